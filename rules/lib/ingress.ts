@@ -1,0 +1,101 @@
+import type { RuleContext } from '../../src/engine/rule.ts';
+import type { Resource } from '../../src/template/model.ts';
+import { asNumber, asString } from '../../src/values/coerce.ts';
+import { combinations, type Variant } from '../../src/values/variant.ts';
+
+/** Both inline ingress of AWS::EC2::SecurityGroup and standalone AWS::EC2::SecurityGroupIngress. */
+export const INGRESS_TYPES = ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'];
+
+/** 0.0.0.0/0 and every spelling of ::/0 (0:0:0:0:0:0:0:0/0, ::0/0, ...). */
+export function isWorldCidr(cidr: string): boolean {
+  const [address, prefix] = cidr.trim().split('/');
+  if (prefix === undefined || Number(prefix) !== 0) return false;
+  if (address!.includes(':')) return address!.split(':').every((group) => group === '' || /^0+$/.test(group));
+  return /^0+\.0+\.0+\.0+$/.test(address!);
+}
+
+type Coverage = 'yes' | 'no' | 'unknown';
+
+/** Whether an ingress entry's protocol and port range include TCP `port`. */
+function coversTcpPort(protocol: Variant, from: Variant, to: Variant, port: number): Coverage {
+  const p = asString(protocol)?.toLowerCase();
+  if (p === undefined) return protocol.kind === 'unknown' ? 'unknown' : 'no';
+  if (p === '-1' || p === 'all') return 'yes'; // every protocol and port
+  if (p !== 'tcp' && p !== '6') return 'no';
+  const lo = asNumber(from);
+  const hi = asNumber(to);
+  if (lo === -1 || hi === -1) return 'yes';
+  if (lo === undefined || hi === undefined) return from.kind === 'unknown' || to.kind === 'unknown' ? 'unknown' : 'no';
+  return lo <= port && port <= hi ? 'yes' : 'no';
+}
+
+export interface WorldOpenFinding {
+  /** Where to report: the inline entry, or the standalone rule's CIDR value. */
+  at: Variant;
+  because: Variant[];
+  cidr: string;
+  /** The group the rule belongs to, in words: "security group AppSg" or one from outside the template. */
+  group: string;
+  standalone: boolean;
+}
+
+/** Every ingress rule of `resource` that opens TCP `port` to the whole internet. Unknown values are noted, never guessed. */
+export function worldOpenIngress(resource: Resource, ctx: RuleContext, port: number, what: string): WorldOpenFinding[] {
+  const found: WorldOpenFinding[] = [];
+  const standalone = resource.type === 'AWS::EC2::SecurityGroupIngress';
+  const entries = standalone
+    ? ctx.value(resource, ['Properties'])
+    : ctx.items(resource, ['Properties', 'SecurityGroupIngress']);
+  for (const entry of entries) {
+    if (entry.kind === 'unknown') {
+      ctx.unknown(entry, 'the ingress rules');
+      continue;
+    }
+    if (entry.kind !== 'literal') continue;
+    const field = (name: string) => ctx.value(entry, [name]);
+    const groups = standalone ? groupOf(resource, ctx) : [{ variant: entry, name: `security group ${resource.logicalId}` }];
+    for (const [protocol, from, to, v4, v6] of combinations([
+      field('IpProtocol'), field('FromPort'), field('ToPort'), field('CidrIp'), field('CidrIpv6'),
+    ])) {
+      const coverage = coversTcpPort(protocol!, from!, to!, port);
+      if (coverage === 'no') continue;
+      for (const cidr of [v4!, v6!]) {
+        if (cidr.kind === 'absent') continue;
+        const text = asString(cidr);
+        if (text === undefined) {
+          ctx.unknown(cidr, `the source range of the ${what} ingress rule`);
+          continue;
+        }
+        if (!isWorldCidr(text)) continue;
+        if (coverage === 'unknown') {
+          ctx.unknown(protocol!.kind === 'unknown' ? protocol! : from!.kind === 'unknown' ? from! : to!, `the ports of a world-open ingress rule`);
+          continue;
+        }
+        for (const group of groups) {
+          found.push({
+            at: standalone ? cidr : entry,
+            because: [protocol!, from!, to!, cidr, group.variant],
+            cidr: text,
+            group: group.name,
+            standalone,
+          });
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** The security group a standalone ingress rule belongs to, through GroupId (Ref/GetAtt) or GroupName. */
+function groupOf(ingress: Resource, ctx: RuleContext): Array<{ variant: Variant; name: string }> {
+  const byId = ctx.value(ingress, ['Properties', 'GroupId']);
+  const byName = ctx.value(ingress, ['Properties', 'GroupName']);
+  const out: Array<{ variant: Variant; name: string }> = [];
+  for (const [id, name] of combinations([byId, byName])) {
+    const v = id!.kind !== 'absent' ? id! : name!;
+    if (v.ref) out.push({ variant: v, name: `security group ${v.ref.logicalId}` });
+    else if (v.kind === 'literal') out.push({ variant: v, name: `security group ${String(v.value)}` });
+    else out.push({ variant: v, name: 'a security group from outside this template' });
+  }
+  return out;
+}

@@ -1,0 +1,34 @@
+import { defineRule } from '../../src/engine/rule.ts';
+import { INGRESS_TYPES, worldOpenIngress } from '../lib/ingress.ts';
+
+export default defineRule({
+  id: 'ec2-sg-ssh-restricted',
+  pillar: 'security',
+  level: 'error',
+  title: 'Security groups do not allow SSH (22) from the whole internet',
+  rationale:
+    'SSH open to 0.0.0.0/0 or ::/0 exposes every instance in the group to internet-wide scanning and password or key attacks. ' +
+    'Administrative access should come from a known network, or not over SSH at all.',
+  remediation:
+    'Restrict the source to your admin network or VPN range, or remove the rule and use AWS Systems Manager Session Manager.\n\n' +
+    '```yaml\nSecurityGroupIngress:\n  - IpProtocol: tcp\n    FromPort: 22\n    ToPort: 22\n    CidrIp: 10.0.0.0/16   # admin network / VPN\n```',
+  wellArchitected: ['SEC05-BP02', 'SEC05-BP01'],
+  securityHub: ['EC2.19', 'EC2.13'],
+  securitySeverity: '8.6',
+  appliesTo: INGRESS_TYPES,
+  peers: { checkov: ['CKV_AWS_24'], cfn_nag: ['W2'], cdk_nag: ['AwsSolutions-EC23', 'EC2RestrictedSSH'] },
+  messages: {
+    inline: 'The {{group}} allows SSH (port 22) from {{cidr}}.',
+    standalone: 'Ingress rule {{logicalId}} opens SSH (port 22) of {{group}} to {{cidr}}.',
+  },
+  check(resource, ctx) {
+    for (const f of worldOpenIngress(resource, ctx, 22, 'SSH')) {
+      ctx.report({
+        messageId: f.standalone ? 'standalone' : 'inline',
+        at: f.at,
+        because: f.because,
+        data: { group: f.group, cidr: f.cidr },
+      });
+    }
+  },
+});

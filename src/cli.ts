@@ -1,0 +1,232 @@
+#!/usr/bin/env node
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError } from './errors.ts';
+import { lint } from './engine/lint.ts';
+import { PILLARS, LEVELS, type Level, type LintResult, type Pillar } from './engine/types.ts';
+import { FORMATS, getFormatter } from './report/index.ts';
+import { listRules } from './report/rules-list.ts';
+import { VERSION } from './version.ts';
+import { rules } from '../rules/index.ts';
+import { waPractices } from '../rules/wa-practices.ts';
+
+const HELP = `pillars-lint ${VERSION} — Well-Architected checks for AWS CloudFormation
+
+Usage:
+  pillars-lint [paths|globs...] [options]     lint templates, directories (recursive) and globs
+  pillars-lint rules [--format json]          list every rule with its metadata
+
+Options:
+  -f, --format NAME        ${FORMATS.join('|')} (default: stylish)
+  -o, --output FILE        write the report to FILE instead of stdout
+  -c, --config FILE        config file (default: .pillars-lint.yaml|.yml|.json in the working directory)
+      --fail-on LEVEL      error|warning|note|none: lowest level that fails the run (default: error)
+      --parameter K=V      a parameter value, as deployed (repeatable)
+      --parameters-file F  CloudFormation JSON parameter file ([{ParameterKey, ParameterValue}])
+      --pillar NAME        only rules of this pillar (repeatable): ${PILLARS.join(', ')}
+      --rule ID            only this rule (repeatable)
+      --report-unknown     list values that could not be resolved (SARIF kind "review")
+      --category NAME      SARIF automationDetails category (for several uploads per commit)
+      --include-suppressed write suppressed findings to SARIF with their justification
+      --baseline FILE      report only findings not in this earlier SARIF file
+      --stack NAME         lint a deployed stack (with --region, --profile)
+      --color, --no-color  force colours on or off (default: on a terminal only)
+      --debug              show stack traces of internal errors
+  -h, --help               show this help
+  -v, --version            print the version
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage, config or internal error.
+`;
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  'fail-on': { type: 'string' },
+  parameter: { type: 'string', multiple: true },
+  'parameters-file': { type: 'string', multiple: true },
+  pillar: { type: 'string', multiple: true },
+  rule: { type: 'string', multiple: true },
+  'report-unknown': { type: 'boolean' },
+  category: { type: 'string' },
+  'include-suppressed': { type: 'boolean' },
+  baseline: { type: 'string' },
+  stack: { type: 'string', multiple: true },
+  region: { type: 'string' },
+  profile: { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+type FailOn = Level | 'none';
+const FAIL_ON: readonly FailOn[] = [...LEVELS, 'none'];
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const format = values.format ?? 'stylish';
+  const formatter = await getFormatter(format).catch((error: Error) => {
+    throw new UsageError(error.message);
+  });
+
+  if (positionals[0] === 'rules') {
+    emit(listRules(rules, waPractices, format === 'json' ? 'json' : 'text'), values.output);
+    return 0;
+  }
+
+  for (const flag of ['config', 'baseline', 'stack'] as const) {
+    if (values[flag] !== undefined) throw new UsageError(`--${flag} is not available in this version of pillars-lint`);
+  }
+  const failOn = (values['fail-on'] ?? 'error') as FailOn;
+  if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got "${failOn}")`);
+  const pillars = (values.pillar ?? []) as Pillar[];
+  for (const p of pillars) if (!PILLARS.includes(p)) throw new UsageError(`unknown pillar "${p}" (one of ${PILLARS.join(', ')})`);
+  if (positionals.length === 0) throw new UsageError('no templates given: pass files, directories or globs (see --help)');
+
+  const cwd = process.cwd();
+  const parameters = {
+    ...Object.assign({}, ...(values['parameters-file'] ?? []).map((f) => readParametersFile(path.resolve(cwd, f)))),
+    ...parseParameterFlags(values.parameter ?? []),
+  };
+
+  const progress = progressReporter();
+  const result = await lint({
+    paths: positionals,
+    cwd,
+    parameters,
+    pillars,
+    ids: values.rule,
+    reportUnknown: values['report-unknown'] ?? false,
+    onProgress: progress.update,
+  });
+  progress.done();
+
+  const toTerminal = values.output === undefined && process.stdout.isTTY === true;
+  const color = values['no-color'] ? false : values.color ? true : toTerminal && useColorByDefault();
+  const text = formatter(result, {
+    color,
+    cwd,
+    category: values.category,
+    toolVersion: VERSION,
+    includeSuppressed: values['include-suppressed'] ?? false,
+  });
+  emit(text, values.output);
+  return exitCode(result, failOn);
+}
+
+/** 1 when an unsuppressed, failing finding is at or above the threshold. */
+export function exitCode(result: LintResult, failOn: FailOn): number {
+  if (failOn === 'none') return 0;
+  const threshold = LEVELS.indexOf(failOn);
+  const failing = result.findings.some(
+    (f) => f.kind === 'fail' && !f.suppression && f.baselineState !== 'unchanged' && LEVELS.indexOf(f.level) <= threshold,
+  );
+  return failing ? 1 : 0;
+}
+
+function emit(text: string, output: string | undefined): void {
+  if (output === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
+    writeFileSync(output, text);
+  } catch (error) {
+    throw new UsageError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+function parseParameterFlags(flags: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const flag of flags) {
+    const eq = flag.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--parameter expects Key=Value (got "${flag}")`);
+    out[flag.slice(0, eq)] = flag.slice(eq + 1);
+  }
+  return out;
+}
+
+/** CloudFormation's parameter file ([{ParameterKey, ParameterValue}]) or CodePipeline's {Parameters: {K: V}}. */
+function readParametersFile(file: string): Record<string, string> {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new UsageError(`cannot read parameters file ${file}: ${reason}`);
+  }
+  const out: Record<string, string> = {};
+  if (Array.isArray(data)) {
+    data.forEach((entry, i) => {
+      if (typeof entry?.ParameterKey !== 'string' || entry.ParameterValue === undefined) {
+        throw new UsageError(`parameters file ${file}: entry ${i} needs ParameterKey and ParameterValue`);
+      }
+      out[entry.ParameterKey] = String(entry.ParameterValue);
+    });
+    return out;
+  }
+  const params = (data as { Parameters?: unknown })?.Parameters;
+  if (params && typeof params === 'object' && !Array.isArray(params)) {
+    for (const [k, v] of Object.entries(params)) out[k] = String(v);
+    return out;
+  }
+  throw new UsageError(`parameters file ${file}: expected a list of {ParameterKey, ParameterValue} or {"Parameters": {...}}`);
+}
+
+function useColorByDefault(): boolean {
+  if (process.env.NO_COLOR) return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  return process.env.TERM !== 'dumb';
+}
+
+/** A one-line counter on stderr for long runs, only on an interactive terminal. */
+function progressReporter(): { update: (done: number, total: number) => void; done: () => void } {
+  const active = process.stderr.isTTY === true && !process.env.CI;
+  let shown = false;
+  return {
+    update(done, total) {
+      if (!active || total < 20 || (done % 10 !== 0 && done !== total)) return;
+      process.stderr.write(`\rpillars-lint: ${done}/${total} files`);
+      shown = true;
+    },
+    done() {
+      if (shown) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+async function run(): Promise<void> {
+  const argv = process.argv.slice(2);
+  try {
+    process.exitCode = await main(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`pillars-lint: ${error.message}\n`);
+    } else if (argv.includes('--debug')) {
+      process.stderr.write(`pillars-lint: internal error\n${(error as Error).stack}\n`);
+    } else {
+      process.stderr.write(`pillars-lint: internal error: ${(error as Error).message} (run with --debug for details)\n`);
+    }
+    process.exitCode = 2;
+  }
+}
+
+await run();

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { discoverFiles } from '../discover/files.ts';
+import { decodeSource, parseDocument } from '../parse/index.ts';
+import { findingRegion, offsetRegion } from '../parse/locate.ts';
+import type { ParsedDocument } from '../parse/types.ts';
+import { buildTemplate } from '../template/model.ts';
+import { rules as registeredRules } from '../../rules/index.ts';
+import { waPractices } from '../../rules/wa-practices.ts';
+import { BUILTIN_RULES, PARSE_ERROR_RULE } from './builtin.ts';
+import { ruleMeta, selectRules, type RuleSelection } from './registry.ts';
+import type { RuleDefinition } from './rule.ts';
+import { runRules } from './run-rules.ts';
+import type { FileReport, Finding, Level, LintResult } from './types.ts';
+
+export interface LintOptions extends RuleSelection {
+  /** Files, directories and globs. */
+  paths: string[];
+  cwd?: string;
+  /** Parameter values as deployed (--parameter, --parameters-file). */
+  parameters?: Record<string, string>;
+  /** Rules to run instead of the registered ones (tests, custom rules). */
+  rules?: readonly RuleDefinition[];
+  reportUnknown?: boolean;
+  levels?: ReadonlyMap<string, Level>;
+  ruleOptions?: ReadonlyMap<string, Record<string, unknown>>;
+  /** Called after each file, for progress on long runs. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The public entry: discover → parse → template → graph/values → rules → one LintResult. */
+export async function lint(options: LintOptions): Promise<LintResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const rules = selectRules(options.rules ?? registeredRules, options);
+  const discovered = await discoverFiles(options.paths, cwd);
+  const files: FileReport[] = [];
+  const findings: Finding[] = [];
+  discovered.forEach(({ file, explicit }, i) => {
+    const outcome = lintFile(file, readBytes(file), explicit, rules, options);
+    files.push(outcome.report);
+    findings.push(...outcome.findings);
+    options.onProgress?.(i + 1, discovered.length);
+  });
+  return { cwd, files, findings: sortFindings(findings), rules: [...BUILTIN_RULES, ...rules.map((r) => ruleMeta(r, waPractices))] };
+}
+
+function readBytes(file: string): Uint8Array | Error {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    return error as Error;
+  }
+}
+
+/** One file through the pipeline. Never throws for bad input: problems become located findings. */
+export function lintFile(
+  file: string,
+  bytes: Uint8Array | Error,
+  explicit: boolean,
+  rules: readonly RuleDefinition[],
+  options: Pick<LintOptions, 'parameters' | 'reportUnknown' | 'levels' | 'ruleOptions'>,
+): { report: FileReport; findings: Finding[] } {
+  const whole = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
+  const parseError = (message: string, region = whole): Finding => ({
+    ruleId: PARSE_ERROR_RULE.id, level: 'error', pillar: PARSE_ERROR_RULE.pillar, message, file, region, kind: 'fail',
+  });
+  if (bytes instanceof Error) {
+    return { report: { file, status: 'skipped', skipReason: `cannot be read: ${bytes.message}` }, findings: [parseError(`The file cannot be read: ${bytes.message}.`)] };
+  }
+  const decoded = decodeSource(bytes);
+  if ('error' in decoded) {
+    const reason = decoded.error.message;
+    // A binary or mis-encoded file found by a directory scan is not a template; named explicitly, it is an error.
+    if (!explicit) return { report: { file, status: 'skipped', skipReason: reason }, findings: [] };
+    return { report: { file, status: 'skipped', skipReason: reason }, findings: [parseError(`${reason}.`)] };
+  }
+  const doc = parseDocument(decoded.text);
+  const report: FileReport = { file, status: 'linted', source: doc.source, format: doc.format };
+  const diagnostics = doc.diagnostics.map((d) => parseError(d.message, offsetRegion(doc, d.start, d.end)));
+  if (doc.value === undefined || doc.diagnostics.some((d) => d.fatal)) {
+    if (!explicit && !looksLikeCloudFormation(doc)) {
+      return { report: { ...report, status: 'skipped', skipReason: 'not CloudFormation (and not parseable)' }, findings: [] };
+    }
+    return { report, findings: diagnostics };
+  }
+  const built = buildTemplate(doc, file);
+  if (built.kind === 'not-cloudformation') {
+    const skipped: FileReport = { ...report, status: 'skipped', skipReason: `not a CloudFormation template: ${built.reason}` };
+    if (!explicit) return { report: skipped, findings: [] };
+    return { report: skipped, findings: [...diagnostics, parseError(`${path.basename(file)} is not a CloudFormation template: ${built.reason}.`)] };
+  }
+  const structure = built.problems.map((p) => parseError(`Invalid template: ${p.message}.`, findingRegion(doc, p.path)));
+  if (built.kind === 'invalid') return { report, findings: [...diagnostics, ...structure] };
+  const ruleFindings = runRules(built.template, [...rules], {
+    parameters: new Map(Object.entries(options.parameters ?? {})),
+    reportUnknown: options.reportUnknown ?? false,
+    levels: options.levels,
+    options: options.ruleOptions,
+  });
+  return { report, findings: [...diagnostics, ...structure, ...ruleFindings] };
+}
+
+/** A file that fails to parse still counts as a template when its text says so. */
+function looksLikeCloudFormation(doc: ParsedDocument): boolean {
+  return /^\s*"?(Resources|AWSTemplateFormatVersion)"?\s*:/m.test(doc.source);
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.region.startLine - b.region.startLine ||
+      a.region.startColumn - b.region.startColumn ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}

@@ -1,0 +1,81 @@
+import { UsageError } from '../errors.ts';
+import type { RuleDefinition } from './rule.ts';
+import type { Pillar, RuleMeta } from './types.ts';
+
+export interface WaPractice {
+  title: string;
+  url: string;
+}
+
+/** Rule metadata as formatters see it; helpUri is the rule's first Well-Architected best practice. */
+export function ruleMeta(rule: RuleDefinition, practices: Readonly<Record<string, WaPractice>>): RuleMeta {
+  const first = rule.wellArchitected.map((id) => practices[id]).find(Boolean);
+  return {
+    id: rule.id,
+    pillar: rule.pillar,
+    level: rule.level,
+    title: rule.title,
+    rationale: rule.rationale,
+    remediation: rule.remediation,
+    wellArchitected: rule.wellArchitected,
+    securityHub: rule.securityHub ?? [],
+    securitySeverity: rule.securitySeverity,
+    appliesTo: rule.appliesTo,
+    tags: rule.tags ?? [],
+    peers: rule.peers ?? {},
+    helpUri: first?.url ?? 'https://docs.aws.amazon.com/wellarchitected/latest/framework/welcome.html',
+    experimental: rule.experimental,
+  };
+}
+
+export interface RuleSelection {
+  /** Only these rule ids (--rule). */
+  ids?: string[];
+  /** Only rules of these pillars (--pillar). */
+  pillars?: Pillar[];
+}
+
+/** Picks rules by id and pillar; unknown ids are an error naming them (with the closest known id). */
+export function selectRules(all: readonly RuleDefinition[], selection: RuleSelection): RuleDefinition[] {
+  const known = new Set(all.map((r) => r.id));
+  for (const id of selection.ids ?? []) {
+    if (!known.has(id)) {
+      const hint = closest(id, [...known]);
+      throw new UsageError(`unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
+    }
+  }
+  return all.filter(
+    (r) =>
+      (!selection.ids?.length || selection.ids.includes(r.id)) &&
+      (!selection.pillars?.length || selection.pillars.includes(r.pillar)),
+  );
+}
+
+
+/** The candidate within a small edit distance, for "did you mean". */
+export function closest(input: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(3, Math.floor(input.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(input, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}

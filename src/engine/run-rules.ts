@@ -1,0 +1,156 @@
+import { findingRegion, regionOf, locate } from '../parse/locate.ts';
+import { pathKey, type NodePath } from '../parse/types.ts';
+import { ResourceGraph } from '../graph/graph.ts';
+import type { Resource, Template } from '../template/model.ts';
+import { ValueResolver } from '../values/resolver.ts';
+import { describeAssumption, isAlternative, mergeAssumptions, type Assumption, type Variant } from '../values/variant.ts';
+import type { ReportDescriptor, RuleContext, RuleDefinition } from './rule.ts';
+import type { Finding, Fix, Level } from './types.ts';
+
+export interface RunOptions {
+  /** Parameter values given by the user (--parameter, parameter files). */
+  parameters: ReadonlyMap<string, string>;
+  reportUnknown: boolean;
+  /** Effective level per rule id (from config); 'off' rules are not passed in at all. */
+  levels?: ReadonlyMap<string, Level>;
+  options?: ReadonlyMap<string, Record<string, unknown>>;
+}
+
+interface Candidate {
+  rule: RuleDefinition;
+  resource: Resource;
+  messageId: string;
+  path: NodePath;
+  assumptions: Assumption[];
+  data: Record<string, string | number>;
+  review: boolean;
+  level?: Level;
+  fix?: ReportDescriptor['fix'];
+  exactValue: boolean;
+}
+
+/** Runs every rule on the resources it applies to and turns its reports into findings. */
+export function runRules(template: Template, rules: RuleDefinition[], options: RunOptions): Finding[] {
+  const graph = new ResourceGraph(template);
+  const resolver = new ValueResolver(template, options.parameters);
+  const candidates: Candidate[] = [];
+
+  for (const rule of rules) {
+    const targets = rule.appliesTo.includes('*')
+      ? [...template.resources.values()]
+      : rule.appliesTo.flatMap((type) => template.byType.get(type) ?? []);
+    if (targets.length === 0) continue;
+    const ruleOptions = { ...(rule.defaultOptions ?? {}), ...(options.options?.get(rule.id) ?? {}) };
+    for (const resource of targets) {
+      // A resource whose Condition is false in every case is never created.
+      if (resolver.roots(resource).length === 0) continue;
+      const start = (from: Resource | Variant): Variant[] => ('logicalId' in from ? resolver.roots(from) : [from]);
+      const ctx: RuleContext = {
+        template,
+        graph,
+        options: ruleOptions,
+        value: (from, path) => resolver.navigate(start(from), path),
+        items: (from, path) => resolver.elements(resolver.navigate(start(from), path)),
+        report: (d) => {
+          const at = d.at;
+          const variants = [...(at && !Array.isArray(at) ? [at as Variant] : []), ...(d.because ?? [])];
+          const assumptions = mergeAssumptions(...variants.map((v) => v.assumptions));
+          if (!assumptions) return; // a contradicting combination cannot happen in a deployment
+          const path = at === undefined ? [] : Array.isArray(at) ? (at as NodePath) : (at as Variant).path;
+          const exactValue = at !== undefined && !Array.isArray(at) && !(at as Variant).external && (at as Variant).kind !== 'absent';
+          candidates.push({ rule, resource, messageId: d.messageId, path, assumptions, data: d.data ?? {}, review: false, level: d.level, fix: d.fix, exactValue });
+        },
+        unknown: (variant, what) => {
+          if (!options.reportUnknown) return;
+          candidates.push({
+            rule, resource, messageId: '', path: variant.path, assumptions: variant.assumptions,
+            data: { what, reason: variant.reason ?? 'a value that is not known' }, review: true, exactValue: false,
+          });
+        },
+      };
+      rule.check(resource, ctx);
+    }
+  }
+  return settle(template, candidates, options);
+}
+
+/**
+ * One finding per rule, resource, location and message: the most likely deployment wins over alternatives;
+ * failures that need an AllowedValue or an enumerated mapping entry become notes naming those values.
+ */
+function settle(template: Template, candidates: Candidate[], options: RunOptions): Finding[] {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const key = [c.rule.id, c.resource.logicalId, pathKey(c.path), c.messageId, c.review ? 'r' : 'f'].join('\u0001');
+    const list = groups.get(key);
+    if (list) list.push(c);
+    else groups.set(key, [c]);
+  }
+  const findings: Finding[] = [];
+  for (const group of groups.values()) {
+    const primary = group.filter((c) => !c.assumptions.some(isAlternative));
+    const chosen = primary[0] ?? group[0]!;
+    let level: Level = chosen.level ?? options.levels?.get(chosen.rule.id) ?? chosen.rule.level;
+    let suffix: string[];
+    if (primary.length > 0) {
+      // A condition that fails both ways does not need naming.
+      suffix = chosen.assumptions
+        .filter((a) => !(a.kind === 'condition' && primary.some((p) => p.assumptions.some((b) => b.kind === 'condition' && b.name === a.name && b.value !== a.value))))
+        .map(describeAssumption);
+    } else {
+      level = 'note';
+      const alternatives = new Set<string>();
+      for (const c of group) for (const a of c.assumptions) if (isAlternative(a)) alternatives.add(describeAssumption(a));
+      suffix = [[...alternatives].join(' or ')];
+    }
+    findings.push(toFinding(template, chosen, level, suffix));
+  }
+  return findings;
+}
+
+function toFinding(template: Template, c: Candidate, level: Level, suffix: string[]): Finding {
+  const { rule, resource } = c;
+  const data: Record<string, string | number> = { logicalId: resource.logicalId, type: resource.type, ...c.data };
+  let message: string;
+  if (c.review) {
+    message = `Could not check ${data.what} of ${resource.logicalId}: it is ${data.reason}.`;
+  } else {
+    const templateText = rule.messages[c.messageId];
+    if (templateText === undefined) throw new Error(`rule ${rule.id} reported unknown messageId ${c.messageId}`);
+    message = interpolate(templateText, data);
+  }
+  const context = suffix.filter(Boolean);
+  if (context.length) message = `${message.replace(/\.$/, '')} (${context.join('; ')}).`;
+
+  const docPath = [...resource.path, ...c.path];
+  const doc = template.doc;
+  // The logical id line says which resource; a whole-resource region would cover many lines.
+  const keyOnly = c.path.length === 0;
+  const found = locate(doc, docPath);
+  const region = keyOnly && found?.exact && found.location.keyStart >= 0
+    ? regionOf(doc.source, doc.lineStarts, found.location.keyStart, found.location.keyEnd)
+    : findingRegion(doc, docPath);
+
+  let fix: Fix | undefined;
+  if (c.fix && c.exactValue && found?.exact) {
+    const { start, end } = found.location;
+    fix = { description: c.fix.description, start, end, text: c.fix.text, region: regionOf(doc.source, doc.lineStarts, start, end) };
+  }
+  return {
+    ruleId: rule.id,
+    level: c.review ? 'note' : level,
+    pillar: rule.pillar,
+    message,
+    file: template.file,
+    region,
+    logicalId: resource.logicalId,
+    resourceType: resource.type,
+    propertyPath: c.path,
+    kind: c.review ? 'review' : 'fail',
+    fix,
+  };
+}
+
+export function interpolate(text: string, data: Record<string, string | number>): string {
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}

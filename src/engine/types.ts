@@ -1,0 +1,99 @@
+import type { NodePath, Region } from '../parse/types.ts';
+
+export type Level = 'error' | 'warning' | 'note';
+export const LEVELS: readonly Level[] = ['error', 'warning', 'note'];
+
+export type Pillar =
+  | 'security'
+  | 'reliability'
+  | 'performance-efficiency'
+  | 'cost-optimization'
+  | 'operational-excellence'
+  | 'sustainability';
+
+export const PILLARS: readonly Pillar[] = [
+  'security',
+  'reliability',
+  'performance-efficiency',
+  'cost-optimization',
+  'operational-excellence',
+  'sustainability',
+];
+
+/** What every formatter needs to know about a rule (SARIF tool.driver.rules[], docs, `rules` command). */
+export interface RuleMeta {
+  id: string;
+  pillar: Pillar;
+  level: Level;
+  title: string;
+  rationale: string;
+  remediation: string;
+  wellArchitected: string[];
+  securityHub: string[];
+  /** CVSS-like numeric string, only for security rules. */
+  securitySeverity?: string;
+  appliesTo: string[];
+  /** Secondary pillars and other labels. */
+  tags: string[];
+  /** Equivalent ids in other tools (checkov, cfn_nag, cdk_nag, cfn-lint). */
+  peers: Record<string, string[]>;
+  helpUri: string;
+  /** Marked experimental rules are left out of the recommended preset. */
+  experimental?: boolean;
+  /** Built-in engine rules (parse errors) are not defined in rules/. */
+  builtin?: boolean;
+  /** Pass/fail examples for the docs, read from fixtures at generation time. */
+  examples?: { pass?: string; fail?: string };
+}
+
+/** A text replacement that fixes a finding (SARIF `fixes`). */
+export interface Fix {
+  description: string;
+  region: Region;
+  /** Offsets in the source, end-exclusive. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The one internal result type; every formatter renders it. */
+export interface Finding {
+  ruleId: string;
+  level: Level;
+  pillar: Pillar;
+  message: string;
+  /** Absolute path of the file (or a stack:// URI for deployed stacks). */
+  file: string;
+  region: Region;
+  logicalId?: string;
+  resourceType?: string;
+  /** Path inside the resource (e.g. ['Properties', 'MultiAZ']); stable across edits above it. */
+  propertyPath?: NodePath;
+  /** CDK construct path of the resource, when known. */
+  constructPath?: string;
+  /** 'review' findings are unknowns listed under --report-unknown; they never fail a run. */
+  kind: 'fail' | 'review';
+  fix?: Fix;
+  suppression?: { justification: string; source: string };
+  baselineState?: 'new' | 'unchanged';
+}
+
+export interface FileReport {
+  /** Absolute path. */
+  file: string;
+  status: 'linted' | 'skipped';
+  /** Why a file was not linted (e.g. not a CloudFormation template). */
+  skipReason?: string;
+  /** Kept for code frames and SARIF regions. */
+  source?: string;
+  format?: 'yaml' | 'json';
+}
+
+export interface LintResult {
+  cwd: string;
+  files: FileReport[];
+  /** Every finding, sorted by file, line, column, rule. Suppressed ones carry `suppression`. */
+  findings: Finding[];
+  /** Every rule that ran, in registry order (built-in rules first). */
+  rules: RuleMeta[];
+}

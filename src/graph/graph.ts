@@ -1,0 +1,145 @@
+import type { NodePath, PathSegment } from '../parse/types.ts';
+import { intrinsicOf, isPlainObject, parseSubString } from '../template/intrinsics.ts';
+import type { Resource, Template } from '../template/model.ts';
+
+export type EdgeKind = 'Ref' | 'GetAtt' | 'Sub' | 'DependsOn' | 'Condition';
+
+/** One resource pointing at another resource. */
+export interface Edge {
+  from: string;
+  to: string;
+  kind: EdgeKind;
+  /** For GetAtt and ${X.Attr}. */
+  attribute?: string;
+  /** Where in the referring resource the reference sits (relative to the resource). */
+  path: NodePath;
+}
+
+/** Resource graph: edges from Ref, Fn::GetAtt (both forms), Fn::Sub, DependsOn; queries by type and by reference. */
+export class ResourceGraph {
+  private readonly outgoing = new Map<string, Edge[]>();
+  private readonly incoming = new Map<string, Edge[]>();
+  private readonly conditionUsers = new Map<string, Edge[]>();
+
+  constructor(private readonly template: Template) {
+    for (const resource of template.resources.values()) this.collect(resource);
+  }
+
+  /** Resources of a type, in template order. */
+  ofType(type: string): Resource[] {
+    return this.template.byType.get(type) ?? [];
+  }
+
+  edgesFrom(logicalId: string): Edge[] {
+    return this.outgoing.get(logicalId) ?? [];
+  }
+
+  edgesTo(logicalId: string): Edge[] {
+    return this.incoming.get(logicalId) ?? [];
+  }
+
+  /**
+   * Who references `logicalId`, optionally only resources of `fromType` and only through a property path
+   * that starts with `via` (e.g. ['Properties', 'ResourceId']).
+   */
+  referrers(logicalId: string, fromType?: string, via?: NodePath): Array<{ resource: Resource; edge: Edge }> {
+    const found: Array<{ resource: Resource; edge: Edge }> = [];
+    for (const edge of this.edgesTo(logicalId)) {
+      const resource = this.template.resources.get(edge.from);
+      if (!resource || (fromType && resource.type !== fromType)) continue;
+      if (via && !startsWith(edge.path, via)) continue;
+      found.push({ resource, edge });
+    }
+    return found;
+  }
+
+  /** Resources that `logicalId` references, optionally of one type. */
+  targets(logicalId: string, toType?: string): Array<{ resource: Resource; edge: Edge }> {
+    const found: Array<{ resource: Resource; edge: Edge }> = [];
+    for (const edge of this.edgesFrom(logicalId)) {
+      const resource = this.template.resources.get(edge.to);
+      if (resource && (!toType || resource.type === toType)) found.push({ resource, edge });
+    }
+    return found;
+  }
+
+  /** Edges from resources to a condition: their own `Condition`, or an `Fn::If` on it in their properties. */
+  usersOfCondition(name: string): Edge[] {
+    return this.conditionUsers.get(name) ?? [];
+  }
+
+  private add(edge: Edge): void {
+    if (edge.kind === 'Condition') {
+      push(this.conditionUsers, edge.to, edge);
+      return;
+    }
+    if (!this.template.resources.has(edge.to) || edge.to === edge.from) return;
+    push(this.outgoing, edge.from, edge);
+    push(this.incoming, edge.to, edge);
+  }
+
+  private collect(resource: Resource): void {
+    const from = resource.logicalId;
+    resource.dependsOn.forEach((to, i) => this.add({ from, to, kind: 'DependsOn', path: ['DependsOn', i] }));
+    if (resource.condition) this.add({ from, to: resource.condition, kind: 'Condition', path: ['Condition'] });
+    // Iterative walk: templates may nest deeply and we never recurse without bound.
+    const stack: Array<{ node: unknown; path: PathSegment[] }> = [];
+    for (const key of ['Properties', 'Metadata'] as const) {
+      if (resource.node[key] !== undefined) stack.push({ node: resource.node[key], path: [key] });
+    }
+    while (stack.length) {
+      const { node, path } = stack.pop()!;
+      const intrinsic = intrinsicOf(node);
+      if (intrinsic) {
+        const { name, args } = intrinsic;
+        if (name === 'Ref' && typeof args === 'string') {
+          this.add({ from, to: args, kind: 'Ref', path });
+          continue;
+        }
+        if (name === 'Fn::If' && Array.isArray(args) && typeof args[0] === 'string') {
+          this.add({ from, to: args[0], kind: 'Condition', path });
+        }
+        if (name === 'Fn::GetAtt') {
+          const target = getAttTarget(args);
+          if (target) this.add({ from, to: target.logicalId, kind: 'GetAtt', attribute: target.attribute, path });
+        }
+        if (name === 'Fn::Sub') {
+          const text = typeof args === 'string' ? args : Array.isArray(args) && typeof args[0] === 'string' ? args[0] : undefined;
+          const variables = Array.isArray(args) && isPlainObject(args[1]) ? args[1] : {};
+          if (text !== undefined) {
+            for (const part of parseSubString(text)) {
+              if (typeof part !== 'string' && !(part.name in variables)) {
+                this.add({ from, to: part.name, kind: 'Sub', attribute: part.attribute, path });
+              }
+            }
+          }
+        }
+      }
+      if (Array.isArray(node)) node.forEach((child, i) => stack.push({ node: child, path: [...path, i] }));
+      else if (isPlainObject(node)) for (const key in node) stack.push({ node: node[key], path: [...path, key] });
+    }
+  }
+}
+
+/** `Fn::GetAtt: [A, B]` or `Fn::GetAtt: 'A.B'` → {logicalId: A, attribute: B}. */
+export function getAttTarget(args: unknown): { logicalId: string; attribute?: string } | undefined {
+  if (Array.isArray(args) && typeof args[0] === 'string') {
+    return { logicalId: args[0], attribute: typeof args[1] === 'string' ? args[1] : undefined };
+  }
+  if (typeof args === 'string' && args.length > 0) {
+    const dot = args.indexOf('.');
+    return dot > 0 ? { logicalId: args.slice(0, dot), attribute: args.slice(dot + 1) } : { logicalId: args };
+  }
+  return undefined;
+}
+
+function startsWith(path: NodePath, prefix: NodePath): boolean {
+  if (prefix.length > path.length) return false;
+  return prefix.every((segment, i) => path[i] === segment);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

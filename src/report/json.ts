@@ -1,0 +1,68 @@
+import { PILLARS, type Finding, type LintResult, type Pillar } from '../engine/types.ts';
+import { displayPath } from './paths.ts';
+import type { Formatter } from './types.ts';
+
+/** Bumped when the document's shape changes incompatibly. */
+export const JSON_FORMAT_VERSION = 1;
+
+export interface LevelCounts {
+  errors: number;
+  warnings: number;
+  notes: number;
+}
+
+export interface Summary extends LevelCounts {
+  /** Unknowns listed under --report-unknown (kind 'review'); not counted as errors/warnings/notes. */
+  review: number;
+  suppressed: number;
+  byPillar: Record<Pillar, LevelCounts>;
+}
+
+/** Counts of unsuppressed 'fail' findings per level and pillar; suppressed and review ones apart. */
+export function summarize(findings: readonly Finding[]): Summary {
+  const byPillar = Object.fromEntries(PILLARS.map((p) => [p, { errors: 0, warnings: 0, notes: 0 }])) as Record<Pillar, LevelCounts>;
+  const summary: Summary = { errors: 0, warnings: 0, notes: 0, review: 0, suppressed: 0, byPillar };
+  for (const f of findings) {
+    if (f.suppression) summary.suppressed++;
+    else if (f.kind === 'review') summary.review++;
+    else {
+      const key = f.level === 'error' ? 'errors' : f.level === 'warning' ? 'warnings' : 'notes';
+      summary[key]++;
+      // A pillar outside PILLARS would be an engine bug; count it rather than crash the report.
+      (byPillar[f.pillar] ??= { errors: 0, warnings: 0, notes: 0 })[key]++;
+    }
+  }
+  return summary;
+}
+
+export const json: Formatter = (result: LintResult, options) => {
+  const cwd = options.cwd;
+  const doc = {
+    version: JSON_FORMAT_VERSION,
+    tool: { name: 'pillars-lint', version: options.toolVersion },
+    files: result.files.map((f) => ({ path: displayPath(f.file, cwd), status: f.status, skipReason: f.skipReason })),
+    findings: result.findings.map((f) => ({
+      ruleId: f.ruleId,
+      level: f.level,
+      pillar: f.pillar,
+      message: f.message,
+      file: displayPath(f.file, cwd),
+      line: f.region.startLine,
+      column: f.region.startColumn,
+      endLine: f.region.endLine,
+      endColumn: f.region.endColumn,
+      logicalId: f.logicalId,
+      resourceType: f.resourceType,
+      propertyPath: f.propertyPath ? [...f.propertyPath] : undefined,
+      constructPath: f.constructPath,
+      kind: f.kind,
+      suppressed: f.suppression ? { justification: f.suppression.justification, source: f.suppression.source } : undefined,
+      baselineState: f.baselineState,
+    })),
+    summary: summarize(result.findings),
+  };
+  // JSON.stringify drops undefined members, so absent fields are simply missing.
+  return JSON.stringify(doc, null, 2) + '\n';
+};
+
+export default json;

@@ -1,0 +1,41 @@
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** A URI with a scheme (stack://, file://, https://); a Windows drive letter is not one. */
+export function isUri(file: string): boolean {
+  return /^[a-z][a-z0-9+.-]+:\/\//i.test(file);
+}
+
+/** Path relative to cwd, or undefined when the file is outside cwd (or on another drive). */
+function relativeInside(file: string, cwd: string): string | undefined {
+  const rel = relative(resolve(cwd), resolve(cwd, file));
+  if (rel === '' || isAbsolute(rel) || rel === '..' || rel.startsWith('..' + sep)) return undefined;
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
+
+/** What a person reads: relative to cwd with `/`, else the absolute path; URIs unchanged. */
+export function displayPath(file: string, cwd: string): string {
+  if (isUri(file)) return file;
+  return relativeInside(file, cwd) ?? resolve(cwd, file);
+}
+
+/** Absolute file path for tools that need one (the `$eslint-compact` matcher); URIs unchanged. */
+export function absolutePath(file: string, cwd: string): string {
+  return isUri(file) ? file : resolve(cwd, file);
+}
+
+/**
+ * SARIF artifactLocation.uri: relative to cwd (resolved against %SRCROOT%), `/`-separated, each segment
+ * percent-encoded; files outside cwd become absolute file:// URIs, other URIs are kept as they are.
+ */
+export function artifactUri(file: string, cwd: string): string {
+  if (isUri(file)) return file;
+  const rel = relativeInside(file, cwd);
+  if (rel === undefined) return pathToFileURL(resolve(cwd, file)).href;
+  return rel.split('/').map(encodeURIComponent).join('/');
+}
+
+/** True when artifactUri() gave a reference relative to %SRCROOT%. */
+export function isRelativeUri(uri: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:/i.test(uri);
+}

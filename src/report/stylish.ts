@@ -1,0 +1,178 @@
+import { PILLARS, type FileReport, type Finding, type LintResult } from '../engine/types.ts';
+import type { Region } from '../parse/types.ts';
+import { createColors, type Colors, type Paint } from './colors.ts';
+import { summarize } from './json.ts';
+import { displayPath } from './paths.ts';
+import type { Formatter } from './types.ts';
+
+/** Longest slice of a source line shown in a code frame (minified JSON can be one huge line). */
+const FRAME_WIDTH = 160;
+/** Messages longer than this are not padded, so one long message does not push every column right. */
+const MAX_MESSAGE_PAD = 80;
+const CONTEXT_LINES = 2;
+
+// Template text must not drive the terminal: C0/C1 controls (but tab) and bidi overrides become U+FFFD,
+// one code unit for one, so the caret marker stays aligned.
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+function safe(text: string): string {
+  return text.replace(UNSAFE, '\ufffd');
+}
+function oneLine(text: string): string {
+  return safe(text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' '));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function levelLabel(f: Finding): string {
+  return f.kind === 'review' ? 'review' : f.level;
+}
+
+function levelPaint(f: Finding, c: Colors): Paint {
+  if (f.kind === 'review') return c.dim;
+  return f.level === 'error' ? c.red : f.level === 'warning' ? c.yellow : c.cyan;
+}
+
+function splitLines(source: string): string[] {
+  // Same line breaks as the parser's computeLineStarts (LF, CRLF, lone CR).
+  return source.split(/\r\n|\r|\n/);
+}
+
+/** Two lines of context, the region's first line with a `>` gutter, and a caret marker under the region. */
+function codeFrame(lines: string[], region: Region, paint: Paint, c: Colors): string[] {
+  const lineNo = region.startLine;
+  if (lineNo < 1 || lineNo > lines.length) return [];
+  const first = Math.max(1, lineNo - CONTEXT_LINES);
+  const gutter = String(lineNo).length;
+  const startCol = Math.max(0, region.startColumn - 1);
+  // Scroll right on long lines so the marked column stays visible.
+  const windowStart = startCol > FRAME_WIDTH - 40 ? startCol - 40 : 0;
+  const clip = (line: string): string => {
+    let shown = line.slice(windowStart, windowStart + FRAME_WIDTH);
+    if (windowStart > 0 && line.length > 0) shown = '…' + shown;
+    if (line.length > windowStart + FRAME_WIDTH) shown += '…';
+    return safe(shown);
+  };
+  const out: string[] = [];
+  for (let n = first; n <= lineNo; n++) {
+    const mark = n === lineNo ? c.red(c.bold('>')) : ' ';
+    const text = lines[n - 1]!;
+    out.push(`    ${mark} ${c.dim(String(n).padStart(gutter) + ' |')}${text ? ' ' + clip(text) : ''}`);
+  }
+  const line = lines[lineNo - 1]!;
+  const lineEnd = Math.min(line.length, windowStart + FRAME_WIDTH);
+  const endCol = region.endLine === region.startLine ? region.endColumn - 1 : line.length;
+  const from = Math.min(Math.max(startCol, windowStart), lineEnd);
+  const carets = Math.max(1, Math.min(endCol, lineEnd) - from);
+  // Keep tabs in the indent so the carets line up with the source above them.
+  const indent = (windowStart > 0 ? ' ' : '') + line.slice(windowStart, from).replace(/[^\t]/g, ' ');
+  out.push(`      ${c.dim(' '.repeat(gutter) + ' |')} ${indent}${paint('^'.repeat(carets))}`);
+  return out;
+}
+
+function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = groups.get(f.file);
+    if (list) list.push(f);
+    else groups.set(f.file, [f]);
+  }
+  return groups;
+}
+
+function pillarTable(summary: ReturnType<typeof summarize>, c: Colors): string[] {
+  const headers = ['pillar', 'errors', 'warnings', 'notes'];
+  const rows = PILLARS.map((p) => {
+    const s = summary.byPillar[p];
+    return [p, String(s.errors), String(s.warnings), String(s.notes)];
+  });
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const render = (cells: string[]): string =>
+    '  ' + cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  const out = [c.bold(render(headers))];
+  for (const row of rows) {
+    const text = render(row);
+    out.push(row.slice(1).every((n) => n === '0') ? c.dim(text) : text);
+  }
+  return out;
+}
+
+function skippedLines(files: readonly FileReport[], cwd: string, c: Colors): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const f of files) {
+    if (f.status !== 'skipped') continue;
+    const reason = f.skipReason ?? 'skipped';
+    const list = byReason.get(reason) ?? [];
+    list.push(displayPath(f.file, cwd));
+    byReason.set(reason, list);
+  }
+  const out: string[] = [];
+  for (const [reason, paths] of byReason) {
+    out.push(`${paths.length === 1 ? '1 file' : `${paths.length} files`} skipped: ${oneLine(reason)}`);
+    for (const p of paths) out.push(c.dim(`  ${oneLine(p)}`));
+  }
+  return out;
+}
+
+export const stylish: Formatter = (result: LintResult, options) => {
+  const c = createColors(options.color);
+  const cwd = options.cwd;
+  const sources = new Map(result.files.map((f) => [f.file, f]));
+  const visible = result.findings.filter((f) => !f.suppression);
+  const out: string[] = [];
+
+  for (const [file, findings] of groupByFile(visible)) {
+    const source = sources.get(file)?.source;
+    const lines = source === undefined ? undefined : splitLines(source);
+    const rows = findings.map((f) => {
+      const extra = [f.constructPath ? `[${oneLine(f.constructPath)}]` : '', f.baselineState === 'unchanged' ? '(in baseline)' : '']
+        .filter(Boolean)
+        .join(' ');
+      return { f, message: oneLine(f.message), extra, line: String(f.region.startLine), col: String(f.region.startColumn) };
+    });
+    const lineW = Math.max(...rows.map((r) => r.line.length));
+    const colW = Math.max(...rows.map((r) => r.col.length));
+    const levelW = Math.max(...rows.map((r) => levelLabel(r.f).length));
+    const visibleMessage = (r: (typeof rows)[number]): number => r.message.length + (r.extra ? r.extra.length + 1 : 0);
+    const messageW = Math.min(MAX_MESSAGE_PAD, Math.max(...rows.map(visibleMessage)));
+    const ruleW = Math.max(...rows.map((r) => r.f.ruleId.length));
+
+    out.push(c.underline(oneLine(displayPath(file, cwd))));
+    for (const r of rows) {
+      const paint = levelPaint(r.f, c);
+      const pos = c.dim(`${r.line.padStart(lineW)}:${r.col.padEnd(colW)}`);
+      const level = paint(levelLabel(r.f).padEnd(levelW));
+      const pad = ' '.repeat(Math.max(0, messageW - visibleMessage(r)));
+      const message = r.message + (r.extra ? ' ' + c.dim(r.extra) : '') + pad;
+      out.push(`  ${pos}  ${level}  ${message}  ${c.dim(r.f.ruleId.padEnd(ruleW))}  ${c.dim(`(${r.f.pillar})`)}`);
+      if (lines) out.push(...codeFrame(lines, r.f.region, paint, c));
+    }
+    out.push('');
+  }
+
+  const summary = summarize(result.findings);
+  const problems = summary.errors + summary.warnings + summary.notes;
+  if (problems > 0) out.push(...pillarTable(summary, c), '');
+
+  out.push(...skippedLines(result.files, cwd, c));
+
+  const extras: string[] = [];
+  if (summary.review > 0) extras.push(`${summary.review} to review`);
+  if (summary.suppressed > 0) extras.push(`${summary.suppressed} suppressed`);
+  const unchanged = visible.filter((f) => f.baselineState === 'unchanged').length;
+  if (unchanged > 0) extras.push(`${unchanged} unchanged since baseline`);
+  const tail = extras.length ? ` (${extras.join(', ')})` : '';
+
+  if (problems > 0) {
+    const counts = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.notes, 'note')}`;
+    const paint = summary.errors > 0 ? c.red : summary.warnings > 0 ? c.yellow : c.cyan;
+    out.push(paint(c.bold(`✖ ${plural(problems, 'problem')} (${counts})`)) + tail);
+  } else {
+    const linted = result.files.filter((f) => f.status === 'linted').length;
+    out.push(c.green(c.bold(`✔ No problems found in ${plural(linted, 'file')}`)) + tail);
+  }
+  return out.join('\n') + '\n';
+};
+
+export default stylish;

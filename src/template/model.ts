@@ -1,0 +1,143 @@
+import type { NodePath, ParsedDocument } from '../parse/types.ts';
+import { isPlainObject, type PlainObject } from './intrinsics.ts';
+
+export interface Parameter {
+  name: string;
+  type: string;
+  default?: unknown;
+  allowedValues?: unknown[];
+}
+
+export interface Resource {
+  logicalId: string;
+  type: string;
+  /** The resource's whole mapping as written (Type, Properties, Metadata, ...). */
+  node: PlainObject;
+  properties: PlainObject | undefined;
+  condition?: string;
+  dependsOn: string[];
+  metadata: PlainObject | undefined;
+  /** Path of the resource in the document: ['Resources', logicalId]. */
+  path: NodePath;
+}
+
+export interface Template {
+  file: string;
+  doc: ParsedDocument;
+  root: PlainObject;
+  parameters: Map<string, Parameter>;
+  conditions: Map<string, unknown>;
+  mappings: PlainObject;
+  resources: Map<string, Resource>;
+  /** Resources grouped by type, for rules and graph queries. */
+  byType: Map<string, Resource[]>;
+  transforms: string[];
+}
+
+/** A structural problem: located by the document path it concerns. */
+export interface StructureProblem {
+  message: string;
+  path: NodePath;
+}
+
+export type TemplateBuild =
+  | { kind: 'template'; template: Template; problems: StructureProblem[] }
+  | { kind: 'not-cloudformation'; reason: string }
+  | { kind: 'invalid'; problems: StructureProblem[] };
+
+const SECTIONS = ['Parameters', 'Conditions', 'Mappings', 'Resources', 'Outputs', 'Metadata', 'Rules'] as const;
+
+/** Builds the CloudFormation model from a parsed document, collecting every structural problem it meets. */
+export function buildTemplate(doc: ParsedDocument, file: string): TemplateBuild {
+  const root = doc.value;
+  if (!isPlainObject(root)) {
+    return { kind: 'not-cloudformation', reason: 'the document is not a mapping' };
+  }
+  if (!('Resources' in root) && !('AWSTemplateFormatVersion' in root)) {
+    return { kind: 'not-cloudformation', reason: 'no Resources section and no AWSTemplateFormatVersion' };
+  }
+  const problems: StructureProblem[] = [];
+  for (const section of SECTIONS) {
+    if (section in root && root[section] !== null && !isPlainObject(root[section])) {
+      problems.push({ message: `${section} must be a mapping`, path: [section] });
+    }
+  }
+  if (!isPlainObject(root.Resources)) {
+    if (!('Resources' in root)) problems.push({ message: 'the template has no Resources section', path: [] });
+    else if (root.Resources === null) problems.push({ message: 'Resources must be a mapping', path: ['Resources'] });
+    return { kind: 'invalid', problems };
+  }
+
+  const parameters = new Map<string, Parameter>();
+  const paramSection = isPlainObject(root.Parameters) ? root.Parameters : {};
+  for (const [name, node] of Object.entries(paramSection)) {
+    if (!isPlainObject(node)) {
+      problems.push({ message: `parameter ${name} must be a mapping`, path: ['Parameters', name] });
+      continue;
+    }
+    parameters.set(name, {
+      name,
+      type: typeof node.Type === 'string' ? node.Type : 'String',
+      default: node.Default,
+      allowedValues: Array.isArray(node.AllowedValues) ? node.AllowedValues : undefined,
+    });
+  }
+
+  const conditions = new Map<string, unknown>(Object.entries(isPlainObject(root.Conditions) ? root.Conditions : {}));
+
+  const resources = new Map<string, Resource>();
+  const byType = new Map<string, Resource[]>();
+  for (const [logicalId, node] of Object.entries(root.Resources)) {
+    const path = ['Resources', logicalId];
+    if (!isPlainObject(node)) {
+      problems.push({ message: `resource ${logicalId} must be a mapping`, path });
+      continue;
+    }
+    if (typeof node.Type !== 'string' || node.Type === '') {
+      problems.push({ message: `resource ${logicalId} has no Type`, path });
+      continue;
+    }
+    if ('Properties' in node && node.Properties !== null && !isPlainObject(node.Properties)) {
+      problems.push({ message: `Properties of ${logicalId} must be a mapping`, path: [...path, 'Properties'] });
+      continue;
+    }
+    const dependsOn = typeof node.DependsOn === 'string'
+      ? [node.DependsOn]
+      : Array.isArray(node.DependsOn) ? node.DependsOn.filter((d): d is string => typeof d === 'string') : [];
+    const resource: Resource = {
+      logicalId,
+      type: node.Type,
+      node,
+      properties: isPlainObject(node.Properties) ? node.Properties : undefined,
+      condition: typeof node.Condition === 'string' ? node.Condition : undefined,
+      dependsOn,
+      metadata: isPlainObject(node.Metadata) ? node.Metadata : undefined,
+      path,
+    };
+    resources.set(logicalId, resource);
+    let list = byType.get(resource.type);
+    if (!list) byType.set(resource.type, (list = []));
+    list.push(resource);
+  }
+
+  const transform = root.Transform;
+  const transforms = typeof transform === 'string'
+    ? [transform]
+    : Array.isArray(transform) ? transform.filter((t): t is string => typeof t === 'string') : [];
+
+  return {
+    kind: 'template',
+    problems,
+    template: {
+      file,
+      doc,
+      root,
+      parameters,
+      conditions,
+      mappings: isPlainObject(root.Mappings) ? root.Mappings : {},
+      resources,
+      byType,
+      transforms,
+    },
+  };
+}

@@ -1,0 +1,447 @@
+import type { NodePath, PathSegment } from '../parse/types.ts';
+import { getAttTarget } from '../graph/graph.ts';
+import {
+  intrinsicOf,
+  isDynamicReference,
+  isPlainObject,
+  parseSubString,
+  PSEUDO_PARAMETERS,
+} from '../template/intrinsics.ts';
+import type { Resource, Template } from '../template/model.ts';
+import { combinations, mergeAssumptions, Opaque, type Assumption, type Variant } from './variant.ts';
+
+/** Past this many variants a value is reported unknown rather than enumerated. */
+const MAX_VARIANTS = 64;
+/** How many AllowedValues or mapping entries are enumerated as alternatives. */
+const MAX_ALTERNATIVES = 24;
+/** Nested intrinsics deeper than this are unknown (guards against hostile input). */
+const MAX_DEPTH = 64;
+
+interface ConditionOutcome {
+  /** undefined: the condition cannot be decided from literals and known parameters. */
+  value: boolean | undefined;
+  assumptions: Assumption[];
+}
+
+/**
+ * Evaluates property values under the intrinsic policy of DESIGN.md: parameters (given, else Default,
+ * with AllowedValues as alternatives), conditions, Fn::If branches, mappings and the string functions.
+ * Anything that cannot be known is an `unknown` variant with a reason; nothing is guessed.
+ */
+export class ValueResolver {
+  private readonly conditionMemo = new Map<string, ConditionOutcome[]>();
+  private readonly conditionsInProgress = new Set<string>();
+  private readonly rootMemo = new Map<string, Variant[]>();
+
+  constructor(
+    private readonly template: Template,
+    private readonly given: ReadonlyMap<string, string>,
+  ) {}
+
+  /**
+   * The variants a resource starts from: one per way its own `Condition` can hold.
+   * A resource whose condition is false in every case yields none (it is never created).
+   */
+  roots(resource: Resource): Variant[] {
+    const memo = this.rootMemo.get(resource.logicalId);
+    if (memo) return memo;
+    const base: Variant = { kind: 'literal', value: resource.node, path: [], external: false, assumptions: [] };
+    let roots: Variant[] = [base];
+    if (resource.condition) {
+      roots = [];
+      for (const outcome of this.branchesOf(resource.condition)) {
+        if (outcome.value) roots.push({ ...base, assumptions: outcome.assumptions });
+      }
+    }
+    this.rootMemo.set(resource.logicalId, roots);
+    return roots;
+  }
+
+  /** Walks `path` from each variant, resolving intrinsics at every step and forking on undecidable Fn::If. */
+  navigate(from: Variant[], path: NodePath): Variant[] {
+    let current = from;
+    for (const segment of path) {
+      const next: Variant[] = [];
+      for (const v of current) {
+        if (v.kind !== 'literal') {
+          next.push(v);
+          continue;
+        }
+        const container = v.value;
+        let child: unknown;
+        if (Array.isArray(container) && typeof segment === 'number') child = container[segment];
+        else if (isPlainObject(container) && typeof segment === 'string') child = container[segment];
+        else {
+          next.push({ ...v, kind: 'unknown', value: undefined, reason: `${describeType(container)} has no ${JSON.stringify(segment)}` });
+          continue;
+        }
+        const childPath = v.external ? v.path : [...v.path, segment];
+        if (child === undefined) next.push({ kind: 'absent', path: childPath, external: v.external, assumptions: v.assumptions });
+        else next.push(...this.resolve(child, childPath, v.external, v.assumptions));
+      }
+      current = cap(next, path);
+    }
+    return current;
+  }
+
+  /** The elements of list-valued variants, each as a variant of its own. */
+  elements(lists: Variant[]): Variant[] {
+    const out: Variant[] = [];
+    for (const v of lists) {
+      if (v.kind === 'absent') continue;
+      if (v.kind === 'unknown' || !Array.isArray(v.value)) {
+        out.push(v.kind === 'unknown' ? v : { ...v, kind: 'unknown', value: undefined, reason: 'not a list' });
+        continue;
+      }
+      v.value.forEach((_, i) => out.push(...this.navigate([v], [i])));
+    }
+    return out;
+  }
+
+  /** Resolves the top-level intrinsic of a node. */
+  resolve(node: unknown, path: NodePath, external: boolean, assumptions: Assumption[], depth = 0): Variant[] {
+    const unknown = (reason: string, extra: Partial<Variant> = {}): Variant[] => [
+      { kind: 'unknown', reason, path, external, assumptions, ...extra },
+    ];
+    if (depth > MAX_DEPTH) return unknown('intrinsics nested too deeply');
+    if (node instanceof Opaque) return unknown(node.reason, { opaque: node.id });
+    if (isDynamicReference(node)) return unknown('a dynamic reference, resolved at deploy time');
+    const intrinsic = intrinsicOf(node);
+    if (!intrinsic) {
+      if (node === undefined) return [{ kind: 'absent', path, external, assumptions }];
+      return [{ kind: 'literal', value: node, path, external, assumptions }];
+    }
+    const { name, args } = intrinsic;
+    const at = (segment: PathSegment): NodePath => (external ? path : [...path, segment]);
+    const sub = (child: unknown, childPath: NodePath, base: Assumption[] = assumptions) =>
+      this.resolve(child, childPath, external, base, depth + 1);
+    const literal = (value: unknown, base: Assumption[]): Variant => ({ kind: 'literal', value, path, external, assumptions: base });
+
+    switch (name) {
+      case 'Ref': {
+        if (typeof args !== 'string') return unknown('a malformed Ref');
+        if (args === 'AWS::NoValue') return [{ kind: 'absent', path, external, assumptions }];
+        if (PSEUDO_PARAMETERS.has(args)) return unknown(`the pseudo parameter ${args}`);
+        if (this.template.parameters.has(args)) return this.parameterVariants(args, path, external, assumptions);
+        if (this.template.resources.has(args)) return unknown(`a reference to resource ${args}`, { ref: { logicalId: args } });
+        return unknown(`Ref to ${args}, which is not defined in the template`);
+      }
+      case 'Fn::GetAtt': {
+        const target = getAttTarget(args);
+        if (!target) return unknown('a malformed Fn::GetAtt');
+        return unknown(`an attribute of resource ${target.logicalId}`, { ref: target });
+      }
+      case 'Fn::If': {
+        if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== 'string') return unknown('a malformed Fn::If');
+        const out: Variant[] = [];
+        for (const outcome of this.branchesOf(args[0])) {
+          const merged = mergeAssumptions(assumptions, outcome.assumptions);
+          if (!merged) continue;
+          const index = outcome.value ? 1 : 2;
+          out.push(...sub(args[index], [...at('Fn::If'), ...(external ? [] : [index])], merged));
+        }
+        return out;
+      }
+      case 'Fn::FindInMap':
+        return this.findInMap(args, path, external, assumptions, depth);
+      case 'Fn::Sub':
+        return this.substitute(args, path, external, assumptions, depth);
+      case 'Fn::Join': {
+        if (!Array.isArray(args) || args.length !== 2) return unknown('a malformed Fn::Join');
+        const out: Variant[] = [];
+        for (const [delimiter, list] of combinations([sub(args[0], at('Fn::Join')), sub(args[1], at('Fn::Join'))])) {
+          if (delimiter!.kind !== 'literal' || list!.kind !== 'literal' || !Array.isArray(list!.value)) {
+            out.push(...unknown('Fn::Join of values that are not all known'));
+            continue;
+          }
+          const parts = (list!.value as unknown[]).map((item) => sub(item, at('Fn::Join'), list!.assumptions));
+          for (const combo of combinations(parts)) {
+            const merged = mergeAssumptions(delimiter!.assumptions, list!.assumptions, ...combo.map((c) => c.assumptions));
+            if (!merged) continue;
+            if (combo.some((c) => c.kind !== 'literal' || !isScalar(c.value))) out.push(...unknown('Fn::Join of values that are not all known'));
+            else out.push(literal(combo.map((c) => scalarText(c.value)).join(scalarText(delimiter!.value)), merged));
+          }
+        }
+        return cap(out, path);
+      }
+      case 'Fn::Select': {
+        if (!Array.isArray(args) || args.length !== 2) return unknown('a malformed Fn::Select');
+        const out: Variant[] = [];
+        for (const [index, list] of combinations([sub(args[0], at('Fn::Select')), sub(args[1], at('Fn::Select'))])) {
+          const i = index!.kind === 'literal' ? Number(index!.value) : NaN;
+          if (!Number.isInteger(i) || list!.kind !== 'literal' || !Array.isArray(list!.value)) {
+            out.push(...unknown('Fn::Select over values that are not known'));
+            continue;
+          }
+          const merged = mergeAssumptions(index!.assumptions, list!.assumptions)!;
+          const items = list!.value as unknown[];
+          if (i < 0 || i >= items.length) out.push(...unknown(`Fn::Select index ${i} is out of range`));
+          else out.push(...sub(items[i], at('Fn::Select'), merged));
+        }
+        return cap(out, path);
+      }
+      case 'Fn::Split': {
+        if (!Array.isArray(args) || args.length !== 2) return unknown('a malformed Fn::Split');
+        const out: Variant[] = [];
+        for (const [delimiter, text] of combinations([sub(args[0], at('Fn::Split')), sub(args[1], at('Fn::Split'))])) {
+          if (delimiter!.kind !== 'literal' || text!.kind !== 'literal' || typeof text!.value !== 'string') {
+            out.push(...unknown('Fn::Split of a value that is not known'));
+            continue;
+          }
+          const merged = mergeAssumptions(delimiter!.assumptions, text!.assumptions)!;
+          out.push(literal(text!.value.split(scalarText(delimiter!.value)), merged));
+        }
+        return out;
+      }
+      case 'Fn::GetAZs':
+        // The zones of the region are not known statically; their identities are, so rules can tell them apart.
+        return [literal([0, 1, 2].map((i) => new Opaque(`az:${i}`, `Availability Zone ${i + 1} of the region`)), assumptions)];
+      case 'Fn::Cidr': {
+        if (!Array.isArray(args) || args.length !== 3) return unknown('a malformed Fn::Cidr');
+        const out: Variant[] = [];
+        const inputs = args.map((a) => sub(a, at('Fn::Cidr')));
+        for (const [block, count, bits] of combinations(inputs)) {
+          const cidrs = block!.kind === 'literal' && count!.kind === 'literal' && bits!.kind === 'literal'
+            ? cidrSubnets(String(block!.value), Number(count!.value), Number(bits!.value))
+            : undefined;
+          if (!cidrs) out.push(...unknown('Fn::Cidr of values that are not known'));
+          else out.push(literal(cidrs, mergeAssumptions(block!.assumptions, count!.assumptions, bits!.assumptions)!));
+        }
+        return out;
+      }
+      case 'Fn::Base64':
+        // The decoded text is what rules want to read (e.g. user data), so the value is the input string.
+        return sub(args, at('Fn::Base64'));
+      case 'Fn::Length': {
+        return sub(args, at('Fn::Length')).map((v) =>
+          v.kind === 'literal' && Array.isArray(v.value) ? { ...v, path, value: v.value.length } : { ...v, kind: 'unknown', reason: 'Fn::Length of an unknown list' },
+        );
+      }
+      case 'Fn::ImportValue':
+        return unknown('an Fn::ImportValue from another stack');
+      case 'Fn::Transform':
+        return unknown('the output of a macro (Fn::Transform)');
+      default:
+        return unknown(`the result of ${name}`);
+    }
+  }
+
+  /** The values a parameter can take: the given value, else the Default (AllowedValues as alternatives). */
+  private parameterVariants(name: string, path: NodePath, external: boolean, assumptions: Assumption[]): Variant[] {
+    const param = this.template.parameters.get(name)!;
+    const isList = param.type.startsWith('List<') || param.type === 'CommaDelimitedList';
+    const shape = (value: unknown): unknown =>
+      isList && typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value;
+    const make = (value: unknown, source: 'given' | 'default' | 'allowed'): Variant | undefined => {
+      const merged = mergeAssumptions(assumptions, [{ kind: 'parameter', name, value, source }]);
+      if (!merged) return undefined;
+      return { kind: 'literal', value: shape(value), path, external: true, assumptions: merged };
+    };
+    if (param.type.startsWith('AWS::SSM::Parameter::Value')) {
+      return [{ kind: 'unknown', reason: `parameter ${name} is read from SSM at deploy time`, path, external, assumptions }];
+    }
+    const givenValue = this.given.get(name);
+    if (givenValue !== undefined) return compact([make(givenValue, 'given')]);
+    // A value already fixed by an earlier assumption keeps its source (e.g. chosen through a condition).
+    const fixed = assumptions.find((a) => a.kind === 'parameter' && a.name === name);
+    if (fixed && fixed.kind === 'parameter') return compact([make(fixed.value, fixed.source)]);
+    if (param.default === undefined || param.default === null) {
+      return [{ kind: 'unknown', reason: `parameter ${name} has no Default`, path, external, assumptions }];
+    }
+    const out = compact([make(param.default, 'default')]);
+    for (const allowed of (param.allowedValues ?? []).slice(0, MAX_ALTERNATIVES)) {
+      if (String(allowed) !== String(param.default)) out.push(...compact([make(allowed, 'allowed')]));
+    }
+    return out;
+  }
+
+  private findInMap(args: unknown, path: NodePath, external: boolean, assumptions: Assumption[], depth: number): Variant[] {
+    const unknown = (reason: string): Variant => ({ kind: 'unknown', reason, path, external, assumptions });
+    if (!Array.isArray(args) || args.length < 3) return [unknown('a malformed Fn::FindInMap')];
+    const keyPath = external ? path : [...path, 'Fn::FindInMap'];
+    const keys = args.slice(0, 3).map((k) => this.resolve(k, keyPath, external, assumptions, depth + 1));
+    // AWS::LanguageExtensions: a fourth argument {DefaultValue: x} answers for missing keys.
+    const fallback = isPlainObject(args[3]) ? args[3].DefaultValue : undefined;
+    const fromDefault = (base: Assumption[]): Variant => ({ kind: 'literal', value: fallback, path, external: true, assumptions: base });
+    const out: Variant[] = [];
+    for (const [mapName, top, second] of combinations(keys)) {
+      if (mapName!.kind !== 'literal') {
+        out.push(unknown('Fn::FindInMap with an unknown map name'));
+        continue;
+      }
+      const map = this.template.mappings[String(mapName!.value)];
+      if (!isPlainObject(map)) {
+        out.push(unknown(`mapping ${String(mapName!.value)} is not defined`));
+        continue;
+      }
+      const base = mergeAssumptions(mapName!.assumptions, top!.assumptions, second!.assumptions);
+      if (!base) continue;
+      // An unknown key (e.g. AWS::Region) means every entry is possible: evaluate them as alternatives.
+      const topKeys = top!.kind === 'literal' ? [{ key: scalarText(top!.value), alt: false }] : Object.keys(map).map((key) => ({ key, alt: true }));
+      for (const { key: topKey, alt: topAlt } of topKeys.slice(0, MAX_ALTERNATIVES)) {
+        const level = map[topKey];
+        if (!isPlainObject(level)) {
+          if (!topAlt) out.push(fallback !== undefined ? fromDefault(base) : unknown(`key ${topKey} is not in mapping ${String(mapName!.value)}`));
+          continue;
+        }
+        const secondKeys = second!.kind === 'literal' ? [{ key: scalarText(second!.value), alt: false }] : Object.keys(level).map((key) => ({ key, alt: true }));
+        for (const { key: secondKey, alt: secondAlt } of secondKeys.slice(0, MAX_ALTERNATIVES)) {
+          const mapName_ = String(mapName!.value);
+          const extra: Assumption[] = [];
+          if (topAlt) extra.push({ kind: 'mapping-key', map: mapName_, key: topKey });
+          if (secondAlt) extra.push({ kind: 'mapping-key', map: `${mapName_}.${topKey}`, key: secondKey });
+          const merged = mergeAssumptions(base, extra);
+          if (!merged) continue;
+          const value = level[secondKey];
+          if (value === undefined) {
+            if (!secondAlt) out.push(fallback !== undefined ? fromDefault(merged) : unknown(`key ${topKey}.${secondKey} is not in mapping ${mapName_}`));
+            continue;
+          }
+          out.push(...this.resolve(value, path, true, merged, depth + 1));
+        }
+      }
+    }
+    return cap(out, path);
+  }
+
+  private substitute(args: unknown, path: NodePath, external: boolean, assumptions: Assumption[], depth: number): Variant[] {
+    const unknown = (reason: string, base = assumptions): Variant => ({ kind: 'unknown', reason, path, external, assumptions: base });
+    const text = typeof args === 'string' ? args : Array.isArray(args) && typeof args[0] === 'string' ? args[0] : undefined;
+    if (text === undefined) return [unknown('a malformed Fn::Sub')];
+    const variables = Array.isArray(args) && isPlainObject(args[1]) ? args[1] : {};
+    const subPath = external ? path : [...path, 'Fn::Sub'];
+    const parts: Variant[][] = parseSubString(text).map((part) => {
+      if (typeof part === 'string') return [{ kind: 'literal', value: part, path, external, assumptions: [] }];
+      if (part.name in variables) return this.resolve(variables[part.name], subPath, external, assumptions, depth + 1);
+      if (part.attribute !== undefined) return [unknown(`an attribute of resource ${part.name}`)];
+      return this.resolve({ Ref: part.name }, subPath, external, assumptions, depth + 1);
+    });
+    const out: Variant[] = [];
+    for (const combo of combinations(parts)) {
+      const merged = mergeAssumptions(assumptions, ...combo.map((c) => c.assumptions));
+      if (!merged) continue;
+      const missing = combo.find((c) => c.kind !== 'literal' || !isScalar(c.value));
+      if (missing) out.push(unknown(`Fn::Sub over ${missing.reason ?? 'a value that is not known'}`, merged));
+      else out.push({ kind: 'literal', value: combo.map((c) => scalarText(c.value)).join(''), path, external, assumptions: merged });
+    }
+    return cap(out, path);
+  }
+
+  /** How a condition can come out: decided (possibly by parameter defaults) or, if undecidable, both ways. */
+  branchesOf(name: string): ConditionOutcome[] {
+    const outcomes = this.evaluateCondition(name);
+    const out: ConditionOutcome[] = [];
+    for (const o of outcomes) {
+      if (o.value !== undefined) out.push(o);
+      else {
+        for (const value of [true, false]) {
+          const merged = mergeAssumptions(o.assumptions, [{ kind: 'condition', name, value }]);
+          if (merged) out.push({ value, assumptions: merged });
+        }
+      }
+    }
+    return out;
+  }
+
+  private evaluateCondition(name: string): ConditionOutcome[] {
+    const memo = this.conditionMemo.get(name);
+    if (memo) return memo;
+    if (!this.template.conditions.has(name) || this.conditionsInProgress.has(name)) {
+      return [{ value: undefined, assumptions: [] }];
+    }
+    this.conditionsInProgress.add(name);
+    const result = this.conditionExpression(this.template.conditions.get(name), 0);
+    this.conditionsInProgress.delete(name);
+    this.conditionMemo.set(name, result);
+    return result;
+  }
+
+  private conditionExpression(node: unknown, depth: number): ConditionOutcome[] {
+    const undecided: ConditionOutcome[] = [{ value: undefined, assumptions: [] }];
+    if (depth > MAX_DEPTH) return undecided;
+    if (typeof node === 'boolean') return [{ value: node, assumptions: [] }];
+    const intrinsic = intrinsicOf(node, true);
+    if (!intrinsic) return undecided;
+    const { name, args } = intrinsic;
+    if (name === 'Condition') return typeof args === 'string' ? this.evaluateCondition(args) : undecided;
+    if (name === 'Fn::Equals') {
+      if (!Array.isArray(args) || args.length !== 2) return undecided;
+      const sides = args.map((a) => this.resolve(a, [], true, [], depth + 1));
+      const out: ConditionOutcome[] = [];
+      for (const [a, b] of combinations(sides)) {
+        const merged = mergeAssumptions(a!.assumptions, b!.assumptions) ?? [];
+        const known = (v: Variant) => v.kind === 'absent' || (v.kind === 'literal' && isScalar(v.value));
+        if (!known(a!) || !known(b!)) out.push({ value: undefined, assumptions: merged });
+        else out.push({ value: scalarText(a!.value ?? '') === scalarText(b!.value ?? ''), assumptions: merged });
+      }
+      return out.length ? out : undecided;
+    }
+    if (name === 'Fn::Not' || name === 'Fn::And' || name === 'Fn::Or') {
+      if (!Array.isArray(args) || args.length === 0) return undecided;
+      const operands = args.map((a) => this.conditionExpression(a, depth + 1));
+      const out: ConditionOutcome[] = [];
+      for (const combo of product(operands)) {
+        const merged = mergeAssumptions(...combo.map((c) => c.assumptions));
+        if (!merged) continue;
+        const values = combo.map((c) => c.value);
+        let value: boolean | undefined;
+        if (name === 'Fn::Not') value = values[0] === undefined ? undefined : !values[0];
+        else if (name === 'Fn::And') value = values.includes(false) ? false : values.includes(undefined) ? undefined : true;
+        else value = values.includes(true) ? true : values.includes(undefined) ? undefined : false;
+        out.push({ value, assumptions: merged });
+      }
+      return out.length ? out : undecided;
+    }
+    return undecided;
+  }
+}
+
+function product<T>(lists: T[][], limit = MAX_VARIANTS): T[][] {
+  let acc: T[][] = [[]];
+  for (const list of lists) {
+    acc = acc.flatMap((prefix) => list.map((item) => [...prefix, item])).slice(0, limit);
+  }
+  return acc;
+}
+
+function cap(variants: Variant[], path: NodePath): Variant[] {
+  if (variants.length <= MAX_VARIANTS) return variants;
+  return [{ kind: 'unknown', reason: 'too many combinations of parameters and conditions', path, external: false, assumptions: [] }];
+}
+
+function compact<T>(items: Array<T | undefined>): T[] {
+  return items.filter((i): i is T => i !== undefined);
+}
+
+function isScalar(value: unknown): boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+/** CloudFormation compares and joins values as strings. */
+export function scalarText(value: unknown): string {
+  return typeof value === 'string' ? value : String(value);
+}
+
+function describeType(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'a mapping' : `the ${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** Fn::Cidr for IPv4: `count` consecutive blocks with `bits` host bits each, from the start of `block`. */
+export function cidrSubnets(block: string, count: number, bits: number): string[] | undefined {
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(block.trim());
+  if (!match || !Number.isInteger(count) || !Number.isInteger(bits) || count < 1 || count > 256 || bits < 0 || bits > 32) return undefined;
+  const octets = match.slice(1, 5).map(Number);
+  const prefix = Number(match[5]);
+  if (octets.some((o) => o > 255) || prefix > 32 || 32 - bits < prefix) return undefined;
+  const base = ((octets[0]! << 24) >>> 0) + (octets[1]! << 16) + (octets[2]! << 8) + octets[3]!;
+  const size = 2 ** bits;
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = base + i * size;
+    if (n > 0xffffffff) return undefined;
+    out.push(`${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}/${32 - bits}`);
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+import type { NodePath } from '../parse/types.ts';
+
+/**
+ * What a value depends on. `given` and `default` parameter values and undecidable condition branches
+ * are what the deployment would most likely see; `allowed` values and mapping entries picked for an
+ * unknown key are alternatives (findings that need them are notes).
+ */
+export type Assumption =
+  | { kind: 'parameter'; name: string; value: unknown; source: 'given' | 'default' | 'allowed' }
+  | { kind: 'condition'; name: string; value: boolean }
+  | { kind: 'mapping-key'; map: string; key: string };
+
+/** One possible value of a property under the intrinsic policy. */
+export interface Variant {
+  kind: 'absent' | 'literal' | 'unknown';
+  /** For literals: the value with its top-level intrinsic resolved (nested values may still hold intrinsics). */
+  value?: unknown;
+  /** For unknowns: why the value cannot be known here. */
+  reason?: string;
+  /** Set when the unknown is a reference to a resource (Ref / Fn::GetAtt): a graph edge, not a value. */
+  ref?: { logicalId: string; attribute?: string };
+  /** Set for opaque values whose identity is known but not their content (e.g. the n-th AZ of the region). */
+  opaque?: string;
+  /** Path inside the resource where the value is written (the Ref or Fn::If for values from elsewhere). */
+  path: NodePath;
+  /** True when the value came from outside the resource (parameter, mapping): its children have no location of their own. */
+  external: boolean;
+  assumptions: Assumption[];
+}
+
+/** An opaque value inside a literal (e.g. an Availability Zone from Fn::GetAZs). */
+export class Opaque {
+  constructor(readonly id: string, readonly reason: string) {}
+}
+
+export function isAlternative(a: Assumption): boolean {
+  return (a.kind === 'parameter' && a.source === 'allowed') || a.kind === 'mapping-key';
+}
+
+function assumptionKey(a: Assumption): string {
+  if (a.kind === 'parameter') return `p:${a.name}`;
+  if (a.kind === 'condition') return `c:${a.name}`;
+  return `m:${a.map}`;
+}
+
+function sameValue(a: Assumption, b: Assumption): boolean {
+  if (a.kind === 'parameter' && b.kind === 'parameter') return String(a.value) === String(b.value);
+  if (a.kind === 'condition' && b.kind === 'condition') return a.value === b.value;
+  if (a.kind === 'mapping-key' && b.kind === 'mapping-key') return a.key === b.key;
+  return false;
+}
+
+/** Merges assumption lists; undefined when they contradict (one parameter with two values, a condition both ways). */
+export function mergeAssumptions(...lists: Assumption[][]): Assumption[] | undefined {
+  const merged = new Map<string, Assumption>();
+  for (const list of lists) {
+    for (const a of list) {
+      const key = assumptionKey(a);
+      const existing = merged.get(key);
+      if (!existing) merged.set(key, a);
+      else if (!sameValue(existing, a)) return undefined;
+    }
+  }
+  return [...merged.values()];
+}
+
+/** Every consistent combination of one variant from each list (contradicting combinations are dropped). */
+export function combinations(lists: Variant[][], limit = 256): Variant[][] {
+  let acc: Variant[][] = [[]];
+  for (const list of lists) {
+    const next: Variant[][] = [];
+    for (const prefix of acc) {
+      for (const v of list) {
+        if (mergeAssumptions(...prefix.map((p) => p.assumptions), v.assumptions)) next.push([...prefix, v]);
+        if (next.length >= limit) break;
+      }
+    }
+    acc = next;
+  }
+  return acc;
+}
+
+/** Human wording of an assumption, for messages. */
+export function describeAssumption(a: Assumption): string {
+  if (a.kind === 'parameter') {
+    const value = JSON.stringify(String(a.value));
+    if (a.source === 'default') return `with parameter ${a.name} default ${value}`;
+    if (a.source === 'given') return `with parameter ${a.name} = ${value}`;
+    return `when parameter ${a.name} is ${value}`;
+  }
+  if (a.kind === 'condition') return `when condition ${a.name} is ${a.value}`;
+  return `when the ${a.map} key is ${JSON.stringify(a.key)}`;
+}

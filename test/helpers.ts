@@ -1,0 +1,28 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lintFile } from '../src/engine/lint.ts';
+import type { RuleDefinition } from '../src/engine/rule.ts';
+import type { Finding } from '../src/engine/types.ts';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** ../shared exists on developer machines and in CI, not in a user's clone. */
+export const SHARED = path.resolve(ROOT, '..', 'shared');
+export const HAS_SHARED = existsSync(path.join(SHARED, 'corpus'));
+if (!HAS_SHARED) console.warn(`[pillars-lint tests] ${SHARED} is absent: corpus and shared-tool tests are skipped.`);
+
+/** Lints template text as if it were a file named `name` in the repo root. */
+export function lintText(text: string, rules: readonly RuleDefinition[], options: { parameters?: Record<string, string>; reportUnknown?: boolean; name?: string } = {}): Finding[] {
+  const file = path.join(ROOT, options.name ?? 'template.yaml');
+  return lintFile(file, Buffer.from(text), true, rules, options).findings;
+}
+
+export function lintFixture(file: string, rules: readonly RuleDefinition[], options: { reportUnknown?: boolean } = {}): Finding[] {
+  return lintFile(file, readFileSync(file), true, rules, options).findings;
+}
+
+/** A finding as one line: what the snapshots and assertions compare. */
+export function render(f: Finding): string {
+  return `${f.region.startLine}:${f.region.startColumn} ${f.level} ${f.ruleId} ${f.logicalId ?? '-'}: ${f.message}`;
+}

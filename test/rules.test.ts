@@ -1,0 +1,26 @@
+// One table-driven test over every rule's fixtures: pass* files give no finding of the rule, fail* files give at least
+// one, and the rendered findings match the committed snapshot.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../rules/index.ts';
+import { lintFixture, render, ROOT } from './helpers.ts';
+
+for (const rule of rules) {
+  const dir = path.join(ROOT, 'fixtures', rule.id);
+  const files = readdirSync(dir).filter((f) => /^(pass|fail)/.test(f)).sort();
+  describe(rule.id, () => {
+    for (const name of files) {
+      it(name, () => {
+        const findings = lintFixture(path.join(dir, name), [rule]);
+        expect(findings.filter((f) => f.ruleId === 'template-parse-error').map(render)).toEqual([]);
+        const own = findings.filter((f) => f.ruleId === rule.id).map(render);
+        if (name.startsWith('pass')) expect(own).toEqual([]);
+        else {
+          expect(own.length).toBeGreaterThan(0);
+          expect(own).toMatchSnapshot();
+        }
+      });
+    }
+  });
+}
