@@ -1,5 +1,5 @@
 // One table-driven test over every rule's fixtures: pass* files give no finding of the rule, fail* files give at least
-// one, and the rendered findings match the committed snapshot.
+// one, and the rendered findings match the committed snapshot beside the fixture (fixtures/<id>/snapshots/).
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,17 +8,17 @@ import { lintFixture, render, ROOT } from './helpers.ts';
 
 for (const rule of rules) {
   const dir = path.join(ROOT, 'fixtures', rule.id);
-  const files = readdirSync(dir).filter((f) => /^(pass|fail)/.test(f)).sort();
+  const files = readdirSync(dir).filter((f) => /^(pass|fail).*\.(ya?ml|json|template)$/.test(f)).sort();
   describe(rule.id, () => {
     for (const name of files) {
-      it(name, () => {
+      it(name, async () => {
         const findings = lintFixture(path.join(dir, name), [rule]);
         expect(findings.filter((f) => f.ruleId === 'template-parse-error').map(render)).toEqual([]);
         const own = findings.filter((f) => f.ruleId === rule.id).map(render);
         if (name.startsWith('pass')) expect(own).toEqual([]);
         else {
           expect(own.length).toBeGreaterThan(0);
-          expect(own).toMatchSnapshot();
+          await expect(own.join('\n') + '\n').toMatchFileSnapshot(path.join(dir, 'snapshots', `${name}.txt`));
         }
       });
     }
