@@ -128,7 +128,11 @@ export async function main(argv: string[]): Promise<number> {
     includeSuppressed: values['include-suppressed'] ?? false,
   });
   emit(text, values.output);
-  return exitCode(result, failOn);
+  for (const { file, error } of result.failures) {
+    const detail = values.debug ? `\n${error.stack}` : ' (run with --debug for details)';
+    process.stderr.write(`pillars-lint: internal error on ${path.relative(cwd, file) || file}: ${error.message}${detail}\n`);
+  }
+  return result.failures.length ? 2 : exitCode(result, failOn);
 }
 
 /** 1 when an unsuppressed, failing finding is at or above the threshold. */

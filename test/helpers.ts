@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import ajvFormats from 'ajv-formats';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintFile } from '../src/engine/lint.ts';
@@ -25,4 +27,13 @@ export function lintFixture(file: string, rules: readonly RuleDefinition[], opti
 /** A finding as one line: what the snapshots and assertions compare. */
 export function render(f: Finding): string {
   return `${f.region.startLine}:${f.region.startColumn} ${f.level} ${f.ruleId} ${f.logicalId ?? '-'}: ${f.message}`;
+}
+
+/** The SARIF 2.1.0 schema (schemas/sarif-2.1.0.json) compiled with ajv's 2020-12 dialect, as upload-sarif checks it. */
+export function sarifValidator(): ValidateFunction {
+  const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas/sarif-2.1.0.json'), 'utf8'));
+  const ajv = new Ajv2020({ allErrors: true });
+  // ajv-formats is CommonJS: under NodeNext its default import is module.exports, whose .default is the plugin.
+  ajvFormats.default(ajv);
+  return ajv.compile(schema);
 }

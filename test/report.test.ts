@@ -1,7 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import ajvFormats from 'ajv-formats';
+import { sarifValidator } from './helpers.ts';
 import type * as Sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
 import type { FileReport, Finding, LintResult, RuleMeta } from '../src/engine/types.ts';
@@ -154,11 +153,11 @@ function dirtyResult(): LintResult {
       baselineState: 'new',
     }),
   ];
-  return { cwd, files: files(), findings, rules: RULES };
+  return { cwd, files: files(), findings, rules: RULES, failures: [] };
 }
 
 function cleanResult(): LintResult {
-  return { cwd, files: files(), findings: [], rules: RULES };
+  return { cwd, files: files(), findings: [], rules: RULES, failures: [] };
 }
 
 const opts = (over: Partial<FormatOptions> = {}): FormatOptions => ({ color: false, cwd, toolVersion: '0.1.0', ...over });
@@ -372,11 +371,7 @@ describe('json', () => {
 // ---- sarif -------------------------------------------------------------------------------------
 
 describe('sarif', () => {
-  const schema = JSON.parse(readFileSync(new URL('../schemas/sarif-2.1.0.json', import.meta.url), 'utf8'));
-  const ajv = new Ajv2020({ allErrors: true });
-  // ajv-formats is CommonJS: under NodeNext its default import is module.exports, whose .default is the plugin.
-  ajvFormats.default(ajv);
-  const validate = ajv.compile(schema);
+  const validate = sarifValidator();
   const emit = (r: LintResult, over: Partial<FormatOptions> = {}): Sarif.Log => {
     const text = sarif(r, opts(over));
     expect(text.endsWith('}\n')).toBe(true);

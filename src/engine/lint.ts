@@ -35,13 +35,26 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const discovered = await discoverFiles(options.paths, cwd);
   const files: FileReport[] = [];
   const findings: Finding[] = [];
+  const failures: LintResult['failures'] = [];
   discovered.forEach(({ file, explicit }, i) => {
-    const outcome = lintFile(file, readBytes(file), explicit, rules, options);
-    files.push(outcome.report);
-    findings.push(...outcome.findings);
+    try {
+      const outcome = lintFile(file, readBytes(file), explicit, rules, options);
+      files.push(outcome.report);
+      findings.push(...outcome.findings);
+    } catch (error) {
+      // A bug must not cost the user the other files' findings.
+      failures.push({ file, error: error instanceof Error ? error : new Error(String(error)) });
+      files.push({ file, status: 'skipped', skipReason: 'pillars-lint failed on this file (internal error)' });
+    }
     options.onProgress?.(i + 1, discovered.length);
   });
-  return { cwd, files, findings: sortFindings(findings), rules: [...BUILTIN_RULES, ...rules.map((r) => ruleMeta(r, waPractices))] };
+  return {
+    cwd,
+    files,
+    findings: sortFindings(findings),
+    rules: [...BUILTIN_RULES, ...rules.map((r) => ruleMeta(r, waPractices))],
+    failures,
+  };
 }
 
 function readBytes(file: string): Uint8Array | Error {

@@ -96,4 +96,6 @@ export interface LintResult {
   findings: Finding[];
   /** Every rule that ran, in registry order (built-in rules first). */
   rules: RuleMeta[];
+  /** Internal failures (bugs), one per file; the other files are still linted and the run exits 2. */
+  failures: Array<{ file: string; error: Error }>;
 }

@@ -1,4 +1,5 @@
 import {
+  CHOMPING_MODE,
   COLLECTION_STYLE,
   EVENT_ID,
   SCALAR_STYLE,
@@ -21,6 +22,7 @@ export const ALIAS_NODE_BUDGET = 10_000;
 
 const { DOCUMENT: EV_DOC, SEQUENCE: EV_SEQ, MAPPING: EV_MAP, SCALAR: EV_SCALAR, ALIAS: EV_ALIAS, POP: EV_POP } = EVENT_ID;
 const { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL_BLOCK } = SCALAR_STYLE;
+const { STRIP } = CHOMPING_MODE;
 const FLOW = COLLECTION_STYLE.FLOW;
 
 // ---------------------------------------------------------------------------------------------
@@ -405,7 +407,11 @@ class Walker {
     const style = e.style;
     const inReplay = this.replays.length > 0;
     if (!inReplay) this.nodeCount++;
-    const text = getScalarValue(src, e);
+    let text = getScalarValue(src, e);
+    // js-yaml ends a clipped/kept block scalar with a line break even when the file ends without one; PyYAML does not.
+    if (style >= LITERAL_BLOCK && e.valueEnd === src.length && e.chomping !== STRIP && !isBreak(src.charCodeAt(src.length - 1)) && text.endsWith('\n')) {
+      text = text.slice(0, -1);
+    }
     let start: number;
     let end: number;
     if (vs < 0) start = end = -1;
@@ -697,14 +703,167 @@ function stripBom(source: string): string {
   return source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
 }
 
+/** Re-parses one file may spend on re-indenting (see parseEventsLenient) before its error is reported. */
+const MAX_LENIENT_PARSES = 100;
+
+/** Spaces inserted at patched offset `at`; `before` is the total inserted ahead of it. */
+interface Insert {
+  at: number;
+  len: number;
+  before: number;
+}
+
+/** Maps offsets in the patched text back to the original source. */
+function offsetMapper(inserts: Insert[]): (q: number) => number {
+  return (q) => {
+    let lo = 0;
+    let hi = inserts.length - 1;
+    let j = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (inserts[mid]!.at <= q) {
+        j = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (j < 0 || q < 0) return q;
+    const ins = inserts[j]!;
+    return q < ins.at + ins.len ? ins.at - ins.before : q - ins.before - ins.len;
+  };
+}
+
+function isBreak(c: number): boolean {
+  return c === 10 || c === 13;
+}
+
+function lineStartOf(text: string, p: number): number {
+  while (p > 0 && !isBreak(text.charCodeAt(p - 1))) p--;
+  return p;
+}
+
+/** Start of the line after the one holding `p`. */
+function nextLine(text: string, p: number): number {
+  while (p < text.length && !isBreak(text.charCodeAt(p))) p++;
+  if (text.charCodeAt(p) === 13) p++;
+  if (text.charCodeAt(p) === 10) p++;
+  return p;
+}
+
+function indentAt(text: string, lineStart: number): number {
+  let p = lineStart;
+  while (text.charCodeAt(p) === 32) p++;
+  return p - lineStart;
+}
+
+function isBlankLine(text: string, lineStart: number): boolean {
+  const p = lineStart + indentAt(text, lineStart);
+  return p >= text.length || isBreak(text.charCodeAt(p));
+}
+
+/** Spaces line `ls` needs: one deeper than the previous non-blank line (what the parent key usually requires). */
+function paddingFor(text: string, ls: number): number {
+  let s = ls;
+  while (s > 0) {
+    s = lineStartOf(text, s - 1);
+    if (!isBlankLine(text, s)) return Math.max(1, indentAt(text, s) + 1 - indentAt(text, ls));
+  }
+  return 1;
+}
+
+interface Patched {
+  text: string;
+  inserts: Insert[];
+}
+
+/** Inserts `len` spaces at the start of `count` non-blank lines from `ls`; returns the new state and the next line's start. */
+function padLines(state: Patched, ls: number, count: number, len: number): Patched & { next: number } {
+  const { text } = state;
+  const at: number[] = [];
+  let p = ls;
+  while (at.length < count && p < text.length) {
+    if (!isBlankLine(text, p)) at.push(p);
+    p = nextLine(text, p);
+  }
+  while (p < text.length && isBlankLine(text, p)) p = nextLine(text, p);
+  const pad = ' '.repeat(len);
+  let out = '';
+  let from = 0;
+  for (const q of at) {
+    out += text.slice(from, q) + pad;
+    from = q;
+  }
+  out += text.slice(from);
+  const shifted = state.inserts.map((ins) => {
+    let k = 0;
+    while (k < at.length && at[k]! <= ins.at) k++;
+    return { at: ins.at + k * len, len: ins.len, before: 0 };
+  });
+  at.forEach((q, i) => shifted.push({ at: q + i * len, len, before: 0 }));
+  shifted.sort((x, y) => x.at - y.at);
+  let before = 0;
+  for (const ins of shifted) {
+    ins.before = before;
+    before += ins.len;
+  }
+  return { text: out, inserts: shifted, next: p + at.length * len };
+}
+
+/**
+ * js-yaml follows YAML 1.2 and rejects a continuation line of a quoted scalar or flow collection that is
+ * indented no deeper than its parent key; PyYAML (aws-cli, cfn-lint) accepts it, and real templates do it
+ * (a `}]` under `Key: [{`, a wrapped `'...'` value). Such lines are padded with spaces, which are
+ * insignificant there, and the text is parsed again; offsets are mapped back afterwards. Consecutive
+ * deficient lines are padded in growing runs to save re-parses; a run that overshoots the flow node (any
+ * other error) is undone and redone line by line, so the result never depends on the guess.
+ */
+function parseEventsLenient(source: string): (Patched & { events: Event[] }) | { error: unknown; map: (q: number) => number } {
+  let state: Patched = { text: source, inserts: [] };
+  let saved: Patched | null = null; // state before a multi-line run, to undo an overshoot
+  let lastLine = -1;
+  let lastLen = 0;
+  let expected = -1; // the line right after the last padded run
+  let run = 1;
+  let gallop = true;
+  for (let parses = 1; ; parses++) {
+    try {
+      return { events: parseEvents(state.text, { maxDepth: MAX_DEPTH }), ...state };
+    } catch (err) {
+      const deficient = err instanceof YAMLException && err.reason === 'deficient indentation' && err.mark !== undefined;
+      if (!deficient && saved !== null) {
+        state = saved;
+        saved = null;
+        gallop = false;
+        run = 1;
+        continue;
+      }
+      if (!deficient || parses >= MAX_LENIENT_PARSES) return { error: err, map: offsetMapper(state.inserts) };
+      const ls = lineStartOf(state.text, Math.min((err as YAMLException).mark!.position, state.text.length));
+      let len: number;
+      if (ls === lastLine) {
+        len = lastLen * 2; // still too shallow
+        run = 1;
+      } else {
+        len = paddingFor(state.text, ls);
+        run = gallop && ls === expected ? Math.min(run * 2, 64) : 1;
+        if (ls !== expected) gallop = true;
+      }
+      saved = run > 1 ? state : null;
+      const next = padLines(state, ls, run, len);
+      state = { text: next.text, inserts: next.inserts };
+      expected = next.next;
+      lastLine = ls;
+      lastLen = len;
+    }
+  }
+}
+
 export function parseYaml(input: string): ParsedDocument {
   const source = stripBom(input);
   const lineStarts = computeLineStarts(source);
-  let events: Event[];
-  try {
-    events = parseEvents(source, { maxDepth: MAX_DEPTH });
-  } catch (err) {
-    const position = err instanceof YAMLException && err.mark ? err.mark.position : 0;
+  const parsed = parseEventsLenient(source);
+  if ('error' in parsed) {
+    const err = parsed.error;
+    const position = err instanceof YAMLException && err.mark ? parsed.map(err.mark.position) : 0;
     const reason = err instanceof YAMLException ? err.reason : String((err as Error)?.message ?? err);
     const start = Math.max(0, Math.min(position, source.length));
     const end = Math.min(start + 1, source.length);
@@ -714,9 +873,22 @@ export function parseYaml(input: string): ParsedDocument {
       : { code: 'YAML_SYNTAX', message: `YAML syntax error: ${reason}`, start, end, fatal: true };
     return { format: 'yaml', value: undefined, source, lineStarts, locations: new Map(), diagnostics: [diagnostic] };
   }
-  const walker = new Walker(source, events);
+  const walker = new Walker(parsed.text, parsed.events);
   walker.run();
   if (walker.staleLocations) pruneStaleLocations(walker.root, walker.locations);
+  if (parsed.inserts.length > 0) {
+    const map = offsetMapper(parsed.inserts);
+    for (const loc of walker.locations.values()) {
+      loc.start = map(loc.start);
+      loc.end = map(loc.end);
+      loc.keyStart = map(loc.keyStart);
+      loc.keyEnd = map(loc.keyEnd);
+    }
+    for (const d of walker.diagnostics) {
+      d.start = map(d.start);
+      d.end = map(d.end);
+    }
+  }
   return {
     format: 'yaml',
     value: walker.root,

@@ -1,0 +1,157 @@
+// The intrinsic policy of DESIGN.md as a table: each case is a template snippet, the property to read,
+// and the variants that must come out (kind, value, and the assumptions that name where it came from).
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../src/parse/index.ts';
+import { buildTemplate } from '../src/template/model.ts';
+import { ValueResolver, cidrSubnets } from '../src/values/resolver.ts';
+import { describeAssumption, type Variant } from '../src/values/variant.ts';
+
+function resolve(yaml: string, property = 'Value', given: Record<string, string> = {}): string[] {
+  const built = buildTemplate(parseDocument(yaml), 't.yaml');
+  if (built.kind !== 'template') throw new Error(built.kind);
+  const resolver = new ValueResolver(built.template, new Map(Object.entries(given)));
+  const resource = built.template.resources.get('R')!;
+  return resolver.navigate(resolver.roots(resource), ['Properties', ...property.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s))]).map(show);
+}
+
+function show(v: Variant): string {
+  const context = v.assumptions.map(describeAssumption).join('; ');
+  const body = v.kind === 'literal' ? JSON.stringify(v.value) : v.kind === 'unknown' ? `unknown: ${v.reason}` : 'absent';
+  return context ? `${body} | ${context}` : body;
+}
+
+const resource = (value: string, extra = '') => `${extra}\nResources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      Value: ${value}\n`;
+
+const cases: Array<{ name: string; yaml: string; given?: Record<string, string>; expected: string[] }> = [
+  { name: 'a literal', yaml: resource('42'), expected: ['42'] },
+  { name: 'an absent property', yaml: resource('1').replace('Value: 1', 'Other: 1'), expected: ['absent'] },
+  { name: 'AWS::NoValue is absent', yaml: resource('!Ref AWS::NoValue'), expected: ['absent'] },
+  {
+    name: 'Ref to a parameter uses its Default',
+    yaml: resource('!Ref P', 'Parameters:\n  P:\n    Type: String\n    Default: a'),
+    expected: ['"a" | with parameter P default "a"'],
+  },
+  {
+    name: 'AllowedValues other than the Default are alternatives',
+    yaml: resource('!Ref P', 'Parameters:\n  P:\n    Type: String\n    Default: a\n    AllowedValues: [a, b]'),
+    expected: ['"a" | with parameter P default "a"', '"b" | when parameter P is "b"'],
+  },
+  {
+    name: 'a given value wins over the Default and the alternatives',
+    yaml: resource('!Ref P', 'Parameters:\n  P:\n    Type: String\n    Default: a\n    AllowedValues: [a, b]'),
+    given: { P: 'b' },
+    expected: ['"b" | with parameter P = "b"'],
+  },
+  { name: 'a parameter without Default is unknown', yaml: resource('!Ref P', 'Parameters:\n  P:\n    Type: String'), expected: ['unknown: parameter P has no Default'] },
+  {
+    name: 'an SSM parameter type is unknown',
+    yaml: resource('!Ref P', 'Parameters:\n  P:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /x'),
+    expected: ['unknown: parameter P is read from SSM at deploy time'],
+  },
+  {
+    name: 'a CommaDelimitedList parameter is a list',
+    yaml: resource('!Ref P', 'Parameters:\n  P:\n    Type: CommaDelimitedList\n    Default: "a, b"'),
+    expected: ['["a","b"] | with parameter P default "a, b"'],
+  },
+  { name: 'a pseudo parameter is unknown', yaml: resource('!Ref AWS::Region'), expected: ['unknown: the pseudo parameter AWS::Region'] },
+  { name: 'Ref to a resource is an edge, not a value', yaml: resource('!Ref Other'), expected: ['unknown: Ref to Other, which is not defined in the template'] },
+  { name: 'Fn::ImportValue is unknown', yaml: resource('!ImportValue shared'), expected: ['unknown: an Fn::ImportValue from another stack'] },
+  { name: 'a dynamic reference is unknown', yaml: resource('"{{resolve:ssm:/a/b}}"'), expected: ['unknown: a dynamic reference, resolved at deploy time'] },
+  {
+    name: 'Fn::If on a condition decided by literals',
+    yaml: resource('!If [C, yes-branch, no-branch]', 'Conditions:\n  C: !Equals [a, a]'),
+    expected: ['"yes-branch"'],
+  },
+  {
+    name: 'Fn::If on a condition decided by a parameter default',
+    yaml: resource('!If [C, 1, 2]', 'Parameters:\n  Env:\n    Type: String\n    Default: dev\nConditions:\n  C: !Equals [!Ref Env, prod]'),
+    expected: ['2 | with parameter Env default "dev"'],
+  },
+  {
+    name: 'Fn::If on an undecidable condition gives both branches, labelled',
+    yaml: resource('!If [C, 1, 2]', 'Parameters:\n  Env:\n    Type: String\nConditions:\n  C: !Equals [!Ref Env, prod]'),
+    expected: ['1 | when condition C is true', '2 | when condition C is false'],
+  },
+  {
+    name: 'Fn::If with AWS::NoValue in a branch',
+    yaml: resource('!If [C, !Ref AWS::NoValue, 2]', 'Conditions:\n  C: !Equals [!Ref AWS::Region, us-east-1]'),
+    expected: ['absent | when condition C is true', '2 | when condition C is false'],
+  },
+  {
+    name: 'Fn::And, Fn::Or, Fn::Not and Condition references',
+    yaml: resource('!If [All, enabled, disabled]', 'Conditions:\n  A: !Equals [x, x]\n  B: !Not [!Equals [x, y]]\n  Either: !Or [!Condition A, !Equals [1, 2]]\n  All: !And [!Condition Either, !Condition B]'),
+    expected: ['"enabled"'],
+  },
+  {
+    name: 'Fn::FindInMap with literal keys',
+    yaml: resource('!FindInMap [M, k1, k2]', 'Mappings:\n  M:\n    k1:\n      k2: found'),
+    expected: ['"found"'],
+  },
+  {
+    name: 'Fn::FindInMap keyed by a parameter default',
+    yaml: resource('!FindInMap [M, !Ref Env, size]', 'Parameters:\n  Env:\n    Type: String\n    Default: dev\nMappings:\n  M:\n    dev: {size: small}\n    prod: {size: large}'),
+    expected: ['"small" | with parameter Env default "dev"'],
+  },
+  {
+    name: 'Fn::FindInMap keyed by an unknown value enumerates entries as alternatives',
+    yaml: resource('!FindInMap [M, !Ref AWS::Region, ami]', 'Mappings:\n  M:\n    us-east-1: {ami: ami-1}\n    eu-west-1: {ami: ami-2}'),
+    expected: ['"ami-1" | when the M key is "us-east-1"', '"ami-2" | when the M key is "eu-west-1"'],
+  },
+  { name: 'Fn::FindInMap with a missing key is unknown', yaml: resource('!FindInMap [M, a, b]', 'Mappings:\n  M:\n    x: {b: 1}'), expected: ['unknown: key a is not in mapping M'] },
+  {
+    name: 'Fn::Sub with parameters and literals',
+    yaml: resource('!Sub "${A}-${!Literal}-x"', 'Parameters:\n  A:\n    Type: String\n    Default: one'),
+    expected: ['"one-${Literal}-x" | with parameter A default "one"'],
+  },
+  { name: 'Fn::Sub with a variable map', yaml: resource('!Sub ["${V}/16", {V: 10.0.0.0}]'), expected: ['"10.0.0.0/16"'] },
+  { name: 'Fn::Sub with a pseudo parameter is unknown', yaml: resource('!Sub "${AWS::Region}-x"'), expected: ['unknown: Fn::Sub over the pseudo parameter AWS::Region'] },
+  { name: 'Fn::Join', yaml: resource('!Join ["-", [a, b, 3]]'), expected: ['"a-b-3"'] },
+  { name: 'Fn::Select', yaml: resource('!Select [1, [a, b, c]]'), expected: ['"b"'] },
+  { name: 'Fn::Select out of range is unknown', yaml: resource('!Select [5, [a]]'), expected: ['unknown: Fn::Select index 5 is out of range'] },
+  { name: 'Fn::Split', yaml: resource('!Split [",", "a,b"]'), expected: ['["a","b"]'] },
+  { name: 'Fn::Select over Fn::Split', yaml: resource('!Select [1, !Split [",", "a,b"]]'), expected: ['"b"'] },
+  { name: 'Fn::Select over Fn::GetAZs is an opaque zone', yaml: resource('!Select [0, !GetAZs ""]'), expected: ['unknown: Availability Zone 1 of the region'] },
+  { name: 'Fn::Cidr', yaml: resource('!Cidr [10.0.0.0/16, 3, 8]'), expected: ['["10.0.0.0/24","10.0.1.0/24","10.0.2.0/24"]'] },
+  { name: 'Fn::GetAtt is an edge', yaml: resource('!GetAtt Other.Arn'), expected: ['unknown: an attribute of resource Other'] },
+  {
+    name: 'a nested Fn::If inside a list is reached by walking into it',
+    yaml: resource('[a, !If [C, b, c]]', 'Conditions:\n  C: !Equals [1, 1]'),
+    expected: ['["a",{"Fn::If":["C","b","c"]}]'],
+  },
+];
+
+describe('intrinsic policy', () => {
+  for (const c of cases) {
+    it(c.name, () => expect(resolve(c.yaml, 'Value', c.given)).toEqual(c.expected));
+  }
+
+  it('walks into list elements through intrinsics', () => {
+    expect(resolve(resource('[a, !If [C, b, c]]', 'Conditions:\n  C: !Equals [1, 1]'), 'Value.1')).toEqual(['"b"']);
+  });
+
+  it('drops combinations that contradict (one parameter, two values)', () => {
+    const yaml = resource(
+      '!Join ["", [!Ref P, !If [IsB, "-b", "-other"]]]',
+      'Parameters:\n  P:\n    Type: String\n    Default: a\n    AllowedValues: [a, b]\nConditions:\n  IsB: !Equals [!Ref P, b]',
+    );
+    expect(resolve(yaml)).toEqual(['"a-other" | with parameter P default "a"', '"b-b" | when parameter P is "b"']);
+  });
+
+  it('treats a resource whose condition is false as never created', () => {
+    const built = buildTemplate(parseDocument('Conditions:\n  Never: !Equals [a, b]\nResources:\n  R:\n    Type: AWS::X::Y\n    Condition: Never\n'), 't');
+    if (built.kind !== 'template') throw new Error();
+    expect(new ValueResolver(built.template, new Map()).roots(built.template.resources.get('R')!)).toEqual([]);
+  });
+
+  it('survives conditions that refer to each other in a cycle', () => {
+    expect(resolve(resource('!If [A, 1, 2]', 'Conditions:\n  A: !Condition B\n  B: !Condition A'))).toEqual([
+      '1 | when condition A is true',
+      '2 | when condition A is false',
+    ]);
+  });
+
+  it('computes Fn::Cidr blocks', () => {
+    expect(cidrSubnets('10.0.0.0/16', 2, 12)).toEqual(['10.0.0.0/20', '10.0.16.0/20']);
+    expect(cidrSubnets('10.0.0.0/24', 2, 12)).toBeUndefined();
+  });
+});
