@@ -8,6 +8,8 @@ import { PILLARS, LEVELS, type Level, type LintResult, type Pillar } from './eng
 import { FORMATS, getFormatter } from './report/index.ts';
 import { listRules } from './report/rules-list.ts';
 import { VERSION } from './version.ts';
+import { findConfigFile, loadConfig } from './config/config.ts';
+import { applyBaseline, readBaseline } from './engine/baseline.ts';
 import { rules } from '../rules/index.ts';
 import { waPractices } from '../rules/wa-practices.ts';
 
@@ -91,25 +93,31 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  for (const flag of ['config', 'baseline', 'stack'] as const) {
+  for (const flag of ['stack'] as const) {
     if (values[flag] !== undefined) throw new UsageError(`--${flag} is not available in this version of pillars-lint`);
   }
-  const failOn = (values['fail-on'] ?? 'error') as FailOn;
+  const cwd = process.cwd();
+  const config = await loadConfig(findConfigFile(cwd, values.config), rules, cwd);
+  const failOn = (values['fail-on'] ?? config.failOn ?? 'error') as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got "${failOn}")`);
   const pillars = (values.pillar ?? []) as Pillar[];
   for (const p of pillars) if (!PILLARS.includes(p)) throw new UsageError(`unknown pillar "${p}" (one of ${PILLARS.join(', ')})`);
-  if (positionals.length === 0) throw new UsageError('no templates given: pass files, directories or globs (see --help)');
+  const paths = positionals.length ? positionals : config.include;
+  if (paths.length === 0) throw new UsageError('no templates given: pass files, directories or globs, or set include in the config (see --help)');
 
-  const cwd = process.cwd();
   const parameters = {
+    ...config.parameters,
     ...Object.assign({}, ...(values['parameters-file'] ?? []).map((f) => readParametersFile(path.resolve(cwd, f)))),
     ...parseParameterFlags(values.parameter ?? []),
   };
 
+  // Read before linting, so a bad baseline fails fast.
+  const baseline = values.baseline !== undefined ? readBaseline(values.baseline, cwd) : undefined;
   const progress = progressReporter();
   const result = await lint({
-    paths: positionals,
+    paths,
     cwd,
+    config,
     parameters,
     pillars,
     ids: values.rule,
@@ -117,6 +125,7 @@ export async function main(argv: string[]): Promise<number> {
     onProgress: progress.update,
   });
   progress.done();
+  if (values.baseline !== undefined) result.findings = applyBaseline(result.findings, baseline!, cwd);
 
   const toTerminal = values.output === undefined && process.stdout.isTTY === true;
   const color = values['no-color'] ? false : values.color ? true : toTerminal && useColorByDefault();

@@ -19,4 +19,35 @@ export const PARSE_ERROR_RULE: RuleMeta = {
   builtin: true,
 };
 
-export const BUILTIN_RULES: readonly RuleMeta[] = [PARSE_ERROR_RULE];
+const suppressionMeta: Omit<RuleMeta, 'id' | 'title' | 'rationale' | 'remediation'> = {
+  pillar: 'operational-excellence',
+  level: 'warning',
+  wellArchitected: ['OPS05-BP02'],
+  securityHub: [],
+  appliesTo: [],
+  tags: [],
+  peers: {},
+  helpUri: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/metadata-section-structure.html',
+  builtin: true,
+};
+
+export const INVALID_SUPPRESSION_RULE: RuleMeta = {
+  ...suppressionMeta,
+  id: 'invalid-suppression',
+  title: 'Suppressions name a known rule and give a reason',
+  rationale:
+    'A suppression is a decision others must be able to audit later. An entry without a reason, or for a rule that does not exist, ' +
+    'hides nothing and suggests a problem is handled when it is not.',
+  remediation:
+    'Give the entry a reason (`comment` for checkov), and use a rule id from `pillars-lint rules`.\n\n```yaml\nMetadata:\n  pillars-lint:\n    ignore:\n      - id: ec2-sg-ssh-restricted\n        reason: Bastion ingress is closed by the org-wide firewall policy\n```',
+};
+
+export const UNUSED_SUPPRESSION_RULE: RuleMeta = {
+  ...suppressionMeta,
+  id: 'unused-suppression',
+  title: 'Suppressions still match a finding',
+  rationale: 'A suppression that matches nothing is stale: the problem was fixed or moved, and the entry would silently hide a future one.',
+  remediation: 'Remove the entry from the Metadata.',
+};
+
+export const BUILTIN_RULES: readonly RuleMeta[] = [PARSE_ERROR_RULE, INVALID_SUPPRESSION_RULE, UNUSED_SUPPRESSION_RULE];

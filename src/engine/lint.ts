@@ -11,6 +11,9 @@ import { BUILTIN_RULES, PARSE_ERROR_RULE } from './builtin.ts';
 import { ruleMeta, selectRules, type RuleSelection } from './registry.ts';
 import type { RuleDefinition } from './rule.ts';
 import { runRules } from './run-rules.ts';
+import { applySuppressions } from './suppressions.ts';
+import { ResolvedConfig, type RuleSetup } from '../config/config.ts';
+import { matchesAny } from '../config/glob.ts';
 import type { FileReport, Finding, Level, LintResult } from './types.ts';
 
 export interface LintOptions extends RuleSelection {
@@ -22,23 +25,47 @@ export interface LintOptions extends RuleSelection {
   /** Rules to run instead of the registered ones (tests, custom rules). */
   rules?: readonly RuleDefinition[];
   reportUnknown?: boolean;
-  levels?: ReadonlyMap<string, Level>;
-  ruleOptions?: ReadonlyMap<string, Record<string, unknown>>;
+  /** The configuration (presets, rule levels and options, overrides, exclude); the recommended rules without one. */
+  config?: ResolvedConfig;
   /** Called after each file, for progress on long runs. */
   onProgress?: (done: number, total: number) => void;
+}
+
+/** What one file needs besides its rules. */
+export interface FileOptions {
+  parameters?: Record<string, string>;
+  reportUnknown?: boolean;
+  levels?: ReadonlyMap<string, Level>;
+  ruleOptions?: ReadonlyMap<string, Record<string, unknown>>;
+  /** Every known rule, so suppressions can name rules that did not run and map other tools' ids. */
+  allRules?: readonly RuleDefinition[];
 }
 
 /** The public entry: discover → parse → template → graph/values → rules → one LintResult. */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
-  const rules = selectRules(options.rules ?? registeredRules, options);
-  const discovered = await discoverFiles(options.paths, cwd);
+  const all = options.rules ?? registeredRules;
+  const config = options.config ?? new ResolvedConfig(all);
+  // An explicit --rule runs even when the config turns it off; otherwise the config decides.
+  const byConfig = (file: string): RuleSetup => {
+    const setup = config.forFile(toPosix(path.relative(cwd, file)));
+    const chosen = options.ids?.length ? selectRules(all, options) : selectRules(setup.rules, { pillars: options.pillars });
+    return { ...setup, rules: chosen };
+  };
+  selectRules(all, options); // unknown --rule ids fail before any file is read
+  const exclude = config.exclude;
+  const discovered = (await discoverFiles(options.paths, cwd)).filter(
+    (d) => d.explicit || exclude.length === 0 || !matchesAny(toPosix(path.relative(cwd, d.file)), exclude),
+  );
+  const ran = new Set<string>();
   const files: FileReport[] = [];
   const findings: Finding[] = [];
   const failures: LintResult['failures'] = [];
   discovered.forEach(({ file, explicit }, i) => {
     try {
-      const outcome = lintFile(file, readBytes(file), explicit, rules, options);
+      const setup = byConfig(file);
+      for (const r of setup.rules) ran.add(r.id);
+      const outcome = lintFile(file, readBytes(file), explicit, setup.rules, { ...options, levels: setup.levels, ruleOptions: setup.options, allRules: all });
       files.push(outcome.report);
       findings.push(...outcome.findings);
     } catch (error) {
@@ -52,7 +79,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     cwd,
     files,
     findings: sortFindings(findings),
-    rules: [...BUILTIN_RULES, ...rules.map((r) => ruleMeta(r, waPractices))],
+    rules: [...BUILTIN_RULES, ...all.filter((r) => ran.has(r.id) || discovered.length === 0).map((r) => ruleMeta(r, waPractices))],
     failures,
   };
 }
@@ -71,7 +98,7 @@ export function lintFile(
   bytes: Uint8Array | Error,
   explicit: boolean,
   rules: readonly RuleDefinition[],
-  options: Pick<LintOptions, 'parameters' | 'reportUnknown' | 'levels' | 'ruleOptions'>,
+  options: FileOptions,
 ): { report: FileReport; findings: Finding[] } {
   const whole = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
   const parseError = (message: string, region = whole): Finding => ({
@@ -110,12 +137,17 @@ export function lintFile(
     levels: options.levels,
     options: options.ruleOptions,
   });
-  return { report, findings: [...diagnostics, ...structure, ...ruleFindings] };
+  const checked = applySuppressions(built.template, ruleFindings, rules, options.allRules ?? rules);
+  return { report, findings: [...diagnostics, ...structure, ...checked] };
 }
 
 /** A file that fails to parse still counts as a template when its text says so. */
 function looksLikeCloudFormation(doc: ParsedDocument): boolean {
   return /^\s*"?(Resources|AWSTemplateFormatVersion)"?\s*:/m.test(doc.source);
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

@@ -705,6 +705,8 @@ function stripBom(source: string): string {
 
 /** Re-parses one file may spend on re-indenting (see parseEventsLenient) before its error is reported. */
 const MAX_LENIENT_PARSES = 100;
+/** ...and the characters those re-parses may read in total, so a large file cannot take seconds. */
+const MAX_LENIENT_CHARS = 32_000_000;
 
 /** Spaces inserted at patched offset `at`; `before` is the total inserted ahead of it. */
 interface Insert {
@@ -836,8 +838,13 @@ function parseEventsLenient(source: string): (Patched & { events: Event[] }) | {
         run = 1;
         continue;
       }
-      if (!deficient || parses >= MAX_LENIENT_PARSES) return { error: err, map: offsetMapper(state.inserts) };
+      if (!deficient || parses >= MAX_LENIENT_PARSES || parses * state.text.length > MAX_LENIENT_CHARS) return { error: err, map: offsetMapper(state.inserts) };
       const ls = lineStartOf(state.text, Math.min((err as YAMLException).mark!.position, state.text.length));
+      // Nothing to pad (end of input: an unclosed quote or bracket), a tab (PyYAML rejects those too), or no progress.
+      const first = state.text.charCodeAt(ls + indentAt(state.text, ls));
+      if (isBlankLine(state.text, ls) || first === 9 || (ls === lastLine && lastLen >= 128)) {
+        return { error: err, map: offsetMapper(state.inserts) };
+      }
       let len: number;
       if (ls === lastLine) {
         len = lastLen * 2; // still too shallow
@@ -864,7 +871,10 @@ export function parseYaml(input: string): ParsedDocument {
   if ('error' in parsed) {
     const err = parsed.error;
     const position = err instanceof YAMLException && err.mark ? parsed.map(err.mark.position) : 0;
-    const reason = err instanceof YAMLException ? err.reason : String((err as Error)?.message ?? err);
+    let reason = err instanceof YAMLException ? err.reason : String((err as Error)?.message ?? err);
+    if (reason === 'deficient indentation' && source.slice(position).trim() === '') {
+      reason = 'unexpected end of input inside a quoted scalar or flow collection (is a closing quote or bracket missing?)';
+    }
     const start = Math.max(0, Math.min(position, source.length));
     const end = Math.min(start + 1, source.length);
     const depth = reason.startsWith('nesting exceeded maxDepth');

@@ -120,9 +120,11 @@ export const stylish: Formatter = (result: LintResult, options) => {
   const cwd = options.cwd;
   const sources = new Map(result.files.map((f) => [f.file, f]));
   const visible = result.findings.filter((f) => !f.suppression);
+  // With a baseline, the report is about what is new: known findings are only counted.
+  const listed = visible.filter((f) => f.baselineState !== 'unchanged');
   const out: string[] = [];
 
-  for (const [file, findings] of groupByFile(visible)) {
+  for (const [file, findings] of groupByFile(listed)) {
     const source = sources.get(file)?.source;
     const lines = source === undefined ? undefined : splitLines(source);
     const rows = findings.map((f) => {
@@ -151,7 +153,7 @@ export const stylish: Formatter = (result: LintResult, options) => {
     out.push('');
   }
 
-  const summary = summarize(result.findings);
+  const summary = summarize(result.findings.filter((f) => f.baselineState !== 'unchanged'));
   const problems = summary.errors + summary.warnings + summary.notes;
   if (problems > 0) out.push(...pillarTable(summary, c), '');
 

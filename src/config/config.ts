@@ -1,0 +1,239 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../errors.ts';
+import type { RuleDefinition } from '../engine/rule.ts';
+import { closest } from '../engine/registry.ts';
+import { PILLARS, type Level } from '../engine/types.ts';
+import { decodeSource, parseDocument } from '../parse/index.ts';
+import { findingRegion, locate, positionOf } from '../parse/locate.ts';
+import type { NodePath, ParsedDocument } from '../parse/types.ts';
+import { matchesAny } from './glob.ts';
+import configSchema from '../../schemas/pillars-lint.schema.json' with { type: 'json' };
+
+export const CONFIG_FILES = ['.pillars-lint.yaml', '.pillars-lint.yml', '.pillars-lint.json'];
+
+type Setting = Level | 'off' | [Level | 'off', Record<string, unknown>?];
+type RuleSettings = Record<string, Setting>;
+
+interface RawConfig {
+  extends?: string | string[];
+  rules?: RuleSettings;
+  overrides?: Array<{ files: string | string[]; rules?: RuleSettings }>;
+  parameters?: Record<string, string | number | boolean>;
+  include?: string | string[];
+  exclude?: string | string[];
+  'fail-on'?: Level | 'none';
+}
+
+/** What runs on one file: the rules, their levels and their options. */
+export interface RuleSetup {
+  rules: RuleDefinition[];
+  levels: Map<string, Level>;
+  options: Map<string, Record<string, unknown>>;
+}
+
+/** The effective configuration: the config file (if any) applied to the registered rules. */
+export class ResolvedConfig {
+  private readonly cache = new Map<string, RuleSetup>();
+
+  constructor(
+    private readonly all: readonly RuleDefinition[],
+    private readonly raw: RawConfig = {},
+    /** The config file, when one was read. */
+    readonly file?: string,
+  ) {}
+
+  get parameters(): Record<string, string> {
+    return Object.fromEntries(Object.entries(this.raw.parameters ?? {}).map(([k, v]) => [k, String(v)]));
+  }
+
+  get failOn(): Level | 'none' | undefined {
+    return this.raw['fail-on'];
+  }
+
+  get include(): string[] {
+    return list(this.raw.include);
+  }
+
+  get exclude(): string[] {
+    return list(this.raw.exclude);
+  }
+
+  /** Rules for a file (path relative to the working directory, forward slashes): presets, then rules, then matching overrides. */
+  forFile(relativePath: string): RuleSetup {
+    const applicable = (this.raw.overrides ?? []).filter((o) => matchesAny(relativePath, list(o.files)));
+    const key = applicable.map((o) => this.raw.overrides!.indexOf(o)).join(',');
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const enabled = new Map<string, { level: Level; options: Record<string, unknown> }>();
+    for (const rule of this.all) if (inPresets(rule, list(this.raw.extends ?? 'recommended'))) enabled.set(rule.id, { level: rule.level, options: {} });
+    for (const settings of [this.raw.rules ?? {}, ...applicable.map((o) => o.rules ?? {})]) {
+      for (const [id, setting] of Object.entries(settings)) {
+        const [level, options] = Array.isArray(setting) ? setting : [setting, undefined];
+        if (level === 'off') enabled.delete(id);
+        else enabled.set(id, { level, options: options ?? enabled.get(id)?.options ?? {} });
+      }
+    }
+    const setup: RuleSetup = {
+      rules: this.all.filter((r) => enabled.has(r.id)),
+      levels: new Map([...enabled].map(([id, s]) => [id, s.level])),
+      options: new Map([...enabled].map(([id, s]) => [id, s.options])),
+    };
+    this.cache.set(key, setup);
+    return setup;
+  }
+}
+
+function inPresets(rule: RuleDefinition, presets: string[]): boolean {
+  return presets.some((p) => p === 'all' || (p === 'recommended' && !rule.experimental) || p === `pillar:${rule.pillar}`);
+}
+
+function list(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** The config file to use: the one named, else the first of CONFIG_FILES in the working directory. */
+export function findConfigFile(cwd: string, named?: string): string | undefined {
+  if (named !== undefined) {
+    const file = path.resolve(cwd, named);
+    if (!existsSync(file)) throw new UsageError(`config file not found: ${named}`);
+    return file;
+  }
+  return CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => existsSync(f));
+}
+
+/** Reads and validates a config file; every problem is an error naming the file, the line and the key. */
+export async function loadConfig(file: string | undefined, all: readonly RuleDefinition[], cwd: string): Promise<ResolvedConfig> {
+  if (file === undefined) return new ResolvedConfig(all);
+  const shown = path.relative(cwd, file) || file;
+  const decoded = decodeSource(readFileSync(file));
+  if ('error' in decoded) throw new UsageError(`${shown}: ${decoded.error.message}`);
+  const doc = parseDocument(decoded.text);
+  const fatal = doc.diagnostics.find((d) => d.fatal) ?? doc.diagnostics.find((d) => d.code === 'DUPLICATE_KEY');
+  if (fatal) {
+    const at = positionAt(doc, fatal.start);
+    throw new UsageError(`${shown}:${at.startLine}:${at.startColumn}: ${fatal.message}`);
+  }
+  const data = normalizeOff(doc.value ?? {});
+  const problems: Problem[] = [];
+
+  // ajv is loaded only when a config file exists: it is not on the start-up path of a plain run.
+  const { default: Ajv } = await import('ajv');
+  const ajv = new (Ajv as unknown as typeof import('ajv').default)({ allErrors: true, strict: false });
+  const validate = ajv.compile(configSchema);
+  if (!validate(data)) problems.push(...schemaProblems(validate.errors ?? []));
+
+  if (problems.length === 0) {
+    const raw = data as RawConfig;
+    const known = new Map(all.map((r) => [r.id, r]));
+    const settingsBlocks: Array<{ at: NodePath; settings: RuleSettings }> = [
+      { at: ['rules'], settings: raw.rules ?? {} },
+      ...(raw.overrides ?? []).map((o, i) => ({ at: ['overrides', i, 'rules'] as NodePath, settings: o.rules ?? {} })),
+    ];
+    for (const { at, settings } of settingsBlocks) {
+      for (const [id, setting] of Object.entries(settings)) {
+        const rule = known.get(id);
+        if (!rule) {
+          const hint = closest(id, [...known.keys()]);
+          problems.push({ path: [...at, id], message: `unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`, atKey: true });
+          continue;
+        }
+        const options = Array.isArray(setting) ? setting[1] : undefined;
+        if (options === undefined) continue;
+        if (!rule.optionsSchema) {
+          problems.push({ path: [...at, id, 1], message: `rule ${id} takes no options` });
+          continue;
+        }
+        const check = ajv.compile(rule.optionsSchema);
+        if (!check(options)) problems.push(...schemaProblems(check.errors ?? [], [...at, id, 1]));
+      }
+    }
+  }
+  if (problems.length > 0) {
+    const [first] = problems;
+    const where = problemRegion(doc, first!);
+    const key = first!.path.length ? first!.path.join('.') : '(top level)';
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    throw new UsageError(`${shown}:${where.startLine}:${where.startColumn}: ${key}: ${first!.message}${more}`);
+  }
+  return new ResolvedConfig(all, data as RawConfig, file);
+}
+
+/** YAML 1.1 reads an unquoted `off` as false: in rule settings it means "off". */
+function normalizeOff(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+  const fix = (settings: unknown) => {
+    if (typeof settings !== 'object' || settings === null) return;
+    const map = settings as Record<string, unknown>;
+    for (const [id, value] of Object.entries(map)) {
+      if (value === false) map[id] = 'off';
+      else if (Array.isArray(value) && value[0] === false) value[0] = 'off';
+    }
+  };
+  const raw = data as Record<string, unknown>;
+  fix(raw.rules);
+  if (Array.isArray(raw.overrides)) for (const o of raw.overrides) if (o && typeof o === 'object') fix((o as Record<string, unknown>).rules);
+  return data;
+}
+
+interface Problem {
+  path: NodePath;
+  message: string;
+  /** Point at the key (an unknown key or rule id), not at its value. */
+  atKey?: boolean;
+}
+
+function problemRegion(doc: ParsedDocument, problem: Problem): { startLine: number; startColumn: number } {
+  const found = problem.atKey ? locate(doc, problem.path) : undefined;
+  if (found?.exact && found.location.keyStart >= 0) return positionAt(doc, found.location.keyStart);
+  return findingRegion(doc, problem.path);
+}
+
+function positionAt(doc: ParsedDocument, offset: number): { startLine: number; startColumn: number } {
+  const p = positionOf(doc.lineStarts, offset);
+  return { startLine: p.line, startColumn: p.column };
+}
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** ajv errors as located problems, the most specific first (oneOf wrappers dropped when a branch explains more). */
+function schemaProblems(errors: AjvError[], base: NodePath = []): Problem[] {
+  const toPath = (pointer: string): NodePath =>
+    pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  const out: Array<Problem & { depth: number }> = [];
+  for (const e of errors) {
+    if (e.keyword === 'oneOf' || e.keyword === 'if') continue;
+    let p = [...base, ...toPath(e.instancePath)];
+    let message = e.message ?? 'is not valid';
+    let atKey = false;
+    if (e.keyword === 'additionalProperties') {
+      const key = String(e.params.additionalProperty);
+      p = [...p, key];
+      message = `unknown key "${key}"`;
+      atKey = true;
+      if (p.length === 1) message += ` (expected one of: ${Object.keys(configSchema.properties).filter((k) => k !== '$schema').join(', ')})`;
+    } else if (e.keyword === 'enum') {
+      message = `must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
+    } else if (e.keyword === 'pattern' && p[0] === 'extends') {
+      message = `unknown preset (expected recommended, all or pillar:<${PILLARS.join('|')}>)`;
+    } else if (e.keyword === 'type') {
+      message = `must be ${e.params.type}`;
+    }
+    out.push({ path: p, message, atKey, depth: p.length });
+  }
+  // Prefer enum/unknown-key messages over the type errors of other oneOf branches at the same place.
+  const rank = (m: string) => (m.startsWith('must be one of') || m.startsWith('unknown') ? 0 : 1);
+  out.sort((a, b) => b.depth - a.depth || rank(a.message) - rank(b.message));
+  const seen = new Set<string>();
+  return out.filter((p) => {
+    const k = p.path.join('/');
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
