@@ -39,7 +39,7 @@ export const INVALID_SUPPRESSION_RULE: RuleMeta = {
     'A suppression is a decision others must be able to audit later. An entry without a reason, or for a rule that does not exist, ' +
     'hides nothing and suggests a problem is handled when it is not.',
   remediation:
-    'Give the entry a reason (`comment` for checkov), and use a rule id from `pillars-lint rules`.\n\n```yaml\nMetadata:\n  pillars-lint:\n    ignore:\n      - id: ec2-sg-ssh-restricted\n        reason: Bastion ingress is closed by the org-wide firewall policy\n```',
+    'Give the entry a reason, and use a rule id from `pillars-lint rules`.\n\n```yaml\nMetadata:\n  pillars-lint:\n    ignore:\n      - id: ec2-sg-ssh-restricted\n        reason: Bastion ingress is closed by the org-wide firewall policy\n```',
 };
 
 export const UNUSED_SUPPRESSION_RULE: RuleMeta = {

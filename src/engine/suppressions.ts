@@ -52,7 +52,9 @@ export function applySuppressions(template: Template, findings: Finding[], ran: 
       const hint = closest(entry.id, known);
       extra.push(at(entry, INVALID_SUPPRESSION_RULE.id, `Suppression of unknown rule "${entry.id}"${hint ? ` (did you mean "${hint}"?)` : ''}.`));
     } else if (entry.reason === undefined) {
-      extra.push(at(entry, INVALID_SUPPRESSION_RULE.id, `Suppression of ${entry.id} has no ${entry.tool === 'checkov' ? 'comment' : 'reason'}, so it does not suppress anything.`));
+      // Other tools' entries without a reason are theirs to judge: they only do not suppress here.
+      if (entry.tool !== 'pillars-lint') continue;
+      extra.push(at(entry, INVALID_SUPPRESSION_RULE.id, `Suppression of ${entry.id} has no reason, so it does not suppress anything.`));
     } else valid.push(entry);
   }
   const suppressed = findings.map((f) => {

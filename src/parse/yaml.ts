@@ -262,7 +262,7 @@ class Walker {
   private discard = 0;
   private nodeCount = 0;
   private expanded = 0;
-  private budgetReported = new Set<number>();
+  private budgetReported = false;
   staleLocations = false;
 
   constructor(private readonly src: string, private readonly events: Event[]) {}
@@ -363,8 +363,8 @@ class Walker {
     if (ke > top.lastEnd) top.lastEnd = ke;
   }
 
-  private tagDiag(text: string, start: number, end: number, what: string): void {
-    if (this.replays.length === 0) this.diag('UNKNOWN_TAG', `${what} tag ${text}`, start, end);
+  private tagDiag(message: string, start: number, end: number): void {
+    if (this.replays.length === 0) this.diag('UNKNOWN_TAG', message, start, end);
   }
 
   /** First `|`/`>` at or after `from` (skipping indicators, blanks and comments), else `fallback`. */
@@ -455,7 +455,7 @@ class Walker {
       const tag = tagInfo(tagText);
       const kind = tag.kind;
       if (kind === T_INTRINSIC || kind === T_UNKNOWN_LOCAL) {
-        if (kind === T_UNKNOWN_LOCAL) this.tagDiag(tagText, e.tagStart, e.tagEnd, 'Unknown');
+        if (kind === T_UNKNOWN_LOCAL) this.tagDiag(`Unknown tag ${tagText}; read as ${fn}`, e.tagStart, e.tagEnd);
         const fn = tag.key;
         this.setLoc(childKey, { start: e.tagStart, end, keyStart: ks, keyEnd: ke });
         const innerKey = top === null ? fn : childKey + '\u0000' + fn;
@@ -505,10 +505,10 @@ class Walker {
       }
       case T_MAP:
       case T_SEQ:
-        this.tagDiag(tagText, ts, te, 'Scalar with collection');
+        this.tagDiag(`Tag ${tagText} does not apply to a scalar; the string is used`, ts, te);
         return text;
       default:
-        this.tagDiag(tagText, ts, te, 'Unsupported');
+        this.tagDiag(`Unsupported tag ${tagText}; the string is used`, ts, te);
         return text;
     }
     if (this.replays.length === 0) this.diag('TAG_MISMATCH', `"${text}" is not a valid ${tagText} value; kept as a string`, ts, te);
@@ -546,10 +546,10 @@ class Walker {
     if (e.tagStart >= 0) {
       const tagText = src.slice(e.tagStart, e.tagEnd);
       tag = tagInfo(tagText);
-      if (tag.kind === T_UNKNOWN_LOCAL) this.tagDiag(tagText, e.tagStart, e.tagEnd, 'Unknown');
-      else if (tag.kind === T_OTHER) this.tagDiag(tagText, e.tagStart, e.tagEnd, 'Unsupported');
+      if (tag.kind === T_UNKNOWN_LOCAL) this.tagDiag(`Unknown tag ${tagText}; read as ${tag.key}`, e.tagStart, e.tagEnd);
+      else if (tag.kind === T_OTHER) this.tagDiag(`Unsupported tag ${tagText}; the plain ${isMap ? 'mapping' : 'sequence'} is used`, e.tagStart, e.tagEnd);
       else if (tag.kind !== T_INTRINSIC && tag.kind !== T_NONSPECIFIC && tag.kind !== (isMap ? T_MAP : T_SEQ)) {
-        this.tagDiag(tagText, e.tagStart, e.tagEnd, isMap ? 'Mapping with scalar' : 'Sequence with scalar');
+        this.tagDiag(`Tag ${tagText} does not apply to a ${isMap ? 'mapping' : 'sequence'}; the plain ${isMap ? 'mapping' : 'sequence'} is used`, e.tagStart, e.tagEnd);
       }
     }
     if (tag !== null && (tag.kind === T_INTRINSIC || tag.kind === T_UNKNOWN_LOCAL)) {
@@ -647,11 +647,12 @@ class Walker {
         this.expanded += anchor.nodes;
         return { startIdx: anchor.startIdx, endIdx: anchor.endIdx, resumeAt, resumeEnd, childKey, aliasStart: aStart, aliasEnd: aEnd, parent: top };
       }
-      if (!this.budgetReported.has(aStart)) {
-        this.budgetReported.add(aStart);
+      // Once per document: past this point every alias would say the same.
+      if (!this.budgetReported) {
+        this.budgetReported = true;
         this.diag(
           'ALIAS_BUDGET',
-          `Alias *${name} not expanded: alias expansion is limited to ${ALIAS_NODE_BUDGET} nodes and ${MAX_DEPTH} levels per document; it is null here`,
+          `Alias *${name} not expanded: alias expansion is limited to ${ALIAS_NODE_BUDGET} nodes and ${MAX_DEPTH} levels per document, so this and any further over-budget aliases are null here`,
           aStart,
           aEnd,
         );

@@ -89,12 +89,15 @@ export function buildTemplate(doc: ParsedDocument, file: string): TemplateBuild 
   const byType = new Map<string, Resource[]>();
   for (const [logicalId, node] of Object.entries(root.Resources)) {
     const path = ['Resources', logicalId];
+    // AWS::LanguageExtensions loops expand at deploy time; their bodies are templates of resources, not resources.
+    if (logicalId.startsWith('Fn::ForEach::')) continue;
     if (!isPlainObject(node)) {
       problems.push({ message: `resource ${logicalId} must be a mapping`, path });
       continue;
     }
     if (typeof node.Type !== 'string' || node.Type === '') {
-      problems.push({ message: `resource ${logicalId} has no Type`, path });
+      const message = node.Type === undefined ? `resource ${logicalId} has no Type` : `the Type of resource ${logicalId} is not a resource type name`;
+      problems.push({ message, path: node.Type === undefined ? path : [...path, 'Type'] });
       continue;
     }
     if ('Properties' in node && node.Properties !== null && !isPlainObject(node.Properties)) {
