@@ -4,3 +4,4 @@ export { defineRule, type RuleDefinition, type RuleContext, type ReportDescripto
 export type { Finding, FileReport, LintResult, Level, Pillar, RuleMeta } from './engine/types.ts';
 export type { Variant, Assumption } from './values/variant.ts';
 export { rules } from '../rules/index.ts';
+export { parseDocument, decodeSource } from './parse/index.ts';

@@ -1,6 +1,6 @@
 // One table-driven test over every rule's fixtures: pass* files give no finding of the rule, fail* files give at least
 // one, and the rendered findings match the committed snapshot beside the fixture (fixtures/<id>/snapshots/).
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.ts';
@@ -8,7 +8,8 @@ import { lintFixture, render, ROOT } from './helpers.ts';
 
 for (const rule of rules) {
   const dir = path.join(ROOT, 'fixtures', rule.id);
-  const files = readdirSync(dir).filter((f) => /^(pass|fail).*\.(ya?ml|json|template)$/.test(f)).sort();
+  // A rule without a fixture folder fails in the meta-test; here it simply has no cases.
+  const files = (existsSync(dir) ? readdirSync(dir) : []).filter((f) => /^(pass|fail).*\.(ya?ml|json|template)$/.test(f)).sort();
   describe(rule.id, () => {
     for (const name of files) {
       it(name, async () => {

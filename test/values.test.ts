@@ -16,7 +16,8 @@ function resolve(yaml: string, property = 'Value', given: Record<string, string>
 
 function show(v: Variant): string {
   const context = v.assumptions.map(describeAssumption).join('; ');
-  const body = v.kind === 'literal' ? JSON.stringify(v.value) : v.kind === 'unknown' ? `unknown: ${v.reason}` : 'absent';
+  const ref = v.ref ? ` (ref ${v.ref.logicalId}${v.ref.attribute ? '.' + v.ref.attribute : ''})` : '';
+  const body = v.kind === 'literal' ? JSON.stringify(v.value) + (v.symbolic ? ' (symbolic)' : '') : v.kind === 'unknown' ? `unknown: ${v.reason}${ref}` : 'absent';
   return context ? `${body} | ${context}` : body;
 }
 
@@ -104,7 +105,14 @@ const cases: Array<{ name: string; yaml: string; given?: Record<string, string>;
     expected: ['"one-${Literal}-x" | with parameter A default "one"'],
   },
   { name: 'Fn::Sub with a variable map', yaml: resource('!Sub ["${V}/16", {V: 10.0.0.0}]'), expected: ['"10.0.0.0/16"'] },
-  { name: 'Fn::Sub with a pseudo parameter is unknown', yaml: resource('!Sub "${AWS::Region}-x"'), expected: ['unknown: Fn::Sub over the pseudo parameter AWS::Region'] },
+  { name: 'Fn::Sub keeps a pseudo parameter as a placeholder (symbolic)', yaml: resource('!Sub "arn:${AWS::Partition}:iam::aws:policy/X"'), expected: ['"arn:${AWS::Partition}:iam::aws:policy/X" (symbolic)'] },
+  { name: 'Fn::Join keeps a pseudo parameter as a placeholder (symbolic)', yaml: resource('!Join ["-", [!Ref AWS::Region, a]]'), expected: ['"${AWS::Region}-a" (symbolic)'] },
+  {
+    name: 'a condition on a symbolic value is undecidable',
+    yaml: resource('!If [C, 1, 2]', 'Conditions:\n  C: !Equals [!Sub "${AWS::Region}", us-east-1]'),
+    expected: ['1 | when condition C is true', '2 | when condition C is false'],
+  },
+  { name: 'Fn::Sub of a single resource attribute is that reference', yaml: resource('!Sub "${Other.Arn}"', '').replace('Resources:', 'Resources:\n  Other:\n    Type: AWS::S3::Bucket'), expected: ['unknown: Fn::Sub over an attribute of resource Other (ref Other.Arn)'] },
   { name: 'Fn::Join', yaml: resource('!Join ["-", [a, b, 3]]'), expected: ['"a-b-3"'] },
   { name: 'Fn::Select', yaml: resource('!Select [1, [a, b, c]]'), expected: ['"b"'] },
   { name: 'Fn::Select out of range is unknown', yaml: resource('!Select [5, [a]]'), expected: ['unknown: Fn::Select index 5 is out of range'] },
@@ -112,7 +120,7 @@ const cases: Array<{ name: string; yaml: string; given?: Record<string, string>;
   { name: 'Fn::Select over Fn::Split', yaml: resource('!Select [1, !Split [",", "a,b"]]'), expected: ['"b"'] },
   { name: 'Fn::Select over Fn::GetAZs is an opaque zone', yaml: resource('!Select [0, !GetAZs ""]'), expected: ['unknown: Availability Zone 1 of the region'] },
   { name: 'Fn::Cidr', yaml: resource('!Cidr [10.0.0.0/16, 3, 8]'), expected: ['["10.0.0.0/24","10.0.1.0/24","10.0.2.0/24"]'] },
-  { name: 'Fn::GetAtt is an edge', yaml: resource('!GetAtt Other.Arn'), expected: ['unknown: an attribute of resource Other'] },
+  { name: 'Fn::GetAtt is an edge', yaml: resource('!GetAtt Other.Arn'), expected: ['unknown: an attribute of resource Other (ref Other.Arn)'] },
   {
     name: 'a nested Fn::If inside a list is reached by walking into it',
     yaml: resource('[a, !If [C, b, c]]', 'Conditions:\n  C: !Equals [1, 1]'),

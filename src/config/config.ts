@@ -25,7 +25,7 @@ interface RawConfig {
   'fail-on'?: Level | 'none';
 }
 
-/** What runs on one file: the rules, their levels and their options. */
+/** What runs on one file: the rules, the levels the user set for them, and their options. */
 export interface RuleSetup {
   rules: RuleDefinition[];
   levels: Map<string, Level>;
@@ -65,8 +65,9 @@ export class ResolvedConfig {
     const key = applicable.map((o) => this.raw.overrides!.indexOf(o)).join(',');
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const enabled = new Map<string, { level: Level; options: Record<string, unknown> }>();
-    for (const rule of this.all) if (inPresets(rule, list(this.raw.extends ?? 'recommended'))) enabled.set(rule.id, { level: rule.level, options: {} });
+    // `level` is set only where the user chose one: unset means the rule's own (or its report's) level.
+    const enabled = new Map<string, { level?: Level; options: Record<string, unknown> }>();
+    for (const rule of this.all) if (inPresets(rule, list(this.raw.extends ?? 'recommended'))) enabled.set(rule.id, { options: {} });
     for (const settings of [this.raw.rules ?? {}, ...applicable.map((o) => o.rules ?? {})]) {
       for (const [id, setting] of Object.entries(settings)) {
         const [level, options] = Array.isArray(setting) ? setting : [setting, undefined];
@@ -76,7 +77,7 @@ export class ResolvedConfig {
     }
     const setup: RuleSetup = {
       rules: this.all.filter((r) => enabled.has(r.id)),
-      levels: new Map([...enabled].map(([id, s]) => [id, s.level])),
+      levels: new Map([...enabled].flatMap(([id, s]) => (s.level ? [[id, s.level] as const] : []))),
       options: new Map([...enabled].map(([id, s]) => [id, s.options])),
     };
     this.cache.set(key, setup);

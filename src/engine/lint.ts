@@ -143,7 +143,7 @@ export function lintFile(
 
 /** A file that fails to parse still counts as a template when its text says so. */
 function looksLikeCloudFormation(doc: ParsedDocument): boolean {
-  return /^\s*"?(Resources|AWSTemplateFormatVersion)"?\s*:/m.test(doc.source);
+  return /^[\s{]*"?(Resources|AWSTemplateFormatVersion)"?\s*:/m.test(doc.source);
 }
 
 function toPosix(p: string): string {

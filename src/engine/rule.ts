@@ -11,7 +11,7 @@ export interface ReportDescriptor {
   /** Other variants the finding depends on: their assumptions (parameter defaults, condition branches) are named too. */
   because?: Variant[];
   data?: Record<string, string | number>;
-  /** A level below the rule's own for this report (e.g. read replicas as notes). */
+  /** This report's level when it differs from the rule's (e.g. read replicas as notes); a level set in the config wins. */
   level?: Level;
   /** Replace the value at `at` with this text (offered as a SARIF fix). */
   fix?: { text: string; description: string };

@@ -11,7 +11,7 @@ export interface RunOptions {
   /** Parameter values given by the user (--parameter, parameter files). */
   parameters: ReadonlyMap<string, string>;
   reportUnknown: boolean;
-  /** Effective level per rule id (from config); 'off' rules are not passed in at all. */
+  /** Levels the user set in the config, per rule id; 'off' rules are not passed in at all. */
   levels?: ReadonlyMap<string, Level>;
   options?: ReadonlyMap<string, Record<string, unknown>>;
 }
@@ -90,7 +90,8 @@ function settle(template: Template, candidates: Candidate[], options: RunOptions
   for (const group of groups.values()) {
     const primary = group.filter((c) => !c.assumptions.some(isAlternative));
     const chosen = primary[0] ?? group[0]!;
-    let level: Level = chosen.level ?? options.levels?.get(chosen.rule.id) ?? chosen.rule.level;
+    // A level the user configured wins; otherwise the report's own (read replicas as notes), else the rule's.
+    let level: Level = options.levels?.get(chosen.rule.id) ?? chosen.level ?? chosen.rule.level;
     let suffix: string[];
     if (primary.length > 0) {
       // A condition that fails both ways does not need naming.
@@ -113,7 +114,7 @@ function toFinding(template: Template, c: Candidate, level: Level, suffix: strin
   const data: Record<string, string | number> = { logicalId: resource.logicalId, type: resource.type, ...c.data };
   let message: string;
   if (c.review) {
-    message = `Could not check ${data.what} of ${resource.logicalId}: it is ${data.reason}.`;
+    message = `Could not check ${data.what} of ${resource.logicalId} (${data.reason}).`;
   } else {
     const templateText = rule.messages[c.messageId];
     if (templateText === undefined) throw new Error(`rule ${rule.id} reported unknown messageId ${c.messageId}`);

@@ -121,7 +121,7 @@ export class ValueResolver {
       case 'Ref': {
         if (typeof args !== 'string') return unknown('a malformed Ref');
         if (args === 'AWS::NoValue') return [{ kind: 'absent', path, external, assumptions }];
-        if (PSEUDO_PARAMETERS.has(args)) return unknown(`the pseudo parameter ${args}`);
+        if (PSEUDO_PARAMETERS.has(args)) return unknown(`the pseudo parameter ${args}`, { pseudo: args });
         if (this.template.parameters.has(args)) return this.parameterVariants(args, path, external, assumptions);
         if (this.template.resources.has(args)) return unknown(`a reference to resource ${args}`, { ref: { logicalId: args } });
         return unknown(`Ref to ${args}, which is not defined in the template`);
@@ -158,8 +158,8 @@ export class ValueResolver {
           for (const combo of combinations(parts)) {
             const merged = mergeAssumptions(delimiter!.assumptions, list!.assumptions, ...combo.map((c) => c.assumptions));
             if (!merged) continue;
-            if (combo.some((c) => c.kind !== 'literal' || !isScalar(c.value))) out.push(...unknown('Fn::Join of values that are not all known'));
-            else out.push(literal(combo.map((c) => scalarText(c.value)).join(scalarText(delimiter!.value)), merged));
+            if (combo.some((c) => !textOf(c))) out.push(...unknown('Fn::Join of values that are not all known'));
+            else out.push(textVariant(combo.map((c) => textOf(c)!.text).join(scalarText(delimiter!.value)), combo, path, external, merged));
           }
         }
         return cap(out, path);
@@ -313,16 +313,22 @@ export class ValueResolver {
     const parts: Variant[][] = parseSubString(text).map((part) => {
       if (typeof part === 'string') return [{ kind: 'literal', value: part, path, external, assumptions: [] }];
       if (part.name in variables) return this.resolve(variables[part.name], subPath, external, assumptions, depth + 1);
-      if (part.attribute !== undefined) return [unknown(`an attribute of resource ${part.name}`)];
+      if (part.attribute !== undefined) {
+        const ref = this.template.resources.has(part.name) ? { ref: { logicalId: part.name, attribute: part.attribute } } : {};
+        return [{ ...unknown(`an attribute of resource ${part.name}`), ...ref }];
+      }
       return this.resolve({ Ref: part.name }, subPath, external, assumptions, depth + 1);
     });
     const out: Variant[] = [];
     for (const combo of combinations(parts)) {
       const merged = mergeAssumptions(assumptions, ...combo.map((c) => c.assumptions));
       if (!merged) continue;
-      const missing = combo.find((c) => c.kind !== 'literal' || !isScalar(c.value));
-      if (missing) out.push(unknown(`Fn::Sub over ${missing.reason ?? 'a value that is not known'}`, merged));
-      else out.push({ kind: 'literal', value: combo.map((c) => scalarText(c.value)).join(''), path, external, assumptions: merged });
+      const missing = combo.find((c) => !textOf(c));
+      if (missing) {
+        // `${X}` / `${X.Attr}` alone is the resource reference itself.
+        const ref = combo.length === 1 ? missing.ref : undefined;
+        out.push({ ...unknown(`Fn::Sub over ${missing.reason ?? 'a value that is not known'}`, merged), ...(ref ? { ref } : {}) });
+      } else out.push(textVariant(combo.map((c) => textOf(c)!.text).join(''), combo, path, external, merged));
     }
     return cap(out, path);
   }
@@ -370,7 +376,7 @@ export class ValueResolver {
       const out: ConditionOutcome[] = [];
       for (const [a, b] of combinations(sides)) {
         const merged = mergeAssumptions(a!.assumptions, b!.assumptions) ?? [];
-        const known = (v: Variant) => v.kind === 'absent' || (v.kind === 'literal' && isScalar(v.value));
+        const known = (v: Variant) => v.kind === 'absent' || (v.kind === 'literal' && isScalar(v.value) && !v.symbolic);
         if (!known(a!) || !known(b!)) out.push({ value: undefined, assumptions: merged });
         else out.push({ value: scalarText(a!.value ?? '') === scalarText(b!.value ?? ''), assumptions: merged });
       }
@@ -411,6 +417,18 @@ function cap(variants: Variant[], path: NodePath): Variant[] {
 
 function compact<T>(items: Array<T | undefined>): T[] {
   return items.filter((i): i is T => i !== undefined);
+}
+
+/** The text a part contributes to Fn::Sub / Fn::Join: a scalar literal, or a pseudo parameter's placeholder. */
+function textOf(v: Variant): { text: string; symbolic: boolean } | undefined {
+  if (v.kind === 'literal' && isScalar(v.value)) return { text: scalarText(v.value), symbolic: v.symbolic === true };
+  if (v.kind === 'unknown' && v.pseudo) return { text: `\${${v.pseudo}}`, symbolic: true };
+  return undefined;
+}
+
+function textVariant(text: string, parts: Variant[], path: NodePath, external: boolean, assumptions: Assumption[]): Variant {
+  const symbolic = parts.some((p) => textOf(p)!.symbolic);
+  return { kind: 'literal', value: text, path, external, assumptions, ...(symbolic ? { symbolic } : {}) };
 }
 
 function isScalar(value: unknown): boolean {

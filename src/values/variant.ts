@@ -21,6 +21,13 @@ export interface Variant {
   ref?: { logicalId: string; attribute?: string };
   /** Set for opaque values whose identity is known but not their content (e.g. the n-th AZ of the region). */
   opaque?: string;
+  /** For unknowns that are a pseudo parameter (AWS::Region...): Fn::Sub and Fn::Join keep it as a placeholder. */
+  pseudo?: string;
+  /**
+   * For literal strings built with pseudo parameters: the text holds `${AWS::Partition}`-style placeholders.
+   * Its shape is known (an ARN pattern), its exact value is not, so conditions never compare it.
+   */
+  symbolic?: boolean;
   /** Path inside the resource where the value is written (the Ref or Fn::If for values from elsewhere). */
   path: NodePath;
   /** True when the value came from outside the resource (parameter, mapping): its children have no location of their own. */

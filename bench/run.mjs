@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// `npm run bench`: speed and memory of pillars-lint, as ratios against baselines measured in the same run.
+//  1. the shared corpus linted with every rule, against the parse floor (reading + parsing the same files, no rules);
+//  2. generated templates of 1,000, 5,000 and 20,000 resources: time per resource must stay flat (linear cost);
+//  3. cold start of the bundled CLI on a small template, against `node -e 0`.
+// Each measurement runs in a fresh child process (for honest peak memory); the best of several runs is kept.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const api = pathToFileURL(path.join(root, 'dist/index.js')).href;
+const corpus = path.resolve(root, '../shared/corpus/templates');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+// Child mode: one measurement, printed as JSON.
+if (process.argv[2] === '--measure') {
+  const [, , , kind, target] = process.argv;
+  const { lint, decodeSource, parseDocument } = await import(api);
+  const start = process.hrtime.bigint();
+  let files = 0;
+  let bytes = 0;
+  let findings = 0;
+  if (kind === 'floor') {
+    for (const file of listTemplates(target)) {
+      const data = readFileSync(file);
+      bytes += data.length;
+      files++;
+      const decoded = decodeSource(data);
+      if ('text' in decoded) parseDocument(decoded.text);
+    }
+  } else {
+    const result = await lint({ paths: [target], cwd: path.dirname(target) });
+    files = result.files.length;
+    findings = result.findings.length;
+    for (const f of result.files) bytes += statSync(f.file).size;
+  }
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  console.log(JSON.stringify({ ms, files, bytes, findings, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
+
+/** The same file selection as a directory scan (templates by extension, no node_modules). */
+function listTemplates(dir) {
+  const out = [];
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop();
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && e.name !== '.git' && !e.name.startsWith('asset.')) stack.push(full);
+      } else if (/\.(ya?ml|json|template)$/i.test(e.name)) out.push(full);
+    }
+  }
+  return out;
+}
+
+function measure(kind, target) {
+  let best;
+  for (let i = 0; i < RUNS; i++) {
+    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', kind, target], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const m = JSON.parse(out.trim().split('\n').pop());
+    if (!best || m.ms < best.ms) best = { ...m, maxRssMb: Math.max(m.maxRssMb, best?.maxRssMb ?? 0) };
+  }
+  return best;
+}
+
+function wallMs(args, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    spawnSync(process.execPath, args, { cwd: root, stdio: 'ignore' });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+const fmt = (n, d = 1) => n.toFixed(d);
+if (!existsSync(path.join(root, 'dist/index.js'))) throw new Error('dist/index.js is missing: run npm run build');
+
+console.log(`pillars-lint benchmark (node ${process.version}, best of ${RUNS} runs)\n`);
+const verdicts = [];
+
+if (existsSync(corpus)) {
+  const floor = measure('floor', corpus);
+  const full = measure('lint', corpus);
+  const mb = floor.bytes / 1e6;
+  const ratio = full.ms / floor.ms;
+  console.log('1. shared corpus');
+  console.log(`   parse floor   ${fmt(floor.ms, 0)} ms  ${fmt(floor.files / (floor.ms / 1000), 0)} files/s  ${fmt(mb / (floor.ms / 1000), 2)} MB/s  peak ${fmt(floor.maxRssMb, 0)} MB`);
+  console.log(`   full lint     ${fmt(full.ms, 0)} ms  ${fmt(full.files / (full.ms / 1000), 0)} files/s  ${fmt(mb / (full.ms / 1000), 2)} MB/s  peak ${fmt(full.maxRssMb, 0)} MB  (${full.findings} findings)`);
+  console.log(`   ratio         ${fmt(ratio, 2)}× the parse floor (target ≤ 1.5×); peak memory target < 300 MB\n`);
+  verdicts.push(['corpus within 1.5× of the parse floor', ratio <= 1.5], ['corpus peak memory under 300 MB', full.maxRssMb < 300]);
+} else {
+  console.log(`1. shared corpus: skipped (${corpus} not found)\n`);
+}
+
+const { generateTemplate } = await import('./generate.mjs');
+const dir = mkdtempSync(path.join(tmpdir(), 'pillars-lint-bench-'));
+console.log('2. generated templates (5 resources per group, all cross-referenced)');
+const perResource = [];
+for (const size of [1000, 5000, 20000]) {
+  const file = path.join(dir, `generated-${size}.yaml`);
+  writeFileSync(file, generateTemplate(size));
+  const m = measure('lint', file);
+  perResource.push(m.ms / size);
+  console.log(`   ${String(size).padStart(6)} resources  ${fmt(m.ms, 0).padStart(6)} ms  ${fmt((m.ms / size) * 1000, 0).padStart(4)} µs/resource  peak ${fmt(m.maxRssMb, 0)} MB`);
+  if (size === 5000) verdicts.push(['5,000 resources in under a second', m.ms < 1000]);
+}
+const growth = perResource[2] / perResource[0];
+console.log(`   per-resource cost at 20,000 vs 1,000: ${fmt(growth, 2)}× (linear ≈ 1)\n`);
+verdicts.push(['linear cost (per-resource growth ≤ 1.5×)', growth <= 1.5]);
+
+const small = path.join(root, 'examples/web-stack.yaml');
+const baseline = wallMs(['-e', '0'], 15);
+const cold = wallMs([path.join(root, 'dist/cli.js'), small], 15);
+console.log('3. cold start (median of 15)');
+console.log(`   node -e 0     ${fmt(baseline, 0)} ms`);
+console.log(`   pillars-lint  ${fmt(cold, 0)} ms  (${fmt(cold / baseline, 2)}×, target ≤ 2.5×)\n`);
+verdicts.push(['cold start within 2.5× of node -e 0', cold / baseline <= 2.5]);
+
+for (const [what, ok] of verdicts) console.log(`${ok ? 'PASS' : 'MISS'}  ${what}`);
