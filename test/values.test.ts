@@ -163,3 +163,15 @@ describe('intrinsic policy', () => {
     expect(cidrSubnets('10.0.0.0/24', 2, 12)).toBeUndefined();
   });
 });
+
+describe('conditions over mappings', () => {
+  it('a region-keyed condition on which every entry agrees is decided', () => {
+    const yaml = resource('!If [Agree, a, b]', 'Mappings:\n  M:\n    us-east-1: {x: "1"}\n    eu-west-1: {x: "1"}\nConditions:\n  Agree: !Equals [!FindInMap [M, !Ref AWS::Region, x], "1"]');
+    expect(resolve(yaml)).toEqual(['"a"']);
+  });
+
+  it('an undecidable region-keyed condition gives both branches as ordinary (not alternative) cases', () => {
+    const yaml = resource('!If [Differ, c, d]', 'Mappings:\n  M:\n    us-east-1: {y: "1"}\n    eu-west-1: {y: "2"}\nConditions:\n  Differ: !Equals [!FindInMap [M, !Ref AWS::Region, y], "1"]');
+    expect(resolve(yaml)).toEqual(['"c" | when condition Differ is true', '"d" | when condition Differ is false']);
+  });
+});

@@ -356,7 +356,7 @@ export class ValueResolver {
       return [{ value: undefined, assumptions: [] }];
     }
     this.conditionsInProgress.add(name);
-    const result = this.conditionExpression(this.template.conditions.get(name), 0);
+    const result = collapseMappingKeys(this.conditionExpression(this.template.conditions.get(name), 0));
     this.conditionsInProgress.delete(name);
     this.conditionMemo.set(name, result);
     return result;
@@ -400,6 +400,17 @@ export class ValueResolver {
     }
     return undecided;
   }
+}
+
+/**
+ * A condition over an enumerated mapping (e.g. a RegionMap keyed by AWS::Region) is not an alternative the
+ * user chooses: if every entry agrees the condition is decided, otherwise it is simply undecidable.
+ */
+function collapseMappingKeys(outcomes: ConditionOutcome[]): ConditionOutcome[] {
+  if (!outcomes.some((o) => o.assumptions.some((a) => a.kind === 'mapping-key'))) return outcomes;
+  const values = new Set(outcomes.map((o) => o.value));
+  const rest = outcomes[0]!.assumptions.filter((a) => a.kind !== 'mapping-key');
+  return [{ value: values.size === 1 ? outcomes[0]!.value : undefined, assumptions: values.size === 1 ? rest : [] }];
 }
 
 function product<T>(lists: T[][], limit = MAX_VARIANTS): T[][] {
