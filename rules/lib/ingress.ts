@@ -16,12 +16,16 @@ export function isWorldCidr(cidr: string): boolean {
 
 type Coverage = 'yes' | 'no' | 'unknown';
 
-/** Whether an ingress entry's protocol and port range include TCP `port`. */
-function coversTcpPort(protocol: Variant, from: Variant, to: Variant, port: number): Coverage {
+export type Transport = 'tcp' | 'udp';
+const PROTOCOL_NAMES: Record<Transport, string[]> = { tcp: ['tcp', '6'], udp: ['udp', '17'] };
+
+/** Whether an ingress entry's protocol and port range include `port` over `transport`. */
+function coversPort(protocol: Variant, from: Variant, to: Variant, port: number, transport: Transport): Coverage {
   const p = asString(protocol)?.toLowerCase();
   if (p === undefined) return protocol.kind === 'unknown' ? 'unknown' : 'no';
-  if (p === '-1' || p === 'all') return 'yes'; // every protocol and port
-  if (p !== 'tcp' && p !== '6') return 'no';
+  // Every protocol and port; reported once, with TCP.
+  if (p === '-1' || p === 'all') return transport === 'tcp' ? 'yes' : 'no';
+  if (!PROTOCOL_NAMES[transport].includes(p)) return 'no';
   const lo = asNumber(from);
   const hi = asNumber(to);
   if (lo === -1 || hi === -1) return 'yes';
@@ -39,8 +43,8 @@ export interface WorldOpenFinding {
   standalone: boolean;
 }
 
-/** Every ingress rule of `resource` that opens TCP `port` to the whole internet. Unknown values are noted, never guessed. */
-export function worldOpenIngress(resource: Resource, ctx: RuleContext, port: number, what: string): WorldOpenFinding[] {
+/** Every ingress rule of `resource` that opens `port` to the whole internet. Unknown values are noted, never guessed. */
+export function worldOpenIngress(resource: Resource, ctx: RuleContext, port: number, what: string, transport: Transport = 'tcp'): WorldOpenFinding[] {
   const found: WorldOpenFinding[] = [];
   const standalone = resource.type === 'AWS::EC2::SecurityGroupIngress';
   const entries = standalone
@@ -48,7 +52,7 @@ export function worldOpenIngress(resource: Resource, ctx: RuleContext, port: num
     : ctx.items(resource, ['Properties', 'SecurityGroupIngress']);
   for (const entry of entries) {
     if (entry.kind === 'unknown') {
-      ctx.unknown(entry, 'the ingress rules');
+      if (transport === 'tcp') ctx.unknown(entry, 'the ingress rules');
       continue;
     }
     if (entry.kind !== 'literal') continue;
@@ -57,7 +61,7 @@ export function worldOpenIngress(resource: Resource, ctx: RuleContext, port: num
     for (const [protocol, from, to, v4, v6] of combinations([
       field('IpProtocol'), field('FromPort'), field('ToPort'), field('CidrIp'), field('CidrIpv6'),
     ])) {
-      const coverage = coversTcpPort(protocol!, from!, to!, port);
+      const coverage = coversPort(protocol!, from!, to!, port, transport);
       if (coverage === 'no') continue;
       for (const cidr of [v4!, v6!]) {
         if (cidr.kind === 'absent') continue;

@@ -1,0 +1,305 @@
+import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
+import type { Resource } from '../../src/template/model.ts';
+import { asBoolean, asString } from '../../src/values/coerce.ts';
+import { combinations, mergeAssumptions, type Variant } from '../../src/values/variant.ts';
+import { launchTemplatesOf, samGlobal } from '../lib/resources.ts';
+
+interface Options {
+  /** Tag keys every taggable resource must carry (case-sensitive, as in AWS). */
+  requiredTags: string[];
+  /** Keys applied at deploy time (stack tags: `aws cloudformation deploy --tags`, `sam deploy --tags`), assumed present. */
+  stackTags: string[];
+}
+
+/**
+ * Types whose CloudFormation schema has a `Tags` property. Types that tag through another property
+ * (EFS FileSystemTags, Cognito UserPoolTags, Route 53 HostedZoneTags, launch template TagSpecifications) are not
+ * applicable. Any other resource that writes `Tags` shows by that that its type has them.
+ */
+const TAGGABLE = new Set([
+  'AWS::AmazonMQ::Broker',
+  'AWS::ApiGateway::ApiKey', 'AWS::ApiGateway::ClientCertificate', 'AWS::ApiGateway::DomainName', 'AWS::ApiGateway::RestApi',
+  'AWS::ApiGateway::Stage', 'AWS::ApiGateway::UsagePlan', 'AWS::ApiGateway::VpcLink',
+  'AWS::ApiGatewayV2::Api', 'AWS::ApiGatewayV2::DomainName', 'AWS::ApiGatewayV2::Stage', 'AWS::ApiGatewayV2::VpcLink',
+  'AWS::AppSync::GraphQLApi',
+  'AWS::Athena::WorkGroup',
+  'AWS::AutoScaling::AutoScalingGroup',
+  'AWS::Batch::ComputeEnvironment', 'AWS::Batch::JobDefinition', 'AWS::Batch::JobQueue',
+  'AWS::CertificateManager::Certificate',
+  'AWS::Cloud9::EnvironmentEC2',
+  'AWS::CloudFormation::Stack', 'AWS::CloudFormation::StackSet',
+  'AWS::CloudFront::Distribution',
+  'AWS::CloudTrail::Trail',
+  'AWS::CodeBuild::Project', 'AWS::CodeCommit::Repository', 'AWS::CodeDeploy::Application', 'AWS::CodePipeline::Pipeline',
+  'AWS::DAX::Cluster',
+  'AWS::DMS::Endpoint', 'AWS::DMS::ReplicationInstance', 'AWS::DMS::ReplicationSubnetGroup', 'AWS::DMS::ReplicationTask',
+  'AWS::DocDB::DBCluster', 'AWS::DocDB::DBClusterParameterGroup', 'AWS::DocDB::DBInstance', 'AWS::DocDB::DBSubnetGroup',
+  'AWS::DynamoDB::Table',
+  'AWS::EC2::CarrierGateway', 'AWS::EC2::CustomerGateway', 'AWS::EC2::DHCPOptions', 'AWS::EC2::EIP', 'AWS::EC2::FlowLog',
+  'AWS::EC2::Instance', 'AWS::EC2::InternetGateway', 'AWS::EC2::KeyPair', 'AWS::EC2::NatGateway', 'AWS::EC2::NetworkAcl',
+  'AWS::EC2::NetworkInterface', 'AWS::EC2::PrefixList', 'AWS::EC2::RouteTable', 'AWS::EC2::SecurityGroup', 'AWS::EC2::Subnet',
+  'AWS::EC2::TransitGateway', 'AWS::EC2::TransitGatewayAttachment', 'AWS::EC2::TransitGatewayRouteTable',
+  'AWS::EC2::TransitGatewayVpcAttachment', 'AWS::EC2::VPC', 'AWS::EC2::VPCPeeringConnection', 'AWS::EC2::VPNConnection',
+  'AWS::EC2::VPNGateway', 'AWS::EC2::Volume',
+  'AWS::ECR::Repository',
+  'AWS::ECS::CapacityProvider', 'AWS::ECS::Cluster', 'AWS::ECS::Service', 'AWS::ECS::TaskDefinition',
+  'AWS::EKS::Addon', 'AWS::EKS::Cluster', 'AWS::EKS::FargateProfile', 'AWS::EKS::Nodegroup',
+  'AWS::ElastiCache::CacheCluster', 'AWS::ElastiCache::ParameterGroup', 'AWS::ElastiCache::ReplicationGroup',
+  'AWS::ElastiCache::SubnetGroup',
+  'AWS::ElasticBeanstalk::Environment',
+  'AWS::ElasticLoadBalancing::LoadBalancer', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancingV2::TargetGroup',
+  'AWS::Elasticsearch::Domain', 'AWS::OpenSearchService::Domain',
+  'AWS::EMR::Cluster',
+  'AWS::Events::EventBus',
+  'AWS::FSx::FileSystem',
+  'AWS::Glue::Crawler', 'AWS::Glue::Job',
+  'AWS::IAM::OIDCProvider', 'AWS::IAM::Role', 'AWS::IAM::SAMLProvider', 'AWS::IAM::ServerCertificate', 'AWS::IAM::User',
+  'AWS::IAM::VirtualMFADevice',
+  'AWS::Kinesis::Stream', 'AWS::KinesisFirehose::DeliveryStream',
+  'AWS::KMS::Key',
+  'AWS::Lambda::Function',
+  'AWS::Logs::LogGroup',
+  'AWS::MSK::Cluster',
+  'AWS::Neptune::DBCluster', 'AWS::Neptune::DBInstance', 'AWS::Neptune::DBSubnetGroup',
+  'AWS::RDS::DBCluster', 'AWS::RDS::DBClusterParameterGroup', 'AWS::RDS::DBInstance', 'AWS::RDS::DBParameterGroup',
+  'AWS::RDS::DBProxy', 'AWS::RDS::DBSecurityGroup', 'AWS::RDS::DBSubnetGroup', 'AWS::RDS::EventSubscription', 'AWS::RDS::OptionGroup',
+  'AWS::Redshift::Cluster', 'AWS::Redshift::ClusterParameterGroup', 'AWS::Redshift::ClusterSubnetGroup',
+  'AWS::Route53Resolver::ResolverEndpoint', 'AWS::Route53Resolver::ResolverRule',
+  'AWS::S3::Bucket',
+  'AWS::SageMaker::Endpoint', 'AWS::SageMaker::EndpointConfig', 'AWS::SageMaker::Model', 'AWS::SageMaker::NotebookInstance',
+  'AWS::SecretsManager::Secret',
+  'AWS::Serverless::Api', 'AWS::Serverless::Function', 'AWS::Serverless::HttpApi', 'AWS::Serverless::SimpleTable',
+  'AWS::Serverless::StateMachine',
+  'AWS::ServiceDiscovery::HttpNamespace', 'AWS::ServiceDiscovery::PrivateDnsNamespace',
+  'AWS::ServiceDiscovery::PublicDnsNamespace', 'AWS::ServiceDiscovery::Service',
+  'AWS::SNS::Topic',
+  'AWS::SQS::Queue',
+  'AWS::SSM::Document', 'AWS::SSM::Parameter',
+  'AWS::StepFunctions::Activity', 'AWS::StepFunctions::StateMachine',
+  'AWS::Transfer::Server', 'AWS::Transfer::User',
+  'AWS::WAFv2::IPSet', 'AWS::WAFv2::RegexPatternSet', 'AWS::WAFv2::RuleGroup', 'AWS::WAFv2::WebACL',
+]);
+
+const ASG = 'AWS::AutoScaling::AutoScalingGroup';
+
+/** One tag as found: its value, and for Auto Scaling groups its PropagateAtLaunch. */
+interface Tag {
+  value: Variant;
+  propagate?: Variant;
+}
+
+/** The tags of one consistent reading of the Tags property; `open` when an entry could carry any key. */
+interface TagSet {
+  tags: Map<string, Tag>;
+  open?: Variant;
+  /** Entries that differ between branches, and keys that depend on parameters or mappings: the verdict rests on them. */
+  forks: Variant[];
+}
+
+export default defineRule<Options>({
+  id: 'cfn-resource-required-tags',
+  pillar: 'operational-excellence',
+  level: 'warning',
+  title: 'Taggable resources carry the required tags',
+  rationale:
+    'Tags are how costs are allocated, owners found and automation targeted. A resource without the agreed keys cannot be ' +
+    'charged back or traced to a team, and tag-based policies and scripts silently skip it.',
+  remediation:
+    'Add every required key with a non-empty value (values may come from parameters). Keys applied to the whole stack at ' +
+    'deploy time belong in the `stackTags` option. Auto Scaling group tags also need `PropagateAtLaunch: true` to reach the instances.\n\n' +
+    '```yaml\nTags:\n  - {Key: Owner, Value: team-payments}\n  - {Key: Environment, Value: !Ref Env}\n  - {Key: Project, Value: checkout}\n```',
+  wellArchitected: ['OPS02-BP01', 'COST03-BP02', 'COST04-BP01'],
+  appliesTo: ['*'],
+  tags: ['cost-optimization'],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      requiredTags: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+      stackTags: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+    },
+    additionalProperties: false,
+  },
+  defaultOptions: { requiredTags: ['Owner', 'Environment', 'Project'], stackTags: [] },
+  messages: {
+    missing: '{{type}} {{logicalId}} lacks the required {{tagWord}} {{missing}}.',
+    empty: '{{type}} {{logicalId}} has the required tag {{key}} with an empty value.',
+    notPropagated: 'Required tag {{key}} of Auto Scaling group {{logicalId}} is not propagated to its instances: PropagateAtLaunch is {{state}}.',
+  },
+  check(resource, ctx) {
+    const required = ctx.options.requiredTags.filter((k) => !ctx.options.stackTags.includes(k));
+    if (required.length === 0) return;
+    // A custom resource's Tags are input to its handler, not tags AWS stores.
+    if (resource.type.startsWith('Custom::') || resource.type === 'AWS::CloudFormation::CustomResource') return;
+    const own = ctx.value(resource, ['Properties', 'Tags']);
+    if (!TAGGABLE.has(resource.type) && own.every((v) => v.kind === 'absent')) return;
+    const global = samGlobal(ctx, resource, 'Tags');
+    const instanceTags = resource.type === ASG ? launchTemplateInstanceTags(resource, ctx) : undefined;
+
+    const noGlobals: Variant = { kind: 'absent', path: [], external: true, assumptions: [] };
+    for (const [tags, globalTags] of combinations([own, global.length ? global : [noGlobals]])) {
+      const sets = combineSets(readTags(tags!, ctx, resource.type === ASG), readTags(globalTags!, ctx));
+      for (const set of sets) {
+        if (set === 'unknown') continue;
+        const because = [globalTags!, ...set.forks];
+        const missing = required.filter((k) => !set.tags.has(k));
+        if (missing.length > 0) {
+          if (set.open) ctx.unknown(set.open, 'the tag keys');
+          else {
+            ctx.report({
+              messageId: 'missing',
+              at: tags!,
+              because,
+              data: { missing: missing.join(', '), tagWord: missing.length === 1 ? 'tag' : 'tags' },
+            });
+          }
+        }
+        for (const key of required) {
+          const tag = set.tags.get(key);
+          if (!tag) continue;
+          if (isEmpty(tag.value)) {
+            ctx.report({ messageId: 'empty', at: tag.value, because: [tags!, ...because], data: { key } });
+            continue;
+          }
+          if (tag.propagate) checkPropagation(ctx, key, tag.propagate, instanceTags, [tags!, ...because]);
+        }
+      }
+    }
+  },
+});
+
+function isEmpty(value: Variant): boolean {
+  return value.kind === 'absent' || (value.kind === 'literal' && (value.value === '' || value.value === null));
+}
+
+/** One way a Tags entry can come out: the tag it gives (or none, or an unknown key), with what it rests on. */
+interface Alternative {
+  /** Carries the assumptions that pick this alternative, for consistent combinations. */
+  variant: Variant;
+  name?: string;
+  tag?: Tag;
+  open?: Variant;
+  /** Rests on a condition branch, parameter or mapping: named in the message. */
+  deciding: boolean;
+}
+
+/** Reads a Tags value in list form ([{Key, Value}]) or map form ({key: value}) into its possible tag sets. */
+function readTags(tags: Variant, ctx: RuleContext<Options>, asg = false): Array<TagSet | 'unknown'> {
+  if (tags.kind === 'absent') return [{ tags: new Map(), forks: [] }];
+  if (tags.kind === 'unknown') return [{ tags: new Map(), open: tags, forks: [] }];
+  const value = tags.value;
+  const listForm = Array.isArray(value);
+  if (!listForm && (typeof value !== 'object' || value === null)) return ['unknown'];
+  const slots = listForm ? (value as unknown[]).map((_, i) => i) : Object.keys(value as object);
+  const bySlot = slots.map((slot) => {
+    const entries = ctx.value(tags, [slot]);
+    const forked = entries.length > 1;
+    const alternatives: Alternative[] = [];
+    for (const entry of entries) {
+      if (entry.kind === 'absent') alternatives.push({ variant: entry, deciding: forked });
+      else if (!listForm) alternatives.push({ variant: entry, name: String(slot), tag: { value: entry }, deciding: forked });
+      else if (entry.kind === 'unknown') alternatives.push({ variant: entry, open: entry, deciding: forked });
+      else {
+        for (const [key, tagValue, propagate] of combinations([
+          ctx.value(entry, ['Key']),
+          ctx.value(entry, ['Value']),
+          ctx.value(entry, ['PropagateAtLaunch']),
+        ])) {
+          const assumptions = mergeAssumptions(entry.assumptions, key!.assumptions)!;
+          const variant: Variant = { ...key!, assumptions };
+          const deciding = forked || key!.assumptions.length > entry.assumptions.length;
+          const name = asString(key!);
+          if (name === undefined) {
+            alternatives.push({ variant, open: key!.kind === 'unknown' ? key! : undefined, deciding });
+            continue;
+          }
+          alternatives.push({ variant, name, tag: { value: tagValue!, propagate: asg ? propagate! : undefined }, deciding });
+        }
+      }
+    }
+    return alternatives;
+  });
+  const lookup = new Map<Variant, Alternative>(bySlot.flat().map((a) => [a.variant, a]));
+  return combinations(bySlot.map((alternatives) => alternatives.map((a) => a.variant))).map((combo) => {
+    const set: TagSet = { tags: new Map(), forks: [] };
+    for (const v of combo) {
+      const alternative = lookup.get(v)!;
+      if (alternative.deciding) set.forks.push(v);
+      if (alternative.open) set.open ??= alternative.open;
+      if (alternative.name !== undefined && alternative.tag) set.tags.set(alternative.name, alternative.tag);
+    }
+    return set;
+  });
+}
+
+/** SAM merges Globals tags into the resource's own (the resource wins for a shared key). */
+function combineSets(own: Array<TagSet | 'unknown'>, global: Array<TagSet | 'unknown'>): Array<TagSet | 'unknown'> {
+  const out: Array<TagSet | 'unknown'> = [];
+  for (const a of own) {
+    for (const b of global) {
+      if (a === 'unknown' || b === 'unknown') {
+        out.push('unknown');
+        continue;
+      }
+      const forks = [...a.forks, ...b.forks];
+      if (!mergeAssumptions(...forks.map((f) => f.assumptions))) continue;
+      out.push({ tags: new Map([...b.tags, ...a.tags]), open: a.open ?? b.open, forks });
+    }
+  }
+  return out;
+}
+
+/**
+ * Tag keys an Auto Scaling group's instances get from its launch template's TagSpecifications, or the unknown
+ * value when the launch template is not in this template.
+ */
+function launchTemplateInstanceTags(group: Resource, ctx: RuleContext<Options>): Set<string> | Variant {
+  const keys = new Set<string>();
+  for (const spec of [['Properties', 'LaunchTemplate'], ['Properties', 'MixedInstancesPolicy', 'LaunchTemplate', 'LaunchTemplateSpecification']]) {
+    for (const v of ctx.value(group, spec)) {
+      if (v.kind === 'absent') continue;
+      const ids = [...ctx.value(v, ['LaunchTemplateId']), ...ctx.value(v, ['LaunchTemplateName'])].filter((x) => x.kind !== 'absent');
+      if (ids.some((x) => !x.ref)) return { ...v, kind: 'unknown', reason: 'a launch template from outside this template' };
+    }
+  }
+  for (const template of launchTemplatesOf(ctx, group)) {
+    for (const spec of ctx.items(template, ['Properties', 'LaunchTemplateData', 'TagSpecifications'])) {
+      if (!ctx.value(spec, ['ResourceType']).some((t) => asString(t) === 'instance')) continue;
+      for (const tag of ctx.items(spec, ['Tags'])) {
+        for (const key of ctx.value(tag, ['Key'])) {
+          const name = asString(key);
+          if (name !== undefined) keys.add(name);
+        }
+      }
+    }
+  }
+  return keys;
+}
+
+function checkPropagation(
+  ctx: RuleContext<Options>,
+  key: string,
+  propagate: Variant,
+  instanceTags: Set<string> | Variant | undefined,
+  because: Variant[],
+): void {
+  if (propagate.kind === 'unknown') {
+    ctx.unknown(propagate, `PropagateAtLaunch of tag ${key}`);
+    return;
+  }
+  if (asBoolean(propagate) === true) return;
+  // Instance tags can come from the launch template instead.
+  if (instanceTags instanceof Set) {
+    if (instanceTags.has(key)) return;
+  } else if (instanceTags) {
+    ctx.unknown(instanceTags, `the instance tags from the launch template`);
+    return;
+  }
+  ctx.report({
+    messageId: 'notPropagated',
+    at: propagate,
+    because,
+    data: { key, state: propagate.kind === 'absent' ? 'not set' : String(propagate.value) },
+    fix: propagate.kind === 'literal' ? { text: 'true', description: 'Propagate the tag at launch' } : undefined,
+  });
+}

@@ -1,0 +1,39 @@
+import { defineRule } from '../../src/engine/rule.ts';
+import { INGRESS_TYPES, worldOpenIngress, type WorldOpenFinding } from '../lib/ingress.ts';
+
+const RDP = 3389;
+
+export default defineRule({
+  id: 'ec2-sg-rdp-restricted',
+  pillar: 'security',
+  level: 'error',
+  title: 'Security groups do not allow RDP (3389) from the whole internet',
+  rationale:
+    'Remote Desktop open to 0.0.0.0/0 or ::/0 lets anyone on the internet reach the Windows logon of every instance in the group, ' +
+    'a constant target of password spraying and RDP exploits. Remote administration should come only from known networks.',
+  remediation:
+    'Allow 3389 only from a bastion or admin security group, a VPN or office range, or a managed prefix list; or remove the rule ' +
+    'and use AWS Systems Manager Session Manager / Fleet Manager for remote access.\n\n' +
+    '```yaml\nSecurityGroupIngress:\n  - IpProtocol: tcp\n    FromPort: 3389\n    ToPort: 3389\n    SourceSecurityGroupId: !Ref BastionSecurityGroup\n```',
+  wellArchitected: ['SEC05-BP02', 'SEC05-BP01'],
+  securityHub: ['EC2.19', 'EC2.14'],
+  securitySeverity: '8.6',
+  appliesTo: INGRESS_TYPES,
+  peers: { checkov: ['CKV_AWS_25'], cfn_nag: ['W2'], cdk_nag: ['AwsSolutions-EC23', 'EC2RestrictedCommonPorts'] },
+  messages: {
+    inline: 'The {{group}} allows {{service}} from {{cidr}}.',
+    standalone: 'Ingress rule {{logicalId}} opens {{service}} of {{group}} to {{cidr}}.',
+  },
+  check(resource, ctx) {
+    const report = (f: WorldOpenFinding, service: string) =>
+      ctx.report({
+        messageId: f.standalone ? 'standalone' : 'inline',
+        at: f.at,
+        because: f.because,
+        data: { group: f.group, cidr: f.cidr, service },
+      });
+    // RDP listens on TCP 3389 and, since RDP 8, on UDP 3389 too.
+    for (const f of worldOpenIngress(resource, ctx, RDP, 'RDP')) report(f, 'RDP (port 3389)');
+    for (const f of worldOpenIngress(resource, ctx, RDP, 'RDP (UDP)', 'udp')) report(f, 'RDP over UDP (port 3389)');
+  },
+});

@@ -1,0 +1,286 @@
+import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
+import type { NodePath } from '../../src/parse/types.ts';
+import { intrinsicOf, isPlainObject, parseSubString } from '../../src/template/intrinsics.ts';
+import type { Resource } from '../../src/template/model.ts';
+import { asString, isSet } from '../../src/values/coerce.ts';
+import { combinations, type Variant } from '../../src/values/variant.ts';
+
+/** The AWS managed AdministratorAccess policy in any partition (also as written with the AWS::Partition placeholder). */
+const PARTITION = '${AWS::Partition}';
+const ADMIN_ARN = /^arn:([a-z0-9-]+|\$\{AWS::Partition\}):iam::aws:policy\/AdministratorAccess$/;
+
+const TYPE_WORDS: Record<string, string> = {
+  'AWS::IAM::Role': 'role',
+  'AWS::IAM::User': 'user',
+  'AWS::IAM::Group': 'group',
+  'AWS::IAM::Policy': 'policy',
+  'AWS::IAM::ManagedPolicy': 'managed policy',
+  'AWS::Serverless::Function': 'function',
+};
+
+type Ctx = RuleContext;
+
+export default defineRule({
+  id: 'iam-policy-no-statements-with-admin-access',
+  pillar: 'security',
+  level: 'error',
+  title: 'IAM policies do not grant full administrative access',
+  rationale:
+    'A statement that allows every action on every resource makes its holder an administrator of the account: one leaked ' +
+    'credential or one exploited function is then enough to read every secret, delete every resource and create new users.',
+  remediation:
+    'Replace `Action: "*"` (or `NotAction`) on `Resource: "*"` with the actions and resources the principal needs, and ' +
+    'detach `AdministratorAccess`; grant broad access only to break-glass roles outside application templates.\n\n' +
+    '```yaml\nStatement:\n  - Effect: Allow\n    Action: [s3:GetObject, s3:PutObject]\n    Resource: !Sub \'${DataBucket.Arn}/*\'\n```',
+  wellArchitected: ['SEC03-BP02'],
+  securityHub: ['IAM.1'],
+  securitySeverity: '8.6',
+  appliesTo: Object.keys(TYPE_WORDS),
+  peers: {
+    checkov: ['CKV_AWS_62'],
+    cfn_nag: ['F3', 'F4', 'F5', 'W43'],
+    cdk_nag: ['AwsSolutions-IAM5 (partial)', 'IAMPolicyNoStatementsWithAdminAccess'],
+  },
+  messages: {
+    allActions: 'Statement {{statement}} in {{where}} allows every action ("*") on every resource ("*"): full administrator access.',
+    notAction: 'Statement {{statement}} in {{where}} allows every action outside its NotAction list on every resource ("*").',
+    adminManaged: '{{kind}} {{logicalId}} attaches the AWS managed policy AdministratorAccess ({{arn}}).',
+  },
+  check(resource, ctx) {
+    const word = TYPE_WORDS[resource.type]!;
+    const kind = word[0]!.toUpperCase() + word.slice(1);
+    switch (resource.type) {
+      case 'AWS::IAM::Policy':
+      case 'AWS::IAM::ManagedPolicy':
+        for (const doc of ctx.value(resource, ['Properties', 'PolicyDocument'])) {
+          checkDocument(ctx, resource, doc, `${word} ${resource.logicalId}`);
+        }
+        return;
+      case 'AWS::Serverless::Function':
+        checkSamPolicies(resource, ctx, kind);
+        return;
+      default:
+        // Role, User, Group: inline policies and attached managed policies. AssumeRolePolicyDocument is a trust policy: not here.
+        for (const policy of ctx.items(resource, ['Properties', 'Policies'])) {
+          if (policy.kind === 'unknown') {
+            ctx.unknown(policy, 'an inline policy');
+            continue;
+          }
+          if (policy.kind !== 'literal') continue;
+          for (const [name, doc] of combinations([ctx.value(policy, ['PolicyName']), ctx.value(policy, ['PolicyDocument'])])) {
+            const label = asString(name!);
+            const where = `inline policy ${label !== undefined ? JSON.stringify(label) : '(unnamed)'} of ${word} ${resource.logicalId}`;
+            checkDocument(ctx, resource, doc!, where);
+          }
+        }
+        for (const arn of ctx.items(resource, ['Properties', 'ManagedPolicyArns'])) checkManagedArn(resource, ctx, arn, kind);
+    }
+  },
+});
+
+/** SAM Policies: a managed policy name or ARN, a policy document, a policy template, or a list of those. */
+function checkSamPolicies(fn: Resource, ctx: Ctx, kind: string): void {
+  const where = (i?: number) => `${i === undefined ? 'the policy' : `policy ${i + 1}`} of function ${fn.logicalId}`;
+  for (const policies of ctx.value(fn, ['Properties', 'Policies'])) {
+    if (policies.kind === 'absent') continue;
+    if (policies.kind === 'unknown') {
+      ctx.unknown(policies, 'Policies');
+      continue;
+    }
+    if (!Array.isArray(policies.value)) {
+      checkSamEntry(fn, ctx, policies, kind, where());
+      continue;
+    }
+    policies.value.forEach((_, i) => {
+      for (const entry of ctx.value(policies, [i])) checkSamEntry(fn, ctx, entry, kind, where(i));
+    });
+  }
+}
+
+function checkSamEntry(fn: Resource, ctx: Ctx, entry: Variant, kind: string, where: string): void {
+  if (entry.kind === 'unknown') {
+    checkManagedArn(fn, ctx, entry, kind);
+    return;
+  }
+  if (entry.kind !== 'literal') return;
+  if (typeof entry.value === 'string') {
+    checkManagedArn(fn, ctx, entry, kind);
+    return;
+  }
+  // Objects without Statement are SAM policy templates (S3ReadPolicy, ...), which are scoped by design.
+  if (isPlainObject(entry.value) && 'Statement' in entry.value) checkDocument(ctx, fn, entry, where);
+}
+
+function checkManagedArn(resource: Resource, ctx: Ctx, arn: Variant, kind: string): void {
+  if (arn.kind === 'absent') return;
+  let text = asString(arn);
+  if (arn.kind === 'unknown') {
+    // A managed policy of this template is checked as a resource of its own.
+    if (arn.ref) return;
+    text = withPartitionPlaceholder(resource, arn);
+    if (text === undefined) {
+      ctx.unknown(arn, 'a managed policy ARN');
+      return;
+    }
+  }
+  if (text === undefined) return;
+  // SAM also accepts the bare name of an AWS managed policy.
+  const isAdmin = ADMIN_ARN.test(text) || (resource.type === 'AWS::Serverless::Function' && text === 'AdministratorAccess');
+  if (isAdmin) ctx.report({ messageId: 'adminManaged', at: arn, data: { kind, arn: text } });
+}
+
+/**
+ * The engine leaves any string built with AWS::Partition unknown, but the AdministratorAccess ARN is the same policy in
+ * every partition. For `!Sub` and `!Join` whose only non-literal part is AWS::Partition, read the text written in the
+ * resource with `${AWS::Partition}` standing for the partition.
+ */
+function withPartitionPlaceholder(resource: Resource, arn: Variant): string | undefined {
+  if (arn.external) return undefined;
+  const node = nodeAt(resource.node, arn.path);
+  const intrinsic = intrinsicOf(node);
+  if (!intrinsic) return undefined;
+  const partition = (part: unknown): string | undefined => {
+    if (typeof part === 'string') return part;
+    const inner = intrinsicOf(part);
+    return inner?.name === 'Ref' && inner.args === 'AWS::Partition' ? PARTITION : undefined;
+  };
+  if (intrinsic.name === 'Fn::Sub' && typeof intrinsic.args === 'string') {
+    const parts = parseSubString(intrinsic.args).map((p) => (typeof p === 'string' ? p : p.name === 'AWS::Partition' && !p.attribute ? PARTITION : undefined));
+    return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
+  }
+  if (intrinsic.name === 'Fn::Join' && Array.isArray(intrinsic.args) && intrinsic.args[0] === '' && Array.isArray(intrinsic.args[1])) {
+    const parts = (intrinsic.args[1] as unknown[]).map(partition);
+    return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
+  }
+  return undefined;
+}
+
+/** Stands for one ${...} of an Fn::Sub text (private-use characters, valid inside JSON strings). */
+const MARKER = (name: string) => `\uE000${name}\uE001`;
+const MARKERS = /\uE000([^\uE001]*)\uE001/g;
+
+/**
+ * The text of a policy document written as Fn::Sub JSON, with every ${...} replaced by a marker. The engine leaves the
+ * whole document unknown as soon as one reference (often AWS::Region) is, but the statements around it are literal.
+ */
+function subTemplate(resource: Resource, doc: Variant): string | undefined {
+  if (doc.external) return undefined;
+  const intrinsic = intrinsicOf(nodeAt(resource.node, doc.path));
+  if (intrinsic?.name !== 'Fn::Sub') return undefined;
+  const args = intrinsic.args;
+  const text = typeof args === 'string' ? args : Array.isArray(args) && typeof args[0] === 'string' ? args[0] : undefined;
+  if (text === undefined) return undefined;
+  return parseSubString(text)
+    .map((p) => (typeof p === 'string' ? p : MARKER(p.attribute ? `${p.name}.${p.attribute}` : p.name)))
+    .join('');
+}
+
+function nodeAt(root: unknown, path: NodePath): unknown {
+  let node = root;
+  for (const segment of path) {
+    if (Array.isArray(node) && typeof segment === 'number') node = node[segment];
+    else if (isPlainObject(node) && typeof segment === 'string') node = node[segment];
+    else return undefined;
+  }
+  return node;
+}
+
+/** A policy document: an object, or (as CloudFormation also accepts) its JSON text. */
+function checkDocument(ctx: Ctx, resource: Resource, doc: Variant, where: string): void {
+  let text: string | undefined;
+  if (doc.kind === 'unknown') {
+    text = subTemplate(resource, doc);
+    if (text === undefined) {
+      ctx.unknown(doc, 'the policy document');
+      return;
+    }
+  } else if (doc.kind === 'literal' && typeof doc.value === 'string') {
+    text = doc.value;
+  } else if (doc.kind !== 'literal') {
+    return;
+  }
+  let document = doc;
+  if (text !== undefined) {
+    try {
+      document = { ...doc, kind: 'literal', value: JSON.parse(text), external: true };
+    } catch {
+      if (doc.kind === 'unknown') ctx.unknown(doc, 'the policy document');
+      return;
+    }
+  }
+  for (const statements of ctx.value(document, ['Statement'])) {
+    if (statements.kind === 'unknown') {
+      ctx.unknown(statements, 'the policy statements');
+      continue;
+    }
+    if (statements.kind !== 'literal') continue;
+    if (Array.isArray(statements.value)) {
+      statements.value.forEach((_, i) => {
+        for (const statement of ctx.value(statements, [i])) checkStatement(ctx, statement, where, i + 1);
+      });
+    } else {
+      checkStatement(ctx, statements, where, 1);
+    }
+  }
+}
+
+interface Stars {
+  /** The variants that are "*". */
+  hits: Variant[];
+  /** A value that may be "*" but cannot be known. */
+  unknown?: Variant;
+}
+
+/** Which variants of an Action or Resource (a string or a list of strings) are the wildcard "*". */
+function stars(ctx: Ctx, value: Variant): Stars {
+  if (value.kind === 'unknown') return value.ref ? { hits: [] } : { hits: [], unknown: value };
+  if (value.kind !== 'literal') return { hits: [] };
+  const out: Stars = { hits: [] };
+  const elements = Array.isArray(value.value) ? ctx.items(value, []) : [value];
+  for (const element of elements) {
+    const text = asString(element);
+    // A Ref or GetAtt of a template resource is a name or ARN, never the wildcard.
+    if (element.kind === 'unknown' && !element.ref) out.unknown ??= element;
+    else if (text?.trim() === '*') out.hits.push(element);
+    else if (text !== undefined && text.includes('\uE000') && text.replace(MARKERS, '').trim() === '') {
+      // The whole value is one ${...} of a policy written as Fn::Sub JSON text.
+      out.unknown ??= { ...element, kind: 'unknown', value: undefined, reason: `Fn::Sub over ${text.replace(MARKERS, '$${$1}').trim()}` };
+    }
+  }
+  return out;
+}
+
+function checkStatement(ctx: Ctx, statement: Variant, where: string, index: number): void {
+  if (statement.kind === 'unknown') {
+    ctx.unknown(statement, 'a policy statement');
+    return;
+  }
+  if (statement.kind !== 'literal' || !isPlainObject(statement.value)) return;
+  const field = (name: string) => ctx.value(statement, [name]);
+  for (const [sid, effect, action, notAction, resource] of combinations([
+    field('Sid'), field('Effect'), field('Action'), field('NotAction'), field('Resource'),
+  ])) {
+    if (effect!.kind === 'unknown' || asString(effect!)?.includes('\uE000')) {
+      ctx.unknown({ ...effect!, kind: 'unknown', reason: effect!.reason ?? 'a ${...} of Fn::Sub text' }, 'the Effect of a policy statement');
+      continue;
+    }
+    if (asString(effect!) !== 'Allow') continue;
+    const name = asString(sid!);
+    const data = { statement: name ? JSON.stringify(name) : String(index), where };
+    // NotAction allows everything it does not list, whatever it lists.
+    const byNotAction = isSet(notAction!);
+    const actions: Stars = byNotAction ? { hits: [notAction!] } : stars(ctx, action!);
+    const resources = stars(ctx, resource!);
+    if (actions.hits.length === 0 || resources.hits.length === 0) {
+      const couldBeAdmin = (actions.hits.length > 0 || actions.unknown) && (resources.hits.length > 0 || resources.unknown);
+      if (couldBeAdmin) {
+        if (actions.hits.length === 0) ctx.unknown(actions.unknown!, 'the Action of an Allow statement');
+        else ctx.unknown(resources.unknown!, 'the Resource of an Allow statement');
+      }
+      continue;
+    }
+    for (const [a, r] of combinations([actions.hits, resources.hits])) {
+      ctx.report({ messageId: byNotAction ? 'notAction' : 'allActions', at: a!, because: [effect!, r!, sid!], data });
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import { defineRule } from '../../src/engine/rule.ts';
+import { asBoolean, asString, isSet } from '../../src/values/coerce.ts';
+import { combinations, type Variant } from '../../src/values/variant.ts';
+
+/** Properties a resource type does not have, so one combinations() call serves both types. */
+const ABSENT: Variant = { kind: 'absent', path: ['Properties'], external: false, assumptions: [] };
+
+/** Where the storage comes from when it is not created empty: its encryption is inherited. */
+const INHERITED_FROM: Record<string, Record<string, string>> = {
+  'AWS::RDS::DBInstance': {
+    SourceDBInstanceIdentifier: 'the source instance of the read replica',
+    DBSnapshotIdentifier: 'the snapshot it is restored from',
+    SourceDBClusterIdentifier: 'the source cluster of the read replica',
+    // Point-in-time restores name their source these ways too.
+    SourceDbiResourceId: 'the instance it is restored from',
+    SourceDBInstanceAutomatedBackupsArn: 'the automated backups it is restored from',
+  },
+  'AWS::RDS::DBCluster': {
+    SnapshotIdentifier: 'the snapshot it is restored from',
+    SourceDBClusterIdentifier: 'the source cluster it is cloned or restored from',
+  },
+};
+
+export default defineRule({
+  id: 'rds-storage-encrypted',
+  pillar: 'security',
+  level: 'error',
+  title: 'RDS instances and clusters encrypt storage',
+  rationale:
+    'Without storage encryption, the database volumes, automated backups, snapshots and read replicas are stored in the ' +
+    'clear. Encryption can only be chosen when the database is created, so a forgotten flag means a migration later.',
+  remediation:
+    'Set `StorageEncrypted: true` (and optionally a customer managed `KmsKeyId`). On an existing database this replaces ' +
+    'it: restore an encrypted copy of a snapshot instead.\n\n' +
+    '```yaml\nStorageEncrypted: true\nKmsKeyId: !Ref DbKey   # optional; encryption can only be set at creation (replacement)\n```',
+  wellArchitected: ['SEC08-BP02'],
+  securityHub: ['RDS.3', 'RDS.27'],
+  securitySeverity: '5.5',
+  appliesTo: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
+  peers: { checkov: ['CKV_AWS_16', 'CKV_AWS_96'], cfn_nag: ['F26', 'F27'], cdk_nag: ['AwsSolutions-RDS2', 'RDSStorageEncrypted'] },
+  messages: {
+    unencrypted: '{{kind}} {{logicalId}} does not encrypt its storage: StorageEncrypted is {{state}}.',
+    keyWithoutEncryption:
+      '{{kind}} {{logicalId}} sets KmsKeyId but not StorageEncrypted, which CloudFormation rejects; the storage would not be encrypted.',
+  },
+  check(db, ctx) {
+    const cluster = db.type === 'AWS::RDS::DBCluster';
+    const kind = cluster ? 'DB cluster' : 'DB instance';
+    const prop = (name: string) => ctx.value(db, ['Properties', name]);
+    const sources = Object.entries(INHERITED_FROM[db.type]!);
+    for (const [member, engine, mode, encrypted, key, ...origins] of combinations([
+      cluster ? [ABSENT] : prop('DBClusterIdentifier'),
+      cluster ? [ABSENT] : prop('Engine'),
+      cluster ? prop('EngineMode') : [ABSENT],
+      prop('StorageEncrypted'),
+      prop('KmsKeyId'),
+      ...sources.map(([name]) => prop(name)),
+    ])) {
+      // Cluster members are encrypted by their cluster, which is checked itself.
+      if (isSet(member!)) continue;
+      if (encrypted!.kind === 'unknown') {
+        ctx.unknown(encrypted!, 'StorageEncrypted');
+        continue;
+      }
+      if (asBoolean(encrypted!) === true) continue;
+      if (encrypted!.kind === 'literal' && asBoolean(encrypted!) === undefined) continue; // not a boolean: CloudFormation rejects it
+      // Aurora Serverless v1 is always encrypted.
+      if (mode!.kind === 'unknown') {
+        ctx.unknown(mode!, 'EngineMode');
+        continue;
+      }
+      if (asString(mode!)?.toLowerCase() === 'serverless') continue;
+      // Aurora instances get their encryption from the cluster, even when the template omits DBClusterIdentifier.
+      if (engine!.kind === 'unknown') {
+        ctx.unknown(engine!, 'the engine');
+        continue;
+      }
+      if (asString(engine!)?.toLowerCase().startsWith('aurora')) continue;
+      const because = [member!, engine!, mode!, key!, ...origins];
+      if (encrypted!.kind === 'absent') {
+        const origin = origins.findIndex((o) => isSet(o!));
+        if (origin >= 0) {
+          ctx.unknown({ ...origins[origin]!, kind: 'unknown', reason: `inherited from ${sources[origin]![1]}` }, 'StorageEncrypted');
+          continue;
+        }
+        if (isSet(key!)) {
+          ctx.report({ messageId: 'keyWithoutEncryption', at: key!, because: [encrypted!, ...because], data: { kind } });
+          continue;
+        }
+      }
+      ctx.report({
+        messageId: 'unencrypted',
+        at: encrypted!,
+        because,
+        data: { kind, state: encrypted!.kind === 'absent' ? 'not set (the default is unencrypted)' : String(encrypted!.value) },
+        fix: encrypted!.kind === 'literal' ? { text: 'true', description: 'Set StorageEncrypted to true' } : undefined,
+      });
+    }
+  },
+});

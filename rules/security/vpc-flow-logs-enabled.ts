@@ -1,0 +1,166 @@
+import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
+import type { Resource } from '../../src/template/model.ts';
+import { asString } from '../../src/values/coerce.ts';
+import { combinations, mergeAssumptions, type Assumption, type Variant } from '../../src/values/variant.ts';
+
+interface Options {
+  /** Flow logs are created outside this template (e.g. by an organization-wide stack): VPCs without one pass. */
+  assumeFlowLogsExternal: boolean;
+}
+
+const VPC = 'AWS::EC2::VPC';
+const FLOW_LOG = 'AWS::EC2::FlowLog';
+/** How many uncovered cases are enumerated for one VPC. */
+const MAX_CASES = 32;
+
+export default defineRule<Options>({
+  id: 'vpc-flow-logs-enabled',
+  pillar: 'security',
+  level: 'warning',
+  title: 'Every VPC has a flow log',
+  rationale:
+    'Without a flow log there is no record of which addresses talked to which, on which ports, or which connections the security ' +
+    'groups and network ACLs rejected; investigating an incident or debugging connectivity then has nothing to start from.',
+  remediation:
+    'Add an `AWS::EC2::FlowLog` for the VPC that records all traffic (`TrafficType: ALL`) to CloudWatch Logs or S3. If flow logs ' +
+    'are created outside this template, set the rule option `assumeFlowLogsExternal`.\n\n' +
+    '```yaml\nVpcFlowLog:\n  Type: AWS::EC2::FlowLog\n  Properties:\n    ResourceId: !Ref Vpc\n    ResourceType: VPC\n    TrafficType: ALL\n' +
+    '    LogDestinationType: cloud-watch-logs\n    LogGroupName: !Ref FlowLogGroup\n    DeliverLogsPermissionArn: !GetAtt FlowLogRole.Arn\n```',
+  wellArchitected: ['SEC04-BP01', 'REL06-BP01', 'OPS08-BP02'],
+  securityHub: ['EC2.6'],
+  securitySeverity: '4.0',
+  appliesTo: [VPC, FLOW_LOG],
+  tags: ['operational-excellence'],
+  peers: { checkov: [], cfn_nag: ['W60'], cdk_nag: ['AwsSolutions-VPC7', 'VPCFlowLogsEnabled'] },
+  optionsSchema: {
+    type: 'object',
+    properties: { assumeFlowLogsExternal: { type: 'boolean' } },
+    additionalProperties: false,
+  },
+  defaultOptions: { assumeFlowLogsExternal: false },
+  messages: {
+    noFlowLog: 'VPC {{logicalId}} has no flow log: no AWS::EC2::FlowLog in this template has ResourceType VPC and a ResourceId referencing it.',
+    partial: 'VPC {{logicalId}} has flow logs only on {{covered}}, so traffic elsewhere in the VPC is not recorded.',
+    acceptOnly: 'Flow log {{logicalId}} records only accepted traffic (TrafficType ACCEPT), so rejected connection attempts are not logged.',
+  },
+  check(resource, ctx) {
+    if (resource.type === FLOW_LOG) {
+      for (const traffic of ctx.value(resource, ['Properties', 'TrafficType'])) {
+        if (traffic.kind === 'unknown') {
+          ctx.unknown(traffic, 'TrafficType');
+          continue;
+        }
+        if (asString(traffic)?.toUpperCase() !== 'ACCEPT') continue;
+        ctx.report({
+          messageId: 'acceptOnly',
+          at: traffic,
+          level: 'note',
+          fix: { text: literalText(ctx, 'ALL'), description: 'Record all traffic' },
+        });
+      }
+      return;
+    }
+    if (ctx.options.assumeFlowLogsExternal) return;
+
+    const coverage = coverageOf(resource, 'VPC', ctx);
+    for (const root of ctx.value(resource, [])) {
+      for (const uncovered of uncoveredCases(root.assumptions, coverage, ctx)) {
+        const when: Variant = { kind: 'absent', path: [], external: false, assumptions: uncovered };
+        const partial = partialCoverage(resource, uncovered, ctx);
+        if (partial === 'all') continue;
+        if (partial) ctx.report({ messageId: 'partial', because: [when], level: 'note', data: { covered: partial } });
+        else ctx.report({ messageId: 'noFlowLog', because: [when] });
+      }
+    }
+  },
+});
+
+/** The assumptions under which some flow log of this template records `target` as a whole (ResourceType `kind`). */
+function coverageOf(target: Resource, kind: string, ctx: RuleContext<Options>): Assumption[][] {
+  const out: Assumption[][] = [];
+  for (const { resource: flowLog } of ctx.graph.referrers(target.logicalId, FLOW_LOG, ['Properties', 'ResourceId'])) {
+    for (const [id, type] of combinations([
+      ctx.value(flowLog, ['Properties', 'ResourceId']),
+      ctx.value(flowLog, ['Properties', 'ResourceType']),
+    ])) {
+      if (id!.ref?.logicalId !== target.logicalId) continue;
+      // A Ref to this resource only deploys with the matching ResourceType, so an unknown one still counts.
+      if (type!.kind !== 'unknown' && asString(type!)?.toLowerCase() !== kind.toLowerCase()) continue;
+      const merged = mergeAssumptions(id!.assumptions, type!.assumptions);
+      if (merged) out.push(merged);
+    }
+  }
+  return out;
+}
+
+/**
+ * The cases (sets of assumptions) in which none of the `coverage` cases holds, starting from `base`. Each coverage case is
+ * broken by negating one of its own assumptions: a condition's other branch, another allowed value of a parameter.
+ */
+function uncoveredCases(base: Assumption[], coverage: Assumption[][], ctx: RuleContext<Options>): Assumption[][] {
+  const choices: Assumption[][] = [];
+  for (const c of coverage) {
+    if (!mergeAssumptions(base, c)) continue; // cannot hold together with base anyway
+    const own = c.filter((a) => !base.some((b) => JSON.stringify(a) === JSON.stringify(b)));
+    const negations = own.flatMap((a) => negate(a, ctx));
+    if (negations.length === 0) return []; // holds whenever base does
+    choices.push(negations);
+  }
+  let cases: Assumption[][] = [base];
+  for (const options of choices) {
+    const next: Assumption[][] = [];
+    for (const prefix of cases) {
+      for (const option of options) {
+        const merged = mergeAssumptions(prefix, [option]);
+        if (merged && next.length < MAX_CASES) next.push(merged);
+      }
+    }
+    cases = next;
+  }
+  const distinct = new Map<string, Assumption[]>();
+  for (const c of cases) distinct.set(c.map((a) => JSON.stringify(a)).sort().join('|'), c);
+  return [...distinct.values()];
+}
+
+/** The assumptions that contradict `a`. Given parameter values and mapping keys have none we can name. */
+function negate(a: Assumption, ctx: RuleContext<Options>): Assumption[] {
+  if (a.kind === 'condition') return [{ ...a, value: !a.value }];
+  if (a.kind !== 'parameter' || a.source === 'given') return [];
+  const param = ctx.template.parameters.get(a.name);
+  if (!param) return [];
+  const others: Assumption[] = (param.allowedValues ?? [])
+    .filter((v) => String(v) !== String(a.value) && String(v) !== String(param.default))
+    .map((value) => ({ kind: 'parameter', name: a.name, value, source: 'allowed' }));
+  if (a.source === 'allowed' && param.default !== undefined && param.default !== null && String(param.default) !== String(a.value)) {
+    others.unshift({ kind: 'parameter', name: a.name, value: param.default, source: 'default' });
+  }
+  return others;
+}
+
+/**
+ * Flow logs on parts of the VPC in case `when`: 'all' when every subnet of the VPC has one, a description of the
+ * covered subnets and network interfaces when only some do, undefined when none do.
+ */
+function partialCoverage(vpc: Resource, when: Assumption[], ctx: RuleContext<Options>): string | undefined {
+  const holds = (cases: Assumption[][]) => cases.some((c) => mergeAssumptions(when, c) !== undefined);
+  const exists = (r: Resource) => holds(ctx.value(r, []).map((root) => root.assumptions));
+  const subnets = unique(ctx.graph.referrers(vpc.logicalId, 'AWS::EC2::Subnet', ['Properties', 'VpcId'])).filter(exists);
+  const covered = subnets.filter((s) => holds(coverageOf(s, 'Subnet', ctx)));
+  if (subnets.length > 0 && covered.length === subnets.length) return 'all';
+  const interfaces = subnets
+    .flatMap((s) => unique(ctx.graph.referrers(s.logicalId, 'AWS::EC2::NetworkInterface', ['Properties', 'SubnetId'])))
+    .filter((eni) => exists(eni) && holds(coverageOf(eni, 'NetworkInterface', ctx)));
+  const parts: string[] = [];
+  if (covered.length) parts.push(`subnet${covered.length > 1 ? 's' : ''} ${covered.map((s) => s.logicalId).join(', ')} (${covered.length} of ${subnets.length})`);
+  if (interfaces.length) parts.push(`network interface${interfaces.length > 1 ? 's' : ''} ${interfaces.map((e) => e.logicalId).join(', ')}`);
+  return parts.length ? parts.join(' and ') : undefined;
+}
+
+function unique(found: Array<{ resource: Resource }>): Resource[] {
+  return [...new Set(found.map((f) => f.resource))];
+}
+
+/** A string value as it must be written in this template's format (JSON needs the quotes). */
+function literalText(ctx: RuleContext<Options>, text: string): string {
+  return ctx.template.doc.format === 'json' ? JSON.stringify(text) : text;
+}

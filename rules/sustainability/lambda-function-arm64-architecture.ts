@@ -1,0 +1,126 @@
+import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
+import type { Resource } from '../../src/template/model.ts';
+import { asString } from '../../src/values/coerce.ts';
+import { combinations, mergeAssumptions, type Variant } from '../../src/values/variant.ts';
+import { fromSamGlobals, samGlobal, withSamGlobal } from '../lib/resources.ts';
+
+/** Runtimes that never ran on arm64 (all retired): switching is not possible. */
+const NO_ARM64_RUNTIMES = new Set([
+  'nodejs', 'nodejs4.3', 'nodejs4.3-edge', 'nodejs6.10', 'nodejs8.10', 'nodejs10.x',
+  'python2.7', 'python3.6', 'python3.7',
+  'go1.x', 'java8', 'ruby2.5', 'provided',
+  'dotnetcore1.0', 'dotnetcore2.0', 'dotnetcore2.1',
+]);
+
+const LAYER_TYPES = new Set(['AWS::Lambda::LayerVersion', 'AWS::Serverless::LayerVersion']);
+
+/**
+ * Handlers the CDK framework adds (custom resource providers, log retention, bucket deployment...): their code and
+ * architecture are not the user's to change. They are known by CDK's provider entry point or singleton logical ids.
+ */
+const CDK_FRAMEWORK_HANDLER = '__entrypoint__.handler';
+const CDK_SINGLETON_IDS = /^(AWS679f53fac002430cb0da5b7982bd2287|LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a|BucketNotificationsHandler050a0587b7544547bf325f094a3db834|CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C)/;
+
+export default defineRule({
+  id: 'lambda-function-arm64-architecture',
+  pillar: 'sustainability',
+  level: 'note',
+  title: 'Lambda functions run on arm64 (Graviton)',
+  rationale:
+    'Lambda on arm64 (Graviton) costs about 20% less per GB-second than x86_64 and usually runs as fast or faster, using less ' +
+    'energy for the same work. Whether a function can switch depends on its code (native dependencies, container images), ' +
+    'which a template does not show, so this is a note.',
+  remediation:
+    'Set `Architectures: [arm64]` after checking that native dependencies, container images and layers have arm64 builds ' +
+    '(for SAM, once in `Globals`).\n\n```yaml\nArchitectures: [arm64]\n# SAM: Globals: {Function: {Architectures: [arm64]}}\n```',
+  wellArchitected: ['SUS05-BP02', 'COST06-BP02', 'PERF02-BP01'],
+  appliesTo: ['AWS::Lambda::Function', 'AWS::Serverless::Function', 'AWS::Lambda::LayerVersion'],
+  tags: ['cost-optimization', 'performance-efficiency'],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  messages: {
+    x86: 'Lambda function {{logicalId}} runs on x86_64 ({{state}}): arm64 (Graviton) costs about 20% less per GB-second.',
+    image: 'Lambda function {{logicalId}} is a container image on x86_64 ({{state}}): rebuilt for arm64 it would cost about 20% less per GB-second.',
+    layerX86Only: 'Lambda function {{logicalId}} runs on x86_64 ({{state}}), and its layer {{layer}} is built for x86_64 only: publish an arm64 build of the layer before switching.',
+  },
+  check(resource, ctx) {
+    // Layers are read through the functions that use them.
+    if (LAYER_TYPES.has(resource.type)) return;
+    if (CDK_SINGLETON_IDS.test(resource.logicalId)) return;
+    const sam = resource.type === 'AWS::Serverless::Function';
+    const prop = (name: string) => (sam ? withSamGlobal(ctx, resource, name) : ctx.value(resource, ['Properties', name]));
+    const blocking = x86OnlyLayers(resource, ctx, sam);
+    for (const [runtime, packageType, list, handler] of combinations([prop('Runtime'), prop('PackageType'), prop('Architectures'), prop('Handler')])) {
+      if (asString(handler!) === CDK_FRAMEWORK_HANDLER) continue;
+      const image = asString(packageType!) === 'Image';
+      if (!image) {
+        if (runtime!.kind === 'unknown') {
+          ctx.unknown(runtime!, 'the runtime');
+          continue;
+        }
+        const name = asString(runtime!);
+        if (name === undefined || NO_ARM64_RUNTIMES.has(name)) continue;
+      }
+      for (const arch of architectures(list!, ctx)) {
+        if (arch === 'arm64') continue;
+        if (arch.kind === 'unknown') {
+          ctx.unknown(arch, 'Architectures');
+          continue;
+        }
+        const state = arch.kind === 'absent'
+          ? 'Architectures is not set, and the default is x86_64'
+          : fromSamGlobals(arch) ? 'Globals sets Architectures to x86_64' : 'Architectures is x86_64';
+        const because = [runtime!, packageType!];
+        const layer = blocking.find((l) => combinations([[arch], [l.variant]]).length > 0);
+        if (layer) {
+          ctx.report({ messageId: 'layerX86Only', at: arch, because: [...because, layer.variant], data: { state, layer: layer.name } });
+        } else if (image) {
+          ctx.report({ messageId: 'image', at: arch, because, data: { state } });
+        } else {
+          ctx.report({
+            messageId: 'x86',
+            at: arch,
+            because,
+            data: { state },
+            fix: arch.kind === 'literal' ? { text: 'arm64', description: 'Run on arm64' } : undefined,
+          });
+        }
+      }
+    }
+  },
+});
+
+/**
+ * One entry per way the list can come out: 'arm64' when it names arm64, else the variant that says x86_64
+ * (the element, or the list itself when it is absent or empty and the default applies).
+ */
+function architectures(list: Variant, ctx: RuleContext): Array<'arm64' | Variant> {
+  if (list.kind !== 'literal' || !Array.isArray(list.value)) return [list];
+  const slots = list.value.map((_, i) => ctx.value(list, [i]));
+  return combinations(slots).map((combo) => {
+    const elements = combo.filter((e) => e.kind !== 'absent');
+    if (elements.length === 0) return { ...list, kind: 'absent' as const }; // an empty list is the default
+    if (elements.some((e) => asString(e) === 'arm64')) return 'arm64';
+    const unknown = elements.find((e) => e.kind === 'unknown');
+    if (unknown) return unknown;
+    return elements.find((e) => asString(e) === 'x86_64') ?? { ...list, kind: 'unknown' as const, reason: 'not a known architecture' };
+  });
+}
+
+/** Layers of this template that the function uses and that declare x86_64 but not arm64. */
+function x86OnlyLayers(fn: Resource, ctx: RuleContext, sam: boolean): Array<{ name: string; variant: Variant }> {
+  const lists = [...ctx.value(fn, ['Properties', 'Layers']), ...(sam ? samGlobal(ctx, fn, 'Layers') : [])];
+  const out: Array<{ name: string; variant: Variant }> = [];
+  for (const layer of lists.flatMap((list) => ctx.items(list, []))) {
+    const target = layer.ref && ctx.template.resources.get(layer.ref.logicalId);
+    if (!target || !LAYER_TYPES.has(target.type)) continue;
+    for (const compatible of ctx.value(target, ['Properties', 'CompatibleArchitectures'])) {
+      if (compatible.kind !== 'literal') continue; // not declared: no known obstacle
+      const names = ctx.items(compatible, []).map(asString);
+      if (names.includes('x86_64') && !names.includes('arm64') && names.every((n) => n !== undefined)) {
+        const assumptions = mergeAssumptions(layer.assumptions, compatible.assumptions);
+        if (assumptions) out.push({ name: target.logicalId, variant: { ...layer, assumptions } });
+      }
+    }
+  }
+  return out;
+}
