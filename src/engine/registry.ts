@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.ts';
+import { examples } from '../../rules/examples.ts';
 import type { RuleDefinition } from './rule.ts';
 import type { Pillar, RuleMeta } from './types.ts';
 
@@ -25,6 +26,7 @@ export function ruleMeta(rule: RuleDefinition, practices: Readonly<Record<string
     peers: rule.peers ?? {},
     helpUri: first?.url ?? 'https://docs.aws.amazon.com/wellarchitected/latest/framework/welcome.html',
     experimental: rule.experimental,
+    examples: examples[rule.id],
   };
 }
 
