@@ -714,3 +714,24 @@ describe('decodeSource', () => {
     expect('text' in decodeSource(late)).toBe(true);
   });
 });
+
+describe('lenient indentation: runs of deficient lines', () => {
+  it('pads consecutive lines and never changes what the file means', () => {
+    const body = Array.from({ length: 40 }, (_, i) => `    "k${i}": ${i},`).join('\n');
+    const src = `A:\n  B: {\n${body.replace(/^ {4}/gm, '  ')}\n  "end": 1\n  }\n  C: 'x\n  y'\n  D: 1\n`;
+    const doc = parseYaml(src);
+    expect(doc.diagnostics).toEqual([]);
+    const b: Record<string, number> = { end: 1 };
+    for (let i = 0; i < 40; i++) b[`k${i}`] = i;
+    expect(doc.value).toEqual({ A: { B: { ...b }, C: 'x y', D: 1 } });
+    expect(Object.keys((doc.value as { A: { B: object } }).A.B)).toEqual([...Array.from({ length: 40 }, (_, i) => `k${i}`), 'end']);
+    expect(keyAt(doc, ['A', 'B', 'k39'])).toBe('42:3-42:8');
+    expect(valueAt(doc, ['A', 'D'])).toBe('47:6-47:7');
+  });
+
+  it('still reports a real error after padding', () => {
+    const doc = parseYaml("A:\n  B: 'x\n  y'\n   C: 1\n");
+    expect(codes(doc)).toEqual(['YAML_SYNTAX']);
+    expect(diagRegion(doc, 'YAML_SYNTAX').startsWith('4:')).toBe(true);
+  });
+});

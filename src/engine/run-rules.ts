@@ -135,7 +135,7 @@ function toFinding(template: Template, c: Candidate, level: Level, suffix: strin
   let fix: Fix | undefined;
   if (c.fix && c.exactValue && found?.exact) {
     const { start, end } = found.location;
-    fix = { description: c.fix.description, start, end, text: c.fix.text, region: regionOf(doc.source, doc.lineStarts, start, end) };
+    fix = { description: c.fix.description, start, end, text: fixText(c.fix.text, doc.format), region: regionOf(doc.source, doc.lineStarts, start, end) };
   }
   return {
     ruleId: rule.id,
@@ -150,6 +150,17 @@ function toFinding(template: Template, c: Candidate, level: Level, suffix: strin
     kind: c.review ? 'review' : 'fail',
     fix,
   };
+}
+
+/** In JSON a replacement must itself be JSON: `gp3` becomes `"gp3"`, while `true` and `"gp3"` stay as they are. */
+function fixText(text: string, format: 'yaml' | 'json'): string {
+  if (format !== 'json') return text;
+  try {
+    JSON.parse(text);
+    return text;
+  } catch {
+    return JSON.stringify(text);
+  }
 }
 
 export function interpolate(text: string, data: Record<string, string | number>): string {

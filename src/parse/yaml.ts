@@ -455,7 +455,7 @@ class Walker {
       const tag = tagInfo(tagText);
       const kind = tag.kind;
       if (kind === T_INTRINSIC || kind === T_UNKNOWN_LOCAL) {
-        if (kind === T_UNKNOWN_LOCAL) this.tagDiag(`Unknown tag ${tagText}; read as ${fn}`, e.tagStart, e.tagEnd);
+        if (kind === T_UNKNOWN_LOCAL) this.tagDiag(`Unknown tag ${tagText}; read as ${tag.key}`, e.tagStart, e.tagEnd);
         const fn = tag.key;
         this.setLoc(childKey, { start: e.tagStart, end, keyStart: ks, keyEnd: ke });
         const innerKey = top === null ? fn : childKey + '\u0000' + fn;
@@ -825,8 +825,9 @@ function parseEventsLenient(source: string): (Patched & { events: Event[] }) | {
   let lastLine = -1;
   let lastLen = 0;
   let expected = -1; // the line right after the last padded run
-  let run = 1;
-  let gallop = true;
+  let run = 1; // lines padded by the last run
+  let limit = 64; // largest run to try; halved after each overshoot
+  let retry = false; // the last run was undone: pad its first line again with a smaller run
   for (let parses = 1; ; parses++) {
     try {
       return { events: parseEvents(state.text, { maxDepth: MAX_DEPTH }), ...state };
@@ -835,25 +836,35 @@ function parseEventsLenient(source: string): (Patched & { events: Event[] }) | {
       if (!deficient && saved !== null) {
         state = saved;
         saved = null;
-        gallop = false;
-        run = 1;
+        limit = Math.max(1, run >> 1);
+        retry = true;
         continue;
       }
       if (!deficient || parses >= MAX_LENIENT_PARSES || parses * state.text.length > MAX_LENIENT_CHARS) return { error: err, map: offsetMapper(state.inserts) };
       const ls = lineStartOf(state.text, Math.min((err as YAMLException).mark!.position, state.text.length));
       // Nothing to pad (end of input: an unclosed quote or bracket), a tab (PyYAML rejects those too), or no progress.
       const first = state.text.charCodeAt(ls + indentAt(state.text, ls));
-      if (isBlankLine(state.text, ls) || first === 9 || (ls === lastLine && lastLen >= 128)) {
+      if (isBlankLine(state.text, ls) || first === 9 || (ls === lastLine && !retry && lastLen >= 128)) {
         return { error: err, map: offsetMapper(state.inserts) };
       }
       let len: number;
-      if (ls === lastLine) {
+      if (retry) {
+        retry = false;
+        len = lastLen;
+        run = limit;
+      } else if (ls === lastLine) {
         len = lastLen * 2; // still too shallow
         run = 1;
       } else {
-        len = paddingFor(state.text, ls);
-        run = gallop && ls === expected ? Math.min(run * 2, 64) : 1;
-        if (ls !== expected) gallop = true;
+        if (ls === expected) {
+          // the same flow node continues: same padding, a longer run
+          len = Math.max(lastLen, paddingFor(state.text, ls) - lastLen);
+          run = Math.min(run * 2, limit);
+        } else {
+          len = paddingFor(state.text, ls);
+          run = 1;
+          limit = 64;
+        }
       }
       saved = run > 1 ? state : null;
       const next = padLines(state, ls, run, len);
