@@ -6,8 +6,11 @@ import { lint } from '../src/engine/lint.ts';
 import sarif from '../src/report/sarif.ts';
 import { HAS_SHARED, SHARED, sarifValidator } from './helpers.ts';
 
-/** Files with at least one template-parse-error finding, and the findings themselves. */
-const PINNED = { filesWithParseErrors: -1, parseErrorFindings: -1 };
+/**
+ * Files with at least one template-parse-error finding, and the findings: 2 YAML syntax errors, 22 duplicate keys
+ * (14 files), 30 unknown tags (rain's !Rain::* preprocessor tags) and 25 resource Types written with such a tag.
+ */
+const PINNED = { filesWithParseErrors: 38, parseErrorFindings: 79 };
 
 describe.skipIf(!HAS_SHARED)('shared corpus', () => {
   it('lints every template without an internal failure; parse errors are pinned; SARIF is valid', async () => {
