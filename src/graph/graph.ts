@@ -82,26 +82,36 @@ export class ResourceGraph {
     const from = resource.logicalId;
     resource.dependsOn.forEach((to, i) => this.add({ from, to, kind: 'DependsOn', path: ['DependsOn', i] }));
     if (resource.condition) this.add({ from, to: resource.condition, kind: 'Condition', path: ['Condition'] });
-    // Iterative walk: templates may nest deeply and we never recurse without bound.
-    const stack: Array<{ node: unknown; path: PathSegment[] }> = [];
+    // Iterative walk (templates may nest deeply; we never recurse without bound). Paths are rebuilt from
+    // parent links only where an edge is found: most nodes are not references.
+    interface Frame { node: unknown; parent: Frame | undefined; key: PathSegment }
+    const pathOf = (frame: Frame): PathSegment[] => {
+      const out: PathSegment[] = [];
+      for (let f: Frame | undefined = frame; f; f = f.parent) out.push(f.key);
+      return out.reverse();
+    };
+    const stack: Frame[] = [];
     for (const key of ['Properties', 'Metadata'] as const) {
-      if (resource.node[key] !== undefined) stack.push({ node: resource.node[key], path: [key] });
+      if (resource.node[key] !== undefined) stack.push({ node: resource.node[key], parent: undefined, key });
     }
     while (stack.length) {
-      const { node, path } = stack.pop()!;
+      const frame = stack.pop()!;
+      const { node } = frame;
+      if (typeof node !== 'object' || node === null) continue;
       const intrinsic = intrinsicOf(node);
       if (intrinsic) {
         const { name, args } = intrinsic;
         if (name === 'Ref' && typeof args === 'string') {
-          this.add({ from, to: args, kind: 'Ref', path });
+          // Most Refs name parameters: check the target before building a path.
+          if (this.template.resources.has(args)) this.add({ from, to: args, kind: 'Ref', path: pathOf(frame) });
           continue;
         }
         if (name === 'Fn::If' && Array.isArray(args) && typeof args[0] === 'string') {
-          this.add({ from, to: args[0], kind: 'Condition', path });
+          this.add({ from, to: args[0], kind: 'Condition', path: pathOf(frame) });
         }
         if (name === 'Fn::GetAtt') {
           const target = getAttTarget(args);
-          if (target) this.add({ from, to: target.logicalId, kind: 'GetAtt', attribute: target.attribute, path });
+          if (target) this.add({ from, to: target.logicalId, kind: 'GetAtt', attribute: target.attribute, path: pathOf(frame) });
         }
         if (name === 'Fn::Sub') {
           const text = typeof args === 'string' ? args : Array.isArray(args) && typeof args[0] === 'string' ? args[0] : undefined;
@@ -109,14 +119,14 @@ export class ResourceGraph {
           if (text !== undefined) {
             for (const part of parseSubString(text)) {
               if (typeof part !== 'string' && !(part.name in variables)) {
-                this.add({ from, to: part.name, kind: 'Sub', attribute: part.attribute, path });
+                this.add({ from, to: part.name, kind: 'Sub', attribute: part.attribute, path: pathOf(frame) });
               }
             }
           }
         }
       }
-      if (Array.isArray(node)) node.forEach((child, i) => stack.push({ node: child, path: [...path, i] }));
-      else if (isPlainObject(node)) for (const key in node) stack.push({ node: node[key], path: [...path, key] });
+      if (Array.isArray(node)) node.forEach((child, i) => stack.push({ node: child, parent: frame, key: i }));
+      else for (const key in node as Record<string, unknown>) stack.push({ node: (node as Record<string, unknown>)[key], parent: frame, key });
     }
   }
 }
