@@ -35,40 +35,48 @@ export function runRules(template: Template, rules: RuleDefinition[], options: R
   const resolver = new ValueResolver(template, options.parameters);
   const candidates: Candidate[] = [];
 
-  for (const rule of rules) {
-    const targets = rule.appliesTo.includes('*')
-      ? [...template.resources.values()]
-      : rule.appliesTo.flatMap((type) => template.byType.get(type) ?? []);
-    if (targets.length === 0) continue;
-    const ruleOptions = { ...(rule.defaultOptions ?? {}), ...(options.options?.get(rule.id) ?? {}) };
-    for (const resource of targets) {
+  // One context per template; `rule` and `resource` say whose check is running.
+  let rule: RuleDefinition = rules[0]!;
+  let resource: Resource | undefined;
+  let ruleOptions: Record<string, unknown> = {};
+  const start = (from: Resource | Variant): Variant[] => ('logicalId' in from ? resolver.roots(from) : [from]);
+  const ctx: RuleContext = {
+    template,
+    graph,
+    get options() {
+      return ruleOptions;
+    },
+    value: (from, path) => resolver.navigate(start(from), path),
+    items: (from, path) => resolver.elements(resolver.navigate(start(from), path)),
+    report: (d) => {
+      const at = d.at;
+      const variants = [...(at && !Array.isArray(at) ? [at as Variant] : []), ...(d.because ?? [])];
+      const assumptions = mergeAssumptions(...variants.map((v) => v.assumptions));
+      if (!assumptions) return; // a contradicting combination cannot happen in a deployment
+      const path = at === undefined ? [] : Array.isArray(at) ? (at as NodePath) : (at as Variant).path;
+      const exactValue = at !== undefined && !Array.isArray(at) && !(at as Variant).external && (at as Variant).kind !== 'absent';
+      candidates.push({ rule, resource: resource!, messageId: d.messageId, path, assumptions, data: d.data ?? {}, review: false, level: d.level, fix: d.fix, exactValue });
+    },
+    unknown: (variant, what) => {
+      if (!options.reportUnknown) return;
+      candidates.push({
+        rule, resource: resource!, messageId: '', path: variant.path, assumptions: variant.assumptions,
+        data: { what, reason: variant.reason ?? 'a value that is not known' }, review: true, exactValue: false,
+      });
+    },
+  };
+
+  for (const current of rules) {
+    const targets = current.appliesTo.includes('*')
+      ? template.resources.values()
+      : current.appliesTo.flatMap((type) => template.byType.get(type) ?? []);
+    rule = current;
+    ruleOptions = { ...(current.defaultOptions ?? {}), ...(options.options?.get(current.id) ?? {}) };
+    for (const target of targets) {
       // A resource whose Condition is false in every case is never created.
-      if (resolver.roots(resource).length === 0) continue;
-      const start = (from: Resource | Variant): Variant[] => ('logicalId' in from ? resolver.roots(from) : [from]);
-      const ctx: RuleContext = {
-        template,
-        graph,
-        options: ruleOptions,
-        value: (from, path) => resolver.navigate(start(from), path),
-        items: (from, path) => resolver.elements(resolver.navigate(start(from), path)),
-        report: (d) => {
-          const at = d.at;
-          const variants = [...(at && !Array.isArray(at) ? [at as Variant] : []), ...(d.because ?? [])];
-          const assumptions = mergeAssumptions(...variants.map((v) => v.assumptions));
-          if (!assumptions) return; // a contradicting combination cannot happen in a deployment
-          const path = at === undefined ? [] : Array.isArray(at) ? (at as NodePath) : (at as Variant).path;
-          const exactValue = at !== undefined && !Array.isArray(at) && !(at as Variant).external && (at as Variant).kind !== 'absent';
-          candidates.push({ rule, resource, messageId: d.messageId, path, assumptions, data: d.data ?? {}, review: false, level: d.level, fix: d.fix, exactValue });
-        },
-        unknown: (variant, what) => {
-          if (!options.reportUnknown) return;
-          candidates.push({
-            rule, resource, messageId: '', path: variant.path, assumptions: variant.assumptions,
-            data: { what, reason: variant.reason ?? 'a value that is not known' }, review: true, exactValue: false,
-          });
-        },
-      };
-      rule.check(resource, ctx);
+      if (resolver.roots(target).length === 0) continue;
+      resource = target;
+      current.check(target, ctx);
     }
   }
   return settle(template, candidates, options);
