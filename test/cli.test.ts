@@ -31,11 +31,11 @@ describe('cli', () => {
     const r = cli(['examples/web-stack.yaml', ...HEADLINE]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('examples/web-stack.yaml');
-    expect(r.stdout).toMatch(/30:11\s+error\s+.*SSH.*ec2-sg-ssh-restricted\s+\(security\)/);
-    expect(r.stdout).toMatch(/47:26\s+error\s+.*ebs-volume-encrypted/);
-    expect(r.stdout).toMatch(/67:24\s+warning\s+.*autoscaling-elb-health-check/);
-    expect(r.stdout).toMatch(/77:35\s+error\s+.*with parameter Env default "dev".*rds-multi-az-enabled/);
-    expect(r.stdout).toContain('> 47 |');
+    expect(r.stdout).toMatch(/34:11\s+error\s+.*SSH.*ec2-sg-ssh-restricted\s+\(security\)/);
+    expect(r.stdout).toMatch(/53:26\s+error\s+.*ebs-volume-encrypted/);
+    expect(r.stdout).toMatch(/77:24\s+warning\s+.*autoscaling-elb-health-check/);
+    expect(r.stdout).toMatch(/102:35\s+error\s+.*with parameter Env default "dev".*rds-multi-az-enabled/);
+    expect(r.stdout).toContain('> 53 |');
     expect(r.stdout).toContain('4 problems (3 errors, 1 warning');
     expect(r.stdout).not.toContain('\x1b['); // no colours when stdout is not a terminal
   });
@@ -138,7 +138,7 @@ describe('cli', () => {
     for (const line of lines) expect(line).toMatch(COMPACT);
     const [, file, line, col, severity, , code] = COMPACT.exec(lines[1]!)!;
     expect(file).toBe(path.join(ROOT, 'examples/web-stack.yaml'));
-    expect([line, col, severity, code]).toEqual(['47', '26', 'Error', 'ebs-volume-encrypted']);
+    expect([line, col, severity, code]).toEqual(['53', '26', 'Error', 'ebs-volume-encrypted']);
   });
 
   it('lists rules with their metadata', () => {
