@@ -1,4 +1,4 @@
-import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
+import { defineRule } from '../../src/engine/rule.ts';
 import { asString } from '../../src/values/coerce.ts';
 import { combinations, type Variant } from '../../src/values/variant.ts';
 
@@ -37,7 +37,7 @@ export default defineRule({
         at: policy,
         because,
         data,
-        fix: { text: literalText(ctx, 'redirect-to-https'), description: 'Redirect HTTP viewers to HTTPS' },
+        fix: { text: 'redirect-to-https', description: 'Redirect HTTP viewers to HTTPS' },
       });
     };
 
@@ -57,7 +57,3 @@ export default defineRule({
   },
 });
 
-/** A string value as it must be written in this template's format (JSON needs the quotes). */
-function literalText(ctx: RuleContext, text: string): string {
-  return ctx.template.doc.format === 'json' ? JSON.stringify(text) : text;
-}

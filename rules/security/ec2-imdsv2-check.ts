@@ -100,7 +100,7 @@ export default defineRule({
         at: tokens!,
         because: [endpoint!, template!, image!],
         data,
-        fix: tokens!.kind === 'literal' ? { text: literalText(ctx, 'required'), description: 'Require IMDSv2 session tokens' } : undefined,
+        fix: tokens!.kind === 'literal' ? { text: 'required', description: 'Require IMDSv2 session tokens' } : undefined,
       });
     }
 
@@ -133,10 +133,6 @@ export default defineRule({
   },
 });
 
-/** A string value as it must be written in this template's format (JSON needs the quotes). */
-function literalText(ctx: RuleContext, text: string): string {
-  return ctx.template.doc.format === 'json' ? JSON.stringify(text) : text;
-}
 
 /**
  * Whether the AMI is one that defaults to IMDSv2 (Amazon Linux 2023), seen through the public SSM parameter that names it.

@@ -150,7 +150,7 @@ function checkDefaultAction(action: Variant, http: Owner, ctx: RuleContext): voi
         because: [type!, ...http.because],
         level,
         data: { ...data, state: redirect!.kind === 'absent' ? 'not set (the default #{protocol} keeps HTTP)' : String(redirect!.value) },
-        fix: redirect!.kind === 'literal' ? { text: literalText(ctx, 'HTTPS'), description: 'Redirect to HTTPS' } : undefined,
+        fix: redirect!.kind === 'literal' ? { text: 'HTTPS', description: 'Redirect to HTTPS' } : undefined,
       });
     } else if (kind === 'fixed-response') {
       if (status!.kind === 'unknown') {
@@ -198,7 +198,3 @@ function checkClassic(lb: Resource, ctx: RuleContext): void {
   }
 }
 
-/** A string value as it must be written in this template's format (JSON needs the quotes). */
-function literalText(ctx: RuleContext, text: string): string {
-  return ctx.template.doc.format === 'json' ? JSON.stringify(text) : text;
-}

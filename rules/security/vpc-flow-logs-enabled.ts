@@ -55,7 +55,7 @@ export default defineRule<Options>({
           messageId: 'acceptOnly',
           at: traffic,
           level: 'note',
-          fix: { text: literalText(ctx, 'ALL'), description: 'Record all traffic' },
+          fix: { text: 'ALL', description: 'Record all traffic' },
         });
       }
       return;
@@ -160,7 +160,3 @@ function unique(found: Array<{ resource: Resource }>): Resource[] {
   return [...new Set(found.map((f) => f.resource))];
 }
 
-/** A string value as it must be written in this template's format (JSON needs the quotes). */
-function literalText(ctx: RuleContext<Options>, text: string): string {
-  return ctx.template.doc.format === 'json' ? JSON.stringify(text) : text;
-}
