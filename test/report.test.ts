@@ -2,11 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sarifValidator } from './helpers.ts';
 import type * as Sarif from 'sarif';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FileReport, Finding, LintResult, RuleMeta } from '../src/engine/types.ts';
 import compact from '../src/report/compact.ts';
 import { FORMATS, getFormatter } from '../src/report/index.ts';
+import github, { annotations } from '../src/report/github.ts';
 import json from '../src/report/json.ts';
+import markdown, { escapeMarkdown, jobSummary } from '../src/report/markdown.ts';
 import { artifactUri, displayPath } from '../src/report/paths.ts';
 import sarif from '../src/report/sarif.ts';
 import stylish from '../src/report/stylish.ts';
@@ -527,12 +529,156 @@ describe('sarif', () => {
 
 describe('getFormatter', () => {
   it('loads every format lazily', async () => {
-    expect(FORMATS).toEqual(['stylish', 'sarif', 'json', 'compact']);
+    expect(FORMATS).toEqual(['stylish', 'sarif', 'json', 'compact', 'github', 'markdown']);
     for (const name of FORMATS) expect(typeof (await getFormatter(name))).toBe('function');
     expect(await getFormatter('sarif')).toBe(sarif);
   });
 
   it('names the valid formats for an unknown one', async () => {
-    await expect(getFormatter('xml')).rejects.toThrow('Unknown format "xml". Valid formats: stylish, sarif, json, compact.');
+    await expect(getFormatter('xml')).rejects.toThrow('Unknown format "xml". Valid formats: stylish, sarif, json, compact, github, markdown.');
+  });
+});
+
+// ---- github ------------------------------------------------------------------------------------
+
+// The formatters read GITHUB_* variables; a CI runner sets them, so the tests pin them.
+function pinGithubEnv(over: Record<string, string> = {}): void {
+  for (const name of ['GITHUB_WORKSPACE', 'GITHUB_SERVER_URL', 'GITHUB_REPOSITORY', 'GITHUB_SHA']) vi.stubEnv(name, over[name] ?? '');
+}
+
+function errors(n: number, level: Finding['level'] = 'error', file = 'infra/many.yaml'): Finding[] {
+  return Array.from({ length: n }, (_, i) => finding('rds-multi-az-enabled', file, [i + 1, 1, i + 1, 5], { level, message: `${level} ${i + 1}` }));
+}
+
+describe('github', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('annotates most severe first, columns only on one line, inclusive endColumn, title with the rule id', () => {
+    expect(annotations(dirtyResult().findings, { root: cwd }).lines).toEqual([
+      '::error file=infra/app.yaml,line=5,endLine=6,title=s3-bucket-encryption (security)::Bucket MyBucket has no default encryption.',
+      '::error file=infra/app.yaml,line=10,endLine=10,col=7,endColumn=20,title=rds-multi-az-enabled (reliability)::DB instance MyDb runs in a single Availability Zone.',
+      `::notice file=infra/my stack.template.json,line=5,endLine=5,col=${runtimeCol},endColumn=${runtimeCol + 8},title=lambda-runtime-current (sustainability)::Function Fn uses the deprecated runtime python3.8.`,
+      '::notice file=infra/app.yaml,line=12,endLine=12,col=3,endColumn=7,title=sqs-queue-dlq (review)::RedrivePolicy of Queue is unknown.%0AIt comes from an imported value.',
+    ]);
+  });
+
+  it('shows at most 10 per level (or the limit given) and counts the rest in one notice', () => {
+    const findings = [...errors(12), ...errors(3, 'warning'), ...errors(10, 'note')];
+    const out = annotations(findings, { root: cwd, moreIn: 'the job summary' });
+    const count = (level: string) => out.lines.filter((l) => l.startsWith(`::${level} `)).length;
+    // The closing notice needs a notice slot, so one note gives way.
+    expect([count('error'), count('warning'), count('notice')]).toEqual([10, 3, 10]);
+    expect(out.hidden).toEqual({ error: 2, warning: 0, notice: 1 });
+    expect(out.shown).toEqual({ error: 10, warning: 3, notice: 10 });
+    expect(out.lines.at(-1)).toBe(
+      '::notice title=pillars-lint::3 more findings (2 errors, 1 note) are not shown as annotations, because GitHub shows only 10 of each level per step: see the job summary.',
+    );
+    expect(annotations(findings, { root: cwd, limits: { error: 9 } }).hidden.error).toBe(3);
+    // Exactly ten notes and nothing else hidden: all ten shown, no closing notice.
+    const notes = annotations(errors(10, 'note'), { root: cwd });
+    expect(notes.lines).toHaveLength(10);
+    expect(notes.lines.every((l) => l.startsWith('::notice file='))).toBe(true);
+  });
+
+  it('leaves out suppressed and baseline findings, writes files outside the root absolute and stacks without a file', () => {
+    const r = dirtyResult();
+    r.findings = [
+      finding('rds-multi-az-enabled', 'a.yaml', [1, 1, 1, 2], { baselineState: 'unchanged' }),
+      finding('rds-multi-az-enabled', '../elsewhere/b.yaml', [2, 1, 2, 2]),
+      { ...finding('rds-multi-az-enabled', 'x', [3, 1, 3, 2]), file: 'stack://eu-west-1/web' },
+    ];
+    expect(annotations(r.findings, { root: cwd }).lines).toEqual([
+      `::error file=${resolve(cwd, '../elsewhere/b.yaml')},line=2,endLine=2,col=1,endColumn=1,title=rds-multi-az-enabled (reliability)::Finding of rds-multi-az-enabled.`,
+      '::error title=rds-multi-az-enabled (reliability)::Finding of rds-multi-az-enabled.',
+    ]);
+  });
+
+  it('is the github format: paths relative to GITHUB_WORKSPACE, else cwd; nothing when clean', () => {
+    pinGithubEnv();
+    expect(github(dirtyResult(), opts()).split('\n')[0]).toMatch(/^::error file=infra\/app\.yaml,line=5,/);
+    pinGithubEnv({ GITHUB_WORKSPACE: abs('infra') });
+    expect(github(dirtyResult(), opts()).split('\n')[0]).toMatch(/^::error file=app\.yaml,line=5,/);
+    expect(github(cleanResult(), opts())).toBe('');
+  });
+});
+
+// ---- markdown ----------------------------------------------------------------------------------
+
+describe('markdown', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  const doc = jobSummary(dirtyResult(), { root: cwd, blobUrl: 'https://github.com/octo/infra/blob/abc123', notes: ['Only changed files were linted.'] });
+  const lines = doc.split('\n');
+
+  it('starts with the totals, notes and a pillar × level table', () => {
+    expect(lines.slice(0, 6)).toEqual([
+      '## pillars-lint',
+      '',
+      '**3 problems** (2 errors, 0 warnings, 1 note) in 2 templates (1 to review, 1 suppressed, 1 file skipped).',
+      '',
+      'Only changed files were linted.',
+      '',
+    ]);
+    const table = lines.slice(6, 15);
+    expect(table[0]).toBe('| pillar | errors | warnings | notes |');
+    expect(table.slice(2)).toEqual([
+      '| security | 1 | 0 | 0 |',
+      '| reliability | 1 | 0 | 0 |',
+      '| performance-efficiency | 0 | 0 | 0 |',
+      '| cost-optimization | 0 | 0 | 0 |',
+      '| operational-excellence | 0 | 0 | 0 |',
+      '| sustainability | 0 | 0 | 1 |',
+      '| **total** | **2** | **0** | **1** |',
+    ]);
+  });
+
+  it('lists findings most severe first, linked to the line and to the rule help, without suppressed ones', () => {
+    const rows = lines.slice(lines.indexOf('| file:line | level | rule | message |') + 2).filter(Boolean);
+    expect(rows).toEqual([
+      '| [infra/app.yaml:5](https://github.com/octo/infra/blob/abc123/infra/app.yaml#L5-L6) | error | [s3-bucket-encryption](https://example.com/rules/s3-bucket-encryption) | Bucket MyBucket has no default encryption. |',
+      '| [infra/app.yaml:10](https://github.com/octo/infra/blob/abc123/infra/app.yaml#L10) | error | [rds-multi-az-enabled](https://example.com/rules/rds-multi-az-enabled) | DB instance MyDb runs in a single Availability Zone. |',
+      '| [infra/my stack.template.json:5](https://github.com/octo/infra/blob/abc123/infra/my%20stack.template.json#L5) | note | [lambda-runtime-current](https://example.com/rules/lambda-runtime-current) | Function Fn uses the deprecated runtime python3.8. |',
+      '| [infra/app.yaml:12](https://github.com/octo/infra/blob/abc123/infra/app.yaml#L12) | review | [sqs-queue-dlq](https://example.com/rules/sqs-queue-dlq) | RedrivePolicy of Queue is unknown.<br>It comes from an imported value. |',
+    ]);
+    expect(doc).not.toContain('Queue is not encrypted');
+  });
+
+  it('keeps template text from becoming markup', () => {
+    expect(escapeMarkdown('a | b <script>*x*</script> [l](u) `c` &amp;\nnext')).toBe(
+      'a \\| b &lt;script&gt;\\*x\\*&lt;/script&gt; \\[l\\](u) \\`c\\` &amp;amp;<br>next',
+    );
+    const r = dirtyResult();
+    r.rules = r.rules.map((x) => (x.id === 'rds-multi-az-enabled' ? { ...x, helpUri: 'javascript:alert(1)' } : x));
+    expect(jobSummary(r, { root: cwd })).toContain('| infra/app.yaml:10 | error | rds-multi-az-enabled |');
+  });
+
+  it('says so when clean, without a findings table', () => {
+    const clean = jobSummary(cleanResult(), { root: cwd });
+    expect(clean).toContain('**No problems** in 2 templates (1 file skipped).');
+    expect(clean).not.toContain('### Findings');
+  });
+
+  it('stays under the size limit, and says how many findings it left out', () => {
+    const r = dirtyResult();
+    r.findings = errors(30_000).map((f) => ({ ...f, message: 'x'.repeat(300) }));
+    const big = jobSummary(r, { root: cwd });
+    expect(Buffer.byteLength(big)).toBeLessThan(1024 * 1024);
+    const left = /_(\d+) more findings are not listed, to keep this summary under GitHub's 1 MiB limit/.exec(big);
+    expect(left).not.toBeNull();
+    const listed = big.split('\n').filter((l) => l.startsWith('| infra/many.yaml:')).length;
+    expect(listed + Number(left![1])).toBe(30_000);
+    const small = jobSummary(r, { root: cwd, maxBytes: 4000 });
+    expect(Buffer.byteLength(small)).toBeLessThanOrEqual(4000);
+  });
+
+  it('is the markdown format, linking to GITHUB_SHA when the variables are set', () => {
+    pinGithubEnv();
+    expect(markdown(dirtyResult(), opts())).toContain('| infra/app.yaml:10 | error |');
+    pinGithubEnv({ GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'o/r', GITHUB_SHA: 'abc' });
+    expect(markdown(dirtyResult(), opts())).toContain('| [infra/app.yaml:10](https://github.com/o/r/blob/abc/infra/app.yaml#L10) | error |');
   });
 });

@@ -2,7 +2,7 @@ import type { Formatter } from './types.ts';
 
 export type { FormatOptions, Formatter } from './types.ts';
 
-export const FORMATS = ['stylish', 'sarif', 'json', 'compact'] as const;
+export const FORMATS = ['stylish', 'sarif', 'json', 'compact', 'github', 'markdown'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 // Dynamic imports so the CLI loads only the formatter it uses.
@@ -11,6 +11,8 @@ const loaders: Record<FormatName, () => Promise<{ default: Formatter }>> = {
   sarif: () => import('./sarif.ts'),
   json: () => import('./json.ts'),
   compact: () => import('./compact.ts'),
+  github: () => import('./github.ts'),
+  markdown: () => import('./markdown.ts'),
 };
 
 export function isFormatName(name: string): name is FormatName {

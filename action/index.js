@@ -1,0 +1,23568 @@
+import { createRequire as __plCreateRequire } from 'node:module';
+const require = __plCreateRequire(import.meta.url);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require !== "undefined") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
+var __commonJS = (cb, mod) => function __require2() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// src/errors.ts
+var UsageError;
+var init_errors = __esm({
+  "src/errors.ts"() {
+    "use strict";
+    UsageError = class extends Error {
+    };
+  }
+});
+
+// node_modules/ajv/dist/compile/codegen/code.js
+var require_code = __commonJS({
+  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
+    var _CodeOrName = class {
+    };
+    exports._CodeOrName = _CodeOrName;
+    exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
+    var Name = class extends _CodeOrName {
+      constructor(s) {
+        super();
+        if (!exports.IDENTIFIER.test(s))
+          throw new Error("CodeGen: name must be a valid identifier");
+        this.str = s;
+      }
+      toString() {
+        return this.str;
+      }
+      emptyStr() {
+        return false;
+      }
+      get names() {
+        return { [this.str]: 1 };
+      }
+    };
+    exports.Name = Name;
+    var _Code = class extends _CodeOrName {
+      constructor(code) {
+        super();
+        this._items = typeof code === "string" ? [code] : code;
+      }
+      toString() {
+        return this.str;
+      }
+      emptyStr() {
+        if (this._items.length > 1)
+          return false;
+        const item = this._items[0];
+        return item === "" || item === '""';
+      }
+      get str() {
+        var _a;
+        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
+      }
+      get names() {
+        var _a;
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
+          if (c instanceof Name)
+            names[c.str] = (names[c.str] || 0) + 1;
+          return names;
+        }, {});
+      }
+    };
+    exports._Code = _Code;
+    exports.nil = new _Code("");
+    function _(strs, ...args) {
+      const code = [strs[0]];
+      let i = 0;
+      while (i < args.length) {
+        addCodeArg(code, args[i]);
+        code.push(strs[++i]);
+      }
+      return new _Code(code);
+    }
+    exports._ = _;
+    var plus = new _Code("+");
+    function str(strs, ...args) {
+      const expr = [safeStringify(strs[0])];
+      let i = 0;
+      while (i < args.length) {
+        expr.push(plus);
+        addCodeArg(expr, args[i]);
+        expr.push(plus, safeStringify(strs[++i]));
+      }
+      optimize(expr);
+      return new _Code(expr);
+    }
+    exports.str = str;
+    function addCodeArg(code, arg) {
+      if (arg instanceof _Code)
+        code.push(...arg._items);
+      else if (arg instanceof Name)
+        code.push(arg);
+      else
+        code.push(interpolate2(arg));
+    }
+    exports.addCodeArg = addCodeArg;
+    function optimize(expr) {
+      let i = 1;
+      while (i < expr.length - 1) {
+        if (expr[i] === plus) {
+          const res = mergeExprItems(expr[i - 1], expr[i + 1]);
+          if (res !== void 0) {
+            expr.splice(i - 1, 3, res);
+            continue;
+          }
+          expr[i++] = "+";
+        }
+        i++;
+      }
+    }
+    function mergeExprItems(a, b) {
+      if (b === '""')
+        return a;
+      if (a === '""')
+        return b;
+      if (typeof a == "string") {
+        if (b instanceof Name || a[a.length - 1] !== '"')
+          return;
+        if (typeof b != "string")
+          return `${a.slice(0, -1)}${b}"`;
+        if (b[0] === '"')
+          return a.slice(0, -1) + b.slice(1);
+        return;
+      }
+      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
+        return `"${a}${b.slice(1)}`;
+      return;
+    }
+    function strConcat(c1, c2) {
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str`${c1}${c2}`;
+    }
+    exports.strConcat = strConcat;
+    function interpolate2(x) {
+      return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
+    }
+    function stringify(x) {
+      return new _Code(safeStringify(x));
+    }
+    exports.stringify = stringify;
+    function safeStringify(x) {
+      return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+    }
+    exports.safeStringify = safeStringify;
+    function getProperty(key) {
+      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
+    }
+    exports.getProperty = getProperty;
+    function getEsmExportName(key) {
+      if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
+        return new _Code(`${key}`);
+      }
+      throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
+    }
+    exports.getEsmExportName = getEsmExportName;
+    function regexpCode(rx) {
+      return new _Code(rx.toString());
+    }
+    exports.regexpCode = regexpCode;
+  }
+});
+
+// node_modules/ajv/dist/compile/codegen/scope.js
+var require_scope = __commonJS({
+  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
+    var code_1 = require_code();
+    var ValueError = class extends Error {
+      constructor(name) {
+        super(`CodeGen: "code" for ${name} not defined`);
+        this.value = name.value;
+      }
+    };
+    var UsedValueState;
+    (function(UsedValueState2) {
+      UsedValueState2[UsedValueState2["Started"] = 0] = "Started";
+      UsedValueState2[UsedValueState2["Completed"] = 1] = "Completed";
+    })(UsedValueState || (exports.UsedValueState = UsedValueState = {}));
+    exports.varKinds = {
+      const: new code_1.Name("const"),
+      let: new code_1.Name("let"),
+      var: new code_1.Name("var")
+    };
+    var Scope = class {
+      constructor({ prefixes, parent } = {}) {
+        this._names = {};
+        this._prefixes = prefixes;
+        this._parent = parent;
+      }
+      toName(nameOrPrefix) {
+        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
+      }
+      name(prefix) {
+        return new code_1.Name(this._newName(prefix));
+      }
+      _newName(prefix) {
+        const ng = this._names[prefix] || this._nameGroup(prefix);
+        return `${prefix}${ng.index++}`;
+      }
+      _nameGroup(prefix) {
+        var _a, _b;
+        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || this._prefixes && !this._prefixes.has(prefix)) {
+          throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
+        }
+        return this._names[prefix] = { prefix, index: 0 };
+      }
+    };
+    exports.Scope = Scope;
+    var ValueScopeName = class extends code_1.Name {
+      constructor(prefix, nameStr) {
+        super(nameStr);
+        this.prefix = prefix;
+      }
+      setValue(value, { property, itemIndex }) {
+        this.value = value;
+        this.scopePath = (0, code_1._)`.${new code_1.Name(property)}[${itemIndex}]`;
+      }
+    };
+    exports.ValueScopeName = ValueScopeName;
+    var line = (0, code_1._)`\n`;
+    var ValueScope = class extends Scope {
+      constructor(opts) {
+        super(opts);
+        this._values = {};
+        this._scope = opts.scope;
+        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
+      }
+      get() {
+        return this._scope;
+      }
+      name(prefix) {
+        return new ValueScopeName(prefix, this._newName(prefix));
+      }
+      value(nameOrPrefix, value) {
+        var _a;
+        if (value.ref === void 0)
+          throw new Error("CodeGen: ref must be passed in value");
+        const name = this.toName(nameOrPrefix);
+        const { prefix } = name;
+        const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
+        let vs = this._values[prefix];
+        if (vs) {
+          const _name = vs.get(valueKey);
+          if (_name)
+            return _name;
+        } else {
+          vs = this._values[prefix] = /* @__PURE__ */ new Map();
+        }
+        vs.set(valueKey, name);
+        const s = this._scope[prefix] || (this._scope[prefix] = []);
+        const itemIndex = s.length;
+        s[itemIndex] = value.ref;
+        name.setValue(value, { property: prefix, itemIndex });
+        return name;
+      }
+      getValue(prefix, keyOrRef) {
+        const vs = this._values[prefix];
+        if (!vs)
+          return;
+        return vs.get(keyOrRef);
+      }
+      scopeRefs(scopeName, values = this._values) {
+        return this._reduceValues(values, (name) => {
+          if (name.scopePath === void 0)
+            throw new Error(`CodeGen: name "${name}" has no value`);
+          return (0, code_1._)`${scopeName}${name.scopePath}`;
+        });
+      }
+      scopeCode(values = this._values, usedValues, getCode) {
+        return this._reduceValues(values, (name) => {
+          if (name.value === void 0)
+            throw new Error(`CodeGen: name "${name}" has no value`);
+          return name.value.code;
+        }, usedValues, getCode);
+      }
+      _reduceValues(values, valueCode, usedValues = {}, getCode) {
+        let code = code_1.nil;
+        for (const prefix in values) {
+          const vs = values[prefix];
+          if (!vs)
+            continue;
+          const nameSet = usedValues[prefix] = usedValues[prefix] || /* @__PURE__ */ new Map();
+          vs.forEach((name) => {
+            if (nameSet.has(name))
+              return;
+            nameSet.set(name, UsedValueState.Started);
+            let c = valueCode(name);
+            if (c) {
+              const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
+              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
+            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
+              code = (0, code_1._)`${code}${c}${this.opts._n}`;
+            } else {
+              throw new ValueError(name);
+            }
+            nameSet.set(name, UsedValueState.Completed);
+          });
+        }
+        return code;
+      }
+    };
+    exports.ValueScope = ValueScope;
+  }
+});
+
+// node_modules/ajv/dist/compile/codegen/index.js
+var require_codegen = __commonJS({
+  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
+    var code_1 = require_code();
+    var scope_1 = require_scope();
+    var code_2 = require_code();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return code_2._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return code_2.str;
+    } });
+    Object.defineProperty(exports, "strConcat", { enumerable: true, get: function() {
+      return code_2.strConcat;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return code_2.nil;
+    } });
+    Object.defineProperty(exports, "getProperty", { enumerable: true, get: function() {
+      return code_2.getProperty;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return code_2.stringify;
+    } });
+    Object.defineProperty(exports, "regexpCode", { enumerable: true, get: function() {
+      return code_2.regexpCode;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return code_2.Name;
+    } });
+    var scope_2 = require_scope();
+    Object.defineProperty(exports, "Scope", { enumerable: true, get: function() {
+      return scope_2.Scope;
+    } });
+    Object.defineProperty(exports, "ValueScope", { enumerable: true, get: function() {
+      return scope_2.ValueScope;
+    } });
+    Object.defineProperty(exports, "ValueScopeName", { enumerable: true, get: function() {
+      return scope_2.ValueScopeName;
+    } });
+    Object.defineProperty(exports, "varKinds", { enumerable: true, get: function() {
+      return scope_2.varKinds;
+    } });
+    exports.operators = {
+      GT: new code_1._Code(">"),
+      GTE: new code_1._Code(">="),
+      LT: new code_1._Code("<"),
+      LTE: new code_1._Code("<="),
+      EQ: new code_1._Code("==="),
+      NEQ: new code_1._Code("!=="),
+      NOT: new code_1._Code("!"),
+      OR: new code_1._Code("||"),
+      AND: new code_1._Code("&&"),
+      ADD: new code_1._Code("+")
+    };
+    var Node = class {
+      optimizeNodes() {
+        return this;
+      }
+      optimizeNames(_names, _constants) {
+        return this;
+      }
+    };
+    var Def = class extends Node {
+      constructor(varKind, name, rhs) {
+        super();
+        this.varKind = varKind;
+        this.name = name;
+        this.rhs = rhs;
+      }
+      render({ es5, _n }) {
+        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
+        const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
+        return `${varKind} ${this.name}${rhs};` + _n;
+      }
+      optimizeNames(names, constants) {
+        if (!names[this.name.str])
+          return;
+        if (this.rhs)
+          this.rhs = optimizeExpr(this.rhs, names, constants);
+        return this;
+      }
+      get names() {
+        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
+      }
+    };
+    var Assign = class extends Node {
+      constructor(lhs, rhs, sideEffects) {
+        super();
+        this.lhs = lhs;
+        this.rhs = rhs;
+        this.sideEffects = sideEffects;
+      }
+      render({ _n }) {
+        return `${this.lhs} = ${this.rhs};` + _n;
+      }
+      optimizeNames(names, constants) {
+        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+          return;
+        this.rhs = optimizeExpr(this.rhs, names, constants);
+        return this;
+      }
+      get names() {
+        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names, this.rhs);
+      }
+    };
+    var AssignOp = class extends Assign {
+      constructor(lhs, op, rhs, sideEffects) {
+        super(lhs, rhs, sideEffects);
+        this.op = op;
+      }
+      render({ _n }) {
+        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
+      }
+    };
+    var Label = class extends Node {
+      constructor(label) {
+        super();
+        this.label = label;
+        this.names = {};
+      }
+      render({ _n }) {
+        return `${this.label}:` + _n;
+      }
+    };
+    var Break = class extends Node {
+      constructor(label) {
+        super();
+        this.label = label;
+        this.names = {};
+      }
+      render({ _n }) {
+        const label = this.label ? ` ${this.label}` : "";
+        return `break${label};` + _n;
+      }
+    };
+    var Throw = class extends Node {
+      constructor(error) {
+        super();
+        this.error = error;
+      }
+      render({ _n }) {
+        return `throw ${this.error};` + _n;
+      }
+      get names() {
+        return this.error.names;
+      }
+    };
+    var AnyCode = class extends Node {
+      constructor(code) {
+        super();
+        this.code = code;
+      }
+      render({ _n }) {
+        return `${this.code};` + _n;
+      }
+      optimizeNodes() {
+        return `${this.code}` ? this : void 0;
+      }
+      optimizeNames(names, constants) {
+        this.code = optimizeExpr(this.code, names, constants);
+        return this;
+      }
+      get names() {
+        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
+      }
+    };
+    var ParentNode = class extends Node {
+      constructor(nodes = []) {
+        super();
+        this.nodes = nodes;
+      }
+      render(opts) {
+        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+      }
+      optimizeNodes() {
+        const { nodes } = this;
+        let i = nodes.length;
+        while (i--) {
+          const n = nodes[i].optimizeNodes();
+          if (Array.isArray(n))
+            nodes.splice(i, 1, ...n);
+          else if (n)
+            nodes[i] = n;
+          else
+            nodes.splice(i, 1);
+        }
+        return nodes.length > 0 ? this : void 0;
+      }
+      optimizeNames(names, constants) {
+        const { nodes } = this;
+        let i = nodes.length;
+        while (i--) {
+          const n = nodes[i];
+          if (n.optimizeNames(names, constants))
+            continue;
+          subtractNames(names, n.names);
+          nodes.splice(i, 1);
+        }
+        return nodes.length > 0 ? this : void 0;
+      }
+      get names() {
+        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+      }
+    };
+    var BlockNode = class extends ParentNode {
+      render(opts) {
+        return "{" + opts._n + super.render(opts) + "}" + opts._n;
+      }
+    };
+    var Root = class extends ParentNode {
+    };
+    var Else = class extends BlockNode {
+    };
+    Else.kind = "else";
+    var If = class _If extends BlockNode {
+      constructor(condition, nodes) {
+        super(nodes);
+        this.condition = condition;
+      }
+      render(opts) {
+        let code = `if(${this.condition})` + super.render(opts);
+        if (this.else)
+          code += "else " + this.else.render(opts);
+        return code;
+      }
+      optimizeNodes() {
+        super.optimizeNodes();
+        const cond = this.condition;
+        if (cond === true)
+          return this.nodes;
+        let e = this.else;
+        if (e) {
+          const ns = e.optimizeNodes();
+          e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
+        }
+        if (e) {
+          if (cond === false)
+            return e instanceof _If ? e : e.nodes;
+          if (this.nodes.length)
+            return this;
+          return new _If(not(cond), e instanceof _If ? [e] : e.nodes);
+        }
+        if (cond === false || !this.nodes.length)
+          return void 0;
+        return this;
+      }
+      optimizeNames(names, constants) {
+        var _a;
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
+        if (!(super.optimizeNames(names, constants) || this.else))
+          return;
+        this.condition = optimizeExpr(this.condition, names, constants);
+        return this;
+      }
+      get names() {
+        const names = super.names;
+        addExprNames(names, this.condition);
+        if (this.else)
+          addNames(names, this.else.names);
+        return names;
+      }
+    };
+    If.kind = "if";
+    var For = class extends BlockNode {
+    };
+    For.kind = "for";
+    var ForLoop = class extends For {
+      constructor(iteration) {
+        super();
+        this.iteration = iteration;
+      }
+      render(opts) {
+        return `for(${this.iteration})` + super.render(opts);
+      }
+      optimizeNames(names, constants) {
+        if (!super.optimizeNames(names, constants))
+          return;
+        this.iteration = optimizeExpr(this.iteration, names, constants);
+        return this;
+      }
+      get names() {
+        return addNames(super.names, this.iteration.names);
+      }
+    };
+    var ForRange = class extends For {
+      constructor(varKind, name, from, to) {
+        super();
+        this.varKind = varKind;
+        this.name = name;
+        this.from = from;
+        this.to = to;
+      }
+      render(opts) {
+        const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
+        const { name, from, to } = this;
+        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
+      }
+      get names() {
+        const names = addExprNames(super.names, this.from);
+        return addExprNames(names, this.to);
+      }
+    };
+    var ForIter = class extends For {
+      constructor(loop, varKind, name, iterable) {
+        super();
+        this.loop = loop;
+        this.varKind = varKind;
+        this.name = name;
+        this.iterable = iterable;
+      }
+      render(opts) {
+        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
+      }
+      optimizeNames(names, constants) {
+        if (!super.optimizeNames(names, constants))
+          return;
+        this.iterable = optimizeExpr(this.iterable, names, constants);
+        return this;
+      }
+      get names() {
+        return addNames(super.names, this.iterable.names);
+      }
+    };
+    var Func = class extends BlockNode {
+      constructor(name, args, async) {
+        super();
+        this.name = name;
+        this.args = args;
+        this.async = async;
+      }
+      render(opts) {
+        const _async = this.async ? "async " : "";
+        return `${_async}function ${this.name}(${this.args})` + super.render(opts);
+      }
+    };
+    Func.kind = "func";
+    var Return = class extends ParentNode {
+      render(opts) {
+        return "return " + super.render(opts);
+      }
+    };
+    Return.kind = "return";
+    var Try = class extends BlockNode {
+      render(opts) {
+        let code = "try" + super.render(opts);
+        if (this.catch)
+          code += this.catch.render(opts);
+        if (this.finally)
+          code += this.finally.render(opts);
+        return code;
+      }
+      optimizeNodes() {
+        var _a, _b;
+        super.optimizeNodes();
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
+        return this;
+      }
+      optimizeNames(names, constants) {
+        var _a, _b;
+        super.optimizeNames(names, constants);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        return this;
+      }
+      get names() {
+        const names = super.names;
+        if (this.catch)
+          addNames(names, this.catch.names);
+        if (this.finally)
+          addNames(names, this.finally.names);
+        return names;
+      }
+    };
+    var Catch = class extends BlockNode {
+      constructor(error) {
+        super();
+        this.error = error;
+      }
+      render(opts) {
+        return `catch(${this.error})` + super.render(opts);
+      }
+    };
+    Catch.kind = "catch";
+    var Finally = class extends BlockNode {
+      render(opts) {
+        return "finally" + super.render(opts);
+      }
+    };
+    Finally.kind = "finally";
+    var CodeGen = class {
+      constructor(extScope, opts = {}) {
+        this._values = {};
+        this._blockStarts = [];
+        this._constants = {};
+        this.opts = { ...opts, _n: opts.lines ? "\n" : "" };
+        this._extScope = extScope;
+        this._scope = new scope_1.Scope({ parent: extScope });
+        this._nodes = [new Root()];
+      }
+      toString() {
+        return this._root.render(this.opts);
+      }
+      // returns unique name in the internal scope
+      name(prefix) {
+        return this._scope.name(prefix);
+      }
+      // reserves unique name in the external scope
+      scopeName(prefix) {
+        return this._extScope.name(prefix);
+      }
+      // reserves unique name in the external scope and assigns value to it
+      scopeValue(prefixOrName, value) {
+        const name = this._extScope.value(prefixOrName, value);
+        const vs = this._values[name.prefix] || (this._values[name.prefix] = /* @__PURE__ */ new Set());
+        vs.add(name);
+        return name;
+      }
+      getScopeValue(prefix, keyOrRef) {
+        return this._extScope.getValue(prefix, keyOrRef);
+      }
+      // return code that assigns values in the external scope to the names that are used internally
+      // (same names that were returned by gen.scopeName or gen.scopeValue)
+      scopeRefs(scopeName) {
+        return this._extScope.scopeRefs(scopeName, this._values);
+      }
+      scopeCode() {
+        return this._extScope.scopeCode(this._values);
+      }
+      _def(varKind, nameOrPrefix, rhs, constant) {
+        const name = this._scope.toName(nameOrPrefix);
+        if (rhs !== void 0 && constant)
+          this._constants[name.str] = rhs;
+        this._leafNode(new Def(varKind, name, rhs));
+        return name;
+      }
+      // `const` declaration (`var` in es5 mode)
+      const(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
+      }
+      // `let` declaration with optional assignment (`var` in es5 mode)
+      let(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
+      }
+      // `var` declaration with optional assignment
+      var(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
+      }
+      // assignment code
+      assign(lhs, rhs, sideEffects) {
+        return this._leafNode(new Assign(lhs, rhs, sideEffects));
+      }
+      // `+=` code
+      add(lhs, rhs) {
+        return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
+      }
+      // appends passed SafeExpr to code or executes Block
+      code(c) {
+        if (typeof c == "function")
+          c();
+        else if (c !== code_1.nil)
+          this._leafNode(new AnyCode(c));
+        return this;
+      }
+      // returns code for object literal for the passed argument list of key-value pairs
+      object(...keyValues) {
+        const code = ["{"];
+        for (const [key, value] of keyValues) {
+          if (code.length > 1)
+            code.push(",");
+          code.push(key);
+          if (key !== value || this.opts.es5) {
+            code.push(":");
+            (0, code_1.addCodeArg)(code, value);
+          }
+        }
+        code.push("}");
+        return new code_1._Code(code);
+      }
+      // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
+      if(condition, thenBody, elseBody) {
+        this._blockNode(new If(condition));
+        if (thenBody && elseBody) {
+          this.code(thenBody).else().code(elseBody).endIf();
+        } else if (thenBody) {
+          this.code(thenBody).endIf();
+        } else if (elseBody) {
+          throw new Error('CodeGen: "else" body without "then" body');
+        }
+        return this;
+      }
+      // `else if` clause - invalid without `if` or after `else` clauses
+      elseIf(condition) {
+        return this._elseNode(new If(condition));
+      }
+      // `else` clause - only valid after `if` or `else if` clauses
+      else() {
+        return this._elseNode(new Else());
+      }
+      // end `if` statement (needed if gen.if was used only with condition)
+      endIf() {
+        return this._endBlockNode(If, Else);
+      }
+      _for(node, forBody) {
+        this._blockNode(node);
+        if (forBody)
+          this.code(forBody).endFor();
+        return this;
+      }
+      // a generic `for` clause (or statement if `forBody` is passed)
+      for(iteration, forBody) {
+        return this._for(new ForLoop(iteration), forBody);
+      }
+      // `for` statement for a range of values
+      forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
+        const name = this._scope.toName(nameOrPrefix);
+        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
+      }
+      // `for-of` statement (in es5 mode replace with a normal for loop)
+      forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
+        const name = this._scope.toName(nameOrPrefix);
+        if (this.opts.es5) {
+          const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
+          return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i) => {
+            this.var(name, (0, code_1._)`${arr}[${i}]`);
+            forBody(name);
+          });
+        }
+        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
+      }
+      // `for-in` statement.
+      // With option `ownProperties` replaced with a `for-of` loop for object keys
+      forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+        if (this.opts.ownProperties) {
+          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
+        }
+        const name = this._scope.toName(nameOrPrefix);
+        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+      }
+      // end `for` loop
+      endFor() {
+        return this._endBlockNode(For);
+      }
+      // `label` statement
+      label(label) {
+        return this._leafNode(new Label(label));
+      }
+      // `break` statement
+      break(label) {
+        return this._leafNode(new Break(label));
+      }
+      // `return` statement
+      return(value) {
+        const node = new Return();
+        this._blockNode(node);
+        this.code(value);
+        if (node.nodes.length !== 1)
+          throw new Error('CodeGen: "return" should have one node');
+        return this._endBlockNode(Return);
+      }
+      // `try` statement
+      try(tryBody, catchCode, finallyCode) {
+        if (!catchCode && !finallyCode)
+          throw new Error('CodeGen: "try" without "catch" and "finally"');
+        const node = new Try();
+        this._blockNode(node);
+        this.code(tryBody);
+        if (catchCode) {
+          const error = this.name("e");
+          this._currNode = node.catch = new Catch(error);
+          catchCode(error);
+        }
+        if (finallyCode) {
+          this._currNode = node.finally = new Finally();
+          this.code(finallyCode);
+        }
+        return this._endBlockNode(Catch, Finally);
+      }
+      // `throw` statement
+      throw(error) {
+        return this._leafNode(new Throw(error));
+      }
+      // start self-balancing block
+      block(body, nodeCount) {
+        this._blockStarts.push(this._nodes.length);
+        if (body)
+          this.code(body).endBlock(nodeCount);
+        return this;
+      }
+      // end the current self-balancing block
+      endBlock(nodeCount) {
+        const len = this._blockStarts.pop();
+        if (len === void 0)
+          throw new Error("CodeGen: not in self-balancing block");
+        const toClose = this._nodes.length - len;
+        if (toClose < 0 || nodeCount !== void 0 && toClose !== nodeCount) {
+          throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
+        }
+        this._nodes.length = len;
+        return this;
+      }
+      // `function` heading (or definition if funcBody is passed)
+      func(name, args = code_1.nil, async, funcBody) {
+        this._blockNode(new Func(name, args, async));
+        if (funcBody)
+          this.code(funcBody).endFunc();
+        return this;
+      }
+      // end function definition
+      endFunc() {
+        return this._endBlockNode(Func);
+      }
+      optimize(n = 1) {
+        while (n-- > 0) {
+          this._root.optimizeNodes();
+          this._root.optimizeNames(this._root.names, this._constants);
+        }
+      }
+      _leafNode(node) {
+        this._currNode.nodes.push(node);
+        return this;
+      }
+      _blockNode(node) {
+        this._currNode.nodes.push(node);
+        this._nodes.push(node);
+      }
+      _endBlockNode(N1, N2) {
+        const n = this._currNode;
+        if (n instanceof N1 || N2 && n instanceof N2) {
+          this._nodes.pop();
+          return this;
+        }
+        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
+      }
+      _elseNode(node) {
+        const n = this._currNode;
+        if (!(n instanceof If)) {
+          throw new Error('CodeGen: "else" without "if"');
+        }
+        this._currNode = n.else = node;
+        return this;
+      }
+      get _root() {
+        return this._nodes[0];
+      }
+      get _currNode() {
+        const ns = this._nodes;
+        return ns[ns.length - 1];
+      }
+      set _currNode(node) {
+        const ns = this._nodes;
+        ns[ns.length - 1] = node;
+      }
+    };
+    exports.CodeGen = CodeGen;
+    function addNames(names, from) {
+      for (const n in from)
+        names[n] = (names[n] || 0) + (from[n] || 0);
+      return names;
+    }
+    function addExprNames(names, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    }
+    function optimizeExpr(expr, names, constants) {
+      if (expr instanceof code_1.Name)
+        return replaceName(expr);
+      if (!canOptimize(expr))
+        return expr;
+      return new code_1._Code(expr._items.reduce((items, c) => {
+        if (c instanceof code_1.Name)
+          c = replaceName(c);
+        if (c instanceof code_1._Code)
+          items.push(...c._items);
+        else
+          items.push(c);
+        return items;
+      }, []));
+      function replaceName(n) {
+        const c = constants[n.str];
+        if (c === void 0 || names[n.str] !== 1)
+          return n;
+        delete names[n.str];
+        return c;
+      }
+      function canOptimize(e) {
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+      }
+    }
+    function subtractNames(names, from) {
+      for (const n in from)
+        names[n] = (names[n] || 0) - (from[n] || 0);
+    }
+    function not(x) {
+      return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
+    }
+    exports.not = not;
+    var andCode = mappend(exports.operators.AND);
+    function and(...args) {
+      return args.reduce(andCode);
+    }
+    exports.and = and;
+    var orCode = mappend(exports.operators.OR);
+    function or(...args) {
+      return args.reduce(orCode);
+    }
+    exports.or = or;
+    function mappend(op) {
+      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
+    }
+    function par(x) {
+      return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/util.js
+var require_util = __commonJS({
+  "node_modules/ajv/dist/compile/util.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
+    var codegen_1 = require_codegen();
+    var code_1 = require_code();
+    function toHash(arr) {
+      const hash = {};
+      for (const item of arr)
+        hash[item] = true;
+      return hash;
+    }
+    exports.toHash = toHash;
+    function alwaysValidSchema(it, schema) {
+      if (typeof schema == "boolean")
+        return schema;
+      if (Object.keys(schema).length === 0)
+        return true;
+      checkUnknownRules(it, schema);
+      return !schemaHasRules(schema, it.self.RULES.all);
+    }
+    exports.alwaysValidSchema = alwaysValidSchema;
+    function checkUnknownRules(it, schema = it.schema) {
+      const { opts, self } = it;
+      if (!opts.strictSchema)
+        return;
+      if (typeof schema === "boolean")
+        return;
+      const rules2 = self.RULES.keywords;
+      for (const key in schema) {
+        if (!rules2[key])
+          checkStrictMode(it, `unknown keyword: "${key}"`);
+      }
+    }
+    exports.checkUnknownRules = checkUnknownRules;
+    function schemaHasRules(schema, rules2) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key in schema)
+        if (rules2[key])
+          return true;
+      return false;
+    }
+    exports.schemaHasRules = schemaHasRules;
+    function schemaHasRulesButRef(schema, RULES) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key in schema)
+        if (key !== "$ref" && RULES.all[key])
+          return true;
+      return false;
+    }
+    exports.schemaHasRulesButRef = schemaHasRulesButRef;
+    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
+      if (!$data) {
+        if (typeof schema == "number" || typeof schema == "boolean")
+          return schema;
+        if (typeof schema == "string")
+          return (0, codegen_1._)`${schema}`;
+      }
+      return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
+    }
+    exports.schemaRefOrVal = schemaRefOrVal;
+    function unescapeFragment(str) {
+      return unescapeJsonPointer(decodeURIComponent(str));
+    }
+    exports.unescapeFragment = unescapeFragment;
+    function escapeFragment(str) {
+      return encodeURIComponent(escapeJsonPointer(str));
+    }
+    exports.escapeFragment = escapeFragment;
+    function escapeJsonPointer(str) {
+      if (typeof str == "number")
+        return `${str}`;
+      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    }
+    exports.escapeJsonPointer = escapeJsonPointer;
+    function unescapeJsonPointer(str) {
+      return str.replace(/~1/g, "/").replace(/~0/g, "~");
+    }
+    exports.unescapeJsonPointer = unescapeJsonPointer;
+    function eachItem(xs, f) {
+      if (Array.isArray(xs)) {
+        for (const x of xs)
+          f(x);
+      } else {
+        f(xs);
+      }
+    }
+    exports.eachItem = eachItem;
+    function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName }) {
+      return (gen, from, to, toName) => {
+        const res = to === void 0 ? from : to instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to) : from instanceof codegen_1.Name ? (mergeToName(gen, to, from), from) : mergeValues(from, to);
+        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
+      };
+    }
+    exports.mergeEvaluated = {
+      props: makeMergeEvaluated({
+        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => {
+          gen.if((0, codegen_1._)`${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._)`${to} || {}`).code((0, codegen_1._)`Object.assign(${to}, ${from})`));
+        }),
+        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => {
+          if (from === true) {
+            gen.assign(to, true);
+          } else {
+            gen.assign(to, (0, codegen_1._)`${to} || {}`);
+            setEvaluated(gen, to, from);
+          }
+        }),
+        mergeValues: (from, to) => from === true ? true : { ...from, ...to },
+        resultToName: evaluatedPropsToName
+      }),
+      items: makeMergeEvaluated({
+        mergeNames: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._)`${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
+        mergeToName: (gen, from, to) => gen.if((0, codegen_1._)`${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._)`${to} > ${from} ? ${to} : ${from}`)),
+        mergeValues: (from, to) => from === true ? true : Math.max(from, to),
+        resultToName: (gen, items) => gen.var("items", items)
+      })
+    };
+    function evaluatedPropsToName(gen, ps) {
+      if (ps === true)
+        return gen.var("props", true);
+      const props = gen.var("props", (0, codegen_1._)`{}`);
+      if (ps !== void 0)
+        setEvaluated(gen, props, ps);
+      return props;
+    }
+    exports.evaluatedPropsToName = evaluatedPropsToName;
+    function setEvaluated(gen, props, ps) {
+      Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p)}`, true));
+    }
+    exports.setEvaluated = setEvaluated;
+    var snippets = {};
+    function useFunc(gen, f) {
+      return gen.scopeValue("func", {
+        ref: f,
+        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
+      });
+    }
+    exports.useFunc = useFunc;
+    var Type;
+    (function(Type2) {
+      Type2[Type2["Num"] = 0] = "Num";
+      Type2[Type2["Str"] = 1] = "Str";
+    })(Type || (exports.Type = Type = {}));
+    function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
+      if (dataProp instanceof codegen_1.Name) {
+        const isNumber = dataPropType === Type.Num;
+        return jsPropertySyntax ? isNumber ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
+      }
+      return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
+    }
+    exports.getErrorPath = getErrorPath;
+    function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
+      if (!mode)
+        return;
+      msg = `strict mode: ${msg}`;
+      if (mode === true)
+        throw new Error(msg);
+      it.self.logger.warn(msg);
+    }
+    exports.checkStrictMode = checkStrictMode;
+  }
+});
+
+// node_modules/ajv/dist/compile/names.js
+var require_names = __commonJS({
+  "node_modules/ajv/dist/compile/names.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var names = {
+      // validation function arguments
+      data: new codegen_1.Name("data"),
+      // data passed to validation function
+      // args passed from referencing schema
+      valCxt: new codegen_1.Name("valCxt"),
+      // validation/data context - should not be used directly, it is destructured to the names below
+      instancePath: new codegen_1.Name("instancePath"),
+      parentData: new codegen_1.Name("parentData"),
+      parentDataProperty: new codegen_1.Name("parentDataProperty"),
+      rootData: new codegen_1.Name("rootData"),
+      // root data - same as the data passed to the first/top validation function
+      dynamicAnchors: new codegen_1.Name("dynamicAnchors"),
+      // used to support recursiveRef and dynamicRef
+      // function scoped variables
+      vErrors: new codegen_1.Name("vErrors"),
+      // null or array of validation errors
+      errors: new codegen_1.Name("errors"),
+      // counter of validation errors
+      this: new codegen_1.Name("this"),
+      // "globals"
+      self: new codegen_1.Name("self"),
+      scope: new codegen_1.Name("scope"),
+      // JTD serialize/parse name for JSON string and position
+      json: new codegen_1.Name("json"),
+      jsonPos: new codegen_1.Name("jsonPos"),
+      jsonLen: new codegen_1.Name("jsonLen"),
+      jsonPart: new codegen_1.Name("jsonPart")
+    };
+    exports.default = names;
+  }
+});
+
+// node_modules/ajv/dist/compile/errors.js
+var require_errors = __commonJS({
+  "node_modules/ajv/dist/compile/errors.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var names_1 = require_names();
+    exports.keywordError = {
+      message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
+    };
+    exports.keyword$DataError = {
+      message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
+    };
+    function reportError(cxt, error = exports.keywordError, errorPaths, overrideAllErrors) {
+      const { it } = cxt;
+      const { gen, compositeRule, allErrors } = it;
+      const errObj = errorObjectCode(cxt, error, errorPaths);
+      if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : compositeRule || allErrors) {
+        addError(gen, errObj);
+      } else {
+        returnErrors(it, (0, codegen_1._)`[${errObj}]`);
+      }
+    }
+    exports.reportError = reportError;
+    function reportExtraError(cxt, error = exports.keywordError, errorPaths) {
+      const { it } = cxt;
+      const { gen, compositeRule, allErrors } = it;
+      const errObj = errorObjectCode(cxt, error, errorPaths);
+      addError(gen, errObj);
+      if (!(compositeRule || allErrors)) {
+        returnErrors(it, names_1.default.vErrors);
+      }
+    }
+    exports.reportExtraError = reportExtraError;
+    function resetErrorsCount(gen, errsCount) {
+      gen.assign(names_1.default.errors, errsCount);
+      gen.if((0, codegen_1._)`${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._)`${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
+    }
+    exports.resetErrorsCount = resetErrorsCount;
+    function extendErrors({ gen, keyword, schemaValue, data, errsCount, it }) {
+      if (errsCount === void 0)
+        throw new Error("ajv implementation error");
+      const err = gen.name("err");
+      gen.forRange("i", errsCount, names_1.default.errors, (i) => {
+        gen.const(err, (0, codegen_1._)`${names_1.default.vErrors}[${i}]`);
+        gen.if((0, codegen_1._)`${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
+        gen.assign((0, codegen_1._)`${err}.schemaPath`, (0, codegen_1.str)`${it.errSchemaPath}/${keyword}`);
+        if (it.opts.verbose) {
+          gen.assign((0, codegen_1._)`${err}.schema`, schemaValue);
+          gen.assign((0, codegen_1._)`${err}.data`, data);
+        }
+      });
+    }
+    exports.extendErrors = extendErrors;
+    function addError(gen, errObj) {
+      const err = gen.const("err", errObj);
+      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err})`);
+      gen.code((0, codegen_1._)`${names_1.default.errors}++`);
+    }
+    function returnErrors(it, errs) {
+      const { gen, validateName, schemaEnv } = it;
+      if (schemaEnv.$async) {
+        gen.throw((0, codegen_1._)`new ${it.ValidationError}(${errs})`);
+      } else {
+        gen.assign((0, codegen_1._)`${validateName}.errors`, errs);
+        gen.return(false);
+      }
+    }
+    var E = {
+      keyword: new codegen_1.Name("keyword"),
+      schemaPath: new codegen_1.Name("schemaPath"),
+      // also used in JTD errors
+      params: new codegen_1.Name("params"),
+      propertyName: new codegen_1.Name("propertyName"),
+      message: new codegen_1.Name("message"),
+      schema: new codegen_1.Name("schema"),
+      parentSchema: new codegen_1.Name("parentSchema")
+    };
+    function errorObjectCode(cxt, error, errorPaths) {
+      const { createErrors } = cxt.it;
+      if (createErrors === false)
+        return (0, codegen_1._)`{}`;
+      return errorObject(cxt, error, errorPaths);
+    }
+    function errorObject(cxt, error, errorPaths = {}) {
+      const { gen, it } = cxt;
+      const keyValues = [
+        errorInstancePath(it, errorPaths),
+        errorSchemaPath(cxt, errorPaths)
+      ];
+      extraErrorProps(cxt, error, keyValues);
+      return gen.object(...keyValues);
+    }
+    function errorInstancePath({ errorPath }, { instancePath }) {
+      const instPath = instancePath ? (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}` : errorPath;
+      return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
+    }
+    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
+      let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str)`${errSchemaPath}/${keyword}`;
+      if (schemaPath) {
+        schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
+      }
+      return [E.schemaPath, schPath];
+    }
+    function extraErrorProps(cxt, { params, message }, keyValues) {
+      const { keyword, data, schemaValue, it } = cxt;
+      const { opts, propertyName, topSchemaRef, schemaPath } = it;
+      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
+      if (opts.messages) {
+        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+      }
+      if (opts.verbose) {
+        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+      }
+      if (propertyName)
+        keyValues.push([E.propertyName, propertyName]);
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/boolSchema.js
+var require_boolSchema = __commonJS({
+  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
+    var errors_1 = require_errors();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var boolError = {
+      message: "boolean schema is false"
+    };
+    function topBoolOrEmptySchema(it) {
+      const { gen, schema, validateName } = it;
+      if (schema === false) {
+        falseSchemaError(it, false);
+      } else if (typeof schema == "object" && schema.$async === true) {
+        gen.return(names_1.default.data);
+      } else {
+        gen.assign((0, codegen_1._)`${validateName}.errors`, null);
+        gen.return(true);
+      }
+    }
+    exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
+    function boolOrEmptySchema(it, valid) {
+      const { gen, schema } = it;
+      if (schema === false) {
+        gen.var(valid, false);
+        falseSchemaError(it);
+      } else {
+        gen.var(valid, true);
+      }
+    }
+    exports.boolOrEmptySchema = boolOrEmptySchema;
+    function falseSchemaError(it, overrideAllErrors) {
+      const { gen, data } = it;
+      const cxt = {
+        gen,
+        keyword: "false schema",
+        data,
+        schema: false,
+        schemaCode: false,
+        schemaValue: false,
+        params: {},
+        it
+      };
+      (0, errors_1.reportError)(cxt, boolError, void 0, overrideAllErrors);
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/rules.js
+var require_rules = __commonJS({
+  "node_modules/ajv/dist/compile/rules.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getRules = exports.isJSONType = void 0;
+    var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
+    var jsonTypes = new Set(_jsonTypes);
+    function isJSONType(x) {
+      return typeof x == "string" && jsonTypes.has(x);
+    }
+    exports.isJSONType = isJSONType;
+    function getRules() {
+      const groups = {
+        number: { type: "number", rules: [] },
+        string: { type: "string", rules: [] },
+        array: { type: "array", rules: [] },
+        object: { type: "object", rules: [] }
+      };
+      return {
+        types: { ...groups, integer: true, boolean: true, null: true },
+        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
+        post: { rules: [] },
+        all: {},
+        keywords: {}
+      };
+    }
+    exports.getRules = getRules;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/applicability.js
+var require_applicability = __commonJS({
+  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
+    function schemaHasRulesForType({ schema, self }, type) {
+      const group = self.RULES.types[type];
+      return group && group !== true && shouldUseGroup(schema, group);
+    }
+    exports.schemaHasRulesForType = schemaHasRulesForType;
+    function shouldUseGroup(schema, group) {
+      return group.rules.some((rule) => shouldUseRule(schema, rule));
+    }
+    exports.shouldUseGroup = shouldUseGroup;
+    function shouldUseRule(schema, rule) {
+      var _a;
+      return schema[rule.keyword] !== void 0 || ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+    }
+    exports.shouldUseRule = shouldUseRule;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/dataType.js
+var require_dataType = __commonJS({
+  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
+    var rules_1 = require_rules();
+    var applicability_1 = require_applicability();
+    var errors_1 = require_errors();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var DataType;
+    (function(DataType2) {
+      DataType2[DataType2["Correct"] = 0] = "Correct";
+      DataType2[DataType2["Wrong"] = 1] = "Wrong";
+    })(DataType || (exports.DataType = DataType = {}));
+    function getSchemaTypes(schema) {
+      const types = getJSONTypes(schema.type);
+      const hasNull = types.includes("null");
+      if (hasNull) {
+        if (schema.nullable === false)
+          throw new Error("type: null contradicts nullable: false");
+      } else {
+        if (!types.length && schema.nullable !== void 0) {
+          throw new Error('"nullable" cannot be used without "type"');
+        }
+        if (schema.nullable === true)
+          types.push("null");
+      }
+      return types;
+    }
+    exports.getSchemaTypes = getSchemaTypes;
+    function getJSONTypes(ts) {
+      const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
+      if (types.every(rules_1.isJSONType))
+        return types;
+      throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
+    }
+    exports.getJSONTypes = getJSONTypes;
+    function coerceAndCheckDataType(it, types) {
+      const { gen, data, opts } = it;
+      const coerceTo = coerceToTypes(types, opts.coerceTypes);
+      const checkTypes = types.length > 0 && !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
+      if (checkTypes) {
+        const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
+        gen.if(wrongType, () => {
+          if (coerceTo.length)
+            coerceData(it, types, coerceTo);
+          else
+            reportTypeError(it);
+        });
+      }
+      return checkTypes;
+    }
+    exports.coerceAndCheckDataType = coerceAndCheckDataType;
+    var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
+    function coerceToTypes(types, coerceTypes) {
+      return coerceTypes ? types.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
+    }
+    function coerceData(it, types, coerceTo) {
+      const { gen, data, opts } = it;
+      const dataType = gen.let("dataType", (0, codegen_1._)`typeof ${data}`);
+      const coerced = gen.let("coerced", (0, codegen_1._)`undefined`);
+      if (opts.coerceTypes === "array") {
+        gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
+      }
+      gen.if((0, codegen_1._)`${coerced} !== undefined`);
+      for (const t of coerceTo) {
+        if (COERCIBLE.has(t) || t === "array" && opts.coerceTypes === "array") {
+          coerceSpecificType(t);
+        }
+      }
+      gen.else();
+      reportTypeError(it);
+      gen.endIf();
+      gen.if((0, codegen_1._)`${coerced} !== undefined`, () => {
+        gen.assign(data, coerced);
+        assignParentData(it, coerced);
+      });
+      function coerceSpecificType(t) {
+        switch (t) {
+          case "string":
+            gen.elseIf((0, codegen_1._)`${dataType} == "number" || ${dataType} == "boolean"`).assign(coerced, (0, codegen_1._)`"" + ${data}`).elseIf((0, codegen_1._)`${data} === null`).assign(coerced, (0, codegen_1._)`""`);
+            return;
+          case "number":
+            gen.elseIf((0, codegen_1._)`${dataType} == "boolean" || ${data} === null
+              || (${dataType} == "string" && ${data} && ${data} == +${data})`).assign(coerced, (0, codegen_1._)`+${data}`);
+            return;
+          case "integer":
+            gen.elseIf((0, codegen_1._)`${dataType} === "boolean" || ${data} === null
+              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`).assign(coerced, (0, codegen_1._)`+${data}`);
+            return;
+          case "boolean":
+            gen.elseIf((0, codegen_1._)`${data} === "false" || ${data} === 0 || ${data} === null`).assign(coerced, false).elseIf((0, codegen_1._)`${data} === "true" || ${data} === 1`).assign(coerced, true);
+            return;
+          case "null":
+            gen.elseIf((0, codegen_1._)`${data} === "" || ${data} === 0 || ${data} === false`);
+            gen.assign(coerced, null);
+            return;
+          case "array":
+            gen.elseIf((0, codegen_1._)`${dataType} === "string" || ${dataType} === "number"
+              || ${dataType} === "boolean" || ${data} === null`).assign(coerced, (0, codegen_1._)`[${data}]`);
+        }
+      }
+    }
+    function assignParentData({ gen, parentData, parentDataProperty }, expr) {
+      gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
+    }
+    function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
+      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+      let cond;
+      switch (dataType) {
+        case "null":
+          return (0, codegen_1._)`${data} ${EQ} null`;
+        case "array":
+          cond = (0, codegen_1._)`Array.isArray(${data})`;
+          break;
+        case "object":
+          cond = (0, codegen_1._)`${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
+          break;
+        case "integer":
+          cond = numCond((0, codegen_1._)`!(${data} % 1) && !isNaN(${data})`);
+          break;
+        case "number":
+          cond = numCond();
+          break;
+        default:
+          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
+      }
+      return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
+      function numCond(_cond = codegen_1.nil) {
+        return (0, codegen_1.and)((0, codegen_1._)`typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._)`isFinite(${data})` : codegen_1.nil);
+      }
+    }
+    exports.checkDataType = checkDataType;
+    function checkDataTypes(dataTypes, data, strictNums, correct) {
+      if (dataTypes.length === 1) {
+        return checkDataType(dataTypes[0], data, strictNums, correct);
+      }
+      let cond;
+      const types = (0, util_1.toHash)(dataTypes);
+      if (types.array && types.object) {
+        const notObj = (0, codegen_1._)`typeof ${data} != "object"`;
+        cond = types.null ? notObj : (0, codegen_1._)`!${data} || ${notObj}`;
+        delete types.null;
+        delete types.array;
+        delete types.object;
+      } else {
+        cond = codegen_1.nil;
+      }
+      if (types.number)
+        delete types.integer;
+      for (const t in types)
+        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
+      return cond;
+    }
+    exports.checkDataTypes = checkDataTypes;
+    var typeError = {
+      message: ({ schema }) => `must be ${schema}`,
+      params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
+    };
+    function reportTypeError(it) {
+      const cxt = getTypeErrorContext(it);
+      (0, errors_1.reportError)(cxt, typeError);
+    }
+    exports.reportTypeError = reportTypeError;
+    function getTypeErrorContext(it) {
+      const { gen, data, schema } = it;
+      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
+      return {
+        gen,
+        keyword: "type",
+        data,
+        schema: schema.type,
+        schemaCode,
+        schemaValue: schemaCode,
+        parentSchema: schema,
+        params: {},
+        it
+      };
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/defaults.js
+var require_defaults = __commonJS({
+  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.assignDefaults = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    function assignDefaults(it, ty) {
+      const { properties, items } = it.schema;
+      if (ty === "object" && properties) {
+        for (const key in properties) {
+          assignDefault(it, key, properties[key].default);
+        }
+      } else if (ty === "array" && Array.isArray(items)) {
+        items.forEach((sch, i) => assignDefault(it, i, sch.default));
+      }
+    }
+    exports.assignDefaults = assignDefaults;
+    function assignDefault(it, prop, defaultValue) {
+      const { gen, compositeRule, data, opts } = it;
+      if (defaultValue === void 0)
+        return;
+      const childData = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(prop)}`;
+      if (compositeRule) {
+        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
+        return;
+      }
+      let condition = (0, codegen_1._)`${childData} === undefined`;
+      if (opts.useDefaults === "empty") {
+        condition = (0, codegen_1._)`${condition} || ${childData} === null || ${childData} === ""`;
+      }
+      gen.if(condition, (0, codegen_1._)`${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
+    }
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/code.js
+var require_code2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var names_1 = require_names();
+    var util_2 = require_util();
+    function checkReportMissingProp(cxt, prop) {
+      const { gen, data, it } = cxt;
+      gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
+        cxt.setParams({ missingProperty: (0, codegen_1._)`${prop}` }, true);
+        cxt.error();
+      });
+    }
+    exports.checkReportMissingProp = checkReportMissingProp;
+    function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
+      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
+    }
+    exports.checkMissingProp = checkMissingProp;
+    function reportMissingProp(cxt, missing) {
+      cxt.setParams({ missingProperty: missing }, true);
+      cxt.error();
+    }
+    exports.reportMissingProp = reportMissingProp;
+    function hasPropFunc(gen) {
+      return gen.scopeValue("func", {
+        // eslint-disable-next-line @typescript-eslint/unbound-method
+        ref: Object.prototype.hasOwnProperty,
+        code: (0, codegen_1._)`Object.prototype.hasOwnProperty`
+      });
+    }
+    exports.hasPropFunc = hasPropFunc;
+    function isOwnProperty(gen, data, property) {
+      return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property})`;
+    }
+    exports.isOwnProperty = isOwnProperty;
+    function propertyInData(gen, data, property, ownProperties) {
+      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
+      return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property)}` : cond;
+    }
+    exports.propertyInData = propertyInData;
+    function noPropertyInData(gen, data, property, ownProperties) {
+      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} === undefined`;
+      return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
+    }
+    exports.noPropertyInData = noPropertyInData;
+    function allSchemaProperties(schemaMap) {
+      return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
+    }
+    exports.allSchemaProperties = allSchemaProperties;
+    function schemaProperties(it, schemaMap) {
+      return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
+    }
+    exports.schemaProperties = schemaProperties;
+    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
+      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
+      const valCxt = [
+        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
+        [names_1.default.parentData, it.parentData],
+        [names_1.default.parentDataProperty, it.parentDataProperty],
+        [names_1.default.rootData, names_1.default.rootData]
+      ];
+      if (it.opts.dynamicRef)
+        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
+      const args = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
+      return context !== codegen_1.nil ? (0, codegen_1._)`${func}.call(${context}, ${args})` : (0, codegen_1._)`${func}(${args})`;
+    }
+    exports.callValidateCode = callValidateCode;
+    var newRegExp = (0, codegen_1._)`new RegExp`;
+    function usePattern({ gen, it: { opts } }, pattern) {
+      const u = opts.unicodeRegExp ? "u" : "";
+      const { regExp } = opts.code;
+      const rx = regExp(pattern, u);
+      return gen.scopeValue("pattern", {
+        key: rx.toString(),
+        ref: rx,
+        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
+      });
+    }
+    exports.usePattern = usePattern;
+    function validateArray(cxt) {
+      const { gen, data, keyword, it } = cxt;
+      const valid = gen.name("valid");
+      if (it.allErrors) {
+        const validArr = gen.let("valid", true);
+        validateItems(() => gen.assign(validArr, false));
+        return validArr;
+      }
+      gen.var(valid, true);
+      validateItems(() => gen.break());
+      return valid;
+      function validateItems(notValid) {
+        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+        gen.forRange("i", 0, len, (i) => {
+          cxt.subschema({
+            keyword,
+            dataProp: i,
+            dataPropType: util_1.Type.Num
+          }, valid);
+          gen.if((0, codegen_1.not)(valid), notValid);
+        });
+      }
+    }
+    exports.validateArray = validateArray;
+    function validateUnion(cxt) {
+      const { gen, schema, keyword, it } = cxt;
+      if (!Array.isArray(schema))
+        throw new Error("ajv implementation error");
+      const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
+      if (alwaysValid && !it.opts.unevaluated)
+        return;
+      const valid = gen.let("valid", false);
+      const schValid = gen.name("_valid");
+      gen.block(() => schema.forEach((_sch, i) => {
+        const schCxt = cxt.subschema({
+          keyword,
+          schemaProp: i,
+          compositeRule: true
+        }, schValid);
+        gen.assign(valid, (0, codegen_1._)`${valid} || ${schValid}`);
+        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
+        if (!merged)
+          gen.if((0, codegen_1.not)(valid));
+      }));
+      cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+    }
+    exports.validateUnion = validateUnion;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/keyword.js
+var require_keyword = __commonJS({
+  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var code_1 = require_code2();
+    var errors_1 = require_errors();
+    function macroKeywordCode(cxt, def) {
+      const { gen, keyword, schema, parentSchema, it } = cxt;
+      const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
+      const schemaRef = useKeyword(gen, keyword, macroSchema);
+      if (it.opts.validateSchema !== false)
+        it.self.validateSchema(macroSchema, true);
+      const valid = gen.name("valid");
+      cxt.subschema({
+        schema: macroSchema,
+        schemaPath: codegen_1.nil,
+        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
+        topSchemaRef: schemaRef,
+        compositeRule: true
+      }, valid);
+      cxt.pass(valid, () => cxt.error(true));
+    }
+    exports.macroKeywordCode = macroKeywordCode;
+    function funcKeywordCode(cxt, def) {
+      var _a;
+      const { gen, keyword, schema, parentSchema, $data, it } = cxt;
+      checkAsyncKeyword(it, def);
+      const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+      const validateRef = useKeyword(gen, keyword, validate);
+      const valid = gen.let("valid");
+      cxt.block$data(valid, validateKeyword);
+      cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
+      function validateKeyword() {
+        if (def.errors === false) {
+          assignValid();
+          if (def.modifying)
+            modifyData(cxt);
+          reportErrs(() => cxt.error());
+        } else {
+          const ruleErrs = def.async ? validateAsync() : validateSync();
+          if (def.modifying)
+            modifyData(cxt);
+          reportErrs(() => addErrs(cxt, ruleErrs));
+        }
+      }
+      function validateAsync() {
+        const ruleErrs = gen.let("ruleErrs", null);
+        gen.try(() => assignValid((0, codegen_1._)`await `), (e) => gen.assign(valid, false).if((0, codegen_1._)`${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e}.errors`), () => gen.throw(e)));
+        return ruleErrs;
+      }
+      function validateSync() {
+        const validateErrs = (0, codegen_1._)`${validateRef}.errors`;
+        gen.assign(validateErrs, null);
+        assignValid(codegen_1.nil);
+        return validateErrs;
+      }
+      function assignValid(_await = def.async ? (0, codegen_1._)`await ` : codegen_1.nil) {
+        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
+        const passSchema = !("compile" in def && !$data || def.schema === false);
+        gen.assign(valid, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
+      }
+      function reportErrs(errors) {
+        var _a2;
+        gen.if((0, codegen_1.not)((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid), errors);
+      }
+    }
+    exports.funcKeywordCode = funcKeywordCode;
+    function modifyData(cxt) {
+      const { gen, data, it } = cxt;
+      gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._)`${it.parentData}[${it.parentDataProperty}]`));
+    }
+    function addErrs(cxt, errs) {
+      const { gen } = cxt;
+      gen.if((0, codegen_1._)`Array.isArray(${errs})`, () => {
+        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`).assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
+        (0, errors_1.extendErrors)(cxt);
+      }, () => cxt.error());
+    }
+    function checkAsyncKeyword({ schemaEnv }, def) {
+      if (def.async && !schemaEnv.$async)
+        throw new Error("async keyword in sync schema");
+    }
+    function useKeyword(gen, keyword, result) {
+      if (result === void 0)
+        throw new Error(`keyword "${keyword}" failed to compile`);
+      return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
+    }
+    function validSchemaType(schema, schemaType, allowUndefined = false) {
+      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
+    }
+    exports.validSchemaType = validSchemaType;
+    function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
+      if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
+        throw new Error("ajv implementation error");
+      }
+      const deps = def.dependencies;
+      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
+        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
+      }
+      if (def.validateSchema) {
+        const valid = def.validateSchema(schema[keyword]);
+        if (!valid) {
+          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def.validateSchema.errors);
+          if (opts.validateSchema === "log")
+            self.logger.error(msg);
+          else
+            throw new Error(msg);
+        }
+      }
+    }
+    exports.validateKeywordUsage = validateKeywordUsage;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/subschema.js
+var require_subschema = __commonJS({
+  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
+      if (keyword !== void 0 && schema !== void 0) {
+        throw new Error('both "keyword" and "schema" passed, only one allowed');
+      }
+      if (keyword !== void 0) {
+        const sch = it.schema[keyword];
+        return schemaProp === void 0 ? {
+          schema: sch,
+          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
+          errSchemaPath: `${it.errSchemaPath}/${keyword}`
+        } : {
+          schema: sch[schemaProp],
+          schemaPath: (0, codegen_1._)`${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
+          errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
+        };
+      }
+      if (schema !== void 0) {
+        if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
+          throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
+        }
+        return {
+          schema,
+          schemaPath,
+          topSchemaRef,
+          errSchemaPath
+        };
+      }
+      throw new Error('either "keyword" or "schema" must be passed');
+    }
+    exports.getSubschema = getSubschema;
+    function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
+      if (data !== void 0 && dataProp !== void 0) {
+        throw new Error('both "data" and "dataProp" passed, only one allowed');
+      }
+      const { gen } = it;
+      if (dataProp !== void 0) {
+        const { errorPath, dataPathArr, opts } = it;
+        const nextData = gen.let("data", (0, codegen_1._)`${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
+        dataContextProps(nextData);
+        subschema.errorPath = (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
+        subschema.parentDataProperty = (0, codegen_1._)`${dataProp}`;
+        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
+      }
+      if (data !== void 0) {
+        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true);
+        dataContextProps(nextData);
+        if (propertyName !== void 0)
+          subschema.propertyName = propertyName;
+      }
+      if (dataTypes)
+        subschema.dataTypes = dataTypes;
+      function dataContextProps(_nextData) {
+        subschema.data = _nextData;
+        subschema.dataLevel = it.dataLevel + 1;
+        subschema.dataTypes = [];
+        it.definedProperties = /* @__PURE__ */ new Set();
+        subschema.parentData = it.data;
+        subschema.dataNames = [...it.dataNames, _nextData];
+      }
+    }
+    exports.extendSubschemaData = extendSubschemaData;
+    function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
+      if (compositeRule !== void 0)
+        subschema.compositeRule = compositeRule;
+      if (createErrors !== void 0)
+        subschema.createErrors = createErrors;
+      if (allErrors !== void 0)
+        subschema.allErrors = allErrors;
+      subschema.jtdDiscriminator = jtdDiscriminator;
+      subschema.jtdMetadata = jtdMetadata;
+    }
+    exports.extendSubschemaMode = extendSubschemaMode;
+  }
+});
+
+// node_modules/fast-deep-equal/index.js
+var require_fast_deep_equal = __commonJS({
+  "node_modules/fast-deep-equal/index.js"(exports, module) {
+    "use strict";
+    module.exports = function equal(a, b) {
+      if (a === b) return true;
+      if (a && b && typeof a == "object" && typeof b == "object") {
+        if (a.constructor !== b.constructor) return false;
+        var length, i, keys;
+        if (Array.isArray(a)) {
+          length = a.length;
+          if (length != b.length) return false;
+          for (i = length; i-- !== 0; )
+            if (!equal(a[i], b[i])) return false;
+          return true;
+        }
+        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+        keys = Object.keys(a);
+        length = keys.length;
+        if (length !== Object.keys(b).length) return false;
+        for (i = length; i-- !== 0; )
+          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+        for (i = length; i-- !== 0; ) {
+          var key = keys[i];
+          if (!equal(a[key], b[key])) return false;
+        }
+        return true;
+      }
+      return a !== a && b !== b;
+    };
+  }
+});
+
+// node_modules/json-schema-traverse/index.js
+var require_json_schema_traverse = __commonJS({
+  "node_modules/json-schema-traverse/index.js"(exports, module) {
+    "use strict";
+    var traverse = module.exports = function(schema, opts, cb) {
+      if (typeof opts == "function") {
+        cb = opts;
+        opts = {};
+      }
+      cb = opts.cb || cb;
+      var pre = typeof cb == "function" ? cb : cb.pre || function() {
+      };
+      var post = cb.post || function() {
+      };
+      _traverse(opts, pre, post, schema, "", schema);
+    };
+    traverse.keywords = {
+      additionalItems: true,
+      items: true,
+      contains: true,
+      additionalProperties: true,
+      propertyNames: true,
+      not: true,
+      if: true,
+      then: true,
+      else: true
+    };
+    traverse.arrayKeywords = {
+      items: true,
+      allOf: true,
+      anyOf: true,
+      oneOf: true
+    };
+    traverse.propsKeywords = {
+      $defs: true,
+      definitions: true,
+      properties: true,
+      patternProperties: true,
+      dependencies: true
+    };
+    traverse.skipKeywords = {
+      default: true,
+      enum: true,
+      const: true,
+      required: true,
+      maximum: true,
+      minimum: true,
+      exclusiveMaximum: true,
+      exclusiveMinimum: true,
+      multipleOf: true,
+      maxLength: true,
+      minLength: true,
+      pattern: true,
+      format: true,
+      maxItems: true,
+      minItems: true,
+      uniqueItems: true,
+      maxProperties: true,
+      minProperties: true
+    };
+    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+      if (schema && typeof schema == "object" && !Array.isArray(schema)) {
+        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        for (var key in schema) {
+          var sch = schema[key];
+          if (Array.isArray(sch)) {
+            if (key in traverse.arrayKeywords) {
+              for (var i = 0; i < sch.length; i++)
+                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema, i);
+            }
+          } else if (key in traverse.propsKeywords) {
+            if (sch && typeof sch == "object") {
+              for (var prop in sch)
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
+            }
+          } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
+          }
+        }
+        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+      }
+    }
+    function escapeJsonPtr(str) {
+      return str.replace(/~/g, "~0").replace(/\//g, "~1");
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/resolve.js
+var require_resolve = __commonJS({
+  "node_modules/ajv/dist/compile/resolve.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
+    var util_1 = require_util();
+    var equal = require_fast_deep_equal();
+    var traverse = require_json_schema_traverse();
+    var SIMPLE_INLINED = /* @__PURE__ */ new Set([
+      "type",
+      "format",
+      "pattern",
+      "maxLength",
+      "minLength",
+      "maxProperties",
+      "minProperties",
+      "maxItems",
+      "minItems",
+      "maximum",
+      "minimum",
+      "uniqueItems",
+      "multipleOf",
+      "required",
+      "enum",
+      "const"
+    ]);
+    function inlineRef(schema, limit = true) {
+      if (typeof schema == "boolean")
+        return true;
+      if (limit === true)
+        return !hasRef(schema);
+      if (!limit)
+        return false;
+      return countKeys(schema) <= limit;
+    }
+    exports.inlineRef = inlineRef;
+    var REF_KEYWORDS = /* @__PURE__ */ new Set([
+      "$ref",
+      "$recursiveRef",
+      "$recursiveAnchor",
+      "$dynamicRef",
+      "$dynamicAnchor"
+    ]);
+    function hasRef(schema) {
+      for (const key in schema) {
+        if (REF_KEYWORDS.has(key))
+          return true;
+        const sch = schema[key];
+        if (Array.isArray(sch) && sch.some(hasRef))
+          return true;
+        if (typeof sch == "object" && hasRef(sch))
+          return true;
+      }
+      return false;
+    }
+    function countKeys(schema) {
+      let count2 = 0;
+      for (const key in schema) {
+        if (key === "$ref")
+          return Infinity;
+        count2++;
+        if (SIMPLE_INLINED.has(key))
+          continue;
+        if (typeof schema[key] == "object") {
+          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
+        }
+        if (count2 === Infinity)
+          return Infinity;
+      }
+      return count2;
+    }
+    function getFullPath(resolver, id = "", normalize) {
+      if (normalize !== false)
+        id = normalizeId(id);
+      const p = resolver.parse(id);
+      return _getFullPath(resolver, p);
+    }
+    exports.getFullPath = getFullPath;
+    function _getFullPath(resolver, p) {
+      const serialized = resolver.serialize(p);
+      return serialized.split("#")[0] + "#";
+    }
+    exports._getFullPath = _getFullPath;
+    var TRAILING_SLASH_HASH = /#\/?$/;
+    function normalizeId(id) {
+      return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
+    }
+    exports.normalizeId = normalizeId;
+    function resolveUrl(resolver, baseId, id) {
+      id = normalizeId(id);
+      return resolver.resolve(baseId, id);
+    }
+    exports.resolveUrl = resolveUrl;
+    var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
+    function getSchemaRefs(schema, baseId) {
+      if (typeof schema == "boolean")
+        return {};
+      const { schemaId, uriResolver } = this.opts;
+      const schId = normalizeId(schema[schemaId] || baseId);
+      const baseIds = { "": schId };
+      const pathPrefix = getFullPath(uriResolver, schId, false);
+      const localRefs = {};
+      const schemaRefs = /* @__PURE__ */ new Set();
+      traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
+        if (parentJsonPtr === void 0)
+          return;
+        const fullPath = pathPrefix + jsonPtr;
+        let innerBaseId = baseIds[parentJsonPtr];
+        if (typeof sch[schemaId] == "string")
+          innerBaseId = addRef.call(this, sch[schemaId]);
+        addAnchor.call(this, sch.$anchor);
+        addAnchor.call(this, sch.$dynamicAnchor);
+        baseIds[jsonPtr] = innerBaseId;
+        function addRef(ref) {
+          const _resolve = this.opts.uriResolver.resolve;
+          ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
+          if (schemaRefs.has(ref))
+            throw ambiguos(ref);
+          schemaRefs.add(ref);
+          let schOrRef = this.refs[ref];
+          if (typeof schOrRef == "string")
+            schOrRef = this.refs[schOrRef];
+          if (typeof schOrRef == "object") {
+            checkAmbiguosRef(sch, schOrRef.schema, ref);
+          } else if (ref !== normalizeId(fullPath)) {
+            if (ref[0] === "#") {
+              checkAmbiguosRef(sch, localRefs[ref], ref);
+              localRefs[ref] = sch;
+            } else {
+              this.refs[ref] = fullPath;
+            }
+          }
+          return ref;
+        }
+        function addAnchor(anchor) {
+          if (typeof anchor == "string") {
+            if (!ANCHOR.test(anchor))
+              throw new Error(`invalid anchor "${anchor}"`);
+            addRef.call(this, `#${anchor}`);
+          }
+        }
+      });
+      return localRefs;
+      function checkAmbiguosRef(sch1, sch2, ref) {
+        if (sch2 !== void 0 && !equal(sch1, sch2))
+          throw ambiguos(ref);
+      }
+      function ambiguos(ref) {
+        return new Error(`reference "${ref}" resolves to more than one schema`);
+      }
+    }
+    exports.getSchemaRefs = getSchemaRefs;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/index.js
+var require_validate = __commonJS({
+  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
+    var boolSchema_1 = require_boolSchema();
+    var dataType_1 = require_dataType();
+    var applicability_1 = require_applicability();
+    var dataType_2 = require_dataType();
+    var defaults_1 = require_defaults();
+    var keyword_1 = require_keyword();
+    var subschema_1 = require_subschema();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var resolve_1 = require_resolve();
+    var util_1 = require_util();
+    var errors_1 = require_errors();
+    function validateFunctionCode(it) {
+      if (isSchemaObj(it)) {
+        checkKeywords(it);
+        if (schemaCxtHasRules(it)) {
+          topSchemaObjCode(it);
+          return;
+        }
+      }
+      validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
+    }
+    exports.validateFunctionCode = validateFunctionCode;
+    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
+      if (opts.code.es5) {
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
+          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
+          destructureValCxtES5(gen, opts);
+          gen.code(body);
+        });
+      } else {
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
+      }
+    }
+    function destructureValCxt(opts) {
+      return (0, codegen_1._)`{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts.dynamicRef ? (0, codegen_1._)`, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
+    }
+    function destructureValCxtES5(gen, opts) {
+      gen.if(names_1.default.valCxt, () => {
+        gen.var(names_1.default.instancePath, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.instancePath}`);
+        gen.var(names_1.default.parentData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentData}`);
+        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
+        gen.var(names_1.default.rootData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.rootData}`);
+        if (opts.dynamicRef)
+          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
+      }, () => {
+        gen.var(names_1.default.instancePath, (0, codegen_1._)`""`);
+        gen.var(names_1.default.parentData, (0, codegen_1._)`undefined`);
+        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`undefined`);
+        gen.var(names_1.default.rootData, names_1.default.data);
+        if (opts.dynamicRef)
+          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`{}`);
+      });
+    }
+    function topSchemaObjCode(it) {
+      const { schema, opts, gen } = it;
+      validateFunction(it, () => {
+        if (opts.$comment && schema.$comment)
+          commentKeyword(it);
+        checkNoDefault(it);
+        gen.let(names_1.default.vErrors, null);
+        gen.let(names_1.default.errors, 0);
+        if (opts.unevaluated)
+          resetEvaluated(it);
+        typeAndKeywords(it);
+        returnResults(it);
+      });
+      return;
+    }
+    function resetEvaluated(it) {
+      const { gen, validateName } = it;
+      it.evaluated = gen.const("evaluated", (0, codegen_1._)`${validateName}.evaluated`);
+      gen.if((0, codegen_1._)`${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it.evaluated}.props`, (0, codegen_1._)`undefined`));
+      gen.if((0, codegen_1._)`${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it.evaluated}.items`, (0, codegen_1._)`undefined`));
+    }
+    function funcSourceUrl(schema, opts) {
+      const schId = typeof schema == "object" && schema[opts.schemaId];
+      return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
+    }
+    function subschemaCode(it, valid) {
+      if (isSchemaObj(it)) {
+        checkKeywords(it);
+        if (schemaCxtHasRules(it)) {
+          subSchemaObjCode(it, valid);
+          return;
+        }
+      }
+      (0, boolSchema_1.boolOrEmptySchema)(it, valid);
+    }
+    function schemaCxtHasRules({ schema, self }) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key in schema)
+        if (self.RULES.all[key])
+          return true;
+      return false;
+    }
+    function isSchemaObj(it) {
+      return typeof it.schema != "boolean";
+    }
+    function subSchemaObjCode(it, valid) {
+      const { schema, gen, opts } = it;
+      if (opts.$comment && schema.$comment)
+        commentKeyword(it);
+      updateContext(it);
+      checkAsyncSchema(it);
+      const errsCount = gen.const("_errs", names_1.default.errors);
+      typeAndKeywords(it, errsCount);
+      gen.var(valid, (0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
+    }
+    function checkKeywords(it) {
+      (0, util_1.checkUnknownRules)(it);
+      checkRefsAndKeywords(it);
+    }
+    function typeAndKeywords(it, errsCount) {
+      if (it.opts.jtd)
+        return schemaKeywords(it, [], false, errsCount);
+      const types = (0, dataType_1.getSchemaTypes)(it.schema);
+      const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
+      schemaKeywords(it, types, !checkedTypes, errsCount);
+    }
+    function checkRefsAndKeywords(it) {
+      const { schema, errSchemaPath, opts, self } = it;
+      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
+        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
+      }
+    }
+    function checkNoDefault(it) {
+      const { schema, opts } = it;
+      if (schema.default !== void 0 && opts.useDefaults && opts.strictSchema) {
+        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
+      }
+    }
+    function updateContext(it) {
+      const schId = it.schema[it.opts.schemaId];
+      if (schId)
+        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
+    }
+    function checkAsyncSchema(it) {
+      if (it.schema.$async && !it.schemaEnv.$async)
+        throw new Error("async schema in sync schema");
+    }
+    function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
+      const msg = schema.$comment;
+      if (opts.$comment === true) {
+        gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
+      } else if (typeof opts.$comment == "function") {
+        const schemaPath = (0, codegen_1.str)`${errSchemaPath}/$comment`;
+        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
+        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
+      }
+    }
+    function returnResults(it) {
+      const { gen, schemaEnv, validateName, ValidationError, opts } = it;
+      if (schemaEnv.$async) {
+        gen.if((0, codegen_1._)`${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._)`new ${ValidationError}(${names_1.default.vErrors})`));
+      } else {
+        gen.assign((0, codegen_1._)`${validateName}.errors`, names_1.default.vErrors);
+        if (opts.unevaluated)
+          assignEvaluated(it);
+        gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
+      }
+    }
+    function assignEvaluated({ gen, evaluated, props, items }) {
+      if (props instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.props`, props);
+      if (items instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.items`, items);
+    }
+    function schemaKeywords(it, types, typeErrors, errsCount) {
+      const { gen, schema, data, allErrors, opts, self } = it;
+      const { RULES } = self;
+      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
+        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
+        return;
+      }
+      if (!opts.jtd)
+        checkStrictTypes(it, types);
+      gen.block(() => {
+        for (const group of RULES.rules)
+          groupKeywords(group);
+        groupKeywords(RULES.post);
+      });
+      function groupKeywords(group) {
+        if (!(0, applicability_1.shouldUseGroup)(schema, group))
+          return;
+        if (group.type) {
+          gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
+          iterateKeywords(it, group);
+          if (types.length === 1 && types[0] === group.type && typeErrors) {
+            gen.else();
+            (0, dataType_2.reportTypeError)(it);
+          }
+          gen.endIf();
+        } else {
+          iterateKeywords(it, group);
+        }
+        if (!allErrors)
+          gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
+      }
+    }
+    function iterateKeywords(it, group) {
+      const { gen, schema, opts: { useDefaults } } = it;
+      if (useDefaults)
+        (0, defaults_1.assignDefaults)(it, group.type);
+      gen.block(() => {
+        for (const rule of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule)) {
+            keywordCode(it, rule.keyword, rule.definition, group.type);
+          }
+        }
+      });
+    }
+    function checkStrictTypes(it, types) {
+      if (it.schemaEnv.meta || !it.opts.strictTypes)
+        return;
+      checkContextTypes(it, types);
+      if (!it.opts.allowUnionTypes)
+        checkMultipleTypes(it, types);
+      checkKeywordTypes(it, it.dataTypes);
+    }
+    function checkContextTypes(it, types) {
+      if (!types.length)
+        return;
+      if (!it.dataTypes.length) {
+        it.dataTypes = types;
+        return;
+      }
+      types.forEach((t) => {
+        if (!includesType(it.dataTypes, t)) {
+          strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
+        }
+      });
+      narrowSchemaTypes(it, types);
+    }
+    function checkMultipleTypes(it, ts) {
+      if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
+        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
+      }
+    }
+    function checkKeywordTypes(it, ts) {
+      const rules2 = it.self.RULES.all;
+      for (const keyword in rules2) {
+        const rule = rules2[keyword];
+        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
+          const { type } = rule.definition;
+          if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
+            strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
+          }
+        }
+      }
+    }
+    function hasApplicableType(schTs, kwdT) {
+      return schTs.includes(kwdT) || kwdT === "number" && schTs.includes("integer");
+    }
+    function includesType(ts, t) {
+      return ts.includes(t) || t === "integer" && ts.includes("number");
+    }
+    function narrowSchemaTypes(it, withTypes) {
+      const ts = [];
+      for (const t of it.dataTypes) {
+        if (includesType(withTypes, t))
+          ts.push(t);
+        else if (withTypes.includes("integer") && t === "number")
+          ts.push("integer");
+      }
+      it.dataTypes = ts;
+    }
+    function strictTypesError(it, msg) {
+      const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+      msg += ` at "${schemaPath}" (strictTypes)`;
+      (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
+    }
+    var KeywordCxt = class {
+      constructor(it, def, keyword) {
+        (0, keyword_1.validateKeywordUsage)(it, def, keyword);
+        this.gen = it.gen;
+        this.allErrors = it.allErrors;
+        this.keyword = keyword;
+        this.data = it.data;
+        this.schema = it.schema[keyword];
+        this.$data = def.$data && it.opts.$data && this.schema && this.schema.$data;
+        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
+        this.schemaType = def.schemaType;
+        this.parentSchema = it.schema;
+        this.params = {};
+        this.it = it;
+        this.def = def;
+        if (this.$data) {
+          this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
+        } else {
+          this.schemaCode = this.schemaValue;
+          if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
+            throw new Error(`${keyword} value must be ${JSON.stringify(def.schemaType)}`);
+          }
+        }
+        if ("code" in def ? def.trackErrors : def.errors !== false) {
+          this.errsCount = it.gen.const("_errs", names_1.default.errors);
+        }
+      }
+      result(condition, successAction, failAction) {
+        this.failResult((0, codegen_1.not)(condition), successAction, failAction);
+      }
+      failResult(condition, successAction, failAction) {
+        this.gen.if(condition);
+        if (failAction)
+          failAction();
+        else
+          this.error();
+        if (successAction) {
+          this.gen.else();
+          successAction();
+          if (this.allErrors)
+            this.gen.endIf();
+        } else {
+          if (this.allErrors)
+            this.gen.endIf();
+          else
+            this.gen.else();
+        }
+      }
+      pass(condition, failAction) {
+        this.failResult((0, codegen_1.not)(condition), void 0, failAction);
+      }
+      fail(condition) {
+        if (condition === void 0) {
+          this.error();
+          if (!this.allErrors)
+            this.gen.if(false);
+          return;
+        }
+        this.gen.if(condition);
+        this.error();
+        if (this.allErrors)
+          this.gen.endIf();
+        else
+          this.gen.else();
+      }
+      fail$data(condition) {
+        if (!this.$data)
+          return this.fail(condition);
+        const { schemaCode } = this;
+        this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
+      }
+      error(append, errorParams, errorPaths) {
+        if (errorParams) {
+          this.setParams(errorParams);
+          this._error(append, errorPaths);
+          this.setParams({});
+          return;
+        }
+        this._error(append, errorPaths);
+      }
+      _error(append, errorPaths) {
+        ;
+        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+      }
+      $dataError() {
+        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
+      }
+      reset() {
+        if (this.errsCount === void 0)
+          throw new Error('add "trackErrors" to keyword definition');
+        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
+      }
+      ok(cond) {
+        if (!this.allErrors)
+          this.gen.if(cond);
+      }
+      setParams(obj, assign) {
+        if (assign)
+          Object.assign(this.params, obj);
+        else
+          this.params = obj;
+      }
+      block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
+        this.gen.block(() => {
+          this.check$data(valid, $dataValid);
+          codeBlock();
+        });
+      }
+      check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
+        if (!this.$data)
+          return;
+        const { gen, schemaCode, schemaType, def } = this;
+        gen.if((0, codegen_1.or)((0, codegen_1._)`${schemaCode} === undefined`, $dataValid));
+        if (valid !== codegen_1.nil)
+          gen.assign(valid, true);
+        if (schemaType.length || def.validateSchema) {
+          gen.elseIf(this.invalid$data());
+          this.$dataError();
+          if (valid !== codegen_1.nil)
+            gen.assign(valid, false);
+        }
+        gen.else();
+      }
+      invalid$data() {
+        const { gen, schemaCode, schemaType, def, it } = this;
+        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
+        function wrong$DataType() {
+          if (schemaType.length) {
+            if (!(schemaCode instanceof codegen_1.Name))
+              throw new Error("ajv implementation error");
+            const st = Array.isArray(schemaType) ? schemaType : [schemaType];
+            return (0, codegen_1._)`${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
+          }
+          return codegen_1.nil;
+        }
+        function invalid$DataSchema() {
+          if (def.validateSchema) {
+            const validateSchemaRef = gen.scopeValue("validate$data", { ref: def.validateSchema });
+            return (0, codegen_1._)`!${validateSchemaRef}(${schemaCode})`;
+          }
+          return codegen_1.nil;
+        }
+      }
+      subschema(appl, valid) {
+        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
+        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
+        (0, subschema_1.extendSubschemaMode)(subschema, appl);
+        const nextContext = { ...this.it, ...subschema, items: void 0, props: void 0 };
+        subschemaCode(nextContext, valid);
+        return nextContext;
+      }
+      mergeEvaluated(schemaCxt, toName) {
+        const { it, gen } = this;
+        if (!it.opts.unevaluated)
+          return;
+        if (it.props !== true && schemaCxt.props !== void 0) {
+          it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
+        }
+        if (it.items !== true && schemaCxt.items !== void 0) {
+          it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
+        }
+      }
+      mergeValidEvaluated(schemaCxt, valid) {
+        const { it, gen } = this;
+        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
+          gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
+          return true;
+        }
+      }
+    };
+    exports.KeywordCxt = KeywordCxt;
+    function keywordCode(it, keyword, def, ruleType) {
+      const cxt = new KeywordCxt(it, def, keyword);
+      if ("code" in def) {
+        def.code(cxt, ruleType);
+      } else if (cxt.$data && def.validate) {
+        (0, keyword_1.funcKeywordCode)(cxt, def);
+      } else if ("macro" in def) {
+        (0, keyword_1.macroKeywordCode)(cxt, def);
+      } else if (def.compile || def.validate) {
+        (0, keyword_1.funcKeywordCode)(cxt, def);
+      }
+    }
+    var JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
+    var RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
+    function getData($data, { dataLevel, dataNames, dataPathArr }) {
+      let jsonPointer;
+      let data;
+      if ($data === "")
+        return names_1.default.rootData;
+      if ($data[0] === "/") {
+        if (!JSON_POINTER.test($data))
+          throw new Error(`Invalid JSON-pointer: ${$data}`);
+        jsonPointer = $data;
+        data = names_1.default.rootData;
+      } else {
+        const matches = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches)
+          throw new Error(`Invalid JSON-pointer: ${$data}`);
+        const up = +matches[1];
+        jsonPointer = matches[2];
+        if (jsonPointer === "#") {
+          if (up >= dataLevel)
+            throw new Error(errorMsg("property/index", up));
+          return dataPathArr[dataLevel - up];
+        }
+        if (up > dataLevel)
+          throw new Error(errorMsg("data", up));
+        data = dataNames[dataLevel - up];
+        if (!jsonPointer)
+          return data;
+      }
+      let expr = data;
+      const segments = jsonPointer.split("/");
+      for (const segment of segments) {
+        if (segment) {
+          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
+          expr = (0, codegen_1._)`${expr} && ${data}`;
+        }
+      }
+      return expr;
+      function errorMsg(pointerType, up) {
+        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
+      }
+    }
+    exports.getData = getData;
+  }
+});
+
+// node_modules/ajv/dist/runtime/validation_error.js
+var require_validation_error = __commonJS({
+  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var ValidationError = class extends Error {
+      constructor(errors) {
+        super("validation failed");
+        this.errors = errors;
+        this.ajv = this.validation = true;
+      }
+    };
+    exports.default = ValidationError;
+  }
+});
+
+// node_modules/ajv/dist/compile/ref_error.js
+var require_ref_error = __commonJS({
+  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var resolve_1 = require_resolve();
+    var MissingRefError = class extends Error {
+      constructor(resolver, baseId, ref, msg) {
+        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
+        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
+        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
+      }
+    };
+    exports.default = MissingRefError;
+  }
+});
+
+// node_modules/ajv/dist/compile/index.js
+var require_compile = __commonJS({
+  "node_modules/ajv/dist/compile/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
+    var codegen_1 = require_codegen();
+    var validation_error_1 = require_validation_error();
+    var names_1 = require_names();
+    var resolve_1 = require_resolve();
+    var util_1 = require_util();
+    var validate_1 = require_validate();
+    var SchemaEnv = class {
+      constructor(env) {
+        var _a;
+        this.refs = {};
+        this.dynamicAnchors = {};
+        let schema;
+        if (typeof env.schema == "object")
+          schema = env.schema;
+        this.schema = env.schema;
+        this.schemaId = env.schemaId;
+        this.root = env.root || this;
+        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
+        this.schemaPath = env.schemaPath;
+        this.localRefs = env.localRefs;
+        this.meta = env.meta;
+        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
+        this.refs = {};
+      }
+    };
+    exports.SchemaEnv = SchemaEnv;
+    function compileSchema(sch) {
+      const _sch = getCompilingSchema.call(this, sch);
+      if (_sch)
+        return _sch;
+      const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId);
+      const { es5, lines } = this.opts.code;
+      const { ownProperties } = this.opts;
+      const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
+      let _ValidationError;
+      if (sch.$async) {
+        _ValidationError = gen.scopeValue("Error", {
+          ref: validation_error_1.default,
+          code: (0, codegen_1._)`require("ajv/dist/runtime/validation_error").default`
+        });
+      }
+      const validateName = gen.scopeName("validate");
+      sch.validateName = validateName;
+      const schemaCxt = {
+        gen,
+        allErrors: this.opts.allErrors,
+        data: names_1.default.data,
+        parentData: names_1.default.parentData,
+        parentDataProperty: names_1.default.parentDataProperty,
+        dataNames: [names_1.default.data],
+        dataPathArr: [codegen_1.nil],
+        // TODO can its length be used as dataLevel if nil is removed?
+        dataLevel: 0,
+        dataTypes: [],
+        definedProperties: /* @__PURE__ */ new Set(),
+        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) } : { ref: sch.schema }),
+        validateName,
+        ValidationError: _ValidationError,
+        schema: sch.schema,
+        schemaEnv: sch,
+        rootId,
+        baseId: sch.baseId || rootId,
+        schemaPath: codegen_1.nil,
+        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
+        errorPath: (0, codegen_1._)`""`,
+        opts: this.opts,
+        self: this
+      };
+      let sourceCode;
+      try {
+        this._compilations.add(sch);
+        (0, validate_1.validateFunctionCode)(schemaCxt);
+        gen.optimize(this.opts.code.optimize);
+        const validateCode = gen.toString();
+        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
+        if (this.opts.code.process)
+          sourceCode = this.opts.code.process(sourceCode, sch);
+        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
+        const validate = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate });
+        validate.errors = null;
+        validate.schema = sch.schema;
+        validate.schemaEnv = sch;
+        if (sch.$async)
+          validate.$async = true;
+        if (this.opts.code.source === true) {
+          validate.source = { validateName, validateCode, scopeValues: gen._values };
+        }
+        if (this.opts.unevaluated) {
+          const { props, items } = schemaCxt;
+          validate.evaluated = {
+            props: props instanceof codegen_1.Name ? void 0 : props,
+            items: items instanceof codegen_1.Name ? void 0 : items,
+            dynamicProps: props instanceof codegen_1.Name,
+            dynamicItems: items instanceof codegen_1.Name
+          };
+          if (validate.source)
+            validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
+        }
+        sch.validate = validate;
+        return sch;
+      } catch (e) {
+        delete sch.validate;
+        delete sch.validateName;
+        if (sourceCode)
+          this.logger.error("Error compiling schema, function code:", sourceCode);
+        throw e;
+      } finally {
+        this._compilations.delete(sch);
+      }
+    }
+    exports.compileSchema = compileSchema;
+    function resolveRef(root, baseId, ref) {
+      var _a;
+      ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
+      const schOrFunc = root.refs[ref];
+      if (schOrFunc)
+        return schOrFunc;
+      let _sch = resolve4.call(this, root, ref);
+      if (_sch === void 0) {
+        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
+        const { schemaId } = this.opts;
+        if (schema)
+          _sch = new SchemaEnv({ schema, schemaId, root, baseId });
+      }
+      if (_sch === void 0)
+        return;
+      return root.refs[ref] = inlineOrCompile.call(this, _sch);
+    }
+    exports.resolveRef = resolveRef;
+    function inlineOrCompile(sch) {
+      if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
+        return sch.schema;
+      return sch.validate ? sch : compileSchema.call(this, sch);
+    }
+    function getCompilingSchema(schEnv) {
+      for (const sch of this._compilations) {
+        if (sameSchemaEnv(sch, schEnv))
+          return sch;
+      }
+    }
+    exports.getCompilingSchema = getCompilingSchema;
+    function sameSchemaEnv(s1, s2) {
+      return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
+    }
+    function resolve4(root, ref) {
+      let sch;
+      while (typeof (sch = this.refs[ref]) == "string")
+        ref = sch;
+      return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
+    }
+    function resolveSchema(root, ref) {
+      const p = this.opts.uriResolver.parse(ref);
+      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
+      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
+      if (Object.keys(root.schema).length > 0 && refPath === baseId) {
+        return getJsonPointer.call(this, p, root);
+      }
+      const id = (0, resolve_1.normalizeId)(refPath);
+      const schOrRef = this.refs[id] || this.schemas[id];
+      if (typeof schOrRef == "string") {
+        const sch = resolveSchema.call(this, root, schOrRef);
+        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
+          return;
+        return getJsonPointer.call(this, p, sch);
+      }
+      if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
+        return;
+      if (!schOrRef.validate)
+        compileSchema.call(this, schOrRef);
+      if (id === (0, resolve_1.normalizeId)(ref)) {
+        const { schema } = schOrRef;
+        const { schemaId } = this.opts;
+        const schId = schema[schemaId];
+        if (schId)
+          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+        return new SchemaEnv({ schema, schemaId, root, baseId });
+      }
+      return getJsonPointer.call(this, p, schOrRef);
+    }
+    exports.resolveSchema = resolveSchema;
+    var PREVENT_SCOPE_CHANGE = /* @__PURE__ */ new Set([
+      "properties",
+      "patternProperties",
+      "enum",
+      "dependencies",
+      "definitions"
+    ]);
+    function getJsonPointer(parsedRef, { baseId, schema, root }) {
+      var _a;
+      if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
+        return;
+      for (const part of parsedRef.fragment.slice(1).split("/")) {
+        if (typeof schema === "boolean")
+          return;
+        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
+        if (partSchema === void 0)
+          return;
+        schema = partSchema;
+        const schId = typeof schema === "object" && schema[this.opts.schemaId];
+        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
+          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+        }
+      }
+      let env;
+      if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
+        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
+        env = resolveSchema.call(this, root, $ref);
+      }
+      const { schemaId } = this.opts;
+      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
+      if (env.schema !== env.root.schema)
+        return env;
+      return void 0;
+    }
+  }
+});
+
+// node_modules/ajv/dist/refs/data.json
+var require_data = __commonJS({
+  "node_modules/ajv/dist/refs/data.json"(exports, module) {
+    module.exports = {
+      $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
+      description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
+      type: "object",
+      required: ["$data"],
+      properties: {
+        $data: {
+          type: "string",
+          anyOf: [{ format: "relative-json-pointer" }, { format: "json-pointer" }]
+        }
+      },
+      additionalProperties: false
+    };
+  }
+});
+
+// node_modules/fast-uri/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/fast-uri/lib/utils.js"(exports, module) {
+    "use strict";
+    var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
+    var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
+    var isPort = RegExp.prototype.test.bind(/^\d*$/u);
+    var isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
+    var isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
+    var isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u);
+    var isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u);
+    var isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u);
+    var BYTE_HEX = new Array(256);
+    {
+      const HEX_DIGITS = "0123456789ABCDEF";
+      for (let i = 0; i < 256; i++) {
+        BYTE_HEX[i] = "%" + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 15];
+      }
+    }
+    function percentEncodeNonAscii(cp) {
+      if (cp < 2048) {
+        return BYTE_HEX[192 | cp >> 6] + BYTE_HEX[128 | cp & 63];
+      }
+      if (cp < 65536) {
+        return BYTE_HEX[224 | cp >> 12] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
+      }
+      return BYTE_HEX[240 | cp >> 18] + BYTE_HEX[128 | cp >> 12 & 63] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
+    }
+    function stringArrayToHexStripped(input) {
+      let acc = "";
+      let code = 0;
+      let i = 0;
+      for (i = 0; i < input.length; i++) {
+        code = input[i].charCodeAt(0);
+        if (code === 48) {
+          continue;
+        }
+        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+          return "";
+        }
+        acc += input[i];
+        break;
+      }
+      for (i += 1; i < input.length; i++) {
+        code = input[i].charCodeAt(0);
+        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+          return "";
+        }
+        acc += input[i];
+      }
+      return acc;
+    }
+    var isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/);
+    var isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/);
+    var isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/);
+    var nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
+    function isZoneIdentifier(zone) {
+      if (zone.length === 0) return false;
+      for (let i = 0; i < zone.length; i++) {
+        if (isZoneCharacter(zone[i])) continue;
+        if (zone[i] === "%" && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
+          i += 2;
+          continue;
+        }
+        return false;
+      }
+      return true;
+    }
+    function compressIPv6ZeroRun(hextets) {
+      let bestStart = -1;
+      let bestLength = 0;
+      let runStart = -1;
+      let runLength = 0;
+      for (let i = 0; i < hextets.length; i++) {
+        if (hextets[i] === "0") {
+          if (runStart === -1) runStart = i;
+          runLength++;
+          if (runLength > bestLength) {
+            bestLength = runLength;
+            bestStart = runStart;
+          }
+        } else {
+          runStart = -1;
+          runLength = 0;
+        }
+      }
+      if (bestLength < 2) return hextets.join(":");
+      const head = hextets.slice(0, bestStart).join(":");
+      const tail = hextets.slice(bestStart + bestLength).join(":");
+      return head + "::" + tail;
+    }
+    function normalizeIPv6Address(input) {
+      const compression = input.indexOf("::");
+      if (compression !== -1 && input.indexOf("::", compression + 1) !== -1) return void 0;
+      const left = compression === -1 ? input.split(":") : input.slice(0, compression).split(":");
+      const right = compression === -1 ? [] : input.slice(compression + 2).split(":");
+      if (compression !== -1) {
+        if (left.length === 1 && left[0] === "") left.length = 0;
+        if (right.length === 1 && right[0] === "") right.length = 0;
+      }
+      const parts = left.concat(right);
+      let hextetCount = 0;
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
+        if (part === "") return void 0;
+        if (part.indexOf(".") !== -1) {
+          if (i !== parts.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
+          hextetCount += 2;
+          continue;
+        }
+        if (!isHextet(part)) return void 0;
+        parts[i] = parseInt(part, 16).toString(16);
+        hextetCount++;
+      }
+      if (compression === -1) {
+        if (hextetCount !== 8) return void 0;
+        return compressIPv6ZeroRun(parts);
+      }
+      if (hextetCount >= 8) return void 0;
+      const expanded = parts.slice(0, left.length);
+      for (let i = hextetCount; i < 8; i++) expanded.push("0");
+      for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
+      return compressIPv6ZeroRun(expanded);
+    }
+    function normalizeIPv6(host) {
+      const bracketed = host[0] === "[" && host[host.length - 1] === "]";
+      const hasBracket = host[0] === "[" || host[host.length - 1] === "]";
+      if (hasBracket && !bracketed) return { host, isIPV6: false, error: true };
+      let input = bracketed ? host.slice(1, -1) : host;
+      if (bracketed && isIPvFuture(input)) {
+        input = input.toLowerCase();
+        return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true };
+      }
+      if (findToken(input, ":") < 2) {
+        return { host, isIPV6: false, error: bracketed };
+      }
+      let zoneIdentifier = "";
+      const zoneSeparator = input.indexOf("%");
+      if (zoneSeparator !== -1) {
+        const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
+        zoneIdentifier = input.slice(zoneSeparator + separatorLength);
+        if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
+        input = input.slice(0, zoneSeparator);
+      }
+      const address = normalizeIPv6Address(input);
+      if (address === void 0) return { host, isIPV6: false, error: true };
+      return {
+        host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
+        escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
+        isIPV6: true
+      };
+    }
+    function findToken(str, token) {
+      let ind = 0;
+      for (let i = 0; i < str.length; i++) {
+        if (str[i] === token) ind++;
+      }
+      return ind;
+    }
+    function removeDotSegments(path8) {
+      let input = path8;
+      const output = [];
+      let nextSlash = -1;
+      let len = 0;
+      while (len = input.length) {
+        if (len === 1) {
+          if (input === ".") {
+            break;
+          } else if (input === "/") {
+            output.push("/");
+            break;
+          } else {
+            output.push(input);
+            break;
+          }
+        } else if (len === 2) {
+          if (input[0] === ".") {
+            if (input[1] === ".") {
+              break;
+            } else if (input[1] === "/") {
+              input = input.slice(2);
+              continue;
+            }
+          } else if (input[0] === "/") {
+            if (input[1] === "." || input[1] === "/") {
+              output.push("/");
+              break;
+            }
+          }
+        } else if (len === 3) {
+          if (input === "/..") {
+            if (output.length !== 0) {
+              output.pop();
+            }
+            output.push("/");
+            break;
+          }
+        }
+        if (input[0] === ".") {
+          if (input[1] === ".") {
+            if (input[2] === "/") {
+              input = input.slice(3);
+              continue;
+            }
+          } else if (input[1] === "/") {
+            input = input.slice(2);
+            continue;
+          }
+        } else if (input[0] === "/") {
+          if (input[1] === ".") {
+            if (input[2] === "/") {
+              input = input.slice(2);
+              continue;
+            } else if (input[2] === ".") {
+              if (input[3] === "/") {
+                input = input.slice(3);
+                if (output.length !== 0) {
+                  output.pop();
+                }
+                continue;
+              }
+            }
+          }
+        }
+        if ((nextSlash = input.indexOf("/", 1)) === -1) {
+          output.push(input);
+          break;
+        } else {
+          output.push(input.slice(0, nextSlash));
+          input = input.slice(nextSlash);
+        }
+      }
+      return output.join("");
+    }
+    function removeDotSegmentsRelative(path8) {
+      if (path8 === "" || path8[0] === "/") {
+        return removeDotSegments(path8);
+      }
+      const segments = path8.split("/");
+      const last = segments.length - 1;
+      const output = [];
+      let trailingDirectory = false;
+      for (let i = 0; i <= last; i++) {
+        const segment = segments[i];
+        if (segment === "." || segment === "..") {
+          if (segment === "..") {
+            if (output.length !== 0 && output[output.length - 1] !== "..") {
+              output.pop();
+            } else {
+              output.push("..");
+            }
+          }
+          trailingDirectory = i === last;
+        } else {
+          output.push(segment);
+        }
+      }
+      if (trailingDirectory && output[output.length - 1] !== "..") {
+        output.push("");
+      }
+      if (output.length === 0 || output[0] === "" || output[0].includes(":")) {
+        output.unshift(".");
+      }
+      return output.join("/");
+    }
+    var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
+    var HOST_DELIM_RE = /[@/?#:]/g;
+    var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
+    function reescapeHostDelimiters(host, isIP) {
+      const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
+      re.lastIndex = 0;
+      return host.replace(re, (ch) => HOST_DELIMS[ch]);
+    }
+    function normalizePercentEncoding(input, decodeUnreserved = false) {
+      if (input.indexOf("%") === -1) {
+        return input;
+      }
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        if (input[i] === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            const normalizedHex = hex.toUpperCase();
+            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decodeUnreserved && isUnreserved(decoded)) {
+              output += decoded;
+            } else {
+              output += "%" + normalizedHex;
+            }
+            i += 2;
+            continue;
+          }
+        }
+        output += input[i];
+      }
+      return output;
+    }
+    function normalizePathEncoding(input) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            const normalizedHex = hex.toUpperCase();
+            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decoded !== "." && isUnreserved(decoded)) {
+              output += decoded;
+            } else {
+              output += "%" + normalizedHex;
+            }
+            i += 2;
+            continue;
+          }
+        }
+        if (isPathCharacter(ch)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function serializePathEncoding(input, pathNoScheme = false) {
+      let output = "";
+      let firstSegment = pathNoScheme && input[0] !== "/";
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase();
+            i += 2;
+            continue;
+          }
+        }
+        if (ch === "/") {
+          firstSegment = false;
+        }
+        if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function encodeComponent(input, isAllowed) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase();
+            i += 2;
+            continue;
+          }
+        }
+        if (isAllowed(ch)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function encodeUserinfo(input) {
+      return encodeComponent(input, isUserinfoCharacter);
+    }
+    function encodeQuery(input) {
+      return encodeComponent(input, isQueryFragmentCharacter);
+    }
+    function encodeFragment(input) {
+      return encodeComponent(input, isQueryFragmentCharacter);
+    }
+    function isEscapeSafe(cp) {
+      return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 42 || cp === 43 || cp === 45 || cp === 46 || cp === 47 || cp === 64 || cp === 95;
+    }
+    function normalizeQueryFragmentEncoding(input) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        const ch = input[i];
+        if (ch === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            const normalizedHex = hex.toUpperCase();
+            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (isUnreserved(decoded)) {
+              output += decoded;
+            } else {
+              output += "%" + normalizedHex;
+            }
+            i += 2;
+            continue;
+          }
+        }
+        if (isQueryFragmentCharacter(ch)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i);
+          if (code < 128) {
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i + 1 < input.length) {
+            const low = input.charCodeAt(i + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function escapePreservingEscapes(input) {
+      let output = "";
+      for (let i = 0; i < input.length; i++) {
+        if (input[i] === "%" && i + 2 < input.length) {
+          const hex = input.slice(i + 1, i + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase();
+            i += 2;
+            continue;
+          }
+        }
+        output += escape(input[i]);
+      }
+      return output;
+    }
+    function recomposeAuthority(component) {
+      const uriTokens = [];
+      if (component.userinfo !== void 0) {
+        uriTokens.push(encodeUserinfo(component.userinfo));
+        uriTokens.push("@");
+      }
+      if (component.host !== void 0) {
+        let host = component.host;
+        if (!isIPv4(host)) {
+          let ipV6res = normalizeIPv6(host);
+          if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
+            host = normalizePercentEncoding(host, true);
+            ipV6res = normalizeIPv6(host);
+          }
+          if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
+            host = `[${ipV6res.escapedHost}]`;
+          } else {
+            host = reescapeHostDelimiters(host, false);
+          }
+        }
+        uriTokens.push(host);
+      }
+      if (typeof component.port === "number" || typeof component.port === "string") {
+        const port = String(component.port);
+        if (!isPort(port)) {
+          throw new TypeError("URI port is malformed.");
+        }
+        uriTokens.push(":");
+        uriTokens.push(port);
+      }
+      return uriTokens.length ? uriTokens.join("") : void 0;
+    }
+    module.exports = {
+      nonSimpleDomain,
+      recomposeAuthority,
+      reescapeHostDelimiters,
+      normalizePercentEncoding,
+      normalizePathEncoding,
+      serializePathEncoding,
+      normalizeQueryFragmentEncoding,
+      encodeUserinfo,
+      encodeQuery,
+      encodeFragment,
+      escapePreservingEscapes,
+      removeDotSegments,
+      removeDotSegmentsRelative,
+      isIPv4,
+      isUUID,
+      normalizeIPv6,
+      stringArrayToHexStripped
+    };
+  }
+});
+
+// node_modules/fast-uri/lib/schemes.js
+var require_schemes = __commonJS({
+  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
+    "use strict";
+    var { isUUID } = require_utils();
+    var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
+    var supportedSchemeNames = (
+      /** @type {const} */
+      [
+        "http",
+        "https",
+        "ws",
+        "wss",
+        "urn",
+        "urn:uuid"
+      ]
+    );
+    function isValidSchemeName(name) {
+      return supportedSchemeNames.indexOf(
+        /** @type {*} */
+        name
+      ) !== -1;
+    }
+    function wsIsSecure(wsComponent) {
+      if (wsComponent.secure === true) {
+        return true;
+      } else if (wsComponent.secure === false) {
+        return false;
+      } else if (wsComponent.scheme) {
+        return wsComponent.scheme.length === 3 && (wsComponent.scheme[0] === "w" || wsComponent.scheme[0] === "W") && (wsComponent.scheme[1] === "s" || wsComponent.scheme[1] === "S") && (wsComponent.scheme[2] === "s" || wsComponent.scheme[2] === "S");
+      } else {
+        return false;
+      }
+    }
+    function httpParse(component) {
+      if (!component.host) {
+        component.error = component.error || "HTTP URIs must have a host.";
+      }
+      return component;
+    }
+    function httpSerialize(component) {
+      const secure = String(component.scheme).toLowerCase() === "https";
+      if (component.port === (secure ? 443 : 80) || component.port === "") {
+        component.port = void 0;
+      }
+      if (!component.path) {
+        component.path = "/";
+      }
+      return component;
+    }
+    function wsParse(wsComponent) {
+      wsComponent.secure = wsIsSecure(wsComponent);
+      wsComponent.resourceName = (wsComponent.path || "/") + (wsComponent.query ? "?" + wsComponent.query : "");
+      wsComponent.path = void 0;
+      wsComponent.query = void 0;
+      return wsComponent;
+    }
+    function wsSerialize(wsComponent) {
+      if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === "") {
+        wsComponent.port = void 0;
+      }
+      if (typeof wsComponent.secure === "boolean") {
+        wsComponent.scheme = wsComponent.secure ? "wss" : "ws";
+        wsComponent.secure = void 0;
+      }
+      if (wsComponent.resourceName) {
+        const queryIndex = wsComponent.resourceName.indexOf("?");
+        const path8 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path8 && path8 !== "/" ? path8 : void 0;
+        wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
+        wsComponent.resourceName = void 0;
+      }
+      wsComponent.fragment = void 0;
+      return wsComponent;
+    }
+    function urnParse(urnComponent, options) {
+      if (!urnComponent.path) {
+        urnComponent.error = "URN can not be parsed";
+        return urnComponent;
+      }
+      const matches = urnComponent.path.match(URN_REG);
+      if (matches && matches[0] === urnComponent.path) {
+        const scheme = options.scheme || urnComponent.scheme || "urn";
+        urnComponent.nid = matches[1].toLowerCase();
+        urnComponent.nss = matches[2];
+        const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
+        const schemeHandler = getSchemeHandler(urnScheme);
+        urnComponent.path = void 0;
+        if (schemeHandler) {
+          urnComponent = schemeHandler.parse(urnComponent, options);
+        }
+      } else {
+        urnComponent.error = urnComponent.error || "URN can not be parsed.";
+      }
+      return urnComponent;
+    }
+    function urnSerialize(urnComponent, options) {
+      if (urnComponent.nid === void 0) {
+        throw new Error("URN without nid cannot be serialized");
+      }
+      const scheme = options.scheme || urnComponent.scheme || "urn";
+      const nid = urnComponent.nid.toLowerCase();
+      const urnScheme = `${scheme}:${options.nid || nid}`;
+      const schemeHandler = getSchemeHandler(urnScheme);
+      if (schemeHandler) {
+        urnComponent = schemeHandler.serialize(urnComponent, options);
+      }
+      const uriComponent = urnComponent;
+      const nss = urnComponent.nss;
+      uriComponent.path = `${nid || options.nid}:${nss}`;
+      options.skipEscape = true;
+      return uriComponent;
+    }
+    function urnuuidParse(urnComponent, options) {
+      const uuidComponent = urnComponent;
+      uuidComponent.uuid = uuidComponent.nss;
+      uuidComponent.nss = void 0;
+      if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
+        uuidComponent.error = uuidComponent.error || "UUID is not valid.";
+      }
+      return uuidComponent;
+    }
+    function urnuuidSerialize(uuidComponent) {
+      const urnComponent = uuidComponent;
+      urnComponent.nss = (uuidComponent.uuid || "").toLowerCase();
+      return urnComponent;
+    }
+    var http = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "http",
+        domainHost: true,
+        parse: httpParse,
+        serialize: httpSerialize
+      }
+    );
+    var https = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "https",
+        domainHost: http.domainHost,
+        parse: httpParse,
+        serialize: httpSerialize
+      }
+    );
+    var ws = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "ws",
+        domainHost: true,
+        parse: wsParse,
+        serialize: wsSerialize
+      }
+    );
+    var wss = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "wss",
+        domainHost: ws.domainHost,
+        parse: ws.parse,
+        serialize: ws.serialize
+      }
+    );
+    var urn = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "urn",
+        parse: urnParse,
+        serialize: urnSerialize,
+        skipNormalize: true
+      }
+    );
+    var urnuuid = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "urn:uuid",
+        parse: urnuuidParse,
+        serialize: urnuuidSerialize,
+        skipNormalize: true
+      }
+    );
+    var SCHEMES = (
+      /** @type {Record<SchemeName, SchemeHandler>} */
+      {
+        http,
+        https,
+        ws,
+        wss,
+        urn,
+        "urn:uuid": urnuuid
+      }
+    );
+    Object.setPrototypeOf(SCHEMES, null);
+    function getSchemeHandler(scheme) {
+      return scheme && (SCHEMES[
+        /** @type {SchemeName} */
+        scheme
+      ] || SCHEMES[
+        /** @type {SchemeName} */
+        scheme.toLowerCase()
+      ]) || void 0;
+    }
+    module.exports = {
+      wsIsSecure,
+      SCHEMES,
+      isValidSchemeName,
+      getSchemeHandler
+    };
+  }
+});
+
+// node_modules/fast-uri/index.js
+var require_fast_uri = __commonJS({
+  "node_modules/fast-uri/index.js"(exports, module) {
+    "use strict";
+    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
+    var { SCHEMES, getSchemeHandler } = require_schemes();
+    var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
+    var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
+    var MALFORMED_HOST_ERROR = "URI host is malformed.";
+    var FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
+    function validateScheme(scheme) {
+      const stringScheme = String(scheme);
+      if (!VALID_SCHEME.test(stringScheme)) {
+        throw new TypeError(MALFORMED_SCHEME_ERROR);
+      }
+      return stringScheme;
+    }
+    function normalize(uri, options) {
+      if (typeof uri === "string") {
+        uri = /** @type {T} */
+        normalizeString(uri, options);
+      } else if (typeof uri === "object") {
+        uri = /** @type {T} */
+        parse2(serialize(uri, options), options);
+      }
+      return uri;
+    }
+    function resolve4(baseURI, relativeURI, options) {
+      const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
+      const {
+        parsed: baseParsed,
+        malformedAuthorityOrPort: baseMalformed,
+        malformedPercentEncoding: baseMalformedPercentEncoding,
+        malformedSchemeSpecific: baseMalformedSchemeSpecific,
+        malformedHost: baseMalformedHost,
+        malformedScheme: baseMalformedScheme
+      } = parseWithStatus(baseURI, schemelessOptions);
+      const {
+        parsed: relativeParsed,
+        malformedAuthorityOrPort: relativeMalformed,
+        malformedPercentEncoding: relativeMalformedPercentEncoding,
+        malformedSchemeSpecific: relativeMalformedSchemeSpecific,
+        malformedHost: relativeMalformedHost,
+        malformedScheme: relativeMalformedScheme
+      } = parseWithStatus(relativeURI, schemelessOptions);
+      if (baseMalformed || relativeMalformed || baseMalformedPercentEncoding || relativeMalformedPercentEncoding || baseMalformedSchemeSpecific || relativeMalformedSchemeSpecific || baseMalformedHost || relativeMalformedHost || baseMalformedScheme || relativeMalformedScheme) {
+        throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
+      }
+      const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
+      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved.scheme);
+      const resolvedHost = resolved.host;
+      const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
+      if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+        throw new Error(MALFORMED_HOST_ERROR);
+      }
+      canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
+      const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
+      if (resolved.error && !encodedASCIIHost) {
+        throw new Error(resolved.error);
+      }
+      schemelessOptions.skipEscape = true;
+      return serialize(resolved, schemelessOptions);
+    }
+    function resolveComponent(base, relative3, options, skipNormalization) {
+      const target = {};
+      if (!skipNormalization) {
+        base = parse2(serialize(base, options), options);
+        relative3 = parse2(serialize(relative3, options), options);
+      }
+      options = options || {};
+      if (!options.tolerant && relative3.scheme) {
+        target.scheme = relative3.scheme;
+        target.userinfo = relative3.userinfo;
+        target.host = relative3.host;
+        target.port = relative3.port;
+        target.path = removeDotSegments(relative3.path || "");
+        target.query = relative3.query;
+      } else {
+        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
+          target.userinfo = relative3.userinfo;
+          target.host = relative3.host;
+          target.port = relative3.port;
+          target.path = removeDotSegments(relative3.path || "");
+          target.query = relative3.query;
+        } else {
+          if (!relative3.path) {
+            target.path = base.path;
+            if (relative3.query !== void 0) {
+              target.query = relative3.query;
+            } else {
+              target.query = base.query;
+            }
+          } else {
+            if (relative3.path[0] === "/") {
+              target.path = removeDotSegments(relative3.path);
+            } else {
+              const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
+              if (baseHasAuthority && !base.path) {
+                target.path = "/" + relative3.path;
+              } else if (!base.path) {
+                target.path = relative3.path;
+              } else {
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+              }
+              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+            }
+            target.query = relative3.query;
+          }
+          target.userinfo = base.userinfo;
+          target.host = base.host;
+          target.port = base.port;
+        }
+        target.scheme = base.scheme;
+      }
+      target.fragment = relative3.fragment;
+      return target;
+    }
+    function equal(uriA, uriB, options) {
+      const normalizedA = normalizeComparableURI(uriA, options);
+      const normalizedB = normalizeComparableURI(uriB, options);
+      return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
+    }
+    function serialize(cmpts, opts) {
+      const component = {
+        host: cmpts.host,
+        scheme: cmpts.scheme,
+        userinfo: cmpts.userinfo,
+        port: cmpts.port,
+        path: cmpts.path,
+        query: cmpts.query,
+        nid: cmpts.nid,
+        nss: cmpts.nss,
+        uuid: cmpts.uuid,
+        fragment: cmpts.fragment,
+        reference: cmpts.reference,
+        resourceName: cmpts.resourceName,
+        secure: cmpts.secure,
+        error: ""
+      };
+      const options = Object.assign({}, opts);
+      const uriTokens = [];
+      if (component.scheme) {
+        component.scheme = validateScheme(component.scheme);
+      }
+      const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
+      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
+      const hasAuthority = component.userinfo !== void 0 || component.host !== void 0 || component.port !== void 0;
+      const schemelessReference = (component.scheme === void 0 || options.reference === "suffix") && !hasAuthority;
+      const pathNoScheme = !options.skipEscape && schemelessReference;
+      if (component.path !== void 0) {
+        if (!options.skipEscape) {
+          component.path = serializePathEncoding(component.path, pathNoScheme);
+        } else {
+          component.path = normalizePercentEncoding(component.path);
+        }
+      }
+      if (options.reference !== "suffix" && component.scheme) {
+        component.scheme = validateScheme(component.scheme);
+        uriTokens.push(component.scheme, ":");
+      }
+      const authority = recomposeAuthority(component);
+      if (authority !== void 0) {
+        if (options.reference !== "suffix") {
+          uriTokens.push("//");
+        }
+        uriTokens.push(authority);
+        if (component.path && component.path[0] !== "/") {
+          uriTokens.push("/");
+        }
+      }
+      if (component.path !== void 0) {
+        let s = component.path;
+        if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
+          s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
+        }
+        if (schemelessReference) {
+          s = serializePathEncoding(s, true);
+        }
+        if (authority === void 0 && s[0] === "/" && s[1] === "/") {
+          s = "/%2F" + s.slice(2);
+        }
+        uriTokens.push(s);
+      }
+      if (component.query !== void 0) {
+        uriTokens.push("?", encodeQuery(component.query));
+      }
+      if (component.fragment !== void 0) {
+        uriTokens.push("#", encodeFragment(component.fragment));
+      }
+      return uriTokens.join("");
+    }
+    var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
+    var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
+    var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
+    function getParseError(parsed, matches) {
+      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+        return 'URI path must start with "/" when authority is present.';
+      }
+      if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
+        return "URI port is malformed.";
+      }
+      return void 0;
+    }
+    function hasMalformedPercentEncoding(component) {
+      if (component === void 0) return false;
+      let percent = component.indexOf("%");
+      while (percent !== -1) {
+        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
+          return true;
+        }
+        percent = component.indexOf("%", percent + 3);
+      }
+      return false;
+    }
+    function isIPLiteral(host) {
+      return host[0] === "[" && host[host.length - 1] === "]";
+    }
+    function hasMalformedComponentPercentEncoding(matches) {
+      const host = matches[4];
+      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
+    }
+    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
+      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
+        parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+        return true;
+      }
+      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
+        let url;
+        try {
+          url = new URL("http://" + parsed.host);
+        } catch (e) {
+          parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
+          return true;
+        }
+        if (!isHostOnlyURL(url)) {
+          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+          return true;
+        }
+        parsed.host = url.hostname;
+      }
+      return false;
+    }
+    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
+      return Boolean(
+        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+      );
+    }
+    function isHostOnlyURL(url) {
+      return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
+    }
+    function parseWithStatus(uri, opts) {
+      const options = Object.assign({}, opts);
+      const parsed = {
+        scheme: void 0,
+        userinfo: void 0,
+        host: "",
+        port: void 0,
+        path: "",
+        query: void 0,
+        fragment: void 0
+      };
+      let malformedAuthorityOrPort = false;
+      let malformedPercentEncoding = false;
+      let malformedSchemeSpecific = false;
+      let malformedHost = false;
+      let malformedIPLiteral = false;
+      let malformedScheme = false;
+      let isIP = false;
+      if (options.reference === "suffix") {
+        if (options.scheme) {
+          uri = options.scheme + ":" + uri;
+        } else {
+          uri = "//" + uri;
+        }
+      }
+      const authorityMatch = uri.match(AUTHORITY_PREFIX);
+      if (authorityMatch !== null && authorityMatch[1].indexOf("\\") !== -1) {
+        parsed.error = "URI authority must not contain a literal backslash.";
+        malformedAuthorityOrPort = true;
+      }
+      const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
+      if (introducerMatch !== null) {
+        const region = introducerMatch[1];
+        const normalizedRegion = region.replace(/[\t\n\r]/g, "");
+        if (normalizedRegion.length >= 2) {
+          if (normalizedRegion.slice(0, 2) !== "//") {
+            parsed.error = parsed.error || "URI authority must not contain a literal backslash.";
+            malformedAuthorityOrPort = true;
+          } else if (region.length !== normalizedRegion.length) {
+            parsed.error = parsed.error || "URI authority introducer must not contain whitespace.";
+            malformedAuthorityOrPort = true;
+          }
+        }
+      }
+      const matches = uri.match(URI_PARSE);
+      if (matches) {
+        parsed.scheme = matches[1];
+        parsed.userinfo = matches[3];
+        parsed.host = matches[4];
+        parsed.port = parseInt(matches[5], 10);
+        parsed.path = matches[6] || "";
+        parsed.query = matches[7];
+        parsed.fragment = matches[8];
+        if (parsed.scheme !== void 0) {
+          if (VALID_SCHEME.test(parsed.scheme)) {
+            parsed.scheme = parsed.scheme.toLowerCase();
+          } else {
+            parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
+            malformedScheme = true;
+          }
+        }
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+        if (malformedPercentEncoding) {
+          parsed.error = parsed.error || "URI contains malformed percent-encoding.";
+        }
+        if (isNaN(parsed.port)) {
+          parsed.port = matches[5];
+        }
+        const parseError = getParseError(parsed, matches);
+        if (parseError !== void 0) {
+          parsed.error = parsed.error || parseError;
+          malformedAuthorityOrPort = true;
+        }
+        if (parsed.host) {
+          const ipv4result = isIPv4(parsed.host);
+          if (ipv4result === false) {
+            const bracketedIPLiteral = isIPLiteral(parsed.host);
+            const hasIPLiteralBracket = parsed.host.indexOf("[") !== -1 || parsed.host.indexOf("]") !== -1;
+            const ipv6result = normalizeIPv6(parsed.host);
+            isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
+            malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
+            parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
+            if (malformedIPLiteral) {
+              parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+              malformedAuthorityOrPort = true;
+            }
+          } else {
+            isIP = true;
+          }
+        }
+        if (parsed.scheme === void 0 && parsed.userinfo === void 0 && parsed.host === void 0 && parsed.port === void 0 && parsed.query === void 0 && !parsed.path) {
+          parsed.reference = "same-document";
+        } else if (parsed.scheme === void 0) {
+          parsed.reference = "relative";
+        } else if (parsed.fragment === void 0) {
+          parsed.reference = "absolute";
+        } else {
+          parsed.reference = "uri";
+        }
+        if (options.reference && options.reference !== "suffix" && options.reference !== parsed.reference) {
+          parsed.error = parsed.error || "URI is not a " + options.reference + " reference.";
+        }
+        const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
+        if (!malformedIPLiteral) {
+          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
+        }
+        if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
+          let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
+          if (!isIP) {
+            host = normalizePercentEncoding(host.toLowerCase());
+          }
+          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
+        }
+        if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
+          if (parsed.path) {
+            parsed.path = normalizePathEncoding(parsed.path);
+          }
+          if (parsed.query) {
+            parsed.query = normalizeQueryFragmentEncoding(parsed.query);
+          }
+          if (parsed.fragment) {
+            parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
+          }
+        }
+        if (schemeHandler && schemeHandler.parse) {
+          schemeHandler.parse(parsed, options);
+          if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
+            malformedSchemeSpecific = true;
+          }
+        }
+      } else {
+        parsed.error = parsed.error || "URI can not be parsed.";
+      }
+      return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
+    }
+    function parse2(uri, opts) {
+      return parseWithStatus(uri, opts).parsed;
+    }
+    function normalizeString(uri, opts) {
+      return normalizeStringWithStatus(uri, opts).normalized;
+    }
+    function normalizeStringWithStatus(uri, opts) {
+      const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
+      return {
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
+        malformedAuthorityOrPort,
+        malformedPercentEncoding,
+        malformedSchemeSpecific,
+        malformedHost,
+        malformedScheme
+      };
+    }
+    function normalizeComparableURI(uri, opts) {
+      if (typeof uri !== "string" && typeof uri !== "object") {
+        return void 0;
+      }
+      let value;
+      try {
+        value = typeof uri === "string" ? uri : serialize(uri, opts);
+      } catch {
+        return void 0;
+      }
+      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
+      return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
+    }
+    var fastUri = {
+      SCHEMES,
+      normalize,
+      resolve: resolve4,
+      resolveComponent,
+      equal,
+      serialize,
+      parse: parse2
+    };
+    module.exports = fastUri;
+    module.exports.default = fastUri;
+    module.exports.fastUri = fastUri;
+  }
+});
+
+// node_modules/ajv/dist/runtime/uri.js
+var require_uri = __commonJS({
+  "node_modules/ajv/dist/runtime/uri.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var uri = require_fast_uri();
+    uri.code = 'require("ajv/dist/runtime/uri").default';
+    exports.default = uri;
+  }
+});
+
+// node_modules/ajv/dist/core.js
+var require_core = __commonJS({
+  "node_modules/ajv/dist/core.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
+    var validate_1 = require_validate();
+    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+      return validate_1.KeywordCxt;
+    } });
+    var codegen_1 = require_codegen();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return codegen_1._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return codegen_1.str;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return codegen_1.stringify;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return codegen_1.nil;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return codegen_1.Name;
+    } });
+    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+      return codegen_1.CodeGen;
+    } });
+    var validation_error_1 = require_validation_error();
+    var ref_error_1 = require_ref_error();
+    var rules_1 = require_rules();
+    var compile_1 = require_compile();
+    var codegen_2 = require_codegen();
+    var resolve_1 = require_resolve();
+    var dataType_1 = require_dataType();
+    var util_1 = require_util();
+    var $dataRefSchema = require_data();
+    var uri_1 = require_uri();
+    var defaultRegExp = (str, flags) => new RegExp(str, flags);
+    defaultRegExp.code = "new RegExp";
+    var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
+    var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
+      "validate",
+      "serialize",
+      "parse",
+      "wrapper",
+      "root",
+      "schema",
+      "keyword",
+      "pattern",
+      "formats",
+      "validate$data",
+      "func",
+      "obj",
+      "Error"
+    ]);
+    var removedOptions = {
+      errorDataPath: "",
+      format: "`validateFormats: false` can be used instead.",
+      nullable: '"nullable" keyword is supported by default.',
+      jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
+      extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
+      missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
+      processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
+      sourceCode: "Use option `code: {source: true}`",
+      strictDefaults: "It is default now, see option `strict`.",
+      strictKeywords: "It is default now, see option `strict`.",
+      uniqueItems: '"uniqueItems" keyword is always validated.',
+      unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
+      cache: "Map is used as cache, schema object as key.",
+      serialize: "Map is used as cache, schema object as key.",
+      ajvErrors: "It is default now."
+    };
+    var deprecatedOptions = {
+      ignoreKeywordsWithRef: "",
+      jsPropertySyntax: "",
+      unicode: '"minLength"/"maxLength" account for unicode characters by default.'
+    };
+    var MAX_EXPRESSION = 200;
+    function requiredOptions(o) {
+      var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
+      const s = o.strict;
+      const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
+      const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
+      const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
+      const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
+      return {
+        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
+        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
+        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
+        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
+        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
+        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
+        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
+        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
+        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
+        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
+        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
+        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
+        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
+        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
+        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
+        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
+        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
+        uriResolver
+      };
+    }
+    var Ajv = class {
+      constructor(opts = {}) {
+        this.schemas = {};
+        this.refs = {};
+        this.formats = {};
+        this._compilations = /* @__PURE__ */ new Set();
+        this._loading = {};
+        this._cache = /* @__PURE__ */ new Map();
+        opts = this.opts = { ...opts, ...requiredOptions(opts) };
+        const { es5, lines } = this.opts.code;
+        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
+        this.logger = getLogger(opts.logger);
+        const formatOpt = opts.validateFormats;
+        opts.validateFormats = false;
+        this.RULES = (0, rules_1.getRules)();
+        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
+        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
+        this._metaOpts = getMetaSchemaOptions.call(this);
+        if (opts.formats)
+          addInitialFormats.call(this);
+        this._addVocabularies();
+        this._addDefaultMetaSchema();
+        if (opts.keywords)
+          addInitialKeywords.call(this, opts.keywords);
+        if (typeof opts.meta == "object")
+          this.addMetaSchema(opts.meta);
+        addInitialSchemas.call(this);
+        opts.validateFormats = formatOpt;
+      }
+      _addVocabularies() {
+        this.addKeyword("$async");
+      }
+      _addDefaultMetaSchema() {
+        const { $data, meta, schemaId } = this.opts;
+        let _dataRefSchema = $dataRefSchema;
+        if (schemaId === "id") {
+          _dataRefSchema = { ...$dataRefSchema };
+          _dataRefSchema.id = _dataRefSchema.$id;
+          delete _dataRefSchema.$id;
+        }
+        if (meta && $data)
+          this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
+      }
+      defaultMeta() {
+        const { meta, schemaId } = this.opts;
+        return this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : void 0;
+      }
+      validate(schemaKeyRef, data) {
+        let v;
+        if (typeof schemaKeyRef == "string") {
+          v = this.getSchema(schemaKeyRef);
+          if (!v)
+            throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
+        } else {
+          v = this.compile(schemaKeyRef);
+        }
+        const valid = v(data);
+        if (!("$async" in v))
+          this.errors = v.errors;
+        return valid;
+      }
+      compile(schema, _meta) {
+        const sch = this._addSchema(schema, _meta);
+        return sch.validate || this._compileSchemaEnv(sch);
+      }
+      compileAsync(schema, meta) {
+        if (typeof this.opts.loadSchema != "function") {
+          throw new Error("options.loadSchema should be a function");
+        }
+        const { loadSchema } = this.opts;
+        return runCompileAsync.call(this, schema, meta);
+        async function runCompileAsync(_schema, _meta) {
+          await loadMetaSchema.call(this, _schema.$schema);
+          const sch = this._addSchema(_schema, _meta);
+          return sch.validate || _compileAsync.call(this, sch);
+        }
+        async function loadMetaSchema($ref) {
+          if ($ref && !this.getSchema($ref)) {
+            await runCompileAsync.call(this, { $ref }, true);
+          }
+        }
+        async function _compileAsync(sch) {
+          try {
+            return this._compileSchemaEnv(sch);
+          } catch (e) {
+            if (!(e instanceof ref_error_1.default))
+              throw e;
+            checkLoaded.call(this, e);
+            await loadMissingSchema.call(this, e.missingSchema);
+            return _compileAsync.call(this, sch);
+          }
+        }
+        function checkLoaded({ missingSchema: ref, missingRef }) {
+          if (this.refs[ref]) {
+            throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
+          }
+        }
+        async function loadMissingSchema(ref) {
+          const _schema = await _loadSchema.call(this, ref);
+          if (!this.refs[ref])
+            await loadMetaSchema.call(this, _schema.$schema);
+          if (!this.refs[ref])
+            this.addSchema(_schema, ref, meta);
+        }
+        async function _loadSchema(ref) {
+          const p = this._loading[ref];
+          if (p)
+            return p;
+          try {
+            return await (this._loading[ref] = loadSchema(ref));
+          } finally {
+            delete this._loading[ref];
+          }
+        }
+      }
+      // Adds schema to the instance
+      addSchema(schema, key, _meta, _validateSchema = this.opts.validateSchema) {
+        if (Array.isArray(schema)) {
+          for (const sch of schema)
+            this.addSchema(sch, void 0, _meta, _validateSchema);
+          return this;
+        }
+        let id;
+        if (typeof schema === "object") {
+          const { schemaId } = this.opts;
+          id = schema[schemaId];
+          if (id !== void 0 && typeof id != "string") {
+            throw new Error(`schema ${schemaId} must be string`);
+          }
+        }
+        key = (0, resolve_1.normalizeId)(key || id);
+        this._checkUnique(key);
+        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
+        return this;
+      }
+      // Add schema that will be used to validate other schemas
+      // options in META_IGNORE_OPTIONS are alway set to false
+      addMetaSchema(schema, key, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema, key, true, _validateSchema);
+        return this;
+      }
+      //  Validate schema against its meta-schema
+      validateSchema(schema, throwOrLogError) {
+        if (typeof schema == "boolean")
+          return true;
+        let $schema;
+        $schema = schema.$schema;
+        if ($schema !== void 0 && typeof $schema != "string") {
+          throw new Error("$schema must be a string");
+        }
+        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
+        if (!$schema) {
+          this.logger.warn("meta-schema not available");
+          this.errors = null;
+          return true;
+        }
+        const valid = this.validate($schema, schema);
+        if (!valid && throwOrLogError) {
+          const message = "schema is invalid: " + this.errorsText();
+          if (this.opts.validateSchema === "log")
+            this.logger.error(message);
+          else
+            throw new Error(message);
+        }
+        return valid;
+      }
+      // Get compiled schema by `key` or `ref`.
+      // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
+      getSchema(keyRef) {
+        let sch;
+        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
+          keyRef = sch;
+        if (sch === void 0) {
+          const { schemaId } = this.opts;
+          const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
+          sch = compile_1.resolveSchema.call(this, root, keyRef);
+          if (!sch)
+            return;
+          this.refs[keyRef] = sch;
+        }
+        return sch.validate || this._compileSchemaEnv(sch);
+      }
+      // Remove cached schema(s).
+      // If no parameter is passed all schemas but meta-schemas are removed.
+      // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
+      // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
+      removeSchema(schemaKeyRef) {
+        if (schemaKeyRef instanceof RegExp) {
+          this._removeAllSchemas(this.schemas, schemaKeyRef);
+          this._removeAllSchemas(this.refs, schemaKeyRef);
+          return this;
+        }
+        switch (typeof schemaKeyRef) {
+          case "undefined":
+            this._removeAllSchemas(this.schemas);
+            this._removeAllSchemas(this.refs);
+            this._cache.clear();
+            return this;
+          case "string": {
+            const sch = getSchEnv.call(this, schemaKeyRef);
+            if (typeof sch == "object")
+              this._cache.delete(sch.schema);
+            delete this.schemas[schemaKeyRef];
+            delete this.refs[schemaKeyRef];
+            return this;
+          }
+          case "object": {
+            const cacheKey = schemaKeyRef;
+            this._cache.delete(cacheKey);
+            let id = schemaKeyRef[this.opts.schemaId];
+            if (id) {
+              id = (0, resolve_1.normalizeId)(id);
+              delete this.schemas[id];
+              delete this.refs[id];
+            }
+            return this;
+          }
+          default:
+            throw new Error("ajv.removeSchema: invalid parameter");
+        }
+      }
+      // add "vocabulary" - a collection of keywords
+      addVocabulary(definitions) {
+        for (const def of definitions)
+          this.addKeyword(def);
+        return this;
+      }
+      addKeyword(kwdOrDef, def) {
+        let keyword;
+        if (typeof kwdOrDef == "string") {
+          keyword = kwdOrDef;
+          if (typeof def == "object") {
+            this.logger.warn("these parameters are deprecated, see docs for addKeyword");
+            def.keyword = keyword;
+          }
+        } else if (typeof kwdOrDef == "object" && def === void 0) {
+          def = kwdOrDef;
+          keyword = def.keyword;
+          if (Array.isArray(keyword) && !keyword.length) {
+            throw new Error("addKeywords: keyword must be string or non-empty array");
+          }
+        } else {
+          throw new Error("invalid addKeywords parameters");
+        }
+        checkKeyword.call(this, keyword, def);
+        if (!def) {
+          (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
+          return this;
+        }
+        keywordMetaschema.call(this, def);
+        const definition = {
+          ...def,
+          type: (0, dataType_1.getJSONTypes)(def.type),
+          schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
+        };
+        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
+        return this;
+      }
+      getKeyword(keyword) {
+        const rule = this.RULES.all[keyword];
+        return typeof rule == "object" ? rule.definition : !!rule;
+      }
+      // Remove keyword
+      removeKeyword(keyword) {
+        const { RULES } = this;
+        delete RULES.keywords[keyword];
+        delete RULES.all[keyword];
+        for (const group of RULES.rules) {
+          const i = group.rules.findIndex((rule) => rule.keyword === keyword);
+          if (i >= 0)
+            group.rules.splice(i, 1);
+        }
+        return this;
+      }
+      // Add format
+      addFormat(name, format2) {
+        if (typeof format2 == "string")
+          format2 = new RegExp(format2);
+        this.formats[name] = format2;
+        return this;
+      }
+      errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
+        if (!errors || errors.length === 0)
+          return "No errors";
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+      }
+      $dataMetaSchema(metaSchema, keywordsJsonPointers) {
+        const rules2 = this.RULES.all;
+        metaSchema = JSON.parse(JSON.stringify(metaSchema));
+        for (const jsonPointer of keywordsJsonPointers) {
+          const segments = jsonPointer.split("/").slice(1);
+          let keywords = metaSchema;
+          for (const seg of segments)
+            keywords = keywords[seg];
+          for (const key in rules2) {
+            const rule = rules2[key];
+            if (typeof rule != "object")
+              continue;
+            const { $data } = rule.definition;
+            const schema = keywords[key];
+            if ($data && schema)
+              keywords[key] = schemaOrData(schema);
+          }
+        }
+        return metaSchema;
+      }
+      _removeAllSchemas(schemas, regex) {
+        for (const keyRef in schemas) {
+          const sch = schemas[keyRef];
+          if (!regex || regex.test(keyRef)) {
+            if (typeof sch == "string") {
+              delete schemas[keyRef];
+            } else if (sch && !sch.meta) {
+              this._cache.delete(sch.schema);
+              delete schemas[keyRef];
+            }
+          }
+        }
+      }
+      _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+        let id;
+        const { schemaId } = this.opts;
+        if (typeof schema == "object") {
+          id = schema[schemaId];
+        } else {
+          if (this.opts.jtd)
+            throw new Error("schema must be object");
+          else if (typeof schema != "boolean")
+            throw new Error("schema must be object or boolean");
+        }
+        let sch = this._cache.get(schema);
+        if (sch !== void 0)
+          return sch;
+        baseId = (0, resolve_1.normalizeId)(id || baseId);
+        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
+        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
+        this._cache.set(sch.schema, sch);
+        if (addSchema && !baseId.startsWith("#")) {
+          if (baseId)
+            this._checkUnique(baseId);
+          this.refs[baseId] = sch;
+        }
+        if (validateSchema)
+          this.validateSchema(schema, true);
+        return sch;
+      }
+      _checkUnique(id) {
+        if (this.schemas[id] || this.refs[id]) {
+          throw new Error(`schema with key or id "${id}" already exists`);
+        }
+      }
+      _compileSchemaEnv(sch) {
+        if (sch.meta)
+          this._compileMetaSchema(sch);
+        else
+          compile_1.compileSchema.call(this, sch);
+        if (!sch.validate)
+          throw new Error("ajv implementation error");
+        return sch.validate;
+      }
+      _compileMetaSchema(sch) {
+        const currentOpts = this.opts;
+        this.opts = this._metaOpts;
+        try {
+          compile_1.compileSchema.call(this, sch);
+        } finally {
+          this.opts = currentOpts;
+        }
+      }
+    };
+    Ajv.ValidationError = validation_error_1.default;
+    Ajv.MissingRefError = ref_error_1.default;
+    exports.default = Ajv;
+    function checkOptions(checkOpts, options, msg, log = "error") {
+      for (const key in checkOpts) {
+        const opt = key;
+        if (opt in options)
+          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
+      }
+    }
+    function getSchEnv(keyRef) {
+      keyRef = (0, resolve_1.normalizeId)(keyRef);
+      return this.schemas[keyRef] || this.refs[keyRef];
+    }
+    function addInitialSchemas() {
+      const optsSchemas = this.opts.schemas;
+      if (!optsSchemas)
+        return;
+      if (Array.isArray(optsSchemas))
+        this.addSchema(optsSchemas);
+      else
+        for (const key in optsSchemas)
+          this.addSchema(optsSchemas[key], key);
+    }
+    function addInitialFormats() {
+      for (const name in this.opts.formats) {
+        const format2 = this.opts.formats[name];
+        if (format2)
+          this.addFormat(name, format2);
+      }
+    }
+    function addInitialKeywords(defs) {
+      if (Array.isArray(defs)) {
+        this.addVocabulary(defs);
+        return;
+      }
+      this.logger.warn("keywords option as map is deprecated, pass array");
+      for (const keyword in defs) {
+        const def = defs[keyword];
+        if (!def.keyword)
+          def.keyword = keyword;
+        this.addKeyword(def);
+      }
+    }
+    function getMetaSchemaOptions() {
+      const metaOpts = { ...this.opts };
+      for (const opt of META_IGNORE_OPTIONS)
+        delete metaOpts[opt];
+      return metaOpts;
+    }
+    var noLogs = { log() {
+    }, warn() {
+    }, error() {
+    } };
+    function getLogger(logger) {
+      if (logger === false)
+        return noLogs;
+      if (logger === void 0)
+        return console;
+      if (logger.log && logger.warn && logger.error)
+        return logger;
+      throw new Error("logger must implement log, warn and error methods");
+    }
+    var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
+    function checkKeyword(keyword, def) {
+      const { RULES } = this;
+      (0, util_1.eachItem)(keyword, (kwd) => {
+        if (RULES.keywords[kwd])
+          throw new Error(`Keyword ${kwd} is already defined`);
+        if (!KEYWORD_NAME.test(kwd))
+          throw new Error(`Keyword ${kwd} has invalid name`);
+      });
+      if (!def)
+        return;
+      if (def.$data && !("code" in def || "validate" in def)) {
+        throw new Error('$data keyword must have "code" or "validate" function');
+      }
+    }
+    function addRule(keyword, definition, dataType) {
+      var _a;
+      const post = definition === null || definition === void 0 ? void 0 : definition.post;
+      if (dataType && post)
+        throw new Error('keyword with "post" flag cannot have "type"');
+      const { RULES } = this;
+      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+      if (!ruleGroup) {
+        ruleGroup = { type: dataType, rules: [] };
+        RULES.rules.push(ruleGroup);
+      }
+      RULES.keywords[keyword] = true;
+      if (!definition)
+        return;
+      const rule = {
+        keyword,
+        definition: {
+          ...definition,
+          type: (0, dataType_1.getJSONTypes)(definition.type),
+          schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType)
+        }
+      };
+      if (definition.before)
+        addBeforeRule.call(this, ruleGroup, rule, definition.before);
+      else
+        ruleGroup.rules.push(rule);
+      RULES.all[keyword] = rule;
+      (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
+    }
+    function addBeforeRule(ruleGroup, rule, before) {
+      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+      if (i >= 0) {
+        ruleGroup.rules.splice(i, 0, rule);
+      } else {
+        ruleGroup.rules.push(rule);
+        this.logger.warn(`rule ${before} is not defined`);
+      }
+    }
+    function keywordMetaschema(def) {
+      let { metaSchema } = def;
+      if (metaSchema === void 0)
+        return;
+      if (def.$data && this.opts.$data)
+        metaSchema = schemaOrData(metaSchema);
+      def.validateSchema = this.compile(metaSchema, true);
+    }
+    var $dataRef = {
+      $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#"
+    };
+    function schemaOrData(schema) {
+      return { anyOf: [schema, $dataRef] };
+    }
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/core/id.js
+var require_id = __commonJS({
+  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var def = {
+      keyword: "id",
+      code() {
+        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/core/ref.js
+var require_ref = __commonJS({
+  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.callRef = exports.getValidate = void 0;
+    var ref_error_1 = require_ref_error();
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var compile_1 = require_compile();
+    var util_1 = require_util();
+    var def = {
+      keyword: "$ref",
+      schemaType: "string",
+      code(cxt) {
+        const { gen, schema: $ref, it } = cxt;
+        const { baseId, schemaEnv: env, validateName, opts, self } = it;
+        const { root } = env;
+        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
+          return callRootRef();
+        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
+        if (schOrEnv === void 0)
+          throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
+        if (schOrEnv instanceof compile_1.SchemaEnv)
+          return callValidate(schOrEnv);
+        return inlineRefSchema(schOrEnv);
+        function callRootRef() {
+          if (env === root)
+            return callRef(cxt, validateName, env, env.$async);
+          const rootName = gen.scopeValue("root", { ref: root });
+          return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
+        }
+        function callValidate(sch) {
+          const v = getValidate(cxt, sch);
+          callRef(cxt, v, sch, sch.$async);
+        }
+        function inlineRefSchema(sch) {
+          const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
+          const valid = gen.name("valid");
+          const schCxt = cxt.subschema({
+            schema: sch,
+            dataTypes: [],
+            schemaPath: codegen_1.nil,
+            topSchemaRef: schName,
+            errSchemaPath: $ref
+          }, valid);
+          cxt.mergeEvaluated(schCxt);
+          cxt.ok(valid);
+        }
+      }
+    };
+    function getValidate(cxt, sch) {
+      const { gen } = cxt;
+      return sch.validate ? gen.scopeValue("validate", { ref: sch.validate }) : (0, codegen_1._)`${gen.scopeValue("wrapper", { ref: sch })}.validate`;
+    }
+    exports.getValidate = getValidate;
+    function callRef(cxt, v, sch, $async) {
+      const { gen, it } = cxt;
+      const { allErrors, schemaEnv: env, opts } = it;
+      const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
+      if ($async)
+        callAsyncRef();
+      else
+        callSyncRef();
+      function callAsyncRef() {
+        if (!env.$async)
+          throw new Error("async schema referenced by sync schema");
+        const valid = gen.let("valid");
+        gen.try(() => {
+          gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
+          addEvaluatedFrom(v);
+          if (!allErrors)
+            gen.assign(valid, true);
+        }, (e) => {
+          gen.if((0, codegen_1._)`!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
+          addErrorsFrom(e);
+          if (!allErrors)
+            gen.assign(valid, false);
+        });
+        cxt.ok(valid);
+      }
+      function callSyncRef() {
+        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
+      }
+      function addErrorsFrom(source) {
+        const errs = (0, codegen_1._)`${source}.errors`;
+        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`);
+        gen.assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
+      }
+      function addEvaluatedFrom(source) {
+        var _a;
+        if (!it.opts.unevaluated)
+          return;
+        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
+        if (it.props !== true) {
+          if (schEvaluated && !schEvaluated.dynamicProps) {
+            if (schEvaluated.props !== void 0) {
+              it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
+            }
+          } else {
+            const props = gen.var("props", (0, codegen_1._)`${source}.evaluated.props`);
+            it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
+          }
+        }
+        if (it.items !== true) {
+          if (schEvaluated && !schEvaluated.dynamicItems) {
+            if (schEvaluated.items !== void 0) {
+              it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
+            }
+          } else {
+            const items = gen.var("items", (0, codegen_1._)`${source}.evaluated.items`);
+            it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
+          }
+        }
+      }
+    }
+    exports.callRef = callRef;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/core/index.js
+var require_core2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var id_1 = require_id();
+    var ref_1 = require_ref();
+    var core = [
+      "$schema",
+      "$id",
+      "$defs",
+      "$vocabulary",
+      { keyword: "$comment" },
+      "definitions",
+      id_1.default,
+      ref_1.default
+    ];
+    exports.default = core;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+var require_limitNumber = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var ops = codegen_1.operators;
+    var KWDs = {
+      maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+      minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+      exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
+      exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
+    };
+    var error = {
+      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword].okStr} ${schemaCode}`,
+      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: Object.keys(KWDs),
+      type: "number",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+var require_multipleOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{multipleOf: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "multipleOf",
+      type: "number",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, schemaCode, it } = cxt;
+        const prec = it.opts.multipleOfPrecision;
+        const res = gen.let("res");
+        const invalid = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
+        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length(str) {
+      const len = str.length;
+      let length = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length++;
+        value = str.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitLength.js
+var require_limitLength = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var ucs2length_1 = require_ucs2length();
+    var error = {
+      message({ keyword, schemaCode }) {
+        const comp = keyword === "maxLength" ? "more" : "fewer";
+        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} characters`;
+      },
+      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: ["maxLength", "minLength"],
+      type: "string",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode, it } = cxt;
+        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        const len = it.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
+        cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/pattern.js
+var require_pattern = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var error = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must match pattern "${schemaCode}"`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{pattern: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "pattern",
+      type: "string",
+      schemaType: "string",
+      $data: true,
+      error,
+      code(cxt) {
+        const { data, $data, schema, schemaCode, it } = cxt;
+        const u = it.opts.unicodeRegExp ? "u" : "";
+        const regExp = $data ? (0, codegen_1._)`(new RegExp(${schemaCode}, ${u}))` : (0, code_1.usePattern)(cxt, schema);
+        cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+var require_limitProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message({ keyword, schemaCode }) {
+        const comp = keyword === "maxProperties" ? "more" : "fewer";
+        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} properties`;
+      },
+      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: ["maxProperties", "minProperties"],
+      type: "object",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/required.js
+var require_required = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { missingProperty } }) => (0, codegen_1.str)`must have required property '${missingProperty}'`,
+      params: ({ params: { missingProperty } }) => (0, codegen_1._)`{missingProperty: ${missingProperty}}`
+    };
+    var def = {
+      keyword: "required",
+      type: "object",
+      schemaType: "array",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, schema, schemaCode, data, $data, it } = cxt;
+        const { opts } = it;
+        if (!$data && schema.length === 0)
+          return;
+        const useLoop = schema.length >= opts.loopRequired;
+        if (it.allErrors)
+          allErrorsMode();
+        else
+          exitOnErrorMode();
+        if (opts.strictRequired) {
+          const props = cxt.parentSchema.properties;
+          const { definedProperties } = cxt.it;
+          for (const requiredKey of schema) {
+            if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
+              const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+              const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
+              (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
+            }
+          }
+        }
+        function allErrorsMode() {
+          if (useLoop || $data) {
+            cxt.block$data(codegen_1.nil, loopAllRequired);
+          } else {
+            for (const prop of schema) {
+              (0, code_1.checkReportMissingProp)(cxt, prop);
+            }
+          }
+        }
+        function exitOnErrorMode() {
+          const missing = gen.let("missing");
+          if (useLoop || $data) {
+            const valid = gen.let("valid", true);
+            cxt.block$data(valid, () => loopUntilMissing(missing, valid));
+            cxt.ok(valid);
+          } else {
+            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
+            (0, code_1.reportMissingProp)(cxt, missing);
+            gen.else();
+          }
+        }
+        function loopAllRequired() {
+          gen.forOf("prop", schemaCode, (prop) => {
+            cxt.setParams({ missingProperty: prop });
+            gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
+          });
+        }
+        function loopUntilMissing(missing, valid) {
+          cxt.setParams({ missingProperty: missing });
+          gen.forOf(missing, schemaCode, () => {
+            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
+            gen.if((0, codegen_1.not)(valid), () => {
+              cxt.error();
+              gen.break();
+            });
+          }, codegen_1.nil);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitItems.js
+var require_limitItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message({ keyword, schemaCode }) {
+        const comp = keyword === "maxItems" ? "more" : "fewer";
+        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} items`;
+      },
+      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: ["maxItems", "minItems"],
+      type: "array",
+      schemaType: "number",
+      $data: true,
+      error,
+      code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/runtime/equal.js
+var require_equal = __commonJS({
+  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var equal = require_fast_deep_equal();
+    equal.code = 'require("ajv/dist/runtime/equal").default';
+    exports.default = equal;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+var require_uniqueItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dataType_1 = require_dataType();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var equal_1 = require_equal();
+    var error = {
+      message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
+      params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
+    };
+    var def = {
+      keyword: "uniqueItems",
+      type: "array",
+      schemaType: "boolean",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
+        if (!$data && !schema)
+          return;
+        const valid = gen.let("valid");
+        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
+        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._)`${schemaCode} === false`);
+        cxt.ok(valid);
+        function validateUniqueItems() {
+          const i = gen.let("i", (0, codegen_1._)`${data}.length`);
+          const j = gen.let("j");
+          cxt.setParams({ i, j });
+          gen.assign(valid, true);
+          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
+        }
+        function canOptimize() {
+          return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
+        }
+        function loopN(i, j) {
+          const item = gen.name("item");
+          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
+          const indices = gen.const("indices", (0, codegen_1._)`{}`);
+          gen.for((0, codegen_1._)`;${i}--;`, () => {
+            gen.let(item, (0, codegen_1._)`${data}[${i}]`);
+            gen.if(wrongType, (0, codegen_1._)`continue`);
+            if (itemTypes.length > 1)
+              gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
+            gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
+              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
+              cxt.error();
+              gen.assign(valid, false).break();
+            }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
+          });
+        }
+        function loopN2(i, j) {
+          const eql = (0, util_1.useFunc)(gen, equal_1.default);
+          const outer = gen.name("outer");
+          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
+            cxt.error();
+            gen.assign(valid, false).break(outer);
+          })));
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/const.js
+var require_const = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var equal_1 = require_equal();
+    var error = {
+      message: "must be equal to constant",
+      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValue: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "const",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schemaCode, schema } = cxt;
+        if ($data || schema && typeof schema == "object") {
+          cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
+        } else {
+          cxt.fail((0, codegen_1._)`${schema} !== ${data}`);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/enum.js
+var require_enum = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var equal_1 = require_equal();
+    var error = {
+      message: "must be equal to one of the allowed values",
+      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValues: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "enum",
+      schemaType: "array",
+      $data: true,
+      error,
+      code(cxt) {
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        if (!$data && schema.length === 0)
+          throw new Error("enum must have non-empty array");
+        const useLoop = schema.length >= it.opts.loopEnum;
+        let eql;
+        const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
+        let valid;
+        if (useLoop || $data) {
+          valid = gen.let("valid");
+          cxt.block$data(valid, loopEnum);
+        } else {
+          if (!Array.isArray(schema))
+            throw new Error("ajv implementation error");
+          const vSchema = gen.const("vSchema", schemaCode);
+          valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
+        }
+        cxt.pass(valid);
+        function loopEnum() {
+          gen.assign(valid, false);
+          gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
+        }
+        function equalCode(vSchema, i) {
+          const sch = schema[i];
+          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/index.js
+var require_validation = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var limitNumber_1 = require_limitNumber();
+    var multipleOf_1 = require_multipleOf();
+    var limitLength_1 = require_limitLength();
+    var pattern_1 = require_pattern();
+    var limitProperties_1 = require_limitProperties();
+    var required_1 = require_required();
+    var limitItems_1 = require_limitItems();
+    var uniqueItems_1 = require_uniqueItems();
+    var const_1 = require_const();
+    var enum_1 = require_enum();
+    var validation = [
+      // number
+      limitNumber_1.default,
+      multipleOf_1.default,
+      // string
+      limitLength_1.default,
+      pattern_1.default,
+      // object
+      limitProperties_1.default,
+      required_1.default,
+      // array
+      limitItems_1.default,
+      uniqueItems_1.default,
+      // any
+      { keyword: "type", schemaType: ["string", "array"] },
+      { keyword: "nullable", schemaType: "boolean" },
+      const_1.default,
+      enum_1.default
+    ];
+    exports.default = validation;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+var require_additionalItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateAdditionalItems = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
+      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
+    };
+    var def = {
+      keyword: "additionalItems",
+      type: "array",
+      schemaType: ["boolean", "object"],
+      before: "uniqueItems",
+      error,
+      code(cxt) {
+        const { parentSchema, it } = cxt;
+        const { items } = parentSchema;
+        if (!Array.isArray(items)) {
+          (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
+          return;
+        }
+        validateAdditionalItems(cxt, items);
+      }
+    };
+    function validateAdditionalItems(cxt, items) {
+      const { gen, schema, data, keyword, it } = cxt;
+      it.items = true;
+      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+      if (schema === false) {
+        cxt.setParams({ len: items.length });
+        cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
+      } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+        const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
+        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
+        cxt.ok(valid);
+      }
+      function validateItems(valid) {
+        gen.forRange("i", items.length, len, (i) => {
+          cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
+          if (!it.allErrors)
+            gen.if((0, codegen_1.not)(valid), () => gen.break());
+        });
+      }
+    }
+    exports.validateAdditionalItems = validateAdditionalItems;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/items.js
+var require_items = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateTuple = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var code_1 = require_code2();
+    var def = {
+      keyword: "items",
+      type: "array",
+      schemaType: ["object", "array", "boolean"],
+      before: "uniqueItems",
+      code(cxt) {
+        const { schema, it } = cxt;
+        if (Array.isArray(schema))
+          return validateTuple(cxt, "additionalItems", schema);
+        it.items = true;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        cxt.ok((0, code_1.validateArray)(cxt));
+      }
+    };
+    function validateTuple(cxt, extraItems, schArr = cxt.schema) {
+      const { gen, parentSchema, data, keyword, it } = cxt;
+      checkStrictTuple(parentSchema);
+      if (it.opts.unevaluated && schArr.length && it.items !== true) {
+        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
+      }
+      const valid = gen.name("valid");
+      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+      schArr.forEach((sch, i) => {
+        if ((0, util_1.alwaysValidSchema)(it, sch))
+          return;
+        gen.if((0, codegen_1._)`${len} > ${i}`, () => cxt.subschema({
+          keyword,
+          schemaProp: i,
+          dataProp: i
+        }, valid));
+        cxt.ok(valid);
+      });
+      function checkStrictTuple(sch) {
+        const { opts, errSchemaPath } = it;
+        const l = schArr.length;
+        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
+        if (opts.strictTuples && !fullTuple) {
+          const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
+          (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
+        }
+      }
+    }
+    exports.validateTuple = validateTuple;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+var require_prefixItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var items_1 = require_items();
+    var def = {
+      keyword: "prefixItems",
+      type: "array",
+      schemaType: ["array"],
+      before: "uniqueItems",
+      code: (cxt) => (0, items_1.validateTuple)(cxt, "items")
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/items2020.js
+var require_items2020 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var code_1 = require_code2();
+    var additionalItems_1 = require_additionalItems();
+    var error = {
+      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
+      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
+    };
+    var def = {
+      keyword: "items",
+      type: "array",
+      schemaType: ["object", "boolean"],
+      before: "uniqueItems",
+      error,
+      code(cxt) {
+        const { schema, parentSchema, it } = cxt;
+        const { prefixItems } = parentSchema;
+        it.items = true;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        if (prefixItems)
+          (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
+        else
+          cxt.ok((0, code_1.validateArray)(cxt));
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/contains.js
+var require_contains = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
+      params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
+    };
+    var def = {
+      keyword: "contains",
+      type: "array",
+      schemaType: ["object", "boolean"],
+      before: "uniqueItems",
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, schema, parentSchema, data, it } = cxt;
+        let min;
+        let max;
+        const { minContains, maxContains } = parentSchema;
+        if (it.opts.next) {
+          min = minContains === void 0 ? 1 : minContains;
+          max = maxContains;
+        } else {
+          min = 1;
+        }
+        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+        cxt.setParams({ min, max });
+        if (max === void 0 && min === 0) {
+          (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
+          return;
+        }
+        if (max !== void 0 && min > max) {
+          (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
+          cxt.fail();
+          return;
+        }
+        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+          let cond = (0, codegen_1._)`${len} >= ${min}`;
+          if (max !== void 0)
+            cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
+          cxt.pass(cond);
+          return;
+        }
+        it.items = true;
+        const valid = gen.name("valid");
+        if (max === void 0 && min === 1) {
+          validateItems(valid, () => gen.if(valid, () => gen.break()));
+        } else if (min === 0) {
+          gen.let(valid, true);
+          if (max !== void 0)
+            gen.if((0, codegen_1._)`${data}.length > 0`, validateItemsWithCount);
+        } else {
+          gen.let(valid, false);
+          validateItemsWithCount();
+        }
+        cxt.result(valid, () => cxt.reset());
+        function validateItemsWithCount() {
+          const schValid = gen.name("_valid");
+          const count2 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
+        }
+        function validateItems(_valid, block) {
+          gen.forRange("i", 0, len, (i) => {
+            cxt.subschema({
+              keyword: "contains",
+              dataProp: i,
+              dataPropType: util_1.Type.Num,
+              compositeRule: true
+            }, _valid);
+            block();
+          });
+        }
+        function checkLimits(count2) {
+          gen.code((0, codegen_1._)`${count2}++`);
+          if (max === void 0) {
+            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
+          } else {
+            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
+            if (min === 1)
+              gen.assign(valid, true);
+            else
+              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
+          }
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+var require_dependencies = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var code_1 = require_code2();
+    exports.error = {
+      message: ({ params: { property, depsCount, deps } }) => {
+        const property_ies = depsCount === 1 ? "property" : "properties";
+        return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property} is present`;
+      },
+      params: ({ params: { property, depsCount, deps, missingProperty } }) => (0, codegen_1._)`{property: ${property},
+    missingProperty: ${missingProperty},
+    depsCount: ${depsCount},
+    deps: ${deps}}`
+      // TODO change to reference
+    };
+    var def = {
+      keyword: "dependencies",
+      type: "object",
+      schemaType: "object",
+      error: exports.error,
+      code(cxt) {
+        const [propDeps, schDeps] = splitDependencies(cxt);
+        validatePropertyDeps(cxt, propDeps);
+        validateSchemaDeps(cxt, schDeps);
+      }
+    };
+    function splitDependencies({ schema }) {
+      const propertyDeps = {};
+      const schemaDeps = {};
+      for (const key in schema) {
+        if (key === "__proto__")
+          continue;
+        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
+        deps[key] = schema[key];
+      }
+      return [propertyDeps, schemaDeps];
+    }
+    function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
+      const { gen, data, it } = cxt;
+      if (Object.keys(propertyDeps).length === 0)
+        return;
+      const missing = gen.let("missing");
+      for (const prop in propertyDeps) {
+        const deps = propertyDeps[prop];
+        if (deps.length === 0)
+          continue;
+        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
+        cxt.setParams({
+          property: prop,
+          depsCount: deps.length,
+          deps: deps.join(", ")
+        });
+        if (it.allErrors) {
+          gen.if(hasProperty, () => {
+            for (const depProp of deps) {
+              (0, code_1.checkReportMissingProp)(cxt, depProp);
+            }
+          });
+        } else {
+          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
+          (0, code_1.reportMissingProp)(cxt, missing);
+          gen.else();
+        }
+      }
+    }
+    exports.validatePropertyDeps = validatePropertyDeps;
+    function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
+      const { gen, data, keyword, it } = cxt;
+      const valid = gen.name("valid");
+      for (const prop in schemaDeps) {
+        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
+          continue;
+        gen.if(
+          (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties),
+          () => {
+            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
+            cxt.mergeValidEvaluated(schCxt, valid);
+          },
+          () => gen.var(valid, true)
+          // TODO var
+        );
+        cxt.ok(valid);
+      }
+    }
+    exports.validateSchemaDeps = validateSchemaDeps;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+var require_propertyNames = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: "property name must be valid",
+      params: ({ params }) => (0, codegen_1._)`{propertyName: ${params.propertyName}}`
+    };
+    var def = {
+      keyword: "propertyNames",
+      type: "object",
+      schemaType: ["object", "boolean"],
+      error,
+      code(cxt) {
+        const { gen, schema, data, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        const valid = gen.name("valid");
+        gen.forIn("key", data, (key) => {
+          cxt.setParams({ propertyName: key });
+          cxt.subschema({
+            keyword: "propertyNames",
+            data: key,
+            dataTypes: ["string"],
+            propertyName: key,
+            compositeRule: true
+          }, valid);
+          gen.if((0, codegen_1.not)(valid), () => {
+            cxt.error(true);
+            if (!it.allErrors)
+              gen.break();
+          });
+        });
+        cxt.ok(valid);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+var require_additionalProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var util_1 = require_util();
+    var error = {
+      message: "must NOT have additional properties",
+      params: ({ params }) => (0, codegen_1._)`{additionalProperty: ${params.additionalProperty}}`
+    };
+    var def = {
+      keyword: "additionalProperties",
+      type: ["object"],
+      schemaType: ["boolean", "object"],
+      allowUndefined: true,
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
+        if (!errsCount)
+          throw new Error("ajv implementation error");
+        const { allErrors, opts } = it;
+        it.props = true;
+        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
+          return;
+        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
+        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
+        checkAdditionalProperties();
+        cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
+        function checkAdditionalProperties() {
+          gen.forIn("key", data, (key) => {
+            if (!props.length && !patProps.length)
+              additionalPropertyCode(key);
+            else
+              gen.if(isAdditional(key), () => additionalPropertyCode(key));
+          });
+        }
+        function isAdditional(key) {
+          let definedProp;
+          if (props.length > 8) {
+            const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
+            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
+          } else if (props.length) {
+            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
+          } else {
+            definedProp = codegen_1.nil;
+          }
+          if (patProps.length) {
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
+          }
+          return (0, codegen_1.not)(definedProp);
+        }
+        function deleteAdditional(key) {
+          gen.code((0, codegen_1._)`delete ${data}[${key}]`);
+        }
+        function additionalPropertyCode(key) {
+          if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
+            deleteAdditional(key);
+            return;
+          }
+          if (schema === false) {
+            cxt.setParams({ additionalProperty: key });
+            cxt.error();
+            if (!allErrors)
+              gen.break();
+            return;
+          }
+          if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+            const valid = gen.name("valid");
+            if (opts.removeAdditional === "failing") {
+              applyAdditionalSchema(key, valid, false);
+              gen.if((0, codegen_1.not)(valid), () => {
+                cxt.reset();
+                deleteAdditional(key);
+              });
+            } else {
+              applyAdditionalSchema(key, valid);
+              if (!allErrors)
+                gen.if((0, codegen_1.not)(valid), () => gen.break());
+            }
+          }
+        }
+        function applyAdditionalSchema(key, valid, errors) {
+          const subschema = {
+            keyword: "additionalProperties",
+            dataProp: key,
+            dataPropType: util_1.Type.Str
+          };
+          if (errors === false) {
+            Object.assign(subschema, {
+              compositeRule: true,
+              createErrors: false,
+              allErrors: false
+            });
+          }
+          cxt.subschema(subschema, valid);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/properties.js
+var require_properties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var validate_1 = require_validate();
+    var code_1 = require_code2();
+    var util_1 = require_util();
+    var additionalProperties_1 = require_additionalProperties();
+    var def = {
+      keyword: "properties",
+      type: "object",
+      schemaType: "object",
+      code(cxt) {
+        const { gen, schema, parentSchema, data, it } = cxt;
+        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
+          additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
+        }
+        const allProps = (0, code_1.allSchemaProperties)(schema);
+        for (const prop of allProps) {
+          it.definedProperties.add(prop);
+        }
+        if (it.opts.unevaluated && allProps.length && it.props !== true) {
+          it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
+        }
+        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (properties.length === 0)
+          return;
+        const valid = gen.name("valid");
+        for (const prop of properties) {
+          if (hasDefault(prop)) {
+            applyPropertySchema(prop);
+          } else {
+            gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
+            applyPropertySchema(prop);
+            if (!it.allErrors)
+              gen.else().var(valid, true);
+            gen.endIf();
+          }
+          cxt.it.definedProperties.add(prop);
+          cxt.ok(valid);
+        }
+        function hasDefault(prop) {
+          return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== void 0;
+        }
+        function applyPropertySchema(prop) {
+          cxt.subschema({
+            keyword: "properties",
+            schemaProp: prop,
+            dataProp: prop
+          }, valid);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+var require_patternProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var util_2 = require_util();
+    var def = {
+      keyword: "patternProperties",
+      type: "object",
+      schemaType: "object",
+      code(cxt) {
+        const { gen, schema, data, parentSchema, it } = cxt;
+        const { opts } = it;
+        const patterns = (0, code_1.allSchemaProperties)(schema);
+        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
+          return;
+        }
+        const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
+        const valid = gen.name("valid");
+        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
+          it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
+        }
+        const { props } = it;
+        validatePatternProperties();
+        function validatePatternProperties() {
+          for (const pat of patterns) {
+            if (checkProperties)
+              checkMatchingProperties(pat);
+            if (it.allErrors) {
+              validateProperties(pat);
+            } else {
+              gen.var(valid, true);
+              validateProperties(pat);
+              gen.if(valid);
+            }
+          }
+        }
+        function checkMatchingProperties(pat) {
+          for (const prop in checkProperties) {
+            if (new RegExp(pat).test(prop)) {
+              (0, util_1.checkStrictMode)(it, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
+            }
+          }
+        }
+        function validateProperties(pat) {
+          gen.forIn("key", data, (key) => {
+            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
+              const alwaysValid = alwaysValidPatterns.includes(pat);
+              if (!alwaysValid) {
+                cxt.subschema({
+                  keyword: "patternProperties",
+                  schemaProp: pat,
+                  dataProp: key,
+                  dataPropType: util_2.Type.Str
+                }, valid);
+              }
+              if (it.opts.unevaluated && props !== true) {
+                gen.assign((0, codegen_1._)`${props}[${key}]`, true);
+              } else if (!alwaysValid && !it.allErrors) {
+                gen.if((0, codegen_1.not)(valid), () => gen.break());
+              }
+            });
+          });
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/not.js
+var require_not = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = require_util();
+    var def = {
+      keyword: "not",
+      schemaType: ["object", "boolean"],
+      trackErrors: true,
+      code(cxt) {
+        const { gen, schema, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+          cxt.fail();
+          return;
+        }
+        const valid = gen.name("valid");
+        cxt.subschema({
+          keyword: "not",
+          compositeRule: true,
+          createErrors: false,
+          allErrors: false
+        }, valid);
+        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
+      },
+      error: { message: "must NOT be valid" }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+var require_anyOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var def = {
+      keyword: "anyOf",
+      schemaType: "array",
+      trackErrors: true,
+      code: code_1.validateUnion,
+      error: { message: "must match a schema in anyOf" }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+var require_oneOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: "must match exactly one schema in oneOf",
+      params: ({ params }) => (0, codegen_1._)`{passingSchemas: ${params.passing}}`
+    };
+    var def = {
+      keyword: "oneOf",
+      schemaType: "array",
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, schema, parentSchema, it } = cxt;
+        if (!Array.isArray(schema))
+          throw new Error("ajv implementation error");
+        if (it.opts.discriminator && parentSchema.discriminator)
+          return;
+        const schArr = schema;
+        const valid = gen.let("valid", false);
+        const passing = gen.let("passing", null);
+        const schValid = gen.name("_valid");
+        cxt.setParams({ passing });
+        gen.block(validateOneOf);
+        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+        function validateOneOf() {
+          schArr.forEach((sch, i) => {
+            let schCxt;
+            if ((0, util_1.alwaysValidSchema)(it, sch)) {
+              gen.var(schValid, true);
+            } else {
+              schCxt = cxt.subschema({
+                keyword: "oneOf",
+                schemaProp: i,
+                compositeRule: true
+              }, schValid);
+            }
+            if (i > 0) {
+              gen.if((0, codegen_1._)`${schValid} && ${valid}`).assign(valid, false).assign(passing, (0, codegen_1._)`[${passing}, ${i}]`).else();
+            }
+            gen.if(schValid, () => {
+              gen.assign(valid, true);
+              gen.assign(passing, i);
+              if (schCxt)
+                cxt.mergeEvaluated(schCxt, codegen_1.Name);
+            });
+          });
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/allOf.js
+var require_allOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = require_util();
+    var def = {
+      keyword: "allOf",
+      schemaType: "array",
+      code(cxt) {
+        const { gen, schema, it } = cxt;
+        if (!Array.isArray(schema))
+          throw new Error("ajv implementation error");
+        const valid = gen.name("valid");
+        schema.forEach((sch, i) => {
+          if ((0, util_1.alwaysValidSchema)(it, sch))
+            return;
+          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
+          cxt.ok(valid);
+          cxt.mergeEvaluated(schCxt);
+        });
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/if.js
+var require_if = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params }) => (0, codegen_1.str)`must match "${params.ifClause}" schema`,
+      params: ({ params }) => (0, codegen_1._)`{failingKeyword: ${params.ifClause}}`
+    };
+    var def = {
+      keyword: "if",
+      schemaType: ["object", "boolean"],
+      trackErrors: true,
+      error,
+      code(cxt) {
+        const { gen, parentSchema, it } = cxt;
+        if (parentSchema.then === void 0 && parentSchema.else === void 0) {
+          (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
+        }
+        const hasThen = hasSchema(it, "then");
+        const hasElse = hasSchema(it, "else");
+        if (!hasThen && !hasElse)
+          return;
+        const valid = gen.let("valid", true);
+        const schValid = gen.name("_valid");
+        validateIf();
+        cxt.reset();
+        if (hasThen && hasElse) {
+          const ifClause = gen.let("ifClause");
+          cxt.setParams({ ifClause });
+          gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
+        } else if (hasThen) {
+          gen.if(schValid, validateClause("then"));
+        } else {
+          gen.if((0, codegen_1.not)(schValid), validateClause("else"));
+        }
+        cxt.pass(valid, () => cxt.error(true));
+        function validateIf() {
+          const schCxt = cxt.subschema({
+            keyword: "if",
+            compositeRule: true,
+            createErrors: false,
+            allErrors: false
+          }, schValid);
+          cxt.mergeEvaluated(schCxt);
+        }
+        function validateClause(keyword, ifClause) {
+          return () => {
+            const schCxt = cxt.subschema({ keyword }, schValid);
+            gen.assign(valid, schValid);
+            cxt.mergeValidEvaluated(schCxt, valid);
+            if (ifClause)
+              gen.assign(ifClause, (0, codegen_1._)`${keyword}`);
+            else
+              cxt.setParams({ ifClause: keyword });
+          };
+        }
+      }
+    };
+    function hasSchema(it, keyword) {
+      const schema = it.schema[keyword];
+      return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
+    }
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+var require_thenElse = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = require_util();
+    var def = {
+      keyword: ["then", "else"],
+      schemaType: ["object", "boolean"],
+      code({ keyword, parentSchema, it }) {
+        if (parentSchema.if === void 0)
+          (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/index.js
+var require_applicator = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var additionalItems_1 = require_additionalItems();
+    var prefixItems_1 = require_prefixItems();
+    var items_1 = require_items();
+    var items2020_1 = require_items2020();
+    var contains_1 = require_contains();
+    var dependencies_1 = require_dependencies();
+    var propertyNames_1 = require_propertyNames();
+    var additionalProperties_1 = require_additionalProperties();
+    var properties_1 = require_properties();
+    var patternProperties_1 = require_patternProperties();
+    var not_1 = require_not();
+    var anyOf_1 = require_anyOf();
+    var oneOf_1 = require_oneOf();
+    var allOf_1 = require_allOf();
+    var if_1 = require_if();
+    var thenElse_1 = require_thenElse();
+    function getApplicator(draft2020 = false) {
+      const applicator = [
+        // any
+        not_1.default,
+        anyOf_1.default,
+        oneOf_1.default,
+        allOf_1.default,
+        if_1.default,
+        thenElse_1.default,
+        // object
+        propertyNames_1.default,
+        additionalProperties_1.default,
+        dependencies_1.default,
+        properties_1.default,
+        patternProperties_1.default
+      ];
+      if (draft2020)
+        applicator.push(prefixItems_1.default, items2020_1.default);
+      else
+        applicator.push(additionalItems_1.default, items_1.default);
+      applicator.push(contains_1.default);
+      return applicator;
+    }
+    exports.default = getApplicator;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/format/format.js
+var require_format = __commonJS({
+  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{format: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "format",
+      type: ["number", "string"],
+      schemaType: "string",
+      $data: true,
+      error,
+      code(cxt, ruleType) {
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        const { opts, errSchemaPath, schemaEnv, self } = it;
+        if (!opts.validateFormats)
+          return;
+        if ($data)
+          validate$DataFormat();
+        else
+          validateFormat();
+        function validate$DataFormat() {
+          const fmts = gen.scopeValue("formats", {
+            ref: self.formats,
+            code: opts.code.formats
+          });
+          const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
+          const fType = gen.let("fType");
+          const format2 = gen.let("format");
+          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format2, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format2, fDef));
+          cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
+          function unknownFmt() {
+            if (opts.strictSchema === false)
+              return codegen_1.nil;
+            return (0, codegen_1._)`${schemaCode} && !${format2}`;
+          }
+          function invalidFmt() {
+            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format2}(${data}) : ${format2}(${data}))` : (0, codegen_1._)`${format2}(${data})`;
+            const validData = (0, codegen_1._)`(typeof ${format2} == "function" ? ${callFormat} : ${format2}.test(${data}))`;
+            return (0, codegen_1._)`${format2} && ${format2} !== true && ${fType} === ${ruleType} && !${validData}`;
+          }
+        }
+        function validateFormat() {
+          const formatDef = self.formats[schema];
+          if (!formatDef) {
+            unknownFormat();
+            return;
+          }
+          if (formatDef === true)
+            return;
+          const [fmtType, format2, fmtRef] = getFormat(formatDef);
+          if (fmtType === ruleType)
+            cxt.pass(validCondition());
+          function unknownFormat() {
+            if (opts.strictSchema === false) {
+              self.logger.warn(unknownMsg());
+              return;
+            }
+            throw new Error(unknownMsg());
+            function unknownMsg() {
+              return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
+            }
+          }
+          function getFormat(fmtDef) {
+            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
+              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
+            }
+            return ["string", fmtDef, fmt];
+          }
+          function validCondition() {
+            if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
+              if (!schemaEnv.$async)
+                throw new Error("async format in sync schema");
+              return (0, codegen_1._)`await ${fmtRef}(${data})`;
+            }
+            return typeof format2 == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
+          }
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/format/index.js
+var require_format2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var format_1 = require_format();
+    var format2 = [format_1.default];
+    exports.default = format2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/metadata.js
+var require_metadata = __commonJS({
+  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.contentVocabulary = exports.metadataVocabulary = void 0;
+    exports.metadataVocabulary = [
+      "title",
+      "description",
+      "default",
+      "deprecated",
+      "readOnly",
+      "writeOnly",
+      "examples"
+    ];
+    exports.contentVocabulary = [
+      "contentMediaType",
+      "contentEncoding",
+      "contentSchema"
+    ];
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/draft7.js
+var require_draft7 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var core_1 = require_core2();
+    var validation_1 = require_validation();
+    var applicator_1 = require_applicator();
+    var format_1 = require_format2();
+    var metadata_1 = require_metadata();
+    var draft7Vocabularies = [
+      core_1.default,
+      validation_1.default,
+      (0, applicator_1.default)(),
+      format_1.default,
+      metadata_1.metadataVocabulary,
+      metadata_1.contentVocabulary
+    ];
+    exports.default = draft7Vocabularies;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/discriminator/types.js
+var require_types = __commonJS({
+  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DiscrError = void 0;
+    var DiscrError;
+    (function(DiscrError2) {
+      DiscrError2["Tag"] = "tag";
+      DiscrError2["Mapping"] = "mapping";
+    })(DiscrError || (exports.DiscrError = DiscrError = {}));
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/discriminator/index.js
+var require_discriminator = __commonJS({
+  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var types_1 = require_types();
+    var compile_1 = require_compile();
+    var ref_error_1 = require_ref_error();
+    var util_1 = require_util();
+    var error = {
+      message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
+      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
+    };
+    var def = {
+      keyword: "discriminator",
+      type: "object",
+      schemaType: "object",
+      error,
+      code(cxt) {
+        const { gen, data, schema, parentSchema, it } = cxt;
+        const { oneOf } = parentSchema;
+        if (!it.opts.discriminator) {
+          throw new Error("discriminator: requires discriminator option");
+        }
+        const tagName = schema.propertyName;
+        if (typeof tagName != "string")
+          throw new Error("discriminator: requires propertyName");
+        if (schema.mapping)
+          throw new Error("discriminator: mapping is not supported");
+        if (!oneOf)
+          throw new Error("discriminator: requires oneOf keyword");
+        const valid = gen.let("valid", false);
+        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
+        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
+        cxt.ok(valid);
+        function validateMapping() {
+          const mapping = getMapping();
+          gen.if(false);
+          for (const tagValue in mapping) {
+            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
+            gen.assign(valid, applyTagSchema(mapping[tagValue]));
+          }
+          gen.else();
+          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
+          gen.endIf();
+        }
+        function applyTagSchema(schemaProp) {
+          const _valid = gen.name("valid");
+          const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
+          cxt.mergeEvaluated(schCxt, codegen_1.Name);
+          return _valid;
+        }
+        function getMapping() {
+          var _a;
+          const oneOfMapping = {};
+          const topRequired = hasRequired(parentSchema);
+          let tagRequired = true;
+          for (let i = 0; i < oneOf.length; i++) {
+            let sch = oneOf[i];
+            if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
+              const ref = sch.$ref;
+              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
+              if (sch instanceof compile_1.SchemaEnv)
+                sch = sch.schema;
+              if (sch === void 0)
+                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
+            }
+            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
+            if (typeof propSch != "object") {
+              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
+            }
+            tagRequired = tagRequired && (topRequired || hasRequired(sch));
+            addMappings(propSch, i);
+          }
+          if (!tagRequired)
+            throw new Error(`discriminator: "${tagName}" must be required`);
+          return oneOfMapping;
+          function hasRequired({ required }) {
+            return Array.isArray(required) && required.includes(tagName);
+          }
+          function addMappings(sch, i) {
+            if (sch.const) {
+              addMapping(sch.const, i);
+            } else if (sch.enum) {
+              for (const tagValue of sch.enum) {
+                addMapping(tagValue, i);
+              }
+            } else {
+              throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
+            }
+          }
+          function addMapping(tagValue, i) {
+            if (typeof tagValue != "string" || tagValue in oneOfMapping) {
+              throw new Error(`discriminator: "${tagName}" values must be unique strings`);
+            }
+            oneOfMapping[tagValue] = i;
+          }
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-draft-07.json
+var require_json_schema_draft_07 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+    module.exports = {
+      $schema: "http://json-schema.org/draft-07/schema#",
+      $id: "http://json-schema.org/draft-07/schema#",
+      title: "Core schema meta-schema",
+      definitions: {
+        schemaArray: {
+          type: "array",
+          minItems: 1,
+          items: { $ref: "#" }
+        },
+        nonNegativeInteger: {
+          type: "integer",
+          minimum: 0
+        },
+        nonNegativeIntegerDefault0: {
+          allOf: [{ $ref: "#/definitions/nonNegativeInteger" }, { default: 0 }]
+        },
+        simpleTypes: {
+          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
+        },
+        stringArray: {
+          type: "array",
+          items: { type: "string" },
+          uniqueItems: true,
+          default: []
+        }
+      },
+      type: ["object", "boolean"],
+      properties: {
+        $id: {
+          type: "string",
+          format: "uri-reference"
+        },
+        $schema: {
+          type: "string",
+          format: "uri"
+        },
+        $ref: {
+          type: "string",
+          format: "uri-reference"
+        },
+        $comment: {
+          type: "string"
+        },
+        title: {
+          type: "string"
+        },
+        description: {
+          type: "string"
+        },
+        default: true,
+        readOnly: {
+          type: "boolean",
+          default: false
+        },
+        examples: {
+          type: "array",
+          items: true
+        },
+        multipleOf: {
+          type: "number",
+          exclusiveMinimum: 0
+        },
+        maximum: {
+          type: "number"
+        },
+        exclusiveMaximum: {
+          type: "number"
+        },
+        minimum: {
+          type: "number"
+        },
+        exclusiveMinimum: {
+          type: "number"
+        },
+        maxLength: { $ref: "#/definitions/nonNegativeInteger" },
+        minLength: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        pattern: {
+          type: "string",
+          format: "regex"
+        },
+        additionalItems: { $ref: "#" },
+        items: {
+          anyOf: [{ $ref: "#" }, { $ref: "#/definitions/schemaArray" }],
+          default: true
+        },
+        maxItems: { $ref: "#/definitions/nonNegativeInteger" },
+        minItems: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        uniqueItems: {
+          type: "boolean",
+          default: false
+        },
+        contains: { $ref: "#" },
+        maxProperties: { $ref: "#/definitions/nonNegativeInteger" },
+        minProperties: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        required: { $ref: "#/definitions/stringArray" },
+        additionalProperties: { $ref: "#" },
+        definitions: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        properties: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        patternProperties: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          propertyNames: { format: "regex" },
+          default: {}
+        },
+        dependencies: {
+          type: "object",
+          additionalProperties: {
+            anyOf: [{ $ref: "#" }, { $ref: "#/definitions/stringArray" }]
+          }
+        },
+        propertyNames: { $ref: "#" },
+        const: true,
+        enum: {
+          type: "array",
+          items: true,
+          minItems: 1,
+          uniqueItems: true
+        },
+        type: {
+          anyOf: [
+            { $ref: "#/definitions/simpleTypes" },
+            {
+              type: "array",
+              items: { $ref: "#/definitions/simpleTypes" },
+              minItems: 1,
+              uniqueItems: true
+            }
+          ]
+        },
+        format: { type: "string" },
+        contentMediaType: { type: "string" },
+        contentEncoding: { type: "string" },
+        if: { $ref: "#" },
+        then: { $ref: "#" },
+        else: { $ref: "#" },
+        allOf: { $ref: "#/definitions/schemaArray" },
+        anyOf: { $ref: "#/definitions/schemaArray" },
+        oneOf: { $ref: "#/definitions/schemaArray" },
+        not: { $ref: "#" }
+      },
+      default: true
+    };
+  }
+});
+
+// node_modules/ajv/dist/ajv.js
+var require_ajv = __commonJS({
+  "node_modules/ajv/dist/ajv.js"(exports, module) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
+    var core_1 = require_core();
+    var draft7_1 = require_draft7();
+    var discriminator_1 = require_discriminator();
+    var draft7MetaSchema = require_json_schema_draft_07();
+    var META_SUPPORT_DATA = ["/properties"];
+    var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
+    var Ajv = class extends core_1.default {
+      _addVocabularies() {
+        super._addVocabularies();
+        draft7_1.default.forEach((v) => this.addVocabulary(v));
+        if (this.opts.discriminator)
+          this.addKeyword(discriminator_1.default);
+      }
+      _addDefaultMetaSchema() {
+        super._addDefaultMetaSchema();
+        if (!this.opts.meta)
+          return;
+        const metaSchema = this.opts.$data ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA) : draft7MetaSchema;
+        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
+        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+      }
+      defaultMeta() {
+        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
+      }
+    };
+    exports.Ajv = Ajv;
+    module.exports = exports = Ajv;
+    module.exports.Ajv = Ajv;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = Ajv;
+    var validate_1 = require_validate();
+    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+      return validate_1.KeywordCxt;
+    } });
+    var codegen_1 = require_codegen();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return codegen_1._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return codegen_1.str;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return codegen_1.stringify;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return codegen_1.nil;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return codegen_1.Name;
+    } });
+    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+      return codegen_1.CodeGen;
+    } });
+    var validation_error_1 = require_validation_error();
+    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
+      return validation_error_1.default;
+    } });
+    var ref_error_1 = require_ref_error();
+    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
+      return ref_error_1.default;
+    } });
+  }
+});
+
+// node_modules/fast-glob/out/utils/array.js
+var require_array = __commonJS({
+  "node_modules/fast-glob/out/utils/array.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.splitWhen = exports.flatten = void 0;
+    function flatten(items) {
+      return items.reduce((collection, item) => [].concat(collection, item), []);
+    }
+    exports.flatten = flatten;
+    function splitWhen(items, predicate) {
+      const result = [[]];
+      let groupIndex = 0;
+      for (const item of items) {
+        if (predicate(item)) {
+          groupIndex++;
+          result[groupIndex] = [];
+        } else {
+          result[groupIndex].push(item);
+        }
+      }
+      return result;
+    }
+    exports.splitWhen = splitWhen;
+  }
+});
+
+// node_modules/fast-glob/out/utils/errno.js
+var require_errno = __commonJS({
+  "node_modules/fast-glob/out/utils/errno.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isEnoentCodeError = void 0;
+    function isEnoentCodeError(error) {
+      return error.code === "ENOENT";
+    }
+    exports.isEnoentCodeError = isEnoentCodeError;
+  }
+});
+
+// node_modules/fast-glob/out/utils/fs.js
+var require_fs = __commonJS({
+  "node_modules/fast-glob/out/utils/fs.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createDirentFromStats = void 0;
+    var DirentFromStats = class {
+      constructor(name, stats) {
+        this.name = name;
+        this.isBlockDevice = stats.isBlockDevice.bind(stats);
+        this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
+        this.isDirectory = stats.isDirectory.bind(stats);
+        this.isFIFO = stats.isFIFO.bind(stats);
+        this.isFile = stats.isFile.bind(stats);
+        this.isSocket = stats.isSocket.bind(stats);
+        this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
+      }
+    };
+    function createDirentFromStats(name, stats) {
+      return new DirentFromStats(name, stats);
+    }
+    exports.createDirentFromStats = createDirentFromStats;
+  }
+});
+
+// node_modules/fast-glob/out/utils/path.js
+var require_path = __commonJS({
+  "node_modules/fast-glob/out/utils/path.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
+    var os = __require("os");
+    var path8 = __require("path");
+    var IS_WINDOWS_PLATFORM = os.platform() === "win32";
+    var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
+    var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
+    var WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()[\]{}]|^!|[!+@](?=\())/g;
+    var DOS_DEVICE_PATH_RE = /^\\\\([.?])/;
+    var WINDOWS_BACKSLASHES_RE = /\\(?![!()+@[\]{}])/g;
+    function unixify(filepath) {
+      return filepath.replace(/\\/g, "/");
+    }
+    exports.unixify = unixify;
+    function makeAbsolute(cwd, filepath) {
+      return path8.resolve(cwd, filepath);
+    }
+    exports.makeAbsolute = makeAbsolute;
+    function removeLeadingDotSegment(entry) {
+      if (entry.charAt(0) === ".") {
+        const secondCharactery = entry.charAt(1);
+        if (secondCharactery === "/" || secondCharactery === "\\") {
+          return entry.slice(LEADING_DOT_SEGMENT_CHARACTERS_COUNT);
+        }
+      }
+      return entry;
+    }
+    exports.removeLeadingDotSegment = removeLeadingDotSegment;
+    exports.escape = IS_WINDOWS_PLATFORM ? escapeWindowsPath : escapePosixPath;
+    function escapeWindowsPath(pattern) {
+      return pattern.replace(WINDOWS_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
+    }
+    exports.escapeWindowsPath = escapeWindowsPath;
+    function escapePosixPath(pattern) {
+      return pattern.replace(POSIX_UNESCAPED_GLOB_SYMBOLS_RE, "\\$2");
+    }
+    exports.escapePosixPath = escapePosixPath;
+    exports.convertPathToPattern = IS_WINDOWS_PLATFORM ? convertWindowsPathToPattern : convertPosixPathToPattern;
+    function convertWindowsPathToPattern(filepath) {
+      return escapeWindowsPath(filepath).replace(DOS_DEVICE_PATH_RE, "//$1").replace(WINDOWS_BACKSLASHES_RE, "/");
+    }
+    exports.convertWindowsPathToPattern = convertWindowsPathToPattern;
+    function convertPosixPathToPattern(filepath) {
+      return escapePosixPath(filepath);
+    }
+    exports.convertPosixPathToPattern = convertPosixPathToPattern;
+  }
+});
+
+// node_modules/is-extglob/index.js
+var require_is_extglob = __commonJS({
+  "node_modules/is-extglob/index.js"(exports, module) {
+    module.exports = function isExtglob(str) {
+      if (typeof str !== "string" || str === "") {
+        return false;
+      }
+      var match;
+      while (match = /(\\).|([@?!+*]\(.*\))/g.exec(str)) {
+        if (match[2]) return true;
+        str = str.slice(match.index + match[0].length);
+      }
+      return false;
+    };
+  }
+});
+
+// node_modules/is-glob/index.js
+var require_is_glob = __commonJS({
+  "node_modules/is-glob/index.js"(exports, module) {
+    var isExtglob = require_is_extglob();
+    var chars = { "{": "}", "(": ")", "[": "]" };
+    var strictCheck = function(str) {
+      if (str[0] === "!") {
+        return true;
+      }
+      var index = 0;
+      var pipeIndex = -2;
+      var closeSquareIndex = -2;
+      var closeCurlyIndex = -2;
+      var closeParenIndex = -2;
+      var backSlashIndex = -2;
+      while (index < str.length) {
+        if (str[index] === "*") {
+          return true;
+        }
+        if (str[index + 1] === "?" && /[\].+)]/.test(str[index])) {
+          return true;
+        }
+        if (closeSquareIndex !== -1 && str[index] === "[" && str[index + 1] !== "]") {
+          if (closeSquareIndex < index) {
+            closeSquareIndex = str.indexOf("]", index);
+          }
+          if (closeSquareIndex > index) {
+            if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
+              return true;
+            }
+            backSlashIndex = str.indexOf("\\", index);
+            if (backSlashIndex === -1 || backSlashIndex > closeSquareIndex) {
+              return true;
+            }
+          }
+        }
+        if (closeCurlyIndex !== -1 && str[index] === "{" && str[index + 1] !== "}") {
+          closeCurlyIndex = str.indexOf("}", index);
+          if (closeCurlyIndex > index) {
+            backSlashIndex = str.indexOf("\\", index);
+            if (backSlashIndex === -1 || backSlashIndex > closeCurlyIndex) {
+              return true;
+            }
+          }
+        }
+        if (closeParenIndex !== -1 && str[index] === "(" && str[index + 1] === "?" && /[:!=]/.test(str[index + 2]) && str[index + 3] !== ")") {
+          closeParenIndex = str.indexOf(")", index);
+          if (closeParenIndex > index) {
+            backSlashIndex = str.indexOf("\\", index);
+            if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
+              return true;
+            }
+          }
+        }
+        if (pipeIndex !== -1 && str[index] === "(" && str[index + 1] !== "|") {
+          if (pipeIndex < index) {
+            pipeIndex = str.indexOf("|", index);
+          }
+          if (pipeIndex !== -1 && str[pipeIndex + 1] !== ")") {
+            closeParenIndex = str.indexOf(")", pipeIndex);
+            if (closeParenIndex > pipeIndex) {
+              backSlashIndex = str.indexOf("\\", pipeIndex);
+              if (backSlashIndex === -1 || backSlashIndex > closeParenIndex) {
+                return true;
+              }
+            }
+          }
+        }
+        if (str[index] === "\\") {
+          var open = str[index + 1];
+          index += 2;
+          var close = chars[open];
+          if (close) {
+            var n = str.indexOf(close, index);
+            if (n !== -1) {
+              index = n + 1;
+            }
+          }
+          if (str[index] === "!") {
+            return true;
+          }
+        } else {
+          index++;
+        }
+      }
+      return false;
+    };
+    var relaxedCheck = function(str) {
+      if (str[0] === "!") {
+        return true;
+      }
+      var index = 0;
+      while (index < str.length) {
+        if (/[*?{}()[\]]/.test(str[index])) {
+          return true;
+        }
+        if (str[index] === "\\") {
+          var open = str[index + 1];
+          index += 2;
+          var close = chars[open];
+          if (close) {
+            var n = str.indexOf(close, index);
+            if (n !== -1) {
+              index = n + 1;
+            }
+          }
+          if (str[index] === "!") {
+            return true;
+          }
+        } else {
+          index++;
+        }
+      }
+      return false;
+    };
+    module.exports = function isGlob(str, options) {
+      if (typeof str !== "string" || str === "") {
+        return false;
+      }
+      if (isExtglob(str)) {
+        return true;
+      }
+      var check = strictCheck;
+      if (options && options.strict === false) {
+        check = relaxedCheck;
+      }
+      return check(str);
+    };
+  }
+});
+
+// node_modules/glob-parent/index.js
+var require_glob_parent = __commonJS({
+  "node_modules/glob-parent/index.js"(exports, module) {
+    "use strict";
+    var isGlob = require_is_glob();
+    var pathPosixDirname = __require("path").posix.dirname;
+    var isWin32 = __require("os").platform() === "win32";
+    var slash = "/";
+    var backslash = /\\/g;
+    var enclosure = /[\{\[].*[\}\]]$/;
+    var globby = /(^|[^\\])([\{\[]|\([^\)]+$)/;
+    var escaped = /\\([\!\*\?\|\[\]\(\)\{\}])/g;
+    module.exports = function globParent(str, opts) {
+      var options = Object.assign({ flipBackslashes: true }, opts);
+      if (options.flipBackslashes && isWin32 && str.indexOf(slash) < 0) {
+        str = str.replace(backslash, slash);
+      }
+      if (enclosure.test(str)) {
+        str += slash;
+      }
+      str += "a";
+      do {
+        str = pathPosixDirname(str);
+      } while (isGlob(str) || globby.test(str));
+      return str.replace(escaped, "$1");
+    };
+  }
+});
+
+// node_modules/braces/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/braces/lib/utils.js"(exports) {
+    "use strict";
+    exports.isInteger = (num) => {
+      if (typeof num === "number") {
+        return Number.isInteger(num);
+      }
+      if (typeof num === "string" && num.trim() !== "") {
+        return Number.isInteger(Number(num));
+      }
+      return false;
+    };
+    exports.find = (node, type) => node.nodes.find((node2) => node2.type === type);
+    exports.exceedsLimit = (min, max, step = 1, limit) => {
+      if (limit === false) return false;
+      if (!exports.isInteger(min) || !exports.isInteger(max)) return false;
+      return (Number(max) - Number(min)) / Number(step) >= limit;
+    };
+    exports.escapeNode = (block, n = 0, type) => {
+      const node = block.nodes[n];
+      if (!node) return;
+      if (type && node.type === type || node.type === "open" || node.type === "close") {
+        if (node.escaped !== true) {
+          node.value = "\\" + node.value;
+          node.escaped = true;
+        }
+      }
+    };
+    exports.encloseBrace = (node) => {
+      if (node.type !== "brace") return false;
+      if (node.commas >> 0 + node.ranges >> 0 === 0) {
+        node.invalid = true;
+        return true;
+      }
+      return false;
+    };
+    exports.isInvalidBrace = (block) => {
+      if (block.type !== "brace") return false;
+      if (block.invalid === true || block.dollar) return true;
+      if (block.commas >> 0 + block.ranges >> 0 === 0) {
+        block.invalid = true;
+        return true;
+      }
+      if (block.open !== true || block.close !== true) {
+        block.invalid = true;
+        return true;
+      }
+      return false;
+    };
+    exports.isOpenOrClose = (node) => {
+      if (node.type === "open" || node.type === "close") {
+        return true;
+      }
+      return node.open === true || node.close === true;
+    };
+    exports.reduce = (nodes) => nodes.reduce((acc, node) => {
+      if (node.type === "text") acc.push(node.value);
+      if (node.type === "range") node.type = "text";
+      return acc;
+    }, []);
+    exports.flatten = (...args) => {
+      const result = [];
+      const flat = (arr) => {
+        for (let i = 0; i < arr.length; i++) {
+          const ele = arr[i];
+          if (Array.isArray(ele)) {
+            flat(ele);
+            continue;
+          }
+          if (ele !== void 0) {
+            result.push(ele);
+          }
+        }
+        return result;
+      };
+      flat(args);
+      return result;
+    };
+  }
+});
+
+// node_modules/braces/lib/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/braces/lib/stringify.js"(exports, module) {
+    "use strict";
+    var utils = require_utils2();
+    module.exports = (ast, options = {}) => {
+      const stringify = (node, parent = {}) => {
+        const invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent);
+        const invalidNode = node.invalid === true && options.escapeInvalid === true;
+        let output = "";
+        if (node.value) {
+          if ((invalidBlock || invalidNode) && utils.isOpenOrClose(node)) {
+            return "\\" + node.value;
+          }
+          return node.value;
+        }
+        if (node.value) {
+          return node.value;
+        }
+        if (node.nodes) {
+          for (const child of node.nodes) {
+            output += stringify(child);
+          }
+        }
+        return output;
+      };
+      return stringify(ast);
+    };
+  }
+});
+
+// node_modules/is-number/index.js
+var require_is_number = __commonJS({
+  "node_modules/is-number/index.js"(exports, module) {
+    "use strict";
+    module.exports = function(num) {
+      if (typeof num === "number") {
+        return num - num === 0;
+      }
+      if (typeof num === "string" && num.trim() !== "") {
+        return Number.isFinite ? Number.isFinite(+num) : isFinite(+num);
+      }
+      return false;
+    };
+  }
+});
+
+// node_modules/to-regex-range/index.js
+var require_to_regex_range = __commonJS({
+  "node_modules/to-regex-range/index.js"(exports, module) {
+    "use strict";
+    var isNumber = require_is_number();
+    var toRegexRange = (min, max, options) => {
+      if (isNumber(min) === false) {
+        throw new TypeError("toRegexRange: expected the first argument to be a number");
+      }
+      if (max === void 0 || min === max) {
+        return String(min);
+      }
+      if (isNumber(max) === false) {
+        throw new TypeError("toRegexRange: expected the second argument to be a number.");
+      }
+      let opts = { relaxZeros: true, ...options };
+      if (typeof opts.strictZeros === "boolean") {
+        opts.relaxZeros = opts.strictZeros === false;
+      }
+      let relax = String(opts.relaxZeros);
+      let shorthand = String(opts.shorthand);
+      let capture = String(opts.capture);
+      let wrap = String(opts.wrap);
+      let cacheKey = min + ":" + max + "=" + relax + shorthand + capture + wrap;
+      if (toRegexRange.cache.hasOwnProperty(cacheKey)) {
+        return toRegexRange.cache[cacheKey].result;
+      }
+      let a = Math.min(min, max);
+      let b = Math.max(min, max);
+      if (Math.abs(a - b) === 1) {
+        let result = min + "|" + max;
+        if (opts.capture) {
+          return `(${result})`;
+        }
+        if (opts.wrap === false) {
+          return result;
+        }
+        return `(?:${result})`;
+      }
+      let isPadded = hasPadding(min) || hasPadding(max);
+      let state2 = { min, max, a, b };
+      let positives = [];
+      let negatives = [];
+      if (isPadded) {
+        state2.isPadded = isPadded;
+        state2.maxLen = String(state2.max).length;
+      }
+      if (a < 0) {
+        let newMin = b < 0 ? Math.abs(b) : 1;
+        negatives = splitToPatterns(newMin, Math.abs(a), state2, opts);
+        a = state2.a = 0;
+      }
+      if (b >= 0) {
+        positives = splitToPatterns(a, b, state2, opts);
+      }
+      state2.negatives = negatives;
+      state2.positives = positives;
+      state2.result = collatePatterns(negatives, positives, opts);
+      if (opts.capture === true) {
+        state2.result = `(${state2.result})`;
+      } else if (opts.wrap !== false && positives.length + negatives.length > 1) {
+        state2.result = `(?:${state2.result})`;
+      }
+      toRegexRange.cache[cacheKey] = state2;
+      return state2.result;
+    };
+    function collatePatterns(neg, pos, options) {
+      let onlyNegative = filterPatterns(neg, pos, "-", false, options) || [];
+      let onlyPositive = filterPatterns(pos, neg, "", false, options) || [];
+      let intersected = filterPatterns(neg, pos, "-?", true, options) || [];
+      let subpatterns = onlyNegative.concat(intersected).concat(onlyPositive);
+      return subpatterns.join("|");
+    }
+    function splitToRanges(min, max) {
+      let nines = 1;
+      let zeros = 1;
+      let stop = countNines(min, nines);
+      let stops = /* @__PURE__ */ new Set([max]);
+      while (min <= stop && stop <= max) {
+        stops.add(stop);
+        nines += 1;
+        stop = countNines(min, nines);
+      }
+      stop = countZeros(max + 1, zeros) - 1;
+      while (min < stop && stop <= max) {
+        stops.add(stop);
+        zeros += 1;
+        stop = countZeros(max + 1, zeros) - 1;
+      }
+      stops = [...stops];
+      stops.sort(compare);
+      return stops;
+    }
+    function rangeToPattern(start, stop, options) {
+      if (start === stop) {
+        return { pattern: start, count: [], digits: 0 };
+      }
+      let zipped = zip(start, stop);
+      let digits = zipped.length;
+      let pattern = "";
+      let count2 = 0;
+      for (let i = 0; i < digits; i++) {
+        let [startDigit, stopDigit] = zipped[i];
+        if (startDigit === stopDigit) {
+          pattern += startDigit;
+        } else if (startDigit !== "0" || stopDigit !== "9") {
+          pattern += toCharacterClass(startDigit, stopDigit, options);
+        } else {
+          count2++;
+        }
+      }
+      if (count2) {
+        pattern += options.shorthand === true ? "\\d" : "[0-9]";
+      }
+      return { pattern, count: [count2], digits };
+    }
+    function splitToPatterns(min, max, tok, options) {
+      let ranges = splitToRanges(min, max);
+      let tokens = [];
+      let start = min;
+      let prev;
+      for (let i = 0; i < ranges.length; i++) {
+        let max2 = ranges[i];
+        let obj = rangeToPattern(String(start), String(max2), options);
+        let zeros = "";
+        if (!tok.isPadded && prev && prev.pattern === obj.pattern) {
+          if (prev.count.length > 1) {
+            prev.count.pop();
+          }
+          prev.count.push(obj.count[0]);
+          prev.string = prev.pattern + toQuantifier(prev.count);
+          start = max2 + 1;
+          continue;
+        }
+        if (tok.isPadded) {
+          zeros = padZeros(max2, tok, options);
+        }
+        obj.string = zeros + obj.pattern + toQuantifier(obj.count);
+        tokens.push(obj);
+        start = max2 + 1;
+        prev = obj;
+      }
+      return tokens;
+    }
+    function filterPatterns(arr, comparison, prefix, intersection, options) {
+      let result = [];
+      for (let ele of arr) {
+        let { string } = ele;
+        if (!intersection && !contains(comparison, "string", string)) {
+          result.push(prefix + string);
+        }
+        if (intersection && contains(comparison, "string", string)) {
+          result.push(prefix + string);
+        }
+      }
+      return result;
+    }
+    function zip(a, b) {
+      let arr = [];
+      for (let i = 0; i < a.length; i++) arr.push([a[i], b[i]]);
+      return arr;
+    }
+    function compare(a, b) {
+      return a > b ? 1 : b > a ? -1 : 0;
+    }
+    function contains(arr, key, val) {
+      return arr.some((ele) => ele[key] === val);
+    }
+    function countNines(min, len) {
+      return Number(String(min).slice(0, -len) + "9".repeat(len));
+    }
+    function countZeros(integer, zeros) {
+      return integer - integer % Math.pow(10, zeros);
+    }
+    function toQuantifier(digits) {
+      let [start = 0, stop = ""] = digits;
+      if (stop || start > 1) {
+        return `{${start + (stop ? "," + stop : "")}}`;
+      }
+      return "";
+    }
+    function toCharacterClass(a, b, options) {
+      return `[${a}${b - a === 1 ? "" : "-"}${b}]`;
+    }
+    function hasPadding(str) {
+      return /^-?(0+)\d/.test(str);
+    }
+    function padZeros(value, tok, options) {
+      if (!tok.isPadded) {
+        return value;
+      }
+      let diff = Math.abs(tok.maxLen - String(value).length);
+      let relax = options.relaxZeros !== false;
+      switch (diff) {
+        case 0:
+          return "";
+        case 1:
+          return relax ? "0?" : "0";
+        case 2:
+          return relax ? "0{0,2}" : "00";
+        default: {
+          return relax ? `0{0,${diff}}` : `0{${diff}}`;
+        }
+      }
+    }
+    toRegexRange.cache = {};
+    toRegexRange.clearCache = () => toRegexRange.cache = {};
+    module.exports = toRegexRange;
+  }
+});
+
+// node_modules/fill-range/index.js
+var require_fill_range = __commonJS({
+  "node_modules/fill-range/index.js"(exports, module) {
+    "use strict";
+    var util = __require("util");
+    var toRegexRange = require_to_regex_range();
+    var isObject2 = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    var transform = (toNumber) => {
+      return (value) => toNumber === true ? Number(value) : String(value);
+    };
+    var isValidValue = (value) => {
+      return typeof value === "number" || typeof value === "string" && value !== "";
+    };
+    var isNumber = (num) => Number.isInteger(+num);
+    var zeros = (input) => {
+      let value = `${input}`;
+      let index = -1;
+      if (value[0] === "-") value = value.slice(1);
+      if (value === "0") return false;
+      while (value[++index] === "0") ;
+      return index > 0;
+    };
+    var stringify = (start, end, options) => {
+      if (typeof start === "string" || typeof end === "string") {
+        return true;
+      }
+      return options.stringify === true;
+    };
+    var pad = (input, maxLength, toNumber) => {
+      if (maxLength > 0) {
+        let dash = input[0] === "-" ? "-" : "";
+        if (dash) input = input.slice(1);
+        input = dash + input.padStart(dash ? maxLength - 1 : maxLength, "0");
+      }
+      if (toNumber === false) {
+        return String(input);
+      }
+      return input;
+    };
+    var toMaxLen = (input, maxLength) => {
+      let negative = input[0] === "-" ? "-" : "";
+      if (negative) {
+        input = input.slice(1);
+        maxLength--;
+      }
+      while (input.length < maxLength) input = "0" + input;
+      return negative ? "-" + input : input;
+    };
+    var toSequence = (parts, options, maxLen) => {
+      parts.negatives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+      parts.positives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+      let prefix = options.capture ? "" : "?:";
+      let positives = "";
+      let negatives = "";
+      let result;
+      if (parts.positives.length) {
+        positives = parts.positives.map((v) => toMaxLen(String(v), maxLen)).join("|");
+      }
+      if (parts.negatives.length) {
+        negatives = `-(${prefix}${parts.negatives.map((v) => toMaxLen(String(v), maxLen)).join("|")})`;
+      }
+      if (positives && negatives) {
+        result = `${positives}|${negatives}`;
+      } else {
+        result = positives || negatives;
+      }
+      if (options.wrap) {
+        return `(${prefix}${result})`;
+      }
+      return result;
+    };
+    var toRange = (a, b, isNumbers, options) => {
+      if (isNumbers) {
+        return toRegexRange(a, b, { wrap: false, ...options });
+      }
+      let start = String.fromCharCode(a);
+      if (a === b) return start;
+      let stop = String.fromCharCode(b);
+      return `[${start}-${stop}]`;
+    };
+    var toRegex = (start, end, options) => {
+      if (Array.isArray(start)) {
+        let wrap = options.wrap === true;
+        let prefix = options.capture ? "" : "?:";
+        return wrap ? `(${prefix}${start.join("|")})` : start.join("|");
+      }
+      return toRegexRange(start, end, options);
+    };
+    var rangeError = (...args) => {
+      return new RangeError("Invalid range arguments: " + util.inspect(...args));
+    };
+    var invalidRange = (start, end, options) => {
+      if (options.strictRanges === true) throw rangeError([start, end]);
+      return [];
+    };
+    var invalidStep = (step, options) => {
+      if (options.strictRanges === true) {
+        throw new TypeError(`Expected step "${step}" to be a number`);
+      }
+      return [];
+    };
+    var fillNumbers = (start, end, step = 1, options = {}) => {
+      let a = Number(start);
+      let b = Number(end);
+      if (!Number.isInteger(a) || !Number.isInteger(b)) {
+        if (options.strictRanges === true) throw rangeError([start, end]);
+        return [];
+      }
+      if (a === 0) a = 0;
+      if (b === 0) b = 0;
+      let descending = a > b;
+      let startString = String(start);
+      let endString = String(end);
+      let stepString = String(step);
+      step = Math.max(Math.abs(step), 1);
+      let padded = zeros(startString) || zeros(endString) || zeros(stepString);
+      let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
+      let toNumber = padded === false && stringify(start, end, options) === false;
+      let format2 = options.transform || transform(toNumber);
+      if (options.toRegex && step === 1) {
+        return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
+      }
+      let parts = { negatives: [], positives: [] };
+      let push2 = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
+      let range = [];
+      let index = 0;
+      while (descending ? a >= b : a <= b) {
+        if (options.toRegex === true && step > 1) {
+          push2(a);
+        } else {
+          range.push(pad(format2(a, index), maxLen, toNumber));
+        }
+        a = descending ? a - step : a + step;
+        index++;
+      }
+      if (options.toRegex === true) {
+        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
+      }
+      return range;
+    };
+    var fillLetters = (start, end, step = 1, options = {}) => {
+      if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
+        return invalidRange(start, end, options);
+      }
+      let format2 = options.transform || ((val) => String.fromCharCode(val));
+      let a = `${start}`.charCodeAt(0);
+      let b = `${end}`.charCodeAt(0);
+      let descending = a > b;
+      let min = Math.min(a, b);
+      let max = Math.max(a, b);
+      if (options.toRegex && step === 1) {
+        return toRange(min, max, false, options);
+      }
+      let range = [];
+      let index = 0;
+      while (descending ? a >= b : a <= b) {
+        range.push(format2(a, index));
+        a = descending ? a - step : a + step;
+        index++;
+      }
+      if (options.toRegex === true) {
+        return toRegex(range, null, { wrap: false, options });
+      }
+      return range;
+    };
+    var fill = (start, end, step, options = {}) => {
+      if (end == null && isValidValue(start)) {
+        return [start];
+      }
+      if (!isValidValue(start) || !isValidValue(end)) {
+        return invalidRange(start, end, options);
+      }
+      if (typeof step === "function") {
+        return fill(start, end, 1, { transform: step });
+      }
+      if (isObject2(step)) {
+        return fill(start, end, 0, step);
+      }
+      let opts = { ...options };
+      if (opts.capture === true) opts.wrap = true;
+      step = step || opts.step || 1;
+      if (!isNumber(step)) {
+        if (step != null && !isObject2(step)) return invalidStep(step, opts);
+        return fill(start, end, 1, step);
+      }
+      if (isNumber(start) && isNumber(end)) {
+        return fillNumbers(start, end, step, opts);
+      }
+      return fillLetters(start, end, Math.max(Math.abs(step), 1), opts);
+    };
+    module.exports = fill;
+  }
+});
+
+// node_modules/braces/lib/compile.js
+var require_compile2 = __commonJS({
+  "node_modules/braces/lib/compile.js"(exports, module) {
+    "use strict";
+    var fill = require_fill_range();
+    var utils = require_utils2();
+    var compile = (ast, options = {}) => {
+      const walk2 = (node, parent = {}) => {
+        const invalidBlock = utils.isInvalidBrace(parent);
+        const invalidNode = node.invalid === true && options.escapeInvalid === true;
+        const invalid = invalidBlock === true || invalidNode === true;
+        const prefix = options.escapeInvalid === true ? "\\" : "";
+        let output = "";
+        if (node.isOpen === true) {
+          return prefix + node.value;
+        }
+        if (node.isClose === true) {
+          console.log("node.isClose", prefix, node.value);
+          return prefix + node.value;
+        }
+        if (node.type === "open") {
+          return invalid ? prefix + node.value : "(";
+        }
+        if (node.type === "close") {
+          return invalid ? prefix + node.value : ")";
+        }
+        if (node.type === "comma") {
+          return node.prev.type === "comma" ? "" : invalid ? node.value : "|";
+        }
+        if (node.value) {
+          return node.value;
+        }
+        if (node.nodes && node.ranges > 0) {
+          const args = utils.reduce(node.nodes);
+          const range = fill(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
+          if (range.length !== 0) {
+            return args.length > 1 && range.length > 1 ? `(${range})` : range;
+          }
+        }
+        if (node.nodes) {
+          for (const child of node.nodes) {
+            output += walk2(child, node);
+          }
+        }
+        return output;
+      };
+      return walk2(ast);
+    };
+    module.exports = compile;
+  }
+});
+
+// node_modules/braces/lib/expand.js
+var require_expand = __commonJS({
+  "node_modules/braces/lib/expand.js"(exports, module) {
+    "use strict";
+    var fill = require_fill_range();
+    var stringify = require_stringify();
+    var utils = require_utils2();
+    var append = (queue = "", stash = "", enclose = false) => {
+      const result = [];
+      queue = [].concat(queue);
+      stash = [].concat(stash);
+      if (!stash.length) return queue;
+      if (!queue.length) {
+        return enclose ? utils.flatten(stash).map((ele) => `{${ele}}`) : stash;
+      }
+      for (const item of queue) {
+        if (Array.isArray(item)) {
+          for (const value of item) {
+            result.push(append(value, stash, enclose));
+          }
+        } else {
+          for (let ele of stash) {
+            if (enclose === true && typeof ele === "string") ele = `{${ele}}`;
+            result.push(Array.isArray(ele) ? append(item, ele, enclose) : item + ele);
+          }
+        }
+      }
+      return utils.flatten(result);
+    };
+    var expand = (ast, options = {}) => {
+      const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
+      const walk2 = (node, parent = {}) => {
+        node.queue = [];
+        let p = parent;
+        let q = parent.queue;
+        while (p.type !== "brace" && p.type !== "root" && p.parent) {
+          p = p.parent;
+          q = p.queue;
+        }
+        if (node.invalid || node.dollar) {
+          q.push(append(q.pop(), stringify(node, options)));
+          return;
+        }
+        if (node.type === "brace" && node.invalid !== true && node.nodes.length === 2) {
+          q.push(append(q.pop(), ["{}"]));
+          return;
+        }
+        if (node.nodes && node.ranges > 0) {
+          const args = utils.reduce(node.nodes);
+          if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
+            throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
+          }
+          let range = fill(...args, options);
+          if (range.length === 0) {
+            range = stringify(node, options);
+          }
+          q.push(append(q.pop(), range));
+          node.nodes = [];
+          return;
+        }
+        const enclose = utils.encloseBrace(node);
+        let queue = node.queue;
+        let block = node;
+        while (block.type !== "brace" && block.type !== "root" && block.parent) {
+          block = block.parent;
+          queue = block.queue;
+        }
+        for (let i = 0; i < node.nodes.length; i++) {
+          const child = node.nodes[i];
+          if (child.type === "comma" && node.type === "brace") {
+            if (i === 1) queue.push("");
+            queue.push("");
+            continue;
+          }
+          if (child.type === "close") {
+            q.push(append(q.pop(), queue, enclose));
+            continue;
+          }
+          if (child.value && child.type !== "open") {
+            queue.push(append(queue.pop(), child.value));
+            continue;
+          }
+          if (child.nodes) {
+            walk2(child, node);
+          }
+        }
+        return queue;
+      };
+      return utils.flatten(walk2(ast));
+    };
+    module.exports = expand;
+  }
+});
+
+// node_modules/braces/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/braces/lib/constants.js"(exports, module) {
+    "use strict";
+    module.exports = {
+      MAX_LENGTH: 1e4,
+      // Digits
+      CHAR_0: "0",
+      /* 0 */
+      CHAR_9: "9",
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: "A",
+      /* A */
+      CHAR_LOWERCASE_A: "a",
+      /* a */
+      CHAR_UPPERCASE_Z: "Z",
+      /* Z */
+      CHAR_LOWERCASE_Z: "z",
+      /* z */
+      CHAR_LEFT_PARENTHESES: "(",
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: ")",
+      /* ) */
+      CHAR_ASTERISK: "*",
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: "&",
+      /* & */
+      CHAR_AT: "@",
+      /* @ */
+      CHAR_BACKSLASH: "\\",
+      /* \ */
+      CHAR_BACKTICK: "`",
+      /* ` */
+      CHAR_CARRIAGE_RETURN: "\r",
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: "^",
+      /* ^ */
+      CHAR_COLON: ":",
+      /* : */
+      CHAR_COMMA: ",",
+      /* , */
+      CHAR_DOLLAR: "$",
+      /* . */
+      CHAR_DOT: ".",
+      /* . */
+      CHAR_DOUBLE_QUOTE: '"',
+      /* " */
+      CHAR_EQUAL: "=",
+      /* = */
+      CHAR_EXCLAMATION_MARK: "!",
+      /* ! */
+      CHAR_FORM_FEED: "\f",
+      /* \f */
+      CHAR_FORWARD_SLASH: "/",
+      /* / */
+      CHAR_HASH: "#",
+      /* # */
+      CHAR_HYPHEN_MINUS: "-",
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: "<",
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: "{",
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: "[",
+      /* [ */
+      CHAR_LINE_FEED: "\n",
+      /* \n */
+      CHAR_NO_BREAK_SPACE: "\xA0",
+      /* \u00A0 */
+      CHAR_PERCENT: "%",
+      /* % */
+      CHAR_PLUS: "+",
+      /* + */
+      CHAR_QUESTION_MARK: "?",
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: ">",
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: "}",
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: "]",
+      /* ] */
+      CHAR_SEMICOLON: ";",
+      /* ; */
+      CHAR_SINGLE_QUOTE: "'",
+      /* ' */
+      CHAR_SPACE: " ",
+      /*   */
+      CHAR_TAB: "	",
+      /* \t */
+      CHAR_UNDERSCORE: "_",
+      /* _ */
+      CHAR_VERTICAL_LINE: "|",
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: "\uFEFF"
+      /* \uFEFF */
+    };
+  }
+});
+
+// node_modules/braces/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/braces/lib/parse.js"(exports, module) {
+    "use strict";
+    var stringify = require_stringify();
+    var {
+      MAX_LENGTH,
+      CHAR_BACKSLASH,
+      /* \ */
+      CHAR_BACKTICK,
+      /* ` */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_RIGHT_SQUARE_BRACKET,
+      /* ] */
+      CHAR_DOUBLE_QUOTE,
+      /* " */
+      CHAR_SINGLE_QUOTE,
+      /* ' */
+      CHAR_NO_BREAK_SPACE,
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE
+    } = require_constants();
+    var parse2 = (input, options = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      const opts = options || {};
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      if (input.length > max) {
+        throw new SyntaxError(`Input length (${input.length}), exceeds max characters (${max})`);
+      }
+      const ast = { type: "root", input, nodes: [] };
+      const stack = [ast];
+      let block = ast;
+      let prev = ast;
+      let brackets = 0;
+      const length = input.length;
+      let index = 0;
+      let depth = 0;
+      let value;
+      const advance = () => input[index++];
+      const push2 = (node) => {
+        if (node.type === "text" && prev.type === "dot") {
+          prev.type = "text";
+        }
+        if (prev && prev.type === "text" && node.type === "text") {
+          prev.value += node.value;
+          return;
+        }
+        block.nodes.push(node);
+        node.parent = block;
+        node.prev = prev;
+        prev = node;
+        return node;
+      };
+      push2({ type: "bos" });
+      while (index < length) {
+        block = stack[stack.length - 1];
+        value = advance();
+        if (value === CHAR_ZERO_WIDTH_NOBREAK_SPACE || value === CHAR_NO_BREAK_SPACE) {
+          continue;
+        }
+        if (value === CHAR_BACKSLASH) {
+          push2({ type: "text", value: (options.keepEscaping ? value : "") + advance() });
+          continue;
+        }
+        if (value === CHAR_RIGHT_SQUARE_BRACKET) {
+          push2({ type: "text", value: "\\" + value });
+          continue;
+        }
+        if (value === CHAR_LEFT_SQUARE_BRACKET) {
+          brackets++;
+          let next;
+          while (index < length && (next = advance())) {
+            value += next;
+            if (next === CHAR_LEFT_SQUARE_BRACKET) {
+              brackets++;
+              continue;
+            }
+            if (next === CHAR_BACKSLASH) {
+              value += advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              brackets--;
+              if (brackets === 0) {
+                break;
+              }
+            }
+          }
+          push2({ type: "text", value });
+          continue;
+        }
+        if (value === CHAR_LEFT_PARENTHESES) {
+          block = push2({ type: "paren", nodes: [] });
+          stack.push(block);
+          push2({ type: "text", value });
+          continue;
+        }
+        if (value === CHAR_RIGHT_PARENTHESES) {
+          if (block.type !== "paren") {
+            push2({ type: "text", value });
+            continue;
+          }
+          block = stack.pop();
+          push2({ type: "text", value });
+          block = stack[stack.length - 1];
+          continue;
+        }
+        if (value === CHAR_DOUBLE_QUOTE || value === CHAR_SINGLE_QUOTE || value === CHAR_BACKTICK) {
+          const open = value;
+          let next;
+          if (options.keepQuotes !== true) {
+            value = "";
+          }
+          while (index < length && (next = advance())) {
+            if (next === CHAR_BACKSLASH) {
+              value += next + advance();
+              continue;
+            }
+            if (next === open) {
+              if (options.keepQuotes === true) value += next;
+              break;
+            }
+            value += next;
+          }
+          push2({ type: "text", value });
+          continue;
+        }
+        if (value === CHAR_LEFT_CURLY_BRACE) {
+          depth++;
+          const dollar = prev.value && prev.value.slice(-1) === "$" || block.dollar === true;
+          const brace = {
+            type: "brace",
+            open: true,
+            close: false,
+            dollar,
+            depth,
+            commas: 0,
+            ranges: 0,
+            nodes: []
+          };
+          block = push2(brace);
+          stack.push(block);
+          push2({ type: "open", value });
+          continue;
+        }
+        if (value === CHAR_RIGHT_CURLY_BRACE) {
+          if (block.type !== "brace") {
+            push2({ type: "text", value });
+            continue;
+          }
+          const type = "close";
+          block = stack.pop();
+          block.close = true;
+          push2({ type, value });
+          depth--;
+          block = stack[stack.length - 1];
+          continue;
+        }
+        if (value === CHAR_COMMA && depth > 0) {
+          if (block.ranges > 0) {
+            block.ranges = 0;
+            const open = block.nodes.shift();
+            block.nodes = [open, { type: "text", value: stringify(block) }];
+          }
+          push2({ type: "comma", value });
+          block.commas++;
+          continue;
+        }
+        if (value === CHAR_DOT && depth > 0 && block.commas === 0) {
+          const siblings = block.nodes;
+          if (depth === 0 || siblings.length === 0) {
+            push2({ type: "text", value });
+            continue;
+          }
+          if (prev.type === "dot") {
+            block.range = [];
+            prev.value += value;
+            prev.type = "range";
+            if (block.nodes.length !== 3 && block.nodes.length !== 5) {
+              block.invalid = true;
+              block.ranges = 0;
+              prev.type = "text";
+              continue;
+            }
+            block.ranges++;
+            block.args = [];
+            continue;
+          }
+          if (prev.type === "range") {
+            siblings.pop();
+            const before = siblings[siblings.length - 1];
+            before.value += prev.value + value;
+            prev = before;
+            block.ranges--;
+            continue;
+          }
+          push2({ type: "dot", value });
+          continue;
+        }
+        push2({ type: "text", value });
+      }
+      do {
+        block = stack.pop();
+        if (block.type !== "root") {
+          block.nodes.forEach((node) => {
+            if (!node.nodes) {
+              if (node.type === "open") node.isOpen = true;
+              if (node.type === "close") node.isClose = true;
+              if (!node.nodes) node.type = "text";
+              node.invalid = true;
+            }
+          });
+          const parent = stack[stack.length - 1];
+          const index2 = parent.nodes.indexOf(block);
+          parent.nodes.splice(index2, 1, ...block.nodes);
+        }
+      } while (stack.length > 0);
+      push2({ type: "eos" });
+      return ast;
+    };
+    module.exports = parse2;
+  }
+});
+
+// node_modules/braces/index.js
+var require_braces = __commonJS({
+  "node_modules/braces/index.js"(exports, module) {
+    "use strict";
+    var stringify = require_stringify();
+    var compile = require_compile2();
+    var expand = require_expand();
+    var parse2 = require_parse();
+    var braces = (input, options = {}) => {
+      let output = [];
+      if (Array.isArray(input)) {
+        for (const pattern of input) {
+          const result = braces.create(pattern, options);
+          if (Array.isArray(result)) {
+            output.push(...result);
+          } else {
+            output.push(result);
+          }
+        }
+      } else {
+        output = [].concat(braces.create(input, options));
+      }
+      if (options && options.expand === true && options.nodupes === true) {
+        output = [...new Set(output)];
+      }
+      return output;
+    };
+    braces.parse = (input, options = {}) => parse2(input, options);
+    braces.stringify = (input, options = {}) => {
+      if (typeof input === "string") {
+        return stringify(braces.parse(input, options), options);
+      }
+      return stringify(input, options);
+    };
+    braces.compile = (input, options = {}) => {
+      if (typeof input === "string") {
+        input = braces.parse(input, options);
+      }
+      return compile(input, options);
+    };
+    braces.expand = (input, options = {}) => {
+      if (typeof input === "string") {
+        input = braces.parse(input, options);
+      }
+      let result = expand(input, options);
+      if (options.noempty === true) {
+        result = result.filter(Boolean);
+      }
+      if (options.nodupes === true) {
+        result = [...new Set(result)];
+      }
+      return result;
+    };
+    braces.create = (input, options = {}) => {
+      if (input === "" || input.length < 3) {
+        return [input];
+      }
+      return options.expand !== true ? braces.compile(input, options) : braces.expand(input, options);
+    };
+    module.exports = braces;
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants2 = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var path8 = __require("path");
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      SEP: path8.sep,
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils3 = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var path8 = __require("path");
+    var win32 = process.platform === "win32";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants2();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.supportsLookbehinds = () => {
+      const segs = process.version.slice(1).split(".").map(Number);
+      if (segs.length === 3 && segs[0] >= 9 || segs[0] === 8 && segs[1] >= 10) {
+        return true;
+      }
+      return false;
+    };
+    exports.isWindows = (options) => {
+      if (options && typeof options.windows === "boolean") {
+        return options.windows;
+      }
+      return win32 === true || path8.sep === "\\";
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state2 = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state2.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state2 = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state2.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils3();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants2();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  code = advance();
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES) {
+                  isGlob = token.isGlob = true;
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_LEFT_PARENTHESES) {
+                backslashes = token.backslashes = true;
+                code = advance();
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state2 = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state2.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state2.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n = prevIndex ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value = input.slice(n, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value;
+            }
+            depth(tokens[idx]);
+            state2.maxDepth += tokens[idx].depth;
+          }
+          if (idx !== 0 || value !== "") {
+            parts.push(value);
+          }
+          prevIndex = i;
+        }
+        if (prevIndex && prevIndex + 1 < input.length) {
+          const value = input.slice(prevIndex + 1);
+          parts.push(value);
+          if (opts.tokens) {
+            tokens[tokens.length - 1].value = value;
+            depth(tokens[tokens.length - 1]);
+            state2.maxDepth += tokens[tokens.length - 1].depth;
+          }
+        }
+        state2.slashes = slashes;
+        state2.parts = parts;
+      }
+      return state2;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants = require_constants2();
+    var utils = require_utils3();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var getStarExtglobSequenceOutput = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      for (const branch of branches) {
+        const safeOutput = getStarExtglobSequenceOutput(branch);
+        if (safeOutput) {
+          return { risky: true, safeOutput };
+        }
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      return { risky: false };
+    };
+    var parse2 = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const win32 = utils.isWindows(options);
+      const PLATFORM_CHARS = constants.globChars(win32);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state2 = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state2);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state2.index === len - 1;
+      const peek = state2.peek = (n = 1) => input[state2.index + n];
+      const advance = state2.advance = () => input[++state2.index] || "";
+      const remaining = () => input.slice(state2.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state2.consumed += value2;
+        state2.index += num;
+      };
+      const append = (token) => {
+        state2.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate2 = () => {
+        let count2 = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state2.start++;
+          count2++;
+        }
+        if (count2 % 2 === 0) {
+          return false;
+        }
+        state2.negated = true;
+        state2.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state2[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state2[type]--;
+        stack.pop();
+      };
+      const push2 = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state2.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state2.output = state2.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state2.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.value += tok.value;
+          prev.output = (prev.output || "") + tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state2.parens;
+        token.output = state2.output;
+        token.startIndex = state2.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push2({ type, value: value2, output: state2.output ? "" : ONE_CHAR });
+        push2({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state2.index + 1);
+        const body = input.slice(token.startIndex + 2, state2.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state2.output = token.output + open.output;
+          state2.backtrack = true;
+          push2({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state2.negatedExtglob = true;
+          }
+        }
+        push2({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state2.output = input;
+          return state2;
+        }
+        state2.output = utils.wrapOutput(output, state2, options);
+        return state2;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push2({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state2.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state2.brackets === 0) {
+            push2({ type: "text", value });
+            continue;
+          }
+        }
+        if (state2.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state2.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state2.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state2.quotes = state2.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push2({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push2({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state2.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state2.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push2({ type: "paren", value, output: state2.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push2({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push2({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state2.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push2({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state2.output = state2.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state2.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state2.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state2.output.length,
+            tokensIndex: state2.tokens.length
+          };
+          braces.push(open);
+          push2(open);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push2({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state2.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state2.output.slice(0, brace.outputIndex);
+            const toks = state2.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state2.output = out;
+            for (const t of toks) {
+              state2.output += t.output || t.value;
+            }
+          }
+          push2({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push2({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push2({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state2.index === state2.start + 1) {
+            state2.start = state2.index + 1;
+            state2.consumed = "";
+            state2.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push2({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state2.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state2.braces + state2.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push2({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push2({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (next === "<" && !utils.supportsLookbehinds()) {
+              throw new Error("Node.js v10 or higher is required for regex lookbehinds");
+            }
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push2({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push2({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push2({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state2.index === 0) {
+            negate2();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push2({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state2.parens > 0) {
+            push2({ type: "plus", value });
+            continue;
+          }
+          push2({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push2({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push2({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state2.index += match[0].length;
+          }
+          push2({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state2.backtrack = true;
+          state2.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push2({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state2.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push2({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state2.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state2.output = prev.output;
+            state2.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && eos()) {
+            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state2.globstar = true;
+            state2.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state2.output = state2.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state2.output += prior.output + prev.output;
+            state2.globstar = true;
+            consume(value + advance());
+            push2({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state2.output = prev.output;
+            state2.globstar = true;
+            consume(value + advance());
+            push2({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state2.output = state2.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state2.output += prev.output;
+          state2.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push2(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push2(token);
+          continue;
+        }
+        if (state2.index === state2.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state2.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state2.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state2.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state2.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push2(token);
+      }
+      while (state2.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state2.output = utils.escapeLast(state2.output, "[");
+        decrement("brackets");
+      }
+      while (state2.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state2.output = utils.escapeLast(state2.output, "(");
+        decrement("parens");
+      }
+      while (state2.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state2.output = utils.escapeLast(state2.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push2({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state2.backtrack === true) {
+        state2.output = "";
+        for (const token of state2.tokens) {
+          state2.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state2.output += token.suffix;
+          }
+        }
+      }
+      return state2;
+    };
+    parse2.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const win32 = utils.isWindows(options);
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants.globChars(win32);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state2 = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state2);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse2;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var path8 = __require("path");
+    var scan = require_scan();
+    var parse2 = require_parse2();
+    var utils = require_utils3();
+    var constants = require_constants2();
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state3 = isMatch(str);
+            if (state3) return state3;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject2(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = utils.isWindows(options);
+      const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
+      const state2 = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+        const result = { glob, state: state2, regex, posix, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state2;
+      }
+      return matcher;
+    };
+    picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format2 = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format2 ? format2(input) : input;
+      if (match === false) {
+        output = format2 ? format2(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch.matchBase(input, regex, options, posix);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
+      const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+      return regex.test(path8.basename(input));
+    };
+    picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+    picomatch.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch.parse(p, options));
+      return parse2(pattern, { ...options, fastpaths: false });
+    };
+    picomatch.scan = (input, options) => scan(input, options);
+    picomatch.compileRe = (state2, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state2.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state2.output})${append}`;
+      if (state2 && state2.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state2;
+      }
+      return regex;
+    };
+    picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse2.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse2(input, options);
+      }
+      return picomatch.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch.constants = constants;
+    module.exports = picomatch;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    module.exports = require_picomatch();
+  }
+});
+
+// node_modules/micromatch/index.js
+var require_micromatch = __commonJS({
+  "node_modules/micromatch/index.js"(exports, module) {
+    "use strict";
+    var util = __require("util");
+    var braces = require_braces();
+    var picomatch = require_picomatch2();
+    var utils = require_utils3();
+    var isEmptyString = (v) => v === "" || v === "./";
+    var hasBraces = (v) => {
+      const index = v.indexOf("{");
+      return index > -1 && v.indexOf("}", index) > -1;
+    };
+    var micromatch = (list2, patterns, options) => {
+      patterns = [].concat(patterns);
+      list2 = [].concat(list2);
+      let omit = /* @__PURE__ */ new Set();
+      let keep = /* @__PURE__ */ new Set();
+      let items = /* @__PURE__ */ new Set();
+      let negatives = 0;
+      let onResult = (state2) => {
+        items.add(state2.output);
+        if (options && options.onResult) {
+          options.onResult(state2);
+        }
+      };
+      for (let i = 0; i < patterns.length; i++) {
+        let isMatch = picomatch(String(patterns[i]), { ...options, onResult }, true);
+        let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
+        if (negated) negatives++;
+        for (let item of list2) {
+          let matched = isMatch(item, true);
+          let match = negated ? !matched.isMatch : matched.isMatch;
+          if (!match) continue;
+          if (negated) {
+            omit.add(matched.output);
+          } else {
+            omit.delete(matched.output);
+            keep.add(matched.output);
+          }
+        }
+      }
+      let result = negatives === patterns.length ? [...items] : [...keep];
+      let matches = result.filter((item) => !omit.has(item));
+      if (options && matches.length === 0) {
+        if (options.failglob === true) {
+          throw new Error(`No matches found for "${patterns.join(", ")}"`);
+        }
+        if (options.nonull === true || options.nullglob === true) {
+          return options.unescape ? patterns.map((p) => p.replace(/\\/g, "")) : patterns;
+        }
+      }
+      return matches;
+    };
+    micromatch.match = micromatch;
+    micromatch.matcher = (pattern, options) => picomatch(pattern, options);
+    micromatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+    micromatch.any = micromatch.isMatch;
+    micromatch.not = (list2, patterns, options = {}) => {
+      patterns = [].concat(patterns).map(String);
+      let result = /* @__PURE__ */ new Set();
+      let items = [];
+      let onResult = (state2) => {
+        if (options.onResult) options.onResult(state2);
+        items.push(state2.output);
+      };
+      let matches = new Set(micromatch(list2, patterns, { ...options, onResult }));
+      for (let item of items) {
+        if (!matches.has(item)) {
+          result.add(item);
+        }
+      }
+      return [...result];
+    };
+    micromatch.contains = (str, pattern, options) => {
+      if (typeof str !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
+      }
+      if (Array.isArray(pattern)) {
+        return pattern.some((p) => micromatch.contains(str, p, options));
+      }
+      if (typeof pattern === "string") {
+        if (isEmptyString(str) || isEmptyString(pattern)) {
+          return false;
+        }
+        if (str.includes(pattern) || str.startsWith("./") && str.slice(2).includes(pattern)) {
+          return true;
+        }
+      }
+      return micromatch.isMatch(str, pattern, { ...options, contains: true });
+    };
+    micromatch.matchKeys = (obj, patterns, options) => {
+      if (!utils.isObject(obj)) {
+        throw new TypeError("Expected the first argument to be an object");
+      }
+      let keys = micromatch(Object.keys(obj), patterns, options);
+      let res = {};
+      for (let key of keys) res[key] = obj[key];
+      return res;
+    };
+    micromatch.some = (list2, patterns, options) => {
+      let items = [].concat(list2);
+      for (let pattern of [].concat(patterns)) {
+        let isMatch = picomatch(String(pattern), options);
+        if (items.some((item) => isMatch(item))) {
+          return true;
+        }
+      }
+      return false;
+    };
+    micromatch.every = (list2, patterns, options) => {
+      let items = [].concat(list2);
+      for (let pattern of [].concat(patterns)) {
+        let isMatch = picomatch(String(pattern), options);
+        if (!items.every((item) => isMatch(item))) {
+          return false;
+        }
+      }
+      return true;
+    };
+    micromatch.all = (str, patterns, options) => {
+      if (typeof str !== "string") {
+        throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
+      }
+      return [].concat(patterns).every((p) => picomatch(p, options)(str));
+    };
+    micromatch.capture = (glob, input, options) => {
+      let posix = utils.isWindows(options);
+      let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
+      let match = regex.exec(posix ? utils.toPosixSlashes(input) : input);
+      if (match) {
+        return match.slice(1).map((v) => v === void 0 ? "" : v);
+      }
+    };
+    micromatch.makeRe = (...args) => picomatch.makeRe(...args);
+    micromatch.scan = (...args) => picomatch.scan(...args);
+    micromatch.parse = (patterns, options) => {
+      let res = [];
+      for (let pattern of [].concat(patterns || [])) {
+        for (let str of braces(String(pattern), options)) {
+          res.push(picomatch.parse(str, options));
+        }
+      }
+      return res;
+    };
+    micromatch.braces = (pattern, options) => {
+      if (typeof pattern !== "string") throw new TypeError("Expected a string");
+      if (options && options.nobrace === true || !hasBraces(pattern)) {
+        return [pattern];
+      }
+      return braces(pattern, options);
+    };
+    micromatch.braceExpand = (pattern, options) => {
+      if (typeof pattern !== "string") throw new TypeError("Expected a string");
+      return micromatch.braces(pattern, { ...options, expand: true });
+    };
+    micromatch.hasBraces = hasBraces;
+    module.exports = micromatch;
+  }
+});
+
+// node_modules/fast-glob/out/utils/pattern.js
+var require_pattern2 = __commonJS({
+  "node_modules/fast-glob/out/utils/pattern.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
+    var path8 = __require("path");
+    var globParent = require_glob_parent();
+    var micromatch = require_micromatch();
+    var GLOBSTAR = "**";
+    var ESCAPE_SYMBOL = "\\";
+    var COMMON_GLOB_SYMBOLS_RE = /[*?]|^!/;
+    var REGEX_CHARACTER_CLASS_SYMBOLS_RE = /\[[^[]*]/;
+    var REGEX_GROUP_SYMBOLS_RE = /(?:^|[^!*+?@])\([^(]*\|[^|]*\)/;
+    var GLOB_EXTENSION_SYMBOLS_RE = /[!*+?@]\([^(]*\)/;
+    var BRACE_EXPANSION_SEPARATORS_RE = /,|\.\./;
+    var DOUBLE_SLASH_RE = /(?!^)\/{2,}/g;
+    function isStaticPattern(pattern, options = {}) {
+      return !isDynamicPattern(pattern, options);
+    }
+    exports.isStaticPattern = isStaticPattern;
+    function isDynamicPattern(pattern, options = {}) {
+      if (pattern === "") {
+        return false;
+      }
+      if (options.caseSensitiveMatch === false || pattern.includes(ESCAPE_SYMBOL)) {
+        return true;
+      }
+      if (COMMON_GLOB_SYMBOLS_RE.test(pattern) || REGEX_CHARACTER_CLASS_SYMBOLS_RE.test(pattern) || REGEX_GROUP_SYMBOLS_RE.test(pattern)) {
+        return true;
+      }
+      if (options.extglob !== false && GLOB_EXTENSION_SYMBOLS_RE.test(pattern)) {
+        return true;
+      }
+      if (options.braceExpansion !== false && hasBraceExpansion(pattern)) {
+        return true;
+      }
+      return false;
+    }
+    exports.isDynamicPattern = isDynamicPattern;
+    function hasBraceExpansion(pattern) {
+      const openingBraceIndex = pattern.indexOf("{");
+      if (openingBraceIndex === -1) {
+        return false;
+      }
+      const closingBraceIndex = pattern.indexOf("}", openingBraceIndex + 1);
+      if (closingBraceIndex === -1) {
+        return false;
+      }
+      const braceContent = pattern.slice(openingBraceIndex, closingBraceIndex);
+      return BRACE_EXPANSION_SEPARATORS_RE.test(braceContent);
+    }
+    function convertToPositivePattern(pattern) {
+      return isNegativePattern(pattern) ? pattern.slice(1) : pattern;
+    }
+    exports.convertToPositivePattern = convertToPositivePattern;
+    function convertToNegativePattern(pattern) {
+      return "!" + pattern;
+    }
+    exports.convertToNegativePattern = convertToNegativePattern;
+    function isNegativePattern(pattern) {
+      return pattern.startsWith("!") && pattern[1] !== "(";
+    }
+    exports.isNegativePattern = isNegativePattern;
+    function isPositivePattern(pattern) {
+      return !isNegativePattern(pattern);
+    }
+    exports.isPositivePattern = isPositivePattern;
+    function getNegativePatterns(patterns) {
+      return patterns.filter(isNegativePattern);
+    }
+    exports.getNegativePatterns = getNegativePatterns;
+    function getPositivePatterns(patterns) {
+      return patterns.filter(isPositivePattern);
+    }
+    exports.getPositivePatterns = getPositivePatterns;
+    function getPatternsInsideCurrentDirectory(patterns) {
+      return patterns.filter((pattern) => !isPatternRelatedToParentDirectory(pattern));
+    }
+    exports.getPatternsInsideCurrentDirectory = getPatternsInsideCurrentDirectory;
+    function getPatternsOutsideCurrentDirectory(patterns) {
+      return patterns.filter(isPatternRelatedToParentDirectory);
+    }
+    exports.getPatternsOutsideCurrentDirectory = getPatternsOutsideCurrentDirectory;
+    function isPatternRelatedToParentDirectory(pattern) {
+      return pattern.startsWith("..") || pattern.startsWith("./..");
+    }
+    exports.isPatternRelatedToParentDirectory = isPatternRelatedToParentDirectory;
+    function getBaseDirectory(pattern) {
+      return globParent(pattern, { flipBackslashes: false });
+    }
+    exports.getBaseDirectory = getBaseDirectory;
+    function hasGlobStar(pattern) {
+      return pattern.includes(GLOBSTAR);
+    }
+    exports.hasGlobStar = hasGlobStar;
+    function endsWithSlashGlobStar(pattern) {
+      return pattern.endsWith("/" + GLOBSTAR);
+    }
+    exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
+    function isAffectDepthOfReadingPattern(pattern) {
+      const basename = path8.basename(pattern);
+      return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
+    }
+    exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
+    function expandPatternsWithBraceExpansion(patterns) {
+      return patterns.reduce((collection, pattern) => {
+        return collection.concat(expandBraceExpansion(pattern));
+      }, []);
+    }
+    exports.expandPatternsWithBraceExpansion = expandPatternsWithBraceExpansion;
+    function expandBraceExpansion(pattern) {
+      const patterns = micromatch.braces(pattern, { expand: true, nodupes: true, keepEscaping: true });
+      patterns.sort((a, b) => a.length - b.length);
+      return patterns.filter((pattern2) => pattern2 !== "");
+    }
+    exports.expandBraceExpansion = expandBraceExpansion;
+    function getPatternParts(pattern, options) {
+      let { parts } = micromatch.scan(pattern, Object.assign(Object.assign({}, options), { parts: true }));
+      if (parts.length === 0) {
+        parts = [pattern];
+      }
+      if (parts[0].startsWith("/")) {
+        parts[0] = parts[0].slice(1);
+        parts.unshift("");
+      }
+      return parts;
+    }
+    exports.getPatternParts = getPatternParts;
+    function makeRe(pattern, options) {
+      return micromatch.makeRe(pattern, options);
+    }
+    exports.makeRe = makeRe;
+    function convertPatternsToRe(patterns, options) {
+      return patterns.map((pattern) => makeRe(pattern, options));
+    }
+    exports.convertPatternsToRe = convertPatternsToRe;
+    function matchAny(entry, patternsRe) {
+      return patternsRe.some((patternRe) => patternRe.test(entry));
+    }
+    exports.matchAny = matchAny;
+    function removeDuplicateSlashes(pattern) {
+      return pattern.replace(DOUBLE_SLASH_RE, "/");
+    }
+    exports.removeDuplicateSlashes = removeDuplicateSlashes;
+    function partitionAbsoluteAndRelative(patterns) {
+      const absolute = [];
+      const relative3 = [];
+      for (const pattern of patterns) {
+        if (isAbsolute3(pattern)) {
+          absolute.push(pattern);
+        } else {
+          relative3.push(pattern);
+        }
+      }
+      return [absolute, relative3];
+    }
+    exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
+    function isAbsolute3(pattern) {
+      return path8.isAbsolute(pattern);
+    }
+    exports.isAbsolute = isAbsolute3;
+  }
+});
+
+// node_modules/merge2/index.js
+var require_merge2 = __commonJS({
+  "node_modules/merge2/index.js"(exports, module) {
+    "use strict";
+    var Stream = __require("stream");
+    var PassThrough = Stream.PassThrough;
+    var slice = Array.prototype.slice;
+    module.exports = merge2;
+    function merge2() {
+      const streamsQueue = [];
+      const args = slice.call(arguments);
+      let merging = false;
+      let options = args[args.length - 1];
+      if (options && !Array.isArray(options) && options.pipe == null) {
+        args.pop();
+      } else {
+        options = {};
+      }
+      const doEnd = options.end !== false;
+      const doPipeError = options.pipeError === true;
+      if (options.objectMode == null) {
+        options.objectMode = true;
+      }
+      if (options.highWaterMark == null) {
+        options.highWaterMark = 64 * 1024;
+      }
+      const mergedStream = PassThrough(options);
+      function addStream() {
+        for (let i = 0, len = arguments.length; i < len; i++) {
+          streamsQueue.push(pauseStreams(arguments[i], options));
+        }
+        mergeStream();
+        return this;
+      }
+      function mergeStream() {
+        if (merging) {
+          return;
+        }
+        merging = true;
+        let streams = streamsQueue.shift();
+        if (!streams) {
+          process.nextTick(endStream);
+          return;
+        }
+        if (!Array.isArray(streams)) {
+          streams = [streams];
+        }
+        let pipesCount = streams.length + 1;
+        function next() {
+          if (--pipesCount > 0) {
+            return;
+          }
+          merging = false;
+          mergeStream();
+        }
+        function pipe(stream) {
+          function onend() {
+            stream.removeListener("merge2UnpipeEnd", onend);
+            stream.removeListener("end", onend);
+            if (doPipeError) {
+              stream.removeListener("error", onerror);
+            }
+            next();
+          }
+          function onerror(err) {
+            mergedStream.emit("error", err);
+          }
+          if (stream._readableState.endEmitted) {
+            return next();
+          }
+          stream.on("merge2UnpipeEnd", onend);
+          stream.on("end", onend);
+          if (doPipeError) {
+            stream.on("error", onerror);
+          }
+          stream.pipe(mergedStream, { end: false });
+          stream.resume();
+        }
+        for (let i = 0; i < streams.length; i++) {
+          pipe(streams[i]);
+        }
+        next();
+      }
+      function endStream() {
+        merging = false;
+        mergedStream.emit("queueDrain");
+        if (doEnd) {
+          mergedStream.end();
+        }
+      }
+      mergedStream.setMaxListeners(0);
+      mergedStream.add = addStream;
+      mergedStream.on("unpipe", function(stream) {
+        stream.emit("merge2UnpipeEnd");
+      });
+      if (args.length) {
+        addStream.apply(null, args);
+      }
+      return mergedStream;
+    }
+    function pauseStreams(streams, options) {
+      if (!Array.isArray(streams)) {
+        if (!streams._readableState && streams.pipe) {
+          streams = streams.pipe(PassThrough(options));
+        }
+        if (!streams._readableState || !streams.pause || !streams.pipe) {
+          throw new Error("Only readable stream can be merged.");
+        }
+        streams.pause();
+      } else {
+        for (let i = 0, len = streams.length; i < len; i++) {
+          streams[i] = pauseStreams(streams[i], options);
+        }
+      }
+      return streams;
+    }
+  }
+});
+
+// node_modules/fast-glob/out/utils/stream.js
+var require_stream = __commonJS({
+  "node_modules/fast-glob/out/utils/stream.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.merge = void 0;
+    var merge2 = require_merge2();
+    function merge(streams) {
+      const mergedStream = merge2(streams);
+      streams.forEach((stream) => {
+        stream.once("error", (error) => mergedStream.emit("error", error));
+      });
+      mergedStream.once("close", () => propagateCloseEventToSources(streams));
+      mergedStream.once("end", () => propagateCloseEventToSources(streams));
+      return mergedStream;
+    }
+    exports.merge = merge;
+    function propagateCloseEventToSources(streams) {
+      streams.forEach((stream) => stream.emit("close"));
+    }
+  }
+});
+
+// node_modules/fast-glob/out/utils/string.js
+var require_string = __commonJS({
+  "node_modules/fast-glob/out/utils/string.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isEmpty = exports.isString = void 0;
+    function isString(input) {
+      return typeof input === "string";
+    }
+    exports.isString = isString;
+    function isEmpty2(input) {
+      return input === "";
+    }
+    exports.isEmpty = isEmpty2;
+  }
+});
+
+// node_modules/fast-glob/out/utils/index.js
+var require_utils4 = __commonJS({
+  "node_modules/fast-glob/out/utils/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.string = exports.stream = exports.pattern = exports.path = exports.fs = exports.errno = exports.array = void 0;
+    var array = require_array();
+    exports.array = array;
+    var errno = require_errno();
+    exports.errno = errno;
+    var fs = require_fs();
+    exports.fs = fs;
+    var path8 = require_path();
+    exports.path = path8;
+    var pattern = require_pattern2();
+    exports.pattern = pattern;
+    var stream = require_stream();
+    exports.stream = stream;
+    var string = require_string();
+    exports.string = string;
+  }
+});
+
+// node_modules/fast-glob/out/managers/tasks.js
+var require_tasks = __commonJS({
+  "node_modules/fast-glob/out/managers/tasks.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.convertPatternGroupToTask = exports.convertPatternGroupsToTasks = exports.groupPatternsByBaseDirectory = exports.getNegativePatternsAsPositive = exports.getPositivePatterns = exports.convertPatternsToTasks = exports.generate = void 0;
+    var utils = require_utils4();
+    function generate(input, settings) {
+      const patterns = processPatterns(input, settings);
+      const ignore = processPatterns(settings.ignore, settings);
+      const positivePatterns = getPositivePatterns(patterns);
+      const negativePatterns = getNegativePatternsAsPositive(patterns, ignore);
+      const staticPatterns = positivePatterns.filter((pattern) => utils.pattern.isStaticPattern(pattern, settings));
+      const dynamicPatterns = positivePatterns.filter((pattern) => utils.pattern.isDynamicPattern(pattern, settings));
+      const staticTasks = convertPatternsToTasks(
+        staticPatterns,
+        negativePatterns,
+        /* dynamic */
+        false
+      );
+      const dynamicTasks = convertPatternsToTasks(
+        dynamicPatterns,
+        negativePatterns,
+        /* dynamic */
+        true
+      );
+      return staticTasks.concat(dynamicTasks);
+    }
+    exports.generate = generate;
+    function processPatterns(input, settings) {
+      let patterns = input;
+      if (settings.braceExpansion) {
+        patterns = utils.pattern.expandPatternsWithBraceExpansion(patterns);
+      }
+      if (settings.baseNameMatch) {
+        patterns = patterns.map((pattern) => pattern.includes("/") ? pattern : `**/${pattern}`);
+      }
+      return patterns.map((pattern) => utils.pattern.removeDuplicateSlashes(pattern));
+    }
+    function convertPatternsToTasks(positive, negative, dynamic) {
+      const tasks = [];
+      const patternsOutsideCurrentDirectory = utils.pattern.getPatternsOutsideCurrentDirectory(positive);
+      const patternsInsideCurrentDirectory = utils.pattern.getPatternsInsideCurrentDirectory(positive);
+      const outsideCurrentDirectoryGroup = groupPatternsByBaseDirectory(patternsOutsideCurrentDirectory);
+      const insideCurrentDirectoryGroup = groupPatternsByBaseDirectory(patternsInsideCurrentDirectory);
+      tasks.push(...convertPatternGroupsToTasks(outsideCurrentDirectoryGroup, negative, dynamic));
+      if ("." in insideCurrentDirectoryGroup) {
+        tasks.push(convertPatternGroupToTask(".", patternsInsideCurrentDirectory, negative, dynamic));
+      } else {
+        tasks.push(...convertPatternGroupsToTasks(insideCurrentDirectoryGroup, negative, dynamic));
+      }
+      return tasks;
+    }
+    exports.convertPatternsToTasks = convertPatternsToTasks;
+    function getPositivePatterns(patterns) {
+      return utils.pattern.getPositivePatterns(patterns);
+    }
+    exports.getPositivePatterns = getPositivePatterns;
+    function getNegativePatternsAsPositive(patterns, ignore) {
+      const negative = utils.pattern.getNegativePatterns(patterns).concat(ignore);
+      const positive = negative.map(utils.pattern.convertToPositivePattern);
+      return positive;
+    }
+    exports.getNegativePatternsAsPositive = getNegativePatternsAsPositive;
+    function groupPatternsByBaseDirectory(patterns) {
+      const group = {};
+      return patterns.reduce((collection, pattern) => {
+        const base = utils.pattern.getBaseDirectory(pattern);
+        if (base in collection) {
+          collection[base].push(pattern);
+        } else {
+          collection[base] = [pattern];
+        }
+        return collection;
+      }, group);
+    }
+    exports.groupPatternsByBaseDirectory = groupPatternsByBaseDirectory;
+    function convertPatternGroupsToTasks(positive, negative, dynamic) {
+      return Object.keys(positive).map((base) => {
+        return convertPatternGroupToTask(base, positive[base], negative, dynamic);
+      });
+    }
+    exports.convertPatternGroupsToTasks = convertPatternGroupsToTasks;
+    function convertPatternGroupToTask(base, positive, negative, dynamic) {
+      return {
+        dynamic,
+        positive,
+        negative,
+        base,
+        patterns: [].concat(positive, negative.map(utils.pattern.convertToNegativePattern))
+      };
+    }
+    exports.convertPatternGroupToTask = convertPatternGroupToTask;
+  }
+});
+
+// node_modules/@nodelib/fs.stat/out/providers/async.js
+var require_async = __commonJS({
+  "node_modules/@nodelib/fs.stat/out/providers/async.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.read = void 0;
+    function read(path8, settings, callback) {
+      settings.fs.lstat(path8, (lstatError, lstat) => {
+        if (lstatError !== null) {
+          callFailureCallback(callback, lstatError);
+          return;
+        }
+        if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
+          callSuccessCallback(callback, lstat);
+          return;
+        }
+        settings.fs.stat(path8, (statError, stat) => {
+          if (statError !== null) {
+            if (settings.throwErrorOnBrokenSymbolicLink) {
+              callFailureCallback(callback, statError);
+              return;
+            }
+            callSuccessCallback(callback, lstat);
+            return;
+          }
+          if (settings.markSymbolicLink) {
+            stat.isSymbolicLink = () => true;
+          }
+          callSuccessCallback(callback, stat);
+        });
+      });
+    }
+    exports.read = read;
+    function callFailureCallback(callback, error) {
+      callback(error);
+    }
+    function callSuccessCallback(callback, result) {
+      callback(null, result);
+    }
+  }
+});
+
+// node_modules/@nodelib/fs.stat/out/providers/sync.js
+var require_sync = __commonJS({
+  "node_modules/@nodelib/fs.stat/out/providers/sync.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.read = void 0;
+    function read(path8, settings) {
+      const lstat = settings.fs.lstatSync(path8);
+      if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
+        return lstat;
+      }
+      try {
+        const stat = settings.fs.statSync(path8);
+        if (settings.markSymbolicLink) {
+          stat.isSymbolicLink = () => true;
+        }
+        return stat;
+      } catch (error) {
+        if (!settings.throwErrorOnBrokenSymbolicLink) {
+          return lstat;
+        }
+        throw error;
+      }
+    }
+    exports.read = read;
+  }
+});
+
+// node_modules/@nodelib/fs.stat/out/adapters/fs.js
+var require_fs2 = __commonJS({
+  "node_modules/@nodelib/fs.stat/out/adapters/fs.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
+    var fs = __require("fs");
+    exports.FILE_SYSTEM_ADAPTER = {
+      lstat: fs.lstat,
+      stat: fs.stat,
+      lstatSync: fs.lstatSync,
+      statSync: fs.statSync
+    };
+    function createFileSystemAdapter(fsMethods) {
+      if (fsMethods === void 0) {
+        return exports.FILE_SYSTEM_ADAPTER;
+      }
+      return Object.assign(Object.assign({}, exports.FILE_SYSTEM_ADAPTER), fsMethods);
+    }
+    exports.createFileSystemAdapter = createFileSystemAdapter;
+  }
+});
+
+// node_modules/@nodelib/fs.stat/out/settings.js
+var require_settings = __commonJS({
+  "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var fs = require_fs2();
+    var Settings = class {
+      constructor(_options = {}) {
+        this._options = _options;
+        this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
+        this.fs = fs.createFileSystemAdapter(this._options.fs);
+        this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
+        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
+      }
+      _getValue(option, value) {
+        return option !== null && option !== void 0 ? option : value;
+      }
+    };
+    exports.default = Settings;
+  }
+});
+
+// node_modules/@nodelib/fs.stat/out/index.js
+var require_out = __commonJS({
+  "node_modules/@nodelib/fs.stat/out/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.statSync = exports.stat = exports.Settings = void 0;
+    var async = require_async();
+    var sync = require_sync();
+    var settings_1 = require_settings();
+    exports.Settings = settings_1.default;
+    function stat(path8, optionsOrSettingsOrCallback, callback) {
+      if (typeof optionsOrSettingsOrCallback === "function") {
+        async.read(path8, getSettings(), optionsOrSettingsOrCallback);
+        return;
+      }
+      async.read(path8, getSettings(optionsOrSettingsOrCallback), callback);
+    }
+    exports.stat = stat;
+    function statSync3(path8, optionsOrSettings) {
+      const settings = getSettings(optionsOrSettings);
+      return sync.read(path8, settings);
+    }
+    exports.statSync = statSync3;
+    function getSettings(settingsOrOptions = {}) {
+      if (settingsOrOptions instanceof settings_1.default) {
+        return settingsOrOptions;
+      }
+      return new settings_1.default(settingsOrOptions);
+    }
+  }
+});
+
+// node_modules/queue-microtask/index.js
+var require_queue_microtask = __commonJS({
+  "node_modules/queue-microtask/index.js"(exports, module) {
+    var promise;
+    module.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err) => setTimeout(() => {
+      throw err;
+    }, 0));
+  }
+});
+
+// node_modules/run-parallel/index.js
+var require_run_parallel = __commonJS({
+  "node_modules/run-parallel/index.js"(exports, module) {
+    module.exports = runParallel;
+    var queueMicrotask2 = require_queue_microtask();
+    function runParallel(tasks, cb) {
+      let results, pending, keys;
+      let isSync = true;
+      if (Array.isArray(tasks)) {
+        results = [];
+        pending = tasks.length;
+      } else {
+        keys = Object.keys(tasks);
+        results = {};
+        pending = keys.length;
+      }
+      function done(err) {
+        function end() {
+          if (cb) cb(err, results);
+          cb = null;
+        }
+        if (isSync) queueMicrotask2(end);
+        else end();
+      }
+      function each(i, err, result) {
+        results[i] = result;
+        if (--pending === 0 || err) {
+          done(err);
+        }
+      }
+      if (!pending) {
+        done(null);
+      } else if (keys) {
+        keys.forEach(function(key) {
+          tasks[key](function(err, result) {
+            each(key, err, result);
+          });
+        });
+      } else {
+        tasks.forEach(function(task, i) {
+          task(function(err, result) {
+            each(i, err, result);
+          });
+        });
+      }
+      isSync = false;
+    }
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/constants.js
+var require_constants3 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/constants.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = void 0;
+    var NODE_PROCESS_VERSION_PARTS = process.versions.node.split(".");
+    if (NODE_PROCESS_VERSION_PARTS[0] === void 0 || NODE_PROCESS_VERSION_PARTS[1] === void 0) {
+      throw new Error(`Unexpected behavior. The 'process.versions.node' variable has invalid value: ${process.versions.node}`);
+    }
+    var MAJOR_VERSION = Number.parseInt(NODE_PROCESS_VERSION_PARTS[0], 10);
+    var MINOR_VERSION = Number.parseInt(NODE_PROCESS_VERSION_PARTS[1], 10);
+    var SUPPORTED_MAJOR_VERSION = 10;
+    var SUPPORTED_MINOR_VERSION = 10;
+    var IS_MATCHED_BY_MAJOR = MAJOR_VERSION > SUPPORTED_MAJOR_VERSION;
+    var IS_MATCHED_BY_MAJOR_AND_MINOR = MAJOR_VERSION === SUPPORTED_MAJOR_VERSION && MINOR_VERSION >= SUPPORTED_MINOR_VERSION;
+    exports.IS_SUPPORT_READDIR_WITH_FILE_TYPES = IS_MATCHED_BY_MAJOR || IS_MATCHED_BY_MAJOR_AND_MINOR;
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/utils/fs.js
+var require_fs3 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/utils/fs.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createDirentFromStats = void 0;
+    var DirentFromStats = class {
+      constructor(name, stats) {
+        this.name = name;
+        this.isBlockDevice = stats.isBlockDevice.bind(stats);
+        this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
+        this.isDirectory = stats.isDirectory.bind(stats);
+        this.isFIFO = stats.isFIFO.bind(stats);
+        this.isFile = stats.isFile.bind(stats);
+        this.isSocket = stats.isSocket.bind(stats);
+        this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
+      }
+    };
+    function createDirentFromStats(name, stats) {
+      return new DirentFromStats(name, stats);
+    }
+    exports.createDirentFromStats = createDirentFromStats;
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/utils/index.js
+var require_utils5 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/utils/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.fs = void 0;
+    var fs = require_fs3();
+    exports.fs = fs;
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/providers/common.js
+var require_common = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/providers/common.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.joinPathSegments = void 0;
+    function joinPathSegments(a, b, separator) {
+      if (a.endsWith(separator)) {
+        return a + b;
+      }
+      return a + separator + b;
+    }
+    exports.joinPathSegments = joinPathSegments;
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/providers/async.js
+var require_async2 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/providers/async.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
+    var fsStat = require_out();
+    var rpl = require_run_parallel();
+    var constants_1 = require_constants3();
+    var utils = require_utils5();
+    var common = require_common();
+    function read(directory, settings, callback) {
+      if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
+        readdirWithFileTypes(directory, settings, callback);
+        return;
+      }
+      readdir(directory, settings, callback);
+    }
+    exports.read = read;
+    function readdirWithFileTypes(directory, settings, callback) {
+      settings.fs.readdir(directory, { withFileTypes: true }, (readdirError, dirents) => {
+        if (readdirError !== null) {
+          callFailureCallback(callback, readdirError);
+          return;
+        }
+        const entries = dirents.map((dirent) => ({
+          dirent,
+          name: dirent.name,
+          path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
+        }));
+        if (!settings.followSymbolicLinks) {
+          callSuccessCallback(callback, entries);
+          return;
+        }
+        const tasks = entries.map((entry) => makeRplTaskEntry(entry, settings));
+        rpl(tasks, (rplError, rplEntries) => {
+          if (rplError !== null) {
+            callFailureCallback(callback, rplError);
+            return;
+          }
+          callSuccessCallback(callback, rplEntries);
+        });
+      });
+    }
+    exports.readdirWithFileTypes = readdirWithFileTypes;
+    function makeRplTaskEntry(entry, settings) {
+      return (done) => {
+        if (!entry.dirent.isSymbolicLink()) {
+          done(null, entry);
+          return;
+        }
+        settings.fs.stat(entry.path, (statError, stats) => {
+          if (statError !== null) {
+            if (settings.throwErrorOnBrokenSymbolicLink) {
+              done(statError);
+              return;
+            }
+            done(null, entry);
+            return;
+          }
+          entry.dirent = utils.fs.createDirentFromStats(entry.name, stats);
+          done(null, entry);
+        });
+      };
+    }
+    function readdir(directory, settings, callback) {
+      settings.fs.readdir(directory, (readdirError, names) => {
+        if (readdirError !== null) {
+          callFailureCallback(callback, readdirError);
+          return;
+        }
+        const tasks = names.map((name) => {
+          const path8 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          return (done) => {
+            fsStat.stat(path8, settings.fsStatSettings, (error, stats) => {
+              if (error !== null) {
+                done(error);
+                return;
+              }
+              const entry = {
+                name,
+                path: path8,
+                dirent: utils.fs.createDirentFromStats(name, stats)
+              };
+              if (settings.stats) {
+                entry.stats = stats;
+              }
+              done(null, entry);
+            });
+          };
+        });
+        rpl(tasks, (rplError, entries) => {
+          if (rplError !== null) {
+            callFailureCallback(callback, rplError);
+            return;
+          }
+          callSuccessCallback(callback, entries);
+        });
+      });
+    }
+    exports.readdir = readdir;
+    function callFailureCallback(callback, error) {
+      callback(error);
+    }
+    function callSuccessCallback(callback, result) {
+      callback(null, result);
+    }
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/providers/sync.js
+var require_sync2 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/providers/sync.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.readdir = exports.readdirWithFileTypes = exports.read = void 0;
+    var fsStat = require_out();
+    var constants_1 = require_constants3();
+    var utils = require_utils5();
+    var common = require_common();
+    function read(directory, settings) {
+      if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
+        return readdirWithFileTypes(directory, settings);
+      }
+      return readdir(directory, settings);
+    }
+    exports.read = read;
+    function readdirWithFileTypes(directory, settings) {
+      const dirents = settings.fs.readdirSync(directory, { withFileTypes: true });
+      return dirents.map((dirent) => {
+        const entry = {
+          dirent,
+          name: dirent.name,
+          path: common.joinPathSegments(directory, dirent.name, settings.pathSegmentSeparator)
+        };
+        if (entry.dirent.isSymbolicLink() && settings.followSymbolicLinks) {
+          try {
+            const stats = settings.fs.statSync(entry.path);
+            entry.dirent = utils.fs.createDirentFromStats(entry.name, stats);
+          } catch (error) {
+            if (settings.throwErrorOnBrokenSymbolicLink) {
+              throw error;
+            }
+          }
+        }
+        return entry;
+      });
+    }
+    exports.readdirWithFileTypes = readdirWithFileTypes;
+    function readdir(directory, settings) {
+      const names = settings.fs.readdirSync(directory);
+      return names.map((name) => {
+        const entryPath = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+        const stats = fsStat.statSync(entryPath, settings.fsStatSettings);
+        const entry = {
+          name,
+          path: entryPath,
+          dirent: utils.fs.createDirentFromStats(name, stats)
+        };
+        if (settings.stats) {
+          entry.stats = stats;
+        }
+        return entry;
+      });
+    }
+    exports.readdir = readdir;
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/adapters/fs.js
+var require_fs4 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/adapters/fs.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
+    var fs = __require("fs");
+    exports.FILE_SYSTEM_ADAPTER = {
+      lstat: fs.lstat,
+      stat: fs.stat,
+      lstatSync: fs.lstatSync,
+      statSync: fs.statSync,
+      readdir: fs.readdir,
+      readdirSync: fs.readdirSync
+    };
+    function createFileSystemAdapter(fsMethods) {
+      if (fsMethods === void 0) {
+        return exports.FILE_SYSTEM_ADAPTER;
+      }
+      return Object.assign(Object.assign({}, exports.FILE_SYSTEM_ADAPTER), fsMethods);
+    }
+    exports.createFileSystemAdapter = createFileSystemAdapter;
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/settings.js
+var require_settings2 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var path8 = __require("path");
+    var fsStat = require_out();
+    var fs = require_fs4();
+    var Settings = class {
+      constructor(_options = {}) {
+        this._options = _options;
+        this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
+        this.fs = fs.createFileSystemAdapter(this._options.fs);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path8.sep);
+        this.stats = this._getValue(this._options.stats, false);
+        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
+        this.fsStatSettings = new fsStat.Settings({
+          followSymbolicLink: this.followSymbolicLinks,
+          fs: this.fs,
+          throwErrorOnBrokenSymbolicLink: this.throwErrorOnBrokenSymbolicLink
+        });
+      }
+      _getValue(option, value) {
+        return option !== null && option !== void 0 ? option : value;
+      }
+    };
+    exports.default = Settings;
+  }
+});
+
+// node_modules/@nodelib/fs.scandir/out/index.js
+var require_out2 = __commonJS({
+  "node_modules/@nodelib/fs.scandir/out/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Settings = exports.scandirSync = exports.scandir = void 0;
+    var async = require_async2();
+    var sync = require_sync2();
+    var settings_1 = require_settings2();
+    exports.Settings = settings_1.default;
+    function scandir(path8, optionsOrSettingsOrCallback, callback) {
+      if (typeof optionsOrSettingsOrCallback === "function") {
+        async.read(path8, getSettings(), optionsOrSettingsOrCallback);
+        return;
+      }
+      async.read(path8, getSettings(optionsOrSettingsOrCallback), callback);
+    }
+    exports.scandir = scandir;
+    function scandirSync(path8, optionsOrSettings) {
+      const settings = getSettings(optionsOrSettings);
+      return sync.read(path8, settings);
+    }
+    exports.scandirSync = scandirSync;
+    function getSettings(settingsOrOptions = {}) {
+      if (settingsOrOptions instanceof settings_1.default) {
+        return settingsOrOptions;
+      }
+      return new settings_1.default(settingsOrOptions);
+    }
+  }
+});
+
+// node_modules/reusify/reusify.js
+var require_reusify = __commonJS({
+  "node_modules/reusify/reusify.js"(exports, module) {
+    "use strict";
+    function reusify(Constructor) {
+      var head = new Constructor();
+      var tail = head;
+      function get() {
+        var current = head;
+        if (current.next) {
+          head = current.next;
+        } else {
+          head = new Constructor();
+          tail = head;
+        }
+        current.next = null;
+        return current;
+      }
+      function release(obj) {
+        tail.next = obj;
+        tail = obj;
+      }
+      return {
+        get,
+        release
+      };
+    }
+    module.exports = reusify;
+  }
+});
+
+// node_modules/fastq/queue.js
+var require_queue = __commonJS({
+  "node_modules/fastq/queue.js"(exports, module) {
+    "use strict";
+    var reusify = require_reusify();
+    function fastqueue(context, worker, _concurrency) {
+      if (typeof context === "function") {
+        _concurrency = worker;
+        worker = context;
+        context = null;
+      }
+      if (!(_concurrency >= 1)) {
+        throw new Error("fastqueue concurrency must be equal to or greater than 1");
+      }
+      var cache = reusify(Task);
+      var queueHead = null;
+      var queueTail = null;
+      var _running = 0;
+      var errorHandler = null;
+      var self = {
+        push: push2,
+        drain: noop,
+        saturated: noop,
+        pause,
+        paused: false,
+        get concurrency() {
+          return _concurrency;
+        },
+        set concurrency(value) {
+          if (!(value >= 1)) {
+            throw new Error("fastqueue concurrency must be equal to or greater than 1");
+          }
+          _concurrency = value;
+          if (self.paused) return;
+          for (; queueHead && _running < _concurrency; ) {
+            _running++;
+            release();
+          }
+        },
+        running,
+        resume,
+        idle,
+        length,
+        getQueue,
+        unshift,
+        empty: noop,
+        kill,
+        killAndDrain,
+        error,
+        abort
+      };
+      return self;
+      function running() {
+        return _running;
+      }
+      function pause() {
+        self.paused = true;
+      }
+      function length() {
+        var current = queueHead;
+        var counter = 0;
+        while (current) {
+          current = current.next;
+          counter++;
+        }
+        return counter;
+      }
+      function getQueue() {
+        var current = queueHead;
+        var tasks = [];
+        while (current) {
+          tasks.push(current.value);
+          current = current.next;
+        }
+        return tasks;
+      }
+      function resume() {
+        if (!self.paused) return;
+        self.paused = false;
+        if (queueHead === null) {
+          _running++;
+          release();
+          return;
+        }
+        for (; queueHead && _running < _concurrency; ) {
+          _running++;
+          release();
+        }
+      }
+      function idle() {
+        return _running === 0 && self.length() === 0;
+      }
+      function push2(value, done) {
+        var current = cache.get();
+        current.context = context;
+        current.release = release;
+        current.value = value;
+        current.callback = done || noop;
+        current.errorHandler = errorHandler;
+        if (_running >= _concurrency || self.paused) {
+          if (queueTail) {
+            queueTail.next = current;
+            queueTail = current;
+          } else {
+            queueHead = current;
+            queueTail = current;
+            self.saturated();
+          }
+        } else {
+          _running++;
+          worker.call(context, current.value, current.worked);
+        }
+      }
+      function unshift(value, done) {
+        var current = cache.get();
+        current.context = context;
+        current.release = release;
+        current.value = value;
+        current.callback = done || noop;
+        current.errorHandler = errorHandler;
+        if (_running >= _concurrency || self.paused) {
+          if (queueHead) {
+            current.next = queueHead;
+            queueHead = current;
+          } else {
+            queueHead = current;
+            queueTail = current;
+            self.saturated();
+          }
+        } else {
+          _running++;
+          worker.call(context, current.value, current.worked);
+        }
+      }
+      function release(holder) {
+        if (holder) {
+          cache.release(holder);
+        }
+        var next = queueHead;
+        if (next && _running <= _concurrency) {
+          if (!self.paused) {
+            if (queueTail === queueHead) {
+              queueTail = null;
+            }
+            queueHead = next.next;
+            next.next = null;
+            worker.call(context, next.value, next.worked);
+            if (queueTail === null) {
+              self.empty();
+            }
+          } else {
+            _running--;
+          }
+        } else if (--_running === 0) {
+          self.drain();
+        }
+      }
+      function kill() {
+        queueHead = null;
+        queueTail = null;
+        self.drain = noop;
+      }
+      function killAndDrain() {
+        queueHead = null;
+        queueTail = null;
+        self.drain();
+        self.drain = noop;
+      }
+      function abort() {
+        var current = queueHead;
+        queueHead = null;
+        queueTail = null;
+        while (current) {
+          var next = current.next;
+          var callback = current.callback;
+          var errorHandler2 = current.errorHandler;
+          var val = current.value;
+          var context2 = current.context;
+          current.value = null;
+          current.callback = noop;
+          current.errorHandler = null;
+          current.next = null;
+          if (errorHandler2) {
+            errorHandler2(new Error("abort"), val);
+          }
+          callback.call(context2, new Error("abort"));
+          cache.release(current);
+          current = next;
+        }
+        self.drain = noop;
+      }
+      function error(handler) {
+        errorHandler = handler;
+      }
+    }
+    function noop() {
+    }
+    function Task() {
+      this.value = null;
+      this.callback = noop;
+      this.next = null;
+      this.release = noop;
+      this.context = null;
+      this.errorHandler = null;
+      var self = this;
+      this.worked = function worked(err, result) {
+        var callback = self.callback;
+        var errorHandler = self.errorHandler;
+        var val = self.value;
+        self.value = null;
+        self.callback = noop;
+        if (self.errorHandler) {
+          errorHandler(err, val);
+        }
+        callback.call(self.context, err, result);
+        self.release(self);
+      };
+    }
+    function queueAsPromised(context, worker, _concurrency) {
+      if (typeof context === "function") {
+        _concurrency = worker;
+        worker = context;
+        context = null;
+      }
+      function asyncWrapper(arg, cb) {
+        worker.call(this, arg).then(function(res) {
+          cb(null, res);
+        }, cb);
+      }
+      var queue = fastqueue(context, asyncWrapper, _concurrency);
+      var pushCb = queue.push;
+      var unshiftCb = queue.unshift;
+      queue.push = push2;
+      queue.unshift = unshift;
+      queue.drained = drained;
+      return queue;
+      function push2(value) {
+        var p = new Promise(function(resolve4, reject) {
+          pushCb(value, function(err, result) {
+            if (err) {
+              reject(err);
+              return;
+            }
+            resolve4(result);
+          });
+        });
+        p.catch(noop);
+        return p;
+      }
+      function unshift(value) {
+        var p = new Promise(function(resolve4, reject) {
+          unshiftCb(value, function(err, result) {
+            if (err) {
+              reject(err);
+              return;
+            }
+            resolve4(result);
+          });
+        });
+        p.catch(noop);
+        return p;
+      }
+      function drained() {
+        var p = new Promise(function(resolve4) {
+          process.nextTick(function() {
+            if (queue.idle()) {
+              resolve4();
+            } else {
+              var previousDrain = queue.drain;
+              queue.drain = function() {
+                if (typeof previousDrain === "function") previousDrain();
+                resolve4();
+                queue.drain = previousDrain;
+              };
+            }
+          });
+        });
+        return p;
+      }
+    }
+    module.exports = fastqueue;
+    module.exports.promise = queueAsPromised;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/readers/common.js
+var require_common2 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/readers/common.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.joinPathSegments = exports.replacePathSegmentSeparator = exports.isAppliedFilter = exports.isFatalError = void 0;
+    function isFatalError(settings, error) {
+      if (settings.errorFilter === null) {
+        return true;
+      }
+      return !settings.errorFilter(error);
+    }
+    exports.isFatalError = isFatalError;
+    function isAppliedFilter(filter, value) {
+      return filter === null || filter(value);
+    }
+    exports.isAppliedFilter = isAppliedFilter;
+    function replacePathSegmentSeparator(filepath, separator) {
+      return filepath.split(/[/\\]/).join(separator);
+    }
+    exports.replacePathSegmentSeparator = replacePathSegmentSeparator;
+    function joinPathSegments(a, b, separator) {
+      if (a === "") {
+        return b;
+      }
+      if (a.endsWith(separator)) {
+        return a + b;
+      }
+      return a + separator + b;
+    }
+    exports.joinPathSegments = joinPathSegments;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/readers/reader.js
+var require_reader = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/readers/reader.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var common = require_common2();
+    var Reader = class {
+      constructor(_root, _settings) {
+        this._root = _root;
+        this._settings = _settings;
+        this._root = common.replacePathSegmentSeparator(_root, _settings.pathSegmentSeparator);
+      }
+    };
+    exports.default = Reader;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/readers/async.js
+var require_async3 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/readers/async.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var events_1 = __require("events");
+    var fsScandir = require_out2();
+    var fastq = require_queue();
+    var common = require_common2();
+    var reader_1 = require_reader();
+    var AsyncReader = class extends reader_1.default {
+      constructor(_root, _settings) {
+        super(_root, _settings);
+        this._settings = _settings;
+        this._scandir = fsScandir.scandir;
+        this._emitter = new events_1.EventEmitter();
+        this._queue = fastq(this._worker.bind(this), this._settings.concurrency);
+        this._isFatalError = false;
+        this._isDestroyed = false;
+        this._queue.drain = () => {
+          if (!this._isFatalError) {
+            this._emitter.emit("end");
+          }
+        };
+      }
+      read() {
+        this._isFatalError = false;
+        this._isDestroyed = false;
+        setImmediate(() => {
+          this._pushToQueue(this._root, this._settings.basePath);
+        });
+        return this._emitter;
+      }
+      get isDestroyed() {
+        return this._isDestroyed;
+      }
+      destroy() {
+        if (this._isDestroyed) {
+          throw new Error("The reader is already destroyed");
+        }
+        this._isDestroyed = true;
+        this._queue.killAndDrain();
+      }
+      onEntry(callback) {
+        this._emitter.on("entry", callback);
+      }
+      onError(callback) {
+        this._emitter.once("error", callback);
+      }
+      onEnd(callback) {
+        this._emitter.once("end", callback);
+      }
+      _pushToQueue(directory, base) {
+        const queueItem = { directory, base };
+        this._queue.push(queueItem, (error) => {
+          if (error !== null) {
+            this._handleError(error);
+          }
+        });
+      }
+      _worker(item, done) {
+        this._scandir(item.directory, this._settings.fsScandirSettings, (error, entries) => {
+          if (error !== null) {
+            done(error, void 0);
+            return;
+          }
+          for (const entry of entries) {
+            this._handleEntry(entry, item.base);
+          }
+          done(null, void 0);
+        });
+      }
+      _handleError(error) {
+        if (this._isDestroyed || !common.isFatalError(this._settings, error)) {
+          return;
+        }
+        this._isFatalError = true;
+        this._isDestroyed = true;
+        this._emitter.emit("error", error);
+      }
+      _handleEntry(entry, base) {
+        if (this._isDestroyed || this._isFatalError) {
+          return;
+        }
+        const fullpath = entry.path;
+        if (base !== void 0) {
+          entry.path = common.joinPathSegments(base, entry.name, this._settings.pathSegmentSeparator);
+        }
+        if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
+          this._emitEntry(entry);
+        }
+        if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
+          this._pushToQueue(fullpath, base === void 0 ? void 0 : entry.path);
+        }
+      }
+      _emitEntry(entry) {
+        this._emitter.emit("entry", entry);
+      }
+    };
+    exports.default = AsyncReader;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/providers/async.js
+var require_async4 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/providers/async.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var async_1 = require_async3();
+    var AsyncProvider = class {
+      constructor(_root, _settings) {
+        this._root = _root;
+        this._settings = _settings;
+        this._reader = new async_1.default(this._root, this._settings);
+        this._storage = [];
+      }
+      read(callback) {
+        this._reader.onError((error) => {
+          callFailureCallback(callback, error);
+        });
+        this._reader.onEntry((entry) => {
+          this._storage.push(entry);
+        });
+        this._reader.onEnd(() => {
+          callSuccessCallback(callback, this._storage);
+        });
+        this._reader.read();
+      }
+    };
+    exports.default = AsyncProvider;
+    function callFailureCallback(callback, error) {
+      callback(error);
+    }
+    function callSuccessCallback(callback, entries) {
+      callback(null, entries);
+    }
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/providers/stream.js
+var require_stream2 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/providers/stream.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var stream_1 = __require("stream");
+    var async_1 = require_async3();
+    var StreamProvider = class {
+      constructor(_root, _settings) {
+        this._root = _root;
+        this._settings = _settings;
+        this._reader = new async_1.default(this._root, this._settings);
+        this._stream = new stream_1.Readable({
+          objectMode: true,
+          read: () => {
+          },
+          destroy: () => {
+            if (!this._reader.isDestroyed) {
+              this._reader.destroy();
+            }
+          }
+        });
+      }
+      read() {
+        this._reader.onError((error) => {
+          this._stream.emit("error", error);
+        });
+        this._reader.onEntry((entry) => {
+          this._stream.push(entry);
+        });
+        this._reader.onEnd(() => {
+          this._stream.push(null);
+        });
+        this._reader.read();
+        return this._stream;
+      }
+    };
+    exports.default = StreamProvider;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/readers/sync.js
+var require_sync3 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/readers/sync.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var fsScandir = require_out2();
+    var common = require_common2();
+    var reader_1 = require_reader();
+    var SyncReader = class extends reader_1.default {
+      constructor() {
+        super(...arguments);
+        this._scandir = fsScandir.scandirSync;
+        this._storage = [];
+        this._queue = /* @__PURE__ */ new Set();
+      }
+      read() {
+        this._pushToQueue(this._root, this._settings.basePath);
+        this._handleQueue();
+        return this._storage;
+      }
+      _pushToQueue(directory, base) {
+        this._queue.add({ directory, base });
+      }
+      _handleQueue() {
+        for (const item of this._queue.values()) {
+          this._handleDirectory(item.directory, item.base);
+        }
+      }
+      _handleDirectory(directory, base) {
+        try {
+          const entries = this._scandir(directory, this._settings.fsScandirSettings);
+          for (const entry of entries) {
+            this._handleEntry(entry, base);
+          }
+        } catch (error) {
+          this._handleError(error);
+        }
+      }
+      _handleError(error) {
+        if (!common.isFatalError(this._settings, error)) {
+          return;
+        }
+        throw error;
+      }
+      _handleEntry(entry, base) {
+        const fullpath = entry.path;
+        if (base !== void 0) {
+          entry.path = common.joinPathSegments(base, entry.name, this._settings.pathSegmentSeparator);
+        }
+        if (common.isAppliedFilter(this._settings.entryFilter, entry)) {
+          this._pushToStorage(entry);
+        }
+        if (entry.dirent.isDirectory() && common.isAppliedFilter(this._settings.deepFilter, entry)) {
+          this._pushToQueue(fullpath, base === void 0 ? void 0 : entry.path);
+        }
+      }
+      _pushToStorage(entry) {
+        this._storage.push(entry);
+      }
+    };
+    exports.default = SyncReader;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/providers/sync.js
+var require_sync4 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/providers/sync.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var sync_1 = require_sync3();
+    var SyncProvider = class {
+      constructor(_root, _settings) {
+        this._root = _root;
+        this._settings = _settings;
+        this._reader = new sync_1.default(this._root, this._settings);
+      }
+      read() {
+        return this._reader.read();
+      }
+    };
+    exports.default = SyncProvider;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/settings.js
+var require_settings3 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var path8 = __require("path");
+    var fsScandir = require_out2();
+    var Settings = class {
+      constructor(_options = {}) {
+        this._options = _options;
+        this.basePath = this._getValue(this._options.basePath, void 0);
+        this.concurrency = this._getValue(this._options.concurrency, Number.POSITIVE_INFINITY);
+        this.deepFilter = this._getValue(this._options.deepFilter, null);
+        this.entryFilter = this._getValue(this._options.entryFilter, null);
+        this.errorFilter = this._getValue(this._options.errorFilter, null);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path8.sep);
+        this.fsScandirSettings = new fsScandir.Settings({
+          followSymbolicLinks: this._options.followSymbolicLinks,
+          fs: this._options.fs,
+          pathSegmentSeparator: this._options.pathSegmentSeparator,
+          stats: this._options.stats,
+          throwErrorOnBrokenSymbolicLink: this._options.throwErrorOnBrokenSymbolicLink
+        });
+      }
+      _getValue(option, value) {
+        return option !== null && option !== void 0 ? option : value;
+      }
+    };
+    exports.default = Settings;
+  }
+});
+
+// node_modules/@nodelib/fs.walk/out/index.js
+var require_out3 = __commonJS({
+  "node_modules/@nodelib/fs.walk/out/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Settings = exports.walkStream = exports.walkSync = exports.walk = void 0;
+    var async_1 = require_async4();
+    var stream_1 = require_stream2();
+    var sync_1 = require_sync4();
+    var settings_1 = require_settings3();
+    exports.Settings = settings_1.default;
+    function walk2(directory, optionsOrSettingsOrCallback, callback) {
+      if (typeof optionsOrSettingsOrCallback === "function") {
+        new async_1.default(directory, getSettings()).read(optionsOrSettingsOrCallback);
+        return;
+      }
+      new async_1.default(directory, getSettings(optionsOrSettingsOrCallback)).read(callback);
+    }
+    exports.walk = walk2;
+    function walkSync(directory, optionsOrSettings) {
+      const settings = getSettings(optionsOrSettings);
+      const provider = new sync_1.default(directory, settings);
+      return provider.read();
+    }
+    exports.walkSync = walkSync;
+    function walkStream(directory, optionsOrSettings) {
+      const settings = getSettings(optionsOrSettings);
+      const provider = new stream_1.default(directory, settings);
+      return provider.read();
+    }
+    exports.walkStream = walkStream;
+    function getSettings(settingsOrOptions = {}) {
+      if (settingsOrOptions instanceof settings_1.default) {
+        return settingsOrOptions;
+      }
+      return new settings_1.default(settingsOrOptions);
+    }
+  }
+});
+
+// node_modules/fast-glob/out/readers/reader.js
+var require_reader2 = __commonJS({
+  "node_modules/fast-glob/out/readers/reader.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var path8 = __require("path");
+    var fsStat = require_out();
+    var utils = require_utils4();
+    var Reader = class {
+      constructor(_settings) {
+        this._settings = _settings;
+        this._fsStatSettings = new fsStat.Settings({
+          followSymbolicLink: this._settings.followSymbolicLinks,
+          fs: this._settings.fs,
+          throwErrorOnBrokenSymbolicLink: this._settings.followSymbolicLinks
+        });
+      }
+      _getFullEntryPath(filepath) {
+        return path8.resolve(this._settings.cwd, filepath);
+      }
+      _makeEntry(stats, pattern) {
+        const entry = {
+          name: pattern,
+          path: pattern,
+          dirent: utils.fs.createDirentFromStats(pattern, stats)
+        };
+        if (this._settings.stats) {
+          entry.stats = stats;
+        }
+        return entry;
+      }
+      _isFatalError(error) {
+        return !utils.errno.isEnoentCodeError(error) && !this._settings.suppressErrors;
+      }
+    };
+    exports.default = Reader;
+  }
+});
+
+// node_modules/fast-glob/out/readers/stream.js
+var require_stream3 = __commonJS({
+  "node_modules/fast-glob/out/readers/stream.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var stream_1 = __require("stream");
+    var fsStat = require_out();
+    var fsWalk = require_out3();
+    var reader_1 = require_reader2();
+    var ReaderStream = class extends reader_1.default {
+      constructor() {
+        super(...arguments);
+        this._walkStream = fsWalk.walkStream;
+        this._stat = fsStat.stat;
+      }
+      dynamic(root, options) {
+        return this._walkStream(root, options);
+      }
+      static(patterns, options) {
+        const filepaths = patterns.map(this._getFullEntryPath, this);
+        const stream = new stream_1.PassThrough({ objectMode: true });
+        stream._write = (index, _enc, done) => {
+          return this._getEntry(filepaths[index], patterns[index], options).then((entry) => {
+            if (entry !== null && options.entryFilter(entry)) {
+              stream.push(entry);
+            }
+            if (index === filepaths.length - 1) {
+              stream.end();
+            }
+            done();
+          }).catch(done);
+        };
+        for (let i = 0; i < filepaths.length; i++) {
+          stream.write(i);
+        }
+        return stream;
+      }
+      _getEntry(filepath, pattern, options) {
+        return this._getStat(filepath).then((stats) => this._makeEntry(stats, pattern)).catch((error) => {
+          if (options.errorFilter(error)) {
+            return null;
+          }
+          throw error;
+        });
+      }
+      _getStat(filepath) {
+        return new Promise((resolve4, reject) => {
+          this._stat(filepath, this._fsStatSettings, (error, stats) => {
+            return error === null ? resolve4(stats) : reject(error);
+          });
+        });
+      }
+    };
+    exports.default = ReaderStream;
+  }
+});
+
+// node_modules/fast-glob/out/readers/async.js
+var require_async5 = __commonJS({
+  "node_modules/fast-glob/out/readers/async.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var fsWalk = require_out3();
+    var reader_1 = require_reader2();
+    var stream_1 = require_stream3();
+    var ReaderAsync = class extends reader_1.default {
+      constructor() {
+        super(...arguments);
+        this._walkAsync = fsWalk.walk;
+        this._readerStream = new stream_1.default(this._settings);
+      }
+      dynamic(root, options) {
+        return new Promise((resolve4, reject) => {
+          this._walkAsync(root, options, (error, entries) => {
+            if (error === null) {
+              resolve4(entries);
+            } else {
+              reject(error);
+            }
+          });
+        });
+      }
+      async static(patterns, options) {
+        const entries = [];
+        const stream = this._readerStream.static(patterns, options);
+        return new Promise((resolve4, reject) => {
+          stream.once("error", reject);
+          stream.on("data", (entry) => entries.push(entry));
+          stream.once("end", () => resolve4(entries));
+        });
+      }
+    };
+    exports.default = ReaderAsync;
+  }
+});
+
+// node_modules/fast-glob/out/providers/matchers/matcher.js
+var require_matcher = __commonJS({
+  "node_modules/fast-glob/out/providers/matchers/matcher.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var utils = require_utils4();
+    var Matcher = class {
+      constructor(_patterns, _settings, _micromatchOptions) {
+        this._patterns = _patterns;
+        this._settings = _settings;
+        this._micromatchOptions = _micromatchOptions;
+        this._storage = [];
+        this._fillStorage();
+      }
+      _fillStorage() {
+        for (const pattern of this._patterns) {
+          const segments = this._getPatternSegments(pattern);
+          const sections = this._splitSegmentsIntoSections(segments);
+          this._storage.push({
+            complete: sections.length <= 1,
+            pattern,
+            segments,
+            sections
+          });
+        }
+      }
+      _getPatternSegments(pattern) {
+        const parts = utils.pattern.getPatternParts(pattern, this._micromatchOptions);
+        return parts.map((part) => {
+          const dynamic = utils.pattern.isDynamicPattern(part, this._settings);
+          if (!dynamic) {
+            return {
+              dynamic: false,
+              pattern: part
+            };
+          }
+          return {
+            dynamic: true,
+            pattern: part,
+            patternRe: utils.pattern.makeRe(part, this._micromatchOptions)
+          };
+        });
+      }
+      _splitSegmentsIntoSections(segments) {
+        return utils.array.splitWhen(segments, (segment) => segment.dynamic && utils.pattern.hasGlobStar(segment.pattern));
+      }
+    };
+    exports.default = Matcher;
+  }
+});
+
+// node_modules/fast-glob/out/providers/matchers/partial.js
+var require_partial = __commonJS({
+  "node_modules/fast-glob/out/providers/matchers/partial.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var matcher_1 = require_matcher();
+    var PartialMatcher = class extends matcher_1.default {
+      match(filepath) {
+        const parts = filepath.split("/");
+        const levels = parts.length;
+        const patterns = this._storage.filter((info) => !info.complete || info.segments.length > levels);
+        for (const pattern of patterns) {
+          const section = pattern.sections[0];
+          if (!pattern.complete && levels > section.length) {
+            return true;
+          }
+          const match = parts.every((part, index) => {
+            const segment = pattern.segments[index];
+            if (segment.dynamic && segment.patternRe.test(part)) {
+              return true;
+            }
+            if (!segment.dynamic && segment.pattern === part) {
+              return true;
+            }
+            return false;
+          });
+          if (match) {
+            return true;
+          }
+        }
+        return false;
+      }
+    };
+    exports.default = PartialMatcher;
+  }
+});
+
+// node_modules/fast-glob/out/providers/filters/deep.js
+var require_deep = __commonJS({
+  "node_modules/fast-glob/out/providers/filters/deep.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var utils = require_utils4();
+    var partial_1 = require_partial();
+    var DeepFilter = class {
+      constructor(_settings, _micromatchOptions) {
+        this._settings = _settings;
+        this._micromatchOptions = _micromatchOptions;
+      }
+      getFilter(basePath, positive, negative) {
+        const matcher = this._getMatcher(positive);
+        const negativeRe = this._getNegativePatternsRe(negative);
+        return (entry) => this._filter(basePath, entry, matcher, negativeRe);
+      }
+      _getMatcher(patterns) {
+        return new partial_1.default(patterns, this._settings, this._micromatchOptions);
+      }
+      _getNegativePatternsRe(patterns) {
+        const affectDepthOfReadingPatterns = patterns.filter(utils.pattern.isAffectDepthOfReadingPattern);
+        return utils.pattern.convertPatternsToRe(affectDepthOfReadingPatterns, this._micromatchOptions);
+      }
+      _filter(basePath, entry, matcher, negativeRe) {
+        if (this._isSkippedByDeep(basePath, entry.path)) {
+          return false;
+        }
+        if (this._isSkippedSymbolicLink(entry)) {
+          return false;
+        }
+        const filepath = utils.path.removeLeadingDotSegment(entry.path);
+        if (this._isSkippedByPositivePatterns(filepath, matcher)) {
+          return false;
+        }
+        return this._isSkippedByNegativePatterns(filepath, negativeRe);
+      }
+      _isSkippedByDeep(basePath, entryPath) {
+        if (this._settings.deep === Infinity) {
+          return false;
+        }
+        return this._getEntryLevel(basePath, entryPath) >= this._settings.deep;
+      }
+      _getEntryLevel(basePath, entryPath) {
+        const entryPathDepth = entryPath.split("/").length;
+        if (basePath === "") {
+          return entryPathDepth;
+        }
+        const basePathDepth = basePath.split("/").length;
+        return entryPathDepth - basePathDepth;
+      }
+      _isSkippedSymbolicLink(entry) {
+        return !this._settings.followSymbolicLinks && entry.dirent.isSymbolicLink();
+      }
+      _isSkippedByPositivePatterns(entryPath, matcher) {
+        return !this._settings.baseNameMatch && !matcher.match(entryPath);
+      }
+      _isSkippedByNegativePatterns(entryPath, patternsRe) {
+        return !utils.pattern.matchAny(entryPath, patternsRe);
+      }
+    };
+    exports.default = DeepFilter;
+  }
+});
+
+// node_modules/fast-glob/out/providers/filters/entry.js
+var require_entry = __commonJS({
+  "node_modules/fast-glob/out/providers/filters/entry.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var utils = require_utils4();
+    var EntryFilter = class {
+      constructor(_settings, _micromatchOptions) {
+        this._settings = _settings;
+        this._micromatchOptions = _micromatchOptions;
+        this.index = /* @__PURE__ */ new Map();
+      }
+      getFilter(positive, negative) {
+        const [absoluteNegative, relativeNegative] = utils.pattern.partitionAbsoluteAndRelative(negative);
+        const patterns = {
+          positive: {
+            all: utils.pattern.convertPatternsToRe(positive, this._micromatchOptions)
+          },
+          negative: {
+            absolute: utils.pattern.convertPatternsToRe(absoluteNegative, Object.assign(Object.assign({}, this._micromatchOptions), { dot: true })),
+            relative: utils.pattern.convertPatternsToRe(relativeNegative, Object.assign(Object.assign({}, this._micromatchOptions), { dot: true }))
+          }
+        };
+        return (entry) => this._filter(entry, patterns);
+      }
+      _filter(entry, patterns) {
+        const filepath = utils.path.removeLeadingDotSegment(entry.path);
+        if (this._settings.unique && this._isDuplicateEntry(filepath)) {
+          return false;
+        }
+        if (this._onlyFileFilter(entry) || this._onlyDirectoryFilter(entry)) {
+          return false;
+        }
+        const isMatched = this._isMatchToPatternsSet(filepath, patterns, entry.dirent.isDirectory());
+        if (this._settings.unique && isMatched) {
+          this._createIndexRecord(filepath);
+        }
+        return isMatched;
+      }
+      _isDuplicateEntry(filepath) {
+        return this.index.has(filepath);
+      }
+      _createIndexRecord(filepath) {
+        this.index.set(filepath, void 0);
+      }
+      _onlyFileFilter(entry) {
+        return this._settings.onlyFiles && !entry.dirent.isFile();
+      }
+      _onlyDirectoryFilter(entry) {
+        return this._settings.onlyDirectories && !entry.dirent.isDirectory();
+      }
+      _isMatchToPatternsSet(filepath, patterns, isDirectory) {
+        const isMatched = this._isMatchToPatterns(filepath, patterns.positive.all, isDirectory);
+        if (!isMatched) {
+          return false;
+        }
+        const isMatchedByRelativeNegative = this._isMatchToPatterns(filepath, patterns.negative.relative, isDirectory);
+        if (isMatchedByRelativeNegative) {
+          return false;
+        }
+        const isMatchedByAbsoluteNegative = this._isMatchToAbsoluteNegative(filepath, patterns.negative.absolute, isDirectory);
+        if (isMatchedByAbsoluteNegative) {
+          return false;
+        }
+        return true;
+      }
+      _isMatchToAbsoluteNegative(filepath, patternsRe, isDirectory) {
+        if (patternsRe.length === 0) {
+          return false;
+        }
+        const fullpath = utils.path.makeAbsolute(this._settings.cwd, filepath);
+        return this._isMatchToPatterns(fullpath, patternsRe, isDirectory);
+      }
+      _isMatchToPatterns(filepath, patternsRe, isDirectory) {
+        if (patternsRe.length === 0) {
+          return false;
+        }
+        const isMatched = utils.pattern.matchAny(filepath, patternsRe);
+        if (!isMatched && isDirectory) {
+          return utils.pattern.matchAny(filepath + "/", patternsRe);
+        }
+        return isMatched;
+      }
+    };
+    exports.default = EntryFilter;
+  }
+});
+
+// node_modules/fast-glob/out/providers/filters/error.js
+var require_error = __commonJS({
+  "node_modules/fast-glob/out/providers/filters/error.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var utils = require_utils4();
+    var ErrorFilter = class {
+      constructor(_settings) {
+        this._settings = _settings;
+      }
+      getFilter() {
+        return (error) => this._isNonFatalError(error);
+      }
+      _isNonFatalError(error) {
+        return utils.errno.isEnoentCodeError(error) || this._settings.suppressErrors;
+      }
+    };
+    exports.default = ErrorFilter;
+  }
+});
+
+// node_modules/fast-glob/out/providers/transformers/entry.js
+var require_entry2 = __commonJS({
+  "node_modules/fast-glob/out/providers/transformers/entry.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var utils = require_utils4();
+    var EntryTransformer = class {
+      constructor(_settings) {
+        this._settings = _settings;
+      }
+      getTransformer() {
+        return (entry) => this._transform(entry);
+      }
+      _transform(entry) {
+        let filepath = entry.path;
+        if (this._settings.absolute) {
+          filepath = utils.path.makeAbsolute(this._settings.cwd, filepath);
+          filepath = utils.path.unixify(filepath);
+        }
+        if (this._settings.markDirectories && entry.dirent.isDirectory()) {
+          filepath += "/";
+        }
+        if (!this._settings.objectMode) {
+          return filepath;
+        }
+        return Object.assign(Object.assign({}, entry), { path: filepath });
+      }
+    };
+    exports.default = EntryTransformer;
+  }
+});
+
+// node_modules/fast-glob/out/providers/provider.js
+var require_provider = __commonJS({
+  "node_modules/fast-glob/out/providers/provider.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var path8 = __require("path");
+    var deep_1 = require_deep();
+    var entry_1 = require_entry();
+    var error_1 = require_error();
+    var entry_2 = require_entry2();
+    var Provider = class {
+      constructor(_settings) {
+        this._settings = _settings;
+        this.errorFilter = new error_1.default(this._settings);
+        this.entryFilter = new entry_1.default(this._settings, this._getMicromatchOptions());
+        this.deepFilter = new deep_1.default(this._settings, this._getMicromatchOptions());
+        this.entryTransformer = new entry_2.default(this._settings);
+      }
+      _getRootDirectory(task) {
+        return path8.resolve(this._settings.cwd, task.base);
+      }
+      _getReaderOptions(task) {
+        const basePath = task.base === "." ? "" : task.base;
+        return {
+          basePath,
+          pathSegmentSeparator: "/",
+          concurrency: this._settings.concurrency,
+          deepFilter: this.deepFilter.getFilter(basePath, task.positive, task.negative),
+          entryFilter: this.entryFilter.getFilter(task.positive, task.negative),
+          errorFilter: this.errorFilter.getFilter(),
+          followSymbolicLinks: this._settings.followSymbolicLinks,
+          fs: this._settings.fs,
+          stats: this._settings.stats,
+          throwErrorOnBrokenSymbolicLink: this._settings.throwErrorOnBrokenSymbolicLink,
+          transform: this.entryTransformer.getTransformer()
+        };
+      }
+      _getMicromatchOptions() {
+        return {
+          dot: this._settings.dot,
+          matchBase: this._settings.baseNameMatch,
+          nobrace: !this._settings.braceExpansion,
+          nocase: !this._settings.caseSensitiveMatch,
+          noext: !this._settings.extglob,
+          noglobstar: !this._settings.globstar,
+          posix: true,
+          strictSlashes: false
+        };
+      }
+    };
+    exports.default = Provider;
+  }
+});
+
+// node_modules/fast-glob/out/providers/async.js
+var require_async6 = __commonJS({
+  "node_modules/fast-glob/out/providers/async.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var async_1 = require_async5();
+    var provider_1 = require_provider();
+    var ProviderAsync = class extends provider_1.default {
+      constructor() {
+        super(...arguments);
+        this._reader = new async_1.default(this._settings);
+      }
+      async read(task) {
+        const root = this._getRootDirectory(task);
+        const options = this._getReaderOptions(task);
+        const entries = await this.api(root, task, options);
+        return entries.map((entry) => options.transform(entry));
+      }
+      api(root, task, options) {
+        if (task.dynamic) {
+          return this._reader.dynamic(root, options);
+        }
+        return this._reader.static(task.patterns, options);
+      }
+    };
+    exports.default = ProviderAsync;
+  }
+});
+
+// node_modules/fast-glob/out/providers/stream.js
+var require_stream4 = __commonJS({
+  "node_modules/fast-glob/out/providers/stream.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var stream_1 = __require("stream");
+    var stream_2 = require_stream3();
+    var provider_1 = require_provider();
+    var ProviderStream = class extends provider_1.default {
+      constructor() {
+        super(...arguments);
+        this._reader = new stream_2.default(this._settings);
+      }
+      read(task) {
+        const root = this._getRootDirectory(task);
+        const options = this._getReaderOptions(task);
+        const source = this.api(root, task, options);
+        const destination = new stream_1.Readable({ objectMode: true, read: () => {
+        } });
+        source.once("error", (error) => destination.emit("error", error)).on("data", (entry) => destination.emit("data", options.transform(entry))).once("end", () => destination.emit("end"));
+        destination.once("close", () => source.destroy());
+        return destination;
+      }
+      api(root, task, options) {
+        if (task.dynamic) {
+          return this._reader.dynamic(root, options);
+        }
+        return this._reader.static(task.patterns, options);
+      }
+    };
+    exports.default = ProviderStream;
+  }
+});
+
+// node_modules/fast-glob/out/readers/sync.js
+var require_sync5 = __commonJS({
+  "node_modules/fast-glob/out/readers/sync.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var fsStat = require_out();
+    var fsWalk = require_out3();
+    var reader_1 = require_reader2();
+    var ReaderSync = class extends reader_1.default {
+      constructor() {
+        super(...arguments);
+        this._walkSync = fsWalk.walkSync;
+        this._statSync = fsStat.statSync;
+      }
+      dynamic(root, options) {
+        return this._walkSync(root, options);
+      }
+      static(patterns, options) {
+        const entries = [];
+        for (const pattern of patterns) {
+          const filepath = this._getFullEntryPath(pattern);
+          const entry = this._getEntry(filepath, pattern, options);
+          if (entry === null || !options.entryFilter(entry)) {
+            continue;
+          }
+          entries.push(entry);
+        }
+        return entries;
+      }
+      _getEntry(filepath, pattern, options) {
+        try {
+          const stats = this._getStat(filepath);
+          return this._makeEntry(stats, pattern);
+        } catch (error) {
+          if (options.errorFilter(error)) {
+            return null;
+          }
+          throw error;
+        }
+      }
+      _getStat(filepath) {
+        return this._statSync(filepath, this._fsStatSettings);
+      }
+    };
+    exports.default = ReaderSync;
+  }
+});
+
+// node_modules/fast-glob/out/providers/sync.js
+var require_sync6 = __commonJS({
+  "node_modules/fast-glob/out/providers/sync.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var sync_1 = require_sync5();
+    var provider_1 = require_provider();
+    var ProviderSync = class extends provider_1.default {
+      constructor() {
+        super(...arguments);
+        this._reader = new sync_1.default(this._settings);
+      }
+      read(task) {
+        const root = this._getRootDirectory(task);
+        const options = this._getReaderOptions(task);
+        const entries = this.api(root, task, options);
+        return entries.map(options.transform);
+      }
+      api(root, task, options) {
+        if (task.dynamic) {
+          return this._reader.dynamic(root, options);
+        }
+        return this._reader.static(task.patterns, options);
+      }
+    };
+    exports.default = ProviderSync;
+  }
+});
+
+// node_modules/fast-glob/out/settings.js
+var require_settings4 = __commonJS({
+  "node_modules/fast-glob/out/settings.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
+    var fs = __require("fs");
+    var os = __require("os");
+    var CPU_COUNT = Math.max(os.cpus().length, 1);
+    exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
+      lstat: fs.lstat,
+      lstatSync: fs.lstatSync,
+      stat: fs.stat,
+      statSync: fs.statSync,
+      readdir: fs.readdir,
+      readdirSync: fs.readdirSync
+    };
+    var Settings = class {
+      constructor(_options = {}) {
+        this._options = _options;
+        this.absolute = this._getValue(this._options.absolute, false);
+        this.baseNameMatch = this._getValue(this._options.baseNameMatch, false);
+        this.braceExpansion = this._getValue(this._options.braceExpansion, true);
+        this.caseSensitiveMatch = this._getValue(this._options.caseSensitiveMatch, true);
+        this.concurrency = this._getValue(this._options.concurrency, CPU_COUNT);
+        this.cwd = this._getValue(this._options.cwd, process.cwd());
+        this.deep = this._getValue(this._options.deep, Infinity);
+        this.dot = this._getValue(this._options.dot, false);
+        this.extglob = this._getValue(this._options.extglob, true);
+        this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, true);
+        this.fs = this._getFileSystemMethods(this._options.fs);
+        this.globstar = this._getValue(this._options.globstar, true);
+        this.ignore = this._getValue(this._options.ignore, []);
+        this.markDirectories = this._getValue(this._options.markDirectories, false);
+        this.objectMode = this._getValue(this._options.objectMode, false);
+        this.onlyDirectories = this._getValue(this._options.onlyDirectories, false);
+        this.onlyFiles = this._getValue(this._options.onlyFiles, true);
+        this.stats = this._getValue(this._options.stats, false);
+        this.suppressErrors = this._getValue(this._options.suppressErrors, false);
+        this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, false);
+        this.unique = this._getValue(this._options.unique, true);
+        if (this.onlyDirectories) {
+          this.onlyFiles = false;
+        }
+        if (this.stats) {
+          this.objectMode = true;
+        }
+        this.ignore = [].concat(this.ignore);
+      }
+      _getValue(option, value) {
+        return option === void 0 ? value : option;
+      }
+      _getFileSystemMethods(methods = {}) {
+        return Object.assign(Object.assign({}, exports.DEFAULT_FILE_SYSTEM_ADAPTER), methods);
+      }
+    };
+    exports.default = Settings;
+  }
+});
+
+// node_modules/fast-glob/out/index.js
+var require_out4 = __commonJS({
+  "node_modules/fast-glob/out/index.js"(exports, module) {
+    "use strict";
+    var taskManager = require_tasks();
+    var async_1 = require_async6();
+    var stream_1 = require_stream4();
+    var sync_1 = require_sync6();
+    var settings_1 = require_settings4();
+    var utils = require_utils4();
+    async function FastGlob(source, options) {
+      assertPatternsInput(source);
+      const works = getWorks(source, async_1.default, options);
+      const result = await Promise.all(works);
+      return utils.array.flatten(result);
+    }
+    (function(FastGlob2) {
+      FastGlob2.glob = FastGlob2;
+      FastGlob2.globSync = sync;
+      FastGlob2.globStream = stream;
+      FastGlob2.async = FastGlob2;
+      function sync(source, options) {
+        assertPatternsInput(source);
+        const works = getWorks(source, sync_1.default, options);
+        return utils.array.flatten(works);
+      }
+      FastGlob2.sync = sync;
+      function stream(source, options) {
+        assertPatternsInput(source);
+        const works = getWorks(source, stream_1.default, options);
+        return utils.stream.merge(works);
+      }
+      FastGlob2.stream = stream;
+      function generateTasks(source, options) {
+        assertPatternsInput(source);
+        const patterns = [].concat(source);
+        const settings = new settings_1.default(options);
+        return taskManager.generate(patterns, settings);
+      }
+      FastGlob2.generateTasks = generateTasks;
+      function isDynamicPattern(source, options) {
+        assertPatternsInput(source);
+        const settings = new settings_1.default(options);
+        return utils.pattern.isDynamicPattern(source, settings);
+      }
+      FastGlob2.isDynamicPattern = isDynamicPattern;
+      function escapePath(source) {
+        assertPatternsInput(source);
+        return utils.path.escape(source);
+      }
+      FastGlob2.escapePath = escapePath;
+      function convertPathToPattern(source) {
+        assertPatternsInput(source);
+        return utils.path.convertPathToPattern(source);
+      }
+      FastGlob2.convertPathToPattern = convertPathToPattern;
+      let posix;
+      (function(posix2) {
+        function escapePath2(source) {
+          assertPatternsInput(source);
+          return utils.path.escapePosixPath(source);
+        }
+        posix2.escapePath = escapePath2;
+        function convertPathToPattern2(source) {
+          assertPatternsInput(source);
+          return utils.path.convertPosixPathToPattern(source);
+        }
+        posix2.convertPathToPattern = convertPathToPattern2;
+      })(posix = FastGlob2.posix || (FastGlob2.posix = {}));
+      let win32;
+      (function(win322) {
+        function escapePath2(source) {
+          assertPatternsInput(source);
+          return utils.path.escapeWindowsPath(source);
+        }
+        win322.escapePath = escapePath2;
+        function convertPathToPattern2(source) {
+          assertPatternsInput(source);
+          return utils.path.convertWindowsPathToPattern(source);
+        }
+        win322.convertPathToPattern = convertPathToPattern2;
+      })(win32 = FastGlob2.win32 || (FastGlob2.win32 = {}));
+    })(FastGlob || (FastGlob = {}));
+    function getWorks(source, _Provider, options) {
+      const patterns = [].concat(source);
+      const settings = new settings_1.default(options);
+      const tasks = taskManager.generate(patterns, settings);
+      const provider = new _Provider(settings);
+      return tasks.map(provider.read, provider);
+    }
+    function assertPatternsInput(input) {
+      const source = [].concat(input);
+      const isValidSource = source.every((item) => utils.string.isString(item) && !utils.string.isEmpty(item));
+      if (!isValidSource) {
+        throw new TypeError("Patterns must be a string (non empty) or an array of strings");
+      }
+    }
+    module.exports = FastGlob;
+  }
+});
+
+// src/discover/stack.ts
+var stack_exports = {};
+__export(stack_exports, {
+  StackError: () => StackError,
+  describeError: () => describeError,
+  fetchStacks: () => fetchStacks
+});
+import { mkdirSync, writeFileSync } from "node:fs";
+import path4 from "node:path";
+async function fetchStacks(options) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  const sdk = await import("@aws-sdk/client-cloudformation");
+  const client = new sdk.CloudFormationClient({
+    ...options.region ? { region: options.region } : {},
+    ...options.profile ? { profile: options.profile } : {}
+  });
+  try {
+    let region;
+    try {
+      region = await client.config.region();
+    } catch {
+      region = void 0;
+    }
+    if (!region) throw new StackError("no AWS region: pass --region, set AWS_REGION, or give the profile a region");
+    const where = region;
+    const fail = (error, stack) => {
+      throw new StackError(describeError(error, where, options.profile, stack));
+    };
+    let names = [...new Set(options.names)];
+    if (options.all) {
+      const listed = [];
+      try {
+        for await (const page of sdk.paginateListStacks({ client }, { StackStatusFilter: [...ACTIVE_STATUSES] })) {
+          for (const summary of page.StackSummaries ?? []) if (summary.StackName) listed.push(summary.StackName);
+        }
+      } catch (error) {
+        fail(error);
+      }
+      names = [.../* @__PURE__ */ new Set([...names, ...listed.sort()])];
+      options.onProgress?.(`${listed.length} active stack${listed.length === 1 ? "" : "s"} in ${region}`);
+    }
+    const fetchOne = async (name) => {
+      let described;
+      let template;
+      try {
+        [described, template] = await Promise.all([
+          client.send(new sdk.DescribeStacksCommand({ StackName: name })),
+          client.send(new sdk.GetTemplateCommand({ StackName: name, TemplateStage: "Original" }))
+        ]);
+      } catch (error) {
+        return fail(error, name);
+      }
+      const stack = described.Stacks?.[0];
+      const body = template.TemplateBody;
+      if (!stack || body === void 0) throw new StackError(`stack ${name} in ${region} returned no template`);
+      const stackName = stack.StackName ?? name;
+      const parameters = {};
+      const masked = [];
+      for (const p of stack.Parameters ?? []) {
+        if (!p.ParameterKey || p.ParameterValue === void 0) continue;
+        if (p.ParameterValue === MASK) masked.push(p.ParameterKey);
+        else parameters[p.ParameterKey] = p.ParameterValue;
+      }
+      const uri = `stack://${region}/${stackName}`;
+      return { name: stackName, region: where, uri, file: uri, body, parameters, masked };
+    };
+    const stacks = new Array(names.length);
+    let next = 0;
+    let fetched = 0;
+    const worker = async () => {
+      while (next < names.length) {
+        const i = next++;
+        stacks[i] = await fetchOne(names[i]);
+        fetched++;
+        if (options.all) options.onProgress?.(`fetched ${fetched}/${names.length} stacks (${stacks[i].name})`);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, names.length) }, worker));
+    if (options.templatesDir !== void 0) for (const stack of stacks) writeTemplate(stack, options.templatesDir);
+    return stacks;
+  } finally {
+    client.destroy();
+  }
+}
+function writeTemplate(stack, dir) {
+  const extension = /^\s*[{[]/.test(stack.body) ? "json" : "yaml";
+  const file = path4.resolve(dir, `${stack.name}.template.${extension}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, stack.body);
+  } catch (error) {
+    throw new StackError(`cannot write ${file}: ${error.code ?? error.message}`);
+  }
+  stack.file = file;
+}
+function describeError(error, region, profile, stack) {
+  const e = error;
+  const name = e?.name ?? "";
+  const message = firstLine(e?.message ?? String(error));
+  if (name === "CredentialsProviderError" || /could not load credentials/i.test(message) && !e.code) {
+    const which = profile ? `for profile ${profile}` : "found";
+    return `no AWS credentials ${which} (${message.replace(/\.$/, "")}): set up a profile, environment variables or SSO`;
+  }
+  if (name === "ValidationError" && stack && /does not exist/i.test(message)) return `stack ${stack} does not exist in ${region}`;
+  if (THROTTLING.has(name) || e?.$retryable?.throttling) {
+    return `CloudFormation kept throttling the requests (${name || "throttled"}) after the SDK's retries: try again later, or lint fewer stacks at once`;
+  }
+  if (REFUSED.has(name)) return `AWS refused the request${stack ? ` for stack ${stack}` : ""} (${name}): ${message}`;
+  if (/Region is missing/i.test(message)) return "no AWS region: pass --region, set AWS_REGION, or give the profile a region";
+  const code = e?.code ?? error?.cause?.code;
+  if (code && NETWORK.has(code)) return `cannot reach CloudFormation in ${region} (${code})`;
+  return `cannot read ${stack ? `stack ${stack}` : "the stacks"} in ${region}: ${name ? `${name}: ` : ""}${message}`;
+}
+function firstLine(text) {
+  return text.split(/\r?\n/)[0].trim();
+}
+var StackError, ACTIVE_STATUSES, CONCURRENCY, MASK, THROTTLING, REFUSED, NETWORK;
+var init_stack = __esm({
+  "src/discover/stack.ts"() {
+    "use strict";
+    init_errors();
+    StackError = class extends UsageError {
+    };
+    ACTIVE_STATUSES = [
+      "CREATE_IN_PROGRESS",
+      "CREATE_COMPLETE",
+      "DELETE_FAILED",
+      "UPDATE_IN_PROGRESS",
+      "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS",
+      "UPDATE_COMPLETE",
+      "UPDATE_FAILED",
+      "UPDATE_ROLLBACK_IN_PROGRESS",
+      "UPDATE_ROLLBACK_FAILED",
+      "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS",
+      "UPDATE_ROLLBACK_COMPLETE",
+      "ROLLBACK_FAILED",
+      "IMPORT_IN_PROGRESS",
+      "IMPORT_COMPLETE",
+      "IMPORT_ROLLBACK_IN_PROGRESS",
+      "IMPORT_ROLLBACK_FAILED",
+      "IMPORT_ROLLBACK_COMPLETE"
+    ];
+    CONCURRENCY = 4;
+    MASK = "****";
+    THROTTLING = /* @__PURE__ */ new Set(["Throttling", "ThrottlingException", "TooManyRequestsException", "RequestLimitExceeded"]);
+    REFUSED = /* @__PURE__ */ new Set([
+      "AccessDenied",
+      "AccessDeniedException",
+      "UnauthorizedOperation",
+      "ExpiredToken",
+      "ExpiredTokenException",
+      "InvalidClientTokenId",
+      "SignatureDoesNotMatch",
+      "UnrecognizedClientException"
+    ]);
+    NETWORK = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "ECONNRESET", "EAI_AGAIN", "EHOSTUNREACH"]);
+  }
+});
+
+// src/action/run.ts
+import { existsSync as existsSync4, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import path7 from "node:path";
+
+// src/config/config.ts
+init_errors();
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+// src/engine/registry.ts
+init_errors();
+
+// rules/examples.ts
+var examples = {
+  "cloudfront-viewer-policy-https": {
+    "pass": "# Values only known at deploy time never fail the rule; a missing (required) policy is a template error, not this rule's.\nParameters:\n  ViewerPolicyNoDefault:\n    Type: String\nResources:\n  FromParameterWithoutDefault:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: site\n            DomainName: site-bucket.s3.amazonaws.com\n            S3OriginConfig: {}\n        DefaultCacheBehavior:\n          TargetOriginId: site\n          ViewerProtocolPolicy: !Ref ViewerPolicyNoDefault\n          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n  Imported:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: site\n            DomainName: site-bucket.s3.amazonaws.com\n            S3OriginConfig: {}\n        DefaultCacheBehavior:\n          TargetOriginId: site\n          ViewerProtocolPolicy: !ImportValue shared-viewer-policy\n          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n  PolicyMissing:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: site\n            DomainName: site-bucket.s3.amazonaws.com\n            S3OriginConfig: {}\n        DefaultCacheBehavior:\n          TargetOriginId: site\n          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n",
+    "fail": 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  SiteDistribution:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: site\n            DomainName: site-bucket.s3.amazonaws.com\n            S3OriginConfig: {}\n        DefaultCacheBehavior:\n          TargetOriginId: site\n          ViewerProtocolPolicy: allow-all\n          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n'
+  },
+  "ebs-volume-encrypted": {
+    "pass": 'Parameters:\n  Encrypt:\n    Type: String\n    Default: "true"\n  NoDefault:\n    Type: String\nResources:\n  Encrypted:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 10\n      Encrypted: true\n      KmsKeyId: alias/ebs\n  EncryptedByParameter:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 10\n      Encrypted: !Ref Encrypt\n  # Encryption is inherited from the snapshot: unknown, not a failure.\n  FromSnapshot:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      SnapshotId: snap-12345678\n  # A copy of another volume keeps its encryption.\n  CopiedVolume:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      SourceVolumeId: vol-12345678\n  ImportedSetting:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 10\n      Encrypted: !ImportValue shared-encrypt-flag\n  UnknownSetting:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 10\n      Encrypted: !Ref NoDefault\n  Server:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      BlockDeviceMappings:\n        - DeviceName: /dev/xvda\n          Ebs: {VolumeSize: 30, Encrypted: "true"}\n        - DeviceName: /dev/sdb\n          VirtualName: ephemeral0\n        - DeviceName: /dev/sdc\n          NoDevice: {}\n        - DeviceName: /dev/sdd\n          Ebs: {SnapshotId: snap-12345678}\n',
+    "fail": "Resources:\n  DataVolume:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 100\n      VolumeType: gp3\n"
+  },
+  "ec2-imdsv2-check": {
+    "pass": '# Values only known at deploy time never fail the rule.\nParameters:\n  TokensNoDefault:\n    Type: String\n  HopLimitNoDefault:\n    Type: Number\n  TemplateIdNoDefault:\n    Type: String\nResources:\n  TokensFromParameter:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        MetadataOptions:\n          HttpTokens: !Ref TokensNoDefault\n  TokensImported:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      MetadataOptions:\n        HttpTokens: !ImportValue shared-http-tokens\n  # The launch template lives outside this template: its metadata options cannot be seen.\n  ExternalTemplate:\n    Type: AWS::EC2::Instance\n    Properties:\n      LaunchTemplate:\n        LaunchTemplateId: !Ref TemplateIdNoDefault\n        Version: "1"\n  ExternalTemplateLiteral:\n    Type: AWS::EC2::Instance\n    Properties:\n      LaunchTemplate:\n        LaunchTemplateId: lt-0123456789abcdef0\n        Version: "3"\n  HopsFromParameter:\n    Type: AWS::AutoScaling::LaunchConfiguration\n    Properties:\n      ImageId: ami-12345678\n      InstanceType: t3.micro\n      MetadataOptions:\n        HttpTokens: required\n        HttpPutResponseHopLimit: !Ref HopLimitNoDefault\n',
+    "fail": "Parameters:\n  MetadataTokens:\n    Type: String\n    Default: optional\n    AllowedValues: [optional, required]\nResources:\n  AppTemplate:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        InstanceType: t3.micro\n        MetadataOptions:\n          HttpTokens: !Ref MetadataTokens\n"
+  },
+  "ec2-sg-rdp-restricted": {
+    "pass": "Parameters:\n  AdminCidr:\n    Type: String\n    Default: 10.0.0.0/16\n  NoDefaultCidr:\n    Type: String\n  NoDefaultPort:\n    Type: Number\n  Env:\n    Type: String\n    Default: prod\nConditions:\n  IsDev: !Equals [!Ref Env, dev]\nResources:\n  BastionSecurityGroup:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: bastion\n  Restricted:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: restricted\n      SecurityGroupIngress:\n        - {IpProtocol: tcp, FromPort: 3389, ToPort: 3389, CidrIp: 10.0.0.0/8}\n        - {IpProtocol: tcp, FromPort: 3389, ToPort: 3389, CidrIp: !Ref AdminCidr}\n        - {IpProtocol: tcp, FromPort: 3389, ToPort: 3389, SourceSecurityGroupId: !Ref BastionSecurityGroup}\n        - {IpProtocol: tcp, FromPort: 3389, ToPort: 3389, SourcePrefixListId: pl-12345678}\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}\n        - {IpProtocol: tcp, FromPort: 3390, ToPort: 4000, CidrIp: 0.0.0.0/0}\n        - {IpProtocol: udp, FromPort: 53, ToPort: 53, CidrIp: 0.0.0.0/0}\n        - {IpProtocol: icmp, FromPort: -1, ToPort: -1, CidrIp: 0.0.0.0/0}\n        - {IpProtocol: udp, FromPort: 3389, ToPort: 3389, CidrIp: 192.168.0.0/16}\n        - !If [IsDev, {IpProtocol: tcp, FromPort: 3389, ToPort: 3389, CidrIp: 0.0.0.0/0}, !Ref AWS::NoValue]\n      SecurityGroupEgress:\n        - {IpProtocol: tcp, FromPort: 3389, ToPort: 3389, CidrIp: 0.0.0.0/0}\n  Unknowns:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: values only known at deploy time\n      SecurityGroupIngress:\n        - {IpProtocol: tcp, FromPort: 3389, ToPort: 3389, CidrIp: !Ref NoDefaultCidr}\n        - {IpProtocol: udp, FromPort: 3389, ToPort: 3389, CidrIp: !ImportValue admin-cidr}\n        - {IpProtocol: udp, FromPort: !Ref NoDefaultPort, ToPort: !Ref NoDefaultPort, CidrIp: 0.0.0.0/0}\n  StandaloneRestricted:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: !Ref Restricted\n      IpProtocol: tcp\n      FromPort: 3389\n      ToPort: 3389\n      SourceSecurityGroupId: !GetAtt BastionSecurityGroup.GroupId\n  EgressOpen:\n    Type: AWS::EC2::SecurityGroupEgress\n    Properties:\n      GroupId: !Ref Restricted\n      IpProtocol: tcp\n      FromPort: 3389\n      ToPort: 3389\n      CidrIp: 0.0.0.0/0\n",
+    "fail": "Mappings:\n  Network:\n    Admin:\n      Cidr: 0.0.0.0/0\nResources:\n  WindowsSecurityGroup:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: windows hosts\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 3389\n          ToPort: 3389\n          CidrIp: !FindInMap [Network, Admin, Cidr]\n"
+  },
+  "ec2-sg-ssh-restricted": {
+    "pass": 'Parameters:\n  AdminCidr:\n    Type: String\n    Default: 10.0.0.0/16\n  NoDefaultCidr:\n    Type: String\nConditions:\n  Never: !Equals ["a", "b"]\nResources:\n  Restricted:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: restricted\n      SecurityGroupIngress:\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 10.0.0.0/8}\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref AdminCidr}\n        - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}\n        - {IpProtocol: udp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}\n        - {IpProtocol: icmp, FromPort: -1, ToPort: -1, CidrIp: 0.0.0.0/0}\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, SourceSecurityGroupId: sg-12345678}\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, SourcePrefixListId: pl-12345678}\n        - {IpProtocol: tcp, FromPort: 23, ToPort: 1024, CidrIp: 0.0.0.0/0}\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/1}\n      SecurityGroupEgress:\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}\n  Unknowns:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: values only known at deploy time\n      SecurityGroupIngress:\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref NoDefaultCidr}\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !ImportValue admin-cidr}\n        - !If [Never, {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}, !Ref AWS::NoValue]\n  StandaloneRestricted:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: !Ref Restricted\n      IpProtocol: tcp\n      FromPort: 22\n      ToPort: 22\n      CidrIp: 192.168.0.0/16\n  EgressOpen:\n    Type: AWS::EC2::SecurityGroupEgress\n    Properties:\n      GroupId: !Ref Restricted\n      IpProtocol: tcp\n      FromPort: 22\n      ToPort: 22\n      CidrIp: 0.0.0.0/0\n',
+    "fail": 'Resources:\n  OpenGroup:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: everything open\n      SecurityGroupIngress:\n        - IpProtocol: "-1"\n          CidrIp: 0.0.0.0/0\n'
+  },
+  "elb-listener-https-enforced": {
+    "pass": '# Values only known at deploy time never fail the rule.\nParameters:\n  ProtocolNoDefault:\n    Type: String\n  RedirectProtocolNoDefault:\n    Type: String\nResources:\n  Alb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n      Subnets: [subnet-11111111, subnet-22222222]\n  WebTargetGroup:\n    Type: AWS::ElasticLoadBalancingV2::TargetGroup\n    Properties:\n      Port: 80\n      Protocol: HTTP\n      VpcId: vpc-12345678\n  ProtocolFromParameter:\n    Type: AWS::ElasticLoadBalancingV2::Listener\n    Properties:\n      LoadBalancerArn: !Ref Alb\n      Port: 80\n      Protocol: !Ref ProtocolNoDefault\n      DefaultActions:\n        - {Type: forward, TargetGroupArn: !Ref WebTargetGroup}\n  RedirectFromParameter:\n    Type: AWS::ElasticLoadBalancingV2::Listener\n    Properties:\n      LoadBalancerArn: !Ref Alb\n      Port: 8080\n      Protocol: HTTP\n      DefaultActions:\n        - Type: redirect\n          RedirectConfig: {Protocol: !Ref RedirectProtocolNoDefault, Port: "443", StatusCode: HTTP_301}\n  RuleOnImportedListener:\n    Type: AWS::ElasticLoadBalancingV2::ListenerRule\n    Properties:\n      ListenerArn: !ImportValue shared-http-listener-arn\n      Priority: 5\n      Conditions:\n        - {Field: path-pattern, PathPatternConfig: {Values: [/app/*]}}\n      Actions:\n        - {Type: forward, TargetGroupArn: !Ref WebTargetGroup}\n  ClassicImportedProtocol:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Properties:\n      Subnets: [subnet-11111111]\n      Listeners:\n        - {LoadBalancerPort: "80", InstancePort: "80", Protocol: !ImportValue shared-elb-protocol}\n',
+    "fail": 'Resources:\n  Alb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n      Type: application\n      Subnets: [subnet-11111111, subnet-22222222]\n  MaintenanceListener:\n    Type: AWS::ElasticLoadBalancingV2::Listener\n    Properties:\n      LoadBalancerArn: !Ref Alb\n      Port: 80\n      Protocol: HTTP\n      DefaultActions:\n        - Type: fixed-response\n          FixedResponseConfig:\n            StatusCode: "200"\n            ContentType: text/html\n            MessageBody: "<h1>Down for maintenance</h1>"\n'
+  },
+  "iam-policy-no-statements-with-admin-access": {
+    "pass": '# Conditions decided by parameter defaults: the admin branch and the admin-only role are never deployed.\nParameters:\n  Stage:\n    Type: String\n    Default: prod\n  CreateBreakGlass:\n    Type: String\n    Default: "false"\nConditions:\n  IsDev: !Equals [!Ref Stage, dev]\n  WithBreakGlass: !Equals [!Ref CreateBreakGlass, "true"]\nResources:\n  AppRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Principal: { Service: lambda.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: app\n          PolicyDocument:\n            Version: "2012-10-17"\n            Statement:\n              - !If\n                - IsDev\n                - Effect: Allow\n                  Action: "*"\n                  Resource: "*"\n                - !Ref AWS::NoValue\n              - Effect: Allow\n                Action: sqs:ReceiveMessage\n                Resource: !Sub arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:jobs\n  BreakGlassRole:\n    Type: AWS::IAM::Role\n    Condition: WithBreakGlass\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Principal: { AWS: arn:aws:iam::123456789012:root }\n            Action: sts:AssumeRole\n      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/AdministratorAccess\n',
+    "fail": 'Parameters:\n  AllowedActions:\n    Type: String\n    Default: "*"\nResources:\n  WorkerUser:\n    Type: AWS::IAM::User\n    Properties:\n      Policies:\n        - PolicyName: worker\n          PolicyDocument:\n            Version: "2012-10-17"\n            Statement:\n              - Effect: Allow\n                Action: !Ref AllowedActions\n                Resource: "*"\n'
+  },
+  "rds-instance-public-access-check": {
+    "pass": '# Conditions decided by parameter defaults.\nParameters:\n  Env:\n    Type: String\n    Default: prod\nConditions:\n  IsDev: !Equals [!Ref Env, dev]\nResources:\n  Database:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t3.micro\n      AllocatedStorage: "20"\n      DBSubnetGroupName: existing-group\n      PubliclyAccessible: !If [IsDev, true, false]\n  DevOnlyDatabase:\n    Type: AWS::RDS::DBInstance\n    Condition: IsDev\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t3.micro\n      AllocatedStorage: "20"\n      PubliclyAccessible: true\n',
+    "fail": '# No subnet group: the instance is created in the default VPC, where a non-Aurora instance is public by default.\nResources:\n  Database:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mariadb\n      DBInstanceClass: db.t3.micro\n      AllocatedStorage: "20"\n'
+  },
+  "rds-storage-encrypted": {
+    "pass": '# Conditions decided by parameter defaults.\nParameters:\n  Env:\n    Type: String\n    Default: prod\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  IsDev: !Equals [!Ref Env, dev]\nResources:\n  Database:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t3.micro\n      AllocatedStorage: "20"\n      StorageEncrypted: !If [IsProd, true, false]\n  DevDatabase:\n    Type: AWS::RDS::DBInstance\n    Condition: IsDev\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t3.micro\n      AllocatedStorage: "20"\n',
+    "fail": 'Resources:\n  Database:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      DBInstanceClass: db.t3.micro\n      AllocatedStorage: "20"\n      StorageEncrypted: false\n'
+  },
+  "s3-bucket-level-public-access-prohibited": {
+    "pass": '# All four flags on, or no block at all (new buckets block public access by default).\nResources:\n  PrivateBucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        IgnorePublicAcls: "true"\n        BlockPublicPolicy: true\n        RestrictPublicBuckets: True\n  DefaultBucket:\n    Type: AWS::S3::Bucket\n  WebsiteWithDefaults:\n    Type: AWS::S3::Bucket\n    Properties:\n      WebsiteConfiguration:\n        RedirectAllRequestsTo:\n          HostName: www.example.com\n',
+    "fail": 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  UploadsBucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        IgnorePublicAcls: true\n        BlockPublicPolicy: false\n        RestrictPublicBuckets: true\n'
+  },
+  "vpc-flow-logs-enabled": {
+    "pass": "# Values only known at deploy time never fail the rule.\nParameters:\n  TrafficNoDefault:\n    Type: String\nResources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: 10.0.0.0/16\n  FlowLog:\n    Type: AWS::EC2::FlowLog\n    Properties:\n      ResourceId: !Ref Vpc\n      ResourceType: VPC\n      TrafficType: !Ref TrafficNoDefault\n      LogDestinationType: s3\n      LogDestination: arn:aws:s3:::central-flow-logs\n  ImportedVpcFlowLog:\n    Type: AWS::EC2::FlowLog\n    Properties:\n      ResourceId: !ImportValue shared-vpc-id\n      ResourceType: VPC\n      TrafficType: !ImportValue shared-traffic-type\n      LogDestinationType: s3\n      LogDestination: arn:aws:s3:::central-flow-logs\n",
+    "fail": 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: 10.0.0.0/16\n      EnableDnsSupport: true\n      EnableDnsHostnames: true\n  # Logs a VPC from another stack, not this one.\n  SharedVpcFlowLog:\n    Type: AWS::EC2::FlowLog\n    Properties:\n      ResourceId: vpc-0123456789abcdef0\n      ResourceType: VPC\n      TrafficType: ALL\n      LogDestinationType: s3\n      LogDestination: arn:aws:s3:::central-flow-logs\n'
+  },
+  "autoscaling-elb-health-check": {
+    "pass": 'Parameters:\n  CheckTypeNoDefault:\n    Type: String\nResources:\n  WebTargetGroup:\n    Type: AWS::ElasticLoadBalancingV2::TargetGroup\n    Properties:\n      Port: 80\n      Protocol: HTTP\n      HealthCheckPath: /health\n  WebGroup:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: "2"\n      MaxSize: "4"\n      HealthCheckType: ELB\n      HealthCheckGracePeriod: 300\n      TargetGroupARNs: [!Ref WebTargetGroup]\n  BothChecks:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: "1"\n      MaxSize: "2"\n      HealthCheckType: "EC2, ELB"\n      HealthCheckGracePeriod: 60\n      LoadBalancerNames: [classic]\n  # No load balancer: only EC2 status checks exist, so the rule does not apply.\n  Workers:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: "1"\n      MaxSize: "10"\n  EmptyList:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: "1"\n      MaxSize: "2"\n      TargetGroupARNs: []\n  UnknownType:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: "1"\n      MaxSize: "2"\n      HealthCheckType: !Ref CheckTypeNoDefault\n      TargetGroupARNs: [!Ref WebTargetGroup]\n',
+    "fail": 'Resources:\n  WebGroup:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: "2"\n      MaxSize: "4"\n      HealthCheckType: EC2\n      HealthCheckGracePeriod: 300\n      LoadBalancerNames: [classic-web-lb]\n'
+  },
+  "autoscaling-multiple-az": {
+    "pass": '# Env defaults to prod, which decides IsProd: the two-subnet branch is what deploys.\nParameters:\n  Env:\n    Type: String\n    Default: prod\n  CreateSandbox:\n    Type: String\n    Default: "false"\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  WithSandbox: !Equals [!Ref CreateSandbox, "true"]\nResources:\n  SubnetA:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: vpc-0123456789abcdef0\n      CidrBlock: 10.0.0.0/24\n      AvailabilityZone: !Select [0, !GetAZs ""]\n  SubnetB:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: vpc-0123456789abcdef0\n      CidrBlock: 10.0.1.0/24\n      AvailabilityZone: !Select [1, !GetAZs ""]\n  WebGroup:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: "1"\n      MaxSize: "4"\n      LaunchConfigurationName: web-launch-config\n      VPCZoneIdentifier: !If [IsProd, [!Ref SubnetA, !Ref SubnetB], [!Ref SubnetA]]\n  # Never created with the defaults.\n  SandboxGroup:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Condition: WithSandbox\n    Properties:\n      MinSize: "1"\n      MaxSize: "1"\n      LaunchConfigurationName: web-launch-config\n      VPCZoneIdentifier: [!Ref SubnetA]\n',
+    "fail": 'Resources:\n  BatchGroup:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: "0"\n      MaxSize: "8"\n      LaunchTemplate:\n        LaunchTemplateId: lt-0123456789abcdef0\n        Version: "1"\n      AvailabilityZoneIds: [use1-az1, use1-az1]\n'
+  },
+  "ec2-placement-group-not-cluster": {
+    "pass": '# Mode defaults to standard, so IsHpc is false and the group is spread; the cluster group is never created.\nParameters:\n  Mode:\n    Type: String\n    Default: standard\n  EnableHpc:\n    Type: String\n    Default: "false"\nConditions:\n  IsHpc: !Equals [!Ref Mode, hpc]\n  HpcEnabled: !Equals [!Ref EnableHpc, "true"]\nResources:\n  NodeGroup:\n    Type: AWS::EC2::PlacementGroup\n    Properties:\n      Strategy: !If [IsHpc, cluster, spread]\n  Node:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-0123456789abcdef0\n      InstanceType: c6i.large\n      PlacementGroupName: !Ref NodeGroup\n  HpcGroup:\n    Type: AWS::EC2::PlacementGroup\n    Condition: HpcEnabled\n    Properties:\n      Strategy: cluster\n',
+    "fail": "Resources:\n  HpcGroup:\n    Type: AWS::EC2::PlacementGroup\n    Properties:\n      Strategy: cluster\n  Solver:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-0123456789abcdef0\n      InstanceType: c6in.16xlarge\n      PlacementGroupName: !Ref HpcGroup\n"
+  },
+  "elasticache-multi-az-enabled": {
+    "pass": "# Env defaults to prod, which decides IsProd; the dev-only single node is never created.\nParameters:\n  Env:\n    Type: String\n    Default: prod\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  IsDev: !Not [!Condition IsProd]\nResources:\n  Cache:\n    Type: AWS::ElastiCache::ReplicationGroup\n    Properties:\n      ReplicationGroupDescription: app cache\n      Engine: redis\n      CacheNodeType: cache.r7g.large\n      NumCacheClusters: !If [IsProd, 2, 1]\n      MultiAZEnabled: !If [IsProd, true, false]\n      AutomaticFailoverEnabled: !If [IsProd, true, false]\n  DevCache:\n    Type: AWS::ElastiCache::CacheCluster\n    Condition: IsDev\n    Properties:\n      Engine: redis\n      CacheNodeType: cache.t4g.micro\n      NumCacheNodes: 1\n",
+    "fail": "Resources:\n  LegacyRedis:\n    Type: AWS::ElastiCache::CacheCluster\n    Properties:\n      Engine: redis\n      CacheNodeType: cache.t4g.small\n      NumCacheNodes: 1\n"
+  },
+  "elb-cross-zone-load-balancing-enabled": {
+    "pass": '# Env defaults to prod, which decides IsProd; the dev load balancer is never created.\nParameters:\n  Env:\n    Type: String\n    Default: prod\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  IsDev: !Not [!Condition IsProd]\nResources:\n  Nlb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n      Type: network\n      Subnets: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]\n      LoadBalancerAttributes:\n        - Key: load_balancing.cross_zone.enabled\n          Value: !If [IsProd, "true", "false"]\n  DevNlb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Condition: IsDev\n    Properties:\n      Type: network\n      Subnets: [subnet-0a1b2c3d4e5f60718]\n',
+    "fail": "Resources:\n  Nlb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n      Type: network\n      Scheme: internal\n      Subnets: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]\n"
+  },
+  "rds-automated-backups-enabled": {
+    "pass": '# Values that cannot be known statically never fail the rule.\nParameters:\n  BackupDaysNoDefault:\n    Type: Number\nResources:\n  Imported:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t4g.micro\n      AllocatedStorage: "20"\n      BackupRetentionPeriod: !ImportValue shared-backup-days\n  FromParameter:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-postgresql\n      MasterUsername: app\n      ManageMasterUserPassword: true\n      BackupRetentionPeriod: !Ref BackupDaysNoDefault\n',
+    "fail": 'Resources:\n  Database:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      DBInstanceClass: db.t4g.micro\n      AllocatedStorage: "20"\n'
+  },
+  "rds-deletion-protection-enabled": {
+    "pass": '# Stage defaults to prod, which decides IsProd; the scratch database is never created.\nParameters:\n  Stage:\n    Type: String\n    Default: prod\nConditions:\n  IsProd: !Equals [!Ref Stage, prod]\n  IsScratch: !Not [!Condition IsProd]\nResources:\n  Database:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t4g.micro\n      AllocatedStorage: "20"\n      DeletionProtection: !If [IsProd, true, false]\n  Scratch:\n    Type: AWS::RDS::DBInstance\n    Condition: IsScratch\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t4g.micro\n      AllocatedStorage: "20"\n',
+    "fail": 'Resources:\n  Database:\n    Type: AWS::RDS::DBInstance\n    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: Snapshot\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t4g.micro\n      AllocatedStorage: "20"\n'
+  },
+  "rds-multi-az-enabled": {
+    "pass": `Parameters:
+  Env:
+    Type: String
+    Default: prod
+  CreateSandboxDb:
+    Type: String
+    Default: "false"
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+  CreateSandbox: !Equals [!Ref CreateSandboxDb, "true"]
+Resources:
+  Database:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t3.micro
+      MultiAZ: !If [IsProd, true, false]
+  # Never created with the parameter's default, and CreateSandboxDb has no AllowedValues to enumerate.
+  SandboxDatabase:
+    Type: AWS::RDS::DBInstance
+    Condition: CreateSandbox
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t3.micro
+`,
+    "fail": "Resources:\n  Database:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      DBInstanceClass: db.t3.micro\n      MultiAZ: false\n"
+  },
+  "autoscaling-scaling-policy-configured": {
+    "pass": `# A policy whose group name cannot be known may target any group; a policy handed to another stack may have its alarm there.
+Resources:
+  WebGroup:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties:
+      MinSize: "1"
+      MaxSize: "5"
+      AvailabilityZones: !GetAZs ""
+      LaunchConfigurationName: web-lc
+  ImportedTargetPolicy:
+    Type: AWS::AutoScaling::ScalingPolicy
+    Properties:
+      AutoScalingGroupName: !ImportValue shared-group-name
+      PolicyType: TargetTrackingScaling
+      TargetTrackingConfiguration:
+        PredefinedMetricSpecification: {PredefinedMetricType: ASGAverageCPUUtilization}
+        TargetValue: 50
+  FixedGroup:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties:
+      MinSize: "2"
+      MaxSize: "2"
+      AvailabilityZones: !GetAZs ""
+      LaunchConfigurationName: fixed-lc
+  ExportedStep:
+    Type: AWS::AutoScaling::ScalingPolicy
+    Properties:
+      AutoScalingGroupName: !Ref FixedGroup
+      PolicyType: StepScaling
+      AdjustmentType: ChangeInCapacity
+      StepAdjustments:
+        - MetricIntervalLowerBound: 0
+          ScalingAdjustment: 1
+  # A function that runs execute-policy gets the policy's name: it may be what triggers it.
+  ScaleUpOnQueue:
+    Type: AWS::AutoScaling::ScalingPolicy
+    Properties:
+      AutoScalingGroupName: !Ref FixedGroup
+      PolicyType: StepScaling
+      AdjustmentType: ChangeInCapacity
+      StepAdjustments:
+        - MetricIntervalLowerBound: 0
+          ScalingAdjustment: 1
+  ScalerFunction:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: python3.12
+      Handler: index.handler
+      Role: arn:aws:iam::123456789012:role/scaler
+      Code: {ZipFile: "def handler(event, context): pass"}
+      Environment:
+        Variables:
+          SCALING_POLICY_NAME: !Ref ScaleUpOnQueue
+Outputs:
+  ScaleOutPolicyArn:
+    Value: !Ref ExportedStep
+    Export:
+      Name: web-scale-out-policy
+`,
+    "fail": 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  WebGroup:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: "2"\n      MaxSize: "6"\n      AvailabilityZones: !GetAZs ""\n      LaunchConfigurationName: web-lc\n'
+  },
+  "ebs-volume-type-gp3": {
+    "pass": "Parameters:\n  VolumeTypeNoDefault:\n    Type: String\n  Env:\n    Type: String\n    Default: prod\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n  Gp3Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 100\n      VolumeType: gp3\n      Encrypted: true\n  ProvisionedIops:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 500\n      VolumeType: io2\n      Iops: 10000\n      Encrypted: true\n  ColdThroughput:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 500\n      VolumeType: sc1\n      Encrypted: true\n  # Unknown values never fail the rule.\n  ImportedType:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 100\n      VolumeType: !ImportValue shared-volume-type\n      Encrypted: true\n  TypeFromParameterWithoutDefault:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 100\n      VolumeType: !Ref VolumeTypeNoDefault\n      Encrypted: true\n  # Env defaults to prod, so IsProd is decided and only the gp3 branch deploys.\n  DecidedCondition:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 100\n      VolumeType: !If [IsProd, gp3, gp2]\n      Encrypted: true\n  Server:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      InstanceType: t3.small\n      BlockDeviceMappings:\n        - DeviceName: /dev/xvda\n          Ebs: {VolumeSize: 30, VolumeType: gp3, Encrypted: true}\n        # No VolumeType: the AMI's mapping decides, which the template does not show.\n        - DeviceName: /dev/sdf\n          Ebs: {VolumeSize: 30, Encrypted: true}\n        # Instance store and suppressed devices are not EBS.\n        - DeviceName: /dev/sdb\n          VirtualName: ephemeral0\n        - DeviceName: /dev/sdc\n          NoDevice: {}\n",
+    "fail": 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  DataVolume:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 100\n      VolumeType: gp2\n      Encrypted: true\n'
+  },
+  "ec2-instance-type-current-generation": {
+    "pass": 'Parameters:\n  TypeNoDefault:\n    Type: String\n  Env:\n    Type: String\n    Default: prod\n  TypeFromSsm:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /app/instance-type\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n  Current:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      InstanceType: m7g.large\n  # Env defaults to prod: only the current branch deploys.\n  DecidedCondition:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      InstanceType: !If [IsProd, m7i.large, m3.large]\n  # Unknown values are not guessed.\n  Imported:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      InstanceType: !ImportValue shared-instance-type\n  NoDefault:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      InstanceType: !Ref TypeNoDefault\n  FromSsm:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      InstanceType: !Ref TypeFromSsm\n  # Attribute-based selection lets EC2 choose current types.\n  FlexibleTemplate:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        ImageId: ami-12345678\n        InstanceRequirements:\n          VCpuCount: {Min: 2, Max: 8}\n          MemoryMiB: {Min: 4096}\n  # The type comes from the launch template, which is checked on its own.\n  FromTemplate:\n    Type: AWS::EC2::Instance\n    Properties:\n      LaunchTemplate:\n        LaunchTemplateId: !Ref FlexibleTemplate\n        Version: !GetAtt FlexibleTemplate.LatestVersionNumber\n  FlexibleGroup:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: "1"\n      MaxSize: "1"\n      AvailabilityZones: !GetAZs ""\n      MixedInstancesPolicy:\n        LaunchTemplate:\n          LaunchTemplateSpecification:\n            LaunchTemplateId: !Ref FlexibleTemplate\n            Version: !GetAtt FlexibleTemplate.LatestVersionNumber\n          Overrides:\n            - InstanceRequirements:\n                VCpuCount: {Min: 2}\n                MemoryMiB: {Min: 2048}\n            - InstanceType: c7g.large\n',
+    "fail": 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  LegacyServer:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      InstanceType: m3.medium\n'
+  },
+  "s3-lifecycle-policy-check": {
+    "pass": "# Values that cannot be known statically never fail the rule.\nParameters:\n  StatusNoDefault:\n    Type: String\nResources:\n  FromParameter:\n    Type: AWS::S3::Bucket\n    Properties:\n      LifecycleConfiguration:\n        Rules:\n          - Id: expire\n            Status: !Ref StatusNoDefault\n            ExpirationInDays: 30\n  Imported:\n    Type: AWS::S3::Bucket\n    Properties:\n      LifecycleConfiguration:\n        Rules:\n          - Id: expire\n            Status: !ImportValue shared-lifecycle-status\n            ExpirationInDays: 30\n",
+    "fail": "Resources:\n  LogsBucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      LifecycleConfiguration:\n        Rules:\n          - Id: expire-logs\n            Status: Disabled\n            ExpirationInDays: 90\n"
+  },
+  "cfn-resource-required-tags": {
+    "pass": `Transform: AWS::Serverless-2016-10-31
+Parameters:
+  Env:
+    Type: String
+    Default: prod
+  KeyNoDefault:
+    Type: String
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Globals:
+  Function:
+    Tags:
+      Owner: team-orders
+      Environment: !Ref Env
+Resources:
+  Tagged:
+    Type: AWS::S3::Bucket
+    Properties:
+      Tags:
+        - {Key: Owner, Value: team-data}
+        # Intrinsic values count as present.
+        - {Key: Environment, Value: !Ref Env}
+        - {Key: Project, Value: !Sub "\${AWS::StackName}-data"}
+  # Env defaults to prod: the fully tagged branch deploys.
+  DecidedCondition:
+    Type: AWS::SQS::Queue
+    Properties:
+      Tags: !If
+        - IsProd
+        - [{Key: Owner, Value: a}, {Key: Environment, Value: prod}, {Key: Project, Value: p}]
+        - [{Key: Owner, Value: a}]
+  # Unknown keys and lists are not guessed.
+  ImportedTags:
+    Type: AWS::SNS::Topic
+    Properties:
+      Tags: !ImportValue shared-tag-list
+  KeyFromParameterWithoutDefault:
+    Type: AWS::SNS::Topic
+    Properties:
+      Tags:
+        - {Key: Owner, Value: a}
+        - {Key: !Ref KeyNoDefault, Value: b}
+  # Globals tags merge with the function's own.
+  SamFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: src/
+      Tags:
+        Project: orders
+  # The launch template tags the instances, so PropagateAtLaunch false loses nothing.
+  WebTemplate:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData:
+        ImageId: ami-12345678
+        TagSpecifications:
+          - ResourceType: instance
+            Tags:
+              - {Key: Owner, Value: team-web}
+  WebGroup:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties:
+      MinSize: "1"
+      MaxSize: "1"
+      AvailabilityZones: !GetAZs ""
+      LaunchTemplate:
+        LaunchTemplateId: !Ref WebTemplate
+        Version: !GetAtt WebTemplate.LatestVersionNumber
+      Tags:
+        - {Key: Owner, Value: team-web, PropagateAtLaunch: false}
+        - {Key: Environment, Value: prod, PropagateAtLaunch: true}
+        - {Key: Project, Value: storefront, PropagateAtLaunch: true}
+  # Types without a Tags property are not applicable.
+  BucketPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Tagged
+      PolicyDocument:
+        Statement:
+          - {Effect: Deny, Principal: "*", Action: "s3:*", Resource: "*", Condition: {Bool: {aws:SecureTransport: "false"}}}
+  SharedFiles:
+    Type: AWS::EFS::FileSystem
+    Properties:
+      Encrypted: true
+  # A custom resource's Tags are input for its handler.
+  StackSetResource:
+    Type: Custom::StackSet
+    Properties:
+      ServiceToken: arn:aws:lambda:eu-west-1:123456789012:function:stackset-provider
+      Tags:
+        - {Key: Name, Value: baseline}
+  Route:
+    Type: AWS::EC2::Route
+    Properties:
+      RouteTableId: rtb-12345678
+      DestinationCidrBlock: 0.0.0.0/0
+      GatewayId: igw-12345678
+`,
+    "fail": 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  ReportsBucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: reports-123456789012\n'
+  },
+  "cfn-stateful-resource-retain-policy": {
+    "pass": "Transform: AWS::LanguageExtensions\nParameters:\n  PolicyNoDefault:\n    Type: String\n  Env:\n    Type: String\n    Default: prod\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n  RetainedBucket:\n    Type: AWS::S3::Bucket\n    DeletionPolicy: Retain\n    UpdateReplacePolicy: Retain\n  DevFriendlyTable:\n    Type: AWS::DynamoDB::Table\n    DeletionPolicy: RetainExceptOnCreate\n    UpdateReplacePolicy: Retain\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions:\n        - {AttributeName: pk, AttributeType: S}\n      KeySchema:\n        - {AttributeName: pk, KeyType: HASH}\n  SnapshotVolume:\n    Type: AWS::EC2::Volume\n    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: Snapshot\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 100\n      Encrypted: true\n  # DB clusters default to DeletionPolicy Snapshot.\n  Cluster:\n    Type: AWS::RDS::DBCluster\n    UpdateReplacePolicy: Snapshot\n    Properties:\n      Engine: aurora-postgresql\n      MasterUsername: admin\n      ManageMasterUserPassword: true\n  # A cluster member's data lives in the cluster.\n  ClusterMember:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: aurora-postgresql\n      DBClusterIdentifier: !Ref Cluster\n      DBInstanceClass: db.r6g.large\n  # A read replica holds a copy of its source's data.\n  Replica:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      SourceDBInstanceIdentifier: arn:aws:rds:eu-west-1:123456789012:db:primary\n      DBInstanceClass: db.t3.micro\n  # Unknown policies are not guessed.\n  UnknownPolicy:\n    Type: AWS::S3::Bucket\n    DeletionPolicy: !Ref PolicyNoDefault\n    UpdateReplacePolicy: !Ref PolicyNoDefault\n  # Env defaults to prod: IsProd is decided and the Retain branch deploys.\n  DecidedCondition:\n    Type: AWS::SQS::Queue\n    DeletionPolicy: !If [IsProd, Retain, Delete]\n    UpdateReplacePolicy: Retain\n  # Not a stateful type.\n  Topic:\n    Type: AWS::SNS::Topic\n",
+    "fail": 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  DataBucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n'
+  },
+  "lambda-function-arm64-architecture": {
+    "pass": 'Transform: AWS::Serverless-2016-10-31\nParameters:\n  ArchNoDefault:\n    Type: String\n  UseGraviton:\n    Type: String\n    Default: "true"\nConditions:\n  Graviton: !Equals [!Ref UseGraviton, "true"]\nGlobals:\n  Function:\n    Architectures: [arm64]\nResources:\n  Arm:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n      Handler: app.handler\n      Role: arn:aws:iam::123456789012:role/app\n      Architectures: [arm64]\n      Code: {S3Bucket: artifacts-bucket, S3Key: app.zip}\n  # Globals give every SAM function arm64.\n  SamFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs20.x\n      Handler: index.handler\n      CodeUri: src/\n  # Retired runtimes never ran on arm64.\n  LegacyGo:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: go1.x\n      Handler: main\n      Role: arn:aws:iam::123456789012:role/app\n      Code: {S3Bucket: artifacts-bucket, S3Key: go.zip}\n  LegacyPython:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.7\n      Handler: app.handler\n      Role: arn:aws:iam::123456789012:role/app\n      Code: {S3Bucket: artifacts-bucket, S3Key: py.zip}\n  # Unknown values are not guessed.\n  UnknownArchitecture:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n      Handler: app.handler\n      Role: arn:aws:iam::123456789012:role/app\n      Architectures: [!Ref ArchNoDefault]\n      Code: {S3Bucket: artifacts-bucket, S3Key: app.zip}\n  ImportedRuntime:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: !ImportValue shared-runtime\n      Handler: app.handler\n      Role: arn:aws:iam::123456789012:role/app\n      Code: {S3Bucket: artifacts-bucket, S3Key: app.zip}\n  # UseGraviton defaults to true: only the arm64 branch deploys.\n  DecidedCondition:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs20.x\n      Handler: index.handler\n      Role: arn:aws:iam::123456789012:role/app\n      Architectures: !If [Graviton, [arm64], [x86_64]]\n      Code: {S3Bucket: artifacts-bucket, S3Key: app.zip}\n  # Layers are judged through the functions that use them.\n  SharedLayer:\n    Type: AWS::Lambda::LayerVersion\n    Properties:\n      CompatibleArchitectures: [x86_64]\n      Content: {S3Bucket: artifacts-bucket, S3Key: layer.zip}\n',
+    "fail": "Resources:\n  Resizer:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n      Handler: app.handler\n      Role: arn:aws:iam::123456789012:role/resizer\n      Architectures: [x86_64]\n      Code:\n        S3Bucket: artifacts-bucket\n        S3Key: resizer.zip\n"
+  }
+};
+
+// src/engine/registry.ts
+function ruleMeta(rule, practices) {
+  const first = rule.wellArchitected.map((id) => practices[id]).find(Boolean);
+  return {
+    id: rule.id,
+    pillar: rule.pillar,
+    level: rule.level,
+    title: rule.title,
+    rationale: rule.rationale,
+    remediation: rule.remediation,
+    wellArchitected: rule.wellArchitected,
+    securityHub: rule.securityHub ?? [],
+    securitySeverity: rule.securitySeverity,
+    appliesTo: rule.appliesTo,
+    tags: rule.tags ?? [],
+    peers: rule.peers ?? {},
+    helpUri: first?.url ?? "https://docs.aws.amazon.com/wellarchitected/latest/framework/welcome.html",
+    experimental: rule.experimental,
+    examples: examples[rule.id]
+  };
+}
+function selectRules(all, selection) {
+  const known = new Set(all.map((r) => r.id));
+  for (const id of selection.ids ?? []) {
+    if (!known.has(id)) {
+      const hint = closest(id, [...known]);
+      throw new UsageError(`unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ""}`);
+    }
+  }
+  return all.filter(
+    (r) => (!selection.ids?.length || selection.ids.includes(r.id)) && (!selection.pillars?.length || selection.pillars.includes(r.pillar))
+  );
+}
+function closest(input, candidates) {
+  let best;
+  let bestDistance = Math.max(3, Math.floor(input.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(input, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+function editDistance(a, b) {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}
+
+// src/engine/types.ts
+var LEVELS = ["error", "warning", "note"];
+var PILLARS = [
+  "security",
+  "reliability",
+  "performance-efficiency",
+  "cost-optimization",
+  "operational-excellence",
+  "sustainability"
+];
+
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner(text, ignoreTrivia = false) {
+  const len = text.length;
+  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count2, exact) {
+    let digits = 0;
+    let value2 = 0;
+    while (digits < count2 || !exact) {
+      let ch = text.charCodeAt(pos);
+      if (ch >= 48 && ch <= 57) {
+        value2 = value2 * 16 + ch - 48;
+      } else if (ch >= 65 && ch <= 70) {
+        value2 = value2 * 16 + ch - 65 + 10;
+      } else if (ch >= 97 && ch <= 102) {
+        value2 = value2 * 16 + ch - 97 + 10;
+      } else {
+        break;
+      }
+      pos++;
+      digits++;
+    }
+    if (digits < count2) {
+      value2 = -1;
+    }
+    return value2;
+  }
+  function setPosition(newPosition) {
+    pos = newPosition;
+    value = "";
+    tokenOffset = 0;
+    token = 16;
+    scanError = 0;
+  }
+  function scanNumber() {
+    let start = pos;
+    if (text.charCodeAt(pos) === 48) {
+      pos++;
+    } else {
+      pos++;
+      while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+      }
+    }
+    if (pos < text.length && text.charCodeAt(pos) === 46) {
+      pos++;
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+          pos++;
+        }
+      } else {
+        scanError = 3;
+        return text.substring(start, pos);
+      }
+    }
+    let end = pos;
+    if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
+      pos++;
+      if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) {
+        pos++;
+      }
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+          pos++;
+        }
+        end = pos;
+      } else {
+        scanError = 3;
+      }
+    }
+    return text.substring(start, end);
+  }
+  function scanString() {
+    let result = "", start = pos;
+    while (true) {
+      if (pos >= len) {
+        result += text.substring(start, pos);
+        scanError = 2;
+        break;
+      }
+      const ch = text.charCodeAt(pos);
+      if (ch === 34) {
+        result += text.substring(start, pos);
+        pos++;
+        break;
+      }
+      if (ch === 92) {
+        result += text.substring(start, pos);
+        pos++;
+        if (pos >= len) {
+          scanError = 2;
+          break;
+        }
+        const ch2 = text.charCodeAt(pos++);
+        switch (ch2) {
+          case 34:
+            result += '"';
+            break;
+          case 92:
+            result += "\\";
+            break;
+          case 47:
+            result += "/";
+            break;
+          case 98:
+            result += "\b";
+            break;
+          case 102:
+            result += "\f";
+            break;
+          case 110:
+            result += "\n";
+            break;
+          case 114:
+            result += "\r";
+            break;
+          case 116:
+            result += "	";
+            break;
+          case 117:
+            const ch3 = scanHexDigits(4, true);
+            if (ch3 >= 0) {
+              result += String.fromCharCode(ch3);
+            } else {
+              scanError = 4;
+            }
+            break;
+          default:
+            scanError = 5;
+        }
+        start = pos;
+        continue;
+      }
+      if (ch >= 0 && ch <= 31) {
+        if (isLineBreak(ch)) {
+          result += text.substring(start, pos);
+          scanError = 2;
+          break;
+        } else {
+          scanError = 6;
+        }
+      }
+      pos++;
+    }
+    return result;
+  }
+  function scanNext() {
+    value = "";
+    scanError = 0;
+    tokenOffset = pos;
+    lineStartOffset = lineNumber;
+    prevTokenLineStartOffset = tokenLineStartOffset;
+    if (pos >= len) {
+      tokenOffset = len;
+      return token = 17;
+    }
+    let code = text.charCodeAt(pos);
+    if (isWhiteSpace(code)) {
+      do {
+        pos++;
+        value += String.fromCharCode(code);
+        code = text.charCodeAt(pos);
+      } while (isWhiteSpace(code));
+      return token = 15;
+    }
+    if (isLineBreak(code)) {
+      pos++;
+      value += String.fromCharCode(code);
+      if (code === 13 && text.charCodeAt(pos) === 10) {
+        pos++;
+        value += "\n";
+      }
+      lineNumber++;
+      tokenLineStartOffset = pos;
+      return token = 14;
+    }
+    switch (code) {
+      // tokens: []{}:,
+      case 123:
+        pos++;
+        return token = 1;
+      case 125:
+        pos++;
+        return token = 2;
+      case 91:
+        pos++;
+        return token = 3;
+      case 93:
+        pos++;
+        return token = 4;
+      case 58:
+        pos++;
+        return token = 6;
+      case 44:
+        pos++;
+        return token = 5;
+      // strings
+      case 34:
+        pos++;
+        value = scanString();
+        return token = 10;
+      // comments
+      case 47:
+        const start = pos - 1;
+        if (text.charCodeAt(pos + 1) === 47) {
+          pos += 2;
+          while (pos < len) {
+            if (isLineBreak(text.charCodeAt(pos))) {
+              break;
+            }
+            pos++;
+          }
+          value = text.substring(start, pos);
+          return token = 12;
+        }
+        if (text.charCodeAt(pos + 1) === 42) {
+          pos += 2;
+          const safeLength = len - 1;
+          let commentClosed = false;
+          while (pos < safeLength) {
+            const ch = text.charCodeAt(pos);
+            if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
+              pos += 2;
+              commentClosed = true;
+              break;
+            }
+            pos++;
+            if (isLineBreak(ch)) {
+              if (ch === 13 && text.charCodeAt(pos) === 10) {
+                pos++;
+              }
+              lineNumber++;
+              tokenLineStartOffset = pos;
+            }
+          }
+          if (!commentClosed) {
+            pos++;
+            scanError = 1;
+          }
+          value = text.substring(start, pos);
+          return token = 13;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+      // numbers
+      case 45:
+        value += String.fromCharCode(code);
+        pos++;
+        if (pos === len || !isDigit(text.charCodeAt(pos))) {
+          return token = 16;
+        }
+      // found a minus, followed by a number so
+      // we fall through to proceed with scanning
+      // numbers
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        value += scanNumber();
+        return token = 11;
+      // literals and unknown symbols
+      default:
+        while (pos < len && isUnknownContentCharacter(code)) {
+          pos++;
+          code = text.charCodeAt(pos);
+        }
+        if (tokenOffset !== pos) {
+          value = text.substring(tokenOffset, pos);
+          switch (value) {
+            case "true":
+              return token = 8;
+            case "false":
+              return token = 9;
+            case "null":
+              return token = 7;
+          }
+          return token = 16;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+    }
+  }
+  function isUnknownContentCharacter(code) {
+    if (isWhiteSpace(code) || isLineBreak(code)) {
+      return false;
+    }
+    switch (code) {
+      case 125:
+      case 93:
+      case 123:
+      case 91:
+      case 34:
+      case 58:
+      case 44:
+      case 47:
+        return false;
+    }
+    return true;
+  }
+  function scanNextNonTrivia() {
+    let result;
+    do {
+      result = scanNext();
+    } while (result >= 12 && result <= 15);
+    return result;
+  }
+  return {
+    setPosition,
+    getPosition: () => pos,
+    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+    getToken: () => token,
+    getTokenValue: () => value,
+    getTokenOffset: () => tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
+    getTokenStartLine: () => lineStartOffset,
+    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+    getTokenError: () => scanError
+  };
+}
+function isWhiteSpace(ch) {
+  return ch === 32 || ch === 9;
+}
+function isLineBreak(ch) {
+  return ch === 10 || ch === 13;
+}
+function isDigit(ch) {
+  return ch >= 48 && ch <= 57;
+}
+var CharacterCodes;
+(function(CharacterCodes2) {
+  CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
+  CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
+  CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
+  CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
+  CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
+  CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
+  CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
+  CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
+  CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
+  CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
+  CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
+  CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
+  CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
+  CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
+  CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
+  CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
+  CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
+  CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
+  CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
+  CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
+  CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
+  CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
+  CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
+  CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
+  CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
+  CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
+  CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
+  CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
+  CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
+  CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
+  CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
+  CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
+  CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
+  CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
+  CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
+  CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
+  CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
+  CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
+  CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
+  CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
+  CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
+  CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
+  CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
+  CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
+  CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
+  CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
+  CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
+  CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
+  CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
+  CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
+  CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
+  CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
+  CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
+  CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
+  CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
+  CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
+  CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
+  CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
+  CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
+  CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
+  CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
+  CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
+  CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
+  CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
+  CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
+  CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
+  CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
+  CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
+  CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
+  CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
+  CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
+  CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
+  CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
+  CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
+  CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
+  CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
+  CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
+  CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
+  CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
+  CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
+})(CharacterCodes || (CharacterCodes = {}));
+
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces = new Array(20).fill(0).map((_, index) => {
+  return " ".repeat(index);
+});
+var maxCachedValues = 200;
+var cachedBreakLinesWithSpaces = {
+  " ": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\n" + " ".repeat(index);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r" + " ".repeat(index);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r\n" + " ".repeat(index);
+    })
+  },
+  "	": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\n" + "	".repeat(index);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r" + "	".repeat(index);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r\n" + "	".repeat(index);
+    })
+  }
+};
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+var ParseOptions;
+(function(ParseOptions2) {
+  ParseOptions2.DEFAULT = {
+    allowTrailingComma: false
+  };
+})(ParseOptions || (ParseOptions = {}));
+function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    if (currentParent.type === "property") {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent;
+    }
+  }
+  function onValue(valueNode) {
+    currentParent.children.push(valueNode);
+    return valueNode;
+  }
+  const visitor = {
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name, offset, length) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
+    },
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length);
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onArrayBegin: (offset, length) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset, length) => {
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onLiteralValue: (value, offset, length) => {
+      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
+      ensurePropertyComplete(offset + length);
+    },
+    onSeparator: (sep3, offset, length) => {
+      if (currentParent.type === "property") {
+        if (sep3 === ":") {
+          currentParent.colonOffset = offset;
+        } else if (sep3 === ",") {
+          ensurePropertyComplete(offset);
+        }
+      }
+    },
+    onError: (error, offset, length) => {
+      errors.push({ error, offset, length });
+    }
+  };
+  visit(text, visitor, options);
+  const result = currentParent.children[0];
+  if (result) {
+    delete result.parent;
+  }
+  return result;
+}
+function visit(text, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text, false);
+  const _jsonPath = [];
+  let suppressedCallbacks = 0;
+  function toNoArgVisit(visitFunction) {
+    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisit(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisitWithPath(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+  }
+  function toBeginVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks++;
+      } else {
+        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+        if (cbReturn === false) {
+          suppressedCallbacks = 1;
+        }
+      }
+    } : () => true;
+  }
+  function toEndVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks--;
+      }
+      if (suppressedCallbacks === 0) {
+        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+      }
+    } : () => true;
+  }
+  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+  const disallowComments = options && options.disallowComments;
+  const allowTrailingComma = options && options.allowTrailingComma;
+  function scanNext() {
+    while (true) {
+      const token = _scanner.scan();
+      switch (_scanner.getTokenError()) {
+        case 4:
+          handleError(
+            14
+            /* ParseErrorCode.InvalidUnicode */
+          );
+          break;
+        case 5:
+          handleError(
+            15
+            /* ParseErrorCode.InvalidEscapeCharacter */
+          );
+          break;
+        case 3:
+          handleError(
+            13
+            /* ParseErrorCode.UnexpectedEndOfNumber */
+          );
+          break;
+        case 1:
+          if (!disallowComments) {
+            handleError(
+              11
+              /* ParseErrorCode.UnexpectedEndOfComment */
+            );
+          }
+          break;
+        case 2:
+          handleError(
+            12
+            /* ParseErrorCode.UnexpectedEndOfString */
+          );
+          break;
+        case 6:
+          handleError(
+            16
+            /* ParseErrorCode.InvalidCharacter */
+          );
+          break;
+      }
+      switch (token) {
+        case 12:
+        case 13:
+          if (disallowComments) {
+            handleError(
+              10
+              /* ParseErrorCode.InvalidCommentToken */
+            );
+          } else {
+            onComment();
+          }
+          break;
+        case 16:
+          handleError(
+            1
+            /* ParseErrorCode.InvalidSymbol */
+          );
+          break;
+        case 15:
+        case 14:
+          break;
+        default:
+          return token;
+      }
+    }
+  }
+  function handleError(error, skipUntilAfter = [], skipUntil = []) {
+    onError(error);
+    if (skipUntilAfter.length + skipUntil.length > 0) {
+      let token = _scanner.getToken();
+      while (token !== 17) {
+        if (skipUntilAfter.indexOf(token) !== -1) {
+          scanNext();
+          break;
+        } else if (skipUntil.indexOf(token) !== -1) {
+          break;
+        }
+        token = scanNext();
+      }
+    }
+  }
+  function parseString(isValue) {
+    const value = _scanner.getTokenValue();
+    if (isValue) {
+      onLiteralValue(value);
+    } else {
+      onObjectProperty(value);
+      _jsonPath.push(value);
+    }
+    scanNext();
+    return true;
+  }
+  function parseLiteral() {
+    switch (_scanner.getToken()) {
+      case 11:
+        const tokenValue = _scanner.getTokenValue();
+        let value = Number(tokenValue);
+        if (isNaN(value)) {
+          handleError(
+            2
+            /* ParseErrorCode.InvalidNumberFormat */
+          );
+          value = 0;
+        }
+        onLiteralValue(value);
+        break;
+      case 7:
+        onLiteralValue(null);
+        break;
+      case 8:
+        onLiteralValue(true);
+        break;
+      case 9:
+        onLiteralValue(false);
+        break;
+      default:
+        return false;
+    }
+    scanNext();
+    return true;
+  }
+  function parseProperty() {
+    if (_scanner.getToken() !== 10) {
+      handleError(3, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+      return false;
+    }
+    parseString(false);
+    if (_scanner.getToken() === 6) {
+      onSeparator(":");
+      scanNext();
+      if (!parseValue()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+    } else {
+      handleError(5, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+    }
+    _jsonPath.pop();
+    return true;
+  }
+  function parseObject() {
+    onObjectBegin();
+    scanNext();
+    let needsComma = false;
+    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 2 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (!parseProperty()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onObjectEnd();
+    if (_scanner.getToken() !== 2) {
+      handleError(7, [
+        2
+        /* SyntaxKind.CloseBraceToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseArray() {
+    onArrayBegin();
+    scanNext();
+    let isFirstElement = true;
+    let needsComma = false;
+    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 4 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (isFirstElement) {
+        _jsonPath.push(0);
+        isFirstElement = false;
+      } else {
+        _jsonPath[_jsonPath.length - 1]++;
+      }
+      if (!parseValue()) {
+        handleError(4, [], [
+          4,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onArrayEnd();
+    if (!isFirstElement) {
+      _jsonPath.pop();
+    }
+    if (_scanner.getToken() !== 4) {
+      handleError(8, [
+        4
+        /* SyntaxKind.CloseBracketToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseValue() {
+    switch (_scanner.getToken()) {
+      case 3:
+        return parseArray();
+      case 1:
+        return parseObject();
+      case 10:
+        return parseString(true);
+      default:
+        return parseLiteral();
+    }
+  }
+  scanNext();
+  if (_scanner.getToken() === 17) {
+    if (options.allowEmptyContent) {
+      return true;
+    }
+    handleError(4, [], []);
+    return false;
+  }
+  if (!parseValue()) {
+    handleError(4, [], []);
+    return false;
+  }
+  if (_scanner.getToken() !== 17) {
+    handleError(9, [], []);
+  }
+  return true;
+}
+function getNodeType(value) {
+  switch (typeof value) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (!value) {
+        return "null";
+      } else if (Array.isArray(value)) {
+        return "array";
+      }
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
+
+// node_modules/jsonc-parser/lib/esm/main.js
+var ScanError;
+(function(ScanError2) {
+  ScanError2[ScanError2["None"] = 0] = "None";
+  ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+  ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+  ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+  ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+  ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+  ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+})(ScanError || (ScanError = {}));
+var SyntaxKind;
+(function(SyntaxKind2) {
+  SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+  SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+  SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+  SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+  SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+  SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+  SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+  SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+  SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+  SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+  SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+  SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+  SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+  SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+  SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+  SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+  SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+})(SyntaxKind || (SyntaxKind = {}));
+var parseTree2 = parseTree;
+var ParseErrorCode;
+(function(ParseErrorCode2) {
+  ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+  ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+  ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+  ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+  ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+  ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+  ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+  ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+  ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+  ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+  ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+})(ParseErrorCode || (ParseErrorCode = {}));
+function printParseErrorCode(code) {
+  switch (code) {
+    case 1:
+      return "InvalidSymbol";
+    case 2:
+      return "InvalidNumberFormat";
+    case 3:
+      return "PropertyNameExpected";
+    case 4:
+      return "ValueExpected";
+    case 5:
+      return "ColonExpected";
+    case 6:
+      return "CommaExpected";
+    case 7:
+      return "CloseBraceExpected";
+    case 8:
+      return "CloseBracketExpected";
+    case 9:
+      return "EndOfFileExpected";
+    case 10:
+      return "InvalidCommentToken";
+    case 11:
+      return "UnexpectedEndOfComment";
+    case 12:
+      return "UnexpectedEndOfString";
+    case 13:
+      return "UnexpectedEndOfNumber";
+    case 14:
+      return "InvalidUnicode";
+    case 15:
+      return "InvalidEscapeCharacter";
+    case 16:
+      return "InvalidCharacter";
+  }
+  return "<unknown ParseErrorCode>";
+}
+
+// src/parse/types.ts
+function pathKey(path8) {
+  return path8.join("\0");
+}
+
+// src/parse/locate.ts
+function computeLineStarts(source) {
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (source.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+function lineIndexOf(lineStarts, offset) {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function positionOf(lineStarts, offset) {
+  const index = lineIndexOf(lineStarts, offset);
+  return { line: index + 1, column: offset - lineStarts[index] + 1 };
+}
+function regionOf(source, lineStarts, start, end) {
+  let e = Math.max(start, end);
+  while (e > start && /[\s]/.test(source[e - 1])) e--;
+  const s = positionOf(lineStarts, start);
+  if (e === start) return { startLine: s.line, startColumn: s.column, endLine: s.line, endColumn: s.column + 1 };
+  const last = positionOf(lineStarts, e - 1);
+  return { startLine: s.line, startColumn: s.column, endLine: last.line, endColumn: last.column + 1 };
+}
+function locate(doc, path8) {
+  for (let n = path8.length; n >= 0; n--) {
+    const sub = n === path8.length ? path8 : path8.slice(0, n);
+    const location2 = doc.locations.get(pathKey(sub));
+    if (location2) return { path: sub, location: location2, exact: n === path8.length };
+  }
+  return void 0;
+}
+function findingRegion(doc, path8) {
+  const found = locate(doc, path8);
+  if (!found) return { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
+  const { location: location2, exact } = found;
+  if (!exact && location2.keyStart >= 0) return regionOf(doc.source, doc.lineStarts, location2.keyStart, location2.keyEnd);
+  return regionOf(doc.source, doc.lineStarts, location2.start, location2.end);
+}
+function offsetRegion(doc, start, end) {
+  return regionOf(doc.source, doc.lineStarts, start, end);
+}
+
+// node_modules/js-yaml/dist/js-yaml.mjs
+var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
+function defineScalarTag(tagName, options) {
+  return {
+    tagName,
+    nodeKind: "scalar",
+    implicit: options.implicit ?? false,
+    matchByTagPrefix: options.matchByTagPrefix ?? false,
+    implicitFirstChars: options.implicitFirstChars ?? null,
+    resolve: options.resolve,
+    identify: options.identify,
+    represent: options.represent ?? ((data) => String(data)),
+    representTagName: options.representTagName ?? (() => tagName)
+  };
+}
+function defineSequenceTag(tagName, options) {
+  const carrierIsResult = options.finalize === void 0;
+  return {
+    tagName,
+    nodeKind: "sequence",
+    implicit: false,
+    matchByTagPrefix: options.matchByTagPrefix ?? false,
+    create: options.create,
+    addItem: options.addItem,
+    finalize: options.finalize ?? ((carrier) => carrier),
+    carrierIsResult,
+    identify: options.identify,
+    represent: options.represent ?? ((data) => data),
+    representTagName: options.representTagName ?? (() => tagName)
+  };
+}
+function defineMappingTag(tagName, options) {
+  const carrierIsResult = options.finalize === void 0;
+  return {
+    tagName,
+    nodeKind: "mapping",
+    implicit: false,
+    matchByTagPrefix: options.matchByTagPrefix ?? false,
+    create: options.create,
+    addPair: options.addPair,
+    has: options.has,
+    keys: options.keys,
+    get: options.get,
+    finalize: options.finalize ?? ((carrier) => carrier),
+    carrierIsResult,
+    identify: options.identify,
+    represent: options.represent ?? ((data) => data),
+    representTagName: options.representTagName ?? (() => tagName)
+  };
+}
+var strTag = defineScalarTag("tag:yaml.org,2002:str", {
+  resolve: (source) => source,
+  identify: (data) => typeof data === "string"
+});
+var NULL_VALUES$1 = [
+  "",
+  "~",
+  "null",
+  "Null",
+  "NULL"
+];
+var nullCoreTag = defineScalarTag("tag:yaml.org,2002:null", {
+  implicit: true,
+  implicitFirstChars: [
+    "",
+    "~",
+    "n",
+    "N"
+  ],
+  resolve: (source) => {
+    if (NULL_VALUES$1.indexOf(source) !== -1) return null;
+    return NOT_RESOLVED;
+  },
+  identify: (object) => object === null,
+  represent: () => "null"
+});
+var nullJsonTag = defineScalarTag("tag:yaml.org,2002:null", {
+  implicit: true,
+  implicitFirstChars: ["n"],
+  resolve: (source, isExplicit) => {
+    if (source === "null" || isExplicit && source === "") return null;
+    return NOT_RESOLVED;
+  },
+  identify: (object) => object === null,
+  represent: () => "null"
+});
+var NULL_VALUES = [
+  "",
+  "~",
+  "null",
+  "Null",
+  "NULL"
+];
+var nullYaml11Tag = defineScalarTag("tag:yaml.org,2002:null", {
+  implicit: true,
+  implicitFirstChars: [
+    "",
+    "~",
+    "n",
+    "N"
+  ],
+  resolve: (source) => {
+    if (NULL_VALUES.indexOf(source) !== -1) return null;
+    return NOT_RESOLVED;
+  },
+  identify: (object) => object === null,
+  represent: () => "null"
+});
+var TRUE_VALUES$2 = [
+  "true",
+  "True",
+  "TRUE"
+];
+var FALSE_VALUES$2 = [
+  "false",
+  "False",
+  "FALSE"
+];
+var boolCoreTag = defineScalarTag("tag:yaml.org,2002:bool", {
+  implicit: true,
+  implicitFirstChars: [
+    "t",
+    "T",
+    "f",
+    "F"
+  ],
+  resolve: (source) => {
+    if (TRUE_VALUES$2.indexOf(source) !== -1) return true;
+    if (FALSE_VALUES$2.indexOf(source) !== -1) return false;
+    return NOT_RESOLVED;
+  },
+  identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+  represent: (object) => object ? "true" : "false"
+});
+var TRUE_VALUES$1 = ["true"];
+var FALSE_VALUES$1 = ["false"];
+var boolJsonTag = defineScalarTag("tag:yaml.org,2002:bool", {
+  implicit: true,
+  implicitFirstChars: ["t", "f"],
+  resolve: (source) => {
+    if (TRUE_VALUES$1.indexOf(source) !== -1) return true;
+    if (FALSE_VALUES$1.indexOf(source) !== -1) return false;
+    return NOT_RESOLVED;
+  },
+  identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+  represent: (object) => object ? "true" : "false"
+});
+var TRUE_VALUES = [
+  "true",
+  "True",
+  "TRUE",
+  "y",
+  "Y",
+  "yes",
+  "Yes",
+  "YES",
+  "on",
+  "On",
+  "ON"
+];
+var FALSE_VALUES = [
+  "false",
+  "False",
+  "FALSE",
+  "n",
+  "N",
+  "no",
+  "No",
+  "NO",
+  "off",
+  "Off",
+  "OFF"
+];
+var boolYaml11Tag = defineScalarTag("tag:yaml.org,2002:bool", {
+  implicit: true,
+  implicitFirstChars: [
+    "y",
+    "Y",
+    "n",
+    "N",
+    "t",
+    "T",
+    "f",
+    "F",
+    "o",
+    "O"
+  ],
+  resolve: (source) => {
+    if (TRUE_VALUES.indexOf(source) !== -1) return true;
+    if (FALSE_VALUES.indexOf(source) !== -1) return false;
+    return NOT_RESOLVED;
+  },
+  identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+  represent: (object) => object ? "true" : "false"
+});
+var YAML_INTEGER_IMPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+var YAML_INTEGER_EXPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+function parseYamlInteger$2(source) {
+  let value = source;
+  let sign = 1;
+  if (value[0] === "-" || value[0] === "+") {
+    if (value[0] === "-") sign = -1;
+    value = value.slice(1);
+  }
+  if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+  if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
+  if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+  return sign * parseInt(value, 10);
+}
+function resolveYamlInteger$2(source, isExplicit) {
+  if (isExplicit) {
+    if (!YAML_INTEGER_EXPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
+  } else if (!YAML_INTEGER_IMPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
+  const result = parseYamlInteger$2(source);
+  return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+var intCoreTag = defineScalarTag("tag:yaml.org,2002:int", {
+  implicit: true,
+  implicitFirstChars: [
+    "-",
+    "+",
+    ..."0123456789"
+  ],
+  resolve: resolveYamlInteger$2,
+  identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+  represent: (object) => object.toString(10)
+});
+var YAML_INTEGER_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)$");
+var YAML_INTEGER_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+function parseYamlInteger$1(source) {
+  let value = source;
+  let sign = 1;
+  if (value[0] === "-" || value[0] === "+") {
+    if (value[0] === "-") sign = -1;
+    value = value.slice(1);
+  }
+  if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+  if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
+  if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+  return sign * parseInt(value, 10);
+}
+function resolveYamlInteger$1(source, isExplicit) {
+  if (isExplicit) {
+    if (!YAML_INTEGER_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+  } else if (!YAML_INTEGER_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+  const result = parseYamlInteger$1(source);
+  return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+var intJsonTag = defineScalarTag("tag:yaml.org,2002:int", {
+  implicit: true,
+  implicitFirstChars: ["-", ..."0123456789"],
+  resolve: resolveYamlInteger$1,
+  identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+  represent: (object) => object.toString(10)
+});
+var YAML_INTEGER_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+|[-+]?(?:0|[1-9][0-9_]*))$");
+function parseYamlInteger(source) {
+  let value = source.replace(/_/g, "");
+  let sign = 1;
+  if (value[0] === "-" || value[0] === "+") {
+    if (value[0] === "-") sign = -1;
+    value = value.slice(1);
+  }
+  if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+  if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+  if (value.includes(":")) {
+    let result = 0;
+    for (const part of value.split(":")) result = result * 60 + Number(part);
+    return sign * result;
+  }
+  if (value !== "0" && value[0] === "0") return sign * parseInt(value, 8);
+  return sign * parseInt(value, 10);
+}
+function resolveYamlInteger(source) {
+  if (!YAML_INTEGER_PATTERN.test(source)) return NOT_RESOLVED;
+  const result = parseYamlInteger(source);
+  return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+var intYaml11Tag = defineScalarTag("tag:yaml.org,2002:int", {
+  implicit: true,
+  implicitFirstChars: [
+    "-",
+    "+",
+    ..."0123456789"
+  ],
+  resolve: resolveYamlInteger,
+  identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+  represent: (object) => object.toString(10)
+});
+var YAML_FLOAT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+var YAML_FLOAT_SPECIAL_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+function resolveYamlFloat$2(source) {
+  if (!YAML_FLOAT_PATTERN$1.test(source)) return NOT_RESOLVED;
+  let value = source.toLowerCase();
+  const sign = value[0] === "-" ? -1 : 1;
+  if ("+-".includes(value[0])) value = value.slice(1);
+  if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  if (value === ".nan") return NaN;
+  const result = sign * parseFloat(value);
+  if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN$1.test(source)) return result;
+  return NOT_RESOLVED;
+}
+function representYamlFloat$2(object) {
+  if (isNaN(object)) return ".nan";
+  if (object === Number.POSITIVE_INFINITY) return ".inf";
+  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+  if (Object.is(object, -0)) return "-0.0";
+  const result = object.toString(10);
+  return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+var floatCoreTag = defineScalarTag("tag:yaml.org,2002:float", {
+  implicit: true,
+  implicitFirstChars: [
+    "-",
+    "+",
+    ".",
+    ..."0123456789"
+  ],
+  resolve: resolveYamlFloat$2,
+  identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+  represent: representYamlFloat$2
+});
+var YAML_FLOAT_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$");
+var YAML_FLOAT_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+function resolveYamlFloat$1(source, isExplicit) {
+  if (isExplicit) {
+    if (!YAML_FLOAT_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+    let value = source.toLowerCase();
+    const sign = value[0] === "-" ? -1 : 1;
+    if ("+-".includes(value[0])) value = value.slice(1);
+    if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    if (value === ".nan") return NaN;
+    const result2 = sign * parseFloat(value);
+    return Number.isFinite(result2) ? result2 : NOT_RESOLVED;
+  }
+  if (!YAML_FLOAT_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+  const result = Number(source);
+  if (Number.isFinite(result)) return result;
+  return NOT_RESOLVED;
+}
+function representYamlFloat$1(object) {
+  if (isNaN(object)) return ".nan";
+  if (object === Number.POSITIVE_INFINITY) return ".inf";
+  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+  if (Object.is(object, -0)) return "-0.0";
+  const result = object.toString(10);
+  return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+var floatJsonTag = defineScalarTag("tag:yaml.org,2002:float", {
+  implicit: true,
+  implicitFirstChars: ["-", ..."0123456789"],
+  resolve: resolveYamlFloat$1,
+  identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+  represent: representYamlFloat$1
+});
+var YAML_FLOAT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?(?:(?:[0-9][0-9_]*)?\\.[0-9_]*)(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+var YAML_FLOAT_SPECIAL_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+function resolveYamlFloat(source) {
+  if (!YAML_FLOAT_PATTERN.test(source)) return NOT_RESOLVED;
+  let value = source.toLowerCase().replace(/_/g, "");
+  const sign = value[0] === "-" ? -1 : 1;
+  if ("+-".includes(value[0])) value = value.slice(1);
+  if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  if (value === ".nan") return NaN;
+  let result = 0;
+  if (value.includes(":")) {
+    for (const part of value.split(":")) result = result * 60 + Number(part);
+    result *= sign;
+  } else result = sign * parseFloat(value);
+  if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN.test(source)) return result;
+  return NOT_RESOLVED;
+}
+function representYamlFloat(object) {
+  if (isNaN(object)) return ".nan";
+  if (object === Number.POSITIVE_INFINITY) return ".inf";
+  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+  if (Object.is(object, -0)) return "-0.0";
+  const result = object.toString(10);
+  return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+var floatYaml11Tag = defineScalarTag("tag:yaml.org,2002:float", {
+  implicit: true,
+  implicitFirstChars: [
+    "-",
+    "+",
+    ".",
+    ..."0123456789"
+  ],
+  resolve: resolveYamlFloat,
+  identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+  represent: representYamlFloat
+});
+var mergeTag = defineScalarTag("tag:yaml.org,2002:merge", {
+  implicit: true,
+  implicitFirstChars: ["<"],
+  resolve: (source, isExplicit) => {
+    if (source === "<<" || isExplicit && source === "") return "<<";
+    return NOT_RESOLVED;
+  },
+  identify: () => false
+});
+var BASE64_PATTERN = /^[A-Za-z0-9+/]*={0,2}$/;
+function resolveYamlBinary(source) {
+  const input = source.replace(/\s/g, "");
+  if (input.length % 4 !== 0 || !BASE64_PATTERN.test(input)) return NOT_RESOLVED;
+  const binary = atob(input);
+  const result = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) result[index] = binary.charCodeAt(index);
+  return result;
+}
+function representYamlBinary(object) {
+  let binary = "";
+  for (let index = 0; index < object.length; index++) binary += String.fromCharCode(object[index]);
+  return btoa(binary);
+}
+var binaryTag = defineScalarTag("tag:yaml.org,2002:binary", {
+  resolve: resolveYamlBinary,
+  identify: (object) => Object.prototype.toString.call(object) === "[object Uint8Array]",
+  represent: representYamlBinary
+});
+var YAML_DATE_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$");
+var YAML_TIMESTAMP_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$");
+function makeUtcDate(year, month, day, hour = 0, minute = 0, second = 0, fraction = 0) {
+  const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+  date.setUTCFullYear(year, month, day);
+  return date;
+}
+function resolveYamlTimestamp(source) {
+  let match = YAML_DATE_REGEXP.exec(source);
+  if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(source);
+  if (match === null) return NOT_RESOLVED;
+  const year = +match[1];
+  const month = +match[2] - 1;
+  const day = +match[3];
+  if (!match[4]) {
+    const date2 = makeUtcDate(year, month, day);
+    if (date2.getUTCFullYear() !== year || date2.getUTCMonth() !== month || date2.getUTCDate() !== day) return NOT_RESOLVED;
+    return date2;
+  }
+  const hour = +match[4];
+  const minute = +match[5];
+  const second = +match[6];
+  let fraction = 0;
+  if (hour > 23 || minute > 59 || second > 59) return NOT_RESOLVED;
+  if (match[7]) {
+    let value = match[7].slice(0, 3);
+    while (value.length < 3) value += "0";
+    fraction = +value;
+  }
+  const date = makeUtcDate(year, month, day, hour, minute, second, fraction);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return NOT_RESOLVED;
+  if (match[9]) {
+    const offsetHour = +match[10];
+    const offsetMinute = +(match[11] || 0);
+    if (offsetHour > 23 || offsetMinute > 59) return NOT_RESOLVED;
+    const offset = (offsetHour * 60 + offsetMinute) * 6e4;
+    date.setTime(date.getTime() - (match[9] === "-" ? -offset : offset));
+  }
+  return date;
+}
+var timestampTag = defineScalarTag("tag:yaml.org,2002:timestamp", {
+  implicit: true,
+  implicitFirstChars: [..."0123456789"],
+  resolve: resolveYamlTimestamp,
+  identify: (object) => object instanceof Date,
+  represent: (object) => object.toISOString()
+});
+var seqTag = defineSequenceTag("tag:yaml.org,2002:seq", {
+  create: () => [],
+  addItem: (container, item) => {
+    container.push(item);
+  },
+  identify: Array.isArray
+});
+function isPlainObject(data) {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
+  const prototype = Object.getPrototypeOf(data);
+  return prototype === null || prototype === Object.prototype;
+}
+var omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
+  create: () => ({
+    list: [],
+    seen: /* @__PURE__ */ new Set()
+  }),
+  addItem: (carrier, item) => {
+    let key;
+    if (item instanceof Map) {
+      if (item.size !== 1) return "cannot resolve an ordered map item";
+      key = item.keys().next().value;
+    } else if (isPlainObject(item)) {
+      const itemKeys = Object.keys(item);
+      if (itemKeys.length !== 1) return "cannot resolve an ordered map item";
+      key = itemKeys[0];
+    } else return "cannot resolve an ordered map item";
+    if (carrier.seen.has(key)) return "duplicate key in ordered map";
+    carrier.seen.add(key);
+    carrier.list.push(item);
+    return "";
+  },
+  finalize: (carrier) => carrier.list,
+  identify: () => false
+});
+var pairsTag = defineSequenceTag("tag:yaml.org,2002:pairs", {
+  create: () => [],
+  addItem: (container, item) => {
+    if (item instanceof Map) {
+      if (item.size !== 1) return "cannot resolve a pairs item";
+      container.push(item.entries().next().value);
+      return "";
+    }
+    if (Object.prototype.toString.call(item) !== "[object Object]") return "cannot resolve a pairs item";
+    const object = item;
+    const keys = Object.keys(object);
+    if (keys.length !== 1) return "cannot resolve a pairs item";
+    container.push([keys[0], object[keys[0]]]);
+    return "";
+  },
+  identify: () => false
+});
+var mapTag = defineMappingTag("tag:yaml.org,2002:map", {
+  create: () => ({}),
+  identify: isPlainObject,
+  represent: (o) => {
+    const map = /* @__PURE__ */ new Map();
+    for (const key of Object.keys(o)) map.set(key, o[key]);
+    return map;
+  },
+  addPair: (container, key, value) => {
+    if (key !== null && typeof key === "object") return "object-based map does not support complex keys";
+    const normalizedKey = String(key);
+    if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
+      value,
+      enumerable: true,
+      configurable: true,
+      writable: true
+    });
+    else container[normalizedKey] = value;
+    return "";
+  },
+  has: (container, key) => {
+    if (key !== null && typeof key === "object") return false;
+    return Object.prototype.hasOwnProperty.call(container, String(key));
+  },
+  keys: (container) => Object.keys(container),
+  get: (container, key) => {
+    const normalizedKey = String(key);
+    if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
+    return container[normalizedKey];
+  }
+});
+var setTag = defineMappingTag("tag:yaml.org,2002:set", {
+  create: () => /* @__PURE__ */ new Set(),
+  identify: (data) => data instanceof Set,
+  represent: (data) => {
+    const map = /* @__PURE__ */ new Map();
+    for (const key of data) map.set(key, null);
+    return map;
+  },
+  addPair: (container, key, value) => {
+    if (value !== null) return "cannot resolve a set item";
+    container.add(key);
+    return "";
+  },
+  has: (container, key) => container.has(key),
+  keys: (container) => container.keys(),
+  get: () => null
+});
+function createTagDefinitionMap() {
+  return {
+    scalar: /* @__PURE__ */ Object.create(null),
+    sequence: /* @__PURE__ */ Object.create(null),
+    mapping: /* @__PURE__ */ Object.create(null)
+  };
+}
+function createTagDefinitionListMap() {
+  return {
+    scalar: [],
+    sequence: [],
+    mapping: []
+  };
+}
+function compileTags(tags2) {
+  const result = [];
+  for (const tag of tags2) {
+    let index = result.length;
+    for (let previousIndex = 0; previousIndex < result.length; previousIndex++) {
+      const previous = result[previousIndex];
+      if (previous.nodeKind === tag.nodeKind && previous.tagName === tag.tagName && previous.matchByTagPrefix === tag.matchByTagPrefix) {
+        index = previousIndex;
+        break;
+      }
+    }
+    result[index] = tag;
+  }
+  return result;
+}
+var Schema = class Schema2 {
+  tags;
+  /** @internal */
+  implicitScalarTags;
+  /**
+  * Dispatch implicit scalar resolvers by `source.charAt(0)`. Each bucket holds
+  * the resolvers that may match that key, in schema order; a key absent from
+  * the map uses
+  * {@link Schema.implicitScalarAnyFirstChar}
+  * (resolvers that declared no first-char constraint, so they apply to any
+  * first character).
+  */
+  implicitScalarByFirstChar;
+  implicitScalarAnyFirstChar;
+  /**
+  * The default scalar tag (`!!str`), resolved once so the composer's fallback
+  * for unresolved plain scalars avoids a keyed lookup per scalar.
+  *
+  * @internal
+  */
+  defaultScalarTag;
+  /**
+  * The default container tags (`!!seq` / `!!map`), used by the dumper: when a
+  * value is identified by its default tag, the tag is implicit and not
+  * printed. Undefined if the schema does not define them (then such values
+  * can't be dumped).
+  *
+  * @internal
+  */
+  defaultSequenceTag;
+  /** @internal */
+  defaultMappingTag;
+  exact;
+  prefix;
+  constructor(tags2) {
+    const compiledTags = compileTags(tags2);
+    const implicitScalarTags = [];
+    const exact = createTagDefinitionMap();
+    const prefix = createTagDefinitionListMap();
+    for (const tag of compiledTags) {
+      if (tag.nodeKind === "scalar" && tag.implicit) {
+        if (tag.matchByTagPrefix) throw new Error("Implicit scalar tags cannot match by tag prefix");
+        implicitScalarTags.push(tag);
+      }
+      switch (tag.nodeKind) {
+        case "scalar":
+          if (tag.matchByTagPrefix) prefix.scalar.push(tag);
+          else exact.scalar[tag.tagName] = tag;
+          break;
+        case "sequence":
+          if (tag.matchByTagPrefix) prefix.sequence.push(tag);
+          else exact.sequence[tag.tagName] = tag;
+          break;
+        case "mapping":
+          if (tag.matchByTagPrefix) prefix.mapping.push(tag);
+          else exact.mapping[tag.tagName] = tag;
+      }
+    }
+    const implicitScalarAnyFirstChar = implicitScalarTags.filter((tag) => tag.implicitFirstChars === null);
+    const keys = /* @__PURE__ */ new Set();
+    for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key of tag.implicitFirstChars) keys.add(key);
+    const implicitScalarByFirstChar = /* @__PURE__ */ new Map();
+    for (const key of keys) implicitScalarByFirstChar.set(key, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key) !== -1));
+    const defaultScalarTag = exact.scalar["tag:yaml.org,2002:str"];
+    if (!defaultScalarTag) throw new Error("schema does not define the default scalar tag (tag:yaml.org,2002:str)");
+    this.tags = compiledTags;
+    this.implicitScalarTags = implicitScalarTags;
+    this.implicitScalarByFirstChar = implicitScalarByFirstChar;
+    this.implicitScalarAnyFirstChar = implicitScalarAnyFirstChar;
+    this.defaultScalarTag = defaultScalarTag;
+    this.defaultSequenceTag = exact.sequence["tag:yaml.org,2002:seq"];
+    this.defaultMappingTag = exact.mapping["tag:yaml.org,2002:map"];
+    this.exact = exact;
+    this.prefix = prefix;
+  }
+  /** @internal */
+  lookupScalarTag(tagName) {
+    const exactTag = this.exact.scalar[tagName];
+    if (exactTag) return exactTag;
+    for (const tag of this.prefix.scalar) if (tagName.startsWith(tag.tagName)) return tag;
+  }
+  /** @internal */
+  lookupSequenceTag(tagName) {
+    const exactTag = this.exact.sequence[tagName];
+    if (exactTag) return exactTag;
+    for (const tag of this.prefix.sequence) if (tagName.startsWith(tag.tagName)) return tag;
+  }
+  /** @internal */
+  lookupMappingTag(tagName) {
+    const exactTag = this.exact.mapping[tagName];
+    if (exactTag) return exactTag;
+    for (const tag of this.prefix.mapping) if (tagName.startsWith(tag.tagName)) return tag;
+  }
+  /** @internal */
+  resolveImplicitScalarTag(source) {
+    const candidates = this.implicitScalarByFirstChar.get(source.charAt(0)) ?? this.implicitScalarAnyFirstChar;
+    for (const tag2 of candidates) {
+      const value = tag2.resolve(source, false, tag2.tagName);
+      if (value !== NOT_RESOLVED) return {
+        value,
+        tag: tag2
+      };
+    }
+    const tag = this.defaultScalarTag;
+    return {
+      value: tag.resolve(source, false, tag.tagName),
+      tag
+    };
+  }
+  /**
+  * Creates a new schema with the specified tags added. If a tag already
+  * exists, it is replaced by the specified tag.
+  *
+  * @example
+  *
+  * ```javascript
+  * import { CORE_SCHEMA, mergeTag, realMapTag } from 'js-yaml'
+  *
+  * const schema = CORE_SCHEMA.withTags(mergeTag, realMapTag)
+  * ```
+  */
+  withTags(...tags2) {
+    let flatTags = [];
+    for (const tag of tags2) flatTags = flatTags.concat(tag);
+    return new Schema2([...this.tags, ...flatTags]);
+  }
+};
+var FAILSAFE_SCHEMA = new Schema([
+  strTag,
+  seqTag,
+  mapTag
+]);
+var JSON_SCHEMA = new Schema([
+  ...FAILSAFE_SCHEMA.tags,
+  nullJsonTag,
+  boolJsonTag,
+  intJsonTag,
+  floatJsonTag
+]);
+var CORE_SCHEMA = new Schema([
+  ...FAILSAFE_SCHEMA.tags,
+  nullCoreTag,
+  boolCoreTag,
+  intCoreTag,
+  floatCoreTag
+]);
+var YAML11_SCHEMA = new Schema([
+  ...FAILSAFE_SCHEMA.tags,
+  nullYaml11Tag,
+  boolYaml11Tag,
+  intYaml11Tag,
+  floatYaml11Tag,
+  timestampTag,
+  mergeTag,
+  binaryTag,
+  omapTag,
+  pairsTag,
+  setTag
+]);
+var DUMP_SCHEMA = YAML11_SCHEMA.withTags({
+  ...intYaml11Tag,
+  resolve: (source, isExplicit, tagName) => {
+    const result = intYaml11Tag.resolve(source, isExplicit, tagName);
+    return result === NOT_RESOLVED ? intCoreTag.resolve(source, isExplicit, tagName) : result;
+  }
+}, {
+  ...floatYaml11Tag,
+  resolve: (source, isExplicit, tagName) => {
+    const result = floatYaml11Tag.resolve(source, isExplicit, tagName);
+    return result === NOT_RESOLVED ? floatCoreTag.resolve(source, isExplicit, tagName) : result;
+  }
+});
+var realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
+  create: () => /* @__PURE__ */ new Map(),
+  addPair: (container, key, value) => {
+    container.set(key, value);
+    return "";
+  },
+  has: (container, key) => container.has(key),
+  keys: (container) => container.keys(),
+  get: (container, key) => container.get(key),
+  identify: (data) => data instanceof Map || isPlainObject(data),
+  represent: (data) => {
+    if (data instanceof Map) return data;
+    const map = /* @__PURE__ */ new Map();
+    const obj = data;
+    for (const key of Object.keys(obj)) map.set(key, obj[key]);
+    return map;
+  }
+});
+function normalizeKey(key) {
+  if (Array.isArray(key)) {
+    const array = Array.prototype.slice.call(key);
+    for (let index = 0; index < array.length; index++) {
+      if (Array.isArray(array[index])) return null;
+      if (typeof array[index] === "object" && Object.prototype.toString.call(array[index]) === "[object Object]") array[index] = "[object Object]";
+    }
+    return String(array);
+  }
+  if (typeof key === "object" && Object.prototype.toString.call(key) === "[object Object]") return "[object Object]";
+  return String(key);
+}
+var legacyMapTag = defineMappingTag("tag:yaml.org,2002:map", {
+  create: () => ({}),
+  identify: isPlainObject,
+  represent: (o) => {
+    const map = /* @__PURE__ */ new Map();
+    for (const key of Object.keys(o)) map.set(key, o[key]);
+    return map;
+  },
+  addPair: (container, key, value) => {
+    const normalizedKey = normalizeKey(key);
+    if (normalizedKey === null) return "nested arrays are not supported inside keys";
+    if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
+      value,
+      enumerable: true,
+      configurable: true,
+      writable: true
+    });
+    else container[normalizedKey] = value;
+    return "";
+  },
+  has: (container, key) => {
+    const normalizedKey = normalizeKey(key);
+    return normalizedKey !== null && Object.prototype.hasOwnProperty.call(container, normalizedKey);
+  },
+  keys: (container) => Object.keys(container),
+  get: (container, key) => {
+    const normalizedKey = String(key);
+    if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
+    return container[normalizedKey];
+  }
+});
+var DEFAULT_SNIPPET_OPTIONS = {
+  maxLength: 79,
+  indent: 1,
+  linesBefore: 3,
+  linesAfter: 2
+};
+function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
+  let head = "";
+  let tail = "";
+  const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
+  if (position - lineStart > maxHalfLength) {
+    head = " ... ";
+    lineStart = position - maxHalfLength + head.length;
+  }
+  if (lineEnd - position > maxHalfLength) {
+    tail = " ...";
+    lineEnd = position + maxHalfLength - tail.length;
+  }
+  return {
+    str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "\u2192") + tail,
+    pos: position - lineStart + head.length
+  };
+}
+function padStart(string, max) {
+  return " ".repeat(Math.max(max - string.length, 0)) + string;
+}
+function makeSnippet(mark, options) {
+  if (!mark.buffer) return null;
+  const opts = {
+    ...DEFAULT_SNIPPET_OPTIONS,
+    ...options
+  };
+  const re = /\r?\n|\r|\0/g;
+  const lineStarts = [0];
+  const lineEnds = [];
+  let match;
+  let foundLineNo = -1;
+  while (match = re.exec(mark.buffer)) {
+    lineEnds.push(match.index);
+    lineStarts.push(match.index + match[0].length);
+    if (mark.position <= match.index && foundLineNo < 0) foundLineNo = lineStarts.length - 2;
+  }
+  if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
+  let result = "";
+  const lineNoLength = Math.min(mark.line + opts.linesAfter, lineEnds.length).toString().length;
+  const maxLineLength = opts.maxLength - (opts.indent + lineNoLength + 3);
+  for (let i = 1; i <= opts.linesBefore; i++) {
+    if (foundLineNo - i < 0) break;
+    const line2 = getLine(mark.buffer, lineStarts[foundLineNo - i], lineEnds[foundLineNo - i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]), maxLineLength);
+    result = `${" ".repeat(opts.indent)}${padStart((mark.line - i + 1).toString(), lineNoLength)} | ${line2.str}
+${result}`;
+  }
+  const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+  result += `${" ".repeat(opts.indent)}${padStart((mark.line + 1).toString(), lineNoLength)} | ${line.str}
+`;
+  result += `${"-".repeat(opts.indent + lineNoLength + 3 + line.pos)}^
+`;
+  for (let i = 1; i <= opts.linesAfter; i++) {
+    if (foundLineNo + i >= lineEnds.length) break;
+    const line2 = getLine(mark.buffer, lineStarts[foundLineNo + i], lineEnds[foundLineNo + i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]), maxLineLength);
+    result += `${" ".repeat(opts.indent)}${padStart((mark.line + i + 1).toString(), lineNoLength)} | ${line2.str}
+`;
+  }
+  return result.replace(/\n$/, "");
+}
+function formatError(exception, compact2) {
+  let where = "";
+  if (!exception.mark) return exception.reason;
+  if (exception.mark.name) where += `in "${exception.mark.name}" `;
+  where += `(${exception.mark.line + 1}:${exception.mark.column + 1})`;
+  if (!compact2 && exception.mark.snippet) where += `
+
+${exception.mark.snippet}`;
+  return `${exception.reason} ${where}`;
+}
+var YAMLException = class YAMLException2 extends Error {
+  reason;
+  mark;
+  /**
+  * Optional `mark` contains source snippet data. Usually, use
+  * {@link YAMLException.throwAt} instead of passing it directly.
+  */
+  constructor(reason, mark) {
+    super();
+    this.name = "YAMLException";
+    this.reason = reason;
+    this.mark = mark;
+    this.message = formatError(this, false);
+    if (Error.captureStackTrace) Error.captureStackTrace(this, this.constructor);
+  }
+  /**
+  * Returns the formatted error, omitting the source snippet in compact mode.
+  */
+  toString(compact2) {
+    return `${this.name}: ${formatError(this, compact2)}`;
+  }
+  /**
+  * Builds a YAMLException with a source snippet and throws it. `source` is
+  * the raw input text; `position` is an offset into it.
+  */
+  static throwAt(source, position, message, filename = "") {
+    let line = 0;
+    let lineStart = 0;
+    for (let index = 0; index < position; index++) {
+      const ch = source.charCodeAt(index);
+      if (ch === 10) {
+        line++;
+        lineStart = index + 1;
+      } else if (ch === 13) {
+        line++;
+        if (source.charCodeAt(index + 1) === 10) index++;
+        lineStart = index + 1;
+      }
+    }
+    const mark = {
+      name: filename,
+      buffer: source,
+      position,
+      line,
+      column: position - lineStart
+    };
+    mark.snippet = makeSnippet(mark);
+    throw new YAMLException2(message, mark);
+  }
+};
+var EVENT_ID = {
+  DOCUMENT: 1,
+  SEQUENCE: 2,
+  MAPPING: 3,
+  SCALAR: 4,
+  ALIAS: 5,
+  POP: 6
+};
+var SCALAR_STYLE = {
+  PLAIN: 1,
+  SINGLE_QUOTED: 2,
+  DOUBLE_QUOTED: 3,
+  LITERAL_BLOCK: 4,
+  FOLDED_BLOCK: 5
+};
+var COLLECTION_STYLE = {
+  BLOCK: 1,
+  FLOW: 2
+};
+var CHOMPING_MODE = {
+  CLIP: 1,
+  STRIP: 2,
+  KEEP: 3
+};
+var NO_RANGE$3 = -1;
+function simpleEscapeSequence(c) {
+  switch (c) {
+    case 48:
+      return "\0";
+    case 97:
+      return "\x07";
+    case 98:
+      return "\b";
+    case 116:
+      return "	";
+    case 9:
+      return "	";
+    case 110:
+      return "\n";
+    case 118:
+      return "\v";
+    case 102:
+      return "\f";
+    case 114:
+      return "\r";
+    case 101:
+      return "\x1B";
+    case 32:
+      return " ";
+    case 34:
+      return '"';
+    case 47:
+      return "/";
+    case 92:
+      return "\\";
+    case 78:
+      return "\x85";
+    case 95:
+      return "\xA0";
+    case 76:
+      return "\u2028";
+    case 80:
+      return "\u2029";
+    default:
+      return "";
+  }
+}
+var simpleEscapeCheck = new Array(256);
+var simpleEscapeMap = new Array(256);
+for (let i = 0; i < 256; i++) {
+  simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
+  simpleEscapeMap[i] = simpleEscapeSequence(i);
+}
+function charFromCodepoint(c) {
+  if (c <= 65535) return String.fromCharCode(c);
+  return String.fromCharCode((c - 65536 >> 10) + 55296, (c - 65536 & 1023) + 56320);
+}
+function fromHexCode$1(c) {
+  if (c >= 48 && c <= 57) return c - 48;
+  return (c | 32) - 97 + 10;
+}
+function escapedHexLen$1(c) {
+  if (c === 120) return 2;
+  if (c === 117) return 4;
+  return 8;
+}
+function skipFoldedBreaks(input, position, end) {
+  let breaks = 0;
+  while (position < end) {
+    const ch = input.charCodeAt(position);
+    if (ch === 10) {
+      breaks++;
+      position++;
+    } else if (ch === 13) {
+      breaks++;
+      position++;
+      if (input.charCodeAt(position) === 10) position++;
+    } else if (ch === 32 || ch === 9) position++;
+    else break;
+  }
+  return {
+    position,
+    breaks
+  };
+}
+function foldedBreaks(count2) {
+  if (count2 === 1) return " ";
+  return "\n".repeat(count2 - 1);
+}
+function getPlainValue(input, start, end) {
+  let result = "";
+  let position = start;
+  let captureStart = start;
+  let captureEnd = start;
+  while (position < end) {
+    const ch = input.charCodeAt(position);
+    if (ch === 10 || ch === 13) {
+      result += input.slice(captureStart, captureEnd);
+      const fold = skipFoldedBreaks(input, position, end);
+      result += foldedBreaks(fold.breaks);
+      position = captureStart = captureEnd = fold.position;
+    } else {
+      position++;
+      if (ch !== 32 && ch !== 9) captureEnd = position;
+    }
+  }
+  return result + input.slice(captureStart, captureEnd);
+}
+function getSingleQuotedValue(input, start, end) {
+  let result = "";
+  let position = start;
+  let captureStart = start;
+  let captureEnd = start;
+  while (position < end) {
+    const ch = input.charCodeAt(position);
+    if (ch === 39) {
+      result += input.slice(captureStart, position) + "'";
+      position += 2;
+      captureStart = captureEnd = position;
+    } else if (ch === 10 || ch === 13) {
+      result += input.slice(captureStart, captureEnd);
+      const fold = skipFoldedBreaks(input, position, end);
+      result += foldedBreaks(fold.breaks);
+      position = captureStart = captureEnd = fold.position;
+    } else {
+      position++;
+      if (ch !== 32 && ch !== 9) captureEnd = position;
+    }
+  }
+  return result + input.slice(captureStart, end);
+}
+function getDoubleQuotedValue(input, start, end) {
+  let result = "";
+  let position = start;
+  let captureStart = start;
+  let captureEnd = start;
+  while (position < end) {
+    const ch = input.charCodeAt(position);
+    if (ch === 92) {
+      result += input.slice(captureStart, position);
+      position++;
+      const escaped = input.charCodeAt(position);
+      if (escaped === 10 || escaped === 13) position = skipFoldedBreaks(input, position, end).position;
+      else if (escaped < 256 && simpleEscapeCheck[escaped]) {
+        result += simpleEscapeMap[escaped];
+        position++;
+      } else {
+        let hexLength = escapedHexLen$1(escaped);
+        let hexResult = 0;
+        for (; hexLength > 0; hexLength--) {
+          position++;
+          const digit = fromHexCode$1(input.charCodeAt(position));
+          hexResult = (hexResult << 4) + digit;
+        }
+        result += charFromCodepoint(hexResult);
+        position++;
+      }
+      captureStart = captureEnd = position;
+    } else if (ch === 10 || ch === 13) {
+      result += input.slice(captureStart, captureEnd);
+      const fold = skipFoldedBreaks(input, position, end);
+      result += foldedBreaks(fold.breaks);
+      position = captureStart = captureEnd = fold.position;
+    } else {
+      position++;
+      if (ch !== 32 && ch !== 9) captureEnd = position;
+    }
+  }
+  return result + input.slice(captureStart, end);
+}
+function getBlockValue(input, start, end, indent, chomping, folded) {
+  const textIndent = indent < 0 ? 0 : indent;
+  const region = input.slice(start, end).replace(/\r\n?/g, "\n");
+  const lines = region === "" ? [] : (region.endsWith("\n") ? region.slice(0, -1) : region).split("\n");
+  let result = "";
+  let didReadContent = false;
+  let emptyLines = 0;
+  let atMoreIndented = false;
+  for (const line of lines) {
+    let column = 0;
+    while (column < textIndent && line.charCodeAt(column) === 32) column++;
+    if (indent < 0 || column >= line.length) {
+      emptyLines++;
+      continue;
+    }
+    const content = line.slice(textIndent);
+    const first = content.charCodeAt(0);
+    if (folded) {
+      if (first === 32 || first === 9) {
+        atMoreIndented = true;
+        result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+      } else if (atMoreIndented) {
+        atMoreIndented = false;
+        result += "\n".repeat(emptyLines + 1);
+      } else if (emptyLines === 0) {
+        if (didReadContent) result += " ";
+      } else result += "\n".repeat(emptyLines);
+    } else result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+    result += content;
+    didReadContent = true;
+    emptyLines = 0;
+  }
+  if (chomping === CHOMPING_MODE.KEEP) result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+  else if (chomping !== CHOMPING_MODE.STRIP) {
+    if (didReadContent) result += "\n";
+  }
+  return result;
+}
+function getScalarValue(input, scalar) {
+  if (scalar.valueStart === NO_RANGE$3) return "";
+  const { valueStart, valueEnd } = scalar;
+  if (scalar.fast) return input.slice(valueStart, valueEnd);
+  switch (scalar.style) {
+    case SCALAR_STYLE.SINGLE_QUOTED:
+      return getSingleQuotedValue(input, valueStart, valueEnd);
+    case SCALAR_STYLE.DOUBLE_QUOTED:
+      return getDoubleQuotedValue(input, valueStart, valueEnd);
+    case SCALAR_STYLE.LITERAL_BLOCK:
+      return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, false);
+    case SCALAR_STYLE.FOLDED_BLOCK:
+      return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, true);
+    default:
+      return getPlainValue(input, valueStart, valueEnd);
+  }
+}
+var DEFAULT_TAG_HANDLERS = Object.assign(/* @__PURE__ */ Object.create(null), {
+  "!": "!",
+  "!!": "tag:yaml.org,2002:"
+});
+var TAG_SUFFIX_CHARS = "-#;/?:@&=+$_.~*'()";
+var TAG_URI_CHARS = TAG_SUFFIX_CHARS + "!,[]";
+var DEFAULT_CONSTRUCTOR_OPTIONS = {
+  filename: "",
+  schema: CORE_SCHEMA,
+  json: false,
+  maxTotalMergeKeys: 1e4,
+  maxAliases: -1
+};
+var NO_RANGE$1 = -1;
+var HAS_OWN = Object.prototype.hasOwnProperty;
+var CONTEXT_FLOW_IN = 1;
+var CONTEXT_FLOW_OUT = 2;
+var CONTEXT_BLOCK_IN = 3;
+var CONTEXT_BLOCK_OUT = 4;
+var PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+var PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
+var PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
+var NS_URI_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$,_.!~*'()\[\]])`;
+var NS_TAG_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$.~*'()_])`;
+var PATTERN_TAG_URI = new RegExp(`^(?:${NS_URI_CHAR})*$`);
+var PATTERN_TAG_SUFFIX = new RegExp(`^(?:${NS_TAG_CHAR})+$`);
+var PATTERN_TAG_PREFIX = new RegExp(`^(?:!(?:${NS_URI_CHAR})*|${NS_TAG_CHAR}(?:${NS_URI_CHAR})*)$`);
+var DEFAULT_PARSER_OPTIONS = {
+  filename: "",
+  maxDepth: 100
+};
+function addDocumentEvent(state2, explicitStart, explicitEnd) {
+  state2.events.push({
+    type: EVENT_ID.DOCUMENT,
+    explicitStart,
+    explicitEnd,
+    directives: state2.directives
+  });
+}
+function addSequenceEvent(state2, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+  state2.events.push({
+    type: EVENT_ID.SEQUENCE,
+    start,
+    anchorStart,
+    anchorEnd,
+    tagStart,
+    tagEnd,
+    style
+  });
+}
+function addMappingEvent(state2, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+  state2.events.push({
+    type: EVENT_ID.MAPPING,
+    start,
+    anchorStart,
+    anchorEnd,
+    tagStart,
+    tagEnd,
+    style
+  });
+}
+function insertFlowPairMappingEvent(state2, snapshot) {
+  state2.events.splice(snapshot.eventsLength, 0, {
+    type: EVENT_ID.MAPPING,
+    start: snapshot.position,
+    anchorStart: NO_RANGE$1,
+    anchorEnd: NO_RANGE$1,
+    tagStart: NO_RANGE$1,
+    tagEnd: NO_RANGE$1,
+    style: COLLECTION_STYLE.FLOW
+  });
+}
+function addScalarEvent(state2, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
+  state2.events.push({
+    type: EVENT_ID.SCALAR,
+    valueStart,
+    valueEnd,
+    anchorStart,
+    anchorEnd,
+    tagStart,
+    tagEnd,
+    style,
+    chomping,
+    indent,
+    fast
+  });
+}
+function addAliasEvent(state2, anchorStart, anchorEnd) {
+  state2.events.push({
+    type: EVENT_ID.ALIAS,
+    anchorStart,
+    anchorEnd
+  });
+}
+function addPopEvent(state2) {
+  state2.events.push({ type: EVENT_ID.POP });
+}
+function addEmptyScalarEvent(state2) {
+  addScalarEvent(state2, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
+}
+function emptyProperties() {
+  return {
+    anchorStart: NO_RANGE$1,
+    anchorEnd: NO_RANGE$1,
+    tagStart: NO_RANGE$1,
+    tagEnd: NO_RANGE$1
+  };
+}
+function snapshotState(state2) {
+  return {
+    position: state2.position,
+    line: state2.line,
+    lineStart: state2.lineStart,
+    lineIndent: state2.lineIndent,
+    firstTabInLine: state2.firstTabInLine,
+    eventsLength: state2.events.length
+  };
+}
+function restoreState(state2, snapshot) {
+  state2.position = snapshot.position;
+  state2.line = snapshot.line;
+  state2.lineStart = snapshot.lineStart;
+  state2.lineIndent = snapshot.lineIndent;
+  state2.firstTabInLine = snapshot.firstTabInLine;
+  state2.events.length = snapshot.eventsLength;
+}
+function throwError(state2, message) {
+  YAMLException.throwAt(state2.input.slice(0, state2.length), state2.position, message, state2.filename);
+}
+function isEol(c) {
+  return c === 10 || c === 13;
+}
+function isWhiteSpace2(c) {
+  return c === 9 || c === 32;
+}
+function isWsOrEol(c) {
+  return isWhiteSpace2(c) || isEol(c);
+}
+function isWsOrEolOrEnd(c) {
+  return c === 0 || isWsOrEol(c);
+}
+function isFlowIndicator(c) {
+  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+}
+function fromDecimalCode(c) {
+  return c >= 48 && c <= 57 ? c - 48 : -1;
+}
+function fromHexCode(c) {
+  if (c >= 48 && c <= 57) return c - 48;
+  const lc = c | 32;
+  if (lc >= 97 && lc <= 102) return lc - 97 + 10;
+  return -1;
+}
+function escapedHexLen(c) {
+  if (c === 120) return 2;
+  if (c === 117) return 4;
+  if (c === 85) return 8;
+  return 0;
+}
+function isSimpleEscape(c) {
+  return c === 48 || c === 97 || c === 98 || c === 116 || c === 9 || c === 110 || c === 118 || c === 102 || c === 114 || c === 101 || c === 32 || c === 34 || c === 47 || c === 92 || c === 78 || c === 95 || c === 76 || c === 80;
+}
+function consumeLineBreak(state2) {
+  if (state2.input.charCodeAt(state2.position) === 10) state2.position++;
+  else {
+    state2.position++;
+    if (state2.input.charCodeAt(state2.position) === 10) state2.position++;
+  }
+  state2.line++;
+  state2.lineStart = state2.position;
+  state2.lineIndent = 0;
+  state2.firstTabInLine = -1;
+}
+function skipSeparationSpace(state2, allowComments) {
+  let lineBreaks = 0;
+  let ch = state2.input.charCodeAt(state2.position);
+  let hasSeparation = state2.position === state2.lineStart || isWsOrEol(state2.input.charCodeAt(state2.position - 1));
+  while (ch !== 0) {
+    while (isWhiteSpace2(ch)) {
+      hasSeparation = true;
+      if (ch === 9 && state2.firstTabInLine === -1) state2.firstTabInLine = state2.position;
+      ch = state2.input.charCodeAt(++state2.position);
+    }
+    if (allowComments && hasSeparation && ch === 35) do
+      ch = state2.input.charCodeAt(++state2.position);
+    while (!isEol(ch) && ch !== 0);
+    if (!isEol(ch)) break;
+    consumeLineBreak(state2);
+    lineBreaks++;
+    hasSeparation = true;
+    ch = state2.input.charCodeAt(state2.position);
+    while (ch === 32) {
+      state2.lineIndent++;
+      ch = state2.input.charCodeAt(++state2.position);
+    }
+  }
+  return lineBreaks;
+}
+function testDocumentSeparator(state2, position = state2.position) {
+  const ch = state2.input.charCodeAt(position);
+  if ((ch === 45 || ch === 46) && ch === state2.input.charCodeAt(position + 1) && ch === state2.input.charCodeAt(position + 2)) {
+    const following = state2.input.charCodeAt(position + 3);
+    return following === 0 || isWsOrEol(following);
+  }
+  return false;
+}
+function skipByteOrderMark(state2) {
+  if (state2.position === state2.lineStart && state2.input.charCodeAt(state2.position) === 65279) {
+    state2.position++;
+    state2.lineStart = state2.position;
+  }
+}
+function testDocumentBoundary(state2) {
+  if (state2.position !== state2.lineStart) return false;
+  if (testDocumentSeparator(state2)) return true;
+  if (state2.input.charCodeAt(state2.position) !== 65279) return false;
+  const snapshot = snapshotState(state2);
+  skipByteOrderMark(state2);
+  skipSeparationSpace(state2, true);
+  const ch = state2.input.charCodeAt(state2.position);
+  const result = state2.position === state2.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state2));
+  restoreState(state2, snapshot);
+  return result;
+}
+function skipUntilLineEnd(state2) {
+  let ch = state2.input.charCodeAt(state2.position);
+  while (ch !== 0 && !isEol(ch)) ch = state2.input.charCodeAt(++state2.position);
+}
+function checkPrintable(state2, start, end) {
+  const match = PATTERN_NON_PRINTABLE.exec(state2.input.slice(start, end));
+  if (match !== null) {
+    state2.position = start + match.index + match[0].length - 1;
+    throwError(state2, "the stream contains non-printable characters");
+  }
+}
+function readTagProperty(state2, props, inFlow) {
+  if (state2.input.charCodeAt(state2.position) !== 33) return false;
+  if (props.tagStart !== NO_RANGE$1) throwError(state2, "duplication of a tag property");
+  const start = state2.position;
+  let isVerbatim = false;
+  let isNamed = false;
+  let tagHandle = "!";
+  let ch = state2.input.charCodeAt(++state2.position);
+  if (ch === 60) {
+    isVerbatim = true;
+    ch = state2.input.charCodeAt(++state2.position);
+  } else if (ch === 33) {
+    isNamed = true;
+    tagHandle = "!!";
+    ch = state2.input.charCodeAt(++state2.position);
+  }
+  let suffixStart = state2.position;
+  let tagName;
+  if (isVerbatim) {
+    while (ch !== 0 && ch !== 62) ch = state2.input.charCodeAt(++state2.position);
+    if (ch !== 62) throwError(state2, "unexpected end of the stream within a verbatim tag");
+    tagName = state2.input.slice(suffixStart, state2.position);
+    state2.position++;
+  } else {
+    while (ch !== 0 && !isWsOrEol(ch) && !(inFlow && isFlowIndicator(ch))) {
+      if (ch === 33) {
+        if (!isNamed) {
+          tagHandle = state2.input.slice(suffixStart - 1, state2.position + 1);
+          if (!PATTERN_TAG_HANDLE.test(tagHandle)) throwError(state2, "named tag handle cannot contain such characters");
+          isNamed = true;
+          suffixStart = state2.position + 1;
+        } else throwError(state2, "tag suffix cannot contain exclamation marks");
+      }
+      ch = state2.input.charCodeAt(++state2.position);
+    }
+    tagName = state2.input.slice(suffixStart, state2.position);
+    if (PATTERN_FLOW_INDICATORS.test(tagName)) throwError(state2, "tag suffix cannot contain flow indicator characters");
+  }
+  if (tagName && !(isVerbatim ? PATTERN_TAG_URI.test(tagName) : PATTERN_TAG_SUFFIX.test(tagName))) throwError(state2, `tag name cannot contain such characters: ${tagName}`);
+  if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN.call(state2.tagHandlers, tagHandle)) throwError(state2, `undeclared tag handle "${tagHandle}"`);
+  props.tagStart = start;
+  props.tagEnd = state2.position;
+  return true;
+}
+function readAnchorProperty(state2, props) {
+  if (state2.input.charCodeAt(state2.position) !== 38) return false;
+  if (props.anchorStart !== NO_RANGE$1) throwError(state2, "duplication of an anchor property");
+  state2.position++;
+  const start = state2.position;
+  while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position)) && !isFlowIndicator(state2.input.charCodeAt(state2.position))) state2.position++;
+  if (state2.position === start) throwError(state2, "name of an anchor node must contain at least one character");
+  props.anchorStart = start;
+  props.anchorEnd = state2.position;
+  return true;
+}
+function readAlias(state2, props) {
+  if (state2.input.charCodeAt(state2.position) !== 42) return false;
+  if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) throwError(state2, "alias node should not have any properties");
+  state2.position++;
+  const start = state2.position;
+  while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position)) && !isFlowIndicator(state2.input.charCodeAt(state2.position))) state2.position++;
+  if (state2.position === start) throwError(state2, "name of an alias node must contain at least one character");
+  addAliasEvent(state2, start, state2.position);
+  return true;
+}
+function readFlowScalarBreak(state2, nodeIndent) {
+  skipSeparationSpace(state2, false);
+  if (state2.lineIndent < nodeIndent) throwError(state2, "deficient indentation");
+}
+function readSingleQuotedScalar(state2, nodeIndent, props) {
+  if (state2.input.charCodeAt(state2.position) !== 39) return false;
+  state2.position++;
+  const start = state2.position;
+  let simple = true;
+  while (state2.input.charCodeAt(state2.position) !== 0) {
+    const ch = state2.input.charCodeAt(state2.position);
+    if (ch === 39) {
+      if (state2.input.charCodeAt(state2.position + 1) === 39) {
+        simple = false;
+        state2.position += 2;
+        continue;
+      }
+      const end = state2.position;
+      state2.position++;
+      addScalarEvent(state2, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+      return true;
+    }
+    if (isEol(ch)) {
+      simple = false;
+      readFlowScalarBreak(state2, nodeIndent);
+    } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) throwError(state2, "unexpected end of the document within a single quoted scalar");
+    else if (ch !== 9 && ch < 32) throwError(state2, "expected valid JSON character");
+    else state2.position++;
+  }
+  throwError(state2, "unexpected end of the stream within a single quoted scalar");
+}
+function readDoubleQuotedScalar(state2, nodeIndent, props) {
+  if (state2.input.charCodeAt(state2.position) !== 34) return false;
+  state2.position++;
+  const start = state2.position;
+  let simple = true;
+  while (state2.input.charCodeAt(state2.position) !== 0) {
+    const ch = state2.input.charCodeAt(state2.position);
+    if (ch === 34) {
+      const end = state2.position;
+      state2.position++;
+      addScalarEvent(state2, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+      return true;
+    }
+    if (ch === 92) {
+      simple = false;
+      const escaped = state2.input.charCodeAt(++state2.position);
+      if (isEol(escaped)) readFlowScalarBreak(state2, nodeIndent);
+      else if (isSimpleEscape(escaped)) state2.position++;
+      else {
+        let hexLength = escapedHexLen(escaped);
+        if (hexLength === 0) throwError(state2, "unknown escape sequence");
+        while (hexLength-- > 0) {
+          state2.position++;
+          if (fromHexCode(state2.input.charCodeAt(state2.position)) < 0) throwError(state2, "expected hexadecimal character");
+        }
+        state2.position++;
+      }
+    } else if (isEol(ch)) {
+      simple = false;
+      readFlowScalarBreak(state2, nodeIndent);
+    } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) throwError(state2, "unexpected end of the document within a double quoted scalar");
+    else if (ch !== 9 && ch < 32) throwError(state2, "expected valid JSON character");
+    else state2.position++;
+  }
+  throwError(state2, "unexpected end of the stream within a double quoted scalar");
+}
+function readBlockScalar(state2, parentIndent, props) {
+  const ch = state2.input.charCodeAt(state2.position);
+  let chomping = CHOMPING_MODE.CLIP;
+  let indent = -1;
+  let detectedIndent = false;
+  if (ch !== 124 && ch !== 62) return false;
+  const style = ch === 124 ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
+  state2.position++;
+  while (state2.input.charCodeAt(state2.position) !== 0) {
+    const current = state2.input.charCodeAt(state2.position);
+    const digit = fromDecimalCode(current);
+    if (current === 43 || current === 45) {
+      if (chomping !== CHOMPING_MODE.CLIP) throwError(state2, "repeat of a chomping mode identifier");
+      chomping = current === 43 ? CHOMPING_MODE.KEEP : CHOMPING_MODE.STRIP;
+      state2.position++;
+    } else if (digit >= 0) {
+      if (digit === 0) throwError(state2, "bad explicit indentation width of a block scalar; it cannot be less than one");
+      if (detectedIndent) throwError(state2, "repeat of an indentation width identifier");
+      indent = parentIndent + digit - 1;
+      detectedIndent = true;
+      state2.position++;
+    } else break;
+  }
+  let hadWhitespace = false;
+  while (isWhiteSpace2(state2.input.charCodeAt(state2.position))) {
+    hadWhitespace = true;
+    state2.position++;
+  }
+  if (hadWhitespace && state2.input.charCodeAt(state2.position) === 35) skipUntilLineEnd(state2);
+  if (isEol(state2.input.charCodeAt(state2.position))) consumeLineBreak(state2);
+  else if (state2.input.charCodeAt(state2.position) !== 0) throwError(state2, "a line break is expected");
+  let contentIndent = detectedIndent ? indent : -1;
+  let maxLeadingIndent = 0;
+  const valueStart = state2.position;
+  let valueEnd = state2.position;
+  while (state2.input.charCodeAt(state2.position) !== 0) {
+    const linePosition = state2.position;
+    let column = 0;
+    while (state2.input.charCodeAt(linePosition + column) === 32) column++;
+    const first = state2.input.charCodeAt(linePosition + column);
+    if (first === 0) {
+      if (contentIndent >= 0) {
+        if (column > contentIndent) valueEnd = linePosition + column;
+      } else if (column > 0) valueEnd = linePosition + column;
+      break;
+    }
+    if (testDocumentBoundary(state2)) break;
+    if (!detectedIndent && contentIndent === -1 && isEol(first)) maxLeadingIndent = Math.max(maxLeadingIndent, column);
+    if (!detectedIndent && contentIndent === -1 && !isEol(first)) {
+      if (first === 9 && column < parentIndent) {
+        state2.position = linePosition + column;
+        throwError(state2, "tab characters must not be used in indentation");
+      }
+      if (column >= parentIndent && column < maxLeadingIndent) {
+        state2.position = linePosition + column;
+        throwError(state2, "bad indentation of a mapping entry");
+      }
+    }
+    if (contentIndent === -1 && first !== 0 && !isEol(first) && column < parentIndent) {
+      state2.lineIndent = column;
+      state2.position = linePosition + column;
+      break;
+    }
+    if (!detectedIndent && first !== 0 && !isEol(first) && contentIndent === -1) contentIndent = column;
+    const requiredIndent = contentIndent === -1 ? parentIndent + 1 : contentIndent;
+    if (first !== 0 && !isEol(first) && column < requiredIndent) {
+      state2.lineIndent = column;
+      state2.position = linePosition + column;
+      break;
+    }
+    skipUntilLineEnd(state2);
+    valueEnd = state2.position;
+    if (isEol(state2.input.charCodeAt(state2.position))) {
+      consumeLineBreak(state2);
+      valueEnd = state2.position;
+    }
+  }
+  checkPrintable(state2, valueStart, valueEnd);
+  addScalarEvent(state2, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
+  return true;
+}
+function canStartPlainScalar(state2, nodeContext) {
+  const ch = state2.input.charCodeAt(state2.position);
+  const inFlow = nodeContext === CONTEXT_FLOW_IN;
+  if (ch === 0 || isWsOrEol(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator(ch)) return false;
+  if (ch === 63 || ch === 45) {
+    const following = state2.input.charCodeAt(state2.position + 1);
+    if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) return false;
+  }
+  return true;
+}
+function readPlainScalar(state2, nodeIndent, nodeContext, props) {
+  if (!canStartPlainScalar(state2, nodeContext)) return false;
+  const start = state2.position;
+  let end = state2.position;
+  let ch = state2.input.charCodeAt(state2.position);
+  const inFlow = nodeContext === CONTEXT_FLOW_IN;
+  let multiline = false;
+  while (ch !== 0) {
+    if (testDocumentBoundary(state2)) break;
+    if (ch === 58) {
+      const following = state2.input.charCodeAt(state2.position + 1);
+      if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) break;
+    } else if (ch === 35) {
+      if (isWsOrEol(state2.input.charCodeAt(state2.position - 1))) break;
+    } else if (inFlow && isFlowIndicator(ch)) break;
+    else if (isEol(ch)) {
+      const savedPosition = state2.position;
+      const savedLine = state2.line;
+      const savedLineStart = state2.lineStart;
+      const savedLineIndent = state2.lineIndent;
+      skipSeparationSpace(state2, false);
+      if (state2.lineIndent >= nodeIndent) {
+        multiline = true;
+        ch = state2.input.charCodeAt(state2.position);
+        continue;
+      }
+      state2.position = savedPosition;
+      state2.line = savedLine;
+      state2.lineStart = savedLineStart;
+      state2.lineIndent = savedLineIndent;
+      break;
+    }
+    if (!isWhiteSpace2(ch)) end = state2.position + 1;
+    ch = state2.input.charCodeAt(++state2.position);
+  }
+  if (end === start) return false;
+  checkPrintable(state2, start, end);
+  addScalarEvent(state2, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
+  return true;
+}
+function skipFlowSeparationSpace(state2, nodeIndent) {
+  const startLine = state2.line;
+  skipSeparationSpace(state2, true);
+  if (state2.line > startLine && state2.lineIndent < nodeIndent || state2.firstTabInLine !== -1 && state2.lineIndent < nodeIndent) throwError(state2, "deficient indentation");
+}
+function readFlowCollection(state2, nodeIndent, props) {
+  const ch = state2.input.charCodeAt(state2.position);
+  const isMapping = ch === 123;
+  const start = state2.position;
+  let readNext = true;
+  if (ch !== 91 && ch !== 123) return false;
+  const terminator = isMapping ? 125 : 93;
+  if (isMapping) addMappingEvent(state2, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+  else addSequenceEvent(state2, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+  state2.position++;
+  while (state2.input.charCodeAt(state2.position) !== 0) {
+    skipFlowSeparationSpace(state2, nodeIndent);
+    let ch2 = state2.input.charCodeAt(state2.position);
+    if (ch2 === terminator) {
+      state2.position++;
+      addPopEvent(state2);
+      return true;
+    } else if (!readNext) throwError(state2, "missed comma between flow collection entries");
+    else if (ch2 === 44) throwError(state2, "expected the node content, but found ','");
+    let isPair = false;
+    let isExplicitPair = false;
+    if (ch2 === 63 && isWsOrEol(state2.input.charCodeAt(state2.position + 1))) {
+      isPair = isExplicitPair = true;
+      state2.position += 1;
+      skipFlowSeparationSpace(state2, nodeIndent);
+    }
+    const entryLine = state2.line;
+    const entryStart = snapshotState(state2);
+    const keyWasRead = parseNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true);
+    skipFlowSeparationSpace(state2, nodeIndent);
+    ch2 = state2.input.charCodeAt(state2.position);
+    if ((isMapping || isExplicitPair || state2.line === entryLine) && ch2 === 58) {
+      isPair = true;
+      state2.position++;
+      skipFlowSeparationSpace(state2, nodeIndent);
+      if (!isMapping) {
+        insertFlowPairMappingEvent(state2, entryStart);
+        if (!keyWasRead) addEmptyScalarEvent(state2);
+      } else if (!keyWasRead) addEmptyScalarEvent(state2);
+      if (!parseNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state2);
+      skipFlowSeparationSpace(state2, nodeIndent);
+      if (!isMapping) addPopEvent(state2);
+    } else if (isMapping && isPair) {
+      if (!keyWasRead) addEmptyScalarEvent(state2);
+      addEmptyScalarEvent(state2);
+    } else if (isMapping) addEmptyScalarEvent(state2);
+    else if (isPair) {
+      insertFlowPairMappingEvent(state2, entryStart);
+      if (!keyWasRead) addEmptyScalarEvent(state2);
+      addEmptyScalarEvent(state2);
+      addPopEvent(state2);
+    }
+    ch2 = state2.input.charCodeAt(state2.position);
+    if (ch2 === 44) {
+      readNext = true;
+      state2.position++;
+    } else readNext = false;
+  }
+  throwError(state2, "unexpected end of the stream within a flow collection");
+}
+function readBlockSequence(state2, nodeIndent, props) {
+  if (state2.firstTabInLine !== -1 || state2.input.charCodeAt(state2.position) !== 45 || !isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) return false;
+  addSequenceEvent(state2, state2.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+  while (state2.input.charCodeAt(state2.position) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) {
+    if (state2.firstTabInLine !== -1) {
+      state2.position = state2.firstTabInLine;
+      throwError(state2, "tab characters must not be used in indentation");
+    }
+    const entryLine = state2.line;
+    state2.position++;
+    const hadBreak = skipSeparationSpace(state2, true) > 0;
+    if (state2.firstTabInLine !== -1 && state2.input.charCodeAt(state2.position) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) throwError(state2, "bad indentation of a sequence entry");
+    if (hadBreak && state2.lineIndent <= nodeIndent) addEmptyScalarEvent(state2);
+    else parseNode(state2, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+    skipSeparationSpace(state2, true);
+    if (state2.lineIndent < nodeIndent || state2.position >= state2.length) break;
+    if (state2.lineIndent > nodeIndent) throwError(state2, "bad indentation of a sequence entry");
+    if (state2.line === entryLine && state2.input.charCodeAt(state2.position) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) throwError(state2, "bad indentation of a sequence entry");
+  }
+  addPopEvent(state2);
+  return true;
+}
+function readBlockMapping(state2, nodeIndent, flowIndent, props) {
+  let atExplicitKey = false;
+  let detected = false;
+  let mappingOpened = false;
+  let pendingExplicitKey = false;
+  if (state2.firstTabInLine !== -1) return false;
+  let ch = state2.input.charCodeAt(state2.position);
+  while (ch !== 0) {
+    if (!atExplicitKey && state2.firstTabInLine !== -1) {
+      state2.position = state2.firstTabInLine;
+      throwError(state2, "tab characters must not be used in indentation");
+    }
+    const following = state2.input.charCodeAt(state2.position + 1);
+    const entryLine = state2.line;
+    if ((ch === 63 || ch === 58) && isWsOrEolOrEnd(following)) {
+      if (!mappingOpened) {
+        addMappingEvent(state2, state2.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+        mappingOpened = true;
+      }
+      if (ch === 63) {
+        if (atExplicitKey) addEmptyScalarEvent(state2);
+        detected = true;
+        atExplicitKey = true;
+      } else if (atExplicitKey) atExplicitKey = false;
+      else {
+        addEmptyScalarEvent(state2);
+        detected = true;
+        atExplicitKey = false;
+      }
+      state2.position += 1;
+      pendingExplicitKey = true;
+    } else {
+      if (atExplicitKey) {
+        addEmptyScalarEvent(state2);
+        atExplicitKey = false;
+      }
+      const beforeKey = snapshotState(state2);
+      if (!parseNode(state2, flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
+      if (state2.line === entryLine) {
+        ch = state2.input.charCodeAt(state2.position);
+        while (isWhiteSpace2(ch)) ch = state2.input.charCodeAt(++state2.position);
+        if (ch === 58) {
+          ch = state2.input.charCodeAt(++state2.position);
+          if (!isWsOrEolOrEnd(ch)) throwError(state2, "a whitespace character is expected after the key-value separator within a block mapping");
+          if (!mappingOpened) {
+            state2.events.splice(beforeKey.eventsLength, 0, {
+              type: EVENT_ID.MAPPING,
+              start: beforeKey.position,
+              anchorStart: props.anchorStart,
+              anchorEnd: props.anchorEnd,
+              tagStart: props.tagStart,
+              tagEnd: props.tagEnd,
+              style: COLLECTION_STYLE.BLOCK
+            });
+            mappingOpened = true;
+          }
+          detected = true;
+          atExplicitKey = false;
+          pendingExplicitKey = false;
+        } else if (detected) throwError(state2, "expected ':' after a mapping key");
+        else {
+          if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
+            restoreState(state2, beforeKey);
+            return false;
+          }
+          return true;
+        }
+      } else if (detected) throwError(state2, "can not read a block mapping entry; a multiline key may not be an implicit key");
+      else {
+        if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
+          restoreState(state2, beforeKey);
+          return false;
+        }
+        return true;
+      }
+    }
+    if (parseNode(state2, nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey)) pendingExplicitKey = false;
+    if (!atExplicitKey) {
+      if (pendingExplicitKey) {
+        addEmptyScalarEvent(state2);
+        pendingExplicitKey = false;
+      }
+    }
+    skipSeparationSpace(state2, true);
+    ch = state2.input.charCodeAt(state2.position);
+    if ((state2.line === entryLine || state2.lineIndent > nodeIndent) && ch !== 0) throwError(state2, "bad indentation of a mapping entry");
+    else if (state2.lineIndent < nodeIndent) break;
+  }
+  if (!detected) return false;
+  if (atExplicitKey) addEmptyScalarEvent(state2);
+  if (mappingOpened) addPopEvent(state2);
+  return true;
+}
+function parseNode(state2, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
+  if (state2.depth >= state2.maxDepth) throwError(state2, `nesting exceeded maxDepth (${state2.maxDepth})`);
+  state2.depth++;
+  let indentStatus = 1;
+  let atNewLine = false;
+  let hasContent = false;
+  let propertyStart = null;
+  const props = emptyProperties();
+  let allowBlockScalars = nodeContext === CONTEXT_BLOCK_OUT || nodeContext === CONTEXT_BLOCK_IN;
+  let allowBlockCollections = allowBlockScalars;
+  const allowBlockStyles = allowBlockScalars;
+  if (allowToSeek && skipSeparationSpace(state2, true)) {
+    atNewLine = true;
+    if (state2.lineIndent > parentIndent) indentStatus = 1;
+    else if (state2.lineIndent === parentIndent) indentStatus = 0;
+    else indentStatus = -1;
+  }
+  if (indentStatus === 1) while (true) {
+    const ch = state2.input.charCodeAt(state2.position);
+    const propertyState = snapshotState(state2);
+    if (atNewLine && indentStatus !== 1 && (ch === 33 || ch === 38)) break;
+    if (atNewLine && allowBlockStyles && (props.tagStart !== NO_RANGE$1 || props.anchorStart !== NO_RANGE$1) && (ch === 33 || ch === 38)) {
+      const fallbackState = snapshotState(state2);
+      const flowIndent = parentIndent + 1;
+      if (readBlockMapping(state2, state2.position - state2.lineStart, flowIndent, props) && state2.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
+        state2.depth--;
+        return true;
+      }
+      restoreState(state2, fallbackState);
+    }
+    if (atNewLine && (ch === 33 && props.tagStart !== NO_RANGE$1 || ch === 38 && props.anchorStart !== NO_RANGE$1)) break;
+    if (!readTagProperty(state2, props, nodeContext === CONTEXT_FLOW_IN) && !readAnchorProperty(state2, props)) break;
+    if (propertyStart === null) propertyStart = propertyState;
+    if (skipSeparationSpace(state2, true)) {
+      atNewLine = true;
+      allowBlockCollections = allowBlockStyles;
+      if (state2.lineIndent > parentIndent) indentStatus = 1;
+      else if (state2.lineIndent === parentIndent) indentStatus = 0;
+      else indentStatus = -1;
+    } else allowBlockCollections = false;
+  }
+  if (allowBlockCollections) allowBlockCollections = atNewLine || allowCompact;
+  if (indentStatus === 1 || nodeContext === CONTEXT_BLOCK_OUT) {
+    const flowIndent = nodeContext === CONTEXT_FLOW_IN || nodeContext === CONTEXT_FLOW_OUT ? parentIndent : parentIndent + 1;
+    const blockIndent = state2.position - state2.lineStart;
+    if (indentStatus === 1) {
+      if (allowBlockCollections && (readBlockSequence(state2, blockIndent, props) || readBlockMapping(state2, blockIndent, flowIndent, props)) || readFlowCollection(state2, flowIndent, props)) hasContent = true;
+      else {
+        const ch = state2.input.charCodeAt(state2.position);
+        if (propertyStart !== null && allowPropertyMapping && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62) {
+          const fallbackState = snapshotState(state2);
+          const propertyIndent = propertyStart.position - propertyStart.lineStart;
+          restoreState(state2, propertyStart);
+          if (readBlockMapping(state2, propertyIndent, flowIndent, emptyProperties()) && state2.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
+          else restoreState(state2, fallbackState);
+        }
+        if (!hasContent && (allowBlockScalars && readBlockScalar(state2, flowIndent, props) || readSingleQuotedScalar(state2, flowIndent, props) || readDoubleQuotedScalar(state2, flowIndent, props) || readAlias(state2, props) || readPlainScalar(state2, flowIndent, nodeContext, props))) hasContent = true;
+      }
+    } else if (indentStatus === 0) hasContent = allowBlockCollections && readBlockSequence(state2, blockIndent, props);
+  }
+  allowBlockScalars = allowBlockScalars && !hasContent;
+  if (!hasContent && (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1 || allowBlockScalars)) {
+    addScalarEvent(state2, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
+    hasContent = true;
+  }
+  state2.depth--;
+  return hasContent || props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1;
+}
+function readDirective(state2) {
+  if (state2.lineIndent > 0 || state2.input.charCodeAt(state2.position) !== 37) return false;
+  state2.position++;
+  const nameStart = state2.position;
+  while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position))) state2.position++;
+  const name = state2.input.slice(nameStart, state2.position);
+  const args = [];
+  if (name.length === 0) throwError(state2, "directive name must not be less than one character in length");
+  while (state2.input.charCodeAt(state2.position) !== 0 && !isEol(state2.input.charCodeAt(state2.position))) {
+    while (isWhiteSpace2(state2.input.charCodeAt(state2.position))) state2.position++;
+    if (state2.input.charCodeAt(state2.position) === 35 || isEol(state2.input.charCodeAt(state2.position)) || state2.input.charCodeAt(state2.position) === 0) break;
+    const start = state2.position;
+    while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position))) state2.position++;
+    args.push(state2.input.slice(start, state2.position));
+  }
+  if (isEol(state2.input.charCodeAt(state2.position))) consumeLineBreak(state2);
+  if (name === "YAML") {
+    if (state2.directives.some((directive) => directive.kind === "yaml")) throwError(state2, "duplication of %YAML directive");
+    if (args.length !== 1) throwError(state2, "YAML directive accepts exactly one argument");
+    const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+    if (match === null) throwError(state2, "ill-formed argument of the YAML directive");
+    if (parseInt(match[1], 10) !== 1) throwError(state2, "unacceptable YAML version of the document");
+    state2.directives.push({
+      kind: "yaml",
+      version: args[0]
+    });
+  } else if (name === "TAG") {
+    if (args.length !== 2) throwError(state2, "TAG directive accepts exactly two arguments");
+    const [handle, prefix] = args;
+    if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state2, "ill-formed tag handle (first argument) of the TAG directive");
+    if (HAS_OWN.call(state2.tagHandlers, handle)) throwError(state2, `there is a previously declared suffix for "${handle}" tag handle`);
+    if (!PATTERN_TAG_PREFIX.test(prefix)) throwError(state2, "ill-formed tag prefix (second argument) of the TAG directive");
+    state2.tagHandlers[handle] = prefix;
+    state2.directives.push({
+      kind: "tag",
+      handle,
+      prefix
+    });
+  }
+  return true;
+}
+function readDocument(state2) {
+  state2.directives = [];
+  state2.tagHandlers = /* @__PURE__ */ Object.create(null);
+  let hasDirectives = false;
+  skipSeparationSpace(state2, true);
+  while (readDirective(state2)) {
+    hasDirectives = true;
+    skipSeparationSpace(state2, true);
+  }
+  let explicitStart = false;
+  let explicitEnd = false;
+  let allowCompact = true;
+  if (state2.lineIndent === 0 && state2.input.charCodeAt(state2.position) === 45 && state2.input.charCodeAt(state2.position + 1) === 45 && state2.input.charCodeAt(state2.position + 2) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 3))) {
+    explicitStart = true;
+    const markerLine = state2.line;
+    state2.position += 3;
+    skipSeparationSpace(state2, true);
+    allowCompact = state2.line > markerLine;
+  } else if (hasDirectives) throwError(state2, "directives end mark is expected");
+  const documentEventIndex = state2.events.length;
+  if (!explicitStart && state2.position === state2.lineStart && state2.input.charCodeAt(state2.position) === 46 && testDocumentSeparator(state2)) {
+    state2.position += 3;
+    skipSeparationSpace(state2, true);
+    return;
+  }
+  addDocumentEvent(state2, explicitStart, false);
+  if (!parseNode(state2, state2.lineIndent - 1, CONTEXT_BLOCK_OUT, false, allowCompact, allowCompact)) addEmptyScalarEvent(state2);
+  skipSeparationSpace(state2, true);
+  if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
+    explicitEnd = state2.input.charCodeAt(state2.position) === 46;
+    if (explicitEnd) {
+      const markerLine = state2.line;
+      state2.position += 3;
+      skipSeparationSpace(state2, true);
+      if (state2.line === markerLine && state2.position < state2.length) throwError(state2, "end of the stream or a document separator is expected");
+    }
+  }
+  const documentEvent = state2.events[documentEventIndex];
+  if (documentEvent?.type === EVENT_ID.DOCUMENT) documentEvent.explicitEnd = explicitEnd;
+  addPopEvent(state2);
+  if (!explicitEnd && state2.position < state2.length && !testDocumentBoundary(state2)) throwError(state2, "end of the stream or a document separator is expected");
+}
+function parseEvents(input, options) {
+  const length = input.length;
+  const state2 = {
+    ...DEFAULT_PARSER_OPTIONS,
+    ...options,
+    input: `${input}\0`,
+    length,
+    position: 0,
+    line: 0,
+    lineStart: 0,
+    lineIndent: 0,
+    firstTabInLine: -1,
+    depth: 0,
+    directives: [],
+    tagHandlers: /* @__PURE__ */ Object.create(null),
+    events: []
+  };
+  const nullpos = input.indexOf("\0");
+  if (nullpos !== -1) YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state2.filename);
+  while (state2.position < state2.length) {
+    skipByteOrderMark(state2);
+    skipSeparationSpace(state2, true);
+    if (state2.position >= state2.length) break;
+    const documentStart = state2.position;
+    readDocument(state2);
+    if (state2.position === documentStart)
+      throwError(state2, "can not read a document");
+  }
+  return state2.events;
+}
+var DEFAULT_LOAD_OPTIONS = {
+  ...DEFAULT_PARSER_OPTIONS,
+  ...DEFAULT_CONSTRUCTOR_OPTIONS
+};
+function hasBit(mask, bit) {
+  return (mask & 1 << bit) !== 0;
+}
+var DEFAULT_SCALAR_STYLE_RULES = {
+  applyQuoteFlowKeysOption,
+  doubleQuoteForInvisibles,
+  doubleQuoteWhitespaceOnly,
+  applyForceQuotesOption,
+  tryLongOrMultilineAsBlock,
+  quoteInvalidPlain,
+  fallbackToDoubleQuoted
+};
+function _preferredQuotedStyle(layout) {
+  if (layout.presenterOptions.quoteStyle === "single" && hasBit(layout.allowedStylesMask, SCALAR_STYLE.SINGLE_QUOTED)) return SCALAR_STYLE.SINGLE_QUOTED;
+  return SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function applyQuoteFlowKeysOption(layout) {
+  if (!layout.presenterOptions.quoteFlowKeys) return;
+  if (!layout.isKey || !layout.flowOnly || layout.style !== SCALAR_STYLE.PLAIN) return;
+  layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function doubleQuoteForInvisibles(layout) {
+  if (layout.style === SCALAR_STYLE.PLAIN && /[\t\x7F-\xA0\u2028\u2029\uFEFF\uFFFE\uFFFF]/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function doubleQuoteWhitespaceOnly(layout) {
+  if (layout.style === SCALAR_STYLE.PLAIN && /^\s+$/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function applyForceQuotesOption(layout) {
+  if (!layout.presenterOptions.forceQuotes) return;
+  if (layout.isKey || layout.style !== SCALAR_STYLE.PLAIN) return;
+  if (layout.node.tag !== layout.presenterOptions.schema.defaultScalarTag.tagName) return;
+  layout.style = layout.node.value.includes("\n") ? SCALAR_STYLE.DOUBLE_QUOTED : _preferredQuotedStyle(layout);
+}
+function tryLongOrMultilineAsBlock(layout) {
+  if (layout.style !== SCALAR_STYLE.PLAIN || layout.isKey) return;
+  const value = layout.node.value;
+  const multiline = value.indexOf("\n") !== -1;
+  if (!hasBit(layout.allowedStylesMask, SCALAR_STYLE.LITERAL_BLOCK)) {
+    if (multiline) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+    return;
+  }
+  const w = layout.presenterOptions.lineWidth;
+  if (w === -1) {
+    if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+    return;
+  }
+  const availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
+  let position = 0;
+  let shouldFold = false;
+  while (position <= value.length) {
+    let lineEnd = value.length;
+    const nextLineBreak = value.indexOf("\n", position);
+    if (nextLineBreak !== -1) lineEnd = nextLineBreak;
+    const line = value.slice(position, lineEnd);
+    if (line.length > availableWidth && line[0] !== " " && / [^ \t]/.test(line)) shouldFold = true;
+    if (nextLineBreak === -1) break;
+    position = nextLineBreak + 1;
+  }
+  if (shouldFold) layout.style = SCALAR_STYLE.FOLDED_BLOCK;
+  else if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+}
+function quoteInvalidPlain(layout) {
+  if (layout.style === SCALAR_STYLE.PLAIN && !hasBit(layout.allowedStylesMask, SCALAR_STYLE.PLAIN)) layout.style = _preferredQuotedStyle(layout);
+}
+function fallbackToDoubleQuoted(layout) {
+  if (!hasBit(layout.allowedStylesMask, layout.style)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+var SRC_C_PRINTABLE = "[\\x09\\x0A\\x0D\\x20-\\x7E\\x85\\xA0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]";
+var SRC_B_CHAR = "[\\n\\r]";
+var SRC_C_BYTE_ORDER_MARK = "\\uFEFF";
+var SRC_S_WHITE = "[ \\t]";
+var SRC_NB_CHAR = `(?:(?!(?:${SRC_B_CHAR}|${SRC_C_BYTE_ORDER_MARK}))${SRC_C_PRINTABLE})`;
+var SRC_NS_CHAR = `(?:(?!${SRC_S_WHITE})${SRC_NB_CHAR})`;
+var SRC_NB_JSON = "[\\x09\\x20-\\uD7FF\\uE000-\\uFFFF\\u{10000}-\\u{10FFFF}]";
+var SRC_C_INDICATOR = "[-?:,\\[\\]{}#&*!|>'\"%@`]";
+var SRC_C_FLOW_INDICATOR = "[,\\[\\]{}]";
+var SRC_NS_PLAIN_SAFE_FLOW_OUT = SRC_NS_CHAR;
+var SRC_NS_PLAIN_SAFE_FLOW_IN = `(?:(?!${SRC_C_FLOW_INDICATOR})${SRC_NS_CHAR})`;
+var SRC_NS_PLAIN_FIRST_FLOW_OUT = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))`;
+var SRC_NS_PLAIN_FIRST_FLOW_IN = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))`;
+var SRC_NS_PLAIN_CHAR_FLOW_OUT = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_OUT})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))#*`;
+var SRC_NS_PLAIN_CHAR_FLOW_IN = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_IN})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))#*`;
+var SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_OUT})*`;
+var SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_IN})*`;
+var SRC_NS_PLAIN_ONE_LINE_FLOW_OUT = `${SRC_NS_PLAIN_FIRST_FLOW_OUT}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
+var SRC_NS_PLAIN_ONE_LINE_FLOW_IN = `${SRC_NS_PLAIN_FIRST_FLOW_IN}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
+var SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_OUT;
+var SRC_NS_PLAIN_ONE_LINE_FLOW_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_IN;
+var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_OUT}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
+var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_IN}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
+var SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT = `${SRC_NS_PLAIN_ONE_LINE_FLOW_OUT}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT})*`;
+var SRC_NS_PLAIN_MULTI_LINE_FLOW_IN = `${SRC_NS_PLAIN_ONE_LINE_FLOW_IN}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN})*`;
+var NS_PLAIN_FLOW_OUT = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT})$`, "u");
+var NS_PLAIN_FLOW_IN = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_IN})$`, "u");
+var NS_PLAIN_BLOCK_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY})$`, "u");
+var NS_PLAIN_FLOW_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_FLOW_KEY})$`, "u");
+var NB_SINGLE_ONE_LINE = new RegExp(`^(?:${SRC_NB_JSON})*$`, "u");
+var NB_SINGLE_MULTI_LINE = new RegExp(`^(?:${SRC_NB_JSON}|\\n)*$`, "u");
+var BLOCK_SCALAR_CONTENT = new RegExp(`^(?:${SRC_NB_CHAR}|\\n)*$`, "u");
+var DEFAULT_PRESENTER_OPTIONS = {
+  indent: 2,
+  seqNoIndent: false,
+  seqInlineFirst: true,
+  lineWidth: 80,
+  flowBracketPadding: false,
+  flowSkipCommaSpace: false,
+  flowSkipColonSpace: false,
+  quoteFlowKeys: false,
+  quoteStyle: "single",
+  forceQuotes: false,
+  scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
+  tagBeforeAnchor: false
+};
+var DEFAULT_DUMP_OPTIONS = {
+  ...DEFAULT_PRESENTER_OPTIONS,
+  schema: DUMP_SCHEMA,
+  skipInvalid: false,
+  noRefs: false,
+  flowLevel: -1,
+  sortKeys: false,
+  transform: () => {
+  }
+};
+var EVENT_DOCUMENT = EVENT_ID.DOCUMENT;
+var EVENT_SEQUENCE = EVENT_ID.SEQUENCE;
+var EVENT_MAPPING = EVENT_ID.MAPPING;
+var EVENT_SCALAR = EVENT_ID.SCALAR;
+var EVENT_ALIAS = EVENT_ID.ALIAS;
+var EVENT_POP = EVENT_ID.POP;
+var SCALAR_STYLE_PLAIN = SCALAR_STYLE.PLAIN;
+var SCALAR_STYLE_SINGLE_QUOTED = SCALAR_STYLE.SINGLE_QUOTED;
+var SCALAR_STYLE_DOUBLE_QUOTED = SCALAR_STYLE.DOUBLE_QUOTED;
+var SCALAR_STYLE_LITERAL_BLOCK = SCALAR_STYLE.LITERAL_BLOCK;
+var SCALAR_STYLE_FOLDED_BLOCK = SCALAR_STYLE.FOLDED_BLOCK;
+var COLLECTION_STYLE_BLOCK = COLLECTION_STYLE.BLOCK;
+var COLLECTION_STYLE_FLOW = COLLECTION_STYLE.FLOW;
+var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
+var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
+var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
+
+// src/parse/yaml.ts
+var MAX_DEPTH = 1e3;
+var ALIAS_NODE_BUDGET = 1e4;
+var { DOCUMENT: EV_DOC, SEQUENCE: EV_SEQ, MAPPING: EV_MAP, SCALAR: EV_SCALAR, ALIAS: EV_ALIAS, POP: EV_POP } = EVENT_ID;
+var { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL_BLOCK } = SCALAR_STYLE;
+var { STRIP } = CHOMPING_MODE;
+var FLOW = COLLECTION_STYLE.FLOW;
+var T_NONSPECIFIC = 0;
+var T_INTRINSIC = 1;
+var T_UNKNOWN_LOCAL = 2;
+var T_STR = 3;
+var T_INT = 4;
+var T_FLOAT = 5;
+var T_BOOL = 6;
+var T_NULL = 7;
+var T_MAP = 8;
+var T_SEQ = 9;
+var T_OTHER = 10;
+var INTRINSIC_NAMES = [
+  "GetAtt",
+  "Sub",
+  "If",
+  "Equals",
+  "And",
+  "Or",
+  "Not",
+  "FindInMap",
+  "Join",
+  "Select",
+  "Split",
+  "Base64",
+  "Cidr",
+  "GetAZs",
+  "ImportValue",
+  "Transform",
+  "Length",
+  "ToJsonString",
+  // Rules functions
+  "Contains",
+  "EachMemberEquals",
+  "EachMemberIn",
+  "RefAll",
+  "ValueOf",
+  "ValueOfAll"
+];
+var INTRINSIC_KEYS = /* @__PURE__ */ new Map([["Ref", "Ref"], ["Condition", "Condition"]]);
+for (const n of INTRINSIC_NAMES) INTRINSIC_KEYS.set(n, "Fn::" + n);
+var STANDARD_KINDS = /* @__PURE__ */ new Map([
+  ["str", T_STR],
+  ["int", T_INT],
+  ["float", T_FLOAT],
+  ["bool", T_BOOL],
+  ["null", T_NULL],
+  ["map", T_MAP],
+  ["seq", T_SEQ]
+]);
+function standardTag(name) {
+  return { kind: STANDARD_KINDS.get(name) ?? T_OTHER, key: "" };
+}
+function localTag(name) {
+  const key = INTRINSIC_KEYS.get(name);
+  return key !== void 0 ? { kind: T_INTRINSIC, key } : { kind: T_UNKNOWN_LOCAL, key: "Fn::" + name };
+}
+function classifyTag(text) {
+  if (text === "!") return { kind: T_NONSPECIFIC, key: "" };
+  if (text.charCodeAt(1) === 60) {
+    const inner = text.slice(2, text.endsWith(">") ? -1 : void 0);
+    if (inner.startsWith("tag:yaml.org,2002:")) return standardTag(inner.slice(18));
+    if (inner.startsWith("!")) return localTag(inner.slice(1));
+    return { kind: T_OTHER, key: "" };
+  }
+  if (text.charCodeAt(1) === 33) return standardTag(text.slice(2));
+  return localTag(text.slice(1));
+}
+var tagCache = /* @__PURE__ */ new Map();
+function tagInfo(text) {
+  let info = tagCache.get(text);
+  if (info === void 0) {
+    info = classifyTag(text);
+    if (tagCache.size < 512) tagCache.set(text, info);
+  }
+  return info;
+}
+var WORDS = /* @__PURE__ */ new Map([
+  ["~", null],
+  ["null", null],
+  ["Null", null],
+  ["NULL", null],
+  ["yes", true],
+  ["Yes", true],
+  ["YES", true],
+  ["no", false],
+  ["No", false],
+  ["NO", false],
+  ["true", true],
+  ["True", true],
+  ["TRUE", true],
+  ["false", false],
+  ["False", false],
+  ["FALSE", false],
+  ["on", true],
+  ["On", true],
+  ["ON", true],
+  ["off", false],
+  ["Off", false],
+  ["OFF", false]
+]);
+var INT_RE = /^[-+]?(?:0b[01_]+|0[0-7_]+|0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
+var FLOAT_RE = /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+function sexagesimal(body, parse2) {
+  let value = 0;
+  for (const part of body.split(":")) value = value * 60 + parse2(part);
+  return value;
+}
+function constructInt(text) {
+  let s = text.replace(/_/g, "");
+  let sign = 1;
+  const c = s.charCodeAt(0);
+  if (c === 45) sign = -1;
+  if (c === 45 || c === 43) s = s.slice(1);
+  let v;
+  if (s === "0") return 0;
+  if (s.startsWith("0b")) v = s.length > 2 && /^[01]+$/.test(s.slice(2)) ? parseInt(s.slice(2), 2) : NaN;
+  else if (s.startsWith("0x")) v = s.length > 2 && /^[0-9a-fA-F]+$/.test(s.slice(2)) ? parseInt(s.slice(2), 16) : NaN;
+  else if (s.charCodeAt(0) === 48) v = /^[0-7]+$/.test(s) ? parseInt(s, 8) : NaN;
+  else if (s.includes(":")) v = /^[0-9:]+$/.test(s) ? sexagesimal(s, (p) => parseInt(p, 10)) : NaN;
+  else v = /^[0-9]+$/.test(s) ? parseInt(s, 10) : NaN;
+  return v === 0 ? 0 : sign * v;
+}
+function constructFloat(text) {
+  let s = text.replace(/_/g, "").toLowerCase();
+  let sign = 1;
+  const c = s.charCodeAt(0);
+  if (c === 45) sign = -1;
+  if (c === 45 || c === 43) s = s.slice(1);
+  if (s === ".inf") return sign * Infinity;
+  if (s === ".nan") return NaN;
+  if (s.includes(":")) return sign * sexagesimal(s, (p) => p === "" ? NaN : Number(p));
+  return s === "" ? NaN : sign * Number(s);
+}
+function resolvePlainScalar(s) {
+  const n = s.length;
+  if (n === 0) return null;
+  const c = s.charCodeAt(0);
+  if (c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46) {
+    if (INT_RE.test(s)) {
+      const v = constructInt(s);
+      return Number.isNaN(v) ? s : v;
+    }
+    if (FLOAT_RE.test(s)) return constructFloat(s);
+    return s;
+  }
+  if (n <= 5) {
+    switch (c) {
+      case 126:
+      case 110:
+      case 78:
+      case 121:
+      case 89:
+      case 116:
+      case 84:
+      case 102:
+      case 70:
+      case 111:
+      case 79: {
+        const w = WORDS.get(s);
+        if (w !== void 0) return w;
+      }
+    }
+  }
+  return s;
+}
+function setOwn(obj, key, value) {
+  if (key === "__proto__") Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  else obj[key] = value;
+}
+var hasOwn = Object.prototype.hasOwnProperty;
+function pruneStaleLocations(root, locations) {
+  for (const key of locations.keys()) {
+    if (key === "") continue;
+    let node = root;
+    let ok = true;
+    for (const seg of key.split("\0")) {
+      if (Array.isArray(node)) {
+        const i = Number(seg);
+        if (!(Number.isInteger(i) && i >= 0 && i < node.length)) {
+          ok = false;
+          break;
+        }
+        node = node[i];
+      } else if (node !== null && typeof node === "object" && hasOwn.call(node, seg)) {
+        node = node[seg];
+      } else {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) locations.delete(key);
+  }
+}
+var Frame = class {
+  constructor(isMap, container, prefix, loc, outer, closer, start, lastEnd, isKey, anchor, eventIndex, nodeCountAtOpen) {
+    this.isMap = isMap;
+    this.container = container;
+    this.prefix = prefix;
+    this.loc = loc;
+    this.outer = outer;
+    this.closer = closer;
+    this.start = start;
+    this.lastEnd = lastEnd;
+    this.isKey = isKey;
+    this.anchor = anchor;
+    this.eventIndex = eventIndex;
+    this.nodeCountAtOpen = nodeCountAtOpen;
+  }
+  isMap;
+  container;
+  prefix;
+  loc;
+  outer;
+  closer;
+  start;
+  lastEnd;
+  isKey;
+  anchor;
+  eventIndex;
+  nodeCountAtOpen;
+  index = 0;
+  /** Pending mapping key (null: the next node is a key). */
+  key = null;
+  keyStart = -1;
+  keyEnd = -1;
+  /** Height of this subtree, for bounding the depth alias expansion can reach. */
+  height = 1;
+};
+var Walker = class {
+  constructor(src, events) {
+    this.src = src;
+    this.events = events;
+  }
+  src;
+  events;
+  locations = /* @__PURE__ */ new Map();
+  diagnostics = [];
+  root = null;
+  stack = [];
+  sp = 0;
+  anchors = /* @__PURE__ */ new Map();
+  replays = [];
+  discard = 0;
+  nodeCount = 0;
+  expanded = 0;
+  budgetReported = false;
+  staleLocations = false;
+  run() {
+    const events = this.events;
+    let i = 0;
+    let end = events.length;
+    let docs = 0;
+    for (; ; ) {
+      if (i >= end) {
+        const r = this.replays.pop();
+        if (r === void 0) break;
+        this.finishReplay(r);
+        i = r.resumeAt;
+        end = r.resumeEnd;
+        continue;
+      }
+      const e = events[i++];
+      switch (e.type) {
+        case EV_SCALAR:
+          this.scalar(e, i - 1);
+          break;
+        case EV_MAP:
+        case EV_SEQ:
+          this.open(e, i - 1);
+          break;
+        case EV_POP:
+          if (this.sp > 0) this.pop(i);
+          break;
+        case EV_ALIAS: {
+          const r = this.alias(e, i, end);
+          if (r !== null) {
+            this.replays.push(r);
+            i = r.startIdx;
+            end = r.endIdx;
+          }
+          break;
+        }
+        case EV_DOC:
+          if (++docs > 1) {
+            this.multipleDocuments(i);
+            return;
+          }
+          break;
+      }
+    }
+  }
+  diag(code, message, start, end, fatal = false) {
+    this.diagnostics.push({ code, message, start, end, fatal });
+  }
+  setLoc(key, loc) {
+    if (this.discard === 0) this.locations.set(key, loc);
+  }
+  top() {
+    return this.sp > 0 ? this.stack[this.sp - 1] : null;
+  }
+  /** Path key of the next child of `top` (a mapping value or sequence item). */
+  childKey(top) {
+    if (top === null) return "";
+    return top.isMap ? top.prefix + top.key : top.prefix + top.index;
+  }
+  put(top, value, end, height) {
+    if (top === null) {
+      this.root = value;
+      return;
+    }
+    if (top.isMap) {
+      setOwn(top.container, top.key, value);
+      top.key = null;
+    } else {
+      top.container.push(value);
+      top.index++;
+    }
+    if (end > top.lastEnd) top.lastEnd = end;
+    if (height >= top.height) top.height = height + 1;
+  }
+  setKey(top, key, ks, ke, plain) {
+    const quiet = this.replays.length > 0;
+    if (plain && key === "<<" && !quiet) {
+      this.diag("MERGE_KEY", "YAML merge keys (<<) are not allowed in CloudFormation templates; kept as a plain key", ks, ke);
+    }
+    const obj = top.container;
+    if (hasOwn.call(obj, key)) {
+      if (!quiet) this.diag("DUPLICATE_KEY", `Duplicate mapping key "${key}"; CloudFormation rejects it (the last value wins here)`, ks, ke);
+      const old = obj[key];
+      if (old !== null && typeof old === "object") this.staleLocations = true;
+    }
+    top.key = key;
+    top.keyStart = ks;
+    top.keyEnd = ke;
+    if (ke > top.lastEnd) top.lastEnd = ke;
+  }
+  tagDiag(message, start, end) {
+    if (this.replays.length === 0) this.diag("UNKNOWN_TAG", message, start, end);
+  }
+  /** First `|`/`>` at or after `from` (skipping indicators, blanks and comments), else `fallback`. */
+  blockIndicator(from, fallback) {
+    const src = this.src;
+    let p = from;
+    while (p < fallback) {
+      const c = src.charCodeAt(p);
+      if (c === 124 || c === 62) return p;
+      if (c === 35) {
+        while (p < fallback && src.charCodeAt(p) !== 10 && src.charCodeAt(p) !== 13) p++;
+      } else p++;
+    }
+    return fallback;
+  }
+  /** Where an empty value sits: after its key, tag or anchor, or just after its `-`. */
+  emptyPos(top, tagEnd, anchorEnd) {
+    const after = Math.max(tagEnd, anchorEnd);
+    if (after >= 0) return after;
+    if (top === null) return 0;
+    if (top.isMap) return top.keyEnd >= 0 ? top.keyEnd : top.lastEnd;
+    const src = this.src;
+    let p = top.lastEnd;
+    while (p < src.length) {
+      const c = src.charCodeAt(p);
+      if (c === 45) return p + 1;
+      if (c === 32 || c === 9 || c === 10 || c === 13) p++;
+      else if (c === 35) {
+        while (p < src.length && src.charCodeAt(p) !== 10 && src.charCodeAt(p) !== 13) p++;
+      } else break;
+    }
+    return top.lastEnd;
+  }
+  scalar(e, idx) {
+    const src = this.src;
+    const top = this.top();
+    const vs = e.valueStart;
+    const style = e.style;
+    const inReplay = this.replays.length > 0;
+    if (!inReplay) this.nodeCount++;
+    let text = getScalarValue(src, e);
+    if (style >= LITERAL_BLOCK && e.valueEnd === src.length && e.chomping !== STRIP && !isBreak(src.charCodeAt(src.length - 1)) && text.endsWith("\n")) {
+      text = text.slice(0, -1);
+    }
+    let start;
+    let end;
+    if (vs < 0) start = end = -1;
+    else if (style === SINGLE_QUOTED || style === DOUBLE_QUOTED) {
+      start = vs - 1;
+      end = e.valueEnd + 1;
+    } else if (style >= LITERAL_BLOCK) {
+      let from = top === null ? 0 : top.isMap && top.key !== null ? top.keyEnd : top.lastEnd;
+      if (e.tagEnd > from) from = e.tagEnd;
+      if (e.anchorEnd > from) from = e.anchorEnd;
+      start = this.blockIndicator(from, vs);
+      end = e.valueEnd;
+    } else {
+      start = vs;
+      end = e.valueEnd;
+    }
+    if (e.anchorStart >= 0 && !inReplay) {
+      this.anchors.set(src.slice(e.anchorStart, e.anchorEnd), { startIdx: idx, endIdx: idx + 1, nodes: 1, height: 0 });
+    }
+    if (top !== null && top.isMap && top.key === null) {
+      if (start < 0) {
+        const after = Math.max(e.tagEnd, e.anchorEnd);
+        start = end = after >= 0 ? after : top.lastEnd;
+      }
+      this.setKey(top, text, start, end, style === PLAIN && e.tagStart < 0);
+      return;
+    }
+    const childKey = this.childKey(top);
+    const ks = top !== null && top.isMap ? top.keyStart : -1;
+    const ke = top !== null && top.isMap ? top.keyEnd : -1;
+    if (start < 0) start = end = this.emptyPos(top, e.tagEnd, e.anchorEnd);
+    let value;
+    if (e.tagStart < 0) {
+      value = style === PLAIN ? resolvePlainScalar(text) : text;
+      this.setLoc(childKey, { start, end, keyStart: ks, keyEnd: ke });
+    } else {
+      const tagText = src.slice(e.tagStart, e.tagEnd);
+      const tag = tagInfo(tagText);
+      const kind = tag.kind;
+      if (kind === T_INTRINSIC || kind === T_UNKNOWN_LOCAL) {
+        if (kind === T_UNKNOWN_LOCAL) this.tagDiag(`Unknown tag ${tagText}; read as ${tag.key}`, e.tagStart, e.tagEnd);
+        const fn = tag.key;
+        this.setLoc(childKey, { start: e.tagStart, end, keyStart: ks, keyEnd: ke });
+        const innerKey = top === null ? fn : childKey + "\0" + fn;
+        this.setLoc(innerKey, { start, end, keyStart: e.tagStart, keyEnd: e.tagEnd });
+        let inner = text;
+        if (fn === "Fn::GetAtt") {
+          const dot = text.indexOf(".");
+          if (dot >= 0) {
+            inner = [text.slice(0, dot), text.slice(dot + 1)];
+            const direct = vs >= 0 && (e.fast || src.slice(vs, e.valueEnd) === text);
+            const split = vs + dot;
+            this.setLoc(innerKey + "\x000", direct ? { start: vs, end: split, keyStart: -1, keyEnd: -1 } : { start, end, keyStart: -1, keyEnd: -1 });
+            this.setLoc(innerKey + "\x001", direct ? { start: split + 1, end: e.valueEnd, keyStart: -1, keyEnd: -1 } : { start, end, keyStart: -1, keyEnd: -1 });
+          }
+        }
+        value = fn === "Ref" ? { Ref: inner } : fn === "Condition" ? { Condition: inner } : { [fn]: inner };
+      } else {
+        value = this.standardScalar(kind, text, tagText, e.tagStart, e.tagEnd);
+        this.setLoc(childKey, { start, end, keyStart: ks, keyEnd: ke });
+      }
+    }
+    this.put(top, value, end, 0);
+  }
+  standardScalar(kind, text, tagText, ts, te) {
+    switch (kind) {
+      case T_NONSPECIFIC:
+      case T_STR:
+        return text;
+      case T_NULL:
+        return null;
+      case T_BOOL: {
+        const w = WORDS.get(text.toLowerCase());
+        if (typeof w === "boolean") return w;
+        break;
+      }
+      case T_INT: {
+        const v = constructInt(text);
+        if (!Number.isNaN(v)) return v;
+        break;
+      }
+      case T_FLOAT: {
+        const v = constructFloat(text);
+        if (!Number.isNaN(v) || /^[-+]?\.nan$/i.test(text)) return v;
+        break;
+      }
+      case T_MAP:
+      case T_SEQ:
+        this.tagDiag(`Tag ${tagText} does not apply to a scalar; the string is used`, ts, te);
+        return text;
+      default:
+        this.tagDiag(`Unsupported tag ${tagText}; the string is used`, ts, te);
+        return text;
+    }
+    if (this.replays.length === 0) this.diag("TAG_MISMATCH", `"${text}" is not a valid ${tagText} value; kept as a string`, ts, te);
+    return text;
+  }
+  open(e, idx) {
+    const src = this.src;
+    const top = this.top();
+    const isMap = e.type === EV_MAP;
+    const start = e.start;
+    const container = isMap ? {} : [];
+    const bracket = e.style === FLOW && src.charCodeAt(start) === (isMap ? 123 : 91);
+    const closer = bracket ? isMap ? 125 : 93 : 0;
+    const lastEnd = bracket ? start + 1 : start;
+    const inReplay = this.replays.length > 0;
+    const anchor = e.anchorStart >= 0 && !inReplay ? src.slice(e.anchorStart, e.anchorEnd) : null;
+    const nodeCountAtOpen = this.nodeCount;
+    if (!inReplay) this.nodeCount++;
+    if (top !== null && top.isMap && top.key === null) {
+      this.discard++;
+      this.push(new Frame(isMap, container, "", null, null, closer, start, lastEnd, true, anchor, idx, nodeCountAtOpen));
+      return;
+    }
+    const childKey = this.childKey(top);
+    const ks = top !== null && top.isMap ? top.keyStart : -1;
+    const ke = top !== null && top.isMap ? top.keyEnd : -1;
+    let value = container;
+    let outer = null;
+    let loc;
+    let prefix;
+    let tag = null;
+    if (e.tagStart >= 0) {
+      const tagText = src.slice(e.tagStart, e.tagEnd);
+      tag = tagInfo(tagText);
+      if (tag.kind === T_UNKNOWN_LOCAL) this.tagDiag(`Unknown tag ${tagText}; read as ${tag.key}`, e.tagStart, e.tagEnd);
+      else if (tag.kind === T_OTHER) this.tagDiag(`Unsupported tag ${tagText}; the plain ${isMap ? "mapping" : "sequence"} is used`, e.tagStart, e.tagEnd);
+      else if (tag.kind !== T_INTRINSIC && tag.kind !== T_NONSPECIFIC && tag.kind !== (isMap ? T_MAP : T_SEQ)) {
+        this.tagDiag(`Tag ${tagText} does not apply to a ${isMap ? "mapping" : "sequence"}; the plain ${isMap ? "mapping" : "sequence"} is used`, e.tagStart, e.tagEnd);
+      }
+    }
+    if (tag !== null && (tag.kind === T_INTRINSIC || tag.kind === T_UNKNOWN_LOCAL)) {
+      const fn = tag.key;
+      outer = { start: e.tagStart, end: -1, keyStart: ks, keyEnd: ke };
+      this.setLoc(childKey, outer);
+      const innerKey = top === null ? fn : childKey + "\0" + fn;
+      loc = { start, end: -1, keyStart: e.tagStart, keyEnd: e.tagEnd };
+      this.setLoc(innerKey, loc);
+      prefix = innerKey + "\0";
+      value = fn === "Ref" ? { Ref: container } : fn === "Condition" ? { Condition: container } : { [fn]: container };
+    } else {
+      loc = { start, end: -1, keyStart: ks, keyEnd: ke };
+      this.setLoc(childKey, loc);
+      prefix = top === null ? "" : childKey + "\0";
+    }
+    this.put(top, value, -1, -1);
+    this.push(new Frame(isMap, container, prefix, loc, outer, closer, start, lastEnd, false, anchor, idx, nodeCountAtOpen));
+  }
+  push(f) {
+    this.stack[this.sp++] = f;
+  }
+  pop(nextIdx) {
+    const f = this.stack[--this.sp];
+    const end = f.closer !== 0 ? this.findCloser(f.lastEnd, f.closer) : f.lastEnd;
+    if (f.loc !== null) f.loc.end = end;
+    if (f.outer !== null) f.outer.end = end;
+    const parent = this.top();
+    if (f.isKey) {
+      this.discard--;
+      if (this.replays.length === 0) {
+        this.diag("COMPLEX_KEY", "A collection used as a mapping key; its source text is used as the key", f.start, end);
+      }
+      this.setKey(parent, this.src.slice(f.start, end), f.start, end, false);
+    } else if (parent !== null) {
+      if (end > parent.lastEnd) parent.lastEnd = end;
+      if (f.height >= parent.height) parent.height = f.height + 1;
+    }
+    if (f.anchor !== null) {
+      this.anchors.set(f.anchor, { startIdx: f.eventIndex, endIdx: nextIdx, nodes: this.nodeCount - f.nodeCountAtOpen, height: f.height });
+    }
+  }
+  /** End of a bracketed flow collection: its closing bracket, found after the last child. */
+  findCloser(from, closer) {
+    const src = this.src;
+    let p = from;
+    while (p < src.length) {
+      const c = src.charCodeAt(p);
+      if (c === closer) return p + 1;
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 44 || c === 58 || c === 63) p++;
+      else if (c === 35) {
+        while (p < src.length && src.charCodeAt(p) !== 10 && src.charCodeAt(p) !== 13) p++;
+      } else break;
+    }
+    return from;
+  }
+  /** Handles an alias; returns a replay record when its anchored events should be walked again here. */
+  alias(e, resumeAt, resumeEnd) {
+    const src = this.src;
+    const top = this.top();
+    const aStart = e.anchorStart - 1;
+    const aEnd = e.anchorEnd;
+    const name = src.slice(e.anchorStart, e.anchorEnd);
+    const anchor = this.anchors.get(name);
+    const inReplay = this.replays.length > 0;
+    if (!inReplay) {
+      this.nodeCount++;
+      this.diag(
+        "YAML_ALIAS",
+        anchor === void 0 ? `Alias *${name} refers to no anchor; CloudFormation does not allow YAML aliases` : `YAML aliases (*${name}) are not allowed in CloudFormation templates; expanded here only for analysis`,
+        aStart,
+        aEnd
+      );
+    }
+    if (top !== null && top.isMap && top.key === null) {
+      const ev = anchor !== void 0 ? this.events[anchor.startIdx] : void 0;
+      const key = ev !== void 0 && ev.type === EV_SCALAR ? getScalarValue(src, ev) : src.slice(aStart, aEnd);
+      this.setKey(top, key, aStart, aEnd, false);
+      return null;
+    }
+    const childKey = this.childKey(top);
+    const ks = top !== null && top.isMap ? top.keyStart : -1;
+    const ke = top !== null && top.isMap ? top.keyEnd : -1;
+    if (anchor !== void 0 && this.discard === 0) {
+      if (this.expanded + anchor.nodes <= ALIAS_NODE_BUDGET && this.sp + anchor.height <= MAX_DEPTH) {
+        this.expanded += anchor.nodes;
+        return { startIdx: anchor.startIdx, endIdx: anchor.endIdx, resumeAt, resumeEnd, childKey, aliasStart: aStart, aliasEnd: aEnd, parent: top };
+      }
+      if (!this.budgetReported) {
+        this.budgetReported = true;
+        this.diag(
+          "ALIAS_BUDGET",
+          `Alias *${name} not expanded: alias expansion is limited to ${ALIAS_NODE_BUDGET} nodes and ${MAX_DEPTH} levels per document, so this and any further over-budget aliases are null here`,
+          aStart,
+          aEnd
+        );
+      }
+    }
+    this.setLoc(childKey, { start: aStart, end: aEnd, keyStart: ks, keyEnd: ke });
+    this.put(top, null, aEnd, 0);
+    return null;
+  }
+  /** The expanded node keeps its inner locations (the anchored text) but itself points at the alias. */
+  finishReplay(r) {
+    const loc = this.discard === 0 ? this.locations.get(r.childKey) : void 0;
+    if (loc !== void 0) {
+      loc.start = r.aliasStart;
+      loc.end = r.aliasEnd;
+    }
+    if (r.parent !== null && r.aliasEnd > r.parent.lastEnd) r.parent.lastEnd = r.aliasEnd;
+  }
+  multipleDocuments(from) {
+    let docEnd = 0;
+    const rootLoc = this.locations.get("");
+    if (rootLoc !== void 0) docEnd = rootLoc.end;
+    const marker = /^---/gm;
+    marker.lastIndex = docEnd;
+    const m = marker.exec(this.src);
+    let start = m !== null ? m.index : -1;
+    if (start < 0) {
+      for (let j = from; j < this.events.length && start < 0; j++) {
+        const ev = this.events[j];
+        if (ev.type === EV_SCALAR) start = ev.tagStart >= 0 ? ev.tagStart : ev.valueStart;
+        else if (ev.type === EV_MAP || ev.type === EV_SEQ) start = ev.start;
+        else if (ev.type === EV_ALIAS) start = ev.anchorStart - 1;
+      }
+      if (start < 0) start = this.src.length;
+    }
+    this.diag(
+      "MULTIPLE_DOCUMENTS",
+      "The file holds more than one YAML document; CloudFormation reads one template per file, so only the first is used",
+      start,
+      m !== null ? start + 3 : start
+    );
+  }
+};
+function stripBom(source) {
+  return source.charCodeAt(0) === 65279 ? source.slice(1) : source;
+}
+var MAX_LENIENT_PARSES = 100;
+var MAX_LENIENT_CHARS = 32e6;
+function offsetMapper(inserts) {
+  return (q) => {
+    let lo = 0;
+    let hi = inserts.length - 1;
+    let j = -1;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      if (inserts[mid].at <= q) {
+        j = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (j < 0 || q < 0) return q;
+    const ins = inserts[j];
+    return q < ins.at + ins.len ? ins.at - ins.before : q - ins.before - ins.len;
+  };
+}
+function isBreak(c) {
+  return c === 10 || c === 13;
+}
+function lineStartOf(text, p) {
+  while (p > 0 && !isBreak(text.charCodeAt(p - 1))) p--;
+  return p;
+}
+function nextLine(text, p) {
+  while (p < text.length && !isBreak(text.charCodeAt(p))) p++;
+  if (text.charCodeAt(p) === 13) p++;
+  if (text.charCodeAt(p) === 10) p++;
+  return p;
+}
+function indentAt(text, lineStart) {
+  let p = lineStart;
+  while (text.charCodeAt(p) === 32) p++;
+  return p - lineStart;
+}
+function isBlankLine(text, lineStart) {
+  const p = lineStart + indentAt(text, lineStart);
+  return p >= text.length || isBreak(text.charCodeAt(p));
+}
+function paddingFor(text, ls) {
+  let s = ls;
+  while (s > 0) {
+    s = lineStartOf(text, s - 1);
+    if (!isBlankLine(text, s)) return Math.max(1, indentAt(text, s) + 1 - indentAt(text, ls));
+  }
+  return 1;
+}
+function padLines(state2, ls, count2, len) {
+  const { text } = state2;
+  const at = [];
+  let p = ls;
+  while (at.length < count2 && p < text.length) {
+    if (!isBlankLine(text, p)) at.push(p);
+    p = nextLine(text, p);
+  }
+  while (p < text.length && isBlankLine(text, p)) p = nextLine(text, p);
+  const pad = " ".repeat(len);
+  let out = "";
+  let from = 0;
+  for (const q of at) {
+    out += text.slice(from, q) + pad;
+    from = q;
+  }
+  out += text.slice(from);
+  const shifted = state2.inserts.map((ins) => {
+    let k = 0;
+    while (k < at.length && at[k] <= ins.at) k++;
+    return { at: ins.at + k * len, len: ins.len, before: 0 };
+  });
+  at.forEach((q, i) => shifted.push({ at: q + i * len, len, before: 0 }));
+  shifted.sort((x, y) => x.at - y.at);
+  let before = 0;
+  for (const ins of shifted) {
+    ins.before = before;
+    before += ins.len;
+  }
+  return { text: out, inserts: shifted, next: p + at.length * len };
+}
+function parseEventsLenient(source) {
+  let state2 = { text: source, inserts: [] };
+  let saved = null;
+  let lastLine = -1;
+  let lastLen = 0;
+  let expected = -1;
+  let run = 1;
+  let limit = 64;
+  let retry = false;
+  for (let parses = 1; ; parses++) {
+    try {
+      return { events: parseEvents(state2.text, { maxDepth: MAX_DEPTH }), ...state2 };
+    } catch (err) {
+      const deficient = err instanceof YAMLException && err.reason === "deficient indentation" && err.mark !== void 0;
+      if (!deficient && saved !== null) {
+        state2 = saved;
+        saved = null;
+        limit = Math.max(1, run >> 1);
+        retry = true;
+        continue;
+      }
+      if (!deficient || parses >= MAX_LENIENT_PARSES || parses * state2.text.length > MAX_LENIENT_CHARS) return { error: err, map: offsetMapper(state2.inserts) };
+      const ls = lineStartOf(state2.text, Math.min(err.mark.position, state2.text.length));
+      const first = state2.text.charCodeAt(ls + indentAt(state2.text, ls));
+      if (isBlankLine(state2.text, ls) || first === 9 || ls === lastLine && !retry && lastLen >= 128) {
+        return { error: err, map: offsetMapper(state2.inserts) };
+      }
+      let len;
+      if (retry) {
+        retry = false;
+        len = lastLen;
+        run = limit;
+      } else if (ls === lastLine) {
+        len = lastLen * 2;
+        run = 1;
+      } else {
+        if (ls === expected) {
+          len = Math.max(lastLen, paddingFor(state2.text, ls) - lastLen);
+          run = Math.min(run * 2, limit);
+        } else {
+          len = paddingFor(state2.text, ls);
+          run = 1;
+          limit = 64;
+        }
+      }
+      saved = run > 1 ? state2 : null;
+      const next = padLines(state2, ls, run, len);
+      state2 = { text: next.text, inserts: next.inserts };
+      expected = next.next;
+      lastLine = ls;
+      lastLen = len;
+    }
+  }
+}
+function parseYaml(input) {
+  const source = stripBom(input);
+  const lineStarts = computeLineStarts(source);
+  const parsed = parseEventsLenient(source);
+  if ("error" in parsed) {
+    const err = parsed.error;
+    const position = err instanceof YAMLException && err.mark ? parsed.map(err.mark.position) : 0;
+    let reason = err instanceof YAMLException ? err.reason : String(err?.message ?? err);
+    if (reason === "deficient indentation" && source.slice(position).trim() === "") {
+      reason = "unexpected end of input inside a quoted scalar or flow collection (is a closing quote or bracket missing?)";
+    }
+    const start = Math.max(0, Math.min(position, source.length));
+    const end = Math.min(start + 1, source.length);
+    const depth = reason.startsWith("nesting exceeded maxDepth");
+    const diagnostic = depth ? { code: "DEPTH_LIMIT", message: `Nesting deeper than ${MAX_DEPTH} levels is not supported`, start, end, fatal: true } : { code: "YAML_SYNTAX", message: `YAML syntax error: ${reason}`, start, end, fatal: true };
+    return { format: "yaml", value: void 0, source, lineStarts, locations: /* @__PURE__ */ new Map(), diagnostics: [diagnostic] };
+  }
+  const walker = new Walker(parsed.text, parsed.events);
+  walker.run();
+  if (walker.staleLocations) pruneStaleLocations(walker.root, walker.locations);
+  if (parsed.inserts.length > 0) {
+    const map = offsetMapper(parsed.inserts);
+    for (const loc of walker.locations.values()) {
+      loc.start = map(loc.start);
+      loc.end = map(loc.end);
+      loc.keyStart = map(loc.keyStart);
+      loc.keyEnd = map(loc.keyEnd);
+    }
+    for (const d of walker.diagnostics) {
+      d.start = map(d.start);
+      d.end = map(d.end);
+    }
+  }
+  return {
+    format: "yaml",
+    value: walker.root,
+    source,
+    lineStarts,
+    locations: walker.locations,
+    diagnostics: walker.diagnostics
+  };
+}
+
+// src/parse/json.ts
+var hasOwn2 = Object.prototype.hasOwnProperty;
+function findDeepBracket(src, max) {
+  const n = src.length;
+  let depth = 0;
+  for (let i = 0; i < n; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 34) {
+      i++;
+      while (i < n) {
+        const d = src.charCodeAt(i);
+        if (d === 34) break;
+        if (d === 92) i += 2;
+        else if (d === 10 || d === 13) {
+          i--;
+          break;
+        } else i++;
+      }
+    } else if (c === 123 || c === 91) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93) {
+      if (depth > 0) depth--;
+    } else if (c === 47) {
+      const d = src.charCodeAt(i + 1);
+      if (d === 47) {
+        i += 2;
+        while (i < n && src.charCodeAt(i) !== 10 && src.charCodeAt(i) !== 13) i++;
+      } else if (d === 42) {
+        const close = src.indexOf("*/", i + 2);
+        i = close < 0 ? n : close + 1;
+      }
+    }
+  }
+  return -1;
+}
+function describe(code) {
+  return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+function errorDiagnostics(src, errors) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const err of errors) {
+    const code = printParseErrorCode(err.error);
+    let start = err.offset;
+    let end = err.offset + err.length;
+    let diag;
+    if (code === "InvalidCommentToken") {
+      diag = { code: "JSON_COMMENT", message: "Comments are not allowed in JSON templates; CloudFormation rejects the file", start, end, fatal: false };
+    } else {
+      const c = src.charCodeAt(start);
+      let p = -1;
+      if ((c === 93 || c === 125) && (code === "ValueExpected" || code === "PropertyNameExpected")) {
+        p = start - 1;
+        while (p >= 0 && (src.charCodeAt(p) === 32 || src.charCodeAt(p) === 9 || src.charCodeAt(p) === 10 || src.charCodeAt(p) === 13)) p--;
+      }
+      if (p >= 0 && src.charCodeAt(p) === 44) {
+        start = p;
+        end = p + 1;
+        diag = { code: "JSON_TRAILING_COMMA", message: "Trailing commas are not allowed in JSON templates; remove this comma", start, end, fatal: false };
+      } else {
+        diag = { code: "JSON_SYNTAX", message: `JSON syntax error: ${describe(code)}`, start, end, fatal: false };
+      }
+    }
+    if (seen.has(start)) continue;
+    seen.add(start);
+    out.push(diag);
+  }
+  if (out.length > 0) out[0].fatal = true;
+  return out;
+}
+function parseJson(input) {
+  const source = input.charCodeAt(0) === 65279 ? input.slice(1) : input;
+  const lineStarts = computeLineStarts(source);
+  const locations = /* @__PURE__ */ new Map();
+  const deep = findDeepBracket(source, MAX_DEPTH);
+  if (deep >= 0) {
+    const diagnostic = {
+      code: "DEPTH_LIMIT",
+      message: `Nesting deeper than ${MAX_DEPTH} levels is not supported`,
+      start: deep,
+      end: deep + 1,
+      fatal: true
+    };
+    return { format: "json", value: void 0, source, lineStarts, locations, diagnostics: [diagnostic] };
+  }
+  const errors = [];
+  const tree = parseTree2(source, errors, { allowTrailingComma: false, disallowComments: true });
+  const diagnostics = errorDiagnostics(source, errors);
+  let stale = false;
+  const build = (node, key, isRoot, ks, ke) => {
+    locations.set(key, { start: node.offset, end: node.offset + node.length, keyStart: ks, keyEnd: ke });
+    switch (node.type) {
+      case "object": {
+        const obj = {};
+        const prefix = isRoot ? "" : key + "\0";
+        for (const prop of node.children ?? []) {
+          const kn = prop.children?.[0];
+          const vn = prop.children?.[1];
+          if (kn === void 0 || vn === void 0) continue;
+          const name = String(kn.value);
+          const kEnd = kn.offset + kn.length;
+          if (hasOwn2.call(obj, name)) {
+            diagnostics.push({
+              code: "DUPLICATE_KEY",
+              message: `Duplicate key "${name}"; CloudFormation rejects it (the last value wins here)`,
+              start: kn.offset,
+              end: kEnd,
+              fatal: false
+            });
+            const old = obj[name];
+            if (old !== null && typeof old === "object") stale = true;
+          }
+          setOwn(obj, name, build(vn, prefix + name, false, kn.offset, kEnd));
+        }
+        return obj;
+      }
+      case "array": {
+        const prefix = isRoot ? "" : key + "\0";
+        const children = node.children ?? [];
+        const arr = new Array(children.length);
+        for (let i = 0; i < children.length; i++) arr[i] = build(children[i], prefix + i, false, -1, -1);
+        return arr;
+      }
+      case "null":
+        return null;
+      default:
+        return node.value;
+    }
+  };
+  const value = tree === void 0 ? void 0 : build(tree, "", true, -1, -1);
+  if (stale) pruneStaleLocations(value, locations);
+  diagnostics.sort((a, b) => a.start - b.start);
+  return { format: "json", value, source, lineStarts, locations, diagnostics };
+}
+
+// src/parse/index.ts
+function detectFormat(source) {
+  const n = source.length;
+  let i = source.charCodeAt(0) === 65279 ? 1 : 0;
+  while (i < n) {
+    const c = source.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+    else if (c === 47 && source.charCodeAt(i + 1) === 47) {
+      while (i < n && source.charCodeAt(i) !== 10 && source.charCodeAt(i) !== 13) i++;
+    } else if (c === 47 && source.charCodeAt(i + 1) === 42) {
+      const close = source.indexOf("*/", i + 2);
+      if (close < 0) return "yaml";
+      i = close + 2;
+    } else return c === 123 || c === 91 ? "json" : "yaml";
+  }
+  return "yaml";
+}
+function parseDocument(source) {
+  return detectFormat(source) === "json" ? parseJson(source) : parseYaml(source);
+}
+var NUL_SCAN_BYTES = 8192;
+function firstInvalidUtf8(b) {
+  const n = b.length;
+  let i = 0;
+  while (i < n) {
+    const c = b[i];
+    if (c < 128) {
+      i++;
+      continue;
+    }
+    let need;
+    let lo = 128;
+    let hi = 191;
+    if (c >= 194 && c <= 223) need = 1;
+    else if (c >= 224 && c <= 239) {
+      need = 2;
+      if (c === 224) lo = 160;
+      else if (c === 237) hi = 159;
+    } else if (c >= 240 && c <= 244) {
+      need = 3;
+      if (c === 240) lo = 144;
+      else if (c === 244) hi = 143;
+    } else return i;
+    if (i + need >= n) return i;
+    const c1 = b[i + 1];
+    if (c1 < lo || c1 > hi) return i;
+    for (let k = 2; k <= need; k++) if ((b[i + k] & 192) !== 128) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+function charOffset(bytes, byteIndex) {
+  return new TextDecoder("utf-8").decode(bytes.subarray(0, byteIndex)).length;
+}
+function decodeSource(bytes) {
+  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) return { text: new TextDecoder("utf-16le").decode(bytes) };
+  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) return { text: new TextDecoder("utf-16be").decode(bytes) };
+  const bom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  const body = bytes.subarray(bom);
+  const nul = body.subarray(0, NUL_SCAN_BYTES).indexOf(0);
+  if (nul >= 0) {
+    const at = charOffset(body, nul);
+    return { error: { code: "BINARY", message: `binary file (a NUL byte at byte ${nul + bom}), not a template`, start: at, end: at + 1, fatal: true } };
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body) };
+  } catch {
+    const bad = Math.max(0, firstInvalidUtf8(body));
+    const at = charOffset(body, bad);
+    return {
+      error: { code: "ENCODING", message: `invalid UTF-8 at byte ${bad + bom}; CloudFormation templates must be UTF-8`, start: at, end: at + 1, fatal: true }
+    };
+  }
+}
+
+// src/config/glob.ts
+function globToRegExp(glob) {
+  let pattern = glob.replace(/\\/g, "/").replace(/^\.\//, "");
+  const anywhere = !pattern.includes("/");
+  let out = "";
+  let braces = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*") {
+      if (pattern[i + 1] === "*") {
+        const slash = pattern[i + 2] === "/";
+        out += slash ? "(?:.*/)?" : ".*";
+        i += slash ? 2 : 1;
+      } else out += "[^/]*";
+    } else if (c === "?") out += "[^/]";
+    else if (c === "{") {
+      braces++;
+      out += "(?:";
+    } else if (c === "}" && braces > 0) {
+      braces--;
+      out += ")";
+    } else if (c === "," && braces > 0) out += "|";
+    else out += c.replace(/[.+^$()|[\]\\]/g, "\\$&");
+  }
+  if (pattern.endsWith("/")) out += ".*";
+  return new RegExp(`^${anywhere ? "(?:.*/)?" : ""}${out}$`);
+}
+function matchesAny(relativePath, globs) {
+  return globs.some((g) => globToRegExp(g).test(relativePath));
+}
+
+// schemas/pillars-lint.schema.json
+var pillars_lint_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  title: "pillars-lint configuration (.pillars-lint.yaml, .yml or .json)",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    $schema: { type: "string" },
+    extends: {
+      description: "Built-in presets: recommended, all, or pillar:<name>. Default: recommended.",
+      oneOf: [
+        { $ref: "#/definitions/preset" },
+        { type: "array", items: { $ref: "#/definitions/preset" }, minItems: 1 }
+      ]
+    },
+    rules: { $ref: "#/definitions/ruleSettings" },
+    overrides: {
+      description: "Rule settings for some files; later entries win.",
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["files"],
+        properties: {
+          files: { $ref: "#/definitions/globs" },
+          rules: { $ref: "#/definitions/ruleSettings" }
+        }
+      }
+    },
+    parameters: {
+      description: "Template parameter values, as deployed (command-line values win).",
+      type: "object",
+      additionalProperties: { type: ["string", "number", "boolean"] }
+    },
+    include: { description: "Globs linted when no path is given on the command line.", $ref: "#/definitions/globs" },
+    exclude: { description: "Globs never linted.", $ref: "#/definitions/globs" },
+    "fail-on": { enum: ["error", "warning", "note", "none"] }
+  },
+  definitions: {
+    preset: {
+      type: "string",
+      pattern: "^(recommended|all|pillar:(security|reliability|performance-efficiency|cost-optimization|operational-excellence|sustainability))$"
+    },
+    level: { enum: ["off", "error", "warning", "note"] },
+    globs: {
+      oneOf: [
+        { type: "string", minLength: 1 },
+        { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 }
+      ]
+    },
+    ruleSettings: {
+      type: "object",
+      additionalProperties: {
+        oneOf: [
+          { $ref: "#/definitions/level" },
+          {
+            type: "array",
+            minItems: 1,
+            maxItems: 2,
+            items: [{ $ref: "#/definitions/level" }, { type: "object" }]
+          }
+        ]
+      }
+    }
+  }
+};
+
+// src/config/config.ts
+var CONFIG_FILES = [".pillars-lint.yaml", ".pillars-lint.yml", ".pillars-lint.json"];
+var ResolvedConfig = class {
+  constructor(all, raw = {}, file) {
+    this.all = all;
+    this.raw = raw;
+    this.file = file;
+  }
+  all;
+  raw;
+  file;
+  cache = /* @__PURE__ */ new Map();
+  get parameters() {
+    return Object.fromEntries(Object.entries(this.raw.parameters ?? {}).map(([k, v]) => [k, String(v)]));
+  }
+  get failOn() {
+    return this.raw["fail-on"];
+  }
+  get include() {
+    return list(this.raw.include);
+  }
+  get exclude() {
+    return list(this.raw.exclude);
+  }
+  /** Rules for a file (path relative to the working directory, forward slashes): presets, then rules, then matching overrides. */
+  forFile(relativePath) {
+    const applicable = (this.raw.overrides ?? []).filter((o) => matchesAny(relativePath, list(o.files)));
+    const key = applicable.map((o) => this.raw.overrides.indexOf(o)).join(",");
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const enabled = /* @__PURE__ */ new Map();
+    for (const rule of this.all) if (inPresets(rule, list(this.raw.extends ?? "recommended"))) enabled.set(rule.id, { options: {} });
+    for (const settings of [this.raw.rules ?? {}, ...applicable.map((o) => o.rules ?? {})]) {
+      for (const [id, setting] of Object.entries(settings)) {
+        const [level, options] = Array.isArray(setting) ? setting : [setting, void 0];
+        if (level === "off") enabled.delete(id);
+        else enabled.set(id, { level, options: options ?? enabled.get(id)?.options ?? {} });
+      }
+    }
+    const setup = {
+      rules: this.all.filter((r) => enabled.has(r.id)),
+      levels: new Map([...enabled].flatMap(([id, s]) => s.level ? [[id, s.level]] : [])),
+      options: new Map([...enabled].map(([id, s]) => [id, s.options]))
+    };
+    this.cache.set(key, setup);
+    return setup;
+  }
+};
+function inPresets(rule, presets) {
+  return presets.some((p) => p === "all" || p === "recommended" && !rule.experimental || p === `pillar:${rule.pillar}`);
+}
+function list(value) {
+  return value === void 0 ? [] : Array.isArray(value) ? value : [value];
+}
+function findConfigFile(cwd, named) {
+  if (named !== void 0) {
+    const file = path.resolve(cwd, named);
+    if (!existsSync(file)) throw new UsageError(`config file not found: ${named}`);
+    return file;
+  }
+  return CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => existsSync(f));
+}
+async function loadConfig(file, all, cwd) {
+  if (file === void 0) return new ResolvedConfig(all);
+  const shown = path.relative(cwd, file) || file;
+  const decoded = decodeSource(readFileSync(file));
+  if ("error" in decoded) throw new UsageError(`${shown}: ${decoded.error.message}`);
+  const doc = parseDocument(decoded.text);
+  const fatal = doc.diagnostics.find((d) => d.fatal) ?? doc.diagnostics.find((d) => d.code === "DUPLICATE_KEY");
+  if (fatal) {
+    const at = positionAt(doc, fatal.start);
+    throw new UsageError(`${shown}:${at.startLine}:${at.startColumn}: ${fatal.message}`);
+  }
+  const data = normalizeOff(doc.value ?? {});
+  const problems = [];
+  const { default: Ajv } = await Promise.resolve().then(() => __toESM(require_ajv(), 1));
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const validate = ajv.compile(pillars_lint_schema_default);
+  if (!validate(data)) problems.push(...schemaProblems(validate.errors ?? []));
+  if (problems.length === 0) {
+    const raw = data;
+    const known = new Map(all.map((r) => [r.id, r]));
+    const settingsBlocks = [
+      { at: ["rules"], settings: raw.rules ?? {} },
+      ...(raw.overrides ?? []).map((o, i) => ({ at: ["overrides", i, "rules"], settings: o.rules ?? {} }))
+    ];
+    for (const { at, settings } of settingsBlocks) {
+      for (const [id, setting] of Object.entries(settings)) {
+        const rule = known.get(id);
+        if (!rule) {
+          const hint = closest(id, [...known.keys()]);
+          problems.push({ path: [...at, id], message: `unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ""}`, atKey: true });
+          continue;
+        }
+        const options = Array.isArray(setting) ? setting[1] : void 0;
+        if (options === void 0) continue;
+        if (!rule.optionsSchema) {
+          problems.push({ path: [...at, id, 1], message: `rule ${id} takes no options` });
+          continue;
+        }
+        const check = ajv.compile(rule.optionsSchema);
+        if (!check(options)) problems.push(...schemaProblems(check.errors ?? [], [...at, id, 1]));
+      }
+    }
+  }
+  if (problems.length > 0) {
+    const [first] = problems;
+    const where = problemRegion(doc, first);
+    const key = first.path.length ? first.path.join(".") : "(top level)";
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
+    throw new UsageError(`${shown}:${where.startLine}:${where.startColumn}: ${key}: ${first.message}${more}`);
+  }
+  return new ResolvedConfig(all, data, file);
+}
+function normalizeOff(data) {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return data;
+  const fix = (settings) => {
+    if (typeof settings !== "object" || settings === null) return;
+    const map = settings;
+    for (const [id, value] of Object.entries(map)) {
+      if (value === false) map[id] = "off";
+      else if (Array.isArray(value) && value[0] === false) value[0] = "off";
+    }
+  };
+  const raw = data;
+  fix(raw.rules);
+  if (Array.isArray(raw.overrides)) {
+    for (const o of raw.overrides) if (o && typeof o === "object") fix(o.rules);
+  }
+  return data;
+}
+function problemRegion(doc, problem) {
+  const found = problem.atKey ? locate(doc, problem.path) : void 0;
+  if (found?.exact && found.location.keyStart >= 0) return positionAt(doc, found.location.keyStart);
+  return findingRegion(doc, problem.path);
+}
+function positionAt(doc, offset) {
+  const p = positionOf(doc.lineStarts, offset);
+  return { startLine: p.line, startColumn: p.column };
+}
+function schemaProblems(errors, base = []) {
+  const toPath = (pointer) => pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^\d+$/.test(s) ? Number(s) : s);
+  const out = [];
+  for (const e of errors) {
+    if (e.keyword === "oneOf" || e.keyword === "if") continue;
+    let p = [...base, ...toPath(e.instancePath)];
+    let message = e.message ?? "is not valid";
+    let atKey = false;
+    if (e.keyword === "additionalProperties") {
+      const key = String(e.params.additionalProperty);
+      p = [...p, key];
+      message = `unknown key "${key}"`;
+      atKey = true;
+      if (p.length === 1) message += ` (expected one of: ${Object.keys(pillars_lint_schema_default.properties).filter((k) => k !== "$schema").join(", ")})`;
+    } else if (e.keyword === "enum") {
+      message = `must be one of ${e.params.allowedValues.join(", ")}`;
+    } else if (e.keyword === "pattern" && p[0] === "extends") {
+      message = `unknown preset (expected recommended, all or pillar:<${PILLARS.join("|")}>)`;
+    } else if (e.keyword === "type") {
+      message = `must be ${e.params.type}`;
+    }
+    out.push({ path: p, message, atKey, depth: p.length });
+  }
+  const rank = (m) => m.startsWith("must be one of") || m.startsWith("unknown") ? 0 : 1;
+  out.sort((a, b) => b.depth - a.depth || rank(a.message) - rank(b.message));
+  const seen = /* @__PURE__ */ new Set();
+  return out.filter((p) => {
+    const k = p.path.join("/");
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+// src/discover/files.ts
+init_errors();
+import { existsSync as existsSync2, readdirSync, statSync } from "node:fs";
+import path3 from "node:path";
+
+// src/discover/cdk.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+import path2 from "node:path";
+import { fileURLToPath } from "node:url";
+var STACK = "aws:cloudformation:stack";
+var NESTED_ASSEMBLY = "cdk:cloud-assembly";
+var ASSET_MANIFEST = "cdk:asset-manifest";
+var MAX_ASSEMBLY_DEPTH = 16;
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync2(file, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function assemblyManifest(dir) {
+  const manifest = readJson(path2.join(dir, "manifest.json"));
+  return isObject(manifest) && typeof manifest.version === "string" && isObject(manifest.artifacts) ? manifest : void 0;
+}
+function readCloudAssembly(dir) {
+  const root = path2.resolve(dir);
+  if (!assemblyManifest(root)) return void 0;
+  const templates = [];
+  readInto(root, templates, /* @__PURE__ */ new Set(), 0);
+  return { dir: root, templates };
+}
+function readInto(dir, out, visited, depth) {
+  if (depth > MAX_ASSEMBLY_DEPTH || visited.has(dir)) return;
+  visited.add(dir);
+  const manifest = assemblyManifest(dir);
+  if (!manifest) return;
+  const artifacts = manifest.artifacts;
+  for (const [id, artifact] of Object.entries(artifacts)) {
+    if (!isObject(artifact)) continue;
+    const properties = isObject(artifact.properties) ? artifact.properties : {};
+    if (artifact.type === NESTED_ASSEMBLY && typeof properties.directoryName === "string") {
+      readInto(path2.resolve(dir, properties.directoryName), out, visited, depth + 1);
+    } else if (artifact.type === STACK && typeof properties.templateFile === "string") {
+      out.push(...stackTemplates(dir, id, artifact, artifacts));
+    }
+  }
+}
+function stackMetadata(dir, artifact) {
+  const byPath = /* @__PURE__ */ new Map();
+  const add = (source) => {
+    if (!isObject(source)) return;
+    for (const [p, entries] of Object.entries(source)) {
+      if (Array.isArray(entries)) byPath.set(p, [...byPath.get(p) ?? [], ...entries]);
+    }
+  };
+  add(artifact.metadata);
+  if (typeof artifact.additionalMetadataFile === "string") add(readJson(path2.resolve(dir, artifact.additionalMetadataFile)));
+  return byPath;
+}
+function stackAssets(dir, artifact, artifacts) {
+  const assets = /* @__PURE__ */ new Map();
+  const dependencies = Array.isArray(artifact.dependencies) ? artifact.dependencies : [];
+  for (const dep of dependencies) {
+    const entry = typeof dep === "string" ? artifacts[dep] : void 0;
+    if (!isObject(entry) || entry.type !== ASSET_MANIFEST || !isObject(entry.properties) || typeof entry.properties.file !== "string") continue;
+    const manifest = readJson(path2.resolve(dir, entry.properties.file));
+    const files = isObject(manifest) && isObject(manifest.files) ? manifest.files : {};
+    for (const [hash, asset] of Object.entries(files)) {
+      if (!isObject(asset) || !isObject(asset.source) || typeof asset.source.path !== "string" || asset.source.packaging === "zip") continue;
+      const file = path2.resolve(dir, asset.source.path);
+      assets.set(hash, file);
+      for (const destination of Object.values(isObject(asset.destinations) ? asset.destinations : {})) {
+        if (isObject(destination) && typeof destination.objectKey === "string") assets.set(destination.objectKey, file);
+      }
+    }
+  }
+  return assets;
+}
+function typed(entries, type) {
+  return entries?.find((e) => isObject(e) && e.type === type);
+}
+function within(p, prefix) {
+  return p === prefix || p.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
+}
+function stackTemplates(dir, id, artifact, artifacts) {
+  const properties = artifact.properties;
+  const metadata = stackMetadata(dir, artifact);
+  const assets = stackAssets(dir, artifact, artifacts);
+  const mainFile = path2.resolve(dir, properties.templateFile);
+  const make = (file, stack) => ({
+    file,
+    assembly: dir,
+    stack,
+    constructPaths: /* @__PURE__ */ new Map(),
+    creation: /* @__PURE__ */ new Map(),
+    plumbing: /* @__PURE__ */ new Set(),
+    nestedStacks: /* @__PURE__ */ new Map(),
+    assets
+  });
+  const main = make(mainFile, typeof artifact.displayName === "string" ? artifact.displayName : id);
+  const roots = [];
+  const plumbingRoots = [];
+  for (const [p, entries] of metadata) {
+    const templateFile = typed(entries, "aws:cdk:templateFile")?.data;
+    if (typeof templateFile === "string") {
+      const file = path2.resolve(dir, templateFile);
+      roots.push({ path: p, template: file === mainFile ? main : make(file, p.replace(/^\//, "")) });
+    }
+    if (entries.some((e) => isObject(e) && typeof e.type === "string" && e.type.startsWith("aws:cdk:is-custom-resource-handler-"))) {
+      plumbingRoots.push(p);
+    }
+  }
+  roots.sort((a, b) => b.path.length - a.path.length);
+  const ownerOf2 = (p) => roots.find((r) => within(p, r.path))?.template ?? main;
+  const logicalIdAt = /* @__PURE__ */ new Map();
+  const base = path2.dirname(dir);
+  for (const [p, entries] of metadata) {
+    const logicalId = typed(entries, "aws:cdk:logicalId")?.data;
+    if (typeof logicalId !== "string") continue;
+    const template = ownerOf2(p);
+    const constructPath = p.replace(/^\//, "");
+    template.constructPaths.set(logicalId, constructPath);
+    logicalIdAt.set(p, { template, logicalId });
+    const frame = firstUserFrame(typed(entries, "aws:cdk:creationStack")?.data, base);
+    if (frame) template.creation.set(logicalId, frame);
+    if (plumbingRoots.some((root) => within(p, root)) || isCdkPlumbingPath(constructPath)) template.plumbing.add(logicalId);
+  }
+  const nested = [];
+  for (const { path: p, template } of roots) {
+    if (template === main) continue;
+    const cut = p.lastIndexOf("/");
+    const name = p.slice(cut + 1);
+    const resource = logicalIdAt.get(`${p.slice(0, cut)}/${name}.NestedStack/${name}.NestedStackResource`);
+    if (resource) {
+      resource.template.nestedStacks.set(resource.logicalId, template.file);
+      template.parent = resource.template.file;
+    } else {
+      template.parent = main.file;
+    }
+    nested.push(template);
+  }
+  nested.sort((a, b) => a.stack.length - b.stack.length);
+  return [main, ...nested];
+}
+var PLUMBING_SEGMENTS = [
+  /^Custom::.*Provider$/,
+  /^Custom::CDKBucketDeployment[0-9a-fA-F]{32}$/,
+  /^AWS679f53fac002430cb0da5b7982bd2287$/,
+  /^LogRetention[0-9a-f]{32}$/,
+  /^BucketNotificationsHandler[0-9a-f]{32}$/,
+  /^framework-(onEvent|isComplete|onTimeout)$/,
+  /^waiter-state-machine$/,
+  /^@aws-cdk--/
+];
+function isCdkPlumbingPath(constructPath) {
+  return constructPath.split("/").some((segment) => PLUMBING_SEGMENTS.some((re) => re.test(segment)));
+}
+function firstUserFrame(trace, base) {
+  if (!Array.isArray(trace)) return void 0;
+  for (const raw of trace) {
+    if (typeof raw !== "string") continue;
+    const frame = raw.trim().replace(/^at\s+/, "");
+    if (frame.startsWith("...") || frame.startsWith("(")) continue;
+    const open = frame.lastIndexOf("(");
+    const where = open >= 0 && frame.endsWith(")") ? frame.slice(open + 1, -1) : frame;
+    const match = /^(.+?):(\d+)(?::(\d+))?$/.exec(where);
+    if (!match) continue;
+    let file = match[1];
+    if (file.startsWith("file://")) {
+      try {
+        file = fileURLToPath(file);
+      } catch {
+        continue;
+      }
+    }
+    if (file.startsWith("node:") || file.startsWith("internal/") || /[\\/]node_modules[\\/]/.test(file) || file === "<anonymous>") continue;
+    return { file: path2.resolve(base, file), line: Number(match[2]), ...match[3] ? { column: Number(match[3]) } : {} };
+  }
+  return void 0;
+}
+
+// src/discover/files.ts
+var TEMPLATE_EXTENSION = /\.(ya?ml|json|template)$/i;
+var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git"]);
+var GLOB_CHARS = /[*?[\]{}]/;
+function skipDirectory(name) {
+  return SKIPPED_DIRECTORIES.has(name) || name.startsWith("asset.");
+}
+async function discoverFiles(inputs, cwd) {
+  const seen = /* @__PURE__ */ new Map();
+  const assemblies = new AssemblyCache();
+  const add = (file, explicit, cdk) => {
+    const existing = seen.get(file);
+    if (!existing) seen.set(file, { file, explicit, ...cdk ? { cdk } : {} });
+    else {
+      if (explicit) existing.explicit = true;
+      existing.cdk ??= cdk;
+    }
+  };
+  const addFile = (file, explicit) => {
+    const assembly = assemblies.at(path3.dirname(file));
+    const template = assembly?.templates.find((t) => t.file === file);
+    if (assembly && !template && !explicit) return;
+    add(file, explicit, template);
+  };
+  for (const input of inputs) {
+    const absolute = path3.resolve(cwd, input);
+    let stat;
+    try {
+      stat = statSync(absolute);
+    } catch {
+      stat = void 0;
+    }
+    if (stat?.isFile()) {
+      const assembly = path3.basename(absolute) === "manifest.json" ? assemblies.at(path3.dirname(absolute)) : void 0;
+      if (assembly) for (const t of assembly.templates) add(t.file, true, t);
+      else addFile(absolute, true);
+    } else if (stat?.isDirectory()) for (const found of walk(absolute, assemblies)) add(found.file, found.explicit, found.cdk);
+    else if (GLOB_CHARS.test(input)) {
+      const { default: fg } = await Promise.resolve().then(() => __toESM(require_out4(), 1));
+      const matches = await fg(input.replace(/\\/g, "/"), {
+        cwd,
+        absolute: true,
+        onlyFiles: true,
+        dot: false,
+        ignore: ["**/node_modules/**", "**/.git/**", "**/asset.*/**"]
+      });
+      if (matches.length === 0) throw new UsageError(`no files match the pattern "${input}"`);
+      for (const file of matches.sort()) addFile(path3.normalize(file), false);
+    } else {
+      throw new UsageError(`no such file or directory: ${input}`);
+    }
+  }
+  return [...seen.values()];
+}
+var AssemblyCache = class {
+  byDir = /* @__PURE__ */ new Map();
+  at(dir) {
+    if (!this.byDir.has(dir)) {
+      this.byDir.set(dir, existsSync2(path3.join(dir, "manifest.json")) ? readCloudAssembly(dir) : void 0);
+    }
+    return this.byDir.get(dir);
+  }
+};
+function walk(root, assemblies) {
+  const files = [];
+  const cdk = [];
+  const stack = [root];
+  while (stack.length) {
+    const dir = stack.pop();
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    const assembly = entries.some((e) => e.name === "manifest.json" && e.isFile()) ? assemblies.at(dir) : void 0;
+    if (assembly) {
+      for (const t of assembly.templates) cdk.push({ file: t.file, explicit: false, cdk: t });
+      continue;
+    }
+    const subdirs = [];
+    for (const entry of entries) {
+      const full = path3.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!skipDirectory(entry.name)) subdirs.push(full);
+      } else if (entry.isFile() && TEMPLATE_EXTENSION.test(entry.name)) {
+        files.push({ file: full, explicit: false });
+      }
+    }
+    stack.push(...subdirs.sort().reverse());
+  }
+  return [...files.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0), ...cdk];
+}
+
+// src/action/run.ts
+init_errors();
+
+// src/engine/lint.ts
+import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import path5 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+
+// src/template/intrinsics.ts
+function isPlainObject2(node) {
+  return typeof node === "object" && node !== null && !Array.isArray(node);
+}
+function intrinsicOf(node, inConditionExpression = false) {
+  if (!isPlainObject2(node)) return void 0;
+  let name;
+  for (const key in node) {
+    if (name !== void 0) return void 0;
+    name = key;
+  }
+  if (name === void 0) return void 0;
+  if (name === "Ref" || name.startsWith("Fn::") || inConditionExpression && name === "Condition") {
+    return { name, args: node[name] };
+  }
+  return void 0;
+}
+function isDynamicReference(value) {
+  return typeof value === "string" && value.includes("{{resolve:");
+}
+function parseSubString(text) {
+  const parts = [];
+  let literal = "";
+  let i = 0;
+  while (i < text.length) {
+    const open = text.indexOf("${", i);
+    if (open < 0) break;
+    const close = text.indexOf("}", open + 2);
+    if (close < 0) break;
+    literal += text.slice(i, open);
+    const inner = text.slice(open + 2, close);
+    if (inner.startsWith("!")) {
+      literal += "${" + inner.slice(1) + "}";
+    } else {
+      if (literal) parts.push(literal);
+      literal = "";
+      const name = inner.trim();
+      const dot = name.indexOf(".");
+      if (dot > 0 && !name.startsWith("AWS::")) parts.push({ name: name.slice(0, dot), attribute: name.slice(dot + 1) });
+      else parts.push({ name });
+    }
+    i = close + 1;
+  }
+  literal += text.slice(i);
+  if (literal) parts.push(literal);
+  return parts;
+}
+var PSEUDO_PARAMETERS = /* @__PURE__ */ new Set([
+  "AWS::AccountId",
+  "AWS::NotificationARNs",
+  "AWS::NoValue",
+  "AWS::Partition",
+  "AWS::Region",
+  "AWS::StackId",
+  "AWS::StackName",
+  "AWS::URLSuffix"
+]);
+
+// src/template/sam.ts
+var SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
+var SAM_GLOBAL_SECTIONS = {
+  "AWS::Serverless::Function": "Function",
+  "AWS::Serverless::Api": "Api",
+  "AWS::Serverless::HttpApi": "HttpApi",
+  "AWS::Serverless::SimpleTable": "SimpleTable",
+  "AWS::Serverless::StateMachine": "StateMachine",
+  "AWS::Serverless::LayerVersion": "LayerVersion",
+  "AWS::Serverless::CapacityProvider": "CapacityProvider"
+};
+function applySamGlobals(template) {
+  const problems = [];
+  const globals = template.root.Globals;
+  if (globals === void 0 || globals === null) return { template, problems };
+  if (!isPlainObject2(globals)) {
+    problems.push({ message: "Globals must be a mapping", path: ["Globals"] });
+    return { template, problems };
+  }
+  for (const [section, value] of Object.entries(globals)) {
+    if (!isPlainObject2(value)) problems.push({ message: `Globals.${section} must be a mapping`, path: ["Globals", section] });
+  }
+  const doc = template.doc;
+  let locations;
+  const origins = /* @__PURE__ */ new Map();
+  const resources = /* @__PURE__ */ new Map();
+  for (const [id, resource] of template.resources) {
+    const section = SAM_GLOBAL_SECTIONS[resource.type];
+    const global2 = section ? globals[section] : void 0;
+    if (!isPlainObject2(global2) || Object.keys(global2).length === 0) {
+      resources.set(id, resource);
+      continue;
+    }
+    const moves = [];
+    const shifted = [];
+    const propsAt = [...resource.path, "Properties"];
+    const properties = mergeMaps(global2, resource.properties ?? {}, ["Globals", section], propsAt, moves, shifted);
+    locations ??= new Map(doc.locations);
+    const origin = /* @__PURE__ */ new Map();
+    for (const { at, value } of shifted) forEachPath(value, (rel) => rel.length > 0 && locations.delete(pathKey([...at, ...rel])));
+    for (const move of moves) {
+      forEachPath(move.value, (rel) => {
+        const found = doc.locations.get(pathKey([...move.from, ...rel]));
+        if (found) locations.set(pathKey([...move.to, ...rel]), found);
+      });
+      if (move.from[0] === "Globals") origin.set(pathKey(move.to.slice(resource.path.length)), move.from);
+    }
+    origins.set(id, origin);
+    const node = { ...resource.node, Properties: properties };
+    resources.set(id, { ...resource, node, properties });
+  }
+  if (!locations) return { template, problems };
+  const byType = /* @__PURE__ */ new Map();
+  for (const r of resources.values()) {
+    let list2 = byType.get(r.type);
+    if (!list2) byType.set(r.type, list2 = []);
+    list2.push(r);
+  }
+  return {
+    problems,
+    template: {
+      ...template,
+      doc: { ...doc, locations },
+      resources,
+      byType,
+      samGlobalsOrigin: (logicalId, path8) => {
+        const origin = origins.get(logicalId);
+        if (!origin) return void 0;
+        for (let n = path8.length; n > 0; n--) {
+          const from = origin.get(pathKey(path8.slice(0, n)));
+          if (from) return [...from, ...path8.slice(n)];
+        }
+        return void 0;
+      }
+    }
+  };
+}
+function mergeable(value) {
+  if (Array.isArray(value)) return "list";
+  if (isPlainObject2(value) && !intrinsicOf(value)) return "map";
+  return void 0;
+}
+function mergeMaps(global2, local, gAt, at, moves, shifted) {
+  const out = {};
+  for (const key of Object.keys(global2)) out[key] = void 0;
+  for (const key of Object.keys(local)) out[key] = void 0;
+  for (const key of Object.keys(out)) {
+    const g = global2[key];
+    const l = local[key];
+    const keyAt = [...at, key];
+    if (!(key in local)) {
+      moves.push({ to: keyAt, from: [...gAt, key], value: g });
+      out[key] = g;
+      continue;
+    }
+    const kind = mergeable(l);
+    if (!(key in global2) || kind === void 0 || kind !== mergeable(g)) {
+      out[key] = l;
+    } else if (kind === "map") {
+      out[key] = mergeMaps(g, l, [...gAt, key], keyAt, moves, shifted);
+    } else {
+      const gl = g;
+      const ll = l;
+      gl.forEach((item, i) => moves.push({ to: [...keyAt, i], from: [...gAt, key, i], value: item }));
+      if (gl.length > 0) {
+        shifted.push({ at: keyAt, value: ll });
+        ll.forEach((item, j) => moves.push({ to: [...keyAt, gl.length + j], from: [...keyAt, j], value: item }));
+      }
+      out[key] = [...gl, ...ll];
+    }
+  }
+  return out;
+}
+function forEachPath(value, visit2) {
+  const stack = [{ node: value, rel: [] }];
+  while (stack.length) {
+    const { node, rel } = stack.pop();
+    visit2(rel);
+    if (Array.isArray(node)) node.forEach((child, i) => stack.push({ node: child, rel: [...rel, i] }));
+    else if (isPlainObject2(node)) for (const key of Object.keys(node)) stack.push({ node: node[key], rel: [...rel, key] });
+  }
+}
+
+// src/template/model.ts
+var SECTIONS = ["Parameters", "Conditions", "Mappings", "Resources", "Outputs", "Metadata", "Rules"];
+function buildTemplate(doc, file) {
+  const root = doc.value;
+  if (!isPlainObject2(root)) {
+    return { kind: "not-cloudformation", reason: "the document is not a mapping" };
+  }
+  if (!("Resources" in root) && !("AWSTemplateFormatVersion" in root)) {
+    return { kind: "not-cloudformation", reason: "no Resources section and no AWSTemplateFormatVersion" };
+  }
+  const problems = [];
+  for (const section of SECTIONS) {
+    if (section in root && root[section] !== null && !isPlainObject2(root[section])) {
+      problems.push({ message: `${section} must be a mapping`, path: [section] });
+    }
+  }
+  if (!isPlainObject2(root.Resources)) {
+    if (!("Resources" in root)) problems.push({ message: "the template has no Resources section", path: [] });
+    else if (root.Resources === null) problems.push({ message: "Resources must be a mapping", path: ["Resources"] });
+    return { kind: "invalid", problems };
+  }
+  const parameters = /* @__PURE__ */ new Map();
+  const paramSection = isPlainObject2(root.Parameters) ? root.Parameters : {};
+  for (const [name, node] of Object.entries(paramSection)) {
+    if (!isPlainObject2(node)) {
+      problems.push({ message: `parameter ${name} must be a mapping`, path: ["Parameters", name] });
+      continue;
+    }
+    parameters.set(name, {
+      name,
+      type: typeof node.Type === "string" ? node.Type : "String",
+      default: node.Default,
+      allowedValues: Array.isArray(node.AllowedValues) ? node.AllowedValues : void 0
+    });
+  }
+  const conditions = new Map(Object.entries(isPlainObject2(root.Conditions) ? root.Conditions : {}));
+  const resources = /* @__PURE__ */ new Map();
+  const byType = /* @__PURE__ */ new Map();
+  for (const [logicalId, node] of Object.entries(root.Resources)) {
+    const path8 = ["Resources", logicalId];
+    if (logicalId.startsWith("Fn::ForEach::")) continue;
+    if (!isPlainObject2(node)) {
+      problems.push({ message: `resource ${logicalId} must be a mapping`, path: path8 });
+      continue;
+    }
+    if (typeof node.Type !== "string" || node.Type === "") {
+      const message = node.Type === void 0 ? `resource ${logicalId} has no Type` : `the Type of resource ${logicalId} is not a resource type name`;
+      problems.push({ message, path: node.Type === void 0 ? path8 : [...path8, "Type"] });
+      continue;
+    }
+    if ("Properties" in node && node.Properties !== null && !isPlainObject2(node.Properties)) {
+      problems.push({ message: `Properties of ${logicalId} must be a mapping`, path: [...path8, "Properties"] });
+      continue;
+    }
+    const dependsOn = typeof node.DependsOn === "string" ? [node.DependsOn] : Array.isArray(node.DependsOn) ? node.DependsOn.filter((d) => typeof d === "string") : [];
+    const resource = {
+      logicalId,
+      type: node.Type,
+      node,
+      properties: isPlainObject2(node.Properties) ? node.Properties : void 0,
+      condition: typeof node.Condition === "string" ? node.Condition : void 0,
+      dependsOn,
+      metadata: isPlainObject2(node.Metadata) ? node.Metadata : void 0,
+      path: path8
+    };
+    resources.set(logicalId, resource);
+    let list2 = byType.get(resource.type);
+    if (!list2) byType.set(resource.type, list2 = []);
+    list2.push(resource);
+  }
+  const transform = root.Transform;
+  const transforms = typeof transform === "string" ? [transform] : Array.isArray(transform) ? transform.filter((t) => typeof t === "string") : [];
+  const template = {
+    file,
+    doc,
+    root,
+    parameters,
+    conditions,
+    mappings: isPlainObject2(root.Mappings) ? root.Mappings : {},
+    resources,
+    byType,
+    transforms
+  };
+  if (!transforms.includes(SAM_TRANSFORM)) return { kind: "template", problems, template };
+  const sam = applySamGlobals(template);
+  return { kind: "template", problems: [...problems, ...sam.problems], template: sam.template };
+}
+
+// src/graph/graph.ts
+var ResourceGraph = class {
+  constructor(template) {
+    this.template = template;
+    for (const resource of template.resources.values()) this.collect(resource);
+  }
+  template;
+  outgoing = /* @__PURE__ */ new Map();
+  incoming = /* @__PURE__ */ new Map();
+  conditionUsers = /* @__PURE__ */ new Map();
+  /** Resources of a type, in template order. */
+  ofType(type) {
+    return this.template.byType.get(type) ?? [];
+  }
+  edgesFrom(logicalId) {
+    return this.outgoing.get(logicalId) ?? [];
+  }
+  edgesTo(logicalId) {
+    return this.incoming.get(logicalId) ?? [];
+  }
+  /**
+   * Who references `logicalId`, optionally only resources of `fromType` and only through a property path
+   * that starts with `via` (e.g. ['Properties', 'ResourceId']).
+   */
+  referrers(logicalId, fromType, via) {
+    const found = [];
+    for (const edge of this.edgesTo(logicalId)) {
+      const resource = this.template.resources.get(edge.from);
+      if (!resource || fromType && resource.type !== fromType) continue;
+      if (via && !startsWith(edge.path, via)) continue;
+      found.push({ resource, edge });
+    }
+    return found;
+  }
+  /** Resources that `logicalId` references, optionally of one type. */
+  targets(logicalId, toType) {
+    const found = [];
+    for (const edge of this.edgesFrom(logicalId)) {
+      const resource = this.template.resources.get(edge.to);
+      if (resource && (!toType || resource.type === toType)) found.push({ resource, edge });
+    }
+    return found;
+  }
+  /** Edges from resources to a condition: their own `Condition`, or an `Fn::If` on it in their properties. */
+  usersOfCondition(name) {
+    return this.conditionUsers.get(name) ?? [];
+  }
+  add(edge) {
+    if (edge.kind === "Condition") {
+      push(this.conditionUsers, edge.to, edge);
+      return;
+    }
+    if (!this.template.resources.has(edge.to) || edge.to === edge.from) return;
+    push(this.outgoing, edge.from, edge);
+    push(this.incoming, edge.to, edge);
+  }
+  collect(resource) {
+    const from = resource.logicalId;
+    resource.dependsOn.forEach((to, i) => this.add({ from, to, kind: "DependsOn", path: ["DependsOn", i] }));
+    if (resource.condition) this.add({ from, to: resource.condition, kind: "Condition", path: ["Condition"] });
+    const pathOf = (frame) => {
+      const out = [];
+      for (let f = frame; f; f = f.parent) out.push(f.key);
+      return out.reverse();
+    };
+    const stack = [];
+    for (const key of ["Properties", "Metadata"]) {
+      if (resource.node[key] !== void 0) stack.push({ node: resource.node[key], parent: void 0, key });
+    }
+    while (stack.length) {
+      const frame = stack.pop();
+      const { node } = frame;
+      if (typeof node !== "object" || node === null) continue;
+      const intrinsic = intrinsicOf(node);
+      if (intrinsic) {
+        const { name, args } = intrinsic;
+        if (name === "Ref" && typeof args === "string") {
+          if (this.template.resources.has(args)) this.add({ from, to: args, kind: "Ref", path: pathOf(frame) });
+          continue;
+        }
+        if (name === "Fn::If" && Array.isArray(args) && typeof args[0] === "string") {
+          this.add({ from, to: args[0], kind: "Condition", path: pathOf(frame) });
+        }
+        if (name === "Fn::GetAtt") {
+          const target = getAttTarget(args);
+          if (target) this.add({ from, to: target.logicalId, kind: "GetAtt", attribute: target.attribute, path: pathOf(frame) });
+        }
+        if (name === "Fn::Sub") {
+          const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
+          const variables = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
+          if (text !== void 0) {
+            for (const part of parseSubString(text)) {
+              if (typeof part !== "string" && !(part.name in variables)) {
+                this.add({ from, to: part.name, kind: "Sub", attribute: part.attribute, path: pathOf(frame) });
+              }
+            }
+          }
+        }
+      }
+      if (Array.isArray(node)) node.forEach((child, i) => stack.push({ node: child, parent: frame, key: i }));
+      else for (const key in node) stack.push({ node: node[key], parent: frame, key });
+    }
+  }
+};
+function getAttTarget(args) {
+  if (Array.isArray(args) && typeof args[0] === "string") {
+    return { logicalId: args[0], attribute: typeof args[1] === "string" ? args[1] : void 0 };
+  }
+  if (typeof args === "string" && args.length > 0) {
+    const dot = args.indexOf(".");
+    return dot > 0 ? { logicalId: args.slice(0, dot), attribute: args.slice(dot + 1) } : { logicalId: args };
+  }
+  return void 0;
+}
+function startsWith(path8, prefix) {
+  if (prefix.length > path8.length) return false;
+  return prefix.every((segment, i) => path8[i] === segment);
+}
+function push(map, key, value) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value);
+  else map.set(key, [value]);
+}
+
+// src/values/variant.ts
+var Opaque = class {
+  constructor(id, reason) {
+    this.id = id;
+    this.reason = reason;
+  }
+  id;
+  reason;
+};
+function isAlternative(a) {
+  return a.kind === "parameter" && a.source === "allowed" || a.kind === "mapping-key";
+}
+function assumptionKey(a) {
+  if (a.kind === "parameter") return `p:${a.name}`;
+  if (a.kind === "condition") return `c:${a.name}`;
+  return `m:${a.map}`;
+}
+function sameValue(a, b) {
+  if (a.kind === "parameter" && b.kind === "parameter") return String(a.value) === String(b.value);
+  if (a.kind === "condition" && b.kind === "condition") return a.value === b.value;
+  if (a.kind === "mapping-key" && b.kind === "mapping-key") return a.key === b.key;
+  return false;
+}
+function mergeAssumptions(...lists) {
+  const merged = /* @__PURE__ */ new Map();
+  for (const list2 of lists) {
+    for (const a of list2) {
+      const key = assumptionKey(a);
+      const existing = merged.get(key);
+      if (!existing) merged.set(key, a);
+      else if (!sameValue(existing, a)) return void 0;
+    }
+  }
+  return [...merged.values()];
+}
+function combinations(lists, limit = 256) {
+  let acc = [[]];
+  for (const list2 of lists) {
+    const next = [];
+    for (const prefix of acc) {
+      for (const v of list2) {
+        if (mergeAssumptions(...prefix.map((p) => p.assumptions), v.assumptions)) next.push([...prefix, v]);
+        if (next.length >= limit) break;
+      }
+    }
+    acc = next;
+  }
+  return acc;
+}
+function describeAssumption(a) {
+  if (a.kind === "parameter") {
+    const value = JSON.stringify(String(a.value));
+    if (a.source === "default") return `with parameter ${a.name} default ${value}`;
+    if (a.source === "given") return `with parameter ${a.name} = ${value}`;
+    return `when parameter ${a.name} is ${value}`;
+  }
+  if (a.kind === "condition") return `when condition ${a.name} is ${a.value}`;
+  return `when the ${a.map} key is ${JSON.stringify(a.key)}`;
+}
+
+// src/values/resolver.ts
+var MAX_VARIANTS = 64;
+var MAX_ALTERNATIVES = 24;
+var MAX_DEPTH2 = 64;
+var ValueResolver = class {
+  constructor(template, given) {
+    this.template = template;
+    this.given = given;
+  }
+  template;
+  given;
+  conditionMemo = /* @__PURE__ */ new Map();
+  conditionsInProgress = /* @__PURE__ */ new Set();
+  rootMemo = /* @__PURE__ */ new Map();
+  /**
+   * The variants a resource starts from: one per way its own `Condition` can hold.
+   * A resource whose condition is false in every case yields none (it is never created).
+   */
+  roots(resource) {
+    const memo = this.rootMemo.get(resource.logicalId);
+    if (memo) return memo;
+    const base = { kind: "literal", value: resource.node, path: [], external: false, assumptions: [] };
+    let roots = [base];
+    if (resource.condition) {
+      roots = [];
+      for (const outcome of this.branchesOf(resource.condition)) {
+        if (outcome.value) roots.push({ ...base, assumptions: outcome.assumptions });
+      }
+    }
+    this.rootMemo.set(resource.logicalId, roots);
+    return roots;
+  }
+  /** Walks `path` from each variant, resolving intrinsics at every step and forking on undecidable Fn::If. */
+  navigate(from, path8) {
+    let current = from;
+    for (const segment of path8) {
+      const next = [];
+      for (const v of current) {
+        if (v.kind !== "literal") {
+          next.push(v);
+          continue;
+        }
+        const container = v.value;
+        let child;
+        if (Array.isArray(container) && typeof segment === "number") child = container[segment];
+        else if (isPlainObject2(container) && typeof segment === "string") child = container[segment];
+        else {
+          next.push({ ...v, kind: "unknown", value: void 0, reason: `${describeType(container)} has no ${JSON.stringify(segment)}` });
+          continue;
+        }
+        const childPath = v.external ? v.path : [...v.path, segment];
+        if (child === void 0) next.push({ kind: "absent", path: childPath, external: v.external, assumptions: v.assumptions });
+        else next.push(...this.resolve(child, childPath, v.external, v.assumptions));
+      }
+      current = cap(next, path8);
+    }
+    return current;
+  }
+  /** The elements of list-valued variants, each as a variant of its own. */
+  elements(lists) {
+    const out = [];
+    for (const v of lists) {
+      if (v.kind === "absent") continue;
+      if (v.kind === "unknown" || !Array.isArray(v.value)) {
+        out.push(v.kind === "unknown" ? v : { ...v, kind: "unknown", value: void 0, reason: "not a list" });
+        continue;
+      }
+      v.value.forEach((_, i) => out.push(...this.navigate([v], [i])));
+    }
+    return out;
+  }
+  /** Resolves the top-level intrinsic of a node. */
+  resolve(node, path8, external, assumptions, depth = 0) {
+    const unknown = (reason, extra = {}) => [
+      { kind: "unknown", reason, path: path8, external, assumptions, ...extra }
+    ];
+    if (depth > MAX_DEPTH2) return unknown("intrinsics nested too deeply");
+    if (node instanceof Opaque) return unknown(node.reason, { opaque: node.id });
+    if (isDynamicReference(node)) return unknown("a dynamic reference, resolved at deploy time");
+    const intrinsic = intrinsicOf(node);
+    if (!intrinsic) {
+      if (node === void 0) return [{ kind: "absent", path: path8, external, assumptions }];
+      return [{ kind: "literal", value: node, path: path8, external, assumptions }];
+    }
+    const { name, args } = intrinsic;
+    const at = (segment) => external ? path8 : [...path8, segment];
+    const sub = (child, childPath, base = assumptions) => this.resolve(child, childPath, external, base, depth + 1);
+    const literal = (value, base) => ({ kind: "literal", value, path: path8, external, assumptions: base });
+    switch (name) {
+      case "Ref": {
+        if (typeof args !== "string") return unknown("a malformed Ref");
+        if (args === "AWS::NoValue") return [{ kind: "absent", path: path8, external, assumptions }];
+        if (PSEUDO_PARAMETERS.has(args)) return unknown(`the pseudo parameter ${args}`, { pseudo: args });
+        if (this.template.parameters.has(args)) return this.parameterVariants(args, path8, external, assumptions);
+        if (this.template.resources.has(args)) return unknown(`a reference to resource ${args}`, { ref: { logicalId: args } });
+        return unknown(`Ref to ${args}, which is not defined in the template`);
+      }
+      case "Fn::GetAtt": {
+        const target = getAttTarget(args);
+        if (!target) return unknown("a malformed Fn::GetAtt");
+        return unknown(`an attribute of resource ${target.logicalId}`, { ref: target });
+      }
+      case "Fn::If": {
+        if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== "string") return unknown("a malformed Fn::If");
+        const out = [];
+        for (const outcome of this.branchesOf(args[0])) {
+          const merged = mergeAssumptions(assumptions, outcome.assumptions);
+          if (!merged) continue;
+          const index = outcome.value ? 1 : 2;
+          out.push(...sub(args[index], [...at("Fn::If"), ...external ? [] : [index]], merged));
+        }
+        return out;
+      }
+      case "Fn::FindInMap":
+        return this.findInMap(args, path8, external, assumptions, depth);
+      case "Fn::Sub":
+        return this.substitute(args, path8, external, assumptions, depth);
+      case "Fn::Join": {
+        if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Join");
+        const out = [];
+        for (const [delimiter, list2] of combinations([sub(args[0], at("Fn::Join")), sub(args[1], at("Fn::Join"))])) {
+          if (delimiter.kind !== "literal" || list2.kind !== "literal" || !Array.isArray(list2.value)) {
+            out.push(...unknown("Fn::Join of values that are not all known"));
+            continue;
+          }
+          const parts = list2.value.map((item) => sub(item, at("Fn::Join"), list2.assumptions));
+          for (const combo of combinations(parts)) {
+            const merged = mergeAssumptions(delimiter.assumptions, list2.assumptions, ...combo.map((c) => c.assumptions));
+            if (!merged) continue;
+            if (combo.some((c) => !textOf(c))) out.push(...unknown("Fn::Join of values that are not all known"));
+            else out.push(textVariant(combo.map((c) => textOf(c).text).join(scalarText(delimiter.value)), combo, path8, external, merged));
+          }
+        }
+        return cap(out, path8);
+      }
+      case "Fn::Select": {
+        if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Select");
+        const out = [];
+        for (const [index, list2] of combinations([sub(args[0], at("Fn::Select")), sub(args[1], at("Fn::Select"))])) {
+          const i = index.kind === "literal" ? Number(index.value) : NaN;
+          if (!Number.isInteger(i) || list2.kind !== "literal" || !Array.isArray(list2.value)) {
+            out.push(...unknown("Fn::Select over values that are not known"));
+            continue;
+          }
+          const merged = mergeAssumptions(index.assumptions, list2.assumptions);
+          const items = list2.value;
+          if (i < 0 || i >= items.length) out.push(...unknown(`Fn::Select index ${i} is out of range`));
+          else out.push(...sub(items[i], at("Fn::Select"), merged));
+        }
+        return cap(out, path8);
+      }
+      case "Fn::Split": {
+        if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Split");
+        const out = [];
+        for (const [delimiter, text] of combinations([sub(args[0], at("Fn::Split")), sub(args[1], at("Fn::Split"))])) {
+          if (delimiter.kind !== "literal" || text.kind !== "literal" || typeof text.value !== "string") {
+            out.push(...unknown("Fn::Split of a value that is not known"));
+            continue;
+          }
+          const merged = mergeAssumptions(delimiter.assumptions, text.assumptions);
+          out.push(literal(text.value.split(scalarText(delimiter.value)), merged));
+        }
+        return out;
+      }
+      case "Fn::GetAZs":
+        return [literal([0, 1, 2].map((i) => new Opaque(`az:${i}`, `Availability Zone ${i + 1} of the region`)), assumptions)];
+      case "Fn::Cidr": {
+        if (!Array.isArray(args) || args.length !== 3) return unknown("a malformed Fn::Cidr");
+        const out = [];
+        const inputs = args.map((a) => sub(a, at("Fn::Cidr")));
+        for (const [block, count2, bits] of combinations(inputs)) {
+          const cidrs = block.kind === "literal" && count2.kind === "literal" && bits.kind === "literal" ? cidrSubnets(String(block.value), Number(count2.value), Number(bits.value)) : void 0;
+          if (!cidrs) out.push(...unknown("Fn::Cidr of values that are not known"));
+          else out.push(literal(cidrs, mergeAssumptions(block.assumptions, count2.assumptions, bits.assumptions)));
+        }
+        return out;
+      }
+      case "Fn::Base64":
+        return sub(args, at("Fn::Base64"));
+      case "Fn::Length": {
+        return sub(args, at("Fn::Length")).map(
+          (v) => v.kind === "literal" && Array.isArray(v.value) ? { ...v, path: path8, value: v.value.length } : { ...v, kind: "unknown", reason: "Fn::Length of an unknown list" }
+        );
+      }
+      case "Fn::ImportValue":
+        return unknown("an Fn::ImportValue from another stack");
+      case "Fn::Transform":
+        return unknown("the output of a macro (Fn::Transform)");
+      default:
+        return unknown(`the result of ${name}`);
+    }
+  }
+  /** The values a parameter can take: the given value, else the Default (AllowedValues as alternatives). */
+  parameterVariants(name, path8, external, assumptions) {
+    const param = this.template.parameters.get(name);
+    const isList = param.type.startsWith("List<") || param.type === "CommaDelimitedList";
+    const shape = (value) => isList && typeof value === "string" ? value.split(",").map((s) => s.trim()) : value;
+    const make = (value, source) => {
+      const merged = mergeAssumptions(assumptions, [{ kind: "parameter", name, value, source }]);
+      if (!merged) return void 0;
+      return { kind: "literal", value: shape(value), path: path8, external: true, assumptions: merged };
+    };
+    if (param.type.startsWith("AWS::SSM::Parameter::Value")) {
+      return [{ kind: "unknown", reason: `parameter ${name} is read from SSM at deploy time`, path: path8, external, assumptions }];
+    }
+    const givenValue = this.given.get(name);
+    if (givenValue !== void 0) return compact([make(givenValue, "given")]);
+    const fixed = assumptions.find((a) => a.kind === "parameter" && a.name === name);
+    if (fixed && fixed.kind === "parameter") return compact([make(fixed.value, fixed.source)]);
+    if (param.default === void 0 || param.default === null) {
+      return [{ kind: "unknown", reason: `parameter ${name} has no Default`, path: path8, external, assumptions }];
+    }
+    const out = compact([make(param.default, "default")]);
+    for (const allowed of (param.allowedValues ?? []).slice(0, MAX_ALTERNATIVES)) {
+      if (String(allowed) !== String(param.default)) out.push(...compact([make(allowed, "allowed")]));
+    }
+    return out;
+  }
+  findInMap(args, path8, external, assumptions, depth) {
+    const unknown = (reason) => ({ kind: "unknown", reason, path: path8, external, assumptions });
+    if (!Array.isArray(args) || args.length < 3) return [unknown("a malformed Fn::FindInMap")];
+    const keyPath = external ? path8 : [...path8, "Fn::FindInMap"];
+    const keys = args.slice(0, 3).map((k) => this.resolve(k, keyPath, external, assumptions, depth + 1));
+    const fallback = isPlainObject2(args[3]) ? args[3].DefaultValue : void 0;
+    const fromDefault = (base) => ({ kind: "literal", value: fallback, path: path8, external: true, assumptions: base });
+    const out = [];
+    for (const [mapName, top, second] of combinations(keys)) {
+      if (mapName.kind !== "literal") {
+        out.push(unknown("Fn::FindInMap with an unknown map name"));
+        continue;
+      }
+      const map = this.template.mappings[String(mapName.value)];
+      if (!isPlainObject2(map)) {
+        out.push(unknown(`mapping ${String(mapName.value)} is not defined`));
+        continue;
+      }
+      const base = mergeAssumptions(mapName.assumptions, top.assumptions, second.assumptions);
+      if (!base) continue;
+      const topKeys = top.kind === "literal" ? [{ key: scalarText(top.value), alt: false }] : Object.keys(map).map((key) => ({ key, alt: true }));
+      for (const { key: topKey, alt: topAlt } of topKeys.slice(0, MAX_ALTERNATIVES)) {
+        const level = map[topKey];
+        if (!isPlainObject2(level)) {
+          if (!topAlt) out.push(fallback !== void 0 ? fromDefault(base) : unknown(`key ${topKey} is not in mapping ${String(mapName.value)}`));
+          continue;
+        }
+        const secondKeys = second.kind === "literal" ? [{ key: scalarText(second.value), alt: false }] : Object.keys(level).map((key) => ({ key, alt: true }));
+        for (const { key: secondKey, alt: secondAlt } of secondKeys.slice(0, MAX_ALTERNATIVES)) {
+          const mapName_ = String(mapName.value);
+          const extra = [];
+          if (topAlt) extra.push({ kind: "mapping-key", map: mapName_, key: topKey });
+          if (secondAlt) extra.push({ kind: "mapping-key", map: `${mapName_}.${topKey}`, key: secondKey });
+          const merged = mergeAssumptions(base, extra);
+          if (!merged) continue;
+          const value = level[secondKey];
+          if (value === void 0) {
+            if (!secondAlt) out.push(fallback !== void 0 ? fromDefault(merged) : unknown(`key ${topKey}.${secondKey} is not in mapping ${mapName_}`));
+            continue;
+          }
+          out.push(...this.resolve(value, path8, true, merged, depth + 1));
+        }
+      }
+    }
+    return cap(out, path8);
+  }
+  substitute(args, path8, external, assumptions, depth) {
+    const unknown = (reason, base = assumptions) => ({ kind: "unknown", reason, path: path8, external, assumptions: base });
+    const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
+    if (text === void 0) return [unknown("a malformed Fn::Sub")];
+    const variables = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
+    const subPath = external ? path8 : [...path8, "Fn::Sub"];
+    const parts = parseSubString(text).map((part) => {
+      if (typeof part === "string") return [{ kind: "literal", value: part, path: path8, external, assumptions: [] }];
+      if (part.name in variables) return this.resolve(variables[part.name], subPath, external, assumptions, depth + 1);
+      if (part.attribute !== void 0) {
+        const ref = this.template.resources.has(part.name) ? { ref: { logicalId: part.name, attribute: part.attribute } } : {};
+        return [{ ...unknown(`an attribute of resource ${part.name}`), ...ref }];
+      }
+      return this.resolve({ Ref: part.name }, subPath, external, assumptions, depth + 1);
+    });
+    const out = [];
+    for (const combo of combinations(parts)) {
+      const merged = mergeAssumptions(assumptions, ...combo.map((c) => c.assumptions));
+      if (!merged) continue;
+      const missing = combo.find((c) => !textOf(c));
+      if (missing) {
+        const ref = combo.length === 1 ? missing.ref : void 0;
+        out.push({ ...unknown(`Fn::Sub over ${missing.reason ?? "a value that is not known"}`, merged), ...ref ? { ref } : {} });
+      } else out.push(textVariant(combo.map((c) => textOf(c).text).join(""), combo, path8, external, merged));
+    }
+    return cap(out, path8);
+  }
+  /** How a condition can come out: decided (possibly by parameter defaults) or, if undecidable, both ways. */
+  branchesOf(name) {
+    const outcomes = this.evaluateCondition(name);
+    const out = [];
+    for (const o of outcomes) {
+      if (o.value !== void 0) out.push(o);
+      else {
+        for (const value of [true, false]) {
+          const merged = mergeAssumptions(o.assumptions, [{ kind: "condition", name, value }]);
+          if (merged) out.push({ value, assumptions: merged });
+        }
+      }
+    }
+    return out;
+  }
+  evaluateCondition(name) {
+    const memo = this.conditionMemo.get(name);
+    if (memo) return memo;
+    if (!this.template.conditions.has(name) || this.conditionsInProgress.has(name)) {
+      return [{ value: void 0, assumptions: [] }];
+    }
+    this.conditionsInProgress.add(name);
+    const result = collapseMappingKeys(this.conditionExpression(this.template.conditions.get(name), 0));
+    this.conditionsInProgress.delete(name);
+    this.conditionMemo.set(name, result);
+    return result;
+  }
+  conditionExpression(node, depth) {
+    const undecided = [{ value: void 0, assumptions: [] }];
+    if (depth > MAX_DEPTH2) return undecided;
+    if (typeof node === "boolean") return [{ value: node, assumptions: [] }];
+    const intrinsic = intrinsicOf(node, true);
+    if (!intrinsic) return undecided;
+    const { name, args } = intrinsic;
+    if (name === "Condition") return typeof args === "string" ? this.evaluateCondition(args) : undecided;
+    if (name === "Fn::Equals") {
+      if (!Array.isArray(args) || args.length !== 2) return undecided;
+      const sides = args.map((a) => this.resolve(a, [], true, [], depth + 1));
+      const out = [];
+      for (const [a, b] of combinations(sides)) {
+        const merged = mergeAssumptions(a.assumptions, b.assumptions) ?? [];
+        const known = (v) => v.kind === "absent" || v.kind === "literal" && isScalar(v.value) && !v.symbolic;
+        if (!known(a) || !known(b)) out.push({ value: void 0, assumptions: merged });
+        else out.push({ value: scalarText(a.value ?? "") === scalarText(b.value ?? ""), assumptions: merged });
+      }
+      return out.length ? out : undecided;
+    }
+    if (name === "Fn::Not" || name === "Fn::And" || name === "Fn::Or") {
+      if (!Array.isArray(args) || args.length === 0) return undecided;
+      const operands = args.map((a) => this.conditionExpression(a, depth + 1));
+      const out = [];
+      for (const combo of product(operands)) {
+        const merged = mergeAssumptions(...combo.map((c) => c.assumptions));
+        if (!merged) continue;
+        const values = combo.map((c) => c.value);
+        let value;
+        if (name === "Fn::Not") value = values[0] === void 0 ? void 0 : !values[0];
+        else if (name === "Fn::And") value = values.includes(false) ? false : values.includes(void 0) ? void 0 : true;
+        else value = values.includes(true) ? true : values.includes(void 0) ? void 0 : false;
+        out.push({ value, assumptions: merged });
+      }
+      return out.length ? out : undecided;
+    }
+    return undecided;
+  }
+};
+function collapseMappingKeys(outcomes) {
+  if (!outcomes.some((o) => o.assumptions.some((a) => a.kind === "mapping-key"))) return outcomes;
+  const values = new Set(outcomes.map((o) => o.value));
+  const rest = outcomes[0].assumptions.filter((a) => a.kind !== "mapping-key");
+  return [{ value: values.size === 1 ? outcomes[0].value : void 0, assumptions: values.size === 1 ? rest : [] }];
+}
+function product(lists, limit = MAX_VARIANTS) {
+  let acc = [[]];
+  for (const list2 of lists) {
+    acc = acc.flatMap((prefix) => list2.map((item) => [...prefix, item])).slice(0, limit);
+  }
+  return acc;
+}
+function cap(variants, path8) {
+  if (variants.length <= MAX_VARIANTS) return variants;
+  return [{ kind: "unknown", reason: "too many combinations of parameters and conditions", path: path8, external: false, assumptions: [] }];
+}
+function compact(items) {
+  return items.filter((i) => i !== void 0);
+}
+function textOf(v) {
+  if (v.kind === "literal" && isScalar(v.value)) return { text: scalarText(v.value), symbolic: v.symbolic === true };
+  if (v.kind === "unknown" && v.pseudo) return { text: `\${${v.pseudo}}`, symbolic: true };
+  return void 0;
+}
+function textVariant(text, parts, path8, external, assumptions) {
+  const symbolic = parts.some((p) => textOf(p).symbolic);
+  return { kind: "literal", value: text, path: path8, external, assumptions, ...symbolic ? { symbolic } : {} };
+}
+function isScalar(value) {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+function scalarText(value) {
+  return typeof value === "string" ? value : String(value);
+}
+function describeType(value) {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "null";
+  return typeof value === "object" ? "a mapping" : `the ${typeof value} ${JSON.stringify(value)}`;
+}
+function cidrSubnets(block, count2, bits) {
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(block.trim());
+  if (!match || !Number.isInteger(count2) || !Number.isInteger(bits) || count2 < 1 || count2 > 256 || bits < 0 || bits > 32) return void 0;
+  const octets = match.slice(1, 5).map(Number);
+  const prefix = Number(match[5]);
+  if (octets.some((o) => o > 255) || prefix > 32 || 32 - bits < prefix) return void 0;
+  const base = (octets[0] << 24 >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
+  const size = 2 ** bits;
+  const out = [];
+  for (let i = 0; i < count2; i++) {
+    const n = base + i * size;
+    if (n > 4294967295) return void 0;
+    out.push(`${n >>> 24}.${n >>> 16 & 255}.${n >>> 8 & 255}.${n & 255}/${32 - bits}`);
+  }
+  return out;
+}
+
+// src/engine/rule.ts
+function defineRule(rule) {
+  return rule;
+}
+
+// src/values/coerce.ts
+function asBoolean(v) {
+  if (v.kind !== "literal") return void 0;
+  if (typeof v.value === "boolean") return v.value;
+  if (typeof v.value === "string") {
+    const lower2 = v.value.toLowerCase();
+    if (lower2 === "true") return true;
+    if (lower2 === "false") return false;
+  }
+  return void 0;
+}
+function asNumber(v) {
+  if (v.kind !== "literal") return void 0;
+  if (typeof v.value === "number") return v.value;
+  if (typeof v.value === "string" && v.value.trim() !== "" && !Number.isNaN(Number(v.value))) return Number(v.value);
+  return void 0;
+}
+function asString(v) {
+  if (v.kind !== "literal") return void 0;
+  if (typeof v.value === "string") return v.value;
+  if (typeof v.value === "number" || typeof v.value === "boolean") return String(v.value);
+  return void 0;
+}
+function isSet(v) {
+  if (v.kind === "absent") return false;
+  if (v.kind === "unknown") return true;
+  return v.value !== null && v.value !== "" && !(Array.isArray(v.value) && v.value.length === 0);
+}
+
+// rules/security/cloudfront-viewer-policy-https.ts
+var cloudfront_viewer_policy_https_default = defineRule({
+  id: "cloudfront-viewer-policy-https",
+  pillar: "security",
+  level: "warning",
+  title: "CloudFront requires HTTPS between viewers and edge",
+  rationale: "With ViewerProtocolPolicy allow-all, CloudFront serves content over plain HTTP, so requests, cookies and responses can be read or altered by anyone on the network path between the viewer and the edge location.",
+  remediation: "Set `ViewerProtocolPolicy` to `redirect-to-https` (or `https-only`) on the default cache behavior and on every entry of `CacheBehaviors`.\n\n```yaml\nDefaultCacheBehavior:\n  ViewerProtocolPolicy: redirect-to-https\n```",
+  wellArchitected: ["SEC09-BP02"],
+  securityHub: ["CloudFront.3"],
+  securitySeverity: "6.5",
+  appliesTo: ["AWS::CloudFront::Distribution"],
+  peers: { checkov: ["CKV_AWS_34"], cfn_nag: [], cdk_nag: [] },
+  messages: {
+    defaultBehavior: "CloudFront distribution {{logicalId}} serves its default cache behavior over plain HTTP: ViewerProtocolPolicy is allow-all.",
+    cacheBehavior: "CloudFront distribution {{logicalId}} serves cache behavior {{pattern}} over plain HTTP: ViewerProtocolPolicy is allow-all."
+  },
+  check(distribution, ctx) {
+    const config = ["Properties", "DistributionConfig"];
+    const check = (policy, because, messageId, data) => {
+      if (policy.kind === "absent") return;
+      if (policy.kind === "unknown") {
+        ctx.unknown(policy, "ViewerProtocolPolicy");
+        return;
+      }
+      if (asString(policy)?.toLowerCase() !== "allow-all") return;
+      ctx.report({
+        messageId,
+        at: policy,
+        because,
+        data,
+        fix: { text: "redirect-to-https", description: "Redirect HTTP viewers to HTTPS" }
+      });
+    };
+    for (const policy of ctx.value(distribution, [...config, "DefaultCacheBehavior", "ViewerProtocolPolicy"])) {
+      check(policy, [], "defaultBehavior", {});
+    }
+    for (const behavior of ctx.items(distribution, [...config, "CacheBehaviors"])) {
+      if (behavior.kind === "unknown") {
+        ctx.unknown(behavior, "the cache behaviors");
+        continue;
+      }
+      for (const [pattern, policy] of combinations([ctx.value(behavior, ["PathPattern"]), ctx.value(behavior, ["ViewerProtocolPolicy"])])) {
+        const name = asString(pattern);
+        check(policy, [pattern], "cacheBehavior", { pattern: name === void 0 ? "(path pattern not known)" : JSON.stringify(name) });
+      }
+    }
+  }
+});
+
+// rules/security/ebs-volume-encrypted.ts
+var MAPPINGS = {
+  "AWS::EC2::LaunchTemplate": ["Properties", "LaunchTemplateData", "BlockDeviceMappings"],
+  "AWS::AutoScaling::LaunchConfiguration": ["Properties", "BlockDeviceMappings"],
+  "AWS::EC2::Instance": ["Properties", "BlockDeviceMappings"]
+};
+var ebs_volume_encrypted_default = defineRule({
+  id: "ebs-volume-encrypted",
+  pillar: "security",
+  level: "error",
+  title: "EBS volumes are encrypted at rest",
+  rationale: "An unencrypted EBS volume, its snapshots and the data moving between it and the instance can be read by anyone who gets hold of a snapshot or the underlying storage. Encryption with KMS costs nothing in performance and protects all three.",
+  remediation: "Set `Encrypted: true` on the volume or on each `Ebs` block device mapping (and optionally a customer managed `KmsKeyId`).\n\n```yaml\nBlockDeviceMappings:\n  - DeviceName: /dev/xvda\n    Ebs:\n      VolumeType: gp3\n      Encrypted: true\n      KmsKeyId: !Ref EbsKey   # optional CMK\n```",
+  wellArchitected: ["SEC08-BP02", "SEC08-BP01"],
+  securityHub: ["EC2.3", "EC2.7"],
+  securitySeverity: "5.5",
+  appliesTo: ["AWS::EC2::Volume", ...Object.keys(MAPPINGS)],
+  peers: { checkov: ["CKV_AWS_3", "CKV_AWS_8"], cfn_nag: ["F1", "W37"], cdk_nag: ["AwsSolutions-EC26"] },
+  optionsSchema: {
+    type: "object",
+    properties: { assumeAccountDefaultEncryption: { type: "boolean" } },
+    additionalProperties: false
+  },
+  defaultOptions: { assumeAccountDefaultEncryption: false },
+  messages: {
+    volume: "EBS volume {{logicalId}} is not encrypted: Encrypted is {{state}}.",
+    mapping: "Block device {{device}} of {{logicalId}} is not encrypted: Encrypted is {{state}}{{users}}."
+  },
+  check(resource, ctx) {
+    if (resource.type === "AWS::EC2::Volume") {
+      for (const [copy, snapshot, encrypted] of combinations([
+        ctx.value(resource, ["Properties", "SourceVolumeId"]),
+        ctx.value(resource, ["Properties", "SnapshotId"]),
+        ctx.value(resource, ["Properties", "Encrypted"])
+      ])) {
+        if (isSet(copy)) continue;
+        checkEncrypted(ctx, encrypted, snapshot, [copy], "volume", {});
+      }
+      return;
+    }
+    const users = launchTemplateUsers(resource, ctx);
+    for (const entry of ctx.items(resource, MAPPINGS[resource.type])) {
+      if (entry.kind !== "literal") continue;
+      const [noDevice, virtualName, device] = ["NoDevice", "VirtualName", "DeviceName"].map((k) => ctx.value(entry, [k]));
+      for (const [nd, vn, dev, snapshot, encrypted] of combinations([
+        noDevice,
+        virtualName,
+        device,
+        ctx.value(entry, ["Ebs", "SnapshotId"]),
+        ctx.value(entry, ["Ebs", "Encrypted"])
+      ])) {
+        if (isSet(nd) || isSet(vn)) continue;
+        const ebs = ctx.value(entry, ["Ebs"]);
+        if (ebs.every((e) => e.kind === "absent")) continue;
+        const name = dev.kind === "literal" ? String(dev.value) : "(unnamed)";
+        checkEncrypted(ctx, encrypted, snapshot, [nd, vn, dev], "mapping", { device: name, users });
+      }
+    }
+  }
+});
+function checkEncrypted(ctx, encrypted, snapshot, because, messageId, data) {
+  if (encrypted.kind === "unknown") {
+    ctx.unknown(encrypted, "Encrypted");
+    return;
+  }
+  const value = asBoolean(encrypted);
+  if (value === true) return;
+  if (encrypted.kind === "absent") {
+    if (isSet(snapshot)) {
+      ctx.unknown(snapshot, "the encryption inherited from the snapshot");
+      return;
+    }
+    if (ctx.options.assumeAccountDefaultEncryption) return;
+  }
+  ctx.report({
+    messageId,
+    at: encrypted,
+    because: [snapshot, ...because],
+    data: { ...data, state: encrypted.kind === "absent" ? "not set (the default is unencrypted)" : String(encrypted.value) },
+    fix: encrypted.kind === "literal" ? { text: "true", description: "Set Encrypted to true" } : void 0
+  });
+}
+function launchTemplateUsers(resource, ctx) {
+  if (resource.type === "AWS::EC2::Instance") return "";
+  const groups = ctx.graph.referrers(resource.logicalId, "AWS::AutoScaling::AutoScalingGroup").map((r) => r.resource.logicalId);
+  const unique2 = [...new Set(groups)];
+  return unique2.length ? ` (used by Auto Scaling group ${unique2.join(", ")})` : "";
+}
+
+// rules/security/ec2-imdsv2-check.ts
+var INSTANCE = "AWS::EC2::Instance";
+var LAUNCH_TEMPLATE = "AWS::EC2::LaunchTemplate";
+var LAUNCH_CONFIGURATION = "AWS::AutoScaling::LaunchConfiguration";
+var OPTIONS = {
+  [INSTANCE]: { path: ["Properties", "MetadataOptions"], image: ["Properties", "ImageId"], noun: "EC2 instance" },
+  [LAUNCH_TEMPLATE]: {
+    path: ["Properties", "LaunchTemplateData", "MetadataOptions"],
+    image: ["Properties", "LaunchTemplateData", "ImageId"],
+    noun: "Launch template"
+  },
+  [LAUNCH_CONFIGURATION]: { path: ["Properties", "MetadataOptions"], image: ["Properties", "ImageId"], noun: "Launch configuration" }
+};
+var IMDSV2_AMI_PARAMETER = /^\/aws\/service\/ami-amazon-linux-latest\/al2023-/;
+var LAUNCHERS = {
+  "AWS::AutoScaling::AutoScalingGroup": "Auto Scaling group",
+  [INSTANCE]: "instance",
+  "AWS::EKS::Nodegroup": "EKS node group",
+  "AWS::EC2::EC2Fleet": "EC2 Fleet",
+  "AWS::EC2::SpotFleet": "Spot Fleet",
+  "AWS::Batch::ComputeEnvironment": "Batch compute environment"
+};
+var lower = (v) => asString(v)?.toLowerCase();
+var ec2_imdsv2_check_default = defineRule({
+  id: "ec2-imdsv2-check",
+  pillar: "security",
+  level: "warning",
+  title: "EC2 instances require IMDSv2",
+  rationale: "IMDSv1 answers any GET request from the instance, so a server-side request forgery or an open proxy in the application is enough to read the instance role credentials. IMDSv2 requires a session token obtained with a PUT request, which those attacks cannot send.",
+  remediation: "Set `HttpTokens: required` in the metadata options of the instance, launch template or launch configuration (or disable the endpoint with `HttpEndpoint: disabled` if nothing on the instance uses it), and keep `HttpPutResponseHopLimit` at 1 unless containers on the instance need the metadata service (then 2).\n\n```yaml\nLaunchTemplateData:\n  MetadataOptions:\n    HttpTokens: required\n    HttpPutResponseHopLimit: 1\n```",
+  wellArchitected: ["SEC06-BP02", "SEC02-BP02"],
+  securityHub: ["EC2.8", "AutoScaling.3"],
+  securitySeverity: "7.0",
+  appliesTo: Object.keys(OPTIONS),
+  peers: { checkov: ["CKV_AWS_79"], cfn_nag: [], cdk_nag: ["EC2IMDSv2Enabled"] },
+  messages: {
+    optional: "{{noun}} {{logicalId}} allows IMDSv1: MetadataOptions.HttpTokens is optional{{users}}.",
+    notSet: "{{noun}} {{logicalId}} does not require IMDSv2: MetadataOptions.HttpTokens is not set, which means optional unless the AMI is registered with ImdsSupport v2.0 or the account default requires tokens{{users}}.",
+    hopLimit: "Launch configuration {{logicalId}} sets MetadataOptions.HttpPutResponseHopLimit to {{limit}}, so metadata tokens reach beyond the instance itself{{users}}."
+  },
+  check(resource, ctx) {
+    const options = OPTIONS[resource.type].path;
+    const inherited2 = resource.type === INSTANCE ? launchTemplateOf(resource, ctx) : void 0;
+    const data = { noun: OPTIONS[resource.type].noun, users: usersOf(resource, ctx) };
+    const images = ctx.value(resource, OPTIONS[resource.type].image);
+    const imageDecides = images.some((image) => imdsV2Image(resource, image, ctx));
+    for (const [tokens, endpoint, template, image] of combinations([
+      ctx.value(resource, [...options, "HttpTokens"]),
+      ctx.value(resource, [...options, "HttpEndpoint"]),
+      resource.type === INSTANCE ? ctx.value(resource, ["Properties", "LaunchTemplate"]) : [absent()],
+      imageDecides ? images : [absent()]
+    ])) {
+      if (lower(endpoint) === "disabled" || lower(tokens) === "required") continue;
+      if (tokens.kind === "unknown") {
+        ctx.unknown(tokens, "HttpTokens");
+        continue;
+      }
+      if (endpoint.kind === "unknown") {
+        ctx.unknown(endpoint, "HttpEndpoint");
+        continue;
+      }
+      const value = lower(tokens);
+      if (tokens.kind === "absent" && isSet(template)) {
+        if (!inherited2) {
+          ctx.unknown({ ...template, kind: "unknown", reason: "in a launch template outside this template" }, "the metadata options inherited from the launch template");
+        }
+        continue;
+      }
+      if (tokens.kind === "literal" && value !== "optional") continue;
+      if (tokens.kind === "absent" && imdsV2Image(resource, image, ctx)) continue;
+      ctx.report({
+        messageId: tokens.kind === "absent" ? "notSet" : "optional",
+        at: tokens,
+        because: [endpoint, template, image],
+        data,
+        fix: tokens.kind === "literal" ? { text: "required", description: "Require IMDSv2 session tokens" } : void 0
+      });
+    }
+    if (resource.type !== LAUNCH_CONFIGURATION) return;
+    for (const [limit, endpoint] of combinations([
+      ctx.value(resource, [...options, "HttpPutResponseHopLimit"]),
+      ctx.value(resource, [...options, "HttpEndpoint"])
+    ])) {
+      if (lower(endpoint) === "disabled" || limit.kind === "absent") continue;
+      if (limit.kind === "unknown") {
+        ctx.unknown(limit, "HttpPutResponseHopLimit");
+        continue;
+      }
+      const hops = asNumber(limit);
+      if (hops === void 0 || hops <= 1) continue;
+      if (endpoint.kind === "unknown") {
+        ctx.unknown(endpoint, "HttpEndpoint");
+        continue;
+      }
+      ctx.report({
+        messageId: "hopLimit",
+        at: limit,
+        because: [endpoint],
+        // Two hops is what containers on the instance need: worth a look, not a warning.
+        level: hops === 2 ? "note" : void 0,
+        data: { ...data, limit: String(hops) },
+        fix: { text: "1", description: "Limit metadata responses to the instance itself" }
+      });
+    }
+  }
+});
+function imdsV2Image(resource, image, ctx) {
+  if (image.kind !== "unknown" || image.external || image.ref) return false;
+  let node = resource.node;
+  for (const segment of image.path) node = isPlainObject2(node) || Array.isArray(node) ? node[segment] : void 0;
+  let parameter;
+  if (typeof node === "string") parameter = /^\{\{resolve:ssm:([^:}]+)/.exec(node.trim())?.[1];
+  else if (isPlainObject2(node) && typeof node.Ref === "string") {
+    const declared = ctx.template.parameters.get(node.Ref);
+    if (declared?.type.startsWith("AWS::SSM::Parameter::Value") && typeof declared.default === "string") parameter = declared.default;
+  }
+  return parameter !== void 0 && IMDSV2_AMI_PARAMETER.test(parameter.trim());
+}
+function absent() {
+  return { kind: "absent", path: [], external: false, assumptions: [] };
+}
+function launchTemplateOf(instance, ctx) {
+  const linked = ctx.graph.targets(instance.logicalId, LAUNCH_TEMPLATE).find(({ edge }) => edge.path[0] === "Properties" && edge.path[1] === "LaunchTemplate");
+  if (linked) return linked.resource;
+  for (const name of ctx.value(instance, ["Properties", "LaunchTemplate", "LaunchTemplateName"])) {
+    const wanted = asString(name);
+    if (wanted === void 0) continue;
+    const match = ctx.graph.ofType(LAUNCH_TEMPLATE).find((lt) => ctx.value(lt, ["Properties", "LaunchTemplateName"]).some((n) => asString(n) === wanted));
+    if (match) return match;
+  }
+  return void 0;
+}
+function usersOf(resource, ctx) {
+  if (resource.type === INSTANCE) return "";
+  const names = /* @__PURE__ */ new Set();
+  for (const { resource: user } of ctx.graph.referrers(resource.logicalId)) {
+    const noun = LAUNCHERS[user.type];
+    if (noun) names.add(`${noun} ${user.logicalId}`);
+  }
+  if (resource.type === LAUNCH_TEMPLATE) {
+    for (const instance of ctx.graph.ofType(INSTANCE)) {
+      if (launchTemplateOf(instance, ctx) === resource) names.add(`instance ${instance.logicalId}`);
+    }
+  }
+  return names.size ? ` (used by ${[...names].join(", ")})` : "";
+}
+
+// rules/lib/ingress.ts
+var INGRESS_TYPES = ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"];
+function isWorldCidr(cidr) {
+  const [address, prefix] = cidr.trim().split("/");
+  if (prefix === void 0 || Number(prefix) !== 0) return false;
+  if (address.includes(":")) return address.split(":").every((group) => group === "" || /^0+$/.test(group));
+  return /^0+\.0+\.0+\.0+$/.test(address);
+}
+var PROTOCOL_NAMES = { tcp: ["tcp", "6"], udp: ["udp", "17"] };
+function coversPort(protocol, from, to, port, transport) {
+  const p = asString(protocol)?.toLowerCase();
+  if (p === void 0) return protocol.kind === "unknown" ? "unknown" : "no";
+  if (p === "-1" || p === "all") return transport === "tcp" ? "yes" : "no";
+  if (!PROTOCOL_NAMES[transport].includes(p)) return "no";
+  const lo = asNumber(from);
+  const hi = asNumber(to);
+  if (lo === -1 || hi === -1) return "yes";
+  if (lo === void 0 || hi === void 0) return from.kind === "unknown" || to.kind === "unknown" ? "unknown" : "no";
+  return lo <= port && port <= hi ? "yes" : "no";
+}
+function worldOpenIngress(resource, ctx, port, what, transport = "tcp") {
+  const found = [];
+  const standalone = resource.type === "AWS::EC2::SecurityGroupIngress";
+  const entries = standalone ? ctx.value(resource, ["Properties"]) : ctx.items(resource, ["Properties", "SecurityGroupIngress"]);
+  for (const entry of entries) {
+    if (entry.kind === "unknown") {
+      if (transport === "tcp") ctx.unknown(entry, "the ingress rules");
+      continue;
+    }
+    if (entry.kind !== "literal") continue;
+    const field = (name) => ctx.value(entry, [name]);
+    const groups = standalone ? groupOf(resource, ctx) : [{ variant: entry, name: `security group ${resource.logicalId}` }];
+    for (const [protocol, from, to, v4, v6] of combinations([
+      field("IpProtocol"),
+      field("FromPort"),
+      field("ToPort"),
+      field("CidrIp"),
+      field("CidrIpv6")
+    ])) {
+      const coverage = coversPort(protocol, from, to, port, transport);
+      if (coverage === "no") continue;
+      for (const cidr of [v4, v6]) {
+        if (cidr.kind === "absent") continue;
+        const text = asString(cidr);
+        if (text === void 0) {
+          ctx.unknown(cidr, `the source range of the ${what} ingress rule`);
+          continue;
+        }
+        if (!isWorldCidr(text)) continue;
+        if (coverage === "unknown") {
+          ctx.unknown(protocol.kind === "unknown" ? protocol : from.kind === "unknown" ? from : to, `the ports of a world-open ingress rule`);
+          continue;
+        }
+        for (const group of groups) {
+          found.push({
+            at: standalone ? cidr : entry,
+            because: [protocol, from, to, cidr, group.variant],
+            cidr: text,
+            group: group.name,
+            standalone
+          });
+        }
+      }
+    }
+  }
+  return found;
+}
+function groupOf(ingress, ctx) {
+  const byId = ctx.value(ingress, ["Properties", "GroupId"]);
+  const byName = ctx.value(ingress, ["Properties", "GroupName"]);
+  const out = [];
+  for (const [id, name] of combinations([byId, byName])) {
+    const v = id.kind !== "absent" ? id : name;
+    if (v.ref) out.push({ variant: v, name: `security group ${v.ref.logicalId}` });
+    else if (v.kind === "literal") out.push({ variant: v, name: `security group ${String(v.value)}` });
+    else out.push({ variant: v, name: "a security group from outside this template" });
+  }
+  return out;
+}
+
+// rules/security/ec2-sg-rdp-restricted.ts
+var RDP = 3389;
+var ec2_sg_rdp_restricted_default = defineRule({
+  id: "ec2-sg-rdp-restricted",
+  pillar: "security",
+  level: "error",
+  title: "Security groups do not allow RDP (3389) from the whole internet",
+  rationale: "Remote Desktop open to 0.0.0.0/0 or ::/0 lets anyone on the internet reach the Windows logon of every instance in the group, a constant target of password spraying and RDP exploits. Remote administration should come only from known networks.",
+  remediation: "Allow 3389 only from a bastion or admin security group, a VPN or office range, or a managed prefix list; or remove the rule and use AWS Systems Manager Session Manager / Fleet Manager for remote access.\n\n```yaml\nSecurityGroupIngress:\n  - IpProtocol: tcp\n    FromPort: 3389\n    ToPort: 3389\n    SourceSecurityGroupId: !Ref BastionSecurityGroup\n```",
+  wellArchitected: ["SEC05-BP02", "SEC05-BP01"],
+  securityHub: ["EC2.19", "EC2.14"],
+  securitySeverity: "8.6",
+  appliesTo: INGRESS_TYPES,
+  peers: { checkov: ["CKV_AWS_25"], cfn_nag: ["W2"], cdk_nag: ["AwsSolutions-EC23", "EC2RestrictedCommonPorts"] },
+  messages: {
+    inline: "The {{group}} allows {{service}} from {{cidr}}.",
+    standalone: "Ingress rule {{logicalId}} opens {{service}} of {{group}} to {{cidr}}."
+  },
+  check(resource, ctx) {
+    const report2 = (f, service) => ctx.report({
+      messageId: f.standalone ? "standalone" : "inline",
+      at: f.at,
+      because: f.because,
+      data: { group: f.group, cidr: f.cidr, service }
+    });
+    for (const f of worldOpenIngress(resource, ctx, RDP, "RDP")) report2(f, "RDP (port 3389)");
+    for (const f of worldOpenIngress(resource, ctx, RDP, "RDP (UDP)", "udp")) report2(f, "RDP over UDP (port 3389)");
+  }
+});
+
+// rules/security/ec2-sg-ssh-restricted.ts
+var ec2_sg_ssh_restricted_default = defineRule({
+  id: "ec2-sg-ssh-restricted",
+  pillar: "security",
+  level: "error",
+  title: "Security groups do not allow SSH (22) from the whole internet",
+  rationale: "SSH open to 0.0.0.0/0 or ::/0 exposes every instance in the group to internet-wide scanning and password or key attacks. Administrative access should come from a known network, or not over SSH at all.",
+  remediation: "Restrict the source to your admin network or VPN range, or remove the rule and use AWS Systems Manager Session Manager.\n\n```yaml\nSecurityGroupIngress:\n  - IpProtocol: tcp\n    FromPort: 22\n    ToPort: 22\n    CidrIp: 10.0.0.0/16   # admin network / VPN\n```",
+  wellArchitected: ["SEC05-BP02", "SEC05-BP01"],
+  securityHub: ["EC2.19", "EC2.13"],
+  securitySeverity: "8.6",
+  appliesTo: INGRESS_TYPES,
+  peers: { checkov: ["CKV_AWS_24"], cfn_nag: ["W2"], cdk_nag: ["AwsSolutions-EC23", "EC2RestrictedSSH"] },
+  messages: {
+    inline: "The {{group}} allows SSH (port 22) from {{cidr}}.",
+    standalone: "Ingress rule {{logicalId}} opens SSH (port 22) of {{group}} to {{cidr}}."
+  },
+  check(resource, ctx) {
+    for (const f of worldOpenIngress(resource, ctx, 22, "SSH")) {
+      ctx.report({
+        messageId: f.standalone ? "standalone" : "inline",
+        at: f.at,
+        because: f.because,
+        data: { group: f.group, cidr: f.cidr }
+      });
+    }
+  }
+});
+
+// rules/security/elb-listener-https-enforced.ts
+var LISTENER = "AWS::ElasticLoadBalancingV2::Listener";
+var LISTENER_RULE = "AWS::ElasticLoadBalancingV2::ListenerRule";
+var CLASSIC = "AWS::ElasticLoadBalancing::LoadBalancer";
+var ELBV2 = "AWS::ElasticLoadBalancingV2::LoadBalancer";
+var upper = (v) => asString(v)?.toUpperCase();
+var elb_listener_https_enforced_default = defineRule({
+  id: "elb-listener-https-enforced",
+  pillar: "security",
+  level: "warning",
+  title: "Load balancer listeners serve HTTPS or redirect HTTP to HTTPS",
+  rationale: "A listener that serves plain HTTP (or TCP) sends requests, session cookies and responses unencrypted between clients and the load balancer. Serving HTTPS, and answering HTTP only with a redirect to HTTPS, keeps that traffic encrypted in transit.",
+  remediation: "On Application Load Balancers, keep port 80 only as a listener whose default action redirects to HTTPS, and serve the application from an HTTPS listener with a certificate; move listener rules that forward to the HTTPS listener. On Classic Load Balancers, use HTTPS or SSL listeners with an `SSLCertificateId`.\n\n```yaml\nHttpListener:\n  Type: AWS::ElasticLoadBalancingV2::Listener\n  Properties:\n    LoadBalancerArn: !Ref Alb\n    Port: 80\n    Protocol: HTTP\n    DefaultActions:\n      - Type: redirect\n        RedirectConfig: {Protocol: HTTPS, Port: '443', StatusCode: HTTP_301}\n```",
+  wellArchitected: ["SEC09-BP02"],
+  securityHub: ["ELB.1", "ELB.3"],
+  securitySeverity: "6.5",
+  appliesTo: [LISTENER, LISTENER_RULE, CLASSIC],
+  peers: { checkov: ["CKV_AWS_2"], cfn_nag: ["W56"], cdk_nag: ["AwsSolutions-ELB5", "ALBHttpToHttpsRedirection", "ELBTlsHttpsListenersOnly"] },
+  messages: {
+    forward: "HTTP listener {{logicalId}} on {{loadBalancer}} forwards requests over plain HTTP instead of redirecting them to HTTPS.",
+    fixedResponse: "HTTP listener {{logicalId}} on {{loadBalancer}} answers plain-HTTP requests with a fixed {{status}} response instead of redirecting them to HTTPS.",
+    redirectNotHttps: "HTTP listener {{logicalId}} on {{loadBalancer}} redirects without switching to HTTPS: RedirectConfig.Protocol is {{state}}.",
+    ruleForward: "Listener rule {{logicalId}} forwards requests that arrive over plain HTTP on listener {{listener}} ({{loadBalancer}}).",
+    classic: "Classic load balancer {{logicalId}} ({{scheme}}) has an unencrypted {{protocol}} listener on port {{port}}."
+  },
+  check(resource, ctx) {
+    if (resource.type === CLASSIC) return checkClassic(resource, ctx);
+    if (resource.type === LISTENER) {
+      for (const http of httpListener(resource, ctx)) {
+        for (const action of ctx.items(resource, ["Properties", "DefaultActions"])) checkDefaultAction(action, http, ctx);
+      }
+      return;
+    }
+    for (const arn of ctx.value(resource, ["Properties", "ListenerArn"])) {
+      const listener = arn.ref && ctx.template.resources.get(arn.ref.logicalId);
+      if (!listener || listener.type !== LISTENER) {
+        if (arn.kind !== "absent") {
+          const outside = arn.kind === "unknown" ? arn : { ...arn, kind: "unknown", reason: "a listener outside this template" };
+          ctx.unknown(outside, "the protocol of the listener");
+        }
+        continue;
+      }
+      for (const http of httpListener(listener, ctx)) {
+        for (const action of ctx.items(resource, ["Properties", "Actions"])) {
+          for (const type of ctx.value(action, ["Type"])) {
+            if (type.kind === "unknown") {
+              ctx.unknown(type, "the action type");
+              continue;
+            }
+            if (asString(type)?.toLowerCase() !== "forward") continue;
+            ctx.report({
+              messageId: "ruleForward",
+              at: type,
+              because: [arn, ...http.because],
+              level: http.internal ? "note" : void 0,
+              data: { listener: listener.logicalId, loadBalancer: http.name }
+            });
+          }
+        }
+      }
+    }
+  }
+});
+function httpListener(listener, ctx) {
+  const out = [];
+  for (const [protocol, arn] of combinations([
+    ctx.value(listener, ["Properties", "Protocol"]),
+    ctx.value(listener, ["Properties", "LoadBalancerArn"])
+  ])) {
+    if (protocol.kind === "unknown") {
+      ctx.unknown(protocol, "the listener protocol");
+      continue;
+    }
+    if (upper(protocol) !== "HTTP") continue;
+    for (const owner of ownerOf(arn, ctx)) {
+      out.push({ ...owner, because: [protocol, arn, ...owner.because] });
+    }
+  }
+  return out.sort((a, b) => Number(a.internal) - Number(b.internal));
+}
+function ownerOf(arn, ctx) {
+  const lb = arn.ref && ctx.template.resources.get(arn.ref.logicalId);
+  if (!lb || lb.type !== ELBV2) return [{ name: "a load balancer from outside this template", internal: false, because: [] }];
+  const out = [];
+  for (const [type, scheme] of combinations([ctx.value(lb, ["Properties", "Type"]), ctx.value(lb, ["Properties", "Scheme"])])) {
+    const kind = asString(type)?.toLowerCase();
+    if (kind === "network" || kind === "gateway") continue;
+    const s = asString(scheme)?.toLowerCase();
+    const internal = s === "internal";
+    const word = internal ? "internal " : scheme.kind === "unknown" ? "" : "internet-facing ";
+    out.push({ name: `${word}load balancer ${lb.logicalId}`, internal, because: [type, scheme] });
+  }
+  return out;
+}
+function checkDefaultAction(action, http, ctx) {
+  const data = { loadBalancer: http.name };
+  const level = http.internal ? "note" : void 0;
+  for (const [type, redirect, status] of combinations([
+    ctx.value(action, ["Type"]),
+    ctx.value(action, ["RedirectConfig", "Protocol"]),
+    ctx.value(action, ["FixedResponseConfig", "StatusCode"])
+  ])) {
+    if (type.kind === "unknown") {
+      ctx.unknown(type, "the default action type");
+      continue;
+    }
+    const kind = asString(type)?.toLowerCase();
+    if (kind === "forward") {
+      ctx.report({ messageId: "forward", at: type, because: http.because, level, data });
+    } else if (kind === "redirect") {
+      if (redirect.kind === "unknown") {
+        ctx.unknown(redirect, "the redirect protocol");
+        continue;
+      }
+      if (upper(redirect) === "HTTPS") continue;
+      ctx.report({
+        messageId: "redirectNotHttps",
+        at: redirect,
+        because: [type, ...http.because],
+        level,
+        data: { ...data, state: redirect.kind === "absent" ? "not set (the default #{protocol} keeps HTTP)" : String(redirect.value) },
+        fix: redirect.kind === "literal" ? { text: "HTTPS", description: "Redirect to HTTPS" } : void 0
+      });
+    } else if (kind === "fixed-response") {
+      if (status.kind === "unknown") {
+        ctx.unknown(status, "the fixed-response status code");
+        continue;
+      }
+      const code = asNumber(status);
+      if (code === void 0 || code >= 400 && code < 500) continue;
+      ctx.report({ messageId: "fixedResponse", at: status, because: [type, ...http.because], level, data: { ...data, status: String(code) } });
+    }
+  }
+}
+function checkClassic(lb, ctx) {
+  const schemes = ctx.value(lb, ["Properties", "Scheme"]).sort(
+    (a, b) => Number(asString(a)?.toLowerCase() === "internal") - Number(asString(b)?.toLowerCase() === "internal")
+  );
+  for (const listener of ctx.items(lb, ["Properties", "Listeners"])) {
+    if (listener.kind === "unknown") {
+      ctx.unknown(listener, "the listeners");
+      continue;
+    }
+    for (const [protocol, port, scheme] of combinations([ctx.value(listener, ["Protocol"]), ctx.value(listener, ["LoadBalancerPort"]), schemes])) {
+      if (protocol.kind === "unknown") {
+        ctx.unknown(protocol, "the listener protocol");
+        continue;
+      }
+      const p = upper(protocol);
+      if (p !== "HTTP" && p !== "TCP") continue;
+      const internal = asString(scheme)?.toLowerCase() === "internal";
+      ctx.report({
+        messageId: "classic",
+        at: protocol,
+        because: [port, scheme],
+        level: internal ? "note" : void 0,
+        data: {
+          scheme: internal ? "internal" : scheme.kind === "unknown" ? "scheme not known" : "internet-facing",
+          protocol: p,
+          port: asString(port) ?? "(not known)"
+        }
+      });
+    }
+  }
+}
+
+// rules/security/iam-policy-no-statements-with-admin-access.ts
+var PARTITION = "${AWS::Partition}";
+var ADMIN_ARN = /^arn:([a-z0-9-]+|\$\{AWS::Partition\}):iam::aws:policy\/AdministratorAccess$/;
+var TYPE_WORDS = {
+  "AWS::IAM::Role": "role",
+  "AWS::IAM::User": "user",
+  "AWS::IAM::Group": "group",
+  "AWS::IAM::Policy": "policy",
+  "AWS::IAM::ManagedPolicy": "managed policy",
+  "AWS::Serverless::Function": "function"
+};
+var iam_policy_no_statements_with_admin_access_default = defineRule({
+  id: "iam-policy-no-statements-with-admin-access",
+  pillar: "security",
+  level: "error",
+  title: "IAM policies do not grant full administrative access",
+  rationale: "A statement that allows every action on every resource makes its holder an administrator of the account: one leaked credential or one exploited function is then enough to read every secret, delete every resource and create new users.",
+  remediation: 'Replace `Action: "*"` (or `NotAction`) on `Resource: "*"` with the actions and resources the principal needs, and detach `AdministratorAccess`; grant broad access only to break-glass roles outside application templates.\n\n```yaml\nStatement:\n  - Effect: Allow\n    Action: [s3:GetObject, s3:PutObject]\n    Resource: !Sub \'${DataBucket.Arn}/*\'\n```',
+  wellArchitected: ["SEC03-BP02"],
+  securityHub: ["IAM.1"],
+  securitySeverity: "8.6",
+  appliesTo: Object.keys(TYPE_WORDS),
+  peers: {
+    checkov: ["CKV_AWS_62"],
+    cfn_nag: ["F3", "F4", "F5", "W43"],
+    cdk_nag: ["AwsSolutions-IAM5 (partial)", "IAMPolicyNoStatementsWithAdminAccess"]
+  },
+  messages: {
+    allActions: 'Statement {{statement}} in {{where}} allows every action ("*") on every resource ("*"): full administrator access.',
+    notAction: 'Statement {{statement}} in {{where}} allows every action outside its NotAction list on every resource ("*").',
+    adminManaged: "{{kind}} {{logicalId}} attaches the AWS managed policy AdministratorAccess ({{arn}})."
+  },
+  check(resource, ctx) {
+    const word = TYPE_WORDS[resource.type];
+    const kind = word[0].toUpperCase() + word.slice(1);
+    switch (resource.type) {
+      case "AWS::IAM::Policy":
+      case "AWS::IAM::ManagedPolicy":
+        for (const doc of ctx.value(resource, ["Properties", "PolicyDocument"])) {
+          checkDocument(ctx, resource, doc, `${word} ${resource.logicalId}`);
+        }
+        return;
+      case "AWS::Serverless::Function":
+        checkSamPolicies(resource, ctx, kind);
+        return;
+      default:
+        for (const policy of ctx.items(resource, ["Properties", "Policies"])) {
+          if (policy.kind === "unknown") {
+            ctx.unknown(policy, "an inline policy");
+            continue;
+          }
+          if (policy.kind !== "literal") continue;
+          for (const [name, doc] of combinations([ctx.value(policy, ["PolicyName"]), ctx.value(policy, ["PolicyDocument"])])) {
+            const label = asString(name);
+            const where = `inline policy ${label !== void 0 ? JSON.stringify(label) : "(unnamed)"} of ${word} ${resource.logicalId}`;
+            checkDocument(ctx, resource, doc, where);
+          }
+        }
+        for (const arn of ctx.items(resource, ["Properties", "ManagedPolicyArns"])) checkManagedArn(resource, ctx, arn, kind);
+    }
+  }
+});
+function checkSamPolicies(fn, ctx, kind) {
+  const where = (i) => `${i === void 0 ? "the policy" : `policy ${i + 1}`} of function ${fn.logicalId}`;
+  for (const policies of ctx.value(fn, ["Properties", "Policies"])) {
+    if (policies.kind === "absent") continue;
+    if (policies.kind === "unknown") {
+      ctx.unknown(policies, "Policies");
+      continue;
+    }
+    if (!Array.isArray(policies.value)) {
+      checkSamEntry(fn, ctx, policies, kind, where());
+      continue;
+    }
+    policies.value.forEach((_, i) => {
+      for (const entry of ctx.value(policies, [i])) checkSamEntry(fn, ctx, entry, kind, where(i));
+    });
+  }
+}
+function checkSamEntry(fn, ctx, entry, kind, where) {
+  if (entry.kind === "unknown") {
+    checkManagedArn(fn, ctx, entry, kind);
+    return;
+  }
+  if (entry.kind !== "literal") return;
+  if (typeof entry.value === "string") {
+    checkManagedArn(fn, ctx, entry, kind);
+    return;
+  }
+  if (isPlainObject2(entry.value) && "Statement" in entry.value) checkDocument(ctx, fn, entry, where);
+}
+function checkManagedArn(resource, ctx, arn, kind) {
+  if (arn.kind === "absent") return;
+  let text = asString(arn);
+  if (arn.kind === "unknown") {
+    if (arn.ref) return;
+    text = withPartitionPlaceholder(resource, arn);
+    if (text === void 0) {
+      ctx.unknown(arn, "a managed policy ARN");
+      return;
+    }
+  }
+  if (text === void 0) return;
+  const isAdmin = ADMIN_ARN.test(text) || resource.type === "AWS::Serverless::Function" && text === "AdministratorAccess";
+  if (isAdmin) ctx.report({ messageId: "adminManaged", at: arn, data: { kind, arn: text } });
+}
+function withPartitionPlaceholder(resource, arn) {
+  if (arn.external) return void 0;
+  const node = nodeAt(resource.node, arn.path);
+  const intrinsic = intrinsicOf(node);
+  if (!intrinsic) return void 0;
+  const partition = (part) => {
+    if (typeof part === "string") return part;
+    const inner = intrinsicOf(part);
+    return inner?.name === "Ref" && inner.args === "AWS::Partition" ? PARTITION : void 0;
+  };
+  if (intrinsic.name === "Fn::Sub" && typeof intrinsic.args === "string") {
+    const parts = parseSubString(intrinsic.args).map((p) => typeof p === "string" ? p : p.name === "AWS::Partition" && !p.attribute ? PARTITION : void 0);
+    return parts.every((p) => p !== void 0) ? parts.join("") : void 0;
+  }
+  if (intrinsic.name === "Fn::Join" && Array.isArray(intrinsic.args) && intrinsic.args[0] === "" && Array.isArray(intrinsic.args[1])) {
+    const parts = intrinsic.args[1].map(partition);
+    return parts.every((p) => p !== void 0) ? parts.join("") : void 0;
+  }
+  return void 0;
+}
+var MARKER = (name) => `\uE000${name}\uE001`;
+var MARKERS = /\uE000([^\uE001]*)\uE001/g;
+function subTemplate(resource, doc) {
+  if (doc.external) return void 0;
+  const intrinsic = intrinsicOf(nodeAt(resource.node, doc.path));
+  if (intrinsic?.name !== "Fn::Sub") return void 0;
+  const args = intrinsic.args;
+  const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
+  if (text === void 0) return void 0;
+  return parseSubString(text).map((p) => typeof p === "string" ? p : MARKER(p.attribute ? `${p.name}.${p.attribute}` : p.name)).join("");
+}
+function nodeAt(root, path8) {
+  let node = root;
+  for (const segment of path8) {
+    if (Array.isArray(node) && typeof segment === "number") node = node[segment];
+    else if (isPlainObject2(node) && typeof segment === "string") node = node[segment];
+    else return void 0;
+  }
+  return node;
+}
+function checkDocument(ctx, resource, doc, where) {
+  let text;
+  if (doc.kind === "unknown") {
+    text = subTemplate(resource, doc);
+    if (text === void 0) {
+      ctx.unknown(doc, "the policy document");
+      return;
+    }
+  } else if (doc.kind === "literal" && typeof doc.value === "string") {
+    text = doc.value;
+  } else if (doc.kind !== "literal") {
+    return;
+  }
+  let document = doc;
+  if (text !== void 0) {
+    try {
+      document = { ...doc, kind: "literal", value: JSON.parse(text), external: true };
+    } catch {
+      if (doc.kind === "unknown") ctx.unknown(doc, "the policy document");
+      return;
+    }
+  }
+  for (const statements of ctx.value(document, ["Statement"])) {
+    if (statements.kind === "unknown") {
+      ctx.unknown(statements, "the policy statements");
+      continue;
+    }
+    if (statements.kind !== "literal") continue;
+    if (Array.isArray(statements.value)) {
+      statements.value.forEach((_, i) => {
+        for (const statement of ctx.value(statements, [i])) checkStatement(ctx, statement, where, i + 1);
+      });
+    } else {
+      checkStatement(ctx, statements, where, 1);
+    }
+  }
+}
+function stars(ctx, value) {
+  if (value.kind === "unknown") return value.ref ? { hits: [] } : { hits: [], unknown: value };
+  if (value.kind !== "literal") return { hits: [] };
+  const out = { hits: [] };
+  const elements = Array.isArray(value.value) ? ctx.items(value, []) : [value];
+  for (const element of elements) {
+    const text = asString(element);
+    if (element.kind === "unknown" && !element.ref) out.unknown ??= element;
+    else if (text?.trim() === "*") out.hits.push(element);
+    else if (text !== void 0 && text.includes("\uE000") && text.replace(MARKERS, "").trim() === "") {
+      out.unknown ??= { ...element, kind: "unknown", value: void 0, reason: `Fn::Sub over ${text.replace(MARKERS, "$${$1}").trim()}` };
+    }
+  }
+  return out;
+}
+function checkStatement(ctx, statement, where, index) {
+  if (statement.kind === "unknown") {
+    ctx.unknown(statement, "a policy statement");
+    return;
+  }
+  if (statement.kind !== "literal" || !isPlainObject2(statement.value)) return;
+  const field = (name) => ctx.value(statement, [name]);
+  for (const [sid, effect, action, notAction, resource] of combinations([
+    field("Sid"),
+    field("Effect"),
+    field("Action"),
+    field("NotAction"),
+    field("Resource")
+  ])) {
+    if (effect.kind === "unknown" || asString(effect)?.includes("\uE000")) {
+      ctx.unknown({ ...effect, kind: "unknown", reason: effect.reason ?? "a ${...} of Fn::Sub text" }, "the Effect of a policy statement");
+      continue;
+    }
+    if (asString(effect) !== "Allow") continue;
+    const name = asString(sid);
+    const data = { statement: name ? JSON.stringify(name) : String(index), where };
+    const byNotAction = isSet(notAction);
+    const actions = byNotAction ? { hits: [notAction] } : stars(ctx, action);
+    const resources = stars(ctx, resource);
+    if (actions.hits.length === 0 || resources.hits.length === 0) {
+      const couldBeAdmin = (actions.hits.length > 0 || actions.unknown) && (resources.hits.length > 0 || resources.unknown);
+      if (couldBeAdmin) {
+        if (actions.hits.length === 0) ctx.unknown(actions.unknown, "the Action of an Allow statement");
+        else ctx.unknown(resources.unknown, "the Resource of an Allow statement");
+      }
+      continue;
+    }
+    for (const [a, r] of combinations([actions.hits, resources.hits])) {
+      ctx.report({ messageId: byNotAction ? "notAction" : "allActions", at: a, because: [effect, r, sid], data });
+    }
+  }
+}
+
+// rules/security/rds-instance-public-access-check.ts
+var ABSENT = { kind: "absent", path: ["Properties"], external: false, assumptions: [] };
+var rds_instance_public_access_check_default = defineRule({
+  id: "rds-instance-public-access-check",
+  pillar: "security",
+  level: "error",
+  title: "RDS instances are not publicly accessible",
+  rationale: "A publicly accessible database gets a public DNS name and IP address, so its security groups are the only thing between it and internet-wide scanning and credential attacks. Applications reach databases from inside the VPC.",
+  remediation: "Set `PubliclyAccessible: false` and place the database in a DB subnet group of private subnets (no route to an internet gateway). Reach it from outside through a bastion, Session Manager or a VPN.\n\n```yaml\nPubliclyAccessible: false\nDBSubnetGroupName: !Ref PrivateDbSubnetGroup\n```",
+  wellArchitected: ["SEC05-BP01", "SEC05-BP02", "SEC03-BP07"],
+  securityHub: ["RDS.2"],
+  securitySeverity: "9.1",
+  appliesTo: ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+  peers: { checkov: ["CKV_AWS_17"], cfn_nag: ["F22"], cdk_nag: ["RDSInstancePublicAccess (HIPAA/NIST/PCI)"] },
+  messages: {
+    public: "{{kind}} {{logicalId}} is publicly accessible: PubliclyAccessible is {{state}}.",
+    defaultVpc: "{{kind}} {{logicalId}} sets neither PubliclyAccessible nor DBSubnetGroupName, so it is created in the default VPC, where it is publicly accessible by default.",
+    internetGateway: "{{kind}} {{logicalId}} does not set PubliclyAccessible and its subnet group {{subnetGroup}} is in VPC {{vpc}}, which has an internet gateway, so it may be created publicly accessible."
+  },
+  check(db, ctx) {
+    const cluster = db.type === "AWS::RDS::DBCluster";
+    const kind = cluster ? "DB cluster" : "DB instance";
+    const prop = (name) => ctx.value(db, ["Properties", name]);
+    for (const [access, group, engine, member, instanceClass, source] of combinations([
+      prop("PubliclyAccessible"),
+      prop("DBSubnetGroupName"),
+      prop("Engine"),
+      cluster ? [ABSENT] : prop("DBClusterIdentifier"),
+      cluster ? prop("DBClusterInstanceClass") : [ABSENT],
+      cluster ? [ABSENT] : prop("SourceDBInstanceIdentifier")
+    ])) {
+      if (cluster && !isSet(instanceClass)) continue;
+      if (access.kind === "unknown") {
+        ctx.unknown(access, "PubliclyAccessible");
+        continue;
+      }
+      const because = [group, engine, member, instanceClass, source];
+      if (access.kind === "literal") {
+        if (asBoolean(access) === true) {
+          ctx.report({
+            messageId: "public",
+            at: access,
+            because,
+            data: { kind, state: String(access.value) },
+            fix: { text: "false", description: "Set PubliclyAccessible to false" }
+          });
+        }
+        continue;
+      }
+      let groups = isSet(group) ? [{ group, at: group, owner: "" }] : [];
+      if (groups.length === 0 && isSet(member)) {
+        groups = inherited(ctx, member, "AWS::RDS::DBCluster", "cluster");
+        if (groups.length === 0) continue;
+      } else if (groups.length === 0 && isSet(source)) {
+        groups = inherited(ctx, source, "AWS::RDS::DBInstance", "source instance");
+        if (groups.length === 0) {
+          const reason = source.ref ? `inherited from source ${source.ref.logicalId}, which has no subnet group` : "inherited from a source instance outside this template";
+          ctx.unknown({ ...source, kind: "unknown", reason }, "the default of PubliclyAccessible");
+          continue;
+        }
+      }
+      if (groups.length === 0) {
+        if (!cluster) {
+          if (engine.kind === "unknown") {
+            ctx.unknown(engine, "the engine");
+            continue;
+          }
+          if ((asString(engine) ?? "").toLowerCase().startsWith("aurora")) continue;
+        }
+        ctx.report({ messageId: "defaultVpc", at: access, because, data: { kind } });
+        continue;
+      }
+      for (const { group: g, at, owner } of groups) {
+        const gateway = internetGatewayOf(ctx, g);
+        if (!gateway) continue;
+        ctx.report({
+          messageId: "internetGateway",
+          level: "note",
+          at,
+          because: [access, g, ...because],
+          data: { kind, vpc: gateway.vpc, subnetGroup: owner ? `${gateway.subnetGroup} (of its ${owner})` : gateway.subnetGroup }
+        });
+      }
+    }
+  }
+});
+function inherited(ctx, ref, type, owner) {
+  const target = ref.ref && ctx.template.resources.get(ref.ref.logicalId);
+  if (!target || target.type !== type) return [];
+  return ctx.value(target, ["Properties", "DBSubnetGroupName"]).filter(isSet).map((group) => ({ group, at: ref, owner: `${owner} ${target.logicalId}` }));
+}
+function internetGatewayOf(ctx, group) {
+  const subnetGroup = group.ref && ctx.template.resources.get(group.ref.logicalId);
+  if (!subnetGroup || subnetGroup.type !== "AWS::RDS::DBSubnetGroup") return void 0;
+  const vpcs = /* @__PURE__ */ new Set();
+  for (const subnet of ctx.items(subnetGroup, ["Properties", "SubnetIds"])) {
+    const resource = subnet.ref && ctx.template.resources.get(subnet.ref.logicalId);
+    if (!resource || resource.type !== "AWS::EC2::Subnet") continue;
+    for (const vpc of ctx.value(resource, ["Properties", "VpcId"])) if (vpc.ref) vpcs.add(vpc.ref.logicalId);
+  }
+  for (const vpc of vpcs) {
+    for (const { resource: attachment } of ctx.graph.referrers(vpc, "AWS::EC2::VPCGatewayAttachment", ["Properties", "VpcId"])) {
+      if (ctx.value(attachment, ["Properties", "InternetGatewayId"]).some(isSet)) {
+        return { subnetGroup: subnetGroup.logicalId, vpc };
+      }
+    }
+  }
+  return void 0;
+}
+
+// rules/security/rds-storage-encrypted.ts
+var ABSENT2 = { kind: "absent", path: ["Properties"], external: false, assumptions: [] };
+var INHERITED_FROM = {
+  "AWS::RDS::DBInstance": {
+    SourceDBInstanceIdentifier: "the source instance of the read replica",
+    DBSnapshotIdentifier: "the snapshot it is restored from",
+    SourceDBClusterIdentifier: "the source cluster of the read replica",
+    // Point-in-time restores name their source these ways too.
+    SourceDbiResourceId: "the instance it is restored from",
+    SourceDBInstanceAutomatedBackupsArn: "the automated backups it is restored from"
+  },
+  "AWS::RDS::DBCluster": {
+    SnapshotIdentifier: "the snapshot it is restored from",
+    SourceDBClusterIdentifier: "the source cluster it is cloned or restored from"
+  }
+};
+var rds_storage_encrypted_default = defineRule({
+  id: "rds-storage-encrypted",
+  pillar: "security",
+  level: "error",
+  title: "RDS instances and clusters encrypt storage",
+  rationale: "Without storage encryption, the database volumes, automated backups, snapshots and read replicas are stored in the clear. Encryption can only be chosen when the database is created, so a forgotten flag means a migration later.",
+  remediation: "Set `StorageEncrypted: true` (and optionally a customer managed `KmsKeyId`). On an existing database this replaces it: restore an encrypted copy of a snapshot instead.\n\n```yaml\nStorageEncrypted: true\nKmsKeyId: !Ref DbKey   # optional; encryption can only be set at creation (replacement)\n```",
+  wellArchitected: ["SEC08-BP02"],
+  securityHub: ["RDS.3", "RDS.27"],
+  securitySeverity: "5.5",
+  appliesTo: ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+  peers: { checkov: ["CKV_AWS_16", "CKV_AWS_96"], cfn_nag: ["F26", "F27"], cdk_nag: ["AwsSolutions-RDS2", "RDSStorageEncrypted"] },
+  messages: {
+    unencrypted: "{{kind}} {{logicalId}} does not encrypt its storage: StorageEncrypted is {{state}}.",
+    keyWithoutEncryption: "{{kind}} {{logicalId}} sets KmsKeyId but not StorageEncrypted, which CloudFormation rejects; the storage would not be encrypted."
+  },
+  check(db, ctx) {
+    const cluster = db.type === "AWS::RDS::DBCluster";
+    const kind = cluster ? "DB cluster" : "DB instance";
+    const prop = (name) => ctx.value(db, ["Properties", name]);
+    const sources = Object.entries(INHERITED_FROM[db.type]);
+    for (const [member, engine, mode, encrypted, key, ...origins] of combinations([
+      cluster ? [ABSENT2] : prop("DBClusterIdentifier"),
+      cluster ? [ABSENT2] : prop("Engine"),
+      cluster ? prop("EngineMode") : [ABSENT2],
+      prop("StorageEncrypted"),
+      prop("KmsKeyId"),
+      ...sources.map(([name]) => prop(name))
+    ])) {
+      if (isSet(member)) continue;
+      if (encrypted.kind === "unknown") {
+        ctx.unknown(encrypted, "StorageEncrypted");
+        continue;
+      }
+      if (asBoolean(encrypted) === true) continue;
+      if (encrypted.kind === "literal" && asBoolean(encrypted) === void 0) continue;
+      if (mode.kind === "unknown") {
+        ctx.unknown(mode, "EngineMode");
+        continue;
+      }
+      if (asString(mode)?.toLowerCase() === "serverless") continue;
+      if (engine.kind === "unknown") {
+        ctx.unknown(engine, "the engine");
+        continue;
+      }
+      if (asString(engine)?.toLowerCase().startsWith("aurora")) continue;
+      const because = [member, engine, mode, key, ...origins];
+      if (encrypted.kind === "absent") {
+        const origin = origins.findIndex((o) => isSet(o));
+        if (origin >= 0) {
+          ctx.unknown({ ...origins[origin], kind: "unknown", reason: `inherited from ${sources[origin][1]}` }, "StorageEncrypted");
+          continue;
+        }
+        if (isSet(key)) {
+          ctx.report({ messageId: "keyWithoutEncryption", at: key, because: [encrypted, ...because], data: { kind } });
+          continue;
+        }
+      }
+      ctx.report({
+        messageId: "unencrypted",
+        at: encrypted,
+        because,
+        data: { kind, state: encrypted.kind === "absent" ? "not set (the default is unencrypted)" : String(encrypted.value) },
+        fix: encrypted.kind === "literal" ? { text: "true", description: "Set StorageEncrypted to true" } : void 0
+      });
+    }
+  }
+});
+
+// rules/security/s3-bucket-level-public-access-prohibited.ts
+var FLAGS = ["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"];
+var s3_bucket_level_public_access_prohibited_default = defineRule({
+  id: "s3-bucket-level-public-access-prohibited",
+  pillar: "security",
+  level: "error",
+  title: "S3 bucket Block Public Access stays on",
+  rationale: "Block Public Access is the guard that keeps a bucket private when an ACL or bucket policy grants access to everyone by mistake. Turning any of its four settings off lets one wrong grant expose the objects to the internet.",
+  remediation: "Leave `PublicAccessBlockConfiguration` out (new buckets block public access by default) or set all four flags to true. Serve public content through CloudFront with Origin Access Control instead of a public bucket.\n\n```yaml\nPublicAccessBlockConfiguration:\n  BlockPublicAcls: true\n  IgnorePublicAcls: true\n  BlockPublicPolicy: true\n  RestrictPublicBuckets: true\n```",
+  wellArchitected: ["SEC03-BP07", "SEC08-BP04"],
+  securityHub: ["S3.8"],
+  securitySeverity: "7.5",
+  appliesTo: ["AWS::S3::Bucket"],
+  peers: {
+    checkov: ["CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56"],
+    cfn_nag: [],
+    cdk_nag: ["AwsSolutions-S2", "S3BucketLevelPublicAccessProhibited"]
+  },
+  messages: {
+    disabled: "Bucket {{logicalId}} turns Block Public Access off: {{flags}}.",
+    website: "Website bucket {{logicalId}} turns Block Public Access off ({{flags}}); serve the site through CloudFront with Origin Access Control and keep Block Public Access on."
+  },
+  check(bucket, ctx) {
+    for (const [block, website] of combinations([
+      ctx.value(bucket, ["Properties", "PublicAccessBlockConfiguration"]),
+      ctx.value(bucket, ["Properties", "WebsiteConfiguration"])
+    ])) {
+      if (block.kind === "absent") continue;
+      if (block.kind === "unknown") {
+        ctx.unknown(block, "PublicAccessBlockConfiguration");
+        continue;
+      }
+      for (const flags of combinations(FLAGS.map((name) => ctx.value(block, [name])))) {
+        const off = [];
+        let unknown;
+        flags.forEach((flag2, i) => {
+          if (flag2.kind === "unknown") unknown ??= flag2;
+          else if (flag2.kind === "absent" || asBoolean(flag2) === false) off.push({ name: FLAGS[i], variant: flag2 });
+        });
+        if (off.length === 0) {
+          if (unknown) ctx.unknown(unknown, "a Block Public Access setting");
+          continue;
+        }
+        const single = off.length === 1 ? off[0] : void 0;
+        const hosting = isSet(website);
+        ctx.report({
+          messageId: hosting ? "website" : "disabled",
+          level: hosting ? "note" : void 0,
+          // The one flag that is off (its nearest node when missing), or the block when several are.
+          at: single ? single.variant : block,
+          because: [...flags, website],
+          data: {
+            flags: off.map((o) => `${o.name} is ${o.variant.kind === "absent" ? "not set (false in a declared block)" : String(o.variant.value)}`).join(", ")
+          },
+          fix: single?.variant.kind === "literal" ? { text: "true", description: `Set ${single.name} to true` } : void 0
+        });
+      }
+    }
+  }
+});
+
+// rules/security/vpc-flow-logs-enabled.ts
+var VPC = "AWS::EC2::VPC";
+var FLOW_LOG = "AWS::EC2::FlowLog";
+var MAX_CASES = 32;
+var vpc_flow_logs_enabled_default = defineRule({
+  id: "vpc-flow-logs-enabled",
+  pillar: "security",
+  level: "warning",
+  title: "Every VPC has a flow log",
+  rationale: "Without a flow log there is no record of which addresses talked to which, on which ports, or which connections the security groups and network ACLs rejected; investigating an incident or debugging connectivity then has nothing to start from.",
+  remediation: "Add an `AWS::EC2::FlowLog` for the VPC that records all traffic (`TrafficType: ALL`) to CloudWatch Logs or S3. If flow logs are created outside this template, set the rule option `assumeFlowLogsExternal`.\n\n```yaml\nVpcFlowLog:\n  Type: AWS::EC2::FlowLog\n  Properties:\n    ResourceId: !Ref Vpc\n    ResourceType: VPC\n    TrafficType: ALL\n    LogDestinationType: cloud-watch-logs\n    LogGroupName: !Ref FlowLogGroup\n    DeliverLogsPermissionArn: !GetAtt FlowLogRole.Arn\n```",
+  wellArchitected: ["SEC04-BP01", "REL06-BP01", "OPS08-BP02"],
+  securityHub: ["EC2.6"],
+  securitySeverity: "4.0",
+  appliesTo: [VPC, FLOW_LOG],
+  tags: ["operational-excellence"],
+  peers: { checkov: [], cfn_nag: ["W60"], cdk_nag: ["AwsSolutions-VPC7", "VPCFlowLogsEnabled"] },
+  optionsSchema: {
+    type: "object",
+    properties: { assumeFlowLogsExternal: { type: "boolean" } },
+    additionalProperties: false
+  },
+  defaultOptions: { assumeFlowLogsExternal: false },
+  messages: {
+    noFlowLog: "VPC {{logicalId}} has no flow log: no AWS::EC2::FlowLog in this template has ResourceType VPC and a ResourceId referencing it.",
+    partial: "VPC {{logicalId}} has flow logs only on {{covered}}, so traffic elsewhere in the VPC is not recorded.",
+    acceptOnly: "Flow log {{logicalId}} records only accepted traffic (TrafficType ACCEPT), so rejected connection attempts are not logged."
+  },
+  check(resource, ctx) {
+    if (resource.type === FLOW_LOG) {
+      for (const traffic of ctx.value(resource, ["Properties", "TrafficType"])) {
+        if (traffic.kind === "unknown") {
+          ctx.unknown(traffic, "TrafficType");
+          continue;
+        }
+        if (asString(traffic)?.toUpperCase() !== "ACCEPT") continue;
+        ctx.report({
+          messageId: "acceptOnly",
+          at: traffic,
+          level: "note",
+          fix: { text: "ALL", description: "Record all traffic" }
+        });
+      }
+      return;
+    }
+    if (ctx.options.assumeFlowLogsExternal) return;
+    const coverage = coverageOf(resource, "VPC", ctx);
+    for (const root of ctx.value(resource, [])) {
+      for (const uncovered of uncoveredCases(root.assumptions, coverage, ctx)) {
+        const when = { kind: "absent", path: [], external: false, assumptions: uncovered };
+        const partial = partialCoverage(resource, uncovered, ctx);
+        if (partial === "all") continue;
+        if (partial) ctx.report({ messageId: "partial", because: [when], level: "note", data: { covered: partial } });
+        else ctx.report({ messageId: "noFlowLog", because: [when] });
+      }
+    }
+  }
+});
+function coverageOf(target, kind, ctx) {
+  const out = [];
+  for (const { resource: flowLog } of ctx.graph.referrers(target.logicalId, FLOW_LOG, ["Properties", "ResourceId"])) {
+    for (const [id, type] of combinations([
+      ctx.value(flowLog, ["Properties", "ResourceId"]),
+      ctx.value(flowLog, ["Properties", "ResourceType"])
+    ])) {
+      if (id.ref?.logicalId !== target.logicalId) continue;
+      if (type.kind !== "unknown" && asString(type)?.toLowerCase() !== kind.toLowerCase()) continue;
+      const merged = mergeAssumptions(id.assumptions, type.assumptions);
+      if (merged) out.push(merged);
+    }
+  }
+  return out;
+}
+function uncoveredCases(base, coverage, ctx) {
+  const choices = [];
+  for (const c of coverage) {
+    if (!mergeAssumptions(base, c)) continue;
+    const own = c.filter((a) => !base.some((b) => JSON.stringify(a) === JSON.stringify(b)));
+    const negations = own.flatMap((a) => negate(a, ctx));
+    if (negations.length === 0) return [];
+    choices.push(negations);
+  }
+  let cases = [base];
+  for (const options of choices) {
+    const next = [];
+    for (const prefix of cases) {
+      for (const option of options) {
+        const merged = mergeAssumptions(prefix, [option]);
+        if (merged && next.length < MAX_CASES) next.push(merged);
+      }
+    }
+    cases = next;
+  }
+  const distinct = /* @__PURE__ */ new Map();
+  for (const c of cases) distinct.set(c.map((a) => JSON.stringify(a)).sort().join("|"), c);
+  return [...distinct.values()];
+}
+function negate(a, ctx) {
+  if (a.kind === "condition") return [{ ...a, value: !a.value }];
+  if (a.kind !== "parameter" || a.source === "given") return [];
+  const param = ctx.template.parameters.get(a.name);
+  if (!param) return [];
+  const others = (param.allowedValues ?? []).filter((v) => String(v) !== String(a.value) && String(v) !== String(param.default)).map((value) => ({ kind: "parameter", name: a.name, value, source: "allowed" }));
+  if (a.source === "allowed" && param.default !== void 0 && param.default !== null && String(param.default) !== String(a.value)) {
+    others.unshift({ kind: "parameter", name: a.name, value: param.default, source: "default" });
+  }
+  return others;
+}
+function partialCoverage(vpc, when, ctx) {
+  const holds = (cases) => cases.some((c) => mergeAssumptions(when, c) !== void 0);
+  const exists = (r) => holds(ctx.value(r, []).map((root) => root.assumptions));
+  const subnets = unique(ctx.graph.referrers(vpc.logicalId, "AWS::EC2::Subnet", ["Properties", "VpcId"])).filter(exists);
+  const covered = subnets.filter((s) => holds(coverageOf(s, "Subnet", ctx)));
+  if (subnets.length > 0 && covered.length === subnets.length) return "all";
+  const interfaces = subnets.flatMap((s) => unique(ctx.graph.referrers(s.logicalId, "AWS::EC2::NetworkInterface", ["Properties", "SubnetId"]))).filter((eni) => exists(eni) && holds(coverageOf(eni, "NetworkInterface", ctx)));
+  const parts = [];
+  if (covered.length) parts.push(`subnet${covered.length > 1 ? "s" : ""} ${covered.map((s) => s.logicalId).join(", ")} (${covered.length} of ${subnets.length})`);
+  if (interfaces.length) parts.push(`network interface${interfaces.length > 1 ? "s" : ""} ${interfaces.map((e) => e.logicalId).join(", ")}`);
+  return parts.length ? parts.join(" and ") : void 0;
+}
+function unique(found) {
+  return [...new Set(found.map((f) => f.resource))];
+}
+
+// rules/reliability/autoscaling-elb-health-check.ts
+function attached(list2) {
+  if (list2.kind === "absent") return false;
+  if (list2.kind === "literal") return !Array.isArray(list2.value) || list2.value.length > 0;
+  return true;
+}
+var autoscaling_elb_health_check_default = defineRule({
+  id: "autoscaling-elb-health-check",
+  pillar: "reliability",
+  level: "warning",
+  title: "Auto Scaling groups behind a load balancer use ELB health checks",
+  rationale: "With the default EC2 health check, Auto Scaling only replaces instances whose status checks fail. An instance whose application has stopped answering keeps receiving traffic from the load balancer and is never replaced.",
+  remediation: "Set `HealthCheckType: ELB` and a grace period long enough for an instance to boot.\n\n```yaml\nHealthCheckType: ELB\nHealthCheckGracePeriod: 300\nTargetGroupARNs: [!Ref WebTargetGroup]\n```",
+  wellArchitected: ["REL11-BP03", "REL11-BP01"],
+  securityHub: ["AutoScaling.1"],
+  appliesTo: ["AWS::AutoScaling::AutoScalingGroup"],
+  tags: ["operational-excellence"],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: ["AutoScalingGroupELBHealthCheckRequired", "AwsSolutions-AS2"] },
+  messages: {
+    ec2Only: "Auto Scaling group {{logicalId}} is attached to a load balancer but uses {{state}}, so instances that fail the load balancer health check are not replaced.",
+    noGracePeriod: "Auto Scaling group {{logicalId}} uses ELB health checks without HealthCheckGracePeriod (default 0 s), so booting instances can be replaced before they are ready.",
+    targetGroupDisabled: "Target group {{targetGroup}} of Auto Scaling group {{logicalId}} has HealthCheckEnabled set to false, so the ELB health check never fails."
+  },
+  check(group, ctx) {
+    const prop = (name) => ctx.value(group, ["Properties", name]);
+    for (const [targetGroups, classic, sources, type, grace] of combinations([
+      prop("TargetGroupARNs"),
+      prop("LoadBalancerNames"),
+      prop("TrafficSources"),
+      prop("HealthCheckType"),
+      prop("HealthCheckGracePeriod")
+    ])) {
+      const lists = [targetGroups, classic, sources];
+      if (!lists.some(attached)) continue;
+      if (type.kind === "unknown") {
+        ctx.unknown(type, "HealthCheckType");
+        continue;
+      }
+      const types = (asString(type) ?? "").split(",").map((t) => t.trim().toUpperCase());
+      if (type.kind === "absent" || !types.includes("ELB")) {
+        ctx.report({
+          messageId: "ec2Only",
+          at: type,
+          because: lists,
+          data: { state: type.kind === "absent" ? "the default EC2 health check (HealthCheckType not set)" : `HealthCheckType ${asString(type)}` },
+          fix: type.kind === "literal" && asString(type)?.toUpperCase() === "EC2" ? { text: "ELB", description: "Use ELB health checks" } : void 0
+        });
+        continue;
+      }
+      if (grace.kind === "absent") ctx.report({ messageId: "noGracePeriod", at: grace, because: [type, ...lists] });
+    }
+    const targets = [
+      ...ctx.items(group, ["Properties", "TargetGroupARNs"]),
+      ...ctx.items(group, ["Properties", "TrafficSources"]).flatMap(
+        (source) => combinations([ctx.value(source, ["Type"]), ctx.value(source, ["Identifier"])]).filter(([t]) => t.kind === "absent" || asString(t) === "elbv2").map(([, id]) => id)
+      )
+    ];
+    for (const target of targets) {
+      const resource = target.ref && ctx.template.resources.get(target.ref.logicalId);
+      if (!resource || resource.type !== "AWS::ElasticLoadBalancingV2::TargetGroup") continue;
+      for (const enabled of ctx.value(resource, ["Properties", "HealthCheckEnabled"])) {
+        if (asBoolean(enabled) === false) {
+          ctx.report({ messageId: "targetGroupDisabled", at: target, because: [enabled], data: { targetGroup: resource.logicalId } });
+        }
+      }
+    }
+  }
+});
+
+// rules/lib/availability.ts
+function zoneLabel(zone) {
+  if (zone.opaque) {
+    const match = /^az:(\d+)$/.exec(zone.opaque);
+    if (!match) return zone.opaque;
+    const n = Number(match[1]) + 1;
+    const suffix = n === 1 ? "st" : n === 2 ? "nd" : n === 3 ? "rd" : "th";
+    return `the ${n}${suffix} zone of Fn::GetAZs`;
+  }
+  return asString(zone);
+}
+function zoneKey(zone) {
+  if (zone.opaque) return `opaque:${zone.opaque}`;
+  const text = asString(zone);
+  return text === void 0 ? void 0 : `zone:${text}`;
+}
+function maybeSeveral(element, ctx) {
+  if (element.ref) return !isSubnetRef(element, ctx);
+  const reason = element.reason ?? "";
+  if (/^Fn::(Join|Sub)\b/.test(reason)) return true;
+  const param = /^parameter (\S+) /.exec(reason)?.[1];
+  const type = param ? ctx.template.parameters.get(param)?.type ?? "" : "";
+  return type.includes("List<") || type === "CommaDelimitedList";
+}
+function isSubnetRef(element, ctx) {
+  const target = element.ref && ctx.template.resources.get(element.ref.logicalId);
+  return target?.type === "AWS::EC2::Subnet" && (element.ref.attribute === void 0 || element.ref.attribute === "SubnetId");
+}
+function subnetsOf(element, ctx) {
+  if (element.kind === "absent") return [];
+  if (element.ref) {
+    const subnet = ctx.template.resources.get(element.ref.logicalId);
+    const name = element.ref.logicalId;
+    if (!subnet || !isSubnetRef(element, ctx)) {
+      return [{ key: `ref:${name}.${element.ref.attribute ?? ""}`, name, element, maybeSeveral: maybeSeveral(element, ctx) }];
+    }
+    return [{ key: `ref:${name}`, name, element, zones: subnetZones(subnet, ctx) }];
+  }
+  if (element.kind === "literal") {
+    const values = Array.isArray(element.value) ? element.value : [element.value];
+    return values.flatMap((v) => typeof v === "string" ? v.split(",") : [String(v)]).map((s) => s.trim()).filter(Boolean).map((id) => ({ key: `id:${id}`, name: id, element }));
+  }
+  return [{
+    key: `unknown:${element.path.join("/")}:${element.reason ?? ""}`,
+    name: "a subnet from outside this template",
+    element,
+    maybeSeveral: maybeSeveral(element, ctx)
+  }];
+}
+function subnetZones(subnet, ctx) {
+  const out = [];
+  for (const [az, azId] of combinations([
+    ctx.value(subnet, ["Properties", "AvailabilityZone"]),
+    ctx.value(subnet, ["Properties", "AvailabilityZoneId"])
+  ])) {
+    const chosen = az.kind !== "absent" ? az : azId;
+    if (chosen.kind === "absent") {
+      out.push({ ...chosen, kind: "unknown", reason: `the zone AWS picks for subnet ${subnet.logicalId}` });
+    } else out.push(chosen);
+  }
+  return out;
+}
+function perIndex(list2, ctx) {
+  const items = list2.value;
+  return items.map((_, i) => ctx.value(list2, [i]));
+}
+function autoScalingZones(group, ctx) {
+  const out = [];
+  const prop = (name) => ctx.value(group, ["Properties", name]);
+  for (const [subnets, azs, azIds] of combinations([prop("VPCZoneIdentifier"), prop("AvailabilityZones"), prop("AvailabilityZoneIds")])) {
+    const [source, value] = subnets.kind !== "absent" ? ["VPCZoneIdentifier", subnets] : azs.kind !== "absent" ? ["AvailabilityZones", azs] : ["AvailabilityZoneIds", azIds];
+    if (value.kind === "absent") {
+      out.push({ kind: "none", variant: value });
+      continue;
+    }
+    if (value.kind === "unknown") {
+      out.push({ kind: "unknown", variant: value, what: source });
+      continue;
+    }
+    if (source === "VPCZoneIdentifier") out.push(...subnetOutcomes(value, ctx, [azs, azIds]));
+    else out.push(...zoneListOutcomes(value, source, ctx));
+  }
+  return out;
+}
+function subnetOutcomes(list2, ctx, context) {
+  const out = [];
+  const worlds = Array.isArray(list2.value) ? combinations(perIndex(list2, ctx)) : [[list2]];
+  for (const elements of worlds) {
+    const entries = /* @__PURE__ */ new Map();
+    for (const element of elements) for (const entry of subnetsOf(element, ctx)) if (!entries.has(entry.key)) entries.set(entry.key, entry);
+    const subnets = [...entries.values()];
+    if (subnets.length === 0) continue;
+    const base = [...elements, ...context];
+    if (subnets.length === 1 && subnets[0].maybeSeveral) {
+      out.push({ kind: "unknown", variant: subnets[0].element, what: "the subnets of VPCZoneIdentifier" });
+      continue;
+    }
+    if (subnets.length === 1) {
+      const zones = subnets[0].zones ?? [];
+      const resolved = zones.length === 1 ? zoneLabel(zones[0]) : void 0;
+      out.push({
+        kind: "zones",
+        source: "VPCZoneIdentifier",
+        at: list2,
+        because: zones.length === 1 ? [...base, zones[0]] : base,
+        zones: resolved ? [resolved] : [],
+        subnets: [subnets[0].name]
+      });
+      continue;
+    }
+    const unseen = subnets.filter((s) => !s.zones);
+    const zoneLists = subnets.filter((s) => s.zones).map((s) => s.zones);
+    for (const combo of combinations([...base.map((v) => [v]), ...zoneLists])) {
+      const zones = combo.slice(base.length);
+      const keys = /* @__PURE__ */ new Map();
+      const unknownZones = [];
+      for (const z of zones) {
+        const key = zoneKey(z);
+        if (key === void 0) unknownZones.push(z);
+        else if (!keys.has(key)) keys.set(key, zoneLabel(z));
+      }
+      if (keys.size < 2 && (unseen.length > 0 || unknownZones.length > 0)) {
+        const owner = unknownZones.length ? subnets.find((s) => s.zones?.includes(unknownZones[0])) : void 0;
+        const reason = owner ? `the zone of subnet ${owner.name}: ${unknownZones[0].reason ?? "a value that is not known"}` : unseen[0].element.kind === "unknown" ? `${unseen[0].element.reason ?? "a value that is not known"} (a subnet whose zone this template does not show)` : `subnet ${unseen[0].name}, which is not declared in this template`;
+        const blame = owner?.element ?? unseen[0]?.element ?? list2;
+        const assumptions = mergeAssumptions(...combo.map((v) => v.assumptions)) ?? blame.assumptions;
+        out.push({ kind: "unknown", variant: { ...blame, kind: "unknown", reason, assumptions }, what: "the Availability Zones of VPCZoneIdentifier" });
+        continue;
+      }
+      out.push({
+        kind: "zones",
+        source: "VPCZoneIdentifier",
+        at: list2,
+        because: combo,
+        zones: [...keys.values()],
+        subnets: subnets.map((s) => s.name)
+      });
+    }
+  }
+  return out;
+}
+function zoneListOutcomes(list2, source, ctx) {
+  if (!Array.isArray(list2.value)) return [{ kind: "unknown", variant: { ...list2, kind: "unknown", reason: "not a list" }, what: source }];
+  const out = [];
+  for (const zones of combinations(perIndex(list2, ctx))) {
+    const present = zones.filter((z) => z.kind !== "absent");
+    if (present.length === 0) continue;
+    const keys = /* @__PURE__ */ new Map();
+    const unknown = present.filter((z) => zoneKey(z) === void 0);
+    for (const z of present) {
+      const key = zoneKey(z);
+      if (key !== void 0 && !keys.has(key)) keys.set(key, zoneLabel(z));
+    }
+    if (present.length > 1 && keys.size < 2 && unknown.length > 0) {
+      out.push({ kind: "unknown", variant: unknown[0], what: `an entry of ${source}` });
+      continue;
+    }
+    out.push({ kind: "zones", source, at: list2, because: zones, zones: [...keys.values()], subnets: [] });
+  }
+  return out;
+}
+function attachesLoadBalancer(list2) {
+  if (list2.kind === "absent") return false;
+  if (list2.kind === "literal") return !Array.isArray(list2.value) || list2.value.length > 0;
+  return true;
+}
+function loadBalancerLists(group, ctx) {
+  return ["TargetGroupARNs", "LoadBalancerNames", "TrafficSources"].map((name) => ctx.value(group, ["Properties", name]));
+}
+
+// rules/reliability/autoscaling-multiple-az.ts
+var autoscaling_multiple_az_default = defineRule({
+  id: "autoscaling-multiple-az",
+  pillar: "reliability",
+  level: "warning",
+  title: "Auto Scaling groups span at least two Availability Zones",
+  rationale: "An Auto Scaling group confined to one Availability Zone loses every instance when that zone is impaired, and it has nowhere else to launch replacements. Spread over several zones, it rebalances and keeps serving from the healthy ones. This holds for single-instance groups too: with two zones, a replacement can start in the other zone.",
+  remediation: 'List subnets in at least two Availability Zones in `VPCZoneIdentifier` (or at least two zones in `AvailabilityZones`, for example `!GetAZs ""`).\n\n```yaml\nVPCZoneIdentifier:\n  - !Ref PrivateSubnetA   # ap-northeast-2a\n  - !Ref PrivateSubnetC   # ap-northeast-2c\n```',
+  wellArchitected: ["REL10-BP01", "REL11-BP02"],
+  securityHub: ["AutoScaling.2"],
+  appliesTo: ["AWS::AutoScaling::AutoScalingGroup"],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  messages: {
+    singleSubnet: "Auto Scaling group {{logicalId}} launches into a single subnet, {{subnet}}{{zone}}, so all its instances run in one Availability Zone.",
+    subnetsOneZone: "Auto Scaling group {{logicalId}} launches into subnets {{subnets}}, which are all in one Availability Zone ({{zone}}).",
+    singleZone: "Auto Scaling group {{logicalId}} is limited to one Availability Zone ({{zone}}) by {{property}}."
+  },
+  check(group, ctx) {
+    for (const outcome of autoScalingZones(group, ctx)) {
+      if (outcome.kind === "none") {
+        ctx.unknown(outcome.variant, "the Availability Zones (neither VPCZoneIdentifier nor AvailabilityZones is set)");
+        continue;
+      }
+      if (outcome.kind === "unknown") {
+        ctx.unknown(outcome.variant, outcome.what);
+        continue;
+      }
+      if (outcome.zones.length >= 2) continue;
+      const zone = outcome.zones[0];
+      if (outcome.source !== "VPCZoneIdentifier") {
+        ctx.report({
+          messageId: "singleZone",
+          at: outcome.at,
+          because: outcome.because,
+          data: { zone: zone ?? "a single entry", property: outcome.source }
+        });
+      } else if (outcome.subnets.length === 1) {
+        ctx.report({
+          messageId: "singleSubnet",
+          at: outcome.at,
+          because: outcome.because,
+          data: { subnet: outcome.subnets[0], zone: zone ? ` in ${zone}` : "" }
+        });
+      } else {
+        ctx.report({
+          messageId: "subnetsOneZone",
+          at: outcome.at,
+          because: outcome.because,
+          data: { subnets: outcome.subnets.join(", "), zone }
+        });
+      }
+    }
+  }
+});
+
+// rules/reliability/ec2-placement-group-not-cluster.ts
+var PLACEMENT_GROUP = "AWS::EC2::PlacementGroup";
+var ASG = "AWS::AutoScaling::AutoScalingGroup";
+var INSTANCE2 = "AWS::EC2::Instance";
+var LAUNCH_TEMPLATE2 = "AWS::EC2::LaunchTemplate";
+var GROUP_PATH = {
+  [ASG]: ["Properties", "PlacementGroup"],
+  [INSTANCE2]: ["Properties", "PlacementGroupName"],
+  [LAUNCH_TEMPLATE2]: ["Properties", "LaunchTemplateData", "Placement", "GroupName"]
+};
+var ec2_placement_group_not_cluster_default = defineRule({
+  id: "ec2-placement-group-not-cluster",
+  pillar: "reliability",
+  level: "note",
+  title: "Cluster placement groups are flagged for single-AZ availability risk",
+  rationale: "A cluster placement group packs its instances close together in one Availability Zone, often on the same rack, for low-latency networking. One zone or rack failure then takes every instance down, so it suits tightly coupled HPC jobs but not workloads that must stay available.",
+  remediation: "Use the `spread` or `partition` strategy for workloads that must survive hardware or zone failures; keep `cluster` only for tightly coupled HPC and accept the single-zone risk (and then do not give the group subnets in other zones).\n\n```yaml\nPlacementGroup:\n  Type: AWS::EC2::PlacementGroup\n  Properties:\n    Strategy: spread   # or partition; keep cluster only for tightly coupled HPC and accept single-AZ risk\n```",
+  wellArchitected: ["REL10-BP01", "REL10-BP03"],
+  appliesTo: [PLACEMENT_GROUP, ASG, INSTANCE2, LAUNCH_TEMPLATE2],
+  tags: ["performance-efficiency"],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  messages: {
+    cluster: "{{what}} is placed in cluster placement group {{group}}, which keeps its instances in one Availability Zone and largely one rack: a single failure there takes them all down.",
+    clusterMultiAz: "Auto Scaling group {{asg}}{{via}} lists subnets in {{zones}} Availability Zones but is placed in cluster placement group {{group}}, which lives in one zone: launches in the other zones fail.",
+    clusterLoadBalanced: "{{what}} serves a load balancer but is placed in cluster placement group {{group}}, so one zone or rack failure takes every target down.",
+    unusedCluster: "Placement group {{logicalId}} uses the cluster strategy: every instance launched into it shares one Availability Zone and largely one rack."
+  },
+  check(resource, ctx) {
+    if (resource.type === PLACEMENT_GROUP) {
+      checkStandaloneGroup(resource, ctx);
+      return;
+    }
+    for (const group of ctx.value(resource, GROUP_PATH[resource.type])) {
+      if (group.kind === "absent") continue;
+      const pg = group.ref && ctx.template.resources.get(group.ref.logicalId);
+      if (!pg || pg.type !== PLACEMENT_GROUP) {
+        const reason = group.kind === "literal" ? `placement group ${asString(group) ?? "?"}, which is not declared in this template` : group.reason;
+        ctx.unknown({ ...group, kind: "unknown", reason }, "the placement group strategy");
+        continue;
+      }
+      for (const strategy of ctx.value(pg, ["Properties", "Strategy"])) {
+        if (!isCluster(strategy, group, ctx)) continue;
+        reportWorkload(resource, group, strategy, pg.logicalId, ctx);
+      }
+    }
+  }
+});
+function isCluster(strategy, at, ctx) {
+  if (strategy.kind === "absent") {
+    ctx.unknown({ ...at, reason: "not set, and the API default is not documented", assumptions: mergeAssumptions(at.assumptions, strategy.assumptions) ?? at.assumptions }, "the placement strategy");
+    return false;
+  }
+  if (strategy.kind === "unknown") {
+    ctx.unknown({ ...at, kind: "unknown", reason: strategy.reason, assumptions: mergeAssumptions(at.assumptions, strategy.assumptions) ?? at.assumptions }, "the placement strategy");
+    return false;
+  }
+  return asString(strategy)?.toLowerCase() === "cluster";
+}
+function reportWorkload(resource, group, strategy, pgId, ctx) {
+  const data = { group: pgId };
+  if (resource.type === ASG) {
+    if (reportAsg(resource, group, [strategy], "", ctx)) return;
+    ctx.report({ messageId: "cluster", at: group, because: [strategy], data: { ...data, what: `Auto Scaling group ${resource.logicalId}` } });
+    return;
+  }
+  if (resource.type === INSTANCE2) {
+    const balanced = servesLoadBalancer(resource, ctx);
+    ctx.report({
+      messageId: balanced ? "clusterLoadBalanced" : "cluster",
+      level: balanced ? "warning" : void 0,
+      at: group,
+      because: [strategy],
+      data: { ...data, what: `Instance ${resource.logicalId}` }
+    });
+    return;
+  }
+  const users = ctx.graph.referrers(resource.logicalId, ASG).map((r) => r.resource);
+  const unique2 = [...new Map(users.map((u) => [u.logicalId, u])).values()];
+  for (const asg of unique2) {
+    if (ctx.value(asg, ["Properties", "PlacementGroup"]).some((v) => v.kind !== "absent")) continue;
+    if (reportAsg(asg, group, [strategy], ` (through launch template ${resource.logicalId})`, ctx)) return;
+  }
+  const what = `Launch template ${resource.logicalId}${unique2.length ? ` (used by Auto Scaling group ${unique2.map((u) => u.logicalId).join(", ")})` : ""}`;
+  ctx.report({ messageId: "cluster", at: group, because: [strategy], data: { ...data, what } });
+}
+function reportAsg(asg, group, because, via, ctx) {
+  const pgId = group.ref.logicalId;
+  for (const outcome of autoScalingZones(asg, ctx)) {
+    if (outcome.kind !== "zones" || outcome.zones.length < 2) continue;
+    ctx.report({
+      messageId: "clusterMultiAz",
+      level: "warning",
+      at: group,
+      because: [...because, ...outcome.because],
+      data: { group: pgId, zones: outcome.zones.length, via, asg: asg.logicalId }
+    });
+    return true;
+  }
+  for (const lists of combinations(loadBalancerLists(asg, ctx))) {
+    if (!lists.some(attachesLoadBalancer)) continue;
+    ctx.report({
+      messageId: "clusterLoadBalanced",
+      level: "warning",
+      at: group,
+      because: [...because, ...lists],
+      data: { group: pgId, what: `Auto Scaling group ${asg.logicalId}${via}` }
+    });
+    return true;
+  }
+  return false;
+}
+function servesLoadBalancer(instance, ctx) {
+  return ctx.graph.referrers(instance.logicalId, "AWS::ElasticLoadBalancingV2::TargetGroup", ["Properties", "Targets"]).length > 0 || ctx.graph.referrers(instance.logicalId, "AWS::ElasticLoadBalancing::LoadBalancer", ["Properties", "Instances"]).length > 0;
+}
+function checkStandaloneGroup(pg, ctx) {
+  const used = Object.entries(GROUP_PATH).some(([type, path8]) => ctx.graph.referrers(pg.logicalId, type, path8).length > 0);
+  if (used) return;
+  for (const strategy of ctx.value(pg, ["Properties", "Strategy"])) {
+    if (strategy.kind === "absent") {
+      ctx.unknown({ ...strategy, reason: "not set, and the API default is not documented" }, "the placement strategy");
+      continue;
+    }
+    if (strategy.kind === "unknown") {
+      ctx.unknown(strategy, "the placement strategy");
+      continue;
+    }
+    if (asString(strategy)?.toLowerCase() !== "cluster") continue;
+    ctx.report({ messageId: "unusedCluster", at: strategy });
+  }
+}
+
+// rules/reliability/elasticache-multi-az-enabled.ts
+var REPLICATION_GROUP = "AWS::ElastiCache::ReplicationGroup";
+var CACHE_CLUSTER = "AWS::ElastiCache::CacheCluster";
+var elasticache_multi_az_enabled_default = defineRule({
+  id: "elasticache-multi-az-enabled",
+  pillar: "reliability",
+  level: "warning",
+  title: "ElastiCache clusters survive the loss of an Availability Zone",
+  rationale: "A cache whose nodes all sit in one Availability Zone, or a Redis/Valkey primary without a replica and automatic failover, goes down with that zone or node, and every request then falls through to the backing store. Multi-AZ with automatic failover promotes a replica in another zone within minutes.",
+  remediation: "For Redis or Valkey use an `AWS::ElastiCache::ReplicationGroup` with `MultiAZEnabled: true`, `AutomaticFailoverEnabled: true` and at least one replica. For Memcached spread two or more nodes with `AZMode: cross-az`.\n\n```yaml\nMultiAZEnabled: true\nAutomaticFailoverEnabled: true\nNumCacheClusters: 2\n# memcached CacheCluster: AZMode: cross-az, NumCacheNodes: 2\n```",
+  wellArchitected: ["REL10-BP01", "REL11-BP02"],
+  securityHub: ["ElastiCache.3"],
+  appliesTo: [REPLICATION_GROUP, CACHE_CLUSTER],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: ["AwsSolutions-AEC4"] },
+  messages: {
+    replicationGroup: "Replication group {{logicalId}} cannot fail over to another Availability Zone: {{problems}}.",
+    singleNode: "Cache cluster {{logicalId}} is a single {{engine}} node with no replica or automatic failover; use an AWS::ElastiCache::ReplicationGroup with Multi-AZ instead.",
+    memcachedSingleAz: "Memcached cluster {{logicalId}} keeps its {{nodes}} nodes in one Availability Zone: AZMode is {{state}}.",
+    memcachedSingleNode: "Memcached cluster {{logicalId}} has a single node, so losing its Availability Zone empties the cache."
+  },
+  check(resource, ctx) {
+    if (resource.type === REPLICATION_GROUP) checkReplicationGroup(resource, ctx);
+    else checkCacheCluster(resource, ctx);
+  }
+});
+function state(v, fallback) {
+  return v.kind === "absent" ? `not set (the default is ${fallback})` : String(v.value);
+}
+function flag(v, name) {
+  if (v.kind === "unknown") return { kind: "unknown", variant: v, what: name };
+  if (asBoolean(v) === true) return { kind: "ok" };
+  return { kind: "problem", problem: { text: `${name} is ${state(v, "false")}`, at: v, fixable: v.kind === "literal" && asBoolean(v) === false ? name : void 0 } };
+}
+function count(v) {
+  if (v.kind === "unknown") return "unknown";
+  return asNumber(v);
+}
+function replicas(clusters, perGroup, nodeGroups, ctx) {
+  const n = count(clusters);
+  if (n === "unknown") return { kind: "unknown", variant: clusters, what: "NumCacheClusters" };
+  if (n !== void 0 && n >= 2) return { kind: "ok" };
+  const r = count(perGroup);
+  if (r === "unknown") return { kind: "unknown", variant: perGroup, what: "ReplicasPerNodeGroup" };
+  if (r !== void 0 && r >= 1) return { kind: "ok" };
+  if (nodeGroups.kind === "unknown") return { kind: "unknown", variant: nodeGroups, what: "NodeGroupConfiguration" };
+  const groups = ctx.items(nodeGroups, []).filter((g) => g.kind !== "absent");
+  if (groups.length > 0 && clusters.kind === "absent") {
+    let missing;
+    for (const g of groups) {
+      if (g.kind === "unknown") return { kind: "unknown", variant: g, what: "a node group" };
+      for (const rc of ctx.value(g, ["ReplicaCount"])) {
+        const c = rc.kind === "absent" ? r ?? 0 : count(rc);
+        if (c === "unknown") return { kind: "unknown", variant: rc, what: "the ReplicaCount of a node group" };
+        if (c === void 0 || c < 1) missing ??= rc;
+      }
+    }
+    if (!missing) return { kind: "ok" };
+    const text = missing.kind === "absent" ? "a node group has no replica (ReplicaCount not set)" : `a node group has no replica (ReplicaCount is ${String(missing.value)})`;
+    return { kind: "problem", problem: { text, at: missing } };
+  }
+  if (clusters.kind !== "absent") return { kind: "problem", problem: { text: `there is no replica (NumCacheClusters is ${String(clusters.value)})`, at: clusters } };
+  if (perGroup.kind !== "absent") return { kind: "problem", problem: { text: `there is no replica (ReplicasPerNodeGroup is ${String(perGroup.value)})`, at: perGroup } };
+  return { kind: "problem", problem: { text: "there is no replica (NumCacheClusters is not set, the default is 1)", at: clusters } };
+}
+function checkReplicationGroup(group, ctx) {
+  const prop = (name) => ctx.value(group, ["Properties", name]);
+  for (const [engine, multiAz, failover, clusters, perGroup, nodeGroups] of combinations([
+    prop("Engine"),
+    prop("MultiAZEnabled"),
+    prop("AutomaticFailoverEnabled"),
+    prop("NumCacheClusters"),
+    prop("ReplicasPerNodeGroup"),
+    prop("NodeGroupConfiguration")
+  ])) {
+    if (asString(engine)?.toLowerCase() === "memcached") continue;
+    const verdicts = [
+      flag(multiAz, "MultiAZEnabled"),
+      flag(failover, "AutomaticFailoverEnabled"),
+      replicas(clusters, perGroup, nodeGroups, ctx)
+    ];
+    const problems = verdicts.flatMap((v) => v.kind === "problem" ? [v.problem] : []);
+    for (const v of verdicts) if (v.kind === "unknown") ctx.unknown(v.variant, v.what);
+    if (problems.length === 0) continue;
+    const first = problems[0];
+    ctx.report({
+      messageId: "replicationGroup",
+      at: first.at,
+      because: [engine, multiAz, failover, clusters, perGroup, nodeGroups],
+      data: { problems: joinWords(problems.map((p) => p.text)) },
+      fix: problems.length === 1 && first.fixable ? { text: "true", description: `Set ${first.fixable} to true` } : void 0
+    });
+  }
+}
+function checkCacheCluster(cluster, ctx) {
+  if (ctx.graph.referrers(cluster.logicalId, REPLICATION_GROUP, ["Properties", "PrimaryClusterId"]).length > 0) return;
+  const prop = (name) => ctx.value(cluster, ["Properties", name]);
+  for (const [engine, nodes, azMode] of combinations([prop("Engine"), prop("NumCacheNodes"), prop("AZMode")])) {
+    if (engine.kind === "unknown") {
+      ctx.unknown(engine, "the engine");
+      continue;
+    }
+    const name = asString(engine)?.toLowerCase();
+    if (name === "redis" || name === "valkey") {
+      ctx.report({ messageId: "singleNode", at: engine, data: { engine: asString(engine) } });
+      continue;
+    }
+    if (name !== "memcached") continue;
+    const n = count(nodes);
+    if (n === "unknown") {
+      ctx.unknown(nodes, "NumCacheNodes");
+      continue;
+    }
+    if (n === void 0) continue;
+    if (n <= 1) {
+      ctx.report({ messageId: "memcachedSingleNode", level: "note", at: nodes, because: [engine] });
+      continue;
+    }
+    if (azMode.kind === "unknown") {
+      ctx.unknown(azMode, "AZMode");
+      continue;
+    }
+    if (azMode.kind === "literal" && asString(azMode)?.toLowerCase() === "cross-az") continue;
+    ctx.report({
+      messageId: "memcachedSingleAz",
+      at: azMode,
+      because: [engine, nodes],
+      data: { nodes: n, state: state(azMode, "single-az") },
+      fix: azMode.kind === "literal" ? { text: '"cross-az"', description: "Spread the nodes across zones" } : void 0
+    });
+  }
+}
+function joinWords(items) {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+// rules/reliability/elb-cross-zone-load-balancing-enabled.ts
+var LB_V2 = "AWS::ElasticLoadBalancingV2::LoadBalancer";
+var TARGET_GROUP = "AWS::ElasticLoadBalancingV2::TargetGroup";
+var LISTENER2 = "AWS::ElasticLoadBalancingV2::Listener";
+var CLASSIC2 = "AWS::ElasticLoadBalancing::LoadBalancer";
+var CROSS_ZONE = "load_balancing.cross_zone.enabled";
+var elb_cross_zone_load_balancing_enabled_default = defineRule({
+  id: "elb-cross-zone-load-balancing-enabled",
+  pillar: "reliability",
+  level: "warning",
+  title: "Cross-zone load balancing is on for NLB, GWLB and Classic ELB",
+  rationale: "Without cross-zone load balancing each load balancer node sends traffic only to targets in its own Availability Zone, so every zone gets the same share of traffic whatever its capacity: when a zone has fewer healthy targets, they are overloaded. With it, traffic spreads over all healthy targets (for NLB and GWLB at the cost of inter-AZ data charges).",
+  remediation: "Turn on `load_balancing.cross_zone.enabled` for Network and Gateway Load Balancers (or on every target group), and `CrossZone: true` for Classic Load Balancers. Alternatively keep the same capacity in every zone and accept the risk.\n\n```yaml\nLoadBalancerAttributes:\n  - Key: load_balancing.cross_zone.enabled\n    Value: 'true'\n```",
+  wellArchitected: ["REL10-BP01", "PERF04-BP04"],
+  securityHub: ["ELB.9"],
+  appliesTo: [LB_V2, TARGET_GROUP, CLASSIC2],
+  tags: ["performance-efficiency", "cost-optimization"],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: ["AwsSolutions-ELB4", "ELBCrossZoneLoadBalancingEnabled"] },
+  messages: {
+    loadBalancer: "{{kind}} Load Balancer {{logicalId}} keeps traffic in the zone it arrives in: {{key}} is {{state}}{{targetGroups}}. Targets in a zone with less capacity get overloaded; turning it on adds inter-AZ data transfer charges.",
+    targetGroup: "Target group {{logicalId}} turns cross-zone load balancing off, overriding its load balancer: {{key}} is false. Targets in a zone with less capacity get overloaded; turning it on adds inter-AZ data transfer charges.",
+    classic: "Classic Load Balancer {{logicalId}} keeps traffic in the zone it arrives in: CrossZone is {{state}}, so instances in a zone with fewer instances get overloaded."
+  },
+  check(resource, ctx) {
+    if (resource.type === CLASSIC2) checkClassic2(resource, ctx);
+    else if (resource.type === LB_V2) checkLoadBalancer(resource, ctx);
+    else checkTargetGroup(resource, ctx);
+  }
+});
+function checkClassic2(lb, ctx) {
+  for (const crossZone of ctx.value(lb, ["Properties", "CrossZone"])) {
+    if (crossZone.kind === "unknown") {
+      ctx.unknown(crossZone, "CrossZone");
+      continue;
+    }
+    if (asBoolean(crossZone) === true) continue;
+    ctx.report({
+      messageId: "classic",
+      at: crossZone,
+      data: { state: crossZone.kind === "absent" ? "not set (the default is false)" : String(crossZone.value) },
+      fix: crossZone.kind === "literal" ? { text: "true", description: "Turn on cross-zone load balancing" } : void 0
+    });
+  }
+}
+function checkLoadBalancer(lb, ctx) {
+  for (const [type, setting] of combinations([ctx.value(lb, ["Properties", "Type"]), attribute(lb, ["Properties", "LoadBalancerAttributes"], ctx)])) {
+    if (type.kind === "unknown") {
+      ctx.unknown(type, "the load balancer type");
+      continue;
+    }
+    const kind = (asString(type) ?? "application").toLowerCase();
+    if (kind !== "network" && kind !== "gateway") continue;
+    if (setting.kind === "unknown") {
+      ctx.unknown(setting, CROSS_ZONE);
+      continue;
+    }
+    if (asBoolean(setting) === true) continue;
+    const groups = targetGroupSettings(lb, ctx);
+    if (groups.unknown) {
+      ctx.unknown(groups.unknown, `the ${CROSS_ZONE} setting of a target group`);
+      continue;
+    }
+    if (groups.all) continue;
+    ctx.report({
+      messageId: "loadBalancer",
+      at: setting,
+      because: [type],
+      data: {
+        kind: kind === "network" ? "Network" : "Gateway",
+        key: CROSS_ZONE,
+        state: setting.kind === "absent" ? "not set (the default is false)" : String(setting.value),
+        targetGroups: groups.names.length ? `, and target group ${groups.names.join(", ")} does not turn it on` : ""
+      },
+      fix: setting.kind === "literal" ? { text: '"true"', description: "Turn on cross-zone load balancing" } : void 0
+    });
+  }
+}
+function targetGroupSettings(lb, ctx) {
+  const names = [];
+  let unknown;
+  let seen = 0;
+  for (const arn of attachedTargetGroups(lb, ctx)) {
+    const tg = arn.ref && ctx.template.resources.get(arn.ref.logicalId);
+    if (!tg || tg.type !== TARGET_GROUP) {
+      unknown ??= arn;
+      continue;
+    }
+    seen++;
+    for (const v of attribute(tg, ["Properties", "TargetGroupAttributes"], ctx)) {
+      if (v.kind === "unknown") unknown ??= v;
+      else if (asBoolean(v) !== true && !names.includes(tg.logicalId)) names.push(tg.logicalId);
+    }
+  }
+  if (names.length) return { all: false, names };
+  if (unknown) return { all: false, unknown, names };
+  return { all: seen > 0, names };
+}
+function attachedTargetGroups(lb, ctx) {
+  const out = [];
+  for (const { resource: listener } of ctx.graph.referrers(lb.logicalId, LISTENER2, ["Properties", "LoadBalancerArn"])) {
+    for (const action of ctx.items(listener, ["Properties", "DefaultActions"])) {
+      if (action.kind !== "literal") continue;
+      out.push(...ctx.value(action, ["TargetGroupArn"]).filter((v) => v.kind !== "absent"));
+      for (const entry of ctx.items(action, ["ForwardConfig", "TargetGroups"])) {
+        out.push(...ctx.value(entry, ["TargetGroupArn"]).filter((v) => v.kind !== "absent"));
+      }
+    }
+  }
+  return out;
+}
+function checkTargetGroup(tg, ctx) {
+  for (const setting of attribute(tg, ["Properties", "TargetGroupAttributes"], ctx)) {
+    if (setting.kind !== "literal" || asBoolean(setting) !== false) continue;
+    const behind = balancerKind(tg, setting, ctx);
+    if (behind === "application") continue;
+    if (behind === void 0) {
+      ctx.unknown(setting, "the type of load balancer the target group serves");
+      continue;
+    }
+    ctx.report({
+      messageId: "targetGroup",
+      at: setting,
+      data: { key: CROSS_ZONE },
+      fix: { text: '"true"', description: "Turn on cross-zone load balancing" }
+    });
+  }
+}
+function balancerKind(tg, setting, ctx) {
+  for (const [protocol, targetType] of combinations([ctx.value(tg, ["Properties", "Protocol"]), ctx.value(tg, ["Properties", "TargetType"]), [setting]])) {
+    if (asString(targetType)?.toLowerCase() === "lambda") return "application";
+    const p = asString(protocol)?.toUpperCase();
+    if (p === "HTTP" || p === "HTTPS") return "application";
+    if (p !== void 0) return "network";
+  }
+  for (const { resource: listener } of ctx.graph.referrers(tg.logicalId, LISTENER2)) {
+    for (const arn of ctx.value(listener, ["Properties", "LoadBalancerArn"])) {
+      const lb = arn.ref && ctx.template.resources.get(arn.ref.logicalId);
+      if (!lb || lb.type !== LB_V2) continue;
+      for (const type of ctx.value(lb, ["Properties", "Type"])) {
+        const kind = type.kind === "absent" ? "application" : asString(type)?.toLowerCase();
+        if (kind === "application") return "application";
+        if (kind === "network" || kind === "gateway") return "network";
+      }
+    }
+  }
+  return void 0;
+}
+function attribute(resource, path8, ctx) {
+  const out = [];
+  for (const list2 of ctx.value(resource, path8)) {
+    if (list2.kind !== "literal") {
+      out.push(list2);
+      continue;
+    }
+    if (!Array.isArray(list2.value)) {
+      out.push({ ...list2, kind: "unknown", value: void 0, reason: "not a list" });
+      continue;
+    }
+    const matched = /* @__PURE__ */ new Set();
+    const entries = list2.value.map(
+      (_, i) => ctx.value(list2, [i]).flatMap((entry) => {
+        if (entry.kind !== "literal") return [{ ...entry, kind: entry.kind === "absent" ? "absent" : "unknown" }];
+        return combinations([ctx.value(entry, ["Key"]), ctx.value(entry, ["Value"])]).map(([key, value]) => {
+          const assumptions = mergeAssumptions(key.assumptions, value.assumptions);
+          if (key.kind === "unknown") return { ...key, assumptions };
+          if (asString(key) !== CROSS_ZONE) return { kind: "absent", path: key.path, external: key.external, assumptions };
+          const hit = { ...value, assumptions };
+          matched.add(hit);
+          return hit;
+        });
+      })
+    );
+    const relevant = entries.filter((variants) => variants.some((v) => v.kind !== "absent"));
+    for (const combo of combinations([[list2], ...relevant])) {
+      const assumptions = mergeAssumptions(...combo.map((v) => v.assumptions));
+      const match = combo.slice(1).find((v) => matched.has(v));
+      const unknown = combo.slice(1).find((v) => v.kind === "unknown" && !matched.has(v));
+      if (match) out.push({ ...match, assumptions });
+      else if (unknown) out.push({ ...unknown, assumptions });
+      else out.push({ kind: "absent", path: list2.path, external: list2.external, assumptions });
+    }
+  }
+  return out;
+}
+
+// rules/reliability/rds-automated-backups-enabled.ts
+var rds_automated_backups_enabled_default = defineRule({
+  id: "rds-automated-backups-enabled",
+  pillar: "reliability",
+  level: "warning",
+  title: "RDS automated backups are on with adequate retention",
+  rationale: "Automated backups are what point-in-time recovery restores from. With a retention of 0 there are none, and with the default of one day a corruption or bad deployment noticed after a weekend can no longer be undone.",
+  remediation: "Set `BackupRetentionPeriod` to the number of days your recovery point objective needs (at least the configured minimum, 7 by default) and pick a backup window outside peak hours.\n\n```yaml\nBackupRetentionPeriod: 7\nPreferredBackupWindow: '17:00-18:00'\n```",
+  wellArchitected: ["REL09-BP03", "REL09-BP01"],
+  securityHub: ["RDS.11"],
+  appliesTo: ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+  peers: { checkov: [], cfn_nag: ["W75"], cdk_nag: ["AwsSolutions-RDS13", "RDSInstanceBackupEnabled"] },
+  optionsSchema: {
+    type: "object",
+    properties: { minRetentionDays: { type: "integer", minimum: 1, maximum: 35 } },
+    additionalProperties: false
+  },
+  defaultOptions: { minRetentionDays: 7 },
+  messages: {
+    disabled: "{{kind}} {{logicalId}} has automated backups turned off: BackupRetentionPeriod is 0.",
+    shortRetention: "{{kind}} {{logicalId}} keeps automated backups for {{days}}, fewer than the {{min}} days required: BackupRetentionPeriod is {{state}}."
+  },
+  check(db, ctx) {
+    const prop = (name) => ctx.value(db, ["Properties", name]);
+    const isInstance = db.type === "AWS::RDS::DBInstance";
+    const none = [{ kind: "absent", path: [], external: false, assumptions: [] }];
+    for (const [cluster, source, sourceCluster, engine, retention] of combinations([
+      isInstance ? prop("DBClusterIdentifier") : none,
+      isInstance ? prop("SourceDBInstanceIdentifier") : none,
+      isInstance ? prop("SourceDBClusterIdentifier") : none,
+      isInstance ? prop("Engine") : none,
+      prop("BackupRetentionPeriod")
+    ])) {
+      if (isSet(cluster) || isSet(source) || isSet(sourceCluster)) continue;
+      if (asString(engine)?.toLowerCase().startsWith("aurora")) continue;
+      if (retention.kind === "unknown") {
+        ctx.unknown(retention, "BackupRetentionPeriod");
+        continue;
+      }
+      const days = retention.kind === "absent" ? 1 : asNumber(retention);
+      if (days === void 0) continue;
+      const min = ctx.options.minRetentionDays;
+      const kind = isInstance ? "DB instance" : "DB cluster";
+      const fix = retention.kind === "literal" ? { text: String(min), description: `Keep backups for ${min} days` } : void 0;
+      const because = [cluster, source, sourceCluster, engine];
+      if (days === 0) {
+        ctx.report({ messageId: "disabled", level: "error", at: retention, because, data: { kind }, fix });
+      } else if (days < min) {
+        ctx.report({
+          messageId: "shortRetention",
+          at: retention,
+          because,
+          fix,
+          data: {
+            kind,
+            min,
+            days: days === 1 ? "1 day" : `${days} days`,
+            state: retention.kind === "absent" ? "not set (the default is 1 day)" : String(retention.value)
+          }
+        });
+      }
+    }
+  }
+});
+
+// rules/reliability/rds-deletion-protection-enabled.ts
+var rds_deletion_protection_enabled_default = defineRule({
+  id: "rds-deletion-protection-enabled",
+  pillar: "reliability",
+  level: "warning",
+  title: "RDS instances and clusters have deletion protection",
+  rationale: "Without deletion protection one API call, console click or mistaken script deletes the database. A DeletionPolicy only guards against stack operations; deletion protection refuses every delete until it is switched off on purpose.",
+  remediation: "Set `DeletionProtection: true` on the DB instance, or on the DB cluster for cluster members (keep a `DeletionPolicy` of `Snapshot` or `Retain` as well for stack deletions).\n\n```yaml\nDeletionProtection: true\n```",
+  wellArchitected: ["REL09-BP01", "OPS06-BP01"],
+  securityHub: ["RDS.8", "RDS.7"],
+  securitySeverity: "3.5",
+  appliesTo: ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+  tags: ["security"],
+  peers: { checkov: [], cfn_nag: ["F80"], cdk_nag: ["AwsSolutions-RDS10", "RDSInstanceDeletionProtectionEnabled"] },
+  messages: {
+    unprotected: "{{kind}} {{logicalId}} can be deleted by a single API call: DeletionProtection is {{state}}."
+  },
+  check(db, ctx) {
+    const isInstance = db.type === "AWS::RDS::DBInstance";
+    const none = [{ kind: "absent", path: [], external: false, assumptions: [] }];
+    for (const [cluster, engine, protection] of combinations([
+      isInstance ? ctx.value(db, ["Properties", "DBClusterIdentifier"]) : none,
+      isInstance ? ctx.value(db, ["Properties", "Engine"]) : none,
+      ctx.value(db, ["Properties", "DeletionProtection"])
+    ])) {
+      if (isSet(cluster)) continue;
+      if (asString(engine)?.toLowerCase().startsWith("aurora")) continue;
+      if (protection.kind === "unknown") {
+        ctx.unknown(protection, "DeletionProtection");
+        continue;
+      }
+      if (asBoolean(protection) === true) continue;
+      ctx.report({
+        messageId: "unprotected",
+        at: protection,
+        because: [cluster, engine],
+        data: {
+          kind: isInstance ? "DB instance" : "DB cluster",
+          state: protection.kind === "absent" ? "not set (the default is false)" : String(protection.value)
+        },
+        fix: protection.kind === "literal" ? { text: "true", description: "Turn on deletion protection" } : void 0
+      });
+    }
+  }
+});
+
+// rules/reliability/rds-multi-az-enabled.ts
+function notApplicable(engine) {
+  const e = engine.toLowerCase();
+  return e.startsWith("aurora") || e === "sqlserver-ex" || e === "sqlserver-web" || e.startsWith("custom-");
+}
+var rds_multi_az_enabled_default = defineRule({
+  id: "rds-multi-az-enabled",
+  pillar: "reliability",
+  level: "error",
+  title: "RDS DB instances are deployed Multi-AZ",
+  rationale: "A single-AZ DB instance is unavailable while its Availability Zone is impaired and during many maintenance events. Multi-AZ keeps a synchronous standby in another zone and fails over to it in one to two minutes.",
+  remediation: "Set `MultiAZ: true` and give the instance a DB subnet group whose subnets span at least two Availability Zones (remove `AvailabilityZone`, which cannot be combined with Multi-AZ).\n\n```yaml\nMultiAZ: true\nDBSubnetGroupName: !Ref DbSubnetGroup   # subnets in >= 2 AZs\n```",
+  wellArchitected: ["REL10-BP01", "REL11-BP02"],
+  securityHub: ["RDS.5"],
+  appliesTo: ["AWS::RDS::DBInstance"],
+  peers: { checkov: ["CKV_AWS_157"], cfn_nag: [], cdk_nag: ["AwsSolutions-RDS3", "RDSMultiAZSupport"] },
+  messages: {
+    singleAz: "DB instance {{logicalId}} runs in a single Availability Zone: MultiAZ is {{state}}.",
+    replicaSingleAz: "Read replica {{logicalId}} runs in a single Availability Zone: MultiAZ is {{state}}.",
+    subnetGroupOneAz: "DB instance {{logicalId}} is Multi-AZ, but its subnet group {{subnetGroup}} has subnets in only one Availability Zone."
+  },
+  check(db, ctx) {
+    const props = (name) => ctx.value(db, ["Properties", name]);
+    for (const [cluster, engine, multiAz, source] of combinations([
+      props("DBClusterIdentifier"),
+      props("Engine"),
+      props("MultiAZ"),
+      props("SourceDBInstanceIdentifier")
+    ])) {
+      if (isSet(cluster)) continue;
+      if (engine.kind === "unknown") {
+        ctx.unknown(engine, "the engine");
+        continue;
+      }
+      const engineName = asString(engine);
+      if (engineName && notApplicable(engineName)) continue;
+      if (multiAz.kind === "unknown") {
+        ctx.unknown(multiAz, "MultiAZ");
+        continue;
+      }
+      const value = asBoolean(multiAz);
+      if (value === true) {
+        checkSubnetGroup();
+        continue;
+      }
+      const replica = isSet(source);
+      ctx.report({
+        messageId: replica ? "replicaSingleAz" : "singleAz",
+        level: replica ? "note" : void 0,
+        at: multiAz,
+        because: [cluster, engine, source],
+        data: { state: multiAz.kind === "absent" ? "not set (the default is false)" : String(multiAz.value) },
+        fix: multiAz.kind === "literal" ? { text: "true", description: "Set MultiAZ to true" } : void 0
+      });
+    }
+    function checkSubnetGroup() {
+      for (const group of props("DBSubnetGroupName")) {
+        const subnetGroup = group.ref && ctx.template.resources.get(group.ref.logicalId);
+        if (!subnetGroup || subnetGroup.type !== "AWS::RDS::DBSubnetGroup") continue;
+        const zones = /* @__PURE__ */ new Set();
+        for (const subnet of ctx.items(subnetGroup, ["Properties", "SubnetIds"])) {
+          const resource = subnet.ref && ctx.template.resources.get(subnet.ref.logicalId);
+          if (!resource || resource.type !== "AWS::EC2::Subnet") return;
+          const azs = ctx.value(resource, ["Properties", "AvailabilityZone"]);
+          if (azs.length !== 1) return;
+          const az = azs[0];
+          const id = az.opaque ?? asString(az);
+          if (id === void 0) return;
+          zones.add(id);
+        }
+        if (zones.size === 1) {
+          ctx.report({ messageId: "subnetGroupOneAz", at: group, data: { subnetGroup: subnetGroup.logicalId } });
+        }
+      }
+    }
+  }
+});
+
+// rules/performance-efficiency/autoscaling-scaling-policy-configured.ts
+var GROUP = "AWS::AutoScaling::AutoScalingGroup";
+var POLICY = "AWS::AutoScaling::ScalingPolicy";
+var SCHEDULED = "AWS::AutoScaling::ScheduledAction";
+var ALARM_TYPES = ["AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm"];
+var ALARM_ACTIONS = ["AlarmActions", "OKActions", "InsufficientDataActions"];
+var autoscaling_scaling_policy_configured_default = defineRule({
+  id: "autoscaling-scaling-policy-configured",
+  pillar: "performance-efficiency",
+  level: "warning",
+  title: "Auto Scaling groups that can scale have a scaling policy",
+  rationale: "A group whose MaxSize is above its MinSize only changes size when something tells it to. Without a scaling policy or a scheduled action it stays at its desired capacity: short of capacity under load, paying for idle instances otherwise.",
+  remediation: "Attach a scaling policy to the group (target tracking is the simplest default), or scheduled actions for known load patterns. Step and simple scaling policies also need a CloudWatch alarm that lists them in `AlarmActions`.\n\n```yaml\nCpuTarget:\n  Type: AWS::AutoScaling::ScalingPolicy\n  Properties:\n    AutoScalingGroupName: !Ref WebAsg\n    PolicyType: TargetTrackingScaling\n    TargetTrackingConfiguration:\n      PredefinedMetricSpecification: {PredefinedMetricType: ASGAverageCPUUtilization}\n      TargetValue: 50\n```",
+  wellArchitected: ["PERF02-BP05", "REL07-BP01", "COST09-BP03", "SUS02-BP01"],
+  appliesTo: [GROUP, POLICY, SCHEDULED],
+  tags: ["cost-optimization", "sustainability", "reliability"],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  messages: {
+    noPolicy: "Auto Scaling group {{logicalId}} can run {{min}} to {{max}} instances, but no scaling policy or scheduled action targets it, so it never changes size with load.",
+    noAlarm: "Scaling policy {{logicalId}} ({{policyType}}) is not an action of any CloudWatch alarm in this template, so it never runs."
+  },
+  check(resource, ctx) {
+    if (resource.type === GROUP) checkGroup(resource, ctx);
+    else if (resource.type === POLICY) checkPolicy(resource, ctx);
+  }
+});
+function checkGroup(group, ctx) {
+  const targeting = scalers(group, ctx);
+  if (targeting === "yes") return;
+  for (const [min, max] of combinations([
+    ctx.value(group, ["Properties", "MinSize"]),
+    ctx.value(group, ["Properties", "MaxSize"])
+  ])) {
+    if (min.kind === "unknown" || max.kind === "unknown") {
+      ctx.unknown(min.kind === "unknown" ? min : max, "the size range");
+      continue;
+    }
+    const lo = asNumber(min);
+    const hi = asNumber(max);
+    if (lo === void 0 || hi === void 0 || hi <= lo || hi <= 1) continue;
+    if (targeting !== "no") {
+      ctx.unknown(targeting, "the scaling policies");
+      continue;
+    }
+    ctx.report({ messageId: "noPolicy", at: max, because: [min], data: { min: lo, max: hi } });
+  }
+}
+function scalers(group, ctx) {
+  let doubt;
+  const names = ctx.value(group, ["Properties", "AutoScalingGroupName"]).map(asString).filter((n) => n !== void 0);
+  for (const type of [POLICY, SCHEDULED]) {
+    for (const other of ctx.graph.ofType(type)) {
+      const targets = ctx.value(other, ["Properties", "AutoScalingGroupName"]);
+      if (targets.length === 0) continue;
+      const refs = ctx.graph.edgesFrom(other.logicalId).filter((e) => e.path[0] === "Properties" && e.path[1] === "AutoScalingGroupName");
+      if (refs.length > 0) {
+        if (refs.some((e) => e.to === group.logicalId)) return "yes";
+        continue;
+      }
+      for (const target of targets) {
+        if (target.kind === "literal" && names.includes(String(target.value))) return "yes";
+        if (target.kind === "unknown") doubt ??= target;
+      }
+    }
+  }
+  for (const { resource: provider } of ctx.graph.referrers(group.logicalId, "AWS::ECS::CapacityProvider", ["Properties", "AutoScalingGroupProvider"])) {
+    for (const status of ctx.value(provider, ["Properties", "AutoScalingGroupProvider", "ManagedScaling", "Status"])) {
+      const text = asString(status)?.toUpperCase();
+      if (text === "ENABLED") return "yes";
+      if (text !== "DISABLED") doubt ??= status.kind === "absent" ? { ...status, kind: "unknown", reason: "the ECS managed scaling default" } : status;
+    }
+  }
+  if (ctx.graph.referrers(group.logicalId, "AWS::AutoScalingPlans::ScalingPlan").length > 0) return "yes";
+  return doubt ?? "no";
+}
+function checkPolicy(policy, ctx) {
+  for (const type of ctx.value(policy, ["Properties", "PolicyType"])) {
+    if (type.kind === "unknown") {
+      ctx.unknown(type, "PolicyType");
+      continue;
+    }
+    const name = type.kind === "absent" ? "SimpleScaling" : asString(type) ?? "";
+    if (name !== "SimpleScaling" && name !== "StepScaling") continue;
+    const triggered = ALARM_TYPES.some((alarmType) => ALARM_ACTIONS.some((key) => ctx.graph.referrers(policy.logicalId, alarmType, ["Properties", key]).length > 0));
+    if (triggered) continue;
+    const handedOn = ctx.graph.referrers(policy.logicalId).some(({ edge }) => edge.kind !== "DependsOn");
+    if (handedOn || exported(policy, ctx)) {
+      ctx.unknown({ ...type, kind: "unknown", reason: "passed to another resource or stack, which may execute it" }, "the trigger");
+      continue;
+    }
+    ctx.report({
+      messageId: "noAlarm",
+      at: type,
+      data: { policyType: type.kind === "absent" ? "SimpleScaling, the default" : name }
+    });
+  }
+}
+function exported(policy, ctx) {
+  const outputs = { kind: "literal", value: ctx.template.root, path: [], external: true, assumptions: [] };
+  for (const section of ctx.value(outputs, ["Outputs"])) {
+    if (section.kind !== "literal" || typeof section.value !== "object" || section.value === null) continue;
+    for (const name of Object.keys(section.value)) {
+      if (ctx.value(section, [name, "Value"]).some((v) => v.ref?.logicalId === policy.logicalId)) return true;
+    }
+  }
+  return false;
+}
+
+// rules/lib/resources.ts
+var BLOCK_DEVICE_MAPPINGS = {
+  "AWS::EC2::LaunchTemplate": ["Properties", "LaunchTemplateData", "BlockDeviceMappings"],
+  "AWS::AutoScaling::LaunchConfiguration": ["Properties", "BlockDeviceMappings"],
+  "AWS::EC2::Instance": ["Properties", "BlockDeviceMappings"]
+};
+var SAM_GLOBAL_SECTIONS2 = {
+  "AWS::Serverless::Function": "Function",
+  "AWS::Serverless::Api": "Api",
+  "AWS::Serverless::HttpApi": "HttpApi",
+  "AWS::Serverless::SimpleTable": "SimpleTable",
+  "AWS::Serverless::StateMachine": "StateMachine"
+};
+function templateRoot(ctx) {
+  return { kind: "literal", value: ctx.template.root, path: [], external: true, assumptions: [] };
+}
+function samGlobal(ctx, resource, property) {
+  const section = SAM_GLOBAL_SECTIONS2[resource.type];
+  if (!section || ctx.template.root.Globals === void 0) return [];
+  return ctx.value(templateRoot(ctx), ["Globals", section, property]);
+}
+function fromSamGlobals(v) {
+  return v.external && v.path.length === 0;
+}
+function withSamGlobal(ctx, resource, property) {
+  const own = ctx.value(resource, ["Properties", property]);
+  const global2 = samGlobal(ctx, resource, property);
+  if (global2.length === 0) return own;
+  const out = [];
+  for (const v of own) {
+    if (v.kind !== "absent") {
+      out.push(v);
+      continue;
+    }
+    for (const [, g] of combinations([[v], global2])) {
+      if (g.kind === "absent") out.push(v);
+      else out.push({ ...g, assumptions: mergeAssumptions(v.assumptions, g.assumptions) });
+    }
+  }
+  return out;
+}
+var USER_KINDS = [
+  ["AWS::AutoScaling::AutoScalingGroup", "Auto Scaling group"],
+  ["AWS::EC2::Instance", "instance"],
+  ["AWS::EC2::SpotFleet", "Spot Fleet"]
+];
+function launchTemplateUsers2(ctx, resource) {
+  if (resource.type !== "AWS::EC2::LaunchTemplate" && resource.type !== "AWS::AutoScaling::LaunchConfiguration") return "";
+  const parts = [];
+  for (const [type, word] of USER_KINDS) {
+    const ids = [...new Set(ctx.graph.referrers(resource.logicalId, type).map((r) => r.resource.logicalId))];
+    if (ids.length) parts.push(`${word} ${ids.join(", ")}`);
+  }
+  return parts.length ? ` (used by ${parts.join("; ")})` : "";
+}
+function launchTemplatesOf(ctx, resource) {
+  const specs = resource.type === "AWS::AutoScaling::AutoScalingGroup" ? [["Properties", "LaunchTemplate"], ["Properties", "MixedInstancesPolicy", "LaunchTemplate", "LaunchTemplateSpecification"]] : [["Properties", "LaunchTemplate"]];
+  const found = /* @__PURE__ */ new Map();
+  for (const spec of specs) {
+    for (const key of ["LaunchTemplateId", "LaunchTemplateName"]) {
+      for (const v of ctx.value(resource, [...spec, key])) {
+        const target = v.ref && ctx.template.resources.get(v.ref.logicalId);
+        if (target && target.type === "AWS::EC2::LaunchTemplate") found.set(target.logicalId, target);
+      }
+    }
+  }
+  return [...found.values()];
+}
+
+// rules/cost-optimization/ebs-volume-type-gp3.ts
+var LARGE_GIB = 1024;
+var gp2Iops = (size) => Math.min(3 * size, 16e3);
+var ebs_volume_type_gp3_default = defineRule({
+  id: "ebs-volume-type-gp3",
+  pillar: "cost-optimization",
+  level: "warning",
+  title: "EBS volumes use gp3 instead of gp2",
+  rationale: "gp3 costs about 20% less per GB than gp2 and gives every volume 3,000 IOPS and 125 MiB/s regardless of its size, where gp2 ties performance to size and bursts. The magnetic `standard` type is a previous generation.",
+  remediation: "Set `VolumeType: gp3` on the volume or on each `Ebs` block device mapping. For gp2 volumes larger than 1 TiB, also set `Iops` to 3 per GiB (at most 16,000) and `Throughput: 250` so the volume keeps the performance it had.\n\n```yaml\nEbs:\n  VolumeType: gp3\n  VolumeSize: 100\n  # Iops: 3000 and Throughput: 125 are the free baseline\n```",
+  wellArchitected: ["COST06-BP02", "COST01-BP07", "PERF03-BP02"],
+  appliesTo: ["AWS::EC2::Volume", ...Object.keys(BLOCK_DEVICE_MAPPINGS)],
+  tags: ["performance-efficiency"],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  messages: {
+    gp2: "{{subject}} uses gp2{{defaulted}}: gp3 costs about 20% less per GB and gives 3,000 IOPS and 125 MiB/s at any size.",
+    gp2Large: "{{subject}} uses gp2 at {{size}} GiB{{defaulted}}: switch to gp3 with Iops: {{iops}} and Throughput: 250 to keep the performance gp2 gives this size, for less.",
+    magnetic: "{{subject}} uses the previous-generation magnetic type standard: use gp3 (or st1/sc1 for large, rarely read data)."
+  },
+  check(resource, ctx) {
+    if (resource.type === "AWS::EC2::Volume") {
+      for (const [type, size] of combinations([
+        ctx.value(resource, ["Properties", "VolumeType"]),
+        ctx.value(resource, ["Properties", "Size"])
+      ])) {
+        checkType(ctx, type, size, `EBS volume ${resource.logicalId}`, true);
+      }
+      return;
+    }
+    const subject = (device) => `Block device ${device} of ${resource.logicalId}${launchTemplateUsers2(ctx, resource)}`;
+    for (const entry of ctx.items(resource, BLOCK_DEVICE_MAPPINGS[resource.type])) {
+      if (entry.kind === "unknown") {
+        ctx.unknown(entry, "the block device mappings");
+        continue;
+      }
+      if (entry.kind !== "literal") continue;
+      for (const [noDevice, virtualName, device, ebs, type, size] of combinations([
+        ctx.value(entry, ["NoDevice"]),
+        ctx.value(entry, ["VirtualName"]),
+        ctx.value(entry, ["DeviceName"]),
+        ctx.value(entry, ["Ebs"]),
+        ctx.value(entry, ["Ebs", "VolumeType"]),
+        ctx.value(entry, ["Ebs", "VolumeSize"])
+      ])) {
+        if (isSet(noDevice) || isSet(virtualName) || ebs.kind === "absent") continue;
+        const name = asString(device) ?? "(unnamed)";
+        checkType(ctx, type, size, subject(name), false, [noDevice, virtualName, device]);
+      }
+    }
+  }
+});
+function checkType(ctx, type, size, subject, absentIsGp2, because = []) {
+  if (type.kind === "unknown") {
+    ctx.unknown(type, "VolumeType");
+    return;
+  }
+  if (type.kind === "absent" && !absentIsGp2) {
+    ctx.unknown({ ...type, kind: "unknown", reason: "inherited from the AMI's block device mapping" }, "VolumeType");
+    return;
+  }
+  const value = type.kind === "absent" ? "gp2" : asString(type)?.toLowerCase();
+  const literal = type.kind === "literal";
+  if (value === "standard") {
+    ctx.report({ messageId: "magnetic", at: type, because, data: { subject }, fix: literal ? { text: "gp3", description: "Use gp3" } : void 0 });
+    return;
+  }
+  if (value !== "gp2") return;
+  const defaulted = type.kind === "absent" ? " (VolumeType is not set, and the default is gp2)" : "";
+  const gib = asNumber(size);
+  if (gib !== void 0 && gib > LARGE_GIB) {
+    ctx.report({
+      messageId: "gp2Large",
+      at: type,
+      because: [size, ...because],
+      data: { subject, size: gib, iops: gp2Iops(gib), defaulted }
+    });
+    return;
+  }
+  ctx.report({
+    messageId: "gp2",
+    at: type,
+    because,
+    data: { subject, defaulted },
+    fix: literal ? { text: "gp3", description: "Use gp3" } : void 0
+  });
+}
+
+// rules/cost-optimization/ec2-instance-type-current-generation.ts
+var SUCCESSORS = {
+  t1: "t3 or t4g",
+  t2: "t3 or t4g",
+  m1: "m7i or m7g",
+  m3: "m7i or m7g",
+  m4: "m7i or m7g",
+  m2: "r7i or r7g",
+  cr1: "r7i or r7g",
+  r3: "r7i or r7g",
+  r4: "r7i or r7g",
+  c1: "c7i or c7g",
+  c3: "c7i or c7g",
+  c4: "c7i or c7g",
+  cc1: "c7i or c7g",
+  cc2: "c7i or c7g",
+  cg1: "g6 or g5",
+  g2: "g6 or g5",
+  g3: "g6 or g5",
+  p2: "g5 or p3",
+  hi1: "i4i or i4g",
+  i2: "i4i or i4g",
+  i3: "i4i or i4g",
+  hs1: "d3 or d3en",
+  d2: "d3 or d3en",
+  x1: "x2idn or x2iedn"
+};
+var ec2_instance_type_current_generation_default = defineRule({
+  id: "ec2-instance-type-current-generation",
+  pillar: "cost-optimization",
+  level: "warning",
+  title: "EC2 instance types are current generation",
+  rationale: "Previous-generation instance types cost more for the same work than current families, run on older, less efficient hardware and are not offered in newer Regions. Older current families such as t2 or m4 also have cheaper successors.",
+  remediation: "Move to a current family of the same kind (Graviton `g` families where the software runs on arm64), then measure and right-size.\n\n```yaml\nInstanceType: m7g.large   # was m4.large; m7i.large if x86 is required\n```",
+  wellArchitected: ["COST06-BP02", "COST01-BP07", "PERF02-BP01", "SUS05-BP02"],
+  securityHub: ["EC2.24"],
+  appliesTo: [
+    "AWS::EC2::Instance",
+    "AWS::EC2::LaunchTemplate",
+    "AWS::AutoScaling::LaunchConfiguration",
+    "AWS::AutoScaling::AutoScalingGroup",
+    "AWS::EC2::SpotFleet"
+  ],
+  tags: ["performance-efficiency", "sustainability"],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  optionsSchema: {
+    type: "object",
+    properties: {
+      previousGenerationFamilies: { type: "array", items: { type: "string" }, uniqueItems: true },
+      olderFamilies: { type: "array", items: { type: "string" }, uniqueItems: true }
+    },
+    additionalProperties: false
+  },
+  defaultOptions: {
+    previousGenerationFamilies: ["t1", "m1", "m2", "m3", "c1", "c3", "cc1", "cc2", "cg1", "cr1", "g2", "hi1", "hs1", "i2", "r3"],
+    olderFamilies: ["t2", "m4", "c4", "r4", "d2", "i3", "p2", "g3", "x1"]
+  },
+  messages: {
+    previousGeneration: "{{subject}} uses the previous-generation instance type {{instanceType}}: a current family such as {{successor}} does more for the price.",
+    olderFamily: "{{subject}} uses {{instanceType}}, an older family with a cheaper successor ({{successor}}).",
+    defaultType: "Instance {{logicalId}} sets neither InstanceType nor a launch template, so EC2 launches the previous-generation default m1.small."
+  },
+  check(resource, ctx) {
+    const id = resource.logicalId;
+    switch (resource.type) {
+      case "AWS::EC2::Instance": {
+        for (const [type, template] of combinations([
+          ctx.value(resource, ["Properties", "InstanceType"]),
+          ctx.value(resource, ["Properties", "LaunchTemplate"])
+        ])) {
+          if (type.kind === "absent") {
+            if (!isSet(template)) ctx.report({ messageId: "defaultType", at: type, because: [template] });
+            continue;
+          }
+          checkType2(ctx, type, `Instance ${id}`, [template]);
+        }
+        return;
+      }
+      case "AWS::EC2::LaunchTemplate":
+        checkSpec(ctx, resource, ["Properties", "LaunchTemplateData"], `Launch template ${id}${launchTemplateUsers2(ctx, resource)}`);
+        return;
+      case "AWS::AutoScaling::LaunchConfiguration":
+        checkSpec(ctx, resource, ["Properties"], `Launch configuration ${id}${launchTemplateUsers2(ctx, resource)}`);
+        return;
+      case "AWS::AutoScaling::AutoScalingGroup":
+        eachElement(ctx, resource, ["Properties", "MixedInstancesPolicy", "LaunchTemplate", "Overrides"], (override, n) => checkSpec(ctx, override, [], `Auto Scaling group ${id} (instance type override ${n})`));
+        return;
+      case "AWS::EC2::SpotFleet":
+        eachElement(ctx, resource, ["Properties", "SpotFleetRequestConfigData", "LaunchSpecifications"], (spec, n) => checkSpec(ctx, spec, [], `Spot Fleet ${id} (launch specification ${n})`));
+        eachElement(ctx, resource, ["Properties", "SpotFleetRequestConfigData", "LaunchTemplateConfigs"], (config, n) => eachElement(ctx, config, ["Overrides"], (override, m) => checkSpec(ctx, override, [], `Spot Fleet ${id} (launch template config ${n}, override ${m})`)));
+        return;
+    }
+  }
+});
+function eachElement(ctx, from, path8, each) {
+  for (const list2 of ctx.value(from, path8)) {
+    if (list2.kind === "unknown") {
+      ctx.unknown(list2, path8[path8.length - 1]);
+      continue;
+    }
+    if (list2.kind !== "literal" || !Array.isArray(list2.value)) continue;
+    list2.value.forEach((_, i) => {
+      for (const element of ctx.value(list2, [i])) {
+        if (element.kind === "unknown") ctx.unknown(element, path8[path8.length - 1]);
+        else if (element.kind === "literal") each(element, i + 1);
+      }
+    });
+  }
+}
+function checkSpec(ctx, from, base, subject) {
+  for (const [type, requirements] of combinations([
+    ctx.value(from, [...base, "InstanceType"]),
+    ctx.value(from, [...base, "InstanceRequirements"])
+  ])) {
+    if (isSet(requirements) || type.kind === "absent") continue;
+    checkType2(ctx, type, subject, [requirements]);
+  }
+}
+function checkType2(ctx, type, subject, because) {
+  if (type.kind === "unknown") {
+    ctx.unknown(type, "the instance type");
+    return;
+  }
+  const instanceType = asString(type);
+  if (instanceType === void 0) return;
+  const family = instanceType.split(".")[0].trim().toLowerCase();
+  const lower2 = (list2) => list2.map((f) => f.toLowerCase());
+  const successor = SUCCESSORS[family] ?? "a current-generation family";
+  if (lower2(ctx.options.previousGenerationFamilies).includes(family)) {
+    ctx.report({ messageId: "previousGeneration", at: type, because, data: { subject, instanceType, successor } });
+  } else if (lower2(ctx.options.olderFamilies).includes(family)) {
+    ctx.report({ messageId: "olderFamily", level: "note", at: type, because, data: { subject, instanceType, successor } });
+  }
+}
+
+// rules/cost-optimization/s3-lifecycle-policy-check.ts
+var ADVICE = "transition objects to INTELLIGENT_TIERING (unknown access patterns) or GLACIER/DEEP_ARCHIVE (archives) and abort incomplete multipart uploads after 7 days";
+var s3_lifecycle_policy_check_default = defineRule({
+  id: "s3-lifecycle-policy-check",
+  pillar: "cost-optimization",
+  level: "note",
+  tags: ["sustainability"],
+  title: "S3 buckets have a lifecycle configuration",
+  rationale: "Without lifecycle rules every object, old version and abandoned multipart upload stays in S3 Standard forever. Moving cold data to cheaper storage classes and expiring what is no longer needed cuts both cost and the storage footprint.",
+  remediation: "Add a `LifecycleConfiguration` with at least one enabled rule: a transition to `INTELLIGENT_TIERING` when access patterns are unknown, to `GLACIER` or `DEEP_ARCHIVE` for archives, an expiration for data with a retention period, and `AbortIncompleteMultipartUpload` after 7 days.\n\n```yaml\nLifecycleConfiguration:\n  Rules:\n    - Id: tiering\n      Status: Enabled\n      Transitions:\n        - {StorageClass: INTELLIGENT_TIERING, TransitionInDays: 0}\n      AbortIncompleteMultipartUpload: {DaysAfterInitiation: 7}\n```",
+  wellArchitected: ["COST04-BP05", "SUS04-BP03", "COST06-BP02"],
+  securityHub: ["S3.13"],
+  appliesTo: ["AWS::S3::Bucket"],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  messages: {
+    noLifecycle: `Bucket {{logicalId}} has no lifecycle configuration: ${ADVICE}.`,
+    noEnabledRule: `Bucket {{logicalId}} has no lifecycle rule with Status Enabled ({{state}}): ${ADVICE}.`,
+    tieringOnly: "Bucket {{logicalId}} configures Intelligent-Tiering archive tiers but no lifecycle rule moves objects into INTELLIGENT_TIERING: add a transition to INTELLIGENT_TIERING and abort incomplete multipart uploads after 7 days."
+  },
+  check(bucket, ctx) {
+    for (const [lifecycle, tiering] of combinations([
+      ctx.value(bucket, ["Properties", "LifecycleConfiguration"]),
+      ctx.value(bucket, ["Properties", "IntelligentTieringConfigurations"])
+    ])) {
+      if (lifecycle.kind === "unknown") {
+        ctx.unknown(lifecycle, "LifecycleConfiguration");
+        continue;
+      }
+      if (lifecycle.kind === "absent") {
+        ctx.report({ messageId: isSet(tiering) ? "tieringOnly" : "noLifecycle", at: lifecycle, because: [tiering] });
+        continue;
+      }
+      for (const rules2 of ctx.value(lifecycle, ["Rules"])) {
+        if (rules2.kind === "unknown") {
+          ctx.unknown(rules2, "the lifecycle rules");
+          continue;
+        }
+        const statuses = rules2.kind === "literal" && Array.isArray(rules2.value) ? rules2.value.map((_, i) => ctx.value(rules2, [i]).flatMap((rule) => rule.kind === "literal" ? ctx.value(rule, ["Status"]) : [rule])) : [];
+        for (const combo of combinations(statuses)) {
+          if (combo.some((s) => asString(s) === "Enabled")) continue;
+          const unknown = combo.find((s) => s.kind === "unknown");
+          if (unknown) {
+            ctx.unknown(unknown, "the Status of a lifecycle rule");
+            continue;
+          }
+          const written = combo.filter((s) => s.kind === "literal");
+          const single = combo.length === 1 ? combo[0] : void 0;
+          ctx.report({
+            messageId: "noEnabledRule",
+            at: single ?? rules2,
+            because: [tiering, ...combo],
+            data: {
+              state: written.length === 0 ? "no rules" : written.length === 1 ? `its rule is ${asString(written[0])}` : `${written.length === 2 ? "both" : `all ${written.length}`} rules are ${[...new Set(written.map((s) => asString(s)))].join(" or ")}`
+            },
+            fix: single?.kind === "literal" ? { text: "Enabled", description: "Enable the lifecycle rule" } : void 0
+          });
+        }
+      }
+    }
+  }
+});
+
+// rules/operational-excellence/cfn-resource-required-tags.ts
+var TAGGABLE = /* @__PURE__ */ new Set([
+  "AWS::AmazonMQ::Broker",
+  "AWS::ApiGateway::ApiKey",
+  "AWS::ApiGateway::ClientCertificate",
+  "AWS::ApiGateway::DomainName",
+  "AWS::ApiGateway::RestApi",
+  "AWS::ApiGateway::Stage",
+  "AWS::ApiGateway::UsagePlan",
+  "AWS::ApiGateway::VpcLink",
+  "AWS::ApiGatewayV2::Api",
+  "AWS::ApiGatewayV2::DomainName",
+  "AWS::ApiGatewayV2::Stage",
+  "AWS::ApiGatewayV2::VpcLink",
+  "AWS::AppSync::GraphQLApi",
+  "AWS::Athena::WorkGroup",
+  "AWS::AutoScaling::AutoScalingGroup",
+  "AWS::Batch::ComputeEnvironment",
+  "AWS::Batch::JobDefinition",
+  "AWS::Batch::JobQueue",
+  "AWS::CertificateManager::Certificate",
+  "AWS::Cloud9::EnvironmentEC2",
+  "AWS::CloudFormation::Stack",
+  "AWS::CloudFormation::StackSet",
+  "AWS::CloudFront::Distribution",
+  "AWS::CloudTrail::Trail",
+  "AWS::CodeBuild::Project",
+  "AWS::CodeCommit::Repository",
+  "AWS::CodeDeploy::Application",
+  "AWS::CodePipeline::Pipeline",
+  "AWS::DAX::Cluster",
+  "AWS::DMS::Endpoint",
+  "AWS::DMS::ReplicationInstance",
+  "AWS::DMS::ReplicationSubnetGroup",
+  "AWS::DMS::ReplicationTask",
+  "AWS::DocDB::DBCluster",
+  "AWS::DocDB::DBClusterParameterGroup",
+  "AWS::DocDB::DBInstance",
+  "AWS::DocDB::DBSubnetGroup",
+  "AWS::DynamoDB::Table",
+  "AWS::EC2::CarrierGateway",
+  "AWS::EC2::CustomerGateway",
+  "AWS::EC2::DHCPOptions",
+  "AWS::EC2::EIP",
+  "AWS::EC2::FlowLog",
+  "AWS::EC2::Instance",
+  "AWS::EC2::InternetGateway",
+  "AWS::EC2::KeyPair",
+  "AWS::EC2::NatGateway",
+  "AWS::EC2::NetworkAcl",
+  "AWS::EC2::NetworkInterface",
+  "AWS::EC2::PrefixList",
+  "AWS::EC2::RouteTable",
+  "AWS::EC2::SecurityGroup",
+  "AWS::EC2::Subnet",
+  "AWS::EC2::TransitGateway",
+  "AWS::EC2::TransitGatewayAttachment",
+  "AWS::EC2::TransitGatewayRouteTable",
+  "AWS::EC2::TransitGatewayVpcAttachment",
+  "AWS::EC2::VPC",
+  "AWS::EC2::VPCPeeringConnection",
+  "AWS::EC2::VPNConnection",
+  "AWS::EC2::VPNGateway",
+  "AWS::EC2::Volume",
+  "AWS::ECR::Repository",
+  "AWS::ECS::CapacityProvider",
+  "AWS::ECS::Cluster",
+  "AWS::ECS::Service",
+  "AWS::ECS::TaskDefinition",
+  "AWS::EKS::Addon",
+  "AWS::EKS::Cluster",
+  "AWS::EKS::FargateProfile",
+  "AWS::EKS::Nodegroup",
+  "AWS::ElastiCache::CacheCluster",
+  "AWS::ElastiCache::ParameterGroup",
+  "AWS::ElastiCache::ReplicationGroup",
+  "AWS::ElastiCache::SubnetGroup",
+  "AWS::ElasticBeanstalk::Environment",
+  "AWS::ElasticLoadBalancing::LoadBalancer",
+  "AWS::ElasticLoadBalancingV2::LoadBalancer",
+  "AWS::ElasticLoadBalancingV2::TargetGroup",
+  "AWS::Elasticsearch::Domain",
+  "AWS::OpenSearchService::Domain",
+  "AWS::EMR::Cluster",
+  "AWS::Events::EventBus",
+  "AWS::FSx::FileSystem",
+  "AWS::Glue::Crawler",
+  "AWS::Glue::Job",
+  "AWS::IAM::OIDCProvider",
+  "AWS::IAM::Role",
+  "AWS::IAM::SAMLProvider",
+  "AWS::IAM::ServerCertificate",
+  "AWS::IAM::User",
+  "AWS::IAM::VirtualMFADevice",
+  "AWS::Kinesis::Stream",
+  "AWS::KinesisFirehose::DeliveryStream",
+  "AWS::KMS::Key",
+  "AWS::Lambda::Function",
+  "AWS::Logs::LogGroup",
+  "AWS::MSK::Cluster",
+  "AWS::Neptune::DBCluster",
+  "AWS::Neptune::DBInstance",
+  "AWS::Neptune::DBSubnetGroup",
+  "AWS::RDS::DBCluster",
+  "AWS::RDS::DBClusterParameterGroup",
+  "AWS::RDS::DBInstance",
+  "AWS::RDS::DBParameterGroup",
+  "AWS::RDS::DBProxy",
+  "AWS::RDS::DBSecurityGroup",
+  "AWS::RDS::DBSubnetGroup",
+  "AWS::RDS::EventSubscription",
+  "AWS::RDS::OptionGroup",
+  "AWS::Redshift::Cluster",
+  "AWS::Redshift::ClusterParameterGroup",
+  "AWS::Redshift::ClusterSubnetGroup",
+  "AWS::Route53Resolver::ResolverEndpoint",
+  "AWS::Route53Resolver::ResolverRule",
+  "AWS::S3::Bucket",
+  "AWS::SageMaker::Endpoint",
+  "AWS::SageMaker::EndpointConfig",
+  "AWS::SageMaker::Model",
+  "AWS::SageMaker::NotebookInstance",
+  "AWS::SecretsManager::Secret",
+  "AWS::Serverless::Api",
+  "AWS::Serverless::Function",
+  "AWS::Serverless::HttpApi",
+  "AWS::Serverless::SimpleTable",
+  "AWS::Serverless::StateMachine",
+  "AWS::ServiceDiscovery::HttpNamespace",
+  "AWS::ServiceDiscovery::PrivateDnsNamespace",
+  "AWS::ServiceDiscovery::PublicDnsNamespace",
+  "AWS::ServiceDiscovery::Service",
+  "AWS::SNS::Topic",
+  "AWS::SQS::Queue",
+  "AWS::SSM::Document",
+  "AWS::SSM::Parameter",
+  "AWS::StepFunctions::Activity",
+  "AWS::StepFunctions::StateMachine",
+  "AWS::Transfer::Server",
+  "AWS::Transfer::User",
+  "AWS::WAFv2::IPSet",
+  "AWS::WAFv2::RegexPatternSet",
+  "AWS::WAFv2::RuleGroup",
+  "AWS::WAFv2::WebACL"
+]);
+var ASG2 = "AWS::AutoScaling::AutoScalingGroup";
+var cfn_resource_required_tags_default = defineRule({
+  id: "cfn-resource-required-tags",
+  pillar: "operational-excellence",
+  level: "warning",
+  title: "Taggable resources carry the required tags",
+  rationale: "Tags are how costs are allocated, owners found and automation targeted. A resource without the agreed keys cannot be charged back or traced to a team, and tag-based policies and scripts silently skip it.",
+  remediation: "Add every required key with a non-empty value (values may come from parameters). Keys applied to the whole stack at deploy time belong in the `stackTags` option. Auto Scaling group tags also need `PropagateAtLaunch: true` to reach the instances.\n\n```yaml\nTags:\n  - {Key: Owner, Value: team-payments}\n  - {Key: Environment, Value: !Ref Env}\n  - {Key: Project, Value: checkout}\n```",
+  wellArchitected: ["OPS02-BP01", "COST03-BP02", "COST04-BP01"],
+  appliesTo: ["*"],
+  tags: ["cost-optimization"],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  optionsSchema: {
+    type: "object",
+    properties: {
+      requiredTags: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
+      stackTags: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true }
+    },
+    additionalProperties: false
+  },
+  defaultOptions: { requiredTags: ["Owner", "Environment", "Project"], stackTags: [] },
+  messages: {
+    missing: "{{type}} {{logicalId}} lacks the required {{tagWord}} {{missing}}.",
+    empty: "{{type}} {{logicalId}} has the required tag {{key}} with an empty value.",
+    notPropagated: "Required tag {{key}} of Auto Scaling group {{logicalId}} is not propagated to its instances: PropagateAtLaunch is {{state}}."
+  },
+  check(resource, ctx) {
+    const required = ctx.options.requiredTags.filter((k) => !ctx.options.stackTags.includes(k));
+    if (required.length === 0) return;
+    if (resource.type.startsWith("Custom::") || resource.type === "AWS::CloudFormation::CustomResource") return;
+    const own = ctx.value(resource, ["Properties", "Tags"]);
+    if (!TAGGABLE.has(resource.type) && own.every((v) => v.kind === "absent")) return;
+    const global2 = samGlobal(ctx, resource, "Tags");
+    const instanceTags = resource.type === ASG2 ? launchTemplateInstanceTags(resource, ctx) : void 0;
+    const noGlobals = { kind: "absent", path: [], external: true, assumptions: [] };
+    for (const [tags2, globalTags] of combinations([own, global2.length ? global2 : [noGlobals]])) {
+      const sets = combineSets(readTags(tags2, ctx, resource.type === ASG2), readTags(globalTags, ctx));
+      for (const set of sets) {
+        if (set === "unknown") continue;
+        const because = [globalTags, ...set.forks];
+        const missing = required.filter((k) => !set.tags.has(k));
+        if (missing.length > 0) {
+          if (set.open) ctx.unknown(set.open, "the tag keys");
+          else {
+            ctx.report({
+              messageId: "missing",
+              at: tags2,
+              because,
+              data: { missing: missing.join(", "), tagWord: missing.length === 1 ? "tag" : "tags" }
+            });
+          }
+        }
+        for (const key of required) {
+          const tag = set.tags.get(key);
+          if (!tag) continue;
+          if (isEmpty(tag.value)) {
+            ctx.report({ messageId: "empty", at: tag.value, because: [tags2, ...because], data: { key } });
+            continue;
+          }
+          if (tag.propagate) checkPropagation(ctx, key, tag.propagate, instanceTags, [tags2, ...because]);
+        }
+      }
+    }
+  }
+});
+function isEmpty(value) {
+  return value.kind === "absent" || value.kind === "literal" && (value.value === "" || value.value === null);
+}
+function readTags(tags2, ctx, asg = false) {
+  if (tags2.kind === "absent") return [{ tags: /* @__PURE__ */ new Map(), forks: [] }];
+  if (tags2.kind === "unknown") return [{ tags: /* @__PURE__ */ new Map(), open: tags2, forks: [] }];
+  const value = tags2.value;
+  const listForm = Array.isArray(value);
+  if (!listForm && (typeof value !== "object" || value === null)) return ["unknown"];
+  const slots = listForm ? value.map((_, i) => i) : Object.keys(value);
+  const bySlot = slots.map((slot) => {
+    const entries = ctx.value(tags2, [slot]);
+    const forked = entries.length > 1;
+    const alternatives = [];
+    for (const entry of entries) {
+      if (entry.kind === "absent") alternatives.push({ variant: entry, deciding: forked });
+      else if (!listForm) alternatives.push({ variant: entry, name: String(slot), tag: { value: entry }, deciding: forked });
+      else if (entry.kind === "unknown") alternatives.push({ variant: entry, open: entry, deciding: forked });
+      else {
+        for (const [key, tagValue, propagate] of combinations([
+          ctx.value(entry, ["Key"]),
+          ctx.value(entry, ["Value"]),
+          ctx.value(entry, ["PropagateAtLaunch"])
+        ])) {
+          const assumptions = mergeAssumptions(entry.assumptions, key.assumptions);
+          const variant = { ...key, assumptions };
+          const deciding = forked || key.assumptions.length > entry.assumptions.length;
+          const name = asString(key);
+          if (name === void 0) {
+            alternatives.push({ variant, open: key.kind === "unknown" ? key : void 0, deciding });
+            continue;
+          }
+          alternatives.push({ variant, name, tag: { value: tagValue, propagate: asg ? propagate : void 0 }, deciding });
+        }
+      }
+    }
+    return alternatives;
+  });
+  const lookup = new Map(bySlot.flat().map((a) => [a.variant, a]));
+  return combinations(bySlot.map((alternatives) => alternatives.map((a) => a.variant))).map((combo) => {
+    const set = { tags: /* @__PURE__ */ new Map(), forks: [] };
+    for (const v of combo) {
+      const alternative = lookup.get(v);
+      if (alternative.deciding) set.forks.push(v);
+      if (alternative.open) set.open ??= alternative.open;
+      if (alternative.name !== void 0 && alternative.tag) set.tags.set(alternative.name, alternative.tag);
+    }
+    return set;
+  });
+}
+function combineSets(own, global2) {
+  const out = [];
+  for (const a of own) {
+    for (const b of global2) {
+      if (a === "unknown" || b === "unknown") {
+        out.push("unknown");
+        continue;
+      }
+      const forks = [...a.forks, ...b.forks];
+      if (!mergeAssumptions(...forks.map((f) => f.assumptions))) continue;
+      out.push({ tags: new Map([...b.tags, ...a.tags]), open: a.open ?? b.open, forks });
+    }
+  }
+  return out;
+}
+function launchTemplateInstanceTags(group, ctx) {
+  const keys = /* @__PURE__ */ new Set();
+  for (const spec of [["Properties", "LaunchTemplate"], ["Properties", "MixedInstancesPolicy", "LaunchTemplate", "LaunchTemplateSpecification"]]) {
+    for (const v of ctx.value(group, spec)) {
+      if (v.kind === "absent") continue;
+      const ids = [...ctx.value(v, ["LaunchTemplateId"]), ...ctx.value(v, ["LaunchTemplateName"])].filter((x) => x.kind !== "absent");
+      if (ids.some((x) => !x.ref)) return { ...v, kind: "unknown", reason: "a launch template from outside this template" };
+    }
+  }
+  for (const template of launchTemplatesOf(ctx, group)) {
+    for (const spec of ctx.items(template, ["Properties", "LaunchTemplateData", "TagSpecifications"])) {
+      if (!ctx.value(spec, ["ResourceType"]).some((t) => asString(t) === "instance")) continue;
+      for (const tag of ctx.items(spec, ["Tags"])) {
+        for (const key of ctx.value(tag, ["Key"])) {
+          const name = asString(key);
+          if (name !== void 0) keys.add(name);
+        }
+      }
+    }
+  }
+  return keys;
+}
+function checkPropagation(ctx, key, propagate, instanceTags, because) {
+  if (propagate.kind === "unknown") {
+    ctx.unknown(propagate, `PropagateAtLaunch of tag ${key}`);
+    return;
+  }
+  if (asBoolean(propagate) === true) return;
+  if (instanceTags instanceof Set) {
+    if (instanceTags.has(key)) return;
+  } else if (instanceTags) {
+    ctx.unknown(instanceTags, `the instance tags from the launch template`);
+    return;
+  }
+  ctx.report({
+    messageId: "notPropagated",
+    at: propagate,
+    because,
+    data: { key, state: propagate.kind === "absent" ? "not set" : String(propagate.value) },
+    fix: propagate.kind === "literal" ? { text: "true", description: "Propagate the tag at launch" } : void 0
+  });
+}
+
+// rules/operational-excellence/cfn-stateful-resource-retain-policy.ts
+var SNAPSHOT_TYPES = /* @__PURE__ */ new Set([
+  "AWS::EC2::Volume",
+  "AWS::ElastiCache::CacheCluster",
+  "AWS::ElastiCache::ReplicationGroup",
+  "AWS::Neptune::DBCluster",
+  "AWS::RDS::DBCluster",
+  "AWS::RDS::DBInstance",
+  "AWS::Redshift::Cluster",
+  "AWS::DocDB::DBCluster"
+]);
+var STATEFUL = [
+  "AWS::RDS::DBInstance",
+  "AWS::RDS::DBCluster",
+  "AWS::EC2::Volume",
+  "AWS::DynamoDB::Table",
+  "AWS::DynamoDB::GlobalTable",
+  "AWS::S3::Bucket",
+  "AWS::EFS::FileSystem",
+  "AWS::ElastiCache::ReplicationGroup",
+  "AWS::ElastiCache::CacheCluster",
+  "AWS::Cognito::UserPool"
+];
+var NOTES = ["AWS::SQS::Queue", "AWS::Logs::LogGroup", "AWS::KMS::Key"];
+var KINDS = {
+  "AWS::RDS::DBInstance": "DB instance",
+  "AWS::RDS::DBCluster": "DB cluster",
+  "AWS::EC2::Volume": "EBS volume",
+  "AWS::DynamoDB::Table": "DynamoDB table",
+  "AWS::DynamoDB::GlobalTable": "DynamoDB global table",
+  "AWS::S3::Bucket": "S3 bucket",
+  "AWS::EFS::FileSystem": "EFS file system",
+  "AWS::ElastiCache::ReplicationGroup": "ElastiCache replication group",
+  "AWS::ElastiCache::CacheCluster": "ElastiCache cluster",
+  "AWS::Cognito::UserPool": "Cognito user pool",
+  "AWS::SQS::Queue": "SQS queue",
+  "AWS::Logs::LogGroup": "Log group",
+  "AWS::KMS::Key": "KMS key"
+};
+var cfn_stateful_resource_retain_policy_default = defineRule({
+  id: "cfn-stateful-resource-retain-policy",
+  pillar: "operational-excellence",
+  level: "warning",
+  title: "Stateful resources survive stack deletion and replacement",
+  rationale: "Without a DeletionPolicy, deleting the stack deletes the database, bucket or volume with its data. UpdateReplacePolicy defaults to Delete for every type, so a property change that forces replacement silently drops the old resource and its data.",
+  remediation: "Set both `DeletionPolicy` and `UpdateReplacePolicy` to `Retain` (or `RetainExceptOnCreate`), or to `Snapshot` for types that support it (EBS volumes, RDS, ElastiCache, Neptune, Redshift). In CDK use `RemovalPolicy.RETAIN` or `SNAPSHOT`.\n\n```yaml\nDatabase:\n  Type: AWS::RDS::DBInstance\n  DeletionPolicy: Snapshot\n  UpdateReplacePolicy: Snapshot\nDataBucket:\n  Type: AWS::S3::Bucket\n  DeletionPolicy: Retain\n  UpdateReplacePolicy: Retain\n```",
+  wellArchitected: ["OPS06-BP01", "REL09-BP01"],
+  appliesTo: [...STATEFUL, ...NOTES],
+  tags: ["reliability"],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  optionsSchema: {
+    type: "object",
+    properties: {
+      statefulTypes: { type: "array", items: { type: "string", enum: [...STATEFUL, ...NOTES] }, uniqueItems: true },
+      noteTypes: { type: "array", items: { type: "string", enum: [...STATEFUL, ...NOTES] }, uniqueItems: true }
+    },
+    additionalProperties: false
+  },
+  defaultOptions: { statefulTypes: STATEFUL, noteTypes: NOTES },
+  messages: {
+    both: "{{kind}} {{logicalId}} is deleted with its data when the stack is deleted or an update replaces it: DeletionPolicy is {{deletion}}; UpdateReplacePolicy is {{replacement}}.",
+    deletion: "{{kind}} {{logicalId}} is deleted with its data when the stack is deleted: DeletionPolicy is {{deletion}}.",
+    replacement: "{{kind}} {{logicalId}} is deleted with its data when an update replaces it: UpdateReplacePolicy is {{replacement}}."
+  },
+  check(resource, ctx) {
+    const note = ctx.options.noteTypes.includes(resource.type);
+    if (!note && !ctx.options.statefulTypes.includes(resource.type)) return;
+    const instance = resource.type === "AWS::RDS::DBInstance";
+    const rds = instance || resource.type === "AWS::RDS::DBCluster";
+    const none = [{ kind: "absent", path: [], external: true, assumptions: [] }];
+    for (const [cluster, source, deletion, replacement] of combinations([
+      instance ? ctx.value(resource, ["Properties", "DBClusterIdentifier"]) : none,
+      instance ? ctx.value(resource, ["Properties", "SourceDBInstanceIdentifier"]) : none,
+      ctx.value(resource, ["DeletionPolicy"]),
+      ctx.value(resource, ["UpdateReplacePolicy"])
+    ])) {
+      if (isSet(cluster) || isSet(source)) continue;
+      if (deletion.kind === "unknown" || replacement.kind === "unknown") {
+        ctx.unknown(deletion.kind === "unknown" ? deletion : replacement, "the deletion policies");
+        continue;
+      }
+      const d = judge(resource, deletion, rds);
+      const r = judge(resource, replacement);
+      if (d.ok && r.ok) continue;
+      report(ctx, resource, note, d, r, deletion, replacement, [cluster, source]);
+    }
+  }
+});
+function judge(resource, policy, absentOk = false) {
+  if (policy.kind === "absent") return absentOk ? { ok: true } : { ok: false, state: "not set (the default is Delete)" };
+  const value = asString(policy);
+  if (value === "Retain" || value === "RetainExceptOnCreate") return { ok: true };
+  if (value === "Snapshot") {
+    if (SNAPSHOT_TYPES.has(resource.type)) return { ok: true };
+    return { ok: false, state: `Snapshot, which ${resource.type} does not support, so CloudFormation deletes it` };
+  }
+  return { ok: false, state: value ?? "not a valid policy" };
+}
+function report(ctx, resource, note, d, r, deletion, replacement, membership) {
+  const kind = KINDS[resource.type] ?? resource.type;
+  const keep = SNAPSHOT_TYPES.has(resource.type) ? "Snapshot" : "Retain";
+  const fix = (v) => asString(v) === "Delete" ? { text: keep, description: `Set the policy to ${keep}` } : void 0;
+  const level = note ? "note" : void 0;
+  const data = { kind, deletion: d.ok ? "" : d.state, replacement: r.ok ? "" : r.state };
+  if (!d.ok && !r.ok) {
+    ctx.report({ messageId: "both", level, at: deletion, because: [replacement, ...membership], data });
+  } else if (!d.ok) {
+    ctx.report({ messageId: "deletion", level, at: deletion, because: [replacement, ...membership], data, fix: fix(deletion) });
+  } else {
+    ctx.report({ messageId: "replacement", level, at: replacement, because: [deletion, ...membership], data, fix: fix(replacement) });
+  }
+}
+
+// rules/sustainability/lambda-function-arm64-architecture.ts
+var NO_ARM64_RUNTIMES = /* @__PURE__ */ new Set([
+  "nodejs",
+  "nodejs4.3",
+  "nodejs4.3-edge",
+  "nodejs6.10",
+  "nodejs8.10",
+  "nodejs10.x",
+  "python2.7",
+  "python3.6",
+  "python3.7",
+  "go1.x",
+  "java8",
+  "ruby2.5",
+  "provided",
+  "dotnetcore1.0",
+  "dotnetcore2.0",
+  "dotnetcore2.1"
+]);
+var LAYER_TYPES = /* @__PURE__ */ new Set(["AWS::Lambda::LayerVersion", "AWS::Serverless::LayerVersion"]);
+var CDK_FRAMEWORK_HANDLER = "__entrypoint__.handler";
+var CDK_SINGLETON_IDS = /^(AWS679f53fac002430cb0da5b7982bd2287|LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a|BucketNotificationsHandler050a0587b7544547bf325f094a3db834|CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C)/;
+var lambda_function_arm64_architecture_default = defineRule({
+  id: "lambda-function-arm64-architecture",
+  pillar: "sustainability",
+  level: "note",
+  title: "Lambda functions run on arm64 (Graviton)",
+  rationale: "Lambda on arm64 (Graviton) costs about 20% less per GB-second than x86_64 and usually runs as fast or faster, using less energy for the same work. Whether a function can switch depends on its code (native dependencies, container images), which a template does not show, so this is a note.",
+  remediation: "Set `Architectures: [arm64]` after checking that native dependencies, container images and layers have arm64 builds (for SAM, once in `Globals`).\n\n```yaml\nArchitectures: [arm64]\n# SAM: Globals: {Function: {Architectures: [arm64]}}\n```",
+  wellArchitected: ["SUS05-BP02", "COST06-BP02", "PERF02-BP01"],
+  appliesTo: ["AWS::Lambda::Function", "AWS::Serverless::Function", "AWS::Lambda::LayerVersion"],
+  tags: ["cost-optimization", "performance-efficiency"],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  messages: {
+    x86: "Lambda function {{logicalId}} runs on x86_64 ({{state}}): arm64 (Graviton) costs about 20% less per GB-second.",
+    image: "Lambda function {{logicalId}} is a container image on x86_64 ({{state}}): rebuilt for arm64 it would cost about 20% less per GB-second.",
+    layerX86Only: "Lambda function {{logicalId}} runs on x86_64 ({{state}}), and its layer {{layer}} is built for x86_64 only: publish an arm64 build of the layer before switching."
+  },
+  check(resource, ctx) {
+    if (LAYER_TYPES.has(resource.type)) return;
+    if (CDK_SINGLETON_IDS.test(resource.logicalId)) return;
+    const sam = resource.type === "AWS::Serverless::Function";
+    const prop = (name) => sam ? withSamGlobal(ctx, resource, name) : ctx.value(resource, ["Properties", name]);
+    const blocking = x86OnlyLayers(resource, ctx, sam);
+    for (const [runtime, packageType, list2, handler] of combinations([prop("Runtime"), prop("PackageType"), prop("Architectures"), prop("Handler")])) {
+      if (asString(handler) === CDK_FRAMEWORK_HANDLER) continue;
+      const image = asString(packageType) === "Image";
+      if (!image) {
+        if (runtime.kind === "unknown") {
+          ctx.unknown(runtime, "the runtime");
+          continue;
+        }
+        const name = asString(runtime);
+        if (name === void 0 || NO_ARM64_RUNTIMES.has(name)) continue;
+      }
+      for (const arch of architectures(list2, ctx)) {
+        if (arch === "arm64") continue;
+        if (arch.kind === "unknown") {
+          ctx.unknown(arch, "Architectures");
+          continue;
+        }
+        const state2 = arch.kind === "absent" ? "Architectures is not set, and the default is x86_64" : fromSamGlobals(arch) ? "Globals sets Architectures to x86_64" : "Architectures is x86_64";
+        const because = [runtime, packageType];
+        const layer = blocking.find((l) => combinations([[arch], [l.variant]]).length > 0);
+        if (layer) {
+          ctx.report({ messageId: "layerX86Only", at: arch, because: [...because, layer.variant], data: { state: state2, layer: layer.name } });
+        } else if (image) {
+          ctx.report({ messageId: "image", at: arch, because, data: { state: state2 } });
+        } else {
+          ctx.report({
+            messageId: "x86",
+            at: arch,
+            because,
+            data: { state: state2 },
+            fix: arch.kind === "literal" ? { text: "arm64", description: "Run on arm64" } : void 0
+          });
+        }
+      }
+    }
+  }
+});
+function architectures(list2, ctx) {
+  if (list2.kind !== "literal" || !Array.isArray(list2.value)) return [list2];
+  const slots = list2.value.map((_, i) => ctx.value(list2, [i]));
+  return combinations(slots).map((combo) => {
+    const elements = combo.filter((e) => e.kind !== "absent");
+    if (elements.length === 0) return { ...list2, kind: "absent" };
+    if (elements.some((e) => asString(e) === "arm64")) return "arm64";
+    const unknown = elements.find((e) => e.kind === "unknown");
+    if (unknown) return unknown;
+    return elements.find((e) => asString(e) === "x86_64") ?? { ...list2, kind: "unknown", reason: "not a known architecture" };
+  });
+}
+function x86OnlyLayers(fn, ctx, sam) {
+  const lists = [...ctx.value(fn, ["Properties", "Layers"]), ...sam ? samGlobal(ctx, fn, "Layers") : []];
+  const out = [];
+  for (const layer of lists.flatMap((list2) => ctx.items(list2, []))) {
+    const target = layer.ref && ctx.template.resources.get(layer.ref.logicalId);
+    if (!target || !LAYER_TYPES.has(target.type)) continue;
+    for (const compatible of ctx.value(target, ["Properties", "CompatibleArchitectures"])) {
+      if (compatible.kind !== "literal") continue;
+      const names = ctx.items(compatible, []).map(asString);
+      if (names.includes("x86_64") && !names.includes("arm64") && names.every((n) => n !== void 0)) {
+        const assumptions = mergeAssumptions(layer.assumptions, compatible.assumptions);
+        if (assumptions) out.push({ name: target.logicalId, variant: { ...layer, assumptions } });
+      }
+    }
+  }
+  return out;
+}
+
+// rules/index.ts
+var rules = [
+  cloudfront_viewer_policy_https_default,
+  ebs_volume_encrypted_default,
+  ec2_imdsv2_check_default,
+  ec2_sg_rdp_restricted_default,
+  ec2_sg_ssh_restricted_default,
+  elb_listener_https_enforced_default,
+  iam_policy_no_statements_with_admin_access_default,
+  rds_instance_public_access_check_default,
+  rds_storage_encrypted_default,
+  s3_bucket_level_public_access_prohibited_default,
+  vpc_flow_logs_enabled_default,
+  autoscaling_elb_health_check_default,
+  autoscaling_multiple_az_default,
+  ec2_placement_group_not_cluster_default,
+  elasticache_multi_az_enabled_default,
+  elb_cross_zone_load_balancing_enabled_default,
+  rds_automated_backups_enabled_default,
+  rds_deletion_protection_enabled_default,
+  rds_multi_az_enabled_default,
+  autoscaling_scaling_policy_configured_default,
+  ebs_volume_type_gp3_default,
+  ec2_instance_type_current_generation_default,
+  s3_lifecycle_policy_check_default,
+  cfn_resource_required_tags_default,
+  cfn_stateful_resource_retain_policy_default,
+  lambda_function_arm64_architecture_default
+];
+
+// rules/wa-practices.ts
+var waPractices = {
+  "COST01-BP07": { "title": "Keep up-to-date with new service releases", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/cost_cloud_financial_management_scheduled.html" },
+  "COST03-BP02": { "title": "Add organization information to cost and usage", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/cost_monitor_usage_org_information.html" },
+  "COST04-BP01": { "title": "Track resources over their lifetime", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/cost_decomissioning_resources_track.html" },
+  "COST04-BP05": { "title": "Enforce data retention policies", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/cost_decomissioning_resources_data_retention.html" },
+  "COST06-BP02": { "title": "Select resource type, size, and number based on data", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/cost_type_size_number_resources_data.html" },
+  "COST09-BP03": { "title": "Supply resources dynamically", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/cost_manage_demand_resources_dynamic.html" },
+  "OPS02-BP01": { "title": "Resources have identified owners", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_ops_model_def_resource_owners.html" },
+  "OPS05-BP02": { "title": "Test and validate changes", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_dev_integ_test_val_chg.html" },
+  "OPS06-BP01": { "title": "Plan for unsuccessful changes", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_mit_deploy_risks_plan_for_unsucessful_changes.html" },
+  "OPS08-BP02": { "title": "Analyze workload logs", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_workload_observability_analyze_workload_logs.html" },
+  "PERF02-BP01": { "title": "Select the best compute options for your workload", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/perf_compute_hardware_select_best_compute_options.html" },
+  "PERF02-BP05": { "title": "Scale your compute resources dynamically", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/perf_compute_hardware_scale_compute_resources_dynamically.html" },
+  "PERF03-BP02": { "title": "Evaluate available configuration options for data store", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/perf_data_evaluate_configuration_options_data_store.html" },
+  "PERF04-BP04": { "title": "Use load balancing to distribute traffic across multiple resources", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/perf_networking_load_balancing_distribute_traffic.html" },
+  "REL06-BP01": { "title": "Monitor all components for the workload (Generation)", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_monitor_aws_resources_monitor_resources.html" },
+  "REL07-BP01": { "title": "Use automation when obtaining or scaling resources", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_adapt_to_changes_autoscale_adapt.html" },
+  "REL09-BP01": { "title": ">-", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_backing_up_data_identified_backups_data.html" },
+  "REL09-BP03": { "title": "Perform data backup automatically", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_backing_up_data_automated_backups_data.html" },
+  "REL10-BP01": { "title": "Deploy the workload to multiple locations", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_fault_isolation_multiaz_region_system.html" },
+  "REL10-BP03": { "title": "Use bulkhead architectures to limit scope of impact", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_fault_isolation_use_bulkhead.html" },
+  "REL11-BP01": { "title": "Monitor all components of the workload to detect failures", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_withstand_component_failures_monitoring_health.html" },
+  "REL11-BP02": { "title": "Fail over to healthy resources", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_withstand_component_failures_failover2good.html" },
+  "REL11-BP03": { "title": "Automate healing on all layers", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_withstand_component_failures_auto_healing_system.html" },
+  "SEC02-BP02": { "title": "Use temporary credentials", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_identities_unique.html" },
+  "SEC03-BP02": { "title": "Grant least privilege access", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_permissions_least_privileges.html" },
+  "SEC03-BP07": { "title": "Analyze public and cross-account access", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_permissions_analyze_cross_account.html" },
+  "SEC04-BP01": { "title": "Configure service and application logging", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_detect_investigate_events_app_service_logging.html" },
+  "SEC05-BP01": { "title": "Create network layers", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_network_protection_create_layers.html" },
+  "SEC05-BP02": { "title": "Control traffic flow within your network layers", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_network_protection_layered.html" },
+  "SEC06-BP02": { "title": "Provision compute from hardened images", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_protect_compute_hardened_images.html" },
+  "SEC08-BP01": { "title": "Implement secure key management", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_protect_data_rest_key_mgmt.html" },
+  "SEC08-BP02": { "title": "Enforce encryption at rest", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_protect_data_rest_encrypt.html" },
+  "SEC08-BP04": { "title": "Enforce access control", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_protect_data_rest_access_control.html" },
+  "SEC09-BP02": { "title": "Enforce encryption in transit", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_protect_data_transit_encrypt.html" },
+  "SUS02-BP01": { "title": "Scale workload infrastructure dynamically", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sus_sus_user_a2.html" },
+  "SUS04-BP03": { "title": "Use policies to manage the lifecycle of your datasets", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sus_sus_data_a4.html" },
+  "SUS05-BP02": { "title": "Use instance types with the least impact", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sus_sus_hardware_a3.html" }
+};
+
+// src/engine/builtin.ts
+var PARSE_ERROR_RULE = {
+  id: "template-parse-error",
+  pillar: "operational-excellence",
+  level: "error",
+  title: "Templates parse and have a valid CloudFormation structure",
+  rationale: "CloudFormation rejects a template it cannot parse (YAML or JSON syntax, duplicate keys, aliases, unknown tags) or whose structure is wrong (Resources not a mapping, a resource without Type). Nothing else in the file can be checked reliably until it is fixed.",
+  remediation: "Fix the syntax or structure at the reported location. Run `pillars-lint` again to see the other findings of the file.",
+  wellArchitected: ["OPS05-BP02"],
+  securityHub: [],
+  appliesTo: [],
+  tags: [],
+  peers: { "cfn-lint": ["E0000", "E0001"] },
+  helpUri: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html",
+  builtin: true
+};
+var suppressionMeta = {
+  pillar: "operational-excellence",
+  level: "warning",
+  wellArchitected: ["OPS05-BP02"],
+  securityHub: [],
+  appliesTo: [],
+  tags: [],
+  peers: {},
+  helpUri: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/metadata-section-structure.html",
+  builtin: true
+};
+var INVALID_SUPPRESSION_RULE = {
+  ...suppressionMeta,
+  id: "invalid-suppression",
+  title: "Suppressions name a known rule and give a reason",
+  rationale: "A suppression is a decision others must be able to audit later. An entry without a reason, or for a rule that does not exist, hides nothing and suggests a problem is handled when it is not.",
+  remediation: "Give the entry a reason, and use a rule id from `pillars-lint rules`.\n\n```yaml\nMetadata:\n  pillars-lint:\n    ignore:\n      - id: ec2-sg-ssh-restricted\n        reason: Bastion ingress is closed by the org-wide firewall policy\n```"
+};
+var UNUSED_SUPPRESSION_RULE = {
+  ...suppressionMeta,
+  id: "unused-suppression",
+  title: "Suppressions still match a finding",
+  rationale: "A suppression that matches nothing is stale: the problem was fixed or moved, and the entry would silently hide a future one.",
+  remediation: "Remove the entry from the Metadata."
+};
+var BUILTIN_RULES = [PARSE_ERROR_RULE, INVALID_SUPPRESSION_RULE, UNUSED_SUPPRESSION_RULE];
+
+// src/engine/run-rules.ts
+function runRules(template, rules2, options) {
+  const graph = new ResourceGraph(template);
+  const resolver = new ValueResolver(template, options.parameters);
+  const candidates = [];
+  let rule = rules2[0];
+  let resource;
+  let ruleOptions = {};
+  const start = (from) => "logicalId" in from ? resolver.roots(from) : [from];
+  const ctx = {
+    template,
+    graph,
+    get options() {
+      return ruleOptions;
+    },
+    value: (from, path8) => resolver.navigate(start(from), path8),
+    items: (from, path8) => resolver.elements(resolver.navigate(start(from), path8)),
+    report: (d) => {
+      const at = d.at;
+      const variants = [...at && !Array.isArray(at) ? [at] : [], ...d.because ?? []];
+      const assumptions = mergeAssumptions(...variants.map((v) => v.assumptions));
+      if (!assumptions) return;
+      const path8 = at === void 0 ? [] : Array.isArray(at) ? at : at.path;
+      const exactValue = at !== void 0 && !Array.isArray(at) && !at.external && at.kind !== "absent";
+      candidates.push({ rule, resource, messageId: d.messageId, path: path8, assumptions, data: d.data ?? {}, review: false, level: d.level, fix: d.fix, exactValue });
+    },
+    unknown: (variant, what) => {
+      if (!options.reportUnknown) return;
+      candidates.push({
+        rule,
+        resource,
+        messageId: "",
+        path: variant.path,
+        assumptions: variant.assumptions,
+        data: { what, reason: variant.reason ?? "a value that is not known" },
+        review: true,
+        exactValue: false
+      });
+    }
+  };
+  for (const current of rules2) {
+    const targets = current.appliesTo.includes("*") ? template.resources.values() : current.appliesTo.flatMap((type) => template.byType.get(type) ?? []);
+    rule = current;
+    ruleOptions = { ...current.defaultOptions ?? {}, ...options.options?.get(current.id) ?? {} };
+    for (const target of targets) {
+      if (resolver.roots(target).length === 0) continue;
+      resource = target;
+      current.check(target, ctx);
+    }
+  }
+  return settle(template, candidates, options);
+}
+function settle(template, candidates, options) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const c of candidates) {
+    const key = [c.rule.id, c.resource.logicalId, pathKey(c.path), c.messageId, c.review ? "r" : "f"].join("");
+    const list2 = groups.get(key);
+    if (list2) list2.push(c);
+    else groups.set(key, [c]);
+  }
+  const findings = [];
+  for (const group of groups.values()) {
+    const primary = group.filter((c) => !c.assumptions.some(isAlternative));
+    const chosen = primary[0] ?? group[0];
+    let level = options.levels?.get(chosen.rule.id) ?? chosen.level ?? chosen.rule.level;
+    let suffix;
+    if (primary.length > 0) {
+      suffix = chosen.assumptions.filter((a) => !(a.kind === "condition" && primary.some((p) => p.assumptions.some((b) => b.kind === "condition" && b.name === a.name && b.value !== a.value)))).map(describeAssumption);
+    } else {
+      level = "note";
+      const alternatives = /* @__PURE__ */ new Set();
+      for (const c of group) for (const a of c.assumptions) if (isAlternative(a)) alternatives.add(describeAssumption(a));
+      suffix = [[...alternatives].join(" or ")];
+    }
+    findings.push(toFinding(template, chosen, level, suffix));
+  }
+  return findings;
+}
+function toFinding(template, c, level, suffix) {
+  const { rule, resource } = c;
+  const data = { logicalId: resource.logicalId, type: resource.type, ...c.data };
+  let message;
+  if (c.review) {
+    message = `Could not check ${data.what} of ${resource.logicalId} (${data.reason}).`;
+  } else {
+    const templateText = rule.messages[c.messageId];
+    if (templateText === void 0) throw new Error(`rule ${rule.id} reported unknown messageId ${c.messageId}`);
+    message = interpolate(templateText, data);
+  }
+  const context = suffix.filter(Boolean);
+  if (context.length) message = `${message.replace(/\.$/, "")} (${context.join("; ")}).`;
+  const docPath = [...resource.path, ...c.path];
+  const doc = template.doc;
+  const keyOnly = c.path.length === 0;
+  const found = locate(doc, docPath);
+  const region = keyOnly && found?.exact && found.location.keyStart >= 0 ? regionOf(doc.source, doc.lineStarts, found.location.keyStart, found.location.keyEnd) : findingRegion(doc, docPath);
+  let fix;
+  if (c.fix && c.exactValue && found?.exact) {
+    const { start, end } = found.location;
+    fix = { description: c.fix.description, start, end, text: fixText(c.fix.text, doc.format), region: regionOf(doc.source, doc.lineStarts, start, end) };
+  }
+  return {
+    ruleId: rule.id,
+    level: c.review ? "note" : level,
+    pillar: rule.pillar,
+    message,
+    file: template.file,
+    region,
+    logicalId: resource.logicalId,
+    resourceType: resource.type,
+    propertyPath: c.path,
+    kind: c.review ? "review" : "fail",
+    fix
+  };
+}
+function fixText(text, format2) {
+  if (format2 !== "json") return text;
+  try {
+    JSON.parse(text);
+    return text;
+  } catch {
+    return JSON.stringify(text);
+  }
+}
+function interpolate(text, data) {
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => key in data ? String(data[key]) : whole);
+}
+
+// src/engine/suppressions.ts
+var SOURCES = [
+  { tool: "pillars-lint", path: ["pillars-lint", "ignore"], id: "id", reason: "reason" },
+  { tool: "cfn_nag", path: ["cfn_nag", "rules_to_suppress"], id: "id", reason: "reason" },
+  { tool: "checkov", path: ["checkov", "skip"], id: "id", reason: "comment" },
+  { tool: "cdk_nag", path: ["cdk_nag", "rules_to_suppress"], id: "id", reason: "reason" },
+  { tool: "cfn-lint", path: ["cfn-lint", "config", "ignore_checks"], id: void 0, reason: void 0 }
+];
+function applySuppressions(template, findings, ran, all) {
+  const entries = collect(template, all);
+  if (entries.length === 0) return findings;
+  const extra = [];
+  const at = (entry, ruleId, message) => {
+    const rule = ruleId === UNUSED_SUPPRESSION_RULE.id ? UNUSED_SUPPRESSION_RULE : INVALID_SUPPRESSION_RULE;
+    return {
+      ruleId,
+      level: rule.level,
+      pillar: rule.pillar,
+      message,
+      file: template.file,
+      region: findingRegion(template.doc, entry.path),
+      logicalId: entry.logicalId,
+      resourceType: entry.logicalId ? template.resources.get(entry.logicalId)?.type : void 0,
+      propertyPath: entry.path.slice(2),
+      kind: "fail"
+    };
+  };
+  const valid = [];
+  const known = all.map((r) => r.id);
+  for (const entry of entries) {
+    if (entry.tool === "pillars-lint" && entry.rules.length === 0) {
+      const hint = closest(entry.id, known);
+      extra.push(at(entry, INVALID_SUPPRESSION_RULE.id, `Suppression of unknown rule "${entry.id}"${hint ? ` (did you mean "${hint}"?)` : ""}.`));
+    } else if (entry.reason === void 0) {
+      if (entry.tool !== "pillars-lint") continue;
+      extra.push(at(entry, INVALID_SUPPRESSION_RULE.id, `Suppression of ${entry.id} has no reason, so it does not suppress anything.`));
+    } else valid.push(entry);
+  }
+  const suppressed = findings.map((f) => {
+    const entry = valid.find((e) => e.rules.includes(f.ruleId) && (e.logicalId === void 0 || e.logicalId === f.logicalId));
+    if (!entry) return f;
+    entry.used = true;
+    return { ...f, suppression: { justification: entry.reason, source: entry.tool } };
+  });
+  const ranIds = new Set(ran.map((r) => r.id));
+  for (const entry of valid) {
+    if (entry.tool === "pillars-lint" && !entry.used && entry.rules.some((r) => ranIds.has(r))) {
+      const where = entry.logicalId ? `resource ${entry.logicalId}` : "this template";
+      extra.push(at(entry, UNUSED_SUPPRESSION_RULE.id, `Suppression of ${entry.id} matches no finding in ${where}; remove it.`));
+    }
+  }
+  return [...suppressed, ...extra];
+}
+function collect(template, all) {
+  const entries = [];
+  const scopes = [
+    { metadata: template.root.Metadata, base: ["Metadata"] },
+    ...[...template.resources.values()].map((r) => ({ metadata: r.metadata, base: [...r.path, "Metadata"], logicalId: r.logicalId }))
+  ];
+  for (const { metadata, base, logicalId } of scopes) {
+    if (!isPlainObject2(metadata)) continue;
+    for (const source of SOURCES) {
+      let node = metadata;
+      for (const key of source.path) node = isPlainObject2(node) ? node[key] : void 0;
+      if (!Array.isArray(node)) continue;
+      node.forEach((item, i) => {
+        const path8 = [...base, ...source.path, i];
+        const id = source.id === void 0 ? item : isPlainObject2(item) ? item[source.id] : void 0;
+        if (typeof id !== "string") return;
+        const reasonValue = source.reason === void 0 ? `ignored through cfn-lint ignore_checks` : item[source.reason];
+        const reason = typeof reasonValue === "string" && reasonValue.trim() !== "" ? reasonValue.trim() : void 0;
+        entries.push({ tool: source.tool, id, reason, logicalId, path: path8, rules: rulesFor(source.tool, id, all), used: false });
+      });
+    }
+  }
+  return entries;
+}
+function rulesFor(tool, id, all) {
+  if (tool === "pillars-lint") return all.some((r) => r.id === id) ? [id] : [];
+  return all.filter((r) => (r.peers?.[tool] ?? []).some((p) => p.split(" ")[0] === id)).map((r) => r.id);
+}
+
+// src/engine/lint.ts
+var NESTED_STACK_CYCLE_RULE = {
+  id: "nested-stack-cycle",
+  pillar: "reliability",
+  level: "error",
+  title: "Nested stacks do not nest their own ancestors",
+  rationale: "A nested stack whose template (directly or through other nested stacks) deploys the template that contains it would create stacks without end: packaging or deployment fails, or runs into the account's stack quota.",
+  remediation: "Point the TemplateURL at the template meant to be nested, and break the loop.",
+  wellArchitected: ["REL08-BP04"],
+  securityHub: [],
+  appliesTo: ["AWS::CloudFormation::Stack", "AWS::Serverless::Application"],
+  tags: ["operational-excellence"],
+  peers: {},
+  helpUri: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-nested-stacks.html",
+  builtin: true
+};
+var NESTED_STACK_MISSING_RULE = {
+  ...NESTED_STACK_CYCLE_RULE,
+  id: "nested-stack-template-missing",
+  title: "Local nested stack templates exist",
+  rationale: "A nested stack with a local TemplateURL is uploaded by `aws cloudformation package` (or `sam package`); a path that leads to no file fails the packaging, and nothing in the nested stack can be checked.",
+  remediation: "Fix the path (it is relative to the folder of the template that contains it), or add the template.",
+  wellArchitected: ["OPS05-BP02"],
+  tags: []
+};
+var URI = /^[a-z][a-z0-9+.-]+:\/\//i;
+var MAX_NESTING = 32;
+var NESTED_TYPES = ["AWS::CloudFormation::Stack", "AWS::Serverless::Application"];
+async function lint(options) {
+  const cwd = options.cwd ?? process.cwd();
+  const all = options.rules ?? rules;
+  const config = options.config ?? new ResolvedConfig(all);
+  const byConfig = (file) => {
+    const setup = config.forFile(URI.test(file) ? file : toPosix(path5.relative(cwd, file)));
+    const chosen = options.ids?.length ? selectRules(all, options) : selectRules(setup.rules, { pillars: options.pillars });
+    return { ...setup, rules: chosen };
+  };
+  selectRules(all, options);
+  const exclude = config.exclude;
+  const discovered = (options.paths.length ? await discoverFiles(options.paths, cwd) : []).filter(
+    (d) => d.explicit || exclude.length === 0 || !matchesAny(toPosix(path5.relative(cwd, d.file)), exclude)
+  );
+  const units = discovered.map((d) => ({ file: d.file, explicit: d.explicit, cdk: d.cdk }));
+  if (options.stacks) {
+    const { fetchStacks: fetchStacks2 } = await Promise.resolve().then(() => (init_stack(), stack_exports));
+    for (const stack of await fetchStacks2(options.stacks)) {
+      units.push({
+        file: stack.file,
+        explicit: true,
+        bytes: Buffer.from(stack.body, "utf8"),
+        parameters: { ...options.parameters, ...stack.parameters },
+        unknownParameters: stack.masked
+      });
+    }
+  }
+  const ran = /* @__PURE__ */ new Set();
+  const files = [];
+  const findings = [];
+  const failures = [];
+  const cdkByFile = new Map(units.filter((u) => u.cdk).map((u) => [u.file, u.cdk]));
+  const byFile = new Map(units.map((u) => [u.file, u]));
+  const children = /* @__PURE__ */ new Set();
+  for (const u of units) {
+    if (u.cdk?.parent && byFile.has(u.cdk.parent)) children.add(u.file);
+    if (u.cdk || URI.test(u.file)) continue;
+    const bytes = u.bytes ?? readBytes(u.file);
+    if (bytes instanceof Error || !mentionsNestedStack(bytes)) continue;
+    u.bytes = bytes;
+    for (const file of literalLocalTemplates(u.file, bytes)) if (file !== u.file && byFile.has(file)) children.add(file);
+  }
+  const done = /* @__PURE__ */ new Set();
+  let nestedSeen = false;
+  const visit2 = (unit, chain) => {
+    if (done.has(unit.file)) return;
+    done.add(unit.file);
+    let nested = [];
+    try {
+      const setup = byConfig(unit.file);
+      for (const r of setup.rules) ran.add(r.id);
+      const outcome = lintFile(unit.file, unit.bytes ?? readBytes(unit.file), unit.explicit, setup.rules, {
+        ...options,
+        parameters: unit.parameters ?? options.parameters,
+        unknownParameters: unit.unknownParameters,
+        cdk: unit.cdk ?? cdkByFile.get(unit.file),
+        levels: setup.levels,
+        ruleOptions: setup.options,
+        allRules: all
+      });
+      unit.bytes = void 0;
+      if (unit.nestedIn) outcome.report.nestedIn = unit.nestedIn;
+      files.push(outcome.report);
+      findings.push(...outcome.findings);
+      nested = outcome.nested ?? [];
+      if (nested.length) {
+        nestedSeen = true;
+        outcome.report.nestedStacks = nested.map((ref) => follow(unit.file, ref, chain));
+      }
+    } catch (error) {
+      failures.push({ file: unit.file, error: error instanceof Error ? error : new Error(String(error)) });
+      files.push({ file: unit.file, status: "skipped", skipReason: "pillars-lint failed on this file (internal error)" });
+    }
+    options.onProgress?.(done.size, Math.max(done.size, units.length));
+  };
+  const follow = (parent, ref, chain) => {
+    const entry = { logicalId: ref.logicalId, ...ref.templateUrl !== void 0 ? { templateUrl: ref.templateUrl } : {}, followed: false };
+    if (!ref.file) return { ...entry, reason: ref.reason ?? "not a local template" };
+    entry.file = ref.file;
+    const loop = [...chain, parent];
+    const at = loop.indexOf(ref.file);
+    const finding = (rule, message) => ({
+      ruleId: rule.id,
+      level: rule.level,
+      pillar: rule.pillar,
+      message,
+      file: parent,
+      region: ref.region,
+      logicalId: ref.logicalId,
+      resourceType: "AWS::CloudFormation::Stack",
+      propertyPath: ["Properties", "TemplateURL"],
+      kind: "fail"
+    });
+    if (at >= 0) {
+      const names = [...loop.slice(at), ref.file].map((f) => displayName(f, cwd)).join(" \u2192 ");
+      findings.push(finding(NESTED_STACK_CYCLE_RULE, `Nested stack ${ref.logicalId} deploys ${displayName(ref.file, cwd)}, which nests this template again (${names}).`));
+      return { ...entry, reason: "a cycle: the template nests one of its ancestors" };
+    }
+    if (done.has(ref.file)) return { ...entry, followed: true };
+    if (!isFile(ref.file)) {
+      findings.push(finding(NESTED_STACK_MISSING_RULE, `Nested stack ${ref.logicalId} points at ${ref.templateUrl ?? displayName(ref.file, cwd)}, but ${displayName(ref.file, cwd)} is not a file.`));
+      return { ...entry, reason: "no such file" };
+    }
+    if (chain.length >= MAX_NESTING) return { ...entry, reason: `nested more than ${MAX_NESTING} levels deep` };
+    const known = byFile.get(ref.file);
+    visit2({
+      file: ref.file,
+      explicit: true,
+      cdk: known?.cdk ?? cdkByFile.get(ref.file) ?? cdkTemplateAt(ref.file),
+      parameters: ref.parameters,
+      unknownParameters: ref.unknownParameters,
+      nestedIn: { file: parent, logicalId: ref.logicalId }
+    }, loop);
+    return { ...entry, followed: true };
+  };
+  for (const unit of units) if (!children.has(unit.file)) visit2(unit, []);
+  for (const unit of units) visit2(unit, []);
+  const builtins = nestedSeen ? [...BUILTIN_RULES, NESTED_STACK_CYCLE_RULE, NESTED_STACK_MISSING_RULE] : BUILTIN_RULES;
+  return {
+    cwd,
+    files,
+    findings: sortFindings(findings),
+    rules: [...builtins, ...all.filter((r) => ran.has(r.id) || units.length === 0).map((r) => ruleMeta(r, waPractices))],
+    failures
+  };
+}
+function isFile(file) {
+  try {
+    return statSync2(file).isFile();
+  } catch {
+    return false;
+  }
+}
+function displayName(file, cwd) {
+  const rel = path5.relative(cwd, file);
+  return rel && !rel.startsWith("..") && !path5.isAbsolute(rel) ? toPosix(rel) : file;
+}
+function cdkTemplateAt(file) {
+  const dir = path5.dirname(file);
+  if (!existsSync3(path5.join(dir, "manifest.json"))) return void 0;
+  return readCloudAssembly(dir)?.templates.find((t) => t.file === file);
+}
+var NESTED_MARKERS = NESTED_TYPES.map((t) => Buffer.from(t));
+function mentionsNestedStack(bytes) {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return NESTED_MARKERS.some((marker) => buffer.includes(marker));
+}
+function literalLocalTemplates(file, bytes) {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  const out = [];
+  for (const match of text.matchAll(/"?(?:TemplateURL|Location)"?\s*:\s*["']?([^"'\s,}]+)/g)) {
+    const url = localPath(match[1], file);
+    if (url) out.push(url);
+  }
+  return out;
+}
+function localPath(url, parent) {
+  if (url.startsWith("file://")) {
+    try {
+      return fileURLToPath2(url);
+    } catch {
+      return void 0;
+    }
+  }
+  if (/^[a-z][a-z0-9+.-]+:/i.test(url)) return void 0;
+  return path5.resolve(path5.dirname(parent), url);
+}
+function readBytes(file) {
+  try {
+    return readFileSync3(file);
+  } catch (error) {
+    return error;
+  }
+}
+function lintFile(file, bytes, explicit, rules2, options) {
+  const whole = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
+  const parseError = (message, region = whole) => ({
+    ruleId: PARSE_ERROR_RULE.id,
+    level: "error",
+    pillar: PARSE_ERROR_RULE.pillar,
+    message,
+    file,
+    region,
+    kind: "fail"
+  });
+  if (bytes instanceof Error) {
+    return { report: { file, status: "skipped", skipReason: `cannot be read: ${bytes.message}` }, findings: [parseError(`The file cannot be read: ${bytes.message}.`)] };
+  }
+  const decoded = decodeSource(bytes);
+  if ("error" in decoded) {
+    const reason = decoded.error.message;
+    if (!explicit) return { report: { file, status: "skipped", skipReason: reason }, findings: [] };
+    return { report: { file, status: "skipped", skipReason: reason }, findings: [parseError(`${reason}.`)] };
+  }
+  const doc = parseDocument(decoded.text);
+  const report2 = { file, status: "linted", source: doc.source, format: doc.format };
+  const diagnostics = doc.diagnostics.map((d) => parseError(d.message, offsetRegion(doc, d.start, d.end)));
+  if (doc.value === void 0 || doc.diagnostics.some((d) => d.fatal)) {
+    if (!explicit && !looksLikeCloudFormation(doc)) {
+      return { report: { ...report2, status: "skipped", skipReason: "not CloudFormation (and not parseable)" }, findings: [] };
+    }
+    return { report: report2, findings: diagnostics };
+  }
+  const built = buildTemplate(doc, file);
+  if (built.kind === "not-cloudformation") {
+    const skipped = { ...report2, status: "skipped", skipReason: `not a CloudFormation template: ${built.reason}` };
+    if (!explicit) return { report: skipped, findings: [] };
+    return { report: skipped, findings: [...diagnostics, parseError(`${path5.basename(file)} is not a CloudFormation template: ${built.reason}.`)] };
+  }
+  const structure = built.problems.map((p) => parseError(`Invalid template: ${p.message}.`, findingRegion(doc, p.path)));
+  if (built.kind === "invalid") return { report: report2, findings: [...diagnostics, ...structure] };
+  const template = built.template;
+  for (const name of options.unknownParameters ?? []) {
+    const param = template.parameters.get(name);
+    if (param) template.parameters.set(name, { ...param, default: void 0, allowedValues: void 0 });
+  }
+  if (options.cdk) report2.cdkStack = options.cdk.stack;
+  const given = new Map(Object.entries(options.parameters ?? {}));
+  const ruleFindings = runRules(template, [...rules2], {
+    parameters: given,
+    reportUnknown: options.reportUnknown ?? false,
+    levels: options.levels,
+    options: options.ruleOptions
+  });
+  const cdk = cdkContext(template, options.cdk);
+  const kept = cdk ? ruleFindings.filter((f) => !cdk.skip(f)).map(cdk.decorate) : ruleFindings;
+  const checked = applySuppressions(template, kept, rules2, options.allRules ?? rules2);
+  const nested = nestedRefs(template, given, options.cdk);
+  return { report: report2, findings: [...diagnostics, ...structure, ...checked], ...nested.length ? { nested } : {} };
+}
+function cdkContext(template, info) {
+  const pathOf = /* @__PURE__ */ new Map();
+  const plumbing = new Set(info?.plumbing);
+  for (const [id, resource] of template.resources) {
+    const constructPath = info?.constructPaths.get(id) ?? (typeof resource.metadata?.["aws:cdk:path"] === "string" ? resource.metadata["aws:cdk:path"] : void 0);
+    if (constructPath !== void 0) {
+      pathOf.set(id, constructPath);
+      if (isCdkPlumbingPath(constructPath)) plumbing.add(id);
+    }
+    if (resource.type === "AWS::CDK::Metadata") plumbing.add(id);
+  }
+  const bootstrap = bootstrapLines(template);
+  if (!info && pathOf.size === 0 && plumbing.size === 0 && !bootstrap.length) return void 0;
+  return {
+    skip: (f) => f.logicalId !== void 0 && plumbing.has(f.logicalId) || f.logicalId === void 0 && bootstrap.some(([from, to]) => f.region.startLine >= from && f.region.startLine <= to),
+    decorate: (f) => {
+      if (!f.logicalId) return f;
+      const constructPath = pathOf.get(f.logicalId);
+      const frame = info?.creation.get(f.logicalId);
+      if (!constructPath && !frame) return f;
+      const out = { ...f };
+      if (constructPath) out.constructPath = constructPath;
+      if (frame) {
+        out.related = [{ file: frame.file, line: frame.line, ...frame.column ? { column: frame.column } : {}, message: "Where the CDK app creates this resource" }];
+      }
+      return out;
+    }
+  };
+}
+function bootstrapLines(template) {
+  const param = template.root.Parameters;
+  const node = isPlainObject2(param) ? param.BootstrapVersion : void 0;
+  if (!isPlainObject2(node) || typeof node.Default !== "string" || !node.Default.startsWith("/cdk-bootstrap/")) return [];
+  const out = [];
+  for (const at of [["Parameters", "BootstrapVersion"], ["Rules", "CheckBootstrapVersion"]]) {
+    const location2 = template.doc.locations.get(pathKey(at));
+    if (!location2) continue;
+    const start = Math.max(0, location2.keyStart >= 0 ? location2.keyStart : location2.start);
+    out.push([positionOf(template.doc.lineStarts, start).line, positionOf(template.doc.lineStarts, Math.max(start, location2.end - 1)).line]);
+  }
+  return out;
+}
+function nestedRefs(template, given, cdk) {
+  const stacks = NESTED_TYPES.flatMap((type) => template.byType.get(type) ?? []);
+  if (stacks.length === 0) return [];
+  const resolver = new ValueResolver(template, given);
+  const uri = URI.test(template.file);
+  const out = [];
+  for (const resource of stacks) {
+    const roots = resolver.roots(resource);
+    if (roots.length === 0) continue;
+    const property = resource.type === "AWS::Serverless::Application" ? "Location" : "TemplateURL";
+    if (property === "Location" && isPlainObject2(resource.properties?.Location) && !("Fn::If" in resource.properties.Location)) continue;
+    const region = findingRegion(template.doc, [...resource.path, "Properties", property]);
+    const { parameters, unknownParameters } = passedParameters(resolver, roots);
+    const base = { logicalId: resource.logicalId, region, parameters, unknownParameters };
+    const raw = resource.properties?.[property];
+    const assetPath = resource.metadata?.["aws:asset:path"];
+    const fromCdk = cdk?.nestedStacks.get(resource.logicalId) ?? (cdk && typeof assetPath === "string" ? path5.resolve(cdk.assembly, assetPath) : void 0) ?? (cdk ? assetInUrl(raw, cdk.assets) : void 0);
+    if (fromCdk) {
+      out.push({ ...base, file: fromCdk });
+      continue;
+    }
+    const urls = /* @__PURE__ */ new Set();
+    let unknown;
+    for (const v of resolver.navigate(roots, ["Properties", property])) {
+      if (v.kind === "literal" && typeof v.value === "string") urls.add(v.value);
+      else if (v.kind === "absent") unknown ??= `it has no ${property}`;
+      else unknown ??= `its ${property} is ${v.reason ?? "not a string"}`;
+    }
+    if (urls.size === 0) {
+      out.push({ ...base, reason: `not followed: ${unknown ?? `its ${property} is not known`}` });
+      continue;
+    }
+    for (const url of urls) {
+      const local = uri ? void 0 : localPath(url, template.file);
+      if (local) out.push({ ...base, templateUrl: url, file: local });
+      else if (uri && !/^[a-z][a-z0-9+.-]+:/i.test(url)) out.push({ ...base, templateUrl: url, reason: "not followed: a relative path in a deployed template" });
+      else out.push({ ...base, templateUrl: url, reason: "not followed: a remote template" });
+    }
+  }
+  return out;
+}
+function assetInUrl(node, assets) {
+  if (assets.size === 0) return void 0;
+  const stack = [node];
+  let budget = 1e3;
+  while (stack.length && budget-- > 0) {
+    const value = stack.pop();
+    if (typeof value === "string") {
+      const key = value.slice(value.lastIndexOf("/") + 1);
+      const found = assets.get(key) ?? assets.get(key.replace(/\.json$/, ""));
+      if (found) return found;
+    } else if (Array.isArray(value)) stack.push(...value);
+    else if (isPlainObject2(value)) stack.push(...Object.values(value));
+  }
+  return void 0;
+}
+function passedParameters(resolver, roots) {
+  const parameters = {};
+  const unknownParameters = [];
+  for (const map of resolver.navigate(roots, ["Properties", "Parameters"])) {
+    if (map.kind !== "literal" || !isPlainObject2(map.value)) continue;
+    for (const name of Object.keys(map.value)) {
+      const values = /* @__PURE__ */ new Set();
+      let known = true;
+      for (const v of resolver.navigate([map], [name])) {
+        const text = v.kind === "literal" ? parameterText(v.value) : void 0;
+        if (text === void 0) known = false;
+        else values.add(text);
+      }
+      if (known && values.size === 1) parameters[name] = [...values][0];
+      else if (!unknownParameters.includes(name)) unknownParameters.push(name);
+    }
+  }
+  return { parameters, unknownParameters };
+}
+function parameterText(value) {
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number")) return value.join(",");
+  return void 0;
+}
+function looksLikeCloudFormation(doc) {
+  return /^[\s{]*"?(Resources|AWSTemplateFormatVersion)"?\s*:/m.test(doc.source);
+}
+function toPosix(p) {
+  return p.split(path5.sep).join("/");
+}
+function sortFindings(findings) {
+  return findings.sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
+
+// src/report/github.ts
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+
+// src/report/paths.ts
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+function isUri(file) {
+  return /^[a-z][a-z0-9+.-]+:\/\//i.test(file);
+}
+function relativeInside(file, cwd) {
+  const rel = relative(resolve(cwd), resolve(cwd, file));
+  if (rel === "" || isAbsolute(rel) || rel === ".." || rel.startsWith(".." + sep)) return void 0;
+  return sep === "/" ? rel : rel.split(sep).join("/");
+}
+function artifactUri(file, cwd) {
+  if (isUri(file)) return file;
+  const rel = relativeInside(file, cwd);
+  if (rel === void 0) return pathToFileURL(resolve(cwd, file)).href;
+  return rel.split("/").map(encodeURIComponent).join("/");
+}
+function isRelativeUri(uri) {
+  return !/^[a-z][a-z0-9+.-]*:/i.test(uri);
+}
+
+// src/report/github.ts
+var ANNOTATION_LEVELS = ["error", "warning", "notice"];
+var ANNOTATIONS_PER_LEVEL = 10;
+function escapeData(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text) {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function workflowCommand(name, properties, message) {
+  const props = Object.entries(properties).filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
+  return `::${name}${props ? " " + props : ""}::${escapeData(message)}`;
+}
+function workspacePath(file, root) {
+  const absolute = resolve2(root, file);
+  const rel = relative2(resolve2(root), absolute);
+  if (rel === "" || isAbsolute2(rel) || rel === ".." || rel.startsWith(".." + sep2)) return absolute;
+  return sep2 === "/" ? rel : rel.split(sep2).join("/");
+}
+function annotationLevel(f) {
+  if (f.kind === "review" || f.level === "note") return "notice";
+  return f.level;
+}
+function reportable(findings) {
+  return findings.filter((f) => !f.suppression && f.baselineState !== "unchanged");
+}
+function bySeverity(findings) {
+  const rank = (f) => f.kind === "review" ? 3 : f.level === "error" ? 0 : f.level === "warning" ? 1 : 2;
+  return findings.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
+}
+function annotation(f, root) {
+  const props = {};
+  if (!isUri(f.file)) {
+    const { startLine, startColumn, endLine, endColumn } = f.region;
+    props.file = workspacePath(f.file, root);
+    props.line = startLine;
+    props.endLine = Math.max(startLine, endLine);
+    if (endLine === startLine) {
+      props.col = startColumn;
+      props.endColumn = Math.max(startColumn, endColumn - 1);
+    }
+  }
+  props.title = `${f.ruleId} (${f.kind === "review" ? "review" : f.pillar})`;
+  return workflowCommand(annotationLevel(f), props, f.message || f.ruleId);
+}
+function annotations(findings, options) {
+  const list2 = bySeverity(reportable(findings));
+  const limit = (level) => Math.max(0, options.limits?.[level] ?? ANNOTATIONS_PER_LEVEL);
+  const total = { error: 0, warning: 0, notice: 0 };
+  for (const f of list2) total[annotationLevel(f)]++;
+  const caps = { error: limit("error"), warning: limit("warning"), notice: limit("notice") };
+  if (ANNOTATION_LEVELS.some((l) => total[l] > caps[l])) caps.notice = Math.max(0, caps.notice - 1);
+  const used = { error: 0, warning: 0, notice: 0 };
+  const hidden = { error: 0, warning: 0, notice: 0 };
+  const lines = [];
+  for (const f of list2) {
+    const level = annotationLevel(f);
+    if (used[level] < caps[level]) {
+      used[level]++;
+      lines.push(annotation(f, options.root));
+    } else hidden[level]++;
+  }
+  const more = hidden.error + hidden.warning + hidden.notice;
+  if (more > 0) {
+    used.notice++;
+    const parts = [
+      hidden.error && plural(hidden.error, "error"),
+      hidden.warning && plural(hidden.warning, "warning"),
+      hidden.notice && plural(hidden.notice, "note")
+    ].filter(Boolean);
+    const where = options.moreIn ?? "the full report";
+    lines.push(
+      workflowCommand(
+        "notice",
+        { title: "pillars-lint" },
+        `${plural(more, "more finding")} (${parts.join(", ")}) ${more === 1 ? "is" : "are"} not shown as annotations, because GitHub shows only ${ANNOTATIONS_PER_LEVEL} of each level per step: see ${where}.`
+      )
+    );
+  }
+  return { lines, shown: used, hidden };
+}
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// src/report/json.ts
+function summarize(findings) {
+  const byPillar = Object.fromEntries(PILLARS.map((p) => [p, { errors: 0, warnings: 0, notes: 0 }]));
+  const summary = { errors: 0, warnings: 0, notes: 0, review: 0, suppressed: 0, byPillar };
+  for (const f of findings) {
+    if (f.suppression) summary.suppressed++;
+    else if (f.kind === "review") summary.review++;
+    else {
+      const key = f.level === "error" ? "errors" : f.level === "warning" ? "warnings" : "notes";
+      summary[key]++;
+      (byPillar[f.pillar] ??= { errors: 0, warnings: 0, notes: 0 })[key]++;
+    }
+  }
+  return summary;
+}
+
+// src/report/markdown.ts
+var MAX_SUMMARY_BYTES = 1024 * 1024 - 64 * 1024;
+var MAX_MESSAGE = 2e3;
+function escapeMarkdown(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]|~]/g, "\\$&").replace(/\r\n|[\r\n\u2028\u2029]/g, "<br>");
+}
+function safeUrl(url) {
+  if (!url || !/^https?:\/\//i.test(url)) return void 0;
+  return url.replace(/[\s()<>]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
+}
+function plural2(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function clip(text) {
+  return text.length <= MAX_MESSAGE ? text : text.slice(0, MAX_MESSAGE - 1) + "\u2026";
+}
+function location(f, options) {
+  if (isUri(f.file)) return escapeMarkdown(f.file);
+  const file = workspacePath(f.file, options.root);
+  const text = escapeMarkdown(`${file}:${f.region.startLine}`);
+  const base = safeUrl(options.blobUrl);
+  if (!base || file.startsWith("/") || /^[A-Za-z]:/.test(file)) return text;
+  const { startLine, endLine } = f.region;
+  const anchor = endLine > startLine ? `#L${startLine}-L${endLine}` : `#L${startLine}`;
+  const encoded = file.split("/").map((s) => encodeURIComponent(s).replace(/[()]/g, (c) => c === "(" ? "%28" : "%29")).join("/");
+  return `[${text}](${base.replace(/\/+$/, "")}/${encoded}${anchor})`;
+}
+function ruleLink(f, rules2) {
+  const url = safeUrl(rules2.get(f.ruleId)?.helpUri);
+  const id = escapeMarkdown(f.ruleId);
+  return url ? `[${id}](${url})` : id;
+}
+function jobSummary(result, options) {
+  const maxBytes = options.maxBytes ?? MAX_SUMMARY_BYTES;
+  const listed = bySeverity(reportable(result.findings));
+  const summary = summarize(result.findings.filter((f) => f.baselineState !== "unchanged"));
+  const problems = summary.errors + summary.warnings + summary.notes;
+  const linted = result.files.filter((f) => f.status === "linted").length;
+  const skipped = result.files.length - linted;
+  const head = ["## pillars-lint", ""];
+  const extras = [
+    summary.review && `${summary.review} to review`,
+    summary.suppressed && `${summary.suppressed} suppressed`,
+    skipped && `${plural2(skipped, "file")} skipped`
+  ].filter(Boolean);
+  const tail = extras.length ? ` (${extras.join(", ")})` : "";
+  head.push(
+    problems > 0 ? `**${plural2(problems, "problem")}** (${plural2(summary.errors, "error")}, ${plural2(summary.warnings, "warning")}, ${plural2(summary.notes, "note")}) in ${plural2(linted, "template")}${tail}.` : `**No problems** in ${plural2(linted, "template")}${tail}.`
+  );
+  for (const note of options.notes ?? []) head.push("", escapeMarkdown(note));
+  head.push("", "| pillar | errors | warnings | notes |", "|:--|--:|--:|--:|");
+  for (const p of PILLARS) {
+    const c = summary.byPillar[p];
+    head.push(`| ${p} | ${c.errors} | ${c.warnings} | ${c.notes} |`);
+  }
+  head.push(`| **total** | **${summary.errors}** | **${summary.warnings}** | **${summary.notes}** |`);
+  if (listed.length === 0) return head.join("\n") + "\n";
+  const rules2 = new Map(result.rules.map((r) => [r.id, r]));
+  head.push("", "### Findings", "", "| file:line | level | rule | message |", "|:--|:--|:--|:--|");
+  const text = head.join("\n") + "\n";
+  const rows = [];
+  let bytes = Buffer.byteLength(text) + 200;
+  for (const f of listed) {
+    const level = f.kind === "review" ? "review" : f.level;
+    const row = `| ${location(f, options)} | ${level} | ${ruleLink(f, rules2)} | ${escapeMarkdown(clip(f.message || f.ruleId))} |
+`;
+    const size = Buffer.byteLength(row);
+    if (bytes + size > maxBytes) break;
+    bytes += size;
+    rows.push(row);
+  }
+  let out = text + rows.join("");
+  const left = listed.length - rows.length;
+  if (left > 0) {
+    out += `
+_${plural2(left, "more finding")} ${left === 1 ? "is" : "are"} not listed, to keep this summary under GitHub's 1 MiB limit; the SARIF file and \`pillars-lint\` run locally list them all._
+`;
+  }
+  return out;
+}
+
+// src/report/sarif.ts
+import { resolve as resolve3 } from "node:path";
+import { pathToFileURL as pathToFileURL2 } from "node:url";
+var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+var INFORMATION_URI = "https://www.npmjs.com/package/pillars-lint";
+var SRCROOT = "%SRCROOT%";
+var MAX_DESCRIPTION = 1024;
+var MAX_TAGS = 20;
+var SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+var NUMERIC = /^\d+(?:\.\d+)?$/;
+function pascalCase(id) {
+  return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((part) => part[0].toUpperCase() + part.slice(1)).join("");
+}
+function truncate(text, max = MAX_DESCRIPTION) {
+  if (text.length <= max) return text;
+  let cut = max - 1;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 55296 && code <= 56319) cut--;
+  const space = text.lastIndexOf(" ", cut);
+  if (space > max * 0.75) cut = space;
+  return text.slice(0, cut).trimEnd() + "\u2026";
+}
+function fenced(code, language) {
+  const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}${language}
+${code.replace(/\s+$/, "")}
+${fence}`;
+}
+function exampleLanguage(code) {
+  return /^\s*[{[]/.test(code) ? "json" : "yaml";
+}
+function help(rule) {
+  const text = [rule.rationale, `Remediation: ${rule.remediation}`];
+  const markdown = [rule.rationale, `**Remediation**
+
+${rule.remediation}`];
+  const examples2 = [
+    ["Non-compliant example", rule.examples?.fail],
+    ["Compliant example", rule.examples?.pass]
+  ];
+  for (const [label, code] of examples2) {
+    if (!code) continue;
+    text.push(`${label}:
+${code.replace(/\s+$/, "")}`);
+    markdown.push(`**${label}**
+
+${fenced(code, exampleLanguage(code))}`);
+  }
+  return { text: text.join("\n\n"), markdown: markdown.join("\n\n") };
+}
+function tags(rule) {
+  const all = [rule.pillar, `well-architected/${rule.pillar}`, ...rule.wellArchitected];
+  if (rule.securitySeverity !== void 0) all.push("security");
+  all.push(...rule.tags);
+  return [...new Set(all.filter(Boolean))].slice(0, MAX_TAGS);
+}
+function reportingDescriptor(rule) {
+  const properties = { tags: tags(rule), precision: "high" };
+  if (rule.securitySeverity !== void 0 && NUMERIC.test(rule.securitySeverity)) {
+    properties["security-severity"] = rule.securitySeverity;
+  } else {
+    properties["problem.severity"] = rule.level === "note" ? "recommendation" : rule.level;
+  }
+  const fullDescription = { text: truncate(rule.rationale || rule.title) };
+  if (rule.rationale && rule.rationale.length <= MAX_DESCRIPTION) fullDescription.markdown = rule.rationale;
+  return {
+    id: rule.id,
+    name: pascalCase(rule.id),
+    shortDescription: { text: truncate(rule.title || rule.id) },
+    fullDescription,
+    help: help(rule),
+    ...rule.helpUri ? { helpUri: rule.helpUri } : {},
+    defaultConfiguration: { level: rule.level },
+    properties
+  };
+}
+function sarifRegion(r) {
+  const startLine = Math.max(1, Math.trunc(r.startLine) || 1);
+  const startColumn = Math.max(1, Math.trunc(r.startColumn) || 1);
+  const endLine = Math.max(startLine, Math.trunc(r.endLine) || startLine);
+  let endColumn = Math.max(1, Math.trunc(r.endColumn) || 1);
+  if (endLine === startLine && endColumn < startColumn) endColumn = startColumn;
+  return { startLine, startColumn, endLine, endColumn };
+}
+function artifactProperties(report2, locationOf) {
+  const properties = {};
+  if (report2.status === "skipped") Object.assign(properties, { skipped: true, reason: report2.skipReason ?? "skipped" });
+  if (report2.cdkStack) properties.cdkStack = report2.cdkStack;
+  if (report2.nestedIn) properties.nestedIn = { uri: locationOf(report2.nestedIn.file).uri, logicalId: report2.nestedIn.logicalId };
+  if (report2.nestedStacks?.length) {
+    properties.nestedStacks = report2.nestedStacks.map((n) => ({
+      logicalId: n.logicalId,
+      ...n.templateUrl !== void 0 ? { templateUrl: n.templateUrl } : {},
+      ...n.file ? { uri: locationOf(n.file).uri } : {},
+      followed: n.followed,
+      ...n.reason ? { reason: n.reason } : {}
+    }));
+  }
+  return Object.keys(properties).length ? properties : void 0;
+}
+function srcrootUri(cwd) {
+  const href = pathToFileURL2(resolve3(cwd)).href;
+  return href.endsWith("/") ? href : href + "/";
+}
+var sarif = (result, options) => {
+  const cwd = options.cwd;
+  const artifacts = [];
+  const artifactIndex = /* @__PURE__ */ new Map();
+  const locationOf = (file) => {
+    const uri = artifactUri(file, cwd);
+    return isRelativeUri(uri) ? { uri, uriBaseId: SRCROOT } : { uri };
+  };
+  const addArtifact = (file, report2) => {
+    const known = artifactIndex.get(file);
+    if (known !== void 0) return known;
+    const artifact = { location: locationOf(file) };
+    const properties = report2 ? artifactProperties(report2, locationOf) : void 0;
+    if (properties) artifact.properties = properties;
+    if (report2?.source !== void 0 && !isRelativeUri(artifact.location.uri) && !artifact.location.uri.startsWith("file:")) {
+      artifact.contents = { text: report2.source };
+    }
+    artifactIndex.set(file, artifacts.length);
+    artifacts.push(artifact);
+    return artifacts.length - 1;
+  };
+  for (const f of result.files) addArtifact(f.file, f);
+  const ruleIndex = /* @__PURE__ */ new Map();
+  result.rules.forEach((rule, i) => {
+    if (!ruleIndex.has(rule.id)) ruleIndex.set(rule.id, i);
+  });
+  const toResult = (f) => {
+    const index = addArtifact(f.file);
+    const artifactLocation = { ...locationOf(f.file), index };
+    const out = { ruleId: f.ruleId };
+    const ri = ruleIndex.get(f.ruleId);
+    if (ri !== void 0) out.ruleIndex = ri;
+    if (f.kind === "review") {
+      out.kind = "review";
+      out.level = "none";
+    } else {
+      out.level = f.level;
+    }
+    out.message = { text: f.message || f.ruleId };
+    out.locations = [
+      {
+        physicalLocation: { artifactLocation, region: sarifRegion(f.region) },
+        ...f.logicalId ? {
+          logicalLocations: [
+            { name: f.logicalId, fullyQualifiedName: f.constructPath ?? `Resources.${f.logicalId}`, kind: "resource" }
+          ]
+        } : {}
+      }
+    ];
+    const related = f.related?.map((r) => ({ ...r, location: locationOf(r.file) })) ?? [];
+    const inside = related.filter((r) => isRelativeUri(r.location.uri));
+    if (inside.length) {
+      out.relatedLocations = inside.map((r, i) => ({
+        id: i + 1,
+        physicalLocation: {
+          artifactLocation: r.location,
+          region: r.column ? { startLine: Math.max(1, r.line), startColumn: Math.max(1, r.column) } : { startLine: Math.max(1, r.line) }
+        },
+        message: { text: r.message }
+      }));
+    }
+    if (f.fix) {
+      out.fixes = [
+        {
+          description: { text: f.fix.description },
+          artifactChanges: [
+            {
+              artifactLocation,
+              replacements: [{ deletedRegion: sarifRegion(f.fix.region), insertedContent: { text: f.fix.text } }]
+            }
+          ]
+        }
+      ];
+    }
+    if (f.baselineState) out.baselineState = f.baselineState;
+    if (f.suppression) out.suppressions = [{ kind: "inSource", justification: f.suppression.justification }];
+    const properties = { pillar: f.pillar };
+    if (f.resourceType) properties.resourceType = f.resourceType;
+    if (f.propertyPath?.length) properties.propertyPath = f.propertyPath.join(".");
+    const outside = related.filter((r) => !isRelativeUri(r.location.uri));
+    if (outside.length) properties.related = outside.map((r) => `${r.message}: ${r.file}:${r.line}${r.column ? `:${r.column}` : ""}`);
+    out.properties = properties;
+    return out;
+  };
+  const results = result.findings.filter((f) => options.includeSuppressed || !f.suppression).map(toResult);
+  const driver = { name: "pillars-lint" };
+  if (SEMVER.test(options.toolVersion)) driver.semanticVersion = options.toolVersion;
+  driver.version = options.toolVersion;
+  driver.informationUri = INFORMATION_URI;
+  driver.rules = result.rules.map(reportingDescriptor);
+  const root = srcrootUri(cwd);
+  const run = {
+    tool: { driver },
+    invocations: [{ executionSuccessful: true, workingDirectory: { uri: root } }],
+    originalUriBaseIds: { [SRCROOT]: { uri: root } },
+    artifacts,
+    results,
+    columnKind: "utf16CodeUnits"
+  };
+  if (options.category) {
+    run.automationDetails = { id: options.category.replace(/\/+$/, "") + "/" };
+  }
+  const log = { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };
+  return JSON.stringify(log, null, 2) + "\n";
+};
+var sarif_default = sarif;
+
+// package.json
+var package_default = {
+  name: "pillars-lint",
+  version: "0.1.0",
+  description: "Well-Architected static analyzer for AWS CloudFormation, SAM and CDK output, with SARIF 2.1.0 and readable reports",
+  license: "Apache-2.0",
+  type: "module",
+  bin: {
+    "pillars-lint": "dist/cli.js"
+  },
+  main: "dist/index.js",
+  files: [
+    "dist/",
+    "schemas/",
+    "data/"
+  ],
+  engines: {
+    node: ">=20.10"
+  },
+  scripts: {
+    build: "node scripts/build.mjs",
+    prepare: "node scripts/build.mjs",
+    generate: "node scripts/generate.mjs",
+    typecheck: "tsc --noEmit",
+    test: "vitest run",
+    bench: "node scripts/build.mjs && node bench/run.mjs"
+  },
+  dependencies: {
+    "@aws-sdk/client-cloudformation": "3.1169.0",
+    ajv: "8.17.1",
+    "ajv-formats": "3.0.1",
+    "fast-glob": "3.3.3",
+    "js-yaml": "5.5.0",
+    "jsonc-parser": "3.3.1"
+  },
+  devDependencies: {
+    "@types/node": "20.19.9",
+    "@types/sarif": "2.1.7",
+    esbuild: "0.28.2",
+    "fast-check": "4.11.0",
+    typescript: "5.9.3",
+    vitest: "4.1.12"
+  }
+};
+
+// src/version.ts
+var VERSION = package_default.version;
+
+// src/action/changed.ts
+import { execFileSync } from "node:child_process";
+import { readFileSync as readFileSync4, realpathSync } from "node:fs";
+import path6 from "node:path";
+var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
+function isPullRequestEvent(name) {
+  return name !== void 0 && PULL_REQUEST_EVENTS.has(name);
+}
+function realPath(file) {
+  try {
+    return realpathSync(file);
+  } catch {
+    return path6.resolve(file);
+  }
+}
+function changedFiles(workspace, eventPath) {
+  if (!eventPath) return { error: "GITHUB_EVENT_PATH is not set" };
+  let base;
+  try {
+    base = JSON.parse(readFileSync4(eventPath, "utf8"))?.pull_request?.base?.sha;
+  } catch (error) {
+    return { error: `cannot read the event payload: ${error.message}` };
+  }
+  if (typeof base !== "string" || !/^[0-9a-f]{7,64}$/i.test(base)) return { error: "the event payload has no pull_request.base.sha" };
+  const git = (args) => execFileSync("git", args, { cwd: workspace, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 });
+  try {
+    const top = git(["rev-parse", "--show-toplevel"]).trim();
+    const names = git(["diff", "--name-only", "-z", "--diff-filter=d", `${base}...HEAD`, "--"]).split("\0").filter(Boolean);
+    return { base, files: new Set(names.map((name) => realPath(path6.resolve(top, name)))) };
+  } catch (error) {
+    const e = error;
+    const detail = e.code === "ENOENT" ? "git is not installed" : String(e.stderr ?? "").trim().split("\n")[0] || e.message;
+    return { error: `git diff ${base.slice(0, 12)}...HEAD failed (${detail})` };
+  }
+}
+
+// src/action/runner.ts
+import { randomUUID } from "node:crypto";
+import { appendFileSync } from "node:fs";
+import { EOL } from "node:os";
+var InputError = class extends Error {
+};
+var Runner = class {
+  constructor(env, write = (text) => process.stdout.write(text)) {
+    this.env = env;
+    this.write = write;
+  }
+  env;
+  write;
+  issued = { error: 0, warning: 0, notice: 0 };
+  /** The runner upper-cases the input name and turns spaces into `_`; hyphens stay. */
+  input(name) {
+    return (this.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
+  }
+  booleanInput(name, fallback) {
+    const value = this.input(name);
+    if (value === "") return fallback;
+    if (/^true$/i.test(value)) return true;
+    if (/^false$/i.test(value)) return false;
+    throw new InputError(`input ${name} must be true or false (got "${value}")`);
+  }
+  /** A plain log line, kept on one line so nothing in it can start a workflow command. */
+  log(text) {
+    this.write(text.replace(/[\r\n]+/g, " ").replace(/^\s*::/, ": :") + EOL);
+  }
+  debug(text) {
+    this.write(workflowCommand("debug", {}, text) + EOL);
+  }
+  /** An annotation of the step (counted: GitHub keeps only 10 of each level). */
+  annotate(level, properties, message) {
+    this.issued[level]++;
+    this.write(workflowCommand(level, properties, message) + EOL);
+  }
+  /** Lines already formatted as annotations, with how many of each level they hold. */
+  annotateLines(lines, counts) {
+    for (const level of Object.keys(counts)) this.issued[level] += counts[level];
+    if (lines.length) this.write(lines.join(EOL) + EOL);
+  }
+  /** Annotations of a level the step can still show. */
+  left(level) {
+    return Math.max(0, ANNOTATIONS_PER_LEVEL - this.issued[level]);
+  }
+  /** `name=value`, or a heredoc with a delimiter that cannot occur in the value when it spans lines. */
+  setOutput(name, value) {
+    const file = this.env.GITHUB_OUTPUT;
+    if (!file) {
+      this.debug(`GITHUB_OUTPUT is not set: output ${name} not written`);
+      return;
+    }
+    if (!/[\r\n]/.test(value)) {
+      appendFileSync(file, `${name}=${value}${EOL}`);
+      return;
+    }
+    let delimiter = `ghadelimiter_${randomUUID()}`;
+    while (value.includes(delimiter)) delimiter = `ghadelimiter_${randomUUID()}`;
+    appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`);
+  }
+  /** Appends markdown to the step summary; false when the runner gave no summary file. */
+  appendSummary(markdown) {
+    const file = this.env.GITHUB_STEP_SUMMARY;
+    if (!file) return false;
+    appendFileSync(file, markdown);
+    return true;
+  }
+};
+
+// src/action/run.ts
+var FAIL_ON = [...LEVELS, "none"];
+function splitPaths(text, workspace) {
+  const out = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (/\s/.test(line) && existsSync4(path7.resolve(workspace, line))) {
+      out.push(line);
+      continue;
+    }
+    for (const m of line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) {
+      const token = m[1] ?? m[2] ?? m[3];
+      if (token) out.push(token);
+    }
+  }
+  return out;
+}
+function parseParameters(text) {
+  const out = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line) continue;
+    const eq = line.indexOf("=");
+    if (eq <= 0) throw new InputError(`input parameters expects one Key=Value per line (got "${line}")`);
+    out[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+  }
+  return out;
+}
+function readInputs(runner, workspace) {
+  const failOn = runner.input("fail-on");
+  if (failOn && !FAIL_ON.includes(failOn)) {
+    throw new InputError(`input fail-on must be one of ${FAIL_ON.join(", ")} (got "${failOn}")`);
+  }
+  return {
+    paths: splitPaths(runner.input("path"), workspace),
+    config: runner.input("config") || void 0,
+    sarifFile: runner.input("sarif-file") || "pillars-lint.sarif",
+    failOn: failOn || void 0,
+    annotations: runner.booleanInput("annotations", true),
+    summary: runner.booleanInput("summary", true),
+    onlyChanged: runner.booleanInput("only-changed", false),
+    category: runner.input("category") || void 0,
+    parameters: parseParameters(runner.input("parameters"))
+  };
+}
+var GLOB_CHARS2 = /[*?[\]{}()!+@\\]/;
+function asLintInput(d, workspace) {
+  if (d.explicit) return d.file;
+  const rel = workspacePath(d.file, workspace);
+  if (path7.isAbsolute(rel) || GLOB_CHARS2.test(rel)) return d.file;
+  return `${rel.slice(0, -1)}[${rel.slice(-1)}]`;
+}
+function failing(findings, failOn) {
+  if (failOn === "none") return [];
+  const threshold = LEVELS.indexOf(failOn);
+  return findings.filter((f) => f.kind === "fail" && !f.suppression && f.baselineState !== "unchanged" && LEVELS.indexOf(f.level) <= threshold);
+}
+function plural3(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+async function runAction(env = process.env, write) {
+  const runner = new Runner(env, write);
+  try {
+    return await lintWorkspace(runner);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof InputError) {
+      runner.annotate("error", {}, `pillars-lint: ${error.message}`);
+    } else {
+      runner.annotate("error", {}, `pillars-lint: internal error: ${error.message}`);
+      runner.debug(error.stack ?? String(error));
+    }
+    return 1;
+  }
+}
+async function lintWorkspace(runner) {
+  const env = runner.env;
+  const workspace = path7.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const inputs = readInputs(runner, workspace);
+  const config = await loadConfig(findConfigFile(workspace, inputs.config), rules, workspace);
+  const failOn = inputs.failOn ?? config.failOn ?? "error";
+  const paths = inputs.paths.length ? inputs.paths : config.include.length ? config.include : ["."];
+  const notes = [];
+  let targets = paths;
+  if (inputs.onlyChanged) {
+    if (!isPullRequestEvent(env.GITHUB_EVENT_NAME)) {
+      runner.log(`only-changed applies to pull requests; this is a ${env.GITHUB_EVENT_NAME || "non-pull-request"} event, so every template is linted.`);
+    } else {
+      const changed = changedFiles(workspace, env.GITHUB_EVENT_PATH);
+      if ("error" in changed) {
+        const message = `only-changed: ${changed.error}. Every template is linted instead; the base commit must be fetched (actions/checkout with fetch-depth: 0).`;
+        runner.annotate("warning", {}, `pillars-lint: ${message}`);
+        notes.push(message);
+      } else {
+        const discovered = await discoverFiles(paths, workspace);
+        const selected = discovered.filter((d) => changed.files.has(realPath(d.file)));
+        targets = selected.map((d) => asLintInput(d, workspace));
+        const message = `Only files changed in this pull request were linted: ${selected.length} of the ${plural3(discovered.length, "candidate file")}.`;
+        runner.log(message);
+        notes.push(message);
+      }
+    }
+  }
+  const result = await lint({
+    paths: targets,
+    cwd: workspace,
+    config,
+    parameters: { ...config.parameters, ...inputs.parameters }
+  });
+  const sarifPath = path7.resolve(workspace, inputs.sarifFile);
+  try {
+    mkdirSync2(path7.dirname(sarifPath), { recursive: true });
+    writeFileSync2(sarifPath, sarif_default(result, { color: false, cwd: workspace, toolVersion: VERSION, category: inputs.category }));
+  } catch (error) {
+    throw new InputError(`cannot write the SARIF file ${inputs.sarifFile}: ${error.code ?? error.message}`);
+  }
+  const failed = failing(result.findings, failOn);
+  if (inputs.annotations) {
+    const reserved = (failed.length ? 1 : 0) + (result.failures.length ? 1 : 0);
+    const moreIn = inputs.summary && env.GITHUB_STEP_SUMMARY ? "the job summary" : `the SARIF file ${inputs.sarifFile}`;
+    const out = annotations(result.findings, {
+      root: workspace,
+      limits: { error: runner.left("error") - reserved, warning: runner.left("warning"), notice: runner.left("notice") },
+      moreIn
+    });
+    runner.annotateLines(out.lines, out.shown);
+  }
+  if (inputs.summary) {
+    const blobUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_SHA ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}` : void 0;
+    if (!runner.appendSummary(jobSummary(result, { root: workspace, blobUrl, notes }))) runner.debug("GITHUB_STEP_SUMMARY is not set: no job summary written");
+  }
+  const summary = summarize(result.findings.filter((f) => f.baselineState !== "unchanged"));
+  const total = summary.errors + summary.warnings + summary.notes;
+  runner.setOutput("sarif-file", inputs.sarifFile);
+  runner.setOutput("findings", String(total));
+  runner.setOutput("errors", String(summary.errors));
+  runner.setOutput("warnings", String(summary.warnings));
+  runner.setOutput("notes", String(summary.notes));
+  const linted = result.files.filter((f) => f.status === "linted").length;
+  runner.log(
+    `pillars-lint ${VERSION}: ${plural3(linted, "template")} linted, ${plural3(total, "problem")} (${plural3(summary.errors, "error")}, ${plural3(summary.warnings, "warning")}, ${plural3(summary.notes, "note")}); SARIF written to ${inputs.sarifFile}.`
+  );
+  if (result.failures.length) {
+    const [first] = result.failures;
+    const more = result.failures.length > 1 ? ` and ${plural3(result.failures.length - 1, "other file")}` : "";
+    runner.annotate("error", {}, `pillars-lint: internal error on ${workspacePath(first.file, workspace)}${more}: ${first.error.message}`);
+    for (const f of result.failures) runner.debug(f.error.stack ?? f.error.message);
+    return 1;
+  }
+  if (failed.length) {
+    const counts = summarize(failed);
+    const parts = [counts.errors && plural3(counts.errors, "error"), counts.warnings && plural3(counts.warnings, "warning"), counts.notes && plural3(counts.notes, "note")].filter(Boolean);
+    runner.annotate("error", {}, `pillars-lint: ${plural3(failed.length, "finding")} at or above fail-on level ${failOn} (${parts.join(", ")}).`);
+    return 1;
+  }
+  return 0;
+}
+
+// src/action/main.ts
+process.exitCode = await runAction(process.env);
+/*! Bundled license information:
+
+is-extglob/index.js:
+  (*!
+   * is-extglob <https://github.com/jonschlinkert/is-extglob>
+   *
+   * Copyright (c) 2014-2016, Jon Schlinkert.
+   * Licensed under the MIT License.
+   *)
+
+is-glob/index.js:
+  (*!
+   * is-glob <https://github.com/jonschlinkert/is-glob>
+   *
+   * Copyright (c) 2014-2017, Jon Schlinkert.
+   * Released under the MIT License.
+   *)
+
+is-number/index.js:
+  (*!
+   * is-number <https://github.com/jonschlinkert/is-number>
+   *
+   * Copyright (c) 2014-present, Jon Schlinkert.
+   * Released under the MIT License.
+   *)
+
+to-regex-range/index.js:
+  (*!
+   * to-regex-range <https://github.com/micromatch/to-regex-range>
+   *
+   * Copyright (c) 2015-present, Jon Schlinkert.
+   * Released under the MIT License.
+   *)
+
+fill-range/index.js:
+  (*!
+   * fill-range <https://github.com/jonschlinkert/fill-range>
+   *
+   * Copyright (c) 2014-present, Jon Schlinkert.
+   * Licensed under the MIT License.
+   *)
+
+queue-microtask/index.js:
+  (*! queue-microtask. MIT License. Feross Aboukhadijeh <https://feross.org/opensource> *)
+
+run-parallel/index.js:
+  (*! run-parallel. MIT License. Feross Aboukhadijeh <https://feross.org/opensource> *)
+
+js-yaml/dist/js-yaml.mjs:
+  (*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT *)
+*/

@@ -1,0 +1,145 @@
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Finding, LintResult } from '../engine/types.ts';
+import { isUri } from './paths.ts';
+import type { Formatter } from './types.ts';
+
+export type AnnotationLevel = 'error' | 'warning' | 'notice';
+export const ANNOTATION_LEVELS: readonly AnnotationLevel[] = ['error', 'warning', 'notice'];
+
+/** The runner keeps this many annotations of each level per step and drops the rest. */
+export const ANNOTATIONS_PER_LEVEL = 10;
+
+// The runner decodes exactly these escapes (as @actions/core encodes them); anything else is literal.
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** In properties `,` separates the pairs and `::` ends them, so `:` and `,` are escaped too. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export type CommandProperties = Record<string, string | number | undefined>;
+
+/** `::name key=value,...::message`, with every part escaped. */
+export function workflowCommand(name: string, properties: CommandProperties, message: string): string {
+  const props = Object.entries(properties)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .join(',');
+  return `::${name}${props ? ' ' + props : ''}::${escapeData(message)}`;
+}
+
+/** Path relative to the workspace with `/`, or absolute when outside it (GitHub cannot map it then). */
+export function workspacePath(file: string, root: string): string {
+  const absolute = resolve(root, file);
+  const rel = relative(resolve(root), absolute);
+  if (rel === '' || isAbsolute(rel) || rel === '..' || rel.startsWith('..' + sep)) return absolute;
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
+
+export function annotationLevel(f: Finding): AnnotationLevel {
+  if (f.kind === 'review' || f.level === 'note') return 'notice';
+  return f.level;
+}
+
+/** What a person is shown: not suppressed, not already in the baseline. */
+export function reportable(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => !f.suppression && f.baselineState !== 'unchanged');
+}
+
+/** Most severe first; review findings after notes; otherwise the engine's file/line order. */
+export function bySeverity(findings: readonly Finding[]): Finding[] {
+  const rank = (f: Finding) => (f.kind === 'review' ? 3 : f.level === 'error' ? 0 : f.level === 'warning' ? 1 : 2);
+  return findings.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
+}
+
+export function annotation(f: Finding, root: string): string {
+  const props: CommandProperties = {};
+  // A deployed stack (stack://) has no file in the repository to annotate.
+  if (!isUri(f.file)) {
+    const { startLine, startColumn, endLine, endColumn } = f.region;
+    props.file = workspacePath(f.file, root);
+    props.line = startLine;
+    props.endLine = Math.max(startLine, endLine);
+    // GitHub accepts columns only on one line; its endColumn is inclusive, ours is one past the end.
+    if (endLine === startLine) {
+      props.col = startColumn;
+      props.endColumn = Math.max(startColumn, endColumn - 1);
+    }
+  }
+  props.title = `${f.ruleId} (${f.kind === 'review' ? 'review' : f.pillar})`;
+  return workflowCommand(annotationLevel(f), props, f.message || f.ruleId);
+}
+
+export interface AnnotationOptions {
+  /** Paths are written relative to this folder (GITHUB_WORKSPACE). */
+  root: string;
+  /** Annotations still available per level (the caller may have used some for its own messages). */
+  limits?: Partial<Record<AnnotationLevel, number>>;
+  /** Where the findings that are not annotated can be read, e.g. "the job summary". */
+  moreIn?: string;
+}
+
+export interface Annotations {
+  lines: string[];
+  /** Per level, including the closing notice. */
+  shown: Record<AnnotationLevel, number>;
+  hidden: Record<AnnotationLevel, number>;
+}
+
+/**
+ * The findings as workflow commands, most severe first, at most the limit of each level; the rest are counted in
+ * one closing notice. That notice takes a notice slot itself, so one is kept free for it when needed.
+ */
+export function annotations(findings: readonly Finding[], options: AnnotationOptions): Annotations {
+  const list = bySeverity(reportable(findings));
+  const limit = (level: AnnotationLevel) => Math.max(0, options.limits?.[level] ?? ANNOTATIONS_PER_LEVEL);
+  const total = { error: 0, warning: 0, notice: 0 };
+  for (const f of list) total[annotationLevel(f)]++;
+  const caps = { error: limit('error'), warning: limit('warning'), notice: limit('notice') };
+  if (ANNOTATION_LEVELS.some((l) => total[l] > caps[l])) caps.notice = Math.max(0, caps.notice - 1);
+
+  const used = { error: 0, warning: 0, notice: 0 };
+  const hidden = { error: 0, warning: 0, notice: 0 };
+  const lines: string[] = [];
+  for (const f of list) {
+    const level = annotationLevel(f);
+    if (used[level] < caps[level]) {
+      used[level]++;
+      lines.push(annotation(f, options.root));
+    } else hidden[level]++;
+  }
+  const more = hidden.error + hidden.warning + hidden.notice;
+  if (more > 0) {
+    used.notice++;
+    const parts = [
+      hidden.error && plural(hidden.error, 'error'),
+      hidden.warning && plural(hidden.warning, 'warning'),
+      hidden.notice && plural(hidden.notice, 'note'),
+    ].filter(Boolean);
+    const where = options.moreIn ?? 'the full report';
+    lines.push(
+      workflowCommand(
+        'notice',
+        { title: 'pillars-lint' },
+        `${plural(more, 'more finding')} (${parts.join(', ')}) ${more === 1 ? 'is' : 'are'} not shown as annotations, ` +
+          `because GitHub shows only ${ANNOTATIONS_PER_LEVEL} of each level per step: see ${where}.`,
+      ),
+    );
+  }
+  return { lines, shown: used, hidden };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `-f github`: annotations for a workflow step (`pillars-lint -f github .` in a `run:` step). */
+export const github: Formatter = (result: LintResult, options) => {
+  const root = process.env.GITHUB_WORKSPACE || options.cwd;
+  const { lines } = annotations(result.findings, { root, moreIn: 'the full report (for example `-f markdown >> "$GITHUB_STEP_SUMMARY"`)' });
+  return lines.length ? lines.join('\n') + '\n' : '';
+};
+
+export default github;

@@ -1,0 +1,128 @@
+import { PILLARS, type Finding, type LintResult, type RuleMeta } from '../engine/types.ts';
+import { bySeverity, reportable, workspacePath } from './github.ts';
+import { summarize } from './json.ts';
+import { isUri } from './paths.ts';
+import type { Formatter } from './types.ts';
+
+/** GitHub rejects a step summary over 1 MiB; the margin leaves room for what else the step appends. */
+export const MAX_SUMMARY_BYTES = 1024 * 1024 - 64 * 1024;
+/** One very long message must not crowd out the other rows. */
+const MAX_MESSAGE = 2000;
+
+export interface SummaryOptions {
+  /** File paths are shown relative to this folder (GITHUB_WORKSPACE). */
+  root: string;
+  /** `https://github.com/OWNER/REPO/blob/SHA`: file:line becomes a link to the line. */
+  blobUrl?: string;
+  /** Lines shown under the totals, e.g. that only changed templates were linted. */
+  notes?: string[];
+  maxBytes?: number;
+}
+
+// Template text reaches the summary through messages and file names: it must not become markup, HTML or a table cell break.
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, '<br>');
+}
+
+/** Only http(s) links, with the characters that would end a markdown link target encoded. */
+function safeUrl(url: string | undefined): string | undefined {
+  if (!url || !/^https?:\/\//i.test(url)) return undefined;
+  return url.replace(/[\s()<>]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function clip(text: string): string {
+  return text.length <= MAX_MESSAGE ? text : text.slice(0, MAX_MESSAGE - 1) + '…';
+}
+
+function location(f: Finding, options: SummaryOptions): string {
+  if (isUri(f.file)) return escapeMarkdown(f.file);
+  const file = workspacePath(f.file, options.root);
+  const text = escapeMarkdown(`${file}:${f.region.startLine}`);
+  const base = safeUrl(options.blobUrl);
+  if (!base || file.startsWith('/') || /^[A-Za-z]:/.test(file)) return text;
+  const { startLine, endLine } = f.region;
+  const anchor = endLine > startLine ? `#L${startLine}-L${endLine}` : `#L${startLine}`;
+  const encoded = file.split('/').map((s) => encodeURIComponent(s).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))).join('/');
+  return `[${text}](${base.replace(/\/+$/, '')}/${encoded}${anchor})`;
+}
+
+function ruleLink(f: Finding, rules: ReadonlyMap<string, RuleMeta>): string {
+  const url = safeUrl(rules.get(f.ruleId)?.helpUri);
+  const id = escapeMarkdown(f.ruleId);
+  return url ? `[${id}](${url})` : id;
+}
+
+/** The job summary: totals, a pillar × level table, then the findings, most severe first, cut to stay under the size limit. */
+export function jobSummary(result: LintResult, options: SummaryOptions): string {
+  const maxBytes = options.maxBytes ?? MAX_SUMMARY_BYTES;
+  const listed = bySeverity(reportable(result.findings));
+  const summary = summarize(result.findings.filter((f) => f.baselineState !== 'unchanged'));
+  const problems = summary.errors + summary.warnings + summary.notes;
+  const linted = result.files.filter((f) => f.status === 'linted').length;
+  const skipped = result.files.length - linted;
+
+  const head: string[] = ['## pillars-lint', ''];
+  const extras = [
+    summary.review && `${summary.review} to review`,
+    summary.suppressed && `${summary.suppressed} suppressed`,
+    skipped && `${plural(skipped, 'file')} skipped`,
+  ].filter(Boolean);
+  const tail = extras.length ? ` (${extras.join(', ')})` : '';
+  head.push(
+    problems > 0
+      ? `**${plural(problems, 'problem')}** (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.notes, 'note')}) in ${plural(linted, 'template')}${tail}.`
+      : `**No problems** in ${plural(linted, 'template')}${tail}.`,
+  );
+  for (const note of options.notes ?? []) head.push('', escapeMarkdown(note));
+
+  head.push('', '| pillar | errors | warnings | notes |', '|:--|--:|--:|--:|');
+  for (const p of PILLARS) {
+    const c = summary.byPillar[p];
+    head.push(`| ${p} | ${c.errors} | ${c.warnings} | ${c.notes} |`);
+  }
+  head.push(`| **total** | **${summary.errors}** | **${summary.warnings}** | **${summary.notes}** |`);
+
+  if (listed.length === 0) return head.join('\n') + '\n';
+
+  const rules = new Map(result.rules.map((r) => [r.id, r]));
+  head.push('', '### Findings', '', '| file:line | level | rule | message |', '|:--|:--|:--|:--|');
+  const text = head.join('\n') + '\n';
+  const rows: string[] = [];
+  // Room for the truncation note, whatever the count in it.
+  let bytes = Buffer.byteLength(text) + 200;
+  for (const f of listed) {
+    const level = f.kind === 'review' ? 'review' : f.level;
+    const row = `| ${location(f, options)} | ${level} | ${ruleLink(f, rules)} | ${escapeMarkdown(clip(f.message || f.ruleId))} |\n`;
+    const size = Buffer.byteLength(row);
+    if (bytes + size > maxBytes) break;
+    bytes += size;
+    rows.push(row);
+  }
+  let out = text + rows.join('');
+  const left = listed.length - rows.length;
+  if (left > 0) {
+    out += `\n_${plural(left, 'more finding')} ${left === 1 ? 'is' : 'are'} not listed, to keep this summary under GitHub's 1 MiB limit; the SARIF file and \`pillars-lint\` run locally list them all._\n`;
+  }
+  return out;
+}
+
+/** `-f markdown`: the same document the GitHub Action writes to the job summary. */
+export const markdown: Formatter = (result: LintResult, options) => {
+  const env = process.env;
+  const blobUrl =
+    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_SHA
+      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}`
+      : undefined;
+  return jobSummary(result, { root: env.GITHUB_WORKSPACE || options.cwd, blobUrl });
+};
+
+export default markdown;
