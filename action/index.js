@@ -12714,7 +12714,8 @@ async function fetchStacks(options) {
   const sdk = await import("@aws-sdk/client-cloudformation");
   const client = new sdk.CloudFormationClient({
     ...options.region ? { region: options.region } : {},
-    ...options.profile ? { profile: options.profile } : {}
+    ...options.profile ? { profile: options.profile } : {},
+    logger: new QuietLogger()
   });
   try {
     let region;
@@ -12774,7 +12775,7 @@ async function fetchStacks(options) {
         const i = next++;
         stacks[i] = await fetchOne(names[i]);
         fetched++;
-        if (options.all) options.onProgress?.(`fetched ${fetched}/${names.length} stacks (${stacks[i].name})`);
+        if (options.all) options.onProgress?.(`fetched ${fetched}/${names.length} stacks (${stacks[i].name})`, true);
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, names.length) }, worker));
@@ -12816,7 +12817,7 @@ function describeError(error, region, profile, stack) {
 function firstLine(text) {
   return text.split(/\r?\n/)[0].trim();
 }
-var StackError, ACTIVE_STATUSES, CONCURRENCY, MASK, THROTTLING, REFUSED, NETWORK;
+var StackError, ACTIVE_STATUSES, CONCURRENCY, MASK, QuietLogger, THROTTLING, REFUSED, NETWORK;
 var init_stack = __esm({
   "src/discover/stack.ts"() {
     "use strict";
@@ -12844,6 +12845,16 @@ var init_stack = __esm({
     ];
     CONCURRENCY = 4;
     MASK = "****";
+    QuietLogger = class {
+      debug() {
+      }
+      info() {
+      }
+      warn() {
+      }
+      error() {
+      }
+    };
     THROTTLING = /* @__PURE__ */ new Set(["Throttling", "ThrottlingException", "TooManyRequestsException", "RequestLimitExceeded"]);
     REFUSED = /* @__PURE__ */ new Set([
       "AccessDenied",
@@ -21193,8 +21204,8 @@ function samGlobal(ctx, resource, property) {
   if (!section || ctx.template.root.Globals === void 0) return [];
   return ctx.value(templateRoot(ctx), ["Globals", section, property]);
 }
-function fromSamGlobals(v) {
-  return v.external && v.path.length === 0;
+function fromSamGlobals(ctx, resource, v) {
+  return v.external && v.path.length === 0 || ctx.template.samGlobalsOrigin?.(resource.logicalId, v.path) !== void 0;
 }
 function withSamGlobal(ctx, resource, property) {
   const own = ctx.value(resource, ["Properties", property]);
@@ -22017,7 +22028,7 @@ var lambda_function_arm64_architecture_default = defineRule({
           ctx.unknown(arch, "Architectures");
           continue;
         }
-        const state2 = arch.kind === "absent" ? "Architectures is not set, and the default is x86_64" : fromSamGlobals(arch) ? "Globals sets Architectures to x86_64" : "Architectures is x86_64";
+        const state2 = arch.kind === "absent" ? "Architectures is not set, and the default is x86_64" : fromSamGlobals(ctx, resource, arch) ? "Globals sets Architectures to x86_64" : "Architectures is x86_64";
         const because = [runtime, packageType];
         const layer = blocking.find((l) => combinations([[arch], [l.variant]]).length > 0);
         if (layer) {
@@ -22179,7 +22190,35 @@ var UNUSED_SUPPRESSION_RULE = {
   rationale: "A suppression that matches nothing is stale: the problem was fixed or moved, and the entry would silently hide a future one.",
   remediation: "Remove the entry from the Metadata."
 };
-var BUILTIN_RULES = [PARSE_ERROR_RULE, INVALID_SUPPRESSION_RULE, UNUSED_SUPPRESSION_RULE];
+var NESTED_STACK_CYCLE_RULE = {
+  id: "nested-stack-cycle",
+  pillar: "operational-excellence",
+  level: "error",
+  title: "Nested stacks do not nest their own ancestors",
+  rationale: "A nested stack whose template (directly or through other nested stacks) deploys the template that contains it would create stacks without end: packaging or deployment fails, or runs into the account's stack quota.",
+  remediation: "Point the TemplateURL at the template meant to be nested, and break the loop.",
+  wellArchitected: ["OPS05-BP02"],
+  securityHub: [],
+  appliesTo: ["AWS::CloudFormation::Stack", "AWS::Serverless::Application"],
+  tags: [],
+  peers: {},
+  helpUri: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-nested-stacks.html",
+  builtin: true
+};
+var NESTED_STACK_MISSING_RULE = {
+  ...NESTED_STACK_CYCLE_RULE,
+  id: "nested-stack-template-missing",
+  title: "Local nested stack templates exist",
+  rationale: "A nested stack with a local TemplateURL is uploaded by `aws cloudformation package` (or `sam package`); a path that leads to no file fails the packaging, and nothing in the nested stack can be checked.",
+  remediation: "Fix the path (it is relative to the folder of the template that contains it), or add the template."
+};
+var BUILTIN_RULES = [
+  PARSE_ERROR_RULE,
+  INVALID_SUPPRESSION_RULE,
+  UNUSED_SUPPRESSION_RULE,
+  NESTED_STACK_CYCLE_RULE,
+  NESTED_STACK_MISSING_RULE
+];
 
 // src/engine/run-rules.ts
 function runRules(template, rules2, options) {
@@ -22392,31 +22431,8 @@ function rulesFor(tool, id, all) {
 }
 
 // src/engine/lint.ts
-var NESTED_STACK_CYCLE_RULE = {
-  id: "nested-stack-cycle",
-  pillar: "reliability",
-  level: "error",
-  title: "Nested stacks do not nest their own ancestors",
-  rationale: "A nested stack whose template (directly or through other nested stacks) deploys the template that contains it would create stacks without end: packaging or deployment fails, or runs into the account's stack quota.",
-  remediation: "Point the TemplateURL at the template meant to be nested, and break the loop.",
-  wellArchitected: ["REL08-BP04"],
-  securityHub: [],
-  appliesTo: ["AWS::CloudFormation::Stack", "AWS::Serverless::Application"],
-  tags: ["operational-excellence"],
-  peers: {},
-  helpUri: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-nested-stacks.html",
-  builtin: true
-};
-var NESTED_STACK_MISSING_RULE = {
-  ...NESTED_STACK_CYCLE_RULE,
-  id: "nested-stack-template-missing",
-  title: "Local nested stack templates exist",
-  rationale: "A nested stack with a local TemplateURL is uploaded by `aws cloudformation package` (or `sam package`); a path that leads to no file fails the packaging, and nothing in the nested stack can be checked.",
-  remediation: "Fix the path (it is relative to the folder of the template that contains it), or add the template.",
-  wellArchitected: ["OPS05-BP02"],
-  tags: []
-};
 var URI = /^[a-z][a-z0-9+.-]+:\/\//i;
+var KEEP_BYTES = 64 * 1024 * 1024;
 var MAX_NESTING = 32;
 var NESTED_TYPES = ["AWS::CloudFormation::Stack", "AWS::Serverless::Application"];
 async function lint(options) {
@@ -22450,19 +22466,23 @@ async function lint(options) {
   const files = [];
   const findings = [];
   const failures = [];
-  const cdkByFile = new Map(units.filter((u) => u.cdk).map((u) => [u.file, u.cdk]));
   const byFile = new Map(units.map((u) => [u.file, u]));
   const children = /* @__PURE__ */ new Set();
+  let kept = 0;
   for (const u of units) {
     if (u.cdk?.parent && byFile.has(u.cdk.parent)) children.add(u.file);
     if (u.cdk || URI.test(u.file)) continue;
     const bytes = u.bytes ?? readBytes(u.file);
-    if (bytes instanceof Error || !mentionsNestedStack(bytes)) continue;
-    u.bytes = bytes;
+    if (bytes instanceof Error) continue;
+    const parent = mentionsNestedStack(bytes);
+    if (parent || kept + bytes.byteLength <= KEEP_BYTES) {
+      u.bytes = bytes;
+      kept += bytes.byteLength;
+    }
+    if (!parent) continue;
     for (const file of literalLocalTemplates(u.file, bytes)) if (file !== u.file && byFile.has(file)) children.add(file);
   }
   const done = /* @__PURE__ */ new Set();
-  let nestedSeen = false;
   const visit2 = (unit, chain) => {
     if (done.has(unit.file)) return;
     done.add(unit.file);
@@ -22474,7 +22494,7 @@ async function lint(options) {
         ...options,
         parameters: unit.parameters ?? options.parameters,
         unknownParameters: unit.unknownParameters,
-        cdk: unit.cdk ?? cdkByFile.get(unit.file),
+        cdk: unit.cdk,
         levels: setup.levels,
         ruleOptions: setup.options,
         allRules: all
@@ -22484,10 +22504,7 @@ async function lint(options) {
       files.push(outcome.report);
       findings.push(...outcome.findings);
       nested = outcome.nested ?? [];
-      if (nested.length) {
-        nestedSeen = true;
-        outcome.report.nestedStacks = nested.map((ref) => follow(unit.file, ref, chain));
-      }
+      if (nested.length) outcome.report.nestedStacks = nested.map((ref) => follow(unit.file, ref, chain));
     } catch (error) {
       failures.push({ file: unit.file, error: error instanceof Error ? error : new Error(String(error)) });
       files.push({ file: unit.file, status: "skipped", skipReason: "pillars-lint failed on this file (internal error)" });
@@ -22512,22 +22529,27 @@ async function lint(options) {
       propertyPath: ["Properties", "TemplateURL"],
       kind: "fail"
     });
+    const near = (f) => toPosix(path5.relative(path5.dirname(parent), f)) || path5.basename(f);
     if (at >= 0) {
-      const names = [...loop.slice(at), ref.file].map((f) => displayName(f, cwd)).join(" \u2192 ");
-      findings.push(finding(NESTED_STACK_CYCLE_RULE, `Nested stack ${ref.logicalId} deploys ${displayName(ref.file, cwd)}, which nests this template again (${names}).`));
+      const names = [...loop.slice(at), ref.file].map(near).join(" \u2192 ");
+      findings.push(finding(NESTED_STACK_CYCLE_RULE, `Nested stack ${ref.logicalId} deploys ${near(ref.file)}, which nests this template again (${names}).`));
       return { ...entry, reason: "a cycle: the template nests one of its ancestors" };
     }
     if (done.has(ref.file)) return { ...entry, followed: true };
     if (!isFile(ref.file)) {
-      findings.push(finding(NESTED_STACK_MISSING_RULE, `Nested stack ${ref.logicalId} points at ${ref.templateUrl ?? displayName(ref.file, cwd)}, but ${displayName(ref.file, cwd)} is not a file.`));
+      findings.push(finding(NESTED_STACK_MISSING_RULE, `Nested stack ${ref.logicalId} points at ${ref.templateUrl ?? near(ref.file)}, which is not a file (${displayName(ref.file, cwd)}).`));
       return { ...entry, reason: "no such file" };
     }
     if (chain.length >= MAX_NESTING) return { ...entry, reason: `nested more than ${MAX_NESTING} levels deep` };
     const known = byFile.get(ref.file);
+    if (!known && exclude.length && matchesAny(toPosix(path5.relative(cwd, ref.file)), exclude)) return { ...entry, reason: "not followed: excluded by the config" };
+    const bytes = known?.bytes;
+    if (known) known.bytes = void 0;
     visit2({
       file: ref.file,
       explicit: true,
-      cdk: known?.cdk ?? cdkByFile.get(ref.file) ?? cdkTemplateAt(ref.file),
+      cdk: known?.cdk ?? cdkTemplateAt(ref.file),
+      bytes,
       parameters: ref.parameters,
       unknownParameters: ref.unknownParameters,
       nestedIn: { file: parent, logicalId: ref.logicalId }
@@ -22536,12 +22558,11 @@ async function lint(options) {
   };
   for (const unit of units) if (!children.has(unit.file)) visit2(unit, []);
   for (const unit of units) visit2(unit, []);
-  const builtins = nestedSeen ? [...BUILTIN_RULES, NESTED_STACK_CYCLE_RULE, NESTED_STACK_MISSING_RULE] : BUILTIN_RULES;
   return {
     cwd,
     files,
     findings: sortFindings(findings),
-    rules: [...builtins, ...all.filter((r) => ran.has(r.id) || units.length === 0).map((r) => ruleMeta(r, waPractices))],
+    rules: [...BUILTIN_RULES, ...all.filter((r) => ran.has(r.id) || units.length === 0).map((r) => ruleMeta(r, waPractices))],
     failures
   };
 }
@@ -22660,10 +22681,9 @@ function cdkContext(template, info) {
     }
     if (resource.type === "AWS::CDK::Metadata") plumbing.add(id);
   }
-  const bootstrap = bootstrapLines(template);
-  if (!info && pathOf.size === 0 && plumbing.size === 0 && !bootstrap.length) return void 0;
+  if (!info && pathOf.size === 0 && plumbing.size === 0) return void 0;
   return {
-    skip: (f) => f.logicalId !== void 0 && plumbing.has(f.logicalId) || f.logicalId === void 0 && bootstrap.some(([from, to]) => f.region.startLine >= from && f.region.startLine <= to),
+    skip: (f) => f.logicalId !== void 0 && plumbing.has(f.logicalId),
     decorate: (f) => {
       if (!f.logicalId) return f;
       const constructPath = pathOf.get(f.logicalId);
@@ -22678,19 +22698,6 @@ function cdkContext(template, info) {
     }
   };
 }
-function bootstrapLines(template) {
-  const param = template.root.Parameters;
-  const node = isPlainObject2(param) ? param.BootstrapVersion : void 0;
-  if (!isPlainObject2(node) || typeof node.Default !== "string" || !node.Default.startsWith("/cdk-bootstrap/")) return [];
-  const out = [];
-  for (const at of [["Parameters", "BootstrapVersion"], ["Rules", "CheckBootstrapVersion"]]) {
-    const location2 = template.doc.locations.get(pathKey(at));
-    if (!location2) continue;
-    const start = Math.max(0, location2.keyStart >= 0 ? location2.keyStart : location2.start);
-    out.push([positionOf(template.doc.lineStarts, start).line, positionOf(template.doc.lineStarts, Math.max(start, location2.end - 1)).line]);
-  }
-  return out;
-}
 function nestedRefs(template, given, cdk) {
   const stacks = NESTED_TYPES.flatMap((type) => template.byType.get(type) ?? []);
   if (stacks.length === 0) return [];
@@ -22701,7 +22708,7 @@ function nestedRefs(template, given, cdk) {
     const roots = resolver.roots(resource);
     if (roots.length === 0) continue;
     const property = resource.type === "AWS::Serverless::Application" ? "Location" : "TemplateURL";
-    if (property === "Location" && isPlainObject2(resource.properties?.Location) && !("Fn::If" in resource.properties.Location)) continue;
+    if (property === "Location" && isPlainObject2(resource.properties?.Location) && "ApplicationId" in resource.properties.Location) continue;
     const region = findingRegion(template.doc, [...resource.path, "Properties", property]);
     const { parameters, unknownParameters } = passedParameters(resolver, roots);
     const base = { logicalId: resource.logicalId, region, parameters, unknownParameters };
@@ -22717,7 +22724,7 @@ function nestedRefs(template, given, cdk) {
     for (const v of resolver.navigate(roots, ["Properties", property])) {
       if (v.kind === "literal" && typeof v.value === "string") urls.add(v.value);
       else if (v.kind === "absent") unknown ??= `it has no ${property}`;
-      else unknown ??= `its ${property} is ${v.reason ?? "not a string"}`;
+      else unknown ??= v.kind === "literal" ? `its ${property} is not a string` : `its ${property} is only known at deploy time (${v.reason ?? "not a literal"})`;
     }
     if (urls.size === 0) {
       out.push({ ...base, reason: `not followed: ${unknown ?? `its ${property} is not known`}` });

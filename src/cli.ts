@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.ts';
 import { lint } from './engine/lint.ts';
+import type { StackOptions } from './discover/stack.ts';
 import { PILLARS, LEVELS, type Level, type LintResult, type Pillar } from './engine/types.ts';
 import { FORMATS, getFormatter } from './report/index.ts';
 import { listRules } from './report/rules-list.ts';
@@ -16,7 +17,8 @@ import { waPractices } from '../rules/wa-practices.ts';
 const HELP = `pillars-lint ${VERSION} — Well-Architected checks for AWS CloudFormation
 
 Usage:
-  pillars-lint [paths|globs...] [options]     lint templates, directories (recursive) and globs
+  pillars-lint [paths|globs...] [options]     lint templates, directories (recursive), globs and cdk.out folders
+  pillars-lint --stack NAME | --all-stacks    lint deployed stacks (--region R, --profile P)
   pillars-lint rules [--format json]          list every rule with its metadata
 
 Options:
@@ -32,7 +34,10 @@ Options:
       --category NAME      SARIF automationDetails category (for several uploads per commit)
       --include-suppressed write suppressed findings to SARIF with their justification
       --baseline FILE      report only findings not in this earlier SARIF file
-      --stack NAME         lint a deployed stack (with --region, --profile)
+      --stack NAME         lint a deployed stack with its deployed parameter values (repeatable)
+      --all-stacks         lint every active stack of the region (progress on stderr)
+      --region R           AWS region for --stack, --all-stacks (default: AWS_REGION, the profile's)
+      --profile P          AWS profile for --stack, --all-stacks (default: AWS_PROFILE, then the SDK's chain)
       --color, --no-color  force colours on or off (default: on a terminal only)
       --debug              show stack traces of internal errors
   -h, --help               show this help
@@ -55,6 +60,7 @@ const OPTIONS = {
   'include-suppressed': { type: 'boolean' },
   baseline: { type: 'string' },
   stack: { type: 'string', multiple: true },
+  'all-stacks': { type: 'boolean' },
   region: { type: 'string' },
   profile: { type: 'string' },
   color: { type: 'boolean' },
@@ -93,8 +99,13 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  for (const flag of ['stack'] as const) {
-    if (values[flag] !== undefined) throw new UsageError(`--${flag} is not available in this version of pillars-lint`);
+  const stackNames = values.stack ?? [];
+  const allStacks = values['all-stacks'] ?? false;
+  const deployed = stackNames.length > 0 || allStacks;
+  if (!deployed) {
+    for (const flag of ['region', 'profile'] as const) {
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} applies only with --stack or --all-stacks`);
+    }
   }
   const cwd = process.cwd();
   const config = await loadConfig(findConfigFile(cwd, values.config), rules, cwd);
@@ -102,8 +113,9 @@ export async function main(argv: string[]): Promise<number> {
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got "${failOn}")`);
   const pillars = (values.pillar ?? []) as Pillar[];
   for (const p of pillars) if (!PILLARS.includes(p)) throw new UsageError(`unknown pillar "${p}" (one of ${PILLARS.join(', ')})`);
-  const paths = positionals.length ? positionals : config.include;
-  if (paths.length === 0) throw new UsageError('no templates given: pass files, directories or globs, or set include in the config (see --help)');
+  // Deployed stacks alone are a complete request; the config's include is for templates in the repository.
+  const paths = positionals.length ? positionals : deployed ? [] : config.include;
+  if (paths.length === 0 && !deployed) throw new UsageError('no templates given: pass files, directories or globs, or set include in the config (see --help)');
 
   const parameters = {
     ...config.parameters,
@@ -123,6 +135,7 @@ export async function main(argv: string[]): Promise<number> {
     ids: values.rule,
     reportUnknown: values['report-unknown'] ?? false,
     onProgress: progress.update,
+    ...(deployed ? { stacks: stackOptions(stackNames, allStacks, values, progress.message) } : {}),
   });
   progress.done();
   if (values.baseline !== undefined) result.findings = applyBaseline(result.findings, baseline!, cwd);
@@ -142,6 +155,20 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`pillars-lint: internal error on ${path.relative(cwd, file) || file}: ${error.message}${detail}\n`);
   }
   return result.failures.length ? 2 : exitCode(result, failOn);
+}
+
+/** With -o, fetched templates are written next to the report so SARIF points at files. */
+function stackOptions(
+  names: string[], all: boolean, values: { region?: string; profile?: string; output?: string }, progress: (message: string, transient?: boolean) => void,
+): StackOptions {
+  return {
+    names,
+    all,
+    region: values.region,
+    profile: values.profile,
+    ...(values.output !== undefined ? { templatesDir: path.dirname(path.resolve(values.output)) } : {}),
+    onProgress: progress,
+  };
 }
 
 /** 1 when an unsuppressed, failing finding is at or above the threshold. */
@@ -210,11 +237,18 @@ function useColorByDefault(): boolean {
   return process.env.TERM !== 'dumb';
 }
 
-/** A one-line counter on stderr for long runs, only on an interactive terminal. */
-function progressReporter(): { update: (done: number, total: number) => void; done: () => void } {
+/** A one-line counter on stderr for long runs, only on an interactive terminal; messages (deployed stacks) always. */
+function progressReporter(): { update: (done: number, total: number) => void; done: () => void; message: (text: string, transient?: boolean) => void } {
   const active = process.stderr.isTTY === true && !process.env.CI;
   let shown = false;
   return {
+    message(text, transient = false) {
+      // A terminal gets one line rewritten in place; a log gets the lasting messages, not a line per fetched stack.
+      if (active) {
+        process.stderr.write(`\r\x1b[Kpillars-lint: ${text}`);
+        shown = true;
+      } else if (!transient) process.stderr.write(`pillars-lint: ${text}\n`);
+    },
     update(done, total) {
       if (!active || total < 20 || (done % 10 !== 0 && done !== total)) return;
       process.stderr.write(`\rpillars-lint: ${done}/${total} files`);

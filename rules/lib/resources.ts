@@ -34,8 +34,8 @@ export function samGlobal(ctx: RuleContext<any>, resource: Resource, property: s
 }
 
 /** Whether a variant from withSamGlobal came from Globals (their values sit at the template root, path []). */
-export function fromSamGlobals(v: Variant): boolean {
-  return v.external && v.path.length === 0;
+export function fromSamGlobals(ctx: RuleContext<any>, resource: Resource, v: Variant): boolean {
+  return (v.external && v.path.length === 0) || ctx.template.samGlobalsOrigin?.(resource.logicalId, v.path) !== undefined;
 }
 
 /** A property of a resource, falling back to SAM Globals where the resource leaves it out (as SAM merges them). */

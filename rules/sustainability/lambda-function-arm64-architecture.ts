@@ -68,7 +68,7 @@ export default defineRule({
         }
         const state = arch.kind === 'absent'
           ? 'Architectures is not set, and the default is x86_64'
-          : fromSamGlobals(arch) ? 'Globals sets Architectures to x86_64' : 'Architectures is x86_64';
+          : fromSamGlobals(ctx, resource, arch) ? 'Globals sets Architectures to x86_64' : 'Architectures is x86_64';
         const because = [runtime!, packageType!];
         const layer = blocking.find((l) => combinations([[arch], [l.variant]]).length > 0);
         if (layer) {

@@ -50,4 +50,38 @@ export const UNUSED_SUPPRESSION_RULE: RuleMeta = {
   remediation: 'Remove the entry from the Metadata.',
 };
 
-export const BUILTIN_RULES: readonly RuleMeta[] = [PARSE_ERROR_RULE, INVALID_SUPPRESSION_RULE, UNUSED_SUPPRESSION_RULE];
+export const NESTED_STACK_CYCLE_RULE: RuleMeta = {
+  id: 'nested-stack-cycle',
+  pillar: 'operational-excellence',
+  level: 'error',
+  title: 'Nested stacks do not nest their own ancestors',
+  rationale:
+    'A nested stack whose template (directly or through other nested stacks) deploys the template that contains it would ' +
+    'create stacks without end: packaging or deployment fails, or runs into the account\'s stack quota.',
+  remediation: 'Point the TemplateURL at the template meant to be nested, and break the loop.',
+  wellArchitected: ['OPS05-BP02'],
+  securityHub: [],
+  appliesTo: ['AWS::CloudFormation::Stack', 'AWS::Serverless::Application'],
+  tags: [],
+  peers: {},
+  helpUri: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-nested-stacks.html',
+  builtin: true,
+};
+
+export const NESTED_STACK_MISSING_RULE: RuleMeta = {
+  ...NESTED_STACK_CYCLE_RULE,
+  id: 'nested-stack-template-missing',
+  title: 'Local nested stack templates exist',
+  rationale:
+    'A nested stack with a local TemplateURL is uploaded by `aws cloudformation package` (or `sam package`); a path that ' +
+    'leads to no file fails the packaging, and nothing in the nested stack can be checked.',
+  remediation: 'Fix the path (it is relative to the folder of the template that contains it), or add the template.',
+};
+
+export const BUILTIN_RULES: readonly RuleMeta[] = [
+  PARSE_ERROR_RULE,
+  INVALID_SUPPRESSION_RULE,
+  UNUSED_SUPPRESSION_RULE,
+  NESTED_STACK_CYCLE_RULE,
+  NESTED_STACK_MISSING_RULE,
+];

@@ -71,6 +71,8 @@ export interface Finding {
   propertyPath?: NodePath;
   /** CDK construct path of the resource, when known. */
   constructPath?: string;
+  /** Other places worth seeing, e.g. the line of the CDK app that created the resource (SARIF relatedLocations). */
+  related?: Array<{ file: string; line: number; column?: number; message: string }>;
   /** 'review' findings are unknowns listed under --report-unknown; they never fail a run. */
   kind: 'fail' | 'review';
   fix?: Fix;
@@ -87,6 +89,23 @@ export interface FileReport {
   /** Kept for code frames and SARIF regions. */
   source?: string;
   format?: 'yaml' | 'json';
+  /** For a stack template of a CDK cloud assembly: the stack's display name (or a nested stack's construct path). */
+  cdkStack?: string;
+  /** The nested stacks (AWS::CloudFormation::Stack, AWS::Serverless::Application) this template deploys. */
+  nestedStacks?: NestedStackReport[];
+  /** For a nested template that was followed: the template and resource that deploy it. */
+  nestedIn?: { file: string; logicalId: string };
+}
+
+export interface NestedStackReport {
+  logicalId: string;
+  /** The TemplateURL (or Location) as written, when it is a literal. */
+  templateUrl?: string;
+  /** The local template it resolved to (absolute). */
+  file?: string;
+  followed: boolean;
+  /** Why it was not followed: a remote URL, a value only known at deploy time, a missing file, a cycle. */
+  reason?: string;
 }
 
 export interface LintResult {

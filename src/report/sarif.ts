@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import type { Finding, LintResult, RuleMeta } from '../engine/types.ts';
+import type { FileReport, Finding, LintResult, RuleMeta } from '../engine/types.ts';
 import type { Region } from '../parse/types.ts';
 import { artifactUri, isRelativeUri } from './paths.ts';
 import type { Formatter } from './types.ts';
@@ -103,6 +103,24 @@ function sarifRegion(r: Region): Sarif.Region {
   return { startLine, startColumn, endLine, endColumn };
 }
 
+/** What SARIF tells about a file besides its location: why it was skipped, CDK stack, nesting. */
+function artifactProperties(report: FileReport, locationOf: (file: string) => Sarif.ArtifactLocation): Sarif.PropertyBag | undefined {
+  const properties: Sarif.PropertyBag = {};
+  if (report.status === 'skipped') Object.assign(properties, { skipped: true, reason: report.skipReason ?? 'skipped' });
+  if (report.cdkStack) properties.cdkStack = report.cdkStack;
+  if (report.nestedIn) properties.nestedIn = { uri: locationOf(report.nestedIn.file).uri, logicalId: report.nestedIn.logicalId };
+  if (report.nestedStacks?.length) {
+    properties.nestedStacks = report.nestedStacks.map((n) => ({
+      logicalId: n.logicalId,
+      ...(n.templateUrl !== undefined ? { templateUrl: n.templateUrl } : {}),
+      ...(n.file ? { uri: locationOf(n.file).uri } : {}),
+      followed: n.followed,
+      ...(n.reason ? { reason: n.reason } : {}),
+    }));
+  }
+  return Object.keys(properties).length ? properties : undefined;
+}
+
 function srcrootUri(cwd: string): string {
   const href = pathToFileURL(resolve(cwd)).href;
   return href.endsWith('/') ? href : href + '/';
@@ -118,16 +136,21 @@ export const sarif: Formatter = (result: LintResult, options) => {
     // uriBaseId only makes sense for a relative reference.
     return isRelativeUri(uri) ? { uri, uriBaseId: SRCROOT } : { uri };
   };
-  const addArtifact = (file: string, skipReason?: string, skipped = false): number => {
+  const addArtifact = (file: string, report?: FileReport): number => {
     const known = artifactIndex.get(file);
     if (known !== undefined) return known;
     const artifact: Sarif.Artifact = { location: locationOf(file) };
-    if (skipped) artifact.properties = { skipped: true, reason: skipReason ?? 'skipped' };
+    const properties = report ? artifactProperties(report, locationOf) : undefined;
+    if (properties) artifact.properties = properties;
+    // A deployed stack's template lives only in memory (stack://REGION/NAME): the log carries it, so regions resolve.
+    if (report?.source !== undefined && !isRelativeUri(artifact.location!.uri!) && !artifact.location!.uri!.startsWith('file:')) {
+      artifact.contents = { text: report.source };
+    }
     artifactIndex.set(file, artifacts.length);
     artifacts.push(artifact);
     return artifacts.length - 1;
   };
-  for (const f of result.files) addArtifact(f.file, f.skipReason, f.status === 'skipped');
+  for (const f of result.files) addArtifact(f.file, f);
 
   const ruleIndex = new Map<string, number>();
   result.rules.forEach((rule, i) => {
@@ -161,6 +184,20 @@ export const sarif: Formatter = (result: LintResult, options) => {
           : {}),
       },
     ];
+    // GitHub rejects a log with absolute file URIs, so a related place outside the working directory (a CDK app
+    // synthesized on another machine) stays out of relatedLocations and is only named in the properties.
+    const related = f.related?.map((r) => ({ ...r, location: locationOf(r.file) })) ?? [];
+    const inside = related.filter((r) => isRelativeUri(r.location.uri!));
+    if (inside.length) {
+      out.relatedLocations = inside.map((r, i) => ({
+        id: i + 1,
+        physicalLocation: {
+          artifactLocation: r.location,
+          region: r.column ? { startLine: Math.max(1, r.line), startColumn: Math.max(1, r.column) } : { startLine: Math.max(1, r.line) },
+        },
+        message: { text: r.message },
+      }));
+    }
     if (f.fix) {
       out.fixes = [
         {
@@ -179,6 +216,8 @@ export const sarif: Formatter = (result: LintResult, options) => {
     const properties: Sarif.PropertyBag = { pillar: f.pillar };
     if (f.resourceType) properties.resourceType = f.resourceType;
     if (f.propertyPath?.length) properties.propertyPath = f.propertyPath.join('.');
+    const outside = related.filter((r) => !isRelativeUri(r.location.uri!));
+    if (outside.length) properties.related = outside.map((r) => `${r.message}: ${r.file}:${r.line}${r.column ? `:${r.column}` : ''}`);
     out.properties = properties;
     return out;
   };

@@ -115,6 +115,21 @@ function skippedLines(files: readonly FileReport[], cwd: string, c: Colors): str
   return out;
 }
 
+/** Nested stacks whose templates were not read (remote URLs, values known only at deploy time), so nobody assumes they were. */
+function notFollowedLines(files: readonly FileReport[], cwd: string, c: Colors): string[] {
+  const rows: string[] = [];
+  for (const f of files) {
+    for (const n of f.nestedStacks ?? []) {
+      // Cycles and missing files are findings already.
+      if (n.followed || !n.reason?.startsWith('not followed')) continue;
+      const target = n.templateUrl ? ` (${n.templateUrl})` : '';
+      rows.push(c.dim(`  ${oneLine(displayPath(f.file, cwd))}: ${oneLine(n.logicalId)}${oneLine(target)}: ${oneLine(n.reason.replace(/^not followed: /, ''))}`));
+    }
+  }
+  if (rows.length === 0) return [];
+  return [`${rows.length === 1 ? '1 nested stack' : `${rows.length} nested stacks`} not followed:`, ...rows];
+}
+
 export const stylish: Formatter = (result: LintResult, options) => {
   const c = createColors(options.color);
   const cwd = options.cwd;
@@ -149,6 +164,10 @@ export const stylish: Formatter = (result: LintResult, options) => {
       const message = r.message + (r.extra ? ' ' + c.dim(r.extra) : '') + pad;
       out.push(`  ${pos}  ${level}  ${message}  ${c.dim(r.f.ruleId.padEnd(ruleW))}  ${c.dim(`(${r.f.pillar})`)}`);
       if (lines) out.push(...codeFrame(lines, r.f.region, paint, c));
+      for (const rel of r.f.related ?? []) {
+        const where = `${displayPath(rel.file, cwd)}:${rel.line}${rel.column ? `:${rel.column}` : ''}`;
+        out.push(c.dim(`      ↳ ${oneLine(rel.message)}: ${oneLine(where)}`));
+      }
     }
     out.push('');
   }
@@ -158,6 +177,7 @@ export const stylish: Formatter = (result: LintResult, options) => {
   if (problems > 0) out.push(...pillarTable(summary, c), '');
 
   out.push(...skippedLines(result.files, cwd, c));
+  out.push(...notFollowedLines(result.files, cwd, c));
 
   const extras: string[] = [];
   if (summary.review > 0) extras.push(`${summary.review} to review`);

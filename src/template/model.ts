@@ -1,5 +1,6 @@
 import type { NodePath, ParsedDocument } from '../parse/types.ts';
 import { isPlainObject, type PlainObject } from './intrinsics.ts';
+import { applySamGlobals, SAM_TRANSFORM } from './sam.ts';
 
 export interface Parameter {
   name: string;
@@ -32,6 +33,11 @@ export interface Template {
   /** Resources grouped by type, for rules and graph queries. */
   byType: Map<string, Resource[]>;
   transforms: string[];
+  /**
+   * SAM templates: where a property that Globals supplied was written (its document path under Globals), for a
+   * path relative to the resource; undefined for the resource's own values and for other templates.
+   */
+  samGlobalsOrigin?: (logicalId: string, path: NodePath) => NodePath | undefined;
 }
 
 /** A structural problem: located by the document path it concerns. */
@@ -128,19 +134,19 @@ export function buildTemplate(doc: ParsedDocument, file: string): TemplateBuild 
     ? [transform]
     : Array.isArray(transform) ? transform.filter((t): t is string => typeof t === 'string') : [];
 
-  return {
-    kind: 'template',
-    problems,
-    template: {
-      file,
-      doc,
-      root,
-      parameters,
-      conditions,
-      mappings: isPlainObject(root.Mappings) ? root.Mappings : {},
-      resources,
-      byType,
-      transforms,
-    },
+  const template: Template = {
+    file,
+    doc,
+    root,
+    parameters,
+    conditions,
+    mappings: isPlainObject(root.Mappings) ? root.Mappings : {},
+    resources,
+    byType,
+    transforms,
   };
+  if (!transforms.includes(SAM_TRANSFORM)) return { kind: 'template', problems, template };
+  // SAM resources are linted as themselves, with Globals merged in the way the transform merges them.
+  const sam = applySamGlobals(template);
+  return { kind: 'template', problems: [...problems, ...sam.problems], template: sam.template };
 }
