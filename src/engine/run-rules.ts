@@ -31,7 +31,8 @@ interface Candidate {
 
 /** Runs every rule on the resources it applies to and turns its reports into findings. */
 export function runRules(template: Template, rules: RuleDefinition[], options: RunOptions): Finding[] {
-  const graph = new ResourceGraph(template);
+  // Built on first use: many templates meet no rule that needs it.
+  let graph: ResourceGraph | undefined;
   const resolver = new ValueResolver(template, options.parameters);
   const candidates: Candidate[] = [];
 
@@ -42,7 +43,9 @@ export function runRules(template: Template, rules: RuleDefinition[], options: R
   const start = (from: Resource | Variant): Variant[] => ('logicalId' in from ? resolver.roots(from) : [from]);
   const ctx: RuleContext = {
     template,
-    graph,
+    get graph() {
+      return (graph ??= new ResourceGraph(template));
+    },
     get options() {
       return ruleOptions;
     },

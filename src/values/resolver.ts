@@ -100,18 +100,33 @@ export class ValueResolver {
 
   /** Resolves the top-level intrinsic of a node. */
   resolve(node: unknown, path: NodePath, external: boolean, assumptions: Assumption[], depth = 0): Variant[] {
+    // Plain values are most of what rules read: answer them before building anything else.
+    if (node === undefined) return [{ kind: 'absent', path, external, assumptions }];
+    if (typeof node !== 'object' || node === null) {
+      if (typeof node === 'string' && isDynamicReference(node)) {
+        return [{ kind: 'unknown', reason: 'a dynamic reference, resolved at deploy time', path, external, assumptions }];
+      }
+      return [{ kind: 'literal', value: node, path, external, assumptions }];
+    }
+    const intrinsic = node instanceof Opaque ? undefined : intrinsicOf(node);
+    if (!intrinsic && !(node instanceof Opaque)) return [{ kind: 'literal', value: node, path, external, assumptions }];
+    return this.resolveIntrinsic(node, intrinsic, path, external, assumptions, depth);
+  }
+
+  private resolveIntrinsic(
+    node: unknown,
+    intrinsic: { name: string; args: unknown } | undefined,
+    path: NodePath,
+    external: boolean,
+    assumptions: Assumption[],
+    depth: number,
+  ): Variant[] {
     const unknown = (reason: string, extra: Partial<Variant> = {}): Variant[] => [
       { kind: 'unknown', reason, path, external, assumptions, ...extra },
     ];
-    if (depth > MAX_DEPTH) return unknown('intrinsics nested too deeply');
     if (node instanceof Opaque) return unknown(node.reason, { opaque: node.id });
-    if (isDynamicReference(node)) return unknown('a dynamic reference, resolved at deploy time');
-    const intrinsic = intrinsicOf(node);
-    if (!intrinsic) {
-      if (node === undefined) return [{ kind: 'absent', path, external, assumptions }];
-      return [{ kind: 'literal', value: node, path, external, assumptions }];
-    }
-    const { name, args } = intrinsic;
+    if (depth > MAX_DEPTH) return unknown('intrinsics nested too deeply');
+    const { name, args } = intrinsic!;
     const at = (segment: PathSegment): NodePath => (external ? path : [...path, segment]);
     const sub = (child: unknown, childPath: NodePath, base: Assumption[] = assumptions) =>
       this.resolve(child, childPath, external, base, depth + 1);

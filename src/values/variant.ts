@@ -57,8 +57,16 @@ function sameValue(a: Assumption, b: Assumption): boolean {
   return false;
 }
 
+const NO_ASSUMPTIONS: Assumption[] = [];
+
 /** Merges assumption lists; undefined when they contradict (one parameter with two values, a condition both ways). */
 export function mergeAssumptions(...lists: Assumption[][]): Assumption[] | undefined {
+  // Most values depend on nothing: skip the map for the common cases.
+  let only: Assumption[] | undefined;
+  let nonEmpty = 0;
+  for (const list of lists) if (list.length) (only = list), nonEmpty++;
+  if (nonEmpty === 0) return NO_ASSUMPTIONS;
+  if (nonEmpty === 1) return only;
   const merged = new Map<string, Assumption>();
   for (const list of lists) {
     for (const a of list) {
@@ -73,6 +81,10 @@ export function mergeAssumptions(...lists: Assumption[][]): Assumption[] | undef
 
 /** Every consistent combination of one variant from each list (contradicting combinations are dropped). */
 export function combinations(lists: Variant[][], limit = 256): Variant[][] {
+  if (lists.every((l) => l.length === 1)) {
+    const single = lists.map((l) => l[0]!);
+    return mergeAssumptions(...single.map((v) => v.assumptions)) ? [single] : [];
+  }
   let acc: Variant[][] = [[]];
   for (const list of lists) {
     const next: Variant[][] = [];
