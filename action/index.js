@@ -18449,7 +18449,13 @@ function sameValue(a, b) {
   if (a.kind === "mapping-key" && b.kind === "mapping-key") return a.key === b.key;
   return false;
 }
+var NO_ASSUMPTIONS = [];
 function mergeAssumptions(...lists) {
+  let only;
+  let nonEmpty = 0;
+  for (const list2 of lists) if (list2.length) only = list2, nonEmpty++;
+  if (nonEmpty === 0) return NO_ASSUMPTIONS;
+  if (nonEmpty === 1) return only;
   const merged = /* @__PURE__ */ new Map();
   for (const list2 of lists) {
     for (const a of list2) {
@@ -18462,6 +18468,10 @@ function mergeAssumptions(...lists) {
   return [...merged.values()];
 }
 function combinations(lists, limit = 256) {
+  if (lists.every((l) => l.length === 1)) {
+    const single = lists.map((l) => l[0]);
+    return mergeAssumptions(...single.map((v) => v.assumptions)) ? [single] : [];
+  }
   let acc = [[]];
   for (const list2 of lists) {
     const next = [];
@@ -18559,17 +18569,23 @@ var ValueResolver = class {
   }
   /** Resolves the top-level intrinsic of a node. */
   resolve(node, path8, external, assumptions, depth = 0) {
+    if (node === void 0) return [{ kind: "absent", path: path8, external, assumptions }];
+    if (typeof node !== "object" || node === null) {
+      if (typeof node === "string" && isDynamicReference(node)) {
+        return [{ kind: "unknown", reason: "a dynamic reference, resolved at deploy time", path: path8, external, assumptions }];
+      }
+      return [{ kind: "literal", value: node, path: path8, external, assumptions }];
+    }
+    const intrinsic = node instanceof Opaque ? void 0 : intrinsicOf(node);
+    if (!intrinsic && !(node instanceof Opaque)) return [{ kind: "literal", value: node, path: path8, external, assumptions }];
+    return this.resolveIntrinsic(node, intrinsic, path8, external, assumptions, depth);
+  }
+  resolveIntrinsic(node, intrinsic, path8, external, assumptions, depth) {
     const unknown = (reason, extra = {}) => [
       { kind: "unknown", reason, path: path8, external, assumptions, ...extra }
     ];
-    if (depth > MAX_DEPTH2) return unknown("intrinsics nested too deeply");
     if (node instanceof Opaque) return unknown(node.reason, { opaque: node.id });
-    if (isDynamicReference(node)) return unknown("a dynamic reference, resolved at deploy time");
-    const intrinsic = intrinsicOf(node);
-    if (!intrinsic) {
-      if (node === void 0) return [{ kind: "absent", path: path8, external, assumptions }];
-      return [{ kind: "literal", value: node, path: path8, external, assumptions }];
-    }
+    if (depth > MAX_DEPTH2) return unknown("intrinsics nested too deeply");
     const { name, args } = intrinsic;
     const at = (segment) => external ? path8 : [...path8, segment];
     const sub = (child, childPath, base = assumptions) => this.resolve(child, childPath, external, base, depth + 1);
@@ -22222,7 +22238,7 @@ var BUILTIN_RULES = [
 
 // src/engine/run-rules.ts
 function runRules(template, rules2, options) {
-  const graph = new ResourceGraph(template);
+  let graph;
   const resolver = new ValueResolver(template, options.parameters);
   const candidates = [];
   let rule = rules2[0];
@@ -22231,7 +22247,9 @@ function runRules(template, rules2, options) {
   const start = (from) => "logicalId" in from ? resolver.roots(from) : [from];
   const ctx = {
     template,
-    graph,
+    get graph() {
+      return graph ??= new ResourceGraph(template);
+    },
     get options() {
       return ruleOptions;
     },
