@@ -2,7 +2,7 @@ import type { NodePath } from '../parse/types.ts';
 import type { ResourceGraph } from '../graph/graph.ts';
 import type { Resource, Template } from '../template/model.ts';
 import type { Variant } from '../values/variant.ts';
-import type { Level, Pillar } from './types.ts';
+import type { Level, RuleMeta } from './types.ts';
 
 export interface ReportDescriptor {
   messageId: string;
@@ -30,24 +30,13 @@ export interface RuleContext<Options = Record<string, unknown>> {
   unknown(variant: Variant, what: string): void;
 }
 
-export interface RuleDefinition<Options = any> {
-  /** Permanent kebab-case id, equal to the file name. */
-  id: string;
-  /** Equal to the parent folder. */
-  pillar: Pillar;
-  level: Level;
-  title: string;
-  /** Why it matters (markdown). */
-  rationale: string;
-  /** What to do (markdown, usually with the fix as a yaml snippet). */
-  remediation: string;
-  wellArchitected: string[];
-  securityHub?: string[];
-  securitySeverity?: string;
-  appliesTo: string[];
-  tags?: string[];
-  peers?: Record<string, string[]>;
-  experimental?: boolean;
+/**
+ * What a rule file declares: the documented fields of RuleMeta (the optional lists default to empty, helpUri comes
+ * from the first Well-Architected best practice), plus its messages, options and check.
+ */
+export interface RuleDefinition<Options = any>
+  extends Omit<RuleMeta, 'securityHub' | 'tags' | 'peers' | 'helpUri' | 'builtin' | 'examples'>,
+    Partial<Pick<RuleMeta, 'securityHub' | 'tags' | 'peers'>> {
   messages: Record<string, string>;
   /** JSON schema of the options object. */
   optionsSchema?: Record<string, unknown>;

@@ -22,11 +22,15 @@ export const PILLARS: readonly Pillar[] = [
 
 /** What every formatter needs to know about a rule (SARIF tool.driver.rules[], docs, `rules` command). */
 export interface RuleMeta {
+  /** Permanent kebab-case id, equal to the rule's file name. */
   id: string;
+  /** Equal to the rule's folder; secondary pillars go in tags. */
   pillar: Pillar;
   level: Level;
   title: string;
+  /** Why it matters (markdown). */
   rationale: string;
+  /** What to do (markdown, usually with the fix as a yaml snippet). */
   remediation: string;
   wellArchitected: string[];
   securityHub: string[];
