@@ -3287,8 +3287,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path8) {
-      let input = path8;
+    function removeDotSegments(path9) {
+      let input = path9;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3362,11 +3362,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path8) {
-      if (path8 === "" || path8[0] === "/") {
-        return removeDotSegments(path8);
+    function removeDotSegmentsRelative(path9) {
+      if (path9 === "" || path9[0] === "/") {
+        return removeDotSegments(path9);
       }
-      const segments = path8.split("/");
+      const segments = path9.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3729,8 +3729,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path8 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path8 && path8 !== "/" ? path8 : void 0;
+        const path9 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path9 && path9 !== "/" ? path9 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -7026,7 +7026,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path8 = __require("path");
+    var path9 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -7038,7 +7038,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path8.resolve(cwd, filepath);
+      return path9.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -8335,7 +8335,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path8 = __require("path");
+    var path9 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -8509,7 +8509,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path8.sep,
+      SEP: path9.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -8536,7 +8536,7 @@ var require_constants2 = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path8 = __require("path");
+    var path9 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -8565,7 +8565,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path8.sep === "\\";
+      return win32 === true || path9.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -9929,7 +9929,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path8 = __require("path");
+    var path9 = __require("path");
     var scan = require_scan();
     var parse2 = require_parse2();
     var utils = require_utils3();
@@ -10014,7 +10014,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path8.basename(input));
+      return regex.test(path9.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -10241,7 +10241,7 @@ var require_pattern2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path8 = __require("path");
+    var path9 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -10336,7 +10336,7 @@ var require_pattern2 = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path8.basename(pattern);
+      const basename = path9.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -10394,7 +10394,7 @@ var require_pattern2 = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute3(pattern) {
-      return path8.isAbsolute(pattern);
+      return path9.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute3;
   }
@@ -10571,8 +10571,8 @@ var require_utils4 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path8 = require_path();
-    exports.path = path8;
+    var path9 = require_path();
+    exports.path = path9;
     var pattern = require_pattern2();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -10684,8 +10684,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path8, settings, callback) {
-      settings.fs.lstat(path8, (lstatError, lstat) => {
+    function read(path9, settings, callback) {
+      settings.fs.lstat(path9, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -10694,7 +10694,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path8, (statError, stat) => {
+        settings.fs.stat(path9, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -10726,13 +10726,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path8, settings) {
-      const lstat = settings.fs.lstatSync(path8);
+    function read(path9, settings) {
+      const lstat = settings.fs.lstatSync(path9);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path8);
+        const stat = settings.fs.statSync(path9);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -10803,17 +10803,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path8, optionsOrSettingsOrCallback, callback) {
+    function stat(path9, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path8, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path9, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path8, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path9, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync3(path8, optionsOrSettings) {
+    function statSync3(path9, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path8, settings);
+      return sync.read(path9, settings);
     }
     exports.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
@@ -11029,16 +11029,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path8 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path9 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path8, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path9, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path8,
+                path: path9,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -11156,7 +11156,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path8 = __require("path");
+    var path9 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -11164,7 +11164,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path8.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path9.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -11191,17 +11191,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path8, optionsOrSettingsOrCallback, callback) {
+    function scandir(path9, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path8, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path9, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path8, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path9, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path8, optionsOrSettings) {
+    function scandirSync(path9, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path8, settings);
+      return sync.read(path9, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -11849,7 +11849,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path8 = __require("path");
+    var path9 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -11859,7 +11859,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path8.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path9.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -11921,7 +11921,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path8 = __require("path");
+    var path9 = __require("path");
     var fsStat = require_out();
     var utils = require_utils4();
     var Reader = class {
@@ -11934,7 +11934,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path8.resolve(this._settings.cwd, filepath);
+        return path9.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -12350,7 +12350,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path8 = __require("path");
+    var path9 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -12364,7 +12364,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path8.resolve(this._settings.cwd, task.base);
+        return path9.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -12708,7 +12708,7 @@ __export(stack_exports, {
   fetchStacks: () => fetchStacks
 });
 import { mkdirSync, writeFileSync } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 async function fetchStacks(options) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const sdk = await import("@aws-sdk/client-cloudformation");
@@ -12787,7 +12787,7 @@ async function fetchStacks(options) {
 }
 function writeTemplate(stack, dir) {
   const extension = /^\s*[{[]/.test(stack.body) ? "json" : "yaml";
-  const file = path4.resolve(dir, `${stack.name}.template.${extension}`);
+  const file = path5.resolve(dir, `${stack.name}.template.${extension}`);
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(file, stack.body);
@@ -12872,7 +12872,7 @@ var init_stack = __esm({
 
 // src/action/run.ts
 import { existsSync as existsSync4, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/config/config.ts
 init_errors();
@@ -14173,8 +14173,8 @@ function printParseErrorCode(code) {
 }
 
 // src/parse/types.ts
-function pathKey(path8) {
-  return path8.join("\0");
+function pathKey(path9) {
+  return path9.join("\0");
 }
 
 // src/parse/locate.ts
@@ -14212,16 +14212,16 @@ function regionOf(source, lineStarts, start, end) {
   const last = positionOf(lineStarts, e - 1);
   return { startLine: s.line, startColumn: s.column, endLine: last.line, endColumn: last.column + 1 };
 }
-function locate(doc, path8) {
-  for (let n = path8.length; n >= 0; n--) {
-    const sub = n === path8.length ? path8 : path8.slice(0, n);
+function locate(doc, path9) {
+  for (let n = path9.length; n >= 0; n--) {
+    const sub = n === path9.length ? path9 : path9.slice(0, n);
     const location2 = doc.locations.get(pathKey(sub));
-    if (location2) return { path: sub, location: location2, exact: n === path8.length };
+    if (location2) return { path: sub, location: location2, exact: n === path9.length };
   }
   return void 0;
 }
-function findingRegion(doc, path8) {
-  const found = locate(doc, path8);
+function findingRegion(doc, path9) {
+  const found = locate(doc, path9);
   if (!found) return { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
   const { location: location2, exact } = found;
   if (!exact && location2.keyStart >= 0) return regionOf(doc.source, doc.lineStarts, location2.keyStart, location2.keyEnd);
@@ -18030,8 +18030,7 @@ init_errors();
 
 // src/engine/lint.ts
 import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import path5 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import path6 from "node:path";
 
 // src/template/intrinsics.ts
 function isPlainObject2(node) {
@@ -18156,12 +18155,12 @@ function applySamGlobals(template) {
       doc: { ...doc, locations },
       resources,
       byType,
-      samGlobalsOrigin: (logicalId, path8) => {
+      samGlobalsOrigin: (logicalId, path9) => {
         const origin = origins.get(logicalId);
         if (!origin) return void 0;
-        for (let n = path8.length; n > 0; n--) {
-          const from = origin.get(pathKey(path8.slice(0, n)));
-          if (from) return [...from, ...path8.slice(n)];
+        for (let n = path9.length; n > 0; n--) {
+          const from = origin.get(pathKey(path9.slice(0, n)));
+          if (from) return [...from, ...path9.slice(n)];
         }
         return void 0;
       }
@@ -18253,19 +18252,19 @@ function buildTemplate(doc, file) {
   const resources = /* @__PURE__ */ new Map();
   const byType = /* @__PURE__ */ new Map();
   for (const [logicalId, node] of Object.entries(root.Resources)) {
-    const path8 = ["Resources", logicalId];
+    const path9 = ["Resources", logicalId];
     if (logicalId.startsWith("Fn::ForEach::")) continue;
     if (!isPlainObject2(node)) {
-      problems.push({ message: `resource ${logicalId} must be a mapping`, path: path8 });
+      problems.push({ message: `resource ${logicalId} must be a mapping`, path: path9 });
       continue;
     }
     if (typeof node.Type !== "string" || node.Type === "") {
       const message = node.Type === void 0 ? `resource ${logicalId} has no Type` : `the Type of resource ${logicalId} is not a resource type name`;
-      problems.push({ message, path: node.Type === void 0 ? path8 : [...path8, "Type"] });
+      problems.push({ message, path: node.Type === void 0 ? path9 : [...path9, "Type"] });
       continue;
     }
     if ("Properties" in node && node.Properties !== null && !isPlainObject2(node.Properties)) {
-      problems.push({ message: `Properties of ${logicalId} must be a mapping`, path: [...path8, "Properties"] });
+      problems.push({ message: `Properties of ${logicalId} must be a mapping`, path: [...path9, "Properties"] });
       continue;
     }
     const dependsOn = typeof node.DependsOn === "string" ? [node.DependsOn] : Array.isArray(node.DependsOn) ? node.DependsOn.filter((d) => typeof d === "string") : [];
@@ -18277,7 +18276,7 @@ function buildTemplate(doc, file) {
       condition: typeof node.Condition === "string" ? node.Condition : void 0,
       dependsOn,
       metadata: isPlainObject2(node.Metadata) ? node.Metadata : void 0,
-      path: path8
+      path: path9
     };
     resources.set(logicalId, resource);
     let list2 = byType.get(resource.type);
@@ -18302,128 +18301,38 @@ function buildTemplate(doc, file) {
   return { kind: "template", problems: [...problems, ...sam.problems], template: sam.template };
 }
 
-// src/graph/graph.ts
-var ResourceGraph = class {
-  constructor(template) {
-    this.template = template;
-    for (const resource of template.resources.values()) this.collect(resource);
-  }
-  template;
-  outgoing = /* @__PURE__ */ new Map();
-  incoming = /* @__PURE__ */ new Map();
-  conditionUsers = /* @__PURE__ */ new Map();
-  /** Resources of a type, in template order. */
-  ofType(type) {
-    return this.template.byType.get(type) ?? [];
-  }
-  edgesFrom(logicalId) {
-    return this.outgoing.get(logicalId) ?? [];
-  }
-  edgesTo(logicalId) {
-    return this.incoming.get(logicalId) ?? [];
-  }
-  /**
-   * Who references `logicalId`, optionally only resources of `fromType` and only through a property path
-   * that starts with `via` (e.g. ['Properties', 'ResourceId']).
-   */
-  referrers(logicalId, fromType, via) {
-    const found = [];
-    for (const edge of this.edgesTo(logicalId)) {
-      const resource = this.template.resources.get(edge.from);
-      if (!resource || fromType && resource.type !== fromType) continue;
-      if (via && !startsWith(edge.path, via)) continue;
-      found.push({ resource, edge });
-    }
-    return found;
-  }
-  /** Resources that `logicalId` references, optionally of one type. */
-  targets(logicalId, toType) {
-    const found = [];
-    for (const edge of this.edgesFrom(logicalId)) {
-      const resource = this.template.resources.get(edge.to);
-      if (resource && (!toType || resource.type === toType)) found.push({ resource, edge });
-    }
-    return found;
-  }
-  /** Edges from resources to a condition: their own `Condition`, or an `Fn::If` on it in their properties. */
-  usersOfCondition(name) {
-    return this.conditionUsers.get(name) ?? [];
-  }
-  add(edge) {
-    if (edge.kind === "Condition") {
-      push(this.conditionUsers, edge.to, edge);
-      return;
-    }
-    if (!this.template.resources.has(edge.to) || edge.to === edge.from) return;
-    push(this.outgoing, edge.from, edge);
-    push(this.incoming, edge.to, edge);
-  }
-  collect(resource) {
-    const from = resource.logicalId;
-    resource.dependsOn.forEach((to, i) => this.add({ from, to, kind: "DependsOn", path: ["DependsOn", i] }));
-    if (resource.condition) this.add({ from, to: resource.condition, kind: "Condition", path: ["Condition"] });
-    const pathOf = (frame) => {
-      const out = [];
-      for (let f = frame; f; f = f.parent) out.push(f.key);
-      return out.reverse();
-    };
-    const stack = [];
-    for (const key of ["Properties", "Metadata"]) {
-      if (resource.node[key] !== void 0) stack.push({ node: resource.node[key], parent: void 0, key });
-    }
-    while (stack.length) {
-      const frame = stack.pop();
-      const { node } = frame;
-      if (typeof node !== "object" || node === null) continue;
-      const intrinsic = intrinsicOf(node);
-      if (intrinsic) {
-        const { name, args } = intrinsic;
-        if (name === "Ref" && typeof args === "string") {
-          if (this.template.resources.has(args)) this.add({ from, to: args, kind: "Ref", path: pathOf(frame) });
-          continue;
-        }
-        if (name === "Fn::If" && Array.isArray(args) && typeof args[0] === "string") {
-          this.add({ from, to: args[0], kind: "Condition", path: pathOf(frame) });
-        }
-        if (name === "Fn::GetAtt") {
-          const target = getAttTarget(args);
-          if (target) this.add({ from, to: target.logicalId, kind: "GetAtt", attribute: target.attribute, path: pathOf(frame) });
-        }
-        if (name === "Fn::Sub") {
-          const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
-          const variables = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
-          if (text !== void 0) {
-            for (const part of parseSubString(text)) {
-              if (typeof part !== "string" && !(part.name in variables)) {
-                this.add({ from, to: part.name, kind: "Sub", attribute: part.attribute, path: pathOf(frame) });
-              }
-            }
-          }
-        }
-      }
-      if (Array.isArray(node)) node.forEach((child, i) => stack.push({ node: child, parent: frame, key: i }));
-      else for (const key in node) stack.push({ node: node[key], parent: frame, key });
-    }
-  }
-};
-function getAttTarget(args) {
-  if (Array.isArray(args) && typeof args[0] === "string") {
-    return { logicalId: args[0], attribute: typeof args[1] === "string" ? args[1] : void 0 };
-  }
-  if (typeof args === "string" && args.length > 0) {
-    const dot = args.indexOf(".");
-    return dot > 0 ? { logicalId: args.slice(0, dot), attribute: args.slice(dot + 1) } : { logicalId: args };
+// src/engine/rule.ts
+function defineRule(rule) {
+  return rule;
+}
+
+// src/values/coerce.ts
+function asBoolean(v) {
+  if (v.kind !== "literal") return void 0;
+  if (typeof v.value === "boolean") return v.value;
+  if (typeof v.value === "string") {
+    const lower2 = v.value.toLowerCase();
+    if (lower2 === "true") return true;
+    if (lower2 === "false") return false;
   }
   return void 0;
 }
-function startsWith(path8, prefix) {
-  if (prefix.length > path8.length) return false;
-  return prefix.every((segment, i) => path8[i] === segment);
+function asNumber(v) {
+  if (v.kind !== "literal") return void 0;
+  if (typeof v.value === "number") return v.value;
+  if (typeof v.value === "string" && v.value.trim() !== "" && !Number.isNaN(Number(v.value))) return Number(v.value);
+  return void 0;
 }
-function push(map, key, value) {
-  const list2 = map.get(key);
-  if (list2) list2.push(value);
-  else map.set(key, [value]);
+function asString(v) {
+  if (v.kind !== "literal") return void 0;
+  if (typeof v.value === "string") return v.value;
+  if (typeof v.value === "number" || typeof v.value === "boolean") return String(v.value);
+  return void 0;
+}
+function isSet(v) {
+  if (v.kind === "absent") return false;
+  if (v.kind === "unknown") return true;
+  return v.value !== null && v.value !== "" && !(Array.isArray(v.value) && v.value.length === 0);
 }
 
 // src/values/variant.ts
@@ -18494,460 +18403,6 @@ function describeAssumption(a) {
   }
   if (a.kind === "condition") return `when condition ${a.name} is ${a.value}`;
   return `when the ${a.map} key is ${JSON.stringify(a.key)}`;
-}
-
-// src/values/resolver.ts
-var MAX_VARIANTS = 64;
-var MAX_ALTERNATIVES = 24;
-var MAX_DEPTH2 = 64;
-var ValueResolver = class {
-  constructor(template, given) {
-    this.template = template;
-    this.given = given;
-  }
-  template;
-  given;
-  conditionMemo = /* @__PURE__ */ new Map();
-  conditionsInProgress = /* @__PURE__ */ new Set();
-  rootMemo = /* @__PURE__ */ new Map();
-  /**
-   * The variants a resource starts from: one per way its own `Condition` can hold.
-   * A resource whose condition is false in every case yields none (it is never created).
-   */
-  roots(resource) {
-    const memo = this.rootMemo.get(resource.logicalId);
-    if (memo) return memo;
-    const base = { kind: "literal", value: resource.node, path: [], external: false, assumptions: [] };
-    let roots = [base];
-    if (resource.condition) {
-      roots = [];
-      for (const outcome of this.branchesOf(resource.condition)) {
-        if (outcome.value) roots.push({ ...base, assumptions: outcome.assumptions });
-      }
-    }
-    this.rootMemo.set(resource.logicalId, roots);
-    return roots;
-  }
-  /** Walks `path` from each variant, resolving intrinsics at every step and forking on undecidable Fn::If. */
-  navigate(from, path8) {
-    let current = from;
-    for (const segment of path8) {
-      const next = [];
-      for (const v of current) {
-        if (v.kind !== "literal") {
-          next.push(v);
-          continue;
-        }
-        const container = v.value;
-        let child;
-        if (Array.isArray(container) && typeof segment === "number") child = container[segment];
-        else if (isPlainObject2(container) && typeof segment === "string") child = container[segment];
-        else {
-          next.push({ ...v, kind: "unknown", value: void 0, reason: `${describeType(container)} has no ${JSON.stringify(segment)}` });
-          continue;
-        }
-        const childPath = v.external ? v.path : [...v.path, segment];
-        if (child === void 0) next.push({ kind: "absent", path: childPath, external: v.external, assumptions: v.assumptions });
-        else next.push(...this.resolve(child, childPath, v.external, v.assumptions));
-      }
-      current = cap(next, path8);
-    }
-    return current;
-  }
-  /** The elements of list-valued variants, each as a variant of its own. */
-  elements(lists) {
-    const out = [];
-    for (const v of lists) {
-      if (v.kind === "absent") continue;
-      if (v.kind === "unknown" || !Array.isArray(v.value)) {
-        out.push(v.kind === "unknown" ? v : { ...v, kind: "unknown", value: void 0, reason: "not a list" });
-        continue;
-      }
-      v.value.forEach((_, i) => out.push(...this.navigate([v], [i])));
-    }
-    return out;
-  }
-  /** Resolves the top-level intrinsic of a node. */
-  resolve(node, path8, external, assumptions, depth = 0) {
-    if (node === void 0) return [{ kind: "absent", path: path8, external, assumptions }];
-    if (typeof node !== "object" || node === null) {
-      if (typeof node === "string" && isDynamicReference(node)) {
-        return [{ kind: "unknown", reason: "a dynamic reference, resolved at deploy time", path: path8, external, assumptions }];
-      }
-      return [{ kind: "literal", value: node, path: path8, external, assumptions }];
-    }
-    const intrinsic = node instanceof Opaque ? void 0 : intrinsicOf(node);
-    if (!intrinsic && !(node instanceof Opaque)) return [{ kind: "literal", value: node, path: path8, external, assumptions }];
-    return this.resolveIntrinsic(node, intrinsic, path8, external, assumptions, depth);
-  }
-  resolveIntrinsic(node, intrinsic, path8, external, assumptions, depth) {
-    const unknown = (reason, extra = {}) => [
-      { kind: "unknown", reason, path: path8, external, assumptions, ...extra }
-    ];
-    if (node instanceof Opaque) return unknown(node.reason, { opaque: node.id });
-    if (depth > MAX_DEPTH2) return unknown("intrinsics nested too deeply");
-    const { name, args } = intrinsic;
-    const at = (segment) => external ? path8 : [...path8, segment];
-    const sub = (child, childPath, base = assumptions) => this.resolve(child, childPath, external, base, depth + 1);
-    const literal = (value, base) => ({ kind: "literal", value, path: path8, external, assumptions: base });
-    switch (name) {
-      case "Ref": {
-        if (typeof args !== "string") return unknown("a malformed Ref");
-        if (args === "AWS::NoValue") return [{ kind: "absent", path: path8, external, assumptions }];
-        if (PSEUDO_PARAMETERS.has(args)) return unknown(`the pseudo parameter ${args}`, { pseudo: args });
-        if (this.template.parameters.has(args)) return this.parameterVariants(args, path8, external, assumptions);
-        if (this.template.resources.has(args)) return unknown(`a reference to resource ${args}`, { ref: { logicalId: args } });
-        return unknown(`Ref to ${args}, which is not defined in the template`);
-      }
-      case "Fn::GetAtt": {
-        const target = getAttTarget(args);
-        if (!target) return unknown("a malformed Fn::GetAtt");
-        return unknown(`an attribute of resource ${target.logicalId}`, { ref: target });
-      }
-      case "Fn::If": {
-        if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== "string") return unknown("a malformed Fn::If");
-        const out = [];
-        for (const outcome of this.branchesOf(args[0])) {
-          const merged = mergeAssumptions(assumptions, outcome.assumptions);
-          if (!merged) continue;
-          const index = outcome.value ? 1 : 2;
-          out.push(...sub(args[index], [...at("Fn::If"), ...external ? [] : [index]], merged));
-        }
-        return out;
-      }
-      case "Fn::FindInMap":
-        return this.findInMap(args, path8, external, assumptions, depth);
-      case "Fn::Sub":
-        return this.substitute(args, path8, external, assumptions, depth);
-      case "Fn::Join": {
-        if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Join");
-        const out = [];
-        for (const [delimiter, list2] of combinations([sub(args[0], at("Fn::Join")), sub(args[1], at("Fn::Join"))])) {
-          if (delimiter.kind !== "literal" || list2.kind !== "literal" || !Array.isArray(list2.value)) {
-            out.push(...unknown("Fn::Join of values that are not all known"));
-            continue;
-          }
-          const parts = list2.value.map((item) => sub(item, at("Fn::Join"), list2.assumptions));
-          for (const combo of combinations(parts)) {
-            const merged = mergeAssumptions(delimiter.assumptions, list2.assumptions, ...combo.map((c) => c.assumptions));
-            if (!merged) continue;
-            if (combo.some((c) => !textOf(c))) out.push(...unknown("Fn::Join of values that are not all known"));
-            else out.push(textVariant(combo.map((c) => textOf(c).text).join(scalarText(delimiter.value)), combo, path8, external, merged));
-          }
-        }
-        return cap(out, path8);
-      }
-      case "Fn::Select": {
-        if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Select");
-        const out = [];
-        for (const [index, list2] of combinations([sub(args[0], at("Fn::Select")), sub(args[1], at("Fn::Select"))])) {
-          const i = index.kind === "literal" ? Number(index.value) : NaN;
-          if (!Number.isInteger(i) || list2.kind !== "literal" || !Array.isArray(list2.value)) {
-            out.push(...unknown("Fn::Select over values that are not known"));
-            continue;
-          }
-          const merged = mergeAssumptions(index.assumptions, list2.assumptions);
-          const items = list2.value;
-          if (i < 0 || i >= items.length) out.push(...unknown(`Fn::Select index ${i} is out of range`));
-          else out.push(...sub(items[i], at("Fn::Select"), merged));
-        }
-        return cap(out, path8);
-      }
-      case "Fn::Split": {
-        if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Split");
-        const out = [];
-        for (const [delimiter, text] of combinations([sub(args[0], at("Fn::Split")), sub(args[1], at("Fn::Split"))])) {
-          if (delimiter.kind !== "literal" || text.kind !== "literal" || typeof text.value !== "string") {
-            out.push(...unknown("Fn::Split of a value that is not known"));
-            continue;
-          }
-          const merged = mergeAssumptions(delimiter.assumptions, text.assumptions);
-          out.push(literal(text.value.split(scalarText(delimiter.value)), merged));
-        }
-        return out;
-      }
-      case "Fn::GetAZs":
-        return [literal([0, 1, 2].map((i) => new Opaque(`az:${i}`, `Availability Zone ${i + 1} of the region`)), assumptions)];
-      case "Fn::Cidr": {
-        if (!Array.isArray(args) || args.length !== 3) return unknown("a malformed Fn::Cidr");
-        const out = [];
-        const inputs = args.map((a) => sub(a, at("Fn::Cidr")));
-        for (const [block, count2, bits] of combinations(inputs)) {
-          const cidrs = block.kind === "literal" && count2.kind === "literal" && bits.kind === "literal" ? cidrSubnets(String(block.value), Number(count2.value), Number(bits.value)) : void 0;
-          if (!cidrs) out.push(...unknown("Fn::Cidr of values that are not known"));
-          else out.push(literal(cidrs, mergeAssumptions(block.assumptions, count2.assumptions, bits.assumptions)));
-        }
-        return out;
-      }
-      case "Fn::Base64":
-        return sub(args, at("Fn::Base64"));
-      case "Fn::Length": {
-        return sub(args, at("Fn::Length")).map(
-          (v) => v.kind === "literal" && Array.isArray(v.value) ? { ...v, path: path8, value: v.value.length } : { ...v, kind: "unknown", reason: "Fn::Length of an unknown list" }
-        );
-      }
-      case "Fn::ImportValue":
-        return unknown("an Fn::ImportValue from another stack");
-      case "Fn::Transform":
-        return unknown("the output of a macro (Fn::Transform)");
-      default:
-        return unknown(`the result of ${name}`);
-    }
-  }
-  /** The values a parameter can take: the given value, else the Default (AllowedValues as alternatives). */
-  parameterVariants(name, path8, external, assumptions) {
-    const param = this.template.parameters.get(name);
-    const isList = param.type.startsWith("List<") || param.type === "CommaDelimitedList";
-    const shape = (value) => isList && typeof value === "string" ? value.split(",").map((s) => s.trim()) : value;
-    const make = (value, source) => {
-      const merged = mergeAssumptions(assumptions, [{ kind: "parameter", name, value, source }]);
-      if (!merged) return void 0;
-      return { kind: "literal", value: shape(value), path: path8, external: true, assumptions: merged };
-    };
-    if (param.type.startsWith("AWS::SSM::Parameter::Value")) {
-      return [{ kind: "unknown", reason: `parameter ${name} is read from SSM at deploy time`, path: path8, external, assumptions }];
-    }
-    const givenValue = this.given.get(name);
-    if (givenValue !== void 0) return compact([make(givenValue, "given")]);
-    const fixed = assumptions.find((a) => a.kind === "parameter" && a.name === name);
-    if (fixed && fixed.kind === "parameter") return compact([make(fixed.value, fixed.source)]);
-    if (param.default === void 0 || param.default === null) {
-      return [{ kind: "unknown", reason: `parameter ${name} has no Default`, path: path8, external, assumptions }];
-    }
-    const out = compact([make(param.default, "default")]);
-    for (const allowed of (param.allowedValues ?? []).slice(0, MAX_ALTERNATIVES)) {
-      if (String(allowed) !== String(param.default)) out.push(...compact([make(allowed, "allowed")]));
-    }
-    return out;
-  }
-  findInMap(args, path8, external, assumptions, depth) {
-    const unknown = (reason) => ({ kind: "unknown", reason, path: path8, external, assumptions });
-    if (!Array.isArray(args) || args.length < 3) return [unknown("a malformed Fn::FindInMap")];
-    const keyPath = external ? path8 : [...path8, "Fn::FindInMap"];
-    const keys = args.slice(0, 3).map((k) => this.resolve(k, keyPath, external, assumptions, depth + 1));
-    const fallback = isPlainObject2(args[3]) ? args[3].DefaultValue : void 0;
-    const fromDefault = (base) => ({ kind: "literal", value: fallback, path: path8, external: true, assumptions: base });
-    const out = [];
-    for (const [mapName, top, second] of combinations(keys)) {
-      if (mapName.kind !== "literal") {
-        out.push(unknown("Fn::FindInMap with an unknown map name"));
-        continue;
-      }
-      const map = this.template.mappings[String(mapName.value)];
-      if (!isPlainObject2(map)) {
-        out.push(unknown(`mapping ${String(mapName.value)} is not defined`));
-        continue;
-      }
-      const base = mergeAssumptions(mapName.assumptions, top.assumptions, second.assumptions);
-      if (!base) continue;
-      const topKeys = top.kind === "literal" ? [{ key: scalarText(top.value), alt: false }] : Object.keys(map).map((key) => ({ key, alt: true }));
-      for (const { key: topKey, alt: topAlt } of topKeys.slice(0, MAX_ALTERNATIVES)) {
-        const level = map[topKey];
-        if (!isPlainObject2(level)) {
-          if (!topAlt) out.push(fallback !== void 0 ? fromDefault(base) : unknown(`key ${topKey} is not in mapping ${String(mapName.value)}`));
-          continue;
-        }
-        const secondKeys = second.kind === "literal" ? [{ key: scalarText(second.value), alt: false }] : Object.keys(level).map((key) => ({ key, alt: true }));
-        for (const { key: secondKey, alt: secondAlt } of secondKeys.slice(0, MAX_ALTERNATIVES)) {
-          const mapName_ = String(mapName.value);
-          const extra = [];
-          if (topAlt) extra.push({ kind: "mapping-key", map: mapName_, key: topKey });
-          if (secondAlt) extra.push({ kind: "mapping-key", map: `${mapName_}.${topKey}`, key: secondKey });
-          const merged = mergeAssumptions(base, extra);
-          if (!merged) continue;
-          const value = level[secondKey];
-          if (value === void 0) {
-            if (!secondAlt) out.push(fallback !== void 0 ? fromDefault(merged) : unknown(`key ${topKey}.${secondKey} is not in mapping ${mapName_}`));
-            continue;
-          }
-          out.push(...this.resolve(value, path8, true, merged, depth + 1));
-        }
-      }
-    }
-    return cap(out, path8);
-  }
-  substitute(args, path8, external, assumptions, depth) {
-    const unknown = (reason, base = assumptions) => ({ kind: "unknown", reason, path: path8, external, assumptions: base });
-    const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
-    if (text === void 0) return [unknown("a malformed Fn::Sub")];
-    const variables = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
-    const subPath = external ? path8 : [...path8, "Fn::Sub"];
-    const parts = parseSubString(text).map((part) => {
-      if (typeof part === "string") return [{ kind: "literal", value: part, path: path8, external, assumptions: [] }];
-      if (part.name in variables) return this.resolve(variables[part.name], subPath, external, assumptions, depth + 1);
-      if (part.attribute !== void 0) {
-        const ref = this.template.resources.has(part.name) ? { ref: { logicalId: part.name, attribute: part.attribute } } : {};
-        return [{ ...unknown(`an attribute of resource ${part.name}`), ...ref }];
-      }
-      return this.resolve({ Ref: part.name }, subPath, external, assumptions, depth + 1);
-    });
-    const out = [];
-    for (const combo of combinations(parts)) {
-      const merged = mergeAssumptions(assumptions, ...combo.map((c) => c.assumptions));
-      if (!merged) continue;
-      const missing = combo.find((c) => !textOf(c));
-      if (missing) {
-        const ref = combo.length === 1 ? missing.ref : void 0;
-        out.push({ ...unknown(`Fn::Sub over ${missing.reason ?? "a value that is not known"}`, merged), ...ref ? { ref } : {} });
-      } else out.push(textVariant(combo.map((c) => textOf(c).text).join(""), combo, path8, external, merged));
-    }
-    return cap(out, path8);
-  }
-  /** How a condition can come out: decided (possibly by parameter defaults) or, if undecidable, both ways. */
-  branchesOf(name) {
-    const outcomes = this.evaluateCondition(name);
-    const out = [];
-    for (const o of outcomes) {
-      if (o.value !== void 0) out.push(o);
-      else {
-        for (const value of [true, false]) {
-          const merged = mergeAssumptions(o.assumptions, [{ kind: "condition", name, value }]);
-          if (merged) out.push({ value, assumptions: merged });
-        }
-      }
-    }
-    return out;
-  }
-  evaluateCondition(name) {
-    const memo = this.conditionMemo.get(name);
-    if (memo) return memo;
-    if (!this.template.conditions.has(name) || this.conditionsInProgress.has(name)) {
-      return [{ value: void 0, assumptions: [] }];
-    }
-    this.conditionsInProgress.add(name);
-    const result = collapseMappingKeys(this.conditionExpression(this.template.conditions.get(name), 0));
-    this.conditionsInProgress.delete(name);
-    this.conditionMemo.set(name, result);
-    return result;
-  }
-  conditionExpression(node, depth) {
-    const undecided = [{ value: void 0, assumptions: [] }];
-    if (depth > MAX_DEPTH2) return undecided;
-    if (typeof node === "boolean") return [{ value: node, assumptions: [] }];
-    const intrinsic = intrinsicOf(node, true);
-    if (!intrinsic) return undecided;
-    const { name, args } = intrinsic;
-    if (name === "Condition") return typeof args === "string" ? this.evaluateCondition(args) : undecided;
-    if (name === "Fn::Equals") {
-      if (!Array.isArray(args) || args.length !== 2) return undecided;
-      const sides = args.map((a) => this.resolve(a, [], true, [], depth + 1));
-      const out = [];
-      for (const [a, b] of combinations(sides)) {
-        const merged = mergeAssumptions(a.assumptions, b.assumptions) ?? [];
-        const known = (v) => v.kind === "absent" || v.kind === "literal" && isScalar(v.value) && !v.symbolic;
-        if (!known(a) || !known(b)) out.push({ value: void 0, assumptions: merged });
-        else out.push({ value: scalarText(a.value ?? "") === scalarText(b.value ?? ""), assumptions: merged });
-      }
-      return out.length ? out : undecided;
-    }
-    if (name === "Fn::Not" || name === "Fn::And" || name === "Fn::Or") {
-      if (!Array.isArray(args) || args.length === 0) return undecided;
-      const operands = args.map((a) => this.conditionExpression(a, depth + 1));
-      const out = [];
-      for (const combo of product(operands)) {
-        const merged = mergeAssumptions(...combo.map((c) => c.assumptions));
-        if (!merged) continue;
-        const values = combo.map((c) => c.value);
-        let value;
-        if (name === "Fn::Not") value = values[0] === void 0 ? void 0 : !values[0];
-        else if (name === "Fn::And") value = values.includes(false) ? false : values.includes(void 0) ? void 0 : true;
-        else value = values.includes(true) ? true : values.includes(void 0) ? void 0 : false;
-        out.push({ value, assumptions: merged });
-      }
-      return out.length ? out : undecided;
-    }
-    return undecided;
-  }
-};
-function collapseMappingKeys(outcomes) {
-  if (!outcomes.some((o) => o.assumptions.some((a) => a.kind === "mapping-key"))) return outcomes;
-  const values = new Set(outcomes.map((o) => o.value));
-  const rest = outcomes[0].assumptions.filter((a) => a.kind !== "mapping-key");
-  return [{ value: values.size === 1 ? outcomes[0].value : void 0, assumptions: values.size === 1 ? rest : [] }];
-}
-function product(lists, limit = MAX_VARIANTS) {
-  let acc = [[]];
-  for (const list2 of lists) {
-    acc = acc.flatMap((prefix) => list2.map((item) => [...prefix, item])).slice(0, limit);
-  }
-  return acc;
-}
-function cap(variants, path8) {
-  if (variants.length <= MAX_VARIANTS) return variants;
-  return [{ kind: "unknown", reason: "too many combinations of parameters and conditions", path: path8, external: false, assumptions: [] }];
-}
-function compact(items) {
-  return items.filter((i) => i !== void 0);
-}
-function textOf(v) {
-  if (v.kind === "literal" && isScalar(v.value)) return { text: scalarText(v.value), symbolic: v.symbolic === true };
-  if (v.kind === "unknown" && v.pseudo) return { text: `\${${v.pseudo}}`, symbolic: true };
-  return void 0;
-}
-function textVariant(text, parts, path8, external, assumptions) {
-  const symbolic = parts.some((p) => textOf(p).symbolic);
-  return { kind: "literal", value: text, path: path8, external, assumptions, ...symbolic ? { symbolic } : {} };
-}
-function isScalar(value) {
-  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
-}
-function scalarText(value) {
-  return typeof value === "string" ? value : String(value);
-}
-function describeType(value) {
-  if (Array.isArray(value)) return "a list";
-  if (value === null) return "null";
-  return typeof value === "object" ? "a mapping" : `the ${typeof value} ${JSON.stringify(value)}`;
-}
-function cidrSubnets(block, count2, bits) {
-  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(block.trim());
-  if (!match || !Number.isInteger(count2) || !Number.isInteger(bits) || count2 < 1 || count2 > 256 || bits < 0 || bits > 32) return void 0;
-  const octets = match.slice(1, 5).map(Number);
-  const prefix = Number(match[5]);
-  if (octets.some((o) => o > 255) || prefix > 32 || 32 - bits < prefix) return void 0;
-  const base = (octets[0] << 24 >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
-  const size = 2 ** bits;
-  const out = [];
-  for (let i = 0; i < count2; i++) {
-    const n = base + i * size;
-    if (n > 4294967295) return void 0;
-    out.push(`${n >>> 24}.${n >>> 16 & 255}.${n >>> 8 & 255}.${n & 255}/${32 - bits}`);
-  }
-  return out;
-}
-
-// src/engine/rule.ts
-function defineRule(rule) {
-  return rule;
-}
-
-// src/values/coerce.ts
-function asBoolean(v) {
-  if (v.kind !== "literal") return void 0;
-  if (typeof v.value === "boolean") return v.value;
-  if (typeof v.value === "string") {
-    const lower2 = v.value.toLowerCase();
-    if (lower2 === "true") return true;
-    if (lower2 === "false") return false;
-  }
-  return void 0;
-}
-function asNumber(v) {
-  if (v.kind !== "literal") return void 0;
-  if (typeof v.value === "number") return v.value;
-  if (typeof v.value === "string" && v.value.trim() !== "" && !Number.isNaN(Number(v.value))) return Number(v.value);
-  return void 0;
-}
-function asString(v) {
-  if (v.kind !== "literal") return void 0;
-  if (typeof v.value === "string") return v.value;
-  if (typeof v.value === "number" || typeof v.value === "boolean") return String(v.value);
-  return void 0;
-}
-function isSet(v) {
-  if (v.kind === "absent") return false;
-  if (v.kind === "unknown") return true;
-  return v.value !== null && v.value !== "" && !(Array.isArray(v.value) && v.value.length === 0);
 }
 
 // rules/security/cloudfront-viewer-policy-https.ts
@@ -19678,9 +19133,9 @@ function subTemplate(resource, doc) {
   if (text === void 0) return void 0;
   return parseSubString(text).map((p) => typeof p === "string" ? p : MARKER(p.attribute ? `${p.name}.${p.attribute}` : p.name)).join("");
 }
-function nodeAt(root, path8) {
+function nodeAt(root, path9) {
   let node = root;
-  for (const segment of path8) {
+  for (const segment of path9) {
     if (Array.isArray(node) && typeof segment === "number") node = node[segment];
     else if (isPlainObject2(node) && typeof segment === "string") node = node[segment];
     else return void 0;
@@ -20566,7 +20021,7 @@ function servesLoadBalancer(instance, ctx) {
   return ctx.graph.referrers(instance.logicalId, "AWS::ElasticLoadBalancingV2::TargetGroup", ["Properties", "Targets"]).length > 0 || ctx.graph.referrers(instance.logicalId, "AWS::ElasticLoadBalancing::LoadBalancer", ["Properties", "Instances"]).length > 0;
 }
 function checkStandaloneGroup(pg, ctx) {
-  const used = Object.entries(GROUP_PATH).some(([type, path8]) => ctx.graph.referrers(pg.logicalId, type, path8).length > 0);
+  const used = Object.entries(GROUP_PATH).some(([type, path9]) => ctx.graph.referrers(pg.logicalId, type, path9).length > 0);
   if (used) return;
   for (const strategy of ctx.value(pg, ["Properties", "Strategy"])) {
     if (strategy.kind === "absent") {
@@ -20864,9 +20319,9 @@ function balancerKind(tg, setting, ctx) {
   }
   return void 0;
 }
-function attribute(resource, path8, ctx) {
+function attribute(resource, path9, ctx) {
   const out = [];
-  for (const list2 of ctx.value(resource, path8)) {
+  for (const list2 of ctx.value(resource, path9)) {
     if (list2.kind !== "literal") {
       out.push(list2);
       continue;
@@ -21449,16 +20904,16 @@ var ec2_instance_type_current_generation_default = defineRule({
     }
   }
 });
-function eachElement(ctx, from, path8, each) {
-  for (const list2 of ctx.value(from, path8)) {
+function eachElement(ctx, from, path9, each) {
+  for (const list2 of ctx.value(from, path9)) {
     if (list2.kind === "unknown") {
-      ctx.unknown(list2, path8[path8.length - 1]);
+      ctx.unknown(list2, path9[path9.length - 1]);
       continue;
     }
     if (list2.kind !== "literal" || !Array.isArray(list2.value)) continue;
     list2.value.forEach((_, i) => {
       for (const element of ctx.value(list2, [i])) {
-        if (element.kind === "unknown") ctx.unknown(element, path8[path8.length - 1]);
+        if (element.kind === "unknown") ctx.unknown(element, path9[path9.length - 1]);
         else if (element.kind === "literal") each(element, i + 1);
       }
     });
@@ -22236,6 +21691,550 @@ var BUILTIN_RULES = [
   NESTED_STACK_MISSING_RULE
 ];
 
+// src/graph/graph.ts
+var ResourceGraph = class {
+  constructor(template) {
+    this.template = template;
+    for (const resource of template.resources.values()) this.collect(resource);
+  }
+  template;
+  outgoing = /* @__PURE__ */ new Map();
+  incoming = /* @__PURE__ */ new Map();
+  conditionUsers = /* @__PURE__ */ new Map();
+  /** Resources of a type, in template order. */
+  ofType(type) {
+    return this.template.byType.get(type) ?? [];
+  }
+  edgesFrom(logicalId) {
+    return this.outgoing.get(logicalId) ?? [];
+  }
+  edgesTo(logicalId) {
+    return this.incoming.get(logicalId) ?? [];
+  }
+  /**
+   * Who references `logicalId`, optionally only resources of `fromType` and only through a property path
+   * that starts with `via` (e.g. ['Properties', 'ResourceId']).
+   */
+  referrers(logicalId, fromType, via) {
+    const found = [];
+    for (const edge of this.edgesTo(logicalId)) {
+      const resource = this.template.resources.get(edge.from);
+      if (!resource || fromType && resource.type !== fromType) continue;
+      if (via && !startsWith(edge.path, via)) continue;
+      found.push({ resource, edge });
+    }
+    return found;
+  }
+  /** Resources that `logicalId` references, optionally of one type. */
+  targets(logicalId, toType) {
+    const found = [];
+    for (const edge of this.edgesFrom(logicalId)) {
+      const resource = this.template.resources.get(edge.to);
+      if (resource && (!toType || resource.type === toType)) found.push({ resource, edge });
+    }
+    return found;
+  }
+  /** Edges from resources to a condition: their own `Condition`, or an `Fn::If` on it in their properties. */
+  usersOfCondition(name) {
+    return this.conditionUsers.get(name) ?? [];
+  }
+  add(edge) {
+    if (edge.kind === "Condition") {
+      push(this.conditionUsers, edge.to, edge);
+      return;
+    }
+    if (!this.template.resources.has(edge.to) || edge.to === edge.from) return;
+    push(this.outgoing, edge.from, edge);
+    push(this.incoming, edge.to, edge);
+  }
+  collect(resource) {
+    const from = resource.logicalId;
+    resource.dependsOn.forEach((to, i) => this.add({ from, to, kind: "DependsOn", path: ["DependsOn", i] }));
+    if (resource.condition) this.add({ from, to: resource.condition, kind: "Condition", path: ["Condition"] });
+    const pathOf = (frame) => {
+      const out = [];
+      for (let f = frame; f; f = f.parent) out.push(f.key);
+      return out.reverse();
+    };
+    const stack = [];
+    for (const key of ["Properties", "Metadata"]) {
+      if (resource.node[key] !== void 0) stack.push({ node: resource.node[key], parent: void 0, key });
+    }
+    while (stack.length) {
+      const frame = stack.pop();
+      const { node } = frame;
+      if (typeof node !== "object" || node === null) continue;
+      const intrinsic = intrinsicOf(node);
+      if (intrinsic) {
+        const { name, args } = intrinsic;
+        if (name === "Ref" && typeof args === "string") {
+          if (this.template.resources.has(args)) this.add({ from, to: args, kind: "Ref", path: pathOf(frame) });
+          continue;
+        }
+        if (name === "Fn::If" && Array.isArray(args) && typeof args[0] === "string") {
+          this.add({ from, to: args[0], kind: "Condition", path: pathOf(frame) });
+        }
+        if (name === "Fn::GetAtt") {
+          const target = getAttTarget(args);
+          if (target) this.add({ from, to: target.logicalId, kind: "GetAtt", attribute: target.attribute, path: pathOf(frame) });
+        }
+        if (name === "Fn::Sub") {
+          const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
+          const variables = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
+          if (text !== void 0) {
+            for (const part of parseSubString(text)) {
+              if (typeof part !== "string" && !(part.name in variables)) {
+                this.add({ from, to: part.name, kind: "Sub", attribute: part.attribute, path: pathOf(frame) });
+              }
+            }
+          }
+        }
+      }
+      if (Array.isArray(node)) node.forEach((child, i) => stack.push({ node: child, parent: frame, key: i }));
+      else for (const key in node) stack.push({ node: node[key], parent: frame, key });
+    }
+  }
+};
+function getAttTarget(args) {
+  if (Array.isArray(args) && typeof args[0] === "string") {
+    return { logicalId: args[0], attribute: typeof args[1] === "string" ? args[1] : void 0 };
+  }
+  if (typeof args === "string" && args.length > 0) {
+    const dot = args.indexOf(".");
+    return dot > 0 ? { logicalId: args.slice(0, dot), attribute: args.slice(dot + 1) } : { logicalId: args };
+  }
+  return void 0;
+}
+function startsWith(path9, prefix) {
+  if (prefix.length > path9.length) return false;
+  return prefix.every((segment, i) => path9[i] === segment);
+}
+function push(map, key, value) {
+  const list2 = map.get(key);
+  if (list2) list2.push(value);
+  else map.set(key, [value]);
+}
+
+// src/values/resolver.ts
+var MAX_VARIANTS = 64;
+var MAX_ALTERNATIVES = 24;
+var MAX_DEPTH2 = 64;
+var ValueResolver = class {
+  constructor(template, given) {
+    this.template = template;
+    this.given = given;
+  }
+  template;
+  given;
+  conditionMemo = /* @__PURE__ */ new Map();
+  conditionsInProgress = /* @__PURE__ */ new Set();
+  rootMemo = /* @__PURE__ */ new Map();
+  /**
+   * The variants a resource starts from: one per way its own `Condition` can hold.
+   * A resource whose condition is false in every case yields none (it is never created).
+   */
+  roots(resource) {
+    const memo = this.rootMemo.get(resource.logicalId);
+    if (memo) return memo;
+    const base = { kind: "literal", value: resource.node, path: [], external: false, assumptions: [] };
+    let roots = [base];
+    if (resource.condition) {
+      roots = [];
+      for (const outcome of this.branchesOf(resource.condition)) {
+        if (outcome.value) roots.push({ ...base, assumptions: outcome.assumptions });
+      }
+    }
+    this.rootMemo.set(resource.logicalId, roots);
+    return roots;
+  }
+  /** Walks `path` from each variant, resolving intrinsics at every step and forking on undecidable Fn::If. */
+  navigate(from, path9) {
+    let current = from;
+    for (const segment of path9) {
+      const next = [];
+      for (const v of current) {
+        if (v.kind !== "literal") {
+          next.push(v);
+          continue;
+        }
+        const container = v.value;
+        let child;
+        if (Array.isArray(container) && typeof segment === "number") child = container[segment];
+        else if (isPlainObject2(container) && typeof segment === "string") child = container[segment];
+        else {
+          next.push({ ...v, kind: "unknown", value: void 0, reason: `${describeType(container)} has no ${JSON.stringify(segment)}` });
+          continue;
+        }
+        const childPath = v.external ? v.path : [...v.path, segment];
+        if (child === void 0) next.push({ kind: "absent", path: childPath, external: v.external, assumptions: v.assumptions });
+        else next.push(...this.resolve(child, childPath, v.external, v.assumptions));
+      }
+      current = cap(next, path9);
+    }
+    return current;
+  }
+  /** The elements of list-valued variants, each as a variant of its own. */
+  elements(lists) {
+    const out = [];
+    for (const v of lists) {
+      if (v.kind === "absent") continue;
+      if (v.kind === "unknown" || !Array.isArray(v.value)) {
+        out.push(v.kind === "unknown" ? v : { ...v, kind: "unknown", value: void 0, reason: "not a list" });
+        continue;
+      }
+      v.value.forEach((_, i) => out.push(...this.navigate([v], [i])));
+    }
+    return out;
+  }
+  /** Resolves the top-level intrinsic of a node. */
+  resolve(node, path9, external, assumptions, depth = 0) {
+    if (node === void 0) return [{ kind: "absent", path: path9, external, assumptions }];
+    if (typeof node !== "object" || node === null) {
+      if (typeof node === "string" && isDynamicReference(node)) {
+        return [{ kind: "unknown", reason: "a dynamic reference, resolved at deploy time", path: path9, external, assumptions }];
+      }
+      return [{ kind: "literal", value: node, path: path9, external, assumptions }];
+    }
+    const intrinsic = node instanceof Opaque ? void 0 : intrinsicOf(node);
+    if (!intrinsic && !(node instanceof Opaque)) return [{ kind: "literal", value: node, path: path9, external, assumptions }];
+    return this.resolveIntrinsic(node, intrinsic, path9, external, assumptions, depth);
+  }
+  resolveIntrinsic(node, intrinsic, path9, external, assumptions, depth) {
+    const unknown = (reason, extra = {}) => [
+      { kind: "unknown", reason, path: path9, external, assumptions, ...extra }
+    ];
+    if (node instanceof Opaque) return unknown(node.reason, { opaque: node.id });
+    if (depth > MAX_DEPTH2) return unknown("intrinsics nested too deeply");
+    const { name, args } = intrinsic;
+    const at = (segment) => external ? path9 : [...path9, segment];
+    const sub = (child, childPath, base = assumptions) => this.resolve(child, childPath, external, base, depth + 1);
+    const literal = (value, base) => ({ kind: "literal", value, path: path9, external, assumptions: base });
+    switch (name) {
+      case "Ref": {
+        if (typeof args !== "string") return unknown("a malformed Ref");
+        if (args === "AWS::NoValue") return [{ kind: "absent", path: path9, external, assumptions }];
+        if (PSEUDO_PARAMETERS.has(args)) return unknown(`the pseudo parameter ${args}`, { pseudo: args });
+        if (this.template.parameters.has(args)) return this.parameterVariants(args, path9, external, assumptions);
+        if (this.template.resources.has(args)) return unknown(`a reference to resource ${args}`, { ref: { logicalId: args } });
+        return unknown(`Ref to ${args}, which is not defined in the template`);
+      }
+      case "Fn::GetAtt": {
+        const target = getAttTarget(args);
+        if (!target) return unknown("a malformed Fn::GetAtt");
+        return unknown(`an attribute of resource ${target.logicalId}`, { ref: target });
+      }
+      case "Fn::If": {
+        if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== "string") return unknown("a malformed Fn::If");
+        const out = [];
+        for (const outcome of this.branchesOf(args[0])) {
+          const merged = mergeAssumptions(assumptions, outcome.assumptions);
+          if (!merged) continue;
+          const index = outcome.value ? 1 : 2;
+          out.push(...sub(args[index], [...at("Fn::If"), ...external ? [] : [index]], merged));
+        }
+        return out;
+      }
+      case "Fn::FindInMap":
+        return this.findInMap(args, path9, external, assumptions, depth);
+      case "Fn::Sub":
+        return this.substitute(args, path9, external, assumptions, depth);
+      case "Fn::Join": {
+        if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Join");
+        const out = [];
+        for (const [delimiter, list2] of combinations([sub(args[0], at("Fn::Join")), sub(args[1], at("Fn::Join"))])) {
+          if (delimiter.kind !== "literal" || list2.kind !== "literal" || !Array.isArray(list2.value)) {
+            out.push(...unknown("Fn::Join of values that are not all known"));
+            continue;
+          }
+          const parts = list2.value.map((item) => sub(item, at("Fn::Join"), list2.assumptions));
+          for (const combo of combinations(parts)) {
+            const merged = mergeAssumptions(delimiter.assumptions, list2.assumptions, ...combo.map((c) => c.assumptions));
+            if (!merged) continue;
+            if (combo.some((c) => !textOf(c))) out.push(...unknown("Fn::Join of values that are not all known"));
+            else out.push(textVariant(combo.map((c) => textOf(c).text).join(scalarText(delimiter.value)), combo, path9, external, merged));
+          }
+        }
+        return cap(out, path9);
+      }
+      case "Fn::Select": {
+        if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Select");
+        const out = [];
+        for (const [index, list2] of combinations([sub(args[0], at("Fn::Select")), sub(args[1], at("Fn::Select"))])) {
+          const i = index.kind === "literal" ? Number(index.value) : NaN;
+          if (!Number.isInteger(i) || list2.kind !== "literal" || !Array.isArray(list2.value)) {
+            out.push(...unknown("Fn::Select over values that are not known"));
+            continue;
+          }
+          const merged = mergeAssumptions(index.assumptions, list2.assumptions);
+          const items = list2.value;
+          if (i < 0 || i >= items.length) out.push(...unknown(`Fn::Select index ${i} is out of range`));
+          else out.push(...sub(items[i], at("Fn::Select"), merged));
+        }
+        return cap(out, path9);
+      }
+      case "Fn::Split": {
+        if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Split");
+        const out = [];
+        for (const [delimiter, text] of combinations([sub(args[0], at("Fn::Split")), sub(args[1], at("Fn::Split"))])) {
+          if (delimiter.kind !== "literal" || text.kind !== "literal" || typeof text.value !== "string") {
+            out.push(...unknown("Fn::Split of a value that is not known"));
+            continue;
+          }
+          const merged = mergeAssumptions(delimiter.assumptions, text.assumptions);
+          out.push(literal(text.value.split(scalarText(delimiter.value)), merged));
+        }
+        return out;
+      }
+      case "Fn::GetAZs":
+        return [literal([0, 1, 2].map((i) => new Opaque(`az:${i}`, `Availability Zone ${i + 1} of the region`)), assumptions)];
+      case "Fn::Cidr": {
+        if (!Array.isArray(args) || args.length !== 3) return unknown("a malformed Fn::Cidr");
+        const out = [];
+        const inputs = args.map((a) => sub(a, at("Fn::Cidr")));
+        for (const [block, count2, bits] of combinations(inputs)) {
+          const cidrs = block.kind === "literal" && count2.kind === "literal" && bits.kind === "literal" ? cidrSubnets(String(block.value), Number(count2.value), Number(bits.value)) : void 0;
+          if (!cidrs) out.push(...unknown("Fn::Cidr of values that are not known"));
+          else out.push(literal(cidrs, mergeAssumptions(block.assumptions, count2.assumptions, bits.assumptions)));
+        }
+        return out;
+      }
+      case "Fn::Base64":
+        return sub(args, at("Fn::Base64"));
+      case "Fn::Length": {
+        return sub(args, at("Fn::Length")).map(
+          (v) => v.kind === "literal" && Array.isArray(v.value) ? { ...v, path: path9, value: v.value.length } : { ...v, kind: "unknown", reason: "Fn::Length of an unknown list" }
+        );
+      }
+      case "Fn::ImportValue":
+        return unknown("an Fn::ImportValue from another stack");
+      case "Fn::Transform":
+        return unknown("the output of a macro (Fn::Transform)");
+      default:
+        return unknown(`the result of ${name}`);
+    }
+  }
+  /** The values a parameter can take: the given value, else the Default (AllowedValues as alternatives). */
+  parameterVariants(name, path9, external, assumptions) {
+    const param = this.template.parameters.get(name);
+    const isList = param.type.startsWith("List<") || param.type === "CommaDelimitedList";
+    const shape = (value) => isList && typeof value === "string" ? value.split(",").map((s) => s.trim()) : value;
+    const make = (value, source) => {
+      const merged = mergeAssumptions(assumptions, [{ kind: "parameter", name, value, source }]);
+      if (!merged) return void 0;
+      return { kind: "literal", value: shape(value), path: path9, external: true, assumptions: merged };
+    };
+    if (param.type.startsWith("AWS::SSM::Parameter::Value")) {
+      return [{ kind: "unknown", reason: `parameter ${name} is read from SSM at deploy time`, path: path9, external, assumptions }];
+    }
+    const givenValue = this.given.get(name);
+    if (givenValue !== void 0) return compact([make(givenValue, "given")]);
+    const fixed = assumptions.find((a) => a.kind === "parameter" && a.name === name);
+    if (fixed && fixed.kind === "parameter") return compact([make(fixed.value, fixed.source)]);
+    if (param.default === void 0 || param.default === null) {
+      return [{ kind: "unknown", reason: `parameter ${name} has no Default`, path: path9, external, assumptions }];
+    }
+    const out = compact([make(param.default, "default")]);
+    for (const allowed of (param.allowedValues ?? []).slice(0, MAX_ALTERNATIVES)) {
+      if (String(allowed) !== String(param.default)) out.push(...compact([make(allowed, "allowed")]));
+    }
+    return out;
+  }
+  findInMap(args, path9, external, assumptions, depth) {
+    const unknown = (reason) => ({ kind: "unknown", reason, path: path9, external, assumptions });
+    if (!Array.isArray(args) || args.length < 3) return [unknown("a malformed Fn::FindInMap")];
+    const keyPath = external ? path9 : [...path9, "Fn::FindInMap"];
+    const keys = args.slice(0, 3).map((k) => this.resolve(k, keyPath, external, assumptions, depth + 1));
+    const fallback = isPlainObject2(args[3]) ? args[3].DefaultValue : void 0;
+    const fromDefault = (base) => ({ kind: "literal", value: fallback, path: path9, external: true, assumptions: base });
+    const out = [];
+    for (const [mapName, top, second] of combinations(keys)) {
+      if (mapName.kind !== "literal") {
+        out.push(unknown("Fn::FindInMap with an unknown map name"));
+        continue;
+      }
+      const map = this.template.mappings[String(mapName.value)];
+      if (!isPlainObject2(map)) {
+        out.push(unknown(`mapping ${String(mapName.value)} is not defined`));
+        continue;
+      }
+      const base = mergeAssumptions(mapName.assumptions, top.assumptions, second.assumptions);
+      if (!base) continue;
+      const topKeys = top.kind === "literal" ? [{ key: scalarText(top.value), alt: false }] : Object.keys(map).map((key) => ({ key, alt: true }));
+      for (const { key: topKey, alt: topAlt } of topKeys.slice(0, MAX_ALTERNATIVES)) {
+        const level = map[topKey];
+        if (!isPlainObject2(level)) {
+          if (!topAlt) out.push(fallback !== void 0 ? fromDefault(base) : unknown(`key ${topKey} is not in mapping ${String(mapName.value)}`));
+          continue;
+        }
+        const secondKeys = second.kind === "literal" ? [{ key: scalarText(second.value), alt: false }] : Object.keys(level).map((key) => ({ key, alt: true }));
+        for (const { key: secondKey, alt: secondAlt } of secondKeys.slice(0, MAX_ALTERNATIVES)) {
+          const mapName_ = String(mapName.value);
+          const extra = [];
+          if (topAlt) extra.push({ kind: "mapping-key", map: mapName_, key: topKey });
+          if (secondAlt) extra.push({ kind: "mapping-key", map: `${mapName_}.${topKey}`, key: secondKey });
+          const merged = mergeAssumptions(base, extra);
+          if (!merged) continue;
+          const value = level[secondKey];
+          if (value === void 0) {
+            if (!secondAlt) out.push(fallback !== void 0 ? fromDefault(merged) : unknown(`key ${topKey}.${secondKey} is not in mapping ${mapName_}`));
+            continue;
+          }
+          out.push(...this.resolve(value, path9, true, merged, depth + 1));
+        }
+      }
+    }
+    return cap(out, path9);
+  }
+  substitute(args, path9, external, assumptions, depth) {
+    const unknown = (reason, base = assumptions) => ({ kind: "unknown", reason, path: path9, external, assumptions: base });
+    const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
+    if (text === void 0) return [unknown("a malformed Fn::Sub")];
+    const variables = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
+    const subPath = external ? path9 : [...path9, "Fn::Sub"];
+    const parts = parseSubString(text).map((part) => {
+      if (typeof part === "string") return [{ kind: "literal", value: part, path: path9, external, assumptions: [] }];
+      if (part.name in variables) return this.resolve(variables[part.name], subPath, external, assumptions, depth + 1);
+      if (part.attribute !== void 0) {
+        const ref = this.template.resources.has(part.name) ? { ref: { logicalId: part.name, attribute: part.attribute } } : {};
+        return [{ ...unknown(`an attribute of resource ${part.name}`), ...ref }];
+      }
+      return this.resolve({ Ref: part.name }, subPath, external, assumptions, depth + 1);
+    });
+    const out = [];
+    for (const combo of combinations(parts)) {
+      const merged = mergeAssumptions(assumptions, ...combo.map((c) => c.assumptions));
+      if (!merged) continue;
+      const missing = combo.find((c) => !textOf(c));
+      if (missing) {
+        const ref = combo.length === 1 ? missing.ref : void 0;
+        out.push({ ...unknown(`Fn::Sub over ${missing.reason ?? "a value that is not known"}`, merged), ...ref ? { ref } : {} });
+      } else out.push(textVariant(combo.map((c) => textOf(c).text).join(""), combo, path9, external, merged));
+    }
+    return cap(out, path9);
+  }
+  /** How a condition can come out: decided (possibly by parameter defaults) or, if undecidable, both ways. */
+  branchesOf(name) {
+    const outcomes = this.evaluateCondition(name);
+    const out = [];
+    for (const o of outcomes) {
+      if (o.value !== void 0) out.push(o);
+      else {
+        for (const value of [true, false]) {
+          const merged = mergeAssumptions(o.assumptions, [{ kind: "condition", name, value }]);
+          if (merged) out.push({ value, assumptions: merged });
+        }
+      }
+    }
+    return out;
+  }
+  evaluateCondition(name) {
+    const memo = this.conditionMemo.get(name);
+    if (memo) return memo;
+    if (!this.template.conditions.has(name) || this.conditionsInProgress.has(name)) {
+      return [{ value: void 0, assumptions: [] }];
+    }
+    this.conditionsInProgress.add(name);
+    const result = collapseMappingKeys(this.conditionExpression(this.template.conditions.get(name), 0));
+    this.conditionsInProgress.delete(name);
+    this.conditionMemo.set(name, result);
+    return result;
+  }
+  conditionExpression(node, depth) {
+    const undecided = [{ value: void 0, assumptions: [] }];
+    if (depth > MAX_DEPTH2) return undecided;
+    if (typeof node === "boolean") return [{ value: node, assumptions: [] }];
+    const intrinsic = intrinsicOf(node, true);
+    if (!intrinsic) return undecided;
+    const { name, args } = intrinsic;
+    if (name === "Condition") return typeof args === "string" ? this.evaluateCondition(args) : undecided;
+    if (name === "Fn::Equals") {
+      if (!Array.isArray(args) || args.length !== 2) return undecided;
+      const sides = args.map((a) => this.resolve(a, [], true, [], depth + 1));
+      const out = [];
+      for (const [a, b] of combinations(sides)) {
+        const merged = mergeAssumptions(a.assumptions, b.assumptions) ?? [];
+        const known = (v) => v.kind === "absent" || v.kind === "literal" && isScalar(v.value) && !v.symbolic;
+        if (!known(a) || !known(b)) out.push({ value: void 0, assumptions: merged });
+        else out.push({ value: scalarText(a.value ?? "") === scalarText(b.value ?? ""), assumptions: merged });
+      }
+      return out.length ? out : undecided;
+    }
+    if (name === "Fn::Not" || name === "Fn::And" || name === "Fn::Or") {
+      if (!Array.isArray(args) || args.length === 0) return undecided;
+      const operands = args.map((a) => this.conditionExpression(a, depth + 1));
+      const out = [];
+      for (const combo of product(operands)) {
+        const merged = mergeAssumptions(...combo.map((c) => c.assumptions));
+        if (!merged) continue;
+        const values = combo.map((c) => c.value);
+        let value;
+        if (name === "Fn::Not") value = values[0] === void 0 ? void 0 : !values[0];
+        else if (name === "Fn::And") value = values.includes(false) ? false : values.includes(void 0) ? void 0 : true;
+        else value = values.includes(true) ? true : values.includes(void 0) ? void 0 : false;
+        out.push({ value, assumptions: merged });
+      }
+      return out.length ? out : undecided;
+    }
+    return undecided;
+  }
+};
+function collapseMappingKeys(outcomes) {
+  if (!outcomes.some((o) => o.assumptions.some((a) => a.kind === "mapping-key"))) return outcomes;
+  const values = new Set(outcomes.map((o) => o.value));
+  const rest = outcomes[0].assumptions.filter((a) => a.kind !== "mapping-key");
+  return [{ value: values.size === 1 ? outcomes[0].value : void 0, assumptions: values.size === 1 ? rest : [] }];
+}
+function product(lists, limit = MAX_VARIANTS) {
+  let acc = [[]];
+  for (const list2 of lists) {
+    acc = acc.flatMap((prefix) => list2.map((item) => [...prefix, item])).slice(0, limit);
+  }
+  return acc;
+}
+function cap(variants, path9) {
+  if (variants.length <= MAX_VARIANTS) return variants;
+  return [{ kind: "unknown", reason: "too many combinations of parameters and conditions", path: path9, external: false, assumptions: [] }];
+}
+function compact(items) {
+  return items.filter((i) => i !== void 0);
+}
+function textOf(v) {
+  if (v.kind === "literal" && isScalar(v.value)) return { text: scalarText(v.value), symbolic: v.symbolic === true };
+  if (v.kind === "unknown" && v.pseudo) return { text: `\${${v.pseudo}}`, symbolic: true };
+  return void 0;
+}
+function textVariant(text, parts, path9, external, assumptions) {
+  const symbolic = parts.some((p) => textOf(p).symbolic);
+  return { kind: "literal", value: text, path: path9, external, assumptions, ...symbolic ? { symbolic } : {} };
+}
+function isScalar(value) {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+function scalarText(value) {
+  return typeof value === "string" ? value : String(value);
+}
+function describeType(value) {
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "null";
+  return typeof value === "object" ? "a mapping" : `the ${typeof value} ${JSON.stringify(value)}`;
+}
+function cidrSubnets(block, count2, bits) {
+  const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(block.trim());
+  if (!match || !Number.isInteger(count2) || !Number.isInteger(bits) || count2 < 1 || count2 > 256 || bits < 0 || bits > 32) return void 0;
+  const octets = match.slice(1, 5).map(Number);
+  const prefix = Number(match[5]);
+  if (octets.some((o) => o > 255) || prefix > 32 || 32 - bits < prefix) return void 0;
+  const base = (octets[0] << 24 >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
+  const size = 2 ** bits;
+  const out = [];
+  for (let i = 0; i < count2; i++) {
+    const n = base + i * size;
+    if (n > 4294967295) return void 0;
+    out.push(`${n >>> 24}.${n >>> 16 & 255}.${n >>> 8 & 255}.${n & 255}/${32 - bits}`);
+  }
+  return out;
+}
+
 // src/engine/run-rules.ts
 function runRules(template, rules2, options) {
   let graph;
@@ -22253,16 +22252,16 @@ function runRules(template, rules2, options) {
     get options() {
       return ruleOptions;
     },
-    value: (from, path8) => resolver.navigate(start(from), path8),
-    items: (from, path8) => resolver.elements(resolver.navigate(start(from), path8)),
+    value: (from, path9) => resolver.navigate(start(from), path9),
+    items: (from, path9) => resolver.elements(resolver.navigate(start(from), path9)),
     report: (d) => {
       const at = d.at;
       const variants = [...at && !Array.isArray(at) ? [at] : [], ...d.because ?? []];
       const assumptions = mergeAssumptions(...variants.map((v) => v.assumptions));
       if (!assumptions) return;
-      const path8 = at === void 0 ? [] : Array.isArray(at) ? at : at.path;
+      const path9 = at === void 0 ? [] : Array.isArray(at) ? at : at.path;
       const exactValue = at !== void 0 && !Array.isArray(at) && !at.external && at.kind !== "absent";
-      candidates.push({ rule, resource, messageId: d.messageId, path: path8, assumptions, data: d.data ?? {}, review: false, level: d.level, fix: d.fix, exactValue });
+      candidates.push({ rule, resource, messageId: d.messageId, path: path9, assumptions, data: d.data ?? {}, review: false, level: d.level, fix: d.fix, exactValue });
     },
     unknown: (variant, what) => {
       if (!options.reportUnknown) return;
@@ -22432,12 +22431,12 @@ function collect(template, all) {
       for (const key of source.path) node = isPlainObject2(node) ? node[key] : void 0;
       if (!Array.isArray(node)) continue;
       node.forEach((item, i) => {
-        const path8 = [...base, ...source.path, i];
+        const path9 = [...base, ...source.path, i];
         const id = source.id === void 0 ? item : isPlainObject2(item) ? item[source.id] : void 0;
         if (typeof id !== "string") return;
         const reasonValue = source.reason === void 0 ? `ignored through cfn-lint ignore_checks` : item[source.reason];
         const reason = typeof reasonValue === "string" && reasonValue.trim() !== "" ? reasonValue.trim() : void 0;
-        entries.push({ tool: source.tool, id, reason, logicalId, path: path8, rules: rulesFor(source.tool, id, all), used: false });
+        entries.push({ tool: source.tool, id, reason, logicalId, path: path9, rules: rulesFor(source.tool, id, all), used: false });
       });
     }
   }
@@ -22448,24 +22447,133 @@ function rulesFor(tool, id, all) {
   return all.filter((r) => (r.peers?.[tool] ?? []).some((p) => p.split(" ")[0] === id)).map((r) => r.id);
 }
 
-// src/engine/lint.ts
+// src/engine/nested.ts
+import path4 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 var URI = /^[a-z][a-z0-9+.-]+:\/\//i;
+var NESTED_TYPES = ["AWS::CloudFormation::Stack", "AWS::Serverless::Application"];
+var NESTED_MARKERS = NESTED_TYPES.map((t) => Buffer.from(t));
+function mentionsNestedStack(bytes) {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return NESTED_MARKERS.some((marker) => buffer.includes(marker));
+}
+function literalLocalTemplates(file, bytes) {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  const out = [];
+  for (const match of text.matchAll(/"?(?:TemplateURL|Location)"?\s*:\s*["']?([^"'\s,}]+)/g)) {
+    const url = localPath(match[1], file);
+    if (url) out.push(url);
+  }
+  return out;
+}
+function localPath(url, parent) {
+  if (url.startsWith("file://")) {
+    try {
+      return fileURLToPath2(url);
+    } catch {
+      return void 0;
+    }
+  }
+  if (/^[a-z][a-z0-9+.-]+:/i.test(url)) return void 0;
+  return path4.resolve(path4.dirname(parent), url);
+}
+function nestedRefs(template, given, cdk) {
+  const stacks = NESTED_TYPES.flatMap((type) => template.byType.get(type) ?? []);
+  if (stacks.length === 0) return [];
+  const resolver = new ValueResolver(template, given);
+  const uri = URI.test(template.file);
+  const out = [];
+  for (const resource of stacks) {
+    const roots = resolver.roots(resource);
+    if (roots.length === 0) continue;
+    const property = resource.type === "AWS::Serverless::Application" ? "Location" : "TemplateURL";
+    if (property === "Location" && isPlainObject2(resource.properties?.Location) && "ApplicationId" in resource.properties.Location) continue;
+    const region = findingRegion(template.doc, [...resource.path, "Properties", property]);
+    const { parameters, unknownParameters } = passedParameters(resolver, roots);
+    const base = { logicalId: resource.logicalId, region, parameters, unknownParameters };
+    const raw = resource.properties?.[property];
+    const assetPath = resource.metadata?.["aws:asset:path"];
+    const fromCdk = cdk?.nestedStacks.get(resource.logicalId) ?? (cdk && typeof assetPath === "string" ? path4.resolve(cdk.assembly, assetPath) : void 0) ?? (cdk ? assetInUrl(raw, cdk.assets) : void 0);
+    if (fromCdk) {
+      out.push({ ...base, file: fromCdk });
+      continue;
+    }
+    const urls = /* @__PURE__ */ new Set();
+    let unknown;
+    for (const v of resolver.navigate(roots, ["Properties", property])) {
+      if (v.kind === "literal" && typeof v.value === "string") urls.add(v.value);
+      else if (v.kind === "absent") unknown ??= `it has no ${property}`;
+      else unknown ??= v.kind === "literal" ? `its ${property} is not a string` : `its ${property} is only known at deploy time (${v.reason ?? "not a literal"})`;
+    }
+    if (urls.size === 0) {
+      out.push({ ...base, reason: `not followed: ${unknown ?? `its ${property} is not known`}` });
+      continue;
+    }
+    for (const url of urls) {
+      const local = uri ? void 0 : localPath(url, template.file);
+      if (local) out.push({ ...base, templateUrl: url, file: local });
+      else if (uri && !/^[a-z][a-z0-9+.-]+:/i.test(url)) out.push({ ...base, templateUrl: url, reason: "not followed: a relative path in a deployed template" });
+      else out.push({ ...base, templateUrl: url, reason: "not followed: a remote template" });
+    }
+  }
+  return out;
+}
+function assetInUrl(node, assets) {
+  if (assets.size === 0) return void 0;
+  const stack = [node];
+  let budget = 1e3;
+  while (stack.length && budget-- > 0) {
+    const value = stack.pop();
+    if (typeof value === "string") {
+      const key = value.slice(value.lastIndexOf("/") + 1);
+      const found = assets.get(key) ?? assets.get(key.replace(/\.json$/, ""));
+      if (found) return found;
+    } else if (Array.isArray(value)) stack.push(...value);
+    else if (isPlainObject2(value)) stack.push(...Object.values(value));
+  }
+  return void 0;
+}
+function passedParameters(resolver, roots) {
+  const parameters = {};
+  const unknownParameters = [];
+  for (const map of resolver.navigate(roots, ["Properties", "Parameters"])) {
+    if (map.kind !== "literal" || !isPlainObject2(map.value)) continue;
+    for (const name of Object.keys(map.value)) {
+      const values = /* @__PURE__ */ new Set();
+      let known = true;
+      for (const v of resolver.navigate([map], [name])) {
+        const text = v.kind === "literal" ? parameterText(v.value) : void 0;
+        if (text === void 0) known = false;
+        else values.add(text);
+      }
+      if (known && values.size === 1) parameters[name] = [...values][0];
+      else if (!unknownParameters.includes(name)) unknownParameters.push(name);
+    }
+  }
+  return { parameters, unknownParameters };
+}
+function parameterText(value) {
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number")) return value.join(",");
+  return void 0;
+}
+
+// src/engine/lint.ts
 var KEEP_BYTES = 64 * 1024 * 1024;
 var MAX_NESTING = 32;
-var NESTED_TYPES = ["AWS::CloudFormation::Stack", "AWS::Serverless::Application"];
 async function lint(options) {
   const cwd = options.cwd ?? process.cwd();
   const all = options.rules ?? rules;
   const config = options.config ?? new ResolvedConfig(all);
   const byConfig = (file) => {
-    const setup = config.forFile(URI.test(file) ? file : toPosix(path5.relative(cwd, file)));
+    const setup = config.forFile(URI.test(file) ? file : toPosix(path6.relative(cwd, file)));
     const chosen = options.ids?.length ? selectRules(all, options) : selectRules(setup.rules, { pillars: options.pillars });
     return { ...setup, rules: chosen };
   };
   selectRules(all, options);
   const exclude = config.exclude;
   const discovered = (options.paths.length ? await discoverFiles(options.paths, cwd) : []).filter(
-    (d) => d.explicit || exclude.length === 0 || !matchesAny(toPosix(path5.relative(cwd, d.file)), exclude)
+    (d) => d.explicit || exclude.length === 0 || !matchesAny(toPosix(path6.relative(cwd, d.file)), exclude)
   );
   const units = discovered.map((d) => ({ file: d.file, explicit: d.explicit, cdk: d.cdk }));
   if (options.stacks) {
@@ -22547,7 +22655,7 @@ async function lint(options) {
       propertyPath: ["Properties", "TemplateURL"],
       kind: "fail"
     });
-    const near = (f) => toPosix(path5.relative(path5.dirname(parent), f)) || path5.basename(f);
+    const near = (f) => toPosix(path6.relative(path6.dirname(parent), f)) || path6.basename(f);
     if (at >= 0) {
       const names = [...loop.slice(at), ref.file].map(near).join(" \u2192 ");
       findings.push(finding(NESTED_STACK_CYCLE_RULE, `Nested stack ${ref.logicalId} deploys ${near(ref.file)}, which nests this template again (${names}).`));
@@ -22560,7 +22668,7 @@ async function lint(options) {
     }
     if (chain.length >= MAX_NESTING) return { ...entry, reason: `nested more than ${MAX_NESTING} levels deep` };
     const known = byFile.get(ref.file);
-    if (!known && exclude.length && matchesAny(toPosix(path5.relative(cwd, ref.file)), exclude)) return { ...entry, reason: "not followed: excluded by the config" };
+    if (!known && exclude.length && matchesAny(toPosix(path6.relative(cwd, ref.file)), exclude)) return { ...entry, reason: "not followed: excluded by the config" };
     const bytes = known?.bytes;
     if (known) known.bytes = void 0;
     visit2({
@@ -22592,38 +22700,13 @@ function isFile(file) {
   }
 }
 function displayName(file, cwd) {
-  const rel = path5.relative(cwd, file);
-  return rel && !rel.startsWith("..") && !path5.isAbsolute(rel) ? toPosix(rel) : file;
+  const rel = path6.relative(cwd, file);
+  return rel && !rel.startsWith("..") && !path6.isAbsolute(rel) ? toPosix(rel) : file;
 }
 function cdkTemplateAt(file) {
-  const dir = path5.dirname(file);
-  if (!existsSync3(path5.join(dir, "manifest.json"))) return void 0;
+  const dir = path6.dirname(file);
+  if (!existsSync3(path6.join(dir, "manifest.json"))) return void 0;
   return readCloudAssembly(dir)?.templates.find((t) => t.file === file);
-}
-var NESTED_MARKERS = NESTED_TYPES.map((t) => Buffer.from(t));
-function mentionsNestedStack(bytes) {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return NESTED_MARKERS.some((marker) => buffer.includes(marker));
-}
-function literalLocalTemplates(file, bytes) {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
-  const out = [];
-  for (const match of text.matchAll(/"?(?:TemplateURL|Location)"?\s*:\s*["']?([^"'\s,}]+)/g)) {
-    const url = localPath(match[1], file);
-    if (url) out.push(url);
-  }
-  return out;
-}
-function localPath(url, parent) {
-  if (url.startsWith("file://")) {
-    try {
-      return fileURLToPath2(url);
-    } catch {
-      return void 0;
-    }
-  }
-  if (/^[a-z][a-z0-9+.-]+:/i.test(url)) return void 0;
-  return path5.resolve(path5.dirname(parent), url);
 }
 function readBytes(file) {
   try {
@@ -22665,7 +22748,7 @@ function lintFile(file, bytes, explicit, rules2, options) {
   if (built.kind === "not-cloudformation") {
     const skipped = { ...report2, status: "skipped", skipReason: `not a CloudFormation template: ${built.reason}` };
     if (!explicit) return { report: skipped, findings: [] };
-    return { report: skipped, findings: [...diagnostics, parseError(`${path5.basename(file)} is not a CloudFormation template: ${built.reason}.`)] };
+    return { report: skipped, findings: [...diagnostics, parseError(`${path6.basename(file)} is not a CloudFormation template: ${built.reason}.`)] };
   }
   const structure = built.problems.map((p) => parseError(`Invalid template: ${p.message}.`, findingRegion(doc, p.path)));
   if (built.kind === "invalid") return { report: report2, findings: [...diagnostics, ...structure] };
@@ -22716,91 +22799,11 @@ function cdkContext(template, info) {
     }
   };
 }
-function nestedRefs(template, given, cdk) {
-  const stacks = NESTED_TYPES.flatMap((type) => template.byType.get(type) ?? []);
-  if (stacks.length === 0) return [];
-  const resolver = new ValueResolver(template, given);
-  const uri = URI.test(template.file);
-  const out = [];
-  for (const resource of stacks) {
-    const roots = resolver.roots(resource);
-    if (roots.length === 0) continue;
-    const property = resource.type === "AWS::Serverless::Application" ? "Location" : "TemplateURL";
-    if (property === "Location" && isPlainObject2(resource.properties?.Location) && "ApplicationId" in resource.properties.Location) continue;
-    const region = findingRegion(template.doc, [...resource.path, "Properties", property]);
-    const { parameters, unknownParameters } = passedParameters(resolver, roots);
-    const base = { logicalId: resource.logicalId, region, parameters, unknownParameters };
-    const raw = resource.properties?.[property];
-    const assetPath = resource.metadata?.["aws:asset:path"];
-    const fromCdk = cdk?.nestedStacks.get(resource.logicalId) ?? (cdk && typeof assetPath === "string" ? path5.resolve(cdk.assembly, assetPath) : void 0) ?? (cdk ? assetInUrl(raw, cdk.assets) : void 0);
-    if (fromCdk) {
-      out.push({ ...base, file: fromCdk });
-      continue;
-    }
-    const urls = /* @__PURE__ */ new Set();
-    let unknown;
-    for (const v of resolver.navigate(roots, ["Properties", property])) {
-      if (v.kind === "literal" && typeof v.value === "string") urls.add(v.value);
-      else if (v.kind === "absent") unknown ??= `it has no ${property}`;
-      else unknown ??= v.kind === "literal" ? `its ${property} is not a string` : `its ${property} is only known at deploy time (${v.reason ?? "not a literal"})`;
-    }
-    if (urls.size === 0) {
-      out.push({ ...base, reason: `not followed: ${unknown ?? `its ${property} is not known`}` });
-      continue;
-    }
-    for (const url of urls) {
-      const local = uri ? void 0 : localPath(url, template.file);
-      if (local) out.push({ ...base, templateUrl: url, file: local });
-      else if (uri && !/^[a-z][a-z0-9+.-]+:/i.test(url)) out.push({ ...base, templateUrl: url, reason: "not followed: a relative path in a deployed template" });
-      else out.push({ ...base, templateUrl: url, reason: "not followed: a remote template" });
-    }
-  }
-  return out;
-}
-function assetInUrl(node, assets) {
-  if (assets.size === 0) return void 0;
-  const stack = [node];
-  let budget = 1e3;
-  while (stack.length && budget-- > 0) {
-    const value = stack.pop();
-    if (typeof value === "string") {
-      const key = value.slice(value.lastIndexOf("/") + 1);
-      const found = assets.get(key) ?? assets.get(key.replace(/\.json$/, ""));
-      if (found) return found;
-    } else if (Array.isArray(value)) stack.push(...value);
-    else if (isPlainObject2(value)) stack.push(...Object.values(value));
-  }
-  return void 0;
-}
-function passedParameters(resolver, roots) {
-  const parameters = {};
-  const unknownParameters = [];
-  for (const map of resolver.navigate(roots, ["Properties", "Parameters"])) {
-    if (map.kind !== "literal" || !isPlainObject2(map.value)) continue;
-    for (const name of Object.keys(map.value)) {
-      const values = /* @__PURE__ */ new Set();
-      let known = true;
-      for (const v of resolver.navigate([map], [name])) {
-        const text = v.kind === "literal" ? parameterText(v.value) : void 0;
-        if (text === void 0) known = false;
-        else values.add(text);
-      }
-      if (known && values.size === 1) parameters[name] = [...values][0];
-      else if (!unknownParameters.includes(name)) unknownParameters.push(name);
-    }
-  }
-  return { parameters, unknownParameters };
-}
-function parameterText(value) {
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number")) return value.join(",");
-  return void 0;
-}
 function looksLikeCloudFormation(doc) {
   return /^[\s{]*"?(Resources|AWSTemplateFormatVersion)"?\s*:/m.test(doc.source);
 }
 function toPosix(p) {
-  return p.split(path5.sep).join("/");
+  return p.split(path6.sep).join("/");
 }
 function sortFindings(findings) {
   return findings.sort(
@@ -23277,7 +23280,7 @@ var VERSION = package_default.version;
 // src/action/changed.ts
 import { execFileSync } from "node:child_process";
 import { readFileSync as readFileSync4, realpathSync } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 function isPullRequestEvent(name) {
   return name !== void 0 && PULL_REQUEST_EVENTS.has(name);
@@ -23286,7 +23289,7 @@ function realPath(file) {
   try {
     return realpathSync(file);
   } catch {
-    return path6.resolve(file);
+    return path7.resolve(file);
   }
 }
 function changedFiles(workspace, eventPath) {
@@ -23302,7 +23305,7 @@ function changedFiles(workspace, eventPath) {
   try {
     const top = git(["rev-parse", "--show-toplevel"]).trim();
     const names = git(["diff", "--name-only", "-z", "--diff-filter=d", `${base}...HEAD`, "--"]).split("\0").filter(Boolean);
-    return { base, files: new Set(names.map((name) => realPath(path6.resolve(top, name)))) };
+    return { base, files: new Set(names.map((name) => realPath(path7.resolve(top, name)))) };
   } catch (error) {
     const e = error;
     const detail = e.code === "ENOENT" ? "git is not installed" : String(e.stderr ?? "").trim().split("\n")[0] || e.message;
@@ -23387,7 +23390,7 @@ function splitPaths(text, workspace) {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line) continue;
-    if (/\s/.test(line) && existsSync4(path7.resolve(workspace, line))) {
+    if (/\s/.test(line) && existsSync4(path8.resolve(workspace, line))) {
       out.push(line);
       continue;
     }
@@ -23430,7 +23433,7 @@ var GLOB_CHARS2 = /[*?[\]{}()!+@\\]/;
 function asLintInput(d, workspace) {
   if (d.explicit) return d.file;
   const rel = workspacePath(d.file, workspace);
-  if (path7.isAbsolute(rel) || GLOB_CHARS2.test(rel)) return d.file;
+  if (path8.isAbsolute(rel) || GLOB_CHARS2.test(rel)) return d.file;
   return `${rel.slice(0, -1)}[${rel.slice(-1)}]`;
 }
 function failing(findings, failOn) {
@@ -23457,7 +23460,7 @@ async function runAction(env = process.env, write) {
 }
 async function lintWorkspace(runner) {
   const env = runner.env;
-  const workspace = path7.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path8.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const inputs = readInputs(runner, workspace);
   const config = await loadConfig(findConfigFile(workspace, inputs.config), rules, workspace);
   const failOn = inputs.failOn ?? config.failOn ?? "error";
@@ -23489,9 +23492,9 @@ async function lintWorkspace(runner) {
     config,
     parameters: { ...config.parameters, ...inputs.parameters }
   });
-  const sarifPath = path7.resolve(workspace, inputs.sarifFile);
+  const sarifPath = path8.resolve(workspace, inputs.sarifFile);
   try {
-    mkdirSync2(path7.dirname(sarifPath), { recursive: true });
+    mkdirSync2(path8.dirname(sarifPath), { recursive: true });
     writeFileSync2(sarifPath, sarif_default(result, { color: false, cwd: workspace, toolVersion: VERSION, category: inputs.category }));
   } catch (error) {
     throw new InputError(`cannot write the SARIF file ${inputs.sarifFile}: ${error.code ?? error.message}`);
