@@ -18965,7 +18965,7 @@ function checkDefaultAction(action, http, ctx) {
   }
 }
 function checkClassic(lb, ctx) {
-  const schemes = ctx.value(lb, ["Properties", "Scheme"]).sort(
+  const schemes = [...ctx.value(lb, ["Properties", "Scheme"])].sort(
     (a, b) => Number(asString(a)?.toLowerCase() === "internal") - Number(asString(b)?.toLowerCase() === "internal")
   );
   for (const listener of ctx.items(lb, ["Properties", "Listeners"])) {

@@ -167,7 +167,7 @@ function checkDefaultAction(action: Variant, http: Owner, ctx: RuleContext): voi
 }
 
 function checkClassic(lb: Resource, ctx: RuleContext): void {
-  const schemes = ctx.value(lb, ['Properties', 'Scheme']).sort(
+  const schemes = [...ctx.value(lb, ['Properties', 'Scheme'])].sort(
     (a, b) => Number(asString(a)?.toLowerCase() === 'internal') - Number(asString(b)?.toLowerCase() === 'internal'),
   );
   for (const listener of ctx.items(lb, ['Properties', 'Listeners'])) {
