@@ -20660,40 +20660,8 @@ var BLOCK_DEVICE_MAPPINGS = {
   "AWS::AutoScaling::LaunchConfiguration": ["Properties", "BlockDeviceMappings"],
   "AWS::EC2::Instance": ["Properties", "BlockDeviceMappings"]
 };
-var SAM_GLOBAL_SECTIONS2 = {
-  "AWS::Serverless::Function": "Function",
-  "AWS::Serverless::Api": "Api",
-  "AWS::Serverless::HttpApi": "HttpApi",
-  "AWS::Serverless::SimpleTable": "SimpleTable",
-  "AWS::Serverless::StateMachine": "StateMachine"
-};
-function templateRoot(ctx) {
-  return { kind: "literal", value: ctx.template.root, path: [], external: true, assumptions: [] };
-}
-function samGlobal(ctx, resource, property) {
-  const section = SAM_GLOBAL_SECTIONS2[resource.type];
-  if (!section || ctx.template.root.Globals === void 0) return [];
-  return ctx.value(templateRoot(ctx), ["Globals", section, property]);
-}
 function fromSamGlobals(ctx, resource, v) {
-  return v.external && v.path.length === 0 || ctx.template.samGlobalsOrigin?.(resource.logicalId, v.path) !== void 0;
-}
-function withSamGlobal(ctx, resource, property) {
-  const own = ctx.value(resource, ["Properties", property]);
-  const global2 = samGlobal(ctx, resource, property);
-  if (global2.length === 0) return own;
-  const out = [];
-  for (const v of own) {
-    if (v.kind !== "absent") {
-      out.push(v);
-      continue;
-    }
-    for (const [, g] of combinations([[v], global2])) {
-      if (g.kind === "absent") out.push(v);
-      else out.push({ ...g, assumptions: mergeAssumptions(v.assumptions, g.assumptions) });
-    }
-  }
-  return out;
+  return ctx.template.samGlobalsOrigin?.(resource.logicalId, v.path) !== void 0;
 }
 var USER_KINDS = [
   ["AWS::AutoScaling::AutoScalingGroup", "Auto Scaling group"],
@@ -21184,14 +21152,12 @@ var cfn_resource_required_tags_default = defineRule({
     if (resource.type.startsWith("Custom::") || resource.type === "AWS::CloudFormation::CustomResource") return;
     const own = ctx.value(resource, ["Properties", "Tags"]);
     if (!TAGGABLE.has(resource.type) && own.every((v) => v.kind === "absent")) return;
-    const global2 = samGlobal(ctx, resource, "Tags");
     const instanceTags = resource.type === ASG2 ? launchTemplateInstanceTags(resource, ctx) : void 0;
-    const noGlobals = { kind: "absent", path: [], external: true, assumptions: [] };
-    for (const [tags2, globalTags] of combinations([own, global2.length ? global2 : [noGlobals]])) {
-      const sets = combineSets(readTags(tags2, ctx, resource.type === ASG2), readTags(globalTags, ctx));
+    for (const tags2 of own) {
+      const sets = readTags(tags2, ctx, resource.type === ASG2);
       for (const set of sets) {
         if (set === "unknown") continue;
-        const because = [globalTags, ...set.forks];
+        const because = set.forks;
         const missing = required.filter((k) => !set.tags.has(k));
         if (missing.length > 0) {
           if (set.open) ctx.unknown(set.open, "the tag keys");
@@ -21266,21 +21232,6 @@ function readTags(tags2, ctx, asg = false) {
     }
     return set;
   });
-}
-function combineSets(own, global2) {
-  const out = [];
-  for (const a of own) {
-    for (const b of global2) {
-      if (a === "unknown" || b === "unknown") {
-        out.push("unknown");
-        continue;
-      }
-      const forks = [...a.forks, ...b.forks];
-      if (!mergeAssumptions(...forks.map((f) => f.assumptions))) continue;
-      out.push({ tags: new Map([...b.tags, ...a.tags]), open: a.open ?? b.open, forks });
-    }
-  }
-  return out;
 }
 function launchTemplateInstanceTags(group, ctx) {
   const keys = /* @__PURE__ */ new Set();
@@ -21479,9 +21430,8 @@ var lambda_function_arm64_architecture_default = defineRule({
   check(resource, ctx) {
     if (LAYER_TYPES.has(resource.type)) return;
     if (CDK_SINGLETON_IDS.test(resource.logicalId)) return;
-    const sam = resource.type === "AWS::Serverless::Function";
-    const prop = (name) => sam ? withSamGlobal(ctx, resource, name) : ctx.value(resource, ["Properties", name]);
-    const blocking = x86OnlyLayers(resource, ctx, sam);
+    const prop = (name) => ctx.value(resource, ["Properties", name]);
+    const blocking = x86OnlyLayers(resource, ctx);
     for (const [runtime, packageType, list2, handler] of combinations([prop("Runtime"), prop("PackageType"), prop("Architectures"), prop("Handler")])) {
       if (asString(handler) === CDK_FRAMEWORK_HANDLER) continue;
       const image = asString(packageType) === "Image";
@@ -21531,8 +21481,8 @@ function architectures(list2, ctx) {
     return elements.find((e) => asString(e) === "x86_64") ?? { ...list2, kind: "unknown", reason: "not a known architecture" };
   });
 }
-function x86OnlyLayers(fn, ctx, sam) {
-  const lists = [...ctx.value(fn, ["Properties", "Layers"]), ...sam ? samGlobal(ctx, fn, "Layers") : []];
+function x86OnlyLayers(fn, ctx) {
+  const lists = ctx.value(fn, ["Properties", "Layers"]);
   const out = [];
   for (const layer of lists.flatMap((list2) => ctx.items(list2, []))) {
     const target = layer.ref && ctx.template.resources.get(layer.ref.logicalId);

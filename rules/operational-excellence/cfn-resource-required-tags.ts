@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, asString } from '../../src/values/coerce.ts';
 import { combinations, mergeAssumptions, type Variant } from '../../src/values/variant.ts';
-import { launchTemplatesOf, samGlobal } from '../lib/resources.ts';
+import { launchTemplatesOf } from '../lib/resources.ts';
 
 interface Options {
   /** Tag keys every taggable resource must carry (case-sensitive, as in AWS). */
@@ -133,22 +133,21 @@ export default defineRule<Options>({
     if (resource.type.startsWith('Custom::') || resource.type === 'AWS::CloudFormation::CustomResource') return;
     const own = ctx.value(resource, ['Properties', 'Tags']);
     if (!TAGGABLE.has(resource.type) && own.every((v) => v.kind === 'absent')) return;
-    const global = samGlobal(ctx, resource, 'Tags');
     const instanceTags = resource.type === ASG ? launchTemplateInstanceTags(resource, ctx) : undefined;
 
-    const noGlobals: Variant = { kind: 'absent', path: [], external: true, assumptions: [] };
-    for (const [tags, globalTags] of combinations([own, global.length ? global : [noGlobals]])) {
-      const sets = combineSets(readTags(tags!, ctx, resource.type === ASG), readTags(globalTags!, ctx));
+    // SAM Globals tags are already merged into the resource's own by the template stage.
+    for (const tags of own) {
+      const sets = readTags(tags, ctx, resource.type === ASG);
       for (const set of sets) {
         if (set === 'unknown') continue;
-        const because = [globalTags!, ...set.forks];
+        const because = set.forks;
         const missing = required.filter((k) => !set.tags.has(k));
         if (missing.length > 0) {
           if (set.open) ctx.unknown(set.open, 'the tag keys');
           else {
             ctx.report({
               messageId: 'missing',
-              at: tags!,
+              at: tags,
               because,
               data: { missing: missing.join(', '), tagWord: missing.length === 1 ? 'tag' : 'tags' },
             });
@@ -158,10 +157,10 @@ export default defineRule<Options>({
           const tag = set.tags.get(key);
           if (!tag) continue;
           if (isEmpty(tag.value)) {
-            ctx.report({ messageId: 'empty', at: tag.value, because: [tags!, ...because], data: { key } });
+            ctx.report({ messageId: 'empty', at: tag.value, because: [tags, ...because], data: { key } });
             continue;
           }
-          if (tag.propagate) checkPropagation(ctx, key, tag.propagate, instanceTags, [tags!, ...because]);
+          if (tag.propagate) checkPropagation(ctx, key, tag.propagate, instanceTags, [tags, ...because]);
         }
       }
     }
@@ -230,23 +229,6 @@ function readTags(tags: Variant, ctx: RuleContext<Options>, asg = false): Array<
     }
     return set;
   });
-}
-
-/** SAM merges Globals tags into the resource's own (the resource wins for a shared key). */
-function combineSets(own: Array<TagSet | 'unknown'>, global: Array<TagSet | 'unknown'>): Array<TagSet | 'unknown'> {
-  const out: Array<TagSet | 'unknown'> = [];
-  for (const a of own) {
-    for (const b of global) {
-      if (a === 'unknown' || b === 'unknown') {
-        out.push('unknown');
-        continue;
-      }
-      const forks = [...a.forks, ...b.forks];
-      if (!mergeAssumptions(...forks.map((f) => f.assumptions))) continue;
-      out.push({ tags: new Map([...b.tags, ...a.tags]), open: a.open ?? b.open, forks });
-    }
-  }
-  return out;
 }
 
 /**

@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString } from '../../src/values/coerce.ts';
 import { combinations, mergeAssumptions, type Variant } from '../../src/values/variant.ts';
-import { fromSamGlobals, samGlobal, withSamGlobal } from '../lib/resources.ts';
+import { fromSamGlobals } from '../lib/resources.ts';
 
 /** Runtimes that never ran on arm64 (all retired): switching is not possible. */
 const NO_ARM64_RUNTIMES = new Set([
@@ -46,9 +46,9 @@ export default defineRule({
     // Layers are read through the functions that use them.
     if (LAYER_TYPES.has(resource.type)) return;
     if (CDK_SINGLETON_IDS.test(resource.logicalId)) return;
-    const sam = resource.type === 'AWS::Serverless::Function';
-    const prop = (name: string) => (sam ? withSamGlobal(ctx, resource, name) : ctx.value(resource, ['Properties', name]));
-    const blocking = x86OnlyLayers(resource, ctx, sam);
+    // SAM Globals are already merged into a serverless function's Properties by the template stage.
+    const prop = (name: string) => ctx.value(resource, ['Properties', name]);
+    const blocking = x86OnlyLayers(resource, ctx);
     for (const [runtime, packageType, list, handler] of combinations([prop('Runtime'), prop('PackageType'), prop('Architectures'), prop('Handler')])) {
       if (asString(handler!) === CDK_FRAMEWORK_HANDLER) continue;
       const image = asString(packageType!) === 'Image';
@@ -107,8 +107,8 @@ function architectures(list: Variant, ctx: RuleContext): Array<'arm64' | Variant
 }
 
 /** Layers of this template that the function uses and that declare x86_64 but not arm64. */
-function x86OnlyLayers(fn: Resource, ctx: RuleContext, sam: boolean): Array<{ name: string; variant: Variant }> {
-  const lists = [...ctx.value(fn, ['Properties', 'Layers']), ...(sam ? samGlobal(ctx, fn, 'Layers') : [])];
+function x86OnlyLayers(fn: Resource, ctx: RuleContext): Array<{ name: string; variant: Variant }> {
+  const lists = ctx.value(fn, ['Properties', 'Layers']);
   const out: Array<{ name: string; variant: Variant }> = [];
   for (const layer of lists.flatMap((list) => ctx.items(list, []))) {
     const target = layer.ref && ctx.template.resources.get(layer.ref.logicalId);
