@@ -22187,58 +22187,80 @@ function cidrSubnets(block, count2, bits) {
 
 // src/engine/run-rules.ts
 function runRules(template, rules2, options) {
-  let graph;
-  const resolver = new ValueResolver(template, options.parameters);
-  const candidates = [];
-  let rule = rules2[0];
-  let resource;
-  let ruleOptions = {};
-  const start = (from) => "logicalId" in from ? resolver.roots(from) : [from];
-  const ctx = {
-    template,
-    get graph() {
-      return graph ??= new ResourceGraph(template);
-    },
-    get options() {
-      return ruleOptions;
-    },
-    value: (from, path9) => resolver.navigate(start(from), path9),
-    items: (from, path9) => resolver.elements(resolver.navigate(start(from), path9)),
-    report: (d) => {
-      const at = d.at;
-      const variants = [...at && !Array.isArray(at) ? [at] : [], ...d.because ?? []];
-      const assumptions = mergeAssumptions(...variants.map((v) => v.assumptions));
-      if (!assumptions) return;
-      const path9 = at === void 0 ? [] : Array.isArray(at) ? at : at.path;
-      const exactValue = at !== void 0 && !Array.isArray(at) && !at.external && at.kind !== "absent";
-      candidates.push({ rule, resource, messageId: d.messageId, path: path9, assumptions, data: d.data ?? {}, review: false, level: d.level, fix: d.fix, exactValue });
-    },
-    unknown: (variant, what) => {
-      if (!options.reportUnknown) return;
-      candidates.push({
-        rule,
-        resource,
-        messageId: "",
-        path: variant.path,
-        assumptions: variant.assumptions,
-        data: { what, reason: variant.reason ?? "a value that is not known" },
-        review: true,
-        exactValue: false
-      });
-    }
-  };
+  const ctx = new RunContext(template, options);
   for (const current of rules2) {
     const targets = current.appliesTo.includes("*") ? template.resources.values() : current.appliesTo.flatMap((type) => template.byType.get(type) ?? []);
-    rule = current;
-    ruleOptions = { ...current.defaultOptions ?? {}, ...options.options?.get(current.id) ?? {} };
+    ctx.rule = current;
+    ctx.options = { ...current.defaultOptions ?? {}, ...options.options?.get(current.id) ?? {} };
     for (const target of targets) {
-      if (resolver.roots(target).length === 0) continue;
-      resource = target;
+      if (ctx.resolver.roots(target).length === 0) continue;
+      ctx.resource = target;
       current.check(target, ctx);
     }
   }
-  return settle(template, candidates, options);
+  return settle(template, ctx.candidates, options);
 }
+var RunContext = class {
+  constructor(template, run) {
+    this.template = template;
+    this.run = run;
+    this.resolver = new ValueResolver(template, run.parameters);
+  }
+  template;
+  run;
+  resolver;
+  candidates = [];
+  rule;
+  resource;
+  options = {};
+  // Built on first use: many templates meet no rule that needs it.
+  built;
+  get graph() {
+    return this.built ??= new ResourceGraph(this.template);
+  }
+  start(from) {
+    return "logicalId" in from ? this.resolver.roots(from) : [from];
+  }
+  value(from, path9) {
+    return this.resolver.navigate(this.start(from), path9);
+  }
+  items(from, path9) {
+    return this.resolver.elements(this.resolver.navigate(this.start(from), path9));
+  }
+  report(d) {
+    const at = d.at;
+    const variants = [...at && !Array.isArray(at) ? [at] : [], ...d.because ?? []];
+    const assumptions = mergeAssumptions(...variants.map((v) => v.assumptions));
+    if (!assumptions) return;
+    const path9 = at === void 0 ? [] : Array.isArray(at) ? at : at.path;
+    const exactValue = at !== void 0 && !Array.isArray(at) && !at.external && at.kind !== "absent";
+    this.candidates.push({
+      rule: this.rule,
+      resource: this.resource,
+      messageId: d.messageId,
+      path: path9,
+      assumptions,
+      data: d.data ?? {},
+      review: false,
+      level: d.level,
+      fix: d.fix,
+      exactValue
+    });
+  }
+  unknown(variant, what) {
+    if (!this.run.reportUnknown) return;
+    this.candidates.push({
+      rule: this.rule,
+      resource: this.resource,
+      messageId: "",
+      path: variant.path,
+      assumptions: variant.assumptions,
+      data: { what, reason: variant.reason ?? "a value that is not known" },
+      review: true,
+      exactValue: false
+    });
+  }
+};
 function settle(template, candidates, options) {
   const groups = /* @__PURE__ */ new Map();
   for (const c of candidates) {

@@ -31,58 +31,77 @@ interface Candidate {
 
 /** Runs every rule on the resources it applies to and turns its reports into findings. */
 export function runRules(template: Template, rules: RuleDefinition[], options: RunOptions): Finding[] {
-  // Built on first use: many templates meet no rule that needs it.
-  let graph: ResourceGraph | undefined;
-  const resolver = new ValueResolver(template, options.parameters);
-  const candidates: Candidate[] = [];
-
-  // One context per template; `rule` and `resource` say whose check is running.
-  let rule: RuleDefinition = rules[0]!;
-  let resource: Resource | undefined;
-  let ruleOptions: Record<string, unknown> = {};
-  const start = (from: Resource | Variant): Variant[] => ('logicalId' in from ? resolver.roots(from) : [from]);
-  const ctx: RuleContext = {
-    template,
-    get graph() {
-      return (graph ??= new ResourceGraph(template));
-    },
-    get options() {
-      return ruleOptions;
-    },
-    value: (from, path) => resolver.navigate(start(from), path),
-    items: (from, path) => resolver.elements(resolver.navigate(start(from), path)),
-    report: (d) => {
-      const at = d.at;
-      const variants = [...(at && !Array.isArray(at) ? [at as Variant] : []), ...(d.because ?? [])];
-      const assumptions = mergeAssumptions(...variants.map((v) => v.assumptions));
-      if (!assumptions) return; // a contradicting combination cannot happen in a deployment
-      const path = at === undefined ? [] : Array.isArray(at) ? (at as NodePath) : (at as Variant).path;
-      const exactValue = at !== undefined && !Array.isArray(at) && !(at as Variant).external && (at as Variant).kind !== 'absent';
-      candidates.push({ rule, resource: resource!, messageId: d.messageId, path, assumptions, data: d.data ?? {}, review: false, level: d.level, fix: d.fix, exactValue });
-    },
-    unknown: (variant, what) => {
-      if (!options.reportUnknown) return;
-      candidates.push({
-        rule, resource: resource!, messageId: '', path: variant.path, assumptions: variant.assumptions,
-        data: { what, reason: variant.reason ?? 'a value that is not known' }, review: true, exactValue: false,
-      });
-    },
-  };
-
+  const ctx = new RunContext(template, options);
   for (const current of rules) {
     const targets = current.appliesTo.includes('*')
       ? template.resources.values()
       : current.appliesTo.flatMap((type) => template.byType.get(type) ?? []);
-    rule = current;
-    ruleOptions = { ...(current.defaultOptions ?? {}), ...(options.options?.get(current.id) ?? {}) };
+    ctx.rule = current;
+    ctx.options = { ...(current.defaultOptions ?? {}), ...(options.options?.get(current.id) ?? {}) };
     for (const target of targets) {
       // A resource whose Condition is false in every case is never created.
-      if (resolver.roots(target).length === 0) continue;
-      resource = target;
+      if (ctx.resolver.roots(target).length === 0) continue;
+      ctx.resource = target;
       current.check(target, ctx);
     }
   }
-  return settle(template, candidates, options);
+  return settle(template, ctx.candidates, options);
+}
+
+/**
+ * One context per template; `rule` and `resource` say whose check is running. A class rather than an object of
+ * closures: V8's scavenger keeps closures seen by inline caches alive, and with them the whole template, until the
+ * next full GC; methods on a prototype hold nothing of the template.
+ */
+class RunContext implements RuleContext {
+  readonly resolver: ValueResolver;
+  readonly candidates: Candidate[] = [];
+  rule: RuleDefinition | undefined;
+  resource: Resource | undefined;
+  options: Record<string, unknown> = {};
+  // Built on first use: many templates meet no rule that needs it.
+  private built: ResourceGraph | undefined;
+
+  constructor(readonly template: Template, private readonly run: RunOptions) {
+    this.resolver = new ValueResolver(template, run.parameters);
+  }
+
+  get graph(): ResourceGraph {
+    return (this.built ??= new ResourceGraph(this.template));
+  }
+
+  private start(from: Resource | Variant): Variant[] {
+    return 'logicalId' in from ? this.resolver.roots(from) : [from];
+  }
+
+  value(from: Resource | Variant, path: NodePath): Variant[] {
+    return this.resolver.navigate(this.start(from), path);
+  }
+
+  items(from: Resource | Variant, path: NodePath): Variant[] {
+    return this.resolver.elements(this.resolver.navigate(this.start(from), path));
+  }
+
+  report(d: ReportDescriptor): void {
+    const at = d.at;
+    const variants = [...(at && !Array.isArray(at) ? [at as Variant] : []), ...(d.because ?? [])];
+    const assumptions = mergeAssumptions(...variants.map((v) => v.assumptions));
+    if (!assumptions) return; // a contradicting combination cannot happen in a deployment
+    const path = at === undefined ? [] : Array.isArray(at) ? (at as NodePath) : (at as Variant).path;
+    const exactValue = at !== undefined && !Array.isArray(at) && !(at as Variant).external && (at as Variant).kind !== 'absent';
+    this.candidates.push({
+      rule: this.rule!, resource: this.resource!, messageId: d.messageId, path, assumptions, data: d.data ?? {},
+      review: false, level: d.level, fix: d.fix, exactValue,
+    });
+  }
+
+  unknown(variant: Variant, what: string): void {
+    if (!this.run.reportUnknown) return;
+    this.candidates.push({
+      rule: this.rule!, resource: this.resource!, messageId: '', path: variant.path, assumptions: variant.assumptions,
+      data: { what, reason: variant.reason ?? 'a value that is not known' }, review: true, exactValue: false,
+    });
+  }
 }
 
 /**
