@@ -3009,7 +3009,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root, ref);
+      let _sch = resolve5.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3036,7 +3036,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root, ref) {
+    function resolve5(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3900,7 +3900,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options) {
+    function resolve5(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4291,7 +4291,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve4,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
@@ -11481,41 +11481,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push2(value) {
-        var p = new Promise(function(resolve4, reject) {
+        var p = new Promise(function(resolve5, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve4(result);
+            resolve5(result);
           });
         });
         p.catch(noop);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve4, reject) {
+        var p = new Promise(function(resolve5, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve4(result);
+            resolve5(result);
           });
         });
         p.catch(noop);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve4) {
+        var p = new Promise(function(resolve5) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve4();
+              resolve5();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve4();
+                resolve5();
                 queue.drain = previousDrain;
               };
             }
@@ -12001,9 +12001,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve4(stats) : reject(error);
+            return error === null ? resolve5(stats) : reject(error);
           });
         });
       }
@@ -12027,10 +12027,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           this._walkAsync(root, options, (error, entries) => {
             if (error === null) {
-              resolve4(entries);
+              resolve5(entries);
             } else {
               reject(error);
             }
@@ -12040,10 +12040,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve4(entries));
+          stream.once("end", () => resolve5(entries));
         });
       }
     };
@@ -17877,7 +17877,7 @@ function stackTemplates(dir, id, artifact, artifacts) {
     if (frame) template.creation.set(logicalId, frame);
     if (plumbingRoots.some((root) => within(p, root)) || isCdkPlumbingPath(constructPath)) template.plumbing.add(logicalId);
   }
-  const nested = [];
+  const nested2 = [];
   for (const { path: p, template } of roots) {
     if (template === main) continue;
     const cut = p.lastIndexOf("/");
@@ -17889,10 +17889,10 @@ function stackTemplates(dir, id, artifact, artifacts) {
     } else {
       template.parent = main.file;
     }
-    nested.push(template);
+    nested2.push(template);
   }
-  nested.sort((a, b) => a.stack.length - b.stack.length);
-  return [main, ...nested];
+  nested2.sort((a, b) => a.stack.length - b.stack.length);
+  return [main, ...nested2];
 }
 var PLUMBING_SEGMENTS = [
   /^Custom::.*Provider$/,
@@ -18031,6 +18031,39 @@ init_errors();
 // src/engine/lint.ts
 import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
 import path6 from "node:path";
+
+// src/discover/paths.ts
+import { realpathSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+function relativeInside(file, cwd) {
+  const base = resolve(cwd);
+  const target = resolve(cwd, file);
+  return nested(base, target) ?? nested(realPath(base), realPath(target));
+}
+function relativeForMatching(file, cwd) {
+  return relativeInside(file, cwd) ?? toPosix(relative(cwd, file));
+}
+function toPosix(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+function nested(base, target) {
+  const rel = relative(base, target);
+  if (rel === "" || isAbsolute(rel) || rel === ".." || rel.startsWith(".." + sep)) return void 0;
+  return toPosix(rel);
+}
+var realPaths = /* @__PURE__ */ new Map();
+function realPath(p) {
+  let real = realPaths.get(p);
+  if (real === void 0) {
+    try {
+      real = realpathSync(p);
+    } catch {
+      real = p;
+    }
+    realPaths.set(p, real);
+  }
+  return real;
+}
 
 // src/template/intrinsics.ts
 function isPlainObject2(node) {
@@ -22538,14 +22571,14 @@ async function lint(options) {
   const all = options.rules ?? rules;
   const config = options.config ?? new ResolvedConfig(all);
   const byConfig = (file) => {
-    const setup = config.forFile(URI.test(file) ? file : toPosix(path6.relative(cwd, file)));
+    const setup = config.forFile(URI.test(file) ? file : relativeForMatching(file, cwd));
     const chosen = options.ids?.length ? selectRules(all, options) : selectRules(setup.rules, { pillars: options.pillars });
     return { ...setup, rules: chosen };
   };
   selectRules(all, options);
   const exclude = config.exclude;
   const discovered = (options.paths.length ? await discoverFiles(options.paths, cwd) : []).filter(
-    (d) => d.explicit || exclude.length === 0 || !matchesAny(toPosix(path6.relative(cwd, d.file)), exclude)
+    (d) => d.explicit || exclude.length === 0 || !matchesAny(relativeForMatching(d.file, cwd), exclude)
   );
   const units = discovered.map((d) => ({ file: d.file, explicit: d.explicit, cdk: d.cdk }));
   if (options.stacks) {
@@ -22584,7 +22617,7 @@ async function lint(options) {
   const visit2 = (unit, chain) => {
     if (done.has(unit.file)) return;
     done.add(unit.file);
-    let nested = [];
+    let nested2 = [];
     try {
       const setup = byConfig(unit.file);
       for (const r of setup.rules) ran.add(r.id);
@@ -22601,8 +22634,8 @@ async function lint(options) {
       if (unit.nestedIn) outcome.report.nestedIn = unit.nestedIn;
       files.push(outcome.report);
       findings.push(...outcome.findings);
-      nested = outcome.nested ?? [];
-      if (nested.length) outcome.report.nestedStacks = nested.map((ref) => follow(unit.file, ref, chain));
+      nested2 = outcome.nested ?? [];
+      if (nested2.length) outcome.report.nestedStacks = nested2.map((ref) => follow(unit.file, ref, chain));
     } catch (error) {
       failures.push({ file: unit.file, error: error instanceof Error ? error : new Error(String(error)) });
       files.push({ file: unit.file, status: "skipped", skipReason: "pillars-lint failed on this file (internal error)" });
@@ -22640,7 +22673,7 @@ async function lint(options) {
     }
     if (chain.length >= MAX_NESTING) return { ...entry, reason: `nested more than ${MAX_NESTING} levels deep` };
     const known = byFile.get(ref.file);
-    if (!known && exclude.length && matchesAny(toPosix(path6.relative(cwd, ref.file)), exclude)) return { ...entry, reason: "not followed: excluded by the config" };
+    if (!known && exclude.length && matchesAny(relativeForMatching(ref.file, cwd), exclude)) return { ...entry, reason: "not followed: excluded by the config" };
     const bytes = known?.bytes;
     if (known) known.bytes = void 0;
     visit2({
@@ -22672,8 +22705,7 @@ function isFile(file) {
   }
 }
 function displayName(file, cwd) {
-  const rel = path6.relative(cwd, file);
-  return rel && !rel.startsWith("..") && !path6.isAbsolute(rel) ? toPosix(rel) : file;
+  return relativeInside(file, cwd) ?? file;
 }
 function cdkTemplateAt(file) {
   const dir = path6.dirname(file);
@@ -22740,8 +22772,8 @@ function lintFile(file, bytes, explicit, rules2, options) {
   const cdk = cdkContext(template, options.cdk);
   const kept = cdk ? ruleFindings.filter((f) => !cdk.skip(f)).map(cdk.decorate) : ruleFindings;
   const checked = applySuppressions(template, kept, rules2, options.allRules ?? rules2);
-  const nested = nestedRefs(template, given, options.cdk);
-  return { report: report2, findings: [...diagnostics, ...structure, ...checked], ...nested.length ? { nested } : {} };
+  const nested2 = nestedRefs(template, given, options.cdk);
+  return { report: report2, findings: [...diagnostics, ...structure, ...checked], ...nested2.length ? { nested: nested2 } : {} };
 }
 function cdkContext(template, info) {
   const pathOf = /* @__PURE__ */ new Map();
@@ -22774,9 +22806,6 @@ function cdkContext(template, info) {
 function looksLikeCloudFormation(doc) {
   return /^[\s{]*"?(Resources|AWSTemplateFormatVersion)"?\s*:/m.test(doc.source);
 }
-function toPosix(p) {
-  return p.split(path6.sep).join("/");
-}
 function sortFindings(findings) {
   return findings.sort(
     (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.region.startLine - b.region.startLine || a.region.startColumn - b.region.startColumn || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
@@ -22784,23 +22813,18 @@ function sortFindings(findings) {
 }
 
 // src/report/github.ts
-import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 
 // src/report/paths.ts
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { resolve as resolve2 } from "node:path";
 import { pathToFileURL } from "node:url";
 function isUri(file) {
   return /^[a-z][a-z0-9+.-]+:\/\//i.test(file);
 }
-function relativeInside(file, cwd) {
-  const rel = relative(resolve(cwd), resolve(cwd, file));
-  if (rel === "" || isAbsolute(rel) || rel === ".." || rel.startsWith(".." + sep)) return void 0;
-  return sep === "/" ? rel : rel.split(sep).join("/");
-}
 function artifactUri(file, cwd) {
   if (isUri(file)) return file;
   const rel = relativeInside(file, cwd);
-  if (rel === void 0) return pathToFileURL(resolve(cwd, file)).href;
+  if (rel === void 0) return pathToFileURL(resolve2(cwd, file)).href;
   return rel.split("/").map(encodeURIComponent).join("/");
 }
 function isRelativeUri(uri) {
@@ -22821,8 +22845,8 @@ function workflowCommand(name, properties, message) {
   return `::${name}${props ? " " + props : ""}::${escapeData(message)}`;
 }
 function workspacePath(file, root) {
-  const absolute = resolve2(root, file);
-  const rel = relative2(resolve2(root), absolute);
+  const absolute = resolve3(root, file);
+  const rel = relative2(resolve3(root), absolute);
   if (rel === "" || isAbsolute2(rel) || rel === ".." || rel.startsWith(".." + sep2)) return absolute;
   return sep2 === "/" ? rel : rel.split(sep2).join("/");
 }
@@ -22990,7 +23014,7 @@ _${plural2(left, "more finding")} ${left === 1 ? "is" : "are"} not listed, to ke
 }
 
 // src/report/sarif.ts
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://www.npmjs.com/package/pillars-lint";
@@ -23091,7 +23115,7 @@ function artifactProperties(report2, locationOf) {
   return Object.keys(properties).length ? properties : void 0;
 }
 function srcrootUri(cwd) {
-  const href = pathToFileURL2(resolve3(cwd)).href;
+  const href = pathToFileURL2(resolve4(cwd)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 var sarif = (result, options) => {
@@ -23251,15 +23275,15 @@ var VERSION = package_default.version;
 
 // src/action/changed.ts
 import { execFileSync } from "node:child_process";
-import { readFileSync as readFileSync4, realpathSync } from "node:fs";
+import { readFileSync as readFileSync4, realpathSync as realpathSync2 } from "node:fs";
 import path7 from "node:path";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 function isPullRequestEvent(name) {
   return name !== void 0 && PULL_REQUEST_EVENTS.has(name);
 }
-function realPath(file) {
+function realPath2(file) {
   try {
-    return realpathSync(file);
+    return realpathSync2(file);
   } catch {
     return path7.resolve(file);
   }
@@ -23277,7 +23301,7 @@ function changedFiles(workspace, eventPath) {
   try {
     const top = git(["rev-parse", "--show-toplevel"]).trim();
     const names = git(["diff", "--name-only", "-z", "--diff-filter=d", `${base}...HEAD`, "--"]).split("\0").filter(Boolean);
-    return { base, files: new Set(names.map((name) => realPath(path7.resolve(top, name)))) };
+    return { base, files: new Set(names.map((name) => realPath2(path7.resolve(top, name)))) };
   } catch (error) {
     const e = error;
     const detail = e.code === "ENOENT" ? "git is not installed" : String(e.stderr ?? "").trim().split("\n")[0] || e.message;
@@ -23450,7 +23474,7 @@ async function lintWorkspace(runner) {
         notes.push(message);
       } else {
         const discovered = await discoverFiles(paths, workspace);
-        const selected = discovered.filter((d) => changed.files.has(realPath(d.file)));
+        const selected = discovered.filter((d) => changed.files.has(realPath2(d.file)));
         targets = selected.map((d) => asLintInput(d, workspace));
         const message = `Only files changed in this pull request were linted: ${selected.length} of the ${plural3(discovered.length, "candidate file")}.`;
         runner.log(message);

@@ -1,6 +1,6 @@
 // The CLI contract, run against the shipped bundle (dist/cli.js, built by the global setup) as a user runs it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -139,6 +139,32 @@ describe('cli', () => {
     const [, file, line, col, severity, , code] = COMPACT.exec(lines[1]!)!;
     expect(file).toBe(path.join(ROOT, 'examples/web-stack.yaml'));
     expect([line, col, severity, code]).toEqual(['53', '26', 'Error', 'ebs-volume-encrypted']);
+  });
+
+  it('names files relative to a working directory reached through a symlink, for SARIF, config globs and baselines', (t) => {
+    // The process sees the real directory; the paths a user passes ($PWD/infra) keep the link.
+    const real = mkdtempSync(path.join(tmpdir(), 'pillars-lint-real-'));
+    mkdirSync(path.join(real, 'infra'));
+    writeFileSync(path.join(real, 'infra', 'stack.yaml'), readFileSync(path.join(ROOT, 'examples/web-stack.yaml')));
+    writeFileSync(path.join(real, '.pillars-lint.yaml'), 'overrides:\n  - files: ["infra/**"]\n    rules: { ebs-volume-encrypted: off }\n');
+    const linked = path.join(mkdtempSync(path.join(tmpdir(), 'pillars-lint-link-')), 'checkout');
+    try {
+      symlinkSync(real, linked, 'dir');
+    } catch {
+      t.skip(); // Windows without the symlink privilege
+    }
+    const sarif = cli([path.join(linked, 'infra'), '-f', 'sarif'], linked);
+    expect(sarif.code).toBe(1);
+    const run = JSON.parse(sarif.stdout).runs[0];
+    expect(run.artifacts.map((a: { location: { uri: string } }) => a.location.uri)).toEqual(['infra/stack.yaml']);
+    const results = run.results as Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
+    expect(results.length).toBeGreaterThan(0);
+    expect(new Set(results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri))).toEqual(new Set(['infra/stack.yaml']));
+    // The config's override for infra/** applied.
+    expect(results.map((r) => r.ruleId)).toContain('rds-multi-az-enabled');
+    expect(results.map((r) => r.ruleId)).not.toContain('ebs-volume-encrypted');
+    writeFileSync(path.join(real, 'baseline.sarif'), sarif.stdout);
+    expect(cli([path.join(linked, 'infra'), '--baseline', 'baseline.sarif'], linked).code).toBe(0);
   });
 
   it('lists rules with their metadata', () => {

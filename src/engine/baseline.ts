@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.ts';
+import { relativeForMatching } from '../discover/paths.ts';
 import type { Finding } from './types.ts';
 
 /**
@@ -37,7 +38,7 @@ export function readBaseline(file: string, cwd: string): Set<string> {
 /** Marks each finding new or unchanged against the baseline; unchanged findings do not fail the run. */
 export function applyBaseline(findings: Finding[], baseline: Set<string>, cwd: string): Finding[] {
   return findings.map((f) => {
-    const relative = path.relative(cwd, f.file).split(path.sep).join('/');
+    const relative = relativeForMatching(f.file, cwd);
     const key = identity(f.ruleId, relative, f.logicalId, (f.propertyPath ?? []).join('.'), f.message);
     return { ...f, baselineState: baseline.has(key) ? 'unchanged' : 'new' };
   });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isCdkPlumbingPath, readCloudAssembly, type CdkTemplate } from '../discover/cdk.ts';
 import { discoverFiles } from '../discover/files.ts';
+import { relativeForMatching, relativeInside, toPosix } from '../discover/paths.ts';
 import type { StackOptions } from '../discover/stack.ts';
 import { decodeSource, parseDocument } from '../parse/index.ts';
 import { findingRegion, offsetRegion } from '../parse/locate.ts';
@@ -74,14 +75,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const config = options.config ?? new ResolvedConfig(all);
   // An explicit --rule runs even when the config turns it off; otherwise the config decides.
   const byConfig = (file: string): RuleSetup => {
-    const setup = config.forFile(URI.test(file) ? file : toPosix(path.relative(cwd, file)));
+    const setup = config.forFile(URI.test(file) ? file : relativeForMatching(file, cwd));
     const chosen = options.ids?.length ? selectRules(all, options) : selectRules(setup.rules, { pillars: options.pillars });
     return { ...setup, rules: chosen };
   };
   selectRules(all, options); // unknown --rule ids fail before any file is read
   const exclude = config.exclude;
   const discovered = (options.paths.length ? await discoverFiles(options.paths, cwd) : []).filter(
-    (d) => d.explicit || exclude.length === 0 || !matchesAny(toPosix(path.relative(cwd, d.file)), exclude),
+    (d) => d.explicit || exclude.length === 0 || !matchesAny(relativeForMatching(d.file, cwd), exclude),
   );
   const units: Unit[] = discovered.map((d) => ({ file: d.file, explicit: d.explicit, cdk: d.cdk }));
   if (options.stacks) {
@@ -168,7 +169,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
     if (chain.length >= MAX_NESTING) return { ...entry, reason: `nested more than ${MAX_NESTING} levels deep` };
     const known = byFile.get(ref.file);
-    if (!known && exclude.length && matchesAny(toPosix(path.relative(cwd, ref.file)), exclude)) return { ...entry, reason: 'not followed: excluded by the config' };
+    if (!known && exclude.length && matchesAny(relativeForMatching(ref.file, cwd), exclude)) return { ...entry, reason: 'not followed: excluded by the config' };
     const bytes = known?.bytes;
     if (known) known.bytes = undefined;
     visit({
@@ -200,8 +201,7 @@ function isFile(file: string): boolean {
 }
 
 function displayName(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? toPosix(rel) : file;
+  return relativeInside(file, cwd) ?? file;
 }
 
 /** A nested template that sits in a cloud assembly gets what the assembly says about it. */
@@ -320,9 +320,6 @@ function looksLikeCloudFormation(doc: ParsedDocument): boolean {
   return /^[\s{]*"?(Resources|AWSTemplateFormatVersion)"?\s*:/m.test(doc.source);
 }
 
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
 
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(

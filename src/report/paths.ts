@@ -1,16 +1,10 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { relativeInside } from '../discover/paths.ts';
 
 /** A URI with a scheme (stack://, file://, https://); a Windows drive letter is not one. */
 export function isUri(file: string): boolean {
   return /^[a-z][a-z0-9+.-]+:\/\//i.test(file);
-}
-
-/** Path relative to cwd, or undefined when the file is outside cwd (or on another drive). */
-function relativeInside(file: string, cwd: string): string | undefined {
-  const rel = relative(resolve(cwd), resolve(cwd, file));
-  if (rel === '' || isAbsolute(rel) || rel === '..' || rel.startsWith('..' + sep)) return undefined;
-  return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
 /** What a person reads: relative to cwd with `/`, else the absolute path; URIs unchanged. */
