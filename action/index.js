@@ -12882,7 +12882,7 @@ import path from "node:path";
 // src/engine/registry.ts
 init_errors();
 
-// rules/examples.ts
+// src/engine/generated/examples.ts
 var examples = {
   "cloudfront-viewer-policy-https": {
     "pass": "# Values only known at deploy time never fail the rule; a missing (required) policy is a template error, not this rule's.\nParameters:\n  ViewerPolicyNoDefault:\n    Type: String\nResources:\n  FromParameterWithoutDefault:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: site\n            DomainName: site-bucket.s3.amazonaws.com\n            S3OriginConfig: {}\n        DefaultCacheBehavior:\n          TargetOriginId: site\n          ViewerProtocolPolicy: !Ref ViewerPolicyNoDefault\n          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n  Imported:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: site\n            DomainName: site-bucket.s3.amazonaws.com\n            S3OriginConfig: {}\n        DefaultCacheBehavior:\n          TargetOriginId: site\n          ViewerProtocolPolicy: !ImportValue shared-viewer-policy\n          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n  PolicyMissing:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: site\n            DomainName: site-bucket.s3.amazonaws.com\n            S3OriginConfig: {}\n        DefaultCacheBehavior:\n          TargetOriginId: site\n          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n",
@@ -18724,7 +18724,7 @@ function usersOf(resource, ctx) {
   return names.size ? ` (used by ${[...names].join(", ")})` : "";
 }
 
-// rules/lib/ingress.ts
+// src/rule-helpers/ingress.ts
 var INGRESS_TYPES = ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"];
 function isWorldCidr(cidr) {
   const [address, prefix] = cidr.trim().split("/");
@@ -19714,7 +19714,7 @@ var autoscaling_elb_health_check_default = defineRule({
   }
 });
 
-// rules/lib/availability.ts
+// src/rule-helpers/availability.ts
 function zoneLabel(zone) {
   if (zone.opaque) {
     const match = /^az:(\d+)$/.exec(zone.opaque);
@@ -20687,7 +20687,7 @@ function exported(policy, ctx) {
   return false;
 }
 
-// rules/lib/resources.ts
+// src/rule-helpers/resources.ts
 var BLOCK_DEVICE_MAPPINGS = {
   "AWS::EC2::LaunchTemplate": ["Properties", "LaunchTemplateData", "BlockDeviceMappings"],
   "AWS::AutoScaling::LaunchConfiguration": ["Properties", "BlockDeviceMappings"],
@@ -21562,7 +21562,7 @@ var rules = [
   lambda_function_arm64_architecture_default
 ];
 
-// rules/wa-practices.ts
+// src/engine/generated/wa-practices.ts
 var waPractices = {
   "COST01-BP07": { "title": "Keep up-to-date with new service releases", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/cost_cloud_financial_management_scheduled.html" },
   "COST03-BP02": { "title": "Add organization information to cost and usage", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/cost_monitor_usage_org_information.html" },

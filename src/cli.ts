@@ -12,7 +12,7 @@ import { VERSION } from './version.ts';
 import { findConfigFile, loadConfig } from './config/config.ts';
 import { applyBaseline, readBaseline } from './engine/baseline.ts';
 import { rules } from '../rules/index.ts';
-import { waPractices } from '../rules/wa-practices.ts';
+import { waPractices } from './engine/generated/wa-practices.ts';
 
 const HELP = `pillars-lint ${VERSION} — Well-Architected checks for AWS CloudFormation
 

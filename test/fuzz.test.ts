@@ -12,7 +12,7 @@ import type { LintResult } from '../src/engine/types.ts';
 import { parseDocument } from '../src/parse/index.ts';
 import sarif from '../src/report/sarif.ts';
 import { rules } from '../rules/index.ts';
-import { waPractices } from '../rules/wa-practices.ts';
+import { waPractices } from '../src/engine/generated/wa-practices.ts';
 import { HAS_SHARED, ROOT, SHARED, sarifValidator } from './helpers.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);

@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import { asNumber, asString, isSet } from '../../src/values/coerce.ts';
 import { combinations, type Variant } from '../../src/values/variant.ts';
-import { BLOCK_DEVICE_MAPPINGS, launchTemplateUsers } from '../lib/resources.ts';
+import { BLOCK_DEVICE_MAPPINGS, launchTemplateUsers } from '../../src/rule-helpers/resources.ts';
 
 /** gp2 volumes above 1 TiB have a baseline over gp3's free 3,000 IOPS, so the switch needs Iops to keep it. */
 const LARGE_GIB = 1024;

@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString, isSet } from '../../src/values/coerce.ts';
 import { combinations, type Variant } from '../../src/values/variant.ts';
-import { launchTemplateUsers } from '../lib/resources.ts';
+import { launchTemplateUsers } from '../../src/rule-helpers/resources.ts';
 
 interface Options {
   /** Families AWS lists as previous generation: a warning. */

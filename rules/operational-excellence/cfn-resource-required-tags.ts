@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, asString } from '../../src/values/coerce.ts';
 import { combinations, mergeAssumptions, type Variant } from '../../src/values/variant.ts';
-import { launchTemplatesOf } from '../lib/resources.ts';
+import { launchTemplatesOf } from '../../src/rule-helpers/resources.ts';
 
 interface Options {
   /** Tag keys every taggable resource must carry (case-sensitive, as in AWS). */

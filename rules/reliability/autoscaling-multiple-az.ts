@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.ts';
-import { autoScalingZones } from '../lib/availability.ts';
+import { autoScalingZones } from '../../src/rule-helpers/availability.ts';
 
 export default defineRule({
   id: 'autoscaling-multiple-az',

@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString } from '../../src/values/coerce.ts';
 import { combinations, mergeAssumptions, type Variant } from '../../src/values/variant.ts';
-import { attachesLoadBalancer, autoScalingZones, loadBalancerLists } from '../lib/availability.ts';
+import { attachesLoadBalancer, autoScalingZones, loadBalancerLists } from '../../src/rule-helpers/availability.ts';
 
 const PLACEMENT_GROUP = 'AWS::EC2::PlacementGroup';
 const ASG = 'AWS::AutoScaling::AutoScalingGroup';

@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.ts';
-import { INGRESS_TYPES, worldOpenIngress, type WorldOpenFinding } from '../lib/ingress.ts';
+import { INGRESS_TYPES, worldOpenIngress, type WorldOpenFinding } from '../../src/rule-helpers/ingress.ts';
 
 const RDP = 3389;
 

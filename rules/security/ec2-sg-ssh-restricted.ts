@@ -1,5 +1,5 @@
 import { defineRule } from '../../src/engine/rule.ts';
-import { INGRESS_TYPES, worldOpenIngress } from '../lib/ingress.ts';
+import { INGRESS_TYPES, worldOpenIngress } from '../../src/rule-helpers/ingress.ts';
 
 export default defineRule({
   id: 'ec2-sg-ssh-restricted',

@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString } from '../../src/values/coerce.ts';
 import { combinations, mergeAssumptions, type Variant } from '../../src/values/variant.ts';
-import { fromSamGlobals } from '../lib/resources.ts';
+import { fromSamGlobals } from '../../src/rule-helpers/resources.ts';
 
 /** Runtimes that never ran on arm64 (all retired): switching is not possible. */
 const NO_ARM64_RUNTIMES = new Set([

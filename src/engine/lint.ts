@@ -9,7 +9,7 @@ import { findingRegion, offsetRegion } from '../parse/locate.ts';
 import type { ParsedDocument } from '../parse/types.ts';
 import { buildTemplate, type Template } from '../template/model.ts';
 import { rules as registeredRules } from '../../rules/index.ts';
-import { waPractices } from '../../rules/wa-practices.ts';
+import { waPractices } from './generated/wa-practices.ts';
 import { BUILTIN_RULES, NESTED_STACK_CYCLE_RULE, NESTED_STACK_MISSING_RULE, PARSE_ERROR_RULE } from './builtin.ts';
 import { ruleMeta, selectRules, type RuleSelection } from './registry.ts';
 import type { RuleDefinition } from './rule.ts';

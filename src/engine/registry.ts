@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.ts';
-import { examples } from '../../rules/examples.ts';
+import { examples } from './generated/examples.ts';
 import type { RuleDefinition } from './rule.ts';
 import type { Pillar, RuleMeta } from './types.ts';
 

@@ -1,6 +1,6 @@
-import type { RuleContext } from '../../src/engine/rule.ts';
-import type { Resource } from '../../src/template/model.ts';
-import type { Variant } from '../../src/values/variant.ts';
+import type { RuleContext } from '../engine/rule.ts';
+import type { Resource } from '../template/model.ts';
+import type { Variant } from '../values/variant.ts';
 
 /** Where each resource type keeps its EBS block device mappings. */
 export const BLOCK_DEVICE_MAPPINGS: Record<string, string[]> = {

@@ -1,7 +1,7 @@
-import type { RuleContext } from '../../src/engine/rule.ts';
-import type { Resource } from '../../src/template/model.ts';
-import { asString } from '../../src/values/coerce.ts';
-import { combinations, mergeAssumptions, type Variant } from '../../src/values/variant.ts';
+import type { RuleContext } from '../engine/rule.ts';
+import type { Resource } from '../template/model.ts';
+import { asString } from '../values/coerce.ts';
+import { combinations, mergeAssumptions, type Variant } from '../values/variant.ts';
 
 /** The Availability Zones an Auto Scaling group launches into, in one consistent set of assumptions. */
 export type ZoneOutcome =

@@ -1,7 +1,7 @@
-import type { RuleContext } from '../../src/engine/rule.ts';
-import type { Resource } from '../../src/template/model.ts';
-import { asNumber, asString } from '../../src/values/coerce.ts';
-import { combinations, type Variant } from '../../src/values/variant.ts';
+import type { RuleContext } from '../engine/rule.ts';
+import type { Resource } from '../template/model.ts';
+import { asNumber, asString } from '../values/coerce.ts';
+import { combinations, type Variant } from '../values/variant.ts';
 
 /** Both inline ingress of AWS::EC2::SecurityGroup and standalone AWS::EC2::SecurityGroupIngress. */
 export const INGRESS_TYPES = ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'];
