@@ -3009,7 +3009,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve4.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3036,7 +3036,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve4(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3900,7 +3900,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options) {
+    function resolve4(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -3936,50 +3936,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base, relative2, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse2(serialize(base, options), options);
-        relative3 = parse2(serialize(relative3, options), options);
+        relative2 = parse2(serialize(relative2, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options.tolerant && relative2.scheme) {
+        target.scheme = relative2.scheme;
+        target.userinfo = relative2.userinfo;
+        target.host = relative2.host;
+        target.port = relative2.port;
+        target.path = removeDotSegments(relative2.path || "");
+        target.query = relative2.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
+          target.userinfo = relative2.userinfo;
+          target.host = relative2.host;
+          target.port = relative2.port;
+          target.path = removeDotSegments(relative2.path || "");
+          target.query = relative2.query;
         } else {
-          if (!relative3.path) {
+          if (!relative2.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative2.query !== void 0) {
+              target.query = relative2.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative2.path[0] === "/") {
+              target.path = removeDotSegments(relative2.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative2.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative2.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative2.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -3987,7 +3987,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative2.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -4291,7 +4291,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve5,
+      resolve: resolve4,
       resolveComponent,
       equal,
       serialize,
@@ -10382,21 +10382,21 @@ var require_pattern2 = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative3 = [];
+      const relative2 = [];
       for (const pattern of patterns) {
-        if (isAbsolute3(pattern)) {
+        if (isAbsolute2(pattern)) {
           absolute.push(pattern);
         } else {
-          relative3.push(pattern);
+          relative2.push(pattern);
         }
       }
-      return [absolute, relative3];
+      return [absolute, relative2];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute3(pattern) {
+    function isAbsolute2(pattern) {
       return path9.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute3;
+    exports.isAbsolute = isAbsolute2;
   }
 });
 
@@ -11481,41 +11481,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push2(value) {
-        var p = new Promise(function(resolve5, reject) {
+        var p = new Promise(function(resolve4, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve5(result);
+            resolve4(result);
           });
         });
         p.catch(noop);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve5, reject) {
+        var p = new Promise(function(resolve4, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve5(result);
+            resolve4(result);
           });
         });
         p.catch(noop);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve5) {
+        var p = new Promise(function(resolve4) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve5();
+              resolve4();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve5();
+                resolve4();
                 queue.drain = previousDrain;
               };
             }
@@ -12001,9 +12001,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve4, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve5(stats) : reject(error);
+            return error === null ? resolve4(stats) : reject(error);
           });
         });
       }
@@ -12027,10 +12027,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve4, reject) => {
           this._walkAsync(root, options, (error, entries) => {
             if (error === null) {
-              resolve5(entries);
+              resolve4(entries);
             } else {
               reject(error);
             }
@@ -12040,10 +12040,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve5(entries));
+          stream.once("end", () => resolve4(entries));
         });
       }
     };
@@ -13737,11 +13737,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep3, offset, length) => {
+    onSeparator: (sep2, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep3 === ":") {
+        if (sep2 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep3 === ",") {
+        } else if (sep2 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -18025,13 +18025,6 @@ function walk(root, assemblies) {
   return [...files.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0), ...cdk];
 }
 
-// src/action/run.ts
-init_errors();
-
-// src/engine/lint.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import path6 from "node:path";
-
 // src/discover/paths.ts
 import { realpathSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
@@ -18052,18 +18045,26 @@ function nested(base, target) {
   return toPosix(rel);
 }
 var realPaths = /* @__PURE__ */ new Map();
-function realPath(p) {
-  let real = realPaths.get(p);
+function realPath(file) {
+  const absolute = resolve(file);
+  let real = realPaths.get(absolute);
   if (real === void 0) {
     try {
-      real = realpathSync(p);
+      real = realpathSync(absolute);
     } catch {
-      real = p;
+      real = absolute;
     }
-    realPaths.set(p, real);
+    realPaths.set(absolute, real);
   }
   return real;
 }
+
+// src/action/run.ts
+init_errors();
+
+// src/engine/lint.ts
+import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import path6 from "node:path";
 
 // src/template/intrinsics.ts
 function isPlainObject2(node) {
@@ -22812,14 +22813,15 @@ function sortFindings(findings) {
   );
 }
 
-// src/report/github.ts
-import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
-
 // src/report/paths.ts
 import { resolve as resolve2 } from "node:path";
 import { pathToFileURL } from "node:url";
 function isUri(file) {
   return /^[a-z][a-z0-9+.-]+:\/\//i.test(file);
+}
+function displayPath(file, cwd) {
+  if (isUri(file)) return file;
+  return relativeInside(file, cwd) ?? resolve2(cwd, file);
 }
 function artifactUri(file, cwd) {
   if (isUri(file)) return file;
@@ -22844,12 +22846,6 @@ function workflowCommand(name, properties, message) {
   const props = Object.entries(properties).filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
   return `::${name}${props ? " " + props : ""}::${escapeData(message)}`;
 }
-function workspacePath(file, root) {
-  const absolute = resolve3(root, file);
-  const rel = relative2(resolve3(root), absolute);
-  if (rel === "" || isAbsolute2(rel) || rel === ".." || rel.startsWith(".." + sep2)) return absolute;
-  return sep2 === "/" ? rel : rel.split(sep2).join("/");
-}
 function annotationLevel(f) {
   if (f.kind === "review" || f.level === "note") return "notice";
   return f.level;
@@ -22865,7 +22861,7 @@ function annotation(f, root) {
   const props = {};
   if (!isUri(f.file)) {
     const { startLine, startColumn, endLine, endColumn } = f.region;
-    props.file = workspacePath(f.file, root);
+    props.file = displayPath(f.file, root);
     props.line = startLine;
     props.endLine = Math.max(startLine, endLine);
     if (endLine === startLine) {
@@ -22950,7 +22946,7 @@ function clip(text) {
 }
 function location(f, options) {
   if (isUri(f.file)) return escapeMarkdown(f.file);
-  const file = workspacePath(f.file, options.root);
+  const file = displayPath(f.file, options.root);
   const text = escapeMarkdown(`${file}:${f.region.startLine}`);
   const base = safeUrl(options.blobUrl);
   if (!base || file.startsWith("/") || /^[A-Za-z]:/.test(file)) return text;
@@ -23014,7 +23010,7 @@ _${plural2(left, "more finding")} ${left === 1 ? "is" : "are"} not listed, to ke
 }
 
 // src/report/sarif.ts
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://www.npmjs.com/package/pillars-lint";
@@ -23115,7 +23111,7 @@ function artifactProperties(report2, locationOf) {
   return Object.keys(properties).length ? properties : void 0;
 }
 function srcrootUri(cwd) {
-  const href = pathToFileURL2(resolve4(cwd)).href;
+  const href = pathToFileURL2(resolve3(cwd)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 var sarif = (result, options) => {
@@ -23275,18 +23271,11 @@ var VERSION = package_default.version;
 
 // src/action/changed.ts
 import { execFileSync } from "node:child_process";
-import { readFileSync as readFileSync4, realpathSync as realpathSync2 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 import path7 from "node:path";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 function isPullRequestEvent(name) {
   return name !== void 0 && PULL_REQUEST_EVENTS.has(name);
-}
-function realPath2(file) {
-  try {
-    return realpathSync2(file);
-  } catch {
-    return path7.resolve(file);
-  }
 }
 function changedFiles(workspace, eventPath) {
   if (!eventPath) return { error: "GITHUB_EVENT_PATH is not set" };
@@ -23301,7 +23290,7 @@ function changedFiles(workspace, eventPath) {
   try {
     const top = git(["rev-parse", "--show-toplevel"]).trim();
     const names = git(["diff", "--name-only", "-z", "--diff-filter=d", `${base}...HEAD`, "--"]).split("\0").filter(Boolean);
-    return { base, files: new Set(names.map((name) => realPath2(path7.resolve(top, name)))) };
+    return { base, files: new Set(names.map((name) => realPath(path7.resolve(top, name)))) };
   } catch (error) {
     const e = error;
     const detail = e.code === "ENOENT" ? "git is not installed" : String(e.stderr ?? "").trim().split("\n")[0] || e.message;
@@ -23428,7 +23417,7 @@ function readInputs(runner, workspace) {
 var GLOB_CHARS2 = /[*?[\]{}()!+@\\]/;
 function asLintInput(d, workspace) {
   if (d.explicit) return d.file;
-  const rel = workspacePath(d.file, workspace);
+  const rel = displayPath(d.file, workspace);
   if (path8.isAbsolute(rel) || GLOB_CHARS2.test(rel)) return d.file;
   return `${rel.slice(0, -1)}[${rel.slice(-1)}]`;
 }
@@ -23474,7 +23463,7 @@ async function lintWorkspace(runner) {
         notes.push(message);
       } else {
         const discovered = await discoverFiles(paths, workspace);
-        const selected = discovered.filter((d) => changed.files.has(realPath2(d.file)));
+        const selected = discovered.filter((d) => changed.files.has(realPath(d.file)));
         targets = selected.map((d) => asLintInput(d, workspace));
         const message = `Only files changed in this pull request were linted: ${selected.length} of the ${plural3(discovered.length, "candidate file")}.`;
         runner.log(message);
@@ -23524,7 +23513,7 @@ async function lintWorkspace(runner) {
   if (result.failures.length) {
     const [first] = result.failures;
     const more = result.failures.length > 1 ? ` and ${plural3(result.failures.length - 1, "other file")}` : "";
-    runner.annotate("error", {}, `pillars-lint: internal error on ${workspacePath(first.file, workspace)}${more}: ${first.error.message}`);
+    runner.annotate("error", {}, `pillars-lint: internal error on ${displayPath(first.file, workspace)}${more}: ${first.error.message}`);
     for (const f of result.failures) runner.debug(f.error.stack ?? f.error.message);
     return 1;
   }

@@ -1,20 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { realPath } from '../discover/paths.ts';
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
 export function isPullRequestEvent(name: string | undefined): boolean {
   return name !== undefined && PULL_REQUEST_EVENTS.has(name);
-}
-
-/** Symlinks and /tmp-style aliases resolved, so git's paths and the discovered ones compare equal. */
-export function realPath(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    return path.resolve(file);
-  }
 }
 
 export type ChangedFiles = { base: string; files: Set<string> } | { error: string };

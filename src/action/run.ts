@@ -2,16 +2,18 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findConfigFile, loadConfig } from '../config/config.ts';
 import { discoverFiles, type DiscoveredFile } from '../discover/files.ts';
+import { realPath } from '../discover/paths.ts';
 import { UsageError } from '../errors.ts';
 import { lint } from '../engine/lint.ts';
 import { LEVELS, type Finding, type Level } from '../engine/types.ts';
-import { annotations, workspacePath } from '../report/github.ts';
+import { annotations } from '../report/github.ts';
+import { displayPath } from '../report/paths.ts';
 import { summarize } from '../report/json.ts';
 import { jobSummary } from '../report/markdown.ts';
 import sarif from '../report/sarif.ts';
 import { VERSION } from '../version.ts';
 import { rules } from '../../rules/index.ts';
-import { changedFiles, isPullRequestEvent, realPath } from './changed.ts';
+import { changedFiles, isPullRequestEvent } from './changed.ts';
 import { InputError, Runner, type Env } from './runner.ts';
 
 type FailOn = Level | 'none';
@@ -89,7 +91,7 @@ const GLOB_CHARS = /[*?[\]{}()!+@\\]/;
  */
 function asLintInput(d: DiscoveredFile, workspace: string): string {
   if (d.explicit) return d.file;
-  const rel = workspacePath(d.file, workspace);
+  const rel = displayPath(d.file, workspace);
   if (path.isAbsolute(rel) || GLOB_CHARS.test(rel)) return d.file;
   return `${rel.slice(0, -1)}[${rel.slice(-1)}]`;
 }
@@ -204,7 +206,7 @@ async function lintWorkspace(runner: Runner): Promise<number> {
   if (result.failures.length) {
     const [first] = result.failures;
     const more = result.failures.length > 1 ? ` and ${plural(result.failures.length - 1, 'other file')}` : '';
-    runner.annotate('error', {}, `pillars-lint: internal error on ${workspacePath(first!.file, workspace)}${more}: ${first!.error.message}`);
+    runner.annotate('error', {}, `pillars-lint: internal error on ${displayPath(first!.file, workspace)}${more}: ${first!.error.message}`);
     for (const f of result.failures) runner.debug(f.error.stack ?? f.error.message);
     return 1;
   }

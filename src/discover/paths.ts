@@ -32,16 +32,20 @@ function nested(base: string, target: string): string | undefined {
 
 const realPaths = new Map<string, string>();
 
-/** The real path (cached: a report asks for every finding's file), or the path itself when it does not exist. */
-function realPath(p: string): string {
-  let real = realPaths.get(p);
+/**
+ * The real path, symlinks and /tmp-style aliases resolved (cached: a report asks for every finding's file), or the
+ * absolute path when the file does not exist.
+ */
+export function realPath(file: string): string {
+  const absolute = resolve(file);
+  let real = realPaths.get(absolute);
   if (real === undefined) {
     try {
-      real = realpathSync(p);
+      real = realpathSync(absolute);
     } catch {
-      real = p;
+      real = absolute;
     }
-    realPaths.set(p, real);
+    realPaths.set(absolute, real);
   }
   return real;
 }

@@ -1,6 +1,5 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Finding, LintResult } from '../engine/types.ts';
-import { isUri } from './paths.ts';
+import { displayPath, isUri } from './paths.ts';
 import type { Formatter } from './types.ts';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
@@ -30,14 +29,6 @@ export function workflowCommand(name: string, properties: CommandProperties, mes
   return `::${name}${props ? ' ' + props : ''}::${escapeData(message)}`;
 }
 
-/** Path relative to the workspace with `/`, or absolute when outside it (GitHub cannot map it then). */
-export function workspacePath(file: string, root: string): string {
-  const absolute = resolve(root, file);
-  const rel = relative(resolve(root), absolute);
-  if (rel === '' || isAbsolute(rel) || rel === '..' || rel.startsWith('..' + sep)) return absolute;
-  return sep === '/' ? rel : rel.split(sep).join('/');
-}
-
 export function annotationLevel(f: Finding): AnnotationLevel {
   if (f.kind === 'review' || f.level === 'note') return 'notice';
   return f.level;
@@ -59,7 +50,7 @@ export function annotation(f: Finding, root: string): string {
   // A deployed stack (stack://) has no file in the repository to annotate.
   if (!isUri(f.file)) {
     const { startLine, startColumn, endLine, endColumn } = f.region;
-    props.file = workspacePath(f.file, root);
+    props.file = displayPath(f.file, root);
     props.line = startLine;
     props.endLine = Math.max(startLine, endLine);
     // GitHub accepts columns only on one line; its endColumn is inclusive, ours is one past the end.

@@ -1,7 +1,7 @@
 import { PILLARS, type Finding, type LintResult, type RuleMeta } from '../engine/types.ts';
-import { bySeverity, reportable, workspacePath } from './github.ts';
+import { bySeverity, reportable } from './github.ts';
 import { summarize } from './json.ts';
-import { isUri } from './paths.ts';
+import { displayPath, isUri } from './paths.ts';
 import type { Formatter } from './types.ts';
 
 /** GitHub rejects a step summary over 1 MiB; the margin leaves room for what else the step appends. */
@@ -45,7 +45,7 @@ function clip(text: string): string {
 
 function location(f: Finding, options: SummaryOptions): string {
   if (isUri(f.file)) return escapeMarkdown(f.file);
-  const file = workspacePath(f.file, options.root);
+  const file = displayPath(f.file, options.root);
   const text = escapeMarkdown(`${file}:${f.region.startLine}`);
   const base = safeUrl(options.blobUrl);
   if (!base || file.startsWith('/') || /^[A-Za-z]:/.test(file)) return text;
