@@ -14221,7 +14221,9 @@ function locate(doc, path9) {
   return void 0;
 }
 function findingRegion(doc, path9) {
-  const found = locate(doc, path9);
+  return locatedRegion(doc, locate(doc, path9));
+}
+function locatedRegion(doc, found) {
   if (!found) return { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
   const { location: location2, exact } = found;
   if (!exact && location2.keyStart >= 0) return regionOf(doc.source, doc.lineStarts, location2.keyStart, location2.keyEnd);
@@ -17598,6 +17600,10 @@ var ResolvedConfig = class {
   }
   get exclude() {
     return list(this.raw.exclude);
+  }
+  /** Whether the rules can differ between files (without overrides, forFile ignores the path). */
+  get hasOverrides() {
+    return (this.raw.overrides?.length ?? 0) > 0;
   }
   /** Rules for a file (path relative to the working directory, forward slashes): presets, then rules, then matching overrides. */
   forFile(relativePath) {
@@ -21735,47 +21741,58 @@ var ResourceGraph = class {
     const from = resource.logicalId;
     resource.dependsOn.forEach((to, i) => this.add({ from, to, kind: "DependsOn", path: ["DependsOn", i] }));
     if (resource.condition) this.add({ from, to: resource.condition, kind: "Condition", path: ["Condition"] });
-    const pathOf = (frame) => {
-      const out = [];
-      for (let f = frame; f; f = f.parent) out.push(f.key);
-      return out.reverse();
-    };
-    const stack = [];
+    const path9 = [];
     for (const key of ["Properties", "Metadata"]) {
-      if (resource.node[key] !== void 0) stack.push({ node: resource.node[key], parent: void 0, key });
+      if (resource.node[key] === void 0) continue;
+      path9.push(key);
+      this.walk(from, resource.node[key], path9);
+      path9.pop();
     }
-    while (stack.length) {
-      const frame = stack.pop();
-      const { node } = frame;
-      if (typeof node !== "object" || node === null) continue;
-      const intrinsic = intrinsicOf(node);
-      if (intrinsic) {
-        const { name, args } = intrinsic;
-        if (name === "Ref" && typeof args === "string") {
-          if (this.template.resources.has(args)) this.add({ from, to: args, kind: "Ref", path: pathOf(frame) });
-          continue;
-        }
-        if (name === "Fn::If" && Array.isArray(args) && typeof args[0] === "string") {
-          this.add({ from, to: args[0], kind: "Condition", path: pathOf(frame) });
-        }
-        if (name === "Fn::GetAtt") {
-          const target = getAttTarget(args);
-          if (target) this.add({ from, to: target.logicalId, kind: "GetAtt", attribute: target.attribute, path: pathOf(frame) });
-        }
-        if (name === "Fn::Sub") {
-          const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
-          const variables = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
-          if (text !== void 0) {
-            for (const part of parseSubString(text)) {
-              if (typeof part !== "string" && !(part.name in variables)) {
-                this.add({ from, to: part.name, kind: "Sub", attribute: part.attribute, path: pathOf(frame) });
-              }
-            }
-          }
+  }
+  /**
+   * Depth first through one value; `path` is where it sits, copied only where an edge is found (most nodes are not
+   * references). The recursion is as deep as the document, which both parsers cap at MAX_DEPTH.
+   */
+  walk(from, node, path9) {
+    if (typeof node !== "object" || node === null) return;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        path9.push(i);
+        this.walk(from, node[i], path9);
+        path9.pop();
+      }
+      return;
+    }
+    const intrinsic = intrinsicOf(node);
+    if (intrinsic) {
+      const { name, args } = intrinsic;
+      if (name === "Ref" && typeof args === "string") {
+        if (this.template.resources.has(args)) this.add({ from, to: args, kind: "Ref", path: [...path9] });
+        return;
+      }
+      if (name !== "Ref") this.intrinsicEdges(from, name, args, path9);
+    }
+    for (const key in node) {
+      path9.push(key);
+      this.walk(from, node[key], path9);
+      path9.pop();
+    }
+  }
+  intrinsicEdges(from, name, args, path9) {
+    if (name === "Fn::If" && Array.isArray(args) && typeof args[0] === "string") {
+      this.add({ from, to: args[0], kind: "Condition", path: [...path9] });
+    } else if (name === "Fn::GetAtt") {
+      const target = getAttTarget(args);
+      if (target) this.add({ from, to: target.logicalId, kind: "GetAtt", attribute: target.attribute, path: [...path9] });
+    } else if (name === "Fn::Sub") {
+      const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
+      if (text === void 0) return;
+      const variables = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
+      for (const part of parseSubString(text)) {
+        if (typeof part !== "string" && !(part.name in variables)) {
+          this.add({ from, to: part.name, kind: "Sub", attribute: part.attribute, path: [...path9] });
         }
       }
-      if (Array.isArray(node)) node.forEach((child, i) => stack.push({ node: child, parent: frame, key: i }));
-      else for (const key in node) stack.push({ node: node[key], parent: frame, key });
     }
   }
 };
@@ -21851,7 +21868,8 @@ var ValueResolver = class {
         }
         const childPath = v.external ? v.path : [...v.path, segment];
         if (child === void 0) next.push({ kind: "absent", path: childPath, external: v.external, assumptions: v.assumptions });
-        else next.push(...this.resolve(child, childPath, v.external, v.assumptions));
+        else if (isPlainLiteral(child)) next.push({ kind: "literal", value: child, path: childPath, external: v.external, assumptions: v.assumptions });
+        else for (const r of this.resolve(child, childPath, v.external, v.assumptions)) next.push(r);
       }
       current = cap(next, path9);
     }
@@ -22175,6 +22193,10 @@ function product(lists, limit = MAX_VARIANTS) {
   }
   return acc;
 }
+function isPlainLiteral(node) {
+  if (typeof node !== "object" || node === null) return typeof node !== "string" || !isDynamicReference(node);
+  return !(node instanceof Opaque) && !intrinsicOf(node);
+}
 function cap(variants, path9) {
   if (variants.length <= MAX_VARIANTS) return variants;
   return [{ kind: "unknown", reason: "too many combinations of parameters and conditions", path: path9, external: false, assumptions: [] }];
@@ -22223,16 +22245,29 @@ function cidrSubnets(block, count2, bits) {
 function runRules(template, rules2, options) {
   const ctx = new RunContext(template, options);
   for (const current of rules2) {
-    const targets = current.appliesTo.includes("*") ? template.resources.values() : current.appliesTo.flatMap((type) => template.byType.get(type) ?? []);
     ctx.rule = current;
-    ctx.options = { ...current.defaultOptions ?? {}, ...options.options?.get(current.id) ?? {} };
-    for (const target of targets) {
-      if (ctx.resolver.roots(target).length === 0) continue;
-      ctx.resource = target;
-      current.check(target, ctx);
+    ctx.options = optionsOf(current, options.options);
+    if (current.appliesTo.includes("*")) {
+      for (const target of template.resources.values()) ctx.check(target);
+    } else {
+      for (const type of current.appliesTo) {
+        const targets = template.byType.get(type);
+        if (targets) for (const target of targets) ctx.check(target);
+      }
     }
   }
   return settle(template, ctx.candidates, options);
+}
+var NO_CONFIGURED_OPTIONS = /* @__PURE__ */ new Map();
+var mergedOptions = /* @__PURE__ */ new WeakMap();
+function optionsOf(rule, configured = NO_CONFIGURED_OPTIONS) {
+  let byRule = mergedOptions.get(configured);
+  if (!byRule) mergedOptions.set(configured, byRule = /* @__PURE__ */ new Map());
+  const known = byRule.get(rule);
+  if (known) return known;
+  const merged = Object.freeze({ ...rule.defaultOptions ?? {}, ...configured.get(rule.id) ?? {} });
+  byRule.set(rule, merged);
+  return merged;
 }
 var RunContext = class {
   constructor(template, run) {
@@ -22249,6 +22284,11 @@ var RunContext = class {
   options = {};
   // Built on first use: many templates meet no rule that needs it.
   built;
+  check(target) {
+    if (this.resolver.roots(target).length === 0) return;
+    this.resource = target;
+    this.rule.check(target, this);
+  }
   get graph() {
     return this.built ??= new ResourceGraph(this.template);
   }
@@ -22263,8 +22303,10 @@ var RunContext = class {
   }
   report(d) {
     const at = d.at;
-    const variants = [...at && !Array.isArray(at) ? [at] : [], ...d.because ?? []];
-    const assumptions = mergeAssumptions(...variants.map((v) => v.assumptions));
+    const lists = [];
+    if (at && !Array.isArray(at)) lists.push(at.assumptions);
+    if (d.because) for (const v of d.because) lists.push(v.assumptions);
+    const assumptions = mergeAssumptions(...lists);
     if (!assumptions) return;
     const path9 = at === void 0 ? [] : Array.isArray(at) ? at : at.path;
     const exactValue = at !== void 0 && !Array.isArray(at) && !at.external && at.kind !== "absent";
@@ -22298,7 +22340,7 @@ var RunContext = class {
 function settle(template, candidates, options) {
   const groups = /* @__PURE__ */ new Map();
   for (const c of candidates) {
-    const key = [c.rule.id, c.resource.logicalId, pathKey(c.path), c.messageId, c.review ? "r" : "f"].join("");
+    const key = `${c.rule.id}${c.resource.logicalId}${pathKey(c.path)}${c.messageId}${c.review ? "r" : "f"}`;
     const list2 = groups.get(key);
     if (list2) list2.push(c);
     else groups.set(key, [c]);
@@ -22338,7 +22380,7 @@ function toFinding(template, c, level, suffix) {
   const doc = template.doc;
   const keyOnly = c.path.length === 0;
   const found = locate(doc, docPath);
-  const region = keyOnly && found?.exact && found.location.keyStart >= 0 ? regionOf(doc.source, doc.lineStarts, found.location.keyStart, found.location.keyEnd) : findingRegion(doc, docPath);
+  const region = keyOnly && found?.exact && found.location.keyStart >= 0 ? regionOf(doc.source, doc.lineStarts, found.location.keyStart, found.location.keyEnd) : locatedRegion(doc, found);
   let fix;
   if (c.fix && c.exactValue && found?.exact) {
     const { start, end } = found.location;
@@ -22367,8 +22409,23 @@ function fixText(text, format2) {
     return JSON.stringify(text);
   }
 }
+var compiledMessages = /* @__PURE__ */ new Map();
 function interpolate(text, data) {
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key) => key in data ? String(data[key]) : whole);
+  let parts = compiledMessages.get(text);
+  if (!parts) {
+    parts = [];
+    let last = 0;
+    for (const m of text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+      if (m.index > last) parts.push(text.slice(last, m.index));
+      parts.push({ key: m[1], whole: m[0] });
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) parts.push(text.slice(last));
+    compiledMessages.set(text, parts);
+  }
+  let out = "";
+  for (const part of parts) out += typeof part === "string" ? part : part.key in data ? String(data[part.key]) : part.whole;
+  return out;
 }
 
 // src/engine/suppressions.ts
@@ -22426,18 +22483,14 @@ function applySuppressions(template, findings, ran, all) {
 }
 function collect(template, all) {
   const entries = [];
-  const scopes = [
-    { metadata: template.root.Metadata, base: ["Metadata"] },
-    ...[...template.resources.values()].map((r) => ({ metadata: r.metadata, base: [...r.path, "Metadata"], logicalId: r.logicalId }))
-  ];
-  for (const { metadata, base, logicalId } of scopes) {
-    if (!isPlainObject2(metadata)) continue;
+  const scan = (metadata, base, logicalId) => {
+    if (!isPlainObject2(metadata)) return;
     for (const source of SOURCES) {
       let node = metadata;
       for (const key of source.path) node = isPlainObject2(node) ? node[key] : void 0;
       if (!Array.isArray(node)) continue;
       node.forEach((item, i) => {
-        const path9 = [...base, ...source.path, i];
+        const path9 = [...base(), ...source.path, i];
         const id = source.id === void 0 ? item : isPlainObject2(item) ? item[source.id] : void 0;
         if (typeof id !== "string") return;
         const reasonValue = source.reason === void 0 ? `ignored through cfn-lint ignore_checks` : item[source.reason];
@@ -22445,7 +22498,9 @@ function collect(template, all) {
         entries.push({ tool: source.tool, id, reason, logicalId, path: path9, rules: rulesFor(source.tool, id, all), used: false });
       });
     }
-  }
+  };
+  scan(template.root.Metadata, () => ["Metadata"]);
+  for (const r of template.resources.values()) scan(r.metadata, () => [...r.path, "Metadata"], r.logicalId);
   return entries;
 }
 function rulesFor(tool, id, all) {
@@ -22571,10 +22626,16 @@ async function lint(options) {
   const cwd = options.cwd ?? process.cwd();
   const all = options.rules ?? rules;
   const config = options.config ?? new ResolvedConfig(all);
+  const chosenFor = /* @__PURE__ */ new Map();
   const byConfig = (file) => {
-    const setup = config.forFile(URI.test(file) ? file : relativeForMatching(file, cwd));
-    const chosen = options.ids?.length ? selectRules(all, options) : selectRules(setup.rules, { pillars: options.pillars });
-    return { ...setup, rules: chosen };
+    const setup = config.forFile(!config.hasOverrides || URI.test(file) ? file : relativeForMatching(file, cwd));
+    let chosen = chosenFor.get(setup);
+    if (!chosen) {
+      const rules2 = options.ids?.length ? selectRules(all, options) : selectRules(setup.rules, { pillars: options.pillars });
+      chosen = { ...setup, rules: rules2 };
+      chosenFor.set(setup, chosen);
+    }
+    return chosen;
   };
   selectRules(all, options);
   const exclude = config.exclude;

@@ -59,6 +59,11 @@ export class ResolvedConfig {
     return list(this.raw.exclude);
   }
 
+  /** Whether the rules can differ between files (without overrides, forFile ignores the path). */
+  get hasOverrides(): boolean {
+    return (this.raw.overrides?.length ?? 0) > 0;
+  }
+
   /** Rules for a file (path relative to the working directory, forward slashes): presets, then rules, then matching overrides. */
   forFile(relativePath: string): RuleSetup {
     const applicable = (this.raw.overrides ?? []).filter((o) => matchesAny(relativePath, list(o.files)));

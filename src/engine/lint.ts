@@ -74,10 +74,18 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const all = options.rules ?? registeredRules;
   const config = options.config ?? new ResolvedConfig(all);
   // An explicit --rule runs even when the config turns it off; otherwise the config decides.
+  // The config caches one setup per set of matching overrides; the selection is worked out once per setup.
+  const chosenFor = new Map<RuleSetup, RuleSetup>();
   const byConfig = (file: string): RuleSetup => {
-    const setup = config.forFile(URI.test(file) ? file : relativeForMatching(file, cwd));
-    const chosen = options.ids?.length ? selectRules(all, options) : selectRules(setup.rules, { pillars: options.pillars });
-    return { ...setup, rules: chosen };
+    // Without overrides every file gets the same setup, so its relative path is not needed.
+    const setup = config.forFile(!config.hasOverrides || URI.test(file) ? file : relativeForMatching(file, cwd));
+    let chosen = chosenFor.get(setup);
+    if (!chosen) {
+      const rules = options.ids?.length ? selectRules(all, options) : selectRules(setup.rules, { pillars: options.pillars });
+      chosen = { ...setup, rules };
+      chosenFor.set(setup, chosen);
+    }
+    return chosen;
   };
   selectRules(all, options); // unknown --rule ids fail before any file is read
   const exclude = config.exclude;

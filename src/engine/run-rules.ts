@@ -1,4 +1,4 @@
-import { findingRegion, regionOf, locate } from '../parse/locate.ts';
+import { locatedRegion, regionOf, locate } from '../parse/locate.ts';
 import { pathKey, type NodePath } from '../parse/types.ts';
 import { ResourceGraph } from '../graph/graph.ts';
 import type { Resource, Template } from '../template/model.ts';
@@ -33,19 +33,32 @@ interface Candidate {
 export function runRules(template: Template, rules: RuleDefinition[], options: RunOptions): Finding[] {
   const ctx = new RunContext(template, options);
   for (const current of rules) {
-    const targets = current.appliesTo.includes('*')
-      ? template.resources.values()
-      : current.appliesTo.flatMap((type) => template.byType.get(type) ?? []);
     ctx.rule = current;
-    ctx.options = { ...(current.defaultOptions ?? {}), ...(options.options?.get(current.id) ?? {}) };
-    for (const target of targets) {
-      // A resource whose Condition is false in every case is never created.
-      if (ctx.resolver.roots(target).length === 0) continue;
-      ctx.resource = target;
-      current.check(target, ctx);
+    ctx.options = optionsOf(current, options.options);
+    if (current.appliesTo.includes('*')) {
+      for (const target of template.resources.values()) ctx.check(target);
+    } else {
+      for (const type of current.appliesTo) {
+        const targets = template.byType.get(type);
+        if (targets) for (const target of targets) ctx.check(target);
+      }
     }
   }
   return settle(template, ctx.candidates, options);
+}
+
+const NO_CONFIGURED_OPTIONS: ReadonlyMap<string, Record<string, unknown>> = new Map();
+const mergedOptions = new WeakMap<ReadonlyMap<string, Record<string, unknown>>, Map<RuleDefinition, Record<string, unknown>>>();
+
+/** A rule's defaults with the configured options on top; the same object for every template linted with one setup. */
+function optionsOf(rule: RuleDefinition, configured = NO_CONFIGURED_OPTIONS): Record<string, unknown> {
+  let byRule = mergedOptions.get(configured);
+  if (!byRule) mergedOptions.set(configured, (byRule = new Map()));
+  const known = byRule.get(rule);
+  if (known) return known;
+  const merged: Record<string, unknown> = Object.freeze({ ...(rule.defaultOptions ?? {}), ...(configured.get(rule.id) ?? {}) });
+  byRule.set(rule, merged);
+  return merged;
 }
 
 /**
@@ -66,6 +79,13 @@ class RunContext implements RuleContext {
     this.resolver = new ValueResolver(template, run.parameters);
   }
 
+  check(target: Resource): void {
+    // A resource whose Condition is false in every case is never created.
+    if (this.resolver.roots(target).length === 0) return;
+    this.resource = target;
+    this.rule!.check(target, this);
+  }
+
   get graph(): ResourceGraph {
     return (this.built ??= new ResourceGraph(this.template));
   }
@@ -84,8 +104,10 @@ class RunContext implements RuleContext {
 
   report(d: ReportDescriptor): void {
     const at = d.at;
-    const variants = [...(at && !Array.isArray(at) ? [at as Variant] : []), ...(d.because ?? [])];
-    const assumptions = mergeAssumptions(...variants.map((v) => v.assumptions));
+    const lists: Assumption[][] = [];
+    if (at && !Array.isArray(at)) lists.push((at as Variant).assumptions);
+    if (d.because) for (const v of d.because) lists.push(v.assumptions);
+    const assumptions = mergeAssumptions(...lists);
     if (!assumptions) return; // a contradicting combination cannot happen in a deployment
     const path = at === undefined ? [] : Array.isArray(at) ? (at as NodePath) : (at as Variant).path;
     const exactValue = at !== undefined && !Array.isArray(at) && !(at as Variant).external && (at as Variant).kind !== 'absent';
@@ -111,7 +133,7 @@ class RunContext implements RuleContext {
 function settle(template: Template, candidates: Candidate[], options: RunOptions): Finding[] {
   const groups = new Map<string, Candidate[]>();
   for (const c of candidates) {
-    const key = [c.rule.id, c.resource.logicalId, pathKey(c.path), c.messageId, c.review ? 'r' : 'f'].join('\u0001');
+    const key = `${c.rule.id}\u0001${c.resource.logicalId}\u0001${pathKey(c.path)}\u0001${c.messageId}\u0001${c.review ? 'r' : 'f'}`;
     const list = groups.get(key);
     if (list) list.push(c);
     else groups.set(key, [c]);
@@ -160,7 +182,7 @@ function toFinding(template: Template, c: Candidate, level: Level, suffix: strin
   const found = locate(doc, docPath);
   const region = keyOnly && found?.exact && found.location.keyStart >= 0
     ? regionOf(doc.source, doc.lineStarts, found.location.keyStart, found.location.keyEnd)
-    : findingRegion(doc, docPath);
+    : locatedRegion(doc, found);
 
   let fix: Fix | undefined;
   if (c.fix && c.exactValue && found?.exact) {
@@ -193,6 +215,23 @@ function fixText(text: string, format: 'yaml' | 'json'): string {
   }
 }
 
+/** Message templates split once into text and `{{ key }}` parts: thousands of findings share a few templates. */
+const compiledMessages = new Map<string, Array<string | { key: string; whole: string }>>();
+
 export function interpolate(text: string, data: Record<string, string | number>): string {
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  let parts = compiledMessages.get(text);
+  if (!parts) {
+    parts = [];
+    let last = 0;
+    for (const m of text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+      if (m.index > last) parts.push(text.slice(last, m.index));
+      parts.push({ key: m[1]!, whole: m[0] });
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) parts.push(text.slice(last));
+    compiledMessages.set(text, parts);
+  }
+  let out = '';
+  for (const part of parts) out += typeof part === 'string' ? part : part.key in data ? String(data[part.key]) : part.whole;
+  return out;
 }

@@ -76,18 +76,15 @@ export function applySuppressions(template: Template, findings: Finding[], ran: 
 
 function collect(template: Template, all: readonly RuleDefinition[]): Entry[] {
   const entries: Entry[] = [];
-  const scopes: Array<{ metadata: unknown; base: NodePath; logicalId?: string }> = [
-    { metadata: template.root.Metadata, base: ['Metadata'] },
-    ...[...template.resources.values()].map((r) => ({ metadata: r.metadata, base: [...r.path, 'Metadata'], logicalId: r.logicalId })),
-  ];
-  for (const { metadata, base, logicalId } of scopes) {
-    if (!isPlainObject(metadata)) continue;
+  // Most resources have no Metadata: their paths are only built when there is some.
+  const scan = (metadata: unknown, base: () => NodePath, logicalId?: string): void => {
+    if (!isPlainObject(metadata)) return;
     for (const source of SOURCES) {
       let node: unknown = metadata;
       for (const key of source.path) node = isPlainObject(node) ? node[key] : undefined;
       if (!Array.isArray(node)) continue;
       node.forEach((item: unknown, i) => {
-        const path = [...base, ...source.path, i];
+        const path = [...base(), ...source.path, i];
         const id = source.id === undefined ? item : isPlainObject(item) ? (item as PlainObject)[source.id] : undefined;
         if (typeof id !== 'string') return;
         const reasonValue = source.reason === undefined ? `ignored through cfn-lint ignore_checks` : (item as PlainObject)[source.reason];
@@ -95,7 +92,9 @@ function collect(template: Template, all: readonly RuleDefinition[]): Entry[] {
         entries.push({ tool: source.tool, id, reason, logicalId, path, rules: rulesFor(source.tool, id, all), used: false });
       });
     }
-  }
+  };
+  scan(template.root.Metadata, () => ['Metadata']);
+  for (const r of template.resources.values()) scan(r.metadata, () => [...r.path, 'Metadata'], r.logicalId);
   return entries;
 }
 

@@ -82,51 +82,61 @@ export class ResourceGraph {
     const from = resource.logicalId;
     resource.dependsOn.forEach((to, i) => this.add({ from, to, kind: 'DependsOn', path: ['DependsOn', i] }));
     if (resource.condition) this.add({ from, to: resource.condition, kind: 'Condition', path: ['Condition'] });
-    // Iterative walk (templates may nest deeply; we never recurse without bound). Paths are rebuilt from
-    // parent links only where an edge is found: most nodes are not references.
-    interface Frame { node: unknown; parent: Frame | undefined; key: PathSegment }
-    const pathOf = (frame: Frame): PathSegment[] => {
-      const out: PathSegment[] = [];
-      for (let f: Frame | undefined = frame; f; f = f.parent) out.push(f.key);
-      return out.reverse();
-    };
-    const stack: Frame[] = [];
+    const path: PathSegment[] = [];
     for (const key of ['Properties', 'Metadata'] as const) {
-      if (resource.node[key] !== undefined) stack.push({ node: resource.node[key], parent: undefined, key });
+      if (resource.node[key] === undefined) continue;
+      path.push(key);
+      this.walk(from, resource.node[key], path);
+      path.pop();
     }
-    while (stack.length) {
-      const frame = stack.pop()!;
-      const { node } = frame;
-      if (typeof node !== 'object' || node === null) continue;
-      const intrinsic = intrinsicOf(node);
-      if (intrinsic) {
-        const { name, args } = intrinsic;
-        if (name === 'Ref' && typeof args === 'string') {
-          // Most Refs name parameters: check the target before building a path.
-          if (this.template.resources.has(args)) this.add({ from, to: args, kind: 'Ref', path: pathOf(frame) });
-          continue;
-        }
-        if (name === 'Fn::If' && Array.isArray(args) && typeof args[0] === 'string') {
-          this.add({ from, to: args[0], kind: 'Condition', path: pathOf(frame) });
-        }
-        if (name === 'Fn::GetAtt') {
-          const target = getAttTarget(args);
-          if (target) this.add({ from, to: target.logicalId, kind: 'GetAtt', attribute: target.attribute, path: pathOf(frame) });
-        }
-        if (name === 'Fn::Sub') {
-          const text = typeof args === 'string' ? args : Array.isArray(args) && typeof args[0] === 'string' ? args[0] : undefined;
-          const variables = Array.isArray(args) && isPlainObject(args[1]) ? args[1] : {};
-          if (text !== undefined) {
-            for (const part of parseSubString(text)) {
-              if (typeof part !== 'string' && !(part.name in variables)) {
-                this.add({ from, to: part.name, kind: 'Sub', attribute: part.attribute, path: pathOf(frame) });
-              }
-            }
-          }
+  }
+
+  /**
+   * Depth first through one value; `path` is where it sits, copied only where an edge is found (most nodes are not
+   * references). The recursion is as deep as the document, which both parsers cap at MAX_DEPTH.
+   */
+  private walk(from: string, node: unknown, path: PathSegment[]): void {
+    if (typeof node !== 'object' || node === null) return;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        this.walk(from, node[i], path);
+        path.pop();
+      }
+      return;
+    }
+    const intrinsic = intrinsicOf(node);
+    if (intrinsic) {
+      const { name, args } = intrinsic;
+      if (name === 'Ref' && typeof args === 'string') {
+        // Most Refs name parameters: check the target before copying the path.
+        if (this.template.resources.has(args)) this.add({ from, to: args, kind: 'Ref', path: [...path] });
+        return;
+      }
+      if (name !== 'Ref') this.intrinsicEdges(from, name, args, path);
+    }
+    for (const key in node as Record<string, unknown>) {
+      path.push(key);
+      this.walk(from, (node as Record<string, unknown>)[key], path);
+      path.pop();
+    }
+  }
+
+  private intrinsicEdges(from: string, name: string, args: unknown, path: PathSegment[]): void {
+    if (name === 'Fn::If' && Array.isArray(args) && typeof args[0] === 'string') {
+      this.add({ from, to: args[0], kind: 'Condition', path: [...path] });
+    } else if (name === 'Fn::GetAtt') {
+      const target = getAttTarget(args);
+      if (target) this.add({ from, to: target.logicalId, kind: 'GetAtt', attribute: target.attribute, path: [...path] });
+    } else if (name === 'Fn::Sub') {
+      const text = typeof args === 'string' ? args : Array.isArray(args) && typeof args[0] === 'string' ? args[0] : undefined;
+      if (text === undefined) return;
+      const variables = Array.isArray(args) && isPlainObject(args[1]) ? args[1] : {};
+      for (const part of parseSubString(text)) {
+        if (typeof part !== 'string' && !(part.name in variables)) {
+          this.add({ from, to: part.name, kind: 'Sub', attribute: part.attribute, path: [...path] });
         }
       }
-      if (Array.isArray(node)) node.forEach((child, i) => stack.push({ node: child, parent: frame, key: i }));
-      else for (const key in node as Record<string, unknown>) stack.push({ node: (node as Record<string, unknown>)[key], parent: frame, key });
     }
   }
 }

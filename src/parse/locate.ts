@@ -65,7 +65,11 @@ export function locate(doc: ParsedDocument, path: NodePath): Located | undefined
  * that names the thing.
  */
 export function findingRegion(doc: ParsedDocument, path: NodePath): Region {
-  const found = locate(doc, path);
+  return locatedRegion(doc, locate(doc, path));
+}
+
+/** findingRegion for a path already located. */
+export function locatedRegion(doc: ParsedDocument, found: Located | undefined): Region {
   if (!found) return { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
   const { location, exact } = found;
   if (!exact && location.keyStart >= 0) return regionOf(doc.source, doc.lineStarts, location.keyStart, location.keyEnd);

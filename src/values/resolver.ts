@@ -77,7 +77,8 @@ export class ValueResolver {
         }
         const childPath = v.external ? v.path : [...v.path, segment];
         if (child === undefined) next.push({ kind: 'absent', path: childPath, external: v.external, assumptions: v.assumptions });
-        else next.push(...this.resolve(child, childPath, v.external, v.assumptions));
+        else if (isPlainLiteral(child)) next.push({ kind: 'literal', value: child, path: childPath, external: v.external, assumptions: v.assumptions });
+        else for (const r of this.resolve(child, childPath, v.external, v.assumptions)) next.push(r);
       }
       current = cap(next, path);
     }
@@ -434,6 +435,12 @@ function product<T>(lists: T[][], limit = MAX_VARIANTS): T[][] {
     acc = acc.flatMap((prefix) => list.map((item) => [...prefix, item])).slice(0, limit);
   }
   return acc;
+}
+
+/** What resolve() returns as it is, without building an array for it: a scalar that is no dynamic reference, a plain container. */
+function isPlainLiteral(node: unknown): boolean {
+  if (typeof node !== 'object' || node === null) return typeof node !== 'string' || !isDynamicReference(node);
+  return !(node instanceof Opaque) && !intrinsicOf(node);
 }
 
 function cap(variants: Variant[], path: NodePath): Variant[] {
