@@ -18402,7 +18402,7 @@ var NO_ASSUMPTIONS = [];
 function mergeAssumptions(...lists) {
   let only;
   let nonEmpty = 0;
-  for (const list2 of lists) if (list2.length) only = list2, nonEmpty++;
+  for (let i = 0; i < lists.length; i++) if (lists[i].length) only = lists[i], nonEmpty++;
   if (nonEmpty === 0) return NO_ASSUMPTIONS;
   if (nonEmpty === 1) return only;
   const merged = /* @__PURE__ */ new Map();
@@ -18417,10 +18417,18 @@ function mergeAssumptions(...lists) {
   return [...merged.values()];
 }
 function combinations(lists, limit = 256) {
-  if (lists.every((l) => l.length === 1)) {
-    const single = lists.map((l) => l[0]);
-    return mergeAssumptions(...single.map((v) => v.assumptions)) ? [single] : [];
+  let single = [];
+  const assumptions = [];
+  for (let i = 0; i < lists.length; i++) {
+    const list2 = lists[i];
+    if (list2.length !== 1) {
+      single = void 0;
+      break;
+    }
+    single.push(list2[0]);
+    assumptions.push(list2[0].assumptions);
   }
+  if (single) return mergeAssumptions(...assumptions) ? [single] : [];
   let acc = [[]];
   for (const list2 of lists) {
     const next = [];
@@ -21187,7 +21195,7 @@ var cfn_resource_required_tags_default = defineRule({
     notPropagated: "Required tag {{key}} of Auto Scaling group {{logicalId}} is not propagated to its instances: PropagateAtLaunch is {{state}}."
   },
   check(resource, ctx) {
-    const required = ctx.options.requiredTags.filter((k) => !ctx.options.stackTags.includes(k));
+    const required = requiredOf(ctx.options);
     if (required.length === 0) return;
     if (resource.type.startsWith("Custom::") || resource.type === "AWS::CloudFormation::CustomResource") return;
     const own = ctx.value(resource, ["Properties", "Tags"]);
@@ -21223,6 +21231,15 @@ var cfn_resource_required_tags_default = defineRule({
     }
   }
 });
+var requiredByOptions = /* @__PURE__ */ new WeakMap();
+function requiredOf(options) {
+  let required = requiredByOptions.get(options);
+  if (!required) {
+    required = options.requiredTags.filter((k) => !options.stackTags.includes(k));
+    requiredByOptions.set(options, required);
+  }
+  return required;
+}
 function isEmpty(value) {
   return value.kind === "absent" || value.kind === "literal" && (value.value === "" || value.value === null);
 }
@@ -21851,9 +21868,11 @@ var ValueResolver = class {
   /** Walks `path` from each variant, resolving intrinsics at every step and forking on undecidable Fn::If. */
   navigate(from, path9) {
     let current = from;
-    for (const segment of path9) {
+    for (let p = 0; p < path9.length; p++) {
+      const segment = path9[p];
       const next = [];
-      for (const v of current) {
+      for (let i = 0; i < current.length; i++) {
+        const v = current[i];
         if (v.kind !== "literal") {
           next.push(v);
           continue;
@@ -21869,7 +21888,10 @@ var ValueResolver = class {
         const childPath = v.external ? v.path : [...v.path, segment];
         if (child === void 0) next.push({ kind: "absent", path: childPath, external: v.external, assumptions: v.assumptions });
         else if (isPlainLiteral(child)) next.push({ kind: "literal", value: child, path: childPath, external: v.external, assumptions: v.assumptions });
-        else for (const r of this.resolve(child, childPath, v.external, v.assumptions)) next.push(r);
+        else {
+          const resolved = this.resolve(child, childPath, v.external, v.assumptions);
+          for (let r = 0; r < resolved.length; r++) next.push(resolved[r]);
+        }
       }
       current = cap(next, path9);
     }
@@ -21878,13 +21900,17 @@ var ValueResolver = class {
   /** The elements of list-valued variants, each as a variant of its own. */
   elements(lists) {
     const out = [];
-    for (const v of lists) {
+    for (let l = 0; l < lists.length; l++) {
+      const v = lists[l];
       if (v.kind === "absent") continue;
       if (v.kind === "unknown" || !Array.isArray(v.value)) {
         out.push(v.kind === "unknown" ? v : { ...v, kind: "unknown", value: void 0, reason: "not a list" });
         continue;
       }
-      v.value.forEach((_, i) => out.push(...this.navigate([v], [i])));
+      for (let i = 0; i < v.value.length; i++) {
+        const items = this.navigate([v], [i]);
+        for (let k = 0; k < items.length; k++) out.push(items[k]);
+      }
     }
     return out;
   }
@@ -22305,7 +22331,8 @@ var RunContext = class {
     const at = d.at;
     const lists = [];
     if (at && !Array.isArray(at)) lists.push(at.assumptions);
-    if (d.because) for (const v of d.because) lists.push(v.assumptions);
+    const because = d.because;
+    if (because) for (let i = 0; i < because.length; i++) lists.push(because[i].assumptions);
     const assumptions = mergeAssumptions(...lists);
     if (!assumptions) return;
     const path9 = at === void 0 ? [] : Array.isArray(at) ? at : at.path;

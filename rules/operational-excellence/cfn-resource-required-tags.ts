@@ -127,7 +127,7 @@ export default defineRule<Options>({
     notPropagated: 'Required tag {{key}} of Auto Scaling group {{logicalId}} is not propagated to its instances: PropagateAtLaunch is {{state}}.',
   },
   check(resource, ctx) {
-    const required = ctx.options.requiredTags.filter((k) => !ctx.options.stackTags.includes(k));
+    const required = requiredOf(ctx.options);
     if (required.length === 0) return;
     // A custom resource's Tags are input to its handler, not tags AWS stores.
     if (resource.type.startsWith('Custom::') || resource.type === 'AWS::CloudFormation::CustomResource') return;
@@ -166,6 +166,17 @@ export default defineRule<Options>({
     }
   },
 });
+
+/** The keys to look for, once per options object (the engine hands every template the same one). */
+const requiredByOptions = new WeakMap<Options, string[]>();
+function requiredOf(options: Options): string[] {
+  let required = requiredByOptions.get(options);
+  if (!required) {
+    required = options.requiredTags.filter((k) => !options.stackTags.includes(k));
+    requiredByOptions.set(options, required);
+  }
+  return required;
+}
 
 function isEmpty(value: Variant): boolean {
   return value.kind === 'absent' || (value.kind === 'literal' && (value.value === '' || value.value === null));

@@ -106,7 +106,8 @@ class RunContext implements RuleContext {
     const at = d.at;
     const lists: Assumption[][] = [];
     if (at && !Array.isArray(at)) lists.push((at as Variant).assumptions);
-    if (d.because) for (const v of d.because) lists.push(v.assumptions);
+    const because = d.because;
+    if (because) for (let i = 0; i < because.length; i++) lists.push(because[i]!.assumptions);
     const assumptions = mergeAssumptions(...lists);
     if (!assumptions) return; // a contradicting combination cannot happen in a deployment
     const path = at === undefined ? [] : Array.isArray(at) ? (at as NodePath) : (at as Variant).path;

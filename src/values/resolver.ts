@@ -59,10 +59,14 @@ export class ValueResolver {
 
   /** Walks `path` from each variant, resolving intrinsics at every step and forking on undecidable Fn::If. */
   navigate(from: Variant[], path: NodePath): Variant[] {
+    // Indexed loops: until V8 optimizes this (the first few hundred templates), for-of allocates an iterator and a
+    // result object per step, and this is the busiest function of a lint.
     let current = from;
-    for (const segment of path) {
+    for (let p = 0; p < path.length; p++) {
+      const segment = path[p]!;
       const next: Variant[] = [];
-      for (const v of current) {
+      for (let i = 0; i < current.length; i++) {
+        const v = current[i]!;
         if (v.kind !== 'literal') {
           next.push(v);
           continue;
@@ -78,7 +82,10 @@ export class ValueResolver {
         const childPath = v.external ? v.path : [...v.path, segment];
         if (child === undefined) next.push({ kind: 'absent', path: childPath, external: v.external, assumptions: v.assumptions });
         else if (isPlainLiteral(child)) next.push({ kind: 'literal', value: child, path: childPath, external: v.external, assumptions: v.assumptions });
-        else for (const r of this.resolve(child, childPath, v.external, v.assumptions)) next.push(r);
+        else {
+          const resolved = this.resolve(child, childPath, v.external, v.assumptions);
+          for (let r = 0; r < resolved.length; r++) next.push(resolved[r]!);
+        }
       }
       current = cap(next, path);
     }
@@ -88,13 +95,17 @@ export class ValueResolver {
   /** The elements of list-valued variants, each as a variant of its own. */
   elements(lists: Variant[]): Variant[] {
     const out: Variant[] = [];
-    for (const v of lists) {
+    for (let l = 0; l < lists.length; l++) {
+      const v = lists[l]!;
       if (v.kind === 'absent') continue;
       if (v.kind === 'unknown' || !Array.isArray(v.value)) {
         out.push(v.kind === 'unknown' ? v : { ...v, kind: 'unknown', value: undefined, reason: 'not a list' });
         continue;
       }
-      v.value.forEach((_, i) => out.push(...this.navigate([v], [i])));
+      for (let i = 0; i < v.value.length; i++) {
+        const items = this.navigate([v], [i]);
+        for (let k = 0; k < items.length; k++) out.push(items[k]!);
+      }
     }
     return out;
   }

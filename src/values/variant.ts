@@ -64,7 +64,7 @@ export function mergeAssumptions(...lists: Assumption[][]): Assumption[] | undef
   // Most values depend on nothing: skip the map for the common cases.
   let only: Assumption[] | undefined;
   let nonEmpty = 0;
-  for (const list of lists) if (list.length) (only = list), nonEmpty++;
+  for (let i = 0; i < lists.length; i++) if (lists[i]!.length) (only = lists[i]), nonEmpty++;
   if (nonEmpty === 0) return NO_ASSUMPTIONS;
   if (nonEmpty === 1) return only;
   const merged = new Map<string, Assumption>();
@@ -81,10 +81,19 @@ export function mergeAssumptions(...lists: Assumption[][]): Assumption[] | undef
 
 /** Every consistent combination of one variant from each list (contradicting combinations are dropped). */
 export function combinations(lists: Variant[][], limit = 256): Variant[][] {
-  if (lists.every((l) => l.length === 1)) {
-    const single = lists.map((l) => l[0]!);
-    return mergeAssumptions(...single.map((v) => v.assumptions)) ? [single] : [];
+  // The common case, one variant per list, in indexed loops (see ValueResolver.navigate).
+  let single: Variant[] | undefined = [];
+  const assumptions: Assumption[][] = [];
+  for (let i = 0; i < lists.length; i++) {
+    const list = lists[i]!;
+    if (list.length !== 1) {
+      single = undefined;
+      break;
+    }
+    single.push(list[0]!);
+    assumptions.push(list[0]!.assumptions);
   }
+  if (single) return mergeAssumptions(...assumptions) ? [single] : [];
   let acc: Variant[][] = [[]];
   for (const list of lists) {
     const next: Variant[][] = [];
