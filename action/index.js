@@ -18376,6 +18376,18 @@ function isSet(v) {
 }
 
 // src/values/variant.ts
+function makeVariant(kind, value, reason, path9, external, assumptions) {
+  return { kind, value, reason, ref: void 0, opaque: void 0, pseudo: void 0, symbolic: void 0, path: path9, external, assumptions };
+}
+function literalVariant(value, path9, external, assumptions) {
+  return makeVariant("literal", value, void 0, path9, external, assumptions);
+}
+function unknownVariant(reason, path9, external, assumptions) {
+  return makeVariant("unknown", void 0, reason, path9, external, assumptions);
+}
+function absentVariant(path9, external, assumptions) {
+  return makeVariant("absent", void 0, void 0, path9, external, assumptions);
+}
 var Opaque = class {
   constructor(id, reason) {
     this.id = id;
@@ -18711,7 +18723,7 @@ function imdsV2Image(resource, image, ctx) {
   return parameter !== void 0 && IMDSV2_AMI_PARAMETER.test(parameter.trim());
 }
 function absent() {
-  return { kind: "absent", path: [], external: false, assumptions: [] };
+  return absentVariant([], false, []);
 }
 function launchTemplateOf(instance, ctx) {
   const linked = ctx.graph.targets(instance.logicalId, LAUNCH_TEMPLATE).find(({ edge }) => edge.path[0] === "Properties" && edge.path[1] === "LaunchTemplate");
@@ -19281,7 +19293,7 @@ function checkStatement(ctx, statement, where, index) {
 }
 
 // rules/security/rds-instance-public-access-check.ts
-var ABSENT = { kind: "absent", path: ["Properties"], external: false, assumptions: [] };
+var ABSENT = absentVariant(["Properties"], false, []);
 var rds_instance_public_access_check_default = defineRule({
   id: "rds-instance-public-access-check",
   pillar: "security",
@@ -19391,7 +19403,7 @@ function internetGatewayOf(ctx, group) {
 }
 
 // rules/security/rds-storage-encrypted.ts
-var ABSENT2 = { kind: "absent", path: ["Properties"], external: false, assumptions: [] };
+var ABSENT2 = absentVariant(["Properties"], false, []);
 var INHERITED_FROM = {
   "AWS::RDS::DBInstance": {
     SourceDBInstanceIdentifier: "the source instance of the read replica",
@@ -19585,7 +19597,7 @@ var vpc_flow_logs_enabled_default = defineRule({
     const coverage = coverageOf(resource, "VPC", ctx);
     for (const root of ctx.value(resource, [])) {
       for (const uncovered of uncoveredCases(root.assumptions, coverage, ctx)) {
-        const when = { kind: "absent", path: [], external: false, assumptions: uncovered };
+        const when = absentVariant([], false, uncovered);
         const partial = partialCoverage(resource, uncovered, ctx);
         if (partial === "all") continue;
         if (partial) ctx.report({ messageId: "partial", because: [when], level: "note", data: { covered: partial } });
@@ -20385,7 +20397,7 @@ function attribute(resource, path9, ctx) {
         return combinations([ctx.value(entry, ["Key"]), ctx.value(entry, ["Value"])]).map(([key, value]) => {
           const assumptions = mergeAssumptions(key.assumptions, value.assumptions);
           if (key.kind === "unknown") return { ...key, assumptions };
-          if (asString(key) !== CROSS_ZONE) return { kind: "absent", path: key.path, external: key.external, assumptions };
+          if (asString(key) !== CROSS_ZONE) return absentVariant(key.path, key.external, assumptions);
           const hit = { ...value, assumptions };
           matched.add(hit);
           return hit;
@@ -20399,7 +20411,7 @@ function attribute(resource, path9, ctx) {
       const unknown = combo.slice(1).find((v) => v.kind === "unknown" && !matched.has(v));
       if (match) out.push({ ...match, assumptions });
       else if (unknown) out.push({ ...unknown, assumptions });
-      else out.push({ kind: "absent", path: list2.path, external: list2.external, assumptions });
+      else out.push(absentVariant(list2.path, list2.external, assumptions));
     }
   }
   return out;
@@ -20430,7 +20442,7 @@ var rds_automated_backups_enabled_default = defineRule({
   check(db, ctx) {
     const prop = (name) => ctx.value(db, ["Properties", name]);
     const isInstance = db.type === "AWS::RDS::DBInstance";
-    const none = [{ kind: "absent", path: [], external: false, assumptions: [] }];
+    const none = [absentVariant([], false, [])];
     for (const [cluster, source, sourceCluster, engine, retention] of combinations([
       isInstance ? prop("DBClusterIdentifier") : none,
       isInstance ? prop("SourceDBInstanceIdentifier") : none,
@@ -20489,7 +20501,7 @@ var rds_deletion_protection_enabled_default = defineRule({
   },
   check(db, ctx) {
     const isInstance = db.type === "AWS::RDS::DBInstance";
-    const none = [{ kind: "absent", path: [], external: false, assumptions: [] }];
+    const none = [absentVariant([], false, [])];
     for (const [cluster, engine, protection] of combinations([
       isInstance ? ctx.value(db, ["Properties", "DBClusterIdentifier"]) : none,
       isInstance ? ctx.value(db, ["Properties", "Engine"]) : none,
@@ -20692,7 +20704,7 @@ function checkPolicy(policy, ctx) {
   }
 }
 function exported(policy, ctx) {
-  const outputs = { kind: "literal", value: ctx.template.root, path: [], external: true, assumptions: [] };
+  const outputs = literalVariant(ctx.template.root, [], true, []);
   for (const section of ctx.value(outputs, ["Outputs"])) {
     if (section.kind !== "literal" || typeof section.value !== "object" || section.value === null) continue;
     for (const name of Object.keys(section.value)) {
@@ -21402,7 +21414,7 @@ var cfn_stateful_resource_retain_policy_default = defineRule({
     if (!note && !ctx.options.statefulTypes.includes(resource.type)) return;
     const instance = resource.type === "AWS::RDS::DBInstance";
     const rds = instance || resource.type === "AWS::RDS::DBCluster";
-    const none = [{ kind: "absent", path: [], external: true, assumptions: [] }];
+    const none = [absentVariant([], true, [])];
     for (const [cluster, source, deletion, replacement] of combinations([
       instance ? ctx.value(resource, ["Properties", "DBClusterIdentifier"]) : none,
       instance ? ctx.value(resource, ["Properties", "SourceDBInstanceIdentifier"]) : none,
@@ -21854,7 +21866,7 @@ var ValueResolver = class {
   roots(resource) {
     const memo = this.rootMemo.get(resource.logicalId);
     if (memo) return memo;
-    const base = { kind: "literal", value: resource.node, path: [], external: false, assumptions: [] };
+    const base = literalVariant(resource.node, [], false, []);
     let roots = [base];
     if (resource.condition) {
       roots = [];
@@ -21886,8 +21898,8 @@ var ValueResolver = class {
           continue;
         }
         const childPath = v.external ? v.path : [...v.path, segment];
-        if (child === void 0) next.push({ kind: "absent", path: childPath, external: v.external, assumptions: v.assumptions });
-        else if (isPlainLiteral(child)) next.push({ kind: "literal", value: child, path: childPath, external: v.external, assumptions: v.assumptions });
+        if (child === void 0) next.push(absentVariant(childPath, v.external, v.assumptions));
+        else if (isPlainLiteral(child)) next.push(literalVariant(child, childPath, v.external, v.assumptions));
         else {
           const resolved = this.resolve(child, childPath, v.external, v.assumptions);
           for (let r = 0; r < resolved.length; r++) next.push(resolved[r]);
@@ -21916,31 +21928,31 @@ var ValueResolver = class {
   }
   /** Resolves the top-level intrinsic of a node. */
   resolve(node, path9, external, assumptions, depth = 0) {
-    if (node === void 0) return [{ kind: "absent", path: path9, external, assumptions }];
+    if (node === void 0) return [absentVariant(path9, external, assumptions)];
     if (typeof node !== "object" || node === null) {
       if (typeof node === "string" && isDynamicReference(node)) {
-        return [{ kind: "unknown", reason: "a dynamic reference, resolved at deploy time", path: path9, external, assumptions }];
+        return [unknownVariant("a dynamic reference, resolved at deploy time", path9, external, assumptions)];
       }
-      return [{ kind: "literal", value: node, path: path9, external, assumptions }];
+      return [literalVariant(node, path9, external, assumptions)];
     }
     const intrinsic = node instanceof Opaque ? void 0 : intrinsicOf(node);
-    if (!intrinsic && !(node instanceof Opaque)) return [{ kind: "literal", value: node, path: path9, external, assumptions }];
+    if (!intrinsic && !(node instanceof Opaque)) return [literalVariant(node, path9, external, assumptions)];
     return this.resolveIntrinsic(node, intrinsic, path9, external, assumptions, depth);
   }
   resolveIntrinsic(node, intrinsic, path9, external, assumptions, depth) {
-    const unknown = (reason, extra = {}) => [
-      { kind: "unknown", reason, path: path9, external, assumptions, ...extra }
+    const unknown = (reason, extra) => [
+      extra ? Object.assign(unknownVariant(reason, path9, external, assumptions), extra) : unknownVariant(reason, path9, external, assumptions)
     ];
     if (node instanceof Opaque) return unknown(node.reason, { opaque: node.id });
     if (depth > MAX_DEPTH2) return unknown("intrinsics nested too deeply");
     const { name, args } = intrinsic;
     const at = (segment) => external ? path9 : [...path9, segment];
     const sub = (child, childPath, base = assumptions) => this.resolve(child, childPath, external, base, depth + 1);
-    const literal = (value, base) => ({ kind: "literal", value, path: path9, external, assumptions: base });
+    const literal = (value, base) => literalVariant(value, path9, external, base);
     switch (name) {
       case "Ref": {
         if (typeof args !== "string") return unknown("a malformed Ref");
-        if (args === "AWS::NoValue") return [{ kind: "absent", path: path9, external, assumptions }];
+        if (args === "AWS::NoValue") return [absentVariant(path9, external, assumptions)];
         if (PSEUDO_PARAMETERS.has(args)) return unknown(`the pseudo parameter ${args}`, { pseudo: args });
         if (this.template.parameters.has(args)) return this.parameterVariants(args, path9, external, assumptions);
         if (this.template.resources.has(args)) return unknown(`a reference to resource ${args}`, { ref: { logicalId: args } });
@@ -22049,17 +22061,17 @@ var ValueResolver = class {
     const make = (value, source) => {
       const merged = mergeAssumptions(assumptions, [{ kind: "parameter", name, value, source }]);
       if (!merged) return void 0;
-      return { kind: "literal", value: shape(value), path: path9, external: true, assumptions: merged };
+      return literalVariant(shape(value), path9, true, merged);
     };
     if (param.type.startsWith("AWS::SSM::Parameter::Value")) {
-      return [{ kind: "unknown", reason: `parameter ${name} is read from SSM at deploy time`, path: path9, external, assumptions }];
+      return [unknownVariant(`parameter ${name} is read from SSM at deploy time`, path9, external, assumptions)];
     }
     const givenValue = this.given.get(name);
     if (givenValue !== void 0) return compact([make(givenValue, "given")]);
     const fixed = assumptions.find((a) => a.kind === "parameter" && a.name === name);
     if (fixed && fixed.kind === "parameter") return compact([make(fixed.value, fixed.source)]);
     if (param.default === void 0 || param.default === null) {
-      return [{ kind: "unknown", reason: `parameter ${name} has no Default`, path: path9, external, assumptions }];
+      return [unknownVariant(`parameter ${name} has no Default`, path9, external, assumptions)];
     }
     const out = compact([make(param.default, "default")]);
     for (const allowed of (param.allowedValues ?? []).slice(0, MAX_ALTERNATIVES)) {
@@ -22068,12 +22080,12 @@ var ValueResolver = class {
     return out;
   }
   findInMap(args, path9, external, assumptions, depth) {
-    const unknown = (reason) => ({ kind: "unknown", reason, path: path9, external, assumptions });
+    const unknown = (reason) => unknownVariant(reason, path9, external, assumptions);
     if (!Array.isArray(args) || args.length < 3) return [unknown("a malformed Fn::FindInMap")];
     const keyPath = external ? path9 : [...path9, "Fn::FindInMap"];
     const keys = args.slice(0, 3).map((k) => this.resolve(k, keyPath, external, assumptions, depth + 1));
     const fallback = isPlainObject2(args[3]) ? args[3].DefaultValue : void 0;
-    const fromDefault = (base) => ({ kind: "literal", value: fallback, path: path9, external: true, assumptions: base });
+    const fromDefault = (base) => literalVariant(fallback, path9, true, base);
     const out = [];
     for (const [mapName, top, second] of combinations(keys)) {
       if (mapName.kind !== "literal") {
@@ -22114,17 +22126,17 @@ var ValueResolver = class {
     return cap(out, path9);
   }
   substitute(args, path9, external, assumptions, depth) {
-    const unknown = (reason, base = assumptions) => ({ kind: "unknown", reason, path: path9, external, assumptions: base });
+    const unknown = (reason, base = assumptions) => unknownVariant(reason, path9, external, base);
     const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
     if (text === void 0) return [unknown("a malformed Fn::Sub")];
     const variables = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
     const subPath = external ? path9 : [...path9, "Fn::Sub"];
     const parts = parseSubString(text).map((part) => {
-      if (typeof part === "string") return [{ kind: "literal", value: part, path: path9, external, assumptions: [] }];
+      if (typeof part === "string") return [literalVariant(part, path9, external, [])];
       if (part.name in variables) return this.resolve(variables[part.name], subPath, external, assumptions, depth + 1);
       if (part.attribute !== void 0) {
         const ref = this.template.resources.has(part.name) ? { ref: { logicalId: part.name, attribute: part.attribute } } : {};
-        return [{ ...unknown(`an attribute of resource ${part.name}`), ...ref }];
+        return [Object.assign(unknown(`an attribute of resource ${part.name}`), ref)];
       }
       return this.resolve({ Ref: part.name }, subPath, external, assumptions, depth + 1);
     });
@@ -22135,7 +22147,9 @@ var ValueResolver = class {
       const missing = combo.find((c) => !textOf(c));
       if (missing) {
         const ref = combo.length === 1 ? missing.ref : void 0;
-        out.push({ ...unknown(`Fn::Sub over ${missing.reason ?? "a value that is not known"}`, merged), ...ref ? { ref } : {} });
+        const v = unknown(`Fn::Sub over ${missing.reason ?? "a value that is not known"}`, merged);
+        if (ref) v.ref = ref;
+        out.push(v);
       } else out.push(textVariant(combo.map((c) => textOf(c).text).join(""), combo, path9, external, merged));
     }
     return cap(out, path9);
@@ -22225,7 +22239,7 @@ function isPlainLiteral(node) {
 }
 function cap(variants, path9) {
   if (variants.length <= MAX_VARIANTS) return variants;
-  return [{ kind: "unknown", reason: "too many combinations of parameters and conditions", path: path9, external: false, assumptions: [] }];
+  return [unknownVariant("too many combinations of parameters and conditions", path9, false, [])];
 }
 function compact(items) {
   return items.filter((i) => i !== void 0);
@@ -22237,7 +22251,9 @@ function textOf(v) {
 }
 function textVariant(text, parts, path9, external, assumptions) {
   const symbolic = parts.some((p) => textOf(p).symbolic);
-  return { kind: "literal", value: text, path: path9, external, assumptions, ...symbolic ? { symbolic } : {} };
+  const v = literalVariant(text, path9, external, assumptions);
+  if (symbolic) v.symbolic = true;
+  return v;
 }
 function isScalar(value) {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean";

@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString, isSet } from '../../src/values/coerce.ts';
-import { combinations, type Variant } from '../../src/values/variant.ts';
+import { absentVariant, combinations, type Variant } from '../../src/values/variant.ts';
 
 interface Options {
   /** Types checked at the rule's level. */
@@ -90,7 +90,7 @@ export default defineRule<Options>({
     if (!note && !ctx.options.statefulTypes.includes(resource.type)) return;
     const instance = resource.type === 'AWS::RDS::DBInstance';
     const rds = instance || resource.type === 'AWS::RDS::DBCluster';
-    const none: Variant[] = [{ kind: 'absent', path: [], external: true, assumptions: [] }];
+    const none: Variant[] = [absentVariant([], true, [])];
     for (const [cluster, source, deletion, replacement] of combinations([
       instance ? ctx.value(resource, ['Properties', 'DBClusterIdentifier']) : none,
       instance ? ctx.value(resource, ['Properties', 'SourceDBInstanceIdentifier']) : none,

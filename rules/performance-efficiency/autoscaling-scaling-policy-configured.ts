@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asNumber, asString } from '../../src/values/coerce.ts';
-import { combinations, type Variant } from '../../src/values/variant.ts';
+import { literalVariant, combinations, type Variant } from '../../src/values/variant.ts';
 
 const GROUP = 'AWS::AutoScaling::AutoScalingGroup';
 const POLICY = 'AWS::AutoScaling::ScalingPolicy';
@@ -126,7 +126,7 @@ function checkPolicy(policy: Resource, ctx: RuleContext): void {
 
 /** Whether an output hands the policy's ARN to another stack (e.g. one that holds the alarms). */
 function exported(policy: Resource, ctx: RuleContext): boolean {
-  const outputs: Variant = { kind: 'literal', value: ctx.template.root, path: [], external: true, assumptions: [] };
+  const outputs: Variant = literalVariant(ctx.template.root, [], true, []);
   for (const section of ctx.value(outputs, ['Outputs'])) {
     if (section.kind !== 'literal' || typeof section.value !== 'object' || section.value === null) continue;
     for (const name of Object.keys(section.value)) {

@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, asString } from '../../src/values/coerce.ts';
-import { combinations, mergeAssumptions, type Variant } from '../../src/values/variant.ts';
+import { absentVariant, combinations, mergeAssumptions, type Variant } from '../../src/values/variant.ts';
 
 const LB_V2 = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 const TARGET_GROUP = 'AWS::ElasticLoadBalancingV2::TargetGroup';
@@ -197,7 +197,7 @@ function attribute(resource: Resource, path: string[], ctx: Ctx): Variant[] {
         return combinations([ctx.value(entry, ['Key']), ctx.value(entry, ['Value'])]).map(([key, value]) => {
           const assumptions = mergeAssumptions(key!.assumptions, value!.assumptions)!;
           if (key!.kind === 'unknown') return { ...key!, assumptions };
-          if (asString(key!) !== CROSS_ZONE) return { kind: 'absent', path: key!.path, external: key!.external, assumptions };
+          if (asString(key!) !== CROSS_ZONE) return absentVariant(key!.path, key!.external, assumptions);
           const hit: Variant = { ...value!, assumptions };
           matched.add(hit);
           return hit;
@@ -211,7 +211,7 @@ function attribute(resource: Resource, path: string[], ctx: Ctx): Variant[] {
       const unknown = combo.slice(1).find((v) => v.kind === 'unknown' && !matched.has(v));
       if (match) out.push({ ...match, assumptions });
       else if (unknown) out.push({ ...unknown, assumptions });
-      else out.push({ kind: 'absent', path: list.path, external: list.external, assumptions });
+      else out.push(absentVariant(list.path, list.external, assumptions));
     }
   }
   return out;

@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { asNumber, asString, isSet } from '../../src/values/coerce.ts';
-import { combinations } from '../../src/values/variant.ts';
+import { absentVariant, combinations } from '../../src/values/variant.ts';
 
 interface Options {
   /** Retention below this many days is a warning (the AWS default is 1 day). */
@@ -36,7 +36,7 @@ export default defineRule<Options>({
   check(db, ctx) {
     const prop = (name: string) => ctx.value(db, ['Properties', name]);
     const isInstance = db.type === 'AWS::RDS::DBInstance';
-    const none = [{ kind: 'absent' as const, path: [], external: false, assumptions: [] }];
+    const none = [absentVariant([], false, [])];
     for (const [cluster, source, sourceCluster, engine, retention] of combinations([
       isInstance ? prop('DBClusterIdentifier') : none,
       isInstance ? prop('SourceDBInstanceIdentifier') : none,

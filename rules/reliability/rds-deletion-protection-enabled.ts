@@ -1,6 +1,6 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { asBoolean, asString, isSet } from '../../src/values/coerce.ts';
-import { combinations } from '../../src/values/variant.ts';
+import { absentVariant, combinations } from '../../src/values/variant.ts';
 
 export default defineRule({
   id: 'rds-deletion-protection-enabled',
@@ -24,7 +24,7 @@ export default defineRule({
   },
   check(db, ctx) {
     const isInstance = db.type === 'AWS::RDS::DBInstance';
-    const none = [{ kind: 'absent' as const, path: [], external: false, assumptions: [] }];
+    const none = [absentVariant([], false, [])];
     for (const [cluster, engine, protection] of combinations([
       isInstance ? ctx.value(db, ['Properties', 'DBClusterIdentifier']) : none,
       isInstance ? ctx.value(db, ['Properties', 'Engine']) : none,

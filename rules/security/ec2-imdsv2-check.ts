@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import { isPlainObject } from '../../src/template/intrinsics.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asNumber, asString, isSet } from '../../src/values/coerce.ts';
-import { combinations, type Variant } from '../../src/values/variant.ts';
+import { absentVariant, combinations, type Variant } from '../../src/values/variant.ts';
 
 const INSTANCE = 'AWS::EC2::Instance';
 const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
@@ -153,7 +153,7 @@ function imdsV2Image(resource: Resource, image: Variant, ctx: RuleContext): bool
 }
 
 function absent(): Variant {
-  return { kind: 'absent', path: [], external: false, assumptions: [] };
+  return absentVariant([], false, []);
 }
 
 /** The launch template of this template that an instance's LaunchTemplate property points at (by Ref, GetAtt or name). */

@@ -1,11 +1,11 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import { asBoolean, asString, isSet } from '../../src/values/coerce.ts';
-import { combinations, type Variant } from '../../src/values/variant.ts';
+import { absentVariant, combinations, type Variant } from '../../src/values/variant.ts';
 
 type Ctx = RuleContext;
 
 /** A placeholder for properties a resource type does not have, so one combinations() call serves both types. */
-const ABSENT: Variant = { kind: 'absent', path: ['Properties'], external: false, assumptions: [] };
+const ABSENT = absentVariant(['Properties'], false, []);
 
 export default defineRule({
   id: 'rds-instance-public-access-check',

@@ -1,9 +1,9 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { asBoolean, asString, isSet } from '../../src/values/coerce.ts';
-import { combinations, type Variant } from '../../src/values/variant.ts';
+import { absentVariant, combinations, type Variant } from '../../src/values/variant.ts';
 
 /** Properties a resource type does not have, so one combinations() call serves both types. */
-const ABSENT: Variant = { kind: 'absent', path: ['Properties'], external: false, assumptions: [] };
+const ABSENT = absentVariant(['Properties'], false, []);
 
 /** Where the storage comes from when it is not created empty: its encryption is inherited. */
 const INHERITED_FROM: Record<string, Record<string, string>> = {

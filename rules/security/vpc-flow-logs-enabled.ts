@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString } from '../../src/values/coerce.ts';
-import { combinations, mergeAssumptions, type Assumption, type Variant } from '../../src/values/variant.ts';
+import { absentVariant, combinations, mergeAssumptions, type Assumption, type Variant } from '../../src/values/variant.ts';
 
 interface Options {
   /** Flow logs are created outside this template (e.g. by an organization-wide stack): VPCs without one pass. */
@@ -65,7 +65,7 @@ export default defineRule<Options>({
     const coverage = coverageOf(resource, 'VPC', ctx);
     for (const root of ctx.value(resource, [])) {
       for (const uncovered of uncoveredCases(root.assumptions, coverage, ctx)) {
-        const when: Variant = { kind: 'absent', path: [], external: false, assumptions: uncovered };
+        const when = absentVariant([], false, uncovered);
         const partial = partialCoverage(resource, uncovered, ctx);
         if (partial === 'all') continue;
         if (partial) ctx.report({ messageId: 'partial', because: [when], level: 'note', data: { covered: partial } });

@@ -8,7 +8,7 @@ import {
   PSEUDO_PARAMETERS,
 } from '../template/intrinsics.ts';
 import type { Resource, Template } from '../template/model.ts';
-import { combinations, mergeAssumptions, Opaque, type Assumption, type Variant } from './variant.ts';
+import { absentVariant, combinations, literalVariant, mergeAssumptions, Opaque, unknownVariant, type Assumption, type Variant } from './variant.ts';
 
 /** Past this many variants a value is reported unknown rather than enumerated. */
 const MAX_VARIANTS = 64;
@@ -45,7 +45,7 @@ export class ValueResolver {
   roots(resource: Resource): Variant[] {
     const memo = this.rootMemo.get(resource.logicalId);
     if (memo) return memo;
-    const base: Variant = { kind: 'literal', value: resource.node, path: [], external: false, assumptions: [] };
+    const base = literalVariant(resource.node, [], false, []);
     let roots: Variant[] = [base];
     if (resource.condition) {
       roots = [];
@@ -80,8 +80,8 @@ export class ValueResolver {
           continue;
         }
         const childPath = v.external ? v.path : [...v.path, segment];
-        if (child === undefined) next.push({ kind: 'absent', path: childPath, external: v.external, assumptions: v.assumptions });
-        else if (isPlainLiteral(child)) next.push({ kind: 'literal', value: child, path: childPath, external: v.external, assumptions: v.assumptions });
+        if (child === undefined) next.push(absentVariant(childPath, v.external, v.assumptions));
+        else if (isPlainLiteral(child)) next.push(literalVariant(child, childPath, v.external, v.assumptions));
         else {
           const resolved = this.resolve(child, childPath, v.external, v.assumptions);
           for (let r = 0; r < resolved.length; r++) next.push(resolved[r]!);
@@ -113,15 +113,15 @@ export class ValueResolver {
   /** Resolves the top-level intrinsic of a node. */
   resolve(node: unknown, path: NodePath, external: boolean, assumptions: Assumption[], depth = 0): Variant[] {
     // Plain values are most of what rules read: answer them before building anything else.
-    if (node === undefined) return [{ kind: 'absent', path, external, assumptions }];
+    if (node === undefined) return [absentVariant(path, external, assumptions)];
     if (typeof node !== 'object' || node === null) {
       if (typeof node === 'string' && isDynamicReference(node)) {
-        return [{ kind: 'unknown', reason: 'a dynamic reference, resolved at deploy time', path, external, assumptions }];
+        return [unknownVariant('a dynamic reference, resolved at deploy time', path, external, assumptions)];
       }
-      return [{ kind: 'literal', value: node, path, external, assumptions }];
+      return [literalVariant(node, path, external, assumptions)];
     }
     const intrinsic = node instanceof Opaque ? undefined : intrinsicOf(node);
-    if (!intrinsic && !(node instanceof Opaque)) return [{ kind: 'literal', value: node, path, external, assumptions }];
+    if (!intrinsic && !(node instanceof Opaque)) return [literalVariant(node, path, external, assumptions)];
     return this.resolveIntrinsic(node, intrinsic, path, external, assumptions, depth);
   }
 
@@ -133,8 +133,8 @@ export class ValueResolver {
     assumptions: Assumption[],
     depth: number,
   ): Variant[] {
-    const unknown = (reason: string, extra: Partial<Variant> = {}): Variant[] => [
-      { kind: 'unknown', reason, path, external, assumptions, ...extra },
+    const unknown = (reason: string, extra?: Partial<Variant>): Variant[] => [
+      extra ? Object.assign(unknownVariant(reason, path, external, assumptions), extra) : unknownVariant(reason, path, external, assumptions),
     ];
     if (node instanceof Opaque) return unknown(node.reason, { opaque: node.id });
     if (depth > MAX_DEPTH) return unknown('intrinsics nested too deeply');
@@ -142,12 +142,12 @@ export class ValueResolver {
     const at = (segment: PathSegment): NodePath => (external ? path : [...path, segment]);
     const sub = (child: unknown, childPath: NodePath, base: Assumption[] = assumptions) =>
       this.resolve(child, childPath, external, base, depth + 1);
-    const literal = (value: unknown, base: Assumption[]): Variant => ({ kind: 'literal', value, path, external, assumptions: base });
+    const literal = (value: unknown, base: Assumption[]): Variant => literalVariant(value, path, external, base);
 
     switch (name) {
       case 'Ref': {
         if (typeof args !== 'string') return unknown('a malformed Ref');
-        if (args === 'AWS::NoValue') return [{ kind: 'absent', path, external, assumptions }];
+        if (args === 'AWS::NoValue') return [absentVariant(path, external, assumptions)];
         if (PSEUDO_PARAMETERS.has(args)) return unknown(`the pseudo parameter ${args}`, { pseudo: args });
         if (this.template.parameters.has(args)) return this.parameterVariants(args, path, external, assumptions);
         if (this.template.resources.has(args)) return unknown(`a reference to resource ${args}`, { ref: { logicalId: args } });
@@ -262,10 +262,10 @@ export class ValueResolver {
     const make = (value: unknown, source: 'given' | 'default' | 'allowed'): Variant | undefined => {
       const merged = mergeAssumptions(assumptions, [{ kind: 'parameter', name, value, source }]);
       if (!merged) return undefined;
-      return { kind: 'literal', value: shape(value), path, external: true, assumptions: merged };
+      return literalVariant(shape(value), path, true, merged);
     };
     if (param.type.startsWith('AWS::SSM::Parameter::Value')) {
-      return [{ kind: 'unknown', reason: `parameter ${name} is read from SSM at deploy time`, path, external, assumptions }];
+      return [unknownVariant(`parameter ${name} is read from SSM at deploy time`, path, external, assumptions)];
     }
     const givenValue = this.given.get(name);
     if (givenValue !== undefined) return compact([make(givenValue, 'given')]);
@@ -273,7 +273,7 @@ export class ValueResolver {
     const fixed = assumptions.find((a) => a.kind === 'parameter' && a.name === name);
     if (fixed && fixed.kind === 'parameter') return compact([make(fixed.value, fixed.source)]);
     if (param.default === undefined || param.default === null) {
-      return [{ kind: 'unknown', reason: `parameter ${name} has no Default`, path, external, assumptions }];
+      return [unknownVariant(`parameter ${name} has no Default`, path, external, assumptions)];
     }
     const out = compact([make(param.default, 'default')]);
     for (const allowed of (param.allowedValues ?? []).slice(0, MAX_ALTERNATIVES)) {
@@ -283,13 +283,13 @@ export class ValueResolver {
   }
 
   private findInMap(args: unknown, path: NodePath, external: boolean, assumptions: Assumption[], depth: number): Variant[] {
-    const unknown = (reason: string): Variant => ({ kind: 'unknown', reason, path, external, assumptions });
+    const unknown = (reason: string): Variant => unknownVariant(reason, path, external, assumptions);
     if (!Array.isArray(args) || args.length < 3) return [unknown('a malformed Fn::FindInMap')];
     const keyPath = external ? path : [...path, 'Fn::FindInMap'];
     const keys = args.slice(0, 3).map((k) => this.resolve(k, keyPath, external, assumptions, depth + 1));
     // AWS::LanguageExtensions: a fourth argument {DefaultValue: x} answers for missing keys.
     const fallback = isPlainObject(args[3]) ? args[3].DefaultValue : undefined;
-    const fromDefault = (base: Assumption[]): Variant => ({ kind: 'literal', value: fallback, path, external: true, assumptions: base });
+    const fromDefault = (base: Assumption[]): Variant => literalVariant(fallback, path, true, base);
     const out: Variant[] = [];
     for (const [mapName, top, second] of combinations(keys)) {
       if (mapName!.kind !== 'literal') {
@@ -332,17 +332,17 @@ export class ValueResolver {
   }
 
   private substitute(args: unknown, path: NodePath, external: boolean, assumptions: Assumption[], depth: number): Variant[] {
-    const unknown = (reason: string, base = assumptions): Variant => ({ kind: 'unknown', reason, path, external, assumptions: base });
+    const unknown = (reason: string, base = assumptions): Variant => unknownVariant(reason, path, external, base);
     const text = typeof args === 'string' ? args : Array.isArray(args) && typeof args[0] === 'string' ? args[0] : undefined;
     if (text === undefined) return [unknown('a malformed Fn::Sub')];
     const variables = Array.isArray(args) && isPlainObject(args[1]) ? args[1] : {};
     const subPath = external ? path : [...path, 'Fn::Sub'];
     const parts: Variant[][] = parseSubString(text).map((part) => {
-      if (typeof part === 'string') return [{ kind: 'literal', value: part, path, external, assumptions: [] }];
+      if (typeof part === 'string') return [literalVariant(part, path, external, [])];
       if (part.name in variables) return this.resolve(variables[part.name], subPath, external, assumptions, depth + 1);
       if (part.attribute !== undefined) {
         const ref = this.template.resources.has(part.name) ? { ref: { logicalId: part.name, attribute: part.attribute } } : {};
-        return [{ ...unknown(`an attribute of resource ${part.name}`), ...ref }];
+        return [Object.assign(unknown(`an attribute of resource ${part.name}`), ref)];
       }
       return this.resolve({ Ref: part.name }, subPath, external, assumptions, depth + 1);
     });
@@ -354,7 +354,9 @@ export class ValueResolver {
       if (missing) {
         // `${X}` / `${X.Attr}` alone is the resource reference itself.
         const ref = combo.length === 1 ? missing.ref : undefined;
-        out.push({ ...unknown(`Fn::Sub over ${missing.reason ?? 'a value that is not known'}`, merged), ...(ref ? { ref } : {}) });
+        const v = unknown(`Fn::Sub over ${missing.reason ?? 'a value that is not known'}`, merged);
+        if (ref) v.ref = ref;
+        out.push(v);
       } else out.push(textVariant(combo.map((c) => textOf(c)!.text).join(''), combo, path, external, merged));
     }
     return cap(out, path);
@@ -456,7 +458,7 @@ function isPlainLiteral(node: unknown): boolean {
 
 function cap(variants: Variant[], path: NodePath): Variant[] {
   if (variants.length <= MAX_VARIANTS) return variants;
-  return [{ kind: 'unknown', reason: 'too many combinations of parameters and conditions', path, external: false, assumptions: [] }];
+  return [unknownVariant('too many combinations of parameters and conditions', path, false, [])];
 }
 
 function compact<T>(items: Array<T | undefined>): T[] {
@@ -472,7 +474,9 @@ function textOf(v: Variant): { text: string; symbolic: boolean } | undefined {
 
 function textVariant(text: string, parts: Variant[], path: NodePath, external: boolean, assumptions: Assumption[]): Variant {
   const symbolic = parts.some((p) => textOf(p)!.symbolic);
-  return { kind: 'literal', value: text, path, external, assumptions, ...(symbolic ? { symbolic } : {}) };
+  const v = literalVariant(text, path, external, assumptions);
+  if (symbolic) v.symbolic = true;
+  return v;
 }
 
 function isScalar(value: unknown): boolean {

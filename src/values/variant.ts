@@ -35,6 +35,27 @@ export interface Variant {
   assumptions: Assumption[];
 }
 
+/**
+ * Variants are built here with every field present, in one order: V8 then gives them all one hidden class, so the
+ * property reads in the resolver and in rules stay monomorphic instead of deoptimizing each time a variant built
+ * another way shows up. A spread (`{ ...v, kind: 'unknown', reason }`) keeps the shape.
+ */
+export function makeVariant(kind: Variant['kind'], value: unknown, reason: string | undefined, path: NodePath, external: boolean, assumptions: Assumption[]): Variant {
+  return { kind, value, reason, ref: undefined, opaque: undefined, pseudo: undefined, symbolic: undefined, path, external, assumptions };
+}
+
+export function literalVariant(value: unknown, path: NodePath, external: boolean, assumptions: Assumption[]): Variant {
+  return makeVariant('literal', value, undefined, path, external, assumptions);
+}
+
+export function unknownVariant(reason: string, path: NodePath, external: boolean, assumptions: Assumption[]): Variant {
+  return makeVariant('unknown', undefined, reason, path, external, assumptions);
+}
+
+export function absentVariant(path: NodePath, external: boolean, assumptions: Assumption[]): Variant {
+  return makeVariant('absent', undefined, undefined, path, external, assumptions);
+}
+
 /** An opaque value inside a literal (e.g. an Availability Zone from Fn::GetAZs). */
 export class Opaque {
   constructor(readonly id: string, readonly reason: string) {}
