@@ -18291,7 +18291,8 @@ function buildTemplate(doc, file) {
   const conditions = new Map(Object.entries(isPlainObject2(root.Conditions) ? root.Conditions : {}));
   const resources = /* @__PURE__ */ new Map();
   const byType = /* @__PURE__ */ new Map();
-  for (const [logicalId, node] of Object.entries(root.Resources)) {
+  for (const logicalId in root.Resources) {
+    const node = root.Resources[logicalId];
     const path9 = ["Resources", logicalId];
     if (logicalId.startsWith("Fn::ForEach::")) continue;
     if (!isPlainObject2(node)) {
@@ -22286,17 +22287,26 @@ function cidrSubnets(block, count2, bits) {
 // src/engine/run-rules.ts
 function runRules(template, rules2, options) {
   const ctx = new RunContext(template, options);
-  for (const current of rules2) {
-    ctx.rule = current;
-    ctx.options = optionsOf(current, options.options);
-    if (current.appliesTo.includes("*")) {
-      for (const target of template.resources.values()) ctx.check(target);
-    } else {
-      for (const type of current.appliesTo) {
-        const targets = template.byType.get(type);
-        if (targets) for (const target of targets) ctx.check(target);
-      }
+  const everywhere = [];
+  const byType = /* @__PURE__ */ new Map();
+  for (const rule of rules2) {
+    if (rule.appliesTo.includes("*")) {
+      everywhere.push(rule);
+      continue;
     }
+    for (const type of rule.appliesTo) {
+      const list2 = byType.get(type);
+      if (list2) list2.push(rule);
+      else byType.set(type, [rule]);
+    }
+  }
+  for (const resource of template.resources.values()) {
+    const typed2 = byType.get(resource.type);
+    if (!typed2 && everywhere.length === 0) continue;
+    if (ctx.resolver.roots(resource).length === 0) continue;
+    ctx.resource = resource;
+    for (let i = 0; i < everywhere.length; i++) ctx.check(everywhere[i]);
+    if (typed2) for (let i = 0; i < typed2.length; i++) ctx.check(typed2[i]);
   }
   return settle(template, ctx.candidates, options);
 }
@@ -22326,10 +22336,11 @@ var RunContext = class {
   options = {};
   // Built on first use: many templates meet no rule that needs it.
   built;
-  check(target) {
-    if (this.resolver.roots(target).length === 0) return;
-    this.resource = target;
-    this.rule.check(target, this);
+  /** Runs one rule on the current resource. */
+  check(rule) {
+    this.rule = rule;
+    this.options = optionsOf(rule, this.run.options);
+    rule.check(this.resource, this);
   }
   get graph() {
     return this.built ??= new ResourceGraph(this.template);
@@ -22390,6 +22401,11 @@ function settle(template, candidates, options) {
   }
   const findings = [];
   for (const group of groups.values()) {
+    if (group.length === 1 && group[0].assumptions.length === 0) {
+      const only = group[0];
+      findings.push(toFinding(template, only, options.levels?.get(only.rule.id) ?? only.level ?? only.rule.level, []));
+      continue;
+    }
     const primary = group.filter((c) => !c.assumptions.some(isAlternative));
     const chosen = primary[0] ?? group[0];
     let level = options.levels?.get(chosen.rule.id) ?? chosen.level ?? chosen.rule.level;
@@ -22868,7 +22884,7 @@ function lintFile(file, bytes, explicit, rules2, options) {
   }
   if (options.cdk) report2.cdkStack = options.cdk.stack;
   const given = new Map(Object.entries(options.parameters ?? {}));
-  const ruleFindings = runRules(template, [...rules2], {
+  const ruleFindings = runRules(template, rules2, {
     parameters: given,
     reportUnknown: options.reportUnknown ?? false,
     levels: options.levels,

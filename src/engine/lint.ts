@@ -273,7 +273,7 @@ export function lintFile(
   }
   if (options.cdk) report.cdkStack = options.cdk.stack;
   const given = new Map(Object.entries(options.parameters ?? {}));
-  const ruleFindings = runRules(template, [...rules], {
+  const ruleFindings = runRules(template, rules, {
     parameters: given,
     reportUnknown: options.reportUnknown ?? false,
     levels: options.levels,

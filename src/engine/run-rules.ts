@@ -30,19 +30,30 @@ interface Candidate {
 }
 
 /** Runs every rule on the resources it applies to and turns its reports into findings. */
-export function runRules(template: Template, rules: RuleDefinition[], options: RunOptions): Finding[] {
+export function runRules(template: Template, rules: readonly RuleDefinition[], options: RunOptions): Finding[] {
   const ctx = new RunContext(template, options);
-  for (const current of rules) {
-    ctx.rule = current;
-    ctx.options = optionsOf(current, options.options);
-    if (current.appliesTo.includes('*')) {
-      for (const target of template.resources.values()) ctx.check(target);
-    } else {
-      for (const type of current.appliesTo) {
-        const targets = template.byType.get(type);
-        if (targets) for (const target of targets) ctx.check(target);
-      }
+  // Resource by resource, so each resource's condition is settled once for all its rules.
+  const everywhere: RuleDefinition[] = [];
+  const byType = new Map<string, RuleDefinition[]>();
+  for (const rule of rules) {
+    if (rule.appliesTo.includes('*')) {
+      everywhere.push(rule);
+      continue;
     }
+    for (const type of rule.appliesTo) {
+      const list = byType.get(type);
+      if (list) list.push(rule);
+      else byType.set(type, [rule]);
+    }
+  }
+  for (const resource of template.resources.values()) {
+    const typed = byType.get(resource.type);
+    if (!typed && everywhere.length === 0) continue;
+    // A resource whose Condition is false in every case is never created.
+    if (ctx.resolver.roots(resource).length === 0) continue;
+    ctx.resource = resource;
+    for (let i = 0; i < everywhere.length; i++) ctx.check(everywhere[i]!);
+    if (typed) for (let i = 0; i < typed.length; i++) ctx.check(typed[i]!);
   }
   return settle(template, ctx.candidates, options);
 }
@@ -79,11 +90,11 @@ class RunContext implements RuleContext {
     this.resolver = new ValueResolver(template, run.parameters);
   }
 
-  check(target: Resource): void {
-    // A resource whose Condition is false in every case is never created.
-    if (this.resolver.roots(target).length === 0) return;
-    this.resource = target;
-    this.rule!.check(target, this);
+  /** Runs one rule on the current resource. */
+  check(rule: RuleDefinition): void {
+    this.rule = rule;
+    this.options = optionsOf(rule, this.run.options);
+    rule.check(this.resource!, this);
   }
 
   get graph(): ResourceGraph {
@@ -141,6 +152,12 @@ function settle(template: Template, candidates: Candidate[], options: RunOptions
   }
   const findings: Finding[] = [];
   for (const group of groups.values()) {
+    // Most findings are one candidate that rests on nothing.
+    if (group.length === 1 && group[0]!.assumptions.length === 0) {
+      const only = group[0]!;
+      findings.push(toFinding(template, only, options.levels?.get(only.rule.id) ?? only.level ?? only.rule.level, []));
+      continue;
+    }
     const primary = group.filter((c) => !c.assumptions.some(isAlternative));
     const chosen = primary[0] ?? group[0]!;
     // A level the user configured wins; otherwise the report's own (read replicas as notes), else the rule's.

@@ -93,7 +93,8 @@ export function buildTemplate(doc: ParsedDocument, file: string): TemplateBuild 
 
   const resources = new Map<string, Resource>();
   const byType = new Map<string, Resource[]>();
-  for (const [logicalId, node] of Object.entries(root.Resources)) {
+  for (const logicalId in root.Resources) {
+    const node = root.Resources[logicalId];
     const path = ['Resources', logicalId];
     // AWS::LanguageExtensions loops expand at deploy time; their bodies are templates of resources, not resources.
     if (logicalId.startsWith('Fn::ForEach::')) continue;
