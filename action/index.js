@@ -22314,7 +22314,7 @@ var NO_CONFIGURED_OPTIONS = /* @__PURE__ */ new Map();
 var mergedOptions = /* @__PURE__ */ new WeakMap();
 function optionsOf(rule, configured = NO_CONFIGURED_OPTIONS) {
   let byRule = mergedOptions.get(configured);
-  if (!byRule) mergedOptions.set(configured, byRule = /* @__PURE__ */ new Map());
+  if (!byRule) mergedOptions.set(configured, byRule = /* @__PURE__ */ new WeakMap());
   const known = byRule.get(rule);
   if (known) return known;
   const merged = Object.freeze({ ...rule.defaultOptions ?? {}, ...configured.get(rule.id) ?? {} });

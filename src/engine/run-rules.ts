@@ -59,12 +59,13 @@ export function runRules(template: Template, rules: readonly RuleDefinition[], o
 }
 
 const NO_CONFIGURED_OPTIONS: ReadonlyMap<string, Record<string, unknown>> = new Map();
-const mergedOptions = new WeakMap<ReadonlyMap<string, Record<string, unknown>>, Map<RuleDefinition, Record<string, unknown>>>();
+// Weak both ways: a long-lived process (tests, an editor) must not keep old configs or custom rules alive.
+const mergedOptions = new WeakMap<ReadonlyMap<string, Record<string, unknown>>, WeakMap<RuleDefinition, Record<string, unknown>>>();
 
 /** A rule's defaults with the configured options on top; the same object for every template linted with one setup. */
 function optionsOf(rule: RuleDefinition, configured = NO_CONFIGURED_OPTIONS): Record<string, unknown> {
   let byRule = mergedOptions.get(configured);
-  if (!byRule) mergedOptions.set(configured, (byRule = new Map()));
+  if (!byRule) mergedOptions.set(configured, (byRule = new WeakMap()));
   const known = byRule.get(rule);
   if (known) return known;
   const merged: Record<string, unknown> = Object.freeze({ ...(rule.defaultOptions ?? {}), ...(configured.get(rule.id) ?? {}) });
