@@ -118,10 +118,14 @@ const keep = (key, m) => {
   const fastest = !b || m.ms < b.ms ? m : b;
   best.set(key, { ...fastest, maxRssMb: Math.max(m.maxRssMb, b?.maxRssMb ?? 0), cpuBest: Math.min(m.cpuMs ?? Infinity, b?.cpuBest ?? Infinity) });
 };
+const paired = [];
 for (let i = 0; i < RUNS; i++) {
   if (hasCorpus) {
-    keep('floor', measureOnce('floor', corpus));
-    keep('lint', measureOnce('lint', corpus));
+    const f = measureOnce('floor', corpus);
+    const l = measureOnce('lint', corpus);
+    keep('floor', f);
+    keep('lint', l);
+    paired.push(l.ms / f.ms);
   }
   SIZES.forEach((size, k) => keep(size, measureOnce('lint', generated[k])));
 }
@@ -135,6 +139,9 @@ if (hasCorpus) {
   console.log(`   parse floor   ${fmt(floor.ms, 0)} ms  ${fmt(floor.files / (floor.ms / 1000), 0)} files/s  ${fmt(mb / (floor.ms / 1000), 2)} MB/s  peak ${fmt(floor.maxRssMb, 0)} MB`);
   console.log(`   full lint     ${fmt(full.ms, 0)} ms  ${fmt(full.files / (full.ms / 1000), 0)} files/s  ${fmt(mb / (full.ms / 1000), 2)} MB/s  peak ${fmt(full.maxRssMb, 0)} MB  (${full.findings} findings)`);
   console.log(`   ratio         ${fmt(ratio, 2)}× the parse floor (target ≤ 1.5×); peak memory target < 300 MB`);
+  // The spread of the rounds shows how much of a difference between two runs is the machine.
+  paired.sort((a, b) => a - b);
+  console.log(`   rounds        ${paired.map((r) => fmt(r, 2)).join(' ')} (lint ÷ floor of each round, sorted)`);
   if (Number.isFinite(floor.cpuBest) && Number.isFinite(full.cpuBest)) {
     console.log(`   main thread   ${fmt(floor.cpuBest, 0)} ms CPU floor, ${fmt(full.cpuBest, 0)} ms CPU lint: ${fmt(full.cpuBest / floor.cpuBest, 2)}× (background compiler and GC threads excluded)`);
   }
