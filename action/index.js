@@ -22685,6 +22685,7 @@ async function lint(options) {
   const cwd = options.cwd ?? process.cwd();
   const all = options.rules ?? rules;
   const config = options.config ?? new ResolvedConfig(all);
+  const ran = /* @__PURE__ */ new Set();
   const chosenFor = /* @__PURE__ */ new Map();
   const byConfig = (file) => {
     const setup = config.forFile(!config.hasOverrides || URI.test(file) ? file : relativeForMatching(file, cwd));
@@ -22693,6 +22694,7 @@ async function lint(options) {
       const rules2 = options.ids?.length ? selectRules(all, options) : selectRules(setup.rules, { pillars: options.pillars });
       chosen = { ...setup, rules: rules2 };
       chosenFor.set(setup, chosen);
+      for (const r of rules2) ran.add(r.id);
     }
     return chosen;
   };
@@ -22714,7 +22716,6 @@ async function lint(options) {
       });
     }
   }
-  const ran = /* @__PURE__ */ new Set();
   const files = [];
   const findings = [];
   const failures = [];
@@ -22741,10 +22742,9 @@ async function lint(options) {
     let nested2 = [];
     try {
       const setup = byConfig(unit.file);
-      for (const r of setup.rules) ran.add(r.id);
       const outcome = lintFile(unit.file, unit.bytes ?? readBytes(unit.file), unit.explicit, setup.rules, {
-        ...options,
         parameters: unit.parameters ?? options.parameters,
+        reportUnknown: options.reportUnknown,
         unknownParameters: unit.unknownParameters,
         cdk: unit.cdk,
         levels: setup.levels,
@@ -22894,7 +22894,8 @@ function lintFile(file, bytes, explicit, rules2, options) {
   const kept = cdk ? ruleFindings.filter((f) => !cdk.skip(f)).map(cdk.decorate) : ruleFindings;
   const checked = applySuppressions(template, kept, rules2, options.allRules ?? rules2);
   const nested2 = nestedRefs(template, given, options.cdk);
-  return { report: report2, findings: [...diagnostics, ...structure, ...checked], ...nested2.length ? { nested: nested2 } : {} };
+  const findings = diagnostics.length || structure.length ? [...diagnostics, ...structure, ...checked] : checked;
+  return { report: report2, findings, ...nested2.length ? { nested: nested2 } : {} };
 }
 function cdkContext(template, info) {
   const pathOf = /* @__PURE__ */ new Map();

@@ -75,6 +75,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const config = options.config ?? new ResolvedConfig(all);
   // An explicit --rule runs even when the config turns it off; otherwise the config decides.
   // The config caches one setup per set of matching overrides; the selection is worked out once per setup.
+  // `ran` collects the rules of every setup a file used, for the SARIF rule list.
+  const ran = new Set<string>();
   const chosenFor = new Map<RuleSetup, RuleSetup>();
   const byConfig = (file: string): RuleSetup => {
     // Without overrides every file gets the same setup, so its relative path is not needed.
@@ -84,6 +86,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       const rules = options.ids?.length ? selectRules(all, options) : selectRules(setup.rules, { pillars: options.pillars });
       chosen = { ...setup, rules };
       chosenFor.set(setup, chosen);
+      for (const r of rules) ran.add(r.id);
     }
     return chosen;
   };
@@ -105,7 +108,6 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
   }
 
-  const ran = new Set<string>();
   const files: FileReport[] = [];
   const findings: Finding[] = [];
   const failures: LintResult['failures'] = [];
@@ -135,9 +137,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     let nested: NestedRef[] = [];
     try {
       const setup = byConfig(unit.file);
-      for (const r of setup.rules) ran.add(r.id);
       const outcome = lintFile(unit.file, unit.bytes ?? readBytes(unit.file), unit.explicit, setup.rules, {
-        ...options, parameters: unit.parameters ?? options.parameters, unknownParameters: unit.unknownParameters,
+        parameters: unit.parameters ?? options.parameters, reportUnknown: options.reportUnknown, unknownParameters: unit.unknownParameters,
         cdk: unit.cdk, levels: setup.levels, ruleOptions: setup.options, allRules: all,
       });
       unit.bytes = undefined;
@@ -283,7 +284,8 @@ export function lintFile(
   const kept = cdk ? ruleFindings.filter((f) => !cdk.skip(f)).map(cdk.decorate) : ruleFindings;
   const checked = applySuppressions(template, kept, rules, options.allRules ?? rules);
   const nested = nestedRefs(template, given, options.cdk);
-  return { report, findings: [...diagnostics, ...structure, ...checked], ...(nested.length ? { nested } : {}) };
+  const findings = diagnostics.length || structure.length ? [...diagnostics, ...structure, ...checked] : checked;
+  return { report, findings, ...(nested.length ? { nested } : {}) };
 }
 
 /**
