@@ -15,6 +15,16 @@ export function relativeInside(file: string, cwd: string): string | undefined {
   return nested(base, target) ?? nested(realPath(base), realPath(target));
 }
 
+/** A URI (stack://REGION/NAME, file://, https://): an in-memory template or a remote one, not a path. */
+export function isUri(file: string): boolean {
+  return /^[a-z][a-z0-9+.-]+:\/\//i.test(file);
+}
+
+/** Starts with a scheme (https:, s3:); a Windows drive letter (C:) is one character, so it is not one. */
+export function hasScheme(url: string): boolean {
+  return /^[a-z][a-z0-9+.-]+:/i.test(url);
+}
+
 /** Relative to cwd when inside it, else relative all the same (`../x`), `/`-separated: what config globs match. */
 export function relativeForMatching(file: string, cwd: string): string {
   return relativeInside(file, cwd) ?? toPosix(relative(cwd, file));

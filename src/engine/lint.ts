@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isCdkPlumbingPath, readCloudAssembly, type CdkTemplate } from '../discover/cdk.ts';
 import { discoverFiles } from '../discover/files.ts';
-import { relativeForMatching, relativeInside, toPosix } from '../discover/paths.ts';
+import { isUri, relativeForMatching, relativeInside, toPosix } from '../discover/paths.ts';
 import type { StackOptions } from '../discover/stack.ts';
 import { decodeSource, parseDocument } from '../parse/index.ts';
 import { findingRegion, offsetRegion } from '../parse/locate.ts';
@@ -15,7 +15,7 @@ import { ruleMeta, selectRules, type RuleSelection } from './registry.ts';
 import type { RuleDefinition } from './rule.ts';
 import { runRules } from './run-rules.ts';
 import { applySuppressions } from './suppressions.ts';
-import { literalLocalTemplates, mentionsNestedStack, nestedRefs, URI, type NestedRef } from './nested.ts';
+import { literalLocalTemplates, mentionsNestedStack, nestedRefs, type NestedRef } from './nested.ts';
 import { ResolvedConfig, type RuleSetup } from '../config/config.ts';
 import { matchesAny } from '../config/glob.ts';
 import type { FileReport, Finding, Level, LintResult, NestedStackReport, RuleMeta } from './types.ts';
@@ -80,7 +80,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const chosenFor = new Map<RuleSetup, RuleSetup>();
   const byConfig = (file: string): RuleSetup => {
     // Without overrides every file gets the same setup, so its relative path is not needed.
-    const setup = config.forFile(!config.hasOverrides || URI.test(file) ? file : relativeForMatching(file, cwd));
+    const setup = config.forFile(!config.hasOverrides || isUri(file) ? file : relativeForMatching(file, cwd));
     let chosen = chosenFor.get(setup);
     if (!chosen) {
       const rules = options.ids?.length ? selectRules(all, options) : selectRules(setup.rules, { pillars: options.pillars });
@@ -117,7 +117,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   let kept = 0;
   for (const u of units) {
     if (u.cdk?.parent && byFile.has(u.cdk.parent)) children.add(u.file);
-    if (u.cdk || URI.test(u.file)) continue;
+    if (u.cdk || isUri(u.file)) continue;
     const bytes = u.bytes ?? readBytes(u.file);
     if (bytes instanceof Error) continue;
     // Kept for the lint pass rather than read twice, up to a budget (the parents are kept regardless).

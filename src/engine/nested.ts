@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CdkTemplate } from '../discover/cdk.ts';
+import { hasScheme, isUri } from '../discover/paths.ts';
 import { findingRegion } from '../parse/locate.ts';
 import type { Region } from '../parse/types.ts';
 import { isPlainObject } from '../template/intrinsics.ts';
@@ -22,9 +23,6 @@ export interface NestedRef {
   parameters: Record<string, string>;
   unknownParameters: string[];
 }
-
-/** stack://REGION/NAME and other URIs: in-memory templates, not paths. */
-export const URI = /^[a-z][a-z0-9+.-]+:\/\//i;
 
 const NESTED_TYPES = ['AWS::CloudFormation::Stack', 'AWS::Serverless::Application'];
 const NESTED_MARKERS = NESTED_TYPES.map((t) => Buffer.from(t));
@@ -58,8 +56,7 @@ function localPath(url: string, parent: string): string | undefined {
       return undefined;
     }
   }
-  // A scheme (https:, s3:) means remote; a drive letter (C:) is one character, so it is not a scheme.
-  if (/^[a-z][a-z0-9+.-]+:/i.test(url)) return undefined;
+  if (hasScheme(url)) return undefined; // remote
   return path.resolve(path.dirname(parent), url);
 }
 /**
@@ -70,7 +67,7 @@ export function nestedRefs(template: Template, given: ReadonlyMap<string, string
   const stacks = NESTED_TYPES.flatMap((type) => template.byType.get(type) ?? []);
   if (stacks.length === 0) return [];
   const resolver = new ValueResolver(template, given);
-  const uri = URI.test(template.file);
+  const uri = isUri(template.file);
   const out: NestedRef[] = [];
   for (const resource of stacks) {
     const roots = resolver.roots(resource);
@@ -106,7 +103,7 @@ export function nestedRefs(template: Template, given: ReadonlyMap<string, string
     for (const url of urls) {
       const local = uri ? undefined : localPath(url, template.file);
       if (local) out.push({ ...base, templateUrl: url, file: local });
-      else if (uri && !/^[a-z][a-z0-9+.-]+:/i.test(url)) out.push({ ...base, templateUrl: url, reason: 'not followed: a relative path in a deployed template' });
+      else if (uri && !hasScheme(url)) out.push({ ...base, templateUrl: url, reason: 'not followed: a relative path in a deployed template' });
       else out.push({ ...base, templateUrl: url, reason: 'not followed: a remote template' });
     }
   }

@@ -1,11 +1,8 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { relativeInside } from '../discover/paths.ts';
+import { isUri, relativeInside } from '../discover/paths.ts';
 
-/** A URI with a scheme (stack://, file://, https://); a Windows drive letter is not one. */
-export function isUri(file: string): boolean {
-  return /^[a-z][a-z0-9+.-]+:\/\//i.test(file);
-}
+export { isUri };
 
 /** What a person reads: relative to cwd with `/`, else the absolute path; URIs unchanged. */
 export function displayPath(file: string, cwd: string): string {
