@@ -18039,6 +18039,12 @@ function relativeInside(file, cwd) {
   const target = resolve(cwd, file);
   return nested(base, target) ?? nested(realPath(base), realPath(target));
 }
+function isUri(file) {
+  return /^[a-z][a-z0-9+.-]+:\/\//i.test(file);
+}
+function hasScheme(url) {
+  return /^[a-z][a-z0-9+.-]+:/i.test(url);
+}
 function relativeForMatching(file, cwd) {
   return relativeInside(file, cwd) ?? toPosix(relative(cwd, file));
 }
@@ -22570,7 +22576,6 @@ function rulesFor(tool, id, all) {
 // src/engine/nested.ts
 import path4 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
-var URI = /^[a-z][a-z0-9+.-]+:\/\//i;
 var NESTED_TYPES = ["AWS::CloudFormation::Stack", "AWS::Serverless::Application"];
 var NESTED_MARKERS = NESTED_TYPES.map((t) => Buffer.from(t));
 function mentionsNestedStack(bytes) {
@@ -22594,14 +22599,14 @@ function localPath(url, parent) {
       return void 0;
     }
   }
-  if (/^[a-z][a-z0-9+.-]+:/i.test(url)) return void 0;
+  if (hasScheme(url)) return void 0;
   return path4.resolve(path4.dirname(parent), url);
 }
 function nestedRefs(template, given, cdk) {
   const stacks = NESTED_TYPES.flatMap((type) => template.byType.get(type) ?? []);
   if (stacks.length === 0) return [];
   const resolver = new ValueResolver(template, given);
-  const uri = URI.test(template.file);
+  const uri = isUri(template.file);
   const out = [];
   for (const resource of stacks) {
     const roots = resolver.roots(resource);
@@ -22632,7 +22637,7 @@ function nestedRefs(template, given, cdk) {
     for (const url of urls) {
       const local = uri ? void 0 : localPath(url, template.file);
       if (local) out.push({ ...base, templateUrl: url, file: local });
-      else if (uri && !/^[a-z][a-z0-9+.-]+:/i.test(url)) out.push({ ...base, templateUrl: url, reason: "not followed: a relative path in a deployed template" });
+      else if (uri && !hasScheme(url)) out.push({ ...base, templateUrl: url, reason: "not followed: a relative path in a deployed template" });
       else out.push({ ...base, templateUrl: url, reason: "not followed: a remote template" });
     }
   }
@@ -22688,7 +22693,7 @@ async function lint(options) {
   const ran = /* @__PURE__ */ new Set();
   const chosenFor = /* @__PURE__ */ new Map();
   const byConfig = (file) => {
-    const setup = config.forFile(!config.hasOverrides || URI.test(file) ? file : relativeForMatching(file, cwd));
+    const setup = config.forFile(!config.hasOverrides || isUri(file) ? file : relativeForMatching(file, cwd));
     let chosen = chosenFor.get(setup);
     if (!chosen) {
       const rules2 = options.ids?.length ? selectRules(all, options) : selectRules(setup.rules, { pillars: options.pillars });
@@ -22724,7 +22729,7 @@ async function lint(options) {
   let kept = 0;
   for (const u of units) {
     if (u.cdk?.parent && byFile.has(u.cdk.parent)) children.add(u.file);
-    if (u.cdk || URI.test(u.file)) continue;
+    if (u.cdk || isUri(u.file)) continue;
     const bytes = u.bytes ?? readBytes(u.file);
     if (bytes instanceof Error) continue;
     const parent = mentionsNestedStack(bytes);
@@ -22937,9 +22942,6 @@ function sortFindings(findings) {
 // src/report/paths.ts
 import { resolve as resolve2 } from "node:path";
 import { pathToFileURL } from "node:url";
-function isUri(file) {
-  return /^[a-z][a-z0-9+.-]+:\/\//i.test(file);
-}
 function displayPath(file, cwd) {
   if (isUri(file)) return file;
   return relativeInside(file, cwd) ?? resolve2(cwd, file);
@@ -22952,6 +22954,11 @@ function artifactUri(file, cwd) {
 }
 function isRelativeUri(uri) {
   return !/^[a-z][a-z0-9+.-]*:/i.test(uri);
+}
+
+// src/report/words.ts
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 // src/report/github.ts
@@ -23029,9 +23036,6 @@ function annotations(findings, options) {
   }
   return { lines, shown: used, hidden };
 }
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 // src/report/json.ts
 function summarize(findings) {
@@ -23058,9 +23062,6 @@ function escapeMarkdown(text) {
 function safeUrl(url) {
   if (!url || !/^https?:\/\//i.test(url)) return void 0;
   return url.replace(/[\s()<>]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
-}
-function plural2(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 function clip(text) {
   return text.length <= MAX_MESSAGE ? text : text.slice(0, MAX_MESSAGE - 1) + "\u2026";
@@ -23092,11 +23093,11 @@ function jobSummary(result, options) {
   const extras = [
     summary.review && `${summary.review} to review`,
     summary.suppressed && `${summary.suppressed} suppressed`,
-    skipped && `${plural2(skipped, "file")} skipped`
+    skipped && `${plural(skipped, "file")} skipped`
   ].filter(Boolean);
   const tail = extras.length ? ` (${extras.join(", ")})` : "";
   head.push(
-    problems > 0 ? `**${plural2(problems, "problem")}** (${plural2(summary.errors, "error")}, ${plural2(summary.warnings, "warning")}, ${plural2(summary.notes, "note")}) in ${plural2(linted, "template")}${tail}.` : `**No problems** in ${plural2(linted, "template")}${tail}.`
+    problems > 0 ? `**${plural(problems, "problem")}** (${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}, ${plural(summary.notes, "note")}) in ${plural(linted, "template")}${tail}.` : `**No problems** in ${plural(linted, "template")}${tail}.`
   );
   for (const note of options.notes ?? []) head.push("", escapeMarkdown(note));
   head.push("", "| pillar | errors | warnings | notes |", "|:--|--:|--:|--:|");
@@ -23124,7 +23125,7 @@ function jobSummary(result, options) {
   const left = listed.length - rows.length;
   if (left > 0) {
     out += `
-_${plural2(left, "more finding")} ${left === 1 ? "is" : "are"} not listed, to keep this summary under GitHub's 1 MiB limit; the SARIF file and \`pillars-lint\` run locally list them all._
+_${plural(left, "more finding")} ${left === 1 ? "is" : "are"} not listed, to keep this summary under GitHub's 1 MiB limit; the SARIF file and \`pillars-lint\` run locally list them all._
 `;
   }
   return out;
@@ -23547,9 +23548,6 @@ function failing(findings, failOn) {
   const threshold = LEVELS.indexOf(failOn);
   return findings.filter((f) => f.kind === "fail" && !f.suppression && f.baselineState !== "unchanged" && LEVELS.indexOf(f.level) <= threshold);
 }
-function plural3(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 async function runAction(env = process.env, write) {
   const runner = new Runner(env, write);
   try {
@@ -23586,7 +23584,7 @@ async function lintWorkspace(runner) {
         const discovered = await discoverFiles(paths, workspace);
         const selected = discovered.filter((d) => changed.files.has(realPath(d.file)));
         targets = selected.map((d) => asLintInput(d, workspace));
-        const message = `Only files changed in this pull request were linted: ${selected.length} of the ${plural3(discovered.length, "candidate file")}.`;
+        const message = `Only files changed in this pull request were linted: ${selected.length} of the ${plural(discovered.length, "candidate file")}.`;
         runner.log(message);
         notes.push(message);
       }
@@ -23629,19 +23627,19 @@ async function lintWorkspace(runner) {
   runner.setOutput("notes", String(summary.notes));
   const linted = result.files.filter((f) => f.status === "linted").length;
   runner.log(
-    `pillars-lint ${VERSION}: ${plural3(linted, "template")} linted, ${plural3(total, "problem")} (${plural3(summary.errors, "error")}, ${plural3(summary.warnings, "warning")}, ${plural3(summary.notes, "note")}); SARIF written to ${inputs.sarifFile}.`
+    `pillars-lint ${VERSION}: ${plural(linted, "template")} linted, ${plural(total, "problem")} (${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}, ${plural(summary.notes, "note")}); SARIF written to ${inputs.sarifFile}.`
   );
   if (result.failures.length) {
     const [first] = result.failures;
-    const more = result.failures.length > 1 ? ` and ${plural3(result.failures.length - 1, "other file")}` : "";
+    const more = result.failures.length > 1 ? ` and ${plural(result.failures.length - 1, "other file")}` : "";
     runner.annotate("error", {}, `pillars-lint: internal error on ${displayPath(first.file, workspace)}${more}: ${first.error.message}`);
     for (const f of result.failures) runner.debug(f.error.stack ?? f.error.message);
     return 1;
   }
   if (failed.length) {
     const counts = summarize(failed);
-    const parts = [counts.errors && plural3(counts.errors, "error"), counts.warnings && plural3(counts.warnings, "warning"), counts.notes && plural3(counts.notes, "note")].filter(Boolean);
-    runner.annotate("error", {}, `pillars-lint: ${plural3(failed.length, "finding")} at or above fail-on level ${failOn} (${parts.join(", ")}).`);
+    const parts = [counts.errors && plural(counts.errors, "error"), counts.warnings && plural(counts.warnings, "warning"), counts.notes && plural(counts.notes, "note")].filter(Boolean);
+    runner.annotate("error", {}, `pillars-lint: ${plural(failed.length, "finding")} at or above fail-on level ${failOn} (${parts.join(", ")}).`);
     return 1;
   }
   return 0;

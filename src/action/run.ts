@@ -15,6 +15,7 @@ import { VERSION } from '../version.ts';
 import { rules } from '../../rules/index.ts';
 import { changedFiles, isPullRequestEvent } from './changed.ts';
 import { InputError, Runner, type Env } from './runner.ts';
+import { plural } from '../report/words.ts';
 
 type FailOn = Level | 'none';
 const FAIL_ON: readonly FailOn[] = [...LEVELS, 'none'];
@@ -101,10 +102,6 @@ function failing(findings: readonly Finding[], failOn: FailOn): Finding[] {
   if (failOn === 'none') return [];
   const threshold = LEVELS.indexOf(failOn);
   return findings.filter((f) => f.kind === 'fail' && !f.suppression && f.baselineState !== 'unchanged' && LEVELS.indexOf(f.level) <= threshold);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** The whole action; returns the exit code (the runner knows only success and failure). */

@@ -1,6 +1,7 @@
 import type { Finding, LintResult } from '../engine/types.ts';
 import { displayPath, isUri } from './paths.ts';
 import type { Formatter } from './types.ts';
+import { plural } from './words.ts';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 export const ANNOTATION_LEVELS: readonly AnnotationLevel[] = ['error', 'warning', 'notice'];
@@ -120,10 +121,6 @@ export function annotations(findings: readonly Finding[], options: AnnotationOpt
     );
   }
   return { lines, shown: used, hidden };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** `-f github`: annotations for a workflow step (`pillars-lint -f github .` in a `run:` step). */

@@ -3,6 +3,7 @@ import { bySeverity, reportable } from './github.ts';
 import { summarize } from './json.ts';
 import { displayPath, isUri } from './paths.ts';
 import type { Formatter } from './types.ts';
+import { plural } from './words.ts';
 
 /** GitHub rejects a step summary over 1 MiB; the margin leaves room for what else the step appends. */
 export const MAX_SUMMARY_BYTES = 1024 * 1024 - 64 * 1024;
@@ -33,10 +34,6 @@ export function escapeMarkdown(text: string): string {
 function safeUrl(url: string | undefined): string | undefined {
   if (!url || !/^https?:\/\//i.test(url)) return undefined;
   return url.replace(/[\s()<>]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function clip(text: string): string {

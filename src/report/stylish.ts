@@ -4,6 +4,7 @@ import { createColors, type Colors, type Paint } from './colors.ts';
 import { summarize } from './json.ts';
 import { displayPath } from './paths.ts';
 import type { Formatter } from './types.ts';
+import { plural } from './words.ts';
 
 /** Longest slice of a source line shown in a code frame (minified JSON can be one huge line). */
 const FRAME_WIDTH = 160;
@@ -19,10 +20,6 @@ function safe(text: string): string {
 }
 function oneLine(text: string): string {
   return safe(text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' '));
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function levelLabel(f: Finding): string {
