@@ -77,19 +77,14 @@ export function applySamGlobals(template: Template): { template: Template; probl
   }
   if (!locations) return { template, problems };
 
-  const byType = new Map<string, Resource[]>();
-  for (const r of resources.values()) {
-    let list = byType.get(r.type);
-    if (!list) byType.set(r.type, (list = []));
-    list.push(r);
-  }
   return {
     problems,
     template: {
       ...template,
       doc: { ...doc, locations },
       resources,
-      byType,
+      // Merging Globals changes no resource's type: the same groups, holding the merged resources.
+      byType: new Map([...template.byType].map(([type, list]) => [type, list.map((r) => resources.get(r.logicalId)!)])),
       samGlobalsOrigin: (logicalId, path) => {
         const origin = origins.get(logicalId);
         if (!origin) return undefined;
