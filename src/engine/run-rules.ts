@@ -16,6 +16,12 @@ export interface RunOptions {
   options?: ReadonlyMap<string, Record<string, unknown>>;
 }
 
+/** A rule with the options it runs with in this template. */
+interface Planned {
+  rule: RuleDefinition;
+  options: Record<string, unknown>;
+}
+
 interface Candidate {
   rule: RuleDefinition;
   resource: Resource;
@@ -33,17 +39,18 @@ interface Candidate {
 export function runRules(template: Template, rules: readonly RuleDefinition[], options: RunOptions): Finding[] {
   const ctx = new RunContext(template, options);
   // Resource by resource, so each resource's condition is settled once for all its rules.
-  const everywhere: RuleDefinition[] = [];
-  const byType = new Map<string, RuleDefinition[]>();
+  const everywhere: Planned[] = [];
+  const byType = new Map<string, Planned[]>();
   for (const rule of rules) {
+    const planned = { rule, options: optionsOf(rule, options.options) };
     if (rule.appliesTo.includes('*')) {
-      everywhere.push(rule);
+      everywhere.push(planned);
       continue;
     }
     for (const type of rule.appliesTo) {
       const list = byType.get(type);
-      if (list) list.push(rule);
-      else byType.set(type, [rule]);
+      if (list) list.push(planned);
+      else byType.set(type, [planned]);
     }
   }
   for (const resource of template.resources.values()) {
@@ -92,9 +99,9 @@ class RunContext implements RuleContext {
   }
 
   /** Runs one rule on the current resource. */
-  check(rule: RuleDefinition): void {
+  check({ rule, options }: Planned): void {
     this.rule = rule;
-    this.options = optionsOf(rule, this.run.options);
+    this.options = options;
     rule.check(this.resource!, this);
   }
 
