@@ -18083,6 +18083,10 @@ function isPlainObject2(node) {
   return typeof node === "object" && node !== null && !Array.isArray(node);
 }
 function intrinsicOf(node, inConditionExpression = false) {
+  const name = intrinsicName(node, inConditionExpression);
+  return name === void 0 ? void 0 : { name, args: node[name] };
+}
+function intrinsicName(node, inConditionExpression = false) {
   if (!isPlainObject2(node)) return void 0;
   let name;
   for (const key in node) {
@@ -18090,10 +18094,7 @@ function intrinsicOf(node, inConditionExpression = false) {
     name = key;
   }
   if (name === void 0) return void 0;
-  if (name === "Ref" || name.startsWith("Fn::") || inConditionExpression && name === "Condition") {
-    return { name, args: node[name] };
-  }
-  return void 0;
+  return name === "Ref" || name.startsWith("Fn::") || inConditionExpression && name === "Condition" ? name : void 0;
 }
 function isDynamicReference(value) {
   return typeof value === "string" && value.includes("{{resolve:");
@@ -18188,19 +18189,14 @@ function applySamGlobals(template) {
     resources.set(id, { ...resource, node, properties });
   }
   if (!locations) return { template, problems };
-  const byType = /* @__PURE__ */ new Map();
-  for (const r of resources.values()) {
-    let list2 = byType.get(r.type);
-    if (!list2) byType.set(r.type, list2 = []);
-    list2.push(r);
-  }
   return {
     problems,
     template: {
       ...template,
       doc: { ...doc, locations },
       resources,
-      byType,
+      // Merging Globals changes no resource's type: the same groups, holding the merged resources.
+      byType: new Map([...template.byType].map(([type, list2]) => [type, list2.map((r) => resources.get(r.logicalId))])),
       samGlobalsOrigin: (logicalId, path9) => {
         const origin = origins.get(logicalId);
         if (!origin) return void 0;
@@ -21936,14 +21932,11 @@ var ValueResolver = class {
   /** Resolves the top-level intrinsic of a node. */
   resolve(node, path9, external, assumptions, depth = 0) {
     if (node === void 0) return [absentVariant(path9, external, assumptions)];
+    if (isPlainLiteral(node)) return [literalVariant(node, path9, external, assumptions)];
     if (typeof node !== "object" || node === null) {
-      if (typeof node === "string" && isDynamicReference(node)) {
-        return [unknownVariant("a dynamic reference, resolved at deploy time", path9, external, assumptions)];
-      }
-      return [literalVariant(node, path9, external, assumptions)];
+      return [unknownVariant("a dynamic reference, resolved at deploy time", path9, external, assumptions)];
     }
     const intrinsic = node instanceof Opaque ? void 0 : intrinsicOf(node);
-    if (!intrinsic && !(node instanceof Opaque)) return [literalVariant(node, path9, external, assumptions)];
     return this.resolveIntrinsic(node, intrinsic, path9, external, assumptions, depth);
   }
   resolveIntrinsic(node, intrinsic, path9, external, assumptions, depth) {
@@ -22241,8 +22234,8 @@ function product(lists, limit = MAX_VARIANTS) {
   return acc;
 }
 function isPlainLiteral(node) {
-  if (typeof node !== "object" || node === null) return typeof node !== "string" || !isDynamicReference(node);
-  return !(node instanceof Opaque) && !intrinsicOf(node);
+  if (typeof node !== "object" || node === null) return !isDynamicReference(node);
+  return !(node instanceof Opaque) && intrinsicName(node) === void 0;
 }
 function cap(variants, path9) {
   if (variants.length <= MAX_VARIANTS) return variants;
@@ -22296,14 +22289,15 @@ function runRules(template, rules2, options) {
   const everywhere = [];
   const byType = /* @__PURE__ */ new Map();
   for (const rule of rules2) {
+    const planned = { rule, options: optionsOf(rule, options.options) };
     if (rule.appliesTo.includes("*")) {
-      everywhere.push(rule);
+      everywhere.push(planned);
       continue;
     }
     for (const type of rule.appliesTo) {
       const list2 = byType.get(type);
-      if (list2) list2.push(rule);
-      else byType.set(type, [rule]);
+      if (list2) list2.push(planned);
+      else byType.set(type, [planned]);
     }
   }
   for (const resource of template.resources.values()) {
@@ -22343,9 +22337,9 @@ var RunContext = class {
   // Built on first use: many templates meet no rule that needs it.
   built;
   /** Runs one rule on the current resource. */
-  check(rule) {
+  check({ rule, options }) {
     this.rule = rule;
-    this.options = optionsOf(rule, this.run.options);
+    this.options = options;
     rule.check(this.resource, this);
   }
   get graph() {

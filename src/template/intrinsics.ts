@@ -18,6 +18,12 @@ export interface Intrinsic {
  * ordinary properties named Condition (IAM statements).
  */
 export function intrinsicOf(node: unknown, inConditionExpression = false): Intrinsic | undefined {
+  const name = intrinsicName(node, inConditionExpression);
+  return name === undefined ? undefined : { name, args: (node as PlainObject)[name] };
+}
+
+/** The name of the intrinsic a node is (see intrinsicOf), without building anything. */
+export function intrinsicName(node: unknown, inConditionExpression = false): string | undefined {
   if (!isPlainObject(node)) return undefined;
   let name: string | undefined;
   for (const key in node) {
@@ -25,10 +31,7 @@ export function intrinsicOf(node: unknown, inConditionExpression = false): Intri
     name = key;
   }
   if (name === undefined) return undefined;
-  if (name === 'Ref' || name.startsWith('Fn::') || (inConditionExpression && name === 'Condition')) {
-    return { name, args: node[name] };
-  }
-  return undefined;
+  return name === 'Ref' || name.startsWith('Fn::') || (inConditionExpression && name === 'Condition') ? name : undefined;
 }
 
 /** `{{resolve:ssm:...}}` and friends: the value only exists at deploy time. */

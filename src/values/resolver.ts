@@ -1,6 +1,7 @@
 import type { NodePath, PathSegment } from '../parse/types.ts';
 import { getAttTarget } from '../graph/graph.ts';
 import {
+  intrinsicName,
   intrinsicOf,
   isDynamicReference,
   isPlainObject,
@@ -114,14 +115,12 @@ export class ValueResolver {
   resolve(node: unknown, path: NodePath, external: boolean, assumptions: Assumption[], depth = 0): Variant[] {
     // Plain values are most of what rules read: answer them before building anything else.
     if (node === undefined) return [absentVariant(path, external, assumptions)];
+    if (isPlainLiteral(node)) return [literalVariant(node, path, external, assumptions)];
+    // What is left: a dynamic reference, an Opaque, or an intrinsic.
     if (typeof node !== 'object' || node === null) {
-      if (typeof node === 'string' && isDynamicReference(node)) {
-        return [unknownVariant('a dynamic reference, resolved at deploy time', path, external, assumptions)];
-      }
-      return [literalVariant(node, path, external, assumptions)];
+      return [unknownVariant('a dynamic reference, resolved at deploy time', path, external, assumptions)];
     }
     const intrinsic = node instanceof Opaque ? undefined : intrinsicOf(node);
-    if (!intrinsic && !(node instanceof Opaque)) return [literalVariant(node, path, external, assumptions)];
     return this.resolveIntrinsic(node, intrinsic, path, external, assumptions, depth);
   }
 
@@ -450,10 +449,10 @@ function product<T>(lists: T[][], limit = MAX_VARIANTS): T[][] {
   return acc;
 }
 
-/** What resolve() returns as it is, without building an array for it: a scalar that is no dynamic reference, a plain container. */
+/** A value resolve() returns as it is: a scalar that is no dynamic reference, or a container that is no intrinsic. */
 function isPlainLiteral(node: unknown): boolean {
-  if (typeof node !== 'object' || node === null) return typeof node !== 'string' || !isDynamicReference(node);
-  return !(node instanceof Opaque) && !intrinsicOf(node);
+  if (typeof node !== 'object' || node === null) return !isDynamicReference(node);
+  return !(node instanceof Opaque) && intrinsicName(node) === undefined;
 }
 
 function cap(variants: Variant[], path: NodePath): Variant[] {
