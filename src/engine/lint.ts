@@ -73,7 +73,6 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
   const all = options.rules ?? registeredRules;
   const config = options.config ?? new ResolvedConfig(all);
-  // An explicit --rule runs even when the config turns it off; otherwise the config decides.
   // The config caches one setup per set of matching overrides; the selection is worked out once per setup.
   // `ran` collects the rules of every setup a file used, for the SARIF rule list.
   const ran = new Set<string>();
@@ -83,6 +82,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     const setup = config.forFile(!config.hasOverrides || isUri(file) ? file : relativeForMatching(file, cwd));
     let chosen = chosenFor.get(setup);
     if (!chosen) {
+      // An explicit --rule runs even when the config turns it off; otherwise the config decides.
       const rules = options.ids?.length ? selectRules(all, options) : selectRules(setup.rules, { pillars: options.pillars });
       chosen = { ...setup, rules };
       chosenFor.set(setup, chosen);
