@@ -17755,10 +17755,52 @@ function schemaProblems(errors, base = []) {
   });
 }
 
-// src/discover/files.ts
+// src/discover/paths.ts
+import { realpathSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+function relativeInside(file, cwd) {
+  const base = resolve(cwd);
+  const target = resolve(cwd, file);
+  return nested(base, target) ?? nested(realPath(base), realPath(target));
+}
+function isUri(file) {
+  return /^[a-z][a-z0-9+.-]+:\/\//i.test(file);
+}
+function hasScheme(url) {
+  return /^[a-z][a-z0-9+.-]+:/i.test(url);
+}
+function relativeForMatching(file, cwd) {
+  return relativeInside(file, cwd) ?? toPosix(relative(cwd, file));
+}
+function toPosix(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+function nested(base, target) {
+  const rel = relative(base, target);
+  if (rel === "" || isAbsolute(rel) || rel === ".." || rel.startsWith(".." + sep)) return void 0;
+  return toPosix(rel);
+}
+var realPaths = /* @__PURE__ */ new Map();
+function realPath(file) {
+  const absolute = resolve(file);
+  let real = realPaths.get(absolute);
+  if (real === void 0) {
+    try {
+      real = realpathSync(absolute);
+    } catch {
+      real = absolute;
+    }
+    realPaths.set(absolute, real);
+  }
+  return real;
+}
+
+// src/action/run.ts
 init_errors();
-import { existsSync as existsSync2, readdirSync, statSync } from "node:fs";
-import path3 from "node:path";
+
+// src/engine/lint.ts
+import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import path6 from "node:path";
 
 // src/discover/cdk.ts
 import { readFileSync as readFileSync2 } from "node:fs";
@@ -17938,6 +17980,9 @@ function firstUserFrame(trace, base) {
 }
 
 // src/discover/files.ts
+init_errors();
+import { existsSync as existsSync2, readdirSync, statSync } from "node:fs";
+import path3 from "node:path";
 var TEMPLATE_EXTENSION = /\.(ya?ml|json|template)$/i;
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 var GLOB_CHARS = /[*?[\]{}]/;
@@ -18030,53 +18075,6 @@ function walk(root, assemblies) {
   }
   return [...files.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0), ...cdk];
 }
-
-// src/discover/paths.ts
-import { realpathSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
-function relativeInside(file, cwd) {
-  const base = resolve(cwd);
-  const target = resolve(cwd, file);
-  return nested(base, target) ?? nested(realPath(base), realPath(target));
-}
-function isUri(file) {
-  return /^[a-z][a-z0-9+.-]+:\/\//i.test(file);
-}
-function hasScheme(url) {
-  return /^[a-z][a-z0-9+.-]+:/i.test(url);
-}
-function relativeForMatching(file, cwd) {
-  return relativeInside(file, cwd) ?? toPosix(relative(cwd, file));
-}
-function toPosix(p) {
-  return sep === "/" ? p : p.split(sep).join("/");
-}
-function nested(base, target) {
-  const rel = relative(base, target);
-  if (rel === "" || isAbsolute(rel) || rel === ".." || rel.startsWith(".." + sep)) return void 0;
-  return toPosix(rel);
-}
-var realPaths = /* @__PURE__ */ new Map();
-function realPath(file) {
-  const absolute = resolve(file);
-  let real = realPaths.get(absolute);
-  if (real === void 0) {
-    try {
-      real = realpathSync(absolute);
-    } catch {
-      real = absolute;
-    }
-    realPaths.set(absolute, real);
-  }
-  return real;
-}
-
-// src/action/run.ts
-init_errors();
-
-// src/engine/lint.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import path6 from "node:path";
 
 // src/template/intrinsics.ts
 function isPlainObject2(node) {
@@ -22700,7 +22698,7 @@ async function lint(options) {
   selectRules(all, options);
   const exclude = config.exclude;
   const discovered = (options.paths.length ? await discoverFiles(options.paths, cwd) : []).filter(
-    (d) => d.explicit || exclude.length === 0 || !matchesAny(relativeForMatching(d.file, cwd), exclude)
+    (d) => (options.only?.(d.file) ?? true) && (d.explicit || exclude.length === 0 || !matchesAny(relativeForMatching(d.file, cwd), exclude))
   );
   const units = discovered.map((d) => ({ file: d.file, explicit: d.explicit, cdk: d.cdk }));
   if (options.stacks) {
@@ -23530,13 +23528,6 @@ function readInputs(runner, workspace) {
     parameters: parseParameters(runner.input("parameters"))
   };
 }
-var GLOB_CHARS2 = /[*?[\]{}()!+@\\]/;
-function asLintInput(d, workspace) {
-  if (d.explicit) return d.file;
-  const rel = displayPath(d.file, workspace);
-  if (path8.isAbsolute(rel) || GLOB_CHARS2.test(rel)) return d.file;
-  return `${rel.slice(0, -1)}[${rel.slice(-1)}]`;
-}
 function failing(findings, failOn) {
   if (failOn === "none") return [];
   const threshold = LEVELS.indexOf(failOn);
@@ -23564,7 +23555,9 @@ async function lintWorkspace(runner) {
   const failOn = inputs.failOn ?? config.failOn ?? "error";
   const paths = inputs.paths.length ? inputs.paths : config.include.length ? config.include : ["."];
   const notes = [];
-  let targets = paths;
+  let only;
+  let candidates = 0;
+  let selected = 0;
   if (inputs.onlyChanged) {
     if (!isPullRequestEvent(env.GITHUB_EVENT_NAME)) {
       runner.log(`only-changed applies to pull requests; this is a ${env.GITHUB_EVENT_NAME || "non-pull-request"} event, so every template is linted.`);
@@ -23575,21 +23568,27 @@ async function lintWorkspace(runner) {
         runner.annotate("warning", {}, `pillars-lint: ${message}`);
         notes.push(message);
       } else {
-        const discovered = await discoverFiles(paths, workspace);
-        const selected = discovered.filter((d) => changed.files.has(realPath(d.file)));
-        targets = selected.map((d) => asLintInput(d, workspace));
-        const message = `Only files changed in this pull request were linted: ${selected.length} of the ${plural(discovered.length, "candidate file")}.`;
-        runner.log(message);
-        notes.push(message);
+        only = (file) => {
+          candidates++;
+          const keep = changed.files.has(realPath(file));
+          if (keep) selected++;
+          return keep;
+        };
       }
     }
   }
   const result = await lint({
-    paths: targets,
+    paths,
     cwd: workspace,
     config,
-    parameters: { ...config.parameters, ...inputs.parameters }
+    parameters: { ...config.parameters, ...inputs.parameters },
+    only
   });
+  if (only) {
+    const message = `Only files changed in this pull request were linted: ${selected} of the ${plural(candidates, "candidate file")}.`;
+    runner.log(message);
+    notes.push(message);
+  }
   const sarifPath = path8.resolve(workspace, inputs.sarifFile);
   try {
     mkdirSync2(path8.dirname(sarifPath), { recursive: true });

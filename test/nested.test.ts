@@ -27,6 +27,15 @@ const probe = defineRule({
 });
 
 describe('nested stacks', () => {
+  it('with `only`, lints the accepted files of a scan and still follows what they nest', async () => {
+    const asked: string[] = [];
+    const only = (file: string) => (asked.push(path.basename(file)), file.endsWith('parent.yaml'));
+    const result = await lint({ paths: [DIR], cwd: ROOT, rules: ebs, only });
+    expect(asked).toContain('storage.yaml');
+    expect(result.files.map((f) => path.basename(f.file))).toEqual(['parent.yaml', 'storage.yaml']);
+    expect(result.files[1]!.nestedIn?.logicalId).toBe('Storage');
+  });
+
   it('follows a local TemplateURL with the parameters the parent passes', async () => {
     const result = await lint({ paths: [`${DIR}/parent.yaml`], cwd: ROOT, rules: [...ebs, probe] });
     expect(result.failures).toEqual([]);

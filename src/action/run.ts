@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { findConfigFile, loadConfig } from '../config/config.ts';
-import { discoverFiles, type DiscoveredFile } from '../discover/files.ts';
 import { realPath } from '../discover/paths.ts';
 import { UsageError } from '../errors.ts';
 import { lint } from '../engine/lint.ts';
@@ -84,19 +83,6 @@ export function readInputs(runner: Runner, workspace: string): Inputs {
   };
 }
 
-const GLOB_CHARS = /[*?[\]{}()!+@\\]/;
-
-/**
- * How a discovered file is handed back to lint(). A file path counts as named explicitly (a non-template is then an
- * error, and exclude does not apply), so a file found by a folder scan goes back as a glob matching only itself.
- */
-function asLintInput(d: DiscoveredFile, workspace: string): string {
-  if (d.explicit) return d.file;
-  const rel = displayPath(d.file, workspace);
-  if (path.isAbsolute(rel) || GLOB_CHARS.test(rel)) return d.file;
-  return `${rel.slice(0, -1)}[${rel.slice(-1)}]`;
-}
-
 /** Findings that fail the run, as the CLI counts them. */
 function failing(findings: readonly Finding[], failOn: FailOn): Finding[] {
   if (failOn === 'none') return [];
@@ -129,7 +115,9 @@ async function lintWorkspace(runner: Runner): Promise<number> {
   const paths = inputs.paths.length ? inputs.paths : config.include.length ? config.include : ['.'];
   const notes: string[] = [];
 
-  let targets = paths;
+  let only: ((file: string) => boolean) | undefined;
+  let candidates = 0;
+  let selected = 0;
   if (inputs.onlyChanged) {
     if (!isPullRequestEvent(env.GITHUB_EVENT_NAME)) {
       runner.log(`only-changed applies to pull requests; this is a ${env.GITHUB_EVENT_NAME || 'non-pull-request'} event, so every template is linted.`);
@@ -140,22 +128,28 @@ async function lintWorkspace(runner: Runner): Promise<number> {
         runner.annotate('warning', {}, `pillars-lint: ${message}`);
         notes.push(message);
       } else {
-        const discovered = await discoverFiles(paths, workspace);
-        const selected = discovered.filter((d) => changed.files.has(realPath(d.file)));
-        targets = selected.map((d) => asLintInput(d, workspace));
-        const message = `Only files changed in this pull request were linted: ${selected.length} of the ${plural(discovered.length, 'candidate file')}.`;
-        runner.log(message);
-        notes.push(message);
+        only = (file) => {
+          candidates++;
+          const keep = changed.files.has(realPath(file));
+          if (keep) selected++;
+          return keep;
+        };
       }
     }
   }
 
   const result = await lint({
-    paths: targets,
+    paths,
     cwd: workspace,
     config,
     parameters: { ...config.parameters, ...inputs.parameters },
+    only,
   });
+  if (only) {
+    const message = `Only files changed in this pull request were linted: ${selected} of the ${plural(candidates, 'candidate file')}.`;
+    runner.log(message);
+    notes.push(message);
+  }
 
   const sarifPath = path.resolve(workspace, inputs.sarifFile);
   try {

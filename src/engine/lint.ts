@@ -31,6 +31,11 @@ export interface LintOptions extends RuleSelection {
   reportUnknown?: boolean;
   /** The configuration (presets, rule levels and options, overrides, exclude); the recommended rules without one. */
   config?: ResolvedConfig;
+  /**
+   * Of the files the paths lead to, lint only those this accepts (the Action's only-changed); it is asked once per
+   * file found. Nested templates a linted parent names are still followed.
+   */
+  only?: (file: string) => boolean;
   /** Called after each file, for progress on long runs. */
   onProgress?: (done: number, total: number) => void;
   /** Deployed stacks to fetch and lint with their deployed parameter values (--stack, --all-stacks). */
@@ -93,7 +98,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   selectRules(all, options); // unknown --rule ids fail before any file is read
   const exclude = config.exclude;
   const discovered = (options.paths.length ? await discoverFiles(options.paths, cwd) : []).filter(
-    (d) => d.explicit || exclude.length === 0 || !matchesAny(relativeForMatching(d.file, cwd), exclude),
+    (d) => (options.only?.(d.file) ?? true) && (d.explicit || exclude.length === 0 || !matchesAny(relativeForMatching(d.file, cwd), exclude)),
   );
   const units: Unit[] = discovered.map((d) => ({ file: d.file, explicit: d.explicit, cdk: d.cdk }));
   if (options.stacks) {
