@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { lint } from '../src/engine/lint.ts';
 import { findingRegion, parseDocument } from '../src/parse/index.ts';
 import { buildTemplate, type Template } from '../src/template/model.ts';
+import { samGlobalsOrigin } from '../src/template/sam.ts';
 import { rules } from '../rules/index.ts';
 import { HAS_SHARED, SHARED, lintText, render } from './helpers.ts';
 
@@ -98,9 +99,9 @@ describe('SAM Globals', () => {
     expect(at(t, 'Orders', 'Environment', 'Variables', 'LOG_LEVEL')).toBe('28:22');
     expect(at(t, 'Bare', 'Tags', 'Owner')).toBe('14:14');
     expect(at(t, 'Api', 'TracingEnabled')).toBe('16:21');
-    expect(t.samGlobalsOrigin!('Orders', ['Properties', 'Environment', 'Variables', 'STAGE'])).toEqual(['Globals', 'Function', 'Environment', 'Variables', 'STAGE']);
-    expect(t.samGlobalsOrigin!('Orders', ['Properties', 'Environment', 'Variables', 'LOG_LEVEL'])).toBeUndefined();
-    expect(t.samGlobalsOrigin!('Orders', ['Properties', 'Layers', 1])).toBeUndefined();
+    expect(samGlobalsOrigin(t, 'Orders', ['Properties', 'Environment', 'Variables', 'STAGE'])).toEqual(['Globals', 'Function', 'Environment', 'Variables', 'STAGE']);
+    expect(samGlobalsOrigin(t, 'Orders', ['Properties', 'Environment', 'Variables', 'LOG_LEVEL'])).toBeUndefined();
+    expect(samGlobalsOrigin(t, 'Orders', ['Properties', 'Layers', 1])).toBeUndefined();
     // The parsed document's own table is left as it was.
     expect(template(SAM).doc.locations.size).toBeGreaterThan(0);
   });

@@ -1,5 +1,6 @@
 import type { RuleContext } from '../engine/rule.ts';
 import type { Resource } from '../template/model.ts';
+import { samGlobalsOrigin } from '../template/sam.ts';
 import type { Variant } from '../values/variant.ts';
 
 /** Where each resource type keeps its EBS block device mappings. */
@@ -11,7 +12,7 @@ export const BLOCK_DEVICE_MAPPINGS: Record<string, string[]> = {
 
 /** Whether a value of a serverless resource came from SAM Globals (merged by the template stage). */
 export function fromSamGlobals(ctx: RuleContext<any>, resource: Resource, v: Variant): boolean {
-  return ctx.template.samGlobalsOrigin?.(resource.logicalId, v.path) !== undefined;
+  return samGlobalsOrigin(ctx.template, resource.logicalId, v.path) !== undefined;
 }
 
 const USER_KINDS: Array<[string, string]> = [

@@ -1,6 +1,6 @@
 import type { NodePath, ParsedDocument } from '../parse/types.ts';
 import { isPlainObject, type PlainObject } from './intrinsics.ts';
-import { applySamGlobals, SAM_TRANSFORM } from './sam.ts';
+import { applySamGlobals, SAM_TRANSFORM, type GlobalsOrigin } from './sam.ts';
 
 export interface Parameter {
   name: string;
@@ -34,10 +34,41 @@ export interface Template {
   byType: Map<string, Resource[]>;
   transforms: string[];
   /**
-   * SAM templates: where a property that Globals supplied was written (its document path under Globals), for a
-   * path relative to the resource; undefined for the resource's own values and for other templates.
+   * SAM templates: for each resource that got values from Globals, where each merged node was written (see
+   * samGlobalsOrigin in sam.ts); undefined for other templates.
    */
-  samGlobalsOrigin?: (logicalId: string, path: NodePath) => NodePath | undefined;
+  samGlobals: Map<string, GlobalsOrigin> | undefined;
+}
+
+// Templates and resources are only built by these two functions, with every field in one order: V8 then gives all
+// of them one hidden class (a spread copy would get another), and the resolver and the rules, which read them for
+// every value, stay monomorphic instead of being deoptimized and recompiled when a SAM template turns up.
+export function makeTemplate(t: Template): Template {
+  return {
+    file: t.file,
+    doc: t.doc,
+    root: t.root,
+    parameters: t.parameters,
+    conditions: t.conditions,
+    mappings: t.mappings,
+    resources: t.resources,
+    byType: t.byType,
+    transforms: t.transforms,
+    samGlobals: t.samGlobals,
+  };
+}
+
+export function makeResource(r: Resource): Resource {
+  return {
+    logicalId: r.logicalId,
+    type: r.type,
+    node: r.node,
+    properties: r.properties,
+    condition: r.condition,
+    dependsOn: r.dependsOn,
+    metadata: r.metadata,
+    path: r.path,
+  };
 }
 
 /** A structural problem: located by the document path it concerns. */
@@ -114,7 +145,7 @@ export function buildTemplate(doc: ParsedDocument, file: string): TemplateBuild 
     const dependsOn = typeof node.DependsOn === 'string'
       ? [node.DependsOn]
       : Array.isArray(node.DependsOn) ? node.DependsOn.filter((d): d is string => typeof d === 'string') : [];
-    const resource: Resource = {
+    const resource = makeResource({
       logicalId,
       type: node.Type,
       node,
@@ -123,7 +154,7 @@ export function buildTemplate(doc: ParsedDocument, file: string): TemplateBuild 
       dependsOn,
       metadata: isPlainObject(node.Metadata) ? node.Metadata : undefined,
       path,
-    };
+    });
     resources.set(logicalId, resource);
     let list = byType.get(resource.type);
     if (!list) byType.set(resource.type, (list = []));
@@ -135,7 +166,7 @@ export function buildTemplate(doc: ParsedDocument, file: string): TemplateBuild 
     ? [transform]
     : Array.isArray(transform) ? transform.filter((t): t is string => typeof t === 'string') : [];
 
-  const template: Template = {
+  const template = makeTemplate({
     file,
     doc,
     root,
@@ -145,7 +176,8 @@ export function buildTemplate(doc: ParsedDocument, file: string): TemplateBuild 
     resources,
     byType,
     transforms,
-  };
+    samGlobals: undefined,
+  });
   if (!transforms.includes(SAM_TRANSFORM)) return { kind: 'template', problems, template };
   // SAM resources are linted as themselves, with Globals merged in the way the transform merges them.
   const sam = applySamGlobals(template);

@@ -1,6 +1,6 @@
 import { pathKey, type NodeLocation, type NodePath } from '../parse/types.ts';
 import { intrinsicOf, isPlainObject, type PlainObject } from './intrinsics.ts';
-import type { Resource, StructureProblem, Template } from './model.ts';
+import { makeResource, makeTemplate, type Resource, type StructureProblem, type Template } from './model.ts';
 
 export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
 
@@ -73,30 +73,36 @@ export function applySamGlobals(template: Template): { template: Template; probl
     }
     origins.set(id, origin);
     const node = { ...resource.node, Properties: properties };
-    resources.set(id, { ...resource, node, properties });
+    resources.set(id, makeResource({ ...resource, node, properties }));
   }
   if (!locations) return { template, problems };
 
   return {
     problems,
-    template: {
+    template: makeTemplate({
       ...template,
-      doc: { ...doc, locations },
+      doc: { format: doc.format, value: doc.value, source: doc.source, lineStarts: doc.lineStarts, locations, diagnostics: doc.diagnostics },
       resources,
       // Merging Globals changes no resource's type: the same groups, holding the merged resources.
       byType: new Map([...template.byType].map(([type, list]) => [type, list.map((r) => resources.get(r.logicalId)!)])),
-      samGlobalsOrigin: (logicalId, path) => {
-        const origin = origins.get(logicalId);
-        if (!origin) return undefined;
-        // The node itself or the nearest ancestor that was copied from Globals.
-        for (let n = path.length; n > 0; n--) {
-          const from = origin.get(pathKey(path.slice(0, n)));
-          if (from) return [...from, ...path.slice(n)];
-        }
-        return undefined;
-      },
-    },
+      samGlobals: origins,
+    }),
   };
+}
+
+/**
+ * Where a property of a SAM resource that Globals supplied was written (its document path under Globals), for a
+ * path relative to the resource; undefined for the resource's own values and for templates without Globals.
+ */
+export function samGlobalsOrigin(template: Template, logicalId: string, path: NodePath): NodePath | undefined {
+  const origin = template.samGlobals?.get(logicalId);
+  if (!origin) return undefined;
+  // The node itself or the nearest ancestor that was copied from Globals.
+  for (let n = path.length; n > 0; n--) {
+    const from = origin.get(pathKey(path.slice(0, n)));
+    if (from) return [...from, ...path.slice(n)];
+  }
+  return undefined;
 }
 
 /** SAM treats an intrinsic function as a primitive: it replaces, it is never merged into. */
