@@ -193,10 +193,20 @@ interface Alternative {
   deciding: boolean;
 }
 
+// Every alternative and tag set is built with all its fields in one order: one shape keeps this per-resource code
+// from being deoptimized and recompiled each time a new kind of entry turns up.
+function makeAlternative(variant: Variant, deciding: boolean, name?: string, tag?: Tag, open?: Variant): Alternative {
+  return { variant, name, tag, open, deciding };
+}
+
+function tagSet(open: Variant | undefined): TagSet {
+  return { tags: new Map(), open, forks: [] };
+}
+
 /** Reads a Tags value in list form ([{Key, Value}]) or map form ({key: value}) into its possible tag sets. */
 function readTags(tags: Variant, ctx: RuleContext<Options>, asg = false): Array<TagSet | 'unknown'> {
-  if (tags.kind === 'absent') return [{ tags: new Map(), forks: [] }];
-  if (tags.kind === 'unknown') return [{ tags: new Map(), open: tags, forks: [] }];
+  if (tags.kind === 'absent') return [tagSet(undefined)];
+  if (tags.kind === 'unknown') return [tagSet(tags)];
   const value = tags.value;
   const listForm = Array.isArray(value);
   if (!listForm && (typeof value !== 'object' || value === null)) return ['unknown'];
@@ -206,9 +216,9 @@ function readTags(tags: Variant, ctx: RuleContext<Options>, asg = false): Array<
     const forked = entries.length > 1;
     const alternatives: Alternative[] = [];
     for (const entry of entries) {
-      if (entry.kind === 'absent') alternatives.push({ variant: entry, deciding: forked });
-      else if (!listForm) alternatives.push({ variant: entry, name: String(slot), tag: { value: entry }, deciding: forked });
-      else if (entry.kind === 'unknown') alternatives.push({ variant: entry, open: entry, deciding: forked });
+      if (entry.kind === 'absent') alternatives.push(makeAlternative(entry, forked));
+      else if (!listForm) alternatives.push(makeAlternative(entry, forked, String(slot), { value: entry, propagate: undefined }));
+      else if (entry.kind === 'unknown') alternatives.push(makeAlternative(entry, forked, undefined, undefined, entry));
       else {
         for (const [key, tagValue, propagate] of combinations([
           ctx.value(entry, ['Key']),
@@ -220,10 +230,10 @@ function readTags(tags: Variant, ctx: RuleContext<Options>, asg = false): Array<
           const deciding = forked || key!.assumptions.length > entry.assumptions.length;
           const name = asString(key!);
           if (name === undefined) {
-            alternatives.push({ variant, open: key!.kind === 'unknown' ? key! : undefined, deciding });
+            alternatives.push(makeAlternative(variant, deciding, undefined, undefined, key!.kind === 'unknown' ? key! : undefined));
             continue;
           }
-          alternatives.push({ variant, name, tag: { value: tagValue!, propagate: asg ? propagate! : undefined }, deciding });
+          alternatives.push(makeAlternative(variant, deciding, name, { value: tagValue!, propagate: asg ? propagate! : undefined }));
         }
       }
     }
@@ -231,7 +241,7 @@ function readTags(tags: Variant, ctx: RuleContext<Options>, asg = false): Array<
   });
   const lookup = new Map<Variant, Alternative>(bySlot.flat().map((a) => [a.variant, a]));
   return combinations(bySlot.map((alternatives) => alternatives.map((a) => a.variant))).map((combo) => {
-    const set: TagSet = { tags: new Map(), forks: [] };
+    const set = tagSet(undefined);
     for (const v of combo) {
       const alternative = lookup.get(v)!;
       if (alternative.deciding) set.forks.push(v);
