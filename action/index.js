@@ -18184,28 +18184,29 @@ function applySamGlobals(template) {
     }
     origins.set(id, origin);
     const node = { ...resource.node, Properties: properties };
-    resources.set(id, { ...resource, node, properties });
+    resources.set(id, makeResource({ ...resource, node, properties }));
   }
   if (!locations) return { template, problems };
   return {
     problems,
-    template: {
+    template: makeTemplate({
       ...template,
-      doc: { ...doc, locations },
+      doc: { format: doc.format, value: doc.value, source: doc.source, lineStarts: doc.lineStarts, locations, diagnostics: doc.diagnostics },
       resources,
       // Merging Globals changes no resource's type: the same groups, holding the merged resources.
       byType: new Map([...template.byType].map(([type, list2]) => [type, list2.map((r) => resources.get(r.logicalId))])),
-      samGlobalsOrigin: (logicalId, path9) => {
-        const origin = origins.get(logicalId);
-        if (!origin) return void 0;
-        for (let n = path9.length; n > 0; n--) {
-          const from = origin.get(pathKey(path9.slice(0, n)));
-          if (from) return [...from, ...path9.slice(n)];
-        }
-        return void 0;
-      }
-    }
+      samGlobals: origins
+    })
   };
+}
+function samGlobalsOrigin(template, logicalId, path9) {
+  const origin = template.samGlobals?.get(logicalId);
+  if (!origin) return void 0;
+  for (let n = path9.length; n > 0; n--) {
+    const from = origin.get(pathKey(path9.slice(0, n)));
+    if (from) return [...from, ...path9.slice(n)];
+  }
+  return void 0;
 }
 function mergeable(value) {
   if (Array.isArray(value)) return "list";
@@ -18254,6 +18255,32 @@ function forEachPath(value, visit2) {
 }
 
 // src/template/model.ts
+function makeTemplate(t) {
+  return {
+    file: t.file,
+    doc: t.doc,
+    root: t.root,
+    parameters: t.parameters,
+    conditions: t.conditions,
+    mappings: t.mappings,
+    resources: t.resources,
+    byType: t.byType,
+    transforms: t.transforms,
+    samGlobals: t.samGlobals
+  };
+}
+function makeResource(r) {
+  return {
+    logicalId: r.logicalId,
+    type: r.type,
+    node: r.node,
+    properties: r.properties,
+    condition: r.condition,
+    dependsOn: r.dependsOn,
+    metadata: r.metadata,
+    path: r.path
+  };
+}
 var SECTIONS = ["Parameters", "Conditions", "Mappings", "Resources", "Outputs", "Metadata", "Rules"];
 function buildTemplate(doc, file) {
   const root = doc.value;
@@ -18309,7 +18336,7 @@ function buildTemplate(doc, file) {
       continue;
     }
     const dependsOn = typeof node.DependsOn === "string" ? [node.DependsOn] : Array.isArray(node.DependsOn) ? node.DependsOn.filter((d) => typeof d === "string") : [];
-    const resource = {
+    const resource = makeResource({
       logicalId,
       type: node.Type,
       node,
@@ -18318,7 +18345,7 @@ function buildTemplate(doc, file) {
       dependsOn,
       metadata: isPlainObject2(node.Metadata) ? node.Metadata : void 0,
       path: path9
-    };
+    });
     resources.set(logicalId, resource);
     let list2 = byType.get(resource.type);
     if (!list2) byType.set(resource.type, list2 = []);
@@ -18326,7 +18353,7 @@ function buildTemplate(doc, file) {
   }
   const transform = root.Transform;
   const transforms = typeof transform === "string" ? [transform] : Array.isArray(transform) ? transform.filter((t) => typeof t === "string") : [];
-  const template = {
+  const template = makeTemplate({
     file,
     doc,
     root,
@@ -18335,8 +18362,9 @@ function buildTemplate(doc, file) {
     mappings: isPlainObject2(root.Mappings) ? root.Mappings : {},
     resources,
     byType,
-    transforms
-  };
+    transforms,
+    samGlobals: void 0
+  });
   if (!transforms.includes(SAM_TRANSFORM)) return { kind: "template", problems, template };
   const sam = applySamGlobals(template);
   return { kind: "template", problems: [...problems, ...sam.problems], template: sam.template };
@@ -20722,7 +20750,7 @@ var BLOCK_DEVICE_MAPPINGS = {
   "AWS::EC2::Instance": ["Properties", "BlockDeviceMappings"]
 };
 function fromSamGlobals(ctx, resource, v) {
-  return ctx.template.samGlobalsOrigin?.(resource.logicalId, v.path) !== void 0;
+  return samGlobalsOrigin(ctx.template, resource.logicalId, v.path) !== void 0;
 }
 var USER_KINDS = [
   ["AWS::AutoScaling::AutoScalingGroup", "Auto Scaling group"],
@@ -21256,9 +21284,15 @@ function requiredOf(options) {
 function isEmpty(value) {
   return value.kind === "absent" || value.kind === "literal" && (value.value === "" || value.value === null);
 }
+function makeAlternative(variant, deciding, name, tag, open) {
+  return { variant, name, tag, open, deciding };
+}
+function tagSet(open) {
+  return { tags: /* @__PURE__ */ new Map(), open, forks: [] };
+}
 function readTags(tags2, ctx, asg = false) {
-  if (tags2.kind === "absent") return [{ tags: /* @__PURE__ */ new Map(), forks: [] }];
-  if (tags2.kind === "unknown") return [{ tags: /* @__PURE__ */ new Map(), open: tags2, forks: [] }];
+  if (tags2.kind === "absent") return [tagSet(void 0)];
+  if (tags2.kind === "unknown") return [tagSet(tags2)];
   const value = tags2.value;
   const listForm = Array.isArray(value);
   if (!listForm && (typeof value !== "object" || value === null)) return ["unknown"];
@@ -21268,9 +21302,9 @@ function readTags(tags2, ctx, asg = false) {
     const forked = entries.length > 1;
     const alternatives = [];
     for (const entry of entries) {
-      if (entry.kind === "absent") alternatives.push({ variant: entry, deciding: forked });
-      else if (!listForm) alternatives.push({ variant: entry, name: String(slot), tag: { value: entry }, deciding: forked });
-      else if (entry.kind === "unknown") alternatives.push({ variant: entry, open: entry, deciding: forked });
+      if (entry.kind === "absent") alternatives.push(makeAlternative(entry, forked));
+      else if (!listForm) alternatives.push(makeAlternative(entry, forked, String(slot), { value: entry, propagate: void 0 }));
+      else if (entry.kind === "unknown") alternatives.push(makeAlternative(entry, forked, void 0, void 0, entry));
       else {
         for (const [key, tagValue, propagate] of combinations([
           ctx.value(entry, ["Key"]),
@@ -21282,10 +21316,10 @@ function readTags(tags2, ctx, asg = false) {
           const deciding = forked || key.assumptions.length > entry.assumptions.length;
           const name = asString(key);
           if (name === void 0) {
-            alternatives.push({ variant, open: key.kind === "unknown" ? key : void 0, deciding });
+            alternatives.push(makeAlternative(variant, deciding, void 0, void 0, key.kind === "unknown" ? key : void 0));
             continue;
           }
-          alternatives.push({ variant, name, tag: { value: tagValue, propagate: asg ? propagate : void 0 }, deciding });
+          alternatives.push(makeAlternative(variant, deciding, name, { value: tagValue, propagate: asg ? propagate : void 0 }));
         }
       }
     }
@@ -21293,7 +21327,7 @@ function readTags(tags2, ctx, asg = false) {
   });
   const lookup = new Map(bySlot.flat().map((a) => [a.variant, a]));
   return combinations(bySlot.map((alternatives) => alternatives.map((a) => a.variant))).map((combo) => {
-    const set = { tags: /* @__PURE__ */ new Map(), forks: [] };
+    const set = tagSet(void 0);
     for (const v of combo) {
       const alternative = lookup.get(v);
       if (alternative.deciding) set.forks.push(v);
@@ -21880,6 +21914,10 @@ var ValueResolver = class {
   }
   /** Walks `path` from each variant, resolving intrinsics at every step and forking on undecidable Fn::If. */
   navigate(from, path9) {
+    if (from.length === 1 && path9.length > 0) {
+      const plain = this.plainWalk(from[0], path9);
+      if (plain) return plain;
+    }
     let current = from;
     for (let p = 0; p < path9.length; p++) {
       const segment = path9[p];
@@ -21909,6 +21947,28 @@ var ValueResolver = class {
       current = cap(next, path9);
     }
     return current;
+  }
+  /**
+   * navigate() for the common walk through plain values only (no intrinsic on the way): the same result, without a
+   * variant and a path for every step. Undefined when the walk meets anything else; navigate() then takes it.
+   */
+  plainWalk(v, path9) {
+    if (v.kind !== "literal") return void 0;
+    let node = v.value;
+    for (let p = 0; p < path9.length; p++) {
+      const segment = path9[p];
+      let child;
+      if (Array.isArray(node) && typeof segment === "number") child = node[segment];
+      else if (isPlainObject2(node) && typeof segment === "string") child = node[segment];
+      else return void 0;
+      if (child === void 0) {
+        const at = v.external ? v.path : v.path.concat(p === path9.length - 1 ? path9 : path9.slice(0, p + 1));
+        return [absentVariant(at, v.external, v.assumptions)];
+      }
+      if (!isPlainLiteral(child)) return void 0;
+      node = child;
+    }
+    return [literalVariant(node, v.external ? v.path : v.path.concat(path9), v.external, v.assumptions)];
   }
   /** The elements of list-valued variants, each as a variant of its own. */
   elements(lists) {

@@ -158,6 +158,39 @@ describe('intrinsic policy', () => {
     ]);
   });
 
+  it('walks a whole path the same as one segment at a time (values, paths, missing keys, outside values)', () => {
+    const yaml = [
+      'Parameters:\n  P:\n    Type: String\n    Default: a',
+      'Mappings:\n  M:\n    k:\n      v: {Deep: {Er: 1}}',
+      'Resources:\n  R:\n    Type: AWS::X::Y\n    Properties:',
+      '      Plain: {A: {B: [x, {C: y}]}}',
+      '      Via: {A: !Ref P, B: {C: !FindInMap [M, k, v]}}',
+      '      Scalar: 1',
+    ].join('\n');
+    const built = buildTemplate(parseDocument(yaml), 't.yaml');
+    if (built.kind !== 'template') throw new Error(built.kind);
+    const resolver = new ValueResolver(built.template, new Map());
+    const roots = resolver.roots(built.template.resources.get('R')!);
+    const paths = [
+      ['Properties', 'Plain', 'A', 'B', 1, 'C'],
+      ['Properties', 'Plain', 'A', 'Missing', 'C'],
+      ['Properties', 'Plain', 'A', 'B', 5],
+      ['Properties', 'Via', 'A'],
+      ['Properties', 'Via', 'B', 'C', 'Deep', 'Er'],
+      ['Properties', 'Via', 'B', 'C', 'Deep', 'None', 'X'],
+      ['Properties', 'Scalar', 'X'],
+    ];
+    for (const path of paths) {
+      const stepwise = path.reduce((vs, segment) => resolver.navigate(vs, [segment]), roots);
+      const whole = resolver.navigate(roots, path);
+      expect(whole, path.join('.')).toEqual(stepwise);
+    }
+    const [deep] = resolver.navigate(roots, ['Properties', 'Via', 'B', 'C', 'Deep', 'Er']);
+    expect(deep).toMatchObject({ kind: 'literal', value: 1, external: true });
+    const [missing] = resolver.navigate(roots, ['Properties', 'Plain', 'A', 'Missing', 'C']);
+    expect(missing).toMatchObject({ kind: 'absent', path: ['Properties', 'Plain', 'A', 'Missing'] });
+  });
+
   it('computes Fn::Cidr blocks', () => {
     expect(cidrSubnets('10.0.0.0/16', 2, 12)).toEqual(['10.0.0.0/20', '10.0.16.0/20']);
     expect(cidrSubnets('10.0.0.0/24', 2, 12)).toBeUndefined();

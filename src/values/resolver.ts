@@ -60,6 +60,10 @@ export class ValueResolver {
 
   /** Walks `path` from each variant, resolving intrinsics at every step and forking on undecidable Fn::If. */
   navigate(from: Variant[], path: NodePath): Variant[] {
+    if (from.length === 1 && path.length > 0) {
+      const plain = this.plainWalk(from[0]!, path);
+      if (plain) return plain;
+    }
     // Indexed loops: until V8 optimizes this (the first few hundred templates), for-of allocates an iterator and a
     // result object per step, and this is the busiest function of a lint.
     let current = from;
@@ -91,6 +95,30 @@ export class ValueResolver {
       current = cap(next, path);
     }
     return current;
+  }
+
+  /**
+   * navigate() for the common walk through plain values only (no intrinsic on the way): the same result, without a
+   * variant and a path for every step. Undefined when the walk meets anything else; navigate() then takes it.
+   */
+  private plainWalk(v: Variant, path: NodePath): Variant[] | undefined {
+    if (v.kind !== 'literal') return undefined;
+    let node = v.value;
+    for (let p = 0; p < path.length; p++) {
+      const segment = path[p]!;
+      let child: unknown;
+      if (Array.isArray(node) && typeof segment === 'number') child = node[segment];
+      else if (isPlainObject(node) && typeof segment === 'string') child = node[segment];
+      else return undefined;
+      if (child === undefined) {
+        // Past a missing key, navigate() carries the absent value along unchanged.
+        const at = v.external ? v.path : v.path.concat(p === path.length - 1 ? path : path.slice(0, p + 1));
+        return [absentVariant(at, v.external, v.assumptions)];
+      }
+      if (!isPlainLiteral(child)) return undefined;
+      node = child;
+    }
+    return [literalVariant(node, v.external ? v.path : v.path.concat(path), v.external, v.assumptions)];
   }
 
   /** The elements of list-valued variants, each as a variant of its own. */
