@@ -18446,6 +18446,9 @@ function mergeAssumptions(...lists) {
   for (let i = 0; i < lists.length; i++) if (lists[i].length) only = lists[i], nonEmpty++;
   if (nonEmpty === 0) return NO_ASSUMPTIONS;
   if (nonEmpty === 1) return only;
+  return mergeSeveral(lists);
+}
+function mergeSeveral(lists) {
   const merged = /* @__PURE__ */ new Map();
   for (const list2 of lists) {
     for (const a of list2) {
@@ -18458,24 +18461,25 @@ function mergeAssumptions(...lists) {
   return [...merged.values()];
 }
 function combinations(lists, limit = 256) {
-  let single = [];
-  const assumptions = [];
+  let nonEmpty = 0;
   for (let i = 0; i < lists.length; i++) {
     const list2 = lists[i];
-    if (list2.length !== 1) {
-      single = void 0;
-      break;
-    }
-    single.push(list2[0]);
-    assumptions.push(list2[0].assumptions);
+    if (list2.length !== 1) return everyCombination(lists, limit);
+    if (list2[0].assumptions.length) nonEmpty++;
   }
-  if (single) return mergeAssumptions(...assumptions) ? [single] : [];
+  const single = lists.map(onlyVariant);
+  if (nonEmpty < 2) return [single];
+  return mergeSeveral(single.map(assumptionsOf)) ? [single] : [];
+}
+var onlyVariant = (list2) => list2[0];
+var assumptionsOf = (v) => v.assumptions;
+function everyCombination(lists, limit) {
   let acc = [[]];
   for (const list2 of lists) {
     const next = [];
     for (const prefix of acc) {
       for (const v of list2) {
-        if (mergeAssumptions(...prefix.map((p) => p.assumptions), v.assumptions)) next.push([...prefix, v]);
+        if (mergeAssumptions(...prefix.map(assumptionsOf), v.assumptions)) next.push([...prefix, v]);
         if (next.length >= limit) break;
       }
     }

@@ -88,6 +88,12 @@ export function mergeAssumptions(...lists: Assumption[][]): Assumption[] | undef
   for (let i = 0; i < lists.length; i++) if (lists[i]!.length) (only = lists[i]), nonEmpty++;
   if (nonEmpty === 0) return NO_ASSUMPTIONS;
   if (nonEmpty === 1) return only;
+  return mergeSeveral(lists);
+}
+
+// The general cases live in functions of their own: the common case above stays small enough for V8 to inline and
+// compiles fast, and the rare one is only compiled if it gets busy.
+function mergeSeveral(lists: Assumption[][]): Assumption[] | undefined {
   const merged = new Map<string, Assumption>();
   for (const list of lists) {
     for (const a of list) {
@@ -102,25 +108,28 @@ export function mergeAssumptions(...lists: Assumption[][]): Assumption[] | undef
 
 /** Every consistent combination of one variant from each list (contradicting combinations are dropped). */
 export function combinations(lists: Variant[][], limit = 256): Variant[][] {
-  // The common case, one variant per list, in indexed loops (see ValueResolver.navigate).
-  let single: Variant[] | undefined = [];
-  const assumptions: Assumption[][] = [];
+  // The common case: one variant per list, resting on at most one list of assumptions (which cannot contradict).
+  let nonEmpty = 0;
   for (let i = 0; i < lists.length; i++) {
     const list = lists[i]!;
-    if (list.length !== 1) {
-      single = undefined;
-      break;
-    }
-    single.push(list[0]!);
-    assumptions.push(list[0]!.assumptions);
+    if (list.length !== 1) return everyCombination(lists, limit);
+    if (list[0]!.assumptions.length) nonEmpty++;
   }
-  if (single) return mergeAssumptions(...assumptions) ? [single] : [];
+  const single = lists.map(onlyVariant);
+  if (nonEmpty < 2) return [single];
+  return mergeSeveral(single.map(assumptionsOf)) ? [single] : [];
+}
+
+const onlyVariant = (list: Variant[]): Variant => list[0]!;
+const assumptionsOf = (v: Variant): Assumption[] => v.assumptions;
+
+function everyCombination(lists: Variant[][], limit: number): Variant[][] {
   let acc: Variant[][] = [[]];
   for (const list of lists) {
     const next: Variant[][] = [];
     for (const prefix of acc) {
       for (const v of list) {
-        if (mergeAssumptions(...prefix.map((p) => p.assumptions), v.assumptions)) next.push([...prefix, v]);
+        if (mergeAssumptions(...prefix.map(assumptionsOf), v.assumptions)) next.push([...prefix, v]);
         if (next.length >= limit) break;
       }
     }
