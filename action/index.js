@@ -18408,6 +18408,14 @@ function isSet(v) {
 function makeVariant(kind, value, reason, path9, external, assumptions) {
   return { kind, value, reason, ref: void 0, opaque: void 0, pseudo: void 0, symbolic: void 0, path: path9, external, assumptions };
 }
+function variantWith(v, change) {
+  const copy = makeVariant(v.kind, v.value, v.reason, v.path, v.external, v.assumptions);
+  copy.ref = v.ref;
+  copy.opaque = v.opaque;
+  copy.pseudo = v.pseudo;
+  copy.symbolic = v.symbolic;
+  return Object.assign(copy, change);
+}
 function literalVariant(value, path9, external, assumptions) {
   return makeVariant("literal", value, void 0, path9, external, assumptions);
 }
@@ -18701,7 +18709,7 @@ var ec2_imdsv2_check_default = defineRule({
       const value = lower(tokens);
       if (tokens.kind === "absent" && isSet(template)) {
         if (!inherited2) {
-          ctx.unknown({ ...template, kind: "unknown", reason: "in a launch template outside this template" }, "the metadata options inherited from the launch template");
+          ctx.unknown(variantWith(template, { kind: "unknown", reason: "in a launch template outside this template" }), "the metadata options inherited from the launch template");
         }
         continue;
       }
@@ -18960,7 +18968,7 @@ var elb_listener_https_enforced_default = defineRule({
       const listener = arn.ref && ctx.template.resources.get(arn.ref.logicalId);
       if (!listener || listener.type !== LISTENER) {
         if (arn.kind !== "absent") {
-          const outside = arn.kind === "unknown" ? arn : { ...arn, kind: "unknown", reason: "a listener outside this template" };
+          const outside = arn.kind === "unknown" ? arn : variantWith(arn, { kind: "unknown", reason: "a listener outside this template" });
           ctx.unknown(outside, "the protocol of the listener");
         }
         continue;
@@ -19251,7 +19259,7 @@ function checkDocument(ctx, resource, doc, where) {
   let document = doc;
   if (text !== void 0) {
     try {
-      document = { ...doc, kind: "literal", value: JSON.parse(text), external: true };
+      document = variantWith(doc, { kind: "literal", value: JSON.parse(text), external: true });
     } catch {
       if (doc.kind === "unknown") ctx.unknown(doc, "the policy document");
       return;
@@ -19282,7 +19290,7 @@ function stars(ctx, value) {
     if (element.kind === "unknown" && !element.ref) out.unknown ??= element;
     else if (text?.trim() === "*") out.hits.push(element);
     else if (text !== void 0 && text.includes("\uE000") && text.replace(MARKERS, "").trim() === "") {
-      out.unknown ??= { ...element, kind: "unknown", value: void 0, reason: `Fn::Sub over ${text.replace(MARKERS, "$${$1}").trim()}` };
+      out.unknown ??= variantWith(element, { kind: "unknown", value: void 0, reason: `Fn::Sub over ${text.replace(MARKERS, "$${$1}").trim()}` });
     }
   }
   return out;
@@ -19302,7 +19310,7 @@ function checkStatement(ctx, statement, where, index) {
     field("Resource")
   ])) {
     if (effect.kind === "unknown" || asString(effect)?.includes("\uE000")) {
-      ctx.unknown({ ...effect, kind: "unknown", reason: effect.reason ?? "a ${...} of Fn::Sub text" }, "the Effect of a policy statement");
+      ctx.unknown(variantWith(effect, { kind: "unknown", reason: effect.reason ?? "a ${...} of Fn::Sub text" }), "the Effect of a policy statement");
       continue;
     }
     if (asString(effect) !== "Allow") continue;
@@ -19382,7 +19390,7 @@ var rds_instance_public_access_check_default = defineRule({
         groups = inherited(ctx, source, "AWS::RDS::DBInstance", "source instance");
         if (groups.length === 0) {
           const reason = source.ref ? `inherited from source ${source.ref.logicalId}, which has no subnet group` : "inherited from a source instance outside this template";
-          ctx.unknown({ ...source, kind: "unknown", reason }, "the default of PubliclyAccessible");
+          ctx.unknown(variantWith(source, { kind: "unknown", reason }), "the default of PubliclyAccessible");
           continue;
         }
       }
@@ -19831,7 +19839,7 @@ function subnetZones(subnet, ctx) {
   ])) {
     const chosen = az.kind !== "absent" ? az : azId;
     if (chosen.kind === "absent") {
-      out.push({ ...chosen, kind: "unknown", reason: `the zone AWS picks for subnet ${subnet.logicalId}` });
+      out.push(variantWith(chosen, { kind: "unknown", reason: `the zone AWS picks for subnet ${subnet.logicalId}` }));
     } else out.push(chosen);
   }
   return out;
@@ -19900,7 +19908,7 @@ function subnetOutcomes(list2, ctx, context) {
         const reason = owner ? `the zone of subnet ${owner.name}: ${unknownZones[0].reason ?? "a value that is not known"}` : unseen[0].element.kind === "unknown" ? `${unseen[0].element.reason ?? "a value that is not known"} (a subnet whose zone this template does not show)` : `subnet ${unseen[0].name}, which is not declared in this template`;
         const blame = owner?.element ?? unseen[0]?.element ?? list2;
         const assumptions = mergeAssumptions(...combo.map((v) => v.assumptions)) ?? blame.assumptions;
-        out.push({ kind: "unknown", variant: { ...blame, kind: "unknown", reason, assumptions }, what: "the Availability Zones of VPCZoneIdentifier" });
+        out.push({ kind: "unknown", variant: variantWith(blame, { kind: "unknown", reason, assumptions }), what: "the Availability Zones of VPCZoneIdentifier" });
         continue;
       }
       out.push({
@@ -19916,7 +19924,7 @@ function subnetOutcomes(list2, ctx, context) {
   return out;
 }
 function zoneListOutcomes(list2, source, ctx) {
-  if (!Array.isArray(list2.value)) return [{ kind: "unknown", variant: { ...list2, kind: "unknown", reason: "not a list" }, what: source }];
+  if (!Array.isArray(list2.value)) return [{ kind: "unknown", variant: variantWith(list2, { kind: "unknown", reason: "not a list" }), what: source }];
   const out = [];
   for (const zones of combinations(perIndex(list2, ctx))) {
     const present = zones.filter((z) => z.kind !== "absent");
@@ -20036,7 +20044,7 @@ var ec2_placement_group_not_cluster_default = defineRule({
       const pg = group.ref && ctx.template.resources.get(group.ref.logicalId);
       if (!pg || pg.type !== PLACEMENT_GROUP) {
         const reason = group.kind === "literal" ? `placement group ${asString(group) ?? "?"}, which is not declared in this template` : group.reason;
-        ctx.unknown({ ...group, kind: "unknown", reason }, "the placement group strategy");
+        ctx.unknown(variantWith(group, { kind: "unknown", reason }), "the placement group strategy");
         continue;
       }
       for (const strategy of ctx.value(pg, ["Properties", "Strategy"])) {
@@ -20048,11 +20056,11 @@ var ec2_placement_group_not_cluster_default = defineRule({
 });
 function isCluster(strategy, at, ctx) {
   if (strategy.kind === "absent") {
-    ctx.unknown({ ...at, reason: "not set, and the API default is not documented", assumptions: mergeAssumptions(at.assumptions, strategy.assumptions) ?? at.assumptions }, "the placement strategy");
+    ctx.unknown(variantWith(at, { reason: "not set, and the API default is not documented", assumptions: mergeAssumptions(at.assumptions, strategy.assumptions) ?? at.assumptions }), "the placement strategy");
     return false;
   }
   if (strategy.kind === "unknown") {
-    ctx.unknown({ ...at, kind: "unknown", reason: strategy.reason, assumptions: mergeAssumptions(at.assumptions, strategy.assumptions) ?? at.assumptions }, "the placement strategy");
+    ctx.unknown(variantWith(at, { kind: "unknown", reason: strategy.reason, assumptions: mergeAssumptions(at.assumptions, strategy.assumptions) ?? at.assumptions }), "the placement strategy");
     return false;
   }
   return asString(strategy)?.toLowerCase() === "cluster";
@@ -20118,7 +20126,7 @@ function checkStandaloneGroup(pg, ctx) {
   if (used) return;
   for (const strategy of ctx.value(pg, ["Properties", "Strategy"])) {
     if (strategy.kind === "absent") {
-      ctx.unknown({ ...strategy, reason: "not set, and the API default is not documented" }, "the placement strategy");
+      ctx.unknown(variantWith(strategy, { reason: "not set, and the API default is not documented" }), "the placement strategy");
       continue;
     }
     if (strategy.kind === "unknown") {
@@ -20420,18 +20428,18 @@ function attribute(resource, path9, ctx) {
       continue;
     }
     if (!Array.isArray(list2.value)) {
-      out.push({ ...list2, kind: "unknown", value: void 0, reason: "not a list" });
+      out.push(variantWith(list2, { kind: "unknown", value: void 0, reason: "not a list" }));
       continue;
     }
     const matched = /* @__PURE__ */ new Set();
     const entries = list2.value.map(
       (_, i) => ctx.value(list2, [i]).flatMap((entry) => {
-        if (entry.kind !== "literal") return [{ ...entry, kind: entry.kind === "absent" ? "absent" : "unknown" }];
+        if (entry.kind !== "literal") return [variantWith(entry, { kind: entry.kind === "absent" ? "absent" : "unknown" })];
         return combinations([ctx.value(entry, ["Key"]), ctx.value(entry, ["Value"])]).map(([key, value]) => {
           const assumptions = mergeAssumptions(key.assumptions, value.assumptions);
-          if (key.kind === "unknown") return { ...key, assumptions };
+          if (key.kind === "unknown") return variantWith(key, { assumptions });
           if (asString(key) !== CROSS_ZONE) return absentVariant(key.path, key.external, assumptions);
-          const hit = { ...value, assumptions };
+          const hit = variantWith(value, { assumptions });
           matched.add(hit);
           return hit;
         });
@@ -20442,8 +20450,8 @@ function attribute(resource, path9, ctx) {
       const assumptions = mergeAssumptions(...combo.map((v) => v.assumptions));
       const match = combo.slice(1).find((v) => matched.has(v));
       const unknown = combo.slice(1).find((v) => v.kind === "unknown" && !matched.has(v));
-      if (match) out.push({ ...match, assumptions });
-      else if (unknown) out.push({ ...unknown, assumptions });
+      if (match) out.push(variantWith(match, { assumptions }));
+      else if (unknown) out.push(variantWith(unknown, { assumptions }));
       else out.push(absentVariant(list2.path, list2.external, assumptions));
     }
   }
@@ -20708,7 +20716,7 @@ function scalers(group, ctx) {
     for (const status of ctx.value(provider, ["Properties", "AutoScalingGroupProvider", "ManagedScaling", "Status"])) {
       const text = asString(status)?.toUpperCase();
       if (text === "ENABLED") return "yes";
-      if (text !== "DISABLED") doubt ??= status.kind === "absent" ? { ...status, kind: "unknown", reason: "the ECS managed scaling default" } : status;
+      if (text !== "DISABLED") doubt ??= status.kind === "absent" ? variantWith(status, { kind: "unknown", reason: "the ECS managed scaling default" }) : status;
     }
   }
   if (ctx.graph.referrers(group.logicalId, "AWS::AutoScalingPlans::ScalingPlan").length > 0) return "yes";
@@ -20726,7 +20734,7 @@ function checkPolicy(policy, ctx) {
     if (triggered) continue;
     const handedOn = ctx.graph.referrers(policy.logicalId).some(({ edge }) => edge.kind !== "DependsOn");
     if (handedOn || exported(policy, ctx)) {
-      ctx.unknown({ ...type, kind: "unknown", reason: "passed to another resource or stack, which may execute it" }, "the trigger");
+      ctx.unknown(variantWith(type, { kind: "unknown", reason: "passed to another resource or stack, which may execute it" }), "the trigger");
       continue;
     }
     ctx.report({
@@ -20841,7 +20849,7 @@ function checkType(ctx, type, size, subject, absentIsGp2, because = []) {
     return;
   }
   if (type.kind === "absent" && !absentIsGp2) {
-    ctx.unknown({ ...type, kind: "unknown", reason: "inherited from the AMI's block device mapping" }, "VolumeType");
+    ctx.unknown(variantWith(type, { kind: "unknown", reason: "inherited from the AMI's block device mapping" }), "VolumeType");
     return;
   }
   const value = type.kind === "absent" ? "gp2" : asString(type)?.toLowerCase();
@@ -21298,38 +21306,15 @@ function readTags(tags2, ctx, asg = false) {
   if (tags2.kind === "absent") return [tagSet(void 0)];
   if (tags2.kind === "unknown") return [tagSet(tags2)];
   const value = tags2.value;
-  const listForm = Array.isArray(value);
-  if (!listForm && (typeof value !== "object" || value === null)) return ["unknown"];
-  const slots = listForm ? value.map((_, i) => i) : Object.keys(value);
-  const bySlot = slots.map((slot) => {
-    const entries = ctx.value(tags2, [slot]);
-    const forked = entries.length > 1;
-    const alternatives = [];
-    for (const entry of entries) {
-      if (entry.kind === "absent") alternatives.push(makeAlternative(entry, forked));
-      else if (!listForm) alternatives.push(makeAlternative(entry, forked, String(slot), { value: entry, propagate: void 0 }));
-      else if (entry.kind === "unknown") alternatives.push(makeAlternative(entry, forked, void 0, void 0, entry));
-      else {
-        for (const [key, tagValue, propagate] of combinations([
-          ctx.value(entry, ["Key"]),
-          ctx.value(entry, ["Value"]),
-          ctx.value(entry, ["PropagateAtLaunch"])
-        ])) {
-          const assumptions = mergeAssumptions(entry.assumptions, key.assumptions);
-          const variant = { ...key, assumptions };
-          const deciding = forked || key.assumptions.length > entry.assumptions.length;
-          const name = asString(key);
-          if (name === void 0) {
-            alternatives.push(makeAlternative(variant, deciding, void 0, void 0, key.kind === "unknown" ? key : void 0));
-            continue;
-          }
-          alternatives.push(makeAlternative(variant, deciding, name, { value: tagValue, propagate: asg ? propagate : void 0 }));
-        }
-      }
-    }
-    return alternatives;
-  });
-  const lookup = new Map(bySlot.flat().map((a) => [a.variant, a]));
+  const bySlot = [];
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) bySlot.push(slotAlternatives(tags2, i, true, ctx, asg));
+  } else if (typeof value === "object" && value !== null) {
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) bySlot.push(slotAlternatives(tags2, keys[i], false, ctx, asg));
+  } else return ["unknown"];
+  const lookup = /* @__PURE__ */ new Map();
+  for (const alternatives of bySlot) for (const a of alternatives) lookup.set(a.variant, a);
   return combinations(bySlot.map((alternatives) => alternatives.map((a) => a.variant))).map((combo) => {
     const set = tagSet(void 0);
     for (const v of combo) {
@@ -21341,13 +21326,41 @@ function readTags(tags2, ctx, asg = false) {
     return set;
   });
 }
+function slotAlternatives(tags2, slot, listForm, ctx, asg) {
+  const entries = ctx.value(tags2, [slot]);
+  const forked = entries.length > 1;
+  const alternatives = [];
+  for (const entry of entries) {
+    if (entry.kind === "absent") alternatives.push(makeAlternative(entry, forked));
+    else if (!listForm) alternatives.push(makeAlternative(entry, forked, String(slot), { value: entry, propagate: void 0 }));
+    else if (entry.kind === "unknown") alternatives.push(makeAlternative(entry, forked, void 0, void 0, entry));
+    else {
+      for (const [key, tagValue, propagate] of combinations([
+        ctx.value(entry, ["Key"]),
+        ctx.value(entry, ["Value"]),
+        ctx.value(entry, ["PropagateAtLaunch"])
+      ])) {
+        const assumptions = mergeAssumptions(entry.assumptions, key.assumptions);
+        const variant = variantWith(key, { assumptions });
+        const deciding = forked || key.assumptions.length > entry.assumptions.length;
+        const name = asString(key);
+        if (name === void 0) {
+          alternatives.push(makeAlternative(variant, deciding, void 0, void 0, key.kind === "unknown" ? key : void 0));
+          continue;
+        }
+        alternatives.push(makeAlternative(variant, deciding, name, { value: tagValue, propagate: asg ? propagate : void 0 }));
+      }
+    }
+  }
+  return alternatives;
+}
 function launchTemplateInstanceTags(group, ctx) {
   const keys = /* @__PURE__ */ new Set();
   for (const spec of [["Properties", "LaunchTemplate"], ["Properties", "MixedInstancesPolicy", "LaunchTemplate", "LaunchTemplateSpecification"]]) {
     for (const v of ctx.value(group, spec)) {
       if (v.kind === "absent") continue;
       const ids = [...ctx.value(v, ["LaunchTemplateId"]), ...ctx.value(v, ["LaunchTemplateName"])].filter((x) => x.kind !== "absent");
-      if (ids.some((x) => !x.ref)) return { ...v, kind: "unknown", reason: "a launch template from outside this template" };
+      if (ids.some((x) => !x.ref)) return variantWith(v, { kind: "unknown", reason: "a launch template from outside this template" });
     }
   }
   for (const template of launchTemplatesOf(ctx, group)) {
@@ -21582,11 +21595,11 @@ function architectures(list2, ctx) {
   const slots = list2.value.map((_, i) => ctx.value(list2, [i]));
   return combinations(slots).map((combo) => {
     const elements = combo.filter((e) => e.kind !== "absent");
-    if (elements.length === 0) return { ...list2, kind: "absent" };
+    if (elements.length === 0) return variantWith(list2, { kind: "absent" });
     if (elements.some((e) => asString(e) === "arm64")) return "arm64";
     const unknown = elements.find((e) => e.kind === "unknown");
     if (unknown) return unknown;
-    return elements.find((e) => asString(e) === "x86_64") ?? { ...list2, kind: "unknown", reason: "not a known architecture" };
+    return elements.find((e) => asString(e) === "x86_64") ?? variantWith(list2, { kind: "unknown", reason: "not a known architecture" });
   });
 }
 function x86OnlyLayers(fn, ctx) {
@@ -21600,7 +21613,7 @@ function x86OnlyLayers(fn, ctx) {
       const names = ctx.items(compatible, []).map(asString);
       if (names.includes("x86_64") && !names.includes("arm64") && names.every((n) => n !== void 0)) {
         const assumptions = mergeAssumptions(layer.assumptions, compatible.assumptions);
-        if (assumptions) out.push({ name: target.logicalId, variant: { ...layer, assumptions } });
+        if (assumptions) out.push({ name: target.logicalId, variant: variantWith(layer, { assumptions }) });
       }
     }
   }
@@ -21910,7 +21923,7 @@ var ValueResolver = class {
     if (resource.condition) {
       roots = [];
       for (const outcome of this.branchesOf(resource.condition)) {
-        if (outcome.value) roots.push({ ...base, assumptions: outcome.assumptions });
+        if (outcome.value) roots.push(variantWith(base, { assumptions: outcome.assumptions }));
       }
     }
     this.rootMemo.set(resource.logicalId, roots);
@@ -21937,7 +21950,7 @@ var ValueResolver = class {
         if (Array.isArray(container) && typeof segment === "number") child = container[segment];
         else if (isPlainObject2(container) && typeof segment === "string") child = container[segment];
         else {
-          next.push({ ...v, kind: "unknown", value: void 0, reason: `${describeType(container)} has no ${JSON.stringify(segment)}` });
+          next.push(variantWith(v, { kind: "unknown", value: void 0, reason: `${describeType(container)} has no ${JSON.stringify(segment)}` }));
           continue;
         }
         const childPath = v.external ? v.path : [...v.path, segment];
@@ -21981,7 +21994,7 @@ var ValueResolver = class {
       const v = lists[l];
       if (v.kind === "absent") continue;
       if (v.kind === "unknown" || !Array.isArray(v.value)) {
-        out.push(v.kind === "unknown" ? v : { ...v, kind: "unknown", value: void 0, reason: "not a list" });
+        out.push(v.kind === "unknown" ? v : variantWith(v, { kind: "unknown", value: void 0, reason: "not a list" }));
         continue;
       }
       for (let i = 0; i < v.value.length; i++) {
@@ -22104,7 +22117,7 @@ var ValueResolver = class {
         return sub(args, at("Fn::Base64"));
       case "Fn::Length": {
         return sub(args, at("Fn::Length")).map(
-          (v) => v.kind === "literal" && Array.isArray(v.value) ? { ...v, path: path9, value: v.value.length } : { ...v, kind: "unknown", reason: "Fn::Length of an unknown list" }
+          (v) => v.kind === "literal" && Array.isArray(v.value) ? variantWith(v, { path: path9, value: v.value.length }) : variantWith(v, { kind: "unknown", reason: "Fn::Length of an unknown list" })
         );
       }
       case "Fn::ImportValue":

@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import { asNumber, asString, isSet } from '../../src/values/coerce.ts';
-import { combinations, type Variant } from '../../src/values/variant.ts';
+import { combinations, variantWith, type Variant } from '../../src/values/variant.ts';
 import { BLOCK_DEVICE_MAPPINGS, launchTemplateUsers } from '../../src/rule-helpers/resources.ts';
 
 /** gp2 volumes above 1 TiB have a baseline over gp3's free 3,000 IOPS, so the switch needs Iops to keep it. */
@@ -78,7 +78,7 @@ function checkType(
     return;
   }
   if (type.kind === 'absent' && !absentIsGp2) {
-    ctx.unknown({ ...type, kind: 'unknown', reason: "inherited from the AMI's block device mapping" }, 'VolumeType');
+    ctx.unknown(variantWith(type, { kind: 'unknown', reason: "inherited from the AMI's block device mapping" }), 'VolumeType');
     return;
   }
   const value = type.kind === 'absent' ? 'gp2' : asString(type)?.toLowerCase();

@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, asString } from '../../src/values/coerce.ts';
-import { combinations, mergeAssumptions, type Variant } from '../../src/values/variant.ts';
+import { combinations, mergeAssumptions, variantWith, type Variant } from '../../src/values/variant.ts';
 import { launchTemplatesOf } from '../../src/rule-helpers/resources.ts';
 
 interface Options {
@@ -208,38 +208,15 @@ function readTags(tags: Variant, ctx: RuleContext<Options>, asg = false): Array<
   if (tags.kind === 'absent') return [tagSet(undefined)];
   if (tags.kind === 'unknown') return [tagSet(tags)];
   const value = tags.value;
-  const listForm = Array.isArray(value);
-  if (!listForm && (typeof value !== 'object' || value === null)) return ['unknown'];
-  const slots = listForm ? (value as unknown[]).map((_, i) => i) : Object.keys(value as object);
-  const bySlot = slots.map((slot) => {
-    const entries = ctx.value(tags, [slot]);
-    const forked = entries.length > 1;
-    const alternatives: Alternative[] = [];
-    for (const entry of entries) {
-      if (entry.kind === 'absent') alternatives.push(makeAlternative(entry, forked));
-      else if (!listForm) alternatives.push(makeAlternative(entry, forked, String(slot), { value: entry, propagate: undefined }));
-      else if (entry.kind === 'unknown') alternatives.push(makeAlternative(entry, forked, undefined, undefined, entry));
-      else {
-        for (const [key, tagValue, propagate] of combinations([
-          ctx.value(entry, ['Key']),
-          ctx.value(entry, ['Value']),
-          ctx.value(entry, ['PropagateAtLaunch']),
-        ])) {
-          const assumptions = mergeAssumptions(entry.assumptions, key!.assumptions)!;
-          const variant: Variant = { ...key!, assumptions };
-          const deciding = forked || key!.assumptions.length > entry.assumptions.length;
-          const name = asString(key!);
-          if (name === undefined) {
-            alternatives.push(makeAlternative(variant, deciding, undefined, undefined, key!.kind === 'unknown' ? key! : undefined));
-            continue;
-          }
-          alternatives.push(makeAlternative(variant, deciding, name, { value: tagValue!, propagate: asg ? propagate! : undefined }));
-        }
-      }
-    }
-    return alternatives;
-  });
-  const lookup = new Map<Variant, Alternative>(bySlot.flat().map((a) => [a.variant, a]));
+  const bySlot: Alternative[][] = [];
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) bySlot.push(slotAlternatives(tags, i, true, ctx, asg));
+  } else if (typeof value === 'object' && value !== null) {
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) bySlot.push(slotAlternatives(tags, keys[i]!, false, ctx, asg));
+  } else return ['unknown'];
+  const lookup = new Map<Variant, Alternative>();
+  for (const alternatives of bySlot) for (const a of alternatives) lookup.set(a.variant, a);
   return combinations(bySlot.map((alternatives) => alternatives.map((a) => a.variant))).map((combo) => {
     const set = tagSet(undefined);
     for (const v of combo) {
@@ -252,6 +229,36 @@ function readTags(tags: Variant, ctx: RuleContext<Options>, asg = false): Array<
   });
 }
 
+/** The ways one Tags entry (list form: an index; map form: a key) can come out. */
+function slotAlternatives(tags: Variant, slot: number | string, listForm: boolean, ctx: RuleContext<Options>, asg: boolean): Alternative[] {
+  const entries = ctx.value(tags, [slot]);
+  const forked = entries.length > 1;
+  const alternatives: Alternative[] = [];
+  for (const entry of entries) {
+    if (entry.kind === 'absent') alternatives.push(makeAlternative(entry, forked));
+    else if (!listForm) alternatives.push(makeAlternative(entry, forked, String(slot), { value: entry, propagate: undefined }));
+    else if (entry.kind === 'unknown') alternatives.push(makeAlternative(entry, forked, undefined, undefined, entry));
+    else {
+      for (const [key, tagValue, propagate] of combinations([
+        ctx.value(entry, ['Key']),
+        ctx.value(entry, ['Value']),
+        ctx.value(entry, ['PropagateAtLaunch']),
+      ])) {
+        const assumptions = mergeAssumptions(entry.assumptions, key!.assumptions)!;
+        const variant: Variant = variantWith(key!, { assumptions });
+        const deciding = forked || key!.assumptions.length > entry.assumptions.length;
+        const name = asString(key!);
+        if (name === undefined) {
+          alternatives.push(makeAlternative(variant, deciding, undefined, undefined, key!.kind === 'unknown' ? key! : undefined));
+          continue;
+        }
+        alternatives.push(makeAlternative(variant, deciding, name, { value: tagValue!, propagate: asg ? propagate! : undefined }));
+      }
+    }
+  }
+  return alternatives;
+}
+
 /**
  * Tag keys an Auto Scaling group's instances get from its launch template's TagSpecifications, or the unknown
  * value when the launch template is not in this template.
@@ -262,7 +269,7 @@ function launchTemplateInstanceTags(group: Resource, ctx: RuleContext<Options>):
     for (const v of ctx.value(group, spec)) {
       if (v.kind === 'absent') continue;
       const ids = [...ctx.value(v, ['LaunchTemplateId']), ...ctx.value(v, ['LaunchTemplateName'])].filter((x) => x.kind !== 'absent');
-      if (ids.some((x) => !x.ref)) return { ...v, kind: 'unknown', reason: 'a launch template from outside this template' };
+      if (ids.some((x) => !x.ref)) return variantWith(v, { kind: 'unknown', reason: 'a launch template from outside this template' });
     }
   }
   for (const template of launchTemplatesOf(ctx, group)) {

@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asNumber, asString } from '../../src/values/coerce.ts';
-import { literalVariant, combinations, type Variant } from '../../src/values/variant.ts';
+import { literalVariant, combinations, variantWith, type Variant } from '../../src/values/variant.ts';
 
 const GROUP = 'AWS::AutoScaling::AutoScalingGroup';
 const POLICY = 'AWS::AutoScaling::ScalingPolicy';
@@ -90,7 +90,7 @@ function scalers(group: Resource, ctx: RuleContext): 'yes' | 'no' | Variant {
       const text = asString(status)?.toUpperCase();
       if (text === 'ENABLED') return 'yes';
       // The API does not document the default when Status is left out.
-      if (text !== 'DISABLED') doubt ??= status.kind === 'absent' ? { ...status, kind: 'unknown', reason: 'the ECS managed scaling default' } : status;
+      if (text !== 'DISABLED') doubt ??= status.kind === 'absent' ? variantWith(status, { kind: 'unknown', reason: 'the ECS managed scaling default' }) : status;
     }
   }
   // A scaling plan that names the group scales it.
@@ -113,7 +113,7 @@ function checkPolicy(policy: Resource, ctx: RuleContext): void {
     // Handed to code (a function's environment, a custom resource) or to another stack, it may be executed from there.
     const handedOn = ctx.graph.referrers(policy.logicalId).some(({ edge }) => edge.kind !== 'DependsOn');
     if (handedOn || exported(policy, ctx)) {
-      ctx.unknown({ ...type, kind: 'unknown', reason: 'passed to another resource or stack, which may execute it' }, 'the trigger');
+      ctx.unknown(variantWith(type, { kind: 'unknown', reason: 'passed to another resource or stack, which may execute it' }), 'the trigger');
       continue;
     }
     ctx.report({

@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString } from '../../src/values/coerce.ts';
-import { combinations, mergeAssumptions, type Variant } from '../../src/values/variant.ts';
+import { combinations, mergeAssumptions, variantWith, type Variant } from '../../src/values/variant.ts';
 import { attachesLoadBalancer, autoScalingZones, loadBalancerLists } from '../../src/rule-helpers/availability.ts';
 
 const PLACEMENT_GROUP = 'AWS::EC2::PlacementGroup';
@@ -51,7 +51,7 @@ export default defineRule({
       const pg = group.ref && ctx.template.resources.get(group.ref.logicalId);
       if (!pg || pg.type !== PLACEMENT_GROUP) {
         const reason = group.kind === 'literal' ? `placement group ${asString(group) ?? '?'}, which is not declared in this template` : group.reason;
-        ctx.unknown({ ...group, kind: 'unknown', reason }, 'the placement group strategy');
+        ctx.unknown(variantWith(group, { kind: 'unknown', reason }), 'the placement group strategy');
         continue;
       }
       for (const strategy of ctx.value(pg, ['Properties', 'Strategy'])) {
@@ -65,11 +65,11 @@ export default defineRule({
 /** True for a cluster strategy; absent or unknown strategies are noted (the API default is not documented). */
 function isCluster(strategy: Variant, at: Variant, ctx: Ctx): boolean {
   if (strategy.kind === 'absent') {
-    ctx.unknown({ ...at, reason: 'not set, and the API default is not documented', assumptions: mergeAssumptions(at.assumptions, strategy.assumptions) ?? at.assumptions }, 'the placement strategy');
+    ctx.unknown(variantWith(at, { reason: 'not set, and the API default is not documented', assumptions: mergeAssumptions(at.assumptions, strategy.assumptions) ?? at.assumptions }), 'the placement strategy');
     return false;
   }
   if (strategy.kind === 'unknown') {
-    ctx.unknown({ ...at, kind: 'unknown', reason: strategy.reason, assumptions: mergeAssumptions(at.assumptions, strategy.assumptions) ?? at.assumptions }, 'the placement strategy');
+    ctx.unknown(variantWith(at, { kind: 'unknown', reason: strategy.reason, assumptions: mergeAssumptions(at.assumptions, strategy.assumptions) ?? at.assumptions }), 'the placement strategy');
     return false;
   }
   return asString(strategy)?.toLowerCase() === 'cluster';
@@ -135,7 +135,7 @@ function checkStandaloneGroup(pg: Resource, ctx: Ctx): void {
   if (used) return;
   for (const strategy of ctx.value(pg, ['Properties', 'Strategy'])) {
     if (strategy.kind === 'absent') {
-      ctx.unknown({ ...strategy, reason: 'not set, and the API default is not documented' }, 'the placement strategy');
+      ctx.unknown(variantWith(strategy, { reason: 'not set, and the API default is not documented' }), 'the placement strategy');
       continue;
     }
     if (strategy.kind === 'unknown') {

@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, asString } from '../../src/values/coerce.ts';
-import { absentVariant, combinations, mergeAssumptions, type Variant } from '../../src/values/variant.ts';
+import { absentVariant, combinations, mergeAssumptions, variantWith, type Variant } from '../../src/values/variant.ts';
 
 const LB_V2 = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 const TARGET_GROUP = 'AWS::ElasticLoadBalancingV2::TargetGroup';
@@ -186,19 +186,19 @@ function attribute(resource: Resource, path: string[], ctx: Ctx): Variant[] {
       continue;
     }
     if (!Array.isArray(list.value)) {
-      out.push({ ...list, kind: 'unknown', value: undefined, reason: 'not a list' });
+      out.push(variantWith(list, { kind: 'unknown', value: undefined, reason: 'not a list' }));
       continue;
     }
     // For each entry: its Value when the Key matches, absent otherwise; forks of one entry stay together.
     const matched = new Set<Variant>();
     const entries = (list.value as unknown[]).map((_, i) =>
       ctx.value(list, [i]).flatMap((entry): Variant[] => {
-        if (entry.kind !== 'literal') return [{ ...entry, kind: entry.kind === 'absent' ? 'absent' : 'unknown' }];
+        if (entry.kind !== 'literal') return [variantWith(entry, { kind: entry.kind === 'absent' ? 'absent' : 'unknown' })];
         return combinations([ctx.value(entry, ['Key']), ctx.value(entry, ['Value'])]).map(([key, value]) => {
           const assumptions = mergeAssumptions(key!.assumptions, value!.assumptions)!;
-          if (key!.kind === 'unknown') return { ...key!, assumptions };
+          if (key!.kind === 'unknown') return variantWith(key!, { assumptions });
           if (asString(key!) !== CROSS_ZONE) return absentVariant(key!.path, key!.external, assumptions);
-          const hit: Variant = { ...value!, assumptions };
+          const hit: Variant = variantWith(value!, { assumptions });
           matched.add(hit);
           return hit;
         });
@@ -209,8 +209,8 @@ function attribute(resource: Resource, path: string[], ctx: Ctx): Variant[] {
       const assumptions = mergeAssumptions(...combo.map((v) => v.assumptions))!;
       const match = combo.slice(1).find((v) => matched.has(v));
       const unknown = combo.slice(1).find((v) => v.kind === 'unknown' && !matched.has(v));
-      if (match) out.push({ ...match, assumptions });
-      else if (unknown) out.push({ ...unknown, assumptions });
+      if (match) out.push(variantWith(match, { assumptions }));
+      else if (unknown) out.push(variantWith(unknown, { assumptions }));
       else out.push(absentVariant(list.path, list.external, assumptions));
     }
   }

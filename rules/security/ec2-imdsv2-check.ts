@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import { isPlainObject } from '../../src/template/intrinsics.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asNumber, asString, isSet } from '../../src/values/coerce.ts';
-import { absentVariant, combinations, type Variant } from '../../src/values/variant.ts';
+import { absentVariant, combinations, variantWith, type Variant } from '../../src/values/variant.ts';
 
 const INSTANCE = 'AWS::EC2::Instance';
 const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
@@ -89,7 +89,7 @@ export default defineRule({
       if (tokens!.kind === 'absent' && isSet(template!)) {
         // The instance takes its metadata options from the launch template, which this rule checks on its own.
         if (!inherited) {
-          ctx.unknown({ ...template!, kind: 'unknown', reason: 'in a launch template outside this template' }, 'the metadata options inherited from the launch template');
+          ctx.unknown(variantWith(template!, { kind: 'unknown', reason: 'in a launch template outside this template' }), 'the metadata options inherited from the launch template');
         }
         continue;
       }

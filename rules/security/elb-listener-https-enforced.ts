@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asNumber, asString } from '../../src/values/coerce.ts';
-import { combinations, type Variant } from '../../src/values/variant.ts';
+import { combinations, variantWith, type Variant } from '../../src/values/variant.ts';
 
 const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
 const LISTENER_RULE = 'AWS::ElasticLoadBalancingV2::ListenerRule';
@@ -56,7 +56,7 @@ export default defineRule({
       const listener = arn.ref && ctx.template.resources.get(arn.ref.logicalId);
       if (!listener || listener.type !== LISTENER) {
         if (arn.kind !== 'absent') {
-          const outside = arn.kind === 'unknown' ? arn : { ...arn, kind: 'unknown' as const, reason: 'a listener outside this template' };
+          const outside = arn.kind === 'unknown' ? arn : variantWith(arn, { kind: 'unknown', reason: 'a listener outside this template' });
           ctx.unknown(outside, 'the protocol of the listener');
         }
         continue;

@@ -3,7 +3,7 @@ import type { NodePath } from '../../src/parse/types.ts';
 import { intrinsicOf, isPlainObject, parseSubString } from '../../src/template/intrinsics.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString, isSet } from '../../src/values/coerce.ts';
-import { combinations, type Variant } from '../../src/values/variant.ts';
+import { combinations, variantWith, type Variant } from '../../src/values/variant.ts';
 
 /** The AWS managed AdministratorAccess policy in any partition (also as written with the AWS::Partition placeholder). */
 const PARTITION = '${AWS::Partition}';
@@ -202,7 +202,7 @@ function checkDocument(ctx: Ctx, resource: Resource, doc: Variant, where: string
   let document = doc;
   if (text !== undefined) {
     try {
-      document = { ...doc, kind: 'literal', value: JSON.parse(text), external: true };
+      document = variantWith(doc, { kind: 'literal', value: JSON.parse(text), external: true });
     } catch {
       if (doc.kind === 'unknown') ctx.unknown(doc, 'the policy document');
       return;
@@ -244,7 +244,7 @@ function stars(ctx: Ctx, value: Variant): Stars {
     else if (text?.trim() === '*') out.hits.push(element);
     else if (text !== undefined && text.includes('\uE000') && text.replace(MARKERS, '').trim() === '') {
       // The whole value is one ${...} of a policy written as Fn::Sub JSON text.
-      out.unknown ??= { ...element, kind: 'unknown', value: undefined, reason: `Fn::Sub over ${text.replace(MARKERS, '$${$1}').trim()}` };
+      out.unknown ??= variantWith(element, { kind: 'unknown', value: undefined, reason: `Fn::Sub over ${text.replace(MARKERS, '$${$1}').trim()}` });
     }
   }
   return out;
@@ -261,7 +261,7 @@ function checkStatement(ctx: Ctx, statement: Variant, where: string, index: numb
     field('Sid'), field('Effect'), field('Action'), field('NotAction'), field('Resource'),
   ])) {
     if (effect!.kind === 'unknown' || asString(effect!)?.includes('\uE000')) {
-      ctx.unknown({ ...effect!, kind: 'unknown', reason: effect!.reason ?? 'a ${...} of Fn::Sub text' }, 'the Effect of a policy statement');
+      ctx.unknown(variantWith(effect!, { kind: 'unknown', reason: effect!.reason ?? 'a ${...} of Fn::Sub text' }), 'the Effect of a policy statement');
       continue;
     }
     if (asString(effect!) !== 'Allow') continue;

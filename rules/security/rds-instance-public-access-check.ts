@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import { asBoolean, asString, isSet } from '../../src/values/coerce.ts';
-import { absentVariant, combinations, type Variant } from '../../src/values/variant.ts';
+import { absentVariant, combinations, variantWith, type Variant } from '../../src/values/variant.ts';
 
 type Ctx = RuleContext;
 
@@ -73,7 +73,7 @@ export default defineRule({
         groups = inherited(ctx, source!, 'AWS::RDS::DBInstance', 'source instance');
         if (groups.length === 0) {
           const reason = source!.ref ? `inherited from source ${source!.ref.logicalId}, which has no subnet group` : 'inherited from a source instance outside this template';
-          ctx.unknown({ ...source!, kind: 'unknown', reason }, 'the default of PubliclyAccessible');
+          ctx.unknown(variantWith(source!, { kind: 'unknown', reason }), 'the default of PubliclyAccessible');
           continue;
         }
       }

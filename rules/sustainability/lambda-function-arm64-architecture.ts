@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString } from '../../src/values/coerce.ts';
-import { combinations, mergeAssumptions, type Variant } from '../../src/values/variant.ts';
+import { combinations, mergeAssumptions, variantWith, type Variant } from '../../src/values/variant.ts';
 import { fromSamGlobals } from '../../src/rule-helpers/resources.ts';
 
 /** Runtimes that never ran on arm64 (all retired): switching is not possible. */
@@ -98,11 +98,11 @@ function architectures(list: Variant, ctx: RuleContext): Array<'arm64' | Variant
   const slots = list.value.map((_, i) => ctx.value(list, [i]));
   return combinations(slots).map((combo) => {
     const elements = combo.filter((e) => e.kind !== 'absent');
-    if (elements.length === 0) return { ...list, kind: 'absent' as const }; // an empty list is the default
+    if (elements.length === 0) return variantWith(list, { kind: 'absent' }); // an empty list is the default
     if (elements.some((e) => asString(e) === 'arm64')) return 'arm64';
     const unknown = elements.find((e) => e.kind === 'unknown');
     if (unknown) return unknown;
-    return elements.find((e) => asString(e) === 'x86_64') ?? { ...list, kind: 'unknown' as const, reason: 'not a known architecture' };
+    return elements.find((e) => asString(e) === 'x86_64') ?? variantWith(list, { kind: 'unknown', reason: 'not a known architecture' });
   });
 }
 
@@ -118,7 +118,7 @@ function x86OnlyLayers(fn: Resource, ctx: RuleContext): Array<{ name: string; va
       const names = ctx.items(compatible, []).map(asString);
       if (names.includes('x86_64') && !names.includes('arm64') && names.every((n) => n !== undefined)) {
         const assumptions = mergeAssumptions(layer.assumptions, compatible.assumptions);
-        if (assumptions) out.push({ name: target.logicalId, variant: { ...layer, assumptions } });
+        if (assumptions) out.push({ name: target.logicalId, variant: variantWith(layer, { assumptions }) });
       }
     }
   }

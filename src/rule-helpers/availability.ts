@@ -1,7 +1,7 @@
 import type { RuleContext } from '../engine/rule.ts';
 import type { Resource } from '../template/model.ts';
 import { asString } from '../values/coerce.ts';
-import { combinations, mergeAssumptions, type Variant } from '../values/variant.ts';
+import { combinations, mergeAssumptions, variantWith, type Variant } from '../values/variant.ts';
 
 /** The Availability Zones an Auto Scaling group launches into, in one consistent set of assumptions. */
 export type ZoneOutcome =
@@ -105,7 +105,7 @@ function subnetZones(subnet: Resource, ctx: RuleContext<any>): Variant[] {
   ])) {
     const chosen = az!.kind !== 'absent' ? az! : azId!;
     if (chosen.kind === 'absent') {
-      out.push({ ...chosen, kind: 'unknown', reason: `the zone AWS picks for subnet ${subnet.logicalId}` });
+      out.push(variantWith(chosen, { kind: 'unknown', reason: `the zone AWS picks for subnet ${subnet.logicalId}` }));
     } else out.push(chosen);
   }
   return out;
@@ -187,7 +187,7 @@ function subnetOutcomes(list: Variant, ctx: RuleContext<any>, context: Variant[]
             : `subnet ${unseen[0]!.name}, which is not declared in this template`;
         const blame = owner?.element ?? unseen[0]?.element ?? list;
         const assumptions = mergeAssumptions(...combo.map((v) => v.assumptions)) ?? blame.assumptions;
-        out.push({ kind: 'unknown', variant: { ...blame, kind: 'unknown', reason, assumptions }, what: 'the Availability Zones of VPCZoneIdentifier' });
+        out.push({ kind: 'unknown', variant: variantWith(blame, { kind: 'unknown', reason, assumptions }), what: 'the Availability Zones of VPCZoneIdentifier' });
         continue;
       }
       out.push({
@@ -200,7 +200,7 @@ function subnetOutcomes(list: Variant, ctx: RuleContext<any>, context: Variant[]
 }
 
 function zoneListOutcomes(list: Variant, source: 'AvailabilityZones' | 'AvailabilityZoneIds', ctx: RuleContext<any>): ZoneOutcome[] {
-  if (!Array.isArray(list.value)) return [{ kind: 'unknown', variant: { ...list, kind: 'unknown', reason: 'not a list' }, what: source }];
+  if (!Array.isArray(list.value)) return [{ kind: 'unknown', variant: variantWith(list, { kind: 'unknown', reason: 'not a list' }), what: source }];
   const out: ZoneOutcome[] = [];
   for (const zones of combinations(perIndex(list, ctx))) {
     const present = zones.filter((z) => z.kind !== 'absent');

@@ -9,7 +9,7 @@ import {
   PSEUDO_PARAMETERS,
 } from '../template/intrinsics.ts';
 import type { Resource, Template } from '../template/model.ts';
-import { absentVariant, combinations, literalVariant, mergeAssumptions, Opaque, unknownVariant, type Assumption, type Variant } from './variant.ts';
+import { absentVariant, combinations, literalVariant, mergeAssumptions, Opaque, unknownVariant, variantWith, type Assumption, type Variant } from './variant.ts';
 
 /** Past this many variants a value is reported unknown rather than enumerated. */
 const MAX_VARIANTS = 64;
@@ -51,7 +51,7 @@ export class ValueResolver {
     if (resource.condition) {
       roots = [];
       for (const outcome of this.branchesOf(resource.condition)) {
-        if (outcome.value) roots.push({ ...base, assumptions: outcome.assumptions });
+        if (outcome.value) roots.push(variantWith(base, { assumptions: outcome.assumptions }));
       }
     }
     this.rootMemo.set(resource.logicalId, roots);
@@ -81,7 +81,7 @@ export class ValueResolver {
         if (Array.isArray(container) && typeof segment === 'number') child = container[segment];
         else if (isPlainObject(container) && typeof segment === 'string') child = container[segment];
         else {
-          next.push({ ...v, kind: 'unknown', value: undefined, reason: `${describeType(container)} has no ${JSON.stringify(segment)}` });
+          next.push(variantWith(v, { kind: 'unknown', value: undefined, reason: `${describeType(container)} has no ${JSON.stringify(segment)}` }));
           continue;
         }
         const childPath = v.external ? v.path : [...v.path, segment];
@@ -128,7 +128,7 @@ export class ValueResolver {
       const v = lists[l]!;
       if (v.kind === 'absent') continue;
       if (v.kind === 'unknown' || !Array.isArray(v.value)) {
-        out.push(v.kind === 'unknown' ? v : { ...v, kind: 'unknown', value: undefined, reason: 'not a list' });
+        out.push(v.kind === 'unknown' ? v : variantWith(v, { kind: 'unknown', value: undefined, reason: 'not a list' }));
         continue;
       }
       for (let i = 0; i < v.value.length; i++) {
@@ -268,7 +268,7 @@ export class ValueResolver {
         return sub(args, at('Fn::Base64'));
       case 'Fn::Length': {
         return sub(args, at('Fn::Length')).map((v) =>
-          v.kind === 'literal' && Array.isArray(v.value) ? { ...v, path, value: v.value.length } : { ...v, kind: 'unknown', reason: 'Fn::Length of an unknown list' },
+          v.kind === 'literal' && Array.isArray(v.value) ? variantWith(v, { path, value: v.value.length }) : variantWith(v, { kind: 'unknown', reason: 'Fn::Length of an unknown list' }),
         );
       }
       case 'Fn::ImportValue':

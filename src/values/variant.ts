@@ -38,10 +38,21 @@ export interface Variant {
 /**
  * Variants are built here with every field present, in one order: V8 then gives them all one hidden class, so the
  * property reads in the resolver and in rules stay monomorphic instead of deoptimizing each time a variant built
- * another way shows up. A spread (`{ ...v, kind: 'unknown', reason }`) keeps the shape.
+ * another way shows up. A spread copy (`{ ...v, kind: 'unknown' }`) would get a hidden class of its own: copies are
+ * made with variantWith().
  */
 export function makeVariant(kind: Variant['kind'], value: unknown, reason: string | undefined, path: NodePath, external: boolean, assumptions: Assumption[]): Variant {
   return { kind, value, reason, ref: undefined, opaque: undefined, pseudo: undefined, symbolic: undefined, path, external, assumptions };
+}
+
+/** A copy of `v` with the fields in `change` replaced, in the one shape of every variant. */
+export function variantWith(v: Variant, change: Partial<Variant>): Variant {
+  const copy = makeVariant(v.kind, v.value, v.reason, v.path, v.external, v.assumptions);
+  copy.ref = v.ref;
+  copy.opaque = v.opaque;
+  copy.pseudo = v.pseudo;
+  copy.symbolic = v.symbolic;
+  return Object.assign(copy, change);
 }
 
 export function literalVariant(value: unknown, path: NodePath, external: boolean, assumptions: Assumption[]): Variant {
