@@ -21766,21 +21766,25 @@ var BUILTIN_RULES = [
 var ResourceGraph = class {
   constructor(template) {
     this.template = template;
-    for (const resource of template.resources.values()) this.collect(resource);
   }
   template;
-  outgoing = /* @__PURE__ */ new Map();
+  /** Edges out of each resource walked so far (resource edges, then its condition edges). */
+  walked = /* @__PURE__ */ new Map();
+  /** Edges into each resource from the resources of one type, by that type; '' for every type. */
   incoming = /* @__PURE__ */ new Map();
-  conditionUsers = /* @__PURE__ */ new Map();
+  conditionUsers;
+  /** The resource being walked, and where its edges go. */
+  current = { edges: [], conditions: [] };
   /** Resources of a type, in template order. */
   ofType(type) {
     return this.template.byType.get(type) ?? [];
   }
   edgesFrom(logicalId) {
-    return this.outgoing.get(logicalId) ?? [];
+    const resource = this.template.resources.get(logicalId);
+    return resource ? this.edgesOf(resource).edges : [];
   }
   edgesTo(logicalId) {
-    return this.incoming.get(logicalId) ?? [];
+    return this.incomingFrom(void 0).get(logicalId) ?? [];
   }
   /**
    * Who references `logicalId`, optionally only resources of `fromType` and only through a property path
@@ -21788,11 +21792,9 @@ var ResourceGraph = class {
    */
   referrers(logicalId, fromType, via) {
     const found = [];
-    for (const edge of this.edgesTo(logicalId)) {
-      const resource = this.template.resources.get(edge.from);
-      if (!resource || fromType && resource.type !== fromType) continue;
+    for (const edge of this.incomingFrom(fromType).get(logicalId) ?? []) {
       if (via && !startsWith(edge.path, via)) continue;
-      found.push({ resource, edge });
+      found.push({ resource: this.template.resources.get(edge.from), edge });
     }
     return found;
   }
@@ -21807,16 +21809,42 @@ var ResourceGraph = class {
   }
   /** Edges from resources to a condition: their own `Condition`, or an `Fn::If` on it in their properties. */
   usersOfCondition(name) {
+    if (!this.conditionUsers) {
+      this.conditionUsers = /* @__PURE__ */ new Map();
+      for (const resource of this.template.resources.values()) {
+        for (const edge of this.edgesOf(resource).conditions) push(this.conditionUsers, edge.to, edge);
+      }
+    }
     return this.conditionUsers.get(name) ?? [];
+  }
+  /** Incoming edges from the resources of `type` (or of every type), in template order. */
+  incomingFrom(type) {
+    const key = type ?? "";
+    let index = this.incoming.get(key);
+    if (!index) {
+      index = /* @__PURE__ */ new Map();
+      const sources = type === void 0 ? this.template.resources.values() : this.ofType(type);
+      for (const resource of sources) for (const edge of this.edgesOf(resource).edges) push(index, edge.to, edge);
+      this.incoming.set(key, index);
+    }
+    return index;
+  }
+  edgesOf(resource) {
+    let found = this.walked.get(resource.logicalId);
+    if (!found) {
+      found = this.current = { edges: [], conditions: [] };
+      this.collect(resource);
+      this.walked.set(resource.logicalId, found);
+    }
+    return found;
   }
   add(edge) {
     if (edge.kind === "Condition") {
-      push(this.conditionUsers, edge.to, edge);
+      this.current.conditions.push(edge);
       return;
     }
     if (!this.template.resources.has(edge.to) || edge.to === edge.from) return;
-    push(this.outgoing, edge.from, edge);
-    push(this.incoming, edge.to, edge);
+    this.current.edges.push(edge);
   }
   collect(resource) {
     const from = resource.logicalId;

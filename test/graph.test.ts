@@ -65,6 +65,21 @@ describe('resource graph', () => {
     expect(graph().targets('Ingress', 'AWS::EC2::SecurityGroup').map((t) => t.resource.logicalId)).toEqual(['Sg', 'Sg']);
   });
 
+  it('answers a query by type the same as the whole graph filtered, whichever is asked first', () => {
+    const ids = ['Vpc', 'Sg', 'Ingress', 'Log'];
+    const types = ['AWS::EC2::VPC', 'AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress', 'AWS::EC2::FlowLog'];
+    const show = (found: Array<{ resource: { logicalId: string }; edge: { kind: string; path: unknown[] } }>) =>
+      found.map(({ resource, edge }) => `${resource.logicalId} ${edge.kind} @${edge.path.join('/')}`);
+    const typedFirst = graph();
+    const typed = ids.flatMap((id) => types.map((type) => show(typedFirst.referrers(id, type))));
+    const whole = graph();
+    const all = ids.map((id) => whole.referrers(id));
+    const filtered = ids.flatMap((id, i) => types.map((type) => show(all[i]!.filter((r) => r.resource.type === type))));
+    expect(typed).toEqual(filtered);
+    expect(typed.flat().length).toBe(8);
+    expect(ids.map((id) => show(typedFirst.referrers(id)))).toEqual(all.map(show));
+  });
+
   it('has condition edges from Condition and Fn::If', () => {
     expect(graph().usersOfCondition('IsProd').map((e) => `${e.from} @${e.path.join('/')}`).sort()).toEqual([
       'Log @Condition',

@@ -15,15 +15,21 @@ export interface Edge {
   path: NodePath;
 }
 
-/** Resource graph: edges from Ref, Fn::GetAtt (both forms), Fn::Sub, DependsOn; queries by type and by reference. */
+/**
+ * Resource graph: edges from Ref, Fn::GetAtt (both forms), Fn::Sub, DependsOn; queries by type and by reference.
+ * A resource's values are walked the first time a query needs its edges, and most queries name the type of the
+ * referring resources: asking which flow logs point at a VPC walks the flow logs, not the whole template.
+ */
 export class ResourceGraph {
-  private readonly outgoing = new Map<string, Edge[]>();
-  private readonly incoming = new Map<string, Edge[]>();
-  private readonly conditionUsers = new Map<string, Edge[]>();
+  /** Edges out of each resource walked so far (resource edges, then its condition edges). */
+  private readonly walked = new Map<string, { edges: Edge[]; conditions: Edge[] }>();
+  /** Edges into each resource from the resources of one type, by that type; '' for every type. */
+  private readonly incoming = new Map<string, Map<string, Edge[]>>();
+  private conditionUsers: Map<string, Edge[]> | undefined;
+  /** The resource being walked, and where its edges go. */
+  private current: { edges: Edge[]; conditions: Edge[] } = { edges: [], conditions: [] };
 
-  constructor(private readonly template: Template) {
-    for (const resource of template.resources.values()) this.collect(resource);
-  }
+  constructor(private readonly template: Template) {}
 
   /** Resources of a type, in template order. */
   ofType(type: string): Resource[] {
@@ -31,11 +37,12 @@ export class ResourceGraph {
   }
 
   edgesFrom(logicalId: string): Edge[] {
-    return this.outgoing.get(logicalId) ?? [];
+    const resource = this.template.resources.get(logicalId);
+    return resource ? this.edgesOf(resource).edges : [];
   }
 
   edgesTo(logicalId: string): Edge[] {
-    return this.incoming.get(logicalId) ?? [];
+    return this.incomingFrom(undefined).get(logicalId) ?? [];
   }
 
   /**
@@ -44,11 +51,9 @@ export class ResourceGraph {
    */
   referrers(logicalId: string, fromType?: string, via?: NodePath): Array<{ resource: Resource; edge: Edge }> {
     const found: Array<{ resource: Resource; edge: Edge }> = [];
-    for (const edge of this.edgesTo(logicalId)) {
-      const resource = this.template.resources.get(edge.from);
-      if (!resource || (fromType && resource.type !== fromType)) continue;
+    for (const edge of this.incomingFrom(fromType).get(logicalId) ?? []) {
       if (via && !startsWith(edge.path, via)) continue;
-      found.push({ resource, edge });
+      found.push({ resource: this.template.resources.get(edge.from)!, edge });
     }
     return found;
   }
@@ -65,17 +70,45 @@ export class ResourceGraph {
 
   /** Edges from resources to a condition: their own `Condition`, or an `Fn::If` on it in their properties. */
   usersOfCondition(name: string): Edge[] {
+    if (!this.conditionUsers) {
+      this.conditionUsers = new Map();
+      for (const resource of this.template.resources.values()) {
+        for (const edge of this.edgesOf(resource).conditions) push(this.conditionUsers, edge.to, edge);
+      }
+    }
     return this.conditionUsers.get(name) ?? [];
+  }
+
+  /** Incoming edges from the resources of `type` (or of every type), in template order. */
+  private incomingFrom(type: string | undefined): Map<string, Edge[]> {
+    const key = type ?? '';
+    let index = this.incoming.get(key);
+    if (!index) {
+      index = new Map();
+      const sources = type === undefined ? this.template.resources.values() : this.ofType(type);
+      for (const resource of sources) for (const edge of this.edgesOf(resource).edges) push(index, edge.to, edge);
+      this.incoming.set(key, index);
+    }
+    return index;
+  }
+
+  private edgesOf(resource: Resource): { edges: Edge[]; conditions: Edge[] } {
+    let found = this.walked.get(resource.logicalId);
+    if (!found) {
+      found = this.current = { edges: [], conditions: [] };
+      this.collect(resource);
+      this.walked.set(resource.logicalId, found);
+    }
+    return found;
   }
 
   private add(edge: Edge): void {
     if (edge.kind === 'Condition') {
-      push(this.conditionUsers, edge.to, edge);
+      this.current.conditions.push(edge);
       return;
     }
     if (!this.template.resources.has(edge.to) || edge.to === edge.from) return;
-    push(this.outgoing, edge.from, edge);
-    push(this.incoming, edge.to, edge);
+    this.current.edges.push(edge);
   }
 
   private collect(resource: Resource): void {
