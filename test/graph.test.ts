@@ -68,7 +68,7 @@ describe('resource graph', () => {
   it('answers a query by type the same as the whole graph filtered, whichever is asked first', () => {
     const ids = ['Vpc', 'Sg', 'Ingress', 'Log'];
     const types = ['AWS::EC2::VPC', 'AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress', 'AWS::EC2::FlowLog'];
-    const show = (found: Array<{ resource: { logicalId: string }; edge: { kind: string; path: unknown[] } }>) =>
+    const show = (found: ReturnType<ResourceGraph['referrers']>) =>
       found.map(({ resource, edge }) => `${resource.logicalId} ${edge.kind} @${edge.path.join('/')}`);
     const typedFirst = graph();
     const typed = ids.flatMap((id) => types.map((type) => show(typedFirst.referrers(id, type))));
