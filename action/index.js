@@ -18812,25 +18812,37 @@ function coversPort(protocol, from, to, port, transport) {
   if (lo === void 0 || hi === void 0) return from.kind === "unknown" || to.kind === "unknown" ? "unknown" : "no";
   return lo <= port && port <= hi ? "yes" : "no";
 }
+var entriesByRun = /* @__PURE__ */ new WeakMap();
+function ingressEntries(resource, ctx) {
+  let byResource = entriesByRun.get(ctx);
+  if (!byResource) entriesByRun.set(ctx, byResource = /* @__PURE__ */ new Map());
+  let entries = byResource.get(resource);
+  if (entries) return entries;
+  entries = [];
+  const standalone = resource.type === "AWS::EC2::SecurityGroupIngress";
+  const found = standalone ? ctx.value(resource, ["Properties"]) : ctx.items(resource, ["Properties", "SecurityGroupIngress"]);
+  for (const entry of found) {
+    if (entry.kind === "unknown") entries.push({ entry, groups: [], readings: [] });
+    if (entry.kind !== "literal") continue;
+    const field = (name) => ctx.value(entry, [name]);
+    entries.push({
+      entry,
+      groups: standalone ? groupOf(resource, ctx) : [{ variant: entry, name: `security group ${resource.logicalId}` }],
+      readings: combinations([field("IpProtocol"), field("FromPort"), field("ToPort"), field("CidrIp"), field("CidrIpv6")])
+    });
+  }
+  byResource.set(resource, entries);
+  return entries;
+}
 function worldOpenIngress(resource, ctx, port, what, transport = "tcp") {
   const found = [];
   const standalone = resource.type === "AWS::EC2::SecurityGroupIngress";
-  const entries = standalone ? ctx.value(resource, ["Properties"]) : ctx.items(resource, ["Properties", "SecurityGroupIngress"]);
-  for (const entry of entries) {
+  for (const { entry, groups, readings } of ingressEntries(resource, ctx)) {
     if (entry.kind === "unknown") {
       if (transport === "tcp") ctx.unknown(entry, "the ingress rules");
       continue;
     }
-    if (entry.kind !== "literal") continue;
-    const field = (name) => ctx.value(entry, [name]);
-    const groups = standalone ? groupOf(resource, ctx) : [{ variant: entry, name: `security group ${resource.logicalId}` }];
-    for (const [protocol, from, to, v4, v6] of combinations([
-      field("IpProtocol"),
-      field("FromPort"),
-      field("ToPort"),
-      field("CidrIp"),
-      field("CidrIpv6")
-    ])) {
+    for (const [protocol, from, to, v4, v6] of readings) {
       const coverage = coversPort(protocol, from, to, port, transport);
       if (coverage === "no") continue;
       for (const cidr of [v4, v6]) {

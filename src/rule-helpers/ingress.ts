@@ -43,24 +43,51 @@ export interface WorldOpenFinding {
   standalone: boolean;
 }
 
+/** An ingress entry as read: each consistent reading of its fields, and the groups it belongs to. */
+interface IngressEntry {
+  /** The inline entry, or the standalone rule's Properties; when unknown, there is nothing else to read. */
+  entry: Variant;
+  groups: Array<{ variant: Variant; name: string }>;
+  /** IpProtocol, FromPort, ToPort, CidrIp, CidrIpv6. */
+  readings: Variant[][];
+}
+
+// The SSH and both RDP checks ask about the same entries: they are read once per resource and lint run (the
+// context is one per template run, so the cache goes with it).
+const entriesByRun = new WeakMap<RuleContext, Map<Resource, IngressEntry[]>>();
+
+function ingressEntries(resource: Resource, ctx: RuleContext): IngressEntry[] {
+  let byResource = entriesByRun.get(ctx);
+  if (!byResource) entriesByRun.set(ctx, (byResource = new Map()));
+  let entries = byResource.get(resource);
+  if (entries) return entries;
+  entries = [];
+  const standalone = resource.type === 'AWS::EC2::SecurityGroupIngress';
+  const found = standalone ? ctx.value(resource, ['Properties']) : ctx.items(resource, ['Properties', 'SecurityGroupIngress']);
+  for (const entry of found) {
+    if (entry.kind === 'unknown') entries.push({ entry, groups: [], readings: [] });
+    if (entry.kind !== 'literal') continue;
+    const field = (name: string) => ctx.value(entry, [name]);
+    entries.push({
+      entry,
+      groups: standalone ? groupOf(resource, ctx) : [{ variant: entry, name: `security group ${resource.logicalId}` }],
+      readings: combinations([field('IpProtocol'), field('FromPort'), field('ToPort'), field('CidrIp'), field('CidrIpv6')]),
+    });
+  }
+  byResource.set(resource, entries);
+  return entries;
+}
+
 /** Every ingress rule of `resource` that opens `port` to the whole internet. Unknown values are noted, never guessed. */
 export function worldOpenIngress(resource: Resource, ctx: RuleContext, port: number, what: string, transport: Transport = 'tcp'): WorldOpenFinding[] {
   const found: WorldOpenFinding[] = [];
   const standalone = resource.type === 'AWS::EC2::SecurityGroupIngress';
-  const entries = standalone
-    ? ctx.value(resource, ['Properties'])
-    : ctx.items(resource, ['Properties', 'SecurityGroupIngress']);
-  for (const entry of entries) {
+  for (const { entry, groups, readings } of ingressEntries(resource, ctx)) {
     if (entry.kind === 'unknown') {
       if (transport === 'tcp') ctx.unknown(entry, 'the ingress rules');
       continue;
     }
-    if (entry.kind !== 'literal') continue;
-    const field = (name: string) => ctx.value(entry, [name]);
-    const groups = standalone ? groupOf(resource, ctx) : [{ variant: entry, name: `security group ${resource.logicalId}` }];
-    for (const [protocol, from, to, v4, v6] of combinations([
-      field('IpProtocol'), field('FromPort'), field('ToPort'), field('CidrIp'), field('CidrIpv6'),
-    ])) {
+    for (const [protocol, from, to, v4, v6] of readings) {
       const coverage = coversPort(protocol!, from!, to!, port, transport);
       if (coverage === 'no') continue;
       for (const cidr of [v4!, v6!]) {
