@@ -18482,18 +18482,19 @@ function combinations(lists, limit = 256) {
 var onlyVariant = (list2) => list2[0];
 var assumptionsOf = (v) => v.assumptions;
 function everyCombination(lists, limit) {
-  let acc = [[]];
+  let acc = [{ combo: [], assumptions: NO_ASSUMPTIONS }];
   for (const list2 of lists) {
     const next = [];
     for (const prefix of acc) {
       for (const v of list2) {
-        if (mergeAssumptions(...prefix.map(assumptionsOf), v.assumptions)) next.push([...prefix, v]);
+        const assumptions = mergeAssumptions(prefix.assumptions, v.assumptions);
+        if (assumptions) next.push({ combo: [...prefix.combo, v], assumptions });
         if (next.length >= limit) break;
       }
     }
     acc = next;
   }
-  return acc;
+  return acc.map((c) => c.combo);
 }
 function describeAssumption(a) {
   if (a.kind === "parameter") {

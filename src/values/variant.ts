@@ -135,18 +135,20 @@ const onlyVariant = (list: Variant[]): Variant => list[0]!;
 const assumptionsOf = (v: Variant): Assumption[] => v.assumptions;
 
 function everyCombination(lists: Variant[][], limit: number): Variant[][] {
-  let acc: Variant[][] = [[]];
+  // Each prefix carries its merged assumptions, so extending it is one merge rather than one over the whole prefix.
+  let acc: Array<{ combo: Variant[]; assumptions: Assumption[] }> = [{ combo: [], assumptions: NO_ASSUMPTIONS }];
   for (const list of lists) {
-    const next: Variant[][] = [];
+    const next: typeof acc = [];
     for (const prefix of acc) {
       for (const v of list) {
-        if (mergeAssumptions(...prefix.map(assumptionsOf), v.assumptions)) next.push([...prefix, v]);
+        const assumptions = mergeAssumptions(prefix.assumptions, v.assumptions);
+        if (assumptions) next.push({ combo: [...prefix.combo, v], assumptions });
         if (next.length >= limit) break;
       }
     }
     acc = next;
   }
-  return acc;
+  return acc.map((c) => c.combo);
 }
 
 /** Human wording of an assumption, for messages. */
