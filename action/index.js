@@ -21268,7 +21268,7 @@ var cfn_resource_required_tags_default = defineRule({
     if (!TAGGABLE.has(resource.type) && own.every((v) => v.kind === "absent")) return;
     const instanceTags = resource.type === ASG2 ? launchTemplateInstanceTags(resource, ctx) : void 0;
     for (const tags2 of own) {
-      const sets = readTags(tags2, ctx, resource.type === ASG2);
+      const sets = readTags(tags2, ctx, required, resource.type === ASG2);
       for (const set of sets) {
         if (set === "unknown") continue;
         const because = set.forks;
@@ -21315,16 +21315,16 @@ function makeAlternative(variant, deciding, name, tag, open) {
 function tagSet(open) {
   return { tags: /* @__PURE__ */ new Map(), open, forks: [] };
 }
-function readTags(tags2, ctx, asg = false) {
+function readTags(tags2, ctx, required, asg = false) {
   if (tags2.kind === "absent") return [tagSet(void 0)];
   if (tags2.kind === "unknown") return [tagSet(tags2)];
   const value = tags2.value;
   const bySlot = [];
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) bySlot.push(slotAlternatives(tags2, i, true, ctx, asg));
+    for (let i = 0; i < value.length; i++) bySlot.push(slotAlternatives(tags2, i, true, ctx, required, asg));
   } else if (typeof value === "object" && value !== null) {
     const keys = Object.keys(value);
-    for (let i = 0; i < keys.length; i++) bySlot.push(slotAlternatives(tags2, keys[i], false, ctx, asg));
+    for (let i = 0; i < keys.length; i++) bySlot.push(slotAlternatives(tags2, keys[i], false, ctx, required, asg));
   } else return ["unknown"];
   const lookup = /* @__PURE__ */ new Map();
   for (const alternatives of bySlot) for (const a of alternatives) lookup.set(a.variant, a);
@@ -21339,7 +21339,7 @@ function readTags(tags2, ctx, asg = false) {
     return set;
   });
 }
-function slotAlternatives(tags2, slot, listForm, ctx, asg) {
+function slotAlternatives(tags2, slot, listForm, ctx, required, asg) {
   const entries = ctx.value(tags2, [slot]);
   const forked = entries.length > 1;
   const alternatives = [];
@@ -21348,8 +21348,14 @@ function slotAlternatives(tags2, slot, listForm, ctx, asg) {
     else if (!listForm) alternatives.push(makeAlternative(entry, forked, String(slot), { value: entry, propagate: void 0 }));
     else if (entry.kind === "unknown") alternatives.push(makeAlternative(entry, forked, void 0, void 0, entry));
     else {
+      const keys = ctx.value(entry, ["Key"]);
+      const plain = keys.length === 1 ? asString(keys[0]) : void 0;
+      if (plain !== void 0 && !required.includes(plain) && keys[0].assumptions.length === entry.assumptions.length) {
+        alternatives.push(makeAlternative(variantWith(keys[0], { assumptions: entry.assumptions }), forked, plain));
+        continue;
+      }
       for (const [key, tagValue, propagate] of combinations([
-        ctx.value(entry, ["Key"]),
+        keys,
         ctx.value(entry, ["Value"]),
         ctx.value(entry, ["PropagateAtLaunch"])
       ])) {

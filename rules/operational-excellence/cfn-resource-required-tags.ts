@@ -137,7 +137,7 @@ export default defineRule<Options>({
 
     // SAM Globals tags are already merged into the resource's own by the template stage.
     for (const tags of own) {
-      const sets = readTags(tags, ctx, resource.type === ASG);
+      const sets = readTags(tags, ctx, required, resource.type === ASG);
       for (const set of sets) {
         if (set === 'unknown') continue;
         const because = set.forks;
@@ -204,16 +204,16 @@ function tagSet(open: Variant | undefined): TagSet {
 }
 
 /** Reads a Tags value in list form ([{Key, Value}]) or map form ({key: value}) into its possible tag sets. */
-function readTags(tags: Variant, ctx: RuleContext<Options>, asg = false): Array<TagSet | 'unknown'> {
+function readTags(tags: Variant, ctx: RuleContext<Options>, required: string[], asg = false): Array<TagSet | 'unknown'> {
   if (tags.kind === 'absent') return [tagSet(undefined)];
   if (tags.kind === 'unknown') return [tagSet(tags)];
   const value = tags.value;
   const bySlot: Alternative[][] = [];
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) bySlot.push(slotAlternatives(tags, i, true, ctx, asg));
+    for (let i = 0; i < value.length; i++) bySlot.push(slotAlternatives(tags, i, true, ctx, required, asg));
   } else if (typeof value === 'object' && value !== null) {
     const keys = Object.keys(value);
-    for (let i = 0; i < keys.length; i++) bySlot.push(slotAlternatives(tags, keys[i]!, false, ctx, asg));
+    for (let i = 0; i < keys.length; i++) bySlot.push(slotAlternatives(tags, keys[i]!, false, ctx, required, asg));
   } else return ['unknown'];
   const lookup = new Map<Variant, Alternative>();
   for (const alternatives of bySlot) for (const a of alternatives) lookup.set(a.variant, a);
@@ -230,7 +230,14 @@ function readTags(tags: Variant, ctx: RuleContext<Options>, asg = false): Array<
 }
 
 /** The ways one Tags entry (list form: an index; map form: a key) can come out. */
-function slotAlternatives(tags: Variant, slot: number | string, listForm: boolean, ctx: RuleContext<Options>, asg: boolean): Alternative[] {
+function slotAlternatives(
+  tags: Variant,
+  slot: number | string,
+  listForm: boolean,
+  ctx: RuleContext<Options>,
+  required: string[],
+  asg: boolean,
+): Alternative[] {
   const entries = ctx.value(tags, [slot]);
   const forked = entries.length > 1;
   const alternatives: Alternative[] = [];
@@ -239,8 +246,16 @@ function slotAlternatives(tags: Variant, slot: number | string, listForm: boolea
     else if (!listForm) alternatives.push(makeAlternative(entry, forked, String(slot), { value: entry, propagate: undefined }));
     else if (entry.kind === 'unknown') alternatives.push(makeAlternative(entry, forked, undefined, undefined, entry));
     else {
+      const keys = ctx.value(entry, ['Key']);
+      const plain = keys.length === 1 ? asString(keys[0]!) : undefined;
+      if (plain !== undefined && !required.includes(plain) && keys[0]!.assumptions.length === entry.assumptions.length) {
+        // A key that is not required and rests on nothing but its entry: its Value and PropagateAtLaunch are never
+        // read, and every reading of them is consistent with it, so one alternative stands for them all.
+        alternatives.push(makeAlternative(variantWith(keys[0]!, { assumptions: entry.assumptions }), forked, plain));
+        continue;
+      }
       for (const [key, tagValue, propagate] of combinations([
-        ctx.value(entry, ['Key']),
+        keys,
         ctx.value(entry, ['Value']),
         ctx.value(entry, ['PropagateAtLaunch']),
       ])) {
