@@ -18780,10 +18780,11 @@ function launchTemplateOf(instance, ctx) {
 }
 function usersOf(resource, ctx) {
   if (resource.type === INSTANCE) return "";
+  const users = /* @__PURE__ */ new Set();
+  for (const type in LAUNCHERS) for (const { resource: user } of ctx.graph.referrers(resource.logicalId, type)) users.add(user);
   const names = /* @__PURE__ */ new Set();
-  for (const { resource: user } of ctx.graph.referrers(resource.logicalId)) {
-    const noun = LAUNCHERS[user.type];
-    if (noun) names.add(`${noun} ${user.logicalId}`);
+  if (users.size) {
+    for (const user of ctx.template.resources.values()) if (users.has(user)) names.add(`${LAUNCHERS[user.type]} ${user.logicalId}`);
   }
   if (resource.type === LAUNCH_TEMPLATE) {
     for (const instance of ctx.graph.ofType(INSTANCE)) {

@@ -176,11 +176,11 @@ function launchTemplateOf(instance: Resource, ctx: RuleContext): Resource | unde
 /** " (used by Auto Scaling group Web, instance Bastion)": what a launch template or configuration affects. */
 function usersOf(resource: Resource, ctx: RuleContext): string {
   if (resource.type === INSTANCE) return '';
+  // Asked type by type, so that only the launchers are walked; named in template order.
+  const users = new Set<Resource>();
+  for (const type in LAUNCHERS) for (const { resource: user } of ctx.graph.referrers(resource.logicalId, type)) users.add(user);
   const names = new Set<string>();
-  for (const { resource: user } of ctx.graph.referrers(resource.logicalId)) {
-    const noun = LAUNCHERS[user.type];
-    if (noun) names.add(`${noun} ${user.logicalId}`);
-  }
+  if (users.size) for (const user of ctx.template.resources.values()) if (users.has(user)) names.add(`${LAUNCHERS[user.type]} ${user.logicalId}`);
   if (resource.type === LAUNCH_TEMPLATE) {
     // Instances may name the template instead of referencing it.
     for (const instance of ctx.graph.ofType(INSTANCE)) {
