@@ -22203,50 +22203,66 @@ var ValueResolver = class {
     return out;
   }
   findInMap(args, path9, external, assumptions, depth) {
-    const unknown = (reason) => unknownVariant(reason, path9, external, assumptions);
-    if (!Array.isArray(args) || args.length < 3) return [unknown("a malformed Fn::FindInMap")];
+    if (!Array.isArray(args) || args.length < 3) return [unknownVariant("a malformed Fn::FindInMap", path9, external, assumptions)];
     const keyPath = external ? path9 : [...path9, "Fn::FindInMap"];
-    const keys = args.slice(0, 3).map((k) => this.resolve(k, keyPath, external, assumptions, depth + 1));
+    const keys = [
+      this.resolve(args[0], keyPath, external, assumptions, depth + 1),
+      this.resolve(args[1], keyPath, external, assumptions, depth + 1),
+      this.resolve(args[2], keyPath, external, assumptions, depth + 1)
+    ];
     const fallback = isPlainObject2(args[3]) ? args[3].DefaultValue : void 0;
-    const fromDefault = (base) => literalVariant(fallback, path9, true, base);
     const out = [];
-    for (const [mapName, top, second] of combinations(keys)) {
-      if (mapName.kind !== "literal") {
-        out.push(unknown("Fn::FindInMap with an unknown map name"));
-        continue;
-      }
-      const map = this.template.mappings[String(mapName.value)];
-      if (!isPlainObject2(map)) {
-        out.push(unknown(`mapping ${String(mapName.value)} is not defined`));
-        continue;
-      }
-      const base = mergeAssumptions(mapName.assumptions, top.assumptions, second.assumptions);
-      if (!base) continue;
-      const topKeys = top.kind === "literal" ? [{ key: scalarText(top.value), alt: false }] : Object.keys(map).map((key) => ({ key, alt: true }));
-      for (const { key: topKey, alt: topAlt } of topKeys.slice(0, MAX_ALTERNATIVES)) {
-        const level = map[topKey];
-        if (!isPlainObject2(level)) {
-          if (!topAlt) out.push(fallback !== void 0 ? fromDefault(base) : unknown(`key ${topKey} is not in mapping ${String(mapName.value)}`));
-          continue;
-        }
-        const secondKeys = second.kind === "literal" ? [{ key: scalarText(second.value), alt: false }] : Object.keys(level).map((key) => ({ key, alt: true }));
-        for (const { key: secondKey, alt: secondAlt } of secondKeys.slice(0, MAX_ALTERNATIVES)) {
-          const mapName_ = String(mapName.value);
-          const extra = [];
-          if (topAlt) extra.push({ kind: "mapping-key", map: mapName_, key: topKey });
-          if (secondAlt) extra.push({ kind: "mapping-key", map: `${mapName_}.${topKey}`, key: secondKey });
-          const merged = mergeAssumptions(base, extra);
-          if (!merged) continue;
-          const value = level[secondKey];
-          if (value === void 0) {
-            if (!secondAlt) out.push(fallback !== void 0 ? fromDefault(merged) : unknown(`key ${topKey}.${secondKey} is not in mapping ${mapName_}`));
-            continue;
-          }
-          out.push(...this.resolve(value, path9, true, merged, depth + 1));
-        }
-      }
+    const readings = combinations(keys);
+    for (let i = 0; i < readings.length; i++) {
+      const [mapName, top, second] = readings[i];
+      this.mapEntries(mapName, top, second, fallback, path9, external, assumptions, depth, out);
     }
     return cap(out, path9);
+  }
+  /**
+   * Fn::FindInMap for one reading of its three keys, into `out`. An unknown key (e.g. AWS::Region) means every entry
+   * is possible: they are evaluated as alternatives.
+   */
+  mapEntries(mapName, top, second, fallback, path9, external, assumptions, depth, out) {
+    if (mapName.kind !== "literal") {
+      out.push(unknownVariant("Fn::FindInMap with an unknown map name", path9, external, assumptions));
+      return;
+    }
+    const name = String(mapName.value);
+    const map = this.template.mappings[name];
+    if (!isPlainObject2(map)) {
+      out.push(unknownVariant(`mapping ${name} is not defined`, path9, external, assumptions));
+      return;
+    }
+    const base = mergeAssumptions(mapName.assumptions, top.assumptions, second.assumptions);
+    if (!base) return;
+    const topAlt = top.kind !== "literal";
+    const topKeys = topAlt ? Object.keys(map) : [scalarText(top.value)];
+    for (let t = 0; t < topKeys.length && t < MAX_ALTERNATIVES; t++) {
+      const topKey = topKeys[t];
+      const level = map[topKey];
+      if (!isPlainObject2(level)) {
+        if (!topAlt) out.push(fallback !== void 0 ? literalVariant(fallback, path9, true, base) : unknownVariant(`key ${topKey} is not in mapping ${name}`, path9, external, assumptions));
+        continue;
+      }
+      const secondAlt = second.kind !== "literal";
+      const secondKeys = secondAlt ? Object.keys(level) : [scalarText(second.value)];
+      for (let k = 0; k < secondKeys.length && k < MAX_ALTERNATIVES; k++) {
+        const secondKey = secondKeys[k];
+        const extra = [];
+        if (topAlt) extra.push({ kind: "mapping-key", map: name, key: topKey });
+        if (secondAlt) extra.push({ kind: "mapping-key", map: `${name}.${topKey}`, key: secondKey });
+        const merged = mergeAssumptions(base, extra);
+        if (!merged) continue;
+        const value = level[secondKey];
+        if (value === void 0) {
+          if (!secondAlt) out.push(fallback !== void 0 ? literalVariant(fallback, path9, true, merged) : unknownVariant(`key ${topKey}.${secondKey} is not in mapping ${name}`, path9, external, assumptions));
+          continue;
+        }
+        const resolved = this.resolve(value, path9, true, merged, depth + 1);
+        for (let r = 0; r < resolved.length; r++) out.push(resolved[r]);
+      }
+    }
   }
   substitute(args, path9, external, assumptions, depth) {
     const unknown = (reason, base = assumptions) => unknownVariant(reason, path9, external, base);
