@@ -18301,51 +18301,14 @@ function buildTemplate(doc, file) {
     else if (root.Resources === null) problems.push({ message: "Resources must be a mapping", path: ["Resources"] });
     return { kind: "invalid", problems };
   }
-  const parameters = /* @__PURE__ */ new Map();
-  const paramSection = isPlainObject2(root.Parameters) ? root.Parameters : {};
-  for (const [name, node] of Object.entries(paramSection)) {
-    if (!isPlainObject2(node)) {
-      problems.push({ message: `parameter ${name} must be a mapping`, path: ["Parameters", name] });
-      continue;
-    }
-    parameters.set(name, {
-      name,
-      type: typeof node.Type === "string" ? node.Type : "String",
-      default: node.Default,
-      allowedValues: Array.isArray(node.AllowedValues) ? node.AllowedValues : void 0
-    });
-  }
+  const parameters = readParameters(root, problems);
   const conditions = new Map(Object.entries(isPlainObject2(root.Conditions) ? root.Conditions : {}));
   const resources = /* @__PURE__ */ new Map();
   const byType = /* @__PURE__ */ new Map();
   for (const logicalId in root.Resources) {
-    const node = root.Resources[logicalId];
-    const path9 = ["Resources", logicalId];
     if (logicalId.startsWith("Fn::ForEach::")) continue;
-    if (!isPlainObject2(node)) {
-      problems.push({ message: `resource ${logicalId} must be a mapping`, path: path9 });
-      continue;
-    }
-    if (typeof node.Type !== "string" || node.Type === "") {
-      const message = node.Type === void 0 ? `resource ${logicalId} has no Type` : `the Type of resource ${logicalId} is not a resource type name`;
-      problems.push({ message, path: node.Type === void 0 ? path9 : [...path9, "Type"] });
-      continue;
-    }
-    if ("Properties" in node && node.Properties !== null && !isPlainObject2(node.Properties)) {
-      problems.push({ message: `Properties of ${logicalId} must be a mapping`, path: [...path9, "Properties"] });
-      continue;
-    }
-    const dependsOn = typeof node.DependsOn === "string" ? [node.DependsOn] : Array.isArray(node.DependsOn) ? node.DependsOn.filter((d) => typeof d === "string") : [];
-    const resource = makeResource({
-      logicalId,
-      type: node.Type,
-      node,
-      properties: isPlainObject2(node.Properties) ? node.Properties : void 0,
-      condition: typeof node.Condition === "string" ? node.Condition : void 0,
-      dependsOn,
-      metadata: isPlainObject2(node.Metadata) ? node.Metadata : void 0,
-      path: path9
-    });
+    const resource = readResource(logicalId, root.Resources[logicalId], problems);
+    if (!resource) continue;
     resources.set(logicalId, resource);
     let list2 = byType.get(resource.type);
     if (!list2) byType.set(resource.type, list2 = []);
@@ -18367,7 +18330,52 @@ function buildTemplate(doc, file) {
   });
   if (!transforms.includes(SAM_TRANSFORM)) return { kind: "template", problems, template };
   const sam = applySamGlobals(template);
-  return { kind: "template", problems: [...problems, ...sam.problems], template: sam.template };
+  for (const problem of sam.problems) problems.push(problem);
+  return { kind: "template", problems, template: sam.template };
+}
+function readParameters(root, problems) {
+  const parameters = /* @__PURE__ */ new Map();
+  const paramSection = isPlainObject2(root.Parameters) ? root.Parameters : {};
+  for (const [name, node] of Object.entries(paramSection)) {
+    if (!isPlainObject2(node)) {
+      problems.push({ message: `parameter ${name} must be a mapping`, path: ["Parameters", name] });
+      continue;
+    }
+    parameters.set(name, {
+      name,
+      type: typeof node.Type === "string" ? node.Type : "String",
+      default: node.Default,
+      allowedValues: Array.isArray(node.AllowedValues) ? node.AllowedValues : void 0
+    });
+  }
+  return parameters;
+}
+function readResource(logicalId, node, problems) {
+  const path9 = ["Resources", logicalId];
+  if (!isPlainObject2(node)) {
+    problems.push({ message: `resource ${logicalId} must be a mapping`, path: path9 });
+    return void 0;
+  }
+  if (typeof node.Type !== "string" || node.Type === "") {
+    const message = node.Type === void 0 ? `resource ${logicalId} has no Type` : `the Type of resource ${logicalId} is not a resource type name`;
+    problems.push({ message, path: node.Type === void 0 ? path9 : [...path9, "Type"] });
+    return void 0;
+  }
+  if ("Properties" in node && node.Properties !== null && !isPlainObject2(node.Properties)) {
+    problems.push({ message: `Properties of ${logicalId} must be a mapping`, path: [...path9, "Properties"] });
+    return void 0;
+  }
+  const dependsOn = typeof node.DependsOn === "string" ? [node.DependsOn] : Array.isArray(node.DependsOn) ? node.DependsOn.filter((d) => typeof d === "string") : [];
+  return makeResource({
+    logicalId,
+    type: node.Type,
+    node,
+    properties: isPlainObject2(node.Properties) ? node.Properties : void 0,
+    condition: typeof node.Condition === "string" ? node.Condition : void 0,
+    dependsOn,
+    metadata: isPlainObject2(node.Metadata) ? node.Metadata : void 0,
+    path: path9
+  });
 }
 
 // src/engine/rule.ts

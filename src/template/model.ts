@@ -105,56 +105,17 @@ export function buildTemplate(doc: ParsedDocument, file: string): TemplateBuild 
     return { kind: 'invalid', problems };
   }
 
-  const parameters = new Map<string, Parameter>();
-  const paramSection = isPlainObject(root.Parameters) ? root.Parameters : {};
-  for (const [name, node] of Object.entries(paramSection)) {
-    if (!isPlainObject(node)) {
-      problems.push({ message: `parameter ${name} must be a mapping`, path: ['Parameters', name] });
-      continue;
-    }
-    parameters.set(name, {
-      name,
-      type: typeof node.Type === 'string' ? node.Type : 'String',
-      default: node.Default,
-      allowedValues: Array.isArray(node.AllowedValues) ? node.AllowedValues : undefined,
-    });
-  }
+  const parameters = readParameters(root, problems);
 
   const conditions = new Map<string, unknown>(Object.entries(isPlainObject(root.Conditions) ? root.Conditions : {}));
 
   const resources = new Map<string, Resource>();
   const byType = new Map<string, Resource[]>();
   for (const logicalId in root.Resources) {
-    const node = root.Resources[logicalId];
-    const path = ['Resources', logicalId];
     // AWS::LanguageExtensions loops expand at deploy time; their bodies are templates of resources, not resources.
     if (logicalId.startsWith('Fn::ForEach::')) continue;
-    if (!isPlainObject(node)) {
-      problems.push({ message: `resource ${logicalId} must be a mapping`, path });
-      continue;
-    }
-    if (typeof node.Type !== 'string' || node.Type === '') {
-      const message = node.Type === undefined ? `resource ${logicalId} has no Type` : `the Type of resource ${logicalId} is not a resource type name`;
-      problems.push({ message, path: node.Type === undefined ? path : [...path, 'Type'] });
-      continue;
-    }
-    if ('Properties' in node && node.Properties !== null && !isPlainObject(node.Properties)) {
-      problems.push({ message: `Properties of ${logicalId} must be a mapping`, path: [...path, 'Properties'] });
-      continue;
-    }
-    const dependsOn = typeof node.DependsOn === 'string'
-      ? [node.DependsOn]
-      : Array.isArray(node.DependsOn) ? node.DependsOn.filter((d): d is string => typeof d === 'string') : [];
-    const resource = makeResource({
-      logicalId,
-      type: node.Type,
-      node,
-      properties: isPlainObject(node.Properties) ? node.Properties : undefined,
-      condition: typeof node.Condition === 'string' ? node.Condition : undefined,
-      dependsOn,
-      metadata: isPlainObject(node.Metadata) ? node.Metadata : undefined,
-      path,
-    });
+    const resource = readResource(logicalId, root.Resources[logicalId], problems);
+    if (!resource) continue;
     resources.set(logicalId, resource);
     let list = byType.get(resource.type);
     if (!list) byType.set(resource.type, (list = []));
@@ -181,5 +142,57 @@ export function buildTemplate(doc: ParsedDocument, file: string): TemplateBuild 
   if (!transforms.includes(SAM_TRANSFORM)) return { kind: 'template', problems, template };
   // SAM resources are linted as themselves, with Globals merged in the way the transform merges them.
   const sam = applySamGlobals(template);
-  return { kind: 'template', problems: [...problems, ...sam.problems], template: sam.template };
+  for (const problem of sam.problems) problems.push(problem);
+  return { kind: 'template', problems, template: sam.template };
+}
+
+// buildTemplate's sections are functions of their own: small functions are quicker for V8 to optimize, and a
+// template that has no parameters never runs that code.
+function readParameters(root: PlainObject, problems: StructureProblem[]): Map<string, Parameter> {
+  const parameters = new Map<string, Parameter>();
+  const paramSection = isPlainObject(root.Parameters) ? root.Parameters : {};
+  for (const [name, node] of Object.entries(paramSection)) {
+    if (!isPlainObject(node)) {
+      problems.push({ message: `parameter ${name} must be a mapping`, path: ['Parameters', name] });
+      continue;
+    }
+    parameters.set(name, {
+      name,
+      type: typeof node.Type === 'string' ? node.Type : 'String',
+      default: node.Default,
+      allowedValues: Array.isArray(node.AllowedValues) ? node.AllowedValues : undefined,
+    });
+  }
+  return parameters;
+}
+
+/** One entry of Resources, or undefined (with the problem noted) when it is not a usable resource. */
+function readResource(logicalId: string, node: unknown, problems: StructureProblem[]): Resource | undefined {
+  const path = ['Resources', logicalId];
+  if (!isPlainObject(node)) {
+    problems.push({ message: `resource ${logicalId} must be a mapping`, path });
+    return undefined;
+  }
+  if (typeof node.Type !== 'string' || node.Type === '') {
+    const message = node.Type === undefined ? `resource ${logicalId} has no Type` : `the Type of resource ${logicalId} is not a resource type name`;
+    problems.push({ message, path: node.Type === undefined ? path : [...path, 'Type'] });
+    return undefined;
+  }
+  if ('Properties' in node && node.Properties !== null && !isPlainObject(node.Properties)) {
+    problems.push({ message: `Properties of ${logicalId} must be a mapping`, path: [...path, 'Properties'] });
+    return undefined;
+  }
+  const dependsOn = typeof node.DependsOn === 'string'
+    ? [node.DependsOn]
+    : Array.isArray(node.DependsOn) ? node.DependsOn.filter((d): d is string => typeof d === 'string') : [];
+  return makeResource({
+    logicalId,
+    type: node.Type,
+    node,
+    properties: isPlainObject(node.Properties) ? node.Properties : undefined,
+    condition: typeof node.Condition === 'string' ? node.Condition : undefined,
+    dependsOn,
+    metadata: isPlainObject(node.Metadata) ? node.Metadata : undefined,
+    path,
+  });
 }
