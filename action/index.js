@@ -22433,20 +22433,7 @@ function cidrSubnets(block, count2, bits) {
 // src/engine/run-rules.ts
 function runRules(template, rules2, options) {
   const ctx = new RunContext(template, options);
-  const everywhere = [];
-  const byType = /* @__PURE__ */ new Map();
-  for (const rule of rules2) {
-    const planned = { rule, options: optionsOf(rule, options.options) };
-    if (rule.appliesTo.includes("*")) {
-      everywhere.push(planned);
-      continue;
-    }
-    for (const type of rule.appliesTo) {
-      const list2 = byType.get(type);
-      if (list2) list2.push(planned);
-      else byType.set(type, [planned]);
-    }
-  }
+  const { everywhere, byType } = planOf(rules2, options.options);
   for (const resource of template.resources.values()) {
     const typed2 = byType.get(resource.type);
     if (!typed2 && everywhere.length === 0) continue;
@@ -22456,6 +22443,28 @@ function runRules(template, rules2, options) {
     if (typed2) for (let i = 0; i < typed2.length; i++) ctx.check(typed2[i]);
   }
   return settle(template, ctx.candidates, options);
+}
+var plans = /* @__PURE__ */ new WeakMap();
+function planOf(rules2, configured = NO_CONFIGURED_OPTIONS) {
+  let byConfig = plans.get(rules2);
+  if (!byConfig) plans.set(rules2, byConfig = /* @__PURE__ */ new WeakMap());
+  let plan = byConfig.get(configured);
+  if (plan) return plan;
+  plan = { everywhere: [], byType: /* @__PURE__ */ new Map() };
+  for (const rule of rules2) {
+    const planned = { rule, options: optionsOf(rule, configured) };
+    if (rule.appliesTo.includes("*")) {
+      plan.everywhere.push(planned);
+      continue;
+    }
+    for (const type of rule.appliesTo) {
+      const list2 = plan.byType.get(type);
+      if (list2) list2.push(planned);
+      else plan.byType.set(type, [planned]);
+    }
+  }
+  byConfig.set(configured, plan);
+  return plan;
 }
 var NO_CONFIGURED_OPTIONS = /* @__PURE__ */ new Map();
 var mergedOptions = /* @__PURE__ */ new WeakMap();

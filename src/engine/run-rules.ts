@@ -38,21 +38,8 @@ interface Candidate {
 /** Runs every rule on the resources it applies to and turns its reports into findings. */
 export function runRules(template: Template, rules: readonly RuleDefinition[], options: RunOptions): Finding[] {
   const ctx = new RunContext(template, options);
+  const { everywhere, byType } = planOf(rules, options.options);
   // Resource by resource, so each resource's condition is settled once for all its rules.
-  const everywhere: Planned[] = [];
-  const byType = new Map<string, Planned[]>();
-  for (const rule of rules) {
-    const planned = { rule, options: optionsOf(rule, options.options) };
-    if (rule.appliesTo.includes('*')) {
-      everywhere.push(planned);
-      continue;
-    }
-    for (const type of rule.appliesTo) {
-      const list = byType.get(type);
-      if (list) list.push(planned);
-      else byType.set(type, [planned]);
-    }
-  }
   for (const resource of template.resources.values()) {
     const typed = byType.get(resource.type);
     if (!typed && everywhere.length === 0) continue;
@@ -63,6 +50,37 @@ export function runRules(template: Template, rules: readonly RuleDefinition[], o
     if (typed) for (let i = 0; i < typed.length; i++) ctx.check(typed[i]!);
   }
   return settle(template, ctx.candidates, options);
+}
+
+/** The rules for every resource, and those for each resource type, with their options. */
+interface Plan {
+  everywhere: Planned[];
+  byType: Map<string, Planned[]>;
+}
+
+const plans = new WeakMap<readonly RuleDefinition[], WeakMap<ReadonlyMap<string, Record<string, unknown>>, Plan>>();
+
+/** Worked out once per rule selection and configuration: lint() hands every template the same ones. */
+function planOf(rules: readonly RuleDefinition[], configured = NO_CONFIGURED_OPTIONS): Plan {
+  let byConfig = plans.get(rules);
+  if (!byConfig) plans.set(rules, (byConfig = new WeakMap()));
+  let plan = byConfig.get(configured);
+  if (plan) return plan;
+  plan = { everywhere: [], byType: new Map() };
+  for (const rule of rules) {
+    const planned = { rule, options: optionsOf(rule, configured) };
+    if (rule.appliesTo.includes('*')) {
+      plan.everywhere.push(planned);
+      continue;
+    }
+    for (const type of rule.appliesTo) {
+      const list = plan.byType.get(type);
+      if (list) list.push(planned);
+      else plan.byType.set(type, [planned]);
+    }
+  }
+  byConfig.set(configured, plan);
+  return plan;
 }
 
 const NO_CONFIGURED_OPTIONS: ReadonlyMap<string, Record<string, unknown>> = new Map();
