@@ -15127,12 +15127,12 @@ ${result}`;
   }
   return result.replace(/\n$/, "");
 }
-function formatError(exception, compact2) {
+function formatError(exception, compact) {
   let where = "";
   if (!exception.mark) return exception.reason;
   if (exception.mark.name) where += `in "${exception.mark.name}" `;
   where += `(${exception.mark.line + 1}:${exception.mark.column + 1})`;
-  if (!compact2 && exception.mark.snippet) where += `
+  if (!compact && exception.mark.snippet) where += `
 
 ${exception.mark.snippet}`;
   return `${exception.reason} ${where}`;
@@ -15155,8 +15155,8 @@ var YAMLException = class YAMLException2 extends Error {
   /**
   * Returns the formatted error, omitting the source snippet in compact mode.
   */
-  toString(compact2) {
-    return `${this.name}: ${formatError(this, compact2)}`;
+  toString(compact) {
+    return `${this.name}: ${formatError(this, compact)}`;
   }
   /**
   * Builds a YAMLException with a source snippet and throws it. `source` is
@@ -22187,26 +22187,29 @@ var ValueResolver = class {
   /** The values a parameter can take: the given value, else the Default (AllowedValues as alternatives). */
   parameterVariants(name, path9, external, assumptions) {
     const param = this.template.parameters.get(name);
-    const isList = param.type.startsWith("List<") || param.type === "CommaDelimitedList";
-    const shape = (value) => isList && typeof value === "string" ? value.split(",").map((s) => s.trim()) : value;
-    const make = (value, source) => {
-      const merged = mergeAssumptions(assumptions, [{ kind: "parameter", name, value, source }]);
-      if (!merged) return void 0;
-      return literalVariant(shape(value), path9, true, merged);
-    };
     if (param.type.startsWith("AWS::SSM::Parameter::Value")) {
       return [unknownVariant(`parameter ${name} is read from SSM at deploy time`, path9, external, assumptions)];
     }
+    const out = [];
     const givenValue = this.given.get(name);
-    if (givenValue !== void 0) return compact([make(givenValue, "given")]);
-    const fixed = assumptions.find((a) => a.kind === "parameter" && a.name === name);
-    if (fixed && fixed.kind === "parameter") return compact([make(fixed.value, fixed.source)]);
+    if (givenValue !== void 0) {
+      parameterValue(param, givenValue, "given", path9, assumptions, out);
+      return out;
+    }
+    for (let i = 0; i < assumptions.length; i++) {
+      const a = assumptions[i];
+      if (a.kind === "parameter" && a.name === name) {
+        parameterValue(param, a.value, a.source, path9, assumptions, out);
+        return out;
+      }
+    }
     if (param.default === void 0 || param.default === null) {
       return [unknownVariant(`parameter ${name} has no Default`, path9, external, assumptions)];
     }
-    const out = compact([make(param.default, "default")]);
-    for (const allowed of (param.allowedValues ?? []).slice(0, MAX_ALTERNATIVES)) {
-      if (String(allowed) !== String(param.default)) out.push(...compact([make(allowed, "allowed")]));
+    parameterValue(param, param.default, "default", path9, assumptions, out);
+    const allowed = param.allowedValues ?? [];
+    for (let i = 0; i < allowed.length && i < MAX_ALTERNATIVES; i++) {
+      if (String(allowed[i]) !== String(param.default)) parameterValue(param, allowed[i], "allowed", path9, assumptions, out);
     }
     return out;
   }
@@ -22384,12 +22387,15 @@ function isPlainLiteral(node) {
   if (typeof node !== "object" || node === null) return !isDynamicReference(node);
   return !(node instanceof Opaque) && intrinsicName(node) === void 0;
 }
+function parameterValue(param, value, source, path9, assumptions, out) {
+  const merged = mergeAssumptions(assumptions, [{ kind: "parameter", name: param.name, value, source }]);
+  if (!merged) return;
+  const isList = param.type.startsWith("List<") || param.type === "CommaDelimitedList";
+  out.push(literalVariant(isList && typeof value === "string" ? value.split(",").map((s) => s.trim()) : value, path9, true, merged));
+}
 function cap(variants, path9) {
   if (variants.length <= MAX_VARIANTS) return variants;
   return [unknownVariant("too many combinations of parameters and conditions", path9, false, [])];
-}
-function compact(items) {
-  return items.filter((i) => i !== void 0);
 }
 function textOf(v) {
   if (v.kind === "literal" && isScalar(v.value)) return { text: scalarText(v.value), symbolic: v.symbolic === true };

@@ -8,7 +8,7 @@ import {
   parseSubString,
   PSEUDO_PARAMETERS,
 } from '../template/intrinsics.ts';
-import type { Resource, Template } from '../template/model.ts';
+import type { Parameter, Resource, Template } from '../template/model.ts';
 import { absentVariant, combinations, literalVariant, mergeAssumptions, Opaque, unknownVariant, variantWith, type Assumption, type Variant } from './variant.ts';
 
 /** Past this many variants a value is reported unknown rather than enumerated. */
@@ -283,28 +283,30 @@ export class ValueResolver {
   /** The values a parameter can take: the given value, else the Default (AllowedValues as alternatives). */
   private parameterVariants(name: string, path: NodePath, external: boolean, assumptions: Assumption[]): Variant[] {
     const param = this.template.parameters.get(name)!;
-    const isList = param.type.startsWith('List<') || param.type === 'CommaDelimitedList';
-    const shape = (value: unknown): unknown =>
-      isList && typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value;
-    const make = (value: unknown, source: 'given' | 'default' | 'allowed'): Variant | undefined => {
-      const merged = mergeAssumptions(assumptions, [{ kind: 'parameter', name, value, source }]);
-      if (!merged) return undefined;
-      return literalVariant(shape(value), path, true, merged);
-    };
     if (param.type.startsWith('AWS::SSM::Parameter::Value')) {
       return [unknownVariant(`parameter ${name} is read from SSM at deploy time`, path, external, assumptions)];
     }
+    const out: Variant[] = [];
     const givenValue = this.given.get(name);
-    if (givenValue !== undefined) return compact([make(givenValue, 'given')]);
+    if (givenValue !== undefined) {
+      parameterValue(param, givenValue, 'given', path, assumptions, out);
+      return out;
+    }
     // A value already fixed by an earlier assumption keeps its source (e.g. chosen through a condition).
-    const fixed = assumptions.find((a) => a.kind === 'parameter' && a.name === name);
-    if (fixed && fixed.kind === 'parameter') return compact([make(fixed.value, fixed.source)]);
+    for (let i = 0; i < assumptions.length; i++) {
+      const a = assumptions[i]!;
+      if (a.kind === 'parameter' && a.name === name) {
+        parameterValue(param, a.value, a.source, path, assumptions, out);
+        return out;
+      }
+    }
     if (param.default === undefined || param.default === null) {
       return [unknownVariant(`parameter ${name} has no Default`, path, external, assumptions)];
     }
-    const out = compact([make(param.default, 'default')]);
-    for (const allowed of (param.allowedValues ?? []).slice(0, MAX_ALTERNATIVES)) {
-      if (String(allowed) !== String(param.default)) out.push(...compact([make(allowed, 'allowed')]));
+    parameterValue(param, param.default, 'default', path, assumptions, out);
+    const allowed = param.allowedValues ?? [];
+    for (let i = 0; i < allowed.length && i < MAX_ALTERNATIVES; i++) {
+      if (String(allowed[i]) !== String(param.default)) parameterValue(param, allowed[i], 'allowed', path, assumptions, out);
     }
     return out;
   }
@@ -502,13 +504,19 @@ function isPlainLiteral(node: unknown): boolean {
   return !(node instanceof Opaque) && intrinsicName(node) === undefined;
 }
 
+/** One value of a parameter, as a variant that rests on it (none when it contradicts an earlier assumption). */
+function parameterValue(
+  param: Parameter, value: unknown, source: 'given' | 'default' | 'allowed', path: NodePath, assumptions: Assumption[], out: Variant[],
+): void {
+  const merged = mergeAssumptions(assumptions, [{ kind: 'parameter', name: param.name, value, source }]);
+  if (!merged) return;
+  const isList = param.type.startsWith('List<') || param.type === 'CommaDelimitedList';
+  out.push(literalVariant(isList && typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value, path, true, merged));
+}
+
 function cap(variants: Variant[], path: NodePath): Variant[] {
   if (variants.length <= MAX_VARIANTS) return variants;
   return [unknownVariant('too many combinations of parameters and conditions', path, false, [])];
-}
-
-function compact<T>(items: Array<T | undefined>): T[] {
-  return items.filter((i): i is T => i !== undefined);
 }
 
 /** The text a part contributes to Fn::Sub / Fn::Join: a scalar literal, or a pseudo parameter's placeholder. */
