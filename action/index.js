@@ -22077,23 +22077,18 @@ var ValueResolver = class {
     if (node instanceof Opaque) return unknown(node.reason, { opaque: node.id });
     if (depth > MAX_DEPTH2) return unknown("intrinsics nested too deeply");
     const { name, args } = intrinsic;
+    if (name === "Ref") return this.resolveRef(args, path9, external, assumptions);
+    if (name === "Fn::GetAtt") {
+      const target = getAttTarget(args);
+      if (!target) return [unknownVariant("a malformed Fn::GetAtt", path9, external, assumptions)];
+      const v = unknownVariant(`an attribute of resource ${target.logicalId}`, path9, external, assumptions);
+      v.ref = target;
+      return [v];
+    }
     const at = (segment) => external ? path9 : [...path9, segment];
     const sub = (child, childPath, base = assumptions) => this.resolve(child, childPath, external, base, depth + 1);
     const literal = (value, base) => literalVariant(value, path9, external, base);
     switch (name) {
-      case "Ref": {
-        if (typeof args !== "string") return unknown("a malformed Ref");
-        if (args === "AWS::NoValue") return [absentVariant(path9, external, assumptions)];
-        if (PSEUDO_PARAMETERS.has(args)) return unknown(`the pseudo parameter ${args}`, { pseudo: args });
-        if (this.template.parameters.has(args)) return this.parameterVariants(args, path9, external, assumptions);
-        if (this.template.resources.has(args)) return unknown(`a reference to resource ${args}`, { ref: { logicalId: args } });
-        return unknown(`Ref to ${args}, which is not defined in the template`);
-      }
-      case "Fn::GetAtt": {
-        const target = getAttTarget(args);
-        if (!target) return unknown("a malformed Fn::GetAtt");
-        return unknown(`an attribute of resource ${target.logicalId}`, { ref: target });
-      }
       case "Fn::If": {
         if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== "string") return unknown("a malformed Fn::If");
         const out = [];
@@ -22183,6 +22178,22 @@ var ValueResolver = class {
       default:
         return unknown(`the result of ${name}`);
     }
+  }
+  resolveRef(args, path9, external, assumptions) {
+    if (typeof args !== "string") return [unknownVariant("a malformed Ref", path9, external, assumptions)];
+    if (args === "AWS::NoValue") return [absentVariant(path9, external, assumptions)];
+    if (PSEUDO_PARAMETERS.has(args)) {
+      const v = unknownVariant(`the pseudo parameter ${args}`, path9, external, assumptions);
+      v.pseudo = args;
+      return [v];
+    }
+    if (this.template.parameters.has(args)) return this.parameterVariants(args, path9, external, assumptions);
+    if (this.template.resources.has(args)) {
+      const v = unknownVariant(`a reference to resource ${args}`, path9, external, assumptions);
+      v.ref = { logicalId: args };
+      return [v];
+    }
+    return [unknownVariant(`Ref to ${args}, which is not defined in the template`, path9, external, assumptions)];
   }
   /** The values a parameter can take: the given value, else the Default (AllowedValues as alternatives). */
   parameterVariants(name, path9, external, assumptions) {

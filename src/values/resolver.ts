@@ -166,25 +166,21 @@ export class ValueResolver {
     if (node instanceof Opaque) return unknown(node.reason, { opaque: node.id });
     if (depth > MAX_DEPTH) return unknown('intrinsics nested too deeply');
     const { name, args } = intrinsic!;
+    // The most common intrinsics first, without the helpers below (closures made on every call).
+    if (name === 'Ref') return this.resolveRef(args, path, external, assumptions);
+    if (name === 'Fn::GetAtt') {
+      const target = getAttTarget(args);
+      if (!target) return [unknownVariant('a malformed Fn::GetAtt', path, external, assumptions)];
+      const v = unknownVariant(`an attribute of resource ${target.logicalId}`, path, external, assumptions);
+      v.ref = target;
+      return [v];
+    }
     const at = (segment: PathSegment): NodePath => (external ? path : [...path, segment]);
     const sub = (child: unknown, childPath: NodePath, base: Assumption[] = assumptions) =>
       this.resolve(child, childPath, external, base, depth + 1);
     const literal = (value: unknown, base: Assumption[]): Variant => literalVariant(value, path, external, base);
 
     switch (name) {
-      case 'Ref': {
-        if (typeof args !== 'string') return unknown('a malformed Ref');
-        if (args === 'AWS::NoValue') return [absentVariant(path, external, assumptions)];
-        if (PSEUDO_PARAMETERS.has(args)) return unknown(`the pseudo parameter ${args}`, { pseudo: args });
-        if (this.template.parameters.has(args)) return this.parameterVariants(args, path, external, assumptions);
-        if (this.template.resources.has(args)) return unknown(`a reference to resource ${args}`, { ref: { logicalId: args } });
-        return unknown(`Ref to ${args}, which is not defined in the template`);
-      }
-      case 'Fn::GetAtt': {
-        const target = getAttTarget(args);
-        if (!target) return unknown('a malformed Fn::GetAtt');
-        return unknown(`an attribute of resource ${target.logicalId}`, { ref: target });
-      }
       case 'Fn::If': {
         if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== 'string') return unknown('a malformed Fn::If');
         const out: Variant[] = [];
@@ -278,6 +274,23 @@ export class ValueResolver {
       default:
         return unknown(`the result of ${name}`);
     }
+  }
+
+  private resolveRef(args: unknown, path: NodePath, external: boolean, assumptions: Assumption[]): Variant[] {
+    if (typeof args !== 'string') return [unknownVariant('a malformed Ref', path, external, assumptions)];
+    if (args === 'AWS::NoValue') return [absentVariant(path, external, assumptions)];
+    if (PSEUDO_PARAMETERS.has(args)) {
+      const v = unknownVariant(`the pseudo parameter ${args}`, path, external, assumptions);
+      v.pseudo = args;
+      return [v];
+    }
+    if (this.template.parameters.has(args)) return this.parameterVariants(args, path, external, assumptions);
+    if (this.template.resources.has(args)) {
+      const v = unknownVariant(`a reference to resource ${args}`, path, external, assumptions);
+      v.ref = { logicalId: args };
+      return [v];
+    }
+    return [unknownVariant(`Ref to ${args}, which is not defined in the template`, path, external, assumptions)];
   }
 
   /** The values a parameter can take: the given value, else the Default (AllowedValues as alternatives). */
