@@ -22287,31 +22287,49 @@ var ValueResolver = class {
     }
   }
   substitute(args, path9, external, assumptions, depth) {
-    const unknown = (reason, base = assumptions) => unknownVariant(reason, path9, external, base);
     const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
-    if (text === void 0) return [unknown("a malformed Fn::Sub")];
+    if (text === void 0) return [unknownVariant("a malformed Fn::Sub", path9, external, assumptions)];
     const variables = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
     const subPath = external ? path9 : [...path9, "Fn::Sub"];
-    const parts = parseSubString(text).map((part) => {
-      if (typeof part === "string") return [literalVariant(part, path9, external, [])];
-      if (part.name in variables) return this.resolve(variables[part.name], subPath, external, assumptions, depth + 1);
-      if (part.attribute !== void 0) {
-        const ref = this.template.resources.has(part.name) ? { ref: { logicalId: part.name, attribute: part.attribute } } : {};
-        return [Object.assign(unknown(`an attribute of resource ${part.name}`), ref)];
-      }
-      return this.resolve({ Ref: part.name }, subPath, external, assumptions, depth + 1);
-    });
+    const pieces = parseSubString(text);
+    const parts = [];
+    for (let i = 0; i < pieces.length; i++) {
+      const part = pieces[i];
+      if (typeof part === "string") parts.push([literalVariant(part, path9, external, [])]);
+      else if (part.name in variables) parts.push(this.resolve(variables[part.name], subPath, external, assumptions, depth + 1));
+      else if (part.attribute !== void 0) {
+        const v = unknownVariant(`an attribute of resource ${part.name}`, path9, external, assumptions);
+        if (this.template.resources.has(part.name)) v.ref = { logicalId: part.name, attribute: part.attribute };
+        parts.push([v]);
+      } else parts.push(this.resolve({ Ref: part.name }, subPath, external, assumptions, depth + 1));
+    }
     const out = [];
-    for (const combo of combinations(parts)) {
-      const merged = mergeAssumptions(assumptions, ...combo.map((c) => c.assumptions));
+    const combos = combinations(parts);
+    for (let c = 0; c < combos.length; c++) {
+      const combo = combos[c];
+      const merged = mergeAssumptions(assumptions, ...combo.map(assumptionsOf));
       if (!merged) continue;
-      const missing = combo.find((c) => !textOf(c));
+      let joined = "";
+      let symbolic = false;
+      let missing;
+      for (let i = 0; i < combo.length; i++) {
+        const piece = textOf(combo[i]);
+        if (!piece) {
+          missing = combo[i];
+          break;
+        }
+        joined += piece.text;
+        if (piece.symbolic) symbolic = true;
+      }
       if (missing) {
-        const ref = combo.length === 1 ? missing.ref : void 0;
-        const v = unknown(`Fn::Sub over ${missing.reason ?? "a value that is not known"}`, merged);
-        if (ref) v.ref = ref;
+        const v = unknownVariant(`Fn::Sub over ${missing.reason ?? "a value that is not known"}`, path9, external, merged);
+        if (combo.length === 1 && missing.ref) v.ref = missing.ref;
         out.push(v);
-      } else out.push(textVariant(combo.map((c) => textOf(c).text).join(""), combo, path9, external, merged));
+      } else {
+        const v = literalVariant(joined, path9, external, merged);
+        if (symbolic) v.symbolic = true;
+        out.push(v);
+      }
     }
     return cap(out, path9);
   }

@@ -9,7 +9,7 @@ import {
   PSEUDO_PARAMETERS,
 } from '../template/intrinsics.ts';
 import type { Parameter, Resource, Template } from '../template/model.ts';
-import { absentVariant, combinations, literalVariant, mergeAssumptions, Opaque, unknownVariant, variantWith, type Assumption, type Variant } from './variant.ts';
+import { absentVariant, assumptionsOf, combinations, literalVariant, mergeAssumptions, Opaque, unknownVariant, variantWith, type Assumption, type Variant } from './variant.ts';
 
 /** Past this many variants a value is reported unknown rather than enumerated. */
 const MAX_VARIANTS = 64;
@@ -393,32 +393,51 @@ export class ValueResolver {
   }
 
   private substitute(args: unknown, path: NodePath, external: boolean, assumptions: Assumption[], depth: number): Variant[] {
-    const unknown = (reason: string, base = assumptions): Variant => unknownVariant(reason, path, external, base);
     const text = typeof args === 'string' ? args : Array.isArray(args) && typeof args[0] === 'string' ? args[0] : undefined;
-    if (text === undefined) return [unknown('a malformed Fn::Sub')];
+    if (text === undefined) return [unknownVariant('a malformed Fn::Sub', path, external, assumptions)];
     const variables = Array.isArray(args) && isPlainObject(args[1]) ? args[1] : {};
     const subPath = external ? path : [...path, 'Fn::Sub'];
-    const parts: Variant[][] = parseSubString(text).map((part) => {
-      if (typeof part === 'string') return [literalVariant(part, path, external, [])];
-      if (part.name in variables) return this.resolve(variables[part.name], subPath, external, assumptions, depth + 1);
-      if (part.attribute !== undefined) {
-        const ref = this.template.resources.has(part.name) ? { ref: { logicalId: part.name, attribute: part.attribute } } : {};
-        return [Object.assign(unknown(`an attribute of resource ${part.name}`), ref)];
-      }
-      return this.resolve({ Ref: part.name }, subPath, external, assumptions, depth + 1);
-    });
+    // Indexed loops and no helper closures: Fn::Sub is one of the commonest intrinsics.
+    const pieces = parseSubString(text);
+    const parts: Variant[][] = [];
+    for (let i = 0; i < pieces.length; i++) {
+      const part = pieces[i]!;
+      if (typeof part === 'string') parts.push([literalVariant(part, path, external, [])]);
+      else if (part.name in variables) parts.push(this.resolve(variables[part.name], subPath, external, assumptions, depth + 1));
+      else if (part.attribute !== undefined) {
+        const v = unknownVariant(`an attribute of resource ${part.name}`, path, external, assumptions);
+        if (this.template.resources.has(part.name)) v.ref = { logicalId: part.name, attribute: part.attribute };
+        parts.push([v]);
+      } else parts.push(this.resolve({ Ref: part.name }, subPath, external, assumptions, depth + 1));
+    }
     const out: Variant[] = [];
-    for (const combo of combinations(parts)) {
-      const merged = mergeAssumptions(assumptions, ...combo.map((c) => c.assumptions));
+    const combos = combinations(parts);
+    for (let c = 0; c < combos.length; c++) {
+      const combo = combos[c]!;
+      const merged = mergeAssumptions(assumptions, ...combo.map(assumptionsOf));
       if (!merged) continue;
-      const missing = combo.find((c) => !textOf(c));
+      let joined = '';
+      let symbolic = false;
+      let missing: Variant | undefined;
+      for (let i = 0; i < combo.length; i++) {
+        const piece = textOf(combo[i]!);
+        if (!piece) {
+          missing = combo[i];
+          break;
+        }
+        joined += piece.text;
+        if (piece.symbolic) symbolic = true;
+      }
       if (missing) {
+        const v = unknownVariant(`Fn::Sub over ${missing.reason ?? 'a value that is not known'}`, path, external, merged);
         // `${X}` / `${X.Attr}` alone is the resource reference itself.
-        const ref = combo.length === 1 ? missing.ref : undefined;
-        const v = unknown(`Fn::Sub over ${missing.reason ?? 'a value that is not known'}`, merged);
-        if (ref) v.ref = ref;
+        if (combo.length === 1 && missing.ref) v.ref = missing.ref;
         out.push(v);
-      } else out.push(textVariant(combo.map((c) => textOf(c)!.text).join(''), combo, path, external, merged));
+      } else {
+        const v = literalVariant(joined, path, external, merged);
+        if (symbolic) v.symbolic = true;
+        out.push(v);
+      }
     }
     return cap(out, path);
   }

@@ -132,7 +132,7 @@ export function combinations(lists: Variant[][], limit = 256): Variant[][] {
 }
 
 const onlyVariant = (list: Variant[]): Variant => list[0]!;
-const assumptionsOf = (v: Variant): Assumption[] => v.assumptions;
+export const assumptionsOf = (v: Variant): Assumption[] => v.assumptions;
 
 function everyCombination(lists: Variant[][], limit: number): Variant[][] {
   // Each prefix carries its merged assumptions, so extending it is one merge rather than one over the whole prefix.
