@@ -18476,6 +18476,8 @@ function mergeSeveral(lists) {
   }
   return [...merged.values()];
 }
+var onlyVariant = (list2) => list2[0];
+var assumptionsOf = (v) => v.assumptions;
 function combinations(lists, limit = 256) {
   let nonEmpty = 0;
   for (let i = 0; i < lists.length; i++) {
@@ -18487,8 +18489,6 @@ function combinations(lists, limit = 256) {
   if (nonEmpty < 2) return [single];
   return mergeSeveral(single.map(assumptionsOf)) ? [single] : [];
 }
-var onlyVariant = (list2) => list2[0];
-var assumptionsOf = (v) => v.assumptions;
 function everyCombination(lists, limit) {
   let acc = [{ combo: [], assumptions: NO_ASSUMPTIONS }];
   for (const list2 of lists) {
@@ -21796,12 +21796,12 @@ var ResourceGraph = class {
     this.template = template;
   }
   template;
-  /** Edges out of each resource walked so far (resource edges, then its condition edges). */
+  /** For each resource walked so far: its edges to other resources, and to conditions. */
   walked = /* @__PURE__ */ new Map();
   /** Edges into each resource from the resources of one type, by that type; '' for every type. */
   incoming = /* @__PURE__ */ new Map();
   conditionUsers;
-  /** The resource being walked, and where its edges go. */
+  /** Where add() puts the edges of the resource being walked. */
   current = { edges: [], conditions: [] };
   /** Resources of a type, in template order. */
   ofType(type) {

@@ -21,12 +21,12 @@ export interface Edge {
  * referring resources: asking which flow logs point at a VPC walks the flow logs, not the whole template.
  */
 export class ResourceGraph {
-  /** Edges out of each resource walked so far (resource edges, then its condition edges). */
+  /** For each resource walked so far: its edges to other resources, and to conditions. */
   private readonly walked = new Map<string, { edges: Edge[]; conditions: Edge[] }>();
   /** Edges into each resource from the resources of one type, by that type; '' for every type. */
   private readonly incoming = new Map<string, Map<string, Edge[]>>();
   private conditionUsers: Map<string, Edge[]> | undefined;
-  /** The resource being walked, and where its edges go. */
+  /** Where add() puts the edges of the resource being walked. */
   private current: { edges: Edge[]; conditions: Edge[] } = { edges: [], conditions: [] };
 
   constructor(private readonly template: Template) {}

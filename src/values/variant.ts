@@ -102,8 +102,8 @@ export function mergeAssumptions(...lists: Assumption[][]): Assumption[] | undef
   return mergeSeveral(lists);
 }
 
-// The general cases live in functions of their own: the common case above stays small enough for V8 to inline and
-// compiles fast, and the rare one is only compiled if it gets busy.
+// The general cases live in functions of their own, so that the common cases above stay small and quick for V8 to
+// compile wherever they are inlined.
 function mergeSeveral(lists: Assumption[][]): Assumption[] | undefined {
   const merged = new Map<string, Assumption>();
   for (const list of lists) {
@@ -116,6 +116,9 @@ function mergeSeveral(lists: Assumption[][]): Assumption[] | undefined {
   }
   return [...merged.values()];
 }
+
+const onlyVariant = (list: Variant[]): Variant => list[0]!;
+export const assumptionsOf = (v: Variant): Assumption[] => v.assumptions;
 
 /** Every consistent combination of one variant from each list (contradicting combinations are dropped). */
 export function combinations(lists: Variant[][], limit = 256): Variant[][] {
@@ -130,9 +133,6 @@ export function combinations(lists: Variant[][], limit = 256): Variant[][] {
   if (nonEmpty < 2) return [single];
   return mergeSeveral(single.map(assumptionsOf)) ? [single] : [];
 }
-
-const onlyVariant = (list: Variant[]): Variant => list[0]!;
-export const assumptionsOf = (v: Variant): Assumption[] => v.assumptions;
 
 function everyCombination(lists: Variant[][], limit: number): Variant[][] {
   // Each prefix carries its merged assumptions, so extending it is one merge rather than one over the whole prefix.
