@@ -335,7 +335,6 @@ function looksLikeCloudFormation(doc: ParsedDocument): boolean {
   return /^[\s{]*"?(Resources|AWSTemplateFormatVersion)"?\s*:/m.test(doc.source);
 }
 
-
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>

@@ -1,5 +1,6 @@
 import type { Finding, LintResult } from '../engine/types.ts';
-import { displayPath, isUri } from './paths.ts';
+import { isUri } from '../discover/paths.ts';
+import { displayPath } from './paths.ts';
 import type { Formatter } from './types.ts';
 import { plural } from './words.ts';
 

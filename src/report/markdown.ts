@@ -1,7 +1,8 @@
 import { PILLARS, type Finding, type LintResult, type RuleMeta } from '../engine/types.ts';
 import { bySeverity, reportable } from './github.ts';
 import { summarize } from './json.ts';
-import { displayPath, isUri } from './paths.ts';
+import { isUri } from '../discover/paths.ts';
+import { displayPath } from './paths.ts';
 import type { Formatter } from './types.ts';
 import { plural } from './words.ts';
 

@@ -2,8 +2,6 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isUri, relativeInside } from '../discover/paths.ts';
 
-export { isUri };
-
 /** What a person reads: relative to cwd with `/`, else the absolute path; URIs unchanged. */
 export function displayPath(file: string, cwd: string): string {
   if (isUri(file)) return file;
