@@ -21801,8 +21801,6 @@ var ResourceGraph = class {
   /** Edges into each resource from the resources of one type, by that type; '' for every type. */
   incoming = /* @__PURE__ */ new Map();
   conditionUsers;
-  /** Where add() puts the edges of the resource being walked. */
-  current = { edges: [], conditions: [] };
   /** Resources of a type, in template order. */
   ofType(type) {
     return this.template.byType.get(type) ?? [];
@@ -21860,29 +21858,29 @@ var ResourceGraph = class {
   edgesOf(resource) {
     let found = this.walked.get(resource.logicalId);
     if (!found) {
-      found = this.current = { edges: [], conditions: [] };
-      this.collect(resource);
+      found = { edges: [], conditions: [] };
+      this.collect(resource, found);
       this.walked.set(resource.logicalId, found);
     }
     return found;
   }
-  add(edge) {
+  add(into, edge) {
     if (edge.kind === "Condition") {
-      this.current.conditions.push(edge);
+      into.conditions.push(edge);
       return;
     }
     if (!this.template.resources.has(edge.to) || edge.to === edge.from) return;
-    this.current.edges.push(edge);
+    into.edges.push(edge);
   }
-  collect(resource) {
+  collect(resource, into) {
     const from = resource.logicalId;
-    resource.dependsOn.forEach((to, i) => this.add({ from, to, kind: "DependsOn", path: ["DependsOn", i] }));
-    if (resource.condition) this.add({ from, to: resource.condition, kind: "Condition", path: ["Condition"] });
+    resource.dependsOn.forEach((to, i) => this.add(into, { from, to, kind: "DependsOn", path: ["DependsOn", i] }));
+    if (resource.condition) this.add(into, { from, to: resource.condition, kind: "Condition", path: ["Condition"] });
     const path9 = [];
     for (const key of ["Properties", "Metadata"]) {
       if (resource.node[key] === void 0) continue;
       path9.push(key);
-      this.walk(from, resource.node[key], path9);
+      this.walk(into, from, resource.node[key], path9);
       path9.pop();
     }
   }
@@ -21890,12 +21888,12 @@ var ResourceGraph = class {
    * Depth first through one value; `path` is where it sits, copied only where an edge is found (most nodes are not
    * references). The recursion is as deep as the document, which both parsers cap at MAX_DEPTH.
    */
-  walk(from, node, path9) {
+  walk(into, from, node, path9) {
     if (typeof node !== "object" || node === null) return;
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         path9.push(i);
-        this.walk(from, node[i], path9);
+        this.walk(into, from, node[i], path9);
         path9.pop();
       }
       return;
@@ -21904,30 +21902,30 @@ var ResourceGraph = class {
     if (intrinsic) {
       const { name, args } = intrinsic;
       if (name === "Ref" && typeof args === "string") {
-        if (this.template.resources.has(args)) this.add({ from, to: args, kind: "Ref", path: [...path9] });
+        if (this.template.resources.has(args)) this.add(into, { from, to: args, kind: "Ref", path: [...path9] });
         return;
       }
-      if (name !== "Ref") this.intrinsicEdges(from, name, args, path9);
+      if (name !== "Ref") this.intrinsicEdges(into, from, name, args, path9);
     }
     for (const key in node) {
       path9.push(key);
-      this.walk(from, node[key], path9);
+      this.walk(into, from, node[key], path9);
       path9.pop();
     }
   }
-  intrinsicEdges(from, name, args, path9) {
+  intrinsicEdges(into, from, name, args, path9) {
     if (name === "Fn::If" && Array.isArray(args) && typeof args[0] === "string") {
-      this.add({ from, to: args[0], kind: "Condition", path: [...path9] });
+      this.add(into, { from, to: args[0], kind: "Condition", path: [...path9] });
     } else if (name === "Fn::GetAtt") {
       const target = getAttTarget(args);
-      if (target) this.add({ from, to: target.logicalId, kind: "GetAtt", attribute: target.attribute, path: [...path9] });
+      if (target) this.add(into, { from, to: target.logicalId, kind: "GetAtt", attribute: target.attribute, path: [...path9] });
     } else if (name === "Fn::Sub") {
       const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
       if (text === void 0) return;
       const variables = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
       for (const part of parseSubString(text)) {
         if (typeof part !== "string" && !(part.name in variables)) {
-          this.add({ from, to: part.name, kind: "Sub", attribute: part.attribute, path: [...path9] });
+          this.add(into, { from, to: part.name, kind: "Sub", attribute: part.attribute, path: [...path9] });
         }
       }
     }

@@ -15,6 +15,12 @@ export interface Edge {
   path: NodePath;
 }
 
+/** One resource's edges: to other resources, and to conditions. */
+interface Walked {
+  edges: Edge[];
+  conditions: Edge[];
+}
+
 /**
  * Resource graph: edges from Ref, Fn::GetAtt (both forms), Fn::Sub, DependsOn; queries by type and by reference.
  * A resource's values are walked the first time a query needs its edges, and most queries name the type of the
@@ -22,12 +28,10 @@ export interface Edge {
  */
 export class ResourceGraph {
   /** For each resource walked so far: its edges to other resources, and to conditions. */
-  private readonly walked = new Map<string, { edges: Edge[]; conditions: Edge[] }>();
+  private readonly walked = new Map<string, Walked>();
   /** Edges into each resource from the resources of one type, by that type; '' for every type. */
   private readonly incoming = new Map<string, Map<string, Edge[]>>();
   private conditionUsers: Map<string, Edge[]> | undefined;
-  /** Where add() puts the edges of the resource being walked. */
-  private current: { edges: Edge[]; conditions: Edge[] } = { edges: [], conditions: [] };
 
   constructor(private readonly template: Template) {}
 
@@ -92,34 +96,34 @@ export class ResourceGraph {
     return index;
   }
 
-  private edgesOf(resource: Resource): { edges: Edge[]; conditions: Edge[] } {
+  private edgesOf(resource: Resource): Walked {
     let found = this.walked.get(resource.logicalId);
     if (!found) {
-      found = this.current = { edges: [], conditions: [] };
-      this.collect(resource);
+      found = { edges: [], conditions: [] };
+      this.collect(resource, found);
       this.walked.set(resource.logicalId, found);
     }
     return found;
   }
 
-  private add(edge: Edge): void {
+  private add(into: Walked, edge: Edge): void {
     if (edge.kind === 'Condition') {
-      this.current.conditions.push(edge);
+      into.conditions.push(edge);
       return;
     }
     if (!this.template.resources.has(edge.to) || edge.to === edge.from) return;
-    this.current.edges.push(edge);
+    into.edges.push(edge);
   }
 
-  private collect(resource: Resource): void {
+  private collect(resource: Resource, into: Walked): void {
     const from = resource.logicalId;
-    resource.dependsOn.forEach((to, i) => this.add({ from, to, kind: 'DependsOn', path: ['DependsOn', i] }));
-    if (resource.condition) this.add({ from, to: resource.condition, kind: 'Condition', path: ['Condition'] });
+    resource.dependsOn.forEach((to, i) => this.add(into, { from, to, kind: 'DependsOn', path: ['DependsOn', i] }));
+    if (resource.condition) this.add(into, { from, to: resource.condition, kind: 'Condition', path: ['Condition'] });
     const path: PathSegment[] = [];
     for (const key of ['Properties', 'Metadata'] as const) {
       if (resource.node[key] === undefined) continue;
       path.push(key);
-      this.walk(from, resource.node[key], path);
+      this.walk(into, from, resource.node[key], path);
       path.pop();
     }
   }
@@ -128,12 +132,12 @@ export class ResourceGraph {
    * Depth first through one value; `path` is where it sits, copied only where an edge is found (most nodes are not
    * references). The recursion is as deep as the document, which both parsers cap at MAX_DEPTH.
    */
-  private walk(from: string, node: unknown, path: PathSegment[]): void {
+  private walk(into: Walked, from: string, node: unknown, path: PathSegment[]): void {
     if (typeof node !== 'object' || node === null) return;
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
         path.push(i);
-        this.walk(from, node[i], path);
+        this.walk(into, from, node[i], path);
         path.pop();
       }
       return;
@@ -143,31 +147,31 @@ export class ResourceGraph {
       const { name, args } = intrinsic;
       if (name === 'Ref' && typeof args === 'string') {
         // Most Refs name parameters: check the target before copying the path.
-        if (this.template.resources.has(args)) this.add({ from, to: args, kind: 'Ref', path: [...path] });
+        if (this.template.resources.has(args)) this.add(into, { from, to: args, kind: 'Ref', path: [...path] });
         return;
       }
-      if (name !== 'Ref') this.intrinsicEdges(from, name, args, path);
+      if (name !== 'Ref') this.intrinsicEdges(into, from, name, args, path);
     }
     for (const key in node as Record<string, unknown>) {
       path.push(key);
-      this.walk(from, (node as Record<string, unknown>)[key], path);
+      this.walk(into, from, (node as Record<string, unknown>)[key], path);
       path.pop();
     }
   }
 
-  private intrinsicEdges(from: string, name: string, args: unknown, path: PathSegment[]): void {
+  private intrinsicEdges(into: Walked, from: string, name: string, args: unknown, path: PathSegment[]): void {
     if (name === 'Fn::If' && Array.isArray(args) && typeof args[0] === 'string') {
-      this.add({ from, to: args[0], kind: 'Condition', path: [...path] });
+      this.add(into, { from, to: args[0], kind: 'Condition', path: [...path] });
     } else if (name === 'Fn::GetAtt') {
       const target = getAttTarget(args);
-      if (target) this.add({ from, to: target.logicalId, kind: 'GetAtt', attribute: target.attribute, path: [...path] });
+      if (target) this.add(into, { from, to: target.logicalId, kind: 'GetAtt', attribute: target.attribute, path: [...path] });
     } else if (name === 'Fn::Sub') {
       const text = typeof args === 'string' ? args : Array.isArray(args) && typeof args[0] === 'string' ? args[0] : undefined;
       if (text === undefined) return;
       const variables = Array.isArray(args) && isPlainObject(args[1]) ? args[1] : {};
       for (const part of parseSubString(text)) {
         if (typeof part !== 'string' && !(part.name in variables)) {
-          this.add({ from, to: part.name, kind: 'Sub', attribute: part.attribute, path: [...path] });
+          this.add(into, { from, to: part.name, kind: 'Sub', attribute: part.attribute, path: [...path] });
         }
       }
     }
