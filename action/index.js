@@ -22114,8 +22114,7 @@ var ValueResolver = class {
           for (const combo of combinations(parts)) {
             const merged = mergeAssumptions(delimiter.assumptions, list2.assumptions, ...combo.map((c) => c.assumptions));
             if (!merged) continue;
-            if (combo.some((c) => !textOf(c))) out.push(...unknown("Fn::Join of values that are not all known"));
-            else out.push(textVariant(combo.map((c) => textOf(c).text).join(scalarText(delimiter.value)), combo, path9, external, merged));
+            out.push(textVariant(combo, scalarText(delimiter.value), path9, external, merged) ?? unknown("Fn::Join of values that are not all known")[0]);
           }
         }
         return cap(out, path9);
@@ -22307,27 +22306,15 @@ var ValueResolver = class {
       const combo = combos[c];
       const merged = mergeAssumptions(assumptions, ...combo.map(assumptionsOf));
       if (!merged) continue;
-      let joined = "";
-      let symbolic = false;
-      let missing;
-      for (let i = 0; i < combo.length; i++) {
-        const piece = textOf(combo[i]);
-        if (!piece) {
-          missing = combo[i];
-          break;
-        }
-        joined += piece.text;
-        if (piece.symbolic) symbolic = true;
+      const text2 = textVariant(combo, "", path9, external, merged);
+      if (text2) {
+        out.push(text2);
+        continue;
       }
-      if (missing) {
-        const v = unknownVariant(`Fn::Sub over ${missing.reason ?? "a value that is not known"}`, path9, external, merged);
-        if (combo.length === 1 && missing.ref) v.ref = missing.ref;
-        out.push(v);
-      } else {
-        const v = literalVariant(joined, path9, external, merged);
-        if (symbolic) v.symbolic = true;
-        out.push(v);
-      }
+      const missing = combo.find((c2) => !textOf(c2));
+      const v = unknownVariant(`Fn::Sub over ${missing.reason ?? "a value that is not known"}`, path9, external, merged);
+      if (combo.length === 1 && missing.ref) v.ref = missing.ref;
+      out.push(v);
     }
     return cap(out, path9);
   }
@@ -22429,8 +22416,15 @@ function textOf(v) {
   if (v.kind === "unknown" && v.pseudo) return { text: `\${${v.pseudo}}`, symbolic: true };
   return void 0;
 }
-function textVariant(text, parts, path9, external, assumptions) {
-  const symbolic = parts.some((p) => textOf(p).symbolic);
+function textVariant(parts, delimiter, path9, external, assumptions) {
+  let text = "";
+  let symbolic = false;
+  for (let i = 0; i < parts.length; i++) {
+    const piece = textOf(parts[i]);
+    if (!piece) return void 0;
+    text += i === 0 ? piece.text : delimiter + piece.text;
+    if (piece.symbolic) symbolic = true;
+  }
   const v = literalVariant(text, path9, external, assumptions);
   if (symbolic) v.symbolic = true;
   return v;

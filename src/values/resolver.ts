@@ -208,8 +208,7 @@ export class ValueResolver {
           for (const combo of combinations(parts)) {
             const merged = mergeAssumptions(delimiter!.assumptions, list!.assumptions, ...combo.map((c) => c.assumptions));
             if (!merged) continue;
-            if (combo.some((c) => !textOf(c))) out.push(...unknown('Fn::Join of values that are not all known'));
-            else out.push(textVariant(combo.map((c) => textOf(c)!.text).join(scalarText(delimiter!.value)), combo, path, external, merged));
+            out.push(textVariant(combo, scalarText(delimiter!.value), path, external, merged) ?? unknown('Fn::Join of values that are not all known')[0]!);
           }
         }
         return cap(out, path);
@@ -416,28 +415,16 @@ export class ValueResolver {
       const combo = combos[c]!;
       const merged = mergeAssumptions(assumptions, ...combo.map(assumptionsOf));
       if (!merged) continue;
-      let joined = '';
-      let symbolic = false;
-      let missing: Variant | undefined;
-      for (let i = 0; i < combo.length; i++) {
-        const piece = textOf(combo[i]!);
-        if (!piece) {
-          missing = combo[i];
-          break;
-        }
-        joined += piece.text;
-        if (piece.symbolic) symbolic = true;
+      const text = textVariant(combo, '', path, external, merged);
+      if (text) {
+        out.push(text);
+        continue;
       }
-      if (missing) {
-        const v = unknownVariant(`Fn::Sub over ${missing.reason ?? 'a value that is not known'}`, path, external, merged);
-        // `${X}` / `${X.Attr}` alone is the resource reference itself.
-        if (combo.length === 1 && missing.ref) v.ref = missing.ref;
-        out.push(v);
-      } else {
-        const v = literalVariant(joined, path, external, merged);
-        if (symbolic) v.symbolic = true;
-        out.push(v);
-      }
+      const missing = combo.find((c) => !textOf(c))!;
+      const v = unknownVariant(`Fn::Sub over ${missing.reason ?? 'a value that is not known'}`, path, external, merged);
+      // `${X}` / `${X.Attr}` alone is the resource reference itself.
+      if (combo.length === 1 && missing.ref) v.ref = missing.ref;
+      out.push(v);
     }
     return cap(out, path);
   }
@@ -558,8 +545,16 @@ function textOf(v: Variant): { text: string; symbolic: boolean } | undefined {
   return undefined;
 }
 
-function textVariant(text: string, parts: Variant[], path: NodePath, external: boolean, assumptions: Assumption[]): Variant {
-  const symbolic = parts.some((p) => textOf(p)!.symbolic);
+/** Fn::Sub and Fn::Join: the parts' texts joined into one literal (symbolic if any part is), or undefined when a part has none. */
+function textVariant(parts: Variant[], delimiter: string, path: NodePath, external: boolean, assumptions: Assumption[]): Variant | undefined {
+  let text = '';
+  let symbolic = false;
+  for (let i = 0; i < parts.length; i++) {
+    const piece = textOf(parts[i]!);
+    if (!piece) return undefined;
+    text += i === 0 ? piece.text : delimiter + piece.text;
+    if (piece.symbolic) symbolic = true;
+  }
   const v = literalVariant(text, path, external, assumptions);
   if (symbolic) v.symbolic = true;
   return v;
