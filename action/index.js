@@ -22008,12 +22008,8 @@ var ValueResolver = class {
           continue;
         }
         const childPath = v.external ? v.path : [...v.path, segment];
-        if (child === void 0) next.push(absentVariant(childPath, v.external, v.assumptions));
-        else if (isPlainLiteral(child)) next.push(literalVariant(child, childPath, v.external, v.assumptions));
-        else {
-          const resolved = this.resolve(child, childPath, v.external, v.assumptions);
-          for (let r = 0; r < resolved.length; r++) next.push(resolved[r]);
-        }
+        const resolved = this.resolve(child, childPath, v.external, v.assumptions);
+        for (let r = 0; r < resolved.length; r++) next.push(resolved[r]);
       }
       current = cap(next, path9);
     }
