@@ -81,6 +81,7 @@ export function applySamGlobals(template: Template): { template: Template; probl
     problems,
     template: makeTemplate({
       ...template,
+      // Field by field, in the parsers' order: a spread copy of the document would get a hidden class of its own.
       doc: { format: doc.format, value: doc.value, source: doc.source, lineStarts: doc.lineStarts, locations, diagnostics: doc.diagnostics },
       resources,
       // Merging Globals changes no resource's type: the same groups, holding the merged resources.
