@@ -29,6 +29,7 @@ export class OutputFile {
   private fd: number | undefined;
   /** The temporary file while it exists; a device or pipe (`/dev/stdout`, `>(gzip)`) is written directly. */
   private temp: string | undefined;
+  private readonly onExit = () => this.discard();
 
   private constructor(
     /** As the user gave it, for messages. */
@@ -57,7 +58,7 @@ export class OutputFile {
       throw fail(error);
     }
     // Whatever ends the run before the report is complete (an error, a usage error found late), no temporary file stays.
-    process.once('exit', () => out.discard());
+    process.once('exit', out.onExit);
     return out;
   }
 
@@ -90,6 +91,7 @@ export class OutputFile {
         renameSync(this.temp, this.target);
         this.temp = undefined;
       }
+      process.off('exit', this.onExit);
     } catch (error) {
       this.discard();
       // A pipe whose reader went away (`-o /dev/stdout | head`): as on stdout, not an error of the run.
@@ -116,5 +118,6 @@ export class OutputFile {
       }
       this.temp = undefined;
     }
+    process.off('exit', this.onExit);
   }
 }
