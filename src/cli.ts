@@ -11,7 +11,7 @@ import { VERSION } from './version.ts';
 import { findConfigFile, loadConfig } from './config/config.ts';
 import { readUserFile } from './config/user-file.ts';
 import { applyBaseline, readBaseline } from './engine/baseline.ts';
-import { failureReason, placeholderText, shownFile, type RenderFailure } from './report/failures.ts';
+import { failureReason, gapLines, type RenderFailure } from './report/failures.ts';
 import { OutputFile } from './report/output.ts';
 import { escapeControls } from './report/text.ts';
 import { rules } from '../rules/index.ts';
@@ -161,14 +161,9 @@ export async function main(argv: string[]): Promise<number> {
   output?.refuseInputs(inputs.flatMap((f) => (f === undefined ? [] : [path.resolve(cwd, f)])));
   emit(text, output);
   // A report that misses findings must not pass for a complete one: each gap is named, and the run fails.
-  const detail = (error: Error) => (values.debug ? `\n${error.stack}` : ' (run with --debug for details)');
-  for (const { file, error } of result.failures) {
-    process.stderr.write(`pillars-lint: internal error on ${shownFile(file, cwd)}, so its findings are missing: ${failureReason(error, cwd)}${detail(error)}\n`);
-  }
-  for (const failure of renderFailures) {
-    process.stderr.write(`pillars-lint: ${placeholderText(failure, cwd)}: ${failureReason(failure.error, cwd)}${detail(failure.error)}\n`);
-  }
-  return result.failures.length || renderFailures.length ? 2 : exitCode(result, failOn);
+  const gaps = gapLines(result.failures, renderFailures, cwd, values.debug ?? false);
+  for (const line of gaps) process.stderr.write(`${line}\n`);
+  return gaps.length ? 2 : exitCode(result, failOn);
 }
 
 /** With -o, fetched templates are written next to the report so SARIF points at files. */

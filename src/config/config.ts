@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { relativeInside } from '../discover/paths.ts';
 import { UsageError } from '../errors.ts';
 import type { RuleDefinition } from '../engine/rule.ts';
 import { closest } from '../engine/registry.ts';
@@ -112,7 +113,8 @@ export function findConfigFile(cwd: string, named?: string): string | undefined 
 /** Reads and validates a config file; every problem is an error naming the file, the line and the key. */
 export async function loadConfig(file: string | undefined, all: readonly RuleDefinition[], cwd: string): Promise<ResolvedConfig> {
   if (file === undefined) return new ResolvedConfig(all);
-  const shown = path.relative(cwd, file) || '.';
+  // As the user would name it: relative inside the project, else (a file named outside it) as it is.
+  const shown = relativeInside(file, cwd) ?? (path.resolve(file) === path.resolve(cwd) ? '.' : file);
   const decoded = decodeSource(readUserFile(file, 'config file', shown));
   if ('error' in decoded) throw new UsageError(`${shown}: ${decoded.error.message}`);
   const doc = parseDocument(decoded.text);

@@ -3,7 +3,7 @@
 // backtrack without bound, so matching costs time linear in the path's length whatever the glob.
 
 /** Past these a glob is refused: no real glob comes near them, and they bound the size of the expression. */
-export const GLOB_LIMITS = { length: 1000, braceDepth: 5, alternatives: 64, wildcards: 32, globstars: 8 } as const;
+export const GLOB_LIMITS = { length: 1000, braceDepth: 5, alternatives: 32, wildcards: 32, globstars: 8, inNameGlobstars: 2 } as const;
 
 /** A glob the config cannot use; the message says why, in words for the user. */
 export class GlobError extends Error {}
@@ -158,14 +158,29 @@ class Builder {
   }
 }
 
+function inNameGlobstars(glob: string): number {
+  let count = 0;
+  for (const m of glob.matchAll(/\*{2,}/g)) {
+    const before = m.index === 0 ? '/' : glob[m.index - 1];
+    const after = glob[m.index + m[0].length] ?? '/';
+    if (before !== '/' || after !== '/') count++;
+  }
+  return count;
+}
+
 /** Checks a glob against the limits and parses it into alternatives of path components; throws GlobError. */
 function parse(glob: string): Component[][] {
   if (glob.length > GLOB_LIMITS.length) throw new GlobError(`it is longer than ${GLOB_LIMITS.length} characters`);
   const wildcards = glob.match(/\*+/g) ?? [];
   if (wildcards.length > GLOB_LIMITS.wildcards) throw new GlobError(`it has more than ${GLOB_LIMITS.wildcards} wildcards`);
   if (wildcards.filter((w) => w.length > 1).length > GLOB_LIMITS.globstars) throw new GlobError(`it has more than ${GLOB_LIMITS.globstars} "**"`);
+  const expanded = expand(parseBraces(glob));
+  // Each `**` inside a name doubles the patterns (see components()).
+  if (expanded.some((g) => inNameGlobstars(g.replace(/\\/g, '/')) > GLOB_LIMITS.inNameGlobstars)) {
+    throw new GlobError(`it has more than ${GLOB_LIMITS.inNameGlobstars} "**" inside a name (write "**" as a whole path segment: "a/**/b")`);
+  }
   const alternatives = new Map<string, Component[]>();
-  for (const list of expand(parseBraces(glob)).flatMap(components)) {
+  for (const list of expanded.flatMap(components)) {
     alternatives.set(list.map((c) => (c === GLOBSTAR ? '/**' : `/${c}`)).join(''), list);
   }
   if (alternatives.size > GLOB_LIMITS.alternatives) throw tooMany();
@@ -190,7 +205,15 @@ export function globProblem(glob: string): string | undefined {
  */
 export function globToRegExp(glob: string): RegExp {
   const builder = new Builder();
-  const body = parse(glob).map((list) => builder.alternative(list));
+  // Alternatives that are "any folders, then one block" (`*.{yaml,yml}`, which matches in any folder) share one
+  // walk over the folders: each would otherwise walk the whole path on its own.
+  const anywhere: string[] = [];
+  const body: string[] = [];
+  for (const list of parse(glob)) {
+    if (list.length > 1 && list[0] === GLOBSTAR && !list.slice(1).includes(GLOBSTAR)) anywhere.push(builder.block(list.slice(1) as string[]));
+    else body.push(builder.alternative(list));
+  }
+  if (anywhere.length) body.push(`${FOLDERS}(?:${anywhere.join('|')})$`);
   // `s`: a file name may hold a line break, and `.` must match it like any other character.
   return new RegExp(`^(?:${body.join('|')})`, 's');
 }

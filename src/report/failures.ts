@@ -1,7 +1,7 @@
 // What went wrong inside pillars-lint, as the reports tell it: a file the engine failed on, or a finding a formatter
 // could not render. Both are bugs; a report that leaves them out would pass for a complete one.
 import { resolve, sep } from 'node:path';
-import type { Finding } from '../engine/types.ts';
+import type { Finding, LintResult } from '../engine/types.ts';
 import { displayPath } from './paths.ts';
 import { escapeControls, textOf } from './text.ts';
 
@@ -69,4 +69,16 @@ export function guarded<T>(finding: Finding, onRenderError: OnRenderError | unde
     onRenderError?.(failure);
     return placeholder(failure);
   }
+}
+
+/**
+ * The gaps of a report as lines for stderr, one per failed file and per finding not rendered, with the stack only
+ * when asked (`--debug`). Empty when the report is complete; otherwise the run must fail.
+ */
+export function gapLines(failures: LintResult['failures'], renderFailures: readonly RenderFailure[], cwd: string, debug: boolean): string[] {
+  const detail = (error: Error) => (debug ? `\n${error.stack}` : ' (run with --debug for details)');
+  return [
+    ...failures.map(({ file, error }) => `pillars-lint: internal error on ${shownFile(file, cwd)}, so its findings are missing: ${failureReason(error, cwd)}${detail(error)}`),
+    ...renderFailures.map((f) => `pillars-lint: ${placeholderText(f, cwd)}: ${failureReason(f.error, cwd)}${detail(f.error)}`),
+  ];
 }
