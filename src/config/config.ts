@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { relativeInside } from '../discover/paths.ts';
 import { UsageError } from '../errors.ts';
@@ -100,14 +100,22 @@ function list(value: string | string[] | undefined): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
-/** The config file to use: the one named, else the first of CONFIG_FILES in the working directory. */
+/**
+ * The config file to use: the one named, else the first of CONFIG_FILES in the working directory. One found by
+ * itself comes with the repository, so it must be a file of the repository: a link out of it (to a credentials
+ * file, say) would have its keys quoted in the error messages.
+ */
 export function findConfigFile(cwd: string, named?: string): string | undefined {
   if (named !== undefined) {
     const file = path.resolve(cwd, named);
     if (!existsSync(file)) throw new UsageError(`config file not found: ${named}`);
     return file;
   }
-  return CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => existsSync(f));
+  const found = CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => existsSync(f));
+  if (found !== undefined && relativeInside(realpathSync.native(found), realpathSync.native(cwd)) === undefined) {
+    throw new UsageError(`config file ${path.basename(found)} links to a file outside the project: name it explicitly (--config, or the Action's config input) to use it`);
+  }
+  return found;
 }
 
 /** Reads and validates a config file; every problem is an error naming the file, the line and the key. */

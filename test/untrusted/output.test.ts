@@ -180,6 +180,21 @@ describe('files the user names', () => {
     }
   });
 
+  it('refuses a config found by default that links out of the project, and quotes nothing from it', () => {
+    const m = machine();
+    put(m, 'app.yaml', OPEN_SSH);
+    for (const secret of m.secrets.filter((f) => !f.startsWith(m.repo))) {
+      rmSync(path.join(m.repo, '.pillars-lint.yaml'), { force: true });
+      symlinkSync(secret, path.join(m.repo, '.pillars-lint.yaml'));
+      expectOneLine(checked(m, cli(['app.yaml'], m.repo)), /^pillars-lint: config file \.pillars-lint\.yaml links to a file outside the project: /);
+    }
+    // A link inside the project is the project's own file.
+    put(m, 'conf/lint.yaml', 'rules: {}\n');
+    rmSync(path.join(m.repo, '.pillars-lint.yaml'));
+    symlinkSync('conf/lint.yaml', path.join(m.repo, '.pillars-lint.yaml'));
+    checked(m, cli(['app.yaml'], m.repo), [1]);
+  });
+
   it('reads a SARIF baseline that starts with a byte order mark', () => {
     const m = machine();
     put(m, 'app.yaml', OPEN_SSH);
