@@ -211,8 +211,9 @@ function readParametersFile(file: string, cwd: string): Record<string, string> {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new UsageError(`cannot read parameters file ${file}: ${(error as Error).message}`);
+  } catch {
+    // JSON.parse quotes the start of the text, which is not ours to print.
+    throw new UsageError(`cannot read parameters file ${file}: not valid JSON`);
   }
   const out: Record<string, string> = {};
   if (Array.isArray(data)) {
@@ -261,11 +262,11 @@ function progressReporter(): { update: (done: number, total: number) => void; do
   };
 }
 
+let reportLost = false;
 /**
  * A reader that goes away (`pillars-lint … | head -1`) is not an error of the run: the rest of the report is dropped
  * quietly and the exit code stays the run's. Any other failure to write the report is one line and exit 2.
  */
-let reportLost = false;
 function guardStreams(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,7 +1,6 @@
 // `-o FILE`: the report goes to a temporary file in the same folder, renamed over FILE once complete, so a killed
 // run leaves no truncated report and two runs never interleave. The temporary file is created before linting, so
 // a place that cannot take a file (a path under /proc, a parent that is a file, a read-only folder) fails at once.
-import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { isUri } from '../discover/paths.ts';
@@ -49,7 +48,7 @@ export class OutputFile {
         return out;
       }
       mkdirSync(path.dirname(out.target), { recursive: true });
-      const temp = path.join(path.dirname(out.target), `.${path.basename(out.target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+      const temp = path.join(path.dirname(out.target), `.${path.basename(out.target)}.${process.pid}-${Date.now().toString(36)}.tmp`);
       out.fd = openSync(temp, 'wx');
       out.temp = temp;
       // The report replaces the file, not its permissions.
