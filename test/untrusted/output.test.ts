@@ -63,9 +63,10 @@ describe('-o FILE', () => {
     const report = put(m, 'report.json', 'OLD');
     for (const delay of [150, 400, 800, 1500]) {
       const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'big.yaml', '-f', 'json', '-o', 'report.json'], { cwd: m.repo, stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await exited;
       const text = readFileSync(report, 'utf8');
       if (text !== 'OLD') expect(JSON.parse(text).findings.filter(isSsh)).toHaveLength(3000);
     }
