@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.ts';
@@ -10,7 +9,11 @@ import { FORMATS, getFormatter } from './report/index.ts';
 import { listRules } from './report/rules-list.ts';
 import { VERSION } from './version.ts';
 import { findConfigFile, loadConfig } from './config/config.ts';
+import { readUserFile } from './config/user-file.ts';
 import { applyBaseline, readBaseline } from './engine/baseline.ts';
+import { failureReason, gapLines, type RenderFailure } from './report/failures.ts';
+import { OutputFile } from './report/output.ts';
+import { escapeControls } from './report/text.ts';
 import { rules } from '../rules/index.ts';
 import { waPractices } from './engine/generated/wa-practices.ts';
 
@@ -94,8 +97,10 @@ export async function main(argv: string[]): Promise<number> {
     throw new UsageError(error.message);
   });
 
+  // Opened before any work, so a place that cannot take the report fails at once.
+  const output = values.output !== undefined ? OutputFile.open(values.output, process.cwd()) : undefined;
   if (positionals[0] === 'rules') {
-    emit(listRules(rules, waPractices, format === 'json' ? 'json' : 'text'), values.output);
+    emit(listRules(rules, waPractices, format === 'json' ? 'json' : 'text'), output);
     return 0;
   }
 
@@ -108,7 +113,8 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   const cwd = process.cwd();
-  const config = await loadConfig(findConfigFile(cwd, values.config), rules, cwd);
+  const configFile = findConfigFile(cwd, values.config);
+  const config = await loadConfig(configFile, rules, cwd);
   const failOn = (values['fail-on'] ?? config.failOn ?? 'error') as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got "${failOn}")`);
   const pillars = (values.pillar ?? []) as Pillar[];
@@ -119,7 +125,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const parameters = {
     ...config.parameters,
-    ...Object.assign({}, ...(values['parameters-file'] ?? []).map((f) => readParametersFile(path.resolve(cwd, f)))),
+    ...Object.assign({}, ...(values['parameters-file'] ?? []).map((f) => readParametersFile(f, cwd))),
     ...parseParameterFlags(values.parameter ?? []),
   };
 
@@ -142,19 +148,22 @@ export async function main(argv: string[]): Promise<number> {
 
   const toTerminal = values.output === undefined && process.stdout.isTTY === true;
   const color = values['no-color'] ? false : values.color ? true : toTerminal && useColorByDefault();
+  const renderFailures: RenderFailure[] = [];
   const text = formatter(result, {
     color,
     cwd,
     category: values.category,
     toolVersion: VERSION,
     includeSuppressed: values['include-suppressed'] ?? false,
+    onRenderError: (failure) => renderFailures.push(failure),
   });
-  emit(text, values.output);
-  for (const { file, error } of result.failures) {
-    const detail = values.debug ? `\n${error.stack}` : ' (run with --debug for details)';
-    process.stderr.write(`pillars-lint: internal error on ${path.relative(cwd, file) || file}: ${error.message}${detail}\n`);
-  }
-  return result.failures.length ? 2 : exitCode(result, failOn);
+  const inputs = [...result.files.map((f) => f.file), configFile, values.baseline, ...(values['parameters-file'] ?? [])];
+  output?.refuseInputs(inputs.flatMap((f) => (f === undefined ? [] : [path.resolve(cwd, f)])));
+  emit(text, output);
+  // A report that misses findings must not pass for a complete one: each gap is named, and the run fails.
+  const gaps = gapLines(result.failures, renderFailures, cwd, values.debug ?? false);
+  for (const line of gaps) process.stderr.write(`${line}\n`);
+  return gaps.length ? 2 : exitCode(result, failOn);
 }
 
 /** With -o, fetched templates are written next to the report so SARIF points at files. */
@@ -181,17 +190,9 @@ export function exitCode(result: LintResult, failOn: FailOn): number {
   return failing ? 1 : 0;
 }
 
-function emit(text: string, output: string | undefined): void {
-  if (output === undefined) {
-    process.stdout.write(text);
-    return;
-  }
-  try {
-    mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
-    writeFileSync(output, text);
-  } catch (error) {
-    throw new UsageError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+function emit(text: string, output: OutputFile | undefined): void {
+  if (output) output.write(text);
+  else process.stdout.write(text);
 }
 
 function parseParameterFlags(flags: string[]): Record<string, string> {
@@ -205,13 +206,14 @@ function parseParameterFlags(flags: string[]): Record<string, string> {
 }
 
 /** CloudFormation's parameter file ([{ParameterKey, ParameterValue}]) or CodePipeline's {Parameters: {K: V}}. */
-function readParametersFile(file: string): Record<string, string> {
+function readParametersFile(file: string, cwd: string): Record<string, string> {
+  const text = readUserFile(path.resolve(cwd, file), 'parameters file', file).toString('utf8');
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new UsageError(`cannot read parameters file ${file}: ${reason}`);
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    // JSON.parse quotes the start of the text, which is not ours to print.
+    throw new UsageError(`cannot read parameters file ${file}: not valid JSON`);
   }
   const out: Record<string, string> = {};
   if (Array.isArray(data)) {
@@ -260,17 +262,36 @@ function progressReporter(): { update: (done: number, total: number) => void; do
   };
 }
 
+let reportLost = false;
+/**
+ * A reader that goes away (`pillars-lint … | head -1`) is not an error of the run: the rest of the report is dropped
+ * quietly and the exit code stays the run's. Any other failure to write the report is one line and exit 2.
+ */
+function guardStreams(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED' || reportLost) return;
+      reportLost = true;
+      process.exitCode = 2;
+      if (stream !== process.stderr) process.stderr.write(`pillars-lint: cannot write the report: ${error.code ?? error.message}\n`);
+    });
+  }
+}
+
 async function run(): Promise<void> {
   const argv = process.argv.slice(2);
+  guardStreams();
   try {
-    process.exitCode = await main(argv);
+    const code = await main(argv);
+    process.exitCode = reportLost ? 2 : code;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`pillars-lint: ${error.message}\n`);
+      // Config keys, globs and file names come from the repository: they must not drive the terminal.
+      process.stderr.write(`pillars-lint: ${escapeControls(error.message)}\n`);
     } else if (argv.includes('--debug')) {
       process.stderr.write(`pillars-lint: internal error\n${(error as Error).stack}\n`);
     } else {
-      process.stderr.write(`pillars-lint: internal error: ${(error as Error).message} (run with --debug for details)\n`);
+      process.stderr.write(`pillars-lint: internal error: ${failureReason(error, process.cwd())} (run with --debug for details)\n`);
     }
     process.exitCode = 2;
   }

@@ -1,15 +1,18 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { findConfigFile, loadConfig } from '../config/config.ts';
 import { realPath } from '../discover/paths.ts';
 import { UsageError } from '../errors.ts';
 import { lint } from '../engine/lint.ts';
+import type { RuleDefinition } from '../engine/rule.ts';
 import { LEVELS, type Finding, type Level } from '../engine/types.ts';
-import { annotations } from '../report/github.ts';
-import { displayPath } from '../report/paths.ts';
+import type { RenderFailure } from '../report/failures.ts';
+import { annotations, failureAnnotations } from '../report/github.ts';
 import { summarize } from '../report/json.ts';
 import { jobSummary } from '../report/markdown.ts';
+import { OutputFile } from '../report/output.ts';
 import sarif from '../report/sarif.ts';
+import { escapeControls } from '../report/text.ts';
 import { VERSION } from '../version.ts';
 import { rules } from '../../rules/index.ts';
 import { changedFiles, isPullRequestEvent } from './changed.ts';
@@ -83,6 +86,20 @@ export function readInputs(runner: Runner, workspace: string): Inputs {
   };
 }
 
+/** Takes away a SARIF file an earlier run left at the path (a file or a symlink, not a folder), so nothing uploads it. */
+function removeStale(file: string, shown: string): void {
+  try {
+    if (lstatSync(file).isDirectory()) return;
+  } catch {
+    return;
+  }
+  try {
+    rmSync(file, { force: true });
+  } catch (error) {
+    throw new InputError(`cannot remove the earlier SARIF file ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
 /** Findings that fail the run, as the CLI counts them. */
 function failing(findings: readonly Finding[], failOn: FailOn): Finding[] {
   if (failOn === 'none') return [];
@@ -90,14 +107,24 @@ function failing(findings: readonly Finding[], failOn: FailOn): Finding[] {
   return findings.filter((f) => f.kind === 'fail' && !f.suppression && f.baselineState !== 'unchanged' && LEVELS.indexOf(f.level) <= threshold);
 }
 
+/** Where the SARIF log of an incomplete run is kept for people to read: a name nothing uploads (not `*.sarif`). */
+export function incompleteSarifName(sarifFile: string): string {
+  return `${sarifFile}.incomplete`;
+}
+
+export interface ActionOptions {
+  /** The rules to run instead of the registered ones (tests). */
+  rules?: readonly RuleDefinition[];
+}
+
 /** The whole action; returns the exit code (the runner knows only success and failure). */
-export async function runAction(env: Env = process.env, write?: (text: string) => void): Promise<number> {
+export async function runAction(env: Env = process.env, write?: (text: string) => void, options: ActionOptions = {}): Promise<number> {
   const runner = new Runner(env, write);
   try {
-    return await lintWorkspace(runner);
+    return await lintWorkspace(runner, options.rules ?? rules);
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) {
-      runner.annotate('error', {}, `pillars-lint: ${error.message}`);
+      runner.annotate('error', {}, `pillars-lint: ${escapeControls(error.message)}`);
     } else {
       runner.annotate('error', {}, `pillars-lint: internal error: ${(error as Error).message}`);
       runner.debug((error as Error).stack ?? String(error));
@@ -106,11 +133,12 @@ export async function runAction(env: Env = process.env, write?: (text: string) =
   }
 }
 
-async function lintWorkspace(runner: Runner): Promise<number> {
+async function lintWorkspace(runner: Runner, allRules: readonly RuleDefinition[]): Promise<number> {
   const env = runner.env;
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const inputs = readInputs(runner, workspace);
-  const config = await loadConfig(findConfigFile(workspace, inputs.config), rules, workspace);
+  const configFile = findConfigFile(workspace, inputs.config);
+  const config = await loadConfig(configFile, allRules, workspace);
   const failOn: FailOn = inputs.failOn ?? config.failOn ?? 'error';
   const paths = inputs.paths.length ? inputs.paths : config.include.length ? config.include : ['.'];
   const notes: string[] = [];
@@ -144,6 +172,7 @@ async function lintWorkspace(runner: Runner): Promise<number> {
     config,
     parameters: { ...config.parameters, ...inputs.parameters },
     only,
+    rules: allRules,
   });
   if (only) {
     const message = `Only files changed in this pull request were linted: ${selected} of the ${plural(candidates, 'candidate file')}.`;
@@ -151,54 +180,84 @@ async function lintWorkspace(runner: Runner): Promise<number> {
     notes.push(message);
   }
 
-  const sarifPath = path.resolve(workspace, inputs.sarifFile);
-  try {
-    mkdirSync(path.dirname(sarifPath), { recursive: true });
-    writeFileSync(sarifPath, sarif(result, { color: false, cwd: workspace, toolVersion: VERSION, category: inputs.category }));
-  } catch (error) {
-    throw new InputError(`cannot write the SARIF file ${inputs.sarifFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  // Findings a formatter could not render (bugs), once each however many reports tried.
+  const renderFailures = new Map<Finding, RenderFailure>();
+  const onRenderError = (failure: RenderFailure) => {
+    if (!renderFailures.has(failure.finding)) renderFailures.set(failure.finding, failure);
+  };
+  // A log that misses a file's results would close that file's alerts once uploaded: it is kept under another name
+  // for people to read, the sarif-file path is left empty, and the output is not set.
+  let sarifComplete = result.failures.length === 0;
+  const sarifText = sarif(result, {
+    color: false, cwd: workspace, toolVersion: VERSION, category: inputs.category,
+    onRenderError: (failure) => {
+      sarifComplete = false;
+      onRenderError(failure);
+    },
+  });
+  const sarifShown = sarifComplete ? inputs.sarifFile : incompleteSarifName(inputs.sarifFile);
+  if (!sarifComplete) removeStale(path.resolve(workspace, inputs.sarifFile), inputs.sarifFile);
+  const sarifOut = OutputFile.open(sarifShown, workspace);
+  sarifOut.refuseInputs([...result.files.map((f) => f.file), ...(configFile ? [configFile] : [])]);
+  sarifOut.write(sarifText);
 
   const failed = failing(result.findings, failOn);
   if (inputs.annotations) {
-    // Keep an error slot for each closing message of our own, so GitHub does not drop them.
+    // The files pillars-lint failed on come first: they are why the step fails. One error slot is kept for each
+    // closing message of our own, so GitHub does not drop them.
+    const broken = failureAnnotations(result.failures, workspace, runner.left('error') - 1);
+    runner.annotateLines(broken, { error: broken.length, warning: 0, notice: 0 });
     const reserved = (failed.length ? 1 : 0) + (result.failures.length ? 1 : 0);
-    const moreIn = inputs.summary && env.GITHUB_STEP_SUMMARY ? 'the job summary' : `the SARIF file ${inputs.sarifFile}`;
+    const moreIn = inputs.summary && env.GITHUB_STEP_SUMMARY ? 'the job summary' : `the SARIF file ${sarifShown}`;
     const out = annotations(result.findings, {
       root: workspace,
       limits: { error: runner.left('error') - reserved, warning: runner.left('warning'), notice: runner.left('notice') },
       moreIn,
+      onRenderError,
     });
     runner.annotateLines(out.lines, out.shown);
   }
 
+  if (!sarifComplete) {
+    notes.push(`This run is incomplete, so its SARIF log is not offered for upload (it would close the alerts of the findings it misses); it is kept as ${sarifShown} to read.`);
+  }
   if (inputs.summary) {
     const blobUrl =
       env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_SHA
         ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}`
         : undefined;
-    if (!runner.appendSummary(jobSummary(result, { root: workspace, blobUrl, notes }))) runner.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
+    if (!runner.appendSummary(jobSummary(result, { root: workspace, blobUrl, notes, onRenderError }))) runner.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
   }
 
   const summary = summarize(result.findings.filter((f) => f.baselineState !== 'unchanged'));
   const total = summary.errors + summary.warnings + summary.notes;
+  const linted = result.files.filter((f) => f.status === 'linted').length;
+  const counts = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.notes, 'note')}`;
+  if (!sarifComplete) {
+    // No output at all: a later step must not read the counts of an incomplete run as a clean one, nor upload it.
+    runner.log(
+      `pillars-lint ${VERSION}: ${plural(linted, 'template')} linted, ${plural(total, 'problem')} found (${counts}), but the run is incomplete: ` +
+        `no SARIF file offered for upload; the incomplete log is ${sarifShown}.`,
+    );
+    for (const f of result.failures) runner.debug(f.error.stack ?? f.error.message);
+    for (const f of renderFailures.values()) runner.debug(f.error.stack ?? f.error.message);
+    const parts = [
+      result.failures.length && `pillars-lint failed on ${plural(result.failures.length, 'file')}`,
+      renderFailures.size && `could not write ${plural(renderFailures.size, 'finding')}`,
+    ].filter(Boolean);
+    runner.annotate('error', {}, `pillars-lint: the run is incomplete (${parts.join(' and ')}; internal error), so no SARIF file was offered for upload: ${sarifShown} holds what was found.`);
+    return 1;
+  }
   runner.setOutput('sarif-file', inputs.sarifFile);
   runner.setOutput('findings', String(total));
   runner.setOutput('errors', String(summary.errors));
   runner.setOutput('warnings', String(summary.warnings));
   runner.setOutput('notes', String(summary.notes));
+  runner.log(`pillars-lint ${VERSION}: ${plural(linted, 'template')} linted, ${plural(total, 'problem')} (${counts}); SARIF written to ${inputs.sarifFile}.`);
 
-  const linted = result.files.filter((f) => f.status === 'linted').length;
-  runner.log(
-    `pillars-lint ${VERSION}: ${plural(linted, 'template')} linted, ${plural(total, 'problem')} ` +
-      `(${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.notes, 'note')}); SARIF written to ${inputs.sarifFile}.`,
-  );
-
-  if (result.failures.length) {
-    const [first] = result.failures;
-    const more = result.failures.length > 1 ? ` and ${plural(result.failures.length - 1, 'other file')}` : '';
-    runner.annotate('error', {}, `pillars-lint: internal error on ${displayPath(first!.file, workspace)}${more}: ${first!.error.message}`);
-    for (const f of result.failures) runner.debug(f.error.stack ?? f.error.message);
+  if (renderFailures.size) {
+    for (const f of renderFailures.values()) runner.debug(f.error.stack ?? f.error.message);
+    runner.annotate('error', {}, `pillars-lint: ${plural(renderFailures.size, 'finding')} could not be shown in the annotations or the job summary (internal error); the SARIF file has them all.`);
     return 1;
   }
   if (failed.length) {

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { relativeInside } from '../discover/paths.ts';
 import { UsageError } from '../errors.ts';
 import type { RuleDefinition } from '../engine/rule.ts';
 import { closest } from '../engine/registry.ts';
@@ -7,7 +8,8 @@ import { PILLARS, type Level } from '../engine/types.ts';
 import { decodeSource, parseDocument } from '../parse/index.ts';
 import { findingRegion, locate, positionOf } from '../parse/locate.ts';
 import type { NodePath, ParsedDocument } from '../parse/types.ts';
-import { matchesAny } from './glob.ts';
+import { globProblem, matchesAny } from './glob.ts';
+import { readUserFile } from './user-file.ts';
 import configSchema from '../../schemas/pillars-lint.schema.json' with { type: 'json' };
 
 export const CONFIG_FILES = ['.pillars-lint.yaml', '.pillars-lint.yml', '.pillars-lint.json'];
@@ -98,21 +100,30 @@ function list(value: string | string[] | undefined): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
-/** The config file to use: the one named, else the first of CONFIG_FILES in the working directory. */
+/**
+ * The config file to use: the one named, else the first of CONFIG_FILES in the working directory. One found by
+ * itself comes with the repository, so it must be a file of the repository: a link out of it (to a credentials
+ * file, say) would have its keys quoted in the error messages.
+ */
 export function findConfigFile(cwd: string, named?: string): string | undefined {
   if (named !== undefined) {
     const file = path.resolve(cwd, named);
     if (!existsSync(file)) throw new UsageError(`config file not found: ${named}`);
     return file;
   }
-  return CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => existsSync(f));
+  const found = CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => existsSync(f));
+  if (found !== undefined && relativeInside(realpathSync.native(found), realpathSync.native(cwd)) === undefined) {
+    throw new UsageError(`config file ${path.basename(found)} links to a file outside the project: name it explicitly (--config, or the Action's config input) to use it`);
+  }
+  return found;
 }
 
 /** Reads and validates a config file; every problem is an error naming the file, the line and the key. */
 export async function loadConfig(file: string | undefined, all: readonly RuleDefinition[], cwd: string): Promise<ResolvedConfig> {
   if (file === undefined) return new ResolvedConfig(all);
-  const shown = path.relative(cwd, file) || file;
-  const decoded = decodeSource(readFileSync(file));
+  // As the user would name it: relative inside the project, else (a file named outside it) as it is.
+  const shown = relativeInside(file, cwd) ?? (path.resolve(file) === path.resolve(cwd) ? '.' : file);
+  const decoded = decodeSource(readUserFile(file, 'config file', shown));
   if ('error' in decoded) throw new UsageError(`${shown}: ${decoded.error.message}`);
   const doc = parseDocument(decoded.text);
   const fatal = doc.diagnostics.find((d) => d.fatal) ?? doc.diagnostics.find((d) => d.code === 'DUPLICATE_KEY');
@@ -129,6 +140,7 @@ export async function loadConfig(file: string | undefined, all: readonly RuleDef
   const validate = ajv.compile(configSchema);
   if (!validate(data)) problems.push(...schemaProblems(validate.errors ?? []));
 
+  if (problems.length === 0) problems.push(...globProblems(data as RawConfig));
   if (problems.length === 0) {
     const raw = data as RawConfig;
     const known = new Map(all.map((r) => [r.id, r]));
@@ -163,6 +175,24 @@ export async function loadConfig(file: string | undefined, all: readonly RuleDef
     throw new UsageError(`${shown}:${where.startLine}:${where.startColumn}: ${key}: ${first!.message}${more}`);
   }
   return new ResolvedConfig(all, data as RawConfig, file);
+}
+
+/** Globs the matcher refuses (unbalanced braces, past the limits that keep matching linear), each at its place. */
+function globProblems(raw: RawConfig): Problem[] {
+  const fields: Array<{ at: NodePath; globs: string | string[] | undefined }> = [
+    { at: ['include'], globs: raw.include },
+    { at: ['exclude'], globs: raw.exclude },
+    ...(raw.overrides ?? []).map((o, i) => ({ at: ['overrides', i, 'files'] as NodePath, globs: o.files })),
+  ];
+  const problems: Problem[] = [];
+  for (const { at, globs } of fields) {
+    const each = Array.isArray(globs) ? globs.map((g, i) => ({ glob: g, at: [...at, i] })) : globs === undefined ? [] : [{ glob: globs, at }];
+    for (const { glob, at: where } of each) {
+      const problem = globProblem(glob);
+      if (problem) problems.push({ path: where, message: `this glob cannot be used: ${problem}` });
+    }
+  }
+  return problems;
 }
 
 /** YAML 1.1 reads an unquoted `off` as false: in rule settings it means "off". */

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.ts';
+import { readUserFile } from '../config/user-file.ts';
 import { relativeForMatching } from '../discover/paths.ts';
 import type { Finding } from './types.ts';
 
@@ -14,25 +14,37 @@ function identity(ruleId: string, file: string, logicalId: string | undefined, p
 
 /** Identities of the results in an earlier SARIF file (as pillars-lint writes it). */
 export function readBaseline(file: string, cwd: string): Set<string> {
+  const source = readUserFile(path.resolve(cwd, file), 'baseline', file).toString('utf8');
   let log: any;
   try {
-    log = JSON.parse(readFileSync(path.resolve(cwd, file), 'utf8'));
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not valid JSON';
-    throw new UsageError(`cannot read baseline ${file}: ${reason}`);
+    // Tools on Windows write SARIF with a byte order mark, which JSON.parse rejects.
+    log = JSON.parse(source.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new UsageError(`cannot read baseline ${file}: not valid JSON`);
   }
   if (!Array.isArray(log?.runs)) throw new UsageError(`baseline ${file} is not a SARIF file (no runs)`);
   const known = new Set<string>();
+  // Anything in the file may be malformed: what does not look like a pillars-lint result is passed over.
+  const text = (value: unknown): string => (typeof value === 'string' ? value : '');
   for (const run of log.runs) {
-    for (const result of run.results ?? []) {
-      const location = result.locations?.[0];
-      const uri: string | undefined = location?.physicalLocation?.artifactLocation?.uri;
-      if (typeof result.ruleId !== 'string' || typeof uri !== 'string') continue;
-      const relative = uri.split('/').map(decodeURIComponent).join('/');
-      known.add(identity(result.ruleId, relative, location?.logicalLocations?.[0]?.name, result.properties?.propertyPath ?? '', result.message?.text ?? ''));
+    for (const result of Array.isArray(run?.results) ? run.results : []) {
+      const location = result?.locations?.[0];
+      const uri: unknown = location?.physicalLocation?.artifactLocation?.uri;
+      if (typeof result?.ruleId !== 'string' || typeof uri !== 'string') continue;
+      const relative = uri.split('/').map(decodeSegment).join('/');
+      const logicalId = location?.logicalLocations?.[0]?.name;
+      known.add(identity(result.ruleId, relative, typeof logicalId === 'string' ? logicalId : undefined, text(result.properties?.propertyPath), text(result.message?.text)));
     }
   }
   return known;
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** Marks each finding new or unchanged against the baseline; unchanged findings do not fail the run. */

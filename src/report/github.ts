@@ -1,6 +1,8 @@
 import type { Finding, LintResult } from '../engine/types.ts';
 import { isUri } from '../discover/paths.ts';
+import { failureReason, guarded, placeholderText, type OnRenderError } from './failures.ts';
 import { displayPath } from './paths.ts';
+import { escapeControls, textOf } from './text.ts';
 import type { Formatter } from './types.ts';
 import { plural } from './words.ts';
 
@@ -52,7 +54,7 @@ export function annotation(f: Finding, root: string): string {
   // A deployed stack (stack://) has no file in the repository to annotate.
   if (!isUri(f.file)) {
     const { startLine, startColumn, endLine, endColumn } = f.region;
-    props.file = displayPath(f.file, root);
+    props.file = escapeControls(displayPath(f.file, root));
     props.line = startLine;
     props.endLine = Math.max(startLine, endLine);
     // GitHub accepts columns only on one line; its endColumn is inclusive, ours is one past the end.
@@ -61,8 +63,28 @@ export function annotation(f: Finding, root: string): string {
       props.endColumn = Math.max(startColumn, endColumn - 1);
     }
   }
-  props.title = `${f.ruleId} (${f.kind === 'review' ? 'review' : f.pillar})`;
-  return workflowCommand(annotationLevel(f), props, f.message || f.ruleId);
+  // The runner decodes only its own escapes, so template text could still carry controls into the log and the UI.
+  props.title = escapeControls(`${f.ruleId} (${f.kind === 'review' ? 'review' : f.pillar})`);
+  return workflowCommand(annotationLevel(f), props, escapeControls(textOf(f.message, '') || f.ruleId));
+}
+
+/**
+ * The files pillars-lint failed on, as error annotations on those files, at most `limit` lines: past it, the last
+ * line counts the rest.
+ */
+export function failureAnnotations(failures: LintResult['failures'], root: string, limit: number): string[] {
+  const lines: string[] = [];
+  const room = failures.length > limit ? Math.max(0, limit - 1) : failures.length;
+  for (const { file, error } of failures.slice(0, room)) {
+    const props: CommandProperties = { title: 'pillars-lint internal error' };
+    if (!isUri(file)) props.file = escapeControls(displayPath(file, root));
+    lines.push(workflowCommand('error', props, `pillars-lint failed on this file, so its findings are missing: ${failureReason(error, root)}`));
+  }
+  const rest = failures.length - room;
+  if (rest > 0 && limit > 0) {
+    lines.push(workflowCommand('error', { title: 'pillars-lint internal error' }, `pillars-lint failed on ${plural(rest, room ? 'more file' : 'file')}, so their findings are missing.`));
+  }
+  return lines;
 }
 
 export interface AnnotationOptions {
@@ -72,6 +94,8 @@ export interface AnnotationOptions {
   limits?: Partial<Record<AnnotationLevel, number>>;
   /** Where the findings that are not annotated can be read, e.g. "the job summary". */
   moreIn?: string;
+  /** Told of each finding that could not be rendered (an annotation without a place says so instead). */
+  onRenderError?: OnRenderError;
 }
 
 export interface Annotations {
@@ -100,7 +124,11 @@ export function annotations(findings: readonly Finding[], options: AnnotationOpt
     const level = annotationLevel(f);
     if (used[level] < caps[level]) {
       used[level]++;
-      lines.push(annotation(f, options.root));
+      lines.push(
+        guarded(f, options.onRenderError, (finding) => annotation(finding, options.root), (failure) =>
+          workflowCommand(level, { title: 'pillars-lint' }, placeholderText(failure, options.root)),
+        ),
+      );
     } else hidden[level]++;
   }
   const more = hidden.error + hidden.warning + hidden.notice;
@@ -127,8 +155,15 @@ export function annotations(findings: readonly Finding[], options: AnnotationOpt
 /** `-f github`: annotations for a workflow step (`pillars-lint -f github .` in a `run:` step). */
 export const github: Formatter = (result: LintResult, options) => {
   const root = process.env.GITHUB_WORKSPACE || options.cwd;
-  const { lines } = annotations(result.findings, { root, moreIn: 'the full report (for example `-f markdown >> "$GITHUB_STEP_SUMMARY"`)' });
-  return lines.length ? lines.join('\n') + '\n' : '';
+  const failed = failureAnnotations(result.failures, root, ANNOTATIONS_PER_LEVEL);
+  const { lines } = annotations(result.findings, {
+    root,
+    limits: { error: ANNOTATIONS_PER_LEVEL - failed.length },
+    moreIn: 'the full report (for example `-f markdown >> "$GITHUB_STEP_SUMMARY"`)',
+    onRenderError: options.onRenderError,
+  });
+  const all = [...failed, ...lines];
+  return all.length ? all.join('\n') + '\n' : '';
 };
 
 export default github;

@@ -1,5 +1,7 @@
 import { PILLARS, type Finding, type LintResult, type Pillar } from '../engine/types.ts';
+import { failureReason, guarded, placeholderText } from './failures.ts';
 import { displayPath } from './paths.ts';
+import { textOf } from './text.ts';
 import type { Formatter } from './types.ts';
 
 /** Bumped when the document's shape changes incompatibly. */
@@ -37,15 +39,18 @@ export function summarize(findings: readonly Finding[]): Summary {
 
 export const json: Formatter = (result: LintResult, options) => {
   const cwd = options.cwd;
-  const doc = {
-    version: JSON_FORMAT_VERSION,
-    tool: { name: 'pillars-lint', version: options.toolVersion },
-    files: result.files.map((f) => ({ path: displayPath(f.file, cwd), status: f.status, skipReason: f.skipReason })),
-    findings: result.findings.map((f) => ({
+  // Files pillars-lint failed on and findings it could not write: the document is incomplete when this is not empty.
+  const failures: Array<{ file?: string; ruleId?: string; message: string }> = result.failures.map(({ file, error }) => ({
+    file: displayPath(file, cwd),
+    message: `pillars-lint failed on this file (internal error), so its findings are missing: ${failureReason(error, cwd)}`,
+  }));
+  const findings = [];
+  for (const finding of result.findings) {
+    const written = guarded(finding, options.onRenderError, (f) => ({
       ruleId: f.ruleId,
       level: f.level,
       pillar: f.pillar,
-      message: f.message,
+      message: textOf(f.message, '') || f.ruleId,
       file: displayPath(f.file, cwd),
       line: f.region.startLine,
       column: f.region.startColumn,
@@ -56,10 +61,22 @@ export const json: Formatter = (result: LintResult, options) => {
       propertyPath: f.propertyPath ? [...f.propertyPath] : undefined,
       constructPath: f.constructPath,
       kind: f.kind,
-      suppressed: f.suppression ? { justification: f.suppression.justification, source: f.suppression.source } : undefined,
+      suppressed: f.suppression ? { justification: textOf(f.suppression.justification, ''), source: f.suppression.source } : undefined,
       baselineState: f.baselineState,
-    })),
+    }), (failure) => {
+      // A finding entry always has its fields; the placeholder goes with the failures.
+      failures.push({ ...(failure.file !== undefined ? { file: displayPath(failure.file, cwd) } : {}), ruleId: failure.ruleId, message: `${placeholderText(failure, cwd)}: ${failureReason(failure.error, cwd)}` });
+      return undefined;
+    });
+    if (written) findings.push(written);
+  }
+  const doc = {
+    version: JSON_FORMAT_VERSION,
+    tool: { name: 'pillars-lint', version: options.toolVersion },
+    files: result.files.map((f) => ({ path: displayPath(f.file, cwd), status: f.status, skipReason: f.skipReason })),
+    findings,
     summary: summarize(result.findings),
+    failures,
   };
   // JSON.stringify drops undefined members, so absent fields are simply missing.
   return JSON.stringify(doc, null, 2) + '\n';

@@ -2,7 +2,9 @@ import { PILLARS, type Finding, type LintResult, type RuleMeta } from '../engine
 import { bySeverity, reportable } from './github.ts';
 import { summarize } from './json.ts';
 import { isUri } from '../discover/paths.ts';
+import { failureReason, guarded, placeholderText, type OnRenderError } from './failures.ts';
 import { displayPath } from './paths.ts';
+import { escapeControls, textOf } from './text.ts';
 import type { Formatter } from './types.ts';
 import { plural } from './words.ts';
 
@@ -10,6 +12,9 @@ import { plural } from './words.ts';
 export const MAX_SUMMARY_BYTES = 1024 * 1024 - 64 * 1024;
 /** One very long message must not crowd out the other rows. */
 const MAX_MESSAGE = 2000;
+/** Files pillars-lint failed on that are named one by one; a bug that hits every file must not fill the summary. */
+const MAX_FAILURES_LISTED = 50;
+const ZWJ = '\u200d';
 
 export interface SummaryOptions {
   /** File paths are shown relative to this folder (GITHUB_WORKSPACE). */
@@ -19,15 +24,25 @@ export interface SummaryOptions {
   /** Lines shown under the totals, e.g. that only changed templates were linted. */
   notes?: string[];
   maxBytes?: number;
+  /** Told of each finding that could not be rendered (its row says so instead). */
+  onRenderError?: OnRenderError;
 }
 
-// Template text reaches the summary through messages and file names: it must not become markup, HTML or a table cell break.
+/**
+ * Template text reaches the summary through messages, logical ids and file names: it must not become markup, HTML
+ * or a table cell break, nor ping a user or team (`@name`), link an issue (`#123`, `GH-123`) or make a link (`https://`,
+ * `www.`): a zero-width joiner after the `@`, `#` or scheme keeps GitHub from seeing one, and reads the same.
+ */
 export function escapeMarkdown(text: string): string {
-  return text
+  return escapeControls(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`)
+    .replace(/(#|\bGH-)(?=\p{N})/giu, `$1${ZWJ}`)
+    .replace(/:\/\//g, `:${ZWJ}//`)
+    .replace(/\b(www)\./gi, `$1${ZWJ}.`)
     .replace(/\r\n|[\r\n\u2028\u2029]/g, '<br>');
 }
 
@@ -59,6 +74,21 @@ function ruleLink(f: Finding, rules: ReadonlyMap<string, RuleMeta>): string {
   return url ? `[${id}](${url})` : id;
 }
 
+/** Says the report is incomplete, and which files pillars-lint failed on. */
+function failureLines(failures: LintResult['failures'], root: string): string[] {
+  const out = [
+    `**Incomplete:** pillars-lint failed on ${plural(failures.length, 'file')} (internal error), so the findings of ${failures.length === 1 ? 'that file are' : 'those files are'} missing from this report.`,
+    '',
+    '| file | error |',
+    '|:--|:--|',
+  ];
+  for (const { file, error } of failures.slice(0, MAX_FAILURES_LISTED)) {
+    out.push(`| ${escapeMarkdown(displayPath(file, root))} | ${escapeMarkdown(failureReason(error, root))} |`);
+  }
+  if (failures.length > MAX_FAILURES_LISTED) out.push('', `_and ${plural(failures.length - MAX_FAILURES_LISTED, 'more file')}._`);
+  return out;
+}
+
 /** The job summary: totals, a pillar × level table, then the findings, most severe first, cut to stay under the size limit. */
 export function jobSummary(result: LintResult, options: SummaryOptions): string {
   const maxBytes = options.maxBytes ?? MAX_SUMMARY_BYTES;
@@ -81,6 +111,7 @@ export function jobSummary(result: LintResult, options: SummaryOptions): string 
       : `**No problems** in ${plural(linted, 'template')}${tail}.`,
   );
   for (const note of options.notes ?? []) head.push('', escapeMarkdown(note));
+  if (result.failures.length) head.push('', ...failureLines(result.failures, options.root));
 
   head.push('', '| pillar | errors | warnings | notes |', '|:--|--:|--:|--:|');
   for (const p of PILLARS) {
@@ -98,8 +129,10 @@ export function jobSummary(result: LintResult, options: SummaryOptions): string 
   // Room for the truncation note, whatever the count in it.
   let bytes = Buffer.byteLength(text) + 200;
   for (const f of listed) {
-    const level = f.kind === 'review' ? 'review' : f.level;
-    const row = `| ${location(f, options)} | ${level} | ${ruleLink(f, rules)} | ${escapeMarkdown(clip(f.message || f.ruleId))} |\n`;
+    const row = guarded(f, options.onRenderError, (finding) => {
+      const level = finding.kind === 'review' ? 'review' : finding.level;
+      return `| ${location(finding, options)} | ${level} | ${ruleLink(finding, rules)} | ${escapeMarkdown(clip(textOf(finding.message, '') || finding.ruleId))} |\n`;
+    }, (failure) => `| | | ${escapeMarkdown(failure.ruleId)} | _${escapeMarkdown(placeholderText(failure, options.root))}_ |\n`);
     const size = Buffer.byteLength(row);
     if (bytes + size > maxBytes) break;
     bytes += size;
@@ -120,7 +153,7 @@ export const markdown: Formatter = (result: LintResult, options) => {
     env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_SHA
       ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}`
       : undefined;
-  return jobSummary(result, { root: env.GITHUB_WORKSPACE || options.cwd, blobUrl });
+  return jobSummary(result, { root: env.GITHUB_WORKSPACE || options.cwd, blobUrl, onRenderError: options.onRenderError });
 };
 
 export default markdown;

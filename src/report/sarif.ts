@@ -3,7 +3,9 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { FileReport, Finding, LintResult, RuleMeta } from '../engine/types.ts';
 import type { Region } from '../parse/types.ts';
+import { failureReason, guarded, placeholderText } from './failures.ts';
 import { artifactUri, isRelativeUri } from './paths.ts';
+import { textOf } from './text.ts';
 import type { Formatter } from './types.ts';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -171,7 +173,7 @@ export const sarif: Formatter = (result: LintResult, options) => {
     } else {
       out.level = f.level;
     }
-    out.message = { text: f.message || f.ruleId };
+    out.message = { text: textOf(f.message, '') || f.ruleId };
     out.locations = [
       {
         physicalLocation: { artifactLocation, region: sarifRegion(f.region) },
@@ -195,7 +197,7 @@ export const sarif: Formatter = (result: LintResult, options) => {
           artifactLocation: r.location,
           region: r.column ? { startLine: Math.max(1, r.line), startColumn: Math.max(1, r.column) } : { startLine: Math.max(1, r.line) },
         },
-        message: { text: r.message },
+        message: { text: textOf(r.message, 'Related location') },
       }));
     }
     if (f.fix) {
@@ -222,8 +224,28 @@ export const sarif: Formatter = (result: LintResult, options) => {
     return out;
   };
 
+  // A file the engine failed on, or a finding that could not be written, leaves the log incomplete: it says so, so
+  // that nobody takes the missing results for fixed ones.
+  const notifications: Sarif.Notification[] = [];
+  const notify = (file: string | undefined, text: string): void => {
+    const notification: Sarif.Notification = { level: 'error', message: { text } };
+    if (file !== undefined) notification.locations = [{ physicalLocation: { artifactLocation: { ...locationOf(file), index: addArtifact(file) } } }];
+    notifications.push(notification);
+  };
+  for (const { file, error } of result.failures) {
+    notify(file, `pillars-lint failed on this file (internal error), so its results are missing from this log: ${failureReason(error, cwd)}`);
+  }
+
   // GitHub ignores SARIF suppressions and would open alerts, so suppressed findings stay out by default.
-  const results = result.findings.filter((f) => options.includeSuppressed || !f.suppression).map(toResult);
+  const results: Sarif.Result[] = [];
+  for (const f of result.findings) {
+    if (f.suppression && !options.includeSuppressed) continue;
+    const written = guarded(f, options.onRenderError, toResult, (failure) => {
+      notify(failure.file, `${placeholderText(failure, cwd)}: ${failureReason(failure.error, cwd)}`);
+      return undefined;
+    });
+    if (written) results.push(written);
+  }
 
   const driver: Sarif.ToolComponent = { name: 'pillars-lint' };
   if (SEMVER.test(options.toolVersion)) driver.semanticVersion = options.toolVersion;
@@ -234,7 +256,13 @@ export const sarif: Formatter = (result: LintResult, options) => {
   const root = srcrootUri(cwd);
   const run: Sarif.Run = {
     tool: { driver },
-    invocations: [{ executionSuccessful: true, workingDirectory: { uri: root } }],
+    invocations: [
+      {
+        executionSuccessful: notifications.length === 0,
+        ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
+        workingDirectory: { uri: root },
+      },
+    ],
     originalUriBaseIds: { [SRCROOT]: { uri: root } },
     artifacts,
     results,

@@ -2,7 +2,9 @@ import { PILLARS, type FileReport, type Finding, type LintResult } from '../engi
 import type { Region } from '../parse/types.ts';
 import { createColors, type Colors, type Paint } from './colors.ts';
 import { summarize } from './json.ts';
+import { guarded, placeholderText } from './failures.ts';
 import { displayPath } from './paths.ts';
+import { textOf } from './text.ts';
 import type { Formatter } from './types.ts';
 import { plural } from './words.ts';
 
@@ -20,6 +22,15 @@ function safe(text: string): string {
 }
 function oneLine(text: string): string {
   return safe(text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' '));
+}
+
+interface Row {
+  f: Finding;
+  message: string;
+  extra: string;
+  line: string;
+  col: string;
+  rule: string;
 }
 
 function levelLabel(f: Finding): string {
@@ -138,33 +149,49 @@ export const stylish: Formatter = (result: LintResult, options) => {
 
   for (const [file, findings] of groupByFile(listed)) {
     const source = sources.get(file)?.source;
-    const lines = source === undefined ? undefined : splitLines(source);
-    const rows = findings.map((f) => {
-      const extra = [f.constructPath ? `[${oneLine(f.constructPath)}]` : '', f.baselineState === 'unchanged' ? '(in baseline)' : '']
-        .filter(Boolean)
-        .join(' ');
-      return { f, message: oneLine(f.message), extra, line: String(f.region.startLine), col: String(f.region.startColumn) };
-    });
-    const lineW = Math.max(...rows.map((r) => r.line.length));
-    const colW = Math.max(...rows.map((r) => r.col.length));
-    const levelW = Math.max(...rows.map((r) => levelLabel(r.f).length));
-    const visibleMessage = (r: (typeof rows)[number]): number => r.message.length + (r.extra ? r.extra.length + 1 : 0);
-    const messageW = Math.min(MAX_MESSAGE_PAD, Math.max(...rows.map(visibleMessage)));
-    const ruleW = Math.max(...rows.map((r) => r.f.ruleId.length));
+    const sourceLines = source === undefined ? undefined : splitLines(source);
+    // A finding that cannot be rendered becomes a placeholder line; the others keep their columns.
+    const rows: Row[] = [];
+    const broken = new Map<Finding, string>();
+    for (const finding of findings) {
+      const row = guarded(finding, options.onRenderError, (f) => {
+        const extra = [f.constructPath ? `[${oneLine(f.constructPath)}]` : '', f.baselineState === 'unchanged' ? '(in baseline)' : '']
+          .filter(Boolean)
+          .join(' ');
+        const message = oneLine(textOf(f.message, '') || f.ruleId);
+        return { f, message, extra, line: String(f.region.startLine), col: String(f.region.startColumn), rule: oneLine(f.ruleId) };
+      }, (failure) => {
+        broken.set(finding, placeholderText(failure, cwd));
+        return undefined;
+      });
+      if (row) rows.push(row);
+    }
+    const lineW = Math.max(0, ...rows.map((r) => r.line.length));
+    const colW = Math.max(0, ...rows.map((r) => r.col.length));
+    const levelW = Math.max(0, ...rows.map((r) => levelLabel(r.f).length));
+    const visibleMessage = (r: Row): number => r.message.length + (r.extra ? r.extra.length + 1 : 0);
+    const messageW = Math.min(MAX_MESSAGE_PAD, Math.max(0, ...rows.map(visibleMessage)));
+    const ruleW = Math.max(0, ...rows.map((r) => r.rule.length));
+    const byFinding = new Map(rows.map((r) => [r.f, r]));
 
     out.push(c.underline(oneLine(displayPath(file, cwd))));
-    for (const r of rows) {
-      const paint = levelPaint(r.f, c);
-      const pos = c.dim(`${r.line.padStart(lineW)}:${r.col.padEnd(colW)}`);
-      const level = paint(levelLabel(r.f).padEnd(levelW));
-      const pad = ' '.repeat(Math.max(0, messageW - visibleMessage(r)));
-      const message = r.message + (r.extra ? ' ' + c.dim(r.extra) : '') + pad;
-      out.push(`  ${pos}  ${level}  ${message}  ${c.dim(r.f.ruleId.padEnd(ruleW))}  ${c.dim(`(${r.f.pillar})`)}`);
-      if (lines) out.push(...codeFrame(lines, r.f.region, paint, c));
-      for (const rel of r.f.related ?? []) {
-        const where = `${displayPath(rel.file, cwd)}:${rel.line}${rel.column ? `:${rel.column}` : ''}`;
-        out.push(c.dim(`      ↳ ${oneLine(rel.message)}: ${oneLine(where)}`));
-      }
+    for (const finding of findings) {
+      const r = byFinding.get(finding);
+      const lines = r ? guarded(finding, options.onRenderError, () => {
+        const paint = levelPaint(r.f, c);
+        const pos = c.dim(`${r.line.padStart(lineW)}:${r.col.padEnd(colW)}`);
+        const level = paint(levelLabel(r.f).padEnd(levelW));
+        const pad = ' '.repeat(Math.max(0, messageW - visibleMessage(r)));
+        const message = r.message + (r.extra ? ' ' + c.dim(r.extra) : '') + pad;
+        const text = [`  ${pos}  ${level}  ${message}  ${c.dim(r.rule.padEnd(ruleW))}  ${c.dim(`(${oneLine(r.f.pillar)})`)}`];
+        if (sourceLines) text.push(...codeFrame(sourceLines, r.f.region, paint, c));
+        for (const rel of r.f.related ?? []) {
+          const where = `${displayPath(rel.file, cwd)}:${rel.line}${rel.column ? `:${rel.column}` : ''}`;
+          text.push(c.dim(`      ↳ ${oneLine(textOf(rel.message, 'related'))}: ${oneLine(where)}`));
+        }
+        return text;
+      }, (failure) => [`  ${c.red(placeholderText(failure, cwd))}`]) : [`  ${c.red(broken.get(finding)!)}`];
+      out.push(...lines);
     }
     out.push('');
   }

@@ -1,4 +1,5 @@
 import type { LintResult } from '../engine/types.ts';
+import type { OnRenderError } from './failures.ts';
 
 export interface FormatOptions {
   color: boolean;
@@ -8,6 +9,8 @@ export interface FormatOptions {
   toolVersion: string;
   /** Write suppressed findings to SARIF (with `suppressions`) instead of leaving them out. */
   includeSuppressed?: boolean;
+  /** Told of each finding the formatter could not render (it writes a placeholder instead), so the run can fail. */
+  onRenderError?: OnRenderError;
 }
 
 export type Formatter = (result: LintResult, options: FormatOptions) => string;
