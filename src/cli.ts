@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.ts';
 import { lint } from './engine/lint.ts';
+import { parseSize } from './discover/read.ts';
 import type { StackOptions } from './discover/stack.ts';
 import { PILLARS, LEVELS, type Level, type LintResult, type Pillar } from './engine/types.ts';
 import { FORMATS, getFormatter } from './report/index.ts';
@@ -25,6 +26,11 @@ Options:
   -f, --format NAME        ${FORMATS.join('|')} (default: stylish)
   -o, --output FILE        write the report to FILE instead of stdout
   -c, --config FILE        config file (default: .pillars-lint.yaml|.yml|.json in the working directory)
+      --root DIR           the project root (default: the working directory): files are read only inside it,
+                           never from .git/; nested templates, symlinks and cdk.out entries leading elsewhere
+                           are listed as not followed, and paths are reported relative to it
+      --max-file-size N    do not read files larger than N: bytes, or with a unit, e.g. 10MB, 512KB (1KB = 1024
+                           bytes; default: 50MB)
       --fail-on LEVEL      error|warning|note|none: lowest level that fails the run (default: error)
       --parameter K=V      a parameter value, as deployed (repeatable)
       --parameters-file F  CloudFormation JSON parameter file ([{ParameterKey, ParameterValue}])
@@ -50,6 +56,8 @@ const OPTIONS = {
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
   config: { type: 'string', short: 'c' },
+  root: { type: 'string' },
+  'max-file-size': { type: 'string' },
   'fail-on': { type: 'string' },
   parameter: { type: 'string', multiple: true },
   'parameters-file': { type: 'string', multiple: true },
@@ -108,6 +116,11 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   const cwd = process.cwd();
+  const root = values.root !== undefined ? path.resolve(cwd, values.root) : cwd;
+  const maxFileSize = values['max-file-size'] !== undefined ? parseSize(values['max-file-size']) : undefined;
+  if (values['max-file-size'] !== undefined && !maxFileSize) {
+    throw new UsageError(`--max-file-size expects a size such as 10MB, 512KB or 2048 (got "${values['max-file-size']}")`);
+  }
   const config = await loadConfig(findConfigFile(cwd, values.config), rules, cwd);
   const failOn = (values['fail-on'] ?? config.failOn ?? 'error') as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got "${failOn}")`);
@@ -129,6 +142,8 @@ export async function main(argv: string[]): Promise<number> {
   const result = await lint({
     paths,
     cwd,
+    root,
+    maxFileSize,
     config,
     parameters,
     pillars,
@@ -138,13 +153,13 @@ export async function main(argv: string[]): Promise<number> {
     ...(deployed ? { stacks: stackOptions(stackNames, allStacks, values, progress.message) } : {}),
   });
   progress.done();
-  if (values.baseline !== undefined) result.findings = applyBaseline(result.findings, baseline!, cwd);
+  if (values.baseline !== undefined) result.findings = applyBaseline(result.findings, baseline!, root);
 
   const toTerminal = values.output === undefined && process.stdout.isTTY === true;
   const color = values['no-color'] ? false : values.color ? true : toTerminal && useColorByDefault();
   const text = formatter(result, {
     color,
-    cwd,
+    cwd: root,
     category: values.category,
     toolVersion: VERSION,
     includeSuppressed: values['include-suppressed'] ?? false,

@@ -141,6 +141,7 @@ async function lintWorkspace(runner: Runner): Promise<number> {
   const result = await lint({
     paths,
     cwd: workspace,
+    root: workspace,
     config,
     parameters: { ...config.parameters, ...inputs.parameters },
     only,
