@@ -87,7 +87,7 @@ const MAX_NESTED_TEMPLATES = 1000;
 /** The public entry: discover → parse → template → graph/values → rules → one LintResult. */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
-  const projectFiles = openProject(path.resolve(cwd, options.root ?? cwd), options.maxFileSize, options.root);
+  const projectFiles = openProject(path.resolve(cwd, options.root ?? cwd), options.maxFileSize, cwd);
   const all = options.rules ?? registeredRules;
   const config = options.config ?? new ResolvedConfig(all);
   // The config caches one setup per set of matching overrides; the selection is worked out once per setup.
@@ -253,11 +253,11 @@ function displayName(file: string, root: string): string {
   return relativeInside(file, root) ?? toPosix(path.relative(root, file));
 }
 
-function openProject(root: string, maxFileSize = DEFAULT_MAX_FILE_SIZE, given?: string): ProjectFiles {
+function openProject(root: string, maxFileSize = DEFAULT_MAX_FILE_SIZE, cwd: string): ProjectFiles {
   try {
     return new ProjectFiles(root, maxFileSize);
   } catch {
-    throw new UsageError(`the project root is not a directory: ${given ?? root}`);
+    throw new UsageError(`the project root is not a directory: ${toPosix(path.relative(cwd, root)) || '.'}`);
   }
 }
 
