@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.ts';
 import { readCloudAssembly, type CloudAssembly, type CdkTemplate } from './cdk.ts';
-import { fsErrorText, INSIDE_GIT, ProjectFiles } from './read.ts';
+import { fsErrorText, INSIDE_GIT, OUTSIDE_PROJECT, ProjectFiles } from './read.ts';
 
 export interface DiscoveredFile {
   /**
@@ -121,6 +121,8 @@ async function glob(input: string, cwd: string, files: ProjectFiles): Promise<Di
   const out: DiscoveredFile[] = [];
   for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const file = path.normalize(entry.path);
+    // A pattern can climb out of its fixed part (`{../x,y}/*.yaml`): what it reaches outside was named outside.
+    if (!files.contains(file)) throw refused(input, OUTSIDE_PROJECT);
     const found = linkedEntry(file, entry.dirent, files, true);
     if (found) out.push(found);
   }

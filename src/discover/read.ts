@@ -25,7 +25,7 @@ export class ProjectFiles {
   private readonly reals = new Map<string, string | null>();
 
   /** Throws (ENOENT, ENOTDIR) when `root` is not a directory. */
-  constructor(root: string, readonly maxBytes = DEFAULT_MAX_FILE_SIZE) {
+  constructor(root: string, readonly maxBytes: number = DEFAULT_MAX_FILE_SIZE) {
     this.given = resolve(root);
     this.root = realpathSync.native(this.given);
     if (!statSync(this.root).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
@@ -54,12 +54,18 @@ export class ProjectFiles {
     const absolute = resolve(file);
     const real = this.realPath(absolute);
     if (real === undefined) {
-      const rel = this.inside(absolute, this.given) ?? this.inside(absolute, this.root);
-      if (rel === undefined) return { refusal: OUTSIDE_PROJECT };
+      if (!this.contains(absolute)) return { refusal: OUTSIDE_PROJECT };
+      const rel = this.inside(absolute, this.given) ?? this.inside(absolute, this.root)!;
       return rel.split(sep).includes('.git') ? { refusal: INSIDE_GIT } : {};
     }
     const refusal = this.refusal(real);
     return refusal ? { refusal } : { real };
+  }
+
+  /** Whether a path lies inside the root as written (no symlinks resolved). */
+  contains(file: string): boolean {
+    const absolute = resolve(file);
+    return this.inside(absolute, this.given) !== undefined || this.inside(absolute, this.root) !== undefined;
   }
 
   /** Why a real path may not be read, if it may not. */

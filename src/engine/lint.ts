@@ -3,7 +3,7 @@ import path from 'node:path';
 import { isCdkPlumbingPath, readCloudAssembly, type CdkTemplate } from '../discover/cdk.ts';
 import { discoverFiles } from '../discover/files.ts';
 import { hasScheme, isUri, relativeForMatching, relativeInside, toPosix } from '../discover/paths.ts';
-import { DEFAULT_MAX_FILE_SIZE, ProjectFiles, ReadRefusal } from '../discover/read.ts';
+import { ProjectFiles, ReadRefusal } from '../discover/read.ts';
 import { UsageError } from '../errors.ts';
 import type { StackOptions } from '../discover/stack.ts';
 import { decodeSource, parseDocument } from '../parse/index.ts';
@@ -87,7 +87,7 @@ const MAX_NESTED_TEMPLATES = 1000;
 /** The public entry: discover → parse → template → graph/values → rules → one LintResult. */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
-  const projectFiles = openProject(path.resolve(cwd, options.root ?? cwd), options.maxFileSize, cwd);
+  const projectFiles = openProject(path.resolve(cwd, options.root ?? cwd), cwd, options.maxFileSize);
   const all = options.rules ?? registeredRules;
   const config = options.config ?? new ResolvedConfig(all);
   // The config caches one setup per set of matching overrides; the selection is worked out once per setup.
@@ -253,7 +253,7 @@ function displayName(file: string, root: string): string {
   return relativeInside(file, root) ?? toPosix(path.relative(root, file));
 }
 
-function openProject(root: string, maxFileSize = DEFAULT_MAX_FILE_SIZE, cwd: string): ProjectFiles {
+function openProject(root: string, cwd: string, maxFileSize: number | undefined): ProjectFiles {
   try {
     return new ProjectFiles(root, maxFileSize);
   } catch {
