@@ -182,6 +182,17 @@ describe('paths named outside the project root', () => {
     expect(missing.stderr).toBe('pillars-lint: the project root is not a directory: nope\n');
   });
 
+  it('a config include outside the project is refused the same way, in the CLI and the Action', () => {
+    const m = machine();
+    put(m, '.pillars-lint.yaml', 'include: ["../home/.aws"]\n');
+    const run = cli([], m.repo);
+    expectBounded(run, [2]);
+    expectNoSecret(m, run.stdout, run.stderr);
+    expect(run.stderr).toBe('pillars-lint: ../home/.aws is outside the project root: lint from a folder that contains it, or pass --root DIR\n');
+    const act = actionRun(m, { path: '' }, 1);
+    expect(act.stdout).toContain('::error::pillars-lint: ../home/.aws is outside the project root');
+  });
+
   it('the Action refuses a path input outside the workspace', () => {
     const m = machine();
     const run = actionRun(m, { path: '../home' }, 1);
