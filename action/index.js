@@ -435,11 +435,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -456,10 +456,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -520,8 +520,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names, constants3) {
+        this.code = optimizeExpr(this.code, names, constants3);
         return this;
       }
       get names() {
@@ -550,12 +550,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants))
+          if (n.optimizeNames(names, constants3))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -608,12 +608,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
+        if (!(super.optimizeNames(names, constants3) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names, constants3);
         return this;
       }
       get names() {
@@ -636,10 +636,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names, constants3);
         return this;
       }
       get names() {
@@ -675,10 +675,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names, constants3);
         return this;
       }
       get names() {
@@ -720,11 +720,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants3) {
         var _a, _b;
-        super.optimizeNames(names, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names, constants3);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
         return this;
       }
       get names() {
@@ -1025,7 +1025,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names, constants3) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -1040,14 +1040,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants[n.str];
+        const c = constants3[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -3009,7 +3009,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root, ref);
+      let _sch = resolve6.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -3036,7 +3036,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root, ref) {
+    function resolve6(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3287,8 +3287,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path9) {
-      let input = path9;
+    function removeDotSegments(path10) {
+      let input = path10;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3362,11 +3362,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path9) {
-      if (path9 === "" || path9[0] === "/") {
-        return removeDotSegments(path9);
+    function removeDotSegmentsRelative(path10) {
+      if (path10 === "" || path10[0] === "/") {
+        return removeDotSegments(path10);
       }
-      const segments = path9.split("/");
+      const segments = path10.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3729,8 +3729,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path9 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path9 && path9 !== "/" ? path9 : void 0;
+        const path10 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path10 && path10 !== "/" ? path10 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -3896,11 +3896,11 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse2(serialize(uri, options), options);
+        parse3(serialize(uri, options), options);
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options) {
+    function resolve6(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -3936,50 +3936,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative2, options, skipNormalization) {
+    function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse2(serialize(base, options), options);
-        relative2 = parse2(serialize(relative2, options), options);
+        base = parse3(serialize(base, options), options);
+        relative3 = parse3(serialize(relative3, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative2.scheme) {
-        target.scheme = relative2.scheme;
-        target.userinfo = relative2.userinfo;
-        target.host = relative2.host;
-        target.port = relative2.port;
-        target.path = removeDotSegments(relative2.path || "");
-        target.query = relative2.query;
+      if (!options.tolerant && relative3.scheme) {
+        target.scheme = relative3.scheme;
+        target.userinfo = relative3.userinfo;
+        target.host = relative3.host;
+        target.port = relative3.port;
+        target.path = removeDotSegments(relative3.path || "");
+        target.query = relative3.query;
       } else {
-        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
-          target.userinfo = relative2.userinfo;
-          target.host = relative2.host;
-          target.port = relative2.port;
-          target.path = removeDotSegments(relative2.path || "");
-          target.query = relative2.query;
+        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
+          target.userinfo = relative3.userinfo;
+          target.host = relative3.host;
+          target.port = relative3.port;
+          target.path = removeDotSegments(relative3.path || "");
+          target.query = relative3.query;
         } else {
-          if (!relative2.path) {
+          if (!relative3.path) {
             target.path = base.path;
-            if (relative2.query !== void 0) {
-              target.query = relative2.query;
+            if (relative3.query !== void 0) {
+              target.query = relative3.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative2.path[0] === "/") {
-              target.path = removeDotSegments(relative2.path);
+            if (relative3.path[0] === "/") {
+              target.path = removeDotSegments(relative3.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative2.path;
+                target.path = "/" + relative3.path;
               } else if (!base.path) {
-                target.path = relative2.path;
+                target.path = relative3.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative2.query;
+            target.query = relative3.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -3987,7 +3987,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative2.fragment;
+      target.fragment = relative3.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -4258,7 +4258,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse2(uri, opts) {
+    function parse3(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -4291,11 +4291,11 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve4,
+      resolve: resolve6,
       resolveComponent,
       equal,
       serialize,
-      parse: parse2
+      parse: parse3
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -7026,7 +7026,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path9 = __require("path");
+    var path10 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -7038,7 +7038,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path9.resolve(cwd, filepath);
+      return path10.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -7864,7 +7864,7 @@ var require_expand = __commonJS({
       }
       return utils.flatten(result);
     };
-    var expand = (ast, options = {}) => {
+    var expand2 = (ast, options = {}) => {
       const rangeLimit = options.rangeLimit === void 0 ? 1e3 : options.rangeLimit;
       const walk2 = (node, parent = {}) => {
         node.queue = [];
@@ -7925,7 +7925,7 @@ var require_expand = __commonJS({
       };
       return utils.flatten(walk2(ast));
     };
-    module.exports = expand;
+    module.exports = expand2;
   }
 });
 
@@ -8064,7 +8064,7 @@ var require_parse = __commonJS({
       CHAR_NO_BREAK_SPACE,
       CHAR_ZERO_WIDTH_NOBREAK_SPACE
     } = require_constants();
-    var parse2 = (input, options = {}) => {
+    var parse3 = (input, options = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -8264,7 +8264,7 @@ var require_parse = __commonJS({
       push2({ type: "eos" });
       return ast;
     };
-    module.exports = parse2;
+    module.exports = parse3;
   }
 });
 
@@ -8274,8 +8274,8 @@ var require_braces = __commonJS({
     "use strict";
     var stringify = require_stringify();
     var compile = require_compile2();
-    var expand = require_expand();
-    var parse2 = require_parse();
+    var expand2 = require_expand();
+    var parse3 = require_parse();
     var braces = (input, options = {}) => {
       let output = [];
       if (Array.isArray(input)) {
@@ -8295,7 +8295,7 @@ var require_braces = __commonJS({
       }
       return output;
     };
-    braces.parse = (input, options = {}) => parse2(input, options);
+    braces.parse = (input, options = {}) => parse3(input, options);
     braces.stringify = (input, options = {}) => {
       if (typeof input === "string") {
         return stringify(braces.parse(input, options), options);
@@ -8312,7 +8312,7 @@ var require_braces = __commonJS({
       if (typeof input === "string") {
         input = braces.parse(input, options);
       }
-      let result = expand(input, options);
+      let result = expand2(input, options);
       if (options.noempty === true) {
         result = result.filter(Boolean);
       }
@@ -8335,7 +8335,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path9 = __require("path");
+    var path10 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -8509,7 +8509,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path9.sep,
+      SEP: path10.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -8536,7 +8536,7 @@ var require_constants2 = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path9 = __require("path");
+    var path10 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -8565,7 +8565,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path9.sep === "\\";
+      return win32 === true || path10.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -8837,7 +8837,7 @@ var require_scan = __commonJS({
       }
       let base = str;
       let prefix = "";
-      let glob = "";
+      let glob2 = "";
       if (start > 0) {
         prefix = str.slice(0, start);
         str = str.slice(start);
@@ -8845,10 +8845,10 @@ var require_scan = __commonJS({
       }
       if (base && isGlob === true && lastIndex > 0) {
         base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
+        glob2 = str.slice(lastIndex);
       } else if (isGlob === true) {
         base = "";
-        glob = str;
+        glob2 = str;
       } else {
         base = str;
       }
@@ -8858,7 +8858,7 @@ var require_scan = __commonJS({
         }
       }
       if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
+        if (glob2) glob2 = utils.removeBackslashes(glob2);
         if (base && backslashes === true) {
           base = utils.removeBackslashes(base);
         }
@@ -8868,7 +8868,7 @@ var require_scan = __commonJS({
         input,
         start,
         base,
-        glob,
+        glob: glob2,
         isBrace,
         isBracket,
         isGlob,
@@ -8927,7 +8927,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants2();
+    var constants3 = require_constants2();
     var utils = require_utils3();
     var {
       MAX_LENGTH,
@@ -8935,7 +8935,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants3;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -9141,7 +9141,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -9159,7 +9159,7 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse2 = (input, options) => {
+    var parse3 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -9174,8 +9174,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants.globChars(win32);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants3.globChars(win32);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -9299,15 +9299,15 @@ var require_parse2 = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state2.index + 1);
+        const literal2 = input.slice(token.startIndex, state2.index + 1);
         const body = input.slice(token.startIndex + 2, state2.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open = tokens[token.tokensIndex];
           open.type = "text";
-          open.value = literal;
-          open.output = safeOutput || utils.escapeRegex(literal);
+          open.value = literal2;
+          open.output = safeOutput || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
@@ -9330,7 +9330,7 @@ var require_parse2 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -9855,7 +9855,7 @@ var require_parse2 = __commonJS({
       }
       return state2;
     };
-    parse2.fastpaths = (input, options) => {
+    parse3.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -9874,7 +9874,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(win32);
+      } = constants3.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -9921,7 +9921,7 @@ var require_parse2 = __commonJS({
       }
       return source;
     };
-    module.exports = parse2;
+    module.exports = parse3;
   }
 });
 
@@ -9929,15 +9929,15 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path9 = __require("path");
+    var path10 = __require("path");
     var scan = require_scan();
-    var parse2 = require_parse2();
+    var parse3 = require_parse2();
     var utils = require_utils3();
-    var constants = require_constants2();
+    var constants3 = require_constants2();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch(input, options, returnState));
+    var picomatch = (glob2, options, returnState = false) => {
+      if (Array.isArray(glob2)) {
+        const fns = glob2.map((input) => picomatch(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state3 = isMatch(str);
@@ -9947,13 +9947,13 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
+      const isState = isObject2(glob2) && glob2.tokens && glob2.input;
+      if (glob2 === "" || typeof glob2 !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
       const posix = utils.isWindows(options);
-      const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch.compileRe(glob2, options) : picomatch.makeRe(glob2, options, false, true);
       const state2 = regex.state;
       delete regex.state;
       let isIgnored = () => false;
@@ -9962,8 +9962,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
-        const result = { glob, state: state2, regex, posix, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob: glob2, posix });
+        const result = { glob: glob2, state: state2, regex, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -9988,7 +9988,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch.test = (input, regex, options, { glob: glob2, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -9997,11 +9997,11 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const format2 = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
+      let match = input === glob2;
       let output = match && format2 ? format2(input) : input;
       if (match === false) {
         output = format2 ? format2(input) : input;
-        match = output === glob;
+        match = output === glob2;
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
@@ -10012,14 +10012,14 @@ var require_picomatch = __commonJS({
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
-      const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path9.basename(input));
+    picomatch.matchBase = (input, glob2, options, posix = utils.isWindows(options)) => {
+      const regex = glob2 instanceof RegExp ? glob2 : picomatch.makeRe(glob2, options);
+      return regex.test(path10.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
+      return parse3(pattern, { ...options, fastpaths: false });
     };
     picomatch.scan = (input, options) => scan(input, options);
     picomatch.compileRe = (state2, options, returnOutput = false, returnState = false) => {
@@ -10045,10 +10045,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
+        parsed.output = parse3.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse2(input, options);
+        parsed = parse3(input, options);
       }
       return picomatch.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -10061,7 +10061,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants;
+    picomatch.constants = constants3;
     module.exports = picomatch;
   }
 });
@@ -10200,9 +10200,9 @@ var require_micromatch = __commonJS({
       }
       return [].concat(patterns).every((p) => picomatch(p, options)(str));
     };
-    micromatch.capture = (glob, input, options) => {
+    micromatch.capture = (glob2, input, options) => {
       let posix = utils.isWindows(options);
-      let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
+      let regex = picomatch.makeRe(String(glob2), { ...options, capture: true });
       let match = regex.exec(posix ? utils.toPosixSlashes(input) : input);
       if (match) {
         return match.slice(1).map((v) => v === void 0 ? "" : v);
@@ -10241,10 +10241,10 @@ var require_pattern2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path9 = __require("path");
+    var path10 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
-    var GLOBSTAR = "**";
+    var GLOBSTAR2 = "**";
     var ESCAPE_SYMBOL = "\\";
     var COMMON_GLOB_SYMBOLS_RE = /[*?]|^!/;
     var REGEX_CHARACTER_CLASS_SYMBOLS_RE = /\[[^[]*]/;
@@ -10328,15 +10328,15 @@ var require_pattern2 = __commonJS({
     }
     exports.getBaseDirectory = getBaseDirectory;
     function hasGlobStar(pattern) {
-      return pattern.includes(GLOBSTAR);
+      return pattern.includes(GLOBSTAR2);
     }
     exports.hasGlobStar = hasGlobStar;
     function endsWithSlashGlobStar(pattern) {
-      return pattern.endsWith("/" + GLOBSTAR);
+      return pattern.endsWith("/" + GLOBSTAR2);
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path9.basename(pattern);
+      const basename = path10.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -10382,21 +10382,21 @@ var require_pattern2 = __commonJS({
     exports.removeDuplicateSlashes = removeDuplicateSlashes;
     function partitionAbsoluteAndRelative(patterns) {
       const absolute = [];
-      const relative2 = [];
+      const relative3 = [];
       for (const pattern of patterns) {
-        if (isAbsolute2(pattern)) {
+        if (isAbsolute3(pattern)) {
           absolute.push(pattern);
         } else {
-          relative2.push(pattern);
+          relative3.push(pattern);
         }
       }
-      return [absolute, relative2];
+      return [absolute, relative3];
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
-    function isAbsolute2(pattern) {
-      return path9.isAbsolute(pattern);
+    function isAbsolute3(pattern) {
+      return path10.isAbsolute(pattern);
     }
-    exports.isAbsolute = isAbsolute2;
+    exports.isAbsolute = isAbsolute3;
   }
 });
 
@@ -10571,8 +10571,8 @@ var require_utils4 = __commonJS({
     exports.errno = errno;
     var fs = require_fs();
     exports.fs = fs;
-    var path9 = require_path();
-    exports.path = path9;
+    var path10 = require_path();
+    exports.path = path10;
     var pattern = require_pattern2();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -10684,8 +10684,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path9, settings, callback) {
-      settings.fs.lstat(path9, (lstatError, lstat) => {
+    function read(path10, settings, callback) {
+      settings.fs.lstat(path10, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -10694,7 +10694,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path9, (statError, stat) => {
+        settings.fs.stat(path10, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -10726,13 +10726,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path9, settings) {
-      const lstat = settings.fs.lstatSync(path9);
+    function read(path10, settings) {
+      const lstat = settings.fs.lstatSync(path10);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path9);
+        const stat = settings.fs.statSync(path10);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -10803,19 +10803,19 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path9, optionsOrSettingsOrCallback, callback) {
+    function stat(path10, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path9, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path10, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path9, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path10, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync3(path9, optionsOrSettings) {
+    function statSync6(path10, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path9, settings);
+      return sync.read(path10, settings);
     }
-    exports.statSync = statSync3;
+    exports.statSync = statSync6;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -11029,16 +11029,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path9 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path10 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path9, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path10, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path9,
+                path: path10,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -11156,7 +11156,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path9 = __require("path");
+    var path10 = __require("path");
     var fsStat = require_out();
     var fs = require_fs4();
     var Settings = class {
@@ -11164,7 +11164,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path9.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path10.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -11191,17 +11191,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path9, optionsOrSettingsOrCallback, callback) {
+    function scandir(path10, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path9, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path10, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path9, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path10, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path9, optionsOrSettings) {
+    function scandirSync(path10, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path9, settings);
+      return sync.read(path10, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -11481,41 +11481,41 @@ var require_queue = __commonJS({
       queue.drained = drained;
       return queue;
       function push2(value) {
-        var p = new Promise(function(resolve4, reject) {
+        var p = new Promise(function(resolve6, reject) {
           pushCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve4(result);
+            resolve6(result);
           });
         });
         p.catch(noop);
         return p;
       }
       function unshift(value) {
-        var p = new Promise(function(resolve4, reject) {
+        var p = new Promise(function(resolve6, reject) {
           unshiftCb(value, function(err, result) {
             if (err) {
               reject(err);
               return;
             }
-            resolve4(result);
+            resolve6(result);
           });
         });
         p.catch(noop);
         return p;
       }
       function drained() {
-        var p = new Promise(function(resolve4) {
+        var p = new Promise(function(resolve6) {
           process.nextTick(function() {
             if (queue.idle()) {
-              resolve4();
+              resolve6();
             } else {
               var previousDrain = queue.drain;
               queue.drain = function() {
                 if (typeof previousDrain === "function") previousDrain();
-                resolve4();
+                resolve6();
                 queue.drain = previousDrain;
               };
             }
@@ -11849,7 +11849,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path9 = __require("path");
+    var path10 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -11859,7 +11859,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path9.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path10.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -11921,7 +11921,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path9 = __require("path");
+    var path10 = __require("path");
     var fsStat = require_out();
     var utils = require_utils4();
     var Reader = class {
@@ -11934,7 +11934,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path9.resolve(this._settings.cwd, filepath);
+        return path10.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -12001,9 +12001,9 @@ var require_stream3 = __commonJS({
         });
       }
       _getStat(filepath) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve6, reject) => {
           this._stat(filepath, this._fsStatSettings, (error, stats) => {
-            return error === null ? resolve4(stats) : reject(error);
+            return error === null ? resolve6(stats) : reject(error);
           });
         });
       }
@@ -12027,10 +12027,10 @@ var require_async5 = __commonJS({
         this._readerStream = new stream_1.default(this._settings);
       }
       dynamic(root, options) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve6, reject) => {
           this._walkAsync(root, options, (error, entries) => {
             if (error === null) {
-              resolve4(entries);
+              resolve6(entries);
             } else {
               reject(error);
             }
@@ -12040,10 +12040,10 @@ var require_async5 = __commonJS({
       async static(patterns, options) {
         const entries = [];
         const stream = this._readerStream.static(patterns, options);
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.once("error", reject);
           stream.on("data", (entry) => entries.push(entry));
-          stream.once("end", () => resolve4(entries));
+          stream.once("end", () => resolve6(entries));
         });
       }
     };
@@ -12350,7 +12350,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path9 = __require("path");
+    var path10 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -12364,7 +12364,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path9.resolve(this._settings.cwd, task.base);
+        return path10.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -12871,13 +12871,55 @@ var init_stack = __esm({
 });
 
 // src/action/run.ts
-import { existsSync as existsSync4, mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path8 from "node:path";
+import { existsSync as existsSync4, lstatSync, rmSync } from "node:fs";
+import path9 from "node:path";
+
+// src/config/config.ts
+import { existsSync, realpathSync as realpathSync2 } from "node:fs";
+import path from "node:path";
+
+// src/discover/paths.ts
+import { realpathSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+function relativeInside(file, cwd) {
+  const base = resolve(cwd);
+  const target = resolve(cwd, file);
+  return nested(base, target) ?? nested(realPath(base), realPath(target));
+}
+function isUri(file) {
+  return /^[a-z][a-z0-9+.-]+:\/\//i.test(file);
+}
+function hasScheme(url) {
+  return /^[a-z][a-z0-9+.-]+:/i.test(url);
+}
+function relativeForMatching(file, cwd) {
+  return relativeInside(file, cwd) ?? toPosix(relative(cwd, file));
+}
+function toPosix(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+function nested(base, target) {
+  const rel = relative(base, target);
+  if (rel === "" || isAbsolute(rel) || rel === ".." || rel.startsWith(".." + sep)) return void 0;
+  return toPosix(rel);
+}
+var realPaths = /* @__PURE__ */ new Map();
+function realPath(file) {
+  const absolute = resolve(file);
+  let real = realPaths.get(absolute);
+  if (real === void 0) {
+    try {
+      real = realpathSync.native(absolute);
+    } catch {
+      real = absolute;
+    }
+    realPaths.set(absolute, real);
+  }
+  return real;
+}
 
 // src/config/config.ts
 init_errors();
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 
 // src/engine/registry.ts
 init_errors();
@@ -13737,11 +13779,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep2, offset, length) => {
+    onSeparator: (sep4, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep2 === ":") {
+        if (sep4 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep2 === ",") {
+        } else if (sep4 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -14173,8 +14215,8 @@ function printParseErrorCode(code) {
 }
 
 // src/parse/types.ts
-function pathKey(path9) {
-  return path9.join("\0");
+function pathKey(path10) {
+  return path10.join("\0");
 }
 
 // src/parse/locate.ts
@@ -14212,16 +14254,16 @@ function regionOf(source, lineStarts, start, end) {
   const last = positionOf(lineStarts, e - 1);
   return { startLine: s.line, startColumn: s.column, endLine: last.line, endColumn: last.column + 1 };
 }
-function locate(doc, path9) {
-  for (let n = path9.length; n >= 0; n--) {
-    const sub = n === path9.length ? path9 : path9.slice(0, n);
+function locate(doc, path10) {
+  for (let n = path10.length; n >= 0; n--) {
+    const sub = n === path10.length ? path10 : path10.slice(0, n);
     const location2 = doc.locations.get(pathKey(sub));
-    if (location2) return { path: sub, location: location2, exact: n === path9.length };
+    if (location2) return { path: sub, location: location2, exact: n === path10.length };
   }
   return void 0;
 }
-function findingRegion(doc, path9) {
-  return locatedRegion(doc, locate(doc, path9));
+function findingRegion(doc, path10) {
+  return locatedRegion(doc, locate(doc, path10));
 }
 function locatedRegion(doc, found) {
   if (!found) return { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
@@ -16544,9 +16586,9 @@ var WORDS = /* @__PURE__ */ new Map([
 ]);
 var INT_RE = /^[-+]?(?:0b[01_]+|0[0-7_]+|0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
 var FLOAT_RE = /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-function sexagesimal(body, parse2) {
+function sexagesimal(body, parse3) {
   let value = 0;
-  for (const part of body.split(":")) value = value * 60 + parse2(part);
+  for (const part of body.split(":")) value = value * 60 + parse3(part);
   return value;
 }
 function constructInt(text) {
@@ -16861,9 +16903,9 @@ var Walker = class {
     } else {
       const tagText = src.slice(e.tagStart, e.tagEnd);
       const tag = tagInfo(tagText);
-      const kind = tag.kind;
-      if (kind === T_INTRINSIC || kind === T_UNKNOWN_LOCAL) {
-        if (kind === T_UNKNOWN_LOCAL) this.tagDiag(`Unknown tag ${tagText}; read as ${tag.key}`, e.tagStart, e.tagEnd);
+      const kind2 = tag.kind;
+      if (kind2 === T_INTRINSIC || kind2 === T_UNKNOWN_LOCAL) {
+        if (kind2 === T_UNKNOWN_LOCAL) this.tagDiag(`Unknown tag ${tagText}; read as ${tag.key}`, e.tagStart, e.tagEnd);
         const fn = tag.key;
         this.setLoc(childKey, { start: e.tagStart, end, keyStart: ks, keyEnd: ke });
         const innerKey = top === null ? fn : childKey + "\0" + fn;
@@ -16881,14 +16923,14 @@ var Walker = class {
         }
         value = fn === "Ref" ? { Ref: inner } : fn === "Condition" ? { Condition: inner } : { [fn]: inner };
       } else {
-        value = this.standardScalar(kind, text, tagText, e.tagStart, e.tagEnd);
+        value = this.standardScalar(kind2, text, tagText, e.tagStart, e.tagEnd);
         this.setLoc(childKey, { start, end, keyStart: ks, keyEnd: ke });
       }
     }
     this.put(top, value, end, 0);
   }
-  standardScalar(kind, text, tagText, ts, te) {
-    switch (kind) {
+  standardScalar(kind2, text, tagText, ts, te) {
+    switch (kind2) {
       case T_NONSPECIFIC:
       case T_STR:
         return text;
@@ -17480,34 +17522,238 @@ function decodeSource(bytes) {
 }
 
 // src/config/glob.ts
-function globToRegExp(glob) {
-  let pattern = glob.replace(/\\/g, "/").replace(/^\.\//, "");
-  const anywhere = !pattern.includes("/");
-  let out = "";
-  let braces = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "*") {
-      if (pattern[i + 1] === "*") {
-        const slash = pattern[i + 2] === "/";
-        out += slash ? "(?:.*/)?" : ".*";
-        i += slash ? 2 : 1;
-      } else out += "[^/]*";
-    } else if (c === "?") out += "[^/]";
-    else if (c === "{") {
-      braces++;
-      out += "(?:";
-    } else if (c === "}" && braces > 0) {
-      braces--;
-      out += ")";
-    } else if (c === "," && braces > 0) out += "|";
-    else out += c.replace(/[.+^$()|[\]\\]/g, "\\$&");
+var GLOB_LIMITS = { length: 1e3, braceDepth: 5, alternatives: 32, wildcards: 32, globstars: 8, inNameGlobstars: 2 };
+var GlobError = class extends Error {
+};
+var GLOBSTAR = /* @__PURE__ */ Symbol("**");
+function parseBraces(glob2) {
+  const root = [];
+  let current = root;
+  const open = [];
+  for (let i = 0; i < glob2.length; i++) {
+    const c = glob2[i];
+    if (c === "{") {
+      if (open.length >= GLOB_LIMITS.braceDepth) throw new GlobError(`braces nested more than ${GLOB_LIMITS.braceDepth} deep`);
+      const group = [[]];
+      current.push(group);
+      open.push({ group, parent: current, column: i + 1 });
+      current = group[0];
+    } else if (c === "}") {
+      const top = open.pop();
+      if (!top) throw new GlobError(`unbalanced braces: the "}" at column ${i + 1} closes no "{"`);
+      current = top.parent;
+    } else if (c === "," && open.length) {
+      const next = [];
+      open.at(-1).group.push(next);
+      current = next;
+    } else current.push(c);
   }
-  if (pattern.endsWith("/")) out += ".*";
-  return new RegExp(`^${anywhere ? "(?:.*/)?" : ""}${out}$`);
+  if (open.length) throw new GlobError(`unbalanced braces: the "{" at column ${open.at(-1).column} is not closed`);
+  return root;
 }
+function tooMany() {
+  return new GlobError(`it expands to more than ${GLOB_LIMITS.alternatives} patterns (list the globs separately)`);
+}
+function expand(sequence) {
+  let out = [""];
+  for (const item of sequence) {
+    if (typeof item === "string") {
+      out = out.map((s) => s + item);
+      continue;
+    }
+    const options = item.flatMap(expand);
+    if (out.length * options.length > GLOB_LIMITS.alternatives) throw tooMany();
+    out = out.flatMap((s) => options.map((o) => s + o));
+  }
+  return out;
+}
+function components(glob2) {
+  let pattern = glob2.replace(/\\/g, "/").replace(/^\.\//, "");
+  const anywhere = !pattern.includes("/");
+  if (pattern.endsWith("/")) pattern += "**";
+  const parts = pattern.split("/").map((p) => /^\*\*+$/.test(p) ? GLOBSTAR : p);
+  if (anywhere && parts[0] !== GLOBSTAR) parts.unshift(GLOBSTAR);
+  const out = [];
+  const split = (list2) => {
+    const i = list2.findIndex((p) => p !== GLOBSTAR && p.includes("**"));
+    if (i < 0) {
+      out.push(list2.filter((p, j) => !(p === GLOBSTAR && list2[j - 1] === GLOBSTAR)));
+      return;
+    }
+    const part = list2[i];
+    const at = part.indexOf("**");
+    const before = part.slice(0, at);
+    const after = part.slice(at + 2).replace(/^\*+/, "");
+    split([...list2.slice(0, i), `${before}*${after}`, ...list2.slice(i + 1)]);
+    split([...list2.slice(0, i), `${before}*`, GLOBSTAR, `*${after}`, ...list2.slice(i + 1)]);
+  };
+  split(parts);
+  return out;
+}
+var FOLDERS = "(?:[^/]*/)*?";
+function literal(text) {
+  return text.replace(/[.+^$()|[\]{}\\*?]/g, "\\$&").replace(/\\\?/g, "[^/]");
+}
+var Builder = class {
+  groups = 0;
+  /**
+   * `(?=(X))\N`: matches what X matches first, and is never re-entered when what follows fails. Groups are numbered
+   * by their opening parenthesis, so the number is taken before X (which may hold groups of its own) is built.
+   */
+  atomic(body) {
+    const n = ++this.groups;
+    return `(?=(${body()}))\\${n}`;
+  }
+  /**
+   * One path component. `*` does not cross `/`, so each piece between stars is taken at its first occurrence
+   * (the classic greedy wildcard match: no later choice can do better), and the last piece ends the component.
+   */
+  component(glob2) {
+    const pieces = glob2.split("*").map(literal);
+    if (pieces.length === 1) return pieces[0];
+    let out = pieces[0];
+    for (const piece of pieces.slice(1, -1)) if (piece) out += this.atomic(() => `[^/]*?${piece}`);
+    return `${out}[^/]*${pieces.at(-1)}`;
+  }
+  block(list2) {
+    return list2.map((c) => this.component(c)).join("/");
+  }
+  /**
+   * Components as an expression that ends the path. Blocks between globstars are taken at their first
+   * occurrence too, for the same reason: a globstar matches any folders, so an earlier block leaves the rest of
+   * the pattern the most to match.
+   */
+  alternative(list2) {
+    const blocks = [[]];
+    for (const c of list2) {
+      if (c === GLOBSTAR) blocks.push([]);
+      else blocks.at(-1).push(c);
+    }
+    const [first, ...rest] = blocks;
+    if (rest.length === 0) return `${this.block(first)}$`;
+    let out = first.length ? `${this.block(first)}/` : "";
+    rest.forEach((block, i) => {
+      const last = i === rest.length - 1;
+      if (block.length === 0) {
+        out += ".*$";
+      } else if (last) {
+        out += `${FOLDERS}${this.block(block)}$`;
+      } else {
+        out += this.atomic(() => `${FOLDERS}${this.block(block)}/`);
+      }
+    });
+    return out;
+  }
+};
+function inNameGlobstars(glob2) {
+  let count2 = 0;
+  for (const m of glob2.matchAll(/\*{2,}/g)) {
+    const before = m.index === 0 ? "/" : glob2[m.index - 1];
+    const after = glob2[m.index + m[0].length] ?? "/";
+    if (before !== "/" || after !== "/") count2++;
+  }
+  return count2;
+}
+function parse2(glob2) {
+  if (glob2.length > GLOB_LIMITS.length) throw new GlobError(`it is longer than ${GLOB_LIMITS.length} characters`);
+  const wildcards = glob2.match(/\*+/g) ?? [];
+  if (wildcards.length > GLOB_LIMITS.wildcards) throw new GlobError(`it has more than ${GLOB_LIMITS.wildcards} wildcards`);
+  if (wildcards.filter((w) => w.length > 1).length > GLOB_LIMITS.globstars) throw new GlobError(`it has more than ${GLOB_LIMITS.globstars} "**"`);
+  const expanded = expand(parseBraces(glob2));
+  if (expanded.some((g) => inNameGlobstars(g.replace(/\\/g, "/")) > GLOB_LIMITS.inNameGlobstars)) {
+    throw new GlobError(`it has more than ${GLOB_LIMITS.inNameGlobstars} "**" inside a name (write "**" as a whole path segment: "a/**/b")`);
+  }
+  const alternatives = /* @__PURE__ */ new Map();
+  for (const list2 of expanded.flatMap(components)) {
+    alternatives.set(list2.map((c) => c === GLOBSTAR ? "/**" : `/${c}`).join(""), list2);
+  }
+  if (alternatives.size > GLOB_LIMITS.alternatives) throw tooMany();
+  return [...alternatives.values()];
+}
+function globProblem(glob2) {
+  try {
+    parse2(glob2);
+    return void 0;
+  } catch (error) {
+    if (error instanceof GlobError) return error.message;
+    throw error;
+  }
+}
+function globToRegExp(glob2) {
+  const builder = new Builder();
+  const anywhere = [];
+  const body = [];
+  for (const list2 of parse2(glob2)) {
+    if (list2.length > 1 && list2[0] === GLOBSTAR && !list2.slice(1).includes(GLOBSTAR)) anywhere.push(builder.block(list2.slice(1)));
+    else body.push(builder.alternative(list2));
+  }
+  if (anywhere.length) body.push(`${FOLDERS}(?:${anywhere.join("|")})$`);
+  return new RegExp(`^(?:${body.join("|")})`, "s");
+}
+var compiled = /* @__PURE__ */ new Map();
 function matchesAny(relativePath, globs) {
-  return globs.some((g) => globToRegExp(g).test(relativePath));
+  return globs.some((glob2) => {
+    let re = compiled.get(glob2);
+    if (!re) {
+      re = globToRegExp(glob2);
+      compiled.set(glob2, re);
+    }
+    return re.test(relativePath);
+  });
+}
+
+// src/config/user-file.ts
+init_errors();
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
+var MAX_USER_FILE_BYTES = 50 * 1024 * 1024;
+var CHUNK = 1024 * 1024;
+function kind(stat) {
+  if (stat.isFile()) return void 0;
+  if (stat.isDirectory()) return "it is a folder, not a file";
+  if (stat.isFIFO()) return "it is a named pipe, not a regular file";
+  if (stat.isSocket()) return "it is a socket, not a regular file";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "it is a device, not a regular file";
+  return "it is not a regular file";
+}
+function reasonOf(error) {
+  const code = error.code;
+  if (code === "ENOENT" || code === "ENOTDIR") return "no such file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "it is a folder, not a file";
+  return code ?? error.message;
+}
+function readUserFile(file, what, shown) {
+  const fail = (reason) => new UsageError(`cannot read ${what} ${shown}: ${reason}`);
+  const check = (stat) => {
+    const wrong = kind(stat);
+    if (wrong) throw fail(wrong);
+    if (stat.size > MAX_USER_FILE_BYTES) throw fail(`it is larger than ${MAX_USER_FILE_BYTES / 1024 / 1024} MB`);
+  };
+  let fd;
+  try {
+    check(statSync(file));
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw error instanceof UsageError ? error : fail(reasonOf(error));
+  }
+  try {
+    check(fstatSync(fd));
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const chunk = Buffer.allocUnsafe(CHUNK);
+      const n = readSync(fd, chunk, 0, CHUNK, null);
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_USER_FILE_BYTES) throw fail(`it is larger than ${MAX_USER_FILE_BYTES / 1024 / 1024} MB`);
+      chunks.push(n === CHUNK ? chunk : chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total);
+  } catch (error) {
+    throw error instanceof UsageError ? error : fail(reasonOf(error));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 // schemas/pillars-lint.schema.json
@@ -17641,12 +17887,16 @@ function findConfigFile(cwd, named) {
     if (!existsSync(file)) throw new UsageError(`config file not found: ${named}`);
     return file;
   }
-  return CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => existsSync(f));
+  const found = CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => existsSync(f));
+  if (found !== void 0 && relativeInside(realpathSync2.native(found), realpathSync2.native(cwd)) === void 0) {
+    throw new UsageError(`config file ${path.basename(found)} links to a file outside the project: name it explicitly (--config, or the Action's config input) to use it`);
+  }
+  return found;
 }
 async function loadConfig(file, all, cwd) {
   if (file === void 0) return new ResolvedConfig(all);
-  const shown = path.relative(cwd, file) || file;
-  const decoded = decodeSource(readFileSync(file));
+  const shown = relativeInside(file, cwd) ?? (path.resolve(file) === path.resolve(cwd) ? "." : file);
+  const decoded = decodeSource(readUserFile(file, "config file", shown));
   if ("error" in decoded) throw new UsageError(`${shown}: ${decoded.error.message}`);
   const doc = parseDocument(decoded.text);
   const fatal = doc.diagnostics.find((d) => d.fatal) ?? doc.diagnostics.find((d) => d.code === "DUPLICATE_KEY");
@@ -17660,6 +17910,7 @@ async function loadConfig(file, all, cwd) {
   const ajv = new Ajv({ allErrors: true, strict: false });
   const validate = ajv.compile(pillars_lint_schema_default);
   if (!validate(data)) problems.push(...schemaProblems(validate.errors ?? []));
+  if (problems.length === 0) problems.push(...globProblems(data));
   if (problems.length === 0) {
     const raw = data;
     const known = new Map(all.map((r) => [r.id, r]));
@@ -17694,6 +17945,22 @@ async function loadConfig(file, all, cwd) {
     throw new UsageError(`${shown}:${where.startLine}:${where.startColumn}: ${key}: ${first.message}${more}`);
   }
   return new ResolvedConfig(all, data, file);
+}
+function globProblems(raw) {
+  const fields = [
+    { at: ["include"], globs: raw.include },
+    { at: ["exclude"], globs: raw.exclude },
+    ...(raw.overrides ?? []).map((o, i) => ({ at: ["overrides", i, "files"], globs: o.files }))
+  ];
+  const problems = [];
+  for (const { at, globs } of fields) {
+    const each = Array.isArray(globs) ? globs.map((g, i) => ({ glob: g, at: [...at, i] })) : globs === void 0 ? [] : [{ glob: globs, at }];
+    for (const { glob: glob2, at: where } of each) {
+      const problem = globProblem(glob2);
+      if (problem) problems.push({ path: where, message: `this glob cannot be used: ${problem}` });
+    }
+  }
+  return problems;
 }
 function normalizeOff(data) {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return data;
@@ -17755,55 +18022,14 @@ function schemaProblems(errors, base = []) {
   });
 }
 
-// src/discover/paths.ts
-import { realpathSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
-function relativeInside(file, cwd) {
-  const base = resolve(cwd);
-  const target = resolve(cwd, file);
-  return nested(base, target) ?? nested(realPath(base), realPath(target));
-}
-function isUri(file) {
-  return /^[a-z][a-z0-9+.-]+:\/\//i.test(file);
-}
-function hasScheme(url) {
-  return /^[a-z][a-z0-9+.-]+:/i.test(url);
-}
-function relativeForMatching(file, cwd) {
-  return relativeInside(file, cwd) ?? toPosix(relative(cwd, file));
-}
-function toPosix(p) {
-  return sep === "/" ? p : p.split(sep).join("/");
-}
-function nested(base, target) {
-  const rel = relative(base, target);
-  if (rel === "" || isAbsolute(rel) || rel === ".." || rel.startsWith(".." + sep)) return void 0;
-  return toPosix(rel);
-}
-var realPaths = /* @__PURE__ */ new Map();
-function realPath(file) {
-  const absolute = resolve(file);
-  let real = realPaths.get(absolute);
-  if (real === void 0) {
-    try {
-      real = realpathSync(absolute);
-    } catch {
-      real = absolute;
-    }
-    realPaths.set(absolute, real);
-  }
-  return real;
-}
-
 // src/action/run.ts
 init_errors();
 
 // src/engine/lint.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync3, statSync as statSync4 } from "node:fs";
 import path6 from "node:path";
 
 // src/discover/cdk.ts
-import { readFileSync as readFileSync2 } from "node:fs";
 import path2 from "node:path";
 import { fileURLToPath } from "node:url";
 var STACK = "aws:cloudformation:stack";
@@ -17811,41 +18037,72 @@ var NESTED_ASSEMBLY = "cdk:cloud-assembly";
 var ASSET_MANIFEST = "cdk:asset-manifest";
 var MAX_ASSEMBLY_DEPTH = 16;
 var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function readJson(file) {
-  try {
-    return JSON.parse(readFileSync2(file, "utf8"));
-  } catch {
-    return void 0;
+var AssemblyReader = class {
+  constructor(files) {
+    this.files = files;
   }
-}
-function assemblyManifest(dir) {
-  const manifest = readJson(path2.join(dir, "manifest.json"));
-  return isObject(manifest) && typeof manifest.version === "string" && isObject(manifest.artifacts) ? manifest : void 0;
-}
-function readCloudAssembly(dir) {
+  files;
+  refused = [];
+  /** The real path of what `manifest` names as `what`, the path as written when it does not exist, or undefined when refused. */
+  resolve(dir, name, manifest, what) {
+    const file = path2.resolve(dir, name);
+    const { real, refusal } = this.files.locate(file);
+    if (refusal) {
+      this.refused.push({ file: manifest, reason: `${refusal} (${what})` });
+      return void 0;
+    }
+    return real ?? file;
+  }
+  /** A JSON file a manifest names (or a manifest itself, when `manifest` is omitted), within the size cap. */
+  json(file, manifest, what) {
+    if (file === void 0) return void 0;
+    const bytes = this.files.read(file);
+    if (bytes instanceof Error) {
+      if (bytes.message !== "no such file") this.refused.push({ file: manifest ?? file, reason: `not read: ${bytes.message}${what ? ` (${what})` : ""}` });
+      return void 0;
+    }
+    try {
+      return JSON.parse(bytes.toString("utf8"));
+    } catch {
+      return void 0;
+    }
+  }
+  /** A cloud assembly manifest, not just any manifest.json (web app manifests, extension manifests). */
+  manifest(dir) {
+    const file = path2.join(dir, "manifest.json");
+    const { real, refusal } = this.files.locate(file);
+    if (refusal) this.refused.push({ file, reason: refusal });
+    const manifest = real ? this.json(real) : void 0;
+    return isObject(manifest) && typeof manifest.version === "string" && isObject(manifest.artifacts) ? manifest : void 0;
+  }
+};
+function readCloudAssembly(dir, files) {
   const root = path2.resolve(dir);
-  if (!assemblyManifest(root)) return void 0;
+  const reader = new AssemblyReader(files);
+  const manifest = reader.manifest(root);
+  if (!manifest) return void 0;
   const templates = [];
-  readInto(root, templates, /* @__PURE__ */ new Set(), 0);
-  return { dir: root, templates };
+  readInto(root, manifest, templates, reader, /* @__PURE__ */ new Set(), 0);
+  return { dir: root, templates, refused: reader.refused };
 }
-function readInto(dir, out, visited, depth) {
+function readInto(dir, manifest, out, reader, visited, depth) {
   if (depth > MAX_ASSEMBLY_DEPTH || visited.has(dir)) return;
   visited.add(dir);
-  const manifest = assemblyManifest(dir);
-  if (!manifest) return;
+  const manifestFile = path2.join(dir, "manifest.json");
   const artifacts = manifest.artifacts;
   for (const [id, artifact] of Object.entries(artifacts)) {
     if (!isObject(artifact)) continue;
     const properties = isObject(artifact.properties) ? artifact.properties : {};
     if (artifact.type === NESTED_ASSEMBLY && typeof properties.directoryName === "string") {
-      readInto(path2.resolve(dir, properties.directoryName), out, visited, depth + 1);
+      const nested2 = reader.resolve(dir, properties.directoryName, manifestFile, `the directoryName of ${id}`);
+      const nestedManifest = nested2 && !visited.has(nested2) ? reader.manifest(nested2) : void 0;
+      if (nestedManifest) readInto(nested2, nestedManifest, out, reader, visited, depth + 1);
     } else if (artifact.type === STACK && typeof properties.templateFile === "string") {
-      out.push(...stackTemplates(dir, id, artifact, artifacts));
+      out.push(...stackTemplates(dir, id, artifact, artifacts, reader));
     }
   }
 }
-function stackMetadata(dir, artifact) {
+function stackMetadata(dir, id, artifact, reader) {
   const byPath = /* @__PURE__ */ new Map();
   const add = (source) => {
     if (!isObject(source)) return;
@@ -17854,16 +18111,22 @@ function stackMetadata(dir, artifact) {
     }
   };
   add(artifact.metadata);
-  if (typeof artifact.additionalMetadataFile === "string") add(readJson(path2.resolve(dir, artifact.additionalMetadataFile)));
+  if (typeof artifact.additionalMetadataFile === "string") {
+    const manifest = path2.join(dir, "manifest.json");
+    const what = `the additionalMetadataFile of ${id}`;
+    add(reader.json(reader.resolve(dir, artifact.additionalMetadataFile, manifest, what), manifest, what));
+  }
   return byPath;
 }
-function stackAssets(dir, artifact, artifacts) {
+function stackAssets(dir, artifact, artifacts, reader) {
   const assets = /* @__PURE__ */ new Map();
   const dependencies = Array.isArray(artifact.dependencies) ? artifact.dependencies : [];
   for (const dep of dependencies) {
     const entry = typeof dep === "string" ? artifacts[dep] : void 0;
     if (!isObject(entry) || entry.type !== ASSET_MANIFEST || !isObject(entry.properties) || typeof entry.properties.file !== "string") continue;
-    const manifest = readJson(path2.resolve(dir, entry.properties.file));
+    const what = `the asset manifest ${dep}`;
+    const manifestFile = path2.join(dir, "manifest.json");
+    const manifest = reader.json(reader.resolve(dir, entry.properties.file, manifestFile, what), manifestFile, what);
     const files = isObject(manifest) && isObject(manifest.files) ? manifest.files : {};
     for (const [hash, asset] of Object.entries(files)) {
       if (!isObject(asset) || !isObject(asset.source) || typeof asset.source.path !== "string" || asset.source.packaging === "zip") continue;
@@ -17882,11 +18145,14 @@ function typed(entries, type) {
 function within(p, prefix) {
   return p === prefix || p.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
 }
-function stackTemplates(dir, id, artifact, artifacts) {
+function stackTemplates(dir, id, artifact, artifacts, reader) {
   const properties = artifact.properties;
-  const metadata = stackMetadata(dir, artifact);
-  const assets = stackAssets(dir, artifact, artifacts);
-  const mainFile = path2.resolve(dir, properties.templateFile);
+  const manifestFile = path2.join(dir, "manifest.json");
+  const name = typeof artifact.displayName === "string" ? artifact.displayName : id;
+  const mainFile = reader.resolve(dir, properties.templateFile, manifestFile, `the template of stack ${name}`);
+  if (mainFile === void 0) return [];
+  const metadata = stackMetadata(dir, id, artifact, reader);
+  const assets = stackAssets(dir, artifact, artifacts, reader);
   const make = (file, stack) => ({
     file,
     assembly: dir,
@@ -17897,14 +18163,17 @@ function stackTemplates(dir, id, artifact, artifacts) {
     nestedStacks: /* @__PURE__ */ new Map(),
     assets
   });
-  const main = make(mainFile, typeof artifact.displayName === "string" ? artifact.displayName : id);
+  const main = make(mainFile, name);
+  const refused2 = /* @__PURE__ */ new Set();
   const roots = [];
   const plumbingRoots = [];
   for (const [p, entries] of metadata) {
     const templateFile = typed(entries, "aws:cdk:templateFile")?.data;
     if (typeof templateFile === "string") {
-      const file = path2.resolve(dir, templateFile);
-      roots.push({ path: p, template: file === mainFile ? main : make(file, p.replace(/^\//, "")) });
+      const file = reader.resolve(dir, templateFile, manifestFile, `the template of nested stack ${p.replace(/^\//, "")}`);
+      const template = file === mainFile ? main : make(file ?? path2.resolve(dir, templateFile), p.replace(/^\//, ""));
+      if (file === void 0) refused2.add(template);
+      roots.push({ path: p, template });
     }
     if (entries.some((e) => isObject(e) && typeof e.type === "string" && e.type.startsWith("aws:cdk:is-custom-resource-handler-"))) {
       plumbingRoots.push(p);
@@ -17929,15 +18198,15 @@ function stackTemplates(dir, id, artifact, artifacts) {
   for (const { path: p, template } of roots) {
     if (template === main) continue;
     const cut = p.lastIndexOf("/");
-    const name = p.slice(cut + 1);
-    const resource = logicalIdAt.get(`${p.slice(0, cut)}/${name}.NestedStack/${name}.NestedStackResource`);
+    const name2 = p.slice(cut + 1);
+    const resource = logicalIdAt.get(`${p.slice(0, cut)}/${name2}.NestedStack/${name2}.NestedStackResource`);
     if (resource) {
       resource.template.nestedStacks.set(resource.logicalId, template.file);
       template.parent = resource.template.file;
     } else {
       template.parent = main.file;
     }
-    nested2.push(template);
+    if (!refused2.has(template)) nested2.push(template);
   }
   nested2.sort((a, b) => a.stack.length - b.stack.length);
   return [main, ...nested2];
@@ -17981,17 +18250,156 @@ function firstUserFrame(trace, base) {
 
 // src/discover/files.ts
 init_errors();
-import { existsSync as existsSync2, readdirSync, statSync } from "node:fs";
+import { existsSync as existsSync2, readdirSync, statSync as statSync3 } from "node:fs";
 import path3 from "node:path";
+
+// src/discover/read.ts
+import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+var OUTSIDE_PROJECT = "not followed: outside the project";
+var INSIDE_GIT = "not followed: inside .git/";
+var DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
+var ReadRefusal = class extends Error {
+};
+var ProjectFiles = class {
+  /** Throws (ENOENT, ENOTDIR) when `root` is not a directory. */
+  constructor(root, maxBytes = DEFAULT_MAX_FILE_SIZE) {
+    this.maxBytes = maxBytes;
+    this.given = resolve2(root);
+    this.root = realpathSync3.native(this.given);
+    if (!statSync2(this.root).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+  }
+  maxBytes;
+  /** Real path of the project root. */
+  root;
+  /** The root as given (a checkout reached through a symlink is inside it too, lexically). */
+  given;
+  reals = /* @__PURE__ */ new Map();
+  /** The real path (one realpath(3) per path, cached), or undefined when it does not resolve (missing, dangling, a loop). */
+  realPath(file) {
+    const absolute = resolve2(file);
+    let real = this.reals.get(absolute);
+    if (real === void 0) {
+      try {
+        real = realpathSync3.native(absolute);
+      } catch {
+        real = null;
+      }
+      this.reals.set(absolute, real);
+    }
+    return real ?? void 0;
+  }
+  /**
+   * Where `file` leads. A path that does not exist is refused when it lies outside the root as written, so that the
+   * answer never tells whether a file outside exists.
+   */
+  locate(file) {
+    const absolute = resolve2(file);
+    const real = this.realPath(absolute);
+    if (real === void 0) {
+      if (!this.contains(absolute)) return { refusal: OUTSIDE_PROJECT };
+      const rel = this.inside(absolute, this.given) ?? this.inside(absolute, this.root);
+      return rel.split(sep2).includes(".git") ? { refusal: INSIDE_GIT } : {};
+    }
+    const refusal = this.refusal(real);
+    return refusal ? { refusal } : { real };
+  }
+  /** Whether a path lies inside the root as written (no symlinks resolved). */
+  contains(file) {
+    const absolute = resolve2(file);
+    return this.inside(absolute, this.given) !== void 0 || this.inside(absolute, this.root) !== void 0;
+  }
+  /** Why a real path may not be read, if it may not. */
+  refusal(real) {
+    const rel = this.inside(real, this.root);
+    if (rel === void 0) return OUTSIDE_PROJECT;
+    return rel.split(sep2).includes(".git") ? INSIDE_GIT : void 0;
+  }
+  /**
+   * The bytes of a regular file of at most maxBytes, else an Error (a ReadRefusal for size and type) whose message
+   * names no path. The type and size are checked before the file is opened (opening a FIFO blocks, a device may act
+   * on open), and again on the open descriptor, which is what is read.
+   */
+  read(file) {
+    let fd;
+    try {
+      const refused2 = this.check(statSync2(file));
+      if (refused2) return refused2;
+      fd = openSync2(file, constants2.O_RDONLY | (constants2.O_NONBLOCK ?? 0));
+      const stat = fstatSync2(fd);
+      const changed = this.check(stat);
+      if (changed) return changed;
+      const bytes = Buffer.allocUnsafe(stat.size);
+      let length = 0;
+      while (length < bytes.length) {
+        const n = readSync2(fd, bytes, length, bytes.length - length, null);
+        if (n === 0) break;
+        length += n;
+      }
+      return length === bytes.length ? bytes : bytes.subarray(0, length);
+    } catch (error) {
+      return new Error(fsErrorText(error));
+    } finally {
+      if (fd !== void 0) closeSync2(fd);
+    }
+  }
+  check(stat) {
+    if (!stat.isFile()) return new ReadRefusal(`not a regular file (${fileKind(stat)})`);
+    if (stat.size > this.maxBytes) return new ReadRefusal(`${formatSize(stat.size)}, over the ${formatSize(this.maxBytes)} size limit (--max-file-size)`);
+    return void 0;
+  }
+  inside(target, base) {
+    const rel = relative2(base, target);
+    return rel === ".." || rel.startsWith(".." + sep2) || isAbsolute2(rel) ? void 0 : rel;
+  }
+};
+function fileKind(stat) {
+  if (stat.isDirectory()) return "a directory";
+  if (stat.isFIFO()) return "a FIFO";
+  if (stat.isSocket()) return "a socket";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+  return "not a file";
+}
+function fsErrorText(error) {
+  const code = error.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return `permission denied (${code})`;
+    case "EISDIR":
+      return "a directory";
+    case "ELOOP":
+      return "a symlink loop (ELOOP)";
+    case void 0:
+      return error.message ?? String(error);
+    default:
+      return code;
+  }
+}
+var UNITS = ["B", "KB", "MB", "GB", "TB"];
+function formatSize(bytes) {
+  let unit = 0;
+  let value = bytes;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const rounded = value >= 100 || Number.isInteger(value) ? Math.round(value) : Math.round(value * 10) / 10;
+  return `${rounded} ${UNITS[unit]}`;
+}
+
+// src/discover/files.ts
 var TEMPLATE_EXTENSION = /\.(ya?ml|json|template)$/i;
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git"]);
 var GLOB_CHARS = /[*?[\]{}]/;
 function skipDirectory(name) {
   return SKIPPED_DIRECTORIES.has(name) || name.startsWith("asset.");
 }
-async function discoverFiles(inputs, cwd) {
+async function discoverFiles(inputs, cwd, files = new ProjectFiles(cwd)) {
   const seen = /* @__PURE__ */ new Map();
-  const assemblies = new AssemblyCache();
+  const assemblies = new AssemblyCache(files);
   const add = (file, explicit, cdk) => {
     const existing = seen.get(file);
     if (!existing) seen.set(file, { file, explicit, ...cdk ? { cdk } : {} });
@@ -18000,52 +18408,116 @@ async function discoverFiles(inputs, cwd) {
       existing.cdk ??= cdk;
     }
   };
+  const skip = (file, skipReason) => {
+    const key = `${file}\0${skipReason}`;
+    if (!seen.has(key)) seen.set(key, { file, explicit: false, skipReason });
+  };
   const addFile = (file, explicit) => {
     const assembly = assemblies.at(path3.dirname(file));
     const template = assembly?.templates.find((t) => t.file === file);
     if (assembly && !template && !explicit) return;
     add(file, explicit, template);
   };
+  const addAssembly = (assembly, explicit) => {
+    for (const t of assembly.templates) add(t.file, explicit, t);
+    for (const r of assembly.refused) skip(r.file, r.reason);
+  };
   for (const input of inputs) {
     const absolute = path3.resolve(cwd, input);
+    const { real, refusal } = files.locate(absolute);
+    if (refusal && (real || !GLOB_CHARS.test(input))) throw refused(input, refusal);
     let stat;
     try {
-      stat = statSync(absolute);
+      stat = real ? statSync3(real) : void 0;
     } catch {
       stat = void 0;
     }
-    if (stat?.isFile()) {
-      const assembly = path3.basename(absolute) === "manifest.json" ? assemblies.at(path3.dirname(absolute)) : void 0;
-      if (assembly) for (const t of assembly.templates) add(t.file, true, t);
-      else addFile(absolute, true);
-    } else if (stat?.isDirectory()) for (const found of walk(absolute, assemblies)) add(found.file, found.explicit, found.cdk);
-    else if (GLOB_CHARS.test(input)) {
-      const { default: fg } = await Promise.resolve().then(() => __toESM(require_out4(), 1));
-      const matches = await fg(input.replace(/\\/g, "/"), {
-        cwd,
-        absolute: true,
-        onlyFiles: true,
-        dot: false,
-        ignore: ["**/node_modules/**", "**/.git/**", "**/asset.*/**"]
-      });
-      if (matches.length === 0) throw new UsageError(`no files match the pattern "${input}"`);
-      for (const file of matches.sort()) addFile(path3.normalize(file), false);
+    if (real && stat?.isDirectory()) {
+      for (const found of walk(real, assemblies, files)) {
+        if (found.skipReason) skip(found.file, found.skipReason);
+        else add(found.file, found.explicit, found.cdk);
+      }
+    } else if (real && stat) {
+      const assembly = path3.basename(real) === "manifest.json" ? assemblies.at(path3.dirname(real)) : void 0;
+      if (assembly) addAssembly(assembly, true);
+      else addFile(real, true);
+    } else if (GLOB_CHARS.test(input)) {
+      for (const found of await glob(input, cwd, files)) {
+        if (found.skipReason) skip(found.file, found.skipReason);
+        else addFile(found.file, false);
+      }
     } else {
       throw new UsageError(`no such file or directory: ${input}`);
     }
   }
   return [...seen.values()];
 }
+function refused(input, refusal) {
+  if (refusal === INSIDE_GIT) return new UsageError(`${input} is inside .git/, which pillars-lint never reads`);
+  return new UsageError(`${input} is outside the project root: lint from a folder that contains it, or pass --root DIR`);
+}
+async function glob(input, cwd, files) {
+  const { default: fg } = await Promise.resolve().then(() => __toESM(require_out4(), 1));
+  const pattern = input.replace(/\\/g, "/");
+  for (const task of fg.generateTasks([pattern], { cwd })) {
+    const { refusal } = files.locate(path3.resolve(cwd, task.base));
+    if (refusal) throw refused(input, refusal);
+  }
+  const entries = await fg(pattern, {
+    cwd,
+    absolute: true,
+    objectMode: true,
+    onlyFiles: false,
+    followSymbolicLinks: false,
+    dot: false,
+    ignore: ["**/node_modules/**", "**/.git/**", "**/asset.*/**"]
+  });
+  const out = [];
+  for (const entry of entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
+    const file = path3.normalize(entry.path);
+    if (!files.contains(file)) throw refused(input, OUTSIDE_PROJECT);
+    const found = linkedEntry(file, entry.dirent, files, true);
+    if (found) out.push(found);
+  }
+  if (out.length === 0) throw new UsageError(`no files match the pattern "${input}"`);
+  return out;
+}
+function linkedEntry(file, dirent, files, matched) {
+  if (dirent.isFile()) {
+    const dir = matched ? files.realPath(path3.dirname(file)) : path3.dirname(file);
+    if (dir === void 0) return void 0;
+    const real = path3.join(dir, path3.basename(file));
+    const refusal = matched ? files.refusal(real) : void 0;
+    return refusal ? { file, explicit: false, skipReason: refusal } : { file: real, explicit: false };
+  }
+  if (dirent.isSymbolicLink()) {
+    if (!matched && !TEMPLATE_EXTENSION.test(file)) return void 0;
+    const { real, refusal } = files.locate(file);
+    if (refusal) return { file, explicit: false, skipReason: refusal };
+    if (!real) return void 0;
+    try {
+      return statSync3(real).isDirectory() ? void 0 : { file: real, explicit: false };
+    } catch {
+      return void 0;
+    }
+  }
+  if (dirent.isDirectory()) return void 0;
+  return matched || TEMPLATE_EXTENSION.test(file) ? { file, explicit: false } : void 0;
+}
 var AssemblyCache = class {
+  constructor(files) {
+    this.files = files;
+  }
+  files;
   byDir = /* @__PURE__ */ new Map();
   at(dir) {
     if (!this.byDir.has(dir)) {
-      this.byDir.set(dir, existsSync2(path3.join(dir, "manifest.json")) ? readCloudAssembly(dir) : void 0);
+      this.byDir.set(dir, existsSync2(path3.join(dir, "manifest.json")) ? readCloudAssembly(dir, this.files) : void 0);
     }
     return this.byDir.get(dir);
   }
 };
-function walk(root, assemblies) {
+function walk(root, assemblies, projectFiles) {
   const files = [];
   const cdk = [];
   const stack = [root];
@@ -18054,12 +18526,14 @@ function walk(root, assemblies) {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      files.push({ file: dir, explicit: false, skipReason: `folder cannot be read: ${fsErrorText(error)}` });
       continue;
     }
     const assembly = entries.some((e) => e.name === "manifest.json" && e.isFile()) ? assemblies.at(dir) : void 0;
     if (assembly) {
       for (const t of assembly.templates) cdk.push({ file: t.file, explicit: false, cdk: t });
+      for (const r of assembly.refused) cdk.push({ file: r.file, explicit: false, skipReason: r.reason });
       continue;
     }
     const subdirs = [];
@@ -18067,14 +18541,18 @@ function walk(root, assemblies) {
       const full = path3.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!skipDirectory(entry.name)) subdirs.push(full);
-      } else if (entry.isFile() && TEMPLATE_EXTENSION.test(entry.name)) {
-        files.push({ file: full, explicit: false });
+      } else if (entry.isFile() ? TEMPLATE_EXTENSION.test(entry.name) : true) {
+        const found = linkedEntry(full, entry, projectFiles, false);
+        if (found) files.push(found);
       }
     }
     stack.push(...subdirs.sort().reverse());
   }
   return [...files.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0), ...cdk];
 }
+
+// src/engine/lint.ts
+init_errors();
 
 // src/template/intrinsics.ts
 function isPlainObject2(node) {
@@ -18099,20 +18577,20 @@ function isDynamicReference(value) {
 }
 function parseSubString(text) {
   const parts = [];
-  let literal = "";
+  let literal2 = "";
   let i = 0;
   while (i < text.length) {
     const open = text.indexOf("${", i);
     if (open < 0) break;
     const close = text.indexOf("}", open + 2);
     if (close < 0) break;
-    literal += text.slice(i, open);
+    literal2 += text.slice(i, open);
     const inner = text.slice(open + 2, close);
     if (inner.startsWith("!")) {
-      literal += "${" + inner.slice(1) + "}";
+      literal2 += "${" + inner.slice(1) + "}";
     } else {
-      if (literal) parts.push(literal);
-      literal = "";
+      if (literal2) parts.push(literal2);
+      literal2 = "";
       const name = inner.trim();
       const dot = name.indexOf(".");
       if (dot > 0 && !name.startsWith("AWS::")) parts.push({ name: name.slice(0, dot), attribute: name.slice(dot + 1) });
@@ -18120,8 +18598,8 @@ function parseSubString(text) {
     }
     i = close + 1;
   }
-  literal += text.slice(i);
-  if (literal) parts.push(literal);
+  literal2 += text.slice(i);
+  if (literal2) parts.push(literal2);
   return parts;
 }
 var PSEUDO_PARAMETERS = /* @__PURE__ */ new Set([
@@ -18200,12 +18678,12 @@ function applySamGlobals(template) {
     })
   };
 }
-function samGlobalsOrigin(template, logicalId, path9) {
+function samGlobalsOrigin(template, logicalId, path10) {
   const origin = template.samGlobals?.get(logicalId);
   if (!origin) return void 0;
-  for (let n = path9.length; n > 0; n--) {
-    const from = origin.get(pathKey(path9.slice(0, n)));
-    if (from) return [...from, ...path9.slice(n)];
+  for (let n = path10.length; n > 0; n--) {
+    const from = origin.get(pathKey(path10.slice(0, n)));
+    if (from) return [...from, ...path10.slice(n)];
   }
   return void 0;
 }
@@ -18227,10 +18705,10 @@ function mergeMaps(global2, local, gAt, at, moves, shifted) {
       out[key] = g;
       continue;
     }
-    const kind = mergeable(l);
-    if (!(key in global2) || kind === void 0 || kind !== mergeable(g)) {
+    const kind2 = mergeable(l);
+    if (!(key in global2) || kind2 === void 0 || kind2 !== mergeable(g)) {
       out[key] = l;
-    } else if (kind === "map") {
+    } else if (kind2 === "map") {
       out[key] = mergeMaps(g, l, [...gAt, key], keyAt, moves, shifted);
     } else {
       const gl = g;
@@ -18352,18 +18830,18 @@ function readParameters(root, problems) {
   return parameters;
 }
 function readResource(logicalId, node, problems) {
-  const path9 = ["Resources", logicalId];
+  const path10 = ["Resources", logicalId];
   if (!isPlainObject2(node)) {
-    problems.push({ message: `resource ${logicalId} must be a mapping`, path: path9 });
+    problems.push({ message: `resource ${logicalId} must be a mapping`, path: path10 });
     return void 0;
   }
   if (typeof node.Type !== "string" || node.Type === "") {
     const message = node.Type === void 0 ? `resource ${logicalId} has no Type` : `the Type of resource ${logicalId} is not a resource type name`;
-    problems.push({ message, path: node.Type === void 0 ? path9 : [...path9, "Type"] });
+    problems.push({ message, path: node.Type === void 0 ? path10 : [...path10, "Type"] });
     return void 0;
   }
   if ("Properties" in node && node.Properties !== null && !isPlainObject2(node.Properties)) {
-    problems.push({ message: `Properties of ${logicalId} must be a mapping`, path: [...path9, "Properties"] });
+    problems.push({ message: `Properties of ${logicalId} must be a mapping`, path: [...path10, "Properties"] });
     return void 0;
   }
   const dependsOn = typeof node.DependsOn === "string" ? [node.DependsOn] : Array.isArray(node.DependsOn) ? node.DependsOn.filter((d) => typeof d === "string") : [];
@@ -18375,7 +18853,7 @@ function readResource(logicalId, node, problems) {
     condition: typeof node.Condition === "string" ? node.Condition : void 0,
     dependsOn,
     metadata: isPlainObject2(node.Metadata) ? node.Metadata : void 0,
-    path: path9
+    path: path10
   });
 }
 
@@ -18414,8 +18892,8 @@ function isSet(v) {
 }
 
 // src/values/variant.ts
-function makeVariant(kind, value, reason, path9, external, assumptions) {
-  return { kind, value, reason, ref: void 0, opaque: void 0, pseudo: void 0, symbolic: void 0, path: path9, external, assumptions };
+function makeVariant(kind2, value, reason, path10, external, assumptions) {
+  return { kind: kind2, value, reason, ref: void 0, opaque: void 0, pseudo: void 0, symbolic: void 0, path: path10, external, assumptions };
 }
 function variantWith(v, change) {
   const copy = makeVariant(v.kind, v.value, v.reason, v.path, v.external, v.assumptions);
@@ -18425,14 +18903,14 @@ function variantWith(v, change) {
   copy.symbolic = v.symbolic;
   return Object.assign(copy, change);
 }
-function literalVariant(value, path9, external, assumptions) {
-  return makeVariant("literal", value, void 0, path9, external, assumptions);
+function literalVariant(value, path10, external, assumptions) {
+  return makeVariant("literal", value, void 0, path10, external, assumptions);
 }
-function unknownVariant(reason, path9, external, assumptions) {
-  return makeVariant("unknown", void 0, reason, path9, external, assumptions);
+function unknownVariant(reason, path10, external, assumptions) {
+  return makeVariant("unknown", void 0, reason, path10, external, assumptions);
 }
-function absentVariant(path9, external, assumptions) {
-  return makeVariant("absent", void 0, void 0, path9, external, assumptions);
+function absentVariant(path10, external, assumptions) {
+  return makeVariant("absent", void 0, void 0, path10, external, assumptions);
 }
 var Opaque = class {
   constructor(id, reason) {
@@ -19039,8 +19517,8 @@ function ownerOf(arn, ctx) {
   if (!lb || lb.type !== ELBV2) return [{ name: "a load balancer from outside this template", internal: false, because: [] }];
   const out = [];
   for (const [type, scheme] of combinations([ctx.value(lb, ["Properties", "Type"]), ctx.value(lb, ["Properties", "Scheme"])])) {
-    const kind = asString(type)?.toLowerCase();
-    if (kind === "network" || kind === "gateway") continue;
+    const kind2 = asString(type)?.toLowerCase();
+    if (kind2 === "network" || kind2 === "gateway") continue;
     const s = asString(scheme)?.toLowerCase();
     const internal = s === "internal";
     const word = internal ? "internal " : scheme.kind === "unknown" ? "" : "internet-facing ";
@@ -19060,10 +19538,10 @@ function checkDefaultAction(action, http, ctx) {
       ctx.unknown(type, "the default action type");
       continue;
     }
-    const kind = asString(type)?.toLowerCase();
-    if (kind === "forward") {
+    const kind2 = asString(type)?.toLowerCase();
+    if (kind2 === "forward") {
       ctx.report({ messageId: "forward", at: type, because: http.because, level, data });
-    } else if (kind === "redirect") {
+    } else if (kind2 === "redirect") {
       if (redirect.kind === "unknown") {
         ctx.unknown(redirect, "the redirect protocol");
         continue;
@@ -19077,7 +19555,7 @@ function checkDefaultAction(action, http, ctx) {
         data: { ...data, state: redirect.kind === "absent" ? "not set (the default #{protocol} keeps HTTP)" : String(redirect.value) },
         fix: redirect.kind === "literal" ? { text: "HTTPS", description: "Redirect to HTTPS" } : void 0
       });
-    } else if (kind === "fixed-response") {
+    } else if (kind2 === "fixed-response") {
       if (status.kind === "unknown") {
         ctx.unknown(status, "the fixed-response status code");
         continue;
@@ -19154,7 +19632,7 @@ var iam_policy_no_statements_with_admin_access_default = defineRule({
   },
   check(resource, ctx) {
     const word = TYPE_WORDS[resource.type];
-    const kind = word[0].toUpperCase() + word.slice(1);
+    const kind2 = word[0].toUpperCase() + word.slice(1);
     switch (resource.type) {
       case "AWS::IAM::Policy":
       case "AWS::IAM::ManagedPolicy":
@@ -19163,7 +19641,7 @@ var iam_policy_no_statements_with_admin_access_default = defineRule({
         }
         return;
       case "AWS::Serverless::Function":
-        checkSamPolicies(resource, ctx, kind);
+        checkSamPolicies(resource, ctx, kind2);
         return;
       default:
         for (const policy of ctx.items(resource, ["Properties", "Policies"])) {
@@ -19178,11 +19656,11 @@ var iam_policy_no_statements_with_admin_access_default = defineRule({
             checkDocument(ctx, resource, doc, where);
           }
         }
-        for (const arn of ctx.items(resource, ["Properties", "ManagedPolicyArns"])) checkManagedArn(resource, ctx, arn, kind);
+        for (const arn of ctx.items(resource, ["Properties", "ManagedPolicyArns"])) checkManagedArn(resource, ctx, arn, kind2);
     }
   }
 });
-function checkSamPolicies(fn, ctx, kind) {
+function checkSamPolicies(fn, ctx, kind2) {
   const where = (i) => `${i === void 0 ? "the policy" : `policy ${i + 1}`} of function ${fn.logicalId}`;
   for (const policies of ctx.value(fn, ["Properties", "Policies"])) {
     if (policies.kind === "absent") continue;
@@ -19191,27 +19669,27 @@ function checkSamPolicies(fn, ctx, kind) {
       continue;
     }
     if (!Array.isArray(policies.value)) {
-      checkSamEntry(fn, ctx, policies, kind, where());
+      checkSamEntry(fn, ctx, policies, kind2, where());
       continue;
     }
     policies.value.forEach((_, i) => {
-      for (const entry of ctx.value(policies, [i])) checkSamEntry(fn, ctx, entry, kind, where(i));
+      for (const entry of ctx.value(policies, [i])) checkSamEntry(fn, ctx, entry, kind2, where(i));
     });
   }
 }
-function checkSamEntry(fn, ctx, entry, kind, where) {
+function checkSamEntry(fn, ctx, entry, kind2, where) {
   if (entry.kind === "unknown") {
-    checkManagedArn(fn, ctx, entry, kind);
+    checkManagedArn(fn, ctx, entry, kind2);
     return;
   }
   if (entry.kind !== "literal") return;
   if (typeof entry.value === "string") {
-    checkManagedArn(fn, ctx, entry, kind);
+    checkManagedArn(fn, ctx, entry, kind2);
     return;
   }
   if (isPlainObject2(entry.value) && "Statement" in entry.value) checkDocument(ctx, fn, entry, where);
 }
-function checkManagedArn(resource, ctx, arn, kind) {
+function checkManagedArn(resource, ctx, arn, kind2) {
   if (arn.kind === "absent") return;
   let text = asString(arn);
   if (arn.kind === "unknown") {
@@ -19224,7 +19702,7 @@ function checkManagedArn(resource, ctx, arn, kind) {
   }
   if (text === void 0) return;
   const isAdmin = ADMIN_ARN.test(text) || resource.type === "AWS::Serverless::Function" && text === "AdministratorAccess";
-  if (isAdmin) ctx.report({ messageId: "adminManaged", at: arn, data: { kind, arn: text } });
+  if (isAdmin) ctx.report({ messageId: "adminManaged", at: arn, data: { kind: kind2, arn: text } });
 }
 function withPartitionPlaceholder(resource, arn) {
   if (arn.external) return void 0;
@@ -19257,9 +19735,9 @@ function subTemplate(resource, doc) {
   if (text === void 0) return void 0;
   return parseSubString(text).map((p) => typeof p === "string" ? p : MARKER(p.attribute ? `${p.name}.${p.attribute}` : p.name)).join("");
 }
-function nodeAt(root, path9) {
+function nodeAt(root, path10) {
   let node = root;
-  for (const segment of path9) {
+  for (const segment of path10) {
     if (Array.isArray(node) && typeof segment === "number") node = node[segment];
     else if (isPlainObject2(node) && typeof segment === "string") node = node[segment];
     else return void 0;
@@ -19377,7 +19855,7 @@ var rds_instance_public_access_check_default = defineRule({
   },
   check(db, ctx) {
     const cluster = db.type === "AWS::RDS::DBCluster";
-    const kind = cluster ? "DB cluster" : "DB instance";
+    const kind2 = cluster ? "DB cluster" : "DB instance";
     const prop = (name) => ctx.value(db, ["Properties", name]);
     for (const [access, group, engine, member, instanceClass, source] of combinations([
       prop("PubliclyAccessible"),
@@ -19399,7 +19877,7 @@ var rds_instance_public_access_check_default = defineRule({
             messageId: "public",
             at: access,
             because,
-            data: { kind, state: String(access.value) },
+            data: { kind: kind2, state: String(access.value) },
             fix: { text: "false", description: "Set PubliclyAccessible to false" }
           });
         }
@@ -19425,7 +19903,7 @@ var rds_instance_public_access_check_default = defineRule({
           }
           if ((asString(engine) ?? "").toLowerCase().startsWith("aurora")) continue;
         }
-        ctx.report({ messageId: "defaultVpc", at: access, because, data: { kind } });
+        ctx.report({ messageId: "defaultVpc", at: access, because, data: { kind: kind2 } });
         continue;
       }
       for (const { group: g, at, owner } of groups) {
@@ -19436,7 +19914,7 @@ var rds_instance_public_access_check_default = defineRule({
           level: "note",
           at,
           because: [access, g, ...because],
-          data: { kind, vpc: gateway.vpc, subnetGroup: owner ? `${gateway.subnetGroup} (of its ${owner})` : gateway.subnetGroup }
+          data: { kind: kind2, vpc: gateway.vpc, subnetGroup: owner ? `${gateway.subnetGroup} (of its ${owner})` : gateway.subnetGroup }
         });
       }
     }
@@ -19500,7 +19978,7 @@ var rds_storage_encrypted_default = defineRule({
   },
   check(db, ctx) {
     const cluster = db.type === "AWS::RDS::DBCluster";
-    const kind = cluster ? "DB cluster" : "DB instance";
+    const kind2 = cluster ? "DB cluster" : "DB instance";
     const prop = (name) => ctx.value(db, ["Properties", name]);
     const sources = Object.entries(INHERITED_FROM[db.type]);
     for (const [member, engine, mode, encrypted, key, ...origins] of combinations([
@@ -19536,7 +20014,7 @@ var rds_storage_encrypted_default = defineRule({
           continue;
         }
         if (isSet(key)) {
-          ctx.report({ messageId: "keyWithoutEncryption", at: key, because: [encrypted, ...because], data: { kind } });
+          ctx.report({ messageId: "keyWithoutEncryption", at: key, because: [encrypted, ...because], data: { kind: kind2 } });
           continue;
         }
       }
@@ -19544,7 +20022,7 @@ var rds_storage_encrypted_default = defineRule({
         messageId: "unencrypted",
         at: encrypted,
         because,
-        data: { kind, state: encrypted.kind === "absent" ? "not set (the default is unencrypted)" : String(encrypted.value) },
+        data: { kind: kind2, state: encrypted.kind === "absent" ? "not set (the default is unencrypted)" : String(encrypted.value) },
         fix: encrypted.kind === "literal" ? { text: "true", description: "Set StorageEncrypted to true" } : void 0
       });
     }
@@ -19670,7 +20148,7 @@ var vpc_flow_logs_enabled_default = defineRule({
     }
   }
 });
-function coverageOf(target, kind, ctx) {
+function coverageOf(target, kind2, ctx) {
   const out = [];
   for (const { resource: flowLog } of ctx.graph.referrers(target.logicalId, FLOW_LOG, ["Properties", "ResourceId"])) {
     for (const [id, type] of combinations([
@@ -19678,7 +20156,7 @@ function coverageOf(target, kind, ctx) {
       ctx.value(flowLog, ["Properties", "ResourceType"])
     ])) {
       if (id.ref?.logicalId !== target.logicalId) continue;
-      if (type.kind !== "unknown" && asString(type)?.toLowerCase() !== kind.toLowerCase()) continue;
+      if (type.kind !== "unknown" && asString(type)?.toLowerCase() !== kind2.toLowerCase()) continue;
       const merged = mergeAssumptions(id.assumptions, type.assumptions);
       if (merged) out.push(merged);
     }
@@ -20145,7 +20623,7 @@ function servesLoadBalancer(instance, ctx) {
   return ctx.graph.referrers(instance.logicalId, "AWS::ElasticLoadBalancingV2::TargetGroup", ["Properties", "Targets"]).length > 0 || ctx.graph.referrers(instance.logicalId, "AWS::ElasticLoadBalancing::LoadBalancer", ["Properties", "Instances"]).length > 0;
 }
 function checkStandaloneGroup(pg, ctx) {
-  const used = Object.entries(GROUP_PATH).some(([type, path9]) => ctx.graph.referrers(pg.logicalId, type, path9).length > 0);
+  const used = Object.entries(GROUP_PATH).some(([type, path10]) => ctx.graph.referrers(pg.logicalId, type, path10).length > 0);
   if (used) return;
   for (const strategy of ctx.value(pg, ["Properties", "Strategy"])) {
     if (strategy.kind === "absent") {
@@ -20346,8 +20824,8 @@ function checkLoadBalancer(lb, ctx) {
       ctx.unknown(type, "the load balancer type");
       continue;
     }
-    const kind = (asString(type) ?? "application").toLowerCase();
-    if (kind !== "network" && kind !== "gateway") continue;
+    const kind2 = (asString(type) ?? "application").toLowerCase();
+    if (kind2 !== "network" && kind2 !== "gateway") continue;
     if (setting.kind === "unknown") {
       ctx.unknown(setting, CROSS_ZONE);
       continue;
@@ -20364,7 +20842,7 @@ function checkLoadBalancer(lb, ctx) {
       at: setting,
       because: [type],
       data: {
-        kind: kind === "network" ? "Network" : "Gateway",
+        kind: kind2 === "network" ? "Network" : "Gateway",
         key: CROSS_ZONE,
         state: setting.kind === "absent" ? "not set (the default is false)" : String(setting.value),
         targetGroups: groups.names.length ? `, and target group ${groups.names.join(", ")} does not turn it on` : ""
@@ -20435,17 +20913,17 @@ function balancerKind(tg, setting, ctx) {
       const lb = arn.ref && ctx.template.resources.get(arn.ref.logicalId);
       if (!lb || lb.type !== LB_V2) continue;
       for (const type of ctx.value(lb, ["Properties", "Type"])) {
-        const kind = type.kind === "absent" ? "application" : asString(type)?.toLowerCase();
-        if (kind === "application") return "application";
-        if (kind === "network" || kind === "gateway") return "network";
+        const kind2 = type.kind === "absent" ? "application" : asString(type)?.toLowerCase();
+        if (kind2 === "application") return "application";
+        if (kind2 === "network" || kind2 === "gateway") return "network";
       }
     }
   }
   return void 0;
 }
-function attribute(resource, path9, ctx) {
+function attribute(resource, path10, ctx) {
   const out = [];
-  for (const list2 of ctx.value(resource, path9)) {
+  for (const list2 of ctx.value(resource, path10)) {
     if (list2.kind !== "literal") {
       out.push(list2);
       continue;
@@ -20523,11 +21001,11 @@ var rds_automated_backups_enabled_default = defineRule({
       const days = retention.kind === "absent" ? 1 : asNumber(retention);
       if (days === void 0) continue;
       const min = ctx.options.minRetentionDays;
-      const kind = isInstance ? "DB instance" : "DB cluster";
+      const kind2 = isInstance ? "DB instance" : "DB cluster";
       const fix = retention.kind === "literal" ? { text: String(min), description: `Keep backups for ${min} days` } : void 0;
       const because = [cluster, source, sourceCluster, engine];
       if (days === 0) {
-        ctx.report({ messageId: "disabled", level: "error", at: retention, because, data: { kind }, fix });
+        ctx.report({ messageId: "disabled", level: "error", at: retention, because, data: { kind: kind2 }, fix });
       } else if (days < min) {
         ctx.report({
           messageId: "shortRetention",
@@ -20535,7 +21013,7 @@ var rds_automated_backups_enabled_default = defineRule({
           because,
           fix,
           data: {
-            kind,
+            kind: kind2,
             min,
             days: days === 1 ? "1 day" : `${days} days`,
             state: retention.kind === "absent" ? "not set (the default is 1 day)" : String(retention.value)
@@ -20876,9 +21354,9 @@ function checkType(ctx, type, size, subject, absentIsGp2, because = []) {
     return;
   }
   const value = type.kind === "absent" ? "gp2" : asString(type)?.toLowerCase();
-  const literal = type.kind === "literal";
+  const literal2 = type.kind === "literal";
   if (value === "standard") {
-    ctx.report({ messageId: "magnetic", at: type, because, data: { subject }, fix: literal ? { text: "gp3", description: "Use gp3" } : void 0 });
+    ctx.report({ messageId: "magnetic", at: type, because, data: { subject }, fix: literal2 ? { text: "gp3", description: "Use gp3" } : void 0 });
     return;
   }
   if (value !== "gp2") return;
@@ -20898,7 +21376,7 @@ function checkType(ctx, type, size, subject, absentIsGp2, because = []) {
     at: type,
     because,
     data: { subject, defaulted },
-    fix: literal ? { text: "gp3", description: "Use gp3" } : void 0
+    fix: literal2 ? { text: "gp3", description: "Use gp3" } : void 0
   });
 }
 
@@ -20996,16 +21474,16 @@ var ec2_instance_type_current_generation_default = defineRule({
     }
   }
 });
-function eachElement(ctx, from, path9, each) {
-  for (const list2 of ctx.value(from, path9)) {
+function eachElement(ctx, from, path10, each) {
+  for (const list2 of ctx.value(from, path10)) {
     if (list2.kind === "unknown") {
-      ctx.unknown(list2, path9[path9.length - 1]);
+      ctx.unknown(list2, path10[path10.length - 1]);
       continue;
     }
     if (list2.kind !== "literal" || !Array.isArray(list2.value)) continue;
     list2.value.forEach((_, i) => {
       for (const element of ctx.value(list2, [i])) {
-        if (element.kind === "unknown") ctx.unknown(element, path9[path9.length - 1]);
+        if (element.kind === "unknown") ctx.unknown(element, path10[path10.length - 1]);
         else if (element.kind === "literal") each(element, i + 1);
       }
     });
@@ -21525,11 +22003,11 @@ function judge(resource, policy, absentOk = false) {
   return { ok: false, state: value ?? "not a valid policy" };
 }
 function report(ctx, resource, note, d, r, deletion, replacement, membership) {
-  const kind = KINDS[resource.type] ?? resource.type;
+  const kind2 = KINDS[resource.type] ?? resource.type;
   const keep = SNAPSHOT_TYPES.has(resource.type) ? "Snapshot" : "Retain";
   const fix = (v) => asString(v) === "Delete" ? { text: keep, description: `Set the policy to ${keep}` } : void 0;
   const level = note ? "note" : void 0;
-  const data = { kind, deletion: d.ok ? "" : d.state, replacement: r.ok ? "" : r.state };
+  const data = { kind: kind2, deletion: d.ok ? "" : d.state, replacement: r.ok ? "" : r.state };
   if (!d.ok && !r.ok) {
     ctx.report({ messageId: "both", level, at: deletion, because: [replacement, ...membership], data });
   } else if (!d.ok) {
@@ -21877,25 +22355,25 @@ var ResourceGraph = class {
     const from = resource.logicalId;
     resource.dependsOn.forEach((to, i) => this.add(into, { from, to, kind: "DependsOn", path: ["DependsOn", i] }));
     if (resource.condition) this.add(into, { from, to: resource.condition, kind: "Condition", path: ["Condition"] });
-    const path9 = [];
+    const path10 = [];
     for (const key of ["Properties", "Metadata"]) {
       if (resource.node[key] === void 0) continue;
-      path9.push(key);
-      this.walk(into, from, resource.node[key], path9);
-      path9.pop();
+      path10.push(key);
+      this.walk(into, from, resource.node[key], path10);
+      path10.pop();
     }
   }
   /**
    * Depth first through one value; `path` is where it sits, copied only where an edge is found (most nodes are not
    * references). The recursion is as deep as the document, which both parsers cap at MAX_DEPTH.
    */
-  walk(into, from, node, path9) {
+  walk(into, from, node, path10) {
     if (typeof node !== "object" || node === null) return;
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
-        path9.push(i);
-        this.walk(into, from, node[i], path9);
-        path9.pop();
+        path10.push(i);
+        this.walk(into, from, node[i], path10);
+        path10.pop();
       }
       return;
     }
@@ -21903,30 +22381,30 @@ var ResourceGraph = class {
     if (intrinsic) {
       const { name, args } = intrinsic;
       if (name === "Ref" && typeof args === "string") {
-        if (this.template.resources.has(args)) this.add(into, { from, to: args, kind: "Ref", path: [...path9] });
+        if (this.template.resources.has(args)) this.add(into, { from, to: args, kind: "Ref", path: [...path10] });
         return;
       }
-      if (name !== "Ref") this.intrinsicEdges(into, from, name, args, path9);
+      if (name !== "Ref") this.intrinsicEdges(into, from, name, args, path10);
     }
     for (const key in node) {
-      path9.push(key);
-      this.walk(into, from, node[key], path9);
-      path9.pop();
+      path10.push(key);
+      this.walk(into, from, node[key], path10);
+      path10.pop();
     }
   }
-  intrinsicEdges(into, from, name, args, path9) {
+  intrinsicEdges(into, from, name, args, path10) {
     if (name === "Fn::If" && Array.isArray(args) && typeof args[0] === "string") {
-      this.add(into, { from, to: args[0], kind: "Condition", path: [...path9] });
+      this.add(into, { from, to: args[0], kind: "Condition", path: [...path10] });
     } else if (name === "Fn::GetAtt") {
       const target = getAttTarget(args);
-      if (target) this.add(into, { from, to: target.logicalId, kind: "GetAtt", attribute: target.attribute, path: [...path9] });
+      if (target) this.add(into, { from, to: target.logicalId, kind: "GetAtt", attribute: target.attribute, path: [...path10] });
     } else if (name === "Fn::Sub") {
       const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
       if (text === void 0) return;
       const variables = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
       for (const part of parseSubString(text)) {
         if (typeof part !== "string" && !(part.name in variables)) {
-          this.add(into, { from, to: part.name, kind: "Sub", attribute: part.attribute, path: [...path9] });
+          this.add(into, { from, to: part.name, kind: "Sub", attribute: part.attribute, path: [...path10] });
         }
       }
     }
@@ -21942,9 +22420,9 @@ function getAttTarget(args) {
   }
   return void 0;
 }
-function startsWith(path9, prefix) {
-  if (prefix.length > path9.length) return false;
-  return prefix.every((segment, i) => path9[i] === segment);
+function startsWith(path10, prefix) {
+  if (prefix.length > path10.length) return false;
+  return prefix.every((segment, i) => path10[i] === segment);
 }
 function push(map, key, value) {
   const list2 = map.get(key);
@@ -21985,14 +22463,14 @@ var ValueResolver = class {
     return roots;
   }
   /** Walks `path` from each variant, resolving intrinsics at every step and forking on undecidable Fn::If. */
-  navigate(from, path9) {
-    if (from.length === 1 && path9.length > 0) {
-      const plain = this.plainWalk(from[0], path9);
+  navigate(from, path10) {
+    if (from.length === 1 && path10.length > 0) {
+      const plain = this.plainWalk(from[0], path10);
       if (plain) return plain;
     }
     let current = from;
-    for (let p = 0; p < path9.length; p++) {
-      const segment = path9[p];
+    for (let p = 0; p < path10.length; p++) {
+      const segment = path10[p];
       const next = [];
       for (let i = 0; i < current.length; i++) {
         const v = current[i];
@@ -22012,7 +22490,7 @@ var ValueResolver = class {
         const resolved = this.resolve(child, childPath, v.external, v.assumptions);
         for (let r = 0; r < resolved.length; r++) next.push(resolved[r]);
       }
-      current = cap(next, path9);
+      current = cap(next, path10);
     }
     return current;
   }
@@ -22020,23 +22498,23 @@ var ValueResolver = class {
    * navigate() for the common walk through plain values only (no intrinsic on the way): the same result, without a
    * variant and a path for every step. Undefined when the walk meets anything else; navigate() then takes it.
    */
-  plainWalk(v, path9) {
+  plainWalk(v, path10) {
     if (v.kind !== "literal") return void 0;
     let node = v.value;
-    for (let p = 0; p < path9.length; p++) {
-      const segment = path9[p];
+    for (let p = 0; p < path10.length; p++) {
+      const segment = path10[p];
       let child;
       if (Array.isArray(node) && typeof segment === "number") child = node[segment];
       else if (isPlainObject2(node) && typeof segment === "string") child = node[segment];
       else return void 0;
       if (child === void 0) {
-        const at = v.external ? v.path : v.path.concat(p === path9.length - 1 ? path9 : path9.slice(0, p + 1));
+        const at = v.external ? v.path : v.path.concat(p === path10.length - 1 ? path10 : path10.slice(0, p + 1));
         return [absentVariant(at, v.external, v.assumptions)];
       }
       if (!isPlainLiteral(child)) return void 0;
       node = child;
     }
-    return [literalVariant(node, v.external ? v.path : v.path.concat(path9), v.external, v.assumptions)];
+    return [literalVariant(node, v.external ? v.path : v.path.concat(path10), v.external, v.assumptions)];
   }
   /** The elements of list-valued variants, each as a variant of its own. */
   elements(lists) {
@@ -22056,33 +22534,33 @@ var ValueResolver = class {
     return out;
   }
   /** Resolves the top-level intrinsic of a node. */
-  resolve(node, path9, external, assumptions, depth = 0) {
-    if (node === void 0) return [absentVariant(path9, external, assumptions)];
-    if (isPlainLiteral(node)) return [literalVariant(node, path9, external, assumptions)];
+  resolve(node, path10, external, assumptions, depth = 0) {
+    if (node === void 0) return [absentVariant(path10, external, assumptions)];
+    if (isPlainLiteral(node)) return [literalVariant(node, path10, external, assumptions)];
     if (typeof node !== "object" || node === null) {
-      return [unknownVariant("a dynamic reference, resolved at deploy time", path9, external, assumptions)];
+      return [unknownVariant("a dynamic reference, resolved at deploy time", path10, external, assumptions)];
     }
     const intrinsic = node instanceof Opaque ? void 0 : intrinsicOf(node);
-    return this.resolveIntrinsic(node, intrinsic, path9, external, assumptions, depth);
+    return this.resolveIntrinsic(node, intrinsic, path10, external, assumptions, depth);
   }
-  resolveIntrinsic(node, intrinsic, path9, external, assumptions, depth) {
+  resolveIntrinsic(node, intrinsic, path10, external, assumptions, depth) {
     const unknown = (reason, extra) => [
-      extra ? Object.assign(unknownVariant(reason, path9, external, assumptions), extra) : unknownVariant(reason, path9, external, assumptions)
+      extra ? Object.assign(unknownVariant(reason, path10, external, assumptions), extra) : unknownVariant(reason, path10, external, assumptions)
     ];
     if (node instanceof Opaque) return unknown(node.reason, { opaque: node.id });
     if (depth > MAX_DEPTH2) return unknown("intrinsics nested too deeply");
     const { name, args } = intrinsic;
-    if (name === "Ref") return this.resolveRef(args, path9, external, assumptions);
+    if (name === "Ref") return this.resolveRef(args, path10, external, assumptions);
     if (name === "Fn::GetAtt") {
       const target = getAttTarget(args);
-      if (!target) return [unknownVariant("a malformed Fn::GetAtt", path9, external, assumptions)];
-      const v = unknownVariant(`an attribute of resource ${target.logicalId}`, path9, external, assumptions);
+      if (!target) return [unknownVariant("a malformed Fn::GetAtt", path10, external, assumptions)];
+      const v = unknownVariant(`an attribute of resource ${target.logicalId}`, path10, external, assumptions);
       v.ref = target;
       return [v];
     }
-    const at = (segment) => external ? path9 : [...path9, segment];
+    const at = (segment) => external ? path10 : [...path10, segment];
     const sub = (child, childPath, base = assumptions) => this.resolve(child, childPath, external, base, depth + 1);
-    const literal = (value, base) => literalVariant(value, path9, external, base);
+    const literal2 = (value, base) => literalVariant(value, path10, external, base);
     switch (name) {
       case "Fn::If": {
         if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== "string") return unknown("a malformed Fn::If");
@@ -22096,9 +22574,9 @@ var ValueResolver = class {
         return out;
       }
       case "Fn::FindInMap":
-        return this.findInMap(args, path9, external, assumptions, depth);
+        return this.findInMap(args, path10, external, assumptions, depth);
       case "Fn::Sub":
-        return this.substitute(args, path9, external, assumptions, depth);
+        return this.substitute(args, path10, external, assumptions, depth);
       case "Fn::Join": {
         if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Join");
         const out = [];
@@ -22111,10 +22589,10 @@ var ValueResolver = class {
           for (const combo of combinations(parts)) {
             const merged = mergeAssumptions(delimiter.assumptions, list2.assumptions, ...combo.map((c) => c.assumptions));
             if (!merged) continue;
-            out.push(textVariant(combo, scalarText(delimiter.value), path9, external, merged) ?? unknown("Fn::Join of values that are not all known")[0]);
+            out.push(textVariant(combo, scalarText(delimiter.value), path10, external, merged) ?? unknown("Fn::Join of values that are not all known")[0]);
           }
         }
-        return cap(out, path9);
+        return cap(out, path10);
       }
       case "Fn::Select": {
         if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Select");
@@ -22130,7 +22608,7 @@ var ValueResolver = class {
           if (i < 0 || i >= items.length) out.push(...unknown(`Fn::Select index ${i} is out of range`));
           else out.push(...sub(items[i], at("Fn::Select"), merged));
         }
-        return cap(out, path9);
+        return cap(out, path10);
       }
       case "Fn::Split": {
         if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Split");
@@ -22141,12 +22619,12 @@ var ValueResolver = class {
             continue;
           }
           const merged = mergeAssumptions(delimiter.assumptions, text.assumptions);
-          out.push(literal(text.value.split(scalarText(delimiter.value)), merged));
+          out.push(literal2(text.value.split(scalarText(delimiter.value)), merged));
         }
         return out;
       }
       case "Fn::GetAZs":
-        return [literal([0, 1, 2].map((i) => new Opaque(`az:${i}`, `Availability Zone ${i + 1} of the region`)), assumptions)];
+        return [literal2([0, 1, 2].map((i) => new Opaque(`az:${i}`, `Availability Zone ${i + 1} of the region`)), assumptions)];
       case "Fn::Cidr": {
         if (!Array.isArray(args) || args.length !== 3) return unknown("a malformed Fn::Cidr");
         const out = [];
@@ -22154,7 +22632,7 @@ var ValueResolver = class {
         for (const [block, count2, bits] of combinations(inputs)) {
           const cidrs = block.kind === "literal" && count2.kind === "literal" && bits.kind === "literal" ? cidrSubnets(String(block.value), Number(count2.value), Number(bits.value)) : void 0;
           if (!cidrs) out.push(...unknown("Fn::Cidr of values that are not known"));
-          else out.push(literal(cidrs, mergeAssumptions(block.assumptions, count2.assumptions, bits.assumptions)));
+          else out.push(literal2(cidrs, mergeAssumptions(block.assumptions, count2.assumptions, bits.assumptions)));
         }
         return out;
       }
@@ -22162,7 +22640,7 @@ var ValueResolver = class {
         return sub(args, at("Fn::Base64"));
       case "Fn::Length": {
         return sub(args, at("Fn::Length")).map(
-          (v) => v.kind === "literal" && Array.isArray(v.value) ? variantWith(v, { path: path9, value: v.value.length }) : variantWith(v, { kind: "unknown", reason: "Fn::Length of an unknown list" })
+          (v) => v.kind === "literal" && Array.isArray(v.value) ? variantWith(v, { path: path10, value: v.value.length }) : variantWith(v, { kind: "unknown", reason: "Fn::Length of an unknown list" })
         );
       }
       case "Fn::ImportValue":
@@ -22173,54 +22651,54 @@ var ValueResolver = class {
         return unknown(`the result of ${name}`);
     }
   }
-  resolveRef(args, path9, external, assumptions) {
-    if (typeof args !== "string") return [unknownVariant("a malformed Ref", path9, external, assumptions)];
-    if (args === "AWS::NoValue") return [absentVariant(path9, external, assumptions)];
+  resolveRef(args, path10, external, assumptions) {
+    if (typeof args !== "string") return [unknownVariant("a malformed Ref", path10, external, assumptions)];
+    if (args === "AWS::NoValue") return [absentVariant(path10, external, assumptions)];
     if (PSEUDO_PARAMETERS.has(args)) {
-      const v = unknownVariant(`the pseudo parameter ${args}`, path9, external, assumptions);
+      const v = unknownVariant(`the pseudo parameter ${args}`, path10, external, assumptions);
       v.pseudo = args;
       return [v];
     }
-    if (this.template.parameters.has(args)) return this.parameterVariants(args, path9, external, assumptions);
+    if (this.template.parameters.has(args)) return this.parameterVariants(args, path10, external, assumptions);
     if (this.template.resources.has(args)) {
-      const v = unknownVariant(`a reference to resource ${args}`, path9, external, assumptions);
+      const v = unknownVariant(`a reference to resource ${args}`, path10, external, assumptions);
       v.ref = { logicalId: args };
       return [v];
     }
-    return [unknownVariant(`Ref to ${args}, which is not defined in the template`, path9, external, assumptions)];
+    return [unknownVariant(`Ref to ${args}, which is not defined in the template`, path10, external, assumptions)];
   }
   /** The values a parameter can take: the given value, else the Default (AllowedValues as alternatives). */
-  parameterVariants(name, path9, external, assumptions) {
+  parameterVariants(name, path10, external, assumptions) {
     const param = this.template.parameters.get(name);
     if (param.type.startsWith("AWS::SSM::Parameter::Value")) {
-      return [unknownVariant(`parameter ${name} is read from SSM at deploy time`, path9, external, assumptions)];
+      return [unknownVariant(`parameter ${name} is read from SSM at deploy time`, path10, external, assumptions)];
     }
     const out = [];
     const givenValue = this.given.get(name);
     if (givenValue !== void 0) {
-      parameterValue(param, givenValue, "given", path9, assumptions, out);
+      parameterValue(param, givenValue, "given", path10, assumptions, out);
       return out;
     }
     for (let i = 0; i < assumptions.length; i++) {
       const a = assumptions[i];
       if (a.kind === "parameter" && a.name === name) {
-        parameterValue(param, a.value, a.source, path9, assumptions, out);
+        parameterValue(param, a.value, a.source, path10, assumptions, out);
         return out;
       }
     }
     if (param.default === void 0 || param.default === null) {
-      return [unknownVariant(`parameter ${name} has no Default`, path9, external, assumptions)];
+      return [unknownVariant(`parameter ${name} has no Default`, path10, external, assumptions)];
     }
-    parameterValue(param, param.default, "default", path9, assumptions, out);
+    parameterValue(param, param.default, "default", path10, assumptions, out);
     const allowed = param.allowedValues ?? [];
     for (let i = 0; i < allowed.length && i < MAX_ALTERNATIVES; i++) {
-      if (String(allowed[i]) !== String(param.default)) parameterValue(param, allowed[i], "allowed", path9, assumptions, out);
+      if (String(allowed[i]) !== String(param.default)) parameterValue(param, allowed[i], "allowed", path10, assumptions, out);
     }
     return out;
   }
-  findInMap(args, path9, external, assumptions, depth) {
-    if (!Array.isArray(args) || args.length < 3) return [unknownVariant("a malformed Fn::FindInMap", path9, external, assumptions)];
-    const keyPath = external ? path9 : [...path9, "Fn::FindInMap"];
+  findInMap(args, path10, external, assumptions, depth) {
+    if (!Array.isArray(args) || args.length < 3) return [unknownVariant("a malformed Fn::FindInMap", path10, external, assumptions)];
+    const keyPath = external ? path10 : [...path10, "Fn::FindInMap"];
     const keys = [
       this.resolve(args[0], keyPath, external, assumptions, depth + 1),
       this.resolve(args[1], keyPath, external, assumptions, depth + 1),
@@ -22231,23 +22709,23 @@ var ValueResolver = class {
     const readings = combinations(keys);
     for (let i = 0; i < readings.length; i++) {
       const [mapName, top, second] = readings[i];
-      this.mapEntries(mapName, top, second, fallback, path9, external, assumptions, depth, out);
+      this.mapEntries(mapName, top, second, fallback, path10, external, assumptions, depth, out);
     }
-    return cap(out, path9);
+    return cap(out, path10);
   }
   /**
    * Fn::FindInMap for one reading of its three keys, into `out`. An unknown key (e.g. AWS::Region) means every entry
    * is possible: they are evaluated as alternatives.
    */
-  mapEntries(mapName, top, second, fallback, path9, external, assumptions, depth, out) {
+  mapEntries(mapName, top, second, fallback, path10, external, assumptions, depth, out) {
     if (mapName.kind !== "literal") {
-      out.push(unknownVariant("Fn::FindInMap with an unknown map name", path9, external, assumptions));
+      out.push(unknownVariant("Fn::FindInMap with an unknown map name", path10, external, assumptions));
       return;
     }
     const name = String(mapName.value);
     const map = this.template.mappings[name];
     if (!isPlainObject2(map)) {
-      out.push(unknownVariant(`mapping ${name} is not defined`, path9, external, assumptions));
+      out.push(unknownVariant(`mapping ${name} is not defined`, path10, external, assumptions));
       return;
     }
     const base = mergeAssumptions(mapName.assumptions, top.assumptions, second.assumptions);
@@ -22258,7 +22736,7 @@ var ValueResolver = class {
       const topKey = topKeys[t];
       const level = map[topKey];
       if (!isPlainObject2(level)) {
-        if (!topAlt) out.push(fallback !== void 0 ? literalVariant(fallback, path9, true, base) : unknownVariant(`key ${topKey} is not in mapping ${name}`, path9, external, assumptions));
+        if (!topAlt) out.push(fallback !== void 0 ? literalVariant(fallback, path10, true, base) : unknownVariant(`key ${topKey} is not in mapping ${name}`, path10, external, assumptions));
         continue;
       }
       const secondAlt = second.kind !== "literal";
@@ -22272,27 +22750,27 @@ var ValueResolver = class {
         if (!merged) continue;
         const value = level[secondKey];
         if (value === void 0) {
-          if (!secondAlt) out.push(fallback !== void 0 ? literalVariant(fallback, path9, true, merged) : unknownVariant(`key ${topKey}.${secondKey} is not in mapping ${name}`, path9, external, assumptions));
+          if (!secondAlt) out.push(fallback !== void 0 ? literalVariant(fallback, path10, true, merged) : unknownVariant(`key ${topKey}.${secondKey} is not in mapping ${name}`, path10, external, assumptions));
           continue;
         }
-        const resolved = this.resolve(value, path9, true, merged, depth + 1);
+        const resolved = this.resolve(value, path10, true, merged, depth + 1);
         for (let r = 0; r < resolved.length; r++) out.push(resolved[r]);
       }
     }
   }
-  substitute(args, path9, external, assumptions, depth) {
+  substitute(args, path10, external, assumptions, depth) {
     const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
-    if (text === void 0) return [unknownVariant("a malformed Fn::Sub", path9, external, assumptions)];
+    if (text === void 0) return [unknownVariant("a malformed Fn::Sub", path10, external, assumptions)];
     const variables = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
-    const subPath = external ? path9 : [...path9, "Fn::Sub"];
+    const subPath = external ? path10 : [...path10, "Fn::Sub"];
     const pieces = parseSubString(text);
     const parts = [];
     for (let i = 0; i < pieces.length; i++) {
       const part = pieces[i];
-      if (typeof part === "string") parts.push([literalVariant(part, path9, external, [])]);
+      if (typeof part === "string") parts.push([literalVariant(part, path10, external, [])]);
       else if (part.name in variables) parts.push(this.resolve(variables[part.name], subPath, external, assumptions, depth + 1));
       else if (part.attribute !== void 0) {
-        const v = unknownVariant(`an attribute of resource ${part.name}`, path9, external, assumptions);
+        const v = unknownVariant(`an attribute of resource ${part.name}`, path10, external, assumptions);
         if (this.template.resources.has(part.name)) v.ref = { logicalId: part.name, attribute: part.attribute };
         parts.push([v]);
       } else parts.push(this.resolve({ Ref: part.name }, subPath, external, assumptions, depth + 1));
@@ -22303,17 +22781,17 @@ var ValueResolver = class {
       const combo = combos[c];
       const merged = mergeAssumptions(assumptions, ...combo.map(assumptionsOf));
       if (!merged) continue;
-      const text2 = textVariant(combo, "", path9, external, merged);
+      const text2 = textVariant(combo, "", path10, external, merged);
       if (text2) {
         out.push(text2);
         continue;
       }
       const missing = combo.find((c2) => !textOf(c2));
-      const v = unknownVariant(`Fn::Sub over ${missing.reason ?? "a value that is not known"}`, path9, external, merged);
+      const v = unknownVariant(`Fn::Sub over ${missing.reason ?? "a value that is not known"}`, path10, external, merged);
       if (combo.length === 1 && missing.ref) v.ref = missing.ref;
       out.push(v);
     }
-    return cap(out, path9);
+    return cap(out, path10);
   }
   /** How a condition can come out: decided (possibly by parameter defaults) or, if undecidable, both ways. */
   branchesOf(name) {
@@ -22398,22 +22876,22 @@ function isPlainLiteral(node) {
   if (typeof node !== "object" || node === null) return !isDynamicReference(node);
   return !(node instanceof Opaque) && intrinsicName(node) === void 0;
 }
-function parameterValue(param, value, source, path9, assumptions, out) {
+function parameterValue(param, value, source, path10, assumptions, out) {
   const merged = mergeAssumptions(assumptions, [{ kind: "parameter", name: param.name, value, source }]);
   if (!merged) return;
   const isList = param.type.startsWith("List<") || param.type === "CommaDelimitedList";
-  out.push(literalVariant(isList && typeof value === "string" ? value.split(",").map((s) => s.trim()) : value, path9, true, merged));
+  out.push(literalVariant(isList && typeof value === "string" ? value.split(",").map((s) => s.trim()) : value, path10, true, merged));
 }
-function cap(variants, path9) {
+function cap(variants, path10) {
   if (variants.length <= MAX_VARIANTS) return variants;
-  return [unknownVariant("too many combinations of parameters and conditions", path9, false, [])];
+  return [unknownVariant("too many combinations of parameters and conditions", path10, false, [])];
 }
 function textOf(v) {
   if (v.kind === "literal" && isScalar(v.value)) return { text: scalarText(v.value), symbolic: v.symbolic === true };
   if (v.kind === "unknown" && v.pseudo) return { text: `\${${v.pseudo}}`, symbolic: true };
   return void 0;
 }
-function textVariant(parts, delimiter, path9, external, assumptions) {
+function textVariant(parts, delimiter, path10, external, assumptions) {
   let text = "";
   let symbolic = false;
   for (let i = 0; i < parts.length; i++) {
@@ -22422,7 +22900,7 @@ function textVariant(parts, delimiter, path9, external, assumptions) {
     text += i === 0 ? piece.text : delimiter + piece.text;
     if (piece.symbolic) symbolic = true;
   }
-  const v = literalVariant(text, path9, external, assumptions);
+  const v = literalVariant(text, path10, external, assumptions);
   if (symbolic) v.symbolic = true;
   return v;
 }
@@ -22528,11 +23006,11 @@ var RunContext = class {
   start(from) {
     return "logicalId" in from ? this.resolver.roots(from) : [from];
   }
-  value(from, path9) {
-    return this.resolver.navigate(this.start(from), path9);
+  value(from, path10) {
+    return this.resolver.navigate(this.start(from), path10);
   }
-  items(from, path9) {
-    return this.resolver.elements(this.resolver.navigate(this.start(from), path9));
+  items(from, path10) {
+    return this.resolver.elements(this.resolver.navigate(this.start(from), path10));
   }
   report(d) {
     const at = d.at;
@@ -22542,13 +23020,13 @@ var RunContext = class {
     if (because) for (let i = 0; i < because.length; i++) lists.push(because[i].assumptions);
     const assumptions = mergeAssumptions(...lists);
     if (!assumptions) return;
-    const path9 = at === void 0 ? [] : Array.isArray(at) ? at : at.path;
+    const path10 = at === void 0 ? [] : Array.isArray(at) ? at : at.path;
     const exactValue = at !== void 0 && !Array.isArray(at) && !at.external && at.kind !== "absent";
     this.candidates.push({
       rule: this.rule,
       resource: this.resource,
       messageId: d.messageId,
-      path: path9,
+      path: path10,
       assumptions,
       data: d.data ?? {},
       review: false,
@@ -22729,12 +23207,12 @@ function collect(template, all) {
       for (const key of source.path) node = isPlainObject2(node) ? node[key] : void 0;
       if (!Array.isArray(node)) continue;
       node.forEach((item, i) => {
-        const path9 = [...base(), ...source.path, i];
+        const path10 = [...base(), ...source.path, i];
         const id = source.id === void 0 ? item : isPlainObject2(item) ? item[source.id] : void 0;
         if (typeof id !== "string") return;
         const reasonValue = source.reason === void 0 ? `ignored through cfn-lint ignore_checks` : item[source.reason];
         const reason = typeof reasonValue === "string" && reasonValue.trim() !== "" ? reasonValue.trim() : void 0;
-        entries.push({ tool: source.tool, id, reason, logicalId, path: path9, rules: rulesFor(source.tool, id, all), used: false });
+        entries.push({ tool: source.tool, id, reason, logicalId, path: path10, rules: rulesFor(source.tool, id, all), used: false });
       });
     }
   };
@@ -22860,8 +23338,10 @@ function parameterText(value) {
 // src/engine/lint.ts
 var KEEP_BYTES = 64 * 1024 * 1024;
 var MAX_NESTING = 32;
+var MAX_NESTED_TEMPLATES = 1e3;
 async function lint(options) {
   const cwd = options.cwd ?? process.cwd();
+  const projectFiles = openProject(path6.resolve(cwd, options.root ?? cwd), cwd, options.maxFileSize);
   const all = options.rules ?? rules;
   const config = options.config ?? new ResolvedConfig(all);
   const ran = /* @__PURE__ */ new Set();
@@ -22879,10 +23359,11 @@ async function lint(options) {
   };
   selectRules(all, options);
   const exclude = config.exclude;
-  const discovered = (options.paths.length ? await discoverFiles(options.paths, cwd) : []).filter(
-    (d) => (options.only?.(d.file) ?? true) && (d.explicit || exclude.length === 0 || !matchesAny(relativeForMatching(d.file, cwd), exclude))
-  );
-  const units = discovered.map((d) => ({ file: d.file, explicit: d.explicit, cdk: d.cdk }));
+  const excluded = (file) => exclude.length > 0 && matchesAny(relativeForMatching(file, cwd), exclude);
+  const discovered = options.paths.length ? await discoverFiles(options.paths, cwd, projectFiles) : [];
+  const files = [];
+  for (const d of discovered) if (d.skipReason && !excluded(d.file)) files.push({ file: d.file, status: "skipped", skipReason: d.skipReason });
+  const units = discovered.filter((d) => !d.skipReason && (options.only?.(d.file) ?? true) && (d.explicit || !excluded(d.file))).map((d) => ({ file: d.file, explicit: d.explicit, cdk: d.cdk }));
   if (options.stacks) {
     const { fetchStacks: fetchStacks2 } = await Promise.resolve().then(() => (init_stack(), stack_exports));
     for (const stack of await fetchStacks2(options.stacks)) {
@@ -22895,7 +23376,6 @@ async function lint(options) {
       });
     }
   }
-  const files = [];
   const findings = [];
   const failures = [];
   const byFile = new Map(units.map((u) => [u.file, u]));
@@ -22904,24 +23384,31 @@ async function lint(options) {
   for (const u of units) {
     if (u.cdk?.parent && byFile.has(u.cdk.parent)) children.add(u.file);
     if (u.cdk || isUri(u.file)) continue;
-    const bytes = u.bytes ?? readBytes(u.file);
-    if (bytes instanceof Error) continue;
+    const bytes = u.bytes ?? projectFiles.read(u.file);
+    if (bytes instanceof Error) {
+      u.bytes = bytes;
+      continue;
+    }
     const parent = mentionsNestedStack(bytes);
     if (parent || kept + bytes.byteLength <= KEEP_BYTES) {
       u.bytes = bytes;
       kept += bytes.byteLength;
     }
     if (!parent) continue;
-    for (const file of literalLocalTemplates(u.file, bytes)) if (file !== u.file && byFile.has(file)) children.add(file);
+    for (const named of literalLocalTemplates(u.file, bytes)) {
+      const file = projectFiles.locate(named).real;
+      if (file && file !== u.file && byFile.has(file)) children.add(file);
+    }
   }
   const done = /* @__PURE__ */ new Set();
+  let nestedFollowed = 0;
   const visit2 = (unit, chain) => {
     if (done.has(unit.file)) return;
     done.add(unit.file);
     let nested2 = [];
     try {
       const setup = byConfig(unit.file);
-      const outcome = lintFile(unit.file, unit.bytes ?? readBytes(unit.file), unit.explicit, setup.rules, {
+      const outcome = lintFile(unit.file, unit.bytes ?? projectFiles.read(unit.file), unit.explicit, setup.rules, {
         parameters: unit.parameters ?? options.parameters,
         reportUnknown: options.reportUnknown,
         unknownParameters: unit.unknownParameters,
@@ -22945,9 +23432,16 @@ async function lint(options) {
   const follow = (parent, ref, chain) => {
     const entry = { logicalId: ref.logicalId, ...ref.templateUrl !== void 0 ? { templateUrl: ref.templateUrl } : {}, followed: false };
     if (!ref.file) return { ...entry, reason: ref.reason ?? "not a local template" };
-    entry.file = ref.file;
+    const { real, refusal } = projectFiles.locate(ref.file);
+    if (refusal) {
+      const { templateUrl, ...rest } = entry;
+      const relativeUrl = templateUrl !== void 0 && !path6.isAbsolute(templateUrl) && !hasScheme(templateUrl);
+      return { ...rest, ...relativeUrl ? { templateUrl } : {}, reason: refusal };
+    }
+    const file = real ?? ref.file;
+    entry.file = file;
     const loop = [...chain, parent];
-    const at = loop.indexOf(ref.file);
+    const at = loop.indexOf(file);
     const finding = (rule, message) => ({
       ruleId: rule.id,
       level: rule.level,
@@ -22962,24 +23456,26 @@ async function lint(options) {
     });
     const near = (f) => toPosix(path6.relative(path6.dirname(parent), f)) || path6.basename(f);
     if (at >= 0) {
-      const names = [...loop.slice(at), ref.file].map(near).join(" \u2192 ");
-      findings.push(finding(NESTED_STACK_CYCLE_RULE, `Nested stack ${ref.logicalId} deploys ${near(ref.file)}, which nests this template again (${names}).`));
+      const names = [...loop.slice(at), file].map(near).join(" \u2192 ");
+      findings.push(finding(NESTED_STACK_CYCLE_RULE, `Nested stack ${ref.logicalId} deploys ${near(file)}, which nests this template again (${names}).`));
       return { ...entry, reason: "a cycle: the template nests one of its ancestors" };
     }
-    if (done.has(ref.file)) return { ...entry, followed: true };
-    if (!isFile(ref.file)) {
-      findings.push(finding(NESTED_STACK_MISSING_RULE, `Nested stack ${ref.logicalId} points at ${ref.templateUrl ?? near(ref.file)}, which is not a file (${displayName(ref.file, cwd)}).`));
+    if (done.has(file)) return { ...entry, followed: true };
+    if (!isFile(file)) {
+      findings.push(finding(NESTED_STACK_MISSING_RULE, `Nested stack ${ref.logicalId} points at ${ref.templateUrl ?? near(file)}, which is not a file (${displayName(file, projectFiles.root)}).`));
       return { ...entry, reason: "no such file" };
     }
-    if (chain.length >= MAX_NESTING) return { ...entry, reason: `nested more than ${MAX_NESTING} levels deep` };
-    const known = byFile.get(ref.file);
-    if (!known && exclude.length && matchesAny(relativeForMatching(ref.file, cwd), exclude)) return { ...entry, reason: "not followed: excluded by the config" };
+    if (chain.length >= MAX_NESTING) return { ...entry, reason: `not followed: nested more than ${MAX_NESTING} levels deep` };
+    const known = byFile.get(file);
+    if (!known && exclude.length && matchesAny(relativeForMatching(file, cwd), exclude)) return { ...entry, reason: "not followed: excluded by the config" };
+    if (nestedFollowed >= MAX_NESTED_TEMPLATES) return { ...entry, reason: `not followed: over ${MAX_NESTED_TEMPLATES.toLocaleString("en")} nested templates in this run` };
+    nestedFollowed++;
     const bytes = known?.bytes;
     if (known) known.bytes = void 0;
     visit2({
-      file: ref.file,
+      file,
       explicit: true,
-      cdk: known?.cdk ?? cdkTemplateAt(ref.file),
+      cdk: known?.cdk ?? cdkTemplateAt(file, projectFiles),
       bytes,
       parameters: ref.parameters,
       unknownParameters: ref.unknownParameters,
@@ -22999,25 +23495,25 @@ async function lint(options) {
 }
 function isFile(file) {
   try {
-    return statSync2(file).isFile();
+    return statSync4(file).isFile();
   } catch {
     return false;
   }
 }
-function displayName(file, cwd) {
-  return relativeInside(file, cwd) ?? file;
+function displayName(file, root) {
+  return relativeInside(file, root) ?? toPosix(path6.relative(root, file));
 }
-function cdkTemplateAt(file) {
+function openProject(root, cwd, maxFileSize) {
+  try {
+    return new ProjectFiles(root, maxFileSize);
+  } catch {
+    throw new UsageError(`the project root is not a directory: ${toPosix(path6.relative(cwd, root)) || "."}`);
+  }
+}
+function cdkTemplateAt(file, projectFiles) {
   const dir = path6.dirname(file);
   if (!existsSync3(path6.join(dir, "manifest.json"))) return void 0;
-  return readCloudAssembly(dir)?.templates.find((t) => t.file === file);
-}
-function readBytes(file) {
-  try {
-    return readFileSync3(file);
-  } catch (error) {
-    return error;
-  }
+  return readCloudAssembly(dir, projectFiles)?.templates.find((t) => t.file === file);
 }
 function lintFile(file, bytes, explicit, rules2, options) {
   const whole = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
@@ -23030,6 +23526,10 @@ function lintFile(file, bytes, explicit, rules2, options) {
     region,
     kind: "fail"
   });
+  if (bytes instanceof ReadRefusal) {
+    const report3 = { file, status: "skipped", skipReason: `not read: ${bytes.message}` };
+    return { report: report3, findings: explicit ? [parseError(`The file was not read: ${bytes.message}.`)] : [] };
+  }
   if (bytes instanceof Error) {
     return { report: { file, status: "skipped", skipReason: `cannot be read: ${bytes.message}` }, findings: [parseError(`The file cannot be read: ${bytes.message}.`)] };
   }
@@ -23113,21 +23613,73 @@ function sortFindings(findings) {
   );
 }
 
+// src/report/failures.ts
+import { resolve as resolve4, sep as sep3 } from "node:path";
+
 // src/report/paths.ts
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 import { pathToFileURL } from "node:url";
 function displayPath(file, cwd) {
   if (isUri(file)) return file;
-  return relativeInside(file, cwd) ?? resolve2(cwd, file);
+  return relativeInside(file, cwd) ?? resolve3(cwd, file);
 }
 function artifactUri(file, cwd) {
   if (isUri(file)) return file;
   const rel = relativeInside(file, cwd);
-  if (rel === void 0) return pathToFileURL(resolve2(cwd, file)).href;
+  if (rel === void 0) return pathToFileURL(resolve3(cwd, file)).href;
   return rel.split("/").map(encodeURIComponent).join("/");
 }
 function isRelativeUri(uri) {
   return !/^[a-z][a-z0-9+.-]*:/i.test(uri);
+}
+
+// src/report/text.ts
+var CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+function escapeControls(text) {
+  return text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function textOf2(value, fallback) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  return fallback;
+}
+
+// src/report/failures.ts
+var MAX_REASON = 300;
+function safely(read, fallback) {
+  try {
+    return textOf2(read(), fallback);
+  } catch {
+    return fallback;
+  }
+}
+function failureReason(error, cwd) {
+  const message = error instanceof Error ? safely(() => error.message, "") : safely(() => error, "");
+  let line = message.split(/\r\n|[\r\n\u2028\u2029]/)[0].trim();
+  line = line.split(resolve4(cwd) + sep3).join("");
+  if (line === "" || line === "[object Object]") line = "an unknown error was thrown";
+  line = escapeControls(line);
+  return line.length <= MAX_REASON ? line : line.slice(0, MAX_REASON - 1) + "\u2026";
+}
+function shownFile(file, cwd) {
+  return file === void 0 ? "an unknown file" : escapeControls(safely(() => displayPath(file, cwd), file));
+}
+function placeholderText(failure, cwd) {
+  return `pillars-lint could not render a finding of rule ${escapeControls(failure.ruleId)} in ${shownFile(failure.file, cwd)} (internal error)`;
+}
+function guarded(finding, onRenderError, render, placeholder) {
+  try {
+    return render(finding);
+  } catch (error) {
+    const failure = {
+      finding,
+      ruleId: safely(() => finding.ruleId, "?"),
+      file: safely(() => finding.file, void 0),
+      error: error instanceof Error ? error : new Error(safely(() => error, ""))
+    };
+    onRenderError?.(failure);
+    return placeholder(failure);
+  }
 }
 
 // src/report/words.ts
@@ -23163,7 +23715,7 @@ function annotation(f, root) {
   const props = {};
   if (!isUri(f.file)) {
     const { startLine, startColumn, endLine, endColumn } = f.region;
-    props.file = displayPath(f.file, root);
+    props.file = escapeControls(displayPath(f.file, root));
     props.line = startLine;
     props.endLine = Math.max(startLine, endLine);
     if (endLine === startLine) {
@@ -23171,8 +23723,22 @@ function annotation(f, root) {
       props.endColumn = Math.max(startColumn, endColumn - 1);
     }
   }
-  props.title = `${f.ruleId} (${f.kind === "review" ? "review" : f.pillar})`;
-  return workflowCommand(annotationLevel(f), props, f.message || f.ruleId);
+  props.title = escapeControls(`${f.ruleId} (${f.kind === "review" ? "review" : f.pillar})`);
+  return workflowCommand(annotationLevel(f), props, escapeControls(textOf2(f.message, "") || f.ruleId));
+}
+function failureAnnotations(failures, root, limit) {
+  const lines = [];
+  const room = failures.length > limit ? Math.max(0, limit - 1) : failures.length;
+  for (const { file, error } of failures.slice(0, room)) {
+    const props = { title: "pillars-lint internal error" };
+    if (!isUri(file)) props.file = escapeControls(displayPath(file, root));
+    lines.push(workflowCommand("error", props, `pillars-lint failed on this file, so its findings are missing: ${failureReason(error, root)}`));
+  }
+  const rest = failures.length - room;
+  if (rest > 0 && limit > 0) {
+    lines.push(workflowCommand("error", { title: "pillars-lint internal error" }, `pillars-lint failed on ${plural(rest, room ? "more file" : "file")}, so their findings are missing.`));
+  }
+  return lines;
 }
 function annotations(findings, options) {
   const list2 = bySeverity(reportable(findings));
@@ -23188,7 +23754,14 @@ function annotations(findings, options) {
     const level = annotationLevel(f);
     if (used[level] < caps[level]) {
       used[level]++;
-      lines.push(annotation(f, options.root));
+      lines.push(
+        guarded(
+          f,
+          options.onRenderError,
+          (finding) => annotation(finding, options.root),
+          (failure) => workflowCommand(level, { title: "pillars-lint" }, placeholderText(failure, options.root))
+        )
+      );
     } else hidden[level]++;
   }
   const more = hidden.error + hidden.warning + hidden.notice;
@@ -23230,8 +23803,10 @@ function summarize(findings) {
 // src/report/markdown.ts
 var MAX_SUMMARY_BYTES = 1024 * 1024 - 64 * 1024;
 var MAX_MESSAGE = 2e3;
+var MAX_FAILURES_LISTED = 50;
+var ZWJ = "\u200D";
 function escapeMarkdown(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]|~]/g, "\\$&").replace(/\r\n|[\r\n\u2028\u2029]/g, "<br>");
+  return escapeControls(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]|~]/g, "\\$&").replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`).replace(new RegExp("(#|\\bGH-)(?=\\p{N})", "giu"), `$1${ZWJ}`).replace(/:\/\//g, `:${ZWJ}//`).replace(/\b(www)\./gi, `$1${ZWJ}.`).replace(/\r\n|[\r\n\u2028\u2029]/g, "<br>");
 }
 function safeUrl(url) {
   if (!url || !/^https?:\/\//i.test(url)) return void 0;
@@ -23256,6 +23831,19 @@ function ruleLink(f, rules2) {
   const id = escapeMarkdown(f.ruleId);
   return url ? `[${id}](${url})` : id;
 }
+function failureLines(failures, root) {
+  const out = [
+    `**Incomplete:** pillars-lint failed on ${plural(failures.length, "file")} (internal error), so the findings of ${failures.length === 1 ? "that file are" : "those files are"} missing from this report.`,
+    "",
+    "| file | error |",
+    "|:--|:--|"
+  ];
+  for (const { file, error } of failures.slice(0, MAX_FAILURES_LISTED)) {
+    out.push(`| ${escapeMarkdown(displayPath(file, root))} | ${escapeMarkdown(failureReason(error, root))} |`);
+  }
+  if (failures.length > MAX_FAILURES_LISTED) out.push("", `_and ${plural(failures.length - MAX_FAILURES_LISTED, "more file")}._`);
+  return out;
+}
 function jobSummary(result, options) {
   const maxBytes = options.maxBytes ?? MAX_SUMMARY_BYTES;
   const listed = bySeverity(reportable(result.findings));
@@ -23274,6 +23862,7 @@ function jobSummary(result, options) {
     problems > 0 ? `**${plural(problems, "problem")}** (${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}, ${plural(summary.notes, "note")}) in ${plural(linted, "template")}${tail}.` : `**No problems** in ${plural(linted, "template")}${tail}.`
   );
   for (const note of options.notes ?? []) head.push("", escapeMarkdown(note));
+  if (result.failures.length) head.push("", ...failureLines(result.failures, options.root));
   head.push("", "| pillar | errors | warnings | notes |", "|:--|--:|--:|--:|");
   for (const p of PILLARS) {
     const c = summary.byPillar[p];
@@ -23287,9 +23876,12 @@ function jobSummary(result, options) {
   const rows = [];
   let bytes = Buffer.byteLength(text) + 200;
   for (const f of listed) {
-    const level = f.kind === "review" ? "review" : f.level;
-    const row = `| ${location(f, options)} | ${level} | ${ruleLink(f, rules2)} | ${escapeMarkdown(clip(f.message || f.ruleId))} |
+    const row = guarded(f, options.onRenderError, (finding) => {
+      const level = finding.kind === "review" ? "review" : finding.level;
+      return `| ${location(finding, options)} | ${level} | ${ruleLink(finding, rules2)} | ${escapeMarkdown(clip(textOf2(finding.message, "") || finding.ruleId))} |
 `;
+    }, (failure) => `| | | ${escapeMarkdown(failure.ruleId)} | _${escapeMarkdown(placeholderText(failure, options.root))}_ |
+`);
     const size = Buffer.byteLength(row);
     if (bytes + size > maxBytes) break;
     bytes += size;
@@ -23305,8 +23897,115 @@ _${plural(left, "more finding")} ${left === 1 ? "is" : "are"} not listed, to kee
   return out;
 }
 
+// src/report/output.ts
+import { closeSync as closeSync3, fchmodSync, mkdirSync as mkdirSync2, openSync as openSync3, renameSync, statSync as statSync5, unlinkSync, writeSync } from "node:fs";
+import path7 from "node:path";
+init_errors();
+function reasonOf2(error) {
+  const code = error.code;
+  if (code === "ENOTDIR" || code === "EEXIST") return "a folder on its path is a file";
+  if (code === "ENOENT") return "no file can be created there";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EROFS") return "read-only file system";
+  if (code === "EISDIR") return "it is a folder";
+  return code ?? error.message;
+}
+function statOrUndefined(file) {
+  try {
+    return statSync5(file);
+  } catch {
+    return void 0;
+  }
+}
+var OutputFile = class _OutputFile {
+  constructor(shown, target) {
+    this.shown = shown;
+    this.target = target;
+  }
+  shown;
+  target;
+  fd;
+  /** The temporary file while it exists; a device or pipe (`/dev/stdout`, `>(gzip)`) is written directly. */
+  temp;
+  onExit = () => this.discard();
+  /** Opens the place the report will go; a UsageError when it cannot take one. */
+  static open(output, cwd) {
+    const out = new _OutputFile(output, path7.resolve(cwd, output));
+    const fail = (error) => new UsageError(`cannot write ${output}: ${reasonOf2(error)}`);
+    const existing = statOrUndefined(out.target);
+    if (existing?.isDirectory()) throw fail({ code: "EISDIR" });
+    try {
+      if (existing && !existing.isFile()) {
+        out.fd = openSync3(out.target, "w");
+        return out;
+      }
+      mkdirSync2(path7.dirname(out.target), { recursive: true });
+      const temp = path7.join(path7.dirname(out.target), `.${path7.basename(out.target)}.${process.pid}-${Date.now().toString(36)}.tmp`);
+      out.fd = openSync3(temp, "wx");
+      out.temp = temp;
+      if (existing) fchmodSync(out.fd, existing.mode & 4095);
+    } catch (error) {
+      throw fail(error);
+    }
+    process.once("exit", out.onExit);
+    return out;
+  }
+  /**
+   * Refuses to write over one of the run's inputs (a template, the config, the baseline), however it is named: by
+   * a symlink, a hard link, `./x`. Files are compared as the system identifies them (device and inode).
+   */
+  refuseInputs(files) {
+    const target = statOrUndefined(this.target);
+    if (!target?.isFile()) return;
+    for (const file of files) {
+      if (isUri(file)) continue;
+      const input = statOrUndefined(file);
+      if (input && input.ino === target.ino && input.dev === target.dev) {
+        this.discard();
+        throw new UsageError(`refusing to write the report to ${this.shown}: it is one of the files this run reads`);
+      }
+    }
+  }
+  /** Writes the whole report, then puts it in place. */
+  write(text) {
+    try {
+      const bytes = Buffer.from(text, "utf8");
+      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done);
+      closeSync3(this.fd);
+      this.fd = void 0;
+      if (this.temp) {
+        renameSync(this.temp, this.target);
+        this.temp = void 0;
+      }
+      process.off("exit", this.onExit);
+    } catch (error) {
+      this.discard();
+      if (error.code === "EPIPE") return;
+      throw new UsageError(`cannot write ${this.shown}: ${reasonOf2(error)}`);
+    }
+  }
+  /** Closes and removes the temporary file, if any; the target is left as it was. */
+  discard() {
+    if (this.fd !== void 0) {
+      try {
+        closeSync3(this.fd);
+      } catch {
+      }
+      this.fd = void 0;
+    }
+    if (this.temp) {
+      try {
+        unlinkSync(this.temp);
+      } catch {
+      }
+      this.temp = void 0;
+    }
+    process.off("exit", this.onExit);
+  }
+};
+
 // src/report/sarif.ts
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://www.npmjs.com/package/pillars-lint";
@@ -23407,7 +24106,7 @@ function artifactProperties(report2, locationOf) {
   return Object.keys(properties).length ? properties : void 0;
 }
 function srcrootUri(cwd) {
-  const href = pathToFileURL2(resolve3(cwd)).href;
+  const href = pathToFileURL2(resolve5(cwd)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 var sarif = (result, options) => {
@@ -23448,7 +24147,7 @@ var sarif = (result, options) => {
     } else {
       out.level = f.level;
     }
-    out.message = { text: f.message || f.ruleId };
+    out.message = { text: textOf2(f.message, "") || f.ruleId };
     out.locations = [
       {
         physicalLocation: { artifactLocation, region: sarifRegion(f.region) },
@@ -23468,7 +24167,7 @@ var sarif = (result, options) => {
           artifactLocation: r.location,
           region: r.column ? { startLine: Math.max(1, r.line), startColumn: Math.max(1, r.column) } : { startLine: Math.max(1, r.line) }
         },
-        message: { text: r.message }
+        message: { text: textOf2(r.message, "Related location") }
       }));
     }
     if (f.fix) {
@@ -23494,7 +24193,24 @@ var sarif = (result, options) => {
     out.properties = properties;
     return out;
   };
-  const results = result.findings.filter((f) => options.includeSuppressed || !f.suppression).map(toResult);
+  const notifications = [];
+  const notify = (file, text) => {
+    const notification = { level: "error", message: { text } };
+    if (file !== void 0) notification.locations = [{ physicalLocation: { artifactLocation: { ...locationOf(file), index: addArtifact(file) } } }];
+    notifications.push(notification);
+  };
+  for (const { file, error } of result.failures) {
+    notify(file, `pillars-lint failed on this file (internal error), so its results are missing from this log: ${failureReason(error, cwd)}`);
+  }
+  const results = [];
+  for (const f of result.findings) {
+    if (f.suppression && !options.includeSuppressed) continue;
+    const written = guarded(f, options.onRenderError, toResult, (failure) => {
+      notify(failure.file, `${placeholderText(failure, cwd)}: ${failureReason(failure.error, cwd)}`);
+      return void 0;
+    });
+    if (written) results.push(written);
+  }
   const driver = { name: "pillars-lint" };
   if (SEMVER.test(options.toolVersion)) driver.semanticVersion = options.toolVersion;
   driver.version = options.toolVersion;
@@ -23503,7 +24219,13 @@ var sarif = (result, options) => {
   const root = srcrootUri(cwd);
   const run = {
     tool: { driver },
-    invocations: [{ executionSuccessful: true, workingDirectory: { uri: root } }],
+    invocations: [
+      {
+        executionSuccessful: notifications.length === 0,
+        ...notifications.length ? { toolExecutionNotifications: notifications } : {},
+        workingDirectory: { uri: root }
+      }
+    ],
     originalUriBaseIds: { [SRCROOT]: { uri: root } },
     artifacts,
     results,
@@ -23567,8 +24289,8 @@ var VERSION = package_default.version;
 
 // src/action/changed.ts
 import { execFileSync } from "node:child_process";
-import { readFileSync as readFileSync4 } from "node:fs";
-import path7 from "node:path";
+import { readFileSync } from "node:fs";
+import path8 from "node:path";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 function isPullRequestEvent(name) {
   return name !== void 0 && PULL_REQUEST_EVENTS.has(name);
@@ -23577,7 +24299,7 @@ function changedFiles(workspace, eventPath) {
   if (!eventPath) return { error: "GITHUB_EVENT_PATH is not set" };
   let base;
   try {
-    base = JSON.parse(readFileSync4(eventPath, "utf8"))?.pull_request?.base?.sha;
+    base = JSON.parse(readFileSync(eventPath, "utf8"))?.pull_request?.base?.sha;
   } catch (error) {
     return { error: `cannot read the event payload: ${error.message}` };
   }
@@ -23586,7 +24308,7 @@ function changedFiles(workspace, eventPath) {
   try {
     const top = git(["rev-parse", "--show-toplevel"]).trim();
     const names = git(["diff", "--name-only", "-z", "--diff-filter=d", `${base}...HEAD`, "--"]).split("\0").filter(Boolean);
-    return { base, files: new Set(names.map((name) => realPath(path7.resolve(top, name)))) };
+    return { base, files: new Set(names.map((name) => realPath(path8.resolve(top, name)))) };
   } catch (error) {
     const e = error;
     const detail = e.code === "ENOENT" ? "git is not installed" : String(e.stderr ?? "").trim().split("\n")[0] || e.message;
@@ -23671,7 +24393,7 @@ function splitPaths(text, workspace) {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line) continue;
-    if (/\s/.test(line) && existsSync4(path8.resolve(workspace, line))) {
+    if (/\s/.test(line) && existsSync4(path9.resolve(workspace, line))) {
       out.push(line);
       continue;
     }
@@ -23710,18 +24432,33 @@ function readInputs(runner, workspace) {
     parameters: parseParameters(runner.input("parameters"))
   };
 }
+function removeStale(file, shown) {
+  try {
+    if (lstatSync(file).isDirectory()) return;
+  } catch {
+    return;
+  }
+  try {
+    rmSync(file, { force: true });
+  } catch (error) {
+    throw new InputError(`cannot remove the earlier SARIF file ${shown}: ${error.code ?? error.message}`);
+  }
+}
 function failing(findings, failOn) {
   if (failOn === "none") return [];
   const threshold = LEVELS.indexOf(failOn);
   return findings.filter((f) => f.kind === "fail" && !f.suppression && f.baselineState !== "unchanged" && LEVELS.indexOf(f.level) <= threshold);
 }
-async function runAction(env = process.env, write) {
+function incompleteSarifName(sarifFile) {
+  return `${sarifFile}.incomplete`;
+}
+async function runAction(env = process.env, write, options = {}) {
   const runner = new Runner(env, write);
   try {
-    return await lintWorkspace(runner);
+    return await lintWorkspace(runner, options.rules ?? rules);
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) {
-      runner.annotate("error", {}, `pillars-lint: ${error.message}`);
+      runner.annotate("error", {}, `pillars-lint: ${escapeControls(error.message)}`);
     } else {
       runner.annotate("error", {}, `pillars-lint: internal error: ${error.message}`);
       runner.debug(error.stack ?? String(error));
@@ -23729,11 +24466,12 @@ async function runAction(env = process.env, write) {
     return 1;
   }
 }
-async function lintWorkspace(runner) {
+async function lintWorkspace(runner, allRules) {
   const env = runner.env;
-  const workspace = path8.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path9.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const inputs = readInputs(runner, workspace);
-  const config = await loadConfig(findConfigFile(workspace, inputs.config), rules, workspace);
+  const configFile = findConfigFile(workspace, inputs.config);
+  const config = await loadConfig(configFile, allRules, workspace);
   const failOn = inputs.failOn ?? config.failOn ?? "error";
   const paths = inputs.paths.length ? inputs.paths : config.include.length ? config.include : ["."];
   const notes = [];
@@ -23762,58 +24500,89 @@ async function lintWorkspace(runner) {
   const result = await lint({
     paths,
     cwd: workspace,
+    root: workspace,
     config,
     parameters: { ...config.parameters, ...inputs.parameters },
-    only
+    only,
+    rules: allRules
   });
   if (only) {
     const message = `Only files changed in this pull request were linted: ${selected} of the ${plural(candidates, "candidate file")}.`;
     runner.log(message);
     notes.push(message);
   }
-  const sarifPath = path8.resolve(workspace, inputs.sarifFile);
-  try {
-    mkdirSync2(path8.dirname(sarifPath), { recursive: true });
-    writeFileSync2(sarifPath, sarif_default(result, { color: false, cwd: workspace, toolVersion: VERSION, category: inputs.category }));
-  } catch (error) {
-    throw new InputError(`cannot write the SARIF file ${inputs.sarifFile}: ${error.code ?? error.message}`);
-  }
+  const renderFailures = /* @__PURE__ */ new Map();
+  const onRenderError = (failure) => {
+    if (!renderFailures.has(failure.finding)) renderFailures.set(failure.finding, failure);
+  };
+  let sarifComplete = result.failures.length === 0;
+  const sarifText = sarif_default(result, {
+    color: false,
+    cwd: workspace,
+    toolVersion: VERSION,
+    category: inputs.category,
+    onRenderError: (failure) => {
+      sarifComplete = false;
+      onRenderError(failure);
+    }
+  });
+  const sarifShown = sarifComplete ? inputs.sarifFile : incompleteSarifName(inputs.sarifFile);
+  if (!sarifComplete) removeStale(path9.resolve(workspace, inputs.sarifFile), inputs.sarifFile);
+  const sarifOut = OutputFile.open(sarifShown, workspace);
+  sarifOut.refuseInputs([...result.files.map((f) => f.file), ...configFile ? [configFile] : []]);
+  sarifOut.write(sarifText);
   const failed = failing(result.findings, failOn);
   if (inputs.annotations) {
+    const broken = failureAnnotations(result.failures, workspace, runner.left("error") - 1);
+    runner.annotateLines(broken, { error: broken.length, warning: 0, notice: 0 });
     const reserved = (failed.length ? 1 : 0) + (result.failures.length ? 1 : 0);
-    const moreIn = inputs.summary && env.GITHUB_STEP_SUMMARY ? "the job summary" : `the SARIF file ${inputs.sarifFile}`;
+    const moreIn = inputs.summary && env.GITHUB_STEP_SUMMARY ? "the job summary" : `the SARIF file ${sarifShown}`;
     const out = annotations(result.findings, {
       root: workspace,
       limits: { error: runner.left("error") - reserved, warning: runner.left("warning"), notice: runner.left("notice") },
-      moreIn
+      moreIn,
+      onRenderError
     });
     runner.annotateLines(out.lines, out.shown);
   }
+  if (!sarifComplete) {
+    notes.push(`This run is incomplete, so its SARIF log is not offered for upload (it would close the alerts of the findings it misses); it is kept as ${sarifShown} to read.`);
+  }
   if (inputs.summary) {
     const blobUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_SHA ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}` : void 0;
-    if (!runner.appendSummary(jobSummary(result, { root: workspace, blobUrl, notes }))) runner.debug("GITHUB_STEP_SUMMARY is not set: no job summary written");
+    if (!runner.appendSummary(jobSummary(result, { root: workspace, blobUrl, notes, onRenderError }))) runner.debug("GITHUB_STEP_SUMMARY is not set: no job summary written");
   }
   const summary = summarize(result.findings.filter((f) => f.baselineState !== "unchanged"));
   const total = summary.errors + summary.warnings + summary.notes;
+  const linted = result.files.filter((f) => f.status === "linted").length;
+  const counts = `${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}, ${plural(summary.notes, "note")}`;
+  if (!sarifComplete) {
+    runner.log(
+      `pillars-lint ${VERSION}: ${plural(linted, "template")} linted, ${plural(total, "problem")} found (${counts}), but the run is incomplete: no SARIF file offered for upload; the incomplete log is ${sarifShown}.`
+    );
+    for (const f of result.failures) runner.debug(f.error.stack ?? f.error.message);
+    for (const f of renderFailures.values()) runner.debug(f.error.stack ?? f.error.message);
+    const parts = [
+      result.failures.length && `pillars-lint failed on ${plural(result.failures.length, "file")}`,
+      renderFailures.size && `could not write ${plural(renderFailures.size, "finding")}`
+    ].filter(Boolean);
+    runner.annotate("error", {}, `pillars-lint: the run is incomplete (${parts.join(" and ")}; internal error), so no SARIF file was offered for upload: ${sarifShown} holds what was found.`);
+    return 1;
+  }
   runner.setOutput("sarif-file", inputs.sarifFile);
   runner.setOutput("findings", String(total));
   runner.setOutput("errors", String(summary.errors));
   runner.setOutput("warnings", String(summary.warnings));
   runner.setOutput("notes", String(summary.notes));
-  const linted = result.files.filter((f) => f.status === "linted").length;
-  runner.log(
-    `pillars-lint ${VERSION}: ${plural(linted, "template")} linted, ${plural(total, "problem")} (${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}, ${plural(summary.notes, "note")}); SARIF written to ${inputs.sarifFile}.`
-  );
-  if (result.failures.length) {
-    const [first] = result.failures;
-    const more = result.failures.length > 1 ? ` and ${plural(result.failures.length - 1, "other file")}` : "";
-    runner.annotate("error", {}, `pillars-lint: internal error on ${displayPath(first.file, workspace)}${more}: ${first.error.message}`);
-    for (const f of result.failures) runner.debug(f.error.stack ?? f.error.message);
+  runner.log(`pillars-lint ${VERSION}: ${plural(linted, "template")} linted, ${plural(total, "problem")} (${counts}); SARIF written to ${inputs.sarifFile}.`);
+  if (renderFailures.size) {
+    for (const f of renderFailures.values()) runner.debug(f.error.stack ?? f.error.message);
+    runner.annotate("error", {}, `pillars-lint: ${plural(renderFailures.size, "finding")} could not be shown in the annotations or the job summary (internal error); the SARIF file has them all.`);
     return 1;
   }
   if (failed.length) {
-    const counts = summarize(failed);
-    const parts = [counts.errors && plural(counts.errors, "error"), counts.warnings && plural(counts.warnings, "warning"), counts.notes && plural(counts.notes, "note")].filter(Boolean);
+    const counts2 = summarize(failed);
+    const parts = [counts2.errors && plural(counts2.errors, "error"), counts2.warnings && plural(counts2.warnings, "warning"), counts2.notes && plural(counts2.notes, "note")].filter(Boolean);
     runner.annotate("error", {}, `pillars-lint: ${plural(failed.length, "finding")} at or above fail-on level ${failOn} (${parts.join(", ")}).`);
     return 1;
   }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.ts';
 import { lint } from './engine/lint.ts';
+import { parseSize } from './discover/read.ts';
 import type { StackOptions } from './discover/stack.ts';
 import { PILLARS, LEVELS, type Level, type LintResult, type Pillar } from './engine/types.ts';
 import { FORMATS, getFormatter } from './report/index.ts';
@@ -28,6 +29,11 @@ Options:
   -f, --format NAME        ${FORMATS.join('|')} (default: stylish)
   -o, --output FILE        write the report to FILE instead of stdout
   -c, --config FILE        config file (default: .pillars-lint.yaml|.yml|.json in the working directory)
+      --root DIR           the project root (default: the working directory): files are read only inside it,
+                           never from .git/; nested templates, symlinks and cdk.out entries leading elsewhere
+                           are listed as not followed, and paths are reported relative to it
+      --max-file-size N    do not read files larger than N: bytes, or with a unit, e.g. 10MB, 512KB (1KB = 1024
+                           bytes; default: 50MB)
       --fail-on LEVEL      error|warning|note|none: lowest level that fails the run (default: error)
       --parameter K=V      a parameter value, as deployed (repeatable)
       --parameters-file F  CloudFormation JSON parameter file ([{ParameterKey, ParameterValue}])
@@ -53,6 +59,8 @@ const OPTIONS = {
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
   config: { type: 'string', short: 'c' },
+  root: { type: 'string' },
+  'max-file-size': { type: 'string' },
   'fail-on': { type: 'string' },
   parameter: { type: 'string', multiple: true },
   'parameters-file': { type: 'string', multiple: true },
@@ -113,6 +121,11 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   const cwd = process.cwd();
+  const root = values.root !== undefined ? path.resolve(cwd, values.root) : cwd;
+  const maxFileSize = values['max-file-size'] !== undefined ? parseSize(values['max-file-size']) : undefined;
+  if (values['max-file-size'] !== undefined && !maxFileSize) {
+    throw new UsageError(`--max-file-size expects a size such as 10MB, 512KB or 2048 (got "${values['max-file-size']}")`);
+  }
   const configFile = findConfigFile(cwd, values.config);
   const config = await loadConfig(configFile, rules, cwd);
   const failOn = (values['fail-on'] ?? config.failOn ?? 'error') as FailOn;
@@ -135,6 +148,8 @@ export async function main(argv: string[]): Promise<number> {
   const result = await lint({
     paths,
     cwd,
+    root,
+    maxFileSize,
     config,
     parameters,
     pillars,
@@ -144,14 +159,14 @@ export async function main(argv: string[]): Promise<number> {
     ...(deployed ? { stacks: stackOptions(stackNames, allStacks, values, progress.message) } : {}),
   });
   progress.done();
-  if (values.baseline !== undefined) result.findings = applyBaseline(result.findings, baseline!, cwd);
+  if (values.baseline !== undefined) result.findings = applyBaseline(result.findings, baseline!, root);
 
   const toTerminal = values.output === undefined && process.stdout.isTTY === true;
   const color = values['no-color'] ? false : values.color ? true : toTerminal && useColorByDefault();
   const renderFailures: RenderFailure[] = [];
   const text = formatter(result, {
     color,
-    cwd,
+    cwd: root,
     category: values.category,
     toolVersion: VERSION,
     includeSuppressed: values['include-suppressed'] ?? false,
@@ -161,7 +176,7 @@ export async function main(argv: string[]): Promise<number> {
   output?.refuseInputs(inputs.flatMap((f) => (f === undefined ? [] : [path.resolve(cwd, f)])));
   emit(text, output);
   // A report that misses findings must not pass for a complete one: each gap is named, and the run fails.
-  const gaps = gapLines(result.failures, renderFailures, cwd, values.debug ?? false);
+  const gaps = gapLines(result.failures, renderFailures, root, values.debug ?? false);
   for (const line of gaps) process.stderr.write(`${line}\n`);
   return gaps.length ? 2 : exitCode(result, failOn);
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { firstUserFrame, isCdkPlumbingPath, readCloudAssembly } from '../src/discover/cdk.ts';
 import { discoverFiles } from '../src/discover/files.ts';
+import { ProjectFiles } from '../src/discover/read.ts';
 import { lint } from '../src/engine/lint.ts';
 import { HAS_SHARED, ROOT, SHARED, sarifValidator } from './helpers.ts';
 
@@ -229,7 +230,7 @@ describe('cdk.out (synthetic assembly)', () => {
 
   it('reads the assembly model: templates, construct paths, creation frames, plumbing', () => {
     const dir = syntheticAssembly();
-    const assembly = readCloudAssembly(path.join(dir, 'cdk.out'))!;
+    const assembly = readCloudAssembly(path.join(dir, 'cdk.out'), new ProjectFiles(dir))!;
     expect(assembly.templates.map((t) => [path.basename(t.file), t.stack, t.parent && path.basename(t.parent)])).toEqual([
       ['AppStack.template.json', 'AppStack', undefined],
       ['AppStackNetwork1A2B3C4D.nested.template.json', 'AppStack/Network', 'AppStack.template.json'],

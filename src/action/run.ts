@@ -169,6 +169,7 @@ async function lintWorkspace(runner: Runner, allRules: readonly RuleDefinition[]
   const result = await lint({
     paths,
     cwd: workspace,
+    root: workspace,
     config,
     parameters: { ...config.parameters, ...inputs.parameters },
     only,

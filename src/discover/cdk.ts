@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { OUTSIDE_PROJECT, ProjectFiles } from './read.ts';
 
 /** A place in the CDK app's own source (a frame of a construct's creation stack). */
 export interface SourceFrame {
@@ -35,6 +35,8 @@ export interface CloudAssembly {
   dir: string;
   /** Every stack template, nested assemblies (Stages) included, in manifest order. */
   templates: CdkTemplate[];
+  /** Files a manifest names that were not read (outside the project, too large), by the manifest that names them. */
+  refused: Array<{ file: string; reason: string }>;
 }
 
 const STACK = 'aws:cloudformation:stack';
@@ -46,51 +48,86 @@ const MAX_ASSEMBLY_DEPTH = 16;
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
+/**
+ * Reads one assembly through `files`: a path a manifest names is followed only inside the project, and a refused
+ * one is recorded against the manifest, to be listed as skipped.
+ */
+class AssemblyReader {
+  readonly refused: CloudAssembly['refused'] = [];
+  constructor(readonly files: ProjectFiles) {}
 
-/** A cloud assembly manifest, not just any manifest.json (web app manifests, extension manifests). */
-function assemblyManifest(dir: string): Json | undefined {
-  const manifest = readJson(path.join(dir, 'manifest.json'));
-  return isObject(manifest) && typeof manifest.version === 'string' && isObject(manifest.artifacts) ? manifest : undefined;
+  /** The real path of what `manifest` names as `what`, the path as written when it does not exist, or undefined when refused. */
+  resolve(dir: string, name: string, manifest: string, what: string): string | undefined {
+    const file = path.resolve(dir, name);
+    const { real, refusal } = this.files.locate(file);
+    if (refusal) {
+      this.refused.push({ file: manifest, reason: `${refusal} (${what})` });
+      return undefined;
+    }
+    return real ?? file;
+  }
+
+  /** A JSON file a manifest names (or a manifest itself, when `manifest` is omitted), within the size cap. */
+  json(file: string | undefined, manifest?: string, what?: string): unknown {
+    if (file === undefined) return undefined;
+    const bytes = this.files.read(file);
+    if (bytes instanceof Error) {
+      if (bytes.message !== 'no such file') this.refused.push({ file: manifest ?? file, reason: `not read: ${bytes.message}${what ? ` (${what})` : ''}` });
+      return undefined;
+    }
+    try {
+      return JSON.parse(bytes.toString('utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A cloud assembly manifest, not just any manifest.json (web app manifests, extension manifests). */
+  manifest(dir: string): Json | undefined {
+    const file = path.join(dir, 'manifest.json');
+    // The folder is inside the project; its manifest.json may still be a symlink to elsewhere.
+    const { real, refusal } = this.files.locate(file);
+    if (refusal) this.refused.push({ file, reason: refusal });
+    const manifest = real ? this.json(real) : undefined;
+    return isObject(manifest) && typeof manifest.version === 'string' && isObject(manifest.artifacts) ? manifest : undefined;
+  }
 }
 
 /**
  * Reads a cloud assembly (cdk.out): every stack artifact's template, nested assemblies of Stages, and the nested
- * stack templates each stack records in its metadata. Undefined when `dir` holds no assembly manifest.
+ * stack templates each stack records in its metadata. Undefined when `dir` (a real path inside the project) holds
+ * no assembly manifest.
  */
-export function readCloudAssembly(dir: string): CloudAssembly | undefined {
+export function readCloudAssembly(dir: string, files: ProjectFiles): CloudAssembly | undefined {
   const root = path.resolve(dir);
-  if (!assemblyManifest(root)) return undefined;
+  const reader = new AssemblyReader(files);
+  const manifest = reader.manifest(root);
+  if (!manifest) return undefined;
   const templates: CdkTemplate[] = [];
-  readInto(root, templates, new Set(), 0);
-  return { dir: root, templates };
+  readInto(root, manifest, templates, reader, new Set(), 0);
+  return { dir: root, templates, refused: reader.refused };
 }
 
-function readInto(dir: string, out: CdkTemplate[], visited: Set<string>, depth: number): void {
+function readInto(dir: string, manifest: Json, out: CdkTemplate[], reader: AssemblyReader, visited: Set<string>, depth: number): void {
   if (depth > MAX_ASSEMBLY_DEPTH || visited.has(dir)) return;
   visited.add(dir);
-  const manifest = assemblyManifest(dir);
-  if (!manifest) return;
+  const manifestFile = path.join(dir, 'manifest.json');
   const artifacts = manifest.artifacts as Json;
   for (const [id, artifact] of Object.entries(artifacts)) {
     if (!isObject(artifact)) continue;
     const properties = isObject(artifact.properties) ? artifact.properties : {};
     if (artifact.type === NESTED_ASSEMBLY && typeof properties.directoryName === 'string') {
-      readInto(path.resolve(dir, properties.directoryName), out, visited, depth + 1);
+      const nested = reader.resolve(dir, properties.directoryName, manifestFile, `the directoryName of ${id}`);
+      const nestedManifest = nested && !visited.has(nested) ? reader.manifest(nested) : undefined;
+      if (nestedManifest) readInto(nested!, nestedManifest, out, reader, visited, depth + 1);
     } else if (artifact.type === STACK && typeof properties.templateFile === 'string') {
-      out.push(...stackTemplates(dir, id, artifact, artifacts));
+      out.push(...stackTemplates(dir, id, artifact, artifacts, reader));
     }
   }
 }
 
 /** The metadata of a stack artifact: inline in the manifest (older CDK) and in its additional metadata file (newer). */
-function stackMetadata(dir: string, artifact: Json): Map<string, unknown[]> {
+function stackMetadata(dir: string, id: string, artifact: Json, reader: AssemblyReader): Map<string, unknown[]> {
   const byPath = new Map<string, unknown[]>();
   const add = (source: unknown) => {
     if (!isObject(source)) return;
@@ -99,21 +136,28 @@ function stackMetadata(dir: string, artifact: Json): Map<string, unknown[]> {
     }
   };
   add(artifact.metadata);
-  if (typeof artifact.additionalMetadataFile === 'string') add(readJson(path.resolve(dir, artifact.additionalMetadataFile)));
+  if (typeof artifact.additionalMetadataFile === 'string') {
+    const manifest = path.join(dir, 'manifest.json');
+    const what = `the additionalMetadataFile of ${id}`;
+    add(reader.json(reader.resolve(dir, artifact.additionalMetadataFile, manifest, what), manifest, what));
+  }
   return byPath;
 }
 
 /** Asset hash and object key → local file, from the stack's asset manifests (how a nested stack's TemplateURL is found). */
-function stackAssets(dir: string, artifact: Json, artifacts: Json): Map<string, string> {
+function stackAssets(dir: string, artifact: Json, artifacts: Json, reader: AssemblyReader): Map<string, string> {
   const assets = new Map<string, string>();
   const dependencies = Array.isArray(artifact.dependencies) ? artifact.dependencies : [];
   for (const dep of dependencies) {
     const entry = typeof dep === 'string' ? artifacts[dep] : undefined;
     if (!isObject(entry) || entry.type !== ASSET_MANIFEST || !isObject(entry.properties) || typeof entry.properties.file !== 'string') continue;
-    const manifest = readJson(path.resolve(dir, entry.properties.file));
+    const what = `the asset manifest ${dep}`;
+    const manifestFile = path.join(dir, 'manifest.json');
+    const manifest = reader.json(reader.resolve(dir, entry.properties.file, manifestFile, what), manifestFile, what);
     const files = isObject(manifest) && isObject(manifest.files) ? manifest.files : {};
     for (const [hash, asset] of Object.entries(files)) {
       if (!isObject(asset) || !isObject(asset.source) || typeof asset.source.path !== 'string' || asset.source.packaging === 'zip') continue;
+      // Confined when a nested stack is followed to it: most assets are never read.
       const file = path.resolve(dir, asset.source.path);
       assets.set(hash, file);
       for (const destination of Object.values(isObject(asset.destinations) ? asset.destinations : {})) {
@@ -133,15 +177,20 @@ function within(p: string, prefix: string): boolean {
   return p === prefix || p.startsWith(prefix.endsWith('/') ? prefix : prefix + '/');
 }
 
-function stackTemplates(dir: string, id: string, artifact: Json, artifacts: Json): CdkTemplate[] {
+function stackTemplates(dir: string, id: string, artifact: Json, artifacts: Json, reader: AssemblyReader): CdkTemplate[] {
   const properties = artifact.properties as Json;
-  const metadata = stackMetadata(dir, artifact);
-  const assets = stackAssets(dir, artifact, artifacts);
-  const mainFile = path.resolve(dir, properties.templateFile as string);
+  const manifestFile = path.join(dir, 'manifest.json');
+  const name = typeof artifact.displayName === 'string' ? artifact.displayName : id;
+  const mainFile = reader.resolve(dir, properties.templateFile as string, manifestFile, `the template of stack ${name}`);
+  if (mainFile === undefined) return [];
+  const metadata = stackMetadata(dir, id, artifact, reader);
+  const assets = stackAssets(dir, artifact, artifacts, reader);
   const make = (file: string, stack: string): CdkTemplate => ({
     file, assembly: dir, stack, constructPaths: new Map(), creation: new Map(), plumbing: new Set(), nestedStacks: new Map(), assets,
   });
-  const main = make(mainFile, typeof artifact.displayName === 'string' ? artifact.displayName : id);
+  const main = make(mainFile, name);
+  // Nested templates outside the project keep their place (their resources are theirs) but are not listed to lint.
+  const refused = new Set<CdkTemplate>();
 
   // A construct path with `aws:cdk:templateFile` is the root of a template: the stack itself, or a nested stack.
   const roots: Array<{ path: string; template: CdkTemplate }> = [];
@@ -149,8 +198,10 @@ function stackTemplates(dir: string, id: string, artifact: Json, artifacts: Json
   for (const [p, entries] of metadata) {
     const templateFile = typed(entries, 'aws:cdk:templateFile')?.data;
     if (typeof templateFile === 'string') {
-      const file = path.resolve(dir, templateFile);
-      roots.push({ path: p, template: file === mainFile ? main : make(file, p.replace(/^\//, '')) });
+      const file = reader.resolve(dir, templateFile, manifestFile, `the template of nested stack ${p.replace(/^\//, '')}`);
+      const template = file === mainFile ? main : make(file ?? path.resolve(dir, templateFile), p.replace(/^\//, ''));
+      if (file === undefined) refused.add(template);
+      roots.push({ path: p, template });
     }
     // CDK marks the handlers it vends for its own custom resources (VPC default SG, S3 auto-delete, log retention...).
     if (entries.some((e) => isObject(e) && typeof e.type === 'string' && e.type.startsWith('aws:cdk:is-custom-resource-handler-'))) {
@@ -188,7 +239,7 @@ function stackTemplates(dir: string, id: string, artifact: Json, artifacts: Json
     } else {
       template.parent = main.file;
     }
-    nested.push(template);
+    if (!refused.has(template)) nested.push(template);
   }
   // Shallowest first, so a parent is listed before what it nests.
   nested.sort((a, b) => a.stack.length - b.stack.length);

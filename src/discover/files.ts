@@ -1,15 +1,21 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.ts';
 import { readCloudAssembly, type CloudAssembly, type CdkTemplate } from './cdk.ts';
+import { fsErrorText, INSIDE_GIT, OUTSIDE_PROJECT, ProjectFiles } from './read.ts';
 
 export interface DiscoveredFile {
-  /** Absolute path. */
+  /**
+   * Real path (symlinks resolved), so a file reached by several names is one file. For an entry that is not read
+   * (`skipReason`), the path that leads to it: a symlink, a folder, the manifest that names it.
+   */
   file: string;
   /** Named on the command line (not found by a directory scan or glob): a non-template is then reported. */
   explicit: boolean;
   /** Set for a stack template of a CDK cloud assembly. */
   cdk?: CdkTemplate;
+  /** Why the entry is listed but not read: it leads outside the project, into .git/, or a folder cannot be read. */
+  skipReason?: string;
 }
 
 const TEMPLATE_EXTENSION = /\.(ya?ml|json|template)$/i;
@@ -21,10 +27,14 @@ function skipDirectory(name: string): boolean {
   return SKIPPED_DIRECTORIES.has(name) || name.startsWith('asset.');
 }
 
-/** Files, directories (recursive) and globs → the template files to read, in a stable order, without duplicates. */
-export async function discoverFiles(inputs: string[], cwd: string): Promise<DiscoveredFile[]> {
+/**
+ * Files, directories (recursive) and globs → the template files to read, in a stable order, without duplicates.
+ * Only files inside the project root are read: a path named outside it is a usage error, and a symlink, glob match
+ * or manifest entry that leads outside is listed with a skip reason instead.
+ */
+export async function discoverFiles(inputs: string[], cwd: string, files = new ProjectFiles(cwd)): Promise<DiscoveredFile[]> {
   const seen = new Map<string, DiscoveredFile>();
-  const assemblies = new AssemblyCache();
+  const assemblies = new AssemblyCache(files);
   const add = (file: string, explicit: boolean, cdk?: CdkTemplate) => {
     const existing = seen.get(file);
     if (!existing) seen.set(file, { file, explicit, ...(cdk ? { cdk } : {}) });
@@ -32,6 +42,10 @@ export async function discoverFiles(inputs: string[], cwd: string): Promise<Disc
       if (explicit) existing.explicit = true;
       existing.cdk ??= cdk;
     }
+  };
+  const skip = (file: string, skipReason: string) => {
+    const key = `${file}\0${skipReason}`;
+    if (!seen.has(key)) seen.set(key, { file, explicit: false, skipReason });
   };
   // A file inside an assembly is one of its templates (linted with what the manifest says) or CDK's own
   // bookkeeping (tree.json, *.assets.json...), which a scan or glob leaves out and only a named file reports.
@@ -41,32 +55,36 @@ export async function discoverFiles(inputs: string[], cwd: string): Promise<Disc
     if (assembly && !template && !explicit) return;
     add(file, explicit, template);
   };
+  const addAssembly = (assembly: CloudAssembly, explicit: boolean) => {
+    for (const t of assembly.templates) add(t.file, explicit, t);
+    for (const r of assembly.refused) skip(r.file, r.reason);
+  };
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
+    const { real, refusal } = files.locate(absolute);
+    if (refusal && (real || !GLOB_CHARS.test(input))) throw refused(input, refusal);
     let stat;
     try {
-      stat = statSync(absolute);
+      stat = real ? statSync(real) : undefined;
     } catch {
       stat = undefined;
     }
-    if (stat?.isFile()) {
-      // Naming an assembly's manifest.json means the assembly.
-      const assembly = path.basename(absolute) === 'manifest.json' ? assemblies.at(path.dirname(absolute)) : undefined;
-      if (assembly) for (const t of assembly.templates) add(t.file, true, t);
-      else addFile(absolute, true);
-    } else if (stat?.isDirectory()) for (const found of walk(absolute, assemblies)) add(found.file, found.explicit, found.cdk);
-    else if (GLOB_CHARS.test(input)) {
-      // Loaded only when a glob is given: it is the slowest import on the start-up path.
-      const { default: fg } = await import('fast-glob');
-      const matches = await fg(input.replace(/\\/g, '/'), {
-        cwd,
-        absolute: true,
-        onlyFiles: true,
-        dot: false,
-        ignore: ['**/node_modules/**', '**/.git/**', '**/asset.*/**'],
-      });
-      if (matches.length === 0) throw new UsageError(`no files match the pattern "${input}"`);
-      for (const file of matches.sort()) addFile(path.normalize(file), false);
+    if (real && stat?.isDirectory()) {
+      for (const found of walk(real, assemblies, files)) {
+        if (found.skipReason) skip(found.file, found.skipReason);
+        else add(found.file, found.explicit, found.cdk);
+      }
+    } else if (real && stat) {
+      // Naming an assembly's manifest.json means the assembly. Anything else named is read as a template, and a
+      // FIFO or device is refused when it is read, never opened.
+      const assembly = path.basename(real) === 'manifest.json' ? assemblies.at(path.dirname(real)) : undefined;
+      if (assembly) addAssembly(assembly, true);
+      else addFile(real, true);
+    } else if (GLOB_CHARS.test(input)) {
+      for (const found of await glob(input, cwd, files)) {
+        if (found.skipReason) skip(found.file, found.skipReason);
+        else addFile(found.file, false);
+      }
     } else {
       throw new UsageError(`no such file or directory: ${input}`);
     }
@@ -74,23 +92,94 @@ export async function discoverFiles(inputs: string[], cwd: string): Promise<Disc
   return [...seen.values()];
 }
 
+function refused(input: string, refusal: string): UsageError {
+  if (refusal === INSIDE_GIT) return new UsageError(`${input} is inside .git/, which pillars-lint never reads`);
+  return new UsageError(`${input} is outside the project root: lint from a folder that contains it, or pass --root DIR`);
+}
+
+/**
+ * The files a glob matches, without following symlinks (a symlink matched by name is followed only to a file inside
+ * the project). A pattern whose fixed part lies outside the project is refused like a named path.
+ */
+async function glob(input: string, cwd: string, files: ProjectFiles): Promise<DiscoveredFile[]> {
+  // Loaded only when a glob is given: it is the slowest import on the start-up path.
+  const { default: fg } = await import('fast-glob');
+  const pattern = input.replace(/\\/g, '/');
+  for (const task of fg.generateTasks([pattern], { cwd })) {
+    const { refusal } = files.locate(path.resolve(cwd, task.base));
+    if (refusal) throw refused(input, refusal);
+  }
+  const entries = await fg(pattern, {
+    cwd,
+    absolute: true,
+    objectMode: true,
+    onlyFiles: false,
+    followSymbolicLinks: false,
+    dot: false,
+    ignore: ['**/node_modules/**', '**/.git/**', '**/asset.*/**'],
+  });
+  const out: DiscoveredFile[] = [];
+  for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const file = path.normalize(entry.path);
+    // A pattern can climb out of its fixed part (`{../x,y}/*.yaml`): what it reaches outside was named outside.
+    if (!files.contains(file)) throw refused(input, OUTSIDE_PROJECT);
+    const found = linkedEntry(file, entry.dirent, files, true);
+    if (found) out.push(found);
+  }
+  if (out.length === 0) throw new UsageError(`no files match the pattern "${input}"`);
+  return out;
+}
+
+/**
+ * A directory entry as a template to read: a regular file by its real path, a symlink by where it leads when that
+ * is a file inside the project (else listed as not followed, under the link's own name). Folders and other entries
+ * are left to the caller. `matched`: a glob matched this name, so a FIFO or device under it is listed too.
+ */
+function linkedEntry(file: string, dirent: Pick<Dirent, 'isFile' | 'isDirectory' | 'isSymbolicLink'>, files: ProjectFiles, matched: boolean): DiscoveredFile | undefined {
+  if (dirent.isFile()) {
+    // The folder was reached without symlinks only in a walk from a real path; a glob's cwd may hold one.
+    const dir = matched ? files.realPath(path.dirname(file)) : path.dirname(file);
+    if (dir === undefined) return undefined;
+    const real = path.join(dir, path.basename(file));
+    const refusal = matched ? files.refusal(real) : undefined;
+    return refusal ? { file, explicit: false, skipReason: refusal } : { file: real, explicit: false };
+  }
+  if (dirent.isSymbolicLink()) {
+    if (!matched && !TEMPLATE_EXTENSION.test(file)) return undefined;
+    const { real, refusal } = files.locate(file);
+    if (refusal) return { file, explicit: false, skipReason: refusal };
+    if (!real) return undefined; // dangling
+    try {
+      // A link to a folder is not walked (a walk from the real folder reaches what it holds once).
+      return statSync(real).isDirectory() ? undefined : { file: real, explicit: false };
+    } catch {
+      return undefined;
+    }
+  }
+  if (dirent.isDirectory()) return undefined;
+  // A FIFO, socket or device named like a template: listed, and refused when read without being opened.
+  return matched || TEMPLATE_EXTENSION.test(file) ? { file, explicit: false } : undefined;
+}
+
 /** Assemblies read once per discovery, by directory. */
 class AssemblyCache {
   private readonly byDir = new Map<string, CloudAssembly | undefined>();
+  constructor(private readonly files: ProjectFiles) {}
   at(dir: string): CloudAssembly | undefined {
     if (!this.byDir.has(dir)) {
       // Nested assemblies (Stages) are read through their parent's manifest; reading one directly gives the same templates.
-      this.byDir.set(dir, existsSync(path.join(dir, 'manifest.json')) ? readCloudAssembly(dir) : undefined);
+      this.byDir.set(dir, existsSync(path.join(dir, 'manifest.json')) ? readCloudAssembly(dir, this.files) : undefined);
     }
     return this.byDir.get(dir);
   }
 }
 
 /**
- * Iterative directory walk (no recursion limit to hit), sorted for stable output. A directory holding a cloud
- * assembly manifest is read as CDK output: its stack templates, in manifest order, and nothing else below it.
+ * Iterative directory walk from a real path (no recursion limit to hit), sorted for stable output. Symlinked folders
+ * are not entered, so every walk ends. A directory holding a cloud assembly manifest is read as CDK output: its stack
+ * templates, in manifest order, and nothing else below it.
  */
-function walk(root: string, assemblies: AssemblyCache): DiscoveredFile[] {
+function walk(root: string, assemblies: AssemblyCache, projectFiles: ProjectFiles): DiscoveredFile[] {
   const files: DiscoveredFile[] = [];
   const cdk: DiscoveredFile[] = [];
   const stack = [root];
@@ -99,13 +188,15 @@ function walk(root: string, assemblies: AssemblyCache): DiscoveredFile[] {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue; // unreadable folders are not ours to report
+    } catch (error) {
+      files.push({ file: dir, explicit: false, skipReason: `folder cannot be read: ${fsErrorText(error)}` });
+      continue;
     }
     const assembly = entries.some((e) => e.name === 'manifest.json' && e.isFile()) ? assemblies.at(dir) : undefined;
     if (assembly) {
       // A template the manifest lists but that cannot be read is still reported (lintFile reports read errors).
       for (const t of assembly.templates) cdk.push({ file: t.file, explicit: false, cdk: t });
+      for (const r of assembly.refused) cdk.push({ file: r.file, explicit: false, skipReason: r.reason });
       continue;
     }
     const subdirs: string[] = [];
@@ -113,8 +204,9 @@ function walk(root: string, assemblies: AssemblyCache): DiscoveredFile[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!skipDirectory(entry.name)) subdirs.push(full);
-      } else if (entry.isFile() && TEMPLATE_EXTENSION.test(entry.name)) {
-        files.push({ file: full, explicit: false });
+      } else if (entry.isFile() ? TEMPLATE_EXTENSION.test(entry.name) : true) {
+        const found = linkedEntry(full, entry, projectFiles, false);
+        if (found) files.push(found);
       }
     }
     stack.push(...subdirs.sort().reverse());

@@ -51,7 +51,7 @@ export function realPath(file: string): string {
   let real = realPaths.get(absolute);
   if (real === undefined) {
     try {
-      real = realpathSync(absolute);
+      real = realpathSync.native(absolute);
     } catch {
       real = absolute;
     }

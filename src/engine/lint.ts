@@ -1,8 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isCdkPlumbingPath, readCloudAssembly, type CdkTemplate } from '../discover/cdk.ts';
 import { discoverFiles } from '../discover/files.ts';
-import { isUri, relativeForMatching, relativeInside, toPosix } from '../discover/paths.ts';
+import { hasScheme, isUri, relativeForMatching, relativeInside, toPosix } from '../discover/paths.ts';
+import { ProjectFiles, ReadRefusal } from '../discover/read.ts';
+import { UsageError } from '../errors.ts';
 import type { StackOptions } from '../discover/stack.ts';
 import { decodeSource, parseDocument } from '../parse/index.ts';
 import { findingRegion, offsetRegion } from '../parse/locate.ts';
@@ -24,6 +26,13 @@ export interface LintOptions extends RuleSelection {
   /** Files, directories and globs. */
   paths: string[];
   cwd?: string;
+  /**
+   * The project root (default: cwd): the only tree files are read from. A path, nested template, symlink or CDK
+   * manifest entry leading outside it, or into .git/, is not read.
+   */
+  root?: string;
+  /** Files larger than this many bytes are not read (default 50 MB). */
+  maxFileSize?: number;
   /** Parameter values as deployed (--parameter, --parameters-file). */
   parameters?: Record<string, string>;
   /** Rules to run instead of the registered ones (tests, custom rules). */
@@ -61,8 +70,8 @@ interface Unit {
   file: string;
   explicit: boolean;
   cdk?: CdkTemplate;
-  /** Deployed stacks and parents read ahead carry their bytes. */
-  bytes?: Uint8Array;
+  /** Deployed stacks and parents read ahead carry their bytes (or why they could not be read). */
+  bytes?: Uint8Array | Error;
   parameters?: Record<string, string>;
   unknownParameters?: readonly string[];
   nestedIn?: { file: string; logicalId: string };
@@ -72,10 +81,13 @@ interface Unit {
 const KEEP_BYTES = 64 * 1024 * 1024;
 /** Nested stacks deeper than this are not followed (CloudFormation allows far less in practice). */
 const MAX_NESTING = 32;
+/** Nested templates followed in one run, however wide the tree: a bound on what a hostile repository can cost. */
+const MAX_NESTED_TEMPLATES = 1000;
 
 /** The public entry: discover → parse → template → graph/values → rules → one LintResult. */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const cwd = options.cwd ?? process.cwd();
+  const projectFiles = openProject(path.resolve(cwd, options.root ?? cwd), cwd, options.maxFileSize);
   const all = options.rules ?? registeredRules;
   const config = options.config ?? new ResolvedConfig(all);
   // The config caches one setup per set of matching overrides; the selection is worked out once per setup.
@@ -97,10 +109,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   };
   selectRules(all, options); // unknown --rule ids fail before any file is read
   const exclude = config.exclude;
-  const discovered = (options.paths.length ? await discoverFiles(options.paths, cwd) : []).filter(
-    (d) => (options.only?.(d.file) ?? true) && (d.explicit || exclude.length === 0 || !matchesAny(relativeForMatching(d.file, cwd), exclude)),
-  );
-  const units: Unit[] = discovered.map((d) => ({ file: d.file, explicit: d.explicit, cdk: d.cdk }));
+  const excluded = (file: string) => exclude.length > 0 && matchesAny(relativeForMatching(file, cwd), exclude);
+  const discovered = options.paths.length ? await discoverFiles(options.paths, cwd, projectFiles) : [];
+  const files: FileReport[] = [];
+  // Entries listed but never read (outside the project, in .git/, an unreadable folder) are reported as skipped.
+  for (const d of discovered) if (d.skipReason && !excluded(d.file)) files.push({ file: d.file, status: 'skipped', skipReason: d.skipReason });
+  const units: Unit[] = discovered
+    .filter((d) => !d.skipReason && (options.only?.(d.file) ?? true) && (d.explicit || !excluded(d.file)))
+    .map((d) => ({ file: d.file, explicit: d.explicit, cdk: d.cdk }));
   if (options.stacks) {
     // Only this path loads the AWS SDK.
     const { fetchStacks } = await import('../discover/stack.ts');
@@ -113,7 +129,6 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
   }
 
-  const files: FileReport[] = [];
   const findings: Finding[] = [];
   const failures: LintResult['failures'] = [];
   const byFile = new Map(units.map((u) => [u.file, u]));
@@ -123,8 +138,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   for (const u of units) {
     if (u.cdk?.parent && byFile.has(u.cdk.parent)) children.add(u.file);
     if (u.cdk || isUri(u.file)) continue;
-    const bytes = u.bytes ?? readBytes(u.file);
-    if (bytes instanceof Error) continue;
+    const bytes = u.bytes ?? projectFiles.read(u.file);
+    if (bytes instanceof Error) {
+      u.bytes = bytes;
+      continue;
+    }
     // Kept for the lint pass rather than read twice, up to a budget (the parents are kept regardless).
     const parent = mentionsNestedStack(bytes);
     if (parent || kept + bytes.byteLength <= KEEP_BYTES) {
@@ -132,17 +150,21 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       kept += bytes.byteLength;
     }
     if (!parent) continue;
-    for (const file of literalLocalTemplates(u.file, bytes)) if (file !== u.file && byFile.has(file)) children.add(file);
+    for (const named of literalLocalTemplates(u.file, bytes)) {
+      const file = projectFiles.locate(named).real;
+      if (file && file !== u.file && byFile.has(file)) children.add(file);
+    }
   }
 
   const done = new Set<string>();
+  let nestedFollowed = 0;
   const visit = (unit: Unit, chain: string[]): void => {
     if (done.has(unit.file)) return;
     done.add(unit.file);
     let nested: NestedRef[] = [];
     try {
       const setup = byConfig(unit.file);
-      const outcome = lintFile(unit.file, unit.bytes ?? readBytes(unit.file), unit.explicit, setup.rules, {
+      const outcome = lintFile(unit.file, unit.bytes ?? projectFiles.read(unit.file), unit.explicit, setup.rules, {
         parameters: unit.parameters ?? options.parameters, reportUnknown: options.reportUnknown, unknownParameters: unit.unknownParameters,
         cdk: unit.cdk, levels: setup.levels, ruleOptions: setup.options, allRules: all,
       });
@@ -162,9 +184,19 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const follow = (parent: string, ref: NestedRef, chain: string[]): NestedStackReport => {
     const entry: NestedStackReport = { logicalId: ref.logicalId, ...(ref.templateUrl !== undefined ? { templateUrl: ref.templateUrl } : {}), followed: false };
     if (!ref.file) return { ...entry, reason: ref.reason ?? 'not a local template' };
-    entry.file = ref.file;
+    // Followed only to a file inside the project (symlinks resolved), never into .git/. The TemplateURL is kept in
+    // the report only as a relative path: an absolute one names a place on this machine.
+    const { real, refusal } = projectFiles.locate(ref.file);
+    if (refusal) {
+      const { templateUrl, ...rest } = entry;
+      const relativeUrl = templateUrl !== undefined && !path.isAbsolute(templateUrl) && !hasScheme(templateUrl);
+      return { ...rest, ...(relativeUrl ? { templateUrl } : {}), reason: refusal };
+    }
+    // Cycles and repeats are found by real path: with `l -> .`, l/t.yaml, l/l/t.yaml... are one file.
+    const file = real ?? ref.file;
+    entry.file = file;
     const loop = [...chain, parent];
-    const at = loop.indexOf(ref.file);
+    const at = loop.indexOf(file);
     const finding = (rule: RuleMeta, message: string): Finding => ({
       ruleId: rule.id, level: rule.level, pillar: rule.pillar, message, file: parent, region: ref.region,
       logicalId: ref.logicalId, resourceType: 'AWS::CloudFormation::Stack', propertyPath: ['Properties', 'TemplateURL'], kind: 'fail',
@@ -172,22 +204,24 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     // Paths as seen from the parent's folder, which is how TemplateURLs are written.
     const near = (f: string) => toPosix(path.relative(path.dirname(parent), f)) || path.basename(f);
     if (at >= 0) {
-      const names = [...loop.slice(at), ref.file].map(near).join(' → ');
-      findings.push(finding(NESTED_STACK_CYCLE_RULE, `Nested stack ${ref.logicalId} deploys ${near(ref.file)}, which nests this template again (${names}).`));
+      const names = [...loop.slice(at), file].map(near).join(' → ');
+      findings.push(finding(NESTED_STACK_CYCLE_RULE, `Nested stack ${ref.logicalId} deploys ${near(file)}, which nests this template again (${names}).`));
       return { ...entry, reason: 'a cycle: the template nests one of its ancestors' };
     }
-    if (done.has(ref.file)) return { ...entry, followed: true };
-    if (!isFile(ref.file)) {
-      findings.push(finding(NESTED_STACK_MISSING_RULE, `Nested stack ${ref.logicalId} points at ${ref.templateUrl ?? near(ref.file)}, which is not a file (${displayName(ref.file, cwd)}).`));
+    if (done.has(file)) return { ...entry, followed: true };
+    if (!isFile(file)) {
+      findings.push(finding(NESTED_STACK_MISSING_RULE, `Nested stack ${ref.logicalId} points at ${ref.templateUrl ?? near(file)}, which is not a file (${displayName(file, projectFiles.root)}).`));
       return { ...entry, reason: 'no such file' };
     }
-    if (chain.length >= MAX_NESTING) return { ...entry, reason: `nested more than ${MAX_NESTING} levels deep` };
-    const known = byFile.get(ref.file);
-    if (!known && exclude.length && matchesAny(relativeForMatching(ref.file, cwd), exclude)) return { ...entry, reason: 'not followed: excluded by the config' };
+    if (chain.length >= MAX_NESTING) return { ...entry, reason: `not followed: nested more than ${MAX_NESTING} levels deep` };
+    const known = byFile.get(file);
+    if (!known && exclude.length && matchesAny(relativeForMatching(file, cwd), exclude)) return { ...entry, reason: 'not followed: excluded by the config' };
+    if (nestedFollowed >= MAX_NESTED_TEMPLATES) return { ...entry, reason: `not followed: over ${MAX_NESTED_TEMPLATES.toLocaleString('en')} nested templates in this run` };
+    nestedFollowed++;
     const bytes = known?.bytes;
     if (known) known.bytes = undefined;
     visit({
-      file: ref.file, explicit: true, cdk: known?.cdk ?? cdkTemplateAt(ref.file), bytes,
+      file, explicit: true, cdk: known?.cdk ?? cdkTemplateAt(file, projectFiles), bytes,
       parameters: ref.parameters, unknownParameters: ref.unknownParameters, nestedIn: { file: parent, logicalId: ref.logicalId },
     }, loop);
     return { ...entry, followed: true };
@@ -214,23 +248,24 @@ function isFile(file: string): boolean {
   }
 }
 
-function displayName(file: string, cwd: string): string {
-  return relativeInside(file, cwd) ?? file;
+/** Relative to the project root, `/`-separated: messages never name a place on the machine. */
+function displayName(file: string, root: string): string {
+  return relativeInside(file, root) ?? toPosix(path.relative(root, file));
+}
+
+function openProject(root: string, cwd: string, maxFileSize: number | undefined): ProjectFiles {
+  try {
+    return new ProjectFiles(root, maxFileSize);
+  } catch {
+    throw new UsageError(`the project root is not a directory: ${toPosix(path.relative(cwd, root)) || '.'}`);
+  }
 }
 
 /** A nested template that sits in a cloud assembly gets what the assembly says about it. */
-function cdkTemplateAt(file: string): CdkTemplate | undefined {
+function cdkTemplateAt(file: string, projectFiles: ProjectFiles): CdkTemplate | undefined {
   const dir = path.dirname(file);
   if (!existsSync(path.join(dir, 'manifest.json'))) return undefined;
-  return readCloudAssembly(dir)?.templates.find((t) => t.file === file);
-}
-
-function readBytes(file: string): Uint8Array | Error {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    return error as Error;
-  }
+  return readCloudAssembly(dir, projectFiles)?.templates.find((t) => t.file === file);
 }
 
 /** One file through the pipeline. Never throws for bad input: problems become located findings. */
@@ -245,6 +280,11 @@ export function lintFile(
   const parseError = (message: string, region = whole): Finding => ({
     ruleId: PARSE_ERROR_RULE.id, level: 'error', pillar: PARSE_ERROR_RULE.pillar, message, file, region, kind: 'fail',
   });
+  if (bytes instanceof ReadRefusal) {
+    // Too large, or a FIFO or device: a scan skips it with the reason; named or nested, it is an error.
+    const report: FileReport = { file, status: 'skipped', skipReason: `not read: ${bytes.message}` };
+    return { report, findings: explicit ? [parseError(`The file was not read: ${bytes.message}.`)] : [] };
+  }
   if (bytes instanceof Error) {
     return { report: { file, status: 'skipped', skipReason: `cannot be read: ${bytes.message}` }, findings: [parseError(`The file cannot be read: ${bytes.message}.`)] };
   }

@@ -85,7 +85,10 @@ export interface Finding {
 }
 
 export interface FileReport {
-  /** Absolute path. */
+  /**
+   * Absolute path inside the project root: the real path of a file that was read, or for an entry skipped without
+   * being read (a symlink or manifest entry leading outside the project), the path inside it that leads there.
+   */
   file: string;
   status: 'linted' | 'skipped';
   /** Why a file was not linted (e.g. not a CloudFormation template). */
@@ -103,12 +106,15 @@ export interface FileReport {
 
 export interface NestedStackReport {
   logicalId: string;
-  /** The TemplateURL (or Location) as written, when it is a literal. */
+  /** The TemplateURL (or Location) as written, when it is a literal (and relative, when it leads outside the project). */
   templateUrl?: string;
-  /** The local template it resolved to (absolute). */
+  /** The local template it resolved to (its real path); absent when it leads outside the project. */
   file?: string;
   followed: boolean;
-  /** Why it was not followed: a remote URL, a value only known at deploy time, a missing file, a cycle. */
+  /**
+   * Why it was not followed: a remote URL, a value only known at deploy time, a missing file, a cycle, a path outside
+   * the project or in .git/, the limit on nested templates per run.
+   */
   reason?: string;
 }
 
