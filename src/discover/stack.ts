@@ -80,9 +80,14 @@ export async function fetchStacks(options: StackOptions): Promise<DeployedStack[
       socketTimeout: Math.ceil(timeoutMs / 3),
     },
   });
+  // Once the run is over (done, or one stack failed), requests still in flight are abandoned: none keeps the
+  // process alive, and no worker starts another stack.
+  const over = new AbortController();
   /** One request, retries included, ended after timeoutMs whatever the server does (a trickle defeats idle timeouts). */
   const withDeadline = <T>(request: (abortSignal: AbortSignal) => Promise<T>): Promise<T> => {
     const controller = new AbortController();
+    const abandon = () => controller.abort();
+    over.signal.addEventListener('abort', abandon, { once: true });
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
@@ -90,7 +95,10 @@ export async function fetchStacks(options: StackOptions): Promise<DeployedStack[
         controller.abort();
       }, timeoutMs);
     });
-    return Promise.race([request(controller.signal), deadline]).finally(() => clearTimeout(timer));
+    return Promise.race([request(controller.signal), deadline]).finally(() => {
+      clearTimeout(timer);
+      over.signal.removeEventListener('abort', abandon);
+    });
   };
   try {
     let region: string | undefined;
@@ -161,7 +169,7 @@ export async function fetchStacks(options: StackOptions): Promise<DeployedStack[
     let next = 0;
     let fetched = 0;
     const worker = async () => {
-      while (next < names.length) {
+      while (next < names.length && !over.signal.aborted) {
         const i = next++;
         stacks[i] = await fetchOne(names[i]!);
         fetched++;
@@ -176,7 +184,7 @@ export async function fetchStacks(options: StackOptions): Promise<DeployedStack[
     }
     return stacks;
   } finally {
-    // Also ends requests still in flight (another stack's, after one failed), so the process can exit.
+    over.abort();
     client.destroy();
   }
 }

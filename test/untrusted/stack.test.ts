@@ -172,6 +172,21 @@ describe('a CloudFormation endpoint that does not answer', () => {
     }
   });
 
+  it('when one stack fails while the others stall, the run ends with its error at once, not after their timeouts', async () => {
+    const m = aMachine();
+    const names = Array.from({ length: 60 }, (_, i) => `stack-${String(i).padStart(2, '0')}`);
+    const endpoint = await cloudFormation((action, form, res) => {
+      if (action === 'ListStacks') return send(res, 200, listStacks(names));
+      // stack-03 is refused; every other request is left hanging.
+      if (form.get('StackName') === 'stack-03') return send(res, 403, errorResponse('AccessDenied', 'not for you'));
+    });
+    const r = await run(m, endpoint, ['--all-stacks'], 30_000, { PILLARS_LINT_AWS_TIMEOUT: '3' });
+    expectBounded(r, [2]);
+    expect(r.stderr).toBe('pillars-lint: 60 active stacks in eu-west-1\npillars-lint: AWS refused the request for stack stack-03 (AccessDenied): not for you\n');
+    // Not held by the other stacks' requests, nor by workers going on to the next stacks.
+    expect(r.ms).toBeLessThan(1_500);
+  });
+
   it('PILLARS_LINT_AWS_TIMEOUT must be a positive number of seconds', async () => {
     const m = aMachine();
     const r = await run(m, 'http://127.0.0.1:9', ['--stack', 'orders'], 30_000, { PILLARS_LINT_AWS_TIMEOUT: 'soon\u001b[2J' });
