@@ -61,7 +61,8 @@ const MAX_MESSAGE = 300;
 
 /** Fetches the templates and deployed parameter values of the stacks asked for. Errors are StackErrors with one line. */
 export async function fetchStacks(options: StackOptions): Promise<DeployedStack[]> {
-  const timeoutMs = options.timeoutMs ?? timeoutFromEnvironment() ?? DEFAULT_TIMEOUT_MS;
+  // setTimeout takes at most 2^31 - 1 ms (about 24 days); beyond that Node would fire it at once.
+  const timeoutMs = Math.min(options.timeoutMs ?? timeoutFromEnvironment() ?? DEFAULT_TIMEOUT_MS, 2 ** 31 - 1);
   // The SDK says on Node 20 that its releases after January 2027 will need Node 22; this install pins one that
   // runs on 20, so the multi-line warning would only bury the report. An explicit setting is left alone.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
