@@ -119,7 +119,7 @@ export async function fetchStacks(options: StackOptions): Promise<DeployedStack[
     if (options.all) {
       const listed: string[] = [];
       try {
-        // Paged by hand: the SDK's paginator stops quietly on a repeated token, and loops on tokens that alternate.
+        // Paged by hand: the SDK's paginator follows a repeated token forever (or, when told, stops without a word).
         const tokens = new Set<string>();
         let token: string | undefined;
         do {
