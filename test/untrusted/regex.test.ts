@@ -3,7 +3,8 @@
 // under the m flag, runs of an opening delimiter that never closes, long digit runs before a failing anchor...), and
 // must finish well under a second: the quadratic ones took from seconds to hours. The ones that were quadratic
 // (looksLikeCloudFormation, the IAM rule's Fn::Sub markers, config globs) also get an end-to-end CLI run.
-import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../../src/report/github.ts';
 import { escapeMarkdown } from '../../src/report/markdown.ts';
 import { MARKERS } from '../../rules/security/iam-policy-no-statements-with-admin-access.ts';
@@ -17,7 +18,7 @@ import { literalLocalTemplates } from '../../src/engine/nested.ts';
 import { parseDocument, resolvePlainScalar } from '../../src/parse/index.ts';
 import { isWorldCidr } from '../../src/rule-helpers/ingress.ts';
 import { cidrSubnets } from '../../src/values/resolver.ts';
-import { cli, expectBounded, expectNoSecret, machine, put } from './harness.ts';
+import { cli, expectBounded, expectNoSecret, machine as newMachine, put, type Machine } from './harness.ts';
 
 const MB = 1 << 20;
 /**
@@ -162,6 +163,17 @@ describe('server text (deployed stacks)', () => {
 });
 
 describe('end to end through the CLI', () => {
+  // Their megabyte files are not left behind in the temp folder.
+  const machines: Machine[] = [];
+  const machine = () => {
+    const m = newMachine();
+    machines.push(m);
+    return m;
+  };
+  afterAll(() => {
+    for (const m of machines) rmSync(m.base, { recursive: true, force: true });
+  });
+
   it('a scanned file of blank lines that does not parse is skipped in time', () => {
     const m = machine();
     put(m, 'scan/blank.yaml', `${mb('\n')}a: [\n`);
