@@ -157,7 +157,8 @@ function withPartitionPlaceholder(resource: Resource, arn: Variant): string | un
 
 /** Stands for one ${...} of an Fn::Sub text (private-use characters, valid inside JSON strings). */
 const MARKER = (name: string) => `\uE000${name}\uE001`;
-const MARKERS = /\uE000([^\uE001]*)\uE001/g;
+// A name holds neither marker, so a scan stops at the next \uE000 (a text of them all would rescan to the end).
+export const MARKERS = /\uE000([^\uE000\uE001]*)\uE001/g;
 
 /**
  * The text of a policy document written as Fn::Sub JSON, with every ${...} replaced by a marker. The engine leaves the

@@ -370,9 +370,12 @@ function cdkContext(template: Template, info: CdkTemplate | undefined):
   };
 }
 
-/** A file that fails to parse still counts as a template when its text says so. */
-function looksLikeCloudFormation(doc: ParsedDocument): boolean {
-  return /^[\s{]*"?(Resources|AWSTemplateFormatVersion)"?\s*:/m.test(doc.source);
+/**
+ * A file that fails to parse still counts as a template when its text says so. Linear: a line start, then blanks
+ * and braces that stop at the line's end (`^[\s{]*` with the m flag rescanned every following blank line).
+ */
+export function looksLikeCloudFormation(doc: Pick<ParsedDocument, 'source'>): boolean {
+  return /(?:^|[\n\r\u2028\u2029])(?:[^\S\n\r\u2028\u2029]|\{)*"?(?:Resources|AWSTemplateFormatVersion)"?\s*:/.test(doc.source);
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
