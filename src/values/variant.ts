@@ -1,4 +1,5 @@
 import type { NodePath } from '../parse/types.ts';
+import { clip, valueText } from './quote.ts';
 
 /**
  * What a value depends on. `given` and `default` parameter values and undecidable condition branches
@@ -151,14 +152,15 @@ function everyCombination(lists: Variant[][], limit: number): Variant[][] {
   return acc.map((c) => c.combo);
 }
 
-/** Human wording of an assumption, for messages. */
+/** Human wording of an assumption, for messages; names and values are clipped (a Default can be megabytes). */
 export function describeAssumption(a: Assumption): string {
   if (a.kind === 'parameter') {
-    const value = JSON.stringify(String(a.value));
-    if (a.source === 'default') return `with parameter ${a.name} default ${value}`;
-    if (a.source === 'given') return `with parameter ${a.name} = ${value}`;
-    return `when parameter ${a.name} is ${value}`;
+    const value = JSON.stringify(valueText(a.value));
+    const name = clip(a.name);
+    if (a.source === 'default') return `with parameter ${name} default ${value}`;
+    if (a.source === 'given') return `with parameter ${name} = ${value}`;
+    return `when parameter ${name} is ${value}`;
   }
-  if (a.kind === 'condition') return `when condition ${a.name} is ${a.value}`;
-  return `when the ${a.map} key is ${JSON.stringify(a.key)}`;
+  if (a.kind === 'condition') return `when condition ${clip(a.name)} is ${a.value}`;
+  return `when the ${clip(a.map)} key is ${JSON.stringify(clip(a.key))}`;
 }
