@@ -1,7 +1,7 @@
 import type { RuleContext } from '../engine/rule.ts';
 import type { Resource } from '../template/model.ts';
 import { asString } from '../values/coerce.ts';
-import { combinations, mergeAssumptions, variantWith, type Variant } from '../values/variant.ts';
+import { assumptionsOf, combinations, mergeAssumptionLists, variantWith, type Variant } from '../values/variant.ts';
 import { clip } from '../values/quote.ts';
 
 /** The Availability Zones an Auto Scaling group launches into, in one consistent set of assumptions. */
@@ -188,7 +188,7 @@ function subnetOutcomes(list: Variant, ctx: RuleContext<any>, context: Variant[]
             ? `${unseen[0]!.element.reason ?? 'a value that is not known'} (a subnet whose zone this template does not show)`
             : `subnet ${unseen[0]!.name}, which is not declared in this template`;
         const blame = owner?.element ?? unseen[0]?.element ?? list;
-        const assumptions = mergeAssumptions(...combo.map((v) => v.assumptions)) ?? blame.assumptions;
+        const assumptions = mergeAssumptionLists(combo.map(assumptionsOf)) ?? blame.assumptions;
         out.push({ kind: 'unknown', variant: variantWith(blame, { kind: 'unknown', reason, assumptions }), what: 'the Availability Zones of VPCZoneIdentifier' });
         continue;
       }
