@@ -3,8 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/parse/index.ts';
 import { buildTemplate } from '../src/template/model.ts';
-import { ValueResolver, cidrSubnets } from '../src/values/resolver.ts';
-import { describeAssumption, type Variant } from '../src/values/variant.ts';
+import { interpolate } from '../src/engine/run-rules.ts';
+import { clip, valueText } from '../src/values/quote.ts';
+import { TOO_COMPLEX, ValueResolver, cidrSubnets } from '../src/values/resolver.ts';
+import { combinations, describeAssumption, literalVariant, mergeAssumptionLists, Opaque, type Assumption, type Variant } from '../src/values/variant.ts';
 
 function resolve(yaml: string, property = 'Value', given: Record<string, string> = {}): string[] {
   const built = buildTemplate(parseDocument(yaml), 't.yaml');
@@ -206,5 +208,180 @@ describe('conditions over mappings', () => {
   it('an undecidable region-keyed condition gives both branches as ordinary (not alternative) cases', () => {
     const yaml = resource('!If [Differ, c, d]', 'Mappings:\n  M:\n    us-east-1: {y: "1"}\n    eu-west-1: {y: "2"}\nConditions:\n  Differ: !Equals [!FindInMap [M, !Ref AWS::Region, y], "1"]');
     expect(resolve(yaml)).toEqual(['"c" | when condition Differ is true', '"d" | when condition Differ is false']);
+  });
+});
+
+/** The resolver of a template, and a reader of R's properties (Properties.<name>). */
+function resolverOf(yaml: string): { resolver: ValueResolver; read: (property: string) => Variant[] } {
+  const built = buildTemplate(parseDocument(yaml), 't.yaml');
+  if (built.kind !== 'template') throw new Error(built.kind);
+  const resolver = new ValueResolver(built.template, new Map());
+  const resource = built.template.resources.get('R')!;
+  return { resolver, read: (property) => resolver.navigate(resolver.roots(resource), ['Properties', property]) };
+}
+
+const VALUES = Array.from({ length: 24 }, (_, i) => `v${i}`);
+const param = (name: string) => `  ${name}:\n    Type: String\n    Default: v0\n    AllowedValues: [${VALUES.join(', ')}]\n`;
+
+/** 30 parameters of 24 values, conditions that each read the one before through Fn::If, and an Fn::If over all. */
+function chainedConditions(): { header: string; value: string } {
+  let parameters = '';
+  let conditions = '';
+  let value = 'x';
+  for (let i = 0; i < 30; i++) {
+    parameters += param(`P${i}`);
+    conditions += `  C${i}: !Equals [!Ref P${i}, ${i ? `!If [C${i - 1}, v1, v2]` : 'v1'}]\n`;
+    value = `!If [C${i}, !Ref P${i}, ${value}]`;
+  }
+  return { header: `Parameters:\n${parameters}Conditions:\n${conditions}`, value };
+}
+
+describe('bounded evaluation', () => {
+  it('a value over its work budget is one unknown, too complex to evaluate; plain values and Refs still read', () => {
+    const { header, value } = chainedConditions();
+    const { read } = resolverOf(`${header}Resources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      Costly: ${value}\n      Plain: 1\n      Param: !Ref P3\n`);
+    const started = Date.now();
+    expect(read('Costly').map(show)).toEqual([`unknown: ${TOO_COMPLEX}`]);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(read('Plain').map(show)).toEqual(['1']);
+    expect(read('Param')).toHaveLength(24);
+  });
+
+  it('each value has a budget of its own, and the template one for all: past it plain values still read', () => {
+    const { header, value } = chainedConditions();
+    let properties = '';
+    for (let i = 0; i < 40; i++) properties += `      Costly${i}: ${value}\n`;
+    const { read } = resolverOf(`${header}Resources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n${properties}      Plain: 1\n      Join: !Join [",", [a, b]]\n`);
+    const started = Date.now();
+    for (let i = 0; i < 40; i++) expect(read(`Costly${i}`).map(show)).toEqual([`unknown: ${TOO_COMPLEX}`]);
+    expect(Date.now() - started).toBeLessThan(5000);
+    // The template's budget is spent: intrinsics are unknown from here on, plain values are not.
+    expect(read('Join').map(show)).toEqual([`unknown: ${TOO_COMPLEX}`]);
+    expect(read('Plain').map(show)).toEqual(['1']);
+  });
+
+  it('an Fn::If over a costly branch keeps its other branches', () => {
+    const { header, value } = chainedConditions();
+    const { read } = resolverOf(
+      `${header.replace('Conditions:\n', 'Conditions:\n  Open: !Equals [!Ref AWS::Region, us-east-1]\n')}` +
+      `Resources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      Value: !If [Open, ${value}, 0.0.0.0/0]\n`,
+    );
+    const [costly, open, ...rest] = read('Value').map(show);
+    expect(costly).toMatch(new RegExp(`^unknown: ${TOO_COMPLEX}`));
+    expect(open).toBe('"0.0.0.0/0" | when condition Open is false');
+    expect(rest).toEqual([]);
+  });
+
+  it('Fn::If over conditions with hundreds of outcomes is capped at every step', () => {
+    let header = 'Parameters:\n';
+    for (let i = 0; i < 10; i++) header += param(`P${i}`);
+    header += 'Conditions:\n';
+    let value = 'x';
+    for (let i = 0; i < 5; i++) {
+      header += `  C${i}: !Equals [!Ref P${2 * i}, !Ref P${2 * i + 1}]\n`;
+      value = `!If [C${i}, ${value}, y]`;
+    }
+    const { read } = resolverOf(`${header}Resources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      Value: ${value}\n`);
+    const started = Date.now();
+    const variants = read('Value');
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(variants.length).toBeLessThanOrEqual(64);
+  });
+
+  it('Fn::And / Fn::Or drop contradicting combinations before counting them', () => {
+    const az = 'Parameters:\n  N:\n    Type: String\n    Default: "3"\n    AllowedValues: ["2", "3", "4", "5", "6"]\nConditions:\n' +
+      ['3', '4', '5', '6'].map((n) => `  Is${n}: !Equals ["${n}", !Ref N]\n`).join('') +
+      '  AtLeast4: !Or [!Condition Is4, !Condition Is5, !Condition Is6]\n  Wide: !Or [!Condition Is3, !Condition AtLeast4]\n';
+    expect(resolve(resource('!If [AtLeast4, big, small]', az))).toEqual([
+      '"small" | with parameter N default "3"',
+      '"small" | when parameter N is "2"',
+      '"big" | when parameter N is "4"',
+      '"big" | when parameter N is "5"',
+      '"big" | when parameter N is "6"',
+    ]);
+    expect(resolve(resource('!If [Wide, big, small]', az)).filter((v) => v.startsWith('"big"'))).toHaveLength(4);
+  });
+
+  it('conditions that chain through nested intrinsics share one depth limit (no stack overflow)', () => {
+    let conditions = 'Conditions:\n';
+    for (let i = 0; i < 300; i++) {
+      let inner = `{"Fn::If": [C${i + 1}, a, b]}`;
+      for (let k = 0; k < 60; k++) inner = `{"Fn::Select": [0, [${inner}]]}`;
+      conditions += `  C${i}: {"Fn::Equals": [${inner}, a]}\n`;
+    }
+    conditions += '  C300: true\n';
+    expect(() => resolve(resource('!If [C0, 1, 2]', conditions))).not.toThrow();
+  });
+
+  it('Fn::Join and Fn::Sub over 200,000 parts, and a text past 1 MiB', () => {
+    const items = Array.from({ length: 200_000 }, () => 'a').join(',');
+    expect(resolve(resource(`{"Fn::Join": ["", [${items}]]}`))).toEqual([JSON.stringify('a'.repeat(200_000))]);
+    const [sub] = resolve(resource(`{"Fn::Sub": "${'${AWS::Region}'.repeat(200_000)}"}`));
+    expect(sub).toBe('unknown: a text longer than 1 MiB');
+    const big = 'A'.repeat(600_000);
+    expect(resolve(resource('!Join ["", [!Ref Big, !Ref Big]]', `Parameters:\n  Big:\n    Type: String\n    Default: ${big}`))[0])
+      .toMatch(/^unknown: a text longer than 1 MiB/);
+  });
+});
+
+describe('combinations and merges', () => {
+  const v = (assumptions: Assumption[] = []) => literalVariant('x', [], false, assumptions);
+  const p = (value: string): Assumption => ({ kind: 'parameter', name: 'P', value, source: 'allowed' });
+
+  it('keep at most `limit` combinations, dropping contradicting ones first', () => {
+    const list = VALUES.map((value) => v([p(value)]));
+    expect(combinations([list, list], 100)).toHaveLength(24);
+    const free = VALUES.map(() => v());
+    expect(combinations([free, free, free], 65)).toHaveLength(65);
+  });
+
+  it('extend long combinations without copying them (a forked part in a 100,000-part list)', () => {
+    const lists = [[v(), v()], ...Array.from({ length: 100_000 }, () => [v()])];
+    const started = Date.now();
+    const combos = combinations(lists);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(combos).toHaveLength(2);
+    expect(combos[0]).toHaveLength(100_001);
+  });
+
+  it('merge any number of lists without spreading them into arguments', () => {
+    const lists = Array.from({ length: 200_000 }, () => [p('a')]);
+    expect(mergeAssumptionLists(lists)).toEqual([p('a')]);
+  });
+});
+
+describe('quoting values in messages', () => {
+  it('clips to the length with an ellipsis, never between the halves of a surrogate pair', () => {
+    expect(clip('short')).toBe('short');
+    const long = clip('x'.repeat(5000));
+    expect(long).toHaveLength(200);
+    expect(long.endsWith('x…')).toBe(true);
+    const emoji = clip(`${'x'.repeat(198)}😀😀`);
+    expect(emoji).toBe(`${'x'.repeat(198)}…`);
+    expect(clip(`${'x'.repeat(197)}😀😀`)).toBe(`${'x'.repeat(197)}😀…`);
+  });
+
+  it('writes lists and mappings as short JSON, built only as far as it is shown', () => {
+    expect(valueText({ a: [1, 'b'] })).toBe('{"a":[1,"b"]}');
+    expect(valueText([true, null])).toBe('[true,null]');
+    expect(valueText(42)).toBe('42');
+    expect(valueText(new Opaque('az:0', 'Availability Zone 1 of the region'))).toBe('Availability Zone 1 of the region');
+    let deep: unknown = 'x';
+    for (let i = 0; i < 5000; i++) deep = { k: [deep] };
+    const huge = { list: Array.from({ length: 1_000_000 }, (_, i) => i), deep };
+    const started = Date.now();
+    const text = valueText(huge);
+    expect(Date.now() - started).toBeLessThan(100);
+    expect(text).toHaveLength(200);
+    expect(text.startsWith('{"list":[0,1,2,')).toBe(true);
+  });
+
+  it('describes a megabyte parameter Default clipped', () => {
+    const text = describeAssumption({ kind: 'parameter', name: 'Big', value: 'A'.repeat(4 << 20), source: 'default' });
+    expect(text).toBe(`with parameter Big default "${'A'.repeat(199)}…"`);
+  });
+
+  it('fills message placeholders with clipped text, and mappings as JSON rather than [object Object]', () => {
+    expect(interpolate('{{a}} is {{b}}; {{c}}', { a: { x: 1 }, b: 3, c: 'y'.repeat(5000) })).toBe(`{"x":1} is 3; ${'y'.repeat(999)}…`);
   });
 });

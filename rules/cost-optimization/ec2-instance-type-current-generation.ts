@@ -3,6 +3,7 @@ import type { Resource } from '../../src/template/model.ts';
 import { asString, isSet } from '../../src/values/coerce.ts';
 import { combinations, type Variant } from '../../src/values/variant.ts';
 import { launchTemplateUsers } from '../../src/rule-helpers/resources.ts';
+import { valueText } from '../../src/values/quote.ts';
 
 interface Options {
   /** Families AWS lists as previous generation: a warning. */
@@ -144,8 +145,8 @@ function checkType(ctx: RuleContext<Options>, type: Variant, subject: string, be
   const lower = (list: string[]) => list.map((f) => f.toLowerCase());
   const successor = SUCCESSORS[family] ?? 'a current-generation family';
   if (lower(ctx.options.previousGenerationFamilies).includes(family)) {
-    ctx.report({ messageId: 'previousGeneration', at: type, because, data: { subject, instanceType, successor } });
+    ctx.report({ messageId: 'previousGeneration', at: type, because, data: { subject, instanceType: valueText(instanceType), successor } });
   } else if (lower(ctx.options.olderFamilies).includes(family)) {
-    ctx.report({ messageId: 'olderFamily', level: 'note', at: type, because, data: { subject, instanceType, successor } });
+    ctx.report({ messageId: 'olderFamily', level: 'note', at: type, because, data: { subject, instanceType: valueText(instanceType), successor } });
   }
 }

@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { asString, isSet } from '../../src/values/coerce.ts';
 import { combinations, type Variant } from '../../src/values/variant.ts';
+import { valueText } from '../../src/values/quote.ts';
 
 const ADVICE =
   'transition objects to INTELLIGENT_TIERING (unknown access patterns) or GLACIER/DEEP_ARCHIVE (archives) and abort incomplete multipart uploads after 7 days';
@@ -67,7 +68,7 @@ export default defineRule({
             at: single ?? rules,
             because: [tiering!, ...combo],
             data: {
-              state: written.length === 0 ? 'no rules' : written.length === 1 ? `its rule is ${asString(written[0]!)}` : `${written.length === 2 ? 'both' : `all ${written.length}`} rules are ${[...new Set(written.map((s) => asString(s)))].join(' or ')}`,
+              state: written.length === 0 ? 'no rules' : written.length === 1 ? `its rule is ${valueText(asString(written[0]!))}` : `${written.length === 2 ? 'both' : `all ${written.length}`} rules are ${[...new Set(written.map((s) => valueText(asString(s))))].join(' or ')}`,
             },
             fix: single?.kind === 'literal' ? { text: 'Enabled', description: 'Enable the lifecycle rule' } : undefined,
           });

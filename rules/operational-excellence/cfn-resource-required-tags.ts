@@ -3,6 +3,7 @@ import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, asString } from '../../src/values/coerce.ts';
 import { combinations, mergeAssumptions, variantWith, type Variant } from '../../src/values/variant.ts';
 import { launchTemplatesOf } from '../../src/rule-helpers/resources.ts';
+import { valueText } from '../../src/values/quote.ts';
 
 interface Options {
   /** Tag keys every taggable resource must carry (case-sensitive, as in AWS). */
@@ -324,7 +325,7 @@ function checkPropagation(
     messageId: 'notPropagated',
     at: propagate,
     because,
-    data: { key, state: propagate.kind === 'absent' ? 'not set' : String(propagate.value) },
+    data: { key, state: propagate.kind === 'absent' ? 'not set' : valueText(propagate.value) },
     fix: propagate.kind === 'literal' ? { text: 'true', description: 'Propagate the tag at launch' } : undefined,
   });
 }

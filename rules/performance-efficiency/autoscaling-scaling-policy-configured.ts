@@ -2,6 +2,7 @@ import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asNumber, asString } from '../../src/values/coerce.ts';
 import { literalVariant, combinations, variantWith, type Variant } from '../../src/values/variant.ts';
+import { valueText } from '../../src/values/quote.ts';
 
 const GROUP = 'AWS::AutoScaling::AutoScalingGroup';
 const POLICY = 'AWS::AutoScaling::ScalingPolicy';
@@ -119,7 +120,7 @@ function checkPolicy(policy: Resource, ctx: RuleContext): void {
     ctx.report({
       messageId: 'noAlarm',
       at: type,
-      data: { policyType: type.kind === 'absent' ? 'SimpleScaling, the default' : name },
+      data: { policyType: type.kind === 'absent' ? 'SimpleScaling, the default' : valueText(name) },
     });
   }
 }

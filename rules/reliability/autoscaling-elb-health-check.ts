@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { asBoolean, asString } from '../../src/values/coerce.ts';
 import { combinations, type Variant } from '../../src/values/variant.ts';
+import { valueText } from '../../src/values/quote.ts';
 
 /** A load-balancer list counts as attached unless it is absent or literally empty (an imported ARN still attaches). */
 function attached(list: Variant): boolean {
@@ -48,7 +49,7 @@ export default defineRule({
           messageId: 'ec2Only',
           at: type!,
           because: lists,
-          data: { state: type!.kind === 'absent' ? 'the default EC2 health check (HealthCheckType not set)' : `HealthCheckType ${asString(type!)}` },
+          data: { state: type!.kind === 'absent' ? 'the default EC2 health check (HealthCheckType not set)' : `HealthCheckType ${valueText(asString(type!))}` },
           fix: type!.kind === 'literal' && asString(type!)?.toUpperCase() === 'EC2' ? { text: 'ELB', description: 'Use ELB health checks' } : undefined,
         });
         continue;

@@ -3,6 +3,7 @@ import type { Resource } from '../../src/template/model.ts';
 import { asString } from '../../src/values/coerce.ts';
 import { combinations, mergeAssumptions, variantWith, type Variant } from '../../src/values/variant.ts';
 import { attachesLoadBalancer, autoScalingZones, loadBalancerLists } from '../../src/rule-helpers/availability.ts';
+import { valueText } from '../../src/values/quote.ts';
 
 const PLACEMENT_GROUP = 'AWS::EC2::PlacementGroup';
 const ASG = 'AWS::AutoScaling::AutoScalingGroup';
@@ -50,7 +51,7 @@ export default defineRule({
       if (group.kind === 'absent') continue;
       const pg = group.ref && ctx.template.resources.get(group.ref.logicalId);
       if (!pg || pg.type !== PLACEMENT_GROUP) {
-        const reason = group.kind === 'literal' ? `placement group ${asString(group) ?? '?'}, which is not declared in this template` : group.reason;
+        const reason = group.kind === 'literal' ? `placement group ${valueText(asString(group) ?? '?')}, which is not declared in this template` : group.reason;
         ctx.unknown(variantWith(group, { kind: 'unknown', reason }), 'the placement group strategy');
         continue;
       }

@@ -2,6 +2,7 @@ import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, asNumber, asString } from '../../src/values/coerce.ts';
 import { combinations, type Variant } from '../../src/values/variant.ts';
+import { valueText } from '../../src/values/quote.ts';
 
 const REPLICATION_GROUP = 'AWS::ElastiCache::ReplicationGroup';
 const CACHE_CLUSTER = 'AWS::ElastiCache::CacheCluster';
@@ -48,7 +49,7 @@ export default defineRule({
 });
 
 function state(v: Variant, fallback: string): string {
-  return v.kind === 'absent' ? `not set (the default is ${fallback})` : String(v.value);
+  return v.kind === 'absent' ? `not set (the default is ${fallback})` : valueText(v.value);
 }
 
 function flag(v: Variant, name: string): Verdict {
@@ -84,12 +85,12 @@ function replicas(clusters: Variant, perGroup: Variant, nodeGroups: Variant, ctx
       }
     }
     if (!missing) return { kind: 'ok' };
-    const text = missing.kind === 'absent' ? 'a node group has no replica (ReplicaCount not set)' : `a node group has no replica (ReplicaCount is ${String(missing.value)})`;
+    const text = missing.kind === 'absent' ? 'a node group has no replica (ReplicaCount not set)' : `a node group has no replica (ReplicaCount is ${valueText(missing.value)})`;
     return { kind: 'problem', problem: { text, at: missing } };
   }
   // No replica settings: the group has only its primary.
-  if (clusters.kind !== 'absent') return { kind: 'problem', problem: { text: `there is no replica (NumCacheClusters is ${String(clusters.value)})`, at: clusters } };
-  if (perGroup.kind !== 'absent') return { kind: 'problem', problem: { text: `there is no replica (ReplicasPerNodeGroup is ${String(perGroup.value)})`, at: perGroup } };
+  if (clusters.kind !== 'absent') return { kind: 'problem', problem: { text: `there is no replica (NumCacheClusters is ${valueText(clusters.value)})`, at: clusters } };
+  if (perGroup.kind !== 'absent') return { kind: 'problem', problem: { text: `there is no replica (ReplicasPerNodeGroup is ${valueText(perGroup.value)})`, at: perGroup } };
   return { kind: 'problem', problem: { text: 'there is no replica (NumCacheClusters is not set, the default is 1)', at: clusters } };
 }
 
@@ -131,7 +132,7 @@ function checkCacheCluster(cluster: Resource, ctx: Ctx): void {
     }
     const name = asString(engine!)?.toLowerCase();
     if (name === 'redis' || name === 'valkey') {
-      ctx.report({ messageId: 'singleNode', at: engine!, data: { engine: asString(engine!)! } });
+      ctx.report({ messageId: 'singleNode', at: engine!, data: { engine: valueText(asString(engine!)) } });
       continue;
     }
     if (name !== 'memcached') continue;

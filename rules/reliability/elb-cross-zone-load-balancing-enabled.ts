@@ -2,6 +2,7 @@ import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, asString } from '../../src/values/coerce.ts';
 import { absentVariant, combinations, mergeAssumptions, variantWith, type Variant } from '../../src/values/variant.ts';
+import { valueText } from '../../src/values/quote.ts';
 
 const LB_V2 = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 const TARGET_GROUP = 'AWS::ElasticLoadBalancingV2::TargetGroup';
@@ -53,7 +54,7 @@ function checkClassic(lb: Resource, ctx: Ctx): void {
     ctx.report({
       messageId: 'classic',
       at: crossZone,
-      data: { state: crossZone.kind === 'absent' ? 'not set (the default is false)' : String(crossZone.value) },
+      data: { state: crossZone.kind === 'absent' ? 'not set (the default is false)' : valueText(crossZone.value) },
       fix: crossZone.kind === 'literal' ? { text: 'true', description: 'Turn on cross-zone load balancing' } : undefined,
     });
   }
@@ -86,7 +87,7 @@ function checkLoadBalancer(lb: Resource, ctx: Ctx): void {
       data: {
         kind: kind === 'network' ? 'Network' : 'Gateway',
         key: CROSS_ZONE,
-        state: setting!.kind === 'absent' ? 'not set (the default is false)' : String(setting!.value),
+        state: setting!.kind === 'absent' ? 'not set (the default is false)' : valueText(setting!.value),
         targetGroups: groups.names.length ? `, and target group ${groups.names.join(', ')} does not turn it on` : '',
       },
       fix: setting!.kind === 'literal' ? { text: '"true"', description: 'Turn on cross-zone load balancing' } : undefined,

@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { asNumber, asString, isSet } from '../../src/values/coerce.ts';
 import { absentVariant, combinations } from '../../src/values/variant.ts';
+import { valueText } from '../../src/values/quote.ts';
 
 interface Options {
   /** Retention below this many days is a warning (the AWS default is 1 day). */
@@ -64,7 +65,7 @@ export default defineRule<Options>({
           messageId: 'shortRetention', at: retention!, because, fix,
           data: {
             kind, min, days: days === 1 ? '1 day' : `${days} days`,
-            state: retention!.kind === 'absent' ? 'not set (the default is 1 day)' : String(retention!.value),
+            state: retention!.kind === 'absent' ? 'not set (the default is 1 day)' : valueText(retention!.value),
           },
         });
       }

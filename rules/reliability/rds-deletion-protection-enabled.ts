@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { asBoolean, asString, isSet } from '../../src/values/coerce.ts';
 import { absentVariant, combinations } from '../../src/values/variant.ts';
+import { valueText } from '../../src/values/quote.ts';
 
 export default defineRule({
   id: 'rds-deletion-protection-enabled',
@@ -44,7 +45,7 @@ export default defineRule({
         because: [cluster!, engine!],
         data: {
           kind: isInstance ? 'DB instance' : 'DB cluster',
-          state: protection!.kind === 'absent' ? 'not set (the default is false)' : String(protection!.value),
+          state: protection!.kind === 'absent' ? 'not set (the default is false)' : valueText(protection!.value),
         },
         fix: protection!.kind === 'literal' ? { text: 'true', description: 'Turn on deletion protection' } : undefined,
       });

@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { asBoolean, asString, isSet } from '../../src/values/coerce.ts';
 import { combinations } from '../../src/values/variant.ts';
+import { valueText } from '../../src/values/quote.ts';
 
 /** Engines that cannot run Multi-AZ, or whose availability is handled elsewhere (Aurora clusters, RDS Custom). */
 function notApplicable(engine: string): boolean {
@@ -59,7 +60,7 @@ export default defineRule({
         level: replica ? 'note' : undefined,
         at: multiAz!,
         because: [cluster!, engine!, source!],
-        data: { state: multiAz!.kind === 'absent' ? 'not set (the default is false)' : String(multiAz!.value) },
+        data: { state: multiAz!.kind === 'absent' ? 'not set (the default is false)' : valueText(multiAz!.value) },
         fix: multiAz!.kind === 'literal' ? { text: 'true', description: 'Set MultiAZ to true' } : undefined,
       });
     }

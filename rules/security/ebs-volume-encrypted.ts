@@ -2,6 +2,7 @@ import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, isSet } from '../../src/values/coerce.ts';
 import { combinations, type Variant } from '../../src/values/variant.ts';
+import { valueText } from '../../src/values/quote.ts';
 
 interface Options {
   /** The account has EBS encryption by default switched on: an absent Encrypted passes. */
@@ -66,7 +67,7 @@ export default defineRule<Options>({
         if (isSet(nd!) || isSet(vn!)) continue;
         const ebs = ctx.value(entry, ['Ebs']);
         if (ebs.every((e) => e.kind === 'absent')) continue;
-        const name = dev!.kind === 'literal' ? String(dev!.value) : '(unnamed)';
+        const name = dev!.kind === 'literal' ? valueText(dev!.value) : '(unnamed)';
         checkEncrypted(ctx, encrypted!, snapshot!, [nd!, vn!, dev!], 'mapping', { device: name, users });
       }
     }
@@ -99,7 +100,7 @@ function checkEncrypted(
     messageId,
     at: encrypted,
     because: [snapshot, ...because],
-    data: { ...data, state: encrypted.kind === 'absent' ? 'not set (the default is unencrypted)' : String(encrypted.value) },
+    data: { ...data, state: encrypted.kind === 'absent' ? 'not set (the default is unencrypted)' : valueText(encrypted.value) },
     fix: encrypted.kind === 'literal' ? { text: 'true', description: 'Set Encrypted to true' } : undefined,
   });
 }

@@ -2,6 +2,7 @@ import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asNumber, asString } from '../../src/values/coerce.ts';
 import { combinations, variantWith, type Variant } from '../../src/values/variant.ts';
+import { valueText } from '../../src/values/quote.ts';
 
 const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
 const LISTENER_RULE = 'AWS::ElasticLoadBalancingV2::ListenerRule';
@@ -149,7 +150,7 @@ function checkDefaultAction(action: Variant, http: Owner, ctx: RuleContext): voi
         at: redirect!,
         because: [type!, ...http.because],
         level,
-        data: { ...data, state: redirect!.kind === 'absent' ? 'not set (the default #{protocol} keeps HTTP)' : String(redirect!.value) },
+        data: { ...data, state: redirect!.kind === 'absent' ? 'not set (the default #{protocol} keeps HTTP)' : valueText(redirect!.value) },
         fix: redirect!.kind === 'literal' ? { text: 'HTTPS', description: 'Redirect to HTTPS' } : undefined,
       });
     } else if (kind === 'fixed-response') {

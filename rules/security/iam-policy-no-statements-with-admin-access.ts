@@ -4,6 +4,7 @@ import { intrinsicOf, isPlainObject, parseSubString } from '../../src/template/i
 import type { Resource } from '../../src/template/model.ts';
 import { asString, isSet } from '../../src/values/coerce.ts';
 import { combinations, variantWith, type Variant } from '../../src/values/variant.ts';
+import { clip, valueText } from '../../src/values/quote.ts';
 
 /** The AWS managed AdministratorAccess policy in any partition (also as written with the AWS::Partition placeholder). */
 const PARTITION = '${AWS::Partition}';
@@ -69,7 +70,7 @@ export default defineRule({
           if (policy.kind !== 'literal') continue;
           for (const [name, doc] of combinations([ctx.value(policy, ['PolicyName']), ctx.value(policy, ['PolicyDocument'])])) {
             const label = asString(name!);
-            const where = `inline policy ${label !== undefined ? JSON.stringify(label) : '(unnamed)'} of ${word} ${resource.logicalId}`;
+            const where = `inline policy ${label !== undefined ? JSON.stringify(clip(label)) : '(unnamed)'} of ${word} ${resource.logicalId}`;
             checkDocument(ctx, resource, doc!, where);
           }
         }
@@ -126,7 +127,7 @@ function checkManagedArn(resource: Resource, ctx: Ctx, arn: Variant, kind: strin
   if (text === undefined) return;
   // SAM also accepts the bare name of an AWS managed policy.
   const isAdmin = ADMIN_ARN.test(text) || (resource.type === 'AWS::Serverless::Function' && text === 'AdministratorAccess');
-  if (isAdmin) ctx.report({ messageId: 'adminManaged', at: arn, data: { kind, arn: text } });
+  if (isAdmin) ctx.report({ messageId: 'adminManaged', at: arn, data: { kind, arn: valueText(text) } });
 }
 
 /**
@@ -267,7 +268,7 @@ function checkStatement(ctx: Ctx, statement: Variant, where: string, index: numb
     }
     if (asString(effect!) !== 'Allow') continue;
     const name = asString(sid!);
-    const data = { statement: name ? JSON.stringify(name) : String(index), where };
+    const data = { statement: name ? JSON.stringify(clip(name)) : String(index), where };
     // NotAction allows everything it does not list, whatever it lists.
     const byNotAction = isSet(notAction!);
     const actions: Stars = byNotAction ? { hits: [notAction!] } : stars(ctx, action!);

@@ -1,6 +1,7 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import { asBoolean, asString, isSet } from '../../src/values/coerce.ts';
 import { absentVariant, combinations, variantWith, type Variant } from '../../src/values/variant.ts';
+import { valueText } from '../../src/values/quote.ts';
 
 type Ctx = RuleContext;
 
@@ -56,7 +57,7 @@ export default defineRule({
             messageId: 'public',
             at: access!,
             because,
-            data: { kind, state: String(access!.value) },
+            data: { kind, state: valueText(access!.value) },
             fix: { text: 'false', description: 'Set PubliclyAccessible to false' },
           });
         }

@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { asBoolean, asString, isSet } from '../../src/values/coerce.ts';
 import { absentVariant, combinations, type Variant } from '../../src/values/variant.ts';
+import { valueText } from '../../src/values/quote.ts';
 
 /** Properties a resource type does not have, so one combinations() call serves both types. */
 const ABSENT = absentVariant(['Properties'], false, []);
@@ -92,7 +93,7 @@ export default defineRule({
         messageId: 'unencrypted',
         at: encrypted!,
         because,
-        data: { kind, state: encrypted!.kind === 'absent' ? 'not set (the default is unencrypted)' : String(encrypted!.value) },
+        data: { kind, state: encrypted!.kind === 'absent' ? 'not set (the default is unencrypted)' : valueText(encrypted!.value) },
         fix: encrypted!.kind === 'literal' ? { text: 'true', description: 'Set StorageEncrypted to true' } : undefined,
       });
     }

@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { asBoolean, isSet } from '../../src/values/coerce.ts';
 import { combinations, type Variant } from '../../src/values/variant.ts';
+import { valueText } from '../../src/values/quote.ts';
 
 const FLAGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
 
@@ -61,7 +62,7 @@ export default defineRule({
           at: single ? single.variant : block!,
           because: [...flags, website!],
           data: {
-            flags: off.map((o) => `${o.name} is ${o.variant.kind === 'absent' ? 'not set (false in a declared block)' : String(o.variant.value)}`).join(', '),
+            flags: off.map((o) => `${o.name} is ${o.variant.kind === 'absent' ? 'not set (false in a declared block)' : valueText(o.variant.value)}`).join(', '),
           },
           fix: single?.variant.kind === 'literal' ? { text: 'true', description: `Set ${single.name} to true` } : undefined,
         });

@@ -10,7 +10,11 @@ export interface ReportDescriptor {
   at?: Variant | NodePath;
   /** Other variants the finding depends on: their assumptions (parameter defaults, condition branches) are named too. */
   because?: Variant[];
-  data?: Record<string, string | number>;
+  /**
+   * Values for the message's `{{ key }}` placeholders. Each is clipped to about 200 characters; a value that is not a
+   * string or a number (a list, a mapping) is written as short JSON.
+   */
+  data?: Record<string, unknown>;
   /** This report's level when it differs from the rule's (e.g. read replicas as notes); a level set in the config wins. */
   level?: Level;
   /** Replace the value at `at` with this text (offered as a SARIF fix). */

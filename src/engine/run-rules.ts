@@ -2,6 +2,7 @@ import { locatedRegion, regionOf, locate } from '../parse/locate.ts';
 import { pathKey, type NodePath } from '../parse/types.ts';
 import { ResourceGraph } from '../graph/graph.ts';
 import type { Resource, Template } from '../template/model.ts';
+import { clip, QUOTE_LENGTH, valueText } from '../values/quote.ts';
 import { ValueResolver } from '../values/resolver.ts';
 import { describeAssumption, isAlternative, mergeAssumptions, type Assumption, type Variant } from '../values/variant.ts';
 import type { ReportDescriptor, RuleContext, RuleDefinition } from './rule.ts';
@@ -28,7 +29,7 @@ interface Candidate {
   messageId: string;
   path: NodePath;
   assumptions: Assumption[];
-  data: Record<string, string | number>;
+  data: Record<string, unknown>;
   review: boolean;
   level?: Level;
   fix?: ReportDescriptor['fix'];
@@ -164,6 +165,13 @@ class RunContext implements RuleContext {
   }
 }
 
+/** How many assumptions or alternatives a message names: a hostile template can make thousands. */
+const MAX_NAMED = 24;
+/** Reasons of unknown values nest ("the zone of subnet A: Fn::Sub over ..."): they get room for two quoted values. */
+const REASON_LENGTH = 2 * QUOTE_LENGTH;
+/** The bound of one message placeholder's text: room for a few quoted values. */
+const DATA_LENGTH = 5 * QUOTE_LENGTH;
+
 /**
  * One finding per rule, resource, location and message: the most likely deployment wins over alternatives;
  * failures that need an AllowedValue or an enumerated mapping entry become notes naming those values.
@@ -191,14 +199,16 @@ function settle(template: Template, candidates: Candidate[], options: RunOptions
     let suffix: string[];
     if (primary.length > 0) {
       // A condition that fails both ways does not need naming.
-      suffix = chosen.assumptions
-        .filter((a) => !(a.kind === 'condition' && primary.some((p) => p.assumptions.some((b) => b.kind === 'condition' && b.name === a.name && b.value !== a.value))))
-        .map(describeAssumption);
+      const named = chosen.assumptions
+        .filter((a) => !(a.kind === 'condition' && primary.some((p) => p.assumptions.some((b) => b.kind === 'condition' && b.name === a.name && b.value !== a.value))));
+      suffix = named.slice(0, MAX_NAMED).map(describeAssumption);
+      if (named.length > MAX_NAMED) suffix.push(`and ${named.length - MAX_NAMED} more`);
     } else {
       level = 'note';
       const alternatives = new Set<string>();
       for (const c of group) for (const a of c.assumptions) if (isAlternative(a)) alternatives.add(describeAssumption(a));
-      suffix = [[...alternatives].join(' or ')];
+      const listed = [...alternatives];
+      suffix = [listed.slice(0, MAX_NAMED).join(' or ') + (listed.length > MAX_NAMED ? ` or ${listed.length - MAX_NAMED} other values` : '')];
     }
     findings.push(toFinding(template, chosen, level, suffix));
   }
@@ -207,10 +217,11 @@ function settle(template: Template, candidates: Candidate[], options: RunOptions
 
 function toFinding(template: Template, c: Candidate, level: Level, suffix: string[]): Finding {
   const { rule, resource } = c;
-  const data: Record<string, string | number> = { logicalId: resource.logicalId, type: resource.type, ...c.data };
+  const data: Record<string, unknown> = { logicalId: resource.logicalId, type: resource.type, ...c.data };
   let message: string;
   if (c.review) {
-    message = `Could not check ${data.what} of ${resource.logicalId} (${data.reason}).`;
+    // The reason can quote the template (a key, a value): clipped like any value in a message.
+    message = `Could not check ${valueText(data.what)} of ${clip(resource.logicalId)} (${valueText(data.reason, REASON_LENGTH)}).`;
   } else {
     const templateText = rule.messages[c.messageId];
     if (templateText === undefined) throw new Error(`rule ${rule.id} reported unknown messageId ${c.messageId}`);
@@ -262,7 +273,12 @@ function fixText(text: string, format: 'yaml' | 'json'): string {
 /** Message templates split once into text and `{{ key }}` parts: thousands of findings share a few templates. */
 const compiledMessages = new Map<string, Array<string | { key: string; whole: string }>>();
 
-export function interpolate(text: string, data: Record<string, string | number>): string {
+/**
+ * Fills a message's `{{ key }}` placeholders. A value that is not a string is written as short JSON (never as
+ * `[object Object]`), clipped like a quoted value. Rules clip the template values they quote; a string here may
+ * hold several (a list of flags), so it only gets a last bound that keeps every message small.
+ */
+export function interpolate(text: string, data: Record<string, unknown>): string {
   let parts = compiledMessages.get(text);
   if (!parts) {
     parts = [];
@@ -276,6 +292,10 @@ export function interpolate(text: string, data: Record<string, string | number>)
     compiledMessages.set(text, parts);
   }
   let out = '';
-  for (const part of parts) out += typeof part === 'string' ? part : part.key in data ? String(data[part.key]) : part.whole;
+  for (const part of parts) out += typeof part === 'string' ? part : part.key in data ? messageValue(data[part.key]) : part.whole;
   return out;
+}
+
+function messageValue(value: unknown): string {
+  return typeof value === 'string' ? clip(value, DATA_LENGTH) : valueText(value);
 }

@@ -1,7 +1,8 @@
 import type { RuleContext } from '../engine/rule.ts';
 import type { Resource } from '../template/model.ts';
 import { asString } from '../values/coerce.ts';
-import { combinations, mergeAssumptions, variantWith, type Variant } from '../values/variant.ts';
+import { assumptionsOf, combinations, mergeAssumptionLists, variantWith, type Variant } from '../values/variant.ts';
+import { clip } from '../values/quote.ts';
 
 /** The Availability Zones an Auto Scaling group launches into, in one consistent set of assumptions. */
 export type ZoneOutcome =
@@ -30,7 +31,8 @@ function zoneLabel(zone: Variant): string | undefined {
     const suffix = n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th';
     return `the ${n}${suffix} zone of Fn::GetAZs`;
   }
-  return asString(zone);
+  const text = asString(zone);
+  return text === undefined ? undefined : clip(text);
 }
 
 /** Zone identity: opaque ids of Fn::GetAZs entries, otherwise the literal text. */
@@ -87,7 +89,7 @@ function subnetsOf(element: Variant, ctx: RuleContext<any>): SubnetEntry[] {
       .flatMap((v) => (typeof v === 'string' ? v.split(',') : [String(v)]))
       .map((s) => s.trim())
       .filter(Boolean)
-      .map((id) => ({ key: `id:${id}`, name: id, element }));
+      .map((id) => ({ key: `id:${id}`, name: clip(id), element }));
   }
   // An imported or unresolved subnet: one subnet whose zone we cannot see.
   return [{
@@ -186,7 +188,7 @@ function subnetOutcomes(list: Variant, ctx: RuleContext<any>, context: Variant[]
             ? `${unseen[0]!.element.reason ?? 'a value that is not known'} (a subnet whose zone this template does not show)`
             : `subnet ${unseen[0]!.name}, which is not declared in this template`;
         const blame = owner?.element ?? unseen[0]?.element ?? list;
-        const assumptions = mergeAssumptions(...combo.map((v) => v.assumptions)) ?? blame.assumptions;
+        const assumptions = mergeAssumptionLists(combo.map(assumptionsOf)) ?? blame.assumptions;
         out.push({ kind: 'unknown', variant: variantWith(blame, { kind: 'unknown', reason, assumptions }), what: 'the Availability Zones of VPCZoneIdentifier' });
         continue;
       }

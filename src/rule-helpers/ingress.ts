@@ -2,6 +2,7 @@ import type { RuleContext } from '../engine/rule.ts';
 import type { Resource } from '../template/model.ts';
 import { asNumber, asString } from '../values/coerce.ts';
 import { combinations, type Variant } from '../values/variant.ts';
+import { clip, valueText } from '../values/quote.ts';
 
 /** Both inline ingress of AWS::EC2::SecurityGroup and standalone AWS::EC2::SecurityGroupIngress. */
 export const INGRESS_TYPES = ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'];
@@ -106,7 +107,7 @@ export function worldOpenIngress(resource: Resource, ctx: RuleContext, port: num
           found.push({
             at: standalone ? cidr : entry,
             because: [protocol!, from!, to!, cidr, group.variant],
-            cidr: text,
+            cidr: clip(text),
             group: group.name,
             standalone,
           });
@@ -125,7 +126,7 @@ function groupOf(ingress: Resource, ctx: RuleContext): Array<{ variant: Variant;
   for (const [id, name] of combinations([byId, byName])) {
     const v = id!.kind !== 'absent' ? id! : name!;
     if (v.ref) out.push({ variant: v, name: `security group ${v.ref.logicalId}` });
-    else if (v.kind === 'literal') out.push({ variant: v, name: `security group ${String(v.value)}` });
+    else if (v.kind === 'literal') out.push({ variant: v, name: `security group ${valueText(v.value)}` });
     else out.push({ variant: v, name: 'a security group from outside this template' });
   }
   return out;

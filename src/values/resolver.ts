@@ -9,14 +9,39 @@ import {
   PSEUDO_PARAMETERS,
 } from '../template/intrinsics.ts';
 import type { Parameter, Resource, Template } from '../template/model.ts';
-import { absentVariant, assumptionsOf, combinations, literalVariant, mergeAssumptions, Opaque, unknownVariant, variantWith, type Assumption, type Variant } from './variant.ts';
+import {
+  absentVariant, assumptionsOf, combinations, literalVariant, mergeAssumptionLists, mergeAssumptions, mergeWork, Opaque, unknownVariant, variantWith,
+  type Assumption, type Variant,
+} from './variant.ts';
+import { clip } from './quote.ts';
 
-/** Past this many variants a value is reported unknown rather than enumerated. */
+/** Past this many variants a value is reported unknown rather than enumerated (checked at every step, not only at the end). */
 const MAX_VARIANTS = 64;
+/** Past this many ways to come out (one per combination of the values it reads) a condition is undecidable. */
+const MAX_OUTCOMES = 256;
 /** How many AllowedValues or mapping entries are enumerated as alternatives. */
 const MAX_ALTERNATIVES = 24;
-/** Nested intrinsics deeper than this are unknown (guards against hostile input). */
+/**
+ * Nesting deeper than this is unknown (guards against hostile input). One count runs through intrinsics, conditions,
+ * Fn::If, mapping values and Fn::Sub variables, so that conditions that refer to each other cannot stack it up.
+ */
 const MAX_DEPTH = 64;
+/**
+ * The work one value may cost, and one template. Each intrinsic evaluated, condition operand, Fn::If outcome, mapping
+ * entry read, combination tried, assumption merged and KiB of text built counts one: about half a microsecond. The
+ * corpus's costliest value takes under 2,000 and its costliest template under 5,000; conditions and mappings that fan
+ * out into each other would take hours. Past the budget a value is unknown (too complex to evaluate) and plain
+ * values still read as usual, so the other rules and resources are still checked.
+ */
+const VALUE_BUDGET = 100_000;
+const TEMPLATE_BUDGET = 2_000_000;
+/** Fn::Join and Fn::Sub build no text longer than this: a template is at most 1 MB, a parameter value 4 KB. */
+const MAX_TEXT = 1 << 20;
+
+/** The reason of a value that took more than its budget. */
+export const TOO_COMPLEX = 'too complex to evaluate';
+/** The reason of a value with more variants than MAX_VARIANTS. */
+const TOO_MANY = 'too many combinations of parameters and conditions';
 
 interface ConditionOutcome {
   /** undefined: the condition cannot be decided from literals and known parameters. */
@@ -33,6 +58,12 @@ export class ValueResolver {
   private readonly conditionMemo = new Map<string, ConditionOutcome[]>();
   private readonly conditionsInProgress = new Set<string>();
   private readonly rootMemo = new Map<string, Variant[]>();
+  /** Work done on this template so far (see VALUE_BUDGET). */
+  private spent = 0;
+  /** The value of `spent` at which the value being evaluated is over its budget. */
+  private stopAt = VALUE_BUDGET;
+  /** Set once the value being evaluated is over its budget: from then on every intrinsic answers at once. */
+  private over = false;
 
   constructor(
     private readonly template: Template,
@@ -50,7 +81,9 @@ export class ValueResolver {
     let roots: Variant[] = [base];
     if (resource.condition) {
       roots = [];
-      for (const outcome of this.branchesOf(resource.condition)) {
+      this.startValue();
+      // A condition over its budget comes out undecided, so the resource is checked as if it is created.
+      for (const outcome of this.branchesOf(resource.condition, 0)) {
         if (outcome.value) roots.push(variantWith(base, { assumptions: outcome.assumptions }));
       }
     }
@@ -58,8 +91,51 @@ export class ValueResolver {
     return roots;
   }
 
-  /** Walks `path` from each variant, resolving intrinsics at every step and forking on undecidable Fn::If. */
+  /**
+   * Walks `path` from each variant, resolving intrinsics at every step and forking on undecidable Fn::If. What the
+   * value's budget did not reach is an unknown variant: too complex to evaluate.
+   */
   navigate(from: Variant[], path: NodePath): Variant[] {
+    this.startValue();
+    return this.walk(from, path);
+  }
+
+  /** The elements of list-valued variants, each as a variant of its own (evaluated within one budget). */
+  elements(lists: Variant[]): Variant[] {
+    this.startValue();
+    const out: Variant[] = [];
+    for (let l = 0; l < lists.length; l++) {
+      const v = lists[l]!;
+      if (v.kind === 'absent') continue;
+      if (v.kind === 'unknown' || !Array.isArray(v.value)) {
+        out.push(v.kind === 'unknown' ? v : variantWith(v, { kind: 'unknown', value: undefined, reason: 'not a list' }));
+        continue;
+      }
+      for (let i = 0; i < v.value.length; i++) {
+        const items = this.walk([v], [i]);
+        for (let k = 0; k < items.length; k++) out.push(items[k]!);
+      }
+    }
+    return out;
+  }
+
+  /** A new value starts: it may spend VALUE_BUDGET, as long as the template's budget lasts. */
+  private startValue(): void {
+    this.stopAt = Math.min(this.spent + VALUE_BUDGET, TEMPLATE_BUDGET);
+    this.over = false;
+    // Merges the rules did between values are not this value's.
+    mergeWork.steps = 0;
+  }
+
+  /** Counts `units` of work, and the merges done since, against the budget; false once the value is over it. */
+  private charge(units: number): boolean {
+    this.spent += units + mergeWork.steps;
+    mergeWork.steps = 0;
+    if (this.spent > this.stopAt) this.over = true;
+    return !this.over;
+  }
+
+  private walk(from: Variant[], path: NodePath): Variant[] {
     if (from.length === 1 && path.length > 0) {
       const plain = this.plainWalk(from[0]!, path);
       if (plain) return plain;
@@ -117,24 +193,6 @@ export class ValueResolver {
     return [literalVariant(node, v.external ? v.path : v.path.concat(path), v.external, v.assumptions)];
   }
 
-  /** The elements of list-valued variants, each as a variant of its own. */
-  elements(lists: Variant[]): Variant[] {
-    const out: Variant[] = [];
-    for (let l = 0; l < lists.length; l++) {
-      const v = lists[l]!;
-      if (v.kind === 'absent') continue;
-      if (v.kind === 'unknown' || !Array.isArray(v.value)) {
-        out.push(v.kind === 'unknown' ? v : variantWith(v, { kind: 'unknown', value: undefined, reason: 'not a list' }));
-        continue;
-      }
-      for (let i = 0; i < v.value.length; i++) {
-        const items = this.navigate([v], [i]);
-        for (let k = 0; k < items.length; k++) out.push(items[k]!);
-      }
-    }
-    return out;
-  }
-
   /** Resolves the top-level intrinsic of a node. */
   resolve(node: unknown, path: NodePath, external: boolean, assumptions: Assumption[], depth = 0): Variant[] {
     // Plain values are most of what rules read: answer them before building anything else.
@@ -162,15 +220,18 @@ export class ValueResolver {
     if (node instanceof Opaque) return unknown(node.reason, { opaque: node.id });
     if (depth > MAX_DEPTH) return unknown('intrinsics nested too deeply');
     const { name, args } = intrinsic!;
-    // The most common intrinsics first, without the helpers below (closures made on every call).
+    // The most common intrinsics first, without the helpers below (closures made on every call). They cost a few
+    // steps each and recurse into nothing, so they are answered even over the budget: a world-open CIDR next to a
+    // branch that spends it (`!If [C, <costly>, !Ref OpenCidr]`) is still seen.
     if (name === 'Ref') return this.resolveRef(args, path, external, assumptions);
     if (name === 'Fn::GetAtt') {
       const target = getAttTarget(args);
       if (!target) return [unknownVariant('a malformed Fn::GetAtt', path, external, assumptions)];
-      const v = unknownVariant(`an attribute of resource ${target.logicalId}`, path, external, assumptions);
+      const v = unknownVariant(`an attribute of resource ${clip(target.logicalId)}`, path, external, assumptions);
       v.ref = target;
       return [v];
     }
+    if (!this.charge(1)) return unknown(TOO_COMPLEX);
     const at = (segment: PathSegment): NodePath => (external ? path : [...path, segment]);
     const sub = (child: unknown, childPath: NodePath, base: Assumption[] = assumptions) =>
       this.resolve(child, childPath, external, base, depth + 1);
@@ -180,13 +241,19 @@ export class ValueResolver {
       case 'Fn::If': {
         if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== 'string') return unknown('a malformed Fn::If');
         const out: Variant[] = [];
-        for (const outcome of this.branchesOf(args[0])) {
+        const outcomes = this.branchesOf(args[0], depth + 1);
+        if (!this.charge(outcomes.length)) return unknown(TOO_COMPLEX);
+        // Stops as soon as the value has too many variants: the branches left would only be thrown away. Over the
+        // budget it goes on: a branch that spent it is unknown, and the others are plain values or answer at once.
+        for (let o = 0; o < outcomes.length && out.length <= MAX_VARIANTS; o++) {
+          const outcome = outcomes[o]!;
           const merged = mergeAssumptions(assumptions, outcome.assumptions);
           if (!merged) continue;
           const index = outcome.value ? 1 : 2;
-          out.push(...sub(args[index], [...at('Fn::If'), ...(external ? [] : [index])], merged));
+          const branch = sub(args[index], external ? path : [...path, 'Fn::If', index], merged);
+          for (let b = 0; b < branch.length; b++) out.push(branch[b]!);
         }
-        return out;
+        return cap(out, path);
       }
       case 'Fn::FindInMap':
         return this.findInMap(args, path, external, assumptions, depth);
@@ -195,48 +262,68 @@ export class ValueResolver {
       case 'Fn::Join': {
         if (!Array.isArray(args) || args.length !== 2) return unknown('a malformed Fn::Join');
         const out: Variant[] = [];
-        for (const [delimiter, list] of combinations([sub(args[0], at('Fn::Join')), sub(args[1], at('Fn::Join'))])) {
+        const readings = this.combine([sub(args[0], at('Fn::Join')), sub(args[1], at('Fn::Join'))]);
+        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany(path);
+        for (let r = 0; r < readings.length && out.length <= MAX_VARIANTS && !this.over; r++) {
+          const [delimiter, list] = readings[r]!;
           if (delimiter!.kind !== 'literal' || list!.kind !== 'literal' || !Array.isArray(list!.value)) {
-            out.push(...unknown('Fn::Join of values that are not all known'));
+            out.push(unknownVariant('Fn::Join of values that are not all known', path, external, assumptions));
             continue;
           }
-          const parts = (list!.value as unknown[]).map((item) => sub(item, at('Fn::Join'), list!.assumptions));
-          for (const combo of combinations(parts)) {
-            const merged = mergeAssumptions(delimiter!.assumptions, list!.assumptions, ...combo.map((c) => c.assumptions));
+          const items = list!.value as unknown[];
+          const parts: Variant[][] = [];
+          for (let i = 0; i < items.length && !this.over; i++) parts.push(sub(items[i], at('Fn::Join'), list!.assumptions));
+          const combos = this.combine(parts);
+          if (!combos) return this.over ? unknown(TOO_COMPLEX) : tooMany(path);
+          for (let c = 0; c < combos.length; c++) {
+            const combo = combos[c]!;
+            const merged = mergeAssumptionLists([delimiter!.assumptions, list!.assumptions, ...combo.map(assumptionsOf)]);
             if (!merged) continue;
-            out.push(textVariant(combo, scalarText(delimiter!.value), path, external, merged) ?? unknown('Fn::Join of values that are not all known')[0]!);
+            out.push(this.text(combo, scalarText(delimiter!.value), path, external, merged) ?? unknownVariant('Fn::Join of values that are not all known', path, external, assumptions));
           }
         }
-        return cap(out, path);
+        return this.over ? unknown(TOO_COMPLEX) : cap(out, path);
       }
       case 'Fn::Select': {
         if (!Array.isArray(args) || args.length !== 2) return unknown('a malformed Fn::Select');
         const out: Variant[] = [];
-        for (const [index, list] of combinations([sub(args[0], at('Fn::Select')), sub(args[1], at('Fn::Select'))])) {
+        const readings = this.combine([sub(args[0], at('Fn::Select')), sub(args[1], at('Fn::Select'))]);
+        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany(path);
+        for (let r = 0; r < readings.length && out.length <= MAX_VARIANTS && !this.over; r++) {
+          const [index, list] = readings[r]!;
           const i = index!.kind === 'literal' ? Number(index!.value) : NaN;
           if (!Number.isInteger(i) || list!.kind !== 'literal' || !Array.isArray(list!.value)) {
-            out.push(...unknown('Fn::Select over values that are not known'));
+            out.push(unknownVariant('Fn::Select over values that are not known', path, external, assumptions));
             continue;
           }
           const merged = mergeAssumptions(index!.assumptions, list!.assumptions)!;
           const items = list!.value as unknown[];
-          if (i < 0 || i >= items.length) out.push(...unknown(`Fn::Select index ${i} is out of range`));
-          else out.push(...sub(items[i], at('Fn::Select'), merged));
+          if (i < 0 || i >= items.length) out.push(unknownVariant(`Fn::Select index ${i} is out of range`, path, external, assumptions));
+          else {
+            const chosen = sub(items[i], at('Fn::Select'), merged);
+            for (let c = 0; c < chosen.length; c++) out.push(chosen[c]!);
+          }
         }
-        return cap(out, path);
+        return this.over ? unknown(TOO_COMPLEX) : cap(out, path);
       }
       case 'Fn::Split': {
         if (!Array.isArray(args) || args.length !== 2) return unknown('a malformed Fn::Split');
         const out: Variant[] = [];
-        for (const [delimiter, text] of combinations([sub(args[0], at('Fn::Split')), sub(args[1], at('Fn::Split'))])) {
+        const readings = this.combine([sub(args[0], at('Fn::Split')), sub(args[1], at('Fn::Split'))]);
+        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany(path);
+        for (let r = 0; r < readings.length; r++) {
+          const [delimiter, text] = readings[r]!;
           if (delimiter!.kind !== 'literal' || text!.kind !== 'literal' || typeof text!.value !== 'string') {
-            out.push(...unknown('Fn::Split of a value that is not known'));
+            out.push(unknownVariant('Fn::Split of a value that is not known', path, external, assumptions));
             continue;
           }
           const merged = mergeAssumptions(delimiter!.assumptions, text!.assumptions)!;
-          out.push(literal(text!.value.split(scalarText(delimiter!.value)), merged));
+          const parts = text!.value.split(scalarText(delimiter!.value));
+          // Each part is a value rules may go through, like the entries of a written list.
+          if (!this.charge(parts.length >> 4)) return unknown(TOO_COMPLEX);
+          out.push(literal(parts, merged));
         }
-        return out;
+        return this.over ? unknown(TOO_COMPLEX) : out;
       }
       case 'Fn::GetAZs':
         // The zones of the region are not known statically; their identities are, so rules can tell them apart.
@@ -244,21 +331,25 @@ export class ValueResolver {
       case 'Fn::Cidr': {
         if (!Array.isArray(args) || args.length !== 3) return unknown('a malformed Fn::Cidr');
         const out: Variant[] = [];
-        const inputs = args.map((a) => sub(a, at('Fn::Cidr')));
-        for (const [block, count, bits] of combinations(inputs)) {
+        const readings = this.combine([sub(args[0], at('Fn::Cidr')), sub(args[1], at('Fn::Cidr')), sub(args[2], at('Fn::Cidr'))]);
+        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany(path);
+        for (let r = 0; r < readings.length; r++) {
+          const [block, count, bits] = readings[r]!;
           const cidrs = block!.kind === 'literal' && count!.kind === 'literal' && bits!.kind === 'literal'
             ? cidrSubnets(String(block!.value), Number(count!.value), Number(bits!.value))
             : undefined;
-          if (!cidrs) out.push(...unknown('Fn::Cidr of values that are not known'));
+          if (!cidrs) out.push(unknownVariant('Fn::Cidr of values that are not known', path, external, assumptions));
           else out.push(literal(cidrs, mergeAssumptions(block!.assumptions, count!.assumptions, bits!.assumptions)!));
         }
-        return out;
+        return this.over ? unknown(TOO_COMPLEX) : out;
       }
       case 'Fn::Base64':
         // The decoded text is what rules want to read (e.g. user data), so the value is the input string.
         return sub(args, at('Fn::Base64'));
       case 'Fn::Length': {
-        return sub(args, at('Fn::Length')).map((v) =>
+        const lists = sub(args, at('Fn::Length'));
+        if (this.over) return unknown(TOO_COMPLEX);
+        return lists.map((v) =>
           v.kind === 'literal' && Array.isArray(v.value) ? variantWith(v, { path, value: v.value.length }) : variantWith(v, { kind: 'unknown', reason: 'Fn::Length of an unknown list' }),
         );
       }
@@ -267,7 +358,7 @@ export class ValueResolver {
       case 'Fn::Transform':
         return unknown('the output of a macro (Fn::Transform)');
       default:
-        return unknown(`the result of ${name}`);
+        return unknown(`the result of ${clip(name)}`);
     }
   }
 
@@ -281,18 +372,18 @@ export class ValueResolver {
     }
     if (this.template.parameters.has(args)) return this.parameterVariants(args, path, external, assumptions);
     if (this.template.resources.has(args)) {
-      const v = unknownVariant(`a reference to resource ${args}`, path, external, assumptions);
+      const v = unknownVariant(`a reference to resource ${clip(args)}`, path, external, assumptions);
       v.ref = { logicalId: args };
       return [v];
     }
-    return [unknownVariant(`Ref to ${args}, which is not defined in the template`, path, external, assumptions)];
+    return [unknownVariant(`Ref to ${clip(args)}, which is not defined in the template`, path, external, assumptions)];
   }
 
   /** The values a parameter can take: the given value, else the Default (AllowedValues as alternatives). */
   private parameterVariants(name: string, path: NodePath, external: boolean, assumptions: Assumption[]): Variant[] {
     const param = this.template.parameters.get(name)!;
     if (param.type.startsWith('AWS::SSM::Parameter::Value')) {
-      return [unknownVariant(`parameter ${name} is read from SSM at deploy time`, path, external, assumptions)];
+      return [unknownVariant(`parameter ${clip(name)} is read from SSM at deploy time`, path, external, assumptions)];
     }
     const out: Variant[] = [];
     const givenValue = this.given.get(name);
@@ -309,7 +400,7 @@ export class ValueResolver {
       }
     }
     if (param.default === undefined || param.default === null) {
-      return [unknownVariant(`parameter ${name} has no Default`, path, external, assumptions)];
+      return [unknownVariant(`parameter ${clip(name)} has no Default`, path, external, assumptions)];
     }
     parameterValue(param, param.default, 'default', path, assumptions, out);
     const allowed = param.allowedValues ?? [];
@@ -330,11 +421,14 @@ export class ValueResolver {
     // AWS::LanguageExtensions: a fourth argument {DefaultValue: x} answers for missing keys.
     const fallback = isPlainObject(args[3]) ? args[3].DefaultValue : undefined;
     const out: Variant[] = [];
-    const readings = combinations(keys);
-    for (let i = 0; i < readings.length; i++) {
+    const readings = this.combine(keys);
+    if (!readings) return this.over ? [unknownVariant(TOO_COMPLEX, path, external, assumptions)] : tooMany(path);
+    for (let i = 0; i < readings.length && out.length <= MAX_VARIANTS && !this.over; i++) {
       const [mapName, top, second] = readings[i]!;
       this.mapEntries(mapName!, top!, second!, fallback, path, external, assumptions, depth, out);
     }
+    // Entries are alternatives: those read stand, and the ones the budget did not reach are unknown.
+    if (this.over) out.push(unknownVariant(TOO_COMPLEX, path, external, assumptions));
     return cap(out, path);
   }
 
@@ -353,23 +447,24 @@ export class ValueResolver {
     const name = String(mapName.value);
     const map = this.template.mappings[name];
     if (!isPlainObject(map)) {
-      out.push(unknownVariant(`mapping ${name} is not defined`, path, external, assumptions));
+      out.push(unknownVariant(`mapping ${clip(name)} is not defined`, path, external, assumptions));
       return;
     }
     const base = mergeAssumptions(mapName.assumptions, top.assumptions, second.assumptions);
     if (!base) return;
     const topAlt = top.kind !== 'literal';
     const topKeys = topAlt ? Object.keys(map) : [scalarText(top.value)];
-    for (let t = 0; t < topKeys.length && t < MAX_ALTERNATIVES; t++) {
+    // Stops as soon as there are too many variants, or the budget is spent: the rest would be thrown away.
+    for (let t = 0; t < topKeys.length && t < MAX_ALTERNATIVES && out.length <= MAX_VARIANTS && this.charge(1); t++) {
       const topKey = topKeys[t]!;
       const level = map[topKey];
       if (!isPlainObject(level)) {
-        if (!topAlt) out.push(fallback !== undefined ? literalVariant(fallback, path, true, base) : unknownVariant(`key ${topKey} is not in mapping ${name}`, path, external, assumptions));
+        if (!topAlt) out.push(fallback !== undefined ? literalVariant(fallback, path, true, base) : unknownVariant(`key ${clip(topKey)} is not in mapping ${clip(name)}`, path, external, assumptions));
         continue;
       }
       const secondAlt = second.kind !== 'literal';
       const secondKeys = secondAlt ? Object.keys(level) : [scalarText(second.value)];
-      for (let k = 0; k < secondKeys.length && k < MAX_ALTERNATIVES; k++) {
+      for (let k = 0; k < secondKeys.length && k < MAX_ALTERNATIVES && out.length <= MAX_VARIANTS && this.charge(1); k++) {
         const secondKey = secondKeys[k]!;
         const extra: Assumption[] = [];
         if (topAlt) extra.push({ kind: 'mapping-key', map: name, key: topKey });
@@ -378,7 +473,7 @@ export class ValueResolver {
         if (!merged) continue;
         const value = level[secondKey];
         if (value === undefined) {
-          if (!secondAlt) out.push(fallback !== undefined ? literalVariant(fallback, path, true, merged) : unknownVariant(`key ${topKey}.${secondKey} is not in mapping ${name}`, path, external, assumptions));
+          if (!secondAlt) out.push(fallback !== undefined ? literalVariant(fallback, path, true, merged) : unknownVariant(`key ${clip(topKey)}.${clip(secondKey)} is not in mapping ${clip(name)}`, path, external, assumptions));
           continue;
         }
         const resolved = this.resolve(value, path, true, merged, depth + 1);
@@ -395,23 +490,24 @@ export class ValueResolver {
     // Indexed loops and no helper closures: Fn::Sub is one of the commonest intrinsics.
     const pieces = parseSubString(text);
     const parts: Variant[][] = [];
-    for (let i = 0; i < pieces.length; i++) {
+    for (let i = 0; i < pieces.length && !this.over; i++) {
       const part = pieces[i]!;
       if (typeof part === 'string') parts.push([literalVariant(part, path, external, [])]);
       else if (part.name in variables) parts.push(this.resolve(variables[part.name], subPath, external, assumptions, depth + 1));
       else if (part.attribute !== undefined) {
-        const v = unknownVariant(`an attribute of resource ${part.name}`, path, external, assumptions);
+        const v = unknownVariant(`an attribute of resource ${clip(part.name)}`, path, external, assumptions);
         if (this.template.resources.has(part.name)) v.ref = { logicalId: part.name, attribute: part.attribute };
         parts.push([v]);
       } else parts.push(this.resolve({ Ref: part.name }, subPath, external, assumptions, depth + 1));
     }
     const out: Variant[] = [];
-    const combos = combinations(parts);
-    for (let c = 0; c < combos.length; c++) {
+    const combos = this.combine(parts);
+    if (!combos) return this.over ? [unknownVariant(TOO_COMPLEX, path, external, assumptions)] : tooMany(path);
+    for (let c = 0; c < combos.length && !this.over; c++) {
       const combo = combos[c]!;
-      const merged = mergeAssumptions(assumptions, ...combo.map(assumptionsOf));
+      const merged = mergeAssumptionLists([assumptions, ...combo.map(assumptionsOf)]);
       if (!merged) continue;
-      const text = textVariant(combo, '', path, external, merged);
+      const text = this.text(combo, '', path, external, merged);
       if (text) {
         out.push(text);
         continue;
@@ -422,12 +518,30 @@ export class ValueResolver {
       if (combo.length === 1 && missing.ref) v.ref = missing.ref;
       out.push(v);
     }
-    return cap(out, path);
+    return this.over ? [unknownVariant(TOO_COMPLEX, path, external, assumptions)] : cap(out, path);
+  }
+
+  /**
+   * Every consistent combination of one variant from each list, counted against the budget; undefined past `limit`
+   * combinations (the value has too many variants) or once the budget is spent.
+   */
+  private combine(lists: Variant[][], limit = MAX_VARIANTS): Variant[][] | undefined {
+    if (this.over) return undefined;
+    const combos = combinations(lists, limit + 1);
+    if (!this.charge(combos.length) || combos.length > limit) return undefined;
+    return combos;
+  }
+
+  /** textVariant(), with the text counted against the budget (one unit per KiB). */
+  private text(parts: Variant[], delimiter: string, path: NodePath, external: boolean, assumptions: Assumption[]): Variant | undefined {
+    const v = textVariant(parts, delimiter, path, external, assumptions);
+    if (v && typeof v.value === 'string') this.charge(v.value.length >> 10);
+    return v;
   }
 
   /** How a condition can come out: decided (possibly by parameter defaults) or, if undecidable, both ways. */
-  branchesOf(name: string): ConditionOutcome[] {
-    const outcomes = this.evaluateCondition(name);
+  private branchesOf(name: string, depth: number): ConditionOutcome[] {
+    const outcomes = this.evaluateCondition(name, depth);
     const out: ConditionOutcome[] = [];
     for (const o of outcomes) {
       if (o.value !== undefined) out.push(o);
@@ -441,57 +555,97 @@ export class ValueResolver {
     return out;
   }
 
-  private evaluateCondition(name: string): ConditionOutcome[] {
+  /**
+   * A condition's outcomes, worked out once per template. Its evaluation has a budget of its own, so that what it
+   * comes to does not depend on which value asked first; a condition over it is undecidable.
+   */
+  private evaluateCondition(name: string, depth: number): ConditionOutcome[] {
     const memo = this.conditionMemo.get(name);
     if (memo) return memo;
-    if (!this.template.conditions.has(name) || this.conditionsInProgress.has(name)) {
-      return [{ value: undefined, assumptions: [] }];
-    }
+    if (!this.template.conditions.has(name) || this.conditionsInProgress.has(name)) return UNDECIDED;
+    this.charge(0);
+    const { stopAt, over } = this;
+    const started = this.spent;
+    this.startValue();
     this.conditionsInProgress.add(name);
-    const result = collapseMappingKeys(this.conditionExpression(this.template.conditions.get(name), 0));
+    let result = collapseMappingKeys(this.conditionExpression(this.template.conditions.get(name), depth + 1));
     this.conditionsInProgress.delete(name);
+    if (this.over) result = UNDECIDED;
     this.conditionMemo.set(name, result);
+    // Back to the value that asked: the condition's work is the template's, not that value's.
+    this.stopAt = Math.min(stopAt + (this.spent - started), TEMPLATE_BUDGET);
+    this.over = over || this.spent > this.stopAt;
     return result;
   }
 
   private conditionExpression(node: unknown, depth: number): ConditionOutcome[] {
-    const undecided: ConditionOutcome[] = [{ value: undefined, assumptions: [] }];
-    if (depth > MAX_DEPTH) return undecided;
+    if (depth > MAX_DEPTH || !this.charge(1)) return UNDECIDED;
     if (typeof node === 'boolean') return [{ value: node, assumptions: [] }];
     const intrinsic = intrinsicOf(node, true);
-    if (!intrinsic) return undecided;
+    if (!intrinsic) return UNDECIDED;
     const { name, args } = intrinsic;
-    if (name === 'Condition') return typeof args === 'string' ? this.evaluateCondition(args) : undecided;
+    if (name === 'Condition') return typeof args === 'string' ? this.evaluateCondition(args, depth) : UNDECIDED;
     if (name === 'Fn::Equals') {
-      if (!Array.isArray(args) || args.length !== 2) return undecided;
-      const sides = args.map((a) => this.resolve(a, [], true, [], depth + 1));
+      if (!Array.isArray(args) || args.length !== 2) return UNDECIDED;
+      const pairs = this.combine([this.resolve(args[0], [], true, [], depth + 1), this.resolve(args[1], [], true, [], depth + 1)], MAX_OUTCOMES);
+      if (!pairs) return UNDECIDED;
       const out: ConditionOutcome[] = [];
-      for (const [a, b] of combinations(sides)) {
+      for (let i = 0; i < pairs.length; i++) {
+        const [a, b] = pairs[i]!;
         const merged = mergeAssumptions(a!.assumptions, b!.assumptions) ?? [];
-        const known = (v: Variant) => v.kind === 'absent' || (v.kind === 'literal' && isScalar(v.value) && !v.symbolic);
-        if (!known(a!) || !known(b!)) out.push({ value: undefined, assumptions: merged });
+        if (!comparable(a!) || !comparable(b!)) out.push({ value: undefined, assumptions: merged });
         else out.push({ value: scalarText(a!.value ?? '') === scalarText(b!.value ?? ''), assumptions: merged });
       }
-      return out.length ? out : undecided;
+      return out.length ? out : UNDECIDED;
     }
     if (name === 'Fn::Not' || name === 'Fn::And' || name === 'Fn::Or') {
-      if (!Array.isArray(args) || args.length === 0) return undecided;
-      const operands = args.map((a) => this.conditionExpression(a, depth + 1));
-      const out: ConditionOutcome[] = [];
-      for (const combo of product(operands)) {
-        const merged = mergeAssumptions(...combo.map((c) => c.assumptions));
-        if (!merged) continue;
-        const values = combo.map((c) => c.value);
-        let value: boolean | undefined;
-        if (name === 'Fn::Not') value = values[0] === undefined ? undefined : !values[0];
-        else if (name === 'Fn::And') value = values.includes(false) ? false : values.includes(undefined) ? undefined : true;
-        else value = values.includes(true) ? true : values.includes(undefined) ? undefined : false;
-        out.push({ value, assumptions: merged });
+      if (!Array.isArray(args) || args.length === 0) return UNDECIDED;
+      // Operand by operand, keeping only the consistent combinations: dropping the contradicting ones first is what
+      // keeps conditions over the same parameters small; past MAX_OUTCOMES the condition is undecidable.
+      let acc: ConditionOutcome[] = [{ value: name === 'Fn::Or' ? false : true, assumptions: [] }];
+      for (let i = 0; i < args.length; i++) {
+        const operand = this.conditionExpression(args[i], depth + 1);
+        if (!this.charge(acc.length * operand.length)) return UNDECIDED;
+        const next: ConditionOutcome[] = [];
+        for (let p = 0; p < acc.length; p++) {
+          for (let o = 0; o < operand.length; o++) {
+            const merged = mergeAssumptions(acc[p]!.assumptions, operand[o]!.assumptions);
+            if (!merged) continue;
+            const a = acc[p]!.value;
+            const b = name === 'Fn::Not' ? negate(operand[o]!.value) : operand[o]!.value;
+            next.push({ value: name === 'Fn::Or' ? or(a, b) : and(a, b), assumptions: merged });
+          }
+        }
+        if (next.length > MAX_OUTCOMES) return UNDECIDED;
+        acc = next;
+        // Fn::Not takes one operand.
+        if (name === 'Fn::Not') break;
       }
-      return out.length ? out : undecided;
+      return acc.length ? acc : UNDECIDED;
     }
-    return undecided;
+    return UNDECIDED;
   }
+}
+
+/** How a condition comes out when it cannot be decided. */
+const UNDECIDED: ConditionOutcome[] = [{ value: undefined, assumptions: [] }];
+
+/** Three-valued logic: undefined is "cannot be decided". */
+function and(a: boolean | undefined, b: boolean | undefined): boolean | undefined {
+  return a === false || b === false ? false : a === undefined || b === undefined ? undefined : true;
+}
+
+function or(a: boolean | undefined, b: boolean | undefined): boolean | undefined {
+  return a === true || b === true ? true : a === undefined || b === undefined ? undefined : false;
+}
+
+function negate(a: boolean | undefined): boolean | undefined {
+  return a === undefined ? undefined : !a;
+}
+
+/** Fn::Equals compares literal scalars (an absent value is the empty string); nothing else is decided. */
+function comparable(v: Variant): boolean {
+  return v.kind === 'absent' || (v.kind === 'literal' && isScalar(v.value) && !v.symbolic);
 }
 
 /**
@@ -503,14 +657,6 @@ function collapseMappingKeys(outcomes: ConditionOutcome[]): ConditionOutcome[] {
   const values = new Set(outcomes.map((o) => o.value));
   const rest = outcomes[0]!.assumptions.filter((a) => a.kind !== 'mapping-key');
   return [{ value: values.size === 1 ? outcomes[0]!.value : undefined, assumptions: values.size === 1 ? rest : [] }];
-}
-
-function product<T>(lists: T[][], limit = MAX_VARIANTS): T[][] {
-  let acc: T[][] = [[]];
-  for (const list of lists) {
-    acc = acc.flatMap((prefix) => list.map((item) => [...prefix, item])).slice(0, limit);
-  }
-  return acc;
 }
 
 /** A value resolve() returns as it is: a scalar that is no dynamic reference, or a container that is no intrinsic. */
@@ -529,9 +675,17 @@ function parameterValue(
   out.push(literalVariant(isList && typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value, path, true, merged));
 }
 
+/** Past MAX_VARIANTS, one unknown variant; "too complex" when some of them were past the budget already. */
 function cap(variants: Variant[], path: NodePath): Variant[] {
   if (variants.length <= MAX_VARIANTS) return variants;
-  return [unknownVariant('too many combinations of parameters and conditions', path, false, [])];
+  for (let i = 0; i < variants.length; i++) {
+    if (variants[i]!.reason === TOO_COMPLEX) return [unknownVariant(TOO_COMPLEX, path, false, [])];
+  }
+  return tooMany(path);
+}
+
+function tooMany(path: NodePath): Variant[] {
+  return [unknownVariant(TOO_MANY, path, false, [])];
 }
 
 /** The text a part contributes to Fn::Sub / Fn::Join: a scalar literal, or a pseudo parameter's placeholder. */
@@ -541,7 +695,10 @@ function textOf(v: Variant): { text: string; symbolic: boolean } | undefined {
   return undefined;
 }
 
-/** Fn::Sub and Fn::Join: the parts' texts joined into one literal (symbolic if any part is), or undefined when a part has none. */
+/**
+ * Fn::Sub and Fn::Join: the parts' texts joined into one literal (symbolic if any part is), or undefined when a part
+ * has none. Past MAX_TEXT characters the text is unknown: it is not built to the end.
+ */
 function textVariant(parts: Variant[], delimiter: string, path: NodePath, external: boolean, assumptions: Assumption[]): Variant | undefined {
   let text = '';
   let symbolic = false;
@@ -550,6 +707,7 @@ function textVariant(parts: Variant[], delimiter: string, path: NodePath, extern
     if (!piece) return undefined;
     text += i === 0 ? piece.text : delimiter + piece.text;
     if (piece.symbolic) symbolic = true;
+    if (text.length > MAX_TEXT) return unknownVariant(`a text longer than ${MAX_TEXT >> 20} MiB`, path, external, assumptions);
   }
   const v = literalVariant(text, path, external, assumptions);
   if (symbolic) v.symbolic = true;
@@ -568,7 +726,7 @@ export function scalarText(value: unknown): string {
 function describeType(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
-  return typeof value === 'object' ? 'a mapping' : `the ${typeof value} ${JSON.stringify(value)}`;
+  return typeof value === 'object' ? 'a mapping' : `the ${typeof value} ${JSON.stringify(typeof value === 'string' ? clip(value) : value)}`;
 }
 
 /** Fn::Cidr for IPv4: `count` consecutive blocks with `bits` host bits each, from the start of `block`. */

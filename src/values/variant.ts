@@ -1,4 +1,5 @@
 import type { NodePath } from '../parse/types.ts';
+import { clip, valueText } from './quote.ts';
 
 /**
  * What a value depends on. `given` and `default` parameter values and undecidable condition branches
@@ -91,8 +92,22 @@ function sameValue(a: Assumption, b: Assumption): boolean {
 
 const NO_ASSUMPTIONS: Assumption[] = [];
 
+/**
+ * Assumptions gone through by merges, and combinations tried, since the resolver last counted them: the cost of a
+ * merge grows with its lists, so the resolver's work budget counts these rather than the number of merges.
+ */
+export const mergeWork = { steps: 0 };
+
 /** Merges assumption lists; undefined when they contradict (one parameter with two values, a condition both ways). */
 export function mergeAssumptions(...lists: Assumption[][]): Assumption[] | undefined {
+  return mergeAssumptionLists(lists);
+}
+
+/**
+ * mergeAssumptions() over a list of lists of any length: where the count comes from the template (the parts of an
+ * Fn::Join, the entries of a list), spreading them into arguments would overflow the stack past ~100,000.
+ */
+export function mergeAssumptionLists(lists: readonly Assumption[][]): Assumption[] | undefined {
   // Most values depend on nothing: skip the map for the common cases.
   let only: Assumption[] | undefined;
   let nonEmpty = 0;
@@ -104,7 +119,8 @@ export function mergeAssumptions(...lists: Assumption[][]): Assumption[] | undef
 
 // The general cases live in functions of their own, so that the common cases above stay small and quick for V8 to
 // compile wherever they are inlined.
-function mergeSeveral(lists: Assumption[][]): Assumption[] | undefined {
+function mergeSeveral(lists: readonly Assumption[][]): Assumption[] | undefined {
+  for (let i = 0; i < lists.length; i++) mergeWork.steps += lists[i]!.length;
   const merged = new Map<string, Assumption>();
   for (const list of lists) {
     for (const a of list) {
@@ -120,7 +136,10 @@ function mergeSeveral(lists: Assumption[][]): Assumption[] | undefined {
 const onlyVariant = (list: Variant[]): Variant => list[0]!;
 export const assumptionsOf = (v: Variant): Assumption[] => v.assumptions;
 
-/** Every consistent combination of one variant from each list (contradicting combinations are dropped). */
+/**
+ * Every consistent combination of one variant from each list (contradicting combinations are dropped), at most
+ * `limit` of them: a caller that must know whether there were more asks for one more than it can take.
+ */
 export function combinations(lists: Variant[][], limit = 256): Variant[][] {
   // The common case: one variant per list, resting on at most one list of assumptions (which cannot contradict).
   let nonEmpty = 0;
@@ -134,31 +153,56 @@ export function combinations(lists: Variant[][], limit = 256): Variant[][] {
   return mergeSeveral(single.map(assumptionsOf)) ? [single] : [];
 }
 
+/** A combination being built: its last variant and the prefix before it, so that extending one copies nothing. */
+interface Prefix {
+  last: Variant | undefined;
+  before: Prefix | undefined;
+  assumptions: Assumption[];
+}
+
 function everyCombination(lists: Variant[][], limit: number): Variant[][] {
-  // Each prefix carries its merged assumptions, so extending it is one merge rather than one over the whole prefix.
-  let acc: Array<{ combo: Variant[]; assumptions: Assumption[] }> = [{ combo: [], assumptions: NO_ASSUMPTIONS }];
-  for (const list of lists) {
-    const next: typeof acc = [];
-    for (const prefix of acc) {
-      for (const v of list) {
-        const assumptions = mergeAssumptions(prefix.assumptions, v.assumptions);
-        if (assumptions) next.push({ combo: [...prefix.combo, v], assumptions });
-        if (next.length >= limit) break;
+  // Each prefix carries its merged assumptions, so extending it is one merge rather than one over the whole prefix;
+  // it is a link to the prefix before it, because copying prefixes made a long Fn::Join quadratic. No step keeps
+  // more than `limit` prefixes, so the work is at most `limit` merges per variant of the input.
+  let acc: Prefix[] = [{ last: undefined, before: undefined, assumptions: NO_ASSUMPTIONS }];
+  for (let l = 0; l < lists.length; l++) {
+    const list = lists[l]!;
+    const next: Prefix[] = [];
+    extend: for (let p = 0; p < acc.length; p++) {
+      const prefix = acc[p]!;
+      mergeWork.steps += list.length;
+      for (let i = 0; i < list.length; i++) {
+        const assumptions = mergeAssumptions(prefix.assumptions, list[i]!.assumptions);
+        if (!assumptions) continue;
+        next.push({ last: list[i]!, before: prefix, assumptions });
+        if (next.length >= limit) break extend;
       }
     }
     acc = next;
   }
-  return acc.map((c) => c.combo);
+  mergeWork.steps += acc.length * lists.length;
+  const out: Variant[][] = [];
+  for (let c = 0; c < acc.length; c++) {
+    const combo = new Array<Variant>(lists.length);
+    let at: Prefix = acc[c]!;
+    for (let i = lists.length - 1; i >= 0; i--) {
+      combo[i] = at.last!;
+      at = at.before!;
+    }
+    out.push(combo);
+  }
+  return out;
 }
 
-/** Human wording of an assumption, for messages. */
+/** Human wording of an assumption, for messages; names and values are clipped (a Default can be megabytes). */
 export function describeAssumption(a: Assumption): string {
   if (a.kind === 'parameter') {
-    const value = JSON.stringify(String(a.value));
-    if (a.source === 'default') return `with parameter ${a.name} default ${value}`;
-    if (a.source === 'given') return `with parameter ${a.name} = ${value}`;
-    return `when parameter ${a.name} is ${value}`;
+    const value = JSON.stringify(valueText(a.value));
+    const name = clip(a.name);
+    if (a.source === 'default') return `with parameter ${name} default ${value}`;
+    if (a.source === 'given') return `with parameter ${name} = ${value}`;
+    return `when parameter ${name} is ${value}`;
   }
-  if (a.kind === 'condition') return `when condition ${a.name} is ${a.value}`;
-  return `when the ${a.map} key is ${JSON.stringify(a.key)}`;
+  if (a.kind === 'condition') return `when condition ${clip(a.name)} is ${a.value}`;
+  return `when the ${clip(a.map)} key is ${JSON.stringify(clip(a.key))}`;
 }
