@@ -48,6 +48,52 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// src/discover/paths.ts
+import { realpathSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+function relativeInside(file, cwd) {
+  const base = resolve(cwd);
+  const target = resolve(cwd, file);
+  return nested(base, target) ?? nested(realPath(base), realPath(target));
+}
+function isUri(file) {
+  return /^[a-z][a-z0-9+.-]+:\/\//i.test(file);
+}
+function hasScheme(url) {
+  return /^[a-z][a-z0-9+.-]+:/i.test(url);
+}
+function relativeForMatching(file, cwd) {
+  return relativeInside(file, cwd) ?? toPosix(relative(cwd, file));
+}
+function toPosix(p) {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+function nested(base, target) {
+  const rel = relative(base, target);
+  if (rel === "" || isAbsolute(rel) || rel === ".." || rel.startsWith(".." + sep)) return void 0;
+  return toPosix(rel);
+}
+function realPath(file) {
+  const absolute = resolve(file);
+  let real = realPaths.get(absolute);
+  if (real === void 0) {
+    try {
+      real = realpathSync.native(absolute);
+    } catch {
+      real = absolute;
+    }
+    realPaths.set(absolute, real);
+  }
+  return real;
+}
+var realPaths;
+var init_paths = __esm({
+  "src/discover/paths.ts"() {
+    "use strict";
+    realPaths = /* @__PURE__ */ new Map();
+  }
+});
+
 // src/errors.ts
 var UsageError;
 var init_errors = __esm({
@@ -55,6 +101,4330 @@ var init_errors = __esm({
     "use strict";
     UsageError = class extends Error {
     };
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner(text, ignoreTrivia = false) {
+  const len = text.length;
+  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count2, exact) {
+    let digits = 0;
+    let value2 = 0;
+    while (digits < count2 || !exact) {
+      let ch = text.charCodeAt(pos);
+      if (ch >= 48 && ch <= 57) {
+        value2 = value2 * 16 + ch - 48;
+      } else if (ch >= 65 && ch <= 70) {
+        value2 = value2 * 16 + ch - 65 + 10;
+      } else if (ch >= 97 && ch <= 102) {
+        value2 = value2 * 16 + ch - 97 + 10;
+      } else {
+        break;
+      }
+      pos++;
+      digits++;
+    }
+    if (digits < count2) {
+      value2 = -1;
+    }
+    return value2;
+  }
+  function setPosition(newPosition) {
+    pos = newPosition;
+    value = "";
+    tokenOffset = 0;
+    token = 16;
+    scanError = 0;
+  }
+  function scanNumber() {
+    let start = pos;
+    if (text.charCodeAt(pos) === 48) {
+      pos++;
+    } else {
+      pos++;
+      while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+      }
+    }
+    if (pos < text.length && text.charCodeAt(pos) === 46) {
+      pos++;
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+          pos++;
+        }
+      } else {
+        scanError = 3;
+        return text.substring(start, pos);
+      }
+    }
+    let end = pos;
+    if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
+      pos++;
+      if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) {
+        pos++;
+      }
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+          pos++;
+        }
+        end = pos;
+      } else {
+        scanError = 3;
+      }
+    }
+    return text.substring(start, end);
+  }
+  function scanString() {
+    let result = "", start = pos;
+    while (true) {
+      if (pos >= len) {
+        result += text.substring(start, pos);
+        scanError = 2;
+        break;
+      }
+      const ch = text.charCodeAt(pos);
+      if (ch === 34) {
+        result += text.substring(start, pos);
+        pos++;
+        break;
+      }
+      if (ch === 92) {
+        result += text.substring(start, pos);
+        pos++;
+        if (pos >= len) {
+          scanError = 2;
+          break;
+        }
+        const ch2 = text.charCodeAt(pos++);
+        switch (ch2) {
+          case 34:
+            result += '"';
+            break;
+          case 92:
+            result += "\\";
+            break;
+          case 47:
+            result += "/";
+            break;
+          case 98:
+            result += "\b";
+            break;
+          case 102:
+            result += "\f";
+            break;
+          case 110:
+            result += "\n";
+            break;
+          case 114:
+            result += "\r";
+            break;
+          case 116:
+            result += "	";
+            break;
+          case 117:
+            const ch3 = scanHexDigits(4, true);
+            if (ch3 >= 0) {
+              result += String.fromCharCode(ch3);
+            } else {
+              scanError = 4;
+            }
+            break;
+          default:
+            scanError = 5;
+        }
+        start = pos;
+        continue;
+      }
+      if (ch >= 0 && ch <= 31) {
+        if (isLineBreak(ch)) {
+          result += text.substring(start, pos);
+          scanError = 2;
+          break;
+        } else {
+          scanError = 6;
+        }
+      }
+      pos++;
+    }
+    return result;
+  }
+  function scanNext() {
+    value = "";
+    scanError = 0;
+    tokenOffset = pos;
+    lineStartOffset = lineNumber;
+    prevTokenLineStartOffset = tokenLineStartOffset;
+    if (pos >= len) {
+      tokenOffset = len;
+      return token = 17;
+    }
+    let code = text.charCodeAt(pos);
+    if (isWhiteSpace(code)) {
+      do {
+        pos++;
+        value += String.fromCharCode(code);
+        code = text.charCodeAt(pos);
+      } while (isWhiteSpace(code));
+      return token = 15;
+    }
+    if (isLineBreak(code)) {
+      pos++;
+      value += String.fromCharCode(code);
+      if (code === 13 && text.charCodeAt(pos) === 10) {
+        pos++;
+        value += "\n";
+      }
+      lineNumber++;
+      tokenLineStartOffset = pos;
+      return token = 14;
+    }
+    switch (code) {
+      // tokens: []{}:,
+      case 123:
+        pos++;
+        return token = 1;
+      case 125:
+        pos++;
+        return token = 2;
+      case 91:
+        pos++;
+        return token = 3;
+      case 93:
+        pos++;
+        return token = 4;
+      case 58:
+        pos++;
+        return token = 6;
+      case 44:
+        pos++;
+        return token = 5;
+      // strings
+      case 34:
+        pos++;
+        value = scanString();
+        return token = 10;
+      // comments
+      case 47:
+        const start = pos - 1;
+        if (text.charCodeAt(pos + 1) === 47) {
+          pos += 2;
+          while (pos < len) {
+            if (isLineBreak(text.charCodeAt(pos))) {
+              break;
+            }
+            pos++;
+          }
+          value = text.substring(start, pos);
+          return token = 12;
+        }
+        if (text.charCodeAt(pos + 1) === 42) {
+          pos += 2;
+          const safeLength = len - 1;
+          let commentClosed = false;
+          while (pos < safeLength) {
+            const ch = text.charCodeAt(pos);
+            if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
+              pos += 2;
+              commentClosed = true;
+              break;
+            }
+            pos++;
+            if (isLineBreak(ch)) {
+              if (ch === 13 && text.charCodeAt(pos) === 10) {
+                pos++;
+              }
+              lineNumber++;
+              tokenLineStartOffset = pos;
+            }
+          }
+          if (!commentClosed) {
+            pos++;
+            scanError = 1;
+          }
+          value = text.substring(start, pos);
+          return token = 13;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+      // numbers
+      case 45:
+        value += String.fromCharCode(code);
+        pos++;
+        if (pos === len || !isDigit(text.charCodeAt(pos))) {
+          return token = 16;
+        }
+      // found a minus, followed by a number so
+      // we fall through to proceed with scanning
+      // numbers
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        value += scanNumber();
+        return token = 11;
+      // literals and unknown symbols
+      default:
+        while (pos < len && isUnknownContentCharacter(code)) {
+          pos++;
+          code = text.charCodeAt(pos);
+        }
+        if (tokenOffset !== pos) {
+          value = text.substring(tokenOffset, pos);
+          switch (value) {
+            case "true":
+              return token = 8;
+            case "false":
+              return token = 9;
+            case "null":
+              return token = 7;
+          }
+          return token = 16;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+    }
+  }
+  function isUnknownContentCharacter(code) {
+    if (isWhiteSpace(code) || isLineBreak(code)) {
+      return false;
+    }
+    switch (code) {
+      case 125:
+      case 93:
+      case 123:
+      case 91:
+      case 34:
+      case 58:
+      case 44:
+      case 47:
+        return false;
+    }
+    return true;
+  }
+  function scanNextNonTrivia() {
+    let result;
+    do {
+      result = scanNext();
+    } while (result >= 12 && result <= 15);
+    return result;
+  }
+  return {
+    setPosition,
+    getPosition: () => pos,
+    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+    getToken: () => token,
+    getTokenValue: () => value,
+    getTokenOffset: () => tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
+    getTokenStartLine: () => lineStartOffset,
+    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+    getTokenError: () => scanError
+  };
+}
+function isWhiteSpace(ch) {
+  return ch === 32 || ch === 9;
+}
+function isLineBreak(ch) {
+  return ch === 10 || ch === 13;
+}
+function isDigit(ch) {
+  return ch >= 48 && ch <= 57;
+}
+var CharacterCodes;
+var init_scanner = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/scanner.js"() {
+    "use strict";
+    (function(CharacterCodes2) {
+      CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
+      CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
+      CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
+      CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
+      CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
+      CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
+      CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
+      CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
+      CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
+      CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
+      CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
+      CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
+      CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
+      CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
+      CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
+      CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
+      CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
+      CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
+      CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
+      CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
+      CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
+      CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
+      CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
+      CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
+      CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
+      CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
+      CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
+      CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
+      CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
+      CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
+      CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
+      CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
+      CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
+      CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
+      CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
+      CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
+      CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
+      CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
+      CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
+      CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
+      CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
+      CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
+      CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
+      CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
+      CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
+      CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
+      CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
+      CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
+      CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
+      CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
+      CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
+      CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
+      CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
+      CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
+      CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
+      CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
+      CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
+      CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
+      CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
+      CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
+      CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
+      CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
+      CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
+      CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
+      CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
+      CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
+      CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
+      CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
+      CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
+      CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
+      CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
+      CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
+      CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
+      CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
+      CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
+      CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
+      CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
+      CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
+      CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
+      CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
+    })(CharacterCodes || (CharacterCodes = {}));
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces, maxCachedValues, cachedBreakLinesWithSpaces;
+var init_string_intern = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/string-intern.js"() {
+    cachedSpaces = new Array(20).fill(0).map((_, index) => {
+      return " ".repeat(index);
+    });
+    maxCachedValues = 200;
+    cachedBreakLinesWithSpaces = {
+      " ": {
+        "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\n" + " ".repeat(index);
+        }),
+        "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\r" + " ".repeat(index);
+        }),
+        "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\r\n" + " ".repeat(index);
+        })
+      },
+      "	": {
+        "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\n" + "	".repeat(index);
+        }),
+        "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\r" + "	".repeat(index);
+        }),
+        "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+          return "\r\n" + "	".repeat(index);
+        })
+      }
+    };
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/format.js
+var init_format = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/format.js"() {
+    "use strict";
+    init_scanner();
+    init_string_intern();
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    if (currentParent.type === "property") {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent;
+    }
+  }
+  function onValue(valueNode) {
+    currentParent.children.push(valueNode);
+    return valueNode;
+  }
+  const visitor = {
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name, offset, length) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
+    },
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length);
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onArrayBegin: (offset, length) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset, length) => {
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onLiteralValue: (value, offset, length) => {
+      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
+      ensurePropertyComplete(offset + length);
+    },
+    onSeparator: (sep4, offset, length) => {
+      if (currentParent.type === "property") {
+        if (sep4 === ":") {
+          currentParent.colonOffset = offset;
+        } else if (sep4 === ",") {
+          ensurePropertyComplete(offset);
+        }
+      }
+    },
+    onError: (error, offset, length) => {
+      errors.push({ error, offset, length });
+    }
+  };
+  visit(text, visitor, options);
+  const result = currentParent.children[0];
+  if (result) {
+    delete result.parent;
+  }
+  return result;
+}
+function visit(text, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text, false);
+  const _jsonPath = [];
+  let suppressedCallbacks = 0;
+  function toNoArgVisit(visitFunction) {
+    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisit(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisitWithPath(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+  }
+  function toBeginVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks++;
+      } else {
+        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+        if (cbReturn === false) {
+          suppressedCallbacks = 1;
+        }
+      }
+    } : () => true;
+  }
+  function toEndVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks--;
+      }
+      if (suppressedCallbacks === 0) {
+        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+      }
+    } : () => true;
+  }
+  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+  const disallowComments = options && options.disallowComments;
+  const allowTrailingComma = options && options.allowTrailingComma;
+  function scanNext() {
+    while (true) {
+      const token = _scanner.scan();
+      switch (_scanner.getTokenError()) {
+        case 4:
+          handleError(
+            14
+            /* ParseErrorCode.InvalidUnicode */
+          );
+          break;
+        case 5:
+          handleError(
+            15
+            /* ParseErrorCode.InvalidEscapeCharacter */
+          );
+          break;
+        case 3:
+          handleError(
+            13
+            /* ParseErrorCode.UnexpectedEndOfNumber */
+          );
+          break;
+        case 1:
+          if (!disallowComments) {
+            handleError(
+              11
+              /* ParseErrorCode.UnexpectedEndOfComment */
+            );
+          }
+          break;
+        case 2:
+          handleError(
+            12
+            /* ParseErrorCode.UnexpectedEndOfString */
+          );
+          break;
+        case 6:
+          handleError(
+            16
+            /* ParseErrorCode.InvalidCharacter */
+          );
+          break;
+      }
+      switch (token) {
+        case 12:
+        case 13:
+          if (disallowComments) {
+            handleError(
+              10
+              /* ParseErrorCode.InvalidCommentToken */
+            );
+          } else {
+            onComment();
+          }
+          break;
+        case 16:
+          handleError(
+            1
+            /* ParseErrorCode.InvalidSymbol */
+          );
+          break;
+        case 15:
+        case 14:
+          break;
+        default:
+          return token;
+      }
+    }
+  }
+  function handleError(error, skipUntilAfter = [], skipUntil = []) {
+    onError(error);
+    if (skipUntilAfter.length + skipUntil.length > 0) {
+      let token = _scanner.getToken();
+      while (token !== 17) {
+        if (skipUntilAfter.indexOf(token) !== -1) {
+          scanNext();
+          break;
+        } else if (skipUntil.indexOf(token) !== -1) {
+          break;
+        }
+        token = scanNext();
+      }
+    }
+  }
+  function parseString(isValue) {
+    const value = _scanner.getTokenValue();
+    if (isValue) {
+      onLiteralValue(value);
+    } else {
+      onObjectProperty(value);
+      _jsonPath.push(value);
+    }
+    scanNext();
+    return true;
+  }
+  function parseLiteral() {
+    switch (_scanner.getToken()) {
+      case 11:
+        const tokenValue = _scanner.getTokenValue();
+        let value = Number(tokenValue);
+        if (isNaN(value)) {
+          handleError(
+            2
+            /* ParseErrorCode.InvalidNumberFormat */
+          );
+          value = 0;
+        }
+        onLiteralValue(value);
+        break;
+      case 7:
+        onLiteralValue(null);
+        break;
+      case 8:
+        onLiteralValue(true);
+        break;
+      case 9:
+        onLiteralValue(false);
+        break;
+      default:
+        return false;
+    }
+    scanNext();
+    return true;
+  }
+  function parseProperty() {
+    if (_scanner.getToken() !== 10) {
+      handleError(3, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+      return false;
+    }
+    parseString(false);
+    if (_scanner.getToken() === 6) {
+      onSeparator(":");
+      scanNext();
+      if (!parseValue()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+    } else {
+      handleError(5, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+    }
+    _jsonPath.pop();
+    return true;
+  }
+  function parseObject() {
+    onObjectBegin();
+    scanNext();
+    let needsComma = false;
+    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 2 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (!parseProperty()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onObjectEnd();
+    if (_scanner.getToken() !== 2) {
+      handleError(7, [
+        2
+        /* SyntaxKind.CloseBraceToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseArray() {
+    onArrayBegin();
+    scanNext();
+    let isFirstElement = true;
+    let needsComma = false;
+    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 4 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (isFirstElement) {
+        _jsonPath.push(0);
+        isFirstElement = false;
+      } else {
+        _jsonPath[_jsonPath.length - 1]++;
+      }
+      if (!parseValue()) {
+        handleError(4, [], [
+          4,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onArrayEnd();
+    if (!isFirstElement) {
+      _jsonPath.pop();
+    }
+    if (_scanner.getToken() !== 4) {
+      handleError(8, [
+        4
+        /* SyntaxKind.CloseBracketToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseValue() {
+    switch (_scanner.getToken()) {
+      case 3:
+        return parseArray();
+      case 1:
+        return parseObject();
+      case 10:
+        return parseString(true);
+      default:
+        return parseLiteral();
+    }
+  }
+  scanNext();
+  if (_scanner.getToken() === 17) {
+    if (options.allowEmptyContent) {
+      return true;
+    }
+    handleError(4, [], []);
+    return false;
+  }
+  if (!parseValue()) {
+    handleError(4, [], []);
+    return false;
+  }
+  if (_scanner.getToken() !== 17) {
+    handleError(9, [], []);
+  }
+  return true;
+}
+function getNodeType(value) {
+  switch (typeof value) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (!value) {
+        return "null";
+      } else if (Array.isArray(value)) {
+        return "array";
+      }
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
+var ParseOptions;
+var init_parser = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
+    "use strict";
+    init_scanner();
+    (function(ParseOptions2) {
+      ParseOptions2.DEFAULT = {
+        allowTrailingComma: false
+      };
+    })(ParseOptions || (ParseOptions = {}));
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/edit.js
+var init_edit = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/edit.js"() {
+    "use strict";
+    init_format();
+    init_parser();
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/main.js
+function printParseErrorCode(code) {
+  switch (code) {
+    case 1:
+      return "InvalidSymbol";
+    case 2:
+      return "InvalidNumberFormat";
+    case 3:
+      return "PropertyNameExpected";
+    case 4:
+      return "ValueExpected";
+    case 5:
+      return "ColonExpected";
+    case 6:
+      return "CommaExpected";
+    case 7:
+      return "CloseBraceExpected";
+    case 8:
+      return "CloseBracketExpected";
+    case 9:
+      return "EndOfFileExpected";
+    case 10:
+      return "InvalidCommentToken";
+    case 11:
+      return "UnexpectedEndOfComment";
+    case 12:
+      return "UnexpectedEndOfString";
+    case 13:
+      return "UnexpectedEndOfNumber";
+    case 14:
+      return "InvalidUnicode";
+    case 15:
+      return "InvalidEscapeCharacter";
+    case 16:
+      return "InvalidCharacter";
+  }
+  return "<unknown ParseErrorCode>";
+}
+var ScanError, SyntaxKind, parseTree2, ParseErrorCode;
+var init_main = __esm({
+  "node_modules/jsonc-parser/lib/esm/main.js"() {
+    "use strict";
+    init_format();
+    init_edit();
+    init_scanner();
+    init_parser();
+    (function(ScanError2) {
+      ScanError2[ScanError2["None"] = 0] = "None";
+      ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+      ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+      ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+      ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+      ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+      ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+    })(ScanError || (ScanError = {}));
+    (function(SyntaxKind2) {
+      SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+      SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+      SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+      SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+      SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+      SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+      SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+      SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+      SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+      SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+      SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+      SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+      SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+      SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+      SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+      SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+      SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+    })(SyntaxKind || (SyntaxKind = {}));
+    parseTree2 = parseTree;
+    (function(ParseErrorCode2) {
+      ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+      ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+      ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+      ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+      ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+      ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+      ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+      ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+      ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+      ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+      ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+      ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+      ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+    })(ParseErrorCode || (ParseErrorCode = {}));
+  }
+});
+
+// src/parse/types.ts
+function pathKey(path10) {
+  return path10.join("\0");
+}
+var init_types = __esm({
+  "src/parse/types.ts"() {
+    "use strict";
+  }
+});
+
+// src/parse/locate.ts
+function computeLineStarts(source) {
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (source.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+function lineIndexOf(lineStarts, offset) {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function positionOf(lineStarts, offset) {
+  const index = lineIndexOf(lineStarts, offset);
+  return { line: index + 1, column: offset - lineStarts[index] + 1 };
+}
+function regionOf(source, lineStarts, start, end) {
+  let e = Math.max(start, end);
+  while (e > start && /[\s]/.test(source[e - 1])) e--;
+  const s = positionOf(lineStarts, start);
+  if (e === start) return { startLine: s.line, startColumn: s.column, endLine: s.line, endColumn: s.column + 1 };
+  const last = positionOf(lineStarts, e - 1);
+  return { startLine: s.line, startColumn: s.column, endLine: last.line, endColumn: last.column + 1 };
+}
+function locate(doc, path10) {
+  for (let n = path10.length; n >= 0; n--) {
+    const sub = n === path10.length ? path10 : path10.slice(0, n);
+    const location2 = doc.locations.get(pathKey(sub));
+    if (location2) return { path: sub, location: location2, exact: n === path10.length };
+  }
+  return void 0;
+}
+function findingRegion(doc, path10) {
+  return locatedRegion(doc, locate(doc, path10));
+}
+function locatedRegion(doc, found) {
+  if (!found) return { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
+  const { location: location2, exact } = found;
+  if (!exact && location2.keyStart >= 0) return regionOf(doc.source, doc.lineStarts, location2.keyStart, location2.keyEnd);
+  return regionOf(doc.source, doc.lineStarts, location2.start, location2.end);
+}
+function offsetRegion(doc, start, end) {
+  return regionOf(doc.source, doc.lineStarts, start, end);
+}
+var init_locate = __esm({
+  "src/parse/locate.ts"() {
+    "use strict";
+    init_types();
+  }
+});
+
+// node_modules/js-yaml/dist/js-yaml.mjs
+function defineScalarTag(tagName, options) {
+  return {
+    tagName,
+    nodeKind: "scalar",
+    implicit: options.implicit ?? false,
+    matchByTagPrefix: options.matchByTagPrefix ?? false,
+    implicitFirstChars: options.implicitFirstChars ?? null,
+    resolve: options.resolve,
+    identify: options.identify,
+    represent: options.represent ?? ((data) => String(data)),
+    representTagName: options.representTagName ?? (() => tagName)
+  };
+}
+function defineSequenceTag(tagName, options) {
+  const carrierIsResult = options.finalize === void 0;
+  return {
+    tagName,
+    nodeKind: "sequence",
+    implicit: false,
+    matchByTagPrefix: options.matchByTagPrefix ?? false,
+    create: options.create,
+    addItem: options.addItem,
+    finalize: options.finalize ?? ((carrier) => carrier),
+    carrierIsResult,
+    identify: options.identify,
+    represent: options.represent ?? ((data) => data),
+    representTagName: options.representTagName ?? (() => tagName)
+  };
+}
+function defineMappingTag(tagName, options) {
+  const carrierIsResult = options.finalize === void 0;
+  return {
+    tagName,
+    nodeKind: "mapping",
+    implicit: false,
+    matchByTagPrefix: options.matchByTagPrefix ?? false,
+    create: options.create,
+    addPair: options.addPair,
+    has: options.has,
+    keys: options.keys,
+    get: options.get,
+    finalize: options.finalize ?? ((carrier) => carrier),
+    carrierIsResult,
+    identify: options.identify,
+    represent: options.represent ?? ((data) => data),
+    representTagName: options.representTagName ?? (() => tagName)
+  };
+}
+function parseYamlInteger$2(source) {
+  let value = source;
+  let sign = 1;
+  if (value[0] === "-" || value[0] === "+") {
+    if (value[0] === "-") sign = -1;
+    value = value.slice(1);
+  }
+  if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+  if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
+  if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+  return sign * parseInt(value, 10);
+}
+function resolveYamlInteger$2(source, isExplicit) {
+  if (isExplicit) {
+    if (!YAML_INTEGER_EXPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
+  } else if (!YAML_INTEGER_IMPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
+  const result = parseYamlInteger$2(source);
+  return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+function parseYamlInteger$1(source) {
+  let value = source;
+  let sign = 1;
+  if (value[0] === "-" || value[0] === "+") {
+    if (value[0] === "-") sign = -1;
+    value = value.slice(1);
+  }
+  if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+  if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
+  if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+  return sign * parseInt(value, 10);
+}
+function resolveYamlInteger$1(source, isExplicit) {
+  if (isExplicit) {
+    if (!YAML_INTEGER_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+  } else if (!YAML_INTEGER_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+  const result = parseYamlInteger$1(source);
+  return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+function parseYamlInteger(source) {
+  let value = source.replace(/_/g, "");
+  let sign = 1;
+  if (value[0] === "-" || value[0] === "+") {
+    if (value[0] === "-") sign = -1;
+    value = value.slice(1);
+  }
+  if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
+  if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
+  if (value.includes(":")) {
+    let result = 0;
+    for (const part of value.split(":")) result = result * 60 + Number(part);
+    return sign * result;
+  }
+  if (value !== "0" && value[0] === "0") return sign * parseInt(value, 8);
+  return sign * parseInt(value, 10);
+}
+function resolveYamlInteger(source) {
+  if (!YAML_INTEGER_PATTERN.test(source)) return NOT_RESOLVED;
+  const result = parseYamlInteger(source);
+  return Number.isFinite(result) ? result : NOT_RESOLVED;
+}
+function resolveYamlFloat$2(source) {
+  if (!YAML_FLOAT_PATTERN$1.test(source)) return NOT_RESOLVED;
+  let value = source.toLowerCase();
+  const sign = value[0] === "-" ? -1 : 1;
+  if ("+-".includes(value[0])) value = value.slice(1);
+  if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  if (value === ".nan") return NaN;
+  const result = sign * parseFloat(value);
+  if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN$1.test(source)) return result;
+  return NOT_RESOLVED;
+}
+function representYamlFloat$2(object) {
+  if (isNaN(object)) return ".nan";
+  if (object === Number.POSITIVE_INFINITY) return ".inf";
+  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+  if (Object.is(object, -0)) return "-0.0";
+  const result = object.toString(10);
+  return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+function resolveYamlFloat$1(source, isExplicit) {
+  if (isExplicit) {
+    if (!YAML_FLOAT_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+    let value = source.toLowerCase();
+    const sign = value[0] === "-" ? -1 : 1;
+    if ("+-".includes(value[0])) value = value.slice(1);
+    if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    if (value === ".nan") return NaN;
+    const result2 = sign * parseFloat(value);
+    return Number.isFinite(result2) ? result2 : NOT_RESOLVED;
+  }
+  if (!YAML_FLOAT_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
+  const result = Number(source);
+  if (Number.isFinite(result)) return result;
+  return NOT_RESOLVED;
+}
+function representYamlFloat$1(object) {
+  if (isNaN(object)) return ".nan";
+  if (object === Number.POSITIVE_INFINITY) return ".inf";
+  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+  if (Object.is(object, -0)) return "-0.0";
+  const result = object.toString(10);
+  return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+function resolveYamlFloat(source) {
+  if (!YAML_FLOAT_PATTERN.test(source)) return NOT_RESOLVED;
+  let value = source.toLowerCase().replace(/_/g, "");
+  const sign = value[0] === "-" ? -1 : 1;
+  if ("+-".includes(value[0])) value = value.slice(1);
+  if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  if (value === ".nan") return NaN;
+  let result = 0;
+  if (value.includes(":")) {
+    for (const part of value.split(":")) result = result * 60 + Number(part);
+    result *= sign;
+  } else result = sign * parseFloat(value);
+  if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN.test(source)) return result;
+  return NOT_RESOLVED;
+}
+function representYamlFloat(object) {
+  if (isNaN(object)) return ".nan";
+  if (object === Number.POSITIVE_INFINITY) return ".inf";
+  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
+  if (Object.is(object, -0)) return "-0.0";
+  const result = object.toString(10);
+  return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
+}
+function resolveYamlBinary(source) {
+  const input = source.replace(/\s/g, "");
+  if (input.length % 4 !== 0 || !BASE64_PATTERN.test(input)) return NOT_RESOLVED;
+  const binary = atob(input);
+  const result = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) result[index] = binary.charCodeAt(index);
+  return result;
+}
+function representYamlBinary(object) {
+  let binary = "";
+  for (let index = 0; index < object.length; index++) binary += String.fromCharCode(object[index]);
+  return btoa(binary);
+}
+function makeUtcDate(year, month, day, hour = 0, minute = 0, second = 0, fraction = 0) {
+  const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
+  date.setUTCFullYear(year, month, day);
+  return date;
+}
+function resolveYamlTimestamp(source) {
+  let match = YAML_DATE_REGEXP.exec(source);
+  if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(source);
+  if (match === null) return NOT_RESOLVED;
+  const year = +match[1];
+  const month = +match[2] - 1;
+  const day = +match[3];
+  if (!match[4]) {
+    const date2 = makeUtcDate(year, month, day);
+    if (date2.getUTCFullYear() !== year || date2.getUTCMonth() !== month || date2.getUTCDate() !== day) return NOT_RESOLVED;
+    return date2;
+  }
+  const hour = +match[4];
+  const minute = +match[5];
+  const second = +match[6];
+  let fraction = 0;
+  if (hour > 23 || minute > 59 || second > 59) return NOT_RESOLVED;
+  if (match[7]) {
+    let value = match[7].slice(0, 3);
+    while (value.length < 3) value += "0";
+    fraction = +value;
+  }
+  const date = makeUtcDate(year, month, day, hour, minute, second, fraction);
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return NOT_RESOLVED;
+  if (match[9]) {
+    const offsetHour = +match[10];
+    const offsetMinute = +(match[11] || 0);
+    if (offsetHour > 23 || offsetMinute > 59) return NOT_RESOLVED;
+    const offset = (offsetHour * 60 + offsetMinute) * 6e4;
+    date.setTime(date.getTime() - (match[9] === "-" ? -offset : offset));
+  }
+  return date;
+}
+function isPlainObject(data) {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
+  const prototype = Object.getPrototypeOf(data);
+  return prototype === null || prototype === Object.prototype;
+}
+function createTagDefinitionMap() {
+  return {
+    scalar: /* @__PURE__ */ Object.create(null),
+    sequence: /* @__PURE__ */ Object.create(null),
+    mapping: /* @__PURE__ */ Object.create(null)
+  };
+}
+function createTagDefinitionListMap() {
+  return {
+    scalar: [],
+    sequence: [],
+    mapping: []
+  };
+}
+function compileTags(tags2) {
+  const result = [];
+  for (const tag of tags2) {
+    let index = result.length;
+    for (let previousIndex = 0; previousIndex < result.length; previousIndex++) {
+      const previous = result[previousIndex];
+      if (previous.nodeKind === tag.nodeKind && previous.tagName === tag.tagName && previous.matchByTagPrefix === tag.matchByTagPrefix) {
+        index = previousIndex;
+        break;
+      }
+    }
+    result[index] = tag;
+  }
+  return result;
+}
+function normalizeKey(key) {
+  if (Array.isArray(key)) {
+    const array = Array.prototype.slice.call(key);
+    for (let index = 0; index < array.length; index++) {
+      if (Array.isArray(array[index])) return null;
+      if (typeof array[index] === "object" && Object.prototype.toString.call(array[index]) === "[object Object]") array[index] = "[object Object]";
+    }
+    return String(array);
+  }
+  if (typeof key === "object" && Object.prototype.toString.call(key) === "[object Object]") return "[object Object]";
+  return String(key);
+}
+function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
+  let head = "";
+  let tail = "";
+  const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
+  if (position - lineStart > maxHalfLength) {
+    head = " ... ";
+    lineStart = position - maxHalfLength + head.length;
+  }
+  if (lineEnd - position > maxHalfLength) {
+    tail = " ...";
+    lineEnd = position + maxHalfLength - tail.length;
+  }
+  return {
+    str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "\u2192") + tail,
+    pos: position - lineStart + head.length
+  };
+}
+function padStart(string, max) {
+  return " ".repeat(Math.max(max - string.length, 0)) + string;
+}
+function makeSnippet(mark, options) {
+  if (!mark.buffer) return null;
+  const opts = {
+    ...DEFAULT_SNIPPET_OPTIONS,
+    ...options
+  };
+  const re = /\r?\n|\r|\0/g;
+  const lineStarts = [0];
+  const lineEnds = [];
+  let match;
+  let foundLineNo = -1;
+  while (match = re.exec(mark.buffer)) {
+    lineEnds.push(match.index);
+    lineStarts.push(match.index + match[0].length);
+    if (mark.position <= match.index && foundLineNo < 0) foundLineNo = lineStarts.length - 2;
+  }
+  if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
+  let result = "";
+  const lineNoLength = Math.min(mark.line + opts.linesAfter, lineEnds.length).toString().length;
+  const maxLineLength = opts.maxLength - (opts.indent + lineNoLength + 3);
+  for (let i = 1; i <= opts.linesBefore; i++) {
+    if (foundLineNo - i < 0) break;
+    const line2 = getLine(mark.buffer, lineStarts[foundLineNo - i], lineEnds[foundLineNo - i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]), maxLineLength);
+    result = `${" ".repeat(opts.indent)}${padStart((mark.line - i + 1).toString(), lineNoLength)} | ${line2.str}
+${result}`;
+  }
+  const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+  result += `${" ".repeat(opts.indent)}${padStart((mark.line + 1).toString(), lineNoLength)} | ${line.str}
+`;
+  result += `${"-".repeat(opts.indent + lineNoLength + 3 + line.pos)}^
+`;
+  for (let i = 1; i <= opts.linesAfter; i++) {
+    if (foundLineNo + i >= lineEnds.length) break;
+    const line2 = getLine(mark.buffer, lineStarts[foundLineNo + i], lineEnds[foundLineNo + i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]), maxLineLength);
+    result += `${" ".repeat(opts.indent)}${padStart((mark.line + i + 1).toString(), lineNoLength)} | ${line2.str}
+`;
+  }
+  return result.replace(/\n$/, "");
+}
+function formatError(exception, compact) {
+  let where = "";
+  if (!exception.mark) return exception.reason;
+  if (exception.mark.name) where += `in "${exception.mark.name}" `;
+  where += `(${exception.mark.line + 1}:${exception.mark.column + 1})`;
+  if (!compact && exception.mark.snippet) where += `
+
+${exception.mark.snippet}`;
+  return `${exception.reason} ${where}`;
+}
+function simpleEscapeSequence(c) {
+  switch (c) {
+    case 48:
+      return "\0";
+    case 97:
+      return "\x07";
+    case 98:
+      return "\b";
+    case 116:
+      return "	";
+    case 9:
+      return "	";
+    case 110:
+      return "\n";
+    case 118:
+      return "\v";
+    case 102:
+      return "\f";
+    case 114:
+      return "\r";
+    case 101:
+      return "\x1B";
+    case 32:
+      return " ";
+    case 34:
+      return '"';
+    case 47:
+      return "/";
+    case 92:
+      return "\\";
+    case 78:
+      return "\x85";
+    case 95:
+      return "\xA0";
+    case 76:
+      return "\u2028";
+    case 80:
+      return "\u2029";
+    default:
+      return "";
+  }
+}
+function charFromCodepoint(c) {
+  if (c <= 65535) return String.fromCharCode(c);
+  return String.fromCharCode((c - 65536 >> 10) + 55296, (c - 65536 & 1023) + 56320);
+}
+function fromHexCode$1(c) {
+  if (c >= 48 && c <= 57) return c - 48;
+  return (c | 32) - 97 + 10;
+}
+function escapedHexLen$1(c) {
+  if (c === 120) return 2;
+  if (c === 117) return 4;
+  return 8;
+}
+function skipFoldedBreaks(input, position, end) {
+  let breaks = 0;
+  while (position < end) {
+    const ch = input.charCodeAt(position);
+    if (ch === 10) {
+      breaks++;
+      position++;
+    } else if (ch === 13) {
+      breaks++;
+      position++;
+      if (input.charCodeAt(position) === 10) position++;
+    } else if (ch === 32 || ch === 9) position++;
+    else break;
+  }
+  return {
+    position,
+    breaks
+  };
+}
+function foldedBreaks(count2) {
+  if (count2 === 1) return " ";
+  return "\n".repeat(count2 - 1);
+}
+function getPlainValue(input, start, end) {
+  let result = "";
+  let position = start;
+  let captureStart = start;
+  let captureEnd = start;
+  while (position < end) {
+    const ch = input.charCodeAt(position);
+    if (ch === 10 || ch === 13) {
+      result += input.slice(captureStart, captureEnd);
+      const fold = skipFoldedBreaks(input, position, end);
+      result += foldedBreaks(fold.breaks);
+      position = captureStart = captureEnd = fold.position;
+    } else {
+      position++;
+      if (ch !== 32 && ch !== 9) captureEnd = position;
+    }
+  }
+  return result + input.slice(captureStart, captureEnd);
+}
+function getSingleQuotedValue(input, start, end) {
+  let result = "";
+  let position = start;
+  let captureStart = start;
+  let captureEnd = start;
+  while (position < end) {
+    const ch = input.charCodeAt(position);
+    if (ch === 39) {
+      result += input.slice(captureStart, position) + "'";
+      position += 2;
+      captureStart = captureEnd = position;
+    } else if (ch === 10 || ch === 13) {
+      result += input.slice(captureStart, captureEnd);
+      const fold = skipFoldedBreaks(input, position, end);
+      result += foldedBreaks(fold.breaks);
+      position = captureStart = captureEnd = fold.position;
+    } else {
+      position++;
+      if (ch !== 32 && ch !== 9) captureEnd = position;
+    }
+  }
+  return result + input.slice(captureStart, end);
+}
+function getDoubleQuotedValue(input, start, end) {
+  let result = "";
+  let position = start;
+  let captureStart = start;
+  let captureEnd = start;
+  while (position < end) {
+    const ch = input.charCodeAt(position);
+    if (ch === 92) {
+      result += input.slice(captureStart, position);
+      position++;
+      const escaped = input.charCodeAt(position);
+      if (escaped === 10 || escaped === 13) position = skipFoldedBreaks(input, position, end).position;
+      else if (escaped < 256 && simpleEscapeCheck[escaped]) {
+        result += simpleEscapeMap[escaped];
+        position++;
+      } else {
+        let hexLength = escapedHexLen$1(escaped);
+        let hexResult = 0;
+        for (; hexLength > 0; hexLength--) {
+          position++;
+          const digit = fromHexCode$1(input.charCodeAt(position));
+          hexResult = (hexResult << 4) + digit;
+        }
+        result += charFromCodepoint(hexResult);
+        position++;
+      }
+      captureStart = captureEnd = position;
+    } else if (ch === 10 || ch === 13) {
+      result += input.slice(captureStart, captureEnd);
+      const fold = skipFoldedBreaks(input, position, end);
+      result += foldedBreaks(fold.breaks);
+      position = captureStart = captureEnd = fold.position;
+    } else {
+      position++;
+      if (ch !== 32 && ch !== 9) captureEnd = position;
+    }
+  }
+  return result + input.slice(captureStart, end);
+}
+function getBlockValue(input, start, end, indent, chomping, folded) {
+  const textIndent = indent < 0 ? 0 : indent;
+  const region = input.slice(start, end).replace(/\r\n?/g, "\n");
+  const lines = region === "" ? [] : (region.endsWith("\n") ? region.slice(0, -1) : region).split("\n");
+  let result = "";
+  let didReadContent = false;
+  let emptyLines = 0;
+  let atMoreIndented = false;
+  for (const line of lines) {
+    let column = 0;
+    while (column < textIndent && line.charCodeAt(column) === 32) column++;
+    if (indent < 0 || column >= line.length) {
+      emptyLines++;
+      continue;
+    }
+    const content = line.slice(textIndent);
+    const first = content.charCodeAt(0);
+    if (folded) {
+      if (first === 32 || first === 9) {
+        atMoreIndented = true;
+        result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+      } else if (atMoreIndented) {
+        atMoreIndented = false;
+        result += "\n".repeat(emptyLines + 1);
+      } else if (emptyLines === 0) {
+        if (didReadContent) result += " ";
+      } else result += "\n".repeat(emptyLines);
+    } else result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+    result += content;
+    didReadContent = true;
+    emptyLines = 0;
+  }
+  if (chomping === CHOMPING_MODE.KEEP) result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
+  else if (chomping !== CHOMPING_MODE.STRIP) {
+    if (didReadContent) result += "\n";
+  }
+  return result;
+}
+function getScalarValue(input, scalar) {
+  if (scalar.valueStart === NO_RANGE$3) return "";
+  const { valueStart, valueEnd } = scalar;
+  if (scalar.fast) return input.slice(valueStart, valueEnd);
+  switch (scalar.style) {
+    case SCALAR_STYLE.SINGLE_QUOTED:
+      return getSingleQuotedValue(input, valueStart, valueEnd);
+    case SCALAR_STYLE.DOUBLE_QUOTED:
+      return getDoubleQuotedValue(input, valueStart, valueEnd);
+    case SCALAR_STYLE.LITERAL_BLOCK:
+      return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, false);
+    case SCALAR_STYLE.FOLDED_BLOCK:
+      return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, true);
+    default:
+      return getPlainValue(input, valueStart, valueEnd);
+  }
+}
+function addDocumentEvent(state2, explicitStart, explicitEnd) {
+  state2.events.push({
+    type: EVENT_ID.DOCUMENT,
+    explicitStart,
+    explicitEnd,
+    directives: state2.directives
+  });
+}
+function addSequenceEvent(state2, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+  state2.events.push({
+    type: EVENT_ID.SEQUENCE,
+    start,
+    anchorStart,
+    anchorEnd,
+    tagStart,
+    tagEnd,
+    style
+  });
+}
+function addMappingEvent(state2, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+  state2.events.push({
+    type: EVENT_ID.MAPPING,
+    start,
+    anchorStart,
+    anchorEnd,
+    tagStart,
+    tagEnd,
+    style
+  });
+}
+function insertFlowPairMappingEvent(state2, snapshot) {
+  state2.events.splice(snapshot.eventsLength, 0, {
+    type: EVENT_ID.MAPPING,
+    start: snapshot.position,
+    anchorStart: NO_RANGE$1,
+    anchorEnd: NO_RANGE$1,
+    tagStart: NO_RANGE$1,
+    tagEnd: NO_RANGE$1,
+    style: COLLECTION_STYLE.FLOW
+  });
+}
+function addScalarEvent(state2, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
+  state2.events.push({
+    type: EVENT_ID.SCALAR,
+    valueStart,
+    valueEnd,
+    anchorStart,
+    anchorEnd,
+    tagStart,
+    tagEnd,
+    style,
+    chomping,
+    indent,
+    fast
+  });
+}
+function addAliasEvent(state2, anchorStart, anchorEnd) {
+  state2.events.push({
+    type: EVENT_ID.ALIAS,
+    anchorStart,
+    anchorEnd
+  });
+}
+function addPopEvent(state2) {
+  state2.events.push({ type: EVENT_ID.POP });
+}
+function addEmptyScalarEvent(state2) {
+  addScalarEvent(state2, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
+}
+function emptyProperties() {
+  return {
+    anchorStart: NO_RANGE$1,
+    anchorEnd: NO_RANGE$1,
+    tagStart: NO_RANGE$1,
+    tagEnd: NO_RANGE$1
+  };
+}
+function snapshotState(state2) {
+  return {
+    position: state2.position,
+    line: state2.line,
+    lineStart: state2.lineStart,
+    lineIndent: state2.lineIndent,
+    firstTabInLine: state2.firstTabInLine,
+    eventsLength: state2.events.length
+  };
+}
+function restoreState(state2, snapshot) {
+  state2.position = snapshot.position;
+  state2.line = snapshot.line;
+  state2.lineStart = snapshot.lineStart;
+  state2.lineIndent = snapshot.lineIndent;
+  state2.firstTabInLine = snapshot.firstTabInLine;
+  state2.events.length = snapshot.eventsLength;
+}
+function throwError(state2, message) {
+  YAMLException.throwAt(state2.input.slice(0, state2.length), state2.position, message, state2.filename);
+}
+function isEol(c) {
+  return c === 10 || c === 13;
+}
+function isWhiteSpace2(c) {
+  return c === 9 || c === 32;
+}
+function isWsOrEol(c) {
+  return isWhiteSpace2(c) || isEol(c);
+}
+function isWsOrEolOrEnd(c) {
+  return c === 0 || isWsOrEol(c);
+}
+function isFlowIndicator(c) {
+  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+}
+function fromDecimalCode(c) {
+  return c >= 48 && c <= 57 ? c - 48 : -1;
+}
+function fromHexCode(c) {
+  if (c >= 48 && c <= 57) return c - 48;
+  const lc = c | 32;
+  if (lc >= 97 && lc <= 102) return lc - 97 + 10;
+  return -1;
+}
+function escapedHexLen(c) {
+  if (c === 120) return 2;
+  if (c === 117) return 4;
+  if (c === 85) return 8;
+  return 0;
+}
+function isSimpleEscape(c) {
+  return c === 48 || c === 97 || c === 98 || c === 116 || c === 9 || c === 110 || c === 118 || c === 102 || c === 114 || c === 101 || c === 32 || c === 34 || c === 47 || c === 92 || c === 78 || c === 95 || c === 76 || c === 80;
+}
+function consumeLineBreak(state2) {
+  if (state2.input.charCodeAt(state2.position) === 10) state2.position++;
+  else {
+    state2.position++;
+    if (state2.input.charCodeAt(state2.position) === 10) state2.position++;
+  }
+  state2.line++;
+  state2.lineStart = state2.position;
+  state2.lineIndent = 0;
+  state2.firstTabInLine = -1;
+}
+function skipSeparationSpace(state2, allowComments) {
+  let lineBreaks = 0;
+  let ch = state2.input.charCodeAt(state2.position);
+  let hasSeparation = state2.position === state2.lineStart || isWsOrEol(state2.input.charCodeAt(state2.position - 1));
+  while (ch !== 0) {
+    while (isWhiteSpace2(ch)) {
+      hasSeparation = true;
+      if (ch === 9 && state2.firstTabInLine === -1) state2.firstTabInLine = state2.position;
+      ch = state2.input.charCodeAt(++state2.position);
+    }
+    if (allowComments && hasSeparation && ch === 35) do
+      ch = state2.input.charCodeAt(++state2.position);
+    while (!isEol(ch) && ch !== 0);
+    if (!isEol(ch)) break;
+    consumeLineBreak(state2);
+    lineBreaks++;
+    hasSeparation = true;
+    ch = state2.input.charCodeAt(state2.position);
+    while (ch === 32) {
+      state2.lineIndent++;
+      ch = state2.input.charCodeAt(++state2.position);
+    }
+  }
+  return lineBreaks;
+}
+function testDocumentSeparator(state2, position = state2.position) {
+  const ch = state2.input.charCodeAt(position);
+  if ((ch === 45 || ch === 46) && ch === state2.input.charCodeAt(position + 1) && ch === state2.input.charCodeAt(position + 2)) {
+    const following = state2.input.charCodeAt(position + 3);
+    return following === 0 || isWsOrEol(following);
+  }
+  return false;
+}
+function skipByteOrderMark(state2) {
+  if (state2.position === state2.lineStart && state2.input.charCodeAt(state2.position) === 65279) {
+    state2.position++;
+    state2.lineStart = state2.position;
+  }
+}
+function testDocumentBoundary(state2) {
+  if (state2.position !== state2.lineStart) return false;
+  if (testDocumentSeparator(state2)) return true;
+  if (state2.input.charCodeAt(state2.position) !== 65279) return false;
+  const snapshot = snapshotState(state2);
+  skipByteOrderMark(state2);
+  skipSeparationSpace(state2, true);
+  const ch = state2.input.charCodeAt(state2.position);
+  const result = state2.position === state2.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state2));
+  restoreState(state2, snapshot);
+  return result;
+}
+function skipUntilLineEnd(state2) {
+  let ch = state2.input.charCodeAt(state2.position);
+  while (ch !== 0 && !isEol(ch)) ch = state2.input.charCodeAt(++state2.position);
+}
+function checkPrintable(state2, start, end) {
+  const match = PATTERN_NON_PRINTABLE.exec(state2.input.slice(start, end));
+  if (match !== null) {
+    state2.position = start + match.index + match[0].length - 1;
+    throwError(state2, "the stream contains non-printable characters");
+  }
+}
+function readTagProperty(state2, props, inFlow) {
+  if (state2.input.charCodeAt(state2.position) !== 33) return false;
+  if (props.tagStart !== NO_RANGE$1) throwError(state2, "duplication of a tag property");
+  const start = state2.position;
+  let isVerbatim = false;
+  let isNamed = false;
+  let tagHandle = "!";
+  let ch = state2.input.charCodeAt(++state2.position);
+  if (ch === 60) {
+    isVerbatim = true;
+    ch = state2.input.charCodeAt(++state2.position);
+  } else if (ch === 33) {
+    isNamed = true;
+    tagHandle = "!!";
+    ch = state2.input.charCodeAt(++state2.position);
+  }
+  let suffixStart = state2.position;
+  let tagName;
+  if (isVerbatim) {
+    while (ch !== 0 && ch !== 62) ch = state2.input.charCodeAt(++state2.position);
+    if (ch !== 62) throwError(state2, "unexpected end of the stream within a verbatim tag");
+    tagName = state2.input.slice(suffixStart, state2.position);
+    state2.position++;
+  } else {
+    while (ch !== 0 && !isWsOrEol(ch) && !(inFlow && isFlowIndicator(ch))) {
+      if (ch === 33) {
+        if (!isNamed) {
+          tagHandle = state2.input.slice(suffixStart - 1, state2.position + 1);
+          if (!PATTERN_TAG_HANDLE.test(tagHandle)) throwError(state2, "named tag handle cannot contain such characters");
+          isNamed = true;
+          suffixStart = state2.position + 1;
+        } else throwError(state2, "tag suffix cannot contain exclamation marks");
+      }
+      ch = state2.input.charCodeAt(++state2.position);
+    }
+    tagName = state2.input.slice(suffixStart, state2.position);
+    if (PATTERN_FLOW_INDICATORS.test(tagName)) throwError(state2, "tag suffix cannot contain flow indicator characters");
+  }
+  if (tagName && !(isVerbatim ? PATTERN_TAG_URI.test(tagName) : PATTERN_TAG_SUFFIX.test(tagName))) throwError(state2, `tag name cannot contain such characters: ${tagName}`);
+  if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN.call(state2.tagHandlers, tagHandle)) throwError(state2, `undeclared tag handle "${tagHandle}"`);
+  props.tagStart = start;
+  props.tagEnd = state2.position;
+  return true;
+}
+function readAnchorProperty(state2, props) {
+  if (state2.input.charCodeAt(state2.position) !== 38) return false;
+  if (props.anchorStart !== NO_RANGE$1) throwError(state2, "duplication of an anchor property");
+  state2.position++;
+  const start = state2.position;
+  while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position)) && !isFlowIndicator(state2.input.charCodeAt(state2.position))) state2.position++;
+  if (state2.position === start) throwError(state2, "name of an anchor node must contain at least one character");
+  props.anchorStart = start;
+  props.anchorEnd = state2.position;
+  return true;
+}
+function readAlias(state2, props) {
+  if (state2.input.charCodeAt(state2.position) !== 42) return false;
+  if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) throwError(state2, "alias node should not have any properties");
+  state2.position++;
+  const start = state2.position;
+  while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position)) && !isFlowIndicator(state2.input.charCodeAt(state2.position))) state2.position++;
+  if (state2.position === start) throwError(state2, "name of an alias node must contain at least one character");
+  addAliasEvent(state2, start, state2.position);
+  return true;
+}
+function readFlowScalarBreak(state2, nodeIndent) {
+  skipSeparationSpace(state2, false);
+  if (state2.lineIndent < nodeIndent) throwError(state2, "deficient indentation");
+}
+function readSingleQuotedScalar(state2, nodeIndent, props) {
+  if (state2.input.charCodeAt(state2.position) !== 39) return false;
+  state2.position++;
+  const start = state2.position;
+  let simple = true;
+  while (state2.input.charCodeAt(state2.position) !== 0) {
+    const ch = state2.input.charCodeAt(state2.position);
+    if (ch === 39) {
+      if (state2.input.charCodeAt(state2.position + 1) === 39) {
+        simple = false;
+        state2.position += 2;
+        continue;
+      }
+      const end = state2.position;
+      state2.position++;
+      addScalarEvent(state2, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+      return true;
+    }
+    if (isEol(ch)) {
+      simple = false;
+      readFlowScalarBreak(state2, nodeIndent);
+    } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) throwError(state2, "unexpected end of the document within a single quoted scalar");
+    else if (ch !== 9 && ch < 32) throwError(state2, "expected valid JSON character");
+    else state2.position++;
+  }
+  throwError(state2, "unexpected end of the stream within a single quoted scalar");
+}
+function readDoubleQuotedScalar(state2, nodeIndent, props) {
+  if (state2.input.charCodeAt(state2.position) !== 34) return false;
+  state2.position++;
+  const start = state2.position;
+  let simple = true;
+  while (state2.input.charCodeAt(state2.position) !== 0) {
+    const ch = state2.input.charCodeAt(state2.position);
+    if (ch === 34) {
+      const end = state2.position;
+      state2.position++;
+      addScalarEvent(state2, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+      return true;
+    }
+    if (ch === 92) {
+      simple = false;
+      const escaped = state2.input.charCodeAt(++state2.position);
+      if (isEol(escaped)) readFlowScalarBreak(state2, nodeIndent);
+      else if (isSimpleEscape(escaped)) state2.position++;
+      else {
+        let hexLength = escapedHexLen(escaped);
+        if (hexLength === 0) throwError(state2, "unknown escape sequence");
+        while (hexLength-- > 0) {
+          state2.position++;
+          if (fromHexCode(state2.input.charCodeAt(state2.position)) < 0) throwError(state2, "expected hexadecimal character");
+        }
+        state2.position++;
+      }
+    } else if (isEol(ch)) {
+      simple = false;
+      readFlowScalarBreak(state2, nodeIndent);
+    } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) throwError(state2, "unexpected end of the document within a double quoted scalar");
+    else if (ch !== 9 && ch < 32) throwError(state2, "expected valid JSON character");
+    else state2.position++;
+  }
+  throwError(state2, "unexpected end of the stream within a double quoted scalar");
+}
+function readBlockScalar(state2, parentIndent, props) {
+  const ch = state2.input.charCodeAt(state2.position);
+  let chomping = CHOMPING_MODE.CLIP;
+  let indent = -1;
+  let detectedIndent = false;
+  if (ch !== 124 && ch !== 62) return false;
+  const style = ch === 124 ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
+  state2.position++;
+  while (state2.input.charCodeAt(state2.position) !== 0) {
+    const current = state2.input.charCodeAt(state2.position);
+    const digit = fromDecimalCode(current);
+    if (current === 43 || current === 45) {
+      if (chomping !== CHOMPING_MODE.CLIP) throwError(state2, "repeat of a chomping mode identifier");
+      chomping = current === 43 ? CHOMPING_MODE.KEEP : CHOMPING_MODE.STRIP;
+      state2.position++;
+    } else if (digit >= 0) {
+      if (digit === 0) throwError(state2, "bad explicit indentation width of a block scalar; it cannot be less than one");
+      if (detectedIndent) throwError(state2, "repeat of an indentation width identifier");
+      indent = parentIndent + digit - 1;
+      detectedIndent = true;
+      state2.position++;
+    } else break;
+  }
+  let hadWhitespace = false;
+  while (isWhiteSpace2(state2.input.charCodeAt(state2.position))) {
+    hadWhitespace = true;
+    state2.position++;
+  }
+  if (hadWhitespace && state2.input.charCodeAt(state2.position) === 35) skipUntilLineEnd(state2);
+  if (isEol(state2.input.charCodeAt(state2.position))) consumeLineBreak(state2);
+  else if (state2.input.charCodeAt(state2.position) !== 0) throwError(state2, "a line break is expected");
+  let contentIndent = detectedIndent ? indent : -1;
+  let maxLeadingIndent = 0;
+  const valueStart = state2.position;
+  let valueEnd = state2.position;
+  while (state2.input.charCodeAt(state2.position) !== 0) {
+    const linePosition = state2.position;
+    let column = 0;
+    while (state2.input.charCodeAt(linePosition + column) === 32) column++;
+    const first = state2.input.charCodeAt(linePosition + column);
+    if (first === 0) {
+      if (contentIndent >= 0) {
+        if (column > contentIndent) valueEnd = linePosition + column;
+      } else if (column > 0) valueEnd = linePosition + column;
+      break;
+    }
+    if (testDocumentBoundary(state2)) break;
+    if (!detectedIndent && contentIndent === -1 && isEol(first)) maxLeadingIndent = Math.max(maxLeadingIndent, column);
+    if (!detectedIndent && contentIndent === -1 && !isEol(first)) {
+      if (first === 9 && column < parentIndent) {
+        state2.position = linePosition + column;
+        throwError(state2, "tab characters must not be used in indentation");
+      }
+      if (column >= parentIndent && column < maxLeadingIndent) {
+        state2.position = linePosition + column;
+        throwError(state2, "bad indentation of a mapping entry");
+      }
+    }
+    if (contentIndent === -1 && first !== 0 && !isEol(first) && column < parentIndent) {
+      state2.lineIndent = column;
+      state2.position = linePosition + column;
+      break;
+    }
+    if (!detectedIndent && first !== 0 && !isEol(first) && contentIndent === -1) contentIndent = column;
+    const requiredIndent = contentIndent === -1 ? parentIndent + 1 : contentIndent;
+    if (first !== 0 && !isEol(first) && column < requiredIndent) {
+      state2.lineIndent = column;
+      state2.position = linePosition + column;
+      break;
+    }
+    skipUntilLineEnd(state2);
+    valueEnd = state2.position;
+    if (isEol(state2.input.charCodeAt(state2.position))) {
+      consumeLineBreak(state2);
+      valueEnd = state2.position;
+    }
+  }
+  checkPrintable(state2, valueStart, valueEnd);
+  addScalarEvent(state2, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
+  return true;
+}
+function canStartPlainScalar(state2, nodeContext) {
+  const ch = state2.input.charCodeAt(state2.position);
+  const inFlow = nodeContext === CONTEXT_FLOW_IN;
+  if (ch === 0 || isWsOrEol(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator(ch)) return false;
+  if (ch === 63 || ch === 45) {
+    const following = state2.input.charCodeAt(state2.position + 1);
+    if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) return false;
+  }
+  return true;
+}
+function readPlainScalar(state2, nodeIndent, nodeContext, props) {
+  if (!canStartPlainScalar(state2, nodeContext)) return false;
+  const start = state2.position;
+  let end = state2.position;
+  let ch = state2.input.charCodeAt(state2.position);
+  const inFlow = nodeContext === CONTEXT_FLOW_IN;
+  let multiline = false;
+  while (ch !== 0) {
+    if (testDocumentBoundary(state2)) break;
+    if (ch === 58) {
+      const following = state2.input.charCodeAt(state2.position + 1);
+      if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) break;
+    } else if (ch === 35) {
+      if (isWsOrEol(state2.input.charCodeAt(state2.position - 1))) break;
+    } else if (inFlow && isFlowIndicator(ch)) break;
+    else if (isEol(ch)) {
+      const savedPosition = state2.position;
+      const savedLine = state2.line;
+      const savedLineStart = state2.lineStart;
+      const savedLineIndent = state2.lineIndent;
+      skipSeparationSpace(state2, false);
+      if (state2.lineIndent >= nodeIndent) {
+        multiline = true;
+        ch = state2.input.charCodeAt(state2.position);
+        continue;
+      }
+      state2.position = savedPosition;
+      state2.line = savedLine;
+      state2.lineStart = savedLineStart;
+      state2.lineIndent = savedLineIndent;
+      break;
+    }
+    if (!isWhiteSpace2(ch)) end = state2.position + 1;
+    ch = state2.input.charCodeAt(++state2.position);
+  }
+  if (end === start) return false;
+  checkPrintable(state2, start, end);
+  addScalarEvent(state2, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
+  return true;
+}
+function skipFlowSeparationSpace(state2, nodeIndent) {
+  const startLine = state2.line;
+  skipSeparationSpace(state2, true);
+  if (state2.line > startLine && state2.lineIndent < nodeIndent || state2.firstTabInLine !== -1 && state2.lineIndent < nodeIndent) throwError(state2, "deficient indentation");
+}
+function readFlowCollection(state2, nodeIndent, props) {
+  const ch = state2.input.charCodeAt(state2.position);
+  const isMapping = ch === 123;
+  const start = state2.position;
+  let readNext = true;
+  if (ch !== 91 && ch !== 123) return false;
+  const terminator = isMapping ? 125 : 93;
+  if (isMapping) addMappingEvent(state2, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+  else addSequenceEvent(state2, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+  state2.position++;
+  while (state2.input.charCodeAt(state2.position) !== 0) {
+    skipFlowSeparationSpace(state2, nodeIndent);
+    let ch2 = state2.input.charCodeAt(state2.position);
+    if (ch2 === terminator) {
+      state2.position++;
+      addPopEvent(state2);
+      return true;
+    } else if (!readNext) throwError(state2, "missed comma between flow collection entries");
+    else if (ch2 === 44) throwError(state2, "expected the node content, but found ','");
+    let isPair = false;
+    let isExplicitPair = false;
+    if (ch2 === 63 && isWsOrEol(state2.input.charCodeAt(state2.position + 1))) {
+      isPair = isExplicitPair = true;
+      state2.position += 1;
+      skipFlowSeparationSpace(state2, nodeIndent);
+    }
+    const entryLine = state2.line;
+    const entryStart = snapshotState(state2);
+    const keyWasRead = parseNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true);
+    skipFlowSeparationSpace(state2, nodeIndent);
+    ch2 = state2.input.charCodeAt(state2.position);
+    if ((isMapping || isExplicitPair || state2.line === entryLine) && ch2 === 58) {
+      isPair = true;
+      state2.position++;
+      skipFlowSeparationSpace(state2, nodeIndent);
+      if (!isMapping) {
+        insertFlowPairMappingEvent(state2, entryStart);
+        if (!keyWasRead) addEmptyScalarEvent(state2);
+      } else if (!keyWasRead) addEmptyScalarEvent(state2);
+      if (!parseNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state2);
+      skipFlowSeparationSpace(state2, nodeIndent);
+      if (!isMapping) addPopEvent(state2);
+    } else if (isMapping && isPair) {
+      if (!keyWasRead) addEmptyScalarEvent(state2);
+      addEmptyScalarEvent(state2);
+    } else if (isMapping) addEmptyScalarEvent(state2);
+    else if (isPair) {
+      insertFlowPairMappingEvent(state2, entryStart);
+      if (!keyWasRead) addEmptyScalarEvent(state2);
+      addEmptyScalarEvent(state2);
+      addPopEvent(state2);
+    }
+    ch2 = state2.input.charCodeAt(state2.position);
+    if (ch2 === 44) {
+      readNext = true;
+      state2.position++;
+    } else readNext = false;
+  }
+  throwError(state2, "unexpected end of the stream within a flow collection");
+}
+function readBlockSequence(state2, nodeIndent, props) {
+  if (state2.firstTabInLine !== -1 || state2.input.charCodeAt(state2.position) !== 45 || !isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) return false;
+  addSequenceEvent(state2, state2.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+  while (state2.input.charCodeAt(state2.position) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) {
+    if (state2.firstTabInLine !== -1) {
+      state2.position = state2.firstTabInLine;
+      throwError(state2, "tab characters must not be used in indentation");
+    }
+    const entryLine = state2.line;
+    state2.position++;
+    const hadBreak = skipSeparationSpace(state2, true) > 0;
+    if (state2.firstTabInLine !== -1 && state2.input.charCodeAt(state2.position) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) throwError(state2, "bad indentation of a sequence entry");
+    if (hadBreak && state2.lineIndent <= nodeIndent) addEmptyScalarEvent(state2);
+    else parseNode(state2, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+    skipSeparationSpace(state2, true);
+    if (state2.lineIndent < nodeIndent || state2.position >= state2.length) break;
+    if (state2.lineIndent > nodeIndent) throwError(state2, "bad indentation of a sequence entry");
+    if (state2.line === entryLine && state2.input.charCodeAt(state2.position) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) throwError(state2, "bad indentation of a sequence entry");
+  }
+  addPopEvent(state2);
+  return true;
+}
+function readBlockMapping(state2, nodeIndent, flowIndent, props) {
+  let atExplicitKey = false;
+  let detected = false;
+  let mappingOpened = false;
+  let pendingExplicitKey = false;
+  if (state2.firstTabInLine !== -1) return false;
+  let ch = state2.input.charCodeAt(state2.position);
+  while (ch !== 0) {
+    if (!atExplicitKey && state2.firstTabInLine !== -1) {
+      state2.position = state2.firstTabInLine;
+      throwError(state2, "tab characters must not be used in indentation");
+    }
+    const following = state2.input.charCodeAt(state2.position + 1);
+    const entryLine = state2.line;
+    if ((ch === 63 || ch === 58) && isWsOrEolOrEnd(following)) {
+      if (!mappingOpened) {
+        addMappingEvent(state2, state2.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+        mappingOpened = true;
+      }
+      if (ch === 63) {
+        if (atExplicitKey) addEmptyScalarEvent(state2);
+        detected = true;
+        atExplicitKey = true;
+      } else if (atExplicitKey) atExplicitKey = false;
+      else {
+        addEmptyScalarEvent(state2);
+        detected = true;
+        atExplicitKey = false;
+      }
+      state2.position += 1;
+      pendingExplicitKey = true;
+    } else {
+      if (atExplicitKey) {
+        addEmptyScalarEvent(state2);
+        atExplicitKey = false;
+      }
+      const beforeKey = snapshotState(state2);
+      if (!parseNode(state2, flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
+      if (state2.line === entryLine) {
+        ch = state2.input.charCodeAt(state2.position);
+        while (isWhiteSpace2(ch)) ch = state2.input.charCodeAt(++state2.position);
+        if (ch === 58) {
+          ch = state2.input.charCodeAt(++state2.position);
+          if (!isWsOrEolOrEnd(ch)) throwError(state2, "a whitespace character is expected after the key-value separator within a block mapping");
+          if (!mappingOpened) {
+            state2.events.splice(beforeKey.eventsLength, 0, {
+              type: EVENT_ID.MAPPING,
+              start: beforeKey.position,
+              anchorStart: props.anchorStart,
+              anchorEnd: props.anchorEnd,
+              tagStart: props.tagStart,
+              tagEnd: props.tagEnd,
+              style: COLLECTION_STYLE.BLOCK
+            });
+            mappingOpened = true;
+          }
+          detected = true;
+          atExplicitKey = false;
+          pendingExplicitKey = false;
+        } else if (detected) throwError(state2, "expected ':' after a mapping key");
+        else {
+          if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
+            restoreState(state2, beforeKey);
+            return false;
+          }
+          return true;
+        }
+      } else if (detected) throwError(state2, "can not read a block mapping entry; a multiline key may not be an implicit key");
+      else {
+        if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
+          restoreState(state2, beforeKey);
+          return false;
+        }
+        return true;
+      }
+    }
+    if (parseNode(state2, nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey)) pendingExplicitKey = false;
+    if (!atExplicitKey) {
+      if (pendingExplicitKey) {
+        addEmptyScalarEvent(state2);
+        pendingExplicitKey = false;
+      }
+    }
+    skipSeparationSpace(state2, true);
+    ch = state2.input.charCodeAt(state2.position);
+    if ((state2.line === entryLine || state2.lineIndent > nodeIndent) && ch !== 0) throwError(state2, "bad indentation of a mapping entry");
+    else if (state2.lineIndent < nodeIndent) break;
+  }
+  if (!detected) return false;
+  if (atExplicitKey) addEmptyScalarEvent(state2);
+  if (mappingOpened) addPopEvent(state2);
+  return true;
+}
+function parseNode(state2, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
+  if (state2.depth >= state2.maxDepth) throwError(state2, `nesting exceeded maxDepth (${state2.maxDepth})`);
+  state2.depth++;
+  let indentStatus = 1;
+  let atNewLine = false;
+  let hasContent = false;
+  let propertyStart = null;
+  const props = emptyProperties();
+  let allowBlockScalars = nodeContext === CONTEXT_BLOCK_OUT || nodeContext === CONTEXT_BLOCK_IN;
+  let allowBlockCollections = allowBlockScalars;
+  const allowBlockStyles = allowBlockScalars;
+  if (allowToSeek && skipSeparationSpace(state2, true)) {
+    atNewLine = true;
+    if (state2.lineIndent > parentIndent) indentStatus = 1;
+    else if (state2.lineIndent === parentIndent) indentStatus = 0;
+    else indentStatus = -1;
+  }
+  if (indentStatus === 1) while (true) {
+    const ch = state2.input.charCodeAt(state2.position);
+    const propertyState = snapshotState(state2);
+    if (atNewLine && indentStatus !== 1 && (ch === 33 || ch === 38)) break;
+    if (atNewLine && allowBlockStyles && (props.tagStart !== NO_RANGE$1 || props.anchorStart !== NO_RANGE$1) && (ch === 33 || ch === 38)) {
+      const fallbackState = snapshotState(state2);
+      const flowIndent = parentIndent + 1;
+      if (readBlockMapping(state2, state2.position - state2.lineStart, flowIndent, props) && state2.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
+        state2.depth--;
+        return true;
+      }
+      restoreState(state2, fallbackState);
+    }
+    if (atNewLine && (ch === 33 && props.tagStart !== NO_RANGE$1 || ch === 38 && props.anchorStart !== NO_RANGE$1)) break;
+    if (!readTagProperty(state2, props, nodeContext === CONTEXT_FLOW_IN) && !readAnchorProperty(state2, props)) break;
+    if (propertyStart === null) propertyStart = propertyState;
+    if (skipSeparationSpace(state2, true)) {
+      atNewLine = true;
+      allowBlockCollections = allowBlockStyles;
+      if (state2.lineIndent > parentIndent) indentStatus = 1;
+      else if (state2.lineIndent === parentIndent) indentStatus = 0;
+      else indentStatus = -1;
+    } else allowBlockCollections = false;
+  }
+  if (allowBlockCollections) allowBlockCollections = atNewLine || allowCompact;
+  if (indentStatus === 1 || nodeContext === CONTEXT_BLOCK_OUT) {
+    const flowIndent = nodeContext === CONTEXT_FLOW_IN || nodeContext === CONTEXT_FLOW_OUT ? parentIndent : parentIndent + 1;
+    const blockIndent = state2.position - state2.lineStart;
+    if (indentStatus === 1) {
+      if (allowBlockCollections && (readBlockSequence(state2, blockIndent, props) || readBlockMapping(state2, blockIndent, flowIndent, props)) || readFlowCollection(state2, flowIndent, props)) hasContent = true;
+      else {
+        const ch = state2.input.charCodeAt(state2.position);
+        if (propertyStart !== null && allowPropertyMapping && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62) {
+          const fallbackState = snapshotState(state2);
+          const propertyIndent = propertyStart.position - propertyStart.lineStart;
+          restoreState(state2, propertyStart);
+          if (readBlockMapping(state2, propertyIndent, flowIndent, emptyProperties()) && state2.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
+          else restoreState(state2, fallbackState);
+        }
+        if (!hasContent && (allowBlockScalars && readBlockScalar(state2, flowIndent, props) || readSingleQuotedScalar(state2, flowIndent, props) || readDoubleQuotedScalar(state2, flowIndent, props) || readAlias(state2, props) || readPlainScalar(state2, flowIndent, nodeContext, props))) hasContent = true;
+      }
+    } else if (indentStatus === 0) hasContent = allowBlockCollections && readBlockSequence(state2, blockIndent, props);
+  }
+  allowBlockScalars = allowBlockScalars && !hasContent;
+  if (!hasContent && (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1 || allowBlockScalars)) {
+    addScalarEvent(state2, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
+    hasContent = true;
+  }
+  state2.depth--;
+  return hasContent || props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1;
+}
+function readDirective(state2) {
+  if (state2.lineIndent > 0 || state2.input.charCodeAt(state2.position) !== 37) return false;
+  state2.position++;
+  const nameStart = state2.position;
+  while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position))) state2.position++;
+  const name = state2.input.slice(nameStart, state2.position);
+  const args = [];
+  if (name.length === 0) throwError(state2, "directive name must not be less than one character in length");
+  while (state2.input.charCodeAt(state2.position) !== 0 && !isEol(state2.input.charCodeAt(state2.position))) {
+    while (isWhiteSpace2(state2.input.charCodeAt(state2.position))) state2.position++;
+    if (state2.input.charCodeAt(state2.position) === 35 || isEol(state2.input.charCodeAt(state2.position)) || state2.input.charCodeAt(state2.position) === 0) break;
+    const start = state2.position;
+    while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position))) state2.position++;
+    args.push(state2.input.slice(start, state2.position));
+  }
+  if (isEol(state2.input.charCodeAt(state2.position))) consumeLineBreak(state2);
+  if (name === "YAML") {
+    if (state2.directives.some((directive) => directive.kind === "yaml")) throwError(state2, "duplication of %YAML directive");
+    if (args.length !== 1) throwError(state2, "YAML directive accepts exactly one argument");
+    const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+    if (match === null) throwError(state2, "ill-formed argument of the YAML directive");
+    if (parseInt(match[1], 10) !== 1) throwError(state2, "unacceptable YAML version of the document");
+    state2.directives.push({
+      kind: "yaml",
+      version: args[0]
+    });
+  } else if (name === "TAG") {
+    if (args.length !== 2) throwError(state2, "TAG directive accepts exactly two arguments");
+    const [handle, prefix] = args;
+    if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state2, "ill-formed tag handle (first argument) of the TAG directive");
+    if (HAS_OWN.call(state2.tagHandlers, handle)) throwError(state2, `there is a previously declared suffix for "${handle}" tag handle`);
+    if (!PATTERN_TAG_PREFIX.test(prefix)) throwError(state2, "ill-formed tag prefix (second argument) of the TAG directive");
+    state2.tagHandlers[handle] = prefix;
+    state2.directives.push({
+      kind: "tag",
+      handle,
+      prefix
+    });
+  }
+  return true;
+}
+function readDocument(state2) {
+  state2.directives = [];
+  state2.tagHandlers = /* @__PURE__ */ Object.create(null);
+  let hasDirectives = false;
+  skipSeparationSpace(state2, true);
+  while (readDirective(state2)) {
+    hasDirectives = true;
+    skipSeparationSpace(state2, true);
+  }
+  let explicitStart = false;
+  let explicitEnd = false;
+  let allowCompact = true;
+  if (state2.lineIndent === 0 && state2.input.charCodeAt(state2.position) === 45 && state2.input.charCodeAt(state2.position + 1) === 45 && state2.input.charCodeAt(state2.position + 2) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 3))) {
+    explicitStart = true;
+    const markerLine = state2.line;
+    state2.position += 3;
+    skipSeparationSpace(state2, true);
+    allowCompact = state2.line > markerLine;
+  } else if (hasDirectives) throwError(state2, "directives end mark is expected");
+  const documentEventIndex = state2.events.length;
+  if (!explicitStart && state2.position === state2.lineStart && state2.input.charCodeAt(state2.position) === 46 && testDocumentSeparator(state2)) {
+    state2.position += 3;
+    skipSeparationSpace(state2, true);
+    return;
+  }
+  addDocumentEvent(state2, explicitStart, false);
+  if (!parseNode(state2, state2.lineIndent - 1, CONTEXT_BLOCK_OUT, false, allowCompact, allowCompact)) addEmptyScalarEvent(state2);
+  skipSeparationSpace(state2, true);
+  if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
+    explicitEnd = state2.input.charCodeAt(state2.position) === 46;
+    if (explicitEnd) {
+      const markerLine = state2.line;
+      state2.position += 3;
+      skipSeparationSpace(state2, true);
+      if (state2.line === markerLine && state2.position < state2.length) throwError(state2, "end of the stream or a document separator is expected");
+    }
+  }
+  const documentEvent = state2.events[documentEventIndex];
+  if (documentEvent?.type === EVENT_ID.DOCUMENT) documentEvent.explicitEnd = explicitEnd;
+  addPopEvent(state2);
+  if (!explicitEnd && state2.position < state2.length && !testDocumentBoundary(state2)) throwError(state2, "end of the stream or a document separator is expected");
+}
+function parseEvents(input, options) {
+  const length = input.length;
+  const state2 = {
+    ...DEFAULT_PARSER_OPTIONS,
+    ...options,
+    input: `${input}\0`,
+    length,
+    position: 0,
+    line: 0,
+    lineStart: 0,
+    lineIndent: 0,
+    firstTabInLine: -1,
+    depth: 0,
+    directives: [],
+    tagHandlers: /* @__PURE__ */ Object.create(null),
+    events: []
+  };
+  const nullpos = input.indexOf("\0");
+  if (nullpos !== -1) YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state2.filename);
+  while (state2.position < state2.length) {
+    skipByteOrderMark(state2);
+    skipSeparationSpace(state2, true);
+    if (state2.position >= state2.length) break;
+    const documentStart = state2.position;
+    readDocument(state2);
+    if (state2.position === documentStart)
+      throwError(state2, "can not read a document");
+  }
+  return state2.events;
+}
+function hasBit(mask, bit) {
+  return (mask & 1 << bit) !== 0;
+}
+function _preferredQuotedStyle(layout) {
+  if (layout.presenterOptions.quoteStyle === "single" && hasBit(layout.allowedStylesMask, SCALAR_STYLE.SINGLE_QUOTED)) return SCALAR_STYLE.SINGLE_QUOTED;
+  return SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function applyQuoteFlowKeysOption(layout) {
+  if (!layout.presenterOptions.quoteFlowKeys) return;
+  if (!layout.isKey || !layout.flowOnly || layout.style !== SCALAR_STYLE.PLAIN) return;
+  layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function doubleQuoteForInvisibles(layout) {
+  if (layout.style === SCALAR_STYLE.PLAIN && /[\t\x7F-\xA0\u2028\u2029\uFEFF\uFFFE\uFFFF]/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function doubleQuoteWhitespaceOnly(layout) {
+  if (layout.style === SCALAR_STYLE.PLAIN && /^\s+$/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+function applyForceQuotesOption(layout) {
+  if (!layout.presenterOptions.forceQuotes) return;
+  if (layout.isKey || layout.style !== SCALAR_STYLE.PLAIN) return;
+  if (layout.node.tag !== layout.presenterOptions.schema.defaultScalarTag.tagName) return;
+  layout.style = layout.node.value.includes("\n") ? SCALAR_STYLE.DOUBLE_QUOTED : _preferredQuotedStyle(layout);
+}
+function tryLongOrMultilineAsBlock(layout) {
+  if (layout.style !== SCALAR_STYLE.PLAIN || layout.isKey) return;
+  const value = layout.node.value;
+  const multiline = value.indexOf("\n") !== -1;
+  if (!hasBit(layout.allowedStylesMask, SCALAR_STYLE.LITERAL_BLOCK)) {
+    if (multiline) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+    return;
+  }
+  const w = layout.presenterOptions.lineWidth;
+  if (w === -1) {
+    if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+    return;
+  }
+  const availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
+  let position = 0;
+  let shouldFold = false;
+  while (position <= value.length) {
+    let lineEnd = value.length;
+    const nextLineBreak = value.indexOf("\n", position);
+    if (nextLineBreak !== -1) lineEnd = nextLineBreak;
+    const line = value.slice(position, lineEnd);
+    if (line.length > availableWidth && line[0] !== " " && / [^ \t]/.test(line)) shouldFold = true;
+    if (nextLineBreak === -1) break;
+    position = nextLineBreak + 1;
+  }
+  if (shouldFold) layout.style = SCALAR_STYLE.FOLDED_BLOCK;
+  else if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
+}
+function quoteInvalidPlain(layout) {
+  if (layout.style === SCALAR_STYLE.PLAIN && !hasBit(layout.allowedStylesMask, SCALAR_STYLE.PLAIN)) layout.style = _preferredQuotedStyle(layout);
+}
+function fallbackToDoubleQuoted(layout) {
+  if (!hasBit(layout.allowedStylesMask, layout.style)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
+}
+var NOT_RESOLVED, strTag, NULL_VALUES$1, nullCoreTag, nullJsonTag, NULL_VALUES, nullYaml11Tag, TRUE_VALUES$2, FALSE_VALUES$2, boolCoreTag, TRUE_VALUES$1, FALSE_VALUES$1, boolJsonTag, TRUE_VALUES, FALSE_VALUES, boolYaml11Tag, YAML_INTEGER_IMPLICIT_PATTERN$1, YAML_INTEGER_EXPLICIT_PATTERN$1, intCoreTag, YAML_INTEGER_IMPLICIT_PATTERN, YAML_INTEGER_EXPLICIT_PATTERN, intJsonTag, YAML_INTEGER_PATTERN, intYaml11Tag, YAML_FLOAT_PATTERN$1, YAML_FLOAT_SPECIAL_PATTERN$1, floatCoreTag, YAML_FLOAT_IMPLICIT_PATTERN, YAML_FLOAT_EXPLICIT_PATTERN, floatJsonTag, YAML_FLOAT_PATTERN, YAML_FLOAT_SPECIAL_PATTERN, floatYaml11Tag, mergeTag, BASE64_PATTERN, binaryTag, YAML_DATE_REGEXP, YAML_TIMESTAMP_REGEXP, timestampTag, seqTag, omapTag, pairsTag, mapTag, setTag, Schema, FAILSAFE_SCHEMA, JSON_SCHEMA, CORE_SCHEMA, YAML11_SCHEMA, DUMP_SCHEMA, realMapTag, legacyMapTag, DEFAULT_SNIPPET_OPTIONS, YAMLException, EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE, CHOMPING_MODE, NO_RANGE$3, simpleEscapeCheck, simpleEscapeMap, DEFAULT_TAG_HANDLERS, TAG_SUFFIX_CHARS, TAG_URI_CHARS, DEFAULT_CONSTRUCTOR_OPTIONS, NO_RANGE$1, HAS_OWN, CONTEXT_FLOW_IN, CONTEXT_FLOW_OUT, CONTEXT_BLOCK_IN, CONTEXT_BLOCK_OUT, PATTERN_NON_PRINTABLE, PATTERN_FLOW_INDICATORS, PATTERN_TAG_HANDLE, NS_URI_CHAR, NS_TAG_CHAR, PATTERN_TAG_URI, PATTERN_TAG_SUFFIX, PATTERN_TAG_PREFIX, DEFAULT_PARSER_OPTIONS, DEFAULT_LOAD_OPTIONS, DEFAULT_SCALAR_STYLE_RULES, SRC_C_PRINTABLE, SRC_B_CHAR, SRC_C_BYTE_ORDER_MARK, SRC_S_WHITE, SRC_NB_CHAR, SRC_NS_CHAR, SRC_NB_JSON, SRC_C_INDICATOR, SRC_C_FLOW_INDICATOR, SRC_NS_PLAIN_SAFE_FLOW_OUT, SRC_NS_PLAIN_SAFE_FLOW_IN, SRC_NS_PLAIN_FIRST_FLOW_OUT, SRC_NS_PLAIN_FIRST_FLOW_IN, SRC_NS_PLAIN_CHAR_FLOW_OUT, SRC_NS_PLAIN_CHAR_FLOW_IN, SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT, SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN, SRC_NS_PLAIN_ONE_LINE_FLOW_OUT, SRC_NS_PLAIN_ONE_LINE_FLOW_IN, SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY, SRC_NS_PLAIN_ONE_LINE_FLOW_KEY, SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT, SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN, SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT, SRC_NS_PLAIN_MULTI_LINE_FLOW_IN, NS_PLAIN_FLOW_OUT, NS_PLAIN_FLOW_IN, NS_PLAIN_BLOCK_KEY, NS_PLAIN_FLOW_KEY, NB_SINGLE_ONE_LINE, NB_SINGLE_MULTI_LINE, BLOCK_SCALAR_CONTENT, DEFAULT_PRESENTER_OPTIONS, DEFAULT_DUMP_OPTIONS, EVENT_DOCUMENT, EVENT_SEQUENCE, EVENT_MAPPING, EVENT_SCALAR, EVENT_ALIAS, EVENT_POP, SCALAR_STYLE_PLAIN, SCALAR_STYLE_SINGLE_QUOTED, SCALAR_STYLE_DOUBLE_QUOTED, SCALAR_STYLE_LITERAL_BLOCK, SCALAR_STYLE_FOLDED_BLOCK, COLLECTION_STYLE_BLOCK, COLLECTION_STYLE_FLOW, CHOMPING_CLIP, CHOMPING_STRIP, CHOMPING_KEEP;
+var init_js_yaml = __esm({
+  "node_modules/js-yaml/dist/js-yaml.mjs"() {
+    NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
+    strTag = defineScalarTag("tag:yaml.org,2002:str", {
+      resolve: (source) => source,
+      identify: (data) => typeof data === "string"
+    });
+    NULL_VALUES$1 = [
+      "",
+      "~",
+      "null",
+      "Null",
+      "NULL"
+    ];
+    nullCoreTag = defineScalarTag("tag:yaml.org,2002:null", {
+      implicit: true,
+      implicitFirstChars: [
+        "",
+        "~",
+        "n",
+        "N"
+      ],
+      resolve: (source) => {
+        if (NULL_VALUES$1.indexOf(source) !== -1) return null;
+        return NOT_RESOLVED;
+      },
+      identify: (object) => object === null,
+      represent: () => "null"
+    });
+    nullJsonTag = defineScalarTag("tag:yaml.org,2002:null", {
+      implicit: true,
+      implicitFirstChars: ["n"],
+      resolve: (source, isExplicit) => {
+        if (source === "null" || isExplicit && source === "") return null;
+        return NOT_RESOLVED;
+      },
+      identify: (object) => object === null,
+      represent: () => "null"
+    });
+    NULL_VALUES = [
+      "",
+      "~",
+      "null",
+      "Null",
+      "NULL"
+    ];
+    nullYaml11Tag = defineScalarTag("tag:yaml.org,2002:null", {
+      implicit: true,
+      implicitFirstChars: [
+        "",
+        "~",
+        "n",
+        "N"
+      ],
+      resolve: (source) => {
+        if (NULL_VALUES.indexOf(source) !== -1) return null;
+        return NOT_RESOLVED;
+      },
+      identify: (object) => object === null,
+      represent: () => "null"
+    });
+    TRUE_VALUES$2 = [
+      "true",
+      "True",
+      "TRUE"
+    ];
+    FALSE_VALUES$2 = [
+      "false",
+      "False",
+      "FALSE"
+    ];
+    boolCoreTag = defineScalarTag("tag:yaml.org,2002:bool", {
+      implicit: true,
+      implicitFirstChars: [
+        "t",
+        "T",
+        "f",
+        "F"
+      ],
+      resolve: (source) => {
+        if (TRUE_VALUES$2.indexOf(source) !== -1) return true;
+        if (FALSE_VALUES$2.indexOf(source) !== -1) return false;
+        return NOT_RESOLVED;
+      },
+      identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+      represent: (object) => object ? "true" : "false"
+    });
+    TRUE_VALUES$1 = ["true"];
+    FALSE_VALUES$1 = ["false"];
+    boolJsonTag = defineScalarTag("tag:yaml.org,2002:bool", {
+      implicit: true,
+      implicitFirstChars: ["t", "f"],
+      resolve: (source) => {
+        if (TRUE_VALUES$1.indexOf(source) !== -1) return true;
+        if (FALSE_VALUES$1.indexOf(source) !== -1) return false;
+        return NOT_RESOLVED;
+      },
+      identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+      represent: (object) => object ? "true" : "false"
+    });
+    TRUE_VALUES = [
+      "true",
+      "True",
+      "TRUE",
+      "y",
+      "Y",
+      "yes",
+      "Yes",
+      "YES",
+      "on",
+      "On",
+      "ON"
+    ];
+    FALSE_VALUES = [
+      "false",
+      "False",
+      "FALSE",
+      "n",
+      "N",
+      "no",
+      "No",
+      "NO",
+      "off",
+      "Off",
+      "OFF"
+    ];
+    boolYaml11Tag = defineScalarTag("tag:yaml.org,2002:bool", {
+      implicit: true,
+      implicitFirstChars: [
+        "y",
+        "Y",
+        "n",
+        "N",
+        "t",
+        "T",
+        "f",
+        "F",
+        "o",
+        "O"
+      ],
+      resolve: (source) => {
+        if (TRUE_VALUES.indexOf(source) !== -1) return true;
+        if (FALSE_VALUES.indexOf(source) !== -1) return false;
+        return NOT_RESOLVED;
+      },
+      identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
+      represent: (object) => object ? "true" : "false"
+    });
+    YAML_INTEGER_IMPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+    YAML_INTEGER_EXPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+    intCoreTag = defineScalarTag("tag:yaml.org,2002:int", {
+      implicit: true,
+      implicitFirstChars: [
+        "-",
+        "+",
+        ..."0123456789"
+      ],
+      resolve: resolveYamlInteger$2,
+      identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+      represent: (object) => object.toString(10)
+    });
+    YAML_INTEGER_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)$");
+    YAML_INTEGER_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
+    intJsonTag = defineScalarTag("tag:yaml.org,2002:int", {
+      implicit: true,
+      implicitFirstChars: ["-", ..."0123456789"],
+      resolve: resolveYamlInteger$1,
+      identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+      represent: (object) => object.toString(10)
+    });
+    YAML_INTEGER_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+|[-+]?(?:0|[1-9][0-9_]*))$");
+    intYaml11Tag = defineScalarTag("tag:yaml.org,2002:int", {
+      implicit: true,
+      implicitFirstChars: [
+        "-",
+        "+",
+        ..."0123456789"
+      ],
+      resolve: resolveYamlInteger,
+      identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
+      represent: (object) => object.toString(10)
+    });
+    YAML_FLOAT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+    YAML_FLOAT_SPECIAL_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+    floatCoreTag = defineScalarTag("tag:yaml.org,2002:float", {
+      implicit: true,
+      implicitFirstChars: [
+        "-",
+        "+",
+        ".",
+        ..."0123456789"
+      ],
+      resolve: resolveYamlFloat$2,
+      identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+      represent: representYamlFloat$2
+    });
+    YAML_FLOAT_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$");
+    YAML_FLOAT_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+    floatJsonTag = defineScalarTag("tag:yaml.org,2002:float", {
+      implicit: true,
+      implicitFirstChars: ["-", ..."0123456789"],
+      resolve: resolveYamlFloat$1,
+      identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+      represent: representYamlFloat$1
+    });
+    YAML_FLOAT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?(?:(?:[0-9][0-9_]*)?\\.[0-9_]*)(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+    YAML_FLOAT_SPECIAL_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
+    floatYaml11Tag = defineScalarTag("tag:yaml.org,2002:float", {
+      implicit: true,
+      implicitFirstChars: [
+        "-",
+        "+",
+        ".",
+        ..."0123456789"
+      ],
+      resolve: resolveYamlFloat,
+      identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
+      represent: representYamlFloat
+    });
+    mergeTag = defineScalarTag("tag:yaml.org,2002:merge", {
+      implicit: true,
+      implicitFirstChars: ["<"],
+      resolve: (source, isExplicit) => {
+        if (source === "<<" || isExplicit && source === "") return "<<";
+        return NOT_RESOLVED;
+      },
+      identify: () => false
+    });
+    BASE64_PATTERN = /^[A-Za-z0-9+/]*={0,2}$/;
+    binaryTag = defineScalarTag("tag:yaml.org,2002:binary", {
+      resolve: resolveYamlBinary,
+      identify: (object) => Object.prototype.toString.call(object) === "[object Uint8Array]",
+      represent: representYamlBinary
+    });
+    YAML_DATE_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$");
+    YAML_TIMESTAMP_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$");
+    timestampTag = defineScalarTag("tag:yaml.org,2002:timestamp", {
+      implicit: true,
+      implicitFirstChars: [..."0123456789"],
+      resolve: resolveYamlTimestamp,
+      identify: (object) => object instanceof Date,
+      represent: (object) => object.toISOString()
+    });
+    seqTag = defineSequenceTag("tag:yaml.org,2002:seq", {
+      create: () => [],
+      addItem: (container, item) => {
+        container.push(item);
+      },
+      identify: Array.isArray
+    });
+    omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
+      create: () => ({
+        list: [],
+        seen: /* @__PURE__ */ new Set()
+      }),
+      addItem: (carrier, item) => {
+        let key;
+        if (item instanceof Map) {
+          if (item.size !== 1) return "cannot resolve an ordered map item";
+          key = item.keys().next().value;
+        } else if (isPlainObject(item)) {
+          const itemKeys = Object.keys(item);
+          if (itemKeys.length !== 1) return "cannot resolve an ordered map item";
+          key = itemKeys[0];
+        } else return "cannot resolve an ordered map item";
+        if (carrier.seen.has(key)) return "duplicate key in ordered map";
+        carrier.seen.add(key);
+        carrier.list.push(item);
+        return "";
+      },
+      finalize: (carrier) => carrier.list,
+      identify: () => false
+    });
+    pairsTag = defineSequenceTag("tag:yaml.org,2002:pairs", {
+      create: () => [],
+      addItem: (container, item) => {
+        if (item instanceof Map) {
+          if (item.size !== 1) return "cannot resolve a pairs item";
+          container.push(item.entries().next().value);
+          return "";
+        }
+        if (Object.prototype.toString.call(item) !== "[object Object]") return "cannot resolve a pairs item";
+        const object = item;
+        const keys = Object.keys(object);
+        if (keys.length !== 1) return "cannot resolve a pairs item";
+        container.push([keys[0], object[keys[0]]]);
+        return "";
+      },
+      identify: () => false
+    });
+    mapTag = defineMappingTag("tag:yaml.org,2002:map", {
+      create: () => ({}),
+      identify: isPlainObject,
+      represent: (o) => {
+        const map = /* @__PURE__ */ new Map();
+        for (const key of Object.keys(o)) map.set(key, o[key]);
+        return map;
+      },
+      addPair: (container, key, value) => {
+        if (key !== null && typeof key === "object") return "object-based map does not support complex keys";
+        const normalizedKey = String(key);
+        if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
+          value,
+          enumerable: true,
+          configurable: true,
+          writable: true
+        });
+        else container[normalizedKey] = value;
+        return "";
+      },
+      has: (container, key) => {
+        if (key !== null && typeof key === "object") return false;
+        return Object.prototype.hasOwnProperty.call(container, String(key));
+      },
+      keys: (container) => Object.keys(container),
+      get: (container, key) => {
+        const normalizedKey = String(key);
+        if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
+        return container[normalizedKey];
+      }
+    });
+    setTag = defineMappingTag("tag:yaml.org,2002:set", {
+      create: () => /* @__PURE__ */ new Set(),
+      identify: (data) => data instanceof Set,
+      represent: (data) => {
+        const map = /* @__PURE__ */ new Map();
+        for (const key of data) map.set(key, null);
+        return map;
+      },
+      addPair: (container, key, value) => {
+        if (value !== null) return "cannot resolve a set item";
+        container.add(key);
+        return "";
+      },
+      has: (container, key) => container.has(key),
+      keys: (container) => container.keys(),
+      get: () => null
+    });
+    Schema = class Schema2 {
+      tags;
+      /** @internal */
+      implicitScalarTags;
+      /**
+      * Dispatch implicit scalar resolvers by `source.charAt(0)`. Each bucket holds
+      * the resolvers that may match that key, in schema order; a key absent from
+      * the map uses
+      * {@link Schema.implicitScalarAnyFirstChar}
+      * (resolvers that declared no first-char constraint, so they apply to any
+      * first character).
+      */
+      implicitScalarByFirstChar;
+      implicitScalarAnyFirstChar;
+      /**
+      * The default scalar tag (`!!str`), resolved once so the composer's fallback
+      * for unresolved plain scalars avoids a keyed lookup per scalar.
+      *
+      * @internal
+      */
+      defaultScalarTag;
+      /**
+      * The default container tags (`!!seq` / `!!map`), used by the dumper: when a
+      * value is identified by its default tag, the tag is implicit and not
+      * printed. Undefined if the schema does not define them (then such values
+      * can't be dumped).
+      *
+      * @internal
+      */
+      defaultSequenceTag;
+      /** @internal */
+      defaultMappingTag;
+      exact;
+      prefix;
+      constructor(tags2) {
+        const compiledTags = compileTags(tags2);
+        const implicitScalarTags = [];
+        const exact = createTagDefinitionMap();
+        const prefix = createTagDefinitionListMap();
+        for (const tag of compiledTags) {
+          if (tag.nodeKind === "scalar" && tag.implicit) {
+            if (tag.matchByTagPrefix) throw new Error("Implicit scalar tags cannot match by tag prefix");
+            implicitScalarTags.push(tag);
+          }
+          switch (tag.nodeKind) {
+            case "scalar":
+              if (tag.matchByTagPrefix) prefix.scalar.push(tag);
+              else exact.scalar[tag.tagName] = tag;
+              break;
+            case "sequence":
+              if (tag.matchByTagPrefix) prefix.sequence.push(tag);
+              else exact.sequence[tag.tagName] = tag;
+              break;
+            case "mapping":
+              if (tag.matchByTagPrefix) prefix.mapping.push(tag);
+              else exact.mapping[tag.tagName] = tag;
+          }
+        }
+        const implicitScalarAnyFirstChar = implicitScalarTags.filter((tag) => tag.implicitFirstChars === null);
+        const keys = /* @__PURE__ */ new Set();
+        for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key of tag.implicitFirstChars) keys.add(key);
+        const implicitScalarByFirstChar = /* @__PURE__ */ new Map();
+        for (const key of keys) implicitScalarByFirstChar.set(key, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key) !== -1));
+        const defaultScalarTag = exact.scalar["tag:yaml.org,2002:str"];
+        if (!defaultScalarTag) throw new Error("schema does not define the default scalar tag (tag:yaml.org,2002:str)");
+        this.tags = compiledTags;
+        this.implicitScalarTags = implicitScalarTags;
+        this.implicitScalarByFirstChar = implicitScalarByFirstChar;
+        this.implicitScalarAnyFirstChar = implicitScalarAnyFirstChar;
+        this.defaultScalarTag = defaultScalarTag;
+        this.defaultSequenceTag = exact.sequence["tag:yaml.org,2002:seq"];
+        this.defaultMappingTag = exact.mapping["tag:yaml.org,2002:map"];
+        this.exact = exact;
+        this.prefix = prefix;
+      }
+      /** @internal */
+      lookupScalarTag(tagName) {
+        const exactTag = this.exact.scalar[tagName];
+        if (exactTag) return exactTag;
+        for (const tag of this.prefix.scalar) if (tagName.startsWith(tag.tagName)) return tag;
+      }
+      /** @internal */
+      lookupSequenceTag(tagName) {
+        const exactTag = this.exact.sequence[tagName];
+        if (exactTag) return exactTag;
+        for (const tag of this.prefix.sequence) if (tagName.startsWith(tag.tagName)) return tag;
+      }
+      /** @internal */
+      lookupMappingTag(tagName) {
+        const exactTag = this.exact.mapping[tagName];
+        if (exactTag) return exactTag;
+        for (const tag of this.prefix.mapping) if (tagName.startsWith(tag.tagName)) return tag;
+      }
+      /** @internal */
+      resolveImplicitScalarTag(source) {
+        const candidates = this.implicitScalarByFirstChar.get(source.charAt(0)) ?? this.implicitScalarAnyFirstChar;
+        for (const tag2 of candidates) {
+          const value = tag2.resolve(source, false, tag2.tagName);
+          if (value !== NOT_RESOLVED) return {
+            value,
+            tag: tag2
+          };
+        }
+        const tag = this.defaultScalarTag;
+        return {
+          value: tag.resolve(source, false, tag.tagName),
+          tag
+        };
+      }
+      /**
+      * Creates a new schema with the specified tags added. If a tag already
+      * exists, it is replaced by the specified tag.
+      *
+      * @example
+      *
+      * ```javascript
+      * import { CORE_SCHEMA, mergeTag, realMapTag } from 'js-yaml'
+      *
+      * const schema = CORE_SCHEMA.withTags(mergeTag, realMapTag)
+      * ```
+      */
+      withTags(...tags2) {
+        let flatTags = [];
+        for (const tag of tags2) flatTags = flatTags.concat(tag);
+        return new Schema2([...this.tags, ...flatTags]);
+      }
+    };
+    FAILSAFE_SCHEMA = new Schema([
+      strTag,
+      seqTag,
+      mapTag
+    ]);
+    JSON_SCHEMA = new Schema([
+      ...FAILSAFE_SCHEMA.tags,
+      nullJsonTag,
+      boolJsonTag,
+      intJsonTag,
+      floatJsonTag
+    ]);
+    CORE_SCHEMA = new Schema([
+      ...FAILSAFE_SCHEMA.tags,
+      nullCoreTag,
+      boolCoreTag,
+      intCoreTag,
+      floatCoreTag
+    ]);
+    YAML11_SCHEMA = new Schema([
+      ...FAILSAFE_SCHEMA.tags,
+      nullYaml11Tag,
+      boolYaml11Tag,
+      intYaml11Tag,
+      floatYaml11Tag,
+      timestampTag,
+      mergeTag,
+      binaryTag,
+      omapTag,
+      pairsTag,
+      setTag
+    ]);
+    DUMP_SCHEMA = YAML11_SCHEMA.withTags({
+      ...intYaml11Tag,
+      resolve: (source, isExplicit, tagName) => {
+        const result = intYaml11Tag.resolve(source, isExplicit, tagName);
+        return result === NOT_RESOLVED ? intCoreTag.resolve(source, isExplicit, tagName) : result;
+      }
+    }, {
+      ...floatYaml11Tag,
+      resolve: (source, isExplicit, tagName) => {
+        const result = floatYaml11Tag.resolve(source, isExplicit, tagName);
+        return result === NOT_RESOLVED ? floatCoreTag.resolve(source, isExplicit, tagName) : result;
+      }
+    });
+    realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
+      create: () => /* @__PURE__ */ new Map(),
+      addPair: (container, key, value) => {
+        container.set(key, value);
+        return "";
+      },
+      has: (container, key) => container.has(key),
+      keys: (container) => container.keys(),
+      get: (container, key) => container.get(key),
+      identify: (data) => data instanceof Map || isPlainObject(data),
+      represent: (data) => {
+        if (data instanceof Map) return data;
+        const map = /* @__PURE__ */ new Map();
+        const obj = data;
+        for (const key of Object.keys(obj)) map.set(key, obj[key]);
+        return map;
+      }
+    });
+    legacyMapTag = defineMappingTag("tag:yaml.org,2002:map", {
+      create: () => ({}),
+      identify: isPlainObject,
+      represent: (o) => {
+        const map = /* @__PURE__ */ new Map();
+        for (const key of Object.keys(o)) map.set(key, o[key]);
+        return map;
+      },
+      addPair: (container, key, value) => {
+        const normalizedKey = normalizeKey(key);
+        if (normalizedKey === null) return "nested arrays are not supported inside keys";
+        if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
+          value,
+          enumerable: true,
+          configurable: true,
+          writable: true
+        });
+        else container[normalizedKey] = value;
+        return "";
+      },
+      has: (container, key) => {
+        const normalizedKey = normalizeKey(key);
+        return normalizedKey !== null && Object.prototype.hasOwnProperty.call(container, normalizedKey);
+      },
+      keys: (container) => Object.keys(container),
+      get: (container, key) => {
+        const normalizedKey = String(key);
+        if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
+        return container[normalizedKey];
+      }
+    });
+    DEFAULT_SNIPPET_OPTIONS = {
+      maxLength: 79,
+      indent: 1,
+      linesBefore: 3,
+      linesAfter: 2
+    };
+    YAMLException = class YAMLException2 extends Error {
+      reason;
+      mark;
+      /**
+      * Optional `mark` contains source snippet data. Usually, use
+      * {@link YAMLException.throwAt} instead of passing it directly.
+      */
+      constructor(reason, mark) {
+        super();
+        this.name = "YAMLException";
+        this.reason = reason;
+        this.mark = mark;
+        this.message = formatError(this, false);
+        if (Error.captureStackTrace) Error.captureStackTrace(this, this.constructor);
+      }
+      /**
+      * Returns the formatted error, omitting the source snippet in compact mode.
+      */
+      toString(compact) {
+        return `${this.name}: ${formatError(this, compact)}`;
+      }
+      /**
+      * Builds a YAMLException with a source snippet and throws it. `source` is
+      * the raw input text; `position` is an offset into it.
+      */
+      static throwAt(source, position, message, filename = "") {
+        let line = 0;
+        let lineStart = 0;
+        for (let index = 0; index < position; index++) {
+          const ch = source.charCodeAt(index);
+          if (ch === 10) {
+            line++;
+            lineStart = index + 1;
+          } else if (ch === 13) {
+            line++;
+            if (source.charCodeAt(index + 1) === 10) index++;
+            lineStart = index + 1;
+          }
+        }
+        const mark = {
+          name: filename,
+          buffer: source,
+          position,
+          line,
+          column: position - lineStart
+        };
+        mark.snippet = makeSnippet(mark);
+        throw new YAMLException2(message, mark);
+      }
+    };
+    EVENT_ID = {
+      DOCUMENT: 1,
+      SEQUENCE: 2,
+      MAPPING: 3,
+      SCALAR: 4,
+      ALIAS: 5,
+      POP: 6
+    };
+    SCALAR_STYLE = {
+      PLAIN: 1,
+      SINGLE_QUOTED: 2,
+      DOUBLE_QUOTED: 3,
+      LITERAL_BLOCK: 4,
+      FOLDED_BLOCK: 5
+    };
+    COLLECTION_STYLE = {
+      BLOCK: 1,
+      FLOW: 2
+    };
+    CHOMPING_MODE = {
+      CLIP: 1,
+      STRIP: 2,
+      KEEP: 3
+    };
+    NO_RANGE$3 = -1;
+    simpleEscapeCheck = new Array(256);
+    simpleEscapeMap = new Array(256);
+    for (let i = 0; i < 256; i++) {
+      simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
+      simpleEscapeMap[i] = simpleEscapeSequence(i);
+    }
+    DEFAULT_TAG_HANDLERS = Object.assign(/* @__PURE__ */ Object.create(null), {
+      "!": "!",
+      "!!": "tag:yaml.org,2002:"
+    });
+    TAG_SUFFIX_CHARS = "-#;/?:@&=+$_.~*'()";
+    TAG_URI_CHARS = TAG_SUFFIX_CHARS + "!,[]";
+    DEFAULT_CONSTRUCTOR_OPTIONS = {
+      filename: "",
+      schema: CORE_SCHEMA,
+      json: false,
+      maxTotalMergeKeys: 1e4,
+      maxAliases: -1
+    };
+    NO_RANGE$1 = -1;
+    HAS_OWN = Object.prototype.hasOwnProperty;
+    CONTEXT_FLOW_IN = 1;
+    CONTEXT_FLOW_OUT = 2;
+    CONTEXT_BLOCK_IN = 3;
+    CONTEXT_BLOCK_OUT = 4;
+    PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+    PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
+    PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
+    NS_URI_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$,_.!~*'()\[\]])`;
+    NS_TAG_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$.~*'()_])`;
+    PATTERN_TAG_URI = new RegExp(`^(?:${NS_URI_CHAR})*$`);
+    PATTERN_TAG_SUFFIX = new RegExp(`^(?:${NS_TAG_CHAR})+$`);
+    PATTERN_TAG_PREFIX = new RegExp(`^(?:!(?:${NS_URI_CHAR})*|${NS_TAG_CHAR}(?:${NS_URI_CHAR})*)$`);
+    DEFAULT_PARSER_OPTIONS = {
+      filename: "",
+      maxDepth: 100
+    };
+    DEFAULT_LOAD_OPTIONS = {
+      ...DEFAULT_PARSER_OPTIONS,
+      ...DEFAULT_CONSTRUCTOR_OPTIONS
+    };
+    DEFAULT_SCALAR_STYLE_RULES = {
+      applyQuoteFlowKeysOption,
+      doubleQuoteForInvisibles,
+      doubleQuoteWhitespaceOnly,
+      applyForceQuotesOption,
+      tryLongOrMultilineAsBlock,
+      quoteInvalidPlain,
+      fallbackToDoubleQuoted
+    };
+    SRC_C_PRINTABLE = "[\\x09\\x0A\\x0D\\x20-\\x7E\\x85\\xA0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]";
+    SRC_B_CHAR = "[\\n\\r]";
+    SRC_C_BYTE_ORDER_MARK = "\\uFEFF";
+    SRC_S_WHITE = "[ \\t]";
+    SRC_NB_CHAR = `(?:(?!(?:${SRC_B_CHAR}|${SRC_C_BYTE_ORDER_MARK}))${SRC_C_PRINTABLE})`;
+    SRC_NS_CHAR = `(?:(?!${SRC_S_WHITE})${SRC_NB_CHAR})`;
+    SRC_NB_JSON = "[\\x09\\x20-\\uD7FF\\uE000-\\uFFFF\\u{10000}-\\u{10FFFF}]";
+    SRC_C_INDICATOR = "[-?:,\\[\\]{}#&*!|>'\"%@`]";
+    SRC_C_FLOW_INDICATOR = "[,\\[\\]{}]";
+    SRC_NS_PLAIN_SAFE_FLOW_OUT = SRC_NS_CHAR;
+    SRC_NS_PLAIN_SAFE_FLOW_IN = `(?:(?!${SRC_C_FLOW_INDICATOR})${SRC_NS_CHAR})`;
+    SRC_NS_PLAIN_FIRST_FLOW_OUT = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))`;
+    SRC_NS_PLAIN_FIRST_FLOW_IN = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))`;
+    SRC_NS_PLAIN_CHAR_FLOW_OUT = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_OUT})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))#*`;
+    SRC_NS_PLAIN_CHAR_FLOW_IN = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_IN})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))#*`;
+    SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_OUT})*`;
+    SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_IN})*`;
+    SRC_NS_PLAIN_ONE_LINE_FLOW_OUT = `${SRC_NS_PLAIN_FIRST_FLOW_OUT}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
+    SRC_NS_PLAIN_ONE_LINE_FLOW_IN = `${SRC_NS_PLAIN_FIRST_FLOW_IN}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
+    SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_OUT;
+    SRC_NS_PLAIN_ONE_LINE_FLOW_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_IN;
+    SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_OUT}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
+    SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_IN}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
+    SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT = `${SRC_NS_PLAIN_ONE_LINE_FLOW_OUT}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT})*`;
+    SRC_NS_PLAIN_MULTI_LINE_FLOW_IN = `${SRC_NS_PLAIN_ONE_LINE_FLOW_IN}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN})*`;
+    NS_PLAIN_FLOW_OUT = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT})$`, "u");
+    NS_PLAIN_FLOW_IN = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_IN})$`, "u");
+    NS_PLAIN_BLOCK_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY})$`, "u");
+    NS_PLAIN_FLOW_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_FLOW_KEY})$`, "u");
+    NB_SINGLE_ONE_LINE = new RegExp(`^(?:${SRC_NB_JSON})*$`, "u");
+    NB_SINGLE_MULTI_LINE = new RegExp(`^(?:${SRC_NB_JSON}|\\n)*$`, "u");
+    BLOCK_SCALAR_CONTENT = new RegExp(`^(?:${SRC_NB_CHAR}|\\n)*$`, "u");
+    DEFAULT_PRESENTER_OPTIONS = {
+      indent: 2,
+      seqNoIndent: false,
+      seqInlineFirst: true,
+      lineWidth: 80,
+      flowBracketPadding: false,
+      flowSkipCommaSpace: false,
+      flowSkipColonSpace: false,
+      quoteFlowKeys: false,
+      quoteStyle: "single",
+      forceQuotes: false,
+      scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
+      tagBeforeAnchor: false
+    };
+    DEFAULT_DUMP_OPTIONS = {
+      ...DEFAULT_PRESENTER_OPTIONS,
+      schema: DUMP_SCHEMA,
+      skipInvalid: false,
+      noRefs: false,
+      flowLevel: -1,
+      sortKeys: false,
+      transform: () => {
+      }
+    };
+    EVENT_DOCUMENT = EVENT_ID.DOCUMENT;
+    EVENT_SEQUENCE = EVENT_ID.SEQUENCE;
+    EVENT_MAPPING = EVENT_ID.MAPPING;
+    EVENT_SCALAR = EVENT_ID.SCALAR;
+    EVENT_ALIAS = EVENT_ID.ALIAS;
+    EVENT_POP = EVENT_ID.POP;
+    SCALAR_STYLE_PLAIN = SCALAR_STYLE.PLAIN;
+    SCALAR_STYLE_SINGLE_QUOTED = SCALAR_STYLE.SINGLE_QUOTED;
+    SCALAR_STYLE_DOUBLE_QUOTED = SCALAR_STYLE.DOUBLE_QUOTED;
+    SCALAR_STYLE_LITERAL_BLOCK = SCALAR_STYLE.LITERAL_BLOCK;
+    SCALAR_STYLE_FOLDED_BLOCK = SCALAR_STYLE.FOLDED_BLOCK;
+    COLLECTION_STYLE_BLOCK = COLLECTION_STYLE.BLOCK;
+    COLLECTION_STYLE_FLOW = COLLECTION_STYLE.FLOW;
+    CHOMPING_CLIP = CHOMPING_MODE.CLIP;
+    CHOMPING_STRIP = CHOMPING_MODE.STRIP;
+    CHOMPING_KEEP = CHOMPING_MODE.KEEP;
+  }
+});
+
+// src/parse/yaml.ts
+function standardTag(name) {
+  return { kind: STANDARD_KINDS.get(name) ?? T_OTHER, key: "" };
+}
+function localTag(name) {
+  const key = INTRINSIC_KEYS.get(name);
+  return key !== void 0 ? { kind: T_INTRINSIC, key } : { kind: T_UNKNOWN_LOCAL, key: "Fn::" + name };
+}
+function classifyTag(text) {
+  if (text === "!") return { kind: T_NONSPECIFIC, key: "" };
+  if (text.charCodeAt(1) === 60) {
+    const inner = text.slice(2, text.endsWith(">") ? -1 : void 0);
+    if (inner.startsWith("tag:yaml.org,2002:")) return standardTag(inner.slice(18));
+    if (inner.startsWith("!")) return localTag(inner.slice(1));
+    return { kind: T_OTHER, key: "" };
+  }
+  if (text.charCodeAt(1) === 33) return standardTag(text.slice(2));
+  return localTag(text.slice(1));
+}
+function tagInfo(text) {
+  let info = tagCache.get(text);
+  if (info === void 0) {
+    info = classifyTag(text);
+    if (tagCache.size < 512) tagCache.set(text, info);
+  }
+  return info;
+}
+function sexagesimal(body, parse3) {
+  let value = 0;
+  for (const part of body.split(":")) value = value * 60 + parse3(part);
+  return value;
+}
+function constructInt(text) {
+  let s = text.replace(/_/g, "");
+  let sign = 1;
+  const c = s.charCodeAt(0);
+  if (c === 45) sign = -1;
+  if (c === 45 || c === 43) s = s.slice(1);
+  let v;
+  if (s === "0") return 0;
+  if (s.startsWith("0b")) v = s.length > 2 && /^[01]+$/.test(s.slice(2)) ? parseInt(s.slice(2), 2) : NaN;
+  else if (s.startsWith("0x")) v = s.length > 2 && /^[0-9a-fA-F]+$/.test(s.slice(2)) ? parseInt(s.slice(2), 16) : NaN;
+  else if (s.charCodeAt(0) === 48) v = /^[0-7]+$/.test(s) ? parseInt(s, 8) : NaN;
+  else if (s.includes(":")) v = /^[0-9:]+$/.test(s) ? sexagesimal(s, (p) => parseInt(p, 10)) : NaN;
+  else v = /^[0-9]+$/.test(s) ? parseInt(s, 10) : NaN;
+  return v === 0 ? 0 : sign * v;
+}
+function constructFloat(text) {
+  let s = text.replace(/_/g, "").toLowerCase();
+  let sign = 1;
+  const c = s.charCodeAt(0);
+  if (c === 45) sign = -1;
+  if (c === 45 || c === 43) s = s.slice(1);
+  if (s === ".inf") return sign * Infinity;
+  if (s === ".nan") return NaN;
+  if (s.includes(":")) return sign * sexagesimal(s, (p) => p === "" ? NaN : Number(p));
+  return s === "" ? NaN : sign * Number(s);
+}
+function resolvePlainScalar(s) {
+  const n = s.length;
+  if (n === 0) return null;
+  const c = s.charCodeAt(0);
+  if (c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46) {
+    if (INT_RE.test(s)) {
+      const v = constructInt(s);
+      return Number.isNaN(v) ? s : v;
+    }
+    if (FLOAT_RE.test(s)) return constructFloat(s);
+    return s;
+  }
+  if (n <= 5) {
+    switch (c) {
+      case 126:
+      case 110:
+      case 78:
+      case 121:
+      case 89:
+      case 116:
+      case 84:
+      case 102:
+      case 70:
+      case 111:
+      case 79: {
+        const w = WORDS.get(s);
+        if (w !== void 0) return w;
+      }
+    }
+  }
+  return s;
+}
+function setOwn(obj, key, value) {
+  if (key === "__proto__") Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  else obj[key] = value;
+}
+function pruneStaleLocations(root, locations) {
+  for (const key of locations.keys()) {
+    if (key === "") continue;
+    let node = root;
+    let ok = true;
+    for (const seg of key.split("\0")) {
+      if (Array.isArray(node)) {
+        const i = Number(seg);
+        if (!(Number.isInteger(i) && i >= 0 && i < node.length)) {
+          ok = false;
+          break;
+        }
+        node = node[i];
+      } else if (node !== null && typeof node === "object" && hasOwn.call(node, seg)) {
+        node = node[seg];
+      } else {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) locations.delete(key);
+  }
+}
+function stripBom(source) {
+  return source.charCodeAt(0) === 65279 ? source.slice(1) : source;
+}
+function offsetMapper(inserts) {
+  return (q) => {
+    let lo = 0;
+    let hi = inserts.length - 1;
+    let j = -1;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      if (inserts[mid].at <= q) {
+        j = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (j < 0 || q < 0) return q;
+    const ins = inserts[j];
+    return q < ins.at + ins.len ? ins.at - ins.before : q - ins.before - ins.len;
+  };
+}
+function isBreak(c) {
+  return c === 10 || c === 13;
+}
+function lineStartOf(text, p) {
+  while (p > 0 && !isBreak(text.charCodeAt(p - 1))) p--;
+  return p;
+}
+function nextLine(text, p) {
+  while (p < text.length && !isBreak(text.charCodeAt(p))) p++;
+  if (text.charCodeAt(p) === 13) p++;
+  if (text.charCodeAt(p) === 10) p++;
+  return p;
+}
+function indentAt(text, lineStart) {
+  let p = lineStart;
+  while (text.charCodeAt(p) === 32) p++;
+  return p - lineStart;
+}
+function isBlankLine(text, lineStart) {
+  const p = lineStart + indentAt(text, lineStart);
+  return p >= text.length || isBreak(text.charCodeAt(p));
+}
+function paddingFor(text, ls) {
+  let s = ls;
+  while (s > 0) {
+    s = lineStartOf(text, s - 1);
+    if (!isBlankLine(text, s)) return Math.max(1, indentAt(text, s) + 1 - indentAt(text, ls));
+  }
+  return 1;
+}
+function padLines(state2, ls, count2, len) {
+  const { text } = state2;
+  const at = [];
+  let p = ls;
+  while (at.length < count2 && p < text.length) {
+    if (!isBlankLine(text, p)) at.push(p);
+    p = nextLine(text, p);
+  }
+  while (p < text.length && isBlankLine(text, p)) p = nextLine(text, p);
+  const pad = " ".repeat(len);
+  let out = "";
+  let from = 0;
+  for (const q of at) {
+    out += text.slice(from, q) + pad;
+    from = q;
+  }
+  out += text.slice(from);
+  const shifted = state2.inserts.map((ins) => {
+    let k = 0;
+    while (k < at.length && at[k] <= ins.at) k++;
+    return { at: ins.at + k * len, len: ins.len, before: 0 };
+  });
+  at.forEach((q, i) => shifted.push({ at: q + i * len, len, before: 0 }));
+  shifted.sort((x, y) => x.at - y.at);
+  let before = 0;
+  for (const ins of shifted) {
+    ins.before = before;
+    before += ins.len;
+  }
+  return { text: out, inserts: shifted, next: p + at.length * len };
+}
+function parseEventsLenient(source) {
+  let state2 = { text: source, inserts: [] };
+  let saved = null;
+  let lastLine = -1;
+  let lastLen = 0;
+  let expected = -1;
+  let run = 1;
+  let limit = 64;
+  let retry = false;
+  for (let parses = 1; ; parses++) {
+    try {
+      return { events: parseEvents(state2.text, { maxDepth: MAX_DEPTH }), ...state2 };
+    } catch (err) {
+      const deficient = err instanceof YAMLException && err.reason === "deficient indentation" && err.mark !== void 0;
+      if (!deficient && saved !== null) {
+        state2 = saved;
+        saved = null;
+        limit = Math.max(1, run >> 1);
+        retry = true;
+        continue;
+      }
+      if (!deficient || parses >= MAX_LENIENT_PARSES || parses * state2.text.length > MAX_LENIENT_CHARS) return { error: err, map: offsetMapper(state2.inserts) };
+      const ls = lineStartOf(state2.text, Math.min(err.mark.position, state2.text.length));
+      const first = state2.text.charCodeAt(ls + indentAt(state2.text, ls));
+      if (isBlankLine(state2.text, ls) || first === 9 || ls === lastLine && !retry && lastLen >= 128) {
+        return { error: err, map: offsetMapper(state2.inserts) };
+      }
+      let len;
+      if (retry) {
+        retry = false;
+        len = lastLen;
+        run = limit;
+      } else if (ls === lastLine) {
+        len = lastLen * 2;
+        run = 1;
+      } else {
+        if (ls === expected) {
+          len = Math.max(lastLen, paddingFor(state2.text, ls) - lastLen);
+          run = Math.min(run * 2, limit);
+        } else {
+          len = paddingFor(state2.text, ls);
+          run = 1;
+          limit = 64;
+        }
+      }
+      saved = run > 1 ? state2 : null;
+      const next = padLines(state2, ls, run, len);
+      state2 = { text: next.text, inserts: next.inserts };
+      expected = next.next;
+      lastLine = ls;
+      lastLen = len;
+    }
+  }
+}
+function parseYaml(input) {
+  const source = stripBom(input);
+  const lineStarts = computeLineStarts(source);
+  const parsed = parseEventsLenient(source);
+  if ("error" in parsed) {
+    const err = parsed.error;
+    const position = err instanceof YAMLException && err.mark ? parsed.map(err.mark.position) : 0;
+    let reason = err instanceof YAMLException ? err.reason : String(err?.message ?? err);
+    if (reason === "deficient indentation" && source.slice(position).trim() === "") {
+      reason = "unexpected end of input inside a quoted scalar or flow collection (is a closing quote or bracket missing?)";
+    }
+    const start = Math.max(0, Math.min(position, source.length));
+    const end = Math.min(start + 1, source.length);
+    const depth = reason.startsWith("nesting exceeded maxDepth");
+    const diagnostic = depth ? { code: "DEPTH_LIMIT", message: `Nesting deeper than ${MAX_DEPTH} levels is not supported`, start, end, fatal: true } : { code: "YAML_SYNTAX", message: `YAML syntax error: ${reason}`, start, end, fatal: true };
+    return { format: "yaml", value: void 0, source, lineStarts, locations: /* @__PURE__ */ new Map(), diagnostics: [diagnostic] };
+  }
+  const walker = new Walker(parsed.text, parsed.events);
+  walker.run();
+  if (walker.staleLocations) pruneStaleLocations(walker.root, walker.locations);
+  if (parsed.inserts.length > 0) {
+    const map = offsetMapper(parsed.inserts);
+    for (const loc of walker.locations.values()) {
+      loc.start = map(loc.start);
+      loc.end = map(loc.end);
+      loc.keyStart = map(loc.keyStart);
+      loc.keyEnd = map(loc.keyEnd);
+    }
+    for (const d of walker.diagnostics) {
+      d.start = map(d.start);
+      d.end = map(d.end);
+    }
+  }
+  return {
+    format: "yaml",
+    value: walker.root,
+    source,
+    lineStarts,
+    locations: walker.locations,
+    diagnostics: walker.diagnostics
+  };
+}
+var MAX_DEPTH, ALIAS_NODE_BUDGET, EV_DOC, EV_SEQ, EV_MAP, EV_SCALAR, EV_ALIAS, EV_POP, PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL_BLOCK, STRIP, FLOW, T_NONSPECIFIC, T_INTRINSIC, T_UNKNOWN_LOCAL, T_STR, T_INT, T_FLOAT, T_BOOL, T_NULL, T_MAP, T_SEQ, T_OTHER, INTRINSIC_NAMES, INTRINSIC_KEYS, STANDARD_KINDS, tagCache, WORDS, INT_RE, FLOAT_RE, hasOwn, Frame, Walker, MAX_LENIENT_PARSES, MAX_LENIENT_CHARS;
+var init_yaml = __esm({
+  "src/parse/yaml.ts"() {
+    "use strict";
+    init_js_yaml();
+    init_locate();
+    MAX_DEPTH = 1e3;
+    ALIAS_NODE_BUDGET = 1e4;
+    ({ DOCUMENT: EV_DOC, SEQUENCE: EV_SEQ, MAPPING: EV_MAP, SCALAR: EV_SCALAR, ALIAS: EV_ALIAS, POP: EV_POP } = EVENT_ID);
+    ({ PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL_BLOCK } = SCALAR_STYLE);
+    ({ STRIP } = CHOMPING_MODE);
+    FLOW = COLLECTION_STYLE.FLOW;
+    T_NONSPECIFIC = 0;
+    T_INTRINSIC = 1;
+    T_UNKNOWN_LOCAL = 2;
+    T_STR = 3;
+    T_INT = 4;
+    T_FLOAT = 5;
+    T_BOOL = 6;
+    T_NULL = 7;
+    T_MAP = 8;
+    T_SEQ = 9;
+    T_OTHER = 10;
+    INTRINSIC_NAMES = [
+      "GetAtt",
+      "Sub",
+      "If",
+      "Equals",
+      "And",
+      "Or",
+      "Not",
+      "FindInMap",
+      "Join",
+      "Select",
+      "Split",
+      "Base64",
+      "Cidr",
+      "GetAZs",
+      "ImportValue",
+      "Transform",
+      "Length",
+      "ToJsonString",
+      // Rules functions
+      "Contains",
+      "EachMemberEquals",
+      "EachMemberIn",
+      "RefAll",
+      "ValueOf",
+      "ValueOfAll"
+    ];
+    INTRINSIC_KEYS = /* @__PURE__ */ new Map([["Ref", "Ref"], ["Condition", "Condition"]]);
+    for (const n of INTRINSIC_NAMES) INTRINSIC_KEYS.set(n, "Fn::" + n);
+    STANDARD_KINDS = /* @__PURE__ */ new Map([
+      ["str", T_STR],
+      ["int", T_INT],
+      ["float", T_FLOAT],
+      ["bool", T_BOOL],
+      ["null", T_NULL],
+      ["map", T_MAP],
+      ["seq", T_SEQ]
+    ]);
+    tagCache = /* @__PURE__ */ new Map();
+    WORDS = /* @__PURE__ */ new Map([
+      ["~", null],
+      ["null", null],
+      ["Null", null],
+      ["NULL", null],
+      ["yes", true],
+      ["Yes", true],
+      ["YES", true],
+      ["no", false],
+      ["No", false],
+      ["NO", false],
+      ["true", true],
+      ["True", true],
+      ["TRUE", true],
+      ["false", false],
+      ["False", false],
+      ["FALSE", false],
+      ["on", true],
+      ["On", true],
+      ["ON", true],
+      ["off", false],
+      ["Off", false],
+      ["OFF", false]
+    ]);
+    INT_RE = /^[-+]?(?:0b[01_]+|0[0-7_]+|0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
+    FLOAT_RE = /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+    hasOwn = Object.prototype.hasOwnProperty;
+    Frame = class {
+      constructor(isMap, container, prefix, loc, outer, closer, start, lastEnd, isKey, anchor, eventIndex, nodeCountAtOpen) {
+        this.isMap = isMap;
+        this.container = container;
+        this.prefix = prefix;
+        this.loc = loc;
+        this.outer = outer;
+        this.closer = closer;
+        this.start = start;
+        this.lastEnd = lastEnd;
+        this.isKey = isKey;
+        this.anchor = anchor;
+        this.eventIndex = eventIndex;
+        this.nodeCountAtOpen = nodeCountAtOpen;
+      }
+      isMap;
+      container;
+      prefix;
+      loc;
+      outer;
+      closer;
+      start;
+      lastEnd;
+      isKey;
+      anchor;
+      eventIndex;
+      nodeCountAtOpen;
+      index = 0;
+      /** Pending mapping key (null: the next node is a key). */
+      key = null;
+      keyStart = -1;
+      keyEnd = -1;
+      /** Height of this subtree, for bounding the depth alias expansion can reach. */
+      height = 1;
+    };
+    Walker = class {
+      constructor(src, events) {
+        this.src = src;
+        this.events = events;
+      }
+      src;
+      events;
+      locations = /* @__PURE__ */ new Map();
+      diagnostics = [];
+      root = null;
+      stack = [];
+      sp = 0;
+      anchors = /* @__PURE__ */ new Map();
+      replays = [];
+      discard = 0;
+      nodeCount = 0;
+      expanded = 0;
+      budgetReported = false;
+      staleLocations = false;
+      run() {
+        const events = this.events;
+        let i = 0;
+        let end = events.length;
+        let docs = 0;
+        for (; ; ) {
+          if (i >= end) {
+            const r = this.replays.pop();
+            if (r === void 0) break;
+            this.finishReplay(r);
+            i = r.resumeAt;
+            end = r.resumeEnd;
+            continue;
+          }
+          const e = events[i++];
+          switch (e.type) {
+            case EV_SCALAR:
+              this.scalar(e, i - 1);
+              break;
+            case EV_MAP:
+            case EV_SEQ:
+              this.open(e, i - 1);
+              break;
+            case EV_POP:
+              if (this.sp > 0) this.pop(i);
+              break;
+            case EV_ALIAS: {
+              const r = this.alias(e, i, end);
+              if (r !== null) {
+                this.replays.push(r);
+                i = r.startIdx;
+                end = r.endIdx;
+              }
+              break;
+            }
+            case EV_DOC:
+              if (++docs > 1) {
+                this.multipleDocuments(i);
+                return;
+              }
+              break;
+          }
+        }
+      }
+      diag(code, message, start, end, fatal = false) {
+        this.diagnostics.push({ code, message, start, end, fatal });
+      }
+      setLoc(key, loc) {
+        if (this.discard === 0) this.locations.set(key, loc);
+      }
+      top() {
+        return this.sp > 0 ? this.stack[this.sp - 1] : null;
+      }
+      /** Path key of the next child of `top` (a mapping value or sequence item). */
+      childKey(top) {
+        if (top === null) return "";
+        return top.isMap ? top.prefix + top.key : top.prefix + top.index;
+      }
+      put(top, value, end, height) {
+        if (top === null) {
+          this.root = value;
+          return;
+        }
+        if (top.isMap) {
+          setOwn(top.container, top.key, value);
+          top.key = null;
+        } else {
+          top.container.push(value);
+          top.index++;
+        }
+        if (end > top.lastEnd) top.lastEnd = end;
+        if (height >= top.height) top.height = height + 1;
+      }
+      setKey(top, key, ks, ke, plain) {
+        const quiet = this.replays.length > 0;
+        if (plain && key === "<<" && !quiet) {
+          this.diag("MERGE_KEY", "YAML merge keys (<<) are not allowed in CloudFormation templates; kept as a plain key", ks, ke);
+        }
+        const obj = top.container;
+        if (hasOwn.call(obj, key)) {
+          if (!quiet) this.diag("DUPLICATE_KEY", `Duplicate mapping key "${key}"; CloudFormation rejects it (the last value wins here)`, ks, ke);
+          const old = obj[key];
+          if (old !== null && typeof old === "object") this.staleLocations = true;
+        }
+        top.key = key;
+        top.keyStart = ks;
+        top.keyEnd = ke;
+        if (ke > top.lastEnd) top.lastEnd = ke;
+      }
+      tagDiag(message, start, end) {
+        if (this.replays.length === 0) this.diag("UNKNOWN_TAG", message, start, end);
+      }
+      /** First `|`/`>` at or after `from` (skipping indicators, blanks and comments), else `fallback`. */
+      blockIndicator(from, fallback) {
+        const src = this.src;
+        let p = from;
+        while (p < fallback) {
+          const c = src.charCodeAt(p);
+          if (c === 124 || c === 62) return p;
+          if (c === 35) {
+            while (p < fallback && src.charCodeAt(p) !== 10 && src.charCodeAt(p) !== 13) p++;
+          } else p++;
+        }
+        return fallback;
+      }
+      /** Where an empty value sits: after its key, tag or anchor, or just after its `-`. */
+      emptyPos(top, tagEnd, anchorEnd) {
+        const after = Math.max(tagEnd, anchorEnd);
+        if (after >= 0) return after;
+        if (top === null) return 0;
+        if (top.isMap) return top.keyEnd >= 0 ? top.keyEnd : top.lastEnd;
+        const src = this.src;
+        let p = top.lastEnd;
+        while (p < src.length) {
+          const c = src.charCodeAt(p);
+          if (c === 45) return p + 1;
+          if (c === 32 || c === 9 || c === 10 || c === 13) p++;
+          else if (c === 35) {
+            while (p < src.length && src.charCodeAt(p) !== 10 && src.charCodeAt(p) !== 13) p++;
+          } else break;
+        }
+        return top.lastEnd;
+      }
+      scalar(e, idx) {
+        const src = this.src;
+        const top = this.top();
+        const vs = e.valueStart;
+        const style = e.style;
+        const inReplay = this.replays.length > 0;
+        if (!inReplay) this.nodeCount++;
+        let text = getScalarValue(src, e);
+        if (style >= LITERAL_BLOCK && e.valueEnd === src.length && e.chomping !== STRIP && !isBreak(src.charCodeAt(src.length - 1)) && text.endsWith("\n")) {
+          text = text.slice(0, -1);
+        }
+        let start;
+        let end;
+        if (vs < 0) start = end = -1;
+        else if (style === SINGLE_QUOTED || style === DOUBLE_QUOTED) {
+          start = vs - 1;
+          end = e.valueEnd + 1;
+        } else if (style >= LITERAL_BLOCK) {
+          let from = top === null ? 0 : top.isMap && top.key !== null ? top.keyEnd : top.lastEnd;
+          if (e.tagEnd > from) from = e.tagEnd;
+          if (e.anchorEnd > from) from = e.anchorEnd;
+          start = this.blockIndicator(from, vs);
+          end = e.valueEnd;
+        } else {
+          start = vs;
+          end = e.valueEnd;
+        }
+        if (e.anchorStart >= 0 && !inReplay) {
+          this.anchors.set(src.slice(e.anchorStart, e.anchorEnd), { startIdx: idx, endIdx: idx + 1, nodes: 1, height: 0 });
+        }
+        if (top !== null && top.isMap && top.key === null) {
+          if (start < 0) {
+            const after = Math.max(e.tagEnd, e.anchorEnd);
+            start = end = after >= 0 ? after : top.lastEnd;
+          }
+          this.setKey(top, text, start, end, style === PLAIN && e.tagStart < 0);
+          return;
+        }
+        const childKey = this.childKey(top);
+        const ks = top !== null && top.isMap ? top.keyStart : -1;
+        const ke = top !== null && top.isMap ? top.keyEnd : -1;
+        if (start < 0) start = end = this.emptyPos(top, e.tagEnd, e.anchorEnd);
+        let value;
+        if (e.tagStart < 0) {
+          value = style === PLAIN ? resolvePlainScalar(text) : text;
+          this.setLoc(childKey, { start, end, keyStart: ks, keyEnd: ke });
+        } else {
+          const tagText = src.slice(e.tagStart, e.tagEnd);
+          const tag = tagInfo(tagText);
+          const kind2 = tag.kind;
+          if (kind2 === T_INTRINSIC || kind2 === T_UNKNOWN_LOCAL) {
+            if (kind2 === T_UNKNOWN_LOCAL) this.tagDiag(`Unknown tag ${tagText}; read as ${tag.key}`, e.tagStart, e.tagEnd);
+            const fn = tag.key;
+            this.setLoc(childKey, { start: e.tagStart, end, keyStart: ks, keyEnd: ke });
+            const innerKey = top === null ? fn : childKey + "\0" + fn;
+            this.setLoc(innerKey, { start, end, keyStart: e.tagStart, keyEnd: e.tagEnd });
+            let inner = text;
+            if (fn === "Fn::GetAtt") {
+              const dot = text.indexOf(".");
+              if (dot >= 0) {
+                inner = [text.slice(0, dot), text.slice(dot + 1)];
+                const direct = vs >= 0 && (e.fast || src.slice(vs, e.valueEnd) === text);
+                const split = vs + dot;
+                this.setLoc(innerKey + "\x000", direct ? { start: vs, end: split, keyStart: -1, keyEnd: -1 } : { start, end, keyStart: -1, keyEnd: -1 });
+                this.setLoc(innerKey + "\x001", direct ? { start: split + 1, end: e.valueEnd, keyStart: -1, keyEnd: -1 } : { start, end, keyStart: -1, keyEnd: -1 });
+              }
+            }
+            value = fn === "Ref" ? { Ref: inner } : fn === "Condition" ? { Condition: inner } : { [fn]: inner };
+          } else {
+            value = this.standardScalar(kind2, text, tagText, e.tagStart, e.tagEnd);
+            this.setLoc(childKey, { start, end, keyStart: ks, keyEnd: ke });
+          }
+        }
+        this.put(top, value, end, 0);
+      }
+      standardScalar(kind2, text, tagText, ts, te) {
+        switch (kind2) {
+          case T_NONSPECIFIC:
+          case T_STR:
+            return text;
+          case T_NULL:
+            return null;
+          case T_BOOL: {
+            const w = WORDS.get(text.toLowerCase());
+            if (typeof w === "boolean") return w;
+            break;
+          }
+          case T_INT: {
+            const v = constructInt(text);
+            if (!Number.isNaN(v)) return v;
+            break;
+          }
+          case T_FLOAT: {
+            const v = constructFloat(text);
+            if (!Number.isNaN(v) || /^[-+]?\.nan$/i.test(text)) return v;
+            break;
+          }
+          case T_MAP:
+          case T_SEQ:
+            this.tagDiag(`Tag ${tagText} does not apply to a scalar; the string is used`, ts, te);
+            return text;
+          default:
+            this.tagDiag(`Unsupported tag ${tagText}; the string is used`, ts, te);
+            return text;
+        }
+        if (this.replays.length === 0) this.diag("TAG_MISMATCH", `"${text}" is not a valid ${tagText} value; kept as a string`, ts, te);
+        return text;
+      }
+      open(e, idx) {
+        const src = this.src;
+        const top = this.top();
+        const isMap = e.type === EV_MAP;
+        const start = e.start;
+        const container = isMap ? {} : [];
+        const bracket = e.style === FLOW && src.charCodeAt(start) === (isMap ? 123 : 91);
+        const closer = bracket ? isMap ? 125 : 93 : 0;
+        const lastEnd = bracket ? start + 1 : start;
+        const inReplay = this.replays.length > 0;
+        const anchor = e.anchorStart >= 0 && !inReplay ? src.slice(e.anchorStart, e.anchorEnd) : null;
+        const nodeCountAtOpen = this.nodeCount;
+        if (!inReplay) this.nodeCount++;
+        if (top !== null && top.isMap && top.key === null) {
+          this.discard++;
+          this.push(new Frame(isMap, container, "", null, null, closer, start, lastEnd, true, anchor, idx, nodeCountAtOpen));
+          return;
+        }
+        const childKey = this.childKey(top);
+        const ks = top !== null && top.isMap ? top.keyStart : -1;
+        const ke = top !== null && top.isMap ? top.keyEnd : -1;
+        let value = container;
+        let outer = null;
+        let loc;
+        let prefix;
+        let tag = null;
+        if (e.tagStart >= 0) {
+          const tagText = src.slice(e.tagStart, e.tagEnd);
+          tag = tagInfo(tagText);
+          if (tag.kind === T_UNKNOWN_LOCAL) this.tagDiag(`Unknown tag ${tagText}; read as ${tag.key}`, e.tagStart, e.tagEnd);
+          else if (tag.kind === T_OTHER) this.tagDiag(`Unsupported tag ${tagText}; the plain ${isMap ? "mapping" : "sequence"} is used`, e.tagStart, e.tagEnd);
+          else if (tag.kind !== T_INTRINSIC && tag.kind !== T_NONSPECIFIC && tag.kind !== (isMap ? T_MAP : T_SEQ)) {
+            this.tagDiag(`Tag ${tagText} does not apply to a ${isMap ? "mapping" : "sequence"}; the plain ${isMap ? "mapping" : "sequence"} is used`, e.tagStart, e.tagEnd);
+          }
+        }
+        if (tag !== null && (tag.kind === T_INTRINSIC || tag.kind === T_UNKNOWN_LOCAL)) {
+          const fn = tag.key;
+          outer = { start: e.tagStart, end: -1, keyStart: ks, keyEnd: ke };
+          this.setLoc(childKey, outer);
+          const innerKey = top === null ? fn : childKey + "\0" + fn;
+          loc = { start, end: -1, keyStart: e.tagStart, keyEnd: e.tagEnd };
+          this.setLoc(innerKey, loc);
+          prefix = innerKey + "\0";
+          value = fn === "Ref" ? { Ref: container } : fn === "Condition" ? { Condition: container } : { [fn]: container };
+        } else {
+          loc = { start, end: -1, keyStart: ks, keyEnd: ke };
+          this.setLoc(childKey, loc);
+          prefix = top === null ? "" : childKey + "\0";
+        }
+        this.put(top, value, -1, -1);
+        this.push(new Frame(isMap, container, prefix, loc, outer, closer, start, lastEnd, false, anchor, idx, nodeCountAtOpen));
+      }
+      push(f) {
+        this.stack[this.sp++] = f;
+      }
+      pop(nextIdx) {
+        const f = this.stack[--this.sp];
+        const end = f.closer !== 0 ? this.findCloser(f.lastEnd, f.closer) : f.lastEnd;
+        if (f.loc !== null) f.loc.end = end;
+        if (f.outer !== null) f.outer.end = end;
+        const parent = this.top();
+        if (f.isKey) {
+          this.discard--;
+          if (this.replays.length === 0) {
+            this.diag("COMPLEX_KEY", "A collection used as a mapping key; its source text is used as the key", f.start, end);
+          }
+          this.setKey(parent, this.src.slice(f.start, end), f.start, end, false);
+        } else if (parent !== null) {
+          if (end > parent.lastEnd) parent.lastEnd = end;
+          if (f.height >= parent.height) parent.height = f.height + 1;
+        }
+        if (f.anchor !== null) {
+          this.anchors.set(f.anchor, { startIdx: f.eventIndex, endIdx: nextIdx, nodes: this.nodeCount - f.nodeCountAtOpen, height: f.height });
+        }
+      }
+      /** End of a bracketed flow collection: its closing bracket, found after the last child. */
+      findCloser(from, closer) {
+        const src = this.src;
+        let p = from;
+        while (p < src.length) {
+          const c = src.charCodeAt(p);
+          if (c === closer) return p + 1;
+          if (c === 32 || c === 9 || c === 10 || c === 13 || c === 44 || c === 58 || c === 63) p++;
+          else if (c === 35) {
+            while (p < src.length && src.charCodeAt(p) !== 10 && src.charCodeAt(p) !== 13) p++;
+          } else break;
+        }
+        return from;
+      }
+      /** Handles an alias; returns a replay record when its anchored events should be walked again here. */
+      alias(e, resumeAt, resumeEnd) {
+        const src = this.src;
+        const top = this.top();
+        const aStart = e.anchorStart - 1;
+        const aEnd = e.anchorEnd;
+        const name = src.slice(e.anchorStart, e.anchorEnd);
+        const anchor = this.anchors.get(name);
+        const inReplay = this.replays.length > 0;
+        if (!inReplay) {
+          this.nodeCount++;
+          this.diag(
+            "YAML_ALIAS",
+            anchor === void 0 ? `Alias *${name} refers to no anchor; CloudFormation does not allow YAML aliases` : `YAML aliases (*${name}) are not allowed in CloudFormation templates; expanded here only for analysis`,
+            aStart,
+            aEnd
+          );
+        }
+        if (top !== null && top.isMap && top.key === null) {
+          const ev = anchor !== void 0 ? this.events[anchor.startIdx] : void 0;
+          const key = ev !== void 0 && ev.type === EV_SCALAR ? getScalarValue(src, ev) : src.slice(aStart, aEnd);
+          this.setKey(top, key, aStart, aEnd, false);
+          return null;
+        }
+        const childKey = this.childKey(top);
+        const ks = top !== null && top.isMap ? top.keyStart : -1;
+        const ke = top !== null && top.isMap ? top.keyEnd : -1;
+        if (anchor !== void 0 && this.discard === 0) {
+          if (this.expanded + anchor.nodes <= ALIAS_NODE_BUDGET && this.sp + anchor.height <= MAX_DEPTH) {
+            this.expanded += anchor.nodes;
+            return { startIdx: anchor.startIdx, endIdx: anchor.endIdx, resumeAt, resumeEnd, childKey, aliasStart: aStart, aliasEnd: aEnd, parent: top };
+          }
+          if (!this.budgetReported) {
+            this.budgetReported = true;
+            this.diag(
+              "ALIAS_BUDGET",
+              `Alias *${name} not expanded: alias expansion is limited to ${ALIAS_NODE_BUDGET} nodes and ${MAX_DEPTH} levels per document, so this and any further over-budget aliases are null here`,
+              aStart,
+              aEnd
+            );
+          }
+        }
+        this.setLoc(childKey, { start: aStart, end: aEnd, keyStart: ks, keyEnd: ke });
+        this.put(top, null, aEnd, 0);
+        return null;
+      }
+      /** The expanded node keeps its inner locations (the anchored text) but itself points at the alias. */
+      finishReplay(r) {
+        const loc = this.discard === 0 ? this.locations.get(r.childKey) : void 0;
+        if (loc !== void 0) {
+          loc.start = r.aliasStart;
+          loc.end = r.aliasEnd;
+        }
+        if (r.parent !== null && r.aliasEnd > r.parent.lastEnd) r.parent.lastEnd = r.aliasEnd;
+      }
+      multipleDocuments(from) {
+        let docEnd = 0;
+        const rootLoc = this.locations.get("");
+        if (rootLoc !== void 0) docEnd = rootLoc.end;
+        const marker = /^---/gm;
+        marker.lastIndex = docEnd;
+        const m = marker.exec(this.src);
+        let start = m !== null ? m.index : -1;
+        if (start < 0) {
+          for (let j = from; j < this.events.length && start < 0; j++) {
+            const ev = this.events[j];
+            if (ev.type === EV_SCALAR) start = ev.tagStart >= 0 ? ev.tagStart : ev.valueStart;
+            else if (ev.type === EV_MAP || ev.type === EV_SEQ) start = ev.start;
+            else if (ev.type === EV_ALIAS) start = ev.anchorStart - 1;
+          }
+          if (start < 0) start = this.src.length;
+        }
+        this.diag(
+          "MULTIPLE_DOCUMENTS",
+          "The file holds more than one YAML document; CloudFormation reads one template per file, so only the first is used",
+          start,
+          m !== null ? start + 3 : start
+        );
+      }
+    };
+    MAX_LENIENT_PARSES = 100;
+    MAX_LENIENT_CHARS = 32e6;
+  }
+});
+
+// src/parse/json.ts
+function findDeepBracket(src, max) {
+  const n = src.length;
+  let depth = 0;
+  for (let i = 0; i < n; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 34) {
+      i++;
+      while (i < n) {
+        const d = src.charCodeAt(i);
+        if (d === 34) break;
+        if (d === 92) i += 2;
+        else if (d === 10 || d === 13) {
+          i--;
+          break;
+        } else i++;
+      }
+    } else if (c === 123 || c === 91) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93) {
+      if (depth > 0) depth--;
+    } else if (c === 47) {
+      const d = src.charCodeAt(i + 1);
+      if (d === 47) {
+        i += 2;
+        while (i < n && src.charCodeAt(i) !== 10 && src.charCodeAt(i) !== 13) i++;
+      } else if (d === 42) {
+        const close = src.indexOf("*/", i + 2);
+        i = close < 0 ? n : close + 1;
+      }
+    }
+  }
+  return -1;
+}
+function describe(code) {
+  return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+function errorDiagnostics(src, errors) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const err of errors) {
+    const code = printParseErrorCode(err.error);
+    let start = err.offset;
+    let end = err.offset + err.length;
+    let diag;
+    if (code === "InvalidCommentToken") {
+      diag = { code: "JSON_COMMENT", message: "Comments are not allowed in JSON templates; CloudFormation rejects the file", start, end, fatal: false };
+    } else {
+      const c = src.charCodeAt(start);
+      let p = -1;
+      if ((c === 93 || c === 125) && (code === "ValueExpected" || code === "PropertyNameExpected")) {
+        p = start - 1;
+        while (p >= 0 && (src.charCodeAt(p) === 32 || src.charCodeAt(p) === 9 || src.charCodeAt(p) === 10 || src.charCodeAt(p) === 13)) p--;
+      }
+      if (p >= 0 && src.charCodeAt(p) === 44) {
+        start = p;
+        end = p + 1;
+        diag = { code: "JSON_TRAILING_COMMA", message: "Trailing commas are not allowed in JSON templates; remove this comma", start, end, fatal: false };
+      } else {
+        diag = { code: "JSON_SYNTAX", message: `JSON syntax error: ${describe(code)}`, start, end, fatal: false };
+      }
+    }
+    if (seen.has(start)) continue;
+    seen.add(start);
+    out.push(diag);
+  }
+  if (out.length > 0) out[0].fatal = true;
+  return out;
+}
+function parseJson(input) {
+  const source = input.charCodeAt(0) === 65279 ? input.slice(1) : input;
+  const lineStarts = computeLineStarts(source);
+  const locations = /* @__PURE__ */ new Map();
+  const deep = findDeepBracket(source, MAX_DEPTH);
+  if (deep >= 0) {
+    const diagnostic = {
+      code: "DEPTH_LIMIT",
+      message: `Nesting deeper than ${MAX_DEPTH} levels is not supported`,
+      start: deep,
+      end: deep + 1,
+      fatal: true
+    };
+    return { format: "json", value: void 0, source, lineStarts, locations, diagnostics: [diagnostic] };
+  }
+  const errors = [];
+  const tree = parseTree2(source, errors, { allowTrailingComma: false, disallowComments: true });
+  const diagnostics = errorDiagnostics(source, errors);
+  let stale = false;
+  const build = (node, key, isRoot, ks, ke) => {
+    locations.set(key, { start: node.offset, end: node.offset + node.length, keyStart: ks, keyEnd: ke });
+    switch (node.type) {
+      case "object": {
+        const obj = {};
+        const prefix = isRoot ? "" : key + "\0";
+        for (const prop of node.children ?? []) {
+          const kn = prop.children?.[0];
+          const vn = prop.children?.[1];
+          if (kn === void 0 || vn === void 0) continue;
+          const name = String(kn.value);
+          const kEnd = kn.offset + kn.length;
+          if (hasOwn2.call(obj, name)) {
+            diagnostics.push({
+              code: "DUPLICATE_KEY",
+              message: `Duplicate key "${name}"; CloudFormation rejects it (the last value wins here)`,
+              start: kn.offset,
+              end: kEnd,
+              fatal: false
+            });
+            const old = obj[name];
+            if (old !== null && typeof old === "object") stale = true;
+          }
+          setOwn(obj, name, build(vn, prefix + name, false, kn.offset, kEnd));
+        }
+        return obj;
+      }
+      case "array": {
+        const prefix = isRoot ? "" : key + "\0";
+        const children = node.children ?? [];
+        const arr = new Array(children.length);
+        for (let i = 0; i < children.length; i++) arr[i] = build(children[i], prefix + i, false, -1, -1);
+        return arr;
+      }
+      case "null":
+        return null;
+      default:
+        return node.value;
+    }
+  };
+  const value = tree === void 0 ? void 0 : build(tree, "", true, -1, -1);
+  if (stale) pruneStaleLocations(value, locations);
+  diagnostics.sort((a, b) => a.start - b.start);
+  return { format: "json", value, source, lineStarts, locations, diagnostics };
+}
+var hasOwn2;
+var init_json = __esm({
+  "src/parse/json.ts"() {
+    "use strict";
+    init_main();
+    init_locate();
+    init_yaml();
+    hasOwn2 = Object.prototype.hasOwnProperty;
+  }
+});
+
+// src/parse/index.ts
+function detectFormat(source) {
+  const n = source.length;
+  let i = source.charCodeAt(0) === 65279 ? 1 : 0;
+  while (i < n) {
+    const c = source.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+    else if (c === 47 && source.charCodeAt(i + 1) === 47) {
+      while (i < n && source.charCodeAt(i) !== 10 && source.charCodeAt(i) !== 13) i++;
+    } else if (c === 47 && source.charCodeAt(i + 1) === 42) {
+      const close = source.indexOf("*/", i + 2);
+      if (close < 0) return "yaml";
+      i = close + 2;
+    } else return c === 123 || c === 91 ? "json" : "yaml";
+  }
+  return "yaml";
+}
+function parseDocument(source) {
+  return detectFormat(source) === "json" ? parseJson(source) : parseYaml(source);
+}
+function firstInvalidUtf8(b) {
+  const n = b.length;
+  let i = 0;
+  while (i < n) {
+    const c = b[i];
+    if (c < 128) {
+      i++;
+      continue;
+    }
+    let need;
+    let lo = 128;
+    let hi = 191;
+    if (c >= 194 && c <= 223) need = 1;
+    else if (c >= 224 && c <= 239) {
+      need = 2;
+      if (c === 224) lo = 160;
+      else if (c === 237) hi = 159;
+    } else if (c >= 240 && c <= 244) {
+      need = 3;
+      if (c === 240) lo = 144;
+      else if (c === 244) hi = 143;
+    } else return i;
+    if (i + need >= n) return i;
+    const c1 = b[i + 1];
+    if (c1 < lo || c1 > hi) return i;
+    for (let k = 2; k <= need; k++) if ((b[i + k] & 192) !== 128) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+function charOffset(bytes, byteIndex) {
+  return new TextDecoder("utf-8").decode(bytes.subarray(0, byteIndex)).length;
+}
+function decodeSource(bytes) {
+  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) return { text: new TextDecoder("utf-16le").decode(bytes) };
+  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) return { text: new TextDecoder("utf-16be").decode(bytes) };
+  const bom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
+  const body = bytes.subarray(bom);
+  const nul = body.subarray(0, NUL_SCAN_BYTES).indexOf(0);
+  if (nul >= 0) {
+    const at = charOffset(body, nul);
+    return { error: { code: "BINARY", message: `binary file (a NUL byte at byte ${nul + bom}), not a template`, start: at, end: at + 1, fatal: true } };
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body) };
+  } catch {
+    const bad = Math.max(0, firstInvalidUtf8(body));
+    const at = charOffset(body, bad);
+    return {
+      error: { code: "ENCODING", message: `invalid UTF-8 at byte ${bad + bom}; CloudFormation templates must be UTF-8`, start: at, end: at + 1, fatal: true }
+    };
+  }
+}
+var NUL_SCAN_BYTES;
+var init_parse = __esm({
+  "src/parse/index.ts"() {
+    "use strict";
+    init_json();
+    init_yaml();
+    init_types();
+    init_locate();
+    init_yaml();
+    init_json();
+    NUL_SCAN_BYTES = 8192;
   }
 });
 
@@ -1059,15 +5429,15 @@ var require_codegen = __commonJS({
     }
     exports.not = not;
     var andCode = mappend(exports.operators.AND);
-    function and(...args) {
+    function and2(...args) {
       return args.reduce(andCode);
     }
-    exports.and = and;
+    exports.and = and2;
     var orCode = mappend(exports.operators.OR);
-    function or(...args) {
+    function or2(...args) {
       return args.reduce(orCode);
     }
-    exports.or = or;
+    exports.or = or2;
     function mappend(op) {
       return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
     }
@@ -9238,7 +13608,7 @@ var require_parse2 = __commonJS({
         state2.output += token.output != null ? token.output : token.value;
         consume(token.value);
       };
-      const negate2 = () => {
+      const negate3 = () => {
         let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
@@ -9660,7 +14030,7 @@ var require_parse2 = __commonJS({
             }
           }
           if (opts.nonegate !== true && state2.index === 0) {
-            negate2();
+            negate3();
             continue;
           }
         }
@@ -12705,18 +17075,47 @@ var stack_exports = {};
 __export(stack_exports, {
   StackError: () => StackError,
   describeError: () => describeError,
-  fetchStacks: () => fetchStacks
+  fetchStacks: () => fetchStacks,
+  maskNoEchoDefaults: () => maskNoEchoDefaults,
+  printable: () => printable,
+  safeStackFileName: () => safeStackFileName
 });
-import { mkdirSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path5 from "node:path";
 async function fetchStacks(options) {
+  const timeoutMs = Math.min(options.timeoutMs ?? timeoutFromEnvironment() ?? DEFAULT_TIMEOUT_MS, 2 ** 31 - 1);
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const sdk = await import("@aws-sdk/client-cloudformation");
   const client = new sdk.CloudFormationClient({
     ...options.region ? { region: options.region } : {},
     ...options.profile ? { profile: options.profile } : {},
-    logger: new QuietLogger()
+    logger: new QuietLogger(),
+    // Per attempt: the SDK retries timeouts (AWS_MAX_ATTEMPTS, 3 by default) within the request's budget below.
+    requestHandler: {
+      connectionTimeout: Math.ceil(timeoutMs / 6),
+      requestTimeout: Math.ceil(timeoutMs / 3),
+      throwOnRequestTimeout: true,
+      // A server that sends headers and then stalls the body goes quiet: that ends the attempt too.
+      socketTimeout: Math.ceil(timeoutMs / 3)
+    }
   });
+  const over = new AbortController();
+  const withDeadline = (request) => {
+    const controller = new AbortController();
+    const abandon = () => controller.abort();
+    over.signal.addEventListener("abort", abandon, { once: true });
+    let timer;
+    const deadline = new Promise((_, reject) => {
+      timer = setTimeout(() => {
+        reject(new DeadlineError(timeoutMs));
+        controller.abort();
+      }, timeoutMs);
+    });
+    return Promise.race([request(controller.signal), deadline]).finally(() => {
+      clearTimeout(timer);
+      over.signal.removeEventListener("abort", abandon);
+    });
+  };
   try {
     let region;
     try {
@@ -12727,15 +17126,24 @@ async function fetchStacks(options) {
     if (!region) throw new StackError("no AWS region: pass --region, set AWS_REGION, or give the profile a region");
     const where = region;
     const fail = (error, stack) => {
+      if (error instanceof StackError) throw error;
       throw new StackError(describeError(error, where, options.profile, stack));
     };
     let names = [...new Set(options.names)];
     if (options.all) {
       const listed = [];
       try {
-        for await (const page of sdk.paginateListStacks({ client }, { StackStatusFilter: [...ACTIVE_STATUSES] })) {
+        const tokens = /* @__PURE__ */ new Set();
+        let token;
+        do {
+          const page = await withDeadline((abortSignal) => client.send(new sdk.ListStacksCommand({ StackStatusFilter: [...ACTIVE_STATUSES], NextToken: token }), { abortSignal }));
           for (const summary of page.StackSummaries ?? []) if (summary.StackName) listed.push(summary.StackName);
-        }
+          token = page.NextToken || void 0;
+          if (token === void 0) break;
+          if (tokens.has(token)) throw new StackError(`CloudFormation in ${region} sent the same page token twice while listing the stacks: stopped`);
+          if (tokens.size >= MAX_LIST_PAGES) throw new StackError(`CloudFormation in ${region} sent more than ${MAX_LIST_PAGES} pages of stacks: stopped`);
+          tokens.add(token);
+        } while (token);
       } catch (error) {
         fail(error);
       }
@@ -12747,81 +17155,165 @@ async function fetchStacks(options) {
       let template;
       try {
         [described, template] = await Promise.all([
-          client.send(new sdk.DescribeStacksCommand({ StackName: name })),
-          client.send(new sdk.GetTemplateCommand({ StackName: name, TemplateStage: "Original" }))
+          withDeadline((abortSignal) => client.send(new sdk.DescribeStacksCommand({ StackName: name }), { abortSignal })),
+          withDeadline((abortSignal) => client.send(new sdk.GetTemplateCommand({ StackName: name, TemplateStage: "Original" }), { abortSignal }))
         ]);
       } catch (error) {
         return fail(error, name);
       }
       const stack = described.Stacks?.[0];
-      const body = template.TemplateBody;
-      if (!stack || body === void 0) throw new StackError(`stack ${name} in ${region} returned no template`);
-      const stackName = stack.StackName ?? name;
+      if (!stack || template.TemplateBody === void 0) throw new StackError(`stack ${printable(name)} in ${region} returned no template`);
+      const stackName = stack.StackName || name;
+      const { body, noEcho } = maskNoEchoDefaults(template.TemplateBody, stackName);
       const parameters = {};
-      const masked = [];
+      const masked = new Set(noEcho);
       for (const p of stack.Parameters ?? []) {
         if (!p.ParameterKey || p.ParameterValue === void 0) continue;
-        if (p.ParameterValue === MASK) masked.push(p.ParameterKey);
-        else parameters[p.ParameterKey] = p.ParameterValue;
+        if (p.ParameterValue === MASK) masked.add(p.ParameterKey);
+        else if (!masked.has(p.ParameterKey)) parameters[p.ParameterKey] = p.ParameterValue;
       }
-      const uri = `stack://${region}/${stackName}`;
-      return { name: stackName, region: where, uri, file: uri, body, parameters, masked };
+      const uri = `stack://${region}/${encodeURIComponent(stackName)}`;
+      return { name: stackName, region: where, uri, file: uri, body, parameters, masked: [...masked] };
     };
     const stacks = new Array(names.length);
     let next = 0;
     let fetched = 0;
     const worker = async () => {
-      while (next < names.length) {
+      while (next < names.length && !over.signal.aborted) {
         const i = next++;
         stacks[i] = await fetchOne(names[i]);
         fetched++;
-        if (options.all) options.onProgress?.(`fetched ${fetched}/${names.length} stacks (${stacks[i].name})`, true);
+        if (options.all) options.onProgress?.(`fetched ${fetched}/${names.length} stacks (${printable(stacks[i].name)})`, true);
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, names.length) }, worker));
-    if (options.templatesDir !== void 0) for (const stack of stacks) writeTemplate(stack, options.templatesDir);
+    if (options.templatesDir !== void 0) {
+      const taken = /* @__PURE__ */ new Set();
+      for (const stack of stacks) writeTemplate(stack, options.templatesDir, taken);
+    }
     return stacks;
   } finally {
+    over.abort();
     client.destroy();
   }
 }
-function writeTemplate(stack, dir) {
+function timeoutFromEnvironment() {
+  const text = process.env[TIMEOUT_VARIABLE];
+  if (text === void 0 || text.trim() === "") return void 0;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new StackError(`${TIMEOUT_VARIABLE} must be a number of seconds above 0 (got "${printable(text, 40)}")`);
+  }
+  return Math.ceil(seconds * 1e3);
+}
+function maskNoEchoDefaults(body, stackName) {
+  const doc = parseDocument(body);
+  if (doc.value === void 0 || doc.diagnostics.some((d) => d.fatal)) {
+    if (!body.includes("NoEcho")) return { body, noEcho: [] };
+    const name = printable(stackName).replace(/[\r\n]/g, " ");
+    return { body: `# pillars-lint: the template of stack ${name} does not parse and declares NoEcho parameters, so its text is not shown
+`, noEcho: [] };
+  }
+  const parameters = doc.value?.Parameters;
+  if (!parameters || typeof parameters !== "object") return { body, noEcho: [] };
+  const noEcho = [];
+  const ranges = [];
+  for (const [name, parameter] of Object.entries(parameters)) {
+    if (!parameter || typeof parameter !== "object" || !("NoEcho" in parameter)) continue;
+    const flag2 = parameter.NoEcho;
+    if (flag2 === false || typeof flag2 === "string" && flag2.toLowerCase() === "false") continue;
+    noEcho.push(name);
+    const at = doc.locations.get(pathKey(["Parameters", name, "Default"]));
+    if (at) ranges.push({ start: at.start, end: at.end });
+  }
+  if (!ranges.length) return { body, noEcho };
+  ranges.sort((a, b) => a.start - b.start);
+  let out = "";
+  let from = 0;
+  for (const { start, end } of ranges) {
+    if (start < from) continue;
+    const lines = body.slice(start, end).split("\n").length - 1;
+    out += body.slice(from, start) + `"${MASK}"` + "\n".repeat(lines);
+    from = end;
+  }
+  return { body: out + body.slice(from), noEcho };
+}
+function safeStackFileName(name) {
+  let stem = name.slice(0, 128).replace(/[^A-Za-z0-9._-]/g, "_").replace(/^[.-]+/, "");
+  if (stem === "") stem = "stack";
+  if (/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(stem)) stem = `_${stem}`;
+  return stem;
+}
+function writeTemplate(stack, dir, taken) {
   const extension = /^\s*[{[]/.test(stack.body) ? "json" : "yaml";
-  const file = path5.resolve(dir, `${stack.name}.template.${extension}`);
+  const stem = safeStackFileName(stack.name);
+  const shown = (file) => relativeInside(file, process.cwd()) ?? file;
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(file, stack.body);
   } catch (error) {
-    throw new StackError(`cannot write ${file}: ${error.code ?? error.message}`);
+    throw new StackError(`cannot create ${shown(dir)}: ${error.code ?? error.message}`);
   }
-  stack.file = file;
+  for (let n = 1; n <= MAX_NAME_TRIES; n++) {
+    const file = path5.resolve(dir, `${stem}${n === 1 ? "" : `-${n}`}.template.${extension}`);
+    if (taken.has(file)) continue;
+    try {
+      writeFileSync(file, stack.body, { flag: "wx" });
+    } catch (error) {
+      const code = error.code;
+      if (code === "EEXIST" && !sameText(file, stack.body)) continue;
+      if (code !== "EEXIST") throw new StackError(`cannot write ${shown(file)}: ${code ?? error.message}`);
+    }
+    taken.add(file);
+    stack.file = file;
+    return;
+  }
+  throw new StackError(`cannot write the template of stack ${printable(stack.name)}: ${shown(path5.resolve(dir, stem))}.template.${extension} and ${MAX_NAME_TRIES - 1} other names are taken`);
+}
+function sameText(file, text) {
+  try {
+    const stat = lstatSync(file);
+    return stat.isFile() && stat.size === Buffer.byteLength(text) && readFileSync(file, "utf8") === text;
+  } catch {
+    return false;
+  }
 }
 function describeError(error, region, profile, stack) {
   const e = error;
-  const name = e?.name ?? "";
-  const message = firstLine(e?.message ?? String(error));
+  const name = printable(typeof e?.name === "string" ? e.name : "", 80);
+  const message = printable(firstLine(typeof e?.message === "string" ? e.message : String(error)));
+  const which = stack === void 0 ? void 0 : printable(stack, 200);
   if (name === "CredentialsProviderError" || /could not load credentials/i.test(message) && !e.code) {
-    const which = profile ? `for profile ${profile}` : "found";
-    return `no AWS credentials ${which} (${message.replace(/\.$/, "")}): set up a profile, environment variables or SSO`;
+    const from = profile ? `for profile ${printable(profile, 200)}` : "found";
+    return `no AWS credentials ${from} (${message.replace(/\.$/, "")}): set up a profile, environment variables or SSO`;
   }
-  if (name === "ValidationError" && stack && /does not exist/i.test(message)) return `stack ${stack} does not exist in ${region}`;
+  if (error instanceof DeadlineError || name === "TimeoutError" || name === "AbortError") {
+    const budget = error instanceof DeadlineError ? ` within ${error.ms / 1e3} s` : "";
+    return `CloudFormation in ${region} did not answer${which ? ` for stack ${which}` : ""}${budget}: check the network, or set ${TIMEOUT_VARIABLE} (seconds) to wait longer`;
+  }
+  if (name === "ValidationError" && which && /does not exist/i.test(message)) return `stack ${which} does not exist in ${region}`;
   if (THROTTLING.has(name) || e?.$retryable?.throttling) {
     return `CloudFormation kept throttling the requests (${name || "throttled"}) after the SDK's retries: try again later, or lint fewer stacks at once`;
   }
-  if (REFUSED.has(name)) return `AWS refused the request${stack ? ` for stack ${stack}` : ""} (${name}): ${message}`;
+  if (REFUSED.has(name)) return `AWS refused the request${which ? ` for stack ${which}` : ""} (${name}): ${message}`;
   if (/Region is missing/i.test(message)) return "no AWS region: pass --region, set AWS_REGION, or give the profile a region";
   const code = e?.code ?? error?.cause?.code;
   if (code && NETWORK.has(code)) return `cannot reach CloudFormation in ${region} (${code})`;
-  return `cannot read ${stack ? `stack ${stack}` : "the stacks"} in ${region}: ${name ? `${name}: ` : ""}${message}`;
+  return `cannot read ${which ? `stack ${which}` : "the stacks"} in ${region}: ${name ? `${name}: ` : ""}${message}`;
 }
 function firstLine(text) {
-  return text.split(/\r?\n/)[0].trim();
+  return text.slice(0, 4 * MAX_MESSAGE).split(/\r?\n/)[0].trim();
 }
-var StackError, ACTIVE_STATUSES, CONCURRENCY, MASK, QuietLogger, THROTTLING, REFUSED, NETWORK;
+function printable(text, max = MAX_MESSAGE) {
+  const clip3 = (s) => s.length > max ? `${s.slice(0, max - 1)}\u2026` : s;
+  return clip3(clip3(text).replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+}
+var StackError, ACTIVE_STATUSES, CONCURRENCY, MASK, DEFAULT_TIMEOUT_MS, TIMEOUT_VARIABLE, MAX_LIST_PAGES, MAX_MESSAGE, DeadlineError, MAX_NAME_TRIES, QuietLogger, THROTTLING, REFUSED, NETWORK, UNPRINTABLE;
 var init_stack = __esm({
   "src/discover/stack.ts"() {
     "use strict";
     init_errors();
+    init_parse();
+    init_paths();
     StackError = class extends UsageError {
     };
     ACTIVE_STATUSES = [
@@ -12845,6 +17337,19 @@ var init_stack = __esm({
     ];
     CONCURRENCY = 4;
     MASK = "****";
+    DEFAULT_TIMEOUT_MS = 3e4;
+    TIMEOUT_VARIABLE = "PILLARS_LINT_AWS_TIMEOUT";
+    MAX_LIST_PAGES = 1e4;
+    MAX_MESSAGE = 300;
+    DeadlineError = class extends Error {
+      constructor(ms) {
+        super(`no answer within ${ms / 1e3} s`);
+        this.ms = ms;
+        this.name = "DeadlineError";
+      }
+      ms;
+    };
+    MAX_NAME_TRIES = 99;
     QuietLogger = class {
       debug() {
       }
@@ -12867,59 +17372,19 @@ var init_stack = __esm({
       "UnrecognizedClientException"
     ]);
     NETWORK = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "ECONNRESET", "EAI_AGAIN", "EHOSTUNREACH"]);
+    UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
   }
 });
 
 // src/action/run.ts
-import { existsSync as existsSync4, lstatSync, rmSync } from "node:fs";
+import { existsSync as existsSync4, lstatSync as lstatSync2, rmSync } from "node:fs";
 import path9 from "node:path";
 
 // src/config/config.ts
+init_paths();
+init_errors();
 import { existsSync, realpathSync as realpathSync2 } from "node:fs";
 import path from "node:path";
-
-// src/discover/paths.ts
-import { realpathSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
-function relativeInside(file, cwd) {
-  const base = resolve(cwd);
-  const target = resolve(cwd, file);
-  return nested(base, target) ?? nested(realPath(base), realPath(target));
-}
-function isUri(file) {
-  return /^[a-z][a-z0-9+.-]+:\/\//i.test(file);
-}
-function hasScheme(url) {
-  return /^[a-z][a-z0-9+.-]+:/i.test(url);
-}
-function relativeForMatching(file, cwd) {
-  return relativeInside(file, cwd) ?? toPosix(relative(cwd, file));
-}
-function toPosix(p) {
-  return sep === "/" ? p : p.split(sep).join("/");
-}
-function nested(base, target) {
-  const rel = relative(base, target);
-  if (rel === "" || isAbsolute(rel) || rel === ".." || rel.startsWith(".." + sep)) return void 0;
-  return toPosix(rel);
-}
-var realPaths = /* @__PURE__ */ new Map();
-function realPath(file) {
-  const absolute = resolve(file);
-  let real = realPaths.get(absolute);
-  if (real === void 0) {
-    try {
-      real = realpathSync.native(absolute);
-    } catch {
-      real = absolute;
-    }
-    realPaths.set(absolute, real);
-  }
-  return real;
-}
-
-// src/config/config.ts
-init_errors();
 
 // src/engine/registry.ts
 init_errors();
@@ -13283,4243 +17748,9 @@ var PILLARS = [
   "sustainability"
 ];
 
-// node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text, ignoreTrivia = false) {
-  const len = text.length;
-  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count2, exact) {
-    let digits = 0;
-    let value2 = 0;
-    while (digits < count2 || !exact) {
-      let ch = text.charCodeAt(pos);
-      if (ch >= 48 && ch <= 57) {
-        value2 = value2 * 16 + ch - 48;
-      } else if (ch >= 65 && ch <= 70) {
-        value2 = value2 * 16 + ch - 65 + 10;
-      } else if (ch >= 97 && ch <= 102) {
-        value2 = value2 * 16 + ch - 97 + 10;
-      } else {
-        break;
-      }
-      pos++;
-      digits++;
-    }
-    if (digits < count2) {
-      value2 = -1;
-    }
-    return value2;
-  }
-  function setPosition(newPosition) {
-    pos = newPosition;
-    value = "";
-    tokenOffset = 0;
-    token = 16;
-    scanError = 0;
-  }
-  function scanNumber() {
-    let start = pos;
-    if (text.charCodeAt(pos) === 48) {
-      pos++;
-    } else {
-      pos++;
-      while (pos < text.length && isDigit(text.charCodeAt(pos))) {
-        pos++;
-      }
-    }
-    if (pos < text.length && text.charCodeAt(pos) === 46) {
-      pos++;
-      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
-        pos++;
-        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
-          pos++;
-        }
-      } else {
-        scanError = 3;
-        return text.substring(start, pos);
-      }
-    }
-    let end = pos;
-    if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
-      pos++;
-      if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) {
-        pos++;
-      }
-      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
-        pos++;
-        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
-          pos++;
-        }
-        end = pos;
-      } else {
-        scanError = 3;
-      }
-    }
-    return text.substring(start, end);
-  }
-  function scanString() {
-    let result = "", start = pos;
-    while (true) {
-      if (pos >= len) {
-        result += text.substring(start, pos);
-        scanError = 2;
-        break;
-      }
-      const ch = text.charCodeAt(pos);
-      if (ch === 34) {
-        result += text.substring(start, pos);
-        pos++;
-        break;
-      }
-      if (ch === 92) {
-        result += text.substring(start, pos);
-        pos++;
-        if (pos >= len) {
-          scanError = 2;
-          break;
-        }
-        const ch2 = text.charCodeAt(pos++);
-        switch (ch2) {
-          case 34:
-            result += '"';
-            break;
-          case 92:
-            result += "\\";
-            break;
-          case 47:
-            result += "/";
-            break;
-          case 98:
-            result += "\b";
-            break;
-          case 102:
-            result += "\f";
-            break;
-          case 110:
-            result += "\n";
-            break;
-          case 114:
-            result += "\r";
-            break;
-          case 116:
-            result += "	";
-            break;
-          case 117:
-            const ch3 = scanHexDigits(4, true);
-            if (ch3 >= 0) {
-              result += String.fromCharCode(ch3);
-            } else {
-              scanError = 4;
-            }
-            break;
-          default:
-            scanError = 5;
-        }
-        start = pos;
-        continue;
-      }
-      if (ch >= 0 && ch <= 31) {
-        if (isLineBreak(ch)) {
-          result += text.substring(start, pos);
-          scanError = 2;
-          break;
-        } else {
-          scanError = 6;
-        }
-      }
-      pos++;
-    }
-    return result;
-  }
-  function scanNext() {
-    value = "";
-    scanError = 0;
-    tokenOffset = pos;
-    lineStartOffset = lineNumber;
-    prevTokenLineStartOffset = tokenLineStartOffset;
-    if (pos >= len) {
-      tokenOffset = len;
-      return token = 17;
-    }
-    let code = text.charCodeAt(pos);
-    if (isWhiteSpace(code)) {
-      do {
-        pos++;
-        value += String.fromCharCode(code);
-        code = text.charCodeAt(pos);
-      } while (isWhiteSpace(code));
-      return token = 15;
-    }
-    if (isLineBreak(code)) {
-      pos++;
-      value += String.fromCharCode(code);
-      if (code === 13 && text.charCodeAt(pos) === 10) {
-        pos++;
-        value += "\n";
-      }
-      lineNumber++;
-      tokenLineStartOffset = pos;
-      return token = 14;
-    }
-    switch (code) {
-      // tokens: []{}:,
-      case 123:
-        pos++;
-        return token = 1;
-      case 125:
-        pos++;
-        return token = 2;
-      case 91:
-        pos++;
-        return token = 3;
-      case 93:
-        pos++;
-        return token = 4;
-      case 58:
-        pos++;
-        return token = 6;
-      case 44:
-        pos++;
-        return token = 5;
-      // strings
-      case 34:
-        pos++;
-        value = scanString();
-        return token = 10;
-      // comments
-      case 47:
-        const start = pos - 1;
-        if (text.charCodeAt(pos + 1) === 47) {
-          pos += 2;
-          while (pos < len) {
-            if (isLineBreak(text.charCodeAt(pos))) {
-              break;
-            }
-            pos++;
-          }
-          value = text.substring(start, pos);
-          return token = 12;
-        }
-        if (text.charCodeAt(pos + 1) === 42) {
-          pos += 2;
-          const safeLength = len - 1;
-          let commentClosed = false;
-          while (pos < safeLength) {
-            const ch = text.charCodeAt(pos);
-            if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
-              pos += 2;
-              commentClosed = true;
-              break;
-            }
-            pos++;
-            if (isLineBreak(ch)) {
-              if (ch === 13 && text.charCodeAt(pos) === 10) {
-                pos++;
-              }
-              lineNumber++;
-              tokenLineStartOffset = pos;
-            }
-          }
-          if (!commentClosed) {
-            pos++;
-            scanError = 1;
-          }
-          value = text.substring(start, pos);
-          return token = 13;
-        }
-        value += String.fromCharCode(code);
-        pos++;
-        return token = 16;
-      // numbers
-      case 45:
-        value += String.fromCharCode(code);
-        pos++;
-        if (pos === len || !isDigit(text.charCodeAt(pos))) {
-          return token = 16;
-        }
-      // found a minus, followed by a number so
-      // we fall through to proceed with scanning
-      // numbers
-      case 48:
-      case 49:
-      case 50:
-      case 51:
-      case 52:
-      case 53:
-      case 54:
-      case 55:
-      case 56:
-      case 57:
-        value += scanNumber();
-        return token = 11;
-      // literals and unknown symbols
-      default:
-        while (pos < len && isUnknownContentCharacter(code)) {
-          pos++;
-          code = text.charCodeAt(pos);
-        }
-        if (tokenOffset !== pos) {
-          value = text.substring(tokenOffset, pos);
-          switch (value) {
-            case "true":
-              return token = 8;
-            case "false":
-              return token = 9;
-            case "null":
-              return token = 7;
-          }
-          return token = 16;
-        }
-        value += String.fromCharCode(code);
-        pos++;
-        return token = 16;
-    }
-  }
-  function isUnknownContentCharacter(code) {
-    if (isWhiteSpace(code) || isLineBreak(code)) {
-      return false;
-    }
-    switch (code) {
-      case 125:
-      case 93:
-      case 123:
-      case 91:
-      case 34:
-      case 58:
-      case 44:
-      case 47:
-        return false;
-    }
-    return true;
-  }
-  function scanNextNonTrivia() {
-    let result;
-    do {
-      result = scanNext();
-    } while (result >= 12 && result <= 15);
-    return result;
-  }
-  return {
-    setPosition,
-    getPosition: () => pos,
-    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
-    getToken: () => token,
-    getTokenValue: () => value,
-    getTokenOffset: () => tokenOffset,
-    getTokenLength: () => pos - tokenOffset,
-    getTokenStartLine: () => lineStartOffset,
-    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
-    getTokenError: () => scanError
-  };
-}
-function isWhiteSpace(ch) {
-  return ch === 32 || ch === 9;
-}
-function isLineBreak(ch) {
-  return ch === 10 || ch === 13;
-}
-function isDigit(ch) {
-  return ch >= 48 && ch <= 57;
-}
-var CharacterCodes;
-(function(CharacterCodes2) {
-  CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
-  CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
-  CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
-  CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
-  CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
-  CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
-  CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
-  CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
-  CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
-  CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
-  CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
-  CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
-  CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
-  CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
-  CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
-  CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
-  CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
-  CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
-  CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
-  CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
-  CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
-  CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
-  CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
-  CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
-  CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
-  CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
-  CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
-  CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
-  CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
-  CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
-  CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
-  CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
-  CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
-  CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
-  CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
-  CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
-  CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
-  CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
-  CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
-  CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
-  CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
-  CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
-  CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
-  CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
-  CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
-  CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
-  CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
-  CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
-  CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
-  CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
-  CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
-  CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
-  CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
-  CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
-  CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
-  CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
-  CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
-  CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
-  CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
-  CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
-  CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
-  CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
-  CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
-  CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
-  CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
-  CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
-  CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
-  CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
-  CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
-  CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
-  CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
-  CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
-  CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
-  CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
-  CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
-  CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
-  CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
-  CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
-  CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
-  CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
-})(CharacterCodes || (CharacterCodes = {}));
-
-// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces = new Array(20).fill(0).map((_, index) => {
-  return " ".repeat(index);
-});
-var maxCachedValues = 200;
-var cachedBreakLinesWithSpaces = {
-  " ": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\n" + " ".repeat(index);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r" + " ".repeat(index);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r\n" + " ".repeat(index);
-    })
-  },
-  "	": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\n" + "	".repeat(index);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r" + "	".repeat(index);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r\n" + "	".repeat(index);
-    })
-  }
-};
-
-// node_modules/jsonc-parser/lib/esm/impl/parser.js
-var ParseOptions;
-(function(ParseOptions2) {
-  ParseOptions2.DEFAULT = {
-    allowTrailingComma: false
-  };
-})(ParseOptions || (ParseOptions = {}));
-function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
-  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
-  function ensurePropertyComplete(endOffset) {
-    if (currentParent.type === "property") {
-      currentParent.length = endOffset - currentParent.offset;
-      currentParent = currentParent.parent;
-    }
-  }
-  function onValue(valueNode) {
-    currentParent.children.push(valueNode);
-    return valueNode;
-  }
-  const visitor = {
-    onObjectBegin: (offset) => {
-      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onObjectProperty: (name, offset, length) => {
-      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
-      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
-    },
-    onObjectEnd: (offset, length) => {
-      ensurePropertyComplete(offset + length);
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onArrayBegin: (offset, length) => {
-      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onArrayEnd: (offset, length) => {
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onLiteralValue: (value, offset, length) => {
-      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
-      ensurePropertyComplete(offset + length);
-    },
-    onSeparator: (sep4, offset, length) => {
-      if (currentParent.type === "property") {
-        if (sep4 === ":") {
-          currentParent.colonOffset = offset;
-        } else if (sep4 === ",") {
-          ensurePropertyComplete(offset);
-        }
-      }
-    },
-    onError: (error, offset, length) => {
-      errors.push({ error, offset, length });
-    }
-  };
-  visit(text, visitor, options);
-  const result = currentParent.children[0];
-  if (result) {
-    delete result.parent;
-  }
-  return result;
-}
-function visit(text, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text, false);
-  const _jsonPath = [];
-  let suppressedCallbacks = 0;
-  function toNoArgVisit(visitFunction) {
-    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisit(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisitWithPath(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
-  }
-  function toBeginVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks++;
-      } else {
-        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
-        if (cbReturn === false) {
-          suppressedCallbacks = 1;
-        }
-      }
-    } : () => true;
-  }
-  function toEndVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks--;
-      }
-      if (suppressedCallbacks === 0) {
-        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
-      }
-    } : () => true;
-  }
-  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
-  const disallowComments = options && options.disallowComments;
-  const allowTrailingComma = options && options.allowTrailingComma;
-  function scanNext() {
-    while (true) {
-      const token = _scanner.scan();
-      switch (_scanner.getTokenError()) {
-        case 4:
-          handleError(
-            14
-            /* ParseErrorCode.InvalidUnicode */
-          );
-          break;
-        case 5:
-          handleError(
-            15
-            /* ParseErrorCode.InvalidEscapeCharacter */
-          );
-          break;
-        case 3:
-          handleError(
-            13
-            /* ParseErrorCode.UnexpectedEndOfNumber */
-          );
-          break;
-        case 1:
-          if (!disallowComments) {
-            handleError(
-              11
-              /* ParseErrorCode.UnexpectedEndOfComment */
-            );
-          }
-          break;
-        case 2:
-          handleError(
-            12
-            /* ParseErrorCode.UnexpectedEndOfString */
-          );
-          break;
-        case 6:
-          handleError(
-            16
-            /* ParseErrorCode.InvalidCharacter */
-          );
-          break;
-      }
-      switch (token) {
-        case 12:
-        case 13:
-          if (disallowComments) {
-            handleError(
-              10
-              /* ParseErrorCode.InvalidCommentToken */
-            );
-          } else {
-            onComment();
-          }
-          break;
-        case 16:
-          handleError(
-            1
-            /* ParseErrorCode.InvalidSymbol */
-          );
-          break;
-        case 15:
-        case 14:
-          break;
-        default:
-          return token;
-      }
-    }
-  }
-  function handleError(error, skipUntilAfter = [], skipUntil = []) {
-    onError(error);
-    if (skipUntilAfter.length + skipUntil.length > 0) {
-      let token = _scanner.getToken();
-      while (token !== 17) {
-        if (skipUntilAfter.indexOf(token) !== -1) {
-          scanNext();
-          break;
-        } else if (skipUntil.indexOf(token) !== -1) {
-          break;
-        }
-        token = scanNext();
-      }
-    }
-  }
-  function parseString(isValue) {
-    const value = _scanner.getTokenValue();
-    if (isValue) {
-      onLiteralValue(value);
-    } else {
-      onObjectProperty(value);
-      _jsonPath.push(value);
-    }
-    scanNext();
-    return true;
-  }
-  function parseLiteral() {
-    switch (_scanner.getToken()) {
-      case 11:
-        const tokenValue = _scanner.getTokenValue();
-        let value = Number(tokenValue);
-        if (isNaN(value)) {
-          handleError(
-            2
-            /* ParseErrorCode.InvalidNumberFormat */
-          );
-          value = 0;
-        }
-        onLiteralValue(value);
-        break;
-      case 7:
-        onLiteralValue(null);
-        break;
-      case 8:
-        onLiteralValue(true);
-        break;
-      case 9:
-        onLiteralValue(false);
-        break;
-      default:
-        return false;
-    }
-    scanNext();
-    return true;
-  }
-  function parseProperty() {
-    if (_scanner.getToken() !== 10) {
-      handleError(3, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-      return false;
-    }
-    parseString(false);
-    if (_scanner.getToken() === 6) {
-      onSeparator(":");
-      scanNext();
-      if (!parseValue()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-    } else {
-      handleError(5, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-    }
-    _jsonPath.pop();
-    return true;
-  }
-  function parseObject() {
-    onObjectBegin();
-    scanNext();
-    let needsComma = false;
-    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 2 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (!parseProperty()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onObjectEnd();
-    if (_scanner.getToken() !== 2) {
-      handleError(7, [
-        2
-        /* SyntaxKind.CloseBraceToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseArray() {
-    onArrayBegin();
-    scanNext();
-    let isFirstElement = true;
-    let needsComma = false;
-    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 4 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (isFirstElement) {
-        _jsonPath.push(0);
-        isFirstElement = false;
-      } else {
-        _jsonPath[_jsonPath.length - 1]++;
-      }
-      if (!parseValue()) {
-        handleError(4, [], [
-          4,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onArrayEnd();
-    if (!isFirstElement) {
-      _jsonPath.pop();
-    }
-    if (_scanner.getToken() !== 4) {
-      handleError(8, [
-        4
-        /* SyntaxKind.CloseBracketToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseValue() {
-    switch (_scanner.getToken()) {
-      case 3:
-        return parseArray();
-      case 1:
-        return parseObject();
-      case 10:
-        return parseString(true);
-      default:
-        return parseLiteral();
-    }
-  }
-  scanNext();
-  if (_scanner.getToken() === 17) {
-    if (options.allowEmptyContent) {
-      return true;
-    }
-    handleError(4, [], []);
-    return false;
-  }
-  if (!parseValue()) {
-    handleError(4, [], []);
-    return false;
-  }
-  if (_scanner.getToken() !== 17) {
-    handleError(9, [], []);
-  }
-  return true;
-}
-function getNodeType(value) {
-  switch (typeof value) {
-    case "boolean":
-      return "boolean";
-    case "number":
-      return "number";
-    case "string":
-      return "string";
-    case "object": {
-      if (!value) {
-        return "null";
-      } else if (Array.isArray(value)) {
-        return "array";
-      }
-      return "object";
-    }
-    default:
-      return "null";
-  }
-}
-
-// node_modules/jsonc-parser/lib/esm/main.js
-var ScanError;
-(function(ScanError2) {
-  ScanError2[ScanError2["None"] = 0] = "None";
-  ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
-  ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
-  ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
-  ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
-  ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
-  ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
-})(ScanError || (ScanError = {}));
-var SyntaxKind;
-(function(SyntaxKind2) {
-  SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
-  SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
-  SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
-  SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
-  SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
-  SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
-  SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
-  SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
-  SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
-  SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
-  SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
-  SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
-  SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
-  SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
-  SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
-  SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
-  SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
-})(SyntaxKind || (SyntaxKind = {}));
-var parseTree2 = parseTree;
-var ParseErrorCode;
-(function(ParseErrorCode2) {
-  ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
-  ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
-  ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
-  ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
-  ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
-  ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
-  ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
-  ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
-  ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
-  ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
-  ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
-  ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
-  ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
-})(ParseErrorCode || (ParseErrorCode = {}));
-function printParseErrorCode(code) {
-  switch (code) {
-    case 1:
-      return "InvalidSymbol";
-    case 2:
-      return "InvalidNumberFormat";
-    case 3:
-      return "PropertyNameExpected";
-    case 4:
-      return "ValueExpected";
-    case 5:
-      return "ColonExpected";
-    case 6:
-      return "CommaExpected";
-    case 7:
-      return "CloseBraceExpected";
-    case 8:
-      return "CloseBracketExpected";
-    case 9:
-      return "EndOfFileExpected";
-    case 10:
-      return "InvalidCommentToken";
-    case 11:
-      return "UnexpectedEndOfComment";
-    case 12:
-      return "UnexpectedEndOfString";
-    case 13:
-      return "UnexpectedEndOfNumber";
-    case 14:
-      return "InvalidUnicode";
-    case 15:
-      return "InvalidEscapeCharacter";
-    case 16:
-      return "InvalidCharacter";
-  }
-  return "<unknown ParseErrorCode>";
-}
-
-// src/parse/types.ts
-function pathKey(path10) {
-  return path10.join("\0");
-}
-
-// src/parse/locate.ts
-function computeLineStarts(source) {
-  const starts = [0];
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (source.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-function lineIndexOf(lineStarts, offset) {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-function positionOf(lineStarts, offset) {
-  const index = lineIndexOf(lineStarts, offset);
-  return { line: index + 1, column: offset - lineStarts[index] + 1 };
-}
-function regionOf(source, lineStarts, start, end) {
-  let e = Math.max(start, end);
-  while (e > start && /[\s]/.test(source[e - 1])) e--;
-  const s = positionOf(lineStarts, start);
-  if (e === start) return { startLine: s.line, startColumn: s.column, endLine: s.line, endColumn: s.column + 1 };
-  const last = positionOf(lineStarts, e - 1);
-  return { startLine: s.line, startColumn: s.column, endLine: last.line, endColumn: last.column + 1 };
-}
-function locate(doc, path10) {
-  for (let n = path10.length; n >= 0; n--) {
-    const sub = n === path10.length ? path10 : path10.slice(0, n);
-    const location2 = doc.locations.get(pathKey(sub));
-    if (location2) return { path: sub, location: location2, exact: n === path10.length };
-  }
-  return void 0;
-}
-function findingRegion(doc, path10) {
-  return locatedRegion(doc, locate(doc, path10));
-}
-function locatedRegion(doc, found) {
-  if (!found) return { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
-  const { location: location2, exact } = found;
-  if (!exact && location2.keyStart >= 0) return regionOf(doc.source, doc.lineStarts, location2.keyStart, location2.keyEnd);
-  return regionOf(doc.source, doc.lineStarts, location2.start, location2.end);
-}
-function offsetRegion(doc, start, end) {
-  return regionOf(doc.source, doc.lineStarts, start, end);
-}
-
-// node_modules/js-yaml/dist/js-yaml.mjs
-var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
-function defineScalarTag(tagName, options) {
-  return {
-    tagName,
-    nodeKind: "scalar",
-    implicit: options.implicit ?? false,
-    matchByTagPrefix: options.matchByTagPrefix ?? false,
-    implicitFirstChars: options.implicitFirstChars ?? null,
-    resolve: options.resolve,
-    identify: options.identify,
-    represent: options.represent ?? ((data) => String(data)),
-    representTagName: options.representTagName ?? (() => tagName)
-  };
-}
-function defineSequenceTag(tagName, options) {
-  const carrierIsResult = options.finalize === void 0;
-  return {
-    tagName,
-    nodeKind: "sequence",
-    implicit: false,
-    matchByTagPrefix: options.matchByTagPrefix ?? false,
-    create: options.create,
-    addItem: options.addItem,
-    finalize: options.finalize ?? ((carrier) => carrier),
-    carrierIsResult,
-    identify: options.identify,
-    represent: options.represent ?? ((data) => data),
-    representTagName: options.representTagName ?? (() => tagName)
-  };
-}
-function defineMappingTag(tagName, options) {
-  const carrierIsResult = options.finalize === void 0;
-  return {
-    tagName,
-    nodeKind: "mapping",
-    implicit: false,
-    matchByTagPrefix: options.matchByTagPrefix ?? false,
-    create: options.create,
-    addPair: options.addPair,
-    has: options.has,
-    keys: options.keys,
-    get: options.get,
-    finalize: options.finalize ?? ((carrier) => carrier),
-    carrierIsResult,
-    identify: options.identify,
-    represent: options.represent ?? ((data) => data),
-    representTagName: options.representTagName ?? (() => tagName)
-  };
-}
-var strTag = defineScalarTag("tag:yaml.org,2002:str", {
-  resolve: (source) => source,
-  identify: (data) => typeof data === "string"
-});
-var NULL_VALUES$1 = [
-  "",
-  "~",
-  "null",
-  "Null",
-  "NULL"
-];
-var nullCoreTag = defineScalarTag("tag:yaml.org,2002:null", {
-  implicit: true,
-  implicitFirstChars: [
-    "",
-    "~",
-    "n",
-    "N"
-  ],
-  resolve: (source) => {
-    if (NULL_VALUES$1.indexOf(source) !== -1) return null;
-    return NOT_RESOLVED;
-  },
-  identify: (object) => object === null,
-  represent: () => "null"
-});
-var nullJsonTag = defineScalarTag("tag:yaml.org,2002:null", {
-  implicit: true,
-  implicitFirstChars: ["n"],
-  resolve: (source, isExplicit) => {
-    if (source === "null" || isExplicit && source === "") return null;
-    return NOT_RESOLVED;
-  },
-  identify: (object) => object === null,
-  represent: () => "null"
-});
-var NULL_VALUES = [
-  "",
-  "~",
-  "null",
-  "Null",
-  "NULL"
-];
-var nullYaml11Tag = defineScalarTag("tag:yaml.org,2002:null", {
-  implicit: true,
-  implicitFirstChars: [
-    "",
-    "~",
-    "n",
-    "N"
-  ],
-  resolve: (source) => {
-    if (NULL_VALUES.indexOf(source) !== -1) return null;
-    return NOT_RESOLVED;
-  },
-  identify: (object) => object === null,
-  represent: () => "null"
-});
-var TRUE_VALUES$2 = [
-  "true",
-  "True",
-  "TRUE"
-];
-var FALSE_VALUES$2 = [
-  "false",
-  "False",
-  "FALSE"
-];
-var boolCoreTag = defineScalarTag("tag:yaml.org,2002:bool", {
-  implicit: true,
-  implicitFirstChars: [
-    "t",
-    "T",
-    "f",
-    "F"
-  ],
-  resolve: (source) => {
-    if (TRUE_VALUES$2.indexOf(source) !== -1) return true;
-    if (FALSE_VALUES$2.indexOf(source) !== -1) return false;
-    return NOT_RESOLVED;
-  },
-  identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
-  represent: (object) => object ? "true" : "false"
-});
-var TRUE_VALUES$1 = ["true"];
-var FALSE_VALUES$1 = ["false"];
-var boolJsonTag = defineScalarTag("tag:yaml.org,2002:bool", {
-  implicit: true,
-  implicitFirstChars: ["t", "f"],
-  resolve: (source) => {
-    if (TRUE_VALUES$1.indexOf(source) !== -1) return true;
-    if (FALSE_VALUES$1.indexOf(source) !== -1) return false;
-    return NOT_RESOLVED;
-  },
-  identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
-  represent: (object) => object ? "true" : "false"
-});
-var TRUE_VALUES = [
-  "true",
-  "True",
-  "TRUE",
-  "y",
-  "Y",
-  "yes",
-  "Yes",
-  "YES",
-  "on",
-  "On",
-  "ON"
-];
-var FALSE_VALUES = [
-  "false",
-  "False",
-  "FALSE",
-  "n",
-  "N",
-  "no",
-  "No",
-  "NO",
-  "off",
-  "Off",
-  "OFF"
-];
-var boolYaml11Tag = defineScalarTag("tag:yaml.org,2002:bool", {
-  implicit: true,
-  implicitFirstChars: [
-    "y",
-    "Y",
-    "n",
-    "N",
-    "t",
-    "T",
-    "f",
-    "F",
-    "o",
-    "O"
-  ],
-  resolve: (source) => {
-    if (TRUE_VALUES.indexOf(source) !== -1) return true;
-    if (FALSE_VALUES.indexOf(source) !== -1) return false;
-    return NOT_RESOLVED;
-  },
-  identify: (object) => Object.prototype.toString.call(object) === "[object Boolean]",
-  represent: (object) => object ? "true" : "false"
-});
-var YAML_INTEGER_IMPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
-var YAML_INTEGER_EXPLICIT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
-function parseYamlInteger$2(source) {
-  let value = source;
-  let sign = 1;
-  if (value[0] === "-" || value[0] === "+") {
-    if (value[0] === "-") sign = -1;
-    value = value.slice(1);
-  }
-  if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
-  if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
-  if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
-  return sign * parseInt(value, 10);
-}
-function resolveYamlInteger$2(source, isExplicit) {
-  if (isExplicit) {
-    if (!YAML_INTEGER_EXPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
-  } else if (!YAML_INTEGER_IMPLICIT_PATTERN$1.test(source)) return NOT_RESOLVED;
-  const result = parseYamlInteger$2(source);
-  return Number.isFinite(result) ? result : NOT_RESOLVED;
-}
-var intCoreTag = defineScalarTag("tag:yaml.org,2002:int", {
-  implicit: true,
-  implicitFirstChars: [
-    "-",
-    "+",
-    ..."0123456789"
-  ],
-  resolve: resolveYamlInteger$2,
-  identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
-  represent: (object) => object.toString(10)
-});
-var YAML_INTEGER_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)$");
-var YAML_INTEGER_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1]+|[-+]?0o[0-7]+|[-+]?0x[0-9a-fA-F]+|[-+]?[0-9]+)$");
-function parseYamlInteger$1(source) {
-  let value = source;
-  let sign = 1;
-  if (value[0] === "-" || value[0] === "+") {
-    if (value[0] === "-") sign = -1;
-    value = value.slice(1);
-  }
-  if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
-  if (value.startsWith("0o")) return sign * parseInt(value.slice(2), 8);
-  if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
-  return sign * parseInt(value, 10);
-}
-function resolveYamlInteger$1(source, isExplicit) {
-  if (isExplicit) {
-    if (!YAML_INTEGER_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
-  } else if (!YAML_INTEGER_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
-  const result = parseYamlInteger$1(source);
-  return Number.isFinite(result) ? result : NOT_RESOLVED;
-}
-var intJsonTag = defineScalarTag("tag:yaml.org,2002:int", {
-  implicit: true,
-  implicitFirstChars: ["-", ..."0123456789"],
-  resolve: resolveYamlInteger$1,
-  identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
-  represent: (object) => object.toString(10)
-});
-var YAML_INTEGER_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?0x[0-9a-fA-F_]+|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+|[-+]?(?:0|[1-9][0-9_]*))$");
-function parseYamlInteger(source) {
-  let value = source.replace(/_/g, "");
-  let sign = 1;
-  if (value[0] === "-" || value[0] === "+") {
-    if (value[0] === "-") sign = -1;
-    value = value.slice(1);
-  }
-  if (value.startsWith("0b")) return sign * parseInt(value.slice(2), 2);
-  if (value.startsWith("0x")) return sign * parseInt(value.slice(2), 16);
-  if (value.includes(":")) {
-    let result = 0;
-    for (const part of value.split(":")) result = result * 60 + Number(part);
-    return sign * result;
-  }
-  if (value !== "0" && value[0] === "0") return sign * parseInt(value, 8);
-  return sign * parseInt(value, 10);
-}
-function resolveYamlInteger(source) {
-  if (!YAML_INTEGER_PATTERN.test(source)) return NOT_RESOLVED;
-  const result = parseYamlInteger(source);
-  return Number.isFinite(result) ? result : NOT_RESOLVED;
-}
-var intYaml11Tag = defineScalarTag("tag:yaml.org,2002:int", {
-  implicit: true,
-  implicitFirstChars: [
-    "-",
-    "+",
-    ..."0123456789"
-  ],
-  resolve: resolveYamlInteger,
-  identify: (object) => Number.isInteger(object) && !Object.is(object, -0) && object.toString(10).indexOf("e") < 0,
-  represent: (object) => object.toString(10)
-});
-var YAML_FLOAT_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
-var YAML_FLOAT_SPECIAL_PATTERN$1 = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
-function resolveYamlFloat$2(source) {
-  if (!YAML_FLOAT_PATTERN$1.test(source)) return NOT_RESOLVED;
-  let value = source.toLowerCase();
-  const sign = value[0] === "-" ? -1 : 1;
-  if ("+-".includes(value[0])) value = value.slice(1);
-  if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-  if (value === ".nan") return NaN;
-  const result = sign * parseFloat(value);
-  if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN$1.test(source)) return result;
-  return NOT_RESOLVED;
-}
-function representYamlFloat$2(object) {
-  if (isNaN(object)) return ".nan";
-  if (object === Number.POSITIVE_INFINITY) return ".inf";
-  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
-  if (Object.is(object, -0)) return "-0.0";
-  const result = object.toString(10);
-  return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
-}
-var floatCoreTag = defineScalarTag("tag:yaml.org,2002:float", {
-  implicit: true,
-  implicitFirstChars: [
-    "-",
-    "+",
-    ".",
-    ..."0123456789"
-  ],
-  resolve: resolveYamlFloat$2,
-  identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
-  represent: representYamlFloat$2
-});
-var YAML_FLOAT_IMPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$");
-var YAML_FLOAT_EXPLICIT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?[0-9]+(?:\\.[0-9]*)?(?:[eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
-function resolveYamlFloat$1(source, isExplicit) {
-  if (isExplicit) {
-    if (!YAML_FLOAT_EXPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
-    let value = source.toLowerCase();
-    const sign = value[0] === "-" ? -1 : 1;
-    if ("+-".includes(value[0])) value = value.slice(1);
-    if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-    if (value === ".nan") return NaN;
-    const result2 = sign * parseFloat(value);
-    return Number.isFinite(result2) ? result2 : NOT_RESOLVED;
-  }
-  if (!YAML_FLOAT_IMPLICIT_PATTERN.test(source)) return NOT_RESOLVED;
-  const result = Number(source);
-  if (Number.isFinite(result)) return result;
-  return NOT_RESOLVED;
-}
-function representYamlFloat$1(object) {
-  if (isNaN(object)) return ".nan";
-  if (object === Number.POSITIVE_INFINITY) return ".inf";
-  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
-  if (Object.is(object, -0)) return "-0.0";
-  const result = object.toString(10);
-  return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
-}
-var floatJsonTag = defineScalarTag("tag:yaml.org,2002:float", {
-  implicit: true,
-  implicitFirstChars: ["-", ..."0123456789"],
-  resolve: resolveYamlFloat$1,
-  identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
-  represent: representYamlFloat$1
-});
-var YAML_FLOAT_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?(?:(?:[0-9][0-9_]*)?\\.[0-9_]*)(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
-var YAML_FLOAT_SPECIAL_PATTERN = /* @__PURE__ */ new RegExp("^(?:[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$");
-function resolveYamlFloat(source) {
-  if (!YAML_FLOAT_PATTERN.test(source)) return NOT_RESOLVED;
-  let value = source.toLowerCase().replace(/_/g, "");
-  const sign = value[0] === "-" ? -1 : 1;
-  if ("+-".includes(value[0])) value = value.slice(1);
-  if (value === ".inf") return sign === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-  if (value === ".nan") return NaN;
-  let result = 0;
-  if (value.includes(":")) {
-    for (const part of value.split(":")) result = result * 60 + Number(part);
-    result *= sign;
-  } else result = sign * parseFloat(value);
-  if (Number.isFinite(result) || YAML_FLOAT_SPECIAL_PATTERN.test(source)) return result;
-  return NOT_RESOLVED;
-}
-function representYamlFloat(object) {
-  if (isNaN(object)) return ".nan";
-  if (object === Number.POSITIVE_INFINITY) return ".inf";
-  if (object === Number.NEGATIVE_INFINITY) return "-.inf";
-  if (Object.is(object, -0)) return "-0.0";
-  const result = object.toString(10);
-  return /^[-+]?[0-9]+e/.test(result) ? result.replace("e", ".e") : result;
-}
-var floatYaml11Tag = defineScalarTag("tag:yaml.org,2002:float", {
-  implicit: true,
-  implicitFirstChars: [
-    "-",
-    "+",
-    ".",
-    ..."0123456789"
-  ],
-  resolve: resolveYamlFloat,
-  identify: (object) => typeof object === "number" && (!Number.isInteger(object) || Object.is(object, -0) || object.toString(10).indexOf("e") >= 0),
-  represent: representYamlFloat
-});
-var mergeTag = defineScalarTag("tag:yaml.org,2002:merge", {
-  implicit: true,
-  implicitFirstChars: ["<"],
-  resolve: (source, isExplicit) => {
-    if (source === "<<" || isExplicit && source === "") return "<<";
-    return NOT_RESOLVED;
-  },
-  identify: () => false
-});
-var BASE64_PATTERN = /^[A-Za-z0-9+/]*={0,2}$/;
-function resolveYamlBinary(source) {
-  const input = source.replace(/\s/g, "");
-  if (input.length % 4 !== 0 || !BASE64_PATTERN.test(input)) return NOT_RESOLVED;
-  const binary = atob(input);
-  const result = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) result[index] = binary.charCodeAt(index);
-  return result;
-}
-function representYamlBinary(object) {
-  let binary = "";
-  for (let index = 0; index < object.length; index++) binary += String.fromCharCode(object[index]);
-  return btoa(binary);
-}
-var binaryTag = defineScalarTag("tag:yaml.org,2002:binary", {
-  resolve: resolveYamlBinary,
-  identify: (object) => Object.prototype.toString.call(object) === "[object Uint8Array]",
-  represent: representYamlBinary
-});
-var YAML_DATE_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$");
-var YAML_TIMESTAMP_REGEXP = /* @__PURE__ */ new RegExp("^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$");
-function makeUtcDate(year, month, day, hour = 0, minute = 0, second = 0, fraction = 0) {
-  const date = new Date(Date.UTC(year, month, day, hour, minute, second, fraction));
-  date.setUTCFullYear(year, month, day);
-  return date;
-}
-function resolveYamlTimestamp(source) {
-  let match = YAML_DATE_REGEXP.exec(source);
-  if (match === null) match = YAML_TIMESTAMP_REGEXP.exec(source);
-  if (match === null) return NOT_RESOLVED;
-  const year = +match[1];
-  const month = +match[2] - 1;
-  const day = +match[3];
-  if (!match[4]) {
-    const date2 = makeUtcDate(year, month, day);
-    if (date2.getUTCFullYear() !== year || date2.getUTCMonth() !== month || date2.getUTCDate() !== day) return NOT_RESOLVED;
-    return date2;
-  }
-  const hour = +match[4];
-  const minute = +match[5];
-  const second = +match[6];
-  let fraction = 0;
-  if (hour > 23 || minute > 59 || second > 59) return NOT_RESOLVED;
-  if (match[7]) {
-    let value = match[7].slice(0, 3);
-    while (value.length < 3) value += "0";
-    fraction = +value;
-  }
-  const date = makeUtcDate(year, month, day, hour, minute, second, fraction);
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return NOT_RESOLVED;
-  if (match[9]) {
-    const offsetHour = +match[10];
-    const offsetMinute = +(match[11] || 0);
-    if (offsetHour > 23 || offsetMinute > 59) return NOT_RESOLVED;
-    const offset = (offsetHour * 60 + offsetMinute) * 6e4;
-    date.setTime(date.getTime() - (match[9] === "-" ? -offset : offset));
-  }
-  return date;
-}
-var timestampTag = defineScalarTag("tag:yaml.org,2002:timestamp", {
-  implicit: true,
-  implicitFirstChars: [..."0123456789"],
-  resolve: resolveYamlTimestamp,
-  identify: (object) => object instanceof Date,
-  represent: (object) => object.toISOString()
-});
-var seqTag = defineSequenceTag("tag:yaml.org,2002:seq", {
-  create: () => [],
-  addItem: (container, item) => {
-    container.push(item);
-  },
-  identify: Array.isArray
-});
-function isPlainObject(data) {
-  if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
-  const prototype = Object.getPrototypeOf(data);
-  return prototype === null || prototype === Object.prototype;
-}
-var omapTag = defineSequenceTag("tag:yaml.org,2002:omap", {
-  create: () => ({
-    list: [],
-    seen: /* @__PURE__ */ new Set()
-  }),
-  addItem: (carrier, item) => {
-    let key;
-    if (item instanceof Map) {
-      if (item.size !== 1) return "cannot resolve an ordered map item";
-      key = item.keys().next().value;
-    } else if (isPlainObject(item)) {
-      const itemKeys = Object.keys(item);
-      if (itemKeys.length !== 1) return "cannot resolve an ordered map item";
-      key = itemKeys[0];
-    } else return "cannot resolve an ordered map item";
-    if (carrier.seen.has(key)) return "duplicate key in ordered map";
-    carrier.seen.add(key);
-    carrier.list.push(item);
-    return "";
-  },
-  finalize: (carrier) => carrier.list,
-  identify: () => false
-});
-var pairsTag = defineSequenceTag("tag:yaml.org,2002:pairs", {
-  create: () => [],
-  addItem: (container, item) => {
-    if (item instanceof Map) {
-      if (item.size !== 1) return "cannot resolve a pairs item";
-      container.push(item.entries().next().value);
-      return "";
-    }
-    if (Object.prototype.toString.call(item) !== "[object Object]") return "cannot resolve a pairs item";
-    const object = item;
-    const keys = Object.keys(object);
-    if (keys.length !== 1) return "cannot resolve a pairs item";
-    container.push([keys[0], object[keys[0]]]);
-    return "";
-  },
-  identify: () => false
-});
-var mapTag = defineMappingTag("tag:yaml.org,2002:map", {
-  create: () => ({}),
-  identify: isPlainObject,
-  represent: (o) => {
-    const map = /* @__PURE__ */ new Map();
-    for (const key of Object.keys(o)) map.set(key, o[key]);
-    return map;
-  },
-  addPair: (container, key, value) => {
-    if (key !== null && typeof key === "object") return "object-based map does not support complex keys";
-    const normalizedKey = String(key);
-    if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
-      value,
-      enumerable: true,
-      configurable: true,
-      writable: true
-    });
-    else container[normalizedKey] = value;
-    return "";
-  },
-  has: (container, key) => {
-    if (key !== null && typeof key === "object") return false;
-    return Object.prototype.hasOwnProperty.call(container, String(key));
-  },
-  keys: (container) => Object.keys(container),
-  get: (container, key) => {
-    const normalizedKey = String(key);
-    if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
-    return container[normalizedKey];
-  }
-});
-var setTag = defineMappingTag("tag:yaml.org,2002:set", {
-  create: () => /* @__PURE__ */ new Set(),
-  identify: (data) => data instanceof Set,
-  represent: (data) => {
-    const map = /* @__PURE__ */ new Map();
-    for (const key of data) map.set(key, null);
-    return map;
-  },
-  addPair: (container, key, value) => {
-    if (value !== null) return "cannot resolve a set item";
-    container.add(key);
-    return "";
-  },
-  has: (container, key) => container.has(key),
-  keys: (container) => container.keys(),
-  get: () => null
-});
-function createTagDefinitionMap() {
-  return {
-    scalar: /* @__PURE__ */ Object.create(null),
-    sequence: /* @__PURE__ */ Object.create(null),
-    mapping: /* @__PURE__ */ Object.create(null)
-  };
-}
-function createTagDefinitionListMap() {
-  return {
-    scalar: [],
-    sequence: [],
-    mapping: []
-  };
-}
-function compileTags(tags2) {
-  const result = [];
-  for (const tag of tags2) {
-    let index = result.length;
-    for (let previousIndex = 0; previousIndex < result.length; previousIndex++) {
-      const previous = result[previousIndex];
-      if (previous.nodeKind === tag.nodeKind && previous.tagName === tag.tagName && previous.matchByTagPrefix === tag.matchByTagPrefix) {
-        index = previousIndex;
-        break;
-      }
-    }
-    result[index] = tag;
-  }
-  return result;
-}
-var Schema = class Schema2 {
-  tags;
-  /** @internal */
-  implicitScalarTags;
-  /**
-  * Dispatch implicit scalar resolvers by `source.charAt(0)`. Each bucket holds
-  * the resolvers that may match that key, in schema order; a key absent from
-  * the map uses
-  * {@link Schema.implicitScalarAnyFirstChar}
-  * (resolvers that declared no first-char constraint, so they apply to any
-  * first character).
-  */
-  implicitScalarByFirstChar;
-  implicitScalarAnyFirstChar;
-  /**
-  * The default scalar tag (`!!str`), resolved once so the composer's fallback
-  * for unresolved plain scalars avoids a keyed lookup per scalar.
-  *
-  * @internal
-  */
-  defaultScalarTag;
-  /**
-  * The default container tags (`!!seq` / `!!map`), used by the dumper: when a
-  * value is identified by its default tag, the tag is implicit and not
-  * printed. Undefined if the schema does not define them (then such values
-  * can't be dumped).
-  *
-  * @internal
-  */
-  defaultSequenceTag;
-  /** @internal */
-  defaultMappingTag;
-  exact;
-  prefix;
-  constructor(tags2) {
-    const compiledTags = compileTags(tags2);
-    const implicitScalarTags = [];
-    const exact = createTagDefinitionMap();
-    const prefix = createTagDefinitionListMap();
-    for (const tag of compiledTags) {
-      if (tag.nodeKind === "scalar" && tag.implicit) {
-        if (tag.matchByTagPrefix) throw new Error("Implicit scalar tags cannot match by tag prefix");
-        implicitScalarTags.push(tag);
-      }
-      switch (tag.nodeKind) {
-        case "scalar":
-          if (tag.matchByTagPrefix) prefix.scalar.push(tag);
-          else exact.scalar[tag.tagName] = tag;
-          break;
-        case "sequence":
-          if (tag.matchByTagPrefix) prefix.sequence.push(tag);
-          else exact.sequence[tag.tagName] = tag;
-          break;
-        case "mapping":
-          if (tag.matchByTagPrefix) prefix.mapping.push(tag);
-          else exact.mapping[tag.tagName] = tag;
-      }
-    }
-    const implicitScalarAnyFirstChar = implicitScalarTags.filter((tag) => tag.implicitFirstChars === null);
-    const keys = /* @__PURE__ */ new Set();
-    for (const tag of implicitScalarTags) if (tag.implicitFirstChars !== null) for (const key of tag.implicitFirstChars) keys.add(key);
-    const implicitScalarByFirstChar = /* @__PURE__ */ new Map();
-    for (const key of keys) implicitScalarByFirstChar.set(key, implicitScalarTags.filter((tag) => tag.implicitFirstChars === null || tag.implicitFirstChars.indexOf(key) !== -1));
-    const defaultScalarTag = exact.scalar["tag:yaml.org,2002:str"];
-    if (!defaultScalarTag) throw new Error("schema does not define the default scalar tag (tag:yaml.org,2002:str)");
-    this.tags = compiledTags;
-    this.implicitScalarTags = implicitScalarTags;
-    this.implicitScalarByFirstChar = implicitScalarByFirstChar;
-    this.implicitScalarAnyFirstChar = implicitScalarAnyFirstChar;
-    this.defaultScalarTag = defaultScalarTag;
-    this.defaultSequenceTag = exact.sequence["tag:yaml.org,2002:seq"];
-    this.defaultMappingTag = exact.mapping["tag:yaml.org,2002:map"];
-    this.exact = exact;
-    this.prefix = prefix;
-  }
-  /** @internal */
-  lookupScalarTag(tagName) {
-    const exactTag = this.exact.scalar[tagName];
-    if (exactTag) return exactTag;
-    for (const tag of this.prefix.scalar) if (tagName.startsWith(tag.tagName)) return tag;
-  }
-  /** @internal */
-  lookupSequenceTag(tagName) {
-    const exactTag = this.exact.sequence[tagName];
-    if (exactTag) return exactTag;
-    for (const tag of this.prefix.sequence) if (tagName.startsWith(tag.tagName)) return tag;
-  }
-  /** @internal */
-  lookupMappingTag(tagName) {
-    const exactTag = this.exact.mapping[tagName];
-    if (exactTag) return exactTag;
-    for (const tag of this.prefix.mapping) if (tagName.startsWith(tag.tagName)) return tag;
-  }
-  /** @internal */
-  resolveImplicitScalarTag(source) {
-    const candidates = this.implicitScalarByFirstChar.get(source.charAt(0)) ?? this.implicitScalarAnyFirstChar;
-    for (const tag2 of candidates) {
-      const value = tag2.resolve(source, false, tag2.tagName);
-      if (value !== NOT_RESOLVED) return {
-        value,
-        tag: tag2
-      };
-    }
-    const tag = this.defaultScalarTag;
-    return {
-      value: tag.resolve(source, false, tag.tagName),
-      tag
-    };
-  }
-  /**
-  * Creates a new schema with the specified tags added. If a tag already
-  * exists, it is replaced by the specified tag.
-  *
-  * @example
-  *
-  * ```javascript
-  * import { CORE_SCHEMA, mergeTag, realMapTag } from 'js-yaml'
-  *
-  * const schema = CORE_SCHEMA.withTags(mergeTag, realMapTag)
-  * ```
-  */
-  withTags(...tags2) {
-    let flatTags = [];
-    for (const tag of tags2) flatTags = flatTags.concat(tag);
-    return new Schema2([...this.tags, ...flatTags]);
-  }
-};
-var FAILSAFE_SCHEMA = new Schema([
-  strTag,
-  seqTag,
-  mapTag
-]);
-var JSON_SCHEMA = new Schema([
-  ...FAILSAFE_SCHEMA.tags,
-  nullJsonTag,
-  boolJsonTag,
-  intJsonTag,
-  floatJsonTag
-]);
-var CORE_SCHEMA = new Schema([
-  ...FAILSAFE_SCHEMA.tags,
-  nullCoreTag,
-  boolCoreTag,
-  intCoreTag,
-  floatCoreTag
-]);
-var YAML11_SCHEMA = new Schema([
-  ...FAILSAFE_SCHEMA.tags,
-  nullYaml11Tag,
-  boolYaml11Tag,
-  intYaml11Tag,
-  floatYaml11Tag,
-  timestampTag,
-  mergeTag,
-  binaryTag,
-  omapTag,
-  pairsTag,
-  setTag
-]);
-var DUMP_SCHEMA = YAML11_SCHEMA.withTags({
-  ...intYaml11Tag,
-  resolve: (source, isExplicit, tagName) => {
-    const result = intYaml11Tag.resolve(source, isExplicit, tagName);
-    return result === NOT_RESOLVED ? intCoreTag.resolve(source, isExplicit, tagName) : result;
-  }
-}, {
-  ...floatYaml11Tag,
-  resolve: (source, isExplicit, tagName) => {
-    const result = floatYaml11Tag.resolve(source, isExplicit, tagName);
-    return result === NOT_RESOLVED ? floatCoreTag.resolve(source, isExplicit, tagName) : result;
-  }
-});
-var realMapTag = defineMappingTag("tag:yaml.org,2002:map", {
-  create: () => /* @__PURE__ */ new Map(),
-  addPair: (container, key, value) => {
-    container.set(key, value);
-    return "";
-  },
-  has: (container, key) => container.has(key),
-  keys: (container) => container.keys(),
-  get: (container, key) => container.get(key),
-  identify: (data) => data instanceof Map || isPlainObject(data),
-  represent: (data) => {
-    if (data instanceof Map) return data;
-    const map = /* @__PURE__ */ new Map();
-    const obj = data;
-    for (const key of Object.keys(obj)) map.set(key, obj[key]);
-    return map;
-  }
-});
-function normalizeKey(key) {
-  if (Array.isArray(key)) {
-    const array = Array.prototype.slice.call(key);
-    for (let index = 0; index < array.length; index++) {
-      if (Array.isArray(array[index])) return null;
-      if (typeof array[index] === "object" && Object.prototype.toString.call(array[index]) === "[object Object]") array[index] = "[object Object]";
-    }
-    return String(array);
-  }
-  if (typeof key === "object" && Object.prototype.toString.call(key) === "[object Object]") return "[object Object]";
-  return String(key);
-}
-var legacyMapTag = defineMappingTag("tag:yaml.org,2002:map", {
-  create: () => ({}),
-  identify: isPlainObject,
-  represent: (o) => {
-    const map = /* @__PURE__ */ new Map();
-    for (const key of Object.keys(o)) map.set(key, o[key]);
-    return map;
-  },
-  addPair: (container, key, value) => {
-    const normalizedKey = normalizeKey(key);
-    if (normalizedKey === null) return "nested arrays are not supported inside keys";
-    if (normalizedKey === "__proto__") Object.defineProperty(container, normalizedKey, {
-      value,
-      enumerable: true,
-      configurable: true,
-      writable: true
-    });
-    else container[normalizedKey] = value;
-    return "";
-  },
-  has: (container, key) => {
-    const normalizedKey = normalizeKey(key);
-    return normalizedKey !== null && Object.prototype.hasOwnProperty.call(container, normalizedKey);
-  },
-  keys: (container) => Object.keys(container),
-  get: (container, key) => {
-    const normalizedKey = String(key);
-    if (!Object.prototype.hasOwnProperty.call(container, normalizedKey)) return null;
-    return container[normalizedKey];
-  }
-});
-var DEFAULT_SNIPPET_OPTIONS = {
-  maxLength: 79,
-  indent: 1,
-  linesBefore: 3,
-  linesAfter: 2
-};
-function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
-  let head = "";
-  let tail = "";
-  const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
-  if (position - lineStart > maxHalfLength) {
-    head = " ... ";
-    lineStart = position - maxHalfLength + head.length;
-  }
-  if (lineEnd - position > maxHalfLength) {
-    tail = " ...";
-    lineEnd = position + maxHalfLength - tail.length;
-  }
-  return {
-    str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "\u2192") + tail,
-    pos: position - lineStart + head.length
-  };
-}
-function padStart(string, max) {
-  return " ".repeat(Math.max(max - string.length, 0)) + string;
-}
-function makeSnippet(mark, options) {
-  if (!mark.buffer) return null;
-  const opts = {
-    ...DEFAULT_SNIPPET_OPTIONS,
-    ...options
-  };
-  const re = /\r?\n|\r|\0/g;
-  const lineStarts = [0];
-  const lineEnds = [];
-  let match;
-  let foundLineNo = -1;
-  while (match = re.exec(mark.buffer)) {
-    lineEnds.push(match.index);
-    lineStarts.push(match.index + match[0].length);
-    if (mark.position <= match.index && foundLineNo < 0) foundLineNo = lineStarts.length - 2;
-  }
-  if (foundLineNo < 0) foundLineNo = lineStarts.length - 1;
-  let result = "";
-  const lineNoLength = Math.min(mark.line + opts.linesAfter, lineEnds.length).toString().length;
-  const maxLineLength = opts.maxLength - (opts.indent + lineNoLength + 3);
-  for (let i = 1; i <= opts.linesBefore; i++) {
-    if (foundLineNo - i < 0) break;
-    const line2 = getLine(mark.buffer, lineStarts[foundLineNo - i], lineEnds[foundLineNo - i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]), maxLineLength);
-    result = `${" ".repeat(opts.indent)}${padStart((mark.line - i + 1).toString(), lineNoLength)} | ${line2.str}
-${result}`;
-  }
-  const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
-  result += `${" ".repeat(opts.indent)}${padStart((mark.line + 1).toString(), lineNoLength)} | ${line.str}
-`;
-  result += `${"-".repeat(opts.indent + lineNoLength + 3 + line.pos)}^
-`;
-  for (let i = 1; i <= opts.linesAfter; i++) {
-    if (foundLineNo + i >= lineEnds.length) break;
-    const line2 = getLine(mark.buffer, lineStarts[foundLineNo + i], lineEnds[foundLineNo + i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]), maxLineLength);
-    result += `${" ".repeat(opts.indent)}${padStart((mark.line + i + 1).toString(), lineNoLength)} | ${line2.str}
-`;
-  }
-  return result.replace(/\n$/, "");
-}
-function formatError(exception, compact) {
-  let where = "";
-  if (!exception.mark) return exception.reason;
-  if (exception.mark.name) where += `in "${exception.mark.name}" `;
-  where += `(${exception.mark.line + 1}:${exception.mark.column + 1})`;
-  if (!compact && exception.mark.snippet) where += `
-
-${exception.mark.snippet}`;
-  return `${exception.reason} ${where}`;
-}
-var YAMLException = class YAMLException2 extends Error {
-  reason;
-  mark;
-  /**
-  * Optional `mark` contains source snippet data. Usually, use
-  * {@link YAMLException.throwAt} instead of passing it directly.
-  */
-  constructor(reason, mark) {
-    super();
-    this.name = "YAMLException";
-    this.reason = reason;
-    this.mark = mark;
-    this.message = formatError(this, false);
-    if (Error.captureStackTrace) Error.captureStackTrace(this, this.constructor);
-  }
-  /**
-  * Returns the formatted error, omitting the source snippet in compact mode.
-  */
-  toString(compact) {
-    return `${this.name}: ${formatError(this, compact)}`;
-  }
-  /**
-  * Builds a YAMLException with a source snippet and throws it. `source` is
-  * the raw input text; `position` is an offset into it.
-  */
-  static throwAt(source, position, message, filename = "") {
-    let line = 0;
-    let lineStart = 0;
-    for (let index = 0; index < position; index++) {
-      const ch = source.charCodeAt(index);
-      if (ch === 10) {
-        line++;
-        lineStart = index + 1;
-      } else if (ch === 13) {
-        line++;
-        if (source.charCodeAt(index + 1) === 10) index++;
-        lineStart = index + 1;
-      }
-    }
-    const mark = {
-      name: filename,
-      buffer: source,
-      position,
-      line,
-      column: position - lineStart
-    };
-    mark.snippet = makeSnippet(mark);
-    throw new YAMLException2(message, mark);
-  }
-};
-var EVENT_ID = {
-  DOCUMENT: 1,
-  SEQUENCE: 2,
-  MAPPING: 3,
-  SCALAR: 4,
-  ALIAS: 5,
-  POP: 6
-};
-var SCALAR_STYLE = {
-  PLAIN: 1,
-  SINGLE_QUOTED: 2,
-  DOUBLE_QUOTED: 3,
-  LITERAL_BLOCK: 4,
-  FOLDED_BLOCK: 5
-};
-var COLLECTION_STYLE = {
-  BLOCK: 1,
-  FLOW: 2
-};
-var CHOMPING_MODE = {
-  CLIP: 1,
-  STRIP: 2,
-  KEEP: 3
-};
-var NO_RANGE$3 = -1;
-function simpleEscapeSequence(c) {
-  switch (c) {
-    case 48:
-      return "\0";
-    case 97:
-      return "\x07";
-    case 98:
-      return "\b";
-    case 116:
-      return "	";
-    case 9:
-      return "	";
-    case 110:
-      return "\n";
-    case 118:
-      return "\v";
-    case 102:
-      return "\f";
-    case 114:
-      return "\r";
-    case 101:
-      return "\x1B";
-    case 32:
-      return " ";
-    case 34:
-      return '"';
-    case 47:
-      return "/";
-    case 92:
-      return "\\";
-    case 78:
-      return "\x85";
-    case 95:
-      return "\xA0";
-    case 76:
-      return "\u2028";
-    case 80:
-      return "\u2029";
-    default:
-      return "";
-  }
-}
-var simpleEscapeCheck = new Array(256);
-var simpleEscapeMap = new Array(256);
-for (let i = 0; i < 256; i++) {
-  simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
-  simpleEscapeMap[i] = simpleEscapeSequence(i);
-}
-function charFromCodepoint(c) {
-  if (c <= 65535) return String.fromCharCode(c);
-  return String.fromCharCode((c - 65536 >> 10) + 55296, (c - 65536 & 1023) + 56320);
-}
-function fromHexCode$1(c) {
-  if (c >= 48 && c <= 57) return c - 48;
-  return (c | 32) - 97 + 10;
-}
-function escapedHexLen$1(c) {
-  if (c === 120) return 2;
-  if (c === 117) return 4;
-  return 8;
-}
-function skipFoldedBreaks(input, position, end) {
-  let breaks = 0;
-  while (position < end) {
-    const ch = input.charCodeAt(position);
-    if (ch === 10) {
-      breaks++;
-      position++;
-    } else if (ch === 13) {
-      breaks++;
-      position++;
-      if (input.charCodeAt(position) === 10) position++;
-    } else if (ch === 32 || ch === 9) position++;
-    else break;
-  }
-  return {
-    position,
-    breaks
-  };
-}
-function foldedBreaks(count2) {
-  if (count2 === 1) return " ";
-  return "\n".repeat(count2 - 1);
-}
-function getPlainValue(input, start, end) {
-  let result = "";
-  let position = start;
-  let captureStart = start;
-  let captureEnd = start;
-  while (position < end) {
-    const ch = input.charCodeAt(position);
-    if (ch === 10 || ch === 13) {
-      result += input.slice(captureStart, captureEnd);
-      const fold = skipFoldedBreaks(input, position, end);
-      result += foldedBreaks(fold.breaks);
-      position = captureStart = captureEnd = fold.position;
-    } else {
-      position++;
-      if (ch !== 32 && ch !== 9) captureEnd = position;
-    }
-  }
-  return result + input.slice(captureStart, captureEnd);
-}
-function getSingleQuotedValue(input, start, end) {
-  let result = "";
-  let position = start;
-  let captureStart = start;
-  let captureEnd = start;
-  while (position < end) {
-    const ch = input.charCodeAt(position);
-    if (ch === 39) {
-      result += input.slice(captureStart, position) + "'";
-      position += 2;
-      captureStart = captureEnd = position;
-    } else if (ch === 10 || ch === 13) {
-      result += input.slice(captureStart, captureEnd);
-      const fold = skipFoldedBreaks(input, position, end);
-      result += foldedBreaks(fold.breaks);
-      position = captureStart = captureEnd = fold.position;
-    } else {
-      position++;
-      if (ch !== 32 && ch !== 9) captureEnd = position;
-    }
-  }
-  return result + input.slice(captureStart, end);
-}
-function getDoubleQuotedValue(input, start, end) {
-  let result = "";
-  let position = start;
-  let captureStart = start;
-  let captureEnd = start;
-  while (position < end) {
-    const ch = input.charCodeAt(position);
-    if (ch === 92) {
-      result += input.slice(captureStart, position);
-      position++;
-      const escaped = input.charCodeAt(position);
-      if (escaped === 10 || escaped === 13) position = skipFoldedBreaks(input, position, end).position;
-      else if (escaped < 256 && simpleEscapeCheck[escaped]) {
-        result += simpleEscapeMap[escaped];
-        position++;
-      } else {
-        let hexLength = escapedHexLen$1(escaped);
-        let hexResult = 0;
-        for (; hexLength > 0; hexLength--) {
-          position++;
-          const digit = fromHexCode$1(input.charCodeAt(position));
-          hexResult = (hexResult << 4) + digit;
-        }
-        result += charFromCodepoint(hexResult);
-        position++;
-      }
-      captureStart = captureEnd = position;
-    } else if (ch === 10 || ch === 13) {
-      result += input.slice(captureStart, captureEnd);
-      const fold = skipFoldedBreaks(input, position, end);
-      result += foldedBreaks(fold.breaks);
-      position = captureStart = captureEnd = fold.position;
-    } else {
-      position++;
-      if (ch !== 32 && ch !== 9) captureEnd = position;
-    }
-  }
-  return result + input.slice(captureStart, end);
-}
-function getBlockValue(input, start, end, indent, chomping, folded) {
-  const textIndent = indent < 0 ? 0 : indent;
-  const region = input.slice(start, end).replace(/\r\n?/g, "\n");
-  const lines = region === "" ? [] : (region.endsWith("\n") ? region.slice(0, -1) : region).split("\n");
-  let result = "";
-  let didReadContent = false;
-  let emptyLines = 0;
-  let atMoreIndented = false;
-  for (const line of lines) {
-    let column = 0;
-    while (column < textIndent && line.charCodeAt(column) === 32) column++;
-    if (indent < 0 || column >= line.length) {
-      emptyLines++;
-      continue;
-    }
-    const content = line.slice(textIndent);
-    const first = content.charCodeAt(0);
-    if (folded) {
-      if (first === 32 || first === 9) {
-        atMoreIndented = true;
-        result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
-      } else if (atMoreIndented) {
-        atMoreIndented = false;
-        result += "\n".repeat(emptyLines + 1);
-      } else if (emptyLines === 0) {
-        if (didReadContent) result += " ";
-      } else result += "\n".repeat(emptyLines);
-    } else result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
-    result += content;
-    didReadContent = true;
-    emptyLines = 0;
-  }
-  if (chomping === CHOMPING_MODE.KEEP) result += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
-  else if (chomping !== CHOMPING_MODE.STRIP) {
-    if (didReadContent) result += "\n";
-  }
-  return result;
-}
-function getScalarValue(input, scalar) {
-  if (scalar.valueStart === NO_RANGE$3) return "";
-  const { valueStart, valueEnd } = scalar;
-  if (scalar.fast) return input.slice(valueStart, valueEnd);
-  switch (scalar.style) {
-    case SCALAR_STYLE.SINGLE_QUOTED:
-      return getSingleQuotedValue(input, valueStart, valueEnd);
-    case SCALAR_STYLE.DOUBLE_QUOTED:
-      return getDoubleQuotedValue(input, valueStart, valueEnd);
-    case SCALAR_STYLE.LITERAL_BLOCK:
-      return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, false);
-    case SCALAR_STYLE.FOLDED_BLOCK:
-      return getBlockValue(input, valueStart, valueEnd, scalar.indent, scalar.chomping, true);
-    default:
-      return getPlainValue(input, valueStart, valueEnd);
-  }
-}
-var DEFAULT_TAG_HANDLERS = Object.assign(/* @__PURE__ */ Object.create(null), {
-  "!": "!",
-  "!!": "tag:yaml.org,2002:"
-});
-var TAG_SUFFIX_CHARS = "-#;/?:@&=+$_.~*'()";
-var TAG_URI_CHARS = TAG_SUFFIX_CHARS + "!,[]";
-var DEFAULT_CONSTRUCTOR_OPTIONS = {
-  filename: "",
-  schema: CORE_SCHEMA,
-  json: false,
-  maxTotalMergeKeys: 1e4,
-  maxAliases: -1
-};
-var NO_RANGE$1 = -1;
-var HAS_OWN = Object.prototype.hasOwnProperty;
-var CONTEXT_FLOW_IN = 1;
-var CONTEXT_FLOW_OUT = 2;
-var CONTEXT_BLOCK_IN = 3;
-var CONTEXT_BLOCK_OUT = 4;
-var PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-var PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
-var PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
-var NS_URI_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$,_.!~*'()\[\]])`;
-var NS_TAG_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$.~*'()_])`;
-var PATTERN_TAG_URI = new RegExp(`^(?:${NS_URI_CHAR})*$`);
-var PATTERN_TAG_SUFFIX = new RegExp(`^(?:${NS_TAG_CHAR})+$`);
-var PATTERN_TAG_PREFIX = new RegExp(`^(?:!(?:${NS_URI_CHAR})*|${NS_TAG_CHAR}(?:${NS_URI_CHAR})*)$`);
-var DEFAULT_PARSER_OPTIONS = {
-  filename: "",
-  maxDepth: 100
-};
-function addDocumentEvent(state2, explicitStart, explicitEnd) {
-  state2.events.push({
-    type: EVENT_ID.DOCUMENT,
-    explicitStart,
-    explicitEnd,
-    directives: state2.directives
-  });
-}
-function addSequenceEvent(state2, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
-  state2.events.push({
-    type: EVENT_ID.SEQUENCE,
-    start,
-    anchorStart,
-    anchorEnd,
-    tagStart,
-    tagEnd,
-    style
-  });
-}
-function addMappingEvent(state2, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
-  state2.events.push({
-    type: EVENT_ID.MAPPING,
-    start,
-    anchorStart,
-    anchorEnd,
-    tagStart,
-    tagEnd,
-    style
-  });
-}
-function insertFlowPairMappingEvent(state2, snapshot) {
-  state2.events.splice(snapshot.eventsLength, 0, {
-    type: EVENT_ID.MAPPING,
-    start: snapshot.position,
-    anchorStart: NO_RANGE$1,
-    anchorEnd: NO_RANGE$1,
-    tagStart: NO_RANGE$1,
-    tagEnd: NO_RANGE$1,
-    style: COLLECTION_STYLE.FLOW
-  });
-}
-function addScalarEvent(state2, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
-  state2.events.push({
-    type: EVENT_ID.SCALAR,
-    valueStart,
-    valueEnd,
-    anchorStart,
-    anchorEnd,
-    tagStart,
-    tagEnd,
-    style,
-    chomping,
-    indent,
-    fast
-  });
-}
-function addAliasEvent(state2, anchorStart, anchorEnd) {
-  state2.events.push({
-    type: EVENT_ID.ALIAS,
-    anchorStart,
-    anchorEnd
-  });
-}
-function addPopEvent(state2) {
-  state2.events.push({ type: EVENT_ID.POP });
-}
-function addEmptyScalarEvent(state2) {
-  addScalarEvent(state2, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
-}
-function emptyProperties() {
-  return {
-    anchorStart: NO_RANGE$1,
-    anchorEnd: NO_RANGE$1,
-    tagStart: NO_RANGE$1,
-    tagEnd: NO_RANGE$1
-  };
-}
-function snapshotState(state2) {
-  return {
-    position: state2.position,
-    line: state2.line,
-    lineStart: state2.lineStart,
-    lineIndent: state2.lineIndent,
-    firstTabInLine: state2.firstTabInLine,
-    eventsLength: state2.events.length
-  };
-}
-function restoreState(state2, snapshot) {
-  state2.position = snapshot.position;
-  state2.line = snapshot.line;
-  state2.lineStart = snapshot.lineStart;
-  state2.lineIndent = snapshot.lineIndent;
-  state2.firstTabInLine = snapshot.firstTabInLine;
-  state2.events.length = snapshot.eventsLength;
-}
-function throwError(state2, message) {
-  YAMLException.throwAt(state2.input.slice(0, state2.length), state2.position, message, state2.filename);
-}
-function isEol(c) {
-  return c === 10 || c === 13;
-}
-function isWhiteSpace2(c) {
-  return c === 9 || c === 32;
-}
-function isWsOrEol(c) {
-  return isWhiteSpace2(c) || isEol(c);
-}
-function isWsOrEolOrEnd(c) {
-  return c === 0 || isWsOrEol(c);
-}
-function isFlowIndicator(c) {
-  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
-}
-function fromDecimalCode(c) {
-  return c >= 48 && c <= 57 ? c - 48 : -1;
-}
-function fromHexCode(c) {
-  if (c >= 48 && c <= 57) return c - 48;
-  const lc = c | 32;
-  if (lc >= 97 && lc <= 102) return lc - 97 + 10;
-  return -1;
-}
-function escapedHexLen(c) {
-  if (c === 120) return 2;
-  if (c === 117) return 4;
-  if (c === 85) return 8;
-  return 0;
-}
-function isSimpleEscape(c) {
-  return c === 48 || c === 97 || c === 98 || c === 116 || c === 9 || c === 110 || c === 118 || c === 102 || c === 114 || c === 101 || c === 32 || c === 34 || c === 47 || c === 92 || c === 78 || c === 95 || c === 76 || c === 80;
-}
-function consumeLineBreak(state2) {
-  if (state2.input.charCodeAt(state2.position) === 10) state2.position++;
-  else {
-    state2.position++;
-    if (state2.input.charCodeAt(state2.position) === 10) state2.position++;
-  }
-  state2.line++;
-  state2.lineStart = state2.position;
-  state2.lineIndent = 0;
-  state2.firstTabInLine = -1;
-}
-function skipSeparationSpace(state2, allowComments) {
-  let lineBreaks = 0;
-  let ch = state2.input.charCodeAt(state2.position);
-  let hasSeparation = state2.position === state2.lineStart || isWsOrEol(state2.input.charCodeAt(state2.position - 1));
-  while (ch !== 0) {
-    while (isWhiteSpace2(ch)) {
-      hasSeparation = true;
-      if (ch === 9 && state2.firstTabInLine === -1) state2.firstTabInLine = state2.position;
-      ch = state2.input.charCodeAt(++state2.position);
-    }
-    if (allowComments && hasSeparation && ch === 35) do
-      ch = state2.input.charCodeAt(++state2.position);
-    while (!isEol(ch) && ch !== 0);
-    if (!isEol(ch)) break;
-    consumeLineBreak(state2);
-    lineBreaks++;
-    hasSeparation = true;
-    ch = state2.input.charCodeAt(state2.position);
-    while (ch === 32) {
-      state2.lineIndent++;
-      ch = state2.input.charCodeAt(++state2.position);
-    }
-  }
-  return lineBreaks;
-}
-function testDocumentSeparator(state2, position = state2.position) {
-  const ch = state2.input.charCodeAt(position);
-  if ((ch === 45 || ch === 46) && ch === state2.input.charCodeAt(position + 1) && ch === state2.input.charCodeAt(position + 2)) {
-    const following = state2.input.charCodeAt(position + 3);
-    return following === 0 || isWsOrEol(following);
-  }
-  return false;
-}
-function skipByteOrderMark(state2) {
-  if (state2.position === state2.lineStart && state2.input.charCodeAt(state2.position) === 65279) {
-    state2.position++;
-    state2.lineStart = state2.position;
-  }
-}
-function testDocumentBoundary(state2) {
-  if (state2.position !== state2.lineStart) return false;
-  if (testDocumentSeparator(state2)) return true;
-  if (state2.input.charCodeAt(state2.position) !== 65279) return false;
-  const snapshot = snapshotState(state2);
-  skipByteOrderMark(state2);
-  skipSeparationSpace(state2, true);
-  const ch = state2.input.charCodeAt(state2.position);
-  const result = state2.position === state2.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state2));
-  restoreState(state2, snapshot);
-  return result;
-}
-function skipUntilLineEnd(state2) {
-  let ch = state2.input.charCodeAt(state2.position);
-  while (ch !== 0 && !isEol(ch)) ch = state2.input.charCodeAt(++state2.position);
-}
-function checkPrintable(state2, start, end) {
-  const match = PATTERN_NON_PRINTABLE.exec(state2.input.slice(start, end));
-  if (match !== null) {
-    state2.position = start + match.index + match[0].length - 1;
-    throwError(state2, "the stream contains non-printable characters");
-  }
-}
-function readTagProperty(state2, props, inFlow) {
-  if (state2.input.charCodeAt(state2.position) !== 33) return false;
-  if (props.tagStart !== NO_RANGE$1) throwError(state2, "duplication of a tag property");
-  const start = state2.position;
-  let isVerbatim = false;
-  let isNamed = false;
-  let tagHandle = "!";
-  let ch = state2.input.charCodeAt(++state2.position);
-  if (ch === 60) {
-    isVerbatim = true;
-    ch = state2.input.charCodeAt(++state2.position);
-  } else if (ch === 33) {
-    isNamed = true;
-    tagHandle = "!!";
-    ch = state2.input.charCodeAt(++state2.position);
-  }
-  let suffixStart = state2.position;
-  let tagName;
-  if (isVerbatim) {
-    while (ch !== 0 && ch !== 62) ch = state2.input.charCodeAt(++state2.position);
-    if (ch !== 62) throwError(state2, "unexpected end of the stream within a verbatim tag");
-    tagName = state2.input.slice(suffixStart, state2.position);
-    state2.position++;
-  } else {
-    while (ch !== 0 && !isWsOrEol(ch) && !(inFlow && isFlowIndicator(ch))) {
-      if (ch === 33) {
-        if (!isNamed) {
-          tagHandle = state2.input.slice(suffixStart - 1, state2.position + 1);
-          if (!PATTERN_TAG_HANDLE.test(tagHandle)) throwError(state2, "named tag handle cannot contain such characters");
-          isNamed = true;
-          suffixStart = state2.position + 1;
-        } else throwError(state2, "tag suffix cannot contain exclamation marks");
-      }
-      ch = state2.input.charCodeAt(++state2.position);
-    }
-    tagName = state2.input.slice(suffixStart, state2.position);
-    if (PATTERN_FLOW_INDICATORS.test(tagName)) throwError(state2, "tag suffix cannot contain flow indicator characters");
-  }
-  if (tagName && !(isVerbatim ? PATTERN_TAG_URI.test(tagName) : PATTERN_TAG_SUFFIX.test(tagName))) throwError(state2, `tag name cannot contain such characters: ${tagName}`);
-  if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN.call(state2.tagHandlers, tagHandle)) throwError(state2, `undeclared tag handle "${tagHandle}"`);
-  props.tagStart = start;
-  props.tagEnd = state2.position;
-  return true;
-}
-function readAnchorProperty(state2, props) {
-  if (state2.input.charCodeAt(state2.position) !== 38) return false;
-  if (props.anchorStart !== NO_RANGE$1) throwError(state2, "duplication of an anchor property");
-  state2.position++;
-  const start = state2.position;
-  while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position)) && !isFlowIndicator(state2.input.charCodeAt(state2.position))) state2.position++;
-  if (state2.position === start) throwError(state2, "name of an anchor node must contain at least one character");
-  props.anchorStart = start;
-  props.anchorEnd = state2.position;
-  return true;
-}
-function readAlias(state2, props) {
-  if (state2.input.charCodeAt(state2.position) !== 42) return false;
-  if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) throwError(state2, "alias node should not have any properties");
-  state2.position++;
-  const start = state2.position;
-  while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position)) && !isFlowIndicator(state2.input.charCodeAt(state2.position))) state2.position++;
-  if (state2.position === start) throwError(state2, "name of an alias node must contain at least one character");
-  addAliasEvent(state2, start, state2.position);
-  return true;
-}
-function readFlowScalarBreak(state2, nodeIndent) {
-  skipSeparationSpace(state2, false);
-  if (state2.lineIndent < nodeIndent) throwError(state2, "deficient indentation");
-}
-function readSingleQuotedScalar(state2, nodeIndent, props) {
-  if (state2.input.charCodeAt(state2.position) !== 39) return false;
-  state2.position++;
-  const start = state2.position;
-  let simple = true;
-  while (state2.input.charCodeAt(state2.position) !== 0) {
-    const ch = state2.input.charCodeAt(state2.position);
-    if (ch === 39) {
-      if (state2.input.charCodeAt(state2.position + 1) === 39) {
-        simple = false;
-        state2.position += 2;
-        continue;
-      }
-      const end = state2.position;
-      state2.position++;
-      addScalarEvent(state2, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
-      return true;
-    }
-    if (isEol(ch)) {
-      simple = false;
-      readFlowScalarBreak(state2, nodeIndent);
-    } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) throwError(state2, "unexpected end of the document within a single quoted scalar");
-    else if (ch !== 9 && ch < 32) throwError(state2, "expected valid JSON character");
-    else state2.position++;
-  }
-  throwError(state2, "unexpected end of the stream within a single quoted scalar");
-}
-function readDoubleQuotedScalar(state2, nodeIndent, props) {
-  if (state2.input.charCodeAt(state2.position) !== 34) return false;
-  state2.position++;
-  const start = state2.position;
-  let simple = true;
-  while (state2.input.charCodeAt(state2.position) !== 0) {
-    const ch = state2.input.charCodeAt(state2.position);
-    if (ch === 34) {
-      const end = state2.position;
-      state2.position++;
-      addScalarEvent(state2, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
-      return true;
-    }
-    if (ch === 92) {
-      simple = false;
-      const escaped = state2.input.charCodeAt(++state2.position);
-      if (isEol(escaped)) readFlowScalarBreak(state2, nodeIndent);
-      else if (isSimpleEscape(escaped)) state2.position++;
-      else {
-        let hexLength = escapedHexLen(escaped);
-        if (hexLength === 0) throwError(state2, "unknown escape sequence");
-        while (hexLength-- > 0) {
-          state2.position++;
-          if (fromHexCode(state2.input.charCodeAt(state2.position)) < 0) throwError(state2, "expected hexadecimal character");
-        }
-        state2.position++;
-      }
-    } else if (isEol(ch)) {
-      simple = false;
-      readFlowScalarBreak(state2, nodeIndent);
-    } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) throwError(state2, "unexpected end of the document within a double quoted scalar");
-    else if (ch !== 9 && ch < 32) throwError(state2, "expected valid JSON character");
-    else state2.position++;
-  }
-  throwError(state2, "unexpected end of the stream within a double quoted scalar");
-}
-function readBlockScalar(state2, parentIndent, props) {
-  const ch = state2.input.charCodeAt(state2.position);
-  let chomping = CHOMPING_MODE.CLIP;
-  let indent = -1;
-  let detectedIndent = false;
-  if (ch !== 124 && ch !== 62) return false;
-  const style = ch === 124 ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
-  state2.position++;
-  while (state2.input.charCodeAt(state2.position) !== 0) {
-    const current = state2.input.charCodeAt(state2.position);
-    const digit = fromDecimalCode(current);
-    if (current === 43 || current === 45) {
-      if (chomping !== CHOMPING_MODE.CLIP) throwError(state2, "repeat of a chomping mode identifier");
-      chomping = current === 43 ? CHOMPING_MODE.KEEP : CHOMPING_MODE.STRIP;
-      state2.position++;
-    } else if (digit >= 0) {
-      if (digit === 0) throwError(state2, "bad explicit indentation width of a block scalar; it cannot be less than one");
-      if (detectedIndent) throwError(state2, "repeat of an indentation width identifier");
-      indent = parentIndent + digit - 1;
-      detectedIndent = true;
-      state2.position++;
-    } else break;
-  }
-  let hadWhitespace = false;
-  while (isWhiteSpace2(state2.input.charCodeAt(state2.position))) {
-    hadWhitespace = true;
-    state2.position++;
-  }
-  if (hadWhitespace && state2.input.charCodeAt(state2.position) === 35) skipUntilLineEnd(state2);
-  if (isEol(state2.input.charCodeAt(state2.position))) consumeLineBreak(state2);
-  else if (state2.input.charCodeAt(state2.position) !== 0) throwError(state2, "a line break is expected");
-  let contentIndent = detectedIndent ? indent : -1;
-  let maxLeadingIndent = 0;
-  const valueStart = state2.position;
-  let valueEnd = state2.position;
-  while (state2.input.charCodeAt(state2.position) !== 0) {
-    const linePosition = state2.position;
-    let column = 0;
-    while (state2.input.charCodeAt(linePosition + column) === 32) column++;
-    const first = state2.input.charCodeAt(linePosition + column);
-    if (first === 0) {
-      if (contentIndent >= 0) {
-        if (column > contentIndent) valueEnd = linePosition + column;
-      } else if (column > 0) valueEnd = linePosition + column;
-      break;
-    }
-    if (testDocumentBoundary(state2)) break;
-    if (!detectedIndent && contentIndent === -1 && isEol(first)) maxLeadingIndent = Math.max(maxLeadingIndent, column);
-    if (!detectedIndent && contentIndent === -1 && !isEol(first)) {
-      if (first === 9 && column < parentIndent) {
-        state2.position = linePosition + column;
-        throwError(state2, "tab characters must not be used in indentation");
-      }
-      if (column >= parentIndent && column < maxLeadingIndent) {
-        state2.position = linePosition + column;
-        throwError(state2, "bad indentation of a mapping entry");
-      }
-    }
-    if (contentIndent === -1 && first !== 0 && !isEol(first) && column < parentIndent) {
-      state2.lineIndent = column;
-      state2.position = linePosition + column;
-      break;
-    }
-    if (!detectedIndent && first !== 0 && !isEol(first) && contentIndent === -1) contentIndent = column;
-    const requiredIndent = contentIndent === -1 ? parentIndent + 1 : contentIndent;
-    if (first !== 0 && !isEol(first) && column < requiredIndent) {
-      state2.lineIndent = column;
-      state2.position = linePosition + column;
-      break;
-    }
-    skipUntilLineEnd(state2);
-    valueEnd = state2.position;
-    if (isEol(state2.input.charCodeAt(state2.position))) {
-      consumeLineBreak(state2);
-      valueEnd = state2.position;
-    }
-  }
-  checkPrintable(state2, valueStart, valueEnd);
-  addScalarEvent(state2, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
-  return true;
-}
-function canStartPlainScalar(state2, nodeContext) {
-  const ch = state2.input.charCodeAt(state2.position);
-  const inFlow = nodeContext === CONTEXT_FLOW_IN;
-  if (ch === 0 || isWsOrEol(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator(ch)) return false;
-  if (ch === 63 || ch === 45) {
-    const following = state2.input.charCodeAt(state2.position + 1);
-    if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) return false;
-  }
-  return true;
-}
-function readPlainScalar(state2, nodeIndent, nodeContext, props) {
-  if (!canStartPlainScalar(state2, nodeContext)) return false;
-  const start = state2.position;
-  let end = state2.position;
-  let ch = state2.input.charCodeAt(state2.position);
-  const inFlow = nodeContext === CONTEXT_FLOW_IN;
-  let multiline = false;
-  while (ch !== 0) {
-    if (testDocumentBoundary(state2)) break;
-    if (ch === 58) {
-      const following = state2.input.charCodeAt(state2.position + 1);
-      if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) break;
-    } else if (ch === 35) {
-      if (isWsOrEol(state2.input.charCodeAt(state2.position - 1))) break;
-    } else if (inFlow && isFlowIndicator(ch)) break;
-    else if (isEol(ch)) {
-      const savedPosition = state2.position;
-      const savedLine = state2.line;
-      const savedLineStart = state2.lineStart;
-      const savedLineIndent = state2.lineIndent;
-      skipSeparationSpace(state2, false);
-      if (state2.lineIndent >= nodeIndent) {
-        multiline = true;
-        ch = state2.input.charCodeAt(state2.position);
-        continue;
-      }
-      state2.position = savedPosition;
-      state2.line = savedLine;
-      state2.lineStart = savedLineStart;
-      state2.lineIndent = savedLineIndent;
-      break;
-    }
-    if (!isWhiteSpace2(ch)) end = state2.position + 1;
-    ch = state2.input.charCodeAt(++state2.position);
-  }
-  if (end === start) return false;
-  checkPrintable(state2, start, end);
-  addScalarEvent(state2, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
-  return true;
-}
-function skipFlowSeparationSpace(state2, nodeIndent) {
-  const startLine = state2.line;
-  skipSeparationSpace(state2, true);
-  if (state2.line > startLine && state2.lineIndent < nodeIndent || state2.firstTabInLine !== -1 && state2.lineIndent < nodeIndent) throwError(state2, "deficient indentation");
-}
-function readFlowCollection(state2, nodeIndent, props) {
-  const ch = state2.input.charCodeAt(state2.position);
-  const isMapping = ch === 123;
-  const start = state2.position;
-  let readNext = true;
-  if (ch !== 91 && ch !== 123) return false;
-  const terminator = isMapping ? 125 : 93;
-  if (isMapping) addMappingEvent(state2, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
-  else addSequenceEvent(state2, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
-  state2.position++;
-  while (state2.input.charCodeAt(state2.position) !== 0) {
-    skipFlowSeparationSpace(state2, nodeIndent);
-    let ch2 = state2.input.charCodeAt(state2.position);
-    if (ch2 === terminator) {
-      state2.position++;
-      addPopEvent(state2);
-      return true;
-    } else if (!readNext) throwError(state2, "missed comma between flow collection entries");
-    else if (ch2 === 44) throwError(state2, "expected the node content, but found ','");
-    let isPair = false;
-    let isExplicitPair = false;
-    if (ch2 === 63 && isWsOrEol(state2.input.charCodeAt(state2.position + 1))) {
-      isPair = isExplicitPair = true;
-      state2.position += 1;
-      skipFlowSeparationSpace(state2, nodeIndent);
-    }
-    const entryLine = state2.line;
-    const entryStart = snapshotState(state2);
-    const keyWasRead = parseNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true);
-    skipFlowSeparationSpace(state2, nodeIndent);
-    ch2 = state2.input.charCodeAt(state2.position);
-    if ((isMapping || isExplicitPair || state2.line === entryLine) && ch2 === 58) {
-      isPair = true;
-      state2.position++;
-      skipFlowSeparationSpace(state2, nodeIndent);
-      if (!isMapping) {
-        insertFlowPairMappingEvent(state2, entryStart);
-        if (!keyWasRead) addEmptyScalarEvent(state2);
-      } else if (!keyWasRead) addEmptyScalarEvent(state2);
-      if (!parseNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state2);
-      skipFlowSeparationSpace(state2, nodeIndent);
-      if (!isMapping) addPopEvent(state2);
-    } else if (isMapping && isPair) {
-      if (!keyWasRead) addEmptyScalarEvent(state2);
-      addEmptyScalarEvent(state2);
-    } else if (isMapping) addEmptyScalarEvent(state2);
-    else if (isPair) {
-      insertFlowPairMappingEvent(state2, entryStart);
-      if (!keyWasRead) addEmptyScalarEvent(state2);
-      addEmptyScalarEvent(state2);
-      addPopEvent(state2);
-    }
-    ch2 = state2.input.charCodeAt(state2.position);
-    if (ch2 === 44) {
-      readNext = true;
-      state2.position++;
-    } else readNext = false;
-  }
-  throwError(state2, "unexpected end of the stream within a flow collection");
-}
-function readBlockSequence(state2, nodeIndent, props) {
-  if (state2.firstTabInLine !== -1 || state2.input.charCodeAt(state2.position) !== 45 || !isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) return false;
-  addSequenceEvent(state2, state2.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
-  while (state2.input.charCodeAt(state2.position) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) {
-    if (state2.firstTabInLine !== -1) {
-      state2.position = state2.firstTabInLine;
-      throwError(state2, "tab characters must not be used in indentation");
-    }
-    const entryLine = state2.line;
-    state2.position++;
-    const hadBreak = skipSeparationSpace(state2, true) > 0;
-    if (state2.firstTabInLine !== -1 && state2.input.charCodeAt(state2.position) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) throwError(state2, "bad indentation of a sequence entry");
-    if (hadBreak && state2.lineIndent <= nodeIndent) addEmptyScalarEvent(state2);
-    else parseNode(state2, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-    skipSeparationSpace(state2, true);
-    if (state2.lineIndent < nodeIndent || state2.position >= state2.length) break;
-    if (state2.lineIndent > nodeIndent) throwError(state2, "bad indentation of a sequence entry");
-    if (state2.line === entryLine && state2.input.charCodeAt(state2.position) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) throwError(state2, "bad indentation of a sequence entry");
-  }
-  addPopEvent(state2);
-  return true;
-}
-function readBlockMapping(state2, nodeIndent, flowIndent, props) {
-  let atExplicitKey = false;
-  let detected = false;
-  let mappingOpened = false;
-  let pendingExplicitKey = false;
-  if (state2.firstTabInLine !== -1) return false;
-  let ch = state2.input.charCodeAt(state2.position);
-  while (ch !== 0) {
-    if (!atExplicitKey && state2.firstTabInLine !== -1) {
-      state2.position = state2.firstTabInLine;
-      throwError(state2, "tab characters must not be used in indentation");
-    }
-    const following = state2.input.charCodeAt(state2.position + 1);
-    const entryLine = state2.line;
-    if ((ch === 63 || ch === 58) && isWsOrEolOrEnd(following)) {
-      if (!mappingOpened) {
-        addMappingEvent(state2, state2.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
-        mappingOpened = true;
-      }
-      if (ch === 63) {
-        if (atExplicitKey) addEmptyScalarEvent(state2);
-        detected = true;
-        atExplicitKey = true;
-      } else if (atExplicitKey) atExplicitKey = false;
-      else {
-        addEmptyScalarEvent(state2);
-        detected = true;
-        atExplicitKey = false;
-      }
-      state2.position += 1;
-      pendingExplicitKey = true;
-    } else {
-      if (atExplicitKey) {
-        addEmptyScalarEvent(state2);
-        atExplicitKey = false;
-      }
-      const beforeKey = snapshotState(state2);
-      if (!parseNode(state2, flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
-      if (state2.line === entryLine) {
-        ch = state2.input.charCodeAt(state2.position);
-        while (isWhiteSpace2(ch)) ch = state2.input.charCodeAt(++state2.position);
-        if (ch === 58) {
-          ch = state2.input.charCodeAt(++state2.position);
-          if (!isWsOrEolOrEnd(ch)) throwError(state2, "a whitespace character is expected after the key-value separator within a block mapping");
-          if (!mappingOpened) {
-            state2.events.splice(beforeKey.eventsLength, 0, {
-              type: EVENT_ID.MAPPING,
-              start: beforeKey.position,
-              anchorStart: props.anchorStart,
-              anchorEnd: props.anchorEnd,
-              tagStart: props.tagStart,
-              tagEnd: props.tagEnd,
-              style: COLLECTION_STYLE.BLOCK
-            });
-            mappingOpened = true;
-          }
-          detected = true;
-          atExplicitKey = false;
-          pendingExplicitKey = false;
-        } else if (detected) throwError(state2, "expected ':' after a mapping key");
-        else {
-          if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
-            restoreState(state2, beforeKey);
-            return false;
-          }
-          return true;
-        }
-      } else if (detected) throwError(state2, "can not read a block mapping entry; a multiline key may not be an implicit key");
-      else {
-        if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
-          restoreState(state2, beforeKey);
-          return false;
-        }
-        return true;
-      }
-    }
-    if (parseNode(state2, nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey)) pendingExplicitKey = false;
-    if (!atExplicitKey) {
-      if (pendingExplicitKey) {
-        addEmptyScalarEvent(state2);
-        pendingExplicitKey = false;
-      }
-    }
-    skipSeparationSpace(state2, true);
-    ch = state2.input.charCodeAt(state2.position);
-    if ((state2.line === entryLine || state2.lineIndent > nodeIndent) && ch !== 0) throwError(state2, "bad indentation of a mapping entry");
-    else if (state2.lineIndent < nodeIndent) break;
-  }
-  if (!detected) return false;
-  if (atExplicitKey) addEmptyScalarEvent(state2);
-  if (mappingOpened) addPopEvent(state2);
-  return true;
-}
-function parseNode(state2, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
-  if (state2.depth >= state2.maxDepth) throwError(state2, `nesting exceeded maxDepth (${state2.maxDepth})`);
-  state2.depth++;
-  let indentStatus = 1;
-  let atNewLine = false;
-  let hasContent = false;
-  let propertyStart = null;
-  const props = emptyProperties();
-  let allowBlockScalars = nodeContext === CONTEXT_BLOCK_OUT || nodeContext === CONTEXT_BLOCK_IN;
-  let allowBlockCollections = allowBlockScalars;
-  const allowBlockStyles = allowBlockScalars;
-  if (allowToSeek && skipSeparationSpace(state2, true)) {
-    atNewLine = true;
-    if (state2.lineIndent > parentIndent) indentStatus = 1;
-    else if (state2.lineIndent === parentIndent) indentStatus = 0;
-    else indentStatus = -1;
-  }
-  if (indentStatus === 1) while (true) {
-    const ch = state2.input.charCodeAt(state2.position);
-    const propertyState = snapshotState(state2);
-    if (atNewLine && indentStatus !== 1 && (ch === 33 || ch === 38)) break;
-    if (atNewLine && allowBlockStyles && (props.tagStart !== NO_RANGE$1 || props.anchorStart !== NO_RANGE$1) && (ch === 33 || ch === 38)) {
-      const fallbackState = snapshotState(state2);
-      const flowIndent = parentIndent + 1;
-      if (readBlockMapping(state2, state2.position - state2.lineStart, flowIndent, props) && state2.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
-        state2.depth--;
-        return true;
-      }
-      restoreState(state2, fallbackState);
-    }
-    if (atNewLine && (ch === 33 && props.tagStart !== NO_RANGE$1 || ch === 38 && props.anchorStart !== NO_RANGE$1)) break;
-    if (!readTagProperty(state2, props, nodeContext === CONTEXT_FLOW_IN) && !readAnchorProperty(state2, props)) break;
-    if (propertyStart === null) propertyStart = propertyState;
-    if (skipSeparationSpace(state2, true)) {
-      atNewLine = true;
-      allowBlockCollections = allowBlockStyles;
-      if (state2.lineIndent > parentIndent) indentStatus = 1;
-      else if (state2.lineIndent === parentIndent) indentStatus = 0;
-      else indentStatus = -1;
-    } else allowBlockCollections = false;
-  }
-  if (allowBlockCollections) allowBlockCollections = atNewLine || allowCompact;
-  if (indentStatus === 1 || nodeContext === CONTEXT_BLOCK_OUT) {
-    const flowIndent = nodeContext === CONTEXT_FLOW_IN || nodeContext === CONTEXT_FLOW_OUT ? parentIndent : parentIndent + 1;
-    const blockIndent = state2.position - state2.lineStart;
-    if (indentStatus === 1) {
-      if (allowBlockCollections && (readBlockSequence(state2, blockIndent, props) || readBlockMapping(state2, blockIndent, flowIndent, props)) || readFlowCollection(state2, flowIndent, props)) hasContent = true;
-      else {
-        const ch = state2.input.charCodeAt(state2.position);
-        if (propertyStart !== null && allowPropertyMapping && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62) {
-          const fallbackState = snapshotState(state2);
-          const propertyIndent = propertyStart.position - propertyStart.lineStart;
-          restoreState(state2, propertyStart);
-          if (readBlockMapping(state2, propertyIndent, flowIndent, emptyProperties()) && state2.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
-          else restoreState(state2, fallbackState);
-        }
-        if (!hasContent && (allowBlockScalars && readBlockScalar(state2, flowIndent, props) || readSingleQuotedScalar(state2, flowIndent, props) || readDoubleQuotedScalar(state2, flowIndent, props) || readAlias(state2, props) || readPlainScalar(state2, flowIndent, nodeContext, props))) hasContent = true;
-      }
-    } else if (indentStatus === 0) hasContent = allowBlockCollections && readBlockSequence(state2, blockIndent, props);
-  }
-  allowBlockScalars = allowBlockScalars && !hasContent;
-  if (!hasContent && (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1 || allowBlockScalars)) {
-    addScalarEvent(state2, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
-    hasContent = true;
-  }
-  state2.depth--;
-  return hasContent || props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1;
-}
-function readDirective(state2) {
-  if (state2.lineIndent > 0 || state2.input.charCodeAt(state2.position) !== 37) return false;
-  state2.position++;
-  const nameStart = state2.position;
-  while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position))) state2.position++;
-  const name = state2.input.slice(nameStart, state2.position);
-  const args = [];
-  if (name.length === 0) throwError(state2, "directive name must not be less than one character in length");
-  while (state2.input.charCodeAt(state2.position) !== 0 && !isEol(state2.input.charCodeAt(state2.position))) {
-    while (isWhiteSpace2(state2.input.charCodeAt(state2.position))) state2.position++;
-    if (state2.input.charCodeAt(state2.position) === 35 || isEol(state2.input.charCodeAt(state2.position)) || state2.input.charCodeAt(state2.position) === 0) break;
-    const start = state2.position;
-    while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position))) state2.position++;
-    args.push(state2.input.slice(start, state2.position));
-  }
-  if (isEol(state2.input.charCodeAt(state2.position))) consumeLineBreak(state2);
-  if (name === "YAML") {
-    if (state2.directives.some((directive) => directive.kind === "yaml")) throwError(state2, "duplication of %YAML directive");
-    if (args.length !== 1) throwError(state2, "YAML directive accepts exactly one argument");
-    const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-    if (match === null) throwError(state2, "ill-formed argument of the YAML directive");
-    if (parseInt(match[1], 10) !== 1) throwError(state2, "unacceptable YAML version of the document");
-    state2.directives.push({
-      kind: "yaml",
-      version: args[0]
-    });
-  } else if (name === "TAG") {
-    if (args.length !== 2) throwError(state2, "TAG directive accepts exactly two arguments");
-    const [handle, prefix] = args;
-    if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state2, "ill-formed tag handle (first argument) of the TAG directive");
-    if (HAS_OWN.call(state2.tagHandlers, handle)) throwError(state2, `there is a previously declared suffix for "${handle}" tag handle`);
-    if (!PATTERN_TAG_PREFIX.test(prefix)) throwError(state2, "ill-formed tag prefix (second argument) of the TAG directive");
-    state2.tagHandlers[handle] = prefix;
-    state2.directives.push({
-      kind: "tag",
-      handle,
-      prefix
-    });
-  }
-  return true;
-}
-function readDocument(state2) {
-  state2.directives = [];
-  state2.tagHandlers = /* @__PURE__ */ Object.create(null);
-  let hasDirectives = false;
-  skipSeparationSpace(state2, true);
-  while (readDirective(state2)) {
-    hasDirectives = true;
-    skipSeparationSpace(state2, true);
-  }
-  let explicitStart = false;
-  let explicitEnd = false;
-  let allowCompact = true;
-  if (state2.lineIndent === 0 && state2.input.charCodeAt(state2.position) === 45 && state2.input.charCodeAt(state2.position + 1) === 45 && state2.input.charCodeAt(state2.position + 2) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 3))) {
-    explicitStart = true;
-    const markerLine = state2.line;
-    state2.position += 3;
-    skipSeparationSpace(state2, true);
-    allowCompact = state2.line > markerLine;
-  } else if (hasDirectives) throwError(state2, "directives end mark is expected");
-  const documentEventIndex = state2.events.length;
-  if (!explicitStart && state2.position === state2.lineStart && state2.input.charCodeAt(state2.position) === 46 && testDocumentSeparator(state2)) {
-    state2.position += 3;
-    skipSeparationSpace(state2, true);
-    return;
-  }
-  addDocumentEvent(state2, explicitStart, false);
-  if (!parseNode(state2, state2.lineIndent - 1, CONTEXT_BLOCK_OUT, false, allowCompact, allowCompact)) addEmptyScalarEvent(state2);
-  skipSeparationSpace(state2, true);
-  if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
-    explicitEnd = state2.input.charCodeAt(state2.position) === 46;
-    if (explicitEnd) {
-      const markerLine = state2.line;
-      state2.position += 3;
-      skipSeparationSpace(state2, true);
-      if (state2.line === markerLine && state2.position < state2.length) throwError(state2, "end of the stream or a document separator is expected");
-    }
-  }
-  const documentEvent = state2.events[documentEventIndex];
-  if (documentEvent?.type === EVENT_ID.DOCUMENT) documentEvent.explicitEnd = explicitEnd;
-  addPopEvent(state2);
-  if (!explicitEnd && state2.position < state2.length && !testDocumentBoundary(state2)) throwError(state2, "end of the stream or a document separator is expected");
-}
-function parseEvents(input, options) {
-  const length = input.length;
-  const state2 = {
-    ...DEFAULT_PARSER_OPTIONS,
-    ...options,
-    input: `${input}\0`,
-    length,
-    position: 0,
-    line: 0,
-    lineStart: 0,
-    lineIndent: 0,
-    firstTabInLine: -1,
-    depth: 0,
-    directives: [],
-    tagHandlers: /* @__PURE__ */ Object.create(null),
-    events: []
-  };
-  const nullpos = input.indexOf("\0");
-  if (nullpos !== -1) YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state2.filename);
-  while (state2.position < state2.length) {
-    skipByteOrderMark(state2);
-    skipSeparationSpace(state2, true);
-    if (state2.position >= state2.length) break;
-    const documentStart = state2.position;
-    readDocument(state2);
-    if (state2.position === documentStart)
-      throwError(state2, "can not read a document");
-  }
-  return state2.events;
-}
-var DEFAULT_LOAD_OPTIONS = {
-  ...DEFAULT_PARSER_OPTIONS,
-  ...DEFAULT_CONSTRUCTOR_OPTIONS
-};
-function hasBit(mask, bit) {
-  return (mask & 1 << bit) !== 0;
-}
-var DEFAULT_SCALAR_STYLE_RULES = {
-  applyQuoteFlowKeysOption,
-  doubleQuoteForInvisibles,
-  doubleQuoteWhitespaceOnly,
-  applyForceQuotesOption,
-  tryLongOrMultilineAsBlock,
-  quoteInvalidPlain,
-  fallbackToDoubleQuoted
-};
-function _preferredQuotedStyle(layout) {
-  if (layout.presenterOptions.quoteStyle === "single" && hasBit(layout.allowedStylesMask, SCALAR_STYLE.SINGLE_QUOTED)) return SCALAR_STYLE.SINGLE_QUOTED;
-  return SCALAR_STYLE.DOUBLE_QUOTED;
-}
-function applyQuoteFlowKeysOption(layout) {
-  if (!layout.presenterOptions.quoteFlowKeys) return;
-  if (!layout.isKey || !layout.flowOnly || layout.style !== SCALAR_STYLE.PLAIN) return;
-  layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
-}
-function doubleQuoteForInvisibles(layout) {
-  if (layout.style === SCALAR_STYLE.PLAIN && /[\t\x7F-\xA0\u2028\u2029\uFEFF\uFFFE\uFFFF]/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
-}
-function doubleQuoteWhitespaceOnly(layout) {
-  if (layout.style === SCALAR_STYLE.PLAIN && /^\s+$/.test(layout.node.value)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
-}
-function applyForceQuotesOption(layout) {
-  if (!layout.presenterOptions.forceQuotes) return;
-  if (layout.isKey || layout.style !== SCALAR_STYLE.PLAIN) return;
-  if (layout.node.tag !== layout.presenterOptions.schema.defaultScalarTag.tagName) return;
-  layout.style = layout.node.value.includes("\n") ? SCALAR_STYLE.DOUBLE_QUOTED : _preferredQuotedStyle(layout);
-}
-function tryLongOrMultilineAsBlock(layout) {
-  if (layout.style !== SCALAR_STYLE.PLAIN || layout.isKey) return;
-  const value = layout.node.value;
-  const multiline = value.indexOf("\n") !== -1;
-  if (!hasBit(layout.allowedStylesMask, SCALAR_STYLE.LITERAL_BLOCK)) {
-    if (multiline) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
-    return;
-  }
-  const w = layout.presenterOptions.lineWidth;
-  if (w === -1) {
-    if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
-    return;
-  }
-  const availableWidth = Math.max(Math.min(w, 40), w - layout.shiftOfContent);
-  let position = 0;
-  let shouldFold = false;
-  while (position <= value.length) {
-    let lineEnd = value.length;
-    const nextLineBreak = value.indexOf("\n", position);
-    if (nextLineBreak !== -1) lineEnd = nextLineBreak;
-    const line = value.slice(position, lineEnd);
-    if (line.length > availableWidth && line[0] !== " " && / [^ \t]/.test(line)) shouldFold = true;
-    if (nextLineBreak === -1) break;
-    position = nextLineBreak + 1;
-  }
-  if (shouldFold) layout.style = SCALAR_STYLE.FOLDED_BLOCK;
-  else if (multiline) layout.style = SCALAR_STYLE.LITERAL_BLOCK;
-}
-function quoteInvalidPlain(layout) {
-  if (layout.style === SCALAR_STYLE.PLAIN && !hasBit(layout.allowedStylesMask, SCALAR_STYLE.PLAIN)) layout.style = _preferredQuotedStyle(layout);
-}
-function fallbackToDoubleQuoted(layout) {
-  if (!hasBit(layout.allowedStylesMask, layout.style)) layout.style = SCALAR_STYLE.DOUBLE_QUOTED;
-}
-var SRC_C_PRINTABLE = "[\\x09\\x0A\\x0D\\x20-\\x7E\\x85\\xA0-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]";
-var SRC_B_CHAR = "[\\n\\r]";
-var SRC_C_BYTE_ORDER_MARK = "\\uFEFF";
-var SRC_S_WHITE = "[ \\t]";
-var SRC_NB_CHAR = `(?:(?!(?:${SRC_B_CHAR}|${SRC_C_BYTE_ORDER_MARK}))${SRC_C_PRINTABLE})`;
-var SRC_NS_CHAR = `(?:(?!${SRC_S_WHITE})${SRC_NB_CHAR})`;
-var SRC_NB_JSON = "[\\x09\\x20-\\uD7FF\\uE000-\\uFFFF\\u{10000}-\\u{10FFFF}]";
-var SRC_C_INDICATOR = "[-?:,\\[\\]{}#&*!|>'\"%@`]";
-var SRC_C_FLOW_INDICATOR = "[,\\[\\]{}]";
-var SRC_NS_PLAIN_SAFE_FLOW_OUT = SRC_NS_CHAR;
-var SRC_NS_PLAIN_SAFE_FLOW_IN = `(?:(?!${SRC_C_FLOW_INDICATOR})${SRC_NS_CHAR})`;
-var SRC_NS_PLAIN_FIRST_FLOW_OUT = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))`;
-var SRC_NS_PLAIN_FIRST_FLOW_IN = `(?:(?:(?!${SRC_C_INDICATOR})${SRC_NS_CHAR})|[?:-](?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))`;
-var SRC_NS_PLAIN_CHAR_FLOW_OUT = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_OUT})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_OUT}))#*`;
-var SRC_NS_PLAIN_CHAR_FLOW_IN = `(?:(?:(?![:#])${SRC_NS_PLAIN_SAFE_FLOW_IN})|:(?=${SRC_NS_PLAIN_SAFE_FLOW_IN}))#*`;
-var SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_OUT})*`;
-var SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN = `(?:${SRC_S_WHITE}*${SRC_NS_PLAIN_CHAR_FLOW_IN})*`;
-var SRC_NS_PLAIN_ONE_LINE_FLOW_OUT = `${SRC_NS_PLAIN_FIRST_FLOW_OUT}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
-var SRC_NS_PLAIN_ONE_LINE_FLOW_IN = `${SRC_NS_PLAIN_FIRST_FLOW_IN}#*${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
-var SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_OUT;
-var SRC_NS_PLAIN_ONE_LINE_FLOW_KEY = SRC_NS_PLAIN_ONE_LINE_FLOW_IN;
-var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_OUT}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_OUT}`;
-var SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN = `\\n+${SRC_NS_PLAIN_CHAR_FLOW_IN}${SRC_NB_NS_PLAIN_IN_LINE_FLOW_IN}`;
-var SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT = `${SRC_NS_PLAIN_ONE_LINE_FLOW_OUT}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_OUT})*`;
-var SRC_NS_PLAIN_MULTI_LINE_FLOW_IN = `${SRC_NS_PLAIN_ONE_LINE_FLOW_IN}(?:${SRC_S_NS_PLAIN_NEXT_LINE_FLOW_IN})*`;
-var NS_PLAIN_FLOW_OUT = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_OUT})$`, "u");
-var NS_PLAIN_FLOW_IN = new RegExp(`^(?:${SRC_NS_PLAIN_MULTI_LINE_FLOW_IN})$`, "u");
-var NS_PLAIN_BLOCK_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_BLOCK_KEY})$`, "u");
-var NS_PLAIN_FLOW_KEY = new RegExp(`^(?:${SRC_NS_PLAIN_ONE_LINE_FLOW_KEY})$`, "u");
-var NB_SINGLE_ONE_LINE = new RegExp(`^(?:${SRC_NB_JSON})*$`, "u");
-var NB_SINGLE_MULTI_LINE = new RegExp(`^(?:${SRC_NB_JSON}|\\n)*$`, "u");
-var BLOCK_SCALAR_CONTENT = new RegExp(`^(?:${SRC_NB_CHAR}|\\n)*$`, "u");
-var DEFAULT_PRESENTER_OPTIONS = {
-  indent: 2,
-  seqNoIndent: false,
-  seqInlineFirst: true,
-  lineWidth: 80,
-  flowBracketPadding: false,
-  flowSkipCommaSpace: false,
-  flowSkipColonSpace: false,
-  quoteFlowKeys: false,
-  quoteStyle: "single",
-  forceQuotes: false,
-  scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
-  tagBeforeAnchor: false
-};
-var DEFAULT_DUMP_OPTIONS = {
-  ...DEFAULT_PRESENTER_OPTIONS,
-  schema: DUMP_SCHEMA,
-  skipInvalid: false,
-  noRefs: false,
-  flowLevel: -1,
-  sortKeys: false,
-  transform: () => {
-  }
-};
-var EVENT_DOCUMENT = EVENT_ID.DOCUMENT;
-var EVENT_SEQUENCE = EVENT_ID.SEQUENCE;
-var EVENT_MAPPING = EVENT_ID.MAPPING;
-var EVENT_SCALAR = EVENT_ID.SCALAR;
-var EVENT_ALIAS = EVENT_ID.ALIAS;
-var EVENT_POP = EVENT_ID.POP;
-var SCALAR_STYLE_PLAIN = SCALAR_STYLE.PLAIN;
-var SCALAR_STYLE_SINGLE_QUOTED = SCALAR_STYLE.SINGLE_QUOTED;
-var SCALAR_STYLE_DOUBLE_QUOTED = SCALAR_STYLE.DOUBLE_QUOTED;
-var SCALAR_STYLE_LITERAL_BLOCK = SCALAR_STYLE.LITERAL_BLOCK;
-var SCALAR_STYLE_FOLDED_BLOCK = SCALAR_STYLE.FOLDED_BLOCK;
-var COLLECTION_STYLE_BLOCK = COLLECTION_STYLE.BLOCK;
-var COLLECTION_STYLE_FLOW = COLLECTION_STYLE.FLOW;
-var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
-var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
-var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
-
-// src/parse/yaml.ts
-var MAX_DEPTH = 1e3;
-var ALIAS_NODE_BUDGET = 1e4;
-var { DOCUMENT: EV_DOC, SEQUENCE: EV_SEQ, MAPPING: EV_MAP, SCALAR: EV_SCALAR, ALIAS: EV_ALIAS, POP: EV_POP } = EVENT_ID;
-var { PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL_BLOCK } = SCALAR_STYLE;
-var { STRIP } = CHOMPING_MODE;
-var FLOW = COLLECTION_STYLE.FLOW;
-var T_NONSPECIFIC = 0;
-var T_INTRINSIC = 1;
-var T_UNKNOWN_LOCAL = 2;
-var T_STR = 3;
-var T_INT = 4;
-var T_FLOAT = 5;
-var T_BOOL = 6;
-var T_NULL = 7;
-var T_MAP = 8;
-var T_SEQ = 9;
-var T_OTHER = 10;
-var INTRINSIC_NAMES = [
-  "GetAtt",
-  "Sub",
-  "If",
-  "Equals",
-  "And",
-  "Or",
-  "Not",
-  "FindInMap",
-  "Join",
-  "Select",
-  "Split",
-  "Base64",
-  "Cidr",
-  "GetAZs",
-  "ImportValue",
-  "Transform",
-  "Length",
-  "ToJsonString",
-  // Rules functions
-  "Contains",
-  "EachMemberEquals",
-  "EachMemberIn",
-  "RefAll",
-  "ValueOf",
-  "ValueOfAll"
-];
-var INTRINSIC_KEYS = /* @__PURE__ */ new Map([["Ref", "Ref"], ["Condition", "Condition"]]);
-for (const n of INTRINSIC_NAMES) INTRINSIC_KEYS.set(n, "Fn::" + n);
-var STANDARD_KINDS = /* @__PURE__ */ new Map([
-  ["str", T_STR],
-  ["int", T_INT],
-  ["float", T_FLOAT],
-  ["bool", T_BOOL],
-  ["null", T_NULL],
-  ["map", T_MAP],
-  ["seq", T_SEQ]
-]);
-function standardTag(name) {
-  return { kind: STANDARD_KINDS.get(name) ?? T_OTHER, key: "" };
-}
-function localTag(name) {
-  const key = INTRINSIC_KEYS.get(name);
-  return key !== void 0 ? { kind: T_INTRINSIC, key } : { kind: T_UNKNOWN_LOCAL, key: "Fn::" + name };
-}
-function classifyTag(text) {
-  if (text === "!") return { kind: T_NONSPECIFIC, key: "" };
-  if (text.charCodeAt(1) === 60) {
-    const inner = text.slice(2, text.endsWith(">") ? -1 : void 0);
-    if (inner.startsWith("tag:yaml.org,2002:")) return standardTag(inner.slice(18));
-    if (inner.startsWith("!")) return localTag(inner.slice(1));
-    return { kind: T_OTHER, key: "" };
-  }
-  if (text.charCodeAt(1) === 33) return standardTag(text.slice(2));
-  return localTag(text.slice(1));
-}
-var tagCache = /* @__PURE__ */ new Map();
-function tagInfo(text) {
-  let info = tagCache.get(text);
-  if (info === void 0) {
-    info = classifyTag(text);
-    if (tagCache.size < 512) tagCache.set(text, info);
-  }
-  return info;
-}
-var WORDS = /* @__PURE__ */ new Map([
-  ["~", null],
-  ["null", null],
-  ["Null", null],
-  ["NULL", null],
-  ["yes", true],
-  ["Yes", true],
-  ["YES", true],
-  ["no", false],
-  ["No", false],
-  ["NO", false],
-  ["true", true],
-  ["True", true],
-  ["TRUE", true],
-  ["false", false],
-  ["False", false],
-  ["FALSE", false],
-  ["on", true],
-  ["On", true],
-  ["ON", true],
-  ["off", false],
-  ["Off", false],
-  ["OFF", false]
-]);
-var INT_RE = /^[-+]?(?:0b[01_]+|0[0-7_]+|0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
-var FLOAT_RE = /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-function sexagesimal(body, parse3) {
-  let value = 0;
-  for (const part of body.split(":")) value = value * 60 + parse3(part);
-  return value;
-}
-function constructInt(text) {
-  let s = text.replace(/_/g, "");
-  let sign = 1;
-  const c = s.charCodeAt(0);
-  if (c === 45) sign = -1;
-  if (c === 45 || c === 43) s = s.slice(1);
-  let v;
-  if (s === "0") return 0;
-  if (s.startsWith("0b")) v = s.length > 2 && /^[01]+$/.test(s.slice(2)) ? parseInt(s.slice(2), 2) : NaN;
-  else if (s.startsWith("0x")) v = s.length > 2 && /^[0-9a-fA-F]+$/.test(s.slice(2)) ? parseInt(s.slice(2), 16) : NaN;
-  else if (s.charCodeAt(0) === 48) v = /^[0-7]+$/.test(s) ? parseInt(s, 8) : NaN;
-  else if (s.includes(":")) v = /^[0-9:]+$/.test(s) ? sexagesimal(s, (p) => parseInt(p, 10)) : NaN;
-  else v = /^[0-9]+$/.test(s) ? parseInt(s, 10) : NaN;
-  return v === 0 ? 0 : sign * v;
-}
-function constructFloat(text) {
-  let s = text.replace(/_/g, "").toLowerCase();
-  let sign = 1;
-  const c = s.charCodeAt(0);
-  if (c === 45) sign = -1;
-  if (c === 45 || c === 43) s = s.slice(1);
-  if (s === ".inf") return sign * Infinity;
-  if (s === ".nan") return NaN;
-  if (s.includes(":")) return sign * sexagesimal(s, (p) => p === "" ? NaN : Number(p));
-  return s === "" ? NaN : sign * Number(s);
-}
-function resolvePlainScalar(s) {
-  const n = s.length;
-  if (n === 0) return null;
-  const c = s.charCodeAt(0);
-  if (c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46) {
-    if (INT_RE.test(s)) {
-      const v = constructInt(s);
-      return Number.isNaN(v) ? s : v;
-    }
-    if (FLOAT_RE.test(s)) return constructFloat(s);
-    return s;
-  }
-  if (n <= 5) {
-    switch (c) {
-      case 126:
-      case 110:
-      case 78:
-      case 121:
-      case 89:
-      case 116:
-      case 84:
-      case 102:
-      case 70:
-      case 111:
-      case 79: {
-        const w = WORDS.get(s);
-        if (w !== void 0) return w;
-      }
-    }
-  }
-  return s;
-}
-function setOwn(obj, key, value) {
-  if (key === "__proto__") Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
-  else obj[key] = value;
-}
-var hasOwn = Object.prototype.hasOwnProperty;
-function pruneStaleLocations(root, locations) {
-  for (const key of locations.keys()) {
-    if (key === "") continue;
-    let node = root;
-    let ok = true;
-    for (const seg of key.split("\0")) {
-      if (Array.isArray(node)) {
-        const i = Number(seg);
-        if (!(Number.isInteger(i) && i >= 0 && i < node.length)) {
-          ok = false;
-          break;
-        }
-        node = node[i];
-      } else if (node !== null && typeof node === "object" && hasOwn.call(node, seg)) {
-        node = node[seg];
-      } else {
-        ok = false;
-        break;
-      }
-    }
-    if (!ok) locations.delete(key);
-  }
-}
-var Frame = class {
-  constructor(isMap, container, prefix, loc, outer, closer, start, lastEnd, isKey, anchor, eventIndex, nodeCountAtOpen) {
-    this.isMap = isMap;
-    this.container = container;
-    this.prefix = prefix;
-    this.loc = loc;
-    this.outer = outer;
-    this.closer = closer;
-    this.start = start;
-    this.lastEnd = lastEnd;
-    this.isKey = isKey;
-    this.anchor = anchor;
-    this.eventIndex = eventIndex;
-    this.nodeCountAtOpen = nodeCountAtOpen;
-  }
-  isMap;
-  container;
-  prefix;
-  loc;
-  outer;
-  closer;
-  start;
-  lastEnd;
-  isKey;
-  anchor;
-  eventIndex;
-  nodeCountAtOpen;
-  index = 0;
-  /** Pending mapping key (null: the next node is a key). */
-  key = null;
-  keyStart = -1;
-  keyEnd = -1;
-  /** Height of this subtree, for bounding the depth alias expansion can reach. */
-  height = 1;
-};
-var Walker = class {
-  constructor(src, events) {
-    this.src = src;
-    this.events = events;
-  }
-  src;
-  events;
-  locations = /* @__PURE__ */ new Map();
-  diagnostics = [];
-  root = null;
-  stack = [];
-  sp = 0;
-  anchors = /* @__PURE__ */ new Map();
-  replays = [];
-  discard = 0;
-  nodeCount = 0;
-  expanded = 0;
-  budgetReported = false;
-  staleLocations = false;
-  run() {
-    const events = this.events;
-    let i = 0;
-    let end = events.length;
-    let docs = 0;
-    for (; ; ) {
-      if (i >= end) {
-        const r = this.replays.pop();
-        if (r === void 0) break;
-        this.finishReplay(r);
-        i = r.resumeAt;
-        end = r.resumeEnd;
-        continue;
-      }
-      const e = events[i++];
-      switch (e.type) {
-        case EV_SCALAR:
-          this.scalar(e, i - 1);
-          break;
-        case EV_MAP:
-        case EV_SEQ:
-          this.open(e, i - 1);
-          break;
-        case EV_POP:
-          if (this.sp > 0) this.pop(i);
-          break;
-        case EV_ALIAS: {
-          const r = this.alias(e, i, end);
-          if (r !== null) {
-            this.replays.push(r);
-            i = r.startIdx;
-            end = r.endIdx;
-          }
-          break;
-        }
-        case EV_DOC:
-          if (++docs > 1) {
-            this.multipleDocuments(i);
-            return;
-          }
-          break;
-      }
-    }
-  }
-  diag(code, message, start, end, fatal = false) {
-    this.diagnostics.push({ code, message, start, end, fatal });
-  }
-  setLoc(key, loc) {
-    if (this.discard === 0) this.locations.set(key, loc);
-  }
-  top() {
-    return this.sp > 0 ? this.stack[this.sp - 1] : null;
-  }
-  /** Path key of the next child of `top` (a mapping value or sequence item). */
-  childKey(top) {
-    if (top === null) return "";
-    return top.isMap ? top.prefix + top.key : top.prefix + top.index;
-  }
-  put(top, value, end, height) {
-    if (top === null) {
-      this.root = value;
-      return;
-    }
-    if (top.isMap) {
-      setOwn(top.container, top.key, value);
-      top.key = null;
-    } else {
-      top.container.push(value);
-      top.index++;
-    }
-    if (end > top.lastEnd) top.lastEnd = end;
-    if (height >= top.height) top.height = height + 1;
-  }
-  setKey(top, key, ks, ke, plain) {
-    const quiet = this.replays.length > 0;
-    if (plain && key === "<<" && !quiet) {
-      this.diag("MERGE_KEY", "YAML merge keys (<<) are not allowed in CloudFormation templates; kept as a plain key", ks, ke);
-    }
-    const obj = top.container;
-    if (hasOwn.call(obj, key)) {
-      if (!quiet) this.diag("DUPLICATE_KEY", `Duplicate mapping key "${key}"; CloudFormation rejects it (the last value wins here)`, ks, ke);
-      const old = obj[key];
-      if (old !== null && typeof old === "object") this.staleLocations = true;
-    }
-    top.key = key;
-    top.keyStart = ks;
-    top.keyEnd = ke;
-    if (ke > top.lastEnd) top.lastEnd = ke;
-  }
-  tagDiag(message, start, end) {
-    if (this.replays.length === 0) this.diag("UNKNOWN_TAG", message, start, end);
-  }
-  /** First `|`/`>` at or after `from` (skipping indicators, blanks and comments), else `fallback`. */
-  blockIndicator(from, fallback) {
-    const src = this.src;
-    let p = from;
-    while (p < fallback) {
-      const c = src.charCodeAt(p);
-      if (c === 124 || c === 62) return p;
-      if (c === 35) {
-        while (p < fallback && src.charCodeAt(p) !== 10 && src.charCodeAt(p) !== 13) p++;
-      } else p++;
-    }
-    return fallback;
-  }
-  /** Where an empty value sits: after its key, tag or anchor, or just after its `-`. */
-  emptyPos(top, tagEnd, anchorEnd) {
-    const after = Math.max(tagEnd, anchorEnd);
-    if (after >= 0) return after;
-    if (top === null) return 0;
-    if (top.isMap) return top.keyEnd >= 0 ? top.keyEnd : top.lastEnd;
-    const src = this.src;
-    let p = top.lastEnd;
-    while (p < src.length) {
-      const c = src.charCodeAt(p);
-      if (c === 45) return p + 1;
-      if (c === 32 || c === 9 || c === 10 || c === 13) p++;
-      else if (c === 35) {
-        while (p < src.length && src.charCodeAt(p) !== 10 && src.charCodeAt(p) !== 13) p++;
-      } else break;
-    }
-    return top.lastEnd;
-  }
-  scalar(e, idx) {
-    const src = this.src;
-    const top = this.top();
-    const vs = e.valueStart;
-    const style = e.style;
-    const inReplay = this.replays.length > 0;
-    if (!inReplay) this.nodeCount++;
-    let text = getScalarValue(src, e);
-    if (style >= LITERAL_BLOCK && e.valueEnd === src.length && e.chomping !== STRIP && !isBreak(src.charCodeAt(src.length - 1)) && text.endsWith("\n")) {
-      text = text.slice(0, -1);
-    }
-    let start;
-    let end;
-    if (vs < 0) start = end = -1;
-    else if (style === SINGLE_QUOTED || style === DOUBLE_QUOTED) {
-      start = vs - 1;
-      end = e.valueEnd + 1;
-    } else if (style >= LITERAL_BLOCK) {
-      let from = top === null ? 0 : top.isMap && top.key !== null ? top.keyEnd : top.lastEnd;
-      if (e.tagEnd > from) from = e.tagEnd;
-      if (e.anchorEnd > from) from = e.anchorEnd;
-      start = this.blockIndicator(from, vs);
-      end = e.valueEnd;
-    } else {
-      start = vs;
-      end = e.valueEnd;
-    }
-    if (e.anchorStart >= 0 && !inReplay) {
-      this.anchors.set(src.slice(e.anchorStart, e.anchorEnd), { startIdx: idx, endIdx: idx + 1, nodes: 1, height: 0 });
-    }
-    if (top !== null && top.isMap && top.key === null) {
-      if (start < 0) {
-        const after = Math.max(e.tagEnd, e.anchorEnd);
-        start = end = after >= 0 ? after : top.lastEnd;
-      }
-      this.setKey(top, text, start, end, style === PLAIN && e.tagStart < 0);
-      return;
-    }
-    const childKey = this.childKey(top);
-    const ks = top !== null && top.isMap ? top.keyStart : -1;
-    const ke = top !== null && top.isMap ? top.keyEnd : -1;
-    if (start < 0) start = end = this.emptyPos(top, e.tagEnd, e.anchorEnd);
-    let value;
-    if (e.tagStart < 0) {
-      value = style === PLAIN ? resolvePlainScalar(text) : text;
-      this.setLoc(childKey, { start, end, keyStart: ks, keyEnd: ke });
-    } else {
-      const tagText = src.slice(e.tagStart, e.tagEnd);
-      const tag = tagInfo(tagText);
-      const kind2 = tag.kind;
-      if (kind2 === T_INTRINSIC || kind2 === T_UNKNOWN_LOCAL) {
-        if (kind2 === T_UNKNOWN_LOCAL) this.tagDiag(`Unknown tag ${tagText}; read as ${tag.key}`, e.tagStart, e.tagEnd);
-        const fn = tag.key;
-        this.setLoc(childKey, { start: e.tagStart, end, keyStart: ks, keyEnd: ke });
-        const innerKey = top === null ? fn : childKey + "\0" + fn;
-        this.setLoc(innerKey, { start, end, keyStart: e.tagStart, keyEnd: e.tagEnd });
-        let inner = text;
-        if (fn === "Fn::GetAtt") {
-          const dot = text.indexOf(".");
-          if (dot >= 0) {
-            inner = [text.slice(0, dot), text.slice(dot + 1)];
-            const direct = vs >= 0 && (e.fast || src.slice(vs, e.valueEnd) === text);
-            const split = vs + dot;
-            this.setLoc(innerKey + "\x000", direct ? { start: vs, end: split, keyStart: -1, keyEnd: -1 } : { start, end, keyStart: -1, keyEnd: -1 });
-            this.setLoc(innerKey + "\x001", direct ? { start: split + 1, end: e.valueEnd, keyStart: -1, keyEnd: -1 } : { start, end, keyStart: -1, keyEnd: -1 });
-          }
-        }
-        value = fn === "Ref" ? { Ref: inner } : fn === "Condition" ? { Condition: inner } : { [fn]: inner };
-      } else {
-        value = this.standardScalar(kind2, text, tagText, e.tagStart, e.tagEnd);
-        this.setLoc(childKey, { start, end, keyStart: ks, keyEnd: ke });
-      }
-    }
-    this.put(top, value, end, 0);
-  }
-  standardScalar(kind2, text, tagText, ts, te) {
-    switch (kind2) {
-      case T_NONSPECIFIC:
-      case T_STR:
-        return text;
-      case T_NULL:
-        return null;
-      case T_BOOL: {
-        const w = WORDS.get(text.toLowerCase());
-        if (typeof w === "boolean") return w;
-        break;
-      }
-      case T_INT: {
-        const v = constructInt(text);
-        if (!Number.isNaN(v)) return v;
-        break;
-      }
-      case T_FLOAT: {
-        const v = constructFloat(text);
-        if (!Number.isNaN(v) || /^[-+]?\.nan$/i.test(text)) return v;
-        break;
-      }
-      case T_MAP:
-      case T_SEQ:
-        this.tagDiag(`Tag ${tagText} does not apply to a scalar; the string is used`, ts, te);
-        return text;
-      default:
-        this.tagDiag(`Unsupported tag ${tagText}; the string is used`, ts, te);
-        return text;
-    }
-    if (this.replays.length === 0) this.diag("TAG_MISMATCH", `"${text}" is not a valid ${tagText} value; kept as a string`, ts, te);
-    return text;
-  }
-  open(e, idx) {
-    const src = this.src;
-    const top = this.top();
-    const isMap = e.type === EV_MAP;
-    const start = e.start;
-    const container = isMap ? {} : [];
-    const bracket = e.style === FLOW && src.charCodeAt(start) === (isMap ? 123 : 91);
-    const closer = bracket ? isMap ? 125 : 93 : 0;
-    const lastEnd = bracket ? start + 1 : start;
-    const inReplay = this.replays.length > 0;
-    const anchor = e.anchorStart >= 0 && !inReplay ? src.slice(e.anchorStart, e.anchorEnd) : null;
-    const nodeCountAtOpen = this.nodeCount;
-    if (!inReplay) this.nodeCount++;
-    if (top !== null && top.isMap && top.key === null) {
-      this.discard++;
-      this.push(new Frame(isMap, container, "", null, null, closer, start, lastEnd, true, anchor, idx, nodeCountAtOpen));
-      return;
-    }
-    const childKey = this.childKey(top);
-    const ks = top !== null && top.isMap ? top.keyStart : -1;
-    const ke = top !== null && top.isMap ? top.keyEnd : -1;
-    let value = container;
-    let outer = null;
-    let loc;
-    let prefix;
-    let tag = null;
-    if (e.tagStart >= 0) {
-      const tagText = src.slice(e.tagStart, e.tagEnd);
-      tag = tagInfo(tagText);
-      if (tag.kind === T_UNKNOWN_LOCAL) this.tagDiag(`Unknown tag ${tagText}; read as ${tag.key}`, e.tagStart, e.tagEnd);
-      else if (tag.kind === T_OTHER) this.tagDiag(`Unsupported tag ${tagText}; the plain ${isMap ? "mapping" : "sequence"} is used`, e.tagStart, e.tagEnd);
-      else if (tag.kind !== T_INTRINSIC && tag.kind !== T_NONSPECIFIC && tag.kind !== (isMap ? T_MAP : T_SEQ)) {
-        this.tagDiag(`Tag ${tagText} does not apply to a ${isMap ? "mapping" : "sequence"}; the plain ${isMap ? "mapping" : "sequence"} is used`, e.tagStart, e.tagEnd);
-      }
-    }
-    if (tag !== null && (tag.kind === T_INTRINSIC || tag.kind === T_UNKNOWN_LOCAL)) {
-      const fn = tag.key;
-      outer = { start: e.tagStart, end: -1, keyStart: ks, keyEnd: ke };
-      this.setLoc(childKey, outer);
-      const innerKey = top === null ? fn : childKey + "\0" + fn;
-      loc = { start, end: -1, keyStart: e.tagStart, keyEnd: e.tagEnd };
-      this.setLoc(innerKey, loc);
-      prefix = innerKey + "\0";
-      value = fn === "Ref" ? { Ref: container } : fn === "Condition" ? { Condition: container } : { [fn]: container };
-    } else {
-      loc = { start, end: -1, keyStart: ks, keyEnd: ke };
-      this.setLoc(childKey, loc);
-      prefix = top === null ? "" : childKey + "\0";
-    }
-    this.put(top, value, -1, -1);
-    this.push(new Frame(isMap, container, prefix, loc, outer, closer, start, lastEnd, false, anchor, idx, nodeCountAtOpen));
-  }
-  push(f) {
-    this.stack[this.sp++] = f;
-  }
-  pop(nextIdx) {
-    const f = this.stack[--this.sp];
-    const end = f.closer !== 0 ? this.findCloser(f.lastEnd, f.closer) : f.lastEnd;
-    if (f.loc !== null) f.loc.end = end;
-    if (f.outer !== null) f.outer.end = end;
-    const parent = this.top();
-    if (f.isKey) {
-      this.discard--;
-      if (this.replays.length === 0) {
-        this.diag("COMPLEX_KEY", "A collection used as a mapping key; its source text is used as the key", f.start, end);
-      }
-      this.setKey(parent, this.src.slice(f.start, end), f.start, end, false);
-    } else if (parent !== null) {
-      if (end > parent.lastEnd) parent.lastEnd = end;
-      if (f.height >= parent.height) parent.height = f.height + 1;
-    }
-    if (f.anchor !== null) {
-      this.anchors.set(f.anchor, { startIdx: f.eventIndex, endIdx: nextIdx, nodes: this.nodeCount - f.nodeCountAtOpen, height: f.height });
-    }
-  }
-  /** End of a bracketed flow collection: its closing bracket, found after the last child. */
-  findCloser(from, closer) {
-    const src = this.src;
-    let p = from;
-    while (p < src.length) {
-      const c = src.charCodeAt(p);
-      if (c === closer) return p + 1;
-      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 44 || c === 58 || c === 63) p++;
-      else if (c === 35) {
-        while (p < src.length && src.charCodeAt(p) !== 10 && src.charCodeAt(p) !== 13) p++;
-      } else break;
-    }
-    return from;
-  }
-  /** Handles an alias; returns a replay record when its anchored events should be walked again here. */
-  alias(e, resumeAt, resumeEnd) {
-    const src = this.src;
-    const top = this.top();
-    const aStart = e.anchorStart - 1;
-    const aEnd = e.anchorEnd;
-    const name = src.slice(e.anchorStart, e.anchorEnd);
-    const anchor = this.anchors.get(name);
-    const inReplay = this.replays.length > 0;
-    if (!inReplay) {
-      this.nodeCount++;
-      this.diag(
-        "YAML_ALIAS",
-        anchor === void 0 ? `Alias *${name} refers to no anchor; CloudFormation does not allow YAML aliases` : `YAML aliases (*${name}) are not allowed in CloudFormation templates; expanded here only for analysis`,
-        aStart,
-        aEnd
-      );
-    }
-    if (top !== null && top.isMap && top.key === null) {
-      const ev = anchor !== void 0 ? this.events[anchor.startIdx] : void 0;
-      const key = ev !== void 0 && ev.type === EV_SCALAR ? getScalarValue(src, ev) : src.slice(aStart, aEnd);
-      this.setKey(top, key, aStart, aEnd, false);
-      return null;
-    }
-    const childKey = this.childKey(top);
-    const ks = top !== null && top.isMap ? top.keyStart : -1;
-    const ke = top !== null && top.isMap ? top.keyEnd : -1;
-    if (anchor !== void 0 && this.discard === 0) {
-      if (this.expanded + anchor.nodes <= ALIAS_NODE_BUDGET && this.sp + anchor.height <= MAX_DEPTH) {
-        this.expanded += anchor.nodes;
-        return { startIdx: anchor.startIdx, endIdx: anchor.endIdx, resumeAt, resumeEnd, childKey, aliasStart: aStart, aliasEnd: aEnd, parent: top };
-      }
-      if (!this.budgetReported) {
-        this.budgetReported = true;
-        this.diag(
-          "ALIAS_BUDGET",
-          `Alias *${name} not expanded: alias expansion is limited to ${ALIAS_NODE_BUDGET} nodes and ${MAX_DEPTH} levels per document, so this and any further over-budget aliases are null here`,
-          aStart,
-          aEnd
-        );
-      }
-    }
-    this.setLoc(childKey, { start: aStart, end: aEnd, keyStart: ks, keyEnd: ke });
-    this.put(top, null, aEnd, 0);
-    return null;
-  }
-  /** The expanded node keeps its inner locations (the anchored text) but itself points at the alias. */
-  finishReplay(r) {
-    const loc = this.discard === 0 ? this.locations.get(r.childKey) : void 0;
-    if (loc !== void 0) {
-      loc.start = r.aliasStart;
-      loc.end = r.aliasEnd;
-    }
-    if (r.parent !== null && r.aliasEnd > r.parent.lastEnd) r.parent.lastEnd = r.aliasEnd;
-  }
-  multipleDocuments(from) {
-    let docEnd = 0;
-    const rootLoc = this.locations.get("");
-    if (rootLoc !== void 0) docEnd = rootLoc.end;
-    const marker = /^---/gm;
-    marker.lastIndex = docEnd;
-    const m = marker.exec(this.src);
-    let start = m !== null ? m.index : -1;
-    if (start < 0) {
-      for (let j = from; j < this.events.length && start < 0; j++) {
-        const ev = this.events[j];
-        if (ev.type === EV_SCALAR) start = ev.tagStart >= 0 ? ev.tagStart : ev.valueStart;
-        else if (ev.type === EV_MAP || ev.type === EV_SEQ) start = ev.start;
-        else if (ev.type === EV_ALIAS) start = ev.anchorStart - 1;
-      }
-      if (start < 0) start = this.src.length;
-    }
-    this.diag(
-      "MULTIPLE_DOCUMENTS",
-      "The file holds more than one YAML document; CloudFormation reads one template per file, so only the first is used",
-      start,
-      m !== null ? start + 3 : start
-    );
-  }
-};
-function stripBom(source) {
-  return source.charCodeAt(0) === 65279 ? source.slice(1) : source;
-}
-var MAX_LENIENT_PARSES = 100;
-var MAX_LENIENT_CHARS = 32e6;
-function offsetMapper(inserts) {
-  return (q) => {
-    let lo = 0;
-    let hi = inserts.length - 1;
-    let j = -1;
-    while (lo <= hi) {
-      const mid = lo + hi >> 1;
-      if (inserts[mid].at <= q) {
-        j = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    if (j < 0 || q < 0) return q;
-    const ins = inserts[j];
-    return q < ins.at + ins.len ? ins.at - ins.before : q - ins.before - ins.len;
-  };
-}
-function isBreak(c) {
-  return c === 10 || c === 13;
-}
-function lineStartOf(text, p) {
-  while (p > 0 && !isBreak(text.charCodeAt(p - 1))) p--;
-  return p;
-}
-function nextLine(text, p) {
-  while (p < text.length && !isBreak(text.charCodeAt(p))) p++;
-  if (text.charCodeAt(p) === 13) p++;
-  if (text.charCodeAt(p) === 10) p++;
-  return p;
-}
-function indentAt(text, lineStart) {
-  let p = lineStart;
-  while (text.charCodeAt(p) === 32) p++;
-  return p - lineStart;
-}
-function isBlankLine(text, lineStart) {
-  const p = lineStart + indentAt(text, lineStart);
-  return p >= text.length || isBreak(text.charCodeAt(p));
-}
-function paddingFor(text, ls) {
-  let s = ls;
-  while (s > 0) {
-    s = lineStartOf(text, s - 1);
-    if (!isBlankLine(text, s)) return Math.max(1, indentAt(text, s) + 1 - indentAt(text, ls));
-  }
-  return 1;
-}
-function padLines(state2, ls, count2, len) {
-  const { text } = state2;
-  const at = [];
-  let p = ls;
-  while (at.length < count2 && p < text.length) {
-    if (!isBlankLine(text, p)) at.push(p);
-    p = nextLine(text, p);
-  }
-  while (p < text.length && isBlankLine(text, p)) p = nextLine(text, p);
-  const pad = " ".repeat(len);
-  let out = "";
-  let from = 0;
-  for (const q of at) {
-    out += text.slice(from, q) + pad;
-    from = q;
-  }
-  out += text.slice(from);
-  const shifted = state2.inserts.map((ins) => {
-    let k = 0;
-    while (k < at.length && at[k] <= ins.at) k++;
-    return { at: ins.at + k * len, len: ins.len, before: 0 };
-  });
-  at.forEach((q, i) => shifted.push({ at: q + i * len, len, before: 0 }));
-  shifted.sort((x, y) => x.at - y.at);
-  let before = 0;
-  for (const ins of shifted) {
-    ins.before = before;
-    before += ins.len;
-  }
-  return { text: out, inserts: shifted, next: p + at.length * len };
-}
-function parseEventsLenient(source) {
-  let state2 = { text: source, inserts: [] };
-  let saved = null;
-  let lastLine = -1;
-  let lastLen = 0;
-  let expected = -1;
-  let run = 1;
-  let limit = 64;
-  let retry = false;
-  for (let parses = 1; ; parses++) {
-    try {
-      return { events: parseEvents(state2.text, { maxDepth: MAX_DEPTH }), ...state2 };
-    } catch (err) {
-      const deficient = err instanceof YAMLException && err.reason === "deficient indentation" && err.mark !== void 0;
-      if (!deficient && saved !== null) {
-        state2 = saved;
-        saved = null;
-        limit = Math.max(1, run >> 1);
-        retry = true;
-        continue;
-      }
-      if (!deficient || parses >= MAX_LENIENT_PARSES || parses * state2.text.length > MAX_LENIENT_CHARS) return { error: err, map: offsetMapper(state2.inserts) };
-      const ls = lineStartOf(state2.text, Math.min(err.mark.position, state2.text.length));
-      const first = state2.text.charCodeAt(ls + indentAt(state2.text, ls));
-      if (isBlankLine(state2.text, ls) || first === 9 || ls === lastLine && !retry && lastLen >= 128) {
-        return { error: err, map: offsetMapper(state2.inserts) };
-      }
-      let len;
-      if (retry) {
-        retry = false;
-        len = lastLen;
-        run = limit;
-      } else if (ls === lastLine) {
-        len = lastLen * 2;
-        run = 1;
-      } else {
-        if (ls === expected) {
-          len = Math.max(lastLen, paddingFor(state2.text, ls) - lastLen);
-          run = Math.min(run * 2, limit);
-        } else {
-          len = paddingFor(state2.text, ls);
-          run = 1;
-          limit = 64;
-        }
-      }
-      saved = run > 1 ? state2 : null;
-      const next = padLines(state2, ls, run, len);
-      state2 = { text: next.text, inserts: next.inserts };
-      expected = next.next;
-      lastLine = ls;
-      lastLen = len;
-    }
-  }
-}
-function parseYaml(input) {
-  const source = stripBom(input);
-  const lineStarts = computeLineStarts(source);
-  const parsed = parseEventsLenient(source);
-  if ("error" in parsed) {
-    const err = parsed.error;
-    const position = err instanceof YAMLException && err.mark ? parsed.map(err.mark.position) : 0;
-    let reason = err instanceof YAMLException ? err.reason : String(err?.message ?? err);
-    if (reason === "deficient indentation" && source.slice(position).trim() === "") {
-      reason = "unexpected end of input inside a quoted scalar or flow collection (is a closing quote or bracket missing?)";
-    }
-    const start = Math.max(0, Math.min(position, source.length));
-    const end = Math.min(start + 1, source.length);
-    const depth = reason.startsWith("nesting exceeded maxDepth");
-    const diagnostic = depth ? { code: "DEPTH_LIMIT", message: `Nesting deeper than ${MAX_DEPTH} levels is not supported`, start, end, fatal: true } : { code: "YAML_SYNTAX", message: `YAML syntax error: ${reason}`, start, end, fatal: true };
-    return { format: "yaml", value: void 0, source, lineStarts, locations: /* @__PURE__ */ new Map(), diagnostics: [diagnostic] };
-  }
-  const walker = new Walker(parsed.text, parsed.events);
-  walker.run();
-  if (walker.staleLocations) pruneStaleLocations(walker.root, walker.locations);
-  if (parsed.inserts.length > 0) {
-    const map = offsetMapper(parsed.inserts);
-    for (const loc of walker.locations.values()) {
-      loc.start = map(loc.start);
-      loc.end = map(loc.end);
-      loc.keyStart = map(loc.keyStart);
-      loc.keyEnd = map(loc.keyEnd);
-    }
-    for (const d of walker.diagnostics) {
-      d.start = map(d.start);
-      d.end = map(d.end);
-    }
-  }
-  return {
-    format: "yaml",
-    value: walker.root,
-    source,
-    lineStarts,
-    locations: walker.locations,
-    diagnostics: walker.diagnostics
-  };
-}
-
-// src/parse/json.ts
-var hasOwn2 = Object.prototype.hasOwnProperty;
-function findDeepBracket(src, max) {
-  const n = src.length;
-  let depth = 0;
-  for (let i = 0; i < n; i++) {
-    const c = src.charCodeAt(i);
-    if (c === 34) {
-      i++;
-      while (i < n) {
-        const d = src.charCodeAt(i);
-        if (d === 34) break;
-        if (d === 92) i += 2;
-        else if (d === 10 || d === 13) {
-          i--;
-          break;
-        } else i++;
-      }
-    } else if (c === 123 || c === 91) {
-      if (++depth > max) return i;
-    } else if (c === 125 || c === 93) {
-      if (depth > 0) depth--;
-    } else if (c === 47) {
-      const d = src.charCodeAt(i + 1);
-      if (d === 47) {
-        i += 2;
-        while (i < n && src.charCodeAt(i) !== 10 && src.charCodeAt(i) !== 13) i++;
-      } else if (d === 42) {
-        const close = src.indexOf("*/", i + 2);
-        i = close < 0 ? n : close + 1;
-      }
-    }
-  }
-  return -1;
-}
-function describe(code) {
-  return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
-}
-function errorDiagnostics(src, errors) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const err of errors) {
-    const code = printParseErrorCode(err.error);
-    let start = err.offset;
-    let end = err.offset + err.length;
-    let diag;
-    if (code === "InvalidCommentToken") {
-      diag = { code: "JSON_COMMENT", message: "Comments are not allowed in JSON templates; CloudFormation rejects the file", start, end, fatal: false };
-    } else {
-      const c = src.charCodeAt(start);
-      let p = -1;
-      if ((c === 93 || c === 125) && (code === "ValueExpected" || code === "PropertyNameExpected")) {
-        p = start - 1;
-        while (p >= 0 && (src.charCodeAt(p) === 32 || src.charCodeAt(p) === 9 || src.charCodeAt(p) === 10 || src.charCodeAt(p) === 13)) p--;
-      }
-      if (p >= 0 && src.charCodeAt(p) === 44) {
-        start = p;
-        end = p + 1;
-        diag = { code: "JSON_TRAILING_COMMA", message: "Trailing commas are not allowed in JSON templates; remove this comma", start, end, fatal: false };
-      } else {
-        diag = { code: "JSON_SYNTAX", message: `JSON syntax error: ${describe(code)}`, start, end, fatal: false };
-      }
-    }
-    if (seen.has(start)) continue;
-    seen.add(start);
-    out.push(diag);
-  }
-  if (out.length > 0) out[0].fatal = true;
-  return out;
-}
-function parseJson(input) {
-  const source = input.charCodeAt(0) === 65279 ? input.slice(1) : input;
-  const lineStarts = computeLineStarts(source);
-  const locations = /* @__PURE__ */ new Map();
-  const deep = findDeepBracket(source, MAX_DEPTH);
-  if (deep >= 0) {
-    const diagnostic = {
-      code: "DEPTH_LIMIT",
-      message: `Nesting deeper than ${MAX_DEPTH} levels is not supported`,
-      start: deep,
-      end: deep + 1,
-      fatal: true
-    };
-    return { format: "json", value: void 0, source, lineStarts, locations, diagnostics: [diagnostic] };
-  }
-  const errors = [];
-  const tree = parseTree2(source, errors, { allowTrailingComma: false, disallowComments: true });
-  const diagnostics = errorDiagnostics(source, errors);
-  let stale = false;
-  const build = (node, key, isRoot, ks, ke) => {
-    locations.set(key, { start: node.offset, end: node.offset + node.length, keyStart: ks, keyEnd: ke });
-    switch (node.type) {
-      case "object": {
-        const obj = {};
-        const prefix = isRoot ? "" : key + "\0";
-        for (const prop of node.children ?? []) {
-          const kn = prop.children?.[0];
-          const vn = prop.children?.[1];
-          if (kn === void 0 || vn === void 0) continue;
-          const name = String(kn.value);
-          const kEnd = kn.offset + kn.length;
-          if (hasOwn2.call(obj, name)) {
-            diagnostics.push({
-              code: "DUPLICATE_KEY",
-              message: `Duplicate key "${name}"; CloudFormation rejects it (the last value wins here)`,
-              start: kn.offset,
-              end: kEnd,
-              fatal: false
-            });
-            const old = obj[name];
-            if (old !== null && typeof old === "object") stale = true;
-          }
-          setOwn(obj, name, build(vn, prefix + name, false, kn.offset, kEnd));
-        }
-        return obj;
-      }
-      case "array": {
-        const prefix = isRoot ? "" : key + "\0";
-        const children = node.children ?? [];
-        const arr = new Array(children.length);
-        for (let i = 0; i < children.length; i++) arr[i] = build(children[i], prefix + i, false, -1, -1);
-        return arr;
-      }
-      case "null":
-        return null;
-      default:
-        return node.value;
-    }
-  };
-  const value = tree === void 0 ? void 0 : build(tree, "", true, -1, -1);
-  if (stale) pruneStaleLocations(value, locations);
-  diagnostics.sort((a, b) => a.start - b.start);
-  return { format: "json", value, source, lineStarts, locations, diagnostics };
-}
-
-// src/parse/index.ts
-function detectFormat(source) {
-  const n = source.length;
-  let i = source.charCodeAt(0) === 65279 ? 1 : 0;
-  while (i < n) {
-    const c = source.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-    else if (c === 47 && source.charCodeAt(i + 1) === 47) {
-      while (i < n && source.charCodeAt(i) !== 10 && source.charCodeAt(i) !== 13) i++;
-    } else if (c === 47 && source.charCodeAt(i + 1) === 42) {
-      const close = source.indexOf("*/", i + 2);
-      if (close < 0) return "yaml";
-      i = close + 2;
-    } else return c === 123 || c === 91 ? "json" : "yaml";
-  }
-  return "yaml";
-}
-function parseDocument(source) {
-  return detectFormat(source) === "json" ? parseJson(source) : parseYaml(source);
-}
-var NUL_SCAN_BYTES = 8192;
-function firstInvalidUtf8(b) {
-  const n = b.length;
-  let i = 0;
-  while (i < n) {
-    const c = b[i];
-    if (c < 128) {
-      i++;
-      continue;
-    }
-    let need;
-    let lo = 128;
-    let hi = 191;
-    if (c >= 194 && c <= 223) need = 1;
-    else if (c >= 224 && c <= 239) {
-      need = 2;
-      if (c === 224) lo = 160;
-      else if (c === 237) hi = 159;
-    } else if (c >= 240 && c <= 244) {
-      need = 3;
-      if (c === 240) lo = 144;
-      else if (c === 244) hi = 143;
-    } else return i;
-    if (i + need >= n) return i;
-    const c1 = b[i + 1];
-    if (c1 < lo || c1 > hi) return i;
-    for (let k = 2; k <= need; k++) if ((b[i + k] & 192) !== 128) return i;
-    i += need + 1;
-  }
-  return -1;
-}
-function charOffset(bytes, byteIndex) {
-  return new TextDecoder("utf-8").decode(bytes.subarray(0, byteIndex)).length;
-}
-function decodeSource(bytes) {
-  if (bytes.length >= 2 && bytes[0] === 255 && bytes[1] === 254) return { text: new TextDecoder("utf-16le").decode(bytes) };
-  if (bytes.length >= 2 && bytes[0] === 254 && bytes[1] === 255) return { text: new TextDecoder("utf-16be").decode(bytes) };
-  const bom = bytes.length >= 3 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? 3 : 0;
-  const body = bytes.subarray(bom);
-  const nul = body.subarray(0, NUL_SCAN_BYTES).indexOf(0);
-  if (nul >= 0) {
-    const at = charOffset(body, nul);
-    return { error: { code: "BINARY", message: `binary file (a NUL byte at byte ${nul + bom}), not a template`, start: at, end: at + 1, fatal: true } };
-  }
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body) };
-  } catch {
-    const bad = Math.max(0, firstInvalidUtf8(body));
-    const at = charOffset(body, bad);
-    return {
-      error: { code: "ENCODING", message: `invalid UTF-8 at byte ${bad + bom}; CloudFormation templates must be UTF-8`, start: at, end: at + 1, fatal: true }
-    };
-  }
-}
+// src/config/config.ts
+init_parse();
+init_locate();
 
 // src/config/glob.ts
 var GLOB_LIMITS = { length: 1e3, braceDepth: 5, alternatives: 32, wildcards: 32, globstars: 8, inNameGlobstars: 2 };
@@ -18023,6 +18254,7 @@ function schemaProblems(errors, base = []) {
 }
 
 // src/action/run.ts
+init_paths();
 init_errors();
 
 // src/engine/lint.ts
@@ -18552,7 +18784,10 @@ function walk(root, assemblies, projectFiles) {
 }
 
 // src/engine/lint.ts
+init_paths();
 init_errors();
+init_parse();
+init_locate();
 
 // src/template/intrinsics.ts
 function isPlainObject2(node) {
@@ -18614,6 +18849,7 @@ var PSEUDO_PARAMETERS = /* @__PURE__ */ new Set([
 ]);
 
 // src/template/sam.ts
+init_types();
 var SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
 var SAM_GLOBAL_SECTIONS = {
   "AWS::Serverless::Function": "Function",
@@ -18891,6 +19127,60 @@ function isSet(v) {
   return v.value !== null && v.value !== "" && !(Array.isArray(v.value) && v.value.length === 0);
 }
 
+// src/values/quote.ts
+var QUOTE_LENGTH = 200;
+function clip(text, max = QUOTE_LENGTH) {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end--;
+  return `${text.slice(0, end)}\u2026`;
+}
+function valueText(value, max = QUOTE_LENGTH) {
+  if (typeof value === "string") return clip(value, max);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return clip(String(value), max);
+  if (value === void 0) return "";
+  if (value instanceof Opaque) return clip(value.reason, max);
+  const out = [];
+  shortJson(value, out, { left: max + 1 });
+  return clip(out.join(""), max);
+}
+function shortJson(value, out, budget) {
+  if (budget.left <= 0) return;
+  let text;
+  if (value === null || value === void 0) text = "null";
+  else if (typeof value === "string") text = JSON.stringify(clip(value, budget.left + 1));
+  else if (typeof value === "number" || typeof value === "boolean") text = String(value);
+  else if (value instanceof Opaque) text = JSON.stringify(clip(value.reason, budget.left + 1));
+  else if (Array.isArray(value)) {
+    write("[", out, budget);
+    for (let i = 0; i < value.length && budget.left > 0; i++) {
+      if (i > 0) write(",", out, budget);
+      shortJson(value[i], out, budget);
+    }
+    write("]", out, budget);
+    return;
+  } else if (typeof value === "object") {
+    write("{", out, budget);
+    let first = true;
+    for (const key in value) {
+      if (budget.left <= 0) break;
+      if (!first) write(",", out, budget);
+      first = false;
+      write(`${JSON.stringify(clip(key, budget.left + 1))}:`, out, budget);
+      shortJson(value[key], out, budget);
+    }
+    write("}", out, budget);
+    return;
+  } else text = String(value);
+  write(text, out, budget);
+}
+function write(text, out, budget) {
+  if (budget.left <= 0) return;
+  out.push(text.length > budget.left ? text.slice(0, budget.left) : text);
+  budget.left -= text.length;
+}
+
 // src/values/variant.ts
 function makeVariant(kind2, value, reason, path10, external, assumptions) {
   return { kind: kind2, value, reason, ref: void 0, opaque: void 0, pseudo: void 0, symbolic: void 0, path: path10, external, assumptions };
@@ -18935,7 +19225,11 @@ function sameValue(a, b) {
   return false;
 }
 var NO_ASSUMPTIONS = [];
+var mergeWork = { steps: 0 };
 function mergeAssumptions(...lists) {
+  return mergeAssumptionLists(lists);
+}
+function mergeAssumptionLists(lists) {
   let only;
   let nonEmpty = 0;
   for (let i = 0; i < lists.length; i++) if (lists[i].length) only = lists[i], nonEmpty++;
@@ -18944,6 +19238,7 @@ function mergeAssumptions(...lists) {
   return mergeSeveral(lists);
 }
 function mergeSeveral(lists) {
+  for (let i = 0; i < lists.length; i++) mergeWork.steps += lists[i].length;
   const merged = /* @__PURE__ */ new Map();
   for (const list2 of lists) {
     for (const a of list2) {
@@ -18969,29 +19264,45 @@ function combinations(lists, limit = 256) {
   return mergeSeveral(single.map(assumptionsOf)) ? [single] : [];
 }
 function everyCombination(lists, limit) {
-  let acc = [{ combo: [], assumptions: NO_ASSUMPTIONS }];
-  for (const list2 of lists) {
+  let acc = [{ last: void 0, before: void 0, assumptions: NO_ASSUMPTIONS }];
+  for (let l = 0; l < lists.length; l++) {
+    const list2 = lists[l];
     const next = [];
-    for (const prefix of acc) {
-      for (const v of list2) {
-        const assumptions = mergeAssumptions(prefix.assumptions, v.assumptions);
-        if (assumptions) next.push({ combo: [...prefix.combo, v], assumptions });
-        if (next.length >= limit) break;
+    extend: for (let p = 0; p < acc.length; p++) {
+      const prefix = acc[p];
+      mergeWork.steps += list2.length;
+      for (let i = 0; i < list2.length; i++) {
+        const assumptions = mergeAssumptions(prefix.assumptions, list2[i].assumptions);
+        if (!assumptions) continue;
+        next.push({ last: list2[i], before: prefix, assumptions });
+        if (next.length >= limit) break extend;
       }
     }
     acc = next;
   }
-  return acc.map((c) => c.combo);
+  mergeWork.steps += acc.length * lists.length;
+  const out = [];
+  for (let c = 0; c < acc.length; c++) {
+    const combo = new Array(lists.length);
+    let at = acc[c];
+    for (let i = lists.length - 1; i >= 0; i--) {
+      combo[i] = at.last;
+      at = at.before;
+    }
+    out.push(combo);
+  }
+  return out;
 }
 function describeAssumption(a) {
   if (a.kind === "parameter") {
-    const value = JSON.stringify(String(a.value));
-    if (a.source === "default") return `with parameter ${a.name} default ${value}`;
-    if (a.source === "given") return `with parameter ${a.name} = ${value}`;
-    return `when parameter ${a.name} is ${value}`;
+    const value = JSON.stringify(valueText(a.value));
+    const name = clip(a.name);
+    if (a.source === "default") return `with parameter ${name} default ${value}`;
+    if (a.source === "given") return `with parameter ${name} = ${value}`;
+    return `when parameter ${name} is ${value}`;
   }
-  if (a.kind === "condition") return `when condition ${a.name} is ${a.value}`;
-  return `when the ${a.map} key is ${JSON.stringify(a.key)}`;
+  if (a.kind === "condition") return `when condition ${clip(a.name)} is ${a.value}`;
+  return `when the ${clip(a.map)} key is ${JSON.stringify(clip(a.key))}`;
 }
 
 // rules/security/cloudfront-viewer-policy-https.ts
@@ -19098,7 +19409,7 @@ var ebs_volume_encrypted_default = defineRule({
         if (isSet(nd) || isSet(vn)) continue;
         const ebs = ctx.value(entry, ["Ebs"]);
         if (ebs.every((e) => e.kind === "absent")) continue;
-        const name = dev.kind === "literal" ? String(dev.value) : "(unnamed)";
+        const name = dev.kind === "literal" ? valueText(dev.value) : "(unnamed)";
         checkEncrypted(ctx, encrypted, snapshot, [nd, vn, dev], "mapping", { device: name, users });
       }
     }
@@ -19122,7 +19433,7 @@ function checkEncrypted(ctx, encrypted, snapshot, because, messageId, data) {
     messageId,
     at: encrypted,
     because: [snapshot, ...because],
-    data: { ...data, state: encrypted.kind === "absent" ? "not set (the default is unencrypted)" : String(encrypted.value) },
+    data: { ...data, state: encrypted.kind === "absent" ? "not set (the default is unencrypted)" : valueText(encrypted.value) },
     fix: encrypted.kind === "literal" ? { text: "true", description: "Set Encrypted to true" } : void 0
   });
 }
@@ -19350,7 +19661,7 @@ function worldOpenIngress(resource, ctx, port, what, transport = "tcp") {
           found.push({
             at: standalone ? cidr : entry,
             because: [protocol, from, to, cidr, group.variant],
-            cidr: text,
+            cidr: clip(text),
             group: group.name,
             standalone
           });
@@ -19367,7 +19678,7 @@ function groupOf(ingress, ctx) {
   for (const [id, name] of combinations([byId, byName])) {
     const v = id.kind !== "absent" ? id : name;
     if (v.ref) out.push({ variant: v, name: `security group ${v.ref.logicalId}` });
-    else if (v.kind === "literal") out.push({ variant: v, name: `security group ${String(v.value)}` });
+    else if (v.kind === "literal") out.push({ variant: v, name: `security group ${valueText(v.value)}` });
     else out.push({ variant: v, name: "a security group from outside this template" });
   }
   return out;
@@ -19552,7 +19863,7 @@ function checkDefaultAction(action, http, ctx) {
         at: redirect,
         because: [type, ...http.because],
         level,
-        data: { ...data, state: redirect.kind === "absent" ? "not set (the default #{protocol} keeps HTTP)" : String(redirect.value) },
+        data: { ...data, state: redirect.kind === "absent" ? "not set (the default #{protocol} keeps HTTP)" : valueText(redirect.value) },
         fix: redirect.kind === "literal" ? { text: "HTTPS", description: "Redirect to HTTPS" } : void 0
       });
     } else if (kind2 === "fixed-response") {
@@ -19652,7 +19963,7 @@ var iam_policy_no_statements_with_admin_access_default = defineRule({
           if (policy.kind !== "literal") continue;
           for (const [name, doc] of combinations([ctx.value(policy, ["PolicyName"]), ctx.value(policy, ["PolicyDocument"])])) {
             const label = asString(name);
-            const where = `inline policy ${label !== void 0 ? JSON.stringify(label) : "(unnamed)"} of ${word} ${resource.logicalId}`;
+            const where = `inline policy ${label !== void 0 ? JSON.stringify(clip(label)) : "(unnamed)"} of ${word} ${resource.logicalId}`;
             checkDocument(ctx, resource, doc, where);
           }
         }
@@ -19702,7 +20013,7 @@ function checkManagedArn(resource, ctx, arn, kind2) {
   }
   if (text === void 0) return;
   const isAdmin = ADMIN_ARN.test(text) || resource.type === "AWS::Serverless::Function" && text === "AdministratorAccess";
-  if (isAdmin) ctx.report({ messageId: "adminManaged", at: arn, data: { kind: kind2, arn: text } });
+  if (isAdmin) ctx.report({ messageId: "adminManaged", at: arn, data: { kind: kind2, arn: valueText(text) } });
 }
 function withPartitionPlaceholder(resource, arn) {
   if (arn.external) return void 0;
@@ -19725,7 +20036,7 @@ function withPartitionPlaceholder(resource, arn) {
   return void 0;
 }
 var MARKER = (name) => `\uE000${name}\uE001`;
-var MARKERS = /\uE000([^\uE001]*)\uE001/g;
+var MARKERS = /\uE000([^\uE000\uE001]*)\uE001/g;
 function subTemplate(resource, doc) {
   if (doc.external) return void 0;
   const intrinsic = intrinsicOf(nodeAt(resource.node, doc.path));
@@ -19816,7 +20127,7 @@ function checkStatement(ctx, statement, where, index) {
     }
     if (asString(effect) !== "Allow") continue;
     const name = asString(sid);
-    const data = { statement: name ? JSON.stringify(name) : String(index), where };
+    const data = { statement: name ? JSON.stringify(clip(name)) : String(index), where };
     const byNotAction = isSet(notAction);
     const actions = byNotAction ? { hits: [notAction] } : stars(ctx, action);
     const resources = stars(ctx, resource);
@@ -19877,7 +20188,7 @@ var rds_instance_public_access_check_default = defineRule({
             messageId: "public",
             at: access,
             because,
-            data: { kind: kind2, state: String(access.value) },
+            data: { kind: kind2, state: valueText(access.value) },
             fix: { text: "false", description: "Set PubliclyAccessible to false" }
           });
         }
@@ -20022,7 +20333,7 @@ var rds_storage_encrypted_default = defineRule({
         messageId: "unencrypted",
         at: encrypted,
         because,
-        data: { kind: kind2, state: encrypted.kind === "absent" ? "not set (the default is unencrypted)" : String(encrypted.value) },
+        data: { kind: kind2, state: encrypted.kind === "absent" ? "not set (the default is unencrypted)" : valueText(encrypted.value) },
         fix: encrypted.kind === "literal" ? { text: "true", description: "Set StorageEncrypted to true" } : void 0
       });
     }
@@ -20081,7 +20392,7 @@ var s3_bucket_level_public_access_prohibited_default = defineRule({
           at: single ? single.variant : block,
           because: [...flags, website],
           data: {
-            flags: off.map((o) => `${o.name} is ${o.variant.kind === "absent" ? "not set (false in a declared block)" : String(o.variant.value)}`).join(", ")
+            flags: off.map((o) => `${o.name} is ${o.variant.kind === "absent" ? "not set (false in a declared block)" : valueText(o.variant.value)}`).join(", ")
           },
           fix: single?.variant.kind === "literal" ? { text: "true", description: `Set ${single.name} to true` } : void 0
         });
@@ -20258,7 +20569,7 @@ var autoscaling_elb_health_check_default = defineRule({
           messageId: "ec2Only",
           at: type,
           because: lists,
-          data: { state: type.kind === "absent" ? "the default EC2 health check (HealthCheckType not set)" : `HealthCheckType ${asString(type)}` },
+          data: { state: type.kind === "absent" ? "the default EC2 health check (HealthCheckType not set)" : `HealthCheckType ${valueText(asString(type))}` },
           fix: type.kind === "literal" && asString(type)?.toUpperCase() === "EC2" ? { text: "ELB", description: "Use ELB health checks" } : void 0
         });
         continue;
@@ -20292,7 +20603,8 @@ function zoneLabel(zone) {
     const suffix = n === 1 ? "st" : n === 2 ? "nd" : n === 3 ? "rd" : "th";
     return `the ${n}${suffix} zone of Fn::GetAZs`;
   }
-  return asString(zone);
+  const text = asString(zone);
+  return text === void 0 ? void 0 : clip(text);
 }
 function zoneKey(zone) {
   if (zone.opaque) return `opaque:${zone.opaque}`;
@@ -20323,7 +20635,7 @@ function subnetsOf(element, ctx) {
   }
   if (element.kind === "literal") {
     const values = Array.isArray(element.value) ? element.value : [element.value];
-    return values.flatMap((v) => typeof v === "string" ? v.split(",") : [String(v)]).map((s) => s.trim()).filter(Boolean).map((id) => ({ key: `id:${id}`, name: id, element }));
+    return values.flatMap((v) => typeof v === "string" ? v.split(",") : [String(v)]).map((s) => s.trim()).filter(Boolean).map((id) => ({ key: `id:${id}`, name: clip(id), element }));
   }
   return [{
     key: `unknown:${element.path.join("/")}:${element.reason ?? ""}`,
@@ -20408,7 +20720,7 @@ function subnetOutcomes(list2, ctx, context) {
         const owner = unknownZones.length ? subnets.find((s) => s.zones?.includes(unknownZones[0])) : void 0;
         const reason = owner ? `the zone of subnet ${owner.name}: ${unknownZones[0].reason ?? "a value that is not known"}` : unseen[0].element.kind === "unknown" ? `${unseen[0].element.reason ?? "a value that is not known"} (a subnet whose zone this template does not show)` : `subnet ${unseen[0].name}, which is not declared in this template`;
         const blame = owner?.element ?? unseen[0]?.element ?? list2;
-        const assumptions = mergeAssumptions(...combo.map((v) => v.assumptions)) ?? blame.assumptions;
+        const assumptions = mergeAssumptionLists(combo.map(assumptionsOf)) ?? blame.assumptions;
         out.push({ kind: "unknown", variant: variantWith(blame, { kind: "unknown", reason, assumptions }), what: "the Availability Zones of VPCZoneIdentifier" });
         continue;
       }
@@ -20544,7 +20856,7 @@ var ec2_placement_group_not_cluster_default = defineRule({
       if (group.kind === "absent") continue;
       const pg = group.ref && ctx.template.resources.get(group.ref.logicalId);
       if (!pg || pg.type !== PLACEMENT_GROUP) {
-        const reason = group.kind === "literal" ? `placement group ${asString(group) ?? "?"}, which is not declared in this template` : group.reason;
+        const reason = group.kind === "literal" ? `placement group ${valueText(asString(group) ?? "?")}, which is not declared in this template` : group.reason;
         ctx.unknown(variantWith(group, { kind: "unknown", reason }), "the placement group strategy");
         continue;
       }
@@ -20665,7 +20977,7 @@ var elasticache_multi_az_enabled_default = defineRule({
   }
 });
 function state(v, fallback) {
-  return v.kind === "absent" ? `not set (the default is ${fallback})` : String(v.value);
+  return v.kind === "absent" ? `not set (the default is ${fallback})` : valueText(v.value);
 }
 function flag(v, name) {
   if (v.kind === "unknown") return { kind: "unknown", variant: v, what: name };
@@ -20696,11 +21008,11 @@ function replicas(clusters, perGroup, nodeGroups, ctx) {
       }
     }
     if (!missing) return { kind: "ok" };
-    const text = missing.kind === "absent" ? "a node group has no replica (ReplicaCount not set)" : `a node group has no replica (ReplicaCount is ${String(missing.value)})`;
+    const text = missing.kind === "absent" ? "a node group has no replica (ReplicaCount not set)" : `a node group has no replica (ReplicaCount is ${valueText(missing.value)})`;
     return { kind: "problem", problem: { text, at: missing } };
   }
-  if (clusters.kind !== "absent") return { kind: "problem", problem: { text: `there is no replica (NumCacheClusters is ${String(clusters.value)})`, at: clusters } };
-  if (perGroup.kind !== "absent") return { kind: "problem", problem: { text: `there is no replica (ReplicasPerNodeGroup is ${String(perGroup.value)})`, at: perGroup } };
+  if (clusters.kind !== "absent") return { kind: "problem", problem: { text: `there is no replica (NumCacheClusters is ${valueText(clusters.value)})`, at: clusters } };
+  if (perGroup.kind !== "absent") return { kind: "problem", problem: { text: `there is no replica (ReplicasPerNodeGroup is ${valueText(perGroup.value)})`, at: perGroup } };
   return { kind: "problem", problem: { text: "there is no replica (NumCacheClusters is not set, the default is 1)", at: clusters } };
 }
 function checkReplicationGroup(group, ctx) {
@@ -20742,7 +21054,7 @@ function checkCacheCluster(cluster, ctx) {
     }
     const name = asString(engine)?.toLowerCase();
     if (name === "redis" || name === "valkey") {
-      ctx.report({ messageId: "singleNode", at: engine, data: { engine: asString(engine) } });
+      ctx.report({ messageId: "singleNode", at: engine, data: { engine: valueText(asString(engine)) } });
       continue;
     }
     if (name !== "memcached") continue;
@@ -20813,7 +21125,7 @@ function checkClassic2(lb, ctx) {
     ctx.report({
       messageId: "classic",
       at: crossZone,
-      data: { state: crossZone.kind === "absent" ? "not set (the default is false)" : String(crossZone.value) },
+      data: { state: crossZone.kind === "absent" ? "not set (the default is false)" : valueText(crossZone.value) },
       fix: crossZone.kind === "literal" ? { text: "true", description: "Turn on cross-zone load balancing" } : void 0
     });
   }
@@ -20844,7 +21156,7 @@ function checkLoadBalancer(lb, ctx) {
       data: {
         kind: kind2 === "network" ? "Network" : "Gateway",
         key: CROSS_ZONE,
-        state: setting.kind === "absent" ? "not set (the default is false)" : String(setting.value),
+        state: setting.kind === "absent" ? "not set (the default is false)" : valueText(setting.value),
         targetGroups: groups.names.length ? `, and target group ${groups.names.join(", ")} does not turn it on` : ""
       },
       fix: setting.kind === "literal" ? { text: '"true"', description: "Turn on cross-zone load balancing" } : void 0
@@ -21016,7 +21328,7 @@ var rds_automated_backups_enabled_default = defineRule({
             kind: kind2,
             min,
             days: days === 1 ? "1 day" : `${days} days`,
-            state: retention.kind === "absent" ? "not set (the default is 1 day)" : String(retention.value)
+            state: retention.kind === "absent" ? "not set (the default is 1 day)" : valueText(retention.value)
           }
         });
       }
@@ -21062,7 +21374,7 @@ var rds_deletion_protection_enabled_default = defineRule({
         because: [cluster, engine],
         data: {
           kind: isInstance ? "DB instance" : "DB cluster",
-          state: protection.kind === "absent" ? "not set (the default is false)" : String(protection.value)
+          state: protection.kind === "absent" ? "not set (the default is false)" : valueText(protection.value)
         },
         fix: protection.kind === "literal" ? { text: "true", description: "Turn on deletion protection" } : void 0
       });
@@ -21121,7 +21433,7 @@ var rds_multi_az_enabled_default = defineRule({
         level: replica ? "note" : void 0,
         at: multiAz,
         because: [cluster, engine, source],
-        data: { state: multiAz.kind === "absent" ? "not set (the default is false)" : String(multiAz.value) },
+        data: { state: multiAz.kind === "absent" ? "not set (the default is false)" : valueText(multiAz.value) },
         fix: multiAz.kind === "literal" ? { text: "true", description: "Set MultiAZ to true" } : void 0
       });
     }
@@ -21241,7 +21553,7 @@ function checkPolicy(policy, ctx) {
     ctx.report({
       messageId: "noAlarm",
       at: type,
-      data: { policyType: type.kind === "absent" ? "SimpleScaling, the default" : name }
+      data: { policyType: type.kind === "absent" ? "SimpleScaling, the default" : valueText(name) }
     });
   }
 }
@@ -21509,9 +21821,9 @@ function checkType2(ctx, type, subject, because) {
   const lower2 = (list2) => list2.map((f) => f.toLowerCase());
   const successor = SUCCESSORS[family] ?? "a current-generation family";
   if (lower2(ctx.options.previousGenerationFamilies).includes(family)) {
-    ctx.report({ messageId: "previousGeneration", at: type, because, data: { subject, instanceType, successor } });
+    ctx.report({ messageId: "previousGeneration", at: type, because, data: { subject, instanceType: valueText(instanceType), successor } });
   } else if (lower2(ctx.options.olderFamilies).includes(family)) {
-    ctx.report({ messageId: "olderFamily", level: "note", at: type, because, data: { subject, instanceType, successor } });
+    ctx.report({ messageId: "olderFamily", level: "note", at: type, because, data: { subject, instanceType: valueText(instanceType), successor } });
   }
 }
 
@@ -21567,7 +21879,7 @@ var s3_lifecycle_policy_check_default = defineRule({
             at: single ?? rules2,
             because: [tiering, ...combo],
             data: {
-              state: written.length === 0 ? "no rules" : written.length === 1 ? `its rule is ${asString(written[0])}` : `${written.length === 2 ? "both" : `all ${written.length}`} rules are ${[...new Set(written.map((s) => asString(s)))].join(" or ")}`
+              state: written.length === 0 ? "no rules" : written.length === 1 ? `its rule is ${valueText(asString(written[0]))}` : `${written.length === 2 ? "both" : `all ${written.length}`} rules are ${[...new Set(written.map((s) => valueText(asString(s))))].join(" or ")}`
             },
             fix: single?.kind === "literal" ? { text: "Enabled", description: "Enable the lifecycle rule" } : void 0
           });
@@ -21899,7 +22211,7 @@ function checkPropagation(ctx, key, propagate, instanceTags, because) {
     messageId: "notPropagated",
     at: propagate,
     because,
-    data: { key, state: propagate.kind === "absent" ? "not set" : String(propagate.value) },
+    data: { key, state: propagate.kind === "absent" ? "not set" : valueText(propagate.value) },
     fix: propagate.kind === "literal" ? { text: "true", description: "Propagate the tag at launch" } : void 0
   });
 }
@@ -22269,6 +22581,10 @@ var BUILTIN_RULES = [
   NESTED_STACK_MISSING_RULE
 ];
 
+// src/engine/run-rules.ts
+init_locate();
+init_types();
+
 // src/graph/graph.ts
 var ResourceGraph = class {
   constructor(template) {
@@ -22432,8 +22748,14 @@ function push(map, key, value) {
 
 // src/values/resolver.ts
 var MAX_VARIANTS = 64;
+var MAX_OUTCOMES = 256;
 var MAX_ALTERNATIVES = 24;
 var MAX_DEPTH2 = 64;
+var VALUE_BUDGET = 1e5;
+var TEMPLATE_BUDGET = 2e6;
+var MAX_TEXT = 1 << 20;
+var TOO_COMPLEX = "too complex to evaluate";
+var TOO_MANY = "too many combinations of parameters and conditions";
 var ValueResolver = class {
   constructor(template, given) {
     this.template = template;
@@ -22444,6 +22766,12 @@ var ValueResolver = class {
   conditionMemo = /* @__PURE__ */ new Map();
   conditionsInProgress = /* @__PURE__ */ new Set();
   rootMemo = /* @__PURE__ */ new Map();
+  /** Work done on this template so far (see VALUE_BUDGET). */
+  spent = 0;
+  /** The value of `spent` at which the value being evaluated is over its budget. */
+  stopAt = VALUE_BUDGET;
+  /** Set once the value being evaluated is over its budget: from then on every intrinsic answers at once. */
+  over = false;
   /**
    * The variants a resource starts from: one per way its own `Condition` can hold.
    * A resource whose condition is false in every case yields none (it is never created).
@@ -22455,15 +22783,54 @@ var ValueResolver = class {
     let roots = [base];
     if (resource.condition) {
       roots = [];
-      for (const outcome of this.branchesOf(resource.condition)) {
+      this.startValue();
+      for (const outcome of this.branchesOf(resource.condition, 0)) {
         if (outcome.value) roots.push(variantWith(base, { assumptions: outcome.assumptions }));
       }
     }
     this.rootMemo.set(resource.logicalId, roots);
     return roots;
   }
-  /** Walks `path` from each variant, resolving intrinsics at every step and forking on undecidable Fn::If. */
+  /**
+   * Walks `path` from each variant, resolving intrinsics at every step and forking on undecidable Fn::If. What the
+   * value's budget did not reach is an unknown variant: too complex to evaluate.
+   */
   navigate(from, path10) {
+    this.startValue();
+    return this.walk(from, path10);
+  }
+  /** The elements of list-valued variants, each as a variant of its own (evaluated within one budget). */
+  elements(lists) {
+    this.startValue();
+    const out = [];
+    for (let l = 0; l < lists.length; l++) {
+      const v = lists[l];
+      if (v.kind === "absent") continue;
+      if (v.kind === "unknown" || !Array.isArray(v.value)) {
+        out.push(v.kind === "unknown" ? v : variantWith(v, { kind: "unknown", value: void 0, reason: "not a list" }));
+        continue;
+      }
+      for (let i = 0; i < v.value.length; i++) {
+        const items = this.walk([v], [i]);
+        for (let k = 0; k < items.length; k++) out.push(items[k]);
+      }
+    }
+    return out;
+  }
+  /** A new value starts: it may spend VALUE_BUDGET, as long as the template's budget lasts. */
+  startValue() {
+    this.stopAt = Math.min(this.spent + VALUE_BUDGET, TEMPLATE_BUDGET);
+    this.over = false;
+    mergeWork.steps = 0;
+  }
+  /** Counts `units` of work, and the merges done since, against the budget; false once the value is over it. */
+  charge(units) {
+    this.spent += units + mergeWork.steps;
+    mergeWork.steps = 0;
+    if (this.spent > this.stopAt) this.over = true;
+    return !this.over;
+  }
+  walk(from, path10) {
     if (from.length === 1 && path10.length > 0) {
       const plain = this.plainWalk(from[0], path10);
       if (plain) return plain;
@@ -22516,23 +22883,6 @@ var ValueResolver = class {
     }
     return [literalVariant(node, v.external ? v.path : v.path.concat(path10), v.external, v.assumptions)];
   }
-  /** The elements of list-valued variants, each as a variant of its own. */
-  elements(lists) {
-    const out = [];
-    for (let l = 0; l < lists.length; l++) {
-      const v = lists[l];
-      if (v.kind === "absent") continue;
-      if (v.kind === "unknown" || !Array.isArray(v.value)) {
-        out.push(v.kind === "unknown" ? v : variantWith(v, { kind: "unknown", value: void 0, reason: "not a list" }));
-        continue;
-      }
-      for (let i = 0; i < v.value.length; i++) {
-        const items = this.navigate([v], [i]);
-        for (let k = 0; k < items.length; k++) out.push(items[k]);
-      }
-    }
-    return out;
-  }
   /** Resolves the top-level intrinsic of a node. */
   resolve(node, path10, external, assumptions, depth = 0) {
     if (node === void 0) return [absentVariant(path10, external, assumptions)];
@@ -22554,10 +22904,11 @@ var ValueResolver = class {
     if (name === "Fn::GetAtt") {
       const target = getAttTarget(args);
       if (!target) return [unknownVariant("a malformed Fn::GetAtt", path10, external, assumptions)];
-      const v = unknownVariant(`an attribute of resource ${target.logicalId}`, path10, external, assumptions);
+      const v = unknownVariant(`an attribute of resource ${clip(target.logicalId)}`, path10, external, assumptions);
       v.ref = target;
       return [v];
     }
+    if (!this.charge(1)) return unknown(TOO_COMPLEX);
     const at = (segment) => external ? path10 : [...path10, segment];
     const sub = (child, childPath, base = assumptions) => this.resolve(child, childPath, external, base, depth + 1);
     const literal2 = (value, base) => literalVariant(value, path10, external, base);
@@ -22565,13 +22916,17 @@ var ValueResolver = class {
       case "Fn::If": {
         if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== "string") return unknown("a malformed Fn::If");
         const out = [];
-        for (const outcome of this.branchesOf(args[0])) {
+        const outcomes = this.branchesOf(args[0], depth + 1);
+        if (!this.charge(outcomes.length)) return unknown(TOO_COMPLEX);
+        for (let o = 0; o < outcomes.length && out.length <= MAX_VARIANTS; o++) {
+          const outcome = outcomes[o];
           const merged = mergeAssumptions(assumptions, outcome.assumptions);
           if (!merged) continue;
           const index = outcome.value ? 1 : 2;
-          out.push(...sub(args[index], [...at("Fn::If"), ...external ? [] : [index]], merged));
+          const branch = sub(args[index], external ? path10 : [...path10, "Fn::If", index], merged);
+          for (let b = 0; b < branch.length; b++) out.push(branch[b]);
         }
-        return out;
+        return cap(out, path10);
       }
       case "Fn::FindInMap":
         return this.findInMap(args, path10, external, assumptions, depth);
@@ -22580,66 +22935,89 @@ var ValueResolver = class {
       case "Fn::Join": {
         if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Join");
         const out = [];
-        for (const [delimiter, list2] of combinations([sub(args[0], at("Fn::Join")), sub(args[1], at("Fn::Join"))])) {
+        const readings = this.combine([sub(args[0], at("Fn::Join")), sub(args[1], at("Fn::Join"))]);
+        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path10);
+        for (let r = 0; r < readings.length && out.length <= MAX_VARIANTS && !this.over; r++) {
+          const [delimiter, list2] = readings[r];
           if (delimiter.kind !== "literal" || list2.kind !== "literal" || !Array.isArray(list2.value)) {
-            out.push(...unknown("Fn::Join of values that are not all known"));
+            out.push(unknownVariant("Fn::Join of values that are not all known", path10, external, assumptions));
             continue;
           }
-          const parts = list2.value.map((item) => sub(item, at("Fn::Join"), list2.assumptions));
-          for (const combo of combinations(parts)) {
-            const merged = mergeAssumptions(delimiter.assumptions, list2.assumptions, ...combo.map((c) => c.assumptions));
+          const items = list2.value;
+          const parts = [];
+          for (let i = 0; i < items.length && !this.over; i++) parts.push(sub(items[i], at("Fn::Join"), list2.assumptions));
+          const combos = this.combine(parts);
+          if (!combos) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path10);
+          for (let c = 0; c < combos.length; c++) {
+            const combo = combos[c];
+            const merged = mergeAssumptionLists([delimiter.assumptions, list2.assumptions, ...combo.map(assumptionsOf)]);
             if (!merged) continue;
-            out.push(textVariant(combo, scalarText(delimiter.value), path10, external, merged) ?? unknown("Fn::Join of values that are not all known")[0]);
+            out.push(this.text(combo, scalarText(delimiter.value), path10, external, merged) ?? unknownVariant("Fn::Join of values that are not all known", path10, external, assumptions));
           }
         }
-        return cap(out, path10);
+        return this.over ? unknown(TOO_COMPLEX) : cap(out, path10);
       }
       case "Fn::Select": {
         if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Select");
         const out = [];
-        for (const [index, list2] of combinations([sub(args[0], at("Fn::Select")), sub(args[1], at("Fn::Select"))])) {
+        const readings = this.combine([sub(args[0], at("Fn::Select")), sub(args[1], at("Fn::Select"))]);
+        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path10);
+        for (let r = 0; r < readings.length && out.length <= MAX_VARIANTS && !this.over; r++) {
+          const [index, list2] = readings[r];
           const i = index.kind === "literal" ? Number(index.value) : NaN;
           if (!Number.isInteger(i) || list2.kind !== "literal" || !Array.isArray(list2.value)) {
-            out.push(...unknown("Fn::Select over values that are not known"));
+            out.push(unknownVariant("Fn::Select over values that are not known", path10, external, assumptions));
             continue;
           }
           const merged = mergeAssumptions(index.assumptions, list2.assumptions);
           const items = list2.value;
-          if (i < 0 || i >= items.length) out.push(...unknown(`Fn::Select index ${i} is out of range`));
-          else out.push(...sub(items[i], at("Fn::Select"), merged));
+          if (i < 0 || i >= items.length) out.push(unknownVariant(`Fn::Select index ${i} is out of range`, path10, external, assumptions));
+          else {
+            const chosen = sub(items[i], at("Fn::Select"), merged);
+            for (let c = 0; c < chosen.length; c++) out.push(chosen[c]);
+          }
         }
-        return cap(out, path10);
+        return this.over ? unknown(TOO_COMPLEX) : cap(out, path10);
       }
       case "Fn::Split": {
         if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Split");
         const out = [];
-        for (const [delimiter, text] of combinations([sub(args[0], at("Fn::Split")), sub(args[1], at("Fn::Split"))])) {
+        const readings = this.combine([sub(args[0], at("Fn::Split")), sub(args[1], at("Fn::Split"))]);
+        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path10);
+        for (let r = 0; r < readings.length; r++) {
+          const [delimiter, text] = readings[r];
           if (delimiter.kind !== "literal" || text.kind !== "literal" || typeof text.value !== "string") {
-            out.push(...unknown("Fn::Split of a value that is not known"));
+            out.push(unknownVariant("Fn::Split of a value that is not known", path10, external, assumptions));
             continue;
           }
           const merged = mergeAssumptions(delimiter.assumptions, text.assumptions);
-          out.push(literal2(text.value.split(scalarText(delimiter.value)), merged));
+          const parts = text.value.split(scalarText(delimiter.value));
+          if (!this.charge(parts.length >> 4)) return unknown(TOO_COMPLEX);
+          out.push(literal2(parts, merged));
         }
-        return out;
+        return this.over ? unknown(TOO_COMPLEX) : out;
       }
       case "Fn::GetAZs":
         return [literal2([0, 1, 2].map((i) => new Opaque(`az:${i}`, `Availability Zone ${i + 1} of the region`)), assumptions)];
       case "Fn::Cidr": {
         if (!Array.isArray(args) || args.length !== 3) return unknown("a malformed Fn::Cidr");
         const out = [];
-        const inputs = args.map((a) => sub(a, at("Fn::Cidr")));
-        for (const [block, count2, bits] of combinations(inputs)) {
+        const readings = this.combine([sub(args[0], at("Fn::Cidr")), sub(args[1], at("Fn::Cidr")), sub(args[2], at("Fn::Cidr"))]);
+        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path10);
+        for (let r = 0; r < readings.length; r++) {
+          const [block, count2, bits] = readings[r];
           const cidrs = block.kind === "literal" && count2.kind === "literal" && bits.kind === "literal" ? cidrSubnets(String(block.value), Number(count2.value), Number(bits.value)) : void 0;
-          if (!cidrs) out.push(...unknown("Fn::Cidr of values that are not known"));
+          if (!cidrs) out.push(unknownVariant("Fn::Cidr of values that are not known", path10, external, assumptions));
           else out.push(literal2(cidrs, mergeAssumptions(block.assumptions, count2.assumptions, bits.assumptions)));
         }
-        return out;
+        return this.over ? unknown(TOO_COMPLEX) : out;
       }
       case "Fn::Base64":
         return sub(args, at("Fn::Base64"));
       case "Fn::Length": {
-        return sub(args, at("Fn::Length")).map(
+        const lists = sub(args, at("Fn::Length"));
+        if (this.over) return unknown(TOO_COMPLEX);
+        return lists.map(
           (v) => v.kind === "literal" && Array.isArray(v.value) ? variantWith(v, { path: path10, value: v.value.length }) : variantWith(v, { kind: "unknown", reason: "Fn::Length of an unknown list" })
         );
       }
@@ -22648,7 +23026,7 @@ var ValueResolver = class {
       case "Fn::Transform":
         return unknown("the output of a macro (Fn::Transform)");
       default:
-        return unknown(`the result of ${name}`);
+        return unknown(`the result of ${clip(name)}`);
     }
   }
   resolveRef(args, path10, external, assumptions) {
@@ -22661,17 +23039,17 @@ var ValueResolver = class {
     }
     if (this.template.parameters.has(args)) return this.parameterVariants(args, path10, external, assumptions);
     if (this.template.resources.has(args)) {
-      const v = unknownVariant(`a reference to resource ${args}`, path10, external, assumptions);
+      const v = unknownVariant(`a reference to resource ${clip(args)}`, path10, external, assumptions);
       v.ref = { logicalId: args };
       return [v];
     }
-    return [unknownVariant(`Ref to ${args}, which is not defined in the template`, path10, external, assumptions)];
+    return [unknownVariant(`Ref to ${clip(args)}, which is not defined in the template`, path10, external, assumptions)];
   }
   /** The values a parameter can take: the given value, else the Default (AllowedValues as alternatives). */
   parameterVariants(name, path10, external, assumptions) {
     const param = this.template.parameters.get(name);
     if (param.type.startsWith("AWS::SSM::Parameter::Value")) {
-      return [unknownVariant(`parameter ${name} is read from SSM at deploy time`, path10, external, assumptions)];
+      return [unknownVariant(`parameter ${clip(name)} is read from SSM at deploy time`, path10, external, assumptions)];
     }
     const out = [];
     const givenValue = this.given.get(name);
@@ -22687,7 +23065,7 @@ var ValueResolver = class {
       }
     }
     if (param.default === void 0 || param.default === null) {
-      return [unknownVariant(`parameter ${name} has no Default`, path10, external, assumptions)];
+      return [unknownVariant(`parameter ${clip(name)} has no Default`, path10, external, assumptions)];
     }
     parameterValue(param, param.default, "default", path10, assumptions, out);
     const allowed = param.allowedValues ?? [];
@@ -22706,11 +23084,13 @@ var ValueResolver = class {
     ];
     const fallback = isPlainObject2(args[3]) ? args[3].DefaultValue : void 0;
     const out = [];
-    const readings = combinations(keys);
-    for (let i = 0; i < readings.length; i++) {
+    const readings = this.combine(keys);
+    if (!readings) return this.over ? [unknownVariant(TOO_COMPLEX, path10, external, assumptions)] : tooMany2(path10);
+    for (let i = 0; i < readings.length && out.length <= MAX_VARIANTS && !this.over; i++) {
       const [mapName, top, second] = readings[i];
       this.mapEntries(mapName, top, second, fallback, path10, external, assumptions, depth, out);
     }
+    if (this.over) out.push(unknownVariant(TOO_COMPLEX, path10, external, assumptions));
     return cap(out, path10);
   }
   /**
@@ -22725,23 +23105,23 @@ var ValueResolver = class {
     const name = String(mapName.value);
     const map = this.template.mappings[name];
     if (!isPlainObject2(map)) {
-      out.push(unknownVariant(`mapping ${name} is not defined`, path10, external, assumptions));
+      out.push(unknownVariant(`mapping ${clip(name)} is not defined`, path10, external, assumptions));
       return;
     }
     const base = mergeAssumptions(mapName.assumptions, top.assumptions, second.assumptions);
     if (!base) return;
     const topAlt = top.kind !== "literal";
     const topKeys = topAlt ? Object.keys(map) : [scalarText(top.value)];
-    for (let t = 0; t < topKeys.length && t < MAX_ALTERNATIVES; t++) {
+    for (let t = 0; t < topKeys.length && t < MAX_ALTERNATIVES && out.length <= MAX_VARIANTS && this.charge(1); t++) {
       const topKey = topKeys[t];
       const level = map[topKey];
       if (!isPlainObject2(level)) {
-        if (!topAlt) out.push(fallback !== void 0 ? literalVariant(fallback, path10, true, base) : unknownVariant(`key ${topKey} is not in mapping ${name}`, path10, external, assumptions));
+        if (!topAlt) out.push(fallback !== void 0 ? literalVariant(fallback, path10, true, base) : unknownVariant(`key ${clip(topKey)} is not in mapping ${clip(name)}`, path10, external, assumptions));
         continue;
       }
       const secondAlt = second.kind !== "literal";
       const secondKeys = secondAlt ? Object.keys(level) : [scalarText(second.value)];
-      for (let k = 0; k < secondKeys.length && k < MAX_ALTERNATIVES; k++) {
+      for (let k = 0; k < secondKeys.length && k < MAX_ALTERNATIVES && out.length <= MAX_VARIANTS && this.charge(1); k++) {
         const secondKey = secondKeys[k];
         const extra = [];
         if (topAlt) extra.push({ kind: "mapping-key", map: name, key: topKey });
@@ -22750,7 +23130,7 @@ var ValueResolver = class {
         if (!merged) continue;
         const value = level[secondKey];
         if (value === void 0) {
-          if (!secondAlt) out.push(fallback !== void 0 ? literalVariant(fallback, path10, true, merged) : unknownVariant(`key ${topKey}.${secondKey} is not in mapping ${name}`, path10, external, assumptions));
+          if (!secondAlt) out.push(fallback !== void 0 ? literalVariant(fallback, path10, true, merged) : unknownVariant(`key ${clip(topKey)}.${clip(secondKey)} is not in mapping ${clip(name)}`, path10, external, assumptions));
           continue;
         }
         const resolved = this.resolve(value, path10, true, merged, depth + 1);
@@ -22765,23 +23145,24 @@ var ValueResolver = class {
     const subPath = external ? path10 : [...path10, "Fn::Sub"];
     const pieces = parseSubString(text);
     const parts = [];
-    for (let i = 0; i < pieces.length; i++) {
+    for (let i = 0; i < pieces.length && !this.over; i++) {
       const part = pieces[i];
       if (typeof part === "string") parts.push([literalVariant(part, path10, external, [])]);
       else if (part.name in variables) parts.push(this.resolve(variables[part.name], subPath, external, assumptions, depth + 1));
       else if (part.attribute !== void 0) {
-        const v = unknownVariant(`an attribute of resource ${part.name}`, path10, external, assumptions);
+        const v = unknownVariant(`an attribute of resource ${clip(part.name)}`, path10, external, assumptions);
         if (this.template.resources.has(part.name)) v.ref = { logicalId: part.name, attribute: part.attribute };
         parts.push([v]);
       } else parts.push(this.resolve({ Ref: part.name }, subPath, external, assumptions, depth + 1));
     }
     const out = [];
-    const combos = combinations(parts);
-    for (let c = 0; c < combos.length; c++) {
+    const combos = this.combine(parts);
+    if (!combos) return this.over ? [unknownVariant(TOO_COMPLEX, path10, external, assumptions)] : tooMany2(path10);
+    for (let c = 0; c < combos.length && !this.over; c++) {
       const combo = combos[c];
-      const merged = mergeAssumptions(assumptions, ...combo.map(assumptionsOf));
+      const merged = mergeAssumptionLists([assumptions, ...combo.map(assumptionsOf)]);
       if (!merged) continue;
-      const text2 = textVariant(combo, "", path10, external, merged);
+      const text2 = this.text(combo, "", path10, external, merged);
       if (text2) {
         out.push(text2);
         continue;
@@ -22791,11 +23172,27 @@ var ValueResolver = class {
       if (combo.length === 1 && missing.ref) v.ref = missing.ref;
       out.push(v);
     }
-    return cap(out, path10);
+    return this.over ? [unknownVariant(TOO_COMPLEX, path10, external, assumptions)] : cap(out, path10);
+  }
+  /**
+   * Every consistent combination of one variant from each list, counted against the budget; undefined past `limit`
+   * combinations (the value has too many variants) or once the budget is spent.
+   */
+  combine(lists, limit = MAX_VARIANTS) {
+    if (this.over) return void 0;
+    const combos = combinations(lists, limit + 1);
+    if (!this.charge(combos.length) || combos.length > limit) return void 0;
+    return combos;
+  }
+  /** textVariant(), with the text counted against the budget (one unit per KiB). */
+  text(parts, delimiter, path10, external, assumptions) {
+    const v = textVariant(parts, delimiter, path10, external, assumptions);
+    if (v && typeof v.value === "string") this.charge(v.value.length >> 10);
+    return v;
   }
   /** How a condition can come out: decided (possibly by parameter defaults) or, if undecidable, both ways. */
-  branchesOf(name) {
-    const outcomes = this.evaluateCondition(name);
+  branchesOf(name, depth) {
+    const outcomes = this.evaluateCondition(name, depth);
     const out = [];
     for (const o of outcomes) {
       if (o.value !== void 0) out.push(o);
@@ -22808,69 +23205,90 @@ var ValueResolver = class {
     }
     return out;
   }
-  evaluateCondition(name) {
+  /**
+   * A condition's outcomes, worked out once per template. Its evaluation has a budget of its own, so that what it
+   * comes to does not depend on which value asked first; a condition over it is undecidable.
+   */
+  evaluateCondition(name, depth) {
     const memo = this.conditionMemo.get(name);
     if (memo) return memo;
-    if (!this.template.conditions.has(name) || this.conditionsInProgress.has(name)) {
-      return [{ value: void 0, assumptions: [] }];
-    }
+    if (!this.template.conditions.has(name) || this.conditionsInProgress.has(name)) return UNDECIDED;
+    this.charge(0);
+    const { stopAt, over } = this;
+    const started = this.spent;
+    this.startValue();
     this.conditionsInProgress.add(name);
-    const result = collapseMappingKeys(this.conditionExpression(this.template.conditions.get(name), 0));
+    let result = collapseMappingKeys(this.conditionExpression(this.template.conditions.get(name), depth + 1));
     this.conditionsInProgress.delete(name);
+    if (this.over) result = UNDECIDED;
     this.conditionMemo.set(name, result);
+    this.stopAt = Math.min(stopAt + (this.spent - started), TEMPLATE_BUDGET);
+    this.over = over || this.spent > this.stopAt;
     return result;
   }
   conditionExpression(node, depth) {
-    const undecided = [{ value: void 0, assumptions: [] }];
-    if (depth > MAX_DEPTH2) return undecided;
+    if (depth > MAX_DEPTH2 || !this.charge(1)) return UNDECIDED;
     if (typeof node === "boolean") return [{ value: node, assumptions: [] }];
     const intrinsic = intrinsicOf(node, true);
-    if (!intrinsic) return undecided;
+    if (!intrinsic) return UNDECIDED;
     const { name, args } = intrinsic;
-    if (name === "Condition") return typeof args === "string" ? this.evaluateCondition(args) : undecided;
+    if (name === "Condition") return typeof args === "string" ? this.evaluateCondition(args, depth) : UNDECIDED;
     if (name === "Fn::Equals") {
-      if (!Array.isArray(args) || args.length !== 2) return undecided;
-      const sides = args.map((a) => this.resolve(a, [], true, [], depth + 1));
+      if (!Array.isArray(args) || args.length !== 2) return UNDECIDED;
+      const pairs = this.combine([this.resolve(args[0], [], true, [], depth + 1), this.resolve(args[1], [], true, [], depth + 1)], MAX_OUTCOMES);
+      if (!pairs) return UNDECIDED;
       const out = [];
-      for (const [a, b] of combinations(sides)) {
+      for (let i = 0; i < pairs.length; i++) {
+        const [a, b] = pairs[i];
         const merged = mergeAssumptions(a.assumptions, b.assumptions) ?? [];
-        const known = (v) => v.kind === "absent" || v.kind === "literal" && isScalar(v.value) && !v.symbolic;
-        if (!known(a) || !known(b)) out.push({ value: void 0, assumptions: merged });
+        if (!comparable(a) || !comparable(b)) out.push({ value: void 0, assumptions: merged });
         else out.push({ value: scalarText(a.value ?? "") === scalarText(b.value ?? ""), assumptions: merged });
       }
-      return out.length ? out : undecided;
+      return out.length ? out : UNDECIDED;
     }
     if (name === "Fn::Not" || name === "Fn::And" || name === "Fn::Or") {
-      if (!Array.isArray(args) || args.length === 0) return undecided;
-      const operands = args.map((a) => this.conditionExpression(a, depth + 1));
-      const out = [];
-      for (const combo of product(operands)) {
-        const merged = mergeAssumptions(...combo.map((c) => c.assumptions));
-        if (!merged) continue;
-        const values = combo.map((c) => c.value);
-        let value;
-        if (name === "Fn::Not") value = values[0] === void 0 ? void 0 : !values[0];
-        else if (name === "Fn::And") value = values.includes(false) ? false : values.includes(void 0) ? void 0 : true;
-        else value = values.includes(true) ? true : values.includes(void 0) ? void 0 : false;
-        out.push({ value, assumptions: merged });
+      if (!Array.isArray(args) || args.length === 0) return UNDECIDED;
+      let acc = [{ value: name === "Fn::Or" ? false : true, assumptions: [] }];
+      for (let i = 0; i < args.length; i++) {
+        const operand = this.conditionExpression(args[i], depth + 1);
+        if (!this.charge(acc.length * operand.length)) return UNDECIDED;
+        const next = [];
+        for (let p = 0; p < acc.length; p++) {
+          for (let o = 0; o < operand.length; o++) {
+            const merged = mergeAssumptions(acc[p].assumptions, operand[o].assumptions);
+            if (!merged) continue;
+            const a = acc[p].value;
+            const b = name === "Fn::Not" ? negate2(operand[o].value) : operand[o].value;
+            next.push({ value: name === "Fn::Or" ? or(a, b) : and(a, b), assumptions: merged });
+          }
+        }
+        if (next.length > MAX_OUTCOMES) return UNDECIDED;
+        acc = next;
+        if (name === "Fn::Not") break;
       }
-      return out.length ? out : undecided;
+      return acc.length ? acc : UNDECIDED;
     }
-    return undecided;
+    return UNDECIDED;
   }
 };
+var UNDECIDED = [{ value: void 0, assumptions: [] }];
+function and(a, b) {
+  return a === false || b === false ? false : a === void 0 || b === void 0 ? void 0 : true;
+}
+function or(a, b) {
+  return a === true || b === true ? true : a === void 0 || b === void 0 ? void 0 : false;
+}
+function negate2(a) {
+  return a === void 0 ? void 0 : !a;
+}
+function comparable(v) {
+  return v.kind === "absent" || v.kind === "literal" && isScalar(v.value) && !v.symbolic;
+}
 function collapseMappingKeys(outcomes) {
   if (!outcomes.some((o) => o.assumptions.some((a) => a.kind === "mapping-key"))) return outcomes;
   const values = new Set(outcomes.map((o) => o.value));
   const rest = outcomes[0].assumptions.filter((a) => a.kind !== "mapping-key");
   return [{ value: values.size === 1 ? outcomes[0].value : void 0, assumptions: values.size === 1 ? rest : [] }];
-}
-function product(lists, limit = MAX_VARIANTS) {
-  let acc = [[]];
-  for (const list2 of lists) {
-    acc = acc.flatMap((prefix) => list2.map((item) => [...prefix, item])).slice(0, limit);
-  }
-  return acc;
 }
 function isPlainLiteral(node) {
   if (typeof node !== "object" || node === null) return !isDynamicReference(node);
@@ -22884,7 +23302,13 @@ function parameterValue(param, value, source, path10, assumptions, out) {
 }
 function cap(variants, path10) {
   if (variants.length <= MAX_VARIANTS) return variants;
-  return [unknownVariant("too many combinations of parameters and conditions", path10, false, [])];
+  for (let i = 0; i < variants.length; i++) {
+    if (variants[i].reason === TOO_COMPLEX) return [unknownVariant(TOO_COMPLEX, path10, false, [])];
+  }
+  return tooMany2(path10);
+}
+function tooMany2(path10) {
+  return [unknownVariant(TOO_MANY, path10, false, [])];
 }
 function textOf(v) {
   if (v.kind === "literal" && isScalar(v.value)) return { text: scalarText(v.value), symbolic: v.symbolic === true };
@@ -22899,6 +23323,7 @@ function textVariant(parts, delimiter, path10, external, assumptions) {
     if (!piece) return void 0;
     text += i === 0 ? piece.text : delimiter + piece.text;
     if (piece.symbolic) symbolic = true;
+    if (text.length > MAX_TEXT) return unknownVariant(`a text longer than ${MAX_TEXT >> 20} MiB`, path10, external, assumptions);
   }
   const v = literalVariant(text, path10, external, assumptions);
   if (symbolic) v.symbolic = true;
@@ -22913,7 +23338,7 @@ function scalarText(value) {
 function describeType(value) {
   if (Array.isArray(value)) return "a list";
   if (value === null) return "null";
-  return typeof value === "object" ? "a mapping" : `the ${typeof value} ${JSON.stringify(value)}`;
+  return typeof value === "object" ? "a mapping" : `the ${typeof value} ${JSON.stringify(typeof value === "string" ? clip(value) : value)}`;
 }
 function cidrSubnets(block, count2, bits) {
   const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(block.trim());
@@ -23049,6 +23474,9 @@ var RunContext = class {
     });
   }
 };
+var MAX_NAMED = 24;
+var REASON_LENGTH = 2 * QUOTE_LENGTH;
+var DATA_LENGTH = 5 * QUOTE_LENGTH;
 function settle(template, candidates, options) {
   const groups = /* @__PURE__ */ new Map();
   for (const c of candidates) {
@@ -23069,12 +23497,15 @@ function settle(template, candidates, options) {
     let level = options.levels?.get(chosen.rule.id) ?? chosen.level ?? chosen.rule.level;
     let suffix;
     if (primary.length > 0) {
-      suffix = chosen.assumptions.filter((a) => !(a.kind === "condition" && primary.some((p) => p.assumptions.some((b) => b.kind === "condition" && b.name === a.name && b.value !== a.value)))).map(describeAssumption);
+      const named = chosen.assumptions.filter((a) => !(a.kind === "condition" && primary.some((p) => p.assumptions.some((b) => b.kind === "condition" && b.name === a.name && b.value !== a.value))));
+      suffix = named.slice(0, MAX_NAMED).map(describeAssumption);
+      if (named.length > MAX_NAMED) suffix.push(`and ${named.length - MAX_NAMED} more`);
     } else {
       level = "note";
       const alternatives = /* @__PURE__ */ new Set();
       for (const c of group) for (const a of c.assumptions) if (isAlternative(a)) alternatives.add(describeAssumption(a));
-      suffix = [[...alternatives].join(" or ")];
+      const listed = [...alternatives];
+      suffix = [listed.slice(0, MAX_NAMED).join(" or ") + (listed.length > MAX_NAMED ? ` or ${listed.length - MAX_NAMED} other values` : "")];
     }
     findings.push(toFinding(template, chosen, level, suffix));
   }
@@ -23085,7 +23516,7 @@ function toFinding(template, c, level, suffix) {
   const data = { logicalId: resource.logicalId, type: resource.type, ...c.data };
   let message;
   if (c.review) {
-    message = `Could not check ${data.what} of ${resource.logicalId} (${data.reason}).`;
+    message = `Could not check ${valueText(data.what)} of ${clip(resource.logicalId)} (${valueText(data.reason, REASON_LENGTH)}).`;
   } else {
     const templateText = rule.messages[c.messageId];
     if (templateText === void 0) throw new Error(`rule ${rule.id} reported unknown messageId ${c.messageId}`);
@@ -23141,11 +23572,15 @@ function interpolate(text, data) {
     compiledMessages.set(text, parts);
   }
   let out = "";
-  for (const part of parts) out += typeof part === "string" ? part : part.key in data ? String(data[part.key]) : part.whole;
+  for (const part of parts) out += typeof part === "string" ? part : part.key in data ? messageValue(data[part.key]) : part.whole;
   return out;
+}
+function messageValue(value) {
+  return typeof value === "string" ? clip(value, DATA_LENGTH) : valueText(value);
 }
 
 // src/engine/suppressions.ts
+init_locate();
 var SOURCES = [
   { tool: "pillars-lint", path: ["pillars-lint", "ignore"], id: "id", reason: "reason" },
   { tool: "cfn_nag", path: ["cfn_nag", "rules_to_suppress"], id: "id", reason: "reason" },
@@ -23226,6 +23661,8 @@ function rulesFor(tool, id, all) {
 }
 
 // src/engine/nested.ts
+init_paths();
+init_locate();
 import path4 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var NESTED_TYPES = ["AWS::CloudFormation::Stack", "AWS::Serverless::Application"];
@@ -23605,7 +24042,7 @@ function cdkContext(template, info) {
   };
 }
 function looksLikeCloudFormation(doc) {
-  return /^[\s{]*"?(Resources|AWSTemplateFormatVersion)"?\s*:/m.test(doc.source);
+  return /(?:^|[\n\r\u2028\u2029])(?:[^\S\n\r\u2028\u2029]|\{)*"?(?:Resources|AWSTemplateFormatVersion)"?\s*:/.test(doc.source);
 }
 function sortFindings(findings) {
   return findings.sort(
@@ -23613,10 +24050,14 @@ function sortFindings(findings) {
   );
 }
 
+// src/report/github.ts
+init_paths();
+
 // src/report/failures.ts
 import { resolve as resolve4, sep as sep3 } from "node:path";
 
 // src/report/paths.ts
+init_paths();
 import { resolve as resolve3 } from "node:path";
 import { pathToFileURL } from "node:url";
 function displayPath(file, cwd) {
@@ -23801,8 +24242,9 @@ function summarize(findings) {
 }
 
 // src/report/markdown.ts
+init_paths();
 var MAX_SUMMARY_BYTES = 1024 * 1024 - 64 * 1024;
-var MAX_MESSAGE = 2e3;
+var MAX_MESSAGE2 = 2e3;
 var MAX_FAILURES_LISTED = 50;
 var ZWJ = "\u200D";
 function escapeMarkdown(text) {
@@ -23812,8 +24254,8 @@ function safeUrl(url) {
   if (!url || !/^https?:\/\//i.test(url)) return void 0;
   return url.replace(/[\s()<>]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"));
 }
-function clip(text) {
-  return text.length <= MAX_MESSAGE ? text : text.slice(0, MAX_MESSAGE - 1) + "\u2026";
+function clip2(text) {
+  return text.length <= MAX_MESSAGE2 ? text : text.slice(0, MAX_MESSAGE2 - 1) + "\u2026";
 }
 function location(f, options) {
   if (isUri(f.file)) return escapeMarkdown(f.file);
@@ -23878,7 +24320,7 @@ function jobSummary(result, options) {
   for (const f of listed) {
     const row = guarded(f, options.onRenderError, (finding) => {
       const level = finding.kind === "review" ? "review" : finding.level;
-      return `| ${location(finding, options)} | ${level} | ${ruleLink(finding, rules2)} | ${escapeMarkdown(clip(textOf2(finding.message, "") || finding.ruleId))} |
+      return `| ${location(finding, options)} | ${level} | ${ruleLink(finding, rules2)} | ${escapeMarkdown(clip2(textOf2(finding.message, "") || finding.ruleId))} |
 `;
     }, (failure) => `| | | ${escapeMarkdown(failure.ruleId)} | _${escapeMarkdown(placeholderText(failure, options.root))}_ |
 `);
@@ -23898,9 +24340,10 @@ _${plural(left, "more finding")} ${left === 1 ? "is" : "are"} not listed, to kee
 }
 
 // src/report/output.ts
+init_paths();
+init_errors();
 import { closeSync as closeSync3, fchmodSync, mkdirSync as mkdirSync2, openSync as openSync3, renameSync, statSync as statSync5, unlinkSync, writeSync } from "node:fs";
 import path7 from "node:path";
-init_errors();
 function reasonOf2(error) {
   const code = error.code;
   if (code === "ENOTDIR" || code === "EEXIST") return "a folder on its path is a file";
@@ -24288,8 +24731,9 @@ var package_default = {
 var VERSION = package_default.version;
 
 // src/action/changed.ts
+init_paths();
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 import path8 from "node:path";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 function isPullRequestEvent(name) {
@@ -24299,7 +24743,7 @@ function changedFiles(workspace, eventPath) {
   if (!eventPath) return { error: "GITHUB_EVENT_PATH is not set" };
   let base;
   try {
-    base = JSON.parse(readFileSync(eventPath, "utf8"))?.pull_request?.base?.sha;
+    base = JSON.parse(readFileSync2(eventPath, "utf8"))?.pull_request?.base?.sha;
   } catch (error) {
     return { error: `cannot read the event payload: ${error.message}` };
   }
@@ -24323,9 +24767,9 @@ import { EOL } from "node:os";
 var InputError = class extends Error {
 };
 var Runner = class {
-  constructor(env, write = (text) => process.stdout.write(text)) {
+  constructor(env, write2 = (text) => process.stdout.write(text)) {
     this.env = env;
-    this.write = write;
+    this.write = write2;
   }
   env;
   write;
@@ -24434,7 +24878,7 @@ function readInputs(runner, workspace) {
 }
 function removeStale(file, shown) {
   try {
-    if (lstatSync(file).isDirectory()) return;
+    if (lstatSync2(file).isDirectory()) return;
   } catch {
     return;
   }
@@ -24452,8 +24896,8 @@ function failing(findings, failOn) {
 function incompleteSarifName(sarifFile) {
   return `${sarifFile}.incomplete`;
 }
-async function runAction(env = process.env, write, options = {}) {
-  const runner = new Runner(env, write);
+async function runAction(env = process.env, write2, options = {}) {
+  const runner = new Runner(env, write2);
   try {
     return await lintWorkspace(runner, options.rules ?? rules);
   } catch (error) {
@@ -24593,6 +25037,9 @@ async function lintWorkspace(runner, allRules) {
 process.exitCode = await runAction(process.env);
 /*! Bundled license information:
 
+js-yaml/dist/js-yaml.mjs:
+  (*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT *)
+
 is-extglob/index.js:
   (*!
    * is-extglob <https://github.com/jonschlinkert/is-extglob>
@@ -24638,7 +25085,4 @@ queue-microtask/index.js:
 
 run-parallel/index.js:
   (*! run-parallel. MIT License. Feross Aboukhadijeh <https://feross.org/opensource> *)
-
-js-yaml/dist/js-yaml.mjs:
-  (*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT *)
 */
