@@ -23369,7 +23369,7 @@ function runRules(template, rules2, options) {
     for (let i = 0; i < everywhere.length; i++) ctx.check(everywhere[i]);
     if (typed2) for (let i = 0; i < typed2.length; i++) ctx.check(typed2[i]);
   }
-  return settle(template, ctx.candidates, options);
+  return { findings: settle(template, ctx.candidates, options), failures: ctx.failures };
 }
 var plans = /* @__PURE__ */ new WeakMap();
 function planOf(rules2, configured = NO_CONFIGURED_OPTIONS) {
@@ -23414,6 +23414,7 @@ var RunContext = class {
   run;
   resolver;
   candidates = [];
+  failures = [];
   rule;
   resource;
   options = {};
@@ -23423,7 +23424,13 @@ var RunContext = class {
   check({ rule, options }) {
     this.rule = rule;
     this.options = options;
-    rule.check(this.resource, this);
+    const before = this.candidates.length;
+    try {
+      rule.check(this.resource, this);
+    } catch (error) {
+      this.candidates.length = before;
+      this.failures.push({ ruleId: rule.id, logicalId: this.resource.logicalId, error: error instanceof Error ? error : new Error(String(error)) });
+    }
   }
   get graph() {
     return this.built ??= new ResourceGraph(this.template);
@@ -23857,7 +23864,8 @@ async function lint(options) {
       unit.bytes = void 0;
       if (unit.nestedIn) outcome.report.nestedIn = unit.nestedIn;
       files.push(outcome.report);
-      findings.push(...outcome.findings);
+      for (const f of outcome.findings) findings.push(f);
+      for (const f of outcome.failures ?? []) failures.push({ file: unit.file, ...f });
       nested2 = outcome.nested ?? [];
       if (nested2.length) outcome.report.nestedStacks = nested2.map((ref) => follow(unit.file, ref, chain));
     } catch (error) {
@@ -24000,7 +24008,7 @@ function lintFile(file, bytes, explicit, rules2, options) {
   }
   if (options.cdk) report2.cdkStack = options.cdk.stack;
   const given = new Map(Object.entries(options.parameters ?? {}));
-  const ruleFindings = runRules(template, rules2, {
+  const { findings: ruleFindings, failures } = runRules(template, rules2, {
     parameters: given,
     reportUnknown: options.reportUnknown ?? false,
     levels: options.levels,
@@ -24008,10 +24016,11 @@ function lintFile(file, bytes, explicit, rules2, options) {
   });
   const cdk = cdkContext(template, options.cdk);
   const kept = cdk ? ruleFindings.filter((f) => !cdk.skip(f)).map(cdk.decorate) : ruleFindings;
-  const checked = applySuppressions(template, kept, rules2, options.allRules ?? rules2);
+  const ran = failures.length ? rules2.filter((r) => !failures.some((f) => f.ruleId === r.id)) : rules2;
+  const checked = applySuppressions(template, kept, ran, options.allRules ?? rules2);
   const nested2 = nestedRefs(template, given, options.cdk);
   const findings = diagnostics.length || structure.length ? [...diagnostics, ...structure, ...checked] : checked;
-  return { report: report2, findings, ...nested2.length ? { nested: nested2 } : {} };
+  return { report: report2, findings, ...nested2.length ? { nested: nested2 } : {}, ...failures.length ? { failures } : {} };
 }
 function cdkContext(template, info) {
   const pathOf = /* @__PURE__ */ new Map();
@@ -24105,6 +24114,11 @@ function failureReason(error, cwd) {
 function shownFile(file, cwd) {
   return file === void 0 ? "an unknown file" : escapeControls(safely(() => displayPath(file, cwd), file));
 }
+function missingText(failure) {
+  if (failure.ruleId === void 0) return "pillars-lint failed on this file (internal error), so its findings are missing";
+  const where = failure.logicalId !== void 0 ? ` on resource ${escapeControls(failure.logicalId)}` : "";
+  return `rule ${escapeControls(failure.ruleId)} failed${where} (internal error), so its findings there are missing`;
+}
 function placeholderText(failure, cwd) {
   return `pillars-lint could not render a finding of rule ${escapeControls(failure.ruleId)} in ${shownFile(failure.file, cwd)} (internal error)`;
 }
@@ -24170,14 +24184,14 @@ function annotation(f, root) {
 function failureAnnotations(failures, root, limit) {
   const lines = [];
   const room = failures.length > limit ? Math.max(0, limit - 1) : failures.length;
-  for (const { file, error } of failures.slice(0, room)) {
+  for (const failure of failures.slice(0, room)) {
     const props = { title: "pillars-lint internal error" };
-    if (!isUri(file)) props.file = escapeControls(displayPath(file, root));
-    lines.push(workflowCommand("error", props, `pillars-lint failed on this file, so its findings are missing: ${failureReason(error, root)}`));
+    if (!isUri(failure.file)) props.file = escapeControls(displayPath(failure.file, root));
+    lines.push(workflowCommand("error", props, `${missingText(failure)}: ${failureReason(failure.error, root)}`));
   }
   const rest = failures.length - room;
   if (rest > 0 && limit > 0) {
-    lines.push(workflowCommand("error", { title: "pillars-lint internal error" }, `pillars-lint failed on ${plural(rest, room ? "more file" : "file")}, so their findings are missing.`));
+    lines.push(workflowCommand("error", { title: "pillars-lint internal error" }, `pillars-lint failed ${plural(rest, room ? "more time" : "time")} (internal errors), so findings are missing.`));
   }
   return lines;
 }
@@ -24275,15 +24289,15 @@ function ruleLink(f, rules2) {
 }
 function failureLines(failures, root) {
   const out = [
-    `**Incomplete:** pillars-lint failed on ${plural(failures.length, "file")} (internal error), so the findings of ${failures.length === 1 ? "that file are" : "those files are"} missing from this report.`,
+    `**Incomplete:** pillars-lint failed ${plural(failures.length, "time")} (internal error), so findings are missing from this report.`,
     "",
-    "| file | error |",
-    "|:--|:--|"
+    "| file | what is missing | error |",
+    "|:--|:--|:--|"
   ];
-  for (const { file, error } of failures.slice(0, MAX_FAILURES_LISTED)) {
-    out.push(`| ${escapeMarkdown(displayPath(file, root))} | ${escapeMarkdown(failureReason(error, root))} |`);
+  for (const failure of failures.slice(0, MAX_FAILURES_LISTED)) {
+    out.push(`| ${escapeMarkdown(displayPath(failure.file, root))} | ${escapeMarkdown(missingText(failure))} | ${escapeMarkdown(failureReason(failure.error, root))} |`);
   }
-  if (failures.length > MAX_FAILURES_LISTED) out.push("", `_and ${plural(failures.length - MAX_FAILURES_LISTED, "more file")}._`);
+  if (failures.length > MAX_FAILURES_LISTED) out.push("", `_and ${plural(failures.length - MAX_FAILURES_LISTED, "more")}._`);
   return out;
 }
 function jobSummary(result, options) {
@@ -24642,8 +24656,8 @@ var sarif = (result, options) => {
     if (file !== void 0) notification.locations = [{ physicalLocation: { artifactLocation: { ...locationOf(file), index: addArtifact(file) } } }];
     notifications.push(notification);
   };
-  for (const { file, error } of result.failures) {
-    notify(file, `pillars-lint failed on this file (internal error), so its results are missing from this log: ${failureReason(error, cwd)}`);
+  for (const failure of result.failures) {
+    notify(failure.file, `${missingText(failure)}: ${failureReason(failure.error, cwd)}`);
   }
   const results = [];
   for (const f of result.findings) {
@@ -25007,7 +25021,7 @@ async function lintWorkspace(runner, allRules) {
     for (const f of result.failures) runner.debug(f.error.stack ?? f.error.message);
     for (const f of renderFailures.values()) runner.debug(f.error.stack ?? f.error.message);
     const parts = [
-      result.failures.length && `pillars-lint failed on ${plural(result.failures.length, "file")}`,
+      result.failures.length && `pillars-lint failed ${plural(result.failures.length, "time")}`,
       renderFailures.size && `could not write ${plural(renderFailures.size, "finding")}`
     ].filter(Boolean);
     runner.annotate("error", {}, `pillars-lint: the run is incomplete (${parts.join(" and ")}; internal error), so no SARIF file was offered for upload: ${sarifShown} holds what was found.`);

@@ -243,7 +243,7 @@ async function lintWorkspace(runner: Runner, allRules: readonly RuleDefinition[]
     for (const f of result.failures) runner.debug(f.error.stack ?? f.error.message);
     for (const f of renderFailures.values()) runner.debug(f.error.stack ?? f.error.message);
     const parts = [
-      result.failures.length && `pillars-lint failed on ${plural(result.failures.length, 'file')}`,
+      result.failures.length && `pillars-lint failed ${plural(result.failures.length, 'time')}`,
       renderFailures.size && `could not write ${plural(renderFailures.size, 'finding')}`,
     ].filter(Boolean);
     runner.annotate('error', {}, `pillars-lint: the run is incomplete (${parts.join(' and ')}; internal error), so no SARIF file was offered for upload: ${sarifShown} holds what was found.`);

@@ -15,7 +15,7 @@ import { waPractices } from './generated/wa-practices.ts';
 import { BUILTIN_RULES, NESTED_STACK_CYCLE_RULE, NESTED_STACK_MISSING_RULE, PARSE_ERROR_RULE } from './builtin.ts';
 import { ruleMeta, selectRules, type RuleSelection } from './registry.ts';
 import type { RuleDefinition } from './rule.ts';
-import { runRules } from './run-rules.ts';
+import { runRules, type RuleFailure } from './run-rules.ts';
 import { applySuppressions } from './suppressions.ts';
 import { literalLocalTemplates, mentionsNestedStack, nestedRefs, type NestedRef } from './nested.ts';
 import { ResolvedConfig, type RuleSetup } from '../config/config.ts';
@@ -171,7 +171,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       unit.bytes = undefined;
       if (unit.nestedIn) outcome.report.nestedIn = unit.nestedIn;
       files.push(outcome.report);
-      findings.push(...outcome.findings);
+      for (const f of outcome.findings) findings.push(f);
+      for (const f of outcome.failures ?? []) failures.push({ file: unit.file, ...f });
       nested = outcome.nested ?? [];
       if (nested.length) outcome.report.nestedStacks = nested.map((ref) => follow(unit.file, ref, chain));
     } catch (error) {
@@ -275,7 +276,7 @@ export function lintFile(
   explicit: boolean,
   rules: readonly RuleDefinition[],
   options: FileOptions,
-): { report: FileReport; findings: Finding[]; nested?: NestedRef[] } {
+): { report: FileReport; findings: Finding[]; nested?: NestedRef[]; failures?: RuleFailure[] } {
   const whole = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
   const parseError = (message: string, region = whole): Finding => ({
     ruleId: PARSE_ERROR_RULE.id, level: 'error', pillar: PARSE_ERROR_RULE.pillar, message, file, region, kind: 'fail',
@@ -319,7 +320,7 @@ export function lintFile(
   }
   if (options.cdk) report.cdkStack = options.cdk.stack;
   const given = new Map(Object.entries(options.parameters ?? {}));
-  const ruleFindings = runRules(template, rules, {
+  const { findings: ruleFindings, failures } = runRules(template, rules, {
     parameters: given,
     reportUnknown: options.reportUnknown ?? false,
     levels: options.levels,
@@ -327,10 +328,12 @@ export function lintFile(
   });
   const cdk = cdkContext(template, options.cdk);
   const kept = cdk ? ruleFindings.filter((f) => !cdk.skip(f)).map(cdk.decorate) : ruleFindings;
-  const checked = applySuppressions(template, kept, rules, options.allRules ?? rules);
+  // A suppression of a rule that failed here is not stale: the rule could not say.
+  const ran = failures.length ? rules.filter((r) => !failures.some((f) => f.ruleId === r.id)) : rules;
+  const checked = applySuppressions(template, kept, ran, options.allRules ?? rules);
   const nested = nestedRefs(template, given, options.cdk);
   const findings = diagnostics.length || structure.length ? [...diagnostics, ...structure, ...checked] : checked;
-  return { report, findings, ...(nested.length ? { nested } : {}) };
+  return { report, findings, ...(nested.length ? { nested } : {}), ...(failures.length ? { failures } : {}) };
 }
 
 /**

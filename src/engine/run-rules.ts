@@ -36,8 +36,15 @@ interface Candidate {
   exactValue: boolean;
 }
 
+/** A rule that threw on a resource: a bug, reported as such; the other rules' findings stand. */
+export interface RuleFailure {
+  ruleId: string;
+  logicalId: string;
+  error: Error;
+}
+
 /** Runs every rule on the resources it applies to and turns its reports into findings. */
-export function runRules(template: Template, rules: readonly RuleDefinition[], options: RunOptions): Finding[] {
+export function runRules(template: Template, rules: readonly RuleDefinition[], options: RunOptions): { findings: Finding[]; failures: RuleFailure[] } {
   const ctx = new RunContext(template, options);
   const { everywhere, byType } = planOf(rules, options.options);
   // Resource by resource, so each resource's condition is settled once for all its rules.
@@ -50,7 +57,7 @@ export function runRules(template: Template, rules: readonly RuleDefinition[], o
     for (let i = 0; i < everywhere.length; i++) ctx.check(everywhere[i]!);
     if (typed) for (let i = 0; i < typed.length; i++) ctx.check(typed[i]!);
   }
-  return settle(template, ctx.candidates, options);
+  return { findings: settle(template, ctx.candidates, options), failures: ctx.failures };
 }
 
 /** The rules for every resource, and those for each resource type, with their options. */
@@ -107,6 +114,7 @@ function optionsOf(rule: RuleDefinition, configured = NO_CONFIGURED_OPTIONS): Re
 class RunContext implements RuleContext {
   readonly resolver: ValueResolver;
   readonly candidates: Candidate[] = [];
+  readonly failures: RuleFailure[] = [];
   rule: RuleDefinition | undefined;
   resource: Resource | undefined;
   options: Record<string, unknown> = {};
@@ -121,7 +129,14 @@ class RunContext implements RuleContext {
   check({ rule, options }: Planned): void {
     this.rule = rule;
     this.options = options;
-    rule.check(this.resource!, this);
+    const before = this.candidates.length;
+    try {
+      rule.check(this.resource!, this);
+    } catch (error) {
+      // What the rule reported before it failed may be half a verdict: dropped, and the failure says so.
+      this.candidates.length = before;
+      this.failures.push({ ruleId: rule.id, logicalId: this.resource!.logicalId, error: error instanceof Error ? error : new Error(String(error)) });
+    }
   }
 
   get graph(): ResourceGraph {

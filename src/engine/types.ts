@@ -125,6 +125,9 @@ export interface LintResult {
   findings: Finding[];
   /** Every rule that ran, in registry order (built-in rules first). */
   rules: RuleMeta[];
-  /** Internal failures (bugs), one per file; the other files are still linted and the run exits 2. */
-  failures: Array<{ file: string; error: Error }>;
+  /**
+   * Internal failures (bugs): a file pillars-lint failed on, or a rule that failed on one resource (ruleId and
+   * logicalId set; the file's other findings stand). The other files are still linted and the run exits 2.
+   */
+  failures: Array<{ file: string; error: Error; ruleId?: string; logicalId?: string }>;
 }

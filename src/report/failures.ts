@@ -47,6 +47,16 @@ export function shownFile(file: string | undefined, cwd: string): string {
   return file === undefined ? 'an unknown file' : escapeControls(safely(() => displayPath(file, cwd), file));
 }
 
+/**
+ * What an engine failure leaves out, for a reader of the file's report: the whole file, or one rule's findings on
+ * one resource (the file's other findings stand).
+ */
+export function missingText(failure: LintResult['failures'][number]): string {
+  if (failure.ruleId === undefined) return 'pillars-lint failed on this file (internal error), so its findings are missing';
+  const where = failure.logicalId !== undefined ? ` on resource ${escapeControls(failure.logicalId)}` : '';
+  return `rule ${escapeControls(failure.ruleId)} failed${where} (internal error), so its findings there are missing`;
+}
+
 /** `pillars-lint could not render a finding of rule X in FILE`: what stands in for the finding. */
 export function placeholderText(failure: RenderFailure, cwd: string): string {
   return `pillars-lint could not render a finding of rule ${escapeControls(failure.ruleId)} in ${shownFile(failure.file, cwd)} (internal error)`;
@@ -78,7 +88,7 @@ export function guarded<T>(finding: Finding, onRenderError: OnRenderError | unde
 export function gapLines(failures: LintResult['failures'], renderFailures: readonly RenderFailure[], cwd: string, debug: boolean): string[] {
   const detail = (error: Error) => (debug ? `\n${error.stack}` : ' (run with --debug for details)');
   return [
-    ...failures.map(({ file, error }) => `pillars-lint: internal error on ${shownFile(file, cwd)}, so its findings are missing: ${failureReason(error, cwd)}${detail(error)}`),
+    ...failures.map((f) => `pillars-lint: ${shownFile(f.file, cwd)}: ${missingText(f)}: ${failureReason(f.error, cwd)}${detail(f.error)}`),
     ...renderFailures.map((f) => `pillars-lint: ${placeholderText(f, cwd)}: ${failureReason(f.error, cwd)}${detail(f.error)}`),
   ];
 }

@@ -1,6 +1,6 @@
 import type { Finding, LintResult } from '../engine/types.ts';
 import { isUri } from '../discover/paths.ts';
-import { failureReason, guarded, placeholderText, type OnRenderError } from './failures.ts';
+import { failureReason, guarded, missingText, placeholderText, type OnRenderError } from './failures.ts';
 import { displayPath } from './paths.ts';
 import { escapeControls, textOf } from './text.ts';
 import type { Formatter } from './types.ts';
@@ -75,14 +75,14 @@ export function annotation(f: Finding, root: string): string {
 export function failureAnnotations(failures: LintResult['failures'], root: string, limit: number): string[] {
   const lines: string[] = [];
   const room = failures.length > limit ? Math.max(0, limit - 1) : failures.length;
-  for (const { file, error } of failures.slice(0, room)) {
+  for (const failure of failures.slice(0, room)) {
     const props: CommandProperties = { title: 'pillars-lint internal error' };
-    if (!isUri(file)) props.file = escapeControls(displayPath(file, root));
-    lines.push(workflowCommand('error', props, `pillars-lint failed on this file, so its findings are missing: ${failureReason(error, root)}`));
+    if (!isUri(failure.file)) props.file = escapeControls(displayPath(failure.file, root));
+    lines.push(workflowCommand('error', props, `${missingText(failure)}: ${failureReason(failure.error, root)}`));
   }
   const rest = failures.length - room;
   if (rest > 0 && limit > 0) {
-    lines.push(workflowCommand('error', { title: 'pillars-lint internal error' }, `pillars-lint failed on ${plural(rest, room ? 'more file' : 'file')}, so their findings are missing.`));
+    lines.push(workflowCommand('error', { title: 'pillars-lint internal error' }, `pillars-lint failed ${plural(rest, room ? 'more time' : 'time')} (internal errors), so findings are missing.`));
   }
   return lines;
 }

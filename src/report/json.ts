@@ -1,5 +1,5 @@
 import { PILLARS, type Finding, type LintResult, type Pillar } from '../engine/types.ts';
-import { failureReason, guarded, placeholderText } from './failures.ts';
+import { failureReason, guarded, missingText, placeholderText } from './failures.ts';
 import { displayPath } from './paths.ts';
 import { textOf } from './text.ts';
 import type { Formatter } from './types.ts';
@@ -40,9 +40,10 @@ export function summarize(findings: readonly Finding[]): Summary {
 export const json: Formatter = (result: LintResult, options) => {
   const cwd = options.cwd;
   // Files pillars-lint failed on and findings it could not write: the document is incomplete when this is not empty.
-  const failures: Array<{ file?: string; ruleId?: string; message: string }> = result.failures.map(({ file, error }) => ({
-    file: displayPath(file, cwd),
-    message: `pillars-lint failed on this file (internal error), so its findings are missing: ${failureReason(error, cwd)}`,
+  const failures: Array<{ file?: string; ruleId?: string; message: string }> = result.failures.map((failure) => ({
+    file: displayPath(failure.file, cwd),
+    ...(failure.ruleId !== undefined ? { ruleId: failure.ruleId } : {}),
+    message: `${missingText(failure)}: ${failureReason(failure.error, cwd)}`,
   }));
   const findings = [];
   for (const finding of result.findings) {

@@ -2,7 +2,7 @@ import { PILLARS, type Finding, type LintResult, type RuleMeta } from '../engine
 import { bySeverity, reportable } from './github.ts';
 import { summarize } from './json.ts';
 import { isUri } from '../discover/paths.ts';
-import { failureReason, guarded, placeholderText, type OnRenderError } from './failures.ts';
+import { failureReason, guarded, missingText, placeholderText, type OnRenderError } from './failures.ts';
 import { displayPath } from './paths.ts';
 import { escapeControls, textOf } from './text.ts';
 import type { Formatter } from './types.ts';
@@ -77,15 +77,15 @@ function ruleLink(f: Finding, rules: ReadonlyMap<string, RuleMeta>): string {
 /** Says the report is incomplete, and which files pillars-lint failed on. */
 function failureLines(failures: LintResult['failures'], root: string): string[] {
   const out = [
-    `**Incomplete:** pillars-lint failed on ${plural(failures.length, 'file')} (internal error), so the findings of ${failures.length === 1 ? 'that file are' : 'those files are'} missing from this report.`,
+    `**Incomplete:** pillars-lint failed ${plural(failures.length, 'time')} (internal error), so findings are missing from this report.`,
     '',
-    '| file | error |',
-    '|:--|:--|',
+    '| file | what is missing | error |',
+    '|:--|:--|:--|',
   ];
-  for (const { file, error } of failures.slice(0, MAX_FAILURES_LISTED)) {
-    out.push(`| ${escapeMarkdown(displayPath(file, root))} | ${escapeMarkdown(failureReason(error, root))} |`);
+  for (const failure of failures.slice(0, MAX_FAILURES_LISTED)) {
+    out.push(`| ${escapeMarkdown(displayPath(failure.file, root))} | ${escapeMarkdown(missingText(failure))} | ${escapeMarkdown(failureReason(failure.error, root))} |`);
   }
-  if (failures.length > MAX_FAILURES_LISTED) out.push('', `_and ${plural(failures.length - MAX_FAILURES_LISTED, 'more file')}._`);
+  if (failures.length > MAX_FAILURES_LISTED) out.push('', `_and ${plural(failures.length - MAX_FAILURES_LISTED, 'more')}._`);
   return out;
 }
 

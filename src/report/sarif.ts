@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { FileReport, Finding, LintResult, RuleMeta } from '../engine/types.ts';
 import type { Region } from '../parse/types.ts';
-import { failureReason, guarded, placeholderText } from './failures.ts';
+import { failureReason, guarded, missingText, placeholderText } from './failures.ts';
 import { artifactUri, isRelativeUri } from './paths.ts';
 import { textOf } from './text.ts';
 import type { Formatter } from './types.ts';
@@ -232,8 +232,8 @@ export const sarif: Formatter = (result: LintResult, options) => {
     if (file !== undefined) notification.locations = [{ physicalLocation: { artifactLocation: { ...locationOf(file), index: addArtifact(file) } } }];
     notifications.push(notification);
   };
-  for (const { file, error } of result.failures) {
-    notify(file, `pillars-lint failed on this file (internal error), so its results are missing from this log: ${failureReason(error, cwd)}`);
+  for (const failure of result.failures) {
+    notify(failure.file, `${missingText(failure)}: ${failureReason(failure.error, cwd)}`);
   }
 
   // GitHub ignores SARIF suppressions and would open alerts, so suppressed findings stay out by default.

@@ -45,7 +45,7 @@ const OPEN_SSH = `Resources:
           ToPort: 22
           CidrIp: 0.0.0.0/0
 `;
-// The same open SSH group, and a bucket the broken rule throws on: this file's findings are lost.
+// The same open SSH group, and a bucket the broken rule throws on: that rule's findings there are lost, not the file's.
 const BROKEN = `${OPEN_SSH}  Data:
     Type: AWS::S3::Bucket
 `;
@@ -64,9 +64,34 @@ async function lintWithBug(): Promise<LintResult> {
   return lint({ paths: ['infra'], cwd: m.repo, rules: [sshRule, throwingRule] });
 }
 
+/** The same run, as if the whole file had failed (an engine bug outside any rule). */
+async function fileFailure(): Promise<LintResult> {
+  const result = await lintWithBug();
+  return { ...result, failures: result.failures.map(({ file, error }) => ({ file, error })) };
+}
+
+describe('a rule that fails on a resource', () => {
+  it('costs that rule on that resource only: the open SSH group in the same file is still reported', async () => {
+    const result = await lintWithBug();
+    expect(result.failures.map((f) => [path.relative(m.repo, f.file), f.ruleId, f.logicalId])).toEqual([[path.join('infra', 'broken.yaml'), 'test-throws-on-buckets', 'Data']]);
+    const ssh = result.findings.filter((f) => f.ruleId === 'ec2-sg-ssh-restricted').map((f) => path.relative(m.repo, f.file));
+    expect(ssh).toEqual([path.join('infra', 'broken.yaml'), path.join('infra', 'good.yaml')]);
+    const log = JSON.parse(sarif(result, { ...FORMAT, cwd: m.repo }));
+    expect(sarifValidator()(log)).toBe(true);
+    expect(log.runs[0].invocations[0].executionSuccessful).toBe(false);
+    expect(log.runs[0].invocations[0].toolExecutionNotifications[0].message.text)
+      .toBe('rule test-throws-on-buckets failed on resource Data (internal error), so its findings there are missing: rule bug reading x');
+    expect(gapLines(result.failures, [], m.repo, false)).toEqual([
+      'pillars-lint: infra/broken.yaml: rule test-throws-on-buckets failed on resource Data (internal error), so its findings there are missing: rule bug reading x (run with --debug for details)',
+    ]);
+    const doc = JSON.parse((await getFormatter('json'))(result, { ...FORMAT, cwd: m.repo }));
+    expect(doc.failures).toEqual([{ file: 'infra/broken.yaml', ruleId: 'test-throws-on-buckets', message: expect.stringMatching(/^rule test-throws-on-buckets failed on resource Data/) }]);
+  });
+});
+
 describe('a file the engine fails on', () => {
   it('makes the SARIF log say the run did not succeed, with one located error notification per failed file', async () => {
-    const result = await lintWithBug();
+    const result = await fileFailure();
     expect(result.failures.map((f) => path.relative(m.repo, f.file))).toEqual([path.join('infra', 'broken.yaml')]);
     const log = JSON.parse(sarif(result, { ...FORMAT, cwd: m.repo }));
     expect(sarifValidator()(log)).toBe(true);
@@ -77,31 +102,31 @@ describe('a file the engine fails on', () => {
     expect(note.level).toBe('error');
     expect(note.locations[0].physicalLocation.artifactLocation).toMatchObject({ uri: 'infra/broken.yaml', uriBaseId: '%SRCROOT%' });
     // One line, no stack, no absolute path.
-    expect(note.message.text).toMatch(/^pillars-lint failed on this file \(internal error\), so its results are missing from this log: rule bug reading x$/);
+    expect(note.message.text).toMatch(/^pillars-lint failed on this file \(internal error\), so its findings are missing: rule bug reading x$/);
     expect(JSON.stringify(invocation.toolExecutionNotifications).includes(m.base)).toBe(false);
     // The other file is reported as usual.
-    expect(log.runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri)).toEqual(['infra/good.yaml']);
+    expect(log.runs[0].results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri)).toContain('infra/good.yaml');
   });
 
   it('is listed in the json report, and in every format says where it failed', async () => {
-    const result = await lintWithBug();
+    const result = await fileFailure();
     const doc = JSON.parse((await getFormatter('json'))(result, { ...FORMAT, cwd: m.repo }));
     expect(doc.failures).toEqual([{ file: 'infra/broken.yaml', message: expect.stringMatching(/^pillars-lint failed on this file.*: rule bug reading x$/) }]);
     const clean = JSON.parse((await getFormatter('json'))({ ...result, failures: [] }, { ...FORMAT, cwd: m.repo }));
     expect(clean.failures).toEqual([]);
 
     const githubText = (await getFormatter('github'))(result, { ...FORMAT, cwd: m.repo });
-    expect(githubText).toContain('::error title=pillars-lint internal error,file=infra/broken.yaml::pillars-lint failed on this file, so its findings are missing: rule bug reading x');
+    expect(githubText).toContain('::error title=pillars-lint internal error,file=infra/broken.yaml::pillars-lint failed on this file (internal error), so its findings are missing: rule bug reading x');
     const md = (await getFormatter('markdown'))(result, { ...FORMAT, cwd: m.repo });
-    expect(md).toContain('**Incomplete:** pillars-lint failed on 1 file');
-    expect(md).toMatch(/\| infra\/broken\.yaml \| rule bug reading x \|/);
+    expect(md).toContain('**Incomplete:** pillars-lint failed 1 time');
+    expect(md).toMatch(/\| infra\/broken\.yaml \| pillars-lint failed on this file .* \| rule bug reading x \|/);
     for (const format of FORMATS) expect((await getFormatter(format))(result, { ...FORMAT, cwd: m.repo })).not.toMatch(STACK_LINE);
   });
 
   it('gives the CLI one stderr line per failed file, and makes it exit 2', async () => {
-    const result = await lintWithBug();
+    const result = await fileFailure();
     const lines = gapLines(result.failures, [], m.repo, false);
-    expect(lines).toEqual(['pillars-lint: internal error on infra/broken.yaml, so its findings are missing: rule bug reading x (run with --debug for details)']);
+    expect(lines).toEqual(['pillars-lint: infra/broken.yaml: pillars-lint failed on this file (internal error), so its findings are missing: rule bug reading x (run with --debug for details)']);
     expect(gapLines(result.failures, [], m.repo, true)[0]).toMatch(STACK_LINE);
     expect(gapLines([], [], m.repo, false)).toEqual([]);
   });
@@ -191,9 +216,9 @@ describe('the Action on an incomplete run', () => {
     expect(kept.runs[0].invocations[0].executionSuccessful).toBe(false);
     // The good file's finding is still annotated, the failed file is named, and the closing error says why.
     const lines = stdout.split('\n').filter((l) => l.startsWith('::error'));
-    expect(lines).toContainEqual(expect.stringMatching(/^::error title=pillars-lint internal error,file=infra\/broken\.yaml::pillars-lint failed on this file, so its findings are missing: rule bug reading x$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^::error title=pillars-lint internal error,file=infra\/broken\.yaml::rule test-throws-on-buckets failed on resource Data \(internal error\), so its findings there are missing: rule bug reading x$/));
     expect(lines).toContainEqual(expect.stringMatching(/^::error file=infra\/good\.yaml,line=7,/));
-    expect(lines.at(-1)).toMatch(/^::error::pillars-lint: the run is incomplete \(pillars-lint failed on 1 file; internal error\), so no SARIF file was offered for upload: pillars-lint\.sarif\.incomplete holds what was found\.$/);
+    expect(lines.at(-1)).toMatch(/^::error::pillars-lint: the run is incomplete \(pillars-lint failed 1 time; internal error\), so no SARIF file was offered for upload: pillars-lint\.sarif\.incomplete holds what was found\.$/);
     const md = readFileSync(summary, 'utf8');
     expect(md).toContain('**Incomplete:**');
     expect(md).toContain('infra/broken.yaml');
