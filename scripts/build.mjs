@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Bundles the CLI and the public API into single files: one file to load means a fast cold start.
-// The globbing library and the AWS SDK stay external: they are imported only when a run needs them.
+// The config validator and the AWS SDK stay external: they are imported only when a run needs them.
 //
 // The GitHub Action (action/index.js) is bundled with everything it needs, because the runner has no
 // node_modules. It is committed, so only `npm run build` (or plain `node scripts/build.mjs`) rewrites it:
@@ -17,7 +17,7 @@ const common = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['fast-glob', 'ajv', 'ajv-formats', '@aws-sdk/*'],
+  external: ['ajv', 'ajv-formats', '@aws-sdk/*'],
   logLevel: 'warning',
   legalComments: 'none',
   // jsonc-parser's "main" is a UMD build that esbuild cannot bundle; its ESM build can.
@@ -30,7 +30,7 @@ export const actionOptions = {
   // The bundle must run from a checkout of this repository without node_modules. The action lints files
   // only, so the AWS SDK (deployed stacks, imported on demand) is never loaded and stays out.
   external: ['@aws-sdk/*'],
-  // The bundled CommonJS packages (fast-glob, ajv) call require() for Node's built-ins, which ESM lacks.
+  // The bundled CommonJS packages (ajv) call require() for Node's built-ins, which ESM lacks.
   banner: { js: "import { createRequire as __plCreateRequire } from 'node:module';\nconst require = __plCreateRequire(import.meta.url);" },
   legalComments: 'eof',
 };

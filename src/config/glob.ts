@@ -64,9 +64,9 @@ function expand(sequence: Sequence): string[] {
  * `**`); a trailing slash means everything below. A `**` inside a name (`a**b`) crosses folders: it is `a*b` or
  * `a*` / any folders / `*b`, so it becomes two lists.
  */
-function components(glob: string): Component[][] {
+function components(glob: string, anchored: boolean): Component[][] {
   let pattern = glob.replace(/\\/g, '/').replace(/^\.\//, '');
-  const anywhere = !pattern.includes('/');
+  const anywhere = !anchored && !pattern.includes('/');
   if (pattern.endsWith('/')) pattern += '**';
   const parts: Component[] = pattern.split('/').map((p) => (/^\*\*+$/.test(p) ? GLOBSTAR : p));
   if (anywhere && parts[0] !== GLOBSTAR) parts.unshift(GLOBSTAR);
@@ -169,7 +169,7 @@ function inNameGlobstars(glob: string): number {
 }
 
 /** Checks a glob against the limits and parses it into alternatives of path components; throws GlobError. */
-function parse(glob: string): Component[][] {
+function parse(glob: string, anchored = false): Component[][] {
   if (glob.length > GLOB_LIMITS.length) throw new GlobError(`it is longer than ${GLOB_LIMITS.length} characters`);
   const wildcards = glob.match(/\*+/g) ?? [];
   if (wildcards.length > GLOB_LIMITS.wildcards) throw new GlobError(`it has more than ${GLOB_LIMITS.wildcards} wildcards`);
@@ -180,7 +180,7 @@ function parse(glob: string): Component[][] {
     throw new GlobError(`it has more than ${GLOB_LIMITS.inNameGlobstars} "**" inside a name (write "**" as a whole path segment: "a/**/b")`);
   }
   const alternatives = new Map<string, Component[]>();
-  for (const list of expanded.flatMap(components)) {
+  for (const list of expanded.flatMap((g) => components(g, anchored))) {
     alternatives.set(list.map((c) => (c === GLOBSTAR ? '/**' : `/${c}`)).join(''), list);
   }
   if (alternatives.size > GLOB_LIMITS.alternatives) throw tooMany();
@@ -201,15 +201,16 @@ export function globProblem(glob: string): string | undefined {
 /**
  * A glob as a regular expression over forward-slash paths relative to the working directory:
  * `**` crosses folders, `*` and `?` do not, `{a,b}` alternates. A pattern without a slash matches
- * the file name in any folder, as .gitignore and ESLint do. Throws GlobError for a glob past the limits.
+ * the file name in any folder, as .gitignore and ESLint do, unless `anchored` (a glob typed as a path, which a
+ * shell would expand in the working directory). Throws GlobError for a glob past the limits.
  */
-export function globToRegExp(glob: string): RegExp {
+export function globToRegExp(glob: string, anchored = false): RegExp {
   const builder = new Builder();
   // Alternatives that are "any folders, then one block" (`*.{yaml,yml}`, which matches in any folder) share one
   // walk over the folders: each would otherwise walk the whole path on its own.
   const anywhere: string[] = [];
   const body: string[] = [];
-  for (const list of parse(glob)) {
+  for (const list of parse(glob, anchored)) {
     if (list.length > 1 && list[0] === GLOBSTAR && !list.slice(1).includes(GLOBSTAR)) anywhere.push(builder.block(list.slice(1) as string[]));
     else body.push(builder.alternative(list));
   }

@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
+import { globProblem, globToRegExp } from '../config/glob.ts';
 import { UsageError } from '../errors.ts';
 import { readCloudAssembly, type CloudAssembly, type CdkTemplate } from './cdk.ts';
+import { toPosix } from './paths.ts';
 import { fsErrorText, INSIDE_GIT, OUTSIDE_PROJECT, ProjectFiles } from './read.ts';
 
 export interface DiscoveredFile {
@@ -81,7 +83,7 @@ export async function discoverFiles(inputs: string[], cwd: string, files = new P
       if (assembly) addAssembly(assembly, true);
       else addFile(real, true);
     } else if (GLOB_CHARS.test(input)) {
-      for (const found of await glob(input, cwd, files)) {
+      for (const found of glob(input, cwd, files)) {
         if (found.skipReason) skip(found.file, found.skipReason);
         else addFile(found.file, false);
       }
@@ -98,36 +100,50 @@ function refused(input: string, refusal: string): UsageError {
 }
 
 /**
- * The files a glob matches, without following symlinks (a symlink matched by name is followed only to a file inside
- * the project). A pattern whose fixed part lies outside the project is refused like a named path.
+ * The files a glob matches: the folders below its fixed part are walked (symlinked folders are not entered, so every
+ * walk ends) and each path is matched with the config's linear-time matcher (a pattern from a pull request cannot
+ * make it backtrack). A symlink matched by name is followed only to a file inside the project; a pattern whose fixed
+ * part lies outside the project, or that climbs out of it (`../x/*.yaml`, `{..,a}/*.yaml`), is refused like a named path.
  */
-async function glob(input: string, cwd: string, files: ProjectFiles): Promise<DiscoveredFile[]> {
-  // Loaded only when a glob is given: it is the slowest import on the start-up path.
-  const { default: fg } = await import('fast-glob');
+function glob(input: string, cwd: string, files: ProjectFiles): DiscoveredFile[] {
   const pattern = input.replace(/\\/g, '/');
-  for (const task of fg.generateTasks([pattern], { cwd })) {
-    const { refusal } = files.locate(path.resolve(cwd, task.base));
-    if (refusal) throw refused(input, refusal);
-  }
-  const entries = await fg(pattern, {
-    cwd,
-    absolute: true,
-    objectMode: true,
-    onlyFiles: false,
-    followSymbolicLinks: false,
-    dot: false,
-    ignore: ['**/node_modules/**', '**/.git/**', '**/asset.*/**'],
-  });
+  const problem = globProblem(pattern);
+  if (problem) throw new UsageError(`the pattern "${input}" cannot be used: ${problem}`);
+  const segments = pattern.split('/');
+  const fixed = segments.slice(0, segments.findIndex((s) => GLOB_CHARS.test(s)));
+  if (segments.slice(fixed.length).some((s) => /(^|[{,])\.\.([},]|$)/.test(s))) throw refused(input, OUTSIDE_PROJECT);
+  const base = path.resolve(cwd, fixed.join('/') || '.');
+  const { real, refusal } = files.locate(base);
+  if (refusal) throw refused(input, refusal);
+  const matcher = globToRegExp(path.isAbsolute(pattern) ? pattern : path.posix.normalize(pattern), true);
+  // Names starting with a dot are left out unless the pattern names them (`.github/**`), as a shell leaves them out.
+  const dotNamed = /(^|\/)\.[^./]/.test(pattern);
   const out: DiscoveredFile[] = [];
-  for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const file = path.normalize(entry.path);
-    // A pattern can climb out of its fixed part (`{../x,y}/*.yaml`): what it reaches outside was named outside.
-    if (!files.contains(file)) throw refused(input, OUTSIDE_PROJECT);
-    const found = linkedEntry(file, entry.dirent, files, true);
-    if (found) out.push(found);
+  const stack = real ? [real] : [];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue; // a folder a glob passes through; the walk of a named folder reports unreadable ones
+    }
+    for (const entry of entries) {
+      if (!dotNamed && entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!skipDirectory(entry.name)) stack.push(full);
+        continue;
+      }
+      // Matched as typed: relative to the working directory, or absolute when the pattern is.
+      const shown = path.isAbsolute(pattern) ? toPosix(full) : toPosix(path.relative(cwd, path.join(base, path.relative(real!, full))));
+      if (!matcher.test(shown)) continue;
+      const found = linkedEntry(full, entry, files, true);
+      if (found) out.push(found);
+    }
   }
   if (out.length === 0) throw new UsageError(`no files match the pattern "${input}"`);
-  return out;
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /**

@@ -11,8 +11,6 @@ import { MARKERS } from '../../rules/security/iam-policy-no-statements-with-admi
 import { InputError, Runner } from '../../src/action/runner.ts';
 import { parseParameters, splitPaths } from '../../src/action/run.ts';
 import { globToRegExp } from '../../src/config/glob.ts';
-
-const globMatcher = (glob: string) => (path: string) => globToRegExp(glob).test(path);
 import { firstUserFrame, isCdkPlumbingPath } from '../../src/discover/cdk.ts';
 import { describeError, printable, safeStackFileName } from '../../src/discover/stack.ts';
 import { looksLikeCloudFormation } from '../../src/engine/lint.ts';
@@ -21,6 +19,8 @@ import { parseDocument, resolvePlainScalar } from '../../src/parse/index.ts';
 import { isWorldCidr } from '../../src/rule-helpers/ingress.ts';
 import { cidrSubnets } from '../../src/values/resolver.ts';
 import { cli, expectBounded, expectNoSecret, machine as newMachine, put, type Machine } from './harness.ts';
+
+const globMatcher = (glob: string) => (path: string) => globToRegExp(glob).test(path);
 
 const MB = 1 << 20;
 /**
@@ -216,5 +216,30 @@ describe('end to end through the CLI', () => {
     expectBounded(long, [2]);
     expect(long.stderr).toMatch(/^pillars-lint: \.pillars-lint\.yaml:1:\d+: exclude\.0: this glob cannot be used: it is longer than 1000 characters/);
     expect(long.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('globs on the command line', () => {
+  const machine = newMachine;
+  it('match in linear time against long names, and a glob past the limits is one usage error', () => {
+    const m = machine();
+    put(m, `${'a'.repeat(200)}.yaml`, 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n');
+    put(m, 'infra/b.yaml', 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n');
+    const slow = cli([`${'*a'.repeat(30)}*b`, '-f', 'json'], m.repo, { budgetMs: 20_000 });
+    expectBounded(slow, [2]);
+    expect(slow.stderr.trim()).toMatch(/^pillars-lint: no files match the pattern/);
+    const tooMany = cli([`${'*a'.repeat(40)}*b`], m.repo, { budgetMs: 20_000 });
+    expectBounded(tooMany, [2]);
+    expect(tooMany.stderr.trim()).toMatch(/^pillars-lint: the pattern ".*" cannot be used: it has more than 32 wildcards$/);
+  });
+
+  it('mean what a shell means: `*.yaml` is this folder, `**/*.yaml` every folder', () => {
+    const m = machine();
+    put(m, 'top.yaml', 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n');
+    put(m, 'infra/b.yaml', 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n');
+    const files = (args: string[]) => JSON.parse(cli([...args, '-f', 'json'], m.repo).stdout).files.map((f: { path: string }) => f.path);
+    expect(files(['*.yaml'])).toEqual(['top.yaml']);
+    expect(files(['**/*.yaml'])).toEqual(['infra/b.yaml', 'top.yaml']);
+    expect(files(['./infra/*.{yaml,yml}'])).toEqual(['infra/b.yaml']);
   });
 });
