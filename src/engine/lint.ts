@@ -257,13 +257,16 @@ export function lintFile(
   }
   const doc = parseDocument(decoded.text);
   const report: FileReport = { file, status: 'linted', source: doc.source, format: doc.format };
-  const diagnostics = doc.diagnostics.map((d) => parseError(d.message, offsetRegion(doc, d.start, d.end)));
-  if (doc.value === undefined || doc.diagnostics.some((d) => d.fatal)) {
+  const fatal = doc.diagnostics.find((d) => d.fatal);
+  if (doc.value === undefined || fatal) {
     if (!explicit && !looksLikeCloudFormation(doc)) {
       return { report: { ...report, status: 'skipped', skipReason: 'not CloudFormation (and not parseable)' }, findings: [] };
     }
-    return { report, findings: diagnostics };
+    // What follows the first syntax error is the parser's guesswork: one finding, where the file breaks.
+    const first = fatal ?? doc.diagnostics[0];
+    return { report, findings: first ? [parseError(first.message, offsetRegion(doc, first.start, first.end))] : [] };
   }
+  const diagnostics = doc.diagnostics.map((d) => parseError(d.message, offsetRegion(doc, d.start, d.end)));
   const built = buildTemplate(doc, file);
   if (built.kind === 'not-cloudformation') {
     const skipped: FileReport = { ...report, status: 'skipped', skipReason: `not a CloudFormation template: ${built.reason}` };
