@@ -84,6 +84,7 @@ describe('cdk.out (shipped fixture: deliberate-problems)', () => {
     // CDKMetadata, which is skipped by its type everywhere.
     const dir = mkdtempSync(path.join(tmpdir(), 'pillars-lint-loose-'));
     writeFileSync(path.join(dir, 'ProblemStack.template.json'), readFileSync(path.join(ROOT, FIXTURE, 'ProblemStack.template.json')));
+    writeFileSync(path.join(dir, '.pillars-lint.yaml'), 'rules:\n  cfn-resource-required-tags: [warning, { requiredTags: [Owner] }]\n');
     const loose = JSON.parse(cli(['ProblemStack.template.json', '-f', 'json'], dir).stdout);
     expect(loose.findings.some((f: { logicalId?: string }) => f.logicalId === PLUMBING[0])).toBe(true);
     expect(loose.findings.some((f: { logicalId?: string }) => f.logicalId === 'CDKMetadata')).toBe(false);

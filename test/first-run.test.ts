@@ -1,12 +1,17 @@
 // What a new user meets on a real repository: valid templates are linted, broken ones give one located error.
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/parse/index.ts';
+import { ResolvedConfig } from '../src/config/config.ts';
+import { lint } from '../src/engine/lint.ts';
 import { rules } from '../rules/index.ts';
-import { lintFixture, render, ROOT } from './helpers.ts';
+import { lintFixture, lintText, render, ROOT } from './helpers.ts';
 
-const fixture = (name: string) => path.join(ROOT, 'fixtures/templates/first-run', name);
+const requiredTagsRule = rules.find((r) => r.id === 'cfn-resource-required-tags')!;
+
+const fixture = (name: string) => path.join(ROOT, 'fixtures/first-run', name);
 
 describe('JSON-looking YAML', () => {
   it('is parsed as YAML when strict JSON fails, with exact positions', () => {
@@ -37,5 +42,38 @@ describe('a broken file', () => {
   it('gives exactly one parse error, at the first problem', () => {
     const findings = lintFixture(fixture('broken-string.json'), rules);
     expect(findings.map(render)).toEqual([expect.stringMatching(/^7:22 error template-parse-error -: /)]);
+  });
+});
+
+describe('the tag rule', () => {
+  const requiredTags = new Map([['cfn-resource-required-tags', { requiredTags: ['Owner', 'CostCenter'] }]]);
+  const untagged = 'Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n';
+
+  it('reports nothing until requiredTags is configured', () => {
+    expect(lintText(untagged, [requiredTagsRule])).toEqual([]);
+    expect(lintText(untagged, [requiredTagsRule], { ruleOptions: requiredTags }).map(render)).toEqual([
+      '2:3 warning cfn-resource-required-tags Topic: AWS::SNS::Topic Topic lacks the required tags Owner, CostCenter.',
+    ]);
+  });
+
+  it('counts a CDK stack’s own tags (manifest tags) as present on its resources', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pillars-lint-cdk-tags-'));
+    cpSync(path.join(ROOT, 'fixtures/cdk/deliberate-problems/cdk.out'), dir, { recursive: true });
+    const run = async () => {
+      const config = new ResolvedConfig(rules, { rules: { 'cfn-resource-required-tags': ['warning', { requiredTags: ['Owner', 'CostCenter'] }] } });
+      const result = await lint({ paths: [dir], cwd: dir, config, ids: ['cfn-resource-required-tags'] });
+      return result.findings.filter((f) => f.ruleId === 'cfn-resource-required-tags').map((f) => f.message);
+    };
+    const before = await run();
+    expect(before.some((m) => m.includes('Owner, CostCenter'))).toBe(true);
+
+    const manifestFile = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    manifest.artifacts.ProblemStack.properties.tags = { Owner: 'team-payments' };
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const after = await run();
+    expect(after.length).toBe(before.length);
+    expect(after.every((m) => !m.includes('Owner'))).toBe(true);
+    expect(after.every((m) => m.includes('CostCenter'))).toBe(true);
   });
 });

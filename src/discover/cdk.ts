@@ -29,6 +29,8 @@ export interface CdkTemplate {
   assets: Map<string, string>;
   /** The template that nests this one. */
   parent?: string;
+  /** Keys of the stack's tags (manifest `tags`), which CloudFormation applies to its resources and nested stacks. */
+  stackTags: string[];
 }
 
 export interface CloudAssembly {
@@ -138,8 +140,9 @@ function stackTemplates(dir: string, id: string, artifact: Json, artifacts: Json
   const metadata = stackMetadata(dir, artifact);
   const assets = stackAssets(dir, artifact, artifacts);
   const mainFile = path.resolve(dir, properties.templateFile as string);
+  const stackTags = isObject(properties.tags) ? Object.keys(properties.tags) : [];
   const make = (file: string, stack: string): CdkTemplate => ({
-    file, assembly: dir, stack, constructPaths: new Map(), creation: new Map(), plumbing: new Set(), nestedStacks: new Map(), assets,
+    file, assembly: dir, stack, constructPaths: new Map(), creation: new Map(), plumbing: new Set(), nestedStacks: new Map(), assets, stackTags,
   });
   const main = make(mainFile, typeof artifact.displayName === 'string' ? artifact.displayName : id);
 

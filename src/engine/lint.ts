@@ -267,7 +267,7 @@ export function lintFile(
     return { report, findings: first ? [parseError(first.message, offsetRegion(doc, first.start, first.end))] : [] };
   }
   const diagnostics = doc.diagnostics.map((d) => parseError(d.message, offsetRegion(doc, d.start, d.end)));
-  const built = buildTemplate(doc, file);
+  const built = buildTemplate(doc, file, options.cdk?.stackTags);
   if (built.kind === 'not-cloudformation') {
     const skipped: FileReport = { ...report, status: 'skipped', skipReason: `not a CloudFormation template: ${built.reason}` };
     if (!explicit) return { report: skipped, findings: [] };

@@ -38,6 +38,11 @@ export interface Template {
    * samGlobalsOrigin in sam.ts); undefined for other templates.
    */
   samGlobals: Map<string, GlobalsOrigin> | undefined;
+  /**
+   * Tag keys CloudFormation gives every resource of the stack at deploy time, as the stack's own tags (a CDK stack's
+   * tags in the cloud assembly manifest): present on each taggable resource without being written in the template.
+   */
+  stackTags: readonly string[];
 }
 
 // Templates and resources are only built by these two functions, with every field in one order: V8 then gives all
@@ -55,6 +60,7 @@ export function makeTemplate(t: Template): Template {
     byType: t.byType,
     transforms: t.transforms,
     samGlobals: t.samGlobals,
+    stackTags: t.stackTags,
   };
 }
 
@@ -85,7 +91,8 @@ export type TemplateBuild =
 const SECTIONS = ['Parameters', 'Conditions', 'Mappings', 'Resources', 'Outputs', 'Metadata', 'Rules'] as const;
 
 /** Builds the CloudFormation model from a parsed document, collecting every structural problem it meets. */
-export function buildTemplate(doc: ParsedDocument, file: string): TemplateBuild {
+/** `stackTags`: the stack's own tag keys, when the cloud assembly (or deployed stack) says what they are. */
+export function buildTemplate(doc: ParsedDocument, file: string, stackTags: readonly string[] = []): TemplateBuild {
   const root = doc.value;
   if (!isPlainObject(root)) {
     return { kind: 'not-cloudformation', reason: 'the document is not a mapping' };
@@ -138,6 +145,7 @@ export function buildTemplate(doc: ParsedDocument, file: string): TemplateBuild 
     byType,
     transforms,
     samGlobals: undefined,
+    stackTags,
   });
   if (!transforms.includes(SAM_TRANSFORM)) return { kind: 'template', problems, template };
   // SAM resources are linted as themselves, with Globals merged in the way the transform merges them.
