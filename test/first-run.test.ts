@@ -77,3 +77,19 @@ describe('the tag rule', () => {
     expect(after.every((m) => m.includes('CostCenter'))).toBe(true);
   });
 });
+
+describe('root volumes', () => {
+  const ebs = rules.find((r) => r.id === 'ebs-volume-encrypted')!;
+  const instance = 'Resources:\n  Server:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n';
+
+  it('an instance without BlockDeviceMappings has an unencrypted root volume', () => {
+    expect(lintText(instance, [ebs]).map(render)).toEqual([
+      expect.stringMatching(/^4:5 error ebs-volume-encrypted Server: The root volume of Server is not set to be encrypted/),
+    ]);
+  });
+
+  it('assumeAccountDefaultEncryption turns it off, as it does for mappings without Encrypted', () => {
+    const ruleOptions = new Map([['ebs-volume-encrypted', { assumeAccountDefaultEncryption: true }]]);
+    expect(lintText(instance, [ebs], { ruleOptions })).toEqual([]);
+  });
+});
