@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/parse/index.ts';
 import { ResolvedConfig } from '../src/config/config.ts';
-import { lint } from '../src/engine/lint.ts';
+import { lint, lintFile } from '../src/engine/lint.ts';
 import { rules } from '../rules/index.ts';
 import { lintFixture, lintText, render, ROOT } from './helpers.ts';
 
@@ -91,5 +91,33 @@ describe('root volumes', () => {
   it('assumeAccountDefaultEncryption turns it off, as it does for mappings without Encrypted', () => {
     const ruleOptions = new Map([['ebs-volume-encrypted', { assumeAccountDefaultEncryption: true }]]);
     expect(lintText(instance, [ebs], { ruleOptions })).toEqual([]);
+  });
+});
+
+describe('Fn::ForEach', () => {
+  const file = fixture('foreach.yaml');
+
+  it('expands loops over literals and parameter defaults, nested loops too, with ids and values filled in', () => {
+    const findings = lintFixture(file, rules).filter((f) => ['ec2-sg-ssh-restricted', 'ebs-volume-encrypted'].includes(f.ruleId)).map(render);
+    expect(findings).toEqual([
+      '22:15 error ec2-sg-ssh-restricted AdminSg22: The security group AdminSg22 allows SSH (port 22) from 0.0.0.0/0.',
+      '36:22 error ebs-volume-encrypted Dataa: EBS volume Dataa is not encrypted: Encrypted is false (with parameter Zones default "a,b").',
+      '36:22 error ebs-volume-encrypted Datab: EBS volume Datab is not encrypted: Encrypted is false (with parameter Zones default "a,b").',
+      // `!Ref Env` in the body is the item, so the mapping lookup is decided: only the dev volumes are unencrypted.
+      '46:93 error ebs-volume-encrypted Scratchdevweb: EBS volume Scratchdevweb is not encrypted: Encrypted is false.',
+      '46:93 error ebs-volume-encrypted Scratchdevdb: EBS volume Scratchdevdb is not encrypted: Encrypted is false.',
+    ]);
+  });
+
+  it('lists a loop whose collection is unknown, and under --report-unknown makes it a review item', () => {
+    const plain = lintFile(file, readFileSync(file), true, rules, {});
+    expect(plain.report.unexpandedLoops).toEqual([{ name: 'TeamBuckets', reason: 'its collection, parameter Teams, has no Default' }]);
+    expect(plain.findings.filter((f) => f.ruleId === 'foreach-not-expanded')).toEqual([]);
+    const review = lintFile(file, readFileSync(file), true, rules, { reportUnknown: true }).findings.filter((f) => f.ruleId === 'foreach-not-expanded');
+    expect(review.map(render)).toEqual(['48:5 note foreach-not-expanded -: The resources of loop TeamBuckets are not linted: its collection, parameter Teams, has no Default.']);
+    expect(review[0]!.kind).toBe('review');
+    // Given a value, it is expanded.
+    const given = lintFile(file, readFileSync(file), true, rules, { parameters: { Teams: 'red,blue' } });
+    expect(given.report.unexpandedLoops).toBeUndefined();
   });
 });

@@ -97,6 +97,8 @@ export interface FileReport {
   cdkStack?: string;
   /** The nested stacks (AWS::CloudFormation::Stack, AWS::Serverless::Application) this template deploys. */
   nestedStacks?: NestedStackReport[];
+  /** Fn::ForEach loops whose resources were not linted, because their collection is only known at deploy time. */
+  unexpandedLoops?: Array<{ name: string; reason: string }>;
   /** For a nested template that was followed: the template and resource that deploy it. */
   nestedIn?: { file: string; logicalId: string };
 }

@@ -46,12 +46,14 @@ export class ValueResolver {
   roots(resource: Resource): Variant[] {
     const memo = this.rootMemo.get(resource.logicalId);
     if (memo) return memo;
-    const base = literalVariant(resource.node, [], false, []);
+    // A resource made by an Fn::ForEach loop over a parameter exists for that parameter's value.
+    const base = literalVariant(resource.node, [], false, resource.loop?.parameters.length ? loopAssumptions(resource.loop.parameters) : []);
     let roots: Variant[] = [base];
     if (resource.condition) {
       roots = [];
       for (const outcome of this.branchesOf(resource.condition)) {
-        if (outcome.value) roots.push(variantWith(base, { assumptions: outcome.assumptions }));
+        const assumptions = outcome.value ? mergeAssumptions(base.assumptions, outcome.assumptions) : undefined;
+        if (assumptions) roots.push(variantWith(base, { assumptions }));
       }
     }
     this.rootMemo.set(resource.logicalId, roots);
@@ -511,6 +513,10 @@ function product<T>(lists: T[][], limit = MAX_VARIANTS): T[][] {
     acc = acc.flatMap((prefix) => list.map((item) => [...prefix, item])).slice(0, limit);
   }
   return acc;
+}
+
+function loopAssumptions(parameters: ReadonlyArray<{ name: string; value: string; source: 'given' | 'default' }>): Assumption[] {
+  return mergeAssumptions(...parameters.map((p): Assumption[] => [{ kind: 'parameter', name: p.name, value: p.value, source: p.source }])) ?? [];
 }
 
 /** A value resolve() returns as it is: a scalar that is no dynamic reference, or a container that is no intrinsic. */
