@@ -121,3 +121,26 @@ describe('Fn::ForEach', () => {
     expect(given.report.unexpandedLoops).toBeUndefined();
   });
 });
+
+describe('alternatives', () => {
+  const generation = rules.find((r) => r.id === 'ec2-instance-type-current-generation')!;
+  const findings = () => lintFixture(fixture('region-map.yaml'), [generation]).map(render);
+
+  it('a value that fails for every key of a mapping keeps the rule level', () => {
+    expect(findings().filter((f) => f.includes(' EveryRegion:'))).toEqual([
+      expect.stringMatching(/^16:21 warning ec2-instance-type-current-generation EveryRegion: .*m3\.medium.*\(for every key of RegionMap\)\.$/),
+    ]);
+  });
+
+  it('a value that fails for some keys only is a note naming them once', () => {
+    expect(findings().filter((f) => f.includes(' SomeRegions:'))).toEqual([
+      expect.stringMatching(/^21:21 note .* SomeRegions: .*\(when the RegionMap key is "us-east-1"\)\.$/),
+    ]);
+  });
+
+  it('repeated alternatives of one parameter collapse into one clause', () => {
+    expect(findings().filter((f) => f.includes(' ByParameter:'))).toEqual([
+      expect.stringMatching(/ByParameter: .*\(when parameter DbClass is "r4\.xlarge", "r4\.2xlarge" or "r4\.4xlarge"\)\.$/),
+    ]);
+  });
+});

@@ -3,7 +3,7 @@ import { pathKey, type NodePath } from '../parse/types.ts';
 import { ResourceGraph } from '../graph/graph.ts';
 import type { Resource, Template } from '../template/model.ts';
 import { ValueResolver } from '../values/resolver.ts';
-import { describeAssumption, isAlternative, mergeAssumptions, type Assumption, type Variant } from '../values/variant.ts';
+import { coversEveryKey, describeAlternatives, describeAssumption, isAlternative, mergeAssumptions, type Assumption, type Variant } from '../values/variant.ts';
 import type { ReportDescriptor, RuleContext, RuleDefinition } from './rule.ts';
 import type { Finding, Fix, Level } from './types.ts';
 
@@ -195,10 +195,13 @@ function settle(template: Template, candidates: Candidate[], options: RunOptions
         .filter((a) => !(a.kind === 'condition' && primary.some((p) => p.assumptions.some((b) => b.kind === 'condition' && b.name === a.name && b.value !== a.value))))
         .map(describeAssumption);
     } else {
-      level = 'note';
-      const alternatives = new Set<string>();
-      for (const c of group) for (const a of c.assumptions) if (isAlternative(a)) alternatives.add(describeAssumption(a));
-      suffix = [[...alternatives].join(' or ')];
+      // Failing for one key of a mapping is a note; failing for every key is a failure, whatever the key turns out to be.
+      const everyKeyOf = coversEveryKey(group.map((c) => c.assumptions));
+      if (everyKeyOf !== undefined) suffix = [`for every key of ${everyKeyOf}`];
+      else {
+        level = 'note';
+        suffix = [describeAlternatives(group.flatMap((c) => c.assumptions))];
+      }
     }
     findings.push(toFinding(template, chosen, level, suffix));
   }

@@ -374,8 +374,8 @@ export class ValueResolver {
       for (let k = 0; k < secondKeys.length && k < MAX_ALTERNATIVES; k++) {
         const secondKey = secondKeys[k]!;
         const extra: Assumption[] = [];
-        if (topAlt) extra.push({ kind: 'mapping-key', map: name, key: topKey });
-        if (secondAlt) extra.push({ kind: 'mapping-key', map: `${name}.${topKey}`, key: secondKey });
+        if (topAlt) extra.push({ kind: 'mapping-key', map: name, key: topKey, of: topKeys.length });
+        if (secondAlt) extra.push({ kind: 'mapping-key', map: `${name}.${topKey}`, key: secondKey, of: secondKeys.length });
         const merged = mergeAssumptions(base, extra);
         if (!merged) continue;
         const value = level[secondKey];

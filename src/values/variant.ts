@@ -8,7 +8,7 @@ import type { NodePath } from '../parse/types.ts';
 export type Assumption =
   | { kind: 'parameter'; name: string; value: unknown; source: 'given' | 'default' | 'allowed' }
   | { kind: 'condition'; name: string; value: boolean }
-  | { kind: 'mapping-key'; map: string; key: string };
+  | { kind: 'mapping-key'; map: string; key: string; /** How many keys the mapping level has: every one of them is a possible reading. */ of: number };
 
 /** One possible value of a property under the intrinsic policy. */
 export interface Variant {
@@ -149,6 +149,51 @@ function everyCombination(lists: Variant[][], limit: number): Variant[][] {
     acc = next;
   }
   return acc.map((c) => c.combo);
+}
+
+/**
+ * Alternatives as one clause per parameter or mapping, values listed once in the order met:
+ * `when parameter Size is "r4.xlarge", "r4.2xlarge" or "r4.4xlarge"`, not the same clause three times.
+ */
+export function describeAlternatives(assumptions: readonly Assumption[]): string {
+  const groups = new Map<string, { head: string; values: string[] }>();
+  for (const a of assumptions) {
+    if (!isAlternative(a)) continue;
+    const key = assumptionKey(a);
+    let group = groups.get(key);
+    if (!group) {
+      const head = a.kind === 'parameter' ? `when parameter ${a.name} is` : a.kind === 'mapping-key' ? `when the ${a.map} key is` : '';
+      groups.set(key, (group = { head, values: [] }));
+    }
+    const value = JSON.stringify(String(a.kind === 'mapping-key' ? a.key : a.kind === 'parameter' ? a.value : ''));
+    if (!group.values.includes(value)) group.values.push(value);
+  }
+  return [...groups.values()].map((g) => `${g.head} ${listWords(g.values, 'or')}`).join(' or ');
+}
+
+/** "a", "a or b", "a, b or c". */
+export function listWords(items: readonly string[], conjunction: 'and' | 'or'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
+}
+
+/**
+ * Whether failing candidates that each rest on one key of an enumerated mapping cover every key of it: then the
+ * value fails however the key comes out (e.g. a RegionMap keyed by AWS::Region where no region passes).
+ */
+export function coversEveryKey(candidates: ReadonlyArray<readonly Assumption[]>): string | undefined {
+  let map: string | undefined;
+  let of = 0;
+  const keys = new Set<string>();
+  for (const assumptions of candidates) {
+    const alternatives = assumptions.filter(isAlternative);
+    const only = alternatives[0];
+    if (alternatives.length !== 1 || only!.kind !== 'mapping-key') return undefined;
+    if (map === undefined) ({ map, of } = only!);
+    else if (only!.map !== map) return undefined;
+    keys.add(only!.key);
+  }
+  return map !== undefined && keys.size === of ? map : undefined;
 }
 
 /** Human wording of an assumption, for messages. */
