@@ -52,7 +52,7 @@ describe('the tag rule', () => {
   it('reports nothing until requiredTags is configured', () => {
     expect(lintText(untagged, [requiredTagsRule])).toEqual([]);
     expect(lintText(untagged, [requiredTagsRule], { ruleOptions: requiredTags }).map(render)).toEqual([
-      '2:3 warning cfn-resource-required-tags Topic: AWS::SNS::Topic Topic lacks the required tags Owner, CostCenter.',
+      '2:3 warning cfn-resource-required-tags Topic: AWS::SNS::Topic Topic lacks the required tags Owner and CostCenter.',
     ]);
   });
 
@@ -65,7 +65,7 @@ describe('the tag rule', () => {
       return result.findings.filter((f) => f.ruleId === 'cfn-resource-required-tags').map((f) => f.message);
     };
     const before = await run();
-    expect(before.some((m) => m.includes('Owner, CostCenter'))).toBe(true);
+    expect(before.some((m) => m.includes('Owner and CostCenter'))).toBe(true);
 
     const manifestFile = path.join(dir, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));

@@ -3,6 +3,7 @@ import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, asString } from '../../src/values/coerce.ts';
 import { combinations, mergeAssumptions, variantWith, type Variant } from '../../src/values/variant.ts';
 import { launchTemplatesOf } from '../../src/rule-helpers/resources.ts';
+import { listWords } from '../../src/words.ts';
 
 interface Options {
   /** Tag keys every taggable resource must carry (case-sensitive, as in AWS). */
@@ -154,7 +155,7 @@ export default defineRule<Options>({
               messageId: 'missing',
               at: tags,
               because,
-              data: { missing: missing.join(', '), tagWord: missing.length === 1 ? 'tag' : 'tags' },
+              data: { missing: listWords(missing), tagWord: missing.length === 1 ? 'tag' : 'tags' },
             });
           }
         }

@@ -2,6 +2,7 @@ import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, asNumber, asString } from '../../src/values/coerce.ts';
 import { combinations, type Variant } from '../../src/values/variant.ts';
+import { listWords } from '../../src/words.ts';
 
 const REPLICATION_GROUP = 'AWS::ElastiCache::ReplicationGroup';
 const CACHE_CLUSTER = 'AWS::ElastiCache::CacheCluster';
@@ -114,7 +115,7 @@ function checkReplicationGroup(group: Resource, ctx: Ctx): void {
       messageId: 'replicationGroup',
       at: first.at,
       because: [engine!, multiAz!, failover!, clusters!, perGroup!, nodeGroups!],
-      data: { problems: joinWords(problems.map((p) => p.text)) },
+      data: { problems: listWords(problems.map((p) => p.text)) },
       fix: problems.length === 1 && first.fixable ? { text: 'true', description: `Set ${first.fixable} to true` } : undefined,
     });
   }
@@ -160,7 +161,3 @@ function checkCacheCluster(cluster: Resource, ctx: Ctx): void {
   }
 }
 
-/** "a", "a and b", "a, b and c". */
-function joinWords(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}

@@ -2,6 +2,7 @@ import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, asString } from '../../src/values/coerce.ts';
 import { absentVariant, combinations, mergeAssumptions, variantWith, type Variant } from '../../src/values/variant.ts';
+import { named } from '../../src/words.ts';
 
 const LB_V2 = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 const TARGET_GROUP = 'AWS::ElasticLoadBalancingV2::TargetGroup';
@@ -87,7 +88,7 @@ function checkLoadBalancer(lb: Resource, ctx: Ctx): void {
         kind: kind === 'network' ? 'Network' : 'Gateway',
         key: CROSS_ZONE,
         state: setting!.kind === 'absent' ? 'not set (the default is false)' : String(setting!.value),
-        targetGroups: groups.names.length ? `, and target group ${groups.names.join(', ')} does not turn it on` : '',
+        targetGroups: groups.names.length ? `, and ${named('target group', groups.names)} ${groups.names.length === 1 ? 'does' : 'do'} not turn it on` : '',
       },
       fix: setting!.kind === 'literal' ? { text: '"true"', description: 'Turn on cross-zone load balancing' } : undefined,
     });

@@ -2,6 +2,7 @@ import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, isSet } from '../../src/values/coerce.ts';
 import { combinations, type Variant } from '../../src/values/variant.ts';
+import { named } from '../../src/words.ts';
 
 interface Options {
   /** The account has EBS encryption by default switched on: an absent Encrypted passes. */
@@ -134,5 +135,5 @@ function launchTemplateUsers(resource: Resource, ctx: RuleContext<Options>): str
     .referrers(resource.logicalId, 'AWS::AutoScaling::AutoScalingGroup')
     .map((r) => r.resource.logicalId);
   const unique = [...new Set(groups)];
-  return unique.length ? ` (used by Auto Scaling group ${unique.join(', ')})` : '';
+  return unique.length ? ` (used by ${named('Auto Scaling group', unique)})` : '';
 }

@@ -3,6 +3,7 @@ import { isPlainObject } from '../../src/template/intrinsics.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asNumber, asString, isSet } from '../../src/values/coerce.ts';
 import { absentVariant, combinations, variantWith, type Variant } from '../../src/values/variant.ts';
+import { listWords } from '../../src/words.ts';
 
 const INSTANCE = 'AWS::EC2::Instance';
 const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
@@ -187,5 +188,5 @@ function usersOf(resource: Resource, ctx: RuleContext): string {
       if (launchTemplateOf(instance, ctx) === resource) names.add(`instance ${instance.logicalId}`);
     }
   }
-  return names.size ? ` (used by ${[...names].join(', ')})` : '';
+  return names.size ? ` (used by ${listWords([...names])})` : '';
 }

@@ -43,8 +43,10 @@ export default defineRule({
   },
   messages: {
     allActions: 'Statement {{statement}} in {{where}} allows every action ("*") on every resource ("*"): full administrator access.',
+    allActionsUnderConditions:
+      'Statement {{statement}} in {{where}} allows every action ("*") on every resource ("*"), under conditions ({{conditions}}).',
     notAction: 'Statement {{statement}} in {{where}} allows every action outside its NotAction list on every resource ("*").',
-    adminManaged: '{{kind}} {{logicalId}} attaches the AWS managed policy AdministratorAccess ({{arn}}).',
+    adminManaged: '{{kind}} {{logicalId}} attaches the AWS managed policy AdministratorAccess{{arn}}.',
   },
   check(resource, ctx) {
     const word = TYPE_WORDS[resource.type]!;
@@ -126,7 +128,8 @@ function checkManagedArn(resource: Resource, ctx: Ctx, arn: Variant, kind: strin
   if (text === undefined) return;
   // SAM also accepts the bare name of an AWS managed policy.
   const isAdmin = ADMIN_ARN.test(text) || (resource.type === 'AWS::Serverless::Function' && text === 'AdministratorAccess');
-  if (isAdmin) ctx.report({ messageId: 'adminManaged', at: arn, data: { kind, arn: text } });
+  // The ARN is worth quoting when it is one: SAM's bare name would only repeat it.
+  if (isAdmin) ctx.report({ messageId: 'adminManaged', at: arn, data: { kind, arn: text === 'AdministratorAccess' ? '' : ` (${text})` } });
 }
 
 /**
@@ -257,8 +260,8 @@ function checkStatement(ctx: Ctx, statement: Variant, where: string, index: numb
   }
   if (statement.kind !== 'literal' || !isPlainObject(statement.value)) return;
   const field = (name: string) => ctx.value(statement, [name]);
-  for (const [sid, effect, action, notAction, resource] of combinations([
-    field('Sid'), field('Effect'), field('Action'), field('NotAction'), field('Resource'),
+  for (const [sid, effect, action, notAction, resource, condition] of combinations([
+    field('Sid'), field('Effect'), field('Action'), field('NotAction'), field('Resource'), field('Condition'),
   ])) {
     if (effect!.kind === 'unknown' || asString(effect!)?.includes('\uE000')) {
       ctx.unknown(variantWith(effect!, { kind: 'unknown', reason: effect!.reason ?? 'a ${...} of Fn::Sub text' }), 'the Effect of a policy statement');
@@ -279,8 +282,25 @@ function checkStatement(ctx: Ctx, statement: Variant, where: string, index: numb
       }
       continue;
     }
+    // A Condition narrows when the statement applies (MFA, source network...), not what it allows: still reported, as such.
+    const conditions = !byNotAction ? conditionKeys(condition!) : undefined;
     for (const [a, r] of combinations([actions.hits, resources.hits])) {
-      ctx.report({ messageId: byNotAction ? 'notAction' : 'allActions', at: a!, because: [effect!, r!, sid!], data });
+      ctx.report({
+        messageId: byNotAction ? 'notAction' : conditions ? 'allActionsUnderConditions' : 'allActions',
+        at: a!, because: [effect!, r!, sid!, condition!], data: conditions ? { ...data, conditions } : data,
+      });
     }
   }
+}
+
+/** "Bool aws:MultiFactorAuthPresent, IpAddress aws:SourceIp" for a statement's Condition; undefined without one. */
+function conditionKeys(condition: Variant): string | undefined {
+  if (condition.kind === 'absent') return undefined;
+  if (condition.kind !== 'literal' || !isPlainObject(condition.value)) return 'not known before deployment';
+  const parts: string[] = [];
+  for (const [operator, keys] of Object.entries(condition.value)) {
+    const names = isPlainObject(keys) ? Object.keys(keys) : [];
+    parts.push(names.length ? names.map((k) => `${operator} ${k}`).join(', ') : operator);
+  }
+  return parts.length ? parts.join(', ') : undefined;
 }

@@ -2,7 +2,7 @@ import type { Finding, LintResult } from '../engine/types.ts';
 import { isUri } from '../discover/paths.ts';
 import { displayPath } from './paths.ts';
 import type { Formatter } from './types.ts';
-import { plural } from './words.ts';
+import { plural } from '../words.ts';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 export const ANNOTATION_LEVELS: readonly AnnotationLevel[] = ['error', 'warning', 'notice'];

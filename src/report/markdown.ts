@@ -4,7 +4,7 @@ import { summarize } from './json.ts';
 import { isUri } from '../discover/paths.ts';
 import { displayPath } from './paths.ts';
 import type { Formatter } from './types.ts';
-import { plural } from './words.ts';
+import { plural } from '../words.ts';
 
 /** GitHub rejects a step summary over 1 MiB; the margin leaves room for what else the step appends. */
 export const MAX_SUMMARY_BYTES = 1024 * 1024 - 64 * 1024;

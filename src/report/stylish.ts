@@ -4,7 +4,7 @@ import { createColors, type Colors, type Paint } from './colors.ts';
 import { summarize } from './json.ts';
 import { displayPath } from './paths.ts';
 import type { Formatter } from './types.ts';
-import { plural } from './words.ts';
+import { plural } from '../words.ts';
 
 /** Longest slice of a source line shown in a code frame (minified JSON can be one huge line). */
 const FRAME_WIDTH = 160;

@@ -1,4 +1,5 @@
 import type { NodePath } from '../parse/types.ts';
+import { listWords } from '../words.ts';
 
 /**
  * What a value depends on. `given` and `default` parameter values and undecidable condition branches
@@ -169,12 +170,6 @@ export function describeAlternatives(assumptions: readonly Assumption[]): string
     if (!group.values.includes(value)) group.values.push(value);
   }
   return [...groups.values()].map((g) => `${g.head} ${listWords(g.values, 'or')}`).join(' or ');
-}
-
-/** "a", "a or b", "a, b or c". */
-export function listWords(items: readonly string[], conjunction: 'and' | 'or'): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }
 
 /**
