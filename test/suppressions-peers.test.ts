@@ -1,7 +1,9 @@
 // Another tool's suppression silences only what that tool checks: each peer id suppresses the findings its check
 // covers (the rule's `peers`), and no other finding of the rule, nor anything when it maps to no rule.
 import { describe, expect, it } from 'vitest';
+import { waPractices } from '../src/engine/generated/wa-practices.ts';
 import { peerScopes } from '../src/engine/registry.ts';
+import { listRules } from '../src/report/rules-list.ts';
 import type { Finding, PeerScope, PeerTool } from '../src/engine/types.ts';
 import { rules } from '../rules/index.ts';
 import { lintText } from './helpers.ts';
@@ -341,6 +343,15 @@ describe('peer suppressions', () => {
 });
 
 describe('peer mappings', () => {
+  it('are listed by `rules --format json` in one object form, with their scope', () => {
+    const listed = JSON.parse(listRules(rules, waPractices, 'json')) as Array<{ id: string; peers: Record<string, unknown[]> }>;
+    const peersOf = (id: string) => listed.find((r) => r.id === id)!.peers;
+    expect(peersOf('autoscaling-elb-health-check').cdk_nag).toContainEqual({ id: 'AwsSolutions-AS2', messages: ['noGracePeriod'] });
+    expect(peersOf('ec2-sg-ssh-restricted').checkov).toEqual([{ id: 'CKV_AWS_24' }]);
+    expect(peersOf('template-parse-error')).toEqual({ 'cfn-lint': [{ id: 'E0000' }] });
+    for (const rule of listed) for (const refs of Object.values(rule.peers)) for (const ref of refs) expect(typeof ref, rule.id).toBe('object');
+  });
+
   it('name only messages and resource types their rule has, and ids that are well formed for their tool', () => {
     const problems: string[] = [];
     for (const rule of rules) {
