@@ -35,7 +35,12 @@ export default defineRule({
   wellArchitected: ['REL10-BP01', 'REL11-BP02'],
   securityHub: ['ElastiCache.3'],
   appliesTo: [REPLICATION_GROUP, CACHE_CLUSTER],
-  peers: { checkov: [], cfn_nag: [], cdk_nag: ['AwsSolutions-AEC4'] },
+  peers: {
+    checkov: [],
+    cfn_nag: [],
+    // AEC4: MultiAZEnabled not true on a replication group; not its failover or replicas.
+    cdk_nag: [{ id: 'AwsSolutions-AEC4', messages: ['replicationGroup'], properties: ['Properties.MultiAZEnabled'] }],
+  },
   messages: {
     replicationGroup: 'Replication group {{logicalId}} cannot fail over to another Availability Zone: {{problems}}.',
     singleNode: 'Cache cluster {{logicalId}} is a single {{engine}} node with no replica or automatic failover; use an AWS::ElastiCache::ReplicationGroup with Multi-AZ instead.',

@@ -29,7 +29,16 @@ export default defineRule({
   securityHub: ['ELB.9'],
   appliesTo: [LB_V2, TARGET_GROUP, CLASSIC],
   tags: ['performance-efficiency', 'cost-optimization'],
-  peers: { checkov: [], cfn_nag: [], cdk_nag: ['AwsSolutions-ELB4', 'ELBCrossZoneLoadBalancingEnabled'] },
+  peers: {
+    checkov: [],
+    cfn_nag: [],
+    // Classic Load Balancers only: CrossZone not true (cdk-nag also wants two zones).
+    cdk_nag: [
+      { id: 'AwsSolutions-ELB4', messages: ['classic'] },
+      { id: 'ELBCrossZoneLoadBalancingEnabled', messages: ['classic'] },
+    ],
+    guard: [{ id: 'ELB_CROSS_ZONE_LOAD_BALANCING_ENABLED', messages: ['classic'] }],
+  },
   messages: {
     loadBalancer:
       '{{kind}} Load Balancer {{logicalId}} keeps traffic in the zone it arrives in: {{key}} is {{state}}{{targetGroups}}. Targets in a zone with less capacity get overloaded; turning it on adds inter-AZ data transfer charges.',

@@ -34,7 +34,20 @@ export default defineRule<Options>({
   securityHub: ['EC2.3', 'EC2.7'],
   securitySeverity: '5.5',
   appliesTo: ['AWS::EC2::Volume', ...Object.keys(MAPPINGS)],
-  peers: { checkov: ['CKV_AWS_3', 'CKV_AWS_8'], cfn_nag: ['F1', 'W37'], cdk_nag: ['AwsSolutions-EC26'] },
+  peers: {
+    checkov: [
+      { id: 'CKV_AWS_3', resourceTypes: ['AWS::EC2::Volume'] }, // Encrypted of a volume
+      { id: 'CKV_AWS_8', resourceTypes: ['AWS::AutoScaling::LaunchConfiguration'] }, // every Ebs mapping encrypted; none fails
+    ],
+    // F1: a volume without Encrypted true. (W37 only asks for a KmsKeyId, which this rule does not require.)
+    cfn_nag: [{ id: 'F1', resourceTypes: ['AWS::EC2::Volume'] }],
+    // EC26: volumes, instances and launch configurations, and launch templates through the instances and groups using them.
+    cdk_nag: ['AwsSolutions-EC26'],
+    guard: [
+      { id: 'EC2_EBS_ENCRYPTION_BY_DEFAULT', resourceTypes: ['AWS::EC2::Volume'] }, // Encrypted true on volumes
+      { id: 'ENCRYPTED_VOLUMES', resourceTypes: ['AWS::EC2::Volume'] }, // Encrypted true (or a KmsKeyId) on volumes
+    ],
+  },
   optionsSchema: {
     type: 'object',
     properties: { assumeAccountDefaultEncryption: { type: 'boolean' } },

@@ -53,7 +53,13 @@ export default defineRule({
   securityHub: ['EC2.8', 'AutoScaling.3'],
   securitySeverity: '7.0',
   appliesTo: Object.keys(OPTIONS),
-  peers: { checkov: ['CKV_AWS_79'], cfn_nag: [], cdk_nag: ['EC2IMDSv2Enabled'] },
+  peers: {
+    // CKV_AWS_79: MetadataOptions.HttpTokens required (or the endpoint disabled) in launch templates.
+    checkov: [{ id: 'CKV_AWS_79', resourceTypes: ['AWS::EC2::LaunchTemplate'] }],
+    cfn_nag: [],
+    // EC2IMDSv2Enabled (PCI DSS 4.0, NZISM packs): HttpTokens required on instances, or their launch template or configuration.
+    cdk_nag: [{ id: 'EC2IMDSv2Enabled', messages: ['optional', 'notSet'] }],
+  },
   messages: {
     optional: '{{noun}} {{logicalId}} allows IMDSv1: MetadataOptions.HttpTokens is optional{{users}}.',
     notSet:

@@ -32,7 +32,15 @@ export default defineRule<Options>({
   securitySeverity: '4.0',
   appliesTo: [VPC, FLOW_LOG],
   tags: ['operational-excellence'],
-  peers: { checkov: [], cfn_nag: ['W60'], cdk_nag: ['AwsSolutions-VPC7', 'VPCFlowLogsEnabled'] },
+  peers: {
+    checkov: [],
+    // A VPC without a flow log that references it (subnet flow logs do not count); not the TrafficType of a flow log.
+    cfn_nag: [{ id: 'W60', messages: ['noFlowLog', 'partial'] }],
+    cdk_nag: [
+      { id: 'AwsSolutions-VPC7', messages: ['noFlowLog', 'partial'] },
+      { id: 'VPCFlowLogsEnabled', messages: ['noFlowLog', 'partial'] },
+    ],
+  },
   optionsSchema: {
     type: 'object',
     properties: { assumeFlowLogsExternal: { type: 'boolean' } },

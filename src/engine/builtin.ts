@@ -14,7 +14,8 @@ export const PARSE_ERROR_RULE: RuleMeta = {
   securityHub: [],
   appliesTo: [],
   tags: [],
-  peers: { 'cfn-lint': ['E0000', 'E0001'] },
+  // cfn-lint E0000: JSON/YAML parse errors. (E0001 is a failed SAM transform, which pillars-lint does not report.)
+  peers: { 'cfn-lint': [{ id: 'E0000' }] },
   helpUri: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html',
   builtin: true,
 };

@@ -245,6 +245,7 @@ function toFinding(template: Template, c: Candidate, level: Level, suffix: strin
     region,
     logicalId: resource.logicalId,
     resourceType: resource.type,
+    messageId: c.review ? undefined : c.messageId,
     propertyPath: c.path,
     kind: c.review ? 'review' : 'fail',
     fix,
