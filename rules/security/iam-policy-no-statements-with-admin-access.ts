@@ -39,14 +39,14 @@ export default defineRule({
   peers: {
     checkov: [
       // CKV_AWS_62: Action "*" on Resource "*"; CKV_AWS_63: Action "*" on any resource. Inline policies and AWS::IAM::Policy.
-      { id: 'CKV_AWS_62', messages: ['allActions'], resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Policy'] },
-      { id: 'CKV_AWS_63', messages: ['allActions'], resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Policy'] },
+      { id: 'CKV_AWS_62', messages: ['allActions', 'allActionsUnderConditions'], resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Policy'] },
+      { id: 'CKV_AWS_63', messages: ['allActions', 'allActionsUnderConditions'], resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Policy'] },
     ],
     cfn_nag: [
       // Allowed "*" (or "service:*") actions: F3 in a role's policies, F4 in a policy, F5 in a managed policy.
-      { id: 'F3', messages: ['allActions'], resourceTypes: ['AWS::IAM::Role'] },
-      { id: 'F4', messages: ['allActions'], resourceTypes: ['AWS::IAM::Policy'] },
-      { id: 'F5', messages: ['allActions'], resourceTypes: ['AWS::IAM::ManagedPolicy'] },
+      { id: 'F3', messages: ['allActions', 'allActionsUnderConditions'], resourceTypes: ['AWS::IAM::Role'] },
+      { id: 'F4', messages: ['allActions', 'allActionsUnderConditions'], resourceTypes: ['AWS::IAM::Policy'] },
+      { id: 'F5', messages: ['allActions', 'allActionsUnderConditions'], resourceTypes: ['AWS::IAM::ManagedPolicy'] },
       // Allow with NotAction: W15 role, W16 policy, W17 managed policy.
       { id: 'W15', messages: ['notAction'], resourceTypes: ['AWS::IAM::Role'] },
       { id: 'W16', messages: ['notAction'], resourceTypes: ['AWS::IAM::Policy'] },
@@ -56,13 +56,13 @@ export default defineRule({
     ],
     cdk_nag: [
       // IAM5: any "*" in a policy document; IAM4: any AWS managed policy attached to a user, role or group.
-      { id: 'AwsSolutions-IAM5', messages: ['allActions', 'notAction'], resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'] },
+      { id: 'AwsSolutions-IAM5', messages: ['allActions', 'allActionsUnderConditions', 'notAction'], resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'] },
       { id: 'AwsSolutions-IAM4', messages: ['adminManaged'], resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'] },
       // Action "*", Allow, Resource "*" in policies, managed policies and the inline policies of roles and groups.
-      { id: 'IAMPolicyNoStatementsWithAdminAccess', messages: ['allActions'], resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'] },
+      { id: 'IAMPolicyNoStatementsWithAdminAccess', messages: ['allActions', 'allActionsUnderConditions'], resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'] },
     ],
     guard: [
-      { id: 'IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS', messages: ['allActions'], resourceTypes: ['AWS::IAM::Policy'] },
+      { id: 'IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS', messages: ['allActions', 'allActionsUnderConditions'], resourceTypes: ['AWS::IAM::Policy'] },
       { id: 'IAM_ROLE_ADMINISTRATOR_ACCESS_POLICY_RULE', messages: ['adminManaged'], resourceTypes: ['AWS::IAM::Role'] },
       // Allow with NotAction in a PolicyDocument property: policies and managed policies (roles have none of their own).
       { id: 'IAM_ROLE_OR_POLICY_NO_ALLOW_PLUS_NOT_ACTION', messages: ['notAction'], resourceTypes: ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'] },
