@@ -4353,7 +4353,11 @@ function detectFormat(source) {
   return "yaml";
 }
 function parseDocument(source) {
-  return detectFormat(source) === "json" ? parseJson(source) : parseYaml(source);
+  if (detectFormat(source) !== "json") return parseYaml(source);
+  const json = parseJson(source);
+  if (!json.diagnostics.some((d) => d.fatal) || json.diagnostics.some((d) => d.code === "JSON_COMMENT" || d.code === "DEPTH_LIMIT")) return json;
+  const yaml = parseYaml(source);
+  return yaml.value !== void 0 && !yaml.diagnostics.some((d) => d.fatal) ? yaml : json;
 }
 function firstInvalidUtf8(b) {
   const n = b.length;
@@ -11644,7 +11648,7 @@ var examples = {
     "fail": 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  SiteDistribution:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: site\n            DomainName: site-bucket.s3.amazonaws.com\n            S3OriginConfig: {}\n        DefaultCacheBehavior:\n          TargetOriginId: site\n          ViewerProtocolPolicy: allow-all\n          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n'
   },
   "ebs-volume-encrypted": {
-    "pass": 'Parameters:\n  Encrypt:\n    Type: String\n    Default: "true"\n  NoDefault:\n    Type: String\nResources:\n  Encrypted:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 10\n      Encrypted: true\n      KmsKeyId: alias/ebs\n  EncryptedByParameter:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 10\n      Encrypted: !Ref Encrypt\n  # Encryption is inherited from the snapshot: unknown, not a failure.\n  FromSnapshot:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      SnapshotId: snap-12345678\n  # A copy of another volume keeps its encryption.\n  CopiedVolume:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      SourceVolumeId: vol-12345678\n  ImportedSetting:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 10\n      Encrypted: !ImportValue shared-encrypt-flag\n  UnknownSetting:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 10\n      Encrypted: !Ref NoDefault\n  Server:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      BlockDeviceMappings:\n        - DeviceName: /dev/xvda\n          Ebs: {VolumeSize: 30, Encrypted: "true"}\n        - DeviceName: /dev/sdb\n          VirtualName: ephemeral0\n        - DeviceName: /dev/sdc\n          NoDevice: {}\n        - DeviceName: /dev/sdd\n          Ebs: {SnapshotId: snap-12345678}\n',
+    "pass": "Resources:\n  # The root device is mapped and encrypted.\n  Encrypted:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      BlockDeviceMappings:\n        - DeviceName: /dev/xvda\n          Ebs: {Encrypted: true}\n  # Launched from a launch template, which maps its volumes (and is checked itself).\n  FromTemplate:\n    Type: AWS::EC2::Instance\n    Properties:\n      LaunchTemplate:\n        LaunchTemplateId: !Ref ServerTemplate\n        Version: !GetAtt ServerTemplate.LatestVersionNumber\n  ServerTemplate:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        ImageId: ami-12345678\n        BlockDeviceMappings:\n          - DeviceName: /dev/xvda\n            Ebs: {Encrypted: true, VolumeType: gp3}\n",
     "fail": "Resources:\n  DataVolume:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 100\n      VolumeType: gp3\n"
   },
   "ec2-imdsv2-check": {
@@ -11941,11 +11945,18 @@ function ruleMeta(rule, practices) {
     securitySeverity: rule.securitySeverity,
     appliesTo: rule.appliesTo,
     tags: rule.tags ?? [],
-    peers: rule.peers ?? {},
+    peers: peerScopes(rule.peers),
     helpUri: first?.url ?? "https://docs.aws.amazon.com/wellarchitected/latest/framework/welcome.html",
     experimental: rule.experimental,
     examples: examples[rule.id]
   };
+}
+function peerScopes(peers) {
+  const out = {};
+  for (const [tool, refs] of Object.entries(peers ?? {})) {
+    out[tool] = refs.map((ref) => typeof ref === "string" ? { id: ref } : ref);
+  }
+  return out;
 }
 function selectRules(all, selection) {
   const known = new Set(all.map((r) => r.id));
@@ -12360,10 +12371,10 @@ function inPresets(rule, presets) {
 function list(value) {
   return value === void 0 ? [] : Array.isArray(value) ? value : [value];
 }
-function findConfigFile(cwd, named) {
-  if (named !== void 0) {
-    const file = path.resolve(cwd, named);
-    if (!existsSync(file)) throw new UsageError(`config file not found: ${named}`);
+function findConfigFile(cwd, named2) {
+  if (named2 !== void 0) {
+    const file = path.resolve(cwd, named2);
+    if (!existsSync(file)) throw new UsageError(`config file not found: ${named2}`);
     return file;
   }
   const found = CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => existsSync(f));
@@ -12633,6 +12644,7 @@ function stackTemplates(dir, id, artifact, artifacts, reader) {
   if (mainFile === void 0) return [];
   const metadata = stackMetadata(dir, id, artifact, reader);
   const assets = stackAssets(dir, artifact, artifacts, reader);
+  const stackTags = isObject(properties.tags) ? Object.keys(properties.tags) : [];
   const make = (file, stack) => ({
     file,
     assembly: dir,
@@ -12641,7 +12653,8 @@ function stackTemplates(dir, id, artifact, artifacts, reader) {
     creation: /* @__PURE__ */ new Map(),
     plumbing: /* @__PURE__ */ new Set(),
     nestedStacks: /* @__PURE__ */ new Map(),
-    assets
+    assets,
+    stackTags
   });
   const main = make(mainFile, name);
   const refused2 = /* @__PURE__ */ new Set();
@@ -12873,10 +12886,10 @@ function formatSize(bytes) {
 
 // src/discover/files.ts
 var TEMPLATE_EXTENSION = /\.(ya?ml|json|template)$/i;
-var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules", ".git"]);
+var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules"]);
 var GLOB_CHARS = /[*?[\]{}]/;
 function skipDirectory(name) {
-  return SKIPPED_DIRECTORIES.has(name) || name.startsWith("asset.");
+  return name.startsWith(".") || SKIPPED_DIRECTORIES.has(name) || name.startsWith("asset.");
 }
 async function discoverFiles(inputs, cwd, files = new ProjectFiles(cwd)) {
   const seen = /* @__PURE__ */ new Map();
@@ -13034,6 +13047,8 @@ function walk(root, assemblies, projectFiles) {
       const full = path3.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!skipDirectory(entry.name)) subdirs.push(full);
+      } else if (entry.name.startsWith(".")) {
+        continue;
       } else if (entry.isFile() ? TEMPLATE_EXTENSION.test(entry.name) : true) {
         const found = linkedEntry(full, entry, projectFiles, false);
         if (found) files.push(found);
@@ -13049,6 +13064,9 @@ init_paths();
 init_errors();
 init_parse();
 init_locate();
+
+// src/template/foreach.ts
+init_yaml();
 
 // src/template/intrinsics.ts
 function isPlainObject2(node) {
@@ -13108,6 +13126,121 @@ var PSEUDO_PARAMETERS = /* @__PURE__ */ new Set([
   "AWS::StackName",
   "AWS::URLSuffix"
 ]);
+
+// src/template/foreach.ts
+var LOOP_PREFIX = "Fn::ForEach::";
+var MAX_ITEMS = 1e3;
+function expandResourceLoops(resources, parameters, mappings, given) {
+  const out = [];
+  const unexpanded = [];
+  const context = { parameters, mappings, given, out, unexpanded, budget: MAX_ITEMS };
+  for (const key in resources) {
+    if (key.startsWith(LOOP_PREFIX)) expandLoop(key, resources[key], resources[key], ["Resources", key], [], [], context);
+  }
+  return { resources: out, unexpanded };
+}
+function expandLoop(key, node, written, path10, loops, parameters, context) {
+  const name = key.slice(LOOP_PREFIX.length);
+  const fail = (reason) => context.unexpanded.push({ name, path: path10, reason });
+  if (!Array.isArray(node) || node.length !== 3 || typeof node[0] !== "string" || !isPlainObject2(node[2])) {
+    fail("it is not [Identifier, Collection, {OutputKey: OutputValue}]");
+    return;
+  }
+  const [identifier, collectionNode, fragment] = node;
+  const collection = readCollection(collectionNode, context);
+  if ("reason" in collection) {
+    fail(collection.reason);
+    return;
+  }
+  const within2 = [...loops, name];
+  const resting = collection.parameter ? [...parameters, collection.parameter] : parameters;
+  const keys = Object.keys(fragment);
+  const writtenFragment = Array.isArray(written) && isPlainObject2(written[2]) ? written[2] : fragment;
+  const writtenKeys = Object.keys(writtenFragment);
+  for (const item of collection.items) {
+    for (let k = 0; k < keys.length; k++) {
+      const outputKey = keys[k];
+      const writtenKey = writtenKeys.length === keys.length ? writtenKeys[k] : outputKey;
+      const bodyPath = [...path10, 2, writtenKey];
+      if (outputKey.startsWith(LOOP_PREFIX)) {
+        const inner = substitute(fragment[outputKey], identifier, item);
+        expandLoop(outputKey, inner, writtenFragment[writtenKey], bodyPath, within2, resting, context);
+        continue;
+      }
+      if (context.budget-- <= 0) {
+        fail(`it makes more than ${MAX_ITEMS} resources`);
+        return;
+      }
+      context.out.push({
+        logicalId: replaceIn(outputKey, identifier, item),
+        node: substitute(fragment[outputKey], identifier, item),
+        path: bodyPath,
+        loops: within2,
+        parameters: resting
+      });
+    }
+  }
+}
+function readCollection(node, context) {
+  if (Array.isArray(node)) {
+    return node.every(isScalar) ? { items: node.map(String) } : { reason: "its collection holds values that are not known before deployment" };
+  }
+  const intrinsic = intrinsicOf(node);
+  if (intrinsic?.name === "Ref" && typeof intrinsic.args === "string") {
+    const value = parameterValue(intrinsic.args, context);
+    if ("reason" in value) return value;
+    return { items: value.value.split(",").map((s) => s.trim()), parameter: value };
+  }
+  if (intrinsic?.name === "Fn::FindInMap" && Array.isArray(intrinsic.args) && intrinsic.args.length === 3) {
+    const keys = [];
+    const parameters = [];
+    for (const k of intrinsic.args) {
+      if (isScalar(k)) keys.push(String(k));
+      else {
+        const ref = intrinsicOf(k);
+        if (ref?.name !== "Ref" || typeof ref.args !== "string") return { reason: "its collection comes from a mapping key that is not known before deployment" };
+        const value = parameterValue(ref.args, context);
+        if ("reason" in value) return value;
+        keys.push(value.value);
+        parameters.push(value);
+      }
+    }
+    const [map, top, second] = keys;
+    const level = context.mappings[map];
+    const entry = isPlainObject2(level) && isPlainObject2(level[top]) ? level[top][second] : void 0;
+    if (!Array.isArray(entry) || !entry.every(isScalar)) return { reason: `its collection, mapping ${map} ${top}.${second}, is not a list of values` };
+    return { items: entry.map(String), ...parameters[0] ? { parameter: parameters[0] } : {} };
+  }
+  return { reason: "its collection is not known before deployment" };
+}
+function parameterValue(name, context) {
+  const given = context.given.get(name);
+  if (given !== void 0) return { name, value: given, source: "given" };
+  const param = context.parameters.get(name);
+  if (!param) return { reason: `its collection refers to ${name}, which is not a parameter` };
+  if (param.type.startsWith("AWS::SSM::Parameter::Value")) return { reason: `its collection, parameter ${name}, is read from SSM at deploy time` };
+  const value = param.default;
+  if (isScalar(value)) return { name, value: String(value), source: "default" };
+  if (Array.isArray(value) && value.every(isScalar)) return { name, value: value.join(","), source: "default" };
+  return { reason: `its collection, parameter ${name}, has no Default` };
+}
+function isScalar(value) {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+function replaceIn(text, identifier, item) {
+  if (!text.includes("{")) return text;
+  return text.split("${" + identifier + "}").join(item).split("&{" + identifier + "}").join(item.replace(/[^A-Za-z0-9]/g, ""));
+}
+function substitute(node, identifier, item, depth = 0) {
+  if (typeof node === "string") return replaceIn(node, identifier, item);
+  if (depth > 256 || typeof node !== "object" || node === null) return node;
+  if (Array.isArray(node)) return node.map((child) => substitute(child, identifier, item, depth + 1));
+  const ref = intrinsicOf(node);
+  if (ref?.name === "Ref" && ref.args === identifier) return item;
+  const copy = {};
+  for (const key in node) setOwn(copy, replaceIn(key, identifier, item), substitute(node[key], identifier, item, depth + 1));
+  return copy;
+}
 
 // src/template/sam.ts
 init_types();
@@ -13242,7 +13375,9 @@ function makeTemplate(t) {
     resources: t.resources,
     byType: t.byType,
     transforms: t.transforms,
-    samGlobals: t.samGlobals
+    samGlobals: t.samGlobals,
+    stackTags: t.stackTags,
+    unexpandedLoops: t.unexpandedLoops
   };
 }
 function makeResource(r) {
@@ -13254,11 +13389,13 @@ function makeResource(r) {
     condition: r.condition,
     dependsOn: r.dependsOn,
     metadata: r.metadata,
-    path: r.path
+    path: r.path,
+    loop: r.loop
   };
 }
 var SECTIONS = ["Parameters", "Conditions", "Mappings", "Resources", "Outputs", "Metadata", "Rules"];
-function buildTemplate(doc, file) {
+var NO_PARAMETERS = /* @__PURE__ */ new Map();
+function buildTemplate(doc, file, options = {}) {
   const root = doc.value;
   if (!isPlainObject2(root)) {
     return { kind: "not-cloudformation", reason: "the document is not a mapping" };
@@ -13281,14 +13418,28 @@ function buildTemplate(doc, file) {
   const conditions = new Map(Object.entries(isPlainObject2(root.Conditions) ? root.Conditions : {}));
   const resources = /* @__PURE__ */ new Map();
   const byType = /* @__PURE__ */ new Map();
+  let loops = false;
   for (const logicalId in root.Resources) {
-    if (logicalId.startsWith("Fn::ForEach::")) continue;
-    const resource = readResource(logicalId, root.Resources[logicalId], problems);
-    if (!resource) continue;
-    resources.set(logicalId, resource);
-    let list2 = byType.get(resource.type);
-    if (!list2) byType.set(resource.type, list2 = []);
-    list2.push(resource);
+    if (logicalId.startsWith(LOOP_PREFIX)) {
+      loops = true;
+      continue;
+    }
+    const resource = readResource(logicalId, root.Resources[logicalId], ["Resources", logicalId], void 0, problems);
+    if (resource) addResource(resource, resources, byType);
+  }
+  const mappings = isPlainObject2(root.Mappings) ? root.Mappings : {};
+  const unexpandedLoops2 = [];
+  if (loops) {
+    const expanded = expandResourceLoops(root.Resources, parameters, mappings, options.parameters ?? NO_PARAMETERS);
+    for (const made of expanded.resources) {
+      if (resources.has(made.logicalId)) {
+        problems.push({ message: `loop ${made.loops.at(-1)} makes resource ${made.logicalId}, which the template already has`, path: made.path });
+        continue;
+      }
+      const resource = readResource(made.logicalId, made.node, made.path, { names: made.loops, parameters: made.parameters }, problems);
+      if (resource) addResource(resource, resources, byType);
+    }
+    for (const loop of expanded.unexpanded) unexpandedLoops2.push(loop);
   }
   const transform = root.Transform;
   const transforms = typeof transform === "string" ? [transform] : Array.isArray(transform) ? transform.filter((t) => typeof t === "string") : [];
@@ -13298,11 +13449,13 @@ function buildTemplate(doc, file) {
     root,
     parameters,
     conditions,
-    mappings: isPlainObject2(root.Mappings) ? root.Mappings : {},
+    mappings,
     resources,
     byType,
     transforms,
-    samGlobals: void 0
+    samGlobals: void 0,
+    stackTags: options.stackTags ?? [],
+    unexpandedLoops: unexpandedLoops2
   });
   if (!transforms.includes(SAM_TRANSFORM)) return { kind: "template", problems, template };
   const sam = applySamGlobals(template);
@@ -13326,8 +13479,13 @@ function readParameters(root, problems) {
   }
   return parameters;
 }
-function readResource(logicalId, node, problems) {
-  const path10 = ["Resources", logicalId];
+function addResource(resource, resources, byType) {
+  resources.set(resource.logicalId, resource);
+  let list2 = byType.get(resource.type);
+  if (!list2) byType.set(resource.type, list2 = []);
+  list2.push(resource);
+}
+function readResource(logicalId, node, path10, loop, problems) {
   if (!isPlainObject2(node)) {
     problems.push({ message: `resource ${logicalId} must be a mapping`, path: path10 });
     return void 0;
@@ -13350,7 +13508,8 @@ function readResource(logicalId, node, problems) {
     condition: typeof node.Condition === "string" ? node.Condition : void 0,
     dependsOn,
     metadata: isPlainObject2(node.Metadata) ? node.Metadata : void 0,
-    path: path10
+    path: path10,
+    loop
   });
 }
 
@@ -13440,6 +13599,18 @@ function write(text, out, budget) {
   if (budget.left <= 0) return;
   out.push(text.length > budget.left ? text.slice(0, budget.left) : text);
   budget.left -= text.length;
+}
+
+// src/words.ts
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function listWords(items, conjunction = "and") {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
+}
+function named(noun, names) {
+  return `${noun}${names.length === 1 ? "" : "s"} ${listWords(names)}`;
 }
 
 // src/values/variant.ts
@@ -13554,6 +13725,44 @@ function everyCombination(lists, limit) {
   }
   return out;
 }
+function describeAlternatives(assumptions, max) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const a of assumptions) {
+    if (!isAlternative(a)) continue;
+    const key = assumptionKey(a);
+    let group = groups.get(key);
+    if (!group) {
+      const head = a.kind === "parameter" ? `when parameter ${clip(a.name)} is` : a.kind === "mapping-key" ? `when the ${clip(a.map)} key is` : "";
+      groups.set(key, group = { head, values: [] });
+    }
+    const value = JSON.stringify(a.kind === "mapping-key" ? clip(a.key) : a.kind === "parameter" ? valueText(a.value) : "");
+    if (!group.values.includes(value)) group.values.push(value);
+  }
+  let left = max;
+  let more = 0;
+  const clauses = [];
+  for (const g of groups.values()) {
+    const shown = g.values.slice(0, Math.max(0, left));
+    more += g.values.length - shown.length;
+    left -= shown.length;
+    if (shown.length) clauses.push(`${g.head} ${listWords(shown, "or")}`);
+  }
+  return clauses.join(" or ") + (more ? ` or ${more} other values` : "");
+}
+function coversEveryKey(candidates) {
+  let map;
+  let of = 0;
+  const keys = /* @__PURE__ */ new Set();
+  for (const assumptions of candidates) {
+    const alternatives = assumptions.filter(isAlternative);
+    const only = alternatives[0];
+    if (alternatives.length !== 1 || only.kind !== "mapping-key") return void 0;
+    if (map === void 0) ({ map, of } = only);
+    else if (only.map !== map) return void 0;
+    keys.add(only.key);
+  }
+  return map !== void 0 && keys.size === of ? map : void 0;
+}
 function describeAssumption(a) {
   if (a.kind === "parameter") {
     const value = JSON.stringify(valueText(a.value));
@@ -13578,7 +13787,14 @@ var cloudfront_viewer_policy_https_default = defineRule({
   securityHub: ["CloudFront.3"],
   securitySeverity: "6.5",
   appliesTo: ["AWS::CloudFront::Distribution"],
-  peers: { checkov: ["CKV_AWS_34"], cfn_nag: [], cdk_nag: [] },
+  peers: {
+    // CKV_AWS_34: ViewerProtocolPolicy allow-all in the default or any cache behavior.
+    checkov: ["CKV_AWS_34"],
+    cfn_nag: [],
+    cdk_nag: [],
+    // CLOUDFRONT_VIEWER_POLICY_HTTPS: every behavior's ViewerProtocolPolicy is https-only or redirect-to-https.
+    guard: ["CLOUDFRONT_VIEWER_POLICY_HTTPS"]
+  },
   messages: {
     defaultBehavior: "CloudFront distribution {{logicalId}} serves its default cache behavior over plain HTTP: ViewerProtocolPolicy is allow-all.",
     cacheBehavior: "CloudFront distribution {{logicalId}} serves cache behavior {{pattern}} over plain HTTP: ViewerProtocolPolicy is allow-all."
@@ -13628,12 +13844,29 @@ var ebs_volume_encrypted_default = defineRule({
   level: "error",
   title: "EBS volumes are encrypted at rest",
   rationale: "An unencrypted EBS volume, its snapshots and the data moving between it and the instance can be read by anyone who gets hold of a snapshot or the underlying storage. Encryption with KMS costs nothing in performance and protects all three.",
-  remediation: "Set `Encrypted: true` on the volume or on each `Ebs` block device mapping (and optionally a customer managed `KmsKeyId`).\n\n```yaml\nBlockDeviceMappings:\n  - DeviceName: /dev/xvda\n    Ebs:\n      VolumeType: gp3\n      Encrypted: true\n      KmsKeyId: !Ref EbsKey   # optional CMK\n```",
+  remediation: "Set `Encrypted: true` on the volume or on each `Ebs` block device mapping (and optionally a customer managed `KmsKeyId`). An instance or launch template without `BlockDeviceMappings` gets its root volume from the AMI's snapshot: map the root device with `Encrypted: true`, or, if the account encrypts new EBS volumes by default, set the rule's `assumeAccountDefaultEncryption` option.\n\n```yaml\nBlockDeviceMappings:\n  - DeviceName: /dev/xvda\n    Ebs:\n      VolumeType: gp3\n      Encrypted: true\n      KmsKeyId: !Ref EbsKey   # optional CMK\n```",
   wellArchitected: ["SEC08-BP02", "SEC08-BP01"],
   securityHub: ["EC2.3", "EC2.7"],
   securitySeverity: "5.5",
   appliesTo: ["AWS::EC2::Volume", ...Object.keys(MAPPINGS)],
-  peers: { checkov: ["CKV_AWS_3", "CKV_AWS_8"], cfn_nag: ["F1", "W37"], cdk_nag: ["AwsSolutions-EC26"] },
+  peers: {
+    checkov: [
+      { id: "CKV_AWS_3", resourceTypes: ["AWS::EC2::Volume"] },
+      // Encrypted of a volume
+      { id: "CKV_AWS_8", resourceTypes: ["AWS::AutoScaling::LaunchConfiguration"] }
+      // every Ebs mapping encrypted; none fails
+    ],
+    // F1: a volume without Encrypted true. (W37 only asks for a KmsKeyId, which this rule does not require.)
+    cfn_nag: [{ id: "F1", resourceTypes: ["AWS::EC2::Volume"] }],
+    // EC26: volumes, instances and launch configurations, and launch templates through the instances and groups using them.
+    cdk_nag: ["AwsSolutions-EC26"],
+    guard: [
+      { id: "EC2_EBS_ENCRYPTION_BY_DEFAULT", resourceTypes: ["AWS::EC2::Volume"] },
+      // Encrypted true on volumes
+      { id: "ENCRYPTED_VOLUMES", resourceTypes: ["AWS::EC2::Volume"] }
+      // Encrypted true (or a KmsKeyId) on volumes
+    ]
+  },
   optionsSchema: {
     type: "object",
     properties: { assumeAccountDefaultEncryption: { type: "boolean" } },
@@ -13642,7 +13875,8 @@ var ebs_volume_encrypted_default = defineRule({
   defaultOptions: { assumeAccountDefaultEncryption: false },
   messages: {
     volume: "EBS volume {{logicalId}} is not encrypted: Encrypted is {{state}}.",
-    mapping: "Block device {{device}} of {{logicalId}} is not encrypted: Encrypted is {{state}}{{users}}."
+    mapping: "Block device {{device}} of {{logicalId}} is not encrypted: Encrypted is {{state}}{{users}}.",
+    rootVolume: "The root volume of {{logicalId}} is not set to be encrypted: without BlockDeviceMappings it keeps the encryption of the AMI's snapshot, and public AMIs are unencrypted{{users}}."
   },
   check(resource, ctx) {
     if (resource.type === "AWS::EC2::Volume") {
@@ -13657,7 +13891,9 @@ var ebs_volume_encrypted_default = defineRule({
       return;
     }
     const users = launchTemplateUsers(resource, ctx);
-    for (const entry of ctx.items(resource, MAPPINGS[resource.type])) {
+    const mappings = MAPPINGS[resource.type];
+    checkRootVolume(resource, ctx, mappings, users);
+    for (const entry of ctx.items(resource, mappings)) {
       if (entry.kind !== "literal") continue;
       const [noDevice, virtualName, device] = ["NoDevice", "VirtualName", "DeviceName"].map((k) => ctx.value(entry, [k]));
       for (const [nd, vn, dev, snapshot, encrypted] of combinations([
@@ -13676,6 +13912,14 @@ var ebs_volume_encrypted_default = defineRule({
     }
   }
 });
+function checkRootVolume(resource, ctx, mappings, users) {
+  if (ctx.options.assumeAccountDefaultEncryption) return;
+  if (resource.type === "AWS::EC2::Instance" && ctx.value(resource, ["Properties", "LaunchTemplate"]).some(isSet)) return;
+  for (const list2 of ctx.value(resource, mappings)) {
+    if (list2.kind === "unknown") ctx.unknown(list2, "BlockDeviceMappings");
+    else if (list2.kind === "absent") ctx.report({ messageId: "rootVolume", at: list2, data: { users } });
+  }
+}
 function checkEncrypted(ctx, encrypted, snapshot, because, messageId, data) {
   if (encrypted.kind === "unknown") {
     ctx.unknown(encrypted, "Encrypted");
@@ -13702,7 +13946,7 @@ function launchTemplateUsers(resource, ctx) {
   if (resource.type === "AWS::EC2::Instance") return "";
   const groups = ctx.graph.referrers(resource.logicalId, "AWS::AutoScaling::AutoScalingGroup").map((r) => r.resource.logicalId);
   const unique2 = [...new Set(groups)];
-  return unique2.length ? ` (used by Auto Scaling group ${unique2.join(", ")})` : "";
+  return unique2.length ? ` (used by ${named("Auto Scaling group", unique2)})` : "";
 }
 
 // rules/security/ec2-imdsv2-check.ts
@@ -13739,7 +13983,13 @@ var ec2_imdsv2_check_default = defineRule({
   securityHub: ["EC2.8", "AutoScaling.3"],
   securitySeverity: "7.0",
   appliesTo: Object.keys(OPTIONS),
-  peers: { checkov: ["CKV_AWS_79"], cfn_nag: [], cdk_nag: ["EC2IMDSv2Enabled"] },
+  peers: {
+    // CKV_AWS_79: MetadataOptions.HttpTokens required (or the endpoint disabled) in launch templates.
+    checkov: [{ id: "CKV_AWS_79", resourceTypes: ["AWS::EC2::LaunchTemplate"] }],
+    cfn_nag: [],
+    // EC2IMDSv2Enabled (PCI DSS 4.0, NZISM packs): HttpTokens required on instances, or their launch template or configuration.
+    cdk_nag: [{ id: "EC2IMDSv2Enabled", messages: ["optional", "notSet"] }]
+  },
   messages: {
     optional: "{{noun}} {{logicalId}} allows IMDSv1: MetadataOptions.HttpTokens is optional{{users}}.",
     notSet: "{{noun}} {{logicalId}} does not require IMDSv2: MetadataOptions.HttpTokens is not set, which means optional unless the AMI is registered with ImdsSupport v2.0 or the account default requires tokens{{users}}.",
@@ -13850,7 +14100,7 @@ function usersOf(resource, ctx) {
       if (launchTemplateOf(instance, ctx) === resource) names.add(`instance ${instance.logicalId}`);
     }
   }
-  return names.size ? ` (used by ${[...names].join(", ")})` : "";
+  return names.size ? ` (used by ${listWords([...names])})` : "";
 }
 
 // src/rule-helpers/ingress.ts
@@ -13958,7 +14208,21 @@ var ec2_sg_rdp_restricted_default = defineRule({
   securityHub: ["EC2.19", "EC2.14"],
   securitySeverity: "8.6",
   appliesTo: INGRESS_TYPES,
-  peers: { checkov: ["CKV_AWS_25"], cfn_nag: ["W2"], cdk_nag: ["AwsSolutions-EC23", "EC2RestrictedCommonPorts"] },
+  peers: {
+    // Each of these flags RDP reachable from the whole internet (some more: any port, any port of a list).
+    checkov: ["CKV_AWS_25"],
+    // ingress from 0.0.0.0/0 or ::/0 to port 3389
+    cfn_nag: ["W2"],
+    // any ingress open to the world
+    cdk_nag: ["AwsSolutions-EC23", "EC2RestrictedCommonPorts"],
+    // any /0 ingress; /0 to 20, 21, 3389, 3306, ...
+    guard: [
+      "EC2_SECURITY_GROUP_INGRESS_OPEN_TO_WORLD_RULE",
+      // any ingress from 0.0.0.0/0 or ::/0
+      { id: "RESTRICTED_INCOMING_TRAFFIC", resourceTypes: ["AWS::EC2::SecurityGroup"] }
+      // inline ingress to 20, 21, 3389, 3306, 4333
+    ]
+  },
   messages: {
     inline: "The {{group}} allows {{service}} from {{cidr}}.",
     standalone: "Ingress rule {{logicalId}} opens {{service}} of {{group}} to {{cidr}}."
@@ -13987,7 +14251,21 @@ var ec2_sg_ssh_restricted_default = defineRule({
   securityHub: ["EC2.19", "EC2.13"],
   securitySeverity: "8.6",
   appliesTo: INGRESS_TYPES,
-  peers: { checkov: ["CKV_AWS_24"], cfn_nag: ["W2"], cdk_nag: ["AwsSolutions-EC23", "EC2RestrictedSSH"] },
+  peers: {
+    // Each of these flags SSH reachable from the whole internet (some more: any port).
+    checkov: ["CKV_AWS_24"],
+    // ingress from 0.0.0.0/0 or ::/0 to port 22
+    cfn_nag: ["W2"],
+    // any ingress open to the world
+    cdk_nag: ["AwsSolutions-EC23", "EC2RestrictedSSH"],
+    // any /0 ingress; /0 ingress whose ports include 22
+    guard: [
+      "EC2_SECURITY_GROUP_INGRESS_OPEN_TO_WORLD_RULE",
+      // any ingress from 0.0.0.0/0 or ::/0
+      { id: "INCOMING_SSH_DISABLED", resourceTypes: ["AWS::EC2::SecurityGroup"] }
+      // inline tcp 22 from 0.0.0.0/0
+    ]
+  },
   messages: {
     inline: "The {{group}} allows SSH (port 22) from {{cidr}}.",
     standalone: "Ingress rule {{logicalId}} opens SSH (port 22) of {{group}} to {{cidr}}."
@@ -14021,7 +14299,22 @@ var elb_listener_https_enforced_default = defineRule({
   securityHub: ["ELB.1", "ELB.3"],
   securitySeverity: "6.5",
   appliesTo: [LISTENER, LISTENER_RULE, CLASSIC],
-  peers: { checkov: ["CKV_AWS_2"], cfn_nag: ["W56"], cdk_nag: ["AwsSolutions-ELB5", "ALBHttpToHttpsRedirection", "ELBTlsHttpsListenersOnly"] },
+  peers: {
+    // Listeners only: none of them reads listener rules. cdk-nag's ELB5 / ELBTlsHttpsListenersOnly are left out: they
+    // check that HTTPS and SSL listeners keep HTTPS/SSL to the instances, not plain-HTTP listeners.
+    checkov: [{ id: "CKV_AWS_2", resourceTypes: ["AWS::ElasticLoadBalancingV2::Listener"] }],
+    // HTTP unless redirecting to HTTPS
+    cfn_nag: [{ id: "W56", resourceTypes: ["AWS::ElasticLoadBalancingV2::Listener"] }],
+    // any HTTP listener
+    cdk_nag: [{ id: "ALBHttpToHttpsRedirection", resourceTypes: ["AWS::ElasticLoadBalancingV2::Listener"] }],
+    // HTTP without a redirect to HTTPS
+    guard: [
+      { id: "ELBV2_LISTENER_PROTOCOL_RULE", resourceTypes: ["AWS::ElasticLoadBalancingV2::Listener"] },
+      // any HTTP listener
+      { id: "ELB_TLS_HTTPS_LISTENERS_ONLY", messages: ["classic"] }
+      // every Classic listener HTTPS or SSL
+    ]
+  },
   messages: {
     forward: "HTTP listener {{logicalId}} on {{loadBalancer}} forwards requests over plain HTTP instead of redirecting them to HTTPS.",
     fixedResponse: "HTTP listener {{logicalId}} on {{loadBalancer}} answers plain-HTTP requests with a fixed {{status}} response instead of redirecting them to HTTPS.",
@@ -14193,14 +14486,42 @@ var iam_policy_no_statements_with_admin_access_default = defineRule({
   securitySeverity: "8.6",
   appliesTo: Object.keys(TYPE_WORDS),
   peers: {
-    checkov: ["CKV_AWS_62"],
-    cfn_nag: ["F3", "F4", "F5", "W43"],
-    cdk_nag: ["AwsSolutions-IAM5 (partial)", "IAMPolicyNoStatementsWithAdminAccess"]
+    checkov: [
+      // CKV_AWS_62: Action "*" on Resource "*"; CKV_AWS_63: Action "*" on any resource. Inline policies and AWS::IAM::Policy.
+      { id: "CKV_AWS_62", messages: ["allActions", "allActionsUnderConditions"], resourceTypes: ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::Policy"] },
+      { id: "CKV_AWS_63", messages: ["allActions", "allActionsUnderConditions"], resourceTypes: ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::Policy"] }
+    ],
+    cfn_nag: [
+      // Allowed "*" (or "service:*") actions: F3 in a role's policies, F4 in a policy, F5 in a managed policy.
+      { id: "F3", messages: ["allActions", "allActionsUnderConditions"], resourceTypes: ["AWS::IAM::Role"] },
+      { id: "F4", messages: ["allActions", "allActionsUnderConditions"], resourceTypes: ["AWS::IAM::Policy"] },
+      { id: "F5", messages: ["allActions", "allActionsUnderConditions"], resourceTypes: ["AWS::IAM::ManagedPolicy"] },
+      // Allow with NotAction: W15 role, W16 policy, W17 managed policy.
+      { id: "W15", messages: ["notAction"], resourceTypes: ["AWS::IAM::Role"] },
+      { id: "W16", messages: ["notAction"], resourceTypes: ["AWS::IAM::Policy"] },
+      { id: "W17", messages: ["notAction"], resourceTypes: ["AWS::IAM::ManagedPolicy"] },
+      // W43: a role with the managed AdministratorAccess policy; not an inline statement.
+      { id: "W43", messages: ["adminManaged"], resourceTypes: ["AWS::IAM::Role"] }
+    ],
+    cdk_nag: [
+      // IAM5: any "*" in a policy document; IAM4: any AWS managed policy attached to a user, role or group.
+      { id: "AwsSolutions-IAM5", messages: ["allActions", "allActionsUnderConditions", "notAction"], resourceTypes: ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"] },
+      { id: "AwsSolutions-IAM4", messages: ["adminManaged"], resourceTypes: ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"] },
+      // Action "*", Allow, Resource "*" in policies, managed policies and the inline policies of roles and groups.
+      { id: "IAMPolicyNoStatementsWithAdminAccess", messages: ["allActions", "allActionsUnderConditions"], resourceTypes: ["AWS::IAM::Role", "AWS::IAM::Group", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"] }
+    ],
+    guard: [
+      { id: "IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS", messages: ["allActions", "allActionsUnderConditions"], resourceTypes: ["AWS::IAM::Policy"] },
+      { id: "IAM_ROLE_ADMINISTRATOR_ACCESS_POLICY_RULE", messages: ["adminManaged"], resourceTypes: ["AWS::IAM::Role"] },
+      // Allow with NotAction in a PolicyDocument property: policies and managed policies (roles have none of their own).
+      { id: "IAM_ROLE_OR_POLICY_NO_ALLOW_PLUS_NOT_ACTION", messages: ["notAction"], resourceTypes: ["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"] }
+    ]
   },
   messages: {
     allActions: 'Statement {{statement}} in {{where}} allows every action ("*") on every resource ("*"): full administrator access.',
+    allActionsUnderConditions: 'Statement {{statement}} in {{where}} allows every action ("*") on every resource ("*"), under conditions ({{conditions}}).',
     notAction: 'Statement {{statement}} in {{where}} allows every action outside its NotAction list on every resource ("*").',
-    adminManaged: "{{kind}} {{logicalId}} attaches the AWS managed policy AdministratorAccess ({{arn}})."
+    adminManaged: "{{kind}} {{logicalId}} attaches the AWS managed policy AdministratorAccess{{arn}}."
   },
   check(resource, ctx) {
     const word = TYPE_WORDS[resource.type];
@@ -14274,7 +14595,7 @@ function checkManagedArn(resource, ctx, arn, kind2) {
   }
   if (text === void 0) return;
   const isAdmin = ADMIN_ARN.test(text) || resource.type === "AWS::Serverless::Function" && text === "AdministratorAccess";
-  if (isAdmin) ctx.report({ messageId: "adminManaged", at: arn, data: { kind: kind2, arn: valueText(text) } });
+  if (isAdmin) ctx.report({ messageId: "adminManaged", at: arn, data: { kind: kind2, arn: text === "AdministratorAccess" ? "" : ` (${valueText(text)})` } });
 }
 function withPartitionPlaceholder(resource, arn) {
   if (arn.external) return void 0;
@@ -14375,12 +14696,13 @@ function checkStatement(ctx, statement, where, index) {
   }
   if (statement.kind !== "literal" || !isPlainObject2(statement.value)) return;
   const field = (name) => ctx.value(statement, [name]);
-  for (const [sid, effect, action, notAction, resource] of combinations([
+  for (const [sid, effect, action, notAction, resource, condition] of combinations([
     field("Sid"),
     field("Effect"),
     field("Action"),
     field("NotAction"),
-    field("Resource")
+    field("Resource"),
+    field("Condition")
   ])) {
     if (effect.kind === "unknown" || asString(effect)?.includes("\uE000")) {
       ctx.unknown(variantWith(effect, { kind: "unknown", reason: effect.reason ?? "a ${...} of Fn::Sub text" }), "the Effect of a policy statement");
@@ -14400,10 +14722,26 @@ function checkStatement(ctx, statement, where, index) {
       }
       continue;
     }
+    const conditions = !byNotAction ? conditionKeys(condition) : void 0;
     for (const [a, r] of combinations([actions.hits, resources.hits])) {
-      ctx.report({ messageId: byNotAction ? "notAction" : "allActions", at: a, because: [effect, r, sid], data });
+      ctx.report({
+        messageId: byNotAction ? "notAction" : conditions ? "allActionsUnderConditions" : "allActions",
+        at: a,
+        because: [effect, r, sid, condition],
+        data: conditions ? { ...data, conditions } : data
+      });
     }
   }
+}
+function conditionKeys(condition) {
+  if (condition.kind === "absent") return void 0;
+  if (condition.kind !== "literal" || !isPlainObject2(condition.value)) return "not known before deployment";
+  const parts = [];
+  for (const [operator, keys] of Object.entries(condition.value)) {
+    const names = isPlainObject2(keys) ? Object.keys(keys) : [];
+    parts.push(names.length ? names.map((k) => `${operator} ${k}`).join(", ") : operator);
+  }
+  return parts.length ? parts.join(", ") : void 0;
 }
 
 // rules/security/rds-instance-public-access-check.ts
@@ -14419,7 +14757,13 @@ var rds_instance_public_access_check_default = defineRule({
   securityHub: ["RDS.2"],
   securitySeverity: "9.1",
   appliesTo: ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
-  peers: { checkov: ["CKV_AWS_17"], cfn_nag: ["F22"], cdk_nag: ["RDSInstancePublicAccess (HIPAA/NIST/PCI)"] },
+  peers: {
+    // DB instances only. CKV_AWS_17 fails only PubliclyAccessible true; the others also an unset one.
+    checkov: [{ id: "CKV_AWS_17", messages: ["public"], resourceTypes: ["AWS::RDS::DBInstance"] }],
+    cfn_nag: [{ id: "F22", resourceTypes: ["AWS::RDS::DBInstance"] }],
+    cdk_nag: [{ id: "RDSInstancePublicAccess", resourceTypes: ["AWS::RDS::DBInstance"] }],
+    guard: [{ id: "RDS_INSTANCE_PUBLIC_ACCESS_CHECK", resourceTypes: ["AWS::RDS::DBInstance"] }]
+  },
   messages: {
     public: "{{kind}} {{logicalId}} is publicly accessible: PubliclyAccessible is {{state}}.",
     defaultVpc: "{{kind}} {{logicalId}} sets neither PubliclyAccessible nor DBSubnetGroupName, so it is created in the default VPC, where it is publicly accessible by default.",
@@ -14543,7 +14887,20 @@ var rds_storage_encrypted_default = defineRule({
   securityHub: ["RDS.3", "RDS.27"],
   securitySeverity: "5.5",
   appliesTo: ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
-  peers: { checkov: ["CKV_AWS_16", "CKV_AWS_96"], cfn_nag: ["F26", "F27"], cdk_nag: ["AwsSolutions-RDS2", "RDSStorageEncrypted"] },
+  peers: {
+    // StorageEncrypted not true: each id for the type it reads.
+    checkov: [
+      { id: "CKV_AWS_16", resourceTypes: ["AWS::RDS::DBInstance"] },
+      { id: "CKV_AWS_96", resourceTypes: ["AWS::RDS::DBCluster"] }
+    ],
+    cfn_nag: [
+      { id: "F26", resourceTypes: ["AWS::RDS::DBCluster"] },
+      { id: "F27", resourceTypes: ["AWS::RDS::DBInstance"] }
+    ],
+    cdk_nag: ["AwsSolutions-RDS2", "RDSStorageEncrypted"],
+    // instances and clusters
+    guard: [{ id: "RDS_STORAGE_ENCRYPTED", resourceTypes: ["AWS::RDS::DBInstance"] }]
+  },
   messages: {
     unencrypted: "{{kind}} {{logicalId}} does not encrypt its storage: StorageEncrypted is {{state}}.",
     keyWithoutEncryption: "{{kind}} {{logicalId}} sets KmsKeyId but not StorageEncrypted, which CloudFormation rejects; the storage would not be encrypted."
@@ -14615,9 +14972,18 @@ var s3_bucket_level_public_access_prohibited_default = defineRule({
   securitySeverity: "7.5",
   appliesTo: ["AWS::S3::Bucket"],
   peers: {
-    checkov: ["CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56"],
+    // checkov checks one flag each: an id covers a finding about that flag alone; the four together cover any.
+    checkov: [
+      { id: "CKV_AWS_53", properties: ["Properties.PublicAccessBlockConfiguration.BlockPublicAcls"] },
+      { id: "CKV_AWS_54", properties: ["Properties.PublicAccessBlockConfiguration.BlockPublicPolicy"] },
+      { id: "CKV_AWS_55", properties: ["Properties.PublicAccessBlockConfiguration.IgnorePublicAcls"] },
+      { id: "CKV_AWS_56", properties: ["Properties.PublicAccessBlockConfiguration.RestrictPublicBuckets"] },
+      { id: ["CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56"] }
+    ],
     cfn_nag: [],
-    cdk_nag: ["AwsSolutions-S2", "S3BucketLevelPublicAccessProhibited"]
+    // All four flags true (a missing block fails too).
+    cdk_nag: ["AwsSolutions-S2", "S3BucketLevelPublicAccessProhibited"],
+    guard: ["S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED"]
   },
   messages: {
     disabled: "Bucket {{logicalId}} turns Block Public Access off: {{flags}}.",
@@ -14678,7 +15044,15 @@ var vpc_flow_logs_enabled_default = defineRule({
   securitySeverity: "4.0",
   appliesTo: [VPC, FLOW_LOG],
   tags: ["operational-excellence"],
-  peers: { checkov: [], cfn_nag: ["W60"], cdk_nag: ["AwsSolutions-VPC7", "VPCFlowLogsEnabled"] },
+  peers: {
+    checkov: [],
+    // A VPC without a flow log that references it (subnet flow logs do not count); not the TrafficType of a flow log.
+    cfn_nag: [{ id: "W60", messages: ["noFlowLog", "partial"] }],
+    cdk_nag: [
+      { id: "AwsSolutions-VPC7", messages: ["noFlowLog", "partial"] },
+      { id: "VPCFlowLogsEnabled", messages: ["noFlowLog", "partial"] }
+    ]
+  },
   optionsSchema: {
     type: "object",
     properties: { assumeFlowLogsExternal: { type: "boolean" } },
@@ -14778,8 +15152,8 @@ function partialCoverage(vpc, when, ctx) {
   if (subnets.length > 0 && covered.length === subnets.length) return "all";
   const interfaces = subnets.flatMap((s) => unique(ctx.graph.referrers(s.logicalId, "AWS::EC2::NetworkInterface", ["Properties", "SubnetId"]))).filter((eni) => exists(eni) && holds(coverageOf(eni, "NetworkInterface", ctx)));
   const parts = [];
-  if (covered.length) parts.push(`subnet${covered.length > 1 ? "s" : ""} ${covered.map((s) => s.logicalId).join(", ")} (${covered.length} of ${subnets.length})`);
-  if (interfaces.length) parts.push(`network interface${interfaces.length > 1 ? "s" : ""} ${interfaces.map((e) => e.logicalId).join(", ")}`);
+  if (covered.length) parts.push(`${named("subnet", covered.map((s) => s.logicalId))} (${covered.length} of ${subnets.length})`);
+  if (interfaces.length) parts.push(named("network interface", interfaces.map((e) => e.logicalId)));
   return parts.length ? parts.join(" and ") : void 0;
 }
 function unique(found) {
@@ -14803,7 +15177,18 @@ var autoscaling_elb_health_check_default = defineRule({
   securityHub: ["AutoScaling.1"],
   appliesTo: ["AWS::AutoScaling::AutoScalingGroup"],
   tags: ["operational-excellence"],
-  peers: { checkov: [], cfn_nag: [], cdk_nag: ["AutoScalingGroupELBHealthCheckRequired", "AwsSolutions-AS2"] },
+  peers: {
+    checkov: [],
+    cfn_nag: [],
+    cdk_nag: [
+      // AS2: HealthCheckType ELB without HealthCheckGracePeriod. Not the health check type itself.
+      { id: "AwsSolutions-AS2", messages: ["noGracePeriod"] },
+      // A group with target groups or classic load balancers whose HealthCheckType is not ELB (older packs spell it Autoscaling).
+      { id: "AutoScalingGroupELBHealthCheckRequired", messages: ["ec2Only"] },
+      { id: "AutoscalingGroupELBHealthCheckRequired", messages: ["ec2Only"] }
+    ],
+    guard: [{ id: "AUTOSCALING_GROUP_ELB_HEALTHCHECK_REQUIRED", messages: ["ec2Only"] }]
+  },
   messages: {
     ec2Only: "Auto Scaling group {{logicalId}} is attached to a load balancer but uses {{state}}, so instances that fail the load balancer health check are not replaced.",
     noGracePeriod: "Auto Scaling group {{logicalId}} uses ELB health checks without HealthCheckGracePeriod (default 0 s), so booting instances can be replaced before they are ready.",
@@ -15074,7 +15459,7 @@ var autoscaling_multiple_az_default = defineRule({
           messageId: "subnetsOneZone",
           at: outcome.at,
           because: outcome.because,
-          data: { subnets: outcome.subnets.join(", "), zone }
+          data: { subnets: listWords(outcome.subnets), zone }
         });
       }
     }
@@ -15163,7 +15548,7 @@ function reportWorkload(resource, group, strategy, pgId, ctx) {
     if (ctx.value(asg, ["Properties", "PlacementGroup"]).some((v) => v.kind !== "absent")) continue;
     if (reportAsg(asg, group, [strategy], ` (through launch template ${resource.logicalId})`, ctx)) return;
   }
-  const what = `Launch template ${resource.logicalId}${unique2.length ? ` (used by Auto Scaling group ${unique2.map((u) => u.logicalId).join(", ")})` : ""}`;
+  const what = `Launch template ${resource.logicalId}${unique2.length ? ` (used by ${named("Auto Scaling group", unique2.map((u) => u.logicalId))})` : ""}`;
   ctx.report({ messageId: "cluster", at: group, because: [strategy], data: { ...data, what } });
 }
 function reportAsg(asg, group, because, via, ctx) {
@@ -15225,7 +15610,12 @@ var elasticache_multi_az_enabled_default = defineRule({
   wellArchitected: ["REL10-BP01", "REL11-BP02"],
   securityHub: ["ElastiCache.3"],
   appliesTo: [REPLICATION_GROUP, CACHE_CLUSTER],
-  peers: { checkov: [], cfn_nag: [], cdk_nag: ["AwsSolutions-AEC4"] },
+  peers: {
+    checkov: [],
+    cfn_nag: [],
+    // AEC4: MultiAZEnabled not true on a replication group; not its failover or replicas.
+    cdk_nag: [{ id: "AwsSolutions-AEC4", messages: ["replicationGroup"], properties: ["Properties.MultiAZEnabled"] }]
+  },
   messages: {
     replicationGroup: "Replication group {{logicalId}} cannot fail over to another Availability Zone: {{problems}}.",
     singleNode: "Cache cluster {{logicalId}} is a single {{engine}} node with no replica or automatic failover; use an AWS::ElastiCache::ReplicationGroup with Multi-AZ instead.",
@@ -15300,7 +15690,7 @@ function checkReplicationGroup(group, ctx) {
       messageId: "replicationGroup",
       at: first.at,
       because: [engine, multiAz, failover, clusters, perGroup, nodeGroups],
-      data: { problems: joinWords(problems.map((p) => p.text)) },
+      data: { problems: listWords(problems.map((p) => p.text)) },
       fix: problems.length === 1 && first.fixable ? { text: "true", description: `Set ${first.fixable} to true` } : void 0
     });
   }
@@ -15343,9 +15733,6 @@ function checkCacheCluster(cluster, ctx) {
     });
   }
 }
-function joinWords(items) {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
 
 // rules/reliability/elb-cross-zone-load-balancing-enabled.ts
 var LB_V2 = "AWS::ElasticLoadBalancingV2::LoadBalancer";
@@ -15364,7 +15751,16 @@ var elb_cross_zone_load_balancing_enabled_default = defineRule({
   securityHub: ["ELB.9"],
   appliesTo: [LB_V2, TARGET_GROUP, CLASSIC2],
   tags: ["performance-efficiency", "cost-optimization"],
-  peers: { checkov: [], cfn_nag: [], cdk_nag: ["AwsSolutions-ELB4", "ELBCrossZoneLoadBalancingEnabled"] },
+  peers: {
+    checkov: [],
+    cfn_nag: [],
+    // Classic Load Balancers only: CrossZone not true (cdk-nag also wants two zones).
+    cdk_nag: [
+      { id: "AwsSolutions-ELB4", messages: ["classic"] },
+      { id: "ELBCrossZoneLoadBalancingEnabled", messages: ["classic"] }
+    ],
+    guard: [{ id: "ELB_CROSS_ZONE_LOAD_BALANCING_ENABLED", messages: ["classic"] }]
+  },
   messages: {
     loadBalancer: "{{kind}} Load Balancer {{logicalId}} keeps traffic in the zone it arrives in: {{key}} is {{state}}{{targetGroups}}. Targets in a zone with less capacity get overloaded; turning it on adds inter-AZ data transfer charges.",
     targetGroup: "Target group {{logicalId}} turns cross-zone load balancing off, overriding its load balancer: {{key}} is false. Targets in a zone with less capacity get overloaded; turning it on adds inter-AZ data transfer charges.",
@@ -15418,7 +15814,7 @@ function checkLoadBalancer(lb, ctx) {
         kind: kind2 === "network" ? "Network" : "Gateway",
         key: CROSS_ZONE,
         state: setting.kind === "absent" ? "not set (the default is false)" : valueText(setting.value),
-        targetGroups: groups.names.length ? `, and target group ${groups.names.join(", ")} does not turn it on` : ""
+        targetGroups: groups.names.length ? `, and ${named("target group", groups.names)} ${groups.names.length === 1 ? "does" : "do"} not turn it on` : ""
       },
       fix: setting.kind === "literal" ? { text: '"true"', description: "Turn on cross-zone load balancing" } : void 0
     });
@@ -15543,7 +15939,16 @@ var rds_automated_backups_enabled_default = defineRule({
   wellArchitected: ["REL09-BP03", "REL09-BP01"],
   securityHub: ["RDS.11"],
   appliesTo: ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
-  peers: { checkov: [], cfn_nag: ["W75"], cdk_nag: ["AwsSolutions-RDS13", "RDSInstanceBackupEnabled"] },
+  peers: {
+    checkov: [],
+    // DB instances with BackupRetentionPeriod 0; none of them asks for a minimum retention.
+    cfn_nag: [{ id: "W75", messages: ["disabled"], resourceTypes: ["AWS::RDS::DBInstance"] }],
+    cdk_nag: [
+      { id: "AwsSolutions-RDS13", messages: ["disabled"], resourceTypes: ["AWS::RDS::DBInstance"] },
+      { id: "RDSInstanceBackupEnabled", messages: ["disabled"], resourceTypes: ["AWS::RDS::DBInstance"] }
+    ],
+    guard: [{ id: "DB_INSTANCE_BACKUP_ENABLED", messages: ["disabled"], resourceTypes: ["AWS::RDS::DBInstance"] }]
+  },
   optionsSchema: {
     type: "object",
     properties: { minRetentionDays: { type: "integer", minimum: 1, maximum: 35 } },
@@ -15610,7 +16015,14 @@ var rds_deletion_protection_enabled_default = defineRule({
   securitySeverity: "3.5",
   appliesTo: ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
   tags: ["security"],
-  peers: { checkov: [], cfn_nag: ["F80"], cdk_nag: ["AwsSolutions-RDS10", "RDSInstanceDeletionProtectionEnabled"] },
+  peers: {
+    checkov: [],
+    cfn_nag: [{ id: "F80", resourceTypes: ["AWS::RDS::DBInstance"] }],
+    // DB instances (not Aurora members)
+    // Instances and clusters; AwsSolutions runs the same check as RDS10 and RDS15.
+    cdk_nag: ["AwsSolutions-RDS10", "AwsSolutions-RDS15", "RDSInstanceDeletionProtectionEnabled"],
+    guard: [{ id: "RDS_INSTANCE_DELETION_PROTECTION_ENABLED", resourceTypes: ["AWS::RDS::DBInstance"] }]
+  },
   messages: {
     unprotected: "{{kind}} {{logicalId}} can be deleted by a single API call: DeletionProtection is {{state}}."
   },
@@ -15658,7 +16070,16 @@ var rds_multi_az_enabled_default = defineRule({
   wellArchitected: ["REL10-BP01", "REL11-BP02"],
   securityHub: ["RDS.5"],
   appliesTo: ["AWS::RDS::DBInstance"],
-  peers: { checkov: ["CKV_AWS_157"], cfn_nag: [], cdk_nag: ["AwsSolutions-RDS3", "RDSMultiAZSupport"] },
+  peers: {
+    // MultiAZ not true; not the zones of the subnet group.
+    checkov: [{ id: "CKV_AWS_157", messages: ["singleAz", "replicaSingleAz"] }],
+    cfn_nag: [],
+    cdk_nag: [
+      { id: "AwsSolutions-RDS3", messages: ["singleAz", "replicaSingleAz"] },
+      { id: "RDSMultiAZSupport", messages: ["singleAz", "replicaSingleAz"] }
+    ],
+    guard: [{ id: "RDS_MULTI_AZ_SUPPORT", messages: ["singleAz", "replicaSingleAz"] }]
+  },
   messages: {
     singleAz: "DB instance {{logicalId}} runs in a single Availability Zone: MultiAZ is {{state}}.",
     replicaSingleAz: "Read replica {{logicalId}} runs in a single Availability Zone: MultiAZ is {{state}}.",
@@ -15848,7 +16269,7 @@ function launchTemplateUsers2(ctx, resource) {
   const parts = [];
   for (const [type, word] of USER_KINDS) {
     const ids = [...new Set(ctx.graph.referrers(resource.logicalId, type).map((r) => r.resource.logicalId))];
-    if (ids.length) parts.push(`${word} ${ids.join(", ")}`);
+    if (ids.length) parts.push(named(word, ids));
   }
   return parts.length ? ` (used by ${parts.join("; ")})` : "";
 }
@@ -16302,7 +16723,7 @@ var cfn_resource_required_tags_default = defineRule({
   level: "warning",
   title: "Taggable resources carry the required tags",
   rationale: "Tags are how costs are allocated, owners found and automation targeted. A resource without the agreed keys cannot be charged back or traced to a team, and tag-based policies and scripts silently skip it.",
-  remediation: "Add every required key with a non-empty value (values may come from parameters). Keys applied to the whole stack at deploy time belong in the `stackTags` option. Auto Scaling group tags also need `PropagateAtLaunch: true` to reach the instances.\n\n```yaml\nTags:\n  - {Key: Owner, Value: team-payments}\n  - {Key: Environment, Value: !Ref Env}\n  - {Key: Project, Value: checkout}\n```",
+  remediation: "The rule reports nothing until `requiredTags` names the keys your organisation requires (`cfn-resource-required-tags: [warning, { requiredTags: [Owner, CostCenter] }]`). Add every required key with a non-empty value (values may come from parameters). Keys applied to the whole stack at deploy time belong in the `stackTags` option (a CDK stack's own tags, from the cloud assembly, count as present). Auto Scaling group tags also need `PropagateAtLaunch: true` to reach the instances.\n\n```yaml\nTags:\n  - {Key: Owner, Value: team-payments}\n  - {Key: Environment, Value: !Ref Env}\n  - {Key: Project, Value: checkout}\n```",
   wellArchitected: ["OPS02-BP01", "COST03-BP02", "COST04-BP01"],
   appliesTo: ["*"],
   tags: ["cost-optimization"],
@@ -16315,14 +16736,16 @@ var cfn_resource_required_tags_default = defineRule({
     },
     additionalProperties: false
   },
-  defaultOptions: { requiredTags: ["Owner", "Environment", "Project"], stackTags: [] },
+  defaultOptions: { requiredTags: [], stackTags: [] },
   messages: {
     missing: "{{type}} {{logicalId}} lacks the required {{tagWord}} {{missing}}.",
     empty: "{{type}} {{logicalId}} has the required tag {{key}} with an empty value.",
     notPropagated: "Required tag {{key}} of Auto Scaling group {{logicalId}} is not propagated to its instances: PropagateAtLaunch is {{state}}."
   },
   check(resource, ctx) {
-    const required = requiredOf(ctx.options);
+    const configured = requiredOf(ctx.options);
+    const stackTags = ctx.template.stackTags;
+    const required = stackTags.length ? configured.filter((k) => !stackTags.includes(k)) : configured;
     if (required.length === 0) return;
     if (resource.type.startsWith("Custom::") || resource.type === "AWS::CloudFormation::CustomResource") return;
     const own = ctx.value(resource, ["Properties", "Tags"]);
@@ -16341,7 +16764,7 @@ var cfn_resource_required_tags_default = defineRule({
               messageId: "missing",
               at: tags2,
               because,
-              data: { missing: missing.join(", "), tagWord: missing.length === 1 ? "tag" : "tags" }
+              data: { missing: listWords(missing), tagWord: missing.length === 1 ? "tag" : "tags" }
             });
           }
         }
@@ -16783,7 +17206,8 @@ var PARSE_ERROR_RULE = {
   securityHub: [],
   appliesTo: [],
   tags: [],
-  peers: { "cfn-lint": ["E0000", "E0001"] },
+  // cfn-lint E0000: JSON/YAML parse errors. (E0001 is a failed SAM transform, which pillars-lint does not report.)
+  peers: { "cfn-lint": [{ id: "E0000" }] },
   helpUri: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html",
   builtin: true
 };
@@ -16834,12 +17258,28 @@ var NESTED_STACK_MISSING_RULE = {
   rationale: "A nested stack with a local TemplateURL is uploaded by `aws cloudformation package` (or `sam package`); a path that leads to no file fails the packaging, and nothing in the nested stack can be checked.",
   remediation: "Fix the path (it is relative to the folder of the template that contains it), or add the template."
 };
+var LOOP_NOT_EXPANDED_RULE = {
+  id: "foreach-not-expanded",
+  pillar: "operational-excellence",
+  level: "note",
+  title: "Fn::ForEach loops can be expanded before deployment",
+  rationale: "pillars-lint expands AWS::LanguageExtensions loops as CloudFormation does, so the resources they make are checked like any other. A loop whose collection is only known at deploy time (a parameter without a Default, an import, a mapping key that depends on the region) cannot be expanded here, and none of its resources is checked.",
+  remediation: "Give the collection parameter a Default, or pass its value (`--parameter Name=a,b`), so the loop can be expanded and its resources linted.",
+  wellArchitected: ["OPS05-BP02"],
+  securityHub: [],
+  appliesTo: [],
+  tags: [],
+  peers: {},
+  helpUri: "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-foreach.html",
+  builtin: true
+};
 var BUILTIN_RULES = [
   PARSE_ERROR_RULE,
   INVALID_SUPPRESSION_RULE,
   UNUSED_SUPPRESSION_RULE,
   NESTED_STACK_CYCLE_RULE,
-  NESTED_STACK_MISSING_RULE
+  NESTED_STACK_MISSING_RULE,
+  LOOP_NOT_EXPANDED_RULE
 ];
 
 // src/engine/run-rules.ts
@@ -17040,13 +17480,14 @@ var ValueResolver = class {
   roots(resource) {
     const memo = this.rootMemo.get(resource.logicalId);
     if (memo) return memo;
-    const base = literalVariant(resource.node, [], false, []);
+    const base = literalVariant(resource.node, [], false, resource.loop?.parameters.length ? loopAssumptions(resource.loop.parameters) : []);
     let roots = [base];
     if (resource.condition) {
       roots = [];
       this.startValue();
       for (const outcome of this.branchesOf(resource.condition, 0)) {
-        if (outcome.value) roots.push(variantWith(base, { assumptions: outcome.assumptions }));
+        const assumptions = outcome.value ? mergeAssumptions(base.assumptions, outcome.assumptions) : void 0;
+        if (assumptions) roots.push(variantWith(base, { assumptions }));
       }
     }
     this.rootMemo.set(resource.logicalId, roots);
@@ -17315,23 +17756,23 @@ var ValueResolver = class {
     const out = [];
     const givenValue = this.given.get(name);
     if (givenValue !== void 0) {
-      parameterValue(param, givenValue, "given", path10, assumptions, out);
+      parameterValue2(param, givenValue, "given", path10, assumptions, out);
       return out;
     }
     for (let i = 0; i < assumptions.length; i++) {
       const a = assumptions[i];
       if (a.kind === "parameter" && a.name === name) {
-        parameterValue(param, a.value, a.source, path10, assumptions, out);
+        parameterValue2(param, a.value, a.source, path10, assumptions, out);
         return out;
       }
     }
     if (param.default === void 0 || param.default === null) {
       return [unknownVariant(`parameter ${clip(name)} has no Default`, path10, external, assumptions)];
     }
-    parameterValue(param, param.default, "default", path10, assumptions, out);
+    parameterValue2(param, param.default, "default", path10, assumptions, out);
     const allowed = param.allowedValues ?? [];
     for (let i = 0; i < allowed.length && i < MAX_ALTERNATIVES; i++) {
-      if (String(allowed[i]) !== String(param.default)) parameterValue(param, allowed[i], "allowed", path10, assumptions, out);
+      if (String(allowed[i]) !== String(param.default)) parameterValue2(param, allowed[i], "allowed", path10, assumptions, out);
     }
     return out;
   }
@@ -17385,8 +17826,8 @@ var ValueResolver = class {
       for (let k = 0; k < secondKeys.length && k < MAX_ALTERNATIVES && out.length <= MAX_VARIANTS && this.charge(1); k++) {
         const secondKey = secondKeys[k];
         const extra = [];
-        if (topAlt) extra.push({ kind: "mapping-key", map: name, key: topKey });
-        if (secondAlt) extra.push({ kind: "mapping-key", map: `${name}.${topKey}`, key: secondKey });
+        if (topAlt) extra.push({ kind: "mapping-key", map: name, key: topKey, of: topKeys.length });
+        if (secondAlt) extra.push({ kind: "mapping-key", map: `${name}.${topKey}`, key: secondKey, of: secondKeys.length });
         const merged = mergeAssumptions(base, extra);
         if (!merged) continue;
         const value = level[secondKey];
@@ -17543,7 +17984,7 @@ function negate2(a) {
   return a === void 0 ? void 0 : !a;
 }
 function comparable(v) {
-  return v.kind === "absent" || v.kind === "literal" && isScalar(v.value) && !v.symbolic;
+  return v.kind === "absent" || v.kind === "literal" && isScalar2(v.value) && !v.symbolic;
 }
 function collapseMappingKeys(outcomes) {
   if (!outcomes.some((o) => o.assumptions.some((a) => a.kind === "mapping-key"))) return outcomes;
@@ -17551,11 +17992,14 @@ function collapseMappingKeys(outcomes) {
   const rest = outcomes[0].assumptions.filter((a) => a.kind !== "mapping-key");
   return [{ value: values.size === 1 ? outcomes[0].value : void 0, assumptions: values.size === 1 ? rest : [] }];
 }
+function loopAssumptions(parameters) {
+  return mergeAssumptions(...parameters.map((p) => [{ kind: "parameter", name: p.name, value: p.value, source: p.source }])) ?? [];
+}
 function isPlainLiteral(node) {
   if (typeof node !== "object" || node === null) return !isDynamicReference(node);
   return !(node instanceof Opaque) && intrinsicName(node) === void 0;
 }
-function parameterValue(param, value, source, path10, assumptions, out) {
+function parameterValue2(param, value, source, path10, assumptions, out) {
   const merged = mergeAssumptions(assumptions, [{ kind: "parameter", name: param.name, value, source }]);
   if (!merged) return;
   const isList = param.type.startsWith("List<") || param.type === "CommaDelimitedList";
@@ -17572,7 +18016,7 @@ function tooMany2(path10) {
   return [unknownVariant(TOO_MANY, path10, false, [])];
 }
 function textOf(v) {
-  if (v.kind === "literal" && isScalar(v.value)) return { text: scalarText(v.value), symbolic: v.symbolic === true };
+  if (v.kind === "literal" && isScalar2(v.value)) return { text: scalarText(v.value), symbolic: v.symbolic === true };
   if (v.kind === "unknown" && v.pseudo) return { text: `\${${v.pseudo}}`, symbolic: true };
   return void 0;
 }
@@ -17590,7 +18034,7 @@ function textVariant(parts, delimiter, path10, external, assumptions) {
   if (symbolic) v.symbolic = true;
   return v;
 }
-function isScalar(value) {
+function isScalar2(value) {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
 function scalarText(value) {
@@ -17765,15 +18209,16 @@ function settle(template, candidates, options) {
     let level = options.levels?.get(chosen.rule.id) ?? chosen.level ?? chosen.rule.level;
     let suffix;
     if (primary.length > 0) {
-      const named = chosen.assumptions.filter((a) => !(a.kind === "condition" && primary.some((p) => p.assumptions.some((b) => b.kind === "condition" && b.name === a.name && b.value !== a.value))));
-      suffix = named.slice(0, MAX_NAMED).map(describeAssumption);
-      if (named.length > MAX_NAMED) suffix.push(`and ${named.length - MAX_NAMED} more`);
+      const named2 = chosen.assumptions.filter((a) => !(a.kind === "condition" && primary.some((p) => p.assumptions.some((b) => b.kind === "condition" && b.name === a.name && b.value !== a.value))));
+      suffix = named2.slice(0, MAX_NAMED).map(describeAssumption);
+      if (named2.length > MAX_NAMED) suffix.push(`and ${named2.length - MAX_NAMED} more`);
     } else {
-      level = "note";
-      const alternatives = /* @__PURE__ */ new Set();
-      for (const c of group) for (const a of c.assumptions) if (isAlternative(a)) alternatives.add(describeAssumption(a));
-      const listed = [...alternatives];
-      suffix = [listed.slice(0, MAX_NAMED).join(" or ") + (listed.length > MAX_NAMED ? ` or ${listed.length - MAX_NAMED} other values` : "")];
+      const everyKeyOf = coversEveryKey(group.map((c) => c.assumptions));
+      if (everyKeyOf !== void 0) suffix = [`for every key of ${clip(everyKeyOf)}`];
+      else {
+        level = "note";
+        suffix = [describeAlternatives(group.flatMap((c) => c.assumptions), MAX_NAMED)];
+      }
     }
     findings.push(toFinding(template, chosen, level, suffix));
   }
@@ -17811,6 +18256,7 @@ function toFinding(template, c, level, suffix) {
     region,
     logicalId: resource.logicalId,
     resourceType: resource.type,
+    messageId: c.review ? void 0 : c.messageId,
     propertyPath: c.path,
     kind: c.review ? "review" : "fail",
     fix
@@ -17854,7 +18300,9 @@ var SOURCES = [
   { tool: "cfn_nag", path: ["cfn_nag", "rules_to_suppress"], id: "id", reason: "reason" },
   { tool: "checkov", path: ["checkov", "skip"], id: "id", reason: "comment" },
   { tool: "cdk_nag", path: ["cdk_nag", "rules_to_suppress"], id: "id", reason: "reason" },
-  { tool: "cfn-lint", path: ["cfn-lint", "config", "ignore_checks"], id: void 0, reason: void 0 }
+  { tool: "cfn-lint", path: ["cfn-lint", "config", "ignore_checks"], id: void 0, reason: "ignored through cfn-lint ignore_checks" },
+  // cfn-guard reads SuppressedRules on resources only, so a template-level list suppresses nothing there either.
+  { tool: "guard", path: ["guard", "SuppressedRules"], id: void 0, reason: "suppressed through cfn-guard SuppressedRules", resourceOnly: true }
 ];
 function applySuppressions(template, findings, ran, all) {
   const entries = collect(template, all);
@@ -17878,34 +18326,64 @@ function applySuppressions(template, findings, ran, all) {
   const valid = [];
   const known = all.map((r) => r.id);
   for (const entry of entries) {
-    if (entry.tool === "pillars-lint" && entry.rules.length === 0) {
+    if (entry.tool === "pillars-lint" && entry.covers.length === 0) {
       const hint = closest(entry.id, known);
       extra.push(at(entry, INVALID_SUPPRESSION_RULE.id, `Suppression of unknown rule "${entry.id}"${hint ? ` (did you mean "${hint}"?)` : ""}.`));
     } else if (entry.reason === void 0) {
       if (entry.tool !== "pillars-lint") continue;
       extra.push(at(entry, INVALID_SUPPRESSION_RULE.id, `Suppression of ${entry.id} has no reason, so it does not suppress anything.`));
-    } else valid.push(entry);
+    } else if (entry.covers.length > 0) valid.push(entry);
   }
   const suppressed = findings.map((f) => {
-    const entry = valid.find((e) => e.rules.includes(f.ruleId) && (e.logicalId === void 0 || e.logicalId === f.logicalId));
-    if (!entry) return f;
-    entry.used = true;
-    return { ...f, suppression: { justification: entry.reason, source: entry.tool } };
+    const applicable = valid.filter((e) => e.logicalId === void 0 || e.logicalId === f.logicalId);
+    for (const entry of applicable) {
+      for (const cover of entry.covers) {
+        if (cover.rule !== f.ruleId || cover.scope && !inScope(cover.scope, f)) continue;
+        const by = together(entry, cover, applicable);
+        if (!by) continue;
+        for (const e of by) e.used = true;
+        const justification = [...new Set(by.map((e) => e.reason))].join("; ");
+        return { ...f, suppression: { justification, source: entry.tool } };
+      }
+    }
+    return f;
   });
   const ranIds = new Set(ran.map((r) => r.id));
   for (const entry of valid) {
-    if (entry.tool === "pillars-lint" && !entry.used && entry.rules.some((r) => ranIds.has(r))) {
+    if (entry.tool === "pillars-lint" && !entry.used && entry.covers.some((c) => ranIds.has(c.rule))) {
       const where = entry.logicalId ? `resource ${entry.logicalId}` : "this template";
       extra.push(at(entry, UNUSED_SUPPRESSION_RULE.id, `Suppression of ${entry.id} matches no finding in ${where}; remove it.`));
     }
   }
   return [...suppressed, ...extra];
 }
+function inScope(scope, f) {
+  if (scope.messages && (f.messageId === void 0 || !scope.messages.includes(f.messageId))) return false;
+  if (scope.resourceTypes && (f.resourceType === void 0 || !scope.resourceTypes.includes(f.resourceType))) return false;
+  if (scope.properties) {
+    const path10 = f.propertyPath ?? [];
+    const within2 = (property) => property.split(".").every((key, i) => i < path10.length && String(path10[i]) === key);
+    if (!scope.properties.some(within2)) return false;
+  }
+  return true;
+}
+function together(entry, cover, applicable) {
+  const ids = cover.scope?.id;
+  if (ids === void 0 || typeof ids === "string") return [entry];
+  const by = [];
+  for (const id of ids) {
+    const other = applicable.find((e) => e.tool === entry.tool && e.covers.includes(cover) && e.id === id);
+    if (!other) return void 0;
+    by.push(other);
+  }
+  return by;
+}
 function collect(template, all) {
   const entries = [];
   const scan = (metadata, base, logicalId) => {
     if (!isPlainObject2(metadata)) return;
     for (const source of SOURCES) {
+      if ("resourceOnly" in source && logicalId === void 0) continue;
       let node = metadata;
       for (const key of source.path) node = isPlainObject2(node) ? node[key] : void 0;
       if (!Array.isArray(node)) continue;
@@ -17913,9 +18391,10 @@ function collect(template, all) {
         const path10 = [...base(), ...source.path, i];
         const id = source.id === void 0 ? item : isPlainObject2(item) ? item[source.id] : void 0;
         if (typeof id !== "string") return;
-        const reasonValue = source.reason === void 0 ? `ignored through cfn-lint ignore_checks` : item[source.reason];
+        if (source.tool === "cdk_nag" && Array.isArray(item.applies_to) && item.applies_to.length > 0) return;
+        const reasonValue = source.id === void 0 ? source.reason : item[source.reason];
         const reason = typeof reasonValue === "string" && reasonValue.trim() !== "" ? reasonValue.trim() : void 0;
-        entries.push({ tool: source.tool, id, reason, logicalId, path: path10, rules: rulesFor(source.tool, id, all), used: false });
+        entries.push({ tool: source.tool, id, reason, logicalId, path: path10, covers: coversOf(source.tool, id, all), used: false });
       });
     }
   };
@@ -17923,9 +18402,38 @@ function collect(template, all) {
   for (const r of template.resources.values()) scan(r.metadata, () => [...r.path, "Metadata"], r.logicalId);
   return entries;
 }
-function rulesFor(tool, id, all) {
-  if (tool === "pillars-lint") return all.some((r) => r.id === id) ? [id] : [];
-  return all.filter((r) => (r.peers?.[tool] ?? []).some((p) => p.split(" ")[0] === id)).map((r) => r.id);
+function coversOf(tool, id, all) {
+  if (tool === "pillars-lint") return all.some((r) => r.id === id) ? [{ rule: id }] : [];
+  const index = peerIndex(all).get(tool);
+  if (!index) return [];
+  if (tool !== "cdk_nag") return index.get(id) ?? [];
+  const dash = id.indexOf("-");
+  if (dash <= 0) return [];
+  const rule = id.slice(dash + 1);
+  return [...index.get(id) ?? [], ...rule.includes("-") ? [] : index.get(rule) ?? []];
+}
+var peerIndexes = /* @__PURE__ */ new WeakMap();
+function peerIndex(all) {
+  let index = peerIndexes.get(all);
+  if (index) return index;
+  index = /* @__PURE__ */ new Map();
+  for (const rule of all) {
+    for (const [tool, scopes] of Object.entries(peerScopes(rule.peers))) {
+      let byId = index.get(tool);
+      if (!byId) index.set(tool, byId = /* @__PURE__ */ new Map());
+      for (const scope of scopes) {
+        const whole = typeof scope.id === "string" && !scope.messages && !scope.resourceTypes && !scope.properties;
+        const cover = whole ? { rule: rule.id } : { rule: rule.id, scope };
+        for (const id of typeof scope.id === "string" ? [scope.id] : scope.id) {
+          const list2 = byId.get(id);
+          if (list2) list2.push(cover);
+          else byId.set(id, [cover]);
+        }
+      }
+    }
+  }
+  peerIndexes.set(all, index);
+  return index;
 }
 
 // src/engine/nested.ts
@@ -18100,8 +18608,8 @@ async function lint(options) {
       kept += bytes.byteLength;
     }
     if (!parent) continue;
-    for (const named of literalLocalTemplates(u.file, bytes)) {
-      const file = projectFiles.locate(named).real;
+    for (const named2 of literalLocalTemplates(u.file, bytes)) {
+      const file = projectFiles.locate(named2).real;
       if (file && file !== u.file && byFile.has(file)) children.add(file);
     }
   }
@@ -18247,14 +18755,17 @@ function lintFile(file, bytes, explicit, rules2, options) {
   }
   const doc = parseDocument(decoded.text);
   const report2 = { file, status: "linted", source: doc.source, format: doc.format };
-  const diagnostics = doc.diagnostics.map((d) => parseError(d.message, offsetRegion(doc, d.start, d.end)));
-  if (doc.value === void 0 || doc.diagnostics.some((d) => d.fatal)) {
+  const fatal = doc.diagnostics.find((d) => d.fatal);
+  if (doc.value === void 0 || fatal) {
     if (!explicit && !looksLikeCloudFormation(doc)) {
       return { report: { ...report2, status: "skipped", skipReason: "not CloudFormation (and not parseable)" }, findings: [] };
     }
-    return { report: report2, findings: diagnostics };
+    const first = fatal ?? doc.diagnostics[0];
+    return { report: report2, findings: first ? [parseError(first.message, offsetRegion(doc, first.start, first.end))] : [] };
   }
-  const built = buildTemplate(doc, file);
+  const diagnostics = doc.diagnostics.map((d) => parseError(d.message, offsetRegion(doc, d.start, d.end)));
+  const given = new Map(Object.entries(options.parameters ?? {}));
+  const built = buildTemplate(doc, file, { stackTags: options.cdk?.stackTags, parameters: given });
   if (built.kind === "not-cloudformation") {
     const skipped = { ...report2, status: "skipped", skipReason: `not a CloudFormation template: ${built.reason}` };
     if (!explicit) return { report: skipped, findings: [] };
@@ -18263,12 +18774,13 @@ function lintFile(file, bytes, explicit, rules2, options) {
   const structure = built.problems.map((p) => parseError(`Invalid template: ${p.message}.`, findingRegion(doc, p.path)));
   if (built.kind === "invalid") return { report: report2, findings: [...diagnostics, ...structure] };
   const template = built.template;
+  const loops = template.unexpandedLoops.length ? unexpandedLoops(template, options.reportUnknown ?? false) : void 0;
+  if (loops) report2.unexpandedLoops = loops.report;
   for (const name of options.unknownParameters ?? []) {
     const param = template.parameters.get(name);
     if (param) template.parameters.set(name, { ...param, default: void 0, allowedValues: void 0 });
   }
   if (options.cdk) report2.cdkStack = options.cdk.stack;
-  const given = new Map(Object.entries(options.parameters ?? {}));
   const { findings: ruleFindings, failures } = runRules(template, rules2, {
     parameters: given,
     reportUnknown: options.reportUnknown ?? false,
@@ -18280,7 +18792,7 @@ function lintFile(file, bytes, explicit, rules2, options) {
   const ran = failures.length ? rules2.filter((r) => !failures.some((f) => f.ruleId === r.id)) : rules2;
   const checked = applySuppressions(template, kept, ran, options.allRules ?? rules2);
   const nested2 = nestedRefs(template, given, options.cdk);
-  const findings = diagnostics.length || structure.length ? [...diagnostics, ...structure, ...checked] : checked;
+  const findings = diagnostics.length || structure.length || loops?.findings.length ? [...diagnostics, ...structure, ...loops?.findings ?? [], ...checked] : checked;
   return { report: report2, findings, ...nested2.length ? { nested: nested2 } : {}, ...failures.length ? { failures } : {} };
 }
 function cdkContext(template, info) {
@@ -18310,6 +18822,19 @@ function cdkContext(template, info) {
       return out;
     }
   };
+}
+function unexpandedLoops(template, reportUnknown) {
+  const report2 = template.unexpandedLoops.map((l) => ({ name: l.name, reason: l.reason }));
+  const findings = reportUnknown ? template.unexpandedLoops.map((l) => ({
+    ruleId: LOOP_NOT_EXPANDED_RULE.id,
+    level: LOOP_NOT_EXPANDED_RULE.level,
+    pillar: LOOP_NOT_EXPANDED_RULE.pillar,
+    message: `The resources of loop ${l.name} are not linted: ${l.reason}.`,
+    file: template.file,
+    region: findingRegion(template.doc, l.path),
+    kind: "review"
+  })) : [];
+  return { report: report2, findings };
 }
 function looksLikeCloudFormation(doc) {
   return /(?:^|[\n\r\u2028\u2029])(?:[^\S\n\r\u2028\u2029]|\{)*"?(?:Resources|AWSTemplateFormatVersion)"?\s*:/.test(doc.source);
@@ -18396,11 +18921,6 @@ function guarded(finding, onRenderError, render, placeholder) {
     onRenderError?.(failure);
     return placeholder(failure);
   }
-}
-
-// src/report/words.ts
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 // src/report/github.ts

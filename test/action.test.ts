@@ -274,7 +274,7 @@ describe('the action bundle', () => {
   it('writes a job summary: totals, a pillar × level table, the findings with links to lines and rule help', () => {
     const s = full.summary;
     expect(s).toMatch(/^## pillars-lint\n/);
-    expect(s).toContain('**29 problems** (16 errors, 2 warnings, 11 notes) in 5 templates (2 files skipped).');
+    expect(s).toContain('**29 problems** (16 errors, 2 warnings, 11 notes) in 5 templates (1 file skipped).');
     expect(s).toContain('| pillar | errors | warnings | notes |');
     expect(s).toContain('| security | 15 | 0 | 11 |');
     expect(s).toContain('| reliability | 1 | 2 | 0 |');
@@ -320,7 +320,7 @@ describe('the action bundle', () => {
     expect(r.outputs).toMatchObject({ findings: '1', errors: '0', warnings: '1' });
     expect(r.code).toBe(1);
     // The changed non-template found by the folder scan is still skipped silently, not reported.
-    expect(r.stdout).toContain('Only files changed in this pull request were linted: 2 of the 7 candidate files.');
+    expect(r.stdout).toContain('Only files changed in this pull request were linted: 2 of the 6 candidate files.');
     expect(r.summary).toContain('Only files changed in this pull request were linted');
     expect(r.summary).toContain('in 1 template (1 file skipped).');
     const uris = r.sarif.runs[0].artifacts.map((a: any) => a.location.uri);

@@ -66,7 +66,10 @@ describe('cdk.out (shipped fixture: deliberate-problems)', () => {
     expect(run.artifacts[0]!.properties).toEqual({ cdkStack: 'ProblemStack' });
     const byRule = (id: string) => run.results.filter((x) => x.ruleId === id).map((x) => x.locations[0]!.logicalLocations![0]);
     expect(byRule('rds-multi-az-enabled')).toEqual([{ name: 'Db5D02A0A9', fullyQualifiedName: 'ProblemStack/Db/Resource', kind: 'resource' }]);
-    expect(byRule('ebs-volume-encrypted').map((l) => l!.fullyQualifiedName)).toEqual(['ProblemStack/DataVolume/Resource', 'ProblemStack/ScratchVolume']);
+    // The bastion and the workers' launch template map no block devices: their root volumes come from the AMI, unencrypted.
+    expect(byRule('ebs-volume-encrypted').map((l) => l!.fullyQualifiedName)).toEqual([
+      'ProblemStack/Bastion/Resource', 'ProblemStack/DataVolume/Resource', 'ProblemStack/ScratchVolume', 'ProblemStack/Workers/LaunchTemplate/Resource',
+    ]);
     expect(byRule('ec2-sg-ssh-restricted').map((l) => l!.fullyQualifiedName)).toEqual(['ProblemStack/AdminSg/Resource', 'ProblemStack/AdminSg/Resource', 'ProblemStack/LegacyAllTcp']);
     // /home/dev/cdk-app is not under the working directory: GitHub rejects absolute file URIs, so only a property says it.
     const db = run.results.find((x) => x.ruleId === 'rds-multi-az-enabled')!;
@@ -85,6 +88,7 @@ describe('cdk.out (shipped fixture: deliberate-problems)', () => {
     // CDKMetadata, which is skipped by its type everywhere.
     const dir = mkdtempSync(path.join(tmpdir(), 'pillars-lint-loose-'));
     writeFileSync(path.join(dir, 'ProblemStack.template.json'), readFileSync(path.join(ROOT, FIXTURE, 'ProblemStack.template.json')));
+    writeFileSync(path.join(dir, '.pillars-lint.yaml'), 'rules:\n  cfn-resource-required-tags: [warning, { requiredTags: [Owner] }]\n');
     const loose = JSON.parse(cli(['ProblemStack.template.json', '-f', 'json'], dir).stdout);
     expect(loose.findings.some((f: { logicalId?: string }) => f.logicalId === PLUMBING[0])).toBe(true);
     expect(loose.findings.some((f: { logicalId?: string }) => f.logicalId === 'CDKMetadata')).toBe(false);
@@ -301,7 +305,9 @@ describe.skipIf(!HAS_SHARED)('cdk.out (the six corpus assemblies)', () => {
     const at = (id: string) => result.findings.filter((f) => f.ruleId === id).map((f) => f.constructPath);
     expect(at('autoscaling-elb-health-check')).toEqual(['WebTierStack/AppAsg/ASG']);
     expect(at('rds-multi-az-enabled')).toEqual(expect.arrayContaining(['ProblemStack/Db/Resource']));
-    expect(at('ebs-volume-encrypted')).toEqual(['ProblemStack/DataVolume/Resource', 'ProblemStack/ScratchVolume']);
+    expect(at('ebs-volume-encrypted')).toEqual([
+      'ProblemStack/Bastion/Resource', 'ProblemStack/DataVolume/Resource', 'ProblemStack/ScratchVolume', 'ProblemStack/Workers/LaunchTemplate/Resource',
+    ]);
     expect(at('ec2-sg-ssh-restricted')).toEqual(['ProblemStack/AdminSg/Resource', 'ProblemStack/AdminSg/Resource', 'ProblemStack/LegacyAllTcp']);
     // Nested stack templates are findings of their own file, with paths below the parent stack.
     const nestedFindings = result.findings.filter((f) => f.file.endsWith('.nested.template.json'));

@@ -17,7 +17,8 @@ describe.skipIf(!HAS_SHARED)('shared corpus', () => {
     const root = path.join(SHARED, 'corpus', 'templates');
     const result = await lint({ paths: [root], cwd: SHARED });
     expect(result.failures.map((f) => `${f.file}: ${f.error.message}`)).toEqual([]);
-    expect(result.files.length).toBe(1421);
+    // One of the 1,421 sits in a hidden folder (.aws-composer history), which scans leave out.
+    expect(result.files.length).toBe(1420);
     const parseErrors = result.findings.filter((f) => f.ruleId === 'template-parse-error');
     const files = new Set(parseErrors.map((f) => path.relative(root, f.file)));
     expect({ filesWithParseErrors: files.size, parseErrorFindings: parseErrors.length }).toEqual(PINNED);

@@ -15,13 +15,24 @@ export const HAS_SHARED = existsSync(path.join(SHARED, 'corpus'));
 if (!HAS_SHARED) console.warn(`[pillars-lint tests] ${SHARED} is absent: corpus and shared-tool tests are skipped.`);
 
 /** Lints template text as if it were a file named `name` in the repo root. */
-export function lintText(text: string, rules: readonly RuleDefinition[], options: { parameters?: Record<string, string>; reportUnknown?: boolean; name?: string } = {}): Finding[] {
+export function lintText(
+  text: string, rules: readonly RuleDefinition[],
+  options: { parameters?: Record<string, string>; reportUnknown?: boolean; name?: string; ruleOptions?: ReadonlyMap<string, Record<string, unknown>> } = {},
+): Finding[] {
   const file = path.join(ROOT, options.name ?? 'template.yaml');
   return lintFile(file, Buffer.from(text), true, rules, options).findings;
 }
 
-export function lintFixture(file: string, rules: readonly RuleDefinition[], options: { reportUnknown?: boolean } = {}): Finding[] {
+export function lintFixture(
+  file: string, rules: readonly RuleDefinition[], options: { reportUnknown?: boolean; ruleOptions?: ReadonlyMap<string, Record<string, unknown>> } = {},
+): Finding[] {
   return lintFile(file, readFileSync(file), true, rules, options).findings;
+}
+
+/** A rule's fixture folder may hold options.json: the options every fixture of the folder is linted with. */
+export function fixtureOptions(dir: string, ruleId: string): ReadonlyMap<string, Record<string, unknown>> | undefined {
+  const file = path.join(dir, 'options.json');
+  return existsSync(file) ? new Map([[ruleId, JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>]]) : undefined;
 }
 
 /** A finding as one line: what the snapshots and assertions compare. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PILLARS } from '../src/engine/types.ts';
 import { rules } from '../rules/index.ts';
-import { lintFixture, ROOT } from './helpers.ts';
+import { fixtureOptions, lintFixture, ROOT } from './helpers.ts';
 
 const ruleFiles = PILLARS.flatMap((pillar) => {
   const dir = path.join(ROOT, 'rules', pillar);
@@ -44,7 +44,7 @@ describe('rule set', () => {
       expect(files.some((f) => f.startsWith('pass')), `${r.id} pass`).toBe(true);
       expect(files.some((f) => f.startsWith('fail')), `${r.id} fail`).toBe(true);
     }
-    const special = new Set(['hostile', 'templates', 'cdk', 'LICENSES.md']);
+    const special = new Set(['hostile', 'templates', 'cdk', 'first-run', 'LICENSES.md']);
     for (const dir of readdirSync(path.join(ROOT, 'fixtures'))) if (!special.has(dir)) expect(ids.has(dir), dir).toBe(true);
   });
 
@@ -52,8 +52,9 @@ describe('rule set', () => {
     for (const r of rules) {
       const dir = path.join(ROOT, 'fixtures', r.id);
       const produced = new Set<string>();
+      const ruleOptions = fixtureOptions(dir, r.id);
       for (const f of readdirSync(dir).filter((f) => f.startsWith('fail'))) {
-        for (const finding of lintFixture(path.join(dir, f), [r])) if (finding.ruleId === r.id) produced.add(finding.message);
+        for (const finding of lintFixture(path.join(dir, f), [r], { ruleOptions })) if (finding.ruleId === r.id) produced.add(finding.message);
       }
       for (const [messageId, text] of Object.entries(r.messages)) {
         // The message template as a pattern: placeholders match anything, a context suffix may follow.

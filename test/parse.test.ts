@@ -659,10 +659,12 @@ describe('format detection', () => {
     expect(detectFormat('')).toBe('yaml');
   });
 
-  it('JSON goes to the JSON parser, so JSON errors are JSON errors', () => {
-    const d = parseDocument('{"A": 1,}');
+  it('JSON goes to the JSON parser, so JSON errors are JSON errors (unless the text is YAML)', () => {
+    const d = parseDocument('{"A": 1,,}');
     expect(d.format).toBe('json');
-    expect(codes(d)).toEqual(['JSON_TRAILING_COMMA']);
+    expect(codes(d)[0]).toBe('JSON_SYNTAX');
+    // A trailing comma is fine in a YAML flow mapping, which CloudFormation accepts.
+    expect(parseDocument('{"A": 1,}')).toMatchObject({ format: 'yaml', value: { A: 1 }, diagnostics: [] });
     const y = parseDocument('A: {"B": 1}');
     expect(y.format).toBe('yaml');
     expect(y.value).toEqual({ A: { B: 1 } });

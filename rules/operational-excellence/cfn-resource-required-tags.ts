@@ -4,6 +4,7 @@ import { asBoolean, asString } from '../../src/values/coerce.ts';
 import { combinations, mergeAssumptions, variantWith, type Variant } from '../../src/values/variant.ts';
 import { launchTemplatesOf } from '../../src/rule-helpers/resources.ts';
 import { valueText } from '../../src/values/quote.ts';
+import { listWords } from '../../src/words.ts';
 
 interface Options {
   /** Tag keys every taggable resource must carry (case-sensitive, as in AWS). */
@@ -106,8 +107,10 @@ export default defineRule<Options>({
     'Tags are how costs are allocated, owners found and automation targeted. A resource without the agreed keys cannot be ' +
     'charged back or traced to a team, and tag-based policies and scripts silently skip it.',
   remediation:
+    'The rule reports nothing until `requiredTags` names the keys your organisation requires ' +
+    '(`cfn-resource-required-tags: [warning, { requiredTags: [Owner, CostCenter] }]`). ' +
     'Add every required key with a non-empty value (values may come from parameters). Keys applied to the whole stack at ' +
-    'deploy time belong in the `stackTags` option. Auto Scaling group tags also need `PropagateAtLaunch: true` to reach the instances.\n\n' +
+    'deploy time belong in the `stackTags` option (a CDK stack\'s own tags, from the cloud assembly, count as present). Auto Scaling group tags also need `PropagateAtLaunch: true` to reach the instances.\n\n' +
     '```yaml\nTags:\n  - {Key: Owner, Value: team-payments}\n  - {Key: Environment, Value: !Ref Env}\n  - {Key: Project, Value: checkout}\n```',
   wellArchitected: ['OPS02-BP01', 'COST03-BP02', 'COST04-BP01'],
   appliesTo: ['*'],
@@ -121,14 +124,17 @@ export default defineRule<Options>({
     },
     additionalProperties: false,
   },
-  defaultOptions: { requiredTags: ['Owner', 'Environment', 'Project'], stackTags: [] },
+  defaultOptions: { requiredTags: [], stackTags: [] },
   messages: {
     missing: '{{type}} {{logicalId}} lacks the required {{tagWord}} {{missing}}.',
     empty: '{{type}} {{logicalId}} has the required tag {{key}} with an empty value.',
     notPropagated: 'Required tag {{key}} of Auto Scaling group {{logicalId}} is not propagated to its instances: PropagateAtLaunch is {{state}}.',
   },
   check(resource, ctx) {
-    const required = requiredOf(ctx.options);
+    // Silent until the team says which tags it requires: there is no tag set every organisation shares.
+    const configured = requiredOf(ctx.options);
+    const stackTags = ctx.template.stackTags;
+    const required = stackTags.length ? configured.filter((k) => !stackTags.includes(k)) : configured;
     if (required.length === 0) return;
     // A custom resource's Tags are input to its handler, not tags AWS stores.
     if (resource.type.startsWith('Custom::') || resource.type === 'AWS::CloudFormation::CustomResource') return;
@@ -150,7 +156,7 @@ export default defineRule<Options>({
               messageId: 'missing',
               at: tags,
               because,
-              data: { missing: missing.join(', '), tagWord: missing.length === 1 ? 'tag' : 'tags' },
+              data: { missing: listWords(missing), tagWord: missing.length === 1 ? 'tag' : 'tags' },
             });
           }
         }

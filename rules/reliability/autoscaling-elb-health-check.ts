@@ -25,7 +25,18 @@ export default defineRule({
   securityHub: ['AutoScaling.1'],
   appliesTo: ['AWS::AutoScaling::AutoScalingGroup'],
   tags: ['operational-excellence'],
-  peers: { checkov: [], cfn_nag: [], cdk_nag: ['AutoScalingGroupELBHealthCheckRequired', 'AwsSolutions-AS2'] },
+  peers: {
+    checkov: [],
+    cfn_nag: [],
+    cdk_nag: [
+      // AS2: HealthCheckType ELB without HealthCheckGracePeriod. Not the health check type itself.
+      { id: 'AwsSolutions-AS2', messages: ['noGracePeriod'] },
+      // A group with target groups or classic load balancers whose HealthCheckType is not ELB (older packs spell it Autoscaling).
+      { id: 'AutoScalingGroupELBHealthCheckRequired', messages: ['ec2Only'] },
+      { id: 'AutoscalingGroupELBHealthCheckRequired', messages: ['ec2Only'] },
+    ],
+    guard: [{ id: 'AUTOSCALING_GROUP_ELB_HEALTHCHECK_REQUIRED', messages: ['ec2Only'] }],
+  },
   messages: {
     ec2Only: 'Auto Scaling group {{logicalId}} is attached to a load balancer but uses {{state}}, so instances that fail the load balancer health check are not replaced.',
     noGracePeriod: 'Auto Scaling group {{logicalId}} uses ELB health checks without HealthCheckGracePeriod (default 0 s), so booting instances can be replaced before they are ready.',

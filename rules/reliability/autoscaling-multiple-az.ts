@@ -1,5 +1,6 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { autoScalingZones } from '../../src/rule-helpers/availability.ts';
+import { listWords } from '../../src/words.ts';
 
 export default defineRule({
   id: 'autoscaling-multiple-az',
@@ -48,7 +49,7 @@ export default defineRule({
       } else {
         ctx.report({
           messageId: 'subnetsOneZone', at: outcome.at, because: outcome.because,
-          data: { subnets: outcome.subnets.join(', '), zone: zone! },
+          data: { subnets: listWords(outcome.subnets), zone: zone! },
         });
       }
     }

@@ -4,6 +4,7 @@ import { asString } from '../../src/values/coerce.ts';
 import { combinations, mergeAssumptions, variantWith, type Variant } from '../../src/values/variant.ts';
 import { attachesLoadBalancer, autoScalingZones, loadBalancerLists } from '../../src/rule-helpers/availability.ts';
 import { valueText } from '../../src/values/quote.ts';
+import { named } from '../../src/words.ts';
 
 const PLACEMENT_GROUP = 'AWS::EC2::PlacementGroup';
 const ASG = 'AWS::AutoScaling::AutoScalingGroup';
@@ -98,7 +99,7 @@ function reportWorkload(resource: Resource, group: Variant, strategy: Variant, p
     if (ctx.value(asg, ['Properties', 'PlacementGroup']).some((v) => v.kind !== 'absent')) continue;
     if (reportAsg(asg, group, [strategy], ` (through launch template ${resource.logicalId})`, ctx)) return;
   }
-  const what = `Launch template ${resource.logicalId}${unique.length ? ` (used by Auto Scaling group ${unique.map((u) => u.logicalId).join(', ')})` : ''}`;
+  const what = `Launch template ${resource.logicalId}${unique.length ? ` (used by ${named('Auto Scaling group', unique.map((u) => u.logicalId))})` : ''}`;
   ctx.report({ messageId: 'cluster', at: group, because: [strategy], data: { ...data, what } });
 }
 

@@ -3,6 +3,7 @@ import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, asNumber, asString } from '../../src/values/coerce.ts';
 import { combinations, type Variant } from '../../src/values/variant.ts';
 import { valueText } from '../../src/values/quote.ts';
+import { listWords } from '../../src/words.ts';
 
 const REPLICATION_GROUP = 'AWS::ElastiCache::ReplicationGroup';
 const CACHE_CLUSTER = 'AWS::ElastiCache::CacheCluster';
@@ -35,7 +36,12 @@ export default defineRule({
   wellArchitected: ['REL10-BP01', 'REL11-BP02'],
   securityHub: ['ElastiCache.3'],
   appliesTo: [REPLICATION_GROUP, CACHE_CLUSTER],
-  peers: { checkov: [], cfn_nag: [], cdk_nag: ['AwsSolutions-AEC4'] },
+  peers: {
+    checkov: [],
+    cfn_nag: [],
+    // AEC4: MultiAZEnabled not true on a replication group; not its failover or replicas.
+    cdk_nag: [{ id: 'AwsSolutions-AEC4', messages: ['replicationGroup'], properties: ['Properties.MultiAZEnabled'] }],
+  },
   messages: {
     replicationGroup: 'Replication group {{logicalId}} cannot fail over to another Availability Zone: {{problems}}.',
     singleNode: 'Cache cluster {{logicalId}} is a single {{engine}} node with no replica or automatic failover; use an AWS::ElastiCache::ReplicationGroup with Multi-AZ instead.',
@@ -115,7 +121,7 @@ function checkReplicationGroup(group: Resource, ctx: Ctx): void {
       messageId: 'replicationGroup',
       at: first.at,
       because: [engine!, multiAz!, failover!, clusters!, perGroup!, nodeGroups!],
-      data: { problems: joinWords(problems.map((p) => p.text)) },
+      data: { problems: listWords(problems.map((p) => p.text)) },
       fix: problems.length === 1 && first.fixable ? { text: 'true', description: `Set ${first.fixable} to true` } : undefined,
     });
   }
@@ -161,7 +167,3 @@ function checkCacheCluster(cluster: Resource, ctx: Ctx): void {
   }
 }
 
-/** "a", "a and b", "a, b and c". */
-function joinWords(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}

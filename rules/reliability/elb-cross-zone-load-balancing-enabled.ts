@@ -3,6 +3,7 @@ import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, asString } from '../../src/values/coerce.ts';
 import { absentVariant, combinations, mergeAssumptions, variantWith, type Variant } from '../../src/values/variant.ts';
 import { valueText } from '../../src/values/quote.ts';
+import { named } from '../../src/words.ts';
 
 const LB_V2 = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 const TARGET_GROUP = 'AWS::ElasticLoadBalancingV2::TargetGroup';
@@ -29,7 +30,16 @@ export default defineRule({
   securityHub: ['ELB.9'],
   appliesTo: [LB_V2, TARGET_GROUP, CLASSIC],
   tags: ['performance-efficiency', 'cost-optimization'],
-  peers: { checkov: [], cfn_nag: [], cdk_nag: ['AwsSolutions-ELB4', 'ELBCrossZoneLoadBalancingEnabled'] },
+  peers: {
+    checkov: [],
+    cfn_nag: [],
+    // Classic Load Balancers only: CrossZone not true (cdk-nag also wants two zones).
+    cdk_nag: [
+      { id: 'AwsSolutions-ELB4', messages: ['classic'] },
+      { id: 'ELBCrossZoneLoadBalancingEnabled', messages: ['classic'] },
+    ],
+    guard: [{ id: 'ELB_CROSS_ZONE_LOAD_BALANCING_ENABLED', messages: ['classic'] }],
+  },
   messages: {
     loadBalancer:
       '{{kind}} Load Balancer {{logicalId}} keeps traffic in the zone it arrives in: {{key}} is {{state}}{{targetGroups}}. Targets in a zone with less capacity get overloaded; turning it on adds inter-AZ data transfer charges.',
@@ -88,7 +98,7 @@ function checkLoadBalancer(lb: Resource, ctx: Ctx): void {
         kind: kind === 'network' ? 'Network' : 'Gateway',
         key: CROSS_ZONE,
         state: setting!.kind === 'absent' ? 'not set (the default is false)' : valueText(setting!.value),
-        targetGroups: groups.names.length ? `, and target group ${groups.names.join(', ')} does not turn it on` : '',
+        targetGroups: groups.names.length ? `, and ${named('target group', groups.names)} ${groups.names.length === 1 ? 'does' : 'do'} not turn it on` : '',
       },
       fix: setting!.kind === 'literal' ? { text: '"true"', description: 'Turn on cross-zone load balancing' } : undefined,
     });

@@ -23,7 +23,16 @@ export default defineRule<Options>({
   wellArchitected: ['REL09-BP03', 'REL09-BP01'],
   securityHub: ['RDS.11'],
   appliesTo: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
-  peers: { checkov: [], cfn_nag: ['W75'], cdk_nag: ['AwsSolutions-RDS13', 'RDSInstanceBackupEnabled'] },
+  peers: {
+    checkov: [],
+    // DB instances with BackupRetentionPeriod 0; none of them asks for a minimum retention.
+    cfn_nag: [{ id: 'W75', messages: ['disabled'], resourceTypes: ['AWS::RDS::DBInstance'] }],
+    cdk_nag: [
+      { id: 'AwsSolutions-RDS13', messages: ['disabled'], resourceTypes: ['AWS::RDS::DBInstance'] },
+      { id: 'RDSInstanceBackupEnabled', messages: ['disabled'], resourceTypes: ['AWS::RDS::DBInstance'] },
+    ],
+    guard: [{ id: 'DB_INSTANCE_BACKUP_ENABLED', messages: ['disabled'], resourceTypes: ['AWS::RDS::DBInstance'] }],
+  },
   optionsSchema: {
     type: 'object',
     properties: { minRetentionDays: { type: 'integer', minimum: 1, maximum: 35 } },

@@ -19,7 +19,13 @@ export default defineRule({
   securitySeverity: '3.5',
   appliesTo: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   tags: ['security'],
-  peers: { checkov: [], cfn_nag: ['F80'], cdk_nag: ['AwsSolutions-RDS10', 'RDSInstanceDeletionProtectionEnabled'] },
+  peers: {
+    checkov: [],
+    cfn_nag: [{ id: 'F80', resourceTypes: ['AWS::RDS::DBInstance'] }], // DB instances (not Aurora members)
+    // Instances and clusters; AwsSolutions runs the same check as RDS10 and RDS15.
+    cdk_nag: ['AwsSolutions-RDS10', 'AwsSolutions-RDS15', 'RDSInstanceDeletionProtectionEnabled'],
+    guard: [{ id: 'RDS_INSTANCE_DELETION_PROTECTION_ENABLED', resourceTypes: ['AWS::RDS::DBInstance'] }],
+  },
   messages: {
     unprotected: '{{kind}} {{logicalId}} can be deleted by a single API call: DeletionProtection is {{state}}.',
   },

@@ -23,7 +23,16 @@ export default defineRule({
   wellArchitected: ['REL10-BP01', 'REL11-BP02'],
   securityHub: ['RDS.5'],
   appliesTo: ['AWS::RDS::DBInstance'],
-  peers: { checkov: ['CKV_AWS_157'], cfn_nag: [], cdk_nag: ['AwsSolutions-RDS3', 'RDSMultiAZSupport'] },
+  peers: {
+    // MultiAZ not true; not the zones of the subnet group.
+    checkov: [{ id: 'CKV_AWS_157', messages: ['singleAz', 'replicaSingleAz'] }],
+    cfn_nag: [],
+    cdk_nag: [
+      { id: 'AwsSolutions-RDS3', messages: ['singleAz', 'replicaSingleAz'] },
+      { id: 'RDSMultiAZSupport', messages: ['singleAz', 'replicaSingleAz'] },
+    ],
+    guard: [{ id: 'RDS_MULTI_AZ_SUPPORT', messages: ['singleAz', 'replicaSingleAz'] }],
+  },
   messages: {
     singleAz: 'DB instance {{logicalId}} runs in a single Availability Zone: MultiAZ is {{state}}.',
     replicaSingleAz: 'Read replica {{logicalId}} runs in a single Availability Zone: MultiAZ is {{state}}.',

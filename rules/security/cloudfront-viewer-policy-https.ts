@@ -17,7 +17,14 @@ export default defineRule({
   securityHub: ['CloudFront.3'],
   securitySeverity: '6.5',
   appliesTo: ['AWS::CloudFront::Distribution'],
-  peers: { checkov: ['CKV_AWS_34'], cfn_nag: [], cdk_nag: [] },
+  peers: {
+    // CKV_AWS_34: ViewerProtocolPolicy allow-all in the default or any cache behavior.
+    checkov: ['CKV_AWS_34'],
+    cfn_nag: [],
+    cdk_nag: [],
+    // CLOUDFRONT_VIEWER_POLICY_HTTPS: every behavior's ViewerProtocolPolicy is https-only or redirect-to-https.
+    guard: ['CLOUDFRONT_VIEWER_POLICY_HTTPS'],
+  },
   messages: {
     defaultBehavior: 'CloudFront distribution {{logicalId}} serves its default cache behavior over plain HTTP: ViewerProtocolPolicy is allow-all.',
     cacheBehavior: 'CloudFront distribution {{logicalId}} serves cache behavior {{pattern}} over plain HTTP: ViewerProtocolPolicy is allow-all.',

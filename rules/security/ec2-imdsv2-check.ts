@@ -3,6 +3,7 @@ import { isPlainObject } from '../../src/template/intrinsics.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asNumber, asString, isSet } from '../../src/values/coerce.ts';
 import { absentVariant, combinations, variantWith, type Variant } from '../../src/values/variant.ts';
+import { listWords } from '../../src/words.ts';
 
 const INSTANCE = 'AWS::EC2::Instance';
 const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
@@ -52,7 +53,13 @@ export default defineRule({
   securityHub: ['EC2.8', 'AutoScaling.3'],
   securitySeverity: '7.0',
   appliesTo: Object.keys(OPTIONS),
-  peers: { checkov: ['CKV_AWS_79'], cfn_nag: [], cdk_nag: ['EC2IMDSv2Enabled'] },
+  peers: {
+    // CKV_AWS_79: MetadataOptions.HttpTokens required (or the endpoint disabled) in launch templates.
+    checkov: [{ id: 'CKV_AWS_79', resourceTypes: ['AWS::EC2::LaunchTemplate'] }],
+    cfn_nag: [],
+    // EC2IMDSv2Enabled (PCI DSS 4.0, NZISM packs): HttpTokens required on instances, or their launch template or configuration.
+    cdk_nag: [{ id: 'EC2IMDSv2Enabled', messages: ['optional', 'notSet'] }],
+  },
   messages: {
     optional: '{{noun}} {{logicalId}} allows IMDSv1: MetadataOptions.HttpTokens is optional{{users}}.',
     notSet:
@@ -187,5 +194,5 @@ function usersOf(resource: Resource, ctx: RuleContext): string {
       if (launchTemplateOf(instance, ctx) === resource) names.add(`instance ${instance.logicalId}`);
     }
   }
-  return names.size ? ` (used by ${[...names].join(', ')})` : '';
+  return names.size ? ` (used by ${listWords([...names])})` : '';
 }

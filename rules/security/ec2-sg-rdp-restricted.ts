@@ -19,7 +19,16 @@ export default defineRule({
   securityHub: ['EC2.19', 'EC2.14'],
   securitySeverity: '8.6',
   appliesTo: INGRESS_TYPES,
-  peers: { checkov: ['CKV_AWS_25'], cfn_nag: ['W2'], cdk_nag: ['AwsSolutions-EC23', 'EC2RestrictedCommonPorts'] },
+  peers: {
+    // Each of these flags RDP reachable from the whole internet (some more: any port, any port of a list).
+    checkov: ['CKV_AWS_25'], // ingress from 0.0.0.0/0 or ::/0 to port 3389
+    cfn_nag: ['W2'], // any ingress open to the world
+    cdk_nag: ['AwsSolutions-EC23', 'EC2RestrictedCommonPorts'], // any /0 ingress; /0 to 20, 21, 3389, 3306, ...
+    guard: [
+      'EC2_SECURITY_GROUP_INGRESS_OPEN_TO_WORLD_RULE', // any ingress from 0.0.0.0/0 or ::/0
+      { id: 'RESTRICTED_INCOMING_TRAFFIC', resourceTypes: ['AWS::EC2::SecurityGroup'] }, // inline ingress to 20, 21, 3389, 3306, 4333
+    ],
+  },
   messages: {
     inline: 'The {{group}} allows {{service}} from {{cidr}}.',
     standalone: 'Ingress rule {{logicalId}} opens {{service}} of {{group}} to {{cidr}}.',

@@ -16,7 +16,16 @@ export default defineRule({
   securityHub: ['EC2.19', 'EC2.13'],
   securitySeverity: '8.6',
   appliesTo: INGRESS_TYPES,
-  peers: { checkov: ['CKV_AWS_24'], cfn_nag: ['W2'], cdk_nag: ['AwsSolutions-EC23', 'EC2RestrictedSSH'] },
+  peers: {
+    // Each of these flags SSH reachable from the whole internet (some more: any port).
+    checkov: ['CKV_AWS_24'], // ingress from 0.0.0.0/0 or ::/0 to port 22
+    cfn_nag: ['W2'], // any ingress open to the world
+    cdk_nag: ['AwsSolutions-EC23', 'EC2RestrictedSSH'], // any /0 ingress; /0 ingress whose ports include 22
+    guard: [
+      'EC2_SECURITY_GROUP_INGRESS_OPEN_TO_WORLD_RULE', // any ingress from 0.0.0.0/0 or ::/0
+      { id: 'INCOMING_SSH_DISABLED', resourceTypes: ['AWS::EC2::SecurityGroup'] }, // inline tcp 22 from 0.0.0.0/0
+    ],
+  },
   messages: {
     inline: 'The {{group}} allows SSH (port 22) from {{cidr}}.',
     standalone: 'Ingress rule {{logicalId}} opens SSH (port 22) of {{group}} to {{cidr}}.',

@@ -36,7 +36,17 @@ export default defineRule({
   securityHub: ['ELB.1', 'ELB.3'],
   securitySeverity: '6.5',
   appliesTo: [LISTENER, LISTENER_RULE, CLASSIC],
-  peers: { checkov: ['CKV_AWS_2'], cfn_nag: ['W56'], cdk_nag: ['AwsSolutions-ELB5', 'ALBHttpToHttpsRedirection', 'ELBTlsHttpsListenersOnly'] },
+  peers: {
+    // Listeners only: none of them reads listener rules. cdk-nag's ELB5 / ELBTlsHttpsListenersOnly are left out: they
+    // check that HTTPS and SSL listeners keep HTTPS/SSL to the instances, not plain-HTTP listeners.
+    checkov: [{ id: 'CKV_AWS_2', resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'] }], // HTTP unless redirecting to HTTPS
+    cfn_nag: [{ id: 'W56', resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'] }], // any HTTP listener
+    cdk_nag: [{ id: 'ALBHttpToHttpsRedirection', resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'] }], // HTTP without a redirect to HTTPS
+    guard: [
+      { id: 'ELBV2_LISTENER_PROTOCOL_RULE', resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'] }, // any HTTP listener
+      { id: 'ELB_TLS_HTTPS_LISTENERS_ONLY', messages: ['classic'] }, // every Classic listener HTTPS or SSL
+    ],
+  },
   messages: {
     forward: 'HTTP listener {{logicalId}} on {{loadBalancer}} forwards requests over plain HTTP instead of redirecting them to HTTPS.',
     fixedResponse: 'HTTP listener {{logicalId}} on {{loadBalancer}} answers plain-HTTP requests with a fixed {{status}} response instead of redirecting them to HTTPS.',

@@ -38,14 +38,43 @@ export default defineRule({
   securitySeverity: '8.6',
   appliesTo: Object.keys(TYPE_WORDS),
   peers: {
-    checkov: ['CKV_AWS_62'],
-    cfn_nag: ['F3', 'F4', 'F5', 'W43'],
-    cdk_nag: ['AwsSolutions-IAM5 (partial)', 'IAMPolicyNoStatementsWithAdminAccess'],
+    checkov: [
+      // CKV_AWS_62: Action "*" on Resource "*"; CKV_AWS_63: Action "*" on any resource. Inline policies and AWS::IAM::Policy.
+      { id: 'CKV_AWS_62', messages: ['allActions', 'allActionsUnderConditions'], resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Policy'] },
+      { id: 'CKV_AWS_63', messages: ['allActions', 'allActionsUnderConditions'], resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Policy'] },
+    ],
+    cfn_nag: [
+      // Allowed "*" (or "service:*") actions: F3 in a role's policies, F4 in a policy, F5 in a managed policy.
+      { id: 'F3', messages: ['allActions', 'allActionsUnderConditions'], resourceTypes: ['AWS::IAM::Role'] },
+      { id: 'F4', messages: ['allActions', 'allActionsUnderConditions'], resourceTypes: ['AWS::IAM::Policy'] },
+      { id: 'F5', messages: ['allActions', 'allActionsUnderConditions'], resourceTypes: ['AWS::IAM::ManagedPolicy'] },
+      // Allow with NotAction: W15 role, W16 policy, W17 managed policy.
+      { id: 'W15', messages: ['notAction'], resourceTypes: ['AWS::IAM::Role'] },
+      { id: 'W16', messages: ['notAction'], resourceTypes: ['AWS::IAM::Policy'] },
+      { id: 'W17', messages: ['notAction'], resourceTypes: ['AWS::IAM::ManagedPolicy'] },
+      // W43: a role with the managed AdministratorAccess policy; not an inline statement.
+      { id: 'W43', messages: ['adminManaged'], resourceTypes: ['AWS::IAM::Role'] },
+    ],
+    cdk_nag: [
+      // IAM5: any "*" in a policy document; IAM4: any AWS managed policy attached to a user, role or group.
+      { id: 'AwsSolutions-IAM5', messages: ['allActions', 'allActionsUnderConditions', 'notAction'], resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'] },
+      { id: 'AwsSolutions-IAM4', messages: ['adminManaged'], resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'] },
+      // Action "*", Allow, Resource "*" in policies, managed policies and the inline policies of roles and groups.
+      { id: 'IAMPolicyNoStatementsWithAdminAccess', messages: ['allActions', 'allActionsUnderConditions'], resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'] },
+    ],
+    guard: [
+      { id: 'IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS', messages: ['allActions', 'allActionsUnderConditions'], resourceTypes: ['AWS::IAM::Policy'] },
+      { id: 'IAM_ROLE_ADMINISTRATOR_ACCESS_POLICY_RULE', messages: ['adminManaged'], resourceTypes: ['AWS::IAM::Role'] },
+      // Allow with NotAction in a PolicyDocument property: policies and managed policies (roles have none of their own).
+      { id: 'IAM_ROLE_OR_POLICY_NO_ALLOW_PLUS_NOT_ACTION', messages: ['notAction'], resourceTypes: ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'] },
+    ],
   },
   messages: {
     allActions: 'Statement {{statement}} in {{where}} allows every action ("*") on every resource ("*"): full administrator access.',
+    allActionsUnderConditions:
+      'Statement {{statement}} in {{where}} allows every action ("*") on every resource ("*"), under conditions ({{conditions}}).',
     notAction: 'Statement {{statement}} in {{where}} allows every action outside its NotAction list on every resource ("*").',
-    adminManaged: '{{kind}} {{logicalId}} attaches the AWS managed policy AdministratorAccess ({{arn}}).',
+    adminManaged: '{{kind}} {{logicalId}} attaches the AWS managed policy AdministratorAccess{{arn}}.',
   },
   check(resource, ctx) {
     const word = TYPE_WORDS[resource.type]!;
@@ -127,7 +156,8 @@ function checkManagedArn(resource: Resource, ctx: Ctx, arn: Variant, kind: strin
   if (text === undefined) return;
   // SAM also accepts the bare name of an AWS managed policy.
   const isAdmin = ADMIN_ARN.test(text) || (resource.type === 'AWS::Serverless::Function' && text === 'AdministratorAccess');
-  if (isAdmin) ctx.report({ messageId: 'adminManaged', at: arn, data: { kind, arn: valueText(text) } });
+  // The ARN is worth quoting when it is one: SAM's bare name would only repeat it.
+  if (isAdmin) ctx.report({ messageId: 'adminManaged', at: arn, data: { kind, arn: text === 'AdministratorAccess' ? '' : ` (${valueText(text)})` } });
 }
 
 /**
@@ -259,8 +289,8 @@ function checkStatement(ctx: Ctx, statement: Variant, where: string, index: numb
   }
   if (statement.kind !== 'literal' || !isPlainObject(statement.value)) return;
   const field = (name: string) => ctx.value(statement, [name]);
-  for (const [sid, effect, action, notAction, resource] of combinations([
-    field('Sid'), field('Effect'), field('Action'), field('NotAction'), field('Resource'),
+  for (const [sid, effect, action, notAction, resource, condition] of combinations([
+    field('Sid'), field('Effect'), field('Action'), field('NotAction'), field('Resource'), field('Condition'),
   ])) {
     if (effect!.kind === 'unknown' || asString(effect!)?.includes('\uE000')) {
       ctx.unknown(variantWith(effect!, { kind: 'unknown', reason: effect!.reason ?? 'a ${...} of Fn::Sub text' }), 'the Effect of a policy statement');
@@ -281,8 +311,25 @@ function checkStatement(ctx: Ctx, statement: Variant, where: string, index: numb
       }
       continue;
     }
+    // A Condition narrows when the statement applies (MFA, source network...), not what it allows: still reported, as such.
+    const conditions = !byNotAction ? conditionKeys(condition!) : undefined;
     for (const [a, r] of combinations([actions.hits, resources.hits])) {
-      ctx.report({ messageId: byNotAction ? 'notAction' : 'allActions', at: a!, because: [effect!, r!, sid!], data });
+      ctx.report({
+        messageId: byNotAction ? 'notAction' : conditions ? 'allActionsUnderConditions' : 'allActions',
+        at: a!, because: [effect!, r!, sid!, condition!], data: conditions ? { ...data, conditions } : data,
+      });
     }
   }
+}
+
+/** "Bool aws:MultiFactorAuthPresent, IpAddress aws:SourceIp" for a statement's Condition; undefined without one. */
+function conditionKeys(condition: Variant): string | undefined {
+  if (condition.kind === 'absent') return undefined;
+  if (condition.kind !== 'literal' || !isPlainObject(condition.value)) return 'not known before deployment';
+  const parts: string[] = [];
+  for (const [operator, keys] of Object.entries(condition.value)) {
+    const names = isPlainObject(keys) ? Object.keys(keys) : [];
+    parts.push(names.length ? names.map((k) => `${operator} ${k}`).join(', ') : operator);
+  }
+  return parts.length ? parts.join(', ') : undefined;
 }

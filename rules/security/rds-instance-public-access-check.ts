@@ -24,7 +24,13 @@ export default defineRule({
   securityHub: ['RDS.2'],
   securitySeverity: '9.1',
   appliesTo: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
-  peers: { checkov: ['CKV_AWS_17'], cfn_nag: ['F22'], cdk_nag: ['RDSInstancePublicAccess (HIPAA/NIST/PCI)'] },
+  peers: {
+    // DB instances only. CKV_AWS_17 fails only PubliclyAccessible true; the others also an unset one.
+    checkov: [{ id: 'CKV_AWS_17', messages: ['public'], resourceTypes: ['AWS::RDS::DBInstance'] }],
+    cfn_nag: [{ id: 'F22', resourceTypes: ['AWS::RDS::DBInstance'] }],
+    cdk_nag: [{ id: 'RDSInstancePublicAccess', resourceTypes: ['AWS::RDS::DBInstance'] }],
+    guard: [{ id: 'RDS_INSTANCE_PUBLIC_ACCESS_CHECK', resourceTypes: ['AWS::RDS::DBInstance'] }],
+  },
   messages: {
     public: '{{kind}} {{logicalId}} is publicly accessible: PubliclyAccessible is {{state}}.',
     defaultVpc:

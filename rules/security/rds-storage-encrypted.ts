@@ -38,7 +38,19 @@ export default defineRule({
   securityHub: ['RDS.3', 'RDS.27'],
   securitySeverity: '5.5',
   appliesTo: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
-  peers: { checkov: ['CKV_AWS_16', 'CKV_AWS_96'], cfn_nag: ['F26', 'F27'], cdk_nag: ['AwsSolutions-RDS2', 'RDSStorageEncrypted'] },
+  peers: {
+    // StorageEncrypted not true: each id for the type it reads.
+    checkov: [
+      { id: 'CKV_AWS_16', resourceTypes: ['AWS::RDS::DBInstance'] },
+      { id: 'CKV_AWS_96', resourceTypes: ['AWS::RDS::DBCluster'] },
+    ],
+    cfn_nag: [
+      { id: 'F26', resourceTypes: ['AWS::RDS::DBCluster'] },
+      { id: 'F27', resourceTypes: ['AWS::RDS::DBInstance'] },
+    ],
+    cdk_nag: ['AwsSolutions-RDS2', 'RDSStorageEncrypted'], // instances and clusters
+    guard: [{ id: 'RDS_STORAGE_ENCRYPTED', resourceTypes: ['AWS::RDS::DBInstance'] }],
+  },
   messages: {
     unencrypted: '{{kind}} {{logicalId}} does not encrypt its storage: StorageEncrypted is {{state}}.',
     keyWithoutEncryption:

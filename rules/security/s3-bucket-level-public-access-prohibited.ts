@@ -22,9 +22,18 @@ export default defineRule({
   securitySeverity: '7.5',
   appliesTo: ['AWS::S3::Bucket'],
   peers: {
-    checkov: ['CKV_AWS_53', 'CKV_AWS_54', 'CKV_AWS_55', 'CKV_AWS_56'],
+    // checkov checks one flag each: an id covers a finding about that flag alone; the four together cover any.
+    checkov: [
+      { id: 'CKV_AWS_53', properties: ['Properties.PublicAccessBlockConfiguration.BlockPublicAcls'] },
+      { id: 'CKV_AWS_54', properties: ['Properties.PublicAccessBlockConfiguration.BlockPublicPolicy'] },
+      { id: 'CKV_AWS_55', properties: ['Properties.PublicAccessBlockConfiguration.IgnorePublicAcls'] },
+      { id: 'CKV_AWS_56', properties: ['Properties.PublicAccessBlockConfiguration.RestrictPublicBuckets'] },
+      { id: ['CKV_AWS_53', 'CKV_AWS_54', 'CKV_AWS_55', 'CKV_AWS_56'] },
+    ],
     cfn_nag: [],
+    // All four flags true (a missing block fails too).
     cdk_nag: ['AwsSolutions-S2', 'S3BucketLevelPublicAccessProhibited'],
+    guard: ['S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED'],
   },
   messages: {
     disabled: 'Bucket {{logicalId}} turns Block Public Access off: {{flags}}.',

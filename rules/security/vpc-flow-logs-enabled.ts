@@ -2,6 +2,7 @@ import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString } from '../../src/values/coerce.ts';
 import { absentVariant, combinations, mergeAssumptions, type Assumption, type Variant } from '../../src/values/variant.ts';
+import { named } from '../../src/words.ts';
 
 interface Options {
   /** Flow logs are created outside this template (e.g. by an organization-wide stack): VPCs without one pass. */
@@ -31,7 +32,15 @@ export default defineRule<Options>({
   securitySeverity: '4.0',
   appliesTo: [VPC, FLOW_LOG],
   tags: ['operational-excellence'],
-  peers: { checkov: [], cfn_nag: ['W60'], cdk_nag: ['AwsSolutions-VPC7', 'VPCFlowLogsEnabled'] },
+  peers: {
+    checkov: [],
+    // A VPC without a flow log that references it (subnet flow logs do not count); not the TrafficType of a flow log.
+    cfn_nag: [{ id: 'W60', messages: ['noFlowLog', 'partial'] }],
+    cdk_nag: [
+      { id: 'AwsSolutions-VPC7', messages: ['noFlowLog', 'partial'] },
+      { id: 'VPCFlowLogsEnabled', messages: ['noFlowLog', 'partial'] },
+    ],
+  },
   optionsSchema: {
     type: 'object',
     properties: { assumeFlowLogsExternal: { type: 'boolean' } },
@@ -151,8 +160,8 @@ function partialCoverage(vpc: Resource, when: Assumption[], ctx: RuleContext<Opt
     .flatMap((s) => unique(ctx.graph.referrers(s.logicalId, 'AWS::EC2::NetworkInterface', ['Properties', 'SubnetId'])))
     .filter((eni) => exists(eni) && holds(coverageOf(eni, 'NetworkInterface', ctx)));
   const parts: string[] = [];
-  if (covered.length) parts.push(`subnet${covered.length > 1 ? 's' : ''} ${covered.map((s) => s.logicalId).join(', ')} (${covered.length} of ${subnets.length})`);
-  if (interfaces.length) parts.push(`network interface${interfaces.length > 1 ? 's' : ''} ${interfaces.map((e) => e.logicalId).join(', ')}`);
+  if (covered.length) parts.push(`${named('subnet', covered.map((s) => s.logicalId))} (${covered.length} of ${subnets.length})`);
+  if (interfaces.length) parts.push(named('network interface', interfaces.map((e) => e.logicalId)));
   return parts.length ? parts.join(' and ') : undefined;
 }
 

@@ -17,7 +17,7 @@ import { VERSION } from '../version.ts';
 import { rules } from '../../rules/index.ts';
 import { changedFiles, isPullRequestEvent } from './changed.ts';
 import { InputError, Runner, type Env } from './runner.ts';
-import { plural } from '../report/words.ts';
+import { plural } from '../words.ts';
 
 type FailOn = Level | 'none';
 const FAIL_ON: readonly FailOn[] = [...LEVELS, 'none'];

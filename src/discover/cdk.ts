@@ -29,6 +29,8 @@ export interface CdkTemplate {
   assets: Map<string, string>;
   /** The template that nests this one. */
   parent?: string;
+  /** Keys of the stack's tags (manifest `tags`), which CloudFormation applies to its resources and nested stacks. */
+  stackTags: string[];
 }
 
 export interface CloudAssembly {
@@ -185,8 +187,9 @@ function stackTemplates(dir: string, id: string, artifact: Json, artifacts: Json
   if (mainFile === undefined) return [];
   const metadata = stackMetadata(dir, id, artifact, reader);
   const assets = stackAssets(dir, artifact, artifacts, reader);
+  const stackTags = isObject(properties.tags) ? Object.keys(properties.tags) : [];
   const make = (file: string, stack: string): CdkTemplate => ({
-    file, assembly: dir, stack, constructPaths: new Map(), creation: new Map(), plumbing: new Set(), nestedStacks: new Map(), assets,
+    file, assembly: dir, stack, constructPaths: new Map(), creation: new Map(), plumbing: new Set(), nestedStacks: new Map(), assets, stackTags,
   });
   const main = make(mainFile, name);
   // Nested templates outside the project keep their place (their resources are theirs) but are not listed to lint.

@@ -21,12 +21,16 @@ export interface DiscoveredFile {
 }
 
 const TEMPLATE_EXTENSION = /\.(ya?ml|json|template)$/i;
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+const SKIPPED_DIRECTORIES = new Set(['node_modules']);
 const GLOB_CHARS = /[*?[\]{}]/;
 
-/** cdk.out asset folders hold bundled code, not templates. */
+/**
+ * Folders a scan does not enter: dependencies, cdk.out asset folders (bundled code), and hidden folders, as a shell's
+ * `*` leaves them out: .git, .aws-sam (SAM's build output, a copy of every template), .github, editor settings.
+ * Named explicitly, such a folder is scanned all the same (but never .git).
+ */
 function skipDirectory(name: string): boolean {
-  return SKIPPED_DIRECTORIES.has(name) || name.startsWith('asset.');
+  return name.startsWith('.') || SKIPPED_DIRECTORIES.has(name) || name.startsWith('asset.');
 }
 
 /**
@@ -220,6 +224,8 @@ function walk(root: string, assemblies: AssemblyCache, projectFiles: ProjectFile
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!skipDirectory(entry.name)) subdirs.push(full);
+      } else if (entry.name.startsWith('.')) {
+        continue; // hidden files (.pillars-lint.yaml, .cfnlintrc.yaml...) are settings, not templates
       } else if (entry.isFile() ? TEMPLATE_EXTENSION.test(entry.name) : true) {
         const found = linkedEntry(full, entry, projectFiles, false);
         if (found) files.push(found);

@@ -14,7 +14,8 @@ export const PARSE_ERROR_RULE: RuleMeta = {
   securityHub: [],
   appliesTo: [],
   tags: [],
-  peers: { 'cfn-lint': ['E0000', 'E0001'] },
+  // cfn-lint E0000: JSON/YAML parse errors. (E0001 is a failed SAM transform, which pillars-lint does not report.)
+  peers: { 'cfn-lint': [{ id: 'E0000' }] },
   helpUri: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html',
   builtin: true,
 };
@@ -78,10 +79,31 @@ export const NESTED_STACK_MISSING_RULE: RuleMeta = {
   remediation: 'Fix the path (it is relative to the folder of the template that contains it), or add the template.',
 };
 
+export const LOOP_NOT_EXPANDED_RULE: RuleMeta = {
+  id: 'foreach-not-expanded',
+  pillar: 'operational-excellence',
+  level: 'note',
+  title: 'Fn::ForEach loops can be expanded before deployment',
+  rationale:
+    'pillars-lint expands AWS::LanguageExtensions loops as CloudFormation does, so the resources they make are checked like ' +
+    'any other. A loop whose collection is only known at deploy time (a parameter without a Default, an import, a mapping key ' +
+    'that depends on the region) cannot be expanded here, and none of its resources is checked.',
+  remediation:
+    'Give the collection parameter a Default, or pass its value (`--parameter Name=a,b`), so the loop can be expanded and its resources linted.',
+  wellArchitected: ['OPS05-BP02'],
+  securityHub: [],
+  appliesTo: [],
+  tags: [],
+  peers: {},
+  helpUri: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-foreach.html',
+  builtin: true,
+};
+
 export const BUILTIN_RULES: readonly RuleMeta[] = [
   PARSE_ERROR_RULE,
   INVALID_SUPPRESSION_RULE,
   UNUSED_SUPPRESSION_RULE,
   NESTED_STACK_CYCLE_RULE,
   NESTED_STACK_MISSING_RULE,
+  LOOP_NOT_EXPANDED_RULE,
 ];

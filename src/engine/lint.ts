@@ -12,7 +12,7 @@ import type { ParsedDocument } from '../parse/types.ts';
 import { buildTemplate, type Template } from '../template/model.ts';
 import { rules as registeredRules } from '../../rules/index.ts';
 import { waPractices } from './generated/wa-practices.ts';
-import { BUILTIN_RULES, NESTED_STACK_CYCLE_RULE, NESTED_STACK_MISSING_RULE, PARSE_ERROR_RULE } from './builtin.ts';
+import { BUILTIN_RULES, LOOP_NOT_EXPANDED_RULE, NESTED_STACK_CYCLE_RULE, NESTED_STACK_MISSING_RULE, PARSE_ERROR_RULE } from './builtin.ts';
 import { ruleMeta, selectRules, type RuleSelection } from './registry.ts';
 import type { RuleDefinition } from './rule.ts';
 import { runRules, type RuleFailure } from './run-rules.ts';
@@ -298,14 +298,18 @@ export function lintFile(
   }
   const doc = parseDocument(decoded.text);
   const report: FileReport = { file, status: 'linted', source: doc.source, format: doc.format };
-  const diagnostics = doc.diagnostics.map((d) => parseError(d.message, offsetRegion(doc, d.start, d.end)));
-  if (doc.value === undefined || doc.diagnostics.some((d) => d.fatal)) {
+  const fatal = doc.diagnostics.find((d) => d.fatal);
+  if (doc.value === undefined || fatal) {
     if (!explicit && !looksLikeCloudFormation(doc)) {
       return { report: { ...report, status: 'skipped', skipReason: 'not CloudFormation (and not parseable)' }, findings: [] };
     }
-    return { report, findings: diagnostics };
+    // What follows the first syntax error is the parser's guesswork: one finding, where the file breaks.
+    const first = fatal ?? doc.diagnostics[0];
+    return { report, findings: first ? [parseError(first.message, offsetRegion(doc, first.start, first.end))] : [] };
   }
-  const built = buildTemplate(doc, file);
+  const diagnostics = doc.diagnostics.map((d) => parseError(d.message, offsetRegion(doc, d.start, d.end)));
+  const given = new Map(Object.entries(options.parameters ?? {}));
+  const built = buildTemplate(doc, file, { stackTags: options.cdk?.stackTags, parameters: given });
   if (built.kind === 'not-cloudformation') {
     const skipped: FileReport = { ...report, status: 'skipped', skipReason: `not a CloudFormation template: ${built.reason}` };
     if (!explicit) return { report: skipped, findings: [] };
@@ -314,12 +318,13 @@ export function lintFile(
   const structure = built.problems.map((p) => parseError(`Invalid template: ${p.message}.`, findingRegion(doc, p.path)));
   if (built.kind === 'invalid') return { report, findings: [...diagnostics, ...structure] };
   const template = built.template;
+  const loops = template.unexpandedLoops.length ? unexpandedLoops(template, options.reportUnknown ?? false) : undefined;
+  if (loops) report.unexpandedLoops = loops.report;
   for (const name of options.unknownParameters ?? []) {
     const param = template.parameters.get(name);
     if (param) template.parameters.set(name, { ...param, default: undefined, allowedValues: undefined });
   }
   if (options.cdk) report.cdkStack = options.cdk.stack;
-  const given = new Map(Object.entries(options.parameters ?? {}));
   const { findings: ruleFindings, failures } = runRules(template, rules, {
     parameters: given,
     reportUnknown: options.reportUnknown ?? false,
@@ -332,7 +337,7 @@ export function lintFile(
   const ran = failures.length ? rules.filter((r) => !failures.some((f) => f.ruleId === r.id)) : rules;
   const checked = applySuppressions(template, kept, ran, options.allRules ?? rules);
   const nested = nestedRefs(template, given, options.cdk);
-  const findings = diagnostics.length || structure.length ? [...diagnostics, ...structure, ...checked] : checked;
+  const findings = diagnostics.length || structure.length || loops?.findings.length ? [...diagnostics, ...structure, ...(loops?.findings ?? []), ...checked] : checked;
   return { report, findings, ...(nested.length ? { nested } : {}), ...(failures.length ? { failures } : {}) };
 }
 
@@ -371,6 +376,19 @@ function cdkContext(template: Template, info: CdkTemplate | undefined):
       return out;
     },
   };
+}
+
+/** Loops whose resources were not linted: listed in the file's report, and review items under --report-unknown. */
+function unexpandedLoops(template: Template, reportUnknown: boolean): { report: NonNullable<FileReport['unexpandedLoops']>; findings: Finding[] } {
+  const report = template.unexpandedLoops.map((l) => ({ name: l.name, reason: l.reason }));
+  const findings: Finding[] = reportUnknown
+    ? template.unexpandedLoops.map((l) => ({
+      ruleId: LOOP_NOT_EXPANDED_RULE.id, level: LOOP_NOT_EXPANDED_RULE.level, pillar: LOOP_NOT_EXPANDED_RULE.pillar,
+      message: `The resources of loop ${l.name} are not linted: ${l.reason}.`, file: template.file, region: findingRegion(template.doc, l.path),
+      kind: 'review',
+    }))
+    : [];
+  return { report, findings };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.ts';
 import { examples } from './generated/examples.ts';
 import type { RuleDefinition } from './rule.ts';
-import type { Pillar, RuleMeta } from './types.ts';
+import type { PeerRef, PeerScope, Peers, PeerTool, Pillar, RuleMeta } from './types.ts';
 
 export interface WaPractice {
   title: string;
@@ -23,11 +23,20 @@ export function ruleMeta(rule: RuleDefinition, practices: Readonly<Record<string
     securitySeverity: rule.securitySeverity,
     appliesTo: rule.appliesTo,
     tags: rule.tags ?? [],
-    peers: rule.peers ?? {},
+    peers: peerScopes(rule.peers),
     helpUri: first?.url ?? 'https://docs.aws.amazon.com/wellarchitected/latest/framework/welcome.html',
     experimental: rule.experimental,
     examples: examples[rule.id],
   };
+}
+
+/** Peer checks in the object form (what `rules --format json` prints and suppressions read): a bare id covers the whole rule. */
+export function peerScopes(peers: Peers | undefined): Peers<PeerScope> {
+  const out: Peers<PeerScope> = {};
+  for (const [tool, refs] of Object.entries(peers ?? {}) as Array<[PeerTool, readonly PeerRef[]]>) {
+    out[tool] = refs.map((ref) => (typeof ref === 'string' ? { id: ref } : ref));
+  }
+  return out;
 }
 
 export interface RuleSelection {

@@ -2,7 +2,7 @@ import type { NodePath } from '../parse/types.ts';
 import type { ResourceGraph } from '../graph/graph.ts';
 import type { Resource, Template } from '../template/model.ts';
 import type { Variant } from '../values/variant.ts';
-import type { Level, RuleMeta } from './types.ts';
+import type { Level, Peers, RuleMeta } from './types.ts';
 
 export interface ReportDescriptor {
   messageId: string;
@@ -40,7 +40,9 @@ export interface RuleContext<Options = Record<string, unknown>> {
  */
 export interface RuleDefinition<Options = any>
   extends Omit<RuleMeta, 'securityHub' | 'tags' | 'peers' | 'helpUri' | 'builtin' | 'examples'>,
-    Partial<Pick<RuleMeta, 'securityHub' | 'tags' | 'peers'>> {
+    Partial<Pick<RuleMeta, 'securityHub' | 'tags'>> {
+  /** Checks of other tools that cover this rule (or part of it): their suppressions in the template count here. */
+  peers?: Peers;
   messages: Record<string, string>;
   /** JSON schema of the options object. */
   optionsSchema?: Record<string, unknown>;

@@ -4,7 +4,7 @@ import { ResourceGraph } from '../graph/graph.ts';
 import type { Resource, Template } from '../template/model.ts';
 import { clip, QUOTE_LENGTH, valueText } from '../values/quote.ts';
 import { ValueResolver } from '../values/resolver.ts';
-import { describeAssumption, isAlternative, mergeAssumptions, type Assumption, type Variant } from '../values/variant.ts';
+import { coversEveryKey, describeAlternatives, describeAssumption, isAlternative, mergeAssumptions, type Assumption, type Variant } from '../values/variant.ts';
 import type { ReportDescriptor, RuleContext, RuleDefinition } from './rule.ts';
 import type { Finding, Fix, Level } from './types.ts';
 
@@ -219,11 +219,13 @@ function settle(template: Template, candidates: Candidate[], options: RunOptions
       suffix = named.slice(0, MAX_NAMED).map(describeAssumption);
       if (named.length > MAX_NAMED) suffix.push(`and ${named.length - MAX_NAMED} more`);
     } else {
-      level = 'note';
-      const alternatives = new Set<string>();
-      for (const c of group) for (const a of c.assumptions) if (isAlternative(a)) alternatives.add(describeAssumption(a));
-      const listed = [...alternatives];
-      suffix = [listed.slice(0, MAX_NAMED).join(' or ') + (listed.length > MAX_NAMED ? ` or ${listed.length - MAX_NAMED} other values` : '')];
+      // Failing for one key of a mapping is a note; failing for every key is a failure, whatever the key turns out to be.
+      const everyKeyOf = coversEveryKey(group.map((c) => c.assumptions));
+      if (everyKeyOf !== undefined) suffix = [`for every key of ${clip(everyKeyOf)}`];
+      else {
+        level = 'note';
+        suffix = [describeAlternatives(group.flatMap((c) => c.assumptions), MAX_NAMED)];
+      }
     }
     findings.push(toFinding(template, chosen, level, suffix));
   }
@@ -268,6 +270,7 @@ function toFinding(template: Template, c: Candidate, level: Level, suffix: strin
     region,
     logicalId: resource.logicalId,
     resourceType: resource.type,
+    messageId: c.review ? undefined : c.messageId,
     propertyPath: c.path,
     kind: c.review ? 'review' : 'fail',
     fix,

@@ -20,6 +20,27 @@ export const PILLARS: readonly Pillar[] = [
   'sustainability',
 ];
 
+/** Tools whose in-template suppressions count for the rules their checks cover. */
+export type PeerTool = 'checkov' | 'cfn_nag' | 'cdk_nag' | 'cfn-lint' | 'guard';
+
+/**
+ * The part of a rule that one check of another tool covers: only the findings with one of `messages`, on one of
+ * `resourceTypes`, and located at or inside one of `properties` (dotted paths in the resource, e.g.
+ * `Properties.MultiAZEnabled`); a field left out does not narrow. A list of ids covers the findings only when every
+ * one of those checks is suppressed for the resource (each checks one part of what the finding is about).
+ */
+export interface PeerScope {
+  id: string | readonly string[];
+  messages?: readonly string[];
+  resourceTypes?: readonly string[];
+  properties?: readonly string[];
+}
+
+/** A peer check as rule files write it: a bare id covers the whole rule. */
+export type PeerRef = string | PeerScope;
+
+export type Peers<Ref = PeerRef> = Partial<Record<PeerTool, readonly Ref[]>>;
+
 /** What every formatter needs to know about a rule (SARIF tool.driver.rules[], docs, `rules` command). */
 export interface RuleMeta {
   /** Permanent kebab-case id, equal to the rule's file name. */
@@ -39,8 +60,8 @@ export interface RuleMeta {
   appliesTo: string[];
   /** Secondary pillars and other labels. */
   tags: string[];
-  /** Equivalent ids in other tools (checkov, cfn_nag, cdk_nag, cfn-lint). */
-  peers: Record<string, string[]>;
+  /** The checks of other tools that cover this rule's findings, all in the object form. */
+  peers: Peers<PeerScope>;
   helpUri: string;
   /** Marked experimental rules are left out of the recommended preset. */
   experimental?: boolean;
@@ -73,6 +94,8 @@ export interface Finding {
   resourceType?: string;
   /** Path inside the resource (e.g. ['Properties', 'MultiAZ']); stable across edits above it. */
   propertyPath?: NodePath;
+  /** The rule's message the finding was reported with (undefined for 'review' findings); peer suppressions are scoped by it. */
+  messageId?: string;
   /** CDK construct path of the resource, when known. */
   constructPath?: string;
   /** Other places worth seeing, e.g. the line of the CDK app that created the resource (SARIF relatedLocations). */
@@ -100,6 +123,8 @@ export interface FileReport {
   cdkStack?: string;
   /** The nested stacks (AWS::CloudFormation::Stack, AWS::Serverless::Application) this template deploys. */
   nestedStacks?: NestedStackReport[];
+  /** Fn::ForEach loops whose resources were not linted, because their collection is only known at deploy time. */
+  unexpandedLoops?: Array<{ name: string; reason: string }>;
   /** For a nested template that was followed: the template and resource that deploy it. */
   nestedIn?: { file: string; logicalId: string };
 }

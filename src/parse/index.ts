@@ -28,8 +28,17 @@ export function detectFormat(source: string): SourceFormat {
   return 'yaml';
 }
 
+/**
+ * JSON text is parsed as JSON, so its errors are JSON's. When strict JSON fails, the text is tried as YAML, of which
+ * JSON is a subset: prettier-formatted templates (trailing commas, single quotes, unquoted keys) are YAML flow
+ * mappings that CloudFormation accepts. Comments are the exception: `//` reads as YAML text, so the JSON error stands.
+ */
 export function parseDocument(source: string): ParsedDocument {
-  return detectFormat(source) === 'json' ? parseJson(source) : parseYaml(source);
+  if (detectFormat(source) !== 'json') return parseYaml(source);
+  const json = parseJson(source);
+  if (!json.diagnostics.some((d) => d.fatal) || json.diagnostics.some((d) => d.code === 'JSON_COMMENT' || d.code === 'DEPTH_LIMIT')) return json;
+  const yaml = parseYaml(source);
+  return yaml.value !== undefined && !yaml.diagnostics.some((d) => d.fatal) ? yaml : json;
 }
 
 const NUL_SCAN_BYTES = 8192;

@@ -4,7 +4,7 @@ import { failureReason, guarded, missingText, placeholderText, type OnRenderErro
 import { displayPath } from './paths.ts';
 import { escapeControls, textOf } from './text.ts';
 import type { Formatter } from './types.ts';
-import { plural } from './words.ts';
+import { plural } from '../words.ts';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 export const ANNOTATION_LEVELS: readonly AnnotationLevel[] = ['error', 'warning', 'notice'];

@@ -6,7 +6,7 @@ import { failureReason, guarded, missingText, placeholderText, type OnRenderErro
 import { displayPath } from './paths.ts';
 import { escapeControls, textOf } from './text.ts';
 import type { Formatter } from './types.ts';
-import { plural } from './words.ts';
+import { plural } from '../words.ts';
 
 /** GitHub rejects a step summary over 1 MiB; the margin leaves room for what else the step appends. */
 export const MAX_SUMMARY_BYTES = 1024 * 1024 - 64 * 1024;

@@ -6,7 +6,7 @@ import { guarded, placeholderText } from './failures.ts';
 import { displayPath } from './paths.ts';
 import { textOf } from './text.ts';
 import type { Formatter } from './types.ts';
-import { plural } from './words.ts';
+import { plural } from '../words.ts';
 
 /** Longest slice of a source line shown in a code frame (minified JSON can be one huge line). */
 const FRAME_WIDTH = 160;

@@ -2,6 +2,7 @@ import type { RuleContext } from '../engine/rule.ts';
 import type { Resource } from '../template/model.ts';
 import { samGlobalsOrigin } from '../template/sam.ts';
 import type { Variant } from '../values/variant.ts';
+import { named } from '../words.ts';
 
 /** Where each resource type keeps its EBS block device mappings. */
 export const BLOCK_DEVICE_MAPPINGS: Record<string, string[]> = {
@@ -27,7 +28,7 @@ export function launchTemplateUsers(ctx: RuleContext<any>, resource: Resource): 
   const parts: string[] = [];
   for (const [type, word] of USER_KINDS) {
     const ids = [...new Set(ctx.graph.referrers(resource.logicalId, type).map((r) => r.resource.logicalId))];
-    if (ids.length) parts.push(`${word} ${ids.join(', ')}`);
+    if (ids.length) parts.push(named(word, ids));
   }
   return parts.length ? ` (used by ${parts.join('; ')})` : '';
 }

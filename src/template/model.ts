@@ -1,4 +1,5 @@
 import type { NodePath, ParsedDocument } from '../parse/types.ts';
+import { expandResourceLoops, LOOP_PREFIX, type LoopParameter, type UnexpandedLoop } from './foreach.ts';
 import { isPlainObject, type PlainObject } from './intrinsics.ts';
 import { applySamGlobals, SAM_TRANSFORM, type GlobalsOrigin } from './sam.ts';
 
@@ -18,8 +19,10 @@ export interface Resource {
   condition?: string;
   dependsOn: string[];
   metadata: PlainObject | undefined;
-  /** Path of the resource in the document: ['Resources', logicalId]. */
+  /** Path of the resource in the document: ['Resources', logicalId], or the body of the Fn::ForEach loop that made it. */
   path: NodePath;
+  /** For a resource an Fn::ForEach loop made: the loops (outermost first) and the parameters their collections came from. */
+  loop: { names: string[]; parameters: LoopParameter[] } | undefined;
 }
 
 export interface Template {
@@ -38,6 +41,13 @@ export interface Template {
    * samGlobalsOrigin in sam.ts); undefined for other templates.
    */
   samGlobals: Map<string, GlobalsOrigin> | undefined;
+  /**
+   * Tag keys CloudFormation gives every resource of the stack at deploy time, as the stack's own tags (a CDK stack's
+   * tags in the cloud assembly manifest): present on each taggable resource without being written in the template.
+   */
+  stackTags: readonly string[];
+  /** Fn::ForEach loops whose resources could not be made (their collection is only known at deploy time). */
+  unexpandedLoops: UnexpandedLoop[];
 }
 
 // Templates and resources are only built by these two functions, with every field in one order: V8 then gives all
@@ -55,6 +65,8 @@ export function makeTemplate(t: Template): Template {
     byType: t.byType,
     transforms: t.transforms,
     samGlobals: t.samGlobals,
+    stackTags: t.stackTags,
+    unexpandedLoops: t.unexpandedLoops,
   };
 }
 
@@ -68,6 +80,7 @@ export function makeResource(r: Resource): Resource {
     dependsOn: r.dependsOn,
     metadata: r.metadata,
     path: r.path,
+    loop: r.loop,
   };
 }
 
@@ -84,8 +97,17 @@ export type TemplateBuild =
 
 const SECTIONS = ['Parameters', 'Conditions', 'Mappings', 'Resources', 'Outputs', 'Metadata', 'Rules'] as const;
 
+export interface BuildOptions {
+  /** The stack's own tag keys, when the cloud assembly (or deployed stack) says what they are. */
+  stackTags?: readonly string[];
+  /** Parameter values given by the user: Fn::ForEach collections read from parameters use them. */
+  parameters?: ReadonlyMap<string, string>;
+}
+
+const NO_PARAMETERS: ReadonlyMap<string, string> = new Map();
+
 /** Builds the CloudFormation model from a parsed document, collecting every structural problem it meets. */
-export function buildTemplate(doc: ParsedDocument, file: string): TemplateBuild {
+export function buildTemplate(doc: ParsedDocument, file: string, options: BuildOptions = {}): TemplateBuild {
   const root = doc.value;
   if (!isPlainObject(root)) {
     return { kind: 'not-cloudformation', reason: 'the document is not a mapping' };
@@ -111,15 +133,29 @@ export function buildTemplate(doc: ParsedDocument, file: string): TemplateBuild 
 
   const resources = new Map<string, Resource>();
   const byType = new Map<string, Resource[]>();
+  let loops = false;
   for (const logicalId in root.Resources) {
-    // AWS::LanguageExtensions loops expand at deploy time; their bodies are templates of resources, not resources.
-    if (logicalId.startsWith('Fn::ForEach::')) continue;
-    const resource = readResource(logicalId, root.Resources[logicalId], problems);
-    if (!resource) continue;
-    resources.set(logicalId, resource);
-    let list = byType.get(resource.type);
-    if (!list) byType.set(resource.type, (list = []));
-    list.push(resource);
+    // AWS::LanguageExtensions loops: their bodies are templates of resources, expanded below.
+    if (logicalId.startsWith(LOOP_PREFIX)) {
+      loops = true;
+      continue;
+    }
+    const resource = readResource(logicalId, root.Resources[logicalId], ['Resources', logicalId], undefined, problems);
+    if (resource) addResource(resource, resources, byType);
+  }
+  const mappings = isPlainObject(root.Mappings) ? root.Mappings : {};
+  const unexpandedLoops: UnexpandedLoop[] = [];
+  if (loops) {
+    const expanded = expandResourceLoops(root.Resources, parameters, mappings, options.parameters ?? NO_PARAMETERS);
+    for (const made of expanded.resources) {
+      if (resources.has(made.logicalId)) {
+        problems.push({ message: `loop ${made.loops.at(-1)} makes resource ${made.logicalId}, which the template already has`, path: made.path });
+        continue;
+      }
+      const resource = readResource(made.logicalId, made.node, made.path, { names: made.loops, parameters: made.parameters }, problems);
+      if (resource) addResource(resource, resources, byType);
+    }
+    for (const loop of expanded.unexpanded) unexpandedLoops.push(loop);
   }
 
   const transform = root.Transform;
@@ -133,11 +169,13 @@ export function buildTemplate(doc: ParsedDocument, file: string): TemplateBuild 
     root,
     parameters,
     conditions,
-    mappings: isPlainObject(root.Mappings) ? root.Mappings : {},
+    mappings,
     resources,
     byType,
     transforms,
     samGlobals: undefined,
+    stackTags: options.stackTags ?? [],
+    unexpandedLoops,
   });
   if (!transforms.includes(SAM_TRANSFORM)) return { kind: 'template', problems, template };
   // SAM resources are linted as themselves, with Globals merged in the way the transform merges them.
@@ -166,9 +204,15 @@ function readParameters(root: PlainObject, problems: StructureProblem[]): Map<st
   return parameters;
 }
 
+function addResource(resource: Resource, resources: Map<string, Resource>, byType: Map<string, Resource[]>): void {
+  resources.set(resource.logicalId, resource);
+  let list = byType.get(resource.type);
+  if (!list) byType.set(resource.type, (list = []));
+  list.push(resource);
+}
+
 /** One entry of Resources, or undefined (with the problem noted) when it is not a usable resource. */
-function readResource(logicalId: string, node: unknown, problems: StructureProblem[]): Resource | undefined {
-  const path = ['Resources', logicalId];
+function readResource(logicalId: string, node: unknown, path: NodePath, loop: Resource['loop'], problems: StructureProblem[]): Resource | undefined {
   if (!isPlainObject(node)) {
     problems.push({ message: `resource ${logicalId} must be a mapping`, path });
     return undefined;
@@ -194,5 +238,6 @@ function readResource(logicalId: string, node: unknown, problems: StructureProbl
     dependsOn,
     metadata: isPlainObject(node.Metadata) ? node.Metadata : undefined,
     path,
+    loop,
   });
 }

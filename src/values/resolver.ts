@@ -77,14 +77,16 @@ export class ValueResolver {
   roots(resource: Resource): Variant[] {
     const memo = this.rootMemo.get(resource.logicalId);
     if (memo) return memo;
-    const base = literalVariant(resource.node, [], false, []);
+    // A resource made by an Fn::ForEach loop over a parameter exists for that parameter's value.
+    const base = literalVariant(resource.node, [], false, resource.loop?.parameters.length ? loopAssumptions(resource.loop.parameters) : []);
     let roots: Variant[] = [base];
     if (resource.condition) {
       roots = [];
       this.startValue();
       // A condition over its budget comes out undecided, so the resource is checked as if it is created.
       for (const outcome of this.branchesOf(resource.condition, 0)) {
-        if (outcome.value) roots.push(variantWith(base, { assumptions: outcome.assumptions }));
+        const assumptions = outcome.value ? mergeAssumptions(base.assumptions, outcome.assumptions) : undefined;
+        if (assumptions) roots.push(variantWith(base, { assumptions }));
       }
     }
     this.rootMemo.set(resource.logicalId, roots);
@@ -467,8 +469,8 @@ export class ValueResolver {
       for (let k = 0; k < secondKeys.length && k < MAX_ALTERNATIVES && out.length <= MAX_VARIANTS && this.charge(1); k++) {
         const secondKey = secondKeys[k]!;
         const extra: Assumption[] = [];
-        if (topAlt) extra.push({ kind: 'mapping-key', map: name, key: topKey });
-        if (secondAlt) extra.push({ kind: 'mapping-key', map: `${name}.${topKey}`, key: secondKey });
+        if (topAlt) extra.push({ kind: 'mapping-key', map: name, key: topKey, of: topKeys.length });
+        if (secondAlt) extra.push({ kind: 'mapping-key', map: `${name}.${topKey}`, key: secondKey, of: secondKeys.length });
         const merged = mergeAssumptions(base, extra);
         if (!merged) continue;
         const value = level[secondKey];
@@ -657,6 +659,10 @@ function collapseMappingKeys(outcomes: ConditionOutcome[]): ConditionOutcome[] {
   const values = new Set(outcomes.map((o) => o.value));
   const rest = outcomes[0]!.assumptions.filter((a) => a.kind !== 'mapping-key');
   return [{ value: values.size === 1 ? outcomes[0]!.value : undefined, assumptions: values.size === 1 ? rest : [] }];
+}
+
+function loopAssumptions(parameters: ReadonlyArray<{ name: string; value: string; source: 'given' | 'default' }>): Assumption[] {
+  return mergeAssumptions(...parameters.map((p): Assumption[] => [{ kind: 'parameter', name: p.name, value: p.value, source: p.source }])) ?? [];
 }
 
 /** A value resolve() returns as it is: a scalar that is no dynamic reference, or a container that is no intrinsic. */

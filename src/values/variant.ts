@@ -1,5 +1,6 @@
 import type { NodePath } from '../parse/types.ts';
 import { clip, valueText } from './quote.ts';
+import { listWords } from '../words.ts';
 
 /**
  * What a value depends on. `given` and `default` parameter values and undecidable condition branches
@@ -9,7 +10,7 @@ import { clip, valueText } from './quote.ts';
 export type Assumption =
   | { kind: 'parameter'; name: string; value: unknown; source: 'given' | 'default' | 'allowed' }
   | { kind: 'condition'; name: string; value: boolean }
-  | { kind: 'mapping-key'; map: string; key: string };
+  | { kind: 'mapping-key'; map: string; key: string; /** How many keys the mapping level has: every one of them is a possible reading. */ of: number };
 
 /** One possible value of a property under the intrinsic policy. */
 export interface Variant {
@@ -192,6 +193,55 @@ function everyCombination(lists: Variant[][], limit: number): Variant[][] {
     out.push(combo);
   }
   return out;
+}
+
+/**
+ * Alternatives as one clause per parameter or mapping, values listed once in the order met:
+ * `when parameter Size is "r4.xlarge", "r4.2xlarge" or "r4.4xlarge"`, not the same clause three times. At most
+ * `max` values are named (names and values clipped: a Default can be megabytes); the rest are counted.
+ */
+export function describeAlternatives(assumptions: readonly Assumption[], max: number): string {
+  const groups = new Map<string, { head: string; values: string[] }>();
+  for (const a of assumptions) {
+    if (!isAlternative(a)) continue;
+    const key = assumptionKey(a);
+    let group = groups.get(key);
+    if (!group) {
+      const head = a.kind === 'parameter' ? `when parameter ${clip(a.name)} is` : a.kind === 'mapping-key' ? `when the ${clip(a.map)} key is` : '';
+      groups.set(key, (group = { head, values: [] }));
+    }
+    const value = JSON.stringify(a.kind === 'mapping-key' ? clip(a.key) : a.kind === 'parameter' ? valueText(a.value) : '');
+    if (!group.values.includes(value)) group.values.push(value);
+  }
+  let left = max;
+  let more = 0;
+  const clauses: string[] = [];
+  for (const g of groups.values()) {
+    const shown = g.values.slice(0, Math.max(0, left));
+    more += g.values.length - shown.length;
+    left -= shown.length;
+    if (shown.length) clauses.push(`${g.head} ${listWords(shown, 'or')}`);
+  }
+  return clauses.join(' or ') + (more ? ` or ${more} other values` : '');
+}
+
+/**
+ * Whether failing candidates that each rest on one key of an enumerated mapping cover every key of it: then the
+ * value fails however the key comes out (e.g. a RegionMap keyed by AWS::Region where no region passes).
+ */
+export function coversEveryKey(candidates: ReadonlyArray<readonly Assumption[]>): string | undefined {
+  let map: string | undefined;
+  let of = 0;
+  const keys = new Set<string>();
+  for (const assumptions of candidates) {
+    const alternatives = assumptions.filter(isAlternative);
+    const only = alternatives[0];
+    if (alternatives.length !== 1 || only!.kind !== 'mapping-key') return undefined;
+    if (map === undefined) ({ map, of } = only!);
+    else if (only!.map !== map) return undefined;
+    keys.add(only!.key);
+  }
+  return map !== undefined && keys.size === of ? map : undefined;
 }
 
 /** Human wording of an assumption, for messages; names and values are clipped (a Default can be megabytes). */

@@ -59,6 +59,8 @@ function chainedConditions(levels = 30): { parameters: string; conditions: strin
 /** Runs the CLI on the whole repository with a plain template beside the hostile ones. */
 function lint(m: Machine, args: string[] = []): { findings: JsonFinding[]; run: ReturnType<typeof cli> } {
   put(m, 'plain.yaml', `Resources:\n${sshGroup('Plain', '0.0.0.0/0')}`);
+  // The tag rule is the other rule that must keep reporting on a costly file; it needs its tags configured.
+  put(m, '.pillars-lint.yaml', 'rules:\n  cfn-resource-required-tags: [warning, { requiredTags: [Owner, Environment, Project] }]\n');
   const run = cli(['.', '-f', 'json', '--report-unknown', ...args], m.repo, { budgetMs: BUDGET_MS });
   expectBounded(run, [1]);
   expectNoSecret(m, run.stdout, run.stderr);

@@ -1,0 +1,146 @@
+// What a new user meets on a real repository: valid templates are linted, broken ones give one located error.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../src/parse/index.ts';
+import { ResolvedConfig } from '../src/config/config.ts';
+import { lint, lintFile } from '../src/engine/lint.ts';
+import { rules } from '../rules/index.ts';
+import { lintFixture, lintText, render, ROOT } from './helpers.ts';
+
+const requiredTagsRule = rules.find((r) => r.id === 'cfn-resource-required-tags')!;
+
+const fixture = (name: string) => path.join(ROOT, 'fixtures/first-run', name);
+
+describe('JSON-looking YAML', () => {
+  it('is parsed as YAML when strict JSON fails, with exact positions', () => {
+    const doc = parseDocument(readFileSync(fixture('prettier-installer.template'), 'utf8'));
+    expect(doc.diagnostics).toEqual([]);
+    expect(doc.format).toBe('yaml');
+    expect(doc.value).toMatchObject({ Resources: { BuildCache: { Properties: { Encrypted: false } } } });
+  });
+
+  it('is linted like any template: its findings, no parse error', () => {
+    const findings = lintFixture(fixture('prettier-installer.template'), rules).map(render);
+    expect(findings.filter((f) => f.includes('template-parse-error'))).toEqual([]);
+    expect(findings).toContain('18:20 error ebs-volume-encrypted BuildCache: EBS volume BuildCache is not encrypted: Encrypted is false.');
+  });
+
+  it('keeps the JSON error for comments, which YAML would read as text', () => {
+    const doc = parseDocument('{\n  // note\n  "Resources": {}\n}\n');
+    expect(doc.format).toBe('json');
+    expect(doc.diagnostics[0]).toMatchObject({ code: 'JSON_COMMENT', fatal: true });
+  });
+
+  it('keeps strict JSON for valid JSON', () => {
+    expect(parseDocument('{"Resources": {"A": {"Type": "AWS::SNS::Topic"}}}').format).toBe('json');
+  });
+});
+
+describe('a broken file', () => {
+  it('gives exactly one parse error, at the first problem', () => {
+    const findings = lintFixture(fixture('broken-string.json'), rules);
+    expect(findings.map(render)).toEqual([expect.stringMatching(/^7:22 error template-parse-error -: /)]);
+  });
+});
+
+describe('the tag rule', () => {
+  const requiredTags = new Map([['cfn-resource-required-tags', { requiredTags: ['Owner', 'CostCenter'] }]]);
+  const untagged = 'Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n';
+
+  it('reports nothing until requiredTags is configured', () => {
+    expect(lintText(untagged, [requiredTagsRule])).toEqual([]);
+    expect(lintText(untagged, [requiredTagsRule], { ruleOptions: requiredTags }).map(render)).toEqual([
+      '2:3 warning cfn-resource-required-tags Topic: AWS::SNS::Topic Topic lacks the required tags Owner and CostCenter.',
+    ]);
+  });
+
+  it('counts a CDK stack’s own tags (manifest tags) as present on its resources', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pillars-lint-cdk-tags-'));
+    cpSync(path.join(ROOT, 'fixtures/cdk/deliberate-problems/cdk.out'), dir, { recursive: true });
+    const run = async () => {
+      const config = new ResolvedConfig(rules, { rules: { 'cfn-resource-required-tags': ['warning', { requiredTags: ['Owner', 'CostCenter'] }] } });
+      const result = await lint({ paths: [dir], cwd: dir, config, ids: ['cfn-resource-required-tags'] });
+      return result.findings.filter((f) => f.ruleId === 'cfn-resource-required-tags').map((f) => f.message);
+    };
+    const before = await run();
+    expect(before.some((m) => m.includes('Owner and CostCenter'))).toBe(true);
+
+    const manifestFile = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    manifest.artifacts.ProblemStack.properties.tags = { Owner: 'team-payments' };
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const after = await run();
+    expect(after.length).toBe(before.length);
+    expect(after.every((m) => !m.includes('Owner'))).toBe(true);
+    expect(after.every((m) => m.includes('CostCenter'))).toBe(true);
+  });
+});
+
+describe('root volumes', () => {
+  const ebs = rules.find((r) => r.id === 'ebs-volume-encrypted')!;
+  const instance = 'Resources:\n  Server:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n';
+
+  it('an instance without BlockDeviceMappings has an unencrypted root volume', () => {
+    expect(lintText(instance, [ebs]).map(render)).toEqual([
+      expect.stringMatching(/^4:5 error ebs-volume-encrypted Server: The root volume of Server is not set to be encrypted/),
+    ]);
+  });
+
+  it('assumeAccountDefaultEncryption turns it off, as it does for mappings without Encrypted', () => {
+    const ruleOptions = new Map([['ebs-volume-encrypted', { assumeAccountDefaultEncryption: true }]]);
+    expect(lintText(instance, [ebs], { ruleOptions })).toEqual([]);
+  });
+});
+
+describe('Fn::ForEach', () => {
+  const file = fixture('foreach.yaml');
+
+  it('expands loops over literals and parameter defaults, nested loops too, with ids and values filled in', () => {
+    const findings = lintFixture(file, rules).filter((f) => ['ec2-sg-ssh-restricted', 'ebs-volume-encrypted'].includes(f.ruleId)).map(render);
+    expect(findings).toEqual([
+      '22:15 error ec2-sg-ssh-restricted AdminSg22: The security group AdminSg22 allows SSH (port 22) from 0.0.0.0/0.',
+      '36:22 error ebs-volume-encrypted Dataa: EBS volume Dataa is not encrypted: Encrypted is false (with parameter Zones default "a,b").',
+      '36:22 error ebs-volume-encrypted Datab: EBS volume Datab is not encrypted: Encrypted is false (with parameter Zones default "a,b").',
+      // `!Ref Env` in the body is the item, so the mapping lookup is decided: only the dev volumes are unencrypted.
+      '46:93 error ebs-volume-encrypted Scratchdevweb: EBS volume Scratchdevweb is not encrypted: Encrypted is false.',
+      '46:93 error ebs-volume-encrypted Scratchdevdb: EBS volume Scratchdevdb is not encrypted: Encrypted is false.',
+    ]);
+  });
+
+  it('lists a loop whose collection is unknown, and under --report-unknown makes it a review item', () => {
+    const plain = lintFile(file, readFileSync(file), true, rules, {});
+    expect(plain.report.unexpandedLoops).toEqual([{ name: 'TeamBuckets', reason: 'its collection, parameter Teams, has no Default' }]);
+    expect(plain.findings.filter((f) => f.ruleId === 'foreach-not-expanded')).toEqual([]);
+    const review = lintFile(file, readFileSync(file), true, rules, { reportUnknown: true }).findings.filter((f) => f.ruleId === 'foreach-not-expanded');
+    expect(review.map(render)).toEqual(['48:5 note foreach-not-expanded -: The resources of loop TeamBuckets are not linted: its collection, parameter Teams, has no Default.']);
+    expect(review[0]!.kind).toBe('review');
+    // Given a value, it is expanded.
+    const given = lintFile(file, readFileSync(file), true, rules, { parameters: { Teams: 'red,blue' } });
+    expect(given.report.unexpandedLoops).toBeUndefined();
+  });
+});
+
+describe('alternatives', () => {
+  const generation = rules.find((r) => r.id === 'ec2-instance-type-current-generation')!;
+  const findings = () => lintFixture(fixture('region-map.yaml'), [generation]).map(render);
+
+  it('a value that fails for every key of a mapping keeps the rule level', () => {
+    expect(findings().filter((f) => f.includes(' EveryRegion:'))).toEqual([
+      expect.stringMatching(/^16:21 warning ec2-instance-type-current-generation EveryRegion: .*m3\.medium.*\(for every key of RegionMap\)\.$/),
+    ]);
+  });
+
+  it('a value that fails for some keys only is a note naming them once', () => {
+    expect(findings().filter((f) => f.includes(' SomeRegions:'))).toEqual([
+      expect.stringMatching(/^21:21 note .* SomeRegions: .*\(when the RegionMap key is "us-east-1"\)\.$/),
+    ]);
+  });
+
+  it('repeated alternatives of one parameter collapse into one clause', () => {
+    expect(findings().filter((f) => f.includes(' ByParameter:'))).toEqual([
+      expect.stringMatching(/ByParameter: .*\(when parameter DbClass is "r4\.xlarge", "r4\.2xlarge" or "r4\.4xlarge"\)\.$/),
+    ]);
+  });
+});
