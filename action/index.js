@@ -13395,6 +13395,20 @@ function makeResource(r) {
 }
 var SECTIONS = ["Parameters", "Conditions", "Mappings", "Resources", "Outputs", "Metadata", "Rules"];
 var NO_PARAMETERS = /* @__PURE__ */ new Map();
+function notTemplateShaped(root) {
+  if (!isPlainObject2(root)) return "the document is not a mapping";
+  if ("AWSTemplateFormatVersion" in root) return void 0;
+  const resources = root.Resources;
+  if (resources === void 0) return "no Resources section and no AWSTemplateFormatVersion";
+  if (!isPlainObject2(resources)) return "its Resources is not a mapping of resources";
+  let empty = true;
+  for (const id in resources) {
+    empty = false;
+    const entry = resources[id];
+    if (id.startsWith(LOOP_PREFIX) || isPlainObject2(entry) && typeof entry.Type === "string") return void 0;
+  }
+  return empty ? void 0 : "no entry of its Resources has a Type";
+}
 function buildTemplate(doc, file, options = {}) {
   const root = doc.value;
   if (!isPlainObject2(root)) {
@@ -18750,8 +18764,9 @@ function lintFile(file, bytes, explicit, rules2, options) {
   const decoded = decodeSource(bytes);
   if ("error" in decoded) {
     const reason = decoded.error.message;
-    if (!explicit) return { report: { file, status: "skipped", skipReason: reason }, findings: [] };
-    return { report: { file, status: "skipped", skipReason: reason }, findings: [parseError(`${reason}.`)] };
+    const skipReason = decoded.error.code === "BINARY" ? "a binary file, not a template" : "not UTF-8 text";
+    if (!explicit) return { report: { file, status: "skipped", skipReason }, findings: [] };
+    return { report: { file, status: "skipped", skipReason }, findings: [parseError(`${reason}.`)] };
   }
   const doc = parseDocument(decoded.text);
   const report2 = { file, status: "linted", source: doc.source, format: doc.format };
@@ -18763,6 +18778,8 @@ function lintFile(file, bytes, explicit, rules2, options) {
     const first = fatal ?? doc.diagnostics[0];
     return { report: report2, findings: first ? [parseError(first.message, offsetRegion(doc, first.start, first.end))] : [] };
   }
+  const notTemplate = explicit ? void 0 : notTemplateShaped(doc.value);
+  if (notTemplate) return { report: { ...report2, status: "skipped", skipReason: `not a CloudFormation template: ${notTemplate}` }, findings: [] };
   const diagnostics = doc.diagnostics.map((d) => parseError(d.message, offsetRegion(doc, d.start, d.end)));
   const given = new Map(Object.entries(options.parameters ?? {}));
   const built = buildTemplate(doc, file, { stackTags: options.cdk?.stackTags, parameters: given });
@@ -18838,6 +18855,16 @@ function unexpandedLoops(template, reportUnknown) {
 }
 function looksLikeCloudFormation(doc) {
   return /(?:^|[\n\r\u2028\u2029])(?:[^\S\n\r\u2028\u2029]|\{)*"?(?:Resources|AWSTemplateFormatVersion)"?\s*:/.test(doc.source);
+}
+function nothingLinted(result, paths) {
+  if (result.findings.length > 0 || result.failures.length > 0 || result.files.some((f) => f.status === "linted")) return void 0;
+  const where = paths.length ? paths.map((p) => JSON.stringify(p)).join(", ") : "the given paths";
+  const reasons = /* @__PURE__ */ new Map();
+  for (const f of result.files) reasons.set(f.skipReason ?? "skipped", (reasons.get(f.skipReason ?? "skipped") ?? 0) + 1);
+  const [top] = [...reasons].sort((a, b) => b[1] - a[1]);
+  const skipped = result.files.length;
+  const why = top ? ` (${plural(skipped, "file")} skipped: ${top[0]}${reasons.size > 1 ? ", and other reasons" : ""})` : "";
+  return `no CloudFormation templates found in ${where}${why}`;
 }
 function sortFindings(findings) {
   return findings.sort(
@@ -19744,6 +19771,8 @@ async function lintWorkspace(runner, allRules) {
     only,
     rules: allRules
   });
+  const empty = only ? void 0 : nothingLinted(result, paths);
+  if (empty) throw new InputError(`${empty}: check the path input`);
   if (only) {
     const message = `Only files changed in this pull request were linted: ${selected} of the ${plural(candidates, "candidate file")}.`;
     runner.log(message);

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.ts';
-import { lint } from './engine/lint.ts';
+import { lint, nothingLinted } from './engine/lint.ts';
 import { parseSize } from './discover/read.ts';
 import type { StackOptions } from './discover/stack.ts';
 import { PILLARS, LEVELS, type Level, type LintResult, type Pillar } from './engine/types.ts';
@@ -159,6 +159,8 @@ export async function main(argv: string[]): Promise<number> {
     ...(deployed ? { stacks: stackOptions(stackNames, allStacks, values, progress.message) } : {}),
   });
   progress.done();
+  const empty = deployed ? undefined : nothingLinted(result, paths);
+  if (empty) throw new UsageError(empty);
   if (values.baseline !== undefined) result.findings = applyBaseline(result.findings, baseline!, root);
 
   const toTerminal = values.output === undefined && process.stdout.isTTY === true;

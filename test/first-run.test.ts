@@ -1,5 +1,5 @@
 // What a new user meets on a real repository: valid templates are linted, broken ones give one located error.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { ResolvedConfig } from '../src/config/config.ts';
 import { lint, lintFile } from '../src/engine/lint.ts';
 import { rules } from '../rules/index.ts';
 import { lintFixture, lintText, render, ROOT } from './helpers.ts';
+import { action, cli, machine, put } from './untrusted/harness.ts';
 
 const requiredTagsRule = rules.find((r) => r.id === 'cfn-resource-required-tags')!;
 
@@ -142,5 +143,48 @@ describe('alternatives', () => {
     expect(findings().filter((f) => f.includes(' ByParameter:'))).toEqual([
       expect.stringMatching(/ByParameter: .*\(when parameter DbClass is "r4\.xlarge", "r4\.2xlarge" or "r4\.4xlarge"\)\.$/),
     ]);
+  });
+});
+
+describe('what a scan counts as a template', () => {
+  const appspec = 'version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: arn\n';
+
+  it('skips a CodeDeploy appspec.yml (Resources as a list) found by a scan; named, it is an error', () => {
+    const m = machine();
+    put(m, 'deploy/appspec.yml', appspec);
+    put(m, 'infra/app.yaml', 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n');
+    const scan = cli(['.', '-f', 'json'], m.repo);
+    expect(scan.code).toBe(0);
+    expect(JSON.parse(scan.stdout).files).toContainEqual({ path: 'deploy/appspec.yml', status: 'skipped', skipReason: 'not a CloudFormation template: its Resources is not a mapping of resources' });
+    const named = cli(['deploy/appspec.yml', '-f', 'json'], m.repo);
+    expect(named.code).toBe(1);
+    expect(JSON.parse(named.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['template-parse-error']);
+  });
+
+  it('leaves out hidden folders: .aws-sam build output is not linted twice', () => {
+    const m = machine();
+    const sam = 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: {Runtime: python3.12, Handler: a.b, CodeUri: .}\n';
+    put(m, 'template.yaml', sam);
+    put(m, '.aws-sam/build/template.yaml', sam);
+    const scan = JSON.parse(cli(['.', '-f', 'json'], m.repo).stdout);
+    expect(scan.files.map((f: { path: string }) => f.path)).toEqual(['template.yaml']);
+  });
+});
+
+describe('linting nothing', () => {
+  it('is a usage error, in the CLI and in the Action', () => {
+    const m = machine();
+    mkdirSync(path.join(m.repo, 'empty'));
+    put(m, 'docs/settings.yaml', 'name: not a template\n');
+    const empty = cli(['empty'], m.repo);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toBe('pillars-lint: no CloudFormation templates found in "empty"\n');
+    const docs = cli(['docs'], m.repo);
+    expect(docs.code).toBe(2);
+    expect(docs.stderr).toBe('pillars-lint: no CloudFormation templates found in "docs" (1 file skipped: not a CloudFormation template: no Resources section and no AWSTemplateFormatVersion)\n');
+    const run = action(m.repo, { path: 'docs' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::error::pillars-lint: no CloudFormation templates found in "docs"');
+    expect(run.sarif).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { findConfigFile, loadConfig } from '../config/config.ts';
 import { realPath } from '../discover/paths.ts';
 import { UsageError } from '../errors.ts';
-import { lint } from '../engine/lint.ts';
+import { lint, nothingLinted } from '../engine/lint.ts';
 import type { RuleDefinition } from '../engine/rule.ts';
 import { LEVELS, type Finding, type Level } from '../engine/types.ts';
 import type { RenderFailure } from '../report/failures.ts';
@@ -175,6 +175,9 @@ async function lintWorkspace(runner: Runner, allRules: readonly RuleDefinition[]
     only,
     rules: allRules,
   });
+  // With only-changed, a pull request that touches no template lints nothing, and that is a clean run.
+  const empty = only ? undefined : nothingLinted(result, paths);
+  if (empty) throw new InputError(`${empty}: check the path input`);
   if (only) {
     const message = `Only files changed in this pull request were linted: ${selected} of the ${plural(candidates, 'candidate file')}.`;
     runner.log(message);

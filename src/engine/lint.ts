@@ -9,7 +9,7 @@ import type { StackOptions } from '../discover/stack.ts';
 import { decodeSource, parseDocument } from '../parse/index.ts';
 import { findingRegion, offsetRegion } from '../parse/locate.ts';
 import type { ParsedDocument } from '../parse/types.ts';
-import { buildTemplate, type Template } from '../template/model.ts';
+import { buildTemplate, notTemplateShaped, type Template } from '../template/model.ts';
 import { rules as registeredRules } from '../../rules/index.ts';
 import { waPractices } from './generated/wa-practices.ts';
 import { BUILTIN_RULES, LOOP_NOT_EXPANDED_RULE, NESTED_STACK_CYCLE_RULE, NESTED_STACK_MISSING_RULE, PARSE_ERROR_RULE } from './builtin.ts';
@@ -21,6 +21,7 @@ import { literalLocalTemplates, mentionsNestedStack, nestedRefs, type NestedRef 
 import { ResolvedConfig, type RuleSetup } from '../config/config.ts';
 import { matchesAny } from '../config/glob.ts';
 import type { FileReport, Finding, Level, LintResult, NestedStackReport, RuleMeta } from './types.ts';
+import { plural } from '../words.ts';
 
 export interface LintOptions extends RuleSelection {
   /** Files, directories and globs. */
@@ -293,8 +294,10 @@ export function lintFile(
   if ('error' in decoded) {
     const reason = decoded.error.message;
     // A binary or mis-encoded file found by a directory scan is not a template; named explicitly, it is an error.
-    if (!explicit) return { report: { file, status: 'skipped', skipReason: reason }, findings: [] };
-    return { report: { file, status: 'skipped', skipReason: reason }, findings: [parseError(`${reason}.`)] };
+    // The skip reason leaves out the byte offset, so that skipped files group by reason.
+    const skipReason = decoded.error.code === 'BINARY' ? 'a binary file, not a template' : 'not UTF-8 text';
+    if (!explicit) return { report: { file, status: 'skipped', skipReason }, findings: [] };
+    return { report: { file, status: 'skipped', skipReason }, findings: [parseError(`${reason}.`)] };
   }
   const doc = parseDocument(decoded.text);
   const report: FileReport = { file, status: 'linted', source: doc.source, format: doc.format };
@@ -307,6 +310,10 @@ export function lintFile(
     const first = fatal ?? doc.diagnostics[0];
     return { report, findings: first ? [parseError(first.message, offsetRegion(doc, first.start, first.end))] : [] };
   }
+  // A scan meets other YAML and JSON (CodeDeploy appspec.yml has a Resources list, Kubernetes manifests, CI
+  // settings): only a file shaped like a template is one. Named explicitly, it is judged as a template.
+  const notTemplate = explicit ? undefined : notTemplateShaped(doc.value);
+  if (notTemplate) return { report: { ...report, status: 'skipped', skipReason: `not a CloudFormation template: ${notTemplate}` }, findings: [] };
   const diagnostics = doc.diagnostics.map((d) => parseError(d.message, offsetRegion(doc, d.start, d.end)));
   const given = new Map(Object.entries(options.parameters ?? {}));
   const built = buildTemplate(doc, file, { stackTags: options.cdk?.stackTags, parameters: given });
@@ -397,6 +404,22 @@ function unexpandedLoops(template: Template, reportUnknown: boolean): { report: 
  */
 export function looksLikeCloudFormation(doc: Pick<ParsedDocument, 'source'>): boolean {
   return /(?:^|[\n\r\u2028\u2029])(?:[^\S\n\r\u2028\u2029]|\{)*"?(?:Resources|AWSTemplateFormatVersion)"?\s*:/.test(doc.source);
+}
+
+/**
+ * A run that linted no template has checked nothing, whatever it prints: a mistyped path or a folder without
+ * templates must not pass for a clean one. Undefined when something was linted or reported.
+ */
+export function nothingLinted(result: LintResult, paths: readonly string[]): string | undefined {
+  if (result.findings.length > 0 || result.failures.length > 0 || result.files.some((f) => f.status === 'linted')) return undefined;
+  const where = paths.length ? paths.map((p) => JSON.stringify(p)).join(', ') : 'the given paths';
+  // The commonest reason says why: not templates, outside the project, too large...
+  const reasons = new Map<string, number>();
+  for (const f of result.files) reasons.set(f.skipReason ?? 'skipped', (reasons.get(f.skipReason ?? 'skipped') ?? 0) + 1);
+  const [top] = [...reasons].sort((a, b) => b[1] - a[1]);
+  const skipped = result.files.length;
+  const why = top ? ` (${plural(skipped, 'file')} skipped: ${top[0]}${reasons.size > 1 ? ', and other reasons' : ''})` : '';
+  return `no CloudFormation templates found in ${where}${why}`;
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

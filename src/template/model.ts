@@ -106,6 +106,26 @@ export interface BuildOptions {
 
 const NO_PARAMETERS: ReadonlyMap<string, string> = new Map();
 
+/**
+ * Why a document found by a scan is not a CloudFormation template, or undefined when it is shaped like one: it has
+ * AWSTemplateFormatVersion, or Resources is a mapping that is empty or holds a resource with a string Type (or an
+ * Fn::ForEach loop). A template with one broken resource is still a template, and its problem is reported.
+ */
+export function notTemplateShaped(root: unknown): string | undefined {
+  if (!isPlainObject(root)) return 'the document is not a mapping';
+  if ('AWSTemplateFormatVersion' in root) return undefined;
+  const resources = root.Resources;
+  if (resources === undefined) return 'no Resources section and no AWSTemplateFormatVersion';
+  if (!isPlainObject(resources)) return 'its Resources is not a mapping of resources';
+  let empty = true;
+  for (const id in resources) {
+    empty = false;
+    const entry = resources[id];
+    if (id.startsWith(LOOP_PREFIX) || (isPlainObject(entry) && typeof entry.Type === 'string')) return undefined;
+  }
+  return empty ? undefined : 'no entry of its Resources has a Type';
+}
+
 /** Builds the CloudFormation model from a parsed document, collecting every structural problem it meets. */
 export function buildTemplate(doc: ParsedDocument, file: string, options: BuildOptions = {}): TemplateBuild {
   const root = doc.value;

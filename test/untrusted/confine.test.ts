@@ -243,7 +243,10 @@ describe('.git/ is never read, by any route', () => {
   it('through a cdk.out manifest', () => {
     const m = machine();
     put(m, 'cdk.out/manifest.json', stackManifest({ templateFile: '../.git/config' }));
-    const runs = lintAll(m, ['cdk.out'], 0);
+    // A template beside it is linted: a run that lints nothing at all is a usage error (exit 2).
+    put(m, 'app.yaml', BUCKET);
+    expect(lintAll(m, ['cdk.out'], 2, ['stylish']).stylish.stderr).toMatch(/^pillars-lint: no CloudFormation templates found in "cdk.out" \(1 file skipped: not followed: inside \.git\/ \(the template of stack App\)\)\n$/);
+    const runs = lintAll(m, ['cdk.out', 'app.yaml'], 0);
     expect(runs.stylish.stdout).toContain('1 file skipped: not followed: inside .git/ (the template of stack App)\n  cdk.out/manifest.json\n');
     actionRun(m);
   });
@@ -308,9 +311,10 @@ describe('cdk.out manifest paths are followed only inside the project', () => {
     it(`${name}: not read, reported as not followed`, () => {
       const m = machine();
       build(m);
-      expect(sarifReasons(lintAll(m, ['cdk.out'], 0).sarif)).toContain(reason);
+      put(m, 'app.yaml', BUCKET);
+      expect(sarifReasons(lintAll(m, ['cdk.out', 'app.yaml'], 0).sarif)).toContain(reason);
       // The same through a scan and the named manifest.
-      for (const args of [['.'], ['cdk.out/manifest.json']]) expect(sarifReasons(lintAll(m, args, 0, ['sarif', 'stylish']).sarif)).toContain(reason);
+      for (const args of [['.'], ['cdk.out/manifest.json', 'app.yaml']]) expect(sarifReasons(lintAll(m, args, 0, ['sarif', 'stylish']).sarif)).toContain(reason);
       const act = actionRun(m);
       expect(sarifReasons(act.sarif!)).toContain(reason);
     });

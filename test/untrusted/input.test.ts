@@ -170,7 +170,14 @@ describe('a FIFO, socket or device is never opened', () => {
     const m = machine();
     fifo(m, 'cdk.out/App.template.json');
     put(m, 'cdk.out/manifest.json', JSON.stringify({ version: '36.0.0', artifacts: { App: { type: 'aws:cloudformation:stack', properties: { templateFile: 'App.template.json' } } } }));
-    expect(lint(m, ['cdk.out'], 0).files).toEqual([{ path: 'cdk.out/App.template.json', status: 'skipped', skipReason: REASON }]);
+    // Nothing else to lint: the run checked nothing, which is a usage error that says why.
+    const alone = cli(['cdk.out'], m.repo, BUDGET);
+    expectBounded(alone, [2]);
+    expect(alone.stderr).toBe(`pillars-lint: no CloudFormation templates found in "cdk.out" (1 file skipped: ${REASON})\n`);
+    put(m, 'app.yaml', BUCKET);
+    expect(lint(m, ['cdk.out', 'app.yaml'], 0).files).toEqual([
+      { path: 'cdk.out/App.template.json', status: 'skipped', skipReason: REASON }, { path: 'app.yaml', status: 'linted' },
+    ]);
     const other = machine();
     put(other, 'cdk.out/App.template.json', BUCKET);
     fifo(other, 'cdk.out/manifest.json');
@@ -181,7 +188,8 @@ describe('a FIFO, socket or device is never opened', () => {
   it('a device reached through a symlink is outside the project; a socket is listed, not read', async () => {
     const m = machine();
     symlinkSync('/dev/zero', path.join(m.repo, 'zero.yaml'));
-    expect(lint(m, ['.'], 0).files).toEqual([{ path: 'zero.yaml', status: 'skipped', skipReason: 'not followed: outside the project' }]);
+    put(m, 'app.yaml', BUCKET);
+    expect(lint(m, ['.'], 0).files).toEqual([{ path: 'zero.yaml', status: 'skipped', skipReason: 'not followed: outside the project' }, { path: 'app.yaml', status: 'linted' }]);
     expect(cli(['zero.yaml'], m.repo, BUDGET).stderr).toContain('zero.yaml is outside the project root');
     // A Unix socket named like a template, held open by this process while the CLI runs.
     const server = createServer();
