@@ -48,6 +48,7 @@ Options:
       --region R           AWS region for --stack, --all-stacks (default: AWS_REGION, the profile's)
       --profile P          AWS profile for --stack, --all-stacks (default: AWS_PROFILE, then the SDK's chain)
       --color, --no-color  force colours on or off (default: on a terminal only)
+      --verbose            list every skipped file, nested stack not followed and loop not expanded (default: a count each)
       --debug              show stack traces of internal errors
   -h, --help               show this help
   -v, --version            print the version
@@ -76,6 +77,7 @@ const OPTIONS = {
   profile: { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  verbose: { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -172,6 +174,7 @@ export async function main(argv: string[]): Promise<number> {
     category: values.category,
     toolVersion: VERSION,
     includeSuppressed: values['include-suppressed'] ?? false,
+    verbose: values.verbose ?? false,
     onRenderError: (failure) => renderFailures.push(failure),
   });
   const inputs = [...result.files.map((f) => f.file), configFile, values.baseline, ...(values['parameters-file'] ?? [])];

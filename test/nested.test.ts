@@ -105,8 +105,11 @@ describe('nested stacks', () => {
     });
   });
 
-  it('says in the text report which nested stacks were not followed', () => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), `${DIR}/parent.yaml`, '--rule', 'ebs-volume-encrypted'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' } });
+  it('says in the text report which nested stacks were not followed: a count, and the list with --verbose', () => {
+    const run = (...extra: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), `${DIR}/parent.yaml`, '--rule', 'ebs-volume-encrypted', ...extra], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' } });
+    expect(run().stdout).toContain('\n2 nested stacks not followed (1: a remote template; 1: its TemplateURL is only known at deploy time');
+    expect(run().stdout).toContain('); --verbose lists them\n');
+    const r = run('--verbose');
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`2 nested stacks not followed:\n  ${DIR}/parent.yaml: Monitoring (https://s3.amazonaws.com/example-templates/monitoring.yaml): a remote template\n`);
     expect(r.stdout).toContain(`${DIR}/storage.yaml`);

@@ -242,8 +242,9 @@ describe('stylish', () => {
 
   it('does not list suppressed findings but counts them, and counts skipped files', () => {
     expect(out).not.toContain('sqs-queue-encryption');
-    expect(out).toContain('1 file skipped: not a CloudFormation template');
-    expect(out).toContain('  docs/readme.yaml');
+    expect(out).toContain('1 file skipped (1: not a CloudFormation template); --verbose lists them');
+    expect(out).not.toContain('  docs/readme.yaml');
+    expect(stylish(dirtyResult(), opts({ verbose: true }))).toContain('1 file skipped: not a CloudFormation template\n  docs/readme.yaml\n');
     expect(lines.at(-2)).toBe('✖ 3 problems (2 errors, 0 warnings, 1 note) (1 to review, 1 suppressed)');
     expect(out.endsWith('\n')).toBe(true);
   });
@@ -267,7 +268,7 @@ describe('stylish', () => {
 
   it('says so when clean', () => {
     expect(stylish(cleanResult(), opts())).toBe(
-      '1 file skipped: not a CloudFormation template\n  docs/readme.yaml\n✔ No problems found in 2 files\n',
+      '1 file skipped (1: not a CloudFormation template); --verbose lists them\n✔ No problems found in 2 files\n',
     );
   });
 

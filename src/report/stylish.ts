@@ -106,36 +106,69 @@ function pillarTable(summary: ReturnType<typeof summarize>, c: Colors): string[]
   return out;
 }
 
-function skippedLines(files: readonly FileReport[], cwd: string, c: Colors): string[] {
-  const byReason = new Map<string, string[]>();
-  for (const f of files) {
-    if (f.status !== 'skipped') continue;
-    const reason = f.skipReason ?? 'skipped';
-    const list = byReason.get(reason) ?? [];
-    list.push(displayPath(f.file, cwd));
-    byReason.set(reason, list);
+/**
+ * Reasons by how often they come up, the commonest first, in one clause: "300: not a template; 2: outside the
+ * project". Details in parentheses (which parameter, which byte) are left to --verbose, so that reasons group.
+ */
+function reasonCounts(byReason: ReadonlyMap<string, readonly string[]>): string {
+  const counts = new Map<string, number>();
+  for (const [reason, items] of byReason) {
+    const brief = oneLine(reason.replace(/ \(.*\)$/, ''));
+    counts.set(brief, (counts.get(brief) ?? 0) + items.length);
   }
-  const out: string[] = [];
-  for (const [reason, paths] of byReason) {
-    out.push(`${paths.length === 1 ? '1 file' : `${paths.length} files`} skipped: ${oneLine(reason)}`);
-    for (const p of paths) out.push(c.dim(`  ${oneLine(p)}`));
-  }
-  return out;
+  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
+  const shown = sorted.slice(0, 3).map(([reason, n]) => `${n}: ${reason}`);
+  if (sorted.length > 3) shown.push(`${sorted.slice(3).reduce((n, [, k]) => n + k, 0)}: other reasons`);
+  return shown.join('; ');
 }
 
-/** Nested stacks whose templates were not read (remote URLs, values known only at deploy time), so nobody assumes they were. */
-function notFollowedLines(files: readonly FileReport[], cwd: string, c: Colors): string[] {
-  const rows: string[] = [];
+/**
+ * What was left out of the lint, so nobody assumes it was checked: skipped files, nested stacks not followed (remote
+ * URLs, values known only at deploy time), Fn::ForEach loops not expanded. One count line each; --verbose lists them.
+ */
+function leftOutLines(files: readonly FileReport[], cwd: string, c: Colors, verbose: boolean): string[] {
+  const skipped = new Map<string, string[]>();
+  const nested = new Map<string, string[]>();
+  const loops = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, reason: string, item: string) => {
+    const list = map.get(reason);
+    if (list) list.push(item);
+    else map.set(reason, [item]);
+  };
   for (const f of files) {
+    const shown = oneLine(displayPath(f.file, cwd));
+    if (f.status === 'skipped') add(skipped, f.skipReason ?? 'skipped', shown);
     for (const n of f.nestedStacks ?? []) {
       // Cycles and missing files are findings already.
       if (n.followed || !n.reason?.startsWith('not followed')) continue;
-      const target = n.templateUrl ? ` (${n.templateUrl})` : '';
-      rows.push(c.dim(`  ${oneLine(displayPath(f.file, cwd))}: ${oneLine(n.logicalId)}${oneLine(target)}: ${oneLine(n.reason.replace(/^not followed: /, ''))}`));
+      const target = n.templateUrl ? ` (${oneLine(n.templateUrl)})` : '';
+      add(nested, n.reason.replace(/^not followed: /, ''), `${shown}: ${oneLine(n.logicalId)}${target}`);
     }
+    for (const loop of f.unexpandedLoops ?? []) add(loops, loop.reason, `${shown}: ${oneLine(loop.name)}`);
   }
-  if (rows.length === 0) return [];
-  return [`${rows.length === 1 ? '1 nested stack' : `${rows.length} nested stacks`} not followed:`, ...rows];
+  const out: string[] = [];
+  const section = (map: Map<string, string[]>, noun: string, what: string, byReason: boolean) => {
+    if (map.size === 0) return;
+    const total = [...map.values()].reduce((n, items) => n + items.length, 0);
+    if (!verbose) {
+      out.push(`${plural(total, noun)} ${what} (${reasonCounts(map)}); --verbose lists them`);
+      return;
+    }
+    if (byReason) {
+      for (const [reason, items] of map) {
+        out.push(`${plural(items.length, noun)} ${what}: ${oneLine(reason)}`);
+        for (const item of items) out.push(c.dim(`  ${item}`));
+      }
+      return;
+    }
+    out.push(`${plural(total, noun)} ${what}:`);
+    for (const [reason, items] of map) for (const item of items) out.push(c.dim(`  ${item}: ${oneLine(reason)}`));
+  };
+  // Skipped files group well by reason; nested stacks and loops read better with the reason on each line.
+  section(skipped, 'file', 'skipped', true);
+  section(nested, 'nested stack', 'not followed', false);
+  section(loops, 'Fn::ForEach loop', 'not expanded, its resources not linted', false);
+  return out;
 }
 
 export const stylish: Formatter = (result: LintResult, options) => {
@@ -200,8 +233,7 @@ export const stylish: Formatter = (result: LintResult, options) => {
   const problems = summary.errors + summary.warnings + summary.notes;
   if (problems > 0) out.push(...pillarTable(summary, c), '');
 
-  out.push(...skippedLines(result.files, cwd, c));
-  out.push(...notFollowedLines(result.files, cwd, c));
+  out.push(...leftOutLines(result.files, cwd, c, options.verbose ?? false));
 
   const extras: string[] = [];
   if (summary.review > 0) extras.push(`${summary.review} to review`);

@@ -9,6 +9,8 @@ export interface FormatOptions {
   toolVersion: string;
   /** Write suppressed findings to SARIF (with `suppressions`) instead of leaving them out. */
   includeSuppressed?: boolean;
+  /** List every skipped file, nested stack not followed and loop not expanded, instead of one count line each. */
+  verbose?: boolean;
   /** Told of each finding the formatter could not render (it writes a placeholder instead), so the run can fail. */
   onRenderError?: OnRenderError;
 }

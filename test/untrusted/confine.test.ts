@@ -42,7 +42,8 @@ function expectNoMachinePath(m: Machine, text: string, format?: string): void {
 function lintAll(m: Machine, args: string[], code: number, formats: readonly (typeof FORMATS)[number][] = FORMATS): Record<(typeof FORMATS)[number], Run> {
   const runs = {} as Record<(typeof FORMATS)[number], Run>;
   for (const format of formats) {
-    const run = cli([...args, '-f', format], m.repo, { budgetMs: 15_000 });
+    // --verbose: the text report lists what it left out, which these tests look for.
+    const run = cli([...args, '-f', format, '--verbose'], m.repo, { budgetMs: 15_000 });
     expectBounded(run, [code]);
     expectNoSecret(m, run.stdout, run.stderr);
     expectNoMachinePath(m, run.stdout + run.stderr, format);
@@ -375,7 +376,7 @@ describe('every traversal ends, and each real file is linted once', () => {
     const run = cli(['parent.yaml', '-f', 'json', '--rule', 's3-lifecycle-policy-check'], m.repo, { budgetMs: 30_000 });
     expectBounded(run, [0]);
     expect(jsonFiles(run)).toHaveLength(1001);
-    const stylish = cli(['parent.yaml', '--rule', 's3-lifecycle-policy-check'], m.repo, { budgetMs: 30_000 });
+    const stylish = cli(['parent.yaml', '--rule', 's3-lifecycle-policy-check', '--verbose'], m.repo, { budgetMs: 30_000 });
     expect(stylish.stdout).toContain('100 nested stacks not followed:');
     expect(stylish.stdout).toContain('parent.yaml: Nested1000 (./c/1000.yaml): over 1,000 nested templates in this run');
   });
