@@ -19048,16 +19048,18 @@ function annotations(findings, options) {
 }
 
 // src/report/json.ts
+var ENGINE_RULES = new Set(BUILTIN_RULES.map((r) => r.id));
 function summarize(findings) {
   const byPillar = Object.fromEntries(PILLARS.map((p) => [p, { errors: 0, warnings: 0, notes: 0 }]));
-  const summary = { errors: 0, warnings: 0, notes: 0, review: 0, suppressed: 0, byPillar };
+  const summary = { errors: 0, warnings: 0, notes: 0, review: 0, suppressed: 0, byPillar, template: { errors: 0, warnings: 0, notes: 0 } };
   for (const f of findings) {
     if (f.suppression) summary.suppressed++;
     else if (f.kind === "review") summary.review++;
     else {
       const key = f.level === "error" ? "errors" : f.level === "warning" ? "warnings" : "notes";
       summary[key]++;
-      (byPillar[f.pillar] ??= { errors: 0, warnings: 0, notes: 0 })[key]++;
+      if (ENGINE_RULES.has(f.ruleId)) summary.template[key]++;
+      else (byPillar[f.pillar] ??= { errors: 0, warnings: 0, notes: 0 })[key]++;
     }
   }
   return summary;
@@ -19132,6 +19134,8 @@ function jobSummary(result, options) {
     const c = summary.byPillar[p];
     head.push(`| ${p} | ${c.errors} | ${c.warnings} | ${c.notes} |`);
   }
+  const t = summary.template;
+  if (t.errors + t.warnings + t.notes > 0) head.push(`| _template problems_ | ${t.errors} | ${t.warnings} | ${t.notes} |`);
   head.push(`| **total** | **${summary.errors}** | **${summary.warnings}** | **${summary.notes}** |`);
   if (listed.length === 0) return head.join("\n") + "\n";
   const rules2 = new Map(result.rules.map((r) => [r.id, r]));

@@ -188,3 +188,19 @@ describe('linting nothing', () => {
     expect(run.sarif).toBeUndefined();
   });
 });
+
+describe('the summary', () => {
+  it('counts parse errors and other template problems apart from the six pillars', () => {
+    const m = machine();
+    put(m, 'broken.json', readFileSync(fixture('broken-string.json'), 'utf8'));
+    const run = cli(['broken.json'], m.repo);
+    expect(run.code).toBe(1);
+    const table = run.stdout.split('\n').filter((l) => /^ {2}[a-z]/.test(l)).map((l) => l.trim().split(/ {2,}/));
+    expect(table).toContainEqual(['operational-excellence', '0', '0', '0']);
+    expect(table).toContainEqual(['template problems', '1', '0', '0']);
+    const doc = JSON.parse(cli(['broken.json', '-f', 'json'], m.repo).stdout);
+    expect(doc.summary.template).toEqual({ errors: 1, warnings: 0, notes: 0 });
+    expect(doc.summary.byPillar['operational-excellence']).toEqual({ errors: 0, warnings: 0, notes: 0 });
+    expect(cli(['broken.json', '-f', 'markdown'], m.repo).stdout).toContain('| _template problems_ | 1 | 0 | 0 |');
+  });
+});

@@ -367,6 +367,7 @@ describe('json', () => {
         'operational-excellence': { errors: 0, warnings: 0, notes: 0 },
         sustainability: { errors: 0, warnings: 0, notes: 1 },
       },
+      template: { errors: 0, warnings: 0, notes: 0 },
     });
   });
 });

@@ -1,3 +1,4 @@
+import { BUILTIN_RULES } from '../engine/builtin.ts';
 import { PILLARS, type Finding, type LintResult, type Pillar } from '../engine/types.ts';
 import { failureReason, guarded, missingText, placeholderText } from './failures.ts';
 import { displayPath } from './paths.ts';
@@ -18,20 +19,28 @@ export interface Summary extends LevelCounts {
   review: number;
   suppressed: number;
   byPillar: Record<Pillar, LevelCounts>;
+  /**
+   * Findings about the templates themselves rather than a Well-Architected practice: parse errors, nested stacks
+   * that cannot be followed, suppressions that do not apply. Counted in the totals, not in any pillar.
+   */
+  template: LevelCounts;
 }
+
+const ENGINE_RULES = new Set(BUILTIN_RULES.map((r) => r.id));
 
 /** Counts of unsuppressed 'fail' findings per level and pillar; suppressed and review ones apart. */
 export function summarize(findings: readonly Finding[]): Summary {
   const byPillar = Object.fromEntries(PILLARS.map((p) => [p, { errors: 0, warnings: 0, notes: 0 }])) as Record<Pillar, LevelCounts>;
-  const summary: Summary = { errors: 0, warnings: 0, notes: 0, review: 0, suppressed: 0, byPillar };
+  const summary: Summary = { errors: 0, warnings: 0, notes: 0, review: 0, suppressed: 0, byPillar, template: { errors: 0, warnings: 0, notes: 0 } };
   for (const f of findings) {
     if (f.suppression) summary.suppressed++;
     else if (f.kind === 'review') summary.review++;
     else {
       const key = f.level === 'error' ? 'errors' : f.level === 'warning' ? 'warnings' : 'notes';
       summary[key]++;
+      if (ENGINE_RULES.has(f.ruleId)) summary.template[key]++;
       // A pillar outside PILLARS would be an engine bug; count it rather than crash the report.
-      (byPillar[f.pillar] ??= { errors: 0, warnings: 0, notes: 0 })[key]++;
+      else (byPillar[f.pillar] ??= { errors: 0, warnings: 0, notes: 0 })[key]++;
     }
   }
   return summary;

@@ -118,6 +118,9 @@ export function jobSummary(result: LintResult, options: SummaryOptions): string 
     const c = summary.byPillar[p];
     head.push(`| ${p} | ${c.errors} | ${c.warnings} | ${c.notes} |`);
   }
+  const t = summary.template;
+  // Parse errors and the like are about the templates, not a pillar: a row of their own, only when there are some.
+  if (t.errors + t.warnings + t.notes > 0) head.push(`| _template problems_ | ${t.errors} | ${t.warnings} | ${t.notes} |`);
   head.push(`| **total** | **${summary.errors}** | **${summary.warnings}** | **${summary.notes}** |`);
 
   if (listed.length === 0) return head.join('\n') + '\n';

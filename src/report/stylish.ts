@@ -95,6 +95,9 @@ function pillarTable(summary: ReturnType<typeof summarize>, c: Colors): string[]
     const s = summary.byPillar[p];
     return [p, String(s.errors), String(s.warnings), String(s.notes)];
   });
+  // Parse errors and the like are about the templates, not a pillar: a row of their own, only when there are some.
+  const t = summary.template;
+  if (t.errors + t.warnings + t.notes > 0) rows.push(['template problems', String(t.errors), String(t.warnings), String(t.notes)]);
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const render = (cells: string[]): string =>
     '  ' + cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
