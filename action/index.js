@@ -18950,6 +18950,20 @@ function guarded(finding, onRenderError, render, placeholder) {
   }
 }
 
+// src/report/order.ts
+function reportable(findings) {
+  return findings.filter((f) => !f.suppression && f.baselineState !== "unchanged");
+}
+function bySeverity(findings, rules2 = []) {
+  const rank = (f) => f.kind === "review" ? 3 : f.level === "error" ? 0 : f.level === "warning" ? 1 : 2;
+  const severity = new Map(rules2.map((r) => [r.id, Number(r.securitySeverity) || 0]));
+  const pillar = (f) => {
+    const i = PILLARS.indexOf(f.pillar);
+    return i < 0 ? PILLARS.length : i;
+  };
+  return findings.map((f, i) => ({ f, i, s: severity.get(f.ruleId) ?? 0 })).sort((a, b) => rank(a.f) - rank(b.f) || b.s - a.s || pillar(a.f) - pillar(b.f) || (a.f.file < b.f.file ? -1 : a.f.file > b.f.file ? 1 : 0) || a.i - b.i).map(({ f }) => f);
+}
+
 // src/report/github.ts
 var ANNOTATION_LEVELS = ["error", "warning", "notice"];
 var ANNOTATIONS_PER_LEVEL = 10;
@@ -18966,13 +18980,6 @@ function workflowCommand(name, properties, message) {
 function annotationLevel(f) {
   if (f.kind === "review" || f.level === "note") return "notice";
   return f.level;
-}
-function reportable(findings) {
-  return findings.filter((f) => !f.suppression && f.baselineState !== "unchanged");
-}
-function bySeverity(findings) {
-  const rank = (f) => f.kind === "review" ? 3 : f.level === "error" ? 0 : f.level === "warning" ? 1 : 2;
-  return findings.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
 }
 function annotation(f, root) {
   const props = {};
@@ -19004,7 +19011,7 @@ function failureAnnotations(failures, root, limit) {
   return lines;
 }
 function annotations(findings, options) {
-  const list2 = bySeverity(reportable(findings));
+  const list2 = bySeverity(reportable(findings), options.rules);
   const limit = (level) => Math.max(0, options.limits?.[level] ?? ANNOTATIONS_PER_LEVEL);
   const total = { error: 0, warning: 0, notice: 0 };
   for (const f of list2) total[annotationLevel(f)]++;
@@ -19112,7 +19119,7 @@ function failureLines(failures, root) {
 }
 function jobSummary(result, options) {
   const maxBytes = options.maxBytes ?? MAX_SUMMARY_BYTES;
-  const listed = bySeverity(reportable(result.findings));
+  const listed = bySeverity(reportable(result.findings), result.rules);
   const summary = summarize(result.findings.filter((f) => f.baselineState !== "unchanged"));
   const problems = summary.errors + summary.warnings + summary.notes;
   const linted = result.files.filter((f) => f.status === "linted").length;
@@ -19812,6 +19819,7 @@ async function lintWorkspace(runner, allRules) {
       root: workspace,
       limits: { error: runner.left("error") - reserved, warning: runner.left("warning"), notice: runner.left("notice") },
       moreIn,
+      rules: result.rules,
       onRenderError
     });
     runner.annotateLines(out.lines, out.shown);

@@ -204,3 +204,17 @@ describe('the summary', () => {
     expect(cli(['broken.json', '-f', 'markdown'], m.repo).stdout).toContain('| _template problems_ | 1 | 0 | 0 |');
   });
 });
+
+describe('most important first', () => {
+  it('an admin-access IAM error comes before seven unencrypted volumes, in annotations and the text report', () => {
+    const m = machine();
+    const volumes = Array.from({ length: 7 }, (_, i) => `  Volume${i}:\n    Type: AWS::EC2::Volume\n    Properties: {AvailabilityZone: a, Size: 1, VolumeType: gp3, Encrypted: false}\n`).join('');
+    put(m, 'a-storage.yaml', `Resources:\n${volumes}`);
+    put(m, 'b-iam.yaml', 'Resources:\n  Admin:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: all\n      PolicyDocument:\n        Statement: [{Effect: Allow, Action: "*", Resource: "*"}]\n');
+    const rules = ['--rule', 'ebs-volume-encrypted', '--rule', 'iam-policy-no-statements-with-admin-access'];
+    const annotations = cli(['.', '-f', 'github', ...rules], m.repo).stdout.split('\n').filter((l) => l.startsWith('::error'));
+    expect(annotations[0]).toContain('title=iam-policy-no-statements-with-admin-access');
+    const text = cli(['.', ...rules], m.repo).stdout;
+    expect(text.indexOf('b-iam.yaml')).toBeLessThan(text.indexOf('a-storage.yaml'));
+  });
+});

@@ -217,6 +217,7 @@ async function lintWorkspace(runner: Runner, allRules: readonly RuleDefinition[]
       root: workspace,
       limits: { error: runner.left('error') - reserved, warning: runner.left('warning'), notice: runner.left('notice') },
       moreIn,
+      rules: result.rules,
       onRenderError,
     });
     runner.annotateLines(out.lines, out.shown);

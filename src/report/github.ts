@@ -1,6 +1,7 @@
-import type { Finding, LintResult } from '../engine/types.ts';
+import type { Finding, LintResult, RuleMeta } from '../engine/types.ts';
 import { isUri } from '../discover/paths.ts';
 import { failureReason, guarded, missingText, placeholderText, type OnRenderError } from './failures.ts';
+import { bySeverity, reportable } from './order.ts';
 import { displayPath } from './paths.ts';
 import { escapeControls, textOf } from './text.ts';
 import type { Formatter } from './types.ts';
@@ -36,17 +37,6 @@ export function workflowCommand(name: string, properties: CommandProperties, mes
 export function annotationLevel(f: Finding): AnnotationLevel {
   if (f.kind === 'review' || f.level === 'note') return 'notice';
   return f.level;
-}
-
-/** What a person is shown: not suppressed, not already in the baseline. */
-export function reportable(findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => !f.suppression && f.baselineState !== 'unchanged');
-}
-
-/** Most severe first; review findings after notes; otherwise the engine's file/line order. */
-export function bySeverity(findings: readonly Finding[]): Finding[] {
-  const rank = (f: Finding) => (f.kind === 'review' ? 3 : f.level === 'error' ? 0 : f.level === 'warning' ? 1 : 2);
-  return findings.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
 }
 
 export function annotation(f: Finding, root: string): string {
@@ -94,6 +84,8 @@ export interface AnnotationOptions {
   limits?: Partial<Record<AnnotationLevel, number>>;
   /** Where the findings that are not annotated can be read, e.g. "the job summary". */
   moreIn?: string;
+  /** The rules that ran, for their security-severity: the most severe findings get the few annotations. */
+  rules?: readonly RuleMeta[];
   /** Told of each finding that could not be rendered (an annotation without a place says so instead). */
   onRenderError?: OnRenderError;
 }
@@ -110,7 +102,7 @@ export interface Annotations {
  * one closing notice. That notice takes a notice slot itself, so one is kept free for it when needed.
  */
 export function annotations(findings: readonly Finding[], options: AnnotationOptions): Annotations {
-  const list = bySeverity(reportable(findings));
+  const list = bySeverity(reportable(findings), options.rules);
   const limit = (level: AnnotationLevel) => Math.max(0, options.limits?.[level] ?? ANNOTATIONS_PER_LEVEL);
   const total = { error: 0, warning: 0, notice: 0 };
   for (const f of list) total[annotationLevel(f)]++;
@@ -160,6 +152,7 @@ export const github: Formatter = (result: LintResult, options) => {
     root,
     limits: { error: ANNOTATIONS_PER_LEVEL - failed.length },
     moreIn: 'the full report (for example `-f markdown >> "$GITHUB_STEP_SUMMARY"`)',
+    rules: result.rules,
     onRenderError: options.onRenderError,
   });
   const all = [...failed, ...lines];

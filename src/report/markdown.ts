@@ -1,5 +1,5 @@
 import { PILLARS, type Finding, type LintResult, type RuleMeta } from '../engine/types.ts';
-import { bySeverity, reportable } from './github.ts';
+import { bySeverity, reportable } from './order.ts';
 import { summarize } from './json.ts';
 import { isUri } from '../discover/paths.ts';
 import { failureReason, guarded, missingText, placeholderText, type OnRenderError } from './failures.ts';
@@ -92,7 +92,7 @@ function failureLines(failures: LintResult['failures'], root: string): string[] 
 /** The job summary: totals, a pillar × level table, then the findings, most severe first, cut to stay under the size limit. */
 export function jobSummary(result: LintResult, options: SummaryOptions): string {
   const maxBytes = options.maxBytes ?? MAX_SUMMARY_BYTES;
-  const listed = bySeverity(reportable(result.findings));
+  const listed = bySeverity(reportable(result.findings), result.rules);
   const summary = summarize(result.findings.filter((f) => f.baselineState !== 'unchanged'));
   const problems = summary.errors + summary.warnings + summary.notes;
   const linted = result.files.filter((f) => f.status === 'linted').length;

@@ -1,6 +1,7 @@
 import { PILLARS, type FileReport, type Finding, type LintResult } from '../engine/types.ts';
 import type { Region } from '../parse/types.ts';
 import { createColors, type Colors, type Paint } from './colors.ts';
+import { bySeverity } from './order.ts';
 import { summarize } from './json.ts';
 import { guarded, placeholderText } from './failures.ts';
 import { displayPath } from './paths.ts';
@@ -87,6 +88,17 @@ function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
     else groups.set(f.file, [f]);
   }
   return groups;
+}
+
+/**
+ * Files in the order of their most severe finding (bySeverity's order: level, then security-severity), so the first
+ * screen shows an admin policy before a page of unencrypted volumes; each file's findings stay in line order.
+ */
+function mostSevereFirst(groups: Map<string, Finding[]>, rules: LintResult['rules']): Array<[string, Finding[]]> {
+  const order = new Map<Finding, number>();
+  bySeverity([...groups.values()].flat(), rules).forEach((f, i) => order.set(f, i));
+  const first = (findings: Finding[]) => Math.min(...findings.map((f) => order.get(f)!));
+  return [...groups].sort((a, b) => first(a[1]) - first(b[1]));
 }
 
 function pillarTable(summary: ReturnType<typeof summarize>, c: Colors): string[] {
@@ -183,7 +195,7 @@ export const stylish: Formatter = (result: LintResult, options) => {
   const listed = visible.filter((f) => f.baselineState !== 'unchanged');
   const out: string[] = [];
 
-  for (const [file, findings] of groupByFile(listed)) {
+  for (const [file, findings] of mostSevereFirst(groupByFile(listed), result.rules)) {
     const source = sources.get(file)?.source;
     const sourceLines = source === undefined ? undefined : splitLines(source);
     // A finding that cannot be rendered becomes a placeholder line; the others keep their columns.
