@@ -18088,7 +18088,7 @@ function runRules(template, rules2, options) {
     for (let i = 0; i < everywhere.length; i++) ctx.check(everywhere[i]);
     if (typed2) for (let i = 0; i < typed2.length; i++) ctx.check(typed2[i]);
   }
-  return { findings: settle(template, ctx.candidates, options), failures: ctx.failures };
+  return { findings: settle(template, ctx.candidates, options, (r) => existenceOf(ctx.resolver.roots(r))), failures: ctx.failures };
 }
 var plans = /* @__PURE__ */ new WeakMap();
 function planOf(rules2, configured = NO_CONFIGURED_OPTIONS) {
@@ -18203,7 +18203,7 @@ var RunContext = class {
 var MAX_NAMED = 24;
 var REASON_LENGTH = 2 * QUOTE_LENGTH;
 var DATA_LENGTH = 5 * QUOTE_LENGTH;
-function settle(template, candidates, options) {
+function settle(template, candidates, options, existence) {
   const groups = /* @__PURE__ */ new Map();
   for (const c of candidates) {
     const key = `${c.rule.id}${c.resource.logicalId}${pathKey(c.path)}${c.messageId}${c.review ? "r" : "f"}`;
@@ -18223,7 +18223,8 @@ function settle(template, candidates, options) {
     let level = options.levels?.get(chosen.rule.id) ?? chosen.level ?? chosen.rule.level;
     let suffix;
     if (primary.length > 0) {
-      const named2 = chosen.assumptions.filter((a) => !(a.kind === "condition" && primary.some((p) => p.assumptions.some((b) => b.kind === "condition" && b.name === a.name && b.value !== a.value))));
+      const exists = existence(chosen.resource);
+      const named2 = chosen.assumptions.filter((a) => !(a.kind === "condition" && primary.some((p) => p.assumptions.some((b) => b.kind === "condition" && b.name === a.name && b.value !== a.value)))).filter((a) => !exists.some((e) => sameAssumption(a, e)));
       suffix = named2.slice(0, MAX_NAMED).map(describeAssumption);
       if (named2.length > MAX_NAMED) suffix.push(`and ${named2.length - MAX_NAMED} more`);
     } else {
@@ -18237,6 +18238,16 @@ function settle(template, candidates, options) {
     findings.push(toFinding(template, chosen, level, suffix));
   }
   return findings;
+}
+function existenceOf(roots) {
+  if (roots.length === 0) return [];
+  return roots[0].assumptions.filter((a) => roots.every((r) => r.assumptions.some((b) => sameAssumption(a, b))));
+}
+function sameAssumption(a, b) {
+  if (a.kind === "parameter" && b.kind === "parameter") return a.name === b.name && String(a.value) === String(b.value);
+  if (a.kind === "condition" && b.kind === "condition") return a.name === b.name && a.value === b.value;
+  if (a.kind === "mapping-key" && b.kind === "mapping-key") return a.map === b.map && a.key === b.key;
+  return false;
 }
 function toFinding(template, c, level, suffix) {
   const { rule, resource } = c;

@@ -102,8 +102,8 @@ describe('Fn::ForEach', () => {
     const findings = lintFixture(file, rules).filter((f) => ['ec2-sg-ssh-restricted', 'ebs-volume-encrypted'].includes(f.ruleId)).map(render);
     expect(findings).toEqual([
       '22:15 error ec2-sg-ssh-restricted AdminSg22: The security group AdminSg22 allows SSH (port 22) from 0.0.0.0/0.',
-      '36:22 error ebs-volume-encrypted Dataa: EBS volume Dataa is not encrypted: Encrypted is false (with parameter Zones default "a,b").',
-      '36:22 error ebs-volume-encrypted Datab: EBS volume Datab is not encrypted: Encrypted is false (with parameter Zones default "a,b").',
+      '36:22 error ebs-volume-encrypted Dataa: EBS volume Dataa is not encrypted: Encrypted is false.',
+      '36:22 error ebs-volume-encrypted Datab: EBS volume Datab is not encrypted: Encrypted is false.',
       // `!Ref Env` in the body is the item, so the mapping lookup is decided: only the dev volumes are unencrypted.
       '46:93 error ebs-volume-encrypted Scratchdevweb: EBS volume Scratchdevweb is not encrypted: Encrypted is false.',
       '46:93 error ebs-volume-encrypted Scratchdevdb: EBS volume Scratchdevdb is not encrypted: Encrypted is false.',
@@ -216,5 +216,30 @@ describe('most important first', () => {
     expect(annotations[0]).toContain('title=iam-policy-no-statements-with-admin-access');
     const text = cli(['.', ...rules], m.repo).stdout;
     expect(text.indexOf('b-iam.yaml')).toBeLessThan(text.indexOf('a-storage.yaml'));
+  });
+});
+
+describe('the qualifier names what the failing value rests on', () => {
+  it('not what the resource’s own existence rests on (its Condition over a parameter default)', () => {
+    const text = [
+      'Parameters:',
+      '  BackupDays: {Type: String, Default: "30"}',
+      '  Size: {Type: String, Default: "db.m5.large"}',
+      'Conditions:',
+      '  HasBackup: !Not [!Equals [!Ref BackupDays, "0"]]',
+      'Resources:',
+      '  BackupVolume:',
+      '    Type: AWS::EC2::Volume',
+      '    Condition: HasBackup',
+      '    Properties: {AvailabilityZone: a, Size: 1, VolumeType: gp3, Encrypted: false}',
+      '  Db:',
+      '    Type: AWS::RDS::DBInstance',
+      '    Condition: HasBackup',
+      '    Properties: {DBInstanceClass: !Ref Size, Engine: mysql, MultiAZ: !If [HasBackup, false, true]}',
+    ].join('\n');
+    const ebs = rules.find((r) => r.id === 'ebs-volume-encrypted')!;
+    expect(lintText(text, [ebs]).map((f) => f.message)).toEqual(['EBS volume BackupVolume is not encrypted: Encrypted is false.']);
+    const multiAz = rules.find((r) => r.id === 'rds-multi-az-enabled')!;
+    expect(lintText(text, [multiAz]).map((f) => f.message)).toEqual([expect.not.stringMatching(/BackupDays|HasBackup/)]);
   });
 });

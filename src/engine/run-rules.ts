@@ -57,7 +57,7 @@ export function runRules(template: Template, rules: readonly RuleDefinition[], o
     for (let i = 0; i < everywhere.length; i++) ctx.check(everywhere[i]!);
     if (typed) for (let i = 0; i < typed.length; i++) ctx.check(typed[i]!);
   }
-  return { findings: settle(template, ctx.candidates, options), failures: ctx.failures };
+  return { findings: settle(template, ctx.candidates, options, (r) => existenceOf(ctx.resolver.roots(r))), failures: ctx.failures };
 }
 
 /** The rules for every resource, and those for each resource type, with their options. */
@@ -191,7 +191,7 @@ const DATA_LENGTH = 5 * QUOTE_LENGTH;
  * One finding per rule, resource, location and message: the most likely deployment wins over alternatives;
  * failures that need an AllowedValue or an enumerated mapping entry become notes naming those values.
  */
-function settle(template: Template, candidates: Candidate[], options: RunOptions): Finding[] {
+function settle(template: Template, candidates: Candidate[], options: RunOptions, existence: (resource: Resource) => Assumption[]): Finding[] {
   const groups = new Map<string, Candidate[]>();
   for (const c of candidates) {
     const key = `${c.rule.id}\u0001${c.resource.logicalId}\u0001${pathKey(c.path)}\u0001${c.messageId}\u0001${c.review ? 'r' : 'f'}`;
@@ -213,9 +213,12 @@ function settle(template: Template, candidates: Candidate[], options: RunOptions
     let level: Level = options.levels?.get(chosen.rule.id) ?? chosen.level ?? chosen.rule.level;
     let suffix: string[];
     if (primary.length > 0) {
-      // A condition that fails both ways does not need naming.
+      // A condition that fails both ways does not need naming; nor does what the resource's own existence rests on
+      // (its Condition, the loop that makes it): where it does not hold, there is no resource to find fault with.
+      const exists = existence(chosen.resource);
       const named = chosen.assumptions
-        .filter((a) => !(a.kind === 'condition' && primary.some((p) => p.assumptions.some((b) => b.kind === 'condition' && b.name === a.name && b.value !== a.value))));
+        .filter((a) => !(a.kind === 'condition' && primary.some((p) => p.assumptions.some((b) => b.kind === 'condition' && b.name === a.name && b.value !== a.value))))
+        .filter((a) => !exists.some((e) => sameAssumption(a, e)));
       suffix = named.slice(0, MAX_NAMED).map(describeAssumption);
       if (named.length > MAX_NAMED) suffix.push(`and ${named.length - MAX_NAMED} more`);
     } else {
@@ -230,6 +233,19 @@ function settle(template: Template, candidates: Candidate[], options: RunOptions
     findings.push(toFinding(template, chosen, level, suffix));
   }
   return findings;
+}
+
+/** The assumptions every root of a resource rests on: what its being created at all depends on. */
+function existenceOf(roots: readonly Variant[]): Assumption[] {
+  if (roots.length === 0) return [];
+  return roots[0]!.assumptions.filter((a) => roots.every((r) => r.assumptions.some((b) => sameAssumption(a, b))));
+}
+
+function sameAssumption(a: Assumption, b: Assumption): boolean {
+  if (a.kind === 'parameter' && b.kind === 'parameter') return a.name === b.name && String(a.value) === String(b.value);
+  if (a.kind === 'condition' && b.kind === 'condition') return a.name === b.name && a.value === b.value;
+  if (a.kind === 'mapping-key' && b.kind === 'mapping-key') return a.map === b.map && a.key === b.key;
+  return false;
 }
 
 function toFinding(template: Template, c: Candidate, level: Level, suffix: string[]): Finding {
