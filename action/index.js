@@ -18845,7 +18845,7 @@ function cdkContext(template, info) {
       const out = { ...f };
       if (constructPath) out.constructPath = constructPath;
       if (frame) {
-        out.related = [{ file: frame.file, line: frame.line, ...frame.column ? { column: frame.column } : {}, message: "Where the CDK app creates this resource" }];
+        out.related = [{ file: frame.file, line: frame.line, ...frame.column ? { column: frame.column } : {}, message: "Where the CDK app creates this resource", creation: true }];
       }
       return out;
     }
@@ -18902,6 +18902,11 @@ function artifactUri(file, cwd) {
   const rel = relativeInside(file, cwd);
   if (rel === void 0) return pathToFileURL(resolve3(cwd, file)).href;
   return rel.split("/").map(encodeURIComponent).join("/");
+}
+function cdkSourceOf(f, root, placement) {
+  if (placement === "template") return void 0;
+  const frame = f.related?.find((r) => r.creation);
+  return frame && !isUri(frame.file) && relativeInside(frame.file, root) !== void 0 ? frame : void 0;
 }
 function isRelativeUri(uri) {
   return !/^[a-z][a-z0-9+.-]*:/i.test(uri);
@@ -18992,9 +18997,14 @@ function annotationLevel(f) {
   if (f.kind === "review" || f.level === "note") return "notice";
   return f.level;
 }
-function annotation(f, root) {
+function annotation(f, root, cdkLocation) {
   const props = {};
-  if (!isUri(f.file)) {
+  const source = cdkSourceOf(f, root, cdkLocation);
+  if (source) {
+    props.file = escapeControls(displayPath(source.file, root));
+    props.line = source.line;
+    if (source.column) props.col = source.column;
+  } else if (!isUri(f.file)) {
     const { startLine, startColumn, endLine, endColumn } = f.region;
     props.file = escapeControls(displayPath(f.file, root));
     props.line = startLine;
@@ -19039,7 +19049,7 @@ function annotations(findings, options) {
         guarded(
           f,
           options.onRenderError,
-          (finding) => annotation(finding, options.root),
+          (finding) => annotation(finding, options.root, options.cdkLocation),
           (failure) => workflowCommand(level, { title: "pillars-lint" }, placeholderText(failure, options.root))
         )
       );
@@ -19435,9 +19445,14 @@ var sarif = (result, options) => {
       out.level = f.level;
     }
     out.message = { text: textOf2(f.message, "") || f.ruleId };
+    const source = cdkSourceOf(f, cwd, options.cdkLocation);
+    const primary = source ? {
+      artifactLocation: { ...locationOf(source.file), index: addArtifact(source.file) },
+      region: source.column ? { startLine: Math.max(1, source.line), startColumn: Math.max(1, source.column) } : { startLine: Math.max(1, source.line) }
+    } : { artifactLocation, region: sarifRegion(f.region) };
     out.locations = [
       {
-        physicalLocation: { artifactLocation, region: sarifRegion(f.region) },
+        physicalLocation: primary,
         ...f.logicalId ? {
           logicalLocations: [
             { name: f.logicalId, fullyQualifiedName: f.constructPath ?? `Resources.${f.logicalId}`, kind: "resource" }
@@ -19445,18 +19460,27 @@ var sarif = (result, options) => {
         } : {}
       }
     ];
-    const related = f.related?.map((r) => ({ ...r, location: locationOf(r.file) })) ?? [];
+    const related = (f.related ?? []).filter((r) => r !== source).map((r) => ({ ...r, location: locationOf(r.file) }));
     const inside = related.filter((r) => isRelativeUri(r.location.uri));
-    if (inside.length) {
-      out.relatedLocations = inside.map((r, i) => ({
-        id: i + 1,
+    const relatedLocations = [];
+    if (source) {
+      relatedLocations.push({
+        id: 1,
+        physicalLocation: { artifactLocation, region: sarifRegion(f.region) },
+        message: { text: "The resource in the synthesized template" }
+      });
+    }
+    for (const r of inside) {
+      relatedLocations.push({
+        id: relatedLocations.length + 1,
         physicalLocation: {
           artifactLocation: r.location,
           region: r.column ? { startLine: Math.max(1, r.line), startColumn: Math.max(1, r.column) } : { startLine: Math.max(1, r.line) }
         },
         message: { text: textOf2(r.message, "Related location") }
-      }));
+      });
     }
+    if (relatedLocations.length) out.relatedLocations = relatedLocations;
     if (f.fix) {
       out.fixes = [
         {
@@ -19475,6 +19499,7 @@ var sarif = (result, options) => {
     const properties = { pillar: f.pillar };
     if (f.resourceType) properties.resourceType = f.resourceType;
     if (f.propertyPath?.length) properties.propertyPath = f.propertyPath.join(".");
+    if (source) properties.template = artifactLocation.uri;
     const outside = related.filter((r) => !isRelativeUri(r.location.uri));
     if (outside.length) properties.related = outside.map((r) => `${r.message}: ${r.file}:${r.line}${r.column ? `:${r.column}` : ""}`);
     out.properties = properties;

@@ -48,6 +48,8 @@ Options:
       --region R           AWS region for --stack, --all-stacks (default: AWS_REGION, the profile's)
       --profile P          AWS profile for --stack, --all-stacks (default: AWS_PROFILE, then the SDK's chain)
       --color, --no-color  force colours on or off (default: on a terminal only)
+      --cdk-location WHERE source|template: place findings on a synthesized CDK template at the line of the app
+                           that creates the resource, when it is in the project (default: source), or on the template
       --verbose            list every skipped file, nested stack not followed and loop not expanded (default: a count each)
       --debug              show stack traces of internal errors
   -h, --help               show this help
@@ -78,6 +80,7 @@ const OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   verbose: { type: 'boolean' },
+  'cdk-location': { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -128,6 +131,8 @@ export async function main(argv: string[]): Promise<number> {
   if (values['max-file-size'] !== undefined && !maxFileSize) {
     throw new UsageError(`--max-file-size expects a size such as 10MB, 512KB or 2048 (got "${values['max-file-size']}")`);
   }
+  const cdkLocation = values['cdk-location'] ?? 'source';
+  if (cdkLocation !== 'source' && cdkLocation !== 'template') throw new UsageError(`--cdk-location must be source or template (got "${cdkLocation}")`);
   const configFile = findConfigFile(cwd, values.config);
   const config = await loadConfig(configFile, rules, cwd);
   const failOn = (values['fail-on'] ?? config.failOn ?? 'error') as FailOn;
@@ -175,6 +180,7 @@ export async function main(argv: string[]): Promise<number> {
     toolVersion: VERSION,
     includeSuppressed: values['include-suppressed'] ?? false,
     verbose: values.verbose ?? false,
+    cdkLocation,
     onRenderError: (failure) => renderFailures.push(failure),
   });
   const inputs = [...result.files.map((f) => f.file), configFile, values.baseline, ...(values['parameters-file'] ?? [])];

@@ -211,9 +211,9 @@ describe('cdk.out (synthetic assembly)', () => {
     ]);
   });
 
-  it('links the first frame of the app\'s own code as a SARIF relatedLocation, relative to the working directory', () => {
+  it('with --cdk-location template, links the first frame of the app\'s own code as a SARIF relatedLocation, relative to the working directory', () => {
     const dir = syntheticAssembly();
-    const run = sarifRun(['cdk.out', ...rules], dir);
+    const run = sarifRun(['cdk.out', '--cdk-location', 'template', ...rules], dir);
     const fn = run.results.find((x) => x.ruleId === 'lambda-function-arm64-architecture')!;
     expect(fn.relatedLocations).toEqual([{
       id: 1,

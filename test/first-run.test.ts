@@ -243,3 +243,41 @@ describe('the qualifier names what the failing value rests on', () => {
     expect(lintText(text, [multiAz]).map((f) => f.message)).toEqual([expect.not.stringMatching(/BackupDays|HasBackup/)]);
   });
 });
+
+describe('CDK findings land where code scanning can show them', () => {
+  function cdkRepo() {
+    const m = machine();
+    cpSync(path.join(ROOT, 'fixtures/cdk/deliberate-problems/cdk.out'), path.join(m.repo, 'cdk.out'), { recursive: true });
+    const metadata = path.join(m.repo, 'cdk.out/ProblemStack.metadata.json');
+    // As if the app had been synthesized in this checkout: its creation stacks point into the repository.
+    writeFileSync(metadata, readFileSync(metadata, 'utf8').split('/home/dev/cdk-app/').join(`${m.repo}/`));
+    put(m, 'apps/problems.js', '// the CDK app\n');
+    return m;
+  }
+  const rule = ['--rule', 'rds-multi-az-enabled'];
+
+  it('SARIF and annotations point at the app line that creates the resource, the template a related location', () => {
+    const m = cdkRepo();
+    const log = JSON.parse(cli(['cdk.out', '-f', 'sarif', ...rule], m.repo).stdout);
+    const [result] = log.runs[0].results;
+    expect(result.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'apps/problems.js' }, region: { startLine: 48, startColumn: 5 } });
+    expect(result.relatedLocations[0]).toMatchObject({
+      physicalLocation: { artifactLocation: { uri: 'cdk.out/ProblemStack.template.json' } }, message: { text: 'The resource in the synthesized template' },
+    });
+    expect(result.locations[0].logicalLocations[0].fullyQualifiedName).toBe('ProblemStack/Db/Resource');
+    expect(cli(['cdk.out', '-f', 'github', ...rule], m.repo).stdout).toMatch(/^::error file=apps\/problems\.js,line=48,col=5,title=rds-multi-az-enabled/m);
+    // The text report keeps both: the template with its code frame, and the app's line under it.
+    const text = cli(['cdk.out', ...rule], m.repo).stdout;
+    expect(text).toContain('cdk.out/ProblemStack.template.json');
+    expect(text).toContain('↳ Where the CDK app creates this resource: apps/problems.js:48:5');
+  });
+
+  it('--cdk-location template keeps them on the template, and a baseline matches either way', () => {
+    const m = cdkRepo();
+    const log = JSON.parse(cli(['cdk.out', '-f', 'sarif', '--cdk-location', 'template', ...rule], m.repo).stdout);
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('cdk.out/ProblemStack.template.json');
+    expect(cli(['cdk.out', '-f', 'sarif', '-o', 'base.sarif', ...rule], m.repo).code).toBe(1);
+    expect(cli(['cdk.out', '--baseline', 'base.sarif', ...rule], m.repo).code).toBe(0);
+    expect(cli(['cdk.out', '--cdk-location', 'nowhere'], m.repo).stderr).toBe('pillars-lint: --cdk-location must be source or template (got "nowhere")\n');
+  });
+});

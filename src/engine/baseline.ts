@@ -29,7 +29,9 @@ export function readBaseline(file: string, cwd: string): Set<string> {
   for (const run of log.runs) {
     for (const result of Array.isArray(run?.results) ? run.results : []) {
       const location = result?.locations?.[0];
-      const uri: unknown = location?.physicalLocation?.artifactLocation?.uri;
+      // A CDK finding shown on the app's line names the template it is about in its properties.
+      const template: unknown = result?.properties?.template;
+      const uri: unknown = typeof template === 'string' ? template : location?.physicalLocation?.artifactLocation?.uri;
       if (typeof result?.ruleId !== 'string' || typeof uri !== 'string') continue;
       const relative = uri.split('/').map(decodeSegment).join('/');
       const logicalId = location?.logicalLocations?.[0]?.name;

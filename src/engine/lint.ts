@@ -378,7 +378,7 @@ function cdkContext(template: Template, info: CdkTemplate | undefined):
       const out: Finding = { ...f };
       if (constructPath) out.constructPath = constructPath;
       if (frame) {
-        out.related = [{ file: frame.file, line: frame.line, ...(frame.column ? { column: frame.column } : {}), message: 'Where the CDK app creates this resource' }];
+        out.related = [{ file: frame.file, line: frame.line, ...(frame.column ? { column: frame.column } : {}), message: 'Where the CDK app creates this resource', creation: true }];
       }
       return out;
     },

@@ -2,7 +2,7 @@ import type { Finding, LintResult, RuleMeta } from '../engine/types.ts';
 import { isUri } from '../discover/paths.ts';
 import { failureReason, guarded, missingText, placeholderText, type OnRenderError } from './failures.ts';
 import { bySeverity, reportable } from './order.ts';
-import { displayPath } from './paths.ts';
+import { cdkSourceOf, displayPath } from './paths.ts';
 import { escapeControls, textOf } from './text.ts';
 import type { Formatter } from './types.ts';
 import { plural } from '../words.ts';
@@ -39,10 +39,16 @@ export function annotationLevel(f: Finding): AnnotationLevel {
   return f.level;
 }
 
-export function annotation(f: Finding, root: string): string {
+export function annotation(f: Finding, root: string, cdkLocation?: 'source' | 'template'): string {
   const props: CommandProperties = {};
-  // A deployed stack (stack://) has no file in the repository to annotate.
-  if (!isUri(f.file)) {
+  // On the CDK app's line that creates the resource, when there is one in the project (cdk.out is rarely committed).
+  const source = cdkSourceOf(f, root, cdkLocation);
+  if (source) {
+    props.file = escapeControls(displayPath(source.file, root));
+    props.line = source.line;
+    if (source.column) props.col = source.column;
+  } else if (!isUri(f.file)) {
+    // A deployed stack (stack://) has no file in the repository to annotate.
     const { startLine, startColumn, endLine, endColumn } = f.region;
     props.file = escapeControls(displayPath(f.file, root));
     props.line = startLine;
@@ -86,6 +92,7 @@ export interface AnnotationOptions {
   moreIn?: string;
   /** The rules that ran, for their security-severity: the most severe findings get the few annotations. */
   rules?: readonly RuleMeta[];
+  cdkLocation?: 'source' | 'template';
   /** Told of each finding that could not be rendered (an annotation without a place says so instead). */
   onRenderError?: OnRenderError;
 }
@@ -117,7 +124,7 @@ export function annotations(findings: readonly Finding[], options: AnnotationOpt
     if (used[level] < caps[level]) {
       used[level]++;
       lines.push(
-        guarded(f, options.onRenderError, (finding) => annotation(finding, options.root), (failure) =>
+        guarded(f, options.onRenderError, (finding) => annotation(finding, options.root, options.cdkLocation), (failure) =>
           workflowCommand(level, { title: 'pillars-lint' }, placeholderText(failure, options.root)),
         ),
       );
@@ -153,6 +160,7 @@ export const github: Formatter = (result: LintResult, options) => {
     limits: { error: ANNOTATIONS_PER_LEVEL - failed.length },
     moreIn: 'the full report (for example `-f markdown >> "$GITHUB_STEP_SUMMARY"`)',
     rules: result.rules,
+    cdkLocation: options.cdkLocation,
     onRenderError: options.onRenderError,
   });
   const all = [...failed, ...lines];

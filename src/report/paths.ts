@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isUri, relativeInside } from '../discover/paths.ts';
+import type { Finding } from '../engine/types.ts';
 
 /** What a person reads: relative to cwd with `/`, else the absolute path; URIs unchanged. */
 export function displayPath(file: string, cwd: string): string {
@@ -22,6 +23,16 @@ export function artifactUri(file: string, cwd: string): string {
   const rel = relativeInside(file, cwd);
   if (rel === undefined) return pathToFileURL(resolve(cwd, file)).href;
   return rel.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
+ * The line of the CDK app that creates a finding's resource, when the finding should be placed there: `source`
+ * placement, and the app's file lies in the project (GitHub cannot show a location elsewhere).
+ */
+export function cdkSourceOf(f: Finding, root: string, placement: 'source' | 'template' | undefined): { file: string; line: number; column?: number } | undefined {
+  if (placement === 'template') return undefined;
+  const frame = f.related?.find((r) => r.creation);
+  return frame && !isUri(frame.file) && relativeInside(frame.file, root) !== undefined ? frame : undefined;
 }
 
 /** True when artifactUri() gave a reference relative to %SRCROOT%. */

@@ -4,7 +4,7 @@ import type * as Sarif from 'sarif';
 import type { FileReport, Finding, LintResult, RuleMeta } from '../engine/types.ts';
 import type { Region } from '../parse/types.ts';
 import { failureReason, guarded, missingText, placeholderText } from './failures.ts';
-import { artifactUri, isRelativeUri } from './paths.ts';
+import { artifactUri, cdkSourceOf, isRelativeUri } from './paths.ts';
 import { textOf } from './text.ts';
 import type { Formatter } from './types.ts';
 
@@ -174,9 +174,18 @@ export const sarif: Formatter = (result: LintResult, options) => {
       out.level = f.level;
     }
     out.message = { text: textOf(f.message, '') || f.ruleId };
+    // A finding on a synthesized CDK template goes where code scanning can show it: the app's line that creates the
+    // resource; the template becomes a related location.
+    const source = cdkSourceOf(f, cwd, options.cdkLocation);
+    const primary = source
+      ? {
+          artifactLocation: { ...locationOf(source.file), index: addArtifact(source.file) },
+          region: source.column ? { startLine: Math.max(1, source.line), startColumn: Math.max(1, source.column) } : { startLine: Math.max(1, source.line) },
+        }
+      : { artifactLocation, region: sarifRegion(f.region) };
     out.locations = [
       {
-        physicalLocation: { artifactLocation, region: sarifRegion(f.region) },
+        physicalLocation: primary,
         ...(f.logicalId
           ? {
               logicalLocations: [
@@ -188,18 +197,27 @@ export const sarif: Formatter = (result: LintResult, options) => {
     ];
     // GitHub rejects a log with absolute file URIs, so a related place outside the working directory (a CDK app
     // synthesized on another machine) stays out of relatedLocations and is only named in the properties.
-    const related = f.related?.map((r) => ({ ...r, location: locationOf(r.file) })) ?? [];
+    const related = (f.related ?? []).filter((r) => r !== source).map((r) => ({ ...r, location: locationOf(r.file) }));
     const inside = related.filter((r) => isRelativeUri(r.location.uri!));
-    if (inside.length) {
-      out.relatedLocations = inside.map((r, i) => ({
-        id: i + 1,
+    const relatedLocations: Sarif.Location[] = [];
+    if (source) {
+      relatedLocations.push({
+        id: 1,
+        physicalLocation: { artifactLocation, region: sarifRegion(f.region) },
+        message: { text: 'The resource in the synthesized template' },
+      });
+    }
+    for (const r of inside) {
+      relatedLocations.push({
+        id: relatedLocations.length + 1,
         physicalLocation: {
           artifactLocation: r.location,
           region: r.column ? { startLine: Math.max(1, r.line), startColumn: Math.max(1, r.column) } : { startLine: Math.max(1, r.line) },
         },
         message: { text: textOf(r.message, 'Related location') },
-      }));
+      });
     }
+    if (relatedLocations.length) out.relatedLocations = relatedLocations;
     if (f.fix) {
       out.fixes = [
         {
@@ -218,6 +236,8 @@ export const sarif: Formatter = (result: LintResult, options) => {
     const properties: Sarif.PropertyBag = { pillar: f.pillar };
     if (f.resourceType) properties.resourceType = f.resourceType;
     if (f.propertyPath?.length) properties.propertyPath = f.propertyPath.join('.');
+    // What a baseline matches on: the template the finding is about, wherever it is shown.
+    if (source) properties.template = artifactLocation.uri;
     const outside = related.filter((r) => !isRelativeUri(r.location.uri!));
     if (outside.length) properties.related = outside.map((r) => `${r.message}: ${r.file}:${r.line}${r.column ? `:${r.column}` : ''}`);
     out.properties = properties;
