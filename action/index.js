@@ -13086,6 +13086,15 @@ function intrinsicName(node, inConditionExpression = false) {
   if (name === void 0) return void 0;
   return name === "Ref" || name.startsWith("Fn::") || inConditionExpression && name === "Condition" ? name : void 0;
 }
+function valueAt(root, path10) {
+  let node = root;
+  for (const segment of path10) {
+    if (Array.isArray(node) && typeof segment === "number") node = node[segment];
+    else if (isPlainObject2(node) && typeof segment === "string") node = node[segment];
+    else return void 0;
+  }
+  return node;
+}
 function isDynamicReference(value) {
   return typeof value === "string" && value.includes("{{resolve:");
 }
@@ -13525,6 +13534,31 @@ function readResource(logicalId, node, path10, loop, problems) {
     path: path10,
     loop
   });
+}
+
+// src/template/rain.ts
+function isRainKey(key) {
+  return key.startsWith("Rain::") || key.startsWith("Fn::Rain::");
+}
+function isRainDirective(value) {
+  if (!isPlainObject2(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && isRainKey(keys[0]);
+}
+function firstRainDirective(root) {
+  const stack = [{ node: root, path: [] }];
+  let budget = 2e5;
+  while (stack.length && budget-- > 0) {
+    const { node, path: path10 } = stack.pop();
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], path: [...path10, i] });
+    } else if (isPlainObject2(node)) {
+      const keys = Object.keys(node);
+      for (const key of keys) if (isRainKey(key)) return { path: [...path10, key], key: key.replace(/^Fn::/, "") };
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ node: node[keys[i]], path: [...path10, keys[i]] });
+    }
+  }
+  return void 0;
 }
 
 // src/engine/rule.ts
@@ -14613,7 +14647,7 @@ function checkManagedArn(resource, ctx, arn, kind2) {
 }
 function withPartitionPlaceholder(resource, arn) {
   if (arn.external) return void 0;
-  const node = nodeAt(resource.node, arn.path);
+  const node = valueAt(resource.node, arn.path);
   const intrinsic = intrinsicOf(node);
   if (!intrinsic) return void 0;
   const partition = (part) => {
@@ -14635,21 +14669,12 @@ var MARKER = (name) => `\uE000${name}\uE001`;
 var MARKERS = /\uE000([^\uE000\uE001]*)\uE001/g;
 function subTemplate(resource, doc) {
   if (doc.external) return void 0;
-  const intrinsic = intrinsicOf(nodeAt(resource.node, doc.path));
+  const intrinsic = intrinsicOf(valueAt(resource.node, doc.path));
   if (intrinsic?.name !== "Fn::Sub") return void 0;
   const args = intrinsic.args;
   const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
   if (text === void 0) return void 0;
   return parseSubString(text).map((p) => typeof p === "string" ? p : MARKER(p.attribute ? `${p.name}.${p.attribute}` : p.name)).join("");
-}
-function nodeAt(root, path10) {
-  let node = root;
-  for (const segment of path10) {
-    if (Array.isArray(node) && typeof segment === "number") node = node[segment];
-    else if (isPlainObject2(node) && typeof segment === "string") node = node[segment];
-    else return void 0;
-  }
-  return node;
 }
 function checkDocument(ctx, resource, doc, where) {
   let text;
@@ -18791,7 +18816,16 @@ function lintFile(file, bytes, explicit, rules2, options) {
   }
   const notTemplate = explicit ? void 0 : notTemplateShaped(doc.value);
   if (notTemplate) return { report: { ...report2, status: "skipped", skipReason: `not a CloudFormation template: ${notTemplate}` }, findings: [] };
-  const diagnostics = doc.diagnostics.map((d) => parseError(d.message, offsetRegion(doc, d.start, d.end)));
+  const rain = firstRainDirective(doc.value);
+  const diagnostics = doc.diagnostics.filter((d) => !(rain && d.code === "UNKNOWN_TAG" && d.message.startsWith("Unknown tag !Rain::"))).map((d) => parseError(d.message, offsetRegion(doc, d.start, d.end)));
+  if (rain) {
+    const tag = doc.diagnostics.find((d) => d.code === "UNKNOWN_TAG" && d.message.startsWith("Unknown tag !Rain::"));
+    const key = tag ? /!(Rain::[^\s;]+)/.exec(tag.message)[1] : rain.key;
+    diagnostics.unshift(parseError(
+      `${key} is a Rain directive: CloudFormation cannot deploy this template until \`rain pkg\` expands it; the parts Rain adds are not checked.`,
+      tag ? offsetRegion(doc, tag.start, tag.end) : findingRegion(doc, rain.path)
+    ));
+  }
   const given = new Map(Object.entries(options.parameters ?? {}));
   const built = buildTemplate(doc, file, { stackTags: options.cdk?.stackTags, parameters: given });
   if (built.kind === "not-cloudformation") {
@@ -18799,7 +18833,7 @@ function lintFile(file, bytes, explicit, rules2, options) {
     if (!explicit) return { report: skipped, findings: [] };
     return { report: skipped, findings: [...diagnostics, parseError(`${path6.basename(file)} is not a CloudFormation template: ${built.reason}.`)] };
   }
-  const structure = built.problems.map((p) => parseError(`Invalid template: ${p.message}.`, findingRegion(doc, p.path)));
+  const structure = built.problems.filter((p) => !(rain && isRainDirective(valueAt(doc.value, p.path)))).map((p) => parseError(`Invalid template: ${p.message}.`, findingRegion(doc, p.path)));
   if (built.kind === "invalid") return { report: report2, findings: [...diagnostics, ...structure] };
   const template = built.template;
   const loops = template.unexpandedLoops.length ? unexpandedLoops(template, options.reportUnknown ?? false) : void 0;

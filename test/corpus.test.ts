@@ -7,10 +7,12 @@ import sarif from '../src/report/sarif.ts';
 import { HAS_SHARED, SHARED, sarifValidator } from './helpers.ts';
 
 /**
- * Files with at least one template-parse-error finding, and the findings: 2 YAML syntax errors, 22 duplicate keys
- * (14 files), 30 unknown tags (rain's !Rain::* preprocessor tags) and 25 resource Types written with such a tag.
+ * Files with at least one template-parse-error finding, and the findings: 30 templates written for Rain (one finding
+ * each, at the first Rain::Module / !Rain::Embed directive, which only `rain pkg` expands), 22 duplicate keys in 14
+ * files (CloudFormation rejects them), and 2 files of genuinely broken YAML (serverless-patterns'
+ * apigw-custom-domain-edge and rds-sns-event-notification, kept broken on purpose in the corpus).
  */
-const PINNED = { filesWithParseErrors: 38, parseErrorFindings: 79 };
+const PINNED = { filesWithParseErrors: 46, parseErrorFindings: 54 };
 
 describe.skipIf(!HAS_SHARED)('shared corpus', () => {
   it('lints every template without an internal failure; parse errors are pinned; SARIF is valid', async () => {

@@ -281,3 +281,12 @@ describe('CDK findings land where code scanning can show them', () => {
     expect(cli(['cdk.out', '--cdk-location', 'nowhere'], m.repo).stderr).toBe('pillars-lint: --cdk-location must be source or template (got "nowhere")\n');
   });
 });
+
+describe('Rain templates', () => {
+  it('are one finding at the first directive, not one per tag and per resource it types', () => {
+    const text = 'Resources:\n  Network:\n    Type: !Rain::Module ../modules/vpc.yml\n  Site:\n    Type: !Rain::Module ../modules/site.yml\n  Script:\n    Type: AWS::SSM::Document\n    Properties:\n      Content: !Rain::Embed script.sh\n';
+    expect(lintText(text, rules).filter((f) => f.ruleId === 'template-parse-error').map(render)).toEqual([
+      '3:11 error template-parse-error -: Rain::Module is a Rain directive: CloudFormation cannot deploy this template until `rain pkg` expands it; the parts Rain adds are not checked.',
+    ]);
+  });
+});

@@ -1,6 +1,5 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
-import type { NodePath } from '../../src/parse/types.ts';
-import { intrinsicOf, isPlainObject, parseSubString } from '../../src/template/intrinsics.ts';
+import { intrinsicOf, isPlainObject, parseSubString, valueAt } from '../../src/template/intrinsics.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString, isSet } from '../../src/values/coerce.ts';
 import { combinations, variantWith, type Variant } from '../../src/values/variant.ts';
@@ -167,7 +166,7 @@ function checkManagedArn(resource: Resource, ctx: Ctx, arn: Variant, kind: strin
  */
 function withPartitionPlaceholder(resource: Resource, arn: Variant): string | undefined {
   if (arn.external) return undefined;
-  const node = nodeAt(resource.node, arn.path);
+  const node = valueAt(resource.node, arn.path);
   const intrinsic = intrinsicOf(node);
   if (!intrinsic) return undefined;
   const partition = (part: unknown): string | undefined => {
@@ -197,7 +196,7 @@ export const MARKERS = /\uE000([^\uE000\uE001]*)\uE001/g;
  */
 function subTemplate(resource: Resource, doc: Variant): string | undefined {
   if (doc.external) return undefined;
-  const intrinsic = intrinsicOf(nodeAt(resource.node, doc.path));
+  const intrinsic = intrinsicOf(valueAt(resource.node, doc.path));
   if (intrinsic?.name !== 'Fn::Sub') return undefined;
   const args = intrinsic.args;
   const text = typeof args === 'string' ? args : Array.isArray(args) && typeof args[0] === 'string' ? args[0] : undefined;
@@ -207,15 +206,6 @@ function subTemplate(resource: Resource, doc: Variant): string | undefined {
     .join('');
 }
 
-function nodeAt(root: unknown, path: NodePath): unknown {
-  let node = root;
-  for (const segment of path) {
-    if (Array.isArray(node) && typeof segment === 'number') node = node[segment];
-    else if (isPlainObject(node) && typeof segment === 'string') node = node[segment];
-    else return undefined;
-  }
-  return node;
-}
 
 /** A policy document: an object, or (as CloudFormation also accepts) its JSON text. */
 function checkDocument(ctx: Ctx, resource: Resource, doc: Variant, where: string): void {

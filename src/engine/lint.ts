@@ -10,6 +10,8 @@ import { decodeSource, parseDocument } from '../parse/index.ts';
 import { findingRegion, offsetRegion } from '../parse/locate.ts';
 import type { ParsedDocument } from '../parse/types.ts';
 import { buildTemplate, notTemplateShaped, type Template } from '../template/model.ts';
+import { valueAt } from '../template/intrinsics.ts';
+import { firstRainDirective, isRainDirective } from '../template/rain.ts';
 import { rules as registeredRules } from '../../rules/index.ts';
 import { waPractices } from './generated/wa-practices.ts';
 import { BUILTIN_RULES, LOOP_NOT_EXPANDED_RULE, NESTED_STACK_CYCLE_RULE, NESTED_STACK_MISSING_RULE, PARSE_ERROR_RULE } from './builtin.ts';
@@ -314,7 +316,20 @@ export function lintFile(
   // settings): only a file shaped like a template is one. Named explicitly, it is judged as a template.
   const notTemplate = explicit ? undefined : notTemplateShaped(doc.value);
   if (notTemplate) return { report: { ...report, status: 'skipped', skipReason: `not a CloudFormation template: ${notTemplate}` }, findings: [] };
-  const diagnostics = doc.diagnostics.map((d) => parseError(d.message, offsetRegion(doc, d.start, d.end)));
+  // A Rain template is one finding where its first directive is, not one per `!Rain::` tag and the resources they type.
+  const rain = firstRainDirective(doc.value);
+  const diagnostics = doc.diagnostics
+    .filter((d) => !(rain && d.code === 'UNKNOWN_TAG' && d.message.startsWith('Unknown tag !Rain::')))
+    .map((d) => parseError(d.message, offsetRegion(doc, d.start, d.end)));
+  if (rain) {
+    // A `!Rain::X` tag is located at the tag itself; a JSON `Rain::X` key at the key.
+    const tag = doc.diagnostics.find((d) => d.code === 'UNKNOWN_TAG' && d.message.startsWith('Unknown tag !Rain::'));
+    const key = tag ? /!(Rain::[^\s;]+)/.exec(tag.message)![1]! : rain.key;
+    diagnostics.unshift(parseError(
+      `${key} is a Rain directive: CloudFormation cannot deploy this template until \`rain pkg\` expands it; the parts Rain adds are not checked.`,
+      tag ? offsetRegion(doc, tag.start, tag.end) : findingRegion(doc, rain.path),
+    ));
+  }
   const given = new Map(Object.entries(options.parameters ?? {}));
   const built = buildTemplate(doc, file, { stackTags: options.cdk?.stackTags, parameters: given });
   if (built.kind === 'not-cloudformation') {
@@ -322,7 +337,7 @@ export function lintFile(
     if (!explicit) return { report: skipped, findings: [] };
     return { report: skipped, findings: [...diagnostics, parseError(`${path.basename(file)} is not a CloudFormation template: ${built.reason}.`)] };
   }
-  const structure = built.problems.map((p) => parseError(`Invalid template: ${p.message}.`, findingRegion(doc, p.path)));
+  const structure = built.problems.filter((p) => !(rain && isRainDirective(valueAt(doc.value, p.path)))).map((p) => parseError(`Invalid template: ${p.message}.`, findingRegion(doc, p.path)));
   if (built.kind === 'invalid') return { report, findings: [...diagnostics, ...structure] };
   const template = built.template;
   const loops = template.unexpandedLoops.length ? unexpandedLoops(template, options.reportUnknown ?? false) : undefined;

@@ -34,6 +34,17 @@ export function intrinsicName(node: unknown, inConditionExpression = false): str
   return name === 'Ref' || name.startsWith('Fn::') || (inConditionExpression && name === 'Condition') ? name : undefined;
 }
 
+/** The plain value at a path of a parsed document (no intrinsic resolved), or undefined where the path leads nowhere. */
+export function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let node = root;
+  for (const segment of path) {
+    if (Array.isArray(node) && typeof segment === 'number') node = node[segment];
+    else if (isPlainObject(node) && typeof segment === 'string') node = node[segment];
+    else return undefined;
+  }
+  return node;
+}
+
 /** `{{resolve:ssm:...}}` and friends: the value only exists at deploy time. */
 export function isDynamicReference(value: unknown): boolean {
   return typeof value === 'string' && value.includes('{{resolve:');
