@@ -14,7 +14,7 @@ import { FORMATS, getFormatter } from '../../src/report/index.ts';
 import sarif from '../../src/report/sarif.ts';
 import { rules } from '../../rules/index.ts';
 import { sarifValidator } from '../helpers.ts';
-import { machine, put, type Machine } from './harness.ts';
+import { machine, put, type Machine, OPEN_SSH } from './harness.ts';
 
 const sshRule = rules.find((r) => r.id === 'ec2-sg-ssh-restricted')!;
 
@@ -34,17 +34,6 @@ const throwingRule = defineRule({
   },
 });
 
-const OPEN_SSH = `Resources:
-  Bastion:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: bastion
-      SecurityGroupIngress:
-        - IpProtocol: tcp
-          FromPort: 22
-          ToPort: 22
-          CidrIp: 0.0.0.0/0
-`;
 // The same open SSH group, and a bucket the broken rule throws on: that rule's findings there are lost, not the file's.
 const BROKEN = `${OPEN_SSH}  Data:
     Type: AWS::S3::Bucket

@@ -144,3 +144,13 @@ export function put(m: Machine, relative: string, text: string): string {
   writeFileSync(file, text);
   return file;
 }
+
+/** A security group open to the world on SSH: the finding the suites expect to survive whatever else goes wrong. */
+export const OPEN_SSH = `Resources:
+  Bastion:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: bastion
+      SecurityGroupIngress:
+        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}
+`;

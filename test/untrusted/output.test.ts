@@ -10,16 +10,8 @@ import { globProblem, globToRegExp, matchesAny } from '../../src/config/glob.ts'
 import type { Finding, LintResult } from '../../src/engine/types.ts';
 import { jobSummary } from '../../src/report/markdown.ts';
 import { ROOT } from '../helpers.ts';
-import { cli, expectBounded, expectNoSecret, machine, put, type Machine, type Run } from './harness.ts';
+import { cli, expectBounded, expectNoSecret, machine, put, type Machine, type Run, OPEN_SSH } from './harness.ts';
 
-const OPEN_SSH = `Resources:
-  Bastion:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: bastion
-      SecurityGroupIngress:
-        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}
-`;
 
 const isSsh = (f: { ruleId: string }) => f.ruleId === 'ec2-sg-ssh-restricted';
 
