@@ -18816,7 +18816,7 @@ function lintFile(file, bytes, explicit, rules2, options) {
   }
   const notTemplate = explicit ? void 0 : notTemplateShaped(doc.value);
   if (notTemplate) return { report: { ...report2, status: "skipped", skipReason: `not a CloudFormation template: ${notTemplate}` }, findings: [] };
-  const rain = firstRainDirective(doc.value);
+  const rain = doc.source.includes("Rain::") ? firstRainDirective(doc.value) : void 0;
   const diagnostics = doc.diagnostics.filter((d) => !(rain && d.code === "UNKNOWN_TAG" && d.message.startsWith("Unknown tag !Rain::"))).map((d) => parseError(d.message, offsetRegion(doc, d.start, d.end)));
   if (rain) {
     const tag = doc.diagnostics.find((d) => d.code === "UNKNOWN_TAG" && d.message.startsWith("Unknown tag !Rain::"));

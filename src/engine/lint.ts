@@ -317,7 +317,8 @@ export function lintFile(
   const notTemplate = explicit ? undefined : notTemplateShaped(doc.value);
   if (notTemplate) return { report: { ...report, status: 'skipped', skipReason: `not a CloudFormation template: ${notTemplate}` }, findings: [] };
   // A Rain template is one finding where its first directive is, not one per `!Rain::` tag and the resources they type.
-  const rain = firstRainDirective(doc.value);
+  // Most templates never mention Rain: the walk runs only when the text does.
+  const rain = doc.source.includes('Rain::') ? firstRainDirective(doc.value) : undefined;
   const diagnostics = doc.diagnostics
     .filter((d) => !(rain && d.code === 'UNKNOWN_TAG' && d.message.startsWith('Unknown tag !Rain::')))
     .map((d) => parseError(d.message, offsetRegion(doc, d.start, d.end)));
