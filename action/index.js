@@ -13663,10 +13663,11 @@ function named(noun, names) {
 
 // src/values/variant.ts
 function makeVariant(kind2, value, reason, path10, external, assumptions) {
-  return { kind: kind2, value, reason, ref: void 0, opaque: void 0, pseudo: void 0, symbolic: void 0, path: path10, external, assumptions };
+  return { kind: kind2, value, reason, origin: void 0, ref: void 0, opaque: void 0, pseudo: void 0, symbolic: void 0, path: path10, external, assumptions };
 }
 function variantWith(v, change) {
   const copy = makeVariant(v.kind, v.value, v.reason, v.path, v.external, v.assumptions);
+  copy.origin = v.origin;
   copy.ref = v.ref;
   copy.opaque = v.opaque;
   copy.pseudo = v.pseudo;
@@ -13676,9 +13677,12 @@ function variantWith(v, change) {
 function literalVariant(value, path10, external, assumptions) {
   return makeVariant("literal", value, void 0, path10, external, assumptions);
 }
-function unknownVariant(reason, path10, external, assumptions) {
-  return makeVariant("unknown", void 0, reason, path10, external, assumptions);
+function unknownVariant(reason, path10, external, assumptions, origin = OTHER) {
+  const v = makeVariant("unknown", void 0, reason, path10, external, assumptions);
+  v.origin = origin;
+  return v;
 }
+var OTHER = { kind: "other" };
 function absentVariant(path10, external, assumptions) {
   return makeVariant("absent", void 0, void 0, path10, external, assumptions);
 }
@@ -15298,10 +15302,10 @@ function zoneKey(zone) {
 }
 function maybeSeveral(element, ctx) {
   if (element.ref) return !isSubnetRef(element, ctx);
-  const reason = element.reason ?? "";
-  if (/^Fn::(Join|Sub)\b/.test(reason)) return true;
-  const param = /^parameter (\S+) /.exec(reason)?.[1];
-  const type = param ? ctx.template.parameters.get(param)?.type ?? "" : "";
+  const origin = element.origin;
+  if (origin?.kind === "intrinsic") return origin.name === "Fn::Join" || origin.name === "Fn::Sub";
+  if (origin?.kind !== "parameter") return false;
+  const type = ctx.template.parameters.get(origin.name)?.type ?? "";
   return type.includes("List<") || type === "CommaDelimitedList";
 }
 function isSubnetRef(element, ctx) {
@@ -17496,6 +17500,9 @@ var TEMPLATE_BUDGET = 2e6;
 var MAX_TEXT = 1 << 20;
 var TOO_COMPLEX = "too complex to evaluate";
 var TOO_MANY = "too many combinations of parameters and conditions";
+var TOO_COMPLEX_ORIGIN = { kind: "too-complex" };
+var JOIN = { kind: "intrinsic", name: "Fn::Join" };
+var SUB = { kind: "intrinsic", name: "Fn::Sub" };
 var ValueResolver = class {
   constructor(template, given) {
     this.template = template;
@@ -17629,14 +17636,14 @@ var ValueResolver = class {
     if (node === void 0) return [absentVariant(path10, external, assumptions)];
     if (isPlainLiteral(node)) return [literalVariant(node, path10, external, assumptions)];
     if (typeof node !== "object" || node === null) {
-      return [unknownVariant("a dynamic reference, resolved at deploy time", path10, external, assumptions)];
+      return [unknownVariant("a dynamic reference, resolved at deploy time", path10, external, assumptions, { kind: "dynamic-reference" })];
     }
     const intrinsic = node instanceof Opaque ? void 0 : intrinsicOf(node);
     return this.resolveIntrinsic(node, intrinsic, path10, external, assumptions, depth);
   }
   resolveIntrinsic(node, intrinsic, path10, external, assumptions, depth) {
     const unknown = (reason, extra) => [
-      extra ? Object.assign(unknownVariant(reason, path10, external, assumptions), extra) : unknownVariant(reason, path10, external, assumptions)
+      extra ? Object.assign(unknownVariant(reason, path10, external, assumptions), extra) : unknownVariant(reason, path10, external, assumptions, reason === TOO_COMPLEX ? TOO_COMPLEX_ORIGIN : void 0)
     ];
     if (node instanceof Opaque) return unknown(node.reason, { opaque: node.id });
     if (depth > MAX_DEPTH2) return unknown("intrinsics nested too deeply");
@@ -17681,7 +17688,7 @@ var ValueResolver = class {
         for (let r = 0; r < readings.length && out.length <= MAX_VARIANTS && !this.over; r++) {
           const [delimiter, list2] = readings[r];
           if (delimiter.kind !== "literal" || list2.kind !== "literal" || !Array.isArray(list2.value)) {
-            out.push(unknownVariant("Fn::Join of values that are not all known", path10, external, assumptions));
+            out.push(unknownVariant("Fn::Join of values that are not all known", path10, external, assumptions, JOIN));
             continue;
           }
           const items = list2.value;
@@ -17693,7 +17700,7 @@ var ValueResolver = class {
             const combo = combos[c];
             const merged = mergeAssumptionLists([delimiter.assumptions, list2.assumptions, ...combo.map(assumptionsOf)]);
             if (!merged) continue;
-            out.push(this.text(combo, scalarText(delimiter.value), path10, external, merged) ?? unknownVariant("Fn::Join of values that are not all known", path10, external, assumptions));
+            out.push(this.text(combo, scalarText(delimiter.value), path10, external, merged) ?? unknownVariant("Fn::Join of values that are not all known", path10, external, assumptions, JOIN));
           }
         }
         return this.over ? unknown(TOO_COMPLEX) : cap(out, path10);
@@ -17763,9 +17770,9 @@ var ValueResolver = class {
         );
       }
       case "Fn::ImportValue":
-        return unknown("an Fn::ImportValue from another stack");
+        return [unknownVariant("an Fn::ImportValue from another stack", path10, external, assumptions, { kind: "intrinsic", name: "Fn::ImportValue" })];
       case "Fn::Transform":
-        return unknown("the output of a macro (Fn::Transform)");
+        return [unknownVariant("the output of a macro (Fn::Transform)", path10, external, assumptions, { kind: "intrinsic", name: "Fn::Transform" })];
       default:
         return unknown(`the result of ${clip(name)}`);
     }
@@ -17790,7 +17797,7 @@ var ValueResolver = class {
   parameterVariants(name, path10, external, assumptions) {
     const param = this.template.parameters.get(name);
     if (param.type.startsWith("AWS::SSM::Parameter::Value")) {
-      return [unknownVariant(`parameter ${clip(name)} is read from SSM at deploy time`, path10, external, assumptions)];
+      return [unknownVariant(`parameter ${clip(name)} is read from SSM at deploy time`, path10, external, assumptions, { kind: "parameter", name })];
     }
     const out = [];
     const givenValue = this.given.get(name);
@@ -17806,7 +17813,7 @@ var ValueResolver = class {
       }
     }
     if (param.default === void 0 || param.default === null) {
-      return [unknownVariant(`parameter ${clip(name)} has no Default`, path10, external, assumptions)];
+      return [unknownVariant(`parameter ${clip(name)} has no Default`, path10, external, assumptions, { kind: "parameter", name })];
     }
     parameterValue2(param, param.default, "default", path10, assumptions, out);
     const allowed = param.allowedValues ?? [];
@@ -17826,12 +17833,12 @@ var ValueResolver = class {
     const fallback = isPlainObject2(args[3]) ? args[3].DefaultValue : void 0;
     const out = [];
     const readings = this.combine(keys);
-    if (!readings) return this.over ? [unknownVariant(TOO_COMPLEX, path10, external, assumptions)] : tooMany2(path10);
+    if (!readings) return this.over ? [unknownVariant(TOO_COMPLEX, path10, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany2(path10);
     for (let i = 0; i < readings.length && out.length <= MAX_VARIANTS && !this.over; i++) {
       const [mapName, top, second] = readings[i];
       this.mapEntries(mapName, top, second, fallback, path10, external, assumptions, depth, out);
     }
-    if (this.over) out.push(unknownVariant(TOO_COMPLEX, path10, external, assumptions));
+    if (this.over) out.push(unknownVariant(TOO_COMPLEX, path10, external, assumptions, TOO_COMPLEX_ORIGIN));
     return cap(out, path10);
   }
   /**
@@ -17898,7 +17905,7 @@ var ValueResolver = class {
     }
     const out = [];
     const combos = this.combine(parts);
-    if (!combos) return this.over ? [unknownVariant(TOO_COMPLEX, path10, external, assumptions)] : tooMany2(path10);
+    if (!combos) return this.over ? [unknownVariant(TOO_COMPLEX, path10, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany2(path10);
     for (let c = 0; c < combos.length && !this.over; c++) {
       const combo = combos[c];
       const merged = mergeAssumptionLists([assumptions, ...combo.map(assumptionsOf)]);
@@ -17909,11 +17916,11 @@ var ValueResolver = class {
         continue;
       }
       const missing = combo.find((c2) => !textOf(c2));
-      const v = unknownVariant(`Fn::Sub over ${missing.reason ?? "a value that is not known"}`, path10, external, merged);
+      const v = unknownVariant(`Fn::Sub over ${missing.reason ?? "a value that is not known"}`, path10, external, merged, SUB);
       if (combo.length === 1 && missing.ref) v.ref = missing.ref;
       out.push(v);
     }
-    return this.over ? [unknownVariant(TOO_COMPLEX, path10, external, assumptions)] : cap(out, path10);
+    return this.over ? [unknownVariant(TOO_COMPLEX, path10, external, assumptions, TOO_COMPLEX_ORIGIN)] : cap(out, path10);
   }
   /**
    * Every consistent combination of one variant from each list, counted against the budget; undefined past `limit`
@@ -18047,12 +18054,12 @@ function parameterValue2(param, value, source, path10, assumptions, out) {
 function cap(variants, path10) {
   if (variants.length <= MAX_VARIANTS) return variants;
   for (let i = 0; i < variants.length; i++) {
-    if (variants[i].reason === TOO_COMPLEX) return [unknownVariant(TOO_COMPLEX, path10, false, [])];
+    if (variants[i].origin?.kind === "too-complex") return [unknownVariant(TOO_COMPLEX, path10, false, [], TOO_COMPLEX_ORIGIN)];
   }
   return tooMany2(path10);
 }
 function tooMany2(path10) {
-  return [unknownVariant(TOO_MANY, path10, false, [])];
+  return [unknownVariant(TOO_MANY, path10, false, [], TOO_COMPLEX_ORIGIN)];
 }
 function textOf(v) {
   if (v.kind === "literal" && isScalar2(v.value)) return { text: scalarText(v.value), symbolic: v.symbolic === true };

@@ -53,16 +53,13 @@ interface SubnetEntry {
   maybeSeveral?: boolean;
 }
 
-/**
- * Unknown values that can hold a comma-joined subnet list. The engine says which intrinsic produced an unknown only in
- * its reason text, so that is what is read here.
- */
+/** Unknown values that can hold a comma-joined subnet list: a joined or substituted string, or a list parameter. */
 function maybeSeveral(element: Variant, ctx: RuleContext<any>): boolean {
   if (element.ref) return !isSubnetRef(element, ctx);
-  const reason = element.reason ?? '';
-  if (/^Fn::(Join|Sub)\b/.test(reason)) return true;
-  const param = /^parameter (\S+) /.exec(reason)?.[1];
-  const type = param ? ctx.template.parameters.get(param)?.type ?? '' : '';
+  const origin = element.origin;
+  if (origin?.kind === 'intrinsic') return origin.name === 'Fn::Join' || origin.name === 'Fn::Sub';
+  if (origin?.kind !== 'parameter') return false;
+  const type = ctx.template.parameters.get(origin.name)?.type ?? '';
   return type.includes('List<') || type === 'CommaDelimitedList';
 }
 

@@ -12,6 +12,7 @@ import type { Parameter, Resource, Template } from '../template/model.ts';
 import {
   absentVariant, assumptionsOf, combinations, literalVariant, mergeAssumptionLists, mergeAssumptions, mergeWork, Opaque, unknownVariant, variantWith,
   type Assumption, type Variant,
+  type Origin,
 } from './variant.ts';
 import { clip } from './quote.ts';
 
@@ -42,6 +43,9 @@ const MAX_TEXT = 1 << 20;
 export const TOO_COMPLEX = 'too complex to evaluate';
 /** The reason of a value with more variants than MAX_VARIANTS. */
 const TOO_MANY = 'too many combinations of parameters and conditions';
+const TOO_COMPLEX_ORIGIN: Origin = { kind: 'too-complex' };
+const JOIN: Origin = { kind: 'intrinsic', name: 'Fn::Join' };
+const SUB: Origin = { kind: 'intrinsic', name: 'Fn::Sub' };
 
 interface ConditionOutcome {
   /** undefined: the condition cannot be decided from literals and known parameters. */
@@ -202,7 +206,7 @@ export class ValueResolver {
     if (isPlainLiteral(node)) return [literalVariant(node, path, external, assumptions)];
     // What is left: a dynamic reference, an Opaque, or an intrinsic.
     if (typeof node !== 'object' || node === null) {
-      return [unknownVariant('a dynamic reference, resolved at deploy time', path, external, assumptions)];
+      return [unknownVariant('a dynamic reference, resolved at deploy time', path, external, assumptions, { kind: 'dynamic-reference' })];
     }
     const intrinsic = node instanceof Opaque ? undefined : intrinsicOf(node);
     return this.resolveIntrinsic(node, intrinsic, path, external, assumptions, depth);
@@ -217,7 +221,7 @@ export class ValueResolver {
     depth: number,
   ): Variant[] {
     const unknown = (reason: string, extra?: Partial<Variant>): Variant[] => [
-      extra ? Object.assign(unknownVariant(reason, path, external, assumptions), extra) : unknownVariant(reason, path, external, assumptions),
+      extra ? Object.assign(unknownVariant(reason, path, external, assumptions), extra) : unknownVariant(reason, path, external, assumptions, reason === TOO_COMPLEX ? TOO_COMPLEX_ORIGIN : undefined),
     ];
     if (node instanceof Opaque) return unknown(node.reason, { opaque: node.id });
     if (depth > MAX_DEPTH) return unknown('intrinsics nested too deeply');
@@ -269,7 +273,7 @@ export class ValueResolver {
         for (let r = 0; r < readings.length && out.length <= MAX_VARIANTS && !this.over; r++) {
           const [delimiter, list] = readings[r]!;
           if (delimiter!.kind !== 'literal' || list!.kind !== 'literal' || !Array.isArray(list!.value)) {
-            out.push(unknownVariant('Fn::Join of values that are not all known', path, external, assumptions));
+            out.push(unknownVariant('Fn::Join of values that are not all known', path, external, assumptions, JOIN));
             continue;
           }
           const items = list!.value as unknown[];
@@ -281,7 +285,7 @@ export class ValueResolver {
             const combo = combos[c]!;
             const merged = mergeAssumptionLists([delimiter!.assumptions, list!.assumptions, ...combo.map(assumptionsOf)]);
             if (!merged) continue;
-            out.push(this.text(combo, scalarText(delimiter!.value), path, external, merged) ?? unknownVariant('Fn::Join of values that are not all known', path, external, assumptions));
+            out.push(this.text(combo, scalarText(delimiter!.value), path, external, merged) ?? unknownVariant('Fn::Join of values that are not all known', path, external, assumptions, JOIN));
           }
         }
         return this.over ? unknown(TOO_COMPLEX) : cap(out, path);
@@ -356,9 +360,9 @@ export class ValueResolver {
         );
       }
       case 'Fn::ImportValue':
-        return unknown('an Fn::ImportValue from another stack');
+        return [unknownVariant('an Fn::ImportValue from another stack', path, external, assumptions, { kind: 'intrinsic', name: 'Fn::ImportValue' })];
       case 'Fn::Transform':
-        return unknown('the output of a macro (Fn::Transform)');
+        return [unknownVariant('the output of a macro (Fn::Transform)', path, external, assumptions, { kind: 'intrinsic', name: 'Fn::Transform' })];
       default:
         return unknown(`the result of ${clip(name)}`);
     }
@@ -385,7 +389,7 @@ export class ValueResolver {
   private parameterVariants(name: string, path: NodePath, external: boolean, assumptions: Assumption[]): Variant[] {
     const param = this.template.parameters.get(name)!;
     if (param.type.startsWith('AWS::SSM::Parameter::Value')) {
-      return [unknownVariant(`parameter ${clip(name)} is read from SSM at deploy time`, path, external, assumptions)];
+      return [unknownVariant(`parameter ${clip(name)} is read from SSM at deploy time`, path, external, assumptions, { kind: 'parameter', name })];
     }
     const out: Variant[] = [];
     const givenValue = this.given.get(name);
@@ -402,7 +406,7 @@ export class ValueResolver {
       }
     }
     if (param.default === undefined || param.default === null) {
-      return [unknownVariant(`parameter ${clip(name)} has no Default`, path, external, assumptions)];
+      return [unknownVariant(`parameter ${clip(name)} has no Default`, path, external, assumptions, { kind: 'parameter', name })];
     }
     parameterValue(param, param.default, 'default', path, assumptions, out);
     const allowed = param.allowedValues ?? [];
@@ -424,13 +428,13 @@ export class ValueResolver {
     const fallback = isPlainObject(args[3]) ? args[3].DefaultValue : undefined;
     const out: Variant[] = [];
     const readings = this.combine(keys);
-    if (!readings) return this.over ? [unknownVariant(TOO_COMPLEX, path, external, assumptions)] : tooMany(path);
+    if (!readings) return this.over ? [unknownVariant(TOO_COMPLEX, path, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany(path);
     for (let i = 0; i < readings.length && out.length <= MAX_VARIANTS && !this.over; i++) {
       const [mapName, top, second] = readings[i]!;
       this.mapEntries(mapName!, top!, second!, fallback, path, external, assumptions, depth, out);
     }
     // Entries are alternatives: those read stand, and the ones the budget did not reach are unknown.
-    if (this.over) out.push(unknownVariant(TOO_COMPLEX, path, external, assumptions));
+    if (this.over) out.push(unknownVariant(TOO_COMPLEX, path, external, assumptions, TOO_COMPLEX_ORIGIN));
     return cap(out, path);
   }
 
@@ -504,7 +508,7 @@ export class ValueResolver {
     }
     const out: Variant[] = [];
     const combos = this.combine(parts);
-    if (!combos) return this.over ? [unknownVariant(TOO_COMPLEX, path, external, assumptions)] : tooMany(path);
+    if (!combos) return this.over ? [unknownVariant(TOO_COMPLEX, path, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany(path);
     for (let c = 0; c < combos.length && !this.over; c++) {
       const combo = combos[c]!;
       const merged = mergeAssumptionLists([assumptions, ...combo.map(assumptionsOf)]);
@@ -515,12 +519,12 @@ export class ValueResolver {
         continue;
       }
       const missing = combo.find((c) => !textOf(c))!;
-      const v = unknownVariant(`Fn::Sub over ${missing.reason ?? 'a value that is not known'}`, path, external, merged);
+      const v = unknownVariant(`Fn::Sub over ${missing.reason ?? 'a value that is not known'}`, path, external, merged, SUB);
       // `${X}` / `${X.Attr}` alone is the resource reference itself.
       if (combo.length === 1 && missing.ref) v.ref = missing.ref;
       out.push(v);
     }
-    return this.over ? [unknownVariant(TOO_COMPLEX, path, external, assumptions)] : cap(out, path);
+    return this.over ? [unknownVariant(TOO_COMPLEX, path, external, assumptions, TOO_COMPLEX_ORIGIN)] : cap(out, path);
   }
 
   /**
@@ -685,13 +689,13 @@ function parameterValue(
 function cap(variants: Variant[], path: NodePath): Variant[] {
   if (variants.length <= MAX_VARIANTS) return variants;
   for (let i = 0; i < variants.length; i++) {
-    if (variants[i]!.reason === TOO_COMPLEX) return [unknownVariant(TOO_COMPLEX, path, false, [])];
+    if (variants[i]!.origin?.kind === 'too-complex') return [unknownVariant(TOO_COMPLEX, path, false, [], TOO_COMPLEX_ORIGIN)];
   }
   return tooMany(path);
 }
 
 function tooMany(path: NodePath): Variant[] {
-  return [unknownVariant(TOO_MANY, path, false, [])];
+  return [unknownVariant(TOO_MANY, path, false, [], TOO_COMPLEX_ORIGIN)];
 }
 
 /** The text a part contributes to Fn::Sub / Fn::Join: a scalar literal, or a pseudo parameter's placeholder. */

@@ -12,13 +12,33 @@ export type Assumption =
   | { kind: 'condition'; name: string; value: boolean }
   | { kind: 'mapping-key'; map: string; key: string; /** How many keys the mapping level has: every one of them is a possible reading. */ of: number };
 
+/**
+ * Where an unknown value comes from, as data: rules decide on this, never on the wording of `reason` (which is for
+ * people and may change).
+ */
+export type Origin =
+  /** A parameter without a Default, read from SSM, or NoEcho: its value is only known at deploy time. */
+  | { kind: 'parameter'; name: string }
+  /** An intrinsic whose result could not be worked out (Fn::ImportValue, Fn::Transform, Fn::Join over unknowns...). */
+  | { kind: 'intrinsic'; name: string }
+  /** A `{{resolve:...}}` dynamic reference. */
+  | { kind: 'dynamic-reference' }
+  /** A mapping, or a key of one, that the template does not define. */
+  | { kind: 'mapping'; name: string }
+  /** Past the evaluation budget or the variant cap. */
+  | { kind: 'too-complex' }
+  /** Anything else: a malformed intrinsic, a reference to something undefined. */
+  | { kind: 'other' };
+
 /** One possible value of a property under the intrinsic policy. */
 export interface Variant {
   kind: 'absent' | 'literal' | 'unknown';
   /** For literals: the value with its top-level intrinsic resolved (nested values may still hold intrinsics). */
   value?: unknown;
-  /** For unknowns: why the value cannot be known here. */
+  /** For unknowns: why the value cannot be known here, in words for a person. */
   reason?: string;
+  /** For unknowns: where the value comes from, as data (see Origin). */
+  origin?: Origin;
   /** Set when the unknown is a reference to a resource (Ref / Fn::GetAtt): a graph edge, not a value. */
   ref?: { logicalId: string; attribute?: string };
   /** Set for opaque values whose identity is known but not their content (e.g. the n-th AZ of the region). */
@@ -44,12 +64,13 @@ export interface Variant {
  * made with variantWith().
  */
 export function makeVariant(kind: Variant['kind'], value: unknown, reason: string | undefined, path: NodePath, external: boolean, assumptions: Assumption[]): Variant {
-  return { kind, value, reason, ref: undefined, opaque: undefined, pseudo: undefined, symbolic: undefined, path, external, assumptions };
+  return { kind, value, reason, origin: undefined, ref: undefined, opaque: undefined, pseudo: undefined, symbolic: undefined, path, external, assumptions };
 }
 
 /** A copy of `v` with the fields in `change` replaced, in the one shape of every variant. */
 export function variantWith(v: Variant, change: Partial<Variant>): Variant {
   const copy = makeVariant(v.kind, v.value, v.reason, v.path, v.external, v.assumptions);
+  copy.origin = v.origin;
   copy.ref = v.ref;
   copy.opaque = v.opaque;
   copy.pseudo = v.pseudo;
@@ -61,9 +82,13 @@ export function literalVariant(value: unknown, path: NodePath, external: boolean
   return makeVariant('literal', value, undefined, path, external, assumptions);
 }
 
-export function unknownVariant(reason: string, path: NodePath, external: boolean, assumptions: Assumption[]): Variant {
-  return makeVariant('unknown', undefined, reason, path, external, assumptions);
+export function unknownVariant(reason: string, path: NodePath, external: boolean, assumptions: Assumption[], origin: Origin = OTHER): Variant {
+  const v = makeVariant('unknown', undefined, reason, path, external, assumptions);
+  v.origin = origin;
+  return v;
 }
+
+const OTHER: Origin = { kind: 'other' };
 
 export function absentVariant(path: NodePath, external: boolean, assumptions: Assumption[]): Variant {
   return makeVariant('absent', undefined, undefined, path, external, assumptions);
