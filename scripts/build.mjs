@@ -7,7 +7,9 @@
 // `npm ci`'s prepare step and the test suite's setup leave it alone, and a test checks it is up to date.
 // `--action-outfile FILE` builds only the action bundle, into FILE.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({ options: { 'action-outfile': { type: 'string' } } });
@@ -40,7 +42,24 @@ if (values['action-outfile'] !== undefined) {
 } else {
   await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' });
   await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
+  await build({ ...common, entryPoints: ['src/testing/index.ts'], outfile: 'dist/testing.js' });
   chmodSync('dist/cli.js', 0o755);
   const automatic = process.env.npm_lifecycle_event === 'prepare' || process.env.VITEST !== undefined;
   if (!automatic) await build({ ...actionOptions, outfile: 'action/index.js' });
+  // Declarations for the package's users (types and exports in package.json): the test suite does not need them.
+  if (process.env.VITEST === undefined) declarations();
+}
+
+/** dist/types: tsc's declarations of the public API, with the sources' `.ts` import paths made `.js` for consumers. */
+function declarations() {
+  rmSync('dist/types', { recursive: true, force: true });
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (file.endsWith('.d.ts')) writeFileSync(file, readFileSync(file, 'utf8').replace(/(from\s+['"]\.{1,2}\/[^'"]*?)\.ts(['"])/g, '$1.js$2'));
+    }
+  };
+  walk('dist/types');
 }

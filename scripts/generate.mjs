@@ -2,7 +2,7 @@
 // Regenerates what is derived from the rule files: rules/index.ts (static imports, so the bundle needs no
 // file-system scan), src/engine/generated/wa-practices.ts (the Well-Architected best practices the rules cite) and the
 // README rules table. `--check` only reports staleness (the meta-test runs it).
-import { readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -86,28 +86,80 @@ write(
   ].join('\n'),
 );
 
-// 4. src/engine/generated/examples.ts: the shortest pass and fail fixture of each rule, shown in SARIF help.markdown.
-const pick = (files) => files.map((f) => readFileSync(f, 'utf8')).sort((a, b) => a.length - b.length)[0];
-const examples = {};
-for (const r of rules) {
-  const dir = path.join(root, 'fixtures', r.id);
-  let files = [];
-  try {
-    files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(dir, f));
-  } catch {}
-  const pass = pick(files.filter((f) => path.basename(f).startsWith('pass')));
-  const fail = pick(files.filter((f) => path.basename(f).startsWith('fail')));
-  if (pass || fail) examples[r.id] = { ...(pass ? { pass } : {}), ...(fail ? { fail } : {}) };
+// 4. docs/rules/<id>.md: one page per rule, from its metadata and its docs examples (written for people).
+const fence = (code, lang = 'yaml') => `\`\`\`${lang}\n${code.replace(/\s+$/, '')}\n\`\`\``;
+const cell = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const TOOL_NAMES = { checkov: 'checkov', cfn_nag: 'cfn_nag', cdk_nag: 'cdk-nag', 'cfn-lint': 'cfn-lint', guard: 'cfn-guard' };
+function docsPage(r) {
+  const out = [`# ${r.id}`, '', `**${r.title}**`, ''];
+  const facts = [`Pillar: ${r.pillar}`, `level: ${r.level}`];
+  if (r.securitySeverity) facts.push(`security-severity: ${r.securitySeverity}`);
+  if (r.experimental) facts.push('experimental (not in `recommended`)');
+  else facts.push('in the `recommended` preset');
+  out.push(facts.join(' · '), '');
+  out.push('## What it checks', '', `Resource types: ${r.appliesTo.map((t) => `\`${t}\``).join(', ') || 'every resource'}.`, '', r.rationale, '');
+  out.push('## Why it matters', '');
+  for (const id of r.wellArchitected) {
+    const p = practices.get(id);
+    out.push(`- [${id}](${p.url}) ${p.title}`);
+  }
+  if (r.securityHub?.length) out.push(`- AWS Security Hub controls: ${r.securityHub.join(', ')}`);
+  out.push('');
+  if (r.docs) {
+    out.push('## Example', '', 'Non-compliant:', '', fence(r.docs.noncompliant), '', 'Compliant:', '', fence(r.docs.compliant), '');
+  }
+  out.push('## How to fix', '', r.remediation, '');
+  out.push('## Options', '');
+  const options = Object.entries(r.options ?? {});
+  if (options.length === 0) out.push('This rule has no options.', '');
+  else {
+    out.push('| option | type | default | what it does |', '|---|---|---|---|');
+    for (const [name, def] of options) {
+      const type = def.schema.enum ? def.schema.enum.map((v) => `\`${v}\``).join(' \\| ') : def.schema.type === 'array' ? 'list of strings' : def.schema.type;
+      out.push(`| \`${name}\` | ${type} | \`${cell(JSON.stringify(def.default))}\` | ${cell(def.description)} |`);
+    }
+    const [firstName, firstDef] = options[0];
+    out.push('', 'In `.pillars-lint.yaml`:', '', fence(`rules:\n  ${r.id}: [${r.level}, { ${firstName}: ${JSON.stringify(firstDef.default)} }]`), '');
+  }
+  if (r.docs?.notes) out.push('## Notes', '', r.docs.notes, '');
+  const peers = Object.entries(r.peers ?? {}).filter(([, refs]) => refs.length);
+  if (peers.length) {
+    out.push('## Equivalent checks in other tools', '', 'Their suppressions in a template also suppress this rule, for the part their check covers.', '');
+    out.push('| tool | check | covers |', '|---|---|---|');
+    for (const [tool, refs] of peers) {
+      for (const ref of refs) {
+        const scope = typeof ref === 'string' ? { id: ref } : ref;
+        const ids = Array.isArray(scope.id) ? scope.id.join(' + ') : scope.id;
+        const parts = [];
+        if (scope.messages) parts.push(`messages ${scope.messages.map((m) => `\`${m}\``).join(', ')}`);
+        if (scope.resourceTypes) parts.push(scope.resourceTypes.map((t) => `\`${t}\``).join(', '));
+        if (scope.properties) parts.push(scope.properties.map((p) => `\`${p}\``).join(', '));
+        out.push(`| ${TOOL_NAMES[tool] ?? tool} | \`${ids}\` | ${parts.length ? parts.join('; ') : 'the whole rule'} |`);
+      }
+    }
+    out.push('');
+  }
+  out.push('## Suppressing', '', 'For one resource, with a reason (required):', '');
+  out.push(fence(`Resources:\n  MyResource:\n    Metadata:\n      pillars-lint:\n        ignore:\n          - id: ${r.id}\n            reason: Why this resource is an exception`));
+  out.push('', 'For a whole repository, in `.pillars-lint.yaml`:', '', fence(`rules:\n  ${r.id}: off`), '');
+  out.push(`Source: [rules/${r.pillar}/${r.id}.ts](../../rules/${r.pillar}/${r.id}.ts)`, '');
+  return out.join('\n');
 }
-write(
-  'src/engine/generated/examples.ts',
-  [
-    '// Generated by `npm run generate` from fixtures/<rule-id>/. Do not edit.',
-    '',
-    'export const examples: Record<string, { pass?: string; fail?: string }> = ' + JSON.stringify(examples, null, 2) + ';',
-    '',
-  ].join('\n'),
-);
+const docsDir = path.join(root, 'docs', 'rules');
+mkdirSync(docsDir, { recursive: true });
+for (const r of rules) write(`docs/rules/${r.id}.md`, `<!-- Generated by \`npm run generate\` from rules/${r.pillar}/${r.id}.ts. Do not edit. -->\n${docsPage(r)}`);
+const listed = new Set(rules.map((r) => `${r.id}.md`));
+for (const f of readdirSync(docsDir)) {
+  if (f !== 'README.md' && !listed.has(f)) {
+    if (check) stale.push(`docs/rules/${f}`);
+    else rmSync(path.join(docsDir, f));
+  }
+}
+const byPillar = PILLARS.map((p) => {
+  const own = rules.filter((r) => r.pillar === p).sort((a, b) => a.id.localeCompare(b.id));
+  return own.length ? [`## ${p}`, '', ...own.map((r) => `- [${r.id}](${r.id}.md) — ${r.title} (${r.level})`), ''] : [];
+}).flat();
+write('docs/rules/README.md', ['<!-- Generated by `npm run generate`. Do not edit. -->', '# Rules', '', `${rules.length} rules, by pillar. Each page says what the rule checks, why, how to fix it, its options, the equivalent checks of other tools and how to suppress it.`, '', ...byPillar].join('\n'));
 
 // 5. README rules table between the markers.
 const readmePath = 'README.md';
@@ -116,7 +168,7 @@ const begin = '<!-- rules:begin -->';
 const end = '<!-- rules:end -->';
 const rows = [...rules]
   .sort((a, b) => PILLARS.indexOf(a.pillar) - PILLARS.indexOf(b.pillar) || a.id.localeCompare(b.id))
-  .map((r) => `| \`${r.id}\` | ${r.pillar} | ${r.level} | ${r.title} | ${r.appliesTo.map((t) => `\`${t}\``).join(', ')} | ${r.wellArchitected.join(', ')} |`);
+  .map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.pillar} | ${r.level} | ${r.title} | ${r.appliesTo.map((t) => `\`${t}\``).join(', ')} | ${r.wellArchitected.join(', ')} |`);
 const table = ['| rule | pillar | level | what it checks | resource types | Well-Architected |', '|---|---|---|---|---|---|', ...rows].join('\n');
 const from = readme.indexOf(begin);
 const to = readme.indexOf(end);

@@ -50,6 +50,7 @@ Options:
       --color, --no-color  force colours on or off (default: on a terminal only)
       --cdk-location WHERE source|template: place findings on a synthesized CDK template at the line of the app
                            that creates the resource, when it is in the project (default: source), or on the template
+      --plugin NAME        load a plugin (an installed package or a path), as the config's plugins: do (repeatable)
       --verbose            list every skipped file, nested stack not followed and loop not expanded (default: a count each)
       --debug              show stack traces of internal errors
   -h, --help               show this help
@@ -80,6 +81,7 @@ const OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   verbose: { type: 'boolean' },
+  plugin: { type: 'string', multiple: true },
   'cdk-location': { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -134,7 +136,7 @@ export async function main(argv: string[]): Promise<number> {
   const cdkLocation = values['cdk-location'] ?? 'source';
   if (cdkLocation !== 'source' && cdkLocation !== 'template') throw new UsageError(`--cdk-location must be source or template (got "${cdkLocation}")`);
   const configFile = findConfigFile(cwd, values.config);
-  const config = await loadConfig(configFile, rules, cwd);
+  const config = await loadConfig(configFile, rules, cwd, values.plugin ?? []);
   const failOn = (values['fail-on'] ?? config.failOn ?? 'error') as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got "${failOn}")`);
   const pillars = (values.pillar ?? []) as Pillar[];
@@ -158,6 +160,7 @@ export async function main(argv: string[]): Promise<number> {
     root,
     maxFileSize,
     config,
+    rules: config.rules,
     parameters,
     pillars,
     ids: values.rule,

@@ -173,7 +173,7 @@ async function lintWorkspace(runner: Runner, allRules: readonly RuleDefinition[]
     config,
     parameters: { ...config.parameters, ...inputs.parameters },
     only,
-    rules: allRules,
+    rules: config.rules,
   });
   // With only-changed, a pull request that touches no template lints nothing, and that is a clean run.
   const empty = only ? undefined : nothingLinted(result, paths);

@@ -9,6 +9,7 @@ import { decodeSource, parseDocument } from '../parse/index.ts';
 import { findingRegion, locate, positionOf } from '../parse/locate.ts';
 import type { NodePath, ParsedDocument } from '../parse/types.ts';
 import { globProblem, matchesAny } from './glob.ts';
+import { loadPlugin } from './plugins.ts';
 import { readUserFile } from './user-file.ts';
 import configSchema from '../../schemas/pillars-lint.schema.json' with { type: 'json' };
 
@@ -18,6 +19,7 @@ type Setting = Level | 'off' | [Level | 'off', Record<string, unknown>?];
 type RuleSettings = Record<string, Setting>;
 
 interface RawConfig {
+  plugins?: string[];
   extends?: string | string[];
   rules?: RuleSettings;
   overrides?: Array<{ files: string | string[]; rules?: RuleSettings }>;
@@ -43,7 +45,14 @@ export class ResolvedConfig {
     private readonly raw: RawConfig = {},
     /** The config file, when one was read. */
     readonly file?: string,
+    /** Plugin presets: `plugin:name/preset` → the rule ids it enables. */
+    private readonly presets: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
   ) {}
+
+  /** Every rule known to this configuration: the built-in ones and those of its plugins. */
+  get rules(): readonly RuleDefinition[] {
+    return this.all;
+  }
 
   get parameters(): Record<string, string> {
     return Object.fromEntries(Object.entries(this.raw.parameters ?? {}).map(([k, v]) => [k, String(v)]));
@@ -74,7 +83,7 @@ export class ResolvedConfig {
     if (cached) return cached;
     // `level` is set only where the user chose one: unset means the rule's own (or its report's) level.
     const enabled = new Map<string, { level?: Level; options: Record<string, unknown> }>();
-    for (const rule of this.all) if (inPresets(rule, list(this.raw.extends ?? 'recommended'))) enabled.set(rule.id, { options: {} });
+    for (const rule of this.all) if (inPresets(rule, list(this.raw.extends ?? 'recommended'), this.presets)) enabled.set(rule.id, { options: {} });
     for (const settings of [this.raw.rules ?? {}, ...applicable.map((o) => o.rules ?? {})]) {
       for (const [id, setting] of Object.entries(settings)) {
         const [level, options] = Array.isArray(setting) ? setting : [setting, undefined];
@@ -92,8 +101,10 @@ export class ResolvedConfig {
   }
 }
 
-function inPresets(rule: RuleDefinition, presets: string[]): boolean {
-  return presets.some((p) => p === 'all' || (p === 'recommended' && !rule.experimental) || p === `pillar:${rule.pillar}`);
+/** Built-in presets take built-in rules; a plugin's rules run through its own presets, `all`, or being set in `rules`. */
+function inPresets(rule: RuleDefinition, names: string[], plugins: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  const builtIn = !rule.id.includes('/');
+  return names.some((p) => p === 'all' || (builtIn && ((p === 'recommended' && !rule.experimental) || p === `pillar:${rule.pillar}`)) || plugins.get(p)?.has(rule.id) === true);
 }
 
 function list(value: string | string[] | undefined): string[] {
@@ -118,9 +129,32 @@ export function findConfigFile(cwd: string, named?: string): string | undefined 
   return found;
 }
 
-/** Reads and validates a config file; every problem is an error naming the file, the line and the key. */
-export async function loadConfig(file: string | undefined, all: readonly RuleDefinition[], cwd: string): Promise<ResolvedConfig> {
-  if (file === undefined) return new ResolvedConfig(all);
+/** Plugins named in the config (relative to its folder) and on the command line (relative to cwd), loaded once each. */
+async function withPlugins(builtIn: readonly RuleDefinition[], specs: Array<{ spec: string; base: string }>): Promise<{ all: RuleDefinition[]; presets: Map<string, Set<string>> }> {
+  const all = [...builtIn];
+  const presets = new Map<string, Set<string>>();
+  const names = new Set<string>();
+  for (const { spec, base } of specs) {
+    const plugin = await loadPlugin(spec, base);
+    if (names.has(plugin.name)) continue;
+    names.add(plugin.name);
+    all.push(...plugin.rules);
+    for (const [name, members] of plugin.presets) presets.set(name, members);
+  }
+  return { all, presets };
+}
+
+/**
+ * Reads and validates a config file; every problem is an error naming the file, the line and the key. Plugins (the
+ * config's `plugins`, and `extraPlugins` from the command line) are loaded first, so their rules can be configured.
+ */
+export async function loadConfig(file: string | undefined, builtIn: readonly RuleDefinition[], cwd: string, extraPlugins: readonly string[] = []): Promise<ResolvedConfig> {
+  const fromCli = extraPlugins.map((spec) => ({ spec, base: cwd }));
+  if (file === undefined) {
+    if (fromCli.length === 0) return new ResolvedConfig(builtIn);
+    const { all, presets } = await withPlugins(builtIn, fromCli);
+    return new ResolvedConfig(all, {}, undefined, presets);
+  }
   // As the user would name it: relative inside the project, else (a file named outside it) as it is.
   const shown = relativeInside(file, cwd) ?? (path.resolve(file) === path.resolve(cwd) ? '.' : file);
   const decoded = decodeSource(readUserFile(file, 'config file', shown));
@@ -141,6 +175,17 @@ export async function loadConfig(file: string | undefined, all: readonly RuleDef
   if (!validate(data)) problems.push(...schemaProblems(validate.errors ?? []));
 
   if (problems.length === 0) problems.push(...globProblems(data as RawConfig));
+  // Plugins load before the rule settings are checked: their rules are among the ids the settings may name.
+  const fromConfig = ((data as RawConfig).plugins ?? []).map((spec) => ({ spec, base: path.dirname(file) }));
+  const { all, presets } = problems.length === 0 ? await withPlugins(builtIn, [...fromConfig, ...fromCli]) : { all: [...builtIn], presets: new Map<string, Set<string>>() };
+  if (problems.length === 0) {
+    for (const [i, preset] of list((data as RawConfig).extends).entries()) {
+      if (preset.startsWith('plugin:') && !presets.has(preset)) {
+        const hint = closest(preset, [...presets.keys()]);
+        problems.push({ path: Array.isArray((data as RawConfig).extends) ? ['extends', i] : ['extends'], message: `unknown plugin preset "${preset}"${hint ? ` (did you mean "${hint}"?)` : ''}` });
+      }
+    }
+  }
   if (problems.length === 0) {
     const raw = data as RawConfig;
     const known = new Map(all.map((r) => [r.id, r]));
@@ -174,7 +219,7 @@ export async function loadConfig(file: string | undefined, all: readonly RuleDef
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
     throw new UsageError(`${shown}:${where.startLine}:${where.startColumn}: ${key}: ${first!.message}${more}`);
   }
-  return new ResolvedConfig(all, data as RawConfig, file);
+  return new ResolvedConfig(all, data as RawConfig, file, presets);
 }
 
 /** Globs the matcher refuses (unbalanced braces, past the limits that keep matching linear), each at its place. */
@@ -256,7 +301,7 @@ function schemaProblems(errors: AjvError[], base: NodePath = []): Problem[] {
     } else if (e.keyword === 'enum') {
       message = `must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
     } else if (e.keyword === 'pattern' && p[0] === 'extends') {
-      message = `unknown preset (expected recommended, all or pillar:<${PILLARS.join('|')}>)`;
+      message = `unknown preset (expected recommended, all, pillar:<${PILLARS.join('|')}> or plugin:<plugin>/<preset>)`;
     } else if (e.keyword === 'type') {
       message = `must be ${e.params.type}`;
     }

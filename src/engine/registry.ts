@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.ts';
-import { examples } from './generated/examples.ts';
+import { ruleDocsUrl } from '../version.ts';
 import type { RuleDefinition } from './rule.ts';
 import type { PeerRef, PeerScope, Peers, PeerTool, Pillar, RuleMeta } from './types.ts';
 
@@ -8,9 +8,13 @@ export interface WaPractice {
   url: string;
 }
 
-/** Rule metadata as formatters see it; helpUri is the rule's first Well-Architected best practice. */
+/**
+ * Rule metadata as formatters see it. helpUri: the rule's own (a plugin may give one), else a built-in rule's docs page,
+ * else a plugin rule's first Well-Architected best practice.
+ */
 export function ruleMeta(rule: RuleDefinition, practices: Readonly<Record<string, WaPractice>>): RuleMeta {
   const first = rule.wellArchitected.map((id) => practices[id]).find(Boolean);
+  const builtIn = !rule.id.includes('/');
   return {
     id: rule.id,
     pillar: rule.pillar,
@@ -24,9 +28,9 @@ export function ruleMeta(rule: RuleDefinition, practices: Readonly<Record<string
     appliesTo: rule.appliesTo,
     tags: rule.tags ?? [],
     peers: peerScopes(rule.peers),
-    helpUri: first?.url ?? 'https://docs.aws.amazon.com/wellarchitected/latest/framework/welcome.html',
+    helpUri: rule.helpUri ?? (builtIn ? ruleDocsUrl(rule.id) : first?.url ?? 'https://docs.aws.amazon.com/wellarchitected/latest/framework/welcome.html'),
     experimental: rule.experimental,
-    examples: examples[rule.id],
+    ...(rule.docs ? { examples: { fail: rule.docs.noncompliant, pass: rule.docs.compliant } } : {}),
   };
 }
 

@@ -4,8 +4,8 @@ import { ResourceGraph } from '../graph/graph.ts';
 import type { Resource, Template } from '../template/model.ts';
 import { clip, QUOTE_LENGTH, valueText } from '../values/quote.ts';
 import { ValueResolver } from '../values/resolver.ts';
-import { coversEveryKey, describeAlternatives, describeAssumption, isAlternative, mergeAssumptions, type Assumption, type Variant } from '../values/variant.ts';
-import type { ReportDescriptor, RuleContext, RuleDefinition } from './rule.ts';
+import { combinations, coversEveryKey, describeAlternatives, describeAssumption, isAlternative, mergeAssumptions, type Assumption, type Variant } from '../values/variant.ts';
+import type { KnownVariant, ReportDescriptor, RuleContext, RuleDefinition } from './rule.ts';
 import type { Finding, Fix, Level } from './types.ts';
 
 export interface RunOptions {
@@ -153,6 +153,16 @@ class RunContext implements RuleContext {
 
   items(from: Resource | Variant, path: NodePath): Variant[] {
     return this.resolver.elements(this.resolver.navigate(this.start(from), path));
+  }
+
+  each<const T extends readonly (readonly Variant[])[]>(...lists: T): Array<{ -readonly [K in keyof T]: Variant }> {
+    return combinations(lists as unknown as Variant[][]) as Array<{ -readonly [K in keyof T]: Variant }>;
+  }
+
+  known(variant: Variant, what: string): variant is KnownVariant {
+    if (variant.kind !== 'unknown') return true;
+    this.unknown(variant, what);
+    return false;
   }
 
   report(d: ReportDescriptor): void {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
+import { PROJECT_URL } from '../version.ts';
 import type { FileReport, Finding, LintResult, RuleMeta } from '../engine/types.ts';
 import type { Region } from '../parse/types.ts';
 import { failureReason, guarded, missingText, placeholderText } from './failures.ts';
@@ -9,7 +10,7 @@ import { textOf } from './text.ts';
 import type { Formatter } from './types.ts';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
-export const INFORMATION_URI = 'https://www.npmjs.com/package/pillars-lint';
+export const INFORMATION_URI = PROJECT_URL;
 const SRCROOT = '%SRCROOT%';
 /** GitHub shows at most 1024 characters of a rule's short and full description. */
 const MAX_DESCRIPTION = 1024;
