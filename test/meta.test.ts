@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PILLARS } from '../src/engine/types.ts';
 import { rules } from '../rules/index.ts';
-import { fixtureOptions, lintFixture, ROOT } from './helpers.ts';
+import { lintCase } from '../src/testing/index.ts';
+import { fixtureOptions, ROOT } from './helpers.ts';
 
 const ruleFiles = PILLARS.flatMap((pillar) => {
   const dir = path.join(ROOT, 'rules', pillar);
@@ -48,19 +49,29 @@ describe('rule set', () => {
     for (const dir of readdirSync(path.join(ROOT, 'fixtures'))) if (!special.has(dir)) expect(ids.has(dir), dir).toBe(true);
   });
 
-  it('produces every messageId from some fail fixture', () => {
+  it('produces every messageId from some fail fixture or the non-compliant docs example', () => {
     for (const r of rules) {
       const dir = path.join(ROOT, 'fixtures', r.id);
+      const options = fixtureOptions(dir, r.id)?.get(r.id);
       const produced = new Set<string>();
-      const ruleOptions = fixtureOptions(dir, r.id);
-      for (const f of readdirSync(dir).filter((f) => f.startsWith('fail'))) {
-        for (const finding of lintFixture(path.join(dir, f), [r], { ruleOptions })) if (finding.ruleId === r.id) produced.add(finding.message);
-      }
-      for (const [messageId, text] of Object.entries(r.messages)) {
-        // The message template as a pattern: placeholders match anything, a context suffix may follow.
-        const pattern = new RegExp('^' + text.replace(/\.$/, '').split(/\{\{\s*\w+\s*\}\}/).map(escape).join('.*?'));
-        expect([...produced].some((m) => pattern.test(m)), `${r.id}.${messageId}`).toBe(true);
-      }
+      const cases = [
+        ...readdirSync(dir).filter((f) => f.startsWith('fail')).map((f) => ({ fixture: path.join(dir, f), ...(options ? { options } : {}) })),
+        ...(r.docs ? [{ code: r.docs.noncompliant }] : []),
+      ];
+      for (const c of cases) for (const f of lintCase(r, c)) if (f.ruleId === r.id && f.messageId) produced.add(f.messageId);
+      for (const messageId of Object.keys(r.messages)) expect(produced.has(messageId), `${r.id}.${messageId}`).toBe(true);
+    }
+  });
+
+  it('documents every rule: examples written for people, and every option described', () => {
+    for (const r of rules) {
+      expect(r.docs, `${r.id} has no docs examples`).toBeDefined();
+      expect(r.docs!.noncompliant.trim().length, r.id).toBeGreaterThan(0);
+      expect(r.docs!.compliant).not.toBe(r.docs!.noncompliant);
+      for (const [name, def] of Object.entries(r.options ?? {})) expect(def.description.length, `${r.id}.${name}`).toBeGreaterThan(10);
+      // Options are declared once, with the kit's option builders: the schema and defaults come from them.
+      if (r.optionsSchema) expect(r.options, `${r.id} declares optionsSchema by hand`).toBeDefined();
+      expect(existsSync(path.join(ROOT, 'docs', 'rules', `${r.id}.md`)), r.id).toBe(true);
     }
   });
 });

@@ -1,28 +1,50 @@
-// One table-driven test over every rule's fixtures: pass* files give no finding of the rule, fail* files give at least
-// one, and the rendered findings match the committed snapshot beside the fixture (fixtures/<id>/snapshots/). Options in
+// Every rule's cases, through the rule kit's own tester: the pass* fixtures and the compliant docs example are
+// RuleTester valid cases; each fail* fixture's findings (message id, place, level, text) match the snapshot committed
+// beside it (fixtures/<id>/snapshots/), and the non-compliant docs example is flagged. Options in
 // fixtures/<id>/options.json apply to every fixture of the folder.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Finding } from '../src/engine/types.ts';
+import { lintCase, RuleTester } from '../src/testing/index.ts';
 import { rules } from '../rules/index.ts';
-import { fixtureOptions, lintFixture, render, ROOT } from './helpers.ts';
+import { ROOT } from './helpers.ts';
+
+RuleTester.describe = describe;
+RuleTester.it = it;
+
+/** A finding as one snapshot line, its message id included. */
+function snapshotLine(f: Finding): string {
+  return `${f.region.startLine}:${f.region.startColumn} ${f.level} ${f.ruleId}[${f.messageId ?? 'review'}] ${f.logicalId ?? '-'}: ${f.message}`;
+}
 
 for (const rule of rules) {
   const dir = path.join(ROOT, 'fixtures', rule.id);
   // A rule without a fixture folder fails in the meta-test; here it simply has no cases.
   const files = (existsSync(dir) ? readdirSync(dir) : []).filter((f) => /^(pass|fail).*\.(ya?ml|json|template)$/.test(f)).sort();
-  const ruleOptions = fixtureOptions(dir, rule.id);
-  describe(rule.id, () => {
-    for (const name of files) {
+  const options = existsSync(path.join(dir, 'options.json')) ? (JSON.parse(readFileSync(path.join(dir, 'options.json'), 'utf8')) as Record<string, unknown>) : undefined;
+  const fixture = (name: string) => ({ fixture: path.join(dir, name), ...(options ? { options } : {}) });
+
+  new RuleTester().run(rule, {
+    valid: [...files.filter((f) => f.startsWith('pass')).map(fixture), ...(rule.docs ? [{ name: 'docs: compliant example', code: rule.docs.compliant }] : [])],
+    invalid: [],
+  });
+
+  describe(`${rule.id} (snapshots)`, () => {
+    for (const name of files.filter((f) => f.startsWith('fail'))) {
       it(name, async () => {
-        const findings = lintFixture(path.join(dir, name), [rule], { ruleOptions });
-        expect(findings.filter((f) => f.ruleId === 'template-parse-error').map(render)).toEqual([]);
-        const own = findings.filter((f) => f.ruleId === rule.id).map(render);
-        if (name.startsWith('pass')) expect(own).toEqual([]);
-        else {
-          expect(own.length).toBeGreaterThan(0);
-          await expect(own.join('\n') + '\n').toMatchFileSnapshot(path.join(dir, 'snapshots', `${name}.txt`));
-        }
+        const findings = lintCase(rule, fixture(name));
+        expect(findings.filter((f) => f.ruleId === 'template-parse-error').map(snapshotLine)).toEqual([]);
+        const own = findings.filter((f) => f.ruleId === rule.id).map(snapshotLine);
+        expect(own.length).toBeGreaterThan(0);
+        await expect(own.join('\n') + '\n').toMatchFileSnapshot(path.join(dir, 'snapshots', `${name}.txt`));
+      });
+    }
+    if (rule.docs) {
+      it('docs: the non-compliant example is flagged', () => {
+        const findings = lintCase(rule, { code: rule.docs!.noncompliant });
+        expect(findings.filter((f) => f.ruleId === 'template-parse-error')).toEqual([]);
+        expect(findings.filter((f) => f.ruleId === rule.id && f.kind === 'fail').length).toBeGreaterThan(0);
       });
     }
   });

@@ -1,7 +1,6 @@
 import { defineRule } from '../../src/engine/rule.ts';
+import { requireValue } from '../../src/rule-helpers/require.ts';
 import { asBoolean, asString, isSet } from '../../src/values/coerce.ts';
-import { absentVariant, combinations } from '../../src/values/variant.ts';
-import { valueText } from '../../src/values/quote.ts';
 
 export default defineRule({
   id: 'rds-deletion-protection-enabled',
@@ -29,31 +28,55 @@ export default defineRule({
   messages: {
     unprotected: '{{kind}} {{logicalId}} can be deleted by a single API call: DeletionProtection is {{state}}.',
   },
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  OrdersDb:',
+      '    Type: AWS::RDS::DBInstance',
+      '    DeletionPolicy: Snapshot',
+      '    Properties:',
+      '      Engine: postgres',
+      '      DBInstanceClass: db.m7g.large',
+      '      AllocatedStorage: "100"',
+      '      MultiAZ: true',
+      '      StorageEncrypted: true',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  OrdersDb:',
+      '    Type: AWS::RDS::DBInstance',
+      '    DeletionPolicy: Snapshot',
+      '    Properties:',
+      '      Engine: postgres',
+      '      DBInstanceClass: db.m7g.large',
+      '      AllocatedStorage: "100"',
+      '      MultiAZ: true',
+      '      StorageEncrypted: true',
+      '      DeletionProtection: true',
+    ].join('\n'),
+    notes:
+      'Members of a DB cluster (`DBClusterIdentifier` set) and Aurora instances are protected by their cluster, which the ' +
+      'rule checks instead. A `DeletionProtection` value that is only known at deploy time (an import, a parameter without a ' +
+      'Default) is not a finding; `--report-unknown` lists it.',
+  },
   check(db, ctx) {
     const isInstance = db.type === 'AWS::RDS::DBInstance';
-    const none = [absentVariant([], false, [])];
-    for (const [cluster, engine, protection] of combinations([
-      isInstance ? ctx.value(db, ['Properties', 'DBClusterIdentifier']) : none,
-      isInstance ? ctx.value(db, ['Properties', 'Engine']) : none,
-      ctx.value(db, ['Properties', 'DeletionProtection']),
-    ])) {
+    const kind = isInstance ? 'DB instance' : 'DB cluster';
+    if (!isInstance) {
+      requireValue(ctx, db, {
+        path: ['Properties', 'DeletionProtection'], what: 'DeletionProtection', ok: (v) => asBoolean(v) === true,
+        messageId: 'unprotected', data: { kind }, absent: 'the default is false',
+        fix: { text: 'true', description: 'Turn on deletion protection' },
+      });
+      return;
+    }
+    for (const [cluster, engine] of ctx.each(ctx.value(db, ['Properties', 'DBClusterIdentifier']), ctx.value(db, ['Properties', 'Engine']))) {
       // A cluster member is protected (or not) by its cluster; on Aurora instances the setting does not apply at all.
-      if (isSet(cluster!)) continue;
-      if (asString(engine!)?.toLowerCase().startsWith('aurora')) continue;
-      if (protection!.kind === 'unknown') {
-        ctx.unknown(protection!, 'DeletionProtection');
-        continue;
-      }
-      if (asBoolean(protection!) === true) continue;
-      ctx.report({
-        messageId: 'unprotected',
-        at: protection!,
-        because: [cluster!, engine!],
-        data: {
-          kind: isInstance ? 'DB instance' : 'DB cluster',
-          state: protection!.kind === 'absent' ? 'not set (the default is false)' : valueText(protection!.value),
-        },
-        fix: protection!.kind === 'literal' ? { text: 'true', description: 'Turn on deletion protection' } : undefined,
+      if (isSet(cluster) || asString(engine)?.toLowerCase().startsWith('aurora')) continue;
+      requireValue(ctx, db, {
+        path: ['Properties', 'DeletionProtection'], what: 'DeletionProtection', ok: (v) => asBoolean(v) === true,
+        messageId: 'unprotected', data: { kind }, absent: 'the default is false', because: [cluster, engine],
+        fix: { text: 'true', description: 'Turn on deletion protection' },
       });
     }
   },

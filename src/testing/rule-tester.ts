@@ -106,12 +106,16 @@ export class RuleTester {
     const valid = cases.valid.map((c) => (typeof c === 'string' ? { code: c } : c));
     checkTable(rule, valid, cases.invalid);
     describe(rule.id, () => {
-      describe('valid', () => {
-        for (const c of valid) it(caseName(rule, c), () => fail(verifyCase(rule, c)));
-      });
-      describe('invalid', () => {
-        for (const c of cases.invalid) it(caseName(rule, c), () => fail(verifyCase(rule, c)));
-      });
+      if (valid.length) {
+        describe('valid', () => {
+          for (const c of valid) it(caseName(rule, c), () => fail(verifyCase(rule, c)));
+        });
+      }
+      if (cases.invalid.length) {
+        describe('invalid', () => {
+          for (const c of cases.invalid) it(caseName(rule, c), () => fail(verifyCase(rule, c)));
+        });
+      }
     });
   }
 }
