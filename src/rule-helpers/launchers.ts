@@ -1,0 +1,74 @@
+// One answer to "which resources launch instances from this launch template or configuration", and "which launch
+// templates does this resource launch from": by Ref or Fn::GetAtt (a graph edge) or by LaunchTemplateName, as
+// CloudFormation accepts either.
+import type { RuleContext } from '../engine/rule.ts';
+import type { Resource } from '../template/model.ts';
+import { asString } from '../values/coerce.ts';
+import { listWords, named } from '../words.ts';
+
+export const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
+export const LAUNCH_CONFIGURATION = 'AWS::AutoScaling::LaunchConfiguration';
+
+/** Resource types that launch instances from a launch template (or configuration), and what a message calls them. */
+export const LAUNCHERS: Readonly<Record<string, string>> = {
+  'AWS::AutoScaling::AutoScalingGroup': 'Auto Scaling group',
+  'AWS::EC2::Instance': 'instance',
+  'AWS::EKS::Nodegroup': 'EKS node group',
+  'AWS::EC2::EC2Fleet': 'EC2 Fleet',
+  'AWS::EC2::SpotFleet': 'Spot Fleet',
+  'AWS::Batch::ComputeEnvironment': 'Batch compute environment',
+};
+
+/** Where each launcher type names its launch template (or configuration). */
+const SPECS: Readonly<Record<string, ReadonlyArray<readonly string[]>>> = {
+  'AWS::AutoScaling::AutoScalingGroup': [
+    ['Properties', 'LaunchTemplate'],
+    ['Properties', 'MixedInstancesPolicy', 'LaunchTemplate', 'LaunchTemplateSpecification'],
+  ],
+  'AWS::EC2::Instance': [['Properties', 'LaunchTemplate']],
+  'AWS::EKS::Nodegroup': [['Properties', 'LaunchTemplate']],
+  'AWS::Batch::ComputeEnvironment': [['Properties', 'ComputeResources', 'LaunchTemplate']],
+};
+
+/** The launch templates of this template that `launcher` launches from, by reference or by name, in template order. */
+export function launchTemplatesOf(ctx: RuleContext<any, any>, launcher: Resource): Resource[] {
+  const found = new Set<Resource>();
+  for (const { resource } of ctx.graph.targets(launcher.logicalId, LAUNCH_TEMPLATE)) found.add(resource);
+  for (const spec of SPECS[launcher.type] ?? []) {
+    for (const name of ctx.value(launcher, [...spec, 'LaunchTemplateName'])) {
+      const wanted = asString(name);
+      if (wanted === undefined) continue;
+      for (const lt of ctx.graph.ofType(LAUNCH_TEMPLATE)) {
+        if (ctx.value(lt, ['Properties', 'LaunchTemplateName']).some((n) => asString(n) === wanted)) found.add(lt);
+      }
+    }
+  }
+  return [...ctx.template.resources.values()].filter((r) => found.has(r));
+}
+
+/** The resources that launch from a launch template or configuration, in template order. */
+export function launchersOf(ctx: RuleContext<any, any>, template: Resource): Resource[] {
+  if (template.type !== LAUNCH_TEMPLATE && template.type !== LAUNCH_CONFIGURATION) return [];
+  const found = new Set<Resource>();
+  for (const type in LAUNCHERS) for (const { resource } of ctx.graph.referrers(template.logicalId, type)) found.add(resource);
+  if (template.type === LAUNCH_TEMPLATE) {
+    // A launcher may name the template instead of referencing it.
+    for (const type in SPECS) {
+      for (const launcher of ctx.graph.ofType(type)) if (!found.has(launcher) && launchTemplatesOf(ctx, launcher).includes(template)) found.add(launcher);
+    }
+  }
+  return [...ctx.template.resources.values()].filter((r) => found.has(r));
+}
+
+/**
+ * " (used by Auto Scaling groups Web and Api, and instance Bastion)" for a launch template or configuration, so that a
+ * message says what the finding affects; empty for anything else, or when nothing in the template uses it.
+ */
+export function usedBy(ctx: RuleContext<any, any>, template: Resource): string {
+  const byKind = new Map<string, string[]>();
+  for (const launcher of launchersOf(ctx, template)) {
+    const kind = LAUNCHERS[launcher.type]!;
+    byKind.set(kind, [...(byKind.get(kind) ?? []), launcher.logicalId]);
+  }
+  return byKind.size ? ` (used by ${listWords([...byKind].map(([kind, ids]) => named(kind, ids)))})` : '';
+}
