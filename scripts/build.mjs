@@ -5,14 +5,14 @@
 // The GitHub Action (action/index.js) is bundled with everything it needs, because the runner has no
 // node_modules. It is committed, so only `npm run build` (or plain `node scripts/build.mjs`) rewrites it:
 // `npm ci`'s prepare step and the test suite's setup leave it alone, and a test checks it is up to date.
-// `--action-outfile FILE` builds only the action bundle, into FILE.
+// `--action-outfile FILE` builds only the action bundle, into FILE; `--declarations` only the type declarations.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { 'action-outfile': { type: 'string' } } });
+const { values } = parseArgs({ options: { 'action-outfile': { type: 'string' }, declarations: { type: 'boolean' } } });
 
 const common = {
   bundle: true,
@@ -37,7 +37,9 @@ export const actionOptions = {
   legalComments: 'eof',
 };
 
-if (values['action-outfile'] !== undefined) {
+if (values.declarations) {
+  declarations();
+} else if (values['action-outfile'] !== undefined) {
   await build({ ...actionOptions, outfile: values['action-outfile'] });
 } else {
   await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' });
