@@ -171,7 +171,8 @@ describe('cli', () => {
     const rules = JSON.parse(cli(['rules', '--format', 'json']).stdout);
     const rds = rules.find((r: { id: string }) => r.id === 'rds-multi-az-enabled');
     expect(rds).toMatchObject({ pillar: 'reliability', level: 'error', wellArchitected: ['REL10-BP01', 'REL11-BP02'], securityHub: ['RDS.5'] });
-    expect(rds.helpUri).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/wellarchitected\//);
+    // Each rule's own docs page in the repository (package.json's homepage is the one place the URL lives).
+    expect(rds.helpUri).toBe('https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/rds-multi-az-enabled.md');
     const text = cli(['rules']).stdout;
     expect(text).toMatch(/ec2-sg-ssh-restricted\s+security\s+error/);
   });

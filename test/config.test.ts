@@ -89,7 +89,7 @@ describe('config file', () => {
   });
 
   it.each([
-    ['rulez:\n  x: off\n', /^\.pillars-lint\.yaml:1:1: rulez: unknown key "rulez" \(expected one of: extends, rules, overrides, parameters, include, exclude, fail-on\)$/],
+    ['rulez:\n  x: off\n', /^\.pillars-lint\.yaml:1:1: rulez: unknown key "rulez" \(expected one of: plugins, extends, rules, overrides, parameters, include, exclude, fail-on\)$/],
     ['rules:\n  rds-multi-az-enable: off\n', /^\.pillars-lint\.yaml:2:3: rules\.rds-multi-az-enable: unknown rule "rds-multi-az-enable" \(did you mean "rds-multi-az-enabled"\?\)$/],
     ['rules:\n  rds-multi-az-enabled: warn\n', /^\.pillars-lint\.yaml:2:25: rules\.rds-multi-az-enabled: must be one of off, error, warning, note/],
     ['rules:\n  ebs-volume-encrypted: [error, { assumeAccountDefaultEncryption: "yes" }]\n', /:2:67: rules\.ebs-volume-encrypted\.1\.assumeAccountDefaultEncryption: must be boolean$/],
