@@ -1,4 +1,4 @@
-// The intrinsic policy of DESIGN.md as a table: each case is a template snippet, the property to read,
+// The intrinsic policy (docs/value-model.md) as a table: each case is a template snippet, the property to read,
 // and the variants that must come out (kind, value, and the assumptions that name where it came from).
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/parse/index.ts';

@@ -27,7 +27,7 @@ export function asString(v: Variant): string | undefined {
   return undefined;
 }
 
-/** Present and not unknown-as-absent: for existence checks any intrinsic counts as set (catalog policy). */
+/** Present and not unknown-as-absent: for existence checks any intrinsic counts as set (docs/value-model.md). */
 export function isSet(v: Variant): boolean {
   if (v.kind === 'absent') return false;
   if (v.kind === 'unknown') return true;

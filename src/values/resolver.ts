@@ -54,7 +54,7 @@ interface ConditionOutcome {
 }
 
 /**
- * Evaluates property values under the intrinsic policy of DESIGN.md: parameters (given, else Default,
+ * Evaluates property values under the intrinsic policy (docs/value-model.md): parameters (given, else Default,
  * with AllowedValues as alternatives), conditions, Fn::If branches, mappings and the string functions.
  * Anything that cannot be known is an `unknown` variant with a reason; nothing is guessed.
  */
