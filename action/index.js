@@ -1071,8 +1071,8 @@ var init_main = __esm({
 });
 
 // src/parse/types.ts
-function pathKey(path10) {
-  return path10.join("\0");
+function pathKey(path11) {
+  return path11.join("\0");
 }
 var init_types = __esm({
   "src/parse/types.ts"() {
@@ -1115,16 +1115,16 @@ function regionOf(source, lineStarts, start, end) {
   const last = positionOf(lineStarts, e - 1);
   return { startLine: s.line, startColumn: s.column, endLine: last.line, endColumn: last.column + 1 };
 }
-function locate(doc, path10) {
-  for (let n = path10.length; n >= 0; n--) {
-    const sub = n === path10.length ? path10 : path10.slice(0, n);
+function locate(doc, path11) {
+  for (let n = path11.length; n >= 0; n--) {
+    const sub = n === path11.length ? path11 : path11.slice(0, n);
     const location2 = doc.locations.get(pathKey(sub));
-    if (location2) return { path: sub, location: location2, exact: n === path10.length };
+    if (location2) return { path: sub, location: location2, exact: n === path11.length };
   }
   return void 0;
 }
-function findingRegion(doc, path10) {
-  return locatedRegion(doc, locate(doc, path10));
+function findingRegion(doc, path11) {
+  return locatedRegion(doc, locate(doc, path11));
 }
 function locatedRegion(doc, found) {
   if (!found) return { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
@@ -7655,8 +7655,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path10) {
-      let input = path10;
+    function removeDotSegments(path11) {
+      let input = path11;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -7730,11 +7730,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path10) {
-      if (path10 === "" || path10[0] === "/") {
-        return removeDotSegments(path10);
+    function removeDotSegmentsRelative(path11) {
+      if (path11 === "" || path11[0] === "/") {
+        return removeDotSegments(path11);
       }
-      const segments = path10.split("/");
+      const segments = path11.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -8097,8 +8097,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path10 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path10 && path10 !== "/" ? path10 : void 0;
+        const path11 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path11 && path11 !== "/" ? path11 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -11332,8 +11332,8 @@ __export(stack_exports, {
   printable: () => printable,
   safeStackFileName: () => safeStackFileName
 });
-import { lstatSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path5 from "node:path";
+import { lstatSync, mkdirSync, readFileSync as readFileSync2, writeFileSync } from "node:fs";
+import path6 from "node:path";
 async function fetchStacks(options) {
   const timeoutMs = Math.min(options.timeoutMs ?? timeoutFromEnvironment() ?? DEFAULT_TIMEOUT_MS, 2 ** 31 - 1);
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -11506,7 +11506,7 @@ function writeTemplate(stack, dir, taken) {
     throw new StackError(`cannot create ${shown(dir)}: ${error.code ?? error.message}`);
   }
   for (let n = 1; n <= MAX_NAME_TRIES; n++) {
-    const file = path5.resolve(dir, `${stem}${n === 1 ? "" : `-${n}`}.template.${extension}`);
+    const file = path6.resolve(dir, `${stem}${n === 1 ? "" : `-${n}`}.template.${extension}`);
     if (taken.has(file)) continue;
     try {
       writeFileSync(file, stack.body, { flag: "wx" });
@@ -11519,12 +11519,12 @@ function writeTemplate(stack, dir, taken) {
     stack.file = file;
     return;
   }
-  throw new StackError(`cannot write the template of stack ${printable(stack.name)}: ${shown(path5.resolve(dir, stem))}.template.${extension} and ${MAX_NAME_TRIES - 1} other names are taken`);
+  throw new StackError(`cannot write the template of stack ${printable(stack.name)}: ${shown(path6.resolve(dir, stem))}.template.${extension} and ${MAX_NAME_TRIES - 1} other names are taken`);
 }
 function sameText(file, text) {
   try {
     const stat = lstatSync(file);
-    return stat.isFile() && stat.size === Buffer.byteLength(text) && readFileSync(file, "utf8") === text;
+    return stat.isFile() && stat.size === Buffer.byteLength(text) && readFileSync2(file, "utf8") === text;
   } catch {
     return false;
   }
@@ -11629,310 +11629,93 @@ var init_stack = __esm({
 });
 
 // src/action/run.ts
-import { existsSync as existsSync4, lstatSync as lstatSync2, rmSync } from "node:fs";
-import path9 from "node:path";
+import { existsSync as existsSync5, lstatSync as lstatSync2, rmSync } from "node:fs";
+import path10 from "node:path";
 
 // src/config/config.ts
 init_paths();
 init_errors();
-import { existsSync, realpathSync as realpathSync2 } from "node:fs";
-import path from "node:path";
+import { existsSync as existsSync2, realpathSync as realpathSync3 } from "node:fs";
+import path2 from "node:path";
 
 // src/engine/registry.ts
 init_errors();
 
-// src/engine/generated/examples.ts
-var examples = {
-  "cloudfront-viewer-policy-https": {
-    "pass": "# Values only known at deploy time never fail the rule; a missing (required) policy is a template error, not this rule's.\nParameters:\n  ViewerPolicyNoDefault:\n    Type: String\nResources:\n  FromParameterWithoutDefault:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: site\n            DomainName: site-bucket.s3.amazonaws.com\n            S3OriginConfig: {}\n        DefaultCacheBehavior:\n          TargetOriginId: site\n          ViewerProtocolPolicy: !Ref ViewerPolicyNoDefault\n          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n  Imported:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: site\n            DomainName: site-bucket.s3.amazonaws.com\n            S3OriginConfig: {}\n        DefaultCacheBehavior:\n          TargetOriginId: site\n          ViewerProtocolPolicy: !ImportValue shared-viewer-policy\n          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n  PolicyMissing:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: site\n            DomainName: site-bucket.s3.amazonaws.com\n            S3OriginConfig: {}\n        DefaultCacheBehavior:\n          TargetOriginId: site\n          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n",
-    "fail": 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  SiteDistribution:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        Origins:\n          - Id: site\n            DomainName: site-bucket.s3.amazonaws.com\n            S3OriginConfig: {}\n        DefaultCacheBehavior:\n          TargetOriginId: site\n          ViewerProtocolPolicy: allow-all\n          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6\n'
+// package.json
+var package_default = {
+  name: "pillars-lint",
+  version: "0.1.0",
+  description: "Well-Architected static analyzer for AWS CloudFormation, SAM and CDK output, with SARIF 2.1.0 and readable reports",
+  license: "Apache-2.0",
+  homepage: "https://github.com/pillars-lint/pillars-lint#readme",
+  repository: {
+    type: "git",
+    url: "git+https://github.com/pillars-lint/pillars-lint.git"
   },
-  "ebs-volume-encrypted": {
-    "pass": "Resources:\n  # The root device is mapped and encrypted.\n  Encrypted:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      BlockDeviceMappings:\n        - DeviceName: /dev/xvda\n          Ebs: {Encrypted: true}\n  # Launched from a launch template, which maps its volumes (and is checked itself).\n  FromTemplate:\n    Type: AWS::EC2::Instance\n    Properties:\n      LaunchTemplate:\n        LaunchTemplateId: !Ref ServerTemplate\n        Version: !GetAtt ServerTemplate.LatestVersionNumber\n  ServerTemplate:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        ImageId: ami-12345678\n        BlockDeviceMappings:\n          - DeviceName: /dev/xvda\n            Ebs: {Encrypted: true, VolumeType: gp3}\n",
-    "fail": "Resources:\n  DataVolume:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 100\n      VolumeType: gp3\n"
+  bugs: {
+    url: "https://github.com/pillars-lint/pillars-lint/issues"
   },
-  "ec2-imdsv2-check": {
-    "pass": '# Values only known at deploy time never fail the rule.\nParameters:\n  TokensNoDefault:\n    Type: String\n  HopLimitNoDefault:\n    Type: Number\n  TemplateIdNoDefault:\n    Type: String\nResources:\n  TokensFromParameter:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        MetadataOptions:\n          HttpTokens: !Ref TokensNoDefault\n  TokensImported:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      MetadataOptions:\n        HttpTokens: !ImportValue shared-http-tokens\n  # The launch template lives outside this template: its metadata options cannot be seen.\n  ExternalTemplate:\n    Type: AWS::EC2::Instance\n    Properties:\n      LaunchTemplate:\n        LaunchTemplateId: !Ref TemplateIdNoDefault\n        Version: "1"\n  ExternalTemplateLiteral:\n    Type: AWS::EC2::Instance\n    Properties:\n      LaunchTemplate:\n        LaunchTemplateId: lt-0123456789abcdef0\n        Version: "3"\n  HopsFromParameter:\n    Type: AWS::AutoScaling::LaunchConfiguration\n    Properties:\n      ImageId: ami-12345678\n      InstanceType: t3.micro\n      MetadataOptions:\n        HttpTokens: required\n        HttpPutResponseHopLimit: !Ref HopLimitNoDefault\n',
-    "fail": "Parameters:\n  MetadataTokens:\n    Type: String\n    Default: optional\n    AllowedValues: [optional, required]\nResources:\n  AppTemplate:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        InstanceType: t3.micro\n        MetadataOptions:\n          HttpTokens: !Ref MetadataTokens\n"
+  type: "module",
+  bin: {
+    "pillars-lint": "dist/cli.js"
   },
-  "ec2-sg-rdp-restricted": {
-    "pass": "Parameters:\n  AdminCidr:\n    Type: String\n    Default: 10.0.0.0/16\n  NoDefaultCidr:\n    Type: String\n  NoDefaultPort:\n    Type: Number\n  Env:\n    Type: String\n    Default: prod\nConditions:\n  IsDev: !Equals [!Ref Env, dev]\nResources:\n  BastionSecurityGroup:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: bastion\n  Restricted:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: restricted\n      SecurityGroupIngress:\n        - {IpProtocol: tcp, FromPort: 3389, ToPort: 3389, CidrIp: 10.0.0.0/8}\n        - {IpProtocol: tcp, FromPort: 3389, ToPort: 3389, CidrIp: !Ref AdminCidr}\n        - {IpProtocol: tcp, FromPort: 3389, ToPort: 3389, SourceSecurityGroupId: !Ref BastionSecurityGroup}\n        - {IpProtocol: tcp, FromPort: 3389, ToPort: 3389, SourcePrefixListId: pl-12345678}\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}\n        - {IpProtocol: tcp, FromPort: 3390, ToPort: 4000, CidrIp: 0.0.0.0/0}\n        - {IpProtocol: udp, FromPort: 53, ToPort: 53, CidrIp: 0.0.0.0/0}\n        - {IpProtocol: icmp, FromPort: -1, ToPort: -1, CidrIp: 0.0.0.0/0}\n        - {IpProtocol: udp, FromPort: 3389, ToPort: 3389, CidrIp: 192.168.0.0/16}\n        - !If [IsDev, {IpProtocol: tcp, FromPort: 3389, ToPort: 3389, CidrIp: 0.0.0.0/0}, !Ref AWS::NoValue]\n      SecurityGroupEgress:\n        - {IpProtocol: tcp, FromPort: 3389, ToPort: 3389, CidrIp: 0.0.0.0/0}\n  Unknowns:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: values only known at deploy time\n      SecurityGroupIngress:\n        - {IpProtocol: tcp, FromPort: 3389, ToPort: 3389, CidrIp: !Ref NoDefaultCidr}\n        - {IpProtocol: udp, FromPort: 3389, ToPort: 3389, CidrIp: !ImportValue admin-cidr}\n        - {IpProtocol: udp, FromPort: !Ref NoDefaultPort, ToPort: !Ref NoDefaultPort, CidrIp: 0.0.0.0/0}\n  StandaloneRestricted:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: !Ref Restricted\n      IpProtocol: tcp\n      FromPort: 3389\n      ToPort: 3389\n      SourceSecurityGroupId: !GetAtt BastionSecurityGroup.GroupId\n  EgressOpen:\n    Type: AWS::EC2::SecurityGroupEgress\n    Properties:\n      GroupId: !Ref Restricted\n      IpProtocol: tcp\n      FromPort: 3389\n      ToPort: 3389\n      CidrIp: 0.0.0.0/0\n",
-    "fail": "Mappings:\n  Network:\n    Admin:\n      Cidr: 0.0.0.0/0\nResources:\n  WindowsSecurityGroup:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: windows hosts\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 3389\n          ToPort: 3389\n          CidrIp: !FindInMap [Network, Admin, Cidr]\n"
+  main: "dist/index.js",
+  types: "dist/types/src/index.d.ts",
+  exports: {
+    ".": {
+      types: "./dist/types/src/index.d.ts",
+      import: "./dist/index.js"
+    },
+    "./testing": {
+      types: "./dist/types/src/testing/index.d.ts",
+      import: "./dist/testing.js"
+    },
+    "./package.json": "./package.json"
   },
-  "ec2-sg-ssh-restricted": {
-    "pass": 'Parameters:\n  AdminCidr:\n    Type: String\n    Default: 10.0.0.0/16\n  NoDefaultCidr:\n    Type: String\nConditions:\n  Never: !Equals ["a", "b"]\nResources:\n  Restricted:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: restricted\n      SecurityGroupIngress:\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 10.0.0.0/8}\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref AdminCidr}\n        - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}\n        - {IpProtocol: udp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}\n        - {IpProtocol: icmp, FromPort: -1, ToPort: -1, CidrIp: 0.0.0.0/0}\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, SourceSecurityGroupId: sg-12345678}\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, SourcePrefixListId: pl-12345678}\n        - {IpProtocol: tcp, FromPort: 23, ToPort: 1024, CidrIp: 0.0.0.0/0}\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/1}\n      SecurityGroupEgress:\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}\n  Unknowns:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: values only known at deploy time\n      SecurityGroupIngress:\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref NoDefaultCidr}\n        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !ImportValue admin-cidr}\n        - !If [Never, {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}, !Ref AWS::NoValue]\n  StandaloneRestricted:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: !Ref Restricted\n      IpProtocol: tcp\n      FromPort: 22\n      ToPort: 22\n      CidrIp: 192.168.0.0/16\n  EgressOpen:\n    Type: AWS::EC2::SecurityGroupEgress\n    Properties:\n      GroupId: !Ref Restricted\n      IpProtocol: tcp\n      FromPort: 22\n      ToPort: 22\n      CidrIp: 0.0.0.0/0\n',
-    "fail": 'Resources:\n  OpenGroup:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: everything open\n      SecurityGroupIngress:\n        - IpProtocol: "-1"\n          CidrIp: 0.0.0.0/0\n'
+  files: [
+    "dist/",
+    "schemas/",
+    "data/"
+  ],
+  engines: {
+    node: ">=20.10"
   },
-  "elb-listener-https-enforced": {
-    "pass": '# Values only known at deploy time never fail the rule.\nParameters:\n  ProtocolNoDefault:\n    Type: String\n  RedirectProtocolNoDefault:\n    Type: String\nResources:\n  Alb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n      Subnets: [subnet-11111111, subnet-22222222]\n  WebTargetGroup:\n    Type: AWS::ElasticLoadBalancingV2::TargetGroup\n    Properties:\n      Port: 80\n      Protocol: HTTP\n      VpcId: vpc-12345678\n  ProtocolFromParameter:\n    Type: AWS::ElasticLoadBalancingV2::Listener\n    Properties:\n      LoadBalancerArn: !Ref Alb\n      Port: 80\n      Protocol: !Ref ProtocolNoDefault\n      DefaultActions:\n        - {Type: forward, TargetGroupArn: !Ref WebTargetGroup}\n  RedirectFromParameter:\n    Type: AWS::ElasticLoadBalancingV2::Listener\n    Properties:\n      LoadBalancerArn: !Ref Alb\n      Port: 8080\n      Protocol: HTTP\n      DefaultActions:\n        - Type: redirect\n          RedirectConfig: {Protocol: !Ref RedirectProtocolNoDefault, Port: "443", StatusCode: HTTP_301}\n  RuleOnImportedListener:\n    Type: AWS::ElasticLoadBalancingV2::ListenerRule\n    Properties:\n      ListenerArn: !ImportValue shared-http-listener-arn\n      Priority: 5\n      Conditions:\n        - {Field: path-pattern, PathPatternConfig: {Values: [/app/*]}}\n      Actions:\n        - {Type: forward, TargetGroupArn: !Ref WebTargetGroup}\n  ClassicImportedProtocol:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Properties:\n      Subnets: [subnet-11111111]\n      Listeners:\n        - {LoadBalancerPort: "80", InstancePort: "80", Protocol: !ImportValue shared-elb-protocol}\n',
-    "fail": 'Resources:\n  Alb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n      Type: application\n      Subnets: [subnet-11111111, subnet-22222222]\n  MaintenanceListener:\n    Type: AWS::ElasticLoadBalancingV2::Listener\n    Properties:\n      LoadBalancerArn: !Ref Alb\n      Port: 80\n      Protocol: HTTP\n      DefaultActions:\n        - Type: fixed-response\n          FixedResponseConfig:\n            StatusCode: "200"\n            ContentType: text/html\n            MessageBody: "<h1>Down for maintenance</h1>"\n'
+  scripts: {
+    build: "node scripts/build.mjs",
+    prepare: "node scripts/build.mjs",
+    generate: "node scripts/generate.mjs",
+    typecheck: "tsc --noEmit",
+    test: "vitest run",
+    bench: "node scripts/build.mjs && node bench/run.mjs"
   },
-  "iam-policy-no-statements-with-admin-access": {
-    "pass": '# Conditions decided by parameter defaults: the admin branch and the admin-only role are never deployed.\nParameters:\n  Stage:\n    Type: String\n    Default: prod\n  CreateBreakGlass:\n    Type: String\n    Default: "false"\nConditions:\n  IsDev: !Equals [!Ref Stage, dev]\n  WithBreakGlass: !Equals [!Ref CreateBreakGlass, "true"]\nResources:\n  AppRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Principal: { Service: lambda.amazonaws.com }\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: app\n          PolicyDocument:\n            Version: "2012-10-17"\n            Statement:\n              - !If\n                - IsDev\n                - Effect: Allow\n                  Action: "*"\n                  Resource: "*"\n                - !Ref AWS::NoValue\n              - Effect: Allow\n                Action: sqs:ReceiveMessage\n                Resource: !Sub arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:jobs\n  BreakGlassRole:\n    Type: AWS::IAM::Role\n    Condition: WithBreakGlass\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n          - Effect: Allow\n            Principal: { AWS: arn:aws:iam::123456789012:root }\n            Action: sts:AssumeRole\n      ManagedPolicyArns:\n        - arn:aws:iam::aws:policy/AdministratorAccess\n',
-    "fail": 'Parameters:\n  AllowedActions:\n    Type: String\n    Default: "*"\nResources:\n  WorkerUser:\n    Type: AWS::IAM::User\n    Properties:\n      Policies:\n        - PolicyName: worker\n          PolicyDocument:\n            Version: "2012-10-17"\n            Statement:\n              - Effect: Allow\n                Action: !Ref AllowedActions\n                Resource: "*"\n'
+  dependencies: {
+    "@aws-sdk/client-cloudformation": "3.1169.0",
+    ajv: "8.17.1",
+    "ajv-formats": "3.0.1",
+    "js-yaml": "5.5.0",
+    "jsonc-parser": "3.3.1"
   },
-  "rds-instance-public-access-check": {
-    "pass": '# Conditions decided by parameter defaults.\nParameters:\n  Env:\n    Type: String\n    Default: prod\nConditions:\n  IsDev: !Equals [!Ref Env, dev]\nResources:\n  Database:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t3.micro\n      AllocatedStorage: "20"\n      DBSubnetGroupName: existing-group\n      PubliclyAccessible: !If [IsDev, true, false]\n  DevOnlyDatabase:\n    Type: AWS::RDS::DBInstance\n    Condition: IsDev\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t3.micro\n      AllocatedStorage: "20"\n      PubliclyAccessible: true\n',
-    "fail": '# No subnet group: the instance is created in the default VPC, where a non-Aurora instance is public by default.\nResources:\n  Database:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mariadb\n      DBInstanceClass: db.t3.micro\n      AllocatedStorage: "20"\n'
-  },
-  "rds-storage-encrypted": {
-    "pass": '# Conditions decided by parameter defaults.\nParameters:\n  Env:\n    Type: String\n    Default: prod\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  IsDev: !Equals [!Ref Env, dev]\nResources:\n  Database:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t3.micro\n      AllocatedStorage: "20"\n      StorageEncrypted: !If [IsProd, true, false]\n  DevDatabase:\n    Type: AWS::RDS::DBInstance\n    Condition: IsDev\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t3.micro\n      AllocatedStorage: "20"\n',
-    "fail": 'Resources:\n  Database:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      DBInstanceClass: db.t3.micro\n      AllocatedStorage: "20"\n      StorageEncrypted: false\n'
-  },
-  "s3-bucket-level-public-access-prohibited": {
-    "pass": '# All four flags on, or no block at all (new buckets block public access by default).\nResources:\n  PrivateBucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        IgnorePublicAcls: "true"\n        BlockPublicPolicy: true\n        RestrictPublicBuckets: True\n  DefaultBucket:\n    Type: AWS::S3::Bucket\n  WebsiteWithDefaults:\n    Type: AWS::S3::Bucket\n    Properties:\n      WebsiteConfiguration:\n        RedirectAllRequestsTo:\n          HostName: www.example.com\n',
-    "fail": 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  UploadsBucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        IgnorePublicAcls: true\n        BlockPublicPolicy: false\n        RestrictPublicBuckets: true\n'
-  },
-  "vpc-flow-logs-enabled": {
-    "pass": "# Values only known at deploy time never fail the rule.\nParameters:\n  TrafficNoDefault:\n    Type: String\nResources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: 10.0.0.0/16\n  FlowLog:\n    Type: AWS::EC2::FlowLog\n    Properties:\n      ResourceId: !Ref Vpc\n      ResourceType: VPC\n      TrafficType: !Ref TrafficNoDefault\n      LogDestinationType: s3\n      LogDestination: arn:aws:s3:::central-flow-logs\n  ImportedVpcFlowLog:\n    Type: AWS::EC2::FlowLog\n    Properties:\n      ResourceId: !ImportValue shared-vpc-id\n      ResourceType: VPC\n      TrafficType: !ImportValue shared-traffic-type\n      LogDestinationType: s3\n      LogDestination: arn:aws:s3:::central-flow-logs\n",
-    "fail": 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: 10.0.0.0/16\n      EnableDnsSupport: true\n      EnableDnsHostnames: true\n  # Logs a VPC from another stack, not this one.\n  SharedVpcFlowLog:\n    Type: AWS::EC2::FlowLog\n    Properties:\n      ResourceId: vpc-0123456789abcdef0\n      ResourceType: VPC\n      TrafficType: ALL\n      LogDestinationType: s3\n      LogDestination: arn:aws:s3:::central-flow-logs\n'
-  },
-  "autoscaling-elb-health-check": {
-    "pass": 'Parameters:\n  CheckTypeNoDefault:\n    Type: String\nResources:\n  WebTargetGroup:\n    Type: AWS::ElasticLoadBalancingV2::TargetGroup\n    Properties:\n      Port: 80\n      Protocol: HTTP\n      HealthCheckPath: /health\n  WebGroup:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: "2"\n      MaxSize: "4"\n      HealthCheckType: ELB\n      HealthCheckGracePeriod: 300\n      TargetGroupARNs: [!Ref WebTargetGroup]\n  BothChecks:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: "1"\n      MaxSize: "2"\n      HealthCheckType: "EC2, ELB"\n      HealthCheckGracePeriod: 60\n      LoadBalancerNames: [classic]\n  # No load balancer: only EC2 status checks exist, so the rule does not apply.\n  Workers:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: "1"\n      MaxSize: "10"\n  EmptyList:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: "1"\n      MaxSize: "2"\n      TargetGroupARNs: []\n  UnknownType:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: "1"\n      MaxSize: "2"\n      HealthCheckType: !Ref CheckTypeNoDefault\n      TargetGroupARNs: [!Ref WebTargetGroup]\n',
-    "fail": 'Resources:\n  WebGroup:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: "2"\n      MaxSize: "4"\n      HealthCheckType: EC2\n      HealthCheckGracePeriod: 300\n      LoadBalancerNames: [classic-web-lb]\n'
-  },
-  "autoscaling-multiple-az": {
-    "pass": '# Env defaults to prod, which decides IsProd: the two-subnet branch is what deploys.\nParameters:\n  Env:\n    Type: String\n    Default: prod\n  CreateSandbox:\n    Type: String\n    Default: "false"\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  WithSandbox: !Equals [!Ref CreateSandbox, "true"]\nResources:\n  SubnetA:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: vpc-0123456789abcdef0\n      CidrBlock: 10.0.0.0/24\n      AvailabilityZone: !Select [0, !GetAZs ""]\n  SubnetB:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: vpc-0123456789abcdef0\n      CidrBlock: 10.0.1.0/24\n      AvailabilityZone: !Select [1, !GetAZs ""]\n  WebGroup:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: "1"\n      MaxSize: "4"\n      LaunchConfigurationName: web-launch-config\n      VPCZoneIdentifier: !If [IsProd, [!Ref SubnetA, !Ref SubnetB], [!Ref SubnetA]]\n  # Never created with the defaults.\n  SandboxGroup:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Condition: WithSandbox\n    Properties:\n      MinSize: "1"\n      MaxSize: "1"\n      LaunchConfigurationName: web-launch-config\n      VPCZoneIdentifier: [!Ref SubnetA]\n',
-    "fail": 'Resources:\n  BatchGroup:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: "0"\n      MaxSize: "8"\n      LaunchTemplate:\n        LaunchTemplateId: lt-0123456789abcdef0\n        Version: "1"\n      AvailabilityZoneIds: [use1-az1, use1-az1]\n'
-  },
-  "ec2-placement-group-not-cluster": {
-    "pass": '# Mode defaults to standard, so IsHpc is false and the group is spread; the cluster group is never created.\nParameters:\n  Mode:\n    Type: String\n    Default: standard\n  EnableHpc:\n    Type: String\n    Default: "false"\nConditions:\n  IsHpc: !Equals [!Ref Mode, hpc]\n  HpcEnabled: !Equals [!Ref EnableHpc, "true"]\nResources:\n  NodeGroup:\n    Type: AWS::EC2::PlacementGroup\n    Properties:\n      Strategy: !If [IsHpc, cluster, spread]\n  Node:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-0123456789abcdef0\n      InstanceType: c6i.large\n      PlacementGroupName: !Ref NodeGroup\n  HpcGroup:\n    Type: AWS::EC2::PlacementGroup\n    Condition: HpcEnabled\n    Properties:\n      Strategy: cluster\n',
-    "fail": "Resources:\n  HpcGroup:\n    Type: AWS::EC2::PlacementGroup\n    Properties:\n      Strategy: cluster\n  Solver:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-0123456789abcdef0\n      InstanceType: c6in.16xlarge\n      PlacementGroupName: !Ref HpcGroup\n"
-  },
-  "elasticache-multi-az-enabled": {
-    "pass": "# Env defaults to prod, which decides IsProd; the dev-only single node is never created.\nParameters:\n  Env:\n    Type: String\n    Default: prod\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  IsDev: !Not [!Condition IsProd]\nResources:\n  Cache:\n    Type: AWS::ElastiCache::ReplicationGroup\n    Properties:\n      ReplicationGroupDescription: app cache\n      Engine: redis\n      CacheNodeType: cache.r7g.large\n      NumCacheClusters: !If [IsProd, 2, 1]\n      MultiAZEnabled: !If [IsProd, true, false]\n      AutomaticFailoverEnabled: !If [IsProd, true, false]\n  DevCache:\n    Type: AWS::ElastiCache::CacheCluster\n    Condition: IsDev\n    Properties:\n      Engine: redis\n      CacheNodeType: cache.t4g.micro\n      NumCacheNodes: 1\n",
-    "fail": "Resources:\n  LegacyRedis:\n    Type: AWS::ElastiCache::CacheCluster\n    Properties:\n      Engine: redis\n      CacheNodeType: cache.t4g.small\n      NumCacheNodes: 1\n"
-  },
-  "elb-cross-zone-load-balancing-enabled": {
-    "pass": '# Env defaults to prod, which decides IsProd; the dev load balancer is never created.\nParameters:\n  Env:\n    Type: String\n    Default: prod\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  IsDev: !Not [!Condition IsProd]\nResources:\n  Nlb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n      Type: network\n      Subnets: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]\n      LoadBalancerAttributes:\n        - Key: load_balancing.cross_zone.enabled\n          Value: !If [IsProd, "true", "false"]\n  DevNlb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Condition: IsDev\n    Properties:\n      Type: network\n      Subnets: [subnet-0a1b2c3d4e5f60718]\n',
-    "fail": "Resources:\n  Nlb:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n      Type: network\n      Scheme: internal\n      Subnets: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]\n"
-  },
-  "rds-automated-backups-enabled": {
-    "pass": '# Values that cannot be known statically never fail the rule.\nParameters:\n  BackupDaysNoDefault:\n    Type: Number\nResources:\n  Imported:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t4g.micro\n      AllocatedStorage: "20"\n      BackupRetentionPeriod: !ImportValue shared-backup-days\n  FromParameter:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-postgresql\n      MasterUsername: app\n      ManageMasterUserPassword: true\n      BackupRetentionPeriod: !Ref BackupDaysNoDefault\n',
-    "fail": 'Resources:\n  Database:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      DBInstanceClass: db.t4g.micro\n      AllocatedStorage: "20"\n'
-  },
-  "rds-deletion-protection-enabled": {
-    "pass": '# Stage defaults to prod, which decides IsProd; the scratch database is never created.\nParameters:\n  Stage:\n    Type: String\n    Default: prod\nConditions:\n  IsProd: !Equals [!Ref Stage, prod]\n  IsScratch: !Not [!Condition IsProd]\nResources:\n  Database:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t4g.micro\n      AllocatedStorage: "20"\n      DeletionProtection: !If [IsProd, true, false]\n  Scratch:\n    Type: AWS::RDS::DBInstance\n    Condition: IsScratch\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t4g.micro\n      AllocatedStorage: "20"\n',
-    "fail": 'Resources:\n  Database:\n    Type: AWS::RDS::DBInstance\n    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: Snapshot\n    Properties:\n      Engine: postgres\n      DBInstanceClass: db.t4g.micro\n      AllocatedStorage: "20"\n'
-  },
-  "rds-multi-az-enabled": {
-    "pass": `Parameters:
-  Env:
-    Type: String
-    Default: prod
-  CreateSandboxDb:
-    Type: String
-    Default: "false"
-Conditions:
-  IsProd: !Equals [!Ref Env, prod]
-  CreateSandbox: !Equals [!Ref CreateSandboxDb, "true"]
-Resources:
-  Database:
-    Type: AWS::RDS::DBInstance
-    Properties:
-      Engine: postgres
-      DBInstanceClass: db.t3.micro
-      MultiAZ: !If [IsProd, true, false]
-  # Never created with the parameter's default, and CreateSandboxDb has no AllowedValues to enumerate.
-  SandboxDatabase:
-    Type: AWS::RDS::DBInstance
-    Condition: CreateSandbox
-    Properties:
-      Engine: postgres
-      DBInstanceClass: db.t3.micro
-`,
-    "fail": "Resources:\n  Database:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      DBInstanceClass: db.t3.micro\n      MultiAZ: false\n"
-  },
-  "autoscaling-scaling-policy-configured": {
-    "pass": `# A policy whose group name cannot be known may target any group; a policy handed to another stack may have its alarm there.
-Resources:
-  WebGroup:
-    Type: AWS::AutoScaling::AutoScalingGroup
-    Properties:
-      MinSize: "1"
-      MaxSize: "5"
-      AvailabilityZones: !GetAZs ""
-      LaunchConfigurationName: web-lc
-  ImportedTargetPolicy:
-    Type: AWS::AutoScaling::ScalingPolicy
-    Properties:
-      AutoScalingGroupName: !ImportValue shared-group-name
-      PolicyType: TargetTrackingScaling
-      TargetTrackingConfiguration:
-        PredefinedMetricSpecification: {PredefinedMetricType: ASGAverageCPUUtilization}
-        TargetValue: 50
-  FixedGroup:
-    Type: AWS::AutoScaling::AutoScalingGroup
-    Properties:
-      MinSize: "2"
-      MaxSize: "2"
-      AvailabilityZones: !GetAZs ""
-      LaunchConfigurationName: fixed-lc
-  ExportedStep:
-    Type: AWS::AutoScaling::ScalingPolicy
-    Properties:
-      AutoScalingGroupName: !Ref FixedGroup
-      PolicyType: StepScaling
-      AdjustmentType: ChangeInCapacity
-      StepAdjustments:
-        - MetricIntervalLowerBound: 0
-          ScalingAdjustment: 1
-  # A function that runs execute-policy gets the policy's name: it may be what triggers it.
-  ScaleUpOnQueue:
-    Type: AWS::AutoScaling::ScalingPolicy
-    Properties:
-      AutoScalingGroupName: !Ref FixedGroup
-      PolicyType: StepScaling
-      AdjustmentType: ChangeInCapacity
-      StepAdjustments:
-        - MetricIntervalLowerBound: 0
-          ScalingAdjustment: 1
-  ScalerFunction:
-    Type: AWS::Lambda::Function
-    Properties:
-      Runtime: python3.12
-      Handler: index.handler
-      Role: arn:aws:iam::123456789012:role/scaler
-      Code: {ZipFile: "def handler(event, context): pass"}
-      Environment:
-        Variables:
-          SCALING_POLICY_NAME: !Ref ScaleUpOnQueue
-Outputs:
-  ScaleOutPolicyArn:
-    Value: !Ref ExportedStep
-    Export:
-      Name: web-scale-out-policy
-`,
-    "fail": 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  WebGroup:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: "2"\n      MaxSize: "6"\n      AvailabilityZones: !GetAZs ""\n      LaunchConfigurationName: web-lc\n'
-  },
-  "ebs-volume-type-gp3": {
-    "pass": "Parameters:\n  VolumeTypeNoDefault:\n    Type: String\n  Env:\n    Type: String\n    Default: prod\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n  Gp3Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 100\n      VolumeType: gp3\n      Encrypted: true\n  ProvisionedIops:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 500\n      VolumeType: io2\n      Iops: 10000\n      Encrypted: true\n  ColdThroughput:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 500\n      VolumeType: sc1\n      Encrypted: true\n  # Unknown values never fail the rule.\n  ImportedType:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 100\n      VolumeType: !ImportValue shared-volume-type\n      Encrypted: true\n  TypeFromParameterWithoutDefault:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 100\n      VolumeType: !Ref VolumeTypeNoDefault\n      Encrypted: true\n  # Env defaults to prod, so IsProd is decided and only the gp3 branch deploys.\n  DecidedCondition:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 100\n      VolumeType: !If [IsProd, gp3, gp2]\n      Encrypted: true\n  Server:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      InstanceType: t3.small\n      BlockDeviceMappings:\n        - DeviceName: /dev/xvda\n          Ebs: {VolumeSize: 30, VolumeType: gp3, Encrypted: true}\n        # No VolumeType: the AMI's mapping decides, which the template does not show.\n        - DeviceName: /dev/sdf\n          Ebs: {VolumeSize: 30, Encrypted: true}\n        # Instance store and suppressed devices are not EBS.\n        - DeviceName: /dev/sdb\n          VirtualName: ephemeral0\n        - DeviceName: /dev/sdc\n          NoDevice: {}\n",
-    "fail": 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  DataVolume:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 100\n      VolumeType: gp2\n      Encrypted: true\n'
-  },
-  "ec2-instance-type-current-generation": {
-    "pass": 'Parameters:\n  TypeNoDefault:\n    Type: String\n  Env:\n    Type: String\n    Default: prod\n  TypeFromSsm:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /app/instance-type\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n  Current:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      InstanceType: m7g.large\n  # Env defaults to prod: only the current branch deploys.\n  DecidedCondition:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      InstanceType: !If [IsProd, m7i.large, m3.large]\n  # Unknown values are not guessed.\n  Imported:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      InstanceType: !ImportValue shared-instance-type\n  NoDefault:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      InstanceType: !Ref TypeNoDefault\n  FromSsm:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      InstanceType: !Ref TypeFromSsm\n  # Attribute-based selection lets EC2 choose current types.\n  FlexibleTemplate:\n    Type: AWS::EC2::LaunchTemplate\n    Properties:\n      LaunchTemplateData:\n        ImageId: ami-12345678\n        InstanceRequirements:\n          VCpuCount: {Min: 2, Max: 8}\n          MemoryMiB: {Min: 4096}\n  # The type comes from the launch template, which is checked on its own.\n  FromTemplate:\n    Type: AWS::EC2::Instance\n    Properties:\n      LaunchTemplate:\n        LaunchTemplateId: !Ref FlexibleTemplate\n        Version: !GetAtt FlexibleTemplate.LatestVersionNumber\n  FlexibleGroup:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: "1"\n      MaxSize: "1"\n      AvailabilityZones: !GetAZs ""\n      MixedInstancesPolicy:\n        LaunchTemplate:\n          LaunchTemplateSpecification:\n            LaunchTemplateId: !Ref FlexibleTemplate\n            Version: !GetAtt FlexibleTemplate.LatestVersionNumber\n          Overrides:\n            - InstanceRequirements:\n                VCpuCount: {Min: 2}\n                MemoryMiB: {Min: 2048}\n            - InstanceType: c7g.large\n',
-    "fail": 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  LegacyServer:\n    Type: AWS::EC2::Instance\n    Properties:\n      ImageId: ami-12345678\n      InstanceType: m3.medium\n'
-  },
-  "s3-lifecycle-policy-check": {
-    "pass": "# Values that cannot be known statically never fail the rule.\nParameters:\n  StatusNoDefault:\n    Type: String\nResources:\n  FromParameter:\n    Type: AWS::S3::Bucket\n    Properties:\n      LifecycleConfiguration:\n        Rules:\n          - Id: expire\n            Status: !Ref StatusNoDefault\n            ExpirationInDays: 30\n  Imported:\n    Type: AWS::S3::Bucket\n    Properties:\n      LifecycleConfiguration:\n        Rules:\n          - Id: expire\n            Status: !ImportValue shared-lifecycle-status\n            ExpirationInDays: 30\n",
-    "fail": "Resources:\n  LogsBucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      LifecycleConfiguration:\n        Rules:\n          - Id: expire-logs\n            Status: Disabled\n            ExpirationInDays: 90\n"
-  },
-  "cfn-resource-required-tags": {
-    "pass": `Transform: AWS::Serverless-2016-10-31
-Parameters:
-  Env:
-    Type: String
-    Default: prod
-  KeyNoDefault:
-    Type: String
-Conditions:
-  IsProd: !Equals [!Ref Env, prod]
-Globals:
-  Function:
-    Tags:
-      Owner: team-orders
-      Environment: !Ref Env
-Resources:
-  Tagged:
-    Type: AWS::S3::Bucket
-    Properties:
-      Tags:
-        - {Key: Owner, Value: team-data}
-        # Intrinsic values count as present.
-        - {Key: Environment, Value: !Ref Env}
-        - {Key: Project, Value: !Sub "\${AWS::StackName}-data"}
-  # Env defaults to prod: the fully tagged branch deploys.
-  DecidedCondition:
-    Type: AWS::SQS::Queue
-    Properties:
-      Tags: !If
-        - IsProd
-        - [{Key: Owner, Value: a}, {Key: Environment, Value: prod}, {Key: Project, Value: p}]
-        - [{Key: Owner, Value: a}]
-  # Unknown keys and lists are not guessed.
-  ImportedTags:
-    Type: AWS::SNS::Topic
-    Properties:
-      Tags: !ImportValue shared-tag-list
-  KeyFromParameterWithoutDefault:
-    Type: AWS::SNS::Topic
-    Properties:
-      Tags:
-        - {Key: Owner, Value: a}
-        - {Key: !Ref KeyNoDefault, Value: b}
-  # Globals tags merge with the function's own.
-  SamFunction:
-    Type: AWS::Serverless::Function
-    Properties:
-      Runtime: python3.12
-      Handler: app.handler
-      CodeUri: src/
-      Tags:
-        Project: orders
-  # The launch template tags the instances, so PropagateAtLaunch false loses nothing.
-  WebTemplate:
-    Type: AWS::EC2::LaunchTemplate
-    Properties:
-      LaunchTemplateData:
-        ImageId: ami-12345678
-        TagSpecifications:
-          - ResourceType: instance
-            Tags:
-              - {Key: Owner, Value: team-web}
-  WebGroup:
-    Type: AWS::AutoScaling::AutoScalingGroup
-    Properties:
-      MinSize: "1"
-      MaxSize: "1"
-      AvailabilityZones: !GetAZs ""
-      LaunchTemplate:
-        LaunchTemplateId: !Ref WebTemplate
-        Version: !GetAtt WebTemplate.LatestVersionNumber
-      Tags:
-        - {Key: Owner, Value: team-web, PropagateAtLaunch: false}
-        - {Key: Environment, Value: prod, PropagateAtLaunch: true}
-        - {Key: Project, Value: storefront, PropagateAtLaunch: true}
-  # Types without a Tags property are not applicable.
-  BucketPolicy:
-    Type: AWS::S3::BucketPolicy
-    Properties:
-      Bucket: !Ref Tagged
-      PolicyDocument:
-        Statement:
-          - {Effect: Deny, Principal: "*", Action: "s3:*", Resource: "*", Condition: {Bool: {aws:SecureTransport: "false"}}}
-  SharedFiles:
-    Type: AWS::EFS::FileSystem
-    Properties:
-      Encrypted: true
-  # A custom resource's Tags are input for its handler.
-  StackSetResource:
-    Type: Custom::StackSet
-    Properties:
-      ServiceToken: arn:aws:lambda:eu-west-1:123456789012:function:stackset-provider
-      Tags:
-        - {Key: Name, Value: baseline}
-  Route:
-    Type: AWS::EC2::Route
-    Properties:
-      RouteTableId: rtb-12345678
-      DestinationCidrBlock: 0.0.0.0/0
-      GatewayId: igw-12345678
-`,
-    "fail": 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  ReportsBucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: reports-123456789012\n'
-  },
-  "cfn-stateful-resource-retain-policy": {
-    "pass": "Transform: AWS::LanguageExtensions\nParameters:\n  PolicyNoDefault:\n    Type: String\n  Env:\n    Type: String\n    Default: prod\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\nResources:\n  RetainedBucket:\n    Type: AWS::S3::Bucket\n    DeletionPolicy: Retain\n    UpdateReplacePolicy: Retain\n  DevFriendlyTable:\n    Type: AWS::DynamoDB::Table\n    DeletionPolicy: RetainExceptOnCreate\n    UpdateReplacePolicy: Retain\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions:\n        - {AttributeName: pk, AttributeType: S}\n      KeySchema:\n        - {AttributeName: pk, KeyType: HASH}\n  SnapshotVolume:\n    Type: AWS::EC2::Volume\n    DeletionPolicy: Snapshot\n    UpdateReplacePolicy: Snapshot\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 100\n      Encrypted: true\n  # DB clusters default to DeletionPolicy Snapshot.\n  Cluster:\n    Type: AWS::RDS::DBCluster\n    UpdateReplacePolicy: Snapshot\n    Properties:\n      Engine: aurora-postgresql\n      MasterUsername: admin\n      ManageMasterUserPassword: true\n  # A cluster member's data lives in the cluster.\n  ClusterMember:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: aurora-postgresql\n      DBClusterIdentifier: !Ref Cluster\n      DBInstanceClass: db.r6g.large\n  # A read replica holds a copy of its source's data.\n  Replica:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      SourceDBInstanceIdentifier: arn:aws:rds:eu-west-1:123456789012:db:primary\n      DBInstanceClass: db.t3.micro\n  # Unknown policies are not guessed.\n  UnknownPolicy:\n    Type: AWS::S3::Bucket\n    DeletionPolicy: !Ref PolicyNoDefault\n    UpdateReplacePolicy: !Ref PolicyNoDefault\n  # Env defaults to prod: IsProd is decided and the Retain branch deploys.\n  DecidedCondition:\n    Type: AWS::SQS::Queue\n    DeletionPolicy: !If [IsProd, Retain, Delete]\n    UpdateReplacePolicy: Retain\n  # Not a stateful type.\n  Topic:\n    Type: AWS::SNS::Topic\n",
-    "fail": 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  DataBucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n'
-  },
-  "lambda-function-arm64-architecture": {
-    "pass": 'Transform: AWS::Serverless-2016-10-31\nParameters:\n  ArchNoDefault:\n    Type: String\n  UseGraviton:\n    Type: String\n    Default: "true"\nConditions:\n  Graviton: !Equals [!Ref UseGraviton, "true"]\nGlobals:\n  Function:\n    Architectures: [arm64]\nResources:\n  Arm:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n      Handler: app.handler\n      Role: arn:aws:iam::123456789012:role/app\n      Architectures: [arm64]\n      Code: {S3Bucket: artifacts-bucket, S3Key: app.zip}\n  # Globals give every SAM function arm64.\n  SamFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs20.x\n      Handler: index.handler\n      CodeUri: src/\n  # Retired runtimes never ran on arm64.\n  LegacyGo:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: go1.x\n      Handler: main\n      Role: arn:aws:iam::123456789012:role/app\n      Code: {S3Bucket: artifacts-bucket, S3Key: go.zip}\n  LegacyPython:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.7\n      Handler: app.handler\n      Role: arn:aws:iam::123456789012:role/app\n      Code: {S3Bucket: artifacts-bucket, S3Key: py.zip}\n  # Unknown values are not guessed.\n  UnknownArchitecture:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n      Handler: app.handler\n      Role: arn:aws:iam::123456789012:role/app\n      Architectures: [!Ref ArchNoDefault]\n      Code: {S3Bucket: artifacts-bucket, S3Key: app.zip}\n  ImportedRuntime:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: !ImportValue shared-runtime\n      Handler: app.handler\n      Role: arn:aws:iam::123456789012:role/app\n      Code: {S3Bucket: artifacts-bucket, S3Key: app.zip}\n  # UseGraviton defaults to true: only the arm64 branch deploys.\n  DecidedCondition:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs20.x\n      Handler: index.handler\n      Role: arn:aws:iam::123456789012:role/app\n      Architectures: !If [Graviton, [arm64], [x86_64]]\n      Code: {S3Bucket: artifacts-bucket, S3Key: app.zip}\n  # Layers are judged through the functions that use them.\n  SharedLayer:\n    Type: AWS::Lambda::LayerVersion\n    Properties:\n      CompatibleArchitectures: [x86_64]\n      Content: {S3Bucket: artifacts-bucket, S3Key: layer.zip}\n',
-    "fail": "Resources:\n  Resizer:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n      Handler: app.handler\n      Role: arn:aws:iam::123456789012:role/resizer\n      Architectures: [x86_64]\n      Code:\n        S3Bucket: artifacts-bucket\n        S3Key: resizer.zip\n"
+  devDependencies: {
+    "@types/node": "20.19.9",
+    "@types/sarif": "2.1.7",
+    esbuild: "0.28.2",
+    "fast-check": "4.11.0",
+    typescript: "5.9.3",
+    vitest: "4.1.12"
   }
 };
+
+// src/version.ts
+var VERSION = package_default.version;
+var PROJECT_URL = package_default.homepage.replace(/#.*$/, "");
+function ruleDocsUrl(id) {
+  return `${PROJECT_URL}/blob/main/docs/rules/${id}.md`;
+}
 
 // src/engine/registry.ts
 function ruleMeta(rule, practices) {
   const first = rule.wellArchitected.map((id) => practices[id]).find(Boolean);
+  const builtIn = !rule.id.includes("/");
   return {
     id: rule.id,
     pillar: rule.pillar,
@@ -11946,9 +11729,9 @@ function ruleMeta(rule, practices) {
     appliesTo: rule.appliesTo,
     tags: rule.tags ?? [],
     peers: peerScopes(rule.peers),
-    helpUri: first?.url ?? "https://docs.aws.amazon.com/wellarchitected/latest/framework/welcome.html",
+    helpUri: rule.helpUri ?? (builtIn ? ruleDocsUrl(rule.id) : first?.url ?? "https://docs.aws.amazon.com/wellarchitected/latest/framework/welcome.html"),
     experimental: rule.experimental,
-    examples: examples[rule.id]
+    ...rule.docs ? { examples: { fail: rule.docs.noncompliant, pass: rule.docs.compliant } } : {}
   };
 }
 function peerScopes(peers) {
@@ -12192,9 +11975,89 @@ function matchesAny(relativePath, globs) {
   });
 }
 
+// src/config/plugins.ts
+init_paths();
+init_errors();
+import { existsSync, readFileSync, realpathSync as realpathSync2, statSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+var PLUGIN_NAME = /^[a-z0-9][a-z0-9-]*$/;
+function resolvePlugin(spec, base, root) {
+  if (spec.startsWith(".") || path.isAbsolute(spec)) {
+    const target = path.resolve(base, spec);
+    if (!existsSync(target)) throw new UsageError(`cannot load plugin ${spec}: no such file or folder`);
+    if (root !== void 0 && relativeInside(realpathSync2.native(target), realpathSync2.native(root)) === void 0) {
+      throw new UsageError(`cannot load plugin ${spec}: it is outside the project (install it as a package, or pass --root)`);
+    }
+    return statSync(target).isDirectory() ? packageEntry(target, spec) : target;
+  }
+  for (let dir = path.resolve(base); ; dir = path.dirname(dir)) {
+    const folder = path.join(dir, "node_modules", spec);
+    if (existsSync(path.join(folder, "package.json"))) return packageEntry(folder, spec);
+    if (path.dirname(dir) === dir) break;
+  }
+  throw new UsageError(`cannot load plugin ${spec}: it is not installed (npm install --save-dev ${spec})`);
+}
+function packageEntry(folder, spec) {
+  let pkg = {};
+  try {
+    pkg = JSON.parse(readFileSync(path.join(folder, "package.json"), "utf8"));
+  } catch {
+  }
+  const dot = typeof pkg.exports === "object" && pkg.exports !== null && "." in pkg.exports ? pkg.exports["."] : pkg.exports;
+  const target = typeof dot === "string" ? dot : conditional(dot) ?? (typeof pkg.main === "string" ? pkg.main : "index.js");
+  const file = path.resolve(folder, target);
+  if (!existsSync(file)) throw new UsageError(`cannot load plugin ${spec}: its entry point ${path.relative(folder, file)} does not exist (is it built?)`);
+  return file;
+}
+function conditional(value) {
+  if (typeof value !== "object" || value === null) return void 0;
+  for (const condition of ["import", "node", "default"]) {
+    const v = value[condition];
+    if (typeof v === "string") return v;
+    const nested2 = conditional(v);
+    if (nested2) return nested2;
+  }
+  return void 0;
+}
+async function loadPlugin(spec, base, root) {
+  const file = resolvePlugin(spec, base, root);
+  let mod;
+  try {
+    mod = await import(pathToFileURL(file).href);
+  } catch (error) {
+    throw new UsageError(`cannot load plugin ${spec}: ${error.message.split("\n")[0]}`);
+  }
+  const plugin = mod.default && typeof mod.default === "object" && "rules" in mod.default ? mod.default : mod;
+  const bad = (why) => new UsageError(`plugin ${spec} ${why}`);
+  if (typeof plugin.name !== "string" || !PLUGIN_NAME.test(plugin.name)) throw bad("must export a name of lower-case letters, digits and dashes");
+  if (!Array.isArray(plugin.rules)) throw bad("must export rules (a list of rules made with defineRule)");
+  const ids = /* @__PURE__ */ new Set();
+  const rules2 = plugin.rules.map((rule, i) => {
+    if (!rule || typeof rule.id !== "string" || typeof rule.check !== "function" || typeof rule.messages !== "object") throw bad(`rule ${i + 1} is not a rule made with defineRule`);
+    if (!PILLARS.includes(rule.pillar)) throw bad(`rule ${rule.id} has an unknown pillar "${String(rule.pillar)}"`);
+    if (!LEVELS.includes(rule.level)) throw bad(`rule ${rule.id} has an unknown level "${String(rule.level)}"`);
+    const local = rule.id.startsWith(`${plugin.name}/`) ? rule.id.slice(plugin.name.length + 1) : rule.id;
+    if (ids.has(local)) throw bad(`has two rules named ${local}`);
+    ids.add(local);
+    return { ...rule, id: `${plugin.name}/${local}` };
+  });
+  const presets = /* @__PURE__ */ new Map();
+  for (const [preset, list2] of Object.entries(plugin.presets ?? {})) {
+    const members = /* @__PURE__ */ new Set();
+    for (const id of list2) {
+      const local = id.startsWith(`${plugin.name}/`) ? id.slice(plugin.name.length + 1) : id;
+      if (!ids.has(local)) throw bad(`preset ${preset} names ${id}, which is not one of its rules`);
+      members.add(`${plugin.name}/${local}`);
+    }
+    presets.set(`plugin:${plugin.name}/${preset}`, members);
+  }
+  return { name: plugin.name, rules: rules2, presets };
+}
+
 // src/config/user-file.ts
 init_errors();
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync as statSync2 } from "node:fs";
 var MAX_USER_FILE_BYTES = 50 * 1024 * 1024;
 var CHUNK = 1024 * 1024;
 function kind(stat) {
@@ -12221,7 +12084,7 @@ function readUserFile(file, what, shown) {
   };
   let fd;
   try {
-    check(statSync(file));
+    check(statSync2(file));
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw error instanceof UsageError ? error : fail(reasonOf(error));
@@ -12254,8 +12117,13 @@ var pillars_lint_schema_default = {
   additionalProperties: false,
   properties: {
     $schema: { type: "string" },
+    plugins: {
+      description: "Plugins to load: installed package names, or paths relative to this file. Their rules are named plugin-name/rule-id.",
+      type: "array",
+      items: { type: "string", minLength: 1 }
+    },
     extends: {
-      description: "Built-in presets: recommended, all, or pillar:<name>. Default: recommended.",
+      description: "Presets: recommended, all, pillar:<name>, or a plugin's plugin:<plugin>/<preset>. Default: recommended.",
       oneOf: [
         { $ref: "#/definitions/preset" },
         { type: "array", items: { $ref: "#/definitions/preset" }, minItems: 1 }
@@ -12287,7 +12155,7 @@ var pillars_lint_schema_default = {
   definitions: {
     preset: {
       type: "string",
-      pattern: "^(recommended|all|pillar:(security|reliability|performance-efficiency|cost-optimization|operational-excellence|sustainability))$"
+      pattern: "^(recommended|all|pillar:(security|reliability|performance-efficiency|cost-optimization|operational-excellence|sustainability)|plugin:[a-z0-9][a-z0-9-]*/[A-Za-z0-9_-]+)$"
     },
     level: { enum: ["off", "error", "warning", "note"] },
     globs: {
@@ -12316,15 +12184,21 @@ var pillars_lint_schema_default = {
 // src/config/config.ts
 var CONFIG_FILES = [".pillars-lint.yaml", ".pillars-lint.yml", ".pillars-lint.json"];
 var ResolvedConfig = class {
-  constructor(all, raw = {}, file) {
+  constructor(all, raw = {}, file, presets = /* @__PURE__ */ new Map()) {
     this.all = all;
     this.raw = raw;
     this.file = file;
+    this.presets = presets;
   }
   all;
   raw;
   file;
+  presets;
   cache = /* @__PURE__ */ new Map();
+  /** Every rule known to this configuration: the built-in ones and those of its plugins. */
+  get rules() {
+    return this.all;
+  }
   get parameters() {
     return Object.fromEntries(Object.entries(this.raw.parameters ?? {}).map(([k, v]) => [k, String(v)]));
   }
@@ -12348,7 +12222,7 @@ var ResolvedConfig = class {
     const cached = this.cache.get(key);
     if (cached) return cached;
     const enabled = /* @__PURE__ */ new Map();
-    for (const rule of this.all) if (inPresets(rule, list(this.raw.extends ?? "recommended"))) enabled.set(rule.id, { options: {} });
+    for (const rule of this.all) if (inPresets(rule, list(this.raw.extends ?? "recommended"), this.presets)) enabled.set(rule.id, { options: {} });
     for (const settings of [this.raw.rules ?? {}, ...applicable.map((o) => o.rules ?? {})]) {
       for (const [id, setting] of Object.entries(settings)) {
         const [level, options] = Array.isArray(setting) ? setting : [setting, void 0];
@@ -12365,27 +12239,46 @@ var ResolvedConfig = class {
     return setup;
   }
 };
-function inPresets(rule, presets) {
-  return presets.some((p) => p === "all" || p === "recommended" && !rule.experimental || p === `pillar:${rule.pillar}`);
+function inPresets(rule, names, plugins) {
+  const builtIn = !rule.id.includes("/");
+  return names.some((p) => p === "all" || builtIn && (p === "recommended" && !rule.experimental || p === `pillar:${rule.pillar}`) || plugins.get(p)?.has(rule.id) === true);
 }
 function list(value) {
   return value === void 0 ? [] : Array.isArray(value) ? value : [value];
 }
 function findConfigFile(cwd, named2) {
   if (named2 !== void 0) {
-    const file = path.resolve(cwd, named2);
-    if (!existsSync(file)) throw new UsageError(`config file not found: ${named2}`);
+    const file = path2.resolve(cwd, named2);
+    if (!existsSync2(file)) throw new UsageError(`config file not found: ${named2}`);
     return file;
   }
-  const found = CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => existsSync(f));
-  if (found !== void 0 && relativeInside(realpathSync2.native(found), realpathSync2.native(cwd)) === void 0) {
-    throw new UsageError(`config file ${path.basename(found)} links to a file outside the project: name it explicitly (--config, or the Action's config input) to use it`);
+  const found = CONFIG_FILES.map((f) => path2.join(cwd, f)).find((f) => existsSync2(f));
+  if (found !== void 0 && relativeInside(realpathSync3.native(found), realpathSync3.native(cwd)) === void 0) {
+    throw new UsageError(`config file ${path2.basename(found)} links to a file outside the project: name it explicitly (--config, or the Action's config input) to use it`);
   }
   return found;
 }
-async function loadConfig(file, all, cwd) {
-  if (file === void 0) return new ResolvedConfig(all);
-  const shown = relativeInside(file, cwd) ?? (path.resolve(file) === path.resolve(cwd) ? "." : file);
+async function withPlugins(builtIn, specs, root) {
+  const all = [...builtIn];
+  const presets = /* @__PURE__ */ new Map();
+  const names = /* @__PURE__ */ new Set();
+  for (const { spec, base } of specs) {
+    const plugin = await loadPlugin(spec, base, root);
+    if (names.has(plugin.name)) continue;
+    names.add(plugin.name);
+    all.push(...plugin.rules);
+    for (const [name, members] of plugin.presets) presets.set(name, members);
+  }
+  return { all, presets };
+}
+async function loadConfig(file, builtIn, cwd, extraPlugins = [], policy = {}) {
+  const fromCli = extraPlugins.map((spec) => ({ spec, base: cwd }));
+  if (file === void 0) {
+    if (fromCli.length === 0) return new ResolvedConfig(builtIn);
+    const { all: all2, presets: presets2 } = await withPlugins(builtIn, fromCli, policy.root);
+    return new ResolvedConfig(all2, {}, void 0, presets2);
+  }
+  const shown = relativeInside(file, cwd) ?? (path2.resolve(file) === path2.resolve(cwd) ? "." : file);
   const decoded = decodeSource(readUserFile(file, "config file", shown));
   if ("error" in decoded) throw new UsageError(`${shown}: ${decoded.error.message}`);
   const doc = parseDocument(decoded.text);
@@ -12401,6 +12294,19 @@ async function loadConfig(file, all, cwd) {
   const validate = ajv.compile(pillars_lint_schema_default);
   if (!validate(data)) problems.push(...schemaProblems(validate.errors ?? []));
   if (problems.length === 0) problems.push(...globProblems(data));
+  const fromConfig = (data.plugins ?? []).map((spec) => ({ spec, base: path2.dirname(file) }));
+  if (problems.length === 0 && fromConfig.length && policy.allowConfigPlugins === false) {
+    problems.push({ path: ["plugins"], message: `plugins are code, and this run does not load those a config names: ${policy.refusal ?? "name them on the command line"}`, atKey: true });
+  }
+  const { all, presets } = problems.length === 0 ? await withPlugins(builtIn, [...fromConfig, ...fromCli], policy.root) : { all: [...builtIn], presets: /* @__PURE__ */ new Map() };
+  if (problems.length === 0) {
+    for (const [i, preset] of list(data.extends).entries()) {
+      if (preset.startsWith("plugin:") && !presets.has(preset)) {
+        const hint = closest(preset, [...presets.keys()]);
+        problems.push({ path: Array.isArray(data.extends) ? ["extends", i] : ["extends"], message: `unknown plugin preset "${preset}"${hint ? ` (did you mean "${hint}"?)` : ""}` });
+      }
+    }
+  }
   if (problems.length === 0) {
     const raw = data;
     const known = new Map(all.map((r) => [r.id, r]));
@@ -12434,7 +12340,7 @@ async function loadConfig(file, all, cwd) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
     throw new UsageError(`${shown}:${where.startLine}:${where.startColumn}: ${key}: ${first.message}${more}`);
   }
-  return new ResolvedConfig(all, data, file);
+  return new ResolvedConfig(all, data, file, presets);
 }
 function globProblems(raw) {
   const fields = [
@@ -12495,7 +12401,7 @@ function schemaProblems(errors, base = []) {
     } else if (e.keyword === "enum") {
       message = `must be one of ${e.params.allowedValues.join(", ")}`;
     } else if (e.keyword === "pattern" && p[0] === "extends") {
-      message = `unknown preset (expected recommended, all or pillar:<${PILLARS.join("|")}>)`;
+      message = `unknown preset (expected recommended, all, pillar:<${PILLARS.join("|")}> or plugin:<plugin>/<preset>)`;
     } else if (e.keyword === "type") {
       message = `must be ${e.params.type}`;
     }
@@ -12517,11 +12423,11 @@ init_paths();
 init_errors();
 
 // src/engine/lint.ts
-import { existsSync as existsSync3, statSync as statSync4 } from "node:fs";
-import path6 from "node:path";
+import { existsSync as existsSync4, statSync as statSync5 } from "node:fs";
+import path7 from "node:path";
 
 // src/discover/cdk.ts
-import path2 from "node:path";
+import path3 from "node:path";
 import { fileURLToPath } from "node:url";
 var STACK = "aws:cloudformation:stack";
 var NESTED_ASSEMBLY = "cdk:cloud-assembly";
@@ -12536,7 +12442,7 @@ var AssemblyReader = class {
   refused = [];
   /** The real path of what `manifest` names as `what`, the path as written when it does not exist, or undefined when refused. */
   resolve(dir, name, manifest, what) {
-    const file = path2.resolve(dir, name);
+    const file = path3.resolve(dir, name);
     const { real, refusal } = this.files.locate(file);
     if (refusal) {
       this.refused.push({ file: manifest, reason: `${refusal} (${what})` });
@@ -12560,7 +12466,7 @@ var AssemblyReader = class {
   }
   /** A cloud assembly manifest, not just any manifest.json (web app manifests, extension manifests). */
   manifest(dir) {
-    const file = path2.join(dir, "manifest.json");
+    const file = path3.join(dir, "manifest.json");
     const { real, refusal } = this.files.locate(file);
     if (refusal) this.refused.push({ file, reason: refusal });
     const manifest = real ? this.json(real) : void 0;
@@ -12568,7 +12474,7 @@ var AssemblyReader = class {
   }
 };
 function readCloudAssembly(dir, files) {
-  const root = path2.resolve(dir);
+  const root = path3.resolve(dir);
   const reader = new AssemblyReader(files);
   const manifest = reader.manifest(root);
   if (!manifest) return void 0;
@@ -12579,7 +12485,7 @@ function readCloudAssembly(dir, files) {
 function readInto(dir, manifest, out, reader, visited, depth) {
   if (depth > MAX_ASSEMBLY_DEPTH || visited.has(dir)) return;
   visited.add(dir);
-  const manifestFile = path2.join(dir, "manifest.json");
+  const manifestFile = path3.join(dir, "manifest.json");
   const artifacts = manifest.artifacts;
   for (const [id, artifact] of Object.entries(artifacts)) {
     if (!isObject(artifact)) continue;
@@ -12603,7 +12509,7 @@ function stackMetadata(dir, id, artifact, reader) {
   };
   add(artifact.metadata);
   if (typeof artifact.additionalMetadataFile === "string") {
-    const manifest = path2.join(dir, "manifest.json");
+    const manifest = path3.join(dir, "manifest.json");
     const what = `the additionalMetadataFile of ${id}`;
     add(reader.json(reader.resolve(dir, artifact.additionalMetadataFile, manifest, what), manifest, what));
   }
@@ -12616,12 +12522,12 @@ function stackAssets(dir, artifact, artifacts, reader) {
     const entry = typeof dep === "string" ? artifacts[dep] : void 0;
     if (!isObject(entry) || entry.type !== ASSET_MANIFEST || !isObject(entry.properties) || typeof entry.properties.file !== "string") continue;
     const what = `the asset manifest ${dep}`;
-    const manifestFile = path2.join(dir, "manifest.json");
+    const manifestFile = path3.join(dir, "manifest.json");
     const manifest = reader.json(reader.resolve(dir, entry.properties.file, manifestFile, what), manifestFile, what);
     const files = isObject(manifest) && isObject(manifest.files) ? manifest.files : {};
     for (const [hash, asset] of Object.entries(files)) {
       if (!isObject(asset) || !isObject(asset.source) || typeof asset.source.path !== "string" || asset.source.packaging === "zip") continue;
-      const file = path2.resolve(dir, asset.source.path);
+      const file = path3.resolve(dir, asset.source.path);
       assets.set(hash, file);
       for (const destination of Object.values(isObject(asset.destinations) ? asset.destinations : {})) {
         if (isObject(destination) && typeof destination.objectKey === "string") assets.set(destination.objectKey, file);
@@ -12638,7 +12544,7 @@ function within(p, prefix) {
 }
 function stackTemplates(dir, id, artifact, artifacts, reader) {
   const properties = artifact.properties;
-  const manifestFile = path2.join(dir, "manifest.json");
+  const manifestFile = path3.join(dir, "manifest.json");
   const name = typeof artifact.displayName === "string" ? artifact.displayName : id;
   const mainFile = reader.resolve(dir, properties.templateFile, manifestFile, `the template of stack ${name}`);
   if (mainFile === void 0) return [];
@@ -12664,7 +12570,7 @@ function stackTemplates(dir, id, artifact, artifacts, reader) {
     const templateFile = typed(entries, "aws:cdk:templateFile")?.data;
     if (typeof templateFile === "string") {
       const file = reader.resolve(dir, templateFile, manifestFile, `the template of nested stack ${p.replace(/^\//, "")}`);
-      const template = file === mainFile ? main : make(file ?? path2.resolve(dir, templateFile), p.replace(/^\//, ""));
+      const template = file === mainFile ? main : make(file ?? path3.resolve(dir, templateFile), p.replace(/^\//, ""));
       if (file === void 0) refused2.add(template);
       roots.push({ path: p, template });
     }
@@ -12675,7 +12581,7 @@ function stackTemplates(dir, id, artifact, artifacts, reader) {
   roots.sort((a, b) => b.path.length - a.path.length);
   const ownerOf2 = (p) => roots.find((r) => within(p, r.path))?.template ?? main;
   const logicalIdAt = /* @__PURE__ */ new Map();
-  const base = path2.dirname(dir);
+  const base = path3.dirname(dir);
   for (const [p, entries] of metadata) {
     const logicalId = typed(entries, "aws:cdk:logicalId")?.data;
     if (typeof logicalId !== "string") continue;
@@ -12736,19 +12642,19 @@ function firstUserFrame(trace, base) {
       }
     }
     if (file.startsWith("node:") || file.startsWith("internal/") || /[\\/]node_modules[\\/]/.test(file) || file === "<anonymous>") continue;
-    return { file: path2.resolve(base, file), line: Number(match[2]), ...match[3] ? { column: Number(match[3]) } : {} };
+    return { file: path3.resolve(base, file), line: Number(match[2]), ...match[3] ? { column: Number(match[3]) } : {} };
   }
   return void 0;
 }
 
 // src/discover/files.ts
-import { existsSync as existsSync2, readdirSync, statSync as statSync3 } from "node:fs";
-import path3 from "node:path";
+import { existsSync as existsSync3, readdirSync, statSync as statSync4 } from "node:fs";
+import path4 from "node:path";
 init_errors();
 init_paths();
 
 // src/discover/read.ts
-import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
+import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync4, statSync as statSync3 } from "node:fs";
 import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 var OUTSIDE_PROJECT = "not followed: outside the project";
 var INSIDE_GIT = "not followed: inside .git/";
@@ -12760,8 +12666,8 @@ var ProjectFiles = class {
   constructor(root, maxBytes = DEFAULT_MAX_FILE_SIZE) {
     this.maxBytes = maxBytes;
     this.given = resolve2(root);
-    this.root = realpathSync3.native(this.given);
-    if (!statSync2(this.root).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+    this.root = realpathSync4.native(this.given);
+    if (!statSync3(this.root).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
   }
   maxBytes;
   /** Real path of the project root. */
@@ -12775,7 +12681,7 @@ var ProjectFiles = class {
     let real = this.reals.get(absolute);
     if (real === void 0) {
       try {
-        real = realpathSync3.native(absolute);
+        real = realpathSync4.native(absolute);
       } catch {
         real = null;
       }
@@ -12817,7 +12723,7 @@ var ProjectFiles = class {
   read(file) {
     let fd;
     try {
-      const refused2 = this.check(statSync2(file));
+      const refused2 = this.check(statSync3(file));
       if (refused2) return refused2;
       fd = openSync2(file, constants2.O_RDONLY | (constants2.O_NONBLOCK ?? 0));
       const stat = fstatSync2(fd);
@@ -12907,7 +12813,7 @@ async function discoverFiles(inputs, cwd, files = new ProjectFiles(cwd)) {
     if (!seen.has(key)) seen.set(key, { file, explicit: false, skipReason });
   };
   const addFile = (file, explicit) => {
-    const assembly = assemblies.at(path3.dirname(file));
+    const assembly = assemblies.at(path4.dirname(file));
     const template = assembly?.templates.find((t) => t.file === file);
     if (assembly && !template && !explicit) return;
     add(file, explicit, template);
@@ -12917,12 +12823,12 @@ async function discoverFiles(inputs, cwd, files = new ProjectFiles(cwd)) {
     for (const r of assembly.refused) skip(r.file, r.reason);
   };
   for (const input of inputs) {
-    const absolute = path3.resolve(cwd, input);
+    const absolute = path4.resolve(cwd, input);
     const { real, refusal } = files.locate(absolute);
     if (refusal && (real || !GLOB_CHARS.test(input))) throw refused(input, refusal);
     let stat;
     try {
-      stat = real ? statSync3(real) : void 0;
+      stat = real ? statSync4(real) : void 0;
     } catch {
       stat = void 0;
     }
@@ -12932,7 +12838,7 @@ async function discoverFiles(inputs, cwd, files = new ProjectFiles(cwd)) {
         else add(found.file, found.explicit, found.cdk);
       }
     } else if (real && stat) {
-      const assembly = path3.basename(real) === "manifest.json" ? assemblies.at(path3.dirname(real)) : void 0;
+      const assembly = path4.basename(real) === "manifest.json" ? assemblies.at(path4.dirname(real)) : void 0;
       if (assembly) addAssembly(assembly, true);
       else addFile(real, true);
     } else if (GLOB_CHARS.test(input)) {
@@ -12957,10 +12863,10 @@ function glob(input, cwd, files) {
   const segments = pattern.split("/");
   const fixed = segments.slice(0, segments.findIndex((s) => GLOB_CHARS.test(s)));
   if (segments.slice(fixed.length).some((s) => /(^|[{,])\.\.([},]|$)/.test(s))) throw refused(input, OUTSIDE_PROJECT);
-  const base = path3.resolve(cwd, fixed.join("/") || ".");
+  const base = path4.resolve(cwd, fixed.join("/") || ".");
   const { real, refusal } = files.locate(base);
   if (refusal) throw refused(input, refusal);
-  const matcher = globToRegExp(path3.isAbsolute(pattern) ? pattern : path3.posix.normalize(pattern), true);
+  const matcher = globToRegExp(path4.isAbsolute(pattern) ? pattern : path4.posix.normalize(pattern), true);
   const dotNamed = /(^|\/)\.[^./]/.test(pattern);
   const out = [];
   const stack = real ? [real] : [];
@@ -12974,12 +12880,12 @@ function glob(input, cwd, files) {
     }
     for (const entry of entries) {
       if (!dotNamed && entry.name.startsWith(".")) continue;
-      const full = path3.join(dir, entry.name);
+      const full = path4.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!skipDirectory(entry.name)) stack.push(full);
         continue;
       }
-      const shown = path3.isAbsolute(pattern) ? toPosix(full) : toPosix(path3.relative(cwd, path3.join(base, path3.relative(real, full))));
+      const shown = path4.isAbsolute(pattern) ? toPosix(full) : toPosix(path4.relative(cwd, path4.join(base, path4.relative(real, full))));
       if (!matcher.test(shown)) continue;
       const found = linkedEntry(full, entry, files, true);
       if (found) out.push(found);
@@ -12990,9 +12896,9 @@ function glob(input, cwd, files) {
 }
 function linkedEntry(file, dirent, files, matched) {
   if (dirent.isFile()) {
-    const dir = matched ? files.realPath(path3.dirname(file)) : path3.dirname(file);
+    const dir = matched ? files.realPath(path4.dirname(file)) : path4.dirname(file);
     if (dir === void 0) return void 0;
-    const real = path3.join(dir, path3.basename(file));
+    const real = path4.join(dir, path4.basename(file));
     const refusal = matched ? files.refusal(real) : void 0;
     return refusal ? { file, explicit: false, skipReason: refusal } : { file: real, explicit: false };
   }
@@ -13002,7 +12908,7 @@ function linkedEntry(file, dirent, files, matched) {
     if (refusal) return { file, explicit: false, skipReason: refusal };
     if (!real) return void 0;
     try {
-      return statSync3(real).isDirectory() ? void 0 : { file: real, explicit: false };
+      return statSync4(real).isDirectory() ? void 0 : { file: real, explicit: false };
     } catch {
       return void 0;
     }
@@ -13018,7 +12924,7 @@ var AssemblyCache = class {
   byDir = /* @__PURE__ */ new Map();
   at(dir) {
     if (!this.byDir.has(dir)) {
-      this.byDir.set(dir, existsSync2(path3.join(dir, "manifest.json")) ? readCloudAssembly(dir, this.files) : void 0);
+      this.byDir.set(dir, existsSync3(path4.join(dir, "manifest.json")) ? readCloudAssembly(dir, this.files) : void 0);
     }
     return this.byDir.get(dir);
   }
@@ -13044,7 +12950,7 @@ function walk(root, assemblies, projectFiles) {
     }
     const subdirs = [];
     for (const entry of entries) {
-      const full = path3.join(dir, entry.name);
+      const full = path4.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!skipDirectory(entry.name)) subdirs.push(full);
       } else if (entry.name.startsWith(".")) {
@@ -13086,9 +12992,9 @@ function intrinsicName(node, inConditionExpression = false) {
   if (name === void 0) return void 0;
   return name === "Ref" || name.startsWith("Fn::") || inConditionExpression && name === "Condition" ? name : void 0;
 }
-function valueAt(root, path10) {
+function valueAt(root, path11) {
   let node = root;
-  for (const segment of path10) {
+  for (const segment of path11) {
     if (Array.isArray(node) && typeof segment === "number") node = node[segment];
     else if (isPlainObject2(node) && typeof segment === "string") node = node[segment];
     else return void 0;
@@ -13148,9 +13054,9 @@ function expandResourceLoops(resources, parameters, mappings, given) {
   }
   return { resources: out, unexpanded };
 }
-function expandLoop(key, node, written, path10, loops, parameters, context) {
+function expandLoop(key, node, written, path11, loops, parameters, context) {
   const name = key.slice(LOOP_PREFIX.length);
-  const fail = (reason) => context.unexpanded.push({ name, path: path10, reason });
+  const fail = (reason) => context.unexpanded.push({ name, path: path11, reason });
   if (!Array.isArray(node) || node.length !== 3 || typeof node[0] !== "string" || !isPlainObject2(node[2])) {
     fail("it is not [Identifier, Collection, {OutputKey: OutputValue}]");
     return;
@@ -13170,7 +13076,7 @@ function expandLoop(key, node, written, path10, loops, parameters, context) {
     for (let k = 0; k < keys.length; k++) {
       const outputKey = keys[k];
       const writtenKey = writtenKeys.length === keys.length ? writtenKeys[k] : outputKey;
-      const bodyPath = [...path10, 2, writtenKey];
+      const bodyPath = [...path11, 2, writtenKey];
       if (outputKey.startsWith(LOOP_PREFIX)) {
         const inner = substitute(fragment[outputKey], identifier, item);
         expandLoop(outputKey, inner, writtenFragment[writtenKey], bodyPath, within2, resting, context);
@@ -13317,12 +13223,12 @@ function applySamGlobals(template) {
     })
   };
 }
-function samGlobalsOrigin(template, logicalId, path10) {
+function samGlobalsOrigin(template, logicalId, path11) {
   const origin = template.samGlobals?.get(logicalId);
   if (!origin) return void 0;
-  for (let n = path10.length; n > 0; n--) {
-    const from = origin.get(pathKey(path10.slice(0, n)));
-    if (from) return [...from, ...path10.slice(n)];
+  for (let n = path11.length; n > 0; n--) {
+    const from = origin.get(pathKey(path11.slice(0, n)));
+    if (from) return [...from, ...path11.slice(n)];
   }
   return void 0;
 }
@@ -13508,18 +13414,18 @@ function addResource(resource, resources, byType) {
   if (!list2) byType.set(resource.type, list2 = []);
   list2.push(resource);
 }
-function readResource(logicalId, node, path10, loop, problems) {
+function readResource(logicalId, node, path11, loop, problems) {
   if (!isPlainObject2(node)) {
-    problems.push({ message: `resource ${logicalId} must be a mapping`, path: path10 });
+    problems.push({ message: `resource ${logicalId} must be a mapping`, path: path11 });
     return void 0;
   }
   if (typeof node.Type !== "string" || node.Type === "") {
     const message = node.Type === void 0 ? `resource ${logicalId} has no Type` : `the Type of resource ${logicalId} is not a resource type name`;
-    problems.push({ message, path: node.Type === void 0 ? path10 : [...path10, "Type"] });
+    problems.push({ message, path: node.Type === void 0 ? path11 : [...path11, "Type"] });
     return void 0;
   }
   if ("Properties" in node && node.Properties !== null && !isPlainObject2(node.Properties)) {
-    problems.push({ message: `Properties of ${logicalId} must be a mapping`, path: [...path10, "Properties"] });
+    problems.push({ message: `Properties of ${logicalId} must be a mapping`, path: [...path11, "Properties"] });
     return void 0;
   }
   const dependsOn = typeof node.DependsOn === "string" ? [node.DependsOn] : Array.isArray(node.DependsOn) ? node.DependsOn.filter((d) => typeof d === "string") : [];
@@ -13531,7 +13437,7 @@ function readResource(logicalId, node, path10, loop, problems) {
     condition: typeof node.Condition === "string" ? node.Condition : void 0,
     dependsOn,
     metadata: isPlainObject2(node.Metadata) ? node.Metadata : void 0,
-    path: path10,
+    path: path11,
     loop
   });
 }
@@ -13549,21 +13455,38 @@ function firstRainDirective(root) {
   const stack = [{ node: root, path: [] }];
   let budget = 2e5;
   while (stack.length && budget-- > 0) {
-    const { node, path: path10 } = stack.pop();
+    const { node, path: path11 } = stack.pop();
     if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], path: [...path10, i] });
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], path: [...path11, i] });
     } else if (isPlainObject2(node)) {
       const keys = Object.keys(node);
-      for (const key of keys) if (isRainKey(key)) return { path: [...path10, key], key: key.replace(/^Fn::/, "") };
-      for (let i = keys.length - 1; i >= 0; i--) stack.push({ node: node[keys[i]], path: [...path10, keys[i]] });
+      for (const key of keys) if (isRainKey(key)) return { path: [...path11, key], key: key.replace(/^Fn::/, "") };
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ node: node[keys[i]], path: [...path11, keys[i]] });
     }
   }
   return void 0;
 }
 
+// src/engine/options.ts
+function optionsSchema(defs) {
+  const properties = {};
+  for (const [name, def] of Object.entries(defs)) {
+    properties[name] = { ...def.schema, description: def.description, default: def.default };
+  }
+  return { type: "object", properties, additionalProperties: false };
+}
+function optionDefaults(defs) {
+  return Object.fromEntries(Object.entries(defs).map(([name, def]) => [name, def.default]));
+}
+
 // src/engine/rule.ts
-function defineRule(rule) {
-  return rule;
+function defineRule(spec) {
+  const { options, ...rest } = spec;
+  return {
+    ...rest,
+    check: spec.check,
+    ...options ? { options, optionsSchema: optionsSchema(options), defaultOptions: optionDefaults(options) } : {}
+  };
 }
 
 // src/values/coerce.ts
@@ -13662,8 +13585,8 @@ function named(noun, names) {
 }
 
 // src/values/variant.ts
-function makeVariant(kind2, value, reason, path10, external, assumptions) {
-  return { kind: kind2, value, reason, origin: void 0, ref: void 0, opaque: void 0, pseudo: void 0, symbolic: void 0, path: path10, external, assumptions };
+function makeVariant(kind2, value, reason, path11, external, assumptions) {
+  return { kind: kind2, value, reason, origin: void 0, ref: void 0, opaque: void 0, pseudo: void 0, symbolic: void 0, path: path11, external, assumptions };
 }
 function variantWith(v, change) {
   const copy = makeVariant(v.kind, v.value, v.reason, v.path, v.external, v.assumptions);
@@ -13674,17 +13597,17 @@ function variantWith(v, change) {
   copy.symbolic = v.symbolic;
   return Object.assign(copy, change);
 }
-function literalVariant(value, path10, external, assumptions) {
-  return makeVariant("literal", value, void 0, path10, external, assumptions);
+function literalVariant(value, path11, external, assumptions) {
+  return makeVariant("literal", value, void 0, path11, external, assumptions);
 }
-function unknownVariant(reason, path10, external, assumptions, origin = OTHER) {
-  const v = makeVariant("unknown", void 0, reason, path10, external, assumptions);
+function unknownVariant(reason, path11, external, assumptions, origin = OTHER) {
+  const v = makeVariant("unknown", void 0, reason, path11, external, assumptions);
   v.origin = origin;
   return v;
 }
 var OTHER = { kind: "other" };
-function absentVariant(path10, external, assumptions) {
-  return makeVariant("absent", void 0, void 0, path10, external, assumptions);
+function absentVariant(path11, external, assumptions) {
+  return makeVariant("absent", void 0, void 0, path11, external, assumptions);
 }
 var Opaque = class {
   constructor(id, reason) {
@@ -15624,7 +15547,7 @@ function servesLoadBalancer(instance, ctx) {
   return ctx.graph.referrers(instance.logicalId, "AWS::ElasticLoadBalancingV2::TargetGroup", ["Properties", "Targets"]).length > 0 || ctx.graph.referrers(instance.logicalId, "AWS::ElasticLoadBalancing::LoadBalancer", ["Properties", "Instances"]).length > 0;
 }
 function checkStandaloneGroup(pg, ctx) {
-  const used = Object.entries(GROUP_PATH).some(([type, path10]) => ctx.graph.referrers(pg.logicalId, type, path10).length > 0);
+  const used = Object.entries(GROUP_PATH).some(([type, path11]) => ctx.graph.referrers(pg.logicalId, type, path11).length > 0);
   if (used) return;
   for (const strategy of ctx.value(pg, ["Properties", "Strategy"])) {
     if (strategy.kind === "absent") {
@@ -15933,9 +15856,9 @@ function balancerKind(tg, setting, ctx) {
   }
   return void 0;
 }
-function attribute(resource, path10, ctx) {
+function attribute(resource, path11, ctx) {
   const out = [];
-  for (const list2 of ctx.value(resource, path10)) {
+  for (const list2 of ctx.value(resource, path11)) {
     if (list2.kind !== "literal") {
       out.push(list2);
       continue;
@@ -16045,6 +15968,24 @@ var rds_automated_backups_enabled_default = defineRule({
   }
 });
 
+// src/rule-helpers/require.ts
+function requireValue(ctx, from, requirement) {
+  for (const value of ctx.value(from, requirement.path)) {
+    if (!ctx.known(value, requirement.what) || requirement.ok(value)) continue;
+    ctx.report({
+      messageId: requirement.messageId,
+      at: value,
+      because: requirement.because,
+      data: { ...requirement.data, state: stateText(value, requirement.absent) },
+      fix: requirement.fix && value.kind === "literal" ? requirement.fix : void 0
+    });
+  }
+}
+function stateText(value, absent2) {
+  if (value.kind === "absent") return absent2 ? `not set (${absent2})` : "not set";
+  return valueText(value.value);
+}
+
 // rules/reliability/rds-deletion-protection-enabled.ts
 var rds_deletion_protection_enabled_default = defineRule({
   id: "rds-deletion-protection-enabled",
@@ -16069,30 +16010,60 @@ var rds_deletion_protection_enabled_default = defineRule({
   messages: {
     unprotected: "{{kind}} {{logicalId}} can be deleted by a single API call: DeletionProtection is {{state}}."
   },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  OrdersDb:",
+      "    Type: AWS::RDS::DBInstance",
+      "    DeletionPolicy: Snapshot",
+      "    Properties:",
+      "      Engine: postgres",
+      "      DBInstanceClass: db.m7g.large",
+      '      AllocatedStorage: "100"',
+      "      MultiAZ: true",
+      "      StorageEncrypted: true"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  OrdersDb:",
+      "    Type: AWS::RDS::DBInstance",
+      "    DeletionPolicy: Snapshot",
+      "    Properties:",
+      "      Engine: postgres",
+      "      DBInstanceClass: db.m7g.large",
+      '      AllocatedStorage: "100"',
+      "      MultiAZ: true",
+      "      StorageEncrypted: true",
+      "      DeletionProtection: true"
+    ].join("\n"),
+    notes: "Members of a DB cluster (`DBClusterIdentifier` set) and Aurora instances are protected by their cluster, which the rule checks instead. A `DeletionProtection` value that is only known at deploy time (an import, a parameter without a Default) is not a finding; `--report-unknown` lists it."
+  },
   check(db, ctx) {
     const isInstance = db.type === "AWS::RDS::DBInstance";
-    const none = [absentVariant([], false, [])];
-    for (const [cluster, engine, protection] of combinations([
-      isInstance ? ctx.value(db, ["Properties", "DBClusterIdentifier"]) : none,
-      isInstance ? ctx.value(db, ["Properties", "Engine"]) : none,
-      ctx.value(db, ["Properties", "DeletionProtection"])
-    ])) {
-      if (isSet(cluster)) continue;
-      if (asString(engine)?.toLowerCase().startsWith("aurora")) continue;
-      if (protection.kind === "unknown") {
-        ctx.unknown(protection, "DeletionProtection");
-        continue;
-      }
-      if (asBoolean(protection) === true) continue;
-      ctx.report({
+    const kind2 = isInstance ? "DB instance" : "DB cluster";
+    if (!isInstance) {
+      requireValue(ctx, db, {
+        path: ["Properties", "DeletionProtection"],
+        what: "DeletionProtection",
+        ok: (v) => asBoolean(v) === true,
         messageId: "unprotected",
-        at: protection,
+        data: { kind: kind2 },
+        absent: "the default is false",
+        fix: { text: "true", description: "Turn on deletion protection" }
+      });
+      return;
+    }
+    for (const [cluster, engine] of ctx.each(ctx.value(db, ["Properties", "DBClusterIdentifier"]), ctx.value(db, ["Properties", "Engine"]))) {
+      if (isSet(cluster) || asString(engine)?.toLowerCase().startsWith("aurora")) continue;
+      requireValue(ctx, db, {
+        path: ["Properties", "DeletionProtection"],
+        what: "DeletionProtection",
+        ok: (v) => asBoolean(v) === true,
+        messageId: "unprotected",
+        data: { kind: kind2 },
+        absent: "the default is false",
         because: [cluster, engine],
-        data: {
-          kind: isInstance ? "DB instance" : "DB cluster",
-          state: protection.kind === "absent" ? "not set (the default is false)" : valueText(protection.value)
-        },
-        fix: protection.kind === "literal" ? { text: "true", description: "Turn on deletion protection" } : void 0
+        fix: { text: "true", description: "Turn on deletion protection" }
       });
     }
   }
@@ -16511,16 +16482,16 @@ var ec2_instance_type_current_generation_default = defineRule({
     }
   }
 });
-function eachElement(ctx, from, path10, each) {
-  for (const list2 of ctx.value(from, path10)) {
+function eachElement(ctx, from, path11, each) {
+  for (const list2 of ctx.value(from, path11)) {
     if (list2.kind === "unknown") {
-      ctx.unknown(list2, path10[path10.length - 1]);
+      ctx.unknown(list2, path11[path11.length - 1]);
       continue;
     }
     if (list2.kind !== "literal" || !Array.isArray(list2.value)) continue;
     list2.value.forEach((_, i) => {
       for (const element of ctx.value(list2, [i])) {
-        if (element.kind === "unknown") ctx.unknown(element, path10[path10.length - 1]);
+        if (element.kind === "unknown") ctx.unknown(element, path11[path11.length - 1]);
         else if (element.kind === "literal") each(element, i + 1);
       }
     });
@@ -17415,25 +17386,25 @@ var ResourceGraph = class {
     const from = resource.logicalId;
     resource.dependsOn.forEach((to, i) => this.add(into, { from, to, kind: "DependsOn", path: ["DependsOn", i] }));
     if (resource.condition) this.add(into, { from, to: resource.condition, kind: "Condition", path: ["Condition"] });
-    const path10 = [];
+    const path11 = [];
     for (const key of ["Properties", "Metadata"]) {
       if (resource.node[key] === void 0) continue;
-      path10.push(key);
-      this.walk(into, from, resource.node[key], path10);
-      path10.pop();
+      path11.push(key);
+      this.walk(into, from, resource.node[key], path11);
+      path11.pop();
     }
   }
   /**
    * Depth first through one value; `path` is where it sits, copied only where an edge is found (most nodes are not
    * references). The recursion is as deep as the document, which both parsers cap at MAX_DEPTH.
    */
-  walk(into, from, node, path10) {
+  walk(into, from, node, path11) {
     if (typeof node !== "object" || node === null) return;
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
-        path10.push(i);
-        this.walk(into, from, node[i], path10);
-        path10.pop();
+        path11.push(i);
+        this.walk(into, from, node[i], path11);
+        path11.pop();
       }
       return;
     }
@@ -17441,30 +17412,30 @@ var ResourceGraph = class {
     if (intrinsic) {
       const { name, args } = intrinsic;
       if (name === "Ref" && typeof args === "string") {
-        if (this.template.resources.has(args)) this.add(into, { from, to: args, kind: "Ref", path: [...path10] });
+        if (this.template.resources.has(args)) this.add(into, { from, to: args, kind: "Ref", path: [...path11] });
         return;
       }
-      if (name !== "Ref") this.intrinsicEdges(into, from, name, args, path10);
+      if (name !== "Ref") this.intrinsicEdges(into, from, name, args, path11);
     }
     for (const key in node) {
-      path10.push(key);
-      this.walk(into, from, node[key], path10);
-      path10.pop();
+      path11.push(key);
+      this.walk(into, from, node[key], path11);
+      path11.pop();
     }
   }
-  intrinsicEdges(into, from, name, args, path10) {
+  intrinsicEdges(into, from, name, args, path11) {
     if (name === "Fn::If" && Array.isArray(args) && typeof args[0] === "string") {
-      this.add(into, { from, to: args[0], kind: "Condition", path: [...path10] });
+      this.add(into, { from, to: args[0], kind: "Condition", path: [...path11] });
     } else if (name === "Fn::GetAtt") {
       const target = getAttTarget(args);
-      if (target) this.add(into, { from, to: target.logicalId, kind: "GetAtt", attribute: target.attribute, path: [...path10] });
+      if (target) this.add(into, { from, to: target.logicalId, kind: "GetAtt", attribute: target.attribute, path: [...path11] });
     } else if (name === "Fn::Sub") {
       const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
       if (text === void 0) return;
       const variables = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
       for (const part of parseSubString(text)) {
         if (typeof part !== "string" && !(part.name in variables)) {
-          this.add(into, { from, to: part.name, kind: "Sub", attribute: part.attribute, path: [...path10] });
+          this.add(into, { from, to: part.name, kind: "Sub", attribute: part.attribute, path: [...path11] });
         }
       }
     }
@@ -17480,9 +17451,9 @@ function getAttTarget(args) {
   }
   return void 0;
 }
-function startsWith(path10, prefix) {
-  if (prefix.length > path10.length) return false;
-  return prefix.every((segment, i) => path10[i] === segment);
+function startsWith(path11, prefix) {
+  if (prefix.length > path11.length) return false;
+  return prefix.every((segment, i) => path11[i] === segment);
 }
 function push(map, key, value) {
   const list2 = map.get(key);
@@ -17543,9 +17514,9 @@ var ValueResolver = class {
    * Walks `path` from each variant, resolving intrinsics at every step and forking on undecidable Fn::If. What the
    * value's budget did not reach is an unknown variant: too complex to evaluate.
    */
-  navigate(from, path10) {
+  navigate(from, path11) {
     this.startValue();
-    return this.walk(from, path10);
+    return this.walk(from, path11);
   }
   /** The elements of list-valued variants, each as a variant of its own (evaluated within one budget). */
   elements(lists) {
@@ -17578,14 +17549,14 @@ var ValueResolver = class {
     if (this.spent > this.stopAt) this.over = true;
     return !this.over;
   }
-  walk(from, path10) {
-    if (from.length === 1 && path10.length > 0) {
-      const plain = this.plainWalk(from[0], path10);
+  walk(from, path11) {
+    if (from.length === 1 && path11.length > 0) {
+      const plain = this.plainWalk(from[0], path11);
       if (plain) return plain;
     }
     let current = from;
-    for (let p = 0; p < path10.length; p++) {
-      const segment = path10[p];
+    for (let p = 0; p < path11.length; p++) {
+      const segment = path11[p];
       const next = [];
       for (let i = 0; i < current.length; i++) {
         const v = current[i];
@@ -17605,7 +17576,7 @@ var ValueResolver = class {
         const resolved = this.resolve(child, childPath, v.external, v.assumptions);
         for (let r = 0; r < resolved.length; r++) next.push(resolved[r]);
       }
-      current = cap(next, path10);
+      current = cap(next, path11);
     }
     return current;
   }
@@ -17613,53 +17584,53 @@ var ValueResolver = class {
    * navigate() for the common walk through plain values only (no intrinsic on the way): the same result, without a
    * variant and a path for every step. Undefined when the walk meets anything else; navigate() then takes it.
    */
-  plainWalk(v, path10) {
+  plainWalk(v, path11) {
     if (v.kind !== "literal") return void 0;
     let node = v.value;
-    for (let p = 0; p < path10.length; p++) {
-      const segment = path10[p];
+    for (let p = 0; p < path11.length; p++) {
+      const segment = path11[p];
       let child;
       if (Array.isArray(node) && typeof segment === "number") child = node[segment];
       else if (isPlainObject2(node) && typeof segment === "string") child = node[segment];
       else return void 0;
       if (child === void 0) {
-        const at = v.external ? v.path : v.path.concat(p === path10.length - 1 ? path10 : path10.slice(0, p + 1));
+        const at = v.external ? v.path : v.path.concat(p === path11.length - 1 ? path11 : path11.slice(0, p + 1));
         return [absentVariant(at, v.external, v.assumptions)];
       }
       if (!isPlainLiteral(child)) return void 0;
       node = child;
     }
-    return [literalVariant(node, v.external ? v.path : v.path.concat(path10), v.external, v.assumptions)];
+    return [literalVariant(node, v.external ? v.path : v.path.concat(path11), v.external, v.assumptions)];
   }
   /** Resolves the top-level intrinsic of a node. */
-  resolve(node, path10, external, assumptions, depth = 0) {
-    if (node === void 0) return [absentVariant(path10, external, assumptions)];
-    if (isPlainLiteral(node)) return [literalVariant(node, path10, external, assumptions)];
+  resolve(node, path11, external, assumptions, depth = 0) {
+    if (node === void 0) return [absentVariant(path11, external, assumptions)];
+    if (isPlainLiteral(node)) return [literalVariant(node, path11, external, assumptions)];
     if (typeof node !== "object" || node === null) {
-      return [unknownVariant("a dynamic reference, resolved at deploy time", path10, external, assumptions, { kind: "dynamic-reference" })];
+      return [unknownVariant("a dynamic reference, resolved at deploy time", path11, external, assumptions, { kind: "dynamic-reference" })];
     }
     const intrinsic = node instanceof Opaque ? void 0 : intrinsicOf(node);
-    return this.resolveIntrinsic(node, intrinsic, path10, external, assumptions, depth);
+    return this.resolveIntrinsic(node, intrinsic, path11, external, assumptions, depth);
   }
-  resolveIntrinsic(node, intrinsic, path10, external, assumptions, depth) {
+  resolveIntrinsic(node, intrinsic, path11, external, assumptions, depth) {
     const unknown = (reason, extra) => [
-      extra ? Object.assign(unknownVariant(reason, path10, external, assumptions), extra) : unknownVariant(reason, path10, external, assumptions, reason === TOO_COMPLEX ? TOO_COMPLEX_ORIGIN : void 0)
+      extra ? Object.assign(unknownVariant(reason, path11, external, assumptions), extra) : unknownVariant(reason, path11, external, assumptions, reason === TOO_COMPLEX ? TOO_COMPLEX_ORIGIN : void 0)
     ];
     if (node instanceof Opaque) return unknown(node.reason, { opaque: node.id });
     if (depth > MAX_DEPTH2) return unknown("intrinsics nested too deeply");
     const { name, args } = intrinsic;
-    if (name === "Ref") return this.resolveRef(args, path10, external, assumptions);
+    if (name === "Ref") return this.resolveRef(args, path11, external, assumptions);
     if (name === "Fn::GetAtt") {
       const target = getAttTarget(args);
-      if (!target) return [unknownVariant("a malformed Fn::GetAtt", path10, external, assumptions)];
-      const v = unknownVariant(`an attribute of resource ${clip(target.logicalId)}`, path10, external, assumptions);
+      if (!target) return [unknownVariant("a malformed Fn::GetAtt", path11, external, assumptions)];
+      const v = unknownVariant(`an attribute of resource ${clip(target.logicalId)}`, path11, external, assumptions);
       v.ref = target;
       return [v];
     }
     if (!this.charge(1)) return unknown(TOO_COMPLEX);
-    const at = (segment) => external ? path10 : [...path10, segment];
+    const at = (segment) => external ? path11 : [...path11, segment];
     const sub = (child, childPath, base = assumptions) => this.resolve(child, childPath, external, base, depth + 1);
-    const literal2 = (value, base) => literalVariant(value, path10, external, base);
+    const literal2 = (value, base) => literalVariant(value, path11, external, base);
     switch (name) {
       case "Fn::If": {
         if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== "string") return unknown("a malformed Fn::If");
@@ -17671,71 +17642,71 @@ var ValueResolver = class {
           const merged = mergeAssumptions(assumptions, outcome.assumptions);
           if (!merged) continue;
           const index = outcome.value ? 1 : 2;
-          const branch = sub(args[index], external ? path10 : [...path10, "Fn::If", index], merged);
+          const branch = sub(args[index], external ? path11 : [...path11, "Fn::If", index], merged);
           for (let b = 0; b < branch.length; b++) out.push(branch[b]);
         }
-        return cap(out, path10);
+        return cap(out, path11);
       }
       case "Fn::FindInMap":
-        return this.findInMap(args, path10, external, assumptions, depth);
+        return this.findInMap(args, path11, external, assumptions, depth);
       case "Fn::Sub":
-        return this.substitute(args, path10, external, assumptions, depth);
+        return this.substitute(args, path11, external, assumptions, depth);
       case "Fn::Join": {
         if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Join");
         const out = [];
         const readings = this.combine([sub(args[0], at("Fn::Join")), sub(args[1], at("Fn::Join"))]);
-        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path10);
+        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path11);
         for (let r = 0; r < readings.length && out.length <= MAX_VARIANTS && !this.over; r++) {
           const [delimiter, list2] = readings[r];
           if (delimiter.kind !== "literal" || list2.kind !== "literal" || !Array.isArray(list2.value)) {
-            out.push(unknownVariant("Fn::Join of values that are not all known", path10, external, assumptions, JOIN));
+            out.push(unknownVariant("Fn::Join of values that are not all known", path11, external, assumptions, JOIN));
             continue;
           }
           const items = list2.value;
           const parts = [];
           for (let i = 0; i < items.length && !this.over; i++) parts.push(sub(items[i], at("Fn::Join"), list2.assumptions));
           const combos = this.combine(parts);
-          if (!combos) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path10);
+          if (!combos) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path11);
           for (let c = 0; c < combos.length; c++) {
             const combo = combos[c];
             const merged = mergeAssumptionLists([delimiter.assumptions, list2.assumptions, ...combo.map(assumptionsOf)]);
             if (!merged) continue;
-            out.push(this.text(combo, scalarText(delimiter.value), path10, external, merged) ?? unknownVariant("Fn::Join of values that are not all known", path10, external, assumptions, JOIN));
+            out.push(this.text(combo, scalarText(delimiter.value), path11, external, merged) ?? unknownVariant("Fn::Join of values that are not all known", path11, external, assumptions, JOIN));
           }
         }
-        return this.over ? unknown(TOO_COMPLEX) : cap(out, path10);
+        return this.over ? unknown(TOO_COMPLEX) : cap(out, path11);
       }
       case "Fn::Select": {
         if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Select");
         const out = [];
         const readings = this.combine([sub(args[0], at("Fn::Select")), sub(args[1], at("Fn::Select"))]);
-        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path10);
+        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path11);
         for (let r = 0; r < readings.length && out.length <= MAX_VARIANTS && !this.over; r++) {
           const [index, list2] = readings[r];
           const i = index.kind === "literal" ? Number(index.value) : NaN;
           if (!Number.isInteger(i) || list2.kind !== "literal" || !Array.isArray(list2.value)) {
-            out.push(unknownVariant("Fn::Select over values that are not known", path10, external, assumptions));
+            out.push(unknownVariant("Fn::Select over values that are not known", path11, external, assumptions));
             continue;
           }
           const merged = mergeAssumptions(index.assumptions, list2.assumptions);
           const items = list2.value;
-          if (i < 0 || i >= items.length) out.push(unknownVariant(`Fn::Select index ${i} is out of range`, path10, external, assumptions));
+          if (i < 0 || i >= items.length) out.push(unknownVariant(`Fn::Select index ${i} is out of range`, path11, external, assumptions));
           else {
             const chosen = sub(items[i], at("Fn::Select"), merged);
             for (let c = 0; c < chosen.length; c++) out.push(chosen[c]);
           }
         }
-        return this.over ? unknown(TOO_COMPLEX) : cap(out, path10);
+        return this.over ? unknown(TOO_COMPLEX) : cap(out, path11);
       }
       case "Fn::Split": {
         if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Split");
         const out = [];
         const readings = this.combine([sub(args[0], at("Fn::Split")), sub(args[1], at("Fn::Split"))]);
-        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path10);
+        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path11);
         for (let r = 0; r < readings.length; r++) {
           const [delimiter, text] = readings[r];
           if (delimiter.kind !== "literal" || text.kind !== "literal" || typeof text.value !== "string") {
-            out.push(unknownVariant("Fn::Split of a value that is not known", path10, external, assumptions));
+            out.push(unknownVariant("Fn::Split of a value that is not known", path11, external, assumptions));
             continue;
           }
           const merged = mergeAssumptions(delimiter.assumptions, text.assumptions);
@@ -17751,11 +17722,11 @@ var ValueResolver = class {
         if (!Array.isArray(args) || args.length !== 3) return unknown("a malformed Fn::Cidr");
         const out = [];
         const readings = this.combine([sub(args[0], at("Fn::Cidr")), sub(args[1], at("Fn::Cidr")), sub(args[2], at("Fn::Cidr"))]);
-        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path10);
+        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path11);
         for (let r = 0; r < readings.length; r++) {
           const [block, count2, bits] = readings[r];
           const cidrs = block.kind === "literal" && count2.kind === "literal" && bits.kind === "literal" ? cidrSubnets(String(block.value), Number(count2.value), Number(bits.value)) : void 0;
-          if (!cidrs) out.push(unknownVariant("Fn::Cidr of values that are not known", path10, external, assumptions));
+          if (!cidrs) out.push(unknownVariant("Fn::Cidr of values that are not known", path11, external, assumptions));
           else out.push(literal2(cidrs, mergeAssumptions(block.assumptions, count2.assumptions, bits.assumptions)));
         }
         return this.over ? unknown(TOO_COMPLEX) : out;
@@ -17766,65 +17737,65 @@ var ValueResolver = class {
         const lists = sub(args, at("Fn::Length"));
         if (this.over) return unknown(TOO_COMPLEX);
         return lists.map(
-          (v) => v.kind === "literal" && Array.isArray(v.value) ? variantWith(v, { path: path10, value: v.value.length }) : variantWith(v, { kind: "unknown", reason: "Fn::Length of an unknown list" })
+          (v) => v.kind === "literal" && Array.isArray(v.value) ? variantWith(v, { path: path11, value: v.value.length }) : variantWith(v, { kind: "unknown", reason: "Fn::Length of an unknown list" })
         );
       }
       case "Fn::ImportValue":
-        return [unknownVariant("an Fn::ImportValue from another stack", path10, external, assumptions, { kind: "intrinsic", name: "Fn::ImportValue" })];
+        return [unknownVariant("an Fn::ImportValue from another stack", path11, external, assumptions, { kind: "intrinsic", name: "Fn::ImportValue" })];
       case "Fn::Transform":
-        return [unknownVariant("the output of a macro (Fn::Transform)", path10, external, assumptions, { kind: "intrinsic", name: "Fn::Transform" })];
+        return [unknownVariant("the output of a macro (Fn::Transform)", path11, external, assumptions, { kind: "intrinsic", name: "Fn::Transform" })];
       default:
         return unknown(`the result of ${clip(name)}`);
     }
   }
-  resolveRef(args, path10, external, assumptions) {
-    if (typeof args !== "string") return [unknownVariant("a malformed Ref", path10, external, assumptions)];
-    if (args === "AWS::NoValue") return [absentVariant(path10, external, assumptions)];
+  resolveRef(args, path11, external, assumptions) {
+    if (typeof args !== "string") return [unknownVariant("a malformed Ref", path11, external, assumptions)];
+    if (args === "AWS::NoValue") return [absentVariant(path11, external, assumptions)];
     if (PSEUDO_PARAMETERS.has(args)) {
-      const v = unknownVariant(`the pseudo parameter ${args}`, path10, external, assumptions);
+      const v = unknownVariant(`the pseudo parameter ${args}`, path11, external, assumptions);
       v.pseudo = args;
       return [v];
     }
-    if (this.template.parameters.has(args)) return this.parameterVariants(args, path10, external, assumptions);
+    if (this.template.parameters.has(args)) return this.parameterVariants(args, path11, external, assumptions);
     if (this.template.resources.has(args)) {
-      const v = unknownVariant(`a reference to resource ${clip(args)}`, path10, external, assumptions);
+      const v = unknownVariant(`a reference to resource ${clip(args)}`, path11, external, assumptions);
       v.ref = { logicalId: args };
       return [v];
     }
-    return [unknownVariant(`Ref to ${clip(args)}, which is not defined in the template`, path10, external, assumptions)];
+    return [unknownVariant(`Ref to ${clip(args)}, which is not defined in the template`, path11, external, assumptions)];
   }
   /** The values a parameter can take: the given value, else the Default (AllowedValues as alternatives). */
-  parameterVariants(name, path10, external, assumptions) {
+  parameterVariants(name, path11, external, assumptions) {
     const param = this.template.parameters.get(name);
     if (param.type.startsWith("AWS::SSM::Parameter::Value")) {
-      return [unknownVariant(`parameter ${clip(name)} is read from SSM at deploy time`, path10, external, assumptions, { kind: "parameter", name })];
+      return [unknownVariant(`parameter ${clip(name)} is read from SSM at deploy time`, path11, external, assumptions, { kind: "parameter", name })];
     }
     const out = [];
     const givenValue = this.given.get(name);
     if (givenValue !== void 0) {
-      parameterValue2(param, givenValue, "given", path10, assumptions, out);
+      parameterValue2(param, givenValue, "given", path11, assumptions, out);
       return out;
     }
     for (let i = 0; i < assumptions.length; i++) {
       const a = assumptions[i];
       if (a.kind === "parameter" && a.name === name) {
-        parameterValue2(param, a.value, a.source, path10, assumptions, out);
+        parameterValue2(param, a.value, a.source, path11, assumptions, out);
         return out;
       }
     }
     if (param.default === void 0 || param.default === null) {
-      return [unknownVariant(`parameter ${clip(name)} has no Default`, path10, external, assumptions, { kind: "parameter", name })];
+      return [unknownVariant(`parameter ${clip(name)} has no Default`, path11, external, assumptions, { kind: "parameter", name })];
     }
-    parameterValue2(param, param.default, "default", path10, assumptions, out);
+    parameterValue2(param, param.default, "default", path11, assumptions, out);
     const allowed = param.allowedValues ?? [];
     for (let i = 0; i < allowed.length && i < MAX_ALTERNATIVES; i++) {
-      if (String(allowed[i]) !== String(param.default)) parameterValue2(param, allowed[i], "allowed", path10, assumptions, out);
+      if (String(allowed[i]) !== String(param.default)) parameterValue2(param, allowed[i], "allowed", path11, assumptions, out);
     }
     return out;
   }
-  findInMap(args, path10, external, assumptions, depth) {
-    if (!Array.isArray(args) || args.length < 3) return [unknownVariant("a malformed Fn::FindInMap", path10, external, assumptions)];
-    const keyPath = external ? path10 : [...path10, "Fn::FindInMap"];
+  findInMap(args, path11, external, assumptions, depth) {
+    if (!Array.isArray(args) || args.length < 3) return [unknownVariant("a malformed Fn::FindInMap", path11, external, assumptions)];
+    const keyPath = external ? path11 : [...path11, "Fn::FindInMap"];
     const keys = [
       this.resolve(args[0], keyPath, external, assumptions, depth + 1),
       this.resolve(args[1], keyPath, external, assumptions, depth + 1),
@@ -17833,27 +17804,27 @@ var ValueResolver = class {
     const fallback = isPlainObject2(args[3]) ? args[3].DefaultValue : void 0;
     const out = [];
     const readings = this.combine(keys);
-    if (!readings) return this.over ? [unknownVariant(TOO_COMPLEX, path10, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany2(path10);
+    if (!readings) return this.over ? [unknownVariant(TOO_COMPLEX, path11, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany2(path11);
     for (let i = 0; i < readings.length && out.length <= MAX_VARIANTS && !this.over; i++) {
       const [mapName, top, second] = readings[i];
-      this.mapEntries(mapName, top, second, fallback, path10, external, assumptions, depth, out);
+      this.mapEntries(mapName, top, second, fallback, path11, external, assumptions, depth, out);
     }
-    if (this.over) out.push(unknownVariant(TOO_COMPLEX, path10, external, assumptions, TOO_COMPLEX_ORIGIN));
-    return cap(out, path10);
+    if (this.over) out.push(unknownVariant(TOO_COMPLEX, path11, external, assumptions, TOO_COMPLEX_ORIGIN));
+    return cap(out, path11);
   }
   /**
    * Fn::FindInMap for one reading of its three keys, into `out`. An unknown key (e.g. AWS::Region) means every entry
    * is possible: they are evaluated as alternatives.
    */
-  mapEntries(mapName, top, second, fallback, path10, external, assumptions, depth, out) {
+  mapEntries(mapName, top, second, fallback, path11, external, assumptions, depth, out) {
     if (mapName.kind !== "literal") {
-      out.push(unknownVariant("Fn::FindInMap with an unknown map name", path10, external, assumptions));
+      out.push(unknownVariant("Fn::FindInMap with an unknown map name", path11, external, assumptions));
       return;
     }
     const name = String(mapName.value);
     const map = this.template.mappings[name];
     if (!isPlainObject2(map)) {
-      out.push(unknownVariant(`mapping ${clip(name)} is not defined`, path10, external, assumptions));
+      out.push(unknownVariant(`mapping ${clip(name)} is not defined`, path11, external, assumptions));
       return;
     }
     const base = mergeAssumptions(mapName.assumptions, top.assumptions, second.assumptions);
@@ -17864,7 +17835,7 @@ var ValueResolver = class {
       const topKey = topKeys[t];
       const level = map[topKey];
       if (!isPlainObject2(level)) {
-        if (!topAlt) out.push(fallback !== void 0 ? literalVariant(fallback, path10, true, base) : unknownVariant(`key ${clip(topKey)} is not in mapping ${clip(name)}`, path10, external, assumptions));
+        if (!topAlt) out.push(fallback !== void 0 ? literalVariant(fallback, path11, true, base) : unknownVariant(`key ${clip(topKey)} is not in mapping ${clip(name)}`, path11, external, assumptions));
         continue;
       }
       const secondAlt = second.kind !== "literal";
@@ -17878,49 +17849,49 @@ var ValueResolver = class {
         if (!merged) continue;
         const value = level[secondKey];
         if (value === void 0) {
-          if (!secondAlt) out.push(fallback !== void 0 ? literalVariant(fallback, path10, true, merged) : unknownVariant(`key ${clip(topKey)}.${clip(secondKey)} is not in mapping ${clip(name)}`, path10, external, assumptions));
+          if (!secondAlt) out.push(fallback !== void 0 ? literalVariant(fallback, path11, true, merged) : unknownVariant(`key ${clip(topKey)}.${clip(secondKey)} is not in mapping ${clip(name)}`, path11, external, assumptions));
           continue;
         }
-        const resolved = this.resolve(value, path10, true, merged, depth + 1);
+        const resolved = this.resolve(value, path11, true, merged, depth + 1);
         for (let r = 0; r < resolved.length; r++) out.push(resolved[r]);
       }
     }
   }
-  substitute(args, path10, external, assumptions, depth) {
+  substitute(args, path11, external, assumptions, depth) {
     const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
-    if (text === void 0) return [unknownVariant("a malformed Fn::Sub", path10, external, assumptions)];
+    if (text === void 0) return [unknownVariant("a malformed Fn::Sub", path11, external, assumptions)];
     const variables = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
-    const subPath = external ? path10 : [...path10, "Fn::Sub"];
+    const subPath = external ? path11 : [...path11, "Fn::Sub"];
     const pieces = parseSubString(text);
     const parts = [];
     for (let i = 0; i < pieces.length && !this.over; i++) {
       const part = pieces[i];
-      if (typeof part === "string") parts.push([literalVariant(part, path10, external, [])]);
+      if (typeof part === "string") parts.push([literalVariant(part, path11, external, [])]);
       else if (part.name in variables) parts.push(this.resolve(variables[part.name], subPath, external, assumptions, depth + 1));
       else if (part.attribute !== void 0) {
-        const v = unknownVariant(`an attribute of resource ${clip(part.name)}`, path10, external, assumptions);
+        const v = unknownVariant(`an attribute of resource ${clip(part.name)}`, path11, external, assumptions);
         if (this.template.resources.has(part.name)) v.ref = { logicalId: part.name, attribute: part.attribute };
         parts.push([v]);
       } else parts.push(this.resolve({ Ref: part.name }, subPath, external, assumptions, depth + 1));
     }
     const out = [];
     const combos = this.combine(parts);
-    if (!combos) return this.over ? [unknownVariant(TOO_COMPLEX, path10, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany2(path10);
+    if (!combos) return this.over ? [unknownVariant(TOO_COMPLEX, path11, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany2(path11);
     for (let c = 0; c < combos.length && !this.over; c++) {
       const combo = combos[c];
       const merged = mergeAssumptionLists([assumptions, ...combo.map(assumptionsOf)]);
       if (!merged) continue;
-      const text2 = this.text(combo, "", path10, external, merged);
+      const text2 = this.text(combo, "", path11, external, merged);
       if (text2) {
         out.push(text2);
         continue;
       }
       const missing = combo.find((c2) => !textOf(c2));
-      const v = unknownVariant(`Fn::Sub over ${missing.reason ?? "a value that is not known"}`, path10, external, merged, SUB);
+      const v = unknownVariant(`Fn::Sub over ${missing.reason ?? "a value that is not known"}`, path11, external, merged, SUB);
       if (combo.length === 1 && missing.ref) v.ref = missing.ref;
       out.push(v);
     }
-    return this.over ? [unknownVariant(TOO_COMPLEX, path10, external, assumptions, TOO_COMPLEX_ORIGIN)] : cap(out, path10);
+    return this.over ? [unknownVariant(TOO_COMPLEX, path11, external, assumptions, TOO_COMPLEX_ORIGIN)] : cap(out, path11);
   }
   /**
    * Every consistent combination of one variant from each list, counted against the budget; undefined past `limit`
@@ -17933,8 +17904,8 @@ var ValueResolver = class {
     return combos;
   }
   /** textVariant(), with the text counted against the budget (one unit per KiB). */
-  text(parts, delimiter, path10, external, assumptions) {
-    const v = textVariant(parts, delimiter, path10, external, assumptions);
+  text(parts, delimiter, path11, external, assumptions) {
+    const v = textVariant(parts, delimiter, path11, external, assumptions);
     if (v && typeof v.value === "string") this.charge(v.value.length >> 10);
     return v;
   }
@@ -18045,28 +18016,28 @@ function isPlainLiteral(node) {
   if (typeof node !== "object" || node === null) return !isDynamicReference(node);
   return !(node instanceof Opaque) && intrinsicName(node) === void 0;
 }
-function parameterValue2(param, value, source, path10, assumptions, out) {
+function parameterValue2(param, value, source, path11, assumptions, out) {
   const merged = mergeAssumptions(assumptions, [{ kind: "parameter", name: param.name, value, source }]);
   if (!merged) return;
   const isList = param.type.startsWith("List<") || param.type === "CommaDelimitedList";
-  out.push(literalVariant(isList && typeof value === "string" ? value.split(",").map((s) => s.trim()) : value, path10, true, merged));
+  out.push(literalVariant(isList && typeof value === "string" ? value.split(",").map((s) => s.trim()) : value, path11, true, merged));
 }
-function cap(variants, path10) {
+function cap(variants, path11) {
   if (variants.length <= MAX_VARIANTS) return variants;
   for (let i = 0; i < variants.length; i++) {
-    if (variants[i].origin?.kind === "too-complex") return [unknownVariant(TOO_COMPLEX, path10, false, [], TOO_COMPLEX_ORIGIN)];
+    if (variants[i].origin?.kind === "too-complex") return [unknownVariant(TOO_COMPLEX, path11, false, [], TOO_COMPLEX_ORIGIN)];
   }
-  return tooMany2(path10);
+  return tooMany2(path11);
 }
-function tooMany2(path10) {
-  return [unknownVariant(TOO_MANY, path10, false, [], TOO_COMPLEX_ORIGIN)];
+function tooMany2(path11) {
+  return [unknownVariant(TOO_MANY, path11, false, [], TOO_COMPLEX_ORIGIN)];
 }
 function textOf(v) {
   if (v.kind === "literal" && isScalar2(v.value)) return { text: scalarText(v.value), symbolic: v.symbolic === true };
   if (v.kind === "unknown" && v.pseudo) return { text: `\${${v.pseudo}}`, symbolic: true };
   return void 0;
 }
-function textVariant(parts, delimiter, path10, external, assumptions) {
+function textVariant(parts, delimiter, path11, external, assumptions) {
   let text = "";
   let symbolic = false;
   for (let i = 0; i < parts.length; i++) {
@@ -18074,9 +18045,9 @@ function textVariant(parts, delimiter, path10, external, assumptions) {
     if (!piece) return void 0;
     text += i === 0 ? piece.text : delimiter + piece.text;
     if (piece.symbolic) symbolic = true;
-    if (text.length > MAX_TEXT) return unknownVariant(`a text longer than ${MAX_TEXT >> 20} MiB`, path10, external, assumptions);
+    if (text.length > MAX_TEXT) return unknownVariant(`a text longer than ${MAX_TEXT >> 20} MiB`, path11, external, assumptions);
   }
-  const v = literalVariant(text, path10, external, assumptions);
+  const v = literalVariant(text, path11, external, assumptions);
   if (symbolic) v.symbolic = true;
   return v;
 }
@@ -18189,11 +18160,19 @@ var RunContext = class {
   start(from) {
     return "logicalId" in from ? this.resolver.roots(from) : [from];
   }
-  value(from, path10) {
-    return this.resolver.navigate(this.start(from), path10);
+  value(from, path11) {
+    return this.resolver.navigate(this.start(from), path11);
   }
-  items(from, path10) {
-    return this.resolver.elements(this.resolver.navigate(this.start(from), path10));
+  items(from, path11) {
+    return this.resolver.elements(this.resolver.navigate(this.start(from), path11));
+  }
+  each(...lists) {
+    return combinations(lists);
+  }
+  known(variant, what) {
+    if (variant.kind !== "unknown") return true;
+    this.unknown(variant, what);
+    return false;
   }
   report(d) {
     const at = d.at;
@@ -18203,13 +18182,13 @@ var RunContext = class {
     if (because) for (let i = 0; i < because.length; i++) lists.push(because[i].assumptions);
     const assumptions = mergeAssumptions(...lists);
     if (!assumptions) return;
-    const path10 = at === void 0 ? [] : Array.isArray(at) ? at : at.path;
+    const path11 = at === void 0 ? [] : Array.isArray(at) ? at : at.path;
     const exactValue = at !== void 0 && !Array.isArray(at) && !at.external && at.kind !== "absent";
     this.candidates.push({
       rule: this.rule,
       resource: this.resource,
       messageId: d.messageId,
-      path: path10,
+      path: path11,
       assumptions,
       data: d.data ?? {},
       review: false,
@@ -18418,8 +18397,8 @@ function inScope(scope, f) {
   if (scope.messages && (f.messageId === void 0 || !scope.messages.includes(f.messageId))) return false;
   if (scope.resourceTypes && (f.resourceType === void 0 || !scope.resourceTypes.includes(f.resourceType))) return false;
   if (scope.properties) {
-    const path10 = f.propertyPath ?? [];
-    const within2 = (property) => property.split(".").every((key, i) => i < path10.length && String(path10[i]) === key);
+    const path11 = f.propertyPath ?? [];
+    const within2 = (property) => property.split(".").every((key, i) => i < path11.length && String(path11[i]) === key);
     if (!scope.properties.some(within2)) return false;
   }
   return true;
@@ -18445,13 +18424,13 @@ function collect(template, all) {
       for (const key of source.path) node = isPlainObject2(node) ? node[key] : void 0;
       if (!Array.isArray(node)) continue;
       node.forEach((item, i) => {
-        const path10 = [...base(), ...source.path, i];
+        const path11 = [...base(), ...source.path, i];
         const id = source.id === void 0 ? item : isPlainObject2(item) ? item[source.id] : void 0;
         if (typeof id !== "string") return;
         if (source.tool === "cdk_nag" && Array.isArray(item.applies_to) && item.applies_to.length > 0) return;
         const reasonValue = source.id === void 0 ? source.reason : item[source.reason];
         const reason = typeof reasonValue === "string" && reasonValue.trim() !== "" ? reasonValue.trim() : void 0;
-        entries.push({ tool: source.tool, id, reason, logicalId, path: path10, covers: coversOf(source.tool, id, all), used: false });
+        entries.push({ tool: source.tool, id, reason, logicalId, path: path11, covers: coversOf(source.tool, id, all), used: false });
       });
     }
   };
@@ -18496,7 +18475,7 @@ function peerIndex(all) {
 // src/engine/nested.ts
 init_paths();
 init_locate();
-import path4 from "node:path";
+import path5 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var NESTED_TYPES = ["AWS::CloudFormation::Stack", "AWS::Serverless::Application"];
 var NESTED_MARKERS = NESTED_TYPES.map((t) => Buffer.from(t));
@@ -18522,7 +18501,7 @@ function localPath(url, parent) {
     }
   }
   if (hasScheme(url)) return void 0;
-  return path4.resolve(path4.dirname(parent), url);
+  return path5.resolve(path5.dirname(parent), url);
 }
 function nestedRefs(template, given, cdk) {
   const stacks = NESTED_TYPES.flatMap((type) => template.byType.get(type) ?? []);
@@ -18540,7 +18519,7 @@ function nestedRefs(template, given, cdk) {
     const base = { logicalId: resource.logicalId, region, parameters, unknownParameters };
     const raw = resource.properties?.[property];
     const assetPath = resource.metadata?.["aws:asset:path"];
-    const fromCdk = cdk?.nestedStacks.get(resource.logicalId) ?? (cdk && typeof assetPath === "string" ? path4.resolve(cdk.assembly, assetPath) : void 0) ?? (cdk ? assetInUrl(raw, cdk.assets) : void 0);
+    const fromCdk = cdk?.nestedStacks.get(resource.logicalId) ?? (cdk && typeof assetPath === "string" ? path5.resolve(cdk.assembly, assetPath) : void 0) ?? (cdk ? assetInUrl(raw, cdk.assets) : void 0);
     if (fromCdk) {
       out.push({ ...base, file: fromCdk });
       continue;
@@ -18611,7 +18590,7 @@ var MAX_NESTING = 32;
 var MAX_NESTED_TEMPLATES = 1e3;
 async function lint(options) {
   const cwd = options.cwd ?? process.cwd();
-  const projectFiles = openProject(path6.resolve(cwd, options.root ?? cwd), cwd, options.maxFileSize);
+  const projectFiles = openProject(path7.resolve(cwd, options.root ?? cwd), cwd, options.maxFileSize);
   const all = options.rules ?? rules;
   const config = options.config ?? new ResolvedConfig(all);
   const ran = /* @__PURE__ */ new Set();
@@ -18706,7 +18685,7 @@ async function lint(options) {
     const { real, refusal } = projectFiles.locate(ref.file);
     if (refusal) {
       const { templateUrl, ...rest } = entry;
-      const relativeUrl = templateUrl !== void 0 && !path6.isAbsolute(templateUrl) && !hasScheme(templateUrl);
+      const relativeUrl = templateUrl !== void 0 && !path7.isAbsolute(templateUrl) && !hasScheme(templateUrl);
       return { ...rest, ...relativeUrl ? { templateUrl } : {}, reason: refusal };
     }
     const file = real ?? ref.file;
@@ -18725,7 +18704,7 @@ async function lint(options) {
       propertyPath: ["Properties", "TemplateURL"],
       kind: "fail"
     });
-    const near = (f) => toPosix(path6.relative(path6.dirname(parent), f)) || path6.basename(f);
+    const near = (f) => toPosix(path7.relative(path7.dirname(parent), f)) || path7.basename(f);
     if (at >= 0) {
       const names = [...loop.slice(at), file].map(near).join(" \u2192 ");
       findings.push(finding(NESTED_STACK_CYCLE_RULE, `Nested stack ${ref.logicalId} deploys ${near(file)}, which nests this template again (${names}).`));
@@ -18766,24 +18745,24 @@ async function lint(options) {
 }
 function isFile(file) {
   try {
-    return statSync4(file).isFile();
+    return statSync5(file).isFile();
   } catch {
     return false;
   }
 }
 function displayName(file, root) {
-  return relativeInside(file, root) ?? toPosix(path6.relative(root, file));
+  return relativeInside(file, root) ?? toPosix(path7.relative(root, file));
 }
 function openProject(root, cwd, maxFileSize) {
   try {
     return new ProjectFiles(root, maxFileSize);
   } catch {
-    throw new UsageError(`the project root is not a directory: ${toPosix(path6.relative(cwd, root)) || "."}`);
+    throw new UsageError(`the project root is not a directory: ${toPosix(path7.relative(cwd, root)) || "."}`);
   }
 }
 function cdkTemplateAt(file, projectFiles) {
-  const dir = path6.dirname(file);
-  if (!existsSync3(path6.join(dir, "manifest.json"))) return void 0;
+  const dir = path7.dirname(file);
+  if (!existsSync4(path7.join(dir, "manifest.json"))) return void 0;
   return readCloudAssembly(dir, projectFiles)?.templates.find((t) => t.file === file);
 }
 function lintFile(file, bytes, explicit, rules2, options) {
@@ -18838,7 +18817,7 @@ function lintFile(file, bytes, explicit, rules2, options) {
   if (built.kind === "not-cloudformation") {
     const skipped = { ...report2, status: "skipped", skipReason: `not a CloudFormation template: ${built.reason}` };
     if (!explicit) return { report: skipped, findings: [] };
-    return { report: skipped, findings: [...diagnostics, parseError(`${path6.basename(file)} is not a CloudFormation template: ${built.reason}.`)] };
+    return { report: skipped, findings: [...diagnostics, parseError(`${path7.basename(file)} is not a CloudFormation template: ${built.reason}.`)] };
   }
   const structure = built.problems.filter((p) => !(rain && isRainDirective(valueAt(doc.value, p.path)))).map((p) => parseError(`Invalid template: ${p.message}.`, findingRegion(doc, p.path)));
   if (built.kind === "invalid") return { report: report2, findings: [...diagnostics, ...structure] };
@@ -18933,7 +18912,7 @@ import { resolve as resolve4, sep as sep3 } from "node:path";
 // src/report/paths.ts
 init_paths();
 import { resolve as resolve3 } from "node:path";
-import { pathToFileURL } from "node:url";
+import { pathToFileURL as pathToFileURL2 } from "node:url";
 function displayPath(file, cwd) {
   if (isUri(file)) return file;
   return relativeInside(file, cwd) ?? resolve3(cwd, file);
@@ -18941,7 +18920,7 @@ function displayPath(file, cwd) {
 function artifactUri(file, cwd) {
   if (isUri(file)) return file;
   const rel = relativeInside(file, cwd);
-  if (rel === void 0) return pathToFileURL(resolve3(cwd, file)).href;
+  if (rel === void 0) return pathToFileURL2(resolve3(cwd, file)).href;
   return rel.split("/").map(encodeURIComponent).join("/");
 }
 function cdkSourceOf(f, root, placement) {
@@ -19237,8 +19216,8 @@ _${plural(left, "more finding")} ${left === 1 ? "is" : "are"} not listed, to kee
 // src/report/output.ts
 init_paths();
 init_errors();
-import { closeSync as closeSync3, fchmodSync, mkdirSync as mkdirSync2, openSync as openSync3, renameSync, statSync as statSync5, unlinkSync, writeSync } from "node:fs";
-import path7 from "node:path";
+import { closeSync as closeSync3, fchmodSync, mkdirSync as mkdirSync2, openSync as openSync3, renameSync, statSync as statSync6, unlinkSync, writeSync } from "node:fs";
+import path8 from "node:path";
 function reasonOf2(error) {
   const code = error.code;
   if (code === "ENOTDIR" || code === "EEXIST") return "a folder on its path is a file";
@@ -19250,7 +19229,7 @@ function reasonOf2(error) {
 }
 function statOrUndefined(file) {
   try {
-    return statSync5(file);
+    return statSync6(file);
   } catch {
     return void 0;
   }
@@ -19268,7 +19247,7 @@ var OutputFile = class _OutputFile {
   onExit = () => this.discard();
   /** Opens the place the report will go; a UsageError when it cannot take one. */
   static open(output, cwd) {
-    const out = new _OutputFile(output, path7.resolve(cwd, output));
+    const out = new _OutputFile(output, path8.resolve(cwd, output));
     const fail = (error) => new UsageError(`cannot write ${output}: ${reasonOf2(error)}`);
     const existing = statOrUndefined(out.target);
     if (existing?.isDirectory()) throw fail({ code: "EISDIR" });
@@ -19277,8 +19256,8 @@ var OutputFile = class _OutputFile {
         out.fd = openSync3(out.target, "w");
         return out;
       }
-      mkdirSync2(path7.dirname(out.target), { recursive: true });
-      const temp = path7.join(path7.dirname(out.target), `.${path7.basename(out.target)}.${process.pid}-${Date.now().toString(36)}.tmp`);
+      mkdirSync2(path8.dirname(out.target), { recursive: true });
+      const temp = path8.join(path8.dirname(out.target), `.${path8.basename(out.target)}.${process.pid}-${Date.now().toString(36)}.tmp`);
       out.fd = openSync3(temp, "wx");
       out.temp = temp;
       if (existing) fchmodSync(out.fd, existing.mode & 4095);
@@ -19344,9 +19323,9 @@ var OutputFile = class _OutputFile {
 
 // src/report/sarif.ts
 import { resolve as resolve5 } from "node:path";
-import { pathToFileURL as pathToFileURL2 } from "node:url";
+import { pathToFileURL as pathToFileURL3 } from "node:url";
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
-var INFORMATION_URI = "https://www.npmjs.com/package/pillars-lint";
+var INFORMATION_URI = PROJECT_URL;
 var SRCROOT = "%SRCROOT%";
 var MAX_DESCRIPTION = 1024;
 var MAX_TAGS = 20;
@@ -19379,11 +19358,11 @@ function help(rule) {
   const markdown = [rule.rationale, `**Remediation**
 
 ${rule.remediation}`];
-  const examples2 = [
+  const examples = [
     ["Non-compliant example", rule.examples?.fail],
     ["Compliant example", rule.examples?.pass]
   ];
-  for (const [label, code] of examples2) {
+  for (const [label, code] of examples) {
     if (!code) continue;
     text.push(`${label}:
 ${code.replace(/\s+$/, "")}`);
@@ -19444,7 +19423,7 @@ function artifactProperties(report2, locationOf) {
   return Object.keys(properties).length ? properties : void 0;
 }
 function srcrootUri(cwd) {
-  const href = pathToFileURL2(resolve5(cwd)).href;
+  const href = pathToFileURL3(resolve5(cwd)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 var sarif = (result, options) => {
@@ -19592,58 +19571,11 @@ var sarif = (result, options) => {
 };
 var sarif_default = sarif;
 
-// package.json
-var package_default = {
-  name: "pillars-lint",
-  version: "0.1.0",
-  description: "Well-Architected static analyzer for AWS CloudFormation, SAM and CDK output, with SARIF 2.1.0 and readable reports",
-  license: "Apache-2.0",
-  type: "module",
-  bin: {
-    "pillars-lint": "dist/cli.js"
-  },
-  main: "dist/index.js",
-  files: [
-    "dist/",
-    "schemas/",
-    "data/"
-  ],
-  engines: {
-    node: ">=20.10"
-  },
-  scripts: {
-    build: "node scripts/build.mjs",
-    prepare: "node scripts/build.mjs",
-    generate: "node scripts/generate.mjs",
-    typecheck: "tsc --noEmit",
-    test: "vitest run",
-    bench: "node scripts/build.mjs && node bench/run.mjs"
-  },
-  dependencies: {
-    "@aws-sdk/client-cloudformation": "3.1169.0",
-    ajv: "8.17.1",
-    "ajv-formats": "3.0.1",
-    "js-yaml": "5.5.0",
-    "jsonc-parser": "3.3.1"
-  },
-  devDependencies: {
-    "@types/node": "20.19.9",
-    "@types/sarif": "2.1.7",
-    esbuild: "0.28.2",
-    "fast-check": "4.11.0",
-    typescript: "5.9.3",
-    vitest: "4.1.12"
-  }
-};
-
-// src/version.ts
-var VERSION = package_default.version;
-
 // src/action/changed.ts
 init_paths();
 import { execFileSync } from "node:child_process";
-import { readFileSync as readFileSync2 } from "node:fs";
-import path8 from "node:path";
+import { readFileSync as readFileSync3 } from "node:fs";
+import path9 from "node:path";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 function isPullRequestEvent(name) {
   return name !== void 0 && PULL_REQUEST_EVENTS.has(name);
@@ -19652,7 +19584,7 @@ function changedFiles(workspace, eventPath) {
   if (!eventPath) return { error: "GITHUB_EVENT_PATH is not set" };
   let base;
   try {
-    base = JSON.parse(readFileSync2(eventPath, "utf8"))?.pull_request?.base?.sha;
+    base = JSON.parse(readFileSync3(eventPath, "utf8"))?.pull_request?.base?.sha;
   } catch (error) {
     return { error: `cannot read the event payload: ${error.message}` };
   }
@@ -19661,7 +19593,7 @@ function changedFiles(workspace, eventPath) {
   try {
     const top = git(["rev-parse", "--show-toplevel"]).trim();
     const names = git(["diff", "--name-only", "-z", "--diff-filter=d", `${base}...HEAD`, "--"]).split("\0").filter(Boolean);
-    return { base, files: new Set(names.map((name) => realPath(path8.resolve(top, name)))) };
+    return { base, files: new Set(names.map((name) => realPath(path9.resolve(top, name)))) };
   } catch (error) {
     const e = error;
     const detail = e.code === "ENOENT" ? "git is not installed" : String(e.stderr ?? "").trim().split("\n")[0] || e.message;
@@ -19746,7 +19678,7 @@ function splitPaths(text, workspace) {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line) continue;
-    if (/\s/.test(line) && existsSync4(path9.resolve(workspace, line))) {
+    if (/\s/.test(line) && existsSync5(path10.resolve(workspace, line))) {
       out.push(line);
       continue;
     }
@@ -19781,6 +19713,7 @@ function readInputs(runner, workspace) {
     annotations: runner.booleanInput("annotations", true),
     summary: runner.booleanInput("summary", true),
     onlyChanged: runner.booleanInput("only-changed", false),
+    allowPlugins: runner.booleanInput("allow-plugins", false),
     category: runner.input("category") || void 0,
     parameters: parseParameters(runner.input("parameters"))
   };
@@ -19821,10 +19754,14 @@ async function runAction(env = process.env, write2, options = {}) {
 }
 async function lintWorkspace(runner, allRules) {
   const env = runner.env;
-  const workspace = path9.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path10.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const inputs = readInputs(runner, workspace);
   const configFile = findConfigFile(workspace, inputs.config);
-  const config = await loadConfig(configFile, allRules, workspace);
+  const config = await loadConfig(configFile, allRules, workspace, [], {
+    root: workspace,
+    allowConfigPlugins: inputs.allowPlugins,
+    refusal: "set the action input allow-plugins: true to load them"
+  });
   const failOn = inputs.failOn ?? config.failOn ?? "error";
   const paths = inputs.paths.length ? inputs.paths : config.include.length ? config.include : ["."];
   const notes = [];
@@ -19857,7 +19794,7 @@ async function lintWorkspace(runner, allRules) {
     config,
     parameters: { ...config.parameters, ...inputs.parameters },
     only,
-    rules: allRules
+    rules: config.rules
   });
   const empty = only ? void 0 : nothingLinted(result, paths);
   if (empty) throw new InputError(`${empty}: check the path input`);
@@ -19882,7 +19819,7 @@ async function lintWorkspace(runner, allRules) {
     }
   });
   const sarifShown = sarifComplete ? inputs.sarifFile : incompleteSarifName(inputs.sarifFile);
-  if (!sarifComplete) removeStale(path9.resolve(workspace, inputs.sarifFile), inputs.sarifFile);
+  if (!sarifComplete) removeStale(path10.resolve(workspace, inputs.sarifFile), inputs.sarifFile);
   const sarifOut = OutputFile.open(sarifShown, workspace);
   sarifOut.refuseInputs([...result.files.map((f) => f.file), ...configFile ? [configFile] : []]);
   sarifOut.write(sarifText);

@@ -136,7 +136,7 @@ export async function main(argv: string[]): Promise<number> {
   const cdkLocation = values['cdk-location'] ?? 'source';
   if (cdkLocation !== 'source' && cdkLocation !== 'template') throw new UsageError(`--cdk-location must be source or template (got "${cdkLocation}")`);
   const configFile = findConfigFile(cwd, values.config);
-  const config = await loadConfig(configFile, rules, cwd, values.plugin ?? []);
+  const config = await loadConfig(configFile, rules, cwd, values.plugin ?? [], { root });
   const failOn = (values['fail-on'] ?? config.failOn ?? 'error') as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got "${failOn}")`);
   const pillars = (values.pillar ?? []) as Pillar[];

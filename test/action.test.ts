@@ -78,7 +78,7 @@ describe('action.yml', () => {
   });
 
   it('declares every input the action reads, with a description and a default', () => {
-    expect(Object.keys(actionYml.inputs).sort()).toEqual(['annotations', 'category', 'config', 'fail-on', 'only-changed', 'parameters', 'path', 'sarif-file', 'summary']);
+    expect(Object.keys(actionYml.inputs).sort()).toEqual(['allow-plugins', 'annotations', 'category', 'config', 'fail-on', 'only-changed', 'parameters', 'path', 'sarif-file', 'summary']);
     for (const [name, input] of Object.entries(actionYml.inputs)) {
       expect(input.description, name).toBeTruthy();
       expect(typeof input.default, name).toBe('string');

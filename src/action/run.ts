@@ -30,6 +30,8 @@ export interface Inputs {
   annotations: boolean;
   summary: boolean;
   onlyChanged: boolean;
+  /** Load the plugins the config names (they are code, and a pull request can change the config). */
+  allowPlugins: boolean;
   category?: string;
   parameters: Record<string, string>;
 }
@@ -81,6 +83,7 @@ export function readInputs(runner: Runner, workspace: string): Inputs {
     annotations: runner.booleanInput('annotations', true),
     summary: runner.booleanInput('summary', true),
     onlyChanged: runner.booleanInput('only-changed', false),
+    allowPlugins: runner.booleanInput('allow-plugins', false),
     category: runner.input('category') || undefined,
     parameters: parseParameters(runner.input('parameters')),
   };
@@ -138,7 +141,10 @@ async function lintWorkspace(runner: Runner, allRules: readonly RuleDefinition[]
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const inputs = readInputs(runner, workspace);
   const configFile = findConfigFile(workspace, inputs.config);
-  const config = await loadConfig(configFile, allRules, workspace);
+  // A pull request can change the config: the plugins it names (code) load only when the workflow allows it.
+  const config = await loadConfig(configFile, allRules, workspace, [], {
+    root: workspace, allowConfigPlugins: inputs.allowPlugins, refusal: 'set the action input allow-plugins: true to load them',
+  });
   const failOn: FailOn = inputs.failOn ?? config.failOn ?? 'error';
   const paths = inputs.paths.length ? inputs.paths : config.include.length ? config.include : ['.'];
   const notes: string[] = [];

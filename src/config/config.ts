@@ -130,12 +130,14 @@ export function findConfigFile(cwd: string, named?: string): string | undefined 
 }
 
 /** Plugins named in the config (relative to its folder) and on the command line (relative to cwd), loaded once each. */
-async function withPlugins(builtIn: readonly RuleDefinition[], specs: Array<{ spec: string; base: string }>): Promise<{ all: RuleDefinition[]; presets: Map<string, Set<string>> }> {
+async function withPlugins(
+  builtIn: readonly RuleDefinition[], specs: Array<{ spec: string; base: string }>, root: string | undefined,
+): Promise<{ all: RuleDefinition[]; presets: Map<string, Set<string>> }> {
   const all = [...builtIn];
   const presets = new Map<string, Set<string>>();
   const names = new Set<string>();
   for (const { spec, base } of specs) {
-    const plugin = await loadPlugin(spec, base);
+    const plugin = await loadPlugin(spec, base, root);
     if (names.has(plugin.name)) continue;
     names.add(plugin.name);
     all.push(...plugin.rules);
@@ -148,11 +150,24 @@ async function withPlugins(builtIn: readonly RuleDefinition[], specs: Array<{ sp
  * Reads and validates a config file; every problem is an error naming the file, the line and the key. Plugins (the
  * config's `plugins`, and `extraPlugins` from the command line) are loaded first, so their rules can be configured.
  */
-export async function loadConfig(file: string | undefined, builtIn: readonly RuleDefinition[], cwd: string, extraPlugins: readonly string[] = []): Promise<ResolvedConfig> {
+export interface PluginPolicy {
+  /** Plugins named by path must be files of this project (real path inside it). */
+  root?: string;
+  /**
+   * Whether the config may name plugins. Plugins are code: where the config comes from a pull request (the Action),
+   * loading them is the workflow's decision (`allow-plugins`), and `refusal` says how to make it.
+   */
+  allowConfigPlugins?: boolean;
+  refusal?: string;
+}
+
+export async function loadConfig(
+  file: string | undefined, builtIn: readonly RuleDefinition[], cwd: string, extraPlugins: readonly string[] = [], policy: PluginPolicy = {},
+): Promise<ResolvedConfig> {
   const fromCli = extraPlugins.map((spec) => ({ spec, base: cwd }));
   if (file === undefined) {
     if (fromCli.length === 0) return new ResolvedConfig(builtIn);
-    const { all, presets } = await withPlugins(builtIn, fromCli);
+    const { all, presets } = await withPlugins(builtIn, fromCli, policy.root);
     return new ResolvedConfig(all, {}, undefined, presets);
   }
   // As the user would name it: relative inside the project, else (a file named outside it) as it is.
@@ -177,7 +192,10 @@ export async function loadConfig(file: string | undefined, builtIn: readonly Rul
   if (problems.length === 0) problems.push(...globProblems(data as RawConfig));
   // Plugins load before the rule settings are checked: their rules are among the ids the settings may name.
   const fromConfig = ((data as RawConfig).plugins ?? []).map((spec) => ({ spec, base: path.dirname(file) }));
-  const { all, presets } = problems.length === 0 ? await withPlugins(builtIn, [...fromConfig, ...fromCli]) : { all: [...builtIn], presets: new Map<string, Set<string>>() };
+  if (problems.length === 0 && fromConfig.length && policy.allowConfigPlugins === false) {
+    problems.push({ path: ['plugins'], message: `plugins are code, and this run does not load those a config names: ${policy.refusal ?? 'name them on the command line'}`, atKey: true });
+  }
+  const { all, presets } = problems.length === 0 ? await withPlugins(builtIn, [...fromConfig, ...fromCli], policy.root) : { all: [...builtIn], presets: new Map<string, Set<string>>() };
   if (problems.length === 0) {
     for (const [i, preset] of list((data as RawConfig).extends).entries()) {
       if (preset.startsWith('plugin:') && !presets.has(preset)) {

@@ -1,8 +1,9 @@
 // Plugins: rules that live in a package of their own. A plugin is a module exporting `{ name, rules, presets? }`; it is
 // loaded only because the user named it (`plugins:` in the config, `--plugin`) — nothing in a template can load code.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { relativeInside } from '../discover/paths.ts';
 import { UsageError } from '../errors.ts';
 import type { RuleDefinition } from '../engine/rule.ts';
 import { PILLARS, LEVELS } from '../engine/types.ts';
@@ -25,11 +26,17 @@ export interface LoadedPlugin {
 
 export const PLUGIN_NAME = /^[a-z0-9][a-z0-9-]*$/;
 
-/** A plugin named by a path (relative to `base`) or by an installed package's name, resolved from `base` upward. */
-export function resolvePlugin(spec: string, base: string): string {
+/**
+ * A plugin named by a path (relative to `base`; with `root`, it must be a file of the project, by its real path) or by
+ * an installed package's name, resolved from `base` upward.
+ */
+export function resolvePlugin(spec: string, base: string, root?: string): string {
   if (spec.startsWith('.') || path.isAbsolute(spec)) {
     const target = path.resolve(base, spec);
     if (!existsSync(target)) throw new UsageError(`cannot load plugin ${spec}: no such file or folder`);
+    if (root !== undefined && relativeInside(realpathSync.native(target), realpathSync.native(root)) === undefined) {
+      throw new UsageError(`cannot load plugin ${spec}: it is outside the project (install it as a package, or pass --root)`);
+    }
     return statSync(target).isDirectory() ? packageEntry(target, spec) : target;
   }
   for (let dir = path.resolve(base); ; dir = path.dirname(dir)) {
@@ -67,8 +74,8 @@ function conditional(value: unknown): string | undefined {
 }
 
 /** Loads and checks a plugin; every problem is one line naming the plugin. */
-export async function loadPlugin(spec: string, base: string): Promise<LoadedPlugin> {
-  const file = resolvePlugin(spec, base);
+export async function loadPlugin(spec: string, base: string, root?: string): Promise<LoadedPlugin> {
+  const file = resolvePlugin(spec, base, root);
   let mod: Record<string, unknown>;
   try {
     mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;

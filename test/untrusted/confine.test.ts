@@ -2,7 +2,7 @@
 // symlinks or cdk.out manifest lead to a secret outside it (or into .git/), runs the CLI in every format and the
 // Action, and asserts that the secret reaches no output, that no output names a place on the machine, that the run
 // ends in time, and that what was not followed is reported as such.
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { action, cli, expectBounded, expectNoSecret, machine, put, type Machine, type Run } from './harness.ts';
@@ -392,5 +392,36 @@ describe('every traversal ends, and each real file is linted once', () => {
     const stylish = cli(['.', '--rule', 's3-lifecycle-policy-check'], m.repo, { budgetMs: 30_000 });
     expect(stylish.stdout).toContain('over 1,000 nested templates in this run');
     expect(stylish.stdout).toContain('nested more than 32 levels deep');
+  });
+});
+
+describe('plugins are code: a config cannot make a run execute it unasked', () => {
+  const pluginSource = (marker: string) => `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'ran');\nexport default { name: 'evil', rules: [] };\n`;
+
+  it('the Action refuses a config that names plugins unless allow-plugins is true', () => {
+    const m = machine();
+    const ran = path.join(m.base, 'plugin-ran');
+    put(m, 'evil.mjs', pluginSource(ran));
+    put(m, '.pillars-lint.yaml', 'plugins: [./evil.mjs]\n');
+    put(m, 'app.yaml', BUCKET);
+    const refused = action(m.repo);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/plugins are code, and this run does not load those a config names: set the action input allow-plugins: true/);
+    expect(existsSync(ran)).toBe(false);
+    const allowed = action(m.repo, { 'allow-plugins': 'true' });
+    expect(allowed.code).toBe(0);
+    expect(existsSync(ran)).toBe(true);
+  });
+
+  it('a plugin path outside the project is refused, in the CLI too', () => {
+    const m = machine();
+    const ran = path.join(m.base, 'plugin-ran');
+    writeFileSync(path.join(m.home, 'evil.mjs'), pluginSource(ran));
+    put(m, '.pillars-lint.yaml', `plugins: [${JSON.stringify(path.join(m.home, 'evil.mjs'))}]\n`);
+    put(m, 'app.yaml', BUCKET);
+    const run = cli(['app.yaml'], m.repo);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cannot load plugin .*evil\.mjs: it is outside the project/);
+    expect(existsSync(ran)).toBe(false);
   });
 });

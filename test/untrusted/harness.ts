@@ -91,7 +91,7 @@ export function action(workspace: string, inputs: Record<string, string> = {}, o
   writeFileSync(summary, '');
   const defaults: Record<string, string> = {
     path: '.', config: '', 'sarif-file': 'pillars-lint.sarif', 'fail-on': '', annotations: 'true', summary: 'true',
-    'only-changed': 'false', category: '', parameters: '',
+    'only-changed': 'false', category: '', parameters: '', 'allow-plugins': 'false',
   };
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH, HOME: dir, GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputs, GITHUB_STEP_SUMMARY: summary,
