@@ -31,7 +31,11 @@ export interface Requirement<M extends Messages> {
  * --report-unknown as `what`.
  */
 export function requireValue<M extends Messages>(ctx: RuleContext<any, M>, from: Resource | Variant, requirement: Requirement<M>): void {
+  const because = requirement.because ?? [];
   for (const value of ctx.value(from, requirement.path)) {
+    // A reading that cannot occur together with what the verdict rests on (another branch of a condition) is no
+    // reading at all: not a finding, and not an unknown to list either.
+    if (because.length && !ctx.each([value], ...because.map((b) => [b])).length) continue;
     if (!ctx.known(value, requirement.what) || requirement.ok(value)) continue;
     ctx.report({
       messageId: requirement.messageId,

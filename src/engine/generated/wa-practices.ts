@@ -18,7 +18,7 @@ export const waPractices: Record<string, WaPractice> = {
   "PERF04-BP04": {"title":"Use load balancing to distribute traffic across multiple resources","url":"https://docs.aws.amazon.com/wellarchitected/latest/framework/perf_networking_load_balancing_distribute_traffic.html"},
   "REL06-BP01": {"title":"Monitor all components for the workload (Generation)","url":"https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_monitor_aws_resources_monitor_resources.html"},
   "REL07-BP01": {"title":"Use automation when obtaining or scaling resources","url":"https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_adapt_to_changes_autoscale_adapt.html"},
-  "REL09-BP01": {"title":">-","url":"https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_backing_up_data_identified_backups_data.html"},
+  "REL09-BP01": {"title":"Identify and back up all data that needs to be backed up, or reproduce the data from sources","url":"https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_backing_up_data_identified_backups_data.html"},
   "REL09-BP03": {"title":"Perform data backup automatically","url":"https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_backing_up_data_automated_backups_data.html"},
   "REL10-BP01": {"title":"Deploy the workload to multiple locations","url":"https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_fault_isolation_multiaz_region_system.html"},
   "REL10-BP03": {"title":"Use bulkhead architectures to limit scope of impact","url":"https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_fault_isolation_use_bulkhead.html"},
