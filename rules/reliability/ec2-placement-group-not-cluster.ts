@@ -106,7 +106,7 @@ function reportWorkload(resource: Resource, group: Variant, strategy: Variant, p
 /** Reports at warning level when the group also lists subnets in two or more zones, or serves a load balancer. */
 function reportAsg(asg: Resource, group: Variant, because: Variant[], via: string, ctx: Ctx): boolean {
   const pgId = group.ref!.logicalId;
-  for (const outcome of autoScalingZones(asg, ctx)) {
+  for (const outcome of autoScalingZones(ctx, asg)) {
     if (outcome.kind !== 'zones' || outcome.zones.length < 2) continue;
     ctx.report({
       messageId: 'clusterMultiAz', level: 'warning', at: group, because: [...because, ...outcome.because],
@@ -114,7 +114,7 @@ function reportAsg(asg: Resource, group: Variant, because: Variant[], via: strin
     });
     return true;
   }
-  for (const lists of combinations(loadBalancerLists(asg, ctx))) {
+  for (const lists of combinations(loadBalancerLists(ctx, asg))) {
     if (!lists.some(attachesLoadBalancer)) continue;
     ctx.report({
       messageId: 'clusterLoadBalanced', level: 'warning', at: group, because: [...because, ...lists],
