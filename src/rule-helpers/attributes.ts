@@ -5,7 +5,7 @@ import type { NodePath } from '../parse/types.ts';
 import type { RuleContext } from '../engine/rule.ts';
 import type { Resource } from '../template/model.ts';
 import { asString } from '../values/coerce.ts';
-import { absentVariant, assumptionsOf, mergeAssumptionLists, variantWith, type Variant } from '../values/variant.ts';
+import { absentVariant, assumptionsOf, combinations, mergeAssumptionLists, variantWith, type Variant } from '../values/variant.ts';
 
 /** The names of an entry's key and value fields. */
 export interface EntryFields {
@@ -50,7 +50,8 @@ export function attributeValue(ctx: RuleContext<any, any>, from: Resource | Vari
       }),
     );
     const relevant = entries.filter((variants) => variants.some((v) => v.kind !== 'absent'));
-    for (const [, ...read] of ctx.each([list], ...relevant)) {
+    // combinations() takes the entries as an array: spread into ctx.each(), a list of 100,000 would overflow the stack.
+    for (const [, ...read] of combinations([[list], ...relevant])) {
       const assumptions = mergeAssumptionLists([list.assumptions, ...read.map(assumptionsOf)]) ?? list.assumptions;
       // A matching entry decides; otherwise an entry whose key is unknown may be the one.
       const match = read.find((v) => matched.has(v));

@@ -3,7 +3,7 @@
 import type { RuleContext } from '../engine/rule.ts';
 import type { Resource } from '../template/model.ts';
 import { asString } from '../values/coerce.ts';
-import { assumptionsOf, mergeAssumptionLists, variantWith, type Variant } from '../values/variant.ts';
+import { assumptionsOf, combinations, mergeAssumptionLists, variantWith, type Variant } from '../values/variant.ts';
 import { clip } from '../values/quote.ts';
 
 type Ctx = RuleContext<any, any>;
@@ -145,33 +145,34 @@ export function autoScalingZones(ctx: Ctx, group: Resource): ZoneOutcome[] {
 
 function subnetOutcomes(ctx: Ctx, list: Variant, context: Variant[]): ZoneOutcome[] {
   const out: ZoneOutcome[] = [];
-  // A bare string (e.g. a String parameter) is a comma-separated list of subnet ids.
-  const worlds = Array.isArray(list.value) ? ctx.each(...perIndex(ctx, list)) : [[list]];
+  // A bare string (e.g. a String parameter) is a comma-separated list of subnet ids. Lists as long as the template makes
+  // them go to combinations() as an array: spread into ctx.each(), a huge one would overflow the stack.
+  const worlds = Array.isArray(list.value) ? combinations(perIndex(ctx, list)) : [[list]];
   for (const elements of worlds) {
     const entries = new Map<string, SubnetEntry>();
     for (const element of elements) for (const entry of subnetsOf(ctx, element)) if (!entries.has(entry.key)) entries.set(entry.key, entry);
     const subnets = [...entries.values()];
-    const [only] = subnets;
-    if (!only) continue; // an empty list is a deployment error, not an availability verdict
+    const [first] = subnets;
+    if (!first) continue; // an empty list is a deployment error, not an availability verdict
     const base = [...elements, ...context];
-    if (subnets.length === 1 && only.maybeSeveral) {
-      out.push({ kind: 'unknown', variant: only.element, what: 'the subnets of VPCZoneIdentifier' });
+    if (subnets.length === 1 && first.maybeSeveral) {
+      out.push({ kind: 'unknown', variant: first.element, what: 'the subnets of VPCZoneIdentifier' });
       continue;
     }
     if (subnets.length === 1) {
       // One subnet is one zone, whatever that zone is.
-      const zones = only.zones ?? [];
+      const zones = first.zones ?? [];
       const zone = zones.length === 1 ? zones[0] : undefined;
       const resolved = zone && zoneLabel(zone);
       out.push({
         kind: 'zones', source: 'VPCZoneIdentifier', at: list, because: zone ? [...base, zone] : base,
-        zones: resolved ? [resolved] : [], subnets: [only.name],
+        zones: resolved ? [resolved] : [], subnets: [first.name],
       });
       continue;
     }
     const unseen = subnets.filter((s) => !s.zones);
     const zoneLists = subnets.flatMap((s) => (s.zones ? [s.zones] : []));
-    for (const combo of ctx.each(...base.map((v) => [v]), ...zoneLists)) {
+    for (const combo of combinations([...base.map((v) => [v]), ...zoneLists])) {
       const zones = combo.slice(base.length);
       const keys = new Map<string, string>();
       const unknownZones: Variant[] = [];
@@ -208,7 +209,7 @@ function subnetOutcomes(ctx: Ctx, list: Variant, context: Variant[]): ZoneOutcom
 function zoneListOutcomes(ctx: Ctx, list: Variant, source: 'AvailabilityZones' | 'AvailabilityZoneIds'): ZoneOutcome[] {
   if (!Array.isArray(list.value)) return [{ kind: 'unknown', variant: variantWith(list, { kind: 'unknown', reason: 'not a list' }), what: source }];
   const out: ZoneOutcome[] = [];
-  for (const zones of ctx.each(...perIndex(ctx, list))) {
+  for (const zones of combinations(perIndex(ctx, list))) {
     const present = zones.filter((z) => z.kind !== 'absent');
     if (present.length === 0) continue;
     const keys = new Map<string, string>();
