@@ -1,14 +1,22 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asNumber, asString } from '../../src/values/coerce.ts';
-import { literalVariant, combinations, variantWith, type Variant } from '../../src/values/variant.ts';
 import { valueText } from '../../src/values/quote.ts';
+import { literalVariant, variantWith, type Variant } from '../../src/values/variant.ts';
 
 const GROUP = 'AWS::AutoScaling::AutoScalingGroup';
 const POLICY = 'AWS::AutoScaling::ScalingPolicy';
 const SCHEDULED = 'AWS::AutoScaling::ScheduledAction';
 const ALARM_TYPES = ['AWS::CloudWatch::Alarm', 'AWS::CloudWatch::CompositeAlarm'];
 const ALARM_ACTIONS = ['AlarmActions', 'OKActions', 'InsufficientDataActions'];
+
+// Declared apart from the rule so that the functions below report with checked message ids.
+const messages = {
+  noPolicy: 'Auto Scaling group {{logicalId}} can run {{min}} to {{max}} instances, but no scaling policy or scheduled action targets it, so it never changes size with load.',
+  noAlarm: 'Scaling policy {{logicalId}} ({{policyType}}) is not an action of any CloudWatch alarm in this template, so it never runs.',
+} as const;
+
+type Ctx = RuleContext<Record<string, never>, typeof messages>;
 
 export default defineRule({
   id: 'autoscaling-scaling-policy-configured',
@@ -28,37 +36,71 @@ export default defineRule({
   appliesTo: [GROUP, POLICY, SCHEDULED],
   tags: ['cost-optimization', 'sustainability', 'reliability'],
   peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
-  messages: {
-    noPolicy: 'Auto Scaling group {{logicalId}} can run {{min}} to {{max}} instances, but no scaling policy or scheduled action targets it, so it never changes size with load.',
-    noAlarm: 'Scaling policy {{logicalId}} ({{policyType}}) is not an action of any CloudWatch alarm in this template, so it never runs.',
+  messages,
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  WebGroup:',
+      '    Type: AWS::AutoScaling::AutoScalingGroup',
+      '    Properties:',
+      '      MinSize: "2"',
+      '      MaxSize: "10"',
+      '      LaunchTemplate:',
+      '        LaunchTemplateId: lt-0a1b2c3d4e5f60718',
+      '        Version: "7"',
+      '      VPCZoneIdentifier: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  WebGroup:',
+      '    Type: AWS::AutoScaling::AutoScalingGroup',
+      '    Properties:',
+      '      MinSize: "2"',
+      '      MaxSize: "10"',
+      '      LaunchTemplate:',
+      '        LaunchTemplateId: lt-0a1b2c3d4e5f60718',
+      '        Version: "7"',
+      '      VPCZoneIdentifier: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]',
+      '  WebCpuTarget:',
+      '    Type: AWS::AutoScaling::ScalingPolicy',
+      '    Properties:',
+      '      AutoScalingGroupName: !Ref WebGroup',
+      '      PolicyType: TargetTrackingScaling',
+      '      TargetTrackingConfiguration:',
+      '        PredefinedMetricSpecification:',
+      '          PredefinedMetricType: ASGAverageCPUUtilization',
+      '        TargetValue: 50',
+    ].join('\n'),
+    notes:
+      'A group scales when a scaling policy or scheduled action of the template names it (by `Ref`, or by its literal ' +
+      '`AutoScalingGroupName`), when an ECS capacity provider with managed scaling `ENABLED` uses it, or when a scaling ' +
+      'plan names it. Fixed-size groups (`MaxSize` not above `MinSize`) and on/off groups of at most one instance are not ' +
+      'checked; the catalog does not mention the latter. Step and simple scaling policies are reported when no CloudWatch ' +
+      'alarm of the template lists them among its actions; one handed to another resource or exported to another stack ' +
+      'may be run from there and is not a finding. Sizes, policy types and targets known only at deploy time are not a ' +
+      'finding; `--report-unknown` lists them.',
   },
   check(resource, ctx) {
-    if (resource.type === GROUP) checkGroup(resource, ctx);
-    else if (resource.type === POLICY) checkPolicy(resource, ctx);
+    if (resource.type === GROUP) checkGroup(ctx, resource);
+    else if (resource.type === POLICY) checkPolicy(ctx, resource);
     // Scheduled actions have nothing of their own to check: they count as scaling for their group.
   },
 });
 
-function checkGroup(group: Resource, ctx: RuleContext): void {
-  const targeting = scalers(group, ctx);
+function checkGroup(ctx: Ctx, group: Resource): void {
+  const targeting = scalers(ctx, group);
   if (targeting === 'yes') return;
-  for (const [min, max] of combinations([
-    ctx.value(group, ['Properties', 'MinSize']),
-    ctx.value(group, ['Properties', 'MaxSize']),
-  ])) {
-    if (min!.kind === 'unknown' || max!.kind === 'unknown') {
-      ctx.unknown(min!.kind === 'unknown' ? min! : max!, 'the size range');
-      continue;
-    }
-    const lo = asNumber(min!);
-    const hi = asNumber(max!);
+  for (const [min, max] of ctx.each(ctx.value(group, ['Properties', 'MinSize']), ctx.value(group, ['Properties', 'MaxSize']))) {
+    if (!ctx.known(min, 'the size range') || !ctx.known(max, 'the size range')) continue;
+    const lo = asNumber(min);
+    const hi = asNumber(max);
     // A fixed-size group only replaces unhealthy instances; one of at most one instance (0..1) is an on/off switch.
     if (lo === undefined || hi === undefined || hi <= lo || hi <= 1) continue;
     if (targeting !== 'no') {
       ctx.unknown(targeting, 'the scaling policies');
       continue;
     }
-    ctx.report({ messageId: 'noPolicy', at: max!, because: [min!], data: { min: lo, max: hi } });
+    ctx.report({ messageId: 'noPolicy', at: max, because: [min], data: { min: lo, max: hi } });
   }
 }
 
@@ -66,7 +108,7 @@ function checkGroup(group: Resource, ctx: RuleContext): void {
  * Whether something in the template scales the group: 'yes', 'no', or the unknown value that may point at it
  * (a policy whose AutoScalingGroupName is imported, a capacity provider whose managed scaling we cannot read).
  */
-function scalers(group: Resource, ctx: RuleContext): 'yes' | 'no' | Variant {
+function scalers(ctx: Ctx, group: Resource): 'yes' | 'no' | Variant {
   let doubt: Variant | undefined;
   const names = ctx.value(group, ['Properties', 'AutoScalingGroupName']).map(asString).filter((n): n is string => n !== undefined);
   for (const type of [POLICY, SCHEDULED]) {
@@ -99,12 +141,9 @@ function scalers(group: Resource, ctx: RuleContext): 'yes' | 'no' | Variant {
   return doubt ?? 'no';
 }
 
-function checkPolicy(policy: Resource, ctx: RuleContext): void {
+function checkPolicy(ctx: Ctx, policy: Resource): void {
   for (const type of ctx.value(policy, ['Properties', 'PolicyType'])) {
-    if (type.kind === 'unknown') {
-      ctx.unknown(type, 'PolicyType');
-      continue;
-    }
+    if (!ctx.known(type, 'PolicyType')) continue;
     const name = type.kind === 'absent' ? 'SimpleScaling' : asString(type) ?? '';
     // Target tracking and predictive policies create and watch their own metrics.
     if (name !== 'SimpleScaling' && name !== 'StepScaling') continue;
@@ -113,7 +152,7 @@ function checkPolicy(policy: Resource, ctx: RuleContext): void {
     if (triggered) continue;
     // Handed to code (a function's environment, a custom resource) or to another stack, it may be executed from there.
     const handedOn = ctx.graph.referrers(policy.logicalId).some(({ edge }) => edge.kind !== 'DependsOn');
-    if (handedOn || exported(policy, ctx)) {
+    if (handedOn || exported(ctx, policy)) {
       ctx.unknown(variantWith(type, { kind: 'unknown', reason: 'passed to another resource or stack, which may execute it' }), 'the trigger');
       continue;
     }
@@ -126,7 +165,7 @@ function checkPolicy(policy: Resource, ctx: RuleContext): void {
 }
 
 /** Whether an output hands the policy's ARN to another stack (e.g. one that holds the alarms). */
-function exported(policy: Resource, ctx: RuleContext): boolean {
+function exported(ctx: Ctx, policy: Resource): boolean {
   const outputs: Variant = literalVariant(ctx.template.root, [], true, []);
   for (const section of ctx.value(outputs, ['Outputs'])) {
     if (section.kind !== 'literal' || typeof section.value !== 'object' || section.value === null) continue;

@@ -1,14 +1,7 @@
 import { defineRule } from '../../src/engine/rule.ts';
+import { attachesLoadBalancer, loadBalancerLists } from '../../src/rule-helpers/availability.ts';
 import { asBoolean, asString } from '../../src/values/coerce.ts';
-import { combinations, type Variant } from '../../src/values/variant.ts';
 import { valueText } from '../../src/values/quote.ts';
-
-/** A load-balancer list counts as attached unless it is absent or literally empty (an imported ARN still attaches). */
-function attached(list: Variant): boolean {
-  if (list.kind === 'absent') return false;
-  if (list.kind === 'literal') return !Array.isArray(list.value) || list.value.length > 0;
-  return true;
-}
 
 export default defineRule({
   id: 'autoscaling-elb-health-check',
@@ -42,39 +35,86 @@ export default defineRule({
     noGracePeriod: 'Auto Scaling group {{logicalId}} uses ELB health checks without HealthCheckGracePeriod (default 0 s), so booting instances can be replaced before they are ready.',
     targetGroupDisabled: 'Target group {{targetGroup}} of Auto Scaling group {{logicalId}} has HealthCheckEnabled set to false, so the ELB health check never fails.',
   },
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  WebTargetGroup:',
+      '    Type: AWS::ElasticLoadBalancingV2::TargetGroup',
+      '    Properties:',
+      '      VpcId: vpc-0a1b2c3d4e5f60718',
+      '      Port: 8080',
+      '      Protocol: HTTP',
+      '      HealthCheckPath: /healthz',
+      '  WebGroup:',
+      '    Type: AWS::AutoScaling::AutoScalingGroup',
+      '    Properties:',
+      '      MinSize: "2"',
+      '      MaxSize: "6"',
+      '      LaunchTemplate:',
+      '        LaunchTemplateId: lt-0a1b2c3d4e5f60718',
+      '        Version: "4"',
+      '      VPCZoneIdentifier: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]',
+      '      TargetGroupARNs: [!Ref WebTargetGroup]',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  WebTargetGroup:',
+      '    Type: AWS::ElasticLoadBalancingV2::TargetGroup',
+      '    Properties:',
+      '      VpcId: vpc-0a1b2c3d4e5f60718',
+      '      Port: 8080',
+      '      Protocol: HTTP',
+      '      HealthCheckPath: /healthz',
+      '  WebGroup:',
+      '    Type: AWS::AutoScaling::AutoScalingGroup',
+      '    Properties:',
+      '      MinSize: "2"',
+      '      MaxSize: "6"',
+      '      LaunchTemplate:',
+      '        LaunchTemplateId: lt-0a1b2c3d4e5f60718',
+      '        Version: "4"',
+      '      VPCZoneIdentifier: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]',
+      '      TargetGroupARNs: [!Ref WebTargetGroup]',
+      '      HealthCheckType: ELB',
+      '      HealthCheckGracePeriod: 300',
+    ].join('\n'),
+    notes:
+      'Groups without `TargetGroupARNs`, `LoadBalancerNames` or `TrafficSources` have only EC2 status checks and are not ' +
+      'checked; an imported or parameter ARN counts as attached. `HealthCheckType` is a comma-separated list: any list ' +
+      'that contains `ELB` passes. A `HealthCheckType` known only at deploy time is not a finding; `--report-unknown` ' +
+      'lists it. A target group of the template with `HealthCheckEnabled: false` is reported on the group that uses it. ' +
+      'The catalog also names the target group\'s `HealthCheckPath` and the Classic Load Balancer\'s `HealthCheck`; ' +
+      'neither is checked.',
+  },
   check(group, ctx) {
     const prop = (name: string) => ctx.value(group, ['Properties', name]);
-    for (const [targetGroups, classic, sources, type, grace] of combinations([
-      prop('TargetGroupARNs'), prop('LoadBalancerNames'), prop('TrafficSources'), prop('HealthCheckType'), prop('HealthCheckGracePeriod'),
-    ])) {
-      const lists = [targetGroups!, classic!, sources!];
+    for (const [targetGroups, classic, sources, type, grace] of ctx.each(
+      ...loadBalancerLists(ctx, group), prop('HealthCheckType'), prop('HealthCheckGracePeriod'),
+    )) {
+      const lists = [targetGroups, classic, sources];
       // Without a load balancer only EC2 status checks exist: not applicable.
-      if (!lists.some(attached)) continue;
-      if (type!.kind === 'unknown') {
-        ctx.unknown(type!, 'HealthCheckType');
-        continue;
-      }
-      const types = (asString(type!) ?? '').split(',').map((t) => t.trim().toUpperCase());
-      if (type!.kind === 'absent' || !types.includes('ELB')) {
+      if (!lists.some(attachesLoadBalancer) || !ctx.known(type, 'HealthCheckType')) continue;
+      const types = (asString(type) ?? '').split(',').map((t) => t.trim().toUpperCase());
+      if (type.kind === 'absent' || !types.includes('ELB')) {
         ctx.report({
           messageId: 'ec2Only',
-          at: type!,
+          at: type,
           because: lists,
-          data: { state: type!.kind === 'absent' ? 'the default EC2 health check (HealthCheckType not set)' : `HealthCheckType ${valueText(asString(type!))}` },
-          fix: type!.kind === 'literal' && asString(type!)?.toUpperCase() === 'EC2' ? { text: 'ELB', description: 'Use ELB health checks' } : undefined,
+          data: { state: type.kind === 'absent' ? 'the default EC2 health check (HealthCheckType not set)' : `HealthCheckType ${valueText(type.value)}` },
+          fix: type.kind === 'literal' && asString(type)?.toUpperCase() === 'EC2' ? { text: 'ELB', description: 'Use ELB health checks' } : undefined,
         });
         continue;
       }
-      if (grace!.kind === 'absent') ctx.report({ messageId: 'noGracePeriod', at: grace!, because: [type!, ...lists] });
+      if (grace.kind === 'absent') ctx.report({ messageId: 'noGracePeriod', at: grace, because: [type, ...lists] });
     }
 
     // Target groups reached through TargetGroupARNs or elbv2 TrafficSources.
     const targets = [
       ...ctx.items(group, ['Properties', 'TargetGroupARNs']),
       ...ctx.items(group, ['Properties', 'TrafficSources']).flatMap((source) =>
-        combinations([ctx.value(source, ['Type']), ctx.value(source, ['Identifier'])])
-          .filter(([t]) => t!.kind === 'absent' || asString(t!) === 'elbv2')
-          .map(([, id]) => id!),
+        ctx.each(ctx.value(source, ['Type']), ctx.value(source, ['Identifier']))
+          .filter(([type]) => type.kind === 'absent' || asString(type) === 'elbv2')
+          .map(([, identifier]) => identifier),
       ),
     ];
     for (const target of targets) {

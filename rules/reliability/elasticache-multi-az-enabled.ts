@@ -1,14 +1,23 @@
-import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
+import { defineRule, type KnownVariant, type RuleContext } from '../../src/engine/rule.ts';
+import { stateText } from '../../src/rule-helpers/require.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, asNumber, asString } from '../../src/values/coerce.ts';
-import { combinations, type Variant } from '../../src/values/variant.ts';
 import { valueText } from '../../src/values/quote.ts';
+import type { Variant } from '../../src/values/variant.ts';
 import { listWords } from '../../src/words.ts';
 
 const REPLICATION_GROUP = 'AWS::ElastiCache::ReplicationGroup';
 const CACHE_CLUSTER = 'AWS::ElastiCache::CacheCluster';
 
-type Ctx = RuleContext<Record<string, never>>;
+// Declared apart from the rule so that the functions below report with checked message ids.
+const messages = {
+  replicationGroup: 'Replication group {{logicalId}} cannot fail over to another Availability Zone: {{problems}}.',
+  singleNode: 'Cache cluster {{logicalId}} is a single {{engine}} node with no replica or automatic failover; use an AWS::ElastiCache::ReplicationGroup with Multi-AZ instead.',
+  memcachedSingleAz: 'Memcached cluster {{logicalId}} keeps its {{nodes}} nodes in one Availability Zone: AZMode is {{state}}.',
+  memcachedSingleNode: 'Memcached cluster {{logicalId}} has a single node, so losing its Availability Zone empties the cache.',
+} as const;
+
+type Ctx = RuleContext<Record<string, never>, typeof messages>;
 
 /** One reason a replication group cannot fail over, with the value it comes from. */
 interface Problem {
@@ -17,8 +26,6 @@ interface Problem {
   /** The property, when it is a literal false that a single `true` fixes. */
   fixable?: string;
 }
-
-type Verdict = { kind: 'ok' } | { kind: 'unknown'; variant: Variant; what: string } | { kind: 'problem'; problem: Problem };
 
 export default defineRule({
   id: 'elasticache-multi-az-enabled',
@@ -42,128 +49,148 @@ export default defineRule({
     // AEC4: MultiAZEnabled not true on a replication group; not its failover or replicas.
     cdk_nag: [{ id: 'AwsSolutions-AEC4', messages: ['replicationGroup'], properties: ['Properties.MultiAZEnabled'] }],
   },
-  messages: {
-    replicationGroup: 'Replication group {{logicalId}} cannot fail over to another Availability Zone: {{problems}}.',
-    singleNode: 'Cache cluster {{logicalId}} is a single {{engine}} node with no replica or automatic failover; use an AWS::ElastiCache::ReplicationGroup with Multi-AZ instead.',
-    memcachedSingleAz: 'Memcached cluster {{logicalId}} keeps its {{nodes}} nodes in one Availability Zone: AZMode is {{state}}.',
-    memcachedSingleNode: 'Memcached cluster {{logicalId}} has a single node, so losing its Availability Zone empties the cache.',
+  messages,
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  SessionStore:',
+      '    Type: AWS::ElastiCache::ReplicationGroup',
+      '    Properties:',
+      '      ReplicationGroupDescription: Web session store',
+      '      Engine: valkey',
+      '      CacheNodeType: cache.r7g.large',
+      '      NumCacheClusters: 1',
+      '      CacheSubnetGroupName: !Ref CacheSubnets',
+      '      TransitEncryptionEnabled: true',
+      '  CacheSubnets:',
+      '    Type: AWS::ElastiCache::SubnetGroup',
+      '    Properties:',
+      '      Description: Private subnets in two zones',
+      '      SubnetIds: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  SessionStore:',
+      '    Type: AWS::ElastiCache::ReplicationGroup',
+      '    Properties:',
+      '      ReplicationGroupDescription: Web session store',
+      '      Engine: valkey',
+      '      CacheNodeType: cache.r7g.large',
+      '      NumCacheClusters: 2',
+      '      MultiAZEnabled: true',
+      '      AutomaticFailoverEnabled: true',
+      '      CacheSubnetGroupName: !Ref CacheSubnets',
+      '      TransitEncryptionEnabled: true',
+      '  CacheSubnets:',
+      '    Type: AWS::ElastiCache::SubnetGroup',
+      '    Properties:',
+      '      Description: Private subnets in two zones',
+      '      SubnetIds: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]',
+    ].join('\n'),
+    notes:
+      'A replication group needs all three: `MultiAZEnabled` and `AutomaticFailoverEnabled` true (both default to false) ' +
+      'and a replica (`NumCacheClusters` of 2 or more, `ReplicasPerNodeGroup` of 1 or more, or a `ReplicaCount` in every ' +
+      'node group); the message lists every one that is missing. A Redis or Valkey `AWS::ElastiCache::CacheCluster` is ' +
+      'one node and always fails, unless it is the primary of a replication group of the template (`PrimaryClusterId`). ' +
+      'A Memcached cluster of several nodes fails without `AZMode: cross-az`; a single Memcached node is a note. Values ' +
+      'known only at deploy time are not a finding (a definite problem next to them still is); `--report-unknown` lists ' +
+      'them. `PreferredCacheClusterAZs` and `PreferredAvailabilityZones`, which the catalog names, are not read.',
   },
   check(resource, ctx) {
-    if (resource.type === REPLICATION_GROUP) checkReplicationGroup(resource, ctx);
-    else checkCacheCluster(resource, ctx);
+    if (resource.type === REPLICATION_GROUP) checkReplicationGroup(ctx, resource);
+    else checkCacheCluster(ctx, resource);
   },
 });
 
-function state(v: Variant, fallback: string): string {
-  return v.kind === 'absent' ? `not set (the default is ${fallback})` : valueText(v.value);
-}
-
-function flag(v: Variant, name: string): Verdict {
-  if (v.kind === 'unknown') return { kind: 'unknown', variant: v, what: name };
-  if (asBoolean(v) === true) return { kind: 'ok' };
-  return { kind: 'problem', problem: { text: `${name} is ${state(v, 'false')}`, at: v, fixable: v.kind === 'literal' && asBoolean(v) === false ? name : undefined } };
-}
-
-function count(v: Variant): number | undefined | 'unknown' {
-  if (v.kind === 'unknown') return 'unknown';
-  return asNumber(v);
+/** A flag that must be true; an unknown one is noted and is no problem. */
+function flag(ctx: Ctx, v: Variant, name: string): Problem | undefined {
+  if (!ctx.known(v, name) || asBoolean(v) === true) return undefined;
+  return { text: `${name} is ${stateText(v, 'the default is false')}`, at: v, fixable: v.kind === 'literal' && asBoolean(v) === false ? name : undefined };
 }
 
 /** At least one replica: NumCacheClusters >= 2, ReplicasPerNodeGroup >= 1, or a replica in every node group. */
-function replicas(clusters: Variant, perGroup: Variant, nodeGroups: Variant, ctx: Ctx): Verdict {
-  const n = count(clusters);
-  if (n === 'unknown') return { kind: 'unknown', variant: clusters, what: 'NumCacheClusters' };
-  if (n !== undefined && n >= 2) return { kind: 'ok' };
-  const r = count(perGroup);
-  if (r === 'unknown') return { kind: 'unknown', variant: perGroup, what: 'ReplicasPerNodeGroup' };
-  if (r !== undefined && r >= 1) return { kind: 'ok' };
-  if (nodeGroups.kind === 'unknown') return { kind: 'unknown', variant: nodeGroups, what: 'NodeGroupConfiguration' };
+function replicas(ctx: Ctx, clusters: Variant, perGroup: Variant, nodeGroups: Variant): Problem | undefined {
+  if (!ctx.known(clusters, 'NumCacheClusters')) return undefined;
+  const n = asNumber(clusters);
+  if (n !== undefined && n >= 2) return undefined;
+  if (!ctx.known(perGroup, 'ReplicasPerNodeGroup')) return undefined;
+  const r = asNumber(perGroup);
+  if (r !== undefined && r >= 1) return undefined;
+  if (!ctx.known(nodeGroups, 'NodeGroupConfiguration')) return undefined;
   const groups = ctx.items(nodeGroups, []).filter((g) => g.kind !== 'absent');
   if (groups.length > 0 && clusters.kind === 'absent') {
-    let missing: Variant | undefined;
+    let missing: KnownVariant | undefined;
     for (const g of groups) {
-      if (g.kind === 'unknown') return { kind: 'unknown', variant: g, what: 'a node group' };
+      if (!ctx.known(g, 'a node group')) return undefined;
       for (const rc of ctx.value(g, ['ReplicaCount'])) {
+        if (!ctx.known(rc, 'the ReplicaCount of a node group')) return undefined;
         // A node group without ReplicaCount takes ReplicasPerNodeGroup (here below 1).
-        const c = rc.kind === 'absent' ? r ?? 0 : count(rc);
-        if (c === 'unknown') return { kind: 'unknown', variant: rc, what: 'the ReplicaCount of a node group' };
+        const c = rc.kind === 'absent' ? r ?? 0 : asNumber(rc);
         if (c === undefined || c < 1) missing ??= rc;
       }
     }
-    if (!missing) return { kind: 'ok' };
+    if (!missing) return undefined;
     const text = missing.kind === 'absent' ? 'a node group has no replica (ReplicaCount not set)' : `a node group has no replica (ReplicaCount is ${valueText(missing.value)})`;
-    return { kind: 'problem', problem: { text, at: missing } };
+    return { text, at: missing };
   }
   // No replica settings: the group has only its primary.
-  if (clusters.kind !== 'absent') return { kind: 'problem', problem: { text: `there is no replica (NumCacheClusters is ${valueText(clusters.value)})`, at: clusters } };
-  if (perGroup.kind !== 'absent') return { kind: 'problem', problem: { text: `there is no replica (ReplicasPerNodeGroup is ${valueText(perGroup.value)})`, at: perGroup } };
-  return { kind: 'problem', problem: { text: 'there is no replica (NumCacheClusters is not set, the default is 1)', at: clusters } };
+  if (clusters.kind !== 'absent') return { text: `there is no replica (NumCacheClusters is ${valueText(clusters.value)})`, at: clusters };
+  if (perGroup.kind !== 'absent') return { text: `there is no replica (ReplicasPerNodeGroup is ${valueText(perGroup.value)})`, at: perGroup };
+  return { text: 'there is no replica (NumCacheClusters is not set, the default is 1)', at: clusters };
 }
 
-function checkReplicationGroup(group: Resource, ctx: Ctx): void {
+function checkReplicationGroup(ctx: Ctx, group: Resource): void {
   const prop = (name: string) => ctx.value(group, ['Properties', name]);
-  for (const [engine, multiAz, failover, clusters, perGroup, nodeGroups] of combinations([
+  for (const combination of ctx.each(
     prop('Engine'), prop('MultiAZEnabled'), prop('AutomaticFailoverEnabled'),
     prop('NumCacheClusters'), prop('ReplicasPerNodeGroup'), prop('NodeGroupConfiguration'),
-  ])) {
-    if (asString(engine!)?.toLowerCase() === 'memcached') continue; // not a valid replication group engine
-    const verdicts = [
-      flag(multiAz!, 'MultiAZEnabled'),
-      flag(failover!, 'AutomaticFailoverEnabled'),
-      replicas(clusters!, perGroup!, nodeGroups!, ctx),
-    ];
-    const problems = verdicts.flatMap((v) => (v.kind === 'problem' ? [v.problem] : []));
-    // A definite problem fails the group whatever the unknown values are; otherwise unknown means no verdict.
-    for (const v of verdicts) if (v.kind === 'unknown') ctx.unknown(v.variant, v.what);
-    if (problems.length === 0) continue;
-    const first = problems[0]!;
+  )) {
+    const [engine, multiAz, failover, clusters, perGroup, nodeGroups] = combination;
+    if (asString(engine)?.toLowerCase() === 'memcached') continue; // not a valid replication group engine
+    // A definite problem fails the group whatever the unknown values are (they are noted); otherwise there is no verdict.
+    const problems = [
+      flag(ctx, multiAz, 'MultiAZEnabled'),
+      flag(ctx, failover, 'AutomaticFailoverEnabled'),
+      replicas(ctx, clusters, perGroup, nodeGroups),
+    ].filter((p) => p !== undefined);
+    const [first, ...others] = problems;
+    if (!first) continue;
     ctx.report({
       messageId: 'replicationGroup',
       at: first.at,
-      because: [engine!, multiAz!, failover!, clusters!, perGroup!, nodeGroups!],
+      because: combination,
       data: { problems: listWords(problems.map((p) => p.text)) },
-      fix: problems.length === 1 && first.fixable ? { text: 'true', description: `Set ${first.fixable} to true` } : undefined,
+      fix: others.length === 0 && first.fixable ? { text: 'true', description: `Set ${first.fixable} to true` } : undefined,
     });
   }
 }
 
-function checkCacheCluster(cluster: Resource, ctx: Ctx): void {
+function checkCacheCluster(ctx: Ctx, cluster: Resource): void {
   // The primary of a replication group gets its failover from the group.
   if (ctx.graph.referrers(cluster.logicalId, REPLICATION_GROUP, ['Properties', 'PrimaryClusterId']).length > 0) return;
   const prop = (name: string) => ctx.value(cluster, ['Properties', name]);
-  for (const [engine, nodes, azMode] of combinations([prop('Engine'), prop('NumCacheNodes'), prop('AZMode')])) {
-    if (engine!.kind === 'unknown') {
-      ctx.unknown(engine!, 'the engine');
-      continue;
-    }
-    const name = asString(engine!)?.toLowerCase();
+  for (const [engine, nodes, azMode] of ctx.each(prop('Engine'), prop('NumCacheNodes'), prop('AZMode'))) {
+    if (!ctx.known(engine, 'the engine')) continue;
+    const name = asString(engine)?.toLowerCase();
     if (name === 'redis' || name === 'valkey') {
-      ctx.report({ messageId: 'singleNode', at: engine!, data: { engine: valueText(asString(engine!)) } });
+      ctx.report({ messageId: 'singleNode', at: engine, data: { engine: valueText(asString(engine)) } });
       continue;
     }
-    if (name !== 'memcached') continue;
-    const n = count(nodes!);
-    if (n === 'unknown') {
-      ctx.unknown(nodes!, 'NumCacheNodes');
-      continue;
-    }
+    if (name !== 'memcached' || !ctx.known(nodes, 'NumCacheNodes')) continue;
+    const n = asNumber(nodes);
     if (n === undefined) continue;
     if (n <= 1) {
-      ctx.report({ messageId: 'memcachedSingleNode', level: 'note', at: nodes!, because: [engine!] });
+      ctx.report({ messageId: 'memcachedSingleNode', level: 'note', at: nodes, because: [engine] });
       continue;
     }
-    if (azMode!.kind === 'unknown') {
-      ctx.unknown(azMode!, 'AZMode');
-      continue;
-    }
-    if (azMode!.kind === 'literal' && asString(azMode!)?.toLowerCase() === 'cross-az') continue;
+    if (!ctx.known(azMode, 'AZMode')) continue;
+    if (azMode.kind === 'literal' && asString(azMode)?.toLowerCase() === 'cross-az') continue;
     ctx.report({
       messageId: 'memcachedSingleAz',
-      at: azMode!,
-      because: [engine!, nodes!],
-      data: { nodes: n, state: state(azMode!, 'single-az') },
-      fix: azMode!.kind === 'literal' ? { text: '"cross-az"', description: 'Spread the nodes across zones' } : undefined,
+      at: azMode,
+      because: [engine, nodes],
+      data: { nodes: n, state: stateText(azMode, 'the default is single-az') },
+      fix: azMode.kind === 'literal' ? { text: '"cross-az"', description: 'Spread the nodes across zones' } : undefined,
     });
   }
 }
-

@@ -1,8 +1,9 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
+import { attributeValue } from '../../src/rule-helpers/attributes.ts';
+import { requireValue, stateText } from '../../src/rule-helpers/require.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, asString } from '../../src/values/coerce.ts';
-import { absentVariant, combinations, mergeAssumptions, variantWith, type Variant } from '../../src/values/variant.ts';
-import { valueText } from '../../src/values/quote.ts';
+import type { Variant } from '../../src/values/variant.ts';
 import { named } from '../../src/words.ts';
 
 const LB_V2 = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
@@ -11,7 +12,16 @@ const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
 const CLASSIC = 'AWS::ElasticLoadBalancing::LoadBalancer';
 const CROSS_ZONE = 'load_balancing.cross_zone.enabled';
 
-type Ctx = RuleContext<Record<string, never>>;
+// Declared apart from the rule so that the functions below report with checked message ids.
+const messages = {
+  loadBalancer:
+    '{{kind}} Load Balancer {{logicalId}} keeps traffic in the zone it arrives in: {{key}} is {{state}}{{targetGroups}}. Targets in a zone with less capacity get overloaded; turning it on adds inter-AZ data transfer charges.',
+  targetGroup:
+    'Target group {{logicalId}} turns cross-zone load balancing off, overriding its load balancer: {{key}} is false. Targets in a zone with less capacity get overloaded; turning it on adds inter-AZ data transfer charges.',
+  classic: 'Classic Load Balancer {{logicalId}} keeps traffic in the zone it arrives in: CrossZone is {{state}}, so instances in a zone with fewer instances get overloaded.',
+} as const;
+
+type Ctx = RuleContext<Record<string, never>, typeof messages>;
 
 export default defineRule({
   id: 'elb-cross-zone-load-balancing-enabled',
@@ -40,51 +50,66 @@ export default defineRule({
     ],
     guard: [{ id: 'ELB_CROSS_ZONE_LOAD_BALANCING_ENABLED', messages: ['classic'] }],
   },
-  messages: {
-    loadBalancer:
-      '{{kind}} Load Balancer {{logicalId}} keeps traffic in the zone it arrives in: {{key}} is {{state}}{{targetGroups}}. Targets in a zone with less capacity get overloaded; turning it on adds inter-AZ data transfer charges.',
-    targetGroup:
-      'Target group {{logicalId}} turns cross-zone load balancing off, overriding its load balancer: {{key}} is false. Targets in a zone with less capacity get overloaded; turning it on adds inter-AZ data transfer charges.',
-    classic: 'Classic Load Balancer {{logicalId}} keeps traffic in the zone it arrives in: CrossZone is {{state}}, so instances in a zone with fewer instances get overloaded.',
+  messages,
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  IngressNlb:',
+      '    Type: AWS::ElasticLoadBalancingV2::LoadBalancer',
+      '    Properties:',
+      '      Type: network',
+      '      Scheme: internal',
+      '      Subnets: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]',
+      '      LoadBalancerAttributes:',
+      '        - Key: deletion_protection.enabled',
+      '          Value: "true"',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  IngressNlb:',
+      '    Type: AWS::ElasticLoadBalancingV2::LoadBalancer',
+      '    Properties:',
+      '      Type: network',
+      '      Scheme: internal',
+      '      Subnets: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]',
+      '      LoadBalancerAttributes:',
+      '        - Key: deletion_protection.enabled',
+      '          Value: "true"',
+      '        - Key: load_balancing.cross_zone.enabled',
+      '          Value: "true"',
+    ].join('\n'),
+    notes:
+      'Application Load Balancers (the default `Type`) always balance across zones and are not checked. A Network or ' +
+      'Gateway Load Balancer without the attribute passes when every target group its listeners forward to turns ' +
+      '`load_balancing.cross_zone.enabled` on. A target group is reported on its own only when it sets the attribute to ' +
+      '`false` behind a Network or Gateway Load Balancer (`use_load_balancer_configuration`, the default, follows the load ' +
+      'balancer). A type, an attribute or a target group known only at deploy time (an import, a parameter without a ' +
+      'Default, a target group of another stack) is not a finding; `--report-unknown` lists it.',
   },
   check(resource, ctx) {
-    if (resource.type === CLASSIC) checkClassic(resource, ctx);
-    else if (resource.type === LB_V2) checkLoadBalancer(resource, ctx);
-    else checkTargetGroup(resource, ctx);
+    if (resource.type === CLASSIC) checkClassic(ctx, resource);
+    else if (resource.type === LB_V2) checkLoadBalancer(ctx, resource);
+    else checkTargetGroup(ctx, resource);
   },
 });
 
-function checkClassic(lb: Resource, ctx: Ctx): void {
-  for (const crossZone of ctx.value(lb, ['Properties', 'CrossZone'])) {
-    if (crossZone.kind === 'unknown') {
-      ctx.unknown(crossZone, 'CrossZone');
-      continue;
-    }
-    if (asBoolean(crossZone) === true) continue;
-    ctx.report({
-      messageId: 'classic',
-      at: crossZone,
-      data: { state: crossZone.kind === 'absent' ? 'not set (the default is false)' : valueText(crossZone.value) },
-      fix: crossZone.kind === 'literal' ? { text: 'true', description: 'Turn on cross-zone load balancing' } : undefined,
-    });
-  }
+function checkClassic(ctx: Ctx, lb: Resource): void {
+  requireValue(ctx, lb, {
+    path: ['Properties', 'CrossZone'], what: 'CrossZone', ok: (v) => asBoolean(v) === true,
+    messageId: 'classic', absent: 'the default is false',
+    fix: { text: 'true', description: 'Turn on cross-zone load balancing' },
+  });
 }
 
-function checkLoadBalancer(lb: Resource, ctx: Ctx): void {
-  for (const [type, setting] of combinations([ctx.value(lb, ['Properties', 'Type']), attribute(lb, ['Properties', 'LoadBalancerAttributes'], ctx)])) {
-    if (type!.kind === 'unknown') {
-      ctx.unknown(type!, 'the load balancer type');
-      continue;
-    }
-    const kind = (asString(type!) ?? 'application').toLowerCase();
+function checkLoadBalancer(ctx: Ctx, lb: Resource): void {
+  const settings = attributeValue(ctx, lb, ['Properties', 'LoadBalancerAttributes'], CROSS_ZONE);
+  for (const [type, setting] of ctx.each(ctx.value(lb, ['Properties', 'Type']), settings)) {
+    if (!ctx.known(type, 'the load balancer type')) continue;
+    const kind = (asString(type) ?? 'application').toLowerCase();
     // Application Load Balancers always balance across zones.
     if (kind !== 'network' && kind !== 'gateway') continue;
-    if (setting!.kind === 'unknown') {
-      ctx.unknown(setting!, CROSS_ZONE);
-      continue;
-    }
-    if (asBoolean(setting!) === true) continue;
-    const groups = targetGroupSettings(lb, ctx);
+    if (!ctx.known(setting, CROSS_ZONE) || asBoolean(setting) === true) continue;
+    const groups = targetGroupSettings(ctx, lb);
     if (groups.unknown) {
       ctx.unknown(groups.unknown, `the ${CROSS_ZONE} setting of a target group`);
       continue;
@@ -92,15 +117,15 @@ function checkLoadBalancer(lb: Resource, ctx: Ctx): void {
     if (groups.all) continue; // every target group turns it on
     ctx.report({
       messageId: 'loadBalancer',
-      at: setting!,
-      because: [type!],
+      at: setting,
+      because: [type],
       data: {
         kind: kind === 'network' ? 'Network' : 'Gateway',
         key: CROSS_ZONE,
-        state: setting!.kind === 'absent' ? 'not set (the default is false)' : valueText(setting!.value),
+        state: stateText(setting, 'the default is false'),
         targetGroups: groups.names.length ? `, and ${named('target group', groups.names)} ${groups.names.length === 1 ? 'does' : 'do'} not turn it on` : '',
       },
-      fix: setting!.kind === 'literal' ? { text: '"true"', description: 'Turn on cross-zone load balancing' } : undefined,
+      fix: setting.kind === 'literal' ? { text: '"true"', description: 'Turn on cross-zone load balancing' } : undefined,
     });
   }
 }
@@ -109,18 +134,18 @@ function checkLoadBalancer(lb: Resource, ctx: Ctx): void {
  * The target groups behind an NLB/GWLB (through its listeners' default actions): `all` when there is at least one and
  * each sets the attribute to true, `unknown` when that depends on a value or target group we cannot see.
  */
-function targetGroupSettings(lb: Resource, ctx: Ctx): { all: boolean; unknown?: Variant; names: string[] } {
+function targetGroupSettings(ctx: Ctx, lb: Resource): { all: boolean; unknown?: Variant; names: string[] } {
   const names: string[] = [];
   let unknown: Variant | undefined;
   let seen = 0;
-  for (const arn of attachedTargetGroups(lb, ctx)) {
+  for (const arn of attachedTargetGroups(ctx, lb)) {
     const tg = arn.ref && ctx.template.resources.get(arn.ref.logicalId);
     if (!tg || tg.type !== TARGET_GROUP) {
       unknown ??= arn;
       continue;
     }
     seen++;
-    for (const v of attribute(tg, ['Properties', 'TargetGroupAttributes'], ctx)) {
+    for (const v of attributeValue(ctx, tg, ['Properties', 'TargetGroupAttributes'], CROSS_ZONE)) {
       if (v.kind === 'unknown') unknown ??= v;
       else if (asBoolean(v) !== true && !names.includes(tg.logicalId)) names.push(tg.logicalId);
     }
@@ -130,7 +155,7 @@ function targetGroupSettings(lb: Resource, ctx: Ctx): { all: boolean; unknown?: 
   return { all: seen > 0, names };
 }
 
-function attachedTargetGroups(lb: Resource, ctx: Ctx): Variant[] {
+function attachedTargetGroups(ctx: Ctx, lb: Resource): Variant[] {
   const out: Variant[] = [];
   for (const { resource: listener } of ctx.graph.referrers(lb.logicalId, LISTENER, ['Properties', 'LoadBalancerArn'])) {
     for (const action of ctx.items(listener, ['Properties', 'DefaultActions'])) {
@@ -144,11 +169,11 @@ function attachedTargetGroups(lb: Resource, ctx: Ctx): Variant[] {
   return out;
 }
 
-function checkTargetGroup(tg: Resource, ctx: Ctx): void {
-  for (const setting of attribute(tg, ['Properties', 'TargetGroupAttributes'], ctx)) {
+function checkTargetGroup(ctx: Ctx, tg: Resource): void {
+  for (const setting of attributeValue(ctx, tg, ['Properties', 'TargetGroupAttributes'], CROSS_ZONE)) {
     // Only an explicit false overrides the load balancer; use_load_balancer_configuration (the default) follows it.
     if (setting.kind !== 'literal' || asBoolean(setting) !== false) continue;
-    const behind = balancerKind(tg, setting, ctx);
+    const behind = balancerKind(ctx, tg, setting);
     if (behind === 'application') continue;
     if (behind === undefined) {
       ctx.unknown(setting, 'the type of load balancer the target group serves');
@@ -164,10 +189,10 @@ function checkTargetGroup(tg: Resource, ctx: Ctx): void {
 }
 
 /** Which kind of load balancer a target group serves: from its protocol, else from the listeners that forward to it. */
-function balancerKind(tg: Resource, setting: Variant, ctx: Ctx): 'application' | 'network' | undefined {
-  for (const [protocol, targetType] of combinations([ctx.value(tg, ['Properties', 'Protocol']), ctx.value(tg, ['Properties', 'TargetType']), [setting]])) {
-    if (asString(targetType!)?.toLowerCase() === 'lambda') return 'application';
-    const p = asString(protocol!)?.toUpperCase();
+function balancerKind(ctx: Ctx, tg: Resource, setting: Variant): 'application' | 'network' | undefined {
+  for (const [protocol, targetType] of ctx.each(ctx.value(tg, ['Properties', 'Protocol']), ctx.value(tg, ['Properties', 'TargetType']), [setting])) {
+    if (asString(targetType)?.toLowerCase() === 'lambda') return 'application';
+    const p = asString(protocol)?.toUpperCase();
     if (p === 'HTTP' || p === 'HTTPS') return 'application';
     if (p !== undefined) return 'network'; // TCP, UDP, TCP_UDP, TLS, GENEVE (gateway)
   }
@@ -183,47 +208,4 @@ function balancerKind(tg: Resource, setting: Variant, ctx: Ctx): 'application' |
     }
   }
   return undefined;
-}
-
-/**
- * The value of the cross-zone attribute in a Key/Value attribute list, one variant per way the list can come out:
- * the entry's Value, absent when no entry has the key, unknown when a key or the list cannot be known.
- */
-function attribute(resource: Resource, path: string[], ctx: Ctx): Variant[] {
-  const out: Variant[] = [];
-  for (const list of ctx.value(resource, path)) {
-    if (list.kind !== 'literal') {
-      out.push(list);
-      continue;
-    }
-    if (!Array.isArray(list.value)) {
-      out.push(variantWith(list, { kind: 'unknown', value: undefined, reason: 'not a list' }));
-      continue;
-    }
-    // For each entry: its Value when the Key matches, absent otherwise; forks of one entry stay together.
-    const matched = new Set<Variant>();
-    const entries = (list.value as unknown[]).map((_, i) =>
-      ctx.value(list, [i]).flatMap((entry): Variant[] => {
-        if (entry.kind !== 'literal') return [variantWith(entry, { kind: entry.kind === 'absent' ? 'absent' : 'unknown' })];
-        return combinations([ctx.value(entry, ['Key']), ctx.value(entry, ['Value'])]).map(([key, value]) => {
-          const assumptions = mergeAssumptions(key!.assumptions, value!.assumptions)!;
-          if (key!.kind === 'unknown') return variantWith(key!, { assumptions });
-          if (asString(key!) !== CROSS_ZONE) return absentVariant(key!.path, key!.external, assumptions);
-          const hit: Variant = variantWith(value!, { assumptions });
-          matched.add(hit);
-          return hit;
-        });
-      }),
-    );
-    const relevant = entries.filter((variants) => variants.some((v) => v.kind !== 'absent'));
-    for (const combo of combinations([[list], ...relevant])) {
-      const assumptions = mergeAssumptions(...combo.map((v) => v.assumptions))!;
-      const match = combo.slice(1).find((v) => matched.has(v));
-      const unknown = combo.slice(1).find((v) => v.kind === 'unknown' && !matched.has(v));
-      if (match) out.push(variantWith(match, { assumptions }));
-      else if (unknown) out.push(variantWith(unknown, { assumptions }));
-      else out.push(absentVariant(list.path, list.external, assumptions));
-    }
-  }
-  return out;
 }

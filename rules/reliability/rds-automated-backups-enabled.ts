@@ -1,14 +1,11 @@
-import { defineRule } from '../../src/engine/rule.ts';
+import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
+import { option } from '../../src/engine/options.ts';
+import { stateText } from '../../src/rule-helpers/require.ts';
+import type { Resource } from '../../src/template/model.ts';
 import { asNumber, asString, isSet } from '../../src/values/coerce.ts';
-import { absentVariant, combinations } from '../../src/values/variant.ts';
-import { valueText } from '../../src/values/quote.ts';
+import type { Variant } from '../../src/values/variant.ts';
 
-interface Options {
-  /** Retention below this many days is a warning (the AWS default is 1 day). */
-  minRetentionDays: number;
-}
-
-export default defineRule<Options>({
+export default defineRule({
   id: 'rds-automated-backups-enabled',
   pillar: 'reliability',
   level: 'warning',
@@ -33,51 +30,93 @@ export default defineRule<Options>({
     ],
     guard: [{ id: 'DB_INSTANCE_BACKUP_ENABLED', messages: ['disabled'], resourceTypes: ['AWS::RDS::DBInstance'] }],
   },
-  optionsSchema: {
-    type: 'object',
-    properties: { minRetentionDays: { type: 'integer', minimum: 1, maximum: 35 } },
-    additionalProperties: false,
+  options: {
+    minRetentionDays: option.number({
+      description: 'Fewest days of automated backups a DB instance or cluster must keep, from 1 to 35 (AWS keeps 1 day when BackupRetentionPeriod is not set).',
+      default: 7, minimum: 1, maximum: 35, integer: true,
+    }),
   },
-  defaultOptions: { minRetentionDays: 7 },
   messages: {
     disabled: '{{kind}} {{logicalId}} has automated backups turned off: BackupRetentionPeriod is 0.',
     shortRetention: '{{kind}} {{logicalId}} keeps automated backups for {{days}}, fewer than the {{min}} days required: BackupRetentionPeriod is {{state}}.',
   },
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  OrdersDb:',
+      '    Type: AWS::RDS::DBInstance',
+      '    DeletionPolicy: Snapshot',
+      '    Properties:',
+      '      Engine: postgres',
+      '      DBInstanceClass: db.m7g.large',
+      '      AllocatedStorage: "100"',
+      '      MultiAZ: true',
+      '      StorageEncrypted: true',
+      '      BackupRetentionPeriod: 0',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  OrdersDb:',
+      '    Type: AWS::RDS::DBInstance',
+      '    DeletionPolicy: Snapshot',
+      '    Properties:',
+      '      Engine: postgres',
+      '      DBInstanceClass: db.m7g.large',
+      '      AllocatedStorage: "100"',
+      '      MultiAZ: true',
+      '      StorageEncrypted: true',
+      '      BackupRetentionPeriod: 14',
+      '      PreferredBackupWindow: "02:00-03:00"',
+    ].join('\n'),
+    notes:
+      'A retention of 0 (no automated backups) is an error; one below `minRetentionDays` is a warning, and so is a missing ' +
+      '`BackupRetentionPeriod`, since AWS then keeps one day. Members of a DB cluster (`DBClusterIdentifier` set) and Aurora ' +
+      'instances keep the cluster\'s backups, which the rule checks on the cluster; read replicas ' +
+      '(`SourceDBInstanceIdentifier` or `SourceDBClusterIdentifier`) are not backed up by design. An instance whose ' +
+      '`Engine` is known only at deploy time is checked as a standalone instance (an Aurora instance would need a ' +
+      '`DBClusterIdentifier`). A retention known only at deploy time is not a finding; `--report-unknown` lists it.',
+  },
   check(db, ctx) {
-    const prop = (name: string) => ctx.value(db, ['Properties', name]);
-    const isInstance = db.type === 'AWS::RDS::DBInstance';
-    const none = [absentVariant([], false, [])];
-    for (const [cluster, source, sourceCluster, engine, retention] of combinations([
-      isInstance ? prop('DBClusterIdentifier') : none,
-      isInstance ? prop('SourceDBInstanceIdentifier') : none,
-      isInstance ? prop('SourceDBClusterIdentifier') : none,
-      isInstance ? prop('Engine') : none,
-      prop('BackupRetentionPeriod'),
-    ])) {
+    for (const { kind, because } of rdsKind(ctx, db)) {
       // Cluster members use the cluster's retention; read replicas (MySQL/MariaDB ones default to 0) are not backed up on purpose.
-      if (isSet(cluster!) || isSet(source!) || isSet(sourceCluster!)) continue;
-      if (asString(engine!)?.toLowerCase().startsWith('aurora')) continue;
-      if (retention!.kind === 'unknown') {
-        ctx.unknown(retention!, 'BackupRetentionPeriod');
-        continue;
-      }
-      const days = retention!.kind === 'absent' ? 1 : asNumber(retention!);
-      if (days === undefined) continue;
-      const min = ctx.options.minRetentionDays;
-      const kind = isInstance ? 'DB instance' : 'DB cluster';
-      const fix = retention!.kind === 'literal' ? { text: String(min), description: `Keep backups for ${min} days` } : undefined;
-      const because = [cluster!, source!, sourceCluster!, engine!];
-      if (days === 0) {
-        ctx.report({ messageId: 'disabled', level: 'error', at: retention!, because, data: { kind }, fix });
-      } else if (days < min) {
-        ctx.report({
-          messageId: 'shortRetention', at: retention!, because, fix,
-          data: {
-            kind, min, days: days === 1 ? '1 day' : `${days} days`,
-            state: retention!.kind === 'absent' ? 'not set (the default is 1 day)' : valueText(retention!.value),
-          },
-        });
+      if (kind === 'cluster-member' || kind === 'aurora-instance' || kind === 'read-replica') continue;
+      // Only the retention values that can occur together with this reading of the database.
+      for (const [retention] of ctx.each(ctx.value(db, ['Properties', 'BackupRetentionPeriod']), ...because.map((v) => [v]))) {
+        if (!ctx.known(retention, 'BackupRetentionPeriod')) continue;
+        const days = retention.kind === 'absent' ? 1 : asNumber(retention);
+        if (days === undefined) continue;
+        const min = ctx.options.minRetentionDays;
+        const noun = kind === 'cluster' ? 'DB cluster' : 'DB instance';
+        const fix = retention.kind === 'literal' ? { text: String(min), description: `Keep backups for ${min} days` } : undefined;
+        if (days === 0) {
+          ctx.report({ messageId: 'disabled', level: 'error', at: retention, because, data: { kind: noun }, fix });
+        } else if (days < min) {
+          ctx.report({
+            messageId: 'shortRetention', at: retention, because, fix,
+            data: { kind: noun, min, days: days === 1 ? '1 day' : `${days} days`, state: stateText(retention, 'the default is 1 day') },
+          });
+        }
       }
     }
   },
 });
+
+// rdsKind: to be replaced by src/rule-helpers/rds.ts
+/**
+ * What an RDS database is, once per consistent reading of the properties it is told from (the first that holds wins):
+ * a DB cluster; a cluster member (DBClusterIdentifier set); a read replica (SourceDBInstanceIdentifier or
+ * SourceDBClusterIdentifier set); an Aurora instance (Engine aurora*, without DBClusterIdentifier); `unknown` when
+ * Engine is known only at deploy time; else a standalone instance. `because` holds the values read.
+ */
+function rdsKind(ctx: RuleContext<any, any>, db: Resource): Array<{ kind: 'cluster' | 'cluster-member' | 'read-replica' | 'aurora-instance' | 'unknown' | 'instance'; because: Variant[] }> {
+  if (db.type === 'AWS::RDS::DBCluster') return [{ kind: 'cluster', because: [] }];
+  const prop = (name: string) => ctx.value(db, ['Properties', name]);
+  return ctx.each(prop('DBClusterIdentifier'), prop('SourceDBInstanceIdentifier'), prop('SourceDBClusterIdentifier'), prop('Engine'))
+    .map(([cluster, source, sourceCluster, engine]) => ({
+      kind: isSet(cluster) ? 'cluster-member'
+        : isSet(source) || isSet(sourceCluster) ? 'read-replica'
+        : engine.kind === 'unknown' ? 'unknown'
+        : asString(engine)?.toLowerCase().startsWith('aurora') ? 'aurora-instance' : 'instance',
+      because: [cluster, source, sourceCluster, engine],
+    }));
+}

@@ -1,7 +1,8 @@
-import { defineRule } from '../../src/engine/rule.ts';
+import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
+import { stateText } from '../../src/rule-helpers/require.ts';
+import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, asString, isSet } from '../../src/values/coerce.ts';
-import { combinations } from '../../src/values/variant.ts';
-import { valueText } from '../../src/values/quote.ts';
+import type { Variant } from '../../src/values/variant.ts';
 
 /** Engines that cannot run Multi-AZ, or whose availability is handled elsewhere (Aurora clusters, RDS Custom). */
 function notApplicable(engine: string): boolean {
@@ -38,40 +39,68 @@ export default defineRule({
     replicaSingleAz: 'Read replica {{logicalId}} runs in a single Availability Zone: MultiAZ is {{state}}.',
     subnetGroupOneAz: 'DB instance {{logicalId}} is Multi-AZ, but its subnet group {{subnetGroup}} has subnets in only one Availability Zone.',
   },
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  OrdersDb:',
+      '    Type: AWS::RDS::DBInstance',
+      '    DeletionPolicy: Snapshot',
+      '    Properties:',
+      '      Engine: postgres',
+      '      DBInstanceClass: db.m7g.large',
+      '      AllocatedStorage: "100"',
+      '      StorageEncrypted: true',
+      '      DBSubnetGroupName: orders-db-subnets',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  OrdersDb:',
+      '    Type: AWS::RDS::DBInstance',
+      '    DeletionPolicy: Snapshot',
+      '    Properties:',
+      '      Engine: postgres',
+      '      DBInstanceClass: db.m7g.large',
+      '      AllocatedStorage: "100"',
+      '      StorageEncrypted: true',
+      '      DBSubnetGroupName: orders-db-subnets',
+      '      MultiAZ: true',
+    ].join('\n'),
+    notes:
+      'Members of a DB cluster (`DBClusterIdentifier` set) and Aurora instances get their availability from the cluster; ' +
+      'SQL Server Express and Web editions (`sqlserver-ex`, `sqlserver-web`) cannot run Multi-AZ, and RDS Custom ' +
+      '(`custom-*`) is not checked. Read replicas (`SourceDBInstanceIdentifier` or `SourceDBClusterIdentifier`) are ' +
+      'reported as notes. A Multi-AZ instance whose DB subnet group, declared in the template, has all its subnets in one ' +
+      'zone is reported too; subnets of another stack give no verdict. An `Engine` or `MultiAZ` known only at deploy ' +
+      'time is not a finding; `--report-unknown` lists it.',
+  },
   check(db, ctx) {
-    const props = (name: string) => ctx.value(db, ['Properties', name]);
-    for (const [cluster, engine, multiAz, source] of combinations([
-      props('DBClusterIdentifier'),
-      props('Engine'),
-      props('MultiAZ'),
-      props('SourceDBInstanceIdentifier'),
-    ])) {
-      // Cluster members get their availability from the cluster (rds-cluster-multi-az-enabled).
-      if (isSet(cluster!)) continue;
-      if (engine!.kind === 'unknown') {
-        ctx.unknown(engine!, 'the engine');
-        continue;
+    for (const { kind, because } of rdsKind(ctx, db)) {
+      // Cluster members (and Aurora instances) get their availability from the cluster (rds-cluster-multi-az-enabled).
+      if (kind === 'cluster-member' || kind === 'aurora-instance') continue;
+      // Only the values that can occur together with this reading of the database.
+      for (const [engine, multiAz] of ctx.each(props('Engine'), props('MultiAZ'), ...because.map((v) => [v]))) {
+        if (!ctx.known(engine, 'the engine')) continue;
+        const engineName = asString(engine);
+        if (engineName && notApplicable(engineName)) continue;
+        if (!ctx.known(multiAz, 'MultiAZ')) continue;
+        if (asBoolean(multiAz) === true) {
+          checkSubnetGroup();
+          continue;
+        }
+        const replica = kind === 'read-replica';
+        ctx.report({
+          messageId: replica ? 'replicaSingleAz' : 'singleAz',
+          level: replica ? 'note' : undefined,
+          at: multiAz,
+          because,
+          data: { state: stateText(multiAz, 'the default is false') },
+          fix: multiAz.kind === 'literal' ? { text: 'true', description: 'Set MultiAZ to true' } : undefined,
+        });
       }
-      const engineName = asString(engine!);
-      if (engineName && notApplicable(engineName)) continue;
-      if (multiAz!.kind === 'unknown') {
-        ctx.unknown(multiAz!, 'MultiAZ');
-        continue;
-      }
-      const value = asBoolean(multiAz!);
-      if (value === true) {
-        checkSubnetGroup();
-        continue;
-      }
-      const replica = isSet(source!);
-      ctx.report({
-        messageId: replica ? 'replicaSingleAz' : 'singleAz',
-        level: replica ? 'note' : undefined,
-        at: multiAz!,
-        because: [cluster!, engine!, source!],
-        data: { state: multiAz!.kind === 'absent' ? 'not set (the default is false)' : valueText(multiAz!.value) },
-        fix: multiAz!.kind === 'literal' ? { text: 'true', description: 'Set MultiAZ to true' } : undefined,
-      });
+    }
+
+    function props(name: string): Variant[] {
+      return ctx.value(db, ['Properties', name]);
     }
 
     function checkSubnetGroup(): void {
@@ -82,10 +111,8 @@ export default defineRule({
         for (const subnet of ctx.items(subnetGroup, ['Properties', 'SubnetIds'])) {
           const resource = subnet.ref && ctx.template.resources.get(subnet.ref.logicalId);
           if (!resource || resource.type !== 'AWS::EC2::Subnet') return; // a subnet we cannot see: no verdict
-          const azs = ctx.value(resource, ['Properties', 'AvailabilityZone']);
-          if (azs.length !== 1) return;
-          const az = azs[0]!;
-          const id = az.opaque ?? asString(az);
+          const [az, ...forks] = ctx.value(resource, ['Properties', 'AvailabilityZone']);
+          const id = az && forks.length === 0 ? az.opaque ?? asString(az) : undefined;
           if (id === undefined) return;
           zones.add(id);
         }
@@ -96,3 +123,23 @@ export default defineRule({
     }
   },
 });
+
+// rdsKind: to be replaced by src/rule-helpers/rds.ts
+/**
+ * What an RDS database is, once per consistent reading of the properties it is told from (the first that holds wins):
+ * a DB cluster; a cluster member (DBClusterIdentifier set); a read replica (SourceDBInstanceIdentifier or
+ * SourceDBClusterIdentifier set); an Aurora instance (Engine aurora*, without DBClusterIdentifier); `unknown` when
+ * Engine is known only at deploy time; else a standalone instance. `because` holds the values read.
+ */
+function rdsKind(ctx: RuleContext<any, any>, db: Resource): Array<{ kind: 'cluster' | 'cluster-member' | 'read-replica' | 'aurora-instance' | 'unknown' | 'instance'; because: Variant[] }> {
+  if (db.type === 'AWS::RDS::DBCluster') return [{ kind: 'cluster', because: [] }];
+  const prop = (name: string) => ctx.value(db, ['Properties', name]);
+  return ctx.each(prop('DBClusterIdentifier'), prop('SourceDBInstanceIdentifier'), prop('SourceDBClusterIdentifier'), prop('Engine'))
+    .map(([cluster, source, sourceCluster, engine]) => ({
+      kind: isSet(cluster) ? 'cluster-member'
+        : isSet(source) || isSet(sourceCluster) ? 'read-replica'
+        : engine.kind === 'unknown' ? 'unknown'
+        : asString(engine)?.toLowerCase().startsWith('aurora') ? 'aurora-instance' : 'instance',
+      because: [cluster, source, sourceCluster, engine],
+    }));
+}

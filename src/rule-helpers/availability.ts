@@ -1,8 +1,12 @@
+// Where an Auto Scaling group's instances can run (its Availability Zones) and whether it serves a load balancer: the
+// questions of autoscaling-multiple-az, ec2-placement-group-not-cluster and autoscaling-elb-health-check.
 import type { RuleContext } from '../engine/rule.ts';
 import type { Resource } from '../template/model.ts';
 import { asString } from '../values/coerce.ts';
 import { assumptionsOf, combinations, mergeAssumptionLists, variantWith, type Variant } from '../values/variant.ts';
 import { clip } from '../values/quote.ts';
+
+type Ctx = RuleContext<any, any>;
 
 /** The Availability Zones an Auto Scaling group launches into, in one consistent set of assumptions. */
 export type ZoneOutcome =
@@ -54,8 +58,8 @@ interface SubnetEntry {
 }
 
 /** Unknown values that can hold a comma-joined subnet list: a joined or substituted string, or a list parameter. */
-function maybeSeveral(element: Variant, ctx: RuleContext<any>): boolean {
-  if (element.ref) return !isSubnetRef(element, ctx);
+function maybeSeveral(ctx: Ctx, element: Variant): boolean {
+  if (element.ref) return !isSubnetRef(ctx, element);
   const origin = element.origin;
   if (origin?.kind === 'intrinsic') return origin.name === 'Fn::Join' || origin.name === 'Fn::Sub';
   if (origin?.kind !== 'parameter') return false;
@@ -64,20 +68,21 @@ function maybeSeveral(element: Variant, ctx: RuleContext<any>): boolean {
 }
 
 /** Ref to a subnet of this template, or its SubnetId attribute. */
-function isSubnetRef(element: Variant, ctx: RuleContext<any>): boolean {
-  const target = element.ref && ctx.template.resources.get(element.ref.logicalId);
-  return target?.type === 'AWS::EC2::Subnet' && (element.ref!.attribute === undefined || element.ref!.attribute === 'SubnetId');
+function isSubnetRef(ctx: Ctx, element: Variant): boolean {
+  const ref = element.ref;
+  return ref !== undefined && ctx.template.resources.get(ref.logicalId)?.type === 'AWS::EC2::Subnet' &&
+    (ref.attribute === undefined || ref.attribute === 'SubnetId');
 }
 
-function subnetsOf(element: Variant, ctx: RuleContext<any>): SubnetEntry[] {
+function subnetsOf(ctx: Ctx, element: Variant): SubnetEntry[] {
   if (element.kind === 'absent') return [];
   if (element.ref) {
     const subnet = ctx.template.resources.get(element.ref.logicalId);
     const name = element.ref.logicalId;
-    if (!subnet || !isSubnetRef(element, ctx)) {
-      return [{ key: `ref:${name}.${element.ref.attribute ?? ''}`, name, element, maybeSeveral: maybeSeveral(element, ctx) }];
+    if (!subnet || !isSubnetRef(ctx, element)) {
+      return [{ key: `ref:${name}.${element.ref.attribute ?? ''}`, name, element, maybeSeveral: maybeSeveral(ctx, element) }];
     }
-    return [{ key: `ref:${name}`, name, element, zones: subnetZones(subnet, ctx) }];
+    return [{ key: `ref:${name}`, name, element, zones: subnetZones(ctx, subnet) }];
   }
   if (element.kind === 'literal') {
     // The API takes a comma-separated string; a joined string in one element is several subnets.
@@ -88,21 +93,18 @@ function subnetsOf(element: Variant, ctx: RuleContext<any>): SubnetEntry[] {
       .filter(Boolean)
       .map((id) => ({ key: `id:${id}`, name: clip(id), element }));
   }
-  // An imported or unresolved subnet: one subnet whose zone we cannot see.
+  // An imported or unresolved subnet: one subnet whose zone we cannot see (one per element, and per source of it).
   return [{
-    key: `unknown:${element.path.join('/')}:${element.reason ?? ''}`, name: 'a subnet from outside this template', element,
-    maybeSeveral: maybeSeveral(element, ctx),
+    key: `unknown:${element.path.join('/')}:${JSON.stringify(element.origin ?? null)}`, name: 'a subnet from outside this template', element,
+    maybeSeveral: maybeSeveral(ctx, element),
   }];
 }
 
 /** AvailabilityZone, else AvailabilityZoneId, of a subnet in the template; AWS picks one when neither is set. */
-function subnetZones(subnet: Resource, ctx: RuleContext<any>): Variant[] {
+function subnetZones(ctx: Ctx, subnet: Resource): Variant[] {
   const out: Variant[] = [];
-  for (const [az, azId] of combinations([
-    ctx.value(subnet, ['Properties', 'AvailabilityZone']),
-    ctx.value(subnet, ['Properties', 'AvailabilityZoneId']),
-  ])) {
-    const chosen = az!.kind !== 'absent' ? az! : azId!;
+  for (const [az, azId] of ctx.each(ctx.value(subnet, ['Properties', 'AvailabilityZone']), ctx.value(subnet, ['Properties', 'AvailabilityZoneId']))) {
+    const chosen = az.kind !== 'absent' ? az : azId;
     if (chosen.kind === 'absent') {
       out.push(variantWith(chosen, { kind: 'unknown', reason: `the zone AWS picks for subnet ${subnet.logicalId}` }));
     } else out.push(chosen);
@@ -111,7 +113,7 @@ function subnetZones(subnet: Resource, ctx: RuleContext<any>): Variant[] {
 }
 
 /** The element variants of a literal list, one list per index (forks of an element stay together). */
-function perIndex(list: Variant, ctx: RuleContext<any>): Variant[][] {
+function perIndex(ctx: Ctx, list: Variant): Variant[][] {
   const items = list.value as unknown[];
   return items.map((_, i) => ctx.value(list, [i]));
 }
@@ -120,13 +122,13 @@ function perIndex(list: Variant, ctx: RuleContext<any>): Variant[][] {
  * Where an Auto Scaling group's instances can run: the distinct zones of its VPCZoneIdentifier subnets, else of
  * AvailabilityZones or AvailabilityZoneIds. One outcome per consistent combination of parameters and conditions.
  */
-export function autoScalingZones(group: Resource, ctx: RuleContext<any>): ZoneOutcome[] {
+export function autoScalingZones(ctx: Ctx, group: Resource): ZoneOutcome[] {
   const out: ZoneOutcome[] = [];
   const prop = (name: string) => ctx.value(group, ['Properties', name]);
-  for (const [subnets, azs, azIds] of combinations([prop('VPCZoneIdentifier'), prop('AvailabilityZones'), prop('AvailabilityZoneIds')])) {
-    const [source, value] = subnets!.kind !== 'absent'
-      ? ['VPCZoneIdentifier' as const, subnets!]
-      : azs!.kind !== 'absent' ? ['AvailabilityZones' as const, azs!] : ['AvailabilityZoneIds' as const, azIds!];
+  for (const [subnets, azs, azIds] of ctx.each(prop('VPCZoneIdentifier'), prop('AvailabilityZones'), prop('AvailabilityZoneIds'))) {
+    const [source, value] = subnets.kind !== 'absent'
+      ? ['VPCZoneIdentifier' as const, subnets]
+      : azs.kind !== 'absent' ? ['AvailabilityZones' as const, azs] : ['AvailabilityZoneIds' as const, azIds];
     if (value.kind === 'absent') {
       out.push({ kind: 'none', variant: value });
       continue;
@@ -135,56 +137,62 @@ export function autoScalingZones(group: Resource, ctx: RuleContext<any>): ZoneOu
       out.push({ kind: 'unknown', variant: value, what: source });
       continue;
     }
-    if (source === 'VPCZoneIdentifier') out.push(...subnetOutcomes(value, ctx, [azs!, azIds!]));
-    else out.push(...zoneListOutcomes(value, source, ctx));
+    if (source === 'VPCZoneIdentifier') out.push(...subnetOutcomes(ctx, value, [azs, azIds]));
+    else out.push(...zoneListOutcomes(ctx, value, source));
   }
   return out;
 }
 
-function subnetOutcomes(list: Variant, ctx: RuleContext<any>, context: Variant[]): ZoneOutcome[] {
+function subnetOutcomes(ctx: Ctx, list: Variant, context: Variant[]): ZoneOutcome[] {
   const out: ZoneOutcome[] = [];
-  // A bare string (e.g. a String parameter) is a comma-separated list of subnet ids.
-  const worlds = Array.isArray(list.value) ? combinations(perIndex(list, ctx)) : [[list]];
+  // A bare string (e.g. a String parameter) is a comma-separated list of subnet ids. Lists as long as the template makes
+  // them go to combinations() as an array: spread into ctx.each(), a huge one would overflow the stack.
+  const worlds = Array.isArray(list.value) ? combinations(perIndex(ctx, list)) : [[list]];
   for (const elements of worlds) {
     const entries = new Map<string, SubnetEntry>();
-    for (const element of elements) for (const entry of subnetsOf(element, ctx)) if (!entries.has(entry.key)) entries.set(entry.key, entry);
+    for (const element of elements) for (const entry of subnetsOf(ctx, element)) if (!entries.has(entry.key)) entries.set(entry.key, entry);
     const subnets = [...entries.values()];
-    if (subnets.length === 0) continue; // an empty list is a deployment error, not an availability verdict
+    const [first] = subnets;
+    if (!first) continue; // an empty list is a deployment error, not an availability verdict
     const base = [...elements, ...context];
-    if (subnets.length === 1 && subnets[0]!.maybeSeveral) {
-      out.push({ kind: 'unknown', variant: subnets[0]!.element, what: 'the subnets of VPCZoneIdentifier' });
+    if (subnets.length === 1 && first.maybeSeveral) {
+      out.push({ kind: 'unknown', variant: first.element, what: 'the subnets of VPCZoneIdentifier' });
       continue;
     }
     if (subnets.length === 1) {
       // One subnet is one zone, whatever that zone is.
-      const zones = subnets[0]!.zones ?? [];
-      const resolved = zones.length === 1 ? zoneLabel(zones[0]!) : undefined;
+      const zones = first.zones ?? [];
+      const zone = zones.length === 1 ? zones[0] : undefined;
+      const resolved = zone && zoneLabel(zone);
       out.push({
-        kind: 'zones', source: 'VPCZoneIdentifier', at: list, because: zones.length === 1 ? [...base, zones[0]!] : base,
-        zones: resolved ? [resolved] : [], subnets: [subnets[0]!.name],
+        kind: 'zones', source: 'VPCZoneIdentifier', at: list, because: zone ? [...base, zone] : base,
+        zones: resolved ? [resolved] : [], subnets: [first.name],
       });
       continue;
     }
     const unseen = subnets.filter((s) => !s.zones);
-    const zoneLists = subnets.filter((s) => s.zones).map((s) => s.zones!);
+    const zoneLists = subnets.flatMap((s) => (s.zones ? [s.zones] : []));
     for (const combo of combinations([...base.map((v) => [v]), ...zoneLists])) {
       const zones = combo.slice(base.length);
       const keys = new Map<string, string>();
       const unknownZones: Variant[] = [];
       for (const z of zones) {
         const key = zoneKey(z);
-        if (key === undefined) unknownZones.push(z);
-        else if (!keys.has(key)) keys.set(key, zoneLabel(z)!);
+        const label = zoneLabel(z);
+        if (key === undefined || label === undefined) unknownZones.push(z);
+        else if (!keys.has(key)) keys.set(key, label);
       }
-      if (keys.size < 2 && (unseen.length > 0 || unknownZones.length > 0)) {
-        // Say which subnet's zone is missing, and why.
-        const owner = unknownZones.length ? subnets.find((s) => s.zones?.includes(unknownZones[0]!)) : undefined;
+      const [unknownZone] = unknownZones;
+      const [firstUnseen] = unseen;
+      if (keys.size < 2 && (firstUnseen || unknownZone)) {
+        // Say which subnet's zone is missing, and why (in words: the reasons are for people).
+        const owner = unknownZone && subnets.find((s) => s.zones?.includes(unknownZone));
         const reason = owner
-          ? `the zone of subnet ${owner.name}: ${unknownZones[0]!.reason ?? 'a value that is not known'}`
-          : unseen[0]!.element.kind === 'unknown'
-            ? `${unseen[0]!.element.reason ?? 'a value that is not known'} (a subnet whose zone this template does not show)`
-            : `subnet ${unseen[0]!.name}, which is not declared in this template`;
-        const blame = owner?.element ?? unseen[0]?.element ?? list;
+          ? `the zone of subnet ${owner.name}: ${unknownZone.reason ?? 'a value that is not known'}`
+          : firstUnseen?.element.kind === 'unknown'
+            ? `${firstUnseen.element.reason ?? 'a value that is not known'} (a subnet whose zone this template does not show)`
+            : `subnet ${firstUnseen?.name}, which is not declared in this template`;
+        const blame = owner?.element ?? firstUnseen?.element ?? list;
         const assumptions = mergeAssumptionLists(combo.map(assumptionsOf)) ?? blame.assumptions;
         out.push({ kind: 'unknown', variant: variantWith(blame, { kind: 'unknown', reason, assumptions }), what: 'the Availability Zones of VPCZoneIdentifier' });
         continue;
@@ -198,21 +206,24 @@ function subnetOutcomes(list: Variant, ctx: RuleContext<any>, context: Variant[]
   return out;
 }
 
-function zoneListOutcomes(list: Variant, source: 'AvailabilityZones' | 'AvailabilityZoneIds', ctx: RuleContext<any>): ZoneOutcome[] {
+function zoneListOutcomes(ctx: Ctx, list: Variant, source: 'AvailabilityZones' | 'AvailabilityZoneIds'): ZoneOutcome[] {
   if (!Array.isArray(list.value)) return [{ kind: 'unknown', variant: variantWith(list, { kind: 'unknown', reason: 'not a list' }), what: source }];
   const out: ZoneOutcome[] = [];
-  for (const zones of combinations(perIndex(list, ctx))) {
+  for (const zones of combinations(perIndex(ctx, list))) {
     const present = zones.filter((z) => z.kind !== 'absent');
     if (present.length === 0) continue;
     const keys = new Map<string, string>();
-    const unknown = present.filter((z) => zoneKey(z) === undefined);
+    const unknown: Variant[] = [];
     for (const z of present) {
       const key = zoneKey(z);
-      if (key !== undefined && !keys.has(key)) keys.set(key, zoneLabel(z)!);
+      const label = zoneLabel(z);
+      if (key === undefined || label === undefined) unknown.push(z);
+      else if (!keys.has(key)) keys.set(key, label);
     }
     // A single entry is a single zone, even when we cannot tell which.
-    if (present.length > 1 && keys.size < 2 && unknown.length > 0) {
-      out.push({ kind: 'unknown', variant: unknown[0]!, what: `an entry of ${source}` });
+    const [firstUnknown] = unknown;
+    if (present.length > 1 && keys.size < 2 && firstUnknown) {
+      out.push({ kind: 'unknown', variant: firstUnknown, what: `an entry of ${source}` });
       continue;
     }
     out.push({ kind: 'zones', source, at: list, because: zones, zones: [...keys.values()], subnets: [] });
@@ -227,7 +238,8 @@ export function attachesLoadBalancer(list: Variant): boolean {
   return true;
 }
 
-/** The load-balancer properties of an Auto Scaling group, for combinations with other values. */
-export function loadBalancerLists(group: Resource, ctx: RuleContext<any>): Variant[][] {
-  return ['TargetGroupARNs', 'LoadBalancerNames', 'TrafficSources'].map((name) => ctx.value(group, ['Properties', name]));
+/** The load-balancer properties of an Auto Scaling group (TargetGroupARNs, LoadBalancerNames, TrafficSources), for ctx.each. */
+export function loadBalancerLists(ctx: Ctx, group: Resource): [Variant[], Variant[], Variant[]] {
+  const prop = (name: string) => ctx.value(group, ['Properties', name]);
+  return [prop('TargetGroupARNs'), prop('LoadBalancerNames'), prop('TrafficSources')];
 }
