@@ -144,13 +144,17 @@ function isEmpty(value: Variant): boolean {
  */
 function launchTemplateInstanceTags(ctx: RuleContext<any, any>, group: Resource): Set<string> | Variant {
   const templates = launchTemplatesOf(ctx, group);
-  const names = new Set(templates.flatMap((t) => ctx.value(t, ['Properties', 'LaunchTemplateName']).map(asString)));
+  // A reference is to a template here, and so is a name that one here has; anything else is from outside.
+  const names = new Set(templates.flatMap((t) => ctx.value(t, ['Properties', 'LaunchTemplateName']).map(asString)).filter((n) => n !== undefined));
+  const here = (id: Variant) => {
+    const name = asString(id);
+    return id.ref !== undefined || (name !== undefined && names.has(name));
+  };
   for (const spec of [['Properties', 'LaunchTemplate'], ['Properties', 'MixedInstancesPolicy', 'LaunchTemplate', 'LaunchTemplateSpecification']]) {
     for (const v of ctx.value(group, spec)) {
       if (v.kind === 'absent') continue;
       const ids = [...ctx.value(v, ['LaunchTemplateId']), ...ctx.value(v, ['LaunchTemplateName'])].filter((x) => x.kind !== 'absent');
-      // A reference is to a template here; a literal name is when one here has it; anything else is from outside.
-      if (ids.some((x) => !x.ref && !names.has(asString(x)))) {
+      if (!ids.every(here)) {
         return variantWith(v, { kind: 'unknown', reason: 'a launch template from outside this template', origin: { kind: 'other' } });
       }
     }
