@@ -1,5 +1,4 @@
-// The resource facts: the committed data/resource-facts.json is in the format the loader reads, the tags helper reads
-// it, and scripts/resource-facts.mjs turns a database in @aws-cdk/aws-service-spec's layout into that format (the
+// The resource facts: the committed data/resource-facts.json is in the format the loader reads, and scripts/resource-facts.mjs turns a database in @aws-cdk/aws-service-spec's layout into that format (the
 // package is not installed here, so the test builds a small database of the same shape).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,7 +6,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tagProperty } from '../src/rule-helpers/tags.ts';
 import { resourceFacts } from '../src/template/resource-facts.ts';
 import { ROOT } from './helpers.ts';
 
@@ -29,10 +27,10 @@ describe('resource facts', () => {
   });
 
   it('give the property that holds a type\'s tags, and nothing for types they do not list', () => {
-    expect(tagProperty('AWS::S3::Bucket')).toBe('Tags');
-    expect(tagProperty('AWS::Serverless::Function')).toBe('Tags');
-    expect(tagProperty('AWS::S3::BucketPolicy')).toBeUndefined();
-    expect(tagProperty('Custom::Provisioner')).toBeUndefined();
+    expect(resourceFacts('AWS::S3::Bucket')?.tags).toBe('Tags');
+    expect(resourceFacts('AWS::Serverless::Function')).toMatchObject({ tags: 'Tags', tagForm: 'map' });
+    expect(resourceFacts('AWS::S3::BucketPolicy')?.tags).toBeUndefined();
+    expect(resourceFacts('Custom::Provisioner')).toBeUndefined();
     // Type names are looked up as own keys, never through the prototype.
     expect(resourceFacts('constructor')).toBeUndefined();
     expect(resourceFacts('__proto__')).toBeUndefined();

@@ -2,7 +2,7 @@ import { option, type OptionsOf } from '../../src/engine/options.ts';
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import { launchTemplatesOf } from '../../src/rule-helpers/launchers.ts';
 import { stateText } from '../../src/rule-helpers/require.ts';
-import { tagProperty, tagSets } from '../../src/rule-helpers/tags.ts';
+import { tagSets, tagValues } from '../../src/rule-helpers/tags.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, asString } from '../../src/values/coerce.ts';
 import { variantWith, type Variant } from '../../src/values/variant.ts';
@@ -71,15 +71,15 @@ export default defineRule({
       '        - {Key: CostCenter, Value: cc-4410}',
     ].join('\n'),
     notes:
-      'Checked: every resource type the resource facts (data/resource-facts.json) list as taggable, through the property ' +
-      'they name for its tags (`Tags` for most types, `FileSystemTags` or another for some), as a `[{Key, Value}]` list or a ' +
-      '`{key: value}` map, and any other resource that writes `Tags`. Not applicable: custom resources (their `Tags` are ' +
-      'input to the handler) and types that keep their tags in another shape (a launch template\'s `TagSpecifications`). ' +
-      'SAM `Globals` tags count for the functions, APIs and tables they apply to, and a CDK stack\'s own tags (from the ' +
-      'cloud assembly) count as present. A tag value that is an intrinsic counts as present; an empty one does not. Tag ' +
-      'keys or lists only known at deploy time are not guessed: `--report-unknown` lists them. A required tag of an Auto ' +
-      'Scaling group without `PropagateAtLaunch: true` is reported unless the group\'s launch template tags its instances ' +
-      'with that key.',
+      'Checked: every resource type the resource facts (data/resource-facts.json) list as taggable, through the ' +
+      'property they name for its tags (`Tags` for most types, `FileSystemTags` or another for some), as a `[{Key, ' +
+      'Value}]` list or a `{key: value}` map; and a resource of a type the facts do not list when it writes `Tags`. Not ' +
+      'applicable: custom resources (their `Tags` are input to the handler) and types that keep their tags in another ' +
+      'shape (a launch template\'s `TagSpecifications`). SAM `Globals` tags count for the functions, APIs and tables ' +
+      'they apply to, and a CDK stack\'s own tags (from the cloud assembly) count as present. A tag value that is an ' +
+      'intrinsic counts as present; an empty one does not. Tag keys or lists only known at deploy time are not guessed: ' +
+      '`--report-unknown` lists them. A required tag of an Auto Scaling group without `PropagateAtLaunch: true` is ' +
+      'reported unless the group\'s launch template tags its instances with that key.',
   },
   options,
   messages,
@@ -91,11 +91,8 @@ export default defineRule({
     if (required.length === 0) return;
     // A custom resource's Tags are input to its handler, not tags AWS stores.
     if (resource.type.startsWith('Custom::') || resource.type === 'AWS::CloudFormation::CustomResource') return;
-    // The resource facts say which property holds a type's tags; any other resource that writes Tags shows by that
-    // that its type has them.
-    const property = tagProperty(resource.type);
-    const own = ctx.value(resource, ['Properties', property ?? 'Tags']);
-    if (property === undefined && own.every((v) => v.kind === 'absent')) return;
+    const own = tagValues(ctx, resource);
+    if (!own) return;
     const asg = resource.type === ASG;
     const instanceTags = asg ? launchTemplateInstanceTags(ctx, resource) : undefined;
 

@@ -2,17 +2,21 @@
 // groups add PropagateAtLaunch) and a `{key: value}` map (SAM, SSM parameters, some newer types). Which property holds
 // them comes from the resource facts (data/resource-facts.json).
 import type { RuleContext } from '../engine/rule.ts';
+import type { Resource } from '../template/model.ts';
 import { resourceFacts } from '../template/resource-facts.ts';
 import { asString } from '../values/coerce.ts';
 import { mergeAssumptions, variantWith, type Variant } from '../values/variant.ts';
 
 /**
- * The property that holds a resource type's tags as a `{Key, Value}` list or a map; undefined when the type has none,
- * keeps them in another shape (a launch template's TagSpecifications), or is not in the resource facts.
+ * The ways a resource's tag property can come out (read them with tagSets), or undefined when the resource has no tags
+ * to read: its type has none, or keeps them in another shape (a launch template's TagSpecifications).
  */
-export function tagProperty(type: string): string | undefined {
-  const facts = resourceFacts(type);
-  return facts?.tagForm === 'other' ? undefined : facts?.tags;
+export function tagValues(ctx: RuleContext<any, any>, resource: Resource): Variant[] | undefined {
+  const facts = resourceFacts(resource.type);
+  if (facts) return facts.tags && facts.tagForm !== 'other' ? ctx.value(resource, ['Properties', facts.tags]) : undefined;
+  // A type the facts do not list (newer than they are): one that writes Tags shows by that that it has them.
+  const tags = ctx.value(resource, ['Properties', 'Tags']);
+  return tags.every((v) => v.kind === 'absent') ? undefined : tags;
 }
 
 /** One tag as read: its value, and its PropagateAtLaunch when asked for (Auto Scaling groups). */
