@@ -106,7 +106,10 @@ function docsPage(r) {
   if (r.securityHub?.length) out.push(`- AWS Security Hub controls: ${r.securityHub.join(', ')}`);
   out.push('');
   if (r.docs) {
-    out.push('## Example', '', 'Non-compliant:', '', fence(r.docs.noncompliant), '', 'Compliant:', '', fence(r.docs.compliant), '');
+    out.push('## Example', '');
+    const given = Object.entries(r.docs.options ?? {}).map(([name, value]) => `${name}: ${JSON.stringify(value)}`);
+    if (given.length) out.push('With this in `.pillars-lint.yaml`:', '', fence(`rules:\n  ${r.id}: [${r.level}, { ${given.join(', ')} }]`), '');
+    out.push('Non-compliant:', '', fence(r.docs.noncompliant), '', 'Compliant:', '', fence(r.docs.compliant), '');
   }
   out.push('## How to fix', '', r.remediation, '');
   out.push('## Options', '');

@@ -56,7 +56,7 @@ describe('rule set', () => {
       const produced = new Set<string>();
       const cases = [
         ...readdirSync(dir).filter((f) => f.startsWith('fail')).map((f) => ({ fixture: path.join(dir, f), ...(options ? { options } : {}) })),
-        ...(r.docs ? [{ code: r.docs.noncompliant }] : []),
+        ...(r.docs ? [{ code: r.docs.noncompliant, ...(r.docs.options ? { options: r.docs.options } : {}) }] : []),
       ];
       for (const c of cases) for (const f of lintCase(r, c)) if (f.ruleId === r.id && f.messageId) produced.add(f.messageId);
       for (const messageId of Object.keys(r.messages)) expect(produced.has(messageId), `${r.id}.${messageId}`).toBe(true);

@@ -26,7 +26,7 @@ for (const rule of rules) {
   const fixture = (name: string) => ({ fixture: path.join(dir, name), ...(options ? { options } : {}) });
 
   new RuleTester().run(rule, {
-    valid: [...files.filter((f) => f.startsWith('pass')).map(fixture), ...(rule.docs ? [{ name: 'docs: compliant example', code: rule.docs.compliant }] : [])],
+    valid: [...files.filter((f) => f.startsWith('pass')).map(fixture), ...(rule.docs ? [{ name: 'docs: compliant example', code: rule.docs.compliant, ...(rule.docs.options ? { options: rule.docs.options } : {}) }] : [])],
     invalid: [],
   });
 
@@ -42,7 +42,7 @@ for (const rule of rules) {
     }
     if (rule.docs) {
       it('docs: the non-compliant example is flagged', () => {
-        const findings = lintCase(rule, { code: rule.docs!.noncompliant });
+        const findings = lintCase(rule, { code: rule.docs!.noncompliant, ...(rule.docs!.options ? { options: rule.docs!.options } : {}) });
         expect(findings.filter((f) => f.ruleId === 'template-parse-error')).toEqual([]);
         expect(findings.filter((f) => f.ruleId === rule.id && f.kind === 'fail').length).toBeGreaterThan(0);
       });

@@ -1,16 +1,10 @@
+import { option, type OptionsOf } from '../../src/engine/options.ts';
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
+import { usedBy } from '../../src/rule-helpers/launchers.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString, isSet } from '../../src/values/coerce.ts';
-import { combinations, type Variant } from '../../src/values/variant.ts';
-import { launchTemplateUsers } from '../../src/rule-helpers/resources.ts';
 import { valueText } from '../../src/values/quote.ts';
-
-interface Options {
-  /** Families AWS lists as previous generation: a warning. */
-  previousGenerationFamilies: string[];
-  /** Current families that have a cheaper successor: a note. */
-  olderFamilies: string[];
-}
+import type { Variant } from '../../src/values/variant.ts';
 
 /** A current family to suggest for each old one (x86 / Graviton where both exist). */
 const SUCCESSORS: Record<string, string> = {
@@ -24,7 +18,26 @@ const SUCCESSORS: Record<string, string> = {
   x1: 'x2idn or x2iedn',
 };
 
-export default defineRule<Options>({
+const options = {
+  previousGenerationFamilies: option.strings({
+    description: 'Instance families AWS lists as previous generation (the text before the first dot of the type): reported at the rule\'s level.',
+    default: ['t1', 'm1', 'm2', 'm3', 'c1', 'c3', 'cc1', 'cc2', 'cg1', 'cr1', 'g2', 'hi1', 'hs1', 'i2', 'r3'],
+  }),
+  olderFamilies: option.strings({
+    description: 'Current instance families that have a cheaper successor: reported as notes.',
+    default: ['t2', 'm4', 'c4', 'r4', 'd2', 'i3', 'p2', 'g3', 'x1'],
+  }),
+};
+
+const messages = {
+  previousGeneration: '{{subject}} uses the previous-generation instance type {{instanceType}}: a current family such as {{successor}} does more for the price.',
+  olderFamily: '{{subject}} uses {{instanceType}}, an older family with a cheaper successor ({{successor}}).',
+  defaultType: 'Instance {{logicalId}} sets neither InstanceType nor a launch template, so EC2 launches the previous-generation default m1.small.',
+} as const;
+
+type Context = RuleContext<OptionsOf<typeof options>, typeof messages>;
+
+export default defineRule({
   id: 'ec2-instance-type-current-generation',
   pillar: 'cost-optimization',
   level: 'warning',
@@ -46,45 +59,60 @@ export default defineRule<Options>({
   ],
   tags: ['performance-efficiency', 'sustainability'],
   peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
-  optionsSchema: {
-    type: 'object',
-    properties: {
-      previousGenerationFamilies: { type: 'array', items: { type: 'string' }, uniqueItems: true },
-      olderFamilies: { type: 'array', items: { type: 'string' }, uniqueItems: true },
-    },
-    additionalProperties: false,
-  },
-  defaultOptions: {
-    previousGenerationFamilies: ['t1', 'm1', 'm2', 'm3', 'c1', 'c3', 'cc1', 'cc2', 'cg1', 'cr1', 'g2', 'hi1', 'hs1', 'i2', 'r3'],
-    olderFamilies: ['t2', 'm4', 'c4', 'r4', 'd2', 'i3', 'p2', 'g3', 'x1'],
-  },
-  messages: {
-    previousGeneration: '{{subject}} uses the previous-generation instance type {{instanceType}}: a current family such as {{successor}} does more for the price.',
-    olderFamily: '{{subject}} uses {{instanceType}}, an older family with a cheaper successor ({{successor}}).',
-    defaultType: 'Instance {{logicalId}} sets neither InstanceType nor a launch template, so EC2 launches the previous-generation default m1.small.',
+  options,
+  messages,
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  BuildAgent:',
+      '    Type: AWS::EC2::Instance',
+      '    Properties:',
+      '      ImageId: ami-0123456789abcdef0',
+      '      InstanceType: c3.xlarge',
+      '      SubnetId: subnet-0123456789abcdef0',
+      '      IamInstanceProfile: build-agent',
+      '      Monitoring: true',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  BuildAgent:',
+      '    Type: AWS::EC2::Instance',
+      '    Properties:',
+      '      ImageId: ami-0123456789abcdef0',
+      '      InstanceType: c7i.xlarge',
+      '      SubnetId: subnet-0123456789abcdef0',
+      '      IamInstanceProfile: build-agent',
+      '      Monitoring: true',
+    ].join('\n'),
+    notes:
+      'The family is the text before the first dot of the instance type. Previous-generation families are reported at the ' +
+      'rule\'s level, older current families that have a cheaper successor as notes; both lists are options. Checked: ' +
+      'instances, launch templates and launch configurations (their messages name the groups and instances that launch ' +
+      'from them), the instance type overrides of an Auto Scaling group\'s mixed instances policy, and a Spot Fleet\'s ' +
+      'launch specifications and launch template overrides. Attribute-based selection (`InstanceRequirements`) lets EC2 ' +
+      'pick current types and passes. An instance with neither `InstanceType` nor a launch template gets EC2\'s default ' +
+      '`m1.small` and is flagged. An instance type from a parameter is checked for its Default (at the rule\'s level) and ' +
+      'for each AllowedValue (as notes); one only known at deploy time is not a finding, and `--report-unknown` lists it.',
   },
   check(resource, ctx) {
     const id = resource.logicalId;
     switch (resource.type) {
       case 'AWS::EC2::Instance': {
-        for (const [type, template] of combinations([
-          ctx.value(resource, ['Properties', 'InstanceType']),
-          ctx.value(resource, ['Properties', 'LaunchTemplate']),
-        ])) {
-          if (type!.kind === 'absent') {
+        for (const [type, template] of ctx.each(ctx.value(resource, ['Properties', 'InstanceType']), ctx.value(resource, ['Properties', 'LaunchTemplate']))) {
+          if (type.kind === 'absent') {
             // The launch template supplies the type (checked there); without one EC2 falls back to m1.small.
-            if (!isSet(template!)) ctx.report({ messageId: 'defaultType', at: type!, because: [template!] });
+            if (!isSet(template)) ctx.report({ messageId: 'defaultType', at: type, because: [template] });
             continue;
           }
-          checkType(ctx, type!, `Instance ${id}`, [template!]);
+          checkType(ctx, type, `Instance ${id}`, [template]);
         }
         return;
       }
       case 'AWS::EC2::LaunchTemplate':
-        checkSpec(ctx, resource, ['Properties', 'LaunchTemplateData'], `Launch template ${id}${launchTemplateUsers(ctx, resource)}`);
+        checkSpec(ctx, resource, ['Properties', 'LaunchTemplateData'], `Launch template ${id}${usedBy(ctx, resource)}`);
         return;
       case 'AWS::AutoScaling::LaunchConfiguration':
-        checkSpec(ctx, resource, ['Properties'], `Launch configuration ${id}${launchTemplateUsers(ctx, resource)}`);
+        checkSpec(ctx, resource, ['Properties'], `Launch configuration ${id}${usedBy(ctx, resource)}`);
         return;
       case 'AWS::AutoScaling::AutoScalingGroup':
         eachElement(ctx, resource, ['Properties', 'MixedInstancesPolicy', 'LaunchTemplate', 'Overrides'], (override, n) =>
@@ -102,51 +130,38 @@ export default defineRule<Options>({
 });
 
 /** Calls `each` for every known element of a list, numbering them from 1 for messages. */
-function eachElement(
-  ctx: RuleContext<Options>,
-  from: Resource | Variant,
-  path: string[],
-  each: (element: Variant, n: number) => void,
-): void {
+function eachElement(ctx: Context, from: Resource | Variant, path: string[], each: (element: Variant, n: number) => void): void {
+  const what = path.at(-1) ?? 'the list';
   for (const list of ctx.value(from, path)) {
-    if (list.kind === 'unknown') {
-      ctx.unknown(list, path[path.length - 1]!);
-      continue;
-    }
-    if (list.kind !== 'literal' || !Array.isArray(list.value)) continue;
+    if (!ctx.known(list, what) || list.kind !== 'literal' || !Array.isArray(list.value)) continue;
     list.value.forEach((_, i) => {
       for (const element of ctx.value(list, [i])) {
-        if (element.kind === 'unknown') ctx.unknown(element, path[path.length - 1]!);
-        else if (element.kind === 'literal') each(element, i + 1);
+        if (ctx.known(element, what) && element.kind === 'literal') each(element, i + 1);
       }
     });
   }
 }
 
 /** InstanceType of a launch specification; attribute-based selection (InstanceRequirements) lets EC2 pick current types. */
-function checkSpec(ctx: RuleContext<Options>, from: Resource | Variant, base: string[], subject: string): void {
-  for (const [type, requirements] of combinations([
-    ctx.value(from, [...base, 'InstanceType']),
-    ctx.value(from, [...base, 'InstanceRequirements']),
-  ])) {
-    if (isSet(requirements!) || type!.kind === 'absent') continue;
-    checkType(ctx, type!, subject, [requirements!]);
+function checkSpec(ctx: Context, from: Resource | Variant, base: string[], subject: string): void {
+  for (const [type, requirements] of ctx.each(ctx.value(from, [...base, 'InstanceType']), ctx.value(from, [...base, 'InstanceRequirements']))) {
+    if (isSet(requirements) || type.kind === 'absent') continue;
+    checkType(ctx, type, subject, [requirements]);
   }
 }
 
-function checkType(ctx: RuleContext<Options>, type: Variant, subject: string, because: Variant[]): void {
-  if (type.kind === 'unknown') {
-    ctx.unknown(type, 'the instance type');
-    return;
-  }
+function checkType(ctx: Context, type: Variant, subject: string, because: Variant[]): void {
+  if (!ctx.known(type, 'the instance type')) return;
   const instanceType = asString(type);
   if (instanceType === undefined) return;
-  const family = instanceType.split('.')[0]!.trim().toLowerCase();
-  const lower = (list: string[]) => list.map((f) => f.toLowerCase());
+  const [prefix = ''] = instanceType.split('.');
+  const family = prefix.trim().toLowerCase();
+  const has = (families: readonly string[]) => families.some((f) => f.toLowerCase() === family);
   const successor = SUCCESSORS[family] ?? 'a current-generation family';
-  if (lower(ctx.options.previousGenerationFamilies).includes(family)) {
-    ctx.report({ messageId: 'previousGeneration', at: type, because, data: { subject, instanceType: valueText(instanceType), successor } });
-  } else if (lower(ctx.options.olderFamilies).includes(family)) {
-    ctx.report({ messageId: 'olderFamily', level: 'note', at: type, because, data: { subject, instanceType: valueText(instanceType), successor } });
+  const data = { subject, instanceType: valueText(instanceType), successor };
+  if (has(ctx.options.previousGenerationFamilies)) {
+    ctx.report({ messageId: 'previousGeneration', at: type, because, data });
+  } else if (has(ctx.options.olderFamilies)) {
+    ctx.report({ messageId: 'olderFamily', level: 'note', at: type, because, data });
   }
 }

@@ -1,104 +1,35 @@
+import { option, type OptionsOf } from '../../src/engine/options.ts';
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
+import { launchTemplatesOf } from '../../src/rule-helpers/launchers.ts';
+import { stateText } from '../../src/rule-helpers/require.ts';
+import { tagSets, tagValues } from '../../src/rule-helpers/tags.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, asString } from '../../src/values/coerce.ts';
-import { combinations, mergeAssumptions, variantWith, type Variant } from '../../src/values/variant.ts';
-import { launchTemplatesOf } from '../../src/rule-helpers/resources.ts';
-import { valueText } from '../../src/values/quote.ts';
-import { listWords } from '../../src/words.ts';
-
-interface Options {
-  /** Tag keys every taggable resource must carry (case-sensitive, as in AWS). */
-  requiredTags: string[];
-  /** Keys applied at deploy time (stack tags: `aws cloudformation deploy --tags`, `sam deploy --tags`), assumed present. */
-  stackTags: string[];
-}
-
-/**
- * Types whose CloudFormation schema has a `Tags` property. Types that tag through another property
- * (EFS FileSystemTags, Cognito UserPoolTags, Route 53 HostedZoneTags, launch template TagSpecifications) are not
- * applicable. Any other resource that writes `Tags` shows by that that its type has them.
- */
-const TAGGABLE = new Set([
-  'AWS::AmazonMQ::Broker',
-  'AWS::ApiGateway::ApiKey', 'AWS::ApiGateway::ClientCertificate', 'AWS::ApiGateway::DomainName', 'AWS::ApiGateway::RestApi',
-  'AWS::ApiGateway::Stage', 'AWS::ApiGateway::UsagePlan', 'AWS::ApiGateway::VpcLink',
-  'AWS::ApiGatewayV2::Api', 'AWS::ApiGatewayV2::DomainName', 'AWS::ApiGatewayV2::Stage', 'AWS::ApiGatewayV2::VpcLink',
-  'AWS::AppSync::GraphQLApi',
-  'AWS::Athena::WorkGroup',
-  'AWS::AutoScaling::AutoScalingGroup',
-  'AWS::Batch::ComputeEnvironment', 'AWS::Batch::JobDefinition', 'AWS::Batch::JobQueue',
-  'AWS::CertificateManager::Certificate',
-  'AWS::Cloud9::EnvironmentEC2',
-  'AWS::CloudFormation::Stack', 'AWS::CloudFormation::StackSet',
-  'AWS::CloudFront::Distribution',
-  'AWS::CloudTrail::Trail',
-  'AWS::CodeBuild::Project', 'AWS::CodeCommit::Repository', 'AWS::CodeDeploy::Application', 'AWS::CodePipeline::Pipeline',
-  'AWS::DAX::Cluster',
-  'AWS::DMS::Endpoint', 'AWS::DMS::ReplicationInstance', 'AWS::DMS::ReplicationSubnetGroup', 'AWS::DMS::ReplicationTask',
-  'AWS::DocDB::DBCluster', 'AWS::DocDB::DBClusterParameterGroup', 'AWS::DocDB::DBInstance', 'AWS::DocDB::DBSubnetGroup',
-  'AWS::DynamoDB::Table',
-  'AWS::EC2::CarrierGateway', 'AWS::EC2::CustomerGateway', 'AWS::EC2::DHCPOptions', 'AWS::EC2::EIP', 'AWS::EC2::FlowLog',
-  'AWS::EC2::Instance', 'AWS::EC2::InternetGateway', 'AWS::EC2::KeyPair', 'AWS::EC2::NatGateway', 'AWS::EC2::NetworkAcl',
-  'AWS::EC2::NetworkInterface', 'AWS::EC2::PrefixList', 'AWS::EC2::RouteTable', 'AWS::EC2::SecurityGroup', 'AWS::EC2::Subnet',
-  'AWS::EC2::TransitGateway', 'AWS::EC2::TransitGatewayAttachment', 'AWS::EC2::TransitGatewayRouteTable',
-  'AWS::EC2::TransitGatewayVpcAttachment', 'AWS::EC2::VPC', 'AWS::EC2::VPCPeeringConnection', 'AWS::EC2::VPNConnection',
-  'AWS::EC2::VPNGateway', 'AWS::EC2::Volume',
-  'AWS::ECR::Repository',
-  'AWS::ECS::CapacityProvider', 'AWS::ECS::Cluster', 'AWS::ECS::Service', 'AWS::ECS::TaskDefinition',
-  'AWS::EKS::Addon', 'AWS::EKS::Cluster', 'AWS::EKS::FargateProfile', 'AWS::EKS::Nodegroup',
-  'AWS::ElastiCache::CacheCluster', 'AWS::ElastiCache::ParameterGroup', 'AWS::ElastiCache::ReplicationGroup',
-  'AWS::ElastiCache::SubnetGroup',
-  'AWS::ElasticBeanstalk::Environment',
-  'AWS::ElasticLoadBalancing::LoadBalancer', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'AWS::ElasticLoadBalancingV2::TargetGroup',
-  'AWS::Elasticsearch::Domain', 'AWS::OpenSearchService::Domain',
-  'AWS::EMR::Cluster',
-  'AWS::Events::EventBus',
-  'AWS::FSx::FileSystem',
-  'AWS::Glue::Crawler', 'AWS::Glue::Job',
-  'AWS::IAM::OIDCProvider', 'AWS::IAM::Role', 'AWS::IAM::SAMLProvider', 'AWS::IAM::ServerCertificate', 'AWS::IAM::User',
-  'AWS::IAM::VirtualMFADevice',
-  'AWS::Kinesis::Stream', 'AWS::KinesisFirehose::DeliveryStream',
-  'AWS::KMS::Key',
-  'AWS::Lambda::Function',
-  'AWS::Logs::LogGroup',
-  'AWS::MSK::Cluster',
-  'AWS::Neptune::DBCluster', 'AWS::Neptune::DBInstance', 'AWS::Neptune::DBSubnetGroup',
-  'AWS::RDS::DBCluster', 'AWS::RDS::DBClusterParameterGroup', 'AWS::RDS::DBInstance', 'AWS::RDS::DBParameterGroup',
-  'AWS::RDS::DBProxy', 'AWS::RDS::DBSecurityGroup', 'AWS::RDS::DBSubnetGroup', 'AWS::RDS::EventSubscription', 'AWS::RDS::OptionGroup',
-  'AWS::Redshift::Cluster', 'AWS::Redshift::ClusterParameterGroup', 'AWS::Redshift::ClusterSubnetGroup',
-  'AWS::Route53Resolver::ResolverEndpoint', 'AWS::Route53Resolver::ResolverRule',
-  'AWS::S3::Bucket',
-  'AWS::SageMaker::Endpoint', 'AWS::SageMaker::EndpointConfig', 'AWS::SageMaker::Model', 'AWS::SageMaker::NotebookInstance',
-  'AWS::SecretsManager::Secret',
-  'AWS::Serverless::Api', 'AWS::Serverless::Function', 'AWS::Serverless::HttpApi', 'AWS::Serverless::SimpleTable',
-  'AWS::Serverless::StateMachine',
-  'AWS::ServiceDiscovery::HttpNamespace', 'AWS::ServiceDiscovery::PrivateDnsNamespace',
-  'AWS::ServiceDiscovery::PublicDnsNamespace', 'AWS::ServiceDiscovery::Service',
-  'AWS::SNS::Topic',
-  'AWS::SQS::Queue',
-  'AWS::SSM::Document', 'AWS::SSM::Parameter',
-  'AWS::StepFunctions::Activity', 'AWS::StepFunctions::StateMachine',
-  'AWS::Transfer::Server', 'AWS::Transfer::User',
-  'AWS::WAFv2::IPSet', 'AWS::WAFv2::RegexPatternSet', 'AWS::WAFv2::RuleGroup', 'AWS::WAFv2::WebACL',
-]);
+import { variantWith, type Variant } from '../../src/values/variant.ts';
+import { named } from '../../src/words.ts';
 
 const ASG = 'AWS::AutoScaling::AutoScalingGroup';
 
-/** One tag as found: its value, and for Auto Scaling groups its PropagateAtLaunch. */
-interface Tag {
-  value: Variant;
-  propagate?: Variant;
-}
+const options = {
+  requiredTags: option.strings({
+    description: 'Tag keys every taggable resource must carry, case-sensitive as in AWS. The rule reports nothing until this lists at least one key.',
+    default: [],
+  }),
+  stackTags: option.strings({
+    description: 'Tag keys applied to the whole stack at deploy time (`aws cloudformation deploy --tags`, `sam deploy --tags`): assumed present on every resource.',
+    default: [],
+  }),
+};
 
-/** The tags of one consistent reading of the Tags property; `open` when an entry could carry any key. */
-interface TagSet {
-  tags: Map<string, Tag>;
-  open?: Variant;
-  /** Entries that differ between branches, and keys that depend on parameters or mappings: the verdict rests on them. */
-  forks: Variant[];
-}
+const messages = {
+  missing: '{{type}} {{logicalId}} lacks the required {{missing}}.',
+  empty: '{{type}} {{logicalId}} has the required tag {{key}} with an empty value.',
+  notPropagated: 'Required tag {{key}} of Auto Scaling group {{logicalId}} is not propagated to its instances: PropagateAtLaunch is {{state}}.',
+} as const;
 
-export default defineRule<Options>({
+type Options = OptionsOf<typeof options>;
+
+export default defineRule({
   id: 'cfn-resource-required-tags',
   pillar: 'operational-excellence',
   level: 'warning',
@@ -116,20 +47,42 @@ export default defineRule<Options>({
   appliesTo: ['*'],
   tags: ['cost-optimization'],
   peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
-  optionsSchema: {
-    type: 'object',
-    properties: {
-      requiredTags: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
-      stackTags: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
-    },
-    additionalProperties: false,
+  docs: {
+    options: { requiredTags: ['Owner', 'CostCenter'] },
+    noncompliant: [
+      'Resources:',
+      '  InvoicesQueue:',
+      '    Type: AWS::SQS::Queue',
+      '    Properties:',
+      '      QueueName: invoices',
+      '      MessageRetentionPeriod: 1209600',
+      '      Tags:',
+      '        - {Key: Owner, Value: team-billing}',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  InvoicesQueue:',
+      '    Type: AWS::SQS::Queue',
+      '    Properties:',
+      '      QueueName: invoices',
+      '      MessageRetentionPeriod: 1209600',
+      '      Tags:',
+      '        - {Key: Owner, Value: team-billing}',
+      '        - {Key: CostCenter, Value: cc-4410}',
+    ].join('\n'),
+    notes:
+      'Checked: every resource type the resource facts (data/resource-facts.json) list as taggable, through the ' +
+      'property they name for its tags (`Tags` for most types, `FileSystemTags` or another for some), as a `[{Key, ' +
+      'Value}]` list or a `{key: value}` map; and a resource of a type the facts do not list when it writes `Tags`. Not ' +
+      'applicable: custom resources (their `Tags` are input to the handler) and types that keep their tags in another ' +
+      'shape (a launch template\'s `TagSpecifications`). SAM `Globals` tags count for the functions, APIs and tables ' +
+      'they apply to, and a CDK stack\'s own tags (from the cloud assembly) count as present. A tag value that is an ' +
+      'intrinsic counts as present; an empty one does not. Tag keys or lists only known at deploy time are not guessed: ' +
+      '`--report-unknown` lists them. A required tag of an Auto Scaling group without `PropagateAtLaunch: true` is ' +
+      'reported unless the group\'s launch template tags its instances with that key.',
   },
-  defaultOptions: { requiredTags: [], stackTags: [] },
-  messages: {
-    missing: '{{type}} {{logicalId}} lacks the required {{tagWord}} {{missing}}.',
-    empty: '{{type}} {{logicalId}} has the required tag {{key}} with an empty value.',
-    notPropagated: 'Required tag {{key}} of Auto Scaling group {{logicalId}} is not propagated to its instances: PropagateAtLaunch is {{state}}.',
-  },
+  options,
+  messages,
   check(resource, ctx) {
     // Silent until the team says which tags it requires: there is no tag set every organisation shares.
     const configured = requiredOf(ctx.options);
@@ -138,27 +91,20 @@ export default defineRule<Options>({
     if (required.length === 0) return;
     // A custom resource's Tags are input to its handler, not tags AWS stores.
     if (resource.type.startsWith('Custom::') || resource.type === 'AWS::CloudFormation::CustomResource') return;
-    const own = ctx.value(resource, ['Properties', 'Tags']);
-    if (!TAGGABLE.has(resource.type) && own.every((v) => v.kind === 'absent')) return;
-    const instanceTags = resource.type === ASG ? launchTemplateInstanceTags(resource, ctx) : undefined;
+    const own = tagValues(ctx, resource);
+    if (!own) return;
+    const asg = resource.type === ASG;
+    const instanceTags = asg ? launchTemplateInstanceTags(ctx, resource) : undefined;
 
     // SAM Globals tags are already merged into the resource's own by the template stage.
     for (const tags of own) {
-      const sets = readTags(tags, ctx, required, resource.type === ASG);
-      for (const set of sets) {
+      for (const set of tagSets(ctx, tags, { keys: required, propagate: asg })) {
         if (set === 'unknown') continue;
         const because = set.forks;
         const missing = required.filter((k) => !set.tags.has(k));
         if (missing.length > 0) {
           if (set.open) ctx.unknown(set.open, 'the tag keys');
-          else {
-            ctx.report({
-              messageId: 'missing',
-              at: tags,
-              because,
-              data: { missing: listWords(missing), tagWord: missing.length === 1 ? 'tag' : 'tags' },
-            });
-          }
+          else ctx.report({ messageId: 'missing', at: tags, because, data: { missing: named('tag', missing) } });
         }
         for (const key of required) {
           const tag = set.tags.get(key);
@@ -189,112 +135,29 @@ function isEmpty(value: Variant): boolean {
   return value.kind === 'absent' || (value.kind === 'literal' && (value.value === '' || value.value === null));
 }
 
-/** One way a Tags entry can come out: the tag it gives (or none, or an unknown key), with what it rests on. */
-interface Alternative {
-  /** Carries the assumptions that pick this alternative, for consistent combinations. */
-  variant: Variant;
-  name?: string;
-  tag?: Tag;
-  open?: Variant;
-  /** Rests on a condition branch, parameter or mapping: named in the message. */
-  deciding: boolean;
-}
-
-// Every alternative and tag set is built with all its fields in one order: one shape keeps this per-resource code
-// from being deoptimized and recompiled each time a new kind of entry turns up.
-function makeAlternative(variant: Variant, deciding: boolean, name?: string, tag?: Tag, open?: Variant): Alternative {
-  return { variant, name, tag, open, deciding };
-}
-
-function tagSet(open: Variant | undefined): TagSet {
-  return { tags: new Map(), open, forks: [] };
-}
-
-/** Reads a Tags value in list form ([{Key, Value}]) or map form ({key: value}) into its possible tag sets. */
-function readTags(tags: Variant, ctx: RuleContext<Options>, required: string[], asg = false): Array<TagSet | 'unknown'> {
-  if (tags.kind === 'absent') return [tagSet(undefined)];
-  if (tags.kind === 'unknown') return [tagSet(tags)];
-  const value = tags.value;
-  const bySlot: Alternative[][] = [];
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) bySlot.push(slotAlternatives(tags, i, true, ctx, required, asg));
-  } else if (typeof value === 'object' && value !== null) {
-    const keys = Object.keys(value);
-    for (let i = 0; i < keys.length; i++) bySlot.push(slotAlternatives(tags, keys[i]!, false, ctx, required, asg));
-  } else return ['unknown'];
-  const lookup = new Map<Variant, Alternative>();
-  for (const alternatives of bySlot) for (const a of alternatives) lookup.set(a.variant, a);
-  return combinations(bySlot.map((alternatives) => alternatives.map((a) => a.variant))).map((combo) => {
-    const set = tagSet(undefined);
-    for (const v of combo) {
-      const alternative = lookup.get(v)!;
-      if (alternative.deciding) set.forks.push(v);
-      if (alternative.open) set.open ??= alternative.open;
-      if (alternative.name !== undefined && alternative.tag) set.tags.set(alternative.name, alternative.tag);
-    }
-    return set;
-  });
-}
-
-/** The ways one Tags entry (list form: an index; map form: a key) can come out. */
-function slotAlternatives(
-  tags: Variant,
-  slot: number | string,
-  listForm: boolean,
-  ctx: RuleContext<Options>,
-  required: string[],
-  asg: boolean,
-): Alternative[] {
-  const entries = ctx.value(tags, [slot]);
-  const forked = entries.length > 1;
-  const alternatives: Alternative[] = [];
-  for (const entry of entries) {
-    if (entry.kind === 'absent') alternatives.push(makeAlternative(entry, forked));
-    else if (!listForm) alternatives.push(makeAlternative(entry, forked, String(slot), { value: entry, propagate: undefined }));
-    else if (entry.kind === 'unknown') alternatives.push(makeAlternative(entry, forked, undefined, undefined, entry));
-    else {
-      const keys = ctx.value(entry, ['Key']);
-      const plain = keys.length === 1 ? asString(keys[0]!) : undefined;
-      if (plain !== undefined && !required.includes(plain) && keys[0]!.assumptions.length === entry.assumptions.length) {
-        // A key that is not required and rests on nothing but its entry: its Value and PropagateAtLaunch are never
-        // read, and every reading of them is consistent with it, so one alternative stands for them all.
-        alternatives.push(makeAlternative(variantWith(keys[0]!, { assumptions: entry.assumptions }), forked, plain));
-        continue;
-      }
-      for (const [key, tagValue, propagate] of combinations([
-        keys,
-        ctx.value(entry, ['Value']),
-        ctx.value(entry, ['PropagateAtLaunch']),
-      ])) {
-        const assumptions = mergeAssumptions(entry.assumptions, key!.assumptions)!;
-        const variant: Variant = variantWith(key!, { assumptions });
-        const deciding = forked || key!.assumptions.length > entry.assumptions.length;
-        const name = asString(key!);
-        if (name === undefined) {
-          alternatives.push(makeAlternative(variant, deciding, undefined, undefined, key!.kind === 'unknown' ? key! : undefined));
-          continue;
-        }
-        alternatives.push(makeAlternative(variant, deciding, name, { value: tagValue!, propagate: asg ? propagate! : undefined }));
-      }
-    }
-  }
-  return alternatives;
-}
-
 /**
- * Tag keys an Auto Scaling group's instances get from its launch template's TagSpecifications, or the unknown
- * value when the launch template is not in this template.
+ * Tag keys an Auto Scaling group's instances get from its launch templates' TagSpecifications, or an unknown value
+ * when it launches from a template outside this one.
  */
-function launchTemplateInstanceTags(group: Resource, ctx: RuleContext<Options>): Set<string> | Variant {
-  const keys = new Set<string>();
+function launchTemplateInstanceTags(ctx: RuleContext<any, any>, group: Resource): Set<string> | Variant {
+  const templates = launchTemplatesOf(ctx, group);
+  // A reference is to a template here, and so is a name that one here has; anything else is from outside.
+  const names = new Set(templates.flatMap((t) => ctx.value(t, ['Properties', 'LaunchTemplateName']).map(asString)).filter((n) => n !== undefined));
+  const here = (id: Variant) => {
+    const name = asString(id);
+    return id.ref !== undefined || (name !== undefined && names.has(name));
+  };
   for (const spec of [['Properties', 'LaunchTemplate'], ['Properties', 'MixedInstancesPolicy', 'LaunchTemplate', 'LaunchTemplateSpecification']]) {
     for (const v of ctx.value(group, spec)) {
       if (v.kind === 'absent') continue;
       const ids = [...ctx.value(v, ['LaunchTemplateId']), ...ctx.value(v, ['LaunchTemplateName'])].filter((x) => x.kind !== 'absent');
-      if (ids.some((x) => !x.ref)) return variantWith(v, { kind: 'unknown', reason: 'a launch template from outside this template' });
+      if (!ids.every(here)) {
+        return variantWith(v, { kind: 'unknown', reason: 'a launch template from outside this template', origin: { kind: 'other' } });
+      }
     }
   }
-  for (const template of launchTemplatesOf(ctx, group)) {
+  const keys = new Set<string>();
+  for (const template of templates) {
     for (const spec of ctx.items(template, ['Properties', 'LaunchTemplateData', 'TagSpecifications'])) {
       if (!ctx.value(spec, ['ResourceType']).some((t) => asString(t) === 'instance')) continue;
       for (const tag of ctx.items(spec, ['Tags'])) {
@@ -309,17 +172,13 @@ function launchTemplateInstanceTags(group: Resource, ctx: RuleContext<Options>):
 }
 
 function checkPropagation(
-  ctx: RuleContext<Options>,
+  ctx: RuleContext<Options, typeof messages>,
   key: string,
   propagate: Variant,
   instanceTags: Set<string> | Variant | undefined,
   because: Variant[],
 ): void {
-  if (propagate.kind === 'unknown') {
-    ctx.unknown(propagate, `PropagateAtLaunch of tag ${key}`);
-    return;
-  }
-  if (asBoolean(propagate) === true) return;
+  if (!ctx.known(propagate, `PropagateAtLaunch of tag ${key}`) || asBoolean(propagate) === true) return;
   // Instance tags can come from the launch template instead.
   if (instanceTags instanceof Set) {
     if (instanceTags.has(key)) return;
@@ -331,7 +190,7 @@ function checkPropagation(
     messageId: 'notPropagated',
     at: propagate,
     because,
-    data: { key, state: propagate.kind === 'absent' ? 'not set' : valueText(propagate.value) },
+    data: { key, state: stateText(propagate) },
     fix: propagate.kind === 'literal' ? { text: 'true', description: 'Propagate the tag at launch' } : undefined,
   });
 }

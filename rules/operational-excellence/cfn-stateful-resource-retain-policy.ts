@@ -1,14 +1,9 @@
-import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
+import { option } from '../../src/engine/options.ts';
+import { defineRule } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString, isSet } from '../../src/values/coerce.ts';
-import { absentVariant, combinations, type Variant } from '../../src/values/variant.ts';
-
-interface Options {
-  /** Types checked at the rule's level. */
-  statefulTypes: string[];
-  /** Types checked, but reported as notes (their data is usually re-creatable or short-lived). */
-  noteTypes: string[];
-}
+import { valueText } from '../../src/values/quote.ts';
+import { absentVariant, type Variant } from '../../src/values/variant.ts';
 
 /** Types for which CloudFormation can take a snapshot before deleting; elsewhere Snapshot is ignored and the resource deleted. */
 const SNAPSHOT_TYPES = new Set([
@@ -52,9 +47,21 @@ const KINDS: Record<string, string> = {
   'AWS::KMS::Key': 'KMS key',
 };
 
+/** A list of the types above, for the options. */
+const typeList = (description: string, defaults: readonly string[]) =>
+  option.custom<readonly string[]>(
+    { type: 'array', items: { type: 'string', enum: [...STATEFUL, ...NOTES] }, uniqueItems: true },
+    { description, default: defaults },
+  );
+
+const options = {
+  statefulTypes: typeList('Resource types checked at the rule\'s level.', STATEFUL),
+  noteTypes: typeList('Resource types checked but reported as notes: their data is usually re-creatable or short-lived.', NOTES),
+};
+
 type Verdict = { ok: true } | { ok: false; state: string };
 
-export default defineRule<Options>({
+export default defineRule({
   id: 'cfn-stateful-resource-retain-policy',
   pillar: 'operational-excellence',
   level: 'warning',
@@ -71,15 +78,44 @@ export default defineRule<Options>({
   appliesTo: [...STATEFUL, ...NOTES],
   tags: ['reliability'],
   peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
-  optionsSchema: {
-    type: 'object',
-    properties: {
-      statefulTypes: { type: 'array', items: { type: 'string', enum: [...STATEFUL, ...NOTES] }, uniqueItems: true },
-      noteTypes: { type: 'array', items: { type: 'string', enum: [...STATEFUL, ...NOTES] }, uniqueItems: true },
-    },
-    additionalProperties: false,
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  OrdersTable:',
+      '    Type: AWS::DynamoDB::Table',
+      '    Properties:',
+      '      BillingMode: PAY_PER_REQUEST',
+      '      AttributeDefinitions:',
+      '        - {AttributeName: orderId, AttributeType: S}',
+      '      KeySchema:',
+      '        - {AttributeName: orderId, KeyType: HASH}',
+      '      PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  OrdersTable:',
+      '    Type: AWS::DynamoDB::Table',
+      '    DeletionPolicy: Retain',
+      '    UpdateReplacePolicy: Retain',
+      '    Properties:',
+      '      BillingMode: PAY_PER_REQUEST',
+      '      AttributeDefinitions:',
+      '        - {AttributeName: orderId, AttributeType: S}',
+      '      KeySchema:',
+      '        - {AttributeName: orderId, KeyType: HASH}',
+      '      PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}',
+    ].join('\n'),
+    notes:
+      '`Retain` and `RetainExceptOnCreate` pass everywhere; `Snapshot` passes only for the types CloudFormation can snapshot ' +
+      '(EBS volumes, RDS, ElastiCache, Neptune, Redshift, DocumentDB clusters): elsewhere CloudFormation ignores it and ' +
+      'deletes the resource, and the message says so. RDS DB clusters and standalone DB instances default to a final ' +
+      'snapshot on stack deletion, so only their `UpdateReplacePolicy` is checked when `DeletionPolicy` is not set. Not ' +
+      'applicable: members of a DB cluster (the cluster carries the policies) and read replicas. SQS queues, log groups ' +
+      'and KMS keys are reported as notes; the `statefulTypes` and `noteTypes` options move types between the two ' +
+      'levels or leave them out. CDK\'s `RemovalPolicy.RETAIN` or `SNAPSHOT` writes both attributes and passes. A ' +
+      'policy only known at deploy time (a parameter without a Default) is not a finding; `--report-unknown` lists it.',
   },
-  defaultOptions: { statefulTypes: STATEFUL, noteTypes: NOTES },
+  options,
   messages: {
     both: '{{kind}} {{logicalId}} is deleted with its data when the stack is deleted or an update replaces it: DeletionPolicy is {{deletion}}; UpdateReplacePolicy is {{replacement}}.',
     deletion: '{{kind}} {{logicalId}} is deleted with its data when the stack is deleted: DeletionPolicy is {{deletion}}.',
@@ -90,24 +126,31 @@ export default defineRule<Options>({
     if (!note && !ctx.options.statefulTypes.includes(resource.type)) return;
     const instance = resource.type === 'AWS::RDS::DBInstance';
     const rds = instance || resource.type === 'AWS::RDS::DBCluster';
+    const kind = KINDS[resource.type] ?? resource.type;
+    const level = note ? 'note' : undefined;
     const none: Variant[] = [absentVariant([], true, [])];
-    for (const [cluster, source, deletion, replacement] of combinations([
+    for (const [cluster, source, deletion, replacement] of ctx.each(
       instance ? ctx.value(resource, ['Properties', 'DBClusterIdentifier']) : none,
       instance ? ctx.value(resource, ['Properties', 'SourceDBInstanceIdentifier']) : none,
       ctx.value(resource, ['DeletionPolicy']),
       ctx.value(resource, ['UpdateReplacePolicy']),
-    ])) {
+    )) {
       // A cluster member's data lives in the cluster, which carries the policies; a read replica copies its source.
-      if (isSet(cluster!) || isSet(source!)) continue;
-      if (deletion!.kind === 'unknown' || replacement!.kind === 'unknown') {
-        ctx.unknown(deletion!.kind === 'unknown' ? deletion! : replacement!, 'the deletion policies');
-        continue;
-      }
+      if (isSet(cluster) || isSet(source)) continue;
+      if (!ctx.known(deletion, 'the deletion policies') || !ctx.known(replacement, 'the deletion policies')) continue;
       // RDS clusters and standalone instances default to a final snapshot; UpdateReplacePolicy has no such default.
-      const d = judge(resource, deletion!, rds);
-      const r = judge(resource, replacement!);
-      if (d.ok && r.ok) continue;
-      report(ctx, resource, note, d, r, deletion!, replacement!, [cluster!, source!]);
+      const d = judge(resource, deletion, rds);
+      const r = judge(resource, replacement);
+      if (!d.ok && !r.ok) {
+        const data = { kind, deletion: d.state, replacement: r.state };
+        ctx.report({ messageId: 'both', level, at: deletion, because: [replacement, cluster, source], data });
+      } else if (!d.ok) {
+        const data = { kind, deletion: d.state };
+        ctx.report({ messageId: 'deletion', level, at: deletion, because: [replacement, cluster, source], data, fix: fix(resource, deletion) });
+      } else if (!r.ok) {
+        const data = { kind, replacement: r.state };
+        ctx.report({ messageId: 'replacement', level, at: replacement, because: [deletion, cluster, source], data, fix: fix(resource, replacement) });
+      }
     }
   },
 });
@@ -121,30 +164,11 @@ function judge(resource: Resource, policy: Variant, absentOk = false): Verdict {
     if (SNAPSHOT_TYPES.has(resource.type)) return { ok: true };
     return { ok: false, state: `Snapshot, which ${resource.type} does not support, so CloudFormation deletes it` };
   }
-  return { ok: false, state: value ?? 'not a valid policy' };
+  return { ok: false, state: value === undefined ? 'not a valid policy' : valueText(value) };
 }
 
-function report(
-  ctx: RuleContext<Options>,
-  resource: Resource,
-  note: boolean,
-  d: Verdict,
-  r: Verdict,
-  deletion: Variant,
-  replacement: Variant,
-  membership: Variant[],
-): void {
-  const kind = KINDS[resource.type] ?? resource.type;
+/** Only a policy written as Delete in the resource itself can be fixed by replacing one value. */
+function fix(resource: Resource, policy: Variant): { text: string; description: string } | undefined {
   const keep = SNAPSHOT_TYPES.has(resource.type) ? 'Snapshot' : 'Retain';
-  // Only a policy written as Delete in the resource itself can be fixed by replacing one value.
-  const fix = (v: Variant) => (asString(v) === 'Delete' ? { text: keep, description: `Set the policy to ${keep}` } : undefined);
-  const level = note ? ('note' as const) : undefined;
-  const data = { kind, deletion: d.ok ? '' : d.state, replacement: r.ok ? '' : r.state };
-  if (!d.ok && !r.ok) {
-    ctx.report({ messageId: 'both', level, at: deletion, because: [replacement, ...membership], data });
-  } else if (!d.ok) {
-    ctx.report({ messageId: 'deletion', level, at: deletion, because: [replacement, ...membership], data, fix: fix(deletion) });
-  } else {
-    ctx.report({ messageId: 'replacement', level, at: replacement, because: [deletion, ...membership], data, fix: fix(replacement) });
-  }
+  return asString(policy) === 'Delete' ? { text: keep, description: `Set the policy to ${keep}` } : undefined;
 }

@@ -1,8 +1,8 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
+import { fromSamGlobals } from '../../src/rule-helpers/resources.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString } from '../../src/values/coerce.ts';
-import { combinations, mergeAssumptions, variantWith, type Variant } from '../../src/values/variant.ts';
-import { fromSamGlobals } from '../../src/rule-helpers/resources.ts';
+import { mergeAssumptions, variantWith, type Variant } from '../../src/values/variant.ts';
 
 /** Runtimes that never ran on arm64 (all retired): switching is not possible. */
 const NO_ARM64_RUNTIMES = new Set([
@@ -42,35 +42,68 @@ export default defineRule({
     image: 'Lambda function {{logicalId}} is a container image on x86_64 ({{state}}): rebuilt for arm64 it would cost about 20% less per GB-second.',
     layerX86Only: 'Lambda function {{logicalId}} runs on x86_64 ({{state}}), and its layer {{layer}} is built for x86_64 only: publish an arm64 build of the layer before switching.',
   },
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  ThumbnailFunction:',
+      '    Type: AWS::Lambda::Function',
+      '    Properties:',
+      '      Runtime: python3.12',
+      '      Handler: app.handler',
+      '      MemorySize: 1024',
+      '      Timeout: 30',
+      '      Role: arn:aws:iam::123456789012:role/thumbnail-function',
+      '      Code:',
+      '        S3Bucket: acme-artifacts',
+      '        S3Key: thumbnail/v42.zip',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  ThumbnailFunction:',
+      '    Type: AWS::Lambda::Function',
+      '    Properties:',
+      '      Runtime: python3.12',
+      '      Handler: app.handler',
+      '      MemorySize: 1024',
+      '      Timeout: 30',
+      '      Architectures: [arm64]',
+      '      Role: arn:aws:iam::123456789012:role/thumbnail-function',
+      '      Code:',
+      '        S3Bucket: acme-artifacts',
+      '        S3Key: thumbnail/v42.zip',
+    ].join('\n'),
+    notes:
+      'A note, not a warning: whether the code runs on arm64 (native dependencies, a container image built for x86_64) is ' +
+      'not in the template. Container images get a message of their own (they must be rebuilt), and so do functions using ' +
+      'a layer of the template whose `CompatibleArchitectures` lists x86_64 only. Not applicable: runtimes that never ran ' +
+      'on arm64 (all retired: `go1.x`, `python3.7` and older, `nodejs10.x` and older, `java8`, `dotnetcore2.1`...), and the ' +
+      'handlers the CDK adds itself (custom resource providers, log retention, bucket notifications and deployments), whose ' +
+      'architecture is not yours to set. A runtime or `Architectures` value only known at deploy time is not a finding; ' +
+      '`--report-unknown` lists it.',
+  },
   check(resource, ctx) {
     // Layers are read through the functions that use them.
     if (LAYER_TYPES.has(resource.type)) return;
     if (CDK_SINGLETON_IDS.test(resource.logicalId)) return;
     // SAM Globals are already merged into a serverless function's Properties by the template stage.
     const prop = (name: string) => ctx.value(resource, ['Properties', name]);
-    const blocking = x86OnlyLayers(resource, ctx);
-    for (const [runtime, packageType, list, handler] of combinations([prop('Runtime'), prop('PackageType'), prop('Architectures'), prop('Handler')])) {
-      if (asString(handler!) === CDK_FRAMEWORK_HANDLER) continue;
-      const image = asString(packageType!) === 'Image';
+    const blocking = x86OnlyLayers(ctx, resource);
+    for (const [runtime, packageType, list, handler] of ctx.each(prop('Runtime'), prop('PackageType'), prop('Architectures'), prop('Handler'))) {
+      if (asString(handler) === CDK_FRAMEWORK_HANDLER) continue;
+      const image = asString(packageType) === 'Image';
       if (!image) {
-        if (runtime!.kind === 'unknown') {
-          ctx.unknown(runtime!, 'the runtime');
-          continue;
-        }
-        const name = asString(runtime!);
+        if (!ctx.known(runtime, 'the runtime')) continue;
+        const name = asString(runtime);
         if (name === undefined || NO_ARM64_RUNTIMES.has(name)) continue;
       }
-      for (const arch of architectures(list!, ctx)) {
-        if (arch === 'arm64') continue;
-        if (arch.kind === 'unknown') {
-          ctx.unknown(arch, 'Architectures');
-          continue;
-        }
+      for (const arch of architectures(ctx, list)) {
+        if (arch === 'arm64' || !ctx.known(arch, 'Architectures')) continue;
         const state = arch.kind === 'absent'
           ? 'Architectures is not set, and the default is x86_64'
           : fromSamGlobals(ctx, resource, arch) ? 'Globals sets Architectures to x86_64' : 'Architectures is x86_64';
-        const because = [runtime!, packageType!];
-        const layer = blocking.find((l) => combinations([[arch], [l.variant]]).length > 0);
+        const because = [runtime, packageType];
+        // A layer blocks the switch only in the deployments where the function runs on this architecture value.
+        const layer = blocking.find((l) => ctx.each([arch], [l.variant]).length > 0);
         if (layer) {
           ctx.report({ messageId: 'layerX86Only', at: arch, because: [...because, layer.variant], data: { state, layer: layer.name } });
         } else if (image) {
@@ -93,21 +126,21 @@ export default defineRule({
  * One entry per way the list can come out: 'arm64' when it names arm64, else the variant that says x86_64
  * (the element, or the list itself when it is absent or empty and the default applies).
  */
-function architectures(list: Variant, ctx: RuleContext): Array<'arm64' | Variant> {
+function architectures(ctx: RuleContext<any, any>, list: Variant): Array<'arm64' | Variant> {
   if (list.kind !== 'literal' || !Array.isArray(list.value)) return [list];
   const slots = list.value.map((_, i) => ctx.value(list, [i]));
-  return combinations(slots).map((combo) => {
+  return ctx.each(...slots).map((combo) => {
     const elements = combo.filter((e) => e.kind !== 'absent');
     if (elements.length === 0) return variantWith(list, { kind: 'absent' }); // an empty list is the default
     if (elements.some((e) => asString(e) === 'arm64')) return 'arm64';
     const unknown = elements.find((e) => e.kind === 'unknown');
     if (unknown) return unknown;
-    return elements.find((e) => asString(e) === 'x86_64') ?? variantWith(list, { kind: 'unknown', reason: 'not a known architecture' });
+    return elements.find((e) => asString(e) === 'x86_64') ?? variantWith(list, { kind: 'unknown', reason: 'not a known architecture', origin: { kind: 'other' } });
   });
 }
 
 /** Layers of this template that the function uses and that declare x86_64 but not arm64. */
-function x86OnlyLayers(fn: Resource, ctx: RuleContext): Array<{ name: string; variant: Variant }> {
+function x86OnlyLayers(ctx: RuleContext<any, any>, fn: Resource): Array<{ name: string; variant: Variant }> {
   const lists = ctx.value(fn, ['Properties', 'Layers']);
   const out: Array<{ name: string; variant: Variant }> = [];
   for (const layer of lists.flatMap((list) => ctx.items(list, []))) {

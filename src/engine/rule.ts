@@ -86,6 +86,8 @@ export interface RuleDocs {
   compliant: string;
   /** More to say: what is not applicable, how values are decided, where the rule differs from AWS's wording (markdown). */
   notes?: string;
+  /** Options both examples are linted with, for a rule that says nothing until configured (the page shows them). */
+  options?: Record<string, unknown>;
 }
 
 type MetaFields = Omit<RuleMeta, 'securityHub' | 'tags' | 'peers' | 'helpUri' | 'builtin' | 'examples'> &
