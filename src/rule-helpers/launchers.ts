@@ -31,6 +31,9 @@ const SPECS: Readonly<Record<string, ReadonlyArray<readonly string[]>>> = {
   'AWS::Batch::ComputeEnvironment': [['Properties', 'ComputeResources', 'LaunchTemplate']],
 };
 
+/** The key that holds the launch template's name, where it is not LaunchTemplateName (EKS says Id and Name). */
+const NAME_KEYS: Readonly<Record<string, string>> = { 'AWS::EKS::Nodegroup': 'Name' };
+
 /** Properties through which a launcher names what it launches from (at any depth: fleets list theirs). */
 const LAUNCH_PROPERTIES = new Set<unknown>(['LaunchTemplate', 'LaunchTemplateSpecification', 'LaunchConfigurationName']);
 
@@ -44,7 +47,7 @@ export function launchTemplatesOf(ctx: RuleContext<any, any>, launcher: Resource
   const found = new Set<Resource>();
   for (const { resource, edge } of ctx.graph.targets(launcher.logicalId, LAUNCH_TEMPLATE)) if (launchesFrom(edge)) found.add(resource);
   for (const spec of SPECS[launcher.type] ?? []) {
-    for (const name of ctx.value(launcher, [...spec, 'LaunchTemplateName'])) {
+    for (const name of ctx.value(launcher, [...spec, NAME_KEYS[launcher.type] ?? 'LaunchTemplateName'])) {
       const wanted = asString(name);
       if (wanted === undefined) continue;
       for (const lt of ctx.graph.ofType(LAUNCH_TEMPLATE)) {
