@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { asString } from '../../src/values/coerce.ts';
-import { combinations, type Variant } from '../../src/values/variant.ts';
+import { clip } from '../../src/values/quote.ts';
+import type { Variant } from '../../src/values/variant.ts';
 
 export default defineRule({
   id: 'cloudfront-viewer-policy-https',
@@ -29,38 +30,69 @@ export default defineRule({
     defaultBehavior: 'CloudFront distribution {{logicalId}} serves its default cache behavior over plain HTTP: ViewerProtocolPolicy is allow-all.',
     cacheBehavior: 'CloudFront distribution {{logicalId}} serves cache behavior {{pattern}} over plain HTTP: ViewerProtocolPolicy is allow-all.',
   },
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  SiteDistribution:',
+      '    Type: AWS::CloudFront::Distribution',
+      '    Properties:',
+      '      DistributionConfig:',
+      '        Enabled: true',
+      '        DefaultRootObject: index.html',
+      '        Origins:',
+      '          - Id: site',
+      '            DomainName: example-site.s3.eu-west-1.amazonaws.com',
+      '            S3OriginConfig: {}',
+      '        DefaultCacheBehavior:',
+      '          TargetOriginId: site',
+      '          ViewerProtocolPolicy: allow-all',
+      '          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6   # CachingOptimized',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  SiteDistribution:',
+      '    Type: AWS::CloudFront::Distribution',
+      '    Properties:',
+      '      DistributionConfig:',
+      '        Enabled: true',
+      '        DefaultRootObject: index.html',
+      '        Origins:',
+      '          - Id: site',
+      '            DomainName: example-site.s3.eu-west-1.amazonaws.com',
+      '            S3OriginConfig: {}',
+      '        DefaultCacheBehavior:',
+      '          TargetOriginId: site',
+      '          ViewerProtocolPolicy: redirect-to-https',
+      '          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6   # CachingOptimized',
+    ].join('\n'),
+    notes:
+      'The default cache behavior and every entry of `CacheBehaviors` are checked; `https-only` and `redirect-to-https` ' +
+      'both pass. A missing `ViewerProtocolPolicy` is a template error (the property is required), not a finding of this ' +
+      'rule. A value only known at deploy time (an import, a parameter without a Default) is not a finding; ' +
+      '`--report-unknown` lists it. The rule looks at viewers only: the protocol CloudFront uses towards the origin ' +
+      '(`OriginProtocolPolicy`) is not checked.',
+  },
   check(distribution, ctx) {
     const config = ['Properties', 'DistributionConfig'];
-    const check = (policy: Variant, because: Variant[], messageId: string, data: Record<string, string>) => {
-      // The property is required: a missing value is a template error, not this rule's finding.
-      if (policy.kind === 'absent') return;
-      if (policy.kind === 'unknown') {
-        ctx.unknown(policy, 'ViewerProtocolPolicy');
-        return;
-      }
-      if (asString(policy)?.toLowerCase() !== 'allow-all') return;
-      ctx.report({
-        messageId,
-        at: policy,
-        because,
-        data,
-        fix: { text: 'redirect-to-https', description: 'Redirect HTTP viewers to HTTPS' },
-      });
-    };
-
+    // The property is required: a missing value is a template error, not this rule's finding.
+    const allowsHttp = (policy: Variant) => ctx.known(policy, 'ViewerProtocolPolicy') && asString(policy)?.toLowerCase() === 'allow-all';
+    const fix = { text: 'redirect-to-https', description: 'Redirect HTTP viewers to HTTPS' };
     for (const policy of ctx.value(distribution, [...config, 'DefaultCacheBehavior', 'ViewerProtocolPolicy'])) {
-      check(policy, [], 'defaultBehavior', {});
+      if (allowsHttp(policy)) ctx.report({ messageId: 'defaultBehavior', at: policy, fix });
     }
     for (const behavior of ctx.items(distribution, [...config, 'CacheBehaviors'])) {
-      if (behavior.kind === 'unknown') {
-        ctx.unknown(behavior, 'the cache behaviors');
-        continue;
-      }
-      for (const [pattern, policy] of combinations([ctx.value(behavior, ['PathPattern']), ctx.value(behavior, ['ViewerProtocolPolicy'])])) {
-        const name = asString(pattern!);
-        check(policy!, [pattern!], 'cacheBehavior', { pattern: name === undefined ? '(path pattern not known)' : JSON.stringify(name) });
+      if (!ctx.known(behavior, 'the cache behaviors')) continue;
+      for (const [pattern, policy] of ctx.each(ctx.value(behavior, ['PathPattern']), ctx.value(behavior, ['ViewerProtocolPolicy']))) {
+        if (!allowsHttp(policy)) continue;
+        const name = asString(pattern);
+        ctx.report({
+          messageId: 'cacheBehavior',
+          at: policy,
+          because: [pattern],
+          data: { pattern: name === undefined ? '(path pattern not known)' : JSON.stringify(clip(name)) },
+          fix,
+        });
       }
     }
   },
 });
-

@@ -1,23 +1,15 @@
-import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
-import type { Resource } from '../../src/template/model.ts';
+import { option } from '../../src/engine/options.ts';
+import { defineRule, type KnownVariant, type RuleContext } from '../../src/engine/rule.ts';
+import { usedBy } from '../../src/rule-helpers/launchers.ts';
+import { stateText } from '../../src/rule-helpers/require.ts';
+import { BLOCK_DEVICE_MAPPINGS } from '../../src/rule-helpers/resources.ts';
 import { asBoolean, isSet } from '../../src/values/coerce.ts';
-import { combinations, type Variant } from '../../src/values/variant.ts';
 import { valueText } from '../../src/values/quote.ts';
-import { named } from '../../src/words.ts';
+import type { Variant } from '../../src/values/variant.ts';
 
-interface Options {
-  /** The account has EBS encryption by default switched on: an absent Encrypted passes. */
-  assumeAccountDefaultEncryption: boolean;
-}
+type Ctx = RuleContext<{ readonly assumeAccountDefaultEncryption: boolean }, any>;
 
-/** Where each resource type keeps its block device mappings. */
-const MAPPINGS: Record<string, string[]> = {
-  'AWS::EC2::LaunchTemplate': ['Properties', 'LaunchTemplateData', 'BlockDeviceMappings'],
-  'AWS::AutoScaling::LaunchConfiguration': ['Properties', 'BlockDeviceMappings'],
-  'AWS::EC2::Instance': ['Properties', 'BlockDeviceMappings'],
-};
-
-export default defineRule<Options>({
+export default defineRule({
   id: 'ebs-volume-encrypted',
   pillar: 'security',
   level: 'error',
@@ -34,7 +26,7 @@ export default defineRule<Options>({
   wellArchitected: ['SEC08-BP02', 'SEC08-BP01'],
   securityHub: ['EC2.3', 'EC2.7'],
   securitySeverity: '5.5',
-  appliesTo: ['AWS::EC2::Volume', ...Object.keys(MAPPINGS)],
+  appliesTo: ['AWS::EC2::Volume', ...Object.keys(BLOCK_DEVICE_MAPPINGS)],
   peers: {
     checkov: [
       { id: 'CKV_AWS_3', resourceTypes: ['AWS::EC2::Volume'] }, // Encrypted of a volume
@@ -49,12 +41,14 @@ export default defineRule<Options>({
       { id: 'ENCRYPTED_VOLUMES', resourceTypes: ['AWS::EC2::Volume'] }, // Encrypted true (or a KmsKeyId) on volumes
     ],
   },
-  optionsSchema: {
-    type: 'object',
-    properties: { assumeAccountDefaultEncryption: { type: 'boolean' } },
-    additionalProperties: false,
+  options: {
+    assumeAccountDefaultEncryption: option.boolean({
+      description:
+        'The account (every region the template deploys to) has EBS encryption by default turned on: volumes and block ' +
+        'devices that leave Encrypted out, and root volumes made from the AMI, pass. An explicit Encrypted: false still fails.',
+      default: false,
+    }),
   },
-  defaultOptions: { assumeAccountDefaultEncryption: false },
   messages: {
     volume: 'EBS volume {{logicalId}} is not encrypted: Encrypted is {{state}}.',
     mapping: 'Block device {{device}} of {{logicalId}} is not encrypted: Encrypted is {{state}}{{users}}.',
@@ -62,92 +56,129 @@ export default defineRule<Options>({
       'The root volume of {{logicalId}} is not set to be encrypted: without BlockDeviceMappings it keeps the encryption of the ' +
       'AMI\'s snapshot, and public AMIs are unencrypted{{users}}.',
   },
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  DataVolume:',
+      '    Type: AWS::EC2::Volume',
+      '    Properties:',
+      '      AvailabilityZone: eu-west-1a',
+      '      Size: 200',
+      '      VolumeType: gp3',
+      '  WebLaunchTemplate:',
+      '    Type: AWS::EC2::LaunchTemplate',
+      '    Properties:',
+      '      LaunchTemplateData:',
+      '        ImageId: ami-0abcdef1234567890',
+      '        InstanceType: t3.small',
+      '        BlockDeviceMappings:',
+      '          - DeviceName: /dev/xvda',
+      '            Ebs:',
+      '              VolumeSize: 30',
+      '              VolumeType: gp3',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  DataVolume:',
+      '    Type: AWS::EC2::Volume',
+      '    Properties:',
+      '      AvailabilityZone: eu-west-1a',
+      '      Size: 200',
+      '      VolumeType: gp3',
+      '      Encrypted: true',
+      '  WebLaunchTemplate:',
+      '    Type: AWS::EC2::LaunchTemplate',
+      '    Properties:',
+      '      LaunchTemplateData:',
+      '        ImageId: ami-0abcdef1234567890',
+      '        InstanceType: t3.small',
+      '        BlockDeviceMappings:',
+      '          - DeviceName: /dev/xvda',
+      '            Ebs:',
+      '              VolumeSize: 30',
+      '              VolumeType: gp3',
+      '              Encrypted: true',
+    ].join('\n'),
+    notes:
+      'Volumes (`AWS::EC2::Volume`) and the `Ebs` block device mappings of instances, launch templates and launch ' +
+      'configurations are checked; a message about a launch template or configuration names what launches from it. ' +
+      'Instance store (`VirtualName`) and suppressed (`NoDevice`) devices have no EBS volume. A copy of a volume ' +
+      '(`SourceVolumeId`) keeps its source\'s encryption, and a volume made from a snapshot without `Encrypted` inherits the ' +
+      'snapshot\'s, which the template cannot show: `--report-unknown` lists it, as it lists an `Encrypted` only known at ' +
+      'deploy time. A `KmsKeyId` without `Encrypted: true` does not encrypt. An instance, launch template or launch ' +
+      'configuration without `BlockDeviceMappings` is reported for its root volume, which keeps the AMI\'s encryption; an ' +
+      'instance launched from a launch template is checked through the launch template. ' +
+      'Accounts that turn on EBS encryption by default can set `assumeAccountDefaultEncryption`.',
+  },
   check(resource, ctx) {
     if (resource.type === 'AWS::EC2::Volume') {
-      for (const [copy, snapshot, encrypted] of combinations([
+      for (const [copy, snapshot, encrypted] of ctx.each(
         ctx.value(resource, ['Properties', 'SourceVolumeId']),
         ctx.value(resource, ['Properties', 'SnapshotId']),
         ctx.value(resource, ['Properties', 'Encrypted']),
-      ])) {
-        if (isSet(copy!)) continue; // a copy keeps the source volume's encryption
-        checkEncrypted(ctx, encrypted!, snapshot!, [copy!], 'volume', {});
+      )) {
+        if (isSet(copy)) continue; // a copy keeps the source volume's encryption
+        if (!unencrypted(ctx, encrypted, snapshot)) continue;
+        ctx.report({ messageId: 'volume', at: encrypted, because: [snapshot, copy], data: { state: stateText(encrypted, 'the default is unencrypted') }, fix: fixOf(encrypted) });
       }
       return;
     }
-    const users = launchTemplateUsers(resource, ctx);
-    const mappings = MAPPINGS[resource.type]!;
-    checkRootVolume(resource, ctx, mappings, users);
+    const mappings = BLOCK_DEVICE_MAPPINGS[resource.type];
+    if (!mappings) return;
+    const users = usedBy(ctx, resource);
+
+    // Without block device mappings, an instance's root volume is made from the AMI's snapshot and keeps its encryption:
+    // unencrypted for Amazon's public AMIs, unless the account encrypts new volumes by default. With mappings, the root
+    // device's name depends on the AMI, so the entries are checked one by one instead. An instance launched from a
+    // launch template gets its volumes from it; the launch template is checked itself.
+    const fromLaunchTemplate = resource.type === 'AWS::EC2::Instance' && ctx.value(resource, ['Properties', 'LaunchTemplate']).some(isSet);
+    if (!ctx.options.assumeAccountDefaultEncryption && !fromLaunchTemplate) {
+      for (const list of ctx.value(resource, mappings)) {
+        if (ctx.known(list, 'BlockDeviceMappings') && list.kind === 'absent') ctx.report({ messageId: 'rootVolume', at: list, data: { users } });
+      }
+    }
+
     for (const entry of ctx.items(resource, mappings)) {
       if (entry.kind !== 'literal') continue;
-      const [noDevice, virtualName, device] = ['NoDevice', 'VirtualName', 'DeviceName'].map((k) => ctx.value(entry, [k]));
-      for (const [nd, vn, dev, snapshot, encrypted] of combinations([
-        noDevice!, virtualName!, device!,
+      if (ctx.value(entry, ['Ebs']).every((ebs) => ebs.kind === 'absent')) continue;
+      for (const [noDevice, virtualName, device, snapshot, encrypted] of ctx.each(
+        ctx.value(entry, ['NoDevice']),
+        ctx.value(entry, ['VirtualName']),
+        ctx.value(entry, ['DeviceName']),
         ctx.value(entry, ['Ebs', 'SnapshotId']),
         ctx.value(entry, ['Ebs', 'Encrypted']),
-      ])) {
+      )) {
         // Instance store and suppressed devices have no EBS volume.
-        if (isSet(nd!) || isSet(vn!)) continue;
-        const ebs = ctx.value(entry, ['Ebs']);
-        if (ebs.every((e) => e.kind === 'absent')) continue;
-        const name = dev!.kind === 'literal' ? valueText(dev!.value) : '(unnamed)';
-        checkEncrypted(ctx, encrypted!, snapshot!, [nd!, vn!, dev!], 'mapping', { device: name, users });
+        if (isSet(noDevice) || isSet(virtualName)) continue;
+        if (!unencrypted(ctx, encrypted, snapshot)) continue;
+        ctx.report({
+          messageId: 'mapping',
+          at: encrypted,
+          because: [snapshot, noDevice, virtualName, device],
+          data: { device: device.kind === 'literal' ? valueText(device.value) : '(unnamed)', users, state: stateText(encrypted, 'the default is unencrypted') },
+          fix: fixOf(encrypted),
+        });
       }
     }
   },
 });
 
 /**
- * Without block device mappings, an instance's root volume is made from the AMI's snapshot and keeps its encryption:
- * unencrypted for Amazon's public AMIs, unless the account encrypts new volumes by default. With mappings, the root
- * device's name depends on the AMI, so the entries are checked one by one instead.
+ * Whether Encrypted fails. Unknown values, and volumes from a snapshot (which inherit its encryption, which the
+ * template cannot show), are listed under --report-unknown instead.
  */
-function checkRootVolume(resource: Resource, ctx: RuleContext<Options>, mappings: string[], users: string): void {
-  if (ctx.options.assumeAccountDefaultEncryption) return;
-  // An instance launched from a launch template gets its volumes from it; the launch template is checked itself.
-  if (resource.type === 'AWS::EC2::Instance' && ctx.value(resource, ['Properties', 'LaunchTemplate']).some(isSet)) return;
-  for (const list of ctx.value(resource, mappings)) {
-    if (list.kind === 'unknown') ctx.unknown(list, 'BlockDeviceMappings');
-    else if (list.kind === 'absent') ctx.report({ messageId: 'rootVolume', at: list, data: { users } });
-  }
-}
-
-function checkEncrypted(
-  ctx: RuleContext<Options>,
-  encrypted: Variant,
-  snapshot: Variant,
-  because: Variant[],
-  messageId: string,
-  data: Record<string, string>,
-): void {
-  if (encrypted.kind === 'unknown') {
-    ctx.unknown(encrypted, 'Encrypted');
-    return;
-  }
-  const value = asBoolean(encrypted);
-  if (value === true) return;
+function unencrypted(ctx: Ctx, encrypted: Variant, snapshot: Variant): encrypted is KnownVariant {
+  if (!ctx.known(encrypted, 'Encrypted') || asBoolean(encrypted) === true) return false;
   if (encrypted.kind === 'absent') {
-    // A volume from a snapshot inherits the snapshot's encryption, which the template cannot show.
     if (isSet(snapshot)) {
       ctx.unknown(snapshot, 'the encryption inherited from the snapshot');
-      return;
+      return false;
     }
-    if (ctx.options.assumeAccountDefaultEncryption) return;
+    if (ctx.options.assumeAccountDefaultEncryption) return false;
   }
-  ctx.report({
-    messageId,
-    at: encrypted,
-    because: [snapshot, ...because],
-    data: { ...data, state: encrypted.kind === 'absent' ? 'not set (the default is unencrypted)' : valueText(encrypted.value) },
-    fix: encrypted.kind === 'literal' ? { text: 'true', description: 'Set Encrypted to true' } : undefined,
-  });
+  return true;
 }
 
-/** " (used by Auto Scaling group A, B)" for launch templates and configurations, so the message says what it affects. */
-function launchTemplateUsers(resource: Resource, ctx: RuleContext<Options>): string {
-  if (resource.type === 'AWS::EC2::Instance') return '';
-  const groups = ctx.graph
-    .referrers(resource.logicalId, 'AWS::AutoScaling::AutoScalingGroup')
-    .map((r) => r.resource.logicalId);
-  const unique = [...new Set(groups)];
-  return unique.length ? ` (used by ${named('Auto Scaling group', unique)})` : '';
+function fixOf(encrypted: Variant): { text: string; description: string } | undefined {
+  return encrypted.kind === 'literal' ? { text: 'true', description: 'Set Encrypted to true' } : undefined;
 }

@@ -1,13 +1,11 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
+import { LAUNCH_CONFIGURATION, LAUNCH_TEMPLATE, launchTemplatesOf, usedBy } from '../../src/rule-helpers/launchers.ts';
 import { isPlainObject } from '../../src/template/intrinsics.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asNumber, asString, isSet } from '../../src/values/coerce.ts';
-import { absentVariant, combinations, variantWith, type Variant } from '../../src/values/variant.ts';
-import { listWords } from '../../src/words.ts';
+import { absentVariant, variantWith, type Variant } from '../../src/values/variant.ts';
 
 const INSTANCE = 'AWS::EC2::Instance';
-const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
-const LAUNCH_CONFIGURATION = 'AWS::AutoScaling::LaunchConfiguration';
 
 /** Where each type keeps its metadata options, and how the message names it. */
 const OPTIONS: Record<string, { path: string[]; image: string[]; noun: string }> = {
@@ -22,16 +20,6 @@ const OPTIONS: Record<string, { path: string[]; image: string[]; noun: string }>
 
 /** Public SSM parameters of the Amazon Linux 2023 AMIs, which are registered with ImdsSupport v2.0 (tokens required by default). */
 const IMDSV2_AMI_PARAMETER = /^\/aws\/service\/ami-amazon-linux-latest\/al2023-/;
-
-/** Resources that launch instances from a launch template or configuration, for the message. */
-const LAUNCHERS: Record<string, string> = {
-  'AWS::AutoScaling::AutoScalingGroup': 'Auto Scaling group',
-  [INSTANCE]: 'instance',
-  'AWS::EKS::Nodegroup': 'EKS node group',
-  'AWS::EC2::EC2Fleet': 'EC2 Fleet',
-  'AWS::EC2::SpotFleet': 'Spot Fleet',
-  'AWS::Batch::ComputeEnvironment': 'Batch compute environment',
-};
 
 const lower = (v: Variant) => asString(v)?.toLowerCase();
 
@@ -69,68 +57,91 @@ export default defineRule({
       'Launch configuration {{logicalId}} sets MetadataOptions.HttpPutResponseHopLimit to {{limit}}, so metadata tokens reach ' +
       'beyond the instance itself{{users}}.',
   },
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  WebLaunchTemplate:',
+      '    Type: AWS::EC2::LaunchTemplate',
+      '    Properties:',
+      '      LaunchTemplateData:',
+      '        ImageId: ami-0abcdef1234567890',
+      '        InstanceType: t3.small',
+      '        MetadataOptions:',
+      '          HttpEndpoint: enabled',
+      '          HttpTokens: optional',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  WebLaunchTemplate:',
+      '    Type: AWS::EC2::LaunchTemplate',
+      '    Properties:',
+      '      LaunchTemplateData:',
+      '        ImageId: ami-0abcdef1234567890',
+      '        InstanceType: t3.small',
+      '        MetadataOptions:',
+      '          HttpEndpoint: enabled',
+      '          HttpTokens: required',
+      '          HttpPutResponseHopLimit: 1',
+    ].join('\n'),
+    notes:
+      'Instances, launch templates and launch configurations are checked; a message about a launch template or ' +
+      'configuration names what launches from it. `HttpEndpoint: disabled` passes (no metadata to steal). An instance ' +
+      'launched from a launch template of the same template without metadata options of its own is checked through the ' +
+      'launch template. A missing `HttpTokens` passes only when the image is an Amazon Linux 2023 AMI named through its ' +
+      'public SSM parameter (`/aws/service/ami-amazon-linux-latest/al2023-…`), which AWS registers with IMDSv2 required; ' +
+      'the account-level IMDS default is not visible in a template. On launch configurations, a ' +
+      '`HttpPutResponseHopLimit` above 1 is reported too (2, which containers need, as a note). A value only known at ' +
+      'deploy time (an import, a parameter without a Default, a launch template from another stack) is not a finding; ' +
+      '`--report-unknown` lists it.',
+  },
   check(resource, ctx) {
-    const options = OPTIONS[resource.type]!.path;
-    const inherited = resource.type === INSTANCE ? launchTemplateOf(resource, ctx) : undefined;
-    const data = { noun: OPTIONS[resource.type]!.noun, users: usersOf(resource, ctx) };
-    const images = ctx.value(resource, OPTIONS[resource.type]!.image);
+    const spec = OPTIONS[resource.type];
+    if (!spec) return;
+    const options = spec.path;
+    const inherited = resource.type === INSTANCE && launchTemplatesOf(ctx, resource).length > 0;
+    const data = { noun: spec.noun, users: usedBy(ctx, resource) };
+    const images = ctx.value(resource, spec.image);
     // Only when some image defaults to IMDSv2 does the verdict depend on which one is used (and the message name it).
-    const imageDecides = images.some((image) => imdsV2Image(resource, image, ctx));
-    for (const [tokens, endpoint, template, image] of combinations([
+    const imageDecides = images.some((image) => imdsV2Image(ctx, resource, image));
+    for (const [tokens, endpoint, template, image] of ctx.each(
       ctx.value(resource, [...options, 'HttpTokens']),
       ctx.value(resource, [...options, 'HttpEndpoint']),
       resource.type === INSTANCE ? ctx.value(resource, ['Properties', 'LaunchTemplate']) : [absent()],
       imageDecides ? images : [absent()],
-    ])) {
+    )) {
       // No metadata endpoint, no metadata to steal.
-      if (lower(endpoint!) === 'disabled' || lower(tokens!) === 'required') continue;
-      if (tokens!.kind === 'unknown') {
-        ctx.unknown(tokens!, 'HttpTokens');
-        continue;
-      }
-      if (endpoint!.kind === 'unknown') {
-        ctx.unknown(endpoint!, 'HttpEndpoint');
-        continue;
-      }
-      const value = lower(tokens!);
-      if (tokens!.kind === 'absent' && isSet(template!)) {
+      if (lower(endpoint) === 'disabled' || lower(tokens) === 'required') continue;
+      if (!ctx.known(tokens, 'HttpTokens') || !ctx.known(endpoint, 'HttpEndpoint')) continue;
+      if (tokens.kind === 'absent' && isSet(template)) {
         // The instance takes its metadata options from the launch template, which this rule checks on its own.
         if (!inherited) {
-          ctx.unknown(variantWith(template!, { kind: 'unknown', reason: 'in a launch template outside this template' }), 'the metadata options inherited from the launch template');
+          ctx.unknown(variantWith(template, { kind: 'unknown', reason: 'in a launch template outside this template' }), 'the metadata options inherited from the launch template');
         }
         continue;
       }
-      if (tokens!.kind === 'literal' && value !== 'optional') continue; // not a valid value: a template error
-      if (tokens!.kind === 'absent' && imdsV2Image(resource, image!, ctx)) continue;
+      if (tokens.kind === 'literal' && lower(tokens) !== 'optional') continue; // not a valid value: a template error
+      if (tokens.kind === 'absent' && imdsV2Image(ctx, resource, image)) continue;
       ctx.report({
-        messageId: tokens!.kind === 'absent' ? 'notSet' : 'optional',
-        at: tokens!,
-        because: [endpoint!, template!, image!],
+        messageId: tokens.kind === 'absent' ? 'notSet' : 'optional',
+        at: tokens,
+        because: [endpoint, template, image],
         data,
-        fix: tokens!.kind === 'literal' ? { text: 'required', description: 'Require IMDSv2 session tokens' } : undefined,
+        fix: tokens.kind === 'literal' ? { text: 'required', description: 'Require IMDSv2 session tokens' } : undefined,
       });
     }
 
     if (resource.type !== LAUNCH_CONFIGURATION) return;
-    for (const [limit, endpoint] of combinations([
+    for (const [limit, endpoint] of ctx.each(
       ctx.value(resource, [...options, 'HttpPutResponseHopLimit']),
       ctx.value(resource, [...options, 'HttpEndpoint']),
-    ])) {
-      if (lower(endpoint!) === 'disabled' || limit!.kind === 'absent') continue;
-      if (limit!.kind === 'unknown') {
-        ctx.unknown(limit!, 'HttpPutResponseHopLimit');
-        continue;
-      }
-      const hops = asNumber(limit!);
-      if (hops === undefined || hops <= 1) continue;
-      if (endpoint!.kind === 'unknown') {
-        ctx.unknown(endpoint!, 'HttpEndpoint');
-        continue;
-      }
+    )) {
+      if (lower(endpoint) === 'disabled' || limit.kind === 'absent' || !ctx.known(limit, 'HttpPutResponseHopLimit')) continue;
+      const hops = asNumber(limit);
+      if (hops === undefined || hops <= 1 || !ctx.known(endpoint, 'HttpEndpoint')) continue;
       ctx.report({
         messageId: 'hopLimit',
-        at: limit!,
-        because: [endpoint!],
+        at: limit,
+        because: [endpoint],
         // Two hops is what containers on the instance need: worth a look, not a warning.
         level: hops === 2 ? 'note' : undefined,
         data: { ...data, limit: String(hops) },
@@ -140,13 +151,12 @@ export default defineRule({
   },
 });
 
-
 /**
  * Whether the AMI is one that defaults to IMDSv2 (Amazon Linux 2023), seen through the public SSM parameter that names it.
  * The engine resolves SSM-typed parameters and {{resolve:ssm:...}} to unknown without saying which SSM parameter they read,
  * so this looks at the value as written: a dynamic reference string, or a Ref to an SSM-typed parameter and its Default.
  */
-function imdsV2Image(resource: Resource, image: Variant, ctx: RuleContext): boolean {
+function imdsV2Image(ctx: RuleContext<any, any>, resource: Resource, image: Variant): boolean {
   if (image.kind !== 'unknown' || image.external || image.ref) return false;
   let node: unknown = resource.node;
   for (const segment of image.path) node = isPlainObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[segment] : undefined;
@@ -161,38 +171,4 @@ function imdsV2Image(resource: Resource, image: Variant, ctx: RuleContext): bool
 
 function absent(): Variant {
   return absentVariant([], false, []);
-}
-
-/** The launch template of this template that an instance's LaunchTemplate property points at (by Ref, GetAtt or name). */
-function launchTemplateOf(instance: Resource, ctx: RuleContext): Resource | undefined {
-  const linked = ctx.graph
-    .targets(instance.logicalId, LAUNCH_TEMPLATE)
-    .find(({ edge }) => edge.path[0] === 'Properties' && edge.path[1] === 'LaunchTemplate');
-  if (linked) return linked.resource;
-  for (const name of ctx.value(instance, ['Properties', 'LaunchTemplate', 'LaunchTemplateName'])) {
-    const wanted = asString(name);
-    if (wanted === undefined) continue;
-    const match = ctx.graph
-      .ofType(LAUNCH_TEMPLATE)
-      .find((lt) => ctx.value(lt, ['Properties', 'LaunchTemplateName']).some((n) => asString(n) === wanted));
-    if (match) return match;
-  }
-  return undefined;
-}
-
-/** " (used by Auto Scaling group Web, instance Bastion)": what a launch template or configuration affects. */
-function usersOf(resource: Resource, ctx: RuleContext): string {
-  if (resource.type === INSTANCE) return '';
-  // Asked type by type, so that only the launchers are walked; named in template order.
-  const users = new Set<Resource>();
-  for (const type in LAUNCHERS) for (const { resource: user } of ctx.graph.referrers(resource.logicalId, type)) users.add(user);
-  const names = new Set<string>();
-  if (users.size) for (const user of ctx.template.resources.values()) if (users.has(user)) names.add(`${LAUNCHERS[user.type]} ${user.logicalId}`);
-  if (resource.type === LAUNCH_TEMPLATE) {
-    // Instances may name the template instead of referencing it.
-    for (const instance of ctx.graph.ofType(INSTANCE)) {
-      if (launchTemplateOf(instance, ctx) === resource) names.add(`instance ${instance.logicalId}`);
-    }
-  }
-  return names.size ? ` (used by ${listWords([...names])})` : '';
 }

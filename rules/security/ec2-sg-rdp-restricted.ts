@@ -33,16 +33,51 @@ export default defineRule({
     inline: 'The {{group}} allows {{service}} from {{cidr}}.',
     standalone: 'Ingress rule {{logicalId}} opens {{service}} of {{group}} to {{cidr}}.',
   },
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  WindowsSecurityGroup:',
+      '    Type: AWS::EC2::SecurityGroup',
+      '    Properties:',
+      '      GroupDescription: Remote Desktop to the Windows servers',
+      '      VpcId: vpc-0a1b2c3d4e5f60718',
+      '      SecurityGroupIngress:',
+      '        - IpProtocol: tcp',
+      '          FromPort: 3389',
+      '          ToPort: 3389',
+      '          CidrIp: 0.0.0.0/0',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  WindowsSecurityGroup:',
+      '    Type: AWS::EC2::SecurityGroup',
+      '    Properties:',
+      '      GroupDescription: Remote Desktop to the Windows servers from the bastion',
+      '      VpcId: vpc-0a1b2c3d4e5f60718',
+      '      SecurityGroupIngress:',
+      '        - IpProtocol: tcp',
+      '          FromPort: 3389',
+      '          ToPort: 3389',
+      '          SourceSecurityGroupId: !Ref BastionSecurityGroup',
+      '  BastionSecurityGroup:',
+      '    Type: AWS::EC2::SecurityGroup',
+      '    Properties:',
+      '      GroupDescription: Bastion host',
+      '      VpcId: vpc-0a1b2c3d4e5f60718',
+    ].join('\n'),
+    notes:
+      'RDP listens on TCP 3389 and, since RDP 8, on UDP 3389: an entry open to either is reported, each with its own ' +
+      'message (every protocol, `-1`, is reported once, as TCP). Both inline `SecurityGroupIngress` entries and ' +
+      'standalone `AWS::EC2::SecurityGroupIngress` resources are checked; a port range that includes 3389 counts, and ' +
+      'the source is world-open when it is `0.0.0.0/0` or `::/0` in any spelling. Sources given as a security group or a ' +
+      'prefix list are never world-open. A source range, protocol or port only known at deploy time (an import, a ' +
+      'parameter without a Default) is not a finding; `--report-unknown` lists it.',
+  },
   check(resource, ctx) {
     const report = (f: WorldOpenFinding, service: string) =>
-      ctx.report({
-        messageId: f.standalone ? 'standalone' : 'inline',
-        at: f.at,
-        because: f.because,
-        data: { group: f.group, cidr: f.cidr, service },
-      });
+      ctx.report({ messageId: f.standalone ? 'standalone' : 'inline', at: f.at, because: f.because, data: { group: f.group, cidr: f.cidr, service } });
     // RDP listens on TCP 3389 and, since RDP 8, on UDP 3389 too.
-    for (const f of worldOpenIngress(resource, ctx, RDP, 'RDP')) report(f, 'RDP (port 3389)');
-    for (const f of worldOpenIngress(resource, ctx, RDP, 'RDP (UDP)', 'udp')) report(f, 'RDP over UDP (port 3389)');
+    for (const f of worldOpenIngress(ctx, resource, RDP, 'RDP')) report(f, 'RDP (port 3389)');
+    for (const f of worldOpenIngress(ctx, resource, RDP, 'RDP (UDP)', 'udp')) report(f, 'RDP over UDP (port 3389)');
   },
 });

@@ -30,14 +30,44 @@ export default defineRule({
     inline: 'The {{group}} allows SSH (port 22) from {{cidr}}.',
     standalone: 'Ingress rule {{logicalId}} opens SSH (port 22) of {{group}} to {{cidr}}.',
   },
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  BastionSecurityGroup:',
+      '    Type: AWS::EC2::SecurityGroup',
+      '    Properties:',
+      '      GroupDescription: SSH to the bastion host',
+      '      VpcId: vpc-0a1b2c3d4e5f60718',
+      '      SecurityGroupIngress:',
+      '        - IpProtocol: tcp',
+      '          FromPort: 22',
+      '          ToPort: 22',
+      '          CidrIp: 0.0.0.0/0',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  BastionSecurityGroup:',
+      '    Type: AWS::EC2::SecurityGroup',
+      '    Properties:',
+      '      GroupDescription: SSH to the bastion host from the office VPN',
+      '      VpcId: vpc-0a1b2c3d4e5f60718',
+      '      SecurityGroupIngress:',
+      '        - IpProtocol: tcp',
+      '          FromPort: 22',
+      '          ToPort: 22',
+      '          CidrIp: 10.20.0.0/16',
+    ].join('\n'),
+    notes:
+      'Both inline `SecurityGroupIngress` entries and standalone `AWS::EC2::SecurityGroupIngress` resources are checked ' +
+      '(the group of a standalone rule is named by `GroupId` or `GroupName`). An entry opens SSH when its protocol is ' +
+      'TCP (`tcp` or `6`) with a port range that includes 22, or every protocol (`-1`), and its source is `0.0.0.0/0` or ' +
+      '`::/0` in any spelling. Sources given as a security group or a prefix list are never world-open. A source range, ' +
+      'protocol or port only known at deploy time (an import, a parameter without a Default) is not a finding; ' +
+      '`--report-unknown` lists it.',
+  },
   check(resource, ctx) {
-    for (const f of worldOpenIngress(resource, ctx, 22, 'SSH')) {
-      ctx.report({
-        messageId: f.standalone ? 'standalone' : 'inline',
-        at: f.at,
-        because: f.because,
-        data: { group: f.group, cidr: f.cidr },
-      });
+    for (const f of worldOpenIngress(ctx, resource, 22, 'SSH')) {
+      ctx.report({ messageId: f.standalone ? 'standalone' : 'inline', at: f.at, because: f.because, data: { group: f.group, cidr: f.cidr } });
     }
   },
 });

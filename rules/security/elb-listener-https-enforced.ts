@@ -1,8 +1,9 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
+import { stateText } from '../../src/rule-helpers/require.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asNumber, asString } from '../../src/values/coerce.ts';
-import { combinations, variantWith, type Variant } from '../../src/values/variant.ts';
-import { valueText } from '../../src/values/quote.ts';
+import { clip } from '../../src/values/quote.ts';
+import { variantWith, type Variant } from '../../src/values/variant.ts';
 
 const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
 const LISTENER_RULE = 'AWS::ElasticLoadBalancingV2::ListenerRule';
@@ -18,6 +19,17 @@ interface Owner {
 }
 
 const upper = (v: Variant) => asString(v)?.toUpperCase();
+
+// Declared before the rule so that the helpers below report with checked message ids too.
+const MESSAGES = {
+  forward: 'HTTP listener {{logicalId}} on {{loadBalancer}} forwards requests over plain HTTP instead of redirecting them to HTTPS.',
+  fixedResponse: 'HTTP listener {{logicalId}} on {{loadBalancer}} answers plain-HTTP requests with a fixed {{status}} response instead of redirecting them to HTTPS.',
+  redirectNotHttps: 'HTTP listener {{logicalId}} on {{loadBalancer}} redirects without switching to HTTPS: RedirectConfig.Protocol is {{state}}.',
+  ruleForward: 'Listener rule {{logicalId}} forwards requests that arrive over plain HTTP on listener {{listener}} ({{loadBalancer}}).',
+  classic: 'Classic load balancer {{logicalId}} ({{scheme}}) has an unencrypted {{protocol}} listener on port {{port}}.',
+} as const;
+
+type Ctx = RuleContext<Record<string, never>, typeof MESSAGES>;
 
 export default defineRule({
   id: 'elb-listener-https-enforced',
@@ -47,18 +59,82 @@ export default defineRule({
       { id: 'ELB_TLS_HTTPS_LISTENERS_ONLY', messages: ['classic'] }, // every Classic listener HTTPS or SSL
     ],
   },
-  messages: {
-    forward: 'HTTP listener {{logicalId}} on {{loadBalancer}} forwards requests over plain HTTP instead of redirecting them to HTTPS.',
-    fixedResponse: 'HTTP listener {{logicalId}} on {{loadBalancer}} answers plain-HTTP requests with a fixed {{status}} response instead of redirecting them to HTTPS.',
-    redirectNotHttps: 'HTTP listener {{logicalId}} on {{loadBalancer}} redirects without switching to HTTPS: RedirectConfig.Protocol is {{state}}.',
-    ruleForward: 'Listener rule {{logicalId}} forwards requests that arrive over plain HTTP on listener {{listener}} ({{loadBalancer}}).',
-    classic: 'Classic load balancer {{logicalId}} ({{scheme}}) has an unencrypted {{protocol}} listener on port {{port}}.',
+  messages: MESSAGES,
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  WebAlb:',
+      '    Type: AWS::ElasticLoadBalancingV2::LoadBalancer',
+      '    Properties:',
+      '      Scheme: internet-facing',
+      '      Subnets: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]',
+      '      SecurityGroups: [sg-0123456789abcdef0]',
+      '  HttpListener:',
+      '    Type: AWS::ElasticLoadBalancingV2::Listener',
+      '    Properties:',
+      '      LoadBalancerArn: !Ref WebAlb',
+      '      Port: 80',
+      '      Protocol: HTTP',
+      '      DefaultActions:',
+      '        - Type: forward',
+      '          TargetGroupArn: !Ref WebTargets',
+      '  WebTargets:',
+      '    Type: AWS::ElasticLoadBalancingV2::TargetGroup',
+      '    Properties:',
+      '      VpcId: vpc-0a1b2c3d4e5f60718',
+      '      Port: 8080',
+      '      Protocol: HTTP',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  WebAlb:',
+      '    Type: AWS::ElasticLoadBalancingV2::LoadBalancer',
+      '    Properties:',
+      '      Scheme: internet-facing',
+      '      Subnets: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]',
+      '      SecurityGroups: [sg-0123456789abcdef0]',
+      '  HttpListener:',
+      '    Type: AWS::ElasticLoadBalancingV2::Listener',
+      '    Properties:',
+      '      LoadBalancerArn: !Ref WebAlb',
+      '      Port: 80',
+      '      Protocol: HTTP',
+      '      DefaultActions:',
+      '        - Type: redirect',
+      '          RedirectConfig: {Protocol: HTTPS, Port: "443", StatusCode: HTTP_301}',
+      '  HttpsListener:',
+      '    Type: AWS::ElasticLoadBalancingV2::Listener',
+      '    Properties:',
+      '      LoadBalancerArn: !Ref WebAlb',
+      '      Port: 443',
+      '      Protocol: HTTPS',
+      '      SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06',
+      '      Certificates:',
+      '        - CertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9',
+      '      DefaultActions:',
+      '        - Type: forward',
+      '          TargetGroupArn: !Ref WebTargets',
+      '  WebTargets:',
+      '    Type: AWS::ElasticLoadBalancingV2::TargetGroup',
+      '    Properties:',
+      '      VpcId: vpc-0a1b2c3d4e5f60718',
+      '      Port: 8080',
+      '      Protocol: HTTP',
+    ].join('\n'),
+    notes:
+      'On Application Load Balancers, an HTTP listener passes when its default action redirects to HTTPS or answers with a ' +
+      '4xx fixed response; forwarding, a redirect that keeps HTTP (`RedirectConfig.Protocol` left out keeps the protocol) ' +
+      'and other fixed responses fail, and so does a listener rule that forwards requests arriving on an HTTP listener of ' +
+      'the template. On Classic Load Balancers, HTTP and TCP listeners fail. Listeners of Network and Gateway Load ' +
+      'Balancers are not checked. Findings on internal load balancers are notes. A protocol, action type or listener only ' +
+      'known at deploy time (an import, a parameter without a Default, a listener of another stack) is not a finding; ' +
+      '`--report-unknown` lists it.',
   },
   check(resource, ctx) {
-    if (resource.type === CLASSIC) return checkClassic(resource, ctx);
+    if (resource.type === CLASSIC) return checkClassic(ctx, resource);
     if (resource.type === LISTENER) {
-      for (const http of httpListener(resource, ctx)) {
-        for (const action of ctx.items(resource, ['Properties', 'DefaultActions'])) checkDefaultAction(action, http, ctx);
+      for (const http of httpListener(ctx, resource)) {
+        for (const action of ctx.items(resource, ['Properties', 'DefaultActions'])) checkDefaultAction(ctx, action, http);
       }
       return;
     }
@@ -72,14 +148,10 @@ export default defineRule({
         }
         continue;
       }
-      for (const http of httpListener(listener, ctx)) {
+      for (const http of httpListener(ctx, listener)) {
         for (const action of ctx.items(resource, ['Properties', 'Actions'])) {
           for (const type of ctx.value(action, ['Type'])) {
-            if (type.kind === 'unknown') {
-              ctx.unknown(type, 'the action type');
-              continue;
-            }
-            if (asString(type)?.toLowerCase() !== 'forward') continue;
+            if (!ctx.known(type, 'the action type') || asString(type)?.toLowerCase() !== 'forward') continue;
             ctx.report({
               messageId: 'ruleForward',
               at: type,
@@ -98,114 +170,91 @@ export default defineRule({
  * One entry per way `listener` is an HTTP listener of an Application Load Balancer (none when it is HTTPS,
  * belongs to a Network or Gateway Load Balancer, or its protocol is unknown).
  */
-function httpListener(listener: Resource, ctx: RuleContext): Owner[] {
+function httpListener(ctx: Ctx, listener: Resource): Owner[] {
   const out: Owner[] = [];
-  for (const [protocol, arn] of combinations([
-    ctx.value(listener, ['Properties', 'Protocol']),
-    ctx.value(listener, ['Properties', 'LoadBalancerArn']),
-  ])) {
-    if (protocol!.kind === 'unknown') {
-      ctx.unknown(protocol!, 'the listener protocol');
-      continue;
-    }
+  for (const [protocol, arn] of ctx.each(ctx.value(listener, ['Properties', 'Protocol']), ctx.value(listener, ['Properties', 'LoadBalancerArn']))) {
     // Absent: a Gateway Load Balancer listener. TCP/TLS/UDP: a Network Load Balancer.
-    if (upper(protocol!) !== 'HTTP') continue;
-    for (const owner of ownerOf(arn!, ctx)) {
-      out.push({ ...owner, because: [protocol!, arn!, ...owner.because] });
+    if (!ctx.known(protocol, 'the listener protocol') || upper(protocol) !== 'HTTP') continue;
+    for (const owner of ownerOf(ctx, arn)) {
+      out.push({ ...owner, because: [protocol, arn, ...owner.because] });
     }
   }
   // Internet-facing first: when the scheme depends on a condition, the stronger verdict is the one kept.
   return out.sort((a, b) => Number(a.internal) - Number(b.internal));
 }
 
-function ownerOf(arn: Variant, ctx: RuleContext): Owner[] {
+function ownerOf(ctx: Ctx, arn: Variant): Owner[] {
   const lb = arn.ref && ctx.template.resources.get(arn.ref.logicalId);
   if (!lb || lb.type !== ELBV2) return [{ name: 'a load balancer from outside this template', internal: false, because: [] }];
   const out: Owner[] = [];
-  for (const [type, scheme] of combinations([ctx.value(lb, ['Properties', 'Type']), ctx.value(lb, ['Properties', 'Scheme'])])) {
-    const kind = asString(type!)?.toLowerCase();
+  for (const [type, scheme] of ctx.each(ctx.value(lb, ['Properties', 'Type']), ctx.value(lb, ['Properties', 'Scheme']))) {
+    const kind = asString(type)?.toLowerCase();
     if (kind === 'network' || kind === 'gateway') continue; // not an ALB: HTTP redirects do not exist there
-    const s = asString(scheme!)?.toLowerCase();
-    const internal = s === 'internal';
-    const word = internal ? 'internal ' : scheme!.kind === 'unknown' ? '' : 'internet-facing ';
-    out.push({ name: `${word}load balancer ${lb.logicalId}`, internal, because: [type!, scheme!] });
+    const internal = asString(scheme)?.toLowerCase() === 'internal';
+    const word = internal ? 'internal ' : scheme.kind === 'unknown' ? '' : 'internet-facing ';
+    out.push({ name: `${word}load balancer ${lb.logicalId}`, internal, because: [type, scheme] });
   }
   return out;
 }
 
-function checkDefaultAction(action: Variant, http: Owner, ctx: RuleContext): void {
-  const data = { loadBalancer: http.name };
+function checkDefaultAction(ctx: Ctx, action: Variant, http: Owner): void {
+  const loadBalancer = http.name;
   const level = http.internal ? ('note' as const) : undefined;
-  for (const [type, redirect, status] of combinations([
+  for (const [type, redirect, status] of ctx.each(
     ctx.value(action, ['Type']),
     ctx.value(action, ['RedirectConfig', 'Protocol']),
     ctx.value(action, ['FixedResponseConfig', 'StatusCode']),
-  ])) {
-    if (type!.kind === 'unknown') {
-      ctx.unknown(type!, 'the default action type');
-      continue;
-    }
-    const kind = asString(type!)?.toLowerCase();
+  )) {
+    if (!ctx.known(type, 'the default action type')) continue;
+    const kind = asString(type)?.toLowerCase();
     if (kind === 'forward') {
-      ctx.report({ messageId: 'forward', at: type!, because: http.because, level, data });
+      ctx.report({ messageId: 'forward', at: type, because: http.because, level, data: { loadBalancer } });
     } else if (kind === 'redirect') {
-      if (redirect!.kind === 'unknown') {
-        ctx.unknown(redirect!, 'the redirect protocol');
-        continue;
-      }
       // Not set means "#{protocol}": the redirect keeps plain HTTP.
-      if (upper(redirect!) === 'HTTPS') continue;
+      if (!ctx.known(redirect, 'the redirect protocol') || upper(redirect) === 'HTTPS') continue;
       ctx.report({
         messageId: 'redirectNotHttps',
-        at: redirect!,
-        because: [type!, ...http.because],
+        at: redirect,
+        because: [type, ...http.because],
         level,
-        data: { ...data, state: redirect!.kind === 'absent' ? 'not set (the default #{protocol} keeps HTTP)' : valueText(redirect!.value) },
-        fix: redirect!.kind === 'literal' ? { text: 'HTTPS', description: 'Redirect to HTTPS' } : undefined,
+        data: { loadBalancer, state: stateText(redirect, 'the default #{protocol} keeps HTTP') },
+        fix: redirect.kind === 'literal' ? { text: 'HTTPS', description: 'Redirect to HTTPS' } : undefined,
       });
     } else if (kind === 'fixed-response') {
-      if (status!.kind === 'unknown') {
-        ctx.unknown(status!, 'the fixed-response status code');
-        continue;
-      }
-      const code = asNumber(status!);
+      if (!ctx.known(status, 'the fixed-response status code')) continue;
+      const code = asNumber(status);
       // A 4xx answer serves no content over HTTP; StatusCode is required, so absent is a template error.
       if (code === undefined || (code >= 400 && code < 500)) continue;
-      ctx.report({ messageId: 'fixedResponse', at: status!, because: [type!, ...http.because], level, data: { ...data, status: String(code) } });
+      ctx.report({ messageId: 'fixedResponse', at: status, because: [type, ...http.because], level, data: { loadBalancer, status: String(code) } });
     }
     // authenticate-* actions only precede a final action (and need HTTPS anyway).
   }
 }
 
-function checkClassic(lb: Resource, ctx: RuleContext): void {
+function checkClassic(ctx: Ctx, lb: Resource): void {
+  // Internet-facing first: when the scheme depends on a condition, the stronger verdict is the one kept.
   const schemes = [...ctx.value(lb, ['Properties', 'Scheme'])].sort(
     (a, b) => Number(asString(a)?.toLowerCase() === 'internal') - Number(asString(b)?.toLowerCase() === 'internal'),
   );
   for (const listener of ctx.items(lb, ['Properties', 'Listeners'])) {
-    if (listener.kind === 'unknown') {
-      ctx.unknown(listener, 'the listeners');
-      continue;
-    }
-    for (const [protocol, port, scheme] of combinations([ctx.value(listener, ['Protocol']), ctx.value(listener, ['LoadBalancerPort']), schemes])) {
-      if (protocol!.kind === 'unknown') {
-        ctx.unknown(protocol!, 'the listener protocol');
-        continue;
-      }
-      const p = upper(protocol!);
+    if (!ctx.known(listener, 'the listeners')) continue;
+    for (const [protocol, port, scheme] of ctx.each(ctx.value(listener, ['Protocol']), ctx.value(listener, ['LoadBalancerPort']), schemes)) {
+      if (!ctx.known(protocol, 'the listener protocol')) continue;
+      const p = upper(protocol);
       if (p !== 'HTTP' && p !== 'TCP') continue;
-      const internal = asString(scheme!)?.toLowerCase() === 'internal';
+      const internal = asString(scheme)?.toLowerCase() === 'internal';
+      const portText = asString(port);
       ctx.report({
         messageId: 'classic',
-        at: protocol!,
-        because: [port!, scheme!],
+        at: protocol,
+        because: [port, scheme],
         level: internal ? 'note' : undefined,
         data: {
-          scheme: internal ? 'internal' : scheme!.kind === 'unknown' ? 'scheme not known' : 'internet-facing',
+          scheme: internal ? 'internal' : scheme.kind === 'unknown' ? 'scheme not known' : 'internet-facing',
           protocol: p,
-          port: asString(port!) ?? '(not known)',
+          port: portText === undefined ? '(not known)' : clip(portText),
         },
       });
     }
   }
 }
-

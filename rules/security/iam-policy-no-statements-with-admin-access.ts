@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import { intrinsicOf, isPlainObject, parseSubString, valueAt } from '../../src/template/intrinsics.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString, isSet } from '../../src/values/coerce.ts';
-import { combinations, variantWith, type Variant } from '../../src/values/variant.ts';
+import { variantWith, type Variant } from '../../src/values/variant.ts';
 import { clip, valueText } from '../../src/values/quote.ts';
 
 /** The AWS managed AdministratorAccess policy in any partition (also as written with the AWS::Partition placeholder). */
@@ -18,7 +18,16 @@ const TYPE_WORDS: Record<string, string> = {
   'AWS::Serverless::Function': 'function',
 };
 
-type Ctx = RuleContext;
+// Declared before the rule so that the helpers below report with checked message ids too.
+const MESSAGES = {
+  allActions: 'Statement {{statement}} in {{where}} allows every action ("*") on every resource ("*"): full administrator access.',
+  allActionsUnderConditions:
+    'Statement {{statement}} in {{where}} allows every action ("*") on every resource ("*"), under conditions ({{conditions}}).',
+  notAction: 'Statement {{statement}} in {{where}} allows every action outside its NotAction list on every resource ("*").',
+  adminManaged: '{{kind}} {{logicalId}} attaches the AWS managed policy AdministratorAccess{{arn}}.',
+} as const;
+
+type Ctx = RuleContext<Record<string, never>, typeof MESSAGES>;
 
 export default defineRule({
   id: 'iam-policy-no-statements-with-admin-access',
@@ -68,16 +77,65 @@ export default defineRule({
       { id: 'IAM_ROLE_OR_POLICY_NO_ALLOW_PLUS_NOT_ACTION', messages: ['notAction'], resourceTypes: ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'] },
     ],
   },
-  messages: {
-    allActions: 'Statement {{statement}} in {{where}} allows every action ("*") on every resource ("*"): full administrator access.',
-    allActionsUnderConditions:
-      'Statement {{statement}} in {{where}} allows every action ("*") on every resource ("*"), under conditions ({{conditions}}).',
-    notAction: 'Statement {{statement}} in {{where}} allows every action outside its NotAction list on every resource ("*").',
-    adminManaged: '{{kind}} {{logicalId}} attaches the AWS managed policy AdministratorAccess{{arn}}.',
+  messages: MESSAGES,
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  DeployRole:',
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      AssumeRolePolicyDocument:',
+      '        Version: "2012-10-17"',
+      '        Statement:',
+      '          - Effect: Allow',
+      '            Principal: {Service: codebuild.amazonaws.com}',
+      '            Action: sts:AssumeRole',
+      '      Policies:',
+      '        - PolicyName: deploy',
+      '          PolicyDocument:',
+      '            Version: "2012-10-17"',
+      '            Statement:',
+      '              - Effect: Allow',
+      '                Action: "*"',
+      '                Resource: "*"',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  DeployRole:',
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      AssumeRolePolicyDocument:',
+      '        Version: "2012-10-17"',
+      '        Statement:',
+      '          - Effect: Allow',
+      '            Principal: {Service: codebuild.amazonaws.com}',
+      '            Action: sts:AssumeRole',
+      '      Policies:',
+      '        - PolicyName: deploy',
+      '          PolicyDocument:',
+      '            Version: "2012-10-17"',
+      '            Statement:',
+      '              - Effect: Allow',
+      '                Action: [s3:GetObject, s3:PutObject]',
+      '                Resource: arn:aws:s3:::example-artifacts/*',
+      '              - Effect: Allow',
+      '                Action: cloudformation:UpdateStack',
+      '                Resource: arn:aws:cloudformation:eu-west-1:123456789012:stack/app/*',
+    ].join('\n'),
+    notes:
+      'Checked: the inline policies and managed policy ARNs of roles, users and groups, `AWS::IAM::Policy` and ' +
+      '`AWS::IAM::ManagedPolicy` documents, and the `Policies` of SAM functions (a policy document, or the ' +
+      '`AdministratorAccess` managed policy by name or ARN; SAM policy templates are scoped by design). A statement fails ' +
+      'when it allows `Action: "*"`, or uses `NotAction`, on `Resource: "*"`; one with a `Condition` is reported as such, ' +
+      'naming its condition keys. Trust policies (`AssumeRolePolicyDocument`) are not permissions and are not checked, ' +
+      'and neither are service wildcards such as `s3:*`. A policy document written as `Fn::Sub` JSON text is read around ' +
+      'its `${...}` references. An action, resource or document only known at deploy time is not a finding; ' +
+      '`--report-unknown` lists it.',
   },
   check(resource, ctx) {
-    const word = TYPE_WORDS[resource.type]!;
-    const kind = word[0]!.toUpperCase() + word.slice(1);
+    const word = TYPE_WORDS[resource.type];
+    if (!word) return;
+    const kind = word.charAt(0).toUpperCase() + word.slice(1);
     switch (resource.type) {
       case 'AWS::IAM::Policy':
       case 'AWS::IAM::ManagedPolicy':
@@ -86,61 +144,48 @@ export default defineRule({
         }
         return;
       case 'AWS::Serverless::Function':
-        checkSamPolicies(resource, ctx, kind);
+        checkSamPolicies(ctx, resource, kind);
         return;
       default:
         // Role, User, Group: inline policies and attached managed policies. AssumeRolePolicyDocument is a trust policy: not here.
         for (const policy of ctx.items(resource, ['Properties', 'Policies'])) {
-          if (policy.kind === 'unknown') {
-            ctx.unknown(policy, 'an inline policy');
-            continue;
-          }
-          if (policy.kind !== 'literal') continue;
-          for (const [name, doc] of combinations([ctx.value(policy, ['PolicyName']), ctx.value(policy, ['PolicyDocument'])])) {
-            const label = asString(name!);
+          if (!ctx.known(policy, 'an inline policy') || policy.kind !== 'literal') continue;
+          for (const [name, doc] of ctx.each(ctx.value(policy, ['PolicyName']), ctx.value(policy, ['PolicyDocument']))) {
+            const label = asString(name);
             const where = `inline policy ${label !== undefined ? JSON.stringify(clip(label)) : '(unnamed)'} of ${word} ${resource.logicalId}`;
-            checkDocument(ctx, resource, doc!, where);
+            checkDocument(ctx, resource, doc, where);
           }
         }
-        for (const arn of ctx.items(resource, ['Properties', 'ManagedPolicyArns'])) checkManagedArn(resource, ctx, arn, kind);
+        for (const arn of ctx.items(resource, ['Properties', 'ManagedPolicyArns'])) checkManagedArn(ctx, resource, arn, kind);
     }
   },
 });
 
 /** SAM Policies: a managed policy name or ARN, a policy document, a policy template, or a list of those. */
-function checkSamPolicies(fn: Resource, ctx: Ctx, kind: string): void {
+function checkSamPolicies(ctx: Ctx, fn: Resource, kind: string): void {
   const where = (i?: number) => `${i === undefined ? 'the policy' : `policy ${i + 1}`} of function ${fn.logicalId}`;
   for (const policies of ctx.value(fn, ['Properties', 'Policies'])) {
-    if (policies.kind === 'absent') continue;
-    if (policies.kind === 'unknown') {
-      ctx.unknown(policies, 'Policies');
-      continue;
-    }
+    if (!ctx.known(policies, 'Policies') || policies.kind !== 'literal') continue;
     if (!Array.isArray(policies.value)) {
-      checkSamEntry(fn, ctx, policies, kind, where());
+      checkSamEntry(ctx, fn, policies, kind, where());
       continue;
     }
     policies.value.forEach((_, i) => {
-      for (const entry of ctx.value(policies, [i])) checkSamEntry(fn, ctx, entry, kind, where(i));
+      for (const entry of ctx.value(policies, [i])) checkSamEntry(ctx, fn, entry, kind, where(i));
     });
   }
 }
 
-function checkSamEntry(fn: Resource, ctx: Ctx, entry: Variant, kind: string, where: string): void {
-  if (entry.kind === 'unknown') {
-    checkManagedArn(fn, ctx, entry, kind);
-    return;
-  }
-  if (entry.kind !== 'literal') return;
-  if (typeof entry.value === 'string') {
-    checkManagedArn(fn, ctx, entry, kind);
+function checkSamEntry(ctx: Ctx, fn: Resource, entry: Variant, kind: string, where: string): void {
+  if (entry.kind === 'unknown' || (entry.kind === 'literal' && typeof entry.value === 'string')) {
+    checkManagedArn(ctx, fn, entry, kind);
     return;
   }
   // Objects without Statement are SAM policy templates (S3ReadPolicy, ...), which are scoped by design.
-  if (isPlainObject(entry.value) && 'Statement' in entry.value) checkDocument(ctx, fn, entry, where);
+  if (entry.kind === 'literal' && isPlainObject(entry.value) && 'Statement' in entry.value) checkDocument(ctx, fn, entry, where);
 }
 
-function checkManagedArn(resource: Resource, ctx: Ctx, arn: Variant, kind: string): void {
+function checkManagedArn(ctx: Ctx, resource: Resource, arn: Variant, kind: string): void {
   if (arn.kind === 'absent') return;
   let text = asString(arn);
   if (arn.kind === 'unknown') {
@@ -231,11 +276,7 @@ function checkDocument(ctx: Ctx, resource: Resource, doc: Variant, where: string
     }
   }
   for (const statements of ctx.value(document, ['Statement'])) {
-    if (statements.kind === 'unknown') {
-      ctx.unknown(statements, 'the policy statements');
-      continue;
-    }
-    if (statements.kind !== 'literal') continue;
+    if (!ctx.known(statements, 'the policy statements') || statements.kind !== 'literal') continue;
     if (Array.isArray(statements.value)) {
       statements.value.forEach((_, i) => {
         for (const statement of ctx.value(statements, [i])) checkStatement(ctx, statement, where, i + 1);
@@ -273,41 +314,39 @@ function stars(ctx: Ctx, value: Variant): Stars {
 }
 
 function checkStatement(ctx: Ctx, statement: Variant, where: string, index: number): void {
-  if (statement.kind === 'unknown') {
-    ctx.unknown(statement, 'a policy statement');
-    return;
-  }
-  if (statement.kind !== 'literal' || !isPlainObject(statement.value)) return;
+  if (!ctx.known(statement, 'a policy statement') || statement.kind !== 'literal' || !isPlainObject(statement.value)) return;
   const field = (name: string) => ctx.value(statement, [name]);
-  for (const [sid, effect, action, notAction, resource, condition] of combinations([
+  for (const [sid, effect, action, notAction, resource, condition] of ctx.each(
     field('Sid'), field('Effect'), field('Action'), field('NotAction'), field('Resource'), field('Condition'),
-  ])) {
-    if (effect!.kind === 'unknown' || asString(effect!)?.includes('\uE000')) {
-      ctx.unknown(variantWith(effect!, { kind: 'unknown', reason: effect!.reason ?? 'a ${...} of Fn::Sub text' }), 'the Effect of a policy statement');
+  )) {
+    if (effect.kind === 'unknown' || asString(effect)?.includes('\uE000')) {
+      const unknown = effect.kind === 'unknown' ? effect : variantWith(effect, { kind: 'unknown', reason: 'a ${...} of Fn::Sub text' });
+      ctx.unknown(unknown, 'the Effect of a policy statement');
       continue;
     }
-    if (asString(effect!) !== 'Allow') continue;
-    const name = asString(sid!);
+    if (asString(effect) !== 'Allow') continue;
+    const name = asString(sid);
     const data = { statement: name ? JSON.stringify(clip(name)) : String(index), where };
     // NotAction allows everything it does not list, whatever it lists.
-    const byNotAction = isSet(notAction!);
-    const actions: Stars = byNotAction ? { hits: [notAction!] } : stars(ctx, action!);
-    const resources = stars(ctx, resource!);
+    const byNotAction = isSet(notAction);
+    const actions: Stars = byNotAction ? { hits: [notAction] } : stars(ctx, action);
+    const resources = stars(ctx, resource);
     if (actions.hits.length === 0 || resources.hits.length === 0) {
-      const couldBeAdmin = (actions.hits.length > 0 || actions.unknown) && (resources.hits.length > 0 || resources.unknown);
-      if (couldBeAdmin) {
-        if (actions.hits.length === 0) ctx.unknown(actions.unknown!, 'the Action of an Allow statement');
-        else ctx.unknown(resources.unknown!, 'the Resource of an Allow statement');
+      // Admin access only if a value that cannot be known is "*": listed under --report-unknown, never failed.
+      if (actions.hits.length === 0) {
+        if (actions.unknown && (resources.hits.length > 0 || resources.unknown)) ctx.unknown(actions.unknown, 'the Action of an Allow statement');
+      } else if (resources.unknown) {
+        ctx.unknown(resources.unknown, 'the Resource of an Allow statement');
       }
       continue;
     }
     // A Condition narrows when the statement applies (MFA, source network...), not what it allows: still reported, as such.
-    const conditions = !byNotAction ? conditionKeys(condition!) : undefined;
-    for (const [a, r] of combinations([actions.hits, resources.hits])) {
-      ctx.report({
-        messageId: byNotAction ? 'notAction' : conditions ? 'allActionsUnderConditions' : 'allActions',
-        at: a!, because: [effect!, r!, sid!, condition!], data: conditions ? { ...data, conditions } : data,
-      });
+    const conditions = byNotAction ? undefined : conditionKeys(condition);
+    for (const [a, r] of ctx.each(actions.hits, resources.hits)) {
+      const found = { at: a, because: [effect, r, sid, condition] };
+      if (byNotAction) ctx.report({ messageId: 'notAction', ...found, data });
+      else if (conditions) ctx.report({ messageId: 'allActionsUnderConditions', ...found, data: { ...data, conditions } });
+      else ctx.report({ messageId: 'allActions', ...found, data });
     }
   }
 }

@@ -1,11 +1,10 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
-import { asBoolean, asString, isSet } from '../../src/values/coerce.ts';
-import { absentVariant, combinations, variantWith, type Variant } from '../../src/values/variant.ts';
-import { valueText } from '../../src/values/quote.ts';
+import { rdsKind, type RdsReading } from '../../src/rule-helpers/rds.ts';
+import { stateText } from '../../src/rule-helpers/require.ts';
+import { asBoolean, isSet } from '../../src/values/coerce.ts';
+import { absentVariant, variantWith, type Variant } from '../../src/values/variant.ts';
 
-type Ctx = RuleContext;
-
-/** A placeholder for properties a resource type does not have, so one combinations() call serves both types. */
+/** DBClusterInstanceClass for DB instances, which do not have it, so one ctx.each() call serves both types. */
 const ABSENT = absentVariant(['Properties'], false, []);
 
 export default defineRule({
@@ -38,73 +37,106 @@ export default defineRule({
     internetGateway:
       '{{kind}} {{logicalId}} does not set PubliclyAccessible and its subnet group {{subnetGroup}} is in VPC {{vpc}}, which has an internet gateway, so it may be created publicly accessible.',
   },
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  ReportingDb:',
+      '    Type: AWS::RDS::DBInstance',
+      '    Properties:',
+      '      Engine: mysql',
+      '      DBInstanceClass: db.t4g.medium',
+      '      AllocatedStorage: "50"',
+      '      MasterUsername: reporting',
+      '      ManageMasterUserPassword: true',
+      '      StorageEncrypted: true',
+      '      DBSubnetGroupName: !Ref DbSubnets',
+      '      PubliclyAccessible: true',
+      '  DbSubnets:',
+      '    Type: AWS::RDS::DBSubnetGroup',
+      '    Properties:',
+      '      DBSubnetGroupDescription: Reporting database subnets',
+      '      SubnetIds: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  ReportingDb:',
+      '    Type: AWS::RDS::DBInstance',
+      '    Properties:',
+      '      Engine: mysql',
+      '      DBInstanceClass: db.t4g.medium',
+      '      AllocatedStorage: "50"',
+      '      MasterUsername: reporting',
+      '      ManageMasterUserPassword: true',
+      '      StorageEncrypted: true',
+      '      DBSubnetGroupName: !Ref DbSubnets',
+      '      PubliclyAccessible: false',
+      '  DbSubnets:',
+      '    Type: AWS::RDS::DBSubnetGroup',
+      '    Properties:',
+      '      DBSubnetGroupDescription: Reporting database subnets',
+      '      SubnetIds: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]',
+    ].join('\n'),
+    notes:
+      'When `PubliclyAccessible` is left out, the default depends on the network: a database without a DB subnet group ' +
+      'lands in the default VPC, where it is public by default (an error); one whose subnet group is in a VPC of the ' +
+      'template with an internet gateway may be public (a note). Cluster members and read replicas without a subnet ' +
+      'group of their own land where their cluster or source is. Aurora clusters are not checked (their instances ' +
+      'carry the setting), nor are Aurora instances in the default VPC, which are private by default; Multi-AZ DB ' +
+      'clusters (`DBClusterInstanceClass` set) are. A value only known at deploy time (an import, a parameter without a ' +
+      'Default), or a default inherited from a source the rule cannot see, is not a finding; `--report-unknown` lists it.',
+  },
   check(db, ctx) {
     const cluster = db.type === 'AWS::RDS::DBCluster';
     const kind = cluster ? 'DB cluster' : 'DB instance';
     const prop = (name: string) => ctx.value(db, ['Properties', name]);
-    for (const [access, group, engine, member, instanceClass, source] of combinations([
-      prop('PubliclyAccessible'),
-      prop('DBSubnetGroupName'),
-      prop('Engine'),
-      cluster ? [ABSENT] : prop('DBClusterIdentifier'),
-      cluster ? prop('DBClusterInstanceClass') : [ABSENT],
-      cluster ? [ABSENT] : prop('SourceDBInstanceIdentifier'),
-    ])) {
-      // Only Multi-AZ DB clusters (DBClusterInstanceClass) take PubliclyAccessible; Aurora sets it on the instances.
-      if (cluster && !isSet(instanceClass!)) continue;
-      if (access!.kind === 'unknown') {
-        ctx.unknown(access!, 'PubliclyAccessible');
-        continue;
-      }
-      const because = [group!, engine!, member!, instanceClass!, source!];
-      if (access!.kind === 'literal') {
-        if (asBoolean(access!) === true) {
-          ctx.report({
-            messageId: 'public',
-            at: access!,
-            because,
-            data: { kind, state: valueText(access!.value) },
-            fix: { text: 'false', description: 'Set PubliclyAccessible to false' },
-          });
-        }
-        continue;
-      }
-      // PubliclyAccessible is not set: the default depends on where the database lands.
-      let groups: Placement[] = isSet(group!) ? [{ group: group!, at: group!, owner: '' }] : [];
-      if (groups.length === 0 && isSet(member!)) {
-        // An Aurora member lives in its cluster's subnet group.
-        groups = inherited(ctx, member!, 'AWS::RDS::DBCluster', 'cluster');
-        if (groups.length === 0) continue; // Aurora in the default VPC: not public by default
-      } else if (groups.length === 0 && isSet(source!)) {
-        // A read replica without its own subnet group follows its source's network.
-        groups = inherited(ctx, source!, 'AWS::RDS::DBInstance', 'source instance');
-        if (groups.length === 0) {
-          const reason = source!.ref ? `inherited from source ${source!.ref.logicalId}, which has no subnet group` : 'inherited from a source instance outside this template';
-          ctx.unknown(variantWith(source!, { kind: 'unknown', reason }), 'the default of PubliclyAccessible');
+    for (const reading of rdsKind(ctx, db)) {
+      for (const [access, group, instanceClass] of ctx.each(
+        prop('PubliclyAccessible'),
+        prop('DBSubnetGroupName'),
+        cluster ? prop('DBClusterInstanceClass') : [ABSENT],
+      )) {
+        // Only Multi-AZ DB clusters (DBClusterInstanceClass) take PubliclyAccessible; Aurora sets it on the instances.
+        if (cluster && !isSet(instanceClass)) continue;
+        if (!ctx.known(access, 'PubliclyAccessible')) continue;
+        const because = [group, ...reading.because, instanceClass];
+        if (access.kind === 'literal') {
+          if (asBoolean(access) === true) {
+            ctx.report({
+              messageId: 'public',
+              at: access,
+              because,
+              data: { kind, state: stateText(access) },
+              fix: { text: 'false', description: 'Set PubliclyAccessible to false' },
+            });
+          }
           continue;
         }
-      }
-      if (groups.length === 0) {
-        if (!cluster) {
-          if (engine!.kind === 'unknown') {
-            ctx.unknown(engine!, 'the engine');
+        // PubliclyAccessible is not set: the default depends on where the database lands.
+        const placements: Placement[] = isSet(group) ? [{ group, at: group, owner: '' }] : inheritedPlacements(ctx, reading);
+        if (placements.length === 0) {
+          if (reading.kind === 'cluster-member' || reading.kind === 'aurora-instance') continue; // Aurora in the default VPC: not public by default
+          if (reading.kind === 'read-replica') {
+            ctx.unknown(variantWith(reading.by, { kind: 'unknown', reason: unseenSource(ctx, reading.by) }), 'the default of PubliclyAccessible');
             continue;
           }
-          if ((asString(engine!) ?? '').toLowerCase().startsWith('aurora')) continue;
+          if (reading.kind === 'unknown') {
+            ctx.unknown(reading.by, 'the engine');
+            continue;
+          }
+          ctx.report({ messageId: 'defaultVpc', at: access, because, data: { kind } });
+          continue;
         }
-        ctx.report({ messageId: 'defaultVpc', at: access!, because, data: { kind } });
-        continue;
-      }
-      for (const { group: g, at, owner } of groups) {
-        const gateway = internetGatewayOf(ctx, g);
-        if (!gateway) continue;
-        ctx.report({
-          messageId: 'internetGateway',
-          level: 'note',
-          at,
-          because: [access!, g, ...because],
-          data: { kind, vpc: gateway.vpc, subnetGroup: owner ? `${gateway.subnetGroup} (of its ${owner})` : gateway.subnetGroup },
-        });
+        for (const { group: g, at, owner } of placements) {
+          const gateway = internetGatewayOf(ctx, g);
+          if (!gateway) continue;
+          ctx.report({
+            messageId: 'internetGateway',
+            level: 'note',
+            at,
+            because: [access, ...because],
+            data: { kind, vpc: gateway.vpc, subnetGroup: owner ? `${gateway.subnetGroup} (of its ${owner})` : gateway.subnetGroup },
+          });
+        }
       }
     }
   },
@@ -114,19 +146,36 @@ export default defineRule({
 interface Placement {
   group: Variant;
   at: Variant;
-  /** Who the group belongs to when inherited ('cluster', 'source instance'), else ''. */
+  /** Who the group belongs to when inherited ('cluster AuroraCluster', 'source instance Primary'), else ''. */
   owner: string;
 }
 
-/** The DBSubnetGroupName of the resource `ref` points at, when it is a `type` of this template. */
-function inherited(ctx: Ctx, ref: Variant, type: string, owner: string): Placement[] {
-  const target = ref.ref && ctx.template.resources.get(ref.ref.logicalId);
-  if (!target || target.type !== type) return [];
-  return ctx.value(target, ['Properties', 'DBSubnetGroupName']).filter(isSet).map((group) => ({ group, at: ref, owner: `${owner} ${target.logicalId}` }));
+/** Whose subnet group a cluster member or a read replica without one of its own lands in, by the type it points at. */
+const INHERITS_FROM: Partial<Record<RdsReading['kind'], Record<string, string>>> = {
+  'cluster-member': { 'AWS::RDS::DBCluster': 'cluster' },
+  // A read replica's source is a DB instance or a Multi-AZ DB cluster.
+  'read-replica': { 'AWS::RDS::DBInstance': 'source instance', 'AWS::RDS::DBCluster': 'source cluster' },
+};
+
+/** The subnet groups of the cluster or source instance a database inherits its network from, when in this template. */
+function inheritedPlacements(ctx: RuleContext, reading: RdsReading): Placement[] {
+  if (reading.kind !== 'cluster-member' && reading.kind !== 'read-replica') return [];
+  const target = reading.by.ref && ctx.template.resources.get(reading.by.ref.logicalId);
+  const owner = target && INHERITS_FROM[reading.kind]?.[target.type];
+  if (!target || !owner) return [];
+  return ctx.value(target, ['Properties', 'DBSubnetGroupName']).filter(isSet).map((group) => ({ group, at: reading.by, owner: `${owner} ${target.logicalId}` }));
+}
+
+/** Why a read replica's default cannot be told: its source has no subnet group, or is not in this template. */
+function unseenSource(ctx: RuleContext, source: Variant): string {
+  const target = source.ref && ctx.template.resources.get(source.ref.logicalId);
+  if (target) return `inherited from source ${target.logicalId}, which has no subnet group`;
+  // The source is named by SourceDBInstanceIdentifier or SourceDBClusterIdentifier (the value's path says which).
+  return source.path[1] === 'SourceDBClusterIdentifier' ? 'inherited from a source cluster outside this template' : 'inherited from a source instance outside this template';
 }
 
 /** The subnet group's VPC when the template attaches an internet gateway to it: DBSubnetGroup -> Subnet -> VPC <- VPCGatewayAttachment. */
-function internetGatewayOf(ctx: Ctx, group: Variant): { subnetGroup: string; vpc: string } | undefined {
+function internetGatewayOf(ctx: RuleContext, group: Variant): { subnetGroup: string; vpc: string } | undefined {
   const subnetGroup = group.ref && ctx.template.resources.get(group.ref.logicalId);
   if (!subnetGroup || subnetGroup.type !== 'AWS::RDS::DBSubnetGroup') return undefined;
   const vpcs = new Set<string>();

@@ -1,9 +1,10 @@
 import { defineRule } from '../../src/engine/rule.ts';
+import { rdsKind } from '../../src/rule-helpers/rds.ts';
+import { stateText } from '../../src/rule-helpers/require.ts';
 import { asBoolean, asString, isSet } from '../../src/values/coerce.ts';
-import { absentVariant, combinations, type Variant } from '../../src/values/variant.ts';
-import { valueText } from '../../src/values/quote.ts';
+import { absentVariant, variantWith } from '../../src/values/variant.ts';
 
-/** Properties a resource type does not have, so one combinations() call serves both types. */
+/** EngineMode for DB instances, which do not have it, so one ctx.each() call serves both types. */
 const ABSENT = absentVariant(['Properties'], false, []);
 
 /** Where the storage comes from when it is not created empty: its encryption is inherited. */
@@ -56,58 +57,92 @@ export default defineRule({
     keyWithoutEncryption:
       '{{kind}} {{logicalId}} sets KmsKeyId but not StorageEncrypted, which CloudFormation rejects; the storage would not be encrypted.',
   },
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  OrdersDb:',
+      '    Type: AWS::RDS::DBInstance',
+      '    DeletionPolicy: Snapshot',
+      '    Properties:',
+      '      Engine: postgres',
+      '      DBInstanceClass: db.m7g.large',
+      '      AllocatedStorage: "100"',
+      '      MasterUsername: orders',
+      '      ManageMasterUserPassword: true',
+      '      MultiAZ: true',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  OrdersDb:',
+      '    Type: AWS::RDS::DBInstance',
+      '    DeletionPolicy: Snapshot',
+      '    Properties:',
+      '      Engine: postgres',
+      '      DBInstanceClass: db.m7g.large',
+      '      AllocatedStorage: "100"',
+      '      MasterUsername: orders',
+      '      ManageMasterUserPassword: true',
+      '      MultiAZ: true',
+      '      StorageEncrypted: true',
+      '      KmsKeyId: !Ref DbKey',
+      '  DbKey:',
+      '    Type: AWS::KMS::Key',
+      '    Properties:',
+      '      EnableKeyRotation: true',
+    ].join('\n'),
+    notes:
+      'Members of a DB cluster (`DBClusterIdentifier` set) and Aurora instances are encrypted by their cluster, which the ' +
+      'rule checks instead; Aurora Serverless v1 clusters (`EngineMode: serverless`) are always encrypted. Read replicas ' +
+      'and databases restored from a snapshot or a point in time inherit the encryption of their source when ' +
+      '`StorageEncrypted` is left out: the rule cannot see it, and `--report-unknown` lists them, as it lists a ' +
+      '`StorageEncrypted`, `EngineMode` or `Engine` only known at deploy time (an import, a parameter without a Default). ' +
+      'A `KmsKeyId` without `StorageEncrypted` is reported on its own, since CloudFormation rejects it.',
+  },
   check(db, ctx) {
     const cluster = db.type === 'AWS::RDS::DBCluster';
     const kind = cluster ? 'DB cluster' : 'DB instance';
     const prop = (name: string) => ctx.value(db, ['Properties', name]);
-    const sources = Object.entries(INHERITED_FROM[db.type]!);
-    for (const [member, engine, mode, encrypted, key, ...origins] of combinations([
-      cluster ? [ABSENT] : prop('DBClusterIdentifier'),
-      cluster ? [ABSENT] : prop('Engine'),
-      cluster ? prop('EngineMode') : [ABSENT],
-      prop('StorageEncrypted'),
-      prop('KmsKeyId'),
-      ...sources.map(([name]) => prop(name)),
-    ])) {
+    const sources = Object.entries(INHERITED_FROM[db.type] ?? {});
+    for (const reading of rdsKind(ctx, db)) {
       // Cluster members are encrypted by their cluster, which is checked itself.
-      if (isSet(member!)) continue;
-      if (encrypted!.kind === 'unknown') {
-        ctx.unknown(encrypted!, 'StorageEncrypted');
-        continue;
-      }
-      if (asBoolean(encrypted!) === true) continue;
-      if (encrypted!.kind === 'literal' && asBoolean(encrypted!) === undefined) continue; // not a boolean: CloudFormation rejects it
-      // Aurora Serverless v1 is always encrypted.
-      if (mode!.kind === 'unknown') {
-        ctx.unknown(mode!, 'EngineMode');
-        continue;
-      }
-      if (asString(mode!)?.toLowerCase() === 'serverless') continue;
-      // Aurora instances get their encryption from the cluster, even when the template omits DBClusterIdentifier.
-      if (engine!.kind === 'unknown') {
-        ctx.unknown(engine!, 'the engine');
-        continue;
-      }
-      if (asString(engine!)?.toLowerCase().startsWith('aurora')) continue;
-      const because = [member!, engine!, mode!, key!, ...origins];
-      if (encrypted!.kind === 'absent') {
-        const origin = origins.findIndex((o) => isSet(o!));
-        if (origin >= 0) {
-          ctx.unknown({ ...origins[origin]!, kind: 'unknown', reason: `inherited from ${sources[origin]![1]}` }, 'StorageEncrypted');
+      if (reading.kind === 'cluster-member') continue;
+      for (const [mode, encrypted, key, ...origins] of ctx.each(
+        cluster ? prop('EngineMode') : [ABSENT],
+        prop('StorageEncrypted'),
+        prop('KmsKeyId'),
+        ...sources.map(([name]) => prop(name)),
+      )) {
+        if (!ctx.known(encrypted, 'StorageEncrypted') || asBoolean(encrypted) === true) continue;
+        if (encrypted.kind === 'literal' && asBoolean(encrypted) === undefined) continue; // not a boolean: CloudFormation rejects it
+        // Aurora Serverless v1 is always encrypted.
+        if (!ctx.known(mode, 'EngineMode') || asString(mode)?.toLowerCase() === 'serverless') continue;
+        // Aurora instances get their encryption from the cluster, even when the template omits DBClusterIdentifier.
+        if (reading.kind === 'unknown') {
+          ctx.unknown(reading.by, 'the engine');
           continue;
         }
-        if (isSet(key!)) {
-          ctx.report({ messageId: 'keyWithoutEncryption', at: key!, because: [encrypted!, ...because], data: { kind } });
-          continue;
+        if (reading.kind === 'aurora-instance') continue;
+        const because = [...reading.because, mode, key, ...origins];
+        if (encrypted.kind === 'absent') {
+          const inherited = origins.findIndex(isSet);
+          const [origin, source] = [origins[inherited], sources[inherited]];
+          if (origin && source) {
+            ctx.unknown(variantWith(origin, { kind: 'unknown', reason: `inherited from ${source[1]}` }), 'StorageEncrypted');
+            continue;
+          }
+          if (isSet(key)) {
+            ctx.report({ messageId: 'keyWithoutEncryption', at: key, because: [encrypted, ...because], data: { kind } });
+            continue;
+          }
         }
+        ctx.report({
+          messageId: 'unencrypted',
+          at: encrypted,
+          because,
+          data: { kind, state: stateText(encrypted, 'the default is unencrypted') },
+          fix: encrypted.kind === 'literal' ? { text: 'true', description: 'Set StorageEncrypted to true' } : undefined,
+        });
       }
-      ctx.report({
-        messageId: 'unencrypted',
-        at: encrypted!,
-        because,
-        data: { kind, state: encrypted!.kind === 'absent' ? 'not set (the default is unencrypted)' : valueText(encrypted!.value) },
-        fix: encrypted!.kind === 'literal' ? { text: 'true', description: 'Set StorageEncrypted to true' } : undefined,
-      });
     }
   },
 });

@@ -1,6 +1,5 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { asBoolean, isSet } from '../../src/values/coerce.ts';
-import { combinations, type Variant } from '../../src/values/variant.ts';
 import { valueText } from '../../src/values/quote.ts';
 
 const FLAGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
@@ -40,39 +39,69 @@ export default defineRule({
     website:
       'Website bucket {{logicalId}} turns Block Public Access off ({{flags}}); serve the site through CloudFront with Origin Access Control and keep Block Public Access on.',
   },
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  ReportsBucket:',
+      '    Type: AWS::S3::Bucket',
+      '    Properties:',
+      '      BucketEncryption:',
+      '        ServerSideEncryptionConfiguration:',
+      '          - ServerSideEncryptionByDefault:',
+      '              SSEAlgorithm: aws:kms',
+      '      PublicAccessBlockConfiguration:',
+      '        BlockPublicAcls: true',
+      '        IgnorePublicAcls: true',
+      '        BlockPublicPolicy: false',
+      '        RestrictPublicBuckets: false',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  ReportsBucket:',
+      '    Type: AWS::S3::Bucket',
+      '    Properties:',
+      '      BucketEncryption:',
+      '        ServerSideEncryptionConfiguration:',
+      '          - ServerSideEncryptionByDefault:',
+      '              SSEAlgorithm: aws:kms',
+      '      PublicAccessBlockConfiguration:',
+      '        BlockPublicAcls: true',
+      '        IgnorePublicAcls: true',
+      '        BlockPublicPolicy: true',
+      '        RestrictPublicBuckets: true',
+    ].join('\n'),
+    notes:
+      'A bucket without `PublicAccessBlockConfiguration` passes: since April 2023 new buckets block public access by ' +
+      'default (the AWS Config rule, which reads the deployed bucket, agrees). In a declared block, a flag left out is ' +
+      'false, so it fails. A website bucket (`WebsiteConfiguration` set) that turns the block off is a note rather than ' +
+      'an error, with the advice to serve the site through CloudFront. The account-level block is not visible in a ' +
+      'template and is not considered. A block or a flag only known at deploy time (an import, a parameter without a ' +
+      'Default) is not a finding; `--report-unknown` lists it.',
+  },
   check(bucket, ctx) {
-    for (const [block, website] of combinations([
+    for (const [block, website] of ctx.each(
       ctx.value(bucket, ['Properties', 'PublicAccessBlockConfiguration']),
       ctx.value(bucket, ['Properties', 'WebsiteConfiguration']),
-    ])) {
+    )) {
       // No block at all: new buckets get all four settings on.
-      if (block!.kind === 'absent') continue;
-      if (block!.kind === 'unknown') {
-        ctx.unknown(block!, 'PublicAccessBlockConfiguration');
-        continue;
-      }
-      for (const flags of combinations(FLAGS.map((name) => ctx.value(block!, [name])))) {
-        const off: Array<{ name: string; variant: Variant }> = [];
-        let unknown: Variant | undefined;
-        flags.forEach((flag, i) => {
-          if (flag.kind === 'unknown') unknown ??= flag;
-          else if (flag.kind === 'absent' || asBoolean(flag) === false) off.push({ name: FLAGS[i]!, variant: flag });
-        });
+      if (block.kind === 'absent' || !ctx.known(block, 'PublicAccessBlockConfiguration')) continue;
+      for (const flags of ctx.each(...FLAGS.map((name) => ctx.value(block, [name])))) {
+        const settings = flags.map((variant, i) => ({ name: FLAGS[i], variant }));
+        const off = settings.filter(({ variant }) => variant.kind === 'absent' || asBoolean(variant) === false);
         if (off.length === 0) {
+          const unknown = flags.find((flag) => flag.kind === 'unknown');
           if (unknown) ctx.unknown(unknown, 'a Block Public Access setting');
           continue;
         }
-        const single = off.length === 1 ? off[0]! : undefined;
-        const hosting = isSet(website!);
+        const single = off.length === 1 ? off[0] : undefined;
+        const hosting = isSet(website);
         ctx.report({
           messageId: hosting ? 'website' : 'disabled',
           level: hosting ? 'note' : undefined,
           // The one flag that is off (its nearest node when missing), or the block when several are.
-          at: single ? single.variant : block!,
-          because: [...flags, website!],
-          data: {
-            flags: off.map((o) => `${o.name} is ${o.variant.kind === 'absent' ? 'not set (false in a declared block)' : valueText(o.variant.value)}`).join(', '),
-          },
+          at: single ? single.variant : block,
+          because: [...flags, website],
+          data: { flags: off.map(({ name, variant }) => `${name} is ${variant.kind === 'absent' ? 'not set (false in a declared block)' : valueText(variant.value)}`).join(', ') },
           fix: single?.variant.kind === 'literal' ? { text: 'true', description: `Set ${single.name} to true` } : undefined,
         });
       }

@@ -1,20 +1,18 @@
+import { option } from '../../src/engine/options.ts';
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString } from '../../src/values/coerce.ts';
-import { absentVariant, combinations, mergeAssumptions, type Assumption, type Variant } from '../../src/values/variant.ts';
+import { absentVariant, mergeAssumptions, type Assumption } from '../../src/values/variant.ts';
 import { named } from '../../src/words.ts';
 
-interface Options {
-  /** Flow logs are created outside this template (e.g. by an organization-wide stack): VPCs without one pass. */
-  assumeFlowLogsExternal: boolean;
-}
+type Ctx = RuleContext<any, any>;
 
 const VPC = 'AWS::EC2::VPC';
 const FLOW_LOG = 'AWS::EC2::FlowLog';
 /** How many uncovered cases are enumerated for one VPC. */
 const MAX_CASES = 32;
 
-export default defineRule<Options>({
+export default defineRule({
   id: 'vpc-flow-logs-enabled',
   pillar: 'security',
   level: 'warning',
@@ -41,41 +39,77 @@ export default defineRule<Options>({
       { id: 'VPCFlowLogsEnabled', messages: ['noFlowLog', 'partial'] },
     ],
   },
-  optionsSchema: {
-    type: 'object',
-    properties: { assumeFlowLogsExternal: { type: 'boolean' } },
-    additionalProperties: false,
+  options: {
+    assumeFlowLogsExternal: option.boolean({
+      description:
+        'Flow logs are created outside this template (for example by an organization-wide stack): ' +
+        'VPCs without a flow log here pass. Flow logs of the template are still checked for TrafficType ACCEPT.',
+      default: false,
+    }),
   },
-  defaultOptions: { assumeFlowLogsExternal: false },
   messages: {
     noFlowLog: 'VPC {{logicalId}} has no flow log: no AWS::EC2::FlowLog in this template has ResourceType VPC and a ResourceId referencing it.',
     partial: 'VPC {{logicalId}} has flow logs only on {{covered}}, so traffic elsewhere in the VPC is not recorded.',
     acceptOnly: 'Flow log {{logicalId}} records only accepted traffic (TrafficType ACCEPT), so rejected connection attempts are not logged.',
   },
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  AppVpc:',
+      '    Type: AWS::EC2::VPC',
+      '    Properties:',
+      '      CidrBlock: 10.0.0.0/16',
+      '      EnableDnsSupport: true',
+      '      EnableDnsHostnames: true',
+    ].join('\n'),
+    compliant: [
+      'Resources:',
+      '  AppVpc:',
+      '    Type: AWS::EC2::VPC',
+      '    Properties:',
+      '      CidrBlock: 10.0.0.0/16',
+      '      EnableDnsSupport: true',
+      '      EnableDnsHostnames: true',
+      '  AppVpcFlowLog:',
+      '    Type: AWS::EC2::FlowLog',
+      '    Properties:',
+      '      ResourceId: !Ref AppVpc',
+      '      ResourceType: VPC',
+      '      TrafficType: ALL',
+      '      LogDestinationType: s3',
+      '      LogDestination: !GetAtt FlowLogBucket.Arn',
+      '  FlowLogBucket:',
+      '    Type: AWS::S3::Bucket',
+      '    Properties:',
+      '      LifecycleConfiguration:',
+      '        Rules:',
+      '          - Status: Enabled',
+      '            ExpirationInDays: 365',
+    ].join('\n'),
+    notes:
+      'A flow log counts for a VPC when its `ResourceId` references the VPC (`Ref` or `Fn::GetAtt`) and its ' +
+      '`ResourceType` is `VPC`. When the flow log exists only under some conditions or parameter values, the VPC is ' +
+      'reported for the others. Flow logs on every subnet of the VPC pass; on some subnets or network interfaces only, ' +
+      'the VPC is a note that names them. A flow log with `TrafficType: ACCEPT` is a note, since rejected connection ' +
+      'attempts are what an investigation looks for first (`REJECT` and `ALL` pass). A `TrafficType` only known at deploy ' +
+      'time is not a finding; `--report-unknown` lists it. Flow logs made outside the template cannot be seen: set ' +
+      '`assumeFlowLogsExternal` when another stack creates them.',
+  },
   check(resource, ctx) {
     if (resource.type === FLOW_LOG) {
       for (const traffic of ctx.value(resource, ['Properties', 'TrafficType'])) {
-        if (traffic.kind === 'unknown') {
-          ctx.unknown(traffic, 'TrafficType');
-          continue;
-        }
-        if (asString(traffic)?.toUpperCase() !== 'ACCEPT') continue;
-        ctx.report({
-          messageId: 'acceptOnly',
-          at: traffic,
-          level: 'note',
-          fix: { text: 'ALL', description: 'Record all traffic' },
-        });
+        if (!ctx.known(traffic, 'TrafficType') || asString(traffic)?.toUpperCase() !== 'ACCEPT') continue;
+        ctx.report({ messageId: 'acceptOnly', at: traffic, level: 'note', fix: { text: 'ALL', description: 'Record all traffic' } });
       }
       return;
     }
     if (ctx.options.assumeFlowLogsExternal) return;
 
-    const coverage = coverageOf(resource, 'VPC', ctx);
+    const coverage = coverageOf(ctx, resource, 'VPC');
     for (const root of ctx.value(resource, [])) {
-      for (const uncovered of uncoveredCases(root.assumptions, coverage, ctx)) {
+      for (const uncovered of uncoveredCases(ctx, root.assumptions, coverage)) {
         const when = absentVariant([], false, uncovered);
-        const partial = partialCoverage(resource, uncovered, ctx);
+        const partial = partialCoverage(ctx, resource, uncovered);
         if (partial === 'all') continue;
         if (partial) ctx.report({ messageId: 'partial', because: [when], level: 'note', data: { covered: partial } });
         else ctx.report({ messageId: 'noFlowLog', because: [when] });
@@ -85,17 +119,14 @@ export default defineRule<Options>({
 });
 
 /** The assumptions under which some flow log of this template records `target` as a whole (ResourceType `kind`). */
-function coverageOf(target: Resource, kind: string, ctx: RuleContext<Options>): Assumption[][] {
+function coverageOf(ctx: Ctx, target: Resource, kind: string): Assumption[][] {
   const out: Assumption[][] = [];
   for (const { resource: flowLog } of ctx.graph.referrers(target.logicalId, FLOW_LOG, ['Properties', 'ResourceId'])) {
-    for (const [id, type] of combinations([
-      ctx.value(flowLog, ['Properties', 'ResourceId']),
-      ctx.value(flowLog, ['Properties', 'ResourceType']),
-    ])) {
-      if (id!.ref?.logicalId !== target.logicalId) continue;
+    for (const [id, type] of ctx.each(ctx.value(flowLog, ['Properties', 'ResourceId']), ctx.value(flowLog, ['Properties', 'ResourceType']))) {
+      if (id.ref?.logicalId !== target.logicalId) continue;
       // A Ref to this resource only deploys with the matching ResourceType, so an unknown one still counts.
-      if (type!.kind !== 'unknown' && asString(type!)?.toLowerCase() !== kind.toLowerCase()) continue;
-      const merged = mergeAssumptions(id!.assumptions, type!.assumptions);
+      if (type.kind !== 'unknown' && asString(type)?.toLowerCase() !== kind.toLowerCase()) continue;
+      const merged = mergeAssumptions(id.assumptions, type.assumptions);
       if (merged) out.push(merged);
     }
   }
@@ -106,12 +137,12 @@ function coverageOf(target: Resource, kind: string, ctx: RuleContext<Options>): 
  * The cases (sets of assumptions) in which none of the `coverage` cases holds, starting from `base`. Each coverage case is
  * broken by negating one of its own assumptions: a condition's other branch, another allowed value of a parameter.
  */
-function uncoveredCases(base: Assumption[], coverage: Assumption[][], ctx: RuleContext<Options>): Assumption[][] {
+function uncoveredCases(ctx: Ctx, base: Assumption[], coverage: Assumption[][]): Assumption[][] {
   const choices: Assumption[][] = [];
   for (const c of coverage) {
     if (!mergeAssumptions(base, c)) continue; // cannot hold together with base anyway
     const own = c.filter((a) => !base.some((b) => JSON.stringify(a) === JSON.stringify(b)));
-    const negations = own.flatMap((a) => negate(a, ctx));
+    const negations = own.flatMap((a) => negate(ctx, a));
     if (negations.length === 0) return []; // holds whenever base does
     choices.push(negations);
   }
@@ -132,7 +163,7 @@ function uncoveredCases(base: Assumption[], coverage: Assumption[][], ctx: RuleC
 }
 
 /** The assumptions that contradict `a`. Given parameter values and mapping keys have none we can name. */
-function negate(a: Assumption, ctx: RuleContext<Options>): Assumption[] {
+function negate(ctx: Ctx, a: Assumption): Assumption[] {
   if (a.kind === 'condition') return [{ ...a, value: !a.value }];
   if (a.kind !== 'parameter' || a.source === 'given') return [];
   const param = ctx.template.parameters.get(a.name);
@@ -150,15 +181,15 @@ function negate(a: Assumption, ctx: RuleContext<Options>): Assumption[] {
  * Flow logs on parts of the VPC in case `when`: 'all' when every subnet of the VPC has one, a description of the
  * covered subnets and network interfaces when only some do, undefined when none do.
  */
-function partialCoverage(vpc: Resource, when: Assumption[], ctx: RuleContext<Options>): string | undefined {
+function partialCoverage(ctx: Ctx, vpc: Resource, when: Assumption[]): string | undefined {
   const holds = (cases: Assumption[][]) => cases.some((c) => mergeAssumptions(when, c) !== undefined);
   const exists = (r: Resource) => holds(ctx.value(r, []).map((root) => root.assumptions));
   const subnets = unique(ctx.graph.referrers(vpc.logicalId, 'AWS::EC2::Subnet', ['Properties', 'VpcId'])).filter(exists);
-  const covered = subnets.filter((s) => holds(coverageOf(s, 'Subnet', ctx)));
+  const covered = subnets.filter((s) => holds(coverageOf(ctx, s, 'Subnet')));
   if (subnets.length > 0 && covered.length === subnets.length) return 'all';
   const interfaces = subnets
     .flatMap((s) => unique(ctx.graph.referrers(s.logicalId, 'AWS::EC2::NetworkInterface', ['Properties', 'SubnetId'])))
-    .filter((eni) => exists(eni) && holds(coverageOf(eni, 'NetworkInterface', ctx)));
+    .filter((eni) => exists(eni) && holds(coverageOf(ctx, eni, 'NetworkInterface')));
   const parts: string[] = [];
   if (covered.length) parts.push(`${named('subnet', covered.map((s) => s.logicalId))} (${covered.length} of ${subnets.length})`);
   if (interfaces.length) parts.push(named('network interface', interfaces.map((e) => e.logicalId)));

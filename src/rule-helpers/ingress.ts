@@ -1,7 +1,9 @@
+// The ingress model the SSH and RDP rules share: which ingress rules of a security group (inline, or standalone
+// AWS::EC2::SecurityGroupIngress) open a port to the whole internet, and which group they belong to.
 import type { RuleContext } from '../engine/rule.ts';
 import type { Resource } from '../template/model.ts';
 import { asNumber, asString } from '../values/coerce.ts';
-import { combinations, type Variant } from '../values/variant.ts';
+import type { Variant } from '../values/variant.ts';
 import { clip, valueText } from '../values/quote.ts';
 
 /** Both inline ingress of AWS::EC2::SecurityGroup and standalone AWS::EC2::SecurityGroupIngress. */
@@ -9,10 +11,10 @@ export const INGRESS_TYPES = ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGrou
 
 /** 0.0.0.0/0 and every spelling of ::/0 (0:0:0:0:0:0:0:0/0, ::0/0, ...). */
 export function isWorldCidr(cidr: string): boolean {
-  const [address, prefix] = cidr.trim().split('/');
+  const [address = '', prefix] = cidr.trim().split('/');
   if (prefix === undefined || Number(prefix) !== 0) return false;
-  if (address!.includes(':')) return address!.split(':').every((group) => group === '' || /^0+$/.test(group));
-  return /^0+\.0+\.0+\.0+$/.test(address!);
+  if (address.includes(':')) return address.split(':').every((group) => group === '' || /^0+$/.test(group));
+  return /^0+\.0+\.0+\.0+$/.test(address);
 }
 
 type Coverage = 'yes' | 'no' | 'unknown';
@@ -50,14 +52,14 @@ interface IngressEntry {
   entry: Variant;
   groups: Array<{ variant: Variant; name: string }>;
   /** IpProtocol, FromPort, ToPort, CidrIp, CidrIpv6. */
-  readings: Variant[][];
+  readings: Array<[Variant, Variant, Variant, Variant, Variant]>;
 }
 
 // The SSH and both RDP checks ask about the same entries: they are read once per resource and lint run (the
 // context is one per template run, so the cache goes with it).
-const entriesByRun = new WeakMap<RuleContext, Map<Resource, IngressEntry[]>>();
+const entriesByRun = new WeakMap<RuleContext<any, any>, Map<Resource, IngressEntry[]>>();
 
-function ingressEntries(resource: Resource, ctx: RuleContext): IngressEntry[] {
+function ingressEntries(ctx: RuleContext<any, any>, resource: Resource): IngressEntry[] {
   let byResource = entriesByRun.get(ctx);
   if (!byResource) entriesByRun.set(ctx, (byResource = new Map()));
   let entries = byResource.get(resource);
@@ -71,8 +73,8 @@ function ingressEntries(resource: Resource, ctx: RuleContext): IngressEntry[] {
     const field = (name: string) => ctx.value(entry, [name]);
     entries.push({
       entry,
-      groups: standalone ? groupOf(resource, ctx) : [{ variant: entry, name: `security group ${resource.logicalId}` }],
-      readings: combinations([field('IpProtocol'), field('FromPort'), field('ToPort'), field('CidrIp'), field('CidrIpv6')]),
+      groups: standalone ? groupOf(ctx, resource) : [{ variant: entry, name: `security group ${resource.logicalId}` }],
+      readings: ctx.each(field('IpProtocol'), field('FromPort'), field('ToPort'), field('CidrIp'), field('CidrIpv6')),
     });
   }
   byResource.set(resource, entries);
@@ -80,18 +82,18 @@ function ingressEntries(resource: Resource, ctx: RuleContext): IngressEntry[] {
 }
 
 /** Every ingress rule of `resource` that opens `port` to the whole internet. Unknown values are noted, never guessed. */
-export function worldOpenIngress(resource: Resource, ctx: RuleContext, port: number, what: string, transport: Transport = 'tcp'): WorldOpenFinding[] {
+export function worldOpenIngress(ctx: RuleContext<any, any>, resource: Resource, port: number, what: string, transport: Transport = 'tcp'): WorldOpenFinding[] {
   const found: WorldOpenFinding[] = [];
   const standalone = resource.type === 'AWS::EC2::SecurityGroupIngress';
-  for (const { entry, groups, readings } of ingressEntries(resource, ctx)) {
+  for (const { entry, groups, readings } of ingressEntries(ctx, resource)) {
     if (entry.kind === 'unknown') {
       if (transport === 'tcp') ctx.unknown(entry, 'the ingress rules');
       continue;
     }
     for (const [protocol, from, to, v4, v6] of readings) {
-      const coverage = coversPort(protocol!, from!, to!, port, transport);
+      const coverage = coversPort(protocol, from, to, port, transport);
       if (coverage === 'no') continue;
-      for (const cidr of [v4!, v6!]) {
+      for (const cidr of [v4, v6]) {
         if (cidr.kind === 'absent') continue;
         const text = asString(cidr);
         if (text === undefined) {
@@ -100,13 +102,13 @@ export function worldOpenIngress(resource: Resource, ctx: RuleContext, port: num
         }
         if (!isWorldCidr(text)) continue;
         if (coverage === 'unknown') {
-          ctx.unknown(protocol!.kind === 'unknown' ? protocol! : from!.kind === 'unknown' ? from! : to!, `the ports of a world-open ingress rule`);
+          ctx.unknown(protocol.kind === 'unknown' ? protocol : from.kind === 'unknown' ? from : to, `the ports of a world-open ingress rule`);
           continue;
         }
         for (const group of groups) {
           found.push({
             at: standalone ? cidr : entry,
-            because: [protocol!, from!, to!, cidr, group.variant],
+            because: [protocol, from, to, cidr, group.variant],
             cidr: clip(text),
             group: group.name,
             standalone,
@@ -119,12 +121,10 @@ export function worldOpenIngress(resource: Resource, ctx: RuleContext, port: num
 }
 
 /** The security group a standalone ingress rule belongs to, through GroupId (Ref/GetAtt) or GroupName. */
-function groupOf(ingress: Resource, ctx: RuleContext): Array<{ variant: Variant; name: string }> {
-  const byId = ctx.value(ingress, ['Properties', 'GroupId']);
-  const byName = ctx.value(ingress, ['Properties', 'GroupName']);
+function groupOf(ctx: RuleContext<any, any>, ingress: Resource): Array<{ variant: Variant; name: string }> {
   const out: Array<{ variant: Variant; name: string }> = [];
-  for (const [id, name] of combinations([byId, byName])) {
-    const v = id!.kind !== 'absent' ? id! : name!;
+  for (const [id, name] of ctx.each(ctx.value(ingress, ['Properties', 'GroupId']), ctx.value(ingress, ['Properties', 'GroupName']))) {
+    const v = id.kind !== 'absent' ? id : name;
     if (v.ref) out.push({ variant: v, name: `security group ${v.ref.logicalId}` });
     else if (v.kind === 'literal') out.push({ variant: v, name: `security group ${valueText(v.value)}` });
     else out.push({ variant: v, name: 'a security group from outside this template' });

@@ -2,6 +2,7 @@
 // templates does this resource launch from": by Ref or Fn::GetAtt (a graph edge) or by LaunchTemplateName, as
 // CloudFormation accepts either.
 import type { RuleContext } from '../engine/rule.ts';
+import type { Edge } from '../graph/graph.ts';
 import type { Resource } from '../template/model.ts';
 import { asString } from '../values/coerce.ts';
 import { listWords, named } from '../words.ts';
@@ -30,12 +31,23 @@ const SPECS: Readonly<Record<string, ReadonlyArray<readonly string[]>>> = {
   'AWS::Batch::ComputeEnvironment': [['Properties', 'ComputeResources', 'LaunchTemplate']],
 };
 
+/** The key that holds the launch template's name, where it is not LaunchTemplateName (EKS says Id and Name). */
+const NAME_KEYS: Readonly<Record<string, string>> = { 'AWS::EKS::Nodegroup': 'Name' };
+
+/** Properties through which a launcher names what it launches from (at any depth: fleets list theirs). */
+const LAUNCH_PROPERTIES = new Set<unknown>(['LaunchTemplate', 'LaunchTemplateSpecification', 'LaunchConfigurationName']);
+
+/** Whether a reference is a launch from a template, not a DependsOn, a tag or a mention in user data. */
+function launchesFrom(edge: Edge): boolean {
+  return edge.path[0] === 'Properties' && edge.path.some((segment) => LAUNCH_PROPERTIES.has(segment));
+}
+
 /** The launch templates of this template that `launcher` launches from, by reference or by name, in template order. */
 export function launchTemplatesOf(ctx: RuleContext<any, any>, launcher: Resource): Resource[] {
   const found = new Set<Resource>();
-  for (const { resource } of ctx.graph.targets(launcher.logicalId, LAUNCH_TEMPLATE)) found.add(resource);
+  for (const { resource, edge } of ctx.graph.targets(launcher.logicalId, LAUNCH_TEMPLATE)) if (launchesFrom(edge)) found.add(resource);
   for (const spec of SPECS[launcher.type] ?? []) {
-    for (const name of ctx.value(launcher, [...spec, 'LaunchTemplateName'])) {
+    for (const name of ctx.value(launcher, [...spec, NAME_KEYS[launcher.type] ?? 'LaunchTemplateName'])) {
       const wanted = asString(name);
       if (wanted === undefined) continue;
       for (const lt of ctx.graph.ofType(LAUNCH_TEMPLATE)) {
@@ -50,7 +62,9 @@ export function launchTemplatesOf(ctx: RuleContext<any, any>, launcher: Resource
 export function launchersOf(ctx: RuleContext<any, any>, template: Resource): Resource[] {
   if (template.type !== LAUNCH_TEMPLATE && template.type !== LAUNCH_CONFIGURATION) return [];
   const found = new Set<Resource>();
-  for (const type in LAUNCHERS) for (const { resource } of ctx.graph.referrers(template.logicalId, type)) found.add(resource);
+  for (const type in LAUNCHERS) {
+    for (const { resource, edge } of ctx.graph.referrers(template.logicalId, type)) if (launchesFrom(edge)) found.add(resource);
+  }
   if (template.type === LAUNCH_TEMPLATE) {
     // A launcher may name the template instead of referencing it.
     for (const type in SPECS) {
