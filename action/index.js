@@ -102,10 +102,10 @@ var init_errors = __esm({
 function createScanner(text, ignoreTrivia = false) {
   const len = text.length;
   let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count2, exact) {
+  function scanHexDigits(count, exact) {
     let digits = 0;
     let value2 = 0;
-    while (digits < count2 || !exact) {
+    while (digits < count || !exact) {
       let ch = text.charCodeAt(pos);
       if (ch >= 48 && ch <= 57) {
         value2 = value2 * 16 + ch - 48;
@@ -119,7 +119,7 @@ function createScanner(text, ignoreTrivia = false) {
       pos++;
       digits++;
     }
-    if (digits < count2) {
+    if (digits < count) {
       value2 = -1;
     }
     return value2;
@@ -569,7 +569,7 @@ var init_format = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/impl/parser.js
-function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
+function parseTree(text, errors = [], options4 = ParseOptions.DEFAULT) {
   let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
   function ensurePropertyComplete(endOffset) {
     if (currentParent.type === "property") {
@@ -620,14 +620,14 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       errors.push({ error, offset, length });
     }
   };
-  visit(text, visitor, options);
+  visit(text, visitor, options4);
   const result = currentParent.children[0];
   if (result) {
     delete result.parent;
   }
   return result;
 }
-function visit(text, visitor, options = ParseOptions.DEFAULT) {
+function visit(text, visitor, options4 = ParseOptions.DEFAULT) {
   const _scanner = createScanner(text, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
@@ -663,8 +663,8 @@ function visit(text, visitor, options = ParseOptions.DEFAULT) {
     } : () => true;
   }
   const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
-  const disallowComments = options && options.disallowComments;
-  const allowTrailingComma = options && options.allowTrailingComma;
+  const disallowComments = options4 && options4.disallowComments;
+  const allowTrailingComma = options4 && options4.allowTrailingComma;
   function scanNext() {
     while (true) {
       const token = _scanner.scan();
@@ -917,7 +917,7 @@ function visit(text, visitor, options = ParseOptions.DEFAULT) {
   }
   scanNext();
   if (_scanner.getToken() === 17) {
-    if (options.allowEmptyContent) {
+    if (options4.allowEmptyContent) {
       return true;
     }
     handleError(4, [], []);
@@ -1143,52 +1143,52 @@ var init_locate = __esm({
 });
 
 // node_modules/js-yaml/dist/js-yaml.mjs
-function defineScalarTag(tagName, options) {
+function defineScalarTag(tagName, options4) {
   return {
     tagName,
     nodeKind: "scalar",
-    implicit: options.implicit ?? false,
-    matchByTagPrefix: options.matchByTagPrefix ?? false,
-    implicitFirstChars: options.implicitFirstChars ?? null,
-    resolve: options.resolve,
-    identify: options.identify,
-    represent: options.represent ?? ((data) => String(data)),
-    representTagName: options.representTagName ?? (() => tagName)
+    implicit: options4.implicit ?? false,
+    matchByTagPrefix: options4.matchByTagPrefix ?? false,
+    implicitFirstChars: options4.implicitFirstChars ?? null,
+    resolve: options4.resolve,
+    identify: options4.identify,
+    represent: options4.represent ?? ((data) => String(data)),
+    representTagName: options4.representTagName ?? (() => tagName)
   };
 }
-function defineSequenceTag(tagName, options) {
-  const carrierIsResult = options.finalize === void 0;
+function defineSequenceTag(tagName, options4) {
+  const carrierIsResult = options4.finalize === void 0;
   return {
     tagName,
     nodeKind: "sequence",
     implicit: false,
-    matchByTagPrefix: options.matchByTagPrefix ?? false,
-    create: options.create,
-    addItem: options.addItem,
-    finalize: options.finalize ?? ((carrier) => carrier),
+    matchByTagPrefix: options4.matchByTagPrefix ?? false,
+    create: options4.create,
+    addItem: options4.addItem,
+    finalize: options4.finalize ?? ((carrier) => carrier),
     carrierIsResult,
-    identify: options.identify,
-    represent: options.represent ?? ((data) => data),
-    representTagName: options.representTagName ?? (() => tagName)
+    identify: options4.identify,
+    represent: options4.represent ?? ((data) => data),
+    representTagName: options4.representTagName ?? (() => tagName)
   };
 }
-function defineMappingTag(tagName, options) {
-  const carrierIsResult = options.finalize === void 0;
+function defineMappingTag(tagName, options4) {
+  const carrierIsResult = options4.finalize === void 0;
   return {
     tagName,
     nodeKind: "mapping",
     implicit: false,
-    matchByTagPrefix: options.matchByTagPrefix ?? false,
-    create: options.create,
-    addPair: options.addPair,
-    has: options.has,
-    keys: options.keys,
-    get: options.get,
-    finalize: options.finalize ?? ((carrier) => carrier),
+    matchByTagPrefix: options4.matchByTagPrefix ?? false,
+    create: options4.create,
+    addPair: options4.addPair,
+    has: options4.has,
+    keys: options4.keys,
+    get: options4.get,
+    finalize: options4.finalize ?? ((carrier) => carrier),
     carrierIsResult,
-    identify: options.identify,
-    represent: options.represent ?? ((data) => data),
-    representTagName: options.representTagName ?? (() => tagName)
+    identify: options4.identify,
+    represent: options4.represent ?? ((data) => data),
+    representTagName: options4.representTagName ?? (() => tagName)
   };
 }
 function parseYamlInteger$2(source) {
@@ -1434,11 +1434,11 @@ function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
 function padStart(string, max) {
   return " ".repeat(Math.max(max - string.length, 0)) + string;
 }
-function makeSnippet(mark, options) {
+function makeSnippet(mark, options4) {
   if (!mark.buffer) return null;
   const opts = {
     ...DEFAULT_SNIPPET_OPTIONS,
-    ...options
+    ...options4
   };
   const re = /\r?\n|\r|\0/g;
   const lineStarts = [0];
@@ -1557,9 +1557,9 @@ function skipFoldedBreaks(input, position, end) {
     breaks
   };
 }
-function foldedBreaks(count2) {
-  if (count2 === 1) return " ";
-  return "\n".repeat(count2 - 1);
+function foldedBreaks(count) {
+  if (count === 1) return " ";
+  return "\n".repeat(count - 1);
 }
 function getPlainValue(input, start, end) {
   let result = "";
@@ -1697,16 +1697,16 @@ function getScalarValue(input, scalar) {
       return getPlainValue(input, valueStart, valueEnd);
   }
 }
-function addDocumentEvent(state2, explicitStart, explicitEnd) {
-  state2.events.push({
+function addDocumentEvent(state, explicitStart, explicitEnd) {
+  state.events.push({
     type: EVENT_ID.DOCUMENT,
     explicitStart,
     explicitEnd,
-    directives: state2.directives
+    directives: state.directives
   });
 }
-function addSequenceEvent(state2, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
-  state2.events.push({
+function addSequenceEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+  state.events.push({
     type: EVENT_ID.SEQUENCE,
     start,
     anchorStart,
@@ -1716,8 +1716,8 @@ function addSequenceEvent(state2, start, anchorStart, anchorEnd, tagStart, tagEn
     style
   });
 }
-function addMappingEvent(state2, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
-  state2.events.push({
+function addMappingEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+  state.events.push({
     type: EVENT_ID.MAPPING,
     start,
     anchorStart,
@@ -1727,8 +1727,8 @@ function addMappingEvent(state2, start, anchorStart, anchorEnd, tagStart, tagEnd
     style
   });
 }
-function insertFlowPairMappingEvent(state2, snapshot) {
-  state2.events.splice(snapshot.eventsLength, 0, {
+function insertFlowPairMappingEvent(state, snapshot) {
+  state.events.splice(snapshot.eventsLength, 0, {
     type: EVENT_ID.MAPPING,
     start: snapshot.position,
     anchorStart: NO_RANGE$1,
@@ -1738,8 +1738,8 @@ function insertFlowPairMappingEvent(state2, snapshot) {
     style: COLLECTION_STYLE.FLOW
   });
 }
-function addScalarEvent(state2, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
-  state2.events.push({
+function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
+  state.events.push({
     type: EVENT_ID.SCALAR,
     valueStart,
     valueEnd,
@@ -1753,18 +1753,18 @@ function addScalarEvent(state2, valueStart, valueEnd, anchorStart, anchorEnd, ta
     fast
   });
 }
-function addAliasEvent(state2, anchorStart, anchorEnd) {
-  state2.events.push({
+function addAliasEvent(state, anchorStart, anchorEnd) {
+  state.events.push({
     type: EVENT_ID.ALIAS,
     anchorStart,
     anchorEnd
   });
 }
-function addPopEvent(state2) {
-  state2.events.push({ type: EVENT_ID.POP });
+function addPopEvent(state) {
+  state.events.push({ type: EVENT_ID.POP });
 }
-function addEmptyScalarEvent(state2) {
-  addScalarEvent(state2, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
+function addEmptyScalarEvent(state) {
+  addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
 }
 function emptyProperties() {
   return {
@@ -1774,26 +1774,26 @@ function emptyProperties() {
     tagEnd: NO_RANGE$1
   };
 }
-function snapshotState(state2) {
+function snapshotState(state) {
   return {
-    position: state2.position,
-    line: state2.line,
-    lineStart: state2.lineStart,
-    lineIndent: state2.lineIndent,
-    firstTabInLine: state2.firstTabInLine,
-    eventsLength: state2.events.length
+    position: state.position,
+    line: state.line,
+    lineStart: state.lineStart,
+    lineIndent: state.lineIndent,
+    firstTabInLine: state.firstTabInLine,
+    eventsLength: state.events.length
   };
 }
-function restoreState(state2, snapshot) {
-  state2.position = snapshot.position;
-  state2.line = snapshot.line;
-  state2.lineStart = snapshot.lineStart;
-  state2.lineIndent = snapshot.lineIndent;
-  state2.firstTabInLine = snapshot.firstTabInLine;
-  state2.events.length = snapshot.eventsLength;
+function restoreState(state, snapshot) {
+  state.position = snapshot.position;
+  state.line = snapshot.line;
+  state.lineStart = snapshot.lineStart;
+  state.lineIndent = snapshot.lineIndent;
+  state.firstTabInLine = snapshot.firstTabInLine;
+  state.events.length = snapshot.eventsLength;
 }
-function throwError(state2, message) {
-  YAMLException.throwAt(state2.input.slice(0, state2.length), state2.position, message, state2.filename);
+function throwError(state, message) {
+  YAMLException.throwAt(state.input.slice(0, state.length), state.position, message, state.filename);
 }
 function isEol(c) {
   return c === 10 || c === 13;
@@ -1828,475 +1828,475 @@ function escapedHexLen(c) {
 function isSimpleEscape(c) {
   return c === 48 || c === 97 || c === 98 || c === 116 || c === 9 || c === 110 || c === 118 || c === 102 || c === 114 || c === 101 || c === 32 || c === 34 || c === 47 || c === 92 || c === 78 || c === 95 || c === 76 || c === 80;
 }
-function consumeLineBreak(state2) {
-  if (state2.input.charCodeAt(state2.position) === 10) state2.position++;
+function consumeLineBreak(state) {
+  if (state.input.charCodeAt(state.position) === 10) state.position++;
   else {
-    state2.position++;
-    if (state2.input.charCodeAt(state2.position) === 10) state2.position++;
+    state.position++;
+    if (state.input.charCodeAt(state.position) === 10) state.position++;
   }
-  state2.line++;
-  state2.lineStart = state2.position;
-  state2.lineIndent = 0;
-  state2.firstTabInLine = -1;
+  state.line++;
+  state.lineStart = state.position;
+  state.lineIndent = 0;
+  state.firstTabInLine = -1;
 }
-function skipSeparationSpace(state2, allowComments) {
+function skipSeparationSpace(state, allowComments) {
   let lineBreaks = 0;
-  let ch = state2.input.charCodeAt(state2.position);
-  let hasSeparation = state2.position === state2.lineStart || isWsOrEol(state2.input.charCodeAt(state2.position - 1));
+  let ch = state.input.charCodeAt(state.position);
+  let hasSeparation = state.position === state.lineStart || isWsOrEol(state.input.charCodeAt(state.position - 1));
   while (ch !== 0) {
     while (isWhiteSpace2(ch)) {
       hasSeparation = true;
-      if (ch === 9 && state2.firstTabInLine === -1) state2.firstTabInLine = state2.position;
-      ch = state2.input.charCodeAt(++state2.position);
+      if (ch === 9 && state.firstTabInLine === -1) state.firstTabInLine = state.position;
+      ch = state.input.charCodeAt(++state.position);
     }
     if (allowComments && hasSeparation && ch === 35) do
-      ch = state2.input.charCodeAt(++state2.position);
+      ch = state.input.charCodeAt(++state.position);
     while (!isEol(ch) && ch !== 0);
     if (!isEol(ch)) break;
-    consumeLineBreak(state2);
+    consumeLineBreak(state);
     lineBreaks++;
     hasSeparation = true;
-    ch = state2.input.charCodeAt(state2.position);
+    ch = state.input.charCodeAt(state.position);
     while (ch === 32) {
-      state2.lineIndent++;
-      ch = state2.input.charCodeAt(++state2.position);
+      state.lineIndent++;
+      ch = state.input.charCodeAt(++state.position);
     }
   }
   return lineBreaks;
 }
-function testDocumentSeparator(state2, position = state2.position) {
-  const ch = state2.input.charCodeAt(position);
-  if ((ch === 45 || ch === 46) && ch === state2.input.charCodeAt(position + 1) && ch === state2.input.charCodeAt(position + 2)) {
-    const following = state2.input.charCodeAt(position + 3);
+function testDocumentSeparator(state, position = state.position) {
+  const ch = state.input.charCodeAt(position);
+  if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(position + 1) && ch === state.input.charCodeAt(position + 2)) {
+    const following = state.input.charCodeAt(position + 3);
     return following === 0 || isWsOrEol(following);
   }
   return false;
 }
-function skipByteOrderMark(state2) {
-  if (state2.position === state2.lineStart && state2.input.charCodeAt(state2.position) === 65279) {
-    state2.position++;
-    state2.lineStart = state2.position;
+function skipByteOrderMark(state) {
+  if (state.position === state.lineStart && state.input.charCodeAt(state.position) === 65279) {
+    state.position++;
+    state.lineStart = state.position;
   }
 }
-function testDocumentBoundary(state2) {
-  if (state2.position !== state2.lineStart) return false;
-  if (testDocumentSeparator(state2)) return true;
-  if (state2.input.charCodeAt(state2.position) !== 65279) return false;
-  const snapshot = snapshotState(state2);
-  skipByteOrderMark(state2);
-  skipSeparationSpace(state2, true);
-  const ch = state2.input.charCodeAt(state2.position);
-  const result = state2.position === state2.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state2));
-  restoreState(state2, snapshot);
+function testDocumentBoundary(state) {
+  if (state.position !== state.lineStart) return false;
+  if (testDocumentSeparator(state)) return true;
+  if (state.input.charCodeAt(state.position) !== 65279) return false;
+  const snapshot = snapshotState(state);
+  skipByteOrderMark(state);
+  skipSeparationSpace(state, true);
+  const ch = state.input.charCodeAt(state.position);
+  const result = state.position === state.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state));
+  restoreState(state, snapshot);
   return result;
 }
-function skipUntilLineEnd(state2) {
-  let ch = state2.input.charCodeAt(state2.position);
-  while (ch !== 0 && !isEol(ch)) ch = state2.input.charCodeAt(++state2.position);
+function skipUntilLineEnd(state) {
+  let ch = state.input.charCodeAt(state.position);
+  while (ch !== 0 && !isEol(ch)) ch = state.input.charCodeAt(++state.position);
 }
-function checkPrintable(state2, start, end) {
-  const match = PATTERN_NON_PRINTABLE.exec(state2.input.slice(start, end));
+function checkPrintable(state, start, end) {
+  const match = PATTERN_NON_PRINTABLE.exec(state.input.slice(start, end));
   if (match !== null) {
-    state2.position = start + match.index + match[0].length - 1;
-    throwError(state2, "the stream contains non-printable characters");
+    state.position = start + match.index + match[0].length - 1;
+    throwError(state, "the stream contains non-printable characters");
   }
 }
-function readTagProperty(state2, props, inFlow) {
-  if (state2.input.charCodeAt(state2.position) !== 33) return false;
-  if (props.tagStart !== NO_RANGE$1) throwError(state2, "duplication of a tag property");
-  const start = state2.position;
+function readTagProperty(state, props, inFlow) {
+  if (state.input.charCodeAt(state.position) !== 33) return false;
+  if (props.tagStart !== NO_RANGE$1) throwError(state, "duplication of a tag property");
+  const start = state.position;
   let isVerbatim = false;
   let isNamed = false;
   let tagHandle = "!";
-  let ch = state2.input.charCodeAt(++state2.position);
+  let ch = state.input.charCodeAt(++state.position);
   if (ch === 60) {
     isVerbatim = true;
-    ch = state2.input.charCodeAt(++state2.position);
+    ch = state.input.charCodeAt(++state.position);
   } else if (ch === 33) {
     isNamed = true;
     tagHandle = "!!";
-    ch = state2.input.charCodeAt(++state2.position);
+    ch = state.input.charCodeAt(++state.position);
   }
-  let suffixStart = state2.position;
+  let suffixStart = state.position;
   let tagName;
   if (isVerbatim) {
-    while (ch !== 0 && ch !== 62) ch = state2.input.charCodeAt(++state2.position);
-    if (ch !== 62) throwError(state2, "unexpected end of the stream within a verbatim tag");
-    tagName = state2.input.slice(suffixStart, state2.position);
-    state2.position++;
+    while (ch !== 0 && ch !== 62) ch = state.input.charCodeAt(++state.position);
+    if (ch !== 62) throwError(state, "unexpected end of the stream within a verbatim tag");
+    tagName = state.input.slice(suffixStart, state.position);
+    state.position++;
   } else {
     while (ch !== 0 && !isWsOrEol(ch) && !(inFlow && isFlowIndicator(ch))) {
       if (ch === 33) {
         if (!isNamed) {
-          tagHandle = state2.input.slice(suffixStart - 1, state2.position + 1);
-          if (!PATTERN_TAG_HANDLE.test(tagHandle)) throwError(state2, "named tag handle cannot contain such characters");
+          tagHandle = state.input.slice(suffixStart - 1, state.position + 1);
+          if (!PATTERN_TAG_HANDLE.test(tagHandle)) throwError(state, "named tag handle cannot contain such characters");
           isNamed = true;
-          suffixStart = state2.position + 1;
-        } else throwError(state2, "tag suffix cannot contain exclamation marks");
+          suffixStart = state.position + 1;
+        } else throwError(state, "tag suffix cannot contain exclamation marks");
       }
-      ch = state2.input.charCodeAt(++state2.position);
+      ch = state.input.charCodeAt(++state.position);
     }
-    tagName = state2.input.slice(suffixStart, state2.position);
-    if (PATTERN_FLOW_INDICATORS.test(tagName)) throwError(state2, "tag suffix cannot contain flow indicator characters");
+    tagName = state.input.slice(suffixStart, state.position);
+    if (PATTERN_FLOW_INDICATORS.test(tagName)) throwError(state, "tag suffix cannot contain flow indicator characters");
   }
-  if (tagName && !(isVerbatim ? PATTERN_TAG_URI.test(tagName) : PATTERN_TAG_SUFFIX.test(tagName))) throwError(state2, `tag name cannot contain such characters: ${tagName}`);
-  if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN.call(state2.tagHandlers, tagHandle)) throwError(state2, `undeclared tag handle "${tagHandle}"`);
+  if (tagName && !(isVerbatim ? PATTERN_TAG_URI.test(tagName) : PATTERN_TAG_SUFFIX.test(tagName))) throwError(state, `tag name cannot contain such characters: ${tagName}`);
+  if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN.call(state.tagHandlers, tagHandle)) throwError(state, `undeclared tag handle "${tagHandle}"`);
   props.tagStart = start;
-  props.tagEnd = state2.position;
+  props.tagEnd = state.position;
   return true;
 }
-function readAnchorProperty(state2, props) {
-  if (state2.input.charCodeAt(state2.position) !== 38) return false;
-  if (props.anchorStart !== NO_RANGE$1) throwError(state2, "duplication of an anchor property");
-  state2.position++;
-  const start = state2.position;
-  while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position)) && !isFlowIndicator(state2.input.charCodeAt(state2.position))) state2.position++;
-  if (state2.position === start) throwError(state2, "name of an anchor node must contain at least one character");
+function readAnchorProperty(state, props) {
+  if (state.input.charCodeAt(state.position) !== 38) return false;
+  if (props.anchorStart !== NO_RANGE$1) throwError(state, "duplication of an anchor property");
+  state.position++;
+  const start = state.position;
+  while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
+  if (state.position === start) throwError(state, "name of an anchor node must contain at least one character");
   props.anchorStart = start;
-  props.anchorEnd = state2.position;
+  props.anchorEnd = state.position;
   return true;
 }
-function readAlias(state2, props) {
-  if (state2.input.charCodeAt(state2.position) !== 42) return false;
-  if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) throwError(state2, "alias node should not have any properties");
-  state2.position++;
-  const start = state2.position;
-  while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position)) && !isFlowIndicator(state2.input.charCodeAt(state2.position))) state2.position++;
-  if (state2.position === start) throwError(state2, "name of an alias node must contain at least one character");
-  addAliasEvent(state2, start, state2.position);
+function readAlias(state, props) {
+  if (state.input.charCodeAt(state.position) !== 42) return false;
+  if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) throwError(state, "alias node should not have any properties");
+  state.position++;
+  const start = state.position;
+  while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
+  if (state.position === start) throwError(state, "name of an alias node must contain at least one character");
+  addAliasEvent(state, start, state.position);
   return true;
 }
-function readFlowScalarBreak(state2, nodeIndent) {
-  skipSeparationSpace(state2, false);
-  if (state2.lineIndent < nodeIndent) throwError(state2, "deficient indentation");
+function readFlowScalarBreak(state, nodeIndent) {
+  skipSeparationSpace(state, false);
+  if (state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
 }
-function readSingleQuotedScalar(state2, nodeIndent, props) {
-  if (state2.input.charCodeAt(state2.position) !== 39) return false;
-  state2.position++;
-  const start = state2.position;
+function readSingleQuotedScalar(state, nodeIndent, props) {
+  if (state.input.charCodeAt(state.position) !== 39) return false;
+  state.position++;
+  const start = state.position;
   let simple = true;
-  while (state2.input.charCodeAt(state2.position) !== 0) {
-    const ch = state2.input.charCodeAt(state2.position);
+  while (state.input.charCodeAt(state.position) !== 0) {
+    const ch = state.input.charCodeAt(state.position);
     if (ch === 39) {
-      if (state2.input.charCodeAt(state2.position + 1) === 39) {
+      if (state.input.charCodeAt(state.position + 1) === 39) {
         simple = false;
-        state2.position += 2;
+        state.position += 2;
         continue;
       }
-      const end = state2.position;
-      state2.position++;
-      addScalarEvent(state2, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+      const end = state.position;
+      state.position++;
+      addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
       return true;
     }
     if (isEol(ch)) {
       simple = false;
-      readFlowScalarBreak(state2, nodeIndent);
-    } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) throwError(state2, "unexpected end of the document within a single quoted scalar");
-    else if (ch !== 9 && ch < 32) throwError(state2, "expected valid JSON character");
-    else state2.position++;
+      readFlowScalarBreak(state, nodeIndent);
+    } else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a single quoted scalar");
+    else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
+    else state.position++;
   }
-  throwError(state2, "unexpected end of the stream within a single quoted scalar");
+  throwError(state, "unexpected end of the stream within a single quoted scalar");
 }
-function readDoubleQuotedScalar(state2, nodeIndent, props) {
-  if (state2.input.charCodeAt(state2.position) !== 34) return false;
-  state2.position++;
-  const start = state2.position;
+function readDoubleQuotedScalar(state, nodeIndent, props) {
+  if (state.input.charCodeAt(state.position) !== 34) return false;
+  state.position++;
+  const start = state.position;
   let simple = true;
-  while (state2.input.charCodeAt(state2.position) !== 0) {
-    const ch = state2.input.charCodeAt(state2.position);
+  while (state.input.charCodeAt(state.position) !== 0) {
+    const ch = state.input.charCodeAt(state.position);
     if (ch === 34) {
-      const end = state2.position;
-      state2.position++;
-      addScalarEvent(state2, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+      const end = state.position;
+      state.position++;
+      addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
       return true;
     }
     if (ch === 92) {
       simple = false;
-      const escaped = state2.input.charCodeAt(++state2.position);
-      if (isEol(escaped)) readFlowScalarBreak(state2, nodeIndent);
-      else if (isSimpleEscape(escaped)) state2.position++;
+      const escaped = state.input.charCodeAt(++state.position);
+      if (isEol(escaped)) readFlowScalarBreak(state, nodeIndent);
+      else if (isSimpleEscape(escaped)) state.position++;
       else {
         let hexLength = escapedHexLen(escaped);
-        if (hexLength === 0) throwError(state2, "unknown escape sequence");
+        if (hexLength === 0) throwError(state, "unknown escape sequence");
         while (hexLength-- > 0) {
-          state2.position++;
-          if (fromHexCode(state2.input.charCodeAt(state2.position)) < 0) throwError(state2, "expected hexadecimal character");
+          state.position++;
+          if (fromHexCode(state.input.charCodeAt(state.position)) < 0) throwError(state, "expected hexadecimal character");
         }
-        state2.position++;
+        state.position++;
       }
     } else if (isEol(ch)) {
       simple = false;
-      readFlowScalarBreak(state2, nodeIndent);
-    } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) throwError(state2, "unexpected end of the document within a double quoted scalar");
-    else if (ch !== 9 && ch < 32) throwError(state2, "expected valid JSON character");
-    else state2.position++;
+      readFlowScalarBreak(state, nodeIndent);
+    } else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a double quoted scalar");
+    else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
+    else state.position++;
   }
-  throwError(state2, "unexpected end of the stream within a double quoted scalar");
+  throwError(state, "unexpected end of the stream within a double quoted scalar");
 }
-function readBlockScalar(state2, parentIndent, props) {
-  const ch = state2.input.charCodeAt(state2.position);
+function readBlockScalar(state, parentIndent, props) {
+  const ch = state.input.charCodeAt(state.position);
   let chomping = CHOMPING_MODE.CLIP;
   let indent = -1;
   let detectedIndent = false;
   if (ch !== 124 && ch !== 62) return false;
   const style = ch === 124 ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
-  state2.position++;
-  while (state2.input.charCodeAt(state2.position) !== 0) {
-    const current = state2.input.charCodeAt(state2.position);
+  state.position++;
+  while (state.input.charCodeAt(state.position) !== 0) {
+    const current = state.input.charCodeAt(state.position);
     const digit = fromDecimalCode(current);
     if (current === 43 || current === 45) {
-      if (chomping !== CHOMPING_MODE.CLIP) throwError(state2, "repeat of a chomping mode identifier");
+      if (chomping !== CHOMPING_MODE.CLIP) throwError(state, "repeat of a chomping mode identifier");
       chomping = current === 43 ? CHOMPING_MODE.KEEP : CHOMPING_MODE.STRIP;
-      state2.position++;
+      state.position++;
     } else if (digit >= 0) {
-      if (digit === 0) throwError(state2, "bad explicit indentation width of a block scalar; it cannot be less than one");
-      if (detectedIndent) throwError(state2, "repeat of an indentation width identifier");
+      if (digit === 0) throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+      if (detectedIndent) throwError(state, "repeat of an indentation width identifier");
       indent = parentIndent + digit - 1;
       detectedIndent = true;
-      state2.position++;
+      state.position++;
     } else break;
   }
   let hadWhitespace = false;
-  while (isWhiteSpace2(state2.input.charCodeAt(state2.position))) {
+  while (isWhiteSpace2(state.input.charCodeAt(state.position))) {
     hadWhitespace = true;
-    state2.position++;
+    state.position++;
   }
-  if (hadWhitespace && state2.input.charCodeAt(state2.position) === 35) skipUntilLineEnd(state2);
-  if (isEol(state2.input.charCodeAt(state2.position))) consumeLineBreak(state2);
-  else if (state2.input.charCodeAt(state2.position) !== 0) throwError(state2, "a line break is expected");
+  if (hadWhitespace && state.input.charCodeAt(state.position) === 35) skipUntilLineEnd(state);
+  if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
+  else if (state.input.charCodeAt(state.position) !== 0) throwError(state, "a line break is expected");
   let contentIndent = detectedIndent ? indent : -1;
   let maxLeadingIndent = 0;
-  const valueStart = state2.position;
-  let valueEnd = state2.position;
-  while (state2.input.charCodeAt(state2.position) !== 0) {
-    const linePosition = state2.position;
+  const valueStart = state.position;
+  let valueEnd = state.position;
+  while (state.input.charCodeAt(state.position) !== 0) {
+    const linePosition = state.position;
     let column = 0;
-    while (state2.input.charCodeAt(linePosition + column) === 32) column++;
-    const first = state2.input.charCodeAt(linePosition + column);
+    while (state.input.charCodeAt(linePosition + column) === 32) column++;
+    const first = state.input.charCodeAt(linePosition + column);
     if (first === 0) {
       if (contentIndent >= 0) {
         if (column > contentIndent) valueEnd = linePosition + column;
       } else if (column > 0) valueEnd = linePosition + column;
       break;
     }
-    if (testDocumentBoundary(state2)) break;
+    if (testDocumentBoundary(state)) break;
     if (!detectedIndent && contentIndent === -1 && isEol(first)) maxLeadingIndent = Math.max(maxLeadingIndent, column);
     if (!detectedIndent && contentIndent === -1 && !isEol(first)) {
       if (first === 9 && column < parentIndent) {
-        state2.position = linePosition + column;
-        throwError(state2, "tab characters must not be used in indentation");
+        state.position = linePosition + column;
+        throwError(state, "tab characters must not be used in indentation");
       }
       if (column >= parentIndent && column < maxLeadingIndent) {
-        state2.position = linePosition + column;
-        throwError(state2, "bad indentation of a mapping entry");
+        state.position = linePosition + column;
+        throwError(state, "bad indentation of a mapping entry");
       }
     }
     if (contentIndent === -1 && first !== 0 && !isEol(first) && column < parentIndent) {
-      state2.lineIndent = column;
-      state2.position = linePosition + column;
+      state.lineIndent = column;
+      state.position = linePosition + column;
       break;
     }
     if (!detectedIndent && first !== 0 && !isEol(first) && contentIndent === -1) contentIndent = column;
     const requiredIndent = contentIndent === -1 ? parentIndent + 1 : contentIndent;
     if (first !== 0 && !isEol(first) && column < requiredIndent) {
-      state2.lineIndent = column;
-      state2.position = linePosition + column;
+      state.lineIndent = column;
+      state.position = linePosition + column;
       break;
     }
-    skipUntilLineEnd(state2);
-    valueEnd = state2.position;
-    if (isEol(state2.input.charCodeAt(state2.position))) {
-      consumeLineBreak(state2);
-      valueEnd = state2.position;
+    skipUntilLineEnd(state);
+    valueEnd = state.position;
+    if (isEol(state.input.charCodeAt(state.position))) {
+      consumeLineBreak(state);
+      valueEnd = state.position;
     }
   }
-  checkPrintable(state2, valueStart, valueEnd);
-  addScalarEvent(state2, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
+  checkPrintable(state, valueStart, valueEnd);
+  addScalarEvent(state, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
   return true;
 }
-function canStartPlainScalar(state2, nodeContext) {
-  const ch = state2.input.charCodeAt(state2.position);
+function canStartPlainScalar(state, nodeContext) {
+  const ch = state.input.charCodeAt(state.position);
   const inFlow = nodeContext === CONTEXT_FLOW_IN;
   if (ch === 0 || isWsOrEol(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator(ch)) return false;
   if (ch === 63 || ch === 45) {
-    const following = state2.input.charCodeAt(state2.position + 1);
+    const following = state.input.charCodeAt(state.position + 1);
     if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) return false;
   }
   return true;
 }
-function readPlainScalar(state2, nodeIndent, nodeContext, props) {
-  if (!canStartPlainScalar(state2, nodeContext)) return false;
-  const start = state2.position;
-  let end = state2.position;
-  let ch = state2.input.charCodeAt(state2.position);
+function readPlainScalar(state, nodeIndent, nodeContext, props) {
+  if (!canStartPlainScalar(state, nodeContext)) return false;
+  const start = state.position;
+  let end = state.position;
+  let ch = state.input.charCodeAt(state.position);
   const inFlow = nodeContext === CONTEXT_FLOW_IN;
   let multiline = false;
   while (ch !== 0) {
-    if (testDocumentBoundary(state2)) break;
+    if (testDocumentBoundary(state)) break;
     if (ch === 58) {
-      const following = state2.input.charCodeAt(state2.position + 1);
+      const following = state.input.charCodeAt(state.position + 1);
       if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) break;
     } else if (ch === 35) {
-      if (isWsOrEol(state2.input.charCodeAt(state2.position - 1))) break;
+      if (isWsOrEol(state.input.charCodeAt(state.position - 1))) break;
     } else if (inFlow && isFlowIndicator(ch)) break;
     else if (isEol(ch)) {
-      const savedPosition = state2.position;
-      const savedLine = state2.line;
-      const savedLineStart = state2.lineStart;
-      const savedLineIndent = state2.lineIndent;
-      skipSeparationSpace(state2, false);
-      if (state2.lineIndent >= nodeIndent) {
+      const savedPosition = state.position;
+      const savedLine = state.line;
+      const savedLineStart = state.lineStart;
+      const savedLineIndent = state.lineIndent;
+      skipSeparationSpace(state, false);
+      if (state.lineIndent >= nodeIndent) {
         multiline = true;
-        ch = state2.input.charCodeAt(state2.position);
+        ch = state.input.charCodeAt(state.position);
         continue;
       }
-      state2.position = savedPosition;
-      state2.line = savedLine;
-      state2.lineStart = savedLineStart;
-      state2.lineIndent = savedLineIndent;
+      state.position = savedPosition;
+      state.line = savedLine;
+      state.lineStart = savedLineStart;
+      state.lineIndent = savedLineIndent;
       break;
     }
-    if (!isWhiteSpace2(ch)) end = state2.position + 1;
-    ch = state2.input.charCodeAt(++state2.position);
+    if (!isWhiteSpace2(ch)) end = state.position + 1;
+    ch = state.input.charCodeAt(++state.position);
   }
   if (end === start) return false;
-  checkPrintable(state2, start, end);
-  addScalarEvent(state2, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
+  checkPrintable(state, start, end);
+  addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
   return true;
 }
-function skipFlowSeparationSpace(state2, nodeIndent) {
-  const startLine = state2.line;
-  skipSeparationSpace(state2, true);
-  if (state2.line > startLine && state2.lineIndent < nodeIndent || state2.firstTabInLine !== -1 && state2.lineIndent < nodeIndent) throwError(state2, "deficient indentation");
+function skipFlowSeparationSpace(state, nodeIndent) {
+  const startLine = state.line;
+  skipSeparationSpace(state, true);
+  if (state.line > startLine && state.lineIndent < nodeIndent || state.firstTabInLine !== -1 && state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
 }
-function readFlowCollection(state2, nodeIndent, props) {
-  const ch = state2.input.charCodeAt(state2.position);
+function readFlowCollection(state, nodeIndent, props) {
+  const ch = state.input.charCodeAt(state.position);
   const isMapping = ch === 123;
-  const start = state2.position;
+  const start = state.position;
   let readNext = true;
   if (ch !== 91 && ch !== 123) return false;
   const terminator = isMapping ? 125 : 93;
-  if (isMapping) addMappingEvent(state2, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
-  else addSequenceEvent(state2, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
-  state2.position++;
-  while (state2.input.charCodeAt(state2.position) !== 0) {
-    skipFlowSeparationSpace(state2, nodeIndent);
-    let ch2 = state2.input.charCodeAt(state2.position);
+  if (isMapping) addMappingEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+  else addSequenceEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+  state.position++;
+  while (state.input.charCodeAt(state.position) !== 0) {
+    skipFlowSeparationSpace(state, nodeIndent);
+    let ch2 = state.input.charCodeAt(state.position);
     if (ch2 === terminator) {
-      state2.position++;
-      addPopEvent(state2);
+      state.position++;
+      addPopEvent(state);
       return true;
-    } else if (!readNext) throwError(state2, "missed comma between flow collection entries");
-    else if (ch2 === 44) throwError(state2, "expected the node content, but found ','");
+    } else if (!readNext) throwError(state, "missed comma between flow collection entries");
+    else if (ch2 === 44) throwError(state, "expected the node content, but found ','");
     let isPair = false;
     let isExplicitPair = false;
-    if (ch2 === 63 && isWsOrEol(state2.input.charCodeAt(state2.position + 1))) {
+    if (ch2 === 63 && isWsOrEol(state.input.charCodeAt(state.position + 1))) {
       isPair = isExplicitPair = true;
-      state2.position += 1;
-      skipFlowSeparationSpace(state2, nodeIndent);
+      state.position += 1;
+      skipFlowSeparationSpace(state, nodeIndent);
     }
-    const entryLine = state2.line;
-    const entryStart = snapshotState(state2);
-    const keyWasRead = parseNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true);
-    skipFlowSeparationSpace(state2, nodeIndent);
-    ch2 = state2.input.charCodeAt(state2.position);
-    if ((isMapping || isExplicitPair || state2.line === entryLine) && ch2 === 58) {
+    const entryLine = state.line;
+    const entryStart = snapshotState(state);
+    const keyWasRead = parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+    skipFlowSeparationSpace(state, nodeIndent);
+    ch2 = state.input.charCodeAt(state.position);
+    if ((isMapping || isExplicitPair || state.line === entryLine) && ch2 === 58) {
       isPair = true;
-      state2.position++;
-      skipFlowSeparationSpace(state2, nodeIndent);
+      state.position++;
+      skipFlowSeparationSpace(state, nodeIndent);
       if (!isMapping) {
-        insertFlowPairMappingEvent(state2, entryStart);
-        if (!keyWasRead) addEmptyScalarEvent(state2);
-      } else if (!keyWasRead) addEmptyScalarEvent(state2);
-      if (!parseNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state2);
-      skipFlowSeparationSpace(state2, nodeIndent);
-      if (!isMapping) addPopEvent(state2);
+        insertFlowPairMappingEvent(state, entryStart);
+        if (!keyWasRead) addEmptyScalarEvent(state);
+      } else if (!keyWasRead) addEmptyScalarEvent(state);
+      if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state);
+      skipFlowSeparationSpace(state, nodeIndent);
+      if (!isMapping) addPopEvent(state);
     } else if (isMapping && isPair) {
-      if (!keyWasRead) addEmptyScalarEvent(state2);
-      addEmptyScalarEvent(state2);
-    } else if (isMapping) addEmptyScalarEvent(state2);
+      if (!keyWasRead) addEmptyScalarEvent(state);
+      addEmptyScalarEvent(state);
+    } else if (isMapping) addEmptyScalarEvent(state);
     else if (isPair) {
-      insertFlowPairMappingEvent(state2, entryStart);
-      if (!keyWasRead) addEmptyScalarEvent(state2);
-      addEmptyScalarEvent(state2);
-      addPopEvent(state2);
+      insertFlowPairMappingEvent(state, entryStart);
+      if (!keyWasRead) addEmptyScalarEvent(state);
+      addEmptyScalarEvent(state);
+      addPopEvent(state);
     }
-    ch2 = state2.input.charCodeAt(state2.position);
+    ch2 = state.input.charCodeAt(state.position);
     if (ch2 === 44) {
       readNext = true;
-      state2.position++;
+      state.position++;
     } else readNext = false;
   }
-  throwError(state2, "unexpected end of the stream within a flow collection");
+  throwError(state, "unexpected end of the stream within a flow collection");
 }
-function readBlockSequence(state2, nodeIndent, props) {
-  if (state2.firstTabInLine !== -1 || state2.input.charCodeAt(state2.position) !== 45 || !isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) return false;
-  addSequenceEvent(state2, state2.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
-  while (state2.input.charCodeAt(state2.position) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) {
-    if (state2.firstTabInLine !== -1) {
-      state2.position = state2.firstTabInLine;
-      throwError(state2, "tab characters must not be used in indentation");
+function readBlockSequence(state, nodeIndent, props) {
+  if (state.firstTabInLine !== -1 || state.input.charCodeAt(state.position) !== 45 || !isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) return false;
+  addSequenceEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+  while (state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) {
+    if (state.firstTabInLine !== -1) {
+      state.position = state.firstTabInLine;
+      throwError(state, "tab characters must not be used in indentation");
     }
-    const entryLine = state2.line;
-    state2.position++;
-    const hadBreak = skipSeparationSpace(state2, true) > 0;
-    if (state2.firstTabInLine !== -1 && state2.input.charCodeAt(state2.position) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) throwError(state2, "bad indentation of a sequence entry");
-    if (hadBreak && state2.lineIndent <= nodeIndent) addEmptyScalarEvent(state2);
-    else parseNode(state2, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-    skipSeparationSpace(state2, true);
-    if (state2.lineIndent < nodeIndent || state2.position >= state2.length) break;
-    if (state2.lineIndent > nodeIndent) throwError(state2, "bad indentation of a sequence entry");
-    if (state2.line === entryLine && state2.input.charCodeAt(state2.position) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 1))) throwError(state2, "bad indentation of a sequence entry");
+    const entryLine = state.line;
+    state.position++;
+    const hadBreak = skipSeparationSpace(state, true) > 0;
+    if (state.firstTabInLine !== -1 && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
+    if (hadBreak && state.lineIndent <= nodeIndent) addEmptyScalarEvent(state);
+    else parseNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+    skipSeparationSpace(state, true);
+    if (state.lineIndent < nodeIndent || state.position >= state.length) break;
+    if (state.lineIndent > nodeIndent) throwError(state, "bad indentation of a sequence entry");
+    if (state.line === entryLine && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
   }
-  addPopEvent(state2);
+  addPopEvent(state);
   return true;
 }
-function readBlockMapping(state2, nodeIndent, flowIndent, props) {
+function readBlockMapping(state, nodeIndent, flowIndent, props) {
   let atExplicitKey = false;
   let detected = false;
   let mappingOpened = false;
   let pendingExplicitKey = false;
-  if (state2.firstTabInLine !== -1) return false;
-  let ch = state2.input.charCodeAt(state2.position);
+  if (state.firstTabInLine !== -1) return false;
+  let ch = state.input.charCodeAt(state.position);
   while (ch !== 0) {
-    if (!atExplicitKey && state2.firstTabInLine !== -1) {
-      state2.position = state2.firstTabInLine;
-      throwError(state2, "tab characters must not be used in indentation");
+    if (!atExplicitKey && state.firstTabInLine !== -1) {
+      state.position = state.firstTabInLine;
+      throwError(state, "tab characters must not be used in indentation");
     }
-    const following = state2.input.charCodeAt(state2.position + 1);
-    const entryLine = state2.line;
+    const following = state.input.charCodeAt(state.position + 1);
+    const entryLine = state.line;
     if ((ch === 63 || ch === 58) && isWsOrEolOrEnd(following)) {
       if (!mappingOpened) {
-        addMappingEvent(state2, state2.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+        addMappingEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
         mappingOpened = true;
       }
       if (ch === 63) {
-        if (atExplicitKey) addEmptyScalarEvent(state2);
+        if (atExplicitKey) addEmptyScalarEvent(state);
         detected = true;
         atExplicitKey = true;
       } else if (atExplicitKey) atExplicitKey = false;
       else {
-        addEmptyScalarEvent(state2);
+        addEmptyScalarEvent(state);
         detected = true;
         atExplicitKey = false;
       }
-      state2.position += 1;
+      state.position += 1;
       pendingExplicitKey = true;
     } else {
       if (atExplicitKey) {
-        addEmptyScalarEvent(state2);
+        addEmptyScalarEvent(state);
         atExplicitKey = false;
       }
-      const beforeKey = snapshotState(state2);
-      if (!parseNode(state2, flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
-      if (state2.line === entryLine) {
-        ch = state2.input.charCodeAt(state2.position);
-        while (isWhiteSpace2(ch)) ch = state2.input.charCodeAt(++state2.position);
+      const beforeKey = snapshotState(state);
+      if (!parseNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
+      if (state.line === entryLine) {
+        ch = state.input.charCodeAt(state.position);
+        while (isWhiteSpace2(ch)) ch = state.input.charCodeAt(++state.position);
         if (ch === 58) {
-          ch = state2.input.charCodeAt(++state2.position);
-          if (!isWsOrEolOrEnd(ch)) throwError(state2, "a whitespace character is expected after the key-value separator within a block mapping");
+          ch = state.input.charCodeAt(++state.position);
+          if (!isWsOrEolOrEnd(ch)) throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
           if (!mappingOpened) {
-            state2.events.splice(beforeKey.eventsLength, 0, {
+            state.events.splice(beforeKey.eventsLength, 0, {
               type: EVENT_ID.MAPPING,
               start: beforeKey.position,
               anchorStart: props.anchorStart,
@@ -2310,43 +2310,43 @@ function readBlockMapping(state2, nodeIndent, flowIndent, props) {
           detected = true;
           atExplicitKey = false;
           pendingExplicitKey = false;
-        } else if (detected) throwError(state2, "expected ':' after a mapping key");
+        } else if (detected) throwError(state, "expected ':' after a mapping key");
         else {
           if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
-            restoreState(state2, beforeKey);
+            restoreState(state, beforeKey);
             return false;
           }
           return true;
         }
-      } else if (detected) throwError(state2, "can not read a block mapping entry; a multiline key may not be an implicit key");
+      } else if (detected) throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
       else {
         if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
-          restoreState(state2, beforeKey);
+          restoreState(state, beforeKey);
           return false;
         }
         return true;
       }
     }
-    if (parseNode(state2, nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey)) pendingExplicitKey = false;
+    if (parseNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey)) pendingExplicitKey = false;
     if (!atExplicitKey) {
       if (pendingExplicitKey) {
-        addEmptyScalarEvent(state2);
+        addEmptyScalarEvent(state);
         pendingExplicitKey = false;
       }
     }
-    skipSeparationSpace(state2, true);
-    ch = state2.input.charCodeAt(state2.position);
-    if ((state2.line === entryLine || state2.lineIndent > nodeIndent) && ch !== 0) throwError(state2, "bad indentation of a mapping entry");
-    else if (state2.lineIndent < nodeIndent) break;
+    skipSeparationSpace(state, true);
+    ch = state.input.charCodeAt(state.position);
+    if ((state.line === entryLine || state.lineIndent > nodeIndent) && ch !== 0) throwError(state, "bad indentation of a mapping entry");
+    else if (state.lineIndent < nodeIndent) break;
   }
   if (!detected) return false;
-  if (atExplicitKey) addEmptyScalarEvent(state2);
-  if (mappingOpened) addPopEvent(state2);
+  if (atExplicitKey) addEmptyScalarEvent(state);
+  if (mappingOpened) addPopEvent(state);
   return true;
 }
-function parseNode(state2, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
-  if (state2.depth >= state2.maxDepth) throwError(state2, `nesting exceeded maxDepth (${state2.maxDepth})`);
-  state2.depth++;
+function parseNode(state, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
+  if (state.depth >= state.maxDepth) throwError(state, `nesting exceeded maxDepth (${state.maxDepth})`);
+  state.depth++;
   let indentStatus = 1;
   let atNewLine = false;
   let hasContent = false;
@@ -2355,97 +2355,97 @@ function parseNode(state2, parentIndent, nodeContext, allowToSeek, allowCompact,
   let allowBlockScalars = nodeContext === CONTEXT_BLOCK_OUT || nodeContext === CONTEXT_BLOCK_IN;
   let allowBlockCollections = allowBlockScalars;
   const allowBlockStyles = allowBlockScalars;
-  if (allowToSeek && skipSeparationSpace(state2, true)) {
+  if (allowToSeek && skipSeparationSpace(state, true)) {
     atNewLine = true;
-    if (state2.lineIndent > parentIndent) indentStatus = 1;
-    else if (state2.lineIndent === parentIndent) indentStatus = 0;
+    if (state.lineIndent > parentIndent) indentStatus = 1;
+    else if (state.lineIndent === parentIndent) indentStatus = 0;
     else indentStatus = -1;
   }
   if (indentStatus === 1) while (true) {
-    const ch = state2.input.charCodeAt(state2.position);
-    const propertyState = snapshotState(state2);
+    const ch = state.input.charCodeAt(state.position);
+    const propertyState = snapshotState(state);
     if (atNewLine && indentStatus !== 1 && (ch === 33 || ch === 38)) break;
     if (atNewLine && allowBlockStyles && (props.tagStart !== NO_RANGE$1 || props.anchorStart !== NO_RANGE$1) && (ch === 33 || ch === 38)) {
-      const fallbackState = snapshotState(state2);
+      const fallbackState = snapshotState(state);
       const flowIndent = parentIndent + 1;
-      if (readBlockMapping(state2, state2.position - state2.lineStart, flowIndent, props) && state2.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
-        state2.depth--;
+      if (readBlockMapping(state, state.position - state.lineStart, flowIndent, props) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
+        state.depth--;
         return true;
       }
-      restoreState(state2, fallbackState);
+      restoreState(state, fallbackState);
     }
     if (atNewLine && (ch === 33 && props.tagStart !== NO_RANGE$1 || ch === 38 && props.anchorStart !== NO_RANGE$1)) break;
-    if (!readTagProperty(state2, props, nodeContext === CONTEXT_FLOW_IN) && !readAnchorProperty(state2, props)) break;
+    if (!readTagProperty(state, props, nodeContext === CONTEXT_FLOW_IN) && !readAnchorProperty(state, props)) break;
     if (propertyStart === null) propertyStart = propertyState;
-    if (skipSeparationSpace(state2, true)) {
+    if (skipSeparationSpace(state, true)) {
       atNewLine = true;
       allowBlockCollections = allowBlockStyles;
-      if (state2.lineIndent > parentIndent) indentStatus = 1;
-      else if (state2.lineIndent === parentIndent) indentStatus = 0;
+      if (state.lineIndent > parentIndent) indentStatus = 1;
+      else if (state.lineIndent === parentIndent) indentStatus = 0;
       else indentStatus = -1;
     } else allowBlockCollections = false;
   }
   if (allowBlockCollections) allowBlockCollections = atNewLine || allowCompact;
   if (indentStatus === 1 || nodeContext === CONTEXT_BLOCK_OUT) {
     const flowIndent = nodeContext === CONTEXT_FLOW_IN || nodeContext === CONTEXT_FLOW_OUT ? parentIndent : parentIndent + 1;
-    const blockIndent = state2.position - state2.lineStart;
+    const blockIndent = state.position - state.lineStart;
     if (indentStatus === 1) {
-      if (allowBlockCollections && (readBlockSequence(state2, blockIndent, props) || readBlockMapping(state2, blockIndent, flowIndent, props)) || readFlowCollection(state2, flowIndent, props)) hasContent = true;
+      if (allowBlockCollections && (readBlockSequence(state, blockIndent, props) || readBlockMapping(state, blockIndent, flowIndent, props)) || readFlowCollection(state, flowIndent, props)) hasContent = true;
       else {
-        const ch = state2.input.charCodeAt(state2.position);
+        const ch = state.input.charCodeAt(state.position);
         if (propertyStart !== null && allowPropertyMapping && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62) {
-          const fallbackState = snapshotState(state2);
+          const fallbackState = snapshotState(state);
           const propertyIndent = propertyStart.position - propertyStart.lineStart;
-          restoreState(state2, propertyStart);
-          if (readBlockMapping(state2, propertyIndent, flowIndent, emptyProperties()) && state2.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
-          else restoreState(state2, fallbackState);
+          restoreState(state, propertyStart);
+          if (readBlockMapping(state, propertyIndent, flowIndent, emptyProperties()) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
+          else restoreState(state, fallbackState);
         }
-        if (!hasContent && (allowBlockScalars && readBlockScalar(state2, flowIndent, props) || readSingleQuotedScalar(state2, flowIndent, props) || readDoubleQuotedScalar(state2, flowIndent, props) || readAlias(state2, props) || readPlainScalar(state2, flowIndent, nodeContext, props))) hasContent = true;
+        if (!hasContent && (allowBlockScalars && readBlockScalar(state, flowIndent, props) || readSingleQuotedScalar(state, flowIndent, props) || readDoubleQuotedScalar(state, flowIndent, props) || readAlias(state, props) || readPlainScalar(state, flowIndent, nodeContext, props))) hasContent = true;
       }
-    } else if (indentStatus === 0) hasContent = allowBlockCollections && readBlockSequence(state2, blockIndent, props);
+    } else if (indentStatus === 0) hasContent = allowBlockCollections && readBlockSequence(state, blockIndent, props);
   }
   allowBlockScalars = allowBlockScalars && !hasContent;
   if (!hasContent && (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1 || allowBlockScalars)) {
-    addScalarEvent(state2, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
+    addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
     hasContent = true;
   }
-  state2.depth--;
+  state.depth--;
   return hasContent || props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1;
 }
-function readDirective(state2) {
-  if (state2.lineIndent > 0 || state2.input.charCodeAt(state2.position) !== 37) return false;
-  state2.position++;
-  const nameStart = state2.position;
-  while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position))) state2.position++;
-  const name = state2.input.slice(nameStart, state2.position);
+function readDirective(state) {
+  if (state.lineIndent > 0 || state.input.charCodeAt(state.position) !== 37) return false;
+  state.position++;
+  const nameStart = state.position;
+  while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
+  const name = state.input.slice(nameStart, state.position);
   const args = [];
-  if (name.length === 0) throwError(state2, "directive name must not be less than one character in length");
-  while (state2.input.charCodeAt(state2.position) !== 0 && !isEol(state2.input.charCodeAt(state2.position))) {
-    while (isWhiteSpace2(state2.input.charCodeAt(state2.position))) state2.position++;
-    if (state2.input.charCodeAt(state2.position) === 35 || isEol(state2.input.charCodeAt(state2.position)) || state2.input.charCodeAt(state2.position) === 0) break;
-    const start = state2.position;
-    while (state2.input.charCodeAt(state2.position) !== 0 && !isWsOrEol(state2.input.charCodeAt(state2.position))) state2.position++;
-    args.push(state2.input.slice(start, state2.position));
+  if (name.length === 0) throwError(state, "directive name must not be less than one character in length");
+  while (state.input.charCodeAt(state.position) !== 0 && !isEol(state.input.charCodeAt(state.position))) {
+    while (isWhiteSpace2(state.input.charCodeAt(state.position))) state.position++;
+    if (state.input.charCodeAt(state.position) === 35 || isEol(state.input.charCodeAt(state.position)) || state.input.charCodeAt(state.position) === 0) break;
+    const start = state.position;
+    while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
+    args.push(state.input.slice(start, state.position));
   }
-  if (isEol(state2.input.charCodeAt(state2.position))) consumeLineBreak(state2);
+  if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
   if (name === "YAML") {
-    if (state2.directives.some((directive) => directive.kind === "yaml")) throwError(state2, "duplication of %YAML directive");
-    if (args.length !== 1) throwError(state2, "YAML directive accepts exactly one argument");
+    if (state.directives.some((directive) => directive.kind === "yaml")) throwError(state, "duplication of %YAML directive");
+    if (args.length !== 1) throwError(state, "YAML directive accepts exactly one argument");
     const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-    if (match === null) throwError(state2, "ill-formed argument of the YAML directive");
-    if (parseInt(match[1], 10) !== 1) throwError(state2, "unacceptable YAML version of the document");
-    state2.directives.push({
+    if (match === null) throwError(state, "ill-formed argument of the YAML directive");
+    if (parseInt(match[1], 10) !== 1) throwError(state, "unacceptable YAML version of the document");
+    state.directives.push({
       kind: "yaml",
       version: args[0]
     });
   } else if (name === "TAG") {
-    if (args.length !== 2) throwError(state2, "TAG directive accepts exactly two arguments");
+    if (args.length !== 2) throwError(state, "TAG directive accepts exactly two arguments");
     const [handle, prefix] = args;
-    if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state2, "ill-formed tag handle (first argument) of the TAG directive");
-    if (HAS_OWN.call(state2.tagHandlers, handle)) throwError(state2, `there is a previously declared suffix for "${handle}" tag handle`);
-    if (!PATTERN_TAG_PREFIX.test(prefix)) throwError(state2, "ill-formed tag prefix (second argument) of the TAG directive");
-    state2.tagHandlers[handle] = prefix;
-    state2.directives.push({
+    if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+    if (HAS_OWN.call(state.tagHandlers, handle)) throwError(state, `there is a previously declared suffix for "${handle}" tag handle`);
+    if (!PATTERN_TAG_PREFIX.test(prefix)) throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+    state.tagHandlers[handle] = prefix;
+    state.directives.push({
       kind: "tag",
       handle,
       prefix
@@ -2453,53 +2453,53 @@ function readDirective(state2) {
   }
   return true;
 }
-function readDocument(state2) {
-  state2.directives = [];
-  state2.tagHandlers = /* @__PURE__ */ Object.create(null);
+function readDocument(state) {
+  state.directives = [];
+  state.tagHandlers = /* @__PURE__ */ Object.create(null);
   let hasDirectives = false;
-  skipSeparationSpace(state2, true);
-  while (readDirective(state2)) {
+  skipSeparationSpace(state, true);
+  while (readDirective(state)) {
     hasDirectives = true;
-    skipSeparationSpace(state2, true);
+    skipSeparationSpace(state, true);
   }
   let explicitStart = false;
   let explicitEnd = false;
   let allowCompact = true;
-  if (state2.lineIndent === 0 && state2.input.charCodeAt(state2.position) === 45 && state2.input.charCodeAt(state2.position + 1) === 45 && state2.input.charCodeAt(state2.position + 2) === 45 && isWsOrEolOrEnd(state2.input.charCodeAt(state2.position + 3))) {
+  if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 3))) {
     explicitStart = true;
-    const markerLine = state2.line;
-    state2.position += 3;
-    skipSeparationSpace(state2, true);
-    allowCompact = state2.line > markerLine;
-  } else if (hasDirectives) throwError(state2, "directives end mark is expected");
-  const documentEventIndex = state2.events.length;
-  if (!explicitStart && state2.position === state2.lineStart && state2.input.charCodeAt(state2.position) === 46 && testDocumentSeparator(state2)) {
-    state2.position += 3;
-    skipSeparationSpace(state2, true);
+    const markerLine = state.line;
+    state.position += 3;
+    skipSeparationSpace(state, true);
+    allowCompact = state.line > markerLine;
+  } else if (hasDirectives) throwError(state, "directives end mark is expected");
+  const documentEventIndex = state.events.length;
+  if (!explicitStart && state.position === state.lineStart && state.input.charCodeAt(state.position) === 46 && testDocumentSeparator(state)) {
+    state.position += 3;
+    skipSeparationSpace(state, true);
     return;
   }
-  addDocumentEvent(state2, explicitStart, false);
-  if (!parseNode(state2, state2.lineIndent - 1, CONTEXT_BLOCK_OUT, false, allowCompact, allowCompact)) addEmptyScalarEvent(state2);
-  skipSeparationSpace(state2, true);
-  if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
-    explicitEnd = state2.input.charCodeAt(state2.position) === 46;
+  addDocumentEvent(state, explicitStart, false);
+  if (!parseNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, allowCompact, allowCompact)) addEmptyScalarEvent(state);
+  skipSeparationSpace(state, true);
+  if (state.position === state.lineStart && testDocumentSeparator(state)) {
+    explicitEnd = state.input.charCodeAt(state.position) === 46;
     if (explicitEnd) {
-      const markerLine = state2.line;
-      state2.position += 3;
-      skipSeparationSpace(state2, true);
-      if (state2.line === markerLine && state2.position < state2.length) throwError(state2, "end of the stream or a document separator is expected");
+      const markerLine = state.line;
+      state.position += 3;
+      skipSeparationSpace(state, true);
+      if (state.line === markerLine && state.position < state.length) throwError(state, "end of the stream or a document separator is expected");
     }
   }
-  const documentEvent = state2.events[documentEventIndex];
+  const documentEvent = state.events[documentEventIndex];
   if (documentEvent?.type === EVENT_ID.DOCUMENT) documentEvent.explicitEnd = explicitEnd;
-  addPopEvent(state2);
-  if (!explicitEnd && state2.position < state2.length && !testDocumentBoundary(state2)) throwError(state2, "end of the stream or a document separator is expected");
+  addPopEvent(state);
+  if (!explicitEnd && state.position < state.length && !testDocumentBoundary(state)) throwError(state, "end of the stream or a document separator is expected");
 }
-function parseEvents(input, options) {
+function parseEvents(input, options4) {
   const length = input.length;
-  const state2 = {
+  const state = {
     ...DEFAULT_PARSER_OPTIONS,
-    ...options,
+    ...options4,
     input: `${input}\0`,
     length,
     position: 0,
@@ -2513,17 +2513,17 @@ function parseEvents(input, options) {
     events: []
   };
   const nullpos = input.indexOf("\0");
-  if (nullpos !== -1) YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state2.filename);
-  while (state2.position < state2.length) {
-    skipByteOrderMark(state2);
-    skipSeparationSpace(state2, true);
-    if (state2.position >= state2.length) break;
-    const documentStart = state2.position;
-    readDocument(state2);
-    if (state2.position === documentStart)
-      throwError(state2, "can not read a document");
+  if (nullpos !== -1) YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state.filename);
+  while (state.position < state.length) {
+    skipByteOrderMark(state);
+    skipSeparationSpace(state, true);
+    if (state.position >= state.length) break;
+    const documentStart = state.position;
+    readDocument(state);
+    if (state.position === documentStart)
+      throwError(state, "can not read a document");
   }
-  return state2.events;
+  return state.events;
 }
 function hasBit(mask, bit) {
   return (mask & 1 << bit) !== 0;
@@ -3516,11 +3516,11 @@ function paddingFor(text, ls) {
   }
   return 1;
 }
-function padLines(state2, ls, count2, len) {
-  const { text } = state2;
+function padLines(state, ls, count, len) {
+  const { text } = state;
   const at = [];
   let p = ls;
-  while (at.length < count2 && p < text.length) {
+  while (at.length < count && p < text.length) {
     if (!isBlankLine(text, p)) at.push(p);
     p = nextLine(text, p);
   }
@@ -3533,7 +3533,7 @@ function padLines(state2, ls, count2, len) {
     from = q;
   }
   out += text.slice(from);
-  const shifted = state2.inserts.map((ins) => {
+  const shifted = state.inserts.map((ins) => {
     let k = 0;
     while (k < at.length && at[k] <= ins.at) k++;
     return { at: ins.at + k * len, len: ins.len, before: 0 };
@@ -3548,7 +3548,7 @@ function padLines(state2, ls, count2, len) {
   return { text: out, inserts: shifted, next: p + at.length * len };
 }
 function parseEventsLenient(source) {
-  let state2 = { text: source, inserts: [] };
+  let state = { text: source, inserts: [] };
   let saved = null;
   let lastLine = -1;
   let lastLen = 0;
@@ -3558,21 +3558,21 @@ function parseEventsLenient(source) {
   let retry = false;
   for (let parses = 1; ; parses++) {
     try {
-      return { events: parseEvents(state2.text, { maxDepth: MAX_DEPTH }), ...state2 };
+      return { events: parseEvents(state.text, { maxDepth: MAX_DEPTH }), ...state };
     } catch (err) {
       const deficient = err instanceof YAMLException && err.reason === "deficient indentation" && err.mark !== void 0;
       if (!deficient && saved !== null) {
-        state2 = saved;
+        state = saved;
         saved = null;
         limit = Math.max(1, run >> 1);
         retry = true;
         continue;
       }
-      if (!deficient || parses >= MAX_LENIENT_PARSES || parses * state2.text.length > MAX_LENIENT_CHARS) return { error: err, map: offsetMapper(state2.inserts) };
-      const ls = lineStartOf(state2.text, Math.min(err.mark.position, state2.text.length));
-      const first = state2.text.charCodeAt(ls + indentAt(state2.text, ls));
-      if (isBlankLine(state2.text, ls) || first === 9 || ls === lastLine && !retry && lastLen >= 128) {
-        return { error: err, map: offsetMapper(state2.inserts) };
+      if (!deficient || parses >= MAX_LENIENT_PARSES || parses * state.text.length > MAX_LENIENT_CHARS) return { error: err, map: offsetMapper(state.inserts) };
+      const ls = lineStartOf(state.text, Math.min(err.mark.position, state.text.length));
+      const first = state.text.charCodeAt(ls + indentAt(state.text, ls));
+      if (isBlankLine(state.text, ls) || first === 9 || ls === lastLine && !retry && lastLen >= 128) {
+        return { error: err, map: offsetMapper(state.inserts) };
       }
       let len;
       if (retry) {
@@ -3584,17 +3584,17 @@ function parseEventsLenient(source) {
         run = 1;
       } else {
         if (ls === expected) {
-          len = Math.max(lastLen, paddingFor(state2.text, ls) - lastLen);
+          len = Math.max(lastLen, paddingFor(state.text, ls) - lastLen);
           run = Math.min(run * 2, limit);
         } else {
-          len = paddingFor(state2.text, ls);
+          len = paddingFor(state.text, ls);
           run = 1;
           limit = 64;
         }
       }
-      saved = run > 1 ? state2 : null;
-      const next = padLines(state2, ls, run, len);
-      state2 = { text: next.text, inserts: next.inserts };
+      saved = run > 1 ? state : null;
+      const next = padLines(state, ls, run, len);
+      state = { text: next.text, inserts: next.inserts };
       expected = next.next;
       lastLine = ls;
       lastLen = len;
@@ -6613,20 +6613,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count2 = 0;
+      let count = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count2++;
+        count++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
         }
-        if (count2 === Infinity)
+        if (count === Infinity)
           return Infinity;
       }
-      return count2;
+      return count;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -8105,49 +8105,49 @@ var require_schemes = __commonJS({
       wsComponent.fragment = void 0;
       return wsComponent;
     }
-    function urnParse(urnComponent, options) {
+    function urnParse(urnComponent, options4) {
       if (!urnComponent.path) {
         urnComponent.error = "URN can not be parsed";
         return urnComponent;
       }
       const matches = urnComponent.path.match(URN_REG);
       if (matches && matches[0] === urnComponent.path) {
-        const scheme = options.scheme || urnComponent.scheme || "urn";
+        const scheme = options4.scheme || urnComponent.scheme || "urn";
         urnComponent.nid = matches[1].toLowerCase();
         urnComponent.nss = matches[2];
-        const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
+        const urnScheme = `${scheme}:${options4.nid || urnComponent.nid}`;
         const schemeHandler = getSchemeHandler(urnScheme);
         urnComponent.path = void 0;
         if (schemeHandler) {
-          urnComponent = schemeHandler.parse(urnComponent, options);
+          urnComponent = schemeHandler.parse(urnComponent, options4);
         }
       } else {
         urnComponent.error = urnComponent.error || "URN can not be parsed.";
       }
       return urnComponent;
     }
-    function urnSerialize(urnComponent, options) {
+    function urnSerialize(urnComponent, options4) {
       if (urnComponent.nid === void 0) {
         throw new Error("URN without nid cannot be serialized");
       }
-      const scheme = options.scheme || urnComponent.scheme || "urn";
+      const scheme = options4.scheme || urnComponent.scheme || "urn";
       const nid = urnComponent.nid.toLowerCase();
-      const urnScheme = `${scheme}:${options.nid || nid}`;
+      const urnScheme = `${scheme}:${options4.nid || nid}`;
       const schemeHandler = getSchemeHandler(urnScheme);
       if (schemeHandler) {
-        urnComponent = schemeHandler.serialize(urnComponent, options);
+        urnComponent = schemeHandler.serialize(urnComponent, options4);
       }
       const uriComponent = urnComponent;
       const nss = urnComponent.nss;
-      uriComponent.path = `${nid || options.nid}:${nss}`;
-      options.skipEscape = true;
+      uriComponent.path = `${nid || options4.nid}:${nss}`;
+      options4.skipEscape = true;
       return uriComponent;
     }
-    function urnuuidParse(urnComponent, options) {
+    function urnuuidParse(urnComponent, options4) {
       const uuidComponent = urnComponent;
       uuidComponent.uuid = uuidComponent.nss;
       uuidComponent.nss = void 0;
-      if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
+      if (!options4.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
         uuidComponent.error = uuidComponent.error || "UUID is not valid.";
       }
       return uuidComponent;
@@ -8258,18 +8258,18 @@ var require_fast_uri = __commonJS({
       }
       return stringScheme;
     }
-    function normalize(uri, options) {
+    function normalize(uri, options4) {
       if (typeof uri === "string") {
         uri = /** @type {T} */
-        normalizeString(uri, options);
+        normalizeString(uri, options4);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse3(serialize(uri, options), options);
+        parse3(serialize(uri, options4), options4);
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options) {
-      const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
+    function resolve6(baseURI, relativeURI, options4) {
+      const schemelessOptions = options4 ? Object.assign({ scheme: "null" }, options4) : { scheme: "null" };
       const {
         parsed: baseParsed,
         malformedAuthorityOrPort: baseMalformed,
@@ -8290,13 +8290,13 @@ var require_fast_uri = __commonJS({
         throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
       }
       const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
-      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved.scheme);
+      const resolvedSchemeHandler = getSchemeHandler(options4 && options4.scheme || resolved.scheme);
       const resolvedHost = resolved.host;
       const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
-      if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+      if (hasForbiddenDomainHost(resolved, options4 || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
         throw new Error(MALFORMED_HOST_ERROR);
       }
-      canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
+      canonicalizeHost(resolved, options4 || {}, resolvedSchemeHandler, resolvedHostIsIP);
       const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
       if (resolved.error && !encodedASCIIHost) {
         throw new Error(resolved.error);
@@ -8304,14 +8304,14 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base, relative3, options4, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse3(serialize(base, options), options);
-        relative3 = parse3(serialize(relative3, options), options);
+        base = parse3(serialize(base, options4), options4);
+        relative3 = parse3(serialize(relative3, options4), options4);
       }
-      options = options || {};
-      if (!options.tolerant && relative3.scheme) {
+      options4 = options4 || {};
+      if (!options4.tolerant && relative3.scheme) {
         target.scheme = relative3.scheme;
         target.userinfo = relative3.userinfo;
         target.host = relative3.host;
@@ -8358,9 +8358,9 @@ var require_fast_uri = __commonJS({
       target.fragment = relative3.fragment;
       return target;
     }
-    function equal(uriA, uriB, options) {
-      const normalizedA = normalizeComparableURI(uriA, options);
-      const normalizedB = normalizeComparableURI(uriB, options);
+    function equal(uriA, uriB, options4) {
+      const normalizedA = normalizeComparableURI(uriA, options4);
+      const normalizedB = normalizeComparableURI(uriB, options4);
       return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
     }
     function serialize(cmpts, opts) {
@@ -8380,30 +8380,30 @@ var require_fast_uri = __commonJS({
         secure: cmpts.secure,
         error: ""
       };
-      const options = Object.assign({}, opts);
+      const options4 = Object.assign({}, opts);
       const uriTokens = [];
       if (component.scheme) {
         component.scheme = validateScheme(component.scheme);
       }
-      const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
-      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
+      const schemeHandler = getSchemeHandler(options4.scheme || component.scheme);
+      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options4);
       const hasAuthority = component.userinfo !== void 0 || component.host !== void 0 || component.port !== void 0;
-      const schemelessReference = (component.scheme === void 0 || options.reference === "suffix") && !hasAuthority;
-      const pathNoScheme = !options.skipEscape && schemelessReference;
+      const schemelessReference = (component.scheme === void 0 || options4.reference === "suffix") && !hasAuthority;
+      const pathNoScheme = !options4.skipEscape && schemelessReference;
       if (component.path !== void 0) {
-        if (!options.skipEscape) {
+        if (!options4.skipEscape) {
           component.path = serializePathEncoding(component.path, pathNoScheme);
         } else {
           component.path = normalizePercentEncoding(component.path);
         }
       }
-      if (options.reference !== "suffix" && component.scheme) {
+      if (options4.reference !== "suffix" && component.scheme) {
         component.scheme = validateScheme(component.scheme);
         uriTokens.push(component.scheme, ":");
       }
       const authority = recomposeAuthority(component);
       if (authority !== void 0) {
-        if (options.reference !== "suffix") {
+        if (options4.reference !== "suffix") {
           uriTokens.push("//");
         }
         uriTokens.push(authority);
@@ -8413,7 +8413,7 @@ var require_fast_uri = __commonJS({
       }
       if (component.path !== void 0) {
         let s = component.path;
-        if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
+        if (!options4.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
           s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
         }
         if (schemelessReference) {
@@ -8462,12 +8462,12 @@ var require_fast_uri = __commonJS({
       const host = matches[4];
       return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
     }
-    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
-      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
+    function canonicalizeHost(parsed, options4, schemeHandler, isIP) {
+      if (hasForbiddenDomainHost(parsed, options4, schemeHandler, isIP)) {
         parsed.error = parsed.error || MALFORMED_HOST_ERROR;
         return true;
       }
-      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
+      if (!options4.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options4.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
         let url;
         try {
           url = new URL("http://" + parsed.host);
@@ -8483,16 +8483,16 @@ var require_fast_uri = __commonJS({
       }
       return false;
     }
-    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
+    function hasForbiddenDomainHost(parsed, options4, schemeHandler, isIP) {
       return Boolean(
-        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options4.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
       );
     }
     function isHostOnlyURL(url) {
       return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
     }
     function parseWithStatus(uri, opts) {
-      const options = Object.assign({}, opts);
+      const options4 = Object.assign({}, opts);
       const parsed = {
         scheme: void 0,
         userinfo: void 0,
@@ -8509,9 +8509,9 @@ var require_fast_uri = __commonJS({
       let malformedIPLiteral = false;
       let malformedScheme = false;
       let isIP = false;
-      if (options.reference === "suffix") {
-        if (options.scheme) {
-          uri = options.scheme + ":" + uri;
+      if (options4.reference === "suffix") {
+        if (options4.scheme) {
+          uri = options4.scheme + ":" + uri;
         } else {
           uri = "//" + uri;
         }
@@ -8590,19 +8590,19 @@ var require_fast_uri = __commonJS({
         } else {
           parsed.reference = "uri";
         }
-        if (options.reference && options.reference !== "suffix" && options.reference !== parsed.reference) {
-          parsed.error = parsed.error || "URI is not a " + options.reference + " reference.";
+        if (options4.reference && options4.reference !== "suffix" && options4.reference !== parsed.reference) {
+          parsed.error = parsed.error || "URI is not a " + options4.reference + " reference.";
         }
-        const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
+        const schemeHandler = getSchemeHandler(options4.scheme || parsed.scheme);
         if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
+          malformedHost = canonicalizeHost(parsed, options4, schemeHandler, isIP);
         }
         if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
           let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
           if (!isIP) {
             host = normalizePercentEncoding(host.toLowerCase());
           }
-          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
+          parsed.host = isIP || options4.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
         }
         if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
           if (parsed.path) {
@@ -8616,7 +8616,7 @@ var require_fast_uri = __commonJS({
           }
         }
         if (schemeHandler && schemeHandler.parse) {
-          schemeHandler.parse(parsed, options);
+          schemeHandler.parse(parsed, options4);
           if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
             malformedSchemeSpecific = true;
           }
@@ -9163,10 +9163,10 @@ var require_core = __commonJS({
     Ajv.ValidationError = validation_error_1.default;
     Ajv.MissingRefError = ref_error_1.default;
     exports.default = Ajv;
-    function checkOptions(checkOpts, options, msg, log = "error") {
+    function checkOptions(checkOpts, options4, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
-        if (opt in options)
+        if (opt in options4)
           this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
       }
     }
@@ -10155,8 +10155,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count2 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
+          const count = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -10169,16 +10169,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count2) {
-          gen.code((0, codegen_1._)`${count2}++`);
+        function checkLimits(count) {
+          gen.code((0, codegen_1._)`${count}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -11334,13 +11334,13 @@ __export(stack_exports, {
 });
 import { lstatSync, mkdirSync, readFileSync as readFileSync2, writeFileSync } from "node:fs";
 import path6 from "node:path";
-async function fetchStacks(options) {
-  const timeoutMs = Math.min(options.timeoutMs ?? timeoutFromEnvironment() ?? DEFAULT_TIMEOUT_MS, 2 ** 31 - 1);
+async function fetchStacks(options4) {
+  const timeoutMs = Math.min(options4.timeoutMs ?? timeoutFromEnvironment() ?? DEFAULT_TIMEOUT_MS, 2 ** 31 - 1);
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const sdk = await import("@aws-sdk/client-cloudformation");
   const client = new sdk.CloudFormationClient({
-    ...options.region ? { region: options.region } : {},
-    ...options.profile ? { profile: options.profile } : {},
+    ...options4.region ? { region: options4.region } : {},
+    ...options4.profile ? { profile: options4.profile } : {},
     logger: new QuietLogger(),
     // Per attempt: the SDK retries timeouts (AWS_MAX_ATTEMPTS, 3 by default) within the request's budget below.
     requestHandler: {
@@ -11379,10 +11379,10 @@ async function fetchStacks(options) {
     const where = region;
     const fail = (error, stack) => {
       if (error instanceof StackError) throw error;
-      throw new StackError(describeError(error, where, options.profile, stack));
+      throw new StackError(describeError(error, where, options4.profile, stack));
     };
-    let names = [...new Set(options.names)];
-    if (options.all) {
+    let names = [...new Set(options4.names)];
+    if (options4.all) {
       const listed = [];
       try {
         const tokens = /* @__PURE__ */ new Set();
@@ -11400,7 +11400,7 @@ async function fetchStacks(options) {
         fail(error);
       }
       names = [.../* @__PURE__ */ new Set([...names, ...listed.sort()])];
-      options.onProgress?.(`${listed.length} active stack${listed.length === 1 ? "" : "s"} in ${region}`);
+      options4.onProgress?.(`${listed.length} active stack${listed.length === 1 ? "" : "s"} in ${region}`);
     }
     const fetchOne = async (name) => {
       let described;
@@ -11435,13 +11435,13 @@ async function fetchStacks(options) {
         const i = next++;
         stacks[i] = await fetchOne(names[i]);
         fetched++;
-        if (options.all) options.onProgress?.(`fetched ${fetched}/${names.length} stacks (${printable(stacks[i].name)})`, true);
+        if (options4.all) options4.onProgress?.(`fetched ${fetched}/${names.length} stacks (${printable(stacks[i].name)})`, true);
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, names.length) }, worker));
-    if (options.templatesDir !== void 0) {
+    if (options4.templatesDir !== void 0) {
       const taken = /* @__PURE__ */ new Set();
-      for (const stack of stacks) writeTemplate(stack, options.templatesDir, taken);
+      for (const stack of stacks) writeTemplate(stack, options4.templatesDir, taken);
     }
     return stacks;
   } finally {
@@ -11686,7 +11686,8 @@ var package_default = {
     generate: "node scripts/generate.mjs",
     typecheck: "tsc --noEmit",
     test: "vitest run",
-    bench: "node scripts/build.mjs && node bench/run.mjs"
+    bench: "node scripts/build.mjs && node bench/run.mjs",
+    facts: "node scripts/resource-facts.mjs"
   },
   dependencies: {
     "@aws-sdk/client-cloudformation": "3.1169.0",
@@ -11696,6 +11697,7 @@ var package_default = {
     "jsonc-parser": "3.3.1"
   },
   devDependencies: {
+    "@aws-cdk/aws-service-spec": "0.1.216",
     "@types/node": "20.19.9",
     "@types/sarif": "2.1.7",
     esbuild: "0.28.2",
@@ -11834,9 +11836,9 @@ function expand(sequence) {
       out = out.map((s) => s + item);
       continue;
     }
-    const options = item.flatMap(expand);
-    if (out.length * options.length > GLOB_LIMITS.alternatives) throw tooMany();
-    out = out.flatMap((s) => options.map((o) => s + o));
+    const options4 = item.flatMap(expand);
+    if (out.length * options4.length > GLOB_LIMITS.alternatives) throw tooMany();
+    out = out.flatMap((s) => options4.map((o) => s + o));
   }
   return out;
 }
@@ -11919,13 +11921,13 @@ var Builder = class {
   }
 };
 function inNameGlobstars(glob2) {
-  let count2 = 0;
+  let count = 0;
   for (const m of glob2.matchAll(/\*{2,}/g)) {
     const before = m.index === 0 ? "/" : glob2[m.index - 1];
     const after = glob2[m.index + m[0].length] ?? "/";
-    if (before !== "/" || after !== "/") count2++;
+    if (before !== "/" || after !== "/") count++;
   }
-  return count2;
+  return count;
 }
 function parse2(glob2, anchored = false) {
   if (glob2.length > GLOB_LIMITS.length) throw new GlobError(`it is longer than ${GLOB_LIMITS.length} characters`);
@@ -12225,9 +12227,9 @@ var ResolvedConfig = class {
     for (const rule of this.all) if (inPresets(rule, list(this.raw.extends ?? "recommended"), this.presets)) enabled.set(rule.id, { options: {} });
     for (const settings of [this.raw.rules ?? {}, ...applicable.map((o) => o.rules ?? {})]) {
       for (const [id, setting] of Object.entries(settings)) {
-        const [level, options] = Array.isArray(setting) ? setting : [setting, void 0];
+        const [level, options4] = Array.isArray(setting) ? setting : [setting, void 0];
         if (level === "off") enabled.delete(id);
-        else enabled.set(id, { level, options: options ?? enabled.get(id)?.options ?? {} });
+        else enabled.set(id, { level, options: options4 ?? enabled.get(id)?.options ?? {} });
       }
     }
     const setup = {
@@ -12322,14 +12324,14 @@ async function loadConfig(file, builtIn, cwd, extraPlugins = [], policy = {}) {
           problems.push({ path: [...at, id], message: `unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ""}`, atKey: true });
           continue;
         }
-        const options = Array.isArray(setting) ? setting[1] : void 0;
-        if (options === void 0) continue;
+        const options4 = Array.isArray(setting) ? setting[1] : void 0;
+        if (options4 === void 0) continue;
         if (!rule.optionsSchema) {
           problems.push({ path: [...at, id, 1], message: `rule ${id} takes no options` });
           continue;
         }
         const check = ajv.compile(rule.optionsSchema);
-        if (!check(options)) problems.push(...schemaProblems(check.errors ?? [], [...at, id, 1]));
+        if (!check(options4)) problems.push(...schemaProblems(check.errors ?? [], [...at, id, 1]));
       }
     }
   }
@@ -12360,7 +12362,7 @@ function globProblems(raw) {
 }
 function normalizeOff(data) {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return data;
-  const fix = (settings) => {
+  const fix2 = (settings) => {
     if (typeof settings !== "object" || settings === null) return;
     const map = settings;
     for (const [id, value] of Object.entries(map)) {
@@ -12369,9 +12371,9 @@ function normalizeOff(data) {
     }
   };
   const raw = data;
-  fix(raw.rules);
+  fix2(raw.rules);
   if (Array.isArray(raw.overrides)) {
-    for (const o of raw.overrides) if (o && typeof o === "object") fix(o.rules);
+    for (const o of raw.overrides) if (o && typeof o === "object") fix2(o.rules);
   }
   return data;
 }
@@ -13324,7 +13326,7 @@ function notTemplateShaped(root) {
   }
   return empty ? void 0 : "no entry of its Resources has a Type";
 }
-function buildTemplate(doc, file, options = {}) {
+function buildTemplate(doc, file, options4 = {}) {
   const root = doc.value;
   if (!isPlainObject2(root)) {
     return { kind: "not-cloudformation", reason: "the document is not a mapping" };
@@ -13359,7 +13361,7 @@ function buildTemplate(doc, file, options = {}) {
   const mappings = isPlainObject2(root.Mappings) ? root.Mappings : {};
   const unexpandedLoops2 = [];
   if (loops) {
-    const expanded = expandResourceLoops(root.Resources, parameters, mappings, options.parameters ?? NO_PARAMETERS);
+    const expanded = expandResourceLoops(root.Resources, parameters, mappings, options4.parameters ?? NO_PARAMETERS);
     for (const made of expanded.resources) {
       if (resources.has(made.logicalId)) {
         problems.push({ message: `loop ${made.loops.at(-1)} makes resource ${made.logicalId}, which the template already has`, path: made.path });
@@ -13383,7 +13385,7 @@ function buildTemplate(doc, file, options = {}) {
     byType,
     transforms,
     samGlobals: void 0,
-    stackTags: options.stackTags ?? [],
+    stackTags: options4.stackTags ?? [],
     unexpandedLoops: unexpandedLoops2
   });
   if (!transforms.includes(SAM_TRANSFORM)) return { kind: "template", problems, template };
@@ -13468,6 +13470,31 @@ function firstRainDirective(root) {
 }
 
 // src/engine/options.ts
+var option = {
+  boolean(d) {
+    return { schema: { type: "boolean" }, ...d };
+  },
+  number(d) {
+    const { minimum, maximum, integer, ...rest } = d;
+    return {
+      schema: { type: integer ? "integer" : "number", ...minimum !== void 0 ? { minimum } : {}, ...maximum !== void 0 ? { maximum } : {} },
+      ...rest
+    };
+  },
+  string(d) {
+    return { schema: { type: "string" }, ...d };
+  },
+  /** A list of distinct non-empty strings (tag keys, resource types, instance families...). */
+  strings(d) {
+    return { schema: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true }, ...d };
+  },
+  oneOf(values, d) {
+    return { schema: { enum: [...values] }, ...d };
+  },
+  custom(schema, d) {
+    return { schema, ...d };
+  }
+};
 function optionsSchema(defs) {
   const properties = {};
   for (const [name, def] of Object.entries(defs)) {
@@ -13481,11 +13508,11 @@ function optionDefaults(defs) {
 
 // src/engine/rule.ts
 function defineRule(spec) {
-  const { options, ...rest } = spec;
+  const { options: options4, ...rest } = spec;
   return {
     ...rest,
     check: spec.check,
-    ...options ? { options, optionsSchema: optionsSchema(options), defaultOptions: optionDefaults(options) } : {}
+    ...options4 ? { options: options4, optionsSchema: optionsSchema(options4), defaultOptions: optionDefaults(options4) } : {}
   };
 }
 
@@ -13516,60 +13543,6 @@ function isSet(v) {
   if (v.kind === "absent") return false;
   if (v.kind === "unknown") return true;
   return v.value !== null && v.value !== "" && !(Array.isArray(v.value) && v.value.length === 0);
-}
-
-// src/values/quote.ts
-var QUOTE_LENGTH = 200;
-function clip(text, max = QUOTE_LENGTH) {
-  if (text.length <= max) return text;
-  let end = max - 1;
-  const last = text.charCodeAt(end - 1);
-  if (last >= 55296 && last <= 56319) end--;
-  return `${text.slice(0, end)}\u2026`;
-}
-function valueText(value, max = QUOTE_LENGTH) {
-  if (typeof value === "string") return clip(value, max);
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return clip(String(value), max);
-  if (value === void 0) return "";
-  if (value instanceof Opaque) return clip(value.reason, max);
-  const out = [];
-  shortJson(value, out, { left: max + 1 });
-  return clip(out.join(""), max);
-}
-function shortJson(value, out, budget) {
-  if (budget.left <= 0) return;
-  let text;
-  if (value === null || value === void 0) text = "null";
-  else if (typeof value === "string") text = JSON.stringify(clip(value, budget.left + 1));
-  else if (typeof value === "number" || typeof value === "boolean") text = String(value);
-  else if (value instanceof Opaque) text = JSON.stringify(clip(value.reason, budget.left + 1));
-  else if (Array.isArray(value)) {
-    write("[", out, budget);
-    for (let i = 0; i < value.length && budget.left > 0; i++) {
-      if (i > 0) write(",", out, budget);
-      shortJson(value[i], out, budget);
-    }
-    write("]", out, budget);
-    return;
-  } else if (typeof value === "object") {
-    write("{", out, budget);
-    let first = true;
-    for (const key in value) {
-      if (budget.left <= 0) break;
-      if (!first) write(",", out, budget);
-      first = false;
-      write(`${JSON.stringify(clip(key, budget.left + 1))}:`, out, budget);
-      shortJson(value[key], out, budget);
-    }
-    write("}", out, budget);
-    return;
-  } else text = String(value);
-  write(text, out, budget);
-}
-function write(text, out, budget) {
-  if (budget.left <= 0) return;
-  out.push(text.length > budget.left ? text.slice(0, budget.left) : text);
-  budget.left -= text.length;
 }
 
 // src/words.ts
@@ -13750,6 +13723,60 @@ function describeAssumption(a) {
   return `when the ${clip(a.map)} key is ${JSON.stringify(clip(a.key))}`;
 }
 
+// src/values/quote.ts
+var QUOTE_LENGTH = 200;
+function clip(text, max = QUOTE_LENGTH) {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end--;
+  return `${text.slice(0, end)}\u2026`;
+}
+function valueText(value, max = QUOTE_LENGTH) {
+  if (typeof value === "string") return clip(value, max);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return clip(String(value), max);
+  if (value === void 0) return "";
+  if (value instanceof Opaque) return clip(value.reason, max);
+  const out = [];
+  shortJson(value, out, { left: max + 1 });
+  return clip(out.join(""), max);
+}
+function shortJson(value, out, budget) {
+  if (budget.left <= 0) return;
+  let text;
+  if (value === null || value === void 0) text = "null";
+  else if (typeof value === "string") text = JSON.stringify(clip(value, budget.left + 1));
+  else if (typeof value === "number" || typeof value === "boolean") text = String(value);
+  else if (value instanceof Opaque) text = JSON.stringify(clip(value.reason, budget.left + 1));
+  else if (Array.isArray(value)) {
+    write("[", out, budget);
+    for (let i = 0; i < value.length && budget.left > 0; i++) {
+      if (i > 0) write(",", out, budget);
+      shortJson(value[i], out, budget);
+    }
+    write("]", out, budget);
+    return;
+  } else if (typeof value === "object") {
+    write("{", out, budget);
+    let first = true;
+    for (const key in value) {
+      if (budget.left <= 0) break;
+      if (!first) write(",", out, budget);
+      first = false;
+      write(`${JSON.stringify(clip(key, budget.left + 1))}:`, out, budget);
+      shortJson(value[key], out, budget);
+    }
+    write("}", out, budget);
+    return;
+  } else text = String(value);
+  write(text, out, budget);
+}
+function write(text, out, budget) {
+  if (budget.left <= 0) return;
+  out.push(text.length > budget.left ? text.slice(0, budget.left) : text);
+  budget.left -= text.length;
+}
+
 // rules/security/cloudfront-viewer-policy-https.ts
 var cloudfront_viewer_policy_https_default = defineRule({
   id: "cloudfront-viewer-policy-https",
@@ -13774,45 +13801,159 @@ var cloudfront_viewer_policy_https_default = defineRule({
     defaultBehavior: "CloudFront distribution {{logicalId}} serves its default cache behavior over plain HTTP: ViewerProtocolPolicy is allow-all.",
     cacheBehavior: "CloudFront distribution {{logicalId}} serves cache behavior {{pattern}} over plain HTTP: ViewerProtocolPolicy is allow-all."
   },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  SiteDistribution:",
+      "    Type: AWS::CloudFront::Distribution",
+      "    Properties:",
+      "      DistributionConfig:",
+      "        Enabled: true",
+      "        DefaultRootObject: index.html",
+      "        Origins:",
+      "          - Id: site",
+      "            DomainName: example-site.s3.eu-west-1.amazonaws.com",
+      "            S3OriginConfig: {}",
+      "        DefaultCacheBehavior:",
+      "          TargetOriginId: site",
+      "          ViewerProtocolPolicy: allow-all",
+      "          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6   # CachingOptimized"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  SiteDistribution:",
+      "    Type: AWS::CloudFront::Distribution",
+      "    Properties:",
+      "      DistributionConfig:",
+      "        Enabled: true",
+      "        DefaultRootObject: index.html",
+      "        Origins:",
+      "          - Id: site",
+      "            DomainName: example-site.s3.eu-west-1.amazonaws.com",
+      "            S3OriginConfig: {}",
+      "        DefaultCacheBehavior:",
+      "          TargetOriginId: site",
+      "          ViewerProtocolPolicy: redirect-to-https",
+      "          CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6   # CachingOptimized"
+    ].join("\n"),
+    notes: "The default cache behavior and every entry of `CacheBehaviors` are checked; `https-only` and `redirect-to-https` both pass. A missing `ViewerProtocolPolicy` is a template error (the property is required), not a finding of this rule. A value only known at deploy time (an import, a parameter without a Default) is not a finding; `--report-unknown` lists it. The rule looks at viewers only: the protocol CloudFront uses towards the origin (`OriginProtocolPolicy`) is not checked."
+  },
   check(distribution, ctx) {
     const config = ["Properties", "DistributionConfig"];
-    const check = (policy, because, messageId, data) => {
-      if (policy.kind === "absent") return;
-      if (policy.kind === "unknown") {
-        ctx.unknown(policy, "ViewerProtocolPolicy");
-        return;
-      }
-      if (asString(policy)?.toLowerCase() !== "allow-all") return;
-      ctx.report({
-        messageId,
-        at: policy,
-        because,
-        data,
-        fix: { text: "redirect-to-https", description: "Redirect HTTP viewers to HTTPS" }
-      });
-    };
+    const allowsHttp = (policy) => ctx.known(policy, "ViewerProtocolPolicy") && asString(policy)?.toLowerCase() === "allow-all";
+    const fix2 = { text: "redirect-to-https", description: "Redirect HTTP viewers to HTTPS" };
     for (const policy of ctx.value(distribution, [...config, "DefaultCacheBehavior", "ViewerProtocolPolicy"])) {
-      check(policy, [], "defaultBehavior", {});
+      if (allowsHttp(policy)) ctx.report({ messageId: "defaultBehavior", at: policy, fix: fix2 });
     }
     for (const behavior of ctx.items(distribution, [...config, "CacheBehaviors"])) {
-      if (behavior.kind === "unknown") {
-        ctx.unknown(behavior, "the cache behaviors");
-        continue;
-      }
-      for (const [pattern, policy] of combinations([ctx.value(behavior, ["PathPattern"]), ctx.value(behavior, ["ViewerProtocolPolicy"])])) {
+      if (!ctx.known(behavior, "the cache behaviors")) continue;
+      for (const [pattern, policy] of ctx.each(ctx.value(behavior, ["PathPattern"]), ctx.value(behavior, ["ViewerProtocolPolicy"]))) {
+        if (!allowsHttp(policy)) continue;
         const name = asString(pattern);
-        check(policy, [pattern], "cacheBehavior", { pattern: name === void 0 ? "(path pattern not known)" : JSON.stringify(name) });
+        ctx.report({
+          messageId: "cacheBehavior",
+          at: policy,
+          because: [pattern],
+          data: { pattern: name === void 0 ? "(path pattern not known)" : JSON.stringify(clip(name)) },
+          fix: fix2
+        });
       }
     }
   }
 });
 
-// rules/security/ebs-volume-encrypted.ts
-var MAPPINGS = {
+// src/rule-helpers/launchers.ts
+var LAUNCH_TEMPLATE = "AWS::EC2::LaunchTemplate";
+var LAUNCH_CONFIGURATION = "AWS::AutoScaling::LaunchConfiguration";
+var LAUNCHERS = {
+  "AWS::AutoScaling::AutoScalingGroup": "Auto Scaling group",
+  "AWS::EC2::Instance": "instance",
+  "AWS::EKS::Nodegroup": "EKS node group",
+  "AWS::EC2::EC2Fleet": "EC2 Fleet",
+  "AWS::EC2::SpotFleet": "Spot Fleet",
+  "AWS::Batch::ComputeEnvironment": "Batch compute environment"
+};
+var SPECS = {
+  "AWS::AutoScaling::AutoScalingGroup": [
+    ["Properties", "LaunchTemplate"],
+    ["Properties", "MixedInstancesPolicy", "LaunchTemplate", "LaunchTemplateSpecification"]
+  ],
+  "AWS::EC2::Instance": [["Properties", "LaunchTemplate"]],
+  "AWS::EKS::Nodegroup": [["Properties", "LaunchTemplate"]],
+  "AWS::Batch::ComputeEnvironment": [["Properties", "ComputeResources", "LaunchTemplate"]]
+};
+var NAME_KEYS = { "AWS::EKS::Nodegroup": "Name" };
+var LAUNCH_PROPERTIES = /* @__PURE__ */ new Set(["LaunchTemplate", "LaunchTemplateSpecification", "LaunchConfigurationName"]);
+function launchesFrom(edge) {
+  return edge.path[0] === "Properties" && edge.path.some((segment) => LAUNCH_PROPERTIES.has(segment));
+}
+function launchTemplatesOf(ctx, launcher) {
+  const found = /* @__PURE__ */ new Set();
+  for (const { resource, edge } of ctx.graph.targets(launcher.logicalId, LAUNCH_TEMPLATE)) if (launchesFrom(edge)) found.add(resource);
+  for (const spec of SPECS[launcher.type] ?? []) {
+    for (const name of ctx.value(launcher, [...spec, NAME_KEYS[launcher.type] ?? "LaunchTemplateName"])) {
+      const wanted = asString(name);
+      if (wanted === void 0) continue;
+      for (const lt of ctx.graph.ofType(LAUNCH_TEMPLATE)) {
+        if (ctx.value(lt, ["Properties", "LaunchTemplateName"]).some((n) => asString(n) === wanted)) found.add(lt);
+      }
+    }
+  }
+  return [...ctx.template.resources.values()].filter((r) => found.has(r));
+}
+function launchersOf(ctx, template) {
+  if (template.type !== LAUNCH_TEMPLATE && template.type !== LAUNCH_CONFIGURATION) return [];
+  const found = /* @__PURE__ */ new Set();
+  for (const type in LAUNCHERS) {
+    for (const { resource, edge } of ctx.graph.referrers(template.logicalId, type)) if (launchesFrom(edge)) found.add(resource);
+  }
+  if (template.type === LAUNCH_TEMPLATE) {
+    for (const type in SPECS) {
+      for (const launcher of ctx.graph.ofType(type)) if (!found.has(launcher) && launchTemplatesOf(ctx, launcher).includes(template)) found.add(launcher);
+    }
+  }
+  return [...ctx.template.resources.values()].filter((r) => found.has(r));
+}
+function usedBy(ctx, template) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const launcher of launchersOf(ctx, template)) {
+    const kind2 = LAUNCHERS[launcher.type];
+    byKind.set(kind2, [...byKind.get(kind2) ?? [], launcher.logicalId]);
+  }
+  return byKind.size ? ` (used by ${listWords([...byKind].map(([kind2, ids]) => named(kind2, ids)))})` : "";
+}
+
+// src/rule-helpers/require.ts
+function requireValue(ctx, from, requirement) {
+  const because = requirement.because ?? [];
+  for (const value of ctx.value(from, requirement.path)) {
+    if (because.length && !ctx.each([value], ...because.map((b) => [b])).length) continue;
+    if (!ctx.known(value, requirement.what) || requirement.ok(value)) continue;
+    ctx.report({
+      messageId: requirement.messageId,
+      at: value,
+      because: requirement.because,
+      data: { ...requirement.data, state: stateText(value, requirement.absent) },
+      fix: requirement.fix && value.kind === "literal" ? requirement.fix : void 0
+    });
+  }
+}
+function stateText(value, absent2) {
+  if (value.kind === "absent") return absent2 ? `not set (${absent2})` : "not set";
+  return valueText(value.value);
+}
+
+// src/rule-helpers/resources.ts
+var BLOCK_DEVICE_MAPPINGS = {
   "AWS::EC2::LaunchTemplate": ["Properties", "LaunchTemplateData", "BlockDeviceMappings"],
   "AWS::AutoScaling::LaunchConfiguration": ["Properties", "BlockDeviceMappings"],
   "AWS::EC2::Instance": ["Properties", "BlockDeviceMappings"]
 };
+function fromSamGlobals(ctx, resource, v) {
+  return samGlobalsOrigin(ctx.template, resource.logicalId, v.path) !== void 0;
+}
+
+// rules/security/ebs-volume-encrypted.ts
 var ebs_volume_encrypted_default = defineRule({
   id: "ebs-volume-encrypted",
   pillar: "security",
@@ -13823,7 +13964,7 @@ var ebs_volume_encrypted_default = defineRule({
   wellArchitected: ["SEC08-BP02", "SEC08-BP01"],
   securityHub: ["EC2.3", "EC2.7"],
   securitySeverity: "5.5",
-  appliesTo: ["AWS::EC2::Volume", ...Object.keys(MAPPINGS)],
+  appliesTo: ["AWS::EC2::Volume", ...Object.keys(BLOCK_DEVICE_MAPPINGS)],
   peers: {
     checkov: [
       { id: "CKV_AWS_3", resourceTypes: ["AWS::EC2::Volume"] },
@@ -13842,92 +13983,124 @@ var ebs_volume_encrypted_default = defineRule({
       // Encrypted true (or a KmsKeyId) on volumes
     ]
   },
-  optionsSchema: {
-    type: "object",
-    properties: { assumeAccountDefaultEncryption: { type: "boolean" } },
-    additionalProperties: false
+  options: {
+    assumeAccountDefaultEncryption: option.boolean({
+      description: "The account (every region the template deploys to) has EBS encryption by default turned on: volumes and block devices that leave Encrypted out, and root volumes made from the AMI, pass. An explicit Encrypted: false still fails.",
+      default: false
+    })
   },
-  defaultOptions: { assumeAccountDefaultEncryption: false },
   messages: {
     volume: "EBS volume {{logicalId}} is not encrypted: Encrypted is {{state}}.",
     mapping: "Block device {{device}} of {{logicalId}} is not encrypted: Encrypted is {{state}}{{users}}.",
     rootVolume: "The root volume of {{logicalId}} is not set to be encrypted: without BlockDeviceMappings it keeps the encryption of the AMI's snapshot, and public AMIs are unencrypted{{users}}."
   },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  DataVolume:",
+      "    Type: AWS::EC2::Volume",
+      "    Properties:",
+      "      AvailabilityZone: eu-west-1a",
+      "      Size: 200",
+      "      VolumeType: gp3",
+      "  WebLaunchTemplate:",
+      "    Type: AWS::EC2::LaunchTemplate",
+      "    Properties:",
+      "      LaunchTemplateData:",
+      "        ImageId: ami-0abcdef1234567890",
+      "        InstanceType: t3.small",
+      "        BlockDeviceMappings:",
+      "          - DeviceName: /dev/xvda",
+      "            Ebs:",
+      "              VolumeSize: 30",
+      "              VolumeType: gp3"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  DataVolume:",
+      "    Type: AWS::EC2::Volume",
+      "    Properties:",
+      "      AvailabilityZone: eu-west-1a",
+      "      Size: 200",
+      "      VolumeType: gp3",
+      "      Encrypted: true",
+      "  WebLaunchTemplate:",
+      "    Type: AWS::EC2::LaunchTemplate",
+      "    Properties:",
+      "      LaunchTemplateData:",
+      "        ImageId: ami-0abcdef1234567890",
+      "        InstanceType: t3.small",
+      "        BlockDeviceMappings:",
+      "          - DeviceName: /dev/xvda",
+      "            Ebs:",
+      "              VolumeSize: 30",
+      "              VolumeType: gp3",
+      "              Encrypted: true"
+    ].join("\n"),
+    notes: "Volumes (`AWS::EC2::Volume`) and the `Ebs` block device mappings of instances, launch templates and launch configurations are checked; a message about a launch template or configuration names what launches from it. Instance store (`VirtualName`) and suppressed (`NoDevice`) devices have no EBS volume. A copy of a volume (`SourceVolumeId`) keeps its source's encryption, and a volume made from a snapshot without `Encrypted` inherits the snapshot's, which the template cannot show: `--report-unknown` lists it, as it lists an `Encrypted` only known at deploy time. A `KmsKeyId` without `Encrypted: true` does not encrypt. An instance, launch template or launch configuration without `BlockDeviceMappings` is reported for its root volume, which keeps the AMI's encryption; an instance launched from a launch template is checked through the launch template. Accounts that turn on EBS encryption by default can set `assumeAccountDefaultEncryption`."
+  },
   check(resource, ctx) {
     if (resource.type === "AWS::EC2::Volume") {
-      for (const [copy, snapshot, encrypted] of combinations([
+      for (const [copy, snapshot, encrypted] of ctx.each(
         ctx.value(resource, ["Properties", "SourceVolumeId"]),
         ctx.value(resource, ["Properties", "SnapshotId"]),
         ctx.value(resource, ["Properties", "Encrypted"])
-      ])) {
+      )) {
         if (isSet(copy)) continue;
-        checkEncrypted(ctx, encrypted, snapshot, [copy], "volume", {});
+        if (!unencrypted(ctx, encrypted, snapshot)) continue;
+        ctx.report({ messageId: "volume", at: encrypted, because: [snapshot, copy], data: { state: stateText(encrypted, "the default is unencrypted") }, fix: fixOf(encrypted) });
       }
       return;
     }
-    const users = launchTemplateUsers(resource, ctx);
-    const mappings = MAPPINGS[resource.type];
-    checkRootVolume(resource, ctx, mappings, users);
+    const mappings = BLOCK_DEVICE_MAPPINGS[resource.type];
+    if (!mappings) return;
+    const users = usedBy(ctx, resource);
+    const fromLaunchTemplate = resource.type === "AWS::EC2::Instance" && ctx.value(resource, ["Properties", "LaunchTemplate"]).some(isSet);
+    if (!ctx.options.assumeAccountDefaultEncryption && !fromLaunchTemplate) {
+      for (const list2 of ctx.value(resource, mappings)) {
+        if (ctx.known(list2, "BlockDeviceMappings") && list2.kind === "absent") ctx.report({ messageId: "rootVolume", at: list2, data: { users } });
+      }
+    }
     for (const entry of ctx.items(resource, mappings)) {
       if (entry.kind !== "literal") continue;
-      const [noDevice, virtualName, device] = ["NoDevice", "VirtualName", "DeviceName"].map((k) => ctx.value(entry, [k]));
-      for (const [nd, vn, dev, snapshot, encrypted] of combinations([
-        noDevice,
-        virtualName,
-        device,
+      if (ctx.value(entry, ["Ebs"]).every((ebs) => ebs.kind === "absent")) continue;
+      for (const [noDevice, virtualName, device, snapshot, encrypted] of ctx.each(
+        ctx.value(entry, ["NoDevice"]),
+        ctx.value(entry, ["VirtualName"]),
+        ctx.value(entry, ["DeviceName"]),
         ctx.value(entry, ["Ebs", "SnapshotId"]),
         ctx.value(entry, ["Ebs", "Encrypted"])
-      ])) {
-        if (isSet(nd) || isSet(vn)) continue;
-        const ebs = ctx.value(entry, ["Ebs"]);
-        if (ebs.every((e) => e.kind === "absent")) continue;
-        const name = dev.kind === "literal" ? valueText(dev.value) : "(unnamed)";
-        checkEncrypted(ctx, encrypted, snapshot, [nd, vn, dev], "mapping", { device: name, users });
+      )) {
+        if (isSet(noDevice) || isSet(virtualName)) continue;
+        if (!unencrypted(ctx, encrypted, snapshot)) continue;
+        ctx.report({
+          messageId: "mapping",
+          at: encrypted,
+          because: [snapshot, noDevice, virtualName, device],
+          data: { device: device.kind === "literal" ? valueText(device.value) : "(unnamed)", users, state: stateText(encrypted, "the default is unencrypted") },
+          fix: fixOf(encrypted)
+        });
       }
     }
   }
 });
-function checkRootVolume(resource, ctx, mappings, users) {
-  if (ctx.options.assumeAccountDefaultEncryption) return;
-  if (resource.type === "AWS::EC2::Instance" && ctx.value(resource, ["Properties", "LaunchTemplate"]).some(isSet)) return;
-  for (const list2 of ctx.value(resource, mappings)) {
-    if (list2.kind === "unknown") ctx.unknown(list2, "BlockDeviceMappings");
-    else if (list2.kind === "absent") ctx.report({ messageId: "rootVolume", at: list2, data: { users } });
-  }
-}
-function checkEncrypted(ctx, encrypted, snapshot, because, messageId, data) {
-  if (encrypted.kind === "unknown") {
-    ctx.unknown(encrypted, "Encrypted");
-    return;
-  }
-  const value = asBoolean(encrypted);
-  if (value === true) return;
+function unencrypted(ctx, encrypted, snapshot) {
+  if (!ctx.known(encrypted, "Encrypted") || asBoolean(encrypted) === true) return false;
   if (encrypted.kind === "absent") {
     if (isSet(snapshot)) {
       ctx.unknown(snapshot, "the encryption inherited from the snapshot");
-      return;
+      return false;
     }
-    if (ctx.options.assumeAccountDefaultEncryption) return;
+    if (ctx.options.assumeAccountDefaultEncryption) return false;
   }
-  ctx.report({
-    messageId,
-    at: encrypted,
-    because: [snapshot, ...because],
-    data: { ...data, state: encrypted.kind === "absent" ? "not set (the default is unencrypted)" : valueText(encrypted.value) },
-    fix: encrypted.kind === "literal" ? { text: "true", description: "Set Encrypted to true" } : void 0
-  });
+  return true;
 }
-function launchTemplateUsers(resource, ctx) {
-  if (resource.type === "AWS::EC2::Instance") return "";
-  const groups = ctx.graph.referrers(resource.logicalId, "AWS::AutoScaling::AutoScalingGroup").map((r) => r.resource.logicalId);
-  const unique2 = [...new Set(groups)];
-  return unique2.length ? ` (used by ${named("Auto Scaling group", unique2)})` : "";
+function fixOf(encrypted) {
+  return encrypted.kind === "literal" ? { text: "true", description: "Set Encrypted to true" } : void 0;
 }
 
 // rules/security/ec2-imdsv2-check.ts
 var INSTANCE = "AWS::EC2::Instance";
-var LAUNCH_TEMPLATE = "AWS::EC2::LaunchTemplate";
-var LAUNCH_CONFIGURATION = "AWS::AutoScaling::LaunchConfiguration";
 var OPTIONS = {
   [INSTANCE]: { path: ["Properties", "MetadataOptions"], image: ["Properties", "ImageId"], noun: "EC2 instance" },
   [LAUNCH_TEMPLATE]: {
@@ -13938,14 +14111,6 @@ var OPTIONS = {
   [LAUNCH_CONFIGURATION]: { path: ["Properties", "MetadataOptions"], image: ["Properties", "ImageId"], noun: "Launch configuration" }
 };
 var IMDSV2_AMI_PARAMETER = /^\/aws\/service\/ami-amazon-linux-latest\/al2023-/;
-var LAUNCHERS = {
-  "AWS::AutoScaling::AutoScalingGroup": "Auto Scaling group",
-  [INSTANCE]: "instance",
-  "AWS::EKS::Nodegroup": "EKS node group",
-  "AWS::EC2::EC2Fleet": "EC2 Fleet",
-  "AWS::EC2::SpotFleet": "Spot Fleet",
-  "AWS::Batch::ComputeEnvironment": "Batch compute environment"
-};
 var lower = (v) => asString(v)?.toLowerCase();
 var ec2_imdsv2_check_default = defineRule({
   id: "ec2-imdsv2-check",
@@ -13970,36 +14135,58 @@ var ec2_imdsv2_check_default = defineRule({
     notSet: "{{noun}} {{logicalId}} does not require IMDSv2: MetadataOptions.HttpTokens is not set, which means optional unless the AMI is registered with ImdsSupport v2.0 or the account default requires tokens{{users}}.",
     hopLimit: "Launch configuration {{logicalId}} sets MetadataOptions.HttpPutResponseHopLimit to {{limit}}, so metadata tokens reach beyond the instance itself{{users}}."
   },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  WebLaunchTemplate:",
+      "    Type: AWS::EC2::LaunchTemplate",
+      "    Properties:",
+      "      LaunchTemplateData:",
+      "        ImageId: ami-0abcdef1234567890",
+      "        InstanceType: t3.small",
+      "        MetadataOptions:",
+      "          HttpEndpoint: enabled",
+      "          HttpTokens: optional"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  WebLaunchTemplate:",
+      "    Type: AWS::EC2::LaunchTemplate",
+      "    Properties:",
+      "      LaunchTemplateData:",
+      "        ImageId: ami-0abcdef1234567890",
+      "        InstanceType: t3.small",
+      "        MetadataOptions:",
+      "          HttpEndpoint: enabled",
+      "          HttpTokens: required",
+      "          HttpPutResponseHopLimit: 1"
+    ].join("\n"),
+    notes: "Instances, launch templates and launch configurations are checked; a message about a launch template or configuration names what launches from it. `HttpEndpoint: disabled` passes (no metadata to steal). An instance launched from a launch template of the same template without metadata options of its own is checked through the launch template. A missing `HttpTokens` passes only when the image is an Amazon Linux 2023 AMI named through its public SSM parameter (`/aws/service/ami-amazon-linux-latest/al2023-\u2026`), which AWS registers with IMDSv2 required; the account-level IMDS default is not visible in a template. On launch configurations, a `HttpPutResponseHopLimit` above 1 is reported too (2, which containers need, as a note). A value only known at deploy time (an import, a parameter without a Default, a launch template from another stack) is not a finding; `--report-unknown` lists it."
+  },
   check(resource, ctx) {
-    const options = OPTIONS[resource.type].path;
-    const inherited2 = resource.type === INSTANCE ? launchTemplateOf(resource, ctx) : void 0;
-    const data = { noun: OPTIONS[resource.type].noun, users: usersOf(resource, ctx) };
-    const images = ctx.value(resource, OPTIONS[resource.type].image);
-    const imageDecides = images.some((image) => imdsV2Image(resource, image, ctx));
-    for (const [tokens, endpoint, template, image] of combinations([
-      ctx.value(resource, [...options, "HttpTokens"]),
-      ctx.value(resource, [...options, "HttpEndpoint"]),
+    const spec = OPTIONS[resource.type];
+    if (!spec) return;
+    const options4 = spec.path;
+    const inherited = resource.type === INSTANCE && launchTemplatesOf(ctx, resource).length > 0;
+    const data = { noun: spec.noun, users: usedBy(ctx, resource) };
+    const images = ctx.value(resource, spec.image);
+    const imageDecides = images.some((image) => imdsV2Image(ctx, resource, image));
+    for (const [tokens, endpoint, template, image] of ctx.each(
+      ctx.value(resource, [...options4, "HttpTokens"]),
+      ctx.value(resource, [...options4, "HttpEndpoint"]),
       resource.type === INSTANCE ? ctx.value(resource, ["Properties", "LaunchTemplate"]) : [absent()],
       imageDecides ? images : [absent()]
-    ])) {
+    )) {
       if (lower(endpoint) === "disabled" || lower(tokens) === "required") continue;
-      if (tokens.kind === "unknown") {
-        ctx.unknown(tokens, "HttpTokens");
-        continue;
-      }
-      if (endpoint.kind === "unknown") {
-        ctx.unknown(endpoint, "HttpEndpoint");
-        continue;
-      }
-      const value = lower(tokens);
+      if (!ctx.known(tokens, "HttpTokens") || !ctx.known(endpoint, "HttpEndpoint")) continue;
       if (tokens.kind === "absent" && isSet(template)) {
-        if (!inherited2) {
+        if (!inherited) {
           ctx.unknown(variantWith(template, { kind: "unknown", reason: "in a launch template outside this template" }), "the metadata options inherited from the launch template");
         }
         continue;
       }
-      if (tokens.kind === "literal" && value !== "optional") continue;
-      if (tokens.kind === "absent" && imdsV2Image(resource, image, ctx)) continue;
+      if (tokens.kind === "literal" && lower(tokens) !== "optional") continue;
+      if (tokens.kind === "absent" && imdsV2Image(ctx, resource, image)) continue;
       ctx.report({
         messageId: tokens.kind === "absent" ? "notSet" : "optional",
         at: tokens,
@@ -14009,21 +14196,13 @@ var ec2_imdsv2_check_default = defineRule({
       });
     }
     if (resource.type !== LAUNCH_CONFIGURATION) return;
-    for (const [limit, endpoint] of combinations([
-      ctx.value(resource, [...options, "HttpPutResponseHopLimit"]),
-      ctx.value(resource, [...options, "HttpEndpoint"])
-    ])) {
-      if (lower(endpoint) === "disabled" || limit.kind === "absent") continue;
-      if (limit.kind === "unknown") {
-        ctx.unknown(limit, "HttpPutResponseHopLimit");
-        continue;
-      }
+    for (const [limit, endpoint] of ctx.each(
+      ctx.value(resource, [...options4, "HttpPutResponseHopLimit"]),
+      ctx.value(resource, [...options4, "HttpEndpoint"])
+    )) {
+      if (lower(endpoint) === "disabled" || limit.kind === "absent" || !ctx.known(limit, "HttpPutResponseHopLimit")) continue;
       const hops = asNumber(limit);
-      if (hops === void 0 || hops <= 1) continue;
-      if (endpoint.kind === "unknown") {
-        ctx.unknown(endpoint, "HttpEndpoint");
-        continue;
-      }
+      if (hops === void 0 || hops <= 1 || !ctx.known(endpoint, "HttpEndpoint")) continue;
       ctx.report({
         messageId: "hopLimit",
         at: limit,
@@ -14036,7 +14215,7 @@ var ec2_imdsv2_check_default = defineRule({
     }
   }
 });
-function imdsV2Image(resource, image, ctx) {
+function imdsV2Image(ctx, resource, image) {
   if (image.kind !== "unknown" || image.external || image.ref) return false;
   let node = resource.node;
   for (const segment of image.path) node = isPlainObject2(node) || Array.isArray(node) ? node[segment] : void 0;
@@ -14051,37 +14230,11 @@ function imdsV2Image(resource, image, ctx) {
 function absent() {
   return absentVariant([], false, []);
 }
-function launchTemplateOf(instance, ctx) {
-  const linked = ctx.graph.targets(instance.logicalId, LAUNCH_TEMPLATE).find(({ edge }) => edge.path[0] === "Properties" && edge.path[1] === "LaunchTemplate");
-  if (linked) return linked.resource;
-  for (const name of ctx.value(instance, ["Properties", "LaunchTemplate", "LaunchTemplateName"])) {
-    const wanted = asString(name);
-    if (wanted === void 0) continue;
-    const match = ctx.graph.ofType(LAUNCH_TEMPLATE).find((lt) => ctx.value(lt, ["Properties", "LaunchTemplateName"]).some((n) => asString(n) === wanted));
-    if (match) return match;
-  }
-  return void 0;
-}
-function usersOf(resource, ctx) {
-  if (resource.type === INSTANCE) return "";
-  const users = /* @__PURE__ */ new Set();
-  for (const type in LAUNCHERS) for (const { resource: user } of ctx.graph.referrers(resource.logicalId, type)) users.add(user);
-  const names = /* @__PURE__ */ new Set();
-  if (users.size) {
-    for (const user of ctx.template.resources.values()) if (users.has(user)) names.add(`${LAUNCHERS[user.type]} ${user.logicalId}`);
-  }
-  if (resource.type === LAUNCH_TEMPLATE) {
-    for (const instance of ctx.graph.ofType(INSTANCE)) {
-      if (launchTemplateOf(instance, ctx) === resource) names.add(`instance ${instance.logicalId}`);
-    }
-  }
-  return names.size ? ` (used by ${listWords([...names])})` : "";
-}
 
 // src/rule-helpers/ingress.ts
 var INGRESS_TYPES = ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"];
 function isWorldCidr(cidr) {
-  const [address, prefix] = cidr.trim().split("/");
+  const [address = "", prefix] = cidr.trim().split("/");
   if (prefix === void 0 || Number(prefix) !== 0) return false;
   if (address.includes(":")) return address.split(":").every((group) => group === "" || /^0+$/.test(group));
   return /^0+\.0+\.0+\.0+$/.test(address);
@@ -14099,7 +14252,7 @@ function coversPort(protocol, from, to, port, transport) {
   return lo <= port && port <= hi ? "yes" : "no";
 }
 var entriesByRun = /* @__PURE__ */ new WeakMap();
-function ingressEntries(resource, ctx) {
+function ingressEntries(ctx, resource) {
   let byResource = entriesByRun.get(ctx);
   if (!byResource) entriesByRun.set(ctx, byResource = /* @__PURE__ */ new Map());
   let entries = byResource.get(resource);
@@ -14113,17 +14266,17 @@ function ingressEntries(resource, ctx) {
     const field = (name) => ctx.value(entry, [name]);
     entries.push({
       entry,
-      groups: standalone ? groupOf(resource, ctx) : [{ variant: entry, name: `security group ${resource.logicalId}` }],
-      readings: combinations([field("IpProtocol"), field("FromPort"), field("ToPort"), field("CidrIp"), field("CidrIpv6")])
+      groups: standalone ? groupOf(ctx, resource) : [{ variant: entry, name: `security group ${resource.logicalId}` }],
+      readings: ctx.each(field("IpProtocol"), field("FromPort"), field("ToPort"), field("CidrIp"), field("CidrIpv6"))
     });
   }
   byResource.set(resource, entries);
   return entries;
 }
-function worldOpenIngress(resource, ctx, port, what, transport = "tcp") {
+function worldOpenIngress(ctx, resource, port, what, transport = "tcp") {
   const found = [];
   const standalone = resource.type === "AWS::EC2::SecurityGroupIngress";
-  for (const { entry, groups, readings } of ingressEntries(resource, ctx)) {
+  for (const { entry, groups, readings } of ingressEntries(ctx, resource)) {
     if (entry.kind === "unknown") {
       if (transport === "tcp") ctx.unknown(entry, "the ingress rules");
       continue;
@@ -14157,11 +14310,9 @@ function worldOpenIngress(resource, ctx, port, what, transport = "tcp") {
   }
   return found;
 }
-function groupOf(ingress, ctx) {
-  const byId = ctx.value(ingress, ["Properties", "GroupId"]);
-  const byName = ctx.value(ingress, ["Properties", "GroupName"]);
+function groupOf(ctx, ingress) {
   const out = [];
-  for (const [id, name] of combinations([byId, byName])) {
+  for (const [id, name] of ctx.each(ctx.value(ingress, ["Properties", "GroupId"]), ctx.value(ingress, ["Properties", "GroupName"]))) {
     const v = id.kind !== "absent" ? id : name;
     if (v.ref) out.push({ variant: v, name: `security group ${v.ref.logicalId}` });
     else if (v.kind === "literal") out.push({ variant: v, name: `security group ${valueText(v.value)}` });
@@ -14202,15 +14353,44 @@ var ec2_sg_rdp_restricted_default = defineRule({
     inline: "The {{group}} allows {{service}} from {{cidr}}.",
     standalone: "Ingress rule {{logicalId}} opens {{service}} of {{group}} to {{cidr}}."
   },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  WindowsSecurityGroup:",
+      "    Type: AWS::EC2::SecurityGroup",
+      "    Properties:",
+      "      GroupDescription: Remote Desktop to the Windows servers",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "      SecurityGroupIngress:",
+      "        - IpProtocol: tcp",
+      "          FromPort: 3389",
+      "          ToPort: 3389",
+      "          CidrIp: 0.0.0.0/0"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  WindowsSecurityGroup:",
+      "    Type: AWS::EC2::SecurityGroup",
+      "    Properties:",
+      "      GroupDescription: Remote Desktop to the Windows servers from the bastion",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "      SecurityGroupIngress:",
+      "        - IpProtocol: tcp",
+      "          FromPort: 3389",
+      "          ToPort: 3389",
+      "          SourceSecurityGroupId: !Ref BastionSecurityGroup",
+      "  BastionSecurityGroup:",
+      "    Type: AWS::EC2::SecurityGroup",
+      "    Properties:",
+      "      GroupDescription: Bastion host",
+      "      VpcId: vpc-0a1b2c3d4e5f60718"
+    ].join("\n"),
+    notes: "RDP listens on TCP 3389 and, since RDP 8, on UDP 3389: an entry open to either is reported, each with its own message (every protocol, `-1`, is reported once, as TCP). Both inline `SecurityGroupIngress` entries and standalone `AWS::EC2::SecurityGroupIngress` resources are checked; a port range that includes 3389 counts, and the source is world-open when it is `0.0.0.0/0` or `::/0` in any spelling. Sources given as a security group or a prefix list are never world-open. A source range, protocol or port only known at deploy time (an import, a parameter without a Default) is not a finding; `--report-unknown` lists it."
+  },
   check(resource, ctx) {
-    const report2 = (f, service) => ctx.report({
-      messageId: f.standalone ? "standalone" : "inline",
-      at: f.at,
-      because: f.because,
-      data: { group: f.group, cidr: f.cidr, service }
-    });
-    for (const f of worldOpenIngress(resource, ctx, RDP, "RDP")) report2(f, "RDP (port 3389)");
-    for (const f of worldOpenIngress(resource, ctx, RDP, "RDP (UDP)", "udp")) report2(f, "RDP over UDP (port 3389)");
+    const report = (f, service) => ctx.report({ messageId: f.standalone ? "standalone" : "inline", at: f.at, because: f.because, data: { group: f.group, cidr: f.cidr, service } });
+    for (const f of worldOpenIngress(ctx, resource, RDP, "RDP")) report(f, "RDP (port 3389)");
+    for (const f of worldOpenIngress(ctx, resource, RDP, "RDP (UDP)", "udp")) report(f, "RDP over UDP (port 3389)");
   }
 });
 
@@ -14245,14 +14425,38 @@ var ec2_sg_ssh_restricted_default = defineRule({
     inline: "The {{group}} allows SSH (port 22) from {{cidr}}.",
     standalone: "Ingress rule {{logicalId}} opens SSH (port 22) of {{group}} to {{cidr}}."
   },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  BastionSecurityGroup:",
+      "    Type: AWS::EC2::SecurityGroup",
+      "    Properties:",
+      "      GroupDescription: SSH to the bastion host",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "      SecurityGroupIngress:",
+      "        - IpProtocol: tcp",
+      "          FromPort: 22",
+      "          ToPort: 22",
+      "          CidrIp: 0.0.0.0/0"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  BastionSecurityGroup:",
+      "    Type: AWS::EC2::SecurityGroup",
+      "    Properties:",
+      "      GroupDescription: SSH to the bastion host from the office VPN",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "      SecurityGroupIngress:",
+      "        - IpProtocol: tcp",
+      "          FromPort: 22",
+      "          ToPort: 22",
+      "          CidrIp: 10.20.0.0/16"
+    ].join("\n"),
+    notes: "Both inline `SecurityGroupIngress` entries and standalone `AWS::EC2::SecurityGroupIngress` resources are checked (the group of a standalone rule is named by `GroupId` or `GroupName`). An entry opens SSH when its protocol is TCP (`tcp` or `6`) with a port range that includes 22, or every protocol (`-1`), and its source is `0.0.0.0/0` or `::/0` in any spelling. Sources given as a security group or a prefix list are never world-open. A source range, protocol or port only known at deploy time (an import, a parameter without a Default) is not a finding; `--report-unknown` lists it."
+  },
   check(resource, ctx) {
-    for (const f of worldOpenIngress(resource, ctx, 22, "SSH")) {
-      ctx.report({
-        messageId: f.standalone ? "standalone" : "inline",
-        at: f.at,
-        because: f.because,
-        data: { group: f.group, cidr: f.cidr }
-      });
+    for (const f of worldOpenIngress(ctx, resource, 22, "SSH")) {
+      ctx.report({ messageId: f.standalone ? "standalone" : "inline", at: f.at, because: f.because, data: { group: f.group, cidr: f.cidr } });
     }
   }
 });
@@ -14263,6 +14467,13 @@ var LISTENER_RULE = "AWS::ElasticLoadBalancingV2::ListenerRule";
 var CLASSIC = "AWS::ElasticLoadBalancing::LoadBalancer";
 var ELBV2 = "AWS::ElasticLoadBalancingV2::LoadBalancer";
 var upper = (v) => asString(v)?.toUpperCase();
+var MESSAGES = {
+  forward: "HTTP listener {{logicalId}} on {{loadBalancer}} forwards requests over plain HTTP instead of redirecting them to HTTPS.",
+  fixedResponse: "HTTP listener {{logicalId}} on {{loadBalancer}} answers plain-HTTP requests with a fixed {{status}} response instead of redirecting them to HTTPS.",
+  redirectNotHttps: "HTTP listener {{logicalId}} on {{loadBalancer}} redirects without switching to HTTPS: RedirectConfig.Protocol is {{state}}.",
+  ruleForward: "Listener rule {{logicalId}} forwards requests that arrive over plain HTTP on listener {{listener}} ({{loadBalancer}}).",
+  classic: "Classic load balancer {{logicalId}} ({{scheme}}) has an unencrypted {{protocol}} listener on port {{port}}."
+};
 var elb_listener_https_enforced_default = defineRule({
   id: "elb-listener-https-enforced",
   pillar: "security",
@@ -14290,18 +14501,75 @@ var elb_listener_https_enforced_default = defineRule({
       // every Classic listener HTTPS or SSL
     ]
   },
-  messages: {
-    forward: "HTTP listener {{logicalId}} on {{loadBalancer}} forwards requests over plain HTTP instead of redirecting them to HTTPS.",
-    fixedResponse: "HTTP listener {{logicalId}} on {{loadBalancer}} answers plain-HTTP requests with a fixed {{status}} response instead of redirecting them to HTTPS.",
-    redirectNotHttps: "HTTP listener {{logicalId}} on {{loadBalancer}} redirects without switching to HTTPS: RedirectConfig.Protocol is {{state}}.",
-    ruleForward: "Listener rule {{logicalId}} forwards requests that arrive over plain HTTP on listener {{listener}} ({{loadBalancer}}).",
-    classic: "Classic load balancer {{logicalId}} ({{scheme}}) has an unencrypted {{protocol}} listener on port {{port}}."
+  messages: MESSAGES,
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  WebAlb:",
+      "    Type: AWS::ElasticLoadBalancingV2::LoadBalancer",
+      "    Properties:",
+      "      Scheme: internet-facing",
+      "      Subnets: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]",
+      "      SecurityGroups: [sg-0123456789abcdef0]",
+      "  HttpListener:",
+      "    Type: AWS::ElasticLoadBalancingV2::Listener",
+      "    Properties:",
+      "      LoadBalancerArn: !Ref WebAlb",
+      "      Port: 80",
+      "      Protocol: HTTP",
+      "      DefaultActions:",
+      "        - Type: forward",
+      "          TargetGroupArn: !Ref WebTargets",
+      "  WebTargets:",
+      "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+      "    Properties:",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "      Port: 8080",
+      "      Protocol: HTTP"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  WebAlb:",
+      "    Type: AWS::ElasticLoadBalancingV2::LoadBalancer",
+      "    Properties:",
+      "      Scheme: internet-facing",
+      "      Subnets: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]",
+      "      SecurityGroups: [sg-0123456789abcdef0]",
+      "  HttpListener:",
+      "    Type: AWS::ElasticLoadBalancingV2::Listener",
+      "    Properties:",
+      "      LoadBalancerArn: !Ref WebAlb",
+      "      Port: 80",
+      "      Protocol: HTTP",
+      "      DefaultActions:",
+      "        - Type: redirect",
+      '          RedirectConfig: {Protocol: HTTPS, Port: "443", StatusCode: HTTP_301}',
+      "  HttpsListener:",
+      "    Type: AWS::ElasticLoadBalancingV2::Listener",
+      "    Properties:",
+      "      LoadBalancerArn: !Ref WebAlb",
+      "      Port: 443",
+      "      Protocol: HTTPS",
+      "      SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06",
+      "      Certificates:",
+      "        - CertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9",
+      "      DefaultActions:",
+      "        - Type: forward",
+      "          TargetGroupArn: !Ref WebTargets",
+      "  WebTargets:",
+      "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+      "    Properties:",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "      Port: 8080",
+      "      Protocol: HTTP"
+    ].join("\n"),
+    notes: "On Application Load Balancers, an HTTP listener passes when its default action redirects to HTTPS or answers with a 4xx fixed response; forwarding, a redirect that keeps HTTP (`RedirectConfig.Protocol` left out keeps the protocol) and other fixed responses fail, and so does a listener rule that forwards requests arriving on an HTTP listener of the template. On Classic Load Balancers, HTTP and TCP listeners fail. Listeners of Network and Gateway Load Balancers are not checked. Findings on internal load balancers are notes. A protocol, action type or listener only known at deploy time (an import, a parameter without a Default, a listener of another stack) is not a finding; `--report-unknown` lists it."
   },
   check(resource, ctx) {
-    if (resource.type === CLASSIC) return checkClassic(resource, ctx);
+    if (resource.type === CLASSIC) return checkClassic(ctx, resource);
     if (resource.type === LISTENER) {
-      for (const http of httpListener(resource, ctx)) {
-        for (const action of ctx.items(resource, ["Properties", "DefaultActions"])) checkDefaultAction(action, http, ctx);
+      for (const http of httpListener(ctx, resource)) {
+        for (const action of ctx.items(resource, ["Properties", "DefaultActions"])) checkDefaultAction(ctx, action, http);
       }
       return;
     }
@@ -14314,14 +14582,10 @@ var elb_listener_https_enforced_default = defineRule({
         }
         continue;
       }
-      for (const http of httpListener(listener, ctx)) {
+      for (const http of httpListener(ctx, listener)) {
         for (const action of ctx.items(resource, ["Properties", "Actions"])) {
           for (const type of ctx.value(action, ["Type"])) {
-            if (type.kind === "unknown") {
-              ctx.unknown(type, "the action type");
-              continue;
-            }
-            if (asString(type)?.toLowerCase() !== "forward") continue;
+            if (!ctx.known(type, "the action type") || asString(type)?.toLowerCase() !== "forward") continue;
             ctx.report({
               messageId: "ruleForward",
               at: type,
@@ -14335,94 +14599,71 @@ var elb_listener_https_enforced_default = defineRule({
     }
   }
 });
-function httpListener(listener, ctx) {
+function httpListener(ctx, listener) {
   const out = [];
-  for (const [protocol, arn] of combinations([
-    ctx.value(listener, ["Properties", "Protocol"]),
-    ctx.value(listener, ["Properties", "LoadBalancerArn"])
-  ])) {
-    if (protocol.kind === "unknown") {
-      ctx.unknown(protocol, "the listener protocol");
-      continue;
-    }
-    if (upper(protocol) !== "HTTP") continue;
-    for (const owner of ownerOf(arn, ctx)) {
+  for (const [protocol, arn] of ctx.each(ctx.value(listener, ["Properties", "Protocol"]), ctx.value(listener, ["Properties", "LoadBalancerArn"]))) {
+    if (!ctx.known(protocol, "the listener protocol") || upper(protocol) !== "HTTP") continue;
+    for (const owner of ownerOf(ctx, arn)) {
       out.push({ ...owner, because: [protocol, arn, ...owner.because] });
     }
   }
   return out.sort((a, b) => Number(a.internal) - Number(b.internal));
 }
-function ownerOf(arn, ctx) {
+function ownerOf(ctx, arn) {
   const lb = arn.ref && ctx.template.resources.get(arn.ref.logicalId);
   if (!lb || lb.type !== ELBV2) return [{ name: "a load balancer from outside this template", internal: false, because: [] }];
   const out = [];
-  for (const [type, scheme] of combinations([ctx.value(lb, ["Properties", "Type"]), ctx.value(lb, ["Properties", "Scheme"])])) {
+  for (const [type, scheme] of ctx.each(ctx.value(lb, ["Properties", "Type"]), ctx.value(lb, ["Properties", "Scheme"]))) {
     const kind2 = asString(type)?.toLowerCase();
     if (kind2 === "network" || kind2 === "gateway") continue;
-    const s = asString(scheme)?.toLowerCase();
-    const internal = s === "internal";
+    const internal = asString(scheme)?.toLowerCase() === "internal";
     const word = internal ? "internal " : scheme.kind === "unknown" ? "" : "internet-facing ";
     out.push({ name: `${word}load balancer ${lb.logicalId}`, internal, because: [type, scheme] });
   }
   return out;
 }
-function checkDefaultAction(action, http, ctx) {
-  const data = { loadBalancer: http.name };
+function checkDefaultAction(ctx, action, http) {
+  const loadBalancer = http.name;
   const level = http.internal ? "note" : void 0;
-  for (const [type, redirect, status] of combinations([
+  for (const [type, redirect, status] of ctx.each(
     ctx.value(action, ["Type"]),
     ctx.value(action, ["RedirectConfig", "Protocol"]),
     ctx.value(action, ["FixedResponseConfig", "StatusCode"])
-  ])) {
-    if (type.kind === "unknown") {
-      ctx.unknown(type, "the default action type");
-      continue;
-    }
+  )) {
+    if (!ctx.known(type, "the default action type")) continue;
     const kind2 = asString(type)?.toLowerCase();
     if (kind2 === "forward") {
-      ctx.report({ messageId: "forward", at: type, because: http.because, level, data });
+      ctx.report({ messageId: "forward", at: type, because: http.because, level, data: { loadBalancer } });
     } else if (kind2 === "redirect") {
-      if (redirect.kind === "unknown") {
-        ctx.unknown(redirect, "the redirect protocol");
-        continue;
-      }
-      if (upper(redirect) === "HTTPS") continue;
+      if (!ctx.known(redirect, "the redirect protocol") || upper(redirect) === "HTTPS") continue;
       ctx.report({
         messageId: "redirectNotHttps",
         at: redirect,
         because: [type, ...http.because],
         level,
-        data: { ...data, state: redirect.kind === "absent" ? "not set (the default #{protocol} keeps HTTP)" : valueText(redirect.value) },
+        data: { loadBalancer, state: stateText(redirect, "the default #{protocol} keeps HTTP") },
         fix: redirect.kind === "literal" ? { text: "HTTPS", description: "Redirect to HTTPS" } : void 0
       });
     } else if (kind2 === "fixed-response") {
-      if (status.kind === "unknown") {
-        ctx.unknown(status, "the fixed-response status code");
-        continue;
-      }
+      if (!ctx.known(status, "the fixed-response status code")) continue;
       const code = asNumber(status);
       if (code === void 0 || code >= 400 && code < 500) continue;
-      ctx.report({ messageId: "fixedResponse", at: status, because: [type, ...http.because], level, data: { ...data, status: String(code) } });
+      ctx.report({ messageId: "fixedResponse", at: status, because: [type, ...http.because], level, data: { loadBalancer, status: String(code) } });
     }
   }
 }
-function checkClassic(lb, ctx) {
+function checkClassic(ctx, lb) {
   const schemes = [...ctx.value(lb, ["Properties", "Scheme"])].sort(
     (a, b) => Number(asString(a)?.toLowerCase() === "internal") - Number(asString(b)?.toLowerCase() === "internal")
   );
   for (const listener of ctx.items(lb, ["Properties", "Listeners"])) {
-    if (listener.kind === "unknown") {
-      ctx.unknown(listener, "the listeners");
-      continue;
-    }
-    for (const [protocol, port, scheme] of combinations([ctx.value(listener, ["Protocol"]), ctx.value(listener, ["LoadBalancerPort"]), schemes])) {
-      if (protocol.kind === "unknown") {
-        ctx.unknown(protocol, "the listener protocol");
-        continue;
-      }
+    if (!ctx.known(listener, "the listeners")) continue;
+    for (const [protocol, port, scheme] of ctx.each(ctx.value(listener, ["Protocol"]), ctx.value(listener, ["LoadBalancerPort"]), schemes)) {
+      if (!ctx.known(protocol, "the listener protocol")) continue;
       const p = upper(protocol);
       if (p !== "HTTP" && p !== "TCP") continue;
       const internal = asString(scheme)?.toLowerCase() === "internal";
+      const portText = asString(port);
       ctx.report({
         messageId: "classic",
         at: protocol,
@@ -14431,7 +14672,7 @@ function checkClassic(lb, ctx) {
         data: {
           scheme: internal ? "internal" : scheme.kind === "unknown" ? "scheme not known" : "internet-facing",
           protocol: p,
-          port: asString(port) ?? "(not known)"
+          port: portText === void 0 ? "(not known)" : clip(portText)
         }
       });
     }
@@ -14448,6 +14689,12 @@ var TYPE_WORDS = {
   "AWS::IAM::Policy": "policy",
   "AWS::IAM::ManagedPolicy": "managed policy",
   "AWS::Serverless::Function": "function"
+};
+var MESSAGES2 = {
+  allActions: 'Statement {{statement}} in {{where}} allows every action ("*") on every resource ("*"): full administrator access.',
+  allActionsUnderConditions: 'Statement {{statement}} in {{where}} allows every action ("*") on every resource ("*"), under conditions ({{conditions}}).',
+  notAction: 'Statement {{statement}} in {{where}} allows every action outside its NotAction list on every resource ("*").',
+  adminManaged: "{{kind}} {{logicalId}} attaches the AWS managed policy AdministratorAccess{{arn}}."
 };
 var iam_policy_no_statements_with_admin_access_default = defineRule({
   id: "iam-policy-no-statements-with-admin-access",
@@ -14492,15 +14739,57 @@ var iam_policy_no_statements_with_admin_access_default = defineRule({
       { id: "IAM_ROLE_OR_POLICY_NO_ALLOW_PLUS_NOT_ACTION", messages: ["notAction"], resourceTypes: ["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"] }
     ]
   },
-  messages: {
-    allActions: 'Statement {{statement}} in {{where}} allows every action ("*") on every resource ("*"): full administrator access.',
-    allActionsUnderConditions: 'Statement {{statement}} in {{where}} allows every action ("*") on every resource ("*"), under conditions ({{conditions}}).',
-    notAction: 'Statement {{statement}} in {{where}} allows every action outside its NotAction list on every resource ("*").',
-    adminManaged: "{{kind}} {{logicalId}} attaches the AWS managed policy AdministratorAccess{{arn}}."
+  messages: MESSAGES2,
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  DeployRole:",
+      "    Type: AWS::IAM::Role",
+      "    Properties:",
+      "      AssumeRolePolicyDocument:",
+      '        Version: "2012-10-17"',
+      "        Statement:",
+      "          - Effect: Allow",
+      "            Principal: {Service: codebuild.amazonaws.com}",
+      "            Action: sts:AssumeRole",
+      "      Policies:",
+      "        - PolicyName: deploy",
+      "          PolicyDocument:",
+      '            Version: "2012-10-17"',
+      "            Statement:",
+      "              - Effect: Allow",
+      '                Action: "*"',
+      '                Resource: "*"'
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  DeployRole:",
+      "    Type: AWS::IAM::Role",
+      "    Properties:",
+      "      AssumeRolePolicyDocument:",
+      '        Version: "2012-10-17"',
+      "        Statement:",
+      "          - Effect: Allow",
+      "            Principal: {Service: codebuild.amazonaws.com}",
+      "            Action: sts:AssumeRole",
+      "      Policies:",
+      "        - PolicyName: deploy",
+      "          PolicyDocument:",
+      '            Version: "2012-10-17"',
+      "            Statement:",
+      "              - Effect: Allow",
+      "                Action: [s3:GetObject, s3:PutObject]",
+      "                Resource: arn:aws:s3:::example-artifacts/*",
+      "              - Effect: Allow",
+      "                Action: cloudformation:UpdateStack",
+      "                Resource: arn:aws:cloudformation:eu-west-1:123456789012:stack/app/*"
+    ].join("\n"),
+    notes: 'Checked: the inline policies and managed policy ARNs of roles, users and groups, `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy` documents, and the `Policies` of SAM functions (a policy document, or the `AdministratorAccess` managed policy by name or ARN; SAM policy templates are scoped by design). A statement fails when it allows `Action: "*"`, or uses `NotAction`, on `Resource: "*"`; one with a `Condition` is reported as such, naming its condition keys. Trust policies (`AssumeRolePolicyDocument`) are not permissions and are not checked, and neither are service wildcards such as `s3:*`. A policy document written as `Fn::Sub` JSON text is read around its `${...}` references. An action, resource or document only known at deploy time is not a finding; `--report-unknown` lists it.'
   },
   check(resource, ctx) {
     const word = TYPE_WORDS[resource.type];
-    const kind2 = word[0].toUpperCase() + word.slice(1);
+    if (!word) return;
+    const kind2 = word.charAt(0).toUpperCase() + word.slice(1);
     switch (resource.type) {
       case "AWS::IAM::Policy":
       case "AWS::IAM::ManagedPolicy":
@@ -14509,55 +14798,42 @@ var iam_policy_no_statements_with_admin_access_default = defineRule({
         }
         return;
       case "AWS::Serverless::Function":
-        checkSamPolicies(resource, ctx, kind2);
+        checkSamPolicies(ctx, resource, kind2);
         return;
       default:
         for (const policy of ctx.items(resource, ["Properties", "Policies"])) {
-          if (policy.kind === "unknown") {
-            ctx.unknown(policy, "an inline policy");
-            continue;
-          }
-          if (policy.kind !== "literal") continue;
-          for (const [name, doc] of combinations([ctx.value(policy, ["PolicyName"]), ctx.value(policy, ["PolicyDocument"])])) {
+          if (!ctx.known(policy, "an inline policy") || policy.kind !== "literal") continue;
+          for (const [name, doc] of ctx.each(ctx.value(policy, ["PolicyName"]), ctx.value(policy, ["PolicyDocument"]))) {
             const label = asString(name);
             const where = `inline policy ${label !== void 0 ? JSON.stringify(clip(label)) : "(unnamed)"} of ${word} ${resource.logicalId}`;
             checkDocument(ctx, resource, doc, where);
           }
         }
-        for (const arn of ctx.items(resource, ["Properties", "ManagedPolicyArns"])) checkManagedArn(resource, ctx, arn, kind2);
+        for (const arn of ctx.items(resource, ["Properties", "ManagedPolicyArns"])) checkManagedArn(ctx, resource, arn, kind2);
     }
   }
 });
-function checkSamPolicies(fn, ctx, kind2) {
+function checkSamPolicies(ctx, fn, kind2) {
   const where = (i) => `${i === void 0 ? "the policy" : `policy ${i + 1}`} of function ${fn.logicalId}`;
   for (const policies of ctx.value(fn, ["Properties", "Policies"])) {
-    if (policies.kind === "absent") continue;
-    if (policies.kind === "unknown") {
-      ctx.unknown(policies, "Policies");
-      continue;
-    }
+    if (!ctx.known(policies, "Policies") || policies.kind !== "literal") continue;
     if (!Array.isArray(policies.value)) {
-      checkSamEntry(fn, ctx, policies, kind2, where());
+      checkSamEntry(ctx, fn, policies, kind2, where());
       continue;
     }
     policies.value.forEach((_, i) => {
-      for (const entry of ctx.value(policies, [i])) checkSamEntry(fn, ctx, entry, kind2, where(i));
+      for (const entry of ctx.value(policies, [i])) checkSamEntry(ctx, fn, entry, kind2, where(i));
     });
   }
 }
-function checkSamEntry(fn, ctx, entry, kind2, where) {
-  if (entry.kind === "unknown") {
-    checkManagedArn(fn, ctx, entry, kind2);
+function checkSamEntry(ctx, fn, entry, kind2, where) {
+  if (entry.kind === "unknown" || entry.kind === "literal" && typeof entry.value === "string") {
+    checkManagedArn(ctx, fn, entry, kind2);
     return;
   }
-  if (entry.kind !== "literal") return;
-  if (typeof entry.value === "string") {
-    checkManagedArn(fn, ctx, entry, kind2);
-    return;
-  }
-  if (isPlainObject2(entry.value) && "Statement" in entry.value) checkDocument(ctx, fn, entry, where);
+  if (entry.kind === "literal" && isPlainObject2(entry.value) && "Statement" in entry.value) checkDocument(ctx, fn, entry, where);
 }
-function checkManagedArn(resource, ctx, arn, kind2) {
+function checkManagedArn(ctx, resource, arn, kind2) {
   if (arn.kind === "absent") return;
   let text = asString(arn);
   if (arn.kind === "unknown") {
@@ -14626,11 +14902,7 @@ function checkDocument(ctx, resource, doc, where) {
     }
   }
   for (const statements of ctx.value(document, ["Statement"])) {
-    if (statements.kind === "unknown") {
-      ctx.unknown(statements, "the policy statements");
-      continue;
-    }
-    if (statements.kind !== "literal") continue;
+    if (!ctx.known(statements, "the policy statements") || statements.kind !== "literal") continue;
     if (Array.isArray(statements.value)) {
       statements.value.forEach((_, i) => {
         for (const statement of ctx.value(statements, [i])) checkStatement(ctx, statement, where, i + 1);
@@ -14656,22 +14928,19 @@ function stars(ctx, value) {
   return out;
 }
 function checkStatement(ctx, statement, where, index) {
-  if (statement.kind === "unknown") {
-    ctx.unknown(statement, "a policy statement");
-    return;
-  }
-  if (statement.kind !== "literal" || !isPlainObject2(statement.value)) return;
+  if (!ctx.known(statement, "a policy statement") || statement.kind !== "literal" || !isPlainObject2(statement.value)) return;
   const field = (name) => ctx.value(statement, [name]);
-  for (const [sid, effect, action, notAction, resource, condition] of combinations([
+  for (const [sid, effect, action, notAction, resource, condition] of ctx.each(
     field("Sid"),
     field("Effect"),
     field("Action"),
     field("NotAction"),
     field("Resource"),
     field("Condition")
-  ])) {
+  )) {
     if (effect.kind === "unknown" || asString(effect)?.includes("\uE000")) {
-      ctx.unknown(variantWith(effect, { kind: "unknown", reason: effect.reason ?? "a ${...} of Fn::Sub text" }), "the Effect of a policy statement");
+      const unknown = effect.kind === "unknown" ? effect : variantWith(effect, { kind: "unknown", reason: "a ${...} of Fn::Sub text" });
+      ctx.unknown(unknown, "the Effect of a policy statement");
       continue;
     }
     if (asString(effect) !== "Allow") continue;
@@ -14681,21 +14950,19 @@ function checkStatement(ctx, statement, where, index) {
     const actions = byNotAction ? { hits: [notAction] } : stars(ctx, action);
     const resources = stars(ctx, resource);
     if (actions.hits.length === 0 || resources.hits.length === 0) {
-      const couldBeAdmin = (actions.hits.length > 0 || actions.unknown) && (resources.hits.length > 0 || resources.unknown);
-      if (couldBeAdmin) {
-        if (actions.hits.length === 0) ctx.unknown(actions.unknown, "the Action of an Allow statement");
-        else ctx.unknown(resources.unknown, "the Resource of an Allow statement");
+      if (actions.hits.length === 0) {
+        if (actions.unknown && (resources.hits.length > 0 || resources.unknown)) ctx.unknown(actions.unknown, "the Action of an Allow statement");
+      } else if (resources.unknown) {
+        ctx.unknown(resources.unknown, "the Resource of an Allow statement");
       }
       continue;
     }
-    const conditions = !byNotAction ? conditionKeys(condition) : void 0;
-    for (const [a, r] of combinations([actions.hits, resources.hits])) {
-      ctx.report({
-        messageId: byNotAction ? "notAction" : conditions ? "allActionsUnderConditions" : "allActions",
-        at: a,
-        because: [effect, r, sid, condition],
-        data: conditions ? { ...data, conditions } : data
-      });
+    const conditions = byNotAction ? void 0 : conditionKeys(condition);
+    for (const [a, r] of ctx.each(actions.hits, resources.hits)) {
+      const found = { at: a, because: [effect, r, sid, condition] };
+      if (byNotAction) ctx.report({ messageId: "notAction", ...found, data });
+      else if (conditions) ctx.report({ messageId: "allActionsUnderConditions", ...found, data: { ...data, conditions } });
+      else ctx.report({ messageId: "allActions", ...found, data });
     }
   }
 }
@@ -14708,6 +14975,28 @@ function conditionKeys(condition) {
     parts.push(names.length ? names.map((k) => `${operator} ${k}`).join(", ") : operator);
   }
   return parts.length ? parts.join(", ") : void 0;
+}
+
+// src/rule-helpers/rds.ts
+function rdsKind(ctx, db) {
+  if (db.type === "AWS::RDS::DBCluster") return [{ kind: "cluster", because: [] }];
+  if (db.type !== "AWS::RDS::DBInstance") return [];
+  const prop = (name) => ctx.value(db, ["Properties", name]);
+  const readings = [];
+  for (const [cluster, source, sourceCluster, engine] of ctx.each(
+    prop("DBClusterIdentifier"),
+    prop("SourceDBInstanceIdentifier"),
+    prop("SourceDBClusterIdentifier"),
+    prop("Engine")
+  )) {
+    const because = [cluster, source, sourceCluster, engine];
+    if (isSet(cluster)) readings.push({ kind: "cluster-member", by: cluster, because });
+    else if (isSet(source) || isSet(sourceCluster)) readings.push({ kind: "read-replica", by: isSet(source) ? source : sourceCluster, because });
+    else if (engine.kind === "unknown") readings.push({ kind: "unknown", by: engine, because });
+    else if (asString(engine)?.toLowerCase().startsWith("aurora")) readings.push({ kind: "aurora-instance", by: engine, because });
+    else readings.push({ kind: "instance", because });
+  }
+  return readings;
 }
 
 // rules/security/rds-instance-public-access-check.ts
@@ -14735,77 +15024,117 @@ var rds_instance_public_access_check_default = defineRule({
     defaultVpc: "{{kind}} {{logicalId}} sets neither PubliclyAccessible nor DBSubnetGroupName, so it is created in the default VPC, where it is publicly accessible by default.",
     internetGateway: "{{kind}} {{logicalId}} does not set PubliclyAccessible and its subnet group {{subnetGroup}} is in VPC {{vpc}}, which has an internet gateway, so it may be created publicly accessible."
   },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  ReportingDb:",
+      "    Type: AWS::RDS::DBInstance",
+      "    Properties:",
+      "      Engine: mysql",
+      "      DBInstanceClass: db.t4g.medium",
+      '      AllocatedStorage: "50"',
+      "      MasterUsername: reporting",
+      "      ManageMasterUserPassword: true",
+      "      StorageEncrypted: true",
+      "      DBSubnetGroupName: !Ref DbSubnets",
+      "      PubliclyAccessible: true",
+      "  DbSubnets:",
+      "    Type: AWS::RDS::DBSubnetGroup",
+      "    Properties:",
+      "      DBSubnetGroupDescription: Reporting database subnets",
+      "      SubnetIds: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  ReportingDb:",
+      "    Type: AWS::RDS::DBInstance",
+      "    Properties:",
+      "      Engine: mysql",
+      "      DBInstanceClass: db.t4g.medium",
+      '      AllocatedStorage: "50"',
+      "      MasterUsername: reporting",
+      "      ManageMasterUserPassword: true",
+      "      StorageEncrypted: true",
+      "      DBSubnetGroupName: !Ref DbSubnets",
+      "      PubliclyAccessible: false",
+      "  DbSubnets:",
+      "    Type: AWS::RDS::DBSubnetGroup",
+      "    Properties:",
+      "      DBSubnetGroupDescription: Reporting database subnets",
+      "      SubnetIds: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]"
+    ].join("\n"),
+    notes: "When `PubliclyAccessible` is left out, the default depends on the network: a database without a DB subnet group lands in the default VPC, where it is public by default (an error); one whose subnet group is in a VPC of the template with an internet gateway may be public (a note). Cluster members and read replicas without a subnet group of their own land where their cluster or source is. Aurora clusters are not checked (their instances carry the setting), nor are Aurora instances in the default VPC, which are private by default; Multi-AZ DB clusters (`DBClusterInstanceClass` set) are. A value only known at deploy time (an import, a parameter without a Default), or a default inherited from a source the rule cannot see, is not a finding; `--report-unknown` lists it."
+  },
   check(db, ctx) {
     const cluster = db.type === "AWS::RDS::DBCluster";
     const kind2 = cluster ? "DB cluster" : "DB instance";
     const prop = (name) => ctx.value(db, ["Properties", name]);
-    for (const [access, group, engine, member, instanceClass, source] of combinations([
-      prop("PubliclyAccessible"),
-      prop("DBSubnetGroupName"),
-      prop("Engine"),
-      cluster ? [ABSENT] : prop("DBClusterIdentifier"),
-      cluster ? prop("DBClusterInstanceClass") : [ABSENT],
-      cluster ? [ABSENT] : prop("SourceDBInstanceIdentifier")
-    ])) {
-      if (cluster && !isSet(instanceClass)) continue;
-      if (access.kind === "unknown") {
-        ctx.unknown(access, "PubliclyAccessible");
-        continue;
-      }
-      const because = [group, engine, member, instanceClass, source];
-      if (access.kind === "literal") {
-        if (asBoolean(access) === true) {
-          ctx.report({
-            messageId: "public",
-            at: access,
-            because,
-            data: { kind: kind2, state: valueText(access.value) },
-            fix: { text: "false", description: "Set PubliclyAccessible to false" }
-          });
-        }
-        continue;
-      }
-      let groups = isSet(group) ? [{ group, at: group, owner: "" }] : [];
-      if (groups.length === 0 && isSet(member)) {
-        groups = inherited(ctx, member, "AWS::RDS::DBCluster", "cluster");
-        if (groups.length === 0) continue;
-      } else if (groups.length === 0 && isSet(source)) {
-        groups = inherited(ctx, source, "AWS::RDS::DBInstance", "source instance");
-        if (groups.length === 0) {
-          const reason = source.ref ? `inherited from source ${source.ref.logicalId}, which has no subnet group` : "inherited from a source instance outside this template";
-          ctx.unknown(variantWith(source, { kind: "unknown", reason }), "the default of PubliclyAccessible");
+    for (const reading of rdsKind(ctx, db)) {
+      for (const [access, group, instanceClass] of ctx.each(
+        prop("PubliclyAccessible"),
+        prop("DBSubnetGroupName"),
+        cluster ? prop("DBClusterInstanceClass") : [ABSENT]
+      )) {
+        if (cluster && !isSet(instanceClass)) continue;
+        if (!ctx.known(access, "PubliclyAccessible")) continue;
+        const because = [group, ...reading.because, instanceClass];
+        if (access.kind === "literal") {
+          if (asBoolean(access) === true) {
+            ctx.report({
+              messageId: "public",
+              at: access,
+              because,
+              data: { kind: kind2, state: stateText(access) },
+              fix: { text: "false", description: "Set PubliclyAccessible to false" }
+            });
+          }
           continue;
         }
-      }
-      if (groups.length === 0) {
-        if (!cluster) {
-          if (engine.kind === "unknown") {
-            ctx.unknown(engine, "the engine");
+        const placements = isSet(group) ? [{ group, at: group, owner: "" }] : inheritedPlacements(ctx, reading);
+        if (placements.length === 0) {
+          if (reading.kind === "cluster-member" || reading.kind === "aurora-instance") continue;
+          if (reading.kind === "read-replica") {
+            ctx.unknown(variantWith(reading.by, { kind: "unknown", reason: unseenSource(ctx, reading.by) }), "the default of PubliclyAccessible");
             continue;
           }
-          if ((asString(engine) ?? "").toLowerCase().startsWith("aurora")) continue;
+          if (reading.kind === "unknown") {
+            ctx.unknown(reading.by, "the engine");
+            continue;
+          }
+          ctx.report({ messageId: "defaultVpc", at: access, because, data: { kind: kind2 } });
+          continue;
         }
-        ctx.report({ messageId: "defaultVpc", at: access, because, data: { kind: kind2 } });
-        continue;
-      }
-      for (const { group: g, at, owner } of groups) {
-        const gateway = internetGatewayOf(ctx, g);
-        if (!gateway) continue;
-        ctx.report({
-          messageId: "internetGateway",
-          level: "note",
-          at,
-          because: [access, g, ...because],
-          data: { kind: kind2, vpc: gateway.vpc, subnetGroup: owner ? `${gateway.subnetGroup} (of its ${owner})` : gateway.subnetGroup }
-        });
+        for (const { group: g, at, owner } of placements) {
+          const gateway = internetGatewayOf(ctx, g);
+          if (!gateway) continue;
+          ctx.report({
+            messageId: "internetGateway",
+            level: "note",
+            at,
+            because: [access, ...because],
+            data: { kind: kind2, vpc: gateway.vpc, subnetGroup: owner ? `${gateway.subnetGroup} (of its ${owner})` : gateway.subnetGroup }
+          });
+        }
       }
     }
   }
 });
-function inherited(ctx, ref, type, owner) {
-  const target = ref.ref && ctx.template.resources.get(ref.ref.logicalId);
-  if (!target || target.type !== type) return [];
-  return ctx.value(target, ["Properties", "DBSubnetGroupName"]).filter(isSet).map((group) => ({ group, at: ref, owner: `${owner} ${target.logicalId}` }));
+var INHERITS_FROM = {
+  "cluster-member": { "AWS::RDS::DBCluster": "cluster" },
+  // A read replica's source is a DB instance or a Multi-AZ DB cluster.
+  "read-replica": { "AWS::RDS::DBInstance": "source instance", "AWS::RDS::DBCluster": "source cluster" }
+};
+function inheritedPlacements(ctx, reading) {
+  if (reading.kind !== "cluster-member" && reading.kind !== "read-replica") return [];
+  const target = reading.by.ref && ctx.template.resources.get(reading.by.ref.logicalId);
+  const owner = target && INHERITS_FROM[reading.kind]?.[target.type];
+  if (!target || !owner) return [];
+  return ctx.value(target, ["Properties", "DBSubnetGroupName"]).filter(isSet).map((group) => ({ group, at: reading.by, owner: `${owner} ${target.logicalId}` }));
+}
+function unseenSource(ctx, source) {
+  const target = source.ref && ctx.template.resources.get(source.ref.logicalId);
+  if (target) return `inherited from source ${target.logicalId}, which has no subnet group`;
+  return source.path[1] === "SourceDBClusterIdentifier" ? "inherited from a source cluster outside this template" : "inherited from a source instance outside this template";
 }
 function internetGatewayOf(ctx, group) {
   const subnetGroup = group.ref && ctx.template.resources.get(group.ref.logicalId);
@@ -14871,55 +15200,83 @@ var rds_storage_encrypted_default = defineRule({
     unencrypted: "{{kind}} {{logicalId}} does not encrypt its storage: StorageEncrypted is {{state}}.",
     keyWithoutEncryption: "{{kind}} {{logicalId}} sets KmsKeyId but not StorageEncrypted, which CloudFormation rejects; the storage would not be encrypted."
   },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  OrdersDb:",
+      "    Type: AWS::RDS::DBInstance",
+      "    DeletionPolicy: Snapshot",
+      "    Properties:",
+      "      Engine: postgres",
+      "      DBInstanceClass: db.m7g.large",
+      '      AllocatedStorage: "100"',
+      "      MasterUsername: orders",
+      "      ManageMasterUserPassword: true",
+      "      MultiAZ: true"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  OrdersDb:",
+      "    Type: AWS::RDS::DBInstance",
+      "    DeletionPolicy: Snapshot",
+      "    Properties:",
+      "      Engine: postgres",
+      "      DBInstanceClass: db.m7g.large",
+      '      AllocatedStorage: "100"',
+      "      MasterUsername: orders",
+      "      ManageMasterUserPassword: true",
+      "      MultiAZ: true",
+      "      StorageEncrypted: true",
+      "      KmsKeyId: !Ref DbKey",
+      "  DbKey:",
+      "    Type: AWS::KMS::Key",
+      "    Properties:",
+      "      EnableKeyRotation: true"
+    ].join("\n"),
+    notes: "Members of a DB cluster (`DBClusterIdentifier` set) and Aurora instances are encrypted by their cluster, which the rule checks instead; Aurora Serverless v1 clusters (`EngineMode: serverless`) are always encrypted. Read replicas and databases restored from a snapshot or a point in time inherit the encryption of their source when `StorageEncrypted` is left out: the rule cannot see it, and `--report-unknown` lists them, as it lists a `StorageEncrypted`, `EngineMode` or `Engine` only known at deploy time (an import, a parameter without a Default). A `KmsKeyId` without `StorageEncrypted` is reported on its own, since CloudFormation rejects it."
+  },
   check(db, ctx) {
     const cluster = db.type === "AWS::RDS::DBCluster";
     const kind2 = cluster ? "DB cluster" : "DB instance";
     const prop = (name) => ctx.value(db, ["Properties", name]);
-    const sources = Object.entries(INHERITED_FROM[db.type]);
-    for (const [member, engine, mode, encrypted, key, ...origins] of combinations([
-      cluster ? [ABSENT2] : prop("DBClusterIdentifier"),
-      cluster ? [ABSENT2] : prop("Engine"),
-      cluster ? prop("EngineMode") : [ABSENT2],
-      prop("StorageEncrypted"),
-      prop("KmsKeyId"),
-      ...sources.map(([name]) => prop(name))
-    ])) {
-      if (isSet(member)) continue;
-      if (encrypted.kind === "unknown") {
-        ctx.unknown(encrypted, "StorageEncrypted");
-        continue;
-      }
-      if (asBoolean(encrypted) === true) continue;
-      if (encrypted.kind === "literal" && asBoolean(encrypted) === void 0) continue;
-      if (mode.kind === "unknown") {
-        ctx.unknown(mode, "EngineMode");
-        continue;
-      }
-      if (asString(mode)?.toLowerCase() === "serverless") continue;
-      if (engine.kind === "unknown") {
-        ctx.unknown(engine, "the engine");
-        continue;
-      }
-      if (asString(engine)?.toLowerCase().startsWith("aurora")) continue;
-      const because = [member, engine, mode, key, ...origins];
-      if (encrypted.kind === "absent") {
-        const origin = origins.findIndex((o) => isSet(o));
-        if (origin >= 0) {
-          ctx.unknown({ ...origins[origin], kind: "unknown", reason: `inherited from ${sources[origin][1]}` }, "StorageEncrypted");
+    const sources = Object.entries(INHERITED_FROM[db.type] ?? {});
+    for (const reading of rdsKind(ctx, db)) {
+      if (reading.kind === "cluster-member") continue;
+      for (const [mode, encrypted, key, ...origins] of ctx.each(
+        cluster ? prop("EngineMode") : [ABSENT2],
+        prop("StorageEncrypted"),
+        prop("KmsKeyId"),
+        ...sources.map(([name]) => prop(name))
+      )) {
+        if (!ctx.known(encrypted, "StorageEncrypted") || asBoolean(encrypted) === true) continue;
+        if (encrypted.kind === "literal" && asBoolean(encrypted) === void 0) continue;
+        if (!ctx.known(mode, "EngineMode") || asString(mode)?.toLowerCase() === "serverless") continue;
+        if (reading.kind === "unknown") {
+          ctx.unknown(reading.by, "the engine");
           continue;
         }
-        if (isSet(key)) {
-          ctx.report({ messageId: "keyWithoutEncryption", at: key, because: [encrypted, ...because], data: { kind: kind2 } });
-          continue;
+        if (reading.kind === "aurora-instance") continue;
+        const because = [...reading.because, mode, key, ...origins];
+        if (encrypted.kind === "absent") {
+          const inherited = origins.findIndex(isSet);
+          const [origin, source] = [origins[inherited], sources[inherited]];
+          if (origin && source) {
+            ctx.unknown(variantWith(origin, { kind: "unknown", reason: `inherited from ${source[1]}` }), "StorageEncrypted");
+            continue;
+          }
+          if (isSet(key)) {
+            ctx.report({ messageId: "keyWithoutEncryption", at: key, because: [encrypted, ...because], data: { kind: kind2 } });
+            continue;
+          }
         }
+        ctx.report({
+          messageId: "unencrypted",
+          at: encrypted,
+          because,
+          data: { kind: kind2, state: stateText(encrypted, "the default is unencrypted") },
+          fix: encrypted.kind === "literal" ? { text: "true", description: "Set StorageEncrypted to true" } : void 0
+        });
       }
-      ctx.report({
-        messageId: "unencrypted",
-        at: encrypted,
-        because,
-        data: { kind: kind2, state: encrypted.kind === "absent" ? "not set (the default is unencrypted)" : valueText(encrypted.value) },
-        fix: encrypted.kind === "literal" ? { text: "true", description: "Set StorageEncrypted to true" } : void 0
-      });
     }
   }
 });
@@ -14955,24 +15312,50 @@ var s3_bucket_level_public_access_prohibited_default = defineRule({
     disabled: "Bucket {{logicalId}} turns Block Public Access off: {{flags}}.",
     website: "Website bucket {{logicalId}} turns Block Public Access off ({{flags}}); serve the site through CloudFront with Origin Access Control and keep Block Public Access on."
   },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  ReportsBucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      BucketEncryption:",
+      "        ServerSideEncryptionConfiguration:",
+      "          - ServerSideEncryptionByDefault:",
+      "              SSEAlgorithm: aws:kms",
+      "      PublicAccessBlockConfiguration:",
+      "        BlockPublicAcls: true",
+      "        IgnorePublicAcls: true",
+      "        BlockPublicPolicy: false",
+      "        RestrictPublicBuckets: false"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  ReportsBucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      BucketEncryption:",
+      "        ServerSideEncryptionConfiguration:",
+      "          - ServerSideEncryptionByDefault:",
+      "              SSEAlgorithm: aws:kms",
+      "      PublicAccessBlockConfiguration:",
+      "        BlockPublicAcls: true",
+      "        IgnorePublicAcls: true",
+      "        BlockPublicPolicy: true",
+      "        RestrictPublicBuckets: true"
+    ].join("\n"),
+    notes: "A bucket without `PublicAccessBlockConfiguration` passes: since April 2023 new buckets block public access by default (the AWS Config rule, which reads the deployed bucket, agrees). In a declared block, a flag left out is false, so it fails. A website bucket (`WebsiteConfiguration` set) that turns the block off is a note rather than an error, with the advice to serve the site through CloudFront. The account-level block is not visible in a template and is not considered. A block or a flag only known at deploy time (an import, a parameter without a Default) is not a finding; `--report-unknown` lists it."
+  },
   check(bucket, ctx) {
-    for (const [block, website] of combinations([
+    for (const [block, website] of ctx.each(
       ctx.value(bucket, ["Properties", "PublicAccessBlockConfiguration"]),
       ctx.value(bucket, ["Properties", "WebsiteConfiguration"])
-    ])) {
-      if (block.kind === "absent") continue;
-      if (block.kind === "unknown") {
-        ctx.unknown(block, "PublicAccessBlockConfiguration");
-        continue;
-      }
-      for (const flags of combinations(FLAGS.map((name) => ctx.value(block, [name])))) {
-        const off = [];
-        let unknown;
-        flags.forEach((flag2, i) => {
-          if (flag2.kind === "unknown") unknown ??= flag2;
-          else if (flag2.kind === "absent" || asBoolean(flag2) === false) off.push({ name: FLAGS[i], variant: flag2 });
-        });
+    )) {
+      if (block.kind === "absent" || !ctx.known(block, "PublicAccessBlockConfiguration")) continue;
+      for (const flags of ctx.each(...FLAGS.map((name) => ctx.value(block, [name])))) {
+        const settings = flags.map((variant, i) => ({ name: FLAGS[i], variant }));
+        const off = settings.filter(({ variant }) => variant.kind === "absent" || asBoolean(variant) === false);
         if (off.length === 0) {
+          const unknown = flags.find((flag2) => flag2.kind === "unknown");
           if (unknown) ctx.unknown(unknown, "a Block Public Access setting");
           continue;
         }
@@ -14984,9 +15367,7 @@ var s3_bucket_level_public_access_prohibited_default = defineRule({
           // The one flag that is off (its nearest node when missing), or the block when several are.
           at: single ? single.variant : block,
           because: [...flags, website],
-          data: {
-            flags: off.map((o) => `${o.name} is ${o.variant.kind === "absent" ? "not set (false in a declared block)" : valueText(o.variant.value)}`).join(", ")
-          },
+          data: { flags: off.map(({ name, variant }) => `${name} is ${variant.kind === "absent" ? "not set (false in a declared block)" : valueText(variant.value)}`).join(", ") },
           fix: single?.variant.kind === "literal" ? { text: "true", description: `Set ${single.name} to true` } : void 0
         });
       }
@@ -15019,40 +15400,67 @@ var vpc_flow_logs_enabled_default = defineRule({
       { id: "VPCFlowLogsEnabled", messages: ["noFlowLog", "partial"] }
     ]
   },
-  optionsSchema: {
-    type: "object",
-    properties: { assumeFlowLogsExternal: { type: "boolean" } },
-    additionalProperties: false
+  options: {
+    assumeFlowLogsExternal: option.boolean({
+      description: "Flow logs are created outside this template (for example by an organization-wide stack): VPCs without a flow log here pass. Flow logs of the template are still checked for TrafficType ACCEPT.",
+      default: false
+    })
   },
-  defaultOptions: { assumeFlowLogsExternal: false },
   messages: {
     noFlowLog: "VPC {{logicalId}} has no flow log: no AWS::EC2::FlowLog in this template has ResourceType VPC and a ResourceId referencing it.",
     partial: "VPC {{logicalId}} has flow logs only on {{covered}}, so traffic elsewhere in the VPC is not recorded.",
     acceptOnly: "Flow log {{logicalId}} records only accepted traffic (TrafficType ACCEPT), so rejected connection attempts are not logged."
   },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  AppVpc:",
+      "    Type: AWS::EC2::VPC",
+      "    Properties:",
+      "      CidrBlock: 10.0.0.0/16",
+      "      EnableDnsSupport: true",
+      "      EnableDnsHostnames: true"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  AppVpc:",
+      "    Type: AWS::EC2::VPC",
+      "    Properties:",
+      "      CidrBlock: 10.0.0.0/16",
+      "      EnableDnsSupport: true",
+      "      EnableDnsHostnames: true",
+      "  AppVpcFlowLog:",
+      "    Type: AWS::EC2::FlowLog",
+      "    Properties:",
+      "      ResourceId: !Ref AppVpc",
+      "      ResourceType: VPC",
+      "      TrafficType: ALL",
+      "      LogDestinationType: s3",
+      "      LogDestination: !GetAtt FlowLogBucket.Arn",
+      "  FlowLogBucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      LifecycleConfiguration:",
+      "        Rules:",
+      "          - Status: Enabled",
+      "            ExpirationInDays: 365"
+    ].join("\n"),
+    notes: "A flow log counts for a VPC when its `ResourceId` references the VPC (`Ref` or `Fn::GetAtt`) and its `ResourceType` is `VPC`. When the flow log exists only under some conditions or parameter values, the VPC is reported for the others. Flow logs on every subnet of the VPC pass; on some subnets or network interfaces only, the VPC is a note that names them. A flow log with `TrafficType: ACCEPT` is a note, since rejected connection attempts are what an investigation looks for first (`REJECT` and `ALL` pass). A `TrafficType` only known at deploy time is not a finding; `--report-unknown` lists it. Flow logs made outside the template cannot be seen: set `assumeFlowLogsExternal` when another stack creates them."
+  },
   check(resource, ctx) {
     if (resource.type === FLOW_LOG) {
       for (const traffic of ctx.value(resource, ["Properties", "TrafficType"])) {
-        if (traffic.kind === "unknown") {
-          ctx.unknown(traffic, "TrafficType");
-          continue;
-        }
-        if (asString(traffic)?.toUpperCase() !== "ACCEPT") continue;
-        ctx.report({
-          messageId: "acceptOnly",
-          at: traffic,
-          level: "note",
-          fix: { text: "ALL", description: "Record all traffic" }
-        });
+        if (!ctx.known(traffic, "TrafficType") || asString(traffic)?.toUpperCase() !== "ACCEPT") continue;
+        ctx.report({ messageId: "acceptOnly", at: traffic, level: "note", fix: { text: "ALL", description: "Record all traffic" } });
       }
       return;
     }
     if (ctx.options.assumeFlowLogsExternal) return;
-    const coverage = coverageOf(resource, "VPC", ctx);
+    const coverage = coverageOf(ctx, resource, "VPC");
     for (const root of ctx.value(resource, [])) {
-      for (const uncovered of uncoveredCases(root.assumptions, coverage, ctx)) {
+      for (const uncovered of uncoveredCases(ctx, root.assumptions, coverage)) {
         const when = absentVariant([], false, uncovered);
-        const partial = partialCoverage(resource, uncovered, ctx);
+        const partial = partialCoverage(ctx, resource, uncovered);
         if (partial === "all") continue;
         if (partial) ctx.report({ messageId: "partial", because: [when], level: "note", data: { covered: partial } });
         else ctx.report({ messageId: "noFlowLog", because: [when] });
@@ -15060,13 +15468,10 @@ var vpc_flow_logs_enabled_default = defineRule({
     }
   }
 });
-function coverageOf(target, kind2, ctx) {
+function coverageOf(ctx, target, kind2) {
   const out = [];
   for (const { resource: flowLog } of ctx.graph.referrers(target.logicalId, FLOW_LOG, ["Properties", "ResourceId"])) {
-    for (const [id, type] of combinations([
-      ctx.value(flowLog, ["Properties", "ResourceId"]),
-      ctx.value(flowLog, ["Properties", "ResourceType"])
-    ])) {
+    for (const [id, type] of ctx.each(ctx.value(flowLog, ["Properties", "ResourceId"]), ctx.value(flowLog, ["Properties", "ResourceType"]))) {
       if (id.ref?.logicalId !== target.logicalId) continue;
       if (type.kind !== "unknown" && asString(type)?.toLowerCase() !== kind2.toLowerCase()) continue;
       const merged = mergeAssumptions(id.assumptions, type.assumptions);
@@ -15075,21 +15480,21 @@ function coverageOf(target, kind2, ctx) {
   }
   return out;
 }
-function uncoveredCases(base, coverage, ctx) {
+function uncoveredCases(ctx, base, coverage) {
   const choices = [];
   for (const c of coverage) {
     if (!mergeAssumptions(base, c)) continue;
     const own = c.filter((a) => !base.some((b) => JSON.stringify(a) === JSON.stringify(b)));
-    const negations = own.flatMap((a) => negate(a, ctx));
+    const negations = own.flatMap((a) => negate(ctx, a));
     if (negations.length === 0) return [];
     choices.push(negations);
   }
   let cases = [base];
-  for (const options of choices) {
+  for (const options4 of choices) {
     const next = [];
     for (const prefix of cases) {
-      for (const option of options) {
-        const merged = mergeAssumptions(prefix, [option]);
+      for (const option2 of options4) {
+        const merged = mergeAssumptions(prefix, [option2]);
         if (merged && next.length < MAX_CASES) next.push(merged);
       }
     }
@@ -15099,7 +15504,7 @@ function uncoveredCases(base, coverage, ctx) {
   for (const c of cases) distinct.set(c.map((a) => JSON.stringify(a)).sort().join("|"), c);
   return [...distinct.values()];
 }
-function negate(a, ctx) {
+function negate(ctx, a) {
   if (a.kind === "condition") return [{ ...a, value: !a.value }];
   if (a.kind !== "parameter" || a.source === "given") return [];
   const param = ctx.template.parameters.get(a.name);
@@ -15110,13 +15515,13 @@ function negate(a, ctx) {
   }
   return others;
 }
-function partialCoverage(vpc, when, ctx) {
+function partialCoverage(ctx, vpc, when) {
   const holds = (cases) => cases.some((c) => mergeAssumptions(when, c) !== void 0);
   const exists = (r) => holds(ctx.value(r, []).map((root) => root.assumptions));
   const subnets = unique(ctx.graph.referrers(vpc.logicalId, "AWS::EC2::Subnet", ["Properties", "VpcId"])).filter(exists);
-  const covered = subnets.filter((s) => holds(coverageOf(s, "Subnet", ctx)));
+  const covered = subnets.filter((s) => holds(coverageOf(ctx, s, "Subnet")));
   if (subnets.length > 0 && covered.length === subnets.length) return "all";
-  const interfaces = subnets.flatMap((s) => unique(ctx.graph.referrers(s.logicalId, "AWS::EC2::NetworkInterface", ["Properties", "SubnetId"]))).filter((eni) => exists(eni) && holds(coverageOf(eni, "NetworkInterface", ctx)));
+  const interfaces = subnets.flatMap((s) => unique(ctx.graph.referrers(s.logicalId, "AWS::EC2::NetworkInterface", ["Properties", "SubnetId"]))).filter((eni) => exists(eni) && holds(coverageOf(ctx, eni, "NetworkInterface")));
   const parts = [];
   if (covered.length) parts.push(`${named("subnet", covered.map((s) => s.logicalId))} (${covered.length} of ${subnets.length})`);
   if (interfaces.length) parts.push(named("network interface", interfaces.map((e) => e.logicalId)));
@@ -15126,12 +15531,184 @@ function unique(found) {
   return [...new Set(found.map((f) => f.resource))];
 }
 
-// rules/reliability/autoscaling-elb-health-check.ts
-function attached(list2) {
+// src/rule-helpers/availability.ts
+function zoneLabel(zone) {
+  if (zone.opaque) {
+    const match = /^az:(\d+)$/.exec(zone.opaque);
+    if (!match) return zone.opaque;
+    const n = Number(match[1]) + 1;
+    const suffix = n === 1 ? "st" : n === 2 ? "nd" : n === 3 ? "rd" : "th";
+    return `the ${n}${suffix} zone of Fn::GetAZs`;
+  }
+  const text = asString(zone);
+  return text === void 0 ? void 0 : clip(text);
+}
+function zoneKey(zone) {
+  if (zone.opaque) return `opaque:${zone.opaque}`;
+  const text = asString(zone);
+  return text === void 0 ? void 0 : `zone:${text}`;
+}
+function maybeSeveral(ctx, element) {
+  if (element.ref) return !isSubnetRef(ctx, element);
+  const origin = element.origin;
+  if (origin?.kind === "intrinsic") return origin.name === "Fn::Join" || origin.name === "Fn::Sub";
+  if (origin?.kind !== "parameter") return false;
+  const type = ctx.template.parameters.get(origin.name)?.type ?? "";
+  return type.includes("List<") || type === "CommaDelimitedList";
+}
+function isSubnetRef(ctx, element) {
+  const ref = element.ref;
+  return ref !== void 0 && ctx.template.resources.get(ref.logicalId)?.type === "AWS::EC2::Subnet" && (ref.attribute === void 0 || ref.attribute === "SubnetId");
+}
+function subnetsOf(ctx, element) {
+  if (element.kind === "absent") return [];
+  if (element.ref) {
+    const subnet = ctx.template.resources.get(element.ref.logicalId);
+    const name = element.ref.logicalId;
+    if (!subnet || !isSubnetRef(ctx, element)) {
+      return [{ key: `ref:${name}.${element.ref.attribute ?? ""}`, name, element, maybeSeveral: maybeSeveral(ctx, element) }];
+    }
+    return [{ key: `ref:${name}`, name, element, zones: subnetZones(ctx, subnet) }];
+  }
+  if (element.kind === "literal") {
+    const values = Array.isArray(element.value) ? element.value : [element.value];
+    return values.flatMap((v) => typeof v === "string" ? v.split(",") : [String(v)]).map((s) => s.trim()).filter(Boolean).map((id) => ({ key: `id:${id}`, name: clip(id), element }));
+  }
+  return [{
+    key: `unknown:${element.path.join("/")}:${JSON.stringify(element.origin ?? null)}`,
+    name: "a subnet from outside this template",
+    element,
+    maybeSeveral: maybeSeveral(ctx, element)
+  }];
+}
+function subnetZones(ctx, subnet) {
+  const out = [];
+  for (const [az, azId] of ctx.each(ctx.value(subnet, ["Properties", "AvailabilityZone"]), ctx.value(subnet, ["Properties", "AvailabilityZoneId"]))) {
+    const chosen = az.kind !== "absent" ? az : azId;
+    if (chosen.kind === "absent") {
+      out.push(variantWith(chosen, { kind: "unknown", reason: `the zone AWS picks for subnet ${subnet.logicalId}` }));
+    } else out.push(chosen);
+  }
+  return out;
+}
+function perIndex(ctx, list2) {
+  const items = list2.value;
+  return items.map((_, i) => ctx.value(list2, [i]));
+}
+function autoScalingZones(ctx, group) {
+  const out = [];
+  const prop = (name) => ctx.value(group, ["Properties", name]);
+  for (const [subnets, azs, azIds] of ctx.each(prop("VPCZoneIdentifier"), prop("AvailabilityZones"), prop("AvailabilityZoneIds"))) {
+    const [source, value] = subnets.kind !== "absent" ? ["VPCZoneIdentifier", subnets] : azs.kind !== "absent" ? ["AvailabilityZones", azs] : ["AvailabilityZoneIds", azIds];
+    if (value.kind === "absent") {
+      out.push({ kind: "none", variant: value });
+      continue;
+    }
+    if (value.kind === "unknown") {
+      out.push({ kind: "unknown", variant: value, what: source });
+      continue;
+    }
+    if (source === "VPCZoneIdentifier") out.push(...subnetOutcomes(ctx, value, [azs, azIds]));
+    else out.push(...zoneListOutcomes(ctx, value, source));
+  }
+  return out;
+}
+function subnetOutcomes(ctx, list2, context) {
+  const out = [];
+  const worlds = Array.isArray(list2.value) ? combinations(perIndex(ctx, list2)) : [[list2]];
+  for (const elements of worlds) {
+    const entries = /* @__PURE__ */ new Map();
+    for (const element of elements) for (const entry of subnetsOf(ctx, element)) if (!entries.has(entry.key)) entries.set(entry.key, entry);
+    const subnets = [...entries.values()];
+    const [first] = subnets;
+    if (!first) continue;
+    const base = [...elements, ...context];
+    if (subnets.length === 1 && first.maybeSeveral) {
+      out.push({ kind: "unknown", variant: first.element, what: "the subnets of VPCZoneIdentifier" });
+      continue;
+    }
+    if (subnets.length === 1) {
+      const zones = first.zones ?? [];
+      const zone = zones.length === 1 ? zones[0] : void 0;
+      const resolved = zone && zoneLabel(zone);
+      out.push({
+        kind: "zones",
+        source: "VPCZoneIdentifier",
+        at: list2,
+        because: zone ? [...base, zone] : base,
+        zones: resolved ? [resolved] : [],
+        subnets: [first.name]
+      });
+      continue;
+    }
+    const unseen = subnets.filter((s) => !s.zones);
+    const zoneLists = subnets.flatMap((s) => s.zones ? [s.zones] : []);
+    for (const combo of combinations([...base.map((v) => [v]), ...zoneLists])) {
+      const zones = combo.slice(base.length);
+      const keys = /* @__PURE__ */ new Map();
+      const unknownZones = [];
+      for (const z of zones) {
+        const key = zoneKey(z);
+        const label = zoneLabel(z);
+        if (key === void 0 || label === void 0) unknownZones.push(z);
+        else if (!keys.has(key)) keys.set(key, label);
+      }
+      const [unknownZone] = unknownZones;
+      const [firstUnseen] = unseen;
+      if (keys.size < 2 && (firstUnseen || unknownZone)) {
+        const owner = unknownZone && subnets.find((s) => s.zones?.includes(unknownZone));
+        const reason = owner ? `the zone of subnet ${owner.name}: ${unknownZone.reason ?? "a value that is not known"}` : firstUnseen?.element.kind === "unknown" ? `${firstUnseen.element.reason ?? "a value that is not known"} (a subnet whose zone this template does not show)` : `subnet ${firstUnseen?.name}, which is not declared in this template`;
+        const blame = owner?.element ?? firstUnseen?.element ?? list2;
+        const assumptions = mergeAssumptionLists(combo.map(assumptionsOf)) ?? blame.assumptions;
+        out.push({ kind: "unknown", variant: variantWith(blame, { kind: "unknown", reason, assumptions }), what: "the Availability Zones of VPCZoneIdentifier" });
+        continue;
+      }
+      out.push({
+        kind: "zones",
+        source: "VPCZoneIdentifier",
+        at: list2,
+        because: combo,
+        zones: [...keys.values()],
+        subnets: subnets.map((s) => s.name)
+      });
+    }
+  }
+  return out;
+}
+function zoneListOutcomes(ctx, list2, source) {
+  if (!Array.isArray(list2.value)) return [{ kind: "unknown", variant: variantWith(list2, { kind: "unknown", reason: "not a list" }), what: source }];
+  const out = [];
+  for (const zones of combinations(perIndex(ctx, list2))) {
+    const present = zones.filter((z) => z.kind !== "absent");
+    if (present.length === 0) continue;
+    const keys = /* @__PURE__ */ new Map();
+    const unknown = [];
+    for (const z of present) {
+      const key = zoneKey(z);
+      const label = zoneLabel(z);
+      if (key === void 0 || label === void 0) unknown.push(z);
+      else if (!keys.has(key)) keys.set(key, label);
+    }
+    const [firstUnknown] = unknown;
+    if (present.length > 1 && keys.size < 2 && firstUnknown) {
+      out.push({ kind: "unknown", variant: firstUnknown, what: `an entry of ${source}` });
+      continue;
+    }
+    out.push({ kind: "zones", source, at: list2, because: zones, zones: [...keys.values()], subnets: [] });
+  }
+  return out;
+}
+function attachesLoadBalancer(list2) {
   if (list2.kind === "absent") return false;
   if (list2.kind === "literal") return !Array.isArray(list2.value) || list2.value.length > 0;
   return true;
 }
+function loadBalancerLists(ctx, group) {
+  const prop = (name) => ctx.value(group, ["Properties", name]);
+  return [prop("TargetGroupARNs"), prop("LoadBalancerNames"), prop("TrafficSources")];
+}
+
+// rules/reliability/autoscaling-elb-health-check.ts
 var autoscaling_elb_health_check_default = defineRule({
   id: "autoscaling-elb-health-check",
   pillar: "reliability",
@@ -15160,28 +15737,67 @@ var autoscaling_elb_health_check_default = defineRule({
     noGracePeriod: "Auto Scaling group {{logicalId}} uses ELB health checks without HealthCheckGracePeriod (default 0 s), so booting instances can be replaced before they are ready.",
     targetGroupDisabled: "Target group {{targetGroup}} of Auto Scaling group {{logicalId}} has HealthCheckEnabled set to false, so the ELB health check never fails."
   },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  WebTargetGroup:",
+      "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+      "    Properties:",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "      Port: 8080",
+      "      Protocol: HTTP",
+      "      HealthCheckPath: /healthz",
+      "  WebGroup:",
+      "    Type: AWS::AutoScaling::AutoScalingGroup",
+      "    Properties:",
+      '      MinSize: "2"',
+      '      MaxSize: "6"',
+      "      LaunchTemplate:",
+      "        LaunchTemplateId: lt-0a1b2c3d4e5f60718",
+      '        Version: "4"',
+      "      VPCZoneIdentifier: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]",
+      "      TargetGroupARNs: [!Ref WebTargetGroup]"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  WebTargetGroup:",
+      "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+      "    Properties:",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "      Port: 8080",
+      "      Protocol: HTTP",
+      "      HealthCheckPath: /healthz",
+      "  WebGroup:",
+      "    Type: AWS::AutoScaling::AutoScalingGroup",
+      "    Properties:",
+      '      MinSize: "2"',
+      '      MaxSize: "6"',
+      "      LaunchTemplate:",
+      "        LaunchTemplateId: lt-0a1b2c3d4e5f60718",
+      '        Version: "4"',
+      "      VPCZoneIdentifier: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]",
+      "      TargetGroupARNs: [!Ref WebTargetGroup]",
+      "      HealthCheckType: ELB",
+      "      HealthCheckGracePeriod: 300"
+    ].join("\n"),
+    notes: "Groups without `TargetGroupARNs`, `LoadBalancerNames` or `TrafficSources` have only EC2 status checks and are not checked; an imported or parameter ARN counts as attached. `HealthCheckType` is a comma-separated list: any list that contains `ELB` passes. A `HealthCheckType` known only at deploy time is not a finding; `--report-unknown` lists it. A target group of the template with `HealthCheckEnabled: false` is reported on the group that uses it. The catalog also names the target group's `HealthCheckPath` and the Classic Load Balancer's `HealthCheck`; neither is checked."
+  },
   check(group, ctx) {
     const prop = (name) => ctx.value(group, ["Properties", name]);
-    for (const [targetGroups, classic, sources, type, grace] of combinations([
-      prop("TargetGroupARNs"),
-      prop("LoadBalancerNames"),
-      prop("TrafficSources"),
+    for (const [targetGroups, classic, sources, type, grace] of ctx.each(
+      ...loadBalancerLists(ctx, group),
       prop("HealthCheckType"),
       prop("HealthCheckGracePeriod")
-    ])) {
+    )) {
       const lists = [targetGroups, classic, sources];
-      if (!lists.some(attached)) continue;
-      if (type.kind === "unknown") {
-        ctx.unknown(type, "HealthCheckType");
-        continue;
-      }
+      if (!lists.some(attachesLoadBalancer) || !ctx.known(type, "HealthCheckType")) continue;
       const types = (asString(type) ?? "").split(",").map((t) => t.trim().toUpperCase());
       if (type.kind === "absent" || !types.includes("ELB")) {
         ctx.report({
           messageId: "ec2Only",
           at: type,
           because: lists,
-          data: { state: type.kind === "absent" ? "the default EC2 health check (HealthCheckType not set)" : `HealthCheckType ${valueText(asString(type))}` },
+          data: { state: type.kind === "absent" ? "the default EC2 health check (HealthCheckType not set)" : `HealthCheckType ${valueText(type.value)}` },
           fix: type.kind === "literal" && asString(type)?.toUpperCase() === "EC2" ? { text: "ELB", description: "Use ELB health checks" } : void 0
         });
         continue;
@@ -15191,7 +15807,7 @@ var autoscaling_elb_health_check_default = defineRule({
     const targets = [
       ...ctx.items(group, ["Properties", "TargetGroupARNs"]),
       ...ctx.items(group, ["Properties", "TrafficSources"]).flatMap(
-        (source) => combinations([ctx.value(source, ["Type"]), ctx.value(source, ["Identifier"])]).filter(([t]) => t.kind === "absent" || asString(t) === "elbv2").map(([, id]) => id)
+        (source) => ctx.each(ctx.value(source, ["Type"]), ctx.value(source, ["Identifier"])).filter(([type]) => type.kind === "absent" || asString(type) === "elbv2").map(([, identifier]) => identifier)
       )
     ];
     for (const target of targets) {
@@ -15205,177 +15821,6 @@ var autoscaling_elb_health_check_default = defineRule({
     }
   }
 });
-
-// src/rule-helpers/availability.ts
-function zoneLabel(zone) {
-  if (zone.opaque) {
-    const match = /^az:(\d+)$/.exec(zone.opaque);
-    if (!match) return zone.opaque;
-    const n = Number(match[1]) + 1;
-    const suffix = n === 1 ? "st" : n === 2 ? "nd" : n === 3 ? "rd" : "th";
-    return `the ${n}${suffix} zone of Fn::GetAZs`;
-  }
-  const text = asString(zone);
-  return text === void 0 ? void 0 : clip(text);
-}
-function zoneKey(zone) {
-  if (zone.opaque) return `opaque:${zone.opaque}`;
-  const text = asString(zone);
-  return text === void 0 ? void 0 : `zone:${text}`;
-}
-function maybeSeveral(element, ctx) {
-  if (element.ref) return !isSubnetRef(element, ctx);
-  const origin = element.origin;
-  if (origin?.kind === "intrinsic") return origin.name === "Fn::Join" || origin.name === "Fn::Sub";
-  if (origin?.kind !== "parameter") return false;
-  const type = ctx.template.parameters.get(origin.name)?.type ?? "";
-  return type.includes("List<") || type === "CommaDelimitedList";
-}
-function isSubnetRef(element, ctx) {
-  const target = element.ref && ctx.template.resources.get(element.ref.logicalId);
-  return target?.type === "AWS::EC2::Subnet" && (element.ref.attribute === void 0 || element.ref.attribute === "SubnetId");
-}
-function subnetsOf(element, ctx) {
-  if (element.kind === "absent") return [];
-  if (element.ref) {
-    const subnet = ctx.template.resources.get(element.ref.logicalId);
-    const name = element.ref.logicalId;
-    if (!subnet || !isSubnetRef(element, ctx)) {
-      return [{ key: `ref:${name}.${element.ref.attribute ?? ""}`, name, element, maybeSeveral: maybeSeveral(element, ctx) }];
-    }
-    return [{ key: `ref:${name}`, name, element, zones: subnetZones(subnet, ctx) }];
-  }
-  if (element.kind === "literal") {
-    const values = Array.isArray(element.value) ? element.value : [element.value];
-    return values.flatMap((v) => typeof v === "string" ? v.split(",") : [String(v)]).map((s) => s.trim()).filter(Boolean).map((id) => ({ key: `id:${id}`, name: clip(id), element }));
-  }
-  return [{
-    key: `unknown:${element.path.join("/")}:${element.reason ?? ""}`,
-    name: "a subnet from outside this template",
-    element,
-    maybeSeveral: maybeSeveral(element, ctx)
-  }];
-}
-function subnetZones(subnet, ctx) {
-  const out = [];
-  for (const [az, azId] of combinations([
-    ctx.value(subnet, ["Properties", "AvailabilityZone"]),
-    ctx.value(subnet, ["Properties", "AvailabilityZoneId"])
-  ])) {
-    const chosen = az.kind !== "absent" ? az : azId;
-    if (chosen.kind === "absent") {
-      out.push(variantWith(chosen, { kind: "unknown", reason: `the zone AWS picks for subnet ${subnet.logicalId}` }));
-    } else out.push(chosen);
-  }
-  return out;
-}
-function perIndex(list2, ctx) {
-  const items = list2.value;
-  return items.map((_, i) => ctx.value(list2, [i]));
-}
-function autoScalingZones(group, ctx) {
-  const out = [];
-  const prop = (name) => ctx.value(group, ["Properties", name]);
-  for (const [subnets, azs, azIds] of combinations([prop("VPCZoneIdentifier"), prop("AvailabilityZones"), prop("AvailabilityZoneIds")])) {
-    const [source, value] = subnets.kind !== "absent" ? ["VPCZoneIdentifier", subnets] : azs.kind !== "absent" ? ["AvailabilityZones", azs] : ["AvailabilityZoneIds", azIds];
-    if (value.kind === "absent") {
-      out.push({ kind: "none", variant: value });
-      continue;
-    }
-    if (value.kind === "unknown") {
-      out.push({ kind: "unknown", variant: value, what: source });
-      continue;
-    }
-    if (source === "VPCZoneIdentifier") out.push(...subnetOutcomes(value, ctx, [azs, azIds]));
-    else out.push(...zoneListOutcomes(value, source, ctx));
-  }
-  return out;
-}
-function subnetOutcomes(list2, ctx, context) {
-  const out = [];
-  const worlds = Array.isArray(list2.value) ? combinations(perIndex(list2, ctx)) : [[list2]];
-  for (const elements of worlds) {
-    const entries = /* @__PURE__ */ new Map();
-    for (const element of elements) for (const entry of subnetsOf(element, ctx)) if (!entries.has(entry.key)) entries.set(entry.key, entry);
-    const subnets = [...entries.values()];
-    if (subnets.length === 0) continue;
-    const base = [...elements, ...context];
-    if (subnets.length === 1 && subnets[0].maybeSeveral) {
-      out.push({ kind: "unknown", variant: subnets[0].element, what: "the subnets of VPCZoneIdentifier" });
-      continue;
-    }
-    if (subnets.length === 1) {
-      const zones = subnets[0].zones ?? [];
-      const resolved = zones.length === 1 ? zoneLabel(zones[0]) : void 0;
-      out.push({
-        kind: "zones",
-        source: "VPCZoneIdentifier",
-        at: list2,
-        because: zones.length === 1 ? [...base, zones[0]] : base,
-        zones: resolved ? [resolved] : [],
-        subnets: [subnets[0].name]
-      });
-      continue;
-    }
-    const unseen = subnets.filter((s) => !s.zones);
-    const zoneLists = subnets.filter((s) => s.zones).map((s) => s.zones);
-    for (const combo of combinations([...base.map((v) => [v]), ...zoneLists])) {
-      const zones = combo.slice(base.length);
-      const keys = /* @__PURE__ */ new Map();
-      const unknownZones = [];
-      for (const z of zones) {
-        const key = zoneKey(z);
-        if (key === void 0) unknownZones.push(z);
-        else if (!keys.has(key)) keys.set(key, zoneLabel(z));
-      }
-      if (keys.size < 2 && (unseen.length > 0 || unknownZones.length > 0)) {
-        const owner = unknownZones.length ? subnets.find((s) => s.zones?.includes(unknownZones[0])) : void 0;
-        const reason = owner ? `the zone of subnet ${owner.name}: ${unknownZones[0].reason ?? "a value that is not known"}` : unseen[0].element.kind === "unknown" ? `${unseen[0].element.reason ?? "a value that is not known"} (a subnet whose zone this template does not show)` : `subnet ${unseen[0].name}, which is not declared in this template`;
-        const blame = owner?.element ?? unseen[0]?.element ?? list2;
-        const assumptions = mergeAssumptionLists(combo.map(assumptionsOf)) ?? blame.assumptions;
-        out.push({ kind: "unknown", variant: variantWith(blame, { kind: "unknown", reason, assumptions }), what: "the Availability Zones of VPCZoneIdentifier" });
-        continue;
-      }
-      out.push({
-        kind: "zones",
-        source: "VPCZoneIdentifier",
-        at: list2,
-        because: combo,
-        zones: [...keys.values()],
-        subnets: subnets.map((s) => s.name)
-      });
-    }
-  }
-  return out;
-}
-function zoneListOutcomes(list2, source, ctx) {
-  if (!Array.isArray(list2.value)) return [{ kind: "unknown", variant: variantWith(list2, { kind: "unknown", reason: "not a list" }), what: source }];
-  const out = [];
-  for (const zones of combinations(perIndex(list2, ctx))) {
-    const present = zones.filter((z) => z.kind !== "absent");
-    if (present.length === 0) continue;
-    const keys = /* @__PURE__ */ new Map();
-    const unknown = present.filter((z) => zoneKey(z) === void 0);
-    for (const z of present) {
-      const key = zoneKey(z);
-      if (key !== void 0 && !keys.has(key)) keys.set(key, zoneLabel(z));
-    }
-    if (present.length > 1 && keys.size < 2 && unknown.length > 0) {
-      out.push({ kind: "unknown", variant: unknown[0], what: `an entry of ${source}` });
-      continue;
-    }
-    out.push({ kind: "zones", source, at: list2, because: zones, zones: [...keys.values()], subnets: [] });
-  }
-  return out;
-}
-function attachesLoadBalancer(list2) {
-  if (list2.kind === "absent") return false;
-  if (list2.kind === "literal") return !Array.isArray(list2.value) || list2.value.length > 0;
-  return true;
-}
-function loadBalancerLists(group, ctx) {
-  return ["TargetGroupARNs", "LoadBalancerNames", "TrafficSources"].map((name) => ctx.value(group, ["Properties", name]));
-}
 
 // rules/reliability/autoscaling-multiple-az.ts
 var autoscaling_multiple_az_default = defineRule({
@@ -15394,8 +15839,56 @@ var autoscaling_multiple_az_default = defineRule({
     subnetsOneZone: "Auto Scaling group {{logicalId}} launches into subnets {{subnets}}, which are all in one Availability Zone ({{zone}}).",
     singleZone: "Auto Scaling group {{logicalId}} is limited to one Availability Zone ({{zone}}) by {{property}}."
   },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  PrivateSubnetA:",
+      "    Type: AWS::EC2::Subnet",
+      "    Properties:",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "      CidrBlock: 10.0.1.0/24",
+      '      AvailabilityZone: !Select [0, !GetAZs ""]',
+      "  WebGroup:",
+      "    Type: AWS::AutoScaling::AutoScalingGroup",
+      "    Properties:",
+      '      MinSize: "2"',
+      '      MaxSize: "6"',
+      "      LaunchTemplate:",
+      "        LaunchTemplateId: lt-0a1b2c3d4e5f60718",
+      '        Version: "3"',
+      "      VPCZoneIdentifier:",
+      "        - !Ref PrivateSubnetA"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  PrivateSubnetA:",
+      "    Type: AWS::EC2::Subnet",
+      "    Properties:",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "      CidrBlock: 10.0.1.0/24",
+      '      AvailabilityZone: !Select [0, !GetAZs ""]',
+      "  PrivateSubnetB:",
+      "    Type: AWS::EC2::Subnet",
+      "    Properties:",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "      CidrBlock: 10.0.2.0/24",
+      '      AvailabilityZone: !Select [1, !GetAZs ""]',
+      "  WebGroup:",
+      "    Type: AWS::AutoScaling::AutoScalingGroup",
+      "    Properties:",
+      '      MinSize: "2"',
+      '      MaxSize: "6"',
+      "      LaunchTemplate:",
+      "        LaunchTemplateId: lt-0a1b2c3d4e5f60718",
+      '        Version: "3"',
+      "      VPCZoneIdentifier:",
+      "        - !Ref PrivateSubnetA",
+      "        - !Ref PrivateSubnetB"
+    ].join("\n"),
+    notes: 'The zones are counted from the subnets of `VPCZoneIdentifier` (their `AvailabilityZone` or `AvailabilityZoneId`), else from `AvailabilityZones` or `AvailabilityZoneIds`. Two different indexes of `Fn::GetAZs` count as two zones, so `!GetAZs ""` passes. A single subnet is one zone whatever it is, so it is reported even when its zone is not known; groups of one instance are reported too, since a replacement can then start in another zone. Subnets or zones known only at deploy time (imports, parameters without a Default, subnets of another stack, a subnet whose zone AWS picks) are not a finding when they could make two zones; `--report-unknown` lists them. The catalog lists `MaxSize` and `PlacementGroup` among the properties; neither changes the verdict (a cluster placement group is ec2-placement-group-not-cluster\'s finding).'
+  },
   check(group, ctx) {
-    for (const outcome of autoScalingZones(group, ctx)) {
+    for (const outcome of autoScalingZones(ctx, group)) {
       if (outcome.kind === "none") {
         ctx.unknown(outcome.variant, "the Availability Zones (neither VPCZoneIdentifier nor AvailabilityZones is set)");
         continue;
@@ -15404,29 +15897,15 @@ var autoscaling_multiple_az_default = defineRule({
         ctx.unknown(outcome.variant, outcome.what);
         continue;
       }
-      if (outcome.zones.length >= 2) continue;
-      const zone = outcome.zones[0];
+      const [zone, ...otherZones] = outcome.zones;
+      if (otherZones.length > 0) continue;
+      const { at, because } = outcome;
       if (outcome.source !== "VPCZoneIdentifier") {
-        ctx.report({
-          messageId: "singleZone",
-          at: outcome.at,
-          because: outcome.because,
-          data: { zone: zone ?? "a single entry", property: outcome.source }
-        });
+        ctx.report({ messageId: "singleZone", at, because, data: { zone: zone ?? "a single entry", property: outcome.source } });
       } else if (outcome.subnets.length === 1) {
-        ctx.report({
-          messageId: "singleSubnet",
-          at: outcome.at,
-          because: outcome.because,
-          data: { subnet: outcome.subnets[0], zone: zone ? ` in ${zone}` : "" }
-        });
+        ctx.report({ messageId: "singleSubnet", at, because, data: { subnet: listWords(outcome.subnets), zone: zone ? ` in ${zone}` : "" } });
       } else {
-        ctx.report({
-          messageId: "subnetsOneZone",
-          at: outcome.at,
-          because: outcome.because,
-          data: { subnets: listWords(outcome.subnets), zone }
-        });
+        ctx.report({ messageId: "subnetsOneZone", at, because, data: { subnets: listWords(outcome.subnets), zone: zone ?? "one zone" } });
       }
     }
   }
@@ -15442,6 +15921,12 @@ var GROUP_PATH = {
   [INSTANCE2]: ["Properties", "PlacementGroupName"],
   [LAUNCH_TEMPLATE2]: ["Properties", "LaunchTemplateData", "Placement", "GroupName"]
 };
+var messages = {
+  cluster: "{{what}} is placed in cluster placement group {{group}}, which keeps its instances in one Availability Zone and largely one rack: a single failure there takes them all down.",
+  clusterMultiAz: "Auto Scaling group {{asg}}{{via}} lists subnets in {{zones}} Availability Zones but is placed in cluster placement group {{group}}, which lives in one zone: launches in the other zones fail.",
+  clusterLoadBalanced: "{{what}} serves a load balancer but is placed in cluster placement group {{group}}, so one zone or rack failure takes every target down.",
+  unusedCluster: "Placement group {{logicalId}} uses the cluster strategy: every instance launched into it shares one Availability Zone and largely one rack."
+};
 var ec2_placement_group_not_cluster_default = defineRule({
   id: "ec2-placement-group-not-cluster",
   pillar: "reliability",
@@ -15453,73 +15938,92 @@ var ec2_placement_group_not_cluster_default = defineRule({
   appliesTo: [PLACEMENT_GROUP, ASG, INSTANCE2, LAUNCH_TEMPLATE2],
   tags: ["performance-efficiency"],
   peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
-  messages: {
-    cluster: "{{what}} is placed in cluster placement group {{group}}, which keeps its instances in one Availability Zone and largely one rack: a single failure there takes them all down.",
-    clusterMultiAz: "Auto Scaling group {{asg}}{{via}} lists subnets in {{zones}} Availability Zones but is placed in cluster placement group {{group}}, which lives in one zone: launches in the other zones fail.",
-    clusterLoadBalanced: "{{what}} serves a load balancer but is placed in cluster placement group {{group}}, so one zone or rack failure takes every target down.",
-    unusedCluster: "Placement group {{logicalId}} uses the cluster strategy: every instance launched into it shares one Availability Zone and largely one rack."
+  messages,
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  PackedGroup:",
+      "    Type: AWS::EC2::PlacementGroup",
+      "    Properties:",
+      "      Strategy: cluster",
+      "  CacheNode:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      ImageId: ami-0a1b2c3d4e5f60718",
+      "      InstanceType: r7g.xlarge",
+      "      SubnetId: subnet-0a1b2c3d4e5f60718",
+      "      PlacementGroupName: !Ref PackedGroup"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  SpreadGroup:",
+      "    Type: AWS::EC2::PlacementGroup",
+      "    Properties:",
+      "      Strategy: spread",
+      "      SpreadLevel: rack",
+      "  CacheNode:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      ImageId: ami-0a1b2c3d4e5f60718",
+      "      InstanceType: r7g.xlarge",
+      "      SubnetId: subnet-0a1b2c3d4e5f60718",
+      "      PlacementGroupName: !Ref SpreadGroup"
+    ].join("\n"),
+    notes: "The finding is a note, since tightly coupled HPC jobs want a cluster group. It is a warning when the workload contradicts it: an Auto Scaling group (placed directly or through its launch template) that lists subnets in two or more zones or serves a load balancer, or an instance registered in a target group or Classic Load Balancer. A launch template is reported on itself, naming what launches from it, unless an Auto Scaling group using it shows the contradiction (a group that names its own `PlacementGroup` does not count). A cluster group that nothing in the template uses is reported on itself. Placement groups of another stack or account, a `Strategy` known only at deploy time, and a group without `Strategy` (the API does not document its default) are not a finding; `--report-unknown` lists them."
   },
   check(resource, ctx) {
     if (resource.type === PLACEMENT_GROUP) {
-      checkStandaloneGroup(resource, ctx);
+      checkStandaloneGroup(ctx, resource);
       return;
     }
-    for (const group of ctx.value(resource, GROUP_PATH[resource.type])) {
+    const path11 = GROUP_PATH[resource.type];
+    if (!path11) return;
+    for (const group of ctx.value(resource, path11)) {
       if (group.kind === "absent") continue;
       const pg = group.ref && ctx.template.resources.get(group.ref.logicalId);
       if (!pg || pg.type !== PLACEMENT_GROUP) {
-        const reason = group.kind === "literal" ? `placement group ${valueText(asString(group) ?? "?")}, which is not declared in this template` : group.reason;
-        ctx.unknown(variantWith(group, { kind: "unknown", reason }), "the placement group strategy");
+        const outside = group.kind === "literal" ? variantWith(group, { kind: "unknown", reason: `placement group ${valueText(asString(group) ?? "?")}, which is not declared in this template` }) : group;
+        ctx.unknown(outside, "the placement group strategy");
         continue;
       }
       for (const strategy of ctx.value(pg, ["Properties", "Strategy"])) {
-        if (!isCluster(strategy, group, ctx)) continue;
-        reportWorkload(resource, group, strategy, pg.logicalId, ctx);
+        if (isCluster(ctx, strategy, group)) reportWorkload(ctx, resource, group, strategy, pg.logicalId);
       }
     }
   }
 });
-function isCluster(strategy, at, ctx) {
-  if (strategy.kind === "absent") {
-    ctx.unknown(variantWith(at, { reason: "not set, and the API default is not documented", assumptions: mergeAssumptions(at.assumptions, strategy.assumptions) ?? at.assumptions }), "the placement strategy");
-    return false;
-  }
-  if (strategy.kind === "unknown") {
-    ctx.unknown(variantWith(at, { kind: "unknown", reason: strategy.reason, assumptions: mergeAssumptions(at.assumptions, strategy.assumptions) ?? at.assumptions }), "the placement strategy");
-    return false;
-  }
-  return asString(strategy)?.toLowerCase() === "cluster";
+function isCluster(ctx, strategy, at) {
+  if (strategy.kind === "literal") return asString(strategy)?.toLowerCase() === "cluster";
+  const reason = strategy.kind === "absent" ? "not set, and the API default is not documented" : strategy.reason;
+  const assumptions = mergeAssumptions(at.assumptions, strategy.assumptions) ?? at.assumptions;
+  ctx.unknown(variantWith(at, { kind: "unknown", reason, assumptions }), "the placement strategy");
+  return false;
 }
-function reportWorkload(resource, group, strategy, pgId, ctx) {
-  const data = { group: pgId };
+function reportWorkload(ctx, resource, group, strategy, pgId) {
   if (resource.type === ASG) {
-    if (reportAsg(resource, group, [strategy], "", ctx)) return;
-    ctx.report({ messageId: "cluster", at: group, because: [strategy], data: { ...data, what: `Auto Scaling group ${resource.logicalId}` } });
+    if (reportAsg(ctx, resource, group, pgId, [strategy], "")) return;
+    ctx.report({ messageId: "cluster", at: group, because: [strategy], data: { group: pgId, what: `Auto Scaling group ${resource.logicalId}` } });
     return;
   }
   if (resource.type === INSTANCE2) {
-    const balanced = servesLoadBalancer(resource, ctx);
+    const balanced = servesLoadBalancer(ctx, resource);
     ctx.report({
       messageId: balanced ? "clusterLoadBalanced" : "cluster",
       level: balanced ? "warning" : void 0,
       at: group,
       because: [strategy],
-      data: { ...data, what: `Instance ${resource.logicalId}` }
+      data: { group: pgId, what: `Instance ${resource.logicalId}` }
     });
     return;
   }
-  const users = ctx.graph.referrers(resource.logicalId, ASG).map((r) => r.resource);
-  const unique2 = [...new Map(users.map((u) => [u.logicalId, u])).values()];
-  for (const asg of unique2) {
-    if (ctx.value(asg, ["Properties", "PlacementGroup"]).some((v) => v.kind !== "absent")) continue;
-    if (reportAsg(asg, group, [strategy], ` (through launch template ${resource.logicalId})`, ctx)) return;
+  for (const asg of launchersOf(ctx, resource)) {
+    if (asg.type !== ASG || ctx.value(asg, ["Properties", "PlacementGroup"]).some((v) => v.kind !== "absent")) continue;
+    if (reportAsg(ctx, asg, group, pgId, [strategy], ` (through launch template ${resource.logicalId})`)) return;
   }
-  const what = `Launch template ${resource.logicalId}${unique2.length ? ` (used by ${named("Auto Scaling group", unique2.map((u) => u.logicalId))})` : ""}`;
-  ctx.report({ messageId: "cluster", at: group, because: [strategy], data: { ...data, what } });
+  ctx.report({ messageId: "cluster", at: group, because: [strategy], data: { group: pgId, what: `Launch template ${resource.logicalId}${usedBy(ctx, resource)}` } });
 }
-function reportAsg(asg, group, because, via, ctx) {
-  const pgId = group.ref.logicalId;
-  for (const outcome of autoScalingZones(asg, ctx)) {
+function reportAsg(ctx, asg, group, pgId, because, via) {
+  for (const outcome of autoScalingZones(ctx, asg)) {
     if (outcome.kind !== "zones" || outcome.zones.length < 2) continue;
     ctx.report({
       messageId: "clusterMultiAz",
@@ -15530,7 +16034,7 @@ function reportAsg(asg, group, because, via, ctx) {
     });
     return true;
   }
-  for (const lists of combinations(loadBalancerLists(asg, ctx))) {
+  for (const lists of ctx.each(...loadBalancerLists(ctx, asg))) {
     if (!lists.some(attachesLoadBalancer)) continue;
     ctx.report({
       messageId: "clusterLoadBalanced",
@@ -15543,10 +16047,10 @@ function reportAsg(asg, group, because, via, ctx) {
   }
   return false;
 }
-function servesLoadBalancer(instance, ctx) {
+function servesLoadBalancer(ctx, instance) {
   return ctx.graph.referrers(instance.logicalId, "AWS::ElasticLoadBalancingV2::TargetGroup", ["Properties", "Targets"]).length > 0 || ctx.graph.referrers(instance.logicalId, "AWS::ElasticLoadBalancing::LoadBalancer", ["Properties", "Instances"]).length > 0;
 }
-function checkStandaloneGroup(pg, ctx) {
+function checkStandaloneGroup(ctx, pg) {
   const used = Object.entries(GROUP_PATH).some(([type, path11]) => ctx.graph.referrers(pg.logicalId, type, path11).length > 0);
   if (used) return;
   for (const strategy of ctx.value(pg, ["Properties", "Strategy"])) {
@@ -15554,11 +16058,7 @@ function checkStandaloneGroup(pg, ctx) {
       ctx.unknown(variantWith(strategy, { reason: "not set, and the API default is not documented" }), "the placement strategy");
       continue;
     }
-    if (strategy.kind === "unknown") {
-      ctx.unknown(strategy, "the placement strategy");
-      continue;
-    }
-    if (asString(strategy)?.toLowerCase() !== "cluster") continue;
+    if (!ctx.known(strategy, "the placement strategy") || asString(strategy)?.toLowerCase() !== "cluster") continue;
     ctx.report({ messageId: "unusedCluster", at: strategy });
   }
 }
@@ -15566,6 +16066,12 @@ function checkStandaloneGroup(pg, ctx) {
 // rules/reliability/elasticache-multi-az-enabled.ts
 var REPLICATION_GROUP = "AWS::ElastiCache::ReplicationGroup";
 var CACHE_CLUSTER = "AWS::ElastiCache::CacheCluster";
+var messages2 = {
+  replicationGroup: "Replication group {{logicalId}} cannot fail over to another Availability Zone: {{problems}}.",
+  singleNode: "Cache cluster {{logicalId}} is a single {{engine}} node with no replica or automatic failover; use an AWS::ElastiCache::ReplicationGroup with Multi-AZ instead.",
+  memcachedSingleAz: "Memcached cluster {{logicalId}} keeps its {{nodes}} nodes in one Availability Zone: AZMode is {{state}}.",
+  memcachedSingleNode: "Memcached cluster {{logicalId}} has a single node, so losing its Availability Zone empties the cache."
+};
 var elasticache_multi_az_enabled_default = defineRule({
   id: "elasticache-multi-az-enabled",
   pillar: "reliability",
@@ -15582,122 +16088,177 @@ var elasticache_multi_az_enabled_default = defineRule({
     // AEC4: MultiAZEnabled not true on a replication group; not its failover or replicas.
     cdk_nag: [{ id: "AwsSolutions-AEC4", messages: ["replicationGroup"], properties: ["Properties.MultiAZEnabled"] }]
   },
-  messages: {
-    replicationGroup: "Replication group {{logicalId}} cannot fail over to another Availability Zone: {{problems}}.",
-    singleNode: "Cache cluster {{logicalId}} is a single {{engine}} node with no replica or automatic failover; use an AWS::ElastiCache::ReplicationGroup with Multi-AZ instead.",
-    memcachedSingleAz: "Memcached cluster {{logicalId}} keeps its {{nodes}} nodes in one Availability Zone: AZMode is {{state}}.",
-    memcachedSingleNode: "Memcached cluster {{logicalId}} has a single node, so losing its Availability Zone empties the cache."
+  messages: messages2,
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  SessionStore:",
+      "    Type: AWS::ElastiCache::ReplicationGroup",
+      "    Properties:",
+      "      ReplicationGroupDescription: Web session store",
+      "      Engine: valkey",
+      "      CacheNodeType: cache.r7g.large",
+      "      NumCacheClusters: 1",
+      "      CacheSubnetGroupName: !Ref CacheSubnets",
+      "      TransitEncryptionEnabled: true",
+      "  CacheSubnets:",
+      "    Type: AWS::ElastiCache::SubnetGroup",
+      "    Properties:",
+      "      Description: Private subnets in two zones",
+      "      SubnetIds: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  SessionStore:",
+      "    Type: AWS::ElastiCache::ReplicationGroup",
+      "    Properties:",
+      "      ReplicationGroupDescription: Web session store",
+      "      Engine: valkey",
+      "      CacheNodeType: cache.r7g.large",
+      "      NumCacheClusters: 2",
+      "      MultiAZEnabled: true",
+      "      AutomaticFailoverEnabled: true",
+      "      CacheSubnetGroupName: !Ref CacheSubnets",
+      "      TransitEncryptionEnabled: true",
+      "  CacheSubnets:",
+      "    Type: AWS::ElastiCache::SubnetGroup",
+      "    Properties:",
+      "      Description: Private subnets in two zones",
+      "      SubnetIds: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]"
+    ].join("\n"),
+    notes: "A replication group needs all three: `MultiAZEnabled` and `AutomaticFailoverEnabled` true (both default to false) and a replica (`NumCacheClusters` of 2 or more, `ReplicasPerNodeGroup` of 1 or more, or a `ReplicaCount` in every node group); the message lists every one that is missing. A Redis or Valkey `AWS::ElastiCache::CacheCluster` is one node and always fails, unless it is the primary of a replication group of the template (`PrimaryClusterId`). A Memcached cluster of several nodes fails without `AZMode: cross-az`; a single Memcached node is a note. Values known only at deploy time are not a finding (a definite problem next to them still is); `--report-unknown` lists them. `PreferredCacheClusterAZs` and `PreferredAvailabilityZones`, which the catalog names, are not read."
   },
   check(resource, ctx) {
-    if (resource.type === REPLICATION_GROUP) checkReplicationGroup(resource, ctx);
-    else checkCacheCluster(resource, ctx);
+    if (resource.type === REPLICATION_GROUP) checkReplicationGroup(ctx, resource);
+    else checkCacheCluster(ctx, resource);
   }
 });
-function state(v, fallback) {
-  return v.kind === "absent" ? `not set (the default is ${fallback})` : valueText(v.value);
+function flag(ctx, v, name) {
+  if (!ctx.known(v, name) || asBoolean(v) === true) return void 0;
+  return { text: `${name} is ${stateText(v, "the default is false")}`, at: v, fixable: v.kind === "literal" && asBoolean(v) === false ? name : void 0 };
 }
-function flag(v, name) {
-  if (v.kind === "unknown") return { kind: "unknown", variant: v, what: name };
-  if (asBoolean(v) === true) return { kind: "ok" };
-  return { kind: "problem", problem: { text: `${name} is ${state(v, "false")}`, at: v, fixable: v.kind === "literal" && asBoolean(v) === false ? name : void 0 } };
-}
-function count(v) {
-  if (v.kind === "unknown") return "unknown";
-  return asNumber(v);
-}
-function replicas(clusters, perGroup, nodeGroups, ctx) {
-  const n = count(clusters);
-  if (n === "unknown") return { kind: "unknown", variant: clusters, what: "NumCacheClusters" };
-  if (n !== void 0 && n >= 2) return { kind: "ok" };
-  const r = count(perGroup);
-  if (r === "unknown") return { kind: "unknown", variant: perGroup, what: "ReplicasPerNodeGroup" };
-  if (r !== void 0 && r >= 1) return { kind: "ok" };
-  if (nodeGroups.kind === "unknown") return { kind: "unknown", variant: nodeGroups, what: "NodeGroupConfiguration" };
+function replicas(ctx, clusters, perGroup, nodeGroups) {
+  if (!ctx.known(clusters, "NumCacheClusters")) return void 0;
+  const n = asNumber(clusters);
+  if (n !== void 0 && n >= 2) return void 0;
+  if (!ctx.known(perGroup, "ReplicasPerNodeGroup")) return void 0;
+  const r = asNumber(perGroup);
+  if (r !== void 0 && r >= 1) return void 0;
+  if (!ctx.known(nodeGroups, "NodeGroupConfiguration")) return void 0;
   const groups = ctx.items(nodeGroups, []).filter((g) => g.kind !== "absent");
   if (groups.length > 0 && clusters.kind === "absent") {
     let missing;
     for (const g of groups) {
-      if (g.kind === "unknown") return { kind: "unknown", variant: g, what: "a node group" };
+      if (!ctx.known(g, "a node group")) return void 0;
       for (const rc of ctx.value(g, ["ReplicaCount"])) {
-        const c = rc.kind === "absent" ? r ?? 0 : count(rc);
-        if (c === "unknown") return { kind: "unknown", variant: rc, what: "the ReplicaCount of a node group" };
+        if (!ctx.known(rc, "the ReplicaCount of a node group")) return void 0;
+        const c = rc.kind === "absent" ? r ?? 0 : asNumber(rc);
         if (c === void 0 || c < 1) missing ??= rc;
       }
     }
-    if (!missing) return { kind: "ok" };
+    if (!missing) return void 0;
     const text = missing.kind === "absent" ? "a node group has no replica (ReplicaCount not set)" : `a node group has no replica (ReplicaCount is ${valueText(missing.value)})`;
-    return { kind: "problem", problem: { text, at: missing } };
+    return { text, at: missing };
   }
-  if (clusters.kind !== "absent") return { kind: "problem", problem: { text: `there is no replica (NumCacheClusters is ${valueText(clusters.value)})`, at: clusters } };
-  if (perGroup.kind !== "absent") return { kind: "problem", problem: { text: `there is no replica (ReplicasPerNodeGroup is ${valueText(perGroup.value)})`, at: perGroup } };
-  return { kind: "problem", problem: { text: "there is no replica (NumCacheClusters is not set, the default is 1)", at: clusters } };
+  if (clusters.kind !== "absent") return { text: `there is no replica (NumCacheClusters is ${valueText(clusters.value)})`, at: clusters };
+  if (perGroup.kind !== "absent") return { text: `there is no replica (ReplicasPerNodeGroup is ${valueText(perGroup.value)})`, at: perGroup };
+  return { text: "there is no replica (NumCacheClusters is not set, the default is 1)", at: clusters };
 }
-function checkReplicationGroup(group, ctx) {
+function checkReplicationGroup(ctx, group) {
   const prop = (name) => ctx.value(group, ["Properties", name]);
-  for (const [engine, multiAz, failover, clusters, perGroup, nodeGroups] of combinations([
+  for (const combination of ctx.each(
     prop("Engine"),
     prop("MultiAZEnabled"),
     prop("AutomaticFailoverEnabled"),
     prop("NumCacheClusters"),
     prop("ReplicasPerNodeGroup"),
     prop("NodeGroupConfiguration")
-  ])) {
+  )) {
+    const [engine, multiAz, failover, clusters, perGroup, nodeGroups] = combination;
     if (asString(engine)?.toLowerCase() === "memcached") continue;
-    const verdicts = [
-      flag(multiAz, "MultiAZEnabled"),
-      flag(failover, "AutomaticFailoverEnabled"),
-      replicas(clusters, perGroup, nodeGroups, ctx)
-    ];
-    const problems = verdicts.flatMap((v) => v.kind === "problem" ? [v.problem] : []);
-    for (const v of verdicts) if (v.kind === "unknown") ctx.unknown(v.variant, v.what);
-    if (problems.length === 0) continue;
-    const first = problems[0];
+    const problems = [
+      flag(ctx, multiAz, "MultiAZEnabled"),
+      flag(ctx, failover, "AutomaticFailoverEnabled"),
+      replicas(ctx, clusters, perGroup, nodeGroups)
+    ].filter((p) => p !== void 0);
+    const [first, ...others] = problems;
+    if (!first) continue;
     ctx.report({
       messageId: "replicationGroup",
       at: first.at,
-      because: [engine, multiAz, failover, clusters, perGroup, nodeGroups],
+      because: combination,
       data: { problems: listWords(problems.map((p) => p.text)) },
-      fix: problems.length === 1 && first.fixable ? { text: "true", description: `Set ${first.fixable} to true` } : void 0
+      fix: others.length === 0 && first.fixable ? { text: "true", description: `Set ${first.fixable} to true` } : void 0
     });
   }
 }
-function checkCacheCluster(cluster, ctx) {
+function checkCacheCluster(ctx, cluster) {
   if (ctx.graph.referrers(cluster.logicalId, REPLICATION_GROUP, ["Properties", "PrimaryClusterId"]).length > 0) return;
   const prop = (name) => ctx.value(cluster, ["Properties", name]);
-  for (const [engine, nodes, azMode] of combinations([prop("Engine"), prop("NumCacheNodes"), prop("AZMode")])) {
-    if (engine.kind === "unknown") {
-      ctx.unknown(engine, "the engine");
-      continue;
-    }
+  for (const [engine, nodes, azMode] of ctx.each(prop("Engine"), prop("NumCacheNodes"), prop("AZMode"))) {
+    if (!ctx.known(engine, "the engine")) continue;
     const name = asString(engine)?.toLowerCase();
     if (name === "redis" || name === "valkey") {
       ctx.report({ messageId: "singleNode", at: engine, data: { engine: valueText(asString(engine)) } });
       continue;
     }
-    if (name !== "memcached") continue;
-    const n = count(nodes);
-    if (n === "unknown") {
-      ctx.unknown(nodes, "NumCacheNodes");
-      continue;
-    }
+    if (name !== "memcached" || !ctx.known(nodes, "NumCacheNodes")) continue;
+    const n = asNumber(nodes);
     if (n === void 0) continue;
     if (n <= 1) {
       ctx.report({ messageId: "memcachedSingleNode", level: "note", at: nodes, because: [engine] });
       continue;
     }
-    if (azMode.kind === "unknown") {
-      ctx.unknown(azMode, "AZMode");
-      continue;
-    }
+    if (!ctx.known(azMode, "AZMode")) continue;
     if (azMode.kind === "literal" && asString(azMode)?.toLowerCase() === "cross-az") continue;
     ctx.report({
       messageId: "memcachedSingleAz",
       at: azMode,
       because: [engine, nodes],
-      data: { nodes: n, state: state(azMode, "single-az") },
+      data: { nodes: n, state: stateText(azMode, "the default is single-az") },
       fix: azMode.kind === "literal" ? { text: '"cross-az"', description: "Spread the nodes across zones" } : void 0
     });
   }
+}
+
+// src/rule-helpers/attributes.ts
+var KEY_VALUE = { key: "Key", value: "Value" };
+function attributeValue(ctx, from, path11, key, fields = KEY_VALUE) {
+  const out = [];
+  for (const list2 of ctx.value(from, path11)) {
+    if (list2.kind !== "literal") {
+      out.push(list2);
+      continue;
+    }
+    if (!Array.isArray(list2.value)) {
+      out.push(variantWith(list2, { kind: "unknown", value: void 0, reason: "not a list", origin: { kind: "other" } }));
+      continue;
+    }
+    const matched = /* @__PURE__ */ new Set();
+    const entries = list2.value.map(
+      (_, i) => ctx.value(list2, [i]).flatMap((entry) => {
+        if (entry.kind !== "literal") return [entry];
+        return ctx.each(ctx.value(entry, [fields.key]), ctx.value(entry, [fields.value])).map(([name, value]) => {
+          const assumptions = mergeAssumptionLists([name.assumptions, value.assumptions]) ?? name.assumptions;
+          if (name.kind === "unknown") return variantWith(name, { assumptions });
+          if (asString(name) !== key) return absentVariant(name.path, name.external, assumptions);
+          const hit = variantWith(value, { assumptions });
+          matched.add(hit);
+          return hit;
+        });
+      })
+    );
+    const relevant = entries.filter((variants) => variants.some((v) => v.kind !== "absent"));
+    for (const [, ...read] of combinations([[list2], ...relevant])) {
+      const assumptions = mergeAssumptionLists([list2.assumptions, ...read.map(assumptionsOf)]) ?? list2.assumptions;
+      const match = read.find((v) => matched.has(v));
+      const unknown = read.find((v) => v.kind === "unknown" && !matched.has(v));
+      if (match) out.push(variantWith(match, { assumptions }));
+      else if (unknown) out.push(variantWith(unknown, { assumptions }));
+      else out.push(absentVariant(list2.path, list2.external, assumptions));
+    }
+  }
+  return out;
 }
 
 // rules/reliability/elb-cross-zone-load-balancing-enabled.ts
@@ -15706,6 +16267,11 @@ var TARGET_GROUP = "AWS::ElasticLoadBalancingV2::TargetGroup";
 var LISTENER2 = "AWS::ElasticLoadBalancingV2::Listener";
 var CLASSIC2 = "AWS::ElasticLoadBalancing::LoadBalancer";
 var CROSS_ZONE = "load_balancing.cross_zone.enabled";
+var messages3 = {
+  loadBalancer: "{{kind}} Load Balancer {{logicalId}} keeps traffic in the zone it arrives in: {{key}} is {{state}}{{targetGroups}}. Targets in a zone with less capacity get overloaded; turning it on adds inter-AZ data transfer charges.",
+  targetGroup: "Target group {{logicalId}} turns cross-zone load balancing off, overriding its load balancer: {{key}} is false. Targets in a zone with less capacity get overloaded; turning it on adds inter-AZ data transfer charges.",
+  classic: "Classic Load Balancer {{logicalId}} keeps traffic in the zone it arrives in: CrossZone is {{state}}, so instances in a zone with fewer instances get overloaded."
+};
 var elb_cross_zone_load_balancing_enabled_default = defineRule({
   id: "elb-cross-zone-load-balancing-enabled",
   pillar: "reliability",
@@ -15727,46 +16293,60 @@ var elb_cross_zone_load_balancing_enabled_default = defineRule({
     ],
     guard: [{ id: "ELB_CROSS_ZONE_LOAD_BALANCING_ENABLED", messages: ["classic"] }]
   },
-  messages: {
-    loadBalancer: "{{kind}} Load Balancer {{logicalId}} keeps traffic in the zone it arrives in: {{key}} is {{state}}{{targetGroups}}. Targets in a zone with less capacity get overloaded; turning it on adds inter-AZ data transfer charges.",
-    targetGroup: "Target group {{logicalId}} turns cross-zone load balancing off, overriding its load balancer: {{key}} is false. Targets in a zone with less capacity get overloaded; turning it on adds inter-AZ data transfer charges.",
-    classic: "Classic Load Balancer {{logicalId}} keeps traffic in the zone it arrives in: CrossZone is {{state}}, so instances in a zone with fewer instances get overloaded."
+  messages: messages3,
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  IngressNlb:",
+      "    Type: AWS::ElasticLoadBalancingV2::LoadBalancer",
+      "    Properties:",
+      "      Type: network",
+      "      Scheme: internal",
+      "      Subnets: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]",
+      "      LoadBalancerAttributes:",
+      "        - Key: deletion_protection.enabled",
+      '          Value: "true"'
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  IngressNlb:",
+      "    Type: AWS::ElasticLoadBalancingV2::LoadBalancer",
+      "    Properties:",
+      "      Type: network",
+      "      Scheme: internal",
+      "      Subnets: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]",
+      "      LoadBalancerAttributes:",
+      "        - Key: deletion_protection.enabled",
+      '          Value: "true"',
+      "        - Key: load_balancing.cross_zone.enabled",
+      '          Value: "true"'
+    ].join("\n"),
+    notes: "Application Load Balancers (the default `Type`) always balance across zones and are not checked. A Network or Gateway Load Balancer without the attribute passes when every target group its listeners forward to turns `load_balancing.cross_zone.enabled` on. A target group is reported on its own only when it sets the attribute to `false` behind a Network or Gateway Load Balancer (`use_load_balancer_configuration`, the default, follows the load balancer). A type, an attribute or a target group known only at deploy time (an import, a parameter without a Default, a target group of another stack) is not a finding; `--report-unknown` lists it."
   },
   check(resource, ctx) {
-    if (resource.type === CLASSIC2) checkClassic2(resource, ctx);
-    else if (resource.type === LB_V2) checkLoadBalancer(resource, ctx);
-    else checkTargetGroup(resource, ctx);
+    if (resource.type === CLASSIC2) checkClassic2(ctx, resource);
+    else if (resource.type === LB_V2) checkLoadBalancer(ctx, resource);
+    else checkTargetGroup(ctx, resource);
   }
 });
-function checkClassic2(lb, ctx) {
-  for (const crossZone of ctx.value(lb, ["Properties", "CrossZone"])) {
-    if (crossZone.kind === "unknown") {
-      ctx.unknown(crossZone, "CrossZone");
-      continue;
-    }
-    if (asBoolean(crossZone) === true) continue;
-    ctx.report({
-      messageId: "classic",
-      at: crossZone,
-      data: { state: crossZone.kind === "absent" ? "not set (the default is false)" : valueText(crossZone.value) },
-      fix: crossZone.kind === "literal" ? { text: "true", description: "Turn on cross-zone load balancing" } : void 0
-    });
-  }
+function checkClassic2(ctx, lb) {
+  requireValue(ctx, lb, {
+    path: ["Properties", "CrossZone"],
+    what: "CrossZone",
+    ok: (v) => asBoolean(v) === true,
+    messageId: "classic",
+    absent: "the default is false",
+    fix: { text: "true", description: "Turn on cross-zone load balancing" }
+  });
 }
-function checkLoadBalancer(lb, ctx) {
-  for (const [type, setting] of combinations([ctx.value(lb, ["Properties", "Type"]), attribute(lb, ["Properties", "LoadBalancerAttributes"], ctx)])) {
-    if (type.kind === "unknown") {
-      ctx.unknown(type, "the load balancer type");
-      continue;
-    }
+function checkLoadBalancer(ctx, lb) {
+  const settings = attributeValue(ctx, lb, ["Properties", "LoadBalancerAttributes"], CROSS_ZONE);
+  for (const [type, setting] of ctx.each(ctx.value(lb, ["Properties", "Type"]), settings)) {
+    if (!ctx.known(type, "the load balancer type")) continue;
     const kind2 = (asString(type) ?? "application").toLowerCase();
     if (kind2 !== "network" && kind2 !== "gateway") continue;
-    if (setting.kind === "unknown") {
-      ctx.unknown(setting, CROSS_ZONE);
-      continue;
-    }
-    if (asBoolean(setting) === true) continue;
-    const groups = targetGroupSettings(lb, ctx);
+    if (!ctx.known(setting, CROSS_ZONE) || asBoolean(setting) === true) continue;
+    const groups = targetGroupSettings(ctx, lb);
     if (groups.unknown) {
       ctx.unknown(groups.unknown, `the ${CROSS_ZONE} setting of a target group`);
       continue;
@@ -15779,25 +16359,25 @@ function checkLoadBalancer(lb, ctx) {
       data: {
         kind: kind2 === "network" ? "Network" : "Gateway",
         key: CROSS_ZONE,
-        state: setting.kind === "absent" ? "not set (the default is false)" : valueText(setting.value),
+        state: stateText(setting, "the default is false"),
         targetGroups: groups.names.length ? `, and ${named("target group", groups.names)} ${groups.names.length === 1 ? "does" : "do"} not turn it on` : ""
       },
       fix: setting.kind === "literal" ? { text: '"true"', description: "Turn on cross-zone load balancing" } : void 0
     });
   }
 }
-function targetGroupSettings(lb, ctx) {
+function targetGroupSettings(ctx, lb) {
   const names = [];
   let unknown;
   let seen = 0;
-  for (const arn of attachedTargetGroups(lb, ctx)) {
+  for (const arn of attachedTargetGroups(ctx, lb)) {
     const tg = arn.ref && ctx.template.resources.get(arn.ref.logicalId);
     if (!tg || tg.type !== TARGET_GROUP) {
       unknown ??= arn;
       continue;
     }
     seen++;
-    for (const v of attribute(tg, ["Properties", "TargetGroupAttributes"], ctx)) {
+    for (const v of attributeValue(ctx, tg, ["Properties", "TargetGroupAttributes"], CROSS_ZONE)) {
       if (v.kind === "unknown") unknown ??= v;
       else if (asBoolean(v) !== true && !names.includes(tg.logicalId)) names.push(tg.logicalId);
     }
@@ -15806,7 +16386,7 @@ function targetGroupSettings(lb, ctx) {
   if (unknown) return { all: false, unknown, names };
   return { all: seen > 0, names };
 }
-function attachedTargetGroups(lb, ctx) {
+function attachedTargetGroups(ctx, lb) {
   const out = [];
   for (const { resource: listener } of ctx.graph.referrers(lb.logicalId, LISTENER2, ["Properties", "LoadBalancerArn"])) {
     for (const action of ctx.items(listener, ["Properties", "DefaultActions"])) {
@@ -15819,10 +16399,10 @@ function attachedTargetGroups(lb, ctx) {
   }
   return out;
 }
-function checkTargetGroup(tg, ctx) {
-  for (const setting of attribute(tg, ["Properties", "TargetGroupAttributes"], ctx)) {
+function checkTargetGroup(ctx, tg) {
+  for (const setting of attributeValue(ctx, tg, ["Properties", "TargetGroupAttributes"], CROSS_ZONE)) {
     if (setting.kind !== "literal" || asBoolean(setting) !== false) continue;
-    const behind = balancerKind(tg, setting, ctx);
+    const behind = balancerKind(ctx, tg, setting);
     if (behind === "application") continue;
     if (behind === void 0) {
       ctx.unknown(setting, "the type of load balancer the target group serves");
@@ -15836,8 +16416,8 @@ function checkTargetGroup(tg, ctx) {
     });
   }
 }
-function balancerKind(tg, setting, ctx) {
-  for (const [protocol, targetType] of combinations([ctx.value(tg, ["Properties", "Protocol"]), ctx.value(tg, ["Properties", "TargetType"]), [setting]])) {
+function balancerKind(ctx, tg, setting) {
+  for (const [protocol, targetType] of ctx.each(ctx.value(tg, ["Properties", "Protocol"]), ctx.value(tg, ["Properties", "TargetType"]), [setting])) {
     if (asString(targetType)?.toLowerCase() === "lambda") return "application";
     const p = asString(protocol)?.toUpperCase();
     if (p === "HTTP" || p === "HTTPS") return "application";
@@ -15855,43 +16435,6 @@ function balancerKind(tg, setting, ctx) {
     }
   }
   return void 0;
-}
-function attribute(resource, path11, ctx) {
-  const out = [];
-  for (const list2 of ctx.value(resource, path11)) {
-    if (list2.kind !== "literal") {
-      out.push(list2);
-      continue;
-    }
-    if (!Array.isArray(list2.value)) {
-      out.push(variantWith(list2, { kind: "unknown", value: void 0, reason: "not a list" }));
-      continue;
-    }
-    const matched = /* @__PURE__ */ new Set();
-    const entries = list2.value.map(
-      (_, i) => ctx.value(list2, [i]).flatMap((entry) => {
-        if (entry.kind !== "literal") return [variantWith(entry, { kind: entry.kind === "absent" ? "absent" : "unknown" })];
-        return combinations([ctx.value(entry, ["Key"]), ctx.value(entry, ["Value"])]).map(([key, value]) => {
-          const assumptions = mergeAssumptions(key.assumptions, value.assumptions);
-          if (key.kind === "unknown") return variantWith(key, { assumptions });
-          if (asString(key) !== CROSS_ZONE) return absentVariant(key.path, key.external, assumptions);
-          const hit = variantWith(value, { assumptions });
-          matched.add(hit);
-          return hit;
-        });
-      })
-    );
-    const relevant = entries.filter((variants) => variants.some((v) => v.kind !== "absent"));
-    for (const combo of combinations([[list2], ...relevant])) {
-      const assumptions = mergeAssumptions(...combo.map((v) => v.assumptions));
-      const match = combo.slice(1).find((v) => matched.has(v));
-      const unknown = combo.slice(1).find((v) => v.kind === "unknown" && !matched.has(v));
-      if (match) out.push(variantWith(match, { assumptions }));
-      else if (unknown) out.push(variantWith(unknown, { assumptions }));
-      else out.push(absentVariant(list2.path, list2.external, assumptions));
-    }
-  }
-  return out;
 }
 
 // rules/reliability/rds-automated-backups-enabled.ts
@@ -15915,76 +16458,74 @@ var rds_automated_backups_enabled_default = defineRule({
     ],
     guard: [{ id: "DB_INSTANCE_BACKUP_ENABLED", messages: ["disabled"], resourceTypes: ["AWS::RDS::DBInstance"] }]
   },
-  optionsSchema: {
-    type: "object",
-    properties: { minRetentionDays: { type: "integer", minimum: 1, maximum: 35 } },
-    additionalProperties: false
+  options: {
+    minRetentionDays: option.number({
+      description: "Fewest days of automated backups a DB instance or cluster must keep, from 1 to 35 (AWS keeps 1 day when BackupRetentionPeriod is not set).",
+      default: 7,
+      minimum: 1,
+      maximum: 35,
+      integer: true
+    })
   },
-  defaultOptions: { minRetentionDays: 7 },
   messages: {
     disabled: "{{kind}} {{logicalId}} has automated backups turned off: BackupRetentionPeriod is 0.",
     shortRetention: "{{kind}} {{logicalId}} keeps automated backups for {{days}}, fewer than the {{min}} days required: BackupRetentionPeriod is {{state}}."
   },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  OrdersDb:",
+      "    Type: AWS::RDS::DBInstance",
+      "    DeletionPolicy: Snapshot",
+      "    Properties:",
+      "      Engine: postgres",
+      "      DBInstanceClass: db.m7g.large",
+      '      AllocatedStorage: "100"',
+      "      MultiAZ: true",
+      "      StorageEncrypted: true",
+      "      BackupRetentionPeriod: 0"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  OrdersDb:",
+      "    Type: AWS::RDS::DBInstance",
+      "    DeletionPolicy: Snapshot",
+      "    Properties:",
+      "      Engine: postgres",
+      "      DBInstanceClass: db.m7g.large",
+      '      AllocatedStorage: "100"',
+      "      MultiAZ: true",
+      "      StorageEncrypted: true",
+      "      BackupRetentionPeriod: 14",
+      '      PreferredBackupWindow: "02:00-03:00"'
+    ].join("\n"),
+    notes: "A retention of 0 (no automated backups) is an error; one below `minRetentionDays` is a warning, and so is a missing `BackupRetentionPeriod`, since AWS then keeps one day. Members of a DB cluster (`DBClusterIdentifier` set) and Aurora instances keep the cluster's backups, which the rule checks on the cluster; read replicas (`SourceDBInstanceIdentifier` or `SourceDBClusterIdentifier`) are not backed up by design. An instance whose `Engine` is known only at deploy time is checked as a standalone instance (an Aurora instance would need a `DBClusterIdentifier`). A retention known only at deploy time is not a finding; `--report-unknown` lists it."
+  },
   check(db, ctx) {
-    const prop = (name) => ctx.value(db, ["Properties", name]);
-    const isInstance = db.type === "AWS::RDS::DBInstance";
-    const none = [absentVariant([], false, [])];
-    for (const [cluster, source, sourceCluster, engine, retention] of combinations([
-      isInstance ? prop("DBClusterIdentifier") : none,
-      isInstance ? prop("SourceDBInstanceIdentifier") : none,
-      isInstance ? prop("SourceDBClusterIdentifier") : none,
-      isInstance ? prop("Engine") : none,
-      prop("BackupRetentionPeriod")
-    ])) {
-      if (isSet(cluster) || isSet(source) || isSet(sourceCluster)) continue;
-      if (asString(engine)?.toLowerCase().startsWith("aurora")) continue;
-      if (retention.kind === "unknown") {
-        ctx.unknown(retention, "BackupRetentionPeriod");
-        continue;
-      }
-      const days = retention.kind === "absent" ? 1 : asNumber(retention);
-      if (days === void 0) continue;
-      const min = ctx.options.minRetentionDays;
-      const kind2 = isInstance ? "DB instance" : "DB cluster";
-      const fix = retention.kind === "literal" ? { text: String(min), description: `Keep backups for ${min} days` } : void 0;
-      const because = [cluster, source, sourceCluster, engine];
-      if (days === 0) {
-        ctx.report({ messageId: "disabled", level: "error", at: retention, because, data: { kind: kind2 }, fix });
-      } else if (days < min) {
-        ctx.report({
-          messageId: "shortRetention",
-          at: retention,
-          because,
-          fix,
-          data: {
-            kind: kind2,
-            min,
-            days: days === 1 ? "1 day" : `${days} days`,
-            state: retention.kind === "absent" ? "not set (the default is 1 day)" : valueText(retention.value)
-          }
-        });
+    for (const { kind: kind2, because } of rdsKind(ctx, db)) {
+      if (kind2 === "cluster-member" || kind2 === "aurora-instance" || kind2 === "read-replica") continue;
+      for (const [retention] of ctx.each(ctx.value(db, ["Properties", "BackupRetentionPeriod"]), ...because.map((v) => [v]))) {
+        if (!ctx.known(retention, "BackupRetentionPeriod")) continue;
+        const days = retention.kind === "absent" ? 1 : asNumber(retention);
+        if (days === void 0) continue;
+        const min = ctx.options.minRetentionDays;
+        const noun = kind2 === "cluster" ? "DB cluster" : "DB instance";
+        const fix2 = retention.kind === "literal" ? { text: String(min), description: `Keep backups for ${min} days` } : void 0;
+        if (days === 0) {
+          ctx.report({ messageId: "disabled", level: "error", at: retention, because, data: { kind: noun }, fix: fix2 });
+        } else if (days < min) {
+          ctx.report({
+            messageId: "shortRetention",
+            at: retention,
+            because,
+            fix: fix2,
+            data: { kind: noun, min, days: days === 1 ? "1 day" : `${days} days`, state: stateText(retention, "the default is 1 day") }
+          });
+        }
       }
     }
   }
 });
-
-// src/rule-helpers/require.ts
-function requireValue(ctx, from, requirement) {
-  for (const value of ctx.value(from, requirement.path)) {
-    if (!ctx.known(value, requirement.what) || requirement.ok(value)) continue;
-    ctx.report({
-      messageId: requirement.messageId,
-      at: value,
-      because: requirement.because,
-      data: { ...requirement.data, state: stateText(value, requirement.absent) },
-      fix: requirement.fix && value.kind === "literal" ? requirement.fix : void 0
-    });
-  }
-}
-function stateText(value, absent2) {
-  if (value.kind === "absent") return absent2 ? `not set (${absent2})` : "not set";
-  return valueText(value.value);
-}
 
 // rules/reliability/rds-deletion-protection-enabled.ts
 var rds_deletion_protection_enabled_default = defineRule({
@@ -16099,39 +16640,59 @@ var rds_multi_az_enabled_default = defineRule({
     replicaSingleAz: "Read replica {{logicalId}} runs in a single Availability Zone: MultiAZ is {{state}}.",
     subnetGroupOneAz: "DB instance {{logicalId}} is Multi-AZ, but its subnet group {{subnetGroup}} has subnets in only one Availability Zone."
   },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  OrdersDb:",
+      "    Type: AWS::RDS::DBInstance",
+      "    DeletionPolicy: Snapshot",
+      "    Properties:",
+      "      Engine: postgres",
+      "      DBInstanceClass: db.m7g.large",
+      '      AllocatedStorage: "100"',
+      "      StorageEncrypted: true",
+      "      DBSubnetGroupName: orders-db-subnets"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  OrdersDb:",
+      "    Type: AWS::RDS::DBInstance",
+      "    DeletionPolicy: Snapshot",
+      "    Properties:",
+      "      Engine: postgres",
+      "      DBInstanceClass: db.m7g.large",
+      '      AllocatedStorage: "100"',
+      "      StorageEncrypted: true",
+      "      DBSubnetGroupName: orders-db-subnets",
+      "      MultiAZ: true"
+    ].join("\n"),
+    notes: "Members of a DB cluster (`DBClusterIdentifier` set) and Aurora instances get their availability from the cluster; SQL Server Express and Web editions (`sqlserver-ex`, `sqlserver-web`) cannot run Multi-AZ, and RDS Custom (`custom-*`) is not checked. Read replicas (`SourceDBInstanceIdentifier` or `SourceDBClusterIdentifier`) are reported as notes. A Multi-AZ instance whose DB subnet group, declared in the template, has all its subnets in one zone is reported too; subnets of another stack give no verdict. An `Engine` or `MultiAZ` known only at deploy time is not a finding; `--report-unknown` lists it."
+  },
   check(db, ctx) {
-    const props = (name) => ctx.value(db, ["Properties", name]);
-    for (const [cluster, engine, multiAz, source] of combinations([
-      props("DBClusterIdentifier"),
-      props("Engine"),
-      props("MultiAZ"),
-      props("SourceDBInstanceIdentifier")
-    ])) {
-      if (isSet(cluster)) continue;
-      if (engine.kind === "unknown") {
-        ctx.unknown(engine, "the engine");
-        continue;
+    for (const { kind: kind2, because } of rdsKind(ctx, db)) {
+      if (kind2 === "cluster-member" || kind2 === "aurora-instance") continue;
+      for (const [engine, multiAz] of ctx.each(props("Engine"), props("MultiAZ"), ...because.map((v) => [v]))) {
+        if (!ctx.known(engine, "the engine")) continue;
+        const engineName = asString(engine);
+        if (engineName && notApplicable(engineName)) continue;
+        if (!ctx.known(multiAz, "MultiAZ")) continue;
+        if (asBoolean(multiAz) === true) {
+          checkSubnetGroup();
+          continue;
+        }
+        const replica = kind2 === "read-replica";
+        ctx.report({
+          messageId: replica ? "replicaSingleAz" : "singleAz",
+          level: replica ? "note" : void 0,
+          at: multiAz,
+          because,
+          data: { state: stateText(multiAz, "the default is false") },
+          fix: multiAz.kind === "literal" ? { text: "true", description: "Set MultiAZ to true" } : void 0
+        });
       }
-      const engineName = asString(engine);
-      if (engineName && notApplicable(engineName)) continue;
-      if (multiAz.kind === "unknown") {
-        ctx.unknown(multiAz, "MultiAZ");
-        continue;
-      }
-      const value = asBoolean(multiAz);
-      if (value === true) {
-        checkSubnetGroup();
-        continue;
-      }
-      const replica = isSet(source);
-      ctx.report({
-        messageId: replica ? "replicaSingleAz" : "singleAz",
-        level: replica ? "note" : void 0,
-        at: multiAz,
-        because: [cluster, engine, source],
-        data: { state: multiAz.kind === "absent" ? "not set (the default is false)" : valueText(multiAz.value) },
-        fix: multiAz.kind === "literal" ? { text: "true", description: "Set MultiAZ to true" } : void 0
-      });
+    }
+    function props(name) {
+      return ctx.value(db, ["Properties", name]);
     }
     function checkSubnetGroup() {
       for (const group of props("DBSubnetGroupName")) {
@@ -16141,10 +16702,8 @@ var rds_multi_az_enabled_default = defineRule({
         for (const subnet of ctx.items(subnetGroup, ["Properties", "SubnetIds"])) {
           const resource = subnet.ref && ctx.template.resources.get(subnet.ref.logicalId);
           if (!resource || resource.type !== "AWS::EC2::Subnet") return;
-          const azs = ctx.value(resource, ["Properties", "AvailabilityZone"]);
-          if (azs.length !== 1) return;
-          const az = azs[0];
-          const id = az.opaque ?? asString(az);
+          const [az, ...forks] = ctx.value(resource, ["Properties", "AvailabilityZone"]);
+          const id = az && forks.length === 0 ? az.opaque ?? asString(az) : void 0;
           if (id === void 0) return;
           zones.add(id);
         }
@@ -16162,6 +16721,10 @@ var POLICY = "AWS::AutoScaling::ScalingPolicy";
 var SCHEDULED = "AWS::AutoScaling::ScheduledAction";
 var ALARM_TYPES = ["AWS::CloudWatch::Alarm", "AWS::CloudWatch::CompositeAlarm"];
 var ALARM_ACTIONS = ["AlarmActions", "OKActions", "InsufficientDataActions"];
+var messages4 = {
+  noPolicy: "Auto Scaling group {{logicalId}} can run {{min}} to {{max}} instances, but no scaling policy or scheduled action targets it, so it never changes size with load.",
+  noAlarm: "Scaling policy {{logicalId}} ({{policyType}}) is not an action of any CloudWatch alarm in this template, so it never runs."
+};
 var autoscaling_scaling_policy_configured_default = defineRule({
   id: "autoscaling-scaling-policy-configured",
   pillar: "performance-efficiency",
@@ -16173,26 +16736,53 @@ var autoscaling_scaling_policy_configured_default = defineRule({
   appliesTo: [GROUP, POLICY, SCHEDULED],
   tags: ["cost-optimization", "sustainability", "reliability"],
   peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
-  messages: {
-    noPolicy: "Auto Scaling group {{logicalId}} can run {{min}} to {{max}} instances, but no scaling policy or scheduled action targets it, so it never changes size with load.",
-    noAlarm: "Scaling policy {{logicalId}} ({{policyType}}) is not an action of any CloudWatch alarm in this template, so it never runs."
+  messages: messages4,
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  WebGroup:",
+      "    Type: AWS::AutoScaling::AutoScalingGroup",
+      "    Properties:",
+      '      MinSize: "2"',
+      '      MaxSize: "10"',
+      "      LaunchTemplate:",
+      "        LaunchTemplateId: lt-0a1b2c3d4e5f60718",
+      '        Version: "7"',
+      "      VPCZoneIdentifier: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  WebGroup:",
+      "    Type: AWS::AutoScaling::AutoScalingGroup",
+      "    Properties:",
+      '      MinSize: "2"',
+      '      MaxSize: "10"',
+      "      LaunchTemplate:",
+      "        LaunchTemplateId: lt-0a1b2c3d4e5f60718",
+      '        Version: "7"',
+      "      VPCZoneIdentifier: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]",
+      "  WebCpuTarget:",
+      "    Type: AWS::AutoScaling::ScalingPolicy",
+      "    Properties:",
+      "      AutoScalingGroupName: !Ref WebGroup",
+      "      PolicyType: TargetTrackingScaling",
+      "      TargetTrackingConfiguration:",
+      "        PredefinedMetricSpecification:",
+      "          PredefinedMetricType: ASGAverageCPUUtilization",
+      "        TargetValue: 50"
+    ].join("\n"),
+    notes: "A group scales when a scaling policy or scheduled action of the template names it (by `Ref`, or by its literal `AutoScalingGroupName`), when an ECS capacity provider with managed scaling `ENABLED` uses it, or when a scaling plan names it. Fixed-size groups (`MaxSize` not above `MinSize`) and on/off groups of at most one instance are not checked; the catalog does not mention the latter. Step and simple scaling policies are reported when no CloudWatch alarm of the template lists them among its actions; one handed to another resource or exported to another stack may be run from there and is not a finding. Sizes, policy types and targets known only at deploy time are not a finding; `--report-unknown` lists them."
   },
   check(resource, ctx) {
-    if (resource.type === GROUP) checkGroup(resource, ctx);
-    else if (resource.type === POLICY) checkPolicy(resource, ctx);
+    if (resource.type === GROUP) checkGroup(ctx, resource);
+    else if (resource.type === POLICY) checkPolicy(ctx, resource);
   }
 });
-function checkGroup(group, ctx) {
-  const targeting = scalers(group, ctx);
+function checkGroup(ctx, group) {
+  const targeting = scalers(ctx, group);
   if (targeting === "yes") return;
-  for (const [min, max] of combinations([
-    ctx.value(group, ["Properties", "MinSize"]),
-    ctx.value(group, ["Properties", "MaxSize"])
-  ])) {
-    if (min.kind === "unknown" || max.kind === "unknown") {
-      ctx.unknown(min.kind === "unknown" ? min : max, "the size range");
-      continue;
-    }
+  for (const [min, max] of ctx.each(ctx.value(group, ["Properties", "MinSize"]), ctx.value(group, ["Properties", "MaxSize"]))) {
+    if (!ctx.known(min, "the size range") || !ctx.known(max, "the size range")) continue;
     const lo = asNumber(min);
     const hi = asNumber(max);
     if (lo === void 0 || hi === void 0 || hi <= lo || hi <= 1) continue;
@@ -16203,7 +16793,7 @@ function checkGroup(group, ctx) {
     ctx.report({ messageId: "noPolicy", at: max, because: [min], data: { min: lo, max: hi } });
   }
 }
-function scalers(group, ctx) {
+function scalers(ctx, group) {
   let doubt;
   const names = ctx.value(group, ["Properties", "AutoScalingGroupName"]).map(asString).filter((n) => n !== void 0);
   for (const type of [POLICY, SCHEDULED]) {
@@ -16231,18 +16821,15 @@ function scalers(group, ctx) {
   if (ctx.graph.referrers(group.logicalId, "AWS::AutoScalingPlans::ScalingPlan").length > 0) return "yes";
   return doubt ?? "no";
 }
-function checkPolicy(policy, ctx) {
+function checkPolicy(ctx, policy) {
   for (const type of ctx.value(policy, ["Properties", "PolicyType"])) {
-    if (type.kind === "unknown") {
-      ctx.unknown(type, "PolicyType");
-      continue;
-    }
+    if (!ctx.known(type, "PolicyType")) continue;
     const name = type.kind === "absent" ? "SimpleScaling" : asString(type) ?? "";
     if (name !== "SimpleScaling" && name !== "StepScaling") continue;
     const triggered = ALARM_TYPES.some((alarmType) => ALARM_ACTIONS.some((key) => ctx.graph.referrers(policy.logicalId, alarmType, ["Properties", key]).length > 0));
     if (triggered) continue;
     const handedOn = ctx.graph.referrers(policy.logicalId).some(({ edge }) => edge.kind !== "DependsOn");
-    if (handedOn || exported(policy, ctx)) {
+    if (handedOn || exported(ctx, policy)) {
       ctx.unknown(variantWith(type, { kind: "unknown", reason: "passed to another resource or stack, which may execute it" }), "the trigger");
       continue;
     }
@@ -16253,7 +16840,7 @@ function checkPolicy(policy, ctx) {
     });
   }
 }
-function exported(policy, ctx) {
+function exported(ctx, policy) {
   const outputs = literalVariant(ctx.template.root, [], true, []);
   for (const section of ctx.value(outputs, ["Outputs"])) {
     if (section.kind !== "literal" || typeof section.value !== "object" || section.value === null) continue;
@@ -16264,46 +16851,14 @@ function exported(policy, ctx) {
   return false;
 }
 
-// src/rule-helpers/resources.ts
-var BLOCK_DEVICE_MAPPINGS = {
-  "AWS::EC2::LaunchTemplate": ["Properties", "LaunchTemplateData", "BlockDeviceMappings"],
-  "AWS::AutoScaling::LaunchConfiguration": ["Properties", "BlockDeviceMappings"],
-  "AWS::EC2::Instance": ["Properties", "BlockDeviceMappings"]
-};
-function fromSamGlobals(ctx, resource, v) {
-  return samGlobalsOrigin(ctx.template, resource.logicalId, v.path) !== void 0;
-}
-var USER_KINDS = [
-  ["AWS::AutoScaling::AutoScalingGroup", "Auto Scaling group"],
-  ["AWS::EC2::Instance", "instance"],
-  ["AWS::EC2::SpotFleet", "Spot Fleet"]
-];
-function launchTemplateUsers2(ctx, resource) {
-  if (resource.type !== "AWS::EC2::LaunchTemplate" && resource.type !== "AWS::AutoScaling::LaunchConfiguration") return "";
-  const parts = [];
-  for (const [type, word] of USER_KINDS) {
-    const ids = [...new Set(ctx.graph.referrers(resource.logicalId, type).map((r) => r.resource.logicalId))];
-    if (ids.length) parts.push(named(word, ids));
-  }
-  return parts.length ? ` (used by ${parts.join("; ")})` : "";
-}
-function launchTemplatesOf(ctx, resource) {
-  const specs = resource.type === "AWS::AutoScaling::AutoScalingGroup" ? [["Properties", "LaunchTemplate"], ["Properties", "MixedInstancesPolicy", "LaunchTemplate", "LaunchTemplateSpecification"]] : [["Properties", "LaunchTemplate"]];
-  const found = /* @__PURE__ */ new Map();
-  for (const spec of specs) {
-    for (const key of ["LaunchTemplateId", "LaunchTemplateName"]) {
-      for (const v of ctx.value(resource, [...spec, key])) {
-        const target = v.ref && ctx.template.resources.get(v.ref.logicalId);
-        if (target && target.type === "AWS::EC2::LaunchTemplate") found.set(target.logicalId, target);
-      }
-    }
-  }
-  return [...found.values()];
-}
-
 // rules/cost-optimization/ebs-volume-type-gp3.ts
 var LARGE_GIB = 1024;
 var gp2Iops = (size) => Math.min(3 * size, 16e3);
+var messages5 = {
+  gp2: "{{subject}} uses gp2{{defaulted}}: gp3 costs about 20% less per GB and gives 3,000 IOPS and 125 MiB/s at any size.",
+  gp2Large: "{{subject}} uses gp2 at {{size}} GiB{{defaulted}}: switch to gp3 with Iops: {{iops}} and Throughput: 250 to keep the performance gp2 gives this size, for less.",
+  magnetic: "{{subject}} uses the previous-generation magnetic type standard: use gp3 (or st1/sc1 for large, rarely read data)."
+};
 var ebs_volume_type_gp3_default = defineRule({
   id: "ebs-volume-type-gp3",
   pillar: "cost-optimization",
@@ -16315,36 +16870,54 @@ var ebs_volume_type_gp3_default = defineRule({
   appliesTo: ["AWS::EC2::Volume", ...Object.keys(BLOCK_DEVICE_MAPPINGS)],
   tags: ["performance-efficiency"],
   peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
-  messages: {
-    gp2: "{{subject}} uses gp2{{defaulted}}: gp3 costs about 20% less per GB and gives 3,000 IOPS and 125 MiB/s at any size.",
-    gp2Large: "{{subject}} uses gp2 at {{size}} GiB{{defaulted}}: switch to gp3 with Iops: {{iops}} and Throughput: 250 to keep the performance gp2 gives this size, for less.",
-    magnetic: "{{subject}} uses the previous-generation magnetic type standard: use gp3 (or st1/sc1 for large, rarely read data)."
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  OrdersDataVolume:",
+      "    Type: AWS::EC2::Volume",
+      "    Properties:",
+      "      AvailabilityZone: eu-west-1a",
+      "      Size: 200",
+      "      VolumeType: gp2",
+      "      Encrypted: true",
+      "      Tags:",
+      "        - {Key: Name, Value: orders-data}"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  OrdersDataVolume:",
+      "    Type: AWS::EC2::Volume",
+      "    Properties:",
+      "      AvailabilityZone: eu-west-1a",
+      "      Size: 200",
+      "      VolumeType: gp3",
+      "      Encrypted: true",
+      "      Tags:",
+      "        - {Key: Name, Value: orders-data}"
+    ].join("\n"),
+    notes: "An `AWS::EC2::Volume` without `VolumeType` is gp2 (the CloudFormation default) and is flagged. A block device mapping of an instance, launch template or launch configuration without `VolumeType` keeps the type of the AMI's mapping, which the template does not show: not a finding, but listed by `--report-unknown`, like any value only known at deploy time. Mappings with `NoDevice` or a `VirtualName` (instance store) are not EBS and not applicable; io1, io2, st1 and sc1 pass. For gp2 volumes over 1 TiB the message gives the `Iops` that keep their performance, and no one-value fix is offered. Findings on a launch template or configuration name the Auto Scaling groups and instances that launch from it."
   },
+  messages: messages5,
   check(resource, ctx) {
     if (resource.type === "AWS::EC2::Volume") {
-      for (const [type, size] of combinations([
-        ctx.value(resource, ["Properties", "VolumeType"]),
-        ctx.value(resource, ["Properties", "Size"])
-      ])) {
+      for (const [type, size] of ctx.each(ctx.value(resource, ["Properties", "VolumeType"]), ctx.value(resource, ["Properties", "Size"]))) {
         checkType(ctx, type, size, `EBS volume ${resource.logicalId}`, true);
       }
       return;
     }
-    const subject = (device) => `Block device ${device} of ${resource.logicalId}${launchTemplateUsers2(ctx, resource)}`;
-    for (const entry of ctx.items(resource, BLOCK_DEVICE_MAPPINGS[resource.type])) {
-      if (entry.kind === "unknown") {
-        ctx.unknown(entry, "the block device mappings");
-        continue;
-      }
-      if (entry.kind !== "literal") continue;
-      for (const [noDevice, virtualName, device, ebs, type, size] of combinations([
+    const mappings = BLOCK_DEVICE_MAPPINGS[resource.type];
+    if (!mappings) return;
+    const subject = (device) => `Block device ${device} of ${resource.logicalId}${usedBy(ctx, resource)}`;
+    for (const entry of ctx.items(resource, mappings)) {
+      if (!ctx.known(entry, "the block device mappings") || entry.kind === "absent") continue;
+      for (const [noDevice, virtualName, device, ebs, type, size] of ctx.each(
         ctx.value(entry, ["NoDevice"]),
         ctx.value(entry, ["VirtualName"]),
         ctx.value(entry, ["DeviceName"]),
         ctx.value(entry, ["Ebs"]),
         ctx.value(entry, ["Ebs", "VolumeType"]),
         ctx.value(entry, ["Ebs", "VolumeSize"])
-      ])) {
+      )) {
         if (isSet(noDevice) || isSet(virtualName) || ebs.kind === "absent") continue;
         const name = asString(device) ?? "(unnamed)";
         checkType(ctx, type, size, subject(name), false, [noDevice, virtualName, device]);
@@ -16353,12 +16926,10 @@ var ebs_volume_type_gp3_default = defineRule({
   }
 });
 function checkType(ctx, type, size, subject, absentIsGp2, because = []) {
-  if (type.kind === "unknown") {
-    ctx.unknown(type, "VolumeType");
-    return;
-  }
+  if (!ctx.known(type, "VolumeType")) return;
   if (type.kind === "absent" && !absentIsGp2) {
-    ctx.unknown(variantWith(type, { kind: "unknown", reason: "inherited from the AMI's block device mapping" }), "VolumeType");
+    const inherited = variantWith(type, { kind: "unknown", reason: "inherited from the AMI's block device mapping", origin: { kind: "other" } });
+    ctx.unknown(inherited, "VolumeType");
     return;
   }
   const value = type.kind === "absent" ? "gp2" : asString(type)?.toLowerCase();
@@ -16415,6 +16986,21 @@ var SUCCESSORS = {
   d2: "d3 or d3en",
   x1: "x2idn or x2iedn"
 };
+var options = {
+  previousGenerationFamilies: option.strings({
+    description: "Instance families AWS lists as previous generation (the text before the first dot of the type): reported at the rule's level.",
+    default: ["t1", "m1", "m2", "m3", "c1", "c3", "cc1", "cc2", "cg1", "cr1", "g2", "hi1", "hs1", "i2", "r3"]
+  }),
+  olderFamilies: option.strings({
+    description: "Current instance families that have a cheaper successor: reported as notes.",
+    default: ["t2", "m4", "c4", "r4", "d2", "i3", "p2", "g3", "x1"]
+  })
+};
+var messages6 = {
+  previousGeneration: "{{subject}} uses the previous-generation instance type {{instanceType}}: a current family such as {{successor}} does more for the price.",
+  olderFamily: "{{subject}} uses {{instanceType}}, an older family with a cheaper successor ({{successor}}).",
+  defaultType: "Instance {{logicalId}} sets neither InstanceType nor a launch template, so EC2 launches the previous-generation default m1.small."
+};
 var ec2_instance_type_current_generation_default = defineRule({
   id: "ec2-instance-type-current-generation",
   pillar: "cost-optimization",
@@ -16433,31 +17019,38 @@ var ec2_instance_type_current_generation_default = defineRule({
   ],
   tags: ["performance-efficiency", "sustainability"],
   peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
-  optionsSchema: {
-    type: "object",
-    properties: {
-      previousGenerationFamilies: { type: "array", items: { type: "string" }, uniqueItems: true },
-      olderFamilies: { type: "array", items: { type: "string" }, uniqueItems: true }
-    },
-    additionalProperties: false
-  },
-  defaultOptions: {
-    previousGenerationFamilies: ["t1", "m1", "m2", "m3", "c1", "c3", "cc1", "cc2", "cg1", "cr1", "g2", "hi1", "hs1", "i2", "r3"],
-    olderFamilies: ["t2", "m4", "c4", "r4", "d2", "i3", "p2", "g3", "x1"]
-  },
-  messages: {
-    previousGeneration: "{{subject}} uses the previous-generation instance type {{instanceType}}: a current family such as {{successor}} does more for the price.",
-    olderFamily: "{{subject}} uses {{instanceType}}, an older family with a cheaper successor ({{successor}}).",
-    defaultType: "Instance {{logicalId}} sets neither InstanceType nor a launch template, so EC2 launches the previous-generation default m1.small."
+  options,
+  messages: messages6,
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  BuildAgent:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      ImageId: ami-0123456789abcdef0",
+      "      InstanceType: c3.xlarge",
+      "      SubnetId: subnet-0123456789abcdef0",
+      "      IamInstanceProfile: build-agent",
+      "      Monitoring: true"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  BuildAgent:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      ImageId: ami-0123456789abcdef0",
+      "      InstanceType: c7i.xlarge",
+      "      SubnetId: subnet-0123456789abcdef0",
+      "      IamInstanceProfile: build-agent",
+      "      Monitoring: true"
+    ].join("\n"),
+    notes: "The family is the text before the first dot of the instance type. Previous-generation families are reported at the rule's level, older current families that have a cheaper successor as notes; both lists are options. Checked: instances, launch templates and launch configurations (their messages name the groups and instances that launch from them), the instance type overrides of an Auto Scaling group's mixed instances policy, and a Spot Fleet's launch specifications and launch template overrides. Attribute-based selection (`InstanceRequirements`) lets EC2 pick current types and passes. An instance with neither `InstanceType` nor a launch template gets EC2's default `m1.small` and is flagged. An instance type from a parameter is checked for its Default (at the rule's level) and for each AllowedValue (as notes); one only known at deploy time is not a finding, and `--report-unknown` lists it."
   },
   check(resource, ctx) {
     const id = resource.logicalId;
     switch (resource.type) {
       case "AWS::EC2::Instance": {
-        for (const [type, template] of combinations([
-          ctx.value(resource, ["Properties", "InstanceType"]),
-          ctx.value(resource, ["Properties", "LaunchTemplate"])
-        ])) {
+        for (const [type, template] of ctx.each(ctx.value(resource, ["Properties", "InstanceType"]), ctx.value(resource, ["Properties", "LaunchTemplate"]))) {
           if (type.kind === "absent") {
             if (!isSet(template)) ctx.report({ messageId: "defaultType", at: type, because: [template] });
             continue;
@@ -16467,10 +17060,10 @@ var ec2_instance_type_current_generation_default = defineRule({
         return;
       }
       case "AWS::EC2::LaunchTemplate":
-        checkSpec(ctx, resource, ["Properties", "LaunchTemplateData"], `Launch template ${id}${launchTemplateUsers2(ctx, resource)}`);
+        checkSpec(ctx, resource, ["Properties", "LaunchTemplateData"], `Launch template ${id}${usedBy(ctx, resource)}`);
         return;
       case "AWS::AutoScaling::LaunchConfiguration":
-        checkSpec(ctx, resource, ["Properties"], `Launch configuration ${id}${launchTemplateUsers2(ctx, resource)}`);
+        checkSpec(ctx, resource, ["Properties"], `Launch configuration ${id}${usedBy(ctx, resource)}`);
         return;
       case "AWS::AutoScaling::AutoScalingGroup":
         eachElement(ctx, resource, ["Properties", "MixedInstancesPolicy", "LaunchTemplate", "Overrides"], (override, n) => checkSpec(ctx, override, [], `Auto Scaling group ${id} (instance type override ${n})`));
@@ -16483,48 +17076,39 @@ var ec2_instance_type_current_generation_default = defineRule({
   }
 });
 function eachElement(ctx, from, path11, each) {
+  const what = path11.at(-1) ?? "the list";
   for (const list2 of ctx.value(from, path11)) {
-    if (list2.kind === "unknown") {
-      ctx.unknown(list2, path11[path11.length - 1]);
-      continue;
-    }
-    if (list2.kind !== "literal" || !Array.isArray(list2.value)) continue;
+    if (!ctx.known(list2, what) || list2.kind !== "literal" || !Array.isArray(list2.value)) continue;
     list2.value.forEach((_, i) => {
       for (const element of ctx.value(list2, [i])) {
-        if (element.kind === "unknown") ctx.unknown(element, path11[path11.length - 1]);
-        else if (element.kind === "literal") each(element, i + 1);
+        if (ctx.known(element, what) && element.kind === "literal") each(element, i + 1);
       }
     });
   }
 }
 function checkSpec(ctx, from, base, subject) {
-  for (const [type, requirements] of combinations([
-    ctx.value(from, [...base, "InstanceType"]),
-    ctx.value(from, [...base, "InstanceRequirements"])
-  ])) {
+  for (const [type, requirements] of ctx.each(ctx.value(from, [...base, "InstanceType"]), ctx.value(from, [...base, "InstanceRequirements"]))) {
     if (isSet(requirements) || type.kind === "absent") continue;
     checkType2(ctx, type, subject, [requirements]);
   }
 }
 function checkType2(ctx, type, subject, because) {
-  if (type.kind === "unknown") {
-    ctx.unknown(type, "the instance type");
-    return;
-  }
+  if (!ctx.known(type, "the instance type")) return;
   const instanceType = asString(type);
   if (instanceType === void 0) return;
-  const family = instanceType.split(".")[0].trim().toLowerCase();
-  const lower2 = (list2) => list2.map((f) => f.toLowerCase());
+  const [prefix = ""] = instanceType.split(".");
+  const family = prefix.trim().toLowerCase();
+  const has = (families) => families.some((f) => f.toLowerCase() === family);
   const successor = SUCCESSORS[family] ?? "a current-generation family";
-  if (lower2(ctx.options.previousGenerationFamilies).includes(family)) {
-    ctx.report({ messageId: "previousGeneration", at: type, because, data: { subject, instanceType: valueText(instanceType), successor } });
-  } else if (lower2(ctx.options.olderFamilies).includes(family)) {
-    ctx.report({ messageId: "olderFamily", level: "note", at: type, because, data: { subject, instanceType: valueText(instanceType), successor } });
+  const data = { subject, instanceType: valueText(instanceType), successor };
+  if (has(ctx.options.previousGenerationFamilies)) {
+    ctx.report({ messageId: "previousGeneration", at: type, because, data });
+  } else if (has(ctx.options.olderFamilies)) {
+    ctx.report({ messageId: "olderFamily", level: "note", at: type, because, data });
   }
 }
 
 // rules/cost-optimization/s3-lifecycle-policy-check.ts
-var ADVICE = "transition objects to INTELLIGENT_TIERING (unknown access patterns) or GLACIER/DEEP_ARCHIVE (archives) and abort incomplete multipart uploads after 7 days";
 var s3_lifecycle_policy_check_default = defineRule({
   id: "s3-lifecycle-policy-check",
   pillar: "cost-optimization",
@@ -16538,45 +17122,69 @@ var s3_lifecycle_policy_check_default = defineRule({
   appliesTo: ["AWS::S3::Bucket"],
   peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
   messages: {
-    noLifecycle: `Bucket {{logicalId}} has no lifecycle configuration: ${ADVICE}.`,
-    noEnabledRule: `Bucket {{logicalId}} has no lifecycle rule with Status Enabled ({{state}}): ${ADVICE}.`,
+    noLifecycle: "Bucket {{logicalId}} has no lifecycle configuration: transition objects to INTELLIGENT_TIERING (unknown access patterns) or GLACIER/DEEP_ARCHIVE (archives) and abort incomplete multipart uploads after 7 days.",
+    noEnabledRule: "Bucket {{logicalId}} has no lifecycle rule with Status Enabled ({{state}}): transition objects to INTELLIGENT_TIERING (unknown access patterns) or GLACIER/DEEP_ARCHIVE (archives) and abort incomplete multipart uploads after 7 days.",
     tieringOnly: "Bucket {{logicalId}} configures Intelligent-Tiering archive tiers but no lifecycle rule moves objects into INTELLIGENT_TIERING: add a transition to INTELLIGENT_TIERING and abort incomplete multipart uploads after 7 days."
   },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  ReportsBucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      BucketName: acme-monthly-reports",
+      "      BucketEncryption:",
+      "        ServerSideEncryptionConfiguration:",
+      "          - ServerSideEncryptionByDefault: {SSEAlgorithm: aws:kms}",
+      "      VersioningConfiguration: {Status: Enabled}"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  ReportsBucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      BucketName: acme-monthly-reports",
+      "      BucketEncryption:",
+      "        ServerSideEncryptionConfiguration:",
+      "          - ServerSideEncryptionByDefault: {SSEAlgorithm: aws:kms}",
+      "      VersioningConfiguration: {Status: Enabled}",
+      "      LifecycleConfiguration:",
+      "        Rules:",
+      "          - Id: tier-and-clean-up",
+      "            Status: Enabled",
+      "            Transitions:",
+      "              - {StorageClass: INTELLIGENT_TIERING, TransitionInDays: 0}",
+      "            NoncurrentVersionExpiration: {NoncurrentDays: 90}",
+      "            AbortIncompleteMultipartUpload: {DaysAfterInitiation: 7}"
+    ].join("\n"),
+    notes: "Any enabled rule passes, whatever it does (a transition, an expiration, a noncurrent-version expiration or `AbortIncompleteMultipartUpload`): the rule asks that the bucket has a lifecycle, not which one. A bucket with `IntelligentTieringConfigurations` but no lifecycle gets a message of its own, because archive tiers only act on objects that a lifecycle rule (or the uploader) has already put into `INTELLIGENT_TIERING`. A `LifecycleConfiguration` or a rule `Status` that is only known at deploy time (an import, a parameter without a Default) is not a finding; `--report-unknown` lists it."
+  },
   check(bucket, ctx) {
-    for (const [lifecycle, tiering] of combinations([
+    for (const [lifecycle, tiering] of ctx.each(
       ctx.value(bucket, ["Properties", "LifecycleConfiguration"]),
       ctx.value(bucket, ["Properties", "IntelligentTieringConfigurations"])
-    ])) {
-      if (lifecycle.kind === "unknown") {
-        ctx.unknown(lifecycle, "LifecycleConfiguration");
-        continue;
-      }
+    )) {
+      if (!ctx.known(lifecycle, "LifecycleConfiguration")) continue;
       if (lifecycle.kind === "absent") {
         ctx.report({ messageId: isSet(tiering) ? "tieringOnly" : "noLifecycle", at: lifecycle, because: [tiering] });
         continue;
       }
       for (const rules2 of ctx.value(lifecycle, ["Rules"])) {
-        if (rules2.kind === "unknown") {
-          ctx.unknown(rules2, "the lifecycle rules");
-          continue;
-        }
+        if (!ctx.known(rules2, "the lifecycle rules")) continue;
         const statuses = rules2.kind === "literal" && Array.isArray(rules2.value) ? rules2.value.map((_, i) => ctx.value(rules2, [i]).flatMap((rule) => rule.kind === "literal" ? ctx.value(rule, ["Status"]) : [rule])) : [];
-        for (const combo of combinations(statuses)) {
+        for (const combo of ctx.each(...statuses)) {
           if (combo.some((s) => asString(s) === "Enabled")) continue;
           const unknown = combo.find((s) => s.kind === "unknown");
           if (unknown) {
             ctx.unknown(unknown, "the Status of a lifecycle rule");
             continue;
           }
-          const written = combo.filter((s) => s.kind === "literal");
           const single = combo.length === 1 ? combo[0] : void 0;
           ctx.report({
             messageId: "noEnabledRule",
             at: single ?? rules2,
             because: [tiering, ...combo],
-            data: {
-              state: written.length === 0 ? "no rules" : written.length === 1 ? `its rule is ${valueText(asString(written[0]))}` : `${written.length === 2 ? "both" : `all ${written.length}`} rules are ${[...new Set(written.map((s) => valueText(asString(s))))].join(" or ")}`
-            },
+            data: { state: statusText(combo) },
             fix: single?.kind === "literal" ? { text: "Enabled", description: "Enable the lifecycle rule" } : void 0
           });
         }
@@ -16584,153 +17192,1945 @@ var s3_lifecycle_policy_check_default = defineRule({
     }
   }
 });
+function statusText(statuses) {
+  const written = statuses.filter((s) => s.kind === "literal");
+  const [first, ...others] = written;
+  if (!first) return "no rules";
+  if (others.length === 0) return `its rule is ${valueText(asString(first))}`;
+  const values = [...new Set(written.map((s) => valueText(asString(s))))].join(" or ");
+  return `${written.length === 2 ? "both" : `all ${written.length}`} rules are ${values}`;
+}
+
+// data/resource-facts.json
+var resource_facts_default = {
+  source: "@aws-cdk/aws-service-spec",
+  version: "0.1.216",
+  date: "2026-09-29",
+  format: 'types: CloudFormation resource type (SAM included) -> {tags: the property that holds its tags, absent when it cannot be tagged; tagForm: "map" when they are a {key: value} map, "other" when neither that nor a [{Key, Value}] list (which is meant when tagForm is absent); required: the properties it requires, absent when none}',
+  types: {
+    "AWS::ACMPCA::Certificate": { required: ["CertificateAuthorityArn", "CertificateSigningRequest", "SigningAlgorithm", "Validity"] },
+    "AWS::ACMPCA::CertificateAuthority": { tags: "Tags", required: ["KeyAlgorithm", "SigningAlgorithm", "Subject", "Type"] },
+    "AWS::ACMPCA::CertificateAuthorityActivation": { required: ["Certificate", "CertificateAuthorityArn"] },
+    "AWS::ACMPCA::Permission": { required: ["Actions", "CertificateAuthorityArn", "Principal"] },
+    "AWS::AIOps::InvestigationGroup": { tags: "Tags", required: ["Name"] },
+    "AWS::APS::AnomalyDetector": { tags: "Tags", required: ["Alias", "Configuration", "Workspace"] },
+    "AWS::APS::ResourcePolicy": { required: ["PolicyDocument", "WorkspaceArn"] },
+    "AWS::APS::RuleGroupsNamespace": { tags: "Tags", required: ["Data", "Name", "Workspace"] },
+    "AWS::APS::Scraper": { tags: "Tags", required: ["Destination", "ScrapeConfiguration", "Source"] },
+    "AWS::APS::Workspace": { tags: "Tags" },
+    "AWS::ARCRegionSwitch::Plan": { tags: "Tags", tagForm: "map", required: ["ExecutionRole", "Name", "RecoveryApproach", "Regions", "Workflows"] },
+    "AWS::ARCZonalShift::AutoshiftObserverNotificationStatus": { required: ["Status"] },
+    "AWS::ARCZonalShift::ZonalAutoshiftConfiguration": { required: ["ResourceIdentifier"] },
+    "AWS::AWSExternalAnthropic::Workspace": { tags: "Tags", required: ["Name"] },
+    "AWS::AccessAnalyzer::Analyzer": { tags: "Tags", required: ["Type"] },
+    "AWS::AccessAnalyzer::ArchiveRule": { required: ["AnalyzerName", "Filter", "RuleName"] },
+    "AWS::AccountAccess::Application": { tags: "Tags", required: ["IdentitySource"] },
+    "AWS::AccountAccess::Entitlement": { required: ["ApplicationArn", "Entitlement"] },
+    "AWS::AgentRegistry::Registry": { tags: "Tags", required: ["Name"] },
+    "AWS::AgentRegistry::RegistryRecord": { tags: "Tags", required: ["Descriptors", "Name", "RecordType"] },
+    "AWS::AmazonMQ::Broker": { tags: "Tags", required: ["BrokerName", "DeploymentMode", "EngineType", "HostInstanceType", "PubliclyAccessible"] },
+    "AWS::AmazonMQ::Configuration": { tags: "Tags", required: ["EngineType", "Name"] },
+    "AWS::AmazonMQ::ConfigurationAssociation": { required: ["Broker", "Configuration"] },
+    "AWS::Amplify::App": { tags: "Tags", required: ["Name"] },
+    "AWS::Amplify::Branch": { tags: "Tags", required: ["AppId", "BranchName"] },
+    "AWS::Amplify::Domain": { required: ["AppId", "DomainName", "SubDomainSettings"] },
+    "AWS::Amplify::Webhook": { tags: "Tags", required: ["BranchName"] },
+    "AWS::AmplifyUIBuilder::Component": { tags: "Tags", tagForm: "map" },
+    "AWS::AmplifyUIBuilder::Form": { tags: "Tags", tagForm: "map" },
+    "AWS::AmplifyUIBuilder::Theme": { tags: "Tags", tagForm: "map" },
+    "AWS::ApiGateway::Account": {},
+    "AWS::ApiGateway::ApiKey": { tags: "Tags" },
+    "AWS::ApiGateway::Authorizer": { required: ["Name", "RestApiId", "Type"] },
+    "AWS::ApiGateway::BasePathMapping": { required: ["DomainName"] },
+    "AWS::ApiGateway::BasePathMappingV2": { required: ["DomainNameArn", "RestApiId"] },
+    "AWS::ApiGateway::ClientCertificate": { tags: "Tags" },
+    "AWS::ApiGateway::Deployment": { required: ["RestApiId"] },
+    "AWS::ApiGateway::DocumentationPart": { required: ["Location", "Properties", "RestApiId"] },
+    "AWS::ApiGateway::DocumentationVersion": { required: ["DocumentationVersion", "RestApiId"] },
+    "AWS::ApiGateway::DomainName": { tags: "Tags" },
+    "AWS::ApiGateway::DomainNameAccessAssociation": { tags: "Tags", required: ["AccessAssociationSource", "AccessAssociationSourceType", "DomainNameArn"] },
+    "AWS::ApiGateway::DomainNameV2": { tags: "Tags" },
+    "AWS::ApiGateway::GatewayResponse": { required: ["ResponseType", "RestApiId"] },
+    "AWS::ApiGateway::Method": { required: ["HttpMethod", "ResourceId", "RestApiId"] },
+    "AWS::ApiGateway::Model": { required: ["RestApiId"] },
+    "AWS::ApiGateway::RequestValidator": { required: ["RestApiId"] },
+    "AWS::ApiGateway::Resource": { required: ["ParentId", "PathPart", "RestApiId"] },
+    "AWS::ApiGateway::RestApi": { tags: "Tags" },
+    "AWS::ApiGateway::Stage": { tags: "Tags", required: ["RestApiId"] },
+    "AWS::ApiGateway::UsagePlan": { tags: "Tags" },
+    "AWS::ApiGateway::UsagePlanKey": { required: ["KeyId", "KeyType", "UsagePlanId"] },
+    "AWS::ApiGateway::VpcLink": { tags: "Tags", required: ["Name", "TargetArns"] },
+    "AWS::ApiGatewayV2::Api": { tags: "Tags", tagForm: "map" },
+    "AWS::ApiGatewayV2::ApiGatewayManagedOverrides": { required: ["ApiId"] },
+    "AWS::ApiGatewayV2::ApiMapping": { required: ["ApiId", "DomainName", "Stage"] },
+    "AWS::ApiGatewayV2::Authorizer": { required: ["ApiId", "AuthorizerType", "Name"] },
+    "AWS::ApiGatewayV2::Deployment": { required: ["ApiId"] },
+    "AWS::ApiGatewayV2::DomainName": { tags: "Tags", tagForm: "map", required: ["DomainName"] },
+    "AWS::ApiGatewayV2::Integration": { required: ["ApiId", "IntegrationType"] },
+    "AWS::ApiGatewayV2::IntegrationResponse": { required: ["ApiId", "IntegrationId", "IntegrationResponseKey"] },
+    "AWS::ApiGatewayV2::Model": { required: ["ApiId", "Name", "Schema"] },
+    "AWS::ApiGatewayV2::PortalProduct": { tags: "Tags", required: ["DisplayName"] },
+    "AWS::ApiGatewayV2::Route": { required: ["ApiId", "RouteKey"] },
+    "AWS::ApiGatewayV2::RouteResponse": { required: ["ApiId", "RouteId", "RouteResponseKey"] },
+    "AWS::ApiGatewayV2::RoutingRule": { required: ["Actions", "Conditions", "DomainNameArn", "Priority"] },
+    "AWS::ApiGatewayV2::Stage": { tags: "Tags", tagForm: "map", required: ["ApiId", "StageName"] },
+    "AWS::ApiGatewayV2::VpcLink": { tags: "Tags", tagForm: "map", required: ["Name", "SubnetIds"] },
+    "AWS::AppConfig::Application": { tags: "Tags", required: ["Name"] },
+    "AWS::AppConfig::ConfigurationProfile": { tags: "Tags", required: ["ApplicationId", "LocationUri", "Name"] },
+    "AWS::AppConfig::Deployment": { tags: "Tags", required: ["ApplicationId", "ConfigurationProfileId", "ConfigurationVersion", "DeploymentStrategyId", "EnvironmentId"] },
+    "AWS::AppConfig::DeploymentStrategy": { tags: "Tags", required: ["DeploymentDurationInMinutes", "GrowthFactor", "Name", "ReplicateTo"] },
+    "AWS::AppConfig::Environment": { tags: "Tags", required: ["ApplicationId", "Name"] },
+    "AWS::AppConfig::ExperimentDefinition": { tags: "Tags", required: ["ApplicationIdentifier", "AudienceRule", "ConfigurationProfileIdentifier", "Control", "EnvironmentIdentifier", "FlagKey", "Name", "Treatments"] },
+    "AWS::AppConfig::ExperimentRun": { tags: "Tags", required: ["ApplicationIdentifier", "ExperimentDefinitionIdentifier", "ExposurePercentage"] },
+    "AWS::AppConfig::Extension": { tags: "Tags", required: ["Actions", "Name"] },
+    "AWS::AppConfig::ExtensionAssociation": { tags: "Tags" },
+    "AWS::AppConfig::HostedConfigurationVersion": { required: ["ApplicationId", "ConfigurationProfileId", "Content", "ContentType"] },
+    "AWS::AppFlow::Connector": { required: ["ConnectorProvisioningConfig", "ConnectorProvisioningType"] },
+    "AWS::AppFlow::ConnectorProfile": { required: ["ConnectionMode", "ConnectorProfileName", "ConnectorType"] },
+    "AWS::AppFlow::Flow": { tags: "Tags", required: ["DestinationFlowConfigList", "FlowName", "SourceFlowConfig", "Tasks", "TriggerConfig"] },
+    "AWS::AppIntegrations::Application": { tags: "Tags", required: ["ApplicationSourceConfig", "Name", "Namespace"] },
+    "AWS::AppIntegrations::DataIntegration": { tags: "Tags", required: ["KmsKey", "Name", "SourceURI"] },
+    "AWS::AppIntegrations::EventIntegration": { tags: "Tags", required: ["EventBridgeBus", "EventFilter", "Name"] },
+    "AWS::AppMesh::GatewayRoute": { tags: "Tags", required: ["MeshName", "Spec", "VirtualGatewayName"] },
+    "AWS::AppMesh::Mesh": { tags: "Tags" },
+    "AWS::AppMesh::Route": { tags: "Tags", required: ["MeshName", "Spec", "VirtualRouterName"] },
+    "AWS::AppMesh::VirtualGateway": { tags: "Tags", required: ["MeshName", "Spec"] },
+    "AWS::AppMesh::VirtualNode": { tags: "Tags", required: ["MeshName", "Spec"] },
+    "AWS::AppMesh::VirtualRouter": { tags: "Tags", required: ["MeshName", "Spec"] },
+    "AWS::AppMesh::VirtualService": { tags: "Tags", required: ["MeshName", "Spec", "VirtualServiceName"] },
+    "AWS::AppRunner::AutoScalingConfiguration": { tags: "Tags" },
+    "AWS::AppRunner::ObservabilityConfiguration": { tags: "Tags" },
+    "AWS::AppRunner::Service": { tags: "Tags", required: ["SourceConfiguration"] },
+    "AWS::AppRunner::VpcConnector": { tags: "Tags", required: ["Subnets"] },
+    "AWS::AppRunner::VpcIngressConnection": { tags: "Tags", required: ["IngressVpcConfiguration", "ServiceArn"] },
+    "AWS::AppStream::AppBlock": { tags: "Tags", required: ["Name", "SourceS3Location"] },
+    "AWS::AppStream::AppBlockBuilder": { tags: "Tags", required: ["InstanceType", "Name", "Platform", "VpcConfig"] },
+    "AWS::AppStream::Application": { tags: "Tags", required: ["AppBlockArn", "IconS3Location", "InstanceFamilies", "LaunchPath", "Name", "Platforms"] },
+    "AWS::AppStream::ApplicationEntitlementAssociation": { required: ["ApplicationIdentifier", "EntitlementName", "StackName"] },
+    "AWS::AppStream::ApplicationFleetAssociation": { required: ["ApplicationArn", "FleetName"] },
+    "AWS::AppStream::DirectoryConfig": { required: ["DirectoryName", "OrganizationalUnitDistinguishedNames", "ServiceAccountCredentials"] },
+    "AWS::AppStream::Entitlement": { required: ["AppVisibility", "Attributes", "Name", "StackName"] },
+    "AWS::AppStream::Fleet": { tags: "Tags", required: ["InstanceType", "Name"] },
+    "AWS::AppStream::ImageBuilder": { tags: "Tags", required: ["InstanceType", "Name"] },
+    "AWS::AppStream::Stack": { tags: "Tags" },
+    "AWS::AppStream::StackFleetAssociation": { required: ["FleetName", "StackName"] },
+    "AWS::AppStream::StackUserAssociation": { required: ["AuthenticationType", "StackName", "UserName"] },
+    "AWS::AppStream::User": { required: ["AuthenticationType", "UserName"] },
+    "AWS::AppSync::Api": { tags: "Tags", required: ["Name"] },
+    "AWS::AppSync::ApiCache": { required: ["ApiCachingBehavior", "ApiId", "Ttl", "Type"] },
+    "AWS::AppSync::ApiKey": { required: ["ApiId"] },
+    "AWS::AppSync::ChannelNamespace": { tags: "Tags", required: ["ApiId", "Name"] },
+    "AWS::AppSync::DataSource": { required: ["ApiId", "Name", "Type"] },
+    "AWS::AppSync::DomainName": { tags: "Tags", required: ["CertificateArn", "DomainName"] },
+    "AWS::AppSync::DomainNameApiAssociation": { required: ["ApiId", "DomainName"] },
+    "AWS::AppSync::FunctionConfiguration": { required: ["ApiId", "DataSourceName", "Name"] },
+    "AWS::AppSync::GraphQLApi": { tags: "Tags", required: ["AuthenticationType", "Name"] },
+    "AWS::AppSync::GraphQLSchema": { required: ["ApiId"] },
+    "AWS::AppSync::Resolver": { required: ["ApiId", "FieldName", "TypeName"] },
+    "AWS::AppSync::SourceApiAssociation": {},
+    "AWS::AppSync::Type": { required: ["ApiId", "Definition", "Format"] },
+    "AWS::AppTest::TestCase": { tags: "Tags", tagForm: "map", required: ["Name", "Steps"] },
+    "AWS::ApplicationAutoScaling::ScalableTarget": { tags: "Tags", required: ["MaxCapacity", "MinCapacity", "ResourceId", "ScalableDimension", "ServiceNamespace"] },
+    "AWS::ApplicationAutoScaling::ScalingPolicy": { required: ["PolicyName", "PolicyType"] },
+    "AWS::ApplicationInsights::Application": { tags: "Tags", required: ["ResourceGroupName"] },
+    "AWS::ApplicationSignals::Discovery": {},
+    "AWS::ApplicationSignals::GroupingConfiguration": { required: ["GroupingAttributeDefinitions"] },
+    "AWS::ApplicationSignals::ServiceLevelObjective": { tags: "Tags", required: ["Name"] },
+    "AWS::Athena::CapacityReservation": { tags: "Tags", required: ["Name", "TargetDpus"] },
+    "AWS::Athena::DataCatalog": { tags: "Tags", required: ["Name", "Type"] },
+    "AWS::Athena::NamedQuery": { required: ["Database", "QueryString"] },
+    "AWS::Athena::PreparedStatement": { required: ["QueryStatement", "StatementName", "WorkGroup"] },
+    "AWS::Athena::WorkGroup": { tags: "Tags", required: ["Name"] },
+    "AWS::AuditManager::Assessment": { tags: "Tags" },
+    "AWS::AuditManager::AssessmentFramework": { tags: "Tags", required: ["ControlSets", "Name"] },
+    "AWS::AutoScaling::AutoScalingGroup": { tags: "Tags", required: ["MaxSize", "MinSize"] },
+    "AWS::AutoScaling::LaunchConfiguration": { required: ["ImageId", "InstanceType"] },
+    "AWS::AutoScaling::LifecycleHook": { required: ["AutoScalingGroupName", "LifecycleTransition"] },
+    "AWS::AutoScaling::ScalingPolicy": { required: ["AutoScalingGroupName"] },
+    "AWS::AutoScaling::ScheduledAction": { required: ["AutoScalingGroupName"] },
+    "AWS::AutoScaling::WarmPool": { required: ["AutoScalingGroupName"] },
+    "AWS::AutoScalingPlans::ScalingPlan": { required: ["ApplicationSource", "ScalingInstructions"] },
+    "AWS::B2BI::Capability": { tags: "Tags", required: ["Configuration", "Name", "Type"] },
+    "AWS::B2BI::Partnership": { tags: "Tags", required: ["Capabilities", "Email", "Name", "ProfileId"] },
+    "AWS::B2BI::Profile": { tags: "Tags", required: ["BusinessName", "Logging", "Name", "Phone"] },
+    "AWS::B2BI::Transformer": { tags: "Tags", required: ["Name", "Status"] },
+    "AWS::BCM::Dashboard": { tags: "Tags", required: ["Name", "Widgets"] },
+    "AWS::BCM::ScheduledReport": { tags: "Tags", required: ["DashboardArn", "Name", "ScheduleConfig", "ScheduledReportExecutionRoleArn"] },
+    "AWS::BCMDataExports::Export": { tags: "Tags", required: ["Export"] },
+    "AWS::Backup::BackupPlan": { tags: "BackupPlanTags", tagForm: "map", required: ["BackupPlan"] },
+    "AWS::Backup::BackupSelection": { required: ["BackupPlanId", "BackupSelection"] },
+    "AWS::Backup::BackupVault": { tags: "BackupVaultTags", tagForm: "map", required: ["BackupVaultName"] },
+    "AWS::Backup::Framework": { tags: "FrameworkTags", required: ["FrameworkControls"] },
+    "AWS::Backup::LegalHold": { tags: "Tags", required: ["Description", "RecoveryPointSelection", "Title"] },
+    "AWS::Backup::LogicallyAirGappedBackupVault": { tags: "BackupVaultTags", tagForm: "map", required: ["BackupVaultName", "MaxRetentionDays", "MinRetentionDays"] },
+    "AWS::Backup::ReportPlan": { tags: "ReportPlanTags", required: ["ReportDeliveryChannel", "ReportSetting"] },
+    "AWS::Backup::RestoreTestingPlan": { tags: "Tags", required: ["RecoveryPointSelection", "RestoreTestingPlanName", "ScheduleExpression"] },
+    "AWS::Backup::RestoreTestingSelection": { required: ["IamRoleArn", "ProtectedResourceType", "RestoreTestingPlanName", "RestoreTestingSelectionName"] },
+    "AWS::Backup::TieringConfiguration": { tags: "TieringConfigurationTags", tagForm: "map", required: ["BackupVaultName", "ResourceSelection", "TieringConfigurationName"] },
+    "AWS::BackupGateway::Hypervisor": { tags: "Tags" },
+    "AWS::Batch::ComputeEnvironment": { tags: "Tags", tagForm: "map", required: ["Type"] },
+    "AWS::Batch::ConsumableResource": { tags: "Tags", tagForm: "map", required: ["ResourceType", "TotalQuantity"] },
+    "AWS::Batch::JobDefinition": { tags: "Tags", tagForm: "map", required: ["Type"] },
+    "AWS::Batch::JobQueue": { tags: "Tags", tagForm: "map", required: ["Priority"] },
+    "AWS::Batch::QuotaShare": { tags: "Tags", tagForm: "map", required: ["CapacityLimits", "JobQueue", "PreemptionConfiguration", "QuotaShareName", "ResourceSharingConfiguration"] },
+    "AWS::Batch::SchedulingPolicy": { tags: "Tags", tagForm: "map" },
+    "AWS::Batch::ServiceEnvironment": { tags: "Tags", tagForm: "map", required: ["CapacityLimits", "ServiceEnvironmentType"] },
+    "AWS::BcmPricingCalculator::BillScenario": { tags: "Tags" },
+    "AWS::BcmPricingCalculator::WorkloadEstimate": { tags: "Tags", required: ["Name"] },
+    "AWS::Bedrock::Agent": { tags: "Tags", tagForm: "map", required: ["AgentName"] },
+    "AWS::Bedrock::AgentAlias": { tags: "Tags", tagForm: "map", required: ["AgentAliasName", "AgentId"] },
+    "AWS::Bedrock::ApplicationInferenceProfile": { tags: "Tags", required: ["InferenceProfileName"] },
+    "AWS::Bedrock::AutomatedReasoningPolicy": { tags: "Tags", required: ["Name"] },
+    "AWS::Bedrock::AutomatedReasoningPolicyVersion": { tags: "Tags", required: ["PolicyArn"] },
+    "AWS::Bedrock::Blueprint": { tags: "Tags", required: ["BlueprintName", "Schema", "Type"] },
+    "AWS::Bedrock::DataAutomationLibrary": { tags: "Tags", required: ["LibraryName"] },
+    "AWS::Bedrock::DataAutomationProject": { tags: "Tags", required: ["ProjectName"] },
+    "AWS::Bedrock::DataSource": { required: ["DataSourceConfiguration", "KnowledgeBaseId", "Name"] },
+    "AWS::Bedrock::EnforcedGuardrailConfiguration": { required: ["GuardrailIdentifier", "GuardrailVersion"] },
+    "AWS::Bedrock::Flow": { tags: "Tags", tagForm: "map", required: ["ExecutionRoleArn", "Name"] },
+    "AWS::Bedrock::FlowAlias": { tags: "Tags", tagForm: "map", required: ["FlowArn", "Name", "RoutingConfiguration"] },
+    "AWS::Bedrock::FlowVersion": { required: ["FlowArn"] },
+    "AWS::Bedrock::Guardrail": { tags: "Tags", required: ["BlockedInputMessaging", "BlockedOutputsMessaging", "Name"] },
+    "AWS::Bedrock::GuardrailVersion": { required: ["GuardrailIdentifier"] },
+    "AWS::Bedrock::IntelligentPromptRouter": { tags: "Tags", required: ["FallbackModel", "Models", "PromptRouterName", "RoutingCriteria"] },
+    "AWS::Bedrock::KnowledgeBase": { tags: "Tags", tagForm: "map", required: ["KnowledgeBaseConfiguration", "Name", "RoleArn"] },
+    "AWS::Bedrock::KnowledgeBasePolicy": { required: ["KnowledgeBaseId", "PolicyDocument"] },
+    "AWS::Bedrock::Prompt": { tags: "Tags", tagForm: "map", required: ["Name"] },
+    "AWS::Bedrock::PromptVersion": { tags: "Tags", tagForm: "map", required: ["PromptArn"] },
+    "AWS::Bedrock::ResourcePolicy": { required: ["PolicyDocument", "ResourceArn"] },
+    "AWS::Bedrock::Session": { tags: "Tags" },
+    "AWS::BedrockAgentCore::ApiKeyCredentialProvider": { tags: "Tags", required: ["Name"] },
+    "AWS::BedrockAgentCore::BrowserCustom": { tags: "Tags", tagForm: "map", required: ["Name", "NetworkConfiguration"] },
+    "AWS::BedrockAgentCore::BrowserProfile": { tags: "Tags", tagForm: "map", required: ["Name"] },
+    "AWS::BedrockAgentCore::CapacityProvider": { tags: "Tags", required: ["ComputeConfiguration", "Name", "PermissionsConfiguration"] },
+    "AWS::BedrockAgentCore::CodeInterpreterCustom": { tags: "Tags", tagForm: "map", required: ["Name", "NetworkConfiguration"] },
+    "AWS::BedrockAgentCore::ConfigurationBundle": { tags: "Tags", required: ["BundleName", "Components"] },
+    "AWS::BedrockAgentCore::Dataset": { tags: "Tags", required: ["DatasetName", "SchemaType"] },
+    "AWS::BedrockAgentCore::Evaluator": { tags: "Tags", required: ["EvaluatorConfig", "EvaluatorName", "Level"] },
+    "AWS::BedrockAgentCore::Gateway": { tags: "Tags", tagForm: "map", required: ["AuthorizerType", "Name", "RoleArn"] },
+    "AWS::BedrockAgentCore::GatewayRateLimit": { required: ["DimensionKeys", "Entries"] },
+    "AWS::BedrockAgentCore::GatewayRule": { required: ["Actions", "Priority"] },
+    "AWS::BedrockAgentCore::GatewayTarget": { required: ["TargetConfiguration"] },
+    "AWS::BedrockAgentCore::Harness": { tags: "Tags", required: ["ExecutionRoleArn", "HarnessName", "Model"] },
+    "AWS::BedrockAgentCore::HarnessEndpoint": { tags: "Tags", required: ["EndpointName", "HarnessId"] },
+    "AWS::BedrockAgentCore::Memory": { tags: "Tags", tagForm: "map", required: ["EventExpiryDuration", "Name"] },
+    "AWS::BedrockAgentCore::OAuth2CredentialProvider": { tags: "Tags", required: ["CredentialProviderVendor", "Name"] },
+    "AWS::BedrockAgentCore::OnlineEvaluationConfig": { tags: "Tags", required: ["DataSourceConfig", "EvaluationExecutionRoleArn", "OnlineEvaluationConfigName", "Rule"] },
+    "AWS::BedrockAgentCore::PaymentConnector": { required: ["ConnectorName", "ConnectorType", "PaymentManagerId"] },
+    "AWS::BedrockAgentCore::PaymentCredentialProvider": { tags: "Tags", required: ["CredentialProviderVendor", "Name"] },
+    "AWS::BedrockAgentCore::PaymentManager": { tags: "Tags", required: ["AuthorizerType", "Name", "RoleArn"] },
+    "AWS::BedrockAgentCore::Policy": { required: ["Definition", "Name", "PolicyEngineId"] },
+    "AWS::BedrockAgentCore::PolicyEngine": { tags: "Tags", required: ["Name"] },
+    "AWS::BedrockAgentCore::ResourcePolicy": { required: ["Policy", "ResourceArn"] },
+    "AWS::BedrockAgentCore::Runtime": { tags: "Tags", tagForm: "map", required: ["AgentRuntimeArtifact", "AgentRuntimeName", "RoleArn"] },
+    "AWS::BedrockAgentCore::RuntimeEndpoint": { tags: "Tags", tagForm: "map", required: ["AgentRuntimeId", "Name"] },
+    "AWS::BedrockAgentCore::WorkloadIdentity": { tags: "Tags", required: ["Name"] },
+    "AWS::BedrockMantle::Project": { tags: "Tags", required: ["Name"] },
+    "AWS::Billing::BillingView": { tags: "Tags", required: ["Name", "SourceViews"] },
+    "AWS::BillingConductor::BillingGroup": { tags: "Tags", required: ["AccountGrouping", "ComputationPreference", "Name"] },
+    "AWS::BillingConductor::CustomLineItem": { tags: "Tags", required: ["BillingGroupArn", "Name"] },
+    "AWS::BillingConductor::PricingPlan": { tags: "Tags", required: ["Name"] },
+    "AWS::BillingConductor::PricingRule": { tags: "Tags", required: ["Name", "Scope", "Type"] },
+    "AWS::Braket::SpendingLimit": { tags: "Tags", required: ["DeviceArn", "SpendingLimit"] },
+    "AWS::Budgets::Budget": { required: ["Budget"] },
+    "AWS::Budgets::BudgetsAction": { tags: "ResourceTags", required: ["ActionThreshold", "ActionType", "BudgetName", "Definition", "ExecutionRoleArn", "NotificationType", "Subscribers"] },
+    "AWS::CE::AnomalyMonitor": { tags: "ResourceTags", required: ["MonitorName", "MonitorType"] },
+    "AWS::CE::AnomalySubscription": { tags: "ResourceTags", required: ["Frequency", "MonitorArnList", "Subscribers", "SubscriptionName"] },
+    "AWS::CE::CostCategory": { tags: "Tags", required: ["Name", "RuleVersion", "Rules"] },
+    "AWS::CUR::ReportDefinition": { tags: "Tags", required: ["Compression", "Format", "RefreshClosedReports", "ReportName", "ReportVersioning", "S3Bucket", "S3Prefix", "S3Region", "TimeUnit"] },
+    "AWS::Cases::Case": { tags: "Tags", required: ["CustomerId", "DomainId", "TemplateId", "Title"] },
+    "AWS::Cases::CaseRule": { tags: "Tags", required: ["Name", "Rule"] },
+    "AWS::Cases::Domain": { tags: "Tags", required: ["Name"] },
+    "AWS::Cases::Field": { tags: "Tags", required: ["Name", "Type"] },
+    "AWS::Cases::Layout": { tags: "Tags", required: ["Content", "Name"] },
+    "AWS::Cases::RelatedItem": { tags: "Tags", required: ["CaseId", "Content", "DomainId", "Type"] },
+    "AWS::Cases::Template": { tags: "Tags", required: ["Name"] },
+    "AWS::Cassandra::Keyspace": { tags: "Tags" },
+    "AWS::Cassandra::Table": { tags: "Tags", required: ["KeyspaceName", "PartitionKeyColumns"] },
+    "AWS::Cassandra::Type": { required: ["Fields", "KeyspaceName", "TypeName"] },
+    "AWS::CertificateManager::Account": { required: ["ExpiryEventsConfiguration"] },
+    "AWS::CertificateManager::AcmeDomainValidation": { tags: "Tags", required: ["AcmeEndpointArn", "DomainName", "PrevalidationOptions"] },
+    "AWS::CertificateManager::AcmeEndpoint": { tags: "Tags", required: ["AuthorizationBehavior", "CertificateAuthority"] },
+    "AWS::CertificateManager::AcmeExternalAccountBinding": { tags: "Tags", required: ["AcmeEndpointArn", "RoleArn"] },
+    "AWS::CertificateManager::Certificate": { tags: "Tags", required: ["DomainName"] },
+    "AWS::Chatbot::CustomAction": { tags: "Tags", required: ["ActionName", "Definition"] },
+    "AWS::Chatbot::MicrosoftTeamsChannelConfiguration": { tags: "Tags", required: ["ConfigurationName", "IamRoleArn", "TeamId", "TeamsChannelId", "TeamsTenantId"] },
+    "AWS::Chatbot::SlackChannelConfiguration": { tags: "Tags", required: ["ConfigurationName", "IamRoleArn", "SlackChannelId", "SlackWorkspaceId"] },
+    "AWS::Chime::AppInstance": { tags: "Tags", required: ["Name"] },
+    "AWS::Chime::AppInstanceBot": { tags: "Tags", required: ["AppInstanceArn", "Configuration"] },
+    "AWS::Chime::AppInstanceUser": { tags: "Tags", required: ["AppInstanceArn", "AppInstanceUserId"] },
+    "AWS::Chime::Channel": { tags: "Tags", required: ["AppInstanceArn", "ChimeBearer", "Name"] },
+    "AWS::Chime::ChannelFlow": { tags: "Tags", required: ["AppInstanceArn", "Name", "Processors"] },
+    "AWS::Chime::MediaInsightsPipelineConfiguration": { tags: "Tags", required: ["Elements", "MediaInsightsPipelineConfigurationName", "ResourceAccessRoleArn"] },
+    "AWS::Chime::MediaPipelineKinesisVideoStreamPool": { tags: "Tags", required: ["PoolName", "StreamConfiguration"] },
+    "AWS::Chime::SipMediaApplication": { tags: "Tags", required: ["AwsRegion", "Endpoints", "Name"] },
+    "AWS::Chime::VoiceConnector": { tags: "Tags", required: ["Name", "RequireEncryption"] },
+    "AWS::CleanRooms::AnalysisTemplate": { tags: "Tags", required: ["Format", "MembershipIdentifier", "Name", "Source"] },
+    "AWS::CleanRooms::Collaboration": { tags: "Tags", required: ["CreatorDisplayName", "Description", "Name", "QueryLogStatus"] },
+    "AWS::CleanRooms::ConfiguredTable": { tags: "Tags", required: ["AllowedColumns", "AnalysisMethod", "Name", "TableReference"] },
+    "AWS::CleanRooms::ConfiguredTableAssociation": { tags: "Tags", required: ["ConfiguredTableIdentifier", "MembershipIdentifier", "Name", "RoleArn"] },
+    "AWS::CleanRooms::IdMappingTable": { tags: "Tags", required: ["InputReferenceConfig", "MembershipIdentifier", "Name"] },
+    "AWS::CleanRooms::IdNamespaceAssociation": { tags: "Tags", required: ["InputReferenceConfig", "MembershipIdentifier", "Name"] },
+    "AWS::CleanRooms::IntermediateTable": { tags: "Tags", required: ["MembershipIdentifier", "Name", "PopulationAnalysisConfiguration"] },
+    "AWS::CleanRooms::Membership": { tags: "Tags", required: ["CollaborationIdentifier", "QueryLogStatus"] },
+    "AWS::CleanRooms::PrivacyBudgetTemplate": { tags: "Tags", required: ["AutoRefresh", "MembershipIdentifier", "Parameters", "PrivacyBudgetType"] },
+    "AWS::CleanRoomsML::ConfiguredModelAlgorithm": { tags: "Tags", required: ["Name", "RoleArn"] },
+    "AWS::CleanRoomsML::ConfiguredModelAlgorithmAssociation": { tags: "Tags", required: ["ConfiguredModelAlgorithmArn", "MembershipIdentifier", "Name"] },
+    "AWS::CleanRoomsML::TrainingDataset": { tags: "Tags", required: ["Name", "RoleArn", "TrainingData"] },
+    "AWS::Cloud9::EnvironmentEC2": { tags: "Tags", required: ["ImageId", "InstanceType"] },
+    "AWS::CloudFormation::ChangeSet": { tags: "Tags", required: ["ChangeSetName", "StackName"] },
+    "AWS::CloudFormation::CustomResource": { required: ["ServiceToken"] },
+    "AWS::CloudFormation::GeneratedTemplate": { required: ["GeneratedTemplateName"] },
+    "AWS::CloudFormation::GuardHook": { required: ["Alias", "ExecutionRole", "FailureMode", "HookStatus", "RuleLocation", "TargetOperations"] },
+    "AWS::CloudFormation::HookDefaultVersion": {},
+    "AWS::CloudFormation::HookTypeConfig": { required: ["Configuration"] },
+    "AWS::CloudFormation::HookVersion": { required: ["SchemaHandlerPackage", "TypeName"] },
+    "AWS::CloudFormation::LambdaHook": { required: ["Alias", "ExecutionRole", "FailureMode", "HookStatus", "LambdaFunction", "TargetOperations"] },
+    "AWS::CloudFormation::Macro": { required: ["FunctionName", "Name"] },
+    "AWS::CloudFormation::ModuleDefaultVersion": {},
+    "AWS::CloudFormation::ModuleVersion": { required: ["ModuleName", "ModulePackage"] },
+    "AWS::CloudFormation::PublicTypeVersion": {},
+    "AWS::CloudFormation::Publisher": { required: ["AcceptTermsAndConditions"] },
+    "AWS::CloudFormation::ResourceDefaultVersion": {},
+    "AWS::CloudFormation::ResourceVersion": { required: ["SchemaHandlerPackage", "TypeName"] },
+    "AWS::CloudFormation::Stack": { tags: "Tags" },
+    "AWS::CloudFormation::StackSet": { tags: "Tags", required: ["PermissionModel", "StackSetName"] },
+    "AWS::CloudFormation::TypeActivation": {},
+    "AWS::CloudFormation::WaitCondition": {},
+    "AWS::CloudFormation::WaitConditionHandle": {},
+    "AWS::CloudFront::AnycastIpList": { tags: "Tags", tagForm: "other", required: ["IpCount", "Name"] },
+    "AWS::CloudFront::CachePolicy": { required: ["CachePolicyConfig"] },
+    "AWS::CloudFront::CloudFrontOriginAccessIdentity": { required: ["CloudFrontOriginAccessIdentityConfig"] },
+    "AWS::CloudFront::ConnectionFunction": { tags: "Tags", required: ["ConnectionFunctionCode", "ConnectionFunctionConfig", "Name"] },
+    "AWS::CloudFront::ConnectionGroup": { tags: "Tags", required: ["Name"] },
+    "AWS::CloudFront::ContinuousDeploymentPolicy": { required: ["ContinuousDeploymentPolicyConfig"] },
+    "AWS::CloudFront::Distribution": { tags: "Tags", required: ["DistributionConfig"] },
+    "AWS::CloudFront::DistributionTenant": { tags: "Tags", required: ["DistributionId", "Domains", "Name"] },
+    "AWS::CloudFront::FieldLevelEncryptionProfile": { required: ["FieldLevelEncryptionProfileConfig"] },
+    "AWS::CloudFront::Function": { tags: "Tags", required: ["FunctionCode", "FunctionConfig", "Name"] },
+    "AWS::CloudFront::KeyGroup": { required: ["KeyGroupConfig"] },
+    "AWS::CloudFront::KeyValueStore": { tags: "Tags", required: ["Name"] },
+    "AWS::CloudFront::MonitoringSubscription": { required: ["DistributionId", "MonitoringSubscription"] },
+    "AWS::CloudFront::OriginAccessControl": { required: ["OriginAccessControlConfig"] },
+    "AWS::CloudFront::OriginRequestPolicy": { required: ["OriginRequestPolicyConfig"] },
+    "AWS::CloudFront::PublicKey": { required: ["PublicKeyConfig"] },
+    "AWS::CloudFront::RealtimeLogConfig": { required: ["EndPoints", "Fields", "Name", "SamplingRate"] },
+    "AWS::CloudFront::ResponseHeadersPolicy": { required: ["ResponseHeadersPolicyConfig"] },
+    "AWS::CloudFront::StreamingDistribution": { tags: "Tags", required: ["StreamingDistributionConfig", "Tags"] },
+    "AWS::CloudFront::TrustStore": { tags: "Tags", required: ["Name"] },
+    "AWS::CloudFront::VpcOrigin": { tags: "Tags", required: ["VpcOriginEndpointConfig"] },
+    "AWS::CloudHSM::Cluster": { tags: "Tags", required: ["HsmType"] },
+    "AWS::CloudTrail::Channel": { tags: "Tags" },
+    "AWS::CloudTrail::Dashboard": { tags: "Tags" },
+    "AWS::CloudTrail::EventDataStore": { tags: "Tags" },
+    "AWS::CloudTrail::ResourcePolicy": { required: ["ResourceArn", "ResourcePolicy"] },
+    "AWS::CloudTrail::Trail": { tags: "Tags", required: ["IsLogging", "S3BucketName"] },
+    "AWS::CloudWatch::Alarm": { tags: "Tags" },
+    "AWS::CloudWatch::AlarmMuteRule": { tags: "Tags", required: ["Rule"] },
+    "AWS::CloudWatch::AnomalyDetector": {},
+    "AWS::CloudWatch::CompositeAlarm": { tags: "Tags", required: ["AlarmRule"] },
+    "AWS::CloudWatch::Dashboard": { tags: "Tags", required: ["DashboardBody"] },
+    "AWS::CloudWatch::InsightRule": { tags: "Tags", required: ["RuleBody", "RuleName", "RuleState"] },
+    "AWS::CloudWatch::LogAlarm": { tags: "Tags", required: ["ComparisonOperator", "QueryResultsToAlarm", "QueryResultsToEvaluate", "ScheduledQueryConfiguration", "Threshold"] },
+    "AWS::CloudWatch::MetricStream": { tags: "Tags", required: ["FirehoseArn", "OutputFormat", "RoleArn"] },
+    "AWS::CloudWatch::OTelEnrichment": {},
+    "AWS::CodeArtifact::Domain": { tags: "Tags", required: ["DomainName"] },
+    "AWS::CodeArtifact::PackageGroup": { tags: "Tags", required: ["DomainName", "Pattern"] },
+    "AWS::CodeArtifact::Repository": { tags: "Tags", required: ["DomainName", "RepositoryName"] },
+    "AWS::CodeBuild::Fleet": { tags: "Tags" },
+    "AWS::CodeBuild::Project": { tags: "Tags", required: ["Artifacts", "Environment", "ServiceRole", "Source"] },
+    "AWS::CodeBuild::ReportGroup": { tags: "Tags", required: ["ExportConfig", "Type"] },
+    "AWS::CodeBuild::SourceCredential": { required: ["AuthType", "ServerType", "Token"] },
+    "AWS::CodeCommit::Repository": { tags: "Tags", required: ["RepositoryName"] },
+    "AWS::CodeConnections::Connection": { tags: "Tags", required: ["ConnectionName"] },
+    "AWS::CodeConnections::Host": { tags: "Tags", required: ["Name", "ProviderEndpoint", "ProviderType"] },
+    "AWS::CodeDeploy::Application": { tags: "Tags" },
+    "AWS::CodeDeploy::DeploymentConfig": {},
+    "AWS::CodeDeploy::DeploymentGroup": { tags: "Tags", required: ["ApplicationName", "ServiceRoleArn"] },
+    "AWS::CodeGuruProfiler::ProfilingGroup": { tags: "Tags", required: ["ProfilingGroupName"] },
+    "AWS::CodeGuruReviewer::RepositoryAssociation": { tags: "Tags", required: ["Name", "Type"] },
+    "AWS::CodePipeline::CustomActionType": { tags: "Tags", required: ["Category", "InputArtifactDetails", "OutputArtifactDetails", "Provider", "Version"] },
+    "AWS::CodePipeline::Pipeline": { tags: "Tags", required: ["RoleArn", "Stages"] },
+    "AWS::CodePipeline::Webhook": { tags: "Tags", required: ["Authentication", "AuthenticationConfiguration", "Filters", "TargetAction", "TargetPipeline"] },
+    "AWS::CodeStar::GitHubRepository": { required: ["RepositoryName", "RepositoryOwner"] },
+    "AWS::CodeStarConnections::Connection": { tags: "Tags", required: ["ConnectionName"] },
+    "AWS::CodeStarConnections::RepositoryLink": { tags: "Tags", required: ["ConnectionArn", "OwnerId", "RepositoryName"] },
+    "AWS::CodeStarConnections::SyncConfiguration": { required: ["Branch", "ConfigFile", "RepositoryLinkId", "ResourceName", "RoleArn", "SyncType"] },
+    "AWS::CodeStarNotifications::NotificationRule": { tags: "Tags", tagForm: "map", required: ["DetailType", "EventTypeIds", "Name", "Resource", "Targets"] },
+    "AWS::Cognito::IdentityPool": { tags: "IdentityPoolTags", required: ["AllowUnauthenticatedIdentities"] },
+    "AWS::Cognito::IdentityPoolPrincipalTag": { required: ["IdentityPoolId", "IdentityProviderName"] },
+    "AWS::Cognito::IdentityPoolRoleAttachment": { required: ["IdentityPoolId"] },
+    "AWS::Cognito::LogDeliveryConfiguration": { required: ["UserPoolId"] },
+    "AWS::Cognito::ManagedLoginBranding": { required: ["UserPoolId"] },
+    "AWS::Cognito::Terms": { required: ["Enforcement", "Links", "TermsName", "TermsSource", "UserPoolId"] },
+    "AWS::Cognito::UserPool": { tags: "UserPoolTags", tagForm: "map" },
+    "AWS::Cognito::UserPoolClient": { required: ["UserPoolId"] },
+    "AWS::Cognito::UserPoolDomain": { required: ["Domain", "UserPoolId"] },
+    "AWS::Cognito::UserPoolGroup": { required: ["UserPoolId"] },
+    "AWS::Cognito::UserPoolIdentityProvider": { required: ["ProviderDetails", "ProviderName", "ProviderType", "UserPoolId"] },
+    "AWS::Cognito::UserPoolRegionalConfigurationAttachment": { tags: "UserPoolTags", tagForm: "map", required: ["UserPoolId"] },
+    "AWS::Cognito::UserPoolReplica": { tags: "UserPoolTagsAtCreate", tagForm: "map", required: ["RegionName", "UserPoolId"] },
+    "AWS::Cognito::UserPoolResourceServer": { required: ["Identifier", "Name", "UserPoolId"] },
+    "AWS::Cognito::UserPoolRiskConfigurationAttachment": { required: ["ClientId", "UserPoolId"] },
+    "AWS::Cognito::UserPoolUICustomizationAttachment": { required: ["ClientId", "UserPoolId"] },
+    "AWS::Cognito::UserPoolUser": { required: ["UserPoolId"] },
+    "AWS::Cognito::UserPoolUserToGroupAttachment": { required: ["GroupName", "UserPoolId", "Username"] },
+    "AWS::Comprehend::DocumentClassifier": { tags: "Tags", required: ["DataAccessRoleArn", "DocumentClassifierName", "InputDataConfig", "LanguageCode"] },
+    "AWS::Comprehend::DocumentClassifierEndpoint": { tags: "Tags", required: ["DesiredInferenceUnits", "EndpointName", "ModelArn"] },
+    "AWS::Comprehend::EntityRecognizer": { tags: "Tags", required: ["DataAccessRoleArn", "InputDataConfig", "LanguageCode", "RecognizerName"] },
+    "AWS::Comprehend::Flywheel": { tags: "Tags", required: ["DataAccessRoleArn", "DataLakeS3Uri", "FlywheelName"] },
+    "AWS::ComputeOptimizer::AutomationRule": { tags: "Tags", required: ["Name", "RecommendedActionTypes", "RuleType", "Schedule", "Status"] },
+    "AWS::Config::AggregationAuthorization": { tags: "Tags", required: ["AuthorizedAccountId", "AuthorizedAwsRegion"] },
+    "AWS::Config::ConfigRule": { required: ["Source"] },
+    "AWS::Config::ConfigurationAggregator": { tags: "Tags" },
+    "AWS::Config::ConfigurationRecorder": { required: ["RoleARN"] },
+    "AWS::Config::ConformancePack": { tags: "Tags", required: ["ConformancePackName"] },
+    "AWS::Config::Connector": { tags: "Tags", required: ["ConnectorConfiguration"] },
+    "AWS::Config::DeliveryChannel": { required: ["S3BucketName"] },
+    "AWS::Config::OrganizationConfigRule": { required: ["OrganizationConfigRuleName"] },
+    "AWS::Config::OrganizationConformancePack": { tags: "Tags", required: ["OrganizationConformancePackName"] },
+    "AWS::Config::RemediationConfiguration": { required: ["ConfigRuleName", "TargetId", "TargetType"] },
+    "AWS::Config::StoredQuery": { tags: "Tags", required: ["QueryExpression", "QueryName"] },
+    "AWS::Connect::AgentStatus": { tags: "Tags", required: ["InstanceArn", "Name", "State"] },
+    "AWS::Connect::ApprovedOrigin": { required: ["InstanceId", "Origin"] },
+    "AWS::Connect::ContactFlow": { tags: "Tags", required: ["Content", "InstanceArn", "Name", "Type"] },
+    "AWS::Connect::ContactFlowModule": { tags: "Tags", required: ["Content", "InstanceArn", "Name"] },
+    "AWS::Connect::ContactFlowModuleAlias": { required: ["ContactFlowModuleId", "ContactFlowModuleVersion", "Name"] },
+    "AWS::Connect::ContactFlowModuleVersion": { required: ["ContactFlowModuleId"] },
+    "AWS::Connect::ContactFlowVersion": { required: ["ContactFlowId"] },
+    "AWS::Connect::DataLakeAssociation": { required: ["DataSetId", "InstanceId"] },
+    "AWS::Connect::DataTable": { tags: "Tags", required: ["InstanceArn", "Name", "Status", "TimeZone", "ValueLockLevel"] },
+    "AWS::Connect::DataTableAttribute": { required: ["DataTableArn", "InstanceArn", "Name", "ValueType"] },
+    "AWS::Connect::DataTableRecord": { required: ["DataTableArn", "DataTableRecord", "InstanceArn"] },
+    "AWS::Connect::EmailAddress": { tags: "Tags", required: ["EmailAddress", "InstanceArn"] },
+    "AWS::Connect::EvaluationForm": { tags: "Tags", required: ["InstanceArn", "Items", "Status", "Title"] },
+    "AWS::Connect::HoursOfOperation": { tags: "Tags", required: ["Config", "InstanceArn", "Name", "TimeZone"] },
+    "AWS::Connect::Instance": { tags: "Tags", required: ["Attributes", "IdentityManagementType"] },
+    "AWS::Connect::InstanceStorageConfig": { required: ["InstanceArn", "ResourceType", "StorageType"] },
+    "AWS::Connect::IntegrationAssociation": { tags: "Tags", required: ["InstanceId", "IntegrationArn", "IntegrationType"] },
+    "AWS::Connect::Metric": { tags: "Tags", required: ["InstanceArn", "MetricCalculation", "Name", "Status", "Unit"] },
+    "AWS::Connect::Notification": { tags: "Tags", required: ["Content", "InstanceArn"] },
+    "AWS::Connect::PhoneNumber": { tags: "Tags", required: ["TargetArn"] },
+    "AWS::Connect::PredefinedAttribute": { required: ["InstanceArn", "Name"] },
+    "AWS::Connect::Prompt": { tags: "Tags", required: ["InstanceArn", "Name"] },
+    "AWS::Connect::Queue": { tags: "Tags", required: ["HoursOfOperationArn", "InstanceArn", "Name"] },
+    "AWS::Connect::QuickConnect": { tags: "Tags", required: ["InstanceArn", "Name", "QuickConnectConfig"] },
+    "AWS::Connect::RoutingProfile": { tags: "Tags", required: ["DefaultOutboundQueueArn", "Description", "InstanceArn", "MediaConcurrencies", "Name"] },
+    "AWS::Connect::Rule": { tags: "Tags", required: ["Actions", "Function", "InstanceArn", "Name", "PublishStatus", "TriggerEventSource"] },
+    "AWS::Connect::SecurityKey": { required: ["InstanceId", "Key"] },
+    "AWS::Connect::SecurityProfile": { tags: "Tags", required: ["InstanceArn", "SecurityProfileName"] },
+    "AWS::Connect::TaskTemplate": { tags: "Tags", required: ["InstanceArn"] },
+    "AWS::Connect::TestCase": { tags: "Tags", required: ["Content", "InstanceArn", "Name"] },
+    "AWS::Connect::TrafficDistributionGroup": { tags: "Tags", required: ["InstanceArn", "Name"] },
+    "AWS::Connect::User": { tags: "Tags", required: ["InstanceArn", "RoutingProfileArn", "SecurityProfileArns", "Username"] },
+    "AWS::Connect::UserHierarchyGroup": { tags: "Tags", required: ["InstanceArn", "Name"] },
+    "AWS::Connect::UserHierarchyStructure": { required: ["InstanceArn"] },
+    "AWS::Connect::View": { tags: "Tags", required: ["Actions", "InstanceArn", "Name", "Template"] },
+    "AWS::Connect::ViewVersion": { required: ["ViewArn"] },
+    "AWS::Connect::Vocabulary": { tags: "Tags", required: ["Content", "InstanceId", "LanguageCode", "VocabularyName"] },
+    "AWS::Connect::Workspace": { tags: "Tags", required: ["InstanceArn", "Name"] },
+    "AWS::ConnectCampaigns::Campaign": { tags: "Tags", required: ["ConnectInstanceArn", "DialerConfig", "Name", "OutboundCallConfig"] },
+    "AWS::ConnectCampaignsV2::Campaign": { tags: "Tags", required: ["ConnectInstanceId", "Name"] },
+    "AWS::ControlTower::EnabledBaseline": { tags: "Tags", required: ["BaselineIdentifier", "BaselineVersion", "TargetIdentifier"] },
+    "AWS::ControlTower::EnabledControl": { tags: "Tags", required: ["ControlIdentifier", "TargetIdentifier"] },
+    "AWS::ControlTower::LandingZone": { tags: "Tags", required: ["Manifest", "Version"] },
+    "AWS::CustomerProfiles::CalculatedAttributeDefinition": { tags: "Tags", required: ["AttributeDetails", "CalculatedAttributeName", "DomainName", "Statistic"] },
+    "AWS::CustomerProfiles::Domain": { tags: "Tags", required: ["DefaultExpirationDays", "DomainName"] },
+    "AWS::CustomerProfiles::DomainObjectType": { tags: "Tags", required: ["DomainName", "Fields", "ObjectTypeName"] },
+    "AWS::CustomerProfiles::EventStream": { tags: "Tags", required: ["DomainName", "EventStreamName", "Uri"] },
+    "AWS::CustomerProfiles::EventTrigger": { tags: "Tags", required: ["DomainName", "EventTriggerConditions", "EventTriggerName", "ObjectTypeName"] },
+    "AWS::CustomerProfiles::Integration": { tags: "Tags", required: ["DomainName"] },
+    "AWS::CustomerProfiles::ObjectType": { tags: "Tags", required: ["Description", "DomainName", "ObjectTypeName"] },
+    "AWS::CustomerProfiles::Recommender": { tags: "Tags", required: ["DomainName", "RecommenderName", "RecommenderRecipeName"] },
+    "AWS::CustomerProfiles::RecommenderSchema": { tags: "Tags", required: ["DomainName", "Fields", "RecommenderSchemaName"] },
+    "AWS::CustomerProfiles::SegmentDefinition": { tags: "Tags", required: ["DisplayName", "DomainName", "SegmentDefinitionName"] },
+    "AWS::DAX::Cluster": { tags: "Tags", tagForm: "map", required: ["IAMRoleARN", "NodeType", "ReplicationFactor"] },
+    "AWS::DAX::ParameterGroup": {},
+    "AWS::DAX::SubnetGroup": { required: ["SubnetIds"] },
+    "AWS::DLM::LifecyclePolicy": { tags: "Tags" },
+    "AWS::DMS::Certificate": {},
+    "AWS::DMS::DataMigration": { tags: "Tags", required: ["DataMigrationType", "MigrationProjectIdentifier", "ServiceAccessRoleArn"] },
+    "AWS::DMS::DataProvider": { tags: "Tags", required: ["Engine"] },
+    "AWS::DMS::Endpoint": { tags: "Tags", required: ["EndpointType", "EngineName"] },
+    "AWS::DMS::EventSubscription": { tags: "Tags", required: ["SnsTopicArn"] },
+    "AWS::DMS::InstanceProfile": { tags: "Tags" },
+    "AWS::DMS::MigrationProject": { tags: "Tags" },
+    "AWS::DMS::ReplicationConfig": { tags: "Tags", required: ["ComputeConfig", "ReplicationConfigIdentifier", "ReplicationType", "SourceEndpointArn", "TableMappings", "TargetEndpointArn"] },
+    "AWS::DMS::ReplicationInstance": { tags: "Tags", required: ["ReplicationInstanceClass"] },
+    "AWS::DMS::ReplicationSubnetGroup": { tags: "Tags", required: ["ReplicationSubnetGroupDescription", "SubnetIds"] },
+    "AWS::DMS::ReplicationTask": { tags: "Tags", required: ["MigrationType", "ReplicationInstanceArn", "SourceEndpointArn", "TableMappings", "TargetEndpointArn"] },
+    "AWS::DRS::LaunchConfigurationTemplate": { tags: "Tags" },
+    "AWS::DRS::ReplicationConfigurationTemplate": { tags: "Tags", required: ["BandwidthThrottling", "EbsEncryption", "PitPolicy", "ReplicationServersSecurityGroupsIDs", "StagingAreaSubnetId", "StagingAreaTags"] },
+    "AWS::DRS::SourceNetwork": { tags: "Tags", required: ["OriginAccountID", "OriginRegion", "VpcID"] },
+    "AWS::DSQL::Cluster": { tags: "Tags" },
+    "AWS::DataBrew::Dataset": { tags: "Tags", required: ["Input", "Name"] },
+    "AWS::DataBrew::Job": { tags: "Tags", required: ["Name", "RoleArn", "Type"] },
+    "AWS::DataBrew::Project": { tags: "Tags", required: ["DatasetName", "Name", "RecipeName", "RoleArn"] },
+    "AWS::DataBrew::Recipe": { tags: "Tags", required: ["Name", "Steps"] },
+    "AWS::DataBrew::Ruleset": { tags: "Tags", required: ["Name", "Rules", "TargetArn"] },
+    "AWS::DataBrew::Schedule": { tags: "Tags", required: ["CronExpression", "Name"] },
+    "AWS::DataExchange::DataSet": { tags: "Tags", required: ["AssetType", "Description", "Name"] },
+    "AWS::DataExchange::EventAction": { tags: "Tags", required: ["Action", "Event"] },
+    "AWS::DataPipeline::Pipeline": { tags: "PipelineTags", required: ["Name"] },
+    "AWS::DataSync::Agent": { tags: "Tags" },
+    "AWS::DataSync::LocationAzureBlob": { tags: "Tags", required: ["AzureBlobAuthenticationType"] },
+    "AWS::DataSync::LocationEFS": { tags: "Tags", required: ["Ec2Config"] },
+    "AWS::DataSync::LocationFSxLustre": { tags: "Tags", required: ["SecurityGroupArns"] },
+    "AWS::DataSync::LocationFSxONTAP": { tags: "Tags", required: ["SecurityGroupArns", "StorageVirtualMachineArn"] },
+    "AWS::DataSync::LocationFSxOpenZFS": { tags: "Tags", required: ["Protocol", "SecurityGroupArns"] },
+    "AWS::DataSync::LocationFSxWindows": { tags: "Tags", required: ["SecurityGroupArns", "User"] },
+    "AWS::DataSync::LocationHDFS": { tags: "Tags", required: ["AgentArns", "AuthenticationType", "NameNodes"] },
+    "AWS::DataSync::LocationNFS": { tags: "Tags", required: ["OnPremConfig"] },
+    "AWS::DataSync::LocationObjectStorage": { tags: "Tags" },
+    "AWS::DataSync::LocationS3": { tags: "Tags", required: ["S3Config"] },
+    "AWS::DataSync::LocationSMB": { tags: "Tags", required: ["AgentArns"] },
+    "AWS::DataSync::Task": { tags: "Tags", required: ["DestinationLocationArn", "SourceLocationArn"] },
+    "AWS::DataZone::Connection": { required: ["DomainIdentifier", "Name"] },
+    "AWS::DataZone::DataSource": { required: ["DomainIdentifier", "Name", "ProjectIdentifier", "Type"] },
+    "AWS::DataZone::Domain": { tags: "Tags", required: ["Name"] },
+    "AWS::DataZone::DomainUnit": { required: ["DomainIdentifier", "Name", "ParentDomainUnitIdentifier"] },
+    "AWS::DataZone::Environment": { required: ["DomainIdentifier", "Name", "ProjectIdentifier"] },
+    "AWS::DataZone::EnvironmentActions": { required: ["Name"] },
+    "AWS::DataZone::EnvironmentBlueprintConfiguration": { required: ["DomainIdentifier", "EnabledRegions", "EnvironmentBlueprintIdentifier"] },
+    "AWS::DataZone::EnvironmentProfile": { required: ["AwsAccountId", "AwsAccountRegion", "DomainIdentifier", "EnvironmentBlueprintIdentifier", "Name", "ProjectIdentifier"] },
+    "AWS::DataZone::FormType": { required: ["DomainIdentifier", "Model", "Name", "OwningProjectIdentifier"] },
+    "AWS::DataZone::GroupProfile": { required: ["DomainIdentifier"] },
+    "AWS::DataZone::Owner": { required: ["DomainIdentifier", "EntityIdentifier", "EntityType", "Owner"] },
+    "AWS::DataZone::PolicyGrant": { required: ["DomainIdentifier", "EntityIdentifier", "EntityType", "PolicyType"] },
+    "AWS::DataZone::Project": { required: ["DomainIdentifier", "Name"] },
+    "AWS::DataZone::ProjectMembership": { required: ["Designation", "DomainIdentifier", "Member", "ProjectIdentifier"] },
+    "AWS::DataZone::ProjectProfile": { required: ["Name"] },
+    "AWS::DataZone::SubscriptionTarget": { required: ["ApplicableAssetTypes", "AuthorizedPrincipals", "DomainIdentifier", "EnvironmentIdentifier", "Name", "SubscriptionTargetConfig", "Type"] },
+    "AWS::DataZone::UserProfile": { required: ["DomainIdentifier", "UserIdentifier"] },
+    "AWS::Deadline::Budget": { tags: "Tags", required: ["Actions", "ApproximateDollarLimit", "DisplayName", "FarmId", "Schedule", "UsageTrackingResource"] },
+    "AWS::Deadline::Farm": { tags: "Tags", required: ["DisplayName"] },
+    "AWS::Deadline::Fleet": { tags: "Tags", required: ["Configuration", "DisplayName", "FarmId", "MaxWorkerCount", "RoleArn"] },
+    "AWS::Deadline::LicenseEndpoint": { tags: "Tags", required: ["SecurityGroupIds", "SubnetIds", "VpcId"] },
+    "AWS::Deadline::Limit": { required: ["AmountRequirementName", "DisplayName", "FarmId", "MaxCount"] },
+    "AWS::Deadline::MeteredProduct": {},
+    "AWS::Deadline::Monitor": { tags: "Tags", required: ["DisplayName", "IdentityCenterInstanceArn", "RoleArn", "Subdomain"] },
+    "AWS::Deadline::Queue": { tags: "Tags", required: ["DisplayName", "FarmId"] },
+    "AWS::Deadline::QueueEnvironment": { required: ["FarmId", "Priority", "QueueId", "Template", "TemplateType"] },
+    "AWS::Deadline::QueueFleetAssociation": { required: ["FarmId", "FleetId", "QueueId"] },
+    "AWS::Deadline::QueueLimitAssociation": { required: ["FarmId", "LimitId", "QueueId"] },
+    "AWS::Deadline::StorageProfile": { required: ["DisplayName", "FarmId", "OsFamily"] },
+    "AWS::Deadline::Worker": { tags: "Tags", required: ["FarmId", "FleetId"] },
+    "AWS::Detective::Graph": { tags: "Tags" },
+    "AWS::Detective::MemberInvitation": { required: ["GraphArn", "MemberEmailAddress", "MemberId"] },
+    "AWS::Detective::OrganizationAdmin": { required: ["AccountId"] },
+    "AWS::DevOpsAgent::AgentSpace": { tags: "Tags", required: ["Name"] },
+    "AWS::DevOpsAgent::Asset": { required: ["AgentSpaceId", "AssetType"] },
+    "AWS::DevOpsAgent::Association": { required: ["AgentSpaceId", "Configuration", "ServiceId"] },
+    "AWS::DevOpsAgent::PrivateConnection": { tags: "Tags", required: ["ConnectionConfiguration", "Name"] },
+    "AWS::DevOpsAgent::Service": { tags: "Tags", required: ["ServiceType"] },
+    "AWS::DevOpsAgent::Trigger": { required: ["Action", "AgentSpaceId", "Condition", "Type"] },
+    "AWS::DevOpsGuru::LogAnomalyDetectionIntegration": {},
+    "AWS::DevOpsGuru::NotificationChannel": { required: ["Config"] },
+    "AWS::DevOpsGuru::ResourceCollection": { required: ["ResourceCollectionFilter"] },
+    "AWS::DeviceFarm::DevicePool": { tags: "Tags", required: ["Name", "ProjectArn", "Rules"] },
+    "AWS::DeviceFarm::InstanceProfile": { tags: "Tags", required: ["Name"] },
+    "AWS::DeviceFarm::NetworkProfile": { tags: "Tags", required: ["Name", "ProjectArn"] },
+    "AWS::DeviceFarm::Project": { tags: "Tags", required: ["Name"] },
+    "AWS::DeviceFarm::TestGridProject": { tags: "Tags", required: ["Name"] },
+    "AWS::DeviceFarm::Upload": { required: ["Name", "ProjectArn", "Type"] },
+    "AWS::DeviceFarm::VPCEConfiguration": { tags: "Tags", required: ["ServiceDnsName", "VpceConfigurationName", "VpceServiceName"] },
+    "AWS::DirectConnect::Connection": { tags: "Tags", required: ["Bandwidth", "ConnectionName", "Location"] },
+    "AWS::DirectConnect::DirectConnectGateway": { tags: "Tags", required: ["DirectConnectGatewayName"] },
+    "AWS::DirectConnect::DirectConnectGatewayAssociation": { required: ["AssociatedGatewayId", "DirectConnectGatewayId"] },
+    "AWS::DirectConnect::Lag": { tags: "Tags", required: ["ConnectionsBandwidth", "LagName", "Location"] },
+    "AWS::DirectConnect::PrivateVirtualInterface": { tags: "Tags", required: ["BgpPeers", "ConnectionId", "VirtualInterfaceName", "Vlan"] },
+    "AWS::DirectConnect::PublicVirtualInterface": { tags: "Tags", required: ["BgpPeers", "ConnectionId", "VirtualInterfaceName", "Vlan"] },
+    "AWS::DirectConnect::TransitVirtualInterface": { tags: "Tags", required: ["BgpPeers", "ConnectionId", "DirectConnectGatewayId", "VirtualInterfaceName", "Vlan"] },
+    "AWS::DirectoryService::MicrosoftAD": { required: ["Name", "Password", "VpcSettings"] },
+    "AWS::DirectoryService::SimpleAD": { tags: "Tags", required: ["Name", "Size", "VpcSettings"] },
+    "AWS::DocDB::DBCluster": { tags: "Tags" },
+    "AWS::DocDB::DBClusterParameterGroup": { tags: "Tags", required: ["Description", "Family", "Parameters"] },
+    "AWS::DocDB::DBInstance": { tags: "Tags", required: ["DBClusterIdentifier", "DBInstanceClass"] },
+    "AWS::DocDB::DBSubnetGroup": { tags: "Tags", required: ["DBSubnetGroupDescription", "SubnetIds"] },
+    "AWS::DocDB::EventSubscription": { required: ["SnsTopicArn"] },
+    "AWS::DocDB::GlobalCluster": { tags: "Tags", required: ["GlobalClusterIdentifier"] },
+    "AWS::DocDBElastic::Cluster": { tags: "Tags", required: ["AdminUserName", "AuthType", "ClusterName", "ShardCapacity", "ShardCount"] },
+    "AWS::DocDBElastic::ClusterSnapshot": { tags: "Tags", required: ["ClusterArn", "SnapshotName"] },
+    "AWS::DynamoDB::GlobalTable": { required: ["Replicas"] },
+    "AWS::DynamoDB::Table": { tags: "Tags", required: ["KeySchema"] },
+    "AWS::EC2::ApplicationStatusCheck": { tags: "Tags", required: ["Port", "Protocol"] },
+    "AWS::EC2::CapacityManagerDataExport": { tags: "Tags", required: ["OutputFormat", "S3BucketName", "Schedule"] },
+    "AWS::EC2::CapacityReservation": { required: ["InstanceCount", "InstancePlatform", "InstanceType"] },
+    "AWS::EC2::CapacityReservationFleet": {},
+    "AWS::EC2::CarrierGateway": { tags: "Tags", required: ["VpcId"] },
+    "AWS::EC2::ClientVpnAuthorizationRule": { required: ["ClientVpnEndpointId", "TargetNetworkCidr"] },
+    "AWS::EC2::ClientVpnEndpoint": { required: ["AuthenticationOptions", "ConnectionLogOptions", "ServerCertificateArn"] },
+    "AWS::EC2::ClientVpnRoute": { required: ["ClientVpnEndpointId", "DestinationCidrBlock"] },
+    "AWS::EC2::ClientVpnTargetNetworkAssociation": { required: ["ClientVpnEndpointId"] },
+    "AWS::EC2::CustomerGateway": { tags: "Tags", required: ["IpAddress", "Type"] },
+    "AWS::EC2::DHCPOptions": { tags: "Tags" },
+    "AWS::EC2::EC2Fleet": { required: ["LaunchTemplateConfigs", "TargetCapacitySpecification"] },
+    "AWS::EC2::EIP": { tags: "Tags" },
+    "AWS::EC2::EIPAssociation": {},
+    "AWS::EC2::EgressOnlyInternetGateway": { tags: "Tags", required: ["VpcId"] },
+    "AWS::EC2::EnclaveCertificateIamRoleAssociation": { required: ["CertificateArn", "RoleArn"] },
+    "AWS::EC2::FlowLog": { tags: "Tags", required: ["ResourceId", "ResourceType"] },
+    "AWS::EC2::FpgaImage": { tags: "Tags" },
+    "AWS::EC2::GatewayRouteTableAssociation": { required: ["GatewayId", "RouteTableId"] },
+    "AWS::EC2::Host": { tags: "Tags", required: ["AvailabilityZone"] },
+    "AWS::EC2::IPAM": { tags: "Tags" },
+    "AWS::EC2::IPAMAllocation": { required: ["IpamPoolId"] },
+    "AWS::EC2::IPAMPool": { tags: "Tags", required: ["AddressFamily", "IpamScopeId"] },
+    "AWS::EC2::IPAMPoolCidr": { required: ["IpamPoolId"] },
+    "AWS::EC2::IPAMPrefixListResolver": { tags: "Tags", required: ["AddressFamily"] },
+    "AWS::EC2::IPAMPrefixListResolverTarget": { tags: "Tags", required: ["IpamPrefixListResolverId", "PrefixListId", "PrefixListRegion", "TrackLatestVersion"] },
+    "AWS::EC2::IPAMResourceDiscovery": { tags: "Tags" },
+    "AWS::EC2::IPAMResourceDiscoveryAssociation": { tags: "Tags", required: ["IpamId", "IpamResourceDiscoveryId"] },
+    "AWS::EC2::IPAMScope": { tags: "Tags", required: ["IpamId"] },
+    "AWS::EC2::IPv4Pool": { tags: "Tags" },
+    "AWS::EC2::Instance": { tags: "Tags" },
+    "AWS::EC2::InstanceConnectEndpoint": { tags: "Tags", required: ["SubnetId"] },
+    "AWS::EC2::InstanceEventWindow": { tags: "Tags" },
+    "AWS::EC2::InternetGateway": { tags: "Tags" },
+    "AWS::EC2::IpPoolRouteTableAssociation": { required: ["PublicIpv4Pool", "RouteTableId"] },
+    "AWS::EC2::IpamExternalResourceVerificationToken": { tags: "Tags", required: ["IpamId"] },
+    "AWS::EC2::KeyPair": { tags: "Tags", required: ["KeyName"] },
+    "AWS::EC2::LaunchTemplate": { required: ["LaunchTemplateData"] },
+    "AWS::EC2::LocalGatewayRoute": { required: ["DestinationCidrBlock", "LocalGatewayRouteTableId"] },
+    "AWS::EC2::LocalGatewayRouteTable": { tags: "Tags", required: ["LocalGatewayId"] },
+    "AWS::EC2::LocalGatewayRouteTableVPCAssociation": { tags: "Tags", required: ["LocalGatewayRouteTableId", "VpcId"] },
+    "AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation": { tags: "Tags", required: ["LocalGatewayRouteTableId", "LocalGatewayVirtualInterfaceGroupId"] },
+    "AWS::EC2::LocalGatewayVirtualInterface": { tags: "Tags", required: ["LocalAddress", "LocalGatewayVirtualInterfaceGroupId", "OutpostLagId", "PeerAddress", "Vlan"] },
+    "AWS::EC2::LocalGatewayVirtualInterfaceGroup": { tags: "Tags", required: ["LocalGatewayId"] },
+    "AWS::EC2::NatGateway": { tags: "Tags" },
+    "AWS::EC2::NetworkAcl": { tags: "Tags", required: ["VpcId"] },
+    "AWS::EC2::NetworkAclEntry": { required: ["NetworkAclId", "Protocol", "RuleAction", "RuleNumber"] },
+    "AWS::EC2::NetworkInsightsAccessScope": { tags: "Tags" },
+    "AWS::EC2::NetworkInsightsAccessScopeAnalysis": { tags: "Tags", required: ["NetworkInsightsAccessScopeId"] },
+    "AWS::EC2::NetworkInsightsAnalysis": { tags: "Tags", required: ["NetworkInsightsPathId"] },
+    "AWS::EC2::NetworkInsightsPath": { tags: "Tags", required: ["Protocol", "Source"] },
+    "AWS::EC2::NetworkInterface": { tags: "Tags", required: ["SubnetId"] },
+    "AWS::EC2::NetworkInterfaceAttachment": { required: ["DeviceIndex", "InstanceId", "NetworkInterfaceId"] },
+    "AWS::EC2::NetworkInterfacePermission": { required: ["AwsAccountId", "NetworkInterfaceId", "Permission"] },
+    "AWS::EC2::NetworkPerformanceMetricSubscription": { required: ["Destination", "Metric", "Source", "Statistic"] },
+    "AWS::EC2::PlacementGroup": { tags: "Tags" },
+    "AWS::EC2::PrefixList": { tags: "Tags", required: ["AddressFamily", "PrefixListName"] },
+    "AWS::EC2::Route": { required: ["RouteTableId"] },
+    "AWS::EC2::RouteServer": { tags: "Tags", required: ["AmazonSideAsn"] },
+    "AWS::EC2::RouteServerAssociation": { required: ["RouteServerId", "VpcId"] },
+    "AWS::EC2::RouteServerEndpoint": { tags: "Tags", required: ["RouteServerId", "SubnetId"] },
+    "AWS::EC2::RouteServerPeer": { tags: "Tags", required: ["BgpOptions", "PeerAddress", "RouteServerEndpointId"] },
+    "AWS::EC2::RouteServerPropagation": { required: ["RouteServerId", "RouteTableId"] },
+    "AWS::EC2::RouteTable": { tags: "Tags", required: ["VpcId"] },
+    "AWS::EC2::SecurityGroup": { tags: "Tags", required: ["GroupDescription"] },
+    "AWS::EC2::SecurityGroupEgress": { required: ["GroupId", "IpProtocol"] },
+    "AWS::EC2::SecurityGroupIngress": { required: ["IpProtocol"] },
+    "AWS::EC2::SecurityGroupVpcAssociation": { required: ["GroupId", "VpcId"] },
+    "AWS::EC2::SnapshotBlockPublicAccess": { required: ["State"] },
+    "AWS::EC2::SpotFleet": { required: ["SpotFleetRequestConfigData"] },
+    "AWS::EC2::SqlHaStandbyDetectedInstance": { required: ["InstanceId"] },
+    "AWS::EC2::Subnet": { tags: "Tags", required: ["VpcId"] },
+    "AWS::EC2::SubnetCidrBlock": { required: ["SubnetId"] },
+    "AWS::EC2::SubnetCidrReservation": { tags: "Tags", required: ["Cidr", "ReservationType", "SubnetId"] },
+    "AWS::EC2::SubnetNetworkAclAssociation": { required: ["NetworkAclId", "SubnetId"] },
+    "AWS::EC2::SubnetRouteTableAssociation": { required: ["RouteTableId", "SubnetId"] },
+    "AWS::EC2::TrafficMirrorFilter": { tags: "Tags" },
+    "AWS::EC2::TrafficMirrorFilterRule": { tags: "Tags", required: ["DestinationCidrBlock", "RuleAction", "RuleNumber", "SourceCidrBlock", "TrafficDirection", "TrafficMirrorFilterId"] },
+    "AWS::EC2::TrafficMirrorSession": { tags: "Tags", required: ["NetworkInterfaceId", "SessionNumber", "TrafficMirrorFilterId", "TrafficMirrorTargetId"] },
+    "AWS::EC2::TrafficMirrorTarget": { tags: "Tags" },
+    "AWS::EC2::TransitGateway": { tags: "Tags" },
+    "AWS::EC2::TransitGatewayAttachment": { tags: "Tags", required: ["SubnetIds", "TransitGatewayId", "VpcId"] },
+    "AWS::EC2::TransitGatewayConnect": { tags: "Tags", required: ["Options", "TransportTransitGatewayAttachmentId"] },
+    "AWS::EC2::TransitGatewayConnectPeer": { tags: "Tags", required: ["ConnectPeerConfiguration", "TransitGatewayAttachmentId"] },
+    "AWS::EC2::TransitGatewayMeteringPolicy": { tags: "Tags", required: ["TransitGatewayId"] },
+    "AWS::EC2::TransitGatewayMeteringPolicyEntry": { required: ["MeteredAccount", "PolicyRuleNumber", "TransitGatewayMeteringPolicyId"] },
+    "AWS::EC2::TransitGatewayMulticastDomain": { tags: "Tags", required: ["TransitGatewayId"] },
+    "AWS::EC2::TransitGatewayMulticastDomainAssociation": { required: ["SubnetId", "TransitGatewayAttachmentId", "TransitGatewayMulticastDomainId"] },
+    "AWS::EC2::TransitGatewayMulticastGroupMember": { required: ["GroupIpAddress", "NetworkInterfaceId", "TransitGatewayMulticastDomainId"] },
+    "AWS::EC2::TransitGatewayMulticastGroupSource": { required: ["GroupIpAddress", "NetworkInterfaceId", "TransitGatewayMulticastDomainId"] },
+    "AWS::EC2::TransitGatewayPeeringAttachment": { tags: "Tags", required: ["PeerAccountId", "PeerRegion", "PeerTransitGatewayId", "TransitGatewayId"] },
+    "AWS::EC2::TransitGatewayPolicyTable": { tags: "Tags", required: ["TransitGatewayId"] },
+    "AWS::EC2::TransitGatewayPolicyTableAssociation": { required: ["TransitGatewayAttachmentId", "TransitGatewayPolicyTableId"] },
+    "AWS::EC2::TransitGatewayPolicyTableEntry": { required: ["PolicyRule", "PolicyRuleNumber", "TargetRouteTableId", "TransitGatewayPolicyTableId"] },
+    "AWS::EC2::TransitGatewayRoute": { required: ["DestinationCidrBlock", "TransitGatewayRouteTableId"] },
+    "AWS::EC2::TransitGatewayRouteTable": { tags: "Tags", required: ["TransitGatewayId"] },
+    "AWS::EC2::TransitGatewayRouteTableAssociation": { required: ["TransitGatewayAttachmentId", "TransitGatewayRouteTableId"] },
+    "AWS::EC2::TransitGatewayRouteTablePropagation": { required: ["TransitGatewayAttachmentId", "TransitGatewayRouteTableId"] },
+    "AWS::EC2::TransitGatewayVpcAttachment": { tags: "Tags", required: ["SubnetIds", "TransitGatewayId", "VpcId"] },
+    "AWS::EC2::VPC": { tags: "Tags" },
+    "AWS::EC2::VPCBlockPublicAccessExclusion": { tags: "Tags", required: ["InternetGatewayExclusionMode"] },
+    "AWS::EC2::VPCBlockPublicAccessOptions": { required: ["InternetGatewayBlockMode"] },
+    "AWS::EC2::VPCCidrBlock": { required: ["VpcId"] },
+    "AWS::EC2::VPCDHCPOptionsAssociation": { required: ["DhcpOptionsId", "VpcId"] },
+    "AWS::EC2::VPCEncryptionControl": { tags: "Tags" },
+    "AWS::EC2::VPCEndpoint": { tags: "Tags", required: ["VpcId"] },
+    "AWS::EC2::VPCEndpointConnectionNotification": { required: ["ConnectionEvents", "ConnectionNotificationArn"] },
+    "AWS::EC2::VPCEndpointService": { tags: "Tags" },
+    "AWS::EC2::VPCEndpointServicePermissions": { required: ["ServiceId"] },
+    "AWS::EC2::VPCGatewayAttachment": { required: ["VpcId"] },
+    "AWS::EC2::VPCPeeringConnection": { tags: "Tags", required: ["PeerVpcId", "VpcId"] },
+    "AWS::EC2::VPNConcentrator": { tags: "Tags", required: ["TransitGatewayId", "Type"] },
+    "AWS::EC2::VPNConnection": { tags: "Tags", required: ["CustomerGatewayId", "Type"] },
+    "AWS::EC2::VPNConnectionRoute": { required: ["DestinationCidrBlock", "VpnConnectionId"] },
+    "AWS::EC2::VPNGateway": { tags: "Tags", required: ["Type"] },
+    "AWS::EC2::VPNGatewayRoutePropagation": { required: ["RouteTableIds", "VpnGatewayId"] },
+    "AWS::EC2::VerifiedAccessEndpoint": { tags: "Tags", required: ["AttachmentType", "EndpointType", "VerifiedAccessGroupId"] },
+    "AWS::EC2::VerifiedAccessGroup": { tags: "Tags", required: ["VerifiedAccessInstanceId"] },
+    "AWS::EC2::VerifiedAccessInstance": { tags: "Tags" },
+    "AWS::EC2::VerifiedAccessTrustProvider": { tags: "Tags", required: ["PolicyReferenceName", "TrustProviderType"] },
+    "AWS::EC2::Volume": { tags: "Tags" },
+    "AWS::EC2::VolumeAttachment": { required: ["InstanceId", "VolumeId"] },
+    "AWS::ECR::PublicRepository": { tags: "Tags" },
+    "AWS::ECR::PullThroughCacheRule": {},
+    "AWS::ECR::PullTimeUpdateExclusion": { required: ["PrincipalArn"] },
+    "AWS::ECR::RegistryPolicy": { required: ["PolicyText"] },
+    "AWS::ECR::RegistryScanningConfiguration": { required: ["Rules", "ScanType"] },
+    "AWS::ECR::ReplicationConfiguration": { required: ["ReplicationConfiguration"] },
+    "AWS::ECR::Repository": { tags: "Tags" },
+    "AWS::ECR::RepositoryCreationTemplate": { required: ["AppliedFor", "Prefix"] },
+    "AWS::ECR::SigningConfiguration": { required: ["Rules"] },
+    "AWS::ECS::CapacityProvider": { tags: "Tags" },
+    "AWS::ECS::Cluster": { tags: "Tags" },
+    "AWS::ECS::ClusterCapacityProviderAssociations": { required: ["Cluster", "DefaultCapacityProviderStrategy"] },
+    "AWS::ECS::Daemon": { tags: "Tags" },
+    "AWS::ECS::DaemonTaskDefinition": { tags: "Tags" },
+    "AWS::ECS::ExpressGatewayService": { tags: "Tags", required: ["InfrastructureRoleArn"] },
+    "AWS::ECS::PrimaryTaskSet": { required: ["Cluster", "Service", "TaskSetId"] },
+    "AWS::ECS::Service": { tags: "Tags" },
+    "AWS::ECS::TaskDefinition": { tags: "Tags" },
+    "AWS::ECS::TaskSet": { tags: "Tags", required: ["Cluster", "Service", "TaskDefinition"] },
+    "AWS::EFS::AccessPoint": { tags: "AccessPointTags", required: ["FileSystemId"] },
+    "AWS::EFS::FileSystem": { tags: "FileSystemTags" },
+    "AWS::EFS::MountTarget": { required: ["FileSystemId", "SecurityGroups", "SubnetId"] },
+    "AWS::EKS::AccessEntry": { tags: "Tags", required: ["ClusterName", "PrincipalArn"] },
+    "AWS::EKS::Addon": { tags: "Tags", required: ["AddonName", "ClusterName"] },
+    "AWS::EKS::Capability": { tags: "Tags", required: ["CapabilityName", "ClusterName", "DeletePropagationPolicy", "RoleArn", "Type"] },
+    "AWS::EKS::CertificateAuthority": { required: ["ClusterName"] },
+    "AWS::EKS::Cluster": { tags: "Tags", required: ["ResourcesVpcConfig", "RoleArn"] },
+    "AWS::EKS::FargateProfile": { tags: "Tags", required: ["ClusterName", "PodExecutionRoleArn", "Selectors"] },
+    "AWS::EKS::IdentityProviderConfig": { tags: "Tags", required: ["ClusterName", "Type"] },
+    "AWS::EKS::Nodegroup": { tags: "Tags", tagForm: "map", required: ["ClusterName", "NodeRole", "Subnets"] },
+    "AWS::EKS::PodIdentityAssociation": { tags: "Tags", required: ["ClusterName", "Namespace", "RoleArn", "ServiceAccount"] },
+    "AWS::EMR::Cluster": { tags: "Tags", required: ["Instances", "JobFlowRole", "Name", "ServiceRole"] },
+    "AWS::EMR::InstanceFleetConfig": { required: ["ClusterId", "InstanceFleetType"] },
+    "AWS::EMR::InstanceGroupConfig": { required: ["InstanceCount", "InstanceRole", "InstanceType", "JobFlowId"] },
+    "AWS::EMR::SecurityConfiguration": { required: ["SecurityConfiguration"] },
+    "AWS::EMR::Step": { required: ["ActionOnFailure", "HadoopJarStep", "JobFlowId", "Name"] },
+    "AWS::EMR::Studio": { tags: "Tags", required: ["AuthMode", "DefaultS3Location", "EngineSecurityGroupId", "Name", "ServiceRole", "SubnetIds", "VpcId", "WorkspaceSecurityGroupId"] },
+    "AWS::EMR::StudioSessionMapping": { required: ["IdentityName", "IdentityType", "SessionPolicyArn", "StudioId"] },
+    "AWS::EMR::WALWorkspace": { tags: "Tags" },
+    "AWS::EMRContainers::Endpoint": { tags: "Tags", required: ["ExecutionRoleArn", "ReleaseLabel", "Type", "VirtualClusterId"] },
+    "AWS::EMRContainers::JobTemplate": { tags: "Tags", required: ["JobTemplateData", "Name"] },
+    "AWS::EMRContainers::SecurityConfiguration": { tags: "Tags", required: ["SecurityConfigurationData"] },
+    "AWS::EMRContainers::VirtualCluster": { tags: "Tags", required: ["ContainerProvider", "Name"] },
+    "AWS::EMRServerless::Application": { tags: "Tags", required: ["ReleaseLabel", "Type"] },
+    "AWS::EVS::Environment": { tags: "Tags", required: ["ServiceAccessSubnetId", "TermsAccepted", "VcfVersion", "VpcId"] },
+    "AWS::ElastiCache::CacheCluster": { tags: "Tags", required: ["CacheNodeType", "Engine", "NumCacheNodes"] },
+    "AWS::ElastiCache::GlobalReplicationGroup": { tags: "Tags", required: ["Members"] },
+    "AWS::ElastiCache::ParameterGroup": { tags: "Tags", required: ["CacheParameterGroupFamily", "Description"] },
+    "AWS::ElastiCache::ReplicationGroup": { tags: "Tags", required: ["ReplicationGroupDescription"] },
+    "AWS::ElastiCache::SecurityGroup": { tags: "Tags", required: ["Description"] },
+    "AWS::ElastiCache::SecurityGroupIngress": { required: ["CacheSecurityGroupName", "EC2SecurityGroupName"] },
+    "AWS::ElastiCache::ServerlessCache": { tags: "Tags", required: ["Engine", "ServerlessCacheName"] },
+    "AWS::ElastiCache::ServerlessCacheSnapshot": { tags: "Tags", required: ["ServerlessCacheName", "ServerlessCacheSnapshotName"] },
+    "AWS::ElastiCache::SubnetGroup": { tags: "Tags", required: ["Description", "SubnetIds"] },
+    "AWS::ElastiCache::User": { tags: "Tags", required: ["Engine", "UserId", "UserName"] },
+    "AWS::ElastiCache::UserGroup": { tags: "Tags", required: ["Engine", "UserGroupId", "UserIds"] },
+    "AWS::ElasticBeanstalk::Application": {},
+    "AWS::ElasticBeanstalk::ApplicationVersion": { required: ["ApplicationName"] },
+    "AWS::ElasticBeanstalk::ConfigurationTemplate": { required: ["ApplicationName"] },
+    "AWS::ElasticBeanstalk::Environment": { tags: "Tags", required: ["ApplicationName"] },
+    "AWS::ElasticLoadBalancing::LoadBalancer": { tags: "Tags", required: ["Listeners"] },
+    "AWS::ElasticLoadBalancingV2::Listener": { tags: "Tags", required: ["DefaultActions", "LoadBalancerArn"] },
+    "AWS::ElasticLoadBalancingV2::ListenerCertificate": { required: ["Certificates", "ListenerArn"] },
+    "AWS::ElasticLoadBalancingV2::ListenerRule": { tags: "Tags", required: ["Actions", "Conditions", "Priority"] },
+    "AWS::ElasticLoadBalancingV2::LoadBalancer": { tags: "Tags" },
+    "AWS::ElasticLoadBalancingV2::TargetGroup": { tags: "Tags" },
+    "AWS::ElasticLoadBalancingV2::TrustStore": { tags: "Tags" },
+    "AWS::ElasticLoadBalancingV2::TrustStoreRevocation": {},
+    "AWS::Elasticsearch::Domain": { tags: "Tags" },
+    "AWS::ElementalInference::Dictionary": { tags: "Tags", tagForm: "map", required: ["Language", "Name"] },
+    "AWS::ElementalInference::Feed": { tags: "Tags", tagForm: "map", required: ["Name", "Outputs"] },
+    "AWS::EntityResolution::IdMappingWorkflow": { tags: "Tags", required: ["IdMappingTechniques", "InputSourceConfig", "RoleArn", "WorkflowName"] },
+    "AWS::EntityResolution::IdNamespace": { tags: "Tags", required: ["IdNamespaceName", "Type"] },
+    "AWS::EntityResolution::MatchingWorkflow": { tags: "Tags", required: ["InputSourceConfig", "OutputSourceConfig", "ResolutionTechniques", "RoleArn", "WorkflowName"] },
+    "AWS::EntityResolution::PolicyStatement": { required: ["Arn", "StatementId"] },
+    "AWS::EntityResolution::SchemaMapping": { tags: "Tags", required: ["MappedInputFields", "SchemaName"] },
+    "AWS::EventSchemas::Discoverer": { tags: "Tags", required: ["SourceArn"] },
+    "AWS::EventSchemas::Registry": { tags: "Tags" },
+    "AWS::EventSchemas::RegistryPolicy": { required: ["Policy", "RegistryName"] },
+    "AWS::EventSchemas::Schema": { tags: "Tags", required: ["Content", "RegistryName", "Type"] },
+    "AWS::Events::ApiDestination": { required: ["ConnectionArn", "HttpMethod", "InvocationEndpoint"] },
+    "AWS::Events::Archive": { required: ["SourceArn"] },
+    "AWS::Events::Connection": {},
+    "AWS::Events::Endpoint": { required: ["EventBuses", "RoutingConfig"] },
+    "AWS::Events::EventBus": { tags: "Tags", required: ["Name"] },
+    "AWS::Events::EventBusPolicy": { required: ["StatementId"] },
+    "AWS::Events::Rule": { tags: "Tags" },
+    "AWS::EventsV2::EventBus": { tags: "Tags", required: ["Name"] },
+    "AWS::EventsV2::EventSource": { tags: "Tags", required: ["Configuration", "EventBusArn", "Name"] },
+    "AWS::EventsV2::ResourcePolicy": { required: ["EventBusArn", "PolicyDocument"] },
+    "AWS::EventsV2::Subscriber": { tags: "Tags", required: ["EventBusArn", "Name"] },
+    "AWS::Evidently::Experiment": { tags: "Tags", required: ["MetricGoals", "Name", "OnlineAbConfig", "Project", "Treatments"] },
+    "AWS::Evidently::Feature": { tags: "Tags", required: ["Name", "Project", "Variations"] },
+    "AWS::Evidently::Launch": { tags: "Tags", required: ["Groups", "Name", "Project", "ScheduledSplitsConfig"] },
+    "AWS::Evidently::Project": { tags: "Tags", required: ["Name"] },
+    "AWS::Evidently::Segment": { tags: "Tags", required: ["Name"] },
+    "AWS::FIS::ExperimentTemplate": { tags: "Tags", tagForm: "map", required: ["Description", "RoleArn", "StopConditions", "Targets"] },
+    "AWS::FIS::TargetAccountConfiguration": { required: ["AccountId", "ExperimentTemplateId", "RoleArn"] },
+    "AWS::FMS::ApplicationsList": { tags: "Tags", required: ["AppsList", "ListName"] },
+    "AWS::FMS::NotificationChannel": { required: ["SnsRoleName", "SnsTopicArn"] },
+    "AWS::FMS::Policy": { tags: "Tags", required: ["ExcludeResourceTags", "PolicyName", "RemediationEnabled", "SecurityServicePolicyData"] },
+    "AWS::FMS::ProtocolsList": { tags: "Tags", required: ["ListName", "ProtocolsList"] },
+    "AWS::FMS::ResourceSet": { tags: "Tags", required: ["Name", "ResourceTypeList"] },
+    "AWS::FSx::Backup": { tags: "Tags", required: ["FileSystemId"] },
+    "AWS::FSx::DataRepositoryAssociation": { tags: "Tags", required: ["DataRepositoryPath", "FileSystemId", "FileSystemPath"] },
+    "AWS::FSx::FileCache": { tags: "Tags", required: ["FileCacheType", "FileCacheTypeVersion", "StorageCapacity", "SubnetIds"] },
+    "AWS::FSx::FileSystem": { tags: "Tags", required: ["FileSystemType", "SubnetIds"] },
+    "AWS::FSx::S3AccessPointAttachment": { required: ["Name", "Type"] },
+    "AWS::FSx::Snapshot": { tags: "Tags", required: ["Name", "VolumeId"] },
+    "AWS::FSx::StorageVirtualMachine": { tags: "Tags", required: ["FileSystemId", "Name"] },
+    "AWS::FSx::Volume": { tags: "Tags", required: ["Name"] },
+    "AWS::FinSpace::Environment": { tags: "Tags", required: ["Name"] },
+    "AWS::Forecast::Dataset": { required: ["DatasetName", "DatasetType", "Domain", "Schema"] },
+    "AWS::Forecast::DatasetGroup": { tags: "Tags", required: ["DatasetGroupName", "Domain"] },
+    "AWS::FraudDetector::Detector": { tags: "Tags", required: ["DetectorId", "EventType", "Rules"] },
+    "AWS::FraudDetector::EntityType": { tags: "Tags", required: ["Name"] },
+    "AWS::FraudDetector::EventType": { tags: "Tags", required: ["EntityTypes", "EventVariables", "Labels", "Name"] },
+    "AWS::FraudDetector::Label": { tags: "Tags", required: ["Name"] },
+    "AWS::FraudDetector::List": { tags: "Tags", required: ["Name"] },
+    "AWS::FraudDetector::Outcome": { tags: "Tags", required: ["Name"] },
+    "AWS::FraudDetector::Variable": { tags: "Tags", required: ["DataSource", "DataType", "DefaultValue", "Name"] },
+    "AWS::GameLift::Alias": { tags: "Tags", required: ["Name", "RoutingStrategy"] },
+    "AWS::GameLift::Build": { tags: "Tags" },
+    "AWS::GameLift::ContainerFleet": { tags: "Tags", required: ["FleetRoleArn"] },
+    "AWS::GameLift::ContainerGroupDefinition": { tags: "Tags", required: ["Name", "OperatingSystem", "TotalMemoryLimitMebibytes", "TotalVcpuLimit"] },
+    "AWS::GameLift::Fleet": { tags: "Tags", required: ["Name"] },
+    "AWS::GameLift::GameServerGroup": { tags: "Tags", required: ["GameServerGroupName", "InstanceDefinitions", "RoleArn"] },
+    "AWS::GameLift::GameSessionQueue": { tags: "Tags", required: ["Name"] },
+    "AWS::GameLift::Location": { tags: "Tags", required: ["LocationName"] },
+    "AWS::GameLift::MatchmakingConfiguration": { tags: "Tags", required: ["AcceptanceRequired", "Name", "RequestTimeoutSeconds", "RuleSetName"] },
+    "AWS::GameLift::MatchmakingRuleSet": { tags: "Tags", required: ["Name", "RuleSetBody"] },
+    "AWS::GameLift::Script": { tags: "Tags", required: ["StorageLocation"] },
+    "AWS::GameLiftStreams::Application": { tags: "Tags", tagForm: "map", required: ["ApplicationSourceUri", "Description", "ExecutablePath", "RuntimeEnvironment"] },
+    "AWS::GameLiftStreams::StreamGroup": { tags: "Tags", tagForm: "map", required: ["Description", "LocationConfigurations", "StreamClass"] },
+    "AWS::GlobalAccelerator::Accelerator": { tags: "Tags", required: ["Name"] },
+    "AWS::GlobalAccelerator::CrossAccountAttachment": { tags: "Tags", required: ["Name"] },
+    "AWS::GlobalAccelerator::EndpointGroup": { required: ["EndpointGroupRegion", "ListenerArn"] },
+    "AWS::GlobalAccelerator::Listener": { required: ["AcceleratorArn", "PortRanges", "Protocol"] },
+    "AWS::Glue::Blueprint": { tags: "Tags", required: ["BlueprintLocation", "Name"] },
+    "AWS::Glue::Catalog": { tags: "Tags", required: ["Name"] },
+    "AWS::Glue::Classifier": {},
+    "AWS::Glue::Connection": { tags: "Tags", tagForm: "map", required: ["CatalogId", "ConnectionInput"] },
+    "AWS::Glue::ConnectionType": { tags: "Tags", required: ["ConnectionType", "RestConfiguration"] },
+    "AWS::Glue::Crawler": { tags: "Tags", tagForm: "map", required: ["Role", "Targets"] },
+    "AWS::Glue::CustomEntityType": {},
+    "AWS::Glue::DataCatalogEncryptionSettings": { required: ["CatalogId", "DataCatalogEncryptionSettings"] },
+    "AWS::Glue::DataQualityRuleset": { tags: "Tags", tagForm: "map", required: ["Name"] },
+    "AWS::Glue::Database": { required: ["CatalogId", "DatabaseInput"] },
+    "AWS::Glue::DevEndpoint": { tags: "Tags", tagForm: "map", required: ["RoleArn"] },
+    "AWS::Glue::IdentityCenterConfiguration": { required: ["InstanceArn"] },
+    "AWS::Glue::Integration": { tags: "Tags", required: ["IntegrationName", "SourceArn", "TargetArn"] },
+    "AWS::Glue::IntegrationResourceProperty": { tags: "Tags", required: ["ResourceArn"] },
+    "AWS::Glue::Job": { tags: "Tags", tagForm: "map", required: ["Command", "Role"] },
+    "AWS::Glue::MLTransform": { tags: "Tags", tagForm: "map", required: ["InputRecordTables", "Role", "TransformParameters"] },
+    "AWS::Glue::Partition": { required: ["CatalogId", "DatabaseName", "PartitionInput", "TableName"] },
+    "AWS::Glue::Registry": { tags: "Tags", required: ["Name"] },
+    "AWS::Glue::Schema": { tags: "Tags", required: ["Compatibility", "DataFormat", "Name"] },
+    "AWS::Glue::SchemaVersion": { required: ["Schema", "SchemaDefinition"] },
+    "AWS::Glue::SchemaVersionMetadata": { required: ["Key", "SchemaVersionId", "Value"] },
+    "AWS::Glue::SecurityConfiguration": { required: ["EncryptionConfiguration", "Name"] },
+    "AWS::Glue::Session": { tags: "Tags", required: ["Command", "Id", "Role"] },
+    "AWS::Glue::Table": { required: ["CatalogId", "DatabaseName"] },
+    "AWS::Glue::TableOptimizer": { required: ["CatalogId", "DatabaseName", "TableName", "TableOptimizerConfiguration", "Type"] },
+    "AWS::Glue::Trigger": { tags: "Tags", tagForm: "map", required: ["Actions", "Type"] },
+    "AWS::Glue::UsageProfile": { tags: "Tags", required: ["Name"] },
+    "AWS::Glue::UserDefinedFunction": { required: ["DatabaseName", "FunctionName"] },
+    "AWS::Glue::Workflow": { tags: "Tags", tagForm: "map" },
+    "AWS::Grafana::Workspace": { tags: "Tags", required: ["AccountAccessType", "AuthenticationProviders", "PermissionType"] },
+    "AWS::Greengrass::ConnectorDefinition": { tags: "Tags", tagForm: "map", required: ["Name"] },
+    "AWS::Greengrass::ConnectorDefinitionVersion": { required: ["ConnectorDefinitionId", "Connectors"] },
+    "AWS::Greengrass::CoreDefinition": { tags: "Tags", tagForm: "map", required: ["Name"] },
+    "AWS::Greengrass::CoreDefinitionVersion": { required: ["CoreDefinitionId", "Cores"] },
+    "AWS::Greengrass::DeviceDefinition": { tags: "Tags", tagForm: "map", required: ["Name"] },
+    "AWS::Greengrass::DeviceDefinitionVersion": { required: ["DeviceDefinitionId", "Devices"] },
+    "AWS::Greengrass::FunctionDefinition": { tags: "Tags", tagForm: "map", required: ["Name"] },
+    "AWS::Greengrass::FunctionDefinitionVersion": { required: ["FunctionDefinitionId", "Functions"] },
+    "AWS::Greengrass::Group": { tags: "Tags", tagForm: "map", required: ["Name"] },
+    "AWS::Greengrass::GroupVersion": { required: ["GroupId"] },
+    "AWS::Greengrass::LoggerDefinition": { tags: "Tags", tagForm: "map", required: ["Name"] },
+    "AWS::Greengrass::LoggerDefinitionVersion": { required: ["LoggerDefinitionId", "Loggers"] },
+    "AWS::Greengrass::ResourceDefinition": { tags: "Tags", tagForm: "map", required: ["Name"] },
+    "AWS::Greengrass::ResourceDefinitionVersion": { required: ["ResourceDefinitionId", "Resources"] },
+    "AWS::Greengrass::SubscriptionDefinition": { tags: "Tags", tagForm: "map", required: ["Name"] },
+    "AWS::Greengrass::SubscriptionDefinitionVersion": { required: ["SubscriptionDefinitionId", "Subscriptions"] },
+    "AWS::GreengrassV2::ComponentVersion": { tags: "Tags", tagForm: "map" },
+    "AWS::GreengrassV2::Deployment": { tags: "Tags", tagForm: "map", required: ["TargetArn"] },
+    "AWS::GroundStation::Config": { tags: "Tags", required: ["ConfigData", "Name"] },
+    "AWS::GroundStation::DataflowEndpointGroup": { tags: "Tags", required: ["EndpointDetails"] },
+    "AWS::GroundStation::DataflowEndpointGroupV2": { tags: "Tags" },
+    "AWS::GroundStation::MissionProfile": { tags: "Tags", required: ["DataflowEdges", "MinimumViableContactDurationSeconds", "Name", "TrackingConfigArn"] },
+    "AWS::GuardDuty::CustomDetectionRuleAssociation": { tags: "Tags", required: ["Mode", "RuleId"] },
+    "AWS::GuardDuty::Detector": { tags: "Tags", required: ["Enable"] },
+    "AWS::GuardDuty::Filter": { tags: "Tags", required: ["DetectorId", "FindingCriteria", "Name"] },
+    "AWS::GuardDuty::IPSet": { tags: "Tags", required: ["Format", "Location"] },
+    "AWS::GuardDuty::MalwareProtectionPlan": { tags: "Tags", required: ["ProtectedResource", "Role"] },
+    "AWS::GuardDuty::Master": { required: ["DetectorId", "MasterId"] },
+    "AWS::GuardDuty::Member": { required: ["Email"] },
+    "AWS::GuardDuty::PublishingDestination": { tags: "Tags", required: ["DestinationProperties", "DestinationType", "DetectorId"] },
+    "AWS::GuardDuty::ThreatEntitySet": { tags: "Tags", required: ["Format", "Location"] },
+    "AWS::GuardDuty::ThreatIntelSet": { tags: "Tags", required: ["Format", "Location"] },
+    "AWS::GuardDuty::TrustedEntitySet": { tags: "Tags", required: ["Format", "Location"] },
+    "AWS::HealthAgent::Domain": { tags: "Tags", required: ["Name"] },
+    "AWS::HealthImaging::Datastore": { tags: "Tags", tagForm: "map" },
+    "AWS::HealthLake::DataTransformationProfile": { tags: "Tags", required: ["ProfileName", "SourceFormat"] },
+    "AWS::HealthLake::FHIRDatastore": { tags: "Tags", required: ["DatastoreTypeVersion"] },
+    "AWS::IAM::AccessKey": { required: ["UserName"] },
+    "AWS::IAM::Group": {},
+    "AWS::IAM::GroupPolicy": { required: ["GroupName", "PolicyName"] },
+    "AWS::IAM::InstanceProfile": { required: ["Roles"] },
+    "AWS::IAM::ManagedPolicy": { required: ["PolicyDocument"] },
+    "AWS::IAM::OIDCProvider": { tags: "Tags" },
+    "AWS::IAM::Policy": { required: ["PolicyDocument", "PolicyName"] },
+    "AWS::IAM::Role": { tags: "Tags", required: ["AssumeRolePolicyDocument"] },
+    "AWS::IAM::RolePolicy": { required: ["PolicyName", "RoleName"] },
+    "AWS::IAM::SAMLProvider": { tags: "Tags" },
+    "AWS::IAM::ServerCertificate": { tags: "Tags" },
+    "AWS::IAM::ServiceLinkedRole": {},
+    "AWS::IAM::User": { tags: "Tags" },
+    "AWS::IAM::UserPolicy": { required: ["PolicyName", "UserName"] },
+    "AWS::IAM::UserToGroupAddition": { required: ["GroupName", "Users"] },
+    "AWS::IAM::VirtualMFADevice": { tags: "Tags", required: ["Users"] },
+    "AWS::IVS::Channel": { tags: "Tags" },
+    "AWS::IVS::EncoderConfiguration": { tags: "Tags" },
+    "AWS::IVS::IngestConfiguration": { tags: "Tags" },
+    "AWS::IVS::PlaybackKeyPair": { tags: "Tags" },
+    "AWS::IVS::PlaybackRestrictionPolicy": { tags: "Tags" },
+    "AWS::IVS::PublicKey": { tags: "Tags" },
+    "AWS::IVS::RecordingConfiguration": { tags: "Tags", required: ["DestinationConfiguration"] },
+    "AWS::IVS::Stage": { tags: "Tags" },
+    "AWS::IVS::StorageConfiguration": { tags: "Tags", required: ["S3"] },
+    "AWS::IVS::StreamKey": { tags: "Tags", required: ["ChannelArn"] },
+    "AWS::IVSChat::LoggingConfiguration": { tags: "Tags", required: ["DestinationConfiguration"] },
+    "AWS::IVSChat::Room": { tags: "Tags" },
+    "AWS::IdentityStore::Group": { required: ["DisplayName", "IdentityStoreId"] },
+    "AWS::IdentityStore::GroupMembership": { required: ["GroupId", "IdentityStoreId", "MemberId"] },
+    "AWS::IdentityStore::User": { required: ["IdentityStoreId"] },
+    "AWS::ImageBuilder::Component": { tags: "Tags", tagForm: "map", required: ["Name", "Platform", "Version"] },
+    "AWS::ImageBuilder::ContainerRecipe": { tags: "Tags", tagForm: "map", required: ["ContainerType", "Name", "ParentImage", "TargetRepository", "Version"] },
+    "AWS::ImageBuilder::DistributionConfiguration": { tags: "Tags", tagForm: "map", required: ["Distributions", "Name"] },
+    "AWS::ImageBuilder::Image": { tags: "Tags", tagForm: "map" },
+    "AWS::ImageBuilder::ImagePipeline": { tags: "Tags", tagForm: "map", required: ["InfrastructureConfigurationArn", "Name"] },
+    "AWS::ImageBuilder::ImageRecipe": { tags: "Tags", tagForm: "map", required: ["Name", "ParentImage", "Version"] },
+    "AWS::ImageBuilder::InfrastructureConfiguration": { tags: "Tags", tagForm: "map", required: ["InstanceProfileName", "Name"] },
+    "AWS::ImageBuilder::LifecyclePolicy": { tags: "Tags", tagForm: "map", required: ["ExecutionRole", "Name", "PolicyDetails", "ResourceSelection", "ResourceType"] },
+    "AWS::ImageBuilder::Workflow": { tags: "Tags", tagForm: "map", required: ["Name", "Type", "Version"] },
+    "AWS::Inspector::AssessmentTarget": {},
+    "AWS::Inspector::AssessmentTemplate": { required: ["AssessmentTargetArn", "DurationInSeconds", "RulesPackageArns"] },
+    "AWS::Inspector::ResourceGroup": { required: ["ResourceGroupTags"] },
+    "AWS::InspectorV2::CisScanConfiguration": { tags: "Tags", tagForm: "map", required: ["ScanName", "Schedule", "SecurityLevel", "Targets"] },
+    "AWS::InspectorV2::CodeSecurityIntegration": { tags: "Tags", tagForm: "map" },
+    "AWS::InspectorV2::CodeSecurityScanConfiguration": { tags: "Tags", tagForm: "map" },
+    "AWS::InspectorV2::Connector": { tags: "Tags", required: ["Name", "Provider", "ProviderConfiguration"] },
+    "AWS::InspectorV2::Filter": { tags: "Tags", tagForm: "map", required: ["FilterAction", "FilterCriteria", "Name"] },
+    "AWS::Interconnect::Connection": { tags: "Tags", required: ["AttachPoint"] },
+    "AWS::InternetMonitor::Monitor": { tags: "Tags", required: ["MonitorName"] },
+    "AWS::Invoicing::InvoiceUnit": { tags: "ResourceTags", required: ["InvoiceReceiver", "Name", "Rule"] },
+    "AWS::Invoicing::ProcurementPortalPreference": { tags: "Tags", required: ["BuyerDomain", "BuyerIdentifier", "Contacts", "EinvoiceDeliveryEnabled", "ProcurementPortalName", "PurchaseOrderRetrievalEnabled", "SupplierDomain", "SupplierIdentifier"] },
+    "AWS::IoT::AccountAuditConfiguration": { required: ["AccountId", "AuditCheckConfigurations", "RoleArn"] },
+    "AWS::IoT::Authorizer": { tags: "Tags", required: ["AuthorizerFunctionArn"] },
+    "AWS::IoT::BillingGroup": { tags: "Tags" },
+    "AWS::IoT::CACertificate": { tags: "Tags", required: ["CACertificatePem", "Status"] },
+    "AWS::IoT::Certificate": { required: ["Status"] },
+    "AWS::IoT::CertificateProvider": { tags: "Tags", required: ["AccountDefaultForOperations", "LambdaFunctionArn"] },
+    "AWS::IoT::Command": { tags: "Tags", required: ["CommandId"] },
+    "AWS::IoT::CustomMetric": { tags: "Tags", required: ["MetricType"] },
+    "AWS::IoT::Dimension": { tags: "Tags", required: ["StringValues", "Type"] },
+    "AWS::IoT::DomainConfiguration": { tags: "Tags" },
+    "AWS::IoT::EncryptionConfiguration": { required: ["EncryptionType"] },
+    "AWS::IoT::FleetMetric": { tags: "Tags", required: ["MetricName"] },
+    "AWS::IoT::Job": { tags: "Tags", required: ["JobId", "Targets"] },
+    "AWS::IoT::JobTemplate": { tags: "Tags", required: ["Description", "JobTemplateId"] },
+    "AWS::IoT::Logging": { required: ["AccountId", "DefaultLogLevel", "RoleArn"] },
+    "AWS::IoT::MitigationAction": { tags: "Tags", required: ["ActionParams", "RoleArn"] },
+    "AWS::IoT::Policy": { tags: "Tags", required: ["PolicyDocument"] },
+    "AWS::IoT::PolicyPrincipalAttachment": { required: ["PolicyName", "Principal"] },
+    "AWS::IoT::ProvisioningTemplate": { tags: "Tags", required: ["ProvisioningRoleArn", "TemplateBody"] },
+    "AWS::IoT::ResourceSpecificLogging": { required: ["LogLevel", "TargetName", "TargetType"] },
+    "AWS::IoT::RoleAlias": { tags: "Tags", required: ["RoleArn"] },
+    "AWS::IoT::ScheduledAudit": { tags: "Tags", required: ["Frequency", "TargetCheckNames"] },
+    "AWS::IoT::SecurityProfile": { tags: "Tags" },
+    "AWS::IoT::SoftwarePackage": { tags: "Tags" },
+    "AWS::IoT::SoftwarePackageVersion": { tags: "Tags", required: ["PackageName"] },
+    "AWS::IoT::Stream": { tags: "Tags", required: ["Files", "RoleArn", "StreamId"] },
+    "AWS::IoT::Thing": {},
+    "AWS::IoT::ThingGroup": { tags: "Tags" },
+    "AWS::IoT::ThingPrincipalAttachment": { required: ["Principal", "ThingName"] },
+    "AWS::IoT::ThingType": { tags: "Tags" },
+    "AWS::IoT::TopicRule": { tags: "Tags", required: ["TopicRulePayload"] },
+    "AWS::IoT::TopicRuleDestination": {},
+    "AWS::IoTAnalytics::Channel": { tags: "Tags" },
+    "AWS::IoTAnalytics::Dataset": { tags: "Tags", required: ["Actions"] },
+    "AWS::IoTAnalytics::Datastore": { tags: "Tags" },
+    "AWS::IoTAnalytics::Pipeline": { tags: "Tags", required: ["PipelineActivities"] },
+    "AWS::IoTCoreDeviceAdvisor::SuiteDefinition": { tags: "Tags", required: ["SuiteDefinitionConfiguration"] },
+    "AWS::IoTEvents::AlarmModel": { tags: "Tags", required: ["AlarmRule", "RoleArn"] },
+    "AWS::IoTEvents::DetectorModel": { tags: "Tags", required: ["DetectorModelDefinition", "RoleArn"] },
+    "AWS::IoTEvents::Input": { tags: "Tags", required: ["InputDefinition"] },
+    "AWS::IoTFleetHub::Application": { required: ["ApplicationName", "RoleArn"] },
+    "AWS::IoTFleetWise::Campaign": { tags: "Tags", required: ["CollectionScheme", "Name", "SignalCatalogArn", "TargetArn"] },
+    "AWS::IoTFleetWise::DecoderManifest": { tags: "Tags", required: ["ModelManifestArn", "Name"] },
+    "AWS::IoTFleetWise::Fleet": { tags: "Tags", required: ["Id", "SignalCatalogArn"] },
+    "AWS::IoTFleetWise::ModelManifest": { tags: "Tags", required: ["Name", "SignalCatalogArn"] },
+    "AWS::IoTFleetWise::SignalCatalog": { tags: "Tags" },
+    "AWS::IoTFleetWise::StateTemplate": { tags: "Tags", required: ["Name", "SignalCatalogArn", "StateTemplateProperties"] },
+    "AWS::IoTFleetWise::Vehicle": { tags: "Tags", required: ["DecoderManifestArn", "ModelManifestArn", "Name"] },
+    "AWS::IoTSecureTunneling::Tunnel": { tags: "Tags" },
+    "AWS::IoTSiteWise::AccessPolicy": { required: ["AccessPolicyIdentity", "AccessPolicyPermission", "AccessPolicyResource"] },
+    "AWS::IoTSiteWise::Application": { tags: "Tags", required: ["Name", "WorkspaceName"] },
+    "AWS::IoTSiteWise::Asset": { tags: "Tags", required: ["AssetModelId", "AssetName"] },
+    "AWS::IoTSiteWise::AssetModel": { tags: "Tags", required: ["AssetModelName"] },
+    "AWS::IoTSiteWise::ComputationModel": { tags: "Tags", required: ["ComputationModelConfiguration", "ComputationModelDataBinding", "ComputationModelName"] },
+    "AWS::IoTSiteWise::Dashboard": { tags: "Tags", required: ["DashboardDefinition", "DashboardDescription", "DashboardName"] },
+    "AWS::IoTSiteWise::Dataset": { tags: "Tags", required: ["DatasetName"] },
+    "AWS::IoTSiteWise::Gateway": { tags: "Tags", required: ["GatewayName", "GatewayPlatform"] },
+    "AWS::IoTSiteWise::Pipeline": { tags: "Tags", required: ["Computations", "PipelineName", "WorkspaceName"] },
+    "AWS::IoTSiteWise::Portal": { tags: "Tags", required: ["PortalContactEmail", "PortalName", "RoleArn"] },
+    "AWS::IoTSiteWise::Project": { tags: "Tags", required: ["PortalId", "ProjectName"] },
+    "AWS::IoTSiteWise::Task": { tags: "Tags", required: ["TaskConfiguration", "TaskName", "WorkspaceName"] },
+    "AWS::IoTSiteWise::Workspace": { tags: "Tags", required: ["EncryptionConfiguration", "WorkspaceName"] },
+    "AWS::IoTThingsGraph::FlowTemplate": { required: ["Definition"] },
+    "AWS::IoTTwinMaker::ComponentType": { tags: "Tags", tagForm: "map", required: ["ComponentTypeId", "WorkspaceId"] },
+    "AWS::IoTTwinMaker::Entity": { tags: "Tags", tagForm: "map", required: ["EntityName", "WorkspaceId"] },
+    "AWS::IoTTwinMaker::Scene": { tags: "Tags", tagForm: "map", required: ["ContentLocation", "SceneId", "WorkspaceId"] },
+    "AWS::IoTTwinMaker::SyncJob": { tags: "Tags", tagForm: "map", required: ["SyncRole", "SyncSource", "WorkspaceId"] },
+    "AWS::IoTTwinMaker::Workspace": { tags: "Tags", tagForm: "map", required: ["Role", "S3Location", "WorkspaceId"] },
+    "AWS::IoTWireless::Destination": { tags: "Tags", required: ["Expression", "ExpressionType", "Name"] },
+    "AWS::IoTWireless::DeviceProfile": { tags: "Tags" },
+    "AWS::IoTWireless::FuotaTask": { tags: "Tags", required: ["FirmwareUpdateImage", "FirmwareUpdateRole", "LoRaWAN"] },
+    "AWS::IoTWireless::MulticastGroup": { tags: "Tags", required: ["LoRaWAN"] },
+    "AWS::IoTWireless::NetworkAnalyzerConfiguration": { tags: "Tags", required: ["Name"] },
+    "AWS::IoTWireless::PartnerAccount": { tags: "Tags" },
+    "AWS::IoTWireless::ServiceProfile": { tags: "Tags" },
+    "AWS::IoTWireless::TaskDefinition": { tags: "Tags", required: ["AutoCreateTasks"] },
+    "AWS::IoTWireless::WirelessDevice": { tags: "Tags", required: ["DestinationName", "Type"] },
+    "AWS::IoTWireless::WirelessDeviceImportTask": { tags: "Tags", required: ["DestinationName", "Sidewalk"] },
+    "AWS::IoTWireless::WirelessGateway": { tags: "Tags", required: ["LoRaWAN"] },
+    "AWS::KMS::Alias": { required: ["AliasName", "TargetKeyId"] },
+    "AWS::KMS::Key": { tags: "Tags" },
+    "AWS::KMS::ReplicaKey": { tags: "Tags", required: ["KeyPolicy", "PrimaryKeyArn"] },
+    "AWS::KafkaConnect::Connector": { tags: "Tags", required: ["Capacity", "ConnectorConfiguration", "ConnectorName", "KafkaCluster", "KafkaClusterClientAuthentication", "KafkaClusterEncryptionInTransit", "KafkaConnectVersion", "Plugins", "ServiceExecutionRoleArn"] },
+    "AWS::KafkaConnect::CustomPlugin": { tags: "Tags", required: ["ContentType", "Location", "Name"] },
+    "AWS::KafkaConnect::WorkerConfiguration": { tags: "Tags", required: ["Name", "PropertiesFileContent"] },
+    "AWS::Kendra::DataSource": { tags: "Tags", required: ["IndexId", "Name", "Type"] },
+    "AWS::Kendra::Faq": { tags: "Tags", required: ["IndexId", "Name", "RoleArn", "S3Path"] },
+    "AWS::Kendra::FeaturedResultsSet": { tags: "Tags", required: ["FeaturedResultsSetName", "IndexId"] },
+    "AWS::Kendra::Index": { tags: "Tags", required: ["Edition", "Name", "RoleArn"] },
+    "AWS::Kendra::QuerySuggestionsBlockList": { tags: "Tags", required: ["IndexId", "Name", "RoleArn", "SourceS3Path"] },
+    "AWS::Kendra::Thesaurus": { tags: "Tags", required: ["IndexId", "Name", "RoleArn", "SourceS3Path"] },
+    "AWS::KendraRanking::ExecutionPlan": { tags: "Tags", required: ["Name"] },
+    "AWS::Kinesis::Channel": { tags: "Tags", required: ["ChannelName", "ServiceExecutionRoleARN", "StreamConfigurationList"] },
+    "AWS::Kinesis::ResourcePolicy": { required: ["ResourceArn", "ResourcePolicy"] },
+    "AWS::Kinesis::Stream": { tags: "Tags" },
+    "AWS::Kinesis::StreamConsumer": { tags: "Tags", required: ["ConsumerName", "StreamARN"] },
+    "AWS::KinesisAnalytics::Application": { required: ["Inputs"] },
+    "AWS::KinesisAnalytics::ApplicationOutput": { required: ["ApplicationName", "Output"] },
+    "AWS::KinesisAnalytics::ApplicationReferenceDataSource": { required: ["ApplicationName", "ReferenceDataSource"] },
+    "AWS::KinesisAnalyticsV2::Application": { tags: "Tags", required: ["RuntimeEnvironment", "ServiceExecutionRole"] },
+    "AWS::KinesisAnalyticsV2::ApplicationCloudWatchLoggingOption": { required: ["ApplicationName", "CloudWatchLoggingOption"] },
+    "AWS::KinesisAnalyticsV2::ApplicationOutput": { required: ["ApplicationName", "Output"] },
+    "AWS::KinesisAnalyticsV2::ApplicationReferenceDataSource": { required: ["ApplicationName", "ReferenceDataSource"] },
+    "AWS::KinesisFirehose::DeliveryStream": { tags: "Tags" },
+    "AWS::KinesisVideo::SignalingChannel": { tags: "Tags" },
+    "AWS::KinesisVideo::Stream": { tags: "Tags" },
+    "AWS::LakeFormation::DataCellsFilter": { required: ["DatabaseName", "Name", "TableCatalogId", "TableName"] },
+    "AWS::LakeFormation::DataLakeSettings": {},
+    "AWS::LakeFormation::Permissions": { required: ["DataLakePrincipal", "Resource"] },
+    "AWS::LakeFormation::PrincipalPermissions": { required: ["Permissions", "PermissionsWithGrantOption", "Principal", "Resource"] },
+    "AWS::LakeFormation::Resource": { required: ["ResourceArn", "UseServiceLinkedRole"] },
+    "AWS::LakeFormation::Tag": { required: ["TagKey", "TagValues"] },
+    "AWS::LakeFormation::TagAssociation": { required: ["LFTags", "Resource"] },
+    "AWS::Lambda::Alias": { required: ["FunctionName", "FunctionVersion", "Name"] },
+    "AWS::Lambda::CapacityProvider": { tags: "Tags", required: ["PermissionsConfig", "VpcConfig"] },
+    "AWS::Lambda::CodeSigningConfig": { tags: "Tags", required: ["AllowedPublishers"] },
+    "AWS::Lambda::EventInvokeConfig": { required: ["FunctionName", "Qualifier"] },
+    "AWS::Lambda::EventSourceMapping": { tags: "Tags", required: ["FunctionName"] },
+    "AWS::Lambda::Function": { tags: "Tags", required: ["Code", "Role"] },
+    "AWS::Lambda::LayerVersion": { required: ["Content"] },
+    "AWS::Lambda::LayerVersionPermission": { required: ["Action", "LayerVersionArn", "Principal"] },
+    "AWS::Lambda::MicrovmImage": { tags: "Tags", required: ["AdditionalOsCapabilities", "BaseImageArn", "BaseImageVersion", "BuildRoleArn", "CodeArtifact", "CpuConfigurations", "Description", "EgressNetworkConnectors", "EnvironmentVariables", "Hooks", "Logging", "Name", "Resources"] },
+    "AWS::Lambda::NetworkConnector": { tags: "Tags", required: ["Configuration"] },
+    "AWS::Lambda::Permission": { required: ["Action", "FunctionName", "Principal"] },
+    "AWS::Lambda::ResourcePolicy": { required: ["PolicyDocument", "ResourceArn"] },
+    "AWS::Lambda::Url": { required: ["AuthType", "TargetFunctionArn"] },
+    "AWS::Lambda::Version": { required: ["FunctionName"] },
+    "AWS::LaunchWizard::Deployment": { tags: "Tags", required: ["DeploymentPatternName", "Name", "WorkloadName"] },
+    "AWS::Lex::Bot": { tags: "BotTags", required: ["DataPrivacy", "IdleSessionTTLInSeconds", "Name", "RoleArn"] },
+    "AWS::Lex::BotAlias": { tags: "BotAliasTags", required: ["BotAliasName", "BotId"] },
+    "AWS::Lex::BotVersion": { required: ["BotId", "BotVersionLocaleSpecification"] },
+    "AWS::Lex::ResourcePolicy": { required: ["Policy", "ResourceArn"] },
+    "AWS::LicenseManager::Grant": { tags: "Tags" },
+    "AWS::LicenseManager::License": { tags: "Tags", required: ["Beneficiary", "ConsumptionConfiguration", "Entitlements", "HomeRegion", "Issuer", "LicenseName", "ProductName", "ProductSKU", "Validity"] },
+    "AWS::LicenseManager::LicenseAssetGroup": { tags: "Tags", required: ["AssociatedLicenseAssetRulesetARNs", "LicenseAssetGroupConfigurations", "Name"] },
+    "AWS::LicenseManager::LicenseAssetRuleSet": { tags: "Tags", required: ["Name", "Rules"] },
+    "AWS::Lightsail::Alarm": { required: ["AlarmName", "ComparisonOperator", "EvaluationPeriods", "MetricName", "MonitoredResourceName", "Threshold"] },
+    "AWS::Lightsail::Bucket": { tags: "Tags", required: ["BucketName", "BundleId"] },
+    "AWS::Lightsail::Certificate": { tags: "Tags", required: ["CertificateName", "DomainName"] },
+    "AWS::Lightsail::ContactMethod": { required: ["ContactEndpoint", "Protocol"] },
+    "AWS::Lightsail::Container": { tags: "Tags", required: ["Power", "Scale", "ServiceName"] },
+    "AWS::Lightsail::Database": { tags: "Tags", required: ["MasterDatabaseName", "MasterUsername", "RelationalDatabaseBlueprintId", "RelationalDatabaseBundleId", "RelationalDatabaseName"] },
+    "AWS::Lightsail::DatabaseSnapshot": { tags: "Tags", required: ["RelationalDatabaseName", "RelationalDatabaseSnapshotName"] },
+    "AWS::Lightsail::Disk": { tags: "Tags", required: ["DiskName", "SizeInGb"] },
+    "AWS::Lightsail::DiskSnapshot": { tags: "Tags", required: ["DiskName", "DiskSnapshotName"] },
+    "AWS::Lightsail::Distribution": { tags: "Tags", required: ["BundleId", "DefaultCacheBehavior", "DistributionName", "Origin"] },
+    "AWS::Lightsail::Domain": { tags: "Tags", required: ["DomainName"] },
+    "AWS::Lightsail::Instance": { tags: "Tags", required: ["BlueprintId", "BundleId", "InstanceName"] },
+    "AWS::Lightsail::InstanceSnapshot": { tags: "Tags", required: ["InstanceName", "InstanceSnapshotName"] },
+    "AWS::Lightsail::KeyPair": { tags: "Tags", required: ["KeyPairName"] },
+    "AWS::Lightsail::LoadBalancer": { tags: "Tags", required: ["InstancePort", "LoadBalancerName"] },
+    "AWS::Lightsail::LoadBalancerTlsCertificate": { required: ["CertificateDomainName", "CertificateName", "LoadBalancerName"] },
+    "AWS::Lightsail::StaticIp": { required: ["StaticIpName"] },
+    "AWS::Location::APIKey": { tags: "Tags", required: ["KeyName", "Restrictions"] },
+    "AWS::Location::GeofenceCollection": { tags: "Tags", required: ["CollectionName"] },
+    "AWS::Location::Map": { tags: "Tags", required: ["Configuration", "MapName"] },
+    "AWS::Location::PlaceIndex": { tags: "Tags", required: ["DataSource", "IndexName"] },
+    "AWS::Location::RouteCalculator": { tags: "Tags", required: ["CalculatorName", "DataSource"] },
+    "AWS::Location::Tracker": { tags: "Tags", required: ["TrackerName"] },
+    "AWS::Location::TrackerConsumer": { required: ["ConsumerArn", "TrackerName"] },
+    "AWS::Logs::AccountPolicy": { required: ["PolicyDocument", "PolicyName", "PolicyType"] },
+    "AWS::Logs::Delivery": { tags: "Tags", required: ["DeliveryDestinationArn", "DeliverySourceName"] },
+    "AWS::Logs::DeliveryDestination": { tags: "Tags", required: ["Name"] },
+    "AWS::Logs::DeliverySource": { tags: "Tags", required: ["Name"] },
+    "AWS::Logs::Destination": { tags: "Tags", required: ["DestinationName", "RoleArn", "TargetArn"] },
+    "AWS::Logs::Integration": { required: ["IntegrationName", "IntegrationType", "ResourceConfig"] },
+    "AWS::Logs::LogAnomalyDetector": {},
+    "AWS::Logs::LogGroup": { tags: "Tags" },
+    "AWS::Logs::LogStream": { required: ["LogGroupName"] },
+    "AWS::Logs::MetricFilter": { required: ["FilterPattern", "LogGroupName", "MetricTransformations"] },
+    "AWS::Logs::QueryDefinition": { required: ["Name", "QueryString"] },
+    "AWS::Logs::ResourcePolicy": { required: ["PolicyDocument", "PolicyName"] },
+    "AWS::Logs::ScheduledQuery": { tags: "Tags", required: ["ExecutionRoleArn", "Name", "QueryLanguage", "QueryString", "ScheduleExpression"] },
+    "AWS::Logs::StorageTierPolicy": { required: ["StorageTier"] },
+    "AWS::Logs::SubscriptionFilter": { required: ["DestinationArn", "FilterPattern", "LogGroupName"] },
+    "AWS::Logs::Transformer": { required: ["LogGroupIdentifier", "TransformerConfig"] },
+    "AWS::LookoutEquipment::InferenceScheduler": { tags: "Tags", required: ["DataInputConfiguration", "DataOutputConfiguration", "DataUploadFrequency", "ModelName", "RoleArn"] },
+    "AWS::LookoutMetrics::Alert": { required: ["Action", "AlertSensitivityThreshold", "AnomalyDetectorArn"] },
+    "AWS::LookoutMetrics::AnomalyDetector": { required: ["AnomalyDetectorConfig", "MetricSetList"] },
+    "AWS::LookoutVision::Project": { required: ["ProjectName"] },
+    "AWS::M2::Application": { tags: "Tags", tagForm: "map", required: ["EngineType", "Name"] },
+    "AWS::M2::Deployment": { required: ["ApplicationId", "ApplicationVersion", "EnvironmentId"] },
+    "AWS::M2::Environment": { tags: "Tags", tagForm: "map", required: ["EngineType", "InstanceType", "Name"] },
+    "AWS::MGN::Connector": { tags: "Tags", required: ["Name", "SsmInstanceID"] },
+    "AWS::MGN::LaunchConfigurationTemplate": { tags: "Tags" },
+    "AWS::MGN::NetworkMigrationDefinition": { tags: "Tags", required: ["Name", "SourceConfigurations", "TargetNetwork", "TargetS3Configuration"] },
+    "AWS::MPA::ApprovalTeam": { tags: "Tags", required: ["ApprovalStrategy", "Approvers", "Description", "Name", "Policies"] },
+    "AWS::MPA::IdentitySource": { tags: "Tags", required: ["IdentitySourceParameters"] },
+    "AWS::MSK::BatchScramSecret": { required: ["ClusterArn"] },
+    "AWS::MSK::Channel": { tags: "Tags", tagForm: "map", required: ["ChannelName", "TopicConfigurationList"] },
+    "AWS::MSK::Cluster": { tags: "Tags", tagForm: "map", required: ["BrokerNodeGroupInfo", "ClusterName", "KafkaVersion", "NumberOfBrokerNodes"] },
+    "AWS::MSK::ClusterPolicy": { required: ["ClusterArn", "Policy"] },
+    "AWS::MSK::Configuration": { required: ["Name", "ServerProperties"] },
+    "AWS::MSK::Replicator": { tags: "Tags", required: ["KafkaClusters", "ReplicationInfoList", "ReplicatorName", "ServiceExecutionRoleArn"] },
+    "AWS::MSK::ServerlessCluster": { tags: "Tags", tagForm: "map", required: ["ClientAuthentication", "ClusterName", "VpcConfigs"] },
+    "AWS::MSK::Topic": { required: ["ClusterArn", "PartitionCount", "ReplicationFactor", "TopicName"] },
+    "AWS::MSK::VpcConnection": { tags: "Tags", tagForm: "map", required: ["Authentication", "ClientSubnets", "SecurityGroups", "TargetClusterArn", "VpcId"] },
+    "AWS::MWAA::Environment": { tags: "Tags", tagForm: "map", required: ["Name"] },
+    "AWS::MWAAServerless::Workflow": { tags: "Tags", tagForm: "map", required: ["DefinitionS3Location", "RoleArn"] },
+    "AWS::Macie::AllowList": { tags: "Tags", required: ["Criteria", "Name"] },
+    "AWS::Macie::CustomDataIdentifier": { tags: "Tags", required: ["Name", "Regex"] },
+    "AWS::Macie::FindingsFilter": { tags: "Tags", required: ["FindingCriteria", "Name"] },
+    "AWS::Macie::Member": { tags: "Tags", required: ["AccountId"] },
+    "AWS::Macie::Session": {},
+    "AWS::ManagedBlockchain::Accessor": { tags: "Tags", required: ["AccessorType"] },
+    "AWS::ManagedBlockchain::Member": { required: ["MemberConfiguration"] },
+    "AWS::ManagedBlockchain::Node": { required: ["NetworkId", "NodeConfiguration"] },
+    "AWS::MediaConnect::Bridge": { required: ["Name", "PlacementArn", "Sources"] },
+    "AWS::MediaConnect::BridgeOutput": { required: ["BridgeArn", "Name", "NetworkOutput"] },
+    "AWS::MediaConnect::BridgeSource": { required: ["BridgeArn", "Name"] },
+    "AWS::MediaConnect::Flow": { tags: "Tags", required: ["Name", "Source"] },
+    "AWS::MediaConnect::FlowEntitlement": { tags: "Tags", required: ["Description", "FlowArn", "Name", "Subscribers"] },
+    "AWS::MediaConnect::FlowMediaStream": { tags: "Tags", required: ["FlowArn", "MediaStreamId", "MediaStreamName", "MediaStreamType"] },
+    "AWS::MediaConnect::FlowOutput": { tags: "Tags", required: ["FlowArn"] },
+    "AWS::MediaConnect::FlowSource": { tags: "Tags", required: ["Description", "FlowArn", "Name"] },
+    "AWS::MediaConnect::FlowVpcInterface": { tags: "Tags", required: ["FlowArn", "Name", "RoleArn", "SecurityGroupIds", "SubnetId"] },
+    "AWS::MediaConnect::Gateway": { required: ["EgressCidrBlocks", "Name", "Networks"] },
+    "AWS::MediaConnect::RouterInput": { tags: "Tags", required: ["Configuration", "MaximumBitrate", "Name", "RoutingScope", "Tier"] },
+    "AWS::MediaConnect::RouterNetworkInterface": { tags: "Tags", required: ["Configuration", "Name"] },
+    "AWS::MediaConnect::RouterOutput": { tags: "Tags", required: ["Configuration", "MaximumBitrate", "Name", "RoutingScope", "Tier"] },
+    "AWS::MediaConvert::JobTemplate": { tags: "Tags", tagForm: "map", required: ["SettingsJson"] },
+    "AWS::MediaConvert::Preset": { tags: "Tags", tagForm: "map", required: ["SettingsJson"] },
+    "AWS::MediaConvert::Queue": { tags: "Tags", tagForm: "map" },
+    "AWS::MediaLive::Channel": { tags: "Tags", tagForm: "map" },
+    "AWS::MediaLive::ChannelPlacementGroup": { tags: "Tags" },
+    "AWS::MediaLive::CloudWatchAlarmTemplate": { tags: "Tags", tagForm: "map", required: ["ComparisonOperator", "EvaluationPeriods", "MetricName", "Name", "Period", "Statistic", "TargetResourceType", "Threshold", "TreatMissingData"] },
+    "AWS::MediaLive::CloudWatchAlarmTemplateGroup": { tags: "Tags", tagForm: "map", required: ["Name"] },
+    "AWS::MediaLive::Cluster": { tags: "Tags" },
+    "AWS::MediaLive::EventBridgeRuleTemplate": { tags: "Tags", tagForm: "map", required: ["EventType", "Name"] },
+    "AWS::MediaLive::EventBridgeRuleTemplateGroup": { tags: "Tags", tagForm: "map", required: ["Name"] },
+    "AWS::MediaLive::Input": { tags: "Tags", tagForm: "map" },
+    "AWS::MediaLive::InputSecurityGroup": { tags: "Tags", tagForm: "map" },
+    "AWS::MediaLive::Multiplex": { tags: "Tags", required: ["AvailabilityZones", "MultiplexSettings", "Name"] },
+    "AWS::MediaLive::Multiplexprogram": {},
+    "AWS::MediaLive::Network": { tags: "Tags", required: ["IpPools", "Name"] },
+    "AWS::MediaLive::Node": { tags: "Tags", required: ["ClusterId"] },
+    "AWS::MediaLive::SdiSource": { tags: "Tags", required: ["Name", "Type"] },
+    "AWS::MediaLive::SignalMap": { tags: "Tags", tagForm: "map", required: ["DiscoveryEntryPointArn", "Name"] },
+    "AWS::MediaPackage::Asset": { tags: "Tags", required: ["Id", "PackagingGroupId", "SourceArn", "SourceRoleArn"] },
+    "AWS::MediaPackage::Channel": { tags: "Tags", required: ["Id"] },
+    "AWS::MediaPackage::OriginEndpoint": { tags: "Tags", required: ["ChannelId", "Id"] },
+    "AWS::MediaPackage::PackagingConfiguration": { tags: "Tags", required: ["Id", "PackagingGroupId"] },
+    "AWS::MediaPackage::PackagingGroup": { tags: "Tags", required: ["Id"] },
+    "AWS::MediaPackageV2::Channel": { tags: "Tags", required: ["ChannelGroupName", "ChannelName"] },
+    "AWS::MediaPackageV2::ChannelGroup": { tags: "Tags", required: ["ChannelGroupName"] },
+    "AWS::MediaPackageV2::ChannelPolicy": { required: ["ChannelGroupName", "ChannelName", "Policy"] },
+    "AWS::MediaPackageV2::OriginEndpoint": { tags: "Tags", required: ["ChannelGroupName", "ChannelName", "ContainerType", "OriginEndpointName"] },
+    "AWS::MediaPackageV2::OriginEndpointPolicy": { required: ["ChannelGroupName", "ChannelName", "OriginEndpointName", "Policy"] },
+    "AWS::MediaStore::Container": { tags: "Tags", required: ["ContainerName"] },
+    "AWS::MediaTailor::Channel": { tags: "Tags", required: ["ChannelName", "Outputs", "PlaybackMode"] },
+    "AWS::MediaTailor::ChannelPolicy": { required: ["ChannelName", "Policy"] },
+    "AWS::MediaTailor::Function": { tags: "Tags", required: ["FunctionId", "FunctionType"] },
+    "AWS::MediaTailor::LiveSource": { tags: "Tags", required: ["HttpPackageConfigurations", "LiveSourceName", "SourceLocationName"] },
+    "AWS::MediaTailor::PlaybackConfiguration": { tags: "Tags", required: ["AdDecisionServerUrl", "Name", "VideoContentSourceUrl"] },
+    "AWS::MediaTailor::PrefetchSchedule": { tags: "Tags", required: ["Name", "PlaybackConfigurationName"] },
+    "AWS::MediaTailor::SourceLocation": { tags: "Tags", required: ["HttpConfiguration", "SourceLocationName"] },
+    "AWS::MediaTailor::VodSource": { tags: "Tags", required: ["HttpPackageConfigurations", "SourceLocationName", "VodSourceName"] },
+    "AWS::MemoryDB::ACL": { tags: "Tags", required: ["ACLName"] },
+    "AWS::MemoryDB::Cluster": { tags: "Tags", required: ["ACLName", "ClusterName", "NodeType"] },
+    "AWS::MemoryDB::MultiRegionCluster": { tags: "Tags", required: ["NodeType"] },
+    "AWS::MemoryDB::ParameterGroup": { tags: "Tags", required: ["Family", "ParameterGroupName"] },
+    "AWS::MemoryDB::Snapshot": { tags: "Tags", required: ["ClusterName", "SnapshotName"] },
+    "AWS::MemoryDB::SubnetGroup": { tags: "Tags", required: ["SubnetGroupName", "SubnetIds"] },
+    "AWS::MemoryDB::User": { tags: "Tags", required: ["UserName"] },
+    "AWS::Neptune::DBCluster": { tags: "Tags" },
+    "AWS::Neptune::DBClusterParameterGroup": { tags: "Tags", required: ["Description", "Family", "Parameters"] },
+    "AWS::Neptune::DBInstance": { tags: "Tags", required: ["DBInstanceClass"] },
+    "AWS::Neptune::DBParameterGroup": { tags: "Tags", required: ["Description", "Family", "Parameters"] },
+    "AWS::Neptune::DBSubnetGroup": { tags: "Tags", required: ["DBSubnetGroupDescription", "SubnetIds"] },
+    "AWS::Neptune::EventSubscription": { tags: "Tags", required: ["SnsTopicArn"] },
+    "AWS::Neptune::GlobalCluster": { tags: "Tags" },
+    "AWS::NeptuneGraph::Graph": { tags: "Tags", required: ["ProvisionedMemory"] },
+    "AWS::NeptuneGraph::GraphSnapshot": { tags: "Tags", required: ["GraphIdentifier", "SnapshotName"] },
+    "AWS::NeptuneGraph::PrivateGraphEndpoint": { required: ["GraphIdentifier", "VpcId"] },
+    "AWS::NetworkFirewall::ContainerAssociation": { tags: "Tags", required: ["ContainerAssociationName", "ContainerMonitoringConfigurations", "Type"] },
+    "AWS::NetworkFirewall::Firewall": { tags: "Tags", required: ["FirewallName", "FirewallPolicyArn"] },
+    "AWS::NetworkFirewall::FirewallPolicy": { tags: "Tags", required: ["FirewallPolicy", "FirewallPolicyName"] },
+    "AWS::NetworkFirewall::LoggingConfiguration": { required: ["FirewallArn", "LoggingConfiguration"] },
+    "AWS::NetworkFirewall::RuleGroup": { tags: "Tags", required: ["Capacity", "RuleGroupName", "Type"] },
+    "AWS::NetworkFirewall::TLSInspectionConfiguration": { tags: "Tags", required: ["TLSInspectionConfiguration", "TLSInspectionConfigurationName"] },
+    "AWS::NetworkFirewall::VpcEndpointAssociation": { tags: "Tags", required: ["FirewallArn", "SubnetMapping", "VpcId"] },
+    "AWS::NetworkFlowMonitor::Monitor": { tags: "Tags", required: ["LocalResources", "MonitorName"] },
+    "AWS::NetworkFlowMonitor::Scope": { tags: "Tags", required: ["Targets"] },
+    "AWS::NetworkManager::ConnectAttachment": { tags: "Tags", required: ["CoreNetworkId", "EdgeLocation", "Options", "TransportAttachmentId"] },
+    "AWS::NetworkManager::ConnectPeer": { tags: "Tags", required: ["ConnectAttachmentId", "PeerAddress"] },
+    "AWS::NetworkManager::Connection": { tags: "Tags", required: ["ConnectedDeviceId", "DeviceId", "GlobalNetworkId"] },
+    "AWS::NetworkManager::CoreNetwork": { tags: "Tags", required: ["GlobalNetworkId"] },
+    "AWS::NetworkManager::CoreNetworkPrefixListAssociation": { required: ["CoreNetworkId", "PrefixListAlias", "PrefixListArn"] },
+    "AWS::NetworkManager::CustomerGatewayAssociation": { required: ["CustomerGatewayArn", "DeviceId", "GlobalNetworkId"] },
+    "AWS::NetworkManager::Device": { tags: "Tags", required: ["GlobalNetworkId"] },
+    "AWS::NetworkManager::DirectConnectGatewayAttachment": { tags: "Tags", required: ["CoreNetworkId", "DirectConnectGatewayArn", "EdgeLocations"] },
+    "AWS::NetworkManager::GlobalNetwork": { tags: "Tags" },
+    "AWS::NetworkManager::Link": { tags: "Tags", required: ["Bandwidth", "GlobalNetworkId", "SiteId"] },
+    "AWS::NetworkManager::LinkAssociation": { required: ["DeviceId", "GlobalNetworkId", "LinkId"] },
+    "AWS::NetworkManager::Site": { tags: "Tags", required: ["GlobalNetworkId"] },
+    "AWS::NetworkManager::SiteToSiteVpnAttachment": { tags: "Tags", required: ["CoreNetworkId", "VpnConnectionArn"] },
+    "AWS::NetworkManager::TransitGatewayPeering": { tags: "Tags", required: ["CoreNetworkId", "TransitGatewayArn"] },
+    "AWS::NetworkManager::TransitGatewayRegistration": { required: ["GlobalNetworkId", "TransitGatewayArn"] },
+    "AWS::NetworkManager::TransitGatewayRouteTableAttachment": { tags: "Tags", required: ["PeeringId", "TransitGatewayRouteTableArn"] },
+    "AWS::NetworkManager::VpcAttachment": { tags: "Tags", required: ["CoreNetworkId", "SubnetArns", "VpcArn"] },
+    "AWS::NetworkMonitor::Monitor": { tags: "Tags", required: ["MonitorName"] },
+    "AWS::NimbleStudio::LaunchProfile": { required: ["Ec2SubnetIds", "LaunchProfileProtocolVersions", "Name", "StreamConfiguration", "StudioComponentIds", "StudioId"] },
+    "AWS::NimbleStudio::StreamingImage": { required: ["Ec2ImageId", "Name", "StudioId"] },
+    "AWS::NimbleStudio::Studio": { tags: "Tags", tagForm: "map", required: ["AdminRoleArn", "DisplayName", "StudioName", "UserRoleArn"] },
+    "AWS::NimbleStudio::StudioComponent": { required: ["Name", "StudioId", "Type"] },
+    "AWS::Notifications::ChannelAssociation": { required: ["Arn", "NotificationConfigurationArn"] },
+    "AWS::Notifications::EventRule": { required: ["EventType", "NotificationConfigurationArn", "Regions", "Source"] },
+    "AWS::Notifications::ManagedNotificationAccountContactAssociation": { required: ["ContactIdentifier", "ManagedNotificationConfigurationArn"] },
+    "AWS::Notifications::ManagedNotificationAdditionalChannelAssociation": { required: ["ChannelArn", "ManagedNotificationConfigurationArn"] },
+    "AWS::Notifications::NotificationConfiguration": { tags: "Tags", required: ["Description", "Name"] },
+    "AWS::Notifications::NotificationHub": { required: ["Region"] },
+    "AWS::Notifications::OrganizationalUnitAssociation": { required: ["NotificationConfigurationArn", "OrganizationalUnitId"] },
+    "AWS::NotificationsContacts::EmailContact": { tags: "Tags", required: ["EmailAddress", "Name"] },
+    "AWS::NovaAct::WorkflowDefinition": { required: ["Name"] },
+    "AWS::ODB::CloudAutonomousVmCluster": { tags: "Tags" },
+    "AWS::ODB::CloudExadataInfrastructure": { tags: "Tags" },
+    "AWS::ODB::CloudVmCluster": { tags: "Tags" },
+    "AWS::ODB::OdbNetwork": { tags: "Tags" },
+    "AWS::ODB::OdbPeeringConnection": { tags: "Tags" },
+    "AWS::OSIS::Pipeline": { tags: "Tags", required: ["MaxUnits", "MinUnits", "PipelineConfigurationBody", "PipelineName"] },
+    "AWS::Oam::Link": { tags: "Tags", tagForm: "map", required: ["ResourceTypes", "SinkIdentifier"] },
+    "AWS::Oam::Sink": { tags: "Tags", tagForm: "map", required: ["Name"] },
+    "AWS::ObservabilityAdmin::OrganizationCentralizationRule": { tags: "Tags", required: ["Rule", "RuleName"] },
+    "AWS::ObservabilityAdmin::OrganizationTelemetryRule": { tags: "Tags", required: ["Rule", "RuleName"] },
+    "AWS::ObservabilityAdmin::S3TableIntegration": { tags: "Tags", required: ["Encryption", "RoleArn"] },
+    "AWS::ObservabilityAdmin::TelemetryEnrichment": { required: ["Scope"] },
+    "AWS::ObservabilityAdmin::TelemetryPipelines": { tags: "Tags", required: ["Configuration"] },
+    "AWS::ObservabilityAdmin::TelemetryRule": { tags: "Tags", required: ["Rule", "RuleName"] },
+    "AWS::Omics::AnnotationStore": { tags: "Tags", tagForm: "map", required: ["Name", "StoreFormat"] },
+    "AWS::Omics::Configuration": { tags: "Tags", tagForm: "map", required: ["Name", "RunConfigurations"] },
+    "AWS::Omics::ReferenceStore": { tags: "Tags", tagForm: "map", required: ["Name"] },
+    "AWS::Omics::RunCache": { tags: "Tags" },
+    "AWS::Omics::RunGroup": { tags: "Tags", tagForm: "map" },
+    "AWS::Omics::SequenceStore": { tags: "Tags", tagForm: "map", required: ["Name"] },
+    "AWS::Omics::VariantStore": { tags: "Tags", tagForm: "map", required: ["Name", "Reference"] },
+    "AWS::Omics::Workflow": { tags: "Tags", tagForm: "map" },
+    "AWS::Omics::WorkflowVersion": { tags: "Tags", tagForm: "map", required: ["VersionName", "WorkflowId"] },
+    "AWS::OpenSearch::DataSource": { required: ["DataSourceType", "DomainName", "Name"] },
+    "AWS::OpenSearchServerless::AccessPolicy": { required: ["Name", "Policy", "Type"] },
+    "AWS::OpenSearchServerless::Collection": { tags: "Tags", required: ["Name"] },
+    "AWS::OpenSearchServerless::CollectionGroup": { tags: "Tags", required: ["Name", "StandbyReplicas"] },
+    "AWS::OpenSearchServerless::CollectionIndex": { required: ["Id", "IndexName"] },
+    "AWS::OpenSearchServerless::Index": { required: ["CollectionEndpoint", "IndexName"] },
+    "AWS::OpenSearchServerless::LifecyclePolicy": { required: ["Name", "Policy", "Type"] },
+    "AWS::OpenSearchServerless::SecurityConfig": {},
+    "AWS::OpenSearchServerless::SecurityPolicy": { required: ["Name", "Policy", "Type"] },
+    "AWS::OpenSearchServerless::VpcEndpoint": { required: ["Name", "SubnetIds", "VpcId"] },
+    "AWS::OpenSearchService::Application": { tags: "Tags", required: ["Name"] },
+    "AWS::OpenSearchService::Domain": { tags: "Tags" },
+    "AWS::OpsWorks::App": { required: ["Name", "StackId", "Type"] },
+    "AWS::OpsWorks::ElasticLoadBalancerAttachment": { required: ["ElasticLoadBalancerName", "LayerId"] },
+    "AWS::OpsWorks::Instance": { required: ["InstanceType", "LayerIds", "StackId"] },
+    "AWS::OpsWorks::Layer": { required: ["AutoAssignElasticIps", "AutoAssignPublicIps", "EnableAutoHealing", "Name", "Shortname", "StackId", "Type"] },
+    "AWS::OpsWorks::Stack": { required: ["DefaultInstanceProfileArn", "Name", "ServiceRoleArn"] },
+    "AWS::OpsWorks::UserProfile": { required: ["IamUserArn"] },
+    "AWS::OpsWorks::Volume": { required: ["Ec2VolumeId", "StackId"] },
+    "AWS::OpsWorksCM::Server": { required: ["InstanceProfileArn", "InstanceType", "ServiceRoleArn"] },
+    "AWS::Organizations::Account": { tags: "Tags", required: ["AccountName", "Email"] },
+    "AWS::Organizations::Organization": {},
+    "AWS::Organizations::OrganizationalUnit": { tags: "Tags", required: ["Name", "ParentId"] },
+    "AWS::Organizations::Policy": { tags: "Tags", required: ["Content", "Name", "Type"] },
+    "AWS::Organizations::ResourcePolicy": { tags: "Tags", required: ["Content"] },
+    "AWS::Outposts::Outpost": { tags: "Tags", required: ["Name", "SiteId"] },
+    "AWS::Outposts::Site": { tags: "Tags", required: ["Name"] },
+    "AWS::PCAConnectorAD::Connector": { tags: "Tags", tagForm: "map", required: ["CertificateAuthorityArn", "DirectoryId", "VpcInformation"] },
+    "AWS::PCAConnectorAD::DirectoryRegistration": { tags: "Tags", tagForm: "map", required: ["DirectoryId"] },
+    "AWS::PCAConnectorAD::ServicePrincipalName": { required: ["ConnectorArn", "DirectoryRegistrationArn"] },
+    "AWS::PCAConnectorAD::Template": { tags: "Tags", tagForm: "map", required: ["ConnectorArn", "Definition", "Name"] },
+    "AWS::PCAConnectorAD::TemplateGroupAccessControlEntry": { required: ["AccessRights", "GroupDisplayName", "GroupSecurityIdentifier", "TemplateArn"] },
+    "AWS::PCAConnectorSCEP::Challenge": { tags: "Tags", tagForm: "map", required: ["ConnectorArn"] },
+    "AWS::PCAConnectorSCEP::Connector": { tags: "Tags", tagForm: "map", required: ["CertificateAuthorityArn"] },
+    "AWS::PCS::Cluster": { tags: "Tags", tagForm: "map", required: ["Networking", "Scheduler", "Size"] },
+    "AWS::PCS::ComputeNodeGroup": { tags: "Tags", tagForm: "map", required: ["ClusterId", "CustomLaunchTemplate", "IamInstanceProfileArn", "InstanceConfigs", "ScalingConfiguration", "SubnetIds"] },
+    "AWS::PCS::Queue": { tags: "Tags", tagForm: "map", required: ["ClusterId"] },
+    "AWS::PI::PerfReports": { tags: "Tags", required: ["EndTime", "Identifier", "ServiceType", "StartTime"] },
+    "AWS::Panorama::ApplicationInstance": { tags: "Tags", required: ["DefaultRuntimeContextDevice", "ManifestPayload"] },
+    "AWS::Panorama::Package": { tags: "Tags", required: ["PackageName"] },
+    "AWS::Panorama::PackageVersion": { required: ["PackageId", "PackageVersion", "PatchVersion"] },
+    "AWS::PaymentCryptography::Alias": { required: ["AliasName"] },
+    "AWS::PaymentCryptography::Key": { tags: "Tags", required: ["Exportable", "KeyAttributes"] },
+    "AWS::Personalize::Dataset": { tags: "Tags", required: ["DatasetGroupArn", "DatasetType", "Name", "SchemaArn"] },
+    "AWS::Personalize::DatasetGroup": { tags: "Tags", required: ["Name"] },
+    "AWS::Personalize::EventTracker": { tags: "Tags", required: ["DatasetGroupArn", "Name"] },
+    "AWS::Personalize::Filter": { tags: "Tags", required: ["DatasetGroupArn", "FilterExpression", "Name"] },
+    "AWS::Personalize::MetricAttribution": { required: ["DatasetGroupArn", "Metrics", "MetricsOutputConfig", "Name"] },
+    "AWS::Personalize::Schema": { tags: "Tags", required: ["Name", "Schema"] },
+    "AWS::Personalize::Solution": { tags: "Tags", required: ["DatasetGroupArn", "Name"] },
+    "AWS::Pinpoint::ADMChannel": { required: ["ApplicationId", "ClientId", "ClientSecret"] },
+    "AWS::Pinpoint::APNSChannel": { required: ["ApplicationId"] },
+    "AWS::Pinpoint::APNSSandboxChannel": { required: ["ApplicationId"] },
+    "AWS::Pinpoint::APNSVoipChannel": { required: ["ApplicationId"] },
+    "AWS::Pinpoint::APNSVoipSandboxChannel": { required: ["ApplicationId"] },
+    "AWS::Pinpoint::App": { tags: "Tags", tagForm: "map", required: ["Name"] },
+    "AWS::Pinpoint::ApplicationSettings": { required: ["ApplicationId"] },
+    "AWS::Pinpoint::BaiduChannel": { required: ["ApiKey", "ApplicationId", "SecretKey"] },
+    "AWS::Pinpoint::Campaign": { tags: "Tags", tagForm: "map", required: ["ApplicationId", "Name", "Schedule", "SegmentId"] },
+    "AWS::Pinpoint::EmailChannel": { required: ["ApplicationId", "FromAddress", "Identity"] },
+    "AWS::Pinpoint::EmailTemplate": { tags: "Tags", tagForm: "map", required: ["Subject", "TemplateName"] },
+    "AWS::Pinpoint::EventStream": { required: ["ApplicationId", "DestinationStreamArn", "RoleArn"] },
+    "AWS::Pinpoint::GCMChannel": { required: ["ApplicationId"] },
+    "AWS::Pinpoint::InAppTemplate": { tags: "Tags", tagForm: "map", required: ["TemplateName"] },
+    "AWS::Pinpoint::PushTemplate": { tags: "Tags", tagForm: "map", required: ["TemplateName"] },
+    "AWS::Pinpoint::SMSChannel": { required: ["ApplicationId"] },
+    "AWS::Pinpoint::Segment": { tags: "Tags", tagForm: "map", required: ["ApplicationId", "Name"] },
+    "AWS::Pinpoint::SmsTemplate": { tags: "Tags", tagForm: "map", required: ["Body", "TemplateName"] },
+    "AWS::Pinpoint::VoiceChannel": { required: ["ApplicationId"] },
+    "AWS::PinpointEmail::ConfigurationSet": { tags: "Tags", required: ["Name"] },
+    "AWS::PinpointEmail::ConfigurationSetEventDestination": { required: ["ConfigurationSetName", "EventDestinationName"] },
+    "AWS::PinpointEmail::DedicatedIpPool": { tags: "Tags" },
+    "AWS::PinpointEmail::Identity": { tags: "Tags", required: ["Name"] },
+    "AWS::Pipes::Pipe": { tags: "Tags", tagForm: "map", required: ["RoleArn", "Source", "Target"] },
+    "AWS::PricingPlanManager::Subscription": { required: ["PlanFamily", "PlanTier", "ResourceArns"] },
+    "AWS::Proton::EnvironmentAccountConnection": { tags: "Tags" },
+    "AWS::Proton::EnvironmentTemplate": { tags: "Tags" },
+    "AWS::Proton::ServiceTemplate": { tags: "Tags" },
+    "AWS::QBusiness::Application": { tags: "Tags", required: ["DisplayName"] },
+    "AWS::QBusiness::DataAccessor": { tags: "Tags", required: ["ActionConfigurations", "ApplicationId", "DisplayName", "Principal"] },
+    "AWS::QBusiness::DataSource": { tags: "Tags", required: ["ApplicationId", "Configuration", "DisplayName", "IndexId"] },
+    "AWS::QBusiness::Index": { tags: "Tags", required: ["ApplicationId", "DisplayName"] },
+    "AWS::QBusiness::Permission": { required: ["Actions", "ApplicationId", "Principal", "StatementId"] },
+    "AWS::QBusiness::Plugin": { tags: "Tags", required: ["AuthConfiguration", "DisplayName", "Type"] },
+    "AWS::QBusiness::Retriever": { tags: "Tags", required: ["ApplicationId", "Configuration", "DisplayName", "Type"] },
+    "AWS::QBusiness::WebExperience": { tags: "Tags", required: ["ApplicationId"] },
+    "AWS::QLDB::Ledger": { tags: "Tags", required: ["PermissionsMode"] },
+    "AWS::QLDB::Stream": { tags: "Tags", required: ["InclusiveStartTime", "KinesisConfiguration", "LedgerName", "RoleArn", "StreamName"] },
+    "AWS::QuickSight::ActionConnector": { tags: "Tags", required: ["ActionConnectorId", "AuthenticationConfig", "AwsAccountId", "Name", "Type"] },
+    "AWS::QuickSight::Agent": { tags: "Tags", required: ["AgentId", "AwsAccountId", "Name"] },
+    "AWS::QuickSight::Analysis": { tags: "Tags", required: ["AnalysisId", "AwsAccountId", "Name"] },
+    "AWS::QuickSight::ApprovalPolicy": { required: ["Actions", "ApplicableTo", "ApprovalGroups", "AssetTypes", "Name", "PolicyId"] },
+    "AWS::QuickSight::CustomPermissions": { tags: "Tags", required: ["AwsAccountId", "CustomPermissionsName"] },
+    "AWS::QuickSight::Customization": { tags: "Tags", required: ["DefaultTheme", "Namespace"] },
+    "AWS::QuickSight::DLPSetting": { tags: "Tags", required: ["DlpSettingId", "Enabled", "Name", "ProviderConfig", "ProviderOutageAction", "ProviderType"] },
+    "AWS::QuickSight::Dashboard": { tags: "Tags", required: ["AwsAccountId", "DashboardId", "Name"] },
+    "AWS::QuickSight::DataSet": { tags: "Tags" },
+    "AWS::QuickSight::DataSource": { tags: "Tags", required: ["Name", "Type"] },
+    "AWS::QuickSight::Flow": { required: ["AwsAccountId", "FlowDefinition", "Name"] },
+    "AWS::QuickSight::Folder": { tags: "Tags" },
+    "AWS::QuickSight::KnowledgeBase": { tags: "Tags", required: ["AwsAccountId", "DataSourceArn", "KnowledgeBaseConfiguration", "KnowledgeBaseId", "Name"] },
+    "AWS::QuickSight::LimitsProfile": { required: ["AccountId", "ProfileName", "ResourceLimits"] },
+    "AWS::QuickSight::OAuthClientApplication": { tags: "Tags", required: ["Name", "OAuthClientApplicationId", "OAuthClientAuthenticationType", "OAuthTokenEndpointUrl"] },
+    "AWS::QuickSight::RefreshSchedule": {},
+    "AWS::QuickSight::Space": { tags: "Tags", required: ["AwsAccountId", "Name", "SpaceId"] },
+    "AWS::QuickSight::Template": { tags: "Tags", required: ["AwsAccountId", "TemplateId"] },
+    "AWS::QuickSight::Theme": { tags: "Tags", required: ["AwsAccountId", "BaseThemeId", "Configuration", "Name", "ThemeId"] },
+    "AWS::QuickSight::Topic": { tags: "Tags" },
+    "AWS::QuickSight::TopicV2": { tags: "Tags" },
+    "AWS::QuickSight::VPCConnection": { tags: "Tags" },
+    "AWS::RAM::Permission": { tags: "Tags", required: ["Name", "PolicyTemplate", "ResourceType"] },
+    "AWS::RAM::ResourceShare": { tags: "Tags", required: ["Name"] },
+    "AWS::RDS::ClusterSnapshot": { tags: "Tags", required: ["DBClusterIdentifier", "DBClusterSnapshotIdentifier"] },
+    "AWS::RDS::CustomDBEngineVersion": { tags: "Tags", required: ["Engine", "EngineVersion"] },
+    "AWS::RDS::DBCluster": { tags: "Tags" },
+    "AWS::RDS::DBClusterParameterGroup": { tags: "Tags", required: ["Description", "Family", "Parameters"] },
+    "AWS::RDS::DBInstance": { tags: "Tags" },
+    "AWS::RDS::DBParameterGroup": { tags: "Tags", required: ["Description", "Family"] },
+    "AWS::RDS::DBProxy": { tags: "Tags", required: ["DBProxyName", "EngineFamily", "RoleArn", "VpcSubnetIds"] },
+    "AWS::RDS::DBProxyEndpoint": { tags: "Tags", required: ["DBProxyEndpointName", "DBProxyName", "VpcSubnetIds"] },
+    "AWS::RDS::DBProxyTargetGroup": { required: ["DBProxyName", "TargetGroupName"] },
+    "AWS::RDS::DBSecurityGroup": { tags: "Tags", required: ["DBSecurityGroupIngress", "GroupDescription"] },
+    "AWS::RDS::DBSecurityGroupIngress": { required: ["DBSecurityGroupName"] },
+    "AWS::RDS::DBShardGroup": { tags: "Tags", required: ["DBClusterIdentifier", "MaxACU"] },
+    "AWS::RDS::DBSnapshot": { tags: "Tags", required: ["DBInstanceIdentifier", "DBSnapshotIdentifier"] },
+    "AWS::RDS::DBSubnetGroup": { tags: "Tags", required: ["DBSubnetGroupDescription", "SubnetIds"] },
+    "AWS::RDS::EventSubscription": { tags: "Tags", required: ["SnsTopicArn"] },
+    "AWS::RDS::GlobalCluster": { tags: "Tags" },
+    "AWS::RDS::Integration": { tags: "Tags", required: ["SourceArn", "TargetArn"] },
+    "AWS::RDS::OptionGroup": { tags: "Tags", required: ["EngineName", "MajorEngineVersion", "OptionGroupDescription"] },
+    "AWS::RTBFabric::InboundExternalLink": { tags: "Tags", required: ["GatewayId", "LinkLogSettings"] },
+    "AWS::RTBFabric::Link": { tags: "Tags", required: ["GatewayId", "LinkLogSettings", "PeerGatewayId"] },
+    "AWS::RTBFabric::LinkRoutingRule": { tags: "Tags", required: ["Conditions", "GatewayId", "LinkId", "Priority"] },
+    "AWS::RTBFabric::OutboundExternalLink": { tags: "Tags", required: ["GatewayId", "LinkLogSettings", "PublicEndpoint"] },
+    "AWS::RTBFabric::RequesterGateway": { tags: "Tags", required: ["SecurityGroupIds", "SubnetIds", "VpcId"] },
+    "AWS::RTBFabric::ResponderGateway": { tags: "Tags", required: ["Port", "Protocol", "SecurityGroupIds", "SubnetIds", "VpcId"] },
+    "AWS::RUM::AppMonitor": { tags: "Tags", required: ["Name"] },
+    "AWS::Rbin::Rule": { tags: "Tags", required: ["ResourceType", "RetentionPeriod"] },
+    "AWS::Redshift::Cluster": { tags: "Tags", required: ["ClusterType", "DBName", "MasterUsername", "NodeType"] },
+    "AWS::Redshift::ClusterParameterGroup": { tags: "Tags", required: ["Description", "ParameterGroupFamily"] },
+    "AWS::Redshift::ClusterSecurityGroup": { tags: "Tags", required: ["Description"] },
+    "AWS::Redshift::ClusterSecurityGroupIngress": { required: ["ClusterSecurityGroupName"] },
+    "AWS::Redshift::ClusterSubnetGroup": { tags: "Tags", required: ["Description", "SubnetIds"] },
+    "AWS::Redshift::EndpointAccess": { required: ["ClusterIdentifier", "EndpointName", "SubnetGroupName", "VpcSecurityGroupIds"] },
+    "AWS::Redshift::EndpointAuthorization": { required: ["Account", "ClusterIdentifier"] },
+    "AWS::Redshift::EventSubscription": { tags: "Tags", required: ["SubscriptionName"] },
+    "AWS::Redshift::Integration": { tags: "Tags", required: ["SourceArn", "TargetArn"] },
+    "AWS::Redshift::QEV2IdcApplication": { tags: "Tags", required: ["IdcDisplayName", "IdcInstanceArn", "Qev2IdcApplicationName"] },
+    "AWS::Redshift::ScheduledAction": { required: ["ScheduledActionName"] },
+    "AWS::Redshift::Snapshot": { tags: "Tags", required: ["ClusterIdentifier", "SnapshotIdentifier"] },
+    "AWS::Redshift::SnapshotCopyGrant": { tags: "Tags", required: ["SnapshotCopyGrantName"] },
+    "AWS::Redshift::SnapshotSchedule": { tags: "Tags", required: ["ScheduleDefinitions", "ScheduleIdentifier"] },
+    "AWS::Redshift::UsageLimit": { tags: "Tags", required: ["Amount", "ClusterIdentifier", "FeatureType", "LimitType"] },
+    "AWS::RedshiftServerless::Namespace": { tags: "Tags", required: ["NamespaceName"] },
+    "AWS::RedshiftServerless::Snapshot": { tags: "Tags", required: ["SnapshotName"] },
+    "AWS::RedshiftServerless::Workgroup": { tags: "Tags", required: ["WorkgroupName"] },
+    "AWS::RefactorSpaces::Application": { tags: "Tags", required: ["EnvironmentIdentifier", "Name", "ProxyType", "VpcId"] },
+    "AWS::RefactorSpaces::Environment": { tags: "Tags" },
+    "AWS::RefactorSpaces::Route": { tags: "Tags", required: ["ApplicationIdentifier", "EnvironmentIdentifier", "RouteType", "ServiceIdentifier"] },
+    "AWS::RefactorSpaces::Service": { tags: "Tags", required: ["ApplicationIdentifier", "EndpointType", "EnvironmentIdentifier", "Name"] },
+    "AWS::Rekognition::Collection": { tags: "Tags", required: ["CollectionId"] },
+    "AWS::Rekognition::Dataset": { tags: "Tags", required: ["DatasetType"] },
+    "AWS::Rekognition::Project": { tags: "Tags", required: ["ProjectName"] },
+    "AWS::Rekognition::StreamProcessor": { tags: "Tags", required: ["KinesisVideoStream", "RoleArn"] },
+    "AWS::ResilienceHub::App": { tags: "Tags", tagForm: "map", required: ["AppTemplateBody", "Name", "ResourceMappings"] },
+    "AWS::ResilienceHub::ResiliencyPolicy": { tags: "Tags", tagForm: "map", required: ["Policy", "PolicyName", "Tier"] },
+    "AWS::ResilienceHubV2::Policy": { tags: "Tags", required: ["Name"] },
+    "AWS::ResilienceHubV2::Service": { tags: "Tags", required: ["Name", "Regions"] },
+    "AWS::ResilienceHubV2::ServiceFunction": { required: ["Criticality", "Name", "ServiceArn"] },
+    "AWS::ResilienceHubV2::System": { tags: "Tags", required: ["Name"] },
+    "AWS::ResilienceHubV2::UserJourney": { required: ["Name", "SystemIdentifier"] },
+    "AWS::ResourceExplorer2::DefaultViewAssociation": { required: ["ViewArn"] },
+    "AWS::ResourceExplorer2::Index": { tags: "Tags", tagForm: "map", required: ["Type"] },
+    "AWS::ResourceExplorer2::View": { tags: "Tags", tagForm: "map", required: ["ViewName"] },
+    "AWS::ResourceGroups::Group": { tags: "Tags", required: ["Name"] },
+    "AWS::ResourceGroups::TagSyncTask": { required: ["Group", "RoleArn", "TagKey", "TagValue"] },
+    "AWS::RoboMaker::Fleet": { tags: "Tags", tagForm: "map" },
+    "AWS::RoboMaker::Robot": { tags: "Tags", tagForm: "map", required: ["Architecture", "GreengrassGroupId"] },
+    "AWS::RoboMaker::RobotApplication": { tags: "Tags", tagForm: "map", required: ["RobotSoftwareSuite"] },
+    "AWS::RoboMaker::RobotApplicationVersion": { required: ["Application"] },
+    "AWS::RoboMaker::SimulationApplication": { tags: "Tags", tagForm: "map", required: ["RobotSoftwareSuite", "SimulationSoftwareSuite"] },
+    "AWS::RoboMaker::SimulationApplicationVersion": { required: ["Application"] },
+    "AWS::RolesAnywhere::CRL": { tags: "Tags", required: ["CrlData", "Name"] },
+    "AWS::RolesAnywhere::Profile": { tags: "Tags", required: ["Name", "RoleArns"] },
+    "AWS::RolesAnywhere::TrustAnchor": { tags: "Tags", required: ["Name", "Source"] },
+    "AWS::Route53::CidrCollection": { required: ["Name"] },
+    "AWS::Route53::DNSSEC": { required: ["HostedZoneId"] },
+    "AWS::Route53::DelegationSet": {},
+    "AWS::Route53::HealthCheck": { tags: "HealthCheckTags", required: ["HealthCheckConfig"] },
+    "AWS::Route53::HostedZone": { tags: "HostedZoneTags" },
+    "AWS::Route53::KeySigningKey": { required: ["HostedZoneId", "KeyManagementServiceArn", "Name", "Status"] },
+    "AWS::Route53::QueryLoggingConfig": { required: ["CloudWatchLogsLogGroupArn", "HostedZoneId"] },
+    "AWS::Route53::RecordSet": { required: ["Name", "Type"] },
+    "AWS::Route53::RecordSetGroup": {},
+    "AWS::Route53::TrafficPolicy": { required: ["Document", "Name"] },
+    "AWS::Route53::TrafficPolicyInstance": { required: ["HostedZoneId", "Name", "TTL", "TrafficPolicyId", "TrafficPolicyVersion"] },
+    "AWS::Route53GlobalResolver::AccessSource": { tags: "Tags", required: ["Cidr", "DnsViewId", "Protocol"] },
+    "AWS::Route53GlobalResolver::AccessToken": { tags: "Tags", required: ["DnsViewId"] },
+    "AWS::Route53GlobalResolver::DnsView": { tags: "Tags", required: ["GlobalResolverId", "Name"] },
+    "AWS::Route53GlobalResolver::FirewallDomainList": { tags: "Tags", required: ["GlobalResolverId", "Name"] },
+    "AWS::Route53GlobalResolver::FirewallRule": { required: ["Action", "DnsViewId", "Name"] },
+    "AWS::Route53GlobalResolver::GlobalResolver": { tags: "Tags", required: ["Name", "Regions"] },
+    "AWS::Route53GlobalResolver::HostedZoneAssociation": { required: ["HostedZoneId", "Name", "ResourceArn"] },
+    "AWS::Route53Profiles::Profile": { tags: "Tags", required: ["Name"] },
+    "AWS::Route53Profiles::ProfileAssociation": { tags: "Tags", required: ["Name", "ProfileId", "ResourceId"] },
+    "AWS::Route53Profiles::ProfileResourceAssociation": { required: ["Name", "ProfileId", "ResourceArn"] },
+    "AWS::Route53RecoveryControl::Cluster": { tags: "Tags", required: ["Name"] },
+    "AWS::Route53RecoveryControl::ControlPanel": { tags: "Tags", required: ["Name"] },
+    "AWS::Route53RecoveryControl::RoutingControl": { required: ["Name"] },
+    "AWS::Route53RecoveryControl::SafetyRule": { tags: "Tags", required: ["ControlPanelArn", "Name", "RuleConfig"] },
+    "AWS::Route53RecoveryReadiness::Cell": { tags: "Tags" },
+    "AWS::Route53RecoveryReadiness::ReadinessCheck": { tags: "Tags" },
+    "AWS::Route53RecoveryReadiness::RecoveryGroup": { tags: "Tags" },
+    "AWS::Route53RecoveryReadiness::ResourceSet": { tags: "Tags", required: ["ResourceSetType", "Resources"] },
+    "AWS::Route53Resolver::FirewallDomainList": { tags: "Tags" },
+    "AWS::Route53Resolver::FirewallRuleGroup": { tags: "Tags" },
+    "AWS::Route53Resolver::FirewallRuleGroupAssociation": { tags: "Tags", required: ["FirewallRuleGroupId", "Priority", "VpcId"] },
+    "AWS::Route53Resolver::OutpostResolver": { tags: "Tags", required: ["Name", "OutpostArn", "PreferredInstanceType"] },
+    "AWS::Route53Resolver::ResolverConfig": { required: ["AutodefinedReverseFlag", "ResourceId"] },
+    "AWS::Route53Resolver::ResolverDNSSECConfig": {},
+    "AWS::Route53Resolver::ResolverEndpoint": { tags: "Tags", required: ["Direction", "IpAddresses", "SecurityGroupIds"] },
+    "AWS::Route53Resolver::ResolverQueryLoggingConfig": { tags: "Tags" },
+    "AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation": {},
+    "AWS::Route53Resolver::ResolverRule": { tags: "Tags", required: ["RuleType"] },
+    "AWS::Route53Resolver::ResolverRuleAssociation": { required: ["ResolverRuleId", "VPCId"] },
+    "AWS::S3::AccessGrant": { tags: "Tags", required: ["AccessGrantsLocationId", "Grantee", "Permission"] },
+    "AWS::S3::AccessGrantsInstance": { tags: "Tags" },
+    "AWS::S3::AccessGrantsLocation": { tags: "Tags", required: ["IamRoleArn", "LocationScope"] },
+    "AWS::S3::AccessPoint": { tags: "Tags", required: ["Bucket"] },
+    "AWS::S3::Bucket": { tags: "Tags" },
+    "AWS::S3::BucketPolicy": { required: ["Bucket", "PolicyDocument"] },
+    "AWS::S3::MultiRegionAccessPoint": { required: ["Regions"] },
+    "AWS::S3::MultiRegionAccessPointPolicy": { required: ["MrapName", "Policy"] },
+    "AWS::S3::StorageLens": { tags: "Tags", required: ["StorageLensConfiguration"] },
+    "AWS::S3::StorageLensGroup": { tags: "Tags", required: ["Filter", "Name"] },
+    "AWS::S3Express::AccessPoint": { tags: "Tags", required: ["Bucket"] },
+    "AWS::S3Express::BucketPolicy": { required: ["Bucket", "PolicyDocument"] },
+    "AWS::S3Express::DirectoryBucket": { tags: "Tags", required: ["DataRedundancy", "LocationName"] },
+    "AWS::S3Files::AccessPoint": { tags: "Tags", required: ["FileSystemId"] },
+    "AWS::S3Files::FileSystem": { tags: "Tags", required: ["Bucket", "RoleArn"] },
+    "AWS::S3Files::FileSystemPolicy": { required: ["FileSystemId", "Policy"] },
+    "AWS::S3Files::MountTarget": { required: ["FileSystemId", "SubnetId"] },
+    "AWS::S3ObjectLambda::AccessPoint": { required: ["ObjectLambdaConfiguration"] },
+    "AWS::S3ObjectLambda::AccessPointPolicy": { required: ["ObjectLambdaAccessPoint", "PolicyDocument"] },
+    "AWS::S3Outposts::AccessPoint": { required: ["Bucket", "Name", "VpcConfiguration"] },
+    "AWS::S3Outposts::Bucket": { tags: "Tags", required: ["BucketName", "OutpostId"] },
+    "AWS::S3Outposts::BucketPolicy": { required: ["Bucket", "PolicyDocument"] },
+    "AWS::S3Outposts::Endpoint": { required: ["OutpostId", "SecurityGroupId", "SubnetId"] },
+    "AWS::S3Tables::Namespace": { required: ["Namespace", "TableBucketARN"] },
+    "AWS::S3Tables::Table": { tags: "Tags", required: ["Namespace", "OpenTableFormat", "TableBucketARN", "TableName"] },
+    "AWS::S3Tables::TableBucket": { tags: "Tags", required: ["TableBucketName"] },
+    "AWS::S3Tables::TableBucketPolicy": { required: ["ResourcePolicy", "TableBucketARN"] },
+    "AWS::S3Tables::TablePolicy": { required: ["ResourcePolicy", "TableARN"] },
+    "AWS::S3Vectors::Index": { tags: "Tags", required: ["DataType", "Dimension", "DistanceMetric"] },
+    "AWS::S3Vectors::VectorBucket": { tags: "Tags" },
+    "AWS::S3Vectors::VectorBucketPolicy": { required: ["Policy"] },
+    "AWS::SCN::DataIntegrationFlow": { tags: "Tags", required: ["InstanceId", "Name", "Sources", "Target", "Transformation"] },
+    "AWS::SCN::Dataset": { tags: "Tags", required: ["InstanceId", "Name", "Namespace"] },
+    "AWS::SCN::Namespace": { tags: "Tags", required: ["InstanceId", "Name"] },
+    "AWS::SDB::Domain": {},
+    "AWS::SES::ConfigurationSet": { tags: "Tags" },
+    "AWS::SES::ConfigurationSetEventDestination": { required: ["ConfigurationSetName", "EventDestination"] },
+    "AWS::SES::ContactList": { tags: "Tags" },
+    "AWS::SES::CustomVerificationEmailTemplate": { tags: "Tags", required: ["FailureRedirectionURL", "FromEmailAddress", "SuccessRedirectionURL", "TemplateContent", "TemplateName", "TemplateSubject"] },
+    "AWS::SES::DedicatedIpPool": { tags: "Tags" },
+    "AWS::SES::EmailIdentity": { tags: "Tags", required: ["EmailIdentity"] },
+    "AWS::SES::EmailIdentityCertificate": { required: ["CertificateArn", "EmailIdentity", "FromAddress"] },
+    "AWS::SES::MailManagerAddonInstance": { tags: "Tags", required: ["AddonSubscriptionId"] },
+    "AWS::SES::MailManagerAddonSubscription": { tags: "Tags", required: ["AddonName"] },
+    "AWS::SES::MailManagerAddressList": { tags: "Tags" },
+    "AWS::SES::MailManagerArchive": { tags: "Tags" },
+    "AWS::SES::MailManagerIngressPoint": { tags: "Tags", required: ["RuleSetId", "TrafficPolicyId", "Type"] },
+    "AWS::SES::MailManagerRelay": { tags: "Tags", required: ["Authentication", "ServerName", "ServerPort"] },
+    "AWS::SES::MailManagerRuleSet": { tags: "Tags", required: ["Rules"] },
+    "AWS::SES::MailManagerTrafficPolicy": { tags: "Tags", required: ["DefaultAction", "PolicyStatements"] },
+    "AWS::SES::MultiRegionEndpoint": { tags: "Tags", required: ["Details", "EndpointName"] },
+    "AWS::SES::ReceiptFilter": { required: ["Filter"] },
+    "AWS::SES::ReceiptRule": { required: ["Rule", "RuleSetName"] },
+    "AWS::SES::ReceiptRuleSet": {},
+    "AWS::SES::Template": { tags: "Tags" },
+    "AWS::SES::Tenant": { tags: "Tags", required: ["TenantName"] },
+    "AWS::SES::VdmAttributes": {},
+    "AWS::SMSVOICE::ConfigurationSet": { tags: "Tags" },
+    "AWS::SMSVOICE::OptOutList": { tags: "Tags" },
+    "AWS::SMSVOICE::PhoneNumber": { tags: "Tags", required: ["IsoCountryCode", "MandatoryKeywords", "NumberCapabilities", "NumberType"] },
+    "AWS::SMSVOICE::Pool": { tags: "Tags", required: ["MandatoryKeywords", "OriginationIdentities"] },
+    "AWS::SMSVOICE::ProtectConfiguration": { tags: "Tags" },
+    "AWS::SMSVOICE::Registration": { tags: "Tags", required: ["RegistrationType"] },
+    "AWS::SMSVOICE::RegistrationAttachment": { tags: "Tags" },
+    "AWS::SMSVOICE::ResourcePolicy": { required: ["PolicyDocument", "ResourceArn"] },
+    "AWS::SMSVOICE::SenderId": { tags: "Tags", required: ["IsoCountryCode", "SenderId"] },
+    "AWS::SMSVOICE::VerifiedDestinationNumber": { tags: "Tags", required: ["DestinationPhoneNumber"] },
+    "AWS::SNS::Subscription": { required: ["Protocol", "TopicArn"] },
+    "AWS::SNS::Topic": { tags: "Tags" },
+    "AWS::SNS::TopicInlinePolicy": { required: ["PolicyDocument", "TopicArn"] },
+    "AWS::SNS::TopicPolicy": { required: ["PolicyDocument", "Topics"] },
+    "AWS::SQS::Queue": { tags: "Tags" },
+    "AWS::SQS::QueueInlinePolicy": { required: ["PolicyDocument", "Queue"] },
+    "AWS::SQS::QueuePolicy": { required: ["PolicyDocument", "Queues"] },
+    "AWS::SSM::Association": { tags: "Tags", required: ["Name"] },
+    "AWS::SSM::CloudConnector": { tags: "Tags", required: ["ConfigConnectorArn", "Configuration", "DisplayName", "RoleArn"] },
+    "AWS::SSM::Document": { tags: "Tags", required: ["Content"] },
+    "AWS::SSM::MaintenanceWindow": { tags: "Tags", required: ["AllowUnassociatedTargets", "Cutoff", "Duration", "Name", "Schedule"] },
+    "AWS::SSM::MaintenanceWindowTarget": { required: ["ResourceType", "Targets", "WindowId"] },
+    "AWS::SSM::MaintenanceWindowTask": { required: ["Priority", "TaskArn", "TaskType", "WindowId"] },
+    "AWS::SSM::OpsItem": { tags: "Tags", required: ["Description", "Source", "Title"] },
+    "AWS::SSM::Parameter": { tags: "Tags", tagForm: "map", required: ["Type", "Value"] },
+    "AWS::SSM::PatchBaseline": { tags: "Tags", required: ["Name"] },
+    "AWS::SSM::ResourceDataSync": { required: ["SyncName"] },
+    "AWS::SSM::ResourcePolicy": { required: ["Policy", "ResourceArn"] },
+    "AWS::SSM::ServiceSetting": { required: ["SettingId", "SettingValue"] },
+    "AWS::SSMContacts::Contact": { tags: "Tags", required: ["Alias", "DisplayName", "Type"] },
+    "AWS::SSMContacts::ContactChannel": { required: ["ChannelAddress", "ChannelName", "ChannelType", "ContactId"] },
+    "AWS::SSMContacts::Plan": { required: ["ContactId"] },
+    "AWS::SSMContacts::Rotation": { tags: "Tags", required: ["ContactIds", "Name", "Recurrence", "StartTime", "TimeZoneId"] },
+    "AWS::SSMGuiConnect::Preferences": {},
+    "AWS::SSMIncidents::ReplicationSet": { tags: "Tags", required: ["Regions"] },
+    "AWS::SSMIncidents::ResponsePlan": { tags: "Tags", required: ["IncidentTemplate", "Name"] },
+    "AWS::SSMQuickSetup::ConfigurationManager": { tags: "Tags", tagForm: "map", required: ["ConfigurationDefinitions"] },
+    "AWS::SSMQuickSetup::LifecycleAutomation": { tags: "Tags", tagForm: "map", required: ["AutomationDocument", "AutomationParameters", "ResourceKey"] },
+    "AWS::SSO::Application": { tags: "Tags", required: ["ApplicationProviderArn", "InstanceArn", "Name"] },
+    "AWS::SSO::ApplicationAssignment": { required: ["ApplicationArn", "PrincipalId", "PrincipalType"] },
+    "AWS::SSO::Assignment": { required: ["InstanceArn", "PermissionSetArn", "PrincipalId", "PrincipalType", "TargetId", "TargetType"] },
+    "AWS::SSO::Instance": { tags: "Tags" },
+    "AWS::SSO::InstanceAccessControlAttributeConfiguration": { required: ["InstanceArn"] },
+    "AWS::SSO::PermissionSet": { tags: "Tags", required: ["InstanceArn", "Name"] },
+    "AWS::SageMaker::AIWorkloadConfig": { tags: "Tags", required: ["AIWorkloadConfigName"] },
+    "AWS::SageMaker::Action": { tags: "Tags", required: ["ActionName", "ActionType", "Source"] },
+    "AWS::SageMaker::Algorithm": { tags: "Tags", required: ["AlgorithmName", "TrainingSpecification"] },
+    "AWS::SageMaker::App": { tags: "Tags", required: ["AppName", "AppType", "DomainId", "UserProfileName"] },
+    "AWS::SageMaker::AppImageConfig": { tags: "Tags", required: ["AppImageConfigName"] },
+    "AWS::SageMaker::Artifact": { tags: "Tags", required: ["ArtifactType", "Source"] },
+    "AWS::SageMaker::Cluster": { tags: "Tags" },
+    "AWS::SageMaker::ClusterSchedulerConfig": { tags: "Tags", required: ["ClusterArn", "Name", "SchedulerConfig"] },
+    "AWS::SageMaker::CodeRepository": { tags: "Tags", required: ["GitConfig"] },
+    "AWS::SageMaker::Context": { tags: "Tags", required: ["ContextName", "ContextType", "Source"] },
+    "AWS::SageMaker::DataQualityJobDefinition": { tags: "Tags", required: ["DataQualityAppSpecification", "DataQualityJobInput", "DataQualityJobOutputConfig", "JobResources", "RoleArn"] },
+    "AWS::SageMaker::Device": { tags: "Tags", required: ["DeviceFleetName"] },
+    "AWS::SageMaker::DeviceFleet": { tags: "Tags", required: ["DeviceFleetName", "OutputConfig", "RoleArn"] },
+    "AWS::SageMaker::Domain": { tags: "Tags", required: ["AuthMode", "DefaultUserSettings", "DomainName"] },
+    "AWS::SageMaker::Endpoint": { tags: "Tags", required: ["EndpointConfigName"] },
+    "AWS::SageMaker::EndpointConfig": { tags: "Tags", required: ["ProductionVariants"] },
+    "AWS::SageMaker::Experiment": { tags: "Tags", required: ["ExperimentName"] },
+    "AWS::SageMaker::ExperimentTrialComponent": { tags: "Tags", required: ["TrialComponentName"] },
+    "AWS::SageMaker::FeatureGroup": { tags: "Tags", required: ["EventTimeFeatureName", "FeatureDefinitions", "FeatureGroupName", "RecordIdentifierFeatureName"] },
+    "AWS::SageMaker::Hub": { tags: "Tags", required: ["HubDescription", "HubName"] },
+    "AWS::SageMaker::HumanTaskUi": { tags: "Tags", required: ["HumanTaskUiName"] },
+    "AWS::SageMaker::Image": { tags: "Tags", required: ["ImageName", "ImageRoleArn"] },
+    "AWS::SageMaker::ImageVersion": { required: ["BaseImage", "ImageName"] },
+    "AWS::SageMaker::InferenceComponent": { tags: "Tags", required: ["EndpointName"] },
+    "AWS::SageMaker::InferenceExperiment": { tags: "Tags", required: ["EndpointName", "ModelVariants", "Name", "RoleArn", "Type"] },
+    "AWS::SageMaker::MlflowApp": { tags: "Tags", required: ["ArtifactStoreUri", "Name", "RoleArn"] },
+    "AWS::SageMaker::MlflowTrackingServer": { tags: "Tags", required: ["ArtifactStoreUri", "RoleArn", "TrackingServerName"] },
+    "AWS::SageMaker::Model": { tags: "Tags" },
+    "AWS::SageMaker::ModelBiasJobDefinition": { tags: "Tags", required: ["JobResources", "ModelBiasAppSpecification", "ModelBiasJobInput", "ModelBiasJobOutputConfig", "RoleArn"] },
+    "AWS::SageMaker::ModelCard": { tags: "Tags", required: ["Content", "ModelCardName", "ModelCardStatus"] },
+    "AWS::SageMaker::ModelExplainabilityJobDefinition": { tags: "Tags", required: ["JobResources", "ModelExplainabilityAppSpecification", "ModelExplainabilityJobInput", "ModelExplainabilityJobOutputConfig", "RoleArn"] },
+    "AWS::SageMaker::ModelPackage": { tags: "Tags" },
+    "AWS::SageMaker::ModelPackageGroup": { tags: "Tags", required: ["ModelPackageGroupName"] },
+    "AWS::SageMaker::ModelQualityJobDefinition": { tags: "Tags", required: ["JobResources", "ModelQualityAppSpecification", "ModelQualityJobInput", "ModelQualityJobOutputConfig", "RoleArn"] },
+    "AWS::SageMaker::MonitoringSchedule": { tags: "Tags", required: ["MonitoringScheduleConfig", "MonitoringScheduleName"] },
+    "AWS::SageMaker::NotebookInstance": { tags: "Tags", required: ["InstanceType", "RoleArn"] },
+    "AWS::SageMaker::NotebookInstanceLifecycleConfig": { tags: "Tags" },
+    "AWS::SageMaker::PartnerApp": { tags: "Tags", required: ["AuthType", "ExecutionRoleArn", "Name", "Tier", "Type"] },
+    "AWS::SageMaker::Pipeline": { tags: "Tags", required: ["PipelineDefinition", "PipelineName", "RoleArn"] },
+    "AWS::SageMaker::ProcessingJob": { tags: "Tags", required: ["AppSpecification", "ProcessingResources", "RoleArn"] },
+    "AWS::SageMaker::Project": { tags: "Tags", required: ["ProjectName"] },
+    "AWS::SageMaker::Space": { tags: "Tags", required: ["DomainId", "SpaceName"] },
+    "AWS::SageMaker::StudioLifecycleConfig": { tags: "Tags", required: ["StudioLifecycleConfigAppType", "StudioLifecycleConfigContent", "StudioLifecycleConfigName"] },
+    "AWS::SageMaker::TrialComponent": { tags: "Tags", required: ["TrialComponentName"] },
+    "AWS::SageMaker::UserProfile": { tags: "Tags", required: ["DomainId", "UserProfileName"] },
+    "AWS::SageMaker::Workforce": { tags: "Tags", required: ["WorkforceName"] },
+    "AWS::SageMaker::Workteam": { tags: "Tags", required: ["Description", "MemberDefinitions"] },
+    "AWS::Scheduler::Schedule": { required: ["FlexibleTimeWindow", "ScheduleExpression", "Target"] },
+    "AWS::Scheduler::ScheduleGroup": { tags: "Tags" },
+    "AWS::SecretsManager::ResourcePolicy": { required: ["ResourcePolicy", "SecretId"] },
+    "AWS::SecretsManager::RotationSchedule": { required: ["SecretId"] },
+    "AWS::SecretsManager::Secret": { tags: "Tags" },
+    "AWS::SecretsManager::SecretTargetAttachment": { required: ["SecretId", "TargetId", "TargetType"] },
+    "AWS::SecurityAgent::AgentSpace": { tags: "Tags", required: ["Name"] },
+    "AWS::SecurityAgent::Application": { tags: "Tags" },
+    "AWS::SecurityAgent::Artifact": { required: ["AgentSpaceId", "ArtifactType", "FileName"] },
+    "AWS::SecurityAgent::Pentest": { required: ["AgentSpaceId", "Assets", "ServiceRole"] },
+    "AWS::SecurityAgent::SecurityRequirementPack": { tags: "Tags", required: ["Name"] },
+    "AWS::SecurityAgent::TargetDomain": { tags: "Tags", required: ["TargetDomainName", "VerificationMethod"] },
+    "AWS::SecurityHub::AggregatorV2": { tags: "Tags", tagForm: "map", required: ["LinkedRegions", "RegionLinkingMode"] },
+    "AWS::SecurityHub::AutomationRule": { tags: "Tags", tagForm: "map", required: ["Actions", "Criteria", "Description", "RuleName", "RuleOrder"] },
+    "AWS::SecurityHub::AutomationRuleV2": { tags: "Tags", tagForm: "map", required: ["Actions", "Criteria", "Description", "RuleName", "RuleOrder"] },
+    "AWS::SecurityHub::ConfigurationPolicy": { tags: "Tags", tagForm: "map", required: ["ConfigurationPolicy", "Name"] },
+    "AWS::SecurityHub::Connector": { tags: "Tags", tagForm: "map", required: ["Name", "Provider"] },
+    "AWS::SecurityHub::ConnectorV2": { tags: "Tags", tagForm: "map", required: ["Name", "Provider"] },
+    "AWS::SecurityHub::DelegatedAdmin": { required: ["AdminAccountId"] },
+    "AWS::SecurityHub::FindingAggregator": { required: ["RegionLinkingMode"] },
+    "AWS::SecurityHub::Hub": { tags: "Tags", tagForm: "map" },
+    "AWS::SecurityHub::HubV2": { tags: "Tags", tagForm: "map" },
+    "AWS::SecurityHub::Insight": { required: ["Filters", "GroupByAttribute", "Name"] },
+    "AWS::SecurityHub::OrganizationConfiguration": { required: ["AutoEnable"] },
+    "AWS::SecurityHub::PolicyAssociation": { required: ["ConfigurationPolicyId", "TargetId", "TargetType"] },
+    "AWS::SecurityHub::ProductSubscription": { required: ["ProductArn"] },
+    "AWS::SecurityHub::SecurityControl": { required: ["Parameters"] },
+    "AWS::SecurityHub::Standard": { required: ["StandardsArn"] },
+    "AWS::SecurityLake::AwsLogSource": { required: ["DataLakeArn", "SourceName", "SourceVersion"] },
+    "AWS::SecurityLake::DataLake": { tags: "Tags" },
+    "AWS::SecurityLake::Subscriber": { tags: "Tags", required: ["AccessTypes", "DataLakeArn", "Sources", "SubscriberIdentity", "SubscriberName"] },
+    "AWS::SecurityLake::SubscriberNotification": { required: ["NotificationConfiguration", "SubscriberArn"] },
+    "AWS::Serverless::Api": { tags: "Tags", tagForm: "map", required: ["StageName"] },
+    "AWS::Serverless::Application": { tags: "Tags", tagForm: "map", required: ["Location"] },
+    "AWS::Serverless::Function": { tags: "Tags", tagForm: "map" },
+    "AWS::Serverless::HttpApi": { tags: "Tags", tagForm: "map" },
+    "AWS::Serverless::LayerVersion": {},
+    "AWS::Serverless::SimpleTable": { tags: "Tags", tagForm: "map" },
+    "AWS::Serverless::StateMachine": { tags: "Tags", tagForm: "map" },
+    "AWS::ServerlessRepo::Application": { required: ["Author", "Description", "Name"] },
+    "AWS::ServiceCatalog::AcceptedPortfolioShare": { required: ["PortfolioId"] },
+    "AWS::ServiceCatalog::CloudFormationProduct": { tags: "Tags", required: ["Name", "Owner"] },
+    "AWS::ServiceCatalog::CloudFormationProvisionedProduct": { tags: "Tags" },
+    "AWS::ServiceCatalog::LaunchNotificationConstraint": { required: ["NotificationArns", "PortfolioId", "ProductId"] },
+    "AWS::ServiceCatalog::LaunchRoleConstraint": { required: ["PortfolioId", "ProductId"] },
+    "AWS::ServiceCatalog::LaunchTemplateConstraint": { required: ["PortfolioId", "ProductId", "Rules"] },
+    "AWS::ServiceCatalog::Portfolio": { tags: "Tags", required: ["DisplayName", "ProviderName"] },
+    "AWS::ServiceCatalog::PortfolioPrincipalAssociation": { required: ["PrincipalType"] },
+    "AWS::ServiceCatalog::PortfolioProductAssociation": {},
+    "AWS::ServiceCatalog::PortfolioShare": { required: ["AccountId", "PortfolioId"] },
+    "AWS::ServiceCatalog::ResourceUpdateConstraint": { required: ["PortfolioId", "ProductId", "TagUpdateOnProvisionedProduct"] },
+    "AWS::ServiceCatalog::ServiceAction": { required: ["Definition", "DefinitionType", "Name"] },
+    "AWS::ServiceCatalog::ServiceActionAssociation": { required: ["ProductId", "ProvisioningArtifactId", "ServiceActionId"] },
+    "AWS::ServiceCatalog::StackSetConstraint": { required: ["AccountList", "AdminRole", "Description", "ExecutionRole", "PortfolioId", "ProductId", "RegionList", "StackInstanceControl"] },
+    "AWS::ServiceCatalog::TagOption": { required: ["Key", "Value"] },
+    "AWS::ServiceCatalog::TagOptionAssociation": {},
+    "AWS::ServiceCatalogAppRegistry::Application": { tags: "Tags", tagForm: "map", required: ["Name"] },
+    "AWS::ServiceCatalogAppRegistry::AttributeGroup": { tags: "Tags", tagForm: "map", required: ["Attributes", "Name"] },
+    "AWS::ServiceCatalogAppRegistry::AttributeGroupAssociation": { required: ["Application", "AttributeGroup"] },
+    "AWS::ServiceCatalogAppRegistry::ResourceAssociation": { required: ["Application", "Resource", "ResourceType"] },
+    "AWS::ServiceDiscovery::HttpNamespace": { tags: "Tags", required: ["Name"] },
+    "AWS::ServiceDiscovery::Instance": { required: ["InstanceAttributes", "ServiceId"] },
+    "AWS::ServiceDiscovery::PrivateDnsNamespace": { tags: "Tags", required: ["Name"] },
+    "AWS::ServiceDiscovery::PublicDnsNamespace": { tags: "Tags", required: ["Name"] },
+    "AWS::ServiceDiscovery::Service": { tags: "Tags" },
+    "AWS::Shield::DRTAccess": { required: ["RoleArn"] },
+    "AWS::Shield::ProactiveEngagement": { required: ["EmergencyContactList", "ProactiveEngagementStatus"] },
+    "AWS::Shield::Protection": { tags: "Tags", required: ["Name", "ResourceArn"] },
+    "AWS::Shield::ProtectionGroup": { tags: "Tags", required: ["Aggregation", "Pattern", "ProtectionGroupId"] },
+    "AWS::Signer::ProfilePermission": { required: ["Action", "Principal", "ProfileName", "StatementId"] },
+    "AWS::Signer::SigningProfile": { tags: "Tags", required: ["PlatformId"] },
+    "AWS::SimSpaceWeaver::Simulation": { required: ["Name", "RoleArn"] },
+    "AWS::StepFunctions::Activity": { tags: "Tags", required: ["Name"] },
+    "AWS::StepFunctions::StateMachine": { tags: "Tags", required: ["RoleArn"] },
+    "AWS::StepFunctions::StateMachineAlias": {},
+    "AWS::StepFunctions::StateMachineVersion": { required: ["StateMachineArn"] },
+    "AWS::StorageGateway::Tape": { tags: "Tags", required: ["GatewayARN", "TapeSizeInBytes"] },
+    "AWS::StorageGateway::TapePool": { tags: "Tags", required: ["PoolName", "StorageClass"] },
+    "AWS::StorageGateway::Volume": { tags: "Tags", required: ["GatewayARN", "NetworkInterfaceId", "TargetName", "VolumeSizeInBytes"] },
+    "AWS::SupportApp::AccountAlias": { required: ["AccountAlias"] },
+    "AWS::SupportApp::SlackChannelConfiguration": { required: ["ChannelId", "ChannelRoleArn", "NotifyOnCaseSeverity", "TeamId"] },
+    "AWS::SupportApp::SlackWorkspaceConfiguration": { required: ["TeamId"] },
+    "AWS::SupportAuthZ::SupportPermit": { tags: "Tags", required: ["Name", "Permit", "SigningKeyInfo"] },
+    "AWS::Synthetics::Canary": { tags: "Tags", required: ["ArtifactS3Location", "Code", "ExecutionRoleArn", "Name", "RuntimeVersion", "Schedule"] },
+    "AWS::Synthetics::Group": { tags: "Tags", required: ["Name"] },
+    "AWS::SystemsManagerSAP::Application": { tags: "Tags", required: ["ApplicationId", "ApplicationType"] },
+    "AWS::Textract::Adapter": { tags: "Tags", required: ["AdapterName", "FeatureTypes"] },
+    "AWS::Timestream::Database": { tags: "Tags" },
+    "AWS::Timestream::InfluxDBCluster": { tags: "Tags" },
+    "AWS::Timestream::InfluxDBInstance": { tags: "Tags" },
+    "AWS::Timestream::ScheduledQuery": { tags: "Tags", required: ["ErrorReportConfiguration", "NotificationConfiguration", "QueryString", "ScheduleConfiguration", "ScheduledQueryExecutionRoleArn"] },
+    "AWS::Timestream::Table": { tags: "Tags", required: ["DatabaseName"] },
+    "AWS::Transcribe::CallAnalyticsCategory": { tags: "Tags", required: ["CategoryName", "Rules"] },
+    "AWS::Transcribe::MedicalVocabulary": { tags: "Tags", required: ["LanguageCode", "VocabularyName"] },
+    "AWS::Transcribe::Vocabulary": { tags: "Tags", required: ["LanguageCode", "VocabularyName"] },
+    "AWS::Transcribe::VocabularyFilter": { tags: "Tags", required: ["LanguageCode", "VocabularyFilterName"] },
+    "AWS::Transfer::Agreement": { tags: "Tags", required: ["AccessRole", "LocalProfileId", "PartnerProfileId", "ServerId"] },
+    "AWS::Transfer::Certificate": { tags: "Tags", required: ["Certificate", "Usage"] },
+    "AWS::Transfer::Connector": { tags: "Tags", required: ["AccessRole"] },
+    "AWS::Transfer::HostKey": { tags: "Tags", required: ["ServerId"] },
+    "AWS::Transfer::Profile": { tags: "Tags", required: ["As2Id", "ProfileType"] },
+    "AWS::Transfer::Server": { tags: "Tags" },
+    "AWS::Transfer::User": { tags: "Tags", required: ["Role", "ServerId", "UserName"] },
+    "AWS::Transfer::WebApp": { tags: "Tags", required: ["IdentityProviderDetails"] },
+    "AWS::Transfer::Workflow": { tags: "Tags", required: ["Steps"] },
+    "AWS::Translate::ParallelData": { tags: "Tags", required: ["Name", "ParallelDataConfig"] },
+    "AWS::UXC::AccountCustomization": {},
+    "AWS::VerifiedPermissions::IdentitySource": { required: ["Configuration", "PolicyStoreId"] },
+    "AWS::VerifiedPermissions::Policy": { required: ["Definition", "PolicyStoreId"] },
+    "AWS::VerifiedPermissions::PolicyStore": { tags: "Tags", required: ["ValidationSettings"] },
+    "AWS::VerifiedPermissions::PolicyStoreAlias": { required: ["AliasName", "PolicyStoreId"] },
+    "AWS::VerifiedPermissions::PolicyTemplate": { required: ["PolicyStoreId", "Statement"] },
+    "AWS::VoiceID::Domain": { tags: "Tags", required: ["Name", "ServerSideEncryptionConfiguration"] },
+    "AWS::VpcLattice::AccessLogSubscription": { tags: "Tags", required: ["DestinationArn"] },
+    "AWS::VpcLattice::AuthPolicy": { required: ["Policy", "ResourceIdentifier"] },
+    "AWS::VpcLattice::DomainVerification": { tags: "Tags", required: ["DomainName"] },
+    "AWS::VpcLattice::Listener": { tags: "Tags", required: ["DefaultAction", "Protocol"] },
+    "AWS::VpcLattice::ResourceConfiguration": { tags: "Tags", required: ["Name", "ResourceConfigurationType"] },
+    "AWS::VpcLattice::ResourceGateway": { tags: "Tags", required: ["Name", "SubnetIds", "VpcIdentifier"] },
+    "AWS::VpcLattice::ResourcePolicy": { required: ["Policy", "ResourceArn"] },
+    "AWS::VpcLattice::Rule": { tags: "Tags", required: ["Action", "Match", "Priority"] },
+    "AWS::VpcLattice::Service": { tags: "Tags" },
+    "AWS::VpcLattice::ServiceNetwork": { tags: "Tags" },
+    "AWS::VpcLattice::ServiceNetworkResourceAssociation": { tags: "Tags" },
+    "AWS::VpcLattice::ServiceNetworkServiceAssociation": { tags: "Tags" },
+    "AWS::VpcLattice::ServiceNetworkVpcAssociation": { tags: "Tags" },
+    "AWS::VpcLattice::TargetGroup": { tags: "Tags", required: ["Type"] },
+    "AWS::WAF::ByteMatchSet": { required: ["Name"] },
+    "AWS::WAF::IPSet": { required: ["Name"] },
+    "AWS::WAF::Rule": { required: ["MetricName", "Name"] },
+    "AWS::WAF::SizeConstraintSet": { required: ["Name", "SizeConstraints"] },
+    "AWS::WAF::SqlInjectionMatchSet": { required: ["Name"] },
+    "AWS::WAF::WebACL": { required: ["DefaultAction", "MetricName", "Name"] },
+    "AWS::WAF::XssMatchSet": { required: ["Name", "XssMatchTuples"] },
+    "AWS::WAFRegional::ByteMatchSet": { required: ["Name"] },
+    "AWS::WAFRegional::GeoMatchSet": { required: ["Name"] },
+    "AWS::WAFRegional::IPSet": { required: ["Name"] },
+    "AWS::WAFRegional::RateBasedRule": { required: ["MetricName", "Name", "RateKey", "RateLimit"] },
+    "AWS::WAFRegional::RegexPatternSet": { required: ["Name", "RegexPatternStrings"] },
+    "AWS::WAFRegional::Rule": { required: ["MetricName", "Name"] },
+    "AWS::WAFRegional::SizeConstraintSet": { required: ["Name"] },
+    "AWS::WAFRegional::SqlInjectionMatchSet": { required: ["Name"] },
+    "AWS::WAFRegional::WebACL": { required: ["DefaultAction", "MetricName", "Name"] },
+    "AWS::WAFRegional::WebACLAssociation": { required: ["ResourceArn", "WebACLId"] },
+    "AWS::WAFRegional::XssMatchSet": { required: ["Name"] },
+    "AWS::WAFv2::IPSet": { tags: "Tags", required: ["Addresses", "IPAddressVersion", "Scope"] },
+    "AWS::WAFv2::LoggingConfiguration": { required: ["LogDestinationConfigs", "ResourceArn"] },
+    "AWS::WAFv2::RegexPatternSet": { tags: "Tags", required: ["RegularExpressionList", "Scope"] },
+    "AWS::WAFv2::RuleGroup": { tags: "Tags", required: ["Capacity", "Scope", "VisibilityConfig"] },
+    "AWS::WAFv2::WebACL": { tags: "Tags", required: ["DefaultAction", "Scope", "VisibilityConfig"] },
+    "AWS::WAFv2::WebACLAssociation": { required: ["ResourceArn", "WebACLArn"] },
+    "AWS::WellArchitected::AgentContext": { required: ["Content", "ContextType", "ProfileArn", "Title"] },
+    "AWS::WellArchitected::AgentGoal": { required: ["Pillars", "ProfileArn", "Title"] },
+    "AWS::WellArchitected::AgentProfile": { tags: "Tags", required: ["AggregationConfiguration", "ExecutionRoleArn", "Name", "Pillars"] },
+    "AWS::WellArchitected::Lens": { tags: "Tags" },
+    "AWS::WellArchitected::Profile": { tags: "Tags", required: ["ProfileDescription", "ProfileName", "ProfileQuestions"] },
+    "AWS::WellArchitected::ReviewTemplate": { tags: "Tags", required: ["Description", "Lenses", "TemplateName"] },
+    "AWS::WellArchitected::Workload": { tags: "Tags", required: ["Description", "Environment", "Lenses", "WorkloadName"] },
+    "AWS::Wickr::Network": { required: ["AccessLevel", "NetworkName"] },
+    "AWS::Wisdom::AIAgent": { tags: "Tags", tagForm: "map", required: ["AssistantId", "Configuration", "Type"] },
+    "AWS::Wisdom::AIAgentVersion": { required: ["AIAgentId", "AssistantId"] },
+    "AWS::Wisdom::AIGuardrail": { tags: "Tags", tagForm: "map", required: ["AssistantId", "BlockedInputMessaging", "BlockedOutputsMessaging"] },
+    "AWS::Wisdom::AIGuardrailVersion": { required: ["AIGuardrailId", "AssistantId"] },
+    "AWS::Wisdom::AIPrompt": { tags: "Tags", tagForm: "map", required: ["ApiFormat", "ModelId", "TemplateConfiguration", "TemplateType", "Type"] },
+    "AWS::Wisdom::AIPromptVersion": { required: ["AIPromptId", "AssistantId"] },
+    "AWS::Wisdom::Assistant": { tags: "Tags", required: ["Name", "Type"] },
+    "AWS::Wisdom::AssistantAssociation": { tags: "Tags", required: ["AssistantId", "Association", "AssociationType"] },
+    "AWS::Wisdom::KnowledgeBase": { tags: "Tags", required: ["KnowledgeBaseType", "Name"] },
+    "AWS::Wisdom::MessageTemplate": { tags: "Tags", required: ["ChannelSubtype", "Content", "KnowledgeBaseArn", "Name"] },
+    "AWS::Wisdom::MessageTemplateVersion": { required: ["MessageTemplateArn"] },
+    "AWS::Wisdom::QuickResponse": { tags: "Tags", required: ["Content", "KnowledgeBaseArn", "Name"] },
+    "AWS::WorkSpaces::ConnectionAlias": { tags: "Tags", required: ["ConnectionString"] },
+    "AWS::WorkSpaces::Workspace": { tags: "Tags", required: ["BundleId", "DirectoryId", "UserName"] },
+    "AWS::WorkSpaces::WorkspaceIpGroup": { tags: "Tags", required: ["GroupName"] },
+    "AWS::WorkSpaces::WorkspacesPool": { tags: "Tags", required: ["BundleId", "Capacity", "DirectoryId", "PoolName"] },
+    "AWS::WorkSpacesThinClient::Environment": { tags: "Tags", required: ["DesktopArn"] },
+    "AWS::WorkSpacesWeb::BrowserSettings": { tags: "Tags" },
+    "AWS::WorkSpacesWeb::DataProtectionSettings": { tags: "Tags" },
+    "AWS::WorkSpacesWeb::IdentityProvider": { tags: "Tags", required: ["IdentityProviderDetails", "IdentityProviderName", "IdentityProviderType"] },
+    "AWS::WorkSpacesWeb::IpAccessSettings": { tags: "Tags", required: ["IpRules"] },
+    "AWS::WorkSpacesWeb::NetworkSettings": { tags: "Tags", required: ["SecurityGroupIds", "SubnetIds", "VpcId"] },
+    "AWS::WorkSpacesWeb::Portal": { tags: "Tags" },
+    "AWS::WorkSpacesWeb::SessionLogger": { tags: "Tags", required: ["EventFilter", "LogConfiguration"] },
+    "AWS::WorkSpacesWeb::TrustStore": { tags: "Tags", required: ["CertificateList"] },
+    "AWS::WorkSpacesWeb::UserAccessLoggingSettings": { tags: "Tags", required: ["KinesisStreamArn"] },
+    "AWS::WorkSpacesWeb::UserSettings": { tags: "Tags", required: ["CopyAllowed", "DownloadAllowed", "PasteAllowed", "PrintAllowed", "UploadAllowed"] },
+    "AWS::WorkspacesInstances::Volume": { required: ["AvailabilityZone"] },
+    "AWS::WorkspacesInstances::VolumeAssociation": { required: ["Device", "VolumeId", "WorkspaceInstanceId"] },
+    "AWS::WorkspacesInstances::WorkspaceInstance": { tags: "Tags" },
+    "AWS::XRay::Group": { tags: "Tags", required: ["GroupName"] },
+    "AWS::XRay::ResourcePolicy": { required: ["PolicyDocument", "PolicyName"] },
+    "AWS::XRay::SamplingRule": { tags: "Tags" },
+    "AWS::XRay::TransactionSearchConfig": {},
+    "Alexa::ASK::Skill": { required: ["AuthenticationConfiguration", "SkillPackage", "VendorId"] }
+  }
+};
+
+// src/template/resource-facts.ts
+var facts = resource_facts_default;
+function resourceFacts(type) {
+  return Object.hasOwn(facts.types, type) ? facts.types[type] : void 0;
+}
+
+// src/rule-helpers/tags.ts
+function tagValues(ctx, resource) {
+  const facts2 = resourceFacts(resource.type);
+  if (facts2) return facts2.tags && facts2.tagForm !== "other" ? ctx.value(resource, ["Properties", facts2.tags]) : void 0;
+  const tags2 = ctx.value(resource, ["Properties", "Tags"]);
+  return tags2.every((v) => v.kind === "absent") ? void 0 : tags2;
+}
+function tagSets(ctx, tags2, query) {
+  if (tags2.kind === "absent") return [tagSet(void 0)];
+  if (tags2.kind === "unknown") return [tagSet(tags2)];
+  const value = tags2.value;
+  const bySlot = [];
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) bySlot.push(slotAlternatives(ctx, tags2, i, true, query));
+  } else if (typeof value === "object" && value !== null) {
+    for (const key of Object.keys(value)) bySlot.push(slotAlternatives(ctx, tags2, key, false, query));
+  } else return ["unknown"];
+  const lookup = /* @__PURE__ */ new Map();
+  for (const alternatives of bySlot) for (const a of alternatives) lookup.set(a.variant, a);
+  return ctx.each(...bySlot.map((alternatives) => alternatives.map((a) => a.variant))).map((combo) => {
+    const set = tagSet(void 0);
+    for (const v of combo) {
+      const alternative = lookup.get(v);
+      if (!alternative) continue;
+      if (alternative.deciding) set.forks.push(v);
+      if (alternative.open) set.open ??= alternative.open;
+      if (alternative.name !== void 0 && alternative.tag) set.tags.set(alternative.name, alternative.tag);
+    }
+    return set;
+  });
+}
+function makeAlternative(variant, deciding, name, tag, open) {
+  return { variant, name, tag, open, deciding };
+}
+function tagSet(open) {
+  return { tags: /* @__PURE__ */ new Map(), open, forks: [] };
+}
+function slotAlternatives(ctx, tags2, slot, listForm, query) {
+  const entries = ctx.value(tags2, [slot]);
+  const forked = entries.length > 1;
+  const alternatives = [];
+  for (const entry of entries) {
+    if (entry.kind === "absent") alternatives.push(makeAlternative(entry, forked));
+    else if (!listForm) alternatives.push(makeAlternative(entry, forked, String(slot), { value: entry, propagate: void 0 }));
+    else if (entry.kind === "unknown") alternatives.push(makeAlternative(entry, forked, void 0, void 0, entry));
+    else {
+      const keys = ctx.value(entry, ["Key"]);
+      const [only] = keys;
+      const plain = keys.length === 1 && only ? asString(only) : void 0;
+      if (only && plain !== void 0 && !query.keys.includes(plain) && only.assumptions.length === entry.assumptions.length) {
+        alternatives.push(makeAlternative(variantWith(only, { assumptions: entry.assumptions }), forked, plain));
+        continue;
+      }
+      for (const [key, tagValue, propagate] of ctx.each(keys, ctx.value(entry, ["Value"]), ctx.value(entry, ["PropagateAtLaunch"]))) {
+        const assumptions = mergeAssumptions(entry.assumptions, key.assumptions) ?? key.assumptions;
+        const variant = variantWith(key, { assumptions });
+        const deciding = forked || key.assumptions.length > entry.assumptions.length;
+        const name = asString(key);
+        if (name === void 0) {
+          alternatives.push(makeAlternative(variant, deciding, void 0, void 0, key.kind === "unknown" ? key : void 0));
+          continue;
+        }
+        alternatives.push(makeAlternative(variant, deciding, name, { value: tagValue, propagate: query.propagate ? propagate : void 0 }));
+      }
+    }
+  }
+  return alternatives;
+}
 
 // rules/operational-excellence/cfn-resource-required-tags.ts
-var TAGGABLE = /* @__PURE__ */ new Set([
-  "AWS::AmazonMQ::Broker",
-  "AWS::ApiGateway::ApiKey",
-  "AWS::ApiGateway::ClientCertificate",
-  "AWS::ApiGateway::DomainName",
-  "AWS::ApiGateway::RestApi",
-  "AWS::ApiGateway::Stage",
-  "AWS::ApiGateway::UsagePlan",
-  "AWS::ApiGateway::VpcLink",
-  "AWS::ApiGatewayV2::Api",
-  "AWS::ApiGatewayV2::DomainName",
-  "AWS::ApiGatewayV2::Stage",
-  "AWS::ApiGatewayV2::VpcLink",
-  "AWS::AppSync::GraphQLApi",
-  "AWS::Athena::WorkGroup",
-  "AWS::AutoScaling::AutoScalingGroup",
-  "AWS::Batch::ComputeEnvironment",
-  "AWS::Batch::JobDefinition",
-  "AWS::Batch::JobQueue",
-  "AWS::CertificateManager::Certificate",
-  "AWS::Cloud9::EnvironmentEC2",
-  "AWS::CloudFormation::Stack",
-  "AWS::CloudFormation::StackSet",
-  "AWS::CloudFront::Distribution",
-  "AWS::CloudTrail::Trail",
-  "AWS::CodeBuild::Project",
-  "AWS::CodeCommit::Repository",
-  "AWS::CodeDeploy::Application",
-  "AWS::CodePipeline::Pipeline",
-  "AWS::DAX::Cluster",
-  "AWS::DMS::Endpoint",
-  "AWS::DMS::ReplicationInstance",
-  "AWS::DMS::ReplicationSubnetGroup",
-  "AWS::DMS::ReplicationTask",
-  "AWS::DocDB::DBCluster",
-  "AWS::DocDB::DBClusterParameterGroup",
-  "AWS::DocDB::DBInstance",
-  "AWS::DocDB::DBSubnetGroup",
-  "AWS::DynamoDB::Table",
-  "AWS::EC2::CarrierGateway",
-  "AWS::EC2::CustomerGateway",
-  "AWS::EC2::DHCPOptions",
-  "AWS::EC2::EIP",
-  "AWS::EC2::FlowLog",
-  "AWS::EC2::Instance",
-  "AWS::EC2::InternetGateway",
-  "AWS::EC2::KeyPair",
-  "AWS::EC2::NatGateway",
-  "AWS::EC2::NetworkAcl",
-  "AWS::EC2::NetworkInterface",
-  "AWS::EC2::PrefixList",
-  "AWS::EC2::RouteTable",
-  "AWS::EC2::SecurityGroup",
-  "AWS::EC2::Subnet",
-  "AWS::EC2::TransitGateway",
-  "AWS::EC2::TransitGatewayAttachment",
-  "AWS::EC2::TransitGatewayRouteTable",
-  "AWS::EC2::TransitGatewayVpcAttachment",
-  "AWS::EC2::VPC",
-  "AWS::EC2::VPCPeeringConnection",
-  "AWS::EC2::VPNConnection",
-  "AWS::EC2::VPNGateway",
-  "AWS::EC2::Volume",
-  "AWS::ECR::Repository",
-  "AWS::ECS::CapacityProvider",
-  "AWS::ECS::Cluster",
-  "AWS::ECS::Service",
-  "AWS::ECS::TaskDefinition",
-  "AWS::EKS::Addon",
-  "AWS::EKS::Cluster",
-  "AWS::EKS::FargateProfile",
-  "AWS::EKS::Nodegroup",
-  "AWS::ElastiCache::CacheCluster",
-  "AWS::ElastiCache::ParameterGroup",
-  "AWS::ElastiCache::ReplicationGroup",
-  "AWS::ElastiCache::SubnetGroup",
-  "AWS::ElasticBeanstalk::Environment",
-  "AWS::ElasticLoadBalancing::LoadBalancer",
-  "AWS::ElasticLoadBalancingV2::LoadBalancer",
-  "AWS::ElasticLoadBalancingV2::TargetGroup",
-  "AWS::Elasticsearch::Domain",
-  "AWS::OpenSearchService::Domain",
-  "AWS::EMR::Cluster",
-  "AWS::Events::EventBus",
-  "AWS::FSx::FileSystem",
-  "AWS::Glue::Crawler",
-  "AWS::Glue::Job",
-  "AWS::IAM::OIDCProvider",
-  "AWS::IAM::Role",
-  "AWS::IAM::SAMLProvider",
-  "AWS::IAM::ServerCertificate",
-  "AWS::IAM::User",
-  "AWS::IAM::VirtualMFADevice",
-  "AWS::Kinesis::Stream",
-  "AWS::KinesisFirehose::DeliveryStream",
-  "AWS::KMS::Key",
-  "AWS::Lambda::Function",
-  "AWS::Logs::LogGroup",
-  "AWS::MSK::Cluster",
-  "AWS::Neptune::DBCluster",
-  "AWS::Neptune::DBInstance",
-  "AWS::Neptune::DBSubnetGroup",
-  "AWS::RDS::DBCluster",
-  "AWS::RDS::DBClusterParameterGroup",
-  "AWS::RDS::DBInstance",
-  "AWS::RDS::DBParameterGroup",
-  "AWS::RDS::DBProxy",
-  "AWS::RDS::DBSecurityGroup",
-  "AWS::RDS::DBSubnetGroup",
-  "AWS::RDS::EventSubscription",
-  "AWS::RDS::OptionGroup",
-  "AWS::Redshift::Cluster",
-  "AWS::Redshift::ClusterParameterGroup",
-  "AWS::Redshift::ClusterSubnetGroup",
-  "AWS::Route53Resolver::ResolverEndpoint",
-  "AWS::Route53Resolver::ResolverRule",
-  "AWS::S3::Bucket",
-  "AWS::SageMaker::Endpoint",
-  "AWS::SageMaker::EndpointConfig",
-  "AWS::SageMaker::Model",
-  "AWS::SageMaker::NotebookInstance",
-  "AWS::SecretsManager::Secret",
-  "AWS::Serverless::Api",
-  "AWS::Serverless::Function",
-  "AWS::Serverless::HttpApi",
-  "AWS::Serverless::SimpleTable",
-  "AWS::Serverless::StateMachine",
-  "AWS::ServiceDiscovery::HttpNamespace",
-  "AWS::ServiceDiscovery::PrivateDnsNamespace",
-  "AWS::ServiceDiscovery::PublicDnsNamespace",
-  "AWS::ServiceDiscovery::Service",
-  "AWS::SNS::Topic",
-  "AWS::SQS::Queue",
-  "AWS::SSM::Document",
-  "AWS::SSM::Parameter",
-  "AWS::StepFunctions::Activity",
-  "AWS::StepFunctions::StateMachine",
-  "AWS::Transfer::Server",
-  "AWS::Transfer::User",
-  "AWS::WAFv2::IPSet",
-  "AWS::WAFv2::RegexPatternSet",
-  "AWS::WAFv2::RuleGroup",
-  "AWS::WAFv2::WebACL"
-]);
 var ASG2 = "AWS::AutoScaling::AutoScalingGroup";
+var options2 = {
+  requiredTags: option.strings({
+    description: "Tag keys every taggable resource must carry, case-sensitive as in AWS. The rule reports nothing until this lists at least one key.",
+    default: []
+  }),
+  stackTags: option.strings({
+    description: "Tag keys applied to the whole stack at deploy time (`aws cloudformation deploy --tags`, `sam deploy --tags`): assumed present on every resource.",
+    default: []
+  })
+};
+var messages7 = {
+  missing: "{{type}} {{logicalId}} lacks the required {{missing}}.",
+  empty: "{{type}} {{logicalId}} has the required tag {{key}} with an empty value.",
+  notPropagated: "Required tag {{key}} of Auto Scaling group {{logicalId}} is not propagated to its instances: PropagateAtLaunch is {{state}}."
+};
 var cfn_resource_required_tags_default = defineRule({
   id: "cfn-resource-required-tags",
   pillar: "operational-excellence",
@@ -16742,45 +19142,51 @@ var cfn_resource_required_tags_default = defineRule({
   appliesTo: ["*"],
   tags: ["cost-optimization"],
   peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
-  optionsSchema: {
-    type: "object",
-    properties: {
-      requiredTags: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
-      stackTags: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true }
-    },
-    additionalProperties: false
+  docs: {
+    options: { requiredTags: ["Owner", "CostCenter"] },
+    noncompliant: [
+      "Resources:",
+      "  InvoicesQueue:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      "      QueueName: invoices",
+      "      MessageRetentionPeriod: 1209600",
+      "      Tags:",
+      "        - {Key: Owner, Value: team-billing}"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  InvoicesQueue:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      "      QueueName: invoices",
+      "      MessageRetentionPeriod: 1209600",
+      "      Tags:",
+      "        - {Key: Owner, Value: team-billing}",
+      "        - {Key: CostCenter, Value: cc-4410}"
+    ].join("\n"),
+    notes: "Checked: every resource type the resource facts (data/resource-facts.json) list as taggable, through the property they name for its tags (`Tags` for most types, `FileSystemTags` or another for some), as a `[{Key, Value}]` list or a `{key: value}` map; and a resource of a type the facts do not list when it writes `Tags`. Not applicable: custom resources (their `Tags` are input to the handler) and types that keep their tags in another shape (a launch template's `TagSpecifications`). SAM `Globals` tags count for the functions, APIs and tables they apply to, and a CDK stack's own tags (from the cloud assembly) count as present. A tag value that is an intrinsic counts as present; an empty one does not. Tag keys or lists only known at deploy time are not guessed: `--report-unknown` lists them. A required tag of an Auto Scaling group without `PropagateAtLaunch: true` is reported unless the group's launch template tags its instances with that key."
   },
-  defaultOptions: { requiredTags: [], stackTags: [] },
-  messages: {
-    missing: "{{type}} {{logicalId}} lacks the required {{tagWord}} {{missing}}.",
-    empty: "{{type}} {{logicalId}} has the required tag {{key}} with an empty value.",
-    notPropagated: "Required tag {{key}} of Auto Scaling group {{logicalId}} is not propagated to its instances: PropagateAtLaunch is {{state}}."
-  },
+  options: options2,
+  messages: messages7,
   check(resource, ctx) {
     const configured = requiredOf(ctx.options);
     const stackTags = ctx.template.stackTags;
     const required = stackTags.length ? configured.filter((k) => !stackTags.includes(k)) : configured;
     if (required.length === 0) return;
     if (resource.type.startsWith("Custom::") || resource.type === "AWS::CloudFormation::CustomResource") return;
-    const own = ctx.value(resource, ["Properties", "Tags"]);
-    if (!TAGGABLE.has(resource.type) && own.every((v) => v.kind === "absent")) return;
-    const instanceTags = resource.type === ASG2 ? launchTemplateInstanceTags(resource, ctx) : void 0;
+    const own = tagValues(ctx, resource);
+    if (!own) return;
+    const asg = resource.type === ASG2;
+    const instanceTags = asg ? launchTemplateInstanceTags(ctx, resource) : void 0;
     for (const tags2 of own) {
-      const sets = readTags(tags2, ctx, required, resource.type === ASG2);
-      for (const set of sets) {
+      for (const set of tagSets(ctx, tags2, { keys: required, propagate: asg })) {
         if (set === "unknown") continue;
         const because = set.forks;
         const missing = required.filter((k) => !set.tags.has(k));
         if (missing.length > 0) {
           if (set.open) ctx.unknown(set.open, "the tag keys");
-          else {
-            ctx.report({
-              messageId: "missing",
-              at: tags2,
-              because,
-              data: { missing: listWords(missing), tagWord: missing.length === 1 ? "tag" : "tags" }
-            });
-          }
+          else ctx.report({ messageId: "missing", at: tags2, because, data: { missing: named("tag", missing) } });
         }
         for (const key of required) {
           const tag = set.tags.get(key);
@@ -16796,91 +19202,35 @@ var cfn_resource_required_tags_default = defineRule({
   }
 });
 var requiredByOptions = /* @__PURE__ */ new WeakMap();
-function requiredOf(options) {
-  let required = requiredByOptions.get(options);
+function requiredOf(options4) {
+  let required = requiredByOptions.get(options4);
   if (!required) {
-    required = options.requiredTags.filter((k) => !options.stackTags.includes(k));
-    requiredByOptions.set(options, required);
+    required = options4.requiredTags.filter((k) => !options4.stackTags.includes(k));
+    requiredByOptions.set(options4, required);
   }
   return required;
 }
 function isEmpty(value) {
   return value.kind === "absent" || value.kind === "literal" && (value.value === "" || value.value === null);
 }
-function makeAlternative(variant, deciding, name, tag, open) {
-  return { variant, name, tag, open, deciding };
-}
-function tagSet(open) {
-  return { tags: /* @__PURE__ */ new Map(), open, forks: [] };
-}
-function readTags(tags2, ctx, required, asg = false) {
-  if (tags2.kind === "absent") return [tagSet(void 0)];
-  if (tags2.kind === "unknown") return [tagSet(tags2)];
-  const value = tags2.value;
-  const bySlot = [];
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) bySlot.push(slotAlternatives(tags2, i, true, ctx, required, asg));
-  } else if (typeof value === "object" && value !== null) {
-    const keys = Object.keys(value);
-    for (let i = 0; i < keys.length; i++) bySlot.push(slotAlternatives(tags2, keys[i], false, ctx, required, asg));
-  } else return ["unknown"];
-  const lookup = /* @__PURE__ */ new Map();
-  for (const alternatives of bySlot) for (const a of alternatives) lookup.set(a.variant, a);
-  return combinations(bySlot.map((alternatives) => alternatives.map((a) => a.variant))).map((combo) => {
-    const set = tagSet(void 0);
-    for (const v of combo) {
-      const alternative = lookup.get(v);
-      if (alternative.deciding) set.forks.push(v);
-      if (alternative.open) set.open ??= alternative.open;
-      if (alternative.name !== void 0 && alternative.tag) set.tags.set(alternative.name, alternative.tag);
-    }
-    return set;
-  });
-}
-function slotAlternatives(tags2, slot, listForm, ctx, required, asg) {
-  const entries = ctx.value(tags2, [slot]);
-  const forked = entries.length > 1;
-  const alternatives = [];
-  for (const entry of entries) {
-    if (entry.kind === "absent") alternatives.push(makeAlternative(entry, forked));
-    else if (!listForm) alternatives.push(makeAlternative(entry, forked, String(slot), { value: entry, propagate: void 0 }));
-    else if (entry.kind === "unknown") alternatives.push(makeAlternative(entry, forked, void 0, void 0, entry));
-    else {
-      const keys = ctx.value(entry, ["Key"]);
-      const plain = keys.length === 1 ? asString(keys[0]) : void 0;
-      if (plain !== void 0 && !required.includes(plain) && keys[0].assumptions.length === entry.assumptions.length) {
-        alternatives.push(makeAlternative(variantWith(keys[0], { assumptions: entry.assumptions }), forked, plain));
-        continue;
-      }
-      for (const [key, tagValue, propagate] of combinations([
-        keys,
-        ctx.value(entry, ["Value"]),
-        ctx.value(entry, ["PropagateAtLaunch"])
-      ])) {
-        const assumptions = mergeAssumptions(entry.assumptions, key.assumptions);
-        const variant = variantWith(key, { assumptions });
-        const deciding = forked || key.assumptions.length > entry.assumptions.length;
-        const name = asString(key);
-        if (name === void 0) {
-          alternatives.push(makeAlternative(variant, deciding, void 0, void 0, key.kind === "unknown" ? key : void 0));
-          continue;
-        }
-        alternatives.push(makeAlternative(variant, deciding, name, { value: tagValue, propagate: asg ? propagate : void 0 }));
-      }
-    }
-  }
-  return alternatives;
-}
-function launchTemplateInstanceTags(group, ctx) {
-  const keys = /* @__PURE__ */ new Set();
+function launchTemplateInstanceTags(ctx, group) {
+  const templates = launchTemplatesOf(ctx, group);
+  const names = new Set(templates.flatMap((t) => ctx.value(t, ["Properties", "LaunchTemplateName"]).map(asString)).filter((n) => n !== void 0));
+  const here = (id) => {
+    const name = asString(id);
+    return id.ref !== void 0 || name !== void 0 && names.has(name);
+  };
   for (const spec of [["Properties", "LaunchTemplate"], ["Properties", "MixedInstancesPolicy", "LaunchTemplate", "LaunchTemplateSpecification"]]) {
     for (const v of ctx.value(group, spec)) {
       if (v.kind === "absent") continue;
       const ids = [...ctx.value(v, ["LaunchTemplateId"]), ...ctx.value(v, ["LaunchTemplateName"])].filter((x) => x.kind !== "absent");
-      if (ids.some((x) => !x.ref)) return variantWith(v, { kind: "unknown", reason: "a launch template from outside this template" });
+      if (!ids.every(here)) {
+        return variantWith(v, { kind: "unknown", reason: "a launch template from outside this template", origin: { kind: "other" } });
+      }
     }
   }
-  for (const template of launchTemplatesOf(ctx, group)) {
+  const keys = /* @__PURE__ */ new Set();
+  for (const template of templates) {
     for (const spec of ctx.items(template, ["Properties", "LaunchTemplateData", "TagSpecifications"])) {
       if (!ctx.value(spec, ["ResourceType"]).some((t) => asString(t) === "instance")) continue;
       for (const tag of ctx.items(spec, ["Tags"])) {
@@ -16894,11 +19244,7 @@ function launchTemplateInstanceTags(group, ctx) {
   return keys;
 }
 function checkPropagation(ctx, key, propagate, instanceTags, because) {
-  if (propagate.kind === "unknown") {
-    ctx.unknown(propagate, `PropagateAtLaunch of tag ${key}`);
-    return;
-  }
-  if (asBoolean(propagate) === true) return;
+  if (!ctx.known(propagate, `PropagateAtLaunch of tag ${key}`) || asBoolean(propagate) === true) return;
   if (instanceTags instanceof Set) {
     if (instanceTags.has(key)) return;
   } else if (instanceTags) {
@@ -16909,7 +19255,7 @@ function checkPropagation(ctx, key, propagate, instanceTags, because) {
     messageId: "notPropagated",
     at: propagate,
     because,
-    data: { key, state: propagate.kind === "absent" ? "not set" : valueText(propagate.value) },
+    data: { key, state: stateText(propagate) },
     fix: propagate.kind === "literal" ? { text: "true", description: "Propagate the tag at launch" } : void 0
   });
 }
@@ -16953,6 +19299,14 @@ var KINDS = {
   "AWS::Logs::LogGroup": "Log group",
   "AWS::KMS::Key": "KMS key"
 };
+var typeList = (description, defaults) => option.custom(
+  { type: "array", items: { type: "string", enum: [...STATEFUL, ...NOTES] }, uniqueItems: true },
+  { description, default: defaults }
+);
+var options3 = {
+  statefulTypes: typeList("Resource types checked at the rule's level.", STATEFUL),
+  noteTypes: typeList("Resource types checked but reported as notes: their data is usually re-creatable or short-lived.", NOTES)
+};
 var cfn_stateful_resource_retain_policy_default = defineRule({
   id: "cfn-stateful-resource-retain-policy",
   pillar: "operational-excellence",
@@ -16964,15 +19318,36 @@ var cfn_stateful_resource_retain_policy_default = defineRule({
   appliesTo: [...STATEFUL, ...NOTES],
   tags: ["reliability"],
   peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
-  optionsSchema: {
-    type: "object",
-    properties: {
-      statefulTypes: { type: "array", items: { type: "string", enum: [...STATEFUL, ...NOTES] }, uniqueItems: true },
-      noteTypes: { type: "array", items: { type: "string", enum: [...STATEFUL, ...NOTES] }, uniqueItems: true }
-    },
-    additionalProperties: false
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  OrdersTable:",
+      "    Type: AWS::DynamoDB::Table",
+      "    Properties:",
+      "      BillingMode: PAY_PER_REQUEST",
+      "      AttributeDefinitions:",
+      "        - {AttributeName: orderId, AttributeType: S}",
+      "      KeySchema:",
+      "        - {AttributeName: orderId, KeyType: HASH}",
+      "      PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  OrdersTable:",
+      "    Type: AWS::DynamoDB::Table",
+      "    DeletionPolicy: Retain",
+      "    UpdateReplacePolicy: Retain",
+      "    Properties:",
+      "      BillingMode: PAY_PER_REQUEST",
+      "      AttributeDefinitions:",
+      "        - {AttributeName: orderId, AttributeType: S}",
+      "      KeySchema:",
+      "        - {AttributeName: orderId, KeyType: HASH}",
+      "      PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}"
+    ].join("\n"),
+    notes: "`Retain` and `RetainExceptOnCreate` pass everywhere; `Snapshot` passes only for the types CloudFormation can snapshot (EBS volumes, RDS, ElastiCache, Neptune, Redshift, DocumentDB clusters): elsewhere CloudFormation ignores it and deletes the resource, and the message says so. RDS DB clusters and standalone DB instances default to a final snapshot on stack deletion, so only their `UpdateReplacePolicy` is checked when `DeletionPolicy` is not set. Not applicable: members of a DB cluster (the cluster carries the policies) and read replicas. SQS queues, log groups and KMS keys are reported as notes; the `statefulTypes` and `noteTypes` options move types between the two levels or leave them out. CDK's `RemovalPolicy.RETAIN` or `SNAPSHOT` writes both attributes and passes. A policy only known at deploy time (a parameter without a Default) is not a finding; `--report-unknown` lists it."
   },
-  defaultOptions: { statefulTypes: STATEFUL, noteTypes: NOTES },
+  options: options3,
   messages: {
     both: "{{kind}} {{logicalId}} is deleted with its data when the stack is deleted or an update replaces it: DeletionPolicy is {{deletion}}; UpdateReplacePolicy is {{replacement}}.",
     deletion: "{{kind}} {{logicalId}} is deleted with its data when the stack is deleted: DeletionPolicy is {{deletion}}.",
@@ -16983,22 +19358,29 @@ var cfn_stateful_resource_retain_policy_default = defineRule({
     if (!note && !ctx.options.statefulTypes.includes(resource.type)) return;
     const instance = resource.type === "AWS::RDS::DBInstance";
     const rds = instance || resource.type === "AWS::RDS::DBCluster";
+    const kind2 = KINDS[resource.type] ?? resource.type;
+    const level = note ? "note" : void 0;
     const none = [absentVariant([], true, [])];
-    for (const [cluster, source, deletion, replacement] of combinations([
+    for (const [cluster, source, deletion, replacement] of ctx.each(
       instance ? ctx.value(resource, ["Properties", "DBClusterIdentifier"]) : none,
       instance ? ctx.value(resource, ["Properties", "SourceDBInstanceIdentifier"]) : none,
       ctx.value(resource, ["DeletionPolicy"]),
       ctx.value(resource, ["UpdateReplacePolicy"])
-    ])) {
+    )) {
       if (isSet(cluster) || isSet(source)) continue;
-      if (deletion.kind === "unknown" || replacement.kind === "unknown") {
-        ctx.unknown(deletion.kind === "unknown" ? deletion : replacement, "the deletion policies");
-        continue;
-      }
+      if (!ctx.known(deletion, "the deletion policies") || !ctx.known(replacement, "the deletion policies")) continue;
       const d = judge(resource, deletion, rds);
       const r = judge(resource, replacement);
-      if (d.ok && r.ok) continue;
-      report(ctx, resource, note, d, r, deletion, replacement, [cluster, source]);
+      if (!d.ok && !r.ok) {
+        const data = { kind: kind2, deletion: d.state, replacement: r.state };
+        ctx.report({ messageId: "both", level, at: deletion, because: [replacement, cluster, source], data });
+      } else if (!d.ok) {
+        const data = { kind: kind2, deletion: d.state };
+        ctx.report({ messageId: "deletion", level, at: deletion, because: [replacement, cluster, source], data, fix: fix(resource, deletion) });
+      } else if (!r.ok) {
+        const data = { kind: kind2, replacement: r.state };
+        ctx.report({ messageId: "replacement", level, at: replacement, because: [deletion, cluster, source], data, fix: fix(resource, replacement) });
+      }
     }
   }
 });
@@ -17010,21 +19392,11 @@ function judge(resource, policy, absentOk = false) {
     if (SNAPSHOT_TYPES.has(resource.type)) return { ok: true };
     return { ok: false, state: `Snapshot, which ${resource.type} does not support, so CloudFormation deletes it` };
   }
-  return { ok: false, state: value ?? "not a valid policy" };
+  return { ok: false, state: value === void 0 ? "not a valid policy" : valueText(value) };
 }
-function report(ctx, resource, note, d, r, deletion, replacement, membership) {
-  const kind2 = KINDS[resource.type] ?? resource.type;
+function fix(resource, policy) {
   const keep = SNAPSHOT_TYPES.has(resource.type) ? "Snapshot" : "Retain";
-  const fix = (v) => asString(v) === "Delete" ? { text: keep, description: `Set the policy to ${keep}` } : void 0;
-  const level = note ? "note" : void 0;
-  const data = { kind: kind2, deletion: d.ok ? "" : d.state, replacement: r.ok ? "" : r.state };
-  if (!d.ok && !r.ok) {
-    ctx.report({ messageId: "both", level, at: deletion, because: [replacement, ...membership], data });
-  } else if (!d.ok) {
-    ctx.report({ messageId: "deletion", level, at: deletion, because: [replacement, ...membership], data, fix: fix(deletion) });
-  } else {
-    ctx.report({ messageId: "replacement", level, at: replacement, because: [deletion, ...membership], data, fix: fix(replacement) });
-  }
+  return asString(policy) === "Delete" ? { text: keep, description: `Set the policy to ${keep}` } : void 0;
 }
 
 // rules/sustainability/lambda-function-arm64-architecture.ts
@@ -17065,41 +19437,66 @@ var lambda_function_arm64_architecture_default = defineRule({
     image: "Lambda function {{logicalId}} is a container image on x86_64 ({{state}}): rebuilt for arm64 it would cost about 20% less per GB-second.",
     layerX86Only: "Lambda function {{logicalId}} runs on x86_64 ({{state}}), and its layer {{layer}} is built for x86_64 only: publish an arm64 build of the layer before switching."
   },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  ThumbnailFunction:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      MemorySize: 1024",
+      "      Timeout: 30",
+      "      Role: arn:aws:iam::123456789012:role/thumbnail-function",
+      "      Code:",
+      "        S3Bucket: acme-artifacts",
+      "        S3Key: thumbnail/v42.zip"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  ThumbnailFunction:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: app.handler",
+      "      MemorySize: 1024",
+      "      Timeout: 30",
+      "      Architectures: [arm64]",
+      "      Role: arn:aws:iam::123456789012:role/thumbnail-function",
+      "      Code:",
+      "        S3Bucket: acme-artifacts",
+      "        S3Key: thumbnail/v42.zip"
+    ].join("\n"),
+    notes: "A note, not a warning: whether the code runs on arm64 (native dependencies, a container image built for x86_64) is not in the template. Container images get a message of their own (they must be rebuilt), and so do functions using a layer of the template whose `CompatibleArchitectures` lists x86_64 only. Not applicable: runtimes that never ran on arm64 (all retired: `go1.x`, `python3.7` and older, `nodejs10.x` and older, `java8`, `dotnetcore2.1`...), and the handlers the CDK adds itself (custom resource providers, log retention, bucket notifications and deployments), whose architecture is not yours to set. A runtime or `Architectures` value only known at deploy time is not a finding; `--report-unknown` lists it."
+  },
   check(resource, ctx) {
     if (LAYER_TYPES.has(resource.type)) return;
     if (CDK_SINGLETON_IDS.test(resource.logicalId)) return;
     const prop = (name) => ctx.value(resource, ["Properties", name]);
-    const blocking = x86OnlyLayers(resource, ctx);
-    for (const [runtime, packageType, list2, handler] of combinations([prop("Runtime"), prop("PackageType"), prop("Architectures"), prop("Handler")])) {
+    const blocking = x86OnlyLayers(ctx, resource);
+    for (const [runtime, packageType, list2, handler] of ctx.each(prop("Runtime"), prop("PackageType"), prop("Architectures"), prop("Handler"))) {
       if (asString(handler) === CDK_FRAMEWORK_HANDLER) continue;
       const image = asString(packageType) === "Image";
       if (!image) {
-        if (runtime.kind === "unknown") {
-          ctx.unknown(runtime, "the runtime");
-          continue;
-        }
+        if (!ctx.known(runtime, "the runtime")) continue;
         const name = asString(runtime);
         if (name === void 0 || NO_ARM64_RUNTIMES.has(name)) continue;
       }
-      for (const arch of architectures(list2, ctx)) {
-        if (arch === "arm64") continue;
-        if (arch.kind === "unknown") {
-          ctx.unknown(arch, "Architectures");
-          continue;
-        }
-        const state2 = arch.kind === "absent" ? "Architectures is not set, and the default is x86_64" : fromSamGlobals(ctx, resource, arch) ? "Globals sets Architectures to x86_64" : "Architectures is x86_64";
+      for (const arch of architectures(ctx, list2)) {
+        if (arch === "arm64" || !ctx.known(arch, "Architectures")) continue;
+        const state = arch.kind === "absent" ? "Architectures is not set, and the default is x86_64" : fromSamGlobals(ctx, resource, arch) ? "Globals sets Architectures to x86_64" : "Architectures is x86_64";
         const because = [runtime, packageType];
-        const layer = blocking.find((l) => combinations([[arch], [l.variant]]).length > 0);
+        const layer = blocking.find((l) => ctx.each([arch], [l.variant]).length > 0);
         if (layer) {
-          ctx.report({ messageId: "layerX86Only", at: arch, because: [...because, layer.variant], data: { state: state2, layer: layer.name } });
+          ctx.report({ messageId: "layerX86Only", at: arch, because: [...because, layer.variant], data: { state, layer: layer.name } });
         } else if (image) {
-          ctx.report({ messageId: "image", at: arch, because, data: { state: state2 } });
+          ctx.report({ messageId: "image", at: arch, because, data: { state } });
         } else {
           ctx.report({
             messageId: "x86",
             at: arch,
             because,
-            data: { state: state2 },
+            data: { state },
             fix: arch.kind === "literal" ? { text: "arm64", description: "Run on arm64" } : void 0
           });
         }
@@ -17107,19 +19504,19 @@ var lambda_function_arm64_architecture_default = defineRule({
     }
   }
 });
-function architectures(list2, ctx) {
+function architectures(ctx, list2) {
   if (list2.kind !== "literal" || !Array.isArray(list2.value)) return [list2];
   const slots = list2.value.map((_, i) => ctx.value(list2, [i]));
-  return combinations(slots).map((combo) => {
+  return ctx.each(...slots).map((combo) => {
     const elements = combo.filter((e) => e.kind !== "absent");
     if (elements.length === 0) return variantWith(list2, { kind: "absent" });
     if (elements.some((e) => asString(e) === "arm64")) return "arm64";
     const unknown = elements.find((e) => e.kind === "unknown");
     if (unknown) return unknown;
-    return elements.find((e) => asString(e) === "x86_64") ?? variantWith(list2, { kind: "unknown", reason: "not a known architecture" });
+    return elements.find((e) => asString(e) === "x86_64") ?? variantWith(list2, { kind: "unknown", reason: "not a known architecture", origin: { kind: "other" } });
   });
 }
-function x86OnlyLayers(fn, ctx) {
+function x86OnlyLayers(ctx, fn) {
   const lists = ctx.value(fn, ["Properties", "Layers"]);
   const out = [];
   for (const layer of lists.flatMap((list2) => ctx.items(list2, []))) {
@@ -17185,7 +19582,7 @@ var waPractices = {
   "PERF04-BP04": { "title": "Use load balancing to distribute traffic across multiple resources", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/perf_networking_load_balancing_distribute_traffic.html" },
   "REL06-BP01": { "title": "Monitor all components for the workload (Generation)", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_monitor_aws_resources_monitor_resources.html" },
   "REL07-BP01": { "title": "Use automation when obtaining or scaling resources", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_adapt_to_changes_autoscale_adapt.html" },
-  "REL09-BP01": { "title": ">-", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_backing_up_data_identified_backups_data.html" },
+  "REL09-BP01": { "title": "Identify and back up all data that needs to be backed up, or reproduce the data from sources", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_backing_up_data_identified_backups_data.html" },
   "REL09-BP03": { "title": "Perform data backup automatically", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_backing_up_data_automated_backups_data.html" },
   "REL10-BP01": { "title": "Deploy the workload to multiple locations", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_fault_isolation_multiaz_region_system.html" },
   "REL10-BP03": { "title": "Use bulkhead architectures to limit scope of impact", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_fault_isolation_use_bulkhead.html" },
@@ -17724,10 +20121,10 @@ var ValueResolver = class {
         const readings = this.combine([sub(args[0], at("Fn::Cidr")), sub(args[1], at("Fn::Cidr")), sub(args[2], at("Fn::Cidr"))]);
         if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path11);
         for (let r = 0; r < readings.length; r++) {
-          const [block, count2, bits] = readings[r];
-          const cidrs = block.kind === "literal" && count2.kind === "literal" && bits.kind === "literal" ? cidrSubnets(String(block.value), Number(count2.value), Number(bits.value)) : void 0;
+          const [block, count, bits] = readings[r];
+          const cidrs = block.kind === "literal" && count.kind === "literal" && bits.kind === "literal" ? cidrSubnets(String(block.value), Number(count.value), Number(bits.value)) : void 0;
           if (!cidrs) out.push(unknownVariant("Fn::Cidr of values that are not known", path11, external, assumptions));
-          else out.push(literal2(cidrs, mergeAssumptions(block.assumptions, count2.assumptions, bits.assumptions)));
+          else out.push(literal2(cidrs, mergeAssumptions(block.assumptions, count.assumptions, bits.assumptions)));
         }
         return this.over ? unknown(TOO_COMPLEX) : out;
       }
@@ -18062,16 +20459,16 @@ function describeType(value) {
   if (value === null) return "null";
   return typeof value === "object" ? "a mapping" : `the ${typeof value} ${JSON.stringify(typeof value === "string" ? clip(value) : value)}`;
 }
-function cidrSubnets(block, count2, bits) {
+function cidrSubnets(block, count, bits) {
   const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(block.trim());
-  if (!match || !Number.isInteger(count2) || !Number.isInteger(bits) || count2 < 1 || count2 > 256 || bits < 0 || bits > 32) return void 0;
+  if (!match || !Number.isInteger(count) || !Number.isInteger(bits) || count < 1 || count > 256 || bits < 0 || bits > 32) return void 0;
   const octets = match.slice(1, 5).map(Number);
   const prefix = Number(match[5]);
   if (octets.some((o) => o > 255) || prefix > 32 || 32 - bits < prefix) return void 0;
   const base = (octets[0] << 24 >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
   const size = 2 ** bits;
   const out = [];
-  for (let i = 0; i < count2; i++) {
+  for (let i = 0; i < count; i++) {
     const n = base + i * size;
     if (n > 4294967295) return void 0;
     out.push(`${n >>> 24}.${n >>> 16 & 255}.${n >>> 8 & 255}.${n & 255}/${32 - bits}`);
@@ -18080,9 +20477,9 @@ function cidrSubnets(block, count2, bits) {
 }
 
 // src/engine/run-rules.ts
-function runRules(template, rules2, options) {
-  const ctx = new RunContext(template, options);
-  const { everywhere, byType } = planOf(rules2, options.options);
+function runRules(template, rules2, options4) {
+  const ctx = new RunContext(template, options4);
+  const { everywhere, byType } = planOf(rules2, options4.options);
   for (const resource of template.resources.values()) {
     const typed2 = byType.get(resource.type);
     if (!typed2 && everywhere.length === 0) continue;
@@ -18091,7 +20488,7 @@ function runRules(template, rules2, options) {
     for (let i = 0; i < everywhere.length; i++) ctx.check(everywhere[i]);
     if (typed2) for (let i = 0; i < typed2.length; i++) ctx.check(typed2[i]);
   }
-  return { findings: settle(template, ctx.candidates, options, (r) => existenceOf(ctx.resolver.roots(r))), failures: ctx.failures };
+  return { findings: settle(template, ctx.candidates, options4, (r) => existenceOf(ctx.resolver.roots(r))), failures: ctx.failures };
 }
 var plans = /* @__PURE__ */ new WeakMap();
 function planOf(rules2, configured = NO_CONFIGURED_OPTIONS) {
@@ -18143,9 +20540,9 @@ var RunContext = class {
   // Built on first use: many templates meet no rule that needs it.
   built;
   /** Runs one rule on the current resource. */
-  check({ rule, options }) {
+  check({ rule, options: options4 }) {
     this.rule = rule;
-    this.options = options;
+    this.options = options4;
     const before = this.candidates.length;
     try {
       rule.check(this.resource, this);
@@ -18214,7 +20611,7 @@ var RunContext = class {
 var MAX_NAMED = 24;
 var REASON_LENGTH = 2 * QUOTE_LENGTH;
 var DATA_LENGTH = 5 * QUOTE_LENGTH;
-function settle(template, candidates, options, existence) {
+function settle(template, candidates, options4, existence) {
   const groups = /* @__PURE__ */ new Map();
   for (const c of candidates) {
     const key = `${c.rule.id}${c.resource.logicalId}${pathKey(c.path)}${c.messageId}${c.review ? "r" : "f"}`;
@@ -18226,12 +20623,12 @@ function settle(template, candidates, options, existence) {
   for (const group of groups.values()) {
     if (group.length === 1 && group[0].assumptions.length === 0) {
       const only = group[0];
-      findings.push(toFinding(template, only, options.levels?.get(only.rule.id) ?? only.level ?? only.rule.level, []));
+      findings.push(toFinding(template, only, options4.levels?.get(only.rule.id) ?? only.level ?? only.rule.level, []));
       continue;
     }
     const primary = group.filter((c) => !c.assumptions.some(isAlternative));
     const chosen = primary[0] ?? group[0];
-    let level = options.levels?.get(chosen.rule.id) ?? chosen.level ?? chosen.rule.level;
+    let level = options4.levels?.get(chosen.rule.id) ?? chosen.level ?? chosen.rule.level;
     let suffix;
     if (primary.length > 0) {
       const exists = existence(chosen.resource);
@@ -18278,10 +20675,10 @@ function toFinding(template, c, level, suffix) {
   const keyOnly = c.path.length === 0;
   const found = locate(doc, docPath);
   const region = keyOnly && found?.exact && found.location.keyStart >= 0 ? regionOf(doc.source, doc.lineStarts, found.location.keyStart, found.location.keyEnd) : locatedRegion(doc, found);
-  let fix;
+  let fix2;
   if (c.fix && c.exactValue && found?.exact) {
     const { start, end } = found.location;
-    fix = { description: c.fix.description, start, end, text: fixText(c.fix.text, doc.format), region: regionOf(doc.source, doc.lineStarts, start, end) };
+    fix2 = { description: c.fix.description, start, end, text: fixText(c.fix.text, doc.format), region: regionOf(doc.source, doc.lineStarts, start, end) };
   }
   return {
     ruleId: rule.id,
@@ -18295,7 +20692,7 @@ function toFinding(template, c, level, suffix) {
     messageId: c.review ? void 0 : c.messageId,
     propertyPath: c.path,
     kind: c.review ? "review" : "fail",
-    fix
+    fix: fix2
   };
 }
 function fixText(text, format2) {
@@ -18588,39 +20985,39 @@ function parameterText(value) {
 var KEEP_BYTES = 64 * 1024 * 1024;
 var MAX_NESTING = 32;
 var MAX_NESTED_TEMPLATES = 1e3;
-async function lint(options) {
-  const cwd = options.cwd ?? process.cwd();
-  const projectFiles = openProject(path7.resolve(cwd, options.root ?? cwd), cwd, options.maxFileSize);
-  const all = options.rules ?? rules;
-  const config = options.config ?? new ResolvedConfig(all);
+async function lint(options4) {
+  const cwd = options4.cwd ?? process.cwd();
+  const projectFiles = openProject(path7.resolve(cwd, options4.root ?? cwd), cwd, options4.maxFileSize);
+  const all = options4.rules ?? rules;
+  const config = options4.config ?? new ResolvedConfig(all);
   const ran = /* @__PURE__ */ new Set();
   const chosenFor = /* @__PURE__ */ new Map();
   const byConfig = (file) => {
     const setup = config.forFile(!config.hasOverrides || isUri(file) ? file : relativeForMatching(file, cwd));
     let chosen = chosenFor.get(setup);
     if (!chosen) {
-      const rules2 = options.ids?.length ? selectRules(all, options) : selectRules(setup.rules, { pillars: options.pillars });
+      const rules2 = options4.ids?.length ? selectRules(all, options4) : selectRules(setup.rules, { pillars: options4.pillars });
       chosen = { ...setup, rules: rules2 };
       chosenFor.set(setup, chosen);
       for (const r of rules2) ran.add(r.id);
     }
     return chosen;
   };
-  selectRules(all, options);
+  selectRules(all, options4);
   const exclude = config.exclude;
   const excluded = (file) => exclude.length > 0 && matchesAny(relativeForMatching(file, cwd), exclude);
-  const discovered = options.paths.length ? await discoverFiles(options.paths, cwd, projectFiles) : [];
+  const discovered = options4.paths.length ? await discoverFiles(options4.paths, cwd, projectFiles) : [];
   const files = [];
   for (const d of discovered) if (d.skipReason && !excluded(d.file)) files.push({ file: d.file, status: "skipped", skipReason: d.skipReason });
-  const units = discovered.filter((d) => !d.skipReason && (options.only?.(d.file) ?? true) && (d.explicit || !excluded(d.file))).map((d) => ({ file: d.file, explicit: d.explicit, cdk: d.cdk }));
-  if (options.stacks) {
+  const units = discovered.filter((d) => !d.skipReason && (options4.only?.(d.file) ?? true) && (d.explicit || !excluded(d.file))).map((d) => ({ file: d.file, explicit: d.explicit, cdk: d.cdk }));
+  if (options4.stacks) {
     const { fetchStacks: fetchStacks2 } = await Promise.resolve().then(() => (init_stack(), stack_exports));
-    for (const stack of await fetchStacks2(options.stacks)) {
+    for (const stack of await fetchStacks2(options4.stacks)) {
       units.push({
         file: stack.file,
         explicit: true,
         bytes: Buffer.from(stack.body, "utf8"),
-        parameters: { ...options.parameters, ...stack.parameters },
+        parameters: { ...options4.parameters, ...stack.parameters },
         unknownParameters: stack.masked
       });
     }
@@ -18658,8 +21055,8 @@ async function lint(options) {
     try {
       const setup = byConfig(unit.file);
       const outcome = lintFile(unit.file, unit.bytes ?? projectFiles.read(unit.file), unit.explicit, setup.rules, {
-        parameters: unit.parameters ?? options.parameters,
-        reportUnknown: options.reportUnknown,
+        parameters: unit.parameters ?? options4.parameters,
+        reportUnknown: options4.reportUnknown,
         unknownParameters: unit.unknownParameters,
         cdk: unit.cdk,
         levels: setup.levels,
@@ -18677,7 +21074,7 @@ async function lint(options) {
       failures.push({ file: unit.file, error: error instanceof Error ? error : new Error(String(error)) });
       files.push({ file: unit.file, status: "skipped", skipReason: "pillars-lint failed on this file (internal error)" });
     }
-    options.onProgress?.(done.size, Math.max(done.size, units.length));
+    options4.onProgress?.(done.size, Math.max(done.size, units.length));
   };
   const follow = (parent, ref, chain) => {
     const entry = { logicalId: ref.logicalId, ...ref.templateUrl !== void 0 ? { templateUrl: ref.templateUrl } : {}, followed: false };
@@ -18765,7 +21162,7 @@ function cdkTemplateAt(file, projectFiles) {
   if (!existsSync4(path7.join(dir, "manifest.json"))) return void 0;
   return readCloudAssembly(dir, projectFiles)?.templates.find((t) => t.file === file);
 }
-function lintFile(file, bytes, explicit, rules2, options) {
+function lintFile(file, bytes, explicit, rules2, options4) {
   const whole = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
   const parseError = (message, region = whole) => ({
     ruleId: PARSE_ERROR_RULE.id,
@@ -18777,8 +21174,8 @@ function lintFile(file, bytes, explicit, rules2, options) {
     kind: "fail"
   });
   if (bytes instanceof ReadRefusal) {
-    const report3 = { file, status: "skipped", skipReason: `not read: ${bytes.message}` };
-    return { report: report3, findings: explicit ? [parseError(`The file was not read: ${bytes.message}.`)] : [] };
+    const report2 = { file, status: "skipped", skipReason: `not read: ${bytes.message}` };
+    return { report: report2, findings: explicit ? [parseError(`The file was not read: ${bytes.message}.`)] : [] };
   }
   if (bytes instanceof Error) {
     return { report: { file, status: "skipped", skipReason: `cannot be read: ${bytes.message}` }, findings: [parseError(`The file cannot be read: ${bytes.message}.`)] };
@@ -18791,17 +21188,17 @@ function lintFile(file, bytes, explicit, rules2, options) {
     return { report: { file, status: "skipped", skipReason }, findings: [parseError(`${reason}.`)] };
   }
   const doc = parseDocument(decoded.text);
-  const report2 = { file, status: "linted", source: doc.source, format: doc.format };
+  const report = { file, status: "linted", source: doc.source, format: doc.format };
   const fatal = doc.diagnostics.find((d) => d.fatal);
   if (doc.value === void 0 || fatal) {
     if (!explicit && !looksLikeCloudFormation(doc)) {
-      return { report: { ...report2, status: "skipped", skipReason: "not CloudFormation (and not parseable)" }, findings: [] };
+      return { report: { ...report, status: "skipped", skipReason: "not CloudFormation (and not parseable)" }, findings: [] };
     }
     const first = fatal ?? doc.diagnostics[0];
-    return { report: report2, findings: first ? [parseError(first.message, offsetRegion(doc, first.start, first.end))] : [] };
+    return { report, findings: first ? [parseError(first.message, offsetRegion(doc, first.start, first.end))] : [] };
   }
   const notTemplate = explicit ? void 0 : notTemplateShaped(doc.value);
-  if (notTemplate) return { report: { ...report2, status: "skipped", skipReason: `not a CloudFormation template: ${notTemplate}` }, findings: [] };
+  if (notTemplate) return { report: { ...report, status: "skipped", skipReason: `not a CloudFormation template: ${notTemplate}` }, findings: [] };
   const rain = doc.source.includes("Rain::") ? firstRainDirective(doc.value) : void 0;
   const diagnostics = doc.diagnostics.filter((d) => !(rain && d.code === "UNKNOWN_TAG" && d.message.startsWith("Unknown tag !Rain::"))).map((d) => parseError(d.message, offsetRegion(doc, d.start, d.end)));
   if (rain) {
@@ -18812,36 +21209,36 @@ function lintFile(file, bytes, explicit, rules2, options) {
       tag ? offsetRegion(doc, tag.start, tag.end) : findingRegion(doc, rain.path)
     ));
   }
-  const given = new Map(Object.entries(options.parameters ?? {}));
-  const built = buildTemplate(doc, file, { stackTags: options.cdk?.stackTags, parameters: given });
+  const given = new Map(Object.entries(options4.parameters ?? {}));
+  const built = buildTemplate(doc, file, { stackTags: options4.cdk?.stackTags, parameters: given });
   if (built.kind === "not-cloudformation") {
-    const skipped = { ...report2, status: "skipped", skipReason: `not a CloudFormation template: ${built.reason}` };
+    const skipped = { ...report, status: "skipped", skipReason: `not a CloudFormation template: ${built.reason}` };
     if (!explicit) return { report: skipped, findings: [] };
     return { report: skipped, findings: [...diagnostics, parseError(`${path7.basename(file)} is not a CloudFormation template: ${built.reason}.`)] };
   }
   const structure = built.problems.filter((p) => !(rain && isRainDirective(valueAt(doc.value, p.path)))).map((p) => parseError(`Invalid template: ${p.message}.`, findingRegion(doc, p.path)));
-  if (built.kind === "invalid") return { report: report2, findings: [...diagnostics, ...structure] };
+  if (built.kind === "invalid") return { report, findings: [...diagnostics, ...structure] };
   const template = built.template;
-  const loops = template.unexpandedLoops.length ? unexpandedLoops(template, options.reportUnknown ?? false) : void 0;
-  if (loops) report2.unexpandedLoops = loops.report;
-  for (const name of options.unknownParameters ?? []) {
+  const loops = template.unexpandedLoops.length ? unexpandedLoops(template, options4.reportUnknown ?? false) : void 0;
+  if (loops) report.unexpandedLoops = loops.report;
+  for (const name of options4.unknownParameters ?? []) {
     const param = template.parameters.get(name);
     if (param) template.parameters.set(name, { ...param, default: void 0, allowedValues: void 0 });
   }
-  if (options.cdk) report2.cdkStack = options.cdk.stack;
+  if (options4.cdk) report.cdkStack = options4.cdk.stack;
   const { findings: ruleFindings, failures } = runRules(template, rules2, {
     parameters: given,
-    reportUnknown: options.reportUnknown ?? false,
-    levels: options.levels,
-    options: options.ruleOptions
+    reportUnknown: options4.reportUnknown ?? false,
+    levels: options4.levels,
+    options: options4.ruleOptions
   });
-  const cdk = cdkContext(template, options.cdk);
+  const cdk = cdkContext(template, options4.cdk);
   const kept = cdk ? ruleFindings.filter((f) => !cdk.skip(f)).map(cdk.decorate) : ruleFindings;
   const ran = failures.length ? rules2.filter((r) => !failures.some((f) => f.ruleId === r.id)) : rules2;
-  const checked = applySuppressions(template, kept, ran, options.allRules ?? rules2);
-  const nested2 = nestedRefs(template, given, options.cdk);
+  const checked = applySuppressions(template, kept, ran, options4.allRules ?? rules2);
+  const nested2 = nestedRefs(template, given, options4.cdk);
   const findings = diagnostics.length || structure.length || loops?.findings.length ? [...diagnostics, ...structure, ...loops?.findings ?? [], ...checked] : checked;
-  return { report: report2, findings, ...nested2.length ? { nested: nested2 } : {}, ...failures.length ? { failures } : {} };
+  return { report, findings, ...nested2.length ? { nested: nested2 } : {}, ...failures.length ? { failures } : {} };
 }
 function cdkContext(template, info) {
   const pathOf = /* @__PURE__ */ new Map();
@@ -18872,7 +21269,7 @@ function cdkContext(template, info) {
   };
 }
 function unexpandedLoops(template, reportUnknown) {
-  const report2 = template.unexpandedLoops.map((l) => ({ name: l.name, reason: l.reason }));
+  const report = template.unexpandedLoops.map((l) => ({ name: l.name, reason: l.reason }));
   const findings = reportUnknown ? template.unexpandedLoops.map((l) => ({
     ruleId: LOOP_NOT_EXPANDED_RULE.id,
     level: LOOP_NOT_EXPANDED_RULE.level,
@@ -18882,7 +21279,7 @@ function unexpandedLoops(template, reportUnknown) {
     region: findingRegion(template.doc, l.path),
     kind: "review"
   })) : [];
-  return { report: report2, findings };
+  return { report, findings };
 }
 function looksLikeCloudFormation(doc) {
   return /(?:^|[\n\r\u2028\u2029])(?:[^\S\n\r\u2028\u2029]|\{)*"?(?:Resources|AWSTemplateFormatVersion)"?\s*:/.test(doc.source);
@@ -19051,9 +21448,9 @@ function failureAnnotations(failures, root, limit) {
   }
   return lines;
 }
-function annotations(findings, options) {
-  const list2 = bySeverity(reportable(findings), options.rules);
-  const limit = (level) => Math.max(0, options.limits?.[level] ?? ANNOTATIONS_PER_LEVEL);
+function annotations(findings, options4) {
+  const list2 = bySeverity(reportable(findings), options4.rules);
+  const limit = (level) => Math.max(0, options4.limits?.[level] ?? ANNOTATIONS_PER_LEVEL);
   const total = { error: 0, warning: 0, notice: 0 };
   for (const f of list2) total[annotationLevel(f)]++;
   const caps = { error: limit("error"), warning: limit("warning"), notice: limit("notice") };
@@ -19068,9 +21465,9 @@ function annotations(findings, options) {
       lines.push(
         guarded(
           f,
-          options.onRenderError,
-          (finding) => annotation(finding, options.root, options.cdkLocation),
-          (failure) => workflowCommand(level, { title: "pillars-lint" }, placeholderText(failure, options.root))
+          options4.onRenderError,
+          (finding) => annotation(finding, options4.root, options4.cdkLocation),
+          (failure) => workflowCommand(level, { title: "pillars-lint" }, placeholderText(failure, options4.root))
         )
       );
     } else hidden[level]++;
@@ -19083,7 +21480,7 @@ function annotations(findings, options) {
       hidden.warning && plural(hidden.warning, "warning"),
       hidden.notice && plural(hidden.notice, "note")
     ].filter(Boolean);
-    const where = options.moreIn ?? "the full report";
+    const where = options4.moreIn ?? "the full report";
     lines.push(
       workflowCommand(
         "notice",
@@ -19129,11 +21526,11 @@ function safeUrl(url) {
 function clip2(text) {
   return text.length <= MAX_MESSAGE2 ? text : text.slice(0, MAX_MESSAGE2 - 1) + "\u2026";
 }
-function location(f, options) {
+function location(f, options4) {
   if (isUri(f.file)) return escapeMarkdown(f.file);
-  const file = displayPath(f.file, options.root);
+  const file = displayPath(f.file, options4.root);
   const text = escapeMarkdown(`${file}:${f.region.startLine}`);
-  const base = safeUrl(options.blobUrl);
+  const base = safeUrl(options4.blobUrl);
   if (!base || file.startsWith("/") || /^[A-Za-z]:/.test(file)) return text;
   const { startLine, endLine } = f.region;
   const anchor = endLine > startLine ? `#L${startLine}-L${endLine}` : `#L${startLine}`;
@@ -19158,8 +21555,8 @@ function failureLines(failures, root) {
   if (failures.length > MAX_FAILURES_LISTED) out.push("", `_and ${plural(failures.length - MAX_FAILURES_LISTED, "more")}._`);
   return out;
 }
-function jobSummary(result, options) {
-  const maxBytes = options.maxBytes ?? MAX_SUMMARY_BYTES;
+function jobSummary(result, options4) {
+  const maxBytes = options4.maxBytes ?? MAX_SUMMARY_BYTES;
   const listed = bySeverity(reportable(result.findings), result.rules);
   const summary = summarize(result.findings.filter((f) => f.baselineState !== "unchanged"));
   const problems = summary.errors + summary.warnings + summary.notes;
@@ -19175,8 +21572,8 @@ function jobSummary(result, options) {
   head.push(
     problems > 0 ? `**${plural(problems, "problem")}** (${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}, ${plural(summary.notes, "note")}) in ${plural(linted, "template")}${tail}.` : `**No problems** in ${plural(linted, "template")}${tail}.`
   );
-  for (const note of options.notes ?? []) head.push("", escapeMarkdown(note));
-  if (result.failures.length) head.push("", ...failureLines(result.failures, options.root));
+  for (const note of options4.notes ?? []) head.push("", escapeMarkdown(note));
+  if (result.failures.length) head.push("", ...failureLines(result.failures, options4.root));
   head.push("", "| pillar | errors | warnings | notes |", "|:--|--:|--:|--:|");
   for (const p of PILLARS) {
     const c = summary.byPillar[p];
@@ -19192,11 +21589,11 @@ function jobSummary(result, options) {
   const rows = [];
   let bytes = Buffer.byteLength(text) + 200;
   for (const f of listed) {
-    const row = guarded(f, options.onRenderError, (finding) => {
+    const row = guarded(f, options4.onRenderError, (finding) => {
       const level = finding.kind === "review" ? "review" : finding.level;
-      return `| ${location(finding, options)} | ${level} | ${ruleLink(finding, rules2)} | ${escapeMarkdown(clip2(textOf2(finding.message, "") || finding.ruleId))} |
+      return `| ${location(finding, options4)} | ${level} | ${ruleLink(finding, rules2)} | ${escapeMarkdown(clip2(textOf2(finding.message, "") || finding.ruleId))} |
 `;
-    }, (failure) => `| | | ${escapeMarkdown(failure.ruleId)} | _${escapeMarkdown(placeholderText(failure, options.root))}_ |
+    }, (failure) => `| | | ${escapeMarkdown(failure.ruleId)} | _${escapeMarkdown(placeholderText(failure, options4.root))}_ |
 `);
     const size = Buffer.byteLength(row);
     if (bytes + size > maxBytes) break;
@@ -19406,13 +21803,13 @@ function sarifRegion(r) {
   if (endLine === startLine && endColumn < startColumn) endColumn = startColumn;
   return { startLine, startColumn, endLine, endColumn };
 }
-function artifactProperties(report2, locationOf) {
+function artifactProperties(report, locationOf) {
   const properties = {};
-  if (report2.status === "skipped") Object.assign(properties, { skipped: true, reason: report2.skipReason ?? "skipped" });
-  if (report2.cdkStack) properties.cdkStack = report2.cdkStack;
-  if (report2.nestedIn) properties.nestedIn = { uri: locationOf(report2.nestedIn.file).uri, logicalId: report2.nestedIn.logicalId };
-  if (report2.nestedStacks?.length) {
-    properties.nestedStacks = report2.nestedStacks.map((n) => ({
+  if (report.status === "skipped") Object.assign(properties, { skipped: true, reason: report.skipReason ?? "skipped" });
+  if (report.cdkStack) properties.cdkStack = report.cdkStack;
+  if (report.nestedIn) properties.nestedIn = { uri: locationOf(report.nestedIn.file).uri, logicalId: report.nestedIn.logicalId };
+  if (report.nestedStacks?.length) {
+    properties.nestedStacks = report.nestedStacks.map((n) => ({
       logicalId: n.logicalId,
       ...n.templateUrl !== void 0 ? { templateUrl: n.templateUrl } : {},
       ...n.file ? { uri: locationOf(n.file).uri } : {},
@@ -19426,22 +21823,22 @@ function srcrootUri(cwd) {
   const href = pathToFileURL3(resolve5(cwd)).href;
   return href.endsWith("/") ? href : href + "/";
 }
-var sarif = (result, options) => {
-  const cwd = options.cwd;
+var sarif = (result, options4) => {
+  const cwd = options4.cwd;
   const artifacts = [];
   const artifactIndex = /* @__PURE__ */ new Map();
   const locationOf = (file) => {
     const uri = artifactUri(file, cwd);
     return isRelativeUri(uri) ? { uri, uriBaseId: SRCROOT } : { uri };
   };
-  const addArtifact = (file, report2) => {
+  const addArtifact = (file, report) => {
     const known = artifactIndex.get(file);
     if (known !== void 0) return known;
     const artifact = { location: locationOf(file) };
-    const properties = report2 ? artifactProperties(report2, locationOf) : void 0;
+    const properties = report ? artifactProperties(report, locationOf) : void 0;
     if (properties) artifact.properties = properties;
-    if (report2?.source !== void 0 && !isRelativeUri(artifact.location.uri) && !artifact.location.uri.startsWith("file:")) {
-      artifact.contents = { text: report2.source };
+    if (report?.source !== void 0 && !isRelativeUri(artifact.location.uri) && !artifact.location.uri.startsWith("file:")) {
+      artifact.contents = { text: report.source };
     }
     artifactIndex.set(file, artifacts.length);
     artifacts.push(artifact);
@@ -19465,7 +21862,7 @@ var sarif = (result, options) => {
       out.level = f.level;
     }
     out.message = { text: textOf2(f.message, "") || f.ruleId };
-    const source = cdkSourceOf(f, cwd, options.cdkLocation);
+    const source = cdkSourceOf(f, cwd, options4.cdkLocation);
     const primary = source ? {
       artifactLocation: { ...locationOf(source.file), index: addArtifact(source.file) },
       region: source.column ? { startLine: Math.max(1, source.line), startColumn: Math.max(1, source.column) } : { startLine: Math.max(1, source.line) }
@@ -19536,16 +21933,16 @@ var sarif = (result, options) => {
   }
   const results = [];
   for (const f of result.findings) {
-    if (f.suppression && !options.includeSuppressed) continue;
-    const written = guarded(f, options.onRenderError, toResult, (failure) => {
+    if (f.suppression && !options4.includeSuppressed) continue;
+    const written = guarded(f, options4.onRenderError, toResult, (failure) => {
       notify(failure.file, `${placeholderText(failure, cwd)}: ${failureReason(failure.error, cwd)}`);
       return void 0;
     });
     if (written) results.push(written);
   }
   const driver = { name: "pillars-lint" };
-  if (SEMVER.test(options.toolVersion)) driver.semanticVersion = options.toolVersion;
-  driver.version = options.toolVersion;
+  if (SEMVER.test(options4.toolVersion)) driver.semanticVersion = options4.toolVersion;
+  driver.version = options4.toolVersion;
   driver.informationUri = INFORMATION_URI;
   driver.rules = result.rules.map(reportingDescriptor);
   const root = srcrootUri(cwd);
@@ -19563,8 +21960,8 @@ var sarif = (result, options) => {
     results,
     columnKind: "utf16CodeUnits"
   };
-  if (options.category) {
-    run.automationDetails = { id: options.category.replace(/\/+$/, "") + "/" };
+  if (options4.category) {
+    run.automationDetails = { id: options4.category.replace(/\/+$/, "") + "/" };
   }
   const log = { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };
   return JSON.stringify(log, null, 2) + "\n";
@@ -19738,10 +22135,10 @@ function failing(findings, failOn) {
 function incompleteSarifName(sarifFile) {
   return `${sarifFile}.incomplete`;
 }
-async function runAction(env = process.env, write2, options = {}) {
+async function runAction(env = process.env, write2, options4 = {}) {
   const runner = new Runner(env, write2);
   try {
-    return await lintWorkspace(runner, options.rules ?? rules);
+    return await lintWorkspace(runner, options4.rules ?? rules);
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) {
       runner.annotate("error", {}, `pillars-lint: ${escapeControls(error.message)}`);

@@ -1,8 +1,8 @@
-import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
+import { defineRule } from '../../src/engine/rule.ts';
 import { stateText } from '../../src/rule-helpers/require.ts';
-import type { Resource } from '../../src/template/model.ts';
-import { asBoolean, asString, isSet } from '../../src/values/coerce.ts';
+import { asBoolean, asString } from '../../src/values/coerce.ts';
 import type { Variant } from '../../src/values/variant.ts';
+import { rdsKind } from '../../src/rule-helpers/rds.ts';
 
 /** Engines that cannot run Multi-AZ, or whose availability is handled elsewhere (Aurora clusters, RDS Custom). */
 function notApplicable(engine: string): boolean {
@@ -123,23 +123,3 @@ export default defineRule({
     }
   },
 });
-
-// rdsKind: to be replaced by src/rule-helpers/rds.ts
-/**
- * What an RDS database is, once per consistent reading of the properties it is told from (the first that holds wins):
- * a DB cluster; a cluster member (DBClusterIdentifier set); a read replica (SourceDBInstanceIdentifier or
- * SourceDBClusterIdentifier set); an Aurora instance (Engine aurora*, without DBClusterIdentifier); `unknown` when
- * Engine is known only at deploy time; else a standalone instance. `because` holds the values read.
- */
-function rdsKind(ctx: RuleContext<any, any>, db: Resource): Array<{ kind: 'cluster' | 'cluster-member' | 'read-replica' | 'aurora-instance' | 'unknown' | 'instance'; because: Variant[] }> {
-  if (db.type === 'AWS::RDS::DBCluster') return [{ kind: 'cluster', because: [] }];
-  const prop = (name: string) => ctx.value(db, ['Properties', name]);
-  return ctx.each(prop('DBClusterIdentifier'), prop('SourceDBInstanceIdentifier'), prop('SourceDBClusterIdentifier'), prop('Engine'))
-    .map(([cluster, source, sourceCluster, engine]) => ({
-      kind: isSet(cluster) ? 'cluster-member'
-        : isSet(source) || isSet(sourceCluster) ? 'read-replica'
-        : engine.kind === 'unknown' ? 'unknown'
-        : asString(engine)?.toLowerCase().startsWith('aurora') ? 'aurora-instance' : 'instance',
-      because: [cluster, source, sourceCluster, engine],
-    }));
-}
