@@ -1,7 +1,7 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { computeLineStarts } from './locate.ts';
 import type { NodeLocation, ParseDiagnostic, ParsedDocument } from './types.ts';
-import { MAX_DEPTH, pruneStaleLocations, setOwn } from './yaml.ts';
+import { MAX_DEPTH, pruneStaleLocations, setOwn } from './shared.ts';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 

@@ -14,6 +14,10 @@ export function computeLineStarts(source: string): number[] {
   return starts;
 }
 
+export function isBreak(c: number): boolean {
+  return c === 10 || c === 13;
+}
+
 /** 0-based line index of an offset (binary search). */
 function lineIndexOf(lineStarts: number[], offset: number): number {
   let lo = 0;
