@@ -1071,8 +1071,8 @@ var init_main = __esm({
 });
 
 // src/parse/types.ts
-function pathKey(path11) {
-  return path11.join("\0");
+function pathKey(path13) {
+  return path13.join("\0");
 }
 var init_types = __esm({
   "src/parse/types.ts"() {
@@ -1092,6 +1092,9 @@ function computeLineStarts(source) {
     }
   }
   return starts;
+}
+function isBreak(c) {
+  return c === 10 || c === 13;
 }
 function lineIndexOf(lineStarts, offset) {
   let lo = 0;
@@ -1115,16 +1118,16 @@ function regionOf(source, lineStarts, start, end) {
   const last = positionOf(lineStarts, e - 1);
   return { startLine: s.line, startColumn: s.column, endLine: last.line, endColumn: last.column + 1 };
 }
-function locate(doc, path11) {
-  for (let n = path11.length; n >= 0; n--) {
-    const sub = n === path11.length ? path11 : path11.slice(0, n);
+function locate(doc, path13) {
+  for (let n = path13.length; n >= 0; n--) {
+    const sub = n === path13.length ? path13 : path13.slice(0, n);
     const location2 = doc.locations.get(pathKey(sub));
-    if (location2) return { path: sub, location: location2, exact: n === path11.length };
+    if (location2) return { path: sub, location: location2, exact: n === path13.length };
   }
   return void 0;
 }
-function findingRegion(doc, path11) {
-  return locatedRegion(doc, locate(doc, path11));
+function findingRegion(doc, path13) {
+  return locatedRegion(doc, locate(doc, path13));
 }
 function locatedRegion(doc, found) {
   if (!found) return { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
@@ -1139,6 +1142,187 @@ var init_locate = __esm({
   "src/parse/locate.ts"() {
     "use strict";
     init_types();
+  }
+});
+
+// src/parse/shared.ts
+function setOwn(obj, key, value) {
+  if (key === "__proto__") Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  else obj[key] = value;
+}
+function pruneStaleLocations(root, locations) {
+  for (const key of locations.keys()) {
+    if (key === "") continue;
+    let node = root;
+    let ok = true;
+    for (const seg of key.split("\0")) {
+      if (Array.isArray(node)) {
+        const i = Number(seg);
+        if (!(Number.isInteger(i) && i >= 0 && i < node.length)) {
+          ok = false;
+          break;
+        }
+        node = node[i];
+      } else if (node !== null && typeof node === "object" && hasOwn.call(node, seg)) {
+        node = node[seg];
+      } else {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) locations.delete(key);
+  }
+}
+var MAX_DEPTH, hasOwn;
+var init_shared = __esm({
+  "src/parse/shared.ts"() {
+    "use strict";
+    MAX_DEPTH = 1e3;
+    hasOwn = Object.prototype.hasOwnProperty;
+  }
+});
+
+// src/parse/json.ts
+function findDeepBracket(src, max) {
+  const n = src.length;
+  let depth = 0;
+  for (let i = 0; i < n; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 34) {
+      i++;
+      while (i < n) {
+        const d = src.charCodeAt(i);
+        if (d === 34) break;
+        if (d === 92) i += 2;
+        else if (d === 10 || d === 13) {
+          i--;
+          break;
+        } else i++;
+      }
+    } else if (c === 123 || c === 91) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93) {
+      if (depth > 0) depth--;
+    } else if (c === 47) {
+      const d = src.charCodeAt(i + 1);
+      if (d === 47) {
+        i += 2;
+        while (i < n && src.charCodeAt(i) !== 10 && src.charCodeAt(i) !== 13) i++;
+      } else if (d === 42) {
+        const close = src.indexOf("*/", i + 2);
+        i = close < 0 ? n : close + 1;
+      }
+    }
+  }
+  return -1;
+}
+function describe(code) {
+  return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+function errorDiagnostics(src, errors) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const err of errors) {
+    const code = printParseErrorCode(err.error);
+    let start = err.offset;
+    let end = err.offset + err.length;
+    let diag;
+    if (code === "InvalidCommentToken") {
+      diag = { code: "JSON_COMMENT", message: "Comments are not allowed in JSON templates; CloudFormation rejects the file", start, end, fatal: false };
+    } else {
+      const c = src.charCodeAt(start);
+      let p = -1;
+      if ((c === 93 || c === 125) && (code === "ValueExpected" || code === "PropertyNameExpected")) {
+        p = start - 1;
+        while (p >= 0 && (src.charCodeAt(p) === 32 || src.charCodeAt(p) === 9 || src.charCodeAt(p) === 10 || src.charCodeAt(p) === 13)) p--;
+      }
+      if (p >= 0 && src.charCodeAt(p) === 44) {
+        start = p;
+        end = p + 1;
+        diag = { code: "JSON_TRAILING_COMMA", message: "Trailing commas are not allowed in JSON templates; remove this comma", start, end, fatal: false };
+      } else {
+        diag = { code: "JSON_SYNTAX", message: `JSON syntax error: ${describe(code)}`, start, end, fatal: false };
+      }
+    }
+    if (seen.has(start)) continue;
+    seen.add(start);
+    out.push(diag);
+  }
+  if (out.length > 0) out[0].fatal = true;
+  return out;
+}
+function parseJson(input) {
+  const source = input.charCodeAt(0) === 65279 ? input.slice(1) : input;
+  const lineStarts = computeLineStarts(source);
+  const locations = /* @__PURE__ */ new Map();
+  const deep = findDeepBracket(source, MAX_DEPTH);
+  if (deep >= 0) {
+    const diagnostic = {
+      code: "DEPTH_LIMIT",
+      message: `Nesting deeper than ${MAX_DEPTH} levels is not supported`,
+      start: deep,
+      end: deep + 1,
+      fatal: true
+    };
+    return { format: "json", value: void 0, source, lineStarts, locations, diagnostics: [diagnostic] };
+  }
+  const errors = [];
+  const tree = parseTree2(source, errors, { allowTrailingComma: false, disallowComments: true });
+  const diagnostics = errorDiagnostics(source, errors);
+  let stale = false;
+  const build = (node, key, isRoot, ks, ke) => {
+    locations.set(key, { start: node.offset, end: node.offset + node.length, keyStart: ks, keyEnd: ke });
+    switch (node.type) {
+      case "object": {
+        const obj = {};
+        const prefix = isRoot ? "" : key + "\0";
+        for (const prop of node.children ?? []) {
+          const kn = prop.children?.[0];
+          const vn = prop.children?.[1];
+          if (kn === void 0 || vn === void 0) continue;
+          const name = String(kn.value);
+          const kEnd = kn.offset + kn.length;
+          if (hasOwn2.call(obj, name)) {
+            diagnostics.push({
+              code: "DUPLICATE_KEY",
+              message: `Duplicate key "${name}"; CloudFormation rejects it (the last value wins here)`,
+              start: kn.offset,
+              end: kEnd,
+              fatal: false
+            });
+            const old = obj[name];
+            if (old !== null && typeof old === "object") stale = true;
+          }
+          setOwn(obj, name, build(vn, prefix + name, false, kn.offset, kEnd));
+        }
+        return obj;
+      }
+      case "array": {
+        const prefix = isRoot ? "" : key + "\0";
+        const children = node.children ?? [];
+        const arr = new Array(children.length);
+        for (let i = 0; i < children.length; i++) arr[i] = build(children[i], prefix + i, false, -1, -1);
+        return arr;
+      }
+      case "null":
+        return null;
+      default:
+        return node.value;
+    }
+  };
+  const value = tree === void 0 ? void 0 : build(tree, "", true, -1, -1);
+  if (stale) pruneStaleLocations(value, locations);
+  diagnostics.sort((a, b) => a.start - b.start);
+  return { format: "json", value, source, lineStarts, locations, diagnostics };
+}
+var hasOwn2;
+var init_json = __esm({
+  "src/parse/json.ts"() {
+    "use strict";
+    init_main();
+    init_locate();
+    init_shared();
+    hasOwn2 = Object.prototype.hasOwnProperty;
   }
 });
 
@@ -3349,126 +3533,7 @@ var init_js_yaml = __esm({
   }
 });
 
-// src/parse/yaml.ts
-function standardTag(name) {
-  return { kind: STANDARD_KINDS.get(name) ?? T_OTHER, key: "" };
-}
-function localTag(name) {
-  const key = INTRINSIC_KEYS.get(name);
-  return key !== void 0 ? { kind: T_INTRINSIC, key } : { kind: T_UNKNOWN_LOCAL, key: "Fn::" + name };
-}
-function classifyTag(text) {
-  if (text === "!") return { kind: T_NONSPECIFIC, key: "" };
-  if (text.charCodeAt(1) === 60) {
-    const inner = text.slice(2, text.endsWith(">") ? -1 : void 0);
-    if (inner.startsWith("tag:yaml.org,2002:")) return standardTag(inner.slice(18));
-    if (inner.startsWith("!")) return localTag(inner.slice(1));
-    return { kind: T_OTHER, key: "" };
-  }
-  if (text.charCodeAt(1) === 33) return standardTag(text.slice(2));
-  return localTag(text.slice(1));
-}
-function tagInfo(text) {
-  let info = tagCache.get(text);
-  if (info === void 0) {
-    info = classifyTag(text);
-    if (tagCache.size < 512) tagCache.set(text, info);
-  }
-  return info;
-}
-function sexagesimal(body, parse3) {
-  let value = 0;
-  for (const part of body.split(":")) value = value * 60 + parse3(part);
-  return value;
-}
-function constructInt(text) {
-  let s = text.replace(/_/g, "");
-  let sign = 1;
-  const c = s.charCodeAt(0);
-  if (c === 45) sign = -1;
-  if (c === 45 || c === 43) s = s.slice(1);
-  let v;
-  if (s === "0") return 0;
-  if (s.startsWith("0b")) v = s.length > 2 && /^[01]+$/.test(s.slice(2)) ? parseInt(s.slice(2), 2) : NaN;
-  else if (s.startsWith("0x")) v = s.length > 2 && /^[0-9a-fA-F]+$/.test(s.slice(2)) ? parseInt(s.slice(2), 16) : NaN;
-  else if (s.charCodeAt(0) === 48) v = /^[0-7]+$/.test(s) ? parseInt(s, 8) : NaN;
-  else if (s.includes(":")) v = /^[0-9:]+$/.test(s) ? sexagesimal(s, (p) => parseInt(p, 10)) : NaN;
-  else v = /^[0-9]+$/.test(s) ? parseInt(s, 10) : NaN;
-  return v === 0 ? 0 : sign * v;
-}
-function constructFloat(text) {
-  let s = text.replace(/_/g, "").toLowerCase();
-  let sign = 1;
-  const c = s.charCodeAt(0);
-  if (c === 45) sign = -1;
-  if (c === 45 || c === 43) s = s.slice(1);
-  if (s === ".inf") return sign * Infinity;
-  if (s === ".nan") return NaN;
-  if (s.includes(":")) return sign * sexagesimal(s, (p) => p === "" ? NaN : Number(p));
-  return s === "" ? NaN : sign * Number(s);
-}
-function resolvePlainScalar(s) {
-  const n = s.length;
-  if (n === 0) return null;
-  const c = s.charCodeAt(0);
-  if (c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46) {
-    if (INT_RE.test(s)) {
-      const v = constructInt(s);
-      return Number.isNaN(v) ? s : v;
-    }
-    if (FLOAT_RE.test(s)) return constructFloat(s);
-    return s;
-  }
-  if (n <= 5) {
-    switch (c) {
-      case 126:
-      case 110:
-      case 78:
-      case 121:
-      case 89:
-      case 116:
-      case 84:
-      case 102:
-      case 70:
-      case 111:
-      case 79: {
-        const w = WORDS.get(s);
-        if (w !== void 0) return w;
-      }
-    }
-  }
-  return s;
-}
-function setOwn(obj, key, value) {
-  if (key === "__proto__") Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
-  else obj[key] = value;
-}
-function pruneStaleLocations(root, locations) {
-  for (const key of locations.keys()) {
-    if (key === "") continue;
-    let node = root;
-    let ok = true;
-    for (const seg of key.split("\0")) {
-      if (Array.isArray(node)) {
-        const i = Number(seg);
-        if (!(Number.isInteger(i) && i >= 0 && i < node.length)) {
-          ok = false;
-          break;
-        }
-        node = node[i];
-      } else if (node !== null && typeof node === "object" && hasOwn.call(node, seg)) {
-        node = node[seg];
-      } else {
-        ok = false;
-        break;
-      }
-    }
-    if (!ok) locations.delete(key);
-  }
-}
-function stripBom(source) {
-  return source.charCodeAt(0) === 65279 ? source.slice(1) : source;
-}
+// src/parse/yaml/lenient.ts
 function offsetMapper(inserts) {
   return (q) => {
     let lo = 0;
@@ -3485,9 +3550,6 @@ function offsetMapper(inserts) {
     const ins = inserts[j];
     return q < ins.at + ins.len ? ins.at - ins.before : q - ins.before - ins.len;
   };
-}
-function isBreak(c) {
-  return c === 10 || c === 13;
 }
 function lineStartOf(text, p) {
   while (p > 0 && !isBreak(text.charCodeAt(p - 1))) p--;
@@ -3601,60 +3663,146 @@ function parseEventsLenient(source) {
     }
   }
 }
-function parseYaml(input) {
-  const source = stripBom(input);
-  const lineStarts = computeLineStarts(source);
-  const parsed = parseEventsLenient(source);
-  if ("error" in parsed) {
-    const err = parsed.error;
-    const position = err instanceof YAMLException && err.mark ? parsed.map(err.mark.position) : 0;
-    let reason = err instanceof YAMLException ? err.reason : String(err?.message ?? err);
-    if (reason === "deficient indentation" && source.slice(position).trim() === "") {
-      reason = "unexpected end of input inside a quoted scalar or flow collection (is a closing quote or bracket missing?)";
-    }
-    const start = Math.max(0, Math.min(position, source.length));
-    const end = Math.min(start + 1, source.length);
-    const depth = reason.startsWith("nesting exceeded maxDepth");
-    const diagnostic = depth ? { code: "DEPTH_LIMIT", message: `Nesting deeper than ${MAX_DEPTH} levels is not supported`, start, end, fatal: true } : { code: "YAML_SYNTAX", message: `YAML syntax error: ${reason}`, start, end, fatal: true };
-    return { format: "yaml", value: void 0, source, lineStarts, locations: /* @__PURE__ */ new Map(), diagnostics: [diagnostic] };
-  }
-  const walker = new Walker(parsed.text, parsed.events);
-  walker.run();
-  if (walker.staleLocations) pruneStaleLocations(walker.root, walker.locations);
-  if (parsed.inserts.length > 0) {
-    const map = offsetMapper(parsed.inserts);
-    for (const loc of walker.locations.values()) {
-      loc.start = map(loc.start);
-      loc.end = map(loc.end);
-      loc.keyStart = map(loc.keyStart);
-      loc.keyEnd = map(loc.keyEnd);
-    }
-    for (const d of walker.diagnostics) {
-      d.start = map(d.start);
-      d.end = map(d.end);
-    }
-  }
-  return {
-    format: "yaml",
-    value: walker.root,
-    source,
-    lineStarts,
-    locations: walker.locations,
-    diagnostics: walker.diagnostics
-  };
-}
-var MAX_DEPTH, ALIAS_NODE_BUDGET, EV_DOC, EV_SEQ, EV_MAP, EV_SCALAR, EV_ALIAS, EV_POP, PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL_BLOCK, STRIP, FLOW, T_NONSPECIFIC, T_INTRINSIC, T_UNKNOWN_LOCAL, T_STR, T_INT, T_FLOAT, T_BOOL, T_NULL, T_MAP, T_SEQ, T_OTHER, INTRINSIC_NAMES, INTRINSIC_KEYS, STANDARD_KINDS, tagCache, WORDS, INT_RE, FLOAT_RE, hasOwn, Frame, Walker, MAX_LENIENT_PARSES, MAX_LENIENT_CHARS;
-var init_yaml = __esm({
-  "src/parse/yaml.ts"() {
+var MAX_LENIENT_PARSES, MAX_LENIENT_CHARS;
+var init_lenient = __esm({
+  "src/parse/yaml/lenient.ts"() {
     "use strict";
     init_js_yaml();
     init_locate();
-    MAX_DEPTH = 1e3;
-    ALIAS_NODE_BUDGET = 1e4;
-    ({ DOCUMENT: EV_DOC, SEQUENCE: EV_SEQ, MAPPING: EV_MAP, SCALAR: EV_SCALAR, ALIAS: EV_ALIAS, POP: EV_POP } = EVENT_ID);
-    ({ PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL_BLOCK } = SCALAR_STYLE);
-    ({ STRIP } = CHOMPING_MODE);
-    FLOW = COLLECTION_STYLE.FLOW;
+    init_shared();
+    MAX_LENIENT_PARSES = 100;
+    MAX_LENIENT_CHARS = 32e6;
+  }
+});
+
+// src/parse/yaml/scalars.ts
+function sexagesimal(body, parse3) {
+  let value = 0;
+  for (const part of body.split(":")) value = value * 60 + parse3(part);
+  return value;
+}
+function constructInt(text) {
+  let s = text.replace(/_/g, "");
+  let sign = 1;
+  const c = s.charCodeAt(0);
+  if (c === 45) sign = -1;
+  if (c === 45 || c === 43) s = s.slice(1);
+  let v;
+  if (s === "0") return 0;
+  if (s.startsWith("0b")) v = s.length > 2 && /^[01]+$/.test(s.slice(2)) ? parseInt(s.slice(2), 2) : NaN;
+  else if (s.startsWith("0x")) v = s.length > 2 && /^[0-9a-fA-F]+$/.test(s.slice(2)) ? parseInt(s.slice(2), 16) : NaN;
+  else if (s.charCodeAt(0) === 48) v = /^[0-7]+$/.test(s) ? parseInt(s, 8) : NaN;
+  else if (s.includes(":")) v = /^[0-9:]+$/.test(s) ? sexagesimal(s, (p) => parseInt(p, 10)) : NaN;
+  else v = /^[0-9]+$/.test(s) ? parseInt(s, 10) : NaN;
+  return v === 0 ? 0 : sign * v;
+}
+function constructFloat(text) {
+  let s = text.replace(/_/g, "").toLowerCase();
+  let sign = 1;
+  const c = s.charCodeAt(0);
+  if (c === 45) sign = -1;
+  if (c === 45 || c === 43) s = s.slice(1);
+  if (s === ".inf") return sign * Infinity;
+  if (s === ".nan") return NaN;
+  if (s.includes(":")) return sign * sexagesimal(s, (p) => p === "" ? NaN : Number(p));
+  return s === "" ? NaN : sign * Number(s);
+}
+function resolvePlainScalar(s) {
+  const n = s.length;
+  if (n === 0) return null;
+  const c = s.charCodeAt(0);
+  if (c >= 48 && c <= 57 || c === 43 || c === 45 || c === 46) {
+    if (INT_RE.test(s)) {
+      const v = constructInt(s);
+      return Number.isNaN(v) ? s : v;
+    }
+    if (FLOAT_RE.test(s)) return constructFloat(s);
+    return s;
+  }
+  if (n <= 5) {
+    switch (c) {
+      case 126:
+      case 110:
+      case 78:
+      case 121:
+      case 89:
+      case 116:
+      case 84:
+      case 102:
+      case 70:
+      case 111:
+      case 79: {
+        const w = WORDS.get(s);
+        if (w !== void 0) return w;
+      }
+    }
+  }
+  return s;
+}
+var WORDS, INT_RE, FLOAT_RE;
+var init_scalars = __esm({
+  "src/parse/yaml/scalars.ts"() {
+    "use strict";
+    WORDS = /* @__PURE__ */ new Map([
+      ["~", null],
+      ["null", null],
+      ["Null", null],
+      ["NULL", null],
+      ["yes", true],
+      ["Yes", true],
+      ["YES", true],
+      ["no", false],
+      ["No", false],
+      ["NO", false],
+      ["true", true],
+      ["True", true],
+      ["TRUE", true],
+      ["false", false],
+      ["False", false],
+      ["FALSE", false],
+      ["on", true],
+      ["On", true],
+      ["ON", true],
+      ["off", false],
+      ["Off", false],
+      ["OFF", false]
+    ]);
+    INT_RE = /^[-+]?(?:0b[01_]+|0[0-7_]+|0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
+    FLOAT_RE = /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+  }
+});
+
+// src/parse/yaml/tags.ts
+function standardTag(name) {
+  return { kind: STANDARD_KINDS.get(name) ?? T_OTHER, key: "" };
+}
+function localTag(name) {
+  const key = INTRINSIC_KEYS.get(name);
+  return key !== void 0 ? { kind: T_INTRINSIC, key } : { kind: T_UNKNOWN_LOCAL, key: "Fn::" + name };
+}
+function classifyTag(text) {
+  if (text === "!") return { kind: T_NONSPECIFIC, key: "" };
+  if (text.charCodeAt(1) === 60) {
+    const inner = text.slice(2, text.endsWith(">") ? -1 : void 0);
+    if (inner.startsWith("tag:yaml.org,2002:")) return standardTag(inner.slice(18));
+    if (inner.startsWith("!")) return localTag(inner.slice(1));
+    return { kind: T_OTHER, key: "" };
+  }
+  if (text.charCodeAt(1) === 33) return standardTag(text.slice(2));
+  return localTag(text.slice(1));
+}
+function tagInfo(text) {
+  let info = tagCache.get(text);
+  if (info === void 0) {
+    info = classifyTag(text);
+    if (tagCache.size < 512) tagCache.set(text, info);
+  }
+  return info;
+}
+var T_NONSPECIFIC, T_INTRINSIC, T_UNKNOWN_LOCAL, T_STR, T_INT, T_FLOAT, T_BOOL, T_NULL, T_MAP, T_SEQ, T_OTHER, INTRINSIC_NAMES, INTRINSIC_KEYS, STANDARD_KINDS, tagCache;
+var init_tags = __esm({
+  "src/parse/yaml/tags.ts"() {
+    "use strict";
     T_NONSPECIFIC = 0;
     T_INTRINSIC = 1;
     T_UNKNOWN_LOCAL = 2;
@@ -3705,33 +3853,25 @@ var init_yaml = __esm({
       ["seq", T_SEQ]
     ]);
     tagCache = /* @__PURE__ */ new Map();
-    WORDS = /* @__PURE__ */ new Map([
-      ["~", null],
-      ["null", null],
-      ["Null", null],
-      ["NULL", null],
-      ["yes", true],
-      ["Yes", true],
-      ["YES", true],
-      ["no", false],
-      ["No", false],
-      ["NO", false],
-      ["true", true],
-      ["True", true],
-      ["TRUE", true],
-      ["false", false],
-      ["False", false],
-      ["FALSE", false],
-      ["on", true],
-      ["On", true],
-      ["ON", true],
-      ["off", false],
-      ["Off", false],
-      ["OFF", false]
-    ]);
-    INT_RE = /^[-+]?(?:0b[01_]+|0[0-7_]+|0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
-    FLOAT_RE = /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-    hasOwn = Object.prototype.hasOwnProperty;
+  }
+});
+
+// src/parse/yaml/walker.ts
+var ALIAS_NODE_BUDGET, EV_DOC, EV_SEQ, EV_MAP, EV_SCALAR, EV_ALIAS, EV_POP, PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL_BLOCK, STRIP, FLOW, hasOwn3, Frame, Walker;
+var init_walker = __esm({
+  "src/parse/yaml/walker.ts"() {
+    "use strict";
+    init_js_yaml();
+    init_locate();
+    init_shared();
+    init_scalars();
+    init_tags();
+    ALIAS_NODE_BUDGET = 1e4;
+    ({ DOCUMENT: EV_DOC, SEQUENCE: EV_SEQ, MAPPING: EV_MAP, SCALAR: EV_SCALAR, ALIAS: EV_ALIAS, POP: EV_POP } = EVENT_ID);
+    ({ PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL_BLOCK } = SCALAR_STYLE);
+    ({ STRIP } = CHOMPING_MODE);
+    FLOW = COLLECTION_STYLE.FLOW;
+    hasOwn3 = Object.prototype.hasOwnProperty;
     Frame = class {
       constructor(isMap, container, prefix, loc, outer, closer, start, lastEnd, isKey, anchor, eventIndex, nodeCountAtOpen) {
         this.isMap = isMap;
@@ -3865,7 +4005,7 @@ var init_yaml = __esm({
           this.diag("MERGE_KEY", "YAML merge keys (<<) are not allowed in CloudFormation templates; kept as a plain key", ks, ke);
         }
         const obj = top.container;
-        if (hasOwn.call(obj, key)) {
+        if (hasOwn3.call(obj, key)) {
           if (!quiet) this.diag("DUPLICATE_KEY", `Duplicate mapping key "${key}"; CloudFormation rejects it (the last value wins here)`, ks, ke);
           const old = obj[key];
           if (old !== null && typeof old === "object") this.staleLocations = true;
@@ -4186,152 +4326,66 @@ var init_yaml = __esm({
         );
       }
     };
-    MAX_LENIENT_PARSES = 100;
-    MAX_LENIENT_CHARS = 32e6;
   }
 });
 
-// src/parse/json.ts
-function findDeepBracket(src, max) {
-  const n = src.length;
-  let depth = 0;
-  for (let i = 0; i < n; i++) {
-    const c = src.charCodeAt(i);
-    if (c === 34) {
-      i++;
-      while (i < n) {
-        const d = src.charCodeAt(i);
-        if (d === 34) break;
-        if (d === 92) i += 2;
-        else if (d === 10 || d === 13) {
-          i--;
-          break;
-        } else i++;
-      }
-    } else if (c === 123 || c === 91) {
-      if (++depth > max) return i;
-    } else if (c === 125 || c === 93) {
-      if (depth > 0) depth--;
-    } else if (c === 47) {
-      const d = src.charCodeAt(i + 1);
-      if (d === 47) {
-        i += 2;
-        while (i < n && src.charCodeAt(i) !== 10 && src.charCodeAt(i) !== 13) i++;
-      } else if (d === 42) {
-        const close = src.indexOf("*/", i + 2);
-        i = close < 0 ? n : close + 1;
-      }
-    }
-  }
-  return -1;
+// src/parse/yaml.ts
+function stripBom(source) {
+  return source.charCodeAt(0) === 65279 ? source.slice(1) : source;
 }
-function describe(code) {
-  return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
-}
-function errorDiagnostics(src, errors) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const err of errors) {
-    const code = printParseErrorCode(err.error);
-    let start = err.offset;
-    let end = err.offset + err.length;
-    let diag;
-    if (code === "InvalidCommentToken") {
-      diag = { code: "JSON_COMMENT", message: "Comments are not allowed in JSON templates; CloudFormation rejects the file", start, end, fatal: false };
-    } else {
-      const c = src.charCodeAt(start);
-      let p = -1;
-      if ((c === 93 || c === 125) && (code === "ValueExpected" || code === "PropertyNameExpected")) {
-        p = start - 1;
-        while (p >= 0 && (src.charCodeAt(p) === 32 || src.charCodeAt(p) === 9 || src.charCodeAt(p) === 10 || src.charCodeAt(p) === 13)) p--;
-      }
-      if (p >= 0 && src.charCodeAt(p) === 44) {
-        start = p;
-        end = p + 1;
-        diag = { code: "JSON_TRAILING_COMMA", message: "Trailing commas are not allowed in JSON templates; remove this comma", start, end, fatal: false };
-      } else {
-        diag = { code: "JSON_SYNTAX", message: `JSON syntax error: ${describe(code)}`, start, end, fatal: false };
-      }
-    }
-    if (seen.has(start)) continue;
-    seen.add(start);
-    out.push(diag);
-  }
-  if (out.length > 0) out[0].fatal = true;
-  return out;
-}
-function parseJson(input) {
-  const source = input.charCodeAt(0) === 65279 ? input.slice(1) : input;
+function parseYaml(input) {
+  const source = stripBom(input);
   const lineStarts = computeLineStarts(source);
-  const locations = /* @__PURE__ */ new Map();
-  const deep = findDeepBracket(source, MAX_DEPTH);
-  if (deep >= 0) {
-    const diagnostic = {
-      code: "DEPTH_LIMIT",
-      message: `Nesting deeper than ${MAX_DEPTH} levels is not supported`,
-      start: deep,
-      end: deep + 1,
-      fatal: true
-    };
-    return { format: "json", value: void 0, source, lineStarts, locations, diagnostics: [diagnostic] };
-  }
-  const errors = [];
-  const tree = parseTree2(source, errors, { allowTrailingComma: false, disallowComments: true });
-  const diagnostics = errorDiagnostics(source, errors);
-  let stale = false;
-  const build = (node, key, isRoot, ks, ke) => {
-    locations.set(key, { start: node.offset, end: node.offset + node.length, keyStart: ks, keyEnd: ke });
-    switch (node.type) {
-      case "object": {
-        const obj = {};
-        const prefix = isRoot ? "" : key + "\0";
-        for (const prop of node.children ?? []) {
-          const kn = prop.children?.[0];
-          const vn = prop.children?.[1];
-          if (kn === void 0 || vn === void 0) continue;
-          const name = String(kn.value);
-          const kEnd = kn.offset + kn.length;
-          if (hasOwn2.call(obj, name)) {
-            diagnostics.push({
-              code: "DUPLICATE_KEY",
-              message: `Duplicate key "${name}"; CloudFormation rejects it (the last value wins here)`,
-              start: kn.offset,
-              end: kEnd,
-              fatal: false
-            });
-            const old = obj[name];
-            if (old !== null && typeof old === "object") stale = true;
-          }
-          setOwn(obj, name, build(vn, prefix + name, false, kn.offset, kEnd));
-        }
-        return obj;
-      }
-      case "array": {
-        const prefix = isRoot ? "" : key + "\0";
-        const children = node.children ?? [];
-        const arr = new Array(children.length);
-        for (let i = 0; i < children.length; i++) arr[i] = build(children[i], prefix + i, false, -1, -1);
-        return arr;
-      }
-      case "null":
-        return null;
-      default:
-        return node.value;
+  const parsed = parseEventsLenient(source);
+  if ("error" in parsed) {
+    const err = parsed.error;
+    const position = err instanceof YAMLException && err.mark ? parsed.map(err.mark.position) : 0;
+    let reason = err instanceof YAMLException ? err.reason : String(err?.message ?? err);
+    if (reason === "deficient indentation" && source.slice(position).trim() === "") {
+      reason = "unexpected end of input inside a quoted scalar or flow collection (is a closing quote or bracket missing?)";
     }
+    const start = Math.max(0, Math.min(position, source.length));
+    const end = Math.min(start + 1, source.length);
+    const depth = reason.startsWith("nesting exceeded maxDepth");
+    const diagnostic = depth ? { code: "DEPTH_LIMIT", message: `Nesting deeper than ${MAX_DEPTH} levels is not supported`, start, end, fatal: true } : { code: "YAML_SYNTAX", message: `YAML syntax error: ${reason}`, start, end, fatal: true };
+    return { format: "yaml", value: void 0, source, lineStarts, locations: /* @__PURE__ */ new Map(), diagnostics: [diagnostic] };
+  }
+  const walker = new Walker(parsed.text, parsed.events);
+  walker.run();
+  if (walker.staleLocations) pruneStaleLocations(walker.root, walker.locations);
+  if (parsed.inserts.length > 0) {
+    const map = offsetMapper(parsed.inserts);
+    for (const loc of walker.locations.values()) {
+      loc.start = map(loc.start);
+      loc.end = map(loc.end);
+      loc.keyStart = map(loc.keyStart);
+      loc.keyEnd = map(loc.keyEnd);
+    }
+    for (const d of walker.diagnostics) {
+      d.start = map(d.start);
+      d.end = map(d.end);
+    }
+  }
+  return {
+    format: "yaml",
+    value: walker.root,
+    source,
+    lineStarts,
+    locations: walker.locations,
+    diagnostics: walker.diagnostics
   };
-  const value = tree === void 0 ? void 0 : build(tree, "", true, -1, -1);
-  if (stale) pruneStaleLocations(value, locations);
-  diagnostics.sort((a, b) => a.start - b.start);
-  return { format: "json", value, source, lineStarts, locations, diagnostics };
 }
-var hasOwn2;
-var init_json = __esm({
-  "src/parse/json.ts"() {
+var init_yaml = __esm({
+  "src/parse/yaml.ts"() {
     "use strict";
-    init_main();
+    init_js_yaml();
     init_locate();
-    init_yaml();
-    hasOwn2 = Object.prototype.hasOwnProperty;
+    init_shared();
+    init_lenient();
+    init_walker();
+    init_shared();
+    init_scalars();
+    init_walker();
   }
 });
 
@@ -7655,8 +7709,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path11) {
-      let input = path11;
+    function removeDotSegments(path13) {
+      let input = path13;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -7730,11 +7784,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path11) {
-      if (path11 === "" || path11[0] === "/") {
-        return removeDotSegments(path11);
+    function removeDotSegmentsRelative(path13) {
+      if (path13 === "" || path13[0] === "/") {
+        return removeDotSegments(path13);
       }
-      const segments = path11.split("/");
+      const segments = path13.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -8097,8 +8151,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path11 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path11 && path11 !== "/" ? path11 : void 0;
+        const path13 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path13 && path13 !== "/" ? path13 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -11333,7 +11387,7 @@ __export(stack_exports, {
   safeStackFileName: () => safeStackFileName
 });
 import { lstatSync, mkdirSync, readFileSync as readFileSync2, writeFileSync } from "node:fs";
-import path6 from "node:path";
+import path8 from "node:path";
 async function fetchStacks(options4) {
   const timeoutMs = Math.min(options4.timeoutMs ?? timeoutFromEnvironment() ?? DEFAULT_TIMEOUT_MS, 2 ** 31 - 1);
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -11506,7 +11560,7 @@ function writeTemplate(stack, dir, taken) {
     throw new StackError(`cannot create ${shown(dir)}: ${error.code ?? error.message}`);
   }
   for (let n = 1; n <= MAX_NAME_TRIES; n++) {
-    const file = path6.resolve(dir, `${stem}${n === 1 ? "" : `-${n}`}.template.${extension}`);
+    const file = path8.resolve(dir, `${stem}${n === 1 ? "" : `-${n}`}.template.${extension}`);
     if (taken.has(file)) continue;
     try {
       writeFileSync(file, stack.body, { flag: "wx" });
@@ -11519,7 +11573,7 @@ function writeTemplate(stack, dir, taken) {
     stack.file = file;
     return;
   }
-  throw new StackError(`cannot write the template of stack ${printable(stack.name)}: ${shown(path6.resolve(dir, stem))}.template.${extension} and ${MAX_NAME_TRIES - 1} other names are taken`);
+  throw new StackError(`cannot write the template of stack ${printable(stack.name)}: ${shown(path8.resolve(dir, stem))}.template.${extension} and ${MAX_NAME_TRIES - 1} other names are taken`);
 }
 function sameText(file, text) {
   try {
@@ -11630,7 +11684,7 @@ var init_stack = __esm({
 
 // src/action/run.ts
 import { existsSync as existsSync5, lstatSync as lstatSync2, rmSync } from "node:fs";
-import path10 from "node:path";
+import path12 from "node:path";
 
 // src/config/config.ts
 init_paths();
@@ -12260,11 +12314,11 @@ function findConfigFile(cwd, named2) {
   }
   return found;
 }
-async function withPlugins(builtIn, specs, root) {
+async function withPlugins(builtIn, specs) {
   const all = [...builtIn];
   const presets = /* @__PURE__ */ new Map();
   const names = /* @__PURE__ */ new Set();
-  for (const { spec, base } of specs) {
+  for (const { spec, base, root } of specs) {
     const plugin = await loadPlugin(spec, base, root);
     if (names.has(plugin.name)) continue;
     names.add(plugin.name);
@@ -12277,7 +12331,7 @@ async function loadConfig(file, builtIn, cwd, extraPlugins = [], policy = {}) {
   const fromCli = extraPlugins.map((spec) => ({ spec, base: cwd }));
   if (file === void 0) {
     if (fromCli.length === 0) return new ResolvedConfig(builtIn);
-    const { all: all2, presets: presets2 } = await withPlugins(builtIn, fromCli, policy.root);
+    const { all: all2, presets: presets2 } = await withPlugins(builtIn, fromCli);
     return new ResolvedConfig(all2, {}, void 0, presets2);
   }
   const shown = relativeInside(file, cwd) ?? (path2.resolve(file) === path2.resolve(cwd) ? "." : file);
@@ -12296,11 +12350,11 @@ async function loadConfig(file, builtIn, cwd, extraPlugins = [], policy = {}) {
   const validate = ajv.compile(pillars_lint_schema_default);
   if (!validate(data)) problems.push(...schemaProblems(validate.errors ?? []));
   if (problems.length === 0) problems.push(...globProblems(data));
-  const fromConfig = (data.plugins ?? []).map((spec) => ({ spec, base: path2.dirname(file) }));
+  const fromConfig = (data.plugins ?? []).map((spec) => ({ spec, base: path2.dirname(file), root: policy.root }));
   if (problems.length === 0 && fromConfig.length && policy.allowConfigPlugins === false) {
     problems.push({ path: ["plugins"], message: `plugins are code, and this run does not load those a config names: ${policy.refusal ?? "name them on the command line"}`, atKey: true });
   }
-  const { all, presets } = problems.length === 0 ? await withPlugins(builtIn, [...fromConfig, ...fromCli], policy.root) : { all: [...builtIn], presets: /* @__PURE__ */ new Map() };
+  const { all, presets } = problems.length === 0 ? await withPlugins(builtIn, [...fromConfig, ...fromCli]) : { all: [...builtIn], presets: /* @__PURE__ */ new Map() };
   if (problems.length === 0) {
     for (const [i, preset] of list(data.extends).entries()) {
       if (preset.startsWith("plugin:") && !presets.has(preset)) {
@@ -12425,8 +12479,12 @@ init_paths();
 init_errors();
 
 // src/engine/lint.ts
-import { existsSync as existsSync4, statSync as statSync5 } from "node:fs";
-import path7 from "node:path";
+import path9 from "node:path";
+
+// src/discover/files.ts
+import { existsSync as existsSync3, readdirSync, statSync as statSync4 } from "node:fs";
+import path4 from "node:path";
+init_errors();
 
 // src/discover/cdk.ts
 import path3 from "node:path";
@@ -12650,9 +12708,6 @@ function firstUserFrame(trace, base) {
 }
 
 // src/discover/files.ts
-import { existsSync as existsSync3, readdirSync, statSync as statSync4 } from "node:fs";
-import path4 from "node:path";
-init_errors();
 init_paths();
 
 // src/discover/read.ts
@@ -12970,504 +13025,6 @@ function walk(root, assemblies, projectFiles) {
 // src/engine/lint.ts
 init_paths();
 init_errors();
-init_parse();
-init_locate();
-
-// src/template/foreach.ts
-init_yaml();
-
-// src/template/intrinsics.ts
-function isPlainObject2(node) {
-  return typeof node === "object" && node !== null && !Array.isArray(node);
-}
-function intrinsicOf(node, inConditionExpression = false) {
-  const name = intrinsicName(node, inConditionExpression);
-  return name === void 0 ? void 0 : { name, args: node[name] };
-}
-function intrinsicName(node, inConditionExpression = false) {
-  if (!isPlainObject2(node)) return void 0;
-  let name;
-  for (const key in node) {
-    if (name !== void 0) return void 0;
-    name = key;
-  }
-  if (name === void 0) return void 0;
-  return name === "Ref" || name.startsWith("Fn::") || inConditionExpression && name === "Condition" ? name : void 0;
-}
-function valueAt(root, path11) {
-  let node = root;
-  for (const segment of path11) {
-    if (Array.isArray(node) && typeof segment === "number") node = node[segment];
-    else if (isPlainObject2(node) && typeof segment === "string") node = node[segment];
-    else return void 0;
-  }
-  return node;
-}
-function isDynamicReference(value) {
-  return typeof value === "string" && value.includes("{{resolve:");
-}
-function parseSubString(text) {
-  const parts = [];
-  let literal2 = "";
-  let i = 0;
-  while (i < text.length) {
-    const open = text.indexOf("${", i);
-    if (open < 0) break;
-    const close = text.indexOf("}", open + 2);
-    if (close < 0) break;
-    literal2 += text.slice(i, open);
-    const inner = text.slice(open + 2, close);
-    if (inner.startsWith("!")) {
-      literal2 += "${" + inner.slice(1) + "}";
-    } else {
-      if (literal2) parts.push(literal2);
-      literal2 = "";
-      const name = inner.trim();
-      const dot = name.indexOf(".");
-      if (dot > 0 && !name.startsWith("AWS::")) parts.push({ name: name.slice(0, dot), attribute: name.slice(dot + 1) });
-      else parts.push({ name });
-    }
-    i = close + 1;
-  }
-  literal2 += text.slice(i);
-  if (literal2) parts.push(literal2);
-  return parts;
-}
-var PSEUDO_PARAMETERS = /* @__PURE__ */ new Set([
-  "AWS::AccountId",
-  "AWS::NotificationARNs",
-  "AWS::NoValue",
-  "AWS::Partition",
-  "AWS::Region",
-  "AWS::StackId",
-  "AWS::StackName",
-  "AWS::URLSuffix"
-]);
-
-// src/template/foreach.ts
-var LOOP_PREFIX = "Fn::ForEach::";
-var MAX_ITEMS = 1e3;
-function expandResourceLoops(resources, parameters, mappings, given) {
-  const out = [];
-  const unexpanded = [];
-  const context = { parameters, mappings, given, out, unexpanded, budget: MAX_ITEMS };
-  for (const key in resources) {
-    if (key.startsWith(LOOP_PREFIX)) expandLoop(key, resources[key], resources[key], ["Resources", key], [], [], context);
-  }
-  return { resources: out, unexpanded };
-}
-function expandLoop(key, node, written, path11, loops, parameters, context) {
-  const name = key.slice(LOOP_PREFIX.length);
-  const fail = (reason) => context.unexpanded.push({ name, path: path11, reason });
-  if (!Array.isArray(node) || node.length !== 3 || typeof node[0] !== "string" || !isPlainObject2(node[2])) {
-    fail("it is not [Identifier, Collection, {OutputKey: OutputValue}]");
-    return;
-  }
-  const [identifier, collectionNode, fragment] = node;
-  const collection = readCollection(collectionNode, context);
-  if ("reason" in collection) {
-    fail(collection.reason);
-    return;
-  }
-  const within2 = [...loops, name];
-  const resting = collection.parameter ? [...parameters, collection.parameter] : parameters;
-  const keys = Object.keys(fragment);
-  const writtenFragment = Array.isArray(written) && isPlainObject2(written[2]) ? written[2] : fragment;
-  const writtenKeys = Object.keys(writtenFragment);
-  for (const item of collection.items) {
-    for (let k = 0; k < keys.length; k++) {
-      const outputKey = keys[k];
-      const writtenKey = writtenKeys.length === keys.length ? writtenKeys[k] : outputKey;
-      const bodyPath = [...path11, 2, writtenKey];
-      if (outputKey.startsWith(LOOP_PREFIX)) {
-        const inner = substitute(fragment[outputKey], identifier, item);
-        expandLoop(outputKey, inner, writtenFragment[writtenKey], bodyPath, within2, resting, context);
-        continue;
-      }
-      if (context.budget-- <= 0) {
-        fail(`it makes more than ${MAX_ITEMS} resources`);
-        return;
-      }
-      context.out.push({
-        logicalId: replaceIn(outputKey, identifier, item),
-        node: substitute(fragment[outputKey], identifier, item),
-        path: bodyPath,
-        loops: within2,
-        parameters: resting
-      });
-    }
-  }
-}
-function readCollection(node, context) {
-  if (Array.isArray(node)) {
-    return node.every(isScalar) ? { items: node.map(String) } : { reason: "its collection holds values that are not known before deployment" };
-  }
-  const intrinsic = intrinsicOf(node);
-  if (intrinsic?.name === "Ref" && typeof intrinsic.args === "string") {
-    const value = parameterValue(intrinsic.args, context);
-    if ("reason" in value) return value;
-    return { items: value.value.split(",").map((s) => s.trim()), parameter: value };
-  }
-  if (intrinsic?.name === "Fn::FindInMap" && Array.isArray(intrinsic.args) && intrinsic.args.length === 3) {
-    const keys = [];
-    const parameters = [];
-    for (const k of intrinsic.args) {
-      if (isScalar(k)) keys.push(String(k));
-      else {
-        const ref = intrinsicOf(k);
-        if (ref?.name !== "Ref" || typeof ref.args !== "string") return { reason: "its collection comes from a mapping key that is not known before deployment" };
-        const value = parameterValue(ref.args, context);
-        if ("reason" in value) return value;
-        keys.push(value.value);
-        parameters.push(value);
-      }
-    }
-    const [map, top, second] = keys;
-    const level = context.mappings[map];
-    const entry = isPlainObject2(level) && isPlainObject2(level[top]) ? level[top][second] : void 0;
-    if (!Array.isArray(entry) || !entry.every(isScalar)) return { reason: `its collection, mapping ${map} ${top}.${second}, is not a list of values` };
-    return { items: entry.map(String), ...parameters[0] ? { parameter: parameters[0] } : {} };
-  }
-  return { reason: "its collection is not known before deployment" };
-}
-function parameterValue(name, context) {
-  const given = context.given.get(name);
-  if (given !== void 0) return { name, value: given, source: "given" };
-  const param = context.parameters.get(name);
-  if (!param) return { reason: `its collection refers to ${name}, which is not a parameter` };
-  if (param.type.startsWith("AWS::SSM::Parameter::Value")) return { reason: `its collection, parameter ${name}, is read from SSM at deploy time` };
-  const value = param.default;
-  if (isScalar(value)) return { name, value: String(value), source: "default" };
-  if (Array.isArray(value) && value.every(isScalar)) return { name, value: value.join(","), source: "default" };
-  return { reason: `its collection, parameter ${name}, has no Default` };
-}
-function isScalar(value) {
-  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
-}
-function replaceIn(text, identifier, item) {
-  if (!text.includes("{")) return text;
-  return text.split("${" + identifier + "}").join(item).split("&{" + identifier + "}").join(item.replace(/[^A-Za-z0-9]/g, ""));
-}
-function substitute(node, identifier, item, depth = 0) {
-  if (typeof node === "string") return replaceIn(node, identifier, item);
-  if (depth > 256 || typeof node !== "object" || node === null) return node;
-  if (Array.isArray(node)) return node.map((child) => substitute(child, identifier, item, depth + 1));
-  const ref = intrinsicOf(node);
-  if (ref?.name === "Ref" && ref.args === identifier) return item;
-  const copy = {};
-  for (const key in node) setOwn(copy, replaceIn(key, identifier, item), substitute(node[key], identifier, item, depth + 1));
-  return copy;
-}
-
-// src/template/sam.ts
-init_types();
-var SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
-var SAM_GLOBAL_SECTIONS = {
-  "AWS::Serverless::Function": "Function",
-  "AWS::Serverless::Api": "Api",
-  "AWS::Serverless::HttpApi": "HttpApi",
-  "AWS::Serverless::SimpleTable": "SimpleTable",
-  "AWS::Serverless::StateMachine": "StateMachine",
-  "AWS::Serverless::LayerVersion": "LayerVersion",
-  "AWS::Serverless::CapacityProvider": "CapacityProvider"
-};
-function applySamGlobals(template) {
-  const problems = [];
-  const globals = template.root.Globals;
-  if (globals === void 0 || globals === null) return { template, problems };
-  if (!isPlainObject2(globals)) {
-    problems.push({ message: "Globals must be a mapping", path: ["Globals"] });
-    return { template, problems };
-  }
-  for (const [section, value] of Object.entries(globals)) {
-    if (!isPlainObject2(value)) problems.push({ message: `Globals.${section} must be a mapping`, path: ["Globals", section] });
-  }
-  const doc = template.doc;
-  let locations;
-  const origins = /* @__PURE__ */ new Map();
-  const resources = /* @__PURE__ */ new Map();
-  for (const [id, resource] of template.resources) {
-    const section = SAM_GLOBAL_SECTIONS[resource.type];
-    const global = section ? globals[section] : void 0;
-    if (!isPlainObject2(global) || Object.keys(global).length === 0) {
-      resources.set(id, resource);
-      continue;
-    }
-    const moves = [];
-    const shifted = [];
-    const propsAt = [...resource.path, "Properties"];
-    const properties = mergeMaps(global, resource.properties ?? {}, ["Globals", section], propsAt, moves, shifted);
-    locations ??= new Map(doc.locations);
-    const origin = /* @__PURE__ */ new Map();
-    for (const { at, value } of shifted) forEachPath(value, (rel) => rel.length > 0 && locations.delete(pathKey([...at, ...rel])));
-    for (const move of moves) {
-      forEachPath(move.value, (rel) => {
-        const found = doc.locations.get(pathKey([...move.from, ...rel]));
-        if (found) locations.set(pathKey([...move.to, ...rel]), found);
-      });
-      if (move.from[0] === "Globals") origin.set(pathKey(move.to.slice(resource.path.length)), move.from);
-    }
-    origins.set(id, origin);
-    const node = { ...resource.node, Properties: properties };
-    resources.set(id, makeResource({ ...resource, node, properties }));
-  }
-  if (!locations) return { template, problems };
-  return {
-    problems,
-    template: makeTemplate({
-      ...template,
-      // Field by field, in the parsers' order: a spread copy of the document would get a hidden class of its own.
-      doc: { format: doc.format, value: doc.value, source: doc.source, lineStarts: doc.lineStarts, locations, diagnostics: doc.diagnostics },
-      resources,
-      // Merging Globals changes no resource's type: the same groups, holding the merged resources.
-      byType: new Map([...template.byType].map(([type, list2]) => [type, list2.map((r) => resources.get(r.logicalId))])),
-      samGlobals: origins
-    })
-  };
-}
-function samGlobalsOrigin(template, logicalId, path11) {
-  const origin = template.samGlobals?.get(logicalId);
-  if (!origin) return void 0;
-  for (let n = path11.length; n > 0; n--) {
-    const from = origin.get(pathKey(path11.slice(0, n)));
-    if (from) return [...from, ...path11.slice(n)];
-  }
-  return void 0;
-}
-function mergeable(value) {
-  if (Array.isArray(value)) return "list";
-  if (isPlainObject2(value) && !intrinsicOf(value)) return "map";
-  return void 0;
-}
-function mergeMaps(global, local, gAt, at, moves, shifted) {
-  const out = {};
-  for (const key of Object.keys(global)) out[key] = void 0;
-  for (const key of Object.keys(local)) out[key] = void 0;
-  for (const key of Object.keys(out)) {
-    const g = global[key];
-    const l = local[key];
-    const keyAt = [...at, key];
-    if (!(key in local)) {
-      moves.push({ to: keyAt, from: [...gAt, key], value: g });
-      out[key] = g;
-      continue;
-    }
-    const kind2 = mergeable(l);
-    if (!(key in global) || kind2 === void 0 || kind2 !== mergeable(g)) {
-      out[key] = l;
-    } else if (kind2 === "map") {
-      out[key] = mergeMaps(g, l, [...gAt, key], keyAt, moves, shifted);
-    } else {
-      const gl = g;
-      const ll = l;
-      gl.forEach((item, i) => moves.push({ to: [...keyAt, i], from: [...gAt, key, i], value: item }));
-      if (gl.length > 0) {
-        shifted.push({ at: keyAt, value: ll });
-        ll.forEach((item, j) => moves.push({ to: [...keyAt, gl.length + j], from: [...keyAt, j], value: item }));
-      }
-      out[key] = [...gl, ...ll];
-    }
-  }
-  return out;
-}
-function forEachPath(value, visit2) {
-  const stack = [{ node: value, rel: [] }];
-  while (stack.length) {
-    const { node, rel } = stack.pop();
-    visit2(rel);
-    if (Array.isArray(node)) node.forEach((child, i) => stack.push({ node: child, rel: [...rel, i] }));
-    else if (isPlainObject2(node)) for (const key of Object.keys(node)) stack.push({ node: node[key], rel: [...rel, key] });
-  }
-}
-
-// src/template/model.ts
-function makeTemplate(t) {
-  return {
-    file: t.file,
-    doc: t.doc,
-    root: t.root,
-    parameters: t.parameters,
-    conditions: t.conditions,
-    mappings: t.mappings,
-    resources: t.resources,
-    byType: t.byType,
-    transforms: t.transforms,
-    samGlobals: t.samGlobals,
-    stackTags: t.stackTags,
-    unexpandedLoops: t.unexpandedLoops
-  };
-}
-function makeResource(r) {
-  return {
-    logicalId: r.logicalId,
-    type: r.type,
-    node: r.node,
-    properties: r.properties,
-    condition: r.condition,
-    dependsOn: r.dependsOn,
-    metadata: r.metadata,
-    path: r.path,
-    loop: r.loop
-  };
-}
-var SECTIONS = ["Parameters", "Conditions", "Mappings", "Resources", "Outputs", "Metadata", "Rules"];
-var NO_PARAMETERS = /* @__PURE__ */ new Map();
-function notTemplateShaped(root) {
-  if (!isPlainObject2(root)) return "the document is not a mapping";
-  if ("AWSTemplateFormatVersion" in root) return void 0;
-  const resources = root.Resources;
-  if (resources === void 0) return "no Resources section and no AWSTemplateFormatVersion";
-  if (!isPlainObject2(resources)) return "its Resources is not a mapping of resources";
-  let empty = true;
-  for (const id in resources) {
-    empty = false;
-    const entry = resources[id];
-    if (id.startsWith(LOOP_PREFIX) || isPlainObject2(entry) && typeof entry.Type === "string") return void 0;
-  }
-  return empty ? void 0 : "no entry of its Resources has a Type";
-}
-function buildTemplate(doc, file, options4 = {}) {
-  const root = doc.value;
-  if (!isPlainObject2(root)) {
-    return { kind: "not-cloudformation", reason: "the document is not a mapping" };
-  }
-  if (!("Resources" in root) && !("AWSTemplateFormatVersion" in root)) {
-    return { kind: "not-cloudformation", reason: "no Resources section and no AWSTemplateFormatVersion" };
-  }
-  const problems = [];
-  for (const section of SECTIONS) {
-    if (section in root && root[section] !== null && !isPlainObject2(root[section])) {
-      problems.push({ message: `${section} must be a mapping`, path: [section] });
-    }
-  }
-  if (!isPlainObject2(root.Resources)) {
-    if (!("Resources" in root)) problems.push({ message: "the template has no Resources section", path: [] });
-    else if (root.Resources === null) problems.push({ message: "Resources must be a mapping", path: ["Resources"] });
-    return { kind: "invalid", problems };
-  }
-  const parameters = readParameters(root, problems);
-  const conditions = new Map(Object.entries(isPlainObject2(root.Conditions) ? root.Conditions : {}));
-  const resources = /* @__PURE__ */ new Map();
-  const byType = /* @__PURE__ */ new Map();
-  let loops = false;
-  for (const logicalId in root.Resources) {
-    if (logicalId.startsWith(LOOP_PREFIX)) {
-      loops = true;
-      continue;
-    }
-    const resource = readResource(logicalId, root.Resources[logicalId], ["Resources", logicalId], void 0, problems);
-    if (resource) addResource(resource, resources, byType);
-  }
-  const mappings = isPlainObject2(root.Mappings) ? root.Mappings : {};
-  const unexpandedLoops2 = [];
-  if (loops) {
-    const expanded = expandResourceLoops(root.Resources, parameters, mappings, options4.parameters ?? NO_PARAMETERS);
-    for (const made of expanded.resources) {
-      if (resources.has(made.logicalId)) {
-        problems.push({ message: `loop ${made.loops.at(-1)} makes resource ${made.logicalId}, which the template already has`, path: made.path });
-        continue;
-      }
-      const resource = readResource(made.logicalId, made.node, made.path, { names: made.loops, parameters: made.parameters }, problems);
-      if (resource) addResource(resource, resources, byType);
-    }
-    for (const loop of expanded.unexpanded) unexpandedLoops2.push(loop);
-  }
-  const transform = root.Transform;
-  const transforms = typeof transform === "string" ? [transform] : Array.isArray(transform) ? transform.filter((t) => typeof t === "string") : [];
-  const template = makeTemplate({
-    file,
-    doc,
-    root,
-    parameters,
-    conditions,
-    mappings,
-    resources,
-    byType,
-    transforms,
-    samGlobals: void 0,
-    stackTags: options4.stackTags ?? [],
-    unexpandedLoops: unexpandedLoops2
-  });
-  if (!transforms.includes(SAM_TRANSFORM)) return { kind: "template", problems, template };
-  const sam = applySamGlobals(template);
-  for (const problem of sam.problems) problems.push(problem);
-  return { kind: "template", problems, template: sam.template };
-}
-function readParameters(root, problems) {
-  const parameters = /* @__PURE__ */ new Map();
-  const paramSection = isPlainObject2(root.Parameters) ? root.Parameters : {};
-  for (const [name, node] of Object.entries(paramSection)) {
-    if (!isPlainObject2(node)) {
-      problems.push({ message: `parameter ${name} must be a mapping`, path: ["Parameters", name] });
-      continue;
-    }
-    parameters.set(name, {
-      name,
-      type: typeof node.Type === "string" ? node.Type : "String",
-      default: node.Default,
-      allowedValues: Array.isArray(node.AllowedValues) ? node.AllowedValues : void 0
-    });
-  }
-  return parameters;
-}
-function addResource(resource, resources, byType) {
-  resources.set(resource.logicalId, resource);
-  let list2 = byType.get(resource.type);
-  if (!list2) byType.set(resource.type, list2 = []);
-  list2.push(resource);
-}
-function readResource(logicalId, node, path11, loop, problems) {
-  if (!isPlainObject2(node)) {
-    problems.push({ message: `resource ${logicalId} must be a mapping`, path: path11 });
-    return void 0;
-  }
-  if (typeof node.Type !== "string" || node.Type === "") {
-    const message = node.Type === void 0 ? `resource ${logicalId} has no Type` : `the Type of resource ${logicalId} is not a resource type name`;
-    problems.push({ message, path: node.Type === void 0 ? path11 : [...path11, "Type"] });
-    return void 0;
-  }
-  if ("Properties" in node && node.Properties !== null && !isPlainObject2(node.Properties)) {
-    problems.push({ message: `Properties of ${logicalId} must be a mapping`, path: [...path11, "Properties"] });
-    return void 0;
-  }
-  const dependsOn = typeof node.DependsOn === "string" ? [node.DependsOn] : Array.isArray(node.DependsOn) ? node.DependsOn.filter((d) => typeof d === "string") : [];
-  return makeResource({
-    logicalId,
-    type: node.Type,
-    node,
-    properties: isPlainObject2(node.Properties) ? node.Properties : void 0,
-    condition: typeof node.Condition === "string" ? node.Condition : void 0,
-    dependsOn,
-    metadata: isPlainObject2(node.Metadata) ? node.Metadata : void 0,
-    path: path11,
-    loop
-  });
-}
-
-// src/template/rain.ts
-function isRainKey(key) {
-  return key.startsWith("Rain::") || key.startsWith("Fn::Rain::");
-}
-function isRainDirective(value) {
-  if (!isPlainObject2(value)) return false;
-  const keys = Object.keys(value);
-  return keys.length === 1 && isRainKey(keys[0]);
-}
-function firstRainDirective(root) {
-  const stack = [{ node: root, path: [] }];
-  let budget = 2e5;
-  while (stack.length && budget-- > 0) {
-    const { node, path: path11 } = stack.pop();
-    if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], path: [...path11, i] });
-    } else if (isPlainObject2(node)) {
-      const keys = Object.keys(node);
-      for (const key of keys) if (isRainKey(key)) return { path: [...path11, key], key: key.replace(/^Fn::/, "") };
-      for (let i = keys.length - 1; i >= 0; i--) stack.push({ node: node[keys[i]], path: [...path11, keys[i]] });
-    }
-  }
-  return void 0;
-}
 
 // src/engine/options.ts
 var option = {
@@ -13558,8 +13115,8 @@ function named(noun, names) {
 }
 
 // src/values/variant.ts
-function makeVariant(kind2, value, reason, path11, external, assumptions) {
-  return { kind: kind2, value, reason, origin: void 0, ref: void 0, opaque: void 0, pseudo: void 0, symbolic: void 0, path: path11, external, assumptions };
+function makeVariant(kind2, value, reason, path13, external, assumptions) {
+  return { kind: kind2, value, reason, origin: void 0, ref: void 0, opaque: void 0, pseudo: void 0, symbolic: void 0, path: path13, external, assumptions };
 }
 function variantWith(v, change) {
   const copy = makeVariant(v.kind, v.value, v.reason, v.path, v.external, v.assumptions);
@@ -13570,17 +13127,17 @@ function variantWith(v, change) {
   copy.symbolic = v.symbolic;
   return Object.assign(copy, change);
 }
-function literalVariant(value, path11, external, assumptions) {
-  return makeVariant("literal", value, void 0, path11, external, assumptions);
+function literalVariant(value, path13, external, assumptions) {
+  return makeVariant("literal", value, void 0, path13, external, assumptions);
 }
-function unknownVariant(reason, path11, external, assumptions, origin = OTHER) {
-  const v = makeVariant("unknown", void 0, reason, path11, external, assumptions);
+function unknownVariant(reason, path13, external, assumptions, origin = OTHER) {
+  const v = makeVariant("unknown", void 0, reason, path13, external, assumptions);
   v.origin = origin;
   return v;
 }
 var OTHER = { kind: "other" };
-function absentVariant(path11, external, assumptions) {
-  return makeVariant("absent", void 0, void 0, path11, external, assumptions);
+function absentVariant(path13, external, assumptions) {
+  return makeVariant("absent", void 0, void 0, path13, external, assumptions);
 }
 var Opaque = class {
   constructor(id, reason) {
@@ -13941,6 +13498,477 @@ function requireValue(ctx, from, requirement) {
 function stateText(value, absent2) {
   if (value.kind === "absent") return absent2 ? `not set (${absent2})` : "not set";
   return valueText(value.value);
+}
+
+// src/template/sam.ts
+init_types();
+
+// src/template/intrinsics.ts
+function isPlainObject2(node) {
+  return typeof node === "object" && node !== null && !Array.isArray(node);
+}
+function intrinsicOf(node, inConditionExpression = false) {
+  const name = intrinsicName(node, inConditionExpression);
+  return name === void 0 ? void 0 : { name, args: node[name] };
+}
+function intrinsicName(node, inConditionExpression = false) {
+  if (!isPlainObject2(node)) return void 0;
+  let name;
+  for (const key in node) {
+    if (name !== void 0) return void 0;
+    name = key;
+  }
+  if (name === void 0) return void 0;
+  return name === "Ref" || name.startsWith("Fn::") || inConditionExpression && name === "Condition" ? name : void 0;
+}
+function valueAt(root, path13) {
+  let node = root;
+  for (const segment of path13) {
+    if (Array.isArray(node) && typeof segment === "number") node = node[segment];
+    else if (isPlainObject2(node) && typeof segment === "string") node = node[segment];
+    else return void 0;
+  }
+  return node;
+}
+function isDynamicReference(value) {
+  return typeof value === "string" && value.includes("{{resolve:");
+}
+function parseSubString(text) {
+  const parts = [];
+  let literal2 = "";
+  let i = 0;
+  while (i < text.length) {
+    const open = text.indexOf("${", i);
+    if (open < 0) break;
+    const close = text.indexOf("}", open + 2);
+    if (close < 0) break;
+    literal2 += text.slice(i, open);
+    const inner = text.slice(open + 2, close);
+    if (inner.startsWith("!")) {
+      literal2 += "${" + inner.slice(1) + "}";
+    } else {
+      if (literal2) parts.push(literal2);
+      literal2 = "";
+      const name = inner.trim();
+      const dot = name.indexOf(".");
+      if (dot > 0 && !name.startsWith("AWS::")) parts.push({ name: name.slice(0, dot), attribute: name.slice(dot + 1) });
+      else parts.push({ name });
+    }
+    i = close + 1;
+  }
+  literal2 += text.slice(i);
+  if (literal2) parts.push(literal2);
+  return parts;
+}
+var PSEUDO_PARAMETERS = /* @__PURE__ */ new Set([
+  "AWS::AccountId",
+  "AWS::NotificationARNs",
+  "AWS::NoValue",
+  "AWS::Partition",
+  "AWS::Region",
+  "AWS::StackId",
+  "AWS::StackName",
+  "AWS::URLSuffix"
+]);
+
+// src/template/foreach.ts
+init_yaml();
+var LOOP_PREFIX = "Fn::ForEach::";
+var MAX_ITEMS = 1e3;
+function expandResourceLoops(resources, parameters, mappings, given) {
+  const out = [];
+  const unexpanded = [];
+  const context = { parameters, mappings, given, out, unexpanded, budget: MAX_ITEMS };
+  for (const key in resources) {
+    if (key.startsWith(LOOP_PREFIX)) expandLoop(key, resources[key], resources[key], ["Resources", key], [], [], context);
+  }
+  return { resources: out, unexpanded };
+}
+function expandLoop(key, node, written, path13, loops, parameters, context) {
+  const name = key.slice(LOOP_PREFIX.length);
+  const fail = (reason) => context.unexpanded.push({ name, path: path13, reason });
+  if (!Array.isArray(node) || node.length !== 3 || typeof node[0] !== "string" || !isPlainObject2(node[2])) {
+    fail("it is not [Identifier, Collection, {OutputKey: OutputValue}]");
+    return;
+  }
+  const [identifier, collectionNode, fragment] = node;
+  const collection = readCollection(collectionNode, context);
+  if ("reason" in collection) {
+    fail(collection.reason);
+    return;
+  }
+  const within2 = [...loops, name];
+  const resting = collection.parameter ? [...parameters, collection.parameter] : parameters;
+  const keys = Object.keys(fragment);
+  const writtenFragment = Array.isArray(written) && isPlainObject2(written[2]) ? written[2] : fragment;
+  const writtenKeys = Object.keys(writtenFragment);
+  for (const item of collection.items) {
+    for (let k = 0; k < keys.length; k++) {
+      const outputKey = keys[k];
+      const writtenKey = writtenKeys.length === keys.length ? writtenKeys[k] : outputKey;
+      const bodyPath = [...path13, 2, writtenKey];
+      if (outputKey.startsWith(LOOP_PREFIX)) {
+        const inner = substitute(fragment[outputKey], identifier, item);
+        expandLoop(outputKey, inner, writtenFragment[writtenKey], bodyPath, within2, resting, context);
+        continue;
+      }
+      if (context.budget-- <= 0) {
+        fail(`it makes more than ${MAX_ITEMS} resources`);
+        return;
+      }
+      context.out.push({
+        logicalId: replaceIn(outputKey, identifier, item),
+        node: substitute(fragment[outputKey], identifier, item),
+        path: bodyPath,
+        loops: within2,
+        parameters: resting
+      });
+    }
+  }
+}
+function readCollection(node, context) {
+  if (Array.isArray(node)) {
+    return node.every(isScalar) ? { items: node.map(String) } : { reason: "its collection holds values that are not known before deployment" };
+  }
+  const intrinsic = intrinsicOf(node);
+  if (intrinsic?.name === "Ref" && typeof intrinsic.args === "string") {
+    const value = parameterValue(intrinsic.args, context);
+    if ("reason" in value) return value;
+    return { items: value.value.split(",").map((s) => s.trim()), parameter: value };
+  }
+  if (intrinsic?.name === "Fn::FindInMap" && Array.isArray(intrinsic.args) && intrinsic.args.length === 3) {
+    const keys = [];
+    const parameters = [];
+    for (const k of intrinsic.args) {
+      if (isScalar(k)) keys.push(String(k));
+      else {
+        const ref = intrinsicOf(k);
+        if (ref?.name !== "Ref" || typeof ref.args !== "string") return { reason: "its collection comes from a mapping key that is not known before deployment" };
+        const value = parameterValue(ref.args, context);
+        if ("reason" in value) return value;
+        keys.push(value.value);
+        parameters.push(value);
+      }
+    }
+    const [map, top, second] = keys;
+    const level = context.mappings[map];
+    const entry = isPlainObject2(level) && isPlainObject2(level[top]) ? level[top][second] : void 0;
+    if (!Array.isArray(entry) || !entry.every(isScalar)) return { reason: `its collection, mapping ${map} ${top}.${second}, is not a list of values` };
+    return { items: entry.map(String), ...parameters[0] ? { parameter: parameters[0] } : {} };
+  }
+  return { reason: "its collection is not known before deployment" };
+}
+function parameterValue(name, context) {
+  const given = context.given.get(name);
+  if (given !== void 0) return { name, value: given, source: "given" };
+  const param = context.parameters.get(name);
+  if (!param) return { reason: `its collection refers to ${name}, which is not a parameter` };
+  if (param.type.startsWith("AWS::SSM::Parameter::Value")) return { reason: `its collection, parameter ${name}, is read from SSM at deploy time` };
+  const value = param.default;
+  if (isScalar(value)) return { name, value: String(value), source: "default" };
+  if (Array.isArray(value) && value.every(isScalar)) return { name, value: value.join(","), source: "default" };
+  return { reason: `its collection, parameter ${name}, has no Default` };
+}
+function isScalar(value) {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+function replaceIn(text, identifier, item) {
+  if (!text.includes("{")) return text;
+  return text.split("${" + identifier + "}").join(item).split("&{" + identifier + "}").join(item.replace(/[^A-Za-z0-9]/g, ""));
+}
+function substitute(node, identifier, item, depth = 0) {
+  if (typeof node === "string") return replaceIn(node, identifier, item);
+  if (depth > 256 || typeof node !== "object" || node === null) return node;
+  if (Array.isArray(node)) return node.map((child) => substitute(child, identifier, item, depth + 1));
+  const ref = intrinsicOf(node);
+  if (ref?.name === "Ref" && ref.args === identifier) return item;
+  const copy = {};
+  for (const key in node) setOwn(copy, replaceIn(key, identifier, item), substitute(node[key], identifier, item, depth + 1));
+  return copy;
+}
+
+// src/template/model.ts
+function makeTemplate(t) {
+  return {
+    file: t.file,
+    doc: t.doc,
+    root: t.root,
+    parameters: t.parameters,
+    conditions: t.conditions,
+    mappings: t.mappings,
+    resources: t.resources,
+    byType: t.byType,
+    transforms: t.transforms,
+    samGlobals: t.samGlobals,
+    stackTags: t.stackTags,
+    unexpandedLoops: t.unexpandedLoops
+  };
+}
+function makeResource(r) {
+  return {
+    logicalId: r.logicalId,
+    type: r.type,
+    node: r.node,
+    properties: r.properties,
+    condition: r.condition,
+    dependsOn: r.dependsOn,
+    metadata: r.metadata,
+    path: r.path,
+    loop: r.loop
+  };
+}
+var SECTIONS = ["Parameters", "Conditions", "Mappings", "Resources", "Outputs", "Metadata", "Rules"];
+var NO_PARAMETERS = /* @__PURE__ */ new Map();
+function notTemplateShaped(root) {
+  if (!isPlainObject2(root)) return "the document is not a mapping";
+  if ("AWSTemplateFormatVersion" in root) return void 0;
+  const resources = root.Resources;
+  if (resources === void 0) return "no Resources section and no AWSTemplateFormatVersion";
+  if (!isPlainObject2(resources)) return "its Resources is not a mapping of resources";
+  let empty = true;
+  for (const id in resources) {
+    empty = false;
+    const entry = resources[id];
+    if (id.startsWith(LOOP_PREFIX) || isPlainObject2(entry) && typeof entry.Type === "string") return void 0;
+  }
+  return empty ? void 0 : "no entry of its Resources has a Type";
+}
+function buildTemplate(doc, file, options4 = {}) {
+  const root = doc.value;
+  if (!isPlainObject2(root)) {
+    return { kind: "not-cloudformation", reason: "the document is not a mapping" };
+  }
+  if (!("Resources" in root) && !("AWSTemplateFormatVersion" in root)) {
+    return { kind: "not-cloudformation", reason: "no Resources section and no AWSTemplateFormatVersion" };
+  }
+  const problems = [];
+  for (const section of SECTIONS) {
+    if (section in root && root[section] !== null && !isPlainObject2(root[section])) {
+      problems.push({ message: `${section} must be a mapping`, path: [section] });
+    }
+  }
+  if (!isPlainObject2(root.Resources)) {
+    if (!("Resources" in root)) problems.push({ message: "the template has no Resources section", path: [] });
+    else if (root.Resources === null) problems.push({ message: "Resources must be a mapping", path: ["Resources"] });
+    return { kind: "invalid", problems };
+  }
+  const parameters = readParameters(root, problems);
+  const conditions = new Map(Object.entries(isPlainObject2(root.Conditions) ? root.Conditions : {}));
+  const resources = /* @__PURE__ */ new Map();
+  const byType = /* @__PURE__ */ new Map();
+  let loops = false;
+  for (const logicalId in root.Resources) {
+    if (logicalId.startsWith(LOOP_PREFIX)) {
+      loops = true;
+      continue;
+    }
+    const resource = readResource(logicalId, root.Resources[logicalId], ["Resources", logicalId], void 0, problems);
+    if (resource) addResource(resource, resources, byType);
+  }
+  const mappings = isPlainObject2(root.Mappings) ? root.Mappings : {};
+  const unexpandedLoops2 = [];
+  if (loops) {
+    const expanded = expandResourceLoops(root.Resources, parameters, mappings, options4.parameters ?? NO_PARAMETERS);
+    for (const made of expanded.resources) {
+      if (resources.has(made.logicalId)) {
+        problems.push({ message: `loop ${made.loops.at(-1)} makes resource ${made.logicalId}, which the template already has`, path: made.path });
+        continue;
+      }
+      const resource = readResource(made.logicalId, made.node, made.path, { names: made.loops, parameters: made.parameters }, problems);
+      if (resource) addResource(resource, resources, byType);
+    }
+    for (const loop of expanded.unexpanded) unexpandedLoops2.push(loop);
+  }
+  const transform = root.Transform;
+  const transforms = typeof transform === "string" ? [transform] : Array.isArray(transform) ? transform.filter((t) => typeof t === "string") : [];
+  const template = makeTemplate({
+    file,
+    doc,
+    root,
+    parameters,
+    conditions,
+    mappings,
+    resources,
+    byType,
+    transforms,
+    samGlobals: void 0,
+    stackTags: options4.stackTags ?? [],
+    unexpandedLoops: unexpandedLoops2
+  });
+  if (!transforms.includes(SAM_TRANSFORM)) return { kind: "template", problems, template };
+  const sam = applySamGlobals(template);
+  for (const problem of sam.problems) problems.push(problem);
+  return { kind: "template", problems, template: sam.template };
+}
+function readParameters(root, problems) {
+  const parameters = /* @__PURE__ */ new Map();
+  const paramSection = isPlainObject2(root.Parameters) ? root.Parameters : {};
+  for (const [name, node] of Object.entries(paramSection)) {
+    if (!isPlainObject2(node)) {
+      problems.push({ message: `parameter ${name} must be a mapping`, path: ["Parameters", name] });
+      continue;
+    }
+    parameters.set(name, {
+      name,
+      type: typeof node.Type === "string" ? node.Type : "String",
+      default: node.Default,
+      allowedValues: Array.isArray(node.AllowedValues) ? node.AllowedValues : void 0
+    });
+  }
+  return parameters;
+}
+function addResource(resource, resources, byType) {
+  resources.set(resource.logicalId, resource);
+  let list2 = byType.get(resource.type);
+  if (!list2) byType.set(resource.type, list2 = []);
+  list2.push(resource);
+}
+function readResource(logicalId, node, path13, loop, problems) {
+  if (!isPlainObject2(node)) {
+    problems.push({ message: `resource ${logicalId} must be a mapping`, path: path13 });
+    return void 0;
+  }
+  if (typeof node.Type !== "string" || node.Type === "") {
+    const message = node.Type === void 0 ? `resource ${logicalId} has no Type` : `the Type of resource ${logicalId} is not a resource type name`;
+    problems.push({ message, path: node.Type === void 0 ? path13 : [...path13, "Type"] });
+    return void 0;
+  }
+  if ("Properties" in node && node.Properties !== null && !isPlainObject2(node.Properties)) {
+    problems.push({ message: `Properties of ${logicalId} must be a mapping`, path: [...path13, "Properties"] });
+    return void 0;
+  }
+  const dependsOn = typeof node.DependsOn === "string" ? [node.DependsOn] : Array.isArray(node.DependsOn) ? node.DependsOn.filter((d) => typeof d === "string") : [];
+  return makeResource({
+    logicalId,
+    type: node.Type,
+    node,
+    properties: isPlainObject2(node.Properties) ? node.Properties : void 0,
+    condition: typeof node.Condition === "string" ? node.Condition : void 0,
+    dependsOn,
+    metadata: isPlainObject2(node.Metadata) ? node.Metadata : void 0,
+    path: path13,
+    loop
+  });
+}
+
+// src/template/sam.ts
+var SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
+var SAM_GLOBAL_SECTIONS = {
+  "AWS::Serverless::Function": "Function",
+  "AWS::Serverless::Api": "Api",
+  "AWS::Serverless::HttpApi": "HttpApi",
+  "AWS::Serverless::SimpleTable": "SimpleTable",
+  "AWS::Serverless::StateMachine": "StateMachine",
+  "AWS::Serverless::LayerVersion": "LayerVersion",
+  "AWS::Serverless::CapacityProvider": "CapacityProvider"
+};
+function applySamGlobals(template) {
+  const problems = [];
+  const globals = template.root.Globals;
+  if (globals === void 0 || globals === null) return { template, problems };
+  if (!isPlainObject2(globals)) {
+    problems.push({ message: "Globals must be a mapping", path: ["Globals"] });
+    return { template, problems };
+  }
+  for (const [section, value] of Object.entries(globals)) {
+    if (!isPlainObject2(value)) problems.push({ message: `Globals.${section} must be a mapping`, path: ["Globals", section] });
+  }
+  const doc = template.doc;
+  let locations;
+  const origins = /* @__PURE__ */ new Map();
+  const resources = /* @__PURE__ */ new Map();
+  for (const [id, resource] of template.resources) {
+    const section = SAM_GLOBAL_SECTIONS[resource.type];
+    const global = section ? globals[section] : void 0;
+    if (!isPlainObject2(global) || Object.keys(global).length === 0) {
+      resources.set(id, resource);
+      continue;
+    }
+    const moves = [];
+    const shifted = [];
+    const propsAt = [...resource.path, "Properties"];
+    const properties = mergeMaps(global, resource.properties ?? {}, ["Globals", section], propsAt, moves, shifted);
+    locations ??= new Map(doc.locations);
+    const origin = /* @__PURE__ */ new Map();
+    for (const { at, value } of shifted) forEachPath(value, (rel) => rel.length > 0 && locations.delete(pathKey([...at, ...rel])));
+    for (const move of moves) {
+      forEachPath(move.value, (rel) => {
+        const found = doc.locations.get(pathKey([...move.from, ...rel]));
+        if (found) locations.set(pathKey([...move.to, ...rel]), found);
+      });
+      if (move.from[0] === "Globals") origin.set(pathKey(move.to.slice(resource.path.length)), move.from);
+    }
+    origins.set(id, origin);
+    const node = { ...resource.node, Properties: properties };
+    resources.set(id, makeResource({ ...resource, node, properties }));
+  }
+  if (!locations) return { template, problems };
+  return {
+    problems,
+    template: makeTemplate({
+      ...template,
+      // Field by field, in the parsers' order: a spread copy of the document would get a hidden class of its own.
+      doc: { format: doc.format, value: doc.value, source: doc.source, lineStarts: doc.lineStarts, locations, diagnostics: doc.diagnostics },
+      resources,
+      // Merging Globals changes no resource's type: the same groups, holding the merged resources.
+      byType: new Map([...template.byType].map(([type, list2]) => [type, list2.map((r) => resources.get(r.logicalId))])),
+      samGlobals: origins
+    })
+  };
+}
+function samGlobalsOrigin(template, logicalId, path13) {
+  const origin = template.samGlobals?.get(logicalId);
+  if (!origin) return void 0;
+  for (let n = path13.length; n > 0; n--) {
+    const from = origin.get(pathKey(path13.slice(0, n)));
+    if (from) return [...from, ...path13.slice(n)];
+  }
+  return void 0;
+}
+function mergeable(value) {
+  if (Array.isArray(value)) return "list";
+  if (isPlainObject2(value) && !intrinsicOf(value)) return "map";
+  return void 0;
+}
+function mergeMaps(global, local, gAt, at, moves, shifted) {
+  const out = {};
+  for (const key of Object.keys(global)) out[key] = void 0;
+  for (const key of Object.keys(local)) out[key] = void 0;
+  for (const key of Object.keys(out)) {
+    const g = global[key];
+    const l = local[key];
+    const keyAt = [...at, key];
+    if (!(key in local)) {
+      moves.push({ to: keyAt, from: [...gAt, key], value: g });
+      out[key] = g;
+      continue;
+    }
+    const kind2 = mergeable(l);
+    if (!(key in global) || kind2 === void 0 || kind2 !== mergeable(g)) {
+      out[key] = l;
+    } else if (kind2 === "map") {
+      out[key] = mergeMaps(g, l, [...gAt, key], keyAt, moves, shifted);
+    } else {
+      const gl = g;
+      const ll = l;
+      gl.forEach((item, i) => moves.push({ to: [...keyAt, i], from: [...gAt, key, i], value: item }));
+      if (gl.length > 0) {
+        shifted.push({ at: keyAt, value: ll });
+        ll.forEach((item, j) => moves.push({ to: [...keyAt, gl.length + j], from: [...keyAt, j], value: item }));
+      }
+      out[key] = [...gl, ...ll];
+    }
+  }
+  return out;
+}
+function forEachPath(value, visit2) {
+  const stack = [{ node: value, rel: [] }];
+  while (stack.length) {
+    const { node, rel } = stack.pop();
+    visit2(rel);
+    if (Array.isArray(node)) node.forEach((child, i) => stack.push({ node: child, rel: [...rel, i] }));
+    else if (isPlainObject2(node)) for (const key of Object.keys(node)) stack.push({ node: node[key], rel: [...rel, key] });
+  }
 }
 
 // src/rule-helpers/resources.ts
@@ -15976,9 +16004,9 @@ var ec2_placement_group_not_cluster_default = defineRule({
       checkStandaloneGroup(ctx, resource);
       return;
     }
-    const path11 = GROUP_PATH[resource.type];
-    if (!path11) return;
-    for (const group of ctx.value(resource, path11)) {
+    const path13 = GROUP_PATH[resource.type];
+    if (!path13) return;
+    for (const group of ctx.value(resource, path13)) {
       if (group.kind === "absent") continue;
       const pg = group.ref && ctx.template.resources.get(group.ref.logicalId);
       if (!pg || pg.type !== PLACEMENT_GROUP) {
@@ -16051,7 +16079,7 @@ function servesLoadBalancer(ctx, instance) {
   return ctx.graph.referrers(instance.logicalId, "AWS::ElasticLoadBalancingV2::TargetGroup", ["Properties", "Targets"]).length > 0 || ctx.graph.referrers(instance.logicalId, "AWS::ElasticLoadBalancing::LoadBalancer", ["Properties", "Instances"]).length > 0;
 }
 function checkStandaloneGroup(ctx, pg) {
-  const used = Object.entries(GROUP_PATH).some(([type, path11]) => ctx.graph.referrers(pg.logicalId, type, path11).length > 0);
+  const used = Object.entries(GROUP_PATH).some(([type, path13]) => ctx.graph.referrers(pg.logicalId, type, path13).length > 0);
   if (used) return;
   for (const strategy of ctx.value(pg, ["Properties", "Strategy"])) {
     if (strategy.kind === "absent") {
@@ -16223,9 +16251,9 @@ function checkCacheCluster(ctx, cluster) {
 
 // src/rule-helpers/attributes.ts
 var KEY_VALUE = { key: "Key", value: "Value" };
-function attributeValue(ctx, from, path11, key, fields = KEY_VALUE) {
+function attributeValue(ctx, from, path13, key, fields = KEY_VALUE) {
   const out = [];
-  for (const list2 of ctx.value(from, path11)) {
+  for (const list2 of ctx.value(from, path13)) {
     if (list2.kind !== "literal") {
       out.push(list2);
       continue;
@@ -17075,9 +17103,9 @@ var ec2_instance_type_current_generation_default = defineRule({
     }
   }
 });
-function eachElement(ctx, from, path11, each) {
-  const what = path11.at(-1) ?? "the list";
-  for (const list2 of ctx.value(from, path11)) {
+function eachElement(ctx, from, path13, each) {
+  const what = path13.at(-1) ?? "the list";
+  for (const list2 of ctx.value(from, path13)) {
     if (!ctx.known(list2, what) || list2.kind !== "literal" || !Array.isArray(list2.value)) continue;
     list2.value.forEach((_, i) => {
       for (const element of ctx.value(list2, [i])) {
@@ -19693,6 +19721,36 @@ var BUILTIN_RULES = [
   LOOP_NOT_EXPANDED_RULE
 ];
 
+// src/engine/lint-file.ts
+import path6 from "node:path";
+init_parse();
+init_locate();
+
+// src/template/rain.ts
+function isRainKey(key) {
+  return key.startsWith("Rain::") || key.startsWith("Fn::Rain::");
+}
+function isRainDirective(value) {
+  if (!isPlainObject2(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && isRainKey(keys[0]);
+}
+function firstRainDirective(root) {
+  const stack = [{ node: root, path: [] }];
+  let budget = 2e5;
+  while (stack.length && budget-- > 0) {
+    const { node, path: path13 } = stack.pop();
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], path: [...path13, i] });
+    } else if (isPlainObject2(node)) {
+      const keys = Object.keys(node);
+      for (const key of keys) if (isRainKey(key)) return { path: [...path13, key], key: key.replace(/^Fn::/, "") };
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ node: node[keys[i]], path: [...path13, keys[i]] });
+    }
+  }
+  return void 0;
+}
+
 // src/engine/run-rules.ts
 init_locate();
 init_types();
@@ -19783,25 +19841,25 @@ var ResourceGraph = class {
     const from = resource.logicalId;
     resource.dependsOn.forEach((to, i) => this.add(into, { from, to, kind: "DependsOn", path: ["DependsOn", i] }));
     if (resource.condition) this.add(into, { from, to: resource.condition, kind: "Condition", path: ["Condition"] });
-    const path11 = [];
+    const path13 = [];
     for (const key of ["Properties", "Metadata"]) {
       if (resource.node[key] === void 0) continue;
-      path11.push(key);
-      this.walk(into, from, resource.node[key], path11);
-      path11.pop();
+      path13.push(key);
+      this.walk(into, from, resource.node[key], path13);
+      path13.pop();
     }
   }
   /**
    * Depth first through one value; `path` is where it sits, copied only where an edge is found (most nodes are not
    * references). The recursion is as deep as the document, which both parsers cap at MAX_DEPTH.
    */
-  walk(into, from, node, path11) {
+  walk(into, from, node, path13) {
     if (typeof node !== "object" || node === null) return;
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
-        path11.push(i);
-        this.walk(into, from, node[i], path11);
-        path11.pop();
+        path13.push(i);
+        this.walk(into, from, node[i], path13);
+        path13.pop();
       }
       return;
     }
@@ -19809,30 +19867,30 @@ var ResourceGraph = class {
     if (intrinsic) {
       const { name, args } = intrinsic;
       if (name === "Ref" && typeof args === "string") {
-        if (this.template.resources.has(args)) this.add(into, { from, to: args, kind: "Ref", path: [...path11] });
+        if (this.template.resources.has(args)) this.add(into, { from, to: args, kind: "Ref", path: [...path13] });
         return;
       }
-      if (name !== "Ref") this.intrinsicEdges(into, from, name, args, path11);
+      if (name !== "Ref") this.intrinsicEdges(into, from, name, args, path13);
     }
     for (const key in node) {
-      path11.push(key);
-      this.walk(into, from, node[key], path11);
-      path11.pop();
+      path13.push(key);
+      this.walk(into, from, node[key], path13);
+      path13.pop();
     }
   }
-  intrinsicEdges(into, from, name, args, path11) {
+  intrinsicEdges(into, from, name, args, path13) {
     if (name === "Fn::If" && Array.isArray(args) && typeof args[0] === "string") {
-      this.add(into, { from, to: args[0], kind: "Condition", path: [...path11] });
+      this.add(into, { from, to: args[0], kind: "Condition", path: [...path13] });
     } else if (name === "Fn::GetAtt") {
       const target = getAttTarget(args);
-      if (target) this.add(into, { from, to: target.logicalId, kind: "GetAtt", attribute: target.attribute, path: [...path11] });
+      if (target) this.add(into, { from, to: target.logicalId, kind: "GetAtt", attribute: target.attribute, path: [...path13] });
     } else if (name === "Fn::Sub") {
       const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
       if (text === void 0) return;
       const variables = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
       for (const part of parseSubString(text)) {
         if (typeof part !== "string" && !(part.name in variables)) {
-          this.add(into, { from, to: part.name, kind: "Sub", attribute: part.attribute, path: [...path11] });
+          this.add(into, { from, to: part.name, kind: "Sub", attribute: part.attribute, path: [...path13] });
         }
       }
     }
@@ -19848,9 +19906,9 @@ function getAttTarget(args) {
   }
   return void 0;
 }
-function startsWith(path11, prefix) {
-  if (prefix.length > path11.length) return false;
-  return prefix.every((segment, i) => path11[i] === segment);
+function startsWith(path13, prefix) {
+  if (prefix.length > path13.length) return false;
+  return prefix.every((segment, i) => path13[i] === segment);
 }
 function push(map, key, value) {
   const list2 = map.get(key);
@@ -19911,9 +19969,9 @@ var ValueResolver = class {
    * Walks `path` from each variant, resolving intrinsics at every step and forking on undecidable Fn::If. What the
    * value's budget did not reach is an unknown variant: too complex to evaluate.
    */
-  navigate(from, path11) {
+  navigate(from, path13) {
     this.startValue();
-    return this.walk(from, path11);
+    return this.walk(from, path13);
   }
   /** The elements of list-valued variants, each as a variant of its own (evaluated within one budget). */
   elements(lists) {
@@ -19946,14 +20004,14 @@ var ValueResolver = class {
     if (this.spent > this.stopAt) this.over = true;
     return !this.over;
   }
-  walk(from, path11) {
-    if (from.length === 1 && path11.length > 0) {
-      const plain = this.plainWalk(from[0], path11);
+  walk(from, path13) {
+    if (from.length === 1 && path13.length > 0) {
+      const plain = this.plainWalk(from[0], path13);
       if (plain) return plain;
     }
     let current = from;
-    for (let p = 0; p < path11.length; p++) {
-      const segment = path11[p];
+    for (let p = 0; p < path13.length; p++) {
+      const segment = path13[p];
       const next = [];
       for (let i = 0; i < current.length; i++) {
         const v = current[i];
@@ -19973,7 +20031,7 @@ var ValueResolver = class {
         const resolved = this.resolve(child, childPath, v.external, v.assumptions);
         for (let r = 0; r < resolved.length; r++) next.push(resolved[r]);
       }
-      current = cap(next, path11);
+      current = cap(next, path13);
     }
     return current;
   }
@@ -19981,53 +20039,53 @@ var ValueResolver = class {
    * navigate() for the common walk through plain values only (no intrinsic on the way): the same result, without a
    * variant and a path for every step. Undefined when the walk meets anything else; navigate() then takes it.
    */
-  plainWalk(v, path11) {
+  plainWalk(v, path13) {
     if (v.kind !== "literal") return void 0;
     let node = v.value;
-    for (let p = 0; p < path11.length; p++) {
-      const segment = path11[p];
+    for (let p = 0; p < path13.length; p++) {
+      const segment = path13[p];
       let child;
       if (Array.isArray(node) && typeof segment === "number") child = node[segment];
       else if (isPlainObject2(node) && typeof segment === "string") child = node[segment];
       else return void 0;
       if (child === void 0) {
-        const at = v.external ? v.path : v.path.concat(p === path11.length - 1 ? path11 : path11.slice(0, p + 1));
+        const at = v.external ? v.path : v.path.concat(p === path13.length - 1 ? path13 : path13.slice(0, p + 1));
         return [absentVariant(at, v.external, v.assumptions)];
       }
       if (!isPlainLiteral(child)) return void 0;
       node = child;
     }
-    return [literalVariant(node, v.external ? v.path : v.path.concat(path11), v.external, v.assumptions)];
+    return [literalVariant(node, v.external ? v.path : v.path.concat(path13), v.external, v.assumptions)];
   }
   /** Resolves the top-level intrinsic of a node. */
-  resolve(node, path11, external, assumptions, depth = 0) {
-    if (node === void 0) return [absentVariant(path11, external, assumptions)];
-    if (isPlainLiteral(node)) return [literalVariant(node, path11, external, assumptions)];
+  resolve(node, path13, external, assumptions, depth = 0) {
+    if (node === void 0) return [absentVariant(path13, external, assumptions)];
+    if (isPlainLiteral(node)) return [literalVariant(node, path13, external, assumptions)];
     if (typeof node !== "object" || node === null) {
-      return [unknownVariant("a dynamic reference, resolved at deploy time", path11, external, assumptions, { kind: "dynamic-reference" })];
+      return [unknownVariant("a dynamic reference, resolved at deploy time", path13, external, assumptions, { kind: "dynamic-reference" })];
     }
     const intrinsic = node instanceof Opaque ? void 0 : intrinsicOf(node);
-    return this.resolveIntrinsic(node, intrinsic, path11, external, assumptions, depth);
+    return this.resolveIntrinsic(node, intrinsic, path13, external, assumptions, depth);
   }
-  resolveIntrinsic(node, intrinsic, path11, external, assumptions, depth) {
+  resolveIntrinsic(node, intrinsic, path13, external, assumptions, depth) {
     const unknown = (reason, extra) => [
-      extra ? Object.assign(unknownVariant(reason, path11, external, assumptions), extra) : unknownVariant(reason, path11, external, assumptions, reason === TOO_COMPLEX ? TOO_COMPLEX_ORIGIN : void 0)
+      extra ? Object.assign(unknownVariant(reason, path13, external, assumptions), extra) : unknownVariant(reason, path13, external, assumptions, reason === TOO_COMPLEX ? TOO_COMPLEX_ORIGIN : void 0)
     ];
     if (node instanceof Opaque) return unknown(node.reason, { opaque: node.id });
     if (depth > MAX_DEPTH2) return unknown("intrinsics nested too deeply");
     const { name, args } = intrinsic;
-    if (name === "Ref") return this.resolveRef(args, path11, external, assumptions);
+    if (name === "Ref") return this.resolveRef(args, path13, external, assumptions);
     if (name === "Fn::GetAtt") {
       const target = getAttTarget(args);
-      if (!target) return [unknownVariant("a malformed Fn::GetAtt", path11, external, assumptions)];
-      const v = unknownVariant(`an attribute of resource ${clip(target.logicalId)}`, path11, external, assumptions);
+      if (!target) return [unknownVariant("a malformed Fn::GetAtt", path13, external, assumptions)];
+      const v = unknownVariant(`an attribute of resource ${clip(target.logicalId)}`, path13, external, assumptions);
       v.ref = target;
       return [v];
     }
     if (!this.charge(1)) return unknown(TOO_COMPLEX);
-    const at = (segment) => external ? path11 : [...path11, segment];
+    const at = (segment) => external ? path13 : [...path13, segment];
     const sub = (child, childPath, base = assumptions) => this.resolve(child, childPath, external, base, depth + 1);
-    const literal2 = (value, base) => literalVariant(value, path11, external, base);
+    const literal2 = (value, base) => literalVariant(value, path13, external, base);
     switch (name) {
       case "Fn::If": {
         if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== "string") return unknown("a malformed Fn::If");
@@ -20039,71 +20097,71 @@ var ValueResolver = class {
           const merged = mergeAssumptions(assumptions, outcome.assumptions);
           if (!merged) continue;
           const index = outcome.value ? 1 : 2;
-          const branch = sub(args[index], external ? path11 : [...path11, "Fn::If", index], merged);
+          const branch = sub(args[index], external ? path13 : [...path13, "Fn::If", index], merged);
           for (let b = 0; b < branch.length; b++) out.push(branch[b]);
         }
-        return cap(out, path11);
+        return cap(out, path13);
       }
       case "Fn::FindInMap":
-        return this.findInMap(args, path11, external, assumptions, depth);
+        return this.findInMap(args, path13, external, assumptions, depth);
       case "Fn::Sub":
-        return this.substitute(args, path11, external, assumptions, depth);
+        return this.substitute(args, path13, external, assumptions, depth);
       case "Fn::Join": {
         if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Join");
         const out = [];
         const readings = this.combine([sub(args[0], at("Fn::Join")), sub(args[1], at("Fn::Join"))]);
-        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path11);
+        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path13);
         for (let r = 0; r < readings.length && out.length <= MAX_VARIANTS && !this.over; r++) {
           const [delimiter, list2] = readings[r];
           if (delimiter.kind !== "literal" || list2.kind !== "literal" || !Array.isArray(list2.value)) {
-            out.push(unknownVariant("Fn::Join of values that are not all known", path11, external, assumptions, JOIN));
+            out.push(unknownVariant("Fn::Join of values that are not all known", path13, external, assumptions, JOIN));
             continue;
           }
           const items = list2.value;
           const parts = [];
           for (let i = 0; i < items.length && !this.over; i++) parts.push(sub(items[i], at("Fn::Join"), list2.assumptions));
           const combos = this.combine(parts);
-          if (!combos) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path11);
+          if (!combos) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path13);
           for (let c = 0; c < combos.length; c++) {
             const combo = combos[c];
             const merged = mergeAssumptionLists([delimiter.assumptions, list2.assumptions, ...combo.map(assumptionsOf)]);
             if (!merged) continue;
-            out.push(this.text(combo, scalarText(delimiter.value), path11, external, merged) ?? unknownVariant("Fn::Join of values that are not all known", path11, external, assumptions, JOIN));
+            out.push(this.text(combo, scalarText(delimiter.value), path13, external, merged) ?? unknownVariant("Fn::Join of values that are not all known", path13, external, assumptions, JOIN));
           }
         }
-        return this.over ? unknown(TOO_COMPLEX) : cap(out, path11);
+        return this.over ? unknown(TOO_COMPLEX) : cap(out, path13);
       }
       case "Fn::Select": {
         if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Select");
         const out = [];
         const readings = this.combine([sub(args[0], at("Fn::Select")), sub(args[1], at("Fn::Select"))]);
-        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path11);
+        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path13);
         for (let r = 0; r < readings.length && out.length <= MAX_VARIANTS && !this.over; r++) {
           const [index, list2] = readings[r];
           const i = index.kind === "literal" ? Number(index.value) : NaN;
           if (!Number.isInteger(i) || list2.kind !== "literal" || !Array.isArray(list2.value)) {
-            out.push(unknownVariant("Fn::Select over values that are not known", path11, external, assumptions));
+            out.push(unknownVariant("Fn::Select over values that are not known", path13, external, assumptions));
             continue;
           }
           const merged = mergeAssumptions(index.assumptions, list2.assumptions);
           const items = list2.value;
-          if (i < 0 || i >= items.length) out.push(unknownVariant(`Fn::Select index ${i} is out of range`, path11, external, assumptions));
+          if (i < 0 || i >= items.length) out.push(unknownVariant(`Fn::Select index ${i} is out of range`, path13, external, assumptions));
           else {
             const chosen = sub(items[i], at("Fn::Select"), merged);
             for (let c = 0; c < chosen.length; c++) out.push(chosen[c]);
           }
         }
-        return this.over ? unknown(TOO_COMPLEX) : cap(out, path11);
+        return this.over ? unknown(TOO_COMPLEX) : cap(out, path13);
       }
       case "Fn::Split": {
         if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Split");
         const out = [];
         const readings = this.combine([sub(args[0], at("Fn::Split")), sub(args[1], at("Fn::Split"))]);
-        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path11);
+        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path13);
         for (let r = 0; r < readings.length; r++) {
           const [delimiter, text] = readings[r];
           if (delimiter.kind !== "literal" || text.kind !== "literal" || typeof text.value !== "string") {
-            out.push(unknownVariant("Fn::Split of a value that is not known", path11, external, assumptions));
+            out.push(unknownVariant("Fn::Split of a value that is not known", path13, external, assumptions));
             continue;
           }
           const merged = mergeAssumptions(delimiter.assumptions, text.assumptions);
@@ -20119,11 +20177,11 @@ var ValueResolver = class {
         if (!Array.isArray(args) || args.length !== 3) return unknown("a malformed Fn::Cidr");
         const out = [];
         const readings = this.combine([sub(args[0], at("Fn::Cidr")), sub(args[1], at("Fn::Cidr")), sub(args[2], at("Fn::Cidr"))]);
-        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path11);
+        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path13);
         for (let r = 0; r < readings.length; r++) {
           const [block, count, bits] = readings[r];
           const cidrs = block.kind === "literal" && count.kind === "literal" && bits.kind === "literal" ? cidrSubnets(String(block.value), Number(count.value), Number(bits.value)) : void 0;
-          if (!cidrs) out.push(unknownVariant("Fn::Cidr of values that are not known", path11, external, assumptions));
+          if (!cidrs) out.push(unknownVariant("Fn::Cidr of values that are not known", path13, external, assumptions));
           else out.push(literal2(cidrs, mergeAssumptions(block.assumptions, count.assumptions, bits.assumptions)));
         }
         return this.over ? unknown(TOO_COMPLEX) : out;
@@ -20134,65 +20192,65 @@ var ValueResolver = class {
         const lists = sub(args, at("Fn::Length"));
         if (this.over) return unknown(TOO_COMPLEX);
         return lists.map(
-          (v) => v.kind === "literal" && Array.isArray(v.value) ? variantWith(v, { path: path11, value: v.value.length }) : variantWith(v, { kind: "unknown", reason: "Fn::Length of an unknown list" })
+          (v) => v.kind === "literal" && Array.isArray(v.value) ? variantWith(v, { path: path13, value: v.value.length }) : variantWith(v, { kind: "unknown", reason: "Fn::Length of an unknown list" })
         );
       }
       case "Fn::ImportValue":
-        return [unknownVariant("an Fn::ImportValue from another stack", path11, external, assumptions, { kind: "intrinsic", name: "Fn::ImportValue" })];
+        return [unknownVariant("an Fn::ImportValue from another stack", path13, external, assumptions, { kind: "intrinsic", name: "Fn::ImportValue" })];
       case "Fn::Transform":
-        return [unknownVariant("the output of a macro (Fn::Transform)", path11, external, assumptions, { kind: "intrinsic", name: "Fn::Transform" })];
+        return [unknownVariant("the output of a macro (Fn::Transform)", path13, external, assumptions, { kind: "intrinsic", name: "Fn::Transform" })];
       default:
         return unknown(`the result of ${clip(name)}`);
     }
   }
-  resolveRef(args, path11, external, assumptions) {
-    if (typeof args !== "string") return [unknownVariant("a malformed Ref", path11, external, assumptions)];
-    if (args === "AWS::NoValue") return [absentVariant(path11, external, assumptions)];
+  resolveRef(args, path13, external, assumptions) {
+    if (typeof args !== "string") return [unknownVariant("a malformed Ref", path13, external, assumptions)];
+    if (args === "AWS::NoValue") return [absentVariant(path13, external, assumptions)];
     if (PSEUDO_PARAMETERS.has(args)) {
-      const v = unknownVariant(`the pseudo parameter ${args}`, path11, external, assumptions);
+      const v = unknownVariant(`the pseudo parameter ${args}`, path13, external, assumptions);
       v.pseudo = args;
       return [v];
     }
-    if (this.template.parameters.has(args)) return this.parameterVariants(args, path11, external, assumptions);
+    if (this.template.parameters.has(args)) return this.parameterVariants(args, path13, external, assumptions);
     if (this.template.resources.has(args)) {
-      const v = unknownVariant(`a reference to resource ${clip(args)}`, path11, external, assumptions);
+      const v = unknownVariant(`a reference to resource ${clip(args)}`, path13, external, assumptions);
       v.ref = { logicalId: args };
       return [v];
     }
-    return [unknownVariant(`Ref to ${clip(args)}, which is not defined in the template`, path11, external, assumptions)];
+    return [unknownVariant(`Ref to ${clip(args)}, which is not defined in the template`, path13, external, assumptions)];
   }
   /** The values a parameter can take: the given value, else the Default (AllowedValues as alternatives). */
-  parameterVariants(name, path11, external, assumptions) {
+  parameterVariants(name, path13, external, assumptions) {
     const param = this.template.parameters.get(name);
     if (param.type.startsWith("AWS::SSM::Parameter::Value")) {
-      return [unknownVariant(`parameter ${clip(name)} is read from SSM at deploy time`, path11, external, assumptions, { kind: "parameter", name })];
+      return [unknownVariant(`parameter ${clip(name)} is read from SSM at deploy time`, path13, external, assumptions, { kind: "parameter", name })];
     }
     const out = [];
     const givenValue = this.given.get(name);
     if (givenValue !== void 0) {
-      parameterValue2(param, givenValue, "given", path11, assumptions, out);
+      parameterValue2(param, givenValue, "given", path13, assumptions, out);
       return out;
     }
     for (let i = 0; i < assumptions.length; i++) {
       const a = assumptions[i];
       if (a.kind === "parameter" && a.name === name) {
-        parameterValue2(param, a.value, a.source, path11, assumptions, out);
+        parameterValue2(param, a.value, a.source, path13, assumptions, out);
         return out;
       }
     }
     if (param.default === void 0 || param.default === null) {
-      return [unknownVariant(`parameter ${clip(name)} has no Default`, path11, external, assumptions, { kind: "parameter", name })];
+      return [unknownVariant(`parameter ${clip(name)} has no Default`, path13, external, assumptions, { kind: "parameter", name })];
     }
-    parameterValue2(param, param.default, "default", path11, assumptions, out);
+    parameterValue2(param, param.default, "default", path13, assumptions, out);
     const allowed = param.allowedValues ?? [];
     for (let i = 0; i < allowed.length && i < MAX_ALTERNATIVES; i++) {
-      if (String(allowed[i]) !== String(param.default)) parameterValue2(param, allowed[i], "allowed", path11, assumptions, out);
+      if (String(allowed[i]) !== String(param.default)) parameterValue2(param, allowed[i], "allowed", path13, assumptions, out);
     }
     return out;
   }
-  findInMap(args, path11, external, assumptions, depth) {
-    if (!Array.isArray(args) || args.length < 3) return [unknownVariant("a malformed Fn::FindInMap", path11, external, assumptions)];
-    const keyPath = external ? path11 : [...path11, "Fn::FindInMap"];
+  findInMap(args, path13, external, assumptions, depth) {
+    if (!Array.isArray(args) || args.length < 3) return [unknownVariant("a malformed Fn::FindInMap", path13, external, assumptions)];
+    const keyPath = external ? path13 : [...path13, "Fn::FindInMap"];
     const keys = [
       this.resolve(args[0], keyPath, external, assumptions, depth + 1),
       this.resolve(args[1], keyPath, external, assumptions, depth + 1),
@@ -20201,27 +20259,27 @@ var ValueResolver = class {
     const fallback = isPlainObject2(args[3]) ? args[3].DefaultValue : void 0;
     const out = [];
     const readings = this.combine(keys);
-    if (!readings) return this.over ? [unknownVariant(TOO_COMPLEX, path11, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany2(path11);
+    if (!readings) return this.over ? [unknownVariant(TOO_COMPLEX, path13, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany2(path13);
     for (let i = 0; i < readings.length && out.length <= MAX_VARIANTS && !this.over; i++) {
       const [mapName, top, second] = readings[i];
-      this.mapEntries(mapName, top, second, fallback, path11, external, assumptions, depth, out);
+      this.mapEntries(mapName, top, second, fallback, path13, external, assumptions, depth, out);
     }
-    if (this.over) out.push(unknownVariant(TOO_COMPLEX, path11, external, assumptions, TOO_COMPLEX_ORIGIN));
-    return cap(out, path11);
+    if (this.over) out.push(unknownVariant(TOO_COMPLEX, path13, external, assumptions, TOO_COMPLEX_ORIGIN));
+    return cap(out, path13);
   }
   /**
    * Fn::FindInMap for one reading of its three keys, into `out`. An unknown key (e.g. AWS::Region) means every entry
    * is possible: they are evaluated as alternatives.
    */
-  mapEntries(mapName, top, second, fallback, path11, external, assumptions, depth, out) {
+  mapEntries(mapName, top, second, fallback, path13, external, assumptions, depth, out) {
     if (mapName.kind !== "literal") {
-      out.push(unknownVariant("Fn::FindInMap with an unknown map name", path11, external, assumptions));
+      out.push(unknownVariant("Fn::FindInMap with an unknown map name", path13, external, assumptions));
       return;
     }
     const name = String(mapName.value);
     const map = this.template.mappings[name];
     if (!isPlainObject2(map)) {
-      out.push(unknownVariant(`mapping ${clip(name)} is not defined`, path11, external, assumptions));
+      out.push(unknownVariant(`mapping ${clip(name)} is not defined`, path13, external, assumptions));
       return;
     }
     const base = mergeAssumptions(mapName.assumptions, top.assumptions, second.assumptions);
@@ -20232,7 +20290,7 @@ var ValueResolver = class {
       const topKey = topKeys[t];
       const level = map[topKey];
       if (!isPlainObject2(level)) {
-        if (!topAlt) out.push(fallback !== void 0 ? literalVariant(fallback, path11, true, base) : unknownVariant(`key ${clip(topKey)} is not in mapping ${clip(name)}`, path11, external, assumptions));
+        if (!topAlt) out.push(fallback !== void 0 ? literalVariant(fallback, path13, true, base) : unknownVariant(`key ${clip(topKey)} is not in mapping ${clip(name)}`, path13, external, assumptions));
         continue;
       }
       const secondAlt = second.kind !== "literal";
@@ -20246,49 +20304,49 @@ var ValueResolver = class {
         if (!merged) continue;
         const value = level[secondKey];
         if (value === void 0) {
-          if (!secondAlt) out.push(fallback !== void 0 ? literalVariant(fallback, path11, true, merged) : unknownVariant(`key ${clip(topKey)}.${clip(secondKey)} is not in mapping ${clip(name)}`, path11, external, assumptions));
+          if (!secondAlt) out.push(fallback !== void 0 ? literalVariant(fallback, path13, true, merged) : unknownVariant(`key ${clip(topKey)}.${clip(secondKey)} is not in mapping ${clip(name)}`, path13, external, assumptions));
           continue;
         }
-        const resolved = this.resolve(value, path11, true, merged, depth + 1);
+        const resolved = this.resolve(value, path13, true, merged, depth + 1);
         for (let r = 0; r < resolved.length; r++) out.push(resolved[r]);
       }
     }
   }
-  substitute(args, path11, external, assumptions, depth) {
+  substitute(args, path13, external, assumptions, depth) {
     const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
-    if (text === void 0) return [unknownVariant("a malformed Fn::Sub", path11, external, assumptions)];
+    if (text === void 0) return [unknownVariant("a malformed Fn::Sub", path13, external, assumptions)];
     const variables = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
-    const subPath = external ? path11 : [...path11, "Fn::Sub"];
+    const subPath = external ? path13 : [...path13, "Fn::Sub"];
     const pieces = parseSubString(text);
     const parts = [];
     for (let i = 0; i < pieces.length && !this.over; i++) {
       const part = pieces[i];
-      if (typeof part === "string") parts.push([literalVariant(part, path11, external, [])]);
+      if (typeof part === "string") parts.push([literalVariant(part, path13, external, [])]);
       else if (part.name in variables) parts.push(this.resolve(variables[part.name], subPath, external, assumptions, depth + 1));
       else if (part.attribute !== void 0) {
-        const v = unknownVariant(`an attribute of resource ${clip(part.name)}`, path11, external, assumptions);
+        const v = unknownVariant(`an attribute of resource ${clip(part.name)}`, path13, external, assumptions);
         if (this.template.resources.has(part.name)) v.ref = { logicalId: part.name, attribute: part.attribute };
         parts.push([v]);
       } else parts.push(this.resolve({ Ref: part.name }, subPath, external, assumptions, depth + 1));
     }
     const out = [];
     const combos = this.combine(parts);
-    if (!combos) return this.over ? [unknownVariant(TOO_COMPLEX, path11, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany2(path11);
+    if (!combos) return this.over ? [unknownVariant(TOO_COMPLEX, path13, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany2(path13);
     for (let c = 0; c < combos.length && !this.over; c++) {
       const combo = combos[c];
       const merged = mergeAssumptionLists([assumptions, ...combo.map(assumptionsOf)]);
       if (!merged) continue;
-      const text2 = this.text(combo, "", path11, external, merged);
+      const text2 = this.text(combo, "", path13, external, merged);
       if (text2) {
         out.push(text2);
         continue;
       }
       const missing = combo.find((c2) => !textOf(c2));
-      const v = unknownVariant(`Fn::Sub over ${missing.reason ?? "a value that is not known"}`, path11, external, merged, SUB);
+      const v = unknownVariant(`Fn::Sub over ${missing.reason ?? "a value that is not known"}`, path13, external, merged, SUB);
       if (combo.length === 1 && missing.ref) v.ref = missing.ref;
       out.push(v);
     }
-    return this.over ? [unknownVariant(TOO_COMPLEX, path11, external, assumptions, TOO_COMPLEX_ORIGIN)] : cap(out, path11);
+    return this.over ? [unknownVariant(TOO_COMPLEX, path13, external, assumptions, TOO_COMPLEX_ORIGIN)] : cap(out, path13);
   }
   /**
    * Every consistent combination of one variant from each list, counted against the budget; undefined past `limit`
@@ -20301,8 +20359,8 @@ var ValueResolver = class {
     return combos;
   }
   /** textVariant(), with the text counted against the budget (one unit per KiB). */
-  text(parts, delimiter, path11, external, assumptions) {
-    const v = textVariant(parts, delimiter, path11, external, assumptions);
+  text(parts, delimiter, path13, external, assumptions) {
+    const v = textVariant(parts, delimiter, path13, external, assumptions);
     if (v && typeof v.value === "string") this.charge(v.value.length >> 10);
     return v;
   }
@@ -20413,28 +20471,28 @@ function isPlainLiteral(node) {
   if (typeof node !== "object" || node === null) return !isDynamicReference(node);
   return !(node instanceof Opaque) && intrinsicName(node) === void 0;
 }
-function parameterValue2(param, value, source, path11, assumptions, out) {
+function parameterValue2(param, value, source, path13, assumptions, out) {
   const merged = mergeAssumptions(assumptions, [{ kind: "parameter", name: param.name, value, source }]);
   if (!merged) return;
   const isList = param.type.startsWith("List<") || param.type === "CommaDelimitedList";
-  out.push(literalVariant(isList && typeof value === "string" ? value.split(",").map((s) => s.trim()) : value, path11, true, merged));
+  out.push(literalVariant(isList && typeof value === "string" ? value.split(",").map((s) => s.trim()) : value, path13, true, merged));
 }
-function cap(variants, path11) {
+function cap(variants, path13) {
   if (variants.length <= MAX_VARIANTS) return variants;
   for (let i = 0; i < variants.length; i++) {
-    if (variants[i].origin?.kind === "too-complex") return [unknownVariant(TOO_COMPLEX, path11, false, [], TOO_COMPLEX_ORIGIN)];
+    if (variants[i].origin?.kind === "too-complex") return [unknownVariant(TOO_COMPLEX, path13, false, [], TOO_COMPLEX_ORIGIN)];
   }
-  return tooMany2(path11);
+  return tooMany2(path13);
 }
-function tooMany2(path11) {
-  return [unknownVariant(TOO_MANY, path11, false, [], TOO_COMPLEX_ORIGIN)];
+function tooMany2(path13) {
+  return [unknownVariant(TOO_MANY, path13, false, [], TOO_COMPLEX_ORIGIN)];
 }
 function textOf(v) {
   if (v.kind === "literal" && isScalar2(v.value)) return { text: scalarText(v.value), symbolic: v.symbolic === true };
   if (v.kind === "unknown" && v.pseudo) return { text: `\${${v.pseudo}}`, symbolic: true };
   return void 0;
 }
-function textVariant(parts, delimiter, path11, external, assumptions) {
+function textVariant(parts, delimiter, path13, external, assumptions) {
   let text = "";
   let symbolic = false;
   for (let i = 0; i < parts.length; i++) {
@@ -20442,9 +20500,9 @@ function textVariant(parts, delimiter, path11, external, assumptions) {
     if (!piece) return void 0;
     text += i === 0 ? piece.text : delimiter + piece.text;
     if (piece.symbolic) symbolic = true;
-    if (text.length > MAX_TEXT) return unknownVariant(`a text longer than ${MAX_TEXT >> 20} MiB`, path11, external, assumptions);
+    if (text.length > MAX_TEXT) return unknownVariant(`a text longer than ${MAX_TEXT >> 20} MiB`, path13, external, assumptions);
   }
-  const v = literalVariant(text, path11, external, assumptions);
+  const v = literalVariant(text, path13, external, assumptions);
   if (symbolic) v.symbolic = true;
   return v;
 }
@@ -20557,11 +20615,11 @@ var RunContext = class {
   start(from) {
     return "logicalId" in from ? this.resolver.roots(from) : [from];
   }
-  value(from, path11) {
-    return this.resolver.navigate(this.start(from), path11);
+  value(from, path13) {
+    return this.resolver.navigate(this.start(from), path13);
   }
-  items(from, path11) {
-    return this.resolver.elements(this.resolver.navigate(this.start(from), path11));
+  items(from, path13) {
+    return this.resolver.elements(this.resolver.navigate(this.start(from), path13));
   }
   each(...lists) {
     return combinations(lists);
@@ -20579,13 +20637,13 @@ var RunContext = class {
     if (because) for (let i = 0; i < because.length; i++) lists.push(because[i].assumptions);
     const assumptions = mergeAssumptions(...lists);
     if (!assumptions) return;
-    const path11 = at === void 0 ? [] : Array.isArray(at) ? at : at.path;
+    const path13 = at === void 0 ? [] : Array.isArray(at) ? at : at.path;
     const exactValue = at !== void 0 && !Array.isArray(at) && !at.external && at.kind !== "absent";
     this.candidates.push({
       rule: this.rule,
       resource: this.resource,
       messageId: d.messageId,
-      path: path11,
+      path: path13,
       assumptions,
       data: d.data ?? {},
       review: false,
@@ -20794,8 +20852,8 @@ function inScope(scope, f) {
   if (scope.messages && (f.messageId === void 0 || !scope.messages.includes(f.messageId))) return false;
   if (scope.resourceTypes && (f.resourceType === void 0 || !scope.resourceTypes.includes(f.resourceType))) return false;
   if (scope.properties) {
-    const path11 = f.propertyPath ?? [];
-    const within2 = (property) => property.split(".").every((key, i) => i < path11.length && String(path11[i]) === key);
+    const path13 = f.propertyPath ?? [];
+    const within2 = (property) => property.split(".").every((key, i) => i < path13.length && String(path13[i]) === key);
     if (!scope.properties.some(within2)) return false;
   }
   return true;
@@ -20821,13 +20879,13 @@ function collect(template, all) {
       for (const key of source.path) node = isPlainObject2(node) ? node[key] : void 0;
       if (!Array.isArray(node)) continue;
       node.forEach((item, i) => {
-        const path11 = [...base(), ...source.path, i];
+        const path13 = [...base(), ...source.path, i];
         const id = source.id === void 0 ? item : isPlainObject2(item) ? item[source.id] : void 0;
         if (typeof id !== "string") return;
         if (source.tool === "cdk_nag" && Array.isArray(item.applies_to) && item.applies_to.length > 0) return;
         const reasonValue = source.id === void 0 ? source.reason : item[source.reason];
         const reason = typeof reasonValue === "string" && reasonValue.trim() !== "" ? reasonValue.trim() : void 0;
-        entries.push({ tool: source.tool, id, reason, logicalId, path: path11, covers: coversOf(source.tool, id, all), used: false });
+        entries.push({ tool: source.tool, id, reason, logicalId, path: path13, covers: coversOf(source.tool, id, all), used: false });
       });
     }
   };
@@ -20981,187 +21039,7 @@ function parameterText(value) {
   return void 0;
 }
 
-// src/engine/lint.ts
-var KEEP_BYTES = 64 * 1024 * 1024;
-var MAX_NESTING = 32;
-var MAX_NESTED_TEMPLATES = 1e3;
-async function lint(options4) {
-  const cwd = options4.cwd ?? process.cwd();
-  const projectFiles = openProject(path7.resolve(cwd, options4.root ?? cwd), cwd, options4.maxFileSize);
-  const all = options4.rules ?? rules;
-  const config = options4.config ?? new ResolvedConfig(all);
-  const ran = /* @__PURE__ */ new Set();
-  const chosenFor = /* @__PURE__ */ new Map();
-  const byConfig = (file) => {
-    const setup = config.forFile(!config.hasOverrides || isUri(file) ? file : relativeForMatching(file, cwd));
-    let chosen = chosenFor.get(setup);
-    if (!chosen) {
-      const rules2 = options4.ids?.length ? selectRules(all, options4) : selectRules(setup.rules, { pillars: options4.pillars });
-      chosen = { ...setup, rules: rules2 };
-      chosenFor.set(setup, chosen);
-      for (const r of rules2) ran.add(r.id);
-    }
-    return chosen;
-  };
-  selectRules(all, options4);
-  const exclude = config.exclude;
-  const excluded = (file) => exclude.length > 0 && matchesAny(relativeForMatching(file, cwd), exclude);
-  const discovered = options4.paths.length ? await discoverFiles(options4.paths, cwd, projectFiles) : [];
-  const files = [];
-  for (const d of discovered) if (d.skipReason && !excluded(d.file)) files.push({ file: d.file, status: "skipped", skipReason: d.skipReason });
-  const units = discovered.filter((d) => !d.skipReason && (options4.only?.(d.file) ?? true) && (d.explicit || !excluded(d.file))).map((d) => ({ file: d.file, explicit: d.explicit, cdk: d.cdk }));
-  if (options4.stacks) {
-    const { fetchStacks: fetchStacks2 } = await Promise.resolve().then(() => (init_stack(), stack_exports));
-    for (const stack of await fetchStacks2(options4.stacks)) {
-      units.push({
-        file: stack.file,
-        explicit: true,
-        bytes: Buffer.from(stack.body, "utf8"),
-        parameters: { ...options4.parameters, ...stack.parameters },
-        unknownParameters: stack.masked
-      });
-    }
-  }
-  const findings = [];
-  const failures = [];
-  const byFile = new Map(units.map((u) => [u.file, u]));
-  const children = /* @__PURE__ */ new Set();
-  let kept = 0;
-  for (const u of units) {
-    if (u.cdk?.parent && byFile.has(u.cdk.parent)) children.add(u.file);
-    if (u.cdk || isUri(u.file)) continue;
-    const bytes = u.bytes ?? projectFiles.read(u.file);
-    if (bytes instanceof Error) {
-      u.bytes = bytes;
-      continue;
-    }
-    const parent = mentionsNestedStack(bytes);
-    if (parent || kept + bytes.byteLength <= KEEP_BYTES) {
-      u.bytes = bytes;
-      kept += bytes.byteLength;
-    }
-    if (!parent) continue;
-    for (const named2 of literalLocalTemplates(u.file, bytes)) {
-      const file = projectFiles.locate(named2).real;
-      if (file && file !== u.file && byFile.has(file)) children.add(file);
-    }
-  }
-  const done = /* @__PURE__ */ new Set();
-  let nestedFollowed = 0;
-  const visit2 = (unit, chain) => {
-    if (done.has(unit.file)) return;
-    done.add(unit.file);
-    let nested2 = [];
-    try {
-      const setup = byConfig(unit.file);
-      const outcome = lintFile(unit.file, unit.bytes ?? projectFiles.read(unit.file), unit.explicit, setup.rules, {
-        parameters: unit.parameters ?? options4.parameters,
-        reportUnknown: options4.reportUnknown,
-        unknownParameters: unit.unknownParameters,
-        cdk: unit.cdk,
-        levels: setup.levels,
-        ruleOptions: setup.options,
-        allRules: all
-      });
-      unit.bytes = void 0;
-      if (unit.nestedIn) outcome.report.nestedIn = unit.nestedIn;
-      files.push(outcome.report);
-      for (const f of outcome.findings) findings.push(f);
-      for (const f of outcome.failures ?? []) failures.push({ file: unit.file, ...f });
-      nested2 = outcome.nested ?? [];
-      if (nested2.length) outcome.report.nestedStacks = nested2.map((ref) => follow(unit.file, ref, chain));
-    } catch (error) {
-      failures.push({ file: unit.file, error: error instanceof Error ? error : new Error(String(error)) });
-      files.push({ file: unit.file, status: "skipped", skipReason: "pillars-lint failed on this file (internal error)" });
-    }
-    options4.onProgress?.(done.size, Math.max(done.size, units.length));
-  };
-  const follow = (parent, ref, chain) => {
-    const entry = { logicalId: ref.logicalId, ...ref.templateUrl !== void 0 ? { templateUrl: ref.templateUrl } : {}, followed: false };
-    if (!ref.file) return { ...entry, reason: ref.reason ?? "not a local template" };
-    const { real, refusal } = projectFiles.locate(ref.file);
-    if (refusal) {
-      const { templateUrl, ...rest } = entry;
-      const relativeUrl = templateUrl !== void 0 && !path7.isAbsolute(templateUrl) && !hasScheme(templateUrl);
-      return { ...rest, ...relativeUrl ? { templateUrl } : {}, reason: refusal };
-    }
-    const file = real ?? ref.file;
-    entry.file = file;
-    const loop = [...chain, parent];
-    const at = loop.indexOf(file);
-    const finding = (rule, message) => ({
-      ruleId: rule.id,
-      level: rule.level,
-      pillar: rule.pillar,
-      message,
-      file: parent,
-      region: ref.region,
-      logicalId: ref.logicalId,
-      resourceType: "AWS::CloudFormation::Stack",
-      propertyPath: ["Properties", "TemplateURL"],
-      kind: "fail"
-    });
-    const near = (f) => toPosix(path7.relative(path7.dirname(parent), f)) || path7.basename(f);
-    if (at >= 0) {
-      const names = [...loop.slice(at), file].map(near).join(" \u2192 ");
-      findings.push(finding(NESTED_STACK_CYCLE_RULE, `Nested stack ${ref.logicalId} deploys ${near(file)}, which nests this template again (${names}).`));
-      return { ...entry, reason: "a cycle: the template nests one of its ancestors" };
-    }
-    if (done.has(file)) return { ...entry, followed: true };
-    if (!isFile(file)) {
-      findings.push(finding(NESTED_STACK_MISSING_RULE, `Nested stack ${ref.logicalId} points at ${ref.templateUrl ?? near(file)}, which is not a file (${displayName(file, projectFiles.root)}).`));
-      return { ...entry, reason: "no such file" };
-    }
-    if (chain.length >= MAX_NESTING) return { ...entry, reason: `not followed: nested more than ${MAX_NESTING} levels deep` };
-    const known = byFile.get(file);
-    if (!known && exclude.length && matchesAny(relativeForMatching(file, cwd), exclude)) return { ...entry, reason: "not followed: excluded by the config" };
-    if (nestedFollowed >= MAX_NESTED_TEMPLATES) return { ...entry, reason: `not followed: over ${MAX_NESTED_TEMPLATES.toLocaleString("en")} nested templates in this run` };
-    nestedFollowed++;
-    const bytes = known?.bytes;
-    if (known) known.bytes = void 0;
-    visit2({
-      file,
-      explicit: true,
-      cdk: known?.cdk ?? cdkTemplateAt(file, projectFiles),
-      bytes,
-      parameters: ref.parameters,
-      unknownParameters: ref.unknownParameters,
-      nestedIn: { file: parent, logicalId: ref.logicalId }
-    }, loop);
-    return { ...entry, followed: true };
-  };
-  for (const unit of units) if (!children.has(unit.file)) visit2(unit, []);
-  for (const unit of units) visit2(unit, []);
-  return {
-    cwd,
-    files,
-    findings: sortFindings(findings),
-    rules: [...BUILTIN_RULES, ...all.filter((r) => ran.has(r.id) || units.length === 0).map((r) => ruleMeta(r, waPractices))],
-    failures
-  };
-}
-function isFile(file) {
-  try {
-    return statSync5(file).isFile();
-  } catch {
-    return false;
-  }
-}
-function displayName(file, root) {
-  return relativeInside(file, root) ?? toPosix(path7.relative(root, file));
-}
-function openProject(root, cwd, maxFileSize) {
-  try {
-    return new ProjectFiles(root, maxFileSize);
-  } catch {
-    throw new UsageError(`the project root is not a directory: ${toPosix(path7.relative(cwd, root)) || "."}`);
-  }
-}
-function cdkTemplateAt(file, projectFiles) {
-  const dir = path7.dirname(file);
-  if (!existsSync4(path7.join(dir, "manifest.json"))) return void 0;
-  return readCloudAssembly(dir, projectFiles)?.templates.find((t) => t.file === file);
-}
+// src/engine/lint-file.ts
 function lintFile(file, bytes, explicit, rules2, options4) {
   const whole = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
   const parseError = (message, region = whole) => ({
@@ -21214,7 +21092,7 @@ function lintFile(file, bytes, explicit, rules2, options4) {
   if (built.kind === "not-cloudformation") {
     const skipped = { ...report, status: "skipped", skipReason: `not a CloudFormation template: ${built.reason}` };
     if (!explicit) return { report: skipped, findings: [] };
-    return { report: skipped, findings: [...diagnostics, parseError(`${path7.basename(file)} is not a CloudFormation template: ${built.reason}.`)] };
+    return { report: skipped, findings: [...diagnostics, parseError(`${path6.basename(file)} is not a CloudFormation template: ${built.reason}.`)] };
   }
   const structure = built.problems.filter((p) => !(rain && isRainDirective(valueAt(doc.value, p.path)))).map((p) => parseError(`Invalid template: ${p.message}.`, findingRegion(doc, p.path)));
   if (built.kind === "invalid") return { report, findings: [...diagnostics, ...structure] };
@@ -21283,6 +21161,224 @@ function unexpandedLoops(template, reportUnknown) {
 }
 function looksLikeCloudFormation(doc) {
   return /(?:^|[\n\r\u2028\u2029])(?:[^\S\n\r\u2028\u2029]|\{)*"?(?:Resources|AWSTemplateFormatVersion)"?\s*:/.test(doc.source);
+}
+
+// src/engine/nested-traversal.ts
+import { existsSync as existsSync4, statSync as statSync5 } from "node:fs";
+import path7 from "node:path";
+init_paths();
+var MAX_NESTING = 32;
+var MAX_NESTED_TEMPLATES = 1e3;
+var NestedTraversal = class {
+  constructor(projectFiles, units, excluded, findings) {
+    this.projectFiles = projectFiles;
+    this.units = units;
+    this.excluded = excluded;
+    this.findings = findings;
+  }
+  projectFiles;
+  units;
+  excluded;
+  findings;
+  /** Templates linted (or being linted) in this run. */
+  linted = /* @__PURE__ */ new Set();
+  /** Nested templates followed so far, against MAX_NESTED_TEMPLATES. */
+  followed = 0;
+  /** Marks a template as linted; false when it already was (each template is linted once per run). */
+  start(file) {
+    if (this.linted.has(file)) return false;
+    this.linted.add(file);
+    return true;
+  }
+  /** Templates linted so far, for progress. */
+  get count() {
+    return this.linted.size;
+  }
+  /** Nested stack `ref` of `parent`, reached through the ancestors in `chain`: followed, or why not. */
+  follow(parent, ref, chain) {
+    const projectFiles = this.projectFiles;
+    const entry = { logicalId: ref.logicalId, ...ref.templateUrl !== void 0 ? { templateUrl: ref.templateUrl } : {}, followed: false };
+    if (!ref.file) return { report: { ...entry, reason: ref.reason ?? "not a local template" } };
+    const { real, refusal } = projectFiles.locate(ref.file);
+    if (refusal) {
+      const { templateUrl, ...rest } = entry;
+      const relativeUrl = templateUrl !== void 0 && !path7.isAbsolute(templateUrl) && !hasScheme(templateUrl);
+      return { report: { ...rest, ...relativeUrl ? { templateUrl } : {}, reason: refusal } };
+    }
+    const file = real ?? ref.file;
+    entry.file = file;
+    const loop = [...chain, parent];
+    const at = loop.indexOf(file);
+    const finding = (rule, message) => ({
+      ruleId: rule.id,
+      level: rule.level,
+      pillar: rule.pillar,
+      message,
+      file: parent,
+      region: ref.region,
+      logicalId: ref.logicalId,
+      resourceType: "AWS::CloudFormation::Stack",
+      propertyPath: ["Properties", "TemplateURL"],
+      kind: "fail"
+    });
+    const near = (f) => toPosix(path7.relative(path7.dirname(parent), f)) || path7.basename(f);
+    if (at >= 0) {
+      const names = [...loop.slice(at), file].map(near).join(" \u2192 ");
+      this.findings.push(finding(NESTED_STACK_CYCLE_RULE, `Nested stack ${ref.logicalId} deploys ${near(file)}, which nests this template again (${names}).`));
+      return { report: { ...entry, reason: "a cycle: the template nests one of its ancestors" } };
+    }
+    if (this.linted.has(file)) return { report: { ...entry, followed: true } };
+    if (!isFile(file)) {
+      this.findings.push(finding(NESTED_STACK_MISSING_RULE, `Nested stack ${ref.logicalId} points at ${ref.templateUrl ?? near(file)}, which is not a file (${displayName(file, projectFiles.root)}).`));
+      return { report: { ...entry, reason: "no such file" } };
+    }
+    if (chain.length >= MAX_NESTING) return { report: { ...entry, reason: `not followed: nested more than ${MAX_NESTING} levels deep` } };
+    const known = this.units.get(file);
+    if (!known && this.excluded(file)) return { report: { ...entry, reason: "not followed: excluded by the config" } };
+    if (this.followed >= MAX_NESTED_TEMPLATES) return { report: { ...entry, reason: `not followed: over ${MAX_NESTED_TEMPLATES.toLocaleString("en")} nested templates in this run` } };
+    this.followed++;
+    const bytes = known?.bytes;
+    if (known) known.bytes = void 0;
+    const unit = {
+      file,
+      explicit: true,
+      cdk: known?.cdk ?? cdkTemplateAt(file, projectFiles),
+      bytes,
+      parameters: ref.parameters,
+      unknownParameters: ref.unknownParameters,
+      nestedIn: { file: parent, logicalId: ref.logicalId }
+    };
+    return { report: { ...entry, followed: true }, next: { unit, chain: loop } };
+  }
+};
+function isFile(file) {
+  try {
+    return statSync5(file).isFile();
+  } catch {
+    return false;
+  }
+}
+function displayName(file, root) {
+  return relativeInside(file, root) ?? toPosix(path7.relative(root, file));
+}
+function cdkTemplateAt(file, projectFiles) {
+  const dir = path7.dirname(file);
+  if (!existsSync4(path7.join(dir, "manifest.json"))) return void 0;
+  return readCloudAssembly(dir, projectFiles)?.templates.find((t) => t.file === file);
+}
+
+// src/engine/lint.ts
+var KEEP_BYTES = 64 * 1024 * 1024;
+async function lint(options4) {
+  const cwd = options4.cwd ?? process.cwd();
+  const projectFiles = openProject(path9.resolve(cwd, options4.root ?? cwd), cwd, options4.maxFileSize);
+  const all = options4.rules ?? rules;
+  const config = options4.config ?? new ResolvedConfig(all);
+  const ran = /* @__PURE__ */ new Set();
+  const chosenFor = /* @__PURE__ */ new Map();
+  const byConfig = (file) => {
+    const setup = config.forFile(!config.hasOverrides || isUri(file) ? file : relativeForMatching(file, cwd));
+    let chosen = chosenFor.get(setup);
+    if (!chosen) {
+      const rules2 = options4.ids?.length ? selectRules(all, options4) : selectRules(setup.rules, { pillars: options4.pillars });
+      chosen = { ...setup, rules: rules2 };
+      chosenFor.set(setup, chosen);
+      for (const r of rules2) ran.add(r.id);
+    }
+    return chosen;
+  };
+  selectRules(all, options4);
+  const exclude = config.exclude;
+  const excluded = (file) => exclude.length > 0 && matchesAny(relativeForMatching(file, cwd), exclude);
+  const discovered = options4.paths.length ? await discoverFiles(options4.paths, cwd, projectFiles) : [];
+  const files = [];
+  for (const d of discovered) if (d.skipReason && !excluded(d.file)) files.push({ file: d.file, status: "skipped", skipReason: d.skipReason });
+  const units = discovered.filter((d) => !d.skipReason && (options4.only?.(d.file) ?? true) && (d.explicit || !excluded(d.file))).map((d) => ({ file: d.file, explicit: d.explicit, cdk: d.cdk }));
+  if (options4.stacks) {
+    const { fetchStacks: fetchStacks2 } = await Promise.resolve().then(() => (init_stack(), stack_exports));
+    for (const stack of await fetchStacks2(options4.stacks)) {
+      units.push({
+        file: stack.file,
+        explicit: true,
+        bytes: Buffer.from(stack.body, "utf8"),
+        parameters: { ...options4.parameters, ...stack.parameters },
+        unknownParameters: stack.masked
+      });
+    }
+  }
+  const findings = [];
+  const failures = [];
+  const byFile = new Map(units.map((u) => [u.file, u]));
+  const children = /* @__PURE__ */ new Set();
+  let kept = 0;
+  for (const u of units) {
+    if (u.cdk?.parent && byFile.has(u.cdk.parent)) children.add(u.file);
+    if (u.cdk || isUri(u.file)) continue;
+    const bytes = u.bytes ?? projectFiles.read(u.file);
+    if (bytes instanceof Error) {
+      u.bytes = bytes;
+      continue;
+    }
+    const parent = mentionsNestedStack(bytes);
+    if (parent || kept + bytes.byteLength <= KEEP_BYTES) {
+      u.bytes = bytes;
+      kept += bytes.byteLength;
+    }
+    if (!parent) continue;
+    for (const named2 of literalLocalTemplates(u.file, bytes)) {
+      const file = projectFiles.locate(named2).real;
+      if (file && file !== u.file && byFile.has(file)) children.add(file);
+    }
+  }
+  const traversal = new NestedTraversal(projectFiles, byFile, excluded, findings);
+  const visit2 = (unit, chain) => {
+    if (!traversal.start(unit.file)) return;
+    try {
+      const setup = byConfig(unit.file);
+      const outcome = lintFile(unit.file, unit.bytes ?? projectFiles.read(unit.file), unit.explicit, setup.rules, {
+        parameters: unit.parameters ?? options4.parameters,
+        reportUnknown: options4.reportUnknown,
+        unknownParameters: unit.unknownParameters,
+        cdk: unit.cdk,
+        levels: setup.levels,
+        ruleOptions: setup.options,
+        allRules: all
+      });
+      unit.bytes = void 0;
+      if (unit.nestedIn) outcome.report.nestedIn = unit.nestedIn;
+      files.push(outcome.report);
+      for (const f of outcome.findings) findings.push(f);
+      for (const f of outcome.failures ?? []) failures.push({ file: unit.file, ...f });
+      const nested2 = outcome.nested ?? [];
+      if (nested2.length) {
+        outcome.report.nestedStacks = nested2.map((ref) => {
+          const step = traversal.follow(unit.file, ref, chain);
+          if (step.next) visit2(step.next.unit, step.next.chain);
+          return step.report;
+        });
+      }
+    } catch (error) {
+      failures.push({ file: unit.file, error: error instanceof Error ? error : new Error(String(error)) });
+      files.push({ file: unit.file, status: "skipped", skipReason: "pillars-lint failed on this file (internal error)" });
+    }
+    options4.onProgress?.(traversal.count, Math.max(traversal.count, units.length));
+  };
+  for (const unit of units) if (!children.has(unit.file)) visit2(unit, []);
+  for (const unit of units) visit2(unit, []);
+  return {
+    cwd,
+    files,
+    findings: sortFindings(findings),
+    rules: [...BUILTIN_RULES, ...all.filter((r) => ran.has(r.id) || units.length === 0).map((r) => ruleMeta(r, waPractices))],
+    failures
+  };
+}
+function openProject(root, cwd, maxFileSize) {
+  try {
+    return new ProjectFiles(root, maxFileSize);
+  } catch {
+    throw new UsageError(`the project root is not a directory: ${toPosix(path9.relative(cwd, root)) || "."}`);
+  }
 }
 function nothingLinted(result, paths) {
   if (result.findings.length > 0 || result.failures.length > 0 || result.files.some((f) => f.status === "linted")) return void 0;
@@ -21614,7 +21710,7 @@ _${plural(left, "more finding")} ${left === 1 ? "is" : "are"} not listed, to kee
 init_paths();
 init_errors();
 import { closeSync as closeSync3, fchmodSync, mkdirSync as mkdirSync2, openSync as openSync3, renameSync, statSync as statSync6, unlinkSync, writeSync } from "node:fs";
-import path8 from "node:path";
+import path10 from "node:path";
 function reasonOf2(error) {
   const code = error.code;
   if (code === "ENOTDIR" || code === "EEXIST") return "a folder on its path is a file";
@@ -21644,7 +21740,7 @@ var OutputFile = class _OutputFile {
   onExit = () => this.discard();
   /** Opens the place the report will go; a UsageError when it cannot take one. */
   static open(output, cwd) {
-    const out = new _OutputFile(output, path8.resolve(cwd, output));
+    const out = new _OutputFile(output, path10.resolve(cwd, output));
     const fail = (error) => new UsageError(`cannot write ${output}: ${reasonOf2(error)}`);
     const existing = statOrUndefined(out.target);
     if (existing?.isDirectory()) throw fail({ code: "EISDIR" });
@@ -21653,8 +21749,8 @@ var OutputFile = class _OutputFile {
         out.fd = openSync3(out.target, "w");
         return out;
       }
-      mkdirSync2(path8.dirname(out.target), { recursive: true });
-      const temp = path8.join(path8.dirname(out.target), `.${path8.basename(out.target)}.${process.pid}-${Date.now().toString(36)}.tmp`);
+      mkdirSync2(path10.dirname(out.target), { recursive: true });
+      const temp = path10.join(path10.dirname(out.target), `.${path10.basename(out.target)}.${process.pid}-${Date.now().toString(36)}.tmp`);
       out.fd = openSync3(temp, "wx");
       out.temp = temp;
       if (existing) fchmodSync(out.fd, existing.mode & 4095);
@@ -21972,7 +22068,7 @@ var sarif_default = sarif;
 init_paths();
 import { execFileSync } from "node:child_process";
 import { readFileSync as readFileSync3 } from "node:fs";
-import path9 from "node:path";
+import path11 from "node:path";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 function isPullRequestEvent(name) {
   return name !== void 0 && PULL_REQUEST_EVENTS.has(name);
@@ -21990,7 +22086,7 @@ function changedFiles(workspace, eventPath) {
   try {
     const top = git(["rev-parse", "--show-toplevel"]).trim();
     const names = git(["diff", "--name-only", "-z", "--diff-filter=d", `${base}...HEAD`, "--"]).split("\0").filter(Boolean);
-    return { base, files: new Set(names.map((name) => realPath(path9.resolve(top, name)))) };
+    return { base, files: new Set(names.map((name) => realPath(path11.resolve(top, name)))) };
   } catch (error) {
     const e = error;
     const detail = e.code === "ENOENT" ? "git is not installed" : String(e.stderr ?? "").trim().split("\n")[0] || e.message;
@@ -22075,7 +22171,7 @@ function splitPaths(text, workspace) {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line) continue;
-    if (/\s/.test(line) && existsSync5(path10.resolve(workspace, line))) {
+    if (/\s/.test(line) && existsSync5(path12.resolve(workspace, line))) {
       out.push(line);
       continue;
     }
@@ -22151,7 +22247,7 @@ async function runAction(env = process.env, write2, options4 = {}) {
 }
 async function lintWorkspace(runner, allRules) {
   const env = runner.env;
-  const workspace = path10.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path12.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const inputs = readInputs(runner, workspace);
   const configFile = findConfigFile(workspace, inputs.config);
   const config = await loadConfig(configFile, allRules, workspace, [], {
@@ -22216,7 +22312,7 @@ async function lintWorkspace(runner, allRules) {
     }
   });
   const sarifShown = sarifComplete ? inputs.sarifFile : incompleteSarifName(inputs.sarifFile);
-  if (!sarifComplete) removeStale(path10.resolve(workspace, inputs.sarifFile), inputs.sarifFile);
+  if (!sarifComplete) removeStale(path12.resolve(workspace, inputs.sarifFile), inputs.sarifFile);
   const sarifOut = OutputFile.open(sarifShown, workspace);
   sarifOut.refuseInputs([...result.files.map((f) => f.file), ...configFile ? [configFile] : []]);
   sarifOut.write(sarifText);

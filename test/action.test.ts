@@ -285,7 +285,7 @@ describe('the action bundle', () => {
     expect(s).toContain('| file:line | level | rule | message |');
     const { line } = exampleEncryptedFalse();
     expect(s).toMatch(
-      new RegExp(`\\| \\[infra/web-stack\\.yaml:${line}\\]\\(https://github\\.com/octo/infra/blob/f{40}/infra/web-stack\\.yaml#L${line}\\) \\| error \\| \\[ebs-volume-encrypted\\]\\(https://docs\\.aws\\.amazon\\.com/[^)]+\\) \\| Block device`),
+      new RegExp(`\\| \\[infra/web-stack\\.yaml:${line}\\]\\(https://github\\.com/octo/infra/blob/f{40}/infra/web-stack\\.yaml#L${line}\\) \\| error \\| \\[ebs-volume-encrypted\\]\\(https://github\\.com/pillars-lint/pillars-lint/blob/main/docs/rules/ebs-volume-encrypted\\.md\\) \\| Block device`),
     );
     expect(s).toContain(`(https://github.com/octo/infra/blob/${'f'.repeat(40)}/notes/odd%2Cname%3A1%25.yaml#L7)`);
     const rows = s.split('\n').filter((l) => /^\| .*:\d+/.test(l));

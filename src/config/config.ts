@@ -131,12 +131,12 @@ export function findConfigFile(cwd: string, named?: string): string | undefined 
 
 /** Plugins named in the config (relative to its folder) and on the command line (relative to cwd), loaded once each. */
 async function withPlugins(
-  builtIn: readonly RuleDefinition[], specs: Array<{ spec: string; base: string }>, root: string | undefined,
+  builtIn: readonly RuleDefinition[], specs: Array<{ spec: string; base: string; root?: string }>,
 ): Promise<{ all: RuleDefinition[]; presets: Map<string, Set<string>> }> {
   const all = [...builtIn];
   const presets = new Map<string, Set<string>>();
   const names = new Set<string>();
-  for (const { spec, base } of specs) {
+  for (const { spec, base, root } of specs) {
     const plugin = await loadPlugin(spec, base, root);
     if (names.has(plugin.name)) continue;
     names.add(plugin.name);
@@ -151,7 +151,7 @@ async function withPlugins(
  * config's `plugins`, and `extraPlugins` from the command line) are loaded first, so their rules can be configured.
  */
 export interface PluginPolicy {
-  /** Plugins named by path must be files of this project (real path inside it). */
+  /** Plugins the config names by path must be files of this project (real path inside it). */
   root?: string;
   /**
    * Whether the config may name plugins. Plugins are code: where the config comes from a pull request (the Action),
@@ -167,7 +167,7 @@ export async function loadConfig(
   const fromCli = extraPlugins.map((spec) => ({ spec, base: cwd }));
   if (file === undefined) {
     if (fromCli.length === 0) return new ResolvedConfig(builtIn);
-    const { all, presets } = await withPlugins(builtIn, fromCli, policy.root);
+    const { all, presets } = await withPlugins(builtIn, fromCli);
     return new ResolvedConfig(all, {}, undefined, presets);
   }
   // As the user would name it: relative inside the project, else (a file named outside it) as it is.
@@ -191,11 +191,12 @@ export async function loadConfig(
 
   if (problems.length === 0) problems.push(...globProblems(data as RawConfig));
   // Plugins load before the rule settings are checked: their rules are among the ids the settings may name.
-  const fromConfig = ((data as RawConfig).plugins ?? []).map((spec) => ({ spec, base: path.dirname(file) }));
+  // The config's plugins by path must be files of the project; one the user names on the command line is theirs to name.
+  const fromConfig = ((data as RawConfig).plugins ?? []).map((spec) => ({ spec, base: path.dirname(file), root: policy.root }));
   if (problems.length === 0 && fromConfig.length && policy.allowConfigPlugins === false) {
     problems.push({ path: ['plugins'], message: `plugins are code, and this run does not load those a config names: ${policy.refusal ?? 'name them on the command line'}`, atKey: true });
   }
-  const { all, presets } = problems.length === 0 ? await withPlugins(builtIn, [...fromConfig, ...fromCli], policy.root) : { all: [...builtIn], presets: new Map<string, Set<string>>() };
+  const { all, presets } = problems.length === 0 ? await withPlugins(builtIn, [...fromConfig, ...fromCli]) : { all: [...builtIn], presets: new Map<string, Set<string>>() };
   if (problems.length === 0) {
     for (const [i, preset] of list((data as RawConfig).extends).entries()) {
       if (preset.startsWith('plugin:') && !presets.has(preset)) {
