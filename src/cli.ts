@@ -7,7 +7,7 @@ import { parseSize } from './discover/read.ts';
 import type { StackOptions } from './discover/stack.ts';
 import { PILLARS, LEVELS, type Level, type LintResult, type Pillar } from './engine/types.ts';
 import { FORMATS, getFormatter } from './report/index.ts';
-import { listRules } from './report/rules-list.ts';
+import { describeRule, listRules, pickRules } from './report/rules-list.ts';
 import { VERSION } from './version.ts';
 import { findConfigFile, loadConfig } from './config/config.ts';
 import { readUserFile } from './config/user-file.ts';
@@ -23,7 +23,7 @@ const HELP = `pillars-lint ${VERSION} — Well-Architected checks for AWS CloudF
 Usage:
   pillars-lint [paths|globs...] [options]     lint templates, directories (recursive), globs and cdk.out folders
   pillars-lint --stack NAME | --all-stacks    lint deployed stacks (--region R, --profile P)
-  pillars-lint rules [--format json]          list every rule with its metadata
+  pillars-lint rules [ID...] [--pillar P]     list the rules (--format json for their metadata); with ids, each in full
 
 Options:
   -f, --format NAME        ${FORMATS.join('|')} (default: stylish)
@@ -114,10 +114,7 @@ export async function main(argv: string[]): Promise<number> {
 
   // Opened before any work, so a place that cannot take the report fails at once.
   const output = values.output !== undefined ? OutputFile.open(values.output, process.cwd()) : undefined;
-  if (positionals[0] === 'rules') {
-    emit(listRules(rules, waPractices, format === 'json' ? 'json' : 'text'), output);
-    return 0;
-  }
+  if (positionals[0] === 'rules') return listRulesCommand(positionals.slice(1), values, output);
 
   const stackNames = values.stack ?? [];
   const allStacks = values['all-stacks'] ?? false;
@@ -193,6 +190,28 @@ export async function main(argv: string[]): Promise<number> {
   const gaps = gapLines(result.failures, renderFailures, root, values.debug ?? false);
   for (const line of gaps) process.stderr.write(`${line}\n`);
   return gaps.length ? 2 : exitCode(result, failOn);
+}
+
+/**
+ * `pillars-lint rules [ID...] [--pillar P] [--format json]`: the rules of the configuration (plugins included), as a
+ * table, as JSON, or each named one in full.
+ */
+async function listRulesCommand(ids: string[], values: { format?: string; pillar?: string[]; config?: string; plugin?: string[] }, output: OutputFile | undefined): Promise<number> {
+  if (values.format !== undefined && values.format !== 'json' && values.format !== 'stylish') {
+    throw new UsageError(`rules prints text or --format json (got "${values.format}")`);
+  }
+  const cwd = process.cwd();
+  const config = await loadConfig(findConfigFile(cwd, values.config), rules, cwd, values.plugin ?? [], { root: cwd });
+  const pillars = (values.pillar ?? []) as Pillar[];
+  for (const p of pillars) if (!PILLARS.includes(p)) throw new UsageError(`unknown pillar "${p}" (one of ${PILLARS.join(', ')})`);
+  let chosen = ids.length ? pickRules(config.rules, ids) : [...config.rules];
+  if (pillars.length) chosen = chosen.filter((r) => pillars.includes(r.pillar));
+  // The engine's own rules (parse errors, suppressions...) belong to no pillar: listed only in the full list.
+  const everything = ids.length === 0 && pillars.length === 0;
+  if (values.format === 'json') emit(listRules(chosen, waPractices, 'json', everything), output);
+  else if (ids.length) emit(chosen.map((r) => describeRule(r, waPractices)).join('\n'), output);
+  else emit(listRules(chosen, waPractices, 'text', everything), output);
+  return 0;
 }
 
 /** With -o, fetched templates are written next to the report so SARIF points at files. */

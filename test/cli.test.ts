@@ -177,3 +177,22 @@ describe('cli', () => {
     expect(text).toMatch(/ec2-sg-ssh-restricted\s+security\s+error/);
   });
 });
+
+describe('pillars-lint rules', () => {
+  it('prints one rule in full: what, why, the fix with an example, options with defaults, ids elsewhere, docs link', () => {
+    const r = cli(['rules', 'rds-automated-backups-enabled']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^rds-automated-backups-enabled — /);
+    for (const part of ['Why:', 'Fix:', 'Non-compliant:', 'Compliant:', 'Options:', 'minRetentionDays (default 7): ', 'Well-Architected:', 'Docs: https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/rds-automated-backups-enabled.md']) {
+      expect(r.stdout).toContain(part);
+    }
+  });
+
+  it('filters by pillar, and refuses an unknown rule or pillar with a suggestion', () => {
+    const lines = cli(['rules', '--pillar', 'sustainability']).stdout.trim().split('\n');
+    expect(lines.at(-1)).toMatch(/^\d+ rules?$/);
+    for (const line of lines.slice(0, -2)) expect(line).toMatch(/\ssustainability\s/);
+    expect(cli(['rules', 'ebs-volume-encryptd'])).toMatchObject({ code: 2, stderr: 'pillars-lint: unknown rule "ebs-volume-encryptd" (did you mean "ebs-volume-encrypted"?)\n' });
+    expect(cli(['rules', '--pillar', 'speed']).code).toBe(2);
+  });
+});
