@@ -3841,7 +3841,10 @@ var init_tags = __esm({
       "ValueOf",
       "ValueOfAll"
     ];
-    INTRINSIC_KEYS = /* @__PURE__ */ new Map([["Ref", "Ref"], ["Condition", "Condition"]]);
+    INTRINSIC_KEYS = /* @__PURE__ */ new Map([
+      ["Ref", "Ref"],
+      ["Condition", "Condition"]
+    ]);
     for (const n of INTRINSIC_NAMES) INTRINSIC_KEYS.set(n, "Fn::" + n);
     STANDARD_KINDS = /* @__PURE__ */ new Map([
       ["str", T_STR],
@@ -4079,7 +4082,7 @@ var init_walker = __esm({
         if (e.anchorStart >= 0 && !inReplay) {
           this.anchors.set(src.slice(e.anchorStart, e.anchorEnd), { startIdx: idx, endIdx: idx + 1, nodes: 1, height: 0 });
         }
-        if (top !== null && top.isMap && top.key === null) {
+        if (top?.isMap && top.key === null) {
           if (start < 0) {
             const after = Math.max(e.tagEnd, e.anchorEnd);
             start = end = after >= 0 ? after : top.lastEnd;
@@ -4088,8 +4091,8 @@ var init_walker = __esm({
           return;
         }
         const childKey = this.childKey(top);
-        const ks = top !== null && top.isMap ? top.keyStart : -1;
-        const ke = top !== null && top.isMap ? top.keyEnd : -1;
+        const ks = top?.isMap ? top.keyStart : -1;
+        const ke = top?.isMap ? top.keyEnd : -1;
         if (start < 0) start = end = this.emptyPos(top, e.tagEnd, e.anchorEnd);
         let value;
         if (e.tagStart < 0) {
@@ -4113,7 +4116,10 @@ var init_walker = __esm({
                 const direct = vs >= 0 && (e.fast || src.slice(vs, e.valueEnd) === text);
                 const split = vs + dot;
                 this.setLoc(innerKey + "\x000", direct ? { start: vs, end: split, keyStart: -1, keyEnd: -1 } : { start, end, keyStart: -1, keyEnd: -1 });
-                this.setLoc(innerKey + "\x001", direct ? { start: split + 1, end: e.valueEnd, keyStart: -1, keyEnd: -1 } : { start, end, keyStart: -1, keyEnd: -1 });
+                this.setLoc(
+                  innerKey + "\x001",
+                  direct ? { start: split + 1, end: e.valueEnd, keyStart: -1, keyEnd: -1 } : { start, end, keyStart: -1, keyEnd: -1 }
+                );
               }
             }
             value = fn === "Ref" ? { Ref: inner } : fn === "Condition" ? { Condition: inner } : { [fn]: inner };
@@ -4170,14 +4176,14 @@ var init_walker = __esm({
         const anchor = e.anchorStart >= 0 && !inReplay ? src.slice(e.anchorStart, e.anchorEnd) : null;
         const nodeCountAtOpen = this.nodeCount;
         if (!inReplay) this.nodeCount++;
-        if (top !== null && top.isMap && top.key === null) {
+        if (top?.isMap && top.key === null) {
           this.discard++;
           this.push(new Frame(isMap, container, "", null, null, closer, start, lastEnd, true, anchor, idx, nodeCountAtOpen));
           return;
         }
         const childKey = this.childKey(top);
-        const ks = top !== null && top.isMap ? top.keyStart : -1;
-        const ke = top !== null && top.isMap ? top.keyEnd : -1;
+        const ks = top?.isMap ? top.keyStart : -1;
+        const ke = top?.isMap ? top.keyEnd : -1;
         let value = container;
         let outer = null;
         let loc;
@@ -4189,7 +4195,11 @@ var init_walker = __esm({
           if (tag.kind === T_UNKNOWN_LOCAL) this.tagDiag(`Unknown tag ${tagText}; read as ${tag.key}`, e.tagStart, e.tagEnd);
           else if (tag.kind === T_OTHER) this.tagDiag(`Unsupported tag ${tagText}; the plain ${isMap ? "mapping" : "sequence"} is used`, e.tagStart, e.tagEnd);
           else if (tag.kind !== T_INTRINSIC && tag.kind !== T_NONSPECIFIC && tag.kind !== (isMap ? T_MAP : T_SEQ)) {
-            this.tagDiag(`Tag ${tagText} does not apply to a ${isMap ? "mapping" : "sequence"}; the plain ${isMap ? "mapping" : "sequence"} is used`, e.tagStart, e.tagEnd);
+            this.tagDiag(
+              `Tag ${tagText} does not apply to a ${isMap ? "mapping" : "sequence"}; the plain ${isMap ? "mapping" : "sequence"} is used`,
+              e.tagStart,
+              e.tagEnd
+            );
           }
         }
         if (tag !== null && (tag.kind === T_INTRINSIC || tag.kind === T_UNKNOWN_LOCAL)) {
@@ -4264,15 +4274,15 @@ var init_walker = __esm({
             aEnd
           );
         }
-        if (top !== null && top.isMap && top.key === null) {
+        if (top?.isMap && top.key === null) {
           const ev = anchor !== void 0 ? this.events[anchor.startIdx] : void 0;
           const key = ev !== void 0 && ev.type === EV_SCALAR ? getScalarValue(src, ev) : src.slice(aStart, aEnd);
           this.setKey(top, key, aStart, aEnd, false);
           return null;
         }
         const childKey = this.childKey(top);
-        const ks = top !== null && top.isMap ? top.keyStart : -1;
-        const ke = top !== null && top.isMap ? top.keyEnd : -1;
+        const ks = top?.isMap ? top.keyStart : -1;
+        const ke = top?.isMap ? top.keyEnd : -1;
         if (anchor !== void 0 && this.discard === 0) {
           if (this.expanded + anchor.nodes <= ALIAS_NODE_BUDGET && this.sp + anchor.height <= MAX_DEPTH) {
             this.expanded += anchor.nodes;
@@ -11442,7 +11452,9 @@ async function fetchStacks(options4) {
         const tokens = /* @__PURE__ */ new Set();
         let token;
         do {
-          const page = await withDeadline((abortSignal) => client.send(new sdk.ListStacksCommand({ StackStatusFilter: [...ACTIVE_STATUSES], NextToken: token }), { abortSignal }));
+          const page = await withDeadline(
+            (abortSignal) => client.send(new sdk.ListStacksCommand({ StackStatusFilter: [...ACTIVE_STATUSES], NextToken: token }), { abortSignal })
+          );
           for (const summary of page.StackSummaries ?? []) if (summary.StackName) listed.push(summary.StackName);
           token = page.NextToken || void 0;
           if (token === void 0) break;
@@ -11573,7 +11585,9 @@ function writeTemplate(stack, dir, taken) {
     stack.file = file;
     return;
   }
-  throw new StackError(`cannot write the template of stack ${printable(stack.name)}: ${shown(path8.resolve(dir, stem))}.template.${extension} and ${MAX_NAME_TRIES - 1} other names are taken`);
+  throw new StackError(
+    `cannot write the template of stack ${printable(stack.name)}: ${shown(path8.resolve(dir, stem))}.template.${extension} and ${MAX_NAME_TRIES - 1} other names are taken`
+  );
 }
 function sameText(file, text) {
   try {
@@ -11741,7 +11755,9 @@ var package_default = {
     typecheck: "tsc --noEmit",
     test: "vitest run",
     bench: "node scripts/build.mjs && node bench/run.mjs",
-    facts: "node scripts/resource-facts.mjs"
+    facts: "node scripts/resource-facts.mjs",
+    lint: "biome ci .",
+    format: "biome format --write ."
   },
   dependencies: {
     "@aws-sdk/client-cloudformation": "3.1169.0",
@@ -11752,6 +11768,7 @@ var package_default = {
   },
   devDependencies: {
     "@aws-cdk/aws-service-spec": "0.1.216",
+    "@biomejs/biome": "2.6.9",
     "@types/node": "20.19.9",
     "@types/sarif": "2.1.7",
     esbuild: "0.28.2",
@@ -11805,9 +11822,7 @@ function selectRules(all, selection) {
       throw new UsageError(`unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ""}`);
     }
   }
-  return all.filter(
-    (r) => (!selection.ids?.length || selection.ids.includes(r.id)) && (!selection.pillars?.length || selection.pillars.includes(r.pillar))
-  );
+  return all.filter((r) => (!selection.ids?.length || selection.ids.includes(r.id)) && (!selection.pillars?.length || selection.pillars.includes(r.pillar)));
 }
 function closest(input, candidates) {
   let best;
@@ -12090,7 +12105,8 @@ async function loadPlugin(spec, base, root) {
   if (!Array.isArray(plugin.rules)) throw bad("must export rules (a list of rules made with defineRule)");
   const ids = /* @__PURE__ */ new Set();
   const rules2 = plugin.rules.map((rule, i) => {
-    if (!rule || typeof rule.id !== "string" || typeof rule.check !== "function" || typeof rule.messages !== "object") throw bad(`rule ${i + 1} is not a rule made with defineRule`);
+    if (!rule || typeof rule.id !== "string" || typeof rule.check !== "function" || typeof rule.messages !== "object")
+      throw bad(`rule ${i + 1} is not a rule made with defineRule`);
     if (!PILLARS.includes(rule.pillar)) throw bad(`rule ${rule.id} has an unknown pillar "${String(rule.pillar)}"`);
     if (!LEVELS.includes(rule.level)) throw bad(`rule ${rule.id} has an unknown level "${String(rule.level)}"`);
     const local = rule.id.startsWith(`${plugin.name}/`) ? rule.id.slice(plugin.name.length + 1) : rule.id;
@@ -12297,7 +12313,9 @@ var ResolvedConfig = class {
 };
 function inPresets(rule, names, plugins) {
   const builtIn = !rule.id.includes("/");
-  return names.some((p) => p === "all" || builtIn && (p === "recommended" && !rule.experimental || p === `pillar:${rule.pillar}`) || plugins.get(p)?.has(rule.id) === true);
+  return names.some(
+    (p) => p === "all" || builtIn && (p === "recommended" && !rule.experimental || p === `pillar:${rule.pillar}`) || plugins.get(p)?.has(rule.id) === true
+  );
 }
 function list(value) {
   return value === void 0 ? [] : Array.isArray(value) ? value : [value];
@@ -12310,7 +12328,9 @@ function findConfigFile(cwd, named2) {
   }
   const found = CONFIG_FILES.map((f) => path2.join(cwd, f)).find((f) => existsSync2(f));
   if (found !== void 0 && relativeInside(realpathSync3.native(found), realpathSync3.native(cwd)) === void 0) {
-    throw new UsageError(`config file ${path2.basename(found)} links to a file outside the project: name it explicitly (--config, or the Action's config input) to use it`);
+    throw new UsageError(
+      `config file ${path2.basename(found)} links to a file outside the project: name it explicitly (--config, or the Action's config input) to use it`
+    );
   }
   return found;
 }
@@ -12352,14 +12372,21 @@ async function loadConfig(file, builtIn, cwd, extraPlugins = [], policy = {}) {
   if (problems.length === 0) problems.push(...globProblems(data));
   const fromConfig = (data.plugins ?? []).map((spec) => ({ spec, base: path2.dirname(file), root: policy.root }));
   if (problems.length === 0 && fromConfig.length && policy.allowConfigPlugins === false) {
-    problems.push({ path: ["plugins"], message: `plugins are code, and this run does not load those a config names: ${policy.refusal ?? "name them on the command line"}`, atKey: true });
+    problems.push({
+      path: ["plugins"],
+      message: `plugins are code, and this run does not load those a config names: ${policy.refusal ?? "name them on the command line"}`,
+      atKey: true
+    });
   }
   const { all, presets } = problems.length === 0 ? await withPlugins(builtIn, [...fromConfig, ...fromCli]) : { all: [...builtIn], presets: /* @__PURE__ */ new Map() };
   if (problems.length === 0) {
     for (const [i, preset] of list(data.extends).entries()) {
       if (preset.startsWith("plugin:") && !presets.has(preset)) {
         const hint = closest(preset, [...presets.keys()]);
-        problems.push({ path: Array.isArray(data.extends) ? ["extends", i] : ["extends"], message: `unknown plugin preset "${preset}"${hint ? ` (did you mean "${hint}"?)` : ""}` });
+        problems.push({
+          path: Array.isArray(data.extends) ? ["extends", i] : ["extends"],
+          message: `unknown plugin preset "${preset}"${hint ? ` (did you mean "${hint}"?)` : ""}`
+        });
       }
     }
   }
@@ -12453,7 +12480,8 @@ function schemaProblems(errors, base = []) {
       p = [...p, key];
       message = `unknown key "${key}"`;
       atKey = true;
-      if (p.length === 1) message += ` (expected one of: ${Object.keys(pillars_lint_schema_default.properties).filter((k) => k !== "$schema").join(", ")})`;
+      if (p.length === 1)
+        message += ` (expected one of: ${Object.keys(pillars_lint_schema_default.properties).filter((k) => k !== "$schema").join(", ")})`;
     } else if (e.keyword === "enum") {
       message = `must be one of ${e.params.allowedValues.join(", ")}`;
     } else if (e.keyword === "pattern" && p[0] === "extends") {
@@ -12918,7 +12946,10 @@ function glob(input, cwd, files) {
   const problem = globProblem(pattern);
   if (problem) throw new UsageError(`the pattern "${input}" cannot be used: ${problem}`);
   const segments = pattern.split("/");
-  const fixed = segments.slice(0, segments.findIndex((s) => GLOB_CHARS.test(s)));
+  const fixed = segments.slice(
+    0,
+    segments.findIndex((s) => GLOB_CHARS.test(s))
+  );
   if (segments.slice(fixed.length).some((s) => /(^|[{,])\.\.([},]|$)/.test(s))) throw refused(input, OUTSIDE_PROJECT);
   const base = path4.resolve(cwd, fixed.join("/") || ".");
   const { real, refusal } = files.locate(base);
@@ -13011,7 +13042,6 @@ function walk(root, assemblies, projectFiles) {
       if (entry.isDirectory()) {
         if (!skipDirectory(entry.name)) subdirs.push(full);
       } else if (entry.name.startsWith(".")) {
-        continue;
       } else if (entry.isFile() ? TEMPLATE_EXTENSION.test(entry.name) : true) {
         const found = linkedEntry(full, entry, projectFiles, false);
         if (found) files.push(found);
@@ -13169,7 +13199,12 @@ function mergeAssumptions(...lists) {
 function mergeAssumptionLists(lists) {
   let only;
   let nonEmpty = 0;
-  for (let i = 0; i < lists.length; i++) if (lists[i].length) only = lists[i], nonEmpty++;
+  for (let i = 0; i < lists.length; i++) {
+    if (lists[i].length) {
+      only = lists[i];
+      nonEmpty++;
+    }
+  }
   if (nonEmpty === 0) return NO_ASSUMPTIONS;
   if (nonEmpty === 1) return only;
   return mergeSeveral(lists);
@@ -13643,7 +13678,8 @@ function readCollection(node, context) {
       if (isScalar(k)) keys.push(String(k));
       else {
         const ref = intrinsicOf(k);
-        if (ref?.name !== "Ref" || typeof ref.args !== "string") return { reason: "its collection comes from a mapping key that is not known before deployment" };
+        if (ref?.name !== "Ref" || typeof ref.args !== "string")
+          return { reason: "its collection comes from a mapping key that is not known before deployment" };
         const value = parameterValue(ref.args, context);
         if ("reason" in value) return value;
         keys.push(value.value);
@@ -14076,7 +14112,13 @@ var ebs_volume_encrypted_default = defineRule({
       )) {
         if (isSet(copy)) continue;
         if (!unencrypted(ctx, encrypted, snapshot)) continue;
-        ctx.report({ messageId: "volume", at: encrypted, because: [snapshot, copy], data: { state: stateText(encrypted, "the default is unencrypted") }, fix: fixOf(encrypted) });
+        ctx.report({
+          messageId: "volume",
+          at: encrypted,
+          because: [snapshot, copy],
+          data: { state: stateText(encrypted, "the default is unencrypted") },
+          fix: fixOf(encrypted)
+        });
       }
       return;
     }
@@ -14209,7 +14251,10 @@ var ec2_imdsv2_check_default = defineRule({
       if (!ctx.known(tokens, "HttpTokens") || !ctx.known(endpoint, "HttpEndpoint")) continue;
       if (tokens.kind === "absent" && isSet(template)) {
         if (!inherited) {
-          ctx.unknown(variantWith(template, { kind: "unknown", reason: "in a launch template outside this template" }), "the metadata options inherited from the launch template");
+          ctx.unknown(
+            variantWith(template, { kind: "unknown", reason: "in a launch template outside this template" }),
+            "the metadata options inherited from the launch template"
+          );
         }
         continue;
       }
@@ -14224,10 +14269,7 @@ var ec2_imdsv2_check_default = defineRule({
       });
     }
     if (resource.type !== LAUNCH_CONFIGURATION) return;
-    for (const [limit, endpoint] of ctx.each(
-      ctx.value(resource, [...options4, "HttpPutResponseHopLimit"]),
-      ctx.value(resource, [...options4, "HttpEndpoint"])
-    )) {
+    for (const [limit, endpoint] of ctx.each(ctx.value(resource, [...options4, "HttpPutResponseHopLimit"]), ctx.value(resource, [...options4, "HttpEndpoint"]))) {
       if (lower(endpoint) === "disabled" || limit.kind === "absent" || !ctx.known(limit, "HttpPutResponseHopLimit")) continue;
       const hops = asNumber(limit);
       if (hops === void 0 || hops <= 1 || !ctx.known(endpoint, "HttpEndpoint")) continue;
@@ -14738,8 +14780,16 @@ var iam_policy_no_statements_with_admin_access_default = defineRule({
   peers: {
     checkov: [
       // CKV_AWS_62: Action "*" on Resource "*"; CKV_AWS_63: Action "*" on any resource. Inline policies and AWS::IAM::Policy.
-      { id: "CKV_AWS_62", messages: ["allActions", "allActionsUnderConditions"], resourceTypes: ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::Policy"] },
-      { id: "CKV_AWS_63", messages: ["allActions", "allActionsUnderConditions"], resourceTypes: ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::Policy"] }
+      {
+        id: "CKV_AWS_62",
+        messages: ["allActions", "allActionsUnderConditions"],
+        resourceTypes: ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::Policy"]
+      },
+      {
+        id: "CKV_AWS_63",
+        messages: ["allActions", "allActionsUnderConditions"],
+        resourceTypes: ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::Policy"]
+      }
     ],
     cfn_nag: [
       // Allowed "*" (or "service:*") actions: F3 in a role's policies, F4 in a policy, F5 in a managed policy.
@@ -14755,10 +14805,18 @@ var iam_policy_no_statements_with_admin_access_default = defineRule({
     ],
     cdk_nag: [
       // IAM5: any "*" in a policy document; IAM4: any AWS managed policy attached to a user, role or group.
-      { id: "AwsSolutions-IAM5", messages: ["allActions", "allActionsUnderConditions", "notAction"], resourceTypes: ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"] },
+      {
+        id: "AwsSolutions-IAM5",
+        messages: ["allActions", "allActionsUnderConditions", "notAction"],
+        resourceTypes: ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"]
+      },
       { id: "AwsSolutions-IAM4", messages: ["adminManaged"], resourceTypes: ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"] },
       // Action "*", Allow, Resource "*" in policies, managed policies and the inline policies of roles and groups.
-      { id: "IAMPolicyNoStatementsWithAdminAccess", messages: ["allActions", "allActionsUnderConditions"], resourceTypes: ["AWS::IAM::Role", "AWS::IAM::Group", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"] }
+      {
+        id: "IAMPolicyNoStatementsWithAdminAccess",
+        messages: ["allActions", "allActionsUnderConditions"],
+        resourceTypes: ["AWS::IAM::Role", "AWS::IAM::Group", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"]
+      }
     ],
     guard: [
       { id: "IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS", messages: ["allActions", "allActionsUnderConditions"], resourceTypes: ["AWS::IAM::Policy"] },
@@ -14949,7 +15007,7 @@ function stars(ctx, value) {
     const text = asString(element);
     if (element.kind === "unknown" && !element.ref) out.unknown ??= element;
     else if (text?.trim() === "*") out.hits.push(element);
-    else if (text !== void 0 && text.includes("\uE000") && text.replace(MARKERS, "").trim() === "") {
+    else if (text?.includes("\uE000") && text.replace(MARKERS, "").trim() === "") {
       out.unknown ??= variantWith(element, { kind: "unknown", value: void 0, reason: `Fn::Sub over ${text.replace(MARKERS, "$${$1}").trim()}` });
     }
   }
@@ -15166,11 +15224,11 @@ function unseenSource(ctx, source) {
 }
 function internetGatewayOf(ctx, group) {
   const subnetGroup = group.ref && ctx.template.resources.get(group.ref.logicalId);
-  if (!subnetGroup || subnetGroup.type !== "AWS::RDS::DBSubnetGroup") return void 0;
+  if (subnetGroup?.type !== "AWS::RDS::DBSubnetGroup") return void 0;
   const vpcs = /* @__PURE__ */ new Set();
   for (const subnet of ctx.items(subnetGroup, ["Properties", "SubnetIds"])) {
     const resource = subnet.ref && ctx.template.resources.get(subnet.ref.logicalId);
-    if (!resource || resource.type !== "AWS::EC2::Subnet") continue;
+    if (resource?.type !== "AWS::EC2::Subnet") continue;
     for (const vpc of ctx.value(resource, ["Properties", "VpcId"])) if (vpc.ref) vpcs.add(vpc.ref.logicalId);
   }
   for (const vpc of vpcs) {
@@ -15395,7 +15453,9 @@ var s3_bucket_level_public_access_prohibited_default = defineRule({
           // The one flag that is off (its nearest node when missing), or the block when several are.
           at: single ? single.variant : block,
           because: [...flags, website],
-          data: { flags: off.map(({ name, variant }) => `${name} is ${variant.kind === "absent" ? "not set (false in a declared block)" : valueText(variant.value)}`).join(", ") },
+          data: {
+            flags: off.map(({ name, variant }) => `${name} is ${variant.kind === "absent" ? "not set (false in a declared block)" : valueText(variant.value)}`).join(", ")
+          },
           fix: single?.variant.kind === "literal" ? { text: "true", description: `Set ${single.name} to true` } : void 0
         });
       }
@@ -15529,7 +15589,11 @@ function uncoveredCases(ctx, base, coverage) {
     cases = next;
   }
   const distinct = /* @__PURE__ */ new Map();
-  for (const c of cases) distinct.set(c.map((a) => JSON.stringify(a)).sort().join("|"), c);
+  for (const c of cases)
+    distinct.set(
+      c.map((a) => JSON.stringify(a)).sort().join("|"),
+      c
+    );
   return [...distinct.values()];
 }
 function negate(ctx, a) {
@@ -15551,8 +15615,20 @@ function partialCoverage(ctx, vpc, when) {
   if (subnets.length > 0 && covered.length === subnets.length) return "all";
   const interfaces = subnets.flatMap((s) => unique(ctx.graph.referrers(s.logicalId, "AWS::EC2::NetworkInterface", ["Properties", "SubnetId"]))).filter((eni) => exists(eni) && holds(coverageOf(ctx, eni, "NetworkInterface")));
   const parts = [];
-  if (covered.length) parts.push(`${named("subnet", covered.map((s) => s.logicalId))} (${covered.length} of ${subnets.length})`);
-  if (interfaces.length) parts.push(named("network interface", interfaces.map((e) => e.logicalId)));
+  if (covered.length)
+    parts.push(
+      `${named(
+        "subnet",
+        covered.map((s) => s.logicalId)
+      )} (${covered.length} of ${subnets.length})`
+    );
+  if (interfaces.length)
+    parts.push(
+      named(
+        "network interface",
+        interfaces.map((e) => e.logicalId)
+      )
+    );
   return parts.length ? parts.join(" and ") : void 0;
 }
 function unique(found) {
@@ -15602,12 +15678,14 @@ function subnetsOf(ctx, element) {
     const values = Array.isArray(element.value) ? element.value : [element.value];
     return values.flatMap((v) => typeof v === "string" ? v.split(",") : [String(v)]).map((s) => s.trim()).filter(Boolean).map((id) => ({ key: `id:${id}`, name: clip(id), element }));
   }
-  return [{
-    key: `unknown:${element.path.join("/")}:${JSON.stringify(element.origin ?? null)}`,
-    name: "a subnet from outside this template",
-    element,
-    maybeSeveral: maybeSeveral(ctx, element)
-  }];
+  return [
+    {
+      key: `unknown:${element.path.join("/")}:${JSON.stringify(element.origin ?? null)}`,
+      name: "a subnet from outside this template",
+      element,
+      maybeSeveral: maybeSeveral(ctx, element)
+    }
+  ];
 }
 function subnetZones(ctx, subnet) {
   const out = [];
@@ -15688,7 +15766,11 @@ function subnetOutcomes(ctx, list2, context) {
         const reason = owner ? `the zone of subnet ${owner.name}: ${unknownZone.reason ?? "a value that is not known"}` : firstUnseen?.element.kind === "unknown" ? `${firstUnseen.element.reason ?? "a value that is not known"} (a subnet whose zone this template does not show)` : `subnet ${firstUnseen?.name}, which is not declared in this template`;
         const blame = owner?.element ?? firstUnseen?.element ?? list2;
         const assumptions = mergeAssumptionLists(combo.map(assumptionsOf)) ?? blame.assumptions;
-        out.push({ kind: "unknown", variant: variantWith(blame, { kind: "unknown", reason, assumptions }), what: "the Availability Zones of VPCZoneIdentifier" });
+        out.push({
+          kind: "unknown",
+          variant: variantWith(blame, { kind: "unknown", reason, assumptions }),
+          what: "the Availability Zones of VPCZoneIdentifier"
+        });
         continue;
       }
       out.push({
@@ -15840,7 +15922,7 @@ var autoscaling_elb_health_check_default = defineRule({
     ];
     for (const target of targets) {
       const resource = target.ref && ctx.template.resources.get(target.ref.logicalId);
-      if (!resource || resource.type !== "AWS::ElasticLoadBalancingV2::TargetGroup") continue;
+      if (resource?.type !== "AWS::ElasticLoadBalancingV2::TargetGroup") continue;
       for (const enabled of ctx.value(resource, ["Properties", "HealthCheckEnabled"])) {
         if (asBoolean(enabled) === false) {
           ctx.report({ messageId: "targetGroupDisabled", at: target, because: [enabled], data: { targetGroup: resource.logicalId } });
@@ -16048,7 +16130,12 @@ function reportWorkload(ctx, resource, group, strategy, pgId) {
     if (asg.type !== ASG || ctx.value(asg, ["Properties", "PlacementGroup"]).some((v) => v.kind !== "absent")) continue;
     if (reportAsg(ctx, asg, group, pgId, [strategy], ` (through launch template ${resource.logicalId})`)) return;
   }
-  ctx.report({ messageId: "cluster", at: group, because: [strategy], data: { group: pgId, what: `Launch template ${resource.logicalId}${usedBy(ctx, resource)}` } });
+  ctx.report({
+    messageId: "cluster",
+    at: group,
+    because: [strategy],
+    data: { group: pgId, what: `Launch template ${resource.logicalId}${usedBy(ctx, resource)}` }
+  });
 }
 function reportAsg(ctx, asg, group, pgId, because, via) {
   for (const outcome of autoScalingZones(ctx, asg)) {
@@ -16725,11 +16812,11 @@ var rds_multi_az_enabled_default = defineRule({
     function checkSubnetGroup() {
       for (const group of props("DBSubnetGroupName")) {
         const subnetGroup = group.ref && ctx.template.resources.get(group.ref.logicalId);
-        if (!subnetGroup || subnetGroup.type !== "AWS::RDS::DBSubnetGroup") continue;
+        if (subnetGroup?.type !== "AWS::RDS::DBSubnetGroup") continue;
         const zones = /* @__PURE__ */ new Set();
         for (const subnet of ctx.items(subnetGroup, ["Properties", "SubnetIds"])) {
           const resource = subnet.ref && ctx.template.resources.get(subnet.ref.logicalId);
-          if (!resource || resource.type !== "AWS::EC2::Subnet") return;
+          if (resource?.type !== "AWS::EC2::Subnet") return;
           const [az, ...forks] = ctx.value(resource, ["Properties", "AvailabilityZone"]);
           const id = az && forks.length === 0 ? az.opaque ?? asString(az) : void 0;
           if (id === void 0) return;
@@ -16843,7 +16930,8 @@ function scalers(ctx, group) {
     for (const status of ctx.value(provider, ["Properties", "AutoScalingGroupProvider", "ManagedScaling", "Status"])) {
       const text = asString(status)?.toUpperCase();
       if (text === "ENABLED") return "yes";
-      if (text !== "DISABLED") doubt ??= status.kind === "absent" ? variantWith(status, { kind: "unknown", reason: "the ECS managed scaling default" }) : status;
+      if (text !== "DISABLED")
+        doubt ??= status.kind === "absent" ? variantWith(status, { kind: "unknown", reason: "the ECS managed scaling default" }) : status;
     }
   }
   if (ctx.graph.referrers(group.logicalId, "AWS::AutoScalingPlans::ScalingPlan").length > 0) return "yes";
@@ -16854,7 +16942,9 @@ function checkPolicy(ctx, policy) {
     if (!ctx.known(type, "PolicyType")) continue;
     const name = type.kind === "absent" ? "SimpleScaling" : asString(type) ?? "";
     if (name !== "SimpleScaling" && name !== "StepScaling") continue;
-    const triggered = ALARM_TYPES.some((alarmType) => ALARM_ACTIONS.some((key) => ctx.graph.referrers(policy.logicalId, alarmType, ["Properties", key]).length > 0));
+    const triggered = ALARM_TYPES.some(
+      (alarmType) => ALARM_ACTIONS.some((key) => ctx.graph.referrers(policy.logicalId, alarmType, ["Properties", key]).length > 0)
+    );
     if (triggered) continue;
     const handedOn = ctx.graph.referrers(policy.logicalId).some(({ edge }) => edge.kind !== "DependsOn");
     if (handedOn || exported(ctx, policy)) {
@@ -17094,11 +17184,31 @@ var ec2_instance_type_current_generation_default = defineRule({
         checkSpec(ctx, resource, ["Properties"], `Launch configuration ${id}${usedBy(ctx, resource)}`);
         return;
       case "AWS::AutoScaling::AutoScalingGroup":
-        eachElement(ctx, resource, ["Properties", "MixedInstancesPolicy", "LaunchTemplate", "Overrides"], (override, n) => checkSpec(ctx, override, [], `Auto Scaling group ${id} (instance type override ${n})`));
+        eachElement(
+          ctx,
+          resource,
+          ["Properties", "MixedInstancesPolicy", "LaunchTemplate", "Overrides"],
+          (override, n) => checkSpec(ctx, override, [], `Auto Scaling group ${id} (instance type override ${n})`)
+        );
         return;
       case "AWS::EC2::SpotFleet":
-        eachElement(ctx, resource, ["Properties", "SpotFleetRequestConfigData", "LaunchSpecifications"], (spec, n) => checkSpec(ctx, spec, [], `Spot Fleet ${id} (launch specification ${n})`));
-        eachElement(ctx, resource, ["Properties", "SpotFleetRequestConfigData", "LaunchTemplateConfigs"], (config, n) => eachElement(ctx, config, ["Overrides"], (override, m) => checkSpec(ctx, override, [], `Spot Fleet ${id} (launch template config ${n}, override ${m})`)));
+        eachElement(
+          ctx,
+          resource,
+          ["Properties", "SpotFleetRequestConfigData", "LaunchSpecifications"],
+          (spec, n) => checkSpec(ctx, spec, [], `Spot Fleet ${id} (launch specification ${n})`)
+        );
+        eachElement(
+          ctx,
+          resource,
+          ["Properties", "SpotFleetRequestConfigData", "LaunchTemplateConfigs"],
+          (config, n) => eachElement(
+            ctx,
+            config,
+            ["Overrides"],
+            (override, m) => checkSpec(ctx, override, [], `Spot Fleet ${id} (launch template config ${n}, override ${m})`)
+          )
+        );
         return;
     }
   }
@@ -19248,7 +19358,10 @@ function launchTemplateInstanceTags(ctx, group) {
     const name = asString(id);
     return id.ref !== void 0 || name !== void 0 && names.has(name);
   };
-  for (const spec of [["Properties", "LaunchTemplate"], ["Properties", "MixedInstancesPolicy", "LaunchTemplate", "LaunchTemplateSpecification"]]) {
+  for (const spec of [
+    ["Properties", "LaunchTemplate"],
+    ["Properties", "MixedInstancesPolicy", "LaunchTemplate", "LaunchTemplateSpecification"]
+  ]) {
     for (const v of ctx.value(group, spec)) {
       if (v.kind === "absent") continue;
       const ids = [...ctx.value(v, ["LaunchTemplateId"]), ...ctx.value(v, ["LaunchTemplateName"])].filter((x) => x.kind !== "absent");
@@ -20126,7 +20239,9 @@ var ValueResolver = class {
             const combo = combos[c];
             const merged = mergeAssumptionLists([delimiter.assumptions, list2.assumptions, ...combo.map(assumptionsOf)]);
             if (!merged) continue;
-            out.push(this.text(combo, scalarText(delimiter.value), path13, external, merged) ?? unknownVariant("Fn::Join of values that are not all known", path13, external, assumptions, JOIN));
+            out.push(
+              this.text(combo, scalarText(delimiter.value), path13, external, merged) ?? unknownVariant("Fn::Join of values that are not all known", path13, external, assumptions, JOIN)
+            );
           }
         }
         return this.over ? unknown(TOO_COMPLEX) : cap(out, path13);
@@ -20172,7 +20287,12 @@ var ValueResolver = class {
         return this.over ? unknown(TOO_COMPLEX) : out;
       }
       case "Fn::GetAZs":
-        return [literal2([0, 1, 2].map((i) => new Opaque(`az:${i}`, `Availability Zone ${i + 1} of the region`)), assumptions)];
+        return [
+          literal2(
+            [0, 1, 2].map((i) => new Opaque(`az:${i}`, `Availability Zone ${i + 1} of the region`)),
+            assumptions
+          )
+        ];
       case "Fn::Cidr": {
         if (!Array.isArray(args) || args.length !== 3) return unknown("a malformed Fn::Cidr");
         const out = [];
@@ -20290,7 +20410,10 @@ var ValueResolver = class {
       const topKey = topKeys[t];
       const level = map[topKey];
       if (!isPlainObject2(level)) {
-        if (!topAlt) out.push(fallback !== void 0 ? literalVariant(fallback, path13, true, base) : unknownVariant(`key ${clip(topKey)} is not in mapping ${clip(name)}`, path13, external, assumptions));
+        if (!topAlt)
+          out.push(
+            fallback !== void 0 ? literalVariant(fallback, path13, true, base) : unknownVariant(`key ${clip(topKey)} is not in mapping ${clip(name)}`, path13, external, assumptions)
+          );
         continue;
       }
       const secondAlt = second.kind !== "literal";
@@ -20304,7 +20427,10 @@ var ValueResolver = class {
         if (!merged) continue;
         const value = level[secondKey];
         if (value === void 0) {
-          if (!secondAlt) out.push(fallback !== void 0 ? literalVariant(fallback, path13, true, merged) : unknownVariant(`key ${clip(topKey)}.${clip(secondKey)} is not in mapping ${clip(name)}`, path13, external, assumptions));
+          if (!secondAlt)
+            out.push(
+              fallback !== void 0 ? literalVariant(fallback, path13, true, merged) : unknownVariant(`key ${clip(topKey)}.${clip(secondKey)} is not in mapping ${clip(name)}`, path13, external, assumptions)
+            );
           continue;
         }
         const resolved = this.resolve(value, path13, true, merged, depth + 1);
@@ -20422,7 +20548,7 @@ var ValueResolver = class {
     }
     if (name === "Fn::Not" || name === "Fn::And" || name === "Fn::Or") {
       if (!Array.isArray(args) || args.length === 0) return UNDECIDED;
-      let acc = [{ value: name === "Fn::Or" ? false : true, assumptions: [] }];
+      let acc = [{ value: name !== "Fn::Or", assumptions: [] }];
       for (let i = 0; i < args.length; i++) {
         const operand = this.conditionExpression(args[i], depth + 1);
         if (!this.charge(acc.length * operand.length)) return UNDECIDED;
@@ -20690,7 +20816,9 @@ function settle(template, candidates, options4, existence) {
     let suffix;
     if (primary.length > 0) {
       const exists = existence(chosen.resource);
-      const named2 = chosen.assumptions.filter((a) => !(a.kind === "condition" && primary.some((p) => p.assumptions.some((b) => b.kind === "condition" && b.name === a.name && b.value !== a.value)))).filter((a) => !exists.some((e) => sameAssumption(a, e)));
+      const named2 = chosen.assumptions.filter(
+        (a) => !(a.kind === "condition" && primary.some((p) => p.assumptions.some((b) => b.kind === "condition" && b.name === a.name && b.value !== a.value)))
+      ).filter((a) => !exists.some((e) => sameAssumption(a, e)));
       suffix = named2.slice(0, MAX_NAMED).map(describeAssumption);
       if (named2.length > MAX_NAMED) suffix.push(`and ${named2.length - MAX_NAMED} more`);
     } else {
@@ -20698,7 +20826,12 @@ function settle(template, candidates, options4, existence) {
       if (everyKeyOf !== void 0) suffix = [`for every key of ${clip(everyKeyOf)}`];
       else {
         level = "note";
-        suffix = [describeAlternatives(group.flatMap((c) => c.assumptions), MAX_NAMED)];
+        suffix = [
+          describeAlternatives(
+            group.flatMap((c) => c.assumptions),
+            MAX_NAMED
+          )
+        ];
       }
     }
     findings.push(toFinding(template, chosen, level, suffix));
@@ -20984,7 +21117,8 @@ function nestedRefs(template, given, cdk) {
     for (const v of resolver.navigate(roots, ["Properties", property])) {
       if (v.kind === "literal" && typeof v.value === "string") urls.add(v.value);
       else if (v.kind === "absent") unknown ??= `it has no ${property}`;
-      else unknown ??= v.kind === "literal" ? `its ${property} is not a string` : `its ${property} is only known at deploy time (${v.reason ?? "not a literal"})`;
+      else
+        unknown ??= v.kind === "literal" ? `its ${property} is not a string` : `its ${property} is only known at deploy time (${v.reason ?? "not a literal"})`;
     }
     if (urls.size === 0) {
       out.push({ ...base, reason: `not followed: ${unknown ?? `its ${property} is not known`}` });
@@ -21056,7 +21190,10 @@ function lintFile(file, bytes, explicit, rules2, options4) {
     return { report: report2, findings: explicit ? [parseError(`The file was not read: ${bytes.message}.`)] : [] };
   }
   if (bytes instanceof Error) {
-    return { report: { file, status: "skipped", skipReason: `cannot be read: ${bytes.message}` }, findings: [parseError(`The file cannot be read: ${bytes.message}.`)] };
+    return {
+      report: { file, status: "skipped", skipReason: `cannot be read: ${bytes.message}` },
+      findings: [parseError(`The file cannot be read: ${bytes.message}.`)]
+    };
   }
   const decoded = decodeSource(bytes);
   if ("error" in decoded) {
@@ -21082,10 +21219,12 @@ function lintFile(file, bytes, explicit, rules2, options4) {
   if (rain) {
     const tag = doc.diagnostics.find((d) => d.code === "UNKNOWN_TAG" && d.message.startsWith("Unknown tag !Rain::"));
     const key = tag ? /!(Rain::[^\s;]+)/.exec(tag.message)[1] : rain.key;
-    diagnostics.unshift(parseError(
-      `${key} is a Rain directive: CloudFormation cannot deploy this template until \`rain pkg\` expands it; the parts Rain adds are not checked.`,
-      tag ? offsetRegion(doc, tag.start, tag.end) : findingRegion(doc, rain.path)
-    ));
+    diagnostics.unshift(
+      parseError(
+        `${key} is a Rain directive: CloudFormation cannot deploy this template until \`rain pkg\` expands it; the parts Rain adds are not checked.`,
+        tag ? offsetRegion(doc, tag.start, tag.end) : findingRegion(doc, rain.path)
+      )
+    );
   }
   const given = new Map(Object.entries(options4.parameters ?? {}));
   const built = buildTemplate(doc, file, { stackTags: options4.cdk?.stackTags, parameters: given });
@@ -21140,7 +21279,15 @@ function cdkContext(template, info) {
       const out = { ...f };
       if (constructPath) out.constructPath = constructPath;
       if (frame) {
-        out.related = [{ file: frame.file, line: frame.line, ...frame.column ? { column: frame.column } : {}, message: "Where the CDK app creates this resource", creation: true }];
+        out.related = [
+          {
+            file: frame.file,
+            line: frame.line,
+            ...frame.column ? { column: frame.column } : {},
+            message: "Where the CDK app creates this resource",
+            creation: true
+          }
+        ];
       }
       return out;
     }
@@ -21229,13 +21376,19 @@ var NestedTraversal = class {
     }
     if (this.linted.has(file)) return { report: { ...entry, followed: true } };
     if (!isFile(file)) {
-      this.findings.push(finding(NESTED_STACK_MISSING_RULE, `Nested stack ${ref.logicalId} points at ${ref.templateUrl ?? near(file)}, which is not a file (${displayName(file, projectFiles.root)}).`));
+      this.findings.push(
+        finding(
+          NESTED_STACK_MISSING_RULE,
+          `Nested stack ${ref.logicalId} points at ${ref.templateUrl ?? near(file)}, which is not a file (${displayName(file, projectFiles.root)}).`
+        )
+      );
       return { report: { ...entry, reason: "no such file" } };
     }
     if (chain.length >= MAX_NESTING) return { report: { ...entry, reason: `not followed: nested more than ${MAX_NESTING} levels deep` } };
     const known = this.units.get(file);
     if (!known && this.excluded(file)) return { report: { ...entry, reason: "not followed: excluded by the config" } };
-    if (this.followed >= MAX_NESTED_TEMPLATES) return { report: { ...entry, reason: `not followed: over ${MAX_NESTED_TEMPLATES.toLocaleString("en")} nested templates in this run` } };
+    if (this.followed >= MAX_NESTED_TEMPLATES)
+      return { report: { ...entry, reason: `not followed: over ${MAX_NESTED_TEMPLATES.toLocaleString("en")} nested templates in this run` } };
     this.followed++;
     const bytes = known?.bytes;
     if (known) known.bytes = void 0;
@@ -21540,7 +21693,13 @@ function failureAnnotations(failures, root, limit) {
   }
   const rest = failures.length - room;
   if (rest > 0 && limit > 0) {
-    lines.push(workflowCommand("error", { title: "pillars-lint internal error" }, `pillars-lint failed ${plural(rest, room ? "more time" : "time")} (internal errors), so findings are missing.`));
+    lines.push(
+      workflowCommand(
+        "error",
+        { title: "pillars-lint internal error" },
+        `pillars-lint failed ${plural(rest, room ? "more time" : "time")} (internal errors), so findings are missing.`
+      )
+    );
   }
   return lines;
 }
@@ -21646,7 +21805,9 @@ function failureLines(failures, root) {
     "|:--|:--|:--|"
   ];
   for (const failure of failures.slice(0, MAX_FAILURES_LISTED)) {
-    out.push(`| ${escapeMarkdown(displayPath(failure.file, root))} | ${escapeMarkdown(missingText(failure))} | ${escapeMarkdown(failureReason(failure.error, root))} |`);
+    out.push(
+      `| ${escapeMarkdown(displayPath(failure.file, root))} | ${escapeMarkdown(missingText(failure))} | ${escapeMarkdown(failureReason(failure.error, root))} |`
+    );
   }
   if (failures.length > MAX_FAILURES_LISTED) out.push("", `_and ${plural(failures.length - MAX_FAILURES_LISTED, "more")}._`);
   return out;
@@ -21685,12 +21846,17 @@ function jobSummary(result, options4) {
   const rows = [];
   let bytes = Buffer.byteLength(text) + 200;
   for (const f of listed) {
-    const row = guarded(f, options4.onRenderError, (finding) => {
-      const level = finding.kind === "review" ? "review" : finding.level;
-      return `| ${location(finding, options4)} | ${level} | ${ruleLink(finding, rules2)} | ${escapeMarkdown(clip2(textOf2(finding.message, "") || finding.ruleId))} |
+    const row = guarded(
+      f,
+      options4.onRenderError,
+      (finding) => {
+        const level = finding.kind === "review" ? "review" : finding.level;
+        return `| ${location(finding, options4)} | ${level} | ${ruleLink(finding, rules2)} | ${escapeMarkdown(clip2(textOf2(finding.message, "") || finding.ruleId))} |
 `;
-    }, (failure) => `| | | ${escapeMarkdown(failure.ruleId)} | _${escapeMarkdown(placeholderText(failure, options4.root))}_ |
-`);
+      },
+      (failure) => `| | | ${escapeMarkdown(failure.ruleId)} | _${escapeMarkdown(placeholderText(failure, options4.root))}_ |
+`
+    );
     const size = Buffer.byteLength(row);
     if (bytes + size > maxBytes) break;
     bytes += size;
@@ -21967,9 +22133,7 @@ var sarif = (result, options4) => {
       {
         physicalLocation: primary,
         ...f.logicalId ? {
-          logicalLocations: [
-            { name: f.logicalId, fullyQualifiedName: f.constructPath ?? `Resources.${f.logicalId}`, kind: "resource" }
-          ]
+          logicalLocations: [{ name: f.logicalId, fullyQualifiedName: f.constructPath ?? `Resources.${f.logicalId}`, kind: "resource" }]
         } : {}
       }
     ];
@@ -22332,11 +22496,14 @@ async function lintWorkspace(runner, allRules) {
     runner.annotateLines(out.lines, out.shown);
   }
   if (!sarifComplete) {
-    notes.push(`This run is incomplete, so its SARIF log is not offered for upload (it would close the alerts of the findings it misses); it is kept as ${sarifShown} to read.`);
+    notes.push(
+      `This run is incomplete, so its SARIF log is not offered for upload (it would close the alerts of the findings it misses); it is kept as ${sarifShown} to read.`
+    );
   }
   if (inputs.summary) {
     const blobUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_SHA ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}` : void 0;
-    if (!runner.appendSummary(jobSummary(result, { root: workspace, blobUrl, notes, onRenderError }))) runner.debug("GITHUB_STEP_SUMMARY is not set: no job summary written");
+    if (!runner.appendSummary(jobSummary(result, { root: workspace, blobUrl, notes, onRenderError })))
+      runner.debug("GITHUB_STEP_SUMMARY is not set: no job summary written");
   }
   const summary = summarize(result.findings.filter((f) => f.baselineState !== "unchanged"));
   const total = summary.errors + summary.warnings + summary.notes;
@@ -22352,7 +22519,11 @@ async function lintWorkspace(runner, allRules) {
       result.failures.length && `pillars-lint failed ${plural(result.failures.length, "time")}`,
       renderFailures.size && `could not write ${plural(renderFailures.size, "finding")}`
     ].filter(Boolean);
-    runner.annotate("error", {}, `pillars-lint: the run is incomplete (${parts.join(" and ")}; internal error), so no SARIF file was offered for upload: ${sarifShown} holds what was found.`);
+    runner.annotate(
+      "error",
+      {},
+      `pillars-lint: the run is incomplete (${parts.join(" and ")}; internal error), so no SARIF file was offered for upload: ${sarifShown} holds what was found.`
+    );
     return 1;
   }
   runner.setOutput("sarif-file", inputs.sarifFile);
@@ -22363,12 +22534,20 @@ async function lintWorkspace(runner, allRules) {
   runner.log(`pillars-lint ${VERSION}: ${plural(linted, "template")} linted, ${plural(total, "problem")} (${counts}); SARIF written to ${inputs.sarifFile}.`);
   if (renderFailures.size) {
     for (const f of renderFailures.values()) runner.debug(f.error.stack ?? f.error.message);
-    runner.annotate("error", {}, `pillars-lint: ${plural(renderFailures.size, "finding")} could not be shown in the annotations or the job summary (internal error); the SARIF file has them all.`);
+    runner.annotate(
+      "error",
+      {},
+      `pillars-lint: ${plural(renderFailures.size, "finding")} could not be shown in the annotations or the job summary (internal error); the SARIF file has them all.`
+    );
     return 1;
   }
   if (failed.length) {
     const counts2 = summarize(failed);
-    const parts = [counts2.errors && plural(counts2.errors, "error"), counts2.warnings && plural(counts2.warnings, "warning"), counts2.notes && plural(counts2.notes, "note")].filter(Boolean);
+    const parts = [
+      counts2.errors && plural(counts2.errors, "error"),
+      counts2.warnings && plural(counts2.warnings, "warning"),
+      counts2.notes && plural(counts2.notes, "note")
+    ].filter(Boolean);
     runner.annotate("error", {}, `pillars-lint: ${plural(failed.length, "finding")} at or above fail-on level ${failOn} (${parts.join(", ")}).`);
     return 1;
   }

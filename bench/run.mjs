@@ -136,14 +136,20 @@ if (hasCorpus) {
   const mb = floor.bytes / 1e6;
   const ratio = full.ms / floor.ms;
   console.log('1. shared corpus');
-  console.log(`   parse floor   ${fmt(floor.ms, 0)} ms  ${fmt(floor.files / (floor.ms / 1000), 0)} files/s  ${fmt(mb / (floor.ms / 1000), 2)} MB/s  peak ${fmt(floor.maxRssMb, 0)} MB`);
-  console.log(`   full lint     ${fmt(full.ms, 0)} ms  ${fmt(full.files / (full.ms / 1000), 0)} files/s  ${fmt(mb / (full.ms / 1000), 2)} MB/s  peak ${fmt(full.maxRssMb, 0)} MB  (${full.findings} findings)`);
+  console.log(
+    `   parse floor   ${fmt(floor.ms, 0)} ms  ${fmt(floor.files / (floor.ms / 1000), 0)} files/s  ${fmt(mb / (floor.ms / 1000), 2)} MB/s  peak ${fmt(floor.maxRssMb, 0)} MB`,
+  );
+  console.log(
+    `   full lint     ${fmt(full.ms, 0)} ms  ${fmt(full.files / (full.ms / 1000), 0)} files/s  ${fmt(mb / (full.ms / 1000), 2)} MB/s  peak ${fmt(full.maxRssMb, 0)} MB  (${full.findings} findings)`,
+  );
   console.log(`   ratio         ${fmt(ratio, 2)}× the parse floor (target ≤ 1.5×); peak memory target < 300 MB`);
   // The spread of the rounds shows how much of a difference between two runs is the machine.
   paired.sort((a, b) => a - b);
   console.log(`   rounds        ${paired.map((r) => fmt(r, 2)).join(' ')} (lint ÷ floor of each round, sorted)`);
   if (Number.isFinite(floor.cpuBest) && Number.isFinite(full.cpuBest)) {
-    console.log(`   main thread   ${fmt(floor.cpuBest, 0)} ms CPU floor, ${fmt(full.cpuBest, 0)} ms CPU lint: ${fmt(full.cpuBest / floor.cpuBest, 2)}× (background compiler and GC threads excluded)`);
+    console.log(
+      `   main thread   ${fmt(floor.cpuBest, 0)} ms CPU floor, ${fmt(full.cpuBest, 0)} ms CPU lint: ${fmt(full.cpuBest / floor.cpuBest, 2)}× (background compiler and GC threads excluded)`,
+    );
   }
   console.log('');
   verdicts.push(['corpus within 1.5× of the parse floor', ratio <= 1.5], ['corpus peak memory under 300 MB', full.maxRssMb < 300]);
@@ -156,7 +162,9 @@ const perResource = [];
 for (const size of SIZES) {
   const m = best.get(size);
   perResource.push(m.ms / size);
-  console.log(`   ${String(size).padStart(6)} resources  ${fmt(m.ms, 0).padStart(6)} ms  ${fmt((m.ms / size) * 1000, 0).padStart(4)} µs/resource  peak ${fmt(m.maxRssMb, 0)} MB`);
+  console.log(
+    `   ${String(size).padStart(6)} resources  ${fmt(m.ms, 0).padStart(6)} ms  ${fmt((m.ms / size) * 1000, 0).padStart(4)} µs/resource  peak ${fmt(m.maxRssMb, 0)} MB`,
+  );
   if (size === 5000) verdicts.push(['5,000 resources in under a second', m.ms < 1000]);
 }
 const growth = perResource[2] / perResource[0];

@@ -66,7 +66,10 @@ for (const resource of entities('resource')) {
   } else if (tagProperty) {
     console.warn(`resource-facts: ${type} is taggable by ${tagProperty}, which is not one of its properties: left out`);
   }
-  const required = Object.entries(resource.properties ?? {}).filter(([, p]) => p.required === true).map(([name]) => name).sort();
+  const required = Object.entries(resource.properties ?? {})
+    .filter(([, p]) => p.required === true)
+    .map(([name]) => name)
+    .sort();
   if (required.length) facts.required = required;
   types[type] = facts;
 }

@@ -196,7 +196,11 @@ export async function main(argv: string[]): Promise<number> {
  * `pillars-lint rules [ID...] [--pillar P] [--format json]`: the rules of the configuration (plugins included), as a
  * table, as JSON, or each named one in full.
  */
-async function listRulesCommand(ids: string[], values: { format?: string; pillar?: string[]; config?: string; plugin?: string[] }, output: OutputFile | undefined): Promise<number> {
+async function listRulesCommand(
+  ids: string[],
+  values: { format?: string; pillar?: string[]; config?: string; plugin?: string[] },
+  output: OutputFile | undefined,
+): Promise<number> {
   if (values.format !== undefined && values.format !== 'json' && values.format !== 'stylish') {
     throw new UsageError(`rules prints text or --format json (got "${values.format}")`);
   }
@@ -216,7 +220,10 @@ async function listRulesCommand(ids: string[], values: { format?: string; pillar
 
 /** With -o, fetched templates are written next to the report so SARIF points at files. */
 function stackOptions(
-  names: string[], all: boolean, values: { region?: string; profile?: string; output?: string }, progress: (message: string, transient?: boolean) => void,
+  names: string[],
+  all: boolean,
+  values: { region?: string; profile?: string; output?: string },
+  progress: (message: string, transient?: boolean) => void,
 ): StackOptions {
   return {
     names,
@@ -232,9 +239,7 @@ function stackOptions(
 export function exitCode(result: LintResult, failOn: FailOn): number {
   if (failOn === 'none') return 0;
   const threshold = LEVELS.indexOf(failOn);
-  const failing = result.findings.some(
-    (f) => f.kind === 'fail' && !f.suppression && f.baselineState !== 'unchanged' && LEVELS.indexOf(f.level) <= threshold,
-  );
+  const failing = result.findings.some((f) => f.kind === 'fail' && !f.suppression && f.baselineState !== 'unchanged' && LEVELS.indexOf(f.level) <= threshold);
   return failing ? 1 : 0;
 }
 

@@ -9,8 +9,15 @@ export { rules } from '../rules/index.ts';
 
 // Writing rules.
 export {
-  defineRule, type RuleDefinition, type RuleSpec, type RuleContext, type ReportDescriptor, type RuleDocs, type KnownVariant,
-  type Messages, type Placeholders,
+  defineRule,
+  type RuleDefinition,
+  type RuleSpec,
+  type RuleContext,
+  type ReportDescriptor,
+  type RuleDocs,
+  type KnownVariant,
+  type Messages,
+  type Placeholders,
 } from './engine/rule.ts';
 export { option, type OptionDef, type OptionDefs, type OptionsOf } from './engine/options.ts';
 export type { Plugin } from './config/plugins.ts';

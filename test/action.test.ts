@@ -74,11 +74,27 @@ describe('action inputs', () => {
 
 describe('action.yml', () => {
   it('describes a node24 action bundled in action/index.js', () => {
-    expect(actionYml).toMatchObject({ name: 'pillars-lint', author: 'pillars-lint', branding: { icon: 'shield', color: 'orange' }, runs: { using: 'node24', main: 'action/index.js' } });
+    expect(actionYml).toMatchObject({
+      name: 'pillars-lint',
+      author: 'pillars-lint',
+      branding: { icon: 'shield', color: 'orange' },
+      runs: { using: 'node24', main: 'action/index.js' },
+    });
   });
 
   it('declares every input the action reads, with a description and a default', () => {
-    expect(Object.keys(actionYml.inputs).sort()).toEqual(['allow-plugins', 'annotations', 'category', 'config', 'fail-on', 'only-changed', 'parameters', 'path', 'sarif-file', 'summary']);
+    expect(Object.keys(actionYml.inputs).sort()).toEqual([
+      'allow-plugins',
+      'annotations',
+      'category',
+      'config',
+      'fail-on',
+      'only-changed',
+      'parameters',
+      'path',
+      'sarif-file',
+      'summary',
+    ]);
     for (const [name, input] of Object.entries(actionYml.inputs)) {
       expect(input.description, name).toBeTruthy();
       expect(typeof input.default, name).toBe('string');
@@ -115,7 +131,14 @@ function exampleEncryptedFalse(): { line: number; col: number } {
 function volumes(n: number): string {
   const out = ['Resources:'];
   for (let i = 1; i <= n; i++) {
-    out.push(`  Volume${i}:`, '    Type: AWS::EC2::Volume', '    Properties:', '      AvailabilityZone: eu-west-1a', '      Size: 10', '      Encrypted: false');
+    out.push(
+      `  Volume${i}:`,
+      '    Type: AWS::EC2::Volume',
+      '    Properties:',
+      '      AvailabilityZone: eu-west-1a',
+      '      Size: 10',
+      '      Encrypted: false',
+    );
   }
   return out.join('\n') + '\n';
 }
@@ -223,7 +246,15 @@ function runAction(inputs: Record<string, string> = {}, event: { name?: string; 
     sarif = undefined;
   }
   rmSync(path.join(ws, 'pillars-lint.sarif'), { force: true });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.split('\n').filter(Boolean), outputs, summary: readFileSync(files.summary, 'utf8'), sarif };
+  return {
+    code: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    lines: r.stdout.split('\n').filter(Boolean),
+    outputs,
+    summary: readFileSync(files.summary, 'utf8'),
+    sarif,
+  };
 }
 
 const pullRequest = () => ({ payload: { pull_request: { number: 7, base: { sha: base }, head: { sha: git('rev-parse', 'HEAD') } } } });
@@ -243,11 +274,15 @@ describe('the action bundle', () => {
         'Block device /dev/xvda of WebLaunchTemplate is not encrypted: Encrypted is false (used by Auto Scaling group WebGroup).',
     );
     // A multi-line region has lines but no columns.
-    expect(full.lines.find((l) => l.includes('title=ec2-sg-ssh-restricted'))).toMatch(/^::error file=infra\/web-stack\.yaml,line=(\d+),endLine=(?!\1,)\d+,title=/);
+    expect(full.lines.find((l) => l.includes('title=ec2-sg-ssh-restricted'))).toMatch(
+      /^::error file=infra\/web-stack\.yaml,line=(\d+),endLine=(?!\1,)\d+,title=/,
+    );
     expect(full.lines.find((l) => l.includes('title=autoscaling-elb-health-check') && l.includes('warning-only'))).toMatch(
       /^::warning file=infra\/warning-only\.yaml,line=8,endLine=8,col=24,endColumn=26,title=autoscaling-elb-health-check \(reliability\)::Auto Scaling group WebGroup/,
     );
-    expect(level(full, 'notice')[0]).toMatch(/^::notice file=notes\/odd%2Cname%3A1%25\.yaml,line=7,endLine=7,col=18,endColumn=22,title=ebs-volume-encrypted \(security\)::/);
+    expect(level(full, 'notice')[0]).toMatch(
+      /^::notice file=notes\/odd%2Cname%3A1%25\.yaml,line=7,endLine=7,col=18,endColumn=22,title=ebs-volume-encrypted \(security\)::/,
+    );
     expect(full.lines.some((l) => l.includes('config/settings.yaml'))).toBe(false);
   });
 
@@ -263,7 +298,9 @@ describe('the action bundle', () => {
     expect(level(full, 'warning')).toHaveLength(2);
     const notices = level(full, 'notice');
     expect(notices).toHaveLength(10);
-    expect(notices.at(-1)).toMatch(/^::notice title=pillars-lint::9 more findings \(7 errors, 2 notes\) are not shown as annotations, .*see the job summary\.$/);
+    expect(notices.at(-1)).toMatch(
+      /^::notice title=pillars-lint::9 more findings \(7 errors, 2 notes\) are not shown as annotations, .*see the job summary\.$/,
+    );
     const first = (name: string) => full.lines.findIndex((l) => l.startsWith(`::${name} file=`));
     expect(first('error')).toBeLessThan(first('warning'));
     expect(first('warning')).toBeLessThan(first('notice'));
@@ -285,7 +322,9 @@ describe('the action bundle', () => {
     expect(s).toContain('| file:line | level | rule | message |');
     const { line } = exampleEncryptedFalse();
     expect(s).toMatch(
-      new RegExp(`\\| \\[infra/web-stack\\.yaml:${line}\\]\\(https://github\\.com/octo/infra/blob/f{40}/infra/web-stack\\.yaml#L${line}\\) \\| error \\| \\[ebs-volume-encrypted\\]\\(https://github\\.com/pillars-lint/pillars-lint/blob/main/docs/rules/ebs-volume-encrypted\\.md\\) \\| Block device`),
+      new RegExp(
+        `\\| \\[infra/web-stack\\.yaml:${line}\\]\\(https://github\\.com/octo/infra/blob/f{40}/infra/web-stack\\.yaml#L${line}\\) \\| error \\| \\[ebs-volume-encrypted\\]\\(https://github\\.com/pillars-lint/pillars-lint/blob/main/docs/rules/ebs-volume-encrypted\\.md\\) \\| Block device`,
+      ),
     );
     expect(s).toContain(`(https://github.com/octo/infra/blob/${'f'.repeat(40)}/notes/odd%2Cname%3A1%25.yaml#L7)`);
     const rows = s.split('\n').filter((l) => /^\| .*:\d+/.test(l));
@@ -319,7 +358,9 @@ describe('the action bundle', () => {
   it('lints only the templates a pull request changes with only-changed', () => {
     const r = runAction({ 'only-changed': 'true', 'fail-on': 'warning' }, pullRequest());
     expect(r.stderr).toBe('');
-    expect(r.lines.filter((l) => /^::(error|warning|notice) file=/.test(l))).toEqual([expect.stringMatching(/^::warning file=infra\/warning-only\.yaml,line=8,/)]);
+    expect(r.lines.filter((l) => /^::(error|warning|notice) file=/.test(l))).toEqual([
+      expect.stringMatching(/^::warning file=infra\/warning-only\.yaml,line=8,/),
+    ]);
     expect(r.outputs).toMatchObject({ findings: '1', errors: '0', warnings: '1' });
     expect(r.code).toBe(1);
     // The changed non-template found by the folder scan is still skipped silently, not reported.
@@ -332,7 +373,9 @@ describe('the action bundle', () => {
 
   it('lints everything, and says so, when only-changed cannot diff', () => {
     const r = runAction({ 'only-changed': 'true' }, { payload: { pull_request: { base: { sha: '0'.repeat(40) } } } });
-    expect(level(r, 'warning')[0]).toMatch(/^::warning::pillars-lint: only-changed: git diff 000000000000\.\.\.HEAD failed \(.+\)\. Every template is linted instead/);
+    expect(level(r, 'warning')[0]).toMatch(
+      /^::warning::pillars-lint: only-changed: git diff 000000000000\.\.\.HEAD failed \(.+\)\. Every template is linted instead/,
+    );
     expect(r.outputs.findings).toBe('29');
     expect(level(r, 'warning')).toHaveLength(3);
     expect(r.summary).toContain('only-changed: git diff');

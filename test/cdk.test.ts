@@ -23,7 +23,10 @@ type SarifRun = {
   results: Array<{
     ruleId: string;
     locations: Array<{ physicalLocation: { artifactLocation: { uri: string } }; logicalLocations?: Array<{ name: string; fullyQualifiedName: string }> }>;
-    relatedLocations?: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn?: number } }; message: { text: string } }>;
+    relatedLocations?: Array<{
+      physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn?: number } };
+      message: { text: string };
+    }>;
     properties?: Record<string, unknown>;
   }>;
 };
@@ -40,14 +43,20 @@ function sarifRun(args: string[], cwd = ROOT): SarifRun {
 const FIXTURE = 'fixtures/cdk/deliberate-problems/cdk.out';
 const HEADLINE = ['ec2-sg-ssh-restricted', 'ebs-volume-encrypted', 'rds-multi-az-enabled', 'autoscaling-elb-health-check'].flatMap((id) => ['--rule', id]);
 // The VPC's default-security-group custom resource: its provider Lambda and role come from aws-cdk-lib.
-const PLUMBING = ['CustomVpcRestrictDefaultSGCustomResourceProviderRole26592FE0', 'CustomVpcRestrictDefaultSGCustomResourceProviderHandlerDC833E5E', 'CDKMetadata'];
+const PLUMBING = [
+  'CustomVpcRestrictDefaultSGCustomResourceProviderRole26592FE0',
+  'CustomVpcRestrictDefaultSGCustomResourceProviderHandlerDC833E5E',
+  'CDKMetadata',
+];
 
 describe('cdk.out (shipped fixture: deliberate-problems)', () => {
   it('reports the headline problems with construct paths in the text report', () => {
     const r = cli([FIXTURE, ...HEADLINE]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('fixtures/cdk/deliberate-problems/cdk.out/ProblemStack.template.json');
-    expect(r.stdout).toMatch(/313:6\s+error\s+The security group AdminSg34EB5EC7 allows SSH \(port 22\) from 0\.0\.0\.0\/0\. \[ProblemStack\/AdminSg\/Resource\]\s+ec2-sg-ssh-restricted/);
+    expect(r.stdout).toMatch(
+      /313:6\s+error\s+The security group AdminSg34EB5EC7 allows SSH \(port 22\) from 0\.0\.0\.0\/0\. \[ProblemStack\/AdminSg\/Resource\]\s+ec2-sg-ssh-restricted/,
+    );
     expect(r.stdout).toMatch(/352:15\s+error\s+Ingress rule LegacyAllTcp opens SSH .* \[ProblemStack\/LegacyAllTcp\]/);
     expect(r.stdout).toMatch(/459:18\s+error\s+EBS volume DataVolume175940C2 is not encrypted: Encrypted is false\. \[ProblemStack\/DataVolume\/Resource\]/);
     expect(r.stdout).toMatch(/481:4\s+error\s+EBS volume ScratchVolume is not encrypted.* \[ProblemStack\/ScratchVolume\]/);
@@ -68,9 +77,16 @@ describe('cdk.out (shipped fixture: deliberate-problems)', () => {
     expect(byRule('rds-multi-az-enabled')).toEqual([{ name: 'Db5D02A0A9', fullyQualifiedName: 'ProblemStack/Db/Resource', kind: 'resource' }]);
     // The bastion and the workers' launch template map no block devices: their root volumes come from the AMI, unencrypted.
     expect(byRule('ebs-volume-encrypted').map((l) => l!.fullyQualifiedName)).toEqual([
-      'ProblemStack/Bastion/Resource', 'ProblemStack/DataVolume/Resource', 'ProblemStack/ScratchVolume', 'ProblemStack/Workers/LaunchTemplate/Resource',
+      'ProblemStack/Bastion/Resource',
+      'ProblemStack/DataVolume/Resource',
+      'ProblemStack/ScratchVolume',
+      'ProblemStack/Workers/LaunchTemplate/Resource',
     ]);
-    expect(byRule('ec2-sg-ssh-restricted').map((l) => l!.fullyQualifiedName)).toEqual(['ProblemStack/AdminSg/Resource', 'ProblemStack/AdminSg/Resource', 'ProblemStack/LegacyAllTcp']);
+    expect(byRule('ec2-sg-ssh-restricted').map((l) => l!.fullyQualifiedName)).toEqual([
+      'ProblemStack/AdminSg/Resource',
+      'ProblemStack/AdminSg/Resource',
+      'ProblemStack/LegacyAllTcp',
+    ]);
     // /home/dev/cdk-app is not under the working directory: GitHub rejects absolute file URIs, so only a property says it.
     const db = run.results.find((x) => x.ruleId === 'rds-multi-az-enabled')!;
     expect(db.relatedLocations).toBeUndefined();
@@ -122,7 +138,10 @@ function syntheticAssembly(): string {
     `Object.<anonymous> (${path.join(dir, 'bin', 'app.ts')}:9:1)`,
   ];
   const id = (logicalId: string, extra: object[] = []) => [{ type: 'aws:cdk:logicalId', data: logicalId }, ...extra];
-  const fn = { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs20.x', Handler: 'index.handler', Role: 'arn:aws:iam::123456789012:role/x', Code: { ZipFile: 'x' } } };
+  const fn = {
+    Type: 'AWS::Lambda::Function',
+    Properties: { Runtime: 'nodejs20.x', Handler: 'index.handler', Role: 'arn:aws:iam::123456789012:role/x', Code: { ZipFile: 'x' } },
+  };
   json('manifest.json', {
     version: '36.0.0',
     artifacts: {
@@ -133,7 +152,9 @@ function syntheticAssembly(): string {
         metadata: {
           '/AppStack': [{ type: 'aws:cdk:templateFile', data: 'AppStack.template.json' }],
           '/AppStack/Fn/Resource': id('Fn9270CBC0', [{ type: 'aws:cdk:creationStack', data: trace('lib/app-stack.ts:12:5') }]),
-          '/AppStack/Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C/Resource': id('CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C81C01536'),
+          '/AppStack/Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C/Resource': id(
+            'CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C81C01536',
+          ),
           '/AppStack/AWS679f53fac002430cb0da5b7982bd2287/Resource': id('AWS679f53fac002430cb0da5b7982bd22872D164C4C'),
           '/AppStack/LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a/Resource': id('LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8aFD4BFC8A'),
           '/AppStack/Provider/framework-onEvent/Resource': id('ProviderframeworkonEvent83C1D0A7'),
@@ -152,7 +173,8 @@ function syntheticAssembly(): string {
   json('AppStack.template.json', {
     Parameters: {
       BootstrapVersion: {
-        Type: 'AWS::SSM::Parameter::Value<String>', Default: '/cdk-bootstrap/hnb659fds/version',
+        Type: 'AWS::SSM::Parameter::Value<String>',
+        Default: '/cdk-bootstrap/hnb659fds/version',
         Description: 'Version of the CDK Bootstrap resources in this environment, automatically retrieved from SSM Parameter Store. [cdk:skip]',
       },
     },
@@ -170,10 +192,15 @@ function syntheticAssembly(): string {
           TemplateURL: { 'Fn::Join': ['', ['https://s3.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/cdk-assets/1a2b3c.json']] },
           Parameters: { Mode: 'strict', referencetoAppStackFnArn: { 'Fn::GetAtt': ['Fn9270CBC0', 'Arn'] } },
         },
-        Metadata: { 'aws:cdk:path': 'AppStack/Network.NestedStack/Network.NestedStackResource', 'aws:asset:path': 'AppStackNetwork1A2B3C4D.nested.template.json' },
+        Metadata: {
+          'aws:cdk:path': 'AppStack/Network.NestedStack/Network.NestedStackResource',
+          'aws:asset:path': 'AppStackNetwork1A2B3C4D.nested.template.json',
+        },
       },
     },
-    Rules: { CheckBootstrapVersion: { Assertions: [{ Assert: { 'Fn::Not': [{ 'Fn::Contains': [['1', '2', '3', '4', '5'], { Ref: 'BootstrapVersion' }] }] } }] } },
+    Rules: {
+      CheckBootstrapVersion: { Assertions: [{ Assert: { 'Fn::Not': [{ 'Fn::Contains': [['1', '2', '3', '4', '5'], { Ref: 'BootstrapVersion' }] }] } }] },
+    },
   });
   // Mode is 'relaxed' unless the parent passes 'strict': the volume is encrypted only in the strict case.
   json('AppStackNetwork1A2B3C4D.nested.template.json', {
@@ -183,14 +210,28 @@ function syntheticAssembly(): string {
       Data3C2A1B0F: { Type: 'AWS::EC2::Volume', Properties: { AvailabilityZone: 'eu-west-1a', Size: 10, Encrypted: { 'Fn::If': ['Strict', true, false] } } },
     },
   });
-  writeFileSync(path.join(out, 'assembly-Beta', 'manifest.json'), JSON.stringify({
-    version: '36.0.0',
-    artifacts: { BetaStack0A1B2C3D: { type: 'aws:cloudformation:stack', displayName: 'Beta/Stack', properties: { templateFile: 'BetaStack0A1B2C3D.template.json' } } },
-  }));
+  writeFileSync(
+    path.join(out, 'assembly-Beta', 'manifest.json'),
+    JSON.stringify({
+      version: '36.0.0',
+      artifacts: {
+        BetaStack0A1B2C3D: { type: 'aws:cloudformation:stack', displayName: 'Beta/Stack', properties: { templateFile: 'BetaStack0A1B2C3D.template.json' } },
+      },
+    }),
+  );
   // No manifest metadata here: construct paths come from aws:cdk:path resource metadata, as `cdk synth` writes by default.
-  writeFileSync(path.join(out, 'assembly-Beta', 'BetaStack0A1B2C3D.template.json'), JSON.stringify({
-    Resources: { Vol: { Type: 'AWS::EC2::Volume', Properties: { AvailabilityZone: 'eu-west-1a', Size: 10, Encrypted: false }, Metadata: { 'aws:cdk:path': 'Beta/Stack/Vol/Resource' } } },
-  }));
+  writeFileSync(
+    path.join(out, 'assembly-Beta', 'BetaStack0A1B2C3D.template.json'),
+    JSON.stringify({
+      Resources: {
+        Vol: {
+          Type: 'AWS::EC2::Volume',
+          Properties: { AvailabilityZone: 'eu-west-1a', Size: 10, Encrypted: false },
+          Metadata: { 'aws:cdk:path': 'Beta/Stack/Vol/Resource' },
+        },
+      },
+    }),
+  );
   return dir;
 }
 
@@ -201,29 +242,35 @@ describe('cdk.out (synthetic assembly)', () => {
     const dir = syntheticAssembly();
     const report = JSON.parse(cli(['cdk.out', ...rules, '-f', 'json'], dir).stdout);
     expect(report.files.map((f: { path: string }) => f.path)).toEqual([
-      'cdk.out/AppStack.template.json', 'cdk.out/AppStackNetwork1A2B3C4D.nested.template.json', 'cdk.out/assembly-Beta/BetaStack0A1B2C3D.template.json',
+      'cdk.out/AppStack.template.json',
+      'cdk.out/AppStackNetwork1A2B3C4D.nested.template.json',
+      'cdk.out/assembly-Beta/BetaStack0A1B2C3D.template.json',
     ]);
     const found = report.findings.map((f: { ruleId: string; logicalId: string; constructPath?: string }) => `${f.ruleId} ${f.logicalId} ${f.constructPath}`);
     // Only the app's own function; the nested volume is encrypted because the parent passes Mode: strict.
-    expect(found).toEqual([
-      'lambda-function-arm64-architecture Fn9270CBC0 AppStack/Fn/Resource',
-      'ebs-volume-encrypted Vol Beta/Stack/Vol/Resource',
-    ]);
+    expect(found).toEqual(['lambda-function-arm64-architecture Fn9270CBC0 AppStack/Fn/Resource', 'ebs-volume-encrypted Vol Beta/Stack/Vol/Resource']);
   });
 
-  it('with --cdk-location template, links the first frame of the app\'s own code as a SARIF relatedLocation, relative to the working directory', () => {
+  it("with --cdk-location template, links the first frame of the app's own code as a SARIF relatedLocation, relative to the working directory", () => {
     const dir = syntheticAssembly();
     const run = sarifRun(['cdk.out', '--cdk-location', 'template', ...rules], dir);
     const fn = run.results.find((x) => x.ruleId === 'lambda-function-arm64-architecture')!;
-    expect(fn.relatedLocations).toEqual([{
-      id: 1,
-      physicalLocation: { artifactLocation: { uri: 'lib/app-stack.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 12, startColumn: 5 } },
-      message: { text: 'Where the CDK app creates this resource' },
-    }]);
+    expect(fn.relatedLocations).toEqual([
+      {
+        id: 1,
+        physicalLocation: { artifactLocation: { uri: 'lib/app-stack.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 12, startColumn: 5 } },
+        message: { text: 'Where the CDK app creates this resource' },
+      },
+    ]);
     expect(fn.properties!.related).toBeUndefined();
     const nested = run.artifacts.find((a) => a.location.uri === 'cdk.out/AppStackNetwork1A2B3C4D.nested.template.json')!;
-    expect(nested.properties).toEqual({ cdkStack: 'AppStack/Network', nestedIn: { uri: 'cdk.out/AppStack.template.json', logicalId: 'NetworkNestedStackResource' } });
-    expect(run.artifacts.find((a) => a.location.uri === 'cdk.out/assembly-Beta/BetaStack0A1B2C3D.template.json')!.properties).toEqual({ cdkStack: 'Beta/Stack' });
+    expect(nested.properties).toEqual({
+      cdkStack: 'AppStack/Network',
+      nestedIn: { uri: 'cdk.out/AppStack.template.json', logicalId: 'NetworkNestedStackResource' },
+    });
+    expect(run.artifacts.find((a) => a.location.uri === 'cdk.out/assembly-Beta/BetaStack0A1B2C3D.template.json')!.properties).toEqual({
+      cdkStack: 'Beta/Stack',
+    });
   });
 
   it('without the parent, the nested template is linted on its own, with its Default', async () => {
@@ -244,8 +291,11 @@ describe('cdk.out (synthetic assembly)', () => {
     expect(app!.creation.get('Fn9270CBC0')).toEqual({ file: path.join(dir, 'lib', 'app-stack.ts'), line: 12, column: 5 });
     expect(network!.constructPaths.get('Data3C2A1B0F')).toBe('AppStack/Network/Data/Resource');
     expect([...app!.plumbing].sort()).toEqual([
-      'AWS679f53fac002430cb0da5b7982bd22872D164C4C', 'CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C81C01536',
-      'Handlers1B2C3D4E', 'LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8aFD4BFC8A', 'ProviderframeworkonEvent83C1D0A7',
+      'AWS679f53fac002430cb0da5b7982bd22872D164C4C',
+      'CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C81C01536',
+      'Handlers1B2C3D4E',
+      'LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8aFD4BFC8A',
+      'ProviderframeworkonEvent83C1D0A7',
     ]);
   });
 });
@@ -255,8 +305,14 @@ describe('creation stacks and plumbing paths', () => {
     [['new Stack (/app/lib/stack.ts:3:9)'], { file: '/app/lib/stack.ts', line: 3, column: 9 }],
     [['    at new Stack (/app/lib/stack.ts:3:9)'], { file: '/app/lib/stack.ts', line: 3, column: 9 }],
     [['...new Vpc2 in aws-cdk-lib...', 'Array.forEach (:)', '<anonymous> (/app/bin/app.js:75:1)'], { file: '/app/bin/app.js', line: 75, column: 1 }],
-    [['.../app/node_modules/aws-cdk-lib/aws-ec2/lib/vpc.js:1:291 in aws-cdk-lib...', 'Object.<anonymous> (file:///app/bin/app.mjs:4:1)'], { file: '/app/bin/app.mjs', line: 4, column: 1 }],
-    [['Module._compile (node:internal/modules/cjs/loader:1105:14)', 'new Construct (/app/node_modules/constructs/lib/construct.js:9:1)', '/app/bin/app.js:2'], { file: '/app/bin/app.js', line: 2 }],
+    [
+      ['.../app/node_modules/aws-cdk-lib/aws-ec2/lib/vpc.js:1:291 in aws-cdk-lib...', 'Object.<anonymous> (file:///app/bin/app.mjs:4:1)'],
+      { file: '/app/bin/app.mjs', line: 4, column: 1 },
+    ],
+    [
+      ['Module._compile (node:internal/modules/cjs/loader:1105:14)', 'new Construct (/app/node_modules/constructs/lib/construct.js:9:1)', '/app/bin/app.js:2'],
+      { file: '/app/bin/app.js', line: 2 },
+    ],
     [['...aws-cdk-lib...', '(no user code in 10 frames, use --stack-trace-limit to capture more)'], undefined],
   ])('%j → %j', (trace, frame) => {
     expect(firstUserFrame(trace, '/elsewhere')).toEqual(frame);
@@ -308,7 +364,10 @@ describe.skipIf(!HAS_SHARED)('cdk.out (the six corpus assemblies)', () => {
     expect(at('autoscaling-elb-health-check')).toEqual(['WebTierStack/AppAsg/ASG']);
     expect(at('rds-multi-az-enabled')).toEqual(expect.arrayContaining(['ProblemStack/Db/Resource']));
     expect(at('ebs-volume-encrypted')).toEqual([
-      'ProblemStack/Bastion/Resource', 'ProblemStack/DataVolume/Resource', 'ProblemStack/ScratchVolume', 'ProblemStack/Workers/LaunchTemplate/Resource',
+      'ProblemStack/Bastion/Resource',
+      'ProblemStack/DataVolume/Resource',
+      'ProblemStack/ScratchVolume',
+      'ProblemStack/Workers/LaunchTemplate/Resource',
     ]);
     expect(at('ec2-sg-ssh-restricted')).toEqual(['ProblemStack/AdminSg/Resource', 'ProblemStack/AdminSg/Resource', 'ProblemStack/LegacyAllTcp']);
     // Nested stack templates are findings of their own file, with paths below the parent stack.
@@ -321,12 +380,26 @@ describe.skipIf(!HAS_SHARED)('cdk.out (the six corpus assemblies)', () => {
     const run = sarifRun([path.join(corpus, 'nested-stacks', 'cdk.out')], corpus);
     expect(run.artifacts.map((a) => [a.location.uri, a.properties?.nestedIn])).toEqual([
       ['nested-stacks/cdk.out/ParentStack.template.json', undefined],
-      ['nested-stacks/cdk.out/ParentStackNetworkCCC8275D.nested.template.json', { uri: 'nested-stacks/cdk.out/ParentStack.template.json', logicalId: 'NetworkNestedStackNetworkNestedStackResource0124E108' }],
-      ['nested-stacks/cdk.out/ParentStackDataDFC1A18A.nested.template.json', { uri: 'nested-stacks/cdk.out/ParentStack.template.json', logicalId: 'DataNestedStackDataNestedStackResourceEC94013D' }],
+      [
+        'nested-stacks/cdk.out/ParentStackNetworkCCC8275D.nested.template.json',
+        { uri: 'nested-stacks/cdk.out/ParentStack.template.json', logicalId: 'NetworkNestedStackNetworkNestedStackResource0124E108' },
+      ],
+      [
+        'nested-stacks/cdk.out/ParentStackDataDFC1A18A.nested.template.json',
+        { uri: 'nested-stacks/cdk.out/ParentStack.template.json', logicalId: 'DataNestedStackDataNestedStackResourceEC94013D' },
+      ],
     ]);
     expect(run.artifacts[0]!.properties!.nestedStacks).toEqual([
-      { logicalId: 'NetworkNestedStackNetworkNestedStackResource0124E108', uri: 'nested-stacks/cdk.out/ParentStackNetworkCCC8275D.nested.template.json', followed: true },
-      { logicalId: 'DataNestedStackDataNestedStackResourceEC94013D', uri: 'nested-stacks/cdk.out/ParentStackDataDFC1A18A.nested.template.json', followed: true },
+      {
+        logicalId: 'NetworkNestedStackNetworkNestedStackResource0124E108',
+        uri: 'nested-stacks/cdk.out/ParentStackNetworkCCC8275D.nested.template.json',
+        followed: true,
+      },
+      {
+        logicalId: 'DataNestedStackDataNestedStackResourceEC94013D',
+        uri: 'nested-stacks/cdk.out/ParentStackDataDFC1A18A.nested.template.json',
+        followed: true,
+      },
     ]);
   });
 
@@ -351,11 +424,19 @@ describe('aws:cdk:path metadata outside an assembly', () => {
   it('gives construct paths to a synthesized template saved anywhere, and skips plumbing by path', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pillars-lint-cdkpath-'));
     const file = path.join(dir, 'template.json');
-    writeFileSync(file, readFileSync(path.join(ROOT, FIXTURE, 'ProblemStack.template.json'), 'utf8')
-      .replace('"Type": "AWS::EC2::Volume",', '"Type": "AWS::EC2::Volume", "Metadata": {"aws:cdk:path": "ProblemStack/DataVolume/Resource"},')
-      .replace('"Type": "AWS::IAM::Role",', '"Type": "AWS::IAM::Role", "Metadata": {"aws:cdk:path": "ProblemStack/Custom::VpcRestrictDefaultSGCustomResourceProvider/Role"},'));
+    writeFileSync(
+      file,
+      readFileSync(path.join(ROOT, FIXTURE, 'ProblemStack.template.json'), 'utf8')
+        .replace('"Type": "AWS::EC2::Volume",', '"Type": "AWS::EC2::Volume", "Metadata": {"aws:cdk:path": "ProblemStack/DataVolume/Resource"},')
+        .replace(
+          '"Type": "AWS::IAM::Role",',
+          '"Type": "AWS::IAM::Role", "Metadata": {"aws:cdk:path": "ProblemStack/Custom::VpcRestrictDefaultSGCustomResourceProvider/Role"},',
+        ),
+    );
     const report = JSON.parse(cli([file, '-f', 'json'], dir).stdout);
-    const volume = report.findings.find((f: { ruleId: string; logicalId: string }) => f.ruleId === 'ebs-volume-encrypted' && f.logicalId === 'DataVolume175940C2');
+    const volume = report.findings.find(
+      (f: { ruleId: string; logicalId: string }) => f.ruleId === 'ebs-volume-encrypted' && f.logicalId === 'DataVolume175940C2',
+    );
     expect(volume.constructPath).toBe('ProblemStack/DataVolume/Resource');
     expect(report.findings.some((f: { logicalId: string }) => f.logicalId === PLUMBING[0])).toBe(false);
   });

@@ -14,7 +14,16 @@ function cli(args: string[], cwd = ROOT) {
 }
 
 // The example stack also trips newer rules; these assertions are about the four headline ones.
-const HEADLINE = ['--rule', 'ec2-sg-ssh-restricted', '--rule', 'ebs-volume-encrypted', '--rule', 'rds-multi-az-enabled', '--rule', 'autoscaling-elb-health-check'];
+const HEADLINE = [
+  '--rule',
+  'ec2-sg-ssh-restricted',
+  '--rule',
+  'ebs-volume-encrypted',
+  '--rule',
+  'rds-multi-az-enabled',
+  '--rule',
+  'autoscaling-elb-health-check',
+];
 
 const COMPACT = /^(.+):\sline\s(\d+),\scol\s(\d+),\s(Error|Warning|Info)\s-\s(.+)\s\((.+)\)$/;
 
@@ -92,7 +101,9 @@ describe('cli', () => {
     const parse = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'template-parse-error');
     expect(parse).toHaveLength(1);
     expect(parse[0]).toMatchObject({ file: 'fixtures/templates/broken.yaml', line: 7, level: 'error' });
-    expect(report.findings.some((f: { file: string; ruleId: string }) => f.file === 'fixtures/templates/with space.yaml' && f.ruleId === 'ebs-volume-encrypted')).toBe(true);
+    expect(
+      report.findings.some((f: { file: string; ruleId: string }) => f.file === 'fixtures/templates/with space.yaml' && f.ruleId === 'ebs-volume-encrypted'),
+    ).toBe(true);
     const skipped = report.files.find((f: { path: string }) => f.path === 'fixtures/templates/not-a-template.yaml');
     expect(skipped.status).toBe('skipped');
     expect(report.findings.some((f: { file: string }) => f.file === 'fixtures/templates/not-a-template.yaml')).toBe(false);
@@ -183,7 +194,16 @@ describe('pillars-lint rules', () => {
     const r = cli(['rules', 'rds-automated-backups-enabled']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^rds-automated-backups-enabled — /);
-    for (const part of ['Why:', 'Fix:', 'Non-compliant:', 'Compliant:', 'Options:', 'minRetentionDays (default 7): ', 'Well-Architected:', 'Docs: https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/rds-automated-backups-enabled.md']) {
+    for (const part of [
+      'Why:',
+      'Fix:',
+      'Non-compliant:',
+      'Compliant:',
+      'Options:',
+      'minRetentionDays (default 7): ',
+      'Well-Architected:',
+      'Docs: https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/rds-automated-backups-enabled.md',
+    ]) {
       expect(r.stdout).toContain(part);
     }
   });
@@ -192,7 +212,10 @@ describe('pillars-lint rules', () => {
     const lines = cli(['rules', '--pillar', 'sustainability']).stdout.trim().split('\n');
     expect(lines.at(-1)).toMatch(/^\d+ rules?$/);
     for (const line of lines.slice(0, -2)) expect(line).toMatch(/\ssustainability\s/);
-    expect(cli(['rules', 'ebs-volume-encryptd'])).toMatchObject({ code: 2, stderr: 'pillars-lint: unknown rule "ebs-volume-encryptd" (did you mean "ebs-volume-encrypted"?)\n' });
+    expect(cli(['rules', 'ebs-volume-encryptd'])).toMatchObject({
+      code: 2,
+      stderr: 'pillars-lint: unknown rule "ebs-volume-encryptd" (did you mean "ebs-volume-encrypted"?)\n',
+    });
     expect(cli(['rules', '--pillar', 'speed']).code).toBe(2);
   });
 });

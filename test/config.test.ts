@@ -50,7 +50,11 @@ Resources:
 const HEADLINE = ['ec2-sg-ssh-restricted', 'ebs-volume-encrypted', 'rds-multi-az-enabled', 'autoscaling-elb-health-check'];
 const RULE_FLAGS = HEADLINE.flatMap((id) => ['--rule', id]);
 const relevant = (id: string) => HEADLINE.includes(id) || !id.includes('-') || /suppression|parse-error/.test(id);
-const ids = (report: { findings: Array<{ ruleId: string }> }) => report.findings.map((f) => f.ruleId).filter(relevant).sort();
+const ids = (report: { findings: Array<{ ruleId: string }> }) =>
+  report.findings
+    .map((f) => f.ruleId)
+    .filter(relevant)
+    .sort();
 
 describe('config file', () => {
   it('turns rules off, changes levels and applies overrides by file glob (later entries win)', () => {
@@ -67,7 +71,11 @@ describe('config file', () => {
       ].join('\n'),
     });
     const report = p.run('.', '-f', 'json').json();
-    const byFile = (file: string) => report.findings.filter((f: { file: string; ruleId: string }) => f.file === file && relevant(f.ruleId)).map((f: { ruleId: string; level: string }) => `${f.ruleId}:${f.level}`).sort();
+    const byFile = (file: string) =>
+      report.findings
+        .filter((f: { file: string; ruleId: string }) => f.file === file && relevant(f.ruleId))
+        .map((f: { ruleId: string; level: string }) => `${f.ruleId}:${f.level}`)
+        .sort();
     expect(byFile('stack.yaml')).toEqual(['ec2-sg-ssh-restricted:error', 'rds-multi-az-enabled:warning']);
     expect(byFile('sandbox/stack.yaml')).toEqual(['ec2-sg-ssh-restricted:note']);
   });
@@ -89,10 +97,19 @@ describe('config file', () => {
   });
 
   it.each([
-    ['rulez:\n  x: off\n', /^\.pillars-lint\.yaml:1:1: rulez: unknown key "rulez" \(expected one of: plugins, extends, rules, overrides, parameters, include, exclude, fail-on\)$/],
-    ['rules:\n  rds-multi-az-enable: off\n', /^\.pillars-lint\.yaml:2:3: rules\.rds-multi-az-enable: unknown rule "rds-multi-az-enable" \(did you mean "rds-multi-az-enabled"\?\)$/],
+    [
+      'rulez:\n  x: off\n',
+      /^\.pillars-lint\.yaml:1:1: rulez: unknown key "rulez" \(expected one of: plugins, extends, rules, overrides, parameters, include, exclude, fail-on\)$/,
+    ],
+    [
+      'rules:\n  rds-multi-az-enable: off\n',
+      /^\.pillars-lint\.yaml:2:3: rules\.rds-multi-az-enable: unknown rule "rds-multi-az-enable" \(did you mean "rds-multi-az-enabled"\?\)$/,
+    ],
     ['rules:\n  rds-multi-az-enabled: warn\n', /^\.pillars-lint\.yaml:2:25: rules\.rds-multi-az-enabled: must be one of off, error, warning, note/],
-    ['rules:\n  ebs-volume-encrypted: [error, { assumeAccountDefaultEncryption: "yes" }]\n', /:2:67: rules\.ebs-volume-encrypted\.1\.assumeAccountDefaultEncryption: must be boolean$/],
+    [
+      'rules:\n  ebs-volume-encrypted: [error, { assumeAccountDefaultEncryption: "yes" }]\n',
+      /:2:67: rules\.ebs-volume-encrypted\.1\.assumeAccountDefaultEncryption: must be boolean$/,
+    ],
     ['rules:\n  ebs-volume-encrypted: [error, { colour: red }]\n', /rules\.ebs-volume-encrypted\.1\.colour: unknown key "colour"$/],
     ['extends: strict\n', /:1:10: extends: unknown preset/],
     ['fail-on: sometimes\n', /fail-on: must be one of error, warning, note, none$/],
@@ -118,7 +135,9 @@ describe('suppressions', () => {
     TEMPLATE.replace('  Bastion:\n    Type: AWS::EC2::SecurityGroup\n', `  Bastion:\n    Type: AWS::EC2::SecurityGroup\n    Metadata:\n${metadata}`);
 
   it('removes exactly the suppressed finding, counts it, leaves it out of SARIF unless asked', () => {
-    const p = project({ 'stack.yaml': suppress('      pillars-lint:\n        ignore:\n          - id: ec2-sg-ssh-restricted\n            reason: Closed by the org firewall\n') });
+    const p = project({
+      'stack.yaml': suppress('      pillars-lint:\n        ignore:\n          - id: ec2-sg-ssh-restricted\n            reason: Closed by the org firewall\n'),
+    });
     const report = p.run('stack.yaml', '-f', 'json').json();
     expect(ids({ findings: report.findings.filter((f: { suppressed?: unknown }) => !f.suppressed) })).toEqual(['ebs-volume-encrypted', 'rds-multi-az-enabled']);
     expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'ec2-sg-ssh-restricted').suppressed.justification).toBe('Closed by the org firewall');
@@ -131,13 +150,19 @@ describe('suppressions', () => {
   });
 
   it('does not suppress without a reason, and reports the entry', () => {
-    const report = project({ 'stack.yaml': suppress('      pillars-lint:\n        ignore:\n          - id: ec2-sg-ssh-restricted\n') }).run('stack.yaml', '-f', 'json').json();
+    const report = project({ 'stack.yaml': suppress('      pillars-lint:\n        ignore:\n          - id: ec2-sg-ssh-restricted\n') })
+      .run('stack.yaml', '-f', 'json')
+      .json();
     expect(ids(report)).toEqual(['ebs-volume-encrypted', 'ec2-sg-ssh-restricted', 'invalid-suppression', 'rds-multi-az-enabled']);
     expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'invalid-suppression')).toMatchObject({ line: 13, level: 'warning' });
   });
 
   it('reports an entry that matches nothing as unused-suppression, located at the entry', () => {
-    const report = project({ 'stack.yaml': suppress('      pillars-lint:\n        ignore:\n          - id: rds-multi-az-enabled\n            reason: not a database\n') }).run('stack.yaml', '-f', 'json').json();
+    const report = project({
+      'stack.yaml': suppress('      pillars-lint:\n        ignore:\n          - id: rds-multi-az-enabled\n            reason: not a database\n'),
+    })
+      .run('stack.yaml', '-f', 'json')
+      .json();
     const unused = report.findings.find((f: { ruleId: string }) => f.ruleId === 'unused-suppression');
     expect(unused).toMatchObject({ line: 13, column: 13, level: 'warning' });
     expect(unused.message).toMatch(/rds-multi-az-enabled matches no finding in resource Bastion/);
@@ -147,7 +172,9 @@ describe('suppressions', () => {
     ['cfn_nag', '      cfn_nag:\n        rules_to_suppress:\n          - id: W2\n            reason: reviewed\n'],
     ['checkov', '      checkov:\n        skip:\n          - id: CKV_AWS_24\n            comment: reviewed\n'],
   ])('honours %s entries through the peer ids', (_tool, metadata) => {
-    const report = project({ 'stack.yaml': suppress(metadata) }).run('stack.yaml', '-f', 'json').json();
+    const report = project({ 'stack.yaml': suppress(metadata) })
+      .run('stack.yaml', '-f', 'json')
+      .json();
     const ssh = report.findings.find((f: { ruleId: string }) => f.ruleId === 'ec2-sg-ssh-restricted');
     expect(ssh.suppressed).toMatchObject({ justification: 'reviewed' });
   });
@@ -168,11 +195,18 @@ describe('baseline', () => {
     expect(again.stdout).toMatch(/3 unchanged since baseline/);
 
     // Lines inserted above every finding, and one new unencrypted volume.
-    p.write('stack.yaml', `# a comment\n# another\n${TEMPLATE}  Scratch:\n    Type: AWS::EC2::Volume\n    Properties: {AvailabilityZone: eu-west-1a, Size: 5}\n`);
+    p.write(
+      'stack.yaml',
+      `# a comment\n# another\n${TEMPLATE}  Scratch:\n    Type: AWS::EC2::Volume\n    Properties: {AvailabilityZone: eu-west-1a, Size: 5}\n`,
+    );
     const r = p.run('stack.yaml', ...RULE_FLAGS, '--baseline', 'baseline.sarif', '-f', 'sarif');
     expect(r.code).toBe(1);
     const results = r.json().runs[0].results;
-    expect(results.filter((x: { baselineState: string }) => x.baselineState === 'new').map((x: { locations: Array<{ logicalLocations: Array<{ name: string }> }> }) => x.locations[0]!.logicalLocations[0]!.name)).toEqual(['Scratch']);
+    expect(
+      results
+        .filter((x: { baselineState: string }) => x.baselineState === 'new')
+        .map((x: { locations: Array<{ logicalLocations: Array<{ name: string }> }> }) => x.locations[0]!.logicalLocations[0]!.name),
+    ).toEqual(['Scratch']);
     expect(results.filter((x: { baselineState: string }) => x.baselineState === 'unchanged')).toHaveLength(3);
   });
 

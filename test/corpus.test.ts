@@ -30,7 +30,7 @@ const HEADER = [
  */
 function sourceFolder(relative: string): string {
   const [top, source, ...rest] = relative.split('/');
-  return top === 'templates' && source !== undefined && rest.length > 0 ? `templates/${source}` : top ?? relative;
+  return top === 'templates' && source !== undefined && rest.length > 0 ? `templates/${source}` : (top ?? relative);
 }
 
 /** The snapshot of a source folder: templates/<source> → <source>.txt, cdk → cdk.txt. */
@@ -86,7 +86,11 @@ function snapshots(result: LintResult, root: string, folders: readonly string[])
 /** The source folders of a corpus-shaped tree: templates/<source>/ each, and cdk/. */
 function sourceFolders(root: string): string[] {
   const templates = path.join(root, 'templates');
-  const sources = existsSync(templates) ? readdirSync(templates, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `templates/${d.name}`) : [];
+  const sources = existsSync(templates)
+    ? readdirSync(templates, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => `templates/${d.name}`)
+    : [];
   return existsSync(path.join(root, 'cdk')) ? [...sources, 'cdk'] : sources;
 }
 
@@ -120,7 +124,10 @@ function corpusTests(root: string, snapshotDir: string): void {
   it('keeps every file in a source folder, and no snapshot of a folder that is gone', () => {
     expect([...texts.keys()].sort()).toEqual([...folders].sort());
     const kept = existsSync(snapshotDir) ? readdirSync(snapshotDir) : [];
-    expect(kept.filter((name) => !folders.some((f) => snapshotName(f) === name)), 'delete these snapshots').toEqual([]);
+    expect(
+      kept.filter((name) => !folders.some((f) => snapshotName(f) === name)),
+      'delete these snapshots',
+    ).toEqual([]);
   });
 
   it.each(folders)('finds per template in %s what the snapshot says', async (folder) => {

@@ -42,7 +42,9 @@ describe('the example plugin', () => {
     const r = cli(['queues.yaml', '--plugin', '../plugin', '--rule', 'queues/sqs-retention-period', '-f', 'json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0); // a warning: below the default fail-on level
-    const findings = JSON.parse(r.stdout).findings.map((f: { ruleId: string; logicalId: string; message: string }) => `${f.ruleId} ${f.logicalId}: ${f.message}`);
+    const findings = JSON.parse(r.stdout).findings.map(
+      (f: { ruleId: string; logicalId: string; message: string }) => `${f.ruleId} ${f.logicalId}: ${f.message}`,
+    );
     expect(findings).toEqual([
       'queues/sqs-retention-period Orders: Queue Orders keeps messages 1 days, fewer than 7.',
       'queues/sqs-retention-period Audit: Queue Audit keeps messages 4 days (MessageRetentionPeriod is not set), fewer than 7.',
@@ -50,13 +52,16 @@ describe('the example plugin', () => {
   });
 
   it('loads by package name from the config, with its preset and options, and gives SARIF its own help link', () => {
-    writeFileSync(path.join(project, '.pillars-lint.yaml'), [
-      'plugins: [pillars-lint-plugin-queues]',
-      'extends: [plugin:queues/recommended]',
-      'rules:',
-      '  queues/sqs-retention-period: [error, { minDays: 2 }]',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      path.join(project, '.pillars-lint.yaml'),
+      [
+        'plugins: [pillars-lint-plugin-queues]',
+        'extends: [plugin:queues/recommended]',
+        'rules:',
+        '  queues/sqs-retention-period: [error, { minDays: 2 }]',
+        '',
+      ].join('\n'),
+    );
     const r = cli(['queues.yaml', '-f', 'sarif']);
     expect(r.status).toBe(1);
     const run = JSON.parse(r.stdout).runs[0];
@@ -67,10 +72,14 @@ describe('the example plugin', () => {
 
   it('says in one line what is wrong with a plugin or a preset name', () => {
     writeFileSync(path.join(project, '.pillars-lint.yaml'), 'plugins: [pillars-lint-plugin-nope]\n');
-    expect(cli(['queues.yaml']).stderr).toBe('pillars-lint: cannot load plugin pillars-lint-plugin-nope: it is not installed (npm install --save-dev pillars-lint-plugin-nope)\n');
+    expect(cli(['queues.yaml']).stderr).toBe(
+      'pillars-lint: cannot load plugin pillars-lint-plugin-nope: it is not installed (npm install --save-dev pillars-lint-plugin-nope)\n',
+    );
     writeFileSync(path.join(project, '.pillars-lint.yaml'), 'plugins: [pillars-lint-plugin-queues]\nextends: [plugin:queues/recomended]\n');
     const r = cli(['queues.yaml']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^pillars-lint: \.pillars-lint\.yaml:2:\d+: extends\.0: unknown plugin preset "plugin:queues\/recomended" \(did you mean "plugin:queues\/recommended"\?\)\n$/);
+    expect(r.stderr).toMatch(
+      /^pillars-lint: \.pillars-lint\.yaml:2:\d+: extends\.0: unknown plugin preset "plugin:queues\/recomended" \(did you mean "plugin:queues\/recommended"\?\)\n$/,
+    );
   });
 });

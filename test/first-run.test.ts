@@ -99,7 +99,9 @@ describe('Fn::ForEach', () => {
   const file = fixture('foreach.yaml');
 
   it('expands loops over literals and parameter defaults, nested loops too, with ids and values filled in', () => {
-    const findings = lintFixture(file, rules).filter((f) => ['ec2-sg-ssh-restricted', 'ebs-volume-encrypted'].includes(f.ruleId)).map(render);
+    const findings = lintFixture(file, rules)
+      .filter((f) => ['ec2-sg-ssh-restricted', 'ebs-volume-encrypted'].includes(f.ruleId))
+      .map(render);
     expect(findings).toEqual([
       '22:15 error ec2-sg-ssh-restricted AdminSg22: The security group AdminSg22 allows SSH (port 22) from 0.0.0.0/0.',
       '36:22 error ebs-volume-encrypted Dataa: EBS volume Dataa is not encrypted: Encrypted is false.',
@@ -115,7 +117,9 @@ describe('Fn::ForEach', () => {
     expect(plain.report.unexpandedLoops).toEqual([{ name: 'TeamBuckets', reason: 'its collection, parameter Teams, has no Default' }]);
     expect(plain.findings.filter((f) => f.ruleId === 'foreach-not-expanded')).toEqual([]);
     const review = lintFile(file, readFileSync(file), true, rules, { reportUnknown: true }).findings.filter((f) => f.ruleId === 'foreach-not-expanded');
-    expect(review.map(render)).toEqual(['48:5 note foreach-not-expanded -: The resources of loop TeamBuckets are not linted: its collection, parameter Teams, has no Default.']);
+    expect(review.map(render)).toEqual([
+      '48:5 note foreach-not-expanded -: The resources of loop TeamBuckets are not linted: its collection, parameter Teams, has no Default.',
+    ]);
     expect(review[0]!.kind).toBe('review');
     // Given a value, it is expanded.
     const given = lintFile(file, readFileSync(file), true, rules, { parameters: { Teams: 'red,blue' } });
@@ -155,7 +159,11 @@ describe('what a scan counts as a template', () => {
     put(m, 'infra/app.yaml', 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n');
     const scan = cli(['.', '-f', 'json'], m.repo);
     expect(scan.code).toBe(0);
-    expect(JSON.parse(scan.stdout).files).toContainEqual({ path: 'deploy/appspec.yml', status: 'skipped', skipReason: 'not a CloudFormation template: its Resources is not a mapping of resources' });
+    expect(JSON.parse(scan.stdout).files).toContainEqual({
+      path: 'deploy/appspec.yml',
+      status: 'skipped',
+      skipReason: 'not a CloudFormation template: its Resources is not a mapping of resources',
+    });
     const named = cli(['deploy/appspec.yml', '-f', 'json'], m.repo);
     expect(named.code).toBe(1);
     expect(JSON.parse(named.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['template-parse-error']);
@@ -163,7 +171,8 @@ describe('what a scan counts as a template', () => {
 
   it('leaves out hidden folders: .aws-sam build output is not linted twice', () => {
     const m = machine();
-    const sam = 'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: {Runtime: python3.12, Handler: a.b, CodeUri: .}\n';
+    const sam =
+      'Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: {Runtime: python3.12, Handler: a.b, CodeUri: .}\n';
     put(m, 'template.yaml', sam);
     put(m, '.aws-sam/build/template.yaml', sam);
     const scan = JSON.parse(cli(['.', '-f', 'json'], m.repo).stdout);
@@ -181,7 +190,9 @@ describe('linting nothing', () => {
     expect(empty.stderr).toBe('pillars-lint: no CloudFormation templates found in "empty"\n');
     const docs = cli(['docs'], m.repo);
     expect(docs.code).toBe(2);
-    expect(docs.stderr).toBe('pillars-lint: no CloudFormation templates found in "docs" (1 file skipped: not a CloudFormation template: no Resources section and no AWSTemplateFormatVersion)\n');
+    expect(docs.stderr).toBe(
+      'pillars-lint: no CloudFormation templates found in "docs" (1 file skipped: not a CloudFormation template: no Resources section and no AWSTemplateFormatVersion)\n',
+    );
     const run = action(m.repo, { path: 'docs' });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('::error::pillars-lint: no CloudFormation templates found in "docs"');
@@ -195,7 +206,10 @@ describe('the summary', () => {
     put(m, 'broken.json', readFileSync(fixture('broken-string.json'), 'utf8'));
     const run = cli(['broken.json'], m.repo);
     expect(run.code).toBe(1);
-    const table = run.stdout.split('\n').filter((l) => /^ {2}[a-z]/.test(l)).map((l) => l.trim().split(/ {2,}/));
+    const table = run.stdout
+      .split('\n')
+      .filter((l) => /^ {2}[a-z]/.test(l))
+      .map((l) => l.trim().split(/ {2,}/));
     expect(table).toContainEqual(['operational-excellence', '0', '0', '0']);
     expect(table).toContainEqual(['template problems', '1', '0', '0']);
     const doc = JSON.parse(cli(['broken.json', '-f', 'json'], m.repo).stdout);
@@ -208,11 +222,20 @@ describe('the summary', () => {
 describe('most important first', () => {
   it('an admin-access IAM error comes before seven unencrypted volumes, in annotations and the text report', () => {
     const m = machine();
-    const volumes = Array.from({ length: 7 }, (_, i) => `  Volume${i}:\n    Type: AWS::EC2::Volume\n    Properties: {AvailabilityZone: a, Size: 1, VolumeType: gp3, Encrypted: false}\n`).join('');
+    const volumes = Array.from(
+      { length: 7 },
+      (_, i) => `  Volume${i}:\n    Type: AWS::EC2::Volume\n    Properties: {AvailabilityZone: a, Size: 1, VolumeType: gp3, Encrypted: false}\n`,
+    ).join('');
     put(m, 'a-storage.yaml', `Resources:\n${volumes}`);
-    put(m, 'b-iam.yaml', 'Resources:\n  Admin:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: all\n      PolicyDocument:\n        Statement: [{Effect: Allow, Action: "*", Resource: "*"}]\n');
+    put(
+      m,
+      'b-iam.yaml',
+      'Resources:\n  Admin:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: all\n      PolicyDocument:\n        Statement: [{Effect: Allow, Action: "*", Resource: "*"}]\n',
+    );
     const rules = ['--rule', 'ebs-volume-encrypted', '--rule', 'iam-policy-no-statements-with-admin-access'];
-    const annotations = cli(['.', '-f', 'github', ...rules], m.repo).stdout.split('\n').filter((l) => l.startsWith('::error'));
+    const annotations = cli(['.', '-f', 'github', ...rules], m.repo)
+      .stdout.split('\n')
+      .filter((l) => l.startsWith('::error'));
     expect(annotations[0]).toContain('title=iam-policy-no-statements-with-admin-access');
     const text = cli(['.', ...rules], m.repo).stdout;
     expect(text.indexOf('b-iam.yaml')).toBeLessThan(text.indexOf('a-storage.yaml'));
@@ -262,7 +285,8 @@ describe('CDK findings land where code scanning can show them', () => {
     const [result] = log.runs[0].results;
     expect(result.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: 'apps/problems.js' }, region: { startLine: 48, startColumn: 5 } });
     expect(result.relatedLocations[0]).toMatchObject({
-      physicalLocation: { artifactLocation: { uri: 'cdk.out/ProblemStack.template.json' } }, message: { text: 'The resource in the synthesized template' },
+      physicalLocation: { artifactLocation: { uri: 'cdk.out/ProblemStack.template.json' } },
+      message: { text: 'The resource in the synthesized template' },
     });
     expect(result.locations[0].logicalLocations[0].fullyQualifiedName).toBe('ProblemStack/Db/Resource');
     expect(cli(['cdk.out', '-f', 'github', ...rule], m.repo).stdout).toMatch(/^::error file=apps\/problems\.js,line=48,col=5,title=rds-multi-az-enabled/m);
@@ -284,8 +308,13 @@ describe('CDK findings land where code scanning can show them', () => {
 
 describe('Rain templates', () => {
   it('are one finding at the first directive, not one per tag and per resource it types', () => {
-    const text = 'Resources:\n  Network:\n    Type: !Rain::Module ../modules/vpc.yml\n  Site:\n    Type: !Rain::Module ../modules/site.yml\n  Script:\n    Type: AWS::SSM::Document\n    Properties:\n      Content: !Rain::Embed script.sh\n';
-    expect(lintText(text, rules).filter((f) => f.ruleId === 'template-parse-error').map(render)).toEqual([
+    const text =
+      'Resources:\n  Network:\n    Type: !Rain::Module ../modules/vpc.yml\n  Site:\n    Type: !Rain::Module ../modules/site.yml\n  Script:\n    Type: AWS::SSM::Document\n    Properties:\n      Content: !Rain::Embed script.sh\n';
+    expect(
+      lintText(text, rules)
+        .filter((f) => f.ruleId === 'template-parse-error')
+        .map(render),
+    ).toEqual([
       '3:11 error template-parse-error -: Rain::Module is a Rain directive: CloudFormation cannot deploy this template until `rain pkg` expands it; the parts Rain adds are not checked.',
     ]);
   });

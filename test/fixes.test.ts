@@ -65,7 +65,10 @@ describe('fixes', () => {
 
     // SARIF carries the same edit on the same artifact.
     const log = JSON.parse(
-      sarif({ cwd: ROOT, files: [{ file, status: 'linted', source }], findings: [finding], rules: [], failures: [] }, { color: false, cwd: ROOT, toolVersion: '0.0.0' }),
+      sarif(
+        { cwd: ROOT, files: [{ file, status: 'linted', source }], findings: [finding], rules: [], failures: [] },
+        { color: false, cwd: ROOT, toolVersion: '0.0.0' },
+      ),
     ) as Sarif.Log;
     const result = log.runs[0]!.results![0]!;
     const change = result.fixes![0]!.artifactChanges[0]!;

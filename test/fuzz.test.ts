@@ -23,12 +23,18 @@ function seeds(): Array<{ name: string; text: string }> {
   for (const id of readdirSync(path.join(ROOT, 'fixtures'))) {
     const dir = path.join(ROOT, 'fixtures', id);
     if (id === 'hostile' || id === 'templates' || !statSync(dir).isDirectory()) continue;
-    for (const f of readdirSync(dir).filter((f) => /^fail.*\.(ya?ml|json)$/.test(f)).slice(0, 2)) {
+    for (const f of readdirSync(dir)
+      .filter((f) => /^fail.*\.(ya?ml|json)$/.test(f))
+      .slice(0, 2)) {
       out.push({ name: `${id}/${f}`, text: readFileSync(path.join(dir, f), 'utf8') });
     }
   }
   if (HAS_SHARED) {
-    for (const f of ['quickstart-aws-vpc/templates/aws-vpc.template.yaml', 'widdix-aws-cf-templates/state/rds-postgres.yaml', 'aws-cloudformation-templates/EC2/EC2InstanceWithSecurityGroupSample.json']) {
+    for (const f of [
+      'quickstart-aws-vpc/templates/aws-vpc.template.yaml',
+      'widdix-aws-cf-templates/state/rds-postgres.yaml',
+      'aws-cloudformation-templates/EC2/EC2InstanceWithSecurityGroupSample.json',
+    ]) {
       try {
         out.push({ name: f, text: readFileSync(path.join(SHARED, 'corpus/templates', f), 'utf8') });
       } catch {
@@ -39,8 +45,43 @@ function seeds(): Array<{ name: string; text: string }> {
   return out;
 }
 
-const TAGS = ['!Ref', '!GetAtt', '!Sub', '!If', '!Equals', '!And', '!Or', '!Not', '!Condition', '!FindInMap', '!Join', '!Select', '!Split', '!Base64', '!Cidr', '!GetAZs', '!ImportValue', '!Transform', '!Length', '!ToJsonString', '!Bogus'];
-const INTRINSICS = ['Ref', 'Fn::GetAtt', 'Fn::Sub', 'Fn::If', 'Fn::FindInMap', 'Fn::Join', 'Fn::Select', 'Fn::Split', 'Fn::ImportValue', 'Condition', 'Fn::Cidr', 'Fn::GetAZs'];
+const TAGS = [
+  '!Ref',
+  '!GetAtt',
+  '!Sub',
+  '!If',
+  '!Equals',
+  '!And',
+  '!Or',
+  '!Not',
+  '!Condition',
+  '!FindInMap',
+  '!Join',
+  '!Select',
+  '!Split',
+  '!Base64',
+  '!Cidr',
+  '!GetAZs',
+  '!ImportValue',
+  '!Transform',
+  '!Length',
+  '!ToJsonString',
+  '!Bogus',
+];
+const INTRINSICS = [
+  'Ref',
+  'Fn::GetAtt',
+  'Fn::Sub',
+  'Fn::If',
+  'Fn::FindInMap',
+  'Fn::Join',
+  'Fn::Select',
+  'Fn::Split',
+  'Fn::ImportValue',
+  'Condition',
+  'Fn::Cidr',
+  'Fn::GetAZs',
+];
 
 /** Every [container, key] pair in a parsed value, for value-level mutations. */
 function slots(value: unknown): Array<[Record<string, unknown> | unknown[], string | number]> {
@@ -48,8 +89,17 @@ function slots(value: unknown): Array<[Record<string, unknown> | unknown[], stri
   const stack = [value];
   while (stack.length && out.length < 5000) {
     const node = stack.pop();
-    if (Array.isArray(node)) node.forEach((child, i) => (out.push([node, i]), stack.push(child)));
-    else if (node && typeof node === 'object') for (const [k, child] of Object.entries(node)) out.push([node as Record<string, unknown>, k]), stack.push(child);
+    if (Array.isArray(node)) {
+      node.forEach((child, i) => {
+        out.push([node, i]);
+        stack.push(child);
+      });
+    } else if (node && typeof node === 'object') {
+      for (const [k, child] of Object.entries(node)) {
+        out.push([node as Record<string, unknown>, k]);
+        stack.push(child);
+      }
+    }
   }
   return out;
 }

@@ -41,13 +41,20 @@ function graph() {
 
 describe('resource graph', () => {
   it('finds resources by type', () => {
-    expect(graph().ofType('AWS::EC2::FlowLog').map((r) => r.logicalId)).toEqual(['Log']);
+    expect(
+      graph()
+        .ofType('AWS::EC2::FlowLog')
+        .map((r) => r.logicalId),
+    ).toEqual(['Log']);
     expect(graph().ofType('AWS::S3::Bucket')).toEqual([]);
   });
 
   it('has edges from Ref, both GetAtt forms, Sub (${X} and ${X.Attr}) and DependsOn, never to parameters or pseudo parameters', () => {
     const describe = (id: string) =>
-      graph().edgesFrom(id).map((e) => `${e.kind} ${e.to}${e.attribute ? '.' + e.attribute : ''} @${e.path.join('/')}`).sort();
+      graph()
+        .edgesFrom(id)
+        .map((e) => `${e.kind} ${e.to}${e.attribute ? '.' + e.attribute : ''} @${e.path.join('/')}`)
+        .sort();
     expect(describe('Sg')).toEqual(['Ref Vpc @Properties/VpcId', 'Sub Vpc @Properties/GroupDescription']);
     expect(describe('Ingress')).toEqual(['GetAtt Sg.GroupId @Properties/GroupId', 'GetAtt Sg.GroupId @Properties/SourceSecurityGroupId']);
     expect(describe('Log')).toEqual([
@@ -61,8 +68,17 @@ describe('resource graph', () => {
   it('answers who references a resource, through which property', () => {
     const flowLogs = graph().referrers('Vpc', 'AWS::EC2::FlowLog', ['Properties', 'ResourceId']);
     expect(flowLogs.map((r) => r.resource.logicalId)).toEqual(['Log']);
-    expect(graph().referrers('Vpc').map((r) => r.resource.logicalId).sort()).toEqual(['Log', 'Log', 'Log', 'Sg', 'Sg']);
-    expect(graph().targets('Ingress', 'AWS::EC2::SecurityGroup').map((t) => t.resource.logicalId)).toEqual(['Sg', 'Sg']);
+    expect(
+      graph()
+        .referrers('Vpc')
+        .map((r) => r.resource.logicalId)
+        .sort(),
+    ).toEqual(['Log', 'Log', 'Log', 'Sg', 'Sg']);
+    expect(
+      graph()
+        .targets('Ingress', 'AWS::EC2::SecurityGroup')
+        .map((t) => t.resource.logicalId),
+    ).toEqual(['Sg', 'Sg']);
   });
 
   it('answers a query by type the same as the whole graph filtered, whichever is asked first', () => {
@@ -74,16 +90,18 @@ describe('resource graph', () => {
     const typed = ids.flatMap((id) => types.map((type) => show(typedFirst.referrers(id, type))));
     const whole = graph();
     const all = ids.map((id) => whole.referrers(id));
-    const filtered = ids.flatMap((id, i) => types.map((type) => show(all[i]!.filter((r) => r.resource.type === type))));
+    const filtered = ids.flatMap((_id, i) => types.map((type) => show(all[i]!.filter((r) => r.resource.type === type))));
     expect(typed).toEqual(filtered);
     expect(typed.flat().length).toBe(8);
     expect(ids.map((id) => show(typedFirst.referrers(id)))).toEqual(all.map(show));
   });
 
   it('has condition edges from Condition and Fn::If', () => {
-    expect(graph().usersOfCondition('IsProd').map((e) => `${e.from} @${e.path.join('/')}`).sort()).toEqual([
-      'Log @Condition',
-      'Log @Properties/Other',
-    ]);
+    expect(
+      graph()
+        .usersOfCondition('IsProd')
+        .map((e) => `${e.from} @${e.path.join('/')}`)
+        .sort(),
+    ).toEqual(['Log @Condition', 'Log @Properties/Other']);
   });
 });

@@ -16,7 +16,8 @@ if (!HAS_SHARED) console.warn(`[pillars-lint tests] ${SHARED} is absent: corpus 
 
 /** Lints template text as if it were a file named `name` in the repo root. */
 export function lintText(
-  text: string, rules: readonly RuleDefinition[],
+  text: string,
+  rules: readonly RuleDefinition[],
   options: { parameters?: Record<string, string>; reportUnknown?: boolean; name?: string; ruleOptions?: ReadonlyMap<string, Record<string, unknown>> } = {},
 ): Finding[] {
   const file = path.join(ROOT, options.name ?? 'template.yaml');
@@ -24,7 +25,9 @@ export function lintText(
 }
 
 export function lintFixture(
-  file: string, rules: readonly RuleDefinition[], options: { reportUnknown?: boolean; ruleOptions?: ReadonlyMap<string, Record<string, unknown>> } = {},
+  file: string,
+  rules: readonly RuleDefinition[],
+  options: { reportUnknown?: boolean; ruleOptions?: ReadonlyMap<string, Record<string, unknown>> } = {},
 ): Finding[] {
   return lintFile(file, readFileSync(file), true, rules, options).findings;
 }

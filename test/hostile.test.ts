@@ -32,7 +32,8 @@ describe('hostile input', () => {
     const validate = sarifValidator();
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const run = log.runs[0];
-    const results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> = run.results;
+    const results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> =
+      run.results;
     const byUri = new Map<string, typeof results>();
     for (const x of results) {
       const uri = x.locations[0]!.physicalLocation.artifactLocation.uri;
@@ -51,8 +52,18 @@ describe('hostile input', () => {
     }
 
     const parseErrors = (f: string) => (byUri.get(f) ?? []).filter((x) => x.ruleId === 'template-parse-error');
-    for (const f of ['alias-bomb.yaml', 'duplicate-keys.yaml', 'comments.json', 'resources-list.yaml',
-      'resource-without-type.yaml', 'deep.yaml', 'deep.json', 'deep-mapping.json', 'tabs-and-crlf.yaml', 'multiple-documents.yaml']) {
+    for (const f of [
+      'alias-bomb.yaml',
+      'duplicate-keys.yaml',
+      'comments.json',
+      'resources-list.yaml',
+      'resource-without-type.yaml',
+      'deep.yaml',
+      'deep.json',
+      'deep-mapping.json',
+      'tabs-and-crlf.yaml',
+      'multiple-documents.yaml',
+    ]) {
       expect(parseErrors(f).length, f).toBeGreaterThan(0);
       for (const x of parseErrors(f)) expect(x.locations[0]!.physicalLocation.region.startLine, f).toBeGreaterThanOrEqual(1);
     }

@@ -10,10 +10,12 @@ import { fixtureOptions, ROOT } from './helpers.ts';
 
 const ruleFiles = PILLARS.flatMap((pillar) => {
   const dir = path.join(ROOT, 'rules', pillar);
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => ({ pillar, id: f.slice(0, -3) })) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => ({ pillar, id: f.slice(0, -3) }))
+    : [];
 });
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('rule set', () => {
   it('has one registered rule per file, named by its id, in its pillar folder', () => {
@@ -27,7 +29,11 @@ describe('rule set', () => {
   });
 
   it('cites only real Well-Architected best practices', () => {
-    const known = new Set(readFileSync(path.join(ROOT, 'data/wa-best-practices.tsv'), 'utf8').split('\n').map((l) => l.split('\t')[0]));
+    const known = new Set(
+      readFileSync(path.join(ROOT, 'data/wa-best-practices.tsv'), 'utf8')
+        .split('\n')
+        .map((l) => l.split('\t')[0]),
+    );
     for (const r of rules) {
       expect(r.wellArchitected.length, r.id).toBeGreaterThan(0);
       for (const id of r.wellArchitected) expect(known.has(id), `${r.id}: ${id}`).toBe(true);
@@ -42,8 +48,14 @@ describe('rule set', () => {
     const ids = new Set(rules.map((r) => r.id));
     for (const r of rules) {
       const files = readdirSync(path.join(ROOT, 'fixtures', r.id));
-      expect(files.some((f) => f.startsWith('pass')), `${r.id} pass`).toBe(true);
-      expect(files.some((f) => f.startsWith('fail')), `${r.id} fail`).toBe(true);
+      expect(
+        files.some((f) => f.startsWith('pass')),
+        `${r.id} pass`,
+      ).toBe(true);
+      expect(
+        files.some((f) => f.startsWith('fail')),
+        `${r.id} fail`,
+      ).toBe(true);
     }
     const special = new Set(['hostile', 'templates', 'cdk', 'first-run', 'corpus-slice', 'LICENSES.md']);
     for (const dir of readdirSync(path.join(ROOT, 'fixtures'))) if (!special.has(dir)) expect(ids.has(dir), dir).toBe(true);
@@ -55,7 +67,9 @@ describe('rule set', () => {
       const options = fixtureOptions(dir, r.id)?.get(r.id);
       const produced = new Set<string>();
       const cases = [
-        ...readdirSync(dir).filter((f) => f.startsWith('fail')).map((f) => ({ fixture: path.join(dir, f), ...(options ? { options } : {}) })),
+        ...readdirSync(dir)
+          .filter((f) => f.startsWith('fail'))
+          .map((f) => ({ fixture: path.join(dir, f), ...(options ? { options } : {}) })),
         ...(r.docs ? [{ code: r.docs.noncompliant, ...(r.docs.options ? { options: r.docs.options } : {}) }] : []),
       ];
       for (const c of cases) for (const f of lintCase(r, c)) if (f.ruleId === r.id && f.messageId) produced.add(f.messageId);

@@ -14,8 +14,15 @@ const ebs = rules.filter((r) => r.id === 'ebs-volume-encrypted');
 
 /** Reports what a Volume's tag values resolve to, to see the parameters a nested template received. */
 const probe = defineRule({
-  id: 'probe-tag-values', pillar: 'operational-excellence', level: 'note', title: 'probe', rationale: '', remediation: '',
-  wellArchitected: ['OPS05-BP02'], appliesTo: ['AWS::EC2::Volume'], messages: { value: '{{key}}={{value}}' },
+  id: 'probe-tag-values',
+  pillar: 'operational-excellence',
+  level: 'note',
+  title: 'probe',
+  rationale: '',
+  remediation: '',
+  wellArchitected: ['OPS05-BP02'],
+  appliesTo: ['AWS::EC2::Volume'],
+  messages: { value: '{{key}}={{value}}' },
   check(resource, ctx) {
     for (const tag of ctx.items(resource, ['Properties', 'Tags'])) {
       for (const v of ctx.value(tag, ['Value'])) {
@@ -29,7 +36,10 @@ const probe = defineRule({
 describe('nested stacks', () => {
   it('with `only`, lints the accepted files of a scan and still follows what they nest', async () => {
     const asked: string[] = [];
-    const only = (file: string) => (asked.push(path.basename(file)), file.endsWith('parent.yaml'));
+    const only = (file: string) => {
+      asked.push(path.basename(file));
+      return file.endsWith('parent.yaml');
+    };
     const result = await lint({ paths: [DIR], cwd: ROOT, rules: ebs, only });
     expect(asked).toContain('storage.yaml');
     expect(result.files.map((f) => path.basename(f.file))).toEqual(['parent.yaml', 'storage.yaml']);
@@ -89,7 +99,15 @@ describe('nested stacks', () => {
       'cycle-b.yaml 5:20 nested-stack-cycle: Nested stack A deploys cycle-a.yaml, which nests this template again (cycle-a.yaml → cycle-b.yaml → cycle-a.yaml).',
     ]);
     const b = result.files.find((f) => f.file.endsWith('cycle-b.yaml'))!;
-    expect(b.nestedStacks).toEqual([{ logicalId: 'A', templateUrl: './cycle-a.yaml', file: path.join(ROOT, DIR, 'cycle-a.yaml'), followed: false, reason: 'a cycle: the template nests one of its ancestors' }]);
+    expect(b.nestedStacks).toEqual([
+      {
+        logicalId: 'A',
+        templateUrl: './cycle-a.yaml',
+        file: path.join(ROOT, DIR, 'cycle-a.yaml'),
+        followed: false,
+        reason: 'a cycle: the template nests one of its ancestors',
+      },
+    ]);
   });
 
   it('puts nested templates in SARIF artifacts, with the parent and the stacks not followed in their properties', async () => {
@@ -101,17 +119,27 @@ describe('nested stacks', () => {
     expect(artifacts.map((a: { location: { uri: string } }) => a.location.uri)).toEqual([`${DIR}/parent.yaml`, `${DIR}/storage.yaml`]);
     expect(artifacts[1].properties).toEqual({ nestedIn: { uri: `${DIR}/parent.yaml`, logicalId: 'Storage' } });
     expect(artifacts[0].properties.nestedStacks[1]).toEqual({
-      logicalId: 'Monitoring', templateUrl: 'https://s3.amazonaws.com/example-templates/monitoring.yaml', followed: false, reason: 'not followed: a remote template',
+      logicalId: 'Monitoring',
+      templateUrl: 'https://s3.amazonaws.com/example-templates/monitoring.yaml',
+      followed: false,
+      reason: 'not followed: a remote template',
     });
   });
 
   it('says in the text report which nested stacks were not followed: a count, and the list with --verbose', () => {
-    const run = (...extra: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), `${DIR}/parent.yaml`, '--rule', 'ebs-volume-encrypted', ...extra], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' } });
+    const run = (...extra: string[]) =>
+      spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), `${DIR}/parent.yaml`, '--rule', 'ebs-volume-encrypted', ...extra], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' },
+      });
     expect(run().stdout).toContain('\n2 nested stacks not followed (1: a remote template; 1: its TemplateURL is only known at deploy time');
     expect(run().stdout).toContain('); --verbose lists them\n');
     const r = run('--verbose');
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain(`2 nested stacks not followed:\n  ${DIR}/parent.yaml: Monitoring (https://s3.amazonaws.com/example-templates/monitoring.yaml): a remote template\n`);
+    expect(r.stdout).toContain(
+      `2 nested stacks not followed:\n  ${DIR}/parent.yaml: Monitoring (https://s3.amazonaws.com/example-templates/monitoring.yaml): a remote template\n`,
+    );
     expect(r.stdout).toContain(`${DIR}/storage.yaml`);
   });
 });

@@ -59,7 +59,9 @@ function diagRegion(doc: ParsedDocument, code: string, nth = 0): string {
 function allRegions(doc: ParsedDocument): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, l] of doc.locations) {
-    out[k] = fmt(regionOf(doc.source, doc.lineStarts, l.start, l.end)) + (l.keyStart >= 0 ? ' key ' + fmt(regionOf(doc.source, doc.lineStarts, l.keyStart, l.keyEnd)) : '');
+    out[k] =
+      fmt(regionOf(doc.source, doc.lineStarts, l.start, l.end)) +
+      (l.keyStart >= 0 ? ' key ' + fmt(regionOf(doc.source, doc.lineStarts, l.keyStart, l.keyEnd)) : '');
   }
   return out;
 }
@@ -80,9 +82,32 @@ function countNodes(value: unknown): number {
 const longKey = (name: string) => (name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`);
 
 const TAGS = [
-  'Ref', 'GetAtt', 'Sub', 'If', 'Equals', 'And', 'Or', 'Not', 'Condition', 'FindInMap', 'Join', 'Select', 'Split',
-  'Base64', 'Cidr', 'GetAZs', 'ImportValue', 'Transform', 'Length', 'ToJsonString',
-  'Contains', 'EachMemberEquals', 'EachMemberIn', 'RefAll', 'ValueOf', 'ValueOfAll',
+  'Ref',
+  'GetAtt',
+  'Sub',
+  'If',
+  'Equals',
+  'And',
+  'Or',
+  'Not',
+  'Condition',
+  'FindInMap',
+  'Join',
+  'Select',
+  'Split',
+  'Base64',
+  'Cidr',
+  'GetAZs',
+  'ImportValue',
+  'Transform',
+  'Length',
+  'ToJsonString',
+  'Contains',
+  'EachMemberEquals',
+  'EachMemberIn',
+  'RefAll',
+  'ValueOf',
+  'ValueOfAll',
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -229,21 +254,84 @@ describe('YAML short-form tags', () => {
 
 describe('YAML scalars (PyYAML / YAML 1.1 resolution)', () => {
   const table: [string, unknown][] = [
-    ['~', null], ['null', null], ['Null', null], ['NULL', null], ['', null], ['nULL', 'nULL'],
-    ['yes', true], ['Yes', true], ['YES', true], ['no', false], ['No', false], ['NO', false],
-    ['on', true], ['On', true], ['ON', true], ['off', false], ['Off', false], ['OFF', false],
-    ['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false],
-    ['y', 'y'], ['Y', 'Y'], ['n', 'n'], ['N', 'N'], ['yEs', 'yEs'], ['tRUE', 'tRUE'],
-    ['0', 0], ['12', 12], ['-12', -12], ['+12', 12], ['1_000', 1000], ['-0', 0],
-    ['0777', 511], ['0_7', 7], ['08', '08'], ['012345678901', '012345678901'], ['123456789012', 123456789012],
-    ['0x1F', 31], ['0xff', 255], ['-0x10', -16], ['0b101', 5], ['0b', '0b'], ['0o17', '0o17'],
-    ['1:30', 90], ['1:30:00', 5400], ['-1:00', -60], ['1:60', '1:60'],
-    ['1.5', 1.5], ['1.', 1], ['.5', 0.5], ['-2.5', -2.5], ['1_0.5', 10.5], ['1.0e+5', 100000], ['1.0E-2', 0.01],
-    ['1e5', '1e5'], ['1.0e5', '1.0e5'], ['1E+5', '1E+5'], ['1:30.5', 90.5],
-    ['.inf', Infinity], ['-.Inf', -Infinity], ['+.INF', Infinity], ['.nan', NaN], ['.NaN', NaN],
-    ['2010-09-09', '2010-09-09'], ['2001-12-14t21:59:43.10-05:00', '2001-12-14t21:59:43.10-05:00'],
-    ['3.2.1', '3.2.1'], ['10.0.0.0/16', '10.0.0.0/16'], ['-1-', '-1-'], ['+', '+'], ['.', '.'],
-    ['<<', '<<'], ['=', '='], ['String', 'String'], ['t2.micro', 't2.micro'],
+    ['~', null],
+    ['null', null],
+    ['Null', null],
+    ['NULL', null],
+    ['', null],
+    ['nULL', 'nULL'],
+    ['yes', true],
+    ['Yes', true],
+    ['YES', true],
+    ['no', false],
+    ['No', false],
+    ['NO', false],
+    ['on', true],
+    ['On', true],
+    ['ON', true],
+    ['off', false],
+    ['Off', false],
+    ['OFF', false],
+    ['true', true],
+    ['True', true],
+    ['TRUE', true],
+    ['false', false],
+    ['False', false],
+    ['FALSE', false],
+    ['y', 'y'],
+    ['Y', 'Y'],
+    ['n', 'n'],
+    ['N', 'N'],
+    ['yEs', 'yEs'],
+    ['tRUE', 'tRUE'],
+    ['0', 0],
+    ['12', 12],
+    ['-12', -12],
+    ['+12', 12],
+    ['1_000', 1000],
+    ['-0', 0],
+    ['0777', 511],
+    ['0_7', 7],
+    ['08', '08'],
+    ['012345678901', '012345678901'],
+    ['123456789012', 123456789012],
+    ['0x1F', 31],
+    ['0xff', 255],
+    ['-0x10', -16],
+    ['0b101', 5],
+    ['0b', '0b'],
+    ['0o17', '0o17'],
+    ['1:30', 90],
+    ['1:30:00', 5400],
+    ['-1:00', -60],
+    ['1:60', '1:60'],
+    ['1.5', 1.5],
+    ['1.', 1],
+    ['.5', 0.5],
+    ['-2.5', -2.5],
+    ['1_0.5', 10.5],
+    ['1.0e+5', 100000],
+    ['1.0E-2', 0.01],
+    ['1e5', '1e5'],
+    ['1.0e5', '1.0e5'],
+    ['1E+5', '1E+5'],
+    ['1:30.5', 90.5],
+    ['.inf', Infinity],
+    ['-.Inf', -Infinity],
+    ['+.INF', Infinity],
+    ['.nan', NaN],
+    ['.NaN', NaN],
+    ['2010-09-09', '2010-09-09'],
+    ['2001-12-14t21:59:43.10-05:00', '2001-12-14t21:59:43.10-05:00'],
+    ['3.2.1', '3.2.1'],
+    ['10.0.0.0/16', '10.0.0.0/16'],
+    ['-1-', '-1-'],
+    ['+', '+'],
+    ['.', '.'],
+    ['<<', '<<'],
+    ['=', '='],
+    ['String', 'String'],
+    ['t2.micro', 't2.micro'],
   ];
   for (const [text, expected] of table) {
     it(`plain ${JSON.stringify(text)} → ${String(expected)}`, () => {
@@ -254,7 +342,7 @@ describe('YAML scalars (PyYAML / YAML 1.1 resolution)', () => {
   }
 
   it('quoted and block scalars are always strings', () => {
-    const doc = parseYaml("A: 'yes'\nB: \"123\"\nC: |\n  true\nD: >-\n  0777\nE: !Ref 12\n");
+    const doc = parseYaml('A: \'yes\'\nB: "123"\nC: |\n  true\nD: >-\n  0777\nE: !Ref 12\n');
     expect(doc.value).toEqual({ A: 'yes', B: '123', C: 'true\n', D: '0777', E: { Ref: '12' } });
   });
 
@@ -469,7 +557,11 @@ describe('YAML diagnostics', () => {
     const names = 'abcdefghi';
     for (let i = 1; i < names.length; i++) {
       const prev = names[i - 1]!;
-      lines.push(`${names[i]}: &${names[i]} [${Array(9).fill('*' + prev).join(',')}]`);
+      lines.push(
+        `${names[i]}: &${names[i]} [${Array(9)
+          .fill('*' + prev)
+          .join(',')}]`,
+      );
     }
     const doc = parseYaml(lines.join('\n') + '\n');
     expect(doc.diagnostics.filter((d) => d.code === 'YAML_ALIAS')).toHaveLength(72);
@@ -534,18 +626,19 @@ describe('__proto__ keys', () => {
   it('YAML: an own property, no prototype pollution', () => {
     const doc = parseYaml('__proto__:\n  polluted: yes\nA:\n  __proto__: [1]\n');
     const v = doc.value as Record<string, unknown>;
-    expect(Object.prototype.hasOwnProperty.call(v, '__proto__')).toBe(true);
+    expect(Object.hasOwn(v, '__proto__')).toBe(true);
     expect(Object.getPrototypeOf(v)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(v)).toEqual(['__proto__', 'A']);
-    expect((v.A as Record<string, unknown>)['__proto__']).toEqual([1]);
+    // biome-ignore lint/suspicious/noProto: the test is about a key named __proto__
+    expect((v.A as Record<string, unknown>).__proto__).toEqual([1]);
     expect(keyAt(doc, ['__proto__'])).toBe('1:1-1:10');
   });
 
   it('JSON: an own property, no prototype pollution', () => {
     const doc = parseJson('{"__proto__": {"polluted": true}, "a": {"__proto__": 1}}');
     const v = doc.value as Record<string, unknown>;
-    expect(Object.prototype.hasOwnProperty.call(v, '__proto__')).toBe(true);
+    expect(Object.hasOwn(v, '__proto__')).toBe(true);
     expect(Object.getPrototypeOf(v)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(JSON.stringify(v)).toBe('{"__proto__":{"polluted":true},"a":{"__proto__":1}}');

@@ -94,7 +94,10 @@ const RULES: RuleMeta[] = [
   }),
   rule('rds-multi-az-enabled', {
     wellArchitected: ['REL10-BP01'],
-    examples: { fail: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: false\n', pass: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: true\n' },
+    examples: {
+      fail: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: false\n',
+      pass: 'Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      MultiAZ: true\n',
+    },
   }),
   rule('sqs-queue-encryption', { pillar: 'security', level: 'warning', securitySeverity: '5.0' }),
   rule('sqs-queue-dlq', { level: 'warning', rationale: 'x'.repeat(600) + ' ' + 'y'.repeat(1400) }),
@@ -126,7 +129,13 @@ function dirtyResult(): LintResult {
       logicalId: 'MyDb',
       resourceType: 'AWS::RDS::DBInstance',
       propertyPath: ['Properties', 'MultiAZ'],
-      fix: { description: 'Set MultiAZ to true.', region: { startLine: 10, startColumn: 16, endLine: 10, endColumn: 21 }, start: fixStart, end: fixStart + 5, text: 'true' },
+      fix: {
+        description: 'Set MultiAZ to true.',
+        region: { startLine: 10, startColumn: 16, endLine: 10, endColumn: 21 },
+        start: fixStart,
+        end: fixStart + 5,
+        text: 'true',
+      },
     }),
     finding('sqs-queue-encryption', 'infra/app.yaml', [12, 3, 12, 8], {
       pillar: 'security',
@@ -267,9 +276,7 @@ describe('stylish', () => {
   });
 
   it('says so when clean', () => {
-    expect(stylish(cleanResult(), opts())).toBe(
-      '1 file skipped (1: not a CloudFormation template); --verbose lists them\n✔ No problems found in 2 files\n',
-    );
+    expect(stylish(cleanResult(), opts())).toBe('1 file skipped (1: not a CloudFormation template); --verbose lists them\n✔ No problems found in 2 files\n');
   });
 
   it('uses ANSI colours only when asked', () => {

@@ -20,13 +20,16 @@ describe('resource facts', () => {
     expect(names).toEqual([...names].sort());
     for (const [name, facts] of Object.entries<Record<string, unknown>>(file.types)) {
       expect(name).toMatch(/^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$/);
-      expect(Object.keys(facts).filter((k) => !FIELDS.has(k)), name).toEqual([]);
+      expect(
+        Object.keys(facts).filter((k) => !FIELDS.has(k)),
+        name,
+      ).toEqual([]);
       if (facts.tagForm !== undefined) expect(['map', 'other'], name).toContain(facts.tagForm);
       if (facts.required !== undefined) expect(facts.required, name).toEqual([...(facts.required as string[])].sort());
     }
   });
 
-  it('give the property that holds a type\'s tags, and nothing for types they do not list', () => {
+  it("give the property that holds a type's tags, and nothing for types they do not list", () => {
     expect(resourceFacts('AWS::S3::Bucket')?.tags).toBe('Tags');
     expect(resourceFacts('AWS::Serverless::Function')).toMatchObject({ tags: 'Tags', tagForm: 'map' });
     expect(resourceFacts('AWS::S3::BucketPolicy')?.tags).toBeUndefined();
@@ -41,16 +44,45 @@ describe('resource facts', () => {
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
     const str = { type: 'string' };
     const resources = [
-      { $id: '1', cloudFormationType: 'AWS::S3::Bucket', properties: { Tags: { type: { type: 'array', element: { type: 'tag' } } } }, tagInformation: { tagPropertyName: 'Tags', variant: 'standard' } },
       {
-        $id: '2', cloudFormationType: 'AWS::AutoScaling::AutoScalingGroup',
-        properties: { MinSize: { type: str, required: true }, MaxSize: { type: str, required: true }, Tags: { type: { type: 'array', element: { type: 'ref', reference: { $ref: 'asgTag' } } } } },
+        $id: '1',
+        cloudFormationType: 'AWS::S3::Bucket',
+        properties: { Tags: { type: { type: 'array', element: { type: 'tag' } } } },
+        tagInformation: { tagPropertyName: 'Tags', variant: 'standard' },
+      },
+      {
+        $id: '2',
+        cloudFormationType: 'AWS::AutoScaling::AutoScalingGroup',
+        properties: {
+          MinSize: { type: str, required: true },
+          MaxSize: { type: str, required: true },
+          Tags: { type: { type: 'array', element: { type: 'ref', reference: { $ref: 'asgTag' } } } },
+        },
         tagInformation: { tagPropertyName: 'Tags', variant: 'asg' },
       },
-      { $id: '3', cloudFormationType: 'AWS::EFS::FileSystem', properties: { FileSystemTags: { type: { type: 'array', element: { type: 'ref', reference: { $ref: 'efsTag' } } } } }, tagInformation: { tagPropertyName: 'FileSystemTags', variant: 'standard' } },
-      { $id: '4', cloudFormationType: 'AWS::EC2::LaunchTemplate', properties: { TagSpecifications: { type: { type: 'array', element: { type: 'ref', reference: { $ref: 'ltSpec' } } } } }, tagInformation: { tagPropertyName: 'TagSpecifications', variant: 'standard' } },
-      { $id: '5', cloudFormationType: 'AWS::SSM::Parameter', properties: { Value: { type: str, required: true }, Type: { type: str, required: true }, Tags: { type: { type: 'json' } } }, tagInformation: { tagPropertyName: 'Tags', variant: 'map' } },
-      { $id: '6', cloudFormationType: 'AWS::Lambda::Permission', properties: { Principal: { type: str, required: true }, Action: { type: str, required: true } } },
+      {
+        $id: '3',
+        cloudFormationType: 'AWS::EFS::FileSystem',
+        properties: { FileSystemTags: { type: { type: 'array', element: { type: 'ref', reference: { $ref: 'efsTag' } } } } },
+        tagInformation: { tagPropertyName: 'FileSystemTags', variant: 'standard' },
+      },
+      {
+        $id: '4',
+        cloudFormationType: 'AWS::EC2::LaunchTemplate',
+        properties: { TagSpecifications: { type: { type: 'array', element: { type: 'ref', reference: { $ref: 'ltSpec' } } } } },
+        tagInformation: { tagPropertyName: 'TagSpecifications', variant: 'standard' },
+      },
+      {
+        $id: '5',
+        cloudFormationType: 'AWS::SSM::Parameter',
+        properties: { Value: { type: str, required: true }, Type: { type: str, required: true }, Tags: { type: { type: 'json' } } },
+        tagInformation: { tagPropertyName: 'Tags', variant: 'map' },
+      },
+      {
+        $id: '6',
+        cloudFormationType: 'AWS::Lambda::Permission',
+        properties: { Principal: { type: str, required: true }, Action: { type: str, required: true } },
+      },
     ];
     const typeDefinitions = [
       { $id: 'asgTag', properties: { Key: { type: str }, PropagateAtLaunch: { type: { type: 'boolean' } }, Value: { type: str } } },
@@ -77,7 +109,10 @@ describe('resource facts', () => {
         });
         mkdirSync(spec, { recursive: true });
         writeFileSync(path.join(spec, 'package.json'), JSON.stringify({ name: '@aws-cdk/aws-service-spec', version: '0.1.42' }));
-        const db = { idCtr: 9, schema: { resource: collection(resources), typeDefinition: collection(typeDefinitions), hasResource: { type: 'rel', forward: {}, backward: {} } } };
+        const db = {
+          idCtr: 9,
+          schema: { resource: collection(resources), typeDefinition: collection(typeDefinitions), hasResource: { type: 'rel', forward: {}, backward: {} } },
+        };
         writeFileSync(path.join(spec, 'db.json.gz'), gzipSync(JSON.stringify(db)));
         execFileSync(process.execPath, ['scripts/resource-facts.mjs', '--spec', spec, '--date', '2025-07-01', '--out', out], { cwd: ROOT, stdio: 'pipe' });
         const text = readFileSync(out, 'utf8');

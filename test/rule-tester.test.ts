@@ -16,7 +16,9 @@ describe('verifyCase', () => {
   });
 
   it('says what differs: the count, the message id, the place, the level, the message', () => {
-    expect(verifyCase(rule, { code: unprotected })[0]).toMatch(/^expected 0 finding\(s\) of rds-deletion-protection-enabled, got 1:\n {2}6:27 warning unprotected Db:/);
+    expect(verifyCase(rule, { code: unprotected })[0]).toMatch(
+      /^expected 0 finding\(s\) of rds-deletion-protection-enabled, got 1:\n {2}6:27 warning unprotected Db:/,
+    );
     const wrong = verifyCase(rule, { code: unprotected, errors: [{ messageId: 'unprotected', line: 5, column: 1, level: 'error', message: 'nope' }] });
     expect(wrong).toEqual([
       expect.stringMatching(/: line is 6, expected 5$/),
@@ -29,7 +31,8 @@ describe('verifyCase', () => {
 
   it('takes the rule options and parameters of a case', () => {
     const backups = rules.find((r) => r.id === 'rds-automated-backups-enabled')!;
-    const db = 'Parameters:\n  Days: {Type: Number, Default: 3}\nResources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties: {Engine: mysql, BackupRetentionPeriod: !Ref Days}\n';
+    const db =
+      'Parameters:\n  Days: {Type: Number, Default: 3}\nResources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties: {Engine: mysql, BackupRetentionPeriod: !Ref Days}\n';
     expect(verifyCase(backups, { code: db, options: { minRetentionDays: 3 } })).toEqual([]);
     expect(verifyCase(backups, { code: db, parameters: { Days: '7' } })).toEqual([]);
   });
@@ -38,13 +41,21 @@ describe('verifyCase', () => {
 describe('RuleTester.run', () => {
   const registered: string[] = [];
   const collect = () => {
-    RuleTester.describe = (name, fn) => { registered.push(`describe ${name}`); fn(); };
-    RuleTester.it = (name) => { registered.push(`it ${name}`); };
+    RuleTester.describe = (name, fn) => {
+      registered.push(`describe ${name}`);
+      fn();
+    };
+    RuleTester.it = (name) => {
+      registered.push(`it ${name}`);
+    };
   };
 
   it('registers one test per case, named after the case', () => {
     collect();
-    new RuleTester().run(rule, { valid: [{ name: 'protected', code: protectedDb }], invalid: [{ name: 'unprotected', code: unprotected, errors: [{ messageId: 'unprotected' }] }] });
+    new RuleTester().run(rule, {
+      valid: [{ name: 'protected', code: protectedDb }],
+      invalid: [{ name: 'unprotected', code: unprotected, errors: [{ messageId: 'unprotected' }] }],
+    });
     expect(registered).toEqual(['describe rds-deletion-protection-enabled', 'describe valid', 'it protected', 'describe invalid', 'it unprotected']);
   });
 
@@ -52,7 +63,9 @@ describe('RuleTester.run', () => {
     collect();
     const tester = new RuleTester();
     expect(() => tester.run(rule, { valid: [protectedDb, protectedDb], invalid: [] })).toThrow(/duplicate case/);
-    expect(() => tester.run(rule, { valid: [], invalid: [{ code: unprotected, errors: [{ messageId: 'nope' }] }] })).toThrow(/expects messageId "nope", which the rule does not declare/);
+    expect(() => tester.run(rule, { valid: [], invalid: [{ code: unprotected, errors: [{ messageId: 'nope' }] }] })).toThrow(
+      /expects messageId "nope", which the rule does not declare/,
+    );
     expect(() => tester.run(rule, { valid: [], invalid: [{ code: unprotected, errors: [] }] })).toThrow(/expects no finding/);
   });
 });

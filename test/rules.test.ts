@@ -22,11 +22,16 @@ for (const rule of rules) {
   const dir = path.join(ROOT, 'fixtures', rule.id);
   // A rule without a fixture folder fails in the meta-test; here it simply has no cases.
   const files = (existsSync(dir) ? readdirSync(dir) : []).filter((f) => /^(pass|fail).*\.(ya?ml|json|template)$/.test(f)).sort();
-  const options = existsSync(path.join(dir, 'options.json')) ? (JSON.parse(readFileSync(path.join(dir, 'options.json'), 'utf8')) as Record<string, unknown>) : undefined;
+  const options = existsSync(path.join(dir, 'options.json'))
+    ? (JSON.parse(readFileSync(path.join(dir, 'options.json'), 'utf8')) as Record<string, unknown>)
+    : undefined;
   const fixture = (name: string) => ({ fixture: path.join(dir, name), ...(options ? { options } : {}) });
 
   new RuleTester().run(rule, {
-    valid: [...files.filter((f) => f.startsWith('pass')).map(fixture), ...(rule.docs ? [{ name: 'docs: compliant example', code: rule.docs.compliant, ...(rule.docs.options ? { options: rule.docs.options } : {}) }] : [])],
+    valid: [
+      ...files.filter((f) => f.startsWith('pass')).map(fixture),
+      ...(rule.docs ? [{ name: 'docs: compliant example', code: rule.docs.compliant, ...(rule.docs.options ? { options: rule.docs.options } : {}) }] : []),
+    ],
     invalid: [],
   });
 

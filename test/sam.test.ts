@@ -66,7 +66,7 @@ Resources:
 `;
 
 describe('SAM Globals', () => {
-  it('merges as the transform does: the resource wins for primitives, maps merge, lists are global items then the resource\'s', () => {
+  it("merges as the transform does: the resource wins for primitives, maps merge, lists are global items then the resource's", () => {
     const t = template(SAM);
     expect(t.resources.get('Orders')!.properties).toEqual({
       Runtime: 'python3.12',
@@ -88,7 +88,7 @@ describe('SAM Globals', () => {
     expect(t.resources.get('Bare')!.node.Properties).toBe(t.resources.get('Bare')!.properties);
   });
 
-  it('keeps locations: values from Globals point at Globals, the resource\'s own values (also shifted list items) at the resource', () => {
+  it("keeps locations: values from Globals point at Globals, the resource's own values (also shifted list items) at the resource", () => {
     const t = template(SAM);
     expect(at(t, 'Orders', 'Runtime')).toBe('4:14');
     expect(at(t, 'Orders', 'Architectures', 0)).toBe('5:21');
@@ -99,7 +99,13 @@ describe('SAM Globals', () => {
     expect(at(t, 'Orders', 'Environment', 'Variables', 'LOG_LEVEL')).toBe('28:22');
     expect(at(t, 'Bare', 'Tags', 'Owner')).toBe('14:14');
     expect(at(t, 'Api', 'TracingEnabled')).toBe('16:21');
-    expect(samGlobalsOrigin(t, 'Orders', ['Properties', 'Environment', 'Variables', 'STAGE'])).toEqual(['Globals', 'Function', 'Environment', 'Variables', 'STAGE']);
+    expect(samGlobalsOrigin(t, 'Orders', ['Properties', 'Environment', 'Variables', 'STAGE'])).toEqual([
+      'Globals',
+      'Function',
+      'Environment',
+      'Variables',
+      'STAGE',
+    ]);
     expect(samGlobalsOrigin(t, 'Orders', ['Properties', 'Environment', 'Variables', 'LOG_LEVEL'])).toBeUndefined();
     expect(samGlobalsOrigin(t, 'Orders', ['Properties', 'Layers', 1])).toBeUndefined();
     // The parsed document's own table is left as it was.
@@ -130,12 +136,16 @@ describe('rules on SAM resources', () => {
     expect(findings.map((f) => `${f.logicalId} ${f.region.startLine}:${f.region.startColumn}`).sort()).toEqual(['Bare 5:21', 'Orders 5:21']);
     expect(lintText(SAM, [arm64!]).filter((f) => f.ruleId === arm64!.id)).toEqual([]);
     // Without Globals, the SAM function is checked like AWS::Lambda::Function.
-    const own = lintText('Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: i.h\n', [arm64!]);
+    const own = lintText(
+      'Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: i.h\n',
+      [arm64!],
+    );
     expect(own.map(render)).toEqual([expect.stringMatching(/^5:5 note lambda-function-arm64-architecture F: Lambda function F runs on x86_64/)]);
   });
 
   it.runIf(iamAdmin)('IAM statements in SAM Policies are checked', () => {
-    const yaml = 'Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: i.h\n      Policies:\n        - Statement:\n            - Effect: Allow\n              Action: "*"\n              Resource: "*"\n';
+    const yaml =
+      'Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: i.h\n      Policies:\n        - Statement:\n            - Effect: Allow\n              Action: "*"\n              Resource: "*"\n';
     expect(lintText(yaml, [iamAdmin!]).map((f) => f.ruleId)).toEqual([iamAdmin!.id]);
   });
 });

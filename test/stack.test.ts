@@ -48,20 +48,28 @@ const STACKS: Stack[] = [
   { name: 'orders-db', body: DB_TEMPLATE, parameters: { MultiAz: 'false', Password: '****' } },
   { name: 'orders-queue', body: QUEUE_TEMPLATE, parameters: {} },
   { name: 'orders-db-ha', body: DB_TEMPLATE, parameters: { MultiAz: 'true', Password: '****' } },
-  { name: 'orders-db-hidden', body: DB_TEMPLATE.replace("Type: String\n    Default: 'true'", "Type: String\n    NoEcho: true\n    Default: 'true'"), parameters: { MultiAz: '****', Password: '****' } },
+  {
+    name: 'orders-db-hidden',
+    body: DB_TEMPLATE.replace("Type: String\n    Default: 'true'", "Type: String\n    NoEcho: true\n    Default: 'true'"),
+    parameters: { MultiAz: '****', Password: '****' },
+  },
 ];
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const arn = (name: string) => `arn:aws:cloudformation:eu-west-1:123456789012:stack/${name}/0d7a4f10-0000-0000-0000-000000000000`;
 
 function respond(action: string, body: string): string {
-  return `<${action}Response xmlns="${XMLNS}"><${action}Result>${body}</${action}Result>` +
-    `<ResponseMetadata><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ResponseMetadata></${action}Response>`;
+  return (
+    `<${action}Response xmlns="${XMLNS}"><${action}Result>${body}</${action}Result>` +
+    `<ResponseMetadata><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ResponseMetadata></${action}Response>`
+  );
 }
 
 function errorResponse(code: string, message: string): string {
-  return `<ErrorResponse xmlns="${XMLNS}"><Error><Type>Sender</Type><Code>${code}</Code><Message>${escape(message)}</Message></Error>` +
-    '<RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>';
+  return (
+    `<ErrorResponse xmlns="${XMLNS}"><Error><Type>Sender</Type><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error>` +
+    '<RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>'
+  );
 }
 
 let server: Server;
@@ -93,19 +101,37 @@ beforeAll(async () => {
       return send(400, errorResponse('ValidationError', `Stack with id ${name} does not exist`));
     }
     if (action === 'GetTemplate') {
-      return send(200, respond(action, `<TemplateBody>${escape(stack!.body)}</TemplateBody><StagesAvailable><member>Original</member><member>Processed</member></StagesAvailable>`));
+      return send(
+        200,
+        respond(
+          action,
+          `<TemplateBody>${escapeXml(stack!.body)}</TemplateBody><StagesAvailable><member>Original</member><member>Processed</member></StagesAvailable>`,
+        ),
+      );
     }
     if (action === 'DescribeStacks') {
       const params = Object.entries(stack!.parameters)
-        .map(([k, v]) => `<member><ParameterKey>${k}</ParameterKey><ParameterValue>${escape(v)}</ParameterValue></member>`).join('');
-      return send(200, respond(action, `<Stacks><member><StackName>${stack!.name}</StackName><StackId>${arn(stack!.name)}</StackId>` +
-        `<CreationTime>2026-11-01T10:00:00.000Z</CreationTime><StackStatus>CREATE_COMPLETE</StackStatus><Parameters>${params}</Parameters></member></Stacks>`));
+        .map(([k, v]) => `<member><ParameterKey>${k}</ParameterKey><ParameterValue>${escapeXml(v)}</ParameterValue></member>`)
+        .join('');
+      return send(
+        200,
+        respond(
+          action,
+          `<Stacks><member><StackName>${stack!.name}</StackName><StackId>${arn(stack!.name)}</StackId>` +
+            `<CreationTime>2026-11-01T10:00:00.000Z</CreationTime><StackStatus>CREATE_COMPLETE</StackStatus><Parameters>${params}</Parameters></member></Stacks>`,
+        ),
+      );
     }
     if (action === 'ListStacks') {
       // Two pages, to exercise the paginator.
       const page = form.get('NextToken') === 'page-2' ? STACKS.slice(2) : STACKS.slice(0, 2);
-      const summaries = page.map((s) => `<member><StackName>${s.name}</StackName><StackId>${arn(s.name)}</StackId>` +
-        '<CreationTime>2026-11-01T10:00:00.000Z</CreationTime><StackStatus>UPDATE_COMPLETE</StackStatus></member>').join('');
+      const summaries = page
+        .map(
+          (s) =>
+            `<member><StackName>${s.name}</StackName><StackId>${arn(s.name)}</StackId>` +
+            '<CreationTime>2026-11-01T10:00:00.000Z</CreationTime><StackStatus>UPDATE_COMPLETE</StackStatus></member>',
+        )
+        .join('');
       const next = form.get('NextToken') === 'page-2' ? '' : '<NextToken>page-2</NextToken>';
       return send(200, respond(action, `<StackSummaries>${summaries}</StackSummaries>${next}`));
     }
@@ -213,8 +239,9 @@ describe('deployed stacks', () => {
     expect(r.code).toBe(0);
     const findings = JSON.parse(r.stdout).findings;
     // The Default (true) would pass silently; "****" would fail. Unknown is a review item.
-    expect(findings.map((f: { kind: string; logicalId: string; propertyPath: string[] }) => `${f.kind} ${f.logicalId} ${f.propertyPath.join('.')}`))
-      .toEqual(['review Db Properties.MultiAZ']);
+    expect(findings.map((f: { kind: string; logicalId: string; propertyPath: string[] }) => `${f.kind} ${f.logicalId} ${f.propertyPath.join('.')}`)).toEqual([
+      'review Db Properties.MultiAZ',
+    ]);
   });
 
   it.each([

@@ -13,11 +13,16 @@ type Json = Record<string, unknown>;
 /** Metadata holding one suppression entry in the tool's own format. */
 function entry(tool: PeerTool, id: string, reason = 'reviewed by the platform team'): Json {
   switch (tool) {
-    case 'checkov': return { checkov: { skip: [{ id, comment: reason }] } };
-    case 'cfn_nag': return { cfn_nag: { rules_to_suppress: [{ id, reason }] } };
-    case 'cdk_nag': return { cdk_nag: { rules_to_suppress: [{ id, reason }] } };
-    case 'cfn-lint': return { 'cfn-lint': { config: { ignore_checks: [id] } } };
-    case 'guard': return { guard: { SuppressedRules: [id] } };
+    case 'checkov':
+      return { checkov: { skip: [{ id, comment: reason }] } };
+    case 'cfn_nag':
+      return { cfn_nag: { rules_to_suppress: [{ id, reason }] } };
+    case 'cdk_nag':
+      return { cdk_nag: { rules_to_suppress: [{ id, reason }] } };
+    case 'cfn-lint':
+      return { 'cfn-lint': { config: { ignore_checks: [id] } } };
+    case 'guard':
+      return { guard: { SuppressedRules: [id] } };
   }
 }
 
@@ -33,7 +38,10 @@ function lintWith(resources: Record<string, Json>, metadata: Json, on?: string):
 /** The one finding of `rule` on `logicalId` (with `messageId`, when given). */
 function finding(findings: Finding[], rule: string, logicalId: string, messageId?: string): Finding {
   const found = findings.filter((f) => f.ruleId === rule && f.logicalId === logicalId && (!messageId || f.messageId === messageId));
-  expect(found.map((f) => `${f.ruleId} ${f.logicalId} ${f.messageId}`), `one ${rule} ${messageId ?? ''} finding on ${logicalId}`).toHaveLength(1);
+  expect(
+    found.map((f) => `${f.ruleId} ${f.logicalId} ${f.messageId}`),
+    `one ${rule} ${messageId ?? ''} finding on ${logicalId}`,
+  ).toHaveLength(1);
   return found[0]!;
 }
 
@@ -68,11 +76,22 @@ const bucket = (flags: Partial<Record<'BlockPublicAcls' | 'BlockPublicPolicy' | 
 });
 const group = (extra: Json): Json => ({
   Type: 'AWS::AutoScaling::AutoScalingGroup',
-  Properties: { MinSize: '2', MaxSize: '4', LaunchConfigurationName: 'web', AvailabilityZones: ['eu-west-1a', 'eu-west-1b'], TargetGroupARNs: ['arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef'], ...extra },
+  Properties: {
+    MinSize: '2',
+    MaxSize: '4',
+    LaunchConfigurationName: 'web',
+    AvailabilityZones: ['eu-west-1a', 'eu-west-1b'],
+    TargetGroupARNs: ['arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef'],
+    ...extra,
+  },
 });
 const securityGroup = (port: number): Json => ({
   Type: 'AWS::EC2::SecurityGroup',
-  Properties: { GroupDescription: 'admin', VpcId: 'vpc-12345678', SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: port, ToPort: port, CidrIp: '0.0.0.0/0' }] },
+  Properties: {
+    GroupDescription: 'admin',
+    VpcId: 'vpc-12345678',
+    SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: port, ToPort: port, CidrIp: '0.0.0.0/0' }],
+  },
 });
 const standaloneIngress = (port: number): Json => ({
   Type: 'AWS::EC2::SecurityGroupIngress',
@@ -88,18 +107,38 @@ const dbCluster = (extra: Json): Json => ({
 });
 const listener = (protocol: string, actions: Json[]): Json => ({
   Type: 'AWS::ElasticLoadBalancingV2::Listener',
-  Properties: { LoadBalancerArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/0123456789abcdef', Port: 80, Protocol: protocol, DefaultActions: actions },
+  Properties: {
+    LoadBalancerArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/0123456789abcdef',
+    Port: 80,
+    Protocol: protocol,
+    DefaultActions: actions,
+  },
 });
-const httpForward = listener('HTTP', [{ Type: 'forward', TargetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef' }]);
+const httpForward = listener('HTTP', [
+  { Type: 'forward', TargetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef' },
+]);
 const classicLb = (extra: Json): Json => ({
   Type: 'AWS::ElasticLoadBalancing::LoadBalancer',
-  Properties: { Scheme: 'internet-facing', Subnets: ['subnet-11111111', 'subnet-22222222'], Listeners: [{ LoadBalancerPort: '443', InstancePort: '443', Protocol: 'HTTPS', SSLCertificateId: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc' }], CrossZone: true, ...extra },
+  Properties: {
+    Scheme: 'internet-facing',
+    Subnets: ['subnet-11111111', 'subnet-22222222'],
+    Listeners: [{ LoadBalancerPort: '443', InstancePort: '443', Protocol: 'HTTPS', SSLCertificateId: 'arn:aws:acm:eu-west-1:123456789012:certificate/abc' }],
+    CrossZone: true,
+    ...extra,
+  },
 });
 
 function cache(extra: Json): Json {
   return {
     Type: 'AWS::ElastiCache::ReplicationGroup',
-    Properties: { ReplicationGroupDescription: 'sessions', Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheClusters: 2, AutomaticFailoverEnabled: true, ...extra },
+    Properties: {
+      ReplicationGroupDescription: 'sessions',
+      Engine: 'redis',
+      CacheNodeType: 'cache.t3.micro',
+      NumCacheClusters: 2,
+      AutomaticFailoverEnabled: true,
+      ...extra,
+    },
   };
 }
 
@@ -113,7 +152,11 @@ const multiAzResources: Record<string, Json> = {
 
 const nlbWithoutCrossZone: Json = {
   Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
-  Properties: { Type: 'network', Subnets: ['subnet-11111111', 'subnet-22222222'], LoadBalancerAttributes: [{ Key: 'load_balancing.cross_zone.enabled', Value: 'false' }] },
+  Properties: {
+    Type: 'network',
+    Subnets: ['subnet-11111111', 'subnet-22222222'],
+    LoadBalancerAttributes: [{ Key: 'load_balancing.cross_zone.enabled', Value: 'false' }],
+  },
 };
 
 /** [rule, logicalId, messageId]: a finding the case looks at. */
@@ -152,95 +195,328 @@ const CASES: Case[] = [
   { tool: 'cfn_nag', id: 'W37', resources: { Data: volume(false) }, on: 'Data', suppressed: [], kept: [[EBS, 'Data', 'volume']] },
   // W43 is the managed AdministratorAccess policy, not an inline Action "*" statement.
   {
-    tool: 'cfn_nag', id: 'W43', resources: { Admin: role({ ...adminArn, ...inline(adminStatement) }) }, on: 'Admin',
-    suppressed: [[IAM, 'Admin', 'adminManaged']], kept: [[IAM, 'Admin', 'allActions']],
+    tool: 'cfn_nag',
+    id: 'W43',
+    resources: { Admin: role({ ...adminArn, ...inline(adminStatement) }) },
+    on: 'Admin',
+    suppressed: [[IAM, 'Admin', 'adminManaged']],
+    kept: [[IAM, 'Admin', 'allActions']],
   },
   // CKV_AWS_53 is BlockPublicAcls alone.
   { tool: 'checkov', id: 'CKV_AWS_53', resources: { Site: bucket({ BlockPublicAcls: false }) }, on: 'Site', suppressed: [[S3, 'Site', 'disabled']], kept: [] },
-  { tool: 'checkov', id: 'CKV_AWS_53', resources: { Site: bucket({ BlockPublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false }) }, on: 'Site', suppressed: [], kept: [[S3, 'Site', 'disabled']] },
-  { tool: 'checkov', id: 'CKV_AWS_53', resources: { Site: bucket({ BlockPublicPolicy: false }) }, on: 'Site', suppressed: [], kept: [[S3, 'Site', 'disabled']] },
+  {
+    tool: 'checkov',
+    id: 'CKV_AWS_53',
+    resources: { Site: bucket({ BlockPublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false }) },
+    on: 'Site',
+    suppressed: [],
+    kept: [[S3, 'Site', 'disabled']],
+  },
+  {
+    tool: 'checkov',
+    id: 'CKV_AWS_53',
+    resources: { Site: bucket({ BlockPublicPolicy: false }) },
+    on: 'Site',
+    suppressed: [],
+    kept: [[S3, 'Site', 'disabled']],
+  },
   // AwsSolutions-AS2 is the grace period of ELB health checks, not HealthCheckType EC2 behind a load balancer.
-  { tool: 'cdk_nag', id: 'AwsSolutions-AS2', resources: { Web: group({ HealthCheckType: 'ELB' }) }, on: 'Web', suppressed: [[ASG, 'Web', 'noGracePeriod']], kept: [] },
-  { tool: 'cdk_nag', id: 'AwsSolutions-AS2', resources: { Web: group({ HealthCheckType: 'EC2' }) }, on: 'Web', suppressed: [], kept: [[ASG, 'Web', 'ec2Only']] },
+  {
+    tool: 'cdk_nag',
+    id: 'AwsSolutions-AS2',
+    resources: { Web: group({ HealthCheckType: 'ELB' }) },
+    on: 'Web',
+    suppressed: [[ASG, 'Web', 'noGracePeriod']],
+    kept: [],
+  },
+  {
+    tool: 'cdk_nag',
+    id: 'AwsSolutions-AS2',
+    resources: { Web: group({ HealthCheckType: 'EC2' }) },
+    on: 'Web',
+    suppressed: [],
+    kept: [[ASG, 'Web', 'ec2Only']],
+  },
 
   // EBS: each id for the resource type it reads.
-  { tool: 'checkov', id: 'CKV_AWS_3', resources: { Data: volume(undefined), Web: launchConfiguration() }, suppressed: [[EBS, 'Data', 'volume']], kept: [[EBS, 'Web', 'rootVolume']] },
-  { tool: 'checkov', id: 'CKV_AWS_8', resources: { Data: volume(undefined), Web: launchConfiguration() }, suppressed: [[EBS, 'Web', 'rootVolume']], kept: [[EBS, 'Data', 'volume']] },
-  { tool: 'cfn_nag', id: 'F1', resources: { Data: volume(false), Web: launchConfiguration() }, suppressed: [[EBS, 'Data', 'volume']], kept: [[EBS, 'Web', 'rootVolume']] },
+  {
+    tool: 'checkov',
+    id: 'CKV_AWS_3',
+    resources: { Data: volume(undefined), Web: launchConfiguration() },
+    suppressed: [[EBS, 'Data', 'volume']],
+    kept: [[EBS, 'Web', 'rootVolume']],
+  },
+  {
+    tool: 'checkov',
+    id: 'CKV_AWS_8',
+    resources: { Data: volume(undefined), Web: launchConfiguration() },
+    suppressed: [[EBS, 'Web', 'rootVolume']],
+    kept: [[EBS, 'Data', 'volume']],
+  },
+  {
+    tool: 'cfn_nag',
+    id: 'F1',
+    resources: { Data: volume(false), Web: launchConfiguration() },
+    suppressed: [[EBS, 'Data', 'volume']],
+    kept: [[EBS, 'Web', 'rootVolume']],
+  },
   { tool: 'guard', id: 'EC2_EBS_ENCRYPTION_BY_DEFAULT', resources: { Data: volume(false) }, on: 'Data', suppressed: [[EBS, 'Data', 'volume']], kept: [] },
   { tool: 'guard', id: 'ENCRYPTED_VOLUMES', resources: { Web: launchConfiguration() }, on: 'Web', suppressed: [], kept: [[EBS, 'Web', 'rootVolume']] },
   // IMDSv2.
   {
-    tool: 'checkov', id: 'CKV_AWS_79',
-    resources: { Template: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { MetadataOptions: { HttpTokens: 'optional' } } } }, Web: launchConfiguration() },
-    suppressed: [[IMDS, 'Template', 'optional']], kept: [[IMDS, 'Web', 'notSet']],
+    tool: 'checkov',
+    id: 'CKV_AWS_79',
+    resources: {
+      Template: { Type: 'AWS::EC2::LaunchTemplate', Properties: { LaunchTemplateData: { MetadataOptions: { HttpTokens: 'optional' } } } },
+      Web: launchConfiguration(),
+    },
+    suppressed: [[IMDS, 'Template', 'optional']],
+    kept: [[IMDS, 'Web', 'notSet']],
   },
   {
-    tool: 'cdk_nag', id: 'PCI.DSS.400-EC2IMDSv2Enabled',
+    tool: 'cdk_nag',
+    id: 'PCI.DSS.400-EC2IMDSv2Enabled',
     resources: { Web: launchConfiguration(), Hops: launchConfiguration({ MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 3 } }) },
-    suppressed: [[IMDS, 'Web', 'notSet']], kept: [[IMDS, 'Hops', 'hopLimit']],
+    suppressed: [[IMDS, 'Web', 'notSet']],
+    kept: [[IMDS, 'Hops', 'hopLimit']],
   },
   // Security groups: the guard rules read inline ingress of security groups only.
   { tool: 'guard', id: 'INCOMING_SSH_DISABLED', resources: { Bastion: securityGroup(22) }, on: 'Bastion', suppressed: [[SSH, 'Bastion', 'inline']], kept: [] },
   { tool: 'guard', id: 'INCOMING_SSH_DISABLED', resources: { Open: standaloneIngress(22) }, on: 'Open', suppressed: [], kept: [[SSH, 'Open', 'standalone']] },
-  { tool: 'guard', id: 'RESTRICTED_INCOMING_TRAFFIC', resources: { Desktop: securityGroup(3389) }, on: 'Desktop', suppressed: [[RDP, 'Desktop', 'inline']], kept: [] },
-  { tool: 'guard', id: 'RESTRICTED_INCOMING_TRAFFIC', resources: { Bastion: securityGroup(22) }, on: 'Bastion', suppressed: [], kept: [[SSH, 'Bastion', 'inline']] },
+  {
+    tool: 'guard',
+    id: 'RESTRICTED_INCOMING_TRAFFIC',
+    resources: { Desktop: securityGroup(3389) },
+    on: 'Desktop',
+    suppressed: [[RDP, 'Desktop', 'inline']],
+    kept: [],
+  },
+  {
+    tool: 'guard',
+    id: 'RESTRICTED_INCOMING_TRAFFIC',
+    resources: { Bastion: securityGroup(22) },
+    on: 'Bastion',
+    suppressed: [],
+    kept: [[SSH, 'Bastion', 'inline']],
+  },
   // HTTPS listeners: the v2 listener ids do not read Classic Load Balancers, and the Classic id no v2 listener.
   ...(['CKV_AWS_2:checkov', 'W56:cfn_nag', 'NIST.800.53.R5-ALBHttpToHttpsRedirection:cdk_nag'] as const).map((pair): Case => {
     const [id, tool] = pair.split(':') as [string, PeerTool];
     return {
-      tool, id, resources: { Http: httpForward, Classic: classicLb({ Listeners: [{ LoadBalancerPort: '80', InstancePort: '80', Protocol: 'HTTP' }] }) },
-      suppressed: [[HTTPS, 'Http', 'forward']], kept: [[HTTPS, 'Classic', 'classic']],
+      tool,
+      id,
+      resources: { Http: httpForward, Classic: classicLb({ Listeners: [{ LoadBalancerPort: '80', InstancePort: '80', Protocol: 'HTTP' }] }) },
+      suppressed: [[HTTPS, 'Http', 'forward']],
+      kept: [[HTTPS, 'Classic', 'classic']],
     };
   }),
   { tool: 'guard', id: 'ELBV2_LISTENER_PROTOCOL_RULE', resources: { Http: httpForward }, on: 'Http', suppressed: [[HTTPS, 'Http', 'forward']], kept: [] },
   { tool: 'guard', id: 'ELB_TLS_HTTPS_LISTENERS_ONLY', resources: { Http: httpForward }, on: 'Http', suppressed: [], kept: [[HTTPS, 'Http', 'forward']] },
-  { tool: 'guard', id: 'ELB_TLS_HTTPS_LISTENERS_ONLY', resources: { Classic: classicLb({ Listeners: [{ LoadBalancerPort: '80', InstancePort: '80', Protocol: 'HTTP' }] }) }, on: 'Classic', suppressed: [[HTTPS, 'Classic', 'classic']], kept: [] },
+  {
+    tool: 'guard',
+    id: 'ELB_TLS_HTTPS_LISTENERS_ONLY',
+    resources: { Classic: classicLb({ Listeners: [{ LoadBalancerPort: '80', InstancePort: '80', Protocol: 'HTTP' }] }) },
+    on: 'Classic',
+    suppressed: [[HTTPS, 'Classic', 'classic']],
+    kept: [],
+  },
   // cdk-nag's ELB5 checks the instance protocol of HTTPS/SSL listeners, not a plain-HTTP listener.
-  { tool: 'cdk_nag', id: 'AwsSolutions-ELB5', resources: { Classic: classicLb({ Listeners: [{ LoadBalancerPort: '80', InstancePort: '80', Protocol: 'HTTP' }] }) }, on: 'Classic', suppressed: [], kept: [[HTTPS, 'Classic', 'classic']] },
+  {
+    tool: 'cdk_nag',
+    id: 'AwsSolutions-ELB5',
+    resources: { Classic: classicLb({ Listeners: [{ LoadBalancerPort: '80', InstancePort: '80', Protocol: 'HTTP' }] }) },
+    on: 'Classic',
+    suppressed: [],
+    kept: [[HTTPS, 'Classic', 'classic']],
+  },
   // IAM: wildcard actions, NotAction and the managed AdministratorAccess policy are separate checks.
   ...(['CKV_AWS_62:checkov', 'CKV_AWS_63:checkov', 'F3:cfn_nag', 'HIPAA.Security-IAMPolicyNoStatementsWithAdminAccess:cdk_nag'] as const).map((pair): Case => {
     const [id, tool] = pair.split(':') as [string, PeerTool];
-    return { tool, id, resources: { App: role({ Policies: [{ PolicyName: 'a', PolicyDocument: { Statement: [adminStatement, notActionStatement] } }] }) }, on: 'App', suppressed: [[IAM, 'App', 'allActions']], kept: [[IAM, 'App', 'notAction']] };
+    return {
+      tool,
+      id,
+      resources: { App: role({ Policies: [{ PolicyName: 'a', PolicyDocument: { Statement: [adminStatement, notActionStatement] } }] }) },
+      on: 'App',
+      suppressed: [[IAM, 'App', 'allActions']],
+      kept: [[IAM, 'App', 'notAction']],
+    };
   }),
-  { tool: 'cfn_nag', id: 'W15', resources: { App: role({ Policies: [{ PolicyName: 'a', PolicyDocument: { Statement: [adminStatement, notActionStatement] } }] }) }, on: 'App', suppressed: [[IAM, 'App', 'notAction']], kept: [[IAM, 'App', 'allActions']] },
-  ...([['F4', 'W16', 'AWS::IAM::Policy'], ['F5', 'W17', 'AWS::IAM::ManagedPolicy']] as const).flatMap(([wildcard, notAction, type]): Case[] => [
-    { tool: 'cfn_nag', id: wildcard, resources: { Doc: policy(type, adminStatement), Other: policy(type, notActionStatement) }, suppressed: [[IAM, 'Doc', 'allActions']], kept: [[IAM, 'Other', 'notAction']] },
-    { tool: 'cfn_nag', id: notAction, resources: { Doc: policy(type, adminStatement), Other: policy(type, notActionStatement) }, suppressed: [[IAM, 'Other', 'notAction']], kept: [[IAM, 'Doc', 'allActions']] },
+  {
+    tool: 'cfn_nag',
+    id: 'W15',
+    resources: { App: role({ Policies: [{ PolicyName: 'a', PolicyDocument: { Statement: [adminStatement, notActionStatement] } }] }) },
+    on: 'App',
+    suppressed: [[IAM, 'App', 'notAction']],
+    kept: [[IAM, 'App', 'allActions']],
+  },
+  ...(
+    [
+      ['F4', 'W16', 'AWS::IAM::Policy'],
+      ['F5', 'W17', 'AWS::IAM::ManagedPolicy'],
+    ] as const
+  ).flatMap(([wildcard, notAction, type]): Case[] => [
+    {
+      tool: 'cfn_nag',
+      id: wildcard,
+      resources: { Doc: policy(type, adminStatement), Other: policy(type, notActionStatement) },
+      suppressed: [[IAM, 'Doc', 'allActions']],
+      kept: [[IAM, 'Other', 'notAction']],
+    },
+    {
+      tool: 'cfn_nag',
+      id: notAction,
+      resources: { Doc: policy(type, adminStatement), Other: policy(type, notActionStatement) },
+      suppressed: [[IAM, 'Other', 'notAction']],
+      kept: [[IAM, 'Doc', 'allActions']],
+    },
   ]),
-  { tool: 'cdk_nag', id: 'AwsSolutions-IAM5', resources: { Admin: role({ ...adminArn, ...inline(adminStatement) }) }, on: 'Admin', suppressed: [[IAM, 'Admin', 'allActions']], kept: [[IAM, 'Admin', 'adminManaged']] },
-  { tool: 'cdk_nag', id: 'AwsSolutions-IAM4', resources: { Admin: role({ ...adminArn, ...inline(adminStatement) }) }, on: 'Admin', suppressed: [[IAM, 'Admin', 'adminManaged']], kept: [[IAM, 'Admin', 'allActions']] },
-  { tool: 'guard', id: 'IAM_ROLE_ADMINISTRATOR_ACCESS_POLICY_RULE', resources: { Admin: role({ ...adminArn, ...inline(adminStatement) }) }, on: 'Admin', suppressed: [[IAM, 'Admin', 'adminManaged']], kept: [[IAM, 'Admin', 'allActions']] },
-  { tool: 'guard', id: 'IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS', resources: { Doc: { ...policy('AWS::IAM::Policy', adminStatement), Properties: { PolicyName: 'a', Roles: ['r'], PolicyDocument: { Statement: [adminStatement, notActionStatement] } } } }, on: 'Doc', suppressed: [[IAM, 'Doc', 'allActions']], kept: [[IAM, 'Doc', 'notAction']] },
-  { tool: 'guard', id: 'IAM_ROLE_OR_POLICY_NO_ALLOW_PLUS_NOT_ACTION', resources: { Doc: policy('AWS::IAM::Policy', notActionStatement) }, on: 'Doc', suppressed: [[IAM, 'Doc', 'notAction']], kept: [] },
-  { tool: 'guard', id: 'IAM_ROLE_OR_POLICY_NO_ALLOW_PLUS_NOT_ACTION', resources: { App: role(inline(notActionStatement)) }, on: 'App', suppressed: [], kept: [[IAM, 'App', 'notAction']] },
+  {
+    tool: 'cdk_nag',
+    id: 'AwsSolutions-IAM5',
+    resources: { Admin: role({ ...adminArn, ...inline(adminStatement) }) },
+    on: 'Admin',
+    suppressed: [[IAM, 'Admin', 'allActions']],
+    kept: [[IAM, 'Admin', 'adminManaged']],
+  },
+  {
+    tool: 'cdk_nag',
+    id: 'AwsSolutions-IAM4',
+    resources: { Admin: role({ ...adminArn, ...inline(adminStatement) }) },
+    on: 'Admin',
+    suppressed: [[IAM, 'Admin', 'adminManaged']],
+    kept: [[IAM, 'Admin', 'allActions']],
+  },
+  {
+    tool: 'guard',
+    id: 'IAM_ROLE_ADMINISTRATOR_ACCESS_POLICY_RULE',
+    resources: { Admin: role({ ...adminArn, ...inline(adminStatement) }) },
+    on: 'Admin',
+    suppressed: [[IAM, 'Admin', 'adminManaged']],
+    kept: [[IAM, 'Admin', 'allActions']],
+  },
+  {
+    tool: 'guard',
+    id: 'IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS',
+    resources: {
+      Doc: {
+        ...policy('AWS::IAM::Policy', adminStatement),
+        Properties: { PolicyName: 'a', Roles: ['r'], PolicyDocument: { Statement: [adminStatement, notActionStatement] } },
+      },
+    },
+    on: 'Doc',
+    suppressed: [[IAM, 'Doc', 'allActions']],
+    kept: [[IAM, 'Doc', 'notAction']],
+  },
+  {
+    tool: 'guard',
+    id: 'IAM_ROLE_OR_POLICY_NO_ALLOW_PLUS_NOT_ACTION',
+    resources: { Doc: policy('AWS::IAM::Policy', notActionStatement) },
+    on: 'Doc',
+    suppressed: [[IAM, 'Doc', 'notAction']],
+    kept: [],
+  },
+  {
+    tool: 'guard',
+    id: 'IAM_ROLE_OR_POLICY_NO_ALLOW_PLUS_NOT_ACTION',
+    resources: { App: role(inline(notActionStatement)) },
+    on: 'App',
+    suppressed: [],
+    kept: [[IAM, 'App', 'notAction']],
+  },
   // RDS: instance ids do not read clusters; checkov fails only PubliclyAccessible true.
-  { tool: 'checkov', id: 'CKV_AWS_17', resources: { Public: dbInstance({ PubliclyAccessible: true }), Default: dbInstance({}) }, suppressed: [[RDS_PUBLIC, 'Public', 'public']], kept: [[RDS_PUBLIC, 'Default', 'defaultVpc']] },
+  {
+    tool: 'checkov',
+    id: 'CKV_AWS_17',
+    resources: { Public: dbInstance({ PubliclyAccessible: true }), Default: dbInstance({}) },
+    suppressed: [[RDS_PUBLIC, 'Public', 'public']],
+    kept: [[RDS_PUBLIC, 'Default', 'defaultVpc']],
+  },
   ...(['F22:cfn_nag', 'NIST.800.53.R4-RDSInstancePublicAccess:cdk_nag'] as const).map((pair): Case => {
     const [id, tool] = pair.split(':') as [string, PeerTool];
     // A Multi-AZ DB cluster (DBClusterInstanceClass) takes PubliclyAccessible itself.
     const cluster = dbCluster({ Engine: 'postgres', DBClusterInstanceClass: 'db.r6gd.large', DBSubnetGroupName: 'existing', PubliclyAccessible: true });
-    return { tool, id, resources: { Default: dbInstance({}), Cluster: cluster }, suppressed: [[RDS_PUBLIC, 'Default', 'defaultVpc']], kept: [[RDS_PUBLIC, 'Cluster', 'public']] };
+    return {
+      tool,
+      id,
+      resources: { Default: dbInstance({}), Cluster: cluster },
+      suppressed: [[RDS_PUBLIC, 'Default', 'defaultVpc']],
+      kept: [[RDS_PUBLIC, 'Cluster', 'public']],
+    };
   }),
-  { tool: 'guard', id: 'RDS_INSTANCE_PUBLIC_ACCESS_CHECK', resources: { Default: dbInstance({}) }, on: 'Default', suppressed: [[RDS_PUBLIC, 'Default', 'defaultVpc']], kept: [] },
+  {
+    tool: 'guard',
+    id: 'RDS_INSTANCE_PUBLIC_ACCESS_CHECK',
+    resources: { Default: dbInstance({}) },
+    on: 'Default',
+    suppressed: [[RDS_PUBLIC, 'Default', 'defaultVpc']],
+    kept: [],
+  },
   ...(['CKV_AWS_16:checkov', 'F27:cfn_nag'] as const).map((pair): Case => {
     const [id, tool] = pair.split(':') as [string, PeerTool];
-    return { tool, id, resources: { Db: dbInstance({}), Cluster: dbCluster({}) }, suppressed: [[RDS_ENC, 'Db', 'unencrypted']], kept: [[RDS_ENC, 'Cluster', 'unencrypted']] };
+    return {
+      tool,
+      id,
+      resources: { Db: dbInstance({}), Cluster: dbCluster({}) },
+      suppressed: [[RDS_ENC, 'Db', 'unencrypted']],
+      kept: [[RDS_ENC, 'Cluster', 'unencrypted']],
+    };
   }),
   ...(['CKV_AWS_96:checkov', 'F26:cfn_nag'] as const).map((pair): Case => {
     const [id, tool] = pair.split(':') as [string, PeerTool];
-    return { tool, id, resources: { Db: dbInstance({}), Cluster: dbCluster({}) }, suppressed: [[RDS_ENC, 'Cluster', 'unencrypted']], kept: [[RDS_ENC, 'Db', 'unencrypted']] };
+    return {
+      tool,
+      id,
+      resources: { Db: dbInstance({}), Cluster: dbCluster({}) },
+      suppressed: [[RDS_ENC, 'Cluster', 'unencrypted']],
+      kept: [[RDS_ENC, 'Db', 'unencrypted']],
+    };
   }),
-  { tool: 'guard', id: 'RDS_STORAGE_ENCRYPTED', resources: { Db: dbInstance({}), Cluster: dbCluster({}) }, on: 'Cluster', suppressed: [], kept: [[RDS_ENC, 'Cluster', 'unencrypted']] },
+  {
+    tool: 'guard',
+    id: 'RDS_STORAGE_ENCRYPTED',
+    resources: { Db: dbInstance({}), Cluster: dbCluster({}) },
+    on: 'Cluster',
+    suppressed: [],
+    kept: [[RDS_ENC, 'Cluster', 'unencrypted']],
+  },
   // Backups: BackupRetentionPeriod 0 only, not a short retention.
-  ...(['W75:cfn_nag', 'AwsSolutions-RDS13:cdk_nag', 'HIPAA.Security-RDSInstanceBackupEnabled:cdk_nag', 'DB_INSTANCE_BACKUP_ENABLED:guard'] as const).map((pair): Case => {
-    const [id, tool] = pair.split(':') as [string, PeerTool];
-    return { tool, id, resources: { Off: dbInstance({ BackupRetentionPeriod: 0 }), Short: dbInstance({ BackupRetentionPeriod: 3 }) }, on: tool === 'guard' ? 'Short' : undefined, suppressed: tool === 'guard' ? [] : [[RDS_BACKUP, 'Off', 'disabled']], kept: [[RDS_BACKUP, 'Short', 'shortRetention']] };
-  }),
-  { tool: 'guard', id: 'DB_INSTANCE_BACKUP_ENABLED', resources: { Off: dbInstance({ BackupRetentionPeriod: 0 }) }, on: 'Off', suppressed: [[RDS_BACKUP, 'Off', 'disabled']], kept: [] },
+  ...(['W75:cfn_nag', 'AwsSolutions-RDS13:cdk_nag', 'HIPAA.Security-RDSInstanceBackupEnabled:cdk_nag', 'DB_INSTANCE_BACKUP_ENABLED:guard'] as const).map(
+    (pair): Case => {
+      const [id, tool] = pair.split(':') as [string, PeerTool];
+      return {
+        tool,
+        id,
+        resources: { Off: dbInstance({ BackupRetentionPeriod: 0 }), Short: dbInstance({ BackupRetentionPeriod: 3 }) },
+        on: tool === 'guard' ? 'Short' : undefined,
+        suppressed: tool === 'guard' ? [] : [[RDS_BACKUP, 'Off', 'disabled']],
+        kept: [[RDS_BACKUP, 'Short', 'shortRetention']],
+      };
+    },
+  ),
+  {
+    tool: 'guard',
+    id: 'DB_INSTANCE_BACKUP_ENABLED',
+    resources: { Off: dbInstance({ BackupRetentionPeriod: 0 }) },
+    on: 'Off',
+    suppressed: [[RDS_BACKUP, 'Off', 'disabled']],
+    kept: [],
+  },
   // Deletion protection: cfn_nag and guard read instances only.
-  { tool: 'cfn_nag', id: 'F80', resources: { Db: dbInstance({}), Cluster: dbCluster({}) }, suppressed: [[RDS_DELETE, 'Db', 'unprotected']], kept: [[RDS_DELETE, 'Cluster', 'unprotected']] },
-  { tool: 'guard', id: 'RDS_INSTANCE_DELETION_PROTECTION_ENABLED', resources: { Cluster: dbCluster({}) }, on: 'Cluster', suppressed: [], kept: [[RDS_DELETE, 'Cluster', 'unprotected']] },
+  {
+    tool: 'cfn_nag',
+    id: 'F80',
+    resources: { Db: dbInstance({}), Cluster: dbCluster({}) },
+    suppressed: [[RDS_DELETE, 'Db', 'unprotected']],
+    kept: [[RDS_DELETE, 'Cluster', 'unprotected']],
+  },
+  {
+    tool: 'guard',
+    id: 'RDS_INSTANCE_DELETION_PROTECTION_ENABLED',
+    resources: { Cluster: dbCluster({}) },
+    on: 'Cluster',
+    suppressed: [],
+    kept: [[RDS_DELETE, 'Cluster', 'unprotected']],
+  },
   // Multi-AZ: the MultiAZ flag, not the zones of the subnet group.
   ...(['CKV_AWS_157:checkov', 'AwsSolutions-RDS3:cdk_nag', 'PCI.DSS.321-RDSMultiAZSupport:cdk_nag'] as const).map((pair): Case => {
     const [id, tool] = pair.split(':') as [string, PeerTool];
@@ -251,17 +527,34 @@ const CASES: Case[] = [
   ...(['W60:cfn_nag', 'AwsSolutions-VPC7:cdk_nag', 'HIPAA.Security-VPCFlowLogsEnabled:cdk_nag'] as const).map((pair): Case => {
     const [id, tool] = pair.split(':') as [string, PeerTool];
     return {
-      tool, id,
+      tool,
+      id,
       resources: {
         Bare: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
         Logged: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.1.0.0/16' } },
-        Log: { Type: 'AWS::EC2::FlowLog', Properties: { ResourceId: { Ref: 'Logged' }, ResourceType: 'VPC', TrafficType: 'ACCEPT', LogDestinationType: 's3', LogDestination: 'arn:aws:s3:::logs' } },
+        Log: {
+          Type: 'AWS::EC2::FlowLog',
+          Properties: {
+            ResourceId: { Ref: 'Logged' },
+            ResourceType: 'VPC',
+            TrafficType: 'ACCEPT',
+            LogDestinationType: 's3',
+            LogDestination: 'arn:aws:s3:::logs',
+          },
+        },
       },
-      suppressed: [[FLOW, 'Bare', 'noFlowLog']], kept: [[FLOW, 'Log', 'acceptOnly']],
+      suppressed: [[FLOW, 'Bare', 'noFlowLog']],
+      kept: [[FLOW, 'Log', 'acceptOnly']],
     };
   }),
   // Health checks: HealthCheckType behind a load balancer, not the grace period.
-  ...(['HIPAA.Security-AutoscalingGroupELBHealthCheckRequired:cdk_nag', 'NIST.800.53.R5-AutoScalingGroupELBHealthCheckRequired:cdk_nag', 'AUTOSCALING_GROUP_ELB_HEALTHCHECK_REQUIRED:guard'] as const).flatMap((pair): Case[] => {
+  ...(
+    [
+      'HIPAA.Security-AutoscalingGroupELBHealthCheckRequired:cdk_nag',
+      'NIST.800.53.R5-AutoScalingGroupELBHealthCheckRequired:cdk_nag',
+      'AUTOSCALING_GROUP_ELB_HEALTHCHECK_REQUIRED:guard',
+    ] as const
+  ).flatMap((pair): Case[] => {
     const [id, tool] = pair.split(':') as [string, PeerTool];
     return [
       { tool, id, resources: { Web: group({ HealthCheckType: 'EC2' }) }, on: 'Web', suppressed: [[ASG, 'Web', 'ec2Only']], kept: [] },
@@ -271,20 +564,57 @@ const CASES: Case[] = [
   // Cross-zone: Classic Load Balancers only.
   ...(['AwsSolutions-ELB4:cdk_nag', 'PCI.DSS.321-ELBCrossZoneLoadBalancingEnabled:cdk_nag'] as const).map((pair): Case => {
     const [id, tool] = pair.split(':') as [string, PeerTool];
-    return { tool, id, resources: { Classic: classicLb({ CrossZone: false }), Nlb: nlbWithoutCrossZone }, suppressed: [[CROSS_ZONE, 'Classic', 'classic']], kept: [[CROSS_ZONE, 'Nlb', 'loadBalancer']] };
+    return {
+      tool,
+      id,
+      resources: { Classic: classicLb({ CrossZone: false }), Nlb: nlbWithoutCrossZone },
+      suppressed: [[CROSS_ZONE, 'Classic', 'classic']],
+      kept: [[CROSS_ZONE, 'Nlb', 'loadBalancer']],
+    };
   }),
-  { tool: 'guard', id: 'ELB_CROSS_ZONE_LOAD_BALANCING_ENABLED', resources: { Nlb: nlbWithoutCrossZone }, on: 'Nlb', suppressed: [], kept: [[CROSS_ZONE, 'Nlb', 'loadBalancer']] },
-  { tool: 'guard', id: 'ELB_CROSS_ZONE_LOAD_BALANCING_ENABLED', resources: { Classic: classicLb({ CrossZone: false }) }, on: 'Classic', suppressed: [[CROSS_ZONE, 'Classic', 'classic']], kept: [] },
+  {
+    tool: 'guard',
+    id: 'ELB_CROSS_ZONE_LOAD_BALANCING_ENABLED',
+    resources: { Nlb: nlbWithoutCrossZone },
+    on: 'Nlb',
+    suppressed: [],
+    kept: [[CROSS_ZONE, 'Nlb', 'loadBalancer']],
+  },
+  {
+    tool: 'guard',
+    id: 'ELB_CROSS_ZONE_LOAD_BALANCING_ENABLED',
+    resources: { Classic: classicLb({ CrossZone: false }) },
+    on: 'Classic',
+    suppressed: [[CROSS_ZONE, 'Classic', 'classic']],
+    kept: [],
+  },
   // ElastiCache: MultiAZEnabled, not automatic failover.
-  { tool: 'cdk_nag', id: 'AwsSolutions-AEC4', resources: { Cache: cache({ MultiAZEnabled: false }) }, on: 'Cache', suppressed: [[CACHE, 'Cache', 'replicationGroup']], kept: [] },
-  { tool: 'cdk_nag', id: 'AwsSolutions-AEC4', resources: { Cache: cache({ MultiAZEnabled: true, AutomaticFailoverEnabled: false }) }, on: 'Cache', suppressed: [], kept: [[CACHE, 'Cache', 'replicationGroup']] },
+  {
+    tool: 'cdk_nag',
+    id: 'AwsSolutions-AEC4',
+    resources: { Cache: cache({ MultiAZEnabled: false }) },
+    on: 'Cache',
+    suppressed: [[CACHE, 'Cache', 'replicationGroup']],
+    kept: [],
+  },
+  {
+    tool: 'cdk_nag',
+    id: 'AwsSolutions-AEC4',
+    resources: { Cache: cache({ MultiAZEnabled: true, AutomaticFailoverEnabled: false }) },
+    on: 'Cache',
+    suppressed: [],
+    kept: [[CACHE, 'Cache', 'replicationGroup']],
+  },
 ];
 
 describe('peer suppressions', () => {
   it.each(CASES.map((c) => [`${c.tool} ${c.id} ${c.on ? `on ${c.on}` : 'template-wide'}`, c] as const))('%s', (_name, c) => {
     const findings = lintWith(c.resources, entry(c.tool, c.id), c.on);
     for (const [rule, logicalId, messageId] of c.suppressed) {
-      expect(finding(findings, rule, logicalId, messageId).suppression, `${c.id} suppresses ${rule} ${messageId} on ${logicalId}`).toEqual({ justification: expect.any(String), source: c.tool });
+      expect(finding(findings, rule, logicalId, messageId).suppression, `${c.id} suppresses ${rule} ${messageId} on ${logicalId}`).toEqual({
+        justification: expect.any(String),
+        source: c.tool,
+      });
     }
     for (const [rule, logicalId, messageId] of c.kept) {
       expect(finding(findings, rule, logicalId, messageId).suppression, `${c.id} must not suppress ${rule} ${messageId} on ${logicalId}`).toBeUndefined();
@@ -317,10 +647,19 @@ describe('peer suppressions', () => {
   it('suppresses nothing through an id that maps to no rule, and does not report it', () => {
     const resources = { Site: bucket({ BlockPublicAcls: false }), Data: volume(false), Bastion: securityGroup(22) };
     const plain = lintWith(resources, {});
-    for (const [tool, id] of [['checkov', 'CKV_AWS_18'], ['cfn_nag', 'W28'], ['cdk_nag', 'AwsSolutions-S1'], ['guard', 'S3_BUCKET_LOGGING_ENABLED'], ['cfn-lint', 'W3005']] as const) {
+    for (const [tool, id] of [
+      ['checkov', 'CKV_AWS_18'],
+      ['cfn_nag', 'W28'],
+      ['cdk_nag', 'AwsSolutions-S1'],
+      ['guard', 'S3_BUCKET_LOGGING_ENABLED'],
+      ['cfn-lint', 'W3005'],
+    ] as const) {
       for (const on of [undefined, 'Site']) {
         const findings = lintWith(resources, entry(tool, id), on);
-        expect(findings.filter((f) => f.suppression), `${tool} ${id}`).toEqual([]);
+        expect(
+          findings.filter((f) => f.suppression),
+          `${tool} ${id}`,
+        ).toEqual([]);
         expect(findings.map((f) => f.ruleId).sort(), `${tool} ${id}`).toEqual(plain.map((f) => f.ruleId).sort());
       }
     }
@@ -362,7 +701,10 @@ describe('peer mappings', () => {
           for (const t of scope.resourceTypes ?? []) if (!rule.appliesTo.includes(t)) problems.push(`${rule.id} ${tool} ${ids}: ${t} is not in appliesTo`);
           for (const p of scope.properties ?? []) if (!/^Properties(\.\w+)+$/.test(p)) problems.push(`${rule.id} ${tool} ${ids}: property ${p}`);
           const form: Record<PeerTool, RegExp> = {
-            checkov: /^CKV2?_AWS_\d+$/, cfn_nag: /^[FW]\d+$/, 'cfn-lint': /^[EWI]\d{4}$/, guard: /^[A-Z0-9_]+$/,
+            checkov: /^CKV2?_AWS_\d+$/,
+            cfn_nag: /^[FW]\d+$/,
+            'cfn-lint': /^[EWI]\d{4}$/,
+            guard: /^[A-Z0-9_]+$/,
             // A pack-qualified id, or a bare rule name standing for that rule in any pack.
             cdk_nag: /^([A-Za-z0-9.]+-)?[A-Za-z0-9]+$/,
           };

@@ -19,7 +19,8 @@ function resolve(yaml: string, property = 'Value', given: Record<string, string>
 function show(v: Variant): string {
   const context = v.assumptions.map(describeAssumption).join('; ');
   const ref = v.ref ? ` (ref ${v.ref.logicalId}${v.ref.attribute ? '.' + v.ref.attribute : ''})` : '';
-  const body = v.kind === 'literal' ? JSON.stringify(v.value) + (v.symbolic ? ' (symbolic)' : '') : v.kind === 'unknown' ? `unknown: ${v.reason}${ref}` : 'absent';
+  const body =
+    v.kind === 'literal' ? JSON.stringify(v.value) + (v.symbolic ? ' (symbolic)' : '') : v.kind === 'unknown' ? `unknown: ${v.reason}${ref}` : 'absent';
   return context ? `${body} | ${context}` : body;
 }
 
@@ -45,7 +46,11 @@ const cases: Array<{ name: string; yaml: string; given?: Record<string, string>;
     given: { P: 'b' },
     expected: ['"b" | with parameter P = "b"'],
   },
-  { name: 'a parameter without Default is unknown', yaml: resource('!Ref P', 'Parameters:\n  P:\n    Type: String'), expected: ['unknown: parameter P has no Default'] },
+  {
+    name: 'a parameter without Default is unknown',
+    yaml: resource('!Ref P', 'Parameters:\n  P:\n    Type: String'),
+    expected: ['unknown: parameter P has no Default'],
+  },
   {
     name: 'an SSM parameter type is unknown',
     yaml: resource('!Ref P', 'Parameters:\n  P:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /x'),
@@ -57,7 +62,11 @@ const cases: Array<{ name: string; yaml: string; given?: Record<string, string>;
     expected: ['["a","b"] | with parameter P default "a, b"'],
   },
   { name: 'a pseudo parameter is unknown', yaml: resource('!Ref AWS::Region'), expected: ['unknown: the pseudo parameter AWS::Region'] },
-  { name: 'Ref to a resource is an edge, not a value', yaml: resource('!Ref Other'), expected: ['unknown: Ref to Other, which is not defined in the template'] },
+  {
+    name: 'Ref to a resource is an edge, not a value',
+    yaml: resource('!Ref Other'),
+    expected: ['unknown: Ref to Other, which is not defined in the template'],
+  },
   { name: 'Fn::ImportValue is unknown', yaml: resource('!ImportValue shared'), expected: ['unknown: an Fn::ImportValue from another stack'] },
   { name: 'a dynamic reference is unknown', yaml: resource('"{{resolve:ssm:/a/b}}"'), expected: ['unknown: a dynamic reference, resolved at deploy time'] },
   {
@@ -82,7 +91,10 @@ const cases: Array<{ name: string; yaml: string; given?: Record<string, string>;
   },
   {
     name: 'Fn::And, Fn::Or, Fn::Not and Condition references',
-    yaml: resource('!If [All, enabled, disabled]', 'Conditions:\n  A: !Equals [x, x]\n  B: !Not [!Equals [x, y]]\n  Either: !Or [!Condition A, !Equals [1, 2]]\n  All: !And [!Condition Either, !Condition B]'),
+    yaml: resource(
+      '!If [All, enabled, disabled]',
+      'Conditions:\n  A: !Equals [x, x]\n  B: !Not [!Equals [x, y]]\n  Either: !Or [!Condition A, !Equals [1, 2]]\n  All: !And [!Condition Either, !Condition B]',
+    ),
     expected: ['"enabled"'],
   },
   {
@@ -92,7 +104,10 @@ const cases: Array<{ name: string; yaml: string; given?: Record<string, string>;
   },
   {
     name: 'Fn::FindInMap keyed by a parameter default',
-    yaml: resource('!FindInMap [M, !Ref Env, size]', 'Parameters:\n  Env:\n    Type: String\n    Default: dev\nMappings:\n  M:\n    dev: {size: small}\n    prod: {size: large}'),
+    yaml: resource(
+      '!FindInMap [M, !Ref Env, size]',
+      'Parameters:\n  Env:\n    Type: String\n    Default: dev\nMappings:\n  M:\n    dev: {size: small}\n    prod: {size: large}',
+    ),
     expected: ['"small" | with parameter Env default "dev"'],
   },
   {
@@ -100,21 +115,37 @@ const cases: Array<{ name: string; yaml: string; given?: Record<string, string>;
     yaml: resource('!FindInMap [M, !Ref AWS::Region, ami]', 'Mappings:\n  M:\n    us-east-1: {ami: ami-1}\n    eu-west-1: {ami: ami-2}'),
     expected: ['"ami-1" | when the M key is "us-east-1"', '"ami-2" | when the M key is "eu-west-1"'],
   },
-  { name: 'Fn::FindInMap with a missing key is unknown', yaml: resource('!FindInMap [M, a, b]', 'Mappings:\n  M:\n    x: {b: 1}'), expected: ['unknown: key a is not in mapping M'] },
+  {
+    name: 'Fn::FindInMap with a missing key is unknown',
+    yaml: resource('!FindInMap [M, a, b]', 'Mappings:\n  M:\n    x: {b: 1}'),
+    expected: ['unknown: key a is not in mapping M'],
+  },
   {
     name: 'Fn::Sub with parameters and literals',
     yaml: resource('!Sub "${A}-${!Literal}-x"', 'Parameters:\n  A:\n    Type: String\n    Default: one'),
     expected: ['"one-${Literal}-x" | with parameter A default "one"'],
   },
   { name: 'Fn::Sub with a variable map', yaml: resource('!Sub ["${V}/16", {V: 10.0.0.0}]'), expected: ['"10.0.0.0/16"'] },
-  { name: 'Fn::Sub keeps a pseudo parameter as a placeholder (symbolic)', yaml: resource('!Sub "arn:${AWS::Partition}:iam::aws:policy/X"'), expected: ['"arn:${AWS::Partition}:iam::aws:policy/X" (symbolic)'] },
-  { name: 'Fn::Join keeps a pseudo parameter as a placeholder (symbolic)', yaml: resource('!Join ["-", [!Ref AWS::Region, a]]'), expected: ['"${AWS::Region}-a" (symbolic)'] },
+  {
+    name: 'Fn::Sub keeps a pseudo parameter as a placeholder (symbolic)',
+    yaml: resource('!Sub "arn:${AWS::Partition}:iam::aws:policy/X"'),
+    expected: ['"arn:${AWS::Partition}:iam::aws:policy/X" (symbolic)'],
+  },
+  {
+    name: 'Fn::Join keeps a pseudo parameter as a placeholder (symbolic)',
+    yaml: resource('!Join ["-", [!Ref AWS::Region, a]]'),
+    expected: ['"${AWS::Region}-a" (symbolic)'],
+  },
   {
     name: 'a condition on a symbolic value is undecidable',
     yaml: resource('!If [C, 1, 2]', 'Conditions:\n  C: !Equals [!Sub "${AWS::Region}", us-east-1]'),
     expected: ['1 | when condition C is true', '2 | when condition C is false'],
   },
-  { name: 'Fn::Sub of a single resource attribute is that reference', yaml: resource('!Sub "${Other.Arn}"', '').replace('Resources:', 'Resources:\n  Other:\n    Type: AWS::S3::Bucket'), expected: ['unknown: Fn::Sub over an attribute of resource Other (ref Other.Arn)'] },
+  {
+    name: 'Fn::Sub of a single resource attribute is that reference',
+    yaml: resource('!Sub "${Other.Arn}"', '').replace('Resources:', 'Resources:\n  Other:\n    Type: AWS::S3::Bucket'),
+    expected: ['unknown: Fn::Sub over an attribute of resource Other (ref Other.Arn)'],
+  },
   { name: 'Fn::Join', yaml: resource('!Join ["-", [a, b, 3]]'), expected: ['"a-b-3"'] },
   { name: 'Fn::Select', yaml: resource('!Select [1, [a, b, c]]'), expected: ['"b"'] },
   { name: 'Fn::Select out of range is unknown', yaml: resource('!Select [5, [a]]'), expected: ['unknown: Fn::Select index 5 is out of range'] },
@@ -201,12 +232,18 @@ describe('intrinsic policy', () => {
 
 describe('conditions over mappings', () => {
   it('a region-keyed condition on which every entry agrees is decided', () => {
-    const yaml = resource('!If [Agree, a, b]', 'Mappings:\n  M:\n    us-east-1: {x: "1"}\n    eu-west-1: {x: "1"}\nConditions:\n  Agree: !Equals [!FindInMap [M, !Ref AWS::Region, x], "1"]');
+    const yaml = resource(
+      '!If [Agree, a, b]',
+      'Mappings:\n  M:\n    us-east-1: {x: "1"}\n    eu-west-1: {x: "1"}\nConditions:\n  Agree: !Equals [!FindInMap [M, !Ref AWS::Region, x], "1"]',
+    );
     expect(resolve(yaml)).toEqual(['"a"']);
   });
 
   it('an undecidable region-keyed condition gives both branches as ordinary (not alternative) cases', () => {
-    const yaml = resource('!If [Differ, c, d]', 'Mappings:\n  M:\n    us-east-1: {y: "1"}\n    eu-west-1: {y: "2"}\nConditions:\n  Differ: !Equals [!FindInMap [M, !Ref AWS::Region, y], "1"]');
+    const yaml = resource(
+      '!If [Differ, c, d]',
+      'Mappings:\n  M:\n    us-east-1: {y: "1"}\n    eu-west-1: {y: "2"}\nConditions:\n  Differ: !Equals [!FindInMap [M, !Ref AWS::Region, y], "1"]',
+    );
     expect(resolve(yaml)).toEqual(['"c" | when condition Differ is true', '"d" | when condition Differ is false']);
   });
 });
@@ -239,7 +276,9 @@ function chainedConditions(): { header: string; value: string } {
 describe('bounded evaluation', () => {
   it('a value over its work budget is one unknown, too complex to evaluate; plain values and Refs still read', () => {
     const { header, value } = chainedConditions();
-    const { read } = resolverOf(`${header}Resources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      Costly: ${value}\n      Plain: 1\n      Param: !Ref P3\n`);
+    const { read } = resolverOf(
+      `${header}Resources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      Costly: ${value}\n      Plain: 1\n      Param: !Ref P3\n`,
+    );
     const started = Date.now();
     expect(read('Costly').map(show)).toEqual([`unknown: ${TOO_COMPLEX}`]);
     expect(Date.now() - started).toBeLessThan(2000);
@@ -251,7 +290,9 @@ describe('bounded evaluation', () => {
     const { header, value } = chainedConditions();
     let properties = '';
     for (let i = 0; i < 40; i++) properties += `      Costly${i}: ${value}\n`;
-    const { read } = resolverOf(`${header}Resources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n${properties}      Plain: 1\n      Join: !Join [",", [a, b]]\n`);
+    const { read } = resolverOf(
+      `${header}Resources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n${properties}      Plain: 1\n      Join: !Join [",", [a, b]]\n`,
+    );
     const started = Date.now();
     for (let i = 0; i < 40; i++) expect(read(`Costly${i}`).map(show)).toEqual([`unknown: ${TOO_COMPLEX}`]);
     expect(Date.now() - started).toBeLessThan(5000);
@@ -264,7 +305,7 @@ describe('bounded evaluation', () => {
     const { header, value } = chainedConditions();
     const { read } = resolverOf(
       `${header.replace('Conditions:\n', 'Conditions:\n  Open: !Equals [!Ref AWS::Region, us-east-1]\n')}` +
-      `Resources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      Value: !If [Open, ${value}, 0.0.0.0/0]\n`,
+        `Resources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      Value: !If [Open, ${value}, 0.0.0.0/0]\n`,
     );
     const [costly, open, ...rest] = read('Value').map(show);
     expect(costly).toMatch(new RegExp(`^unknown: ${TOO_COMPLEX}`));
@@ -289,7 +330,8 @@ describe('bounded evaluation', () => {
   });
 
   it('Fn::And / Fn::Or drop contradicting combinations before counting them', () => {
-    const az = 'Parameters:\n  N:\n    Type: String\n    Default: "3"\n    AllowedValues: ["2", "3", "4", "5", "6"]\nConditions:\n' +
+    const az =
+      'Parameters:\n  N:\n    Type: String\n    Default: "3"\n    AllowedValues: ["2", "3", "4", "5", "6"]\nConditions:\n' +
       ['3', '4', '5', '6'].map((n) => `  Is${n}: !Equals ["${n}", !Ref N]\n`).join('') +
       '  AtLeast4: !Or [!Condition Is4, !Condition Is5, !Condition Is6]\n  Wide: !Or [!Condition Is3, !Condition AtLeast4]\n';
     expect(resolve(resource('!If [AtLeast4, big, small]', az))).toEqual([
@@ -319,8 +361,9 @@ describe('bounded evaluation', () => {
     const [sub] = resolve(resource(`{"Fn::Sub": "${'${AWS::Region}'.repeat(200_000)}"}`));
     expect(sub).toBe('unknown: a text longer than 1 MiB');
     const big = 'A'.repeat(600_000);
-    expect(resolve(resource('!Join ["", [!Ref Big, !Ref Big]]', `Parameters:\n  Big:\n    Type: String\n    Default: ${big}`))[0])
-      .toMatch(/^unknown: a text longer than 1 MiB/);
+    expect(resolve(resource('!Join ["", [!Ref Big, !Ref Big]]', `Parameters:\n  Big:\n    Type: String\n    Default: ${big}`))[0]).toMatch(
+      /^unknown: a text longer than 1 MiB/,
+    );
   });
 });
 

@@ -11,7 +11,8 @@ const gp2Iops = (size: number) => Math.min(3 * size, 16000);
 
 const messages = {
   gp2: '{{subject}} uses gp2{{defaulted}}: gp3 costs about 20% less per GB and gives 3,000 IOPS and 125 MiB/s at any size.',
-  gp2Large: '{{subject}} uses gp2 at {{size}} GiB{{defaulted}}: switch to gp3 with Iops: {{iops}} and Throughput: 250 to keep the performance gp2 gives this size, for less.',
+  gp2Large:
+    '{{subject}} uses gp2 at {{size}} GiB{{defaulted}}: switch to gp3 with Iops: {{iops}} and Throughput: 250 to keep the performance gp2 gives this size, for less.',
   magnetic: '{{subject}} uses the previous-generation magnetic type standard: use gp3 (or st1/sc1 for large, rarely read data).',
 } as const;
 
@@ -58,7 +59,7 @@ export default defineRule({
     ].join('\n'),
     notes:
       'An `AWS::EC2::Volume` without `VolumeType` is gp2 (the CloudFormation default) and is flagged. A block device mapping ' +
-      'of an instance, launch template or launch configuration without `VolumeType` keeps the type of the AMI\'s mapping, ' +
+      "of an instance, launch template or launch configuration without `VolumeType` keeps the type of the AMI's mapping, " +
       'which the template does not show: not a finding, but listed by `--report-unknown`, like any value only known at ' +
       'deploy time. Mappings with `NoDevice` or a `VirtualName` (instance store) are not EBS and not applicable; io1, io2, ' +
       'st1 and sc1 pass. For gp2 volumes over 1 TiB the message gives the `Iops` that keep their performance, and no ' +

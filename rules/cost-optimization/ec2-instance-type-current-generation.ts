@@ -8,19 +8,35 @@ import type { Variant } from '../../src/values/variant.ts';
 
 /** A current family to suggest for each old one (x86 / Graviton where both exist). */
 const SUCCESSORS: Record<string, string> = {
-  t1: 't3 or t4g', t2: 't3 or t4g',
-  m1: 'm7i or m7g', m3: 'm7i or m7g', m4: 'm7i or m7g',
-  m2: 'r7i or r7g', cr1: 'r7i or r7g', r3: 'r7i or r7g', r4: 'r7i or r7g',
-  c1: 'c7i or c7g', c3: 'c7i or c7g', c4: 'c7i or c7g', cc1: 'c7i or c7g', cc2: 'c7i or c7g',
-  cg1: 'g6 or g5', g2: 'g6 or g5', g3: 'g6 or g5', p2: 'g5 or p3',
-  hi1: 'i4i or i4g', i2: 'i4i or i4g', i3: 'i4i or i4g',
-  hs1: 'd3 or d3en', d2: 'd3 or d3en',
+  t1: 't3 or t4g',
+  t2: 't3 or t4g',
+  m1: 'm7i or m7g',
+  m3: 'm7i or m7g',
+  m4: 'm7i or m7g',
+  m2: 'r7i or r7g',
+  cr1: 'r7i or r7g',
+  r3: 'r7i or r7g',
+  r4: 'r7i or r7g',
+  c1: 'c7i or c7g',
+  c3: 'c7i or c7g',
+  c4: 'c7i or c7g',
+  cc1: 'c7i or c7g',
+  cc2: 'c7i or c7g',
+  cg1: 'g6 or g5',
+  g2: 'g6 or g5',
+  g3: 'g6 or g5',
+  p2: 'g5 or p3',
+  hi1: 'i4i or i4g',
+  i2: 'i4i or i4g',
+  i3: 'i4i or i4g',
+  hs1: 'd3 or d3en',
+  d2: 'd3 or d3en',
   x1: 'x2idn or x2iedn',
 };
 
 const options = {
   previousGenerationFamilies: option.strings({
-    description: 'Instance families AWS lists as previous generation (the text before the first dot of the type): reported at the rule\'s level.',
+    description: "Instance families AWS lists as previous generation (the text before the first dot of the type): reported at the rule's level.",
     default: ['t1', 'm1', 'm2', 'm3', 'c1', 'c3', 'cc1', 'cc2', 'cg1', 'cr1', 'g2', 'hi1', 'hs1', 'i2', 'r3'],
   }),
   olderFamilies: option.strings({
@@ -30,7 +46,8 @@ const options = {
 };
 
 const messages = {
-  previousGeneration: '{{subject}} uses the previous-generation instance type {{instanceType}}: a current family such as {{successor}} does more for the price.',
+  previousGeneration:
+    '{{subject}} uses the previous-generation instance type {{instanceType}}: a current family such as {{successor}} does more for the price.',
   olderFamily: '{{subject}} uses {{instanceType}}, an older family with a cheaper successor ({{successor}}).',
   defaultType: 'Instance {{logicalId}} sets neither InstanceType nor a launch template, so EC2 launches the previous-generation default m1.small.',
 } as const;
@@ -86,12 +103,12 @@ export default defineRule({
     ].join('\n'),
     notes:
       'The family is the text before the first dot of the instance type. Previous-generation families are reported at the ' +
-      'rule\'s level, older current families that have a cheaper successor as notes; both lists are options. Checked: ' +
+      "rule's level, older current families that have a cheaper successor as notes; both lists are options. Checked: " +
       'instances, launch templates and launch configurations (their messages name the groups and instances that launch ' +
-      'from them), the instance type overrides of an Auto Scaling group\'s mixed instances policy, and a Spot Fleet\'s ' +
+      "from them), the instance type overrides of an Auto Scaling group's mixed instances policy, and a Spot Fleet's " +
       'launch specifications and launch template overrides. Attribute-based selection (`InstanceRequirements`) lets EC2 ' +
-      'pick current types and passes. An instance with neither `InstanceType` nor a launch template gets EC2\'s default ' +
-      '`m1.small` and is flagged. An instance type from a parameter is checked for its Default (at the rule\'s level) and ' +
+      "pick current types and passes. An instance with neither `InstanceType` nor a launch template gets EC2's default " +
+      "`m1.small` and is flagged. An instance type from a parameter is checked for its Default (at the rule's level) and " +
       'for each AllowedValue (as notes); one only known at deploy time is not a finding, and `--report-unknown` lists it.',
   },
   check(resource, ctx) {
@@ -116,14 +133,18 @@ export default defineRule({
         return;
       case 'AWS::AutoScaling::AutoScalingGroup':
         eachElement(ctx, resource, ['Properties', 'MixedInstancesPolicy', 'LaunchTemplate', 'Overrides'], (override, n) =>
-          checkSpec(ctx, override, [], `Auto Scaling group ${id} (instance type override ${n})`));
+          checkSpec(ctx, override, [], `Auto Scaling group ${id} (instance type override ${n})`),
+        );
         return;
       case 'AWS::EC2::SpotFleet':
         eachElement(ctx, resource, ['Properties', 'SpotFleetRequestConfigData', 'LaunchSpecifications'], (spec, n) =>
-          checkSpec(ctx, spec, [], `Spot Fleet ${id} (launch specification ${n})`));
+          checkSpec(ctx, spec, [], `Spot Fleet ${id} (launch specification ${n})`),
+        );
         eachElement(ctx, resource, ['Properties', 'SpotFleetRequestConfigData', 'LaunchTemplateConfigs'], (config, n) =>
           eachElement(ctx, config, ['Overrides'], (override, m) =>
-            checkSpec(ctx, override, [], `Spot Fleet ${id} (launch template config ${n}, override ${m})`)));
+            checkSpec(ctx, override, [], `Spot Fleet ${id} (launch template config ${n}, override ${m})`),
+          ),
+        );
         return;
     }
   },

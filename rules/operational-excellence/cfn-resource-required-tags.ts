@@ -16,7 +16,8 @@ const options = {
     default: [],
   }),
   stackTags: option.strings({
-    description: 'Tag keys applied to the whole stack at deploy time (`aws cloudformation deploy --tags`, `sam deploy --tags`): assumed present on every resource.',
+    description:
+      'Tag keys applied to the whole stack at deploy time (`aws cloudformation deploy --tags`, `sam deploy --tags`): assumed present on every resource.',
     default: [],
   }),
 };
@@ -41,7 +42,7 @@ export default defineRule({
     'The rule reports nothing until `requiredTags` names the keys your organisation requires ' +
     '(`cfn-resource-required-tags: [warning, { requiredTags: [Owner, CostCenter] }]`). ' +
     'Add every required key with a non-empty value (values may come from parameters). Keys applied to the whole stack at ' +
-    'deploy time belong in the `stackTags` option (a CDK stack\'s own tags, from the cloud assembly, count as present). Auto Scaling group tags also need `PropagateAtLaunch: true` to reach the instances.\n\n' +
+    "deploy time belong in the `stackTags` option (a CDK stack's own tags, from the cloud assembly, count as present). Auto Scaling group tags also need `PropagateAtLaunch: true` to reach the instances.\n\n" +
     '```yaml\nTags:\n  - {Key: Owner, Value: team-payments}\n  - {Key: Environment, Value: !Ref Env}\n  - {Key: Project, Value: checkout}\n```',
   wellArchitected: ['OPS02-BP01', 'COST03-BP02', 'COST04-BP01'],
   appliesTo: ['*'],
@@ -75,11 +76,11 @@ export default defineRule({
       'property they name for its tags (`Tags` for most types, `FileSystemTags` or another for some), as a `[{Key, ' +
       'Value}]` list or a `{key: value}` map; and a resource of a type the facts do not list when it writes `Tags`. Not ' +
       'applicable: custom resources (their `Tags` are input to the handler) and types that keep their tags in another ' +
-      'shape (a launch template\'s `TagSpecifications`). SAM `Globals` tags count for the functions, APIs and tables ' +
-      'they apply to, and a CDK stack\'s own tags (from the cloud assembly) count as present. A tag value that is an ' +
+      "shape (a launch template's `TagSpecifications`). SAM `Globals` tags count for the functions, APIs and tables " +
+      "they apply to, and a CDK stack's own tags (from the cloud assembly) count as present. A tag value that is an " +
       'intrinsic counts as present; an empty one does not. Tag keys or lists only known at deploy time are not guessed: ' +
       '`--report-unknown` lists them. A required tag of an Auto Scaling group without `PropagateAtLaunch: true` is ' +
-      'reported unless the group\'s launch template tags its instances with that key.',
+      "reported unless the group's launch template tags its instances with that key.",
   },
   options,
   messages,
@@ -147,7 +148,10 @@ function launchTemplateInstanceTags(ctx: RuleContext<any, any>, group: Resource)
     const name = asString(id);
     return id.ref !== undefined || (name !== undefined && names.has(name));
   };
-  for (const spec of [['Properties', 'LaunchTemplate'], ['Properties', 'MixedInstancesPolicy', 'LaunchTemplate', 'LaunchTemplateSpecification']]) {
+  for (const spec of [
+    ['Properties', 'LaunchTemplate'],
+    ['Properties', 'MixedInstancesPolicy', 'LaunchTemplate', 'LaunchTemplateSpecification'],
+  ]) {
     for (const v of ctx.value(group, spec)) {
       if (v.kind === 'absent') continue;
       const ids = [...ctx.value(v, ['LaunchTemplateId']), ...ctx.value(v, ['LaunchTemplateName'])].filter((x) => x.kind !== 'absent');

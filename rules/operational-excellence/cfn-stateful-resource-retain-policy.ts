@@ -55,7 +55,7 @@ const typeList = (description: string, defaults: readonly string[]) =>
   );
 
 const options = {
-  statefulTypes: typeList('Resource types checked at the rule\'s level.', STATEFUL),
+  statefulTypes: typeList("Resource types checked at the rule's level.", STATEFUL),
   noteTypes: typeList('Resource types checked but reported as notes: their data is usually re-creatable or short-lived.', NOTES),
 };
 
@@ -112,7 +112,7 @@ export default defineRule({
       'snapshot on stack deletion, so only their `UpdateReplacePolicy` is checked when `DeletionPolicy` is not set. Not ' +
       'applicable: members of a DB cluster (the cluster carries the policies) and read replicas. SQS queues, log groups ' +
       'and KMS keys are reported as notes; the `statefulTypes` and `noteTypes` options move types between the two ' +
-      'levels or leave them out. CDK\'s `RemovalPolicy.RETAIN` or `SNAPSHOT` writes both attributes and passes. A ' +
+      "levels or leave them out. CDK's `RemovalPolicy.RETAIN` or `SNAPSHOT` writes both attributes and passes. A " +
       'policy only known at deploy time (a parameter without a Default) is not a finding; `--report-unknown` lists it.',
   },
   options,

@@ -12,7 +12,8 @@ const ALARM_ACTIONS = ['AlarmActions', 'OKActions', 'InsufficientDataActions'];
 
 // Declared apart from the rule so that the functions below report with checked message ids.
 const messages = {
-  noPolicy: 'Auto Scaling group {{logicalId}} can run {{min}} to {{max}} instances, but no scaling policy or scheduled action targets it, so it never changes size with load.',
+  noPolicy:
+    'Auto Scaling group {{logicalId}} can run {{min}} to {{max}} instances, but no scaling policy or scheduled action targets it, so it never changes size with load.',
   noAlarm: 'Scaling policy {{logicalId}} ({{policyType}}) is not an action of any CloudWatch alarm in this template, so it never runs.',
 } as const;
 
@@ -110,7 +111,10 @@ function checkGroup(ctx: Ctx, group: Resource): void {
  */
 function scalers(ctx: Ctx, group: Resource): 'yes' | 'no' | Variant {
   let doubt: Variant | undefined;
-  const names = ctx.value(group, ['Properties', 'AutoScalingGroupName']).map(asString).filter((n): n is string => n !== undefined);
+  const names = ctx
+    .value(group, ['Properties', 'AutoScalingGroupName'])
+    .map(asString)
+    .filter((n): n is string => n !== undefined);
   for (const type of [POLICY, SCHEDULED]) {
     for (const other of ctx.graph.ofType(type)) {
       const targets = ctx.value(other, ['Properties', 'AutoScalingGroupName']);
@@ -133,7 +137,8 @@ function scalers(ctx: Ctx, group: Resource): 'yes' | 'no' | Variant {
       const text = asString(status)?.toUpperCase();
       if (text === 'ENABLED') return 'yes';
       // The API does not document the default when Status is left out.
-      if (text !== 'DISABLED') doubt ??= status.kind === 'absent' ? variantWith(status, { kind: 'unknown', reason: 'the ECS managed scaling default' }) : status;
+      if (text !== 'DISABLED')
+        doubt ??= status.kind === 'absent' ? variantWith(status, { kind: 'unknown', reason: 'the ECS managed scaling default' }) : status;
     }
   }
   // A scaling plan that names the group scales it.
@@ -144,11 +149,12 @@ function scalers(ctx: Ctx, group: Resource): 'yes' | 'no' | Variant {
 function checkPolicy(ctx: Ctx, policy: Resource): void {
   for (const type of ctx.value(policy, ['Properties', 'PolicyType'])) {
     if (!ctx.known(type, 'PolicyType')) continue;
-    const name = type.kind === 'absent' ? 'SimpleScaling' : asString(type) ?? '';
+    const name = type.kind === 'absent' ? 'SimpleScaling' : (asString(type) ?? '');
     // Target tracking and predictive policies create and watch their own metrics.
     if (name !== 'SimpleScaling' && name !== 'StepScaling') continue;
     const triggered = ALARM_TYPES.some((alarmType) =>
-      ALARM_ACTIONS.some((key) => ctx.graph.referrers(policy.logicalId, alarmType, ['Properties', key]).length > 0));
+      ALARM_ACTIONS.some((key) => ctx.graph.referrers(policy.logicalId, alarmType, ['Properties', key]).length > 0),
+    );
     if (triggered) continue;
     // Handed to code (a function's environment, a custom resource) or to another stack, it may be executed from there.
     const handedOn = ctx.graph.referrers(policy.logicalId).some(({ edge }) => edge.kind !== 'DependsOn');

@@ -31,9 +31,12 @@ export default defineRule({
     guard: [{ id: 'AUTOSCALING_GROUP_ELB_HEALTHCHECK_REQUIRED', messages: ['ec2Only'] }],
   },
   messages: {
-    ec2Only: 'Auto Scaling group {{logicalId}} is attached to a load balancer but uses {{state}}, so instances that fail the load balancer health check are not replaced.',
-    noGracePeriod: 'Auto Scaling group {{logicalId}} uses ELB health checks without HealthCheckGracePeriod (default 0 s), so booting instances can be replaced before they are ready.',
-    targetGroupDisabled: 'Target group {{targetGroup}} of Auto Scaling group {{logicalId}} has HealthCheckEnabled set to false, so the ELB health check never fails.',
+    ec2Only:
+      'Auto Scaling group {{logicalId}} is attached to a load balancer but uses {{state}}, so instances that fail the load balancer health check are not replaced.',
+    noGracePeriod:
+      'Auto Scaling group {{logicalId}} uses ELB health checks without HealthCheckGracePeriod (default 0 s), so booting instances can be replaced before they are ready.',
+    targetGroupDisabled:
+      'Target group {{targetGroup}} of Auto Scaling group {{logicalId}} has HealthCheckEnabled set to false, so the ELB health check never fails.',
   },
   docs: {
     noncompliant: [
@@ -83,13 +86,15 @@ export default defineRule({
       'checked; an imported or parameter ARN counts as attached. `HealthCheckType` is a comma-separated list: any list ' +
       'that contains `ELB` passes. A `HealthCheckType` known only at deploy time is not a finding; `--report-unknown` ' +
       'lists it. A target group of the template with `HealthCheckEnabled: false` is reported on the group that uses it. ' +
-      'The catalog also names the target group\'s `HealthCheckPath` and the Classic Load Balancer\'s `HealthCheck`; ' +
+      "The catalog also names the target group's `HealthCheckPath` and the Classic Load Balancer's `HealthCheck`; " +
       'neither is checked.',
   },
   check(group, ctx) {
     const prop = (name: string) => ctx.value(group, ['Properties', name]);
     for (const [targetGroups, classic, sources, type, grace] of ctx.each(
-      ...loadBalancerLists(ctx, group), prop('HealthCheckType'), prop('HealthCheckGracePeriod'),
+      ...loadBalancerLists(ctx, group),
+      prop('HealthCheckType'),
+      prop('HealthCheckGracePeriod'),
     )) {
       const lists = [targetGroups, classic, sources];
       // Without a load balancer only EC2 status checks exist: not applicable.
@@ -112,14 +117,15 @@ export default defineRule({
     const targets = [
       ...ctx.items(group, ['Properties', 'TargetGroupARNs']),
       ...ctx.items(group, ['Properties', 'TrafficSources']).flatMap((source) =>
-        ctx.each(ctx.value(source, ['Type']), ctx.value(source, ['Identifier']))
+        ctx
+          .each(ctx.value(source, ['Type']), ctx.value(source, ['Identifier']))
           .filter(([type]) => type.kind === 'absent' || asString(type) === 'elbv2')
           .map(([, identifier]) => identifier),
       ),
     ];
     for (const target of targets) {
       const resource = target.ref && ctx.template.resources.get(target.ref.logicalId);
-      if (!resource || resource.type !== 'AWS::ElasticLoadBalancingV2::TargetGroup') continue;
+      if (resource?.type !== 'AWS::ElasticLoadBalancingV2::TargetGroup') continue;
       for (const enabled of ctx.value(resource, ['Properties', 'HealthCheckEnabled'])) {
         if (asBoolean(enabled) === false) {
           ctx.report({ messageId: 'targetGroupDisabled', at: target, because: [enabled], data: { targetGroup: resource.logicalId } });

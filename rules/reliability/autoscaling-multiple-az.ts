@@ -78,7 +78,7 @@ export default defineRule({
       'zones known only at deploy time (imports, parameters without a Default, subnets of another stack, a subnet whose ' +
       'zone AWS picks) are not a finding when they could make two zones; `--report-unknown` lists them. The catalog lists ' +
       '`MaxSize` and `PlacementGroup` among the properties; neither changes the verdict (a cluster placement group is ' +
-      'ec2-placement-group-not-cluster\'s finding).',
+      "ec2-placement-group-not-cluster's finding).",
   },
   check(group, ctx) {
     for (const outcome of autoScalingZones(ctx, group)) {

@@ -20,9 +20,12 @@ const GROUP_PATH: Readonly<Record<string, readonly string[]>> = {
 
 // Declared apart from the rule so that the functions below report with checked message ids.
 const messages = {
-  cluster: '{{what}} is placed in cluster placement group {{group}}, which keeps its instances in one Availability Zone and largely one rack: a single failure there takes them all down.',
-  clusterMultiAz: 'Auto Scaling group {{asg}}{{via}} lists subnets in {{zones}} Availability Zones but is placed in cluster placement group {{group}}, which lives in one zone: launches in the other zones fail.',
-  clusterLoadBalanced: '{{what}} serves a load balancer but is placed in cluster placement group {{group}}, so one zone or rack failure takes every target down.',
+  cluster:
+    '{{what}} is placed in cluster placement group {{group}}, which keeps its instances in one Availability Zone and largely one rack: a single failure there takes them all down.',
+  clusterMultiAz:
+    'Auto Scaling group {{asg}}{{via}} lists subnets in {{zones}} Availability Zones but is placed in cluster placement group {{group}}, which lives in one zone: launches in the other zones fail.',
+  clusterLoadBalanced:
+    '{{what}} serves a load balancer but is placed in cluster placement group {{group}}, so one zone or rack failure takes every target down.',
   unusedCluster: 'Placement group {{logicalId}} uses the cluster strategy: every instance launched into it shares one Availability Zone and largely one rack.',
 } as const;
 
@@ -97,9 +100,10 @@ export default defineRule({
       if (group.kind === 'absent') continue;
       const pg = group.ref && ctx.template.resources.get(group.ref.logicalId);
       if (!pg || pg.type !== PLACEMENT_GROUP) {
-        const outside = group.kind === 'literal'
-          ? variantWith(group, { kind: 'unknown', reason: `placement group ${valueText(asString(group) ?? '?')}, which is not declared in this template` })
-          : group;
+        const outside =
+          group.kind === 'literal'
+            ? variantWith(group, { kind: 'unknown', reason: `placement group ${valueText(asString(group) ?? '?')}, which is not declared in this template` })
+            : group;
         ctx.unknown(outside, 'the placement group strategy');
         continue;
       }
@@ -128,8 +132,11 @@ function reportWorkload(ctx: Ctx, resource: Resource, group: Variant, strategy: 
   if (resource.type === INSTANCE) {
     const balanced = servesLoadBalancer(ctx, resource);
     ctx.report({
-      messageId: balanced ? 'clusterLoadBalanced' : 'cluster', level: balanced ? 'warning' : undefined,
-      at: group, because: [strategy], data: { group: pgId, what: `Instance ${resource.logicalId}` },
+      messageId: balanced ? 'clusterLoadBalanced' : 'cluster',
+      level: balanced ? 'warning' : undefined,
+      at: group,
+      because: [strategy],
+      data: { group: pgId, what: `Instance ${resource.logicalId}` },
     });
     return;
   }
@@ -138,7 +145,12 @@ function reportWorkload(ctx: Ctx, resource: Resource, group: Variant, strategy: 
     if (asg.type !== ASG || ctx.value(asg, ['Properties', 'PlacementGroup']).some((v) => v.kind !== 'absent')) continue;
     if (reportAsg(ctx, asg, group, pgId, [strategy], ` (through launch template ${resource.logicalId})`)) return;
   }
-  ctx.report({ messageId: 'cluster', at: group, because: [strategy], data: { group: pgId, what: `Launch template ${resource.logicalId}${usedBy(ctx, resource)}` } });
+  ctx.report({
+    messageId: 'cluster',
+    at: group,
+    because: [strategy],
+    data: { group: pgId, what: `Launch template ${resource.logicalId}${usedBy(ctx, resource)}` },
+  });
 }
 
 /** Reports at warning level when the group also lists subnets in two or more zones, or serves a load balancer. */
@@ -146,7 +158,10 @@ function reportAsg(ctx: Ctx, asg: Resource, group: Variant, pgId: string, becaus
   for (const outcome of autoScalingZones(ctx, asg)) {
     if (outcome.kind !== 'zones' || outcome.zones.length < 2) continue;
     ctx.report({
-      messageId: 'clusterMultiAz', level: 'warning', at: group, because: [...because, ...outcome.because],
+      messageId: 'clusterMultiAz',
+      level: 'warning',
+      at: group,
+      because: [...because, ...outcome.because],
       data: { group: pgId, zones: outcome.zones.length, via, asg: asg.logicalId },
     });
     return true;
@@ -154,7 +169,10 @@ function reportAsg(ctx: Ctx, asg: Resource, group: Variant, pgId: string, becaus
   for (const lists of ctx.each(...loadBalancerLists(ctx, asg))) {
     if (!lists.some(attachesLoadBalancer)) continue;
     ctx.report({
-      messageId: 'clusterLoadBalanced', level: 'warning', at: group, because: [...because, ...lists],
+      messageId: 'clusterLoadBalanced',
+      level: 'warning',
+      at: group,
+      because: [...because, ...lists],
       data: { group: pgId, what: `Auto Scaling group ${asg.logicalId}${via}` },
     });
     return true;
@@ -164,8 +182,10 @@ function reportAsg(ctx: Ctx, asg: Resource, group: Variant, pgId: string, becaus
 
 /** An instance registered in a target group or a Classic load balancer of this template. */
 function servesLoadBalancer(ctx: Ctx, instance: Resource): boolean {
-  return ctx.graph.referrers(instance.logicalId, 'AWS::ElasticLoadBalancingV2::TargetGroup', ['Properties', 'Targets']).length > 0
-    || ctx.graph.referrers(instance.logicalId, 'AWS::ElasticLoadBalancing::LoadBalancer', ['Properties', 'Instances']).length > 0;
+  return (
+    ctx.graph.referrers(instance.logicalId, 'AWS::ElasticLoadBalancingV2::TargetGroup', ['Properties', 'Targets']).length > 0 ||
+    ctx.graph.referrers(instance.logicalId, 'AWS::ElasticLoadBalancing::LoadBalancer', ['Properties', 'Instances']).length > 0
+  );
 }
 
 /** A cluster group that no workload of this template uses is reported on itself (its instances live elsewhere). */

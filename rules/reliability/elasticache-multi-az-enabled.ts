@@ -12,7 +12,8 @@ const CACHE_CLUSTER = 'AWS::ElastiCache::CacheCluster';
 // Declared apart from the rule so that the functions below report with checked message ids.
 const messages = {
   replicationGroup: 'Replication group {{logicalId}} cannot fail over to another Availability Zone: {{problems}}.',
-  singleNode: 'Cache cluster {{logicalId}} is a single {{engine}} node with no replica or automatic failover; use an AWS::ElastiCache::ReplicationGroup with Multi-AZ instead.',
+  singleNode:
+    'Cache cluster {{logicalId}} is a single {{engine}} node with no replica or automatic failover; use an AWS::ElastiCache::ReplicationGroup with Multi-AZ instead.',
   memcachedSingleAz: 'Memcached cluster {{logicalId}} keeps its {{nodes}} nodes in one Availability Zone: AZMode is {{state}}.',
   memcachedSingleNode: 'Memcached cluster {{logicalId}} has a single node, so losing its Availability Zone empties the cache.',
 } as const;
@@ -125,12 +126,15 @@ function replicas(ctx: Ctx, clusters: Variant, perGroup: Variant, nodeGroups: Va
       for (const rc of ctx.value(g, ['ReplicaCount'])) {
         if (!ctx.known(rc, 'the ReplicaCount of a node group')) return undefined;
         // A node group without ReplicaCount takes ReplicasPerNodeGroup (here below 1).
-        const c = rc.kind === 'absent' ? r ?? 0 : asNumber(rc);
+        const c = rc.kind === 'absent' ? (r ?? 0) : asNumber(rc);
         if (c === undefined || c < 1) missing ??= rc;
       }
     }
     if (!missing) return undefined;
-    const text = missing.kind === 'absent' ? 'a node group has no replica (ReplicaCount not set)' : `a node group has no replica (ReplicaCount is ${valueText(missing.value)})`;
+    const text =
+      missing.kind === 'absent'
+        ? 'a node group has no replica (ReplicaCount not set)'
+        : `a node group has no replica (ReplicaCount is ${valueText(missing.value)})`;
     return { text, at: missing };
   }
   // No replica settings: the group has only its primary.
@@ -142,8 +146,12 @@ function replicas(ctx: Ctx, clusters: Variant, perGroup: Variant, nodeGroups: Va
 function checkReplicationGroup(ctx: Ctx, group: Resource): void {
   const prop = (name: string) => ctx.value(group, ['Properties', name]);
   for (const combination of ctx.each(
-    prop('Engine'), prop('MultiAZEnabled'), prop('AutomaticFailoverEnabled'),
-    prop('NumCacheClusters'), prop('ReplicasPerNodeGroup'), prop('NodeGroupConfiguration'),
+    prop('Engine'),
+    prop('MultiAZEnabled'),
+    prop('AutomaticFailoverEnabled'),
+    prop('NumCacheClusters'),
+    prop('ReplicasPerNodeGroup'),
+    prop('NodeGroupConfiguration'),
   )) {
     const [engine, multiAz, failover, clusters, perGroup, nodeGroups] = combination;
     if (asString(engine)?.toLowerCase() === 'memcached') continue; // not a valid replication group engine

@@ -18,7 +18,8 @@ const messages = {
     '{{kind}} Load Balancer {{logicalId}} keeps traffic in the zone it arrives in: {{key}} is {{state}}{{targetGroups}}. Targets in a zone with less capacity get overloaded; turning it on adds inter-AZ data transfer charges.',
   targetGroup:
     'Target group {{logicalId}} turns cross-zone load balancing off, overriding its load balancer: {{key}} is false. Targets in a zone with less capacity get overloaded; turning it on adds inter-AZ data transfer charges.',
-  classic: 'Classic Load Balancer {{logicalId}} keeps traffic in the zone it arrives in: CrossZone is {{state}}, so instances in a zone with fewer instances get overloaded.',
+  classic:
+    'Classic Load Balancer {{logicalId}} keeps traffic in the zone it arrives in: CrossZone is {{state}}, so instances in a zone with fewer instances get overloaded.',
 } as const;
 
 type Ctx = RuleContext<Record<string, never>, typeof messages>;
@@ -95,8 +96,11 @@ export default defineRule({
 
 function checkClassic(ctx: Ctx, lb: Resource): void {
   requireValue(ctx, lb, {
-    path: ['Properties', 'CrossZone'], what: 'CrossZone', ok: (v) => asBoolean(v) === true,
-    messageId: 'classic', absent: 'the default is false',
+    path: ['Properties', 'CrossZone'],
+    what: 'CrossZone',
+    ok: (v) => asBoolean(v) === true,
+    messageId: 'classic',
+    absent: 'the default is false',
     fix: { text: 'true', description: 'Turn on cross-zone load balancing' },
   });
 }

@@ -32,7 +32,10 @@ export default defineRule({
   options: {
     minRetentionDays: option.number({
       description: 'Fewest days of automated backups a DB instance or cluster must keep, from 1 to 35 (AWS keeps 1 day when BackupRetentionPeriod is not set).',
-      default: 7, minimum: 1, maximum: 35, integer: true,
+      default: 7,
+      minimum: 1,
+      maximum: 35,
+      integer: true,
     }),
   },
   messages: {
@@ -70,7 +73,7 @@ export default defineRule({
     notes:
       'A retention of 0 (no automated backups) is an error; one below `minRetentionDays` is a warning, and so is a missing ' +
       '`BackupRetentionPeriod`, since AWS then keeps one day. Members of a DB cluster (`DBClusterIdentifier` set) and Aurora ' +
-      'instances keep the cluster\'s backups, which the rule checks on the cluster; read replicas ' +
+      "instances keep the cluster's backups, which the rule checks on the cluster; read replicas " +
       '(`SourceDBInstanceIdentifier` or `SourceDBClusterIdentifier`) are not backed up by design. An instance whose ' +
       '`Engine` is known only at deploy time is checked as a standalone instance (an Aurora instance would need a ' +
       '`DBClusterIdentifier`). A retention known only at deploy time is not a finding; `--report-unknown` lists it.',
@@ -91,7 +94,10 @@ export default defineRule({
           ctx.report({ messageId: 'disabled', level: 'error', at: retention, because, data: { kind: noun }, fix });
         } else if (days < min) {
           ctx.report({
-            messageId: 'shortRetention', at: retention, because, fix,
+            messageId: 'shortRetention',
+            at: retention,
+            because,
+            fix,
             data: { kind: noun, min, days: days === 1 ? '1 day' : `${days} days`, state: stateText(retention, 'the default is 1 day') },
           });
         }

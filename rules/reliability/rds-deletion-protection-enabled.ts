@@ -64,8 +64,12 @@ export default defineRule({
     const kind = isInstance ? 'DB instance' : 'DB cluster';
     if (!isInstance) {
       requireValue(ctx, db, {
-        path: ['Properties', 'DeletionProtection'], what: 'DeletionProtection', ok: (v) => asBoolean(v) === true,
-        messageId: 'unprotected', data: { kind }, absent: 'the default is false',
+        path: ['Properties', 'DeletionProtection'],
+        what: 'DeletionProtection',
+        ok: (v) => asBoolean(v) === true,
+        messageId: 'unprotected',
+        data: { kind },
+        absent: 'the default is false',
         fix: { text: 'true', description: 'Turn on deletion protection' },
       });
       return;
@@ -74,8 +78,13 @@ export default defineRule({
       // A cluster member is protected (or not) by its cluster; on Aurora instances the setting does not apply at all.
       if (isSet(cluster) || asString(engine)?.toLowerCase().startsWith('aurora')) continue;
       requireValue(ctx, db, {
-        path: ['Properties', 'DeletionProtection'], what: 'DeletionProtection', ok: (v) => asBoolean(v) === true,
-        messageId: 'unprotected', data: { kind }, absent: 'the default is false', because: [cluster, engine],
+        path: ['Properties', 'DeletionProtection'],
+        what: 'DeletionProtection',
+        ok: (v) => asBoolean(v) === true,
+        messageId: 'unprotected',
+        data: { kind },
+        absent: 'the default is false',
+        because: [cluster, engine],
         fix: { text: 'true', description: 'Turn on deletion protection' },
       });
     }

@@ -106,13 +106,13 @@ export default defineRule({
     function checkSubnetGroup(): void {
       for (const group of props('DBSubnetGroupName')) {
         const subnetGroup = group.ref && ctx.template.resources.get(group.ref.logicalId);
-        if (!subnetGroup || subnetGroup.type !== 'AWS::RDS::DBSubnetGroup') continue;
+        if (subnetGroup?.type !== 'AWS::RDS::DBSubnetGroup') continue;
         const zones = new Set<string>();
         for (const subnet of ctx.items(subnetGroup, ['Properties', 'SubnetIds'])) {
           const resource = subnet.ref && ctx.template.resources.get(subnet.ref.logicalId);
-          if (!resource || resource.type !== 'AWS::EC2::Subnet') return; // a subnet we cannot see: no verdict
+          if (resource?.type !== 'AWS::EC2::Subnet') return; // a subnet we cannot see: no verdict
           const [az, ...forks] = ctx.value(resource, ['Properties', 'AvailabilityZone']);
-          const id = az && forks.length === 0 ? az.opaque ?? asString(az) : undefined;
+          const id = az && forks.length === 0 ? (az.opaque ?? asString(az)) : undefined;
           if (id === undefined) return;
           zones.add(id);
         }

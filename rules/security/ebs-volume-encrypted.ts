@@ -19,8 +19,8 @@ export default defineRule({
     'hold of a snapshot or the underlying storage. Encryption with KMS costs nothing in performance and protects all three.',
   remediation:
     'Set `Encrypted: true` on the volume or on each `Ebs` block device mapping (and optionally a customer managed `KmsKeyId`). ' +
-    'An instance or launch template without `BlockDeviceMappings` gets its root volume from the AMI\'s snapshot: map the root ' +
-    'device with `Encrypted: true`, or, if the account encrypts new EBS volumes by default, set the rule\'s ' +
+    "An instance or launch template without `BlockDeviceMappings` gets its root volume from the AMI's snapshot: map the root " +
+    "device with `Encrypted: true`, or, if the account encrypts new EBS volumes by default, set the rule's " +
     '`assumeAccountDefaultEncryption` option.\n\n' +
     '```yaml\nBlockDeviceMappings:\n  - DeviceName: /dev/xvda\n    Ebs:\n      VolumeType: gp3\n      Encrypted: true\n      KmsKeyId: !Ref EbsKey   # optional CMK\n```',
   wellArchitected: ['SEC08-BP02', 'SEC08-BP01'],
@@ -54,7 +54,7 @@ export default defineRule({
     mapping: 'Block device {{device}} of {{logicalId}} is not encrypted: Encrypted is {{state}}{{users}}.',
     rootVolume:
       'The root volume of {{logicalId}} is not set to be encrypted: without BlockDeviceMappings it keeps the encryption of the ' +
-      'AMI\'s snapshot, and public AMIs are unencrypted{{users}}.',
+      "AMI's snapshot, and public AMIs are unencrypted{{users}}.",
   },
   docs: {
     noncompliant: [
@@ -103,10 +103,10 @@ export default defineRule({
       'Volumes (`AWS::EC2::Volume`) and the `Ebs` block device mappings of instances, launch templates and launch ' +
       'configurations are checked; a message about a launch template or configuration names what launches from it. ' +
       'Instance store (`VirtualName`) and suppressed (`NoDevice`) devices have no EBS volume. A copy of a volume ' +
-      '(`SourceVolumeId`) keeps its source\'s encryption, and a volume made from a snapshot without `Encrypted` inherits the ' +
-      'snapshot\'s, which the template cannot show: `--report-unknown` lists it, as it lists an `Encrypted` only known at ' +
+      "(`SourceVolumeId`) keeps its source's encryption, and a volume made from a snapshot without `Encrypted` inherits the " +
+      "snapshot's, which the template cannot show: `--report-unknown` lists it, as it lists an `Encrypted` only known at " +
       'deploy time. A `KmsKeyId` without `Encrypted: true` does not encrypt. An instance, launch template or launch ' +
-      'configuration without `BlockDeviceMappings` is reported for its root volume, which keeps the AMI\'s encryption; an ' +
+      "configuration without `BlockDeviceMappings` is reported for its root volume, which keeps the AMI's encryption; an " +
       'instance launched from a launch template is checked through the launch template. ' +
       'Accounts that turn on EBS encryption by default can set `assumeAccountDefaultEncryption`.',
   },
@@ -119,7 +119,13 @@ export default defineRule({
       )) {
         if (isSet(copy)) continue; // a copy keeps the source volume's encryption
         if (!unencrypted(ctx, encrypted, snapshot)) continue;
-        ctx.report({ messageId: 'volume', at: encrypted, because: [snapshot, copy], data: { state: stateText(encrypted, 'the default is unencrypted') }, fix: fixOf(encrypted) });
+        ctx.report({
+          messageId: 'volume',
+          at: encrypted,
+          because: [snapshot, copy],
+          data: { state: stateText(encrypted, 'the default is unencrypted') },
+          fix: fixOf(encrypted),
+        });
       }
       return;
     }

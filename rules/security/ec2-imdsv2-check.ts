@@ -115,7 +115,10 @@ export default defineRule({
       if (tokens.kind === 'absent' && isSet(template)) {
         // The instance takes its metadata options from the launch template, which this rule checks on its own.
         if (!inherited) {
-          ctx.unknown(variantWith(template, { kind: 'unknown', reason: 'in a launch template outside this template' }), 'the metadata options inherited from the launch template');
+          ctx.unknown(
+            variantWith(template, { kind: 'unknown', reason: 'in a launch template outside this template' }),
+            'the metadata options inherited from the launch template',
+          );
         }
         continue;
       }
@@ -131,10 +134,7 @@ export default defineRule({
     }
 
     if (resource.type !== LAUNCH_CONFIGURATION) return;
-    for (const [limit, endpoint] of ctx.each(
-      ctx.value(resource, [...options, 'HttpPutResponseHopLimit']),
-      ctx.value(resource, [...options, 'HttpEndpoint']),
-    )) {
+    for (const [limit, endpoint] of ctx.each(ctx.value(resource, [...options, 'HttpPutResponseHopLimit']), ctx.value(resource, [...options, 'HttpEndpoint']))) {
       if (lower(endpoint) === 'disabled' || limit.kind === 'absent' || !ctx.known(limit, 'HttpPutResponseHopLimit')) continue;
       const hops = asNumber(limit);
       if (hops === undefined || hops <= 1 || !ctx.known(endpoint, 'HttpEndpoint')) continue;

@@ -23,7 +23,8 @@ const upper = (v: Variant) => asString(v)?.toUpperCase();
 // Declared before the rule so that the helpers below report with checked message ids too.
 const MESSAGES = {
   forward: 'HTTP listener {{logicalId}} on {{loadBalancer}} forwards requests over plain HTTP instead of redirecting them to HTTPS.',
-  fixedResponse: 'HTTP listener {{logicalId}} on {{loadBalancer}} answers plain-HTTP requests with a fixed {{status}} response instead of redirecting them to HTTPS.',
+  fixedResponse:
+    'HTTP listener {{logicalId}} on {{loadBalancer}} answers plain-HTTP requests with a fixed {{status}} response instead of redirecting them to HTTPS.',
   redirectNotHttps: 'HTTP listener {{logicalId}} on {{loadBalancer}} redirects without switching to HTTPS: RedirectConfig.Protocol is {{state}}.',
   ruleForward: 'Listener rule {{logicalId}} forwards requests that arrive over plain HTTP on listener {{listener}} ({{loadBalancer}}).',
   classic: 'Classic load balancer {{logicalId}} ({{scheme}}) has an unencrypted {{protocol}} listener on port {{port}}.',

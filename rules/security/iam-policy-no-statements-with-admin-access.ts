@@ -21,8 +21,7 @@ const TYPE_WORDS: Record<string, string> = {
 // Declared before the rule so that the helpers below report with checked message ids too.
 const MESSAGES = {
   allActions: 'Statement {{statement}} in {{where}} allows every action ("*") on every resource ("*"): full administrator access.',
-  allActionsUnderConditions:
-    'Statement {{statement}} in {{where}} allows every action ("*") on every resource ("*"), under conditions ({{conditions}}).',
+  allActionsUnderConditions: 'Statement {{statement}} in {{where}} allows every action ("*") on every resource ("*"), under conditions ({{conditions}}).',
   notAction: 'Statement {{statement}} in {{where}} allows every action outside its NotAction list on every resource ("*").',
   adminManaged: '{{kind}} {{logicalId}} attaches the AWS managed policy AdministratorAccess{{arn}}.',
 } as const;
@@ -40,7 +39,7 @@ export default defineRule({
   remediation:
     'Replace `Action: "*"` (or `NotAction`) on `Resource: "*"` with the actions and resources the principal needs, and ' +
     'detach `AdministratorAccess`; grant broad access only to break-glass roles outside application templates.\n\n' +
-    '```yaml\nStatement:\n  - Effect: Allow\n    Action: [s3:GetObject, s3:PutObject]\n    Resource: !Sub \'${DataBucket.Arn}/*\'\n```',
+    "```yaml\nStatement:\n  - Effect: Allow\n    Action: [s3:GetObject, s3:PutObject]\n    Resource: !Sub '${DataBucket.Arn}/*'\n```",
   wellArchitected: ['SEC03-BP02'],
   securityHub: ['IAM.1'],
   securitySeverity: '8.6',
@@ -48,8 +47,16 @@ export default defineRule({
   peers: {
     checkov: [
       // CKV_AWS_62: Action "*" on Resource "*"; CKV_AWS_63: Action "*" on any resource. Inline policies and AWS::IAM::Policy.
-      { id: 'CKV_AWS_62', messages: ['allActions', 'allActionsUnderConditions'], resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Policy'] },
-      { id: 'CKV_AWS_63', messages: ['allActions', 'allActionsUnderConditions'], resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Policy'] },
+      {
+        id: 'CKV_AWS_62',
+        messages: ['allActions', 'allActionsUnderConditions'],
+        resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Policy'],
+      },
+      {
+        id: 'CKV_AWS_63',
+        messages: ['allActions', 'allActionsUnderConditions'],
+        resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Policy'],
+      },
     ],
     cfn_nag: [
       // Allowed "*" (or "service:*") actions: F3 in a role's policies, F4 in a policy, F5 in a managed policy.
@@ -65,10 +72,18 @@ export default defineRule({
     ],
     cdk_nag: [
       // IAM5: any "*" in a policy document; IAM4: any AWS managed policy attached to a user, role or group.
-      { id: 'AwsSolutions-IAM5', messages: ['allActions', 'allActionsUnderConditions', 'notAction'], resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'] },
+      {
+        id: 'AwsSolutions-IAM5',
+        messages: ['allActions', 'allActionsUnderConditions', 'notAction'],
+        resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'],
+      },
       { id: 'AwsSolutions-IAM4', messages: ['adminManaged'], resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'] },
       // Action "*", Allow, Resource "*" in policies, managed policies and the inline policies of roles and groups.
-      { id: 'IAMPolicyNoStatementsWithAdminAccess', messages: ['allActions', 'allActionsUnderConditions'], resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'] },
+      {
+        id: 'IAMPolicyNoStatementsWithAdminAccess',
+        messages: ['allActions', 'allActionsUnderConditions'],
+        resourceTypes: ['AWS::IAM::Role', 'AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'],
+      },
     ],
     guard: [
       { id: 'IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS', messages: ['allActions', 'allActionsUnderConditions'], resourceTypes: ['AWS::IAM::Policy'] },
@@ -251,7 +266,6 @@ function subTemplate(resource: Resource, doc: Variant): string | undefined {
     .join('');
 }
 
-
 /** A policy document: an object, or (as CloudFormation also accepts) its JSON text. */
 function checkDocument(ctx: Ctx, resource: Resource, doc: Variant, where: string): void {
   let text: string | undefined;
@@ -305,7 +319,7 @@ function stars(ctx: Ctx, value: Variant): Stars {
     // A Ref or GetAtt of a template resource is a name or ARN, never the wildcard.
     if (element.kind === 'unknown' && !element.ref) out.unknown ??= element;
     else if (text?.trim() === '*') out.hits.push(element);
-    else if (text !== undefined && text.includes('\uE000') && text.replace(MARKERS, '').trim() === '') {
+    else if (text?.includes('\uE000') && text.replace(MARKERS, '').trim() === '') {
       // The whole value is one ${...} of a policy written as Fn::Sub JSON text.
       out.unknown ??= variantWith(element, { kind: 'unknown', value: undefined, reason: `Fn::Sub over ${text.replace(MARKERS, '$${$1}').trim()}` });
     }
@@ -317,7 +331,12 @@ function checkStatement(ctx: Ctx, statement: Variant, where: string, index: numb
   if (!ctx.known(statement, 'a policy statement') || statement.kind !== 'literal' || !isPlainObject(statement.value)) return;
   const field = (name: string) => ctx.value(statement, [name]);
   for (const [sid, effect, action, notAction, resource, condition] of ctx.each(
-    field('Sid'), field('Effect'), field('Action'), field('NotAction'), field('Resource'), field('Condition'),
+    field('Sid'),
+    field('Effect'),
+    field('Action'),
+    field('NotAction'),
+    field('Resource'),
+    field('Condition'),
   )) {
     if (effect.kind === 'unknown' || asString(effect)?.includes('\uE000')) {
       const unknown = effect.kind === 'unknown' ? effect : variantWith(effect, { kind: 'unknown', reason: 'a ${...} of Fn::Sub text' });

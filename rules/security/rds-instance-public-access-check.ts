@@ -163,7 +163,10 @@ function inheritedPlacements(ctx: RuleContext, reading: RdsReading): Placement[]
   const target = reading.by.ref && ctx.template.resources.get(reading.by.ref.logicalId);
   const owner = target && INHERITS_FROM[reading.kind]?.[target.type];
   if (!target || !owner) return [];
-  return ctx.value(target, ['Properties', 'DBSubnetGroupName']).filter(isSet).map((group) => ({ group, at: reading.by, owner: `${owner} ${target.logicalId}` }));
+  return ctx
+    .value(target, ['Properties', 'DBSubnetGroupName'])
+    .filter(isSet)
+    .map((group) => ({ group, at: reading.by, owner: `${owner} ${target.logicalId}` }));
 }
 
 /** Why a read replica's default cannot be told: its source has no subnet group, or is not in this template. */
@@ -171,17 +174,19 @@ function unseenSource(ctx: RuleContext, source: Variant): string {
   const target = source.ref && ctx.template.resources.get(source.ref.logicalId);
   if (target) return `inherited from source ${target.logicalId}, which has no subnet group`;
   // The source is named by SourceDBInstanceIdentifier or SourceDBClusterIdentifier (the value's path says which).
-  return source.path[1] === 'SourceDBClusterIdentifier' ? 'inherited from a source cluster outside this template' : 'inherited from a source instance outside this template';
+  return source.path[1] === 'SourceDBClusterIdentifier'
+    ? 'inherited from a source cluster outside this template'
+    : 'inherited from a source instance outside this template';
 }
 
 /** The subnet group's VPC when the template attaches an internet gateway to it: DBSubnetGroup -> Subnet -> VPC <- VPCGatewayAttachment. */
 function internetGatewayOf(ctx: RuleContext, group: Variant): { subnetGroup: string; vpc: string } | undefined {
   const subnetGroup = group.ref && ctx.template.resources.get(group.ref.logicalId);
-  if (!subnetGroup || subnetGroup.type !== 'AWS::RDS::DBSubnetGroup') return undefined;
+  if (subnetGroup?.type !== 'AWS::RDS::DBSubnetGroup') return undefined;
   const vpcs = new Set<string>();
   for (const subnet of ctx.items(subnetGroup, ['Properties', 'SubnetIds'])) {
     const resource = subnet.ref && ctx.template.resources.get(subnet.ref.logicalId);
-    if (!resource || resource.type !== 'AWS::EC2::Subnet') continue;
+    if (resource?.type !== 'AWS::EC2::Subnet') continue;
     for (const vpc of ctx.value(resource, ['Properties', 'VpcId'])) if (vpc.ref) vpcs.add(vpc.ref.logicalId);
   }
   for (const vpc of vpcs) {

@@ -54,8 +54,7 @@ export default defineRule({
   },
   messages: {
     unencrypted: '{{kind}} {{logicalId}} does not encrypt its storage: StorageEncrypted is {{state}}.',
-    keyWithoutEncryption:
-      '{{kind}} {{logicalId}} sets KmsKeyId but not StorageEncrypted, which CloudFormation rejects; the storage would not be encrypted.',
+    keyWithoutEncryption: '{{kind}} {{logicalId}} sets KmsKeyId but not StorageEncrypted, which CloudFormation rejects; the storage would not be encrypted.',
   },
   docs: {
     noncompliant: [

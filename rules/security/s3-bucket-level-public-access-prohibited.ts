@@ -101,7 +101,11 @@ export default defineRule({
           // The one flag that is off (its nearest node when missing), or the block when several are.
           at: single ? single.variant : block,
           because: [...flags, website],
-          data: { flags: off.map(({ name, variant }) => `${name} is ${variant.kind === 'absent' ? 'not set (false in a declared block)' : valueText(variant.value)}`).join(', ') },
+          data: {
+            flags: off
+              .map(({ name, variant }) => `${name} is ${variant.kind === 'absent' ? 'not set (false in a declared block)' : valueText(variant.value)}`)
+              .join(', '),
+          },
           fix: single?.variant.kind === 'literal' ? { text: 'true', description: `Set ${single.name} to true` } : undefined,
         });
       }

@@ -158,7 +158,14 @@ function uncoveredCases(ctx: Ctx, base: Assumption[], coverage: Assumption[][]):
     cases = next;
   }
   const distinct = new Map<string, Assumption[]>();
-  for (const c of cases) distinct.set(c.map((a) => JSON.stringify(a)).sort().join('|'), c);
+  for (const c of cases)
+    distinct.set(
+      c
+        .map((a) => JSON.stringify(a))
+        .sort()
+        .join('|'),
+      c,
+    );
   return [...distinct.values()];
 }
 
@@ -191,12 +198,23 @@ function partialCoverage(ctx: Ctx, vpc: Resource, when: Assumption[]): string | 
     .flatMap((s) => unique(ctx.graph.referrers(s.logicalId, 'AWS::EC2::NetworkInterface', ['Properties', 'SubnetId'])))
     .filter((eni) => exists(eni) && holds(coverageOf(ctx, eni, 'NetworkInterface')));
   const parts: string[] = [];
-  if (covered.length) parts.push(`${named('subnet', covered.map((s) => s.logicalId))} (${covered.length} of ${subnets.length})`);
-  if (interfaces.length) parts.push(named('network interface', interfaces.map((e) => e.logicalId)));
+  if (covered.length)
+    parts.push(
+      `${named(
+        'subnet',
+        covered.map((s) => s.logicalId),
+      )} (${covered.length} of ${subnets.length})`,
+    );
+  if (interfaces.length)
+    parts.push(
+      named(
+        'network interface',
+        interfaces.map((e) => e.logicalId),
+      ),
+    );
   return parts.length ? parts.join(' and ') : undefined;
 }
 
 function unique(found: Array<{ resource: Resource }>): Resource[] {
   return [...new Set(found.map((f) => f.resource))];
 }
-

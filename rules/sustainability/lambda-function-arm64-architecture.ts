@@ -6,10 +6,22 @@ import { mergeAssumptions, variantWith, type Variant } from '../../src/values/va
 
 /** Runtimes that never ran on arm64 (all retired): switching is not possible. */
 const NO_ARM64_RUNTIMES = new Set([
-  'nodejs', 'nodejs4.3', 'nodejs4.3-edge', 'nodejs6.10', 'nodejs8.10', 'nodejs10.x',
-  'python2.7', 'python3.6', 'python3.7',
-  'go1.x', 'java8', 'ruby2.5', 'provided',
-  'dotnetcore1.0', 'dotnetcore2.0', 'dotnetcore2.1',
+  'nodejs',
+  'nodejs4.3',
+  'nodejs4.3-edge',
+  'nodejs6.10',
+  'nodejs8.10',
+  'nodejs10.x',
+  'python2.7',
+  'python3.6',
+  'python3.7',
+  'go1.x',
+  'java8',
+  'ruby2.5',
+  'provided',
+  'dotnetcore1.0',
+  'dotnetcore2.0',
+  'dotnetcore2.1',
 ]);
 
 const LAYER_TYPES = new Set(['AWS::Lambda::LayerVersion', 'AWS::Serverless::LayerVersion']);
@@ -19,7 +31,8 @@ const LAYER_TYPES = new Set(['AWS::Lambda::LayerVersion', 'AWS::Serverless::Laye
  * architecture are not the user's to change. They are known by CDK's provider entry point or singleton logical ids.
  */
 const CDK_FRAMEWORK_HANDLER = '__entrypoint__.handler';
-const CDK_SINGLETON_IDS = /^(AWS679f53fac002430cb0da5b7982bd2287|LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a|BucketNotificationsHandler050a0587b7544547bf325f094a3db834|CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C)/;
+const CDK_SINGLETON_IDS =
+  /^(AWS679f53fac002430cb0da5b7982bd2287|LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a|BucketNotificationsHandler050a0587b7544547bf325f094a3db834|CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C)/;
 
 export default defineRule({
   id: 'lambda-function-arm64-architecture',
@@ -40,7 +53,8 @@ export default defineRule({
   messages: {
     x86: 'Lambda function {{logicalId}} runs on x86_64 ({{state}}): arm64 (Graviton) costs about 20% less per GB-second.',
     image: 'Lambda function {{logicalId}} is a container image on x86_64 ({{state}}): rebuilt for arm64 it would cost about 20% less per GB-second.',
-    layerX86Only: 'Lambda function {{logicalId}} runs on x86_64 ({{state}}), and its layer {{layer}} is built for x86_64 only: publish an arm64 build of the layer before switching.',
+    layerX86Only:
+      'Lambda function {{logicalId}} runs on x86_64 ({{state}}), and its layer {{layer}} is built for x86_64 only: publish an arm64 build of the layer before switching.',
   },
   docs: {
     noncompliant: [
@@ -98,9 +112,12 @@ export default defineRule({
       }
       for (const arch of architectures(ctx, list)) {
         if (arch === 'arm64' || !ctx.known(arch, 'Architectures')) continue;
-        const state = arch.kind === 'absent'
-          ? 'Architectures is not set, and the default is x86_64'
-          : fromSamGlobals(ctx, resource, arch) ? 'Globals sets Architectures to x86_64' : 'Architectures is x86_64';
+        const state =
+          arch.kind === 'absent'
+            ? 'Architectures is not set, and the default is x86_64'
+            : fromSamGlobals(ctx, resource, arch)
+              ? 'Globals sets Architectures to x86_64'
+              : 'Architectures is x86_64';
         const because = [runtime, packageType];
         // A layer blocks the switch only in the deployments where the function runs on this architecture value.
         const layer = blocking.find((l) => ctx.each([arch], [l.variant]).length > 0);
@@ -135,7 +152,9 @@ function architectures(ctx: RuleContext<any, any>, list: Variant): Array<'arm64'
     if (elements.some((e) => asString(e) === 'arm64')) return 'arm64';
     const unknown = elements.find((e) => e.kind === 'unknown');
     if (unknown) return unknown;
-    return elements.find((e) => asString(e) === 'x86_64') ?? variantWith(list, { kind: 'unknown', reason: 'not a known architecture', origin: { kind: 'other' } });
+    return (
+      elements.find((e) => asString(e) === 'x86_64') ?? variantWith(list, { kind: 'unknown', reason: 'not a known architecture', origin: { kind: 'other' } })
+    );
   });
 }
 

@@ -27,11 +27,18 @@ export function changedFiles(workspace: string, eventPath: string | undefined): 
   try {
     // git prints paths relative to the top of the repository, which need not be the workspace.
     const top = git(['rev-parse', '--show-toplevel']).trim();
-    const names = git(['diff', '--name-only', '-z', '--diff-filter=d', `${base}...HEAD`, '--']).split('\0').filter(Boolean);
+    const names = git(['diff', '--name-only', '-z', '--diff-filter=d', `${base}...HEAD`, '--'])
+      .split('\0')
+      .filter(Boolean);
     return { base, files: new Set(names.map((name) => realPath(path.resolve(top, name)))) };
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { stderr?: string };
-    const detail = e.code === 'ENOENT' ? 'git is not installed' : (String(e.stderr ?? '').trim().split('\n')[0] || e.message);
+    const detail =
+      e.code === 'ENOENT'
+        ? 'git is not installed'
+        : String(e.stderr ?? '')
+            .trim()
+            .split('\n')[0] || e.message;
     return { error: `git diff ${base.slice(0, 12)}...HEAD failed (${detail})` };
   }
 }

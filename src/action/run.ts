@@ -143,7 +143,9 @@ async function lintWorkspace(runner: Runner, allRules: readonly RuleDefinition[]
   const configFile = findConfigFile(workspace, inputs.config);
   // A pull request can change the config: the plugins it names (code) load only when the workflow allows it.
   const config = await loadConfig(configFile, allRules, workspace, [], {
-    root: workspace, allowConfigPlugins: inputs.allowPlugins, refusal: 'set the action input allow-plugins: true to load them',
+    root: workspace,
+    allowConfigPlugins: inputs.allowPlugins,
+    refusal: 'set the action input allow-plugins: true to load them',
   });
   const failOn: FailOn = inputs.failOn ?? config.failOn ?? 'error';
   const paths = inputs.paths.length ? inputs.paths : config.include.length ? config.include : ['.'];
@@ -199,7 +201,10 @@ async function lintWorkspace(runner: Runner, allRules: readonly RuleDefinition[]
   // for people to read, the sarif-file path is left empty, and the output is not set.
   let sarifComplete = result.failures.length === 0;
   const sarifText = sarif(result, {
-    color: false, cwd: workspace, toolVersion: VERSION, category: inputs.category,
+    color: false,
+    cwd: workspace,
+    toolVersion: VERSION,
+    category: inputs.category,
     onRenderError: (failure) => {
       sarifComplete = false;
       onRenderError(failure);
@@ -230,14 +235,15 @@ async function lintWorkspace(runner: Runner, allRules: readonly RuleDefinition[]
   }
 
   if (!sarifComplete) {
-    notes.push(`This run is incomplete, so its SARIF log is not offered for upload (it would close the alerts of the findings it misses); it is kept as ${sarifShown} to read.`);
+    notes.push(
+      `This run is incomplete, so its SARIF log is not offered for upload (it would close the alerts of the findings it misses); it is kept as ${sarifShown} to read.`,
+    );
   }
   if (inputs.summary) {
     const blobUrl =
-      env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_SHA
-        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}`
-        : undefined;
-    if (!runner.appendSummary(jobSummary(result, { root: workspace, blobUrl, notes, onRenderError }))) runner.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
+      env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_SHA ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}` : undefined;
+    if (!runner.appendSummary(jobSummary(result, { root: workspace, blobUrl, notes, onRenderError })))
+      runner.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
   }
 
   const summary = summarize(result.findings.filter((f) => f.baselineState !== 'unchanged'));
@@ -256,7 +262,11 @@ async function lintWorkspace(runner: Runner, allRules: readonly RuleDefinition[]
       result.failures.length && `pillars-lint failed ${plural(result.failures.length, 'time')}`,
       renderFailures.size && `could not write ${plural(renderFailures.size, 'finding')}`,
     ].filter(Boolean);
-    runner.annotate('error', {}, `pillars-lint: the run is incomplete (${parts.join(' and ')}; internal error), so no SARIF file was offered for upload: ${sarifShown} holds what was found.`);
+    runner.annotate(
+      'error',
+      {},
+      `pillars-lint: the run is incomplete (${parts.join(' and ')}; internal error), so no SARIF file was offered for upload: ${sarifShown} holds what was found.`,
+    );
     return 1;
   }
   runner.setOutput('sarif-file', inputs.sarifFile);
@@ -268,12 +278,20 @@ async function lintWorkspace(runner: Runner, allRules: readonly RuleDefinition[]
 
   if (renderFailures.size) {
     for (const f of renderFailures.values()) runner.debug(f.error.stack ?? f.error.message);
-    runner.annotate('error', {}, `pillars-lint: ${plural(renderFailures.size, 'finding')} could not be shown in the annotations or the job summary (internal error); the SARIF file has them all.`);
+    runner.annotate(
+      'error',
+      {},
+      `pillars-lint: ${plural(renderFailures.size, 'finding')} could not be shown in the annotations or the job summary (internal error); the SARIF file has them all.`,
+    );
     return 1;
   }
   if (failed.length) {
     const counts = summarize(failed);
-    const parts = [counts.errors && plural(counts.errors, 'error'), counts.warnings && plural(counts.warnings, 'warning'), counts.notes && plural(counts.notes, 'note')].filter(Boolean);
+    const parts = [
+      counts.errors && plural(counts.errors, 'error'),
+      counts.warnings && plural(counts.warnings, 'warning'),
+      counts.notes && plural(counts.notes, 'note'),
+    ].filter(Boolean);
     runner.annotate('error', {}, `pillars-lint: ${plural(failed.length, 'finding')} at or above fail-on level ${failOn} (${parts.join(', ')}).`);
     return 1;
   }

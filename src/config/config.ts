@@ -104,7 +104,9 @@ export class ResolvedConfig {
 /** Built-in presets take built-in rules; a plugin's rules run through its own presets, `all`, or being set in `rules`. */
 function inPresets(rule: RuleDefinition, names: string[], plugins: ReadonlyMap<string, ReadonlySet<string>>): boolean {
   const builtIn = !rule.id.includes('/');
-  return names.some((p) => p === 'all' || (builtIn && ((p === 'recommended' && !rule.experimental) || p === `pillar:${rule.pillar}`)) || plugins.get(p)?.has(rule.id) === true);
+  return names.some(
+    (p) => p === 'all' || (builtIn && ((p === 'recommended' && !rule.experimental) || p === `pillar:${rule.pillar}`)) || plugins.get(p)?.has(rule.id) === true,
+  );
 }
 
 function list(value: string | string[] | undefined): string[] {
@@ -124,14 +126,17 @@ export function findConfigFile(cwd: string, named?: string): string | undefined 
   }
   const found = CONFIG_FILES.map((f) => path.join(cwd, f)).find((f) => existsSync(f));
   if (found !== undefined && relativeInside(realpathSync.native(found), realpathSync.native(cwd)) === undefined) {
-    throw new UsageError(`config file ${path.basename(found)} links to a file outside the project: name it explicitly (--config, or the Action's config input) to use it`);
+    throw new UsageError(
+      `config file ${path.basename(found)} links to a file outside the project: name it explicitly (--config, or the Action's config input) to use it`,
+    );
   }
   return found;
 }
 
 /** Plugins named in the config (relative to its folder) and on the command line (relative to cwd), loaded once each. */
 async function withPlugins(
-  builtIn: readonly RuleDefinition[], specs: Array<{ spec: string; base: string; root?: string }>,
+  builtIn: readonly RuleDefinition[],
+  specs: Array<{ spec: string; base: string; root?: string }>,
 ): Promise<{ all: RuleDefinition[]; presets: Map<string, Set<string>> }> {
   const all = [...builtIn];
   const presets = new Map<string, Set<string>>();
@@ -162,7 +167,11 @@ export interface PluginPolicy {
 }
 
 export async function loadConfig(
-  file: string | undefined, builtIn: readonly RuleDefinition[], cwd: string, extraPlugins: readonly string[] = [], policy: PluginPolicy = {},
+  file: string | undefined,
+  builtIn: readonly RuleDefinition[],
+  cwd: string,
+  extraPlugins: readonly string[] = [],
+  policy: PluginPolicy = {},
 ): Promise<ResolvedConfig> {
   const fromCli = extraPlugins.map((spec) => ({ spec, base: cwd }));
   if (file === undefined) {
@@ -194,14 +203,22 @@ export async function loadConfig(
   // The config's plugins by path must be files of the project; one the user names on the command line is theirs to name.
   const fromConfig = ((data as RawConfig).plugins ?? []).map((spec) => ({ spec, base: path.dirname(file), root: policy.root }));
   if (problems.length === 0 && fromConfig.length && policy.allowConfigPlugins === false) {
-    problems.push({ path: ['plugins'], message: `plugins are code, and this run does not load those a config names: ${policy.refusal ?? 'name them on the command line'}`, atKey: true });
+    problems.push({
+      path: ['plugins'],
+      message: `plugins are code, and this run does not load those a config names: ${policy.refusal ?? 'name them on the command line'}`,
+      atKey: true,
+    });
   }
-  const { all, presets } = problems.length === 0 ? await withPlugins(builtIn, [...fromConfig, ...fromCli]) : { all: [...builtIn], presets: new Map<string, Set<string>>() };
+  const { all, presets } =
+    problems.length === 0 ? await withPlugins(builtIn, [...fromConfig, ...fromCli]) : { all: [...builtIn], presets: new Map<string, Set<string>>() };
   if (problems.length === 0) {
     for (const [i, preset] of list((data as RawConfig).extends).entries()) {
       if (preset.startsWith('plugin:') && !presets.has(preset)) {
         const hint = closest(preset, [...presets.keys()]);
-        problems.push({ path: Array.isArray((data as RawConfig).extends) ? ['extends', i] : ['extends'], message: `unknown plugin preset "${preset}"${hint ? ` (did you mean "${hint}"?)` : ''}` });
+        problems.push({
+          path: Array.isArray((data as RawConfig).extends) ? ['extends', i] : ['extends'],
+          message: `unknown plugin preset "${preset}"${hint ? ` (did you mean "${hint}"?)` : ''}`,
+        });
       }
     }
   }
@@ -304,7 +321,11 @@ interface AjvError {
 /** ajv errors as located problems, the most specific first (oneOf wrappers dropped when a branch explains more). */
 function schemaProblems(errors: AjvError[], base: NodePath = []): Problem[] {
   const toPath = (pointer: string): NodePath =>
-    pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    pointer
+      .split('/')
+      .slice(1)
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   const out: Array<Problem & { depth: number }> = [];
   for (const e of errors) {
     if (e.keyword === 'oneOf' || e.keyword === 'if') continue;
@@ -316,7 +337,10 @@ function schemaProblems(errors: AjvError[], base: NodePath = []): Problem[] {
       p = [...p, key];
       message = `unknown key "${key}"`;
       atKey = true;
-      if (p.length === 1) message += ` (expected one of: ${Object.keys(configSchema.properties).filter((k) => k !== '$schema').join(', ')})`;
+      if (p.length === 1)
+        message += ` (expected one of: ${Object.keys(configSchema.properties)
+          .filter((k) => k !== '$schema')
+          .join(', ')})`;
     } else if (e.keyword === 'enum') {
       message = `must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
     } else if (e.keyword === 'pattern' && p[0] === 'extends') {

@@ -56,7 +56,7 @@ function packageEntry(folder: string, spec: string): string {
     // a folder without a readable package.json: index.js
   }
   const dot = typeof pkg.exports === 'object' && pkg.exports !== null && '.' in pkg.exports ? (pkg.exports as Record<string, unknown>)['.'] : pkg.exports;
-  const target = typeof dot === 'string' ? dot : conditional(dot) ?? (typeof pkg.main === 'string' ? pkg.main : 'index.js');
+  const target = typeof dot === 'string' ? dot : (conditional(dot) ?? (typeof pkg.main === 'string' ? pkg.main : 'index.js'));
   const file = path.resolve(folder, target);
   if (!existsSync(file)) throw new UsageError(`cannot load plugin ${spec}: its entry point ${path.relative(folder, file)} does not exist (is it built?)`);
   return file;
@@ -88,7 +88,8 @@ export async function loadPlugin(spec: string, base: string, root?: string): Pro
   if (!Array.isArray(plugin.rules)) throw bad('must export rules (a list of rules made with defineRule)');
   const ids = new Set<string>();
   const rules = plugin.rules.map((rule: RuleDefinition, i: number) => {
-    if (!rule || typeof rule.id !== 'string' || typeof rule.check !== 'function' || typeof rule.messages !== 'object') throw bad(`rule ${i + 1} is not a rule made with defineRule`);
+    if (!rule || typeof rule.id !== 'string' || typeof rule.check !== 'function' || typeof rule.messages !== 'object')
+      throw bad(`rule ${i + 1} is not a rule made with defineRule`);
     if (!PILLARS.includes(rule.pillar)) throw bad(`rule ${rule.id} has an unknown pillar "${String(rule.pillar)}"`);
     if (!LEVELS.includes(rule.level)) throw bad(`rule ${rule.id} has an unknown level "${String(rule.level)}"`);
     const local = rule.id.startsWith(`${plugin.name}/`) ? rule.id.slice(plugin.name!.length + 1) : rule.id;

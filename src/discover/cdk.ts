@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OUTSIDE_PROJECT, ProjectFiles } from './read.ts';
+import type { ProjectFiles } from './read.ts';
 
 /** A place in the CDK app's own source (a frame of a construct's creation stack). */
 export interface SourceFrame {
@@ -189,7 +189,15 @@ function stackTemplates(dir: string, id: string, artifact: Json, artifacts: Json
   const assets = stackAssets(dir, artifact, artifacts, reader);
   const stackTags = isObject(properties.tags) ? Object.keys(properties.tags) : [];
   const make = (file: string, stack: string): CdkTemplate => ({
-    file, assembly: dir, stack, constructPaths: new Map(), creation: new Map(), plumbing: new Set(), nestedStacks: new Map(), assets, stackTags,
+    file,
+    assembly: dir,
+    stack,
+    constructPaths: new Map(),
+    creation: new Map(),
+    plumbing: new Set(),
+    nestedStacks: new Map(),
+    assets,
+    stackTags,
   });
   const main = make(mainFile, name);
   // Nested templates outside the project keep their place (their resources are theirs) but are not listed to lint.

@@ -114,7 +114,10 @@ function glob(input: string, cwd: string, files: ProjectFiles): DiscoveredFile[]
   const problem = globProblem(pattern);
   if (problem) throw new UsageError(`the pattern "${input}" cannot be used: ${problem}`);
   const segments = pattern.split('/');
-  const fixed = segments.slice(0, segments.findIndex((s) => GLOB_CHARS.test(s)));
+  const fixed = segments.slice(
+    0,
+    segments.findIndex((s) => GLOB_CHARS.test(s)),
+  );
   if (segments.slice(fixed.length).some((s) => /(^|[{,])\.\.([},]|$)/.test(s))) throw refused(input, OUTSIDE_PROJECT);
   const base = path.resolve(cwd, fixed.join('/') || '.');
   const { real, refusal } = files.locate(base);
@@ -155,7 +158,12 @@ function glob(input: string, cwd: string, files: ProjectFiles): DiscoveredFile[]
  * is a file inside the project (else listed as not followed, under the link's own name). Folders and other entries
  * are left to the caller. `matched`: a glob matched this name, so a FIFO or device under it is listed too.
  */
-function linkedEntry(file: string, dirent: Pick<Dirent, 'isFile' | 'isDirectory' | 'isSymbolicLink'>, files: ProjectFiles, matched: boolean): DiscoveredFile | undefined {
+function linkedEntry(
+  file: string,
+  dirent: Pick<Dirent, 'isFile' | 'isDirectory' | 'isSymbolicLink'>,
+  files: ProjectFiles,
+  matched: boolean,
+): DiscoveredFile | undefined {
   if (dirent.isFile()) {
     // The folder was reached without symlinks only in a walk from a real path; a glob's cwd may hold one.
     const dir = matched ? files.realPath(path.dirname(file)) : path.dirname(file);
@@ -225,7 +233,7 @@ function walk(root: string, assemblies: AssemblyCache, projectFiles: ProjectFile
       if (entry.isDirectory()) {
         if (!skipDirectory(entry.name)) subdirs.push(full);
       } else if (entry.name.startsWith('.')) {
-        continue; // hidden files (.pillars-lint.yaml, .cfnlintrc.yaml...) are settings, not templates
+        // Hidden files (.pillars-lint.yaml, .cfnlintrc.yaml...) are settings, not templates.
       } else if (entry.isFile() ? TEMPLATE_EXTENSION.test(entry.name) : true) {
         const found = linkedEntry(full, entry, projectFiles, false);
         if (found) files.push(found);

@@ -25,7 +25,10 @@ export class ProjectFiles {
   private readonly reals = new Map<string, string | null>();
 
   /** Throws (ENOENT, ENOTDIR) when `root` is not a directory. */
-  constructor(root: string, readonly maxBytes: number = DEFAULT_MAX_FILE_SIZE) {
+  constructor(
+    root: string,
+    readonly maxBytes: number = DEFAULT_MAX_FILE_SIZE,
+  ) {
     this.given = resolve(root);
     this.root = realpathSync.native(this.given);
     if (!statSync(this.root).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
@@ -129,12 +132,19 @@ function fileKind(stat: Stats): string {
 export function fsErrorText(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
-    case 'ENOENT': return 'no such file';
-    case 'EACCES': case 'EPERM': return `permission denied (${code})`;
-    case 'EISDIR': return 'a directory';
-    case 'ELOOP': return 'a symlink loop (ELOOP)';
-    case undefined: return (error as Error).message ?? String(error);
-    default: return code;
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied (${code})`;
+    case 'EISDIR':
+      return 'a directory';
+    case 'ELOOP':
+      return 'a symlink loop (ELOOP)';
+    case undefined:
+      return (error as Error).message ?? String(error);
+    default:
+      return code;
   }
 }
 

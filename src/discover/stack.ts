@@ -42,10 +42,23 @@ export class StackError extends UsageError {}
 
 /** Stacks with deployed resources; failed creations, deletions and change-set reviews have none to lint. */
 const ACTIVE_STATUSES = [
-  'CREATE_IN_PROGRESS', 'CREATE_COMPLETE', 'DELETE_FAILED',
-  'UPDATE_IN_PROGRESS', 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS', 'UPDATE_COMPLETE', 'UPDATE_FAILED',
-  'UPDATE_ROLLBACK_IN_PROGRESS', 'UPDATE_ROLLBACK_FAILED', 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS', 'UPDATE_ROLLBACK_COMPLETE',
-  'ROLLBACK_FAILED', 'IMPORT_IN_PROGRESS', 'IMPORT_COMPLETE', 'IMPORT_ROLLBACK_IN_PROGRESS', 'IMPORT_ROLLBACK_FAILED', 'IMPORT_ROLLBACK_COMPLETE',
+  'CREATE_IN_PROGRESS',
+  'CREATE_COMPLETE',
+  'DELETE_FAILED',
+  'UPDATE_IN_PROGRESS',
+  'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS',
+  'UPDATE_COMPLETE',
+  'UPDATE_FAILED',
+  'UPDATE_ROLLBACK_IN_PROGRESS',
+  'UPDATE_ROLLBACK_FAILED',
+  'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS',
+  'UPDATE_ROLLBACK_COMPLETE',
+  'ROLLBACK_FAILED',
+  'IMPORT_IN_PROGRESS',
+  'IMPORT_COMPLETE',
+  'IMPORT_ROLLBACK_IN_PROGRESS',
+  'IMPORT_ROLLBACK_FAILED',
+  'IMPORT_ROLLBACK_COMPLETE',
 ] as const;
 
 /** Requests in flight at once: quick for --all-stacks without inviting throttling. */
@@ -124,7 +137,8 @@ export async function fetchStacks(options: StackOptions): Promise<DeployedStack[
         let token: string | undefined;
         do {
           const page = await withDeadline((abortSignal) =>
-            client.send(new sdk.ListStacksCommand({ StackStatusFilter: [...ACTIVE_STATUSES], NextToken: token }), { abortSignal }));
+            client.send(new sdk.ListStacksCommand({ StackStatusFilter: [...ACTIVE_STATUSES], NextToken: token }), { abortSignal }),
+          );
           for (const summary of page.StackSummaries ?? []) if (summary.StackName) listed.push(summary.StackName);
           token = page.NextToken || undefined;
           if (token === undefined) break;
@@ -254,7 +268,10 @@ export function maskNoEchoDefaults(body: string, stackName: string): { body: str
  * characters (CloudFormation's own limit).
  */
 export function safeStackFileName(name: string): string {
-  let stem = name.slice(0, 128).replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[.-]+/, '');
+  let stem = name
+    .slice(0, 128)
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .replace(/^[.-]+/, '');
   if (stem === '') stem = 'stack';
   if (/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(stem)) stem = `_${stem}`;
   return stem;
@@ -292,7 +309,9 @@ function writeTemplate(stack: DeployedStack, dir: string, taken: Set<string>): v
     stack.file = file;
     return;
   }
-  throw new StackError(`cannot write the template of stack ${printable(stack.name)}: ${shown(path.resolve(dir, stem))}.template.${extension} and ${MAX_NAME_TRIES - 1} other names are taken`);
+  throw new StackError(
+    `cannot write the template of stack ${printable(stack.name)}: ${shown(path.resolve(dir, stem))}.template.${extension} and ${MAX_NAME_TRIES - 1} other names are taken`,
+  );
 }
 
 /** A regular file (not a link) that already holds this text. */
@@ -318,8 +337,14 @@ class QuietLogger {
 
 const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded']);
 const REFUSED = new Set([
-  'AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'ExpiredToken', 'ExpiredTokenException',
-  'InvalidClientTokenId', 'SignatureDoesNotMatch', 'UnrecognizedClientException',
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'InvalidClientTokenId',
+  'SignatureDoesNotMatch',
+  'UnrecognizedClientException',
 ]);
 const NETWORK = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN', 'EHOSTUNREACH']);
 
@@ -350,7 +375,10 @@ export function describeError(error: unknown, region: string, profile: string | 
 
 function firstLine(text: string): string {
   // Clipped first: the split and trim need not walk a megabyte of error text.
-  return text.slice(0, 4 * MAX_MESSAGE).split(/\r?\n/)[0]!.trim();
+  return text
+    .slice(0, 4 * MAX_MESSAGE)
+    .split(/\r?\n/)[0]!
+    .trim();
 }
 
 /** Control, bidirectional and line-separator characters a terminal would act on. */

@@ -35,7 +35,15 @@ export function readBaseline(file: string, cwd: string): Set<string> {
       if (typeof result?.ruleId !== 'string' || typeof uri !== 'string') continue;
       const relative = uri.split('/').map(decodeSegment).join('/');
       const logicalId = location?.logicalLocations?.[0]?.name;
-      known.add(identity(result.ruleId, relative, typeof logicalId === 'string' ? logicalId : undefined, text(result.properties?.propertyPath), text(result.message?.text)));
+      known.add(
+        identity(
+          result.ruleId,
+          relative,
+          typeof logicalId === 'string' ? logicalId : undefined,
+          text(result.properties?.propertyPath),
+          text(result.message?.text),
+        ),
+      );
     }
   }
   return known;

@@ -58,7 +58,7 @@ export const NESTED_STACK_CYCLE_RULE: RuleMeta = {
   title: 'Nested stacks do not nest their own ancestors',
   rationale:
     'A nested stack whose template (directly or through other nested stacks) deploys the template that contains it would ' +
-    'create stacks without end: packaging or deployment fails, or runs into the account\'s stack quota.',
+    "create stacks without end: packaging or deployment fails, or runs into the account's stack quota.",
   remediation: 'Point the TemplateURL at the template meant to be nested, and break the loop.',
   wellArchitected: ['OPS05-BP02'],
   securityHub: [],
@@ -88,8 +88,7 @@ export const LOOP_NOT_EXPANDED_RULE: RuleMeta = {
     'pillars-lint expands AWS::LanguageExtensions loops as CloudFormation does, so the resources they make are checked like ' +
     'any other. A loop whose collection is only known at deploy time (a parameter without a Default, an import, a mapping key ' +
     'that depends on the region) cannot be expanded here, and none of its resources is checked.',
-  remediation:
-    'Give the collection parameter a Default, or pass its value (`--parameter Name=a,b`), so the loop can be expanded and its resources linted.',
+  remediation: 'Give the collection parameter a Default, or pass its value (`--parameter Name=a,b`), so the loop can be expanded and its resources linted.',
   wellArchitected: ['OPS05-BP02'],
   securityHub: [],
   appliesTo: [],

@@ -40,7 +40,13 @@ export function lintFile(
 ): { report: FileReport; findings: Finding[]; nested?: NestedRef[]; failures?: RuleFailure[] } {
   const whole = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
   const parseError = (message: string, region = whole): Finding => ({
-    ruleId: PARSE_ERROR_RULE.id, level: 'error', pillar: PARSE_ERROR_RULE.pillar, message, file, region, kind: 'fail',
+    ruleId: PARSE_ERROR_RULE.id,
+    level: 'error',
+    pillar: PARSE_ERROR_RULE.pillar,
+    message,
+    file,
+    region,
+    kind: 'fail',
   });
   if (bytes instanceof ReadRefusal) {
     // Too large, or a FIFO or device: a scan skips it with the reason; named or nested, it is an error.
@@ -48,7 +54,10 @@ export function lintFile(
     return { report, findings: explicit ? [parseError(`The file was not read: ${bytes.message}.`)] : [] };
   }
   if (bytes instanceof Error) {
-    return { report: { file, status: 'skipped', skipReason: `cannot be read: ${bytes.message}` }, findings: [parseError(`The file cannot be read: ${bytes.message}.`)] };
+    return {
+      report: { file, status: 'skipped', skipReason: `cannot be read: ${bytes.message}` },
+      findings: [parseError(`The file cannot be read: ${bytes.message}.`)],
+    };
   }
   const decoded = decodeSource(bytes);
   if ('error' in decoded) {
@@ -84,10 +93,12 @@ export function lintFile(
     // A `!Rain::X` tag is located at the tag itself; a JSON `Rain::X` key at the key.
     const tag = doc.diagnostics.find((d) => d.code === 'UNKNOWN_TAG' && d.message.startsWith('Unknown tag !Rain::'));
     const key = tag ? /!(Rain::[^\s;]+)/.exec(tag.message)![1]! : rain.key;
-    diagnostics.unshift(parseError(
-      `${key} is a Rain directive: CloudFormation cannot deploy this template until \`rain pkg\` expands it; the parts Rain adds are not checked.`,
-      tag ? offsetRegion(doc, tag.start, tag.end) : findingRegion(doc, rain.path),
-    ));
+    diagnostics.unshift(
+      parseError(
+        `${key} is a Rain directive: CloudFormation cannot deploy this template until \`rain pkg\` expands it; the parts Rain adds are not checked.`,
+        tag ? offsetRegion(doc, tag.start, tag.end) : findingRegion(doc, rain.path),
+      ),
+    );
   }
   const given = new Map(Object.entries(options.parameters ?? {}));
   const built = buildTemplate(doc, file, { stackTags: options.cdk?.stackTags, parameters: given });
@@ -96,7 +107,9 @@ export function lintFile(
     if (!explicit) return { report: skipped, findings: [] };
     return { report: skipped, findings: [...diagnostics, parseError(`${path.basename(file)} is not a CloudFormation template: ${built.reason}.`)] };
   }
-  const structure = built.problems.filter((p) => !(rain && isRainDirective(valueAt(doc.value, p.path)))).map((p) => parseError(`Invalid template: ${p.message}.`, findingRegion(doc, p.path)));
+  const structure = built.problems
+    .filter((p) => !(rain && isRainDirective(valueAt(doc.value, p.path))))
+    .map((p) => parseError(`Invalid template: ${p.message}.`, findingRegion(doc, p.path)));
   if (built.kind === 'invalid') return { report, findings: [...diagnostics, ...structure] };
   const template = built.template;
   const loops = template.unexpandedLoops.length ? unexpandedLoops(template, options.reportUnknown ?? false) : undefined;
@@ -118,7 +131,8 @@ export function lintFile(
   const ran = failures.length ? rules.filter((r) => !failures.some((f) => f.ruleId === r.id)) : rules;
   const checked = applySuppressions(template, kept, ran, options.allRules ?? rules);
   const nested = nestedRefs(template, given, options.cdk);
-  const findings = diagnostics.length || structure.length || loops?.findings.length ? [...diagnostics, ...structure, ...(loops?.findings ?? []), ...checked] : checked;
+  const findings =
+    diagnostics.length || structure.length || loops?.findings.length ? [...diagnostics, ...structure, ...(loops?.findings ?? []), ...checked] : checked;
   return { report, findings, ...(nested.length ? { nested } : {}), ...(failures.length ? { failures } : {}) };
 }
 
@@ -126,12 +140,12 @@ export function lintFile(
  * Construct paths and creation sites for CDK output, and which findings are about CDK's own plumbing. Undefined
  * for templates that show no sign of CDK.
  */
-function cdkContext(template: Template, info: CdkTemplate | undefined):
-  { skip: (f: Finding) => boolean; decorate: (f: Finding) => Finding } | undefined {
+function cdkContext(template: Template, info: CdkTemplate | undefined): { skip: (f: Finding) => boolean; decorate: (f: Finding) => Finding } | undefined {
   const pathOf = new Map<string, string>();
   const plumbing = new Set<string>(info?.plumbing);
   for (const [id, resource] of template.resources) {
-    const constructPath = info?.constructPaths.get(id) ?? (typeof resource.metadata?.['aws:cdk:path'] === 'string' ? resource.metadata['aws:cdk:path'] : undefined);
+    const constructPath =
+      info?.constructPaths.get(id) ?? (typeof resource.metadata?.['aws:cdk:path'] === 'string' ? resource.metadata['aws:cdk:path'] : undefined);
     if (constructPath !== undefined) {
       pathOf.set(id, constructPath);
       if (isCdkPlumbingPath(constructPath)) plumbing.add(id);
@@ -152,7 +166,15 @@ function cdkContext(template: Template, info: CdkTemplate | undefined):
       const out: Finding = { ...f };
       if (constructPath) out.constructPath = constructPath;
       if (frame) {
-        out.related = [{ file: frame.file, line: frame.line, ...(frame.column ? { column: frame.column } : {}), message: 'Where the CDK app creates this resource', creation: true }];
+        out.related = [
+          {
+            file: frame.file,
+            line: frame.line,
+            ...(frame.column ? { column: frame.column } : {}),
+            message: 'Where the CDK app creates this resource',
+            creation: true,
+          },
+        ];
       }
       return out;
     },
@@ -164,10 +186,14 @@ function unexpandedLoops(template: Template, reportUnknown: boolean): { report: 
   const report = template.unexpandedLoops.map((l) => ({ name: l.name, reason: l.reason }));
   const findings: Finding[] = reportUnknown
     ? template.unexpandedLoops.map((l) => ({
-      ruleId: LOOP_NOT_EXPANDED_RULE.id, level: LOOP_NOT_EXPANDED_RULE.level, pillar: LOOP_NOT_EXPANDED_RULE.pillar,
-      message: `The resources of loop ${l.name} are not linted: ${l.reason}.`, file: template.file, region: findingRegion(template.doc, l.path),
-      kind: 'review',
-    }))
+        ruleId: LOOP_NOT_EXPANDED_RULE.id,
+        level: LOOP_NOT_EXPANDED_RULE.level,
+        pillar: LOOP_NOT_EXPANDED_RULE.pillar,
+        message: `The resources of loop ${l.name} are not linted: ${l.reason}.`,
+        file: template.file,
+        region: findingRegion(template.doc, l.path),
+        kind: 'review',
+      }))
     : [];
   return { report, findings };
 }

@@ -93,8 +93,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     for (const stack of await fetchStacks(options.stacks)) {
       // The deployed values are the truth; values given by the user fill in only what the stack does not report.
       units.push({
-        file: stack.file, explicit: true, bytes: Buffer.from(stack.body, 'utf8'),
-        parameters: { ...options.parameters, ...stack.parameters }, unknownParameters: stack.masked,
+        file: stack.file,
+        explicit: true,
+        bytes: Buffer.from(stack.body, 'utf8'),
+        parameters: { ...options.parameters, ...stack.parameters },
+        unknownParameters: stack.masked,
       });
     }
   }
@@ -132,8 +135,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     try {
       const setup = byConfig(unit.file);
       const outcome = lintFile(unit.file, unit.bytes ?? projectFiles.read(unit.file), unit.explicit, setup.rules, {
-        parameters: unit.parameters ?? options.parameters, reportUnknown: options.reportUnknown, unknownParameters: unit.unknownParameters,
-        cdk: unit.cdk, levels: setup.levels, ruleOptions: setup.options, allRules: all,
+        parameters: unit.parameters ?? options.parameters,
+        reportUnknown: options.reportUnknown,
+        unknownParameters: unit.unknownParameters,
+        cdk: unit.cdk,
+        levels: setup.levels,
+        ruleOptions: setup.options,
+        allRules: all,
       });
       unit.bytes = undefined;
       if (unit.nestedIn) outcome.report.nestedIn = unit.nestedIn;

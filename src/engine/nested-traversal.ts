@@ -79,8 +79,16 @@ export class NestedTraversal {
     const loop = [...chain, parent];
     const at = loop.indexOf(file);
     const finding = (rule: RuleMeta, message: string): Finding => ({
-      ruleId: rule.id, level: rule.level, pillar: rule.pillar, message, file: parent, region: ref.region,
-      logicalId: ref.logicalId, resourceType: 'AWS::CloudFormation::Stack', propertyPath: ['Properties', 'TemplateURL'], kind: 'fail',
+      ruleId: rule.id,
+      level: rule.level,
+      pillar: rule.pillar,
+      message,
+      file: parent,
+      region: ref.region,
+      logicalId: ref.logicalId,
+      resourceType: 'AWS::CloudFormation::Stack',
+      propertyPath: ['Properties', 'TemplateURL'],
+      kind: 'fail',
     });
     // Paths as seen from the parent's folder, which is how TemplateURLs are written.
     const near = (f: string) => toPosix(path.relative(path.dirname(parent), f)) || path.basename(f);
@@ -91,19 +99,30 @@ export class NestedTraversal {
     }
     if (this.linted.has(file)) return { report: { ...entry, followed: true } };
     if (!isFile(file)) {
-      this.findings.push(finding(NESTED_STACK_MISSING_RULE, `Nested stack ${ref.logicalId} points at ${ref.templateUrl ?? near(file)}, which is not a file (${displayName(file, projectFiles.root)}).`));
+      this.findings.push(
+        finding(
+          NESTED_STACK_MISSING_RULE,
+          `Nested stack ${ref.logicalId} points at ${ref.templateUrl ?? near(file)}, which is not a file (${displayName(file, projectFiles.root)}).`,
+        ),
+      );
       return { report: { ...entry, reason: 'no such file' } };
     }
     if (chain.length >= MAX_NESTING) return { report: { ...entry, reason: `not followed: nested more than ${MAX_NESTING} levels deep` } };
     const known = this.units.get(file);
     if (!known && this.excluded(file)) return { report: { ...entry, reason: 'not followed: excluded by the config' } };
-    if (this.followed >= MAX_NESTED_TEMPLATES) return { report: { ...entry, reason: `not followed: over ${MAX_NESTED_TEMPLATES.toLocaleString('en')} nested templates in this run` } };
+    if (this.followed >= MAX_NESTED_TEMPLATES)
+      return { report: { ...entry, reason: `not followed: over ${MAX_NESTED_TEMPLATES.toLocaleString('en')} nested templates in this run` } };
     this.followed++;
     const bytes = known?.bytes;
     if (known) known.bytes = undefined;
     const unit: Unit = {
-      file, explicit: true, cdk: known?.cdk ?? cdkTemplateAt(file, projectFiles), bytes,
-      parameters: ref.parameters, unknownParameters: ref.unknownParameters, nestedIn: { file: parent, logicalId: ref.logicalId },
+      file,
+      explicit: true,
+      cdk: known?.cdk ?? cdkTemplateAt(file, projectFiles),
+      bytes,
+      parameters: ref.parameters,
+      unknownParameters: ref.unknownParameters,
+      nestedIn: { file: parent, logicalId: ref.logicalId },
     };
     return { report: { ...entry, followed: true }, next: { unit, chain: loop } };
   }

@@ -82,9 +82,10 @@ export function nestedRefs(template: Template, given: ReadonlyMap<string, string
 
     // CDK: the assembly knows the nested template (by construct path, asset metadata or the asset hash in the URL).
     const assetPath = resource.metadata?.['aws:asset:path'];
-    const fromCdk = cdk?.nestedStacks.get(resource.logicalId)
-      ?? (cdk && typeof assetPath === 'string' ? path.resolve(cdk.assembly, assetPath) : undefined)
-      ?? (cdk ? assetInUrl(raw, cdk.assets) : undefined);
+    const fromCdk =
+      cdk?.nestedStacks.get(resource.logicalId) ??
+      (cdk && typeof assetPath === 'string' ? path.resolve(cdk.assembly, assetPath) : undefined) ??
+      (cdk ? assetInUrl(raw, cdk.assets) : undefined);
     if (fromCdk) {
       out.push({ ...base, file: fromCdk });
       continue;
@@ -94,7 +95,8 @@ export function nestedRefs(template: Template, given: ReadonlyMap<string, string
     for (const v of resolver.navigate(roots, ['Properties', property])) {
       if (v.kind === 'literal' && typeof v.value === 'string') urls.add(v.value);
       else if (v.kind === 'absent') unknown ??= `it has no ${property}`;
-      else unknown ??= v.kind === 'literal' ? `its ${property} is not a string` : `its ${property} is only known at deploy time (${v.reason ?? 'not a literal'})`;
+      else
+        unknown ??= v.kind === 'literal' ? `its ${property} is not a string` : `its ${property} is only known at deploy time (${v.reason ?? 'not a literal'})`;
     }
     if (urls.size === 0) {
       out.push({ ...base, reason: `not followed: ${unknown ?? `its ${property} is not known`}` });
@@ -128,7 +130,10 @@ function assetInUrl(node: unknown, assets: ReadonlyMap<string, string>): string 
 }
 
 /** The parent's Parameters property: literal values pass as CloudFormation strings, anything else is unknown in the child. */
-function passedParameters(resolver: ValueResolver, roots: ReturnType<ValueResolver['roots']>): { parameters: Record<string, string>; unknownParameters: string[] } {
+function passedParameters(
+  resolver: ValueResolver,
+  roots: ReturnType<ValueResolver['roots']>,
+): { parameters: Record<string, string>; unknownParameters: string[] } {
   const parameters: Record<string, string> = {};
   const unknownParameters: string[] = [];
   for (const map of resolver.navigate(roots, ['Properties', 'Parameters'])) {

@@ -13,7 +13,9 @@ export interface OptionDef<T> {
 export type OptionDefs = Record<string, OptionDef<unknown>>;
 
 /** The options object a rule's check receives: every option present, typed from its definition. */
-export type OptionsOf<O extends OptionDefs | undefined> = O extends OptionDefs ? { readonly [K in keyof O]: O[K] extends OptionDef<infer T> ? T : never } : Record<string, never>;
+export type OptionsOf<O extends OptionDefs | undefined> = O extends OptionDefs
+  ? { readonly [K in keyof O]: O[K] extends OptionDef<infer T> ? T : never }
+  : Record<string, never>;
 
 interface Described<T> {
   description: string;

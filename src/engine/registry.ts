@@ -28,7 +28,7 @@ export function ruleMeta(rule: RuleDefinition, practices: Readonly<Record<string
     appliesTo: rule.appliesTo,
     tags: rule.tags ?? [],
     peers: peerScopes(rule.peers),
-    helpUri: rule.helpUri ?? (builtIn ? ruleDocsUrl(rule.id) : first?.url ?? 'https://docs.aws.amazon.com/wellarchitected/latest/framework/welcome.html'),
+    helpUri: rule.helpUri ?? (builtIn ? ruleDocsUrl(rule.id) : (first?.url ?? 'https://docs.aws.amazon.com/wellarchitected/latest/framework/welcome.html')),
     experimental: rule.experimental,
     ...(rule.docs ? { examples: { fail: rule.docs.noncompliant, pass: rule.docs.compliant } } : {}),
   };
@@ -59,13 +59,8 @@ export function selectRules(all: readonly RuleDefinition[], selection: RuleSelec
       throw new UsageError(`unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
     }
   }
-  return all.filter(
-    (r) =>
-      (!selection.ids?.length || selection.ids.includes(r.id)) &&
-      (!selection.pillars?.length || selection.pillars.includes(r.pillar)),
-  );
+  return all.filter((r) => (!selection.ids?.length || selection.ids.includes(r.id)) && (!selection.pillars?.length || selection.pillars.includes(r.pillar)));
 }
-
 
 /** The candidate within a small edit distance, for "did you mean". */
 export function closest(input: string, candidates: string[]): string | undefined {

@@ -4,7 +4,16 @@ import { ResourceGraph } from '../graph/graph.ts';
 import type { Resource, Template } from '../template/model.ts';
 import { clip, QUOTE_LENGTH, valueText } from '../values/quote.ts';
 import { ValueResolver } from '../values/resolver.ts';
-import { combinations, coversEveryKey, describeAlternatives, describeAssumption, isAlternative, mergeAssumptions, type Assumption, type Variant } from '../values/variant.ts';
+import {
+  combinations,
+  coversEveryKey,
+  describeAlternatives,
+  describeAssumption,
+  isAlternative,
+  mergeAssumptions,
+  type Assumption,
+  type Variant,
+} from '../values/variant.ts';
 import type { KnownVariant, ReportDescriptor, RuleContext, RuleDefinition } from './rule.ts';
 import type { Finding, Fix, Level } from './types.ts';
 
@@ -121,7 +130,10 @@ class RunContext implements RuleContext {
   // Built on first use: many templates meet no rule that needs it.
   private built: ResourceGraph | undefined;
 
-  constructor(readonly template: Template, private readonly run: RunOptions) {
+  constructor(
+    readonly template: Template,
+    private readonly run: RunOptions,
+  ) {
     this.resolver = new ValueResolver(template, run.parameters);
   }
 
@@ -176,16 +188,30 @@ class RunContext implements RuleContext {
     const path = at === undefined ? [] : Array.isArray(at) ? (at as NodePath) : (at as Variant).path;
     const exactValue = at !== undefined && !Array.isArray(at) && !(at as Variant).external && (at as Variant).kind !== 'absent';
     this.candidates.push({
-      rule: this.rule!, resource: this.resource!, messageId: d.messageId, path, assumptions, data: d.data ?? {},
-      review: false, level: d.level, fix: d.fix, exactValue,
+      rule: this.rule!,
+      resource: this.resource!,
+      messageId: d.messageId,
+      path,
+      assumptions,
+      data: d.data ?? {},
+      review: false,
+      level: d.level,
+      fix: d.fix,
+      exactValue,
     });
   }
 
   unknown(variant: Variant, what: string): void {
     if (!this.run.reportUnknown) return;
     this.candidates.push({
-      rule: this.rule!, resource: this.resource!, messageId: '', path: variant.path, assumptions: variant.assumptions,
-      data: { what, reason: variant.reason ?? 'a value that is not known' }, review: true, exactValue: false,
+      rule: this.rule!,
+      resource: this.resource!,
+      messageId: '',
+      path: variant.path,
+      assumptions: variant.assumptions,
+      data: { what, reason: variant.reason ?? 'a value that is not known' },
+      review: true,
+      exactValue: false,
     });
   }
 }
@@ -227,7 +253,10 @@ function settle(template: Template, candidates: Candidate[], options: RunOptions
       // (its Condition, the loop that makes it): where it does not hold, there is no resource to find fault with.
       const exists = existence(chosen.resource);
       const named = chosen.assumptions
-        .filter((a) => !(a.kind === 'condition' && primary.some((p) => p.assumptions.some((b) => b.kind === 'condition' && b.name === a.name && b.value !== a.value))))
+        .filter(
+          (a) =>
+            !(a.kind === 'condition' && primary.some((p) => p.assumptions.some((b) => b.kind === 'condition' && b.name === a.name && b.value !== a.value))),
+        )
         .filter((a) => !exists.some((e) => sameAssumption(a, e)));
       suffix = named.slice(0, MAX_NAMED).map(describeAssumption);
       if (named.length > MAX_NAMED) suffix.push(`and ${named.length - MAX_NAMED} more`);
@@ -237,7 +266,12 @@ function settle(template: Template, candidates: Candidate[], options: RunOptions
       if (everyKeyOf !== undefined) suffix = [`for every key of ${clip(everyKeyOf)}`];
       else {
         level = 'note';
-        suffix = [describeAlternatives(group.flatMap((c) => c.assumptions), MAX_NAMED)];
+        suffix = [
+          describeAlternatives(
+            group.flatMap((c) => c.assumptions),
+            MAX_NAMED,
+          ),
+        ];
       }
     }
     findings.push(toFinding(template, chosen, level, suffix));
@@ -278,9 +312,10 @@ function toFinding(template: Template, c: Candidate, level: Level, suffix: strin
   // The logical id line says which resource; a whole-resource region would cover many lines.
   const keyOnly = c.path.length === 0;
   const found = locate(doc, docPath);
-  const region = keyOnly && found?.exact && found.location.keyStart >= 0
-    ? regionOf(doc.source, doc.lineStarts, found.location.keyStart, found.location.keyEnd)
-    : locatedRegion(doc, found);
+  const region =
+    keyOnly && found?.exact && found.location.keyStart >= 0
+      ? regionOf(doc.source, doc.lineStarts, found.location.keyStart, found.location.keyEnd)
+      : locatedRegion(doc, found);
 
   let fix: Fix | undefined;
   if (c.fix && c.exactValue && found?.exact) {

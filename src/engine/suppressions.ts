@@ -55,9 +55,16 @@ export function applySuppressions(template: Template, findings: Finding[], ran: 
   const at = (entry: Entry, ruleId: string, message: string): Finding => {
     const rule = ruleId === UNUSED_SUPPRESSION_RULE.id ? UNUSED_SUPPRESSION_RULE : INVALID_SUPPRESSION_RULE;
     return {
-      ruleId, level: rule.level, pillar: rule.pillar, message, file: template.file, region: findingRegion(template.doc, entry.path),
-      logicalId: entry.logicalId, resourceType: entry.logicalId ? template.resources.get(entry.logicalId)?.type : undefined,
-      propertyPath: entry.path.slice(2), kind: 'fail',
+      ruleId,
+      level: rule.level,
+      pillar: rule.pillar,
+      message,
+      file: template.file,
+      region: findingRegion(template.doc, entry.path),
+      logicalId: entry.logicalId,
+      resourceType: entry.logicalId ? template.resources.get(entry.logicalId)?.type : undefined,
+      propertyPath: entry.path.slice(2),
+      kind: 'fail',
     };
   };
   const valid: Entry[] = [];
@@ -163,7 +170,7 @@ function coversOf(tool: Tool, id: string, all: readonly RuleDefinition[]): Cover
   const dash = id.indexOf('-');
   if (dash <= 0) return [];
   const rule = id.slice(dash + 1);
-  return [...(index.get(id) ?? []), ...(rule.includes('-') ? [] : index.get(rule) ?? [])];
+  return [...(index.get(id) ?? []), ...(rule.includes('-') ? [] : (index.get(rule) ?? []))];
 }
 
 /** Per tool and peer id, the rule parts it covers; built once per rule set. */

@@ -3,13 +3,7 @@ import type { NodePath, Region } from '../parse/types.ts';
 export type Level = 'error' | 'warning' | 'note';
 export const LEVELS: readonly Level[] = ['error', 'warning', 'note'];
 
-export type Pillar =
-  | 'security'
-  | 'reliability'
-  | 'performance-efficiency'
-  | 'cost-optimization'
-  | 'operational-excellence'
-  | 'sustainability';
+export type Pillar = 'security' | 'reliability' | 'performance-efficiency' | 'cost-optimization' | 'operational-excellence' | 'sustainability';
 
 export const PILLARS: readonly Pillar[] = [
   'security',
@@ -99,7 +93,7 @@ export interface Finding {
   /** CDK construct path of the resource, when known. */
   constructPath?: string;
   /** Other places worth seeing, e.g. the line of the CDK app that created the resource (SARIF relatedLocations). */
-  related?: Array<{ file: string; line: number; column?: number; message: string; /** The CDK app's line that creates the resource. */ creation?: boolean }>;
+  related?: Array<{ file: string; line: number; column?: number; message: string /** The CDK app's line that creates the resource. */; creation?: boolean }>;
   /** 'review' findings are unknowns listed under --report-unknown; they never fail a run. */
   kind: 'fail' | 'review';
   fix?: Fix;

@@ -25,11 +25,17 @@ export function pruneStaleLocations(root: unknown, locations: Map<string, NodeLo
     for (const seg of key.split('\u0000')) {
       if (Array.isArray(node)) {
         const i = Number(seg);
-        if (!(Number.isInteger(i) && i >= 0 && i < node.length)) { ok = false; break; }
+        if (!(Number.isInteger(i) && i >= 0 && i < node.length)) {
+          ok = false;
+          break;
+        }
         node = node[i];
       } else if (node !== null && typeof node === 'object' && hasOwn.call(node, seg)) {
         node = (node as Record<string, unknown>)[seg];
-      } else { ok = false; break; }
+      } else {
+        ok = false;
+        break;
+      }
     }
     if (!ok) locations.delete(key);
   }

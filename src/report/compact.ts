@@ -21,12 +21,17 @@ export const compact: Formatter = (result: LintResult, options) => {
   for (const finding of result.findings) {
     if (finding.suppression) continue;
     lines.push(
-      guarded(finding, options.onRenderError, (f) => {
-        const file = oneLine(absolutePath(f.file, options.cwd));
-        // An empty message would not match the matcher's `(.+)`.
-        const message = oneLine(textOf(f.message, '')).trim() || f.ruleId;
-        return `${file}: line ${f.region.startLine}, col ${f.region.startColumn}, ${severity(f)} - ${message} (${oneLine(f.ruleId)})`;
-      }, (failure) => placeholderText(failure, options.cwd)),
+      guarded(
+        finding,
+        options.onRenderError,
+        (f) => {
+          const file = oneLine(absolutePath(f.file, options.cwd));
+          // An empty message would not match the matcher's `(.+)`.
+          const message = oneLine(textOf(f.message, '')).trim() || f.ruleId;
+          return `${file}: line ${f.region.startLine}, col ${f.region.startColumn}, ${severity(f)} - ${message} (${oneLine(f.ruleId)})`;
+        },
+        (failure) => placeholderText(failure, options.cwd),
+      ),
     );
   }
   return lines.length ? lines.join('\n') + '\n' : '';

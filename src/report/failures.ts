@@ -66,7 +66,12 @@ export function placeholderText(failure: RenderFailure, cwd: string): string {
  * `render(finding)`, or, when that throws, `placeholder(failure)` after telling `onRenderError`: one broken finding
  * costs the report that finding only.
  */
-export function guarded<T>(finding: Finding, onRenderError: OnRenderError | undefined, render: (f: Finding) => T, placeholder: (failure: RenderFailure) => T): T {
+export function guarded<T>(
+  finding: Finding,
+  onRenderError: OnRenderError | undefined,
+  render: (f: Finding) => T,
+  placeholder: (failure: RenderFailure) => T,
+): T {
   try {
     return render(finding);
   } catch (error) {

@@ -78,7 +78,13 @@ export function failureAnnotations(failures: LintResult['failures'], root: strin
   }
   const rest = failures.length - room;
   if (rest > 0 && limit > 0) {
-    lines.push(workflowCommand('error', { title: 'pillars-lint internal error' }, `pillars-lint failed ${plural(rest, room ? 'more time' : 'time')} (internal errors), so findings are missing.`));
+    lines.push(
+      workflowCommand(
+        'error',
+        { title: 'pillars-lint internal error' },
+        `pillars-lint failed ${plural(rest, room ? 'more time' : 'time')} (internal errors), so findings are missing.`,
+      ),
+    );
   }
   return lines;
 }
@@ -124,8 +130,11 @@ export function annotations(findings: readonly Finding[], options: AnnotationOpt
     if (used[level] < caps[level]) {
       used[level]++;
       lines.push(
-        guarded(f, options.onRenderError, (finding) => annotation(finding, options.root, options.cdkLocation), (failure) =>
-          workflowCommand(level, { title: 'pillars-lint' }, placeholderText(failure, options.root)),
+        guarded(
+          f,
+          options.onRenderError,
+          (finding) => annotation(finding, options.root, options.cdkLocation),
+          (failure) => workflowCommand(level, { title: 'pillars-lint' }, placeholderText(failure, options.root)),
         ),
       );
     } else hidden[level]++;

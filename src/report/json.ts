@@ -56,28 +56,37 @@ export const json: Formatter = (result: LintResult, options) => {
   }));
   const findings = [];
   for (const finding of result.findings) {
-    const written = guarded(finding, options.onRenderError, (f) => ({
-      ruleId: f.ruleId,
-      level: f.level,
-      pillar: f.pillar,
-      message: textOf(f.message, '') || f.ruleId,
-      file: displayPath(f.file, cwd),
-      line: f.region.startLine,
-      column: f.region.startColumn,
-      endLine: f.region.endLine,
-      endColumn: f.region.endColumn,
-      logicalId: f.logicalId,
-      resourceType: f.resourceType,
-      propertyPath: f.propertyPath ? [...f.propertyPath] : undefined,
-      constructPath: f.constructPath,
-      kind: f.kind,
-      suppressed: f.suppression ? { justification: textOf(f.suppression.justification, ''), source: f.suppression.source } : undefined,
-      baselineState: f.baselineState,
-    }), (failure) => {
-      // A finding entry always has its fields; the placeholder goes with the failures.
-      failures.push({ ...(failure.file !== undefined ? { file: displayPath(failure.file, cwd) } : {}), ruleId: failure.ruleId, message: `${placeholderText(failure, cwd)}: ${failureReason(failure.error, cwd)}` });
-      return undefined;
-    });
+    const written = guarded(
+      finding,
+      options.onRenderError,
+      (f) => ({
+        ruleId: f.ruleId,
+        level: f.level,
+        pillar: f.pillar,
+        message: textOf(f.message, '') || f.ruleId,
+        file: displayPath(f.file, cwd),
+        line: f.region.startLine,
+        column: f.region.startColumn,
+        endLine: f.region.endLine,
+        endColumn: f.region.endColumn,
+        logicalId: f.logicalId,
+        resourceType: f.resourceType,
+        propertyPath: f.propertyPath ? [...f.propertyPath] : undefined,
+        constructPath: f.constructPath,
+        kind: f.kind,
+        suppressed: f.suppression ? { justification: textOf(f.suppression.justification, ''), source: f.suppression.source } : undefined,
+        baselineState: f.baselineState,
+      }),
+      (failure) => {
+        // A finding entry always has its fields; the placeholder goes with the failures.
+        failures.push({
+          ...(failure.file !== undefined ? { file: displayPath(failure.file, cwd) } : {}),
+          ruleId: failure.ruleId,
+          message: `${placeholderText(failure, cwd)}: ${failureReason(failure.error, cwd)}`,
+        });
+        return undefined;
+      },
+    );
     if (written) findings.push(written);
   }
   const doc = {

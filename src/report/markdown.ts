@@ -64,7 +64,10 @@ function location(f: Finding, options: SummaryOptions): string {
   if (!base || file.startsWith('/') || /^[A-Za-z]:/.test(file)) return text;
   const { startLine, endLine } = f.region;
   const anchor = endLine > startLine ? `#L${startLine}-L${endLine}` : `#L${startLine}`;
-  const encoded = file.split('/').map((s) => encodeURIComponent(s).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))).join('/');
+  const encoded = file
+    .split('/')
+    .map((s) => encodeURIComponent(s).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29')))
+    .join('/');
   return `[${text}](${base.replace(/\/+$/, '')}/${encoded}${anchor})`;
 }
 
@@ -83,7 +86,9 @@ function failureLines(failures: LintResult['failures'], root: string): string[] 
     '|:--|:--|:--|',
   ];
   for (const failure of failures.slice(0, MAX_FAILURES_LISTED)) {
-    out.push(`| ${escapeMarkdown(displayPath(failure.file, root))} | ${escapeMarkdown(missingText(failure))} | ${escapeMarkdown(failureReason(failure.error, root))} |`);
+    out.push(
+      `| ${escapeMarkdown(displayPath(failure.file, root))} | ${escapeMarkdown(missingText(failure))} | ${escapeMarkdown(failureReason(failure.error, root))} |`,
+    );
   }
   if (failures.length > MAX_FAILURES_LISTED) out.push('', `_and ${plural(failures.length - MAX_FAILURES_LISTED, 'more')}._`);
   return out;
@@ -132,10 +137,15 @@ export function jobSummary(result: LintResult, options: SummaryOptions): string 
   // Room for the truncation note, whatever the count in it.
   let bytes = Buffer.byteLength(text) + 200;
   for (const f of listed) {
-    const row = guarded(f, options.onRenderError, (finding) => {
-      const level = finding.kind === 'review' ? 'review' : finding.level;
-      return `| ${location(finding, options)} | ${level} | ${ruleLink(finding, rules)} | ${escapeMarkdown(clip(textOf(finding.message, '') || finding.ruleId))} |\n`;
-    }, (failure) => `| | | ${escapeMarkdown(failure.ruleId)} | _${escapeMarkdown(placeholderText(failure, options.root))}_ |\n`);
+    const row = guarded(
+      f,
+      options.onRenderError,
+      (finding) => {
+        const level = finding.kind === 'review' ? 'review' : finding.level;
+        return `| ${location(finding, options)} | ${level} | ${ruleLink(finding, rules)} | ${escapeMarkdown(clip(textOf(finding.message, '') || finding.ruleId))} |\n`;
+      },
+      (failure) => `| | | ${escapeMarkdown(failure.ruleId)} | _${escapeMarkdown(placeholderText(failure, options.root))}_ |\n`,
+    );
     const size = Buffer.byteLength(row);
     if (bytes + size > maxBytes) break;
     bytes += size;
@@ -153,9 +163,7 @@ export function jobSummary(result: LintResult, options: SummaryOptions): string 
 export const markdown: Formatter = (result: LintResult, options) => {
   const env = process.env;
   const blobUrl =
-    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_SHA
-      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}`
-      : undefined;
+    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_SHA ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}` : undefined;
   return jobSummary(result, { root: env.GITHUB_WORKSPACE || options.cwd, blobUrl, onRenderError: options.onRenderError });
 };
 

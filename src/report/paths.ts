@@ -29,7 +29,11 @@ export function artifactUri(file: string, cwd: string): string {
  * The line of the CDK app that creates a finding's resource, when the finding should be placed there: `source`
  * placement, and the app's file lies in the project (GitHub cannot show a location elsewhere).
  */
-export function cdkSourceOf(f: Finding, root: string, placement: 'source' | 'template' | undefined): { file: string; line: number; column?: number } | undefined {
+export function cdkSourceOf(
+  f: Finding,
+  root: string,
+  placement: 'source' | 'template' | undefined,
+): { file: string; line: number; column?: number } | undefined {
   if (placement === 'template') return undefined;
   const frame = f.related?.find((r) => r.creation);
   return frame && !isUri(frame.file) && relativeInside(frame.file, root) !== undefined ? frame : undefined;

@@ -26,12 +26,20 @@ export function pickRules(rules: readonly RuleDefinition[], ids: readonly string
   return ids.map((id) => {
     const rule = rules.find((r) => r.id === id);
     if (rule) return rule;
-    const hint = closest(id, rules.map((r) => r.id));
+    const hint = closest(
+      id,
+      rules.map((r) => r.id),
+    );
     throw new UsageError(`unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
   });
 }
 
-const indent = (text: string) => text.replace(/\s+$/, '').split('\n').map((l) => (l ? `    ${l}` : '')).join('\n');
+const indent = (text: string) =>
+  text
+    .replace(/\s+$/, '')
+    .split('\n')
+    .map((l) => (l ? `    ${l}` : ''))
+    .join('\n');
 
 /** `pillars-lint rules ID`: one rule in full — what, why, the fix with an example, its options, its ids elsewhere. */
 export function describeRule(rule: RuleDefinition, practices: Record<string, WaPractice>): string {

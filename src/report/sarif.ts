@@ -189,9 +189,7 @@ export const sarif: Formatter = (result: LintResult, options) => {
         physicalLocation: primary,
         ...(f.logicalId
           ? {
-              logicalLocations: [
-                { name: f.logicalId, fullyQualifiedName: f.constructPath ?? `Resources.${f.logicalId}`, kind: 'resource' },
-              ],
+              logicalLocations: [{ name: f.logicalId, fullyQualifiedName: f.constructPath ?? `Resources.${f.logicalId}`, kind: 'resource' }],
             }
           : {}),
       },

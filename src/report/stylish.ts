@@ -111,8 +111,7 @@ function pillarTable(summary: ReturnType<typeof summarize>, c: Colors): string[]
   const t = summary.template;
   if (t.errors + t.warnings + t.notes > 0) rows.push(['template problems', String(t.errors), String(t.warnings), String(t.notes)]);
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const render = (cells: string[]): string =>
-    '  ' + cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  const render = (cells: string[]): string => '  ' + cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
   const out = [c.bold(render(headers))];
   for (const row of rows) {
     const text = render(row);
@@ -202,16 +201,21 @@ export const stylish: Formatter = (result: LintResult, options) => {
     const rows: Row[] = [];
     const broken = new Map<Finding, string>();
     for (const finding of findings) {
-      const row = guarded(finding, options.onRenderError, (f) => {
-        const extra = [f.constructPath ? `[${oneLine(f.constructPath)}]` : '', f.baselineState === 'unchanged' ? '(in baseline)' : '']
-          .filter(Boolean)
-          .join(' ');
-        const message = oneLine(textOf(f.message, '') || f.ruleId);
-        return { f, message, extra, line: String(f.region.startLine), col: String(f.region.startColumn), rule: oneLine(f.ruleId) };
-      }, (failure) => {
-        broken.set(finding, placeholderText(failure, cwd));
-        return undefined;
-      });
+      const row = guarded(
+        finding,
+        options.onRenderError,
+        (f) => {
+          const extra = [f.constructPath ? `[${oneLine(f.constructPath)}]` : '', f.baselineState === 'unchanged' ? '(in baseline)' : '']
+            .filter(Boolean)
+            .join(' ');
+          const message = oneLine(textOf(f.message, '') || f.ruleId);
+          return { f, message, extra, line: String(f.region.startLine), col: String(f.region.startColumn), rule: oneLine(f.ruleId) };
+        },
+        (failure) => {
+          broken.set(finding, placeholderText(failure, cwd));
+          return undefined;
+        },
+      );
       if (row) rows.push(row);
     }
     const lineW = Math.max(0, ...rows.map((r) => r.line.length));
@@ -225,20 +229,27 @@ export const stylish: Formatter = (result: LintResult, options) => {
     out.push(c.underline(oneLine(displayPath(file, cwd))));
     for (const finding of findings) {
       const r = byFinding.get(finding);
-      const lines = r ? guarded(finding, options.onRenderError, () => {
-        const paint = levelPaint(r.f, c);
-        const pos = c.dim(`${r.line.padStart(lineW)}:${r.col.padEnd(colW)}`);
-        const level = paint(levelLabel(r.f).padEnd(levelW));
-        const pad = ' '.repeat(Math.max(0, messageW - visibleMessage(r)));
-        const message = r.message + (r.extra ? ' ' + c.dim(r.extra) : '') + pad;
-        const text = [`  ${pos}  ${level}  ${message}  ${c.dim(r.rule.padEnd(ruleW))}  ${c.dim(`(${oneLine(r.f.pillar)})`)}`];
-        if (sourceLines) text.push(...codeFrame(sourceLines, r.f.region, paint, c));
-        for (const rel of r.f.related ?? []) {
-          const where = `${displayPath(rel.file, cwd)}:${rel.line}${rel.column ? `:${rel.column}` : ''}`;
-          text.push(c.dim(`      ↳ ${oneLine(textOf(rel.message, 'related'))}: ${oneLine(where)}`));
-        }
-        return text;
-      }, (failure) => [`  ${c.red(placeholderText(failure, cwd))}`]) : [`  ${c.red(broken.get(finding)!)}`];
+      const lines = r
+        ? guarded(
+            finding,
+            options.onRenderError,
+            () => {
+              const paint = levelPaint(r.f, c);
+              const pos = c.dim(`${r.line.padStart(lineW)}:${r.col.padEnd(colW)}`);
+              const level = paint(levelLabel(r.f).padEnd(levelW));
+              const pad = ' '.repeat(Math.max(0, messageW - visibleMessage(r)));
+              const message = r.message + (r.extra ? ' ' + c.dim(r.extra) : '') + pad;
+              const text = [`  ${pos}  ${level}  ${message}  ${c.dim(r.rule.padEnd(ruleW))}  ${c.dim(`(${oneLine(r.f.pillar)})`)}`];
+              if (sourceLines) text.push(...codeFrame(sourceLines, r.f.region, paint, c));
+              for (const rel of r.f.related ?? []) {
+                const where = `${displayPath(rel.file, cwd)}:${rel.line}${rel.column ? `:${rel.column}` : ''}`;
+                text.push(c.dim(`      ↳ ${oneLine(textOf(rel.message, 'related'))}: ${oneLine(where)}`));
+              }
+              return text;
+            },
+            (failure) => [`  ${c.red(placeholderText(failure, cwd))}`],
+          )
+        : [`  ${c.red(broken.get(finding)!)}`];
       out.push(...lines);
     }
     out.push('');

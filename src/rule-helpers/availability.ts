@@ -70,8 +70,9 @@ function maybeSeveral(ctx: Ctx, element: Variant): boolean {
 /** Ref to a subnet of this template, or its SubnetId attribute. */
 function isSubnetRef(ctx: Ctx, element: Variant): boolean {
   const ref = element.ref;
-  return ref !== undefined && ctx.template.resources.get(ref.logicalId)?.type === 'AWS::EC2::Subnet' &&
-    (ref.attribute === undefined || ref.attribute === 'SubnetId');
+  return (
+    ref !== undefined && ctx.template.resources.get(ref.logicalId)?.type === 'AWS::EC2::Subnet' && (ref.attribute === undefined || ref.attribute === 'SubnetId')
+  );
 }
 
 function subnetsOf(ctx: Ctx, element: Variant): SubnetEntry[] {
@@ -94,10 +95,14 @@ function subnetsOf(ctx: Ctx, element: Variant): SubnetEntry[] {
       .map((id) => ({ key: `id:${id}`, name: clip(id), element }));
   }
   // An imported or unresolved subnet: one subnet whose zone we cannot see (one per element, and per source of it).
-  return [{
-    key: `unknown:${element.path.join('/')}:${JSON.stringify(element.origin ?? null)}`, name: 'a subnet from outside this template', element,
-    maybeSeveral: maybeSeveral(ctx, element),
-  }];
+  return [
+    {
+      key: `unknown:${element.path.join('/')}:${JSON.stringify(element.origin ?? null)}`,
+      name: 'a subnet from outside this template',
+      element,
+      maybeSeveral: maybeSeveral(ctx, element),
+    },
+  ];
 }
 
 /** AvailabilityZone, else AvailabilityZoneId, of a subnet in the template; AWS picks one when neither is set. */
@@ -126,9 +131,12 @@ export function autoScalingZones(ctx: Ctx, group: Resource): ZoneOutcome[] {
   const out: ZoneOutcome[] = [];
   const prop = (name: string) => ctx.value(group, ['Properties', name]);
   for (const [subnets, azs, azIds] of ctx.each(prop('VPCZoneIdentifier'), prop('AvailabilityZones'), prop('AvailabilityZoneIds'))) {
-    const [source, value] = subnets.kind !== 'absent'
-      ? ['VPCZoneIdentifier' as const, subnets]
-      : azs.kind !== 'absent' ? ['AvailabilityZones' as const, azs] : ['AvailabilityZoneIds' as const, azIds];
+    const [source, value] =
+      subnets.kind !== 'absent'
+        ? ['VPCZoneIdentifier' as const, subnets]
+        : azs.kind !== 'absent'
+          ? ['AvailabilityZones' as const, azs]
+          : ['AvailabilityZoneIds' as const, azIds];
     if (value.kind === 'absent') {
       out.push({ kind: 'none', variant: value });
       continue;
@@ -165,8 +173,12 @@ function subnetOutcomes(ctx: Ctx, list: Variant, context: Variant[]): ZoneOutcom
       const zone = zones.length === 1 ? zones[0] : undefined;
       const resolved = zone && zoneLabel(zone);
       out.push({
-        kind: 'zones', source: 'VPCZoneIdentifier', at: list, because: zone ? [...base, zone] : base,
-        zones: resolved ? [resolved] : [], subnets: [first.name],
+        kind: 'zones',
+        source: 'VPCZoneIdentifier',
+        at: list,
+        because: zone ? [...base, zone] : base,
+        zones: resolved ? [resolved] : [],
+        subnets: [first.name],
       });
       continue;
     }
@@ -194,12 +206,20 @@ function subnetOutcomes(ctx: Ctx, list: Variant, context: Variant[]): ZoneOutcom
             : `subnet ${firstUnseen?.name}, which is not declared in this template`;
         const blame = owner?.element ?? firstUnseen?.element ?? list;
         const assumptions = mergeAssumptionLists(combo.map(assumptionsOf)) ?? blame.assumptions;
-        out.push({ kind: 'unknown', variant: variantWith(blame, { kind: 'unknown', reason, assumptions }), what: 'the Availability Zones of VPCZoneIdentifier' });
+        out.push({
+          kind: 'unknown',
+          variant: variantWith(blame, { kind: 'unknown', reason, assumptions }),
+          what: 'the Availability Zones of VPCZoneIdentifier',
+        });
         continue;
       }
       out.push({
-        kind: 'zones', source: 'VPCZoneIdentifier', at: list, because: combo,
-        zones: [...keys.values()], subnets: subnets.map((s) => s.name),
+        kind: 'zones',
+        source: 'VPCZoneIdentifier',
+        at: list,
+        because: combo,
+        zones: [...keys.values()],
+        subnets: subnets.map((s) => s.name),
       });
     }
   }

@@ -66,9 +66,7 @@ interface Context {
  * `node` is the loop with the identifiers of enclosing loops filled in; `written` is the loop as the document has it,
  * whose keys make the paths that locate findings in the body.
  */
-function expandLoop(
-  key: string, node: unknown, written: unknown, path: NodePath, loops: string[], parameters: LoopParameter[], context: Context,
-): void {
+function expandLoop(key: string, node: unknown, written: unknown, path: NodePath, loops: string[], parameters: LoopParameter[], context: Context): void {
   const name = key.slice(LOOP_PREFIX.length);
   const fail = (reason: string) => context.unexpanded.push({ name, path, reason });
   if (!Array.isArray(node) || node.length !== 3 || typeof node[0] !== 'string' || !isPlainObject(node[2])) {
@@ -130,7 +128,8 @@ function readCollection(node: unknown, context: Context): { items: string[]; par
       if (isScalar(k)) keys.push(String(k));
       else {
         const ref = intrinsicOf(k);
-        if (ref?.name !== 'Ref' || typeof ref.args !== 'string') return { reason: 'its collection comes from a mapping key that is not known before deployment' };
+        if (ref?.name !== 'Ref' || typeof ref.args !== 'string')
+          return { reason: 'its collection comes from a mapping key that is not known before deployment' };
         const value = parameterValue(ref.args, context);
         if ('reason' in value) return value;
         keys.push(value.value);
@@ -166,7 +165,11 @@ function isScalar(value: unknown): value is string | number | boolean {
 /** `${Id}` becomes the item; `&{Id}` the item without the characters a logical id cannot hold. */
 function replaceIn(text: string, identifier: string, item: string): string {
   if (!text.includes('{')) return text;
-  return text.split('${' + identifier + '}').join(item).split('&{' + identifier + '}').join(item.replace(/[^A-Za-z0-9]/g, ''));
+  return text
+    .split('${' + identifier + '}')
+    .join(item)
+    .split('&{' + identifier + '}')
+    .join(item.replace(/[^A-Za-z0-9]/g, ''));
 }
 
 /** A copy of a loop body with the identifier filled in: in keys, in strings, and `Ref: Identifier` as the item itself. */

@@ -179,9 +179,7 @@ export function buildTemplate(doc: ParsedDocument, file: string, options: BuildO
   }
 
   const transform = root.Transform;
-  const transforms = typeof transform === 'string'
-    ? [transform]
-    : Array.isArray(transform) ? transform.filter((t): t is string => typeof t === 'string') : [];
+  const transforms = typeof transform === 'string' ? [transform] : Array.isArray(transform) ? transform.filter((t): t is string => typeof t === 'string') : [];
 
   const template = makeTemplate({
     file,
@@ -246,9 +244,12 @@ function readResource(logicalId: string, node: unknown, path: NodePath, loop: Re
     problems.push({ message: `Properties of ${logicalId} must be a mapping`, path: [...path, 'Properties'] });
     return undefined;
   }
-  const dependsOn = typeof node.DependsOn === 'string'
-    ? [node.DependsOn]
-    : Array.isArray(node.DependsOn) ? node.DependsOn.filter((d): d is string => typeof d === 'string') : [];
+  const dependsOn =
+    typeof node.DependsOn === 'string'
+      ? [node.DependsOn]
+      : Array.isArray(node.DependsOn)
+        ? node.DependsOn.filter((d): d is string => typeof d === 'string')
+        : [];
   return makeResource({
     logicalId,
     type: node.Type,

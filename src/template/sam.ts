@@ -118,7 +118,12 @@ function mergeable(value: unknown): 'map' | 'list' | undefined {
  * items move, and they are never merged into, so they are recorded as moves).
  */
 function mergeMaps(
-  global: PlainObject, local: PlainObject, gAt: NodePath, at: NodePath, moves: Move[], shifted: Array<{ at: NodePath; value: unknown }>,
+  global: PlainObject,
+  local: PlainObject,
+  gAt: NodePath,
+  at: NodePath,
+  moves: Move[],
+  shifted: Array<{ at: NodePath; value: unknown }>,
 ): PlainObject {
   const out: PlainObject = {};
   for (const key of Object.keys(global)) out[key] = undefined; // global keys first, as SAM orders them

@@ -135,7 +135,8 @@ function checkTable(rule: RuleDefinition, valid: ValidCase[], invalid: InvalidCa
   for (const c of invalid) {
     if (c.errors.length === 0) throw new Error(`${rule.id}: invalid case ${caseName(rule, c)} expects no finding (make it a valid case)`);
     for (const e of c.errors) {
-      if (!(e.messageId in rule.messages)) throw new Error(`${rule.id}: case ${caseName(rule, c)} expects messageId "${e.messageId}", which the rule does not declare`);
+      if (!(e.messageId in rule.messages))
+        throw new Error(`${rule.id}: case ${caseName(rule, c)} expects messageId "${e.messageId}", which the rule does not declare`);
     }
   }
 }

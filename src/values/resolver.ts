@@ -1,17 +1,20 @@
 import type { NodePath, PathSegment } from '../parse/types.ts';
 import { getAttTarget } from '../graph/graph.ts';
-import {
-  intrinsicName,
-  intrinsicOf,
-  isDynamicReference,
-  isPlainObject,
-  parseSubString,
-  PSEUDO_PARAMETERS,
-} from '../template/intrinsics.ts';
+import { intrinsicName, intrinsicOf, isDynamicReference, isPlainObject, parseSubString, PSEUDO_PARAMETERS } from '../template/intrinsics.ts';
 import type { Parameter, Resource, Template } from '../template/model.ts';
 import {
-  absentVariant, assumptionsOf, combinations, literalVariant, mergeAssumptionLists, mergeAssumptions, mergeWork, Opaque, unknownVariant, variantWith,
-  type Assumption, type Variant,
+  absentVariant,
+  assumptionsOf,
+  combinations,
+  literalVariant,
+  mergeAssumptionLists,
+  mergeAssumptions,
+  mergeWork,
+  Opaque,
+  unknownVariant,
+  variantWith,
+  type Assumption,
+  type Variant,
   type Origin,
 } from './variant.ts';
 import { clip } from './quote.ts';
@@ -221,7 +224,9 @@ export class ValueResolver {
     depth: number,
   ): Variant[] {
     const unknown = (reason: string, extra?: Partial<Variant>): Variant[] => [
-      extra ? Object.assign(unknownVariant(reason, path, external, assumptions), extra) : unknownVariant(reason, path, external, assumptions, reason === TOO_COMPLEX ? TOO_COMPLEX_ORIGIN : undefined),
+      extra
+        ? Object.assign(unknownVariant(reason, path, external, assumptions), extra)
+        : unknownVariant(reason, path, external, assumptions, reason === TOO_COMPLEX ? TOO_COMPLEX_ORIGIN : undefined),
     ];
     if (node instanceof Opaque) return unknown(node.reason, { opaque: node.id });
     if (depth > MAX_DEPTH) return unknown('intrinsics nested too deeply');
@@ -239,8 +244,7 @@ export class ValueResolver {
     }
     if (!this.charge(1)) return unknown(TOO_COMPLEX);
     const at = (segment: PathSegment): NodePath => (external ? path : [...path, segment]);
-    const sub = (child: unknown, childPath: NodePath, base: Assumption[] = assumptions) =>
-      this.resolve(child, childPath, external, base, depth + 1);
+    const sub = (child: unknown, childPath: NodePath, base: Assumption[] = assumptions) => this.resolve(child, childPath, external, base, depth + 1);
     const literal = (value: unknown, base: Assumption[]): Variant => literalVariant(value, path, external, base);
 
     switch (name) {
@@ -285,7 +289,10 @@ export class ValueResolver {
             const combo = combos[c]!;
             const merged = mergeAssumptionLists([delimiter!.assumptions, list!.assumptions, ...combo.map(assumptionsOf)]);
             if (!merged) continue;
-            out.push(this.text(combo, scalarText(delimiter!.value), path, external, merged) ?? unknownVariant('Fn::Join of values that are not all known', path, external, assumptions, JOIN));
+            out.push(
+              this.text(combo, scalarText(delimiter!.value), path, external, merged) ??
+                unknownVariant('Fn::Join of values that are not all known', path, external, assumptions, JOIN),
+            );
           }
         }
         return this.over ? unknown(TOO_COMPLEX) : cap(out, path);
@@ -333,7 +340,12 @@ export class ValueResolver {
       }
       case 'Fn::GetAZs':
         // The zones of the region are not known statically; their identities are, so rules can tell them apart.
-        return [literal([0, 1, 2].map((i) => new Opaque(`az:${i}`, `Availability Zone ${i + 1} of the region`)), assumptions)];
+        return [
+          literal(
+            [0, 1, 2].map((i) => new Opaque(`az:${i}`, `Availability Zone ${i + 1} of the region`)),
+            assumptions,
+          ),
+        ];
       case 'Fn::Cidr': {
         if (!Array.isArray(args) || args.length !== 3) return unknown('a malformed Fn::Cidr');
         const out: Variant[] = [];
@@ -341,9 +353,10 @@ export class ValueResolver {
         if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany(path);
         for (let r = 0; r < readings.length; r++) {
           const [block, count, bits] = readings[r]!;
-          const cidrs = block!.kind === 'literal' && count!.kind === 'literal' && bits!.kind === 'literal'
-            ? cidrSubnets(String(block!.value), Number(count!.value), Number(bits!.value))
-            : undefined;
+          const cidrs =
+            block!.kind === 'literal' && count!.kind === 'literal' && bits!.kind === 'literal'
+              ? cidrSubnets(String(block!.value), Number(count!.value), Number(bits!.value))
+              : undefined;
           if (!cidrs) out.push(unknownVariant('Fn::Cidr of values that are not known', path, external, assumptions));
           else out.push(literal(cidrs, mergeAssumptions(block!.assumptions, count!.assumptions, bits!.assumptions)!));
         }
@@ -356,7 +369,9 @@ export class ValueResolver {
         const lists = sub(args, at('Fn::Length'));
         if (this.over) return unknown(TOO_COMPLEX);
         return lists.map((v) =>
-          v.kind === 'literal' && Array.isArray(v.value) ? variantWith(v, { path, value: v.value.length }) : variantWith(v, { kind: 'unknown', reason: 'Fn::Length of an unknown list' }),
+          v.kind === 'literal' && Array.isArray(v.value)
+            ? variantWith(v, { path, value: v.value.length })
+            : variantWith(v, { kind: 'unknown', reason: 'Fn::Length of an unknown list' }),
         );
       }
       case 'Fn::ImportValue':
@@ -443,8 +458,15 @@ export class ValueResolver {
    * is possible: they are evaluated as alternatives.
    */
   private mapEntries(
-    mapName: Variant, top: Variant, second: Variant, fallback: unknown,
-    path: NodePath, external: boolean, assumptions: Assumption[], depth: number, out: Variant[],
+    mapName: Variant,
+    top: Variant,
+    second: Variant,
+    fallback: unknown,
+    path: NodePath,
+    external: boolean,
+    assumptions: Assumption[],
+    depth: number,
+    out: Variant[],
   ): void {
     if (mapName.kind !== 'literal') {
       out.push(unknownVariant('Fn::FindInMap with an unknown map name', path, external, assumptions));
@@ -465,7 +487,12 @@ export class ValueResolver {
       const topKey = topKeys[t]!;
       const level = map[topKey];
       if (!isPlainObject(level)) {
-        if (!topAlt) out.push(fallback !== undefined ? literalVariant(fallback, path, true, base) : unknownVariant(`key ${clip(topKey)} is not in mapping ${clip(name)}`, path, external, assumptions));
+        if (!topAlt)
+          out.push(
+            fallback !== undefined
+              ? literalVariant(fallback, path, true, base)
+              : unknownVariant(`key ${clip(topKey)} is not in mapping ${clip(name)}`, path, external, assumptions),
+          );
         continue;
       }
       const secondAlt = second.kind !== 'literal';
@@ -479,7 +506,12 @@ export class ValueResolver {
         if (!merged) continue;
         const value = level[secondKey];
         if (value === undefined) {
-          if (!secondAlt) out.push(fallback !== undefined ? literalVariant(fallback, path, true, merged) : unknownVariant(`key ${clip(topKey)}.${clip(secondKey)} is not in mapping ${clip(name)}`, path, external, assumptions));
+          if (!secondAlt)
+            out.push(
+              fallback !== undefined
+                ? literalVariant(fallback, path, true, merged)
+                : unknownVariant(`key ${clip(topKey)}.${clip(secondKey)} is not in mapping ${clip(name)}`, path, external, assumptions),
+            );
           continue;
         }
         const resolved = this.resolve(value, path, true, merged, depth + 1);
@@ -608,7 +640,7 @@ export class ValueResolver {
       if (!Array.isArray(args) || args.length === 0) return UNDECIDED;
       // Operand by operand, keeping only the consistent combinations: dropping the contradicting ones first is what
       // keeps conditions over the same parameters small; past MAX_OUTCOMES the condition is undecidable.
-      let acc: ConditionOutcome[] = [{ value: name === 'Fn::Or' ? false : true, assumptions: [] }];
+      let acc: ConditionOutcome[] = [{ value: name !== 'Fn::Or', assumptions: [] }];
       for (let i = 0; i < args.length; i++) {
         const operand = this.conditionExpression(args[i], depth + 1);
         if (!this.charge(acc.length * operand.length)) return UNDECIDED;
@@ -677,7 +709,12 @@ function isPlainLiteral(node: unknown): boolean {
 
 /** One value of a parameter, as a variant that rests on it (none when it contradicts an earlier assumption). */
 function parameterValue(
-  param: Parameter, value: unknown, source: 'given' | 'default' | 'allowed', path: NodePath, assumptions: Assumption[], out: Variant[],
+  param: Parameter,
+  value: unknown,
+  source: 'given' | 'default' | 'allowed',
+  path: NodePath,
+  assumptions: Assumption[],
+  out: Variant[],
 ): void {
   const merged = mergeAssumptions(assumptions, [{ kind: 'parameter', name: param.name, value, source }]);
   if (!merged) return;

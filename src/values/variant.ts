@@ -10,7 +10,7 @@ import { listWords } from '../words.ts';
 export type Assumption =
   | { kind: 'parameter'; name: string; value: unknown; source: 'given' | 'default' | 'allowed' }
   | { kind: 'condition'; name: string; value: boolean }
-  | { kind: 'mapping-key'; map: string; key: string; /** How many keys the mapping level has: every one of them is a possible reading. */ of: number };
+  | { kind: 'mapping-key'; map: string; key: string /** How many keys the mapping level has: every one of them is a possible reading. */; of: number };
 
 /**
  * Where an unknown value comes from, as data: rules decide on this, never on the wording of `reason` (which is for
@@ -63,7 +63,14 @@ export interface Variant {
  * another way shows up. A spread copy (`{ ...v, kind: 'unknown' }`) would get a hidden class of its own: copies are
  * made with variantWith().
  */
-export function makeVariant(kind: Variant['kind'], value: unknown, reason: string | undefined, path: NodePath, external: boolean, assumptions: Assumption[]): Variant {
+export function makeVariant(
+  kind: Variant['kind'],
+  value: unknown,
+  reason: string | undefined,
+  path: NodePath,
+  external: boolean,
+  assumptions: Assumption[],
+): Variant {
   return { kind, value, reason, origin: undefined, ref: undefined, opaque: undefined, pseudo: undefined, symbolic: undefined, path, external, assumptions };
 }
 
@@ -96,7 +103,10 @@ export function absentVariant(path: NodePath, external: boolean, assumptions: As
 
 /** An opaque value inside a literal (e.g. an Availability Zone from Fn::GetAZs). */
 export class Opaque {
-  constructor(readonly id: string, readonly reason: string) {}
+  constructor(
+    readonly id: string,
+    readonly reason: string,
+  ) {}
 }
 
 export function isAlternative(a: Assumption): boolean {
@@ -137,7 +147,12 @@ export function mergeAssumptionLists(lists: readonly Assumption[][]): Assumption
   // Most values depend on nothing: skip the map for the common cases.
   let only: Assumption[] | undefined;
   let nonEmpty = 0;
-  for (let i = 0; i < lists.length; i++) if (lists[i]!.length) (only = lists[i]), nonEmpty++;
+  for (let i = 0; i < lists.length; i++) {
+    if (lists[i]!.length) {
+      only = lists[i];
+      nonEmpty++;
+    }
+  }
   if (nonEmpty === 0) return NO_ASSUMPTIONS;
   if (nonEmpty === 1) return only;
   return mergeSeveral(lists);

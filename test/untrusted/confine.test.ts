@@ -68,7 +68,9 @@ interface SarifLog {
 /** Every reason SARIF gives for what it did not read: skipped artifacts and nested stacks not followed. */
 function sarifReasons(run: Run | string): string[] {
   const log = JSON.parse(typeof run === 'string' ? run : run.stdout) as SarifLog;
-  return log.runs[0]!.artifacts.flatMap((a) => [a.properties?.reason, ...(a.properties?.nestedStacks ?? []).map((n) => n.reason)]).filter((r): r is string => !!r);
+  return log.runs[0]!.artifacts.flatMap((a) => [a.properties?.reason, ...(a.properties?.nestedStacks ?? []).map((n) => n.reason)]).filter(
+    (r): r is string => !!r,
+  );
 }
 
 function jsonFiles(run: Run): Array<{ path: string; status: string; skipReason?: string }> {
@@ -120,7 +122,10 @@ describe('a committed symlink that leads outside is not followed', () => {
     expect(sarifReasons(runs.sarif)).toEqual([OUTSIDE]);
   });
 
-  for (const [how, args] of [['found by a directory scan', ['.']], ['matched by a glob', ['**/*.yaml']]] as const) {
+  for (const [how, args] of [
+    ['found by a directory scan', ['.']],
+    ['matched by a glob', ['**/*.yaml']],
+  ] as const) {
     it(`${how}: listed as skipped under the link's own name`, () => {
       const m = machine();
       linked(m);
@@ -246,7 +251,9 @@ describe('.git/ is never read, by any route', () => {
     put(m, 'cdk.out/manifest.json', stackManifest({ templateFile: '../.git/config' }));
     // A template beside it is linted: a run that lints nothing at all is a usage error (exit 2).
     put(m, 'app.yaml', BUCKET);
-    expect(lintAll(m, ['cdk.out'], 2, ['stylish']).stylish.stderr).toMatch(/^pillars-lint: no CloudFormation templates found in "cdk.out" \(1 file skipped: not followed: inside \.git\/ \(the template of stack App\)\)\n$/);
+    expect(lintAll(m, ['cdk.out'], 2, ['stylish']).stylish.stderr).toMatch(
+      /^pillars-lint: no CloudFormation templates found in "cdk.out" \(1 file skipped: not followed: inside \.git\/ \(the template of stack App\)\)\n$/,
+    );
     const runs = lintAll(m, ['cdk.out', 'app.yaml'], 0);
     expect(runs.stylish.stdout).toContain('1 file skipped: not followed: inside .git/ (the template of stack App)\n  cdk.out/manifest.json\n');
     actionRun(m);
@@ -261,52 +268,116 @@ function stackManifest(properties: Record<string, unknown>, extra: Record<string
 }
 
 describe('cdk.out manifest paths are followed only inside the project', () => {
-  const nestedStack = (extra: Record<string, unknown>) => JSON.stringify({
-    Resources: { Net: { Type: 'AWS::CloudFormation::Stack', ...extra, Properties: { TemplateURL: 'https://s3.us-east-1.amazonaws.com/b/abc123.json' } } },
-  });
+  const nestedStack = (extra: Record<string, unknown>) =>
+    JSON.stringify({
+      Resources: { Net: { Type: 'AWS::CloudFormation::Stack', ...extra, Properties: { TemplateURL: 'https://s3.us-east-1.amazonaws.com/b/abc123.json' } } },
+    });
   const cases: Array<[string, (m: Machine) => void, string]> = [
-    ['templateFile ../../', (m) => {
-      yamlSecret(m);
-      put(m, 'cdk.out/manifest.json', stackManifest({ templateFile: '../../home/secret.yaml' }));
-    }, `${OUTSIDE} (the template of stack App)`],
-    ['templateFile absolute', (m) => {
-      put(m, 'cdk.out/manifest.json', stackManifest({ templateFile: yamlSecret(m) }));
-    }, `${OUTSIDE} (the template of stack App)`],
-    ['directoryName of a nested assembly', (m) => {
-      yamlSecret(m);
-      mkdirSync(path.join(m.home, 'asm'));
-      writeFileSync(path.join(m.home, 'asm', 'manifest.json'), stackManifest({ templateFile: '../secret.yaml' }));
-      put(m, 'cdk.out/manifest.json', JSON.stringify({ version: '36.0.0', artifacts: { Stage: { type: 'cdk:cloud-assembly', properties: { directoryName: '../../home/asm' } } } }));
-    }, `${OUTSIDE} (the directoryName of Stage)`],
-    ['additionalMetadataFile', (m) => {
-      put(m, 'cdk.out/App.template.json', JSON.stringify({ Resources: {} }));
-      put(m, 'cdk.out/manifest.json', stackManifest({ templateFile: 'App.template.json' }, { additionalMetadataFile: path.join(m.home, '.aws', 'credentials') }));
-    }, `${OUTSIDE} (the additionalMetadataFile of App)`],
-    ['the file of an asset manifest', (m) => {
-      put(m, 'cdk.out/App.template.json', nestedStack({}));
-      writeFileSync(path.join(m.home, 'App.assets.json'), JSON.stringify({ files: { abc123: { source: { path: 'secret.yaml' } } }, marker: m.marker }));
-      put(m, 'cdk.out/manifest.json', stackManifest({ templateFile: 'App.template.json' }, { dependencies: ['App.assets'] }, {
-        'App.assets': { type: 'cdk:asset-manifest', properties: { file: '../../home/App.assets.json' } },
-      }));
-    }, `${OUTSIDE} (the asset manifest App.assets)`],
-    ['an asset source path (a nested stack template)', (m) => {
-      yamlSecret(m);
-      put(m, 'cdk.out/App.template.json', nestedStack({}));
-      put(m, 'cdk.out/App.assets.json', JSON.stringify({ files: { abc123: { source: { path: '../../home/secret.yaml' } } } }));
-      put(m, 'cdk.out/manifest.json', stackManifest({ templateFile: 'App.template.json' }, { dependencies: ['App.assets'] }, {
-        'App.assets': { type: 'cdk:asset-manifest', properties: { file: 'App.assets.json' } },
-      }));
-    }, OUTSIDE],
-    ['aws:asset:path metadata', (m) => {
-      put(m, 'cdk.out/App.template.json', nestedStack({ Metadata: { 'aws:asset:path': path.relative(path.join(m.repo, 'cdk.out'), yamlSecret(m)) } }));
-      put(m, 'cdk.out/manifest.json', stackManifest({ templateFile: 'App.template.json' }));
-    }, OUTSIDE],
-    ['aws:cdk:templateFile metadata of a nested stack', (m) => {
-      put(m, 'cdk.out/App.template.json', JSON.stringify({ Resources: {} }));
-      put(m, 'cdk.out/manifest.json', stackManifest({ templateFile: 'App.template.json' }, {
-        metadata: { '/App/Net': [{ type: 'aws:cdk:templateFile', data: yamlSecret(m) }] },
-      }));
-    }, `${OUTSIDE} (the template of nested stack App/Net)`],
+    [
+      'templateFile ../../',
+      (m) => {
+        yamlSecret(m);
+        put(m, 'cdk.out/manifest.json', stackManifest({ templateFile: '../../home/secret.yaml' }));
+      },
+      `${OUTSIDE} (the template of stack App)`,
+    ],
+    [
+      'templateFile absolute',
+      (m) => {
+        put(m, 'cdk.out/manifest.json', stackManifest({ templateFile: yamlSecret(m) }));
+      },
+      `${OUTSIDE} (the template of stack App)`,
+    ],
+    [
+      'directoryName of a nested assembly',
+      (m) => {
+        yamlSecret(m);
+        mkdirSync(path.join(m.home, 'asm'));
+        writeFileSync(path.join(m.home, 'asm', 'manifest.json'), stackManifest({ templateFile: '../secret.yaml' }));
+        put(
+          m,
+          'cdk.out/manifest.json',
+          JSON.stringify({ version: '36.0.0', artifacts: { Stage: { type: 'cdk:cloud-assembly', properties: { directoryName: '../../home/asm' } } } }),
+        );
+      },
+      `${OUTSIDE} (the directoryName of Stage)`,
+    ],
+    [
+      'additionalMetadataFile',
+      (m) => {
+        put(m, 'cdk.out/App.template.json', JSON.stringify({ Resources: {} }));
+        put(
+          m,
+          'cdk.out/manifest.json',
+          stackManifest({ templateFile: 'App.template.json' }, { additionalMetadataFile: path.join(m.home, '.aws', 'credentials') }),
+        );
+      },
+      `${OUTSIDE} (the additionalMetadataFile of App)`,
+    ],
+    [
+      'the file of an asset manifest',
+      (m) => {
+        put(m, 'cdk.out/App.template.json', nestedStack({}));
+        writeFileSync(path.join(m.home, 'App.assets.json'), JSON.stringify({ files: { abc123: { source: { path: 'secret.yaml' } } }, marker: m.marker }));
+        put(
+          m,
+          'cdk.out/manifest.json',
+          stackManifest(
+            { templateFile: 'App.template.json' },
+            { dependencies: ['App.assets'] },
+            {
+              'App.assets': { type: 'cdk:asset-manifest', properties: { file: '../../home/App.assets.json' } },
+            },
+          ),
+        );
+      },
+      `${OUTSIDE} (the asset manifest App.assets)`,
+    ],
+    [
+      'an asset source path (a nested stack template)',
+      (m) => {
+        yamlSecret(m);
+        put(m, 'cdk.out/App.template.json', nestedStack({}));
+        put(m, 'cdk.out/App.assets.json', JSON.stringify({ files: { abc123: { source: { path: '../../home/secret.yaml' } } } }));
+        put(
+          m,
+          'cdk.out/manifest.json',
+          stackManifest(
+            { templateFile: 'App.template.json' },
+            { dependencies: ['App.assets'] },
+            {
+              'App.assets': { type: 'cdk:asset-manifest', properties: { file: 'App.assets.json' } },
+            },
+          ),
+        );
+      },
+      OUTSIDE,
+    ],
+    [
+      'aws:asset:path metadata',
+      (m) => {
+        put(m, 'cdk.out/App.template.json', nestedStack({ Metadata: { 'aws:asset:path': path.relative(path.join(m.repo, 'cdk.out'), yamlSecret(m)) } }));
+        put(m, 'cdk.out/manifest.json', stackManifest({ templateFile: 'App.template.json' }));
+      },
+      OUTSIDE,
+    ],
+    [
+      'aws:cdk:templateFile metadata of a nested stack',
+      (m) => {
+        put(m, 'cdk.out/App.template.json', JSON.stringify({ Resources: {} }));
+        put(
+          m,
+          'cdk.out/manifest.json',
+          stackManifest(
+            { templateFile: 'App.template.json' },
+            {
+              metadata: { '/App/Net': [{ type: 'aws:cdk:templateFile', data: yamlSecret(m) }] },
+            },
+          ),
+        );
+      },
+      `${OUTSIDE} (the template of nested stack App/Net)`,
+    ],
   ];
   for (const [name, build, reason] of cases) {
     it(`${name}: not read, reported as not followed`, () => {
@@ -315,7 +386,8 @@ describe('cdk.out manifest paths are followed only inside the project', () => {
       put(m, 'app.yaml', BUCKET);
       expect(sarifReasons(lintAll(m, ['cdk.out', 'app.yaml'], 0).sarif)).toContain(reason);
       // The same through a scan and the named manifest.
-      for (const args of [['.'], ['cdk.out/manifest.json', 'app.yaml']]) expect(sarifReasons(lintAll(m, args, 0, ['sarif', 'stylish']).sarif)).toContain(reason);
+      for (const args of [['.'], ['cdk.out/manifest.json', 'app.yaml']])
+        expect(sarifReasons(lintAll(m, args, 0, ['sarif', 'stylish']).sarif)).toContain(reason);
       const act = actionRun(m);
       expect(sarifReasons(act.sarif!)).toContain(reason);
     });
@@ -338,14 +410,16 @@ describe('every traversal ends, and each real file is linted once', () => {
       const run = cli([...args, '-f', 'json'], m.repo, { budgetMs: 10_000 });
       expectBounded(run, [1]);
       expect(run.ms).toBeLessThan(10_000);
-      const files = jsonFiles(run).map((f) => f.path).sort();
+      const files = jsonFiles(run)
+        .map((f) => f.path)
+        .sort();
       expect(files).toEqual(args.length > 1 ? ['t.yaml'] : ['app.yaml', 't.yaml']);
       const cycles = JSON.parse(run.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'nested-stack-cycle');
       expect(cycles.map((f: { file: string }) => f.file)).toEqual(['t.yaml', 't.yaml']);
     });
   }
 
-  it('self-symlinks with the Action\'s default path: bounded, each file once', () => {
+  it("self-symlinks with the Action's default path: bounded, each file once", () => {
     const m = machine();
     selfLinks(m);
     const run = action(m.repo, {}, { budgetMs: 10_000 });
@@ -396,7 +470,8 @@ describe('every traversal ends, and each real file is linted once', () => {
 });
 
 describe('plugins are code: a config cannot make a run execute it unasked', () => {
-  const pluginSource = (marker: string) => `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'ran');\nexport default { name: 'evil', rules: [] };\n`;
+  const pluginSource = (marker: string) =>
+    `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'ran');\nexport default { name: 'evil', rules: [] };\n`;
 
   it('the Action refuses a config that names plugins unless allow-plugins is true', () => {
     const m = machine();

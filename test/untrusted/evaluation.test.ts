@@ -130,9 +130,12 @@ describe('bounded evaluation', () => {
   it('a world-open CIDR beside a branch that spends the whole budget is still reported', () => {
     const m = machine();
     const costly = '!Join ["", [!FindInMap [M0, !Ref AWS::Region, s], !FindInMap [M0, !Ref AWS::Region, s]]]';
-    put(m, 'evasion.yaml',
+    put(
+      m,
+      'evasion.yaml',
       `Parameters:\n  Open:\n    Type: String\n    Default: 0.0.0.0/0\nConditions:\n  C: !Equals [!Ref AWS::Region, us-east-1]\n` +
-      `Mappings:\n${mappingChain()}Resources:\n${sshGroup('ByRef', `!If [C, ${costly}, !Ref Open]`)}${sshGroup('ByText', `!If [C, ${costly}, 0.0.0.0/0]`)}`);
+        `Mappings:\n${mappingChain()}Resources:\n${sshGroup('ByRef', `!If [C, ${costly}, !Ref Open]`)}${sshGroup('ByText', `!If [C, ${costly}, 0.0.0.0/0]`)}`,
+    );
     const { findings } = lint(m);
     for (const id of ['ByRef', 'ByText']) {
       const ssh = of(findings, 'evasion.yaml', 'ec2-sg-ssh-restricted').filter((f) => f.logicalId === id);
@@ -158,11 +161,14 @@ describe('bounded evaluation', () => {
   it('Fn::Join and Fn::Sub over 200,000 parts (a stack overflow before), and over a forked part, end in time', () => {
     const m = machine();
     const items = Array.from({ length: 200_000 }, () => 'a').join(',');
-    put(m, 'wide.yaml',
+    put(
+      m,
+      'wide.yaml',
       `Conditions:\n  C: !Equals [!Ref AWS::Region, us-east-1]\nResources:\n` +
-      sshGroup('Joined', `{"Fn::Join": ["", [${items}]]}`) +
-      sshGroup('Forked', `{"Fn::Join": ["", [{"Fn::If": ["C", "x", "y"]}, ${items}]]}`) +
-      sshGroup('Substituted', `{"Fn::Sub": "${'${AWS::Region}'.repeat(200_000)}"}`));
+        sshGroup('Joined', `{"Fn::Join": ["", [${items}]]}`) +
+        sshGroup('Forked', `{"Fn::Join": ["", [{"Fn::If": ["C", "x", "y"]}, ${items}]]}`) +
+        sshGroup('Substituted', `{"Fn::Sub": "${'${AWS::Region}'.repeat(200_000)}"}`),
+    );
     const { findings } = lint(m);
     expect(of(findings, 'wide.yaml', 'cfn-resource-required-tags')).toHaveLength(3);
     const reviews = of(findings, 'wide.yaml', 'ec2-sg-ssh-restricted').filter((f) => f.kind === 'review');
@@ -176,7 +182,11 @@ describe('bounded output of values', () => {
     const big = 'A'.repeat(4 * 1024 * 1024);
     let resources = '';
     for (let i = 0; i < 200; i++) resources += sshGroup(`Group${i}`, '!If [Open, 0.0.0.0/0, !Ref Big]');
-    put(m, 'big.yaml', `Parameters:\n  Big:\n    Type: String\n    Default: "${big}"\nConditions:\n  Open: !Not [!Equals [!Ref Big, ""]]\nResources:\n${resources}`);
+    put(
+      m,
+      'big.yaml',
+      `Parameters:\n  Big:\n    Type: String\n    Default: "${big}"\nConditions:\n  Open: !Not [!Equals [!Ref Big, ""]]\nResources:\n${resources}`,
+    );
     const { findings } = lint(m);
     const ssh = of(findings, 'big.yaml', 'ec2-sg-ssh-restricted');
     expect(ssh).toHaveLength(200);
@@ -194,11 +204,14 @@ describe('bounded output of values', () => {
   it('a mapping or a list in a message is short JSON, never [object Object]', () => {
     const m = machine();
     const long = `{Nested: [${Array.from({ length: 2000 }, (_, i) => `"item${i}"`).join(', ')}]}`;
-    put(m, 'objects.yaml',
+    put(
+      m,
+      'objects.yaml',
       `Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: mysql\n      MultiAZ: {Nested: [1, 2]}\n` +
-      `  Vol:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: a\n      Encrypted: ${long}\n` +
-      `  Ingress:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupName: {Nested: x}\n      IpProtocol: tcp\n` +
-      `      FromPort: 22\n      ToPort: 22\n      CidrIp: 0.0.0.0/0\n`);
+        `  Vol:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: a\n      Encrypted: ${long}\n` +
+        `  Ingress:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupName: {Nested: x}\n      IpProtocol: tcp\n` +
+        `      FromPort: 22\n      ToPort: 22\n      CidrIp: 0.0.0.0/0\n`,
+    );
     const { findings, run } = lint(m);
     expect(run.stdout).not.toContain('[object Object]');
     const message = (ruleId: string) => of(findings, 'objects.yaml', ruleId).find((f) => f.kind === 'fail')?.message;

@@ -62,19 +62,24 @@ async function fileFailure(): Promise<LintResult> {
 describe('a rule that fails on a resource', () => {
   it('costs that rule on that resource only: the open SSH group in the same file is still reported', async () => {
     const result = await lintWithBug();
-    expect(result.failures.map((f) => [path.relative(m.repo, f.file), f.ruleId, f.logicalId])).toEqual([[path.join('infra', 'broken.yaml'), 'test-throws-on-buckets', 'Data']]);
+    expect(result.failures.map((f) => [path.relative(m.repo, f.file), f.ruleId, f.logicalId])).toEqual([
+      [path.join('infra', 'broken.yaml'), 'test-throws-on-buckets', 'Data'],
+    ]);
     const ssh = result.findings.filter((f) => f.ruleId === 'ec2-sg-ssh-restricted').map((f) => path.relative(m.repo, f.file));
     expect(ssh).toEqual([path.join('infra', 'broken.yaml'), path.join('infra', 'good.yaml')]);
     const log = JSON.parse(sarif(result, { ...FORMAT, cwd: m.repo }));
     expect(sarifValidator()(log)).toBe(true);
     expect(log.runs[0].invocations[0].executionSuccessful).toBe(false);
-    expect(log.runs[0].invocations[0].toolExecutionNotifications[0].message.text)
-      .toBe('rule test-throws-on-buckets failed on resource Data (internal error), so its findings there are missing: rule bug reading x');
+    expect(log.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toBe(
+      'rule test-throws-on-buckets failed on resource Data (internal error), so its findings there are missing: rule bug reading x',
+    );
     expect(gapLines(result.failures, [], m.repo, false)).toEqual([
       'pillars-lint: infra/broken.yaml: rule test-throws-on-buckets failed on resource Data (internal error), so its findings there are missing: rule bug reading x (run with --debug for details)',
     ]);
     const doc = JSON.parse((await getFormatter('json'))(result, { ...FORMAT, cwd: m.repo }));
-    expect(doc.failures).toEqual([{ file: 'infra/broken.yaml', ruleId: 'test-throws-on-buckets', message: expect.stringMatching(/^rule test-throws-on-buckets failed on resource Data/) }]);
+    expect(doc.failures).toEqual([
+      { file: 'infra/broken.yaml', ruleId: 'test-throws-on-buckets', message: expect.stringMatching(/^rule test-throws-on-buckets failed on resource Data/) },
+    ]);
   });
 });
 
@@ -105,7 +110,9 @@ describe('a file the engine fails on', () => {
     expect(clean.failures).toEqual([]);
 
     const githubText = (await getFormatter('github'))(result, { ...FORMAT, cwd: m.repo });
-    expect(githubText).toContain('::error title=pillars-lint internal error,file=infra/broken.yaml::pillars-lint failed on this file (internal error), so its findings are missing: rule bug reading x');
+    expect(githubText).toContain(
+      '::error title=pillars-lint internal error,file=infra/broken.yaml::pillars-lint failed on this file (internal error), so its findings are missing: rule bug reading x',
+    );
     const md = (await getFormatter('markdown'))(result, { ...FORMAT, cwd: m.repo });
     expect(md).toContain('**Incomplete:** pillars-lint failed 1 time');
     expect(md).toMatch(/\| infra\/broken\.yaml \| pillars-lint failed on this file .* \| rule bug reading x \|/);
@@ -115,7 +122,9 @@ describe('a file the engine fails on', () => {
   it('gives the CLI one stderr line per failed file, and makes it exit 2', async () => {
     const result = await fileFailure();
     const lines = gapLines(result.failures, [], m.repo, false);
-    expect(lines).toEqual(['pillars-lint: infra/broken.yaml: pillars-lint failed on this file (internal error), so its findings are missing: rule bug reading x (run with --debug for details)']);
+    expect(lines).toEqual([
+      'pillars-lint: infra/broken.yaml: pillars-lint failed on this file (internal error), so its findings are missing: rule bug reading x (run with --debug for details)',
+    ]);
     expect(gapLines(result.failures, [], m.repo, true)[0]).toMatch(STACK_LINE);
     expect(gapLines([], [], m.repo, false)).toEqual([]);
   });
@@ -128,7 +137,12 @@ function brokenResult(cwd: string): LintResult {
   const region = { startLine: 2, startColumn: 3, endLine: 2, endColumn: 10 };
   const base = { level: 'error', pillar: 'security', file: path.join(cwd, 'infra/good.yaml'), region, kind: 'fail' } as const;
   const broken = { ...base, ruleId: 'ec2-sg-ssh-restricted', logicalId: 'Bastion' } as Finding;
-  Object.defineProperty(broken, 'message', { enumerable: true, get: () => { throw new TypeError('cannot read message'); } });
+  Object.defineProperty(broken, 'message', {
+    enumerable: true,
+    get: () => {
+      throw new TypeError('cannot read message');
+    },
+  });
   const sound: Finding = { ...base, ruleId: 'ec2-sg-ssh-restricted', logicalId: 'Other', message: 'The security group allows SSH (port 22) from 0.0.0.0/0.' };
   const source = readFileSync(path.join(cwd, 'infra/good.yaml'), 'utf8');
   return { cwd, files: [{ file: base.file, status: 'linted', source, format: 'yaml' }], findings: [broken, sound], rules: [], failures: [] };
@@ -152,7 +166,9 @@ describe('a finding a formatter cannot render', () => {
     const log = JSON.parse(sarif(brokenResult(m.repo), { ...FORMAT, cwd: m.repo }));
     expect(sarifValidator()(log)).toBe(true);
     expect(log.runs[0].invocations[0].executionSuccessful).toBe(false);
-    expect(log.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toMatch(/could not render a finding of rule ec2-sg-ssh-restricted in infra\/good\.yaml.*: cannot read message$/);
+    expect(log.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toMatch(
+      /could not render a finding of rule ec2-sg-ssh-restricted in infra\/good\.yaml.*: cannot read message$/,
+    );
     expect(log.runs[0].results).toHaveLength(1);
   });
 
@@ -185,8 +201,15 @@ function actionEnv(extra: Record<string, string> = {}): { env: Record<string, st
   writeFileSync(outputs, '');
   writeFileSync(summary, '');
   const env: Record<string, string> = {
-    GITHUB_WORKSPACE: m.repo, GITHUB_OUTPUT: outputs, GITHUB_STEP_SUMMARY: summary, GITHUB_EVENT_NAME: 'push',
-    INPUT_PATH: 'infra', 'INPUT_SARIF-FILE': 'pillars-lint.sarif', INPUT_ANNOTATIONS: 'true', INPUT_SUMMARY: 'true', ...extra,
+    GITHUB_WORKSPACE: m.repo,
+    GITHUB_OUTPUT: outputs,
+    GITHUB_STEP_SUMMARY: summary,
+    GITHUB_EVENT_NAME: 'push',
+    INPUT_PATH: 'infra',
+    'INPUT_SARIF-FILE': 'pillars-lint.sarif',
+    INPUT_ANNOTATIONS: 'true',
+    INPUT_SUMMARY: 'true',
+    ...extra,
   };
   return { env, outputs, summary };
 }
@@ -205,15 +228,26 @@ describe('the Action on an incomplete run', () => {
     expect(kept.runs[0].invocations[0].executionSuccessful).toBe(false);
     // The good file's finding is still annotated, the failed file is named, and the closing error says why.
     const lines = stdout.split('\n').filter((l) => l.startsWith('::error'));
-    expect(lines).toContainEqual(expect.stringMatching(/^::error title=pillars-lint internal error,file=infra\/broken\.yaml::rule test-throws-on-buckets failed on resource Data \(internal error\), so its findings there are missing: rule bug reading x$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^::error title=pillars-lint internal error,file=infra\/broken\.yaml::rule test-throws-on-buckets failed on resource Data \(internal error\), so its findings there are missing: rule bug reading x$/,
+      ),
+    );
     expect(lines).toContainEqual(expect.stringMatching(/^::error file=infra\/good\.yaml,line=7,/));
-    expect(lines.at(-1)).toMatch(/^::error::pillars-lint: the run is incomplete \(pillars-lint failed 1 time; internal error\), so no SARIF file was offered for upload: pillars-lint\.sarif\.incomplete holds what was found\.$/);
+    expect(lines.at(-1)).toMatch(
+      /^::error::pillars-lint: the run is incomplete \(pillars-lint failed 1 time; internal error\), so no SARIF file was offered for upload: pillars-lint\.sarif\.incomplete holds what was found\.$/,
+    );
     const md = readFileSync(summary, 'utf8');
     expect(md).toContain('**Incomplete:**');
     expect(md).toContain('infra/broken.yaml');
     expect(md).toContain('kept as pillars-lint.sarif.incomplete');
     // Stacks go only to debug lines, which the runner hides unless step debugging is on.
-    expect(stdout.split('\n').filter((l) => !l.startsWith('::debug::')).join('\n')).not.toMatch(STACK_LINE);
+    expect(
+      stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::debug::'))
+        .join('\n'),
+    ).not.toMatch(STACK_LINE);
   });
 
   it('offers the SARIF file as before when nothing failed', async () => {

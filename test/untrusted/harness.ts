@@ -30,12 +30,7 @@ export function machine(): Machine {
   const marker = `SECRET_${randomBytes(8).toString('hex')}`;
   mkdirSync(path.join(repo, '.git'), { recursive: true });
   mkdirSync(path.join(home, '.aws'), { recursive: true });
-  const secrets = [
-    path.join(home, '.aws', 'credentials'),
-    path.join(home, '.git-credentials'),
-    path.join(home, '.npmrc'),
-    path.join(repo, '.git', 'config'),
-  ];
+  const secrets = [path.join(home, '.aws', 'credentials'), path.join(home, '.git-credentials'), path.join(home, '.npmrc'), path.join(repo, '.git', 'config')];
   writeFileSync(secrets[0]!, `[default]\naws_access_key_id = AKIA${marker}\naws_secret_access_key = ${marker}\n`);
   writeFileSync(secrets[1]!, `https://x-access-token:${marker}@github.com\n`);
   writeFileSync(secrets[2]!, `//registry.npmjs.org/:_authToken=${marker}\n`);
@@ -90,17 +85,34 @@ export function action(workspace: string, inputs: Record<string, string> = {}, o
   writeFileSync(outputs, '');
   writeFileSync(summary, '');
   const defaults: Record<string, string> = {
-    path: '.', config: '', 'sarif-file': 'pillars-lint.sarif', 'fail-on': '', annotations: 'true', summary: 'true',
-    'only-changed': 'false', category: '', parameters: '', 'allow-plugins': 'false',
+    path: '.',
+    config: '',
+    'sarif-file': 'pillars-lint.sarif',
+    'fail-on': '',
+    annotations: 'true',
+    summary: 'true',
+    'only-changed': 'false',
+    category: '',
+    parameters: '',
+    'allow-plugins': 'false',
   };
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH, HOME: dir, GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: outputs, GITHUB_STEP_SUMMARY: summary,
+    PATH: process.env.PATH,
+    HOME: dir,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: outputs,
+    GITHUB_STEP_SUMMARY: summary,
     GITHUB_EVENT_NAME: 'push',
   };
   for (const [name, value] of Object.entries({ ...defaults, ...inputs })) env[`INPUT_${name.toUpperCase()}`] = value;
   const started = Date.now();
   const r = spawnSync(process.execPath, [bundle], {
-    cwd: workspace, encoding: 'utf8', env, timeout: options.budgetMs ?? 30_000, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024,
+    cwd: workspace,
+    encoding: 'utf8',
+    env,
+    timeout: options.budgetMs ?? 30_000,
+    killSignal: 'SIGKILL',
+    maxBuffer: 256 * 1024 * 1024,
   });
   const sarifFile = path.resolve(workspace, inputs['sarif-file'] ?? 'pillars-lint.sarif');
   return {

@@ -73,8 +73,9 @@ describe('a size cap per file, checked before reading', () => {
     symlinkSync('big.yaml', path.join(m.repo, 'alias.yaml'));
     put(m, 'parent.yaml', nesting('./alias.yaml'));
     const nested = lint(m, ['parent.yaml'], 1);
-    expect(nested.findings.filter((f) => f.file === 'big.yaml').map((f) => `${f.line}:${f.column} ${f.message}`))
-      .toEqual(['1:1 The file was not read: 1 GB, over the 50 MB size limit (--max-file-size).']);
+    expect(nested.findings.filter((f) => f.file === 'big.yaml').map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '1:1 The file was not read: 1 GB, over the 50 MB size limit (--max-file-size).',
+    ]);
     // The glob reaches big.yaml as a file of its own (skipped) and as parent.yaml's nested template (a finding).
     const globbed = lint(m, ['*.yaml'], 1);
     expect(globbed.files).toContainEqual({ path: 'big.yaml', status: 'skipped', skipReason: 'not read: 1 GB, over the 50 MB size limit (--max-file-size)' });
@@ -109,20 +110,31 @@ describe('a size cap per file, checked before reading', () => {
     const m = machine();
     put(m, 'cdk.out/App.template.json', JSON.stringify({ Resources: { B: { Type: 'AWS::S3::Bucket' } } }));
     sparse(m, 'cdk.out/App.metadata.json');
-    put(m, 'cdk.out/manifest.json', JSON.stringify({
-      version: '36.0.0',
-      artifacts: { App: { type: 'aws:cloudformation:stack', properties: { templateFile: 'App.template.json' }, additionalMetadataFile: 'App.metadata.json' } },
-    }));
+    put(
+      m,
+      'cdk.out/manifest.json',
+      JSON.stringify({
+        version: '36.0.0',
+        artifacts: {
+          App: { type: 'aws:cloudformation:stack', properties: { templateFile: 'App.template.json' }, additionalMetadataFile: 'App.metadata.json' },
+        },
+      }),
+    );
     const report = lint(m, ['cdk.out'], 0);
     expect(report.files).toContainEqual({
-      path: 'cdk.out/manifest.json', status: 'skipped',
+      path: 'cdk.out/manifest.json',
+      status: 'skipped',
       skipReason: 'not read: 1 GB, over the 50 MB size limit (--max-file-size) (the additionalMetadataFile of App)',
     });
     expect(report.files).toContainEqual({ path: 'cdk.out/App.template.json', status: 'linted' });
     // A manifest over the cap is not read as an assembly: the scan lists it as skipped.
     sparse(m, 'cdk.out/manifest.json');
     const big = lint(m, ['.'], 0);
-    expect(big.files).toContainEqual({ path: 'cdk.out/manifest.json', status: 'skipped', skipReason: 'not read: 1 GB, over the 50 MB size limit (--max-file-size)' });
+    expect(big.files).toContainEqual({
+      path: 'cdk.out/manifest.json',
+      status: 'skipped',
+      skipReason: 'not read: 1 GB, over the 50 MB size limit (--max-file-size)',
+    });
   });
 });
 
@@ -139,8 +151,9 @@ describe('a FIFO, socket or device is never opened', () => {
     const m = machine();
     fifo(m, 'f.yaml');
     const report = lint(m, ['f.yaml'], 1);
-    expect(report.findings.map((f) => `${f.ruleId} ${f.file} ${f.line}:${f.column} ${f.message}`))
-      .toEqual(['template-parse-error f.yaml 1:1 The file was not read: not a regular file (a FIFO).']);
+    expect(report.findings.map((f) => `${f.ruleId} ${f.file} ${f.line}:${f.column} ${f.message}`)).toEqual([
+      'template-parse-error f.yaml 1:1 The file was not read: not a regular file (a FIFO).',
+    ]);
   });
 
   it('found by a scan or a glob, or through a symlink: skipped with the reason', () => {
@@ -162,21 +175,27 @@ describe('a FIFO, socket or device is never opened', () => {
     fifo(m, 'f.yaml');
     put(m, 'parent.yaml', nesting('./f.yaml'));
     const report = lint(m, ['parent.yaml'], 1);
-    expect(report.findings.filter((f) => f.ruleId === 'nested-stack-template-missing').map((f) => f.message))
-      .toEqual(['Nested stack Net points at ./f.yaml, which is not a file (f.yaml).']);
+    expect(report.findings.filter((f) => f.ruleId === 'nested-stack-template-missing').map((f) => f.message)).toEqual([
+      'Nested stack Net points at ./f.yaml, which is not a file (f.yaml).',
+    ]);
   });
 
   it('as a cdk.out template or manifest', () => {
     const m = machine();
     fifo(m, 'cdk.out/App.template.json');
-    put(m, 'cdk.out/manifest.json', JSON.stringify({ version: '36.0.0', artifacts: { App: { type: 'aws:cloudformation:stack', properties: { templateFile: 'App.template.json' } } } }));
+    put(
+      m,
+      'cdk.out/manifest.json',
+      JSON.stringify({ version: '36.0.0', artifacts: { App: { type: 'aws:cloudformation:stack', properties: { templateFile: 'App.template.json' } } } }),
+    );
     // Nothing else to lint: the run checked nothing, which is a usage error that says why.
     const alone = cli(['cdk.out'], m.repo, BUDGET);
     expectBounded(alone, [2]);
     expect(alone.stderr).toBe(`pillars-lint: no CloudFormation templates found in "cdk.out" (1 file skipped: ${REASON})\n`);
     put(m, 'app.yaml', BUCKET);
     expect(lint(m, ['cdk.out', 'app.yaml'], 0).files).toEqual([
-      { path: 'cdk.out/App.template.json', status: 'skipped', skipReason: REASON }, { path: 'app.yaml', status: 'linted' },
+      { path: 'cdk.out/App.template.json', status: 'skipped', skipReason: REASON },
+      { path: 'app.yaml', status: 'linted' },
     ]);
     const other = machine();
     put(other, 'cdk.out/App.template.json', BUCKET);
@@ -189,7 +208,10 @@ describe('a FIFO, socket or device is never opened', () => {
     const m = machine();
     symlinkSync('/dev/zero', path.join(m.repo, 'zero.yaml'));
     put(m, 'app.yaml', BUCKET);
-    expect(lint(m, ['.'], 0).files).toEqual([{ path: 'zero.yaml', status: 'skipped', skipReason: 'not followed: outside the project' }, { path: 'app.yaml', status: 'linted' }]);
+    expect(lint(m, ['.'], 0).files).toEqual([
+      { path: 'zero.yaml', status: 'skipped', skipReason: 'not followed: outside the project' },
+      { path: 'app.yaml', status: 'linted' },
+    ]);
     expect(cli(['zero.yaml'], m.repo, BUDGET).stderr).toContain('zero.yaml is outside the project root');
     // A Unix socket named like a template, held open by this process while the CLI runs.
     const server = createServer();

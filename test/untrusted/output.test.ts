@@ -12,15 +12,20 @@ import { jobSummary } from '../../src/report/markdown.ts';
 import { ROOT } from '../helpers.ts';
 import { cli, expectBounded, expectNoSecret, machine, put, type Machine, type Run, OPEN_SSH } from './harness.ts';
 
-
 const isSsh = (f: { ruleId: string }) => f.ruleId === 'ec2-sg-ssh-restricted';
 
 /** A template with `n` open security groups: a run with a big report that takes a moment. */
 function manyGroups(n: number): string {
   const lines = ['Resources:'];
   for (let i = 0; i < n; i++) {
-    lines.push(`  Group${i}:`, '    Type: AWS::EC2::SecurityGroup', '    Properties:', `      GroupDescription: group ${i}`,
-      '      SecurityGroupIngress:', '        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}');
+    lines.push(
+      `  Group${i}:`,
+      '    Type: AWS::EC2::SecurityGroup',
+      '    Properties:',
+      `      GroupDescription: group ${i}`,
+      '      SecurityGroupIngress:',
+      '        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}',
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -91,7 +96,10 @@ describe('-o FILE', () => {
       [['infra', '-c', 'lint.yaml', '-o', 'lint.yaml'], 'lint.yaml'],
     ] as const) {
       const run = checked(m, cli([...args], m.repo));
-      expectOneLine(run, new RegExp(`^pillars-lint: refusing to write the report to ${shown.replace(/[./]/g, '\\$&')}: it is one of the files this run reads\\n$`));
+      expectOneLine(
+        run,
+        new RegExp(`^pillars-lint: refusing to write the report to ${shown.replace(/[./]/g, '\\$&')}: it is one of the files this run reads\\n$`),
+      );
       expect(readFileSync(template, 'utf8')).toBe(OPEN_SSH);
       expect(readFileSync(config, 'utf8')).toBe('rules: {}\n');
     }
@@ -121,7 +129,10 @@ describe('a closed pipe', () => {
   it('ends the run quietly, with the exit code the run would have had', async () => {
     const m = machine();
     put(m, 'big.yaml', manyGroups(2000));
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'big.yaml', '-f', 'json'], { cwd: m.repo, env: { ...process.env, NO_COLOR: '1', CI: '1' } });
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'big.yaml', '-f', 'json'], {
+      cwd: m.repo,
+      env: { ...process.env, NO_COLOR: '1', CI: '1' },
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     // `| head -c 1`: read one chunk, then go away.
@@ -143,8 +154,16 @@ describe('files the user names', () => {
     const server = createServer().listen(socket);
     await new Promise((resolve) => server.once('listening', resolve));
     try {
-      for (const [flag, what] of [['-c', 'config file'], ['--baseline', 'baseline'], ['--parameters-file', 'parameters file']] as const) {
-        for (const [file, kind] of [['fifo', 'a named pipe'], ['sock', 'a socket'], ['/dev/zero', 'a device']] as const) {
+      for (const [flag, what] of [
+        ['-c', 'config file'],
+        ['--baseline', 'baseline'],
+        ['--parameters-file', 'parameters file'],
+      ] as const) {
+        for (const [file, kind] of [
+          ['fifo', 'a named pipe'],
+          ['sock', 'a socket'],
+          ['/dev/zero', 'a device'],
+        ] as const) {
           const run = checked(m, cli(['app.yaml', flag, file], m.repo, { budgetMs: 10_000 }));
           expectOneLine(run, new RegExp(`^pillars-lint: cannot read ${what} ${file.replace(/[./]/g, '\\$&')}: it is ${kind}, not a regular file\\n$`));
         }
@@ -159,7 +178,10 @@ describe('files the user names', () => {
     put(m, 'app.yaml', OPEN_SSH);
     const mkfifo = spawn('mkfifo', [path.join(m.repo, '.pillars-lint.yaml')]);
     await new Promise((resolve) => mkfifo.once('exit', resolve));
-    expectOneLine(checked(m, cli(['app.yaml'], m.repo, { budgetMs: 10_000 })), /^pillars-lint: cannot read config file \.pillars-lint\.yaml: it is a named pipe, not a regular file\n$/);
+    expectOneLine(
+      checked(m, cli(['app.yaml'], m.repo, { budgetMs: 10_000 })),
+      /^pillars-lint: cannot read config file \.pillars-lint\.yaml: it is a named pipe, not a regular file\n$/,
+    );
     rmSync(path.join(m.repo, '.pillars-lint.yaml'));
 
     mkdirSync(path.join(m.repo, 'conf.d'));
@@ -168,8 +190,15 @@ describe('files the user names', () => {
     // Sparse: costs nothing on disk.
     const huge = put(m, 'huge.json', '');
     truncateSync(huge, 60 * 1024 * 1024);
-    for (const [flag, what] of [['-c', 'config file'], ['--baseline', 'baseline'], ['--parameters-file', 'parameters file']] as const) {
-      expectOneLine(checked(m, cli(['app.yaml', flag, 'huge.json'], m.repo)), new RegExp(`^pillars-lint: cannot read ${what} huge\\.json: it is larger than 50 MB\\n$`));
+    for (const [flag, what] of [
+      ['-c', 'config file'],
+      ['--baseline', 'baseline'],
+      ['--parameters-file', 'parameters file'],
+    ] as const) {
+      expectOneLine(
+        checked(m, cli(['app.yaml', flag, 'huge.json'], m.repo)),
+        new RegExp(`^pillars-lint: cannot read ${what} huge\\.json: it is larger than 50 MB\\n$`),
+      );
     }
   });
 
@@ -225,9 +254,21 @@ describe('config globs', () => {
     const slashes = 'a/'.repeat(500_000) + 'c';
     const name = 'a'.repeat(1_000_000);
     const globs = [
-      '**/a/**/a/**/a/**/a/**/b', '*a*a*a*a*a*a*a*a*b', '**/*a*a*a*b', 'a/**/a/**/**/b', '{a,b}{a,c}{a,d}{a,e}{a,f}b', '{a,b/}{a,c/}{a,d/}{a,e/}{a,f/}/**/x',
-      '{a,b}**{c,d}**x', '**/a**a**b/**/c', '{*,*/*}{a,b}{c,d}{e,f}{g,h}*x*y', '{**/a,**/b,**/c,**/d}{e,f}{g,h}{i,j}/**/*/**/*/**/*/**/x',
-      '{a,*/}{a,*/}{a,*/}{a,*/}{a,*/}/**/a*a*a*a*a*a*x', '**/?????????????????b', '*/*/*/*/*/*/*/*/x', '{**/a,**/a/**}/b', '**/**/**/**/**/**/**/**/b',
+      '**/a/**/a/**/a/**/a/**/b',
+      '*a*a*a*a*a*a*a*a*b',
+      '**/*a*a*a*b',
+      'a/**/a/**/**/b',
+      '{a,b}{a,c}{a,d}{a,e}{a,f}b',
+      '{a,b/}{a,c/}{a,d/}{a,e/}{a,f/}/**/x',
+      '{a,b}**{c,d}**x',
+      '**/a**a**b/**/c',
+      '{*,*/*}{a,b}{c,d}{e,f}{g,h}*x*y',
+      '{**/a,**/b,**/c,**/d}{e,f}{g,h}{i,j}/**/*/**/*/**/*/**/x',
+      '{a,*/}{a,*/}{a,*/}{a,*/}{a,*/}/**/a*a*a*a*a*a*x',
+      '**/?????????????????b',
+      '*/*/*/*/*/*/*/*/x',
+      '{**/a,**/a/**}/b',
+      '**/**/**/**/**/**/**/**/b',
     ];
     for (const glob of globs) {
       expect(globProblem(glob), glob).toBeUndefined();
@@ -242,13 +283,28 @@ describe('config globs', () => {
 
   it('keep their meaning', () => {
     const yes: Array<[string, string]> = [
-      ['*.yaml', 'a/b/x.yaml'], ['sandbox/**', 'sandbox/a/b.yaml'], ['sandbox/', 'sandbox/x.yaml'], ['a/**/b', 'a/b'],
-      ['a/**/b', 'a/x/y/b'], ['a/**/b/**/c', 'a/x/b/y/c'], ['*.{yaml,yml}', 'x.yml'], ['infra/**.yaml', 'infra/a/b.yaml'],
-      ['x?z.yaml', 'xyz.yaml'], ['*test*', 'mytestfile'], ['**', 'any/thing'], ['a*b*c', 'aXbYc'], ['{a,b}/**', 'b/c'],
+      ['*.yaml', 'a/b/x.yaml'],
+      ['sandbox/**', 'sandbox/a/b.yaml'],
+      ['sandbox/', 'sandbox/x.yaml'],
+      ['a/**/b', 'a/b'],
+      ['a/**/b', 'a/x/y/b'],
+      ['a/**/b/**/c', 'a/x/b/y/c'],
+      ['*.{yaml,yml}', 'x.yml'],
+      ['infra/**.yaml', 'infra/a/b.yaml'],
+      ['x?z.yaml', 'xyz.yaml'],
+      ['*test*', 'mytestfile'],
+      ['**', 'any/thing'],
+      ['a*b*c', 'aXbYc'],
+      ['{a,b}/**', 'b/c'],
     ];
     const no: Array<[string, string]> = [
-      ['sandbox/**', 'sandboxes/x'], ['a/**/b', 'a/b/c'], ['x?z.yaml', 'x/z.yaml'], ['infra/*/x.json', 'infra/p/q/x.json'],
-      ['a*b*c', 'a/b/c'], ['*.yaml', 'x.yml'], ['{a,b}/**', 'c/a'],
+      ['sandbox/**', 'sandboxes/x'],
+      ['a/**/b', 'a/b/c'],
+      ['x?z.yaml', 'x/z.yaml'],
+      ['infra/*/x.json', 'infra/p/q/x.json'],
+      ['a*b*c', 'a/b/c'],
+      ['*.yaml', 'x.yml'],
+      ['{a,b}/**', 'c/a'],
     ];
     for (const [glob, file] of yes) expect(matchesAny(file, [glob]), `${glob} ~ ${file}`).toBe(true);
     for (const [glob, file] of no) expect(matchesAny(file, [glob]), `${glob} !~ ${file}`).toBe(false);
@@ -277,19 +333,31 @@ describe('template text in the output', () => {
     const name = '@octocat #12 www.evil.example GH-7.yaml';
     put(m, name, OPEN_SSH);
     const run = checked(m, cli([name, '-f', 'markdown'], m.repo), [1]);
-    const cells = run.stdout.split('\n').filter((l) => l.includes('ec2-sg-ssh-restricted')).join('\n');
+    const cells = run.stdout
+      .split('\n')
+      .filter((l) => l.includes('ec2-sg-ssh-restricted'))
+      .join('\n');
     expect(cells).toContain('\u200d');
     expect(cells).not.toMatch(/@[A-Za-z0-9]|#\d|\bwww\.|GH-\d/i);
 
     const finding: Finding = {
-      ruleId: 'r', level: 'error', pillar: 'security', file: path.join(m.repo, 'a.yaml'),
-      region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 }, kind: 'fail', logicalId: 'L',
+      ruleId: 'r',
+      level: 'error',
+      pillar: 'security',
+      file: path.join(m.repo, 'a.yaml'),
+      region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 },
+      kind: 'fail',
+      logicalId: 'L',
       message: 'Ask @octocat or @org/team about #123, owner/repo#45, see https://evil.example/x and http://a.b and www.c.d, mail a@b.example.',
     };
     const result: LintResult = { cwd: m.repo, files: [], findings: [finding], rules: [], failures: [] };
-    const row = jobSummary(result, { root: m.repo }).split('\n').find((l) => l.includes('octocat'))!;
+    const row = jobSummary(result, { root: m.repo })
+      .split('\n')
+      .find((l) => l.includes('octocat'))!;
     expect(row).not.toMatch(/@[A-Za-z0-9]|#\d|https?:\/\/|\bwww\./i);
     // Read back without the joiners, the text is the template's.
-    expect(row.replace(/\u200d/g, '')).toContain('Ask @octocat or @org/team about #123, owner/repo#45, see https://evil.example/x and http://a.b and www.c.d, mail a@b.example.');
+    expect(row.replace(/\u200d/g, '')).toContain(
+      'Ask @octocat or @org/team about #123, owner/repo#45, see https://evil.example/x and http://a.b and www.c.d, mail a@b.example.',
+    );
   });
 });

@@ -47,7 +47,8 @@ function expectFast<T>(name: string, inputs: readonly T[], fn: (input: T) => unk
       fn(attempt);
       const ms = performance.now() - started;
       const prefix = typeof attempt === 'string' && attempt.length === PREFIX && attempt !== input;
-      const shown = typeof attempt === 'string' ? `${JSON.stringify(attempt.slice(0, 24))}… (${attempt.length} characters)` : JSON.stringify(attempt).slice(0, 40);
+      const shown =
+        typeof attempt === 'string' ? `${JSON.stringify(attempt.slice(0, 24))}… (${attempt.length} characters)` : JSON.stringify(attempt).slice(0, 40);
       expect(ms, `${name} on ${shown} took ${ms.toFixed(0)} ms`).toBeLessThan(prefix ? PREFIX_LIMIT_MS : LIMIT_MS);
     }
   }
@@ -56,10 +57,30 @@ function expectFast<T>(name: string, inputs: readonly T[], fn: (input: T) => unk
 describe('template text', () => {
   it('looksLikeCloudFormation (a scanned file that does not parse) is linear and keeps its meaning', () => {
     const looks = (source: string) => looksLikeCloudFormation({ source });
-    expectFast('looksLikeCloudFormation', [
-      mb('\n'), mb(' '), mb('{'), mb('"'), mb('\r\n'), mb(' \n'), mb('{\n'), mb('\n{ '), mb('\t'), mb('\u2028'), mb('a:'), mb('${'),
-      `Resources${mb(' ')}`, mb('Resources\n'), mb('"Resources"'), mb('\n"Resources" '), mb('\n', 'Resources:'), mb('{', 'x'),
-    ], looks);
+    expectFast(
+      'looksLikeCloudFormation',
+      [
+        mb('\n'),
+        mb(' '),
+        mb('{'),
+        mb('"'),
+        mb('\r\n'),
+        mb(' \n'),
+        mb('{\n'),
+        mb('\n{ '),
+        mb('\t'),
+        mb('\u2028'),
+        mb('a:'),
+        mb('${'),
+        `Resources${mb(' ')}`,
+        mb('Resources\n'),
+        mb('"Resources"'),
+        mb('\n"Resources" '),
+        mb('\n', 'Resources:'),
+        mb('{', 'x'),
+      ],
+      looks,
+    );
     // The same answers as before: a top-level-looking Resources or AWSTemplateFormatVersion key, maybe JSON-quoted.
     expect(looks(`${mb('\n')}Resources:`)).toBe(true);
     expect(looks('{\n  "Resources": {}')).toBe(true);
@@ -73,10 +94,22 @@ describe('template text', () => {
   });
 
   it('literalLocalTemplates (nested stacks read ahead) is linear', () => {
-    expectFast('literalLocalTemplates', [
-      mb('TemplateURL'), mb('"TemplateURL" '), `TemplateURL:${mb(' ')}`, mb('TemplateURL        \n'), mb('"'), mb("'"),
-      mb('Location:"'), `TemplateURL: ${mb('a')}`, mb('TemplateURL:\n'), mb('"Location":'),
-    ], (text) => literalLocalTemplates('/repo/parent.yaml', Buffer.from(text)));
+    expectFast(
+      'literalLocalTemplates',
+      [
+        mb('TemplateURL'),
+        mb('"TemplateURL" '),
+        `TemplateURL:${mb(' ')}`,
+        mb('TemplateURL        \n'),
+        mb('"'),
+        mb("'"),
+        mb('Location:"'),
+        `TemplateURL: ${mb('a')}`,
+        mb('TemplateURL:\n'),
+        mb('"Location":'),
+      ],
+      (text) => literalLocalTemplates('/repo/parent.yaml', Buffer.from(text)),
+    );
   });
 
   it("the IAM rule's Fn::Sub markers are linear", () => {
@@ -85,10 +118,24 @@ describe('template text', () => {
   });
 
   it('YAML plain scalars (PyYAML int and float resolvers) are linear', () => {
-    expectFast('resolvePlainScalar', [
-      mb('1', 'x'), `1${mb(':55')}x`, `0${mb('_')}9x`, `1${mb(':5')}.x`, `0b${mb('1')}`, `0x${mb('f')}g`, `-.${mb('9')}e`,
-      `.${mb('0')}e+`, mb('1_'), `+${mb('0')}.`, mb('1:'), mb('.'),
-    ], resolvePlainScalar);
+    expectFast(
+      'resolvePlainScalar',
+      [
+        mb('1', 'x'),
+        `1${mb(':55')}x`,
+        `0${mb('_')}9x`,
+        `1${mb(':5')}.x`,
+        `0b${mb('1')}`,
+        `0x${mb('f')}g`,
+        `-.${mb('9')}e`,
+        `.${mb('0')}e+`,
+        mb('1_'),
+        `+${mb('0')}.`,
+        mb('1:'),
+        mb('.'),
+      ],
+      resolvePlainScalar,
+    );
   });
 
   it('a YAML text with many almost-document markers before a second document is linear', () => {
@@ -105,16 +152,20 @@ describe('template text', () => {
 describe('config, manifest and Action input text', () => {
   it('config globs match in linear time, whatever the glob', () => {
     // The most complex globs a config may hold, against the longest path a system gives.
-    expectFast('globMatcher', [
-      // Small enough first that a backtracking matcher fails here in about a second rather than hanging below.
-      ['*a'.repeat(4) + '*b', 'a'.repeat(150)],
-      // The most a config glob may hold (see GLOB_LIMITS): 32 wildcards, 8 globstars, 32 patterns once expanded.
-      ['*a'.repeat(31) + '*b', 'a'.repeat(4096)],
-      ['**/'.repeat(8) + 'x', 'a/'.repeat(2048)],
-      ['**a'.repeat(2) + '*b', 'a'.repeat(4096)],
-      ['{a,a}'.repeat(5) + '*b', 'a'.repeat(4096)],
-      ['?*'.repeat(31) + '/', 'a'.repeat(4096)],
-    ] as const, ([glob, path]) => globMatcher(glob)(path));
+    expectFast(
+      'globMatcher',
+      [
+        // Small enough first that a backtracking matcher fails here in about a second rather than hanging below.
+        ['*a'.repeat(4) + '*b', 'a'.repeat(150)],
+        // The most a config glob may hold (see GLOB_LIMITS): 32 wildcards, 8 globstars, 32 patterns once expanded.
+        ['*a'.repeat(31) + '*b', 'a'.repeat(4096)],
+        ['**/'.repeat(8) + 'x', 'a/'.repeat(2048)],
+        ['**a'.repeat(2) + '*b', 'a'.repeat(4096)],
+        ['{a,a}'.repeat(5) + '*b', 'a'.repeat(4096)],
+        ['?*'.repeat(31) + '/', 'a'.repeat(4096)],
+      ] as const,
+      ([glob, path]) => globMatcher(glob)(path),
+    );
     expect(globMatcher(`${'*a'.repeat(10)}*b`)('a'.repeat(200))).toBe(false);
     expect(globMatcher(`${'*a'.repeat(10)}*b`)(`${'a'.repeat(200)}b`)).toBe(true);
     expect(globMatcher('**/*.yaml')('a/b/c.yaml')).toBe(true);
@@ -125,13 +176,27 @@ describe('config, manifest and Action input text', () => {
   });
 
   it('CDK manifests: creation-stack frames and construct paths are linear', () => {
-    expectFast('firstUserFrame', [
-      mb('a:1', 'x'), `a:${mb('1')}x`, mb(':'), mb('1:'), `at ${mb(' ')}`, mb('('), `f (${mb('a:1')})`, mb('/node_modules'),
-      `file://${mb('%')}:1`, `x (${mb(':')}`,
-    ], (frame) => firstUserFrame([frame], '/repo'));
-    expectFast('isCdkPlumbingPath', [
-      `Custom::${mb('Provider')}x`, mb('/'), mb('Custom::'), `LogRetention${mb('0')}`, mb('@aws-cdk-'), mb('framework-onEvent'),
-    ], isCdkPlumbingPath);
+    expectFast(
+      'firstUserFrame',
+      [
+        mb('a:1', 'x'),
+        `a:${mb('1')}x`,
+        mb(':'),
+        mb('1:'),
+        `at ${mb(' ')}`,
+        mb('('),
+        `f (${mb('a:1')})`,
+        mb('/node_modules'),
+        `file://${mb('%')}:1`,
+        `x (${mb(':')}`,
+      ],
+      (frame) => firstUserFrame([frame], '/repo'),
+    );
+    expectFast(
+      'isCdkPlumbingPath',
+      [`Custom::${mb('Provider')}x`, mb('/'), mb('Custom::'), `LogRetention${mb('0')}`, mb('@aws-cdk-'), mb('framework-onEvent')],
+      isCdkPlumbingPath,
+    );
   });
 
   it('Action inputs (paths, parameters) and log lines are linear', () => {
@@ -161,7 +226,8 @@ describe('server text (deployed stacks)', () => {
     expectFast('printable', [mb('\u001b'), mb('\u001b[31m'), mb('\u202e'), mb('a')], printable);
     expectFast('safeStackFileName', [mb('.'), mb('../'), mb('-'), mb('\u0000'), mb('con')], safeStackFileName);
     expectFast('describeError', [mb('\n'), mb(' '), mb('could not load credentials '), mb('\r'), mb('.'), `x${mb(' ')}\n`], (message) =>
-      describeError(Object.assign(new Error(message), { name: mb('\u001b') }), 'eu-west-1', undefined, mb('s')));
+      describeError(Object.assign(new Error(message), { name: mb('\u001b') }), 'eu-west-1', undefined, mb('s')),
+    );
   });
 });
 
@@ -186,7 +252,9 @@ describe('end to end through the CLI', () => {
     expectBounded(r, [1]);
     const report = JSON.parse(r.stdout);
     expect(report.files.map((f: { path: string; status: string }) => `${f.path} ${f.status}`)).toEqual([
-      'scan/blank.yaml skipped', 'scan/real.yaml linted', 'scan/spaces.json skipped',
+      'scan/blank.yaml skipped',
+      'scan/real.yaml linted',
+      'scan/spaces.json skipped',
     ]);
     expect(report.findings.map((f: { file: string; ruleId: string }) => `${f.file} ${f.ruleId}`)).toEqual(['scan/real.yaml template-parse-error']);
     expectNoSecret(m, r.stdout, r.stderr);
@@ -194,9 +262,18 @@ describe('end to end through the CLI', () => {
 
   it('an IAM policy whose Action is 1 MB of Fn::Sub marker characters is checked in time', () => {
     const m = machine();
-    put(m, 'iam.json', JSON.stringify({
-      Resources: { Policy: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: { Statement: [{ Effect: 'Allow', Action: mb('\uE000'), Resource: '*' }] } } } },
-    }));
+    put(
+      m,
+      'iam.json',
+      JSON.stringify({
+        Resources: {
+          Policy: {
+            Type: 'AWS::IAM::ManagedPolicy',
+            Properties: { PolicyDocument: { Statement: [{ Effect: 'Allow', Action: mb('\uE000'), Resource: '*' }] } },
+          },
+        },
+      }),
+    );
     const r = cli(['iam.json', '--rule', 'iam-policy-no-statements-with-admin-access', '-f', 'json'], m.repo, { budgetMs: 20_000 });
     expectBounded(r, [0]);
     expect(JSON.parse(r.stdout).files[0].status).toBe('linted');

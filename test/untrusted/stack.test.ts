@@ -20,26 +20,39 @@ const TIMEOUT_SECONDS = '1.5';
 /** Well under the default's minute, and far under the run's kill budget. */
 const STALL_LIMIT_MS = 10_000;
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-  // XML 1.0 has no raw control characters; a hostile server sends them as character references.
-  .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) => `&#${c.charCodeAt(0)};`);
+const xml = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    // XML 1.0 has no raw control characters; a hostile server sends them as character references.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) => `&#${c.charCodeAt(0)};`);
 const arn = (name: string) => `arn:aws:cloudformation:eu-west-1:123456789012:stack/${name}/0d7a4f10-0000-0000-0000-000000000000`;
 
 function respond(action: string, body: string): string {
-  return `<${action}Response xmlns="${XMLNS}"><${action}Result>${body}</${action}Result>` +
-    `<ResponseMetadata><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ResponseMetadata></${action}Response>`;
+  return (
+    `<${action}Response xmlns="${XMLNS}"><${action}Result>${body}</${action}Result>` +
+    `<ResponseMetadata><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ResponseMetadata></${action}Response>`
+  );
 }
 
 function errorResponse(code: string, message: string): string {
-  return `<ErrorResponse xmlns="${XMLNS}"><Error><Type>Sender</Type><Code>${xml(code)}</Code><Message>${xml(message)}</Message></Error>` +
-    '<RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>';
+  return (
+    `<ErrorResponse xmlns="${XMLNS}"><Error><Type>Sender</Type><Code>${xml(code)}</Code><Message>${xml(message)}</Message></Error>` +
+    '<RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>'
+  );
 }
 
 function describeStacks(name: string, parameters: Record<string, string> = {}): string {
   const params = Object.entries(parameters)
-    .map(([k, v]) => `<member><ParameterKey>${k}</ParameterKey><ParameterValue>${xml(v)}</ParameterValue></member>`).join('');
-  return respond('DescribeStacks', `<Stacks><member><StackName>${xml(name)}</StackName><StackId>${xml(arn(name))}</StackId>` +
-    `<CreationTime>2026-11-01T10:00:00.000Z</CreationTime><StackStatus>CREATE_COMPLETE</StackStatus><Parameters>${params}</Parameters></member></Stacks>`);
+    .map(([k, v]) => `<member><ParameterKey>${k}</ParameterKey><ParameterValue>${xml(v)}</ParameterValue></member>`)
+    .join('');
+  return respond(
+    'DescribeStacks',
+    `<Stacks><member><StackName>${xml(name)}</StackName><StackId>${xml(arn(name))}</StackId>` +
+      `<CreationTime>2026-11-01T10:00:00.000Z</CreationTime><StackStatus>CREATE_COMPLETE</StackStatus><Parameters>${params}</Parameters></member></Stacks>`,
+  );
 }
 
 function getTemplate(body: string): string {
@@ -47,8 +60,13 @@ function getTemplate(body: string): string {
 }
 
 function listStacks(names: string[], next?: string): string {
-  const summaries = names.map((n) => `<member><StackName>${xml(n)}</StackName><StackId>${xml(arn(n))}</StackId>` +
-    '<CreationTime>2026-11-01T10:00:00.000Z</CreationTime><StackStatus>UPDATE_COMPLETE</StackStatus></member>').join('');
+  const summaries = names
+    .map(
+      (n) =>
+        `<member><StackName>${xml(n)}</StackName><StackId>${xml(arn(n))}</StackId>` +
+        '<CreationTime>2026-11-01T10:00:00.000Z</CreationTime><StackStatus>UPDATE_COMPLETE</StackStatus></member>',
+    )
+    .join('');
   return respond('ListStacks', `<StackSummaries>${summaries}</StackSummaries>${next ? `<NextToken>${xml(next)}</NextToken>` : ''}`);
 }
 
@@ -182,7 +200,9 @@ describe('a CloudFormation endpoint that does not answer', () => {
     });
     const r = await run(m, endpoint, ['--all-stacks'], 30_000, { PILLARS_LINT_AWS_TIMEOUT: '3' });
     expectBounded(r, [2]);
-    expect(r.stderr).toBe('pillars-lint: 60 active stacks in eu-west-1\npillars-lint: AWS refused the request for stack stack-03 (AccessDenied): not for you\n');
+    expect(r.stderr).toBe(
+      'pillars-lint: 60 active stacks in eu-west-1\npillars-lint: AWS refused the request for stack stack-03 (AccessDenied): not for you\n',
+    );
     // Not held by the other stacks' requests, nor by workers going on to the next stacks.
     expect(r.ms).toBeLessThan(1_500);
   });
@@ -214,11 +234,22 @@ describe('ListStacks that never ends', () => {
 });
 
 describe('stack names from the server', () => {
-  const TEMPLATE = "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n";
+  const TEMPLATE = 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n';
   // An absolute name points into the machine's folder, so a regression cannot write outside the test's files.
   const names = (m: Machine) => [
-    '../../evil', path.join(m.base, 'absolute'), 'a\u001b[31mb', 'CON', 'nul.txt', '..', '.hidden', '-rf', `long-${'x'.repeat(5000)}`,
-    'a/b', 'a_b', 'existing', 'rerun',
+    '../../evil',
+    path.join(m.base, 'absolute'),
+    'a\u001b[31mb',
+    'CON',
+    'nul.txt',
+    '..',
+    '.hidden',
+    '-rf',
+    `long-${'x'.repeat(5000)}`,
+    'a/b',
+    'a_b',
+    'existing',
+    'rerun',
   ];
 
   it('are written only inside the report folder, under safe names, never over an existing file', async () => {
@@ -226,7 +257,7 @@ describe('stack names from the server', () => {
     const NAMES = names(m);
     const reports = path.join(m.repo, 'reports');
     mkdirSync(reports);
-    writeFileSync(path.join(reports, 'existing.template.yaml'), 'the user\'s own file\n');
+    writeFileSync(path.join(reports, 'existing.template.yaml'), "the user's own file\n");
     // What an earlier run wrote for this stack: the same text, so it is reused, not duplicated.
     writeFileSync(path.join(reports, 'rerun.template.yaml'), TEMPLATE);
     const endpoint = await cloudFormation((action, form, res) => {
@@ -242,18 +273,30 @@ describe('stack names from the server', () => {
     // Nothing landed outside the report folder.
     expect(readdirSync(m.base).sort()).toEqual(['home', 'repo']);
     expect(readdirSync(m.repo).sort()).toEqual(['.git', 'reports']);
-    expect(readFileSync(path.join(reports, 'existing.template.yaml'), 'utf8')).toBe('the user\'s own file\n');
+    expect(readFileSync(path.join(reports, 'existing.template.yaml'), 'utf8')).toBe("the user's own file\n");
     const written = readdirSync(reports).filter((f) => f !== 'deployed.sarif');
     for (const f of written) {
       expect(f).toMatch(/^[A-Za-z0-9_][A-Za-z0-9._-]*\.template\.yaml$/);
       expect(f.length).toBeLessThanOrEqual(128 + '-99.template.yaml'.length);
       expect(f).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i);
     }
-    expect(written).toEqual(expect.arrayContaining([
-      '_.._evil.template.yaml', `${safeStackFileName(path.join(m.base, 'absolute'))}.template.yaml`, 'a__31mb.template.yaml', '_CON.template.yaml', '_nul.txt.template.yaml',
-      'stack.template.yaml', 'hidden.template.yaml', 'rf.template.yaml', 'a_b.template.yaml', 'a_b-2.template.yaml',
-      'existing.template.yaml', 'existing-2.template.yaml', 'rerun.template.yaml',
-    ]));
+    expect(written).toEqual(
+      expect.arrayContaining([
+        '_.._evil.template.yaml',
+        `${safeStackFileName(path.join(m.base, 'absolute'))}.template.yaml`,
+        'a__31mb.template.yaml',
+        '_CON.template.yaml',
+        '_nul.txt.template.yaml',
+        'stack.template.yaml',
+        'hidden.template.yaml',
+        'rf.template.yaml',
+        'a_b.template.yaml',
+        'a_b-2.template.yaml',
+        'existing.template.yaml',
+        'existing-2.template.yaml',
+        'rerun.template.yaml',
+      ]),
+    );
     // One file per stack: the user's file and the reused one were there before.
     expect(written).toHaveLength(NAMES.length + 1);
     expect(written.filter((f) => f.startsWith('rerun'))).toEqual(['rerun.template.yaml']);
@@ -328,10 +371,11 @@ Resources:
       DBName: !Ref Visible
       Broken: !Sub '\${MultiAz}-\${Password}-${marker}-in-a-Sub'
 `;
-  const jsonTemplate = (marker: string) => JSON.stringify({
-    Parameters: { Secret: { Type: 'String', NoEcho: true, Default: marker } },
-    Resources: { Bucket: { Type: 'AWS::S3::Bucket', Properties: { BucketName: { Ref: 'Secret' } } } },
-  });
+  const jsonTemplate = (marker: string) =>
+    JSON.stringify({
+      Parameters: { Secret: { Type: 'String', NoEcho: true, Default: marker } },
+      Resources: { Bucket: { Type: 'AWS::S3::Bucket', Properties: { BucketName: { Ref: 'Secret' } } } },
+    });
 
   it('have their Default masked in every output: stdout, stderr, SARIF contents, written templates', async () => {
     const m = aMachine();
@@ -355,7 +399,7 @@ Resources:
         expect(artifacts.map((a) => a.location.uri)).toEqual(['stack://eu-west-1/bucket', 'stack://eu-west-1/db']);
         const db = artifacts[1]!.contents.text;
         // Masked where it stood, lines kept, the rest of the text as sent.
-        expect(db).toContain("    NoEcho: true\n    Default: \"****\"\n  Password:");
+        expect(db).toContain('    NoEcho: true\n    Default: "****"\n  Password:');
         expect(db).toContain('    Default: "****"\n\n\n  Visible:');
         expect(db).toContain('Default: visible-default');
         expect(db.split('\n')).toHaveLength(yamlBody.split('\n').length - 1);
@@ -375,8 +419,12 @@ Resources:
     expect(masked.split('\n')).toHaveLength(template('s3cr3t').split('\n').length);
     expect(masked.match(/s3cr3t/g)).toHaveLength(1); // the Sub literal, which is not a Default
     // NoEcho false (boolean or string) shows its Default; a flow mapping and a JSON escape are masked.
-    expect(maskNoEchoDefaults('Parameters:\n  A: {NoEcho: false, Default: a1}\n  B: {NoEcho: "False", Default: b1}\n  C: {NoEcho: yes, Default: "c\\u0031"}\n', 's'))
-      .toEqual({ body: 'Parameters:\n  A: {NoEcho: false, Default: a1}\n  B: {NoEcho: "False", Default: b1}\n  C: {NoEcho: yes, Default: "****"}\n', noEcho: ['C'] });
+    expect(
+      maskNoEchoDefaults('Parameters:\n  A: {NoEcho: false, Default: a1}\n  B: {NoEcho: "False", Default: b1}\n  C: {NoEcho: yes, Default: "c\\u0031"}\n', 's'),
+    ).toEqual({
+      body: 'Parameters:\n  A: {NoEcho: false, Default: a1}\n  B: {NoEcho: "False", Default: b1}\n  C: {NoEcho: yes, Default: "****"}\n',
+      noEcho: ['C'],
+    });
     // A template that does not parse cannot be masked: its text is withheld when it declares NoEcho parameters.
     const broken = maskNoEchoDefaults('Parameters:\n  P:\n    NoEcho: true\n    Default: "s3cr3t\n  [', 'db\u001b');
     expect(broken.body).not.toContain('s3cr3t');

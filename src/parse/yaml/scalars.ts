@@ -1,10 +1,28 @@
 // Plain scalars, resolved as PyYAML (YAML 1.1) does, which is what aws-cli and cfn-lint see.
 
 export const WORDS = new Map<string, null | boolean>([
-  ['~', null], ['null', null], ['Null', null], ['NULL', null],
-  ['yes', true], ['Yes', true], ['YES', true], ['no', false], ['No', false], ['NO', false],
-  ['true', true], ['True', true], ['TRUE', true], ['false', false], ['False', false], ['FALSE', false],
-  ['on', true], ['On', true], ['ON', true], ['off', false], ['Off', false], ['OFF', false],
+  ['~', null],
+  ['null', null],
+  ['Null', null],
+  ['NULL', null],
+  ['yes', true],
+  ['Yes', true],
+  ['YES', true],
+  ['no', false],
+  ['No', false],
+  ['NO', false],
+  ['true', true],
+  ['True', true],
+  ['TRUE', true],
+  ['false', false],
+  ['False', false],
+  ['FALSE', false],
+  ['on', true],
+  ['On', true],
+  ['ON', true],
+  ['off', false],
+  ['Off', false],
+  ['OFF', false],
 ]);
 
 // PyYAML's implicit resolvers (resolver.py), unchanged.
@@ -64,7 +82,17 @@ export function resolvePlainScalar(s: string): unknown {
   }
   if (n <= 5) {
     switch (c) {
-      case 126: case 110: case 78: case 121: case 89: case 116: case 84: case 102: case 70: case 111: case 79: {
+      case 126:
+      case 110:
+      case 78:
+      case 121:
+      case 89:
+      case 116:
+      case 84:
+      case 102:
+      case 70:
+      case 111:
+      case 79: {
         const w = WORDS.get(s);
         if (w !== undefined) return w;
       }

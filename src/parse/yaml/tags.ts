@@ -19,16 +19,46 @@ export interface TagInfo {
 }
 
 const INTRINSIC_NAMES = [
-  'GetAtt', 'Sub', 'If', 'Equals', 'And', 'Or', 'Not', 'FindInMap', 'Join', 'Select', 'Split', 'Base64', 'Cidr',
-  'GetAZs', 'ImportValue', 'Transform', 'Length', 'ToJsonString',
+  'GetAtt',
+  'Sub',
+  'If',
+  'Equals',
+  'And',
+  'Or',
+  'Not',
+  'FindInMap',
+  'Join',
+  'Select',
+  'Split',
+  'Base64',
+  'Cidr',
+  'GetAZs',
+  'ImportValue',
+  'Transform',
+  'Length',
+  'ToJsonString',
   // Rules functions
-  'Contains', 'EachMemberEquals', 'EachMemberIn', 'RefAll', 'ValueOf', 'ValueOfAll',
+  'Contains',
+  'EachMemberEquals',
+  'EachMemberIn',
+  'RefAll',
+  'ValueOf',
+  'ValueOfAll',
 ];
-const INTRINSIC_KEYS = new Map<string, string>([['Ref', 'Ref'], ['Condition', 'Condition']]);
+const INTRINSIC_KEYS = new Map<string, string>([
+  ['Ref', 'Ref'],
+  ['Condition', 'Condition'],
+]);
 for (const n of INTRINSIC_NAMES) INTRINSIC_KEYS.set(n, 'Fn::' + n);
 
 const STANDARD_KINDS = new Map<string, number>([
-  ['str', T_STR], ['int', T_INT], ['float', T_FLOAT], ['bool', T_BOOL], ['null', T_NULL], ['map', T_MAP], ['seq', T_SEQ],
+  ['str', T_STR],
+  ['int', T_INT],
+  ['float', T_FLOAT],
+  ['bool', T_BOOL],
+  ['null', T_NULL],
+  ['map', T_MAP],
+  ['seq', T_SEQ],
 ]);
 
 function standardTag(name: string): TagInfo {

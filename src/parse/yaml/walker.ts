@@ -16,9 +16,7 @@ import { isBreak } from '../locate.ts';
 import { MAX_DEPTH, setOwn } from '../shared.ts';
 import type { NodeLocation, ParseDiagnostic } from '../types.ts';
 import { WORDS, constructFloat, constructInt, resolvePlainScalar } from './scalars.ts';
-import {
-  T_BOOL, T_FLOAT, T_INT, T_INTRINSIC, T_MAP, T_NONSPECIFIC, T_NULL, T_OTHER, T_SEQ, T_STR, T_UNKNOWN_LOCAL, tagInfo, type TagInfo,
-} from './tags.ts';
+import { T_BOOL, T_FLOAT, T_INT, T_INTRINSIC, T_MAP, T_NONSPECIFIC, T_NULL, T_OTHER, T_SEQ, T_STR, T_UNKNOWN_LOCAL, tagInfo, type TagInfo } from './tags.ts';
 
 /** Total nodes that alias expansion may add to one document (alias bombs stop here). */
 export const ALIAS_NODE_BUDGET = 10_000;
@@ -92,7 +90,10 @@ export class Walker {
   private budgetReported = false;
   staleLocations = false;
 
-  constructor(private readonly src: string, private readonly events: Event[]) {}
+  constructor(
+    private readonly src: string,
+    private readonly events: Event[],
+  ) {}
 
   run(): void {
     const events = this.events;
@@ -259,7 +260,7 @@ export class Walker {
       this.anchors.set(src.slice(e.anchorStart, e.anchorEnd), { startIdx: idx, endIdx: idx + 1, nodes: 1, height: 0 });
     }
 
-    if (top !== null && top.isMap && top.key === null) {
+    if (top?.isMap && top.key === null) {
       if (start < 0) {
         const after = Math.max(e.tagEnd, e.anchorEnd);
         start = end = after >= 0 ? after : top.lastEnd;
@@ -269,8 +270,8 @@ export class Walker {
     }
 
     const childKey = this.childKey(top);
-    const ks = top !== null && top.isMap ? top.keyStart : -1;
-    const ke = top !== null && top.isMap ? top.keyEnd : -1;
+    const ks = top?.isMap ? top.keyStart : -1;
+    const ke = top?.isMap ? top.keyEnd : -1;
     if (start < 0) start = end = this.emptyPos(top, e.tagEnd, e.anchorEnd);
 
     let value: unknown;
@@ -296,7 +297,10 @@ export class Walker {
             const direct = vs >= 0 && (e.fast || src.slice(vs, e.valueEnd) === text);
             const split = vs + dot;
             this.setLoc(innerKey + '\u00000', direct ? { start: vs, end: split, keyStart: -1, keyEnd: -1 } : { start, end, keyStart: -1, keyEnd: -1 });
-            this.setLoc(innerKey + '\u00001', direct ? { start: split + 1, end: e.valueEnd, keyStart: -1, keyEnd: -1 } : { start, end, keyStart: -1, keyEnd: -1 });
+            this.setLoc(
+              innerKey + '\u00001',
+              direct ? { start: split + 1, end: e.valueEnd, keyStart: -1, keyEnd: -1 } : { start, end, keyStart: -1, keyEnd: -1 },
+            );
           }
         }
         value = fn === 'Ref' ? { Ref: inner } : fn === 'Condition' ? { Condition: inner } : { [fn]: inner };
@@ -356,15 +360,15 @@ export class Walker {
     const nodeCountAtOpen = this.nodeCount;
     if (!inReplay) this.nodeCount++;
 
-    if (top !== null && top.isMap && top.key === null) {
+    if (top?.isMap && top.key === null) {
       this.discard++;
       this.push(new Frame(isMap, container, '', null, null, closer, start, lastEnd, true, anchor, idx, nodeCountAtOpen));
       return;
     }
 
     const childKey = this.childKey(top);
-    const ks = top !== null && top.isMap ? top.keyStart : -1;
-    const ke = top !== null && top.isMap ? top.keyEnd : -1;
+    const ks = top?.isMap ? top.keyStart : -1;
+    const ke = top?.isMap ? top.keyEnd : -1;
     let value: unknown = container;
     let outer: NodeLocation | null = null;
     let loc: NodeLocation;
@@ -376,7 +380,11 @@ export class Walker {
       if (tag.kind === T_UNKNOWN_LOCAL) this.tagDiag(`Unknown tag ${tagText}; read as ${tag.key}`, e.tagStart, e.tagEnd);
       else if (tag.kind === T_OTHER) this.tagDiag(`Unsupported tag ${tagText}; the plain ${isMap ? 'mapping' : 'sequence'} is used`, e.tagStart, e.tagEnd);
       else if (tag.kind !== T_INTRINSIC && tag.kind !== T_NONSPECIFIC && tag.kind !== (isMap ? T_MAP : T_SEQ)) {
-        this.tagDiag(`Tag ${tagText} does not apply to a ${isMap ? 'mapping' : 'sequence'}; the plain ${isMap ? 'mapping' : 'sequence'} is used`, e.tagStart, e.tagEnd);
+        this.tagDiag(
+          `Tag ${tagText} does not apply to a ${isMap ? 'mapping' : 'sequence'}; the plain ${isMap ? 'mapping' : 'sequence'} is used`,
+          e.tagStart,
+          e.tagEnd,
+        );
       }
     }
     if (tag !== null && (tag.kind === T_INTRINSIC || tag.kind === T_UNKNOWN_LOCAL)) {
@@ -459,7 +467,7 @@ export class Walker {
       );
     }
 
-    if (top !== null && top.isMap && top.key === null) {
+    if (top?.isMap && top.key === null) {
       const ev = anchor !== undefined ? this.events[anchor.startIdx] : undefined;
       const key = ev !== undefined && ev.type === EV_SCALAR ? getScalarValue(src, ev) : src.slice(aStart, aEnd);
       this.setKey(top, key, aStart, aEnd, false);
@@ -467,8 +475,8 @@ export class Walker {
     }
 
     const childKey = this.childKey(top);
-    const ks = top !== null && top.isMap ? top.keyStart : -1;
-    const ke = top !== null && top.isMap ? top.keyEnd : -1;
+    const ks = top?.isMap ? top.keyStart : -1;
+    const ke = top?.isMap ? top.keyEnd : -1;
     if (anchor !== undefined && this.discard === 0) {
       if (this.expanded + anchor.nodes <= ALIAS_NODE_BUDGET && this.sp + anchor.height <= MAX_DEPTH) {
         this.expanded += anchor.nodes;
