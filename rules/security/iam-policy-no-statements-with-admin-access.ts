@@ -6,7 +6,6 @@ import { variantWith, type Variant } from '../../src/values/variant.ts';
 import { clip, valueText } from '../../src/values/quote.ts';
 
 /** The AWS managed AdministratorAccess policy in any partition (also as written with the AWS::Partition placeholder). */
-const PARTITION = '${AWS::Partition}';
 const ADMIN_ARN = /^arn:([a-z0-9-]+|\$\{AWS::Partition\}):iam::aws:policy\/AdministratorAccess$/;
 
 const TYPE_WORDS: Record<string, string> = {
@@ -202,47 +201,18 @@ function checkSamEntry(ctx: Ctx, fn: Resource, entry: Variant, kind: string, whe
 
 function checkManagedArn(ctx: Ctx, resource: Resource, arn: Variant, kind: string): void {
   if (arn.kind === 'absent') return;
-  let text = asString(arn);
+  const text = asString(arn);
   if (arn.kind === 'unknown') {
     // A managed policy of this template is checked as a resource of its own.
     if (arn.ref) return;
-    text = withPartitionPlaceholder(resource, arn);
-    if (text === undefined) {
-      ctx.unknown(arn, 'a managed policy ARN');
-      return;
-    }
+    ctx.unknown(arn, 'a managed policy ARN');
+    return;
   }
   if (text === undefined) return;
   // SAM also accepts the bare name of an AWS managed policy.
   const isAdmin = ADMIN_ARN.test(text) || (resource.type === 'AWS::Serverless::Function' && text === 'AdministratorAccess');
   // The ARN is worth quoting when it is one: SAM's bare name would only repeat it.
   if (isAdmin) ctx.report({ messageId: 'adminManaged', at: arn, data: { kind, arn: text === 'AdministratorAccess' ? '' : ` (${valueText(text)})` } });
-}
-
-/**
- * The engine leaves any string built with AWS::Partition unknown, but the AdministratorAccess ARN is the same policy in
- * every partition. For `!Sub` and `!Join` whose only non-literal part is AWS::Partition, read the text written in the
- * resource with `${AWS::Partition}` standing for the partition.
- */
-function withPartitionPlaceholder(resource: Resource, arn: Variant): string | undefined {
-  if (arn.external) return undefined;
-  const node = valueAt(resource.node, arn.path);
-  const intrinsic = intrinsicOf(node);
-  if (!intrinsic) return undefined;
-  const partition = (part: unknown): string | undefined => {
-    if (typeof part === 'string') return part;
-    const inner = intrinsicOf(part);
-    return inner?.name === 'Ref' && inner.args === 'AWS::Partition' ? PARTITION : undefined;
-  };
-  if (intrinsic.name === 'Fn::Sub' && typeof intrinsic.args === 'string') {
-    const parts = parseSubString(intrinsic.args).map((p) => (typeof p === 'string' ? p : p.name === 'AWS::Partition' && !p.attribute ? PARTITION : undefined));
-    return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
-  }
-  if (intrinsic.name === 'Fn::Join' && Array.isArray(intrinsic.args) && intrinsic.args[0] === '' && Array.isArray(intrinsic.args[1])) {
-    const parts = (intrinsic.args[1] as unknown[]).map(partition);
-    return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
-  }
-  return undefined;
 }
 
 /** Stands for one ${...} of an Fn::Sub text (private-use characters, valid inside JSON strings). */
