@@ -14750,7 +14750,6 @@ function checkClassic(ctx, lb) {
 }
 
 // rules/security/iam-policy-no-statements-with-admin-access.ts
-var PARTITION = "${AWS::Partition}";
 var ADMIN_ARN = /^arn:([a-z0-9-]+|\$\{AWS::Partition\}):iam::aws:policy\/AdministratorAccess$/;
 var TYPE_WORDS = {
   "AWS::IAM::Role": "role",
@@ -14921,38 +14920,15 @@ function checkSamEntry(ctx, fn, entry, kind2, where) {
 }
 function checkManagedArn(ctx, resource, arn, kind2) {
   if (arn.kind === "absent") return;
-  let text = asString(arn);
+  const text = asString(arn);
   if (arn.kind === "unknown") {
     if (arn.ref) return;
-    text = withPartitionPlaceholder(resource, arn);
-    if (text === void 0) {
-      ctx.unknown(arn, "a managed policy ARN");
-      return;
-    }
+    ctx.unknown(arn, "a managed policy ARN");
+    return;
   }
   if (text === void 0) return;
   const isAdmin = ADMIN_ARN.test(text) || resource.type === "AWS::Serverless::Function" && text === "AdministratorAccess";
   if (isAdmin) ctx.report({ messageId: "adminManaged", at: arn, data: { kind: kind2, arn: text === "AdministratorAccess" ? "" : ` (${valueText(text)})` } });
-}
-function withPartitionPlaceholder(resource, arn) {
-  if (arn.external) return void 0;
-  const node = valueAt(resource.node, arn.path);
-  const intrinsic = intrinsicOf(node);
-  if (!intrinsic) return void 0;
-  const partition = (part) => {
-    if (typeof part === "string") return part;
-    const inner = intrinsicOf(part);
-    return inner?.name === "Ref" && inner.args === "AWS::Partition" ? PARTITION : void 0;
-  };
-  if (intrinsic.name === "Fn::Sub" && typeof intrinsic.args === "string") {
-    const parts = parseSubString(intrinsic.args).map((p) => typeof p === "string" ? p : p.name === "AWS::Partition" && !p.attribute ? PARTITION : void 0);
-    return parts.every((p) => p !== void 0) ? parts.join("") : void 0;
-  }
-  if (intrinsic.name === "Fn::Join" && Array.isArray(intrinsic.args) && intrinsic.args[0] === "" && Array.isArray(intrinsic.args[1])) {
-    const parts = intrinsic.args[1].map(partition);
-    return parts.every((p) => p !== void 0) ? parts.join("") : void 0;
-  }
-  return void 0;
 }
 var MARKER = (name) => `\uE000${name}\uE001`;
 var MARKERS = /\uE000([^\uE000\uE001]*)\uE001/g;
