@@ -16672,31 +16672,22 @@ var rds_deletion_protection_enabled_default = defineRule({
   },
   check(db, ctx) {
     const isInstance = db.type === "AWS::RDS::DBInstance";
-    const kind2 = isInstance ? "DB instance" : "DB cluster";
+    const protection = {
+      path: ["Properties", "DeletionProtection"],
+      what: "DeletionProtection",
+      ok: (v) => asBoolean(v) === true,
+      messageId: "unprotected",
+      data: { kind: isInstance ? "DB instance" : "DB cluster" },
+      absent: "the default is false",
+      fix: { text: "true", description: "Turn on deletion protection" }
+    };
     if (!isInstance) {
-      requireValue(ctx, db, {
-        path: ["Properties", "DeletionProtection"],
-        what: "DeletionProtection",
-        ok: (v) => asBoolean(v) === true,
-        messageId: "unprotected",
-        data: { kind: kind2 },
-        absent: "the default is false",
-        fix: { text: "true", description: "Turn on deletion protection" }
-      });
+      requireValue(ctx, db, protection);
       return;
     }
     for (const [cluster, engine] of ctx.each(ctx.value(db, ["Properties", "DBClusterIdentifier"]), ctx.value(db, ["Properties", "Engine"]))) {
       if (isSet(cluster) || asString(engine)?.toLowerCase().startsWith("aurora")) continue;
-      requireValue(ctx, db, {
-        path: ["Properties", "DeletionProtection"],
-        what: "DeletionProtection",
-        ok: (v) => asBoolean(v) === true,
-        messageId: "unprotected",
-        data: { kind: kind2 },
-        absent: "the default is false",
-        because: [cluster, engine],
-        fix: { text: "true", description: "Turn on deletion protection" }
-      });
+      requireValue(ctx, db, { ...protection, because: [cluster, engine] });
     }
   }
 });

@@ -1,6 +1,7 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { requireValue } from '../../src/rule-helpers/require.ts';
 import { asBoolean, asString, isSet } from '../../src/values/coerce.ts';
+import type { Variant } from '../../src/values/variant.ts';
 
 export default defineRule({
   id: 'rds-deletion-protection-enabled',
@@ -61,32 +62,23 @@ export default defineRule({
   },
   check(db, ctx) {
     const isInstance = db.type === 'AWS::RDS::DBInstance';
-    const kind = isInstance ? 'DB instance' : 'DB cluster';
+    const protection = {
+      path: ['Properties', 'DeletionProtection'],
+      what: 'DeletionProtection',
+      ok: (v: Variant) => asBoolean(v) === true,
+      messageId: 'unprotected',
+      data: { kind: isInstance ? 'DB instance' : 'DB cluster' },
+      absent: 'the default is false',
+      fix: { text: 'true', description: 'Turn on deletion protection' },
+    } as const;
     if (!isInstance) {
-      requireValue(ctx, db, {
-        path: ['Properties', 'DeletionProtection'],
-        what: 'DeletionProtection',
-        ok: (v) => asBoolean(v) === true,
-        messageId: 'unprotected',
-        data: { kind },
-        absent: 'the default is false',
-        fix: { text: 'true', description: 'Turn on deletion protection' },
-      });
+      requireValue(ctx, db, protection);
       return;
     }
     for (const [cluster, engine] of ctx.each(ctx.value(db, ['Properties', 'DBClusterIdentifier']), ctx.value(db, ['Properties', 'Engine']))) {
       // A cluster member is protected (or not) by its cluster; on Aurora instances the setting does not apply at all.
       if (isSet(cluster) || asString(engine)?.toLowerCase().startsWith('aurora')) continue;
-      requireValue(ctx, db, {
-        path: ['Properties', 'DeletionProtection'],
-        what: 'DeletionProtection',
-        ok: (v) => asBoolean(v) === true,
-        messageId: 'unprotected',
-        data: { kind },
-        absent: 'the default is false',
-        because: [cluster, engine],
-        fix: { text: 'true', description: 'Turn on deletion protection' },
-      });
+      requireValue(ctx, db, { ...protection, because: [cluster, engine] });
     }
   },
 });
