@@ -88,4 +88,24 @@ describe('rule set', () => {
       expect(existsSync(path.join(ROOT, 'docs', 'rules', `${r.id}.md`)), r.id).toBe(true);
     }
   });
+
+  it('decides nothing from the wording of an unknown value: rules and rule helpers read Variant.origin, never reason text', () => {
+    // A reason is written for people; a verdict that parsed it would change when the sentence is reworded.
+    const parsesReason = /\breason\??\.(includes|startsWith|endsWith|match|indexOf|search|split)\(|\.test\([^)]*\breason\b|\breason\s*[!=]==\s*['"`]/;
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (entry.name.endsWith('.ts'))
+          readFileSync(file, 'utf8')
+            .split('\n')
+            .forEach((line, i) => {
+              if (parsesReason.test(line)) offenders.push(`${path.relative(ROOT, file)}:${i + 1}: ${line.trim()}`);
+            });
+      }
+    };
+    for (const dir of ['rules', 'src/rule-helpers', 'src/values']) walk(path.join(ROOT, dir));
+    expect(offenders).toEqual([]);
+  });
 });
