@@ -1,11 +1,13 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.ts';
 import { lint, nothingLinted } from './engine/lint.ts';
 import { parseSize } from './discover/read.ts';
 import type { StackOptions } from './discover/stack.ts';
-import { PILLARS, LEVELS, type Level, type LintResult, type Pillar } from './engine/types.ts';
+import { PILLARS, LEVELS, type Finding, type Level, type LintResult, type Pillar } from './engine/types.ts';
+import { plural } from './words.ts';
 import { FORMATS, getFormatter } from './report/index.ts';
 import { describeRule, listRules, pickRules } from './report/rules-list.ts';
 import { VERSION } from './version.ts';
@@ -17,11 +19,14 @@ import { OutputFile } from './report/output.ts';
 import { escapeControls } from './report/text.ts';
 import { rules } from '../rules/index.ts';
 import { waPractices } from './engine/generated/wa-practices.ts';
+import { closest, resolveRuleRefs } from './engine/registry.ts';
+import type { RuleDefinition } from './engine/rule.ts';
 
 const HELP = `pillars-lint ${VERSION} — Well-Architected checks for AWS CloudFormation
 
 Usage:
   pillars-lint [paths|globs...] [options]     lint templates, directories (recursive), globs and cdk.out folders
+  pillars-lint - --stdin-filename FILE        lint standard input as FILE (editors, pipes, pre-commit)
   pillars-lint --stack NAME | --all-stacks    lint deployed stacks (--region R, --profile P)
   pillars-lint rules [ID...] [--pillar P]     list the rules (--format json for their metadata); with ids, each in full
 
@@ -35,10 +40,15 @@ Options:
       --max-file-size N    do not read files larger than N: bytes, or with a unit, e.g. 10MB, 512KB (1KB = 1024
                            bytes; default: 50MB)
       --fail-on LEVEL      error|warning|note|none: lowest level that fails the run (default: error)
+      --max-warnings N     also fail the run when more than N warnings remain (default: no limit)
+      --quiet              report errors only (warnings still count for --max-warnings)
+      --stdin-filename F   the file name standard input (-) is linted as (default: <stdin>)
       --parameter K=V      a parameter value, as deployed (repeatable)
       --parameters-file F  CloudFormation JSON parameter file ([{ParameterKey, ParameterValue}])
       --pillar NAME        only rules of this pillar (repeatable): ${PILLARS.join(', ')}
-      --rule ID            only this rule (repeatable)
+      --rule ID            only this rule (repeatable); a peer tool's check id (CKV_AWS_24, W2,
+                           AwsSolutions-EC23) means every rule that lists it as a peer
+      --skip-rule ID       never this rule (repeatable; a peer check id as for --rule)
       --report-unknown     list values that could not be resolved (SARIF kind "review")
       --category NAME      SARIF automationDetails category (for several uploads per commit)
       --include-suppressed write suppressed findings to SARIF with their justification
@@ -66,10 +76,14 @@ const OPTIONS = {
   root: { type: 'string' },
   'max-file-size': { type: 'string' },
   'fail-on': { type: 'string' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
   parameter: { type: 'string', multiple: true },
   'parameters-file': { type: 'string', multiple: true },
   pillar: { type: 'string', multiple: true },
   rule: { type: 'string', multiple: true },
+  'skip-rule': { type: 'string', multiple: true },
   'report-unknown': { type: 'boolean' },
   category: { type: 'string' },
   'include-suppressed': { type: 'boolean' },
@@ -96,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help)`);
+    throw new UsageError(argumentError(error as Error));
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -138,9 +152,17 @@ export async function main(argv: string[]): Promise<number> {
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got "${failOn}")`);
   const pillars = (values.pillar ?? []) as Pillar[];
   for (const p of pillars) if (!PILLARS.includes(p)) throw new UsageError(`unknown pillar "${p}" (one of ${PILLARS.join(', ')})`);
-  // Deployed stacks alone are a complete request; the config's include is for templates in the repository.
-  const paths = positionals.length ? positionals : deployed ? [] : config.include;
-  if (paths.length === 0 && !deployed) throw new UsageError('no templates given: pass files, directories or globs, or set include in the config (see --help)');
+  const maxWarnings = values['max-warnings'] !== undefined ? Number(values['max-warnings']) : undefined;
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+    throw new UsageError(`--max-warnings expects a whole number, 0 or more (got "${values['max-warnings']}")`);
+  }
+  const stdin = positionals.includes('-') ? { file: values['stdin-filename'] ?? '<stdin>', bytes: readFileSync(0) } : undefined;
+  if (!stdin && values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename applies only when a path is - (standard input)');
+  // Deployed stacks and standard input alone are a complete request; the config's include is for the repository.
+  const named = positionals.filter((p) => p !== '-');
+  const paths = named.length || stdin ? named : deployed ? [] : config.include;
+  if (paths.length === 0 && !deployed && !stdin)
+    throw new UsageError('no templates given: pass files, directories or globs, or set include in the config (see --help)');
 
   const parameters = {
     ...config.parameters,
@@ -160,18 +182,21 @@ export async function main(argv: string[]): Promise<number> {
     rules: config.rules,
     parameters,
     pillars,
-    ids: values.rule,
+    ...ruleRefs(config.rules, values.rule, values['skip-rule']),
     reportUnknown: values['report-unknown'] ?? false,
     onProgress: progress.update,
+    stdin,
     ...(deployed ? { stacks: stackOptions(stackNames, allStacks, values, progress.message) } : {}),
   });
   progress.done();
-  const empty = deployed ? undefined : nothingLinted(result, paths);
+  const empty = deployed || stdin ? undefined : nothingLinted(result, paths);
   if (empty) throw new UsageError(empty);
   if (values.baseline !== undefined) result.findings = applyBaseline(result.findings, baseline!, root);
+  // Counted before --quiet hides them: ESLint's meaning of --max-warnings.
+  const warnings = result.findings.filter((f) => counts(f) && f.level === 'warning').length;
+  if (values.quiet) result.findings = result.findings.filter((f) => f.level === 'error');
 
-  const toTerminal = values.output === undefined && process.stdout.isTTY === true;
-  const color = values['no-color'] ? false : values.color ? true : toTerminal && useColorByDefault();
+  const color = values['no-color'] ? false : values.color ? true : values.output === undefined && useColorByDefault(process.stdout.isTTY === true);
   const renderFailures: RenderFailure[] = [];
   const text = formatter(result, {
     color,
@@ -189,7 +214,12 @@ export async function main(argv: string[]): Promise<number> {
   // A report that misses findings must not pass for a complete one: each gap is named, and the run fails.
   const gaps = gapLines(result.failures, renderFailures, root, values.debug ?? false);
   for (const line of gaps) process.stderr.write(`${line}\n`);
-  return gaps.length ? 2 : exitCode(result, failOn);
+  if (gaps.length) return 2;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    process.stderr.write(`pillars-lint: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return exitCode(result, failOn);
 }
 
 /**
@@ -239,8 +269,13 @@ function stackOptions(
 export function exitCode(result: LintResult, failOn: FailOn): number {
   if (failOn === 'none') return 0;
   const threshold = LEVELS.indexOf(failOn);
-  const failing = result.findings.some((f) => f.kind === 'fail' && !f.suppression && f.baselineState !== 'unchanged' && LEVELS.indexOf(f.level) <= threshold);
+  const failing = result.findings.some((f) => counts(f) && LEVELS.indexOf(f.level) <= threshold);
   return failing ? 1 : 0;
+}
+
+/** A finding that can fail the run: a failure, neither suppressed nor already in the baseline. */
+function counts(f: Finding): boolean {
+  return f.kind === 'fail' && !f.suppression && f.baselineState !== 'unchanged';
 }
 
 function emit(text: string, output: OutputFile | undefined): void {
@@ -286,10 +321,46 @@ function readParametersFile(file: string, cwd: string): Record<string, string> {
   throw new UsageError(`parameters file ${file}: expected a list of {ParameterKey, ParameterValue} or {"Parameters": {...}}`);
 }
 
-function useColorByDefault(): boolean {
+/**
+ * Colour on standard output when neither --color nor --no-color is given: NO_COLOR turns it off, FORCE_COLOR (not 0 or
+ * false) on even when the output is not a terminal (CI logs render colour), otherwise a terminal that is not dumb.
+ */
+function useColorByDefault(terminal: boolean): boolean {
   if (process.env.NO_COLOR) return false;
-  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
-  return process.env.TERM !== 'dumb';
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  return terminal && process.env.TERM !== 'dumb';
+}
+
+/**
+ * `--rule`/`--skip-rule` as rule ids. A peer tool's check id stands for the rules that list it; which rules that
+ * selected is said on stderr, so nobody wonders what `--skip-rule W2` turned off.
+ */
+function ruleRefs(all: readonly RuleDefinition[], rule: string[] = [], skip: string[] = []): { ids: string[]; skip: string[] } {
+  const resolve = (refs: string[], flag: string) =>
+    resolveRuleRefs(all, refs).flatMap((r) => {
+      if (r.peerOf) process.stderr.write(`pillars-lint: ${flag} ${r.ref} (${r.peerOf}) means ${r.ids.join(', ')}\n`);
+      return r.ids;
+    });
+  return { ids: resolve(rule, '--rule'), skip: resolve(skip, '--skip-rule') };
+}
+
+/** Node's argument errors in one line of ours: an unknown option names the nearest real one. */
+function argumentError(error: Error): string {
+  const unknown = /^Unknown option '([^']+)'/.exec(error.message)?.[1];
+  if (unknown) {
+    const names = Object.entries(OPTIONS).flatMap(([name, o]) => [`--${name}`, ...('short' in o ? [`-${o.short}`] : [])]);
+    const hint = unknown.startsWith('--')
+      ? closest(
+          unknown,
+          names.filter((n) => n.startsWith('--')),
+        )
+      : undefined;
+    return `unknown option ${unknown}${hint ? ` (did you mean ${hint}?)` : ''} (see --help)`;
+  }
+  const missing = /^Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(error.message)?.[1];
+  if (missing) return `${missing} needs a value (see --help)`;
+  return `${error.message.split('\n')[0]} (see --help)`;
 }
 
 /** A one-line counter on stderr for long runs, only on an interactive terminal; messages (deployed stacks) always. */

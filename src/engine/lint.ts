@@ -49,6 +49,8 @@ export interface LintOptions extends RuleSelection {
   onProgress?: (done: number, total: number) => void;
   /** Deployed stacks to fetch and lint with their deployed parameter values (--stack, --all-stacks). */
   stacks?: StackOptions;
+  /** A template given on standard input, linted as if it were this file (`-` with --stdin-filename). */
+  stdin?: { file: string; bytes: Buffer };
 }
 
 /** File contents held between the nested-stack scan and linting, so most files are read once. */
@@ -70,7 +72,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     let chosen = chosenFor.get(setup);
     if (!chosen) {
       // An explicit --rule runs even when the config turns it off; otherwise the config decides.
-      const rules = options.ids?.length ? selectRules(all, options) : selectRules(setup.rules, { pillars: options.pillars });
+      const rules = options.ids?.length ? selectRules(all, options) : selectRules(setup.rules, { pillars: options.pillars, skip: options.skip });
       chosen = { ...setup, rules };
       chosenFor.set(setup, chosen);
       for (const r of rules) ran.add(r.id);
@@ -87,6 +89,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const units: Unit[] = discovered
     .filter((d) => !d.skipReason && (options.only?.(d.file) ?? true) && (d.explicit || !excluded(d.file)))
     .map((d) => ({ file: d.file, explicit: d.explicit, cdk: d.cdk }));
+  if (options.stdin) units.push({ file: path.resolve(cwd, options.stdin.file), explicit: true, bytes: options.stdin.bytes });
   if (options.stacks) {
     // Only this path loads the AWS SDK.
     const { fetchStacks } = await import('../discover/stack.ts');

@@ -46,6 +46,8 @@ export function peerScopes(peers: Peers | undefined): Peers<PeerScope> {
 export interface RuleSelection {
   /** Only these rule ids (--rule). */
   ids?: string[];
+  /** Never these rule ids (--skip-rule). */
+  skip?: string[];
   /** Only rules of these pillars (--pillar). */
   pillars?: Pillar[];
 }
@@ -53,13 +55,48 @@ export interface RuleSelection {
 /** Picks rules by id and pillar; unknown ids are an error naming them (with the closest known id). */
 export function selectRules(all: readonly RuleDefinition[], selection: RuleSelection): RuleDefinition[] {
   const known = new Set(all.map((r) => r.id));
-  for (const id of selection.ids ?? []) {
+  for (const id of [...(selection.ids ?? []), ...(selection.skip ?? [])]) {
     if (!known.has(id)) {
       const hint = closest(id, [...known]);
       throw new UsageError(`unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
     }
   }
-  return all.filter((r) => (!selection.ids?.length || selection.ids.includes(r.id)) && (!selection.pillars?.length || selection.pillars.includes(r.pillar)));
+  return all.filter(
+    (r) =>
+      (!selection.ids?.length || selection.ids.includes(r.id)) &&
+      !selection.skip?.includes(r.id) &&
+      (!selection.pillars?.length || selection.pillars.includes(r.pillar)),
+  );
+}
+
+/** What a rule reference given at the command line stands for: the rule ids, and the peer check it was, if one. */
+export interface ResolvedRef {
+  ref: string;
+  ids: string[];
+  /** The peer tool whose check id `ref` is (`CKV_AWS_24` → checkov), when it is not a rule id. */
+  peerOf?: PeerTool;
+}
+
+/**
+ * Resolves `--rule`/`--skip-rule` arguments: a rule id is itself; a peer tool's check id (checkov, cfn_nag, cdk-nag,
+ * cfn-lint, cfn-guard) stands for every rule that lists it as a peer, so a habit from another tool carries over.
+ * Anything else is an error with the closest rule or peer id.
+ */
+export function resolveRuleRefs(all: readonly RuleDefinition[], refs: readonly string[]): ResolvedRef[] {
+  const known = new Set(all.map((r) => r.id));
+  return refs.map((ref) => {
+    if (known.has(ref)) return { ref, ids: [ref] };
+    const matches = new Map<string, PeerTool>();
+    for (const rule of all) {
+      for (const [tool, scopes] of Object.entries(peerScopes(rule.peers)) as Array<[PeerTool, PeerScope[]]>) {
+        if (scopes.some((s) => [s.id].flat().includes(ref))) matches.set(rule.id, tool);
+      }
+    }
+    if (matches.size) return { ref, ids: [...matches.keys()], peerOf: [...matches.values()][0] };
+    const peerIds = all.flatMap((r) => (Object.values(peerScopes(r.peers)) as PeerScope[][]).flatMap((scopes) => scopes.flatMap((s) => [s.id].flat())));
+    const hint = closest(ref, [...known, ...peerIds]);
+    throw new UsageError(`unknown rule "${ref}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
+  });
 }
 
 /** The candidate within a small edit distance, for "did you mean". */

@@ -1,0 +1,119 @@
+// Habits users bring from cfn-lint, checkov and ESLint, through the built CLI as they run it.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.ts';
+
+const EXAMPLE = 'examples/web-stack.yaml';
+
+function cli(args: string[], options: { input?: string; env?: Record<string, string | undefined>; cwd?: string } = {}) {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], {
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    env: env as NodeJS.ProcessEnv,
+    input: options.input ?? '',
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The rule ids of a json report's findings. */
+function ruleIds(stdout: string): string[] {
+  return (JSON.parse(stdout) as { findings: Array<{ ruleId: string }> }).findings.map((f) => f.ruleId);
+}
+
+describe('selecting rules at the command line', () => {
+  it('--skip-rule leaves a rule out without a config file', () => {
+    const all = ruleIds(cli([EXAMPLE, '-f', 'json']).stdout);
+    expect(all).toContain('ec2-sg-ssh-restricted');
+    const r = cli([EXAMPLE, '-f', 'json', '--skip-rule', 'ec2-sg-ssh-restricted']);
+    const skipped = ruleIds(r.stdout);
+    expect(skipped).not.toContain('ec2-sg-ssh-restricted');
+    expect(skipped.length).toBe(all.length - all.filter((id) => id === 'ec2-sg-ssh-restricted').length);
+  });
+
+  it("--rule and --skip-rule take a peer tool's check id and say which rules it meant", () => {
+    const r = cli([EXAMPLE, '-f', 'json', '--rule', 'CKV_AWS_24']);
+    expect(new Set(ruleIds(r.stdout))).toEqual(new Set(['ec2-sg-ssh-restricted']));
+    expect(r.stderr).toContain('--rule CKV_AWS_24 (checkov) means ec2-sg-ssh-restricted');
+    const skip = cli([EXAMPLE, '-f', 'json', '--skip-rule', 'W2']);
+    expect(ruleIds(skip.stdout)).not.toContain('ec2-sg-ssh-restricted');
+    expect(skip.stderr).toMatch(/--skip-rule W2 \(cfn_nag\) means .*ec2-sg-ssh-restricted/);
+  });
+
+  it('an unknown rule id is exit 2 with the nearest id, for --rule and --skip-rule alike', () => {
+    for (const flag of ['--rule', '--skip-rule']) {
+      const r = cli([EXAMPLE, flag, 'ec2-sg-ssh-restrictd']);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe('pillars-lint: unknown rule "ec2-sg-ssh-restrictd" (did you mean "ec2-sg-ssh-restricted"?)');
+    }
+    expect(cli([EXAMPLE, '--rule', 'CKV_AWS_2A']).stderr).toContain('did you mean "CKV_AWS_2');
+  });
+});
+
+describe('options', () => {
+  it('an unknown option is one line naming the nearest real one, exit 2', () => {
+    const r = cli([EXAMPLE, '--paramter', 'Env=prod']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('pillars-lint: unknown option --paramter (did you mean --parameter?) (see --help)\n');
+    const short = cli([EXAMPLE, '-i']);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toBe('pillars-lint: unknown option -i (see --help)\n');
+    expect(cli([EXAMPLE, '--format']).stderr).toBe('pillars-lint: --format needs a value (see --help)\n');
+  });
+
+  it('--quiet reports errors only; the exit code still follows --fail-on', () => {
+    const r = cli([EXAMPLE, '-f', 'json', '--quiet']);
+    const levels = (JSON.parse(r.stdout) as { findings: Array<{ level: string }> }).findings.map((f) => f.level);
+    expect(levels.length).toBeGreaterThan(0);
+    expect(new Set(levels)).toEqual(new Set(['error']));
+    expect(cli([EXAMPLE, '--quiet']).stdout).not.toMatch(/\bwarning\s{2,}/);
+    expect(r.code).toBe(1);
+  });
+
+  it('--max-warnings N fails the run when more than N warnings remain, counting warnings --quiet hides', () => {
+    const args = [EXAMPLE, '--rule', 'autoscaling-elb-health-check', '--fail-on', 'error'];
+    expect(cli(args).code).toBe(0);
+    expect(cli([...args, '--max-warnings', '1']).code).toBe(0);
+    const over = cli([...args, '--max-warnings', '0', '--quiet']);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain('1 warning, more than --max-warnings 0');
+    expect(cli([...args, '--max-warnings', 'many']).code).toBe(2);
+  });
+});
+
+describe('standard input', () => {
+  it('lints stdin as the file named by --stdin-filename', () => {
+    const input = readFileSync(path.join(ROOT, EXAMPLE), 'utf8');
+    const r = cli(['-', '--stdin-filename', 'infra/app.yaml', '-f', 'compact', '--rule', 'ec2-sg-ssh-restricted'], { input });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/\/infra\/app\.yaml: line 34, col 11, Error - .*SSH/m);
+  });
+
+  it('a broken template on stdin is a located parse error, and a clean one exits 0', () => {
+    const broken = cli(['-', '--stdin-filename', 'app.yaml', '-f', 'compact'], { input: 'Resources:\n  A: [\n' });
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/\/app\.yaml: line \d+, col \d+, Error - .*template-parse-error/m);
+    const clean = cli(['-'], { input: 'Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      KmsMasterKeyId: alias/aws/sns\n' });
+    expect(clean.stderr).toBe('');
+    expect(clean.code).toBe(0);
+  });
+
+  it('--stdin-filename without - is a usage error', () => {
+    expect(cli([EXAMPLE, '--stdin-filename', 'x.yaml']).code).toBe(2);
+  });
+});
+
+describe('colour', () => {
+  const args = [EXAMPLE, '--rule', 'ec2-sg-ssh-restricted'];
+  it('FORCE_COLOR colours a log that is not a terminal; NO_COLOR and --no-color win', () => {
+    expect(cli(args).stdout).not.toContain('\x1b[');
+    expect(cli(args, { env: { FORCE_COLOR: '1' } }).stdout).toContain('\x1b[');
+    expect(cli(args, { env: { FORCE_COLOR: '0' } }).stdout).not.toContain('\x1b[');
+    expect(cli(args, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain('\x1b[');
+    expect(cli([...args, '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain('\x1b[');
+    expect(cli([...args, '--color']).stdout).toContain('\x1b[');
+  });
+});
