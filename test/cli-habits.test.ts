@@ -1,6 +1,7 @@
 // Habits users bring from cfn-lint, checkov and ESLint, through the built CLI as they run it.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.ts';
@@ -115,5 +116,46 @@ describe('colour', () => {
     expect(cli(args, { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain('\x1b[');
     expect(cli([...args, '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain('\x1b[');
     expect(cli([...args, '--color']).stdout).toContain('\x1b[');
+  });
+});
+
+describe('-f junit', () => {
+  it('one testsuite per file, one testcase per rule and resource, failures with location and help link', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pillars-lint-junit-'));
+    writeFileSync(path.join(dir, 'clean.yaml'), 'Resources:\n  Topic:\n    Type: AWS::SNS::Topic\n');
+    // Two open ranges on one group: one testcase with both messages; a group name with XML specials and a control.
+    writeFileSync(
+      path.join(dir, 'open.yaml'),
+      [
+        'Resources:',
+        '  Sg:',
+        '    Type: AWS::EC2::SecurityGroup',
+        '    Properties:',
+        '      GroupDescription: web',
+        '      SecurityGroupIngress:',
+        '        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}',
+        '        - {IpProtocol: tcp, FromPort: 20, ToPort: 30, CidrIpv6: "::/0"}',
+        '  Legacy:',
+        '    Type: AWS::EC2::SecurityGroupIngress',
+        '    Properties: {GroupName: "<a&b>\\u0001", IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}',
+      ].join('\n'),
+    );
+    const r = cli(['.', '-f', 'junit', '--rule', 'ec2-sg-ssh-restricted'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const out = r.stdout;
+    expect(out.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pillars-lint" tests="3" failures="2" errors="0">')).toBe(true);
+    expect(out).toContain('<testsuite name="clean.yaml" tests="1" failures="0" errors="0">');
+    expect(out).toContain('<testsuite name="open.yaml" tests="2" failures="2" errors="0">');
+    expect(out).toContain('name="ec2-sg-ssh-restricted Legacy"');
+    expect(out).toContain('security group &lt;a&amp;b&gt;');
+    expect(out).toContain('<testcase classname="open.yaml" name="ec2-sg-ssh-restricted Sg" file="open.yaml" line="7">');
+    const failure = /<failure message="([^"]*)" type="error">([^<]*)<\/failure>/.exec(out);
+    expect(failure?.[2]).toMatch(
+      /^open\.yaml:7:11 error .*0\.0\.0\.0\/0.*\nhelp: https:\/\/\S+\/docs\/rules\/ec2-sg-ssh-restricted\.md\n\nopen\.yaml:8:11 error .*::\/0/,
+    );
+    // Nothing but markup may hold < or a control character.
+    expect(out.replace(/<\/?[a-z?][^<>]*>/g, '')).not.toMatch(/[<\u0000-\u0008]/);
+    expect(out.match(/<testsuite /g)).toHaveLength(2);
+    expect(out.match(/<\/testsuite>/g)).toHaveLength(2);
   });
 });

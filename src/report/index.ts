@@ -2,7 +2,7 @@ import type { Formatter } from './types.ts';
 
 export type { FormatOptions, Formatter } from './types.ts';
 
-export const FORMATS = ['stylish', 'sarif', 'json', 'compact', 'github', 'markdown'] as const;
+export const FORMATS = ['stylish', 'sarif', 'json', 'compact', 'github', 'markdown', 'junit'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 // Dynamic imports so the CLI loads only the formatter it uses.
@@ -13,6 +13,7 @@ const loaders: Record<FormatName, () => Promise<{ default: Formatter }>> = {
   compact: () => import('./compact.ts'),
   github: () => import('./github.ts'),
   markdown: () => import('./markdown.ts'),
+  junit: () => import('./junit.ts'),
 };
 
 export function isFormatName(name: string): name is FormatName {
