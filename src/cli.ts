@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.ts';
@@ -10,12 +10,13 @@ import { PILLARS, LEVELS, type Finding, type Level, type LintResult, type Pillar
 import { plural } from './words.ts';
 import { FORMATS, getFormatter } from './report/index.ts';
 import { describeRule, listRules, pickRules } from './report/rules-list.ts';
-import { VERSION } from './version.ts';
-import { findConfigFile, loadConfig } from './config/config.ts';
+import { PROJECT_URL, VERSION } from './version.ts';
+import { CONFIG_FILES, findConfigFile, loadConfig } from './config/config.ts';
 import { readUserFile } from './config/user-file.ts';
 import { applyBaseline, readBaseline } from './engine/baseline.ts';
 import { failureReason, gapLines, type RenderFailure } from './report/failures.ts';
 import { OutputFile } from './report/output.ts';
+import { displayPath } from './report/paths.ts';
 import { escapeControls } from './report/text.ts';
 import { rules } from '../rules/index.ts';
 import { waPractices } from './engine/generated/wa-practices.ts';
@@ -29,6 +30,7 @@ Usage:
   pillars-lint - --stdin-filename FILE        lint standard input as FILE (editors, pipes, pre-commit)
   pillars-lint --stack NAME | --all-stacks    lint deployed stacks (--region R, --profile P)
   pillars-lint rules [ID...] [--pillar P]     list the rules (--format json for their metadata); with ids, each in full
+  pillars-lint --init                         write a commented .pillars-lint.yaml (never over an existing one)
 
 Options:
   -f, --format NAME        ${FORMATS.join('|')} (default: stylish)
@@ -98,6 +100,7 @@ const OPTIONS = {
   plugin: { type: 'string', multiple: true },
   'cdk-location': { type: 'string' },
   debug: { type: 'boolean' },
+  init: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -121,6 +124,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
+  if (values.init) return initConfig(positionals, values.config);
   const format = values.format ?? 'stylish';
   const formatter = await getFormatter(format).catch((error: Error) => {
     throw new UsageError(error.message);
@@ -164,11 +168,11 @@ export async function main(argv: string[]): Promise<number> {
   if (paths.length === 0 && !deployed && !stdin)
     throw new UsageError('no templates given: pass files, directories or globs, or set include in the config (see --help)');
 
-  const parameters = {
-    ...config.parameters,
+  const commandLineParameters: Record<string, string> = {
     ...Object.assign({}, ...(values['parameters-file'] ?? []).map((f) => readParametersFile(f, cwd))),
     ...parseParameterFlags(values.parameter ?? []),
   };
+  const parameters = { ...config.parameters, ...commandLineParameters };
 
   // Read before linting, so a bad baseline fails fast.
   const baseline = values.baseline !== undefined ? readBaseline(values.baseline, cwd) : undefined;
@@ -191,6 +195,7 @@ export async function main(argv: string[]): Promise<number> {
   progress.done();
   const empty = deployed || stdin ? undefined : nothingLinted(result, paths);
   if (empty) throw new UsageError(empty);
+  checkParameters(result, Object.keys(commandLineParameters), root);
   if (values.baseline !== undefined) result.findings = applyBaseline(result.findings, baseline!, root);
   // Counted before --quiet hides them: ESLint's meaning of --max-warnings.
   const warnings = result.findings.filter((f) => counts(f) && f.level === 'warning').length;
@@ -248,6 +253,39 @@ async function listRulesCommand(
   return 0;
 }
 
+/** The file `--init` writes: the recommended rules, and the settings a team adds first, commented out. */
+const STARTER_CONFIG = `# pillars-lint configuration: ${PROJECT_URL}/blob/main/docs/configuration.md
+$schema: ./node_modules/pillars-lint/schemas/pillars-lint.schema.json
+
+# Which rules run: recommended, all, or pillar:security, pillar:reliability, ...
+extends: [recommended]
+
+# Change a rule's level (off, error, warning, note), or give it options:
+# rules:
+#   ebs-volume-type-gp3: off
+#   cfn-resource-required-tags: [warning, { requiredTags: [Owner, CostCenter] }]
+
+# Linted when no path is given on the command line:
+# include: ["**/*.yaml", "**/*.json", "cdk.out"]
+# exclude: ["node_modules", "test/fixtures"]
+
+# The lowest level that fails the run: error, warning, note or none.
+# fail-on: error
+`;
+
+/** `pillars-lint --init`: writes the starter config (or the file -c names), refusing to replace any config there. */
+function initConfig(positionals: string[], named: string | undefined): number {
+  if (positionals.length) throw new UsageError('--init takes no paths (it writes .pillars-lint.yaml in the working directory, or the file -c names)');
+  const cwd = process.cwd();
+  const target = path.resolve(cwd, named ?? CONFIG_FILES[0]!);
+  const existing = named !== undefined ? [target] : CONFIG_FILES.map((f) => path.join(cwd, f));
+  const found = existing.find((f) => existsSync(f));
+  if (found) throw new UsageError(`${path.relative(cwd, found)} already exists; --init does not replace it`);
+  writeFileSync(target, STARTER_CONFIG, { flag: 'wx' });
+  process.stderr.write(`pillars-lint: wrote ${path.relative(cwd, target)}; run pillars-lint with your templates next\n`);
+  return 0;
+}
+
 /** With -o, fetched templates are written next to the report so SARIF points at files. */
 function stackOptions(
   names: string[],
@@ -281,6 +319,22 @@ function counts(f: Finding): boolean {
 function emit(text: string, output: OutputFile | undefined): void {
   if (output) output.write(text);
   else process.stdout.write(text);
+}
+
+/**
+ * Parameter values from the command line against the linted templates: a value a template would refuse at deploy
+ * time (AllowedValues, AllowedPattern) is a usage error; a name no template declares is a warning (a typo, or the
+ * wrong template).
+ */
+function checkParameters(result: LintResult, names: string[], root: string): void {
+  if (!names.length) return;
+  const problems = result.files.flatMap((f) => (f.givenParameters?.problems ?? []).map((p) => `${p} (${displayPath(f.file, root)})`));
+  if (problems.length) throw new UsageError(problems.join('; '));
+  const declared = new Set(result.files.flatMap((f) => f.givenParameters?.used ?? []));
+  if (!result.files.some((f) => f.givenParameters)) return;
+  for (const name of names) {
+    if (!declared.has(name)) process.stderr.write(`pillars-lint: warning: no linted template declares parameter ${name}; its value is not used\n`);
+  }
 }
 
 function parseParameterFlags(flags: string[]): Record<string, string> {

@@ -159,3 +159,58 @@ describe('-f junit', () => {
     expect(out.match(/<\/testsuite>/g)).toHaveLength(2);
   });
 });
+
+describe('--init', () => {
+  it('writes a commented starter config that loads, and never replaces one', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pillars-lint-init-'));
+    const r = cli(['--init'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('wrote .pillars-lint.yaml');
+    const text = readFileSync(path.join(dir, '.pillars-lint.yaml'), 'utf8');
+    expect(text).toMatch(/^\$schema: \.\/node_modules\/pillars-lint\/schemas\/pillars-lint\.schema\.json$/m);
+    expect(text).toMatch(/^extends: \[recommended\]$/m);
+    expect(text).toMatch(/^#\s+cfn-resource-required-tags: \[warning, \{ requiredTags: \[/m);
+    // The file as written is a valid config, and so is the tag rule's line once uncommented.
+    writeFileSync(path.join(dir, 'app.yaml'), readFileSync(path.join(ROOT, EXAMPLE)));
+    expect(cli(['app.yaml', '-f', 'json'], { cwd: dir }).code).toBe(1);
+    writeFileSync(path.join(dir, 'edited.yaml'), text.replace(/^# rules:/m, 'rules:').replace(/^#(\s+cfn-resource-required-tags)/m, '$1'));
+    const edited = cli(['app.yaml', '-f', 'json', '-c', 'edited.yaml'], { cwd: dir });
+    expect(edited.stderr).toBe('');
+    expect(ruleIds(edited.stdout)).toContain('cfn-resource-required-tags');
+    const again = cli(['--init'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe('pillars-lint: .pillars-lint.yaml already exists; --init does not replace it\n');
+    expect(readFileSync(path.join(dir, '.pillars-lint.yaml'), 'utf8')).toBe(text);
+  });
+});
+
+describe('parameter values are checked against the templates', () => {
+  it('a value outside AllowedValues is a usage error listing them; an undeclared name is a warning', () => {
+    const bad = cli([EXAMPLE, '--parameter', 'Env=qa']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toBe('pillars-lint: parameter Env="qa" is not one of its AllowedValues: dev, prod (examples/web-stack.yaml)\n');
+    const unknown = cli([EXAMPLE, '--parameter', 'Env=prod', '--parameter', 'Nope=1', '--rule', 'rds-multi-az-enabled']);
+    expect(unknown.code).toBe(0);
+    expect(unknown.stderr).toBe('pillars-lint: warning: no linted template declares parameter Nope; its value is not used\n');
+  });
+
+  it('AllowedPattern is matched against the whole value, list parameters element by element', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pillars-lint-params-'));
+    writeFileSync(
+      path.join(dir, 't.yaml'),
+      [
+        'Parameters:',
+        '  Cidr: {Type: String, AllowedPattern: "\\\\d+\\\\.\\\\d+\\\\.\\\\d+\\\\.\\\\d+/\\\\d+"}',
+        '  Zones: {Type: CommaDelimitedList, AllowedValues: [a, b, c]}',
+        'Resources:',
+        '  Topic: {Type: AWS::SNS::Topic}',
+      ].join('\n'),
+    );
+    expect(cli(['t.yaml', '--parameter', 'Cidr=10.0.0.0/16', '--parameter', 'Zones=a,b'], { cwd: dir }).code).toBe(0);
+    const pattern = cli(['t.yaml', '--parameter', 'Cidr=10.0.0.0/16x'], { cwd: dir });
+    expect(pattern.code).toBe(2);
+    expect(pattern.stderr).toContain('parameter Cidr="10.0.0.0/16x" does not match its AllowedPattern');
+    expect(cli(['t.yaml', '--parameter', 'Zones=a,d'], { cwd: dir }).stderr).toContain('parameter Zones="a,d" is not one of its AllowedValues: a, b, c');
+  });
+});

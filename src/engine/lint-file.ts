@@ -1,6 +1,7 @@
 // The per-file pipeline: bytes → decoded text → parsed document → template → rules → findings, with what a file's
 // findings depend on besides its rules (parse errors, Rain directives, CDK context, suppressions, unexpanded loops).
 import path from 'node:path';
+import { checkGivenParameters } from '../template/given-parameters.ts';
 import { isCdkPlumbingPath, type CdkTemplate } from '../discover/cdk.ts';
 import { ReadRefusal } from '../discover/read.ts';
 import { decodeSource, parseDocument } from '../parse/index.ts';
@@ -112,6 +113,7 @@ export function lintFile(
     .map((p) => parseError(`Invalid template: ${p.message}.`, findingRegion(doc, p.path)));
   if (built.kind === 'invalid') return { report, findings: [...diagnostics, ...structure] };
   const template = built.template;
+  if (given.size) report.givenParameters = checkGivenParameters(template, given);
   const loops = template.unexpandedLoops.length ? unexpandedLoops(template, options.reportUnknown ?? false) : undefined;
   if (loops) report.unexpandedLoops = loops.report;
   for (const name of options.unknownParameters ?? []) {

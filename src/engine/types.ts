@@ -121,6 +121,8 @@ export interface FileReport {
   unexpandedLoops?: Array<{ name: string; reason: string }>;
   /** For a nested template that was followed: the template and resource that deploy it. */
   nestedIn?: { file: string; logicalId: string };
+  /** Of the parameter values given for the run: the names this template declares, and values it would refuse. */
+  givenParameters?: { used: string[]; problems: string[] };
 }
 
 export interface NestedStackReport {

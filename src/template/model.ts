@@ -8,6 +8,7 @@ export interface Parameter {
   type: string;
   default?: unknown;
   allowedValues?: unknown[];
+  allowedPattern?: string;
 }
 
 export interface Resource {
@@ -217,6 +218,7 @@ function readParameters(root: PlainObject, problems: StructureProblem[]): Map<st
       type: typeof node.Type === 'string' ? node.Type : 'String',
       default: node.Default,
       allowedValues: Array.isArray(node.AllowedValues) ? node.AllowedValues : undefined,
+      allowedPattern: typeof node.AllowedPattern === 'string' ? node.AllowedPattern : undefined,
     });
   }
   return parameters;
