@@ -76,7 +76,7 @@ describe('cli', () => {
   });
 
   it.each([
-    [['--bogus'], /^pillars-lint: unknown option --bogus \(see --help\)$/],
+    [['--bogus'], /^pillars-lint: unknown option --bogus \(see --help\)\n$/],
     [['no/such/file.yaml'], /no such file or directory: no\/such\/file.yaml/],
     [['examples/web-stack.yaml', '--fail-on', 'sometimes'], /--fail-on must be one of error, warning, note, none/],
     [['examples/web-stack.yaml', '-f', 'xml'], /Unknown format "xml"/],
