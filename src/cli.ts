@@ -164,7 +164,7 @@ export async function main(argv: string[]): Promise<number> {
   if (!stdin && values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename applies only when a path is - (standard input)');
   // Deployed stacks and standard input alone are a complete request; the config's include is for the repository.
   const named = positionals.filter((p) => p !== '-');
-  const paths = named.length || stdin ? named : deployed ? [] : config.include;
+  const paths = named.length || stdin ? named : deployed ? [] : config.includeFrom(cwd);
   if (paths.length === 0 && !deployed && !stdin)
     throw new UsageError('no templates given: pass files, directories or globs, or set include in the config (see --help)');
 
@@ -465,7 +465,8 @@ async function run(): Promise<void> {
   } catch (error) {
     if (error instanceof UsageError) {
       // Config keys, globs and file names come from the repository: they must not drive the terminal.
-      process.stderr.write(`pillars-lint: ${escapeControls(error.message)}\n`);
+      // Usually one line; a config with several problems gives one line each.
+      for (const line of error.message.split('\n')) process.stderr.write(`pillars-lint: ${escapeControls(line)}\n`);
     } else if (argv.includes('--debug')) {
       process.stderr.write(`pillars-lint: internal error\n${(error as Error).stack}\n`);
     } else {

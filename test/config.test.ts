@@ -218,3 +218,57 @@ describe('baseline', () => {
     expect(readFileSync(path.join(p.dir, 'b.sarif'), 'utf8')).toBe('{"hello": 1}');
   });
 });
+
+describe('config paths and problems', () => {
+  const OPEN =
+    'Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: x\n      SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}]\n';
+  const linted = (out: string) => [...new Set((JSON.parse(out) as { findings: Array<{ file: string }> }).findings.map((f) => f.file))].sort();
+
+  it('exclude names a folder without a glob; a trailing slash is the same', () => {
+    for (const exclude of ['infra/sandbox', 'infra/sandbox/']) {
+      const p = project({
+        '.pillars-lint.yaml': `exclude: ["${exclude}"]\n`,
+        'infra/app.yaml': OPEN,
+        'infra/sandbox/try.yaml': OPEN,
+        'infra/sandbox/deep/more.yaml': OPEN,
+        'infra/sandbox-two/keep.yaml': OPEN,
+      });
+      expect(linted(p.run('.', '-f', 'json').stdout)).toEqual(['infra/app.yaml', 'infra/sandbox-two/keep.yaml']);
+    }
+  });
+
+  it("include, exclude and overrides' files are relative to the config file's folder", () => {
+    const p = project({
+      'ops/lint.yaml': [
+        'include: ["../infra/**/*.yaml"]',
+        'exclude: ["../infra/old"]',
+        'overrides:',
+        '  - files: ["../infra/dev/**"]',
+        '    rules: { ec2-sg-ssh-restricted: off }',
+      ].join('\n'),
+      'infra/app.yaml': OPEN,
+      'infra/old/app.yaml': OPEN,
+      'infra/dev/app.yaml': OPEN,
+      'elsewhere/app.yaml': OPEN,
+    });
+    const r = p.run('-c', 'ops/lint.yaml', '-f', 'json');
+    expect(r.stderr).toBe('');
+    expect(linted(r.stdout)).toEqual(['infra/app.yaml']);
+  });
+
+  it('every problem of a config is listed, one line each in file order, and a mistyped preset gets a did-you-mean', () => {
+    const p = project({
+      '.pillars-lint.yaml': 'extends: [recomended]\nrules:\n  rds-multi-az-enable: warning\n  ebs-volume-encrypt: off\n',
+      'app.yaml': OPEN,
+    });
+    const r = p.run('app.yaml');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('pillars-lint: .pillars-lint.yaml:1:11: extends.0: unknown preset "recomended" (did you mean "recommended"?)\n');
+    p.write('.pillars-lint.yaml', 'rules:\n  rds-multi-az-enable: warning\n  ebs-volume-encrypt: off\n');
+    const both = p.run('app.yaml');
+    expect(both.stderr.split('\n').filter(Boolean)).toEqual([
+      'pillars-lint: .pillars-lint.yaml:2:3: rules.rds-multi-az-enable: unknown rule "rds-multi-az-enable" (did you mean "rds-multi-az-enabled"?)',
+      'pillars-lint: .pillars-lint.yaml:3:3: rules.ebs-volume-encrypt: unknown rule "ebs-volume-encrypt" (did you mean "ebs-volume-encrypted"?)',
+    ]);
+  });
+});

@@ -148,7 +148,8 @@ async function lintWorkspace(runner: Runner, allRules: readonly RuleDefinition[]
     refusal: 'set the action input allow-plugins: true to load them',
   });
   const failOn: FailOn = inputs.failOn ?? config.failOn ?? 'error';
-  const paths = inputs.paths.length ? inputs.paths : config.include.length ? config.include : ['.'];
+  const included = config.includeFrom(workspace);
+  const paths = inputs.paths.length ? inputs.paths : included.length ? included : ['.'];
   const notes: string[] = [];
 
   let only: ((file: string) => boolean) | undefined;

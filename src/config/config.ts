@@ -1,6 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { relativeInside } from '../discover/paths.ts';
+import { relativeForMatching, relativeInside, toPosix } from '../discover/paths.ts';
 import { UsageError } from '../errors.ts';
 import type { RuleDefinition } from '../engine/rule.ts';
 import { closest } from '../engine/registry.ts';
@@ -62,12 +62,31 @@ export class ResolvedConfig {
     return this.raw['fail-on'];
   }
 
-  get include(): string[] {
-    return list(this.raw.include);
+  /**
+   * `include` as paths for the working directory: the config's globs are relative to the config file's folder, so
+   * one config serves however a run is started.
+   */
+  includeFrom(cwd: string): string[] {
+    const base = toPosix(path.relative(cwd, this.base ?? cwd));
+    return list(this.raw.include).map((glob) => (base ? path.posix.join(base, glob) : glob));
   }
 
+  /** Globs of files not to lint, relative to the config's folder; a folder named without a glob means all of it. */
   get exclude(): string[] {
-    return list(this.raw.exclude);
+    return list(this.raw.exclude).flatMap((glob) => {
+      const plain = glob.replace(/\/+$/, '');
+      return plain.endsWith('/**') ? [plain] : [plain, `${plain}/**`];
+    });
+  }
+
+  /** The folder include, exclude and overrides' files are relative to: the config file's, else the working directory. */
+  get base(): string | undefined {
+    return this.file !== undefined ? path.dirname(this.file) : undefined;
+  }
+
+  /** A file's path as the config's globs see it: relative to the config's folder (or `cwd`), with `/`. */
+  pathForMatching(file: string, cwd: string): string {
+    return relativeForMatching(file, this.base ?? cwd);
   }
 
   /** Whether the rules can differ between files (without overrides, forFile ignores the path). */
@@ -194,7 +213,7 @@ export async function loadConfig(
 
   // ajv is loaded only when a config file exists: it is not on the start-up path of a plain run.
   const { default: Ajv } = await import('ajv');
-  const ajv = new (Ajv as unknown as typeof import('ajv').default)({ allErrors: true, strict: false });
+  const ajv = new (Ajv as unknown as typeof import('ajv').default)({ allErrors: true, strict: false, verbose: true });
   const validate = ajv.compile(configSchema);
   if (!validate(data)) problems.push(...schemaProblems(validate.errors ?? []));
 
@@ -249,11 +268,15 @@ export async function loadConfig(
     }
   }
   if (problems.length > 0) {
-    const [first] = problems;
-    const where = problemRegion(doc, first!);
-    const key = first!.path.length ? first!.path.join('.') : '(top level)';
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-    throw new UsageError(`${shown}:${where.startLine}:${where.startColumn}: ${key}: ${first!.message}${more}`);
+    // Every problem, one line each in file order, so one edit fixes them all.
+    const lines = problems
+      .map((problem) => ({ problem, where: problemRegion(doc, problem) }))
+      .sort((a, b) => a.where.startLine - b.where.startLine || a.where.startColumn - b.where.startColumn)
+      .map(({ problem, where }) => {
+        const key = problem.path.length ? problem.path.join('.') : '(top level)';
+        return `${shown}:${where.startLine}:${where.startColumn}: ${key}: ${problem.message}`;
+      });
+    throw new UsageError(lines.join('\n'));
   }
   return new ResolvedConfig(all, data as RawConfig, file, presets);
 }
@@ -316,6 +339,8 @@ interface AjvError {
   keyword: string;
   message?: string;
   params: Record<string, unknown>;
+  /** The value that failed (ajv's verbose mode). */
+  data?: unknown;
 }
 
 /** ajv errors as located problems, the most specific first (oneOf wrappers dropped when a branch explains more). */
@@ -344,7 +369,10 @@ function schemaProblems(errors: AjvError[], base: NodePath = []): Problem[] {
     } else if (e.keyword === 'enum') {
       message = `must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
     } else if (e.keyword === 'pattern' && p[0] === 'extends') {
-      message = `unknown preset (expected recommended, all, pillar:<${PILLARS.join('|')}> or plugin:<plugin>/<preset>)`;
+      const hint = typeof e.data === 'string' ? closest(e.data, ['recommended', 'all', ...PILLARS.map((x) => `pillar:${x}`)]) : undefined;
+      message = hint
+        ? `unknown preset "${e.data}" (did you mean "${hint}"?)`
+        : `unknown preset (expected recommended, all, pillar:<${PILLARS.join('|')}> or plugin:<plugin>/<preset>)`;
     } else if (e.keyword === 'type') {
       message = `must be ${e.params.type}`;
     }
@@ -354,10 +382,13 @@ function schemaProblems(errors: AjvError[], base: NodePath = []): Problem[] {
   const rank = (m: string) => (m.startsWith('must be one of') || m.startsWith('unknown') ? 0 : 1);
   out.sort((a, b) => b.depth - a.depth || rank(a.message) - rank(b.message));
   const seen = new Set<string>();
-  return out.filter((p) => {
+  const unique = out.filter((p) => {
     const k = p.path.join('/');
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
   });
+  // "extends: must be string" is the other branch of a oneOf whose list branch has the real problem inside it.
+  const inside = (outer: NodePath, inner: NodePath) => inner.length > outer.length && outer.every((seg, i) => seg === inner[i]);
+  return unique.filter((p) => !(p.message.startsWith('must be ') && unique.some((q) => inside(p.path, q.path))));
 }

@@ -2,7 +2,7 @@
 // nest, which are linted through them), and the one LintResult.
 import path from 'node:path';
 import { discoverFiles } from '../discover/files.ts';
-import { isUri, relativeForMatching, toPosix } from '../discover/paths.ts';
+import { isUri, toPosix } from '../discover/paths.ts';
 import { ProjectFiles } from '../discover/read.ts';
 import { UsageError } from '../errors.ts';
 import type { StackOptions } from '../discover/stack.ts';
@@ -68,7 +68,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const chosenFor = new Map<RuleSetup, RuleSetup>();
   const byConfig = (file: string): RuleSetup => {
     // Without overrides every file gets the same setup, so its relative path is not needed.
-    const setup = config.forFile(!config.hasOverrides || isUri(file) ? file : relativeForMatching(file, cwd));
+    const setup = config.forFile(!config.hasOverrides || isUri(file) ? file : config.pathForMatching(file, cwd));
     let chosen = chosenFor.get(setup);
     if (!chosen) {
       // An explicit --rule runs even when the config turns it off; otherwise the config decides.
@@ -81,7 +81,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   };
   selectRules(all, options); // unknown --rule ids fail before any file is read
   const exclude = config.exclude;
-  const excluded = (file: string) => exclude.length > 0 && matchesAny(relativeForMatching(file, cwd), exclude);
+  const excluded = (file: string) => exclude.length > 0 && matchesAny(config.pathForMatching(file, cwd), exclude);
   const discovered = options.paths.length ? await discoverFiles(options.paths, cwd, projectFiles) : [];
   const files: FileReport[] = [];
   // Entries listed but never read (outside the project, in .git/, an unreadable folder) are reported as skipped.
