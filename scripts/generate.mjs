@@ -203,6 +203,34 @@ if (from < 0 || to < 0) {
 }
 write(readmePath, `${readme.slice(0, from + begin.length)}\n${table}\n${readme.slice(to)}`);
 
+// 6. The config schema lists every rule, with its options' schema and defaults, so editors complete rule ids and
+// options (the part of the config users edit most). Plugin rules stay allowed: the loader checks their ids.
+const schemaPath = 'schemas/pillars-lint.schema.json';
+const projectUrl = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).homepage.replace(/#.*$/, '');
+const schema = JSON.parse(readFileSync(path.join(root, schemaPath), 'utf8'));
+const settings = schema.definitions.ruleSettings;
+const level = { $ref: '#/definitions/level' };
+settings.properties = Object.fromEntries(
+  [...rules]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((r) => [
+      r.id,
+      {
+        description: `${r.title} (${r.pillar}, ${r.level}${r.experimental ? ', experimental' : ''}). ${projectUrl}/blob/main/docs/rules/${r.id}.md`,
+        oneOf: [
+          level,
+          {
+            type: 'array',
+            minItems: 1,
+            maxItems: 2,
+            items: [level, r.optionsSchema ? { ...r.optionsSchema, default: r.defaultOptions } : { type: 'object', maxProperties: 0 }],
+          },
+        ],
+      },
+    ]),
+);
+write(schemaPath, `${JSON.stringify(schema, null, 2)}\n`);
+
 if (check && stale.length) {
   console.error(`stale generated files: ${stale.join(', ')} (run npm run generate)`);
   process.exit(1);

@@ -272,3 +272,24 @@ describe('config paths and problems', () => {
     ]);
   });
 });
+
+describe('the config schema, as an editor uses it', () => {
+  it('lists every rule with its options, their schema and defaults', async () => {
+    const { default: Ajv } = await import('ajv');
+    const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas/pillars-lint.schema.json'), 'utf8'));
+    const { rules } = await import('../rules/index.ts');
+    const listed = schema.definitions.ruleSettings.properties as Record<string, { oneOf: Array<{ items?: unknown[] }> }>;
+    expect(Object.keys(listed).sort()).toEqual(rules.map((r) => r.id).sort());
+    for (const rule of rules.filter((r) => r.optionsSchema)) {
+      const options = listed[rule.id]!.oneOf[1]!.items![1] as { properties: unknown; default: unknown };
+      expect(options.properties).toEqual((rule.optionsSchema as { properties: unknown }).properties);
+      expect(options.default).toEqual(rule.defaultOptions);
+    }
+    const validate = new Ajv({ strict: false }).compile(schema);
+    expect(validate({ rules: { 'cfn-resource-required-tags': ['warning', { requiredTags: ['Owner'] }] } })).toBe(true);
+    expect(validate({ rules: { 'cfn-resource-required-tags': ['warning', { requiredTag: ['Owner'] }] } })).toBe(false);
+    expect(validate({ rules: { 'ebs-volume-type-gp3': ['warning', { anything: 1 }] } })).toBe(false);
+    // A plugin's rule is checked by pillars-lint itself, so the schema lets it through.
+    expect(validate({ rules: { 'acme/tagged': 'error' } })).toBe(true);
+  });
+});
