@@ -1071,8 +1071,8 @@ var init_main = __esm({
 });
 
 // src/parse/types.ts
-function pathKey(path13) {
-  return path13.join("\0");
+function pathKey(path14) {
+  return path14.join("\0");
 }
 var init_types = __esm({
   "src/parse/types.ts"() {
@@ -1118,16 +1118,16 @@ function regionOf(source, lineStarts, start, end) {
   const last = positionOf(lineStarts, e - 1);
   return { startLine: s.line, startColumn: s.column, endLine: last.line, endColumn: last.column + 1 };
 }
-function locate(doc, path13) {
-  for (let n = path13.length; n >= 0; n--) {
-    const sub = n === path13.length ? path13 : path13.slice(0, n);
+function locate(doc, path14) {
+  for (let n = path14.length; n >= 0; n--) {
+    const sub = n === path14.length ? path14 : path14.slice(0, n);
     const location2 = doc.locations.get(pathKey(sub));
-    if (location2) return { path: sub, location: location2, exact: n === path13.length };
+    if (location2) return { path: sub, location: location2, exact: n === path14.length };
   }
   return void 0;
 }
-function findingRegion(doc, path13) {
-  return locatedRegion(doc, locate(doc, path13));
+function findingRegion(doc, path14) {
+  return locatedRegion(doc, locate(doc, path14));
 }
 function locatedRegion(doc, found) {
   if (!found) return { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
@@ -7719,8 +7719,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path13) {
-      let input = path13;
+    function removeDotSegments(path14) {
+      let input = path14;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -7794,11 +7794,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path13) {
-      if (path13 === "" || path13[0] === "/") {
-        return removeDotSegments(path13);
+    function removeDotSegmentsRelative(path14) {
+      if (path14 === "" || path14[0] === "/") {
+        return removeDotSegments(path14);
       }
-      const segments = path13.split("/");
+      const segments = path14.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -8161,8 +8161,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path13 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path13 && path13 !== "/" ? path13 : void 0;
+        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -11397,7 +11397,7 @@ __export(stack_exports, {
   safeStackFileName: () => safeStackFileName
 });
 import { lstatSync, mkdirSync, readFileSync as readFileSync2, writeFileSync } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 async function fetchStacks(options4) {
   const timeoutMs = Math.min(options4.timeoutMs ?? timeoutFromEnvironment() ?? DEFAULT_TIMEOUT_MS, 2 ** 31 - 1);
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -11572,7 +11572,7 @@ function writeTemplate(stack, dir, taken) {
     throw new StackError(`cannot create ${shown(dir)}: ${error.code ?? error.message}`);
   }
   for (let n = 1; n <= MAX_NAME_TRIES; n++) {
-    const file = path8.resolve(dir, `${stem}${n === 1 ? "" : `-${n}`}.template.${extension}`);
+    const file = path9.resolve(dir, `${stem}${n === 1 ? "" : `-${n}`}.template.${extension}`);
     if (taken.has(file)) continue;
     try {
       writeFileSync(file, stack.body, { flag: "wx" });
@@ -11586,7 +11586,7 @@ function writeTemplate(stack, dir, taken) {
     return;
   }
   throw new StackError(
-    `cannot write the template of stack ${printable(stack.name)}: ${shown(path8.resolve(dir, stem))}.template.${extension} and ${MAX_NAME_TRIES - 1} other names are taken`
+    `cannot write the template of stack ${printable(stack.name)}: ${shown(path9.resolve(dir, stem))}.template.${extension} and ${MAX_NAME_TRIES - 1} other names are taken`
   );
 }
 function sameText(file, text) {
@@ -11698,7 +11698,7 @@ var init_stack = __esm({
 
 // src/action/run.ts
 import { existsSync as existsSync5, lstatSync as lstatSync2, rmSync } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/config/config.ts
 init_paths();
@@ -11816,13 +11816,15 @@ function peerScopes(peers) {
 }
 function selectRules(all, selection) {
   const known = new Set(all.map((r) => r.id));
-  for (const id of selection.ids ?? []) {
+  for (const id of [...selection.ids ?? [], ...selection.skip ?? []]) {
     if (!known.has(id)) {
       const hint = closest(id, [...known]);
       throw new UsageError(`unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ""}`);
     }
   }
-  return all.filter((r) => (!selection.ids?.length || selection.ids.includes(r.id)) && (!selection.pillars?.length || selection.pillars.includes(r.pillar)));
+  return all.filter(
+    (r) => (!selection.ids?.length || selection.ids.includes(r.id)) && !selection.skip?.includes(r.id) && (!selection.pillars?.length || selection.pillars.includes(r.pillar))
+  );
 }
 function closest(input, candidates) {
   let best;
@@ -12188,66 +12190,931 @@ var pillars_lint_schema_default = {
   type: "object",
   additionalProperties: false,
   properties: {
-    $schema: { type: "string" },
+    $schema: {
+      type: "string"
+    },
     plugins: {
       description: "Plugins to load: installed package names, or paths relative to this file. Their rules are named plugin-name/rule-id.",
       type: "array",
-      items: { type: "string", minLength: 1 }
+      items: {
+        type: "string",
+        minLength: 1
+      }
     },
     extends: {
       description: "Presets: recommended, all, pillar:<name>, or a plugin's plugin:<plugin>/<preset>. Default: recommended.",
       oneOf: [
-        { $ref: "#/definitions/preset" },
-        { type: "array", items: { $ref: "#/definitions/preset" }, minItems: 1 }
+        {
+          $ref: "#/definitions/preset"
+        },
+        {
+          type: "array",
+          items: {
+            $ref: "#/definitions/preset"
+          },
+          minItems: 1
+        }
       ]
     },
-    rules: { $ref: "#/definitions/ruleSettings" },
+    rules: {
+      $ref: "#/definitions/ruleSettings"
+    },
     overrides: {
       description: "Rule settings for some files; later entries win.",
       type: "array",
       items: {
         type: "object",
         additionalProperties: false,
-        required: ["files"],
+        required: [
+          "files"
+        ],
         properties: {
-          files: { $ref: "#/definitions/globs" },
-          rules: { $ref: "#/definitions/ruleSettings" }
+          files: {
+            $ref: "#/definitions/globs"
+          },
+          rules: {
+            $ref: "#/definitions/ruleSettings"
+          }
         }
       }
     },
     parameters: {
       description: "Template parameter values, as deployed (command-line values win).",
       type: "object",
-      additionalProperties: { type: ["string", "number", "boolean"] }
+      additionalProperties: {
+        type: [
+          "string",
+          "number",
+          "boolean"
+        ]
+      }
     },
-    include: { description: "Globs linted when no path is given on the command line.", $ref: "#/definitions/globs" },
-    exclude: { description: "Globs never linted.", $ref: "#/definitions/globs" },
-    "fail-on": { enum: ["error", "warning", "note", "none"] }
+    include: {
+      description: "Globs linted when no path is given on the command line.",
+      $ref: "#/definitions/globs"
+    },
+    exclude: {
+      description: "Globs never linted.",
+      $ref: "#/definitions/globs"
+    },
+    baseline: {
+      description: "A baseline file (written by --write-baseline), relative to this file: findings in it are reported as unchanged and do not fail the run.",
+      type: "string",
+      minLength: 1
+    },
+    "fail-on": {
+      enum: [
+        "error",
+        "warning",
+        "note",
+        "none"
+      ]
+    }
   },
   definitions: {
     preset: {
       type: "string",
       pattern: "^(recommended|all|pillar:(security|reliability|performance-efficiency|cost-optimization|operational-excellence|sustainability)|plugin:[a-z0-9][a-z0-9-]*/[A-Za-z0-9_-]+)$"
     },
-    level: { enum: ["off", "error", "warning", "note"] },
+    level: {
+      enum: [
+        "off",
+        "error",
+        "warning",
+        "note"
+      ]
+    },
     globs: {
       oneOf: [
-        { type: "string", minLength: 1 },
-        { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 }
+        {
+          type: "string",
+          minLength: 1
+        },
+        {
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          },
+          minItems: 1
+        }
       ]
     },
     ruleSettings: {
       type: "object",
       additionalProperties: {
         oneOf: [
-          { $ref: "#/definitions/level" },
+          {
+            $ref: "#/definitions/level"
+          },
           {
             type: "array",
             minItems: 1,
             maxItems: 2,
-            items: [{ $ref: "#/definitions/level" }, { type: "object" }]
+            items: [
+              {
+                $ref: "#/definitions/level"
+              },
+              {
+                type: "object"
+              }
+            ]
           }
         ]
+      },
+      properties: {
+        "autoscaling-elb-health-check": {
+          description: "Auto Scaling groups behind a load balancer use ELB health checks (reliability, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/autoscaling-elb-health-check.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "autoscaling-multiple-az": {
+          description: "Auto Scaling groups span at least two Availability Zones (reliability, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/autoscaling-multiple-az.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "autoscaling-scaling-policy-configured": {
+          description: "Auto Scaling groups that can scale have a scaling policy (performance-efficiency, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/autoscaling-scaling-policy-configured.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "cfn-resource-required-tags": {
+          description: "Taggable resources carry the required tags (operational-excellence, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/cfn-resource-required-tags.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  properties: {
+                    requiredTags: {
+                      type: "array",
+                      items: {
+                        type: "string",
+                        minLength: 1
+                      },
+                      uniqueItems: true,
+                      description: "Tag keys every taggable resource must carry, case-sensitive as in AWS. The rule reports nothing until this lists at least one key.",
+                      default: []
+                    },
+                    stackTags: {
+                      type: "array",
+                      items: {
+                        type: "string",
+                        minLength: 1
+                      },
+                      uniqueItems: true,
+                      description: "Tag keys applied to the whole stack at deploy time (`aws cloudformation deploy --tags`, `sam deploy --tags`): assumed present on every resource.",
+                      default: []
+                    }
+                  },
+                  additionalProperties: false,
+                  default: {
+                    requiredTags: [],
+                    stackTags: []
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        "cfn-stateful-resource-retain-policy": {
+          description: "Stateful resources survive stack deletion and replacement (operational-excellence, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/cfn-stateful-resource-retain-policy.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  properties: {
+                    statefulTypes: {
+                      type: "array",
+                      items: {
+                        type: "string",
+                        enum: [
+                          "AWS::RDS::DBInstance",
+                          "AWS::RDS::DBCluster",
+                          "AWS::EC2::Volume",
+                          "AWS::DynamoDB::Table",
+                          "AWS::DynamoDB::GlobalTable",
+                          "AWS::S3::Bucket",
+                          "AWS::EFS::FileSystem",
+                          "AWS::ElastiCache::ReplicationGroup",
+                          "AWS::ElastiCache::CacheCluster",
+                          "AWS::Cognito::UserPool",
+                          "AWS::SQS::Queue",
+                          "AWS::Logs::LogGroup",
+                          "AWS::KMS::Key"
+                        ]
+                      },
+                      uniqueItems: true,
+                      description: "Resource types checked at the rule's level.",
+                      default: [
+                        "AWS::RDS::DBInstance",
+                        "AWS::RDS::DBCluster",
+                        "AWS::EC2::Volume",
+                        "AWS::DynamoDB::Table",
+                        "AWS::DynamoDB::GlobalTable",
+                        "AWS::S3::Bucket",
+                        "AWS::EFS::FileSystem",
+                        "AWS::ElastiCache::ReplicationGroup",
+                        "AWS::ElastiCache::CacheCluster",
+                        "AWS::Cognito::UserPool"
+                      ]
+                    },
+                    noteTypes: {
+                      type: "array",
+                      items: {
+                        type: "string",
+                        enum: [
+                          "AWS::RDS::DBInstance",
+                          "AWS::RDS::DBCluster",
+                          "AWS::EC2::Volume",
+                          "AWS::DynamoDB::Table",
+                          "AWS::DynamoDB::GlobalTable",
+                          "AWS::S3::Bucket",
+                          "AWS::EFS::FileSystem",
+                          "AWS::ElastiCache::ReplicationGroup",
+                          "AWS::ElastiCache::CacheCluster",
+                          "AWS::Cognito::UserPool",
+                          "AWS::SQS::Queue",
+                          "AWS::Logs::LogGroup",
+                          "AWS::KMS::Key"
+                        ]
+                      },
+                      uniqueItems: true,
+                      description: "Resource types checked but reported as notes: their data is usually re-creatable or short-lived.",
+                      default: [
+                        "AWS::SQS::Queue",
+                        "AWS::Logs::LogGroup",
+                        "AWS::KMS::Key"
+                      ]
+                    }
+                  },
+                  additionalProperties: false,
+                  default: {
+                    statefulTypes: [
+                      "AWS::RDS::DBInstance",
+                      "AWS::RDS::DBCluster",
+                      "AWS::EC2::Volume",
+                      "AWS::DynamoDB::Table",
+                      "AWS::DynamoDB::GlobalTable",
+                      "AWS::S3::Bucket",
+                      "AWS::EFS::FileSystem",
+                      "AWS::ElastiCache::ReplicationGroup",
+                      "AWS::ElastiCache::CacheCluster",
+                      "AWS::Cognito::UserPool"
+                    ],
+                    noteTypes: [
+                      "AWS::SQS::Queue",
+                      "AWS::Logs::LogGroup",
+                      "AWS::KMS::Key"
+                    ]
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        "cloudfront-viewer-policy-https": {
+          description: "CloudFront requires HTTPS between viewers and edge (security, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/cloudfront-viewer-policy-https.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "ebs-volume-encrypted": {
+          description: "EBS volumes are encrypted at rest (security, error). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/ebs-volume-encrypted.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  properties: {
+                    assumeAccountDefaultEncryption: {
+                      type: "boolean",
+                      description: "The account (every region the template deploys to) has EBS encryption by default turned on: volumes and block devices that leave Encrypted out, and root volumes made from the AMI, pass. An explicit Encrypted: false still fails.",
+                      default: false
+                    }
+                  },
+                  additionalProperties: false,
+                  default: {
+                    assumeAccountDefaultEncryption: false
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        "ebs-volume-type-gp3": {
+          description: "EBS volumes use gp3 instead of gp2 (cost-optimization, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/ebs-volume-type-gp3.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "ec2-imdsv2-check": {
+          description: "EC2 instances require IMDSv2 (security, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/ec2-imdsv2-check.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "ec2-instance-type-current-generation": {
+          description: "EC2 instance types are current generation (cost-optimization, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/ec2-instance-type-current-generation.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  properties: {
+                    previousGenerationFamilies: {
+                      type: "array",
+                      items: {
+                        type: "string",
+                        minLength: 1
+                      },
+                      uniqueItems: true,
+                      description: "Instance families AWS lists as previous generation (the text before the first dot of the type): reported at the rule's level.",
+                      default: [
+                        "t1",
+                        "m1",
+                        "m2",
+                        "m3",
+                        "c1",
+                        "c3",
+                        "cc1",
+                        "cc2",
+                        "cg1",
+                        "cr1",
+                        "g2",
+                        "hi1",
+                        "hs1",
+                        "i2",
+                        "r3"
+                      ]
+                    },
+                    olderFamilies: {
+                      type: "array",
+                      items: {
+                        type: "string",
+                        minLength: 1
+                      },
+                      uniqueItems: true,
+                      description: "Current instance families that have a cheaper successor: reported as notes.",
+                      default: [
+                        "t2",
+                        "m4",
+                        "c4",
+                        "r4",
+                        "d2",
+                        "i3",
+                        "p2",
+                        "g3",
+                        "x1"
+                      ]
+                    }
+                  },
+                  additionalProperties: false,
+                  default: {
+                    previousGenerationFamilies: [
+                      "t1",
+                      "m1",
+                      "m2",
+                      "m3",
+                      "c1",
+                      "c3",
+                      "cc1",
+                      "cc2",
+                      "cg1",
+                      "cr1",
+                      "g2",
+                      "hi1",
+                      "hs1",
+                      "i2",
+                      "r3"
+                    ],
+                    olderFamilies: [
+                      "t2",
+                      "m4",
+                      "c4",
+                      "r4",
+                      "d2",
+                      "i3",
+                      "p2",
+                      "g3",
+                      "x1"
+                    ]
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        "ec2-placement-group-not-cluster": {
+          description: "Cluster placement groups are flagged for single-AZ availability risk (reliability, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/ec2-placement-group-not-cluster.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "ec2-sg-rdp-restricted": {
+          description: "Security groups do not allow RDP (3389) from the whole internet (security, error). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/ec2-sg-rdp-restricted.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "ec2-sg-ssh-restricted": {
+          description: "Security groups do not allow SSH (22) from the whole internet (security, error). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/ec2-sg-ssh-restricted.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "elasticache-multi-az-enabled": {
+          description: "ElastiCache clusters survive the loss of an Availability Zone (reliability, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/elasticache-multi-az-enabled.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "elb-cross-zone-load-balancing-enabled": {
+          description: "Cross-zone load balancing is on for NLB, GWLB and Classic ELB (reliability, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/elb-cross-zone-load-balancing-enabled.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "elb-listener-https-enforced": {
+          description: "Load balancer listeners serve HTTPS or redirect HTTP to HTTPS (security, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/elb-listener-https-enforced.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "iam-policy-no-statements-with-admin-access": {
+          description: "IAM policies do not grant full administrative access (security, error). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/iam-policy-no-statements-with-admin-access.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "lambda-function-arm64-architecture": {
+          description: "Lambda functions run on arm64 (Graviton) (sustainability, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/lambda-function-arm64-architecture.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "rds-automated-backups-enabled": {
+          description: "RDS automated backups are on with adequate retention (reliability, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/rds-automated-backups-enabled.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  properties: {
+                    minRetentionDays: {
+                      type: "integer",
+                      minimum: 1,
+                      maximum: 35,
+                      description: "Fewest days of automated backups a DB instance or cluster must keep, from 1 to 35 (AWS keeps 1 day when BackupRetentionPeriod is not set).",
+                      default: 7
+                    }
+                  },
+                  additionalProperties: false,
+                  default: {
+                    minRetentionDays: 7
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        "rds-deletion-protection-enabled": {
+          description: "RDS instances and clusters have deletion protection (reliability, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/rds-deletion-protection-enabled.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "rds-instance-public-access-check": {
+          description: "RDS instances are not publicly accessible (security, error). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/rds-instance-public-access-check.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "rds-multi-az-enabled": {
+          description: "RDS DB instances are deployed Multi-AZ (reliability, error). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/rds-multi-az-enabled.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "rds-storage-encrypted": {
+          description: "RDS instances and clusters encrypt storage (security, error). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/rds-storage-encrypted.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "s3-bucket-level-public-access-prohibited": {
+          description: "S3 bucket Block Public Access stays on (security, error). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/s3-bucket-level-public-access-prohibited.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "s3-lifecycle-policy-check": {
+          description: "S3 buckets have a lifecycle configuration (cost-optimization, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/s3-lifecycle-policy-check.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "vpc-flow-logs-enabled": {
+          description: "Every VPC has a flow log (security, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/vpc-flow-logs-enabled.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  properties: {
+                    assumeFlowLogsExternal: {
+                      type: "boolean",
+                      description: "Flow logs are created outside this template (for example by an organization-wide stack): VPCs without a flow log here pass. Flow logs of the template are still checked for TrafficType ACCEPT.",
+                      default: false
+                    }
+                  },
+                  additionalProperties: false,
+                  default: {
+                    assumeFlowLogsExternal: false
+                  }
+                }
+              ]
+            }
+          ]
+        }
       }
     }
   }
@@ -12277,11 +13144,32 @@ var ResolvedConfig = class {
   get failOn() {
     return this.raw["fail-on"];
   }
-  get include() {
-    return list(this.raw.include);
+  /**
+   * `include` as paths for the working directory: the config's globs are relative to the config file's folder, so
+   * one config serves however a run is started.
+   */
+  includeFrom(cwd) {
+    const base = toPosix(path2.relative(cwd, this.base ?? cwd));
+    return list(this.raw.include).map((glob2) => base ? path2.posix.join(base, glob2) : glob2);
   }
+  /** Globs of files not to lint, relative to the config's folder; a folder named without a glob means all of it. */
   get exclude() {
-    return list(this.raw.exclude);
+    return list(this.raw.exclude).flatMap((glob2) => {
+      const plain = glob2.replace(/\/+$/, "");
+      return plain.endsWith("/**") ? [plain] : [plain, `${plain}/**`];
+    });
+  }
+  /** The baseline file the config names, as an absolute path (it is relative to the config's folder). */
+  get baseline() {
+    return this.raw.baseline !== void 0 ? path2.resolve(this.base ?? ".", this.raw.baseline) : void 0;
+  }
+  /** The folder include, exclude and overrides' files are relative to: the config file's, else the working directory. */
+  get base() {
+    return this.file !== void 0 ? path2.dirname(this.file) : void 0;
+  }
+  /** A file's path as the config's globs see it: relative to the config's folder (or `cwd`), with `/`. */
+  pathForMatching(file, cwd) {
+    return relativeForMatching(file, this.base ?? cwd);
   }
   /** Whether the rules can differ between files (without overrides, forFile ignores the path). */
   get hasOverrides() {
@@ -12366,8 +13254,8 @@ async function loadConfig(file, builtIn, cwd, extraPlugins = [], policy = {}) {
   const data = normalizeOff(doc.value ?? {});
   const problems = [];
   const { default: Ajv } = await Promise.resolve().then(() => __toESM(require_ajv(), 1));
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const validate = ajv.compile(pillars_lint_schema_default);
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+  const validate = ajv.compile(withoutRuleList(pillars_lint_schema_default));
   if (!validate(data)) problems.push(...schemaProblems(validate.errors ?? []));
   if (problems.length === 0) problems.push(...globProblems(data));
   const fromConfig = (data.plugins ?? []).map((spec) => ({ spec, base: path2.dirname(file), root: policy.root }));
@@ -12417,13 +13305,17 @@ async function loadConfig(file, builtIn, cwd, extraPlugins = [], policy = {}) {
     }
   }
   if (problems.length > 0) {
-    const [first] = problems;
-    const where = problemRegion(doc, first);
-    const key = first.path.length ? first.path.join(".") : "(top level)";
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
-    throw new UsageError(`${shown}:${where.startLine}:${where.startColumn}: ${key}: ${first.message}${more}`);
+    const lines = problems.map((problem) => ({ problem, where: problemRegion(doc, problem) })).sort((a, b) => a.where.startLine - b.where.startLine || a.where.startColumn - b.where.startColumn).map(({ problem, where }) => {
+      const key = problem.path.length ? problem.path.join(".") : "(top level)";
+      return `${shown}:${where.startLine}:${where.startColumn}: ${key}: ${problem.message}`;
+    });
+    throw new UsageError(lines.join("\n"));
   }
   return new ResolvedConfig(all, data, file, presets);
+}
+function withoutRuleList(schema) {
+  const { properties: _listed, ...ruleSettings } = schema.definitions.ruleSettings;
+  return { ...schema, definitions: { ...schema.definitions, ruleSettings } };
 }
 function globProblems(raw) {
   const fields = [
@@ -12485,7 +13377,8 @@ function schemaProblems(errors, base = []) {
     } else if (e.keyword === "enum") {
       message = `must be one of ${e.params.allowedValues.join(", ")}`;
     } else if (e.keyword === "pattern" && p[0] === "extends") {
-      message = `unknown preset (expected recommended, all, pillar:<${PILLARS.join("|")}> or plugin:<plugin>/<preset>)`;
+      const hint = typeof e.data === "string" ? closest(e.data, ["recommended", "all", ...PILLARS.map((x) => `pillar:${x}`)]) : void 0;
+      message = hint ? `unknown preset "${e.data}" (did you mean "${hint}"?)` : `unknown preset (expected recommended, all, pillar:<${PILLARS.join("|")}> or plugin:<plugin>/<preset>)`;
     } else if (e.keyword === "type") {
       message = `must be ${e.params.type}`;
     }
@@ -12494,28 +13387,98 @@ function schemaProblems(errors, base = []) {
   const rank = (m) => m.startsWith("must be one of") || m.startsWith("unknown") ? 0 : 1;
   out.sort((a, b) => b.depth - a.depth || rank(a.message) - rank(b.message));
   const seen = /* @__PURE__ */ new Set();
-  return out.filter((p) => {
+  const unique2 = out.filter((p) => {
     const k = p.path.join("/");
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
   });
+  const inside = (outer, inner) => inner.length > outer.length && outer.every((seg, i) => seg === inner[i]);
+  return unique2.filter((p) => !(p.message.startsWith("must be ") && unique2.some((q) => inside(p.path, q.path))));
 }
 
 // src/action/run.ts
 init_paths();
 init_errors();
 
+// src/engine/baseline.ts
+init_errors();
+import { realpathSync as realpathSync4 } from "node:fs";
+import path3 from "node:path";
+init_paths();
+function identity(ruleId, file, logicalId, propertyPath, message) {
+  return [ruleId, file, logicalId ?? "", propertyPath, logicalId ? "" : message].join("");
+}
+function readBaseline(file, cwd, root) {
+  if (root !== void 0 && !insideProject(path3.resolve(cwd, file), root)) {
+    throw new UsageError(`the baseline ${relativeForMatching(path3.resolve(cwd, file), cwd)} is not a file of the project (outside it, or in .git/)`);
+  }
+  const source = readUserFile(path3.resolve(cwd, file), "baseline", file).toString("utf8");
+  let log;
+  try {
+    log = JSON.parse(source.replace(/^\uFEFF/, ""));
+  } catch {
+    throw new UsageError(`cannot read baseline ${file}: not valid JSON`);
+  }
+  if (!Array.isArray(log?.runs)) throw new UsageError(`baseline ${file} is not a SARIF file (no runs)`);
+  const known = /* @__PURE__ */ new Set();
+  const text = (value) => typeof value === "string" ? value : "";
+  for (const run of log.runs) {
+    for (const result of Array.isArray(run?.results) ? run.results : []) {
+      const location2 = result?.locations?.[0];
+      const template = result?.properties?.template;
+      const uri = typeof template === "string" ? template : location2?.physicalLocation?.artifactLocation?.uri;
+      if (typeof result?.ruleId !== "string" || typeof uri !== "string") continue;
+      const relative3 = uri.split("/").map(decodeSegment).join("/");
+      const logicalId = location2?.logicalLocations?.[0]?.name;
+      known.add(
+        identity(
+          result.ruleId,
+          relative3,
+          typeof logicalId === "string" ? logicalId : void 0,
+          text(result.properties?.propertyPath),
+          text(result.message?.text)
+        )
+      );
+    }
+  }
+  return known;
+}
+function insideProject(file, root) {
+  let real;
+  try {
+    real = realpathSync4.native(file);
+  } catch {
+    return true;
+  }
+  const inside = relativeInside(real, realpathSync4.native(root));
+  return inside !== void 0 && inside !== ".git" && !inside.startsWith(".git/");
+}
+function decodeSegment(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+function applyBaseline(findings, baseline, cwd) {
+  return findings.map((f) => {
+    const relative3 = relativeForMatching(f.file, cwd);
+    const key = identity(f.ruleId, relative3, f.logicalId, (f.propertyPath ?? []).join("."), f.message);
+    return { ...f, baselineState: baseline.has(key) ? "unchanged" : "new" };
+  });
+}
+
 // src/engine/lint.ts
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/discover/files.ts
 import { existsSync as existsSync3, readdirSync, statSync as statSync4 } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 init_errors();
 
 // src/discover/cdk.ts
-import path3 from "node:path";
+import path4 from "node:path";
 import { fileURLToPath } from "node:url";
 var STACK = "aws:cloudformation:stack";
 var NESTED_ASSEMBLY = "cdk:cloud-assembly";
@@ -12530,7 +13493,7 @@ var AssemblyReader = class {
   refused = [];
   /** The real path of what `manifest` names as `what`, the path as written when it does not exist, or undefined when refused. */
   resolve(dir, name, manifest, what) {
-    const file = path3.resolve(dir, name);
+    const file = path4.resolve(dir, name);
     const { real, refusal } = this.files.locate(file);
     if (refusal) {
       this.refused.push({ file: manifest, reason: `${refusal} (${what})` });
@@ -12554,7 +13517,7 @@ var AssemblyReader = class {
   }
   /** A cloud assembly manifest, not just any manifest.json (web app manifests, extension manifests). */
   manifest(dir) {
-    const file = path3.join(dir, "manifest.json");
+    const file = path4.join(dir, "manifest.json");
     const { real, refusal } = this.files.locate(file);
     if (refusal) this.refused.push({ file, reason: refusal });
     const manifest = real ? this.json(real) : void 0;
@@ -12562,7 +13525,7 @@ var AssemblyReader = class {
   }
 };
 function readCloudAssembly(dir, files) {
-  const root = path3.resolve(dir);
+  const root = path4.resolve(dir);
   const reader = new AssemblyReader(files);
   const manifest = reader.manifest(root);
   if (!manifest) return void 0;
@@ -12573,7 +13536,7 @@ function readCloudAssembly(dir, files) {
 function readInto(dir, manifest, out, reader, visited, depth) {
   if (depth > MAX_ASSEMBLY_DEPTH || visited.has(dir)) return;
   visited.add(dir);
-  const manifestFile = path3.join(dir, "manifest.json");
+  const manifestFile = path4.join(dir, "manifest.json");
   const artifacts = manifest.artifacts;
   for (const [id, artifact] of Object.entries(artifacts)) {
     if (!isObject(artifact)) continue;
@@ -12597,7 +13560,7 @@ function stackMetadata(dir, id, artifact, reader) {
   };
   add(artifact.metadata);
   if (typeof artifact.additionalMetadataFile === "string") {
-    const manifest = path3.join(dir, "manifest.json");
+    const manifest = path4.join(dir, "manifest.json");
     const what = `the additionalMetadataFile of ${id}`;
     add(reader.json(reader.resolve(dir, artifact.additionalMetadataFile, manifest, what), manifest, what));
   }
@@ -12610,12 +13573,12 @@ function stackAssets(dir, artifact, artifacts, reader) {
     const entry = typeof dep === "string" ? artifacts[dep] : void 0;
     if (!isObject(entry) || entry.type !== ASSET_MANIFEST || !isObject(entry.properties) || typeof entry.properties.file !== "string") continue;
     const what = `the asset manifest ${dep}`;
-    const manifestFile = path3.join(dir, "manifest.json");
+    const manifestFile = path4.join(dir, "manifest.json");
     const manifest = reader.json(reader.resolve(dir, entry.properties.file, manifestFile, what), manifestFile, what);
     const files = isObject(manifest) && isObject(manifest.files) ? manifest.files : {};
     for (const [hash, asset] of Object.entries(files)) {
       if (!isObject(asset) || !isObject(asset.source) || typeof asset.source.path !== "string" || asset.source.packaging === "zip") continue;
-      const file = path3.resolve(dir, asset.source.path);
+      const file = path4.resolve(dir, asset.source.path);
       assets.set(hash, file);
       for (const destination of Object.values(isObject(asset.destinations) ? asset.destinations : {})) {
         if (isObject(destination) && typeof destination.objectKey === "string") assets.set(destination.objectKey, file);
@@ -12632,7 +13595,7 @@ function within(p, prefix) {
 }
 function stackTemplates(dir, id, artifact, artifacts, reader) {
   const properties = artifact.properties;
-  const manifestFile = path3.join(dir, "manifest.json");
+  const manifestFile = path4.join(dir, "manifest.json");
   const name = typeof artifact.displayName === "string" ? artifact.displayName : id;
   const mainFile = reader.resolve(dir, properties.templateFile, manifestFile, `the template of stack ${name}`);
   if (mainFile === void 0) return [];
@@ -12658,7 +13621,7 @@ function stackTemplates(dir, id, artifact, artifacts, reader) {
     const templateFile = typed(entries, "aws:cdk:templateFile")?.data;
     if (typeof templateFile === "string") {
       const file = reader.resolve(dir, templateFile, manifestFile, `the template of nested stack ${p.replace(/^\//, "")}`);
-      const template = file === mainFile ? main : make(file ?? path3.resolve(dir, templateFile), p.replace(/^\//, ""));
+      const template = file === mainFile ? main : make(file ?? path4.resolve(dir, templateFile), p.replace(/^\//, ""));
       if (file === void 0) refused2.add(template);
       roots.push({ path: p, template });
     }
@@ -12669,7 +13632,7 @@ function stackTemplates(dir, id, artifact, artifacts, reader) {
   roots.sort((a, b) => b.path.length - a.path.length);
   const ownerOf2 = (p) => roots.find((r) => within(p, r.path))?.template ?? main;
   const logicalIdAt = /* @__PURE__ */ new Map();
-  const base = path3.dirname(dir);
+  const base = path4.dirname(dir);
   for (const [p, entries] of metadata) {
     const logicalId = typed(entries, "aws:cdk:logicalId")?.data;
     if (typeof logicalId !== "string") continue;
@@ -12730,7 +13693,7 @@ function firstUserFrame(trace, base) {
       }
     }
     if (file.startsWith("node:") || file.startsWith("internal/") || /[\\/]node_modules[\\/]/.test(file) || file === "<anonymous>") continue;
-    return { file: path3.resolve(base, file), line: Number(match[2]), ...match[3] ? { column: Number(match[3]) } : {} };
+    return { file: path4.resolve(base, file), line: Number(match[2]), ...match[3] ? { column: Number(match[3]) } : {} };
   }
   return void 0;
 }
@@ -12739,7 +13702,7 @@ function firstUserFrame(trace, base) {
 init_paths();
 
 // src/discover/read.ts
-import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync4, statSync as statSync3 } from "node:fs";
+import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync5, statSync as statSync3 } from "node:fs";
 import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 var OUTSIDE_PROJECT = "not followed: outside the project";
 var INSIDE_GIT = "not followed: inside .git/";
@@ -12751,7 +13714,7 @@ var ProjectFiles = class {
   constructor(root, maxBytes = DEFAULT_MAX_FILE_SIZE) {
     this.maxBytes = maxBytes;
     this.given = resolve2(root);
-    this.root = realpathSync4.native(this.given);
+    this.root = realpathSync5.native(this.given);
     if (!statSync3(this.root).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
   }
   maxBytes;
@@ -12766,7 +13729,7 @@ var ProjectFiles = class {
     let real = this.reals.get(absolute);
     if (real === void 0) {
       try {
-        real = realpathSync4.native(absolute);
+        real = realpathSync5.native(absolute);
       } catch {
         real = null;
       }
@@ -12898,7 +13861,7 @@ async function discoverFiles(inputs, cwd, files = new ProjectFiles(cwd)) {
     if (!seen.has(key)) seen.set(key, { file, explicit: false, skipReason });
   };
   const addFile = (file, explicit) => {
-    const assembly = assemblies.at(path4.dirname(file));
+    const assembly = assemblies.at(path5.dirname(file));
     const template = assembly?.templates.find((t) => t.file === file);
     if (assembly && !template && !explicit) return;
     add(file, explicit, template);
@@ -12908,7 +13871,7 @@ async function discoverFiles(inputs, cwd, files = new ProjectFiles(cwd)) {
     for (const r of assembly.refused) skip(r.file, r.reason);
   };
   for (const input of inputs) {
-    const absolute = path4.resolve(cwd, input);
+    const absolute = path5.resolve(cwd, input);
     const { real, refusal } = files.locate(absolute);
     if (refusal && (real || !GLOB_CHARS.test(input))) throw refused(input, refusal);
     let stat;
@@ -12923,7 +13886,7 @@ async function discoverFiles(inputs, cwd, files = new ProjectFiles(cwd)) {
         else add(found.file, found.explicit, found.cdk);
       }
     } else if (real && stat) {
-      const assembly = path4.basename(real) === "manifest.json" ? assemblies.at(path4.dirname(real)) : void 0;
+      const assembly = path5.basename(real) === "manifest.json" ? assemblies.at(path5.dirname(real)) : void 0;
       if (assembly) addAssembly(assembly, true);
       else addFile(real, true);
     } else if (GLOB_CHARS.test(input)) {
@@ -12951,10 +13914,10 @@ function glob(input, cwd, files) {
     segments.findIndex((s) => GLOB_CHARS.test(s))
   );
   if (segments.slice(fixed.length).some((s) => /(^|[{,])\.\.([},]|$)/.test(s))) throw refused(input, OUTSIDE_PROJECT);
-  const base = path4.resolve(cwd, fixed.join("/") || ".");
+  const base = path5.resolve(cwd, fixed.join("/") || ".");
   const { real, refusal } = files.locate(base);
   if (refusal) throw refused(input, refusal);
-  const matcher = globToRegExp(path4.isAbsolute(pattern) ? pattern : path4.posix.normalize(pattern), true);
+  const matcher = globToRegExp(path5.isAbsolute(pattern) ? pattern : path5.posix.normalize(pattern), true);
   const dotNamed = /(^|\/)\.[^./]/.test(pattern);
   const out = [];
   const stack = real ? [real] : [];
@@ -12968,12 +13931,12 @@ function glob(input, cwd, files) {
     }
     for (const entry of entries) {
       if (!dotNamed && entry.name.startsWith(".")) continue;
-      const full = path4.join(dir, entry.name);
+      const full = path5.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!skipDirectory(entry.name)) stack.push(full);
         continue;
       }
-      const shown = path4.isAbsolute(pattern) ? toPosix(full) : toPosix(path4.relative(cwd, path4.join(base, path4.relative(real, full))));
+      const shown = path5.isAbsolute(pattern) ? toPosix(full) : toPosix(path5.relative(cwd, path5.join(base, path5.relative(real, full))));
       if (!matcher.test(shown)) continue;
       const found = linkedEntry(full, entry, files, true);
       if (found) out.push(found);
@@ -12984,9 +13947,9 @@ function glob(input, cwd, files) {
 }
 function linkedEntry(file, dirent, files, matched) {
   if (dirent.isFile()) {
-    const dir = matched ? files.realPath(path4.dirname(file)) : path4.dirname(file);
+    const dir = matched ? files.realPath(path5.dirname(file)) : path5.dirname(file);
     if (dir === void 0) return void 0;
-    const real = path4.join(dir, path4.basename(file));
+    const real = path5.join(dir, path5.basename(file));
     const refusal = matched ? files.refusal(real) : void 0;
     return refusal ? { file, explicit: false, skipReason: refusal } : { file: real, explicit: false };
   }
@@ -13012,7 +13975,7 @@ var AssemblyCache = class {
   byDir = /* @__PURE__ */ new Map();
   at(dir) {
     if (!this.byDir.has(dir)) {
-      this.byDir.set(dir, existsSync3(path4.join(dir, "manifest.json")) ? readCloudAssembly(dir, this.files) : void 0);
+      this.byDir.set(dir, existsSync3(path5.join(dir, "manifest.json")) ? readCloudAssembly(dir, this.files) : void 0);
     }
     return this.byDir.get(dir);
   }
@@ -13038,7 +14001,7 @@ function walk(root, assemblies, projectFiles) {
     }
     const subdirs = [];
     for (const entry of entries) {
-      const full = path4.join(dir, entry.name);
+      const full = path5.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!skipDirectory(entry.name)) subdirs.push(full);
       } else if (entry.name.startsWith(".")) {
@@ -13145,8 +14108,8 @@ function named(noun, names) {
 }
 
 // src/values/variant.ts
-function makeVariant(kind2, value, reason, path13, external, assumptions) {
-  return { kind: kind2, value, reason, origin: void 0, ref: void 0, opaque: void 0, pseudo: void 0, symbolic: void 0, path: path13, external, assumptions };
+function makeVariant(kind2, value, reason, path14, external, assumptions) {
+  return { kind: kind2, value, reason, origin: void 0, ref: void 0, opaque: void 0, pseudo: void 0, symbolic: void 0, path: path14, external, assumptions };
 }
 function variantWith(v, change) {
   const copy = makeVariant(v.kind, v.value, v.reason, v.path, v.external, v.assumptions);
@@ -13157,17 +14120,17 @@ function variantWith(v, change) {
   copy.symbolic = v.symbolic;
   return Object.assign(copy, change);
 }
-function literalVariant(value, path13, external, assumptions) {
-  return makeVariant("literal", value, void 0, path13, external, assumptions);
+function literalVariant(value, path14, external, assumptions) {
+  return makeVariant("literal", value, void 0, path14, external, assumptions);
 }
-function unknownVariant(reason, path13, external, assumptions, origin = OTHER) {
-  const v = makeVariant("unknown", void 0, reason, path13, external, assumptions);
+function unknownVariant(reason, path14, external, assumptions, origin = OTHER) {
+  const v = makeVariant("unknown", void 0, reason, path14, external, assumptions);
   v.origin = origin;
   return v;
 }
 var OTHER = { kind: "other" };
-function absentVariant(path13, external, assumptions) {
-  return makeVariant("absent", void 0, void 0, path13, external, assumptions);
+function absentVariant(path14, external, assumptions) {
+  return makeVariant("absent", void 0, void 0, path14, external, assumptions);
 }
 var Opaque = class {
   constructor(id, reason) {
@@ -13556,9 +14519,9 @@ function intrinsicName(node, inConditionExpression = false) {
   if (name === void 0) return void 0;
   return name === "Ref" || name.startsWith("Fn::") || inConditionExpression && name === "Condition" ? name : void 0;
 }
-function valueAt(root, path13) {
+function valueAt(root, path14) {
   let node = root;
-  for (const segment of path13) {
+  for (const segment of path14) {
     if (Array.isArray(node) && typeof segment === "number") node = node[segment];
     else if (isPlainObject2(node) && typeof segment === "string") node = node[segment];
     else return void 0;
@@ -13619,9 +14582,9 @@ function expandResourceLoops(resources, parameters, mappings, given) {
   }
   return { resources: out, unexpanded };
 }
-function expandLoop(key, node, written, path13, loops, parameters, context) {
+function expandLoop(key, node, written, path14, loops, parameters, context) {
   const name = key.slice(LOOP_PREFIX.length);
-  const fail = (reason) => context.unexpanded.push({ name, path: path13, reason });
+  const fail = (reason) => context.unexpanded.push({ name, path: path14, reason });
   if (!Array.isArray(node) || node.length !== 3 || typeof node[0] !== "string" || !isPlainObject2(node[2])) {
     fail("it is not [Identifier, Collection, {OutputKey: OutputValue}]");
     return;
@@ -13641,7 +14604,7 @@ function expandLoop(key, node, written, path13, loops, parameters, context) {
     for (let k = 0; k < keys.length; k++) {
       const outputKey = keys[k];
       const writtenKey = writtenKeys.length === keys.length ? writtenKeys[k] : outputKey;
-      const bodyPath = [...path13, 2, writtenKey];
+      const bodyPath = [...path14, 2, writtenKey];
       if (outputKey.startsWith(LOOP_PREFIX)) {
         const inner = substitute(fragment[outputKey], identifier, item);
         expandLoop(outputKey, inner, writtenFragment[writtenKey], bodyPath, within2, resting, context);
@@ -13848,7 +14811,8 @@ function readParameters(root, problems) {
       name,
       type: typeof node.Type === "string" ? node.Type : "String",
       default: node.Default,
-      allowedValues: Array.isArray(node.AllowedValues) ? node.AllowedValues : void 0
+      allowedValues: Array.isArray(node.AllowedValues) ? node.AllowedValues : void 0,
+      allowedPattern: typeof node.AllowedPattern === "string" ? node.AllowedPattern : void 0
     });
   }
   return parameters;
@@ -13859,18 +14823,18 @@ function addResource(resource, resources, byType) {
   if (!list2) byType.set(resource.type, list2 = []);
   list2.push(resource);
 }
-function readResource(logicalId, node, path13, loop, problems) {
+function readResource(logicalId, node, path14, loop, problems) {
   if (!isPlainObject2(node)) {
-    problems.push({ message: `resource ${logicalId} must be a mapping`, path: path13 });
+    problems.push({ message: `resource ${logicalId} must be a mapping`, path: path14 });
     return void 0;
   }
   if (typeof node.Type !== "string" || node.Type === "") {
     const message = node.Type === void 0 ? `resource ${logicalId} has no Type` : `the Type of resource ${logicalId} is not a resource type name`;
-    problems.push({ message, path: node.Type === void 0 ? path13 : [...path13, "Type"] });
+    problems.push({ message, path: node.Type === void 0 ? path14 : [...path14, "Type"] });
     return void 0;
   }
   if ("Properties" in node && node.Properties !== null && !isPlainObject2(node.Properties)) {
-    problems.push({ message: `Properties of ${logicalId} must be a mapping`, path: [...path13, "Properties"] });
+    problems.push({ message: `Properties of ${logicalId} must be a mapping`, path: [...path14, "Properties"] });
     return void 0;
   }
   const dependsOn = typeof node.DependsOn === "string" ? [node.DependsOn] : Array.isArray(node.DependsOn) ? node.DependsOn.filter((d) => typeof d === "string") : [];
@@ -13882,7 +14846,7 @@ function readResource(logicalId, node, path13, loop, problems) {
     condition: typeof node.Condition === "string" ? node.Condition : void 0,
     dependsOn,
     metadata: isPlainObject2(node.Metadata) ? node.Metadata : void 0,
-    path: path13,
+    path: path14,
     loop
   });
 }
@@ -13952,12 +14916,12 @@ function applySamGlobals(template) {
     })
   };
 }
-function samGlobalsOrigin(template, logicalId, path13) {
+function samGlobalsOrigin(template, logicalId, path14) {
   const origin = template.samGlobals?.get(logicalId);
   if (!origin) return void 0;
-  for (let n = path13.length; n > 0; n--) {
-    const from = origin.get(pathKey(path13.slice(0, n)));
-    if (from) return [...from, ...path13.slice(n)];
+  for (let n = path14.length; n > 0; n--) {
+    const from = origin.get(pathKey(path14.slice(0, n)));
+    if (from) return [...from, ...path14.slice(n)];
   }
   return void 0;
 }
@@ -16062,9 +17026,9 @@ var ec2_placement_group_not_cluster_default = defineRule({
       checkStandaloneGroup(ctx, resource);
       return;
     }
-    const path13 = GROUP_PATH[resource.type];
-    if (!path13) return;
-    for (const group of ctx.value(resource, path13)) {
+    const path14 = GROUP_PATH[resource.type];
+    if (!path14) return;
+    for (const group of ctx.value(resource, path14)) {
       if (group.kind === "absent") continue;
       const pg = group.ref && ctx.template.resources.get(group.ref.logicalId);
       if (!pg || pg.type !== PLACEMENT_GROUP) {
@@ -16142,7 +17106,7 @@ function servesLoadBalancer(ctx, instance) {
   return ctx.graph.referrers(instance.logicalId, "AWS::ElasticLoadBalancingV2::TargetGroup", ["Properties", "Targets"]).length > 0 || ctx.graph.referrers(instance.logicalId, "AWS::ElasticLoadBalancing::LoadBalancer", ["Properties", "Instances"]).length > 0;
 }
 function checkStandaloneGroup(ctx, pg) {
-  const used = Object.entries(GROUP_PATH).some(([type, path13]) => ctx.graph.referrers(pg.logicalId, type, path13).length > 0);
+  const used = Object.entries(GROUP_PATH).some(([type, path14]) => ctx.graph.referrers(pg.logicalId, type, path14).length > 0);
   if (used) return;
   for (const strategy of ctx.value(pg, ["Properties", "Strategy"])) {
     if (strategy.kind === "absent") {
@@ -16314,9 +17278,9 @@ function checkCacheCluster(ctx, cluster) {
 
 // src/rule-helpers/attributes.ts
 var KEY_VALUE = { key: "Key", value: "Value" };
-function attributeValue(ctx, from, path13, key, fields = KEY_VALUE) {
+function attributeValue(ctx, from, path14, key, fields = KEY_VALUE) {
   const out = [];
-  for (const list2 of ctx.value(from, path13)) {
+  for (const list2 of ctx.value(from, path14)) {
     if (list2.kind !== "literal") {
       out.push(list2);
       continue;
@@ -17180,9 +18144,9 @@ var ec2_instance_type_current_generation_default = defineRule({
     }
   }
 });
-function eachElement(ctx, from, path13, each) {
-  const what = path13.at(-1) ?? "the list";
-  for (const list2 of ctx.value(from, path13)) {
+function eachElement(ctx, from, path14, each) {
+  const what = path14.at(-1) ?? "the list";
+  for (const list2 of ctx.value(from, path14)) {
     if (!ctx.known(list2, what) || list2.kind !== "literal" || !Array.isArray(list2.value)) continue;
     list2.value.forEach((_, i) => {
       for (const element of ctx.value(list2, [i])) {
@@ -19802,7 +20766,38 @@ var BUILTIN_RULES = [
 ];
 
 // src/engine/lint-file.ts
-import path6 from "node:path";
+import path7 from "node:path";
+
+// src/template/given-parameters.ts
+var RISKY_PATTERN = /\)[*+?{]|\\[1-9]/;
+function checkGivenParameters(template, given) {
+  const used = [];
+  const problems = [];
+  for (const [name, value] of given) {
+    const param = template.parameters.get(name);
+    if (!param) continue;
+    used.push(name);
+    const values = param.type.startsWith("List<") || param.type === "CommaDelimitedList" ? value.split(",").map((v) => v.trim()) : [value];
+    const allowed = param.allowedValues?.map(String);
+    const outside = allowed ? values.filter((v) => !allowed.includes(v)) : [];
+    if (allowed && outside.length) {
+      problems.push(`parameter ${name}=${JSON.stringify(value)} is not one of its AllowedValues: ${allowed.join(", ")}`);
+      continue;
+    }
+    const pattern = param.allowedPattern;
+    if (pattern === void 0 || pattern.length > 500 || RISKY_PATTERN.test(pattern)) continue;
+    let re;
+    try {
+      re = new RegExp(`^(?:${pattern})$`, "u");
+    } catch {
+      continue;
+    }
+    if (values.some((v) => !re.test(v))) problems.push(`parameter ${name}=${JSON.stringify(value)} does not match its AllowedPattern ${pattern}`);
+  }
+  return { used, problems };
+}
+
+// src/engine/lint-file.ts
 init_parse();
 init_locate();
 
@@ -19819,13 +20814,13 @@ function firstRainDirective(root) {
   const stack = [{ node: root, path: [] }];
   let budget = 2e5;
   while (stack.length && budget-- > 0) {
-    const { node, path: path13 } = stack.pop();
+    const { node, path: path14 } = stack.pop();
     if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], path: [...path13, i] });
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], path: [...path14, i] });
     } else if (isPlainObject2(node)) {
       const keys = Object.keys(node);
-      for (const key of keys) if (isRainKey(key)) return { path: [...path13, key], key: key.replace(/^Fn::/, "") };
-      for (let i = keys.length - 1; i >= 0; i--) stack.push({ node: node[keys[i]], path: [...path13, keys[i]] });
+      for (const key of keys) if (isRainKey(key)) return { path: [...path14, key], key: key.replace(/^Fn::/, "") };
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ node: node[keys[i]], path: [...path14, keys[i]] });
     }
   }
   return void 0;
@@ -19921,25 +20916,25 @@ var ResourceGraph = class {
     const from = resource.logicalId;
     resource.dependsOn.forEach((to, i) => this.add(into, { from, to, kind: "DependsOn", path: ["DependsOn", i] }));
     if (resource.condition) this.add(into, { from, to: resource.condition, kind: "Condition", path: ["Condition"] });
-    const path13 = [];
+    const path14 = [];
     for (const key of ["Properties", "Metadata"]) {
       if (resource.node[key] === void 0) continue;
-      path13.push(key);
-      this.walk(into, from, resource.node[key], path13);
-      path13.pop();
+      path14.push(key);
+      this.walk(into, from, resource.node[key], path14);
+      path14.pop();
     }
   }
   /**
    * Depth first through one value; `path` is where it sits, copied only where an edge is found (most nodes are not
    * references). The recursion is as deep as the document, which both parsers cap at MAX_DEPTH.
    */
-  walk(into, from, node, path13) {
+  walk(into, from, node, path14) {
     if (typeof node !== "object" || node === null) return;
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
-        path13.push(i);
-        this.walk(into, from, node[i], path13);
-        path13.pop();
+        path14.push(i);
+        this.walk(into, from, node[i], path14);
+        path14.pop();
       }
       return;
     }
@@ -19947,30 +20942,30 @@ var ResourceGraph = class {
     if (intrinsic) {
       const { name, args } = intrinsic;
       if (name === "Ref" && typeof args === "string") {
-        if (this.template.resources.has(args)) this.add(into, { from, to: args, kind: "Ref", path: [...path13] });
+        if (this.template.resources.has(args)) this.add(into, { from, to: args, kind: "Ref", path: [...path14] });
         return;
       }
-      if (name !== "Ref") this.intrinsicEdges(into, from, name, args, path13);
+      if (name !== "Ref") this.intrinsicEdges(into, from, name, args, path14);
     }
     for (const key in node) {
-      path13.push(key);
-      this.walk(into, from, node[key], path13);
-      path13.pop();
+      path14.push(key);
+      this.walk(into, from, node[key], path14);
+      path14.pop();
     }
   }
-  intrinsicEdges(into, from, name, args, path13) {
+  intrinsicEdges(into, from, name, args, path14) {
     if (name === "Fn::If" && Array.isArray(args) && typeof args[0] === "string") {
-      this.add(into, { from, to: args[0], kind: "Condition", path: [...path13] });
+      this.add(into, { from, to: args[0], kind: "Condition", path: [...path14] });
     } else if (name === "Fn::GetAtt") {
       const target = getAttTarget(args);
-      if (target) this.add(into, { from, to: target.logicalId, kind: "GetAtt", attribute: target.attribute, path: [...path13] });
+      if (target) this.add(into, { from, to: target.logicalId, kind: "GetAtt", attribute: target.attribute, path: [...path14] });
     } else if (name === "Fn::Sub") {
       const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
       if (text === void 0) return;
       const variables = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
       for (const part of parseSubString(text)) {
         if (typeof part !== "string" && !(part.name in variables)) {
-          this.add(into, { from, to: part.name, kind: "Sub", attribute: part.attribute, path: [...path13] });
+          this.add(into, { from, to: part.name, kind: "Sub", attribute: part.attribute, path: [...path14] });
         }
       }
     }
@@ -19986,9 +20981,9 @@ function getAttTarget(args) {
   }
   return void 0;
 }
-function startsWith(path13, prefix) {
-  if (prefix.length > path13.length) return false;
-  return prefix.every((segment, i) => path13[i] === segment);
+function startsWith(path14, prefix) {
+  if (prefix.length > path14.length) return false;
+  return prefix.every((segment, i) => path14[i] === segment);
 }
 function push(map, key, value) {
   const list2 = map.get(key);
@@ -20049,9 +21044,9 @@ var ValueResolver = class {
    * Walks `path` from each variant, resolving intrinsics at every step and forking on undecidable Fn::If. What the
    * value's budget did not reach is an unknown variant: too complex to evaluate.
    */
-  navigate(from, path13) {
+  navigate(from, path14) {
     this.startValue();
-    return this.walk(from, path13);
+    return this.walk(from, path14);
   }
   /** The elements of list-valued variants, each as a variant of its own (evaluated within one budget). */
   elements(lists) {
@@ -20084,14 +21079,14 @@ var ValueResolver = class {
     if (this.spent > this.stopAt) this.over = true;
     return !this.over;
   }
-  walk(from, path13) {
-    if (from.length === 1 && path13.length > 0) {
-      const plain = this.plainWalk(from[0], path13);
+  walk(from, path14) {
+    if (from.length === 1 && path14.length > 0) {
+      const plain = this.plainWalk(from[0], path14);
       if (plain) return plain;
     }
     let current = from;
-    for (let p = 0; p < path13.length; p++) {
-      const segment = path13[p];
+    for (let p = 0; p < path14.length; p++) {
+      const segment = path14[p];
       const next = [];
       for (let i = 0; i < current.length; i++) {
         const v = current[i];
@@ -20111,7 +21106,7 @@ var ValueResolver = class {
         const resolved = this.resolve(child, childPath, v.external, v.assumptions);
         for (let r = 0; r < resolved.length; r++) next.push(resolved[r]);
       }
-      current = cap(next, path13);
+      current = cap(next, path14);
     }
     return current;
   }
@@ -20119,53 +21114,53 @@ var ValueResolver = class {
    * navigate() for the common walk through plain values only (no intrinsic on the way): the same result, without a
    * variant and a path for every step. Undefined when the walk meets anything else; navigate() then takes it.
    */
-  plainWalk(v, path13) {
+  plainWalk(v, path14) {
     if (v.kind !== "literal") return void 0;
     let node = v.value;
-    for (let p = 0; p < path13.length; p++) {
-      const segment = path13[p];
+    for (let p = 0; p < path14.length; p++) {
+      const segment = path14[p];
       let child;
       if (Array.isArray(node) && typeof segment === "number") child = node[segment];
       else if (isPlainObject2(node) && typeof segment === "string") child = node[segment];
       else return void 0;
       if (child === void 0) {
-        const at = v.external ? v.path : v.path.concat(p === path13.length - 1 ? path13 : path13.slice(0, p + 1));
+        const at = v.external ? v.path : v.path.concat(p === path14.length - 1 ? path14 : path14.slice(0, p + 1));
         return [absentVariant(at, v.external, v.assumptions)];
       }
       if (!isPlainLiteral(child)) return void 0;
       node = child;
     }
-    return [literalVariant(node, v.external ? v.path : v.path.concat(path13), v.external, v.assumptions)];
+    return [literalVariant(node, v.external ? v.path : v.path.concat(path14), v.external, v.assumptions)];
   }
   /** Resolves the top-level intrinsic of a node. */
-  resolve(node, path13, external, assumptions, depth = 0) {
-    if (node === void 0) return [absentVariant(path13, external, assumptions)];
-    if (isPlainLiteral(node)) return [literalVariant(node, path13, external, assumptions)];
+  resolve(node, path14, external, assumptions, depth = 0) {
+    if (node === void 0) return [absentVariant(path14, external, assumptions)];
+    if (isPlainLiteral(node)) return [literalVariant(node, path14, external, assumptions)];
     if (typeof node !== "object" || node === null) {
-      return [unknownVariant("a dynamic reference, resolved at deploy time", path13, external, assumptions, { kind: "dynamic-reference" })];
+      return [unknownVariant("a dynamic reference, resolved at deploy time", path14, external, assumptions, { kind: "dynamic-reference" })];
     }
     const intrinsic = node instanceof Opaque ? void 0 : intrinsicOf(node);
-    return this.resolveIntrinsic(node, intrinsic, path13, external, assumptions, depth);
+    return this.resolveIntrinsic(node, intrinsic, path14, external, assumptions, depth);
   }
-  resolveIntrinsic(node, intrinsic, path13, external, assumptions, depth) {
+  resolveIntrinsic(node, intrinsic, path14, external, assumptions, depth) {
     const unknown = (reason, extra) => [
-      extra ? Object.assign(unknownVariant(reason, path13, external, assumptions), extra) : unknownVariant(reason, path13, external, assumptions, reason === TOO_COMPLEX ? TOO_COMPLEX_ORIGIN : void 0)
+      extra ? Object.assign(unknownVariant(reason, path14, external, assumptions), extra) : unknownVariant(reason, path14, external, assumptions, reason === TOO_COMPLEX ? TOO_COMPLEX_ORIGIN : void 0)
     ];
     if (node instanceof Opaque) return unknown(node.reason, { opaque: node.id });
     if (depth > MAX_DEPTH2) return unknown("intrinsics nested too deeply");
     const { name, args } = intrinsic;
-    if (name === "Ref") return this.resolveRef(args, path13, external, assumptions);
+    if (name === "Ref") return this.resolveRef(args, path14, external, assumptions);
     if (name === "Fn::GetAtt") {
       const target = getAttTarget(args);
-      if (!target) return [unknownVariant("a malformed Fn::GetAtt", path13, external, assumptions)];
-      const v = unknownVariant(`an attribute of resource ${clip(target.logicalId)}`, path13, external, assumptions);
+      if (!target) return [unknownVariant("a malformed Fn::GetAtt", path14, external, assumptions)];
+      const v = unknownVariant(`an attribute of resource ${clip(target.logicalId)}`, path14, external, assumptions);
       v.ref = target;
       return [v];
     }
     if (!this.charge(1)) return unknown(TOO_COMPLEX);
-    const at = (segment) => external ? path13 : [...path13, segment];
+    const at = (segment) => external ? path14 : [...path14, segment];
     const sub = (child, childPath, base = assumptions) => this.resolve(child, childPath, external, base, depth + 1);
-    const literal2 = (value, base) => literalVariant(value, path13, external, base);
+    const literal2 = (value, base) => literalVariant(value, path14, external, base);
     switch (name) {
       case "Fn::If": {
         if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== "string") return unknown("a malformed Fn::If");
@@ -20177,73 +21172,73 @@ var ValueResolver = class {
           const merged = mergeAssumptions(assumptions, outcome.assumptions);
           if (!merged) continue;
           const index = outcome.value ? 1 : 2;
-          const branch = sub(args[index], external ? path13 : [...path13, "Fn::If", index], merged);
+          const branch = sub(args[index], external ? path14 : [...path14, "Fn::If", index], merged);
           for (let b = 0; b < branch.length; b++) out.push(branch[b]);
         }
-        return cap(out, path13);
+        return cap(out, path14);
       }
       case "Fn::FindInMap":
-        return this.findInMap(args, path13, external, assumptions, depth);
+        return this.findInMap(args, path14, external, assumptions, depth);
       case "Fn::Sub":
-        return this.substitute(args, path13, external, assumptions, depth);
+        return this.substitute(args, path14, external, assumptions, depth);
       case "Fn::Join": {
         if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Join");
         const out = [];
         const readings = this.combine([sub(args[0], at("Fn::Join")), sub(args[1], at("Fn::Join"))]);
-        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path13);
+        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path14);
         for (let r = 0; r < readings.length && out.length <= MAX_VARIANTS && !this.over; r++) {
           const [delimiter, list2] = readings[r];
           if (delimiter.kind !== "literal" || list2.kind !== "literal" || !Array.isArray(list2.value)) {
-            out.push(unknownVariant("Fn::Join of values that are not all known", path13, external, assumptions, JOIN));
+            out.push(unknownVariant("Fn::Join of values that are not all known", path14, external, assumptions, JOIN));
             continue;
           }
           const items = list2.value;
           const parts = [];
           for (let i = 0; i < items.length && !this.over; i++) parts.push(sub(items[i], at("Fn::Join"), list2.assumptions));
           const combos = this.combine(parts);
-          if (!combos) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path13);
+          if (!combos) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path14);
           for (let c = 0; c < combos.length; c++) {
             const combo = combos[c];
             const merged = mergeAssumptionLists([delimiter.assumptions, list2.assumptions, ...combo.map(assumptionsOf)]);
             if (!merged) continue;
             out.push(
-              this.text(combo, scalarText(delimiter.value), path13, external, merged) ?? unknownVariant("Fn::Join of values that are not all known", path13, external, assumptions, JOIN)
+              this.text(combo, scalarText(delimiter.value), path14, external, merged) ?? unknownVariant("Fn::Join of values that are not all known", path14, external, assumptions, JOIN)
             );
           }
         }
-        return this.over ? unknown(TOO_COMPLEX) : cap(out, path13);
+        return this.over ? unknown(TOO_COMPLEX) : cap(out, path14);
       }
       case "Fn::Select": {
         if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Select");
         const out = [];
         const readings = this.combine([sub(args[0], at("Fn::Select")), sub(args[1], at("Fn::Select"))]);
-        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path13);
+        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path14);
         for (let r = 0; r < readings.length && out.length <= MAX_VARIANTS && !this.over; r++) {
           const [index, list2] = readings[r];
           const i = index.kind === "literal" ? Number(index.value) : NaN;
           if (!Number.isInteger(i) || list2.kind !== "literal" || !Array.isArray(list2.value)) {
-            out.push(unknownVariant("Fn::Select over values that are not known", path13, external, assumptions));
+            out.push(unknownVariant("Fn::Select over values that are not known", path14, external, assumptions));
             continue;
           }
           const merged = mergeAssumptions(index.assumptions, list2.assumptions);
           const items = list2.value;
-          if (i < 0 || i >= items.length) out.push(unknownVariant(`Fn::Select index ${i} is out of range`, path13, external, assumptions));
+          if (i < 0 || i >= items.length) out.push(unknownVariant(`Fn::Select index ${i} is out of range`, path14, external, assumptions));
           else {
             const chosen = sub(items[i], at("Fn::Select"), merged);
             for (let c = 0; c < chosen.length; c++) out.push(chosen[c]);
           }
         }
-        return this.over ? unknown(TOO_COMPLEX) : cap(out, path13);
+        return this.over ? unknown(TOO_COMPLEX) : cap(out, path14);
       }
       case "Fn::Split": {
         if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Split");
         const out = [];
         const readings = this.combine([sub(args[0], at("Fn::Split")), sub(args[1], at("Fn::Split"))]);
-        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path13);
+        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path14);
         for (let r = 0; r < readings.length; r++) {
           const [delimiter, text] = readings[r];
           if (delimiter.kind !== "literal" || text.kind !== "literal" || typeof text.value !== "string") {
-            out.push(unknownVariant("Fn::Split of a value that is not known", path13, external, assumptions));
+            out.push(unknownVariant("Fn::Split of a value that is not known", path14, external, assumptions));
             continue;
           }
           const merged = mergeAssumptions(delimiter.assumptions, text.assumptions);
@@ -20264,11 +21259,11 @@ var ValueResolver = class {
         if (!Array.isArray(args) || args.length !== 3) return unknown("a malformed Fn::Cidr");
         const out = [];
         const readings = this.combine([sub(args[0], at("Fn::Cidr")), sub(args[1], at("Fn::Cidr")), sub(args[2], at("Fn::Cidr"))]);
-        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path13);
+        if (!readings) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path14);
         for (let r = 0; r < readings.length; r++) {
           const [block, count, bits] = readings[r];
           const cidrs = block.kind === "literal" && count.kind === "literal" && bits.kind === "literal" ? cidrSubnets(String(block.value), Number(count.value), Number(bits.value)) : void 0;
-          if (!cidrs) out.push(unknownVariant("Fn::Cidr of values that are not known", path13, external, assumptions));
+          if (!cidrs) out.push(unknownVariant("Fn::Cidr of values that are not known", path14, external, assumptions));
           else out.push(literal2(cidrs, mergeAssumptions(block.assumptions, count.assumptions, bits.assumptions)));
         }
         return this.over ? unknown(TOO_COMPLEX) : out;
@@ -20279,65 +21274,65 @@ var ValueResolver = class {
         const lists = sub(args, at("Fn::Length"));
         if (this.over) return unknown(TOO_COMPLEX);
         return lists.map(
-          (v) => v.kind === "literal" && Array.isArray(v.value) ? variantWith(v, { path: path13, value: v.value.length }) : variantWith(v, { kind: "unknown", reason: "Fn::Length of an unknown list" })
+          (v) => v.kind === "literal" && Array.isArray(v.value) ? variantWith(v, { path: path14, value: v.value.length }) : variantWith(v, { kind: "unknown", reason: "Fn::Length of an unknown list" })
         );
       }
       case "Fn::ImportValue":
-        return [unknownVariant("an Fn::ImportValue from another stack", path13, external, assumptions, { kind: "intrinsic", name: "Fn::ImportValue" })];
+        return [unknownVariant("an Fn::ImportValue from another stack", path14, external, assumptions, { kind: "intrinsic", name: "Fn::ImportValue" })];
       case "Fn::Transform":
-        return [unknownVariant("the output of a macro (Fn::Transform)", path13, external, assumptions, { kind: "intrinsic", name: "Fn::Transform" })];
+        return [unknownVariant("the output of a macro (Fn::Transform)", path14, external, assumptions, { kind: "intrinsic", name: "Fn::Transform" })];
       default:
         return unknown(`the result of ${clip(name)}`);
     }
   }
-  resolveRef(args, path13, external, assumptions) {
-    if (typeof args !== "string") return [unknownVariant("a malformed Ref", path13, external, assumptions)];
-    if (args === "AWS::NoValue") return [absentVariant(path13, external, assumptions)];
+  resolveRef(args, path14, external, assumptions) {
+    if (typeof args !== "string") return [unknownVariant("a malformed Ref", path14, external, assumptions)];
+    if (args === "AWS::NoValue") return [absentVariant(path14, external, assumptions)];
     if (PSEUDO_PARAMETERS.has(args)) {
-      const v = unknownVariant(`the pseudo parameter ${args}`, path13, external, assumptions);
+      const v = unknownVariant(`the pseudo parameter ${args}`, path14, external, assumptions);
       v.pseudo = args;
       return [v];
     }
-    if (this.template.parameters.has(args)) return this.parameterVariants(args, path13, external, assumptions);
+    if (this.template.parameters.has(args)) return this.parameterVariants(args, path14, external, assumptions);
     if (this.template.resources.has(args)) {
-      const v = unknownVariant(`a reference to resource ${clip(args)}`, path13, external, assumptions);
+      const v = unknownVariant(`a reference to resource ${clip(args)}`, path14, external, assumptions);
       v.ref = { logicalId: args };
       return [v];
     }
-    return [unknownVariant(`Ref to ${clip(args)}, which is not defined in the template`, path13, external, assumptions)];
+    return [unknownVariant(`Ref to ${clip(args)}, which is not defined in the template`, path14, external, assumptions)];
   }
   /** The values a parameter can take: the given value, else the Default (AllowedValues as alternatives). */
-  parameterVariants(name, path13, external, assumptions) {
+  parameterVariants(name, path14, external, assumptions) {
     const param = this.template.parameters.get(name);
     if (param.type.startsWith("AWS::SSM::Parameter::Value")) {
-      return [unknownVariant(`parameter ${clip(name)} is read from SSM at deploy time`, path13, external, assumptions, { kind: "parameter", name })];
+      return [unknownVariant(`parameter ${clip(name)} is read from SSM at deploy time`, path14, external, assumptions, { kind: "parameter", name })];
     }
     const out = [];
     const givenValue = this.given.get(name);
     if (givenValue !== void 0) {
-      parameterValue2(param, givenValue, "given", path13, assumptions, out);
+      parameterValue2(param, givenValue, "given", path14, assumptions, out);
       return out;
     }
     for (let i = 0; i < assumptions.length; i++) {
       const a = assumptions[i];
       if (a.kind === "parameter" && a.name === name) {
-        parameterValue2(param, a.value, a.source, path13, assumptions, out);
+        parameterValue2(param, a.value, a.source, path14, assumptions, out);
         return out;
       }
     }
     if (param.default === void 0 || param.default === null) {
-      return [unknownVariant(`parameter ${clip(name)} has no Default`, path13, external, assumptions, { kind: "parameter", name })];
+      return [unknownVariant(`parameter ${clip(name)} has no Default`, path14, external, assumptions, { kind: "parameter", name })];
     }
-    parameterValue2(param, param.default, "default", path13, assumptions, out);
+    parameterValue2(param, param.default, "default", path14, assumptions, out);
     const allowed = param.allowedValues ?? [];
     for (let i = 0; i < allowed.length && i < MAX_ALTERNATIVES; i++) {
-      if (String(allowed[i]) !== String(param.default)) parameterValue2(param, allowed[i], "allowed", path13, assumptions, out);
+      if (String(allowed[i]) !== String(param.default)) parameterValue2(param, allowed[i], "allowed", path14, assumptions, out);
     }
     return out;
   }
-  findInMap(args, path13, external, assumptions, depth) {
-    if (!Array.isArray(args) || args.length < 3) return [unknownVariant("a malformed Fn::FindInMap", path13, external, assumptions)];
-    const keyPath = external ? path13 : [...path13, "Fn::FindInMap"];
+  findInMap(args, path14, external, assumptions, depth) {
+    if (!Array.isArray(args) || args.length < 3) return [unknownVariant("a malformed Fn::FindInMap", path14, external, assumptions)];
+    const keyPath = external ? path14 : [...path14, "Fn::FindInMap"];
     const keys = [
       this.resolve(args[0], keyPath, external, assumptions, depth + 1),
       this.resolve(args[1], keyPath, external, assumptions, depth + 1),
@@ -20346,27 +21341,27 @@ var ValueResolver = class {
     const fallback = isPlainObject2(args[3]) ? args[3].DefaultValue : void 0;
     const out = [];
     const readings = this.combine(keys);
-    if (!readings) return this.over ? [unknownVariant(TOO_COMPLEX, path13, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany2(path13);
+    if (!readings) return this.over ? [unknownVariant(TOO_COMPLEX, path14, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany2(path14);
     for (let i = 0; i < readings.length && out.length <= MAX_VARIANTS && !this.over; i++) {
       const [mapName, top, second] = readings[i];
-      this.mapEntries(mapName, top, second, fallback, path13, external, assumptions, depth, out);
+      this.mapEntries(mapName, top, second, fallback, path14, external, assumptions, depth, out);
     }
-    if (this.over) out.push(unknownVariant(TOO_COMPLEX, path13, external, assumptions, TOO_COMPLEX_ORIGIN));
-    return cap(out, path13);
+    if (this.over) out.push(unknownVariant(TOO_COMPLEX, path14, external, assumptions, TOO_COMPLEX_ORIGIN));
+    return cap(out, path14);
   }
   /**
    * Fn::FindInMap for one reading of its three keys, into `out`. An unknown key (e.g. AWS::Region) means every entry
    * is possible: they are evaluated as alternatives.
    */
-  mapEntries(mapName, top, second, fallback, path13, external, assumptions, depth, out) {
+  mapEntries(mapName, top, second, fallback, path14, external, assumptions, depth, out) {
     if (mapName.kind !== "literal") {
-      out.push(unknownVariant("Fn::FindInMap with an unknown map name", path13, external, assumptions));
+      out.push(unknownVariant("Fn::FindInMap with an unknown map name", path14, external, assumptions));
       return;
     }
     const name = String(mapName.value);
     const map = this.template.mappings[name];
     if (!isPlainObject2(map)) {
-      out.push(unknownVariant(`mapping ${clip(name)} is not defined`, path13, external, assumptions));
+      out.push(unknownVariant(`mapping ${clip(name)} is not defined`, path14, external, assumptions));
       return;
     }
     const base = mergeAssumptions(mapName.assumptions, top.assumptions, second.assumptions);
@@ -20379,7 +21374,7 @@ var ValueResolver = class {
       if (!isPlainObject2(level)) {
         if (!topAlt)
           out.push(
-            fallback !== void 0 ? literalVariant(fallback, path13, true, base) : unknownVariant(`key ${clip(topKey)} is not in mapping ${clip(name)}`, path13, external, assumptions)
+            fallback !== void 0 ? literalVariant(fallback, path14, true, base) : unknownVariant(`key ${clip(topKey)} is not in mapping ${clip(name)}`, path14, external, assumptions)
           );
         continue;
       }
@@ -20396,50 +21391,50 @@ var ValueResolver = class {
         if (value === void 0) {
           if (!secondAlt)
             out.push(
-              fallback !== void 0 ? literalVariant(fallback, path13, true, merged) : unknownVariant(`key ${clip(topKey)}.${clip(secondKey)} is not in mapping ${clip(name)}`, path13, external, assumptions)
+              fallback !== void 0 ? literalVariant(fallback, path14, true, merged) : unknownVariant(`key ${clip(topKey)}.${clip(secondKey)} is not in mapping ${clip(name)}`, path14, external, assumptions)
             );
           continue;
         }
-        const resolved = this.resolve(value, path13, true, merged, depth + 1);
+        const resolved = this.resolve(value, path14, true, merged, depth + 1);
         for (let r = 0; r < resolved.length; r++) out.push(resolved[r]);
       }
     }
   }
-  substitute(args, path13, external, assumptions, depth) {
+  substitute(args, path14, external, assumptions, depth) {
     const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
-    if (text === void 0) return [unknownVariant("a malformed Fn::Sub", path13, external, assumptions)];
+    if (text === void 0) return [unknownVariant("a malformed Fn::Sub", path14, external, assumptions)];
     const variables = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
-    const subPath = external ? path13 : [...path13, "Fn::Sub"];
+    const subPath = external ? path14 : [...path14, "Fn::Sub"];
     const pieces = parseSubString(text);
     const parts = [];
     for (let i = 0; i < pieces.length && !this.over; i++) {
       const part = pieces[i];
-      if (typeof part === "string") parts.push([literalVariant(part, path13, external, [])]);
+      if (typeof part === "string") parts.push([literalVariant(part, path14, external, [])]);
       else if (part.name in variables) parts.push(this.resolve(variables[part.name], subPath, external, assumptions, depth + 1));
       else if (part.attribute !== void 0) {
-        const v = unknownVariant(`an attribute of resource ${clip(part.name)}`, path13, external, assumptions);
+        const v = unknownVariant(`an attribute of resource ${clip(part.name)}`, path14, external, assumptions);
         if (this.template.resources.has(part.name)) v.ref = { logicalId: part.name, attribute: part.attribute };
         parts.push([v]);
       } else parts.push(this.resolve({ Ref: part.name }, subPath, external, assumptions, depth + 1));
     }
     const out = [];
     const combos = this.combine(parts);
-    if (!combos) return this.over ? [unknownVariant(TOO_COMPLEX, path13, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany2(path13);
+    if (!combos) return this.over ? [unknownVariant(TOO_COMPLEX, path14, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany2(path14);
     for (let c = 0; c < combos.length && !this.over; c++) {
       const combo = combos[c];
       const merged = mergeAssumptionLists([assumptions, ...combo.map(assumptionsOf)]);
       if (!merged) continue;
-      const text2 = this.text(combo, "", path13, external, merged);
+      const text2 = this.text(combo, "", path14, external, merged);
       if (text2) {
         out.push(text2);
         continue;
       }
       const missing = combo.find((c2) => !textOf(c2));
-      const v = unknownVariant(`Fn::Sub over ${missing.reason ?? "a value that is not known"}`, path13, external, merged, SUB);
+      const v = unknownVariant(`Fn::Sub over ${missing.reason ?? "a value that is not known"}`, path14, external, merged, SUB);
       if (combo.length === 1 && missing.ref) v.ref = missing.ref;
       out.push(v);
     }
-    return this.over ? [unknownVariant(TOO_COMPLEX, path13, external, assumptions, TOO_COMPLEX_ORIGIN)] : cap(out, path13);
+    return this.over ? [unknownVariant(TOO_COMPLEX, path14, external, assumptions, TOO_COMPLEX_ORIGIN)] : cap(out, path14);
   }
   /**
    * Every consistent combination of one variant from each list, counted against the budget; undefined past `limit`
@@ -20452,8 +21447,8 @@ var ValueResolver = class {
     return combos;
   }
   /** textVariant(), with the text counted against the budget (one unit per KiB). */
-  text(parts, delimiter, path13, external, assumptions) {
-    const v = textVariant(parts, delimiter, path13, external, assumptions);
+  text(parts, delimiter, path14, external, assumptions) {
+    const v = textVariant(parts, delimiter, path14, external, assumptions);
     if (v && typeof v.value === "string") this.charge(v.value.length >> 10);
     return v;
   }
@@ -20564,28 +21559,28 @@ function isPlainLiteral(node) {
   if (typeof node !== "object" || node === null) return !isDynamicReference(node);
   return !(node instanceof Opaque) && intrinsicName(node) === void 0;
 }
-function parameterValue2(param, value, source, path13, assumptions, out) {
+function parameterValue2(param, value, source, path14, assumptions, out) {
   const merged = mergeAssumptions(assumptions, [{ kind: "parameter", name: param.name, value, source }]);
   if (!merged) return;
   const isList = param.type.startsWith("List<") || param.type === "CommaDelimitedList";
-  out.push(literalVariant(isList && typeof value === "string" ? value.split(",").map((s) => s.trim()) : value, path13, true, merged));
+  out.push(literalVariant(isList && typeof value === "string" ? value.split(",").map((s) => s.trim()) : value, path14, true, merged));
 }
-function cap(variants, path13) {
+function cap(variants, path14) {
   if (variants.length <= MAX_VARIANTS) return variants;
   for (let i = 0; i < variants.length; i++) {
-    if (variants[i].origin?.kind === "too-complex") return [unknownVariant(TOO_COMPLEX, path13, false, [], TOO_COMPLEX_ORIGIN)];
+    if (variants[i].origin?.kind === "too-complex") return [unknownVariant(TOO_COMPLEX, path14, false, [], TOO_COMPLEX_ORIGIN)];
   }
-  return tooMany2(path13);
+  return tooMany2(path14);
 }
-function tooMany2(path13) {
-  return [unknownVariant(TOO_MANY, path13, false, [], TOO_COMPLEX_ORIGIN)];
+function tooMany2(path14) {
+  return [unknownVariant(TOO_MANY, path14, false, [], TOO_COMPLEX_ORIGIN)];
 }
 function textOf(v) {
   if (v.kind === "literal" && isScalar2(v.value)) return { text: scalarText(v.value), symbolic: v.symbolic === true };
   if (v.kind === "unknown" && v.pseudo) return { text: `\${${v.pseudo}}`, symbolic: true };
   return void 0;
 }
-function textVariant(parts, delimiter, path13, external, assumptions) {
+function textVariant(parts, delimiter, path14, external, assumptions) {
   let text = "";
   let symbolic = false;
   for (let i = 0; i < parts.length; i++) {
@@ -20593,9 +21588,9 @@ function textVariant(parts, delimiter, path13, external, assumptions) {
     if (!piece) return void 0;
     text += i === 0 ? piece.text : delimiter + piece.text;
     if (piece.symbolic) symbolic = true;
-    if (text.length > MAX_TEXT) return unknownVariant(`a text longer than ${MAX_TEXT >> 20} MiB`, path13, external, assumptions);
+    if (text.length > MAX_TEXT) return unknownVariant(`a text longer than ${MAX_TEXT >> 20} MiB`, path14, external, assumptions);
   }
-  const v = literalVariant(text, path13, external, assumptions);
+  const v = literalVariant(text, path14, external, assumptions);
   if (symbolic) v.symbolic = true;
   return v;
 }
@@ -20708,11 +21703,11 @@ var RunContext = class {
   start(from) {
     return "logicalId" in from ? this.resolver.roots(from) : [from];
   }
-  value(from, path13) {
-    return this.resolver.navigate(this.start(from), path13);
+  value(from, path14) {
+    return this.resolver.navigate(this.start(from), path14);
   }
-  items(from, path13) {
-    return this.resolver.elements(this.resolver.navigate(this.start(from), path13));
+  items(from, path14) {
+    return this.resolver.elements(this.resolver.navigate(this.start(from), path14));
   }
   each(...lists) {
     return combinations(lists);
@@ -20730,13 +21725,13 @@ var RunContext = class {
     if (because) for (let i = 0; i < because.length; i++) lists.push(because[i].assumptions);
     const assumptions = mergeAssumptions(...lists);
     if (!assumptions) return;
-    const path13 = at === void 0 ? [] : Array.isArray(at) ? at : at.path;
+    const path14 = at === void 0 ? [] : Array.isArray(at) ? at : at.path;
     const exactValue = at !== void 0 && !Array.isArray(at) && !at.external && at.kind !== "absent";
     this.candidates.push({
       rule: this.rule,
       resource: this.resource,
       messageId: d.messageId,
-      path: path13,
+      path: path14,
       assumptions,
       data: d.data ?? {},
       review: false,
@@ -20952,8 +21947,8 @@ function inScope(scope, f) {
   if (scope.messages && (f.messageId === void 0 || !scope.messages.includes(f.messageId))) return false;
   if (scope.resourceTypes && (f.resourceType === void 0 || !scope.resourceTypes.includes(f.resourceType))) return false;
   if (scope.properties) {
-    const path13 = f.propertyPath ?? [];
-    const within2 = (property) => property.split(".").every((key, i) => i < path13.length && String(path13[i]) === key);
+    const path14 = f.propertyPath ?? [];
+    const within2 = (property) => property.split(".").every((key, i) => i < path14.length && String(path14[i]) === key);
     if (!scope.properties.some(within2)) return false;
   }
   return true;
@@ -20979,13 +21974,13 @@ function collect(template, all) {
       for (const key of source.path) node = isPlainObject2(node) ? node[key] : void 0;
       if (!Array.isArray(node)) continue;
       node.forEach((item, i) => {
-        const path13 = [...base(), ...source.path, i];
+        const path14 = [...base(), ...source.path, i];
         const id = source.id === void 0 ? item : isPlainObject2(item) ? item[source.id] : void 0;
         if (typeof id !== "string") return;
         if (source.tool === "cdk_nag" && Array.isArray(item.applies_to) && item.applies_to.length > 0) return;
         const reasonValue = source.id === void 0 ? source.reason : item[source.reason];
         const reason = typeof reasonValue === "string" && reasonValue.trim() !== "" ? reasonValue.trim() : void 0;
-        entries.push({ tool: source.tool, id, reason, logicalId, path: path13, covers: coversOf(source.tool, id, all), used: false });
+        entries.push({ tool: source.tool, id, reason, logicalId, path: path14, covers: coversOf(source.tool, id, all), used: false });
       });
     }
   };
@@ -21030,7 +22025,7 @@ function peerIndex(all) {
 // src/engine/nested.ts
 init_paths();
 init_locate();
-import path5 from "node:path";
+import path6 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var NESTED_TYPES = ["AWS::CloudFormation::Stack", "AWS::Serverless::Application"];
 var NESTED_MARKERS = NESTED_TYPES.map((t) => Buffer.from(t));
@@ -21056,7 +22051,7 @@ function localPath(url, parent) {
     }
   }
   if (hasScheme(url)) return void 0;
-  return path5.resolve(path5.dirname(parent), url);
+  return path6.resolve(path6.dirname(parent), url);
 }
 function nestedRefs(template, given, cdk) {
   const stacks = NESTED_TYPES.flatMap((type) => template.byType.get(type) ?? []);
@@ -21074,7 +22069,7 @@ function nestedRefs(template, given, cdk) {
     const base = { logicalId: resource.logicalId, region, parameters, unknownParameters };
     const raw = resource.properties?.[property];
     const assetPath = resource.metadata?.["aws:asset:path"];
-    const fromCdk = cdk?.nestedStacks.get(resource.logicalId) ?? (cdk && typeof assetPath === "string" ? path5.resolve(cdk.assembly, assetPath) : void 0) ?? (cdk ? assetInUrl(raw, cdk.assets) : void 0);
+    const fromCdk = cdk?.nestedStacks.get(resource.logicalId) ?? (cdk && typeof assetPath === "string" ? path6.resolve(cdk.assembly, assetPath) : void 0) ?? (cdk ? assetInUrl(raw, cdk.assets) : void 0);
     if (fromCdk) {
       out.push({ ...base, file: fromCdk });
       continue;
@@ -21198,11 +22193,12 @@ function lintFile(file, bytes, explicit, rules2, options4) {
   if (built.kind === "not-cloudformation") {
     const skipped = { ...report, status: "skipped", skipReason: `not a CloudFormation template: ${built.reason}` };
     if (!explicit) return { report: skipped, findings: [] };
-    return { report: skipped, findings: [...diagnostics, parseError(`${path6.basename(file)} is not a CloudFormation template: ${built.reason}.`)] };
+    return { report: skipped, findings: [...diagnostics, parseError(`${path7.basename(file)} is not a CloudFormation template: ${built.reason}.`)] };
   }
   const structure = built.problems.filter((p) => !(rain && isRainDirective(valueAt(doc.value, p.path)))).map((p) => parseError(`Invalid template: ${p.message}.`, findingRegion(doc, p.path)));
   if (built.kind === "invalid") return { report, findings: [...diagnostics, ...structure] };
   const template = built.template;
+  if (given.size) report.givenParameters = checkGivenParameters(template, given);
   const loops = template.unexpandedLoops.length ? unexpandedLoops(template, options4.reportUnknown ?? false) : void 0;
   if (loops) report.unexpandedLoops = loops.report;
   for (const name of options4.unknownParameters ?? []) {
@@ -21279,7 +22275,7 @@ function looksLikeCloudFormation(doc) {
 
 // src/engine/nested-traversal.ts
 import { existsSync as existsSync4, statSync as statSync5 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 init_paths();
 var MAX_NESTING = 32;
 var MAX_NESTED_TEMPLATES = 1e3;
@@ -21316,7 +22312,7 @@ var NestedTraversal = class {
     const { real, refusal } = projectFiles.locate(ref.file);
     if (refusal) {
       const { templateUrl, ...rest } = entry;
-      const relativeUrl = templateUrl !== void 0 && !path7.isAbsolute(templateUrl) && !hasScheme(templateUrl);
+      const relativeUrl = templateUrl !== void 0 && !path8.isAbsolute(templateUrl) && !hasScheme(templateUrl);
       return { report: { ...rest, ...relativeUrl ? { templateUrl } : {}, reason: refusal } };
     }
     const file = real ?? ref.file;
@@ -21335,7 +22331,7 @@ var NestedTraversal = class {
       propertyPath: ["Properties", "TemplateURL"],
       kind: "fail"
     });
-    const near = (f) => toPosix(path7.relative(path7.dirname(parent), f)) || path7.basename(f);
+    const near = (f) => toPosix(path8.relative(path8.dirname(parent), f)) || path8.basename(f);
     if (at >= 0) {
       const names = [...loop.slice(at), file].map(near).join(" \u2192 ");
       this.findings.push(finding(NESTED_STACK_CYCLE_RULE, `Nested stack ${ref.logicalId} deploys ${near(file)}, which nests this template again (${names}).`));
@@ -21379,11 +22375,11 @@ function isFile(file) {
   }
 }
 function displayName(file, root) {
-  return relativeInside(file, root) ?? toPosix(path7.relative(root, file));
+  return relativeInside(file, root) ?? toPosix(path8.relative(root, file));
 }
 function cdkTemplateAt(file, projectFiles) {
-  const dir = path7.dirname(file);
-  if (!existsSync4(path7.join(dir, "manifest.json"))) return void 0;
+  const dir = path8.dirname(file);
+  if (!existsSync4(path8.join(dir, "manifest.json"))) return void 0;
   return readCloudAssembly(dir, projectFiles)?.templates.find((t) => t.file === file);
 }
 
@@ -21391,16 +22387,16 @@ function cdkTemplateAt(file, projectFiles) {
 var KEEP_BYTES = 64 * 1024 * 1024;
 async function lint(options4) {
   const cwd = options4.cwd ?? process.cwd();
-  const projectFiles = openProject(path9.resolve(cwd, options4.root ?? cwd), cwd, options4.maxFileSize);
+  const projectFiles = openProject(path10.resolve(cwd, options4.root ?? cwd), cwd, options4.maxFileSize);
   const all = options4.rules ?? rules;
   const config = options4.config ?? new ResolvedConfig(all);
   const ran = /* @__PURE__ */ new Set();
   const chosenFor = /* @__PURE__ */ new Map();
   const byConfig = (file) => {
-    const setup = config.forFile(!config.hasOverrides || isUri(file) ? file : relativeForMatching(file, cwd));
+    const setup = config.forFile(!config.hasOverrides || isUri(file) ? file : config.pathForMatching(file, cwd));
     let chosen = chosenFor.get(setup);
     if (!chosen) {
-      const rules2 = options4.ids?.length ? selectRules(all, options4) : selectRules(setup.rules, { pillars: options4.pillars });
+      const rules2 = options4.ids?.length ? selectRules(all, options4) : selectRules(setup.rules, { pillars: options4.pillars, skip: options4.skip });
       chosen = { ...setup, rules: rules2 };
       chosenFor.set(setup, chosen);
       for (const r of rules2) ran.add(r.id);
@@ -21409,11 +22405,12 @@ async function lint(options4) {
   };
   selectRules(all, options4);
   const exclude = config.exclude;
-  const excluded = (file) => exclude.length > 0 && matchesAny(relativeForMatching(file, cwd), exclude);
+  const excluded = (file) => exclude.length > 0 && matchesAny(config.pathForMatching(file, cwd), exclude);
   const discovered = options4.paths.length ? await discoverFiles(options4.paths, cwd, projectFiles) : [];
   const files = [];
   for (const d of discovered) if (d.skipReason && !excluded(d.file)) files.push({ file: d.file, status: "skipped", skipReason: d.skipReason });
   const units = discovered.filter((d) => !d.skipReason && (options4.only?.(d.file) ?? true) && (d.explicit || !excluded(d.file))).map((d) => ({ file: d.file, explicit: d.explicit, cdk: d.cdk }));
+  if (options4.stdin) units.push({ file: path10.resolve(cwd, options4.stdin.file), explicit: true, bytes: options4.stdin.bytes });
   if (options4.stacks) {
     const { fetchStacks: fetchStacks2 } = await Promise.resolve().then(() => (init_stack(), stack_exports));
     for (const stack of await fetchStacks2(options4.stacks)) {
@@ -21497,7 +22494,7 @@ function openProject(root, cwd, maxFileSize) {
   try {
     return new ProjectFiles(root, maxFileSize);
   } catch {
-    throw new UsageError(`the project root is not a directory: ${toPosix(path9.relative(cwd, root)) || "."}`);
+    throw new UsageError(`the project root is not a directory: ${toPosix(path10.relative(cwd, root)) || "."}`);
   }
 }
 function nothingLinted(result, paths) {
@@ -21718,10 +22715,20 @@ function annotations(findings, options4) {
 var ENGINE_RULES = new Set(BUILTIN_RULES.map((r) => r.id));
 function summarize(findings) {
   const byPillar = Object.fromEntries(PILLARS.map((p) => [p, { errors: 0, warnings: 0, notes: 0 }]));
-  const summary = { errors: 0, warnings: 0, notes: 0, review: 0, suppressed: 0, byPillar, template: { errors: 0, warnings: 0, notes: 0 } };
+  const summary = {
+    errors: 0,
+    warnings: 0,
+    notes: 0,
+    review: 0,
+    suppressed: 0,
+    unchanged: 0,
+    byPillar,
+    template: { errors: 0, warnings: 0, notes: 0 }
+  };
   for (const f of findings) {
     if (f.suppression) summary.suppressed++;
     else if (f.kind === "review") summary.review++;
+    else if (f.baselineState === "unchanged") summary.unchanged++;
     else {
       const key = f.level === "error" ? "errors" : f.level === "warning" ? "warnings" : "notes";
       summary[key]++;
@@ -21782,7 +22789,7 @@ function failureLines(failures, root) {
 function jobSummary(result, options4) {
   const maxBytes = options4.maxBytes ?? MAX_SUMMARY_BYTES;
   const listed = bySeverity(reportable(result.findings), result.rules);
-  const summary = summarize(result.findings.filter((f) => f.baselineState !== "unchanged"));
+  const summary = summarize(result.findings);
   const problems = summary.errors + summary.warnings + summary.notes;
   const linted = result.files.filter((f) => f.status === "linted").length;
   const skipped = result.files.length - linted;
@@ -21843,7 +22850,7 @@ _${plural(left, "more finding")} ${left === 1 ? "is" : "are"} not listed, to kee
 init_paths();
 init_errors();
 import { closeSync as closeSync3, fchmodSync, mkdirSync as mkdirSync2, openSync as openSync3, renameSync, statSync as statSync6, unlinkSync, writeSync } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 function reasonOf2(error) {
   const code = error.code;
   if (code === "ENOTDIR" || code === "EEXIST") return "a folder on its path is a file";
@@ -21873,7 +22880,7 @@ var OutputFile = class _OutputFile {
   onExit = () => this.discard();
   /** Opens the place the report will go; a UsageError when it cannot take one. */
   static open(output, cwd) {
-    const out = new _OutputFile(output, path10.resolve(cwd, output));
+    const out = new _OutputFile(output, path11.resolve(cwd, output));
     const fail = (error) => new UsageError(`cannot write ${output}: ${reasonOf2(error)}`);
     const existing = statOrUndefined(out.target);
     if (existing?.isDirectory()) throw fail({ code: "EISDIR" });
@@ -21882,8 +22889,8 @@ var OutputFile = class _OutputFile {
         out.fd = openSync3(out.target, "w");
         return out;
       }
-      mkdirSync2(path10.dirname(out.target), { recursive: true });
-      const temp = path10.join(path10.dirname(out.target), `.${path10.basename(out.target)}.${process.pid}-${Date.now().toString(36)}.tmp`);
+      mkdirSync2(path11.dirname(out.target), { recursive: true });
+      const temp = path11.join(path11.dirname(out.target), `.${path11.basename(out.target)}.${process.pid}-${Date.now().toString(36)}.tmp`);
       out.fd = openSync3(temp, "wx");
       out.temp = temp;
       if (existing) fchmodSync(out.fd, existing.mode & 4095);
@@ -22199,7 +23206,7 @@ var sarif_default = sarif;
 init_paths();
 import { execFileSync } from "node:child_process";
 import { readFileSync as readFileSync3 } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 function isPullRequestEvent(name) {
   return name !== void 0 && PULL_REQUEST_EVENTS.has(name);
@@ -22217,7 +23224,7 @@ function changedFiles(workspace, eventPath) {
   try {
     const top = git(["rev-parse", "--show-toplevel"]).trim();
     const names = git(["diff", "--name-only", "-z", "--diff-filter=d", `${base}...HEAD`, "--"]).split("\0").filter(Boolean);
-    return { base, files: new Set(names.map((name) => realPath(path11.resolve(top, name)))) };
+    return { base, files: new Set(names.map((name) => realPath(path12.resolve(top, name)))) };
   } catch (error) {
     const e = error;
     const detail = e.code === "ENOENT" ? "git is not installed" : String(e.stderr ?? "").trim().split("\n")[0] || e.message;
@@ -22302,7 +23309,7 @@ function splitPaths(text, workspace) {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line) continue;
-    if (/\s/.test(line) && existsSync5(path12.resolve(workspace, line))) {
+    if (/\s/.test(line) && existsSync5(path13.resolve(workspace, line))) {
       out.push(line);
       continue;
     }
@@ -22339,7 +23346,8 @@ function readInputs(runner, workspace) {
     onlyChanged: runner.booleanInput("only-changed", false),
     allowPlugins: runner.booleanInput("allow-plugins", false),
     category: runner.input("category") || void 0,
-    parameters: parseParameters(runner.input("parameters"))
+    parameters: parseParameters(runner.input("parameters")),
+    baseline: runner.input("baseline") || void 0
   };
 }
 function removeStale(file, shown) {
@@ -22378,7 +23386,7 @@ async function runAction(env = process.env, write2, options4 = {}) {
 }
 async function lintWorkspace(runner, allRules) {
   const env = runner.env;
-  const workspace = path12.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path13.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const inputs = readInputs(runner, workspace);
   const configFile = findConfigFile(workspace, inputs.config);
   const config = await loadConfig(configFile, allRules, workspace, [], {
@@ -22387,7 +23395,8 @@ async function lintWorkspace(runner, allRules) {
     refusal: "set the action input allow-plugins: true to load them"
   });
   const failOn = inputs.failOn ?? config.failOn ?? "error";
-  const paths = inputs.paths.length ? inputs.paths : config.include.length ? config.include : ["."];
+  const included = config.includeFrom(workspace);
+  const paths = inputs.paths.length ? inputs.paths : included.length ? included : ["."];
   const notes = [];
   let only;
   let candidates = 0;
@@ -22411,6 +23420,8 @@ async function lintWorkspace(runner, allRules) {
       }
     }
   }
+  const baselineFile = inputs.baseline ?? config.baseline;
+  const baseline = baselineFile !== void 0 ? readBaseline(baselineFile, workspace, workspace) : void 0;
   const result = await lint({
     paths,
     cwd: workspace,
@@ -22420,6 +23431,7 @@ async function lintWorkspace(runner, allRules) {
     only,
     rules: config.rules
   });
+  if (baseline) result.findings = applyBaseline(result.findings, baseline, workspace);
   const empty = only ? void 0 : nothingLinted(result, paths);
   if (empty) throw new InputError(`${empty}: check the path input`);
   if (only) {
@@ -22443,7 +23455,7 @@ async function lintWorkspace(runner, allRules) {
     }
   });
   const sarifShown = sarifComplete ? inputs.sarifFile : incompleteSarifName(inputs.sarifFile);
-  if (!sarifComplete) removeStale(path12.resolve(workspace, inputs.sarifFile), inputs.sarifFile);
+  if (!sarifComplete) removeStale(path13.resolve(workspace, inputs.sarifFile), inputs.sarifFile);
   const sarifOut = OutputFile.open(sarifShown, workspace);
   sarifOut.refuseInputs([...result.files.map((f) => f.file), ...configFile ? [configFile] : []]);
   sarifOut.write(sarifText);
@@ -22472,7 +23484,7 @@ async function lintWorkspace(runner, allRules) {
     if (!runner.appendSummary(jobSummary(result, { root: workspace, blobUrl, notes, onRenderError })))
       runner.debug("GITHUB_STEP_SUMMARY is not set: no job summary written");
   }
-  const summary = summarize(result.findings.filter((f) => f.baselineState !== "unchanged"));
+  const summary = summarize(result.findings);
   const total = summary.errors + summary.warnings + summary.notes;
   const linted = result.files.filter((f) => f.status === "linted").length;
   const counts = `${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}, ${plural(summary.notes, "note")}`;

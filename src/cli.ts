@@ -16,6 +16,7 @@ import { readUserFile } from './config/user-file.ts';
 import { applyBaseline, readBaseline } from './engine/baseline.ts';
 import { failureReason, gapLines, type RenderFailure } from './report/failures.ts';
 import { OutputFile } from './report/output.ts';
+import { baselineLog } from './report/baseline.ts';
 import { displayPath } from './report/paths.ts';
 import { escapeControls } from './report/text.ts';
 import { rules } from '../rules/index.ts';
@@ -54,7 +55,10 @@ Options:
       --report-unknown     list values that could not be resolved (SARIF kind "review")
       --category NAME      SARIF automationDetails category (for several uploads per commit)
       --include-suppressed write suppressed findings to SARIF with their justification
-      --baseline FILE      report only findings not in this earlier SARIF file
+      --baseline FILE      report only findings not in this baseline (or earlier SARIF file); the config's
+                           baseline key does the same
+      --write-baseline F   write today's findings to baseline file F (exit 0); later runs with --baseline F
+                           report and fail on new findings only
       --stack NAME         lint a deployed stack with its deployed parameter values (repeatable)
       --all-stacks         lint every active stack of the region (progress on stderr)
       --region R           AWS region for --stack, --all-stacks (default: AWS_REGION, the profile's)
@@ -90,6 +94,7 @@ const OPTIONS = {
   category: { type: 'string' },
   'include-suppressed': { type: 'boolean' },
   baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
   stack: { type: 'string', multiple: true },
   'all-stacks': { type: 'boolean' },
   region: { type: 'string' },
@@ -174,8 +179,13 @@ export async function main(argv: string[]): Promise<number> {
   };
   const parameters = { ...config.parameters, ...commandLineParameters };
 
+  const writeBaseline = values['write-baseline'];
+  if (writeBaseline !== undefined && values.baseline !== undefined) throw new UsageError('--write-baseline writes a new baseline: leave out --baseline');
   // Read before linting, so a bad baseline fails fast.
-  const baseline = values.baseline !== undefined ? readBaseline(values.baseline, cwd) : undefined;
+  const baselineFile = writeBaseline !== undefined ? undefined : (values.baseline ?? config.baseline);
+  // The one the user names is theirs to name; one the config names must be a file of the project.
+  const baseline = baselineFile !== undefined ? readBaseline(baselineFile, cwd, values.baseline === undefined ? root : undefined) : undefined;
+  const baselineOutput = writeBaseline !== undefined ? OutputFile.open(writeBaseline, cwd) : undefined;
   const progress = progressReporter();
   const result = await lint({
     paths,
@@ -196,7 +206,16 @@ export async function main(argv: string[]): Promise<number> {
   const empty = deployed || stdin ? undefined : nothingLinted(result, paths);
   if (empty) throw new UsageError(empty);
   checkParameters(result, Object.keys(commandLineParameters), root);
-  if (values.baseline !== undefined) result.findings = applyBaseline(result.findings, baseline!, root);
+  if (baselineOutput) {
+    baselineOutput.refuseInputs([...result.files.map((f) => f.file), ...(configFile ? [configFile] : [])]);
+    const written = baselineLog(result.findings, root, VERSION);
+    baselineOutput.write(written.text);
+    process.stderr.write(
+      `pillars-lint: wrote ${plural(written.count, 'finding')} to baseline ${writeBaseline}; runs with --baseline ${writeBaseline} report new findings only\n`,
+    );
+    return 0;
+  }
+  if (baseline) result.findings = applyBaseline(result.findings, baseline, root);
   // Counted before --quiet hides them: ESLint's meaning of --max-warnings.
   const warnings = result.findings.filter((f) => counts(f) && f.level === 'warning').length;
   if (values.quiet) result.findings = result.findings.filter((f) => f.level === 'error');
@@ -213,7 +232,7 @@ export async function main(argv: string[]): Promise<number> {
     cdkLocation,
     onRenderError: (failure) => renderFailures.push(failure),
   });
-  const inputs = [...result.files.map((f) => f.file), configFile, values.baseline, ...(values['parameters-file'] ?? [])];
+  const inputs = [...result.files.map((f) => f.file), configFile, baselineFile, ...(values['parameters-file'] ?? [])];
   output?.refuseInputs(inputs.flatMap((f) => (f === undefined ? [] : [path.resolve(cwd, f)])));
   emit(text, output);
   // A report that misses findings must not pass for a complete one: each gap is named, and the run fails.

@@ -86,6 +86,7 @@ describe('action.yml', () => {
     expect(Object.keys(actionYml.inputs).sort()).toEqual([
       'allow-plugins',
       'annotations',
+      'baseline',
       'category',
       'config',
       'fail-on',
@@ -401,6 +402,28 @@ describe('the action bundle', () => {
     // With Env=prod the database is Multi-AZ: 2 + 13 errors, 2 warnings.
     expect(r.outputs).toMatchObject({ 'sarif-file': 'reports/out.sarif', findings: '17', errors: '15' });
     expect(r.sarif.runs[0].automationDetails).toEqual({ id: 'pillars-lint/' });
+  });
+
+  it('takes a baseline: its findings neither annotate nor fail the step, only new ones do', () => {
+    const cli = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'infra/web-stack.yaml', '--write-baseline', 'base.sarif'], {
+      cwd: ws,
+      encoding: 'utf8',
+    });
+    expect(cli.status).toBe(0);
+    try {
+      const r = runAction({ path: 'infra/web-stack.yaml', baseline: 'base.sarif' });
+      expect(r.code).toBe(0);
+      expect(r.outputs).toMatchObject({ errors: '0', warnings: '0', notes: '0' });
+      expect(r.lines.filter((l) => /^::(error|warning|notice) file=/.test(l))).toEqual([]);
+      const states = r.sarif.runs[0].results.map((x: { baselineState: string }) => x.baselineState);
+      expect(states.length).toBeGreaterThan(0);
+      expect(new Set(states)).toEqual(new Set(['unchanged']));
+      const missing = runAction({ baseline: 'nope.sarif' });
+      expect(missing.code).toBe(1);
+      expect(missing.lines).toContain('::error::pillars-lint: cannot read baseline nope.sarif: no such file');
+    } finally {
+      rmSync(path.join(ws, 'base.sarif'), { force: true });
+    }
   });
 
   it('fails the step with one ::error:: line on bad input', () => {

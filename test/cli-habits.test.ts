@@ -214,3 +214,14 @@ describe('parameter values are checked against the templates', () => {
     expect(cli(['t.yaml', '--parameter', 'Zones=a,d'], { cwd: dir }).stderr).toContain('parameter Zones="a,d" is not one of its AllowedValues: a, b, c');
   });
 });
+
+describe('documentation', () => {
+  it('docs/cli.md shows --help as it is, and every option is described there', () => {
+    const help = cli(['--help']).stdout;
+    const doc = readFileSync(path.join(ROOT, 'docs/cli.md'), 'utf8');
+    const block = /```text\n([\s\S]*?)```/.exec(doc)![1]!;
+    const options = (text: string) => [...text.matchAll(/^\s+(?:-\w, )?(--[\w-]+)/gm)].map((m) => m[1]);
+    expect(options(block)).toEqual(options(help));
+    for (const line of block.split('\n').filter((l) => l.trim())) expect(help).toContain(line);
+  });
+});

@@ -210,6 +210,53 @@ describe('baseline', () => {
     expect(results.filter((x: { baselineState: string }) => x.baselineState === 'unchanged')).toHaveLength(3);
   });
 
+  it('--write-baseline writes a small baseline of what matching needs, exits 0, and every format honours it', () => {
+    const p = project({ 'infra/stack.yaml': TEMPLATE });
+    const w = p.run('infra', ...RULE_FLAGS, '--write-baseline', 'base.sarif');
+    expect(w.code).toBe(0);
+    expect(w.stdout).toBe('');
+    expect(w.stderr).toBe('pillars-lint: wrote 3 findings to baseline base.sarif; runs with --baseline base.sarif report new findings only\n');
+    const text = readFileSync(path.join(p.dir, 'base.sarif'), 'utf8');
+    const log = JSON.parse(text);
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0].results).toHaveLength(3);
+    // Only what matching reads: no absolute paths, no rule metadata, no regions.
+    expect(text).not.toContain(p.dir);
+    expect(text).not.toMatch(/originalUriBaseIds|"rules"|"region"|file:\/\//);
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('infra/stack.yaml');
+
+    p.write('infra/stack.yaml', `${TEMPLATE}  Scratch:\n    Type: AWS::EC2::Volume\n    Properties: {AvailabilityZone: eu-west-1a, Size: 5}\n`);
+    const json = p.run('infra', ...RULE_FLAGS, '--baseline', 'base.sarif', '-f', 'json');
+    expect(json.code).toBe(1);
+    const summary = json.json().summary;
+    // The counts say what fails the run: the new volume; the three old findings are counted apart.
+    expect({ errors: summary.errors, warnings: summary.warnings, unchanged: summary.unchanged }).toEqual({ errors: 1, warnings: 0, unchanged: 3 });
+    const compact = p
+      .run('infra', ...RULE_FLAGS, '--baseline', 'base.sarif', '-f', 'compact')
+      .stdout.trim()
+      .split('\n');
+    expect(compact).toHaveLength(1);
+    expect(compact[0]).toMatch(/stack\.yaml: line \d+, col \d+, Error - .*Scratch.*\(ebs-volume-encrypted\)$/);
+    for (const format of ['github', 'junit', 'markdown']) {
+      const out = p.run('infra', ...RULE_FLAGS, '--baseline', 'base.sarif', '-f', format).stdout;
+      expect(out, format).toContain('Scratch');
+      expect(out, format).not.toContain('Bastion');
+    }
+  });
+
+  it("the config's baseline key applies without the flag, relative to the config, and must be a file of the project", () => {
+    const p = project({ 'infra/stack.yaml': TEMPLATE, 'ops/.keep': '' });
+    expect(p.run('infra', ...RULE_FLAGS, '--write-baseline', 'ops/base.sarif').code).toBe(0);
+    p.write('ops/lint.yaml', 'baseline: base.sarif\n');
+    const r = p.run('infra', ...RULE_FLAGS, '-c', 'ops/lint.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/3 unchanged since baseline/);
+    p.write('ops/lint.yaml', 'baseline: ../../../../../../../../etc/hostname\n');
+    const outside = p.run('infra', ...RULE_FLAGS, '-c', 'ops/lint.yaml');
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toMatch(/^pillars-lint: the baseline .* is not a file of the project/);
+  });
+
   it('rejects a baseline that is not SARIF', () => {
     const p = project({ 'stack.yaml': TEMPLATE, 'b.sarif': '{"hello": 1}' });
     const r = p.run('stack.yaml', '--baseline', 'b.sarif');
@@ -275,7 +322,7 @@ describe('config paths and problems', () => {
 
 describe('the config schema, as an editor uses it', () => {
   it('lists every rule with its options, their schema and defaults', async () => {
-    const { default: Ajv } = await import('ajv');
+    const { Ajv } = await import('ajv');
     const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas/pillars-lint.schema.json'), 'utf8'));
     const { rules } = await import('../rules/index.ts');
     const listed = schema.definitions.ruleSettings.properties as Record<string, { oneOf: Array<{ items?: unknown[] }> }>;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { findConfigFile, loadConfig } from '../config/config.ts';
 import { realPath } from '../discover/paths.ts';
 import { UsageError } from '../errors.ts';
+import { applyBaseline, readBaseline } from '../engine/baseline.ts';
 import { lint, nothingLinted } from '../engine/lint.ts';
 import type { RuleDefinition } from '../engine/rule.ts';
 import { LEVELS, type Finding, type Level } from '../engine/types.ts';
@@ -34,6 +35,8 @@ export interface Inputs {
   allowPlugins: boolean;
   category?: string;
   parameters: Record<string, string>;
+  /** A baseline file (relative to the workspace); default: the config's. */
+  baseline?: string;
 }
 
 /**
@@ -86,6 +89,7 @@ export function readInputs(runner: Runner, workspace: string): Inputs {
     allowPlugins: runner.booleanInput('allow-plugins', false),
     category: runner.input('category') || undefined,
     parameters: parseParameters(runner.input('parameters')),
+    baseline: runner.input('baseline') || undefined,
   };
 }
 
@@ -175,6 +179,9 @@ async function lintWorkspace(runner: Runner, allRules: readonly RuleDefinition[]
     }
   }
 
+  // Read before linting, so a bad baseline fails fast; it is a file of the repository, read as templates are.
+  const baselineFile = inputs.baseline ?? config.baseline;
+  const baseline = baselineFile !== undefined ? readBaseline(baselineFile, workspace, workspace) : undefined;
   const result = await lint({
     paths,
     cwd: workspace,
@@ -184,6 +191,7 @@ async function lintWorkspace(runner: Runner, allRules: readonly RuleDefinition[]
     only,
     rules: config.rules,
   });
+  if (baseline) result.findings = applyBaseline(result.findings, baseline, workspace);
   // With only-changed, a pull request that touches no template lints nothing, and that is a clean run.
   const empty = only ? undefined : nothingLinted(result, paths);
   if (empty) throw new InputError(`${empty}: check the path input`);
@@ -247,7 +255,7 @@ async function lintWorkspace(runner: Runner, allRules: readonly RuleDefinition[]
       runner.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
   }
 
-  const summary = summarize(result.findings.filter((f) => f.baselineState !== 'unchanged'));
+  const summary = summarize(result.findings);
   const total = summary.errors + summary.warnings + summary.notes;
   const linted = result.files.filter((f) => f.status === 'linted').length;
   const counts = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.notes, 'note')}`;

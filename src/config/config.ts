@@ -26,6 +26,7 @@ interface RawConfig {
   parameters?: Record<string, string | number | boolean>;
   include?: string | string[];
   exclude?: string | string[];
+  baseline?: string;
   'fail-on'?: Level | 'none';
 }
 
@@ -77,6 +78,11 @@ export class ResolvedConfig {
       const plain = glob.replace(/\/+$/, '');
       return plain.endsWith('/**') ? [plain] : [plain, `${plain}/**`];
     });
+  }
+
+  /** The baseline file the config names, as an absolute path (it is relative to the config's folder). */
+  get baseline(): string | undefined {
+    return this.raw.baseline !== undefined ? path.resolve(this.base ?? '.', this.raw.baseline) : undefined;
   }
 
   /** The folder include, exclude and overrides' files are relative to: the config file's, else the working directory. */

@@ -1,7 +1,8 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.ts';
 import { readUserFile } from '../config/user-file.ts';
-import { relativeForMatching } from '../discover/paths.ts';
+import { relativeForMatching, relativeInside } from '../discover/paths.ts';
 import type { Finding } from './types.ts';
 
 /**
@@ -13,7 +14,11 @@ function identity(ruleId: string, file: string, logicalId: string | undefined, p
 }
 
 /** Identities of the results in an earlier SARIF file (as pillars-lint writes it). */
-export function readBaseline(file: string, cwd: string): Set<string> {
+export function readBaseline(file: string, cwd: string, root?: string): Set<string> {
+  // A baseline a config names comes with the repository, like the templates: it must be a file of the project.
+  if (root !== undefined && !insideProject(path.resolve(cwd, file), root)) {
+    throw new UsageError(`the baseline ${relativeForMatching(path.resolve(cwd, file), cwd)} is not a file of the project (outside it, or in .git/)`);
+  }
   const source = readUserFile(path.resolve(cwd, file), 'baseline', file).toString('utf8');
   let log: any;
   try {
@@ -47,6 +52,17 @@ export function readBaseline(file: string, cwd: string): Set<string> {
     }
   }
   return known;
+}
+
+function insideProject(file: string, root: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync.native(file);
+  } catch {
+    return true; // a missing file is reported as such by the reader
+  }
+  const inside = relativeInside(real, realpathSync.native(root));
+  return inside !== undefined && inside !== '.git' && !inside.startsWith('.git/');
 }
 
 function decodeSegment(segment: string): string {

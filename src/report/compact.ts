@@ -1,5 +1,6 @@
 import type { Finding, LintResult } from '../engine/types.ts';
 import { guarded, placeholderText } from './failures.ts';
+import { reportable } from './order.ts';
 import { absolutePath } from './paths.ts';
 import { escapeControls, textOf } from './text.ts';
 import type { Formatter } from './types.ts';
@@ -15,11 +16,10 @@ function severity(f: Finding): 'Error' | 'Warning' | 'Info' {
   return f.level === 'error' ? 'Error' : f.level === 'warning' ? 'Warning' : 'Info';
 }
 
-/** `/abs/file.yaml: line 3, col 5, Error - message (rule-id)`, one line per unsuppressed finding. */
+/** `/abs/file.yaml: line 3, col 5, Error - message (rule-id)`, one line per finding neither suppressed nor in the baseline. */
 export const compact: Formatter = (result: LintResult, options) => {
   const lines: string[] = [];
-  for (const finding of result.findings) {
-    if (finding.suppression) continue;
+  for (const finding of reportable(result.findings)) {
     lines.push(
       guarded(
         finding,

@@ -18,6 +18,8 @@ export interface Summary extends LevelCounts {
   /** Unknowns listed under --report-unknown (kind 'review'); not counted as errors/warnings/notes. */
   review: number;
   suppressed: number;
+  /** Failures already in the baseline (--baseline): they do not fail the run, so they are not errors/warnings/notes. */
+  unchanged: number;
   byPillar: Record<Pillar, LevelCounts>;
   /**
    * Findings about the templates themselves rather than a Well-Architected practice: parse errors, nested stacks
@@ -28,13 +30,23 @@ export interface Summary extends LevelCounts {
 
 const ENGINE_RULES = new Set(BUILTIN_RULES.map((r) => r.id));
 
-/** Counts of unsuppressed 'fail' findings per level and pillar; suppressed and review ones apart. */
+/** Counts of unsuppressed 'fail' findings not in the baseline, per level and pillar; suppressed, review and unchanged ones apart. */
 export function summarize(findings: readonly Finding[]): Summary {
   const byPillar = Object.fromEntries(PILLARS.map((p) => [p, { errors: 0, warnings: 0, notes: 0 }])) as Record<Pillar, LevelCounts>;
-  const summary: Summary = { errors: 0, warnings: 0, notes: 0, review: 0, suppressed: 0, byPillar, template: { errors: 0, warnings: 0, notes: 0 } };
+  const summary: Summary = {
+    errors: 0,
+    warnings: 0,
+    notes: 0,
+    review: 0,
+    suppressed: 0,
+    unchanged: 0,
+    byPillar,
+    template: { errors: 0, warnings: 0, notes: 0 },
+  };
   for (const f of findings) {
     if (f.suppression) summary.suppressed++;
     else if (f.kind === 'review') summary.review++;
+    else if (f.baselineState === 'unchanged') summary.unchanged++;
     else {
       const key = f.level === 'error' ? 'errors' : f.level === 'warning' ? 'warnings' : 'notes';
       summary[key]++;

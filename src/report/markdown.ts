@@ -98,7 +98,7 @@ function failureLines(failures: LintResult['failures'], root: string): string[] 
 export function jobSummary(result: LintResult, options: SummaryOptions): string {
   const maxBytes = options.maxBytes ?? MAX_SUMMARY_BYTES;
   const listed = bySeverity(reportable(result.findings), result.rules);
-  const summary = summarize(result.findings.filter((f) => f.baselineState !== 'unchanged'));
+  const summary = summarize(result.findings);
   const problems = summary.errors + summary.warnings + summary.notes;
   const linted = result.files.filter((f) => f.status === 'linted').length;
   const skipped = result.files.length - linted;

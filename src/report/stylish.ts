@@ -255,7 +255,7 @@ export const stylish: Formatter = (result: LintResult, options) => {
     out.push('');
   }
 
-  const summary = summarize(result.findings.filter((f) => f.baselineState !== 'unchanged'));
+  const summary = summarize(result.findings);
   const problems = summary.errors + summary.warnings + summary.notes;
   if (problems > 0) out.push(...pillarTable(summary, c), '');
 
