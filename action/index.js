@@ -21661,12 +21661,12 @@ function planOf(rules2, configured = NO_CONFIGURED_OPTIONS) {
 var NO_CONFIGURED_OPTIONS = /* @__PURE__ */ new Map();
 var mergedOptions = /* @__PURE__ */ new WeakMap();
 function optionsOf(rule, configured = NO_CONFIGURED_OPTIONS) {
-  let byRule = mergedOptions.get(configured);
-  if (!byRule) mergedOptions.set(configured, byRule = /* @__PURE__ */ new WeakMap());
-  const known = byRule.get(rule);
+  let byRule2 = mergedOptions.get(configured);
+  if (!byRule2) mergedOptions.set(configured, byRule2 = /* @__PURE__ */ new WeakMap());
+  const known = byRule2.get(rule);
   if (known) return known;
   const merged = Object.freeze({ ...rule.defaultOptions ?? {}, ...configured.get(rule.id) ?? {} });
-  byRule.set(rule, merged);
+  byRule2.set(rule, merged);
   return merged;
 }
 var RunContext = class {
@@ -22766,11 +22766,6 @@ function location(f, options4) {
   const encoded = file.split("/").map((s) => encodeURIComponent(s).replace(/[()]/g, (c) => c === "(" ? "%28" : "%29")).join("/");
   return `[${text}](${base.replace(/\/+$/, "")}/${encoded}${anchor})`;
 }
-function ruleLink(f, rules2) {
-  const url = safeUrl(rules2.get(f.ruleId)?.helpUri);
-  const id = escapeMarkdown(f.ruleId);
-  return url ? `[${id}](${url})` : id;
-}
 function failureLines(failures, root) {
   const out = [
     `**Incomplete:** pillars-lint failed ${plural(failures.length, "time")} (internal error), so findings are missing from this report.`,
@@ -22815,35 +22810,79 @@ function jobSummary(result, options4) {
   head.push(`| **total** | **${summary.errors}** | **${summary.warnings}** | **${summary.notes}** |`);
   if (listed.length === 0) return head.join("\n") + "\n";
   const rules2 = new Map(result.rules.map((r) => [r.id, r]));
-  head.push("", "### Findings", "", "| file:line | level | rule | message |", "|:--|:--|:--|:--|");
-  const text = head.join("\n") + "\n";
-  const rows = [];
-  let bytes = Buffer.byteLength(text) + 200;
-  for (const f of listed) {
-    const row = guarded(
-      f,
-      options4.onRenderError,
-      (finding) => {
-        const level = finding.kind === "review" ? "review" : finding.level;
-        return `| ${location(finding, options4)} | ${level} | ${ruleLink(finding, rules2)} | ${escapeMarkdown(clip2(textOf2(finding.message, "") || finding.ruleId))} |
+  head.push("", "### Findings");
+  const top = head.join("\n") + "\n";
+  const budget = maxBytes - Buffer.byteLength(top) - 400;
+  const groups = [...byRule(listed)].map(([ruleId, findings], i) => {
+    const rule = rules2.get(ruleId);
+    const url = safeUrl(rule?.helpUri);
+    const title = rule ? ` \u2014 ${escapeMarkdown(rule.title)}` : "";
+    const header = [
+      "",
+      `<details${i === 0 ? " open" : ""}><summary><b>${escapeMarkdown(ruleId)}</b>${title} \u2014 ${plural(findings.length, "finding")}</summary>`,
+      "",
+      ...url ? [`[How to fix](${url})`, ""] : [],
+      "| file:line | level | message |",
+      "|:--|:--|:--|",
+      ""
+    ].join("\n");
+    const rows = findings.map(
+      (f) => guarded(
+        f,
+        options4.onRenderError,
+        (finding) => {
+          const level = finding.kind === "review" ? "review" : finding.level;
+          return `| ${location(finding, options4)} | ${level} | ${escapeMarkdown(clip2(textOf2(finding.message, "") || finding.ruleId))} |
 `;
-      },
-      (failure) => `| | | ${escapeMarkdown(failure.ruleId)} | _${escapeMarkdown(placeholderText(failure, options4.root))}_ |
+        },
+        (failure) => `| | | _${escapeMarkdown(placeholderText(failure, options4.root))}_ |
 `
+      )
     );
-    const size = Buffer.byteLength(row);
-    if (bytes + size > maxBytes) break;
-    bytes += size;
-    rows.push(row);
+    return { header, rows, sizes: rows.map((r) => Buffer.byteLength(r)), fixed: Buffer.byteLength(header) + 64 };
+  });
+  const total = (cap3, count = groups.length) => groups.slice(0, count).reduce((n, g) => n + g.fixed + g.sizes.slice(0, cap3).reduce((a, b) => a + b, 0), 0);
+  const most = Math.max(...groups.map((g) => g.rows.length));
+  let cap2 = most;
+  if (total(most) > budget) {
+    let lo = 1;
+    let hi = most;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (total(mid) <= budget) lo = mid;
+      else hi = mid - 1;
+    }
+    cap2 = lo;
   }
-  let out = text + rows.join("");
-  const left = listed.length - rows.length;
-  if (left > 0) {
+  let shown = groups.length;
+  while (shown > 0 && total(cap2, shown) > budget) shown--;
+  let out = top;
+  for (const g of groups.slice(0, shown)) {
+    out += g.header + g.rows.slice(0, cap2).join("");
+    if (g.rows.length > cap2) out += `
+_${plural(g.rows.length - cap2, "more finding")} of this rule not listed._
+`;
+    out += "\n</details>\n";
+  }
+  const left = groups.slice(shown).reduce((n, g) => n + g.rows.length, 0);
+  if (left > 0) out += `
+_${plural(groups.length - shown, "more rule")} with ${plural(left, "finding")} not listed._
+`;
+  if (cap2 < most || shown < groups.length) {
     out += `
-_${plural(left, "more finding")} ${left === 1 ? "is" : "are"} not listed, to keep this summary under GitHub's 1 MiB limit; the SARIF file and \`pillars-lint\` run locally list them all._
+_This report is cut to stay under ${options4.limitName ?? "its size limit"}; the SARIF file and \`pillars-lint\` run locally list every finding._
 `;
   }
   return out;
+}
+function byRule(sorted) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of sorted) {
+    let list2 = groups.get(f.ruleId);
+    if (!list2) groups.set(f.ruleId, list2 = []);
+    list2.push(f);
+  }
+  return groups;
 }
 
 // src/report/output.ts
@@ -23481,7 +23520,7 @@ async function lintWorkspace(runner, allRules) {
   }
   if (inputs.summary) {
     const blobUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_SHA ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}` : void 0;
-    if (!runner.appendSummary(jobSummary(result, { root: workspace, blobUrl, notes, onRenderError })))
+    if (!runner.appendSummary(jobSummary(result, { root: workspace, blobUrl, notes, onRenderError, limitName: "GitHub's 1 MiB limit for a job summary" })))
       runner.debug("GITHUB_STEP_SUMMARY is not set: no job summary written");
   }
   const summary = summarize(result.findings);

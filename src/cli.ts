@@ -44,6 +44,8 @@ Options:
                            bytes; default: 50MB)
       --fail-on LEVEL      error|warning|note|none: lowest level that fails the run (default: error)
       --max-warnings N     also fail the run when more than N warnings remain (default: no limit)
+      --markdown-limit N   -f markdown size limit: bytes, or with a unit (default: 64KB, what a pull-request
+                           comment holds; 1MB for a job summary); findings past it are counted, not listed
       --quiet              report errors only (warnings still count for --max-warnings)
       --stdin-filename F   the file name standard input (-) is linted as (default: <stdin>)
       --parameter K=V      a parameter value, as deployed (repeatable)
@@ -84,6 +86,7 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean' },
+  'markdown-limit': { type: 'string' },
   'stdin-filename': { type: 'string' },
   parameter: { type: 'string', multiple: true },
   'parameters-file': { type: 'string', multiple: true },
@@ -152,6 +155,10 @@ export async function main(argv: string[]): Promise<number> {
   const maxFileSize = values['max-file-size'] !== undefined ? parseSize(values['max-file-size']) : undefined;
   if (values['max-file-size'] !== undefined && !maxFileSize) {
     throw new UsageError(`--max-file-size expects a size such as 10MB, 512KB or 2048 (got "${values['max-file-size']}")`);
+  }
+  const markdownLimit = values['markdown-limit'] !== undefined ? parseSize(values['markdown-limit']) : undefined;
+  if (values['markdown-limit'] !== undefined && !(markdownLimit && markdownLimit >= 4096)) {
+    throw new UsageError(`--markdown-limit expects a size of at least 4KB, such as 64KB or 1MB (got "${values['markdown-limit']}")`);
   }
   const cdkLocation = values['cdk-location'] ?? 'source';
   if (cdkLocation !== 'source' && cdkLocation !== 'template') throw new UsageError(`--cdk-location must be source or template (got "${cdkLocation}")`);
@@ -230,6 +237,7 @@ export async function main(argv: string[]): Promise<number> {
     includeSuppressed: values['include-suppressed'] ?? false,
     verbose: values.verbose ?? false,
     cdkLocation,
+    markdownLimit,
     onRenderError: (failure) => renderFailures.push(failure),
   });
   const inputs = [...result.files.map((f) => f.file), configFile, baselineFile, ...(values['parameters-file'] ?? [])];

@@ -320,18 +320,24 @@ describe('the action bundle', () => {
     expect(s).toContain('| security | 15 | 0 | 11 |');
     expect(s).toContain('| reliability | 1 | 2 | 0 |');
     expect(s).toContain('| **total** | **16** | **2** | **11** |');
-    expect(s).toContain('| file:line | level | rule | message |');
+    expect(s).toContain('| file:line | level | message |');
+    expect(s).toContain('[How to fix](https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/ebs-volume-encrypted.md)');
     const { line } = exampleEncryptedFalse();
     expect(s).toMatch(
       new RegExp(
-        `\\| \\[infra/web-stack\\.yaml:${line}\\]\\(https://github\\.com/octo/infra/blob/f{40}/infra/web-stack\\.yaml#L${line}\\) \\| error \\| \\[ebs-volume-encrypted\\]\\(https://github\\.com/pillars-lint/pillars-lint/blob/main/docs/rules/ebs-volume-encrypted\\.md\\) \\| Block device`,
+        `\\| \\[infra/web-stack\\.yaml:${line}\\]\\(https://github\\.com/octo/infra/blob/f{40}/infra/web-stack\\.yaml#L${line}\\) \\| error \\| Block device`,
       ),
     );
     expect(s).toContain(`(https://github.com/octo/infra/blob/${'f'.repeat(40)}/notes/odd%2Cname%3A1%25.yaml#L7)`);
     const rows = s.split('\n').filter((l) => /^\| .*:\d+/.test(l));
     expect(rows).toHaveLength(29);
     const levels = rows.map((r) => r.split(' | ')[1]);
-    expect(levels).toEqual([...Array(16).fill('error'), ...Array(2).fill('warning'), ...Array(11).fill('note')]);
+    // Grouped by rule, the rule of the most severe finding first; within a rule, most severe first.
+    expect(levels.filter((l) => l === 'error')).toHaveLength(16);
+    expect(levels.filter((l) => l === 'warning')).toHaveLength(2);
+    expect(levels.filter((l) => l === 'note')).toHaveLength(11);
+    expect(levels[0]).toBe('error');
+    expect(s.indexOf('<details open>')).toBe(s.indexOf('<details'));
   });
 
   it('writes valid SARIF with every finding', () => {

@@ -645,15 +645,25 @@ describe('markdown', () => {
     ]);
   });
 
-  it('lists findings most severe first, linked to the line and to the rule help, without suppressed ones', () => {
-    const rows = lines.slice(lines.indexOf('| file:line | level | rule | message |') + 2).filter(Boolean);
-    expect(rows).toEqual([
-      '| [infra/app.yaml:5](https://github.com/octo/infra/blob/abc123/infra/app.yaml#L5-L6) | error | [s3-bucket-encryption](https://example.com/rules/s3-bucket-encryption) | Bucket MyBucket has no default encryption. |',
-      '| [infra/app.yaml:10](https://github.com/octo/infra/blob/abc123/infra/app.yaml#L10) | error | [rds-multi-az-enabled](https://example.com/rules/rds-multi-az-enabled) | DB instance MyDb runs in a single Availability Zone. |',
-      '| [infra/my stack.template.json:5](https://github.com/octo/infra/blob/abc123/infra/my%20stack.template.json#L5) | note | [lambda-runtime-current](https://example.com/rules/lambda-runtime-current) | Function Fn uses the deprecated runtime python3.8. |',
-      '| [infra/app.yaml:12](https://github.com/octo/infra/blob/abc123/infra/app.yaml#L12) | review | [sqs-queue-dlq](https://example.com/rules/sqs-queue-dlq) | RedrivePolicy of Queue is unknown.<br>It comes from an imported value. |',
+  it('groups findings by rule, most severe first, linked to the line and to the rule help, without suppressed ones', () => {
+    const groups = lines.filter((l) => l.startsWith('<details'));
+    expect(groups).toEqual([
+      '<details open><summary><b>s3-bucket-encryption</b> — Title of s3-bucket-encryption — 1 finding</summary>',
+      '<details><summary><b>rds-multi-az-enabled</b> — Title of rds-multi-az-enabled — 1 finding</summary>',
+      '<details><summary><b>lambda-runtime-current</b> — Title of lambda-runtime-current — 1 finding</summary>',
+      '<details><summary><b>sqs-queue-dlq</b> — Title of sqs-queue-dlq — 1 finding</summary>',
     ]);
+    expect(lines).toContain('[How to fix](https://example.com/rules/s3-bucket-encryption)');
+    expect(lines.filter((l) => l === '| file:line | level | message |')).toHaveLength(4);
+    expect(lines.filter((l) => /^\| \[/.test(l))).toEqual([
+      '| [infra/app.yaml:5](https://github.com/octo/infra/blob/abc123/infra/app.yaml#L5-L6) | error | Bucket MyBucket has no default encryption. |',
+      '| [infra/app.yaml:10](https://github.com/octo/infra/blob/abc123/infra/app.yaml#L10) | error | DB instance MyDb runs in a single Availability Zone. |',
+      '| [infra/my stack.template.json:5](https://github.com/octo/infra/blob/abc123/infra/my%20stack.template.json#L5) | note | Function Fn uses the deprecated runtime python3.8. |',
+      '| [infra/app.yaml:12](https://github.com/octo/infra/blob/abc123/infra/app.yaml#L12) | review | RedrivePolicy of Queue is unknown.<br>It comes from an imported value. |',
+    ]);
+    expect(lines.filter((l) => l === '</details>')).toHaveLength(4);
     expect(doc).not.toContain('Queue is not encrypted');
+    expect(doc).not.toContain('cut to stay under');
   });
 
   it('keeps template text from becoming markup', () => {
@@ -662,7 +672,9 @@ describe('markdown', () => {
     );
     const r = dirtyResult();
     r.rules = r.rules.map((x) => (x.id === 'rds-multi-az-enabled' ? { ...x, helpUri: 'javascript:alert(1)' } : x));
-    expect(jobSummary(r, { root: cwd })).toContain('| infra/app.yaml:10 | error | rds-multi-az-enabled |');
+    const unsafe = jobSummary(r, { root: cwd });
+    expect(unsafe).toContain('| infra/app.yaml:10 | error | DB instance MyDb');
+    expect(unsafe).not.toContain('javascript:');
   });
 
   it('says so when clean, without a findings table', () => {
@@ -671,17 +683,34 @@ describe('markdown', () => {
     expect(clean).not.toContain('### Findings');
   });
 
-  it('stays under the size limit, and says how many findings it left out', () => {
+  it('stays under the size limit: every rule gets the same number of rows, and what is left out is counted', () => {
     const r = dirtyResult();
-    r.findings = errors(30_000).map((f) => ({ ...f, message: 'x'.repeat(300) }));
-    const big = jobSummary(r, { root: cwd });
+    const flood = errors(30_000).map((f) => ({ ...f, message: 'x'.repeat(300) }));
+    const few = errors(3).map((f) => ({ ...f, ruleId: 's3-bucket-encryption', message: 'few' }));
+    r.findings = [...flood, ...few];
+    const big = jobSummary(r, { root: cwd, limitName: "GitHub's 1 MiB limit for a job summary" });
     expect(Buffer.byteLength(big)).toBeLessThan(1024 * 1024);
-    const left = /_(\d+) more findings are not listed, to keep this summary under GitHub's 1 MiB limit/.exec(big);
+    const left = /_(\d+) more findings of this rule not listed\._/.exec(big);
     expect(left).not.toBeNull();
-    const listed = big.split('\n').filter((l) => l.startsWith('| infra/many.yaml:')).length;
+    const listed = big.split('\n').filter((l) => l.startsWith('| infra/many.yaml:') && l.includes('xxx')).length;
     expect(listed + Number(left![1])).toBe(30_000);
+    // The flood does not hide the small rule.
+    expect(big.split('\n').filter((l) => l.endsWith('| few |'))).toHaveLength(3);
+    expect(big).toContain("_This report is cut to stay under GitHub's 1 MiB limit for a job summary;");
     const small = jobSummary(r, { root: cwd, maxBytes: 4000 });
     expect(Buffer.byteLength(small)).toBeLessThanOrEqual(4000);
+  });
+
+  it('fits a pull-request comment by default as -f markdown, and --markdown-limit raises it', () => {
+    pinGithubEnv();
+    const r = dirtyResult();
+    r.findings = errors(5_000).map((f) => ({ ...f, message: 'y'.repeat(200) }));
+    const comment = markdown(r, opts());
+    expect(comment.length).toBeLessThanOrEqual(65_536);
+    expect(comment).toContain("GitHub's 65,536-character limit for a pull-request comment (--markdown-limit raises it)");
+    const summary = markdown(r, opts({ markdownLimit: 1024 * 1024 }));
+    expect(summary.length).toBeGreaterThan(65_536);
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(1024 * 1024);
   });
 
   it('is the markdown format, linking to GITHUB_SHA when the variables are set', () => {

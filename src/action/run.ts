@@ -251,7 +251,7 @@ async function lintWorkspace(runner: Runner, allRules: readonly RuleDefinition[]
   if (inputs.summary) {
     const blobUrl =
       env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_SHA ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}` : undefined;
-    if (!runner.appendSummary(jobSummary(result, { root: workspace, blobUrl, notes, onRenderError })))
+    if (!runner.appendSummary(jobSummary(result, { root: workspace, blobUrl, notes, onRenderError, limitName: "GitHub's 1 MiB limit for a job summary" })))
       runner.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
   }
 

@@ -10,6 +10,8 @@ import { plural } from '../words.ts';
 
 /** GitHub rejects a step summary over 1 MiB; the margin leaves room for what else the step appends. */
 export const MAX_SUMMARY_BYTES = 1024 * 1024 - 64 * 1024;
+/** A pull-request comment holds at most 65,536 characters; counting bytes keeps any text under it. */
+export const MAX_COMMENT_BYTES = 65_536;
 /** One very long message must not crowd out the other rows. */
 const MAX_MESSAGE = 2000;
 /** Files pillars-lint failed on that are named one by one; a bug that hits every file must not fill the summary. */
@@ -24,6 +26,8 @@ export interface SummaryOptions {
   /** Lines shown under the totals, e.g. that only changed templates were linted. */
   notes?: string[];
   maxBytes?: number;
+  /** Which limit `maxBytes` is, for the line that says findings were left out. */
+  limitName?: string;
   /** Told of each finding that could not be rendered (its row says so instead). */
   onRenderError?: OnRenderError;
 }
@@ -69,12 +73,6 @@ function location(f: Finding, options: SummaryOptions): string {
     .map((s) => encodeURIComponent(s).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29')))
     .join('/');
   return `[${text}](${base.replace(/\/+$/, '')}/${encoded}${anchor})`;
-}
-
-function ruleLink(f: Finding, rules: ReadonlyMap<string, RuleMeta>): string {
-  const url = safeUrl(rules.get(f.ruleId)?.helpUri);
-  const id = escapeMarkdown(f.ruleId);
-  return url ? `[${id}](${url})` : id;
 }
 
 /** Says the report is incomplete, and which files pillars-lint failed on. */
@@ -131,40 +129,98 @@ export function jobSummary(result: LintResult, options: SummaryOptions): string 
   if (listed.length === 0) return head.join('\n') + '\n';
 
   const rules = new Map(result.rules.map((r) => [r.id, r]));
-  head.push('', '### Findings', '', '| file:line | level | rule | message |', '|:--|:--|:--|:--|');
-  const text = head.join('\n') + '\n';
-  const rows: string[] = [];
-  // Room for the truncation note, whatever the count in it.
-  let bytes = Buffer.byteLength(text) + 200;
-  for (const f of listed) {
-    const row = guarded(
-      f,
-      options.onRenderError,
-      (finding) => {
-        const level = finding.kind === 'review' ? 'review' : finding.level;
-        return `| ${location(finding, options)} | ${level} | ${ruleLink(finding, rules)} | ${escapeMarkdown(clip(textOf(finding.message, '') || finding.ruleId))} |\n`;
-      },
-      (failure) => `| | | ${escapeMarkdown(failure.ruleId)} | _${escapeMarkdown(placeholderText(failure, options.root))}_ |\n`,
+  head.push('', '### Findings');
+  const top = head.join('\n') + '\n';
+  // Room for the closing lines, whatever the counts in them.
+  const budget = maxBytes - Buffer.byteLength(top) - 400;
+  const groups = [...byRule(listed)].map(([ruleId, findings], i) => {
+    const rule = rules.get(ruleId);
+    const url = safeUrl(rule?.helpUri);
+    const title = rule ? ` — ${escapeMarkdown(rule.title)}` : '';
+    const header = [
+      '',
+      `<details${i === 0 ? ' open' : ''}><summary><b>${escapeMarkdown(ruleId)}</b>${title} — ${plural(findings.length, 'finding')}</summary>`,
+      '',
+      ...(url ? [`[How to fix](${url})`, ''] : []),
+      '| file:line | level | message |',
+      '|:--|:--|:--|',
+      '',
+    ].join('\n');
+    const rows = findings.map((f) =>
+      guarded(
+        f,
+        options.onRenderError,
+        (finding) => {
+          const level = finding.kind === 'review' ? 'review' : finding.level;
+          return `| ${location(finding, options)} | ${level} | ${escapeMarkdown(clip(textOf(finding.message, '') || finding.ruleId))} |\n`;
+        },
+        (failure) => `| | | _${escapeMarkdown(placeholderText(failure, options.root))}_ |\n`,
+      ),
     );
-    const size = Buffer.byteLength(row);
-    if (bytes + size > maxBytes) break;
-    bytes += size;
-    rows.push(row);
+    return { header, rows, sizes: rows.map((r) => Buffer.byteLength(r)), fixed: Buffer.byteLength(header) + 64 };
+  });
+  // Every rule gets the same number of rows at most, as many as fit: a flood from one rule must not hide the others.
+  const total = (cap: number, count = groups.length) =>
+    groups.slice(0, count).reduce((n, g) => n + g.fixed + g.sizes.slice(0, cap).reduce((a, b) => a + b, 0), 0);
+  const most = Math.max(...groups.map((g) => g.rows.length));
+  let cap = most;
+  if (total(most) > budget) {
+    let lo = 1;
+    let hi = most;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (total(mid) <= budget) lo = mid;
+      else hi = mid - 1;
+    }
+    cap = lo;
   }
-  let out = text + rows.join('');
-  const left = listed.length - rows.length;
-  if (left > 0) {
-    out += `\n_${plural(left, 'more finding')} ${left === 1 ? 'is' : 'are'} not listed, to keep this summary under GitHub's 1 MiB limit; the SARIF file and \`pillars-lint\` run locally list them all._\n`;
+  // Even one row each may not fit: then the most severe rules come first and the rest are counted.
+  let shown = groups.length;
+  while (shown > 0 && total(cap, shown) > budget) shown--;
+  let out = top;
+  for (const g of groups.slice(0, shown)) {
+    out += g.header + g.rows.slice(0, cap).join('');
+    if (g.rows.length > cap) out += `\n_${plural(g.rows.length - cap, 'more finding')} of this rule not listed._\n`;
+    out += '\n</details>\n';
+  }
+  const left = groups.slice(shown).reduce((n, g) => n + g.rows.length, 0);
+  if (left > 0) out += `\n_${plural(groups.length - shown, 'more rule')} with ${plural(left, 'finding')} not listed._\n`;
+  if (cap < most || shown < groups.length) {
+    out += `\n_This report is cut to stay under ${options.limitName ?? 'its size limit'}; the SARIF file and \`pillars-lint\` run locally list every finding._\n`;
   }
   return out;
 }
 
-/** `-f markdown`: the same document the GitHub Action writes to the job summary. */
+/** Findings grouped by rule, the rule of the most severe finding first; each group keeps the severity order. */
+function byRule(sorted: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>();
+  for (const f of sorted) {
+    let list = groups.get(f.ruleId);
+    if (!list) groups.set(f.ruleId, (list = []));
+    list.push(f);
+  }
+  return groups;
+}
+
+/**
+ * `-f markdown`: the document the GitHub Action writes to the job summary, sized by default for a pull-request comment
+ * (`--markdown-limit` raises it, e.g. to 1MB for `>> "$GITHUB_STEP_SUMMARY"`).
+ */
 export const markdown: Formatter = (result: LintResult, options) => {
   const env = process.env;
   const blobUrl =
     env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_SHA ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}` : undefined;
-  return jobSummary(result, { root: env.GITHUB_WORKSPACE || options.cwd, blobUrl, onRenderError: options.onRenderError });
+  const maxBytes = options.markdownLimit ?? MAX_COMMENT_BYTES;
+  return jobSummary(result, {
+    root: env.GITHUB_WORKSPACE || options.cwd,
+    blobUrl,
+    onRenderError: options.onRenderError,
+    maxBytes,
+    limitName:
+      options.markdownLimit === undefined
+        ? "GitHub's 65,536-character limit for a pull-request comment (--markdown-limit raises it)"
+        : `${maxBytes} bytes (--markdown-limit)`,
+  });
 };
 
 export default markdown;

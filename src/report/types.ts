@@ -18,6 +18,8 @@ export interface FormatOptions {
   cdkLocation?: 'source' | 'template';
   /** List every skipped file, nested stack not followed and loop not expanded, instead of one count line each. */
   verbose?: boolean;
+  /** The markdown report's size limit in bytes (--markdown-limit); default: what a pull-request comment holds. */
+  markdownLimit?: number;
   /** Told of each finding the formatter could not render (it writes a placeholder instead), so the run can fail. */
   onRenderError?: OnRenderError;
 }
