@@ -1,4 +1,4 @@
-import { PILLARS, type Finding, type LintResult, type RuleMeta } from '../engine/types.ts';
+import { PILLARS, type Finding, type LintResult } from '../engine/types.ts';
 import { bySeverity, reportable } from './order.ts';
 import { summarize } from './json.ts';
 import { isUri } from '../discover/paths.ts';
