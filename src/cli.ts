@@ -47,6 +47,8 @@ Options:
       --markdown-limit N   -f markdown size limit: bytes, or with a unit (default: 64KB, what a pull-request
                            comment holds; 1MB for a job summary); findings past it are counted, not listed
       --quiet              report errors only (warnings still count for --max-warnings)
+      --skip-non-templates files named that are not CloudFormation templates are skipped as a directory scan
+                           skips them, and linting none is not an error (pre-commit passes every YAML file)
       --stdin-filename F   the file name standard input (-) is linted as (default: <stdin>)
       --parameter K=V      a parameter value, as deployed (repeatable)
       --parameters-file F  CloudFormation JSON parameter file ([{ParameterKey, ParameterValue}])
@@ -88,6 +90,7 @@ const OPTIONS = {
   quiet: { type: 'boolean' },
   'markdown-limit': { type: 'string' },
   'stdin-filename': { type: 'string' },
+  'skip-non-templates': { type: 'boolean' },
   parameter: { type: 'string', multiple: true },
   'parameters-file': { type: 'string', multiple: true },
   pillar: { type: 'string', multiple: true },
@@ -207,10 +210,11 @@ export async function main(argv: string[]): Promise<number> {
     reportUnknown: values['report-unknown'] ?? false,
     onProgress: progress.update,
     stdin,
+    namedAsScanned: values['skip-non-templates'] ?? false,
     ...(deployed ? { stacks: stackOptions(stackNames, allStacks, values, progress.message) } : {}),
   });
   progress.done();
-  const empty = deployed || stdin ? undefined : nothingLinted(result, paths);
+  const empty = deployed || stdin || values['skip-non-templates'] ? undefined : nothingLinted(result, paths);
   if (empty) throw new UsageError(empty);
   checkParameters(result, Object.keys(commandLineParameters), root);
   if (baselineOutput) {

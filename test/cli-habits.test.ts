@@ -1,9 +1,10 @@
 // Habits users bring from cfn-lint, checkov and ESLint, through the built CLI as they run it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../src/parse/index.ts';
 import { ROOT } from './helpers.ts';
 
 const EXAMPLE = 'examples/web-stack.yaml';
@@ -223,5 +224,32 @@ describe('documentation', () => {
     const options = (text: string) => [...text.matchAll(/^\s+(?:-\w, )?(--[\w-]+)/gm)].map((m) => m[1]);
     expect(options(block)).toEqual(options(help));
     for (const line of block.split('\n').filter((l) => l.trim())) expect(help).toContain(line);
+  });
+});
+
+describe('pre-commit', () => {
+  it('the hook passes staged files to pillars-lint, which lints the templates among them and skips the rest', () => {
+    const hooks = parseDocument(readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')).value as Array<Record<string, string>>;
+    const hook = hooks.find((h) => h.id === 'pillars-lint')!;
+    expect(hook.language).toBe('node');
+    const [bin, ...args] = hook.entry!.split(' ');
+    expect(bin).toBe('pillars-lint');
+    const files = new RegExp(hook.files!);
+    const dir = mkdtempSync(path.join(tmpdir(), 'pillars-lint-hook-'));
+    mkdirSync(path.join(dir, '.github/workflows'), { recursive: true });
+    writeFileSync(path.join(dir, '.github/workflows/ci.yml'), 'on: push\njobs: {}\n');
+    writeFileSync(path.join(dir, 'package.json'), '{"name": "infra"}\n');
+    writeFileSync(path.join(dir, 'app.yaml'), readFileSync(path.join(ROOT, EXAMPLE)));
+    writeFileSync(path.join(dir, 'README.md'), '# infra\n');
+    const staged = ['.github/workflows/ci.yml', 'package.json', 'app.yaml', 'README.md'].filter((f) => files.test(f));
+    expect(staged).toEqual(['.github/workflows/ci.yml', 'package.json', 'app.yaml']);
+    const r = cli([...args, ...staged, '-f', 'compact'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain('template-parse-error');
+    expect(r.stdout).toContain('/app.yaml: line 34, col 11, Error');
+    // A commit that stages no template passes.
+    const none = cli([...args, '.github/workflows/ci.yml', 'package.json'], { cwd: dir });
+    expect(none.code).toBe(0);
+    expect(none.stderr).toBe('');
   });
 });

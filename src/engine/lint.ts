@@ -49,6 +49,11 @@ export interface LintOptions extends RuleSelection {
   onProgress?: (done: number, total: number) => void;
   /** Deployed stacks to fetch and lint with their deployed parameter values (--stack, --all-stacks). */
   stacks?: StackOptions;
+  /**
+   * Treat files named in `paths` as a directory scan treats what it finds: one that is not a template is skipped
+   * silently, and the config's exclude applies (--skip-non-templates: pre-commit passes every staged YAML file).
+   */
+  namedAsScanned?: boolean;
   /** A template given on standard input, linted as if it were this file (`-` with --stdin-filename). */
   stdin?: { file: string; bytes: Buffer };
 }
@@ -87,6 +92,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // Entries listed but never read (outside the project, in .git/, an unreadable folder) are reported as skipped.
   for (const d of discovered) if (d.skipReason && !excluded(d.file)) files.push({ file: d.file, status: 'skipped', skipReason: d.skipReason });
   const units: Unit[] = discovered
+    .map((d) => (options.namedAsScanned ? { ...d, explicit: false } : d))
     .filter((d) => !d.skipReason && (options.only?.(d.file) ?? true) && (d.explicit || !excluded(d.file)))
     .map((d) => ({ file: d.file, explicit: d.explicit, cdk: d.cdk }));
   if (options.stdin) units.push({ file: path.resolve(cwd, options.stdin.file), explicit: true, bytes: options.stdin.bytes });
