@@ -97,7 +97,8 @@ export type OriginKind = 's3' | 'other';
 export function originKind(ctx: RuleContext<any, any>, distribution: Resource, behavior: Variant): OriginKind | undefined {
   let kind: OriginKind | undefined;
   for (const target of ctx.value(behavior, ['TargetOriginId'])) {
-    const id = asString(target);
+    // An id written as a Ref (`Id: !Ref OriginAlb` on both sides) matches by the resource it names.
+    const id = asString(target) ?? (target.ref ? refKey(target) : undefined);
     if (id === undefined) return undefined;
     const one = originKindById(ctx, distribution, id, 0);
     if (one === undefined || (kind !== undefined && kind !== one)) return undefined;
@@ -109,7 +110,7 @@ export function originKind(ctx: RuleContext<any, any>, distribution: Resource, b
 function originKindById(ctx: RuleContext<any, any>, distribution: Resource, id: string, depth: number): OriginKind | undefined {
   for (const origin of ctx.items(distribution, [...CONFIG, 'Origins'])) {
     if (origin.kind !== 'literal') continue;
-    if (!ctx.value(origin, ['Id']).some((v) => asString(v) === id)) continue;
+    if (!ctx.value(origin, ['Id']).some((v) => (asString(v) ?? (v.ref ? refKey(v) : undefined)) === id)) continue;
     return s3Origin(ctx, distribution, origin);
   }
   if (depth > 0) return undefined;
@@ -148,15 +149,22 @@ function s3Origin(ctx: RuleContext<any, any>, distribution: Resource, origin: Va
       return fromBucket ? 's3' : 'other';
     }
     if (domain.kind === 'unknown') {
-      // Fn::Select / Fn::Split over a bucket attribute (WebsiteURL) leaves the value unknown but the edge in place.
-      const fromBucket = ctx.graph
+      // Fn::Select / Fn::Split / Fn::Sub over an attribute of a resource of the template (a bucket's WebsiteURL, a
+      // function URL, an API id) leaves the value unknown but the edge in place: the resource tells the kind.
+      const targets = ctx.graph
         .edgesFrom(distribution.logicalId)
-        .some((e) => startsWith(e.path, domain.path) && ctx.template.resources.get(e.to)?.type === BUCKET);
-      if (fromBucket) return 's3';
-      return undefined;
+        .filter((e) => startsWith(e.path, domain.path))
+        .map((e) => ctx.template.resources.get(e.to)?.type);
+      if (targets.length === 0) return undefined;
+      return targets.includes(BUCKET) ? 's3' : 'other';
     }
   }
   return 'other';
+}
+
+/** A Ref or Fn::GetAtt as a string that cannot collide with a literal origin id. */
+function refKey(v: Variant): string {
+  return `\u0000${v.ref?.logicalId}.${v.ref?.attribute ?? ''}`;
 }
 
 function startsWith(path: readonly (string | number)[], prefix: readonly (string | number)[]): boolean {
