@@ -52,8 +52,9 @@ export default defineRule({
       { id: 'CKV_AWS_91', resourceTypes: [LB_V2] },
       { id: 'CKV_AWS_92', resourceTypes: [CLASSIC] },
     ],
-    // W26: Classic Load Balancer access logging; W52: ELBv2 access logging.
+    // W25: no AccessLoggingPolicy and W26: Enabled false on Classic Load Balancers; W52: ELBv2 access logging.
     cfn_nag: [
+      { id: 'W25', resourceTypes: [CLASSIC] },
       { id: 'W26', resourceTypes: [CLASSIC] },
       { id: 'W52', resourceTypes: [LB_V2] },
     ],
