@@ -215,7 +215,7 @@ function evaluate(
   for (const group of ctx.value(db, groupPath)) {
     if (!ctx.each([group], [engineValue], [version], ...because.map((b) => [b])).length) continue;
     if (group.kind === 'absent') {
-      const on = defaultFor(ctx, engine, version, undefined);
+      const on = defaultFor(engine, version, undefined);
       if (on === undefined) {
         noteVersion(ctx, version, group, parameter);
         continue;
@@ -255,7 +255,7 @@ function evaluate(
         });
         continue;
       }
-      const on = defaultFor(ctx, engine, version, family);
+      const on = defaultFor(engine, version, family);
       if (on === undefined) {
         noteVersion(ctx, version, reportAt, parameter);
         continue;
@@ -272,8 +272,9 @@ function evaluate(
 }
 
 /** The version a default is decided by: the template's parameter group Family, else EngineVersion (undefined: absent). */
-function defaultFor(ctx: Ctx, engine: Engine, version: Variant, family: Variant | undefined): boolean | undefined {
-  const fromFamily = family && asString(family) !== undefined ? parseVersion(asString(family)!, true) : undefined;
+function defaultFor(engine: Engine, version: Variant, family: Variant | undefined): boolean | undefined {
+  const familyName = family && asString(family);
+  const fromFamily = familyName ? parseVersion(familyName, true) : undefined;
   if (fromFamily) return requiredByDefault(engine, fromFamily);
   // Aurora and SQL Server default to off in every version; the other engines' defaults need the version.
   if (version.kind === 'unknown') return VERSIONED.has(engine) ? undefined : false;
