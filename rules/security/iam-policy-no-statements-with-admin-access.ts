@@ -1,21 +1,16 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
-import { intrinsicOf, isPlainObject, parseSubString, valueAt } from '../../src/template/intrinsics.ts';
+import { hasMarker, markerUnknown, POLICY_HOLDERS, visitPolicies, visitStatements } from '../../src/rule-helpers/iam-policy.ts';
+import { isPlainObject } from '../../src/template/intrinsics.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString, isSet } from '../../src/values/coerce.ts';
 import { variantWith, type Variant } from '../../src/values/variant.ts';
 import { clip, valueText } from '../../src/values/quote.ts';
 
+// Kept for the tests that exercise the marker pattern on hostile input.
+export { MARKERS } from '../../src/rule-helpers/iam-policy.ts';
+
 /** The AWS managed AdministratorAccess policy in any partition (also as written with the AWS::Partition placeholder). */
 const ADMIN_ARN = /^arn:([a-z0-9-]+|\$\{AWS::Partition\}):iam::aws:policy\/AdministratorAccess$/;
-
-const TYPE_WORDS: Record<string, string> = {
-  'AWS::IAM::Role': 'role',
-  'AWS::IAM::User': 'user',
-  'AWS::IAM::Group': 'group',
-  'AWS::IAM::Policy': 'policy',
-  'AWS::IAM::ManagedPolicy': 'managed policy',
-  'AWS::Serverless::Function': 'function',
-};
 
 // Declared before the rule so that the helpers below report with checked message ids too.
 const MESSAGES = {
@@ -42,7 +37,7 @@ export default defineRule({
   wellArchitected: ['SEC03-BP02'],
   securityHub: ['IAM.1'],
   securitySeverity: '8.6',
-  appliesTo: Object.keys(TYPE_WORDS),
+  appliesTo: Object.keys(POLICY_HOLDERS),
   peers: {
     checkov: [
       // CKV_AWS_62: Action "*" on Resource "*"; CKV_AWS_63: Action "*" on any resource. Inline policies and AWS::IAM::Policy.
@@ -147,57 +142,12 @@ export default defineRule({
       '`--report-unknown` lists it.',
   },
   check(resource, ctx) {
-    const word = TYPE_WORDS[resource.type];
-    if (!word) return;
-    const kind = word.charAt(0).toUpperCase() + word.slice(1);
-    switch (resource.type) {
-      case 'AWS::IAM::Policy':
-      case 'AWS::IAM::ManagedPolicy':
-        for (const doc of ctx.value(resource, ['Properties', 'PolicyDocument'])) {
-          checkDocument(ctx, resource, doc, `${word} ${resource.logicalId}`);
-        }
-        return;
-      case 'AWS::Serverless::Function':
-        checkSamPolicies(ctx, resource, kind);
-        return;
-      default:
-        // Role, User, Group: inline policies and attached managed policies. AssumeRolePolicyDocument is a trust policy: not here.
-        for (const policy of ctx.items(resource, ['Properties', 'Policies'])) {
-          if (!ctx.known(policy, 'an inline policy') || policy.kind !== 'literal') continue;
-          for (const [name, doc] of ctx.each(ctx.value(policy, ['PolicyName']), ctx.value(policy, ['PolicyDocument']))) {
-            const label = asString(name);
-            const where = `inline policy ${label !== undefined ? JSON.stringify(clip(label)) : '(unnamed)'} of ${word} ${resource.logicalId}`;
-            checkDocument(ctx, resource, doc, where);
-          }
-        }
-        for (const arn of ctx.items(resource, ['Properties', 'ManagedPolicyArns'])) checkManagedArn(ctx, resource, arn, kind);
-    }
+    visitPolicies(ctx, resource, {
+      document: (doc, where) => visitStatements(ctx, resource, doc, (statement, index) => checkStatement(ctx, statement, where, index)),
+      managedArn: (arn, kind) => checkManagedArn(ctx, resource, arn, kind),
+    });
   },
 });
-
-/** SAM Policies: a managed policy name or ARN, a policy document, a policy template, or a list of those. */
-function checkSamPolicies(ctx: Ctx, fn: Resource, kind: string): void {
-  const where = (i?: number) => `${i === undefined ? 'the policy' : `policy ${i + 1}`} of function ${fn.logicalId}`;
-  for (const policies of ctx.value(fn, ['Properties', 'Policies'])) {
-    if (!ctx.known(policies, 'Policies') || policies.kind !== 'literal') continue;
-    if (!Array.isArray(policies.value)) {
-      checkSamEntry(ctx, fn, policies, kind, where());
-      continue;
-    }
-    policies.value.forEach((_, i) => {
-      for (const entry of ctx.value(policies, [i])) checkSamEntry(ctx, fn, entry, kind, where(i));
-    });
-  }
-}
-
-function checkSamEntry(ctx: Ctx, fn: Resource, entry: Variant, kind: string, where: string): void {
-  if (entry.kind === 'unknown' || (entry.kind === 'literal' && typeof entry.value === 'string')) {
-    checkManagedArn(ctx, fn, entry, kind);
-    return;
-  }
-  // Objects without Statement are SAM policy templates (S3ReadPolicy, ...), which are scoped by design.
-  if (entry.kind === 'literal' && isPlainObject(entry.value) && 'Statement' in entry.value) checkDocument(ctx, fn, entry, where);
-}
 
 function checkManagedArn(ctx: Ctx, resource: Resource, arn: Variant, kind: string): void {
   if (arn.kind === 'absent') return;
@@ -213,62 +163,6 @@ function checkManagedArn(ctx: Ctx, resource: Resource, arn: Variant, kind: strin
   const isAdmin = ADMIN_ARN.test(text) || (resource.type === 'AWS::Serverless::Function' && text === 'AdministratorAccess');
   // The ARN is worth quoting when it is one: SAM's bare name would only repeat it.
   if (isAdmin) ctx.report({ messageId: 'adminManaged', at: arn, data: { kind, arn: text === 'AdministratorAccess' ? '' : ` (${valueText(text)})` } });
-}
-
-/** Stands for one ${...} of an Fn::Sub text (private-use characters, valid inside JSON strings). */
-const MARKER = (name: string) => `\uE000${name}\uE001`;
-// A name holds neither marker, so a scan stops at the next \uE000 (a text of them all would rescan to the end).
-export const MARKERS = /\uE000([^\uE000\uE001]*)\uE001/g;
-
-/**
- * The text of a policy document written as Fn::Sub JSON, with every ${...} replaced by a marker. The engine leaves the
- * whole document unknown as soon as one reference (often AWS::Region) is, but the statements around it are literal.
- */
-function subTemplate(resource: Resource, doc: Variant): string | undefined {
-  if (doc.external) return undefined;
-  const intrinsic = intrinsicOf(valueAt(resource.node, doc.path));
-  if (intrinsic?.name !== 'Fn::Sub') return undefined;
-  const args = intrinsic.args;
-  const text = typeof args === 'string' ? args : Array.isArray(args) && typeof args[0] === 'string' ? args[0] : undefined;
-  if (text === undefined) return undefined;
-  return parseSubString(text)
-    .map((p) => (typeof p === 'string' ? p : MARKER(p.attribute ? `${p.name}.${p.attribute}` : p.name)))
-    .join('');
-}
-
-/** A policy document: an object, or (as CloudFormation also accepts) its JSON text. */
-function checkDocument(ctx: Ctx, resource: Resource, doc: Variant, where: string): void {
-  let text: string | undefined;
-  if (doc.kind === 'unknown') {
-    text = subTemplate(resource, doc);
-    if (text === undefined) {
-      ctx.unknown(doc, 'the policy document');
-      return;
-    }
-  } else if (doc.kind === 'literal' && typeof doc.value === 'string') {
-    text = doc.value;
-  } else if (doc.kind !== 'literal') {
-    return;
-  }
-  let document = doc;
-  if (text !== undefined) {
-    try {
-      document = variantWith(doc, { kind: 'literal', value: JSON.parse(text), external: true });
-    } catch {
-      if (doc.kind === 'unknown') ctx.unknown(doc, 'the policy document');
-      return;
-    }
-  }
-  for (const statements of ctx.value(document, ['Statement'])) {
-    if (!ctx.known(statements, 'the policy statements') || statements.kind !== 'literal') continue;
-    if (Array.isArray(statements.value)) {
-      statements.value.forEach((_, i) => {
-        for (const statement of ctx.value(statements, [i])) checkStatement(ctx, statement, where, i + 1);
-      });
-    } else {
-      checkStatement(ctx, statements, where, 1);
-    }
-  }
 }
 
 interface Stars {
@@ -289,9 +183,9 @@ function stars(ctx: Ctx, value: Variant): Stars {
     // A Ref or GetAtt of a template resource is a name or ARN, never the wildcard.
     if (element.kind === 'unknown' && !element.ref) out.unknown ??= element;
     else if (text?.trim() === '*') out.hits.push(element);
-    else if (text?.includes('\uE000') && text.replace(MARKERS, '').trim() === '') {
+    else if (text !== undefined && markerUnknown(element, text)) {
       // The whole value is one ${...} of a policy written as Fn::Sub JSON text.
-      out.unknown ??= variantWith(element, { kind: 'unknown', value: undefined, reason: `Fn::Sub over ${text.replace(MARKERS, '$${$1}').trim()}` });
+      out.unknown ??= markerUnknown(element, text);
     }
   }
   return out;
@@ -308,7 +202,7 @@ function checkStatement(ctx: Ctx, statement: Variant, where: string, index: numb
     field('Resource'),
     field('Condition'),
   )) {
-    if (effect.kind === 'unknown' || asString(effect)?.includes('\uE000')) {
+    if (effect.kind === 'unknown' || hasMarker(asString(effect))) {
       const unknown = effect.kind === 'unknown' ? effect : variantWith(effect, { kind: 'unknown', reason: 'a ${...} of Fn::Sub text' });
       ctx.unknown(unknown, 'the Effect of a policy statement');
       continue;
