@@ -182,12 +182,12 @@ function checkSubnet(ctx: Ctx, subnet: Resource): void {
     }
     const vpc = vpcRef.ref && ctx.template.resources.get(vpcRef.ref.logicalId);
     if (vpc?.type !== VPC) continue;
-    checkInsideVpc(ctx, subnet, cidr, parsed.block, vpc);
+    checkInsideVpc(ctx, cidr, parsed.block, vpc);
     checkOverlaps(ctx, subnet, cidr, parsed.block, vpc);
   }
 }
 
-function checkInsideVpc(ctx: Ctx, subnet: Resource, cidr: Variant, block: Ipv4Block, vpc: Resource): void {
+function checkInsideVpc(ctx: Ctx, cidr: Variant, block: Ipv4Block, vpc: Resource): void {
   // Secondary blocks of the VPC: one we cannot read (an IPAM pool, a parameter without Default) may hold the subnet.
   const secondary: Array<{ text: string; block: Ipv4Block }> = [];
   for (const { resource } of ctx.graph.referrers(vpc.logicalId, CIDR_BLOCK, ['Properties', 'VpcId'])) {
