@@ -36,11 +36,13 @@ export default defineRule({
   appliesTo: [PERMISSION, URL, 'AWS::Serverless::Function'],
   peers: {
     checkov: [
-      { id: 'CKV_AWS_364', resourceTypes: [PERMISSION] }, // any *.amazonaws.com principal without SourceArn or SourceAccount
-      { id: 'CKV_AWS_258', resourceTypes: [URL] }, // AuthType NONE on AWS::Lambda::Url
+      // Any *.amazonaws.com principal without SourceArn or SourceAccount (not Principal "*").
+      { id: 'CKV_AWS_364', resourceTypes: [PERMISSION], messages: ['serviceWithoutSource'] },
+      { id: 'CKV_AWS_258', resourceTypes: [URL], messages: ['publicUrl'] }, // AuthType NONE on AWS::Lambda::Url
     ],
-    cfn_nag: [{ id: 'F13', resourceTypes: [PERMISSION] }], // Principal "*"
-    cdk_nag: [{ id: 'LambdaFunctionPublicAccessProhibited', resourceTypes: [PERMISSION] }], // Principal with a wildcard
+    cfn_nag: [{ id: 'F13', resourceTypes: [PERMISSION], messages: ['publicPermission'] }], // Principal "*"
+    // A Principal with a wildcard.
+    cdk_nag: [{ id: 'LambdaFunctionPublicAccessProhibited', resourceTypes: [PERMISSION], messages: ['publicPermission'] }],
   },
   messages,
   docs: {
