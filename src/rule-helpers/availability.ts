@@ -1,5 +1,7 @@
 // Where an Auto Scaling group's instances can run (its Availability Zones) and whether it serves a load balancer: the
-// questions of autoscaling-multiple-az, ec2-placement-group-not-cluster and autoscaling-elb-health-check.
+// questions of autoscaling-multiple-az, ec2-placement-group-not-cluster and autoscaling-elb-health-check. The same
+// subnet -> zone model answers where a load balancer runs (elb-multiple-az) and how a VPC's subnets spread
+// (vpc-subnets-multi-az, rds-cluster-multi-az-enabled).
 import type { RuleContext } from '../engine/rule.ts';
 import type { Resource } from '../template/model.ts';
 import { asString } from '../values/coerce.ts';
@@ -8,26 +10,29 @@ import { clip } from '../values/quote.ts';
 
 type Ctx = RuleContext<any, any>;
 
-/** The Availability Zones an Auto Scaling group launches into, in one consistent set of assumptions. */
+/** The property a resource's zones are read from: a list of subnets, or a list of zones. */
+export type ZoneSource = 'VPCZoneIdentifier' | 'Subnets' | 'SubnetMappings' | 'AvailabilityZones' | 'AvailabilityZoneIds';
+
+/** The Availability Zones a resource (an Auto Scaling group, a load balancer) runs in, in one consistent set of assumptions. */
 export type ZoneOutcome =
   | {
       kind: 'zones';
       /** The property that decides the zones. */
-      source: 'VPCZoneIdentifier' | 'AvailabilityZones' | 'AvailabilityZoneIds';
+      source: ZoneSource;
       /** The property's value (where to report). */
       at: Variant;
       /** The element and zone variants the count depends on. */
       because: Variant[];
       /** Distinct zones, in words; for a single subnet whose zone is unknown, empty. */
       zones: string[];
-      /** The subnets (VPCZoneIdentifier only), in words. */
+      /** The subnets (subnet lists only), in words. */
       subnets: string[];
     }
   | { kind: 'unknown'; variant: Variant; what: string }
   | { kind: 'none'; variant: Variant };
 
 /** "the 1st zone of Fn::GetAZs" for an opaque id az:0, else the literal zone name or id. */
-function zoneLabel(zone: Variant): string | undefined {
+export function zoneLabel(zone: Variant): string | undefined {
   if (zone.opaque) {
     const match = /^az:(\d+)$/.exec(zone.opaque);
     if (!match) return zone.opaque;
@@ -40,7 +45,7 @@ function zoneLabel(zone: Variant): string | undefined {
 }
 
 /** Zone identity: opaque ids of Fn::GetAZs entries, otherwise the literal text. */
-function zoneKey(zone: Variant): string | undefined {
+export function zoneKey(zone: Variant): string | undefined {
   if (zone.opaque) return `opaque:${zone.opaque}`;
   const text = asString(zone);
   return text === undefined ? undefined : `zone:${text}`;
@@ -105,8 +110,11 @@ function subnetsOf(ctx: Ctx, element: Variant): SubnetEntry[] {
   ];
 }
 
-/** AvailabilityZone, else AvailabilityZoneId, of a subnet in the template; AWS picks one when neither is set. */
-function subnetZones(ctx: Ctx, subnet: Resource): Variant[] {
+/**
+ * AvailabilityZone, else AvailabilityZoneId, of a subnet in the template, one variant per consistent reading; AWS picks
+ * one when neither is set (an unknown variant).
+ */
+export function subnetZones(ctx: Ctx, subnet: Resource): Variant[] {
   const out: Variant[] = [];
   for (const [az, azId] of ctx.each(ctx.value(subnet, ['Properties', 'AvailabilityZone']), ctx.value(subnet, ['Properties', 'AvailabilityZoneId']))) {
     const chosen = az.kind !== 'absent' ? az : azId;
@@ -145,17 +153,24 @@ export function autoScalingZones(ctx: Ctx, group: Resource): ZoneOutcome[] {
       out.push({ kind: 'unknown', variant: value, what: source });
       continue;
     }
-    if (source === 'VPCZoneIdentifier') out.push(...subnetOutcomes(ctx, value, [azs, azIds]));
-    else out.push(...zoneListOutcomes(ctx, value, source));
+    if (source === 'VPCZoneIdentifier') out.push(...subnetListZones(ctx, value, source, [azs, azIds]));
+    else out.push(...zoneListZones(ctx, value, source));
   }
   return out;
 }
 
-function subnetOutcomes(ctx: Ctx, list: Variant, context: Variant[]): ZoneOutcome[] {
+/**
+ * The distinct zones of a known list of subnets (`list`, a literal), one outcome per consistent reading. `context` are
+ * other values the reading rests on. For `SubnetMappings` the subnets are the entries' `SubnetId`. A single subnet is
+ * one zone whatever it is; subnets whose zones cannot be known (imports, subnets of another stack, a zone AWS picks)
+ * make the outcome unknown when they could make a second zone.
+ */
+export function subnetListZones(ctx: Ctx, list: Variant, source: 'VPCZoneIdentifier' | 'Subnets' | 'SubnetMappings', context: Variant[] = []): ZoneOutcome[] {
   const out: ZoneOutcome[] = [];
   // A bare string (e.g. a String parameter) is a comma-separated list of subnet ids. Lists as long as the template makes
   // them go to combinations() as an array: spread into ctx.each(), a huge one would overflow the stack.
-  const worlds = Array.isArray(list.value) ? combinations(perIndex(ctx, list)) : [[list]];
+  const elementLists = Array.isArray(list.value) ? perIndex(ctx, list) : [[list]];
+  const worlds = combinations(source === 'SubnetMappings' ? elementLists.map((forks) => forks.flatMap((m) => mappedSubnet(ctx, m))) : elementLists);
   for (const elements of worlds) {
     const entries = new Map<string, SubnetEntry>();
     for (const element of elements) for (const entry of subnetsOf(ctx, element)) if (!entries.has(entry.key)) entries.set(entry.key, entry);
@@ -164,7 +179,7 @@ function subnetOutcomes(ctx: Ctx, list: Variant, context: Variant[]): ZoneOutcom
     if (!first) continue; // an empty list is a deployment error, not an availability verdict
     const base = [...elements, ...context];
     if (subnets.length === 1 && first.maybeSeveral) {
-      out.push({ kind: 'unknown', variant: first.element, what: 'the subnets of VPCZoneIdentifier' });
+      out.push({ kind: 'unknown', variant: first.element, what: `the subnets of ${source}` });
       continue;
     }
     if (subnets.length === 1) {
@@ -174,7 +189,7 @@ function subnetOutcomes(ctx: Ctx, list: Variant, context: Variant[]): ZoneOutcom
       const resolved = zone && zoneLabel(zone);
       out.push({
         kind: 'zones',
-        source: 'VPCZoneIdentifier',
+        source,
         at: list,
         because: zone ? [...base, zone] : base,
         zones: resolved ? [resolved] : [],
@@ -209,13 +224,13 @@ function subnetOutcomes(ctx: Ctx, list: Variant, context: Variant[]): ZoneOutcom
         out.push({
           kind: 'unknown',
           variant: variantWith(blame, { kind: 'unknown', reason, assumptions }),
-          what: 'the Availability Zones of VPCZoneIdentifier',
+          what: `the Availability Zones of ${source}`,
         });
         continue;
       }
       out.push({
         kind: 'zones',
-        source: 'VPCZoneIdentifier',
+        source,
         at: list,
         because: combo,
         zones: [...keys.values()],
@@ -226,7 +241,14 @@ function subnetOutcomes(ctx: Ctx, list: Variant, context: Variant[]): ZoneOutcom
   return out;
 }
 
-function zoneListOutcomes(ctx: Ctx, list: Variant, source: 'AvailabilityZones' | 'AvailabilityZoneIds'): ZoneOutcome[] {
+/** The SubnetId of one SubnetMappings entry (an entry that is not a mapping stays as it is: unknown). */
+function mappedSubnet(ctx: Ctx, mapping: Variant): Variant[] {
+  if (mapping.kind !== 'literal') return [mapping];
+  return ctx.value(mapping, ['SubnetId']);
+}
+
+/** The distinct zones of a known list of zone names or ids (`list`, a literal), one outcome per consistent reading. */
+export function zoneListZones(ctx: Ctx, list: Variant, source: 'AvailabilityZones' | 'AvailabilityZoneIds'): ZoneOutcome[] {
   if (!Array.isArray(list.value)) return [{ kind: 'unknown', variant: variantWith(list, { kind: 'unknown', reason: 'not a list' }), what: source }];
   const out: ZoneOutcome[] = [];
   for (const zones of combinations(perIndex(ctx, list))) {

@@ -1,0 +1,99 @@
+import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
+import { containsBlock, overlapsBlock, parseIpv4Cidr, RFC1918, SHARED_ADDRESS_SPACE } from '../../src/rule-helpers/ipv4-cidr.ts';
+import type { Resource } from '../../src/template/model.ts';
+import { asString, isSet } from '../../src/values/coerce.ts';
+import { valueText } from '../../src/values/quote.ts';
+import type { Variant } from '../../src/values/variant.ts';
+
+const VPC = 'AWS::EC2::VPC';
+const CIDR_BLOCK = 'AWS::EC2::VPCCidrBlock';
+
+// Declared apart from the rule so that the functions below report with checked message ids.
+const messages = {
+  publicRange:
+    '{{subject}} {{logicalId}} uses {{cidr}}, which is outside the private ranges of RFC 1918: those addresses belong to someone on the internet, whom hosts in the VPC can then no longer reach.',
+  sharedRange:
+    '{{subject}} {{logicalId}} uses {{cidr}}, from the shared address space 100.64.0.0/10 that carrier-grade NAT networks also use: networks connected to the VPC may use the same addresses.',
+  overlap:
+    'VPC {{logicalId}} uses {{cidr}}, which overlaps VPC {{other}} ({{otherCidr}}) in the same template: the two cannot be peered or routed to each other.',
+} as const;
+
+type Ctx = RuleContext<Record<string, never>, typeof messages>;
+
+export default defineRule({
+  id: 'vpc-cidr-private-range',
+  pillar: 'reliability',
+  level: 'warning',
+  title: 'VPC CIDR blocks use private (RFC 1918) address space',
+  rationale:
+    'AWS lets a VPC use any IPv4 range, including publicly routable addresses that belong to someone else. Hosts in such ' +
+    'a VPC cannot reach the real owners of those addresses, and the range clashes with other networks when VPCs are ' +
+    'peered or connected to data centers. The private ranges of RFC 1918, planned so that VPCs do not overlap, keep ' +
+    'every network reachable.',
+  remediation:
+    'Use a block from 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 (or allocate from an IPAM pool), different from the ' +
+    'ranges of the networks the VPC connects to.\n\n```yaml\nCidrBlock: 10.0.0.0/16\n```',
+  wellArchitected: ['REL02-BP05'],
+  securitySeverity: '3.0',
+  appliesTo: [VPC, CIDR_BLOCK],
+  tags: ['security'],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  messages,
+  docs: {
+    noncompliant: [
+      'Resources:',
+      '  Vpc:',
+      '    Type: AWS::EC2::VPC',
+      '    Properties:',
+      '      CidrBlock: 172.0.0.0/16',
+      '      EnableDnsHostnames: true',
+    ].join('\n'),
+    compliant: ['Resources:', '  Vpc:', '    Type: AWS::EC2::VPC', '    Properties:', '      CidrBlock: 172.16.0.0/16', '      EnableDnsHostnames: true'].join(
+      '\n',
+    ),
+    notes:
+      'Checks the IPv4 `CidrBlock` of `AWS::EC2::VPC` and `AWS::EC2::VPCCidrBlock`. A block in the shared address space ' +
+      '100.64.0.0/10 (RFC 6598), which AWS accepts, is a note. Two VPCs of one template whose primary blocks overlap are ' +
+      'reported on the second one (both created under different conditions are not compared). Not applicable: blocks ' +
+      'allocated from an IPAM pool (`Ipv4IpamPoolId`) and IPv6 blocks. A block known only at deploy time (a parameter ' +
+      'without a Default, an import) is not a finding; `--report-unknown` lists it.',
+  },
+  check(resource, ctx) {
+    const subject = resource.type === VPC ? 'VPC' : 'Secondary CIDR block';
+    for (const [cidr, pool] of ctx.each(ctx.value(resource, ['Properties', 'CidrBlock']), ctx.value(resource, ['Properties', 'Ipv4IpamPoolId']))) {
+      if (isSet(pool) || cidr.kind === 'absent' || !ctx.known(cidr, 'CidrBlock')) continue;
+      const text = asString(cidr);
+      const block = text === undefined ? undefined : parseIpv4Cidr(text);
+      if (!block) continue;
+      if (RFC1918.some((range) => containsBlock(range, block))) {
+        if (resource.type === VPC) checkOverlap(ctx, resource, cidr, text ?? '');
+        continue;
+      }
+      const shared = containsBlock(SHARED_ADDRESS_SPACE, block);
+      ctx.report({ messageId: shared ? 'sharedRange' : 'publicRange', level: shared ? 'note' : undefined, at: cidr, data: { subject, cidr: valueText(text) } });
+      if (resource.type === VPC) checkOverlap(ctx, resource, cidr, text ?? '');
+    }
+  },
+});
+
+/** Overlap with a VPC declared earlier in the template (each pair is reported once, on the later VPC). */
+function checkOverlap(ctx: Ctx, vpc: Resource, cidr: Variant, text: string): void {
+  const block = parseIpv4Cidr(text);
+  if (!block) return;
+  for (const other of ctx.graph.ofType(VPC)) {
+    if (other === vpc) return;
+    // VPCs created under different conditions may never exist together.
+    if (vpc.condition && other.condition && vpc.condition !== other.condition) continue;
+    for (const [otherCidr] of ctx.each(ctx.value(other, ['Properties', 'CidrBlock']), [cidr])) {
+      const otherText = asString(otherCidr);
+      const otherBlock = otherText === undefined ? undefined : parseIpv4Cidr(otherText);
+      if (!otherBlock || !overlapsBlock(block, otherBlock)) continue;
+      ctx.report({
+        messageId: 'overlap',
+        at: cidr,
+        because: [otherCidr],
+        data: { cidr: valueText(text), other: other.logicalId, otherCidr: valueText(otherText) },
+      });
+    }
+  }
+}
