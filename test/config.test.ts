@@ -99,7 +99,7 @@ describe('config file', () => {
   it.each([
     [
       'rulez:\n  x: off\n',
-      /^\.pillars-lint\.yaml:1:1: rulez: unknown key "rulez" \(expected one of: plugins, extends, rules, overrides, parameters, include, exclude, fail-on\)$/,
+      /^\.pillars-lint\.yaml:1:1: rulez: unknown key "rulez" \(expected one of: plugins, extends, rules, overrides, parameters, include, exclude, baseline, fail-on\)$/,
     ],
     [
       'rules:\n  rds-multi-az-enable: off\n',
