@@ -72,11 +72,13 @@ export class ResolvedConfig {
     return list(this.raw.include).map((glob) => (base ? path.posix.join(base, glob) : glob));
   }
 
-  /** Globs of files not to lint, relative to the config's folder; a folder named without a glob means all of it. */
+  /** Globs of files not to lint, relative to the config's folder; a folder named without a wildcard means all of it. */
   get exclude(): string[] {
     return list(this.raw.exclude).flatMap((glob) => {
+      // A name without wildcards may be a folder: it stands for everything in it too.
+      if (/[*?[\]{}]/.test(glob)) return [glob];
       const plain = glob.replace(/\/+$/, '');
-      return plain.endsWith('/**') ? [plain] : [plain, `${plain}/**`];
+      return [plain, `${plain}/**`];
     });
   }
 
