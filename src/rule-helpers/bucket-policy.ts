@@ -302,6 +302,7 @@ const LOG_REFERRERS: ReadonlyArray<{ type: string; via: string[]; source: LogSou
   { type: 'AWS::Config::DeliveryChannel', via: ['Properties', 'S3BucketName'], source: 'config' },
   { type: 'AWS::WAFv2::LoggingConfiguration', via: ['Properties', 'LogDestinationConfigs'], source: 'waf' },
   { type: 'AWS::Logs::DeliveryDestination', via: ['Properties', 'DestinationResourceArn'], source: 'log-delivery' },
+  { type: 'AWS::SSM::Association', via: ['Properties', 'OutputLocation'], source: 'log-delivery' },
 ];
 
 /** Service principals whose PutObject grant marks a log bucket. */
@@ -313,6 +314,9 @@ const LOG_SERVICES: Record<string, LogSource> = {
   'logdelivery.elasticloadbalancing.amazonaws.com': 'elb',
   'elasticloadbalancing.amazonaws.com': 'elb',
 };
+
+/** CloudWatch Logs exports: `logs.<region>.amazonaws.com` (the Region often a ${AWS::Region} placeholder). */
+const REGIONAL_LOGS = /^logs\.[^.]+\.amazonaws\.com(\.cn)?$/;
 
 /**
  * Which services deliver logs into `bucket`: other resources naming it as their log destination (by reference or
@@ -341,7 +345,10 @@ export function logSources(ctx: Ctx, bucket: Resource): Set<LogSource> {
         const actions = stringsOf(ctx, action) ?? [];
         if (!actions.some((a) => actionMatches(a, 's3:PutObject'))) continue;
         const services = servicePrincipals(ctx, principal);
-        for (const service of services) if (LOG_SERVICES[service]) sources.add(LOG_SERVICES[service]);
+        for (const service of services) {
+          const source = LOG_SERVICES[service] ?? (REGIONAL_LOGS.test(service) ? 'log-delivery' : undefined);
+          if (source) sources.add(source);
+        }
         // Classic load balancer log delivery: the Region's ELB account puts objects under AWSLogs/.
         const patterns = resourcePatterns(ctx, policy, resource) ?? [];
         if (services.length === 0 && patterns.some((p) => p.includes('AWSLogs'))) sources.add('elb');
