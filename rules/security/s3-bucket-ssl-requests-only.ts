@@ -188,7 +188,7 @@ function tlsDeny(ctx: Ctx, policy: Resource, statement: Variant, identity: Bucke
     }
     const insecure = deniesInsecureTransport(ctx, condition);
     if (insecure === false) continue;
-    const everyone = principalIsEveryone(ctx, principal);
+    const everyone = principalIsEveryone(ctx, principal, policy);
     const actions = stringsOf(ctx, action);
     const patterns = resourcePatterns(ctx, policy, resource);
     if (insecure === undefined || everyone === undefined || actions === undefined || patterns === undefined) {

@@ -216,18 +216,37 @@ export function stringsOf(ctx: Ctx, value: Variant): string[] | undefined {
   return out;
 }
 
-/** Whether a Principal is everyone: "*", {AWS: "*"} or a list holding "*"; undefined when it cannot be known. */
-export function principalIsEveryone(ctx: Ctx, principal: Variant): boolean | undefined {
+/**
+ * Whether a Principal is everyone: "*", {AWS: "*"} or a list holding "*"; undefined when it cannot be known. An
+ * element built from references around literal text (`arn:aws:iam::${Account}:root`) is an account, never "*".
+ */
+export function principalIsEveryone(ctx: Ctx, principal: Variant, resource?: Resource): boolean | undefined {
   if (principal.kind === 'absent') return false;
   if (principal.kind !== 'literal') return undefined;
   if (typeof principal.value === 'string') return principal.value.trim() === '*';
   if (!isPlainObject(principal.value)) return false;
+  let unknown = false;
   for (const aws of ctx.value(principal, ['AWS'])) {
-    const names = stringsOf(ctx, aws);
-    if (names === undefined) return aws.ref ? false : undefined;
-    if (names.some((n) => n.trim() === '*')) return true;
+    if (aws.kind === 'absent') continue;
+    if (aws.kind !== 'literal') {
+      if (!aws.ref && !namesSomeoneElse(resource, aws)) unknown = true;
+      continue;
+    }
+    for (const element of Array.isArray(aws.value) ? ctx.items(aws, []) : [aws]) {
+      const text = asString(element);
+      if (text !== undefined) {
+        if (text.trim() === '*') return true;
+      } else if (!element.ref && !namesSomeoneElse(resource, element)) unknown = true;
+    }
   }
-  return false;
+  return unknown ? undefined : false;
+}
+
+/** Whether an unknown principal is written as references around literal text: an ARN or account, not "*". */
+function namesSomeoneElse(resource: Resource | undefined, v: Variant): boolean {
+  if (!resource || v.external) return false;
+  const pattern = arnPattern(valueAt(resource.node, v.path));
+  return pattern !== undefined && pattern.replace(/\uE000[^\uE001]*\uE001/g, '').trim() !== '';
 }
 
 /** The service principals a Principal names (`logging.s3.amazonaws.com`...), lower-cased. */
