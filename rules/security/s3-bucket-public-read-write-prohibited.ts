@@ -47,19 +47,21 @@ export default defineRule({
   securitySeverity: '9.1',
   appliesTo: ['AWS::S3::Bucket', BUCKET_POLICY],
   peers: {
-    // CKV_AWS_20: PublicRead/PublicReadWrite ACL; CKV_AWS_57: PublicReadWrite ACL.
-    checkov: [
-      { id: 'CKV_AWS_20', messages: ['publicAcl', 'aclNeutralised'] },
-      { id: 'CKV_AWS_57', messages: ['publicAcl', 'aclNeutralised'] },
-    ],
-    // W31: public read ACL, F14: public read-write ACL; F16: Allow with Principal "*" in a bucket policy.
+    // CKV_AWS_20 flags both public ACLs (PublicRead, PublicReadWrite); CKV_AWS_57 only PublicReadWrite, where
+    // CKV_AWS_20 fires too, so suppressing it alone leaves checkov's own finding open: not a peer on its own.
+    checkov: [{ id: 'CKV_AWS_20', messages: ['publicAcl', 'aclNeutralised'] }],
+    // W31 flags PublicRead, F14 PublicReadWrite: one of them per bucket, so each covers the ACL finding.
+    // F16: Allow with Principal "*" in a bucket policy.
     cfn_nag: [
       { id: 'W31', messages: ['publicAcl', 'aclNeutralised'] },
       { id: 'F14', messages: ['publicAcl', 'aclNeutralised'] },
       { id: 'F16', messages: ['publicPolicy', 'policyNeutralised'] },
     ],
-    // Both look at Block Public Access, the ACL and the bucket policy of each bucket.
-    cdk_nag: ['S3BucketPublicReadProhibited', 'S3BucketPublicWriteProhibited'],
+    // Both run on buckets (Block Public Access, ACL and policy): suppressed there, they cover the ACL findings.
+    cdk_nag: [
+      { id: 'S3BucketPublicReadProhibited', resourceTypes: ['AWS::S3::Bucket'] },
+      { id: 'S3BucketPublicWriteProhibited', resourceTypes: ['AWS::S3::Bucket'] },
+    ],
     guard: [
       // All four Block Public Access flags on the bucket: any public ACL finding is one of theirs.
       { id: 'S3_BUCKET_PUBLIC_READ_PROHIBITED', messages: ['publicAcl', 'aclNeutralised'] },

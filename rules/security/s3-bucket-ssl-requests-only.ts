@@ -15,6 +15,7 @@ import {
 import { isPlainObject } from '../../src/template/intrinsics.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString } from '../../src/values/coerce.ts';
+import { clip } from '../../src/values/quote.ts';
 import type { Variant } from '../../src/values/variant.ts';
 
 /** Actions a TLS deny must cover: reading, writing, deleting and listing. */
@@ -23,8 +24,8 @@ const DATA_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:Lis
 const MESSAGES = {
   noPolicy: 'Bucket {{logicalId}} has no bucket policy, so nothing denies requests made without TLS: objects can be read and written over plain HTTP.',
   noDeny:
-    'Bucket policy {{logicalId}} has no statement that denies requests made without TLS (Effect Deny, Principal "*", Condition Bool aws:SecureTransport false), so {{bucket}} can be read and written over plain HTTP.',
-  partial: 'Bucket policy {{logicalId}} denies requests made without TLS only {{covered}}: {{missing}} can still be reached over plain HTTP.',
+    'Bucket policy {{policy}} has no statement that denies requests made without TLS (Effect Deny, Principal "*", Condition Bool aws:SecureTransport false), so {{bucket}} can be read and written over plain HTTP.',
+  partial: 'Bucket policy {{policy}} denies requests made without TLS only {{covered}}: {{missing}} can still be reached over plain HTTP.',
 } as const;
 
 type Ctx = RuleContext<Record<string, never>, typeof MESSAGES>;
@@ -50,9 +51,13 @@ export default defineRule({
   peers: {
     checkov: [],
     cfn_nag: [],
-    // Both look for the aws:SecureTransport deny in the policy of each bucket.
-    cdk_nag: ['AwsSolutions-S10', 'S3BucketSSLRequestsOnly'],
-    // Asks every bucket policy for one exact statement (Resource "*"): covers the policy findings.
+    // Both run on each bucket and look for the aws:SecureTransport deny in its policy, as this rule does.
+    cdk_nag: [
+      { id: 'AwsSolutions-S10', resourceTypes: ['AWS::S3::Bucket'] },
+      { id: 'S3BucketSSLRequestsOnly', resourceTypes: ['AWS::S3::Bucket'] },
+    ],
+    // Asks every bucket policy for one exact statement (Resource "*"): suppressed on a policy, it covers the findings
+    // reported on policies (those of buckets outside the template).
     guard: [{ id: 'S3_BUCKET_SSL_REQUESTS_ONLY', resourceTypes: [BUCKET_POLICY] }],
   },
   messages: MESSAGES,
@@ -101,19 +106,23 @@ export default defineRule({
       '(`s3:*` or `*`) and `Condition: {Bool: {aws:SecureTransport: false}}` (also `BoolIfExists`), whose Resource ' +
       'covers both the bucket ARN and its objects (`arn/*`), or `*`. ARNs are read as written: `!GetAtt B.Arn`, ' +
       '`!Sub ${B.Arn}/*`, `arn:${AWS::Partition}:s3:::${B}/*`, and the `Fn::Join` form CDK writes for `enforceSSL: true`. ' +
-      'A bucket without any policy is reported on the bucket; a policy without the statement, or with one that covers ' +
-      'only the objects or only the bucket, is reported on the policy. Unlike the catalog entry, a deny on ' +
+      'A bucket without such a deny is reported on the bucket (the message names its policy, when it has one), as AWS ' +
+      'Config and cdk-nag judge buckets; a policy of a bucket outside the template is reported on the policy. A deny ' +
+      'that covers only the objects or only the bucket ARN gets a message of its own. Unlike the catalog entry, a deny on ' +
       '`NumericLessThan s3:TlsVersion` alone does not pass: a plain HTTP request carries no `s3:TlsVersion`, so that ' +
       'condition never matches it. A bucket that has no policy in the template while some policy names an imported ' +
       'bucket, and values only known at deploy time, are not findings; `--report-unknown` lists them.',
   },
   check(resource, ctx) {
     if (resource.type === BUCKET_POLICY) {
-      checkPolicy(ctx, resource);
+      // Policies of buckets in the template are judged on the bucket (as AWS Config and cdk-nag do); this covers
+      // policies of buckets outside it.
+      checkPolicy(ctx, resource, undefined);
       return;
     }
     const { policies, unknown } = policiesOf(ctx, resource);
-    if (policies.length) return; // checked as a policy
+    for (const policy of policies) checkPolicy(ctx, policy, resource);
+    if (policies.length) return;
     const [maybe] = unknown;
     if (maybe) {
       ctx.unknown(maybe, 'the bucket a bucket policy applies to');
@@ -129,9 +138,16 @@ interface TlsDeny {
   covers: Set<Coverage>;
 }
 
-function checkPolicy(ctx: Ctx, policy: Resource): void {
+/**
+ * Checks one policy for the TLS deny: for `bucket` (reported on the bucket), or, without one, for the outside
+ * buckets it names (reported on the policy).
+ */
+function checkPolicy(ctx: Ctx, policy: Resource, bucket: Resource | undefined): void {
   const sets = statementSets(ctx, policy, ['Properties', 'PolicyDocument']);
   for (const target of policyTargets(ctx, policy)) {
+    if (bucket ? target.bucket !== bucket : target.bucket) continue;
+    const named = target.identity.names.find((n) => !n.includes('\uE000'));
+    const what = bucket ? `bucket ${bucket.logicalId}` : named ? `bucket ${JSON.stringify(clip(named))}` : 'its bucket';
     for (const set of sets) {
       // A branch of the document that cannot occur with this reading of the Bucket is no reading at all.
       if (!ctx.each([set.list], [target.value]).length) continue;
@@ -146,21 +162,23 @@ function checkPolicy(ctx: Ctx, policy: Resource): void {
       const covered = new Set(denies.flatMap((d) => [...d.covers]));
       if (covered.has('all') || (covered.has('bucket') && covered.has('objects'))) continue;
       if (unknown) continue; // a statement that cannot be read may be the deny (noted by the helpers)
-      const bucket = target.bucket ? `bucket ${target.bucket.logicalId}` : 'its bucket';
+      // On the bucket, the finding points at the bucket; the policy's assumptions (a branch, a parameter) are named.
+      const at = (v: Variant | undefined) => (bucket ? ['Properties'] : v);
       if (denies.length === 0) {
-        ctx.report({ messageId: 'noDeny', at: set.list, because: [target.value], data: { bucket } });
+        ctx.report({ messageId: 'noDeny', at: at(set.list), because: [set.list, target.value], data: { policy: policy.logicalId, bucket: what } });
         continue;
       }
       const objects = covered.has('objects');
       ctx.report({
         messageId: 'partial',
-        at: denies[0]?.resource,
+        at: at(denies[0]?.resource),
         because: [set.list, target.value],
         data: covered.has('bucket')
-          ? { covered: 'on the bucket ARN, not on its objects', missing: `the objects of ${bucket} (ARN/*)` }
+          ? { policy: policy.logicalId, covered: 'on the bucket ARN, not on its objects', missing: `the objects of ${what} (ARN/*)` }
           : {
+              policy: policy.logicalId,
               covered: `on ${objects ? 'the' : 'some'} objects, not on the bucket ARN`,
-              missing: `${bucket} itself (listing, bucket settings)${objects ? '' : ' and its other objects'}`,
+              missing: `${what} itself (listing, bucket settings)${objects ? '' : ' and its other objects'}`,
             },
       });
     }
