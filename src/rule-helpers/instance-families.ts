@@ -359,3 +359,34 @@ export function unknownFamily(type: Variant, family: string | undefined): Varian
   const what = family === undefined ? 'a value that is not an instance type' : `family ${JSON.stringify(family)}`;
   return variantWith(type, { kind: 'unknown', reason: `${what} is not in pillars-lint's instance facts of ${FACTS_DATE}`, origin: { kind: 'other' } });
 }
+
+/** Where each database and cache resource names its instance class or node type, and what a message calls it. */
+export const CLASS_PROPERTIES: Readonly<Record<string, { service: Service; property: string; noun: string; what: string }>> = {
+  'AWS::RDS::DBInstance': { service: 'rds', property: 'DBInstanceClass', noun: 'DB instance', what: 'class' },
+  // Multi-AZ DB clusters only; an Aurora cluster has no class of its own (its DB instances have).
+  'AWS::RDS::DBCluster': { service: 'rds', property: 'DBClusterInstanceClass', noun: 'DB cluster', what: 'class' },
+  'AWS::ElastiCache::CacheCluster': { service: 'elasticache', property: 'CacheNodeType', noun: 'Cache cluster', what: 'node type' },
+  'AWS::ElastiCache::ReplicationGroup': { service: 'elasticache', property: 'CacheNodeType', noun: 'Replication group', what: 'node type' },
+};
+
+/** RDS engines with no Graviton DB instance classes (RDS Custom engines start with `custom-`). */
+export function rdsEngineWithoutGraviton(engine: string): boolean {
+  return /^(sqlserver|oracle|custom-|db2)/i.test(engine);
+}
+
+/**
+ * ElastiCache engine versions older than the first with Graviton node types (Redis OSS 5.0.6, Memcached 1.5.16; every
+ * Valkey version has them). An absent version is the latest.
+ */
+export function elastiCacheEngineWithoutGraviton(engine: string, version: string | undefined): boolean {
+  if (version === undefined) return false;
+  const minimum = /^redis$/i.test(engine) ? [5, 0, 6] : /^memcached$/i.test(engine) ? [1, 5, 16] : undefined;
+  if (!minimum) return false;
+  // "6.x" and "7.1" compare by their numbers; a missing part counts as 0 except after "x" (any patch).
+  const parts = version.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : Number.POSITIVE_INFINITY));
+  for (let i = 0; i < minimum.length; i++) {
+    const part = parts[i] ?? 0;
+    if (part !== minimum[i]) return part < minimum[i]!;
+  }
+  return false;
+}
