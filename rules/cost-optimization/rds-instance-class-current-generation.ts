@@ -67,7 +67,8 @@ export default defineRule({
       'and ElastiCache "Supported node types" pages on the date it names): previous generation are db.t1, db.m1, db.m2, ' +
       'db.m3, db.r3 and cache.t1, cache.m1, cache.m2, cache.m3, cache.c1, cache.r3; db.t2, db.m4, db.r4, cache.t2, cache.m4 ' +
       'and cache.r4 are current but have cheaper successors. The successor named for SQL Server, Oracle, Db2 and RDS Custom ' +
-      'is an x86 class, as these engines have no Graviton classes. Checked: `DBInstanceClass` of DB instances, ' +
+      'is an x86 class, as these engines have no Graviton classes, and so is the one for ElastiCache engine versions older ' +
+      'than Redis OSS 5.0.6 or Memcached 1.5.16. Checked: `DBInstanceClass` of DB instances, ' +
       '`DBClusterInstanceClass` of Multi-AZ DB clusters (Aurora clusters have none: their DB instances are checked) and ' +
       '`CacheNodeType` of cache clusters and replication groups. `db.serverless` passes. A class from a parameter is ' +
       'checked for its Default and each AllowedValue (as notes naming them); one only known at deploy time, and a family ' +

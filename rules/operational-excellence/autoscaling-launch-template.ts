@@ -82,10 +82,10 @@ export default defineRule({
     notes:
       'A group that names a launch configuration (`LaunchConfigurationName`) is flagged at that property; a launch ' +
       'configuration that no group of the template uses is flagged itself (a group elsewhere may use it, and it cannot be ' +
-      'created in accounts created on or after 2024-10-01 either way). Older CDK code still synthesizes launch configurations ' +
-      '(an `autoscaling.AutoScalingGroup` created without `launchTemplate` or `mixedInstancesPolicy` in CDK versions ' +
-      'before launch templates became the default, or with the feature flag ' +
-      '`@aws-cdk/aws-autoscaling:generateLaunchTemplateInsteadOfLaunchConfig` off). A second message, a note, flags a ' +
+      'created in accounts created on or after 2024-10-01 either way). CDK apps still synthesize launch configurations: an ' +
+      '`autoscaling.AutoScalingGroup` created without `launchTemplate` or `mixedInstancesPolicy` makes one unless the ' +
+      "app's `cdk.json` sets the feature flag `@aws-cdk/aws-autoscaling:generateLaunchTemplateInsteadOfLaunchConfig` " +
+      '(projects started before the flag existed usually do not). A second message, a note, flags a ' +
       'launch template version of `$Latest` or `$Default`: the CloudFormation reference says these are not supported for ' +
       '`Version`, and with them a change to the template does not update the group or start a rolling update. ' +
       'Deviation from the catalog: the catalog has no AWS dates; the messages name them, from the EC2 Auto Scaling ' +
