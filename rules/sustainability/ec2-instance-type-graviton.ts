@@ -1,6 +1,6 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import { familyFacts, familyOf, unknownFamily } from '../../src/rule-helpers/instance-families.ts';
-import { instanceTypeOverridden, runsWindows, usedBy } from '../../src/rule-helpers/launchers.ts';
+import { instanceTypeOverridden, launchTemplatesOf, runsWindows, usedBy } from '../../src/rule-helpers/launchers.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString, isSet } from '../../src/values/coerce.ts';
 import { valueText } from '../../src/values/quote.ts';
@@ -61,7 +61,8 @@ export default defineRule({
       'it comes from and its date); a family missing from them is listed by `--report-unknown`, never flagged. Checked: ' +
       'instances, launch templates and launch configurations (their messages name what launches from them), and the ' +
       "instance type overrides of an Auto Scaling group's mixed instances policy, which pass when at least one of them is " +
-      'Graviton. Not applicable: families without a Graviton equivalent (GPU and other accelerators, Mac, high-frequency ' +
+      "Graviton and are not checked when the group's launch template runs Windows. Not applicable: families without a " +
+      'Graviton equivalent (GPU and other accelerators, Mac, high-frequency ' +
       'z1d/m5zn/r7iz/x2iezn, dense HDD storage, high-memory u-*), Windows instances, as far as the template tells (an AMI ' +
       'name or AMI parameter description that says Windows, such as an SSM parameter under `ami-windows-latest`, or ' +
       'PowerShell user data or cfn-init commands), since Windows has no arm64 builds on EC2; attribute-based selection (`InstanceRequirements`), an ' +
@@ -89,6 +90,8 @@ export default defineRule({
         checkSpec(ctx, resource, ['Properties'], `Launch configuration ${id}${usedBy(ctx, resource)}`);
         return;
       case 'AWS::AutoScaling::AutoScalingGroup':
+        // Overrides launch from the group's launch template: a Windows one has no arm64 build to move to.
+        if (launchTemplatesOf(ctx, resource).some((lt) => runsWindows(ctx, lt, ['Properties', 'LaunchTemplateData']))) return;
         checkOverrides(ctx, resource);
         return;
     }
