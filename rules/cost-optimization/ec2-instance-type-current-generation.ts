@@ -1,47 +1,21 @@
 import { option, type OptionsOf } from '../../src/engine/options.ts';
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
+import { familyFacts, olderFamilies, previousGenerationFamilies, unknownFamily } from '../../src/rule-helpers/instance-families.ts';
 import { usedBy } from '../../src/rule-helpers/launchers.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString, isSet } from '../../src/values/coerce.ts';
 import { valueText } from '../../src/values/quote.ts';
 import type { Variant } from '../../src/values/variant.ts';
-
-/** A current family to suggest for each old one (x86 / Graviton where both exist). */
-const SUCCESSORS: Record<string, string> = {
-  t1: 't3 or t4g',
-  t2: 't3 or t4g',
-  m1: 'm7i or m7g',
-  m3: 'm7i or m7g',
-  m4: 'm7i or m7g',
-  m2: 'r7i or r7g',
-  cr1: 'r7i or r7g',
-  r3: 'r7i or r7g',
-  r4: 'r7i or r7g',
-  c1: 'c7i or c7g',
-  c3: 'c7i or c7g',
-  c4: 'c7i or c7g',
-  cc1: 'c7i or c7g',
-  cc2: 'c7i or c7g',
-  cg1: 'g6 or g5',
-  g2: 'g6 or g5',
-  g3: 'g6 or g5',
-  p2: 'g5 or p3',
-  hi1: 'i4i or i4g',
-  i2: 'i4i or i4g',
-  i3: 'i4i or i4g',
-  hs1: 'd3 or d3en',
-  d2: 'd3 or d3en',
-  x1: 'x2idn or x2iedn',
-};
+import { listWords } from '../../src/words.ts';
 
 const options = {
   previousGenerationFamilies: option.strings({
     description: "Instance families AWS lists as previous generation (the text before the first dot of the type): reported at the rule's level.",
-    default: ['t1', 'm1', 'm2', 'm3', 'c1', 'c3', 'cc1', 'cc2', 'cg1', 'cr1', 'g2', 'hi1', 'hs1', 'i2', 'r3'],
+    default: previousGenerationFamilies('ec2'),
   }),
   olderFamilies: option.strings({
     description: 'Current instance families that have a cheaper successor: reported as notes.',
-    default: ['t2', 'm4', 'c4', 'r4', 'd2', 'i3', 'p2', 'g3', 'x1'],
+    default: olderFamilies('ec2'),
   }),
 };
 
@@ -109,7 +83,10 @@ export default defineRule({
       'launch specifications and launch template overrides. Attribute-based selection (`InstanceRequirements`) lets EC2 ' +
       "pick current types and passes. An instance with neither `InstanceType` nor a launch template gets EC2's default " +
       "`m1.small` and is flagged. An instance type from a parameter is checked for its Default (at the rule's level) and " +
-      'for each AllowedValue (as notes); one only known at deploy time is not a finding, and `--report-unknown` lists it.',
+      'for each AllowedValue (as notes); one only known at deploy time is not a finding, and `--report-unknown` lists it. ' +
+      "The family lists and the successors a message names come from pillars-lint's instance-family facts " +
+      '(`src/rule-helpers/instance-families.ts`, checked against the AWS EC2 instance type pages on the date it names); ' +
+      'a family that is not in them (newer, or a typo) is listed by `--report-unknown`, never flagged.',
   },
   check(resource, ctx) {
     const id = resource.logicalId;
@@ -178,11 +155,16 @@ function checkType(ctx: Context, type: Variant, subject: string, because: Varian
   const [prefix = ''] = instanceType.split('.');
   const family = prefix.trim().toLowerCase();
   const has = (families: readonly string[]) => families.some((f) => f.toLowerCase() === family);
-  const successor = SUCCESSORS[family] ?? 'a current-generation family';
+  // The successors come from the shared instance-family facts (src/rule-helpers/instance-families.ts).
+  const successors = familyFacts('ec2', instanceType)?.successors;
+  const successor = successors ? listWords(successors, 'or') : 'a current-generation family';
   const data = { subject, instanceType: valueText(instanceType), successor };
   if (has(ctx.options.previousGenerationFamilies)) {
     ctx.report({ messageId: 'previousGeneration', at: type, because, data });
   } else if (has(ctx.options.olderFamilies)) {
     ctx.report({ messageId: 'olderFamily', level: 'note', at: type, because, data });
+  } else if (!familyFacts('ec2', instanceType)) {
+    // A family pillars-lint does not know yet (or a typo) is neither current nor old: a review item.
+    ctx.unknown(unknownFamily(type, family || undefined), 'the instance type');
   }
 }

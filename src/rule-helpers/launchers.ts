@@ -3,8 +3,11 @@
 // CloudFormation accepts either.
 import type { RuleContext } from '../engine/rule.ts';
 import type { Edge } from '../graph/graph.ts';
+import type { NodePath } from '../parse/types.ts';
+import { valueAt } from '../template/intrinsics.ts';
 import type { Resource } from '../template/model.ts';
-import { asString } from '../values/coerce.ts';
+import { asString, isSet } from '../values/coerce.ts';
+import type { Variant } from '../values/variant.ts';
 import { listWords, named } from '../words.ts';
 
 export const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
@@ -85,4 +88,50 @@ export function usedBy(ctx: RuleContext<any, any>, template: Resource): string {
     byKind.set(kind, [...(byKind.get(kind) ?? []), launcher.logicalId]);
   }
   return byKind.size ? ` (used by ${listWords([...byKind].map(([kind, ids]) => named(kind, ids)))})` : '';
+}
+
+/** Text that only Windows instances run: PowerShell or batch user data, the Windows cfn-init and cfn-signal, C:\ paths. */
+const WINDOWS_SCRIPT = /<powershell>|<script>|powershell\.exe|cfn-(init|signal)\.exe|[Cc]:\\/i;
+
+/**
+ * Whether the instances an instance, launch template or launch configuration launches run Windows, as far as the
+ * template tells: the AMI's name (a public SSM parameter path such as /aws/service/ami-windows-latest/..., as a literal,
+ * a parameter's Default or a `{{resolve:ssm:...}}` reference), an AMI parameter described as Windows, or user data and
+ * cfn-init metadata written for Windows (PowerShell, cfn-init.exe). An AMI id alone says nothing. Windows has no arm64
+ * builds on EC2, so Graviton advice does not apply to these.
+ */
+export function runsWindows(ctx: RuleContext<any, any>, resource: Resource, spec: NodePath): boolean {
+  for (const image of ctx.value(resource, [...spec, 'ImageId'])) {
+    const texts: unknown[] = [];
+    if (image.kind === 'literal') texts.push(image.value);
+    else if (image.origin?.kind === 'parameter') {
+      const parameter = ctx.template.parameters.get(image.origin.name);
+      texts.push(parameter?.default, valueAt(ctx.template.root, ['Parameters', image.origin.name, 'Description']));
+    } else if (image.origin?.kind === 'dynamic-reference') texts.push(valueAt(resource.node, image.path));
+    if (texts.some((text) => typeof text === 'string' && /windows/i.test(text))) return true;
+  }
+  const userData = valueAt(resource.node, [...spec, 'UserData']);
+  const init = resource.metadata?.['AWS::CloudFormation::Init'];
+  return [userData, init].some((node) => node !== undefined && WINDOWS_SCRIPT.test(JSON.stringify(node)));
+}
+
+/**
+ * Whether every resource of the template that launches from this launch template replaces its instance type: Auto
+ * Scaling groups whose mixed instances policy lists instance type overrides (or attribute-based requirements). Such a
+ * template's own InstanceType is never used, so the groups' overrides are what to check. False when nothing uses it.
+ */
+export function instanceTypeOverridden(ctx: RuleContext<any, any>, template: Resource): boolean {
+  const launchers = launchersOf(ctx, template);
+  return (
+    launchers.length > 0 &&
+    launchers.every(
+      (launcher) =>
+        launcher.type === 'AWS::AutoScaling::AutoScalingGroup' &&
+        ctx.value(launcher, ['Properties', 'MixedInstancesPolicy', 'LaunchTemplate', 'Overrides']).every((list) => {
+          if (list.kind !== 'literal' || !Array.isArray(list.value) || list.value.length === 0) return false;
+          const set = (o: Variant, key: string) => ctx.value(o, [key]).every(isSet);
+          return ctx.items(list, []).every((o) => set(o, 'InstanceType') || set(o, 'InstanceRequirements'));
+        }),
+    )
+  );
 }
