@@ -121,7 +121,8 @@ export default defineRule({
         if (asBoolean(create) !== true) continue;
         // A group of the template (Ref, or a name built from one) is created by CloudFormation, with its own retention.
         if (group.ref || group.kind === 'unknown') continue;
-        if (asString(group) !== undefined && declaredGroupNames().has(asString(group)!)) continue;
+        const groupName = asString(group);
+        if (groupName !== undefined && declaredGroupNames().has(groupName)) continue;
         ctx.report({
           messageId: 'createdGroup',
           level: 'note',

@@ -120,8 +120,9 @@ function checkExports(ctx: Ctx, db: Resource, kind: string, because: Variant[]):
     if (engineName?.toLowerCase().startsWith('custom-')) continue;
     if (!ctx.known(exports, 'EnableCloudwatchLogsExports')) continue;
     const types = exports.kind === 'literal' ? ctx.items(exports, []) : [];
-    if (types.some((t) => t.kind === 'unknown')) {
-      ctx.unknown(types.find((t) => t.kind === 'unknown')!, 'EnableCloudwatchLogsExports');
+    const unknownType = types.find((t) => t.kind === 'unknown');
+    if (unknownType) {
+      ctx.unknown(unknownType, 'EnableCloudwatchLogsExports');
       continue;
     }
     const names = types.map(asString).filter((n): n is string => n !== undefined);
@@ -143,14 +144,14 @@ function checkExports(ctx: Ctx, db: Resource, kind: string, because: Variant[]):
       });
       continue;
     }
-    if (!ctx.options.requireAllLogTypes || !expected) continue;
+    if (!ctx.options.requireAllLogTypes || !expected || !engineName) continue;
     const missing = expected.filter((t) => !names.includes(t));
     if (missing.length === 0) continue;
     ctx.report({
       messageId: 'missingTypes',
       at: exports,
       because: [engine, ...rest],
-      data: { kind, engine: engineName!, missing: listWords(missing) },
+      data: { kind, engine: engineName, missing: listWords(missing) },
     });
   }
 }
