@@ -5,7 +5,7 @@ import type { RuleContext } from '../engine/rule.ts';
 import type { NodePath } from '../parse/types.ts';
 import type { Resource } from '../template/model.ts';
 import { asBoolean, asString, isSet } from '../values/coerce.ts';
-import type { Variant } from '../values/variant.ts';
+import { unknownVariant, type Variant } from '../values/variant.ts';
 
 export const METRIC_ALARM = 'AWS::CloudWatch::Alarm';
 export const COMPOSITE_ALARM = 'AWS::CloudWatch::CompositeAlarm';
@@ -45,6 +45,12 @@ export function alarmsWatching(ctx: RuleContext<any, any>, target: WatchTarget):
   const names = target.nameProperty ? literalNames(ctx, target.resource, target.nameProperty, target.ignoreCase) : new Set<string>();
   for (const alarm of ctx.graph.ofType(METRIC_ALARM)) {
     const edges = ctx.graph.edgesFrom(alarm.logicalId).filter((e) => e.to === target.resource.logicalId && e.path[0] === 'Properties');
+    // An alarm the parameters' Defaults leave out, but that references the resource: an option the deployment may take.
+    const optional = notCreated(ctx, alarm);
+    if (optional) {
+      if (edges.length > 0) doubt ??= optional;
+      continue;
+    }
     let found = false;
     for (const metric of metricsOf(ctx, alarm)) {
       const verdict = metricNames(
@@ -181,6 +187,8 @@ export function alarmActs(ctx: RuleContext<any, any>, alarm: Resource, counts: (
 }
 
 function ownActions(ctx: RuleContext<any, any>, alarm: Resource, counts: (action: Variant) => boolean): boolean | Variant {
+  const optional = notCreated(ctx, alarm);
+  if (optional) return optional;
   let doubt: Variant | undefined;
   for (const [enabled, list] of ctx.each(ctx.value(alarm, ['Properties', 'ActionsEnabled']), ctx.value(alarm, ['Properties', 'AlarmActions']))) {
     if (enabled.kind === 'unknown') {
@@ -198,6 +206,18 @@ function ownActions(ctx: RuleContext<any, any>, alarm: Resource, counts: (action
     }
   }
   return doubt ?? false;
+}
+
+/**
+ * For a resource whose Condition is false under the given parameters and Defaults: an unknown value that says so. The
+ * template provides it as an option the deployment may turn on, so the rules that count it give no verdict rather
+ * than a finding that ignores it.
+ */
+export function notCreated(ctx: RuleContext<any, any>, resource: Resource): Variant | undefined {
+  if (!resource.condition || ctx.value(resource, ['Type']).length > 0) return undefined;
+  return unknownVariant(`${resource.logicalId} is created only when condition ${resource.condition} holds`, ['Condition'], false, [], {
+    kind: 'other',
+  });
 }
 
 /** Whether an alarm action runs an Auto Scaling (or Application Auto Scaling) policy rather than telling someone. */
