@@ -4,6 +4,7 @@ import cloudfrontAssociatedWithWaf from './security/cloudfront-associated-with-w
 import cloudfrontOriginAccessControlEnabled from './security/cloudfront-origin-access-control-enabled.ts';
 import cloudfrontViewerPolicyHttps from './security/cloudfront-viewer-policy-https.ts';
 import cloudfrontViewerTls12Minimum from './security/cloudfront-viewer-tls12-minimum.ts';
+import cloudtrailEncryptionEnabled from './security/cloudtrail-encryption-enabled.ts';
 import ebsVolumeEncrypted from './security/ebs-volume-encrypted.ts';
 import ec2Imdsv2Check from './security/ec2-imdsv2-check.ts';
 import ec2SgRdpRestricted from './security/ec2-sg-rdp-restricted.ts';
@@ -13,11 +14,18 @@ import elbListenerHttpsEnforced from './security/elb-listener-https-enforced.ts'
 import elbv2ListenerSslPolicyTls12 from './security/elbv2-listener-ssl-policy-tls12.ts';
 import iamPolicyNoStatementsWithAdminAccess from './security/iam-policy-no-statements-with-admin-access.ts';
 import iamPolicyNoStatementsWithFullAccess from './security/iam-policy-no-statements-with-full-access.ts';
+import kmsKeyRotationEnabled from './security/kms-key-rotation-enabled.ts';
 import lambdaFunctionPublicAccessProhibited from './security/lambda-function-public-access-prohibited.ts';
 import rdsInstancePublicAccessCheck from './security/rds-instance-public-access-check.ts';
 import rdsInstanceSslEnforced from './security/rds-instance-ssl-enforced.ts';
 import rdsStorageEncrypted from './security/rds-storage-encrypted.ts';
 import s3BucketLevelPublicAccessProhibited from './security/s3-bucket-level-public-access-prohibited.ts';
+import s3BucketLoggingEnabled from './security/s3-bucket-logging-enabled.ts';
+import s3BucketPublicReadWriteProhibited from './security/s3-bucket-public-read-write-prohibited.ts';
+import s3BucketSslRequestsOnly from './security/s3-bucket-ssl-requests-only.ts';
+import s3DefaultEncryptionKms from './security/s3-default-encryption-kms.ts';
+import snsEncryptedKms from './security/sns-encrypted-kms.ts';
+import sqsQueueEncrypted from './security/sqs-queue-encrypted.ts';
 import vpcFlowLogsEnabled from './security/vpc-flow-logs-enabled.ts';
 import autoscalingElbHealthCheck from './reliability/autoscaling-elb-health-check.ts';
 import autoscalingMultipleAz from './reliability/autoscaling-multiple-az.ts';
@@ -48,22 +56,39 @@ import cloudfrontCompressionEnabled from './performance-efficiency/cloudfront-co
 import cloudfrontHttp2Enabled from './performance-efficiency/cloudfront-http2-enabled.ts';
 import dynamodbAutoscalingEnabled from './performance-efficiency/dynamodb-autoscaling-enabled.ts';
 import rdsStorageTypeCurrentGeneration from './performance-efficiency/rds-storage-type-current-generation.ts';
+import autoscalingWarmPoolStopped from './cost-optimization/autoscaling-warm-pool-stopped.ts';
 import cwLoggroupRetentionPeriodCheck from './cost-optimization/cw-loggroup-retention-period-check.ts';
 import ebsVolumeTypeGp3 from './cost-optimization/ebs-volume-type-gp3.ts';
+import ec2EipAttached from './cost-optimization/ec2-eip-attached.ts';
+import ec2InstanceTenancyDefault from './cost-optimization/ec2-instance-tenancy-default.ts';
 import ec2InstanceTypeCurrentGeneration from './cost-optimization/ec2-instance-type-current-generation.ts';
+import rdsInstanceClassCurrentGeneration from './cost-optimization/rds-instance-class-current-generation.ts';
 import s3LifecyclePolicyCheck from './cost-optimization/s3-lifecycle-policy-check.ts';
 import s3VersionLifecyclePolicyCheck from './cost-optimization/s3-version-lifecycle-policy-check.ts';
+import apiGwXrayEnabled from './operational-excellence/api-gw-xray-enabled.ts';
+import autoscalingGroupAlarmConfigured from './operational-excellence/autoscaling-group-alarm-configured.ts';
+import autoscalingLaunchTemplate from './operational-excellence/autoscaling-launch-template.ts';
 import cfnResourceRequiredTags from './operational-excellence/cfn-resource-required-tags.ts';
 import cfnStatefulResourceRetainPolicy from './operational-excellence/cfn-stateful-resource-retain-policy.ts';
 import cloudfrontAccesslogsEnabled from './operational-excellence/cloudfront-accesslogs-enabled.ts';
+import cloudwatchAlarmActionCheck from './operational-excellence/cloudwatch-alarm-action-check.ts';
+import ecsTaskDefinitionLogConfiguration from './operational-excellence/ecs-task-definition-log-configuration.ts';
 import elbLoggingEnabled from './operational-excellence/elb-logging-enabled.ts';
+import lambdaFunctionXrayEnabled from './operational-excellence/lambda-function-xray-enabled.ts';
+import rdsEnhancedMonitoringEnabled from './operational-excellence/rds-enhanced-monitoring-enabled.ts';
+import rdsInstanceAlarmConfigured from './operational-excellence/rds-instance-alarm-configured.ts';
+import rdsLoggingEnabled from './operational-excellence/rds-logging-enabled.ts';
+import ec2InstanceTypeGraviton from './sustainability/ec2-instance-type-graviton.ts';
+import ecsTaskDefinitionArm64Architecture from './sustainability/ecs-task-definition-arm64-architecture.ts';
 import lambdaFunctionArm64Architecture from './sustainability/lambda-function-arm64-architecture.ts';
+import rdsInstanceClassGraviton from './sustainability/rds-instance-class-graviton.ts';
 
 export const rules: RuleDefinition[] = [
   cloudfrontAssociatedWithWaf,
   cloudfrontOriginAccessControlEnabled,
   cloudfrontViewerPolicyHttps,
   cloudfrontViewerTls12Minimum,
+  cloudtrailEncryptionEnabled,
   ebsVolumeEncrypted,
   ec2Imdsv2Check,
   ec2SgRdpRestricted,
@@ -73,11 +98,18 @@ export const rules: RuleDefinition[] = [
   elbv2ListenerSslPolicyTls12,
   iamPolicyNoStatementsWithAdminAccess,
   iamPolicyNoStatementsWithFullAccess,
+  kmsKeyRotationEnabled,
   lambdaFunctionPublicAccessProhibited,
   rdsInstancePublicAccessCheck,
   rdsInstanceSslEnforced,
   rdsStorageEncrypted,
   s3BucketLevelPublicAccessProhibited,
+  s3BucketLoggingEnabled,
+  s3BucketPublicReadWriteProhibited,
+  s3BucketSslRequestsOnly,
+  s3DefaultEncryptionKms,
+  snsEncryptedKms,
+  sqsQueueEncrypted,
   vpcFlowLogsEnabled,
   autoscalingElbHealthCheck,
   autoscalingMultipleAz,
@@ -108,14 +140,30 @@ export const rules: RuleDefinition[] = [
   cloudfrontHttp2Enabled,
   dynamodbAutoscalingEnabled,
   rdsStorageTypeCurrentGeneration,
+  autoscalingWarmPoolStopped,
   cwLoggroupRetentionPeriodCheck,
   ebsVolumeTypeGp3,
+  ec2EipAttached,
+  ec2InstanceTenancyDefault,
   ec2InstanceTypeCurrentGeneration,
+  rdsInstanceClassCurrentGeneration,
   s3LifecyclePolicyCheck,
   s3VersionLifecyclePolicyCheck,
+  apiGwXrayEnabled,
+  autoscalingGroupAlarmConfigured,
+  autoscalingLaunchTemplate,
   cfnResourceRequiredTags,
   cfnStatefulResourceRetainPolicy,
   cloudfrontAccesslogsEnabled,
+  cloudwatchAlarmActionCheck,
+  ecsTaskDefinitionLogConfiguration,
   elbLoggingEnabled,
+  lambdaFunctionXrayEnabled,
+  rdsEnhancedMonitoringEnabled,
+  rdsInstanceAlarmConfigured,
+  rdsLoggingEnabled,
+  ec2InstanceTypeGraviton,
+  ecsTaskDefinitionArm64Architecture,
   lambdaFunctionArm64Architecture,
+  rdsInstanceClassGraviton,
 ];

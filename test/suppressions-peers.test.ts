@@ -648,10 +648,10 @@ describe('peer suppressions', () => {
     const resources = { Site: bucket({ BlockPublicAcls: false }), Data: volume(false), Bastion: securityGroup(22) };
     const plain = lintWith(resources, {});
     for (const [tool, id] of [
-      ['checkov', 'CKV_AWS_18'],
+      ['checkov', 'CKV_AWS_45'],
       ['cfn_nag', 'W28'],
-      ['cdk_nag', 'AwsSolutions-S1'],
-      ['guard', 'S3_BUCKET_LOGGING_ENABLED'],
+      ['cdk_nag', 'AwsSolutions-SMG4'],
+      ['guard', 'SECRETSMANAGER_ROTATION_ENABLED_CHECK'],
       ['cfn-lint', 'W3005'],
     ] as const) {
       for (const on of [undefined, 'Site']) {
