@@ -40,7 +40,7 @@ function readEndpoint(ctx: Ctx, endpoint: Resource, service: Service): EndpointR
     for (const n of names) ctx.unknown(n, `the service of VPC endpoint ${endpoint.logicalId}`);
     return { kind: 'unknown' };
   }
-  if (!texts.every((t) => t!.toLowerCase().endsWith(suffix))) return { kind: 'other' };
+  if (!texts.every((t) => t?.toLowerCase().endsWith(suffix))) return { kind: 'other' };
   const types = ctx.value(endpoint, ['Properties', 'VpcEndpointType']).map((t) => (t.kind === 'absent' ? 'Gateway' : asString(t)));
   if (types.some((t) => t === undefined)) return { kind: 'unknown' };
   if (types.some((t) => t !== 'Gateway')) return { kind: 'interface' };
