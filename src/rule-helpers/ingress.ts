@@ -1,5 +1,6 @@
-// The ingress model the SSH and RDP rules share: which ingress rules of a security group (inline, or standalone
-// AWS::EC2::SecurityGroupIngress) open a port to the whole internet, and which group they belong to.
+// The ingress model the world-open ingress rules share (SSH, RDP, high-risk ports, authorised ports): which ingress
+// rules of a security group (inline, or standalone AWS::EC2::SecurityGroupIngress) are open to the whole internet, on
+// which protocol and ports, and which group they belong to.
 import type { RuleContext } from '../engine/rule.ts';
 import type { Resource } from '../template/model.ts';
 import { asNumber, asString } from '../values/coerce.ts';
@@ -17,23 +18,56 @@ export function isWorldCidr(cidr: string): boolean {
   return /^0+\.0+\.0+\.0+$/.test(address);
 }
 
-type Coverage = 'yes' | 'no' | 'unknown';
-
 export type Transport = 'tcp' | 'udp';
-const PROTOCOL_NAMES: Record<Transport, string[]> = { tcp: ['tcp', '6'], udp: ['udp', '17'] };
 
-/** Whether an ingress entry's protocol and port range include `port` over `transport`. */
-function coversPort(protocol: Variant, from: Variant, to: Variant, port: number, transport: Transport): Coverage {
+/** An ingress entry's protocol, normalised: every protocol (`-1`), TCP, UDP, ICMP, or another IP protocol by number. */
+export type IngressProtocol = 'all' | 'tcp' | 'udp' | 'icmp' | 'icmpv6' | `ip-${string}`;
+
+const PROTOCOL_ALIASES: Record<string, IngressProtocol> = {
+  '-1': 'all',
+  all: 'all',
+  tcp: 'tcp',
+  '6': 'tcp',
+  udp: 'udp',
+  '17': 'udp',
+  icmp: 'icmp',
+  '1': 'icmp',
+  icmpv6: 'icmpv6',
+  '58': 'icmpv6',
+};
+
+/** What an entry opens: a protocol and, for TCP and UDP, an inclusive port range (every port for `-1`). */
+export interface PortRange {
+  protocol: IngressProtocol;
+  from: number;
+  to: number;
+}
+
+/**
+ * The protocol and ports of one reading of an entry: a range, `unknown` (with the value to blame), or undefined when
+ * the entry names no protocol or no usable ports (a deployment error, not a finding).
+ */
+function decodeRange(protocol: Variant, from: Variant, to: Variant): PortRange | { unknown: Variant; protocol?: IngressProtocol } | undefined {
   const p = asString(protocol)?.toLowerCase();
-  if (p === undefined) return protocol.kind === 'unknown' ? 'unknown' : 'no';
-  // Every protocol and port; reported once, with TCP.
-  if (p === '-1' || p === 'all') return transport === 'tcp' ? 'yes' : 'no';
-  if (!PROTOCOL_NAMES[transport].includes(p)) return 'no';
+  if (p === undefined) return protocol.kind === 'unknown' ? { unknown: protocol } : undefined;
+  const name: IngressProtocol = PROTOCOL_ALIASES[p] ?? `ip-${p}`;
+  // Every protocol and every port: FromPort/ToPort are ignored. Other protocols than TCP/UDP have no ports.
+  if (name !== 'tcp' && name !== 'udp') return { protocol: name, from: 0, to: 65535 };
   const lo = asNumber(from);
   const hi = asNumber(to);
-  if (lo === -1 || hi === -1) return 'yes';
-  if (lo === undefined || hi === undefined) return from.kind === 'unknown' || to.kind === 'unknown' ? 'unknown' : 'no';
-  return lo <= port && port <= hi ? 'yes' : 'no';
+  if (lo === -1 || hi === -1) return { protocol: name, from: 0, to: 65535 };
+  if (lo === undefined || hi === undefined) {
+    if (from.kind === 'unknown') return { unknown: from, protocol: name };
+    if (to.kind === 'unknown') return { unknown: to, protocol: name };
+    return undefined;
+  }
+  return { protocol: name, from: lo, to: hi };
+}
+
+/** Whether a range of `transport` includes `port`; every protocol (`-1`) counts once, as TCP. */
+export function rangeCovers(range: PortRange, port: number, transport: Transport = 'tcp'): boolean {
+  if (range.protocol === 'all') return transport === 'tcp';
+  return range.protocol === transport && range.from <= port && port <= range.to;
 }
 
 export interface WorldOpenFinding {
@@ -55,7 +89,7 @@ interface IngressEntry {
   readings: Array<[Variant, Variant, Variant, Variant, Variant]>;
 }
 
-// The SSH and both RDP checks ask about the same entries: they are read once per resource and lint run (the
+// The SSH, RDP and open-port checks ask about the same entries: they are read once per resource and lint run (the
 // context is one per template run, so the cache goes with it).
 const entriesByRun = new WeakMap<RuleContext<any, any>, Map<Resource, IngressEntry[]>>();
 
@@ -81,18 +115,37 @@ function ingressEntries(ctx: RuleContext<any, any>, resource: Resource): Ingress
   return entries;
 }
 
-/** Every ingress rule of `resource` that opens `port` to the whole internet. Unknown values are noted, never guessed. */
-export function worldOpenIngress(ctx: RuleContext<any, any>, resource: Resource, port: number, what: string, transport: Transport = 'tcp'): WorldOpenFinding[] {
-  const found: WorldOpenFinding[] = [];
+/** A world-open ingress rule with what it opens. */
+export interface WorldOpenRange extends WorldOpenFinding {
+  range: PortRange;
+}
+
+/**
+ * Every ingress rule of `resource` open to the whole internet whose protocol and ports `relevant` accepts, one per
+ * reading of the entry and group. `what` names the ingress rules the caller is after, for --report-unknown: an unknown
+ * source range is noted when the entry's ports are relevant, unknown ports when its source is world-open. Unknown
+ * entries are noted when `noteEntries` is true (a rule that asks twice notes them once).
+ */
+export function worldOpenRanges(
+  ctx: RuleContext<any, any>,
+  resource: Resource,
+  what: string,
+  relevant: (range: PortRange) => boolean,
+  noteEntries = true,
+): WorldOpenRange[] {
+  const found: WorldOpenRange[] = [];
   const standalone = resource.type === 'AWS::EC2::SecurityGroupIngress';
   for (const { entry, groups, readings } of ingressEntries(ctx, resource)) {
     if (entry.kind === 'unknown') {
-      if (transport === 'tcp') ctx.unknown(entry, 'the ingress rules');
+      if (noteEntries) ctx.unknown(entry, 'the ingress rules');
       continue;
     }
     for (const [protocol, from, to, v4, v6] of readings) {
-      const coverage = coversPort(protocol, from, to, port, transport);
-      if (coverage === 'no') continue;
+      const range = decodeRange(protocol, from, to);
+      if (range === undefined) continue;
+      // Unknown ports of a known protocol: irrelevant when no port of that protocol is.
+      const widest = 'unknown' in range ? range.protocol && { protocol: range.protocol, from: 0, to: 65535 } : range;
+      if (widest && !relevant(widest)) continue;
       for (const cidr of [v4, v6]) {
         if (cidr.kind === 'absent') continue;
         const text = asString(cidr);
@@ -101,8 +154,8 @@ export function worldOpenIngress(ctx: RuleContext<any, any>, resource: Resource,
           continue;
         }
         if (!isWorldCidr(text)) continue;
-        if (coverage === 'unknown') {
-          ctx.unknown(protocol.kind === 'unknown' ? protocol : from.kind === 'unknown' ? from : to, `the ports of a world-open ingress rule`);
+        if ('unknown' in range) {
+          ctx.unknown(range.unknown, `the ports of a world-open ingress rule`);
           continue;
         }
         for (const group of groups) {
@@ -112,12 +165,18 @@ export function worldOpenIngress(ctx: RuleContext<any, any>, resource: Resource,
             cidr: clip(text),
             group: group.name,
             standalone,
+            range,
           });
         }
       }
     }
   }
   return found;
+}
+
+/** Every ingress rule of `resource` that opens `port` to the whole internet. Unknown values are noted, never guessed. */
+export function worldOpenIngress(ctx: RuleContext<any, any>, resource: Resource, port: number, what: string, transport: Transport = 'tcp'): WorldOpenFinding[] {
+  return worldOpenRanges(ctx, resource, what, (range) => rangeCovers(range, port, transport), transport === 'tcp');
 }
 
 /** The security group a standalone ingress rule belongs to, through GroupId (Ref/GetAtt) or GroupName. */
@@ -130,4 +189,40 @@ function groupOf(ctx: RuleContext<any, any>, ingress: Resource): Array<{ variant
     else out.push({ variant: v, name: 'a security group from outside this template' });
   }
   return out;
+}
+
+/** The ports the FSBP control EC2.19 calls high-risk, with their usual service; 22 and 3389 have rules of their own. */
+export const HIGH_RISK_PORTS: ReadonlyMap<number, string> = new Map([
+  [20, 'FTP data'],
+  [21, 'FTP'],
+  [23, 'Telnet'],
+  [25, 'SMTP'],
+  [110, 'POP3'],
+  [135, 'Windows RPC'],
+  [143, 'IMAP'],
+  [445, 'SMB'],
+  [1433, 'SQL Server'],
+  [1434, 'SQL Server browser'],
+  [3000, 'development servers'],
+  [3306, 'MySQL'],
+  [4333, 'mSQL'],
+  [5000, 'development servers'],
+  [5432, 'PostgreSQL'],
+  [5500, 'VNC'],
+  [5601, 'Kibana'],
+  [8080, 'HTTP proxies and alternate HTTP'],
+  [8088, 'alternate HTTP'],
+  [8888, 'alternate HTTP'],
+  [9200, 'Elasticsearch'],
+  [9300, 'Elasticsearch cluster'],
+]);
+
+const PROTOCOL_WORDS: Record<string, string> = { tcp: 'TCP', udp: 'UDP', icmp: 'ICMP', icmpv6: 'ICMPv6' };
+
+/** What a range opens, in words: "every protocol and port", "TCP port 22", "TCP ports 0-65535", "IP protocol 50". */
+export function rangeText(range: PortRange): string {
+  if (range.protocol === 'all') return 'every protocol and port';
+  if (range.protocol !== 'tcp' && range.protocol !== 'udp') return PROTOCOL_WORDS[range.protocol] ?? `IP protocol ${range.protocol.slice(3)}`;
+  const name = PROTOCOL_WORDS[range.protocol];
+  return range.from === range.to ? `${name} port ${range.from}` : `${name} ports ${range.from}-${range.to}`;
 }
