@@ -7,6 +7,10 @@ import cloudfrontViewerTls12Minimum from './security/cloudfront-viewer-tls12-min
 import cloudtrailEncryptionEnabled from './security/cloudtrail-encryption-enabled.ts';
 import ebsVolumeEncrypted from './security/ebs-volume-encrypted.ts';
 import ec2Imdsv2Check from './security/ec2-imdsv2-check.ts';
+import ec2InstanceNoPublicIp from './security/ec2-instance-no-public-ip.ts';
+import ec2NaclSshRdpRestricted from './security/ec2-nacl-ssh-rdp-restricted.ts';
+import ec2SgHighRiskPortsRestricted from './security/ec2-sg-high-risk-ports-restricted.ts';
+import ec2SgOpenIngressAuthorizedPortsOnly from './security/ec2-sg-open-ingress-authorized-ports-only.ts';
 import ec2SgRdpRestricted from './security/ec2-sg-rdp-restricted.ts';
 import ec2SgSshRestricted from './security/ec2-sg-ssh-restricted.ts';
 import elasticacheReplGrpEncryptionEnabled from './security/elasticache-repl-grp-encryption-enabled.ts';
@@ -16,6 +20,7 @@ import iamPolicyNoStatementsWithAdminAccess from './security/iam-policy-no-state
 import iamPolicyNoStatementsWithFullAccess from './security/iam-policy-no-statements-with-full-access.ts';
 import kmsKeyRotationEnabled from './security/kms-key-rotation-enabled.ts';
 import lambdaFunctionPublicAccessProhibited from './security/lambda-function-public-access-prohibited.ts';
+import rdsInstanceInPrivateSubnet from './security/rds-instance-in-private-subnet.ts';
 import rdsInstancePublicAccessCheck from './security/rds-instance-public-access-check.ts';
 import rdsInstanceSslEnforced from './security/rds-instance-ssl-enforced.ts';
 import rdsStorageEncrypted from './security/rds-storage-encrypted.ts';
@@ -26,6 +31,7 @@ import s3BucketSslRequestsOnly from './security/s3-bucket-ssl-requests-only.ts';
 import s3DefaultEncryptionKms from './security/s3-default-encryption-kms.ts';
 import snsEncryptedKms from './security/sns-encrypted-kms.ts';
 import sqsQueueEncrypted from './security/sqs-queue-encrypted.ts';
+import vpcDefaultVpcNotUsed from './security/vpc-default-vpc-not-used.ts';
 import vpcFlowLogsEnabled from './security/vpc-flow-logs-enabled.ts';
 import autoscalingElbHealthCheck from './reliability/autoscaling-elb-health-check.ts';
 import autoscalingMultipleAz from './reliability/autoscaling-multiple-az.ts';
@@ -65,6 +71,8 @@ import ec2InstanceTypeCurrentGeneration from './cost-optimization/ec2-instance-t
 import rdsInstanceClassCurrentGeneration from './cost-optimization/rds-instance-class-current-generation.ts';
 import s3LifecyclePolicyCheck from './cost-optimization/s3-lifecycle-policy-check.ts';
 import s3VersionLifecyclePolicyCheck from './cost-optimization/s3-version-lifecycle-policy-check.ts';
+import vpcGatewayEndpointS3Configured from './cost-optimization/vpc-gateway-endpoint-s3-configured.ts';
+import vpcNatGatewayCountPerAz from './cost-optimization/vpc-nat-gateway-count-per-az.ts';
 import apiGwXrayEnabled from './operational-excellence/api-gw-xray-enabled.ts';
 import autoscalingGroupAlarmConfigured from './operational-excellence/autoscaling-group-alarm-configured.ts';
 import autoscalingLaunchTemplate from './operational-excellence/autoscaling-launch-template.ts';
@@ -91,6 +99,10 @@ export const rules: RuleDefinition[] = [
   cloudtrailEncryptionEnabled,
   ebsVolumeEncrypted,
   ec2Imdsv2Check,
+  ec2InstanceNoPublicIp,
+  ec2NaclSshRdpRestricted,
+  ec2SgHighRiskPortsRestricted,
+  ec2SgOpenIngressAuthorizedPortsOnly,
   ec2SgRdpRestricted,
   ec2SgSshRestricted,
   elasticacheReplGrpEncryptionEnabled,
@@ -100,6 +112,7 @@ export const rules: RuleDefinition[] = [
   iamPolicyNoStatementsWithFullAccess,
   kmsKeyRotationEnabled,
   lambdaFunctionPublicAccessProhibited,
+  rdsInstanceInPrivateSubnet,
   rdsInstancePublicAccessCheck,
   rdsInstanceSslEnforced,
   rdsStorageEncrypted,
@@ -110,6 +123,7 @@ export const rules: RuleDefinition[] = [
   s3DefaultEncryptionKms,
   snsEncryptedKms,
   sqsQueueEncrypted,
+  vpcDefaultVpcNotUsed,
   vpcFlowLogsEnabled,
   autoscalingElbHealthCheck,
   autoscalingMultipleAz,
@@ -149,6 +163,8 @@ export const rules: RuleDefinition[] = [
   rdsInstanceClassCurrentGeneration,
   s3LifecyclePolicyCheck,
   s3VersionLifecyclePolicyCheck,
+  vpcGatewayEndpointS3Configured,
+  vpcNatGatewayCountPerAz,
   apiGwXrayEnabled,
   autoscalingGroupAlarmConfigured,
   autoscalingLaunchTemplate,

@@ -1,6 +1,7 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
-import { NAT_GATEWAY, ROUTE, SUBNET, subnetsOfTable, subnetZones, tableOfRoute, zoneKey, zoneLabel } from '../../src/rule-helpers/routing.ts';
+import { subnetZones, zoneKey, zoneLabel } from '../../src/rule-helpers/availability.ts';
+import { NAT_GATEWAY, ROUTE, SUBNET, subnetsOfTable, tableOfRoute } from '../../src/rule-helpers/routing.ts';
 import { asString } from '../../src/values/coerce.ts';
 import type { Variant } from '../../src/values/variant.ts';
 import { listWords, named } from '../../src/words.ts';

@@ -180,38 +180,3 @@ export function tableOfRoute(ctx: Ctx, route: Resource): string[] {
     .value(route, ['Properties', 'RouteTableId'])
     .flatMap((v) => (v.ref && ctx.template.resources.get(v.ref.logicalId)?.type === ROUTE_TABLE ? [v.ref.logicalId] : []));
 }
-
-// Subnet → zone. These mirror subnetZones()/zoneKey()/zoneLabel() of availability.ts, which that module does not
-// export yet; once it does, these three go and the rules import its functions.
-
-/** AvailabilityZone, else AvailabilityZoneId, of a subnet in the template; AWS picks one when neither is set. */
-export function subnetZones(ctx: Ctx, subnet: Resource): Variant[] {
-  const out: Variant[] = [];
-  for (const [az, azId] of ctx.each(ctx.value(subnet, ['Properties', 'AvailabilityZone']), ctx.value(subnet, ['Properties', 'AvailabilityZoneId']))) {
-    const chosen = az.kind !== 'absent' ? az : azId;
-    if (chosen.kind === 'absent')
-      out.push(variantWith(chosen, { kind: 'unknown', origin: { kind: 'other' }, reason: `the zone AWS picks for subnet ${subnet.logicalId}` }));
-    else out.push(chosen);
-  }
-  return out;
-}
-
-/** Zone identity: opaque ids of Fn::GetAZs entries, otherwise the literal text. */
-export function zoneKey(zone: Variant): string | undefined {
-  if (zone.opaque) return `opaque:${zone.opaque}`;
-  const text = asString(zone);
-  return text === undefined ? undefined : `zone:${text}`;
-}
-
-/** "the 1st zone of Fn::GetAZs" for an opaque id az:0, else the literal zone name or id. */
-export function zoneLabel(zone: Variant): string | undefined {
-  if (zone.opaque) {
-    const match = /^az:(\d+)$/.exec(zone.opaque);
-    if (!match) return zone.opaque;
-    const n = Number(match[1]) + 1;
-    const suffix = n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th';
-    return `the ${n}${suffix} zone of Fn::GetAZs`;
-  }
-  const text = asString(zone);
-  return text === undefined ? undefined : clip(text);
-}

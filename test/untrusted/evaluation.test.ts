@@ -21,7 +21,7 @@ const VALUES = Array.from({ length: 24 }, (_, i) => `v${i}`);
 
 /** A security group whose SSH ingress CIDR is `cidr` (a YAML value): the SSH rule reads it; the tags rule does not. */
 const sshGroup = (id: string, cidr: string) =>
-  `  ${id}:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: g\n      SecurityGroupIngress:\n` +
+  `  ${id}:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: g\n      VpcId: vpc-0a1b2c3d4e5f60718\n      SecurityGroupIngress:\n` +
   `        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIp: ${cidr}\n`;
 
 /** Nested Fn::If over conditions that each compare two 24-valued parameters (576 combinations each). */

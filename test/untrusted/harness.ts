@@ -163,6 +163,7 @@ export const OPEN_SSH = `Resources:
     Type: AWS::EC2::SecurityGroup
     Properties:
       GroupDescription: bastion
+      VpcId: vpc-0a1b2c3d4e5f60718
       SecurityGroupIngress:
         - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}
 `;
