@@ -21,9 +21,9 @@ var __commonJS = (cb, mod) => function __require() {
     throw mod = 0, e;
   }
 };
-var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+var __export = (target, all2) => {
+  for (var name in all2)
+    __defProp(target, name, { get: all2[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -569,7 +569,7 @@ var init_format = __esm({
 });
 
 // node_modules/jsonc-parser/lib/esm/impl/parser.js
-function parseTree(text, errors = [], options7 = ParseOptions.DEFAULT) {
+function parseTree(text, errors = [], options10 = ParseOptions.DEFAULT) {
   let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
   function ensurePropertyComplete(endOffset) {
     if (currentParent.type === "property") {
@@ -620,14 +620,14 @@ function parseTree(text, errors = [], options7 = ParseOptions.DEFAULT) {
       errors.push({ error, offset, length });
     }
   };
-  visit(text, visitor, options7);
+  visit(text, visitor, options10);
   const result = currentParent.children[0];
   if (result) {
     delete result.parent;
   }
   return result;
 }
-function visit(text, visitor, options7 = ParseOptions.DEFAULT) {
+function visit(text, visitor, options10 = ParseOptions.DEFAULT) {
   const _scanner = createScanner(text, false);
   const _jsonPath = [];
   let suppressedCallbacks = 0;
@@ -663,8 +663,8 @@ function visit(text, visitor, options7 = ParseOptions.DEFAULT) {
     } : () => true;
   }
   const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
-  const disallowComments = options7 && options7.disallowComments;
-  const allowTrailingComma = options7 && options7.allowTrailingComma;
+  const disallowComments = options10 && options10.disallowComments;
+  const allowTrailingComma = options10 && options10.allowTrailingComma;
   function scanNext() {
     while (true) {
       const token = _scanner.scan();
@@ -917,7 +917,7 @@ function visit(text, visitor, options7 = ParseOptions.DEFAULT) {
   }
   scanNext();
   if (_scanner.getToken() === 17) {
-    if (options7.allowEmptyContent) {
+    if (options10.allowEmptyContent) {
       return true;
     }
     handleError(4, [], []);
@@ -1327,52 +1327,52 @@ var init_json = __esm({
 });
 
 // node_modules/js-yaml/dist/js-yaml.mjs
-function defineScalarTag(tagName, options7) {
+function defineScalarTag(tagName, options10) {
   return {
     tagName,
     nodeKind: "scalar",
-    implicit: options7.implicit ?? false,
-    matchByTagPrefix: options7.matchByTagPrefix ?? false,
-    implicitFirstChars: options7.implicitFirstChars ?? null,
-    resolve: options7.resolve,
-    identify: options7.identify,
-    represent: options7.represent ?? ((data) => String(data)),
-    representTagName: options7.representTagName ?? (() => tagName)
+    implicit: options10.implicit ?? false,
+    matchByTagPrefix: options10.matchByTagPrefix ?? false,
+    implicitFirstChars: options10.implicitFirstChars ?? null,
+    resolve: options10.resolve,
+    identify: options10.identify,
+    represent: options10.represent ?? ((data) => String(data)),
+    representTagName: options10.representTagName ?? (() => tagName)
   };
 }
-function defineSequenceTag(tagName, options7) {
-  const carrierIsResult = options7.finalize === void 0;
+function defineSequenceTag(tagName, options10) {
+  const carrierIsResult = options10.finalize === void 0;
   return {
     tagName,
     nodeKind: "sequence",
     implicit: false,
-    matchByTagPrefix: options7.matchByTagPrefix ?? false,
-    create: options7.create,
-    addItem: options7.addItem,
-    finalize: options7.finalize ?? ((carrier) => carrier),
+    matchByTagPrefix: options10.matchByTagPrefix ?? false,
+    create: options10.create,
+    addItem: options10.addItem,
+    finalize: options10.finalize ?? ((carrier) => carrier),
     carrierIsResult,
-    identify: options7.identify,
-    represent: options7.represent ?? ((data) => data),
-    representTagName: options7.representTagName ?? (() => tagName)
+    identify: options10.identify,
+    represent: options10.represent ?? ((data) => data),
+    representTagName: options10.representTagName ?? (() => tagName)
   };
 }
-function defineMappingTag(tagName, options7) {
-  const carrierIsResult = options7.finalize === void 0;
+function defineMappingTag(tagName, options10) {
+  const carrierIsResult = options10.finalize === void 0;
   return {
     tagName,
     nodeKind: "mapping",
     implicit: false,
-    matchByTagPrefix: options7.matchByTagPrefix ?? false,
-    create: options7.create,
-    addPair: options7.addPair,
-    has: options7.has,
-    keys: options7.keys,
-    get: options7.get,
-    finalize: options7.finalize ?? ((carrier) => carrier),
+    matchByTagPrefix: options10.matchByTagPrefix ?? false,
+    create: options10.create,
+    addPair: options10.addPair,
+    has: options10.has,
+    keys: options10.keys,
+    get: options10.get,
+    finalize: options10.finalize ?? ((carrier) => carrier),
     carrierIsResult,
-    identify: options7.identify,
-    represent: options7.represent ?? ((data) => data),
-    representTagName: options7.representTagName ?? (() => tagName)
+    identify: options10.identify,
+    represent: options10.represent ?? ((data) => data),
+    representTagName: options10.representTagName ?? (() => tagName)
   };
 }
 function parseYamlInteger$2(source) {
@@ -1576,8 +1576,8 @@ function compileTags(tags2) {
   for (const tag of tags2) {
     let index = result.length;
     for (let previousIndex = 0; previousIndex < result.length; previousIndex++) {
-      const previous = result[previousIndex];
-      if (previous.nodeKind === tag.nodeKind && previous.tagName === tag.tagName && previous.matchByTagPrefix === tag.matchByTagPrefix) {
+      const previous2 = result[previousIndex];
+      if (previous2.nodeKind === tag.nodeKind && previous2.tagName === tag.tagName && previous2.matchByTagPrefix === tag.matchByTagPrefix) {
         index = previousIndex;
         break;
       }
@@ -1618,11 +1618,11 @@ function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
 function padStart(string, max) {
   return " ".repeat(Math.max(max - string.length, 0)) + string;
 }
-function makeSnippet(mark, options7) {
+function makeSnippet(mark, options10) {
   if (!mark.buffer) return null;
   const opts = {
     ...DEFAULT_SNIPPET_OPTIONS,
-    ...options7
+    ...options10
   };
   const re = /\r?\n|\r|\0/g;
   const lineStarts = [0];
@@ -2679,11 +2679,11 @@ function readDocument(state) {
   addPopEvent(state);
   if (!explicitEnd && state.position < state.length && !testDocumentBoundary(state)) throwError(state, "end of the stream or a document separator is expected");
 }
-function parseEvents(input, options7) {
+function parseEvents(input, options10) {
   const length = input.length;
   const state = {
     ...DEFAULT_PARSER_OPTIONS,
-    ...options7,
+    ...options10,
     input: `${input}\0`,
     length,
     position: 0,
@@ -4315,9 +4315,9 @@ var init_walker = __esm({
         let docEnd = 0;
         const rootLoc = this.locations.get("");
         if (rootLoc !== void 0) docEnd = rootLoc.end;
-        const marker = /^---/gm;
-        marker.lastIndex = docEnd;
-        const m = marker.exec(this.src);
+        const marker2 = /^---/gm;
+        marker2.lastIndex = docEnd;
+        const m = marker2.exec(this.src);
         let start = m !== null ? m.index : -1;
         if (start < 0) {
           for (let j = from; j < this.events.length && start < 0; j++) {
@@ -8169,49 +8169,49 @@ var require_schemes = __commonJS({
       wsComponent.fragment = void 0;
       return wsComponent;
     }
-    function urnParse(urnComponent, options7) {
+    function urnParse(urnComponent, options10) {
       if (!urnComponent.path) {
         urnComponent.error = "URN can not be parsed";
         return urnComponent;
       }
       const matches = urnComponent.path.match(URN_REG);
       if (matches && matches[0] === urnComponent.path) {
-        const scheme = options7.scheme || urnComponent.scheme || "urn";
+        const scheme = options10.scheme || urnComponent.scheme || "urn";
         urnComponent.nid = matches[1].toLowerCase();
         urnComponent.nss = matches[2];
-        const urnScheme = `${scheme}:${options7.nid || urnComponent.nid}`;
+        const urnScheme = `${scheme}:${options10.nid || urnComponent.nid}`;
         const schemeHandler = getSchemeHandler(urnScheme);
         urnComponent.path = void 0;
         if (schemeHandler) {
-          urnComponent = schemeHandler.parse(urnComponent, options7);
+          urnComponent = schemeHandler.parse(urnComponent, options10);
         }
       } else {
         urnComponent.error = urnComponent.error || "URN can not be parsed.";
       }
       return urnComponent;
     }
-    function urnSerialize(urnComponent, options7) {
+    function urnSerialize(urnComponent, options10) {
       if (urnComponent.nid === void 0) {
         throw new Error("URN without nid cannot be serialized");
       }
-      const scheme = options7.scheme || urnComponent.scheme || "urn";
+      const scheme = options10.scheme || urnComponent.scheme || "urn";
       const nid = urnComponent.nid.toLowerCase();
-      const urnScheme = `${scheme}:${options7.nid || nid}`;
+      const urnScheme = `${scheme}:${options10.nid || nid}`;
       const schemeHandler = getSchemeHandler(urnScheme);
       if (schemeHandler) {
-        urnComponent = schemeHandler.serialize(urnComponent, options7);
+        urnComponent = schemeHandler.serialize(urnComponent, options10);
       }
       const uriComponent = urnComponent;
       const nss = urnComponent.nss;
-      uriComponent.path = `${nid || options7.nid}:${nss}`;
-      options7.skipEscape = true;
+      uriComponent.path = `${nid || options10.nid}:${nss}`;
+      options10.skipEscape = true;
       return uriComponent;
     }
-    function urnuuidParse(urnComponent, options7) {
+    function urnuuidParse(urnComponent, options10) {
       const uuidComponent = urnComponent;
       uuidComponent.uuid = uuidComponent.nss;
       uuidComponent.nss = void 0;
-      if (!options7.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
+      if (!options10.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
         uuidComponent.error = uuidComponent.error || "UUID is not valid.";
       }
       return uuidComponent;
@@ -8322,18 +8322,18 @@ var require_fast_uri = __commonJS({
       }
       return stringScheme;
     }
-    function normalize(uri, options7) {
+    function normalize(uri, options10) {
       if (typeof uri === "string") {
         uri = /** @type {T} */
-        normalizeString(uri, options7);
+        normalizeString(uri, options10);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse3(serialize(uri, options7), options7);
+        parse3(serialize(uri, options10), options10);
       }
       return uri;
     }
-    function resolve6(baseURI, relativeURI, options7) {
-      const schemelessOptions = options7 ? Object.assign({ scheme: "null" }, options7) : { scheme: "null" };
+    function resolve6(baseURI, relativeURI, options10) {
+      const schemelessOptions = options10 ? Object.assign({ scheme: "null" }, options10) : { scheme: "null" };
       const {
         parsed: baseParsed,
         malformedAuthorityOrPort: baseMalformed,
@@ -8354,13 +8354,13 @@ var require_fast_uri = __commonJS({
         throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
       }
       const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
-      const resolvedSchemeHandler = getSchemeHandler(options7 && options7.scheme || resolved.scheme);
+      const resolvedSchemeHandler = getSchemeHandler(options10 && options10.scheme || resolved.scheme);
       const resolvedHost = resolved.host;
       const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
-      if (hasForbiddenDomainHost(resolved, options7 || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+      if (hasForbiddenDomainHost(resolved, options10 || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
         throw new Error(MALFORMED_HOST_ERROR);
       }
-      canonicalizeHost(resolved, options7 || {}, resolvedSchemeHandler, resolvedHostIsIP);
+      canonicalizeHost(resolved, options10 || {}, resolvedSchemeHandler, resolvedHostIsIP);
       const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
       if (resolved.error && !encodedASCIIHost) {
         throw new Error(resolved.error);
@@ -8368,14 +8368,14 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options7, skipNormalization) {
+    function resolveComponent(base, relative3, options10, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse3(serialize(base, options7), options7);
-        relative3 = parse3(serialize(relative3, options7), options7);
+        base = parse3(serialize(base, options10), options10);
+        relative3 = parse3(serialize(relative3, options10), options10);
       }
-      options7 = options7 || {};
-      if (!options7.tolerant && relative3.scheme) {
+      options10 = options10 || {};
+      if (!options10.tolerant && relative3.scheme) {
         target.scheme = relative3.scheme;
         target.userinfo = relative3.userinfo;
         target.host = relative3.host;
@@ -8422,9 +8422,9 @@ var require_fast_uri = __commonJS({
       target.fragment = relative3.fragment;
       return target;
     }
-    function equal(uriA, uriB, options7) {
-      const normalizedA = normalizeComparableURI(uriA, options7);
-      const normalizedB = normalizeComparableURI(uriB, options7);
+    function equal(uriA, uriB, options10) {
+      const normalizedA = normalizeComparableURI(uriA, options10);
+      const normalizedB = normalizeComparableURI(uriB, options10);
       return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
     }
     function serialize(cmpts, opts) {
@@ -8444,30 +8444,30 @@ var require_fast_uri = __commonJS({
         secure: cmpts.secure,
         error: ""
       };
-      const options7 = Object.assign({}, opts);
+      const options10 = Object.assign({}, opts);
       const uriTokens = [];
       if (component.scheme) {
         component.scheme = validateScheme(component.scheme);
       }
-      const schemeHandler = getSchemeHandler(options7.scheme || component.scheme);
-      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options7);
+      const schemeHandler = getSchemeHandler(options10.scheme || component.scheme);
+      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options10);
       const hasAuthority = component.userinfo !== void 0 || component.host !== void 0 || component.port !== void 0;
-      const schemelessReference = (component.scheme === void 0 || options7.reference === "suffix") && !hasAuthority;
-      const pathNoScheme = !options7.skipEscape && schemelessReference;
+      const schemelessReference = (component.scheme === void 0 || options10.reference === "suffix") && !hasAuthority;
+      const pathNoScheme = !options10.skipEscape && schemelessReference;
       if (component.path !== void 0) {
-        if (!options7.skipEscape) {
+        if (!options10.skipEscape) {
           component.path = serializePathEncoding(component.path, pathNoScheme);
         } else {
           component.path = normalizePercentEncoding(component.path);
         }
       }
-      if (options7.reference !== "suffix" && component.scheme) {
+      if (options10.reference !== "suffix" && component.scheme) {
         component.scheme = validateScheme(component.scheme);
         uriTokens.push(component.scheme, ":");
       }
       const authority = recomposeAuthority(component);
       if (authority !== void 0) {
-        if (options7.reference !== "suffix") {
+        if (options10.reference !== "suffix") {
           uriTokens.push("//");
         }
         uriTokens.push(authority);
@@ -8477,7 +8477,7 @@ var require_fast_uri = __commonJS({
       }
       if (component.path !== void 0) {
         let s = component.path;
-        if (!options7.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
+        if (!options10.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
           s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
         }
         if (schemelessReference) {
@@ -8526,12 +8526,12 @@ var require_fast_uri = __commonJS({
       const host = matches[4];
       return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
     }
-    function canonicalizeHost(parsed, options7, schemeHandler, isIP) {
-      if (hasForbiddenDomainHost(parsed, options7, schemeHandler, isIP)) {
+    function canonicalizeHost(parsed, options10, schemeHandler, isIP) {
+      if (hasForbiddenDomainHost(parsed, options10, schemeHandler, isIP)) {
         parsed.error = parsed.error || MALFORMED_HOST_ERROR;
         return true;
       }
-      if (!options7.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options7.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
+      if (!options10.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options10.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
         let url;
         try {
           url = new URL("http://" + parsed.host);
@@ -8547,16 +8547,16 @@ var require_fast_uri = __commonJS({
       }
       return false;
     }
-    function hasForbiddenDomainHost(parsed, options7, schemeHandler, isIP) {
+    function hasForbiddenDomainHost(parsed, options10, schemeHandler, isIP) {
       return Boolean(
-        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options7.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options10.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
       );
     }
     function isHostOnlyURL(url) {
       return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
     }
     function parseWithStatus(uri, opts) {
-      const options7 = Object.assign({}, opts);
+      const options10 = Object.assign({}, opts);
       const parsed = {
         scheme: void 0,
         userinfo: void 0,
@@ -8573,9 +8573,9 @@ var require_fast_uri = __commonJS({
       let malformedIPLiteral = false;
       let malformedScheme = false;
       let isIP = false;
-      if (options7.reference === "suffix") {
-        if (options7.scheme) {
-          uri = options7.scheme + ":" + uri;
+      if (options10.reference === "suffix") {
+        if (options10.scheme) {
+          uri = options10.scheme + ":" + uri;
         } else {
           uri = "//" + uri;
         }
@@ -8654,19 +8654,19 @@ var require_fast_uri = __commonJS({
         } else {
           parsed.reference = "uri";
         }
-        if (options7.reference && options7.reference !== "suffix" && options7.reference !== parsed.reference) {
-          parsed.error = parsed.error || "URI is not a " + options7.reference + " reference.";
+        if (options10.reference && options10.reference !== "suffix" && options10.reference !== parsed.reference) {
+          parsed.error = parsed.error || "URI is not a " + options10.reference + " reference.";
         }
-        const schemeHandler = getSchemeHandler(options7.scheme || parsed.scheme);
+        const schemeHandler = getSchemeHandler(options10.scheme || parsed.scheme);
         if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options7, schemeHandler, isIP);
+          malformedHost = canonicalizeHost(parsed, options10, schemeHandler, isIP);
         }
         if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
           let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
           if (!isIP) {
             host = normalizePercentEncoding(host.toLowerCase());
           }
-          parsed.host = isIP || options7.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
+          parsed.host = isIP || options10.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
         }
         if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
           if (parsed.path) {
@@ -8680,7 +8680,7 @@ var require_fast_uri = __commonJS({
           }
         }
         if (schemeHandler && schemeHandler.parse) {
-          schemeHandler.parse(parsed, options7);
+          schemeHandler.parse(parsed, options10);
           if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
             malformedSchemeSpecific = true;
           }
@@ -9227,10 +9227,10 @@ var require_core = __commonJS({
     Ajv.ValidationError = validation_error_1.default;
     Ajv.MissingRefError = ref_error_1.default;
     exports.default = Ajv;
-    function checkOptions(checkOpts, options7, msg, log = "error") {
+    function checkOptions(checkOpts, options10, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
-        if (opt in options7)
+        if (opt in options10)
           this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
       }
     }
@@ -11398,13 +11398,13 @@ __export(stack_exports, {
 });
 import { lstatSync, mkdirSync, readFileSync as readFileSync2, writeFileSync } from "node:fs";
 import path9 from "node:path";
-async function fetchStacks(options7) {
-  const timeoutMs = Math.min(options7.timeoutMs ?? timeoutFromEnvironment() ?? DEFAULT_TIMEOUT_MS, 2 ** 31 - 1);
+async function fetchStacks(options10) {
+  const timeoutMs = Math.min(options10.timeoutMs ?? timeoutFromEnvironment() ?? DEFAULT_TIMEOUT_MS, 2 ** 31 - 1);
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const sdk = await import("@aws-sdk/client-cloudformation");
   const client = new sdk.CloudFormationClient({
-    ...options7.region ? { region: options7.region } : {},
-    ...options7.profile ? { profile: options7.profile } : {},
+    ...options10.region ? { region: options10.region } : {},
+    ...options10.profile ? { profile: options10.profile } : {},
     logger: new QuietLogger(),
     // Per attempt: the SDK retries timeouts (AWS_MAX_ATTEMPTS, 3 by default) within the request's budget below.
     requestHandler: {
@@ -11443,10 +11443,10 @@ async function fetchStacks(options7) {
     const where = region;
     const fail = (error, stack) => {
       if (error instanceof StackError) throw error;
-      throw new StackError(describeError(error, where, options7.profile, stack));
+      throw new StackError(describeError(error, where, options10.profile, stack));
     };
-    let names = [...new Set(options7.names)];
-    if (options7.all) {
+    let names = [...new Set(options10.names)];
+    if (options10.all) {
       const listed = [];
       try {
         const tokens = /* @__PURE__ */ new Set();
@@ -11466,7 +11466,7 @@ async function fetchStacks(options7) {
         fail(error);
       }
       names = [.../* @__PURE__ */ new Set([...names, ...listed.sort()])];
-      options7.onProgress?.(`${listed.length} active stack${listed.length === 1 ? "" : "s"} in ${region}`);
+      options10.onProgress?.(`${listed.length} active stack${listed.length === 1 ? "" : "s"} in ${region}`);
     }
     const fetchOne = async (name) => {
       let described;
@@ -11501,13 +11501,13 @@ async function fetchStacks(options7) {
         const i = next++;
         stacks[i] = await fetchOne(names[i]);
         fetched++;
-        if (options7.all) options7.onProgress?.(`fetched ${fetched}/${names.length} stacks (${printable(stacks[i].name)})`, true);
+        if (options10.all) options10.onProgress?.(`fetched ${fetched}/${names.length} stacks (${printable(stacks[i].name)})`, true);
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, names.length) }, worker));
-    if (options7.templatesDir !== void 0) {
+    if (options10.templatesDir !== void 0) {
       const taken = /* @__PURE__ */ new Set();
-      for (const stack of stacks) writeTemplate(stack, options7.templatesDir, taken);
+      for (const stack of stacks) writeTemplate(stack, options10.templatesDir, taken);
     }
     return stacks;
   } finally {
@@ -11814,15 +11814,15 @@ function peerScopes(peers) {
   }
   return out;
 }
-function selectRules(all, selection) {
-  const known = new Set(all.map((r) => r.id));
+function selectRules(all2, selection) {
+  const known = new Set(all2.map((r) => r.id));
   for (const id of [...selection.ids ?? [], ...selection.skip ?? []]) {
     if (!known.has(id)) {
       const hint = closest(id, [...known]);
       throw new UsageError(`unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ""}`);
     }
   }
-  return all.filter(
+  return all2.filter(
     (r) => (!selection.ids?.length || selection.ids.includes(r.id)) && !selection.skip?.includes(r.id) && (!selection.pillars?.length || selection.pillars.includes(r.pillar))
   );
 }
@@ -11907,9 +11907,9 @@ function expand(sequence) {
       out = out.map((s) => s + item);
       continue;
     }
-    const options7 = item.flatMap(expand);
-    if (out.length * options7.length > GLOB_LIMITS.alternatives) throw tooMany();
-    out = out.flatMap((s) => options7.map((o) => s + o));
+    const options10 = item.flatMap(expand);
+    if (out.length * options10.length > GLOB_LIMITS.alternatives) throw tooMany();
+    out = out.flatMap((s) => options10.map((o) => s + o));
   }
   return out;
 }
@@ -12118,13 +12118,13 @@ async function loadPlugin(spec, base, root) {
   });
   const presets = /* @__PURE__ */ new Map();
   for (const [preset, list2] of Object.entries(plugin.presets ?? {})) {
-    const members = /* @__PURE__ */ new Set();
+    const members3 = /* @__PURE__ */ new Set();
     for (const id of list2) {
       const local = id.startsWith(`${plugin.name}/`) ? id.slice(plugin.name.length + 1) : id;
       if (!ids.has(local)) throw bad(`preset ${preset} names ${id}, which is not one of its rules`);
-      members.add(`${plugin.name}/${local}`);
+      members3.add(`${plugin.name}/${local}`);
     }
-    presets.set(`plugin:${plugin.name}/${preset}`, members);
+    presets.set(`plugin:${plugin.name}/${preset}`, members3);
   }
   return { name: plugin.name, rules: rules2, presets };
 }
@@ -12345,6 +12345,28 @@ var pillars_lint_schema_default = {
             }
           ]
         },
+        "api-gw-xray-enabled": {
+          description: "API Gateway REST stages have X-Ray tracing (operational-excellence, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/api-gw-xray-enabled.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
         "autoscaling-elb-health-check": {
           description: "Auto Scaling groups behind a load balancer use ELB health checks (reliability, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/autoscaling-elb-health-check.md",
           oneOf: [
@@ -12367,8 +12389,62 @@ var pillars_lint_schema_default = {
             }
           ]
         },
+        "autoscaling-group-alarm-configured": {
+          description: "Auto Scaling groups and their target groups have health alarms (operational-excellence, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/autoscaling-group-alarm-configured.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  properties: {
+                    alarmsManagedElsewhere: {
+                      type: "boolean",
+                      description: "The alarms for these groups live outside this template (another stack, a monitoring tool, an organization-wide setup): the rule reports nothing.",
+                      default: false
+                    }
+                  },
+                  additionalProperties: false,
+                  default: {
+                    alarmsManagedElsewhere: false
+                  }
+                }
+              ]
+            }
+          ]
+        },
         "autoscaling-instance-warmup-configured": {
           description: "Auto Scaling groups declare an instance warm-up (performance-efficiency, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/autoscaling-instance-warmup-configured.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "autoscaling-launch-template": {
+          description: "Auto Scaling groups use launch templates, not launch configurations (operational-excellence, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/autoscaling-launch-template.md",
           oneOf: [
             {
               $ref: "#/definitions/level"
@@ -12413,6 +12489,28 @@ var pillars_lint_schema_default = {
         },
         "autoscaling-scaling-policy-configured": {
           description: "Auto Scaling groups that can scale have a scaling policy (performance-efficiency, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/autoscaling-scaling-policy-configured.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "autoscaling-warm-pool-stopped": {
+          description: "Warm pools keep instances stopped, not running (cost-optimization, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/autoscaling-warm-pool-stopped.md",
           oneOf: [
             {
               $ref: "#/definitions/level"
@@ -12763,6 +12861,50 @@ var pillars_lint_schema_default = {
             }
           ]
         },
+        "cloudtrail-encryption-enabled": {
+          description: "CloudTrail trails encrypt log files with KMS (security, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/cloudtrail-encryption-enabled.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "cloudwatch-alarm-action-check": {
+          description: "CloudWatch alarms notify or act (operational-excellence, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/cloudwatch-alarm-action-check.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
         "cw-loggroup-retention-period-check": {
           description: "CloudWatch log groups have a retention period (cost-optimization, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/cw-loggroup-retention-period-check.md",
           oneOf: [
@@ -12938,8 +13080,74 @@ var pillars_lint_schema_default = {
             }
           ]
         },
+        "ec2-eip-attached": {
+          description: "Elastic IPs are attached to something (cost-optimization, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/ec2-eip-attached.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
         "ec2-imdsv2-check": {
           description: "EC2 instances require IMDSv2 (security, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/ec2-imdsv2-check.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "ec2-instance-no-public-ip": {
+          description: "Instances do not receive public IPv4 addresses (security, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/ec2-instance-no-public-ip.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "ec2-instance-tenancy-default": {
+          description: "Dedicated tenancy is used only deliberately (cost-optimization, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/ec2-instance-tenancy-default.md",
           oneOf: [
             {
               $ref: "#/definitions/level"
@@ -13060,6 +13268,50 @@ var pillars_lint_schema_default = {
             }
           ]
         },
+        "ec2-instance-type-graviton": {
+          description: "EC2 instance types use Graviton where the workload allows (sustainability, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/ec2-instance-type-graviton.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "ec2-nacl-ssh-rdp-restricted": {
+          description: "Network ACLs do not allow SSH/RDP from the whole internet (security, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/ec2-nacl-ssh-rdp-restricted.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
         "ec2-placement-group-not-cluster": {
           description: "Cluster placement groups are flagged for single-AZ availability risk (reliability, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/ec2-placement-group-not-cluster.md",
           oneOf: [
@@ -13077,6 +13329,162 @@ var pillars_lint_schema_default = {
                 {
                   type: "object",
                   maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "ec2-sg-high-risk-ports-restricted": {
+          description: "Security groups do not expose high-risk service ports to the internet (security, error). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/ec2-sg-high-risk-ports-restricted.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  properties: {
+                    ports: {
+                      type: "array",
+                      items: {
+                        type: "integer",
+                        minimum: 0,
+                        maximum: 65535
+                      },
+                      uniqueItems: true,
+                      description: "TCP ports that must not be open to 0.0.0.0/0 or ::/0. The default is the list of the Security Hub control EC2.19 without 22 and 3389, which ec2-sg-ssh-restricted and ec2-sg-rdp-restricted report.",
+                      default: [
+                        20,
+                        21,
+                        23,
+                        25,
+                        110,
+                        135,
+                        143,
+                        445,
+                        1433,
+                        1434,
+                        3e3,
+                        3306,
+                        4333,
+                        5e3,
+                        5432,
+                        5500,
+                        5601,
+                        8080,
+                        8088,
+                        8888,
+                        9200,
+                        9300
+                      ]
+                    }
+                  },
+                  additionalProperties: false,
+                  default: {
+                    ports: [
+                      20,
+                      21,
+                      23,
+                      25,
+                      110,
+                      135,
+                      143,
+                      445,
+                      1433,
+                      1434,
+                      3e3,
+                      3306,
+                      4333,
+                      5e3,
+                      5432,
+                      5500,
+                      5601,
+                      8080,
+                      8088,
+                      8888,
+                      9200,
+                      9300
+                    ]
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        "ec2-sg-open-ingress-authorized-ports-only": {
+          description: "World-open ingress only on authorised ports (default TCP 80 and 443) (security, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/ec2-sg-open-ingress-authorized-ports-only.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  properties: {
+                    authorizedTcpPorts: {
+                      type: "array",
+                      items: {
+                        anyOf: [
+                          {
+                            type: "integer",
+                            minimum: 0,
+                            maximum: 65535
+                          },
+                          {
+                            type: "string",
+                            pattern: "^\\d{1,5}(-\\d{1,5})?$"
+                          }
+                        ]
+                      },
+                      uniqueItems: true,
+                      description: 'TCP ports that may be open to 0.0.0.0/0 or ::/0: port numbers or ranges such as "1024-2048".',
+                      default: [
+                        80,
+                        443
+                      ]
+                    },
+                    authorizedUdpPorts: {
+                      type: "array",
+                      items: {
+                        anyOf: [
+                          {
+                            type: "integer",
+                            minimum: 0,
+                            maximum: 65535
+                          },
+                          {
+                            type: "string",
+                            pattern: "^\\d{1,5}(-\\d{1,5})?$"
+                          }
+                        ]
+                      },
+                      uniqueItems: true,
+                      description: 'UDP ports that may be open to 0.0.0.0/0 or ::/0: port numbers or ranges such as "500" or "4500-4501".',
+                      default: []
+                    }
+                  },
+                  additionalProperties: false,
+                  default: {
+                    authorizedTcpPorts: [
+                      80,
+                      443
+                    ],
+                    authorizedUdpPorts: []
+                  }
                 }
               ]
             }
@@ -13106,6 +13514,50 @@ var pillars_lint_schema_default = {
         },
         "ec2-sg-ssh-restricted": {
           description: "Security groups do not allow SSH (22) from the whole internet (security, error). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/ec2-sg-ssh-restricted.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "ecs-task-definition-arm64-architecture": {
+          description: "Fargate task definitions run on ARM64 (sustainability, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/ecs-task-definition-arm64-architecture.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "ecs-task-definition-log-configuration": {
+          description: "ECS containers send logs somewhere (operational-excellence, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/ecs-task-definition-log-configuration.md",
           oneOf: [
             {
               $ref: "#/definitions/level"
@@ -13368,6 +13820,28 @@ var pillars_lint_schema_default = {
             }
           ]
         },
+        "kms-key-rotation-enabled": {
+          description: "Customer managed symmetric KMS keys rotate automatically (security, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/kms-key-rotation-enabled.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
         "lambda-function-arm64-architecture": {
           description: "Lambda functions run on arm64 (Graviton) (sustainability, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/lambda-function-arm64-architecture.md",
           oneOf: [
@@ -13392,6 +13866,28 @@ var pillars_lint_schema_default = {
         },
         "lambda-function-public-access-prohibited": {
           description: "Lambda functions cannot be invoked by anyone (security, error). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/lambda-function-public-access-prohibited.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "lambda-function-xray-enabled": {
+          description: "Lambda functions have active X-Ray tracing (operational-excellence, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/lambda-function-xray-enabled.md",
           oneOf: [
             {
               $ref: "#/definitions/level"
@@ -13490,6 +13986,126 @@ var pillars_lint_schema_default = {
             }
           ]
         },
+        "rds-enhanced-monitoring-enabled": {
+          description: "RDS enhanced monitoring is on (operational-excellence, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/rds-enhanced-monitoring-enabled.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "rds-instance-alarm-configured": {
+          description: "RDS databases have CloudWatch alarms (operational-excellence, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/rds-instance-alarm-configured.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  properties: {
+                    alarmsManagedElsewhere: {
+                      type: "boolean",
+                      description: "The alarms and RDS event subscriptions for these databases live outside this template (another stack, a monitoring tool, an organization-wide setup): the rule reports nothing.",
+                      default: false
+                    }
+                  },
+                  additionalProperties: false,
+                  default: {
+                    alarmsManagedElsewhere: false
+                  }
+                }
+              ]
+            }
+          ]
+        },
+        "rds-instance-class-current-generation": {
+          description: "RDS and ElastiCache node classes are current generation (cost-optimization, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/rds-instance-class-current-generation.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "rds-instance-class-graviton": {
+          description: "RDS and ElastiCache use Graviton node classes (sustainability, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/rds-instance-class-graviton.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "rds-instance-in-private-subnet": {
+          description: "Database subnet groups contain only private subnets (security, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/rds-instance-in-private-subnet.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
         "rds-instance-public-access-check": {
           description: "RDS instances are not publicly accessible (security, error). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/rds-instance-public-access-check.md",
           oneOf: [
@@ -13529,6 +14145,38 @@ var pillars_lint_schema_default = {
                 {
                   type: "object",
                   maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "rds-logging-enabled": {
+          description: "RDS exports database logs to CloudWatch Logs (operational-excellence, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/rds-logging-enabled.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  properties: {
+                    requireAllLogTypes: {
+                      type: "boolean",
+                      description: "Also require every log type Security Hub expects for the engine (MySQL and MariaDB: audit, error, general, slowquery; PostgreSQL: postgresql; Oracle: alert, audit, listener, trace; SQL Server: agent, error), not just one.",
+                      default: false
+                    }
+                  },
+                  additionalProperties: false,
+                  default: {
+                    requireAllLogTypes: false
+                  }
                 }
               ]
             }
@@ -13644,6 +14292,50 @@ var pillars_lint_schema_default = {
             }
           ]
         },
+        "s3-bucket-logging-enabled": {
+          description: "S3 server access logging is enabled (security, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/s3-bucket-logging-enabled.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "s3-bucket-public-read-write-prohibited": {
+          description: "S3 buckets grant no public read or write access through ACLs or bucket policies (security, error). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/s3-bucket-public-read-write-prohibited.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
         "s3-bucket-replication-enabled": {
           description: "Critical S3 buckets replicate to another Region (reliability, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/s3-bucket-replication-enabled.md",
           oneOf: [
@@ -13687,6 +14379,28 @@ var pillars_lint_schema_default = {
                     dataTags: [],
                     ignoreTags: []
                   }
+                }
+              ]
+            }
+          ]
+        },
+        "s3-bucket-ssl-requests-only": {
+          description: "S3 bucket policies deny requests made without TLS (security, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/s3-bucket-ssl-requests-only.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
                 }
               ]
             }
@@ -13740,6 +14454,28 @@ var pillars_lint_schema_default = {
             }
           ]
         },
+        "s3-default-encryption-kms": {
+          description: "S3 buckets default to SSE-KMS (security, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/s3-default-encryption-kms.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
         "s3-lifecycle-policy-check": {
           description: "S3 buckets have a lifecycle configuration (cost-optimization, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/s3-lifecycle-policy-check.md",
           oneOf: [
@@ -13784,8 +14520,52 @@ var pillars_lint_schema_default = {
             }
           ]
         },
+        "sns-encrypted-kms": {
+          description: "SNS topics are encrypted with KMS (security, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/sns-encrypted-kms.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
         "sqs-queue-dlq-configured": {
           description: "SQS queues have a dead-letter queue (reliability, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/sqs-queue-dlq-configured.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "sqs-queue-encrypted": {
+          description: "SQS queues are encrypted at rest (security, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/sqs-queue-encrypted.md",
           oneOf: [
             {
               $ref: "#/definitions/level"
@@ -13870,6 +14650,28 @@ var pillars_lint_schema_default = {
             }
           ]
         },
+        "vpc-default-vpc-not-used": {
+          description: "Resources are placed in a declared VPC, not the default VPC (security, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/vpc-default-vpc-not-used.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
         "vpc-flow-logs-enabled": {
           description: "Every VPC has a flow log (security, warning). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/vpc-flow-logs-enabled.md",
           oneOf: [
@@ -13897,6 +14699,50 @@ var pillars_lint_schema_default = {
                   default: {
                     assumeFlowLogsExternal: false
                   }
+                }
+              ]
+            }
+          ]
+        },
+        "vpc-gateway-endpoint-s3-configured": {
+          description: "VPCs with private subnets use S3/DynamoDB gateway endpoints (cost-optimization, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/vpc-gateway-endpoint-s3-configured.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
+                }
+              ]
+            }
+          ]
+        },
+        "vpc-nat-gateway-count-per-az": {
+          description: "NAT gateway count matches the AZs that use them (cost-optimization, note). https://github.com/pillars-lint/pillars-lint/blob/main/docs/rules/vpc-nat-gateway-count-per-az.md",
+          oneOf: [
+            {
+              $ref: "#/definitions/level"
+            },
+            {
+              type: "array",
+              minItems: 1,
+              maxItems: 2,
+              items: [
+                {
+                  $ref: "#/definitions/level"
+                },
+                {
+                  type: "object",
+                  maxProperties: 0
                 }
               ]
             }
@@ -13932,8 +14778,8 @@ var pillars_lint_schema_default = {
 // src/config/config.ts
 var CONFIG_FILES = [".pillars-lint.yaml", ".pillars-lint.yml", ".pillars-lint.json"];
 var ResolvedConfig = class {
-  constructor(all, raw = {}, file, presets = /* @__PURE__ */ new Map()) {
-    this.all = all;
+  constructor(all2, raw = {}, file, presets = /* @__PURE__ */ new Map()) {
+    this.all = all2;
     this.raw = raw;
     this.file = file;
     this.presets = presets;
@@ -13961,11 +14807,12 @@ var ResolvedConfig = class {
     const base = toPosix(path2.relative(cwd, this.base ?? cwd));
     return list(this.raw.include).map((glob2) => base ? path2.posix.join(base, glob2) : glob2);
   }
-  /** Globs of files not to lint, relative to the config's folder; a folder named without a glob means all of it. */
+  /** Globs of files not to lint, relative to the config's folder; a folder named without a wildcard means all of it. */
   get exclude() {
     return list(this.raw.exclude).flatMap((glob2) => {
+      if (/[*?[\]{}]/.test(glob2)) return [glob2];
       const plain = glob2.replace(/\/+$/, "");
-      return plain.endsWith("/**") ? [plain] : [plain, `${plain}/**`];
+      return [plain, `${plain}/**`];
     });
   }
   /** The baseline file the config names, as an absolute path (it is relative to the config's folder). */
@@ -13994,9 +14841,9 @@ var ResolvedConfig = class {
     for (const rule of this.all) if (inPresets(rule, list(this.raw.extends ?? "recommended"), this.presets)) enabled.set(rule.id, { options: {} });
     for (const settings of [this.raw.rules ?? {}, ...applicable.map((o) => o.rules ?? {})]) {
       for (const [id, setting] of Object.entries(settings)) {
-        const [level, options7] = Array.isArray(setting) ? setting : [setting, void 0];
+        const [level, options10] = Array.isArray(setting) ? setting : [setting, void 0];
         if (level === "off") enabled.delete(id);
-        else enabled.set(id, { level, options: options7 ?? enabled.get(id)?.options ?? {} });
+        else enabled.set(id, { level, options: options10 ?? enabled.get(id)?.options ?? {} });
       }
     }
     const setup = {
@@ -14032,24 +14879,24 @@ function findConfigFile(cwd, named2) {
   return found;
 }
 async function withPlugins(builtIn, specs) {
-  const all = [...builtIn];
+  const all2 = [...builtIn];
   const presets = /* @__PURE__ */ new Map();
   const names = /* @__PURE__ */ new Set();
   for (const { spec, base, root } of specs) {
     const plugin = await loadPlugin(spec, base, root);
     if (names.has(plugin.name)) continue;
     names.add(plugin.name);
-    all.push(...plugin.rules);
-    for (const [name, members] of plugin.presets) presets.set(name, members);
+    all2.push(...plugin.rules);
+    for (const [name, members3] of plugin.presets) presets.set(name, members3);
   }
-  return { all, presets };
+  return { all: all2, presets };
 }
 async function loadConfig(file, builtIn, cwd, extraPlugins = [], policy = {}) {
   const fromCli = extraPlugins.map((spec) => ({ spec, base: cwd }));
   if (file === void 0) {
     if (fromCli.length === 0) return new ResolvedConfig(builtIn);
-    const { all: all2, presets: presets2 } = await withPlugins(builtIn, fromCli);
-    return new ResolvedConfig(all2, {}, void 0, presets2);
+    const { all: all3, presets: presets2 } = await withPlugins(builtIn, fromCli);
+    return new ResolvedConfig(all3, {}, void 0, presets2);
   }
   const shown = relativeInside(file, cwd) ?? (path2.resolve(file) === path2.resolve(cwd) ? "." : file);
   const decoded = decodeSource(readUserFile(file, "config file", shown));
@@ -14075,7 +14922,7 @@ async function loadConfig(file, builtIn, cwd, extraPlugins = [], policy = {}) {
       atKey: true
     });
   }
-  const { all, presets } = problems.length === 0 ? await withPlugins(builtIn, [...fromConfig, ...fromCli]) : { all: [...builtIn], presets: /* @__PURE__ */ new Map() };
+  const { all: all2, presets } = problems.length === 0 ? await withPlugins(builtIn, [...fromConfig, ...fromCli]) : { all: [...builtIn], presets: /* @__PURE__ */ new Map() };
   if (problems.length === 0) {
     for (const [i, preset] of list(data.extends).entries()) {
       if (preset.startsWith("plugin:") && !presets.has(preset)) {
@@ -14089,7 +14936,7 @@ async function loadConfig(file, builtIn, cwd, extraPlugins = [], policy = {}) {
   }
   if (problems.length === 0) {
     const raw = data;
-    const known = new Map(all.map((r) => [r.id, r]));
+    const known = new Map(all2.map((r) => [r.id, r]));
     const settingsBlocks = [
       { at: ["rules"], settings: raw.rules ?? {} },
       ...(raw.overrides ?? []).map((o, i) => ({ at: ["overrides", i, "rules"], settings: o.rules ?? {} }))
@@ -14102,14 +14949,14 @@ async function loadConfig(file, builtIn, cwd, extraPlugins = [], policy = {}) {
           problems.push({ path: [...at, id], message: `unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ""}`, atKey: true });
           continue;
         }
-        const options7 = Array.isArray(setting) ? setting[1] : void 0;
-        if (options7 === void 0) continue;
+        const options10 = Array.isArray(setting) ? setting[1] : void 0;
+        if (options10 === void 0) continue;
         if (!rule.optionsSchema) {
           problems.push({ path: [...at, id, 1], message: `rule ${id} takes no options` });
           continue;
         }
         const check = ajv.compile(rule.optionsSchema);
-        if (!check(options7)) problems.push(...schemaProblems(check.errors ?? [], [...at, id, 1]));
+        if (!check(options10)) problems.push(...schemaProblems(check.errors ?? [], [...at, id, 1]));
       }
     }
   }
@@ -14120,7 +14967,7 @@ async function loadConfig(file, builtIn, cwd, extraPlugins = [], policy = {}) {
     });
     throw new UsageError(lines.join("\n"));
   }
-  return new ResolvedConfig(all, data, file, presets);
+  return new ResolvedConfig(all2, data, file, presets);
 }
 function withoutRuleList(schema) {
   const { properties: _listed, ...ruleSettings } = schema.definitions.ruleSettings;
@@ -14867,11 +15714,11 @@ function optionDefaults(defs) {
 
 // src/engine/rule.ts
 function defineRule(spec) {
-  const { options: options7, ...rest } = spec;
+  const { options: options10, ...rest } = spec;
   return {
     ...rest,
     check: spec.check,
-    ...options7 ? { options: options7, optionsSchema: optionsSchema(options7), defaultOptions: optionDefaults(options7) } : {}
+    ...options10 ? { options: options10, optionsSchema: optionsSchema(options10), defaultOptions: optionDefaults(options10) } : {}
   };
 }
 
@@ -15650,6 +16497,113 @@ function unlisted(v) {
   return variantWith(v, { kind: "unknown", reason: `${valueText(asString(v))} is not a security policy pillars-lint can classify` });
 }
 
+// src/rule-helpers/require.ts
+function requireValue(ctx, from, requirement) {
+  const because = requirement.because ?? [];
+  for (const value of ctx.value(from, requirement.path)) {
+    if (because.length && !ctx.each([value], ...because.map((b) => [b])).length) continue;
+    if (!ctx.known(value, requirement.what) || requirement.ok(value)) continue;
+    ctx.report({
+      messageId: requirement.messageId,
+      at: value,
+      because: requirement.because,
+      data: { ...requirement.data, state: stateText(value, requirement.absent) },
+      fix: requirement.fix && value.kind === "literal" ? requirement.fix : void 0
+    });
+  }
+}
+function stateText(value, absent2) {
+  if (value.kind === "absent") return absent2 ? `not set (${absent2})` : "not set";
+  return valueText(value.value);
+}
+
+// rules/security/cloudtrail-encryption-enabled.ts
+var cloudtrail_encryption_enabled_default = defineRule({
+  id: "cloudtrail-encryption-enabled",
+  pillar: "security",
+  level: "warning",
+  tags: ["operational-excellence"],
+  title: "CloudTrail trails encrypt log files with KMS",
+  rationale: "CloudTrail logs record who did what in the account; they are what an investigation reads after an incident. Without a KMS key they are only encrypted with S3-managed keys, so anyone who can read the bucket can read them. SSE-KMS adds a key policy as a second gate, and log file validation shows whether a log was changed or deleted after delivery. A trail that covers one Region misses activity in the others.",
+  remediation: "Set `KMSKeyId` to a KMS key whose policy lets CloudTrail encrypt (`cloudtrail.amazonaws.com`, `kms:GenerateDataKey*`) and your auditors decrypt; turn on log file validation and make the trail multi-Region.\n\n```yaml\nKMSKeyId: !Ref TrailKey\nEnableLogFileValidation: true\nIsMultiRegionTrail: true\n```",
+  wellArchitected: ["SEC08-BP02", "SEC04-BP01"],
+  securityHub: ["CloudTrail.2", "CloudTrail.4", "CloudTrail.1"],
+  securitySeverity: "4.0",
+  appliesTo: ["AWS::CloudTrail::Trail"],
+  peers: {
+    checkov: [
+      { id: "CKV_AWS_35", messages: ["noKms"] },
+      // KMSKeyId set
+      { id: "CKV_AWS_36", messages: ["noValidation"] },
+      // EnableLogFileValidation true
+      { id: "CKV_AWS_67", messages: ["singleRegion"] }
+      // IsMultiRegionTrail true
+    ],
+    cfn_nag: [],
+    cdk_nag: [
+      { id: "CloudTrailEncryptionEnabled", messages: ["noKms"] },
+      { id: "CloudTrailLogFileValidationEnabled", messages: ["noValidation"] }
+    ],
+    guard: [
+      { id: "CLOUD_TRAIL_ENCRYPTION_ENABLED", messages: ["noKms"] },
+      { id: "CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED", messages: ["noValidation"] },
+      { id: "MULTI_REGION_CLOUD_TRAIL_ENABLED", messages: ["singleRegion"] }
+    ]
+  },
+  messages: {
+    noKms: "Trail {{logicalId}} does not encrypt its log files with KMS: KMSKeyId is {{state}}, so anyone who can read the log bucket can read the audit trail.",
+    noValidation: "Trail {{logicalId}} does not validate its log files: EnableLogFileValidation is {{state}}, so a changed or deleted log cannot be detected.",
+    singleRegion: "Trail {{logicalId}} records one Region only: IsMultiRegionTrail is {{state}}, so activity in other Regions goes unlogged."
+  },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  AuditTrail:",
+      "    Type: AWS::CloudTrail::Trail",
+      "    Properties:",
+      "      IsLogging: true",
+      "      S3BucketName: !Ref AuditLogBucket",
+      "      EnableLogFileValidation: true",
+      "      IsMultiRegionTrail: true"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  AuditTrail:",
+      "    Type: AWS::CloudTrail::Trail",
+      "    Properties:",
+      "      IsLogging: true",
+      "      S3BucketName: !Ref AuditLogBucket",
+      "      KMSKeyId: !Ref TrailKey",
+      "      EnableLogFileValidation: true",
+      "      IsMultiRegionTrail: true"
+    ].join("\n"),
+    notes: "Any `KMSKeyId` passes (a key of the template, an ARN, an alias). Log file validation and multi-Region coverage (Security Hub CloudTrail.4 and CloudTrail.1) share the trail and its fix, so they are reported by this rule too, as notes: an organization may run one multi-Region trail and keep single-Region trails for other purposes. A trail created through the API (as CloudFormation does) uses SSE-S3 unless a key is given, even though the console suggests SSE-KMS. A value only known at deploy time (an import, a parameter without a Default) is not a finding; `--report-unknown` lists it."
+  },
+  check(trail, ctx) {
+    for (const key of ctx.value(trail, ["Properties", "KMSKeyId"])) {
+      if (key.ref) continue;
+      if (!ctx.known(key, "KMSKeyId") || isSet(key)) continue;
+      ctx.report({ messageId: "noKms", at: key, data: { state: key.kind === "absent" ? "not set" : "an empty string" } });
+    }
+    const flags = [
+      { name: "EnableLogFileValidation", messageId: "noValidation", fix: "Turn on log file validation" },
+      { name: "IsMultiRegionTrail", messageId: "singleRegion", fix: "Make the trail multi-Region" }
+    ];
+    for (const { name, messageId, fix: fix2 } of flags) {
+      for (const flag2 of ctx.value(trail, ["Properties", name])) {
+        if (!ctx.known(flag2, name) || asBoolean(flag2) === true) continue;
+        ctx.report({
+          messageId,
+          level: "note",
+          at: flag2,
+          data: { state: stateText(flag2, "the default is false") },
+          fix: flag2.kind === "literal" ? { text: "true", description: fix2 } : void 0
+        });
+      }
+    }
+  }
+});
+
 // src/rule-helpers/launchers.ts
 var LAUNCH_TEMPLATE = "AWS::EC2::LaunchTemplate";
 var LAUNCH_CONFIGURATION = "AWS::AutoScaling::LaunchConfiguration";
@@ -15710,25 +16664,30 @@ function usedBy(ctx, template) {
   }
   return byKind.size ? ` (used by ${listWords([...byKind].map(([kind2, ids]) => named(kind2, ids)))})` : "";
 }
-
-// src/rule-helpers/require.ts
-function requireValue(ctx, from, requirement) {
-  const because = requirement.because ?? [];
-  for (const value of ctx.value(from, requirement.path)) {
-    if (because.length && !ctx.each([value], ...because.map((b) => [b])).length) continue;
-    if (!ctx.known(value, requirement.what) || requirement.ok(value)) continue;
-    ctx.report({
-      messageId: requirement.messageId,
-      at: value,
-      because: requirement.because,
-      data: { ...requirement.data, state: stateText(value, requirement.absent) },
-      fix: requirement.fix && value.kind === "literal" ? requirement.fix : void 0
-    });
+var WINDOWS_SCRIPT = /<powershell>|<script>|powershell\.exe|cfn-(init|signal)\.exe|[Cc]:\\/i;
+function runsWindows(ctx, resource, spec) {
+  for (const image of ctx.value(resource, [...spec, "ImageId"])) {
+    const texts = [];
+    if (image.kind === "literal") texts.push(image.value);
+    else if (image.origin?.kind === "parameter") {
+      const parameter = ctx.template.parameters.get(image.origin.name);
+      texts.push(parameter?.default, valueAt(ctx.template.root, ["Parameters", image.origin.name, "Description"]));
+    } else if (image.origin?.kind === "dynamic-reference") texts.push(valueAt(resource.node, image.path));
+    if (texts.some((text) => typeof text === "string" && /windows/i.test(text))) return true;
   }
+  const userData = valueAt(resource.node, [...spec, "UserData"]);
+  const init = resource.metadata?.["AWS::CloudFormation::Init"];
+  return [userData, init].some((node) => node !== void 0 && WINDOWS_SCRIPT.test(JSON.stringify(node)));
 }
-function stateText(value, absent2) {
-  if (value.kind === "absent") return absent2 ? `not set (${absent2})` : "not set";
-  return valueText(value.value);
+function instanceTypeOverridden(ctx, template) {
+  const launchers = launchersOf(ctx, template);
+  return launchers.length > 0 && launchers.every(
+    (launcher) => launcher.type === "AWS::AutoScaling::AutoScalingGroup" && ctx.value(launcher, ["Properties", "MixedInstancesPolicy", "LaunchTemplate", "Overrides"]).every((list2) => {
+      if (list2.kind !== "literal" || !Array.isArray(list2.value) || list2.value.length === 0) return false;
+      const set = (o, key) => ctx.value(o, [key]).every(isSet);
+      return ctx.items(list2, []).every((o) => set(o, "InstanceType") || set(o, "InstanceRequirements"));
+    })
+  );
 }
 
 // src/template/sam.ts
@@ -15897,7 +16856,7 @@ function notTemplateShaped(root) {
   }
   return empty ? void 0 : "no entry of its Resources has a Type";
 }
-function buildTemplate(doc, file, options7 = {}) {
+function buildTemplate(doc, file, options10 = {}) {
   const root = doc.value;
   if (!isPlainObject2(root)) {
     return { kind: "not-cloudformation", reason: "the document is not a mapping" };
@@ -15932,7 +16891,7 @@ function buildTemplate(doc, file, options7 = {}) {
   const mappings = isPlainObject2(root.Mappings) ? root.Mappings : {};
   const unexpandedLoops2 = [];
   if (loops) {
-    const expanded = expandResourceLoops(root.Resources, parameters, mappings, options7.parameters ?? NO_PARAMETERS);
+    const expanded = expandResourceLoops(root.Resources, parameters, mappings, options10.parameters ?? NO_PARAMETERS);
     for (const made of expanded.resources) {
       if (resources.has(made.logicalId)) {
         problems.push({ message: `loop ${made.loops.at(-1)} makes resource ${made.logicalId}, which the template already has`, path: made.path });
@@ -15956,7 +16915,7 @@ function buildTemplate(doc, file, options7 = {}) {
     byType,
     transforms,
     samGlobals: void 0,
-    stackTags: options7.stackTags ?? [],
+    stackTags: options10.stackTags ?? [],
     unexpandedLoops: unexpandedLoops2
   });
   if (!transforms.includes(SAM_TRANSFORM)) return { kind: "template", problems, template };
@@ -16365,14 +17324,14 @@ var ec2_imdsv2_check_default = defineRule({
   check(resource, ctx) {
     const spec = OPTIONS[resource.type];
     if (!spec) return;
-    const options7 = spec.path;
+    const options10 = spec.path;
     const inherited = resource.type === INSTANCE && launchTemplatesOf(ctx, resource).length > 0;
     const data = { noun: spec.noun, users: usedBy(ctx, resource) };
     const images = ctx.value(resource, spec.image);
     const imageDecides = images.some((image) => imdsV2Image(ctx, resource, image));
     for (const [tokens, endpoint, template, image] of ctx.each(
-      ctx.value(resource, [...options7, "HttpTokens"]),
-      ctx.value(resource, [...options7, "HttpEndpoint"]),
+      ctx.value(resource, [...options10, "HttpTokens"]),
+      ctx.value(resource, [...options10, "HttpEndpoint"]),
       resource.type === INSTANCE ? ctx.value(resource, ["Properties", "LaunchTemplate"]) : [absent()],
       imageDecides ? images : [absent()]
     )) {
@@ -16398,7 +17357,7 @@ var ec2_imdsv2_check_default = defineRule({
       });
     }
     if (resource.type !== LAUNCH_CONFIGURATION) return;
-    for (const [limit, endpoint] of ctx.each(ctx.value(resource, [...options7, "HttpPutResponseHopLimit"]), ctx.value(resource, [...options7, "HttpEndpoint"]))) {
+    for (const [limit, endpoint] of ctx.each(ctx.value(resource, [...options10, "HttpPutResponseHopLimit"]), ctx.value(resource, [...options10, "HttpEndpoint"]))) {
       if (lower(endpoint) === "disabled" || limit.kind === "absent" || !ctx.known(limit, "HttpPutResponseHopLimit")) continue;
       const hops = asNumber(limit);
       if (hops === void 0 || hops <= 1 || !ctx.known(endpoint, "HttpEndpoint")) continue;
@@ -16430,6 +17389,138 @@ function absent() {
   return absentVariant([], false, []);
 }
 
+// rules/security/ec2-instance-no-public-ip.ts
+var INSTANCE2 = "AWS::EC2::Instance";
+var SUBNET = "AWS::EC2::Subnet";
+var WHAT = { [INSTANCE2]: "Instance", [LAUNCH_TEMPLATE]: "Launch template", [LAUNCH_CONFIGURATION]: "Launch configuration" };
+function interfaces(ctx, from, path14, report) {
+  const primary = [];
+  for (const nic of ctx.items(from, path14)) {
+    if (nic.kind !== "literal") continue;
+    for (const v of ctx.value(nic, ["AssociatePublicIpAddress"])) {
+      if (v.kind === "absent" || !ctx.known(v, "AssociatePublicIpAddress")) continue;
+      if (asBoolean(v) === true) report(v);
+    }
+    const index = ctx.value(nic, ["DeviceIndex"]);
+    if (index.some((i) => asNumber(i) === 0)) primary.push(nic);
+  }
+  return primary;
+}
+var ec2_instance_no_public_ip_default = defineRule({
+  id: "ec2-instance-no-public-ip",
+  pillar: "security",
+  level: "warning",
+  title: "Instances do not receive public IPv4 addresses",
+  rationale: "An instance with a public IPv4 address can be reached from the internet whenever a security group or network ACL allows it, and it bypasses the load balancer, WAF and logging placed in front of the service. Since February 2024 every public IPv4 address is also billed by the hour. Instances belong in private subnets, reached through a load balancer or AWS Systems Manager.",
+  remediation: 'Set `AssociatePublicIpAddress: false` (or leave it out) and launch into a private subnet, or set `MapPublicIpOnLaunch: false` on the subnet. Reach the instance through a load balancer, or AWS Systems Manager Session Manager for administration.\n\n```yaml\nNetworkInterfaces:\n  - DeviceIndex: "0"\n    AssociatePublicIpAddress: false\n    SubnetId: !Ref PrivateSubnetA   # reach it through an ALB or SSM\n```',
+  wellArchitected: ["SEC05-BP01"],
+  securityHub: ["EC2.9", "EC2.25", "AutoScaling.5", "EC2.15"],
+  securitySeverity: "6.0",
+  tags: ["cost-optimization"],
+  appliesTo: [INSTANCE2, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION, SUBNET],
+  peers: {
+    checkov: [{ id: "CKV_AWS_88", resourceTypes: [INSTANCE2, LAUNCH_TEMPLATE] }],
+    // AssociatePublicIpAddress true on an interface
+    cfn_nag: [{ id: "W33", resourceTypes: [SUBNET] }],
+    // MapPublicIpOnLaunch true
+    cdk_nag: [
+      { id: "EC2InstanceNoPublicIp", resourceTypes: [INSTANCE2] },
+      // AssociatePublicIpAddress true
+      { id: "AutoScalingLaunchConfigPublicIpDisabled", resourceTypes: [LAUNCH_CONFIGURATION] },
+      { id: "VPCSubnetAutoAssignPublicIpDisabled", resourceTypes: [SUBNET] }
+    ]
+  },
+  messages: {
+    associate: "{{what}} {{logicalId}} asks for a public IPv4 address (AssociatePublicIpAddress is {{state}}).",
+    subnet: "Instance {{logicalId}} launches into subnet {{subnet}}, which gives every instance a public IPv4 address (MapPublicIpOnLaunch is {{state}}).",
+    defaultVpc: "Instance {{logicalId}} names no subnet, so it launches into the default VPC, whose subnets give every instance a public IPv4 address.",
+    mapsPublicIp: "Subnet {{logicalId}} gives every instance launched into it a public IPv4 address (MapPublicIpOnLaunch is {{state}})."
+  },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  AppInstance:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      ImageId: ami-0a1b2c3d4e5f60718",
+      "      InstanceType: t3.micro",
+      "      NetworkInterfaces:",
+      '        - DeviceIndex: "0"',
+      "          AssociatePublicIpAddress: true",
+      "          SubnetId: subnet-0a1b2c3d4e5f60718"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  AppInstance:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      ImageId: ami-0a1b2c3d4e5f60718",
+      "      InstanceType: t3.micro",
+      "      NetworkInterfaces:",
+      '        - DeviceIndex: "0"',
+      "          AssociatePublicIpAddress: false",
+      "          SubnetId: subnet-0a1b2c3d4e5f60718"
+    ].join("\n"),
+    notes: "Reported: `AssociatePublicIpAddress: true` on a network interface of an instance or a launch template, or on a launch configuration; a subnet with `MapPublicIpOnLaunch: true` (Security Hub EC2.15); an instance whose primary interface leaves `AssociatePublicIpAddress` unset and that launches into such a subnet of the template; and an instance with no subnet, no network interfaces and no launch template, which lands in the default VPC, whose subnets assign public addresses. A subnet given as an id, a parameter or an import is unknown, not a finding (`--report-unknown` lists it). Groups launched from a launch template that leaves the setting unset get their addresses from their subnets, which are reported themselves. Instances meant to be public (a bastion, a NAT instance) and public subnets that need automatic addresses are expected to be suppressed with a reason."
+  },
+  check(resource, ctx) {
+    const what = WHAT[resource.type] ?? "Resource";
+    const associate = (v) => ctx.report({
+      messageId: "associate",
+      at: v,
+      data: { what, state: stateText(v) },
+      fix: { text: "false", description: "Set AssociatePublicIpAddress to false" }
+    });
+    if (resource.type === SUBNET) {
+      for (const v of ctx.value(resource, ["Properties", "MapPublicIpOnLaunch"])) {
+        if (v.kind === "absent" || !ctx.known(v, "MapPublicIpOnLaunch")) continue;
+        if (asBoolean(v) === true) {
+          ctx.report({
+            messageId: "mapsPublicIp",
+            at: v,
+            data: { state: stateText(v) },
+            fix: { text: "false", description: "Set MapPublicIpOnLaunch to false" }
+          });
+        }
+      }
+      return;
+    }
+    if (resource.type === LAUNCH_CONFIGURATION) {
+      for (const v of ctx.value(resource, ["Properties", "AssociatePublicIpAddress"])) {
+        if (v.kind !== "absent" && ctx.known(v, "AssociatePublicIpAddress") && asBoolean(v) === true) associate(v);
+      }
+      return;
+    }
+    if (resource.type === LAUNCH_TEMPLATE) {
+      interfaces(ctx, resource, ["Properties", "LaunchTemplateData", "NetworkInterfaces"], associate);
+      return;
+    }
+    const primary = interfaces(ctx, resource, ["Properties", "NetworkInterfaces"], associate);
+    for (const nic2 of primary) {
+      if (ctx.value(nic2, ["AssociatePublicIpAddress"]).some((v) => v.kind !== "absent")) return;
+    }
+    const [nic] = primary;
+    const subnets = nic ? ctx.value(nic, ["SubnetId"]) : ctx.value(resource, ["Properties", "SubnetId"]);
+    for (const subnetId of subnets) {
+      if (subnetId.kind === "absent") {
+        const placed = ["LaunchTemplate", "NetworkInterfaces"].some((p) => ctx.value(resource, ["Properties", p]).some((v) => v.kind !== "absent"));
+        if (!placed) ctx.report({ messageId: "defaultVpc", at: ["Properties"] });
+        continue;
+      }
+      const subnet = subnetId.ref ? ctx.template.resources.get(subnetId.ref.logicalId) : void 0;
+      if (subnet?.type !== SUBNET) {
+        ctx.unknown(subnetId, "whether the subnet assigns public IPv4 addresses (a subnet this template does not declare)");
+        continue;
+      }
+      for (const map of ctx.value(subnet, ["Properties", "MapPublicIpOnLaunch"])) {
+        if (map.kind === "absent" || !ctx.known(map, `MapPublicIpOnLaunch of subnet ${subnet.logicalId}`)) continue;
+        if (asBoolean(map) !== true) continue;
+        ctx.report({ messageId: "subnet", at: subnetId, because: [map], data: { subnet: subnet.logicalId, state: stateText(map) } });
+      }
+    }
+  }
+});
+
 // src/rule-helpers/ingress.ts
 var INGRESS_TYPES = ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"];
 function isWorldCidr(cidr) {
@@ -16438,17 +17529,36 @@ function isWorldCidr(cidr) {
   if (address.includes(":")) return address.split(":").every((group) => group === "" || /^0+$/.test(group));
   return /^0+\.0+\.0+\.0+$/.test(address);
 }
-var PROTOCOL_NAMES = { tcp: ["tcp", "6"], udp: ["udp", "17"] };
-function coversPort(protocol, from, to, port, transport) {
+var PROTOCOL_ALIASES = {
+  "-1": "all",
+  all: "all",
+  tcp: "tcp",
+  "6": "tcp",
+  udp: "udp",
+  "17": "udp",
+  icmp: "icmp",
+  "1": "icmp",
+  icmpv6: "icmpv6",
+  "58": "icmpv6"
+};
+function decodeRange(protocol, from, to) {
   const p = asString(protocol)?.toLowerCase();
-  if (p === void 0) return protocol.kind === "unknown" ? "unknown" : "no";
-  if (p === "-1" || p === "all") return transport === "tcp" ? "yes" : "no";
-  if (!PROTOCOL_NAMES[transport].includes(p)) return "no";
+  if (p === void 0) return protocol.kind === "unknown" ? { unknown: protocol } : void 0;
+  const name = PROTOCOL_ALIASES[p] ?? `ip-${p}`;
+  if (name !== "tcp" && name !== "udp") return { protocol: name, from: 0, to: 65535 };
   const lo = asNumber(from);
   const hi = asNumber(to);
-  if (lo === -1 || hi === -1) return "yes";
-  if (lo === void 0 || hi === void 0) return from.kind === "unknown" || to.kind === "unknown" ? "unknown" : "no";
-  return lo <= port && port <= hi ? "yes" : "no";
+  if (lo === -1 || hi === -1) return { protocol: name, from: 0, to: 65535 };
+  if (lo === void 0 || hi === void 0) {
+    if (from.kind === "unknown") return { unknown: from, protocol: name };
+    if (to.kind === "unknown") return { unknown: to, protocol: name };
+    return void 0;
+  }
+  return { protocol: name, from: lo, to: hi };
+}
+function rangeCovers(range, port, transport = "tcp") {
+  if (range.protocol === "all") return transport === "tcp";
+  return range.protocol === transport && range.from <= port && port <= range.to;
 }
 var entriesByRun = /* @__PURE__ */ new WeakMap();
 function ingressEntries(ctx, resource) {
@@ -16472,17 +17582,19 @@ function ingressEntries(ctx, resource) {
   byResource.set(resource, entries);
   return entries;
 }
-function worldOpenIngress(ctx, resource, port, what, transport = "tcp") {
+function worldOpenRanges(ctx, resource, what, relevant, noteEntries = true) {
   const found = [];
   const standalone = resource.type === "AWS::EC2::SecurityGroupIngress";
-  for (const { entry, groups, readings: readings2 } of ingressEntries(ctx, resource)) {
+  for (const { entry, groups, readings: readings3 } of ingressEntries(ctx, resource)) {
     if (entry.kind === "unknown") {
-      if (transport === "tcp") ctx.unknown(entry, "the ingress rules");
+      if (noteEntries) ctx.unknown(entry, "the ingress rules");
       continue;
     }
-    for (const [protocol, from, to, v4, v6] of readings2) {
-      const coverage = coversPort(protocol, from, to, port, transport);
-      if (coverage === "no") continue;
+    for (const [protocol, from, to, v4, v6] of readings3) {
+      const range = decodeRange(protocol, from, to);
+      if (range === void 0) continue;
+      const widest = "unknown" in range ? range.protocol && { protocol: range.protocol, from: 0, to: 65535 } : range;
+      if (widest && !relevant(widest)) continue;
       for (const cidr of [v4, v6]) {
         if (cidr.kind === "absent") continue;
         const text = asString(cidr);
@@ -16491,8 +17603,8 @@ function worldOpenIngress(ctx, resource, port, what, transport = "tcp") {
           continue;
         }
         if (!isWorldCidr(text)) continue;
-        if (coverage === "unknown") {
-          ctx.unknown(protocol.kind === "unknown" ? protocol : from.kind === "unknown" ? from : to, `the ports of a world-open ingress rule`);
+        if ("unknown" in range) {
+          ctx.unknown(range.unknown, `the ports of a world-open ingress rule`);
           continue;
         }
         for (const group of groups) {
@@ -16501,13 +17613,17 @@ function worldOpenIngress(ctx, resource, port, what, transport = "tcp") {
             because: [protocol, from, to, cidr, group.variant],
             cidr: clip(text),
             group: group.name,
-            standalone
+            standalone,
+            range
           });
         }
       }
     }
   }
   return found;
+}
+function worldOpenIngress(ctx, resource, port, what, transport = "tcp") {
+  return worldOpenRanges(ctx, resource, what, (range) => rangeCovers(range, port, transport), transport === "tcp");
 }
 function groupOf(ctx, ingress) {
   const out = [];
@@ -16519,6 +17635,460 @@ function groupOf(ctx, ingress) {
   }
   return out;
 }
+var HIGH_RISK_PORTS = /* @__PURE__ */ new Map([
+  [20, "FTP data"],
+  [21, "FTP"],
+  [23, "Telnet"],
+  [25, "SMTP"],
+  [110, "POP3"],
+  [135, "Windows RPC"],
+  [143, "IMAP"],
+  [445, "SMB"],
+  [1433, "SQL Server"],
+  [1434, "SQL Server browser"],
+  [3e3, "development servers"],
+  [3306, "MySQL"],
+  [4333, "mSQL"],
+  [5e3, "development servers"],
+  [5432, "PostgreSQL"],
+  [5500, "VNC"],
+  [5601, "Kibana"],
+  [8080, "HTTP proxies and alternate HTTP"],
+  [8088, "alternate HTTP"],
+  [8888, "alternate HTTP"],
+  [9200, "Elasticsearch"],
+  [9300, "Elasticsearch cluster"]
+]);
+var PROTOCOL_WORDS = { tcp: "TCP", udp: "UDP", icmp: "ICMP", icmpv6: "ICMPv6" };
+function rangeText(range) {
+  if (range.protocol === "all") return "every protocol and port";
+  if (range.protocol !== "tcp" && range.protocol !== "udp") return PROTOCOL_WORDS[range.protocol] ?? `IP protocol ${range.protocol.slice(3)}`;
+  const name = PROTOCOL_WORDS[range.protocol];
+  return range.from === range.to ? `${name} port ${range.from}` : `${name} ports ${range.from}-${range.to}`;
+}
+
+// rules/security/ec2-nacl-ssh-rdp-restricted.ts
+var ENTRY = "AWS::EC2::NetworkAclEntry";
+var PORTS = [
+  [22, "SSH (port 22)"],
+  [3389, "RDP (port 3389)"]
+];
+function readings(ctx, entry) {
+  const prop = (...path14) => ctx.value(entry, ["Properties", ...path14]);
+  return ctx.each(
+    prop("Egress"),
+    prop("RuleAction"),
+    prop("Protocol"),
+    prop("PortRange", "From"),
+    prop("PortRange", "To"),
+    prop("CidrBlock"),
+    prop("Ipv6CidrBlock"),
+    prop("RuleNumber")
+  );
+}
+function coversPort(protocol, from, to, port) {
+  const p = asString(protocol)?.toLowerCase();
+  if (p === void 0) return protocol.kind === "unknown" ? "unknown" : "no";
+  if (p === "-1" || p === "all") return "yes";
+  if (!["6", "17", "tcp", "udp"].includes(p)) return "no";
+  const lo = asNumber(from);
+  const hi = asNumber(to);
+  if (lo === void 0 || hi === void 0) return from.kind === "unknown" || to.kind === "unknown" ? "unknown" : "no";
+  return lo <= port && port <= hi ? "yes" : "no";
+}
+function openingText(protocol, from, to) {
+  const p = asString(protocol)?.toLowerCase();
+  if (p === "-1" || p === "all") return "every protocol and port";
+  const lo = asNumber(from);
+  const hi = asNumber(to);
+  if (lo === hi) return void 0;
+  return `${p === "17" || p === "udp" ? "UDP" : "TCP"} ports ${lo}-${hi}`;
+}
+function inbound(egress) {
+  if (egress.kind === "absent") return "yes";
+  const b = asBoolean(egress);
+  return b === void 0 ? "unknown" : b ? "no" : "yes";
+}
+function action(v, wanted) {
+  const text = asString(v)?.toLowerCase();
+  return text === void 0 ? v.kind === "unknown" ? "unknown" : "no" : text === wanted ? "yes" : "no";
+}
+function aclKey(v) {
+  if (v.ref) return `ref:${v.ref.logicalId}`;
+  const text = asString(v);
+  return text === void 0 ? void 0 : `id:${text}`;
+}
+function aclName(v) {
+  if (v.ref) return `network ACL ${v.ref.logicalId}`;
+  const text = asString(v);
+  return text === void 0 ? "a network ACL from outside this template" : `network ACL ${valueText(text)}`;
+}
+function all(verdicts) {
+  if (verdicts.includes("no")) return "no";
+  return verdicts.includes("unknown") ? "unknown" : "yes";
+}
+function shadowed(ctx, allow, key, number, family, port) {
+  let verdict2 = "no";
+  for (const sibling of ctx.graph.ofType(ENTRY)) {
+    if (sibling === allow) continue;
+    const acls = ctx.value(sibling, ["Properties", "NetworkAclId"]);
+    if (!acls.some((acl) => aclKey(acl) === key)) continue;
+    const verdicts = readings(ctx, sibling).map(([egress, act, protocol, from, to, v4, v6, n]) => {
+      const cidr = family === "v4" ? v4 : v6;
+      const text = asString(cidr);
+      const world = text === void 0 ? cidr.kind === "unknown" ? "unknown" : "no" : isWorldCidr(text) ? "yes" : "no";
+      const rank = asNumber(n);
+      const earlier = rank === void 0 ? n.kind === "unknown" ? "unknown" : "no" : rank < number ? "yes" : "no";
+      return all([inbound(egress), action(act, "deny"), world, earlier, coversPort(protocol, from, to, port)]);
+    });
+    const v = verdicts.length ? all(verdicts) : "no";
+    if (v === "yes") return "yes";
+    if (v === "unknown") verdict2 = "unknown";
+  }
+  return verdict2;
+}
+var ec2_nacl_ssh_rdp_restricted_default = defineRule({
+  id: "ec2-nacl-ssh-rdp-restricted",
+  pillar: "security",
+  level: "warning",
+  title: "Network ACLs do not allow SSH/RDP from the whole internet",
+  rationale: "A network ACL is the subnet-wide layer under security groups. An inbound entry that allows SSH or RDP from 0.0.0.0/0 or ::/0 leaves that layer open for remote administration from anywhere: a single security group mistake then exposes every instance of the subnets to internet-wide scanning and password attacks.",
+  remediation: "Allow ports 22 and 3389 only from your admin network or VPN range, or deny them from the internet with a lower-numbered entry, and use AWS Systems Manager Session Manager for remote access.\n\n```yaml\nType: AWS::EC2::NetworkAclEntry\nProperties:\n  NetworkAclId: !Ref PublicNetworkAcl\n  RuleNumber: 100\n  RuleAction: allow\n  Protocol: 6\n  PortRange: {From: 22, To: 22}\n  CidrBlock: 10.0.0.0/16   # admin network / VPN\n```",
+  wellArchitected: ["SEC05-BP02"],
+  securityHub: ["EC2.21"],
+  securitySeverity: "5.3",
+  appliesTo: [ENTRY],
+  peers: {
+    cfn_nag: [
+      "W66",
+      // partial: any allow entry for every protocol (-1), whatever its source
+      "W67"
+      // partial: any allow entry over a wide port range, whatever its source
+    ]
+  },
+  messages: {
+    open: "Network ACL entry {{logicalId}} allows {{service}} from {{cidr}} into {{acl}}{{subnets}}.",
+    range: "Network ACL entry {{logicalId}} allows {{opening}} from {{cidr}} into {{acl}}{{subnets}}, which includes {{service}}."
+  },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  PublicNetworkAcl:",
+      "    Type: AWS::EC2::NetworkAcl",
+      "    Properties:",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "  InboundSsh:",
+      "    Type: AWS::EC2::NetworkAclEntry",
+      "    Properties:",
+      "      NetworkAclId: !Ref PublicNetworkAcl",
+      "      RuleNumber: 100",
+      "      RuleAction: allow",
+      "      Protocol: 6",
+      "      PortRange: {From: 22, To: 22}",
+      "      CidrBlock: 0.0.0.0/0"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  PublicNetworkAcl:",
+      "    Type: AWS::EC2::NetworkAcl",
+      "    Properties:",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "  InboundSsh:",
+      "    Type: AWS::EC2::NetworkAclEntry",
+      "    Properties:",
+      "      NetworkAclId: !Ref PublicNetworkAcl",
+      "      RuleNumber: 100",
+      "      RuleAction: allow",
+      "      Protocol: 6",
+      "      PortRange: {From: 22, To: 22}",
+      "      CidrBlock: 10.20.0.0/16"
+    ].join("\n"),
+    notes: "An inbound entry (`Egress` absent or false) with `RuleAction: allow` and a source of `0.0.0.0/0` or `::/0` (any spelling) is reported when it lets in port 22 or 3389: protocol TCP (`6`) or UDP (`17`) with a `PortRange` that includes the port, or every protocol (`-1`). The catalog named only TCP; the AWS Config rule behind EC2.21 counts UDP too, and so does this rule. Entries are evaluated in rule-number order, so an entry is not reported when a lower-numbered inbound deny entry of the same ACL, for the whole internet of the same IP family, already covers the port. The finding points at the entry's source range and names the ACL and the subnets associated with it in the template. cdk_nag AwsSolutions-VPC3, which the catalog lists as a peer, flags every network ACL whatever its entries, so its suppressions do not apply here. The default network ACL of a VPC is not declared in templates and is not checked. A value only known at deploy time (an import, a parameter without a Default), in the entry or in a deny entry that could stop it, is not a finding; `--report-unknown` lists it."
+  },
+  check(entry, ctx) {
+    for (const acl of ctx.value(entry, ["Properties", "NetworkAclId"])) {
+      const key = aclKey(acl);
+      const subnets = key?.startsWith("ref:") ? ctx.graph.referrers(key.slice(4), "AWS::EC2::SubnetNetworkAclAssociation", ["Properties", "NetworkAclId"]).flatMap(({ resource }) => ctx.value(resource, ["Properties", "SubnetId"])).map((s) => s.ref ? s.ref.logicalId : s.kind === "literal" ? clip(String(s.value)) : "a subnet from outside this template") : [];
+      const distinct = [...new Set(subnets)];
+      const subnetText = distinct.length ? ` (${distinct.length === 1 ? "subnet" : "subnets"} ${listWords(distinct)})` : "";
+      for (const reading of readings(ctx, entry)) {
+        const [egress, act, protocol, from, to, v4, v6, number] = reading;
+        if (!ctx.each([acl], ...reading.map((v) => [v])).length) continue;
+        const direction = inbound(egress);
+        const allows = action(act, "allow");
+        if (direction === "no" || allows === "no") continue;
+        const relevant = PORTS.filter(([port]) => coversPort(protocol, from, to, port) !== "no");
+        if (relevant.length === 0) continue;
+        for (const [cidr, family] of [
+          [v4, "v4"],
+          [v6, "v6"]
+        ]) {
+          if (cidr.kind === "absent") continue;
+          if (!ctx.known(cidr, "the source range of the network ACL entry")) continue;
+          const text = asString(cidr);
+          if (text === void 0 || !isWorldCidr(text)) continue;
+          const services2 = [];
+          for (const [port, service] of relevant) {
+            const covers2 = coversPort(protocol, from, to, port);
+            if (covers2 === "no") continue;
+            const blame = [egress, act, protocol, from, to].find((v) => v.kind === "unknown");
+            if (blame || direction === "unknown" || allows === "unknown" || covers2 === "unknown") {
+              if (blame) ctx.unknown(blame, `whether the network ACL entry lets ${service} in`);
+              continue;
+            }
+            const rank = asNumber(number);
+            const stop = key !== void 0 && rank !== void 0 ? shadowed(ctx, entry, key, rank, family, port) : "no";
+            if (stop === "yes") continue;
+            if (stop === "unknown") {
+              ctx.unknown(number, `whether a deny entry of the network ACL stops ${service} first`);
+              continue;
+            }
+            services2.push(service);
+          }
+          if (services2.length === 0) continue;
+          const data = { service: listWords(services2), cidr: clip(text), acl: aclName(acl), subnets: subnetText };
+          const because = [egress, act, protocol, from, to, acl];
+          const opening = openingText(protocol, from, to);
+          if (opening) ctx.report({ messageId: "range", at: cidr, because, data: { ...data, opening } });
+          else ctx.report({ messageId: "open", at: cidr, because, data });
+        }
+      }
+    }
+  }
+});
+
+// rules/security/ec2-sg-high-risk-ports-restricted.ts
+var NAMED = 5;
+function portsText(ports) {
+  const named2 = ports.slice(0, NAMED).map((p) => HIGH_RISK_PORTS.has(p) ? `${p} (${HIGH_RISK_PORTS.get(p)})` : String(p));
+  const more = ports.length - named2.length;
+  if (more > 0) named2.push(`${more} more`);
+  return `${ports.length === 1 ? "port" : "ports"} ${listWords(named2)}`;
+}
+function exposure(range, ports) {
+  if (range.from === range.to && range.protocol === "tcp") return { opening: `high-risk ${portsText(ports)}`, including: "" };
+  return { opening: rangeText(range), including: `, which includes high-risk ${portsText(ports)}` };
+}
+var ec2_sg_high_risk_ports_restricted_default = defineRule({
+  id: "ec2-sg-high-risk-ports-restricted",
+  pillar: "security",
+  level: "error",
+  title: "Security groups do not expose high-risk service ports to the internet",
+  rationale: "Databases, file sharing, mail, remote procedure calls, search clusters and development servers listening on their usual ports are found by internet-wide scanners within minutes. Open to 0.0.0.0/0 or ::/0, they face brute-force logins, known exploits and data theft; none of them is meant to be reached by the whole internet.",
+  remediation: "Allow the port only from the security group of the tier that needs it (or a private address range, or a managed prefix list), and reach administrative services through a VPN or AWS Systems Manager.\n\n```yaml\nSecurityGroupIngress:\n  - IpProtocol: tcp\n    FromPort: 5432\n    ToPort: 5432\n    SourceSecurityGroupId: !Ref AppSecurityGroup   # the database only from the app tier\n```",
+  wellArchitected: ["SEC05-BP02"],
+  securityHub: ["EC2.19"],
+  securitySeverity: "8.1",
+  appliesTo: INGRESS_TYPES,
+  peers: {
+    cfn_nag: ["W2"],
+    // any ingress open to the world
+    cdk_nag: [
+      "AwsSolutions-EC23",
+      // any /0 ingress
+      "EC2RestrictedCommonPorts"
+      // /0 ingress to 20, 21, 3389, 3306, 4333 (HIPAA, NIST, PCI packs)
+    ],
+    guard: [
+      "EC2_SECURITY_GROUP_INGRESS_OPEN_TO_WORLD_RULE",
+      // any ingress from 0.0.0.0/0 or ::/0
+      { id: "RESTRICTED_INCOMING_TRAFFIC", resourceTypes: ["AWS::EC2::SecurityGroup"] }
+      // inline ingress to 20, 21, 3389, 3306, 4333
+    ]
+  },
+  options: {
+    ports: option.custom(
+      { type: "array", items: { type: "integer", minimum: 0, maximum: 65535 }, uniqueItems: true },
+      {
+        description: "TCP ports that must not be open to 0.0.0.0/0 or ::/0. The default is the list of the Security Hub control EC2.19 without 22 and 3389, which ec2-sg-ssh-restricted and ec2-sg-rdp-restricted report.",
+        default: [...HIGH_RISK_PORTS.keys()]
+      }
+    )
+  },
+  messages: {
+    inline: "The {{group}} allows {{opening}} from {{cidr}}{{including}}.",
+    standalone: "Ingress rule {{logicalId}} opens {{opening}} of {{group}} to {{cidr}}{{including}}."
+  },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  DatabaseSecurityGroup:",
+      "    Type: AWS::EC2::SecurityGroup",
+      "    Properties:",
+      "      GroupDescription: PostgreSQL for the orders service",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "      SecurityGroupIngress:",
+      "        - IpProtocol: tcp",
+      "          FromPort: 5432",
+      "          ToPort: 5432",
+      "          CidrIp: 0.0.0.0/0"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  AppSecurityGroup:",
+      "    Type: AWS::EC2::SecurityGroup",
+      "    Properties:",
+      "      GroupDescription: Orders service tasks",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "  DatabaseSecurityGroup:",
+      "    Type: AWS::EC2::SecurityGroup",
+      "    Properties:",
+      "      GroupDescription: PostgreSQL for the orders service, from its tasks only",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "      SecurityGroupIngress:",
+      "        - IpProtocol: tcp",
+      "          FromPort: 5432",
+      "          ToPort: 5432",
+      "          SourceSecurityGroupId: !GetAtt AppSecurityGroup.GroupId"
+    ].join("\n"),
+    notes: "The ports are those of the Security Hub control EC2.19 (20, 21, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888, 9200, 9300) except 22 and 3389, which ec2-sg-ssh-restricted and ec2-sg-rdp-restricted report, so that one entry is not reported three times for the same port; the `ports` option replaces the list. Like the AWS Config rule behind EC2.19, only TCP counts: an entry for TCP (`tcp` or `6`) whose port range includes a listed port, or for every protocol (`-1`), is reported once, naming the listed ports it opens. Both inline `SecurityGroupIngress` entries and standalone `AWS::EC2::SecurityGroupIngress` resources are checked (the same ingress model as the SSH and RDP rules); the source is world-open when it is `0.0.0.0/0` or `::/0` in any spelling. Sources given as a security group or a prefix list are never world-open. A source range, protocol or port only known at deploy time (an import, a parameter without a Default) is not a finding; `--report-unknown` lists it."
+  },
+  check(resource, ctx) {
+    const listed = [...ctx.options.ports].sort((a, b) => a - b);
+    if (listed.length === 0) return;
+    const relevant = (range) => listed.some((p) => rangeCovers(range, p));
+    for (const f of worldOpenRanges(ctx, resource, "high-risk port", relevant)) {
+      const ports = listed.filter((p) => rangeCovers(f.range, p));
+      ctx.report({
+        messageId: f.standalone ? "standalone" : "inline",
+        at: f.at,
+        because: f.because,
+        data: { group: f.group, cidr: f.cidr, ...exposure(f.range, ports) }
+      });
+    }
+  }
+});
+
+// rules/security/ec2-sg-open-ingress-authorized-ports-only.ts
+var portList = (description, defaults) => option.custom(
+  {
+    type: "array",
+    items: {
+      anyOf: [
+        { type: "integer", minimum: 0, maximum: 65535 },
+        { type: "string", pattern: "^\\d{1,5}(-\\d{1,5})?$" }
+      ]
+    },
+    uniqueItems: true
+  },
+  { description, default: defaults }
+);
+function spans(ports) {
+  return ports.map((p) => {
+    if (typeof p === "number") return [p, p];
+    const [lo = "", hi = lo] = p.split("-");
+    return [Number(lo), Number(hi)];
+  });
+}
+function outside(from, to, covered) {
+  const out = [];
+  let next = from;
+  for (const [lo, hi] of [...covered].sort((a, b) => a[0] - b[0])) {
+    if (hi < next || lo > to) continue;
+    if (lo > next) out.push([next, lo - 1]);
+    next = Math.max(next, hi + 1);
+    if (next > to) break;
+  }
+  if (next <= to) out.push([next, to]);
+  return out;
+}
+var OWN_RULES = {
+  tcp: [[22, 22], [3389, 3389], ...[...HIGH_RISK_PORTS.keys()].map((p) => [p, p])],
+  udp: [[3389, 3389]]
+};
+function authorisedText(tcp, udp) {
+  const parts = [tcp.length ? `TCP ${listWords(tcp.map(String))}` : "", udp.length ? `UDP ${listWords(udp.map(String))}` : ""].filter(Boolean);
+  return parts.length ? parts.join(" and ") : "no port";
+}
+var ec2_sg_open_ingress_authorized_ports_only_default = defineRule({
+  id: "ec2-sg-open-ingress-authorized-ports-only",
+  pillar: "security",
+  level: "warning",
+  title: "World-open ingress only on authorised ports (default TCP 80 and 443)",
+  rationale: "Every port open to 0.0.0.0/0 or ::/0 is a service the whole internet can probe. A public web tier needs HTTP and HTTPS; anything else open to the world (an admin console, a metrics endpoint, a forgotten test listener, every port of a range) widens the attack surface without a reason anyone decided on.",
+  remediation: "Open to the internet only the ports your service publishes (by default TCP 80 and 443) and give every other port a narrower source: a security group, a private range or a managed prefix list. List other public ports in the rule's `authorizedTcpPorts` / `authorizedUdpPorts` options.\n\n```yaml\nSecurityGroupIngress:\n  - IpProtocol: tcp\n    FromPort: 443\n    ToPort: 443\n    CidrIp: 0.0.0.0/0   # only the public listener port\n```",
+  wellArchitected: ["SEC05-BP02", "SEC05-BP01"],
+  securityHub: ["EC2.18"],
+  securitySeverity: "5.3",
+  appliesTo: INGRESS_TYPES,
+  peers: {
+    cfn_nag: [
+      "W2",
+      // any ingress open to the world
+      "W9",
+      // ingress from any range wider than /32 (the world among them)
+      "W42"
+      // ingress with IpProtocol -1
+    ],
+    cdk_nag: ["AwsSolutions-EC23"],
+    // any /0 ingress
+    guard: ["EC2_SECURITY_GROUP_INGRESS_OPEN_TO_WORLD_RULE"]
+    // any ingress from 0.0.0.0/0 or ::/0
+  },
+  options: {
+    authorizedTcpPorts: portList('TCP ports that may be open to 0.0.0.0/0 or ::/0: port numbers or ranges such as "1024-2048".', [80, 443]),
+    authorizedUdpPorts: portList('UDP ports that may be open to 0.0.0.0/0 or ::/0: port numbers or ranges such as "500" or "4500-4501".', [])
+  },
+  messages: {
+    inline: "The {{group}} allows {{opening}} from {{cidr}}; only {{authorised}} may be open to the internet.",
+    standalone: "Ingress rule {{logicalId}} opens {{opening}} of {{group}} to {{cidr}}; only {{authorised}} may be open to the internet."
+  },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  WebSecurityGroup:",
+      "    Type: AWS::EC2::SecurityGroup",
+      "    Properties:",
+      "      GroupDescription: Public web servers",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "      SecurityGroupIngress:",
+      "        - IpProtocol: tcp",
+      "          FromPort: 443",
+      "          ToPort: 443",
+      "          CidrIp: 0.0.0.0/0",
+      "        - IpProtocol: tcp",
+      "          FromPort: 9090",
+      "          ToPort: 9090",
+      "          CidrIp: 0.0.0.0/0"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  WebSecurityGroup:",
+      "    Type: AWS::EC2::SecurityGroup",
+      "    Properties:",
+      "      GroupDescription: Public web servers; metrics from the monitoring network",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "      SecurityGroupIngress:",
+      "        - IpProtocol: tcp",
+      "          FromPort: 443",
+      "          ToPort: 443",
+      "          CidrIp: 0.0.0.0/0",
+      "        - IpProtocol: tcp",
+      "          FromPort: 9090",
+      "          ToPort: 9090",
+      "          CidrIp: 10.40.0.0/16"
+    ].join("\n"),
+    notes: 'An ingress entry open to `0.0.0.0/0` or `::/0` (in any spelling) is reported when it opens a TCP or UDP port outside the authorised lists (options `authorizedTcpPorts`, default `[80, 443]`, and `authorizedUdpPorts`, default none, written like the AWS Config rule behind EC2.18: port numbers or ranges such as `"1024-2048"`), or every protocol (`-1`). ICMP and other IP protocols are not ports and are not checked, as in AWS Config. Ports that have a rule of their own are left to it so that one entry is not reported twice for them: 22 (ec2-sg-ssh-restricted), 3389 over TCP and UDP (ec2-sg-rdp-restricted) and the high-risk ports of ec2-sg-high-risk-ports-restricted (its default list); a range that also opens other unauthorised ports is reported here. Both inline `SecurityGroupIngress` entries and standalone `AWS::EC2::SecurityGroupIngress` resources are checked, with the same ingress model as those rules. Sources given as a security group or a prefix list are never world-open. A source range, protocol or port only known at deploy time (an import, a parameter without a Default) is not a finding; `--report-unknown` lists it. The catalog lists cfn_nag W27 (port ranges from any source) as a peer; it is not one, since a range from a private source is no concern of this rule.'
+  },
+  check(resource, ctx) {
+    const { authorizedTcpPorts: tcp, authorizedUdpPorts: udp } = ctx.options;
+    const allowed = { tcp: [...spans(tcp), ...OWN_RULES.tcp], udp: [...spans(udp), ...OWN_RULES.udp] };
+    const unauthorised = (range) => {
+      if (range.protocol === "all") return true;
+      if (range.protocol !== "tcp" && range.protocol !== "udp") return false;
+      return outside(range.from, range.to, allowed[range.protocol]).length > 0;
+    };
+    const authorised = authorisedText(tcp, udp);
+    for (const f of worldOpenRanges(ctx, resource, "unauthorised-port", unauthorised)) {
+      ctx.report({
+        messageId: f.standalone ? "standalone" : "inline",
+        at: f.at,
+        because: f.because,
+        data: { group: f.group, cidr: f.cidr, opening: rangeText(f.range), authorised }
+      });
+    }
+  }
+});
 
 // rules/security/ec2-sg-rdp-restricted.ts
 var RDP = 3389;
@@ -16896,7 +18466,7 @@ var elb_listener_https_enforced_default = defineRule({
     if (resource.type === CLASSIC) return checkClassic(ctx, resource);
     if (resource.type === LISTENER) {
       for (const http of httpListener(ctx, resource)) {
-        for (const action of ctx.items(resource, ["Properties", "DefaultActions"])) checkDefaultAction(ctx, action, http);
+        for (const action2 of ctx.items(resource, ["Properties", "DefaultActions"])) checkDefaultAction(ctx, action2, http);
       }
       return;
     }
@@ -16904,14 +18474,14 @@ var elb_listener_https_enforced_default = defineRule({
       const listener = arn.ref && ctx.template.resources.get(arn.ref.logicalId);
       if (!listener || listener.type !== LISTENER) {
         if (arn.kind !== "absent") {
-          const outside = arn.kind === "unknown" ? arn : variantWith(arn, { kind: "unknown", reason: "a listener outside this template" });
-          ctx.unknown(outside, "the protocol of the listener");
+          const outside2 = arn.kind === "unknown" ? arn : variantWith(arn, { kind: "unknown", reason: "a listener outside this template" });
+          ctx.unknown(outside2, "the protocol of the listener");
         }
         continue;
       }
       for (const http of httpListener(ctx, listener)) {
-        for (const action of ctx.items(resource, ["Properties", "Actions"])) {
-          for (const type of ctx.value(action, ["Type"])) {
+        for (const action2 of ctx.items(resource, ["Properties", "Actions"])) {
+          for (const type of ctx.value(action2, ["Type"])) {
             if (!ctx.known(type, "the action type") || asString(type)?.toLowerCase() !== "forward") continue;
             ctx.report({
               messageId: "ruleForward",
@@ -16949,13 +18519,13 @@ function ownerOf(ctx, arn) {
   }
   return out;
 }
-function checkDefaultAction(ctx, action, http) {
+function checkDefaultAction(ctx, action2, http) {
   const loadBalancer = http.name;
   const level = http.internal ? "note" : void 0;
   for (const [type, redirect, status] of ctx.each(
-    ctx.value(action, ["Type"]),
-    ctx.value(action, ["RedirectConfig", "Protocol"]),
-    ctx.value(action, ["FixedResponseConfig", "StatusCode"])
+    ctx.value(action2, ["Type"]),
+    ctx.value(action2, ["RedirectConfig", "Protocol"]),
+    ctx.value(action2, ["FixedResponseConfig", "StatusCode"])
   )) {
     if (!ctx.known(type, "the default action type")) continue;
     const kind2 = asString(type)?.toLowerCase();
@@ -17375,7 +18945,7 @@ function stars(ctx, value) {
 function checkStatement(ctx, statement, where, index) {
   if (!ctx.known(statement, "a policy statement") || statement.kind !== "literal" || !isPlainObject2(statement.value)) return;
   const field = (name) => ctx.value(statement, [name]);
-  for (const [sid, effect, action, notAction, resource, condition] of ctx.each(
+  for (const [sid, effect, action2, notAction, resource, condition] of ctx.each(
     field("Sid"),
     field("Effect"),
     field("Action"),
@@ -17392,7 +18962,7 @@ function checkStatement(ctx, statement, where, index) {
     const name = asString(sid);
     const data = { statement: name ? JSON.stringify(clip(name)) : String(index), where };
     const byNotAction = isSet(notAction);
-    const actions = byNotAction ? { hits: [notAction] } : stars(ctx, action);
+    const actions = byNotAction ? { hits: [notAction] } : stars(ctx, action2);
     const resources = stars(ctx, resource);
     if (actions.hits.length === 0 || resources.hits.length === 0) {
       if (actions.hits.length === 0) {
@@ -17509,16 +19079,16 @@ var iam_policy_no_statements_with_full_access_default = defineRule({
 function checkStatement2(ctx, statement, where, index) {
   if (!ctx.known(statement, "a policy statement") || statement.kind !== "literal" || !isPlainObject2(statement.value)) return;
   const field = (name) => ctx.value(statement, [name]);
-  for (const [sid, effect, action, resource] of ctx.each(field("Sid"), field("Effect"), field("Action"), field("Resource"))) {
+  for (const [sid, effect, action2, resource] of ctx.each(field("Sid"), field("Effect"), field("Action"), field("Resource"))) {
     if (effect.kind === "unknown" || hasMarker(asString(effect))) {
       const unknown = effect.kind === "unknown" ? effect : variantWith(effect, { kind: "unknown", reason: "a ${...} of Fn::Sub text" });
       ctx.unknown(unknown, "the Effect of a policy statement");
       continue;
     }
-    if (asString(effect) !== "Allow" || action.kind === "absent") continue;
+    if (asString(effect) !== "Allow" || action2.kind === "absent") continue;
     const name = asString(sid);
     const base = { statement: name ? JSON.stringify(clip(name)) : String(index), where, resources: resourceText(ctx, resource) };
-    const actions = action.kind === "literal" && Array.isArray(action.value) ? ctx.items(action, []) : [action];
+    const actions = action2.kind === "literal" && Array.isArray(action2.value) ? ctx.items(action2, []) : [action2];
     for (const element of actions) {
       const text = asString(element);
       if (element.kind === "unknown") {
@@ -17526,9 +19096,9 @@ function checkStatement2(ctx, statement, where, index) {
         continue;
       }
       if (text === void 0) continue;
-      const marker = markerUnknown(element, text);
-      if (marker) {
-        ctx.unknown(marker, "an action of an Allow statement");
+      const marker2 = markerUnknown(element, text);
+      if (marker2) {
+        ctx.unknown(marker2, "an action of an Allow statement");
         continue;
       }
       const service = SERVICE_WILDCARD.exec(text)?.[1];
@@ -17547,6 +19117,81 @@ function resourceText(ctx, resource) {
   if (elements.length === 1) return first !== void 0 && !hasMarker(first) ? valueText(first) : "one resource";
   return `${elements.length} resources`;
 }
+
+// rules/security/kms-key-rotation-enabled.ts
+var kms_key_rotation_enabled_default = defineRule({
+  id: "kms-key-rotation-enabled",
+  pillar: "security",
+  level: "warning",
+  title: "Customer managed symmetric KMS keys rotate automatically",
+  rationale: "Automatic rotation gives a KMS key new key material every year (or the period you choose) while old material stays available to decrypt, so the amount of data protected by any one piece of key material stays bounded and a compromise of old material does not reach new data. Customer managed keys do not rotate unless asked to.",
+  remediation: "Set `EnableKeyRotation: true` on symmetric encryption keys; `RotationPeriodInDays` (90 to 2560, default 365) sets the period.\n\n```yaml\nEnableKeyRotation: true\nRotationPeriodInDays: 365\n```",
+  wellArchitected: ["SEC08-BP01", "SEC09-BP01"],
+  securityHub: ["KMS.4"],
+  securitySeverity: "4.0",
+  appliesTo: ["AWS::KMS::Key"],
+  peers: {
+    checkov: ["CKV_AWS_7"],
+    // EnableKeyRotation true on symmetric keys
+    cfn_nag: ["F19"],
+    // EnableKeyRotation true
+    cdk_nag: ["AwsSolutions-KMS5", "KMSBackingKeyRotationEnabled"],
+    // symmetric keys
+    guard: ["CMK_BACKING_KEY_ROTATION_ENABLED"]
+  },
+  messages: {
+    notRotated: "KMS key {{logicalId}} never rotates its key material: EnableKeyRotation is {{state}}."
+  },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  DataKey:",
+      "    Type: AWS::KMS::Key",
+      "    Properties:",
+      "      Description: Encrypts the orders table and its backups",
+      "      KeyPolicy:",
+      '        Version: "2012-10-17"',
+      "        Statement:",
+      "          - Effect: Allow",
+      "            Principal: {AWS: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root'}",
+      "            Action: kms:*",
+      '            Resource: "*"'
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  DataKey:",
+      "    Type: AWS::KMS::Key",
+      "    Properties:",
+      "      Description: Encrypts the orders table and its backups",
+      "      EnableKeyRotation: true",
+      "      RotationPeriodInDays: 365",
+      "      KeyPolicy:",
+      '        Version: "2012-10-17"',
+      "        Statement:",
+      "          - Effect: Allow",
+      "            Principal: {AWS: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root'}",
+      "            Action: kms:*",
+      '            Resource: "*"'
+    ].join("\n"),
+    notes: "Only symmetric encryption keys can rotate automatically: keys with a `KeySpec` other than `SYMMETRIC_DEFAULT` (asymmetric RSA, ECC and SM2 keys, HMAC keys) and keys with imported key material (`Origin: EXTERNAL`) are not applicable, as AWS KMS refuses rotation for them. A multi-Region primary key is checked like any key; its replicas (`AWS::KMS::ReplicaKey`) take their rotation from the primary and have no setting of their own. AWS managed keys rotate every year by themselves and are not in templates. A value only known at deploy time (an import, a parameter without a Default) is not a finding; `--report-unknown` lists it."
+  },
+  check(key, ctx) {
+    for (const [spec, origin] of ctx.each(ctx.value(key, ["Properties", "KeySpec"]), ctx.value(key, ["Properties", "Origin"]))) {
+      if (!ctx.known(spec, "KeySpec") || !ctx.known(origin, "Origin")) continue;
+      if (spec.kind === "literal" && asString(spec) !== "SYMMETRIC_DEFAULT") continue;
+      if (origin.kind === "literal" && asString(origin) !== "AWS_KMS") continue;
+      requireValue(ctx, key, {
+        path: ["Properties", "EnableKeyRotation"],
+        what: "EnableKeyRotation",
+        ok: (v) => asBoolean(v) === true,
+        messageId: "notRotated",
+        absent: "the default is false",
+        because: [spec, origin],
+        fix: { text: "true", description: "Turn on automatic key rotation" }
+      });
+    }
+  }
+});
 
 // rules/security/lambda-function-public-access-prohibited.ts
 var PERMISSION = "AWS::Lambda::Permission";
@@ -17687,12 +19332,247 @@ function checkSamFunction(ctx, fn) {
   }
 }
 
+// src/rule-helpers/routing.ts
+var ROUTE = "AWS::EC2::Route";
+var ROUTE_TABLE = "AWS::EC2::RouteTable";
+var SUBNET2 = "AWS::EC2::Subnet";
+var NAT_GATEWAY = "AWS::EC2::NatGateway";
+var ASSOCIATION = "AWS::EC2::SubnetRouteTableAssociation";
+var TARGETS = [
+  ["GatewayId", "other"],
+  // decided below: an internet gateway or a virtual private gateway
+  ["NatGatewayId", "nat"],
+  ["EgressOnlyInternetGatewayId", "egress-only"],
+  ["TransitGatewayId", "other"],
+  ["InstanceId", "other"],
+  ["NetworkInterfaceId", "other"],
+  ["VpcPeeringConnectionId", "other"],
+  ["VpcEndpointId", "other"],
+  ["CarrierGatewayId", "other"],
+  ["LocalGatewayId", "other"],
+  ["CoreNetworkArn", "other"]
+];
+var WORLD = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
+function targetOf(ctx, targets2) {
+  for (let i = 0; i < TARGETS.length; i++) {
+    const v = targets2[i];
+    if (v.kind === "absent") continue;
+    const [property, kind2] = TARGETS[i];
+    if (property === "GatewayId") {
+      if (v.ref) {
+        const type = ctx.template.resources.get(v.ref.logicalId)?.type;
+        const internet = type === "AWS::EC2::InternetGateway";
+        return {
+          target: v,
+          gateway: internet ? "internet" : "other",
+          name: `${internet ? "internet gateway" : "gateway"} ${v.ref.logicalId}`,
+          targetId: v.ref.logicalId
+        };
+      }
+      const text2 = asString(v);
+      if (text2 === void 0) return { unknown: v };
+      return { target: v, gateway: text2.startsWith("igw-") ? "internet" : "other", name: clip(text2) };
+    }
+    if (v.ref) {
+      const noun = kind2 === "nat" ? "NAT gateway " : kind2 === "egress-only" ? "egress-only internet gateway " : "";
+      return { target: v, gateway: kind2, name: `${noun}${v.ref.logicalId}`, targetId: v.ref.logicalId };
+    }
+    const text = asString(v);
+    if (text === void 0)
+      return kind2 === "other" ? { target: v, gateway: kind2, name: property } : { target: v, gateway: kind2, name: kind2 === "nat" ? "a NAT gateway from outside this template" : "an egress-only internet gateway" };
+    return { target: v, gateway: kind2, name: clip(text) };
+  }
+  return void 0;
+}
+function defaultRoutes(ctx, tableId) {
+  const out = [];
+  for (const { resource: route } of ctx.graph.referrers(tableId, ROUTE, ["Properties", "RouteTableId"])) {
+    const prop = (name) => ctx.value(route, ["Properties", name]);
+    const lists = [prop("DestinationCidrBlock"), prop("DestinationIpv6CidrBlock"), ...TARGETS.map(([name]) => prop(name))];
+    for (const [v4, v6, ...targets2] of ctx.each(...lists)) {
+      const destination = v4.kind !== "absent" ? v4 : v6;
+      if (destination.kind === "absent") continue;
+      const text = asString(destination);
+      if (text === void 0) {
+        out.push({ kind: "unknown", variant: destination, what: `the destination of route ${route.logicalId}` });
+        continue;
+      }
+      if (!WORLD.has(text.trim())) continue;
+      const target = targetOf(ctx, targets2);
+      if (target === void 0) continue;
+      if ("unknown" in target) {
+        out.push({ kind: "unknown", variant: target.unknown, what: `the gateway of route ${route.logicalId}` });
+        continue;
+      }
+      out.push({ route, destination, ...target });
+    }
+  }
+  return out;
+}
+function routeTablesOf(ctx, subnet) {
+  const tables = [];
+  for (const { resource } of ctx.graph.referrers(subnet.logicalId, ASSOCIATION, ["Properties", "SubnetId"])) {
+    for (const v of ctx.value(resource, ["Properties", "RouteTableId"])) {
+      if (v.ref && ctx.template.resources.get(v.ref.logicalId)?.type === ROUTE_TABLE) tables.push({ id: v.ref.logicalId, association: v });
+      else return { kind: "unknown", variant: v, what: `the route table of subnet ${subnet.logicalId}` };
+    }
+  }
+  if (tables.length) return { kind: "tables", tables };
+  const vpcs = ctx.value(subnet, ["Properties", "VpcId"]);
+  const [vpc] = vpcs;
+  if (!vpc || vpcs.every((v) => v.ref && ctx.template.resources.get(v.ref.logicalId)?.type === "AWS::EC2::VPC")) return { kind: "main" };
+  return {
+    kind: "unknown",
+    variant: variantWith(vpc, {
+      kind: "unknown",
+      origin: { kind: "other" },
+      reason: `subnet ${subnet.logicalId} has no route table association and its VPC is not declared in this template`
+    }),
+    what: `the route table of subnet ${subnet.logicalId}`
+  };
+}
+function subnetExposure(ctx, subnet) {
+  const tables = routeTablesOf(ctx, subnet);
+  if (tables.kind === "main") return { kind: "private" };
+  if (tables.kind === "unknown") return tables;
+  let unknown;
+  for (const { id } of tables.tables) {
+    for (const r of defaultRoutes(ctx, id)) {
+      if ("kind" in r) unknown ??= r;
+      else if (r.gateway === "internet") return { kind: "public", route: r, table: id };
+    }
+  }
+  return unknown ?? { kind: "private" };
+}
+function subnetsOfTable(ctx, tableId) {
+  const out = [];
+  for (const { resource } of ctx.graph.referrers(tableId, ASSOCIATION, ["Properties", "RouteTableId"])) {
+    for (const v of ctx.value(resource, ["Properties", "SubnetId"])) {
+      const subnet = v.ref ? ctx.template.resources.get(v.ref.logicalId) : void 0;
+      out.push({ subnet: subnet?.type === SUBNET2 ? subnet : void 0, variant: v });
+    }
+  }
+  return out;
+}
+function tableOfRoute(ctx, route) {
+  return ctx.value(route, ["Properties", "RouteTableId"]).flatMap((v) => v.ref && ctx.template.resources.get(v.ref.logicalId)?.type === ROUTE_TABLE ? [v.ref.logicalId] : []);
+}
+
+// rules/security/rds-instance-in-private-subnet.ts
+var GROUPS = {
+  "AWS::RDS::DBSubnetGroup": "DB subnet group",
+  "AWS::ElastiCache::SubnetGroup": "ElastiCache subnet group",
+  "AWS::DocDB::DBSubnetGroup": "DocumentDB subnet group",
+  "AWS::Neptune::DBSubnetGroup": "Neptune subnet group"
+};
+var rds_instance_in_private_subnet_default = defineRule({
+  id: "rds-instance-in-private-subnet",
+  pillar: "security",
+  level: "warning",
+  title: "Database subnet groups contain only private subnets",
+  rationale: "A subnet whose route table sends 0.0.0.0/0 or ::/0 to an internet gateway is public: a database placed there is one setting (PubliclyAccessible, a public IP, a security group rule) away from being reachable from the internet. Data stores belong in private subnets, reached only from the application tier.",
+  remediation: "List only private subnets in the subnet group: subnets whose route tables have no route to an internet gateway (a NAT gateway, or no default route at all, keeps a subnet private).\n\n```yaml\nDBSubnetGroup:\n  Type: AWS::RDS::DBSubnetGroup\n  Properties:\n    DBSubnetGroupDescription: private data tier\n    SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]   # route tables without an internet gateway route\n```",
+  wellArchitected: ["SEC05-BP01"],
+  securitySeverity: "6.5",
+  tags: ["reliability"],
+  appliesTo: Object.keys(GROUPS),
+  messages: {
+    publicSubnet: "The {{kind}} {{logicalId}} includes subnet {{subnet}}, which is public: its route table {{table}} sends {{destination}} to {{gateway}}."
+  },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  Vpc:",
+      "    Type: AWS::EC2::VPC",
+      "    Properties:",
+      "      CidrBlock: 10.0.0.0/16",
+      "  InternetGateway:",
+      "    Type: AWS::EC2::InternetGateway",
+      "  PublicRouteTable:",
+      "    Type: AWS::EC2::RouteTable",
+      "    Properties:",
+      "      VpcId: !Ref Vpc",
+      "  PublicDefaultRoute:",
+      "    Type: AWS::EC2::Route",
+      "    Properties:",
+      "      RouteTableId: !Ref PublicRouteTable",
+      "      DestinationCidrBlock: 0.0.0.0/0",
+      "      GatewayId: !Ref InternetGateway",
+      "  PublicSubnetA:",
+      "    Type: AWS::EC2::Subnet",
+      "    Properties:",
+      "      VpcId: !Ref Vpc",
+      "      CidrBlock: 10.0.0.0/24",
+      "  PublicSubnetAAssociation:",
+      "    Type: AWS::EC2::SubnetRouteTableAssociation",
+      "    Properties:",
+      "      SubnetId: !Ref PublicSubnetA",
+      "      RouteTableId: !Ref PublicRouteTable",
+      "  DatabaseSubnetGroup:",
+      "    Type: AWS::RDS::DBSubnetGroup",
+      "    Properties:",
+      "      DBSubnetGroupDescription: orders database",
+      "      SubnetIds: [!Ref PublicSubnetA]"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  Vpc:",
+      "    Type: AWS::EC2::VPC",
+      "    Properties:",
+      "      CidrBlock: 10.0.0.0/16",
+      "  PrivateRouteTable:",
+      "    Type: AWS::EC2::RouteTable",
+      "    Properties:",
+      "      VpcId: !Ref Vpc",
+      "  PrivateSubnetA:",
+      "    Type: AWS::EC2::Subnet",
+      "    Properties:",
+      "      VpcId: !Ref Vpc",
+      "      CidrBlock: 10.0.10.0/24",
+      "  PrivateSubnetAAssociation:",
+      "    Type: AWS::EC2::SubnetRouteTableAssociation",
+      "    Properties:",
+      "      SubnetId: !Ref PrivateSubnetA",
+      "      RouteTableId: !Ref PrivateRouteTable",
+      "  DatabaseSubnetGroup:",
+      "    Type: AWS::RDS::DBSubnetGroup",
+      "    Properties:",
+      "      DBSubnetGroupDescription: orders database",
+      "      SubnetIds: [!Ref PrivateSubnetA]"
+    ].join("\n"),
+    notes: "A subnet is public when a route table associated with it has a route to `0.0.0.0/0` or `::/0` whose `GatewayId` is an `AWS::EC2::InternetGateway` of the template or a literal `igw-` id. Routes to a NAT gateway, an egress-only internet gateway, a transit gateway or anything else keep it private. A subnet without a route table association uses its VPC's main route table, which CloudFormation cannot add routes to: in a VPC declared in the template it holds only the local route, so the subnet is private; in a VPC from elsewhere it is unknown. Subnets given as ids, parameters or imports, and route tables or gateways known only at deploy time, are unknown, not findings; `--report-unknown` lists them. Besides the catalog's RDS and ElastiCache subnet groups, DocumentDB and Neptune subnet groups are checked: they place databases the same way."
+  },
+  check(group, ctx) {
+    const kind2 = GROUPS[group.type] ?? "subnet group";
+    for (const element of ctx.items(group, ["Properties", "SubnetIds"])) {
+      const subnet = element.ref ? ctx.template.resources.get(element.ref.logicalId) : void 0;
+      if (!subnet || subnet.type !== SUBNET2) {
+        ctx.unknown(element, "whether a subnet of the subnet group is private (a subnet this template does not declare)");
+        continue;
+      }
+      const exposure2 = subnetExposure(ctx, subnet);
+      if (exposure2.kind === "unknown") {
+        ctx.unknown(exposure2.variant, exposure2.what);
+        continue;
+      }
+      if (exposure2.kind !== "public") continue;
+      const { route, table } = exposure2;
+      ctx.report({
+        messageId: "publicSubnet",
+        at: element,
+        because: [route.destination, route.target],
+        data: { kind: kind2, subnet: subnet.logicalId, table, destination: clip(String(route.destination.value)), gateway: route.name }
+      });
+    }
+  }
+});
+
 // src/rule-helpers/rds.ts
 function rdsKind(ctx, db) {
   if (db.type === "AWS::RDS::DBCluster") return [{ kind: "cluster", because: [] }];
   if (db.type !== "AWS::RDS::DBInstance") return [];
   const prop = (name) => ctx.value(db, ["Properties", name]);
-  const readings2 = [];
+  const readings3 = [];
   for (const [cluster, source, sourceCluster, engine] of ctx.each(
     prop("DBClusterIdentifier"),
     prop("SourceDBInstanceIdentifier"),
@@ -17700,13 +19580,13 @@ function rdsKind(ctx, db) {
     prop("Engine")
   )) {
     const because = [cluster, source, sourceCluster, engine];
-    if (isSet(cluster)) readings2.push({ kind: "cluster-member", by: cluster, because });
-    else if (isSet(source) || isSet(sourceCluster)) readings2.push({ kind: "read-replica", by: isSet(source) ? source : sourceCluster, because });
-    else if (engine.kind === "unknown") readings2.push({ kind: "unknown", by: engine, because });
-    else if (asString(engine)?.toLowerCase().startsWith("aurora")) readings2.push({ kind: "aurora-instance", by: engine, because });
-    else readings2.push({ kind: "instance", because });
+    if (isSet(cluster)) readings3.push({ kind: "cluster-member", by: cluster, because });
+    else if (isSet(source) || isSet(sourceCluster)) readings3.push({ kind: "read-replica", by: isSet(source) ? source : sourceCluster, because });
+    else if (engine.kind === "unknown") readings3.push({ kind: "unknown", by: engine, because });
+    else if (asString(engine)?.toLowerCase().startsWith("aurora")) readings3.push({ kind: "aurora-instance", by: engine, because });
+    else readings3.push({ kind: "instance", because });
   }
-  return readings2;
+  return readings3;
 }
 
 // rules/security/rds-instance-public-access-check.ts
@@ -18026,8 +19906,8 @@ function evaluate(ctx, db, kind2, engineValue, version, groupPath, groupType, be
     }
     const resource = group.ref && ctx.template.resources.get(group.ref.logicalId);
     if (!resource || resource.type !== groupType) {
-      const outside = group.kind === "literal" ? variantWith(group, { kind: "unknown", reason: `parameter group ${valueText(asString(group) ?? "?")}, which is not declared in this template` }) : group;
-      ctx.unknown(outside, `the parameter group (${parameter})`);
+      const outside2 = group.kind === "literal" ? variantWith(group, { kind: "unknown", reason: `parameter group ${valueText(asString(group) ?? "?")}, which is not declared in this template` }) : group;
+      ctx.unknown(outside2, `the parameter group (${parameter})`);
       continue;
     }
     const name = resource.logicalId;
@@ -18311,6 +20191,1046 @@ var s3_bucket_level_public_access_prohibited_default = defineRule({
   }
 });
 
+// src/rule-helpers/bucket-policy.ts
+var BUCKET_POLICY = "AWS::S3::BucketPolicy";
+var IF_MARKER = "\uE000Fn::If\uE001";
+var marker = (name) => `\uE000${name}\uE001`;
+function arnPattern(node, depth = 0) {
+  if (depth > 8) return void 0;
+  if (typeof node === "string") return node;
+  if (typeof node === "number") return String(node);
+  const intrinsic = intrinsicOf(node);
+  if (!intrinsic) return void 0;
+  const { name, args } = intrinsic;
+  if (name === "Ref" && typeof args === "string") return marker(args);
+  if (name === "Fn::GetAtt") {
+    const [id, attribute] = typeof args === "string" ? splitOnce(args) : Array.isArray(args) ? [args[0], args[1]] : [];
+    return typeof id === "string" && typeof attribute === "string" ? marker(`${id}.${attribute}`) : void 0;
+  }
+  if (name === "Fn::Sub") {
+    const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
+    if (text === void 0) return void 0;
+    const vars = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
+    let out = "";
+    for (const part of parseSubString(text)) {
+      if (typeof part === "string") out += part;
+      else if (!part.attribute && part.name in vars) {
+        const inner = arnPattern(vars[part.name], depth + 1);
+        if (inner === void 0) return void 0;
+        out += inner;
+      } else out += marker(part.attribute ? `${part.name}.${part.attribute}` : part.name);
+    }
+    return out;
+  }
+  if (name === "Fn::If") return IF_MARKER;
+  if (name === "Fn::Join" && Array.isArray(args) && typeof args[0] === "string" && Array.isArray(args[1])) {
+    const parts = args[1].map((p) => arnPattern(p, depth + 1));
+    return parts.every((p) => p !== void 0) ? parts.join(args[0]) : void 0;
+  }
+  return void 0;
+}
+function splitOnce(text) {
+  const dot = text.indexOf(".");
+  return dot > 0 ? [text.slice(0, dot), text.slice(dot + 1)] : [];
+}
+function patternOf(resource, v) {
+  if (v.kind === "literal" && typeof v.value === "string" && !v.symbolic) return v.value;
+  if (!v.external) {
+    const fromNode = arnPattern(valueAt(resource.node, v.path));
+    if (fromNode !== void 0) return fromNode;
+  }
+  return v.kind === "literal" ? asString(v) : void 0;
+}
+var identities = /* @__PURE__ */ new WeakMap();
+function bucketIdentity(ctx, bucket) {
+  let identity2 = identities.get(bucket);
+  if (!identity2) {
+    const names = [marker(bucket.logicalId)];
+    for (const name of ctx.value(bucket, ["Properties", "BucketName"])) {
+      const pattern = patternOf(bucket, name);
+      if (pattern && !names.includes(pattern)) names.push(pattern);
+    }
+    identities.set(bucket, identity2 = { logicalId: bucket.logicalId, names });
+  }
+  return identity2;
+}
+var indexes = /* @__PURE__ */ new WeakMap();
+function policyIndex(ctx) {
+  let index = indexes.get(ctx.template);
+  if (index) return index;
+  const byName = /* @__PURE__ */ new Map();
+  for (const bucket of ctx.graph.ofType("AWS::S3::Bucket")) {
+    for (const name of bucketIdentity(ctx, bucket).names) if (!byName.has(name)) byName.set(name, bucket);
+  }
+  index = { targets: /* @__PURE__ */ new Map(), byBucket: /* @__PURE__ */ new Map(), unknown: [] };
+  for (const policy of ctx.graph.ofType(BUCKET_POLICY)) {
+    const targets2 = [];
+    for (const value of ctx.value(policy, ["Properties", "Bucket"])) {
+      const ref = value.ref?.logicalId;
+      const referenced = ref ? ctx.template.resources.get(ref) : void 0;
+      const pattern = referenced ? void 0 : patternOf(policy, value);
+      const bucket = referenced?.type === "AWS::S3::Bucket" ? referenced : pattern !== void 0 ? byName.get(pattern) : void 0;
+      if (bucket) {
+        targets2.push({ bucket, identity: bucketIdentity(ctx, bucket), value });
+        const list2 = index.byBucket.get(bucket) ?? [];
+        if (!list2.includes(policy)) list2.push(policy);
+        index.byBucket.set(bucket, list2);
+      } else {
+        targets2.push({ identity: { names: pattern === void 0 ? [] : [pattern] }, value });
+        if (pattern === void 0 && !value.ref) index.unknown.push(value);
+      }
+    }
+    index.targets.set(policy, targets2);
+  }
+  indexes.set(ctx.template, index);
+  return index;
+}
+function policyTargets(ctx, policy) {
+  return policyIndex(ctx).targets.get(policy) ?? [];
+}
+function policiesOf(ctx, bucket) {
+  const index = policyIndex(ctx);
+  return { policies: index.byBucket.get(bucket) ?? [], unknown: index.unknown };
+}
+function statementSets(ctx, from, path14) {
+  const sets = [];
+  for (const doc of ctx.value(from, path14)) {
+    if (!ctx.known(doc, "the policy document")) {
+      sets.push({ list: doc, statements: [], unknown: true });
+      continue;
+    }
+    if (doc.kind !== "literal") continue;
+    for (const list2 of ctx.value(doc, ["Statement"])) {
+      if (!ctx.known(list2, "the policy statements")) {
+        sets.push({ list: list2, statements: [], unknown: true });
+        continue;
+      }
+      if (list2.kind !== "literal") continue;
+      const set = { list: list2, statements: [], unknown: false };
+      for (const statement of Array.isArray(list2.value) ? ctx.items(list2, []) : [list2]) {
+        if (!ctx.known(statement, "a policy statement")) set.unknown = true;
+        else if (statement.kind === "literal" && isPlainObject2(statement.value)) set.statements.push(statement);
+      }
+      sets.push(set);
+    }
+  }
+  return sets;
+}
+function statementsOf(ctx, from, path14) {
+  return statementSets(ctx, from, path14).flatMap((set) => set.statements);
+}
+function stringsOf(ctx, value) {
+  if (value.kind === "absent") return [];
+  if (value.kind !== "literal") return void 0;
+  const elements = Array.isArray(value.value) ? ctx.items(value, []) : [value];
+  const out = [];
+  for (const element of elements) {
+    const text = asString(element);
+    if (text === void 0) return void 0;
+    out.push(text);
+  }
+  return out;
+}
+function principalIsEveryone(ctx, principal, resource) {
+  if (principal.kind === "absent") return false;
+  if (principal.kind !== "literal") return void 0;
+  if (typeof principal.value === "string") return principal.value.trim() === "*";
+  if (!isPlainObject2(principal.value)) return false;
+  let unknown = false;
+  for (const aws of ctx.value(principal, ["AWS"])) {
+    if (aws.kind === "absent") continue;
+    if (aws.kind !== "literal") {
+      if (!aws.ref && !namesSomeoneElse(resource, aws)) unknown = true;
+      continue;
+    }
+    for (const element of Array.isArray(aws.value) ? ctx.items(aws, []) : [aws]) {
+      const text = asString(element);
+      if (text !== void 0) {
+        if (text.trim() === "*") return true;
+      } else if (!element.ref && !namesSomeoneElse(resource, element)) unknown = true;
+    }
+  }
+  return unknown ? void 0 : false;
+}
+function namesSomeoneElse(resource, v) {
+  if (!resource || v.external) return false;
+  const pattern = arnPattern(valueAt(resource.node, v.path));
+  return pattern !== void 0 && pattern.replace(/\uE000[^\uE001]*\uE001/g, "").trim() !== "";
+}
+function servicePrincipals(ctx, principal) {
+  if (principal.kind !== "literal" || !isPlainObject2(principal.value)) return [];
+  const out = [];
+  for (const service of ctx.value(principal, ["Service"])) out.push(...(stringsOf(ctx, service) ?? []).map((s) => s.toLowerCase()));
+  return out;
+}
+function actionMatches(pattern, action2) {
+  const source = pattern.trim().toLowerCase().replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${source}$`).test(action2.toLowerCase());
+}
+var S3_ARN = /^arn:(?:\uE000[^\uE001]*\uE001|[^:])*:s3:::/;
+function coverage(pattern, identity2) {
+  const text = pattern.trim();
+  if (text === "*") return "all";
+  let rest;
+  if (identity2.logicalId && text.startsWith(marker(`${identity2.logicalId}.Arn`))) {
+    rest = text.slice(marker(`${identity2.logicalId}.Arn`).length);
+  } else if (S3_ARN.test(text)) {
+    const name = text.replace(S3_ARN, "");
+    if (name === "*") return "all";
+    const own = identity2.names.find((n) => name.startsWith(n));
+    if (own !== void 0) rest = name.slice(own.length);
+  }
+  if (rest === void 0) return text.replace(S3_ARN, "").includes(IF_MARKER) ? "unknown" : "other";
+  if (rest === "") return "bucket";
+  if (rest === "*") return "all";
+  if (rest === "/*") return "objects";
+  return rest.startsWith("/") ? "some-objects" : "other";
+}
+function resourcePatterns(ctx, policy, resource) {
+  if (resource.kind === "absent") return [];
+  const elements = resource.kind === "literal" && Array.isArray(resource.value) ? ctx.items(resource, []) : [resource];
+  const out = [];
+  for (const element of elements) {
+    const pattern = patternOf(policy, element);
+    if (pattern === void 0) return void 0;
+    out.push(pattern);
+  }
+  return out;
+}
+var LOG_REFERRERS = [
+  { type: "AWS::S3::Bucket", via: ["Properties", "LoggingConfiguration", "DestinationBucketName"], source: "s3" },
+  { type: "AWS::CloudTrail::Trail", via: ["Properties", "S3BucketName"], source: "cloudtrail" },
+  { type: "AWS::CloudFront::Distribution", via: ["Properties", "DistributionConfig", "Logging"], source: "cloudfront" },
+  { type: "AWS::ElasticLoadBalancingV2::LoadBalancer", via: ["Properties", "LoadBalancerAttributes"], source: "elb" },
+  { type: "AWS::ElasticLoadBalancing::LoadBalancer", via: ["Properties", "AccessLoggingPolicy"], source: "elb" },
+  { type: "AWS::EC2::FlowLog", via: ["Properties", "LogDestination"], source: "vpc-flow-logs" },
+  { type: "AWS::Config::DeliveryChannel", via: ["Properties", "S3BucketName"], source: "config" },
+  { type: "AWS::WAFv2::LoggingConfiguration", via: ["Properties", "LogDestinationConfigs"], source: "waf" },
+  { type: "AWS::Logs::DeliveryDestination", via: ["Properties", "DestinationResourceArn"], source: "log-delivery" },
+  { type: "AWS::SSM::Association", via: ["Properties", "OutputLocation"], source: "log-delivery" }
+];
+var LOG_SERVICES = {
+  "logging.s3.amazonaws.com": "s3",
+  "cloudtrail.amazonaws.com": "cloudtrail",
+  "config.amazonaws.com": "config",
+  "delivery.logs.amazonaws.com": "log-delivery",
+  "logdelivery.elasticloadbalancing.amazonaws.com": "elb",
+  "elasticloadbalancing.amazonaws.com": "elb"
+};
+var REGIONAL_LOGS = /^logs\.[^.]+\.amazonaws\.com(\.cn)?$/;
+function logSources(ctx, bucket) {
+  const sources = /* @__PURE__ */ new Set();
+  const identity2 = bucketIdentity(ctx, bucket);
+  for (const { type, via, source } of LOG_REFERRERS) {
+    for (const { resource } of ctx.graph.referrers(bucket.logicalId, type, via)) if (resource !== bucket) sources.add(source);
+  }
+  const byName = logDestinationNames(ctx);
+  for (const name of identity2.names.slice(1)) for (const source of byName.get(name) ?? []) sources.add(source);
+  for (const acl of ctx.value(bucket, ["Properties", "AccessControl"])) if (asString(acl) === "LogDeliveryWrite") sources.add("s3");
+  for (const policy of policiesOf(ctx, bucket).policies) {
+    for (const statement of statementsOf(ctx, policy, ["Properties", "PolicyDocument"])) {
+      for (const [effect, principal, action2, resource] of ctx.each(
+        ctx.value(statement, ["Effect"]),
+        ctx.value(statement, ["Principal"]),
+        ctx.value(statement, ["Action"]),
+        ctx.value(statement, ["Resource"])
+      )) {
+        if (asString(effect) !== "Allow") continue;
+        const actions = stringsOf(ctx, action2) ?? [];
+        if (!actions.some((a) => actionMatches(a, "s3:PutObject"))) continue;
+        const services2 = servicePrincipals(ctx, principal);
+        for (const service of services2) {
+          const source = LOG_SERVICES[service] ?? (REGIONAL_LOGS.test(service) ? "log-delivery" : void 0);
+          if (source) sources.add(source);
+        }
+        const patterns = resourcePatterns(ctx, policy, resource) ?? [];
+        if (services2.length === 0 && patterns.some((p) => p.includes("AWSLogs"))) sources.add("elb");
+      }
+    }
+  }
+  return sources;
+}
+var destinationNames = /* @__PURE__ */ new WeakMap();
+function logDestinationNames(ctx) {
+  let names = destinationNames.get(ctx.template);
+  if (!names) {
+    names = /* @__PURE__ */ new Map();
+    for (const { type, via, source } of LOG_REFERRERS) {
+      for (const resource of ctx.graph.ofType(type)) {
+        for (const name of bucketNamesIn(valueAt(resource.node, via))) {
+          if (type === "AWS::S3::Bucket" && bucketIdentity(ctx, resource).names.includes(name)) continue;
+          let set = names.get(name);
+          if (!set) names.set(name, set = /* @__PURE__ */ new Set());
+          set.add(source);
+        }
+      }
+    }
+    destinationNames.set(ctx.template, names);
+  }
+  return names;
+}
+function bucketNamesIn(node, depth = 0) {
+  if (depth > 4 || node === void 0) return [];
+  if (Array.isArray(node)) return node.flatMap((n) => bucketNamesIn(n, depth + 1));
+  if (isPlainObject2(node) && !intrinsicOf(node)) return Object.values(node).flatMap((n) => bucketNamesIn(n, depth + 1));
+  const pattern = arnPattern(node);
+  if (pattern === void 0) return [];
+  const name = pattern.replace(S3_ARN, "").replace(/\.s3(\.[a-z0-9-]+)?\.amazonaws\.com$/, "").replace(/\/.*$/, "");
+  return name ? [name] : [];
+}
+
+// rules/security/s3-bucket-logging-enabled.ts
+var s3_bucket_logging_enabled_default = defineRule({
+  id: "s3-bucket-logging-enabled",
+  pillar: "security",
+  level: "warning",
+  tags: ["operational-excellence"],
+  title: "S3 server access logging is enabled",
+  rationale: "Server access logs record every request made to a bucket: who read or wrote which object, from where, and whether it was allowed. CloudTrail logs object-level requests only when data events are paid for, so without access logs an investigation of leaked or deleted data has nothing to go on.",
+  remediation: "Set `LoggingConfiguration` with a separate log bucket (one log bucket can serve many buckets, each under its own prefix); the log bucket needs a policy that lets `logging.s3.amazonaws.com` put objects. In CDK, set `serverAccessLogsBucket`.\n\n```yaml\nLoggingConfiguration:\n  DestinationBucketName: !Ref AccessLogBucket\n  LogFilePrefix: app-bucket/\n```",
+  wellArchitected: ["SEC04-BP01", "OPS08-BP02"],
+  securityHub: ["S3.9"],
+  securitySeverity: "4.0",
+  appliesTo: ["AWS::S3::Bucket"],
+  peers: {
+    checkov: [{ id: "CKV_AWS_18", messages: ["noLogging"] }],
+    // LoggingConfiguration set
+    cfn_nag: [{ id: "W35", messages: ["noLogging"] }],
+    // LoggingConfiguration set
+    cdk_nag: [
+      { id: "AwsSolutions-S1", messages: ["noLogging"] },
+      { id: "S3BucketLoggingEnabled", messages: ["noLogging"] }
+    ],
+    guard: [{ id: "S3_BUCKET_LOGGING_ENABLED", messages: ["noLogging"] }]
+  },
+  messages: {
+    noLogging: "Bucket {{logicalId}} has no server access logging (LoggingConfiguration is not set): requests to its objects leave no record to investigate.",
+    selfLoop: "Bucket {{logicalId}} delivers its access logs to itself ({{target}}): each delivered log is a new request that is logged in turn, and the logs can be changed by anyone who can write the data."
+  },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  UploadsBucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      BucketEncryption:",
+      "        ServerSideEncryptionConfiguration:",
+      "          - ServerSideEncryptionByDefault:",
+      "              SSEAlgorithm: aws:kms"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  UploadsBucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      BucketEncryption:",
+      "        ServerSideEncryptionConfiguration:",
+      "          - ServerSideEncryptionByDefault:",
+      "              SSEAlgorithm: aws:kms",
+      "      LoggingConfiguration:",
+      "        DestinationBucketName: !Ref AccessLogBucket",
+      "        LogFilePrefix: uploads/",
+      "  AccessLogBucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      BucketEncryption:",
+      "        ServerSideEncryptionConfiguration:",
+      "          - ServerSideEncryptionByDefault:",
+      "              SSEAlgorithm: AES256",
+      "  AccessLogBucketPolicy:",
+      "    Type: AWS::S3::BucketPolicy",
+      "    Properties:",
+      "      Bucket: !Ref AccessLogBucket",
+      "      PolicyDocument:",
+      "        Statement:",
+      "          - Effect: Allow",
+      "            Principal: {Service: logging.s3.amazonaws.com}",
+      "            Action: s3:PutObject",
+      "            Resource: !Sub '${AccessLogBucket.Arn}/*'",
+      "            Condition:",
+      "              StringEquals:",
+      "                'aws:SourceAccount': !Ref AWS::AccountId"
+    ].join("\n"),
+    notes: "Buckets that receive logs are not applicable (logging their log deliveries adds noise, and logging a log bucket into itself loops): a bucket named as the log destination of another bucket, a trail, a CloudFront distribution, a load balancer, a VPC flow log, an AWS Config delivery channel, a WAF logging configuration, a log delivery destination or the command output of an SSM association of the template (by reference or by name), a bucket with the `LogDeliveryWrite` ACL, and a bucket whose policy lets a log delivery service (`logging.s3.amazonaws.com`, `cloudtrail.amazonaws.com`, `delivery.logs.amazonaws.com`, CloudWatch Logs exports...) or a load balancer account put objects. A `LoggingConfiguration` without `DestinationBucketName`, or naming the bucket itself, delivers the logs into the bucket: reported as a log loop. To leave out other buckets on purpose, suppress the rule in their `Metadata` with a reason. A value only known at deploy time (an import, a parameter without a Default) is not a finding; `--report-unknown` lists it."
+  },
+  check(bucket, ctx) {
+    if (logSources(ctx, bucket).size) return;
+    const own = bucketIdentity(ctx, bucket).names;
+    for (const logging of ctx.value(bucket, ["Properties", "LoggingConfiguration"])) {
+      if (!ctx.known(logging, "LoggingConfiguration")) continue;
+      if (logging.kind === "absent") {
+        ctx.report({ messageId: "noLogging", at: logging });
+        continue;
+      }
+      for (const target of ctx.value(logging, ["DestinationBucketName"])) {
+        if (target.kind === "absent") {
+          ctx.report({ messageId: "selfLoop", at: logging, data: { target: "no DestinationBucketName, so the bucket itself" } });
+          continue;
+        }
+        if (target.ref) {
+          if (target.ref.logicalId === bucket.logicalId) ctx.report({ messageId: "selfLoop", at: target, data: { target: `Ref ${bucket.logicalId}` } });
+          continue;
+        }
+        const pattern = target.kind === "literal" && typeof target.value === "string" && !target.symbolic ? target.value : target.external ? void 0 : arnPattern(valueAt(bucket.node, target.path));
+        if (pattern !== void 0 && own.includes(pattern)) {
+          ctx.report({ messageId: "selfLoop", at: target, data: { target: "its own name" } });
+          continue;
+        }
+        if (pattern === void 0) ctx.known(target, "DestinationBucketName");
+      }
+    }
+  }
+});
+
+// rules/security/s3-bucket-public-read-write-prohibited.ts
+var PUBLIC_ACLS = {
+  PublicRead: { access: "read access", who: "everyone" },
+  PublicReadWrite: { access: "read and write access", who: "everyone" },
+  AuthenticatedRead: { access: "read access", who: "every AWS account" }
+};
+var READ = ["s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket", "s3:ListBucketVersions"];
+var WRITE = ["s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:PutObjectAcl", "s3:PutBucketPolicy", "s3:DeleteBucket"];
+var MESSAGES5 = {
+  publicAcl: "Bucket {{logicalId}} grants {{access}} to {{who}} through the canned ACL {{acl}}.",
+  publicPolicy: 'Statement {{statement}} of bucket policy {{logicalId}} allows {{access}} ({{actions}}) to everyone ("*") without a Condition, on {{bucket}}.',
+  aclNeutralised: "Bucket {{logicalId}} asks for the canned ACL {{acl}} ({{access}} for {{who}}), which {{guard}} neutralises (S3 rejects or ignores it): remove it, and serve public content through CloudFront.",
+  policyNeutralised: 'Statement {{statement}} of bucket policy {{logicalId}} allows {{access}} ({{actions}}) to everyone ("*") without a Condition, which Block Public Access on {{bucket}} neutralises (S3 rejects or ignores it): remove it, or add a Condition.'
+};
+var s3_bucket_public_read_write_prohibited_default = defineRule({
+  id: "s3-bucket-public-read-write-prohibited",
+  pillar: "security",
+  level: "error",
+  title: "S3 buckets grant no public read or write access through ACLs or bucket policies",
+  rationale: "A bucket that everyone can read leaks whatever lands in it, and one that everyone can write becomes free storage for malware and a way to overwrite or delete your data. Public grants are the cause of most S3 data exposures; Block Public Access only helps while it stays on.",
+  remediation: 'Remove public canned ACLs (`PublicRead`, `PublicReadWrite`, `AuthenticatedRead`) and bucket policy statements that allow `Principal: "*"` without a Condition. Serve public content through CloudFront with Origin Access Control, disable ACLs with `BucketOwnerEnforced`, and keep Block Public Access on.\n\n```yaml\nOwnershipControls:\n  Rules:\n    - ObjectOwnership: BucketOwnerEnforced\nPublicAccessBlockConfiguration:\n  BlockPublicAcls: true\n  IgnorePublicAcls: true\n  BlockPublicPolicy: true\n  RestrictPublicBuckets: true\n```',
+  wellArchitected: ["SEC03-BP07", "SEC08-BP04"],
+  securityHub: ["S3.2", "S3.3"],
+  securitySeverity: "9.1",
+  appliesTo: ["AWS::S3::Bucket", BUCKET_POLICY],
+  peers: {
+    // CKV_AWS_20 flags both public ACLs (PublicRead, PublicReadWrite); CKV_AWS_57 only PublicReadWrite, where
+    // CKV_AWS_20 fires too, so suppressing it alone leaves checkov's own finding open: not a peer on its own.
+    checkov: [{ id: "CKV_AWS_20", messages: ["publicAcl", "aclNeutralised"] }],
+    // W31 flags PublicRead, F14 PublicReadWrite: one of them per bucket, so each covers the ACL finding.
+    // F16: Allow with Principal "*" in a bucket policy.
+    cfn_nag: [
+      { id: "W31", messages: ["publicAcl", "aclNeutralised"] },
+      { id: "F14", messages: ["publicAcl", "aclNeutralised"] },
+      { id: "F16", messages: ["publicPolicy", "policyNeutralised"] }
+    ],
+    // Both run on buckets (Block Public Access, ACL and policy): suppressed there, they cover the ACL findings.
+    cdk_nag: [
+      { id: "S3BucketPublicReadProhibited", resourceTypes: ["AWS::S3::Bucket"] },
+      { id: "S3BucketPublicWriteProhibited", resourceTypes: ["AWS::S3::Bucket"] }
+    ],
+    guard: [
+      // All four Block Public Access flags on the bucket: any public ACL finding is one of theirs.
+      { id: "S3_BUCKET_PUBLIC_READ_PROHIBITED", messages: ["publicAcl", "aclNeutralised"] },
+      { id: "S3_BUCKET_PUBLIC_WRITE_PROHIBITED", messages: ["publicAcl", "aclNeutralised"] },
+      { id: "S3_BUCKET_POLICY_NO_WILDCARD_PRINCIPAL", messages: ["publicPolicy", "policyNeutralised"] }
+    ]
+  },
+  messages: MESSAGES5,
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  AssetsBucket:",
+      "    Type: AWS::S3::Bucket",
+      "  AssetsBucketPolicy:",
+      "    Type: AWS::S3::BucketPolicy",
+      "    Properties:",
+      "      Bucket: !Ref AssetsBucket",
+      "      PolicyDocument:",
+      "        Statement:",
+      "          - Sid: PublicRead",
+      "            Effect: Allow",
+      "            Principal: '*'",
+      "            Action: s3:GetObject",
+      "            Resource: !Sub '${AssetsBucket.Arn}/*'"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  AssetsBucket:",
+      "    Type: AWS::S3::Bucket",
+      "  AssetsBucketPolicy:",
+      "    Type: AWS::S3::BucketPolicy",
+      "    Properties:",
+      "      Bucket: !Ref AssetsBucket",
+      "      PolicyDocument:",
+      "        Statement:",
+      "          - Sid: CloudFrontRead",
+      "            Effect: Allow",
+      "            Principal: {Service: cloudfront.amazonaws.com}",
+      "            Action: s3:GetObject",
+      "            Resource: !Sub '${AssetsBucket.Arn}/*'",
+      "            Condition:",
+      "              StringEquals:",
+      "                'AWS:SourceArn': !Sub 'arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${Distribution}'"
+    ].join("\n"),
+    notes: 'Public ACLs: `PublicRead`, `PublicReadWrite` and `AuthenticatedRead` (every AWS account). Public policies: an `Allow` statement with `Principal: "*"` (or `{AWS: "*"}`) and no `Condition`, whose actions include reading (`s3:GetObject`, `s3:ListBucket`, `s3:Get*`, `s3:*`, `*`...) or writing (`s3:PutObject`, `s3:DeleteObject`...). Any Condition (`aws:SourceArn`, `aws:SourceVpce`, `aws:PrincipalOrgID`, `aws:SourceIp`...) is taken as a restriction, as the catalog asks. A grant that the bucket\'s own settings neutralise is a note, not an error: since April 2023 new buckets have ACLs disabled (`BucketOwnerEnforced`) and Block Public Access on, so a public ACL only takes effect with `OwnershipControls` set to `ObjectWriter` or `BucketOwnerPreferred` and both `BlockPublicAcls` and `IgnorePublicAcls` off, and a public policy only with `BlockPublicPolicy` and `RestrictPublicBuckets` off (otherwise S3 rejects it or ignores it). The account-level Block Public Access is not visible in a template, and a Block Public Access setting only known at deploy time does not make a grant a note. A policy for a bucket outside the template is judged on its statements alone. A Principal, Action or ACL only known at deploy time is not a finding; `--report-unknown` lists it.'
+  },
+  check(resource, ctx) {
+    if (resource.type === BUCKET_POLICY) checkPolicy(ctx, resource);
+    else checkAcl(ctx, resource);
+  }
+});
+function blocked(ctx, block, flags) {
+  if (block.kind === "absent") return { on: true, because: [block] };
+  if (block.kind !== "literal") return { on: false, because: [block] };
+  const because = [];
+  let on2 = true;
+  for (const flag2 of flags) {
+    for (const value of ctx.value(block, [flag2])) {
+      because.push(value);
+      if (asBoolean(value) !== true) on2 = false;
+    }
+  }
+  return { on: on2, because };
+}
+function checkAcl(ctx, bucket) {
+  for (const [acl, block, ownership] of ctx.each(
+    ctx.value(bucket, ["Properties", "AccessControl"]),
+    ctx.value(bucket, ["Properties", "PublicAccessBlockConfiguration"]),
+    ctx.value(bucket, ["Properties", "OwnershipControls", "Rules", 0, "ObjectOwnership"])
+  )) {
+    if (!ctx.known(acl, "AccessControl")) continue;
+    const name = asString(acl);
+    const grant = name === void 0 ? void 0 : PUBLIC_ACLS[name];
+    if (!grant) continue;
+    const disabled = ownership.kind === "absent" || asString(ownership) === "BucketOwnerEnforced";
+    const guard = blocked(ctx, block, ["BlockPublicAcls", "IgnorePublicAcls"]);
+    const neutralised = disabled || guard.on && block.kind !== "unknown";
+    const because = [ownership, ...guard.because];
+    const data = { access: grant.access, who: grant.who, acl: name };
+    if (!neutralised) {
+      ctx.report({ messageId: "publicAcl", at: acl, because, data });
+      continue;
+    }
+    const why = disabled ? `${ownership.kind === "absent" ? "the default " : ""}BucketOwnerEnforced ownership (ACLs disabled)` : `Block Public Access${block.kind === "absent" ? " (on by default)" : ""}`;
+    ctx.report({ messageId: "aclNeutralised", level: "note", at: acl, because, data: { ...data, guard: why } });
+  }
+}
+function checkPolicy(ctx, policy) {
+  const sets = statementSets(ctx, policy, ["Properties", "PolicyDocument"]);
+  for (const target of policyTargets(ctx, policy)) {
+    const bucket = target.bucket;
+    const blocks = bucket ? ctx.value(bucket, ["Properties", "PublicAccessBlockConfiguration"]) : [void 0];
+    const named2 = target.identity.names.find((n) => !n.includes("\uE000"));
+    for (const set of sets) {
+      if (!ctx.each([set.list], [target.value]).length) continue;
+      set.statements.forEach((statement, i) => {
+        for (const found of publicGrants(ctx, policy, statement)) {
+          for (const block of blocks) {
+            const guard = block ? blocked(ctx, block, ["BlockPublicPolicy"]) : void 0;
+            const restrict = block ? blocked(ctx, block, ["RestrictPublicBuckets"]) : void 0;
+            const neutralised = !!block && block.kind !== "unknown" && (guard?.on || restrict?.on);
+            const report = {
+              at: found.at,
+              because: [set.list, target.value, ...guard?.because ?? [], ...restrict?.because ?? []],
+              data: {
+                statement: found.sid ? JSON.stringify(clip(found.sid)) : String(i + 1),
+                access: found.access,
+                actions: found.actions.map((a) => clip(a, 60)).join(", "),
+                bucket: bucket ? `bucket ${bucket.logicalId}` : named2 ? `bucket ${JSON.stringify(clip(named2))}` : "its bucket"
+              }
+            };
+            if (neutralised) ctx.report({ messageId: "policyNeutralised", level: "note", ...report });
+            else ctx.report({ messageId: "publicPolicy", ...report });
+          }
+        }
+      });
+    }
+  }
+}
+function publicGrants(ctx, policy, statement) {
+  const field = (name) => ctx.value(statement, [name]);
+  const out = [];
+  for (const [sid, effect, principal, action2, condition] of ctx.each(field("Sid"), field("Effect"), field("Principal"), field("Action"), field("Condition"))) {
+    if (!ctx.known(effect, "the Effect of a bucket policy statement") || asString(effect) !== "Allow") continue;
+    if (isSet(condition)) continue;
+    const actions = stringsOf(ctx, action2);
+    if (actions === void 0) {
+      if (principalIsEveryone(ctx, principal, policy) !== false) ctx.unknown(action2, "the Action of an Allow statement in a bucket policy");
+      continue;
+    }
+    const reads = READ.some((a) => actions.some((p) => actionMatches(p, a)));
+    const writes = WRITE.some((a) => actions.some((p) => actionMatches(p, a)));
+    if (!reads && !writes) continue;
+    const everyone = principalIsEveryone(ctx, principal, policy);
+    if (everyone === void 0) {
+      ctx.unknown(principal, "the Principal of an Allow statement in a bucket policy");
+      continue;
+    }
+    if (!everyone) continue;
+    out.push({
+      at: principal,
+      sid: asString(sid),
+      access: reads && writes ? "read and write access" : reads ? "read access" : "write access",
+      actions
+    });
+  }
+  return out;
+}
+
+// rules/security/s3-bucket-ssl-requests-only.ts
+var DATA_ACTIONS = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"];
+var MESSAGES6 = {
+  noPolicy: "Bucket {{logicalId}} has no bucket policy, so nothing denies requests made without TLS: objects can be read and written over plain HTTP.",
+  noDeny: 'Bucket policy {{policy}} has no statement that denies requests made without TLS (Effect Deny, Principal "*", Condition Bool aws:SecureTransport false), so {{bucket}} can be read and written over plain HTTP.',
+  partial: "Bucket policy {{policy}} denies requests made without TLS only {{covered}}: {{missing}} can still be reached over plain HTTP."
+};
+var s3_bucket_ssl_requests_only_default = defineRule({
+  id: "s3-bucket-ssl-requests-only",
+  pillar: "security",
+  level: "warning",
+  title: "S3 bucket policies deny requests made without TLS",
+  rationale: "S3 answers plain HTTP as well as HTTPS. Unless the bucket policy refuses requests whose `aws:SecureTransport` is false, a misconfigured client, an old SDK or a script with an `http://` endpoint sends credentials-signed requests and object data in clear text, where anyone on the path can read or replay them.",
+  remediation: "Add a bucket policy statement that denies every S3 action to everyone when the request is not made over TLS, on the bucket and on its objects (CDK: `enforceSSL: true`).\n\n```yaml\nPolicyDocument:\n  Statement:\n    - Sid: DenyInsecureTransport\n      Effect: Deny\n      Principal: '*'\n      Action: 's3:*'\n      Resource:\n        - !GetAtt DataBucket.Arn\n        - !Sub '${DataBucket.Arn}/*'\n      Condition:\n        Bool:\n          'aws:SecureTransport': 'false'\n```",
+  wellArchitected: ["SEC09-BP02"],
+  securityHub: ["S3.5"],
+  securitySeverity: "6.5",
+  appliesTo: ["AWS::S3::Bucket", BUCKET_POLICY],
+  peers: {
+    checkov: [],
+    cfn_nag: [],
+    // Both run on each bucket and look for the aws:SecureTransport deny in its policy, as this rule does.
+    cdk_nag: [
+      { id: "AwsSolutions-S10", resourceTypes: ["AWS::S3::Bucket"] },
+      { id: "S3BucketSSLRequestsOnly", resourceTypes: ["AWS::S3::Bucket"] }
+    ],
+    // Asks every bucket policy for one exact statement (Resource "*"): suppressed on a policy, it covers the findings
+    // reported on policies (those of buckets outside the template).
+    guard: [{ id: "S3_BUCKET_SSL_REQUESTS_ONLY", resourceTypes: [BUCKET_POLICY] }]
+  },
+  messages: MESSAGES6,
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  DataBucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      BucketEncryption:",
+      "        ServerSideEncryptionConfiguration:",
+      "          - ServerSideEncryptionByDefault:",
+      "              SSEAlgorithm: aws:kms"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  DataBucket:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      BucketEncryption:",
+      "        ServerSideEncryptionConfiguration:",
+      "          - ServerSideEncryptionByDefault:",
+      "              SSEAlgorithm: aws:kms",
+      "  DataBucketPolicy:",
+      "    Type: AWS::S3::BucketPolicy",
+      "    Properties:",
+      "      Bucket: !Ref DataBucket",
+      "      PolicyDocument:",
+      '        Version: "2012-10-17"',
+      "        Statement:",
+      "          - Sid: DenyInsecureTransport",
+      "            Effect: Deny",
+      "            Principal: '*'",
+      "            Action: 's3:*'",
+      "            Resource:",
+      "              - !GetAtt DataBucket.Arn",
+      "              - !Sub '${DataBucket.Arn}/*'",
+      "            Condition:",
+      "              Bool:",
+      "                'aws:SecureTransport': 'false'"
+    ].join("\n"),
+    notes: 'A bucket passes when a bucket policy of the template applies to it (its `Bucket` is a `Ref` to the bucket, or the bucket\'s name, also when built with `Fn::Sub` or from the same parameter) and has a statement with `Effect: Deny`, `Principal: "*"` (or `{AWS: "*"}`), actions that include reading, writing, deleting and listing (`s3:*` or `*`) and `Condition: {Bool: {aws:SecureTransport: false}}` (also `BoolIfExists`), whose Resource covers both the bucket ARN and its objects (`arn/*`), or `*`. ARNs are read as written: `!GetAtt B.Arn`, `!Sub ${B.Arn}/*`, `arn:${AWS::Partition}:s3:::${B}/*`, and the `Fn::Join` form CDK writes for `enforceSSL: true`. A bucket without such a deny is reported on the bucket (the message names its policy, when it has one), as AWS Config and cdk-nag judge buckets; a policy of a bucket outside the template is reported on the policy. A deny that covers only the objects or only the bucket ARN gets a message of its own. Unlike the catalog entry, a deny on `NumericLessThan s3:TlsVersion` alone does not pass: a plain HTTP request carries no `s3:TlsVersion`, so that condition never matches it. A bucket that has no policy in the template while some policy names an imported bucket, and values only known at deploy time, are not findings; `--report-unknown` lists them.'
+  },
+  check(resource, ctx) {
+    if (resource.type === BUCKET_POLICY) {
+      checkPolicy2(ctx, resource, void 0);
+      return;
+    }
+    const { policies, unknown } = policiesOf(ctx, resource);
+    for (const policy of policies) checkPolicy2(ctx, policy, resource);
+    if (policies.length) return;
+    const [maybe] = unknown;
+    if (maybe) {
+      ctx.unknown(maybe, "the bucket a bucket policy applies to");
+      return;
+    }
+    ctx.report({ messageId: "noPolicy", at: ["Properties"] });
+  }
+});
+function checkPolicy2(ctx, policy, bucket) {
+  const sets = statementSets(ctx, policy, ["Properties", "PolicyDocument"]);
+  for (const target of policyTargets(ctx, policy)) {
+    if (bucket ? target.bucket !== bucket : target.bucket) continue;
+    const named2 = target.identity.names.find((n) => !n.includes("\uE000"));
+    const what = bucket ? `bucket ${bucket.logicalId}` : named2 ? `bucket ${JSON.stringify(clip(named2))}` : "its bucket";
+    for (const set of sets) {
+      if (!ctx.each([set.list], [target.value]).length) continue;
+      const denies = [];
+      let unknown = set.unknown;
+      for (const statement of set.statements) {
+        const found = tlsDeny(ctx, policy, statement, target.identity);
+        if (found === "unknown") unknown = true;
+        else if (found) denies.push(...found.filter((d) => [...d.covers].some((c) => c !== "other")));
+      }
+      const covered = new Set(denies.flatMap((d) => [...d.covers]));
+      if (covered.has("all") || covered.has("bucket") && covered.has("objects")) continue;
+      if (unknown) continue;
+      const at = (v) => bucket ? ["Properties"] : v;
+      if (denies.length === 0) {
+        ctx.report({ messageId: "noDeny", at: at(set.list), because: [set.list, target.value], data: { policy: policy.logicalId, bucket: what } });
+        continue;
+      }
+      const objects = covered.has("objects");
+      ctx.report({
+        messageId: "partial",
+        at: at(denies[0]?.resource),
+        because: [set.list, target.value],
+        data: covered.has("bucket") ? { policy: policy.logicalId, covered: "on the bucket ARN, not on its objects", missing: `the objects of ${what} (ARN/*)` } : {
+          policy: policy.logicalId,
+          covered: `on ${objects ? "the" : "some"} objects, not on the bucket ARN`,
+          missing: `${what} itself (listing, bucket settings)${objects ? "" : " and its other objects"}`
+        }
+      });
+    }
+  }
+}
+function tlsDeny(ctx, policy, statement, identity2) {
+  const field = (name) => ctx.value(statement, [name]);
+  const out = [];
+  let unknown = false;
+  for (const [effect, principal, action2, resource, condition] of ctx.each(
+    field("Effect"),
+    field("Principal"),
+    field("Action"),
+    field("Resource"),
+    field("Condition")
+  )) {
+    if (!ctx.known(effect, "the Effect of a bucket policy statement") || asString(effect) !== "Deny") {
+      if (effect.kind === "unknown") unknown = true;
+      continue;
+    }
+    const insecure = deniesInsecureTransport(ctx, condition);
+    if (insecure === false) continue;
+    const everyone = principalIsEveryone(ctx, principal, policy);
+    const actions = stringsOf(ctx, action2);
+    const patterns = resourcePatterns(ctx, policy, resource);
+    if (insecure === void 0 || everyone === void 0 || actions === void 0 || patterns === void 0) {
+      const what = insecure === void 0 ? condition : everyone === void 0 ? principal : actions === void 0 ? action2 : resource;
+      ctx.unknown(what, "a part of a Deny statement in a bucket policy");
+      unknown = true;
+      continue;
+    }
+    if (!everyone || !DATA_ACTIONS.every((a) => actions.some((p) => actionMatches(p, a)))) continue;
+    const covers2 = patterns.map((p) => coverage(p, identity2));
+    if (covers2.includes("unknown")) {
+      ctx.unknown(resource, "the Resource of a Deny statement in a bucket policy");
+      unknown = true;
+      continue;
+    }
+    out.push({ statement, resource, covers: new Set(covers2) });
+  }
+  if (out.length) return out;
+  return unknown ? "unknown" : void 0;
+}
+function deniesInsecureTransport(ctx, condition) {
+  if (condition.kind === "absent") return false;
+  if (condition.kind !== "literal" || !isPlainObject2(condition.value)) return void 0;
+  let unknown = false;
+  for (const [operator, keys] of Object.entries(condition.value)) {
+    if (!/^bool(ifexists)?$/i.test(operator) || !isPlainObject2(keys)) continue;
+    for (const key of Object.keys(keys)) {
+      if (key.toLowerCase() !== "aws:securetransport") continue;
+      for (const value of ctx.value(condition, [operator, key])) {
+        const values = stringsOf(ctx, value);
+        if (values === void 0) unknown = true;
+        else if (values.some((v) => v.toLowerCase() === "false")) return true;
+      }
+    }
+  }
+  return unknown ? void 0 : false;
+}
+
+// rules/security/s3-default-encryption-kms.ts
+var KMS = /* @__PURE__ */ new Set(["aws:kms", "aws:kms:dsse"]);
+var s3_default_encryption_kms_default = defineRule({
+  id: "s3-default-encryption-kms",
+  pillar: "security",
+  level: "note",
+  title: "S3 buckets default to SSE-KMS",
+  rationale: "Every new object in S3 is encrypted (SSE-S3 has been the default for all buckets since January 2023), but with keys S3 manages and anyone with `s3:GetObject` can read it. With SSE-KMS, reading also needs `kms:Decrypt` on a key whose policy you control, and CloudTrail records every use of the key: a second, audited gate for sensitive data.",
+  remediation: "Set the bucket's default encryption to `aws:kms` with a customer managed key, and turn on S3 Bucket Keys to cut the KMS request cost (by up to 99%).\n\n```yaml\nBucketEncryption:\n  ServerSideEncryptionConfiguration:\n    - ServerSideEncryptionByDefault:\n        SSEAlgorithm: aws:kms\n        KMSMasterKeyID: !Ref DataKey\n      BucketKeyEnabled: true\n```",
+  wellArchitected: ["SEC08-BP01", "SEC08-BP02"],
+  securityHub: ["S3.17"],
+  securitySeverity: "3.0",
+  appliesTo: ["AWS::S3::Bucket"],
+  peers: {
+    // CKV_AWS_19 and W41 ask for any default encryption: they only cover buckets without BucketEncryption.
+    checkov: [{ id: "CKV_AWS_19", messages: ["defaultSseS3"] }],
+    cfn_nag: [{ id: "W41", messages: ["defaultSseS3"] }],
+    cdk_nag: ["S3DefaultEncryptionKMS"],
+    guard: ["S3_DEFAULT_ENCRYPTION_KMS"]
+  },
+  messages: {
+    defaultSseS3: "Bucket {{logicalId}} has no BucketEncryption, so objects get the default SSE-S3 encryption with S3-managed keys; use SSE-KMS (aws:kms) for key-policy access control and audited key use.",
+    notKms: "Bucket {{logicalId}} encrypts by default with SSEAlgorithm {{algorithm}} (S3-managed keys); use SSE-KMS (aws:kms) for key-policy access control and audited key use."
+  },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  PatientRecords:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      BucketEncryption:",
+      "        ServerSideEncryptionConfiguration:",
+      "          - ServerSideEncryptionByDefault:",
+      "              SSEAlgorithm: AES256",
+      "      VersioningConfiguration:",
+      "        Status: Enabled"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  PatientRecords:",
+      "    Type: AWS::S3::Bucket",
+      "    Properties:",
+      "      BucketEncryption:",
+      "        ServerSideEncryptionConfiguration:",
+      "          - ServerSideEncryptionByDefault:",
+      "              SSEAlgorithm: aws:kms",
+      "              KMSMasterKeyID: !Ref RecordsKey",
+      "            BucketKeyEnabled: true",
+      "      VersioningConfiguration:",
+      "        Status: Enabled"
+    ].join("\n"),
+    notes: "A bucket passes with `SSEAlgorithm: aws:kms` or `aws:kms:dsse`, with or without `KMSMasterKeyID` (without one S3 uses the AWS managed key `aws/s3`). A bucket without `BucketEncryption`, or with `AES256`, is still encrypted: since January 2023 S3 applies SSE-S3 to every new object. That is why this rule is a note and only asks for the stronger SSE-KMS; checkov CKV_AWS_19 and cfn_nag W41, which ask for any encryption, cover only the bucket without `BucketEncryption`. Buckets that receive Elastic Load Balancing access logs are not applicable: load balancers deliver logs only to buckets encrypted with SSE-S3 (a bucket is taken as one when a load balancer of the template names it in its access log settings, or its bucket policy lets the load balancer service or an account principal put objects under `AWSLogs/`). A value only known at deploy time (an import, a parameter without a Default) is not a finding; `--report-unknown` lists it."
+  },
+  check(bucket, ctx) {
+    if (logSources(ctx, bucket).has("elb")) return;
+    for (const encryption of ctx.value(bucket, ["Properties", "BucketEncryption"])) {
+      if (!ctx.known(encryption, "BucketEncryption")) continue;
+      if (encryption.kind === "absent") {
+        ctx.report({ messageId: "defaultSseS3", at: encryption });
+        continue;
+      }
+      for (const rule of ctx.items(encryption, ["ServerSideEncryptionConfiguration"])) {
+        if (!ctx.known(rule, "a ServerSideEncryptionConfiguration rule")) continue;
+        for (const algorithm of ctx.value(rule, ["ServerSideEncryptionByDefault", "SSEAlgorithm"])) {
+          if (!ctx.known(algorithm, "SSEAlgorithm") || algorithm.kind === "absent") continue;
+          const text = asString(algorithm);
+          if (text === void 0 || KMS.has(text)) continue;
+          ctx.report({
+            messageId: "notKms",
+            at: algorithm,
+            data: { algorithm: valueText(text) },
+            fix: algorithm.kind === "literal" ? { text: "aws:kms", description: "Use SSE-KMS" } : void 0
+          });
+        }
+      }
+    }
+  }
+});
+
+// rules/security/sns-encrypted-kms.ts
+var sns_encrypted_kms_default = defineRule({
+  id: "sns-encrypted-kms",
+  pillar: "security",
+  level: "warning",
+  title: "SNS topics are encrypted with KMS",
+  rationale: "SNS stores messages at rest until they are delivered, and it has no default encryption: without a KMS key the payloads (order details, alerts with hostnames, personal data) sit in the service unencrypted by any key you control, and no key policy or CloudTrail key-usage record stands between them and a reader.",
+  remediation: "Set `KmsMasterKeyId` to a customer managed key (or `alias/aws/sns`). Topics that AWS services publish to (CloudWatch alarms, S3 event notifications, EventBridge) need a customer managed key whose key policy lets that service use it: the AWS managed `alias/aws/sns` key policy cannot be changed.\n\n```yaml\nKmsMasterKeyId: !Ref TopicKey   # or alias/aws/sns\n```",
+  wellArchitected: ["SEC08-BP02"],
+  securityHub: ["SNS.1"],
+  securitySeverity: "5.5",
+  appliesTo: ["AWS::SNS::Topic"],
+  peers: {
+    checkov: ["CKV_AWS_26"],
+    // KmsMasterKeyId set
+    cfn_nag: ["W47"],
+    // KmsMasterKeyId set
+    cdk_nag: ["AwsSolutions-SNS2", "SNSEncryptedKMS"],
+    // server-side encryption with a KMS key
+    guard: ["SNS_ENCRYPTED_KMS"]
+  },
+  messages: {
+    unencrypted: "Topic {{logicalId}} is not encrypted at rest: KmsMasterKeyId is {{state}}."
+  },
+  docs: {
+    noncompliant: ["Resources:", "  OrderEvents:", "    Type: AWS::SNS::Topic", "    Properties:", "      TopicName: order-events"].join("\n"),
+    compliant: [
+      "Resources:",
+      "  TopicKey:",
+      "    Type: AWS::KMS::Key",
+      "    Properties:",
+      "      EnableKeyRotation: true",
+      "      KeyPolicy:",
+      '        Version: "2012-10-17"',
+      "        Statement:",
+      "          - Effect: Allow",
+      "            Principal: {AWS: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root'}",
+      "            Action: kms:*",
+      '            Resource: "*"',
+      "  OrderEvents:",
+      "    Type: AWS::SNS::Topic",
+      "    Properties:",
+      "      TopicName: order-events",
+      "      KmsMasterKeyId: !Ref TopicKey"
+    ].join("\n"),
+    notes: "Any `KmsMasterKeyId` passes: the AWS managed key `alias/aws/sns`, a key ARN, alias or id, or a reference to an `AWS::KMS::Key` of the template. Unlike SQS (SSE-SQS since 2022) and S3 (SSE-S3 since 2023), SNS has no default encryption at rest, so a topic without the property fails. A `KmsMasterKeyId` only known at deploy time (an import, a parameter without a Default) is not a finding; `--report-unknown` lists it. Keep in mind that topics fed by AWS services (CloudWatch alarms, S3 notifications) need a customer managed key whose policy admits the service."
+  },
+  check(topic, ctx) {
+    for (const key of ctx.value(topic, ["Properties", "KmsMasterKeyId"])) {
+      if (key.ref) continue;
+      if (!ctx.known(key, "KmsMasterKeyId") || isSet(key)) continue;
+      const state = key.kind === "absent" ? "not set (SNS has no default encryption at rest)" : "an empty string";
+      ctx.report({ messageId: "unencrypted", at: key, data: { state } });
+    }
+  }
+});
+
+// rules/security/sqs-queue-encrypted.ts
+var sqs_queue_encrypted_default = defineRule({
+  id: "sqs-queue-encrypted",
+  pillar: "security",
+  level: "warning",
+  title: "SQS queues are encrypted at rest",
+  rationale: "Messages wait in a queue for up to 14 days. Since October 2022 SQS encrypts new queues with SQS-owned keys (SSE-SQS) unless told otherwise; a queue that turns this off stores every message body unencrypted. A customer managed KMS key (SSE-KMS) adds a key policy and CloudTrail records of each use, which cross-account producers and regulated data often need.",
+  remediation: "Leave `SqsManagedSseEnabled` out (or set it to true) for SSE-SQS, or set `KmsMasterKeyId` to a KMS key for SSE-KMS.\n\n```yaml\nSqsManagedSseEnabled: true\n# or, for SSE-KMS:\nKmsMasterKeyId: alias/aws/sqs\n```",
+  wellArchitected: ["SEC08-BP02"],
+  securityHub: ["SQS.1"],
+  securitySeverity: "5.5",
+  appliesTo: ["AWS::SQS::Queue"],
+  peers: {
+    // These ask for a KmsMasterKeyId (or, for cdk_nag, any SSE): every finding here is one of theirs too.
+    checkov: ["CKV_AWS_27"],
+    cfn_nag: ["W48"],
+    cdk_nag: ["AwsSolutions-SQS2"],
+    guard: ["SQS_QUEUE_KMS_MASTER_KEY_ID_RULE"]
+  },
+  messages: {
+    disabled: "Queue {{logicalId}} stores messages unencrypted: SqsManagedSseEnabled is false and no KmsMasterKeyId is set."
+  },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  OrdersQueue:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      "      QueueName: orders",
+      "      VisibilityTimeout: 180",
+      "      SqsManagedSseEnabled: false"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  OrdersQueue:",
+      "    Type: AWS::SQS::Queue",
+      "    Properties:",
+      "      QueueName: orders",
+      "      VisibilityTimeout: 180",
+      "      SqsManagedSseEnabled: true"
+    ].join("\n"),
+    notes: "A queue passes when it sets `KmsMasterKeyId` (SSE-KMS), or leaves `SqsManagedSseEnabled` out or true (SSE-SQS): since October 2022 SQS encrypts every new queue with SQS-owned keys unless it is told otherwise, so only `SqsManagedSseEnabled: false` without a `KmsMasterKeyId` fails. checkov CKV_AWS_27 and cfn_nag W48 are stricter (they ask for a KMS key on every queue), so their suppressions also cover this rule. Queues created before that change and never updated are not visible in a template. An empty `KmsMasterKeyId` counts as not set. A value only known at deploy time (an import, a parameter without a Default) is not a finding; `--report-unknown` lists it."
+  },
+  check(queue, ctx) {
+    for (const [sse, key] of ctx.each(ctx.value(queue, ["Properties", "SqsManagedSseEnabled"]), ctx.value(queue, ["Properties", "KmsMasterKeyId"]))) {
+      if (key.ref) continue;
+      if (!ctx.known(key, "KmsMasterKeyId") || isSet(key)) continue;
+      if (!ctx.known(sse, "SqsManagedSseEnabled") || asBoolean(sse) !== false) continue;
+      ctx.report({
+        messageId: "disabled",
+        at: sse,
+        because: [key],
+        fix: sse.kind === "literal" ? { text: "true", description: "Turn on SSE-SQS" } : void 0
+      });
+    }
+  }
+});
+
+// rules/security/vpc-default-vpc-not-used.ts
+var PLACEMENT = {
+  "AWS::EC2::Instance": { what: "Instance", properties: ["SubnetId", "NetworkInterfaces"], notApplicable: ["LaunchTemplate"] },
+  "AWS::EC2::SecurityGroup": { what: "Security group", properties: ["VpcId"] },
+  "AWS::AutoScaling::AutoScalingGroup": { what: "Auto Scaling group", properties: ["VPCZoneIdentifier"] },
+  // A DB instance inside a DB cluster takes the cluster's placement, a read replica its source's.
+  "AWS::RDS::DBInstance": { what: "DB instance", properties: ["DBSubnetGroupName"], notApplicable: ["DBClusterIdentifier", "SourceDBInstanceIdentifier"] },
+  "AWS::RDS::DBCluster": { what: "DB cluster", properties: ["DBSubnetGroupName"] },
+  "AWS::ElastiCache::CacheCluster": { what: "ElastiCache cluster", properties: ["CacheSubnetGroupName"] },
+  "AWS::ElastiCache::ReplicationGroup": { what: "ElastiCache replication group", properties: ["CacheSubnetGroupName"] },
+  "AWS::ElasticLoadBalancing::LoadBalancer": { what: "Classic Load Balancer", properties: ["Subnets"] },
+  "AWS::ElasticLoadBalancingV2::LoadBalancer": { what: "Load balancer", properties: ["Subnets", "SubnetMappings"] }
+};
+var vpc_default_vpc_not_used_default = defineRule({
+  id: "vpc-default-vpc-not-used",
+  pillar: "security",
+  level: "warning",
+  title: "Resources are placed in a declared VPC, not the default VPC",
+  rationale: "A resource that names no subnet, subnet group or VPC lands in the default VPC: its subnets are public and assign public IP addresses, it is shared by everything else created in the account without a placement, and its address range is the same in every account and region, which gets in the way of peering. Workloads belong in a VPC you designed, with private subnets for what should not face the internet.",
+  remediation: "Name the placement explicitly: a subnet for an instance, a VPC for a security group, subnets for an Auto Scaling group or a load balancer, a subnet group for a database or a cache.\n\n```yaml\nSubnetId: !Ref PrivateSubnetA           # AWS::EC2::Instance\nVpcId: !Ref Vpc                       # AWS::EC2::SecurityGroup\nDBSubnetGroupName: !Ref DbSubnetGroup  # AWS::RDS::DBInstance\n```",
+  wellArchitected: ["SEC05-BP01", "REL02-BP03"],
+  securityHub: ["ElastiCache.7", "EC2.29"],
+  securitySeverity: "5.0",
+  tags: ["reliability"],
+  appliesTo: Object.keys(PLACEMENT),
+  peers: {
+    cdk_nag: [
+      { id: "AwsSolutions-AEC1", resourceTypes: ["AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ReplicationGroup"] },
+      // no subnet group
+      { id: "EC2InstancesInVPC", resourceTypes: ["AWS::EC2::Instance"] }
+      // no SubnetId
+    ]
+  },
+  messages: {
+    defaultVpc: "{{what}} {{logicalId}} sets no {{property}}, so it is placed in the default VPC, whose subnets are public and shared by everything in the account."
+  },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  CacheCluster:",
+      "    Type: AWS::ElastiCache::CacheCluster",
+      "    Properties:",
+      "      Engine: redis",
+      "      CacheNodeType: cache.t4g.micro",
+      "      NumCacheNodes: 1"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  CacheSubnetGroup:",
+      "    Type: AWS::ElastiCache::SubnetGroup",
+      "    Properties:",
+      "      Description: private cache subnets",
+      "      SubnetIds: [subnet-0a1b2c3d4e5f60718, subnet-0a1b2c3d4e5f60719]",
+      "  CacheCluster:",
+      "    Type: AWS::ElastiCache::CacheCluster",
+      "    Properties:",
+      "      Engine: redis",
+      "      CacheNodeType: cache.t4g.micro",
+      "      NumCacheNodes: 1",
+      "      CacheSubnetGroupName: !Ref CacheSubnetGroup"
+    ].join("\n"),
+    notes: "A resource is reported when the properties that place it are all absent: `SubnetId` and `NetworkInterfaces` of an instance, `VpcId` of a security group, `VPCZoneIdentifier` of an Auto Scaling group (`AvailabilityZones` alone means the default VPC), `DBSubnetGroupName` of an RDS instance or cluster, `CacheSubnetGroupName` of an ElastiCache cluster or replication group, `Subnets` (or `SubnetMappings`) of a load balancer. Any value there, even a literal id or a parameter, passes: whether it names the default VPC cannot be told from the template. Not applicable: an instance launched from a launch template (which may place it), a DB instance in a DB cluster or a read replica (placed with its source), and services that need no VPC (Lambda, DynamoDB, DAX without a subnet group). Under an undecidable condition, the branch that removes the placement is reported with the condition named."
+  },
+  check(resource, ctx) {
+    const spec = PLACEMENT[resource.type];
+    if (!spec) return;
+    const prop = (name) => ctx.value(resource, ["Properties", name]);
+    const skip = (spec.notApplicable ?? []).map(prop);
+    const lists = spec.properties.map(prop);
+    for (const reading of ctx.each(...skip, ...lists)) {
+      const others = reading.slice(0, skip.length);
+      const placement = reading.slice(skip.length);
+      if (others.some((v) => v.kind !== "absent")) continue;
+      if (placement.some((v) => v.kind !== "absent")) continue;
+      ctx.report({
+        messageId: "defaultVpc",
+        // The absent value points at its Fn::If when a condition removed it, else at the nearest node.
+        at: placement[0] ?? ["Properties"],
+        because: placement,
+        data: { what: spec.what, property: listWords(spec.properties, "or") }
+      });
+    }
+  }
+});
+
 // rules/security/vpc-flow-logs-enabled.ts
 var VPC = "AWS::EC2::VPC";
 var FLOW_LOG = "AWS::EC2::FlowLog";
@@ -18392,9 +21312,9 @@ var vpc_flow_logs_enabled_default = defineRule({
       return;
     }
     if (ctx.options.assumeFlowLogsExternal) return;
-    const coverage = coverageOf(ctx, resource, "VPC");
+    const coverage2 = coverageOf(ctx, resource, "VPC");
     for (const root of ctx.value(resource, [])) {
-      for (const uncovered of uncoveredCases(ctx, root.assumptions, coverage)) {
+      for (const uncovered of uncoveredCases(ctx, root.assumptions, coverage2)) {
         const when = absentVariant([], false, uncovered);
         const partial = partialCoverage(ctx, resource, uncovered);
         if (partial === "all") continue;
@@ -18416,9 +21336,9 @@ function coverageOf(ctx, target, kind2) {
   }
   return out;
 }
-function uncoveredCases(ctx, base, coverage) {
+function uncoveredCases(ctx, base, coverage2) {
   const choices = [];
-  for (const c of coverage) {
+  for (const c of coverage2) {
     if (!mergeAssumptions(base, c)) continue;
     const own = c.filter((a) => !base.some((b) => JSON.stringify(a) === JSON.stringify(b)));
     const negations = own.flatMap((a) => negate(ctx, a));
@@ -18426,10 +21346,10 @@ function uncoveredCases(ctx, base, coverage) {
     choices.push(negations);
   }
   let cases = [base];
-  for (const options7 of choices) {
+  for (const options10 of choices) {
     const next = [];
     for (const prefix of cases) {
-      for (const option2 of options7) {
+      for (const option2 of options10) {
         const merged = mergeAssumptions(prefix, [option2]);
         if (merged && next.length < MAX_CASES) next.push(merged);
       }
@@ -18461,7 +21381,7 @@ function partialCoverage(ctx, vpc, when) {
   const subnets = unique(ctx.graph.referrers(vpc.logicalId, "AWS::EC2::Subnet", ["Properties", "VpcId"])).filter(exists);
   const covered = subnets.filter((s) => holds(coverageOf(ctx, s, "Subnet")));
   if (subnets.length > 0 && covered.length === subnets.length) return "all";
-  const interfaces = subnets.flatMap((s) => unique(ctx.graph.referrers(s.logicalId, "AWS::EC2::NetworkInterface", ["Properties", "SubnetId"]))).filter((eni) => exists(eni) && holds(coverageOf(ctx, eni, "NetworkInterface")));
+  const interfaces2 = subnets.flatMap((s) => unique(ctx.graph.referrers(s.logicalId, "AWS::EC2::NetworkInterface", ["Properties", "SubnetId"]))).filter((eni) => exists(eni) && holds(coverageOf(ctx, eni, "NetworkInterface")));
   const parts = [];
   if (covered.length)
     parts.push(
@@ -18470,11 +21390,11 @@ function partialCoverage(ctx, vpc, when) {
         covered.map((s) => s.logicalId)
       )} (${covered.length} of ${subnets.length})`
     );
-  if (interfaces.length)
+  if (interfaces2.length)
     parts.push(
       named(
         "network interface",
-        interfaces.map((e) => e.logicalId)
+        interfaces2.map((e) => e.logicalId)
       )
     );
   return parts.length ? parts.join(" and ") : void 0;
@@ -18767,13 +21687,13 @@ var autoscaling_elb_health_check_default = defineRule({
       }
       if (grace.kind === "absent") ctx.report({ messageId: "noGracePeriod", at: grace, because: [type, ...lists] });
     }
-    const targets = [
+    const targets2 = [
       ...ctx.items(group, ["Properties", "TargetGroupARNs"]),
       ...ctx.items(group, ["Properties", "TrafficSources"]).flatMap(
         (source) => ctx.each(ctx.value(source, ["Type"]), ctx.value(source, ["Identifier"])).filter(([type]) => type.kind === "absent" || asString(type) === "elbv2").map(([, identifier]) => identifier)
       )
     ];
-    for (const target of targets) {
+    for (const target of targets2) {
       const resource = target.ref && ctx.template.resources.get(target.ref.logicalId);
       if (resource?.type !== "AWS::ElasticLoadBalancingV2::TargetGroup") continue;
       for (const enabled of ctx.value(resource, ["Properties", "HealthCheckEnabled"])) {
@@ -21078,7 +23998,7 @@ function lifecyclePolicyCovers(ctx, policy, target) {
 
 // rules/reliability/ebs-resources-protected-by-backup-plan.ts
 var VOLUME = "AWS::EC2::Volume";
-var INSTANCE2 = "AWS::EC2::Instance";
+var INSTANCE3 = "AWS::EC2::Instance";
 var SELECTION = "AWS::Backup::BackupSelection";
 var DLM_POLICY = "AWS::DLM::LifecyclePolicy";
 var options = {
@@ -21104,7 +24024,7 @@ var ebs_resources_protected_by_backup_plan_default = defineRule({
   remediation: "Select the volume (or its instance) in an AWS Backup plan, by tag or by ARN, or target its tags with a DLM lifecycle policy. If backups are managed centrally, set the `centralBackup` option, or `backupTag` to the tag the central plan selects.\n\n```yaml\nTags:\n  - {Key: backup, Value: daily}\n# and an AWS::Backup::BackupSelection with\n#   Conditions: {StringEquals: [{ConditionKey: aws:ResourceTag/backup, ConditionValue: daily}]}\n```",
   wellArchitected: ["REL09-BP03", "REL09-BP01"],
   securityHub: [],
-  appliesTo: [VOLUME, INSTANCE2],
+  appliesTo: [VOLUME, INSTANCE3],
   tags: ["operational-excellence"],
   peers: { checkov: [], cfn_nag: [], cdk_nag: ["EC2EBSInBackupPlan"] },
   options,
@@ -21194,34 +24114,34 @@ function or(a, b) {
   return a === "yes" || b === "yes" ? "yes" : a === "unknown" || b === "unknown" ? "unknown" : "no";
 }
 function targetsOf(ctx, resource) {
-  if (resource.type === INSTANCE2) {
+  if (resource.type === INSTANCE3) {
     const propagate = ctx.value(resource, ["Properties", "PropagateTagsToVolumeOnCreation"]).some((v) => asBoolean(v) === true);
     return [
       { resource, kind: "instance", tagsFrom: resource },
       { resource, kind: "volume", tagsFrom: propagate ? resource : void 0 }
     ];
   }
-  const targets = [{ resource, kind: "volume", tagsFrom: resource }];
+  const targets2 = [{ resource, kind: "volume", tagsFrom: resource }];
   const instances = /* @__PURE__ */ new Set();
   for (const { resource: attachment } of ctx.graph.referrers(resource.logicalId, "AWS::EC2::VolumeAttachment", ["Properties", "VolumeId"])) {
     for (const id of ctx.value(attachment, ["Properties", "InstanceId"])) if (id.ref) instances.add(id.ref.logicalId);
   }
-  for (const { resource: instance } of ctx.graph.referrers(resource.logicalId, INSTANCE2, ["Properties", "Volumes"])) instances.add(instance.logicalId);
+  for (const { resource: instance } of ctx.graph.referrers(resource.logicalId, INSTANCE3, ["Properties", "Volumes"])) instances.add(instance.logicalId);
   for (const id of instances) {
     const instance = ctx.template.resources.get(id);
-    if (instance?.type === INSTANCE2) targets.push({ resource: instance, kind: "instance", tagsFrom: instance });
+    if (instance?.type === INSTANCE3) targets2.push({ resource: instance, kind: "instance", tagsFrom: instance });
   }
-  return targets;
+  return targets2;
 }
 
 // rules/reliability/ec2-placement-group-not-cluster.ts
 var PLACEMENT_GROUP = "AWS::EC2::PlacementGroup";
 var ASG = "AWS::AutoScaling::AutoScalingGroup";
-var INSTANCE3 = "AWS::EC2::Instance";
+var INSTANCE4 = "AWS::EC2::Instance";
 var LAUNCH_TEMPLATE2 = "AWS::EC2::LaunchTemplate";
 var GROUP_PATH = {
   [ASG]: ["Properties", "PlacementGroup"],
-  [INSTANCE3]: ["Properties", "PlacementGroupName"],
+  [INSTANCE4]: ["Properties", "PlacementGroupName"],
   [LAUNCH_TEMPLATE2]: ["Properties", "LaunchTemplateData", "Placement", "GroupName"]
 };
 var messages3 = {
@@ -21238,7 +24158,7 @@ var ec2_placement_group_not_cluster_default = defineRule({
   rationale: "A cluster placement group packs its instances close together in one Availability Zone, often on the same rack, for low-latency networking. One zone or rack failure then takes every instance down, so it suits tightly coupled HPC jobs but not workloads that must stay available.",
   remediation: "Use the `spread` or `partition` strategy for workloads that must survive hardware or zone failures; keep `cluster` only for tightly coupled HPC and accept the single-zone risk (and then do not give the group subnets in other zones).\n\n```yaml\nPlacementGroup:\n  Type: AWS::EC2::PlacementGroup\n  Properties:\n    Strategy: spread   # or partition; keep cluster only for tightly coupled HPC and accept single-AZ risk\n```",
   wellArchitected: ["REL10-BP01", "REL10-BP03"],
-  appliesTo: [PLACEMENT_GROUP, ASG, INSTANCE3, LAUNCH_TEMPLATE2],
+  appliesTo: [PLACEMENT_GROUP, ASG, INSTANCE4, LAUNCH_TEMPLATE2],
   tags: ["performance-efficiency"],
   peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
   messages: messages3,
@@ -21285,8 +24205,8 @@ var ec2_placement_group_not_cluster_default = defineRule({
       if (group.kind === "absent") continue;
       const pg = group.ref && ctx.template.resources.get(group.ref.logicalId);
       if (!pg || pg.type !== PLACEMENT_GROUP) {
-        const outside = group.kind === "literal" ? variantWith(group, { kind: "unknown", reason: `placement group ${valueText(asString(group) ?? "?")}, which is not declared in this template` }) : group;
-        ctx.unknown(outside, "the placement group strategy");
+        const outside2 = group.kind === "literal" ? variantWith(group, { kind: "unknown", reason: `placement group ${valueText(asString(group) ?? "?")}, which is not declared in this template` }) : group;
+        ctx.unknown(outside2, "the placement group strategy");
         continue;
       }
       for (const strategy of ctx.value(pg, ["Properties", "Strategy"])) {
@@ -21308,7 +24228,7 @@ function reportWorkload(ctx, resource, group, strategy, pgId) {
     ctx.report({ messageId: "cluster", at: group, because: [strategy], data: { group: pgId, what: `Auto Scaling group ${resource.logicalId}` } });
     return;
   }
-  if (resource.type === INSTANCE3) {
+  if (resource.type === INSTANCE4) {
     const balanced = servesLoadBalancer(ctx, resource);
     ctx.report({
       messageId: balanced ? "clusterLoadBalanced" : "cluster",
@@ -21772,10 +24692,10 @@ function targetGroupSettings(ctx, lb) {
 function attachedTargetGroups(ctx, lb) {
   const out = [];
   for (const { resource: listener } of ctx.graph.referrers(lb.logicalId, LISTENER2, ["Properties", "LoadBalancerArn"])) {
-    for (const action of ctx.items(listener, ["Properties", "DefaultActions"])) {
-      if (action.kind !== "literal") continue;
-      out.push(...ctx.value(action, ["TargetGroupArn"]).filter((v) => v.kind !== "absent"));
-      for (const entry of ctx.items(action, ["ForwardConfig", "TargetGroups"])) {
+    for (const action2 of ctx.items(listener, ["Properties", "DefaultActions"])) {
+      if (action2.kind !== "literal") continue;
+      out.push(...ctx.value(action2, ["TargetGroupArn"]).filter((v) => v.kind !== "absent"));
+      for (const entry of ctx.items(action2, ["ForwardConfig", "TargetGroups"])) {
         out.push(...ctx.value(entry, ["TargetGroupArn"]).filter((v) => v.kind !== "absent"));
       }
     }
@@ -22100,7 +25020,7 @@ var rds_automated_backups_enabled_default = defineRule({
 });
 
 // rules/reliability/rds-cluster-multi-az-enabled.ts
-var INSTANCE4 = "AWS::RDS::DBInstance";
+var INSTANCE5 = "AWS::RDS::DBInstance";
 var messages6 = {
   singleInstance: "Aurora cluster {{logicalId}} has {{instances}}, so there is no replica in another Availability Zone to fail over to: when that zone or the instance fails, the database is down until a new instance is created.",
   sameZone: "Aurora cluster {{logicalId}} pins all its DB instances ({{members}}) to one Availability Zone ({{zone}}), so a failure of that zone takes every instance down."
@@ -22171,35 +25091,35 @@ var rds_cluster_multi_az_enabled_default = defineRule({
       if (!ctx.known(engine, "the engine") || !asString(engine)?.toLowerCase().startsWith("aurora")) continue;
       if (isSet(instanceClass)) continue;
       if (!ctx.known(mode, "EngineMode") || asString(mode)?.toLowerCase() === "serverless") continue;
-      const members = membersOf(ctx, cluster, identifier);
-      if (members.length === 0) {
+      const members3 = membersOf(ctx, cluster, identifier);
+      if (members3.length === 0) {
         ctx.unknown(engine, "the DB instances of the cluster (none in this template: they may be created by another stack)");
         continue;
       }
-      checkMembers(ctx, members, engine, [engine, mode, instanceClass, identifier]);
+      checkMembers(ctx, members3, engine, [engine, mode, instanceClass, identifier]);
     }
   }
 });
 function membersOf(ctx, cluster, identifier) {
   const name = asString(identifier)?.toLowerCase();
   const out = [];
-  for (const instance of ctx.graph.ofType(INSTANCE4)) {
-    const readings2 = ctx.value(instance, ["Properties", "DBClusterIdentifier"]);
-    const joins = new Set(readings2.filter((v) => v.ref?.logicalId === cluster.logicalId || name !== void 0 && asString(v)?.toLowerCase() === name));
+  for (const instance of ctx.graph.ofType(INSTANCE5)) {
+    const readings3 = ctx.value(instance, ["Properties", "DBClusterIdentifier"]);
+    const joins = new Set(readings3.filter((v) => v.ref?.logicalId === cluster.logicalId || name !== void 0 && asString(v)?.toLowerCase() === name));
     if (joins.size === 0) continue;
-    if (instance.condition && readings2.some((v) => v.assumptions.some((a) => a.kind === "condition" && a.name === instance.condition && a.value))) {
-      readings2.push(absentVariant([], false, [{ kind: "condition", name: instance.condition, value: false }]));
+    if (instance.condition && readings3.some((v) => v.assumptions.some((a) => a.kind === "condition" && a.name === instance.condition && a.value))) {
+      readings3.push(absentVariant([], false, [{ kind: "condition", name: instance.condition, value: false }]));
     }
-    out.push({ resource: instance, readings: readings2, joins });
+    out.push({ resource: instance, readings: readings3, joins });
   }
   return out;
 }
-function checkMembers(ctx, members, engine, because) {
+function checkMembers(ctx, members3, engine, because) {
   const fixed = because.map((v) => [v]);
-  for (const combo of combinations([...fixed, ...members.map((m) => m.readings)])) {
-    const readings2 = combo.slice(fixed.length);
-    const present = members.filter((m, i) => {
-      const reading = readings2[i];
+  for (const combo of combinations([...fixed, ...members3.map((m) => m.readings)])) {
+    const readings3 = combo.slice(fixed.length);
+    const present = members3.filter((m, i) => {
+      const reading = readings3[i];
       return reading !== void 0 && m.joins.has(reading);
     });
     const [first, second] = present;
@@ -23302,10 +26222,10 @@ var ValueResolver = class {
       case "Fn::Join": {
         if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Join");
         const out = [];
-        const readings2 = this.combine([sub(args[0], at("Fn::Join")), sub(args[1], at("Fn::Join"))]);
-        if (!readings2) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path14);
-        for (let r = 0; r < readings2.length && out.length <= MAX_VARIANTS && !this.over; r++) {
-          const [delimiter, list2] = readings2[r];
+        const readings3 = this.combine([sub(args[0], at("Fn::Join")), sub(args[1], at("Fn::Join"))]);
+        if (!readings3) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path14);
+        for (let r = 0; r < readings3.length && out.length <= MAX_VARIANTS && !this.over; r++) {
+          const [delimiter, list2] = readings3[r];
           if (delimiter.kind !== "literal" || list2.kind !== "literal" || !Array.isArray(list2.value)) {
             out.push(unknownVariant("Fn::Join of values that are not all known", path14, external, assumptions, JOIN));
             continue;
@@ -23329,10 +26249,10 @@ var ValueResolver = class {
       case "Fn::Select": {
         if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Select");
         const out = [];
-        const readings2 = this.combine([sub(args[0], at("Fn::Select")), sub(args[1], at("Fn::Select"))]);
-        if (!readings2) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path14);
-        for (let r = 0; r < readings2.length && out.length <= MAX_VARIANTS && !this.over; r++) {
-          const [index, list2] = readings2[r];
+        const readings3 = this.combine([sub(args[0], at("Fn::Select")), sub(args[1], at("Fn::Select"))]);
+        if (!readings3) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path14);
+        for (let r = 0; r < readings3.length && out.length <= MAX_VARIANTS && !this.over; r++) {
+          const [index, list2] = readings3[r];
           const i = index.kind === "literal" ? Number(index.value) : NaN;
           if (!Number.isInteger(i) || list2.kind !== "literal" || !Array.isArray(list2.value)) {
             out.push(unknownVariant("Fn::Select over values that are not known", path14, external, assumptions));
@@ -23351,10 +26271,10 @@ var ValueResolver = class {
       case "Fn::Split": {
         if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Split");
         const out = [];
-        const readings2 = this.combine([sub(args[0], at("Fn::Split")), sub(args[1], at("Fn::Split"))]);
-        if (!readings2) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path14);
-        for (let r = 0; r < readings2.length; r++) {
-          const [delimiter, text] = readings2[r];
+        const readings3 = this.combine([sub(args[0], at("Fn::Split")), sub(args[1], at("Fn::Split"))]);
+        if (!readings3) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path14);
+        for (let r = 0; r < readings3.length; r++) {
+          const [delimiter, text] = readings3[r];
           if (delimiter.kind !== "literal" || text.kind !== "literal" || typeof text.value !== "string") {
             out.push(unknownVariant("Fn::Split of a value that is not known", path14, external, assumptions));
             continue;
@@ -23376,10 +26296,10 @@ var ValueResolver = class {
       case "Fn::Cidr": {
         if (!Array.isArray(args) || args.length !== 3) return unknown("a malformed Fn::Cidr");
         const out = [];
-        const readings2 = this.combine([sub(args[0], at("Fn::Cidr")), sub(args[1], at("Fn::Cidr")), sub(args[2], at("Fn::Cidr"))]);
-        if (!readings2) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path14);
-        for (let r = 0; r < readings2.length; r++) {
-          const [block, count, bits] = readings2[r];
+        const readings3 = this.combine([sub(args[0], at("Fn::Cidr")), sub(args[1], at("Fn::Cidr")), sub(args[2], at("Fn::Cidr"))]);
+        if (!readings3) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path14);
+        for (let r = 0; r < readings3.length; r++) {
+          const [block, count, bits] = readings3[r];
           const cidrs = block.kind === "literal" && count.kind === "literal" && bits.kind === "literal" ? cidrSubnets(String(block.value), Number(count.value), Number(bits.value)) : void 0;
           if (!cidrs) out.push(unknownVariant("Fn::Cidr of values that are not known", path14, external, assumptions));
           else out.push(literal2(cidrs, mergeAssumptions(block.assumptions, count.assumptions, bits.assumptions)));
@@ -23458,10 +26378,10 @@ var ValueResolver = class {
     ];
     const fallback = isPlainObject2(args[3]) ? args[3].DefaultValue : void 0;
     const out = [];
-    const readings2 = this.combine(keys);
-    if (!readings2) return this.over ? [unknownVariant(TOO_COMPLEX, path14, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany2(path14);
-    for (let i = 0; i < readings2.length && out.length <= MAX_VARIANTS && !this.over; i++) {
-      const [mapName, top, second] = readings2[i];
+    const readings3 = this.combine(keys);
+    if (!readings3) return this.over ? [unknownVariant(TOO_COMPLEX, path14, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany2(path14);
+    for (let i = 0; i < readings3.length && out.length <= MAX_VARIANTS && !this.over; i++) {
+      const [mapName, top, second] = readings3[i];
       this.mapEntries(mapName, top, second, fallback, path14, external, assumptions, depth, out);
     }
     if (this.over) out.push(unknownVariant(TOO_COMPLEX, path14, external, assumptions, TOO_COMPLEX_ORIGIN));
@@ -23742,7 +26662,7 @@ function cidrSubnets(block, count, bits) {
 
 // rules/reliability/vpc-cidr-size-recommended.ts
 var VPC3 = "AWS::EC2::VPC";
-var SUBNET = "AWS::EC2::Subnet";
+var SUBNET3 = "AWS::EC2::Subnet";
 var CIDR_BLOCK2 = "AWS::EC2::VPCCidrBlock";
 var RESERVED_PER_SUBNET = 5;
 var messages10 = {
@@ -23775,7 +26695,7 @@ var vpc_cidr_size_recommended_default = defineRule({
   rationale: "A VPC's primary CIDR block cannot be changed, and a subnet's block cannot be resized: when addresses run out, instances, containers, Lambda network interfaces and load balancer nodes fail to launch, and the fix is new subnets or a new VPC. AWS reserves five addresses in every subnet, so a /28 leaves 11. A subnet outside its VPC, or overlapping another subnet of the VPC, fails the deployment.",
   remediation: "Size the VPC for its future (a /16 gives 65,536 addresses) and give subnets room (a /24 leaves 251 usable addresses); derive subnet blocks from the VPC block with `Fn::Cidr` so they fit and do not overlap.\n\n```yaml\nVpc:\n  Properties:\n    CidrBlock: 10.0.0.0/16\nPublicSubnetA:\n  Properties:\n    CidrBlock: !Select [0, !Cidr [!GetAtt Vpc.CidrBlock, 6, 8]]   # 10.0.0.0/24\n```",
   wellArchitected: ["REL02-BP03"],
-  appliesTo: [VPC3, SUBNET],
+  appliesTo: [VPC3, SUBNET3],
   peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
   messages: messages10,
   options: options2,
@@ -23919,7 +26839,7 @@ function checkInsideVpc(ctx, cidr, block, vpc) {
   }
 }
 function checkOverlaps(ctx, subnet, cidr, block, vpc) {
-  for (const { resource: other } of ctx.graph.referrers(vpc.logicalId, SUBNET, ["Properties", "VpcId"])) {
+  for (const { resource: other } of ctx.graph.referrers(vpc.logicalId, SUBNET3, ["Properties", "VpcId"])) {
     if (other === subnet) return;
     if (subnet.condition && other.condition && subnet.condition !== other.condition) continue;
     for (const [otherCidr, otherVpc] of ctx.each(subnetCidrs(ctx, other), ctx.value(other, ["Properties", "VpcId"]), [cidr])) {
@@ -23938,7 +26858,7 @@ function checkOverlaps(ctx, subnet, cidr, block, vpc) {
 }
 
 // rules/reliability/vpc-subnets-multi-az.ts
-var SUBNET2 = "AWS::EC2::Subnet";
+var SUBNET4 = "AWS::EC2::Subnet";
 var BUILTIN_TRANSFORMS = /* @__PURE__ */ new Set(["AWS::Serverless-2016-10-31", "AWS::LanguageExtensions"]);
 var messages11 = {
   singlePublicSubnet: "VPC {{logicalId}} has a single public subnet, {{subnet}}{{zone}}, so everything placed in its public tier runs in one Availability Zone.",
@@ -23994,7 +26914,7 @@ var vpc_subnets_multi_az_default = defineRule({
   },
   check(vpc, ctx) {
     const subnets = /* @__PURE__ */ new Map();
-    for (const { resource } of ctx.graph.referrers(vpc.logicalId, SUBNET2, ["Properties", "VpcId"])) subnets.set(resource.logicalId, resource);
+    for (const { resource } of ctx.graph.referrers(vpc.logicalId, SUBNET4, ["Properties", "VpcId"])) subnets.set(resource.logicalId, resource);
     if (subnets.size === 0) return;
     const macro = ctx.template.transforms.find((t) => !BUILTIN_TRANSFORMS.has(t));
     if (macro) {
@@ -24004,13 +26924,13 @@ var vpc_subnets_multi_az_default = defineRule({
     const tiers = /* @__PURE__ */ new Map();
     for (const subnet of subnets.values()) tiers.set(subnet, tierOf(ctx, subnet));
     for (const tier of ["public", "private"]) {
-      const members = [...tiers].filter(([, t]) => t === tier).map(([s]) => s);
-      if (members.length === 0) continue;
+      const members3 = [...tiers].filter(([, t]) => t === tier).map(([s]) => s);
+      if (members3.length === 0) continue;
       const maybe = [...tiers].filter(([, t]) => t === void 0).map(([s]) => s);
       checkTier(
         ctx,
         tier,
-        [...members, ...maybe].map((s) => subnetOf(ctx, s))
+        [...members3, ...maybe].map((s) => subnetOf(ctx, s))
       );
     }
   }
@@ -24317,7 +27237,7 @@ var autoscaling_scaling_policy_configured_default = defineRule({
   },
   check(resource, ctx) {
     if (resource.type === GROUP3) checkGroup(ctx, resource);
-    else if (resource.type === POLICY2) checkPolicy(ctx, resource);
+    else if (resource.type === POLICY2) checkPolicy3(ctx, resource);
   }
 });
 function checkGroup(ctx, group) {
@@ -24340,14 +27260,14 @@ function scalers(ctx, group) {
   const names = ctx.value(group, ["Properties", "AutoScalingGroupName"]).map(asString).filter((n) => n !== void 0);
   for (const type of [POLICY2, SCHEDULED]) {
     for (const other of ctx.graph.ofType(type)) {
-      const targets = ctx.value(other, ["Properties", "AutoScalingGroupName"]);
-      if (targets.length === 0) continue;
+      const targets2 = ctx.value(other, ["Properties", "AutoScalingGroupName"]);
+      if (targets2.length === 0) continue;
       const refs = ctx.graph.edgesFrom(other.logicalId).filter((e) => e.path[0] === "Properties" && e.path[1] === "AutoScalingGroupName");
       if (refs.length > 0) {
         if (refs.some((e) => e.to === group.logicalId)) return "yes";
         continue;
       }
-      for (const target of targets) {
+      for (const target of targets2) {
         if (target.kind === "literal" && names.includes(String(target.value))) return "yes";
         if (target.kind === "unknown") doubt ??= target;
       }
@@ -24364,7 +27284,7 @@ function scalers(ctx, group) {
   if (ctx.graph.referrers(group.logicalId, "AWS::AutoScalingPlans::ScalingPlan").length > 0) return "yes";
   return doubt ?? "no";
 }
-function checkPolicy(ctx, policy) {
+function checkPolicy3(ctx, policy) {
   for (const type of ctx.value(policy, ["Properties", "PolicyType"])) {
     if (!ctx.known(type, "PolicyType")) continue;
     const name = type.kind === "absent" ? "SimpleScaling" : asString(type) ?? "";
@@ -24483,9 +27403,9 @@ function s3Origin(ctx, distribution, origin) {
       return fromBucket ? "s3" : "other";
     }
     if (domain.kind === "unknown") {
-      const targets = ctx.graph.edgesFrom(distribution.logicalId).filter((e) => startsWith3(e.path, domain.path)).map((e) => ctx.template.resources.get(e.to)?.type);
-      if (targets.length === 0) return void 0;
-      return targets.includes(BUCKET) ? "s3" : "other";
+      const targets2 = ctx.graph.edgesFrom(distribution.logicalId).filter((e) => startsWith3(e.path, domain.path)).map((e) => ctx.template.resources.get(e.to)?.type);
+      if (targets2.length === 0) return void 0;
+      return targets2.includes(BUCKET) ? "s3" : "other";
     }
   }
   return "other";
@@ -24869,13 +27789,13 @@ var dynamodb_autoscaling_enabled_default = defineRule({
     notes: "Applies to tables in provisioned mode (`BillingMode: PROVISIONED`, or not set: the default). A capacity counts as scaled when the template has an `AWS::ApplicationAutoScaling::ScalableTarget` in the `dynamodb` namespace with its `ScalableDimension` (`dynamodb:table:ReadCapacityUnits`, `dynamodb:index:WriteCapacityUnits`...) whose `ResourceId` refers to the table (`!Sub table/${Table}`, a `Fn::Join`, what the CDK writes) or names it (`table/<TableName>`); for an index, the `ResourceId` ends in `/index/<IndexName>`. Whether a scaling policy is attached to the target is not checked. A scalable target whose `ResourceId` is only known at deploy time may cover the table: then the table is listed by `--report-unknown` rather than flagged, and so is a `BillingMode` only known at deploy time. A scalable target with a `Condition` counts for the table. Not checked: `AWS::DynamoDB::GlobalTable`, whose provisioned writes always auto scale (CloudFormation requires `WriteCapacityAutoScalingSettings`)."
   },
   check(table, ctx) {
-    const targets = ctx.graph.ofType(SCALABLE_TARGET).filter((t) => ctx.value(t, ["Properties", "ServiceNamespace"]).some((v) => asString(v) === "dynamodb"));
+    const targets2 = ctx.graph.ofType(SCALABLE_TARGET).filter((t) => ctx.value(t, ["Properties", "ServiceNamespace"]).some((v) => asString(v) === "dynamodb"));
     for (const billing of ctx.value(table, ["Properties", "BillingMode"])) {
       if (!ctx.known(billing, "BillingMode")) continue;
       if (billing.kind === "literal" && asString(billing) !== "PROVISIONED") continue;
-      const missing = neededCapacities(ctx, table, billing).filter((need) => !targets.some((t) => covers(ctx, t, table, billing, need)));
+      const missing = neededCapacities(ctx, table, billing).filter((need) => !targets2.some((t) => covers(ctx, t, table, billing, need)));
       if (!missing.length) continue;
-      const open = targets.find((t) => opaqueResourceId(ctx, t));
+      const open = targets2.find((t) => opaqueResourceId(ctx, t));
       if (open) {
         ctx.unknown(billing, `the auto scaling of the table (scalable target ${open.logicalId} has a ResourceId only known at deploy time)`);
         continue;
@@ -25006,6 +27926,95 @@ var rds_storage_type_current_generation_default = defineRule({
   }
 });
 
+// rules/cost-optimization/autoscaling-warm-pool-stopped.ts
+var messages17 = {
+  running: "Warm pool {{logicalId}} keeps its instances running (PoolState {{state}}): idle warm instances are billed at the full instance price, while Stopped or Hibernated ones cost only their EBS volumes.",
+  unbounded: "Warm pool {{logicalId}} sets neither MaxGroupPreparedCapacity nor MinSize, so it holds {{size}}: set MaxGroupPreparedCapacity to the few instances a scale-out needs at once."
+};
+var autoscaling_warm_pool_stopped_default = defineRule({
+  id: "autoscaling-warm-pool-stopped",
+  pillar: "cost-optimization",
+  level: "note",
+  title: "Warm pools keep instances stopped, not running",
+  rationale: "A warm pool keeps pre-initialized instances ready for an Auto Scaling group to scale out fast. Running warm instances are billed like any running instance while they wait; stopped or hibernated ones cost only their EBS volumes (and Elastic IPs). Without a size limit the pool holds every instance between the desired capacity and the maximum size, which can be many more than a scale-out needs.",
+  remediation: "Keep the pool `Stopped` (or `Hibernated` where the instances support it), and bound its size.\n\n```yaml\nPoolState: Stopped\nMaxGroupPreparedCapacity: 2\n```",
+  wellArchitected: ["COST09-BP03", "SUS02-BP03"],
+  appliesTo: ["AWS::AutoScaling::WarmPool"],
+  tags: ["sustainability", "performance-efficiency"],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  messages: messages17,
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  WebGroup:",
+      "    Type: AWS::AutoScaling::AutoScalingGroup",
+      "    Properties:",
+      '      MinSize: "2"',
+      '      MaxSize: "20"',
+      "      VPCZoneIdentifier: [subnet-0123456789abcdef0, subnet-0123456789abcdef1]",
+      "      LaunchTemplate:",
+      "        LaunchTemplateId: lt-0123456789abcdef0",
+      '        Version: "3"',
+      "  WebWarmPool:",
+      "    Type: AWS::AutoScaling::WarmPool",
+      "    Properties:",
+      "      AutoScalingGroupName: !Ref WebGroup",
+      "      PoolState: Running"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  WebGroup:",
+      "    Type: AWS::AutoScaling::AutoScalingGroup",
+      "    Properties:",
+      '      MinSize: "2"',
+      '      MaxSize: "20"',
+      "      VPCZoneIdentifier: [subnet-0123456789abcdef0, subnet-0123456789abcdef1]",
+      "      LaunchTemplate:",
+      "        LaunchTemplateId: lt-0123456789abcdef0",
+      '        Version: "3"',
+      "  WebWarmPool:",
+      "    Type: AWS::AutoScaling::WarmPool",
+      "    Properties:",
+      "      AutoScalingGroupName: !Ref WebGroup",
+      "      PoolState: Stopped",
+      "      MaxGroupPreparedCapacity: 2"
+    ].join("\n"),
+    notes: "`PoolState` defaults to `Stopped`, which passes, as does `Hibernated`. A pool with neither `MaxGroupPreparedCapacity` nor `MinSize` holds the group's `MaxSize` minus its desired capacity; when the group is in the same template the message says how many instances that is at deployment (its `DesiredCapacity`, else `MinSize`), and a group whose maximum is no more than its desired capacity needs no note. A value only known at deploy time is not a finding; `--report-unknown` lists it. Whether a warm pool is needed at all (slow instance start-up against scale-out speed) is not in the template."
+  },
+  check(resource, ctx) {
+    const prop = (name) => ctx.value(resource, ["Properties", name]);
+    for (const state of prop("PoolState")) {
+      if (!ctx.known(state, "PoolState") || asString(state)?.toLowerCase() !== "running") continue;
+      ctx.report({ messageId: "running", at: state, data: { state: stateText(state) } });
+    }
+    for (const [max, min] of ctx.each(prop("MaxGroupPreparedCapacity"), prop("MinSize"))) {
+      if (max.kind !== "absent" || min.kind !== "absent") continue;
+      for (const size of poolSizes(ctx, resource)) {
+        ctx.report({ messageId: "unbounded", at: max, because: [min, ...size.because], data: { size: size.text } });
+      }
+    }
+  }
+});
+function poolSizes(ctx, pool) {
+  const group = ctx.value(pool, ["Properties", "AutoScalingGroupName"]).map((name) => name.ref && ctx.template.resources.get(name.ref.logicalId)).find((r) => r?.type === "AWS::AutoScaling::AutoScalingGroup");
+  if (!group) return [{ text: "the group's MaxSize minus its desired capacity", because: [] }];
+  const prop = (name) => ctx.value(group, ["Properties", name]);
+  const sizes = [];
+  for (const [maxSize, desired, minSize] of ctx.each(prop("MaxSize"), prop("DesiredCapacity"), prop("MinSize"))) {
+    const start = desired.kind === "absent" ? minSize : desired;
+    if (!ctx.known(maxSize, "the group's MaxSize") || !ctx.known(start, "the group's desired capacity")) continue;
+    const max = asNumber(maxSize);
+    const from = asNumber(start);
+    if (max === void 0 || from === void 0 || max - from <= 0) continue;
+    const n = max - from;
+    sizes.push({
+      text: `${n} instance${n === 1 ? "" : "s"} (group ${group.logicalId}'s MaxSize ${max} minus its desired capacity ${from} at deployment)`,
+      because: [maxSize, desired, minSize]
+    });
+  }
+  return sizes;
+}
+
 // rules/cost-optimization/cw-loggroup-retention-period-check.ts
 var LOG_GROUP = "AWS::Logs::LogGroup";
 var CDK_LOG_RETENTION = "Custom::LogRetention";
@@ -25023,7 +28032,7 @@ var options3 = {
     default: true
   })
 };
-var messages17 = {
+var messages18 = {
   noRetention: "Log group {{logicalId}} keeps its events forever: RetentionInDays is {{state}}, so storage is paid for indefinitely.",
   tooShort: "Log group {{logicalId}} keeps its events {{state}} days, fewer than the {{min}} days required.",
   implicitLogGroup: "Lambda function {{logicalId}} writes to a log group that is not declared in the template: Lambda creates /aws/lambda/<name> itself, and it keeps events forever."
@@ -25045,7 +28054,7 @@ var cw_loggroup_retention_period_check_default = defineRule({
     cdk_nag: [{ id: "CloudWatchLogGroupRetentionPeriod", resourceTypes: [LOG_GROUP], messages: ["noRetention"] }]
   },
   options: options3,
-  messages: messages17,
+  messages: messages18,
   docs: {
     noncompliant: ["Resources:", "  ApiLogs:", "    Type: AWS::Logs::LogGroup", "    Properties:", "      LogGroupName: /acme/orders-api/access"].join("\n"),
     compliant: [
@@ -25125,7 +28134,7 @@ function declaredLogGroupNames(ctx) {
 // rules/cost-optimization/ebs-volume-type-gp3.ts
 var LARGE_GIB = 1024;
 var gp2Iops = (size) => Math.min(3 * size, 16e3);
-var messages18 = {
+var messages19 = {
   gp2: "{{subject}} uses gp2{{defaulted}}: gp3 costs about 20% less per GB and gives 3,000 IOPS and 125 MiB/s at any size.",
   gp2Large: "{{subject}} uses gp2 at {{size}} GiB{{defaulted}}: switch to gp3 with Iops: {{iops}} and Throughput: 250 to keep the performance gp2 gives this size, for less.",
   magnetic: "{{subject}} uses the previous-generation magnetic type standard: use gp3 (or st1/sc1 for large, rarely read data)."
@@ -25168,7 +28177,7 @@ var ebs_volume_type_gp3_default = defineRule({
     ].join("\n"),
     notes: "An `AWS::EC2::Volume` without `VolumeType` is gp2 (the CloudFormation default) and is flagged. A block device mapping of an instance, launch template or launch configuration without `VolumeType` keeps the type of the AMI's mapping, which the template does not show: not a finding, but listed by `--report-unknown`, like any value only known at deploy time. Mappings with `NoDevice` or a `VirtualName` (instance store) are not EBS and not applicable; io1, io2, st1 and sc1 pass. For gp2 volumes over 1 TiB the message gives the `Iops` that keep their performance, and no one-value fix is offered. Findings on a launch template or configuration name the Auto Scaling groups and instances that launch from it."
   },
-  messages: messages18,
+  messages: messages19,
   check(resource, ctx) {
     if (resource.type === "AWS::EC2::Volume") {
       for (const [type, size] of ctx.each(ctx.value(resource, ["Properties", "VolumeType"]), ctx.value(resource, ["Properties", "Size"]))) {
@@ -25230,44 +28239,511 @@ function checkType(ctx, type, size, subject, absentIsGp2, because = []) {
   });
 }
 
-// rules/cost-optimization/ec2-instance-type-current-generation.ts
-var SUCCESSORS = {
-  t1: "t3 or t4g",
-  t2: "t3 or t4g",
-  m1: "m7i or m7g",
-  m3: "m7i or m7g",
-  m4: "m7i or m7g",
-  m2: "r7i or r7g",
-  cr1: "r7i or r7g",
-  r3: "r7i or r7g",
-  r4: "r7i or r7g",
-  c1: "c7i or c7g",
-  c3: "c7i or c7g",
-  c4: "c7i or c7g",
-  cc1: "c7i or c7g",
-  cc2: "c7i or c7g",
-  cg1: "g6 or g5",
-  g2: "g6 or g5",
-  g3: "g6 or g5",
-  p2: "g5 or p3",
-  hi1: "i4i or i4g",
-  i2: "i4i or i4g",
-  i3: "i4i or i4g",
-  hs1: "d3 or d3en",
-  d2: "d3 or d3en",
-  x1: "x2idn or x2iedn"
+// rules/cost-optimization/ec2-eip-attached.ts
+var ec2_eip_attached_default = defineRule({
+  id: "ec2-eip-attached",
+  pillar: "cost-optimization",
+  level: "note",
+  title: "Elastic IPs are attached to something",
+  rationale: "Every public IPv4 address is billed by the hour, attached or not, and an Elastic IP that nothing uses is a cost with no benefit (and a scarce address held back).",
+  remediation: "Attach the address (an `InstanceId`, an `AWS::EC2::EIPAssociation`, a NAT gateway or a Network Load Balancer subnet mapping), hand it to another stack in an output, or delete it.\n\n```yaml\nEipAssociation:\n  Type: AWS::EC2::EIPAssociation\n  Properties:\n    AllocationId: !GetAtt Eip.AllocationId\n    InstanceId: !Ref Bastion\n```",
+  wellArchitected: ["COST04-BP03", "SUS02-BP03"],
+  appliesTo: ["AWS::EC2::EIP"],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  messages: {
+    unattached: "Elastic IP {{logicalId}} is attached to nothing in this template (no InstanceId, and no resource or output refers to it): a public IPv4 address is billed hourly whether or not it is used."
+  },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  BastionIp:",
+      "    Type: AWS::EC2::EIP",
+      "    Properties:",
+      "      Domain: vpc",
+      "  Bastion:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      ImageId: ami-0123456789abcdef0",
+      "      InstanceType: t4g.micro",
+      "      SubnetId: subnet-0123456789abcdef0"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  BastionIp:",
+      "    Type: AWS::EC2::EIP",
+      "    Properties:",
+      "      Domain: vpc",
+      "      InstanceId: !Ref Bastion",
+      "  Bastion:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      ImageId: ami-0123456789abcdef0",
+      "      InstanceType: t4g.micro",
+      "      SubnetId: subnet-0123456789abcdef0"
+    ].join("\n"),
+    notes: "An Elastic IP counts as used when it has an `InstanceId` (any value, even one only known at deploy time), or when any resource of the template refers to it (an `AWS::EC2::EIPAssociation`, a NAT gateway's `AllocationId`, a load balancer's `SubnetMappings`, user data or a custom resource that attaches it at boot...) or an output does (another stack attaches it). `DependsOn` alone does not count. Not applicable: addresses from a BYOIP pool (`PublicIpv4Pool`), which carry no public IPv4 charge. The catalog also lists `AWS::EC2::EIPAssociation`; an association always names what it attaches, so only the address is checked."
+  },
+  check(resource, ctx) {
+    if (ctx.value(resource, ["Properties", "PublicIpv4Pool"]).some(isSet)) return;
+    const id = resource.logicalId;
+    if (ctx.graph.edgesTo(id).some((edge) => edge.kind !== "DependsOn" && edge.kind !== "Condition")) return;
+    if (mentions(ctx.template.root.Outputs, id)) return;
+    for (const instance of ctx.value(resource, ["Properties", "InstanceId"])) {
+      if (isSet(instance)) continue;
+      ctx.report({ messageId: "unattached", at: instance });
+    }
+  }
+});
+function mentions(node, id, depth = 0) {
+  if (depth > 64) return false;
+  if (Array.isArray(node)) return node.some((item) => mentions(item, id, depth + 1));
+  if (!isPlainObject2(node)) return false;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "Ref" && value === id) return true;
+    if (key === "Fn::GetAtt" && getAttTarget(value)?.logicalId === id) return true;
+    if (key === "Fn::Sub") {
+      const text = Array.isArray(value) ? value[0] : value;
+      if (typeof text === "string" && parseSubString(text).some((part) => typeof part !== "string" && part.name.split(".")[0] === id)) return true;
+    }
+    if (mentions(value, id, depth + 1)) return true;
+  }
+  return false;
+}
+
+// rules/cost-optimization/ec2-instance-tenancy-default.ts
+var messages20 = {
+  dedicated: "{{subject}} runs on Dedicated Instances (tenancy {{state}}): they cost more per hour, plus a per-Region fee while any runs; keep them only for a licensing or compliance need.",
+  host: "{{subject}} runs on Dedicated Hosts ({{state}}): a Dedicated Host is billed whole, used or not; keep it only for a licensing or compliance need.",
+  vpc: "VPC {{logicalId}} has InstanceTenancy {{state}}: every instance launched in it is a Dedicated Instance, whatever its own tenancy, at a higher price plus a per-Region fee; keep it only for a licensing or compliance need.",
+  dedicatedHost: "Dedicated Host {{logicalId}} is billed for the whole physical server whether instances use it or not: keep it only for a licensing or compliance need, and release it when idle."
 };
+var DEDICATED_FIX = { text: "default", description: "Use shared (default) tenancy" };
+var ec2_instance_tenancy_default_default = defineRule({
+  id: "ec2-instance-tenancy-default",
+  pillar: "cost-optimization",
+  level: "note",
+  title: "Dedicated tenancy is used only deliberately",
+  rationale: "Dedicated Instances run on hardware no other account uses: they cost more per hour and add a per-Region fee for every hour any of them runs. A Dedicated Host is billed for the whole server, used or not. Both are right for per-socket or per-core licences and some compliance regimes, and a cost without benefit otherwise; a VPC with dedicated tenancy makes every instance in it dedicated.",
+  remediation: "Use the default (shared) tenancy unless a licence or a compliance requirement needs single-tenant hardware, and say so in a suppression reason where it does.\n\n```yaml\nInstanceTenancy: default   # VPC; Tenancy: default on an instance\n```",
+  wellArchitected: ["COST07-BP01", "COST05-BP05"],
+  appliesTo: ["AWS::EC2::VPC", "AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration", "AWS::EC2::Host"],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  messages: messages20,
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  AppVpc:",
+      "    Type: AWS::EC2::VPC",
+      "    Properties:",
+      "      CidrBlock: 10.0.0.0/16",
+      "      EnableDnsSupport: true",
+      "      EnableDnsHostnames: true",
+      "      InstanceTenancy: dedicated"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  AppVpc:",
+      "    Type: AWS::EC2::VPC",
+      "    Properties:",
+      "      CidrBlock: 10.0.0.0/16",
+      "      EnableDnsSupport: true",
+      "      EnableDnsHostnames: true",
+      "      InstanceTenancy: default"
+    ].join("\n"),
+    notes: "A note that asks for a reason: dedicated tenancy is sometimes required (licences counted per socket or core, compliance regimes), and a suppression with that reason records it. Checked: a VPC's `InstanceTenancy`, an instance's `Tenancy`, `HostId`, `HostResourceGroupArn` and `Affinity`, a launch template's `Placement` (the same keys), a launch configuration's `PlacementTenancy`, and every `AWS::EC2::Host` (an allocated Dedicated Host; an instance placed on a host of the same template is not reported again, as the host is what is billed). Absent tenancy is `default` (shared) and passes. Reserved Instances and Savings Plans are purchases outside the template and are not checked. A tenancy only known at deploy time is not a finding; `--report-unknown` lists it."
+  },
+  check(resource, ctx) {
+    const id = resource.logicalId;
+    switch (resource.type) {
+      case "AWS::EC2::VPC":
+        for (const tenancy of ctx.value(resource, ["Properties", "InstanceTenancy"])) {
+          if (!ctx.known(tenancy, "InstanceTenancy") || asString(tenancy)?.toLowerCase() !== "dedicated") continue;
+          ctx.report({
+            messageId: "vpc",
+            at: tenancy,
+            data: { state: stateText(tenancy) },
+            fix: tenancy.kind === "literal" ? DEDICATED_FIX : void 0
+          });
+        }
+        return;
+      case "AWS::EC2::Host":
+        ctx.report({ messageId: "dedicatedHost", at: ["Type"] });
+        return;
+      case "AWS::EC2::Instance":
+        checkPlacement(ctx, resource, ["Properties"], "Tenancy", `Instance ${id}`);
+        return;
+      case "AWS::EC2::LaunchTemplate":
+        checkPlacement(ctx, resource, ["Properties", "LaunchTemplateData", "Placement"], "Tenancy", `Launch template ${id}${usedBy(ctx, resource)}`);
+        return;
+      case "AWS::AutoScaling::LaunchConfiguration":
+        checkPlacement(ctx, resource, ["Properties"], "PlacementTenancy", `Launch configuration ${id}${usedBy(ctx, resource)}`);
+        return;
+    }
+  }
+});
+function checkPlacement(ctx, resource, base, key, subject) {
+  const prop = (name) => ctx.value(resource, [...base, name]);
+  for (const [tenancy, hostId, group, affinity] of ctx.each(prop(key), prop("HostId"), prop("HostResourceGroupArn"), prop("Affinity"))) {
+    if (!ctx.known(tenancy, key)) continue;
+    const value = asString(tenancy)?.toLowerCase();
+    if (value === "dedicated") {
+      ctx.report({
+        messageId: "dedicated",
+        at: tenancy,
+        data: { subject, state: stateText(tenancy) },
+        fix: tenancy.kind === "literal" ? DEDICATED_FIX : void 0
+      });
+    } else if (value === "host") {
+      ctx.report({ messageId: "host", at: tenancy, data: { subject, state: `tenancy ${stateText(tenancy)}` } });
+    } else if (tenancy.kind === "absent") {
+      const named2 = [
+        [hostId, "HostId"],
+        [group, "HostResourceGroupArn"]
+      ];
+      const by = named2.find(([v]) => isSet(v));
+      if (by && ctx.template.resources.get(by[0].ref?.logicalId ?? "")?.type === "AWS::EC2::Host") continue;
+      if (by) ctx.report({ messageId: "host", at: by[0], because: [tenancy], data: { subject, state: `${by[1]} is set` } });
+      else if (affinity.kind === "literal" && asString(affinity)?.toLowerCase() === "host") {
+        ctx.report({ messageId: "host", at: affinity, because: [tenancy], data: { subject, state: "Affinity is host" } });
+      }
+    }
+  }
+}
+
+// src/rule-helpers/instance-families.ts
+var FACTS_DATE = "2026-12-03";
+var x86 = (gravitonEquivalent, extra = {}) => ({
+  generation: "current",
+  graviton: false,
+  gravitonEquivalent,
+  ...extra
+});
+var arm = { generation: "current", graviton: true };
+var previous = (successors, gravitonEquivalent) => ({
+  generation: "previous",
+  graviton: false,
+  gravitonEquivalent,
+  successors
+});
+var older = (successors, gravitonEquivalent) => x86(gravitonEquivalent, { older: true, successors });
+var EC2_FAMILIES = {
+  // Previous generation (AWS's list), in the order the current-generation rule has always named them.
+  t1: previous(["t3", "t4g"], "t4g"),
+  m1: previous(["m7i", "m7g"], "m7g"),
+  m2: previous(["r7i", "r7g"], "r7g"),
+  m3: previous(["m7i", "m7g"], "m7g"),
+  c1: previous(["c7i", "c7g"], "c7g"),
+  c3: previous(["c7i", "c7g"], "c7g"),
+  cc1: previous(["c7i", "c7g"], "c7g"),
+  cc2: previous(["c7i", "c7g"], "c7g"),
+  cg1: previous(["g6", "g5"], null),
+  cr1: previous(["r7i", "r7g"], "r7g"),
+  g2: previous(["g6", "g5"], null),
+  hi1: previous(["i4i", "i4g"], "i4g"),
+  hs1: previous(["d3", "d3en"], null),
+  i2: previous(["i4i", "i4g"], "i4g"),
+  r3: previous(["r7i", "r7g"], "r7g"),
+  // Current, but with a cheaper successor.
+  t2: older(["t3", "t4g"], "t4g"),
+  m4: older(["m7i", "m7g"], "m7g"),
+  c4: older(["c7i", "c7g"], "c7g"),
+  r4: older(["r7i", "r7g"], "r7g"),
+  d2: older(["d3", "d3en"], null),
+  i3: older(["i4i", "i4g"], "i4g"),
+  p2: older(["g5", "p3"], null),
+  g3: older(["g6", "g5"], null),
+  x1: older(["x2idn", "x2iedn"], "x2gd"),
+  // General purpose.
+  a1: arm,
+  t3: x86("t4g"),
+  t3a: x86("t4g"),
+  t4g: arm,
+  m5: x86("m7g"),
+  m5a: x86("m7g"),
+  m5ad: x86("m7gd"),
+  m5d: x86("m7gd"),
+  m5dn: x86("m7gd"),
+  m5n: x86("m7g"),
+  m5zn: x86(null),
+  // high frequency
+  m6a: x86("m7g"),
+  m6g: arm,
+  m6gd: arm,
+  m6i: x86("m7g"),
+  m6id: x86("m7gd"),
+  m6idn: x86("m7gd"),
+  m6in: x86("m7g"),
+  m7a: x86("m7g"),
+  m7g: arm,
+  m7gd: arm,
+  m7i: x86("m7g"),
+  "m7i-flex": x86("m7g"),
+  m8a: x86("m8g"),
+  m8g: arm,
+  m8gd: arm,
+  m8i: x86("m8g"),
+  "m8i-flex": x86("m8g"),
+  mac1: x86(null),
+  mac2: x86(null),
+  "mac2-m1ultra": x86(null),
+  "mac2-m2": x86(null),
+  "mac2-m2pro": x86(null),
+  "mac-m4": x86(null),
+  "mac-m4pro": x86(null),
+  // Compute optimized.
+  c5: x86("c7g"),
+  c5a: x86("c7g"),
+  c5ad: x86("c7gd"),
+  c5d: x86("c7gd"),
+  c5n: x86("c7gn"),
+  c6a: x86("c7g"),
+  c6g: arm,
+  c6gd: arm,
+  c6gn: arm,
+  c6i: x86("c7g"),
+  c6id: x86("c7gd"),
+  c6in: x86("c7gn"),
+  c7a: x86("c7g"),
+  c7g: arm,
+  c7gd: arm,
+  c7gn: arm,
+  c7i: x86("c7g"),
+  "c7i-flex": x86("c7g"),
+  c8a: x86("c8g"),
+  c8g: arm,
+  c8gd: arm,
+  c8gn: arm,
+  c8i: x86("c8g"),
+  "c8i-flex": x86("c8g"),
+  // Memory optimized.
+  r5: x86("r7g"),
+  r5a: x86("r7g"),
+  r5ad: x86("r7gd"),
+  r5b: x86("r7g"),
+  r5d: x86("r7gd"),
+  r5dn: x86("r7gd"),
+  r5n: x86("r7g"),
+  r6a: x86("r7g"),
+  r6g: arm,
+  r6gd: arm,
+  r6i: x86("r7g"),
+  r6id: x86("r7gd"),
+  r6idn: x86("r7gd"),
+  r6in: x86("r7g"),
+  r7a: x86("r7g"),
+  r7g: arm,
+  r7gd: arm,
+  r7i: x86("r7g"),
+  r7iz: x86(null),
+  // high frequency
+  r8a: x86("r8g"),
+  r8g: arm,
+  r8gd: arm,
+  r8i: x86("r8g"),
+  "r8i-flex": x86("r8g"),
+  x1e: x86("x2gd"),
+  x2gd: arm,
+  x2idn: x86("x2gd"),
+  x2iedn: x86("x2gd"),
+  x2iezn: x86(null),
+  // high frequency
+  x8g: arm,
+  z1d: x86(null),
+  // high frequency
+  "u-3tb1": x86(null),
+  "u-6tb1": x86(null),
+  "u-9tb1": x86(null),
+  "u-12tb1": x86(null),
+  "u-18tb1": x86(null),
+  "u-24tb1": x86(null),
+  "u7i-6tb": x86(null),
+  "u7i-8tb": x86(null),
+  "u7i-12tb": x86(null),
+  "u7in-16tb": x86(null),
+  "u7in-24tb": x86(null),
+  "u7in-32tb": x86(null),
+  "u7inh-32tb": x86(null),
+  // Storage optimized.
+  d3: x86(null),
+  // dense HDD: no Graviton family
+  d3en: x86(null),
+  h1: x86(null),
+  i3en: x86("im4gn"),
+  i4g: arm,
+  i4i: x86("i4g"),
+  i7i: x86("i8g"),
+  i7ie: x86("i8ge"),
+  i8g: arm,
+  i8ge: arm,
+  im4gn: arm,
+  is4gen: arm,
+  // Accelerated computing and HPC: the accelerator, not the CPU, decides (g5g is Graviton, for Android streaming).
+  dl1: x86(null),
+  dl2q: x86(null),
+  f1: x86(null),
+  f2: x86(null),
+  g3s: x86(null),
+  g4ad: x86(null),
+  g4dn: x86(null),
+  g5: x86(null),
+  g5g: arm,
+  g6: x86(null),
+  g6e: x86(null),
+  g6f: x86(null),
+  gr6: x86(null),
+  gr6f: x86(null),
+  inf1: x86(null),
+  inf2: x86(null),
+  p3: x86(null),
+  p3dn: x86(null),
+  p4d: x86(null),
+  p4de: x86(null),
+  p5: x86(null),
+  p5e: x86(null),
+  p5en: x86(null),
+  "p6-b200": x86(null),
+  trn1: x86(null),
+  trn1n: x86(null),
+  trn2: x86(null),
+  vt1: x86(null),
+  hpc6a: x86("hpc7g"),
+  hpc6id: x86(null),
+  hpc7a: x86("hpc7g"),
+  hpc7g: arm
+};
+var RDS_FAMILIES = {
+  t1: previous(["db.t3", "db.t4g"], "db.t4g"),
+  m1: previous(["db.m6i", "db.m7g"], "db.m7g"),
+  m2: previous(["db.r6i", "db.r7g"], "db.r7g"),
+  m3: previous(["db.m6i", "db.m7g"], "db.m7g"),
+  r3: previous(["db.r6i", "db.r7g"], "db.r7g"),
+  t2: older(["db.t3", "db.t4g"], "db.t4g"),
+  m4: older(["db.m6i", "db.m7g"], "db.m7g"),
+  r4: older(["db.r6i", "db.r7g"], "db.r7g"),
+  t3: x86("db.t4g"),
+  t4g: arm,
+  m5: x86("db.m7g"),
+  m5d: x86("db.m6gd"),
+  m6g: arm,
+  m6gd: arm,
+  m6i: x86("db.m7g"),
+  m6id: x86("db.m6gd"),
+  m6idn: x86("db.m6gd"),
+  m6in: x86("db.m7g"),
+  m7g: arm,
+  m7i: x86("db.m7g"),
+  m8g: arm,
+  m8gd: arm,
+  r5: x86("db.r7g"),
+  r5b: x86("db.r7g"),
+  r5d: x86("db.r6gd"),
+  r6g: arm,
+  r6gd: arm,
+  r6i: x86("db.r7g"),
+  r6id: x86("db.r6gd"),
+  r6idn: x86("db.r6gd"),
+  r6in: x86("db.r7g"),
+  r7g: arm,
+  r7i: x86("db.r7g"),
+  r8g: arm,
+  r8gd: arm,
+  x1: x86("db.x2g"),
+  x1e: x86("db.x2g"),
+  x2g: arm,
+  x2idn: x86("db.x2g"),
+  x2iedn: x86("db.x2g"),
+  x2iezn: x86(null),
+  // high frequency
+  z1d: x86(null),
+  // high frequency
+  c6gd: arm
+};
+var ELASTICACHE_FAMILIES = {
+  t1: previous(["cache.t3", "cache.t4g"], "cache.t4g"),
+  m1: previous(["cache.m5", "cache.m7g"], "cache.m7g"),
+  m2: previous(["cache.r5", "cache.r7g"], "cache.r7g"),
+  m3: previous(["cache.m5", "cache.m7g"], "cache.m7g"),
+  c1: previous(["cache.m5", "cache.c7gn"], "cache.c7gn"),
+  r3: previous(["cache.r5", "cache.r7g"], "cache.r7g"),
+  t2: older(["cache.t3", "cache.t4g"], "cache.t4g"),
+  m4: older(["cache.m5", "cache.m7g"], "cache.m7g"),
+  r4: older(["cache.r5", "cache.r7g"], "cache.r7g"),
+  t3: x86("cache.t4g"),
+  t4g: arm,
+  m5: x86("cache.m7g"),
+  m6g: arm,
+  m7g: arm,
+  r5: x86("cache.r7g"),
+  r6g: arm,
+  r6gd: arm,
+  r7g: arm,
+  c7gn: arm
+};
+var TABLES = {
+  ec2: EC2_FAMILIES,
+  rds: RDS_FAMILIES,
+  elasticache: ELASTICACHE_FAMILIES
+};
+var PREFIX = { ec2: "", rds: "db.", elasticache: "cache." };
+function familyOf(service, type) {
+  let text = type.trim().toLowerCase();
+  const prefix = PREFIX[service];
+  if (prefix) {
+    if (!text.startsWith(prefix)) return void 0;
+    text = text.slice(prefix.length);
+  }
+  const [family = ""] = text.split(".");
+  return family || void 0;
+}
+function familyFacts(service, type) {
+  const family = familyOf(service, type);
+  const facts2 = family === void 0 ? void 0 : TABLES[service][family];
+  return facts2 && family !== void 0 ? { ...facts2, family } : void 0;
+}
+function previousGenerationFamilies(service) {
+  return Object.entries(TABLES[service]).filter(([, f]) => f.generation === "previous").map(([name]) => name);
+}
+function olderFamilies(service) {
+  return Object.entries(TABLES[service]).filter(([, f]) => f.older).map(([name]) => name);
+}
+function unknownFamily(type, family) {
+  const what = family === void 0 ? "a value that is not an instance type" : `family ${JSON.stringify(family)}`;
+  return variantWith(type, { kind: "unknown", reason: `${what} is not in pillars-lint's instance facts of ${FACTS_DATE}`, origin: { kind: "other" } });
+}
+var CLASS_PROPERTIES = {
+  "AWS::RDS::DBInstance": { service: "rds", property: "DBInstanceClass", noun: "DB instance", what: "class" },
+  // Multi-AZ DB clusters only; an Aurora cluster has no class of its own (its DB instances have).
+  "AWS::RDS::DBCluster": { service: "rds", property: "DBClusterInstanceClass", noun: "DB cluster", what: "class" },
+  "AWS::ElastiCache::CacheCluster": { service: "elasticache", property: "CacheNodeType", noun: "Cache cluster", what: "node type" },
+  "AWS::ElastiCache::ReplicationGroup": { service: "elasticache", property: "CacheNodeType", noun: "Replication group", what: "node type" }
+};
+function rdsEngineWithoutGraviton(engine) {
+  return /^(sqlserver|oracle|custom-|db2)/i.test(engine);
+}
+function elastiCacheEngineWithoutGraviton(engine, version) {
+  if (version === void 0) return false;
+  const minimum = /^redis$/i.test(engine) ? [5, 0, 6] : /^memcached$/i.test(engine) ? [1, 5, 16] : void 0;
+  if (!minimum) return false;
+  const parts = version.split(".").map((p) => /^\d+$/.test(p) ? Number(p) : Number.POSITIVE_INFINITY);
+  for (let i = 0; i < minimum.length; i++) {
+    const part = parts[i] ?? 0;
+    if (part !== minimum[i]) return part < minimum[i];
+  }
+  return false;
+}
+
+// rules/cost-optimization/ec2-instance-type-current-generation.ts
 var options4 = {
   previousGenerationFamilies: option.strings({
     description: "Instance families AWS lists as previous generation (the text before the first dot of the type): reported at the rule's level.",
-    default: ["t1", "m1", "m2", "m3", "c1", "c3", "cc1", "cc2", "cg1", "cr1", "g2", "hi1", "hs1", "i2", "r3"]
+    default: previousGenerationFamilies("ec2")
   }),
   olderFamilies: option.strings({
     description: "Current instance families that have a cheaper successor: reported as notes.",
-    default: ["t2", "m4", "c4", "r4", "d2", "i3", "p2", "g3", "x1"]
+    default: olderFamilies("ec2")
   })
 };
-var messages19 = {
+var messages21 = {
   previousGeneration: "{{subject}} uses the previous-generation instance type {{instanceType}}: a current family such as {{successor}} does more for the price.",
   olderFamily: "{{subject}} uses {{instanceType}}, an older family with a cheaper successor ({{successor}}).",
   defaultType: "Instance {{logicalId}} sets neither InstanceType nor a launch template, so EC2 launches the previous-generation default m1.small."
@@ -25291,7 +28767,7 @@ var ec2_instance_type_current_generation_default = defineRule({
   tags: ["performance-efficiency", "sustainability"],
   peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
   options: options4,
-  messages: messages19,
+  messages: messages21,
   docs: {
     noncompliant: [
       "Resources:",
@@ -25315,7 +28791,7 @@ var ec2_instance_type_current_generation_default = defineRule({
       "      IamInstanceProfile: build-agent",
       "      Monitoring: true"
     ].join("\n"),
-    notes: "The family is the text before the first dot of the instance type. Previous-generation families are reported at the rule's level, older current families that have a cheaper successor as notes; both lists are options. Checked: instances, launch templates and launch configurations (their messages name the groups and instances that launch from them), the instance type overrides of an Auto Scaling group's mixed instances policy, and a Spot Fleet's launch specifications and launch template overrides. Attribute-based selection (`InstanceRequirements`) lets EC2 pick current types and passes. An instance with neither `InstanceType` nor a launch template gets EC2's default `m1.small` and is flagged. An instance type from a parameter is checked for its Default (at the rule's level) and for each AllowedValue (as notes); one only known at deploy time is not a finding, and `--report-unknown` lists it."
+    notes: "The family is the text before the first dot of the instance type. Previous-generation families are reported at the rule's level, older current families that have a cheaper successor as notes; both lists are options. Checked: instances, launch templates and launch configurations (their messages name the groups and instances that launch from them), the instance type overrides of an Auto Scaling group's mixed instances policy, and a Spot Fleet's launch specifications and launch template overrides. Attribute-based selection (`InstanceRequirements`) lets EC2 pick current types and passes. An instance with neither `InstanceType` nor a launch template gets EC2's default `m1.small` and is flagged. An instance type from a parameter is checked for its Default (at the rule's level) and for each AllowedValue (as notes); one only known at deploy time is not a finding, and `--report-unknown` lists it. The family lists and the successors a message names come from pillars-lint's instance-family facts (`src/rule-helpers/instance-families.ts`, checked against the AWS EC2 instance type pages on the date it names); a family that is not in them (newer, or a typo) is listed by `--report-unknown`, never flagged."
   },
   check(resource, ctx) {
     const id = resource.logicalId;
@@ -25390,13 +28866,94 @@ function checkType2(ctx, type, subject, because) {
   const [prefix = ""] = instanceType.split(".");
   const family = prefix.trim().toLowerCase();
   const has = (families) => families.some((f) => f.toLowerCase() === family);
-  const successor = SUCCESSORS[family] ?? "a current-generation family";
+  const successors = familyFacts("ec2", instanceType)?.successors;
+  const successor = successors ? listWords(successors, "or") : "a current-generation family";
   const data = { subject, instanceType: valueText(instanceType), successor };
   if (has(ctx.options.previousGenerationFamilies)) {
     ctx.report({ messageId: "previousGeneration", at: type, because, data });
   } else if (has(ctx.options.olderFamilies)) {
     ctx.report({ messageId: "olderFamily", level: "note", at: type, because, data });
+  } else if (!familyFacts("ec2", instanceType)) {
+    ctx.unknown(unknownFamily(type, family || void 0), "the instance type");
   }
+}
+
+// rules/cost-optimization/rds-instance-class-current-generation.ts
+var rds_instance_class_current_generation_default = defineRule({
+  id: "rds-instance-class-current-generation",
+  pillar: "cost-optimization",
+  level: "note",
+  title: "RDS and ElastiCache node classes are current generation",
+  rationale: "Previous-generation DB instance classes and cache node types cost more for the same work than current ones, run on older, less efficient hardware, and lose support for new engine versions. Older current classes such as db.t2, db.m4 or cache.r4 also have cheaper successors.",
+  remediation: "Modify the class to a current one of the same kind (a Graviton `g` class where the engine supports it); RDS applies it in the next maintenance window or at once, with a short outage (a failover for Multi-AZ).\n\n```yaml\nDBInstanceClass: db.m7g.large   # was db.m4.large\n# ElastiCache: CacheNodeType: cache.r7g.large   # was cache.r3.large\n```",
+  wellArchitected: ["COST06-BP02", "COST01-BP07", "SUS05-BP02"],
+  appliesTo: ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ReplicationGroup"],
+  tags: ["performance-efficiency", "sustainability"],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  messages: {
+    previousGeneration: "{{noun}} {{logicalId}} uses the previous-generation {{what}} {{instanceClass}}: a current one such as {{successor}} does more for the price.",
+    olderClass: "{{noun}} {{logicalId}} uses {{instanceClass}}, an older {{what}} with a cheaper successor ({{successor}})."
+  },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  OrdersDatabase:",
+      "    Type: AWS::RDS::DBInstance",
+      "    Properties:",
+      "      Engine: postgres",
+      "      DBInstanceClass: db.m3.large",
+      '      AllocatedStorage: "100"',
+      "      MasterUsername: orders",
+      "      ManageMasterUserPassword: true",
+      "      StorageEncrypted: true",
+      "      MultiAZ: true"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  OrdersDatabase:",
+      "    Type: AWS::RDS::DBInstance",
+      "    Properties:",
+      "      Engine: postgres",
+      "      DBInstanceClass: db.m7g.large",
+      '      AllocatedStorage: "100"',
+      "      MasterUsername: orders",
+      "      ManageMasterUserPassword: true",
+      "      StorageEncrypted: true",
+      "      MultiAZ: true"
+    ].join("\n"),
+    notes: 'All findings are notes: AWS still runs previous-generation classes, and changing a class means a short outage. The family is the text after `db.` or `cache.` (`db.r5.large.tpc2.mem2x` is r5). The families come from pillars-lint\'s instance-family facts (`src/rule-helpers/instance-families.ts`, checked against the RDS "DB instance class types" and ElastiCache "Supported node types" pages on the date it names): previous generation are db.t1, db.m1, db.m2, db.m3, db.r3 and cache.t1, cache.m1, cache.m2, cache.m3, cache.c1, cache.r3; db.t2, db.m4, db.r4, cache.t2, cache.m4 and cache.r4 are current but have cheaper successors. The successor named for SQL Server, Oracle, Db2 and RDS Custom is an x86 class, as these engines have no Graviton classes, and so is the one for ElastiCache engine versions older than Redis OSS 5.0.6 or Memcached 1.5.16. Checked: `DBInstanceClass` of DB instances, `DBClusterInstanceClass` of Multi-AZ DB clusters (Aurora clusters have none: their DB instances are checked) and `CacheNodeType` of cache clusters and replication groups. `db.serverless` passes. A class from a parameter is checked for its Default and each AllowedValue (as notes naming them); one only known at deploy time, and a family the facts do not list, are listed by `--report-unknown`, never flagged.'
+  },
+  check(resource, ctx) {
+    const spec = CLASS_PROPERTIES[resource.type];
+    if (!spec) return;
+    const prop = (name) => ctx.value(resource, ["Properties", name]);
+    for (const value of prop(spec.property)) {
+      if (value.kind === "absent" || !ctx.known(value, spec.property)) continue;
+      const instanceClass = asString(value);
+      if (instanceClass === void 0 || /^db\.serverless$/i.test(instanceClass.trim())) continue;
+      const facts2 = familyFacts(spec.service, instanceClass);
+      if (!facts2) {
+        ctx.unknown(unknownFamily(value, familyOf(spec.service, instanceClass)), spec.property);
+        continue;
+      }
+      if (facts2.generation === "current" && !facts2.older) continue;
+      for (const [engine, version] of ctx.each(prop("Engine"), prop("EngineVersion"), [value])) {
+        const x86Only = withoutGraviton(spec.service, asString(engine), asString(version), resource.type);
+        const successors = (facts2.successors ?? []).filter((s) => !x86Only || !familyFacts(spec.service, `${s}.large`)?.graviton);
+        ctx.report({
+          messageId: facts2.generation === "previous" ? "previousGeneration" : "olderClass",
+          at: value,
+          because: [engine, version],
+          data: { noun: spec.noun, what: spec.what, instanceClass: valueText(instanceClass), successor: listWords(successors, "or") }
+        });
+      }
+    }
+  }
+});
+function withoutGraviton(service, engine, version, type) {
+  if (service === "rds") return engine !== void 0 && rdsEngineWithoutGraviton(engine);
+  const cacheEngine = engine ?? (type === "AWS::ElastiCache::ReplicationGroup" ? "redis" : void 0);
+  return cacheEngine !== void 0 && elastiCacheEngineWithoutGraviton(cacheEngine, version);
 }
 
 // rules/cost-optimization/s3-lifecycle-policy-check.ts
@@ -25556,7 +29113,7 @@ var s3_version_lifecycle_policy_check_default = defineRule({
       }
       for (const rules2 of ctx.value(lifecycle, ["Rules"])) {
         if (!ctx.known(rules2, "the lifecycle rules")) continue;
-        const perRule = rules2.kind === "literal" && Array.isArray(rules2.value) ? rules2.value.map((_, i) => ctx.value(rules2, [i]).flatMap((rule) => readings(ctx, rule))) : [];
+        const perRule = rules2.kind === "literal" && Array.isArray(rules2.value) ? rules2.value.map((_, i) => ctx.value(rules2, [i]).flatMap((rule) => readings2(ctx, rule))) : [];
         for (const combo of ctx.each(...perRule)) {
           if (combo.some((r) => r.value === "handles")) continue;
           const unknown = combo.find((r) => r.kind === "unknown");
@@ -25576,7 +29133,7 @@ var s3_version_lifecycle_policy_check_default = defineRule({
     }
   }
 });
-function readings(ctx, rule) {
+function readings2(ctx, rule) {
   if (rule.kind !== "literal") return [verdict(rule, rule.kind === "unknown" ? "unknown" : "ignores", [rule])];
   const out = [];
   for (const [status, ...actions] of ctx.each(ctx.value(rule, ["Status"]), ...NONCURRENT.map((name) => ctx.value(rule, [name])))) {
@@ -25595,9 +29152,892 @@ function verdict(at, value, parts) {
   return value === "unknown" ? variantWith(at, { kind: "unknown", assumptions }) : variantWith(at, { kind: "literal", value, assumptions });
 }
 
+// rules/cost-optimization/vpc-gateway-endpoint-s3-configured.ts
+var VPC4 = "AWS::EC2::VPC";
+var ENDPOINT = "AWS::EC2::VPCEndpoint";
+var TABLE_TYPES = ["AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Serverless::SimpleTable"];
+function services(ctx) {
+  return TABLE_TYPES.some((t) => ctx.graph.ofType(t).length > 0) ? ["S3", "DynamoDB"] : ["S3"];
+}
+function inVpc(ctx, resource, vpc) {
+  return ctx.value(resource, ["Properties", "VpcId"]).some((v) => v.ref?.logicalId === vpc);
+}
+function natTables(ctx, vpc) {
+  return ctx.graph.ofType(ROUTE_TABLE).filter((t) => inVpc(ctx, t, vpc) && defaultRoutes(ctx, t.logicalId).some((r) => !("kind" in r) && r.gateway === "nat")).map((t) => t.logicalId);
+}
+function readEndpoint(ctx, endpoint, service) {
+  const names = ctx.value(endpoint, ["Properties", "ServiceName"]);
+  const suffix = service === "S3" ? ".s3" : ".dynamodb";
+  const texts = names.map((n) => asString(n));
+  if (texts.some((t) => t === void 0)) {
+    for (const n of names) ctx.unknown(n, `the service of VPC endpoint ${endpoint.logicalId}`);
+    return { kind: "unknown" };
+  }
+  if (!texts.every((t) => t?.toLowerCase().endsWith(suffix))) return { kind: "other" };
+  const types = ctx.value(endpoint, ["Properties", "VpcEndpointType"]).map((t) => t.kind === "absent" ? "Gateway" : asString(t));
+  if (types.some((t) => t === void 0)) return { kind: "unknown" };
+  if (types.some((t) => t !== "Gateway")) return { kind: "interface" };
+  const tables = [];
+  for (const item of ctx.items(endpoint, ["Properties", "RouteTableIds"])) {
+    if (item.ref) tables.push(item.ref.logicalId);
+    else if (item.kind === "unknown") {
+      ctx.unknown(item, `the route tables of VPC endpoint ${endpoint.logicalId}`);
+      return { kind: "gateway", tables: "unknown" };
+    }
+  }
+  return { kind: "gateway", tables };
+}
+var vpc_gateway_endpoint_s3_configured_default = defineRule({
+  id: "vpc-gateway-endpoint-s3-configured",
+  pillar: "cost-optimization",
+  level: "note",
+  title: "VPCs with private subnets use S3/DynamoDB gateway endpoints",
+  rationale: "Without a gateway endpoint, traffic from private subnets to Amazon S3 (and DynamoDB) goes through the NAT gateway, which charges for every gigabyte it processes. Gateway endpoints for S3 and DynamoDB cost nothing, keep that traffic on the AWS network, and let bucket policies require it to come from your VPC.",
+  remediation: "Add a gateway endpoint for S3 (and DynamoDB, if you use it) to the VPC and associate it with every route table that sends internet traffic to a NAT gateway.\n\n```yaml\nS3Endpoint:\n  Type: AWS::EC2::VPCEndpoint\n  Properties:\n    VpcId: !Ref Vpc\n    ServiceName: !Sub com.amazonaws.${AWS::Region}.s3\n    VpcEndpointType: Gateway\n    RouteTableIds: [!Ref PrivateRouteTableA, !Ref PrivateRouteTableB]\n```",
+  wellArchitected: ["COST08-BP03", "COST08-BP02", "SEC05-BP02"],
+  securityHub: ["EC2.10"],
+  securitySeverity: "2.0",
+  tags: ["security", "performance-efficiency"],
+  appliesTo: [VPC4, ENDPOINT],
+  messages: {
+    noEndpoint: "VPC {{logicalId}} sends the internet traffic of {{tables}} through a NAT gateway and has no gateway endpoint for {{services}}, so that traffic pays NAT data processing per GB.",
+    missingTables: "Gateway endpoint {{logicalId}} for {{service}} is not associated with {{tables}}: {{service}} traffic from there goes through a NAT gateway and pays its data processing per GB."
+  },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  Vpc:",
+      "    Type: AWS::EC2::VPC",
+      "    Properties:",
+      "      CidrBlock: 10.0.0.0/16",
+      "  NatGateway:",
+      "    Type: AWS::EC2::NatGateway",
+      "    Properties:",
+      "      SubnetId: subnet-0a1b2c3d4e5f60718",
+      "      AllocationId: eipalloc-0a1b2c3d4e5f60718",
+      "  PrivateRouteTable:",
+      "    Type: AWS::EC2::RouteTable",
+      "    Properties:",
+      "      VpcId: !Ref Vpc",
+      "  PrivateDefaultRoute:",
+      "    Type: AWS::EC2::Route",
+      "    Properties:",
+      "      RouteTableId: !Ref PrivateRouteTable",
+      "      DestinationCidrBlock: 0.0.0.0/0",
+      "      NatGatewayId: !Ref NatGateway"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  Vpc:",
+      "    Type: AWS::EC2::VPC",
+      "    Properties:",
+      "      CidrBlock: 10.0.0.0/16",
+      "  NatGateway:",
+      "    Type: AWS::EC2::NatGateway",
+      "    Properties:",
+      "      SubnetId: subnet-0a1b2c3d4e5f60718",
+      "      AllocationId: eipalloc-0a1b2c3d4e5f60718",
+      "  PrivateRouteTable:",
+      "    Type: AWS::EC2::RouteTable",
+      "    Properties:",
+      "      VpcId: !Ref Vpc",
+      "  PrivateDefaultRoute:",
+      "    Type: AWS::EC2::Route",
+      "    Properties:",
+      "      RouteTableId: !Ref PrivateRouteTable",
+      "      DestinationCidrBlock: 0.0.0.0/0",
+      "      NatGatewayId: !Ref NatGateway",
+      "  S3Endpoint:",
+      "    Type: AWS::EC2::VPCEndpoint",
+      "    Properties:",
+      "      VpcId: !Ref Vpc",
+      "      ServiceName: !Sub com.amazonaws.${AWS::Region}.s3",
+      "      VpcEndpointType: Gateway",
+      "      RouteTableIds: [!Ref PrivateRouteTable]"
+    ].join("\n"),
+    notes: "The rule applies to a VPC declared in the template whose route tables send `0.0.0.0/0` (or `::/0`) to a NAT gateway. It notes the VPC when no VPC endpoint of the template serves S3 there, and a gateway endpoint for S3 that is not associated with every such route table. DynamoDB is checked the same way when the template declares DynamoDB tables. An endpoint counts for a service when its `ServiceName` ends with `.s3` or `.dynamodb` (a `Fn::Sub` with `${AWS::Region}` resolves to that shape); an interface endpoint for S3 also passes. An endpoint whose service or route tables are known only at deploy time makes the verdict unknown, listed by `--report-unknown`. Route tables, endpoints and VPCs of other stacks are not seen: a VPC from another stack is not checked."
+  },
+  check(resource, ctx) {
+    if (resource.type === VPC4) {
+      const tables = natTables(ctx, resource.logicalId);
+      if (tables.length === 0) return;
+      const endpoints = ctx.graph.ofType(ENDPOINT).filter((e) => inVpc(ctx, e, resource.logicalId));
+      const missing = services(ctx).filter((service) => {
+        const readings3 = endpoints.map((e) => readEndpoint(ctx, e, service));
+        return readings3.every((r) => r.kind === "other");
+      });
+      if (missing.length === 0) return;
+      ctx.report({ messageId: "noEndpoint", at: ["Properties"], data: { tables: named("route table", tables), services: listWords(missing) } });
+      return;
+    }
+    const vpcs = ctx.value(resource, ["Properties", "VpcId"]).flatMap((v) => v.ref && ctx.template.resources.get(v.ref.logicalId)?.type === VPC4 ? [v.ref.logicalId] : []);
+    const [vpc] = vpcs;
+    if (!vpc) return;
+    const natRouted = natTables(ctx, vpc);
+    if (natRouted.length === 0) return;
+    perService: for (const service of services(ctx)) {
+      const reading = readEndpoint(ctx, resource, service);
+      if (reading.kind !== "gateway" || reading.tables === "unknown") continue;
+      const covered = new Set(reading.tables);
+      for (const other of ctx.graph.ofType(ENDPOINT)) {
+        if (other === resource || !inVpc(ctx, other, vpc)) continue;
+        const r = readEndpoint(ctx, other, service);
+        if (r.kind === "interface" || r.kind === "unknown" || r.kind === "gateway" && r.tables === "unknown") continue perService;
+        if (r.kind === "gateway") for (const t of r.tables) covered.add(t);
+      }
+      const left = natRouted.filter((t) => !covered.has(t));
+      if (left.length === 0) continue;
+      ctx.report({ messageId: "missingTables", at: ["Properties", "RouteTableIds"], data: { service, tables: named("route table", left) } });
+    }
+  }
+});
+
+// rules/cost-optimization/vpc-nat-gateway-count-per-az.ts
+function zonalPublic(ctx, nat) {
+  for (const name of ["ConnectivityType", "AvailabilityMode"]) {
+    for (const v of ctx.value(nat, ["Properties", name])) {
+      if (v.kind === "absent") continue;
+      if (!ctx.known(v, name)) return false;
+      const text = asString(v)?.toLowerCase();
+      if (name === "ConnectivityType" && text === "private") return false;
+      if (name === "AvailabilityMode" && text === "regional") return false;
+    }
+  }
+  return true;
+}
+function natZones(ctx, nat) {
+  return ctx.value(nat, ["Properties", "SubnetId"]).flatMap((v) => {
+    const subnet = v.ref ? ctx.template.resources.get(v.ref.logicalId) : void 0;
+    return subnet?.type === SUBNET2 ? subnetZones(ctx, subnet) : [v];
+  });
+}
+function natVpc(ctx, nat) {
+  const [subnetId] = ctx.value(nat, ["Properties", "SubnetId"]);
+  const subnet = subnetId?.ref ? ctx.template.resources.get(subnetId.ref.logicalId) : void 0;
+  if (subnet?.type !== SUBNET2) return void 0;
+  const [vpc] = ctx.value(subnet, ["Properties", "VpcId"]);
+  if (vpc?.ref) return `ref:${vpc.ref.logicalId}`;
+  const text = vpc && asString(vpc);
+  return text === void 0 ? void 0 : `id:${text}`;
+}
+function usedElsewhere(ctx, nat) {
+  if (ctx.graph.edgesTo(nat.logicalId).some((e) => e.kind !== "DependsOn")) return true;
+  const outputs = JSON.stringify(ctx.template.root.Outputs ?? {});
+  return outputs.includes(`"${nat.logicalId}"`) || outputs.includes(`"${nat.logicalId}.`) || outputs.includes(`\${${nat.logicalId}`);
+}
+var vpc_nat_gateway_count_per_az_default = defineRule({
+  id: "vpc-nat-gateway-count-per-az",
+  pillar: "cost-optimization",
+  level: "note",
+  title: "NAT gateway count matches the AZs that use them",
+  rationale: "Each NAT gateway is billed by the hour and per GB it processes. One per Availability Zone in use is what a VPC needs: a NAT gateway no route uses, or a second one in the same zone, costs money for nothing. The other way round, private subnets that reach the internet through a NAT gateway in another zone lose their internet access when that zone fails, and pay cross-zone data transfer on every byte.",
+  remediation: "Keep one NAT gateway per Availability Zone that has private subnets, and point each private route table at the NAT gateway in its own zone (a deliberate single NAT gateway for a development VPC can be suppressed with a reason).\n\n```yaml\nPrivateRouteB:\n  Type: AWS::EC2::Route\n  Properties:\n    RouteTableId: !Ref PrivateRouteTableB\n    DestinationCidrBlock: 0.0.0.0/0\n    NatGatewayId: !Ref NatGatewayB   # the NAT gateway in the same zone as PrivateSubnetB\n```",
+  wellArchitected: ["COST08-BP02", "REL10-BP01"],
+  tags: ["reliability"],
+  appliesTo: [NAT_GATEWAY, ROUTE],
+  messages: {
+    unused: "NAT gateway {{logicalId}} is not the target of any route in this template, yet it is billed by the hour.",
+    sameZone: "NAT gateway {{logicalId}} is in the same Availability Zone ({{zone}}) as NAT gateway {{other}} of the same VPC: one per zone is enough, and each one is billed by the hour.",
+    crossZone: "Route {{logicalId}} sends {{subnets}} in {{zones}} to NAT gateway {{nat}} in {{natZone}}: an outage of that zone cuts their internet access, and every byte pays cross-zone data transfer."
+  },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  PublicSubnetA:",
+      "    Type: AWS::EC2::Subnet",
+      "    Properties:",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "      CidrBlock: 10.0.0.0/24",
+      '      AvailabilityZone: !Select [0, !GetAZs ""]',
+      "  NatGatewayA:",
+      "    Type: AWS::EC2::NatGateway",
+      "    Properties:",
+      "      SubnetId: !Ref PublicSubnetA",
+      "      AllocationId: eipalloc-0a1b2c3d4e5f60718",
+      "  PrivateSubnetB:",
+      "    Type: AWS::EC2::Subnet",
+      "    Properties:",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "      CidrBlock: 10.0.11.0/24",
+      '      AvailabilityZone: !Select [1, !GetAZs ""]',
+      "  PrivateRouteTableB:",
+      "    Type: AWS::EC2::RouteTable",
+      "    Properties:",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "  PrivateSubnetBRouteTable:",
+      "    Type: AWS::EC2::SubnetRouteTableAssociation",
+      "    Properties:",
+      "      SubnetId: !Ref PrivateSubnetB",
+      "      RouteTableId: !Ref PrivateRouteTableB",
+      "  PrivateRouteB:",
+      "    Type: AWS::EC2::Route",
+      "    Properties:",
+      "      RouteTableId: !Ref PrivateRouteTableB",
+      "      DestinationCidrBlock: 0.0.0.0/0",
+      "      NatGatewayId: !Ref NatGatewayA"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  PublicSubnetB:",
+      "    Type: AWS::EC2::Subnet",
+      "    Properties:",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "      CidrBlock: 10.0.1.0/24",
+      '      AvailabilityZone: !Select [1, !GetAZs ""]',
+      "  NatGatewayB:",
+      "    Type: AWS::EC2::NatGateway",
+      "    Properties:",
+      "      SubnetId: !Ref PublicSubnetB",
+      "      AllocationId: eipalloc-0a1b2c3d4e5f60719",
+      "  PrivateSubnetB:",
+      "    Type: AWS::EC2::Subnet",
+      "    Properties:",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "      CidrBlock: 10.0.11.0/24",
+      '      AvailabilityZone: !Select [1, !GetAZs ""]',
+      "  PrivateRouteTableB:",
+      "    Type: AWS::EC2::RouteTable",
+      "    Properties:",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "  PrivateSubnetBRouteTable:",
+      "    Type: AWS::EC2::SubnetRouteTableAssociation",
+      "    Properties:",
+      "      SubnetId: !Ref PrivateSubnetB",
+      "      RouteTableId: !Ref PrivateRouteTableB",
+      "  PrivateRouteB:",
+      "    Type: AWS::EC2::Route",
+      "    Properties:",
+      "      RouteTableId: !Ref PrivateRouteTableB",
+      "      DestinationCidrBlock: 0.0.0.0/0",
+      "      NatGatewayId: !Ref NatGatewayB"
+    ].join("\n"),
+    notes: "Three cases are noted. A public NAT gateway that no `AWS::EC2::Route` of the template targets (and that nothing else in the template or its outputs refers to) is unused. A second NAT gateway in the same zone and VPC as an earlier one is more than the zone needs. A route that sends subnets of one zone to a NAT gateway in another is a single point of failure for them and pays cross-zone transfer (tagged reliability). Zones come from each subnet's `AvailabilityZone` or `AvailabilityZoneId`; two indexes of `Fn::GetAZs` are two zones. A subnet from an import or a parameter, one whose zone AWS picks, or a zone written as a name on one side and through `Fn::GetAZs` on the other, is unknown and not a finding (`--report-unknown` lists it). Private NAT gateways (`ConnectivityType: private`) and regional ones (`AvailabilityMode: regional`) are not applicable. A deliberate single NAT gateway for a development VPC is expected to be suppressed with a reason."
+  },
+  check(resource, ctx) {
+    if (resource.type === NAT_GATEWAY) checkNat(resource, ctx);
+    else checkRoute(resource, ctx);
+  }
+});
+function checkNat(nat, ctx) {
+  if (!zonalPublic(ctx, nat)) return;
+  if (ctx.graph.referrers(nat.logicalId, ROUTE, ["Properties", "NatGatewayId"]).length === 0 && !usedElsewhere(ctx, nat)) {
+    ctx.report({ messageId: "unused", at: ["Properties"] });
+  }
+  const vpc = natVpc(ctx, nat);
+  if (vpc === void 0) return;
+  for (const other of ctx.graph.ofType(NAT_GATEWAY)) {
+    if (other === nat) break;
+    if (natVpc(ctx, other) !== vpc || !zonalPublic(ctx, other)) continue;
+    for (const [mine, theirs] of ctx.each(natZones(ctx, nat), natZones(ctx, other))) {
+      const key = zoneKey(mine);
+      if (key === void 0 || key !== zoneKey(theirs)) continue;
+      ctx.report({ messageId: "sameZone", at: mine, because: [theirs], data: { zone: zoneLabel(mine) ?? key, other: other.logicalId } });
+    }
+  }
+}
+function checkRoute(route, ctx) {
+  for (const target of ctx.value(route, ["Properties", "NatGatewayId"])) {
+    const nat = target.ref ? ctx.template.resources.get(target.ref.logicalId) : void 0;
+    if (nat?.type !== NAT_GATEWAY || !zonalPublic(ctx, nat)) continue;
+    const subnets = tableOfRoute(ctx, route).flatMap((table) => subnetsOfTable(ctx, table));
+    if (subnets.length === 0) continue;
+    const zoneLists = subnets.map(({ subnet, variant }) => subnet ? subnetZones(ctx, subnet) : [variant]);
+    for (const [, natZone, ...zones] of ctx.each([target], natZones(ctx, nat), ...zoneLists)) {
+      if (!natZone) continue;
+      const natKey = zoneKey(natZone);
+      if (natKey === void 0) {
+        ctx.unknown(natZone, `the Availability Zone of NAT gateway ${nat.logicalId}`);
+        continue;
+      }
+      const away = [];
+      zones.forEach((zone, i) => {
+        const key = zoneKey(zone);
+        const name = subnets[i]?.subnet?.logicalId;
+        if (key === void 0 || name === void 0 || key.split(":")[0] !== natKey.split(":")[0]) {
+          ctx.unknown(zone, `the Availability Zone of a subnet routed to NAT gateway ${nat.logicalId}`);
+        } else if (key !== natKey) away.push({ name, zone: zoneLabel(zone) ?? key });
+      });
+      if (away.length === 0) continue;
+      ctx.report({
+        messageId: "crossZone",
+        at: target,
+        because: [natZone, ...zones],
+        data: {
+          subnets: named("subnet", [...new Set(away.map((a) => a.name))]),
+          zones: listWords([...new Set(away.map((a) => a.zone))]),
+          nat: nat.logicalId,
+          natZone: zoneLabel(natZone) ?? natKey
+        }
+      });
+    }
+  }
+}
+
+// rules/operational-excellence/api-gw-xray-enabled.ts
+var STAGE = "AWS::ApiGateway::Stage";
+var DEPLOYMENT = "AWS::ApiGateway::Deployment";
+var SAM_API = "AWS::Serverless::Api";
+var SAM_FUNCTION = "AWS::Serverless::Function";
+var messages22 = {
+  stage: "API Gateway stage {{logicalId}} is not traced with X-Ray: TracingEnabled is {{state}}, so requests cannot be followed into the services behind the API.",
+  deploymentStage: "Deployment {{logicalId}} creates stage {{stage}} without X-Ray tracing: StageDescription.TracingEnabled is {{state}}, so requests cannot be followed into the services behind the API.",
+  samApi: "Serverless API {{logicalId}} is not traced with X-Ray: {{state}}, so requests cannot be followed into the services behind the API.",
+  implicitApi: "The REST API SAM creates for the Api events of {{logicalId}} (ServerlessRestApi) is not traced with X-Ray: Globals.Api.TracingEnabled is {{state}}."
+};
+var api_gw_xray_enabled_default = defineRule({
+  id: "api-gw-xray-enabled",
+  pillar: "operational-excellence",
+  level: "note",
+  title: "API Gateway REST stages have X-Ray tracing",
+  rationale: "With active tracing on a REST API stage, API Gateway samples requests and sends traces to X-Ray, so the latency and errors of one request can be followed from the API into the functions and services behind it. Without it a slow request is only visible as a number in the stage metrics.",
+  remediation: "Set `TracingEnabled: true` on the stage (`AWS::ApiGateway::Stage`), in the `StageDescription` of a deployment that creates its stage, or on the SAM API (`Globals.Api` covers every SAM API, including the implicit one).\n\n```yaml\nTracingEnabled: true\n# SAM: Globals: {Api: {TracingEnabled: true}}\n```",
+  wellArchitected: ["OPS04-BP05", "REL06-BP07"],
+  securityHub: ["APIGateway.3"],
+  appliesTo: [STAGE, DEPLOYMENT, SAM_API, SAM_FUNCTION],
+  tags: ["performance-efficiency"],
+  peers: {
+    // TracingEnabled on AWS::ApiGateway::Stage and AWS::Serverless::Api.
+    checkov: [{ id: "CKV_AWS_73", resourceTypes: [STAGE, SAM_API] }],
+    cfn_nag: [],
+    // TracingEnabled on AWS::ApiGateway::Stage (NIST 800-53 and PCI DSS packs).
+    cdk_nag: [{ id: "APIGWXrayEnabled", resourceTypes: [STAGE] }]
+  },
+  messages: messages22,
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  OrdersApi:",
+      "    Type: AWS::ApiGateway::RestApi",
+      "    Properties:",
+      "      Name: orders",
+      "  OrdersDeployment:",
+      "    Type: AWS::ApiGateway::Deployment",
+      "    DependsOn: OrdersGetMethod",
+      "    Properties:",
+      "      RestApiId: !Ref OrdersApi",
+      "  OrdersProdStage:",
+      "    Type: AWS::ApiGateway::Stage",
+      "    Properties:",
+      "      RestApiId: !Ref OrdersApi",
+      "      DeploymentId: !Ref OrdersDeployment",
+      "      StageName: prod",
+      "  OrdersGetMethod:",
+      "    Type: AWS::ApiGateway::Method",
+      "    Properties:",
+      "      RestApiId: !Ref OrdersApi",
+      "      ResourceId: !GetAtt OrdersApi.RootResourceId",
+      "      HttpMethod: GET",
+      "      AuthorizationType: AWS_IAM",
+      "      Integration: {Type: MOCK}"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  OrdersApi:",
+      "    Type: AWS::ApiGateway::RestApi",
+      "    Properties:",
+      "      Name: orders",
+      "  OrdersDeployment:",
+      "    Type: AWS::ApiGateway::Deployment",
+      "    DependsOn: OrdersGetMethod",
+      "    Properties:",
+      "      RestApiId: !Ref OrdersApi",
+      "  OrdersProdStage:",
+      "    Type: AWS::ApiGateway::Stage",
+      "    Properties:",
+      "      RestApiId: !Ref OrdersApi",
+      "      DeploymentId: !Ref OrdersDeployment",
+      "      StageName: prod",
+      "      TracingEnabled: true",
+      "  OrdersGetMethod:",
+      "    Type: AWS::ApiGateway::Method",
+      "    Properties:",
+      "      RestApiId: !Ref OrdersApi",
+      "      ResourceId: !GetAtt OrdersApi.RootResourceId",
+      "      HttpMethod: GET",
+      "      AuthorizationType: AWS_IAM",
+      "      Integration: {Type: MOCK}"
+    ].join("\n"),
+    notes: "Checked: `AWS::ApiGateway::Stage`, the stage a `AWS::ApiGateway::Deployment` creates when it names a `StageName` (its `StageDescription.TracingEnabled`; the catalog says such stages cannot be traced, but `StageDescription` has the property, as the CreateDeployment API does), `AWS::Serverless::Api` (its own `TracingEnabled` or `Globals.Api`), and the implicit `ServerlessRestApi` SAM creates for functions' `Api` events, reported once per template on the first such function. Not applicable: HTTP and WebSocket APIs (`AWS::ApiGatewayV2::*`, `AWS::Serverless::HttpApi`), which do not support X-Ray tracing, and deployments without a `StageName` (they create no stage). A value known only at deploy time is not a finding; `--report-unknown` lists it."
+  },
+  check(resource, ctx) {
+    if (resource.type === STAGE) requireTracing(ctx, resource, ["Properties", "TracingEnabled"], "stage", {});
+    else if (resource.type === SAM_API) checkSamApi(ctx, resource);
+    else if (resource.type === DEPLOYMENT) checkDeployment(ctx, resource);
+    else if (resource.type === SAM_FUNCTION) checkImplicitApi(ctx, resource);
+  }
+});
+function requireTracing(ctx, from, path14, messageId, data, because = []) {
+  for (const [value] of ctx.each(ctx.value(from, path14), ...because.map((b) => [b]))) {
+    if (!ctx.known(value, "TracingEnabled") || asBoolean(value) === true) continue;
+    ctx.report({
+      messageId,
+      at: value,
+      because,
+      data: { ...data, state: stateText(value, "the default is false") },
+      fix: value.kind === "literal" ? { text: "true", description: "Turn on X-Ray tracing" } : void 0
+    });
+  }
+}
+function checkDeployment(ctx, deployment) {
+  for (const name of ctx.value(deployment, ["Properties", "StageName"])) {
+    if (!isSet(name)) continue;
+    const stage = asString(name) ?? "of the deployment";
+    requireTracing(ctx, deployment, ["Properties", "StageDescription", "TracingEnabled"], "deploymentStage", { stage }, [name]);
+  }
+}
+function checkSamApi(ctx, api) {
+  for (const value of ctx.value(api, ["Properties", "TracingEnabled"])) {
+    if (!ctx.known(value, "TracingEnabled") || asBoolean(value) === true) continue;
+    const state = value.kind === "absent" ? "TracingEnabled is not set (the default is false)" : fromSamGlobals(ctx, api, value) ? `Globals sets TracingEnabled to ${stateText(value)}` : `TracingEnabled is ${stateText(value)}`;
+    ctx.report({
+      messageId: "samApi",
+      at: value,
+      data: { state },
+      fix: value.kind === "literal" ? { text: "true", description: "Turn on X-Ray tracing" } : void 0
+    });
+  }
+}
+function checkImplicitApi(ctx, fn) {
+  const first = ctx.graph.ofType(SAM_FUNCTION).find((f) => implicitApiEvents(ctx, f).length > 0);
+  if (first !== fn) return;
+  const events = implicitApiEvents(ctx, fn);
+  const root = literalVariant(ctx.template.root, [], true, []);
+  for (const value of ctx.value(root, ["Globals", "Api", "TracingEnabled"])) {
+    if (!ctx.known(value, "Globals.Api.TracingEnabled") || asBoolean(value) === true) continue;
+    ctx.report({ messageId: "implicitApi", at: events[0], because: [value], data: { state: stateText(value, "the default is false") } });
+  }
+}
+function implicitApiEvents(ctx, fn) {
+  const found = [];
+  for (const events of ctx.value(fn, ["Properties", "Events"])) {
+    if (events.kind !== "literal" || typeof events.value !== "object" || events.value === null || Array.isArray(events.value)) continue;
+    for (const name of Object.keys(events.value)) {
+      const type = ctx.value(events, [name, "Type"]);
+      if (!type.some((t) => asString(t) === "Api")) continue;
+      if (ctx.value(events, [name, "Properties", "RestApiId"]).some(isSet)) continue;
+      found.push(...ctx.value(events, [name, "Type"]));
+    }
+  }
+  return found;
+}
+
+// src/rule-helpers/alarms.ts
+var METRIC_ALARM = "AWS::CloudWatch::Alarm";
+var COMPOSITE_ALARM = "AWS::CloudWatch::CompositeAlarm";
+function templateHasAlarms(ctx) {
+  return ctx.graph.ofType(METRIC_ALARM).length > 0 || ctx.graph.ofType(COMPOSITE_ALARM).length > 0;
+}
+function alarmsWatching(ctx, target) {
+  const alarms = [];
+  let doubt;
+  const names = target.nameProperty ? literalNames(ctx, target.resource, target.nameProperty, target.ignoreCase) : /* @__PURE__ */ new Set();
+  for (const alarm of ctx.graph.ofType(METRIC_ALARM)) {
+    const edges = ctx.graph.edgesFrom(alarm.logicalId).filter((e) => e.to === target.resource.logicalId && e.path[0] === "Properties");
+    const optional = notCreated(ctx, alarm);
+    if (optional) {
+      if (edges.length > 0) doubt ??= optional;
+      continue;
+    }
+    let found = false;
+    for (const metric of metricsOf(ctx, alarm)) {
+      const verdict2 = metricNames(
+        ctx,
+        metric,
+        target,
+        names,
+        edges.map((e) => e.path)
+      );
+      if (verdict2 === true) {
+        found = true;
+        break;
+      }
+      if (verdict2 !== false) doubt ??= verdict2;
+    }
+    if (found) alarms.push(alarm);
+  }
+  return { alarms, doubt };
+}
+function metricsOf(ctx, alarm) {
+  const found = [{ from: alarm, at: ["Properties"] }];
+  for (const metric of ctx.items(alarm, ["Properties", "Metrics"])) {
+    if (metric.kind !== "literal") continue;
+    for (const stat of ctx.value(metric, ["MetricStat", "Metric"])) {
+      if (stat.kind === "literal") found.push({ from: stat, at: [] });
+    }
+  }
+  return found;
+}
+function metricNames(ctx, metric, target, names, edgePaths) {
+  let doubt;
+  if (target.namespaces) {
+    const namespaces = ctx.value(metric.from, [...metric.at, "Namespace"]);
+    if (!namespaces.some((n) => n.kind === "unknown" || target.namespaces.includes(asString(n) ?? ""))) return false;
+    doubt = namespaces.find((n) => n.kind === "unknown");
+  }
+  for (const dimension of ctx.items(metric.from, [...metric.at, "Dimensions"])) {
+    if (dimension.kind !== "literal") {
+      if (dimension.kind === "unknown") doubt ??= dimension;
+      continue;
+    }
+    const name = ctx.value(dimension, ["Name"]).map(asString);
+    if (!name.some((n) => n !== void 0 && target.dimensions.includes(n))) continue;
+    const valuePath = [...dimension.path, "Value"];
+    if (!dimension.external && edgePaths.some((p) => startsWith4(p, valuePath))) return true;
+    for (const value of ctx.value(dimension, ["Value"])) {
+      if (value.ref) {
+        if (value.ref.logicalId === target.resource.logicalId) return true;
+        continue;
+      }
+      const text = asString(value);
+      if (text !== void 0 && names.has(target.ignoreCase ? text.toLowerCase() : text)) return true;
+      if (value.kind === "unknown") doubt ??= value;
+    }
+  }
+  return doubt ?? false;
+}
+function literalNames(ctx, resource, property, ignoreCase) {
+  const names = /* @__PURE__ */ new Set();
+  for (const value of ctx.value(resource, ["Properties", property])) {
+    const text = asString(value);
+    if (text !== void 0) names.add(ignoreCase ? text.toLowerCase() : text);
+  }
+  return names;
+}
+function compositesIncluding(ctx, alarm) {
+  const found = [];
+  const seen = /* @__PURE__ */ new Set([alarm.logicalId]);
+  const queue = [alarm];
+  while (queue.length > 0) {
+    const child = queue.shift();
+    const names = literalNames(ctx, child, "AlarmName");
+    for (const composite of ctx.graph.ofType(COMPOSITE_ALARM)) {
+      if (seen.has(composite.logicalId)) continue;
+      const byReference = ctx.graph.referrers(child.logicalId, COMPOSITE_ALARM, ["Properties", "AlarmRule"]).some((r) => r.resource === composite);
+      if (byReference || names.size > 0 && ruleNames(ctx, composite).some((n) => names.has(n))) {
+        seen.add(composite.logicalId);
+        found.push(composite);
+        queue.push(composite);
+      }
+    }
+  }
+  return found;
+}
+function ruleNames(ctx, composite) {
+  const names = [];
+  const texts = ctx.value(composite, ["Properties", "AlarmRule"]).map((rule) => asString(rule));
+  if (texts.some((t) => t === void 0)) texts.push(textParts(composite.properties?.AlarmRule));
+  for (const text of texts) {
+    if (text === void 0) continue;
+    for (const match of text.matchAll(/\b(?:ALARM|OK|INSUFFICIENT_DATA)\s*\(\s*("?)([^")]+)\1\s*\)/g)) {
+      const name = match[2].trim();
+      names.push(name.includes(":alarm:") ? name.slice(name.lastIndexOf(":alarm:") + ":alarm:".length) : name);
+    }
+  }
+  return names;
+}
+function alarmActs(ctx, alarm, counts = () => true) {
+  let doubt;
+  for (const carrier of [alarm, ...compositesIncluding(ctx, alarm)]) {
+    const verdict2 = ownActions(ctx, carrier, counts);
+    if (verdict2 === true) return true;
+    if (verdict2 !== false) doubt ??= verdict2;
+  }
+  return doubt ?? false;
+}
+function ownActions(ctx, alarm, counts) {
+  const optional = notCreated(ctx, alarm);
+  if (optional) return optional;
+  let doubt;
+  for (const [enabled, list2] of ctx.each(ctx.value(alarm, ["Properties", "ActionsEnabled"]), ctx.value(alarm, ["Properties", "AlarmActions"]))) {
+    if (enabled.kind === "unknown") {
+      doubt ??= enabled;
+      continue;
+    }
+    if (asBoolean(enabled) === false) continue;
+    if (list2.kind === "unknown") {
+      doubt ??= list2;
+      continue;
+    }
+    for (const action2 of ctx.items(list2, [])) {
+      if (!isSet(action2)) continue;
+      if (counts(action2)) return true;
+    }
+  }
+  return doubt ?? false;
+}
+function notCreated(ctx, resource) {
+  if (!resource.condition || ctx.value(resource, ["Type"]).length > 0) return void 0;
+  return unknownVariant(`${resource.logicalId} is created only when condition ${resource.condition} holds`, ["Condition"], false, [], {
+    kind: "other"
+  });
+}
+function isScalingAction(ctx, action2) {
+  if (action2.ref) {
+    const type = ctx.template.resources.get(action2.ref.logicalId)?.type;
+    return type === "AWS::AutoScaling::ScalingPolicy" || type === "AWS::ApplicationAutoScaling::ScalingPolicy";
+  }
+  const text = asString(action2) ?? "";
+  return /^arn:[^:]+:autoscaling:.*:scalingPolicy:/.test(text) || /^arn:\$\{AWS::Partition\}:autoscaling:.*:scalingPolicy:/.test(text);
+}
+function textParts(node) {
+  if (typeof node === "string") return node;
+  if (Array.isArray(node)) return node.map(textParts).join("");
+  if (typeof node !== "object" || node === null) return "";
+  const entries = Object.entries(node);
+  if (entries.length === 1 && (entries[0][0] === "Ref" || entries[0][0] === "Fn::GetAtt")) return "";
+  return entries.map(([, v]) => textParts(v)).join("");
+}
+function startsWith4(path14, prefix) {
+  return prefix.length <= path14.length && prefix.every((segment, i) => path14[i] === segment);
+}
+
+// rules/operational-excellence/autoscaling-group-alarm-configured.ts
+var GROUP4 = "AWS::AutoScaling::AutoScalingGroup";
+var TARGET_GROUP2 = "AWS::ElasticLoadBalancingV2::TargetGroup";
+var CLASSIC_ELB = "AWS::ElasticLoadBalancing::LoadBalancer";
+var options5 = {
+  alarmsManagedElsewhere: option.boolean({
+    description: "The alarms for these groups live outside this template (another stack, a monitoring tool, an organization-wide setup): the rule reports nothing.",
+    default: false
+  })
+};
+var messages23 = {
+  unmonitored: "Auto Scaling group {{logicalId}}{{others}} has no CloudWatch alarm: the template declares none. If the groups are watched from elsewhere, set the option alarmsManagedElsewhere.",
+  noAlarm: "Auto Scaling group {{logicalId}} is watched by no CloudWatch alarm that notifies (on its AutoScalingGroupName dimension, or on the healthy hosts of its target groups): failing instances and unmet capacity go unnoticed.",
+  scalingOnly: "Auto Scaling group {{logicalId}} is watched only by alarms that run scaling policies: nobody is told when its instances fail health checks or capacity cannot be met."
+};
+var autoscaling_group_alarm_configured_default = defineRule({
+  id: "autoscaling-group-alarm-configured",
+  pillar: "operational-excellence",
+  level: "note",
+  title: "Auto Scaling groups and their target groups have health alarms",
+  rationale: "An Auto Scaling group replaces failed instances quietly. When replacements keep failing (a bad AMI, an exhausted subnet, a broken dependency) or the healthy hosts behind the load balancer drop below what the service needs, only an alarm tells the team before users do. Scaling alarms do not: they resize the group and tell nobody.",
+  remediation: "Add a CloudWatch alarm on the healthy host count of the target group (or on a metric with the group's `AutoScalingGroupName` dimension, such as `GroupInServiceInstances`) with an action that reaches the team. If the groups are watched from another stack, set `alarmsManagedElsewhere: true`.\n\n```yaml\nUnhealthyHosts:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: AWS/ApplicationELB\n    MetricName: HealthyHostCount\n    Dimensions:\n      - {Name: TargetGroup, Value: !GetAtt WebTg.TargetGroupFullName}\n      - {Name: LoadBalancer, Value: !GetAtt Alb.LoadBalancerFullName}\n    Statistic: Minimum\n    Period: 60\n    EvaluationPeriods: 3\n    Threshold: 2\n    ComparisonOperator: LessThanThreshold\n    AlarmActions: [!Ref OpsTopic]\n```",
+  wellArchitected: ["OPS08-BP04", "REL06-BP03", "REL11-BP06"],
+  appliesTo: [GROUP4],
+  tags: ["reliability"],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  options: options5,
+  messages: messages23,
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  OpsTopic:",
+      "    Type: AWS::SNS::Topic",
+      "  WebTg:",
+      "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+      "    Properties:",
+      "      Port: 80",
+      "      Protocol: HTTP",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "  WebGroup:",
+      "    Type: AWS::AutoScaling::AutoScalingGroup",
+      "    Properties:",
+      '      MinSize: "2"',
+      '      MaxSize: "6"',
+      "      TargetGroupARNs: [!Ref WebTg]",
+      "      LaunchTemplate:",
+      "        LaunchTemplateId: lt-0a1b2c3d4e5f60718",
+      '        Version: "7"',
+      "      VPCZoneIdentifier: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]",
+      "  QueueBacklog:",
+      "    Type: AWS::CloudWatch::Alarm",
+      "    Properties:",
+      "      Namespace: AWS/SQS",
+      "      MetricName: ApproximateAgeOfOldestMessage",
+      "      Dimensions: [{Name: QueueName, Value: jobs}]",
+      "      Statistic: Maximum",
+      "      Period: 60",
+      "      EvaluationPeriods: 5",
+      "      Threshold: 600",
+      "      ComparisonOperator: GreaterThanThreshold",
+      "      AlarmActions: [!Ref OpsTopic]"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  OpsTopic:",
+      "    Type: AWS::SNS::Topic",
+      "  WebTg:",
+      "    Type: AWS::ElasticLoadBalancingV2::TargetGroup",
+      "    Properties:",
+      "      Port: 80",
+      "      Protocol: HTTP",
+      "      VpcId: vpc-0a1b2c3d4e5f60718",
+      "  WebGroup:",
+      "    Type: AWS::AutoScaling::AutoScalingGroup",
+      "    Properties:",
+      '      MinSize: "2"',
+      '      MaxSize: "6"',
+      "      TargetGroupARNs: [!Ref WebTg]",
+      "      LaunchTemplate:",
+      "        LaunchTemplateId: lt-0a1b2c3d4e5f60718",
+      '        Version: "7"',
+      "      VPCZoneIdentifier: [subnet-0a1b2c3d4e5f60718, subnet-0f1e2d3c4b5a69788]",
+      "  QueueBacklog:",
+      "    Type: AWS::CloudWatch::Alarm",
+      "    Properties:",
+      "      Namespace: AWS/SQS",
+      "      MetricName: ApproximateAgeOfOldestMessage",
+      "      Dimensions: [{Name: QueueName, Value: jobs}]",
+      "      Statistic: Maximum",
+      "      Period: 60",
+      "      EvaluationPeriods: 5",
+      "      Threshold: 600",
+      "      ComparisonOperator: GreaterThanThreshold",
+      "      AlarmActions: [!Ref OpsTopic]",
+      "  WebHealthyHosts:",
+      "    Type: AWS::CloudWatch::Alarm",
+      "    Properties:",
+      "      Namespace: AWS/ApplicationELB",
+      "      MetricName: HealthyHostCount",
+      "      Dimensions:",
+      "        - {Name: TargetGroup, Value: !GetAtt WebTg.TargetGroupFullName}",
+      "        - {Name: LoadBalancer, Value: app/web/0123456789abcdef}",
+      "      Statistic: Minimum",
+      "      Period: 60",
+      "      EvaluationPeriods: 3",
+      "      Threshold: 2",
+      "      ComparisonOperator: LessThanThreshold",
+      "      AlarmActions: [!Ref OpsTopic]"
+    ].join("\n"),
+    notes: "A group is watched by an alarm with an action that reaches someone (its own `AlarmActions`, or those of a composite alarm that includes it) on a metric, or a metric-math `MetricStat`, whose `AutoScalingGroupName` dimension names the group (by `Ref`, `Fn::Sub` or its literal name; any namespace, so CloudWatch agent metrics count), or whose `TargetGroup` dimension names one of its target groups (`AWS/ApplicationELB`, `AWS/NetworkELB`, `AWS/GatewayELB`), or whose `LoadBalancerName` names one of its classic load balancers (`AWS/ELB`). Alarms whose only actions are scaling policies do not count, and target tracking policies neither: they resize the group and tell nobody (the catalog leaves this open; the rule follows its graph note).\n\n**A template without any alarm** gets one note, on its first group, rather than one per group: such a template is most likely watched from elsewhere or not yet at all. When monitoring lives in another stack or tool, set `alarmsManagedElsewhere: true` and the rule is off. A dimension known only at deploy time, or an alarm the parameters' Defaults leave out, is not a finding; `--report-unknown` lists it."
+  },
+  check(group, ctx) {
+    if (ctx.options.alarmsManagedElsewhere) return;
+    if (!templateHasAlarms(ctx)) {
+      const all2 = ctx.graph.ofType(GROUP4);
+      if (all2[0] !== group) return;
+      const others = all2.length - 1;
+      ctx.report({ messageId: "unmonitored", data: { others: others === 0 ? "" : ` (and ${others} other group${others === 1 ? "" : "s"} of the template)` } });
+      return;
+    }
+    const verdict2 = watched(ctx, group);
+    if (verdict2 === "scaling-only") ctx.report({ messageId: "scalingOnly" });
+    else if (verdict2 === false) ctx.report({ messageId: "noAlarm" });
+    else if (verdict2 !== true) ctx.unknown(verdict2, "the alarms watching it");
+  }
+});
+function targets(ctx, group) {
+  const found = [{ resource: group, dimensions: ["AutoScalingGroupName"], nameProperty: "AutoScalingGroupName" }];
+  for (const tg of refsTo(ctx, group, "TargetGroupARNs", TARGET_GROUP2)) {
+    found.push({ resource: tg, dimensions: ["TargetGroup"], namespaces: ["AWS/ApplicationELB", "AWS/NetworkELB", "AWS/GatewayELB"] });
+  }
+  for (const elb of refsTo(ctx, group, "LoadBalancerNames", CLASSIC_ELB)) {
+    found.push({ resource: elb, dimensions: ["LoadBalancerName"], nameProperty: "LoadBalancerName", namespaces: ["AWS/ELB"] });
+  }
+  return found;
+}
+function refsTo(ctx, group, property, type) {
+  return ctx.graph.targets(group.logicalId, type).filter(({ edge }) => edge.path[0] === "Properties" && edge.path[1] === property).map(({ resource }) => resource);
+}
+function watched(ctx, group) {
+  let doubt;
+  let scaling = false;
+  for (const target of targets(ctx, group)) {
+    const found = alarmsWatching(ctx, target);
+    for (const alarm of found.alarms) {
+      const notifies = alarmActs(ctx, alarm, (action2) => !isScalingAction(ctx, action2));
+      if (notifies === true) return true;
+      if (notifies !== false) doubt ??= notifies;
+      else if (alarmActs(ctx, alarm) === true) scaling = true;
+    }
+    doubt ??= found.doubt;
+  }
+  return doubt ?? (scaling ? "scaling-only" : false);
+}
+
+// rules/operational-excellence/autoscaling-launch-template.ts
+var SPECS2 = [
+  ["Properties", "LaunchTemplate"],
+  ["Properties", "MixedInstancesPolicy", "LaunchTemplate", "LaunchTemplateSpecification"]
+];
+var autoscaling_launch_template_default = defineRule({
+  id: "autoscaling-launch-template",
+  pillar: "operational-excellence",
+  level: "warning",
+  title: "Auto Scaling groups use launch templates, not launch configurations",
+  rationale: "Launch configurations are being retired: they support no instance types added since 2023-01-01, and accounts created on or after 2024-10-01 cannot create them by any means, CloudFormation included (so a template that declares one fails to deploy there), and they lack what launch templates offer (versions, mixed instances and Spot, IMDSv2 defaults, newer features). A launch template pinned to a version number also lets CloudFormation roll the group when the template changes.",
+  remediation: "Replace the launch configuration with an `AWS::EC2::LaunchTemplate` holding the same settings, and point the group at it with the template's `LatestVersionNumber`, with an update policy for rolling replacements.\n\n```yaml\nLaunchTemplate:\n  LaunchTemplateId: !Ref WebLaunchTemplate\n  Version: !GetAtt WebLaunchTemplate.LatestVersionNumber\n# and on the group:\nUpdatePolicy:\n  AutoScalingRollingUpdate: {MinInstancesInService: 1, MaxBatchSize: 1}\n```",
+  wellArchitected: ["OPS05-BP03", "REL08-BP04"],
+  securityHub: ["AutoScaling.9"],
+  securitySeverity: "2.0",
+  appliesTo: ["AWS::AutoScaling::AutoScalingGroup", "AWS::AutoScaling::LaunchConfiguration"],
+  tags: ["reliability", "security"],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  messages: {
+    groupUsesConfiguration: "Auto Scaling group {{logicalId}} launches from launch configuration {{configuration}}: launch configurations get no instance types added since 2023-01-01 and cannot be created in accounts created on or after 2024-10-01; use a launch template.",
+    configuration: "Launch configuration {{logicalId}} cannot be created in accounts created on or after 2024-10-01 and gets no instance types added since 2023-01-01: replace it with a launch template.",
+    floatingVersion: "Auto Scaling group {{logicalId}} launches from launch template version {{state}}, which CloudFormation does not support here: a change to the template neither updates the group nor rolls its instances; use the template's LatestVersionNumber."
+  },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  WebConfig:",
+      "    Type: AWS::AutoScaling::LaunchConfiguration",
+      "    Properties:",
+      "      ImageId: ami-0123456789abcdef0",
+      "      InstanceType: m7g.large",
+      "      SecurityGroups: [sg-0123456789abcdef0]",
+      "  WebGroup:",
+      "    Type: AWS::AutoScaling::AutoScalingGroup",
+      "    Properties:",
+      "      LaunchConfigurationName: !Ref WebConfig",
+      '      MinSize: "2"',
+      '      MaxSize: "6"',
+      "      VPCZoneIdentifier: [subnet-0123456789abcdef0, subnet-0123456789abcdef1]"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  WebTemplate:",
+      "    Type: AWS::EC2::LaunchTemplate",
+      "    Properties:",
+      "      LaunchTemplateData:",
+      "        ImageId: ami-0123456789abcdef0",
+      "        InstanceType: m7g.large",
+      "        SecurityGroupIds: [sg-0123456789abcdef0]",
+      "  WebGroup:",
+      "    Type: AWS::AutoScaling::AutoScalingGroup",
+      "    UpdatePolicy:",
+      "      AutoScalingRollingUpdate: {MinInstancesInService: 1, MaxBatchSize: 1}",
+      "    Properties:",
+      "      LaunchTemplate:",
+      "        LaunchTemplateId: !Ref WebTemplate",
+      "        Version: !GetAtt WebTemplate.LatestVersionNumber",
+      '      MinSize: "2"',
+      '      MaxSize: "6"',
+      "      VPCZoneIdentifier: [subnet-0123456789abcdef0, subnet-0123456789abcdef1]"
+    ].join("\n"),
+    notes: "A group that names a launch configuration (`LaunchConfigurationName`) is flagged at that property; a launch configuration that no group of the template uses is flagged itself (a group elsewhere may use it, and it cannot be created in accounts created on or after 2024-10-01 either way). CDK apps still synthesize launch configurations: an `autoscaling.AutoScalingGroup` created without `launchTemplate` or `mixedInstancesPolicy` makes one unless the app's `cdk.json` sets the feature flag `@aws-cdk/aws-autoscaling:generateLaunchTemplateInsteadOfLaunchConfig` (projects started before the flag existed usually do not). A second message, a note, flags a launch template version of `$Latest` or `$Default`: the CloudFormation reference says these are not supported for `Version`, and with them a change to the template does not update the group or start a rolling update. Deviation from the catalog: the catalog has no AWS dates; the messages name them, from the EC2 Auto Scaling User Guide's \"Auto Scaling launch configurations\" page (no instance types added since 2023-01-01; no new launch configurations by any method in accounts created on or after 2024-10-01). A value only known at deploy time is not a finding; `--report-unknown` lists it."
+  },
+  check(resource, ctx) {
+    if (resource.type === "AWS::AutoScaling::LaunchConfiguration") {
+      if (launchersOf(ctx, resource).length === 0) ctx.report({ messageId: "configuration", at: ["Type"] });
+      return;
+    }
+    const names = ctx.value(resource, ["Properties", "LaunchConfigurationName"]);
+    const named2 = (name) => name.ref?.logicalId ?? (name.kind === "literal" ? valueText(asString(name)) : "named at deploy time");
+    if (names.length > 1 && names.every(isSet)) {
+      const configuration = listWords([...new Set(names.map(named2))], "or");
+      ctx.report({ messageId: "groupUsesConfiguration", at: ["Properties", "LaunchConfigurationName"], data: { configuration } });
+    } else {
+      for (const name of names) {
+        if (isSet(name)) ctx.report({ messageId: "groupUsesConfiguration", at: name, data: { configuration: named2(name) } });
+      }
+    }
+    for (const spec of SPECS2) {
+      for (const version of ctx.value(resource, [...spec, "Version"])) {
+        if (version.ref || !ctx.known(version, "the launch template version")) continue;
+        const text = asString(version);
+        if (text !== "$Latest" && text !== "$Default") continue;
+        ctx.report({ messageId: "floatingVersion", level: "note", at: version, data: { state: stateText(version) } });
+      }
+    }
+  }
+});
+
 // rules/operational-excellence/cfn-resource-required-tags.ts
 var ASG2 = "AWS::AutoScaling::AutoScalingGroup";
-var options5 = {
+var options6 = {
   requiredTags: option.strings({
     description: "Tag keys every taggable resource must carry, case-sensitive as in AWS. The rule reports nothing until this lists at least one key.",
     default: []
@@ -25607,7 +30047,7 @@ var options5 = {
     default: []
   })
 };
-var messages20 = {
+var messages24 = {
   missing: "{{type}} {{logicalId}} lacks the required {{missing}}.",
   empty: "{{type}} {{logicalId}} has the required tag {{key}} with an empty value.",
   notPropagated: "Required tag {{key}} of Auto Scaling group {{logicalId}} is not propagated to its instances: PropagateAtLaunch is {{state}}."
@@ -25648,8 +30088,8 @@ var cfn_resource_required_tags_default = defineRule({
     ].join("\n"),
     notes: "Checked: every resource type the resource facts (data/resource-facts.json) list as taggable, through the property they name for its tags (`Tags` for most types, `FileSystemTags` or another for some), as a `[{Key, Value}]` list or a `{key: value}` map; and a resource of a type the facts do not list when it writes `Tags`. Not applicable: custom resources (their `Tags` are input to the handler) and types that keep their tags in another shape (a launch template's `TagSpecifications`). SAM `Globals` tags count for the functions, APIs and tables they apply to, and a CDK stack's own tags (from the cloud assembly) count as present. A tag value that is an intrinsic counts as present; an empty one does not. Tag keys or lists only known at deploy time are not guessed: `--report-unknown` lists them. A required tag of an Auto Scaling group without `PropagateAtLaunch: true` is reported unless the group's launch template tags its instances with that key."
   },
-  options: options5,
-  messages: messages20,
+  options: options6,
+  messages: messages24,
   check(resource, ctx) {
     const configured = requiredOf(ctx.options);
     const stackTags = ctx.template.stackTags;
@@ -25683,11 +30123,11 @@ var cfn_resource_required_tags_default = defineRule({
   }
 });
 var requiredByOptions = /* @__PURE__ */ new WeakMap();
-function requiredOf(options7) {
-  let required = requiredByOptions.get(options7);
+function requiredOf(options10) {
+  let required = requiredByOptions.get(options10);
   if (!required) {
-    required = options7.requiredTags.filter((k) => !options7.stackTags.includes(k));
-    requiredByOptions.set(options7, required);
+    required = options10.requiredTags.filter((k) => !options10.stackTags.includes(k));
+    requiredByOptions.set(options10, required);
   }
   return required;
 }
@@ -25787,7 +30227,7 @@ var typeList = (description, defaults) => option.custom(
   { type: "array", items: { type: "string", enum: [...STATEFUL, ...NOTES] }, uniqueItems: true },
   { description, default: defaults }
 );
-var options6 = {
+var options7 = {
   statefulTypes: typeList("Resource types checked at the rule's level.", STATEFUL),
   noteTypes: typeList("Resource types checked but reported as notes: their data is usually re-creatable or short-lived.", NOTES)
 };
@@ -25831,7 +30271,7 @@ var cfn_stateful_resource_retain_policy_default = defineRule({
     ].join("\n"),
     notes: "`Retain` and `RetainExceptOnCreate` pass everywhere; `Snapshot` passes only for the types CloudFormation can snapshot (EBS volumes, RDS, ElastiCache, Neptune, Redshift, DocumentDB clusters): elsewhere CloudFormation ignores it and deletes the resource, and the message says so. RDS DB clusters and standalone DB instances default to a final snapshot on stack deletion, so only their `UpdateReplacePolicy` is checked when `DeletionPolicy` is not set. Not applicable: members of a DB cluster (the cluster carries the policies) and read replicas. SQS queues, log groups and KMS keys are reported as notes; the `statefulTypes` and `noteTypes` options move types between the two levels or leave them out. CDK's `RemovalPolicy.RETAIN` or `SNAPSHOT` writes both attributes and passes. A policy only known at deploy time (a parameter without a Default) is not a finding; `--report-unknown` lists it."
   },
-  options: options6,
+  options: options7,
   messages: {
     both: "{{kind}} {{logicalId}} is deleted with its data when the stack is deleted or an update replaces it: DeletionPolicy is {{deletion}}; UpdateReplacePolicy is {{replacement}}.",
     deletion: "{{kind}} {{logicalId}} is deleted with its data when the stack is deleted: DeletionPolicy is {{deletion}}.",
@@ -25888,7 +30328,7 @@ var BUCKET2 = "AWS::S3::Bucket";
 var DELIVERY_SOURCE = "AWS::Logs::DeliverySource";
 var LOGGING = ["Properties", "DistributionConfig", "Logging"];
 var S3_HOST = /^(.+?)\.s3([.-][a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/i;
-var messages21 = {
+var messages25 = {
   noLogging: "CloudFront distribution {{logicalId}} keeps no access logs: Logging is not set and no AWS::Logs::DeliverySource of the template names it, so the requests it served cannot be investigated.",
   aclsDisabled: "CloudFront distribution {{logicalId}} writes its standard logs to bucket {{bucket}}, whose ACLs are disabled: ObjectOwnership is {{state}}. Legacy standard logging delivers through bucket ACLs, so CloudFront cannot write the logs."
 };
@@ -25911,7 +30351,7 @@ var cloudfront_accesslogs_enabled_default = defineRule({
     cdk_nag: ["AwsSolutions-CFR3"],
     guard: ["CLOUDFRONT_ACCESSLOGS_ENABLED"]
   },
-  messages: messages21,
+  messages: messages25,
   docs: {
     noncompliant: [
       "Resources:",
@@ -26007,6 +30447,234 @@ function bucketOf(ctx, distribution, name) {
   return ctx.graph.ofType(BUCKET2).find((b) => ctx.value(b, ["Properties", "BucketName"]).some((v) => asString(v) === host));
 }
 
+// rules/operational-excellence/cloudwatch-alarm-action-check.ts
+var messages26 = {
+  noActions: "{{kind}} {{logicalId}} has no alarm actions: AlarmActions is {{state}}, so when it goes into ALARM nobody is told and nothing happens (no composite alarm or other resource of the template uses it).",
+  disabled: "{{kind}} {{logicalId}} has ActionsEnabled set to {{state}}: its actions never run, so when it goes into ALARM nobody is told."
+};
+var USES_ALARM_NAME = {
+  "AWS::CodeDeploy::DeploymentGroup": ["Properties", "AlarmConfiguration", "Alarms"]
+};
+var cloudwatch_alarm_action_check_default = defineRule({
+  id: "cloudwatch-alarm-action-check",
+  pillar: "operational-excellence",
+  level: "warning",
+  title: "CloudWatch alarms notify or act",
+  rationale: "An alarm without actions changes state in the console and nowhere else: nobody is paged, no ticket is opened, no runbook or scaling runs. Teams then believe a failure mode is covered when it is not.",
+  remediation: "List at least one action in `AlarmActions` (an SNS topic that reaches the on-call, an SSM OpsItem or incident, a scaling policy) and leave `ActionsEnabled` unset or true. An alarm that only feeds a composite alarm needs no actions of its own.\n\n```yaml\nAlarmActions: [!Ref OpsTopic]\nActionsEnabled: true\n```",
+  wellArchitected: ["OPS08-BP04", "REL06-BP03", "REL06-BP04"],
+  appliesTo: [METRIC_ALARM, COMPOSITE_ALARM],
+  tags: ["reliability"],
+  peers: {
+    checkov: [],
+    cfn_nag: [],
+    // AlarmActions set and ActionsEnabled not false on AWS::CloudWatch::Alarm (HIPAA, NIST and PCI packs).
+    cdk_nag: [{ id: "CloudWatchAlarmAction", resourceTypes: [METRIC_ALARM] }]
+  },
+  messages: messages26,
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  QueueBacklogAlarm:",
+      "    Type: AWS::CloudWatch::Alarm",
+      "    Properties:",
+      "      Namespace: AWS/SQS",
+      "      MetricName: ApproximateAgeOfOldestMessage",
+      "      Dimensions:",
+      "        - {Name: QueueName, Value: orders}",
+      "      Statistic: Maximum",
+      "      Period: 60",
+      "      EvaluationPeriods: 5",
+      "      Threshold: 600",
+      "      ComparisonOperator: GreaterThanThreshold"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  OpsTopic:",
+      "    Type: AWS::SNS::Topic",
+      "  QueueBacklogAlarm:",
+      "    Type: AWS::CloudWatch::Alarm",
+      "    Properties:",
+      "      Namespace: AWS/SQS",
+      "      MetricName: ApproximateAgeOfOldestMessage",
+      "      Dimensions:",
+      "        - {Name: QueueName, Value: orders}",
+      "      Statistic: Maximum",
+      "      Period: 60",
+      "      EvaluationPeriods: 5",
+      "      Threshold: 600",
+      "      ComparisonOperator: GreaterThanThreshold",
+      "      AlarmActions: [!Ref OpsTopic]"
+    ].join("\n"),
+    notes: "Metric and composite alarms are checked. Not a finding: an alarm that a composite alarm of the template includes (by `Fn::GetAtt Arn`, `Ref` or its name in the rule; the composite carries the action), one that another resource references (a CodeDeploy deployment group that rolls back on it, a Route 53 health check, an AppConfig monitor, also by literal name for CodeDeploy), and one whose ARN or name is exported by an output (another stack may act on it). `OKActions` and `InsufficientDataActions` alone do not count: nothing happens when the alarm fires. An action whose ARN is only known at deploy time (an import, a parameter) counts as an action; an `AlarmActions` list or `ActionsEnabled` known only at deploy time is not a finding, and `--report-unknown` lists it."
+  },
+  check(alarm, ctx) {
+    const kind2 = alarm.type === COMPOSITE_ALARM ? "Composite alarm" : "Alarm";
+    for (const [enabled, list2] of ctx.each(ctx.value(alarm, ["Properties", "ActionsEnabled"]), ctx.value(alarm, ["Properties", "AlarmActions"]))) {
+      if (!ctx.known(enabled, "ActionsEnabled") || !ctx.known(list2, "AlarmActions")) continue;
+      const actions = list2.kind === "literal" ? ctx.items(list2, []).filter(isSet) : [];
+      if (actions.length > 0) {
+        if (asBoolean(enabled) === false) {
+          ctx.report({
+            messageId: "disabled",
+            at: enabled,
+            because: [list2],
+            data: { kind: kind2, state: stateText(enabled) },
+            fix: enabled.kind === "literal" ? { text: "true", description: "Enable the alarm actions" } : void 0
+          });
+        }
+        continue;
+      }
+      if (usedElsewhere2(ctx, alarm)) continue;
+      ctx.report({ messageId: "noActions", at: list2, because: [enabled], data: { kind: kind2, state: stateText(list2) } });
+    }
+  }
+});
+function usedElsewhere2(ctx, alarm) {
+  if (compositesIncluding(ctx, alarm).length > 0) return true;
+  if (ctx.graph.referrers(alarm.logicalId).some(({ edge }) => edge.kind !== "DependsOn")) return true;
+  const names = ctx.value(alarm, ["Properties", "AlarmName"]).map(asString).filter((n) => n !== void 0);
+  if (names.length > 0) {
+    for (const [type, path14] of Object.entries(USES_ALARM_NAME)) {
+      for (const user of ctx.graph.ofType(type)) {
+        if (ctx.items(user, path14).some((entry) => ctx.value(entry, ["Name"]).some((n) => names.includes(asString(n) ?? "")))) return true;
+      }
+    }
+  }
+  return exported2(ctx, alarm);
+}
+function exported2(ctx, alarm) {
+  const root = literalVariant(ctx.template.root, [], true, []);
+  for (const section of ctx.value(root, ["Outputs"])) {
+    if (section.kind !== "literal" || typeof section.value !== "object" || section.value === null) continue;
+    for (const name of Object.keys(section.value)) {
+      if (ctx.value(section, [name, "Value"]).some((v) => v.ref?.logicalId === alarm.logicalId)) return true;
+    }
+  }
+  return false;
+}
+
+// rules/operational-excellence/ecs-task-definition-log-configuration.ts
+var ecs_task_definition_log_configuration_default = defineRule({
+  id: "ecs-task-definition-log-configuration",
+  pillar: "operational-excellence",
+  level: "warning",
+  title: "ECS containers send logs somewhere",
+  rationale: "A container without a log configuration writes its output to the Docker default of the host it runs on: on Fargate that output is not kept at all, on EC2 it sits on one instance until the instance goes. The errors that explain a failed deployment or an incident are then nowhere to be read.",
+  remediation: "Give every container a `LogConfiguration`, usually the `awslogs` driver with a log group declared in the template (so that its retention is set), or `awsfirelens` with a FireLens log router container in the same task.\n\n```yaml\nLogConfiguration:\n  LogDriver: awslogs\n  Options:\n    awslogs-group: !Ref AppLogGroup\n    awslogs-region: !Ref AWS::Region\n    awslogs-stream-prefix: app\n```",
+  wellArchitected: ["OPS04-BP02", "OPS08-BP02", "SEC04-BP01"],
+  securityHub: ["ECS.9"],
+  securitySeverity: "3.0",
+  appliesTo: ["AWS::ECS::TaskDefinition"],
+  tags: ["security"],
+  peers: {
+    checkov: [],
+    cfn_nag: [],
+    // Every container has a LogConfiguration; not FireLens routers or log group retention.
+    cdk_nag: [{ id: "AwsSolutions-ECS7", messages: ["noLogs"] }]
+  },
+  messages: {
+    noLogs: "Container {{container}} of task definition {{logicalId}} has no LogConfiguration: its output is not kept on Fargate, and only on the host on EC2.",
+    firelensWithoutRouter: "Container {{container}} of task definition {{logicalId}} logs through awsfirelens, but no container of the task has a FirelensConfiguration: ECS rejects the task definition.",
+    createdGroup: "Container {{container}} of task definition {{logicalId}} lets awslogs create log group {{group}}, which is created without retention: its logs are kept, and paid for, forever."
+  },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  WebTask:",
+      "    Type: AWS::ECS::TaskDefinition",
+      "    Properties:",
+      "      RequiresCompatibilities: [FARGATE]",
+      "      NetworkMode: awsvpc",
+      '      Cpu: "512"',
+      '      Memory: "1024"',
+      "      ExecutionRoleArn: arn:aws:iam::123456789012:role/web-task-execution",
+      "      ContainerDefinitions:",
+      "        - Name: web",
+      "          Image: public.ecr.aws/nginx/nginx:stable",
+      "          PortMappings: [{ContainerPort: 80}]"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  WebLogs:",
+      "    Type: AWS::Logs::LogGroup",
+      "    Properties:",
+      "      RetentionInDays: 30",
+      "  WebTask:",
+      "    Type: AWS::ECS::TaskDefinition",
+      "    Properties:",
+      "      RequiresCompatibilities: [FARGATE]",
+      "      NetworkMode: awsvpc",
+      '      Cpu: "512"',
+      '      Memory: "1024"',
+      "      ExecutionRoleArn: arn:aws:iam::123456789012:role/web-task-execution",
+      "      ContainerDefinitions:",
+      "        - Name: web",
+      "          Image: public.ecr.aws/nginx/nginx:stable",
+      "          PortMappings: [{ContainerPort: 80}]",
+      "          LogConfiguration:",
+      "            LogDriver: awslogs",
+      "            Options:",
+      "              awslogs-group: !Ref WebLogs",
+      "              awslogs-region: !Ref AWS::Region",
+      "              awslogs-stream-prefix: web"
+    ].join("\n"),
+    notes: "Every container definition is checked, the FireLens log router included (AWS recommends `awslogs` for it, so that its own failures can be read). A container using the `awsfirelens` driver also needs a container of the task with a `FirelensConfiguration`. A note is given when `awslogs-create-group` is true and `awslogs-group` does not name a log group declared in the template: the driver creates it with no retention (cw-loggroup-retention-period-check checks the retention of declared groups). A container list or log configuration known only at deploy time is not a finding; `--report-unknown` lists it."
+  },
+  check(task, ctx) {
+    const containers = ctx.items(task, ["Properties", "ContainerDefinitions"]);
+    const routers = containers.filter((c) => c.kind === "literal" && ctx.value(c, ["FirelensConfiguration"]).some(isSet));
+    for (const container of containers) {
+      if (!ctx.known(container, "ContainerDefinitions")) continue;
+      if (container.kind === "absent") continue;
+      const name = ctx.value(container, ["Name"]).map(asString).find((n) => n !== void 0) ?? "without a name";
+      for (const config of ctx.value(container, ["LogConfiguration"])) {
+        if (!ctx.known(config, "LogConfiguration")) continue;
+        if (config.kind === "absent") {
+          ctx.report({ messageId: "noLogs", at: container, because: [config], data: { container: name } });
+          continue;
+        }
+        for (const driver of ctx.value(config, ["LogDriver"])) {
+          if (!ctx.known(driver, "LogDriver")) continue;
+          const text = asString(driver);
+          if (text === "awsfirelens" && !routers.some((r) => ctx.each([r], [driver]).length > 0)) {
+            ctx.report({ messageId: "firelensWithoutRouter", at: driver, data: { container: name } });
+          } else if (text === "awslogs") {
+            checkCreatedGroup(config, driver, name);
+          }
+        }
+      }
+    }
+    function checkCreatedGroup(config, driver, container) {
+      for (const [create, group] of ctx.each(ctx.value(config, ["Options", "awslogs-create-group"]), ctx.value(config, ["Options", "awslogs-group"]), [
+        driver
+      ])) {
+        if (asBoolean(create) !== true) continue;
+        if (group.ref || group.kind === "unknown") continue;
+        const groupName = asString(group);
+        if (groupName !== void 0 && declaredGroupNames().has(groupName)) continue;
+        ctx.report({
+          messageId: "createdGroup",
+          level: "note",
+          at: create,
+          because: [group],
+          data: { container, group: asString(group) ?? "named by the driver" }
+        });
+      }
+    }
+    function declaredGroupNames() {
+      const names = /* @__PURE__ */ new Set();
+      for (const lg of ctx.graph.ofType("AWS::Logs::LogGroup")) {
+        for (const n of ctx.value(lg, ["Properties", "LogGroupName"])) {
+          const s = asString(n);
+          if (s !== void 0) names.add(s);
+        }
+      }
+      return names;
+    }
+  }
+});
+
 // rules/operational-excellence/elb-logging-enabled.ts
 var LB_V23 = "AWS::ElasticLoadBalancingV2::LoadBalancer";
 var CLASSIC4 = "AWS::ElasticLoadBalancing::LoadBalancer";
@@ -26015,7 +30683,7 @@ var DELIVERY_SOURCE2 = "AWS::Logs::DeliverySource";
 var BUCKET3 = "AWS::S3::Bucket";
 var ENABLED = "access_logs.s3.enabled";
 var BUCKET_KEY = "access_logs.s3.bucket";
-var messages22 = {
+var messages27 = {
   application: "Application Load Balancer {{logicalId}} keeps no access logs: {{key}} is {{state}}, so there is no record of the requests it served to investigate errors, latency or attacks.",
   network: "Network Load Balancer {{logicalId}} terminates TLS (listener {{listener}}) but keeps no access logs: {{key}} is {{state}}, so there is no record of the TLS connections it served.",
   classic: "Classic Load Balancer {{logicalId}} keeps no access logs: AccessLoggingPolicy.Enabled is {{state}}, so there is no record of the requests it served to investigate errors, latency or attacks.",
@@ -26048,7 +30716,7 @@ var elb_logging_enabled_default = defineRule({
     cdk_nag: ["AwsSolutions-ELB2", "ELBLoggingEnabled"],
     guard: ["ELB_LOGGING_ENABLED"]
   },
-  messages: messages22,
+  messages: messages27,
   docs: {
     noncompliant: [
       "Resources:",
@@ -26165,6 +30833,775 @@ function bucketOf2(ctx, name) {
   return ctx.graph.ofType(BUCKET3).find((b) => ctx.value(b, ["Properties", "BucketName"]).some((v) => asString(v) === text));
 }
 
+// rules/operational-excellence/lambda-function-xray-enabled.ts
+var CDK_FRAMEWORK_HANDLER2 = "__entrypoint__.handler";
+var CDK_SINGLETON_IDS2 = /^(AWS679f53fac002430cb0da5b7982bd2287|LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a|BucketNotificationsHandler050a0587b7544547bf325f094a3db834|CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C)/;
+var XRAY_MANAGED_POLICIES = /:policy\/(AWSXRayDaemonWriteAccess|AWSXrayWriteOnlyAccess|AWSXrayFullAccess|AdministratorAccess|PowerUserAccess)$/;
+var messages28 = {
+  notTraced: "Lambda function {{logicalId}} is not traced with X-Ray: {{state}}, so its calls cannot be followed across services.",
+  roleCannotTrace: "Lambda function {{logicalId}} has active tracing, but its execution role {{role}} does not allow xray:PutTraceSegments: Lambda rejects the function when it is created or updated."
+};
+var lambda_function_xray_enabled_default = defineRule({
+  id: "lambda-function-xray-enabled",
+  pillar: "operational-excellence",
+  level: "note",
+  title: "Lambda functions have active X-Ray tracing",
+  rationale: "With active tracing Lambda samples requests and sends a trace of each invocation to X-Ray, so a slow or failing request can be followed through API Gateway, the function and the services it calls. Without it the only trail is the logs of each service, matched by hand.",
+  remediation: "Set `TracingConfig.Mode: Active` (SAM: `Tracing: Active`, once in `Globals` for every function) and give the execution role the `AWSXRayDaemonWriteAccess` managed policy (SAM adds it to the roles it creates).\n\n```yaml\nTracingConfig:\n  Mode: Active\n# SAM: Globals: {Function: {Tracing: Active}}\n```",
+  wellArchitected: ["OPS04-BP05", "REL06-BP07"],
+  appliesTo: ["AWS::Lambda::Function", "AWS::Serverless::Function"],
+  tags: ["performance-efficiency", "reliability"],
+  peers: {
+    checkov: [],
+    cfn_nag: [],
+    // TracingConfig.Mode Active on AWS::Lambda::Function (NIST 800-53 rev 5 pack); not the role.
+    cdk_nag: [{ id: "LambdaTracing", resourceTypes: ["AWS::Lambda::Function"], messages: ["notTraced"] }]
+  },
+  messages: messages28,
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  CheckoutFunction:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: checkout.handler",
+      "      Role: arn:aws:iam::123456789012:role/checkout-function",
+      "      Code:",
+      "        S3Bucket: acme-artifacts",
+      "        S3Key: checkout/v17.zip"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  CheckoutFunction:",
+      "    Type: AWS::Lambda::Function",
+      "    Properties:",
+      "      Runtime: python3.12",
+      "      Handler: checkout.handler",
+      "      Role: arn:aws:iam::123456789012:role/checkout-function",
+      "      TracingConfig:",
+      "        Mode: Active",
+      "      Code:",
+      "        S3Bucket: acme-artifacts",
+      "        S3Key: checkout/v17.zip"
+    ].join("\n"),
+    notes: "`AWS::Lambda::Function` passes with `TracingConfig.Mode: Active`; `AWS::Serverless::Function` with `Tracing: Active` on the function or in `Globals.Function`. `PassThrough` (the default) only forwards a trace header that arrives with the request, so it is reported. Not applicable: the handlers the CDK adds itself (custom resource providers, log retention, bucket notifications and deployments), whose configuration is not yours to set. When tracing is active and the execution role is declared in the template, the rule also checks that the role, its inline policies, the `AWS::IAM::Policy`/`ManagedPolicy` resources attached to it and its managed policies allow `xray:PutTraceSegments`; a policy it cannot read (an imported ARN, a customer managed policy of another stack) gives no verdict. SAM functions without a `Role` get a role with X-Ray access from SAM. A mode known only at deploy time is not a finding; `--report-unknown` lists it."
+  },
+  check(fn, ctx) {
+    if (CDK_SINGLETON_IDS2.test(fn.logicalId)) return;
+    const sam = fn.type === "AWS::Serverless::Function";
+    const modePath = sam ? ["Properties", "Tracing"] : ["Properties", "TracingConfig", "Mode"];
+    for (const [handler, mode] of ctx.each(ctx.value(fn, ["Properties", "Handler"]), ctx.value(fn, modePath))) {
+      if (asString(handler) === CDK_FRAMEWORK_HANDLER2) continue;
+      if (!ctx.known(mode, sam ? "Tracing" : "TracingConfig.Mode")) continue;
+      if (asString(mode) === "Active") {
+        checkRole(ctx, fn, mode);
+        continue;
+      }
+      const name = sam ? "Tracing" : "TracingConfig.Mode";
+      const state = mode.kind === "absent" ? `${name} is not set (the default is PassThrough)` : sam && fromSamGlobals(ctx, fn, mode) ? `Globals sets Tracing to ${stateText(mode)}` : `${name} is ${stateText(mode)}`;
+      ctx.report({
+        messageId: "notTraced",
+        at: mode,
+        because: [handler],
+        data: { state },
+        fix: mode.kind === "literal" ? { text: "Active", description: "Turn on active tracing" } : void 0
+      });
+    }
+  }
+});
+function checkRole(ctx, fn, mode) {
+  for (const roleRef of ctx.value(fn, ["Properties", "Role"])) {
+    if (roleRef.kind !== "unknown" || !roleRef.ref) continue;
+    const role = ctx.template.resources.get(roleRef.ref.logicalId);
+    if (role?.type !== "AWS::IAM::Role") continue;
+    if (roleAllowsXray(ctx, role) !== false) continue;
+    ctx.report({ messageId: "roleCannotTrace", level: "warning", at: roleRef, because: [mode], data: { role: role.logicalId } });
+  }
+}
+function roleAllowsXray(ctx, role) {
+  let doubt = false;
+  const documents = [];
+  for (const arn of ctx.items(role, ["Properties", "ManagedPolicyArns"])) {
+    const policy = arn.ref && ctx.template.resources.get(arn.ref.logicalId);
+    if (policy?.type === "AWS::IAM::ManagedPolicy") documents.push(...ctx.value(policy, ["Properties", "PolicyDocument"]));
+    else if (arn.kind === "literal") {
+      const text = asString(arn) ?? "";
+      if (XRAY_MANAGED_POLICIES.test(text)) return true;
+      if (!/:iam::aws:policy\//.test(text) && !text.includes("${AWS::Partition}:iam::aws:policy/")) doubt = true;
+    } else doubt = true;
+  }
+  for (const inline of ctx.items(role, ["Properties", "Policies"])) documents.push(...ctx.value(inline, ["PolicyDocument"]));
+  for (const type of ["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"]) {
+    for (const { resource } of ctx.graph.referrers(role.logicalId, type, ["Properties", "Roles"])) {
+      documents.push(...ctx.value(resource, ["Properties", "PolicyDocument"]));
+    }
+  }
+  for (const document of documents) {
+    const verdict2 = documentAllowsXray(ctx, document);
+    if (verdict2 === true) return true;
+    if (verdict2 === void 0) doubt = true;
+  }
+  return doubt ? void 0 : false;
+}
+function documentAllowsXray(ctx, document) {
+  if (document.kind !== "literal") return document.kind === "absent" ? false : void 0;
+  let doubt = false;
+  for (const statement of ctx.items(document, ["Statement"])) {
+    if (statement.kind !== "literal") {
+      doubt = true;
+      continue;
+    }
+    const effect = ctx.value(statement, ["Effect"]).map(asString);
+    if (!effect.includes("Allow")) continue;
+    const actions = ctx.value(statement, ["Action"]).flatMap((a) => a.kind === "literal" && Array.isArray(a.value) ? ctx.items(a, []) : [a]);
+    for (const action2 of actions) {
+      const text = asString(action2);
+      if (text === void 0) doubt ||= action2.kind === "unknown";
+      else if (globMatches(text, "xray:PutTraceSegments")) return true;
+    }
+  }
+  return doubt ? void 0 : false;
+}
+function globMatches(pattern, action2) {
+  const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${source}$`, "i").test(action2);
+}
+
+// rules/operational-excellence/rds-enhanced-monitoring-enabled.ts
+var INSTANCE6 = "AWS::RDS::DBInstance";
+var CLUSTER2 = "AWS::RDS::DBCluster";
+var messages29 = {
+  off: "{{kind}} {{logicalId}} has no enhanced monitoring: MonitoringInterval is {{state}}, so the OS metrics behind a slow database (CPU steal, memory, I/O per process) are not collected.",
+  memberOff: "Cluster member {{logicalId}} has no enhanced monitoring: MonitoringInterval is {{state}} on the instance and its cluster {{cluster}} does not set one, so its OS metrics are not collected.",
+  noRole: "{{kind}} {{logicalId}} sets MonitoringInterval to {{interval}} without a MonitoringRoleArn: RDS rejects the request, because only the console creates the monitoring role itself."
+};
+var rds_enhanced_monitoring_enabled_default = defineRule({
+  id: "rds-enhanced-monitoring-enabled",
+  pillar: "operational-excellence",
+  level: "note",
+  title: "RDS enhanced monitoring is on",
+  rationale: "CloudWatch shows what the hypervisor sees of a DB instance. Enhanced monitoring adds what its operating system sees, every 1 to 60 seconds: CPU by process, memory, swap, file system and disk I/O. Without it a slow or stalled database is diagnosed from averages after the fact.",
+  remediation: "Set `MonitoringInterval` (1, 5, 10, 15, 30 or 60 seconds) and a `MonitoringRoleArn` for a role that trusts `monitoring.rds.amazonaws.com` and has the `AmazonRDSEnhancedMonitoringRole` managed policy. For Aurora, set them on each DB instance or once on the DB cluster.\n\n```yaml\nMonitoringInterval: 60\nMonitoringRoleArn: !GetAtt RdsMonitoringRole.Arn\n```",
+  wellArchitected: ["OPS04-BP02", "REL06-BP01", "PERF03-BP03"],
+  securityHub: ["RDS.6"],
+  appliesTo: [INSTANCE6, CLUSTER2],
+  tags: ["performance-efficiency"],
+  peers: {
+    // MonitoringInterval set on AWS::RDS::DBInstance; not the role.
+    checkov: [{ id: "CKV_AWS_118", resourceTypes: [INSTANCE6], messages: ["off", "memberOff"] }],
+    cfn_nag: [],
+    // MonitoringInterval on AWS::RDS::DBInstance (HIPAA and NIST packs).
+    cdk_nag: [{ id: "RDSEnhancedMonitoringEnabled", resourceTypes: [INSTANCE6], messages: ["off", "memberOff"] }]
+  },
+  messages: messages29,
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  OrdersDb:",
+      "    Type: AWS::RDS::DBInstance",
+      "    Properties:",
+      "      Engine: postgres",
+      "      DBInstanceClass: db.m7g.large",
+      '      AllocatedStorage: "100"',
+      "      MultiAZ: true",
+      "      StorageEncrypted: true"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  OrdersDb:",
+      "    Type: AWS::RDS::DBInstance",
+      "    Properties:",
+      "      Engine: postgres",
+      "      DBInstanceClass: db.m7g.large",
+      '      AllocatedStorage: "100"',
+      "      MultiAZ: true",
+      "      StorageEncrypted: true",
+      "      MonitoringInterval: 60",
+      "      MonitoringRoleArn: !GetAtt RdsMonitoringRole.Arn",
+      "  RdsMonitoringRole:",
+      "    Type: AWS::IAM::Role",
+      "    Properties:",
+      "      AssumeRolePolicyDocument:",
+      "        Statement:",
+      "          - Effect: Allow",
+      "            Principal: {Service: monitoring.rds.amazonaws.com}",
+      "            Action: sts:AssumeRole",
+      "      ManagedPolicyArns:",
+      "        - arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"
+    ].join("\n"),
+    notes: "Enhanced monitoring is collected per DB instance. Standalone instances and read replicas are checked on their own `MonitoringInterval`. A member of a DB cluster passes with its own interval or with one set on its cluster (the CreateDBCluster API accepts it for Aurora and Multi-AZ DB clusters); a DB cluster is checked itself when it is a Multi-AZ DB cluster (no DB instances of its own) or when no member instance is in the template. Not applicable: Aurora Serverless v1 clusters (`EngineMode: serverless`) and RDS Custom (`custom-*` engines), which do not support it. An interval without `MonitoringRoleArn` is reported as an error: the API refuses it. The catalog also asks for a second note on Performance Insights; it is left to a rule of its own (support depends on engine, version and instance class). Values known only at deploy time are not a finding; `--report-unknown` lists them."
+  },
+  check(db, ctx) {
+    if (db.type === CLUSTER2) checkCluster(ctx, db);
+    else checkInstance(ctx, db);
+  }
+});
+function checkCluster(ctx, cluster) {
+  const prop = (name) => ctx.value(cluster, ["Properties", name]);
+  for (const [engine, mode, instanceClass] of ctx.each(prop("Engine"), prop("EngineMode"), prop("DBClusterInstanceClass"))) {
+    if (asString(mode)?.toLowerCase() === "serverless") continue;
+    if (!ctx.known(engine, "the engine")) continue;
+    const aurora = asString(engine)?.toLowerCase().startsWith("aurora") ?? false;
+    if (aurora && !isSet(instanceClass) && members(ctx, cluster).length > 0) continue;
+    checkInterval(ctx, cluster, "DB cluster", [engine, mode, instanceClass]);
+  }
+}
+function checkInstance(ctx, db) {
+  for (const reading of rdsKind(ctx, db)) {
+    if (reading.kind === "unknown") {
+      ctx.unknown(reading.by, "the engine");
+      continue;
+    }
+    const engines = ctx.value(db, ["Properties", "Engine"]);
+    if (engines.some((e) => asString(e)?.toLowerCase().startsWith("custom-"))) continue;
+    if (reading.kind !== "cluster-member") {
+      checkInterval(ctx, db, reading.kind === "read-replica" ? "Read replica" : "DB instance", reading.because);
+      continue;
+    }
+    const cluster = clusterOf(ctx, reading.by);
+    if (cluster?.type !== CLUSTER2) {
+      if (ctx.value(db, ["Properties", "MonitoringInterval"]).some((v) => (asNumber(v) ?? 0) > 0)) checkInterval(ctx, db, "Cluster member", reading.because);
+      else ctx.unknown(reading.by, "the cluster of the instance");
+      continue;
+    }
+    if (ctx.value(cluster, ["Properties", "EngineMode"]).some((m) => asString(m)?.toLowerCase() === "serverless")) continue;
+    for (const clusterInterval of ctx.value(cluster, ["Properties", "MonitoringInterval"])) {
+      if (!ctx.known(clusterInterval, "the cluster MonitoringInterval")) continue;
+      if ((asNumber(clusterInterval) ?? 0) > 0) continue;
+      checkInterval(ctx, db, "Cluster member", [...reading.because, clusterInterval], cluster.logicalId);
+    }
+  }
+}
+function checkInterval(ctx, db, kind2, because, cluster) {
+  const prop = (name) => ctx.value(db, ["Properties", name]);
+  for (const [interval, role, ...rest] of ctx.each(prop("MonitoringInterval"), prop("MonitoringRoleArn"), ...because.map((b) => [b]))) {
+    if (!ctx.known(interval, "MonitoringInterval")) continue;
+    const seconds = asNumber(interval) ?? 0;
+    if (seconds > 0) {
+      if (!isSet(role)) ctx.report({ messageId: "noRole", level: "error", at: interval, because: [role, ...rest], data: { kind: kind2, interval: seconds } });
+      continue;
+    }
+    const fix2 = interval.kind === "literal" ? { text: "60", description: "Collect enhanced monitoring every 60 seconds" } : void 0;
+    const state = stateText(interval, "the default is 0, off");
+    if (cluster) ctx.report({ messageId: "memberOff", at: interval, because: rest, data: { state, cluster }, fix: fix2 });
+    else ctx.report({ messageId: "off", at: interval, because: rest, data: { kind: kind2, state }, fix: fix2 });
+  }
+}
+function clusterOf(ctx, by) {
+  if (by.ref) return ctx.template.resources.get(by.ref.logicalId);
+  const name = asString(by)?.toLowerCase();
+  if (name === void 0) return void 0;
+  return ctx.graph.ofType(CLUSTER2).find((c) => ctx.value(c, ["Properties", "DBClusterIdentifier"]).some((v) => asString(v)?.toLowerCase() === name));
+}
+function members(ctx, cluster) {
+  return ctx.graph.ofType(INSTANCE6).filter((db) => ctx.value(db, ["Properties", "DBClusterIdentifier"]).some((v) => isSet(v) && clusterOf(ctx, v) === cluster));
+}
+
+// rules/operational-excellence/rds-instance-alarm-configured.ts
+var INSTANCE7 = "AWS::RDS::DBInstance";
+var CLUSTER3 = "AWS::RDS::DBCluster";
+var SUBSCRIPTION = "AWS::RDS::EventSubscription";
+var options8 = {
+  alarmsManagedElsewhere: option.boolean({
+    description: "The alarms and RDS event subscriptions for these databases live outside this template (another stack, a monitoring tool, an organization-wide setup): the rule reports nothing.",
+    default: false
+  })
+};
+var messages30 = {
+  unmonitored: "{{kind}} {{logicalId}}{{others}} has no CloudWatch alarm and no RDS event subscription: the template declares neither. If they are watched from elsewhere, set the option alarmsManagedElsewhere.",
+  noAlarm: "{{kind}} {{logicalId}} is watched by no CloudWatch alarm that notifies or acts (on AWS/RDS metrics with its {{dimension}} dimension): storage running out, CPU saturation or connection exhaustion go unnoticed.",
+  noEventSubscription: "{{kind}} {{logicalId}} is covered by no enabled RDS event subscription: failovers, reboots, maintenance and storage events reach nobody."
+};
+var rds_instance_alarm_configured_default = defineRule({
+  id: "rds-instance-alarm-configured",
+  pillar: "operational-excellence",
+  level: "note",
+  title: "RDS databases have CloudWatch alarms",
+  rationale: "A database runs out of storage, memory or connections gradually and then all at once. An alarm on FreeStorageSpace, CPUUtilization, FreeableMemory or DatabaseConnections warns while there is time to act, and an RDS event subscription tells the team about failovers, reboots and maintenance as they happen.",
+  remediation: "Add CloudWatch alarms on the AWS/RDS metrics of the database (its `DBInstanceIdentifier`, or `DBClusterIdentifier` for a cluster) with an action that reaches the team, and an `AWS::RDS::EventSubscription` for it. If the database is watched from another stack, set `alarmsManagedElsewhere: true`.\n\n```yaml\nDbFreeStorage:\n  Type: AWS::CloudWatch::Alarm\n  Properties:\n    Namespace: AWS/RDS\n    MetricName: FreeStorageSpace\n    Dimensions: [{Name: DBInstanceIdentifier, Value: !Ref Database}]\n    Statistic: Minimum\n    Period: 300\n    EvaluationPeriods: 1\n    Threshold: 5368709120\n    ComparisonOperator: LessThanThreshold\n    AlarmActions: [!Ref OpsTopic]\n```",
+  wellArchitected: ["OPS08-BP04", "REL06-BP03", "PERF03-BP03"],
+  securityHub: ["RDS.20", "RDS.19"],
+  appliesTo: [INSTANCE7, CLUSTER3],
+  tags: ["reliability", "performance-efficiency"],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  options: options8,
+  messages: messages30,
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  OpsTopic:",
+      "    Type: AWS::SNS::Topic",
+      "  OrdersDb:",
+      "    Type: AWS::RDS::DBInstance",
+      "    Properties:",
+      "      Engine: postgres",
+      "      DBInstanceClass: db.m7g.large",
+      '      AllocatedStorage: "100"',
+      "  ApiErrors:",
+      "    Type: AWS::CloudWatch::Alarm",
+      "    Properties:",
+      "      Namespace: AWS/ApiGateway",
+      "      MetricName: 5XXError",
+      "      Dimensions: [{Name: ApiName, Value: orders}]",
+      "      Statistic: Sum",
+      "      Period: 60",
+      "      EvaluationPeriods: 5",
+      "      Threshold: 10",
+      "      ComparisonOperator: GreaterThanThreshold",
+      "      AlarmActions: [!Ref OpsTopic]"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  OpsTopic:",
+      "    Type: AWS::SNS::Topic",
+      "  OrdersDb:",
+      "    Type: AWS::RDS::DBInstance",
+      "    Properties:",
+      "      Engine: postgres",
+      "      DBInstanceClass: db.m7g.large",
+      '      AllocatedStorage: "100"',
+      "  OrdersDbFreeStorage:",
+      "    Type: AWS::CloudWatch::Alarm",
+      "    Properties:",
+      "      Namespace: AWS/RDS",
+      "      MetricName: FreeStorageSpace",
+      "      Dimensions: [{Name: DBInstanceIdentifier, Value: !Ref OrdersDb}]",
+      "      Statistic: Minimum",
+      "      Period: 300",
+      "      EvaluationPeriods: 1",
+      "      Threshold: 5368709120",
+      "      ComparisonOperator: LessThanThreshold",
+      "      AlarmActions: [!Ref OpsTopic]",
+      "  OrdersDbEvents:",
+      "    Type: AWS::RDS::EventSubscription",
+      "    Properties:",
+      "      SnsTopicArn: !Ref OpsTopic",
+      "      SourceType: db-instance",
+      "      SourceIds: [!Ref OrdersDb]",
+      "      EventCategories: [failover, failure, maintenance, low storage]"
+    ].join("\n"),
+    notes: "A DB instance is watched by an alarm on an AWS/RDS metric whose `DBInstanceIdentifier` dimension names it (by `Ref`, `Fn::Sub` or its literal identifier, in any case), including the `MetricStat` metrics of a metric-math alarm; a DB cluster by an alarm on its `DBClusterIdentifier` or on one of its member instances. Only alarms that act count: their own `AlarmActions`, or those of a composite alarm that includes them (see cloudwatch-alarm-action-check). Event subscriptions count when enabled and when their `SourceType` (all types when left out) and `SourceIds` (every source of the type when left out) cover the database. Members of a DB cluster are covered by their cluster and not reported themselves.\n\n**A template without any alarm or event subscription** gets one note, on its first database, rather than one per database: such a template is most likely watched from elsewhere or not yet at all, and one note says so. When monitoring lives in another stack or tool, set `alarmsManagedElsewhere: true` and the rule is off. A dimension or source id known only at deploy time is not a finding; `--report-unknown` lists it."
+  },
+  check(db, ctx) {
+    if (ctx.options.alarmsManagedElsewhere) return;
+    if (db.type === INSTANCE7 && ctx.value(db, ["Properties", "DBClusterIdentifier"]).some(isSet)) return;
+    const kind2 = db.type === CLUSTER3 ? "DB cluster" : "DB instance";
+    if (!templateHasAlarms(ctx) && ctx.graph.ofType(SUBSCRIPTION).length === 0) {
+      const all2 = subjects(ctx);
+      if (all2[0] !== db) return;
+      const others = all2.length - 1;
+      ctx.report({
+        messageId: "unmonitored",
+        data: { kind: kind2, others: others === 0 ? "" : ` (and ${others} other database${others === 1 ? "" : "s"} of the template)` }
+      });
+      return;
+    }
+    const alarmed = watched2(ctx, db);
+    if (alarmed === false)
+      ctx.report({ messageId: "noAlarm", data: { kind: kind2, dimension: db.type === CLUSTER3 ? "DBClusterIdentifier" : "DBInstanceIdentifier" } });
+    else if (alarmed !== true) ctx.unknown(alarmed, "the alarms watching it");
+    const subscribed = subscription(ctx, db);
+    if (subscribed === false) ctx.report({ messageId: "noEventSubscription", data: { kind: kind2 } });
+    else if (subscribed !== true) ctx.unknown(subscribed, "the RDS event subscriptions");
+  }
+});
+function subjects(ctx) {
+  return [...ctx.template.resources.values()].filter(
+    (r) => r.type === CLUSTER3 || r.type === INSTANCE7 && !ctx.value(r, ["Properties", "DBClusterIdentifier"]).some(isSet)
+  );
+}
+function members2(ctx, cluster) {
+  const names = identifiers(ctx, cluster, "DBClusterIdentifier");
+  return ctx.graph.ofType(INSTANCE7).filter(
+    (db) => ctx.value(db, ["Properties", "DBClusterIdentifier"]).some((v) => v.ref?.logicalId === cluster.logicalId || names.has(asString(v)?.toLowerCase() ?? ""))
+  );
+}
+function identifiers(ctx, db, property) {
+  return new Set(
+    ctx.value(db, ["Properties", property]).map((v) => asString(v)?.toLowerCase()).filter((n) => n !== void 0)
+  );
+}
+function watched2(ctx, db) {
+  const targets2 = db.type === CLUSTER3 ? [{ resource: db, dimensions: ["DBClusterIdentifier"], nameProperty: "DBClusterIdentifier" }, ...members2(ctx, db).map(instanceTarget)] : [instanceTarget(db)];
+  let doubt;
+  for (const target of targets2) {
+    const found = alarmsWatching(ctx, { ...target, ignoreCase: true, namespaces: ["AWS/RDS"] });
+    for (const alarm of found.alarms) {
+      const acts = alarmActs(ctx, alarm);
+      if (acts === true) return true;
+      if (acts !== false) doubt ??= acts;
+    }
+    doubt ??= found.doubt;
+  }
+  return doubt ?? false;
+}
+function instanceTarget(db) {
+  return { resource: db, dimensions: ["DBInstanceIdentifier"], nameProperty: "DBInstanceIdentifier" };
+}
+function subscription(ctx, db) {
+  const covered = db.type === CLUSTER3 ? [{ db, type: "db-cluster" }, ...members2(ctx, db).map((m) => ({ db: m, type: "db-instance" }))] : [{ db, type: "db-instance" }];
+  let doubt;
+  for (const sub of ctx.graph.ofType(SUBSCRIPTION)) {
+    const optional = notCreated(ctx, sub);
+    if (optional) {
+      doubt ??= optional;
+      continue;
+    }
+    for (const [enabled, sourceType, ids] of ctx.each(
+      ctx.value(sub, ["Properties", "Enabled"]),
+      ctx.value(sub, ["Properties", "SourceType"]),
+      ctx.value(sub, ["Properties", "SourceIds"])
+    )) {
+      if (asBoolean(enabled) === false) continue;
+      if (enabled.kind === "unknown" || sourceType.kind === "unknown" || ids.kind === "unknown") {
+        doubt ??= [enabled, sourceType, ids].find((v) => v.kind === "unknown");
+        continue;
+      }
+      const type = asString(sourceType);
+      for (const { db: source, type: wanted } of covered) {
+        if (type !== void 0 && type !== wanted) continue;
+        const list2 = ids.kind === "literal" ? ctx.items(ids, []).filter(isSet) : [];
+        if (list2.length === 0) return true;
+        const names = identifiers(ctx, source, wanted === "db-cluster" ? "DBClusterIdentifier" : "DBInstanceIdentifier");
+        for (const id of list2) {
+          if (id.ref?.logicalId === source.logicalId || names.has(asString(id)?.toLowerCase() ?? "")) return true;
+          if (id.kind === "unknown" && !id.ref) doubt ??= id;
+        }
+      }
+    }
+  }
+  return doubt ?? false;
+}
+
+// rules/operational-excellence/rds-logging-enabled.ts
+function expectedLogTypes(engine) {
+  const e = engine.toLowerCase();
+  if (e === "aurora-postgresql" || e === "postgres") return ["postgresql"];
+  if (e === "aurora-mysql" || e === "aurora" || e === "mysql" || e === "mariadb") return ["audit", "error", "general", "slowquery"];
+  if (e.startsWith("oracle-")) return ["alert", "audit", "listener", "trace"];
+  if (e.startsWith("sqlserver-")) return ["agent", "error"];
+  if (e.startsWith("db2-")) return ["diag.log", "notify.log"];
+  return void 0;
+}
+var options9 = {
+  requireAllLogTypes: option.boolean({
+    description: "Also require every log type Security Hub expects for the engine (MySQL and MariaDB: audit, error, general, slowquery; PostgreSQL: postgresql; Oracle: alert, audit, listener, trace; SQL Server: agent, error), not just one.",
+    default: false
+  })
+};
+var messages31 = {
+  noExports: "{{kind}} {{logicalId}} exports no database logs to CloudWatch Logs: EnableCloudwatchLogsExports is {{state}}, so its errors and slow queries are not kept or searchable ({{suggestion}}).",
+  missingTypes: "{{kind}} {{logicalId}} does not export the {{missing}} log types of {{engine}} to CloudWatch Logs, which requireAllLogTypes asks for."
+};
+var rds_logging_enabled_default = defineRule({
+  id: "rds-logging-enabled",
+  pillar: "operational-excellence",
+  level: "note",
+  title: "RDS exports database logs to CloudWatch Logs",
+  rationale: "RDS keeps database logs on the instance for a short time and rotates them away. Exported to CloudWatch Logs they are kept as long as the log group says, can be searched and alarmed on, and survive the instance: the error log and slow query log explain most incidents, and audit logs are evidence for security reviews.",
+  remediation: "List the log types of the engine in `EnableCloudwatchLogsExports` (on the DB cluster for Aurora and Multi-AZ DB clusters). For MySQL and MariaDB the general, slow query and audit logs must also be turned on in the parameter or option group.\n\n```yaml\nEnableCloudwatchLogsExports: [error, slowquery]   # mysql\n# postgres: [postgresql]\n```",
+  wellArchitected: ["OPS08-BP02", "SEC04-BP01"],
+  securityHub: ["RDS.9", "RDS.34", "RDS.36", "RDS.37"],
+  securitySeverity: "3.0",
+  appliesTo: ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+  tags: ["security"],
+  peers: {
+    checkov: [],
+    cfn_nag: [],
+    cdk_nag: [
+      // Some log export on DB instances and clusters (HIPAA, NIST and PCI packs).
+      { id: "RDSLoggingEnabled", messages: ["noExports"] },
+      // Aurora MySQL serverless clusters export logs.
+      { id: "AwsSolutions-RDS16", resourceTypes: ["AWS::RDS::DBCluster"], messages: ["noExports"] }
+    ]
+  },
+  options: options9,
+  messages: messages31,
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  OrdersDb:",
+      "    Type: AWS::RDS::DBInstance",
+      "    Properties:",
+      "      Engine: mysql",
+      "      DBInstanceClass: db.m7g.large",
+      '      AllocatedStorage: "100"',
+      "      MultiAZ: true",
+      "      StorageEncrypted: true"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  OrdersDb:",
+      "    Type: AWS::RDS::DBInstance",
+      "    Properties:",
+      "      Engine: mysql",
+      "      DBInstanceClass: db.m7g.large",
+      '      AllocatedStorage: "100"',
+      "      MultiAZ: true",
+      "      StorageEncrypted: true",
+      "      EnableCloudwatchLogsExports: [error, slowquery]"
+    ].join("\n"),
+    notes: "By default one exported log type passes; with `requireAllLogTypes: true` every log type Security Hub expects for the engine is required (MySQL, MariaDB and Aurora MySQL: audit, error, general, slowquery; PostgreSQL and Aurora PostgreSQL: postgresql; Oracle: alert, audit, listener, trace; SQL Server: agent, error; Db2: diag.log, notify.log). Members of a DB cluster and Aurora instances are not checked: their logs are exported by the cluster, which is. Not applicable: RDS Custom (`custom-*`) and Aurora Serverless v1 clusters (`EngineMode: serverless`), which upload their logs as the cluster parameter group says. The fixtures of this rule run with `requireAllLogTypes: true`. An engine or list known only at deploy time is not a finding; `--report-unknown` lists it."
+  },
+  check(db, ctx) {
+    for (const reading of rdsKind(ctx, db)) {
+      if (reading.kind === "cluster-member" || reading.kind === "aurora-instance") continue;
+      if (reading.kind === "unknown") {
+        ctx.unknown(reading.by, "the engine");
+        continue;
+      }
+      if (ctx.value(db, ["Properties", "EngineMode"]).some((m) => asString(m)?.toLowerCase() === "serverless")) continue;
+      const kind2 = reading.kind === "cluster" ? "DB cluster" : reading.kind === "read-replica" ? "Read replica" : "DB instance";
+      checkExports(ctx, db, kind2, reading.because);
+    }
+  }
+});
+function checkExports(ctx, db, kind2, because) {
+  const prop = (name) => ctx.value(db, ["Properties", name]);
+  for (const [engine, exports, ...rest] of ctx.each(prop("Engine"), prop("EnableCloudwatchLogsExports"), ...because.map((b) => [b]))) {
+    const engineName = asString(engine);
+    if (engineName?.toLowerCase().startsWith("custom-")) continue;
+    if (!ctx.known(exports, "EnableCloudwatchLogsExports")) continue;
+    const types = exports.kind === "literal" ? ctx.items(exports, []) : [];
+    const unknownType = types.find((t) => t.kind === "unknown");
+    if (unknownType) {
+      ctx.unknown(unknownType, "EnableCloudwatchLogsExports");
+      continue;
+    }
+    const names = types.map(asString).filter((n) => n !== void 0);
+    const expected = engineName ? expectedLogTypes(engineName) : void 0;
+    if (names.length === 0) {
+      ctx.report({
+        messageId: "noExports",
+        at: exports,
+        because: [engine, ...rest],
+        data: {
+          kind: kind2,
+          state: stateText(exports, "nothing is exported"),
+          suggestion: expected ? `log types of ${engineName}: ${listWords(expected)}` : engineName ? `see the log types of ${engineName} in the RDS documentation` : "the log types depend on the engine of its source"
+        }
+      });
+      continue;
+    }
+    if (!ctx.options.requireAllLogTypes || !expected || !engineName) continue;
+    const missing = expected.filter((t) => !names.includes(t));
+    if (missing.length === 0) continue;
+    ctx.report({
+      messageId: "missingTypes",
+      at: exports,
+      because: [engine, ...rest],
+      data: { kind: kind2, engine: engineName, missing: listWords(missing) }
+    });
+  }
+}
+
+// rules/sustainability/ec2-instance-type-graviton.ts
+var messages32 = {
+  x86: "{{subject}} uses the x86 instance type {{instanceType}}: the Graviton family {{equivalent}} does the same work for less money and energy, once the AMI and software are built for arm64.",
+  overrides: "Auto Scaling group {{logicalId}} lists only x86 instance types in its overrides ({{instanceTypes}}): adding Graviton types ({{equivalents}}) with an arm64 launch template lets it run for less money and energy."
+};
+var ec2_instance_type_graviton_default = defineRule({
+  id: "ec2-instance-type-graviton",
+  pillar: "sustainability",
+  level: "note",
+  title: "EC2 instance types use Graviton where the workload allows",
+  rationale: "AWS Graviton (arm64) instances give up to 40% better price-performance than comparable x86 instances and use up to 60% less energy for the same work. Most Linux software, containers and managed runtimes run on arm64; what cannot (Windows, x86-only binaries or licences) is not visible in a template, so this is a note.",
+  remediation: "Move to the Graviton family of the same kind (m5 \u2192 m7g, c5 \u2192 c7g, r5 \u2192 r7g, t3 \u2192 t4g) with an arm64 AMI, after checking that the software has arm64 builds.\n\n```yaml\nInstanceType: m7g.large\nImageId: '{{resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64}}'\n```",
+  wellArchitected: ["SUS05-BP02", "COST06-BP02", "PERF02-BP01"],
+  appliesTo: ["AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration", "AWS::AutoScaling::AutoScalingGroup"],
+  tags: ["cost-optimization", "performance-efficiency"],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  messages: messages32,
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  AppServer:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      ImageId: '{{resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64}}'",
+      "      InstanceType: m5.large",
+      "      SubnetId: subnet-0123456789abcdef0"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  AppServer:",
+      "    Type: AWS::EC2::Instance",
+      "    Properties:",
+      "      ImageId: '{{resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64}}'",
+      "      InstanceType: m7g.large",
+      "      SubnetId: subnet-0123456789abcdef0"
+    ].join("\n"),
+    notes: "A note: whether the software runs on arm64 is not in the template. The message names the Graviton family that does the same job, from pillars-lint's instance-family facts (`src/rule-helpers/instance-families.ts`, with the AWS pages it comes from and its date); a family missing from them is listed by `--report-unknown`, never flagged. Checked: instances, launch templates and launch configurations (their messages name what launches from them), and the instance type overrides of an Auto Scaling group's mixed instances policy, which pass when at least one of them is Graviton and are not checked when the group's launch template runs Windows. Not applicable: families without a Graviton equivalent (GPU and other accelerators, Mac, high-frequency z1d/m5zn/r7iz/x2iezn, dense HDD storage, high-memory u-*), Windows instances, as far as the template tells (an AMI name or AMI parameter description that says Windows, such as an SSM parameter under `ami-windows-latest`, or PowerShell user data or cfn-init commands), since Windows has no arm64 builds on EC2; attribute-based selection (`InstanceRequirements`), an instance without `InstanceType` (its launch template is checked; without one the default m1.small is ec2-instance-type-current-generation's finding), and a launch template whose every user overrides its instance type (the overrides are checked). An instance type from a parameter is checked for its Default (and AllowedValues as notes); one only known at deploy time is listed by `--report-unknown`."
+  },
+  check(resource, ctx) {
+    const id = resource.logicalId;
+    switch (resource.type) {
+      case "AWS::EC2::Instance": {
+        if (runsWindows(ctx, resource, ["Properties"])) return;
+        checkSpec2(ctx, resource, ["Properties"], `Instance ${id}`);
+        return;
+      }
+      case "AWS::EC2::LaunchTemplate":
+        if (runsWindows(ctx, resource, ["Properties", "LaunchTemplateData"])) return;
+        if (instanceTypeOverridden(ctx, resource)) return;
+        checkSpec2(ctx, resource, ["Properties", "LaunchTemplateData"], `Launch template ${id}${usedBy(ctx, resource)}`);
+        return;
+      case "AWS::AutoScaling::LaunchConfiguration":
+        if (runsWindows(ctx, resource, ["Properties"])) return;
+        checkSpec2(ctx, resource, ["Properties"], `Launch configuration ${id}${usedBy(ctx, resource)}`);
+        return;
+      case "AWS::AutoScaling::AutoScalingGroup":
+        if (launchTemplatesOf(ctx, resource).some((lt) => runsWindows(ctx, lt, ["Properties", "LaunchTemplateData"]))) return;
+        checkOverrides(ctx, resource);
+        return;
+    }
+  }
+});
+function verdictOf(ctx, type) {
+  const instanceType = asString(type);
+  if (instanceType === void 0) return { kind: "not-applicable" };
+  const facts2 = familyFacts("ec2", instanceType);
+  if (!facts2) {
+    ctx.unknown(unknownFamily(type, familyOf("ec2", instanceType)), "the instance type");
+    return { kind: "unknown" };
+  }
+  if (facts2.graviton) return { kind: "graviton" };
+  return facts2.gravitonEquivalent ? { kind: "x86", equivalent: facts2.gravitonEquivalent } : { kind: "not-applicable" };
+}
+function checkSpec2(ctx, from, base, subject) {
+  for (const [type, requirements] of ctx.each(ctx.value(from, [...base, "InstanceType"]), ctx.value(from, [...base, "InstanceRequirements"]))) {
+    if (isSet(requirements) || type.kind === "absent" || !ctx.known(type, "the instance type")) continue;
+    const verdict2 = verdictOf(ctx, type);
+    if (verdict2.kind !== "x86") continue;
+    ctx.report({
+      messageId: "x86",
+      at: type,
+      because: [requirements],
+      data: { subject, instanceType: valueText(asString(type)), equivalent: verdict2.equivalent }
+    });
+  }
+}
+function checkOverrides(ctx, group) {
+  for (const list2 of ctx.value(group, ["Properties", "MixedInstancesPolicy", "LaunchTemplate", "Overrides"])) {
+    if (!ctx.known(list2, "Overrides") || list2.kind !== "literal" || !Array.isArray(list2.value)) continue;
+    const slots = ctx.items(list2, []).map((override) => ctx.value(override, ["InstanceType"]));
+    const requirements = ctx.items(list2, []).map((override) => ctx.value(override, ["InstanceRequirements"]));
+    for (const combo of ctx.each(...slots, ...requirements)) {
+      const types = combo.slice(0, slots.length);
+      if (combo.slice(slots.length).some(isSet)) continue;
+      const known = types.filter((t) => t.kind !== "absent");
+      if (known.length === 0) continue;
+      const verdicts = known.map((t) => ctx.known(t, "the instance type override") ? verdictOf(ctx, t) : { kind: "unknown" });
+      if (verdicts.some((v) => v.kind !== "x86" && v.kind !== "not-applicable")) continue;
+      const equivalents = [...new Set(verdicts.flatMap((v) => v.kind === "x86" ? [v.equivalent] : []))];
+      if (equivalents.length === 0) continue;
+      ctx.report({
+        messageId: "overrides",
+        at: list2,
+        because: combo,
+        data: { instanceTypes: listWords(known.map((t) => valueText(asString(t)))), equivalents: listWords(equivalents) }
+      });
+    }
+  }
+}
+
+// rules/sustainability/ecs-task-definition-arm64-architecture.ts
+var ecs_task_definition_arm64_architecture_default = defineRule({
+  id: "ecs-task-definition-arm64-architecture",
+  pillar: "sustainability",
+  level: "note",
+  title: "Fargate task definitions run on ARM64",
+  rationale: "Fargate tasks on ARM64 (AWS Graviton) cost about 20% less per vCPU-hour and GB-hour than X86_64 tasks and use less energy for the same work. Whether the containers can switch depends on their images (multi-architecture or arm64 builds), which a template does not show, so this is a note.",
+  remediation: "Build the container images for arm64 (or multi-architecture, e.g. `docker buildx build --platform linux/amd64,linux/arm64`), then set the task definition to ARM64.\n\n```yaml\nRuntimePlatform:\n  CpuArchitecture: ARM64\n  OperatingSystemFamily: LINUX\n```",
+  wellArchitected: ["SUS05-BP02", "COST06-BP02"],
+  appliesTo: ["AWS::ECS::TaskDefinition"],
+  tags: ["cost-optimization"],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  messages: {
+    x86: "Task definition {{logicalId}} runs on Fargate on X86_64 ({{state}}): ARM64 tasks cost about 20% less, once the container images have arm64 builds."
+  },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  WebTask:",
+      "    Type: AWS::ECS::TaskDefinition",
+      "    Properties:",
+      "      RequiresCompatibilities: [FARGATE]",
+      "      NetworkMode: awsvpc",
+      '      Cpu: "512"',
+      '      Memory: "1024"',
+      "      ContainerDefinitions:",
+      "        - Name: web",
+      "          Image: public.ecr.aws/nginx/nginx:stable",
+      "          PortMappings: [{ContainerPort: 80}]"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  WebTask:",
+      "    Type: AWS::ECS::TaskDefinition",
+      "    Properties:",
+      "      RequiresCompatibilities: [FARGATE]",
+      "      RuntimePlatform:",
+      "        CpuArchitecture: ARM64",
+      "        OperatingSystemFamily: LINUX",
+      "      NetworkMode: awsvpc",
+      '      Cpu: "512"',
+      '      Memory: "1024"',
+      "      ContainerDefinitions:",
+      "        - Name: web",
+      "          Image: public.ecr.aws/nginx/nginx:stable",
+      "          PortMappings: [{ContainerPort: 80}]"
+    ].join("\n"),
+    notes: "A note: whether the container images run on arm64 is not in the template. Checked: task definitions whose `RequiresCompatibilities` includes `FARGATE` (what the CDK writes for a `FargateTaskDefinition`), where an absent `RuntimePlatform.CpuArchitecture` means X86_64. Not applicable: Windows tasks (`OperatingSystemFamily` `WINDOWS_SERVER_*`: Fargate runs them on X86_64 only), and task definitions for the EC2, EXTERNAL or MANAGED_INSTANCES launch types only (or with no `RequiresCompatibilities`, which means EC2): their tasks run on the architecture of the container instances, which ec2-instance-type-graviton checks; and task definitions that a service of the template runs on Fargate Spot (its capacity provider strategy, or its cluster's default one, names `FARGATE_SPOT`), as Fargate Spot has no ARM64 capacity. A value only known at deploy time is not a finding; `--report-unknown` lists it."
+  },
+  check(resource, ctx) {
+    if (onFargateSpot(ctx, resource)) return;
+    const prop = (...path14) => ctx.value(resource, ["Properties", ...path14]);
+    for (const [compatibilities, os, arch] of ctx.each(
+      prop("RequiresCompatibilities"),
+      prop("RuntimePlatform", "OperatingSystemFamily"),
+      prop("RuntimePlatform", "CpuArchitecture")
+    )) {
+      if (!ctx.known(compatibilities, "RequiresCompatibilities") || compatibilities.kind === "absent") continue;
+      const launchTypes = ctx.items(compatibilities, []);
+      if (!launchTypes.every((t) => ctx.known(t, "RequiresCompatibilities"))) continue;
+      if (!launchTypes.some((t) => asString(t)?.toUpperCase() === "FARGATE")) continue;
+      if (!ctx.known(os, "OperatingSystemFamily") || /^WINDOWS/i.test(asString(os) ?? "")) continue;
+      if (!ctx.known(arch, "CpuArchitecture") || asString(arch)?.toUpperCase() === "ARM64") continue;
+      ctx.report({
+        messageId: "x86",
+        at: arch,
+        because: [compatibilities, os],
+        data: {
+          state: arch.kind === "absent" ? "CpuArchitecture is not set, and the default is X86_64" : `CpuArchitecture is ${stateText(arch)}`
+        },
+        fix: arch.kind === "literal" ? { text: "ARM64", description: "Run the task on ARM64" } : void 0
+      });
+    }
+  }
+});
+var SPOT = "FARGATE_SPOT";
+function onFargateSpot(ctx, taskDefinition) {
+  const names = (from, path14) => ctx.value(from, path14).flatMap((list2) => ctx.items(list2, []).flatMap((item) => ctx.value(item, ["CapacityProvider"]).map(asString)));
+  for (const { resource: service, edge } of ctx.graph.referrers(taskDefinition.logicalId, "AWS::ECS::Service")) {
+    if (edge.path[1] !== "TaskDefinition") continue;
+    const own = names(service, ["Properties", "CapacityProviderStrategy"]);
+    if (own.includes(SPOT)) return true;
+    if (own.length || ctx.value(service, ["Properties", "LaunchType"]).some((v) => v.kind !== "absent")) continue;
+    for (const cluster of ctx.value(service, ["Properties", "Cluster"])) {
+      const id = cluster.ref?.logicalId;
+      if (!id) continue;
+      const target = ctx.template.resources.get(id);
+      if (target?.type === "AWS::ECS::Cluster" && names(target, ["Properties", "DefaultCapacityProviderStrategy"]).includes(SPOT)) return true;
+      for (const { resource: association } of ctx.graph.referrers(id, "AWS::ECS::ClusterCapacityProviderAssociations")) {
+        if (names(association, ["Properties", "DefaultCapacityProviderStrategy"]).includes(SPOT)) return true;
+      }
+    }
+  }
+  return false;
+}
+
 // rules/sustainability/lambda-function-arm64-architecture.ts
 var NO_ARM64_RUNTIMES = /* @__PURE__ */ new Set([
   "nodejs",
@@ -26185,8 +31622,8 @@ var NO_ARM64_RUNTIMES = /* @__PURE__ */ new Set([
   "dotnetcore2.1"
 ]);
 var LAYER_TYPES = /* @__PURE__ */ new Set(["AWS::Lambda::LayerVersion", "AWS::Serverless::LayerVersion"]);
-var CDK_FRAMEWORK_HANDLER2 = "__entrypoint__.handler";
-var CDK_SINGLETON_IDS2 = /^(AWS679f53fac002430cb0da5b7982bd2287|LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a|BucketNotificationsHandler050a0587b7544547bf325f094a3db834|CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C)/;
+var CDK_FRAMEWORK_HANDLER3 = "__entrypoint__.handler";
+var CDK_SINGLETON_IDS3 = /^(AWS679f53fac002430cb0da5b7982bd2287|LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a|BucketNotificationsHandler050a0587b7544547bf325f094a3db834|CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C)/;
 var lambda_function_arm64_architecture_default = defineRule({
   id: "lambda-function-arm64-architecture",
   pillar: "sustainability",
@@ -26237,11 +31674,11 @@ var lambda_function_arm64_architecture_default = defineRule({
   },
   check(resource, ctx) {
     if (LAYER_TYPES.has(resource.type)) return;
-    if (CDK_SINGLETON_IDS2.test(resource.logicalId)) return;
+    if (CDK_SINGLETON_IDS3.test(resource.logicalId)) return;
     const prop = (name) => ctx.value(resource, ["Properties", name]);
     const blocking = x86OnlyLayers(ctx, resource);
     for (const [runtime, packageType, list2, handler] of ctx.each(prop("Runtime"), prop("PackageType"), prop("Architectures"), prop("Handler"))) {
-      if (asString(handler) === CDK_FRAMEWORK_HANDLER2) continue;
+      if (asString(handler) === CDK_FRAMEWORK_HANDLER3) continue;
       const image = asString(packageType) === "Image";
       if (!image) {
         if (!ctx.known(runtime, "the runtime")) continue;
@@ -26300,14 +31737,107 @@ function x86OnlyLayers(ctx, fn) {
   return out;
 }
 
+// rules/sustainability/rds-instance-class-graviton.ts
+var rds_instance_class_graviton_default = defineRule({
+  id: "rds-instance-class-graviton",
+  pillar: "sustainability",
+  level: "note",
+  title: "RDS and ElastiCache use Graviton node classes",
+  rationale: "Graviton DB instance classes and cache node types cost less than comparable x86 ones (AWS quotes up to 35% better price-performance for RDS) and use less energy for the same work. The engine runs the same either way: moving is a class change, not a code change.",
+  remediation: "Modify the class to the Graviton class of the same kind (db.m5 \u2192 db.m7g, db.r5 \u2192 db.r7g, db.t3 \u2192 db.t4g, cache.r5 \u2192 cache.r7g); it applies with a short outage (a failover for Multi-AZ), like any class change.\n\n```yaml\nDBInstanceClass: db.r7g.large\n# ElastiCache: CacheNodeType: cache.r7g.large\n```",
+  wellArchitected: ["SUS05-BP03", "SUS05-BP02", "COST06-BP02"],
+  appliesTo: ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ReplicationGroup"],
+  tags: ["cost-optimization", "performance-efficiency"],
+  peers: { checkov: [], cfn_nag: [], cdk_nag: [] },
+  messages: {
+    x86: "{{noun}} {{logicalId}} uses the x86 {{what}} {{instanceClass}}: the Graviton {{what}} {{equivalent}} costs less for the same work and uses less energy."
+  },
+  docs: {
+    noncompliant: [
+      "Resources:",
+      "  OrdersDatabase:",
+      "    Type: AWS::RDS::DBInstance",
+      "    Properties:",
+      "      Engine: postgres",
+      "      DBInstanceClass: db.r5.large",
+      '      AllocatedStorage: "100"',
+      "      MasterUsername: orders",
+      "      ManageMasterUserPassword: true",
+      "      StorageEncrypted: true"
+    ].join("\n"),
+    compliant: [
+      "Resources:",
+      "  OrdersDatabase:",
+      "    Type: AWS::RDS::DBInstance",
+      "    Properties:",
+      "      Engine: postgres",
+      "      DBInstanceClass: db.r7g.large",
+      '      AllocatedStorage: "100"',
+      "      MasterUsername: orders",
+      "      ManageMasterUserPassword: true",
+      "      StorageEncrypted: true"
+    ].join("\n"),
+    notes: 'The Graviton class named comes from pillars-lint\'s instance-family facts (`src/rule-helpers/instance-families.ts`, checked against the RDS "DB instance class types" and "Supported DB engines for DB instance classes" pages and the ElastiCache "Supported node types" page on the date it names); a family the facts do not list is listed by `--report-unknown`, never flagged. Checked: `DBInstanceClass` of DB instances, `DBClusterInstanceClass` of Multi-AZ DB clusters (Aurora clusters have none: their DB instances are checked), and `CacheNodeType` of cache clusters and replication groups. Not applicable: RDS for SQL Server, Oracle and Db2 and RDS Custom (no Graviton classes), ElastiCache engine versions older than Redis OSS 5.0.6 or Memcached 1.5.16 (the first with Graviton node types), `db.serverless`, and x86 classes with no Graviton counterpart (high-frequency db.z1d and db.x2iezn). A read replica without `Engine` takes its source\'s engine when the source is in the template; otherwise its engine is unknown and it is listed by `--report-unknown`, as is a class only known at deploy time.'
+  },
+  check(resource, ctx) {
+    const spec = CLASS_PROPERTIES[resource.type];
+    if (!spec) return;
+    const prop = (name) => ctx.value(resource, ["Properties", name]);
+    const engines = spec.service === "rds" ? rdsEngines(ctx, resource) : prop("Engine");
+    for (const [value, engine, version] of ctx.each(prop(spec.property), engines, prop("EngineVersion"))) {
+      if (value.kind === "absent" || !ctx.known(value, spec.property)) continue;
+      const instanceClass = asString(value);
+      if (instanceClass === void 0 || /^db\.serverless$/i.test(instanceClass.trim())) continue;
+      const facts2 = familyFacts(spec.service, instanceClass);
+      if (!facts2) {
+        ctx.unknown(unknownFamily(value, familyOf(spec.service, instanceClass)), spec.property);
+        continue;
+      }
+      if (facts2.graviton || !facts2.gravitonEquivalent) continue;
+      if (spec.service === "rds") {
+        if (!ctx.known(engine, "the engine")) continue;
+        const name = asString(engine);
+        if (name === void 0 || rdsEngineWithoutGraviton(name)) continue;
+      } else {
+        if (!ctx.known(engine, "Engine") || !ctx.known(version, "EngineVersion")) continue;
+        const name = asString(engine) ?? (resource.type === "AWS::ElastiCache::ReplicationGroup" ? "redis" : void 0);
+        if (name === void 0 || elastiCacheEngineWithoutGraviton(name, asString(version))) continue;
+      }
+      ctx.report({
+        messageId: "x86",
+        at: value,
+        because: [engine, version],
+        data: { noun: spec.noun, what: spec.what, instanceClass: valueText(instanceClass), equivalent: facts2.gravitonEquivalent }
+      });
+    }
+  }
+});
+function rdsEngines(ctx, db) {
+  const own = ctx.value(db, ["Properties", "Engine"]);
+  if (db.type !== "AWS::RDS::DBInstance") return own;
+  return own.flatMap((engine) => {
+    if (engine.kind !== "absent") return [engine];
+    for (const source of ctx.value(db, ["Properties", "SourceDBInstanceIdentifier"])) {
+      const target = source.ref && ctx.template.resources.get(source.ref.logicalId);
+      if (target?.type === "AWS::RDS::DBInstance") return ctx.value(target, ["Properties", "Engine"]);
+    }
+    return [variantWith(engine, { kind: "unknown", reason: "Engine is not set and the source database is not in this template", origin: { kind: "other" } })];
+  });
+}
+
 // rules/index.ts
 var rules = [
   cloudfront_associated_with_waf_default,
   cloudfront_origin_access_control_enabled_default,
   cloudfront_viewer_policy_https_default,
   cloudfront_viewer_tls12_minimum_default,
+  cloudtrail_encryption_enabled_default,
   ebs_volume_encrypted_default,
   ec2_imdsv2_check_default,
+  ec2_instance_no_public_ip_default,
+  ec2_nacl_ssh_rdp_restricted_default,
+  ec2_sg_high_risk_ports_restricted_default,
+  ec2_sg_open_ingress_authorized_ports_only_default,
   ec2_sg_rdp_restricted_default,
   ec2_sg_ssh_restricted_default,
   elasticache_repl_grp_encryption_enabled_default,
@@ -26315,11 +31845,20 @@ var rules = [
   elbv2_listener_ssl_policy_tls12_default,
   iam_policy_no_statements_with_admin_access_default,
   iam_policy_no_statements_with_full_access_default,
+  kms_key_rotation_enabled_default,
   lambda_function_public_access_prohibited_default,
+  rds_instance_in_private_subnet_default,
   rds_instance_public_access_check_default,
   rds_instance_ssl_enforced_default,
   rds_storage_encrypted_default,
   s3_bucket_level_public_access_prohibited_default,
+  s3_bucket_logging_enabled_default,
+  s3_bucket_public_read_write_prohibited_default,
+  s3_bucket_ssl_requests_only_default,
+  s3_default_encryption_kms_default,
+  sns_encrypted_kms_default,
+  sqs_queue_encrypted_default,
+  vpc_default_vpc_not_used_default,
   vpc_flow_logs_enabled_default,
   autoscaling_elb_health_check_default,
   autoscaling_multiple_az_default,
@@ -26350,16 +31889,34 @@ var rules = [
   cloudfront_http2_enabled_default,
   dynamodb_autoscaling_enabled_default,
   rds_storage_type_current_generation_default,
+  autoscaling_warm_pool_stopped_default,
   cw_loggroup_retention_period_check_default,
   ebs_volume_type_gp3_default,
+  ec2_eip_attached_default,
+  ec2_instance_tenancy_default_default,
   ec2_instance_type_current_generation_default,
+  rds_instance_class_current_generation_default,
   s3_lifecycle_policy_check_default,
   s3_version_lifecycle_policy_check_default,
+  vpc_gateway_endpoint_s3_configured_default,
+  vpc_nat_gateway_count_per_az_default,
+  api_gw_xray_enabled_default,
+  autoscaling_group_alarm_configured_default,
+  autoscaling_launch_template_default,
   cfn_resource_required_tags_default,
   cfn_stateful_resource_retain_policy_default,
   cloudfront_accesslogs_enabled_default,
+  cloudwatch_alarm_action_check_default,
+  ecs_task_definition_log_configuration_default,
   elb_logging_enabled_default,
-  lambda_function_arm64_architecture_default
+  lambda_function_xray_enabled_default,
+  rds_enhanced_monitoring_enabled_default,
+  rds_instance_alarm_configured_default,
+  rds_logging_enabled_default,
+  ec2_instance_type_graviton_default,
+  ecs_task_definition_arm64_architecture_default,
+  lambda_function_arm64_architecture_default,
+  rds_instance_class_graviton_default
 ];
 
 // src/engine/generated/wa-practices.ts
@@ -26367,18 +31924,26 @@ var waPractices = {
   "COST01-BP07": { "title": "Keep up-to-date with new service releases", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/cost_cloud_financial_management_scheduled.html" },
   "COST03-BP02": { "title": "Add organization information to cost and usage", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/cost_monitor_usage_org_information.html" },
   "COST04-BP01": { "title": "Track resources over their lifetime", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/cost_decomissioning_resources_track.html" },
+  "COST04-BP03": { "title": "Decommission resources", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/cost_decomissioning_resources_decommission.html" },
   "COST04-BP05": { "title": "Enforce data retention policies", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/cost_decomissioning_resources_data_retention.html" },
+  "COST05-BP05": { "title": "Select components of this workload to optimize cost in line with organization priorities", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/cost_select_service_select_for_cost.html" },
   "COST06-BP02": { "title": "Select resource type, size, and number based on data", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/cost_type_size_number_resources_data.html" },
+  "COST07-BP01": { "title": "Perform pricing model analysis", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/cost_pricing_model_analysis.html" },
   "COST08-BP02": { "title": "Select components to optimize data transfer cost", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/cost_data_transfer_optimized_components.html" },
   "COST08-BP03": { "title": "Implement services to reduce data transfer costs", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/cost_data_transfer_implement_services.html" },
   "COST09-BP03": { "title": "Supply resources dynamically", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/cost_manage_demand_resources_dynamic.html" },
   "OPS02-BP01": { "title": "Resources have identified owners", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_ops_model_def_resource_owners.html" },
+  "OPS04-BP02": { "title": "Implement application telemetry", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_observability_application_telemetry.html" },
+  "OPS04-BP05": { "title": "Implement distributed tracing", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_observability_dist_trace.html" },
   "OPS05-BP02": { "title": "Test and validate changes", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_dev_integ_test_val_chg.html" },
+  "OPS05-BP03": { "title": "Use configuration management systems", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_dev_integ_conf_mgmt_sys.html" },
   "OPS06-BP01": { "title": "Plan for unsuccessful changes", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_mit_deploy_risks_plan_for_unsucessful_changes.html" },
   "OPS08-BP02": { "title": "Analyze workload logs", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_workload_observability_analyze_workload_logs.html" },
+  "OPS08-BP04": { "title": "Create actionable alerts", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_workload_observability_create_alerts.html" },
   "PERF02-BP01": { "title": "Select the best compute options for your workload", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/perf_compute_hardware_select_best_compute_options.html" },
   "PERF02-BP05": { "title": "Scale your compute resources dynamically", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/perf_compute_hardware_scale_compute_resources_dynamically.html" },
   "PERF03-BP02": { "title": "Evaluate available configuration options for data store", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/perf_data_evaluate_configuration_options_data_store.html" },
+  "PERF03-BP03": { "title": "Collect and record data store performance metrics", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/perf_data_collect_record_data_store_performance_metrics.html" },
   "PERF03-BP05": { "title": "Implement data access patterns that utilize caching", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/perf_data_access_patterns_caching.html" },
   "PERF04-BP02": { "title": "Evaluate available networking features", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/perf_networking_evaluate_networking_features.html" },
   "PERF04-BP04": { "title": "Use load balancing to distribute traffic across multiple resources", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/perf_networking_load_balancing_distribute_traffic.html" },
@@ -26389,8 +31954,12 @@ var waPractices = {
   "REL04-BP02": { "title": "Implement loosely coupled dependencies", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_prevent_interaction_failure_loosely_coupled_system.html" },
   "REL05-BP04": { "title": "Fail fast and limit queues", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_mitigate_interaction_failure_fail_fast.html" },
   "REL06-BP01": { "title": "Monitor all components for the workload (Generation)", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_monitor_aws_resources_monitor_resources.html" },
+  "REL06-BP03": { "title": "Send notifications (Real-time processing and alarming)", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_monitor_aws_resources_notification_monitor.html" },
+  "REL06-BP04": { "title": "Automate responses (Real-time processing and alarming)", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_monitor_aws_resources_automate_response_monitor.html" },
+  "REL06-BP07": { "title": "Monitor end-to-end tracing of requests through your system", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_monitor_aws_resources_end_to_end.html" },
   "REL07-BP01": { "title": "Use automation when obtaining or scaling resources", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_adapt_to_changes_autoscale_adapt.html" },
   "REL07-BP03": { "title": "Obtain resources upon detection that more resources are needed for a workload", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_adapt_to_changes_proactive_adapt_auto.html" },
+  "REL08-BP04": { "title": "Deploy using immutable infrastructure", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_tracking_change_management_immutable_infrastructure.html" },
   "REL09-BP01": { "title": "Identify and back up all data that needs to be backed up, or reproduce the data from sources", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_backing_up_data_identified_backups_data.html" },
   "REL09-BP03": { "title": "Perform data backup automatically", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_backing_up_data_automated_backups_data.html" },
   "REL10-BP01": { "title": "Deploy the workload to multiple locations", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_fault_isolation_multiaz_region_system.html" },
@@ -26398,6 +31967,7 @@ var waPractices = {
   "REL11-BP01": { "title": "Monitor all components of the workload to detect failures", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_withstand_component_failures_monitoring_health.html" },
   "REL11-BP02": { "title": "Fail over to healthy resources", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_withstand_component_failures_failover2good.html" },
   "REL11-BP03": { "title": "Automate healing on all layers", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_withstand_component_failures_auto_healing_system.html" },
+  "REL11-BP06": { "title": "Send notifications when events impact availability", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_withstand_component_failures_notifications_sent_system.html" },
   "REL13-BP02": { "title": "Use defined recovery strategies to meet the recovery objectives", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/rel_planning_for_recovery_disaster_recovery.html" },
   "SEC02-BP02": { "title": "Use temporary credentials", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_identities_unique.html" },
   "SEC03-BP02": { "title": "Grant least privilege access", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_permissions_least_privileges.html" },
@@ -26416,11 +31986,13 @@ var waPractices = {
   "SEC09-BP01": { "title": "Implement secure key and certificate management", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_protect_data_transit_key_cert_mgmt.html" },
   "SEC09-BP02": { "title": "Enforce encryption in transit", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sec_protect_data_transit_encrypt.html" },
   "SUS02-BP01": { "title": "Scale workload infrastructure dynamically", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sus_sus_user_a2.html" },
+  "SUS02-BP03": { "title": "Stop the creation and maintenance of unused assets", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sus_sus_user_a4.html" },
   "SUS04-BP03": { "title": "Use policies to manage the lifecycle of your datasets", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sus_sus_data_a4.html" },
   "SUS04-BP05": { "title": "Remove unneeded or redundant data", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sus_sus_data_a6.html" },
   "SUS04-BP07": { "title": "Minimize data movement across networks", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sus_sus_data_a8.html" },
   "SUS04-BP08": { "title": "Back up data only when difficult to recreate", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sus_sus_data_a9.html" },
-  "SUS05-BP02": { "title": "Use instance types with the least impact", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sus_sus_hardware_a3.html" }
+  "SUS05-BP02": { "title": "Use instance types with the least impact", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sus_sus_hardware_a3.html" },
+  "SUS05-BP03": { "title": "Use managed services", "url": "https://docs.aws.amazon.com/wellarchitected/latest/framework/sus_sus_hardware_a4.html" }
 };
 
 // src/engine/builtin.ts
@@ -26525,8 +32097,8 @@ function checkGivenParameters(template, given) {
     used.push(name);
     const values = param.type.startsWith("List<") || param.type === "CommaDelimitedList" ? value.split(",").map((v) => v.trim()) : [value];
     const allowed = param.allowedValues?.map(String);
-    const outside = allowed ? values.filter((v) => !allowed.includes(v)) : [];
-    if (allowed && outside.length) {
+    const outside2 = allowed ? values.filter((v) => !allowed.includes(v)) : [];
+    if (allowed && outside2.length) {
       problems.push(`parameter ${name}=${JSON.stringify(value)} is not one of its AllowedValues: ${allowed.join(", ")}`);
       continue;
     }
@@ -26575,9 +32147,9 @@ function firstRainDirective(root) {
 // src/engine/run-rules.ts
 init_locate();
 init_types();
-function runRules(template, rules2, options7) {
-  const ctx = new RunContext(template, options7);
-  const { everywhere, byType } = planOf(rules2, options7.options);
+function runRules(template, rules2, options10) {
+  const ctx = new RunContext(template, options10);
+  const { everywhere, byType } = planOf(rules2, options10.options);
   for (const resource of template.resources.values()) {
     const typed2 = byType.get(resource.type);
     if (!typed2 && everywhere.length === 0) continue;
@@ -26586,7 +32158,7 @@ function runRules(template, rules2, options7) {
     for (let i = 0; i < everywhere.length; i++) ctx.check(everywhere[i]);
     if (typed2) for (let i = 0; i < typed2.length; i++) ctx.check(typed2[i]);
   }
-  return { findings: settle(template, ctx.candidates, options7, (r) => existenceOf(ctx.resolver.roots(r))), failures: ctx.failures };
+  return { findings: settle(template, ctx.candidates, options10, (r) => existenceOf(ctx.resolver.roots(r))), failures: ctx.failures };
 }
 var plans = /* @__PURE__ */ new WeakMap();
 function planOf(rules2, configured = NO_CONFIGURED_OPTIONS) {
@@ -26638,9 +32210,9 @@ var RunContext = class {
   // Built on first use: many templates meet no rule that needs it.
   built;
   /** Runs one rule on the current resource. */
-  check({ rule, options: options7 }) {
+  check({ rule, options: options10 }) {
     this.rule = rule;
-    this.options = options7;
+    this.options = options10;
     const before = this.candidates.length;
     try {
       rule.check(this.resource, this);
@@ -26709,7 +32281,7 @@ var RunContext = class {
 var MAX_NAMED = 24;
 var REASON_LENGTH = 2 * QUOTE_LENGTH;
 var DATA_LENGTH = 5 * QUOTE_LENGTH;
-function settle(template, candidates, options7, existence) {
+function settle(template, candidates, options10, existence) {
   const groups = /* @__PURE__ */ new Map();
   for (const c of candidates) {
     const key = `${c.rule.id}${c.resource.logicalId}${pathKey(c.path)}${c.messageId}${c.review ? "r" : "f"}`;
@@ -26721,12 +32293,12 @@ function settle(template, candidates, options7, existence) {
   for (const group of groups.values()) {
     if (group.length === 1 && group[0].assumptions.length === 0) {
       const only = group[0];
-      findings.push(toFinding(template, only, options7.levels?.get(only.rule.id) ?? only.level ?? only.rule.level, []));
+      findings.push(toFinding(template, only, options10.levels?.get(only.rule.id) ?? only.level ?? only.rule.level, []));
       continue;
     }
     const primary = group.filter((c) => !c.assumptions.some(isAlternative));
     const chosen = primary[0] ?? group[0];
-    let level = options7.levels?.get(chosen.rule.id) ?? chosen.level ?? chosen.rule.level;
+    let level = options10.levels?.get(chosen.rule.id) ?? chosen.level ?? chosen.rule.level;
     let suffix;
     if (primary.length > 0) {
       const exists = existence(chosen.resource);
@@ -26842,8 +32414,8 @@ var SOURCES = [
   // cfn-guard reads SuppressedRules on resources only, so a template-level list suppresses nothing there either.
   { tool: "guard", path: ["guard", "SuppressedRules"], id: void 0, reason: "suppressed through cfn-guard SuppressedRules", resourceOnly: true }
 ];
-function applySuppressions(template, findings, ran, all) {
-  const entries = collect(template, all);
+function applySuppressions(template, findings, ran, all2) {
+  const entries = collect(template, all2);
   if (entries.length === 0) return findings;
   const extra = [];
   const at = (entry, ruleId, message) => {
@@ -26862,7 +32434,7 @@ function applySuppressions(template, findings, ran, all) {
     };
   };
   const valid = [];
-  const known = all.map((r) => r.id);
+  const known = all2.map((r) => r.id);
   for (const entry of entries) {
     if (entry.tool === "pillars-lint" && entry.covers.length === 0) {
       const hint = closest(entry.id, known);
@@ -26916,7 +32488,7 @@ function together(entry, cover, applicable) {
   }
   return by;
 }
-function collect(template, all) {
+function collect(template, all2) {
   const entries = [];
   const scan = (metadata, base, logicalId) => {
     if (!isPlainObject2(metadata)) return;
@@ -26932,7 +32504,7 @@ function collect(template, all) {
         if (source.tool === "cdk_nag" && Array.isArray(item.applies_to) && item.applies_to.length > 0) return;
         const reasonValue = source.id === void 0 ? source.reason : item[source.reason];
         const reason = typeof reasonValue === "string" && reasonValue.trim() !== "" ? reasonValue.trim() : void 0;
-        entries.push({ tool: source.tool, id, reason, logicalId, path: path14, covers: coversOf(source.tool, id, all), used: false });
+        entries.push({ tool: source.tool, id, reason, logicalId, path: path14, covers: coversOf(source.tool, id, all2), used: false });
       });
     }
   };
@@ -26940,9 +32512,9 @@ function collect(template, all) {
   for (const r of template.resources.values()) scan(r.metadata, () => [...r.path, "Metadata"], r.logicalId);
   return entries;
 }
-function coversOf(tool, id, all) {
-  if (tool === "pillars-lint") return all.some((r) => r.id === id) ? [{ rule: id }] : [];
-  const index = peerIndex(all).get(tool);
+function coversOf(tool, id, all2) {
+  if (tool === "pillars-lint") return all2.some((r) => r.id === id) ? [{ rule: id }] : [];
+  const index = peerIndex(all2).get(tool);
   if (!index) return [];
   if (tool !== "cdk_nag") return index.get(id) ?? [];
   const dash = id.indexOf("-");
@@ -26951,11 +32523,11 @@ function coversOf(tool, id, all) {
   return [...index.get(id) ?? [], ...rule.includes("-") ? [] : index.get(rule) ?? []];
 }
 var peerIndexes = /* @__PURE__ */ new WeakMap();
-function peerIndex(all) {
-  let index = peerIndexes.get(all);
+function peerIndex(all2) {
+  let index = peerIndexes.get(all2);
   if (index) return index;
   index = /* @__PURE__ */ new Map();
-  for (const rule of all) {
+  for (const rule of all2) {
     for (const [tool, scopes] of Object.entries(peerScopes(rule.peers))) {
       let byId = index.get(tool);
       if (!byId) index.set(tool, byId = /* @__PURE__ */ new Map());
@@ -26970,7 +32542,7 @@ function peerIndex(all) {
       }
     }
   }
-  peerIndexes.set(all, index);
+  peerIndexes.set(all2, index);
   return index;
 }
 
@@ -26983,7 +32555,7 @@ var NESTED_TYPES = ["AWS::CloudFormation::Stack", "AWS::Serverless::Application"
 var NESTED_MARKERS = NESTED_TYPES.map((t) => Buffer.from(t));
 function mentionsNestedStack(bytes) {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return NESTED_MARKERS.some((marker) => buffer.includes(marker));
+  return NESTED_MARKERS.some((marker2) => buffer.includes(marker2));
 }
 function literalLocalTemplates(file, bytes) {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
@@ -27088,7 +32660,7 @@ function parameterText(value) {
 }
 
 // src/engine/lint-file.ts
-function lintFile(file, bytes, explicit, rules2, options7) {
+function lintFile(file, bytes, explicit, rules2, options10) {
   const whole = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
   const parseError = (message, region = whole) => ({
     ruleId: PARSE_ERROR_RULE.id,
@@ -27140,8 +32712,8 @@ function lintFile(file, bytes, explicit, rules2, options7) {
       )
     );
   }
-  const given = new Map(Object.entries(options7.parameters ?? {}));
-  const built = buildTemplate(doc, file, { stackTags: options7.cdk?.stackTags, parameters: given });
+  const given = new Map(Object.entries(options10.parameters ?? {}));
+  const built = buildTemplate(doc, file, { stackTags: options10.cdk?.stackTags, parameters: given });
   if (built.kind === "not-cloudformation") {
     const skipped = { ...report, status: "skipped", skipReason: `not a CloudFormation template: ${built.reason}` };
     if (!explicit) return { report: skipped, findings: [] };
@@ -27151,24 +32723,24 @@ function lintFile(file, bytes, explicit, rules2, options7) {
   if (built.kind === "invalid") return { report, findings: [...diagnostics, ...structure] };
   const template = built.template;
   if (given.size) report.givenParameters = checkGivenParameters(template, given);
-  const loops = template.unexpandedLoops.length ? unexpandedLoops(template, options7.reportUnknown ?? false) : void 0;
+  const loops = template.unexpandedLoops.length ? unexpandedLoops(template, options10.reportUnknown ?? false) : void 0;
   if (loops) report.unexpandedLoops = loops.report;
-  for (const name of options7.unknownParameters ?? []) {
+  for (const name of options10.unknownParameters ?? []) {
     const param = template.parameters.get(name);
     if (param) template.parameters.set(name, { ...param, default: void 0, allowedValues: void 0 });
   }
-  if (options7.cdk) report.cdkStack = options7.cdk.stack;
+  if (options10.cdk) report.cdkStack = options10.cdk.stack;
   const { findings: ruleFindings, failures } = runRules(template, rules2, {
     parameters: given,
-    reportUnknown: options7.reportUnknown ?? false,
-    levels: options7.levels,
-    options: options7.ruleOptions
+    reportUnknown: options10.reportUnknown ?? false,
+    levels: options10.levels,
+    options: options10.ruleOptions
   });
-  const cdk = cdkContext(template, options7.cdk);
+  const cdk = cdkContext(template, options10.cdk);
   const kept = cdk ? ruleFindings.filter((f) => !cdk.skip(f)).map(cdk.decorate) : ruleFindings;
   const ran = failures.length ? rules2.filter((r) => !failures.some((f) => f.ruleId === r.id)) : rules2;
-  const checked = applySuppressions(template, kept, ran, options7.allRules ?? rules2);
-  const nested2 = nestedRefs(template, given, options7.cdk);
+  const checked = applySuppressions(template, kept, ran, options10.allRules ?? rules2);
+  const nested2 = nestedRefs(template, given, options10.cdk);
   const findings = diagnostics.length || structure.length || loops?.findings.length ? [...diagnostics, ...structure, ...loops?.findings ?? [], ...checked] : checked;
   return { report, findings, ...nested2.length ? { nested: nested2 } : {}, ...failures.length ? { failures } : {} };
 }
@@ -27337,40 +32909,40 @@ function cdkTemplateAt(file, projectFiles) {
 
 // src/engine/lint.ts
 var KEEP_BYTES = 64 * 1024 * 1024;
-async function lint(options7) {
-  const cwd = options7.cwd ?? process.cwd();
-  const projectFiles = openProject(path10.resolve(cwd, options7.root ?? cwd), cwd, options7.maxFileSize);
-  const all = options7.rules ?? rules;
-  const config = options7.config ?? new ResolvedConfig(all);
+async function lint(options10) {
+  const cwd = options10.cwd ?? process.cwd();
+  const projectFiles = openProject(path10.resolve(cwd, options10.root ?? cwd), cwd, options10.maxFileSize);
+  const all2 = options10.rules ?? rules;
+  const config = options10.config ?? new ResolvedConfig(all2);
   const ran = /* @__PURE__ */ new Set();
   const chosenFor = /* @__PURE__ */ new Map();
   const byConfig = (file) => {
     const setup = config.forFile(!config.hasOverrides || isUri(file) ? file : config.pathForMatching(file, cwd));
     let chosen = chosenFor.get(setup);
     if (!chosen) {
-      const rules2 = options7.ids?.length ? selectRules(all, options7) : selectRules(setup.rules, { pillars: options7.pillars, skip: options7.skip });
+      const rules2 = options10.ids?.length ? selectRules(all2, options10) : selectRules(setup.rules, { pillars: options10.pillars, skip: options10.skip });
       chosen = { ...setup, rules: rules2 };
       chosenFor.set(setup, chosen);
       for (const r of rules2) ran.add(r.id);
     }
     return chosen;
   };
-  selectRules(all, options7);
+  selectRules(all2, options10);
   const exclude = config.exclude;
   const excluded = (file) => exclude.length > 0 && matchesAny(config.pathForMatching(file, cwd), exclude);
-  const discovered = options7.paths.length ? await discoverFiles(options7.paths, cwd, projectFiles) : [];
+  const discovered = options10.paths.length ? await discoverFiles(options10.paths, cwd, projectFiles) : [];
   const files = [];
   for (const d of discovered) if (d.skipReason && !excluded(d.file)) files.push({ file: d.file, status: "skipped", skipReason: d.skipReason });
-  const units = discovered.map((d) => options7.namedAsScanned ? { ...d, explicit: false } : d).filter((d) => !d.skipReason && (options7.only?.(d.file) ?? true) && (d.explicit || !excluded(d.file))).map((d) => ({ file: d.file, explicit: d.explicit, cdk: d.cdk }));
-  if (options7.stdin) units.push({ file: path10.resolve(cwd, options7.stdin.file), explicit: true, bytes: options7.stdin.bytes });
-  if (options7.stacks) {
+  const units = discovered.map((d) => options10.namedAsScanned ? { ...d, explicit: false } : d).filter((d) => !d.skipReason && (options10.only?.(d.file) ?? true) && (d.explicit || !excluded(d.file))).map((d) => ({ file: d.file, explicit: d.explicit, cdk: d.cdk }));
+  if (options10.stdin) units.push({ file: path10.resolve(cwd, options10.stdin.file), explicit: true, bytes: options10.stdin.bytes });
+  if (options10.stacks) {
     const { fetchStacks: fetchStacks2 } = await Promise.resolve().then(() => (init_stack(), stack_exports));
-    for (const stack of await fetchStacks2(options7.stacks)) {
+    for (const stack of await fetchStacks2(options10.stacks)) {
       units.push({
         file: stack.file,
         explicit: true,
         bytes: Buffer.from(stack.body, "utf8"),
-        parameters: { ...options7.parameters, ...stack.parameters },
+        parameters: { ...options10.parameters, ...stack.parameters },
         unknownParameters: stack.masked
       });
     }
@@ -27405,13 +32977,13 @@ async function lint(options7) {
     try {
       const setup = byConfig(unit.file);
       const outcome = lintFile(unit.file, unit.bytes ?? projectFiles.read(unit.file), unit.explicit, setup.rules, {
-        parameters: unit.parameters ?? options7.parameters,
-        reportUnknown: options7.reportUnknown,
+        parameters: unit.parameters ?? options10.parameters,
+        reportUnknown: options10.reportUnknown,
         unknownParameters: unit.unknownParameters,
         cdk: unit.cdk,
         levels: setup.levels,
         ruleOptions: setup.options,
-        allRules: all
+        allRules: all2
       });
       unit.bytes = void 0;
       if (unit.nestedIn) outcome.report.nestedIn = unit.nestedIn;
@@ -27430,7 +33002,7 @@ async function lint(options7) {
       failures.push({ file: unit.file, error: error instanceof Error ? error : new Error(String(error)) });
       files.push({ file: unit.file, status: "skipped", skipReason: "pillars-lint failed on this file (internal error)" });
     }
-    options7.onProgress?.(traversal.count, Math.max(traversal.count, units.length));
+    options10.onProgress?.(traversal.count, Math.max(traversal.count, units.length));
   };
   for (const unit of units) if (!children.has(unit.file)) visit2(unit, []);
   for (const unit of units) visit2(unit, []);
@@ -27438,7 +33010,7 @@ async function lint(options7) {
     cwd,
     files,
     findings: sortFindings(findings),
-    rules: [...BUILTIN_RULES, ...all.filter((r) => ran.has(r.id) || units.length === 0).map((r) => ruleMeta(r, waPractices))],
+    rules: [...BUILTIN_RULES, ...all2.filter((r) => ran.has(r.id) || units.length === 0).map((r) => ruleMeta(r, waPractices))],
     failures
   };
 }
@@ -27619,9 +33191,9 @@ function failureAnnotations(failures, root, limit) {
   }
   return lines;
 }
-function annotations(findings, options7) {
-  const list2 = bySeverity(reportable(findings), options7.rules);
-  const limit = (level) => Math.max(0, options7.limits?.[level] ?? ANNOTATIONS_PER_LEVEL);
+function annotations(findings, options10) {
+  const list2 = bySeverity(reportable(findings), options10.rules);
+  const limit = (level) => Math.max(0, options10.limits?.[level] ?? ANNOTATIONS_PER_LEVEL);
   const total = { error: 0, warning: 0, notice: 0 };
   for (const f of list2) total[annotationLevel(f)]++;
   const caps = { error: limit("error"), warning: limit("warning"), notice: limit("notice") };
@@ -27636,9 +33208,9 @@ function annotations(findings, options7) {
       lines.push(
         guarded(
           f,
-          options7.onRenderError,
-          (finding) => annotation(finding, options7.root, options7.cdkLocation),
-          (failure) => workflowCommand(level, { title: "pillars-lint" }, placeholderText(failure, options7.root))
+          options10.onRenderError,
+          (finding) => annotation(finding, options10.root, options10.cdkLocation),
+          (failure) => workflowCommand(level, { title: "pillars-lint" }, placeholderText(failure, options10.root))
         )
       );
     } else hidden[level]++;
@@ -27651,7 +33223,7 @@ function annotations(findings, options7) {
       hidden.warning && plural(hidden.warning, "warning"),
       hidden.notice && plural(hidden.notice, "note")
     ].filter(Boolean);
-    const where = options7.moreIn ?? "the full report";
+    const where = options10.moreIn ?? "the full report";
     lines.push(
       workflowCommand(
         "notice",
@@ -27707,11 +33279,11 @@ function safeUrl(url) {
 function clip2(text) {
   return text.length <= MAX_MESSAGE2 ? text : text.slice(0, MAX_MESSAGE2 - 1) + "\u2026";
 }
-function location(f, options7) {
+function location(f, options10) {
   if (isUri(f.file)) return escapeMarkdown(f.file);
-  const file = displayPath(f.file, options7.root);
+  const file = displayPath(f.file, options10.root);
   const text = escapeMarkdown(`${file}:${f.region.startLine}`);
-  const base = safeUrl(options7.blobUrl);
+  const base = safeUrl(options10.blobUrl);
   if (!base || file.startsWith("/") || /^[A-Za-z]:/.test(file)) return text;
   const { startLine, endLine } = f.region;
   const anchor = endLine > startLine ? `#L${startLine}-L${endLine}` : `#L${startLine}`;
@@ -27733,8 +33305,8 @@ function failureLines(failures, root) {
   if (failures.length > MAX_FAILURES_LISTED) out.push("", `_and ${plural(failures.length - MAX_FAILURES_LISTED, "more")}._`);
   return out;
 }
-function jobSummary(result, options7) {
-  const maxBytes = options7.maxBytes ?? MAX_SUMMARY_BYTES;
+function jobSummary(result, options10) {
+  const maxBytes = options10.maxBytes ?? MAX_SUMMARY_BYTES;
   const listed = bySeverity(reportable(result.findings), result.rules);
   const summary = summarize(result.findings);
   const problems = summary.errors + summary.warnings + summary.notes;
@@ -27750,8 +33322,8 @@ function jobSummary(result, options7) {
   head.push(
     problems > 0 ? `**${plural(problems, "problem")}** (${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")}, ${plural(summary.notes, "note")}) in ${plural(linted, "template")}${tail}.` : `**No problems** in ${plural(linted, "template")}${tail}.`
   );
-  for (const note of options7.notes ?? []) head.push("", escapeMarkdown(note));
-  if (result.failures.length) head.push("", ...failureLines(result.failures, options7.root));
+  for (const note of options10.notes ?? []) head.push("", escapeMarkdown(note));
+  if (result.failures.length) head.push("", ...failureLines(result.failures, options10.root));
   head.push("", "| pillar | errors | warnings | notes |", "|:--|--:|--:|--:|");
   for (const p of PILLARS) {
     const c = summary.byPillar[p];
@@ -27781,13 +33353,13 @@ function jobSummary(result, options7) {
     const rows = findings.map(
       (f) => guarded(
         f,
-        options7.onRenderError,
+        options10.onRenderError,
         (finding) => {
           const level = finding.kind === "review" ? "review" : finding.level;
-          return `| ${location(finding, options7)} | ${level} | ${escapeMarkdown(clip2(textOf2(finding.message, "") || finding.ruleId))} |
+          return `| ${location(finding, options10)} | ${level} | ${escapeMarkdown(clip2(textOf2(finding.message, "") || finding.ruleId))} |
 `;
         },
-        (failure) => `| | | _${escapeMarkdown(placeholderText(failure, options7.root))}_ |
+        (failure) => `| | | _${escapeMarkdown(placeholderText(failure, options10.root))}_ |
 `
       )
     );
@@ -27822,7 +33394,7 @@ _${plural(groups.length - shown, "more rule")} with ${plural(left, "finding")} n
 `;
   if (cap2 < most || shown < groups.length) {
     out += `
-_This report is cut to stay under ${options7.limitName ?? "its size limit"}; the SARIF file and \`pillars-lint\` run locally list every finding._
+_This report is cut to stay under ${options10.limitName ?? "its size limit"}; the SARIF file and \`pillars-lint\` run locally list every finding._
 `;
   }
   return out;
@@ -27997,10 +33569,10 @@ ${fenced(code, exampleLanguage(code))}`);
   return { text: text.join("\n\n"), markdown: markdown.join("\n\n") };
 }
 function tags(rule) {
-  const all = [rule.pillar, `well-architected/${rule.pillar}`, ...rule.wellArchitected];
-  if (rule.securitySeverity !== void 0) all.push("security");
-  all.push(...rule.tags);
-  return [...new Set(all.filter(Boolean))].slice(0, MAX_TAGS);
+  const all2 = [rule.pillar, `well-architected/${rule.pillar}`, ...rule.wellArchitected];
+  if (rule.securitySeverity !== void 0) all2.push("security");
+  all2.push(...rule.tags);
+  return [...new Set(all2.filter(Boolean))].slice(0, MAX_TAGS);
 }
 function reportingDescriptor(rule) {
   const properties = { tags: tags(rule), precision: "high" };
@@ -28050,8 +33622,8 @@ function srcrootUri(cwd) {
   const href = pathToFileURL3(resolve5(cwd)).href;
   return href.endsWith("/") ? href : href + "/";
 }
-var sarif = (result, options7) => {
-  const cwd = options7.cwd;
+var sarif = (result, options10) => {
+  const cwd = options10.cwd;
   const artifacts = [];
   const artifactIndex = /* @__PURE__ */ new Map();
   const locationOf = (file) => {
@@ -28089,7 +33661,7 @@ var sarif = (result, options7) => {
       out.level = f.level;
     }
     out.message = { text: textOf2(f.message, "") || f.ruleId };
-    const source = cdkSourceOf(f, cwd, options7.cdkLocation);
+    const source = cdkSourceOf(f, cwd, options10.cdkLocation);
     const primary = source ? {
       artifactLocation: { ...locationOf(source.file), index: addArtifact(source.file) },
       region: source.column ? { startLine: Math.max(1, source.line), startColumn: Math.max(1, source.column) } : { startLine: Math.max(1, source.line) }
@@ -28142,8 +33714,8 @@ var sarif = (result, options7) => {
     if (f.resourceType) properties.resourceType = f.resourceType;
     if (f.propertyPath?.length) properties.propertyPath = f.propertyPath.join(".");
     if (source) properties.template = artifactLocation.uri;
-    const outside = related.filter((r) => !isRelativeUri(r.location.uri));
-    if (outside.length) properties.related = outside.map((r) => `${r.message}: ${r.file}:${r.line}${r.column ? `:${r.column}` : ""}`);
+    const outside2 = related.filter((r) => !isRelativeUri(r.location.uri));
+    if (outside2.length) properties.related = outside2.map((r) => `${r.message}: ${r.file}:${r.line}${r.column ? `:${r.column}` : ""}`);
     out.properties = properties;
     return out;
   };
@@ -28158,16 +33730,16 @@ var sarif = (result, options7) => {
   }
   const results = [];
   for (const f of result.findings) {
-    if (f.suppression && !options7.includeSuppressed) continue;
-    const written = guarded(f, options7.onRenderError, toResult, (failure) => {
+    if (f.suppression && !options10.includeSuppressed) continue;
+    const written = guarded(f, options10.onRenderError, toResult, (failure) => {
       notify(failure.file, `${placeholderText(failure, cwd)}: ${failureReason(failure.error, cwd)}`);
       return void 0;
     });
     if (written) results.push(written);
   }
   const driver = { name: "pillars-lint" };
-  if (SEMVER.test(options7.toolVersion)) driver.semanticVersion = options7.toolVersion;
-  driver.version = options7.toolVersion;
+  if (SEMVER.test(options10.toolVersion)) driver.semanticVersion = options10.toolVersion;
+  driver.version = options10.toolVersion;
   driver.informationUri = INFORMATION_URI;
   driver.rules = result.rules.map(reportingDescriptor);
   const root = srcrootUri(cwd);
@@ -28185,8 +33757,8 @@ var sarif = (result, options7) => {
     results,
     columnKind: "utf16CodeUnits"
   };
-  if (options7.category) {
-    run.automationDetails = { id: options7.category.replace(/\/+$/, "") + "/" };
+  if (options10.category) {
+    run.automationDetails = { id: options10.category.replace(/\/+$/, "") + "/" };
   }
   const log = { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };
   return JSON.stringify(log, null, 2) + "\n";
@@ -28361,10 +33933,10 @@ function failing(findings, failOn) {
 function incompleteSarifName(sarifFile) {
   return `${sarifFile}.incomplete`;
 }
-async function runAction(env = process.env, write2, options7 = {}) {
+async function runAction(env = process.env, write2, options10 = {}) {
   const runner = new Runner(env, write2);
   try {
-    return await lintWorkspace(runner, options7.rules ?? rules);
+    return await lintWorkspace(runner, options10.rules ?? rules);
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) {
       runner.annotate("error", {}, `pillars-lint: ${escapeControls(error.message)}`);

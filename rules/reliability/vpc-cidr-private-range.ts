@@ -76,7 +76,29 @@ export default defineRule({
   },
 });
 
-/** Overlap with a VPC declared earlier in the template (each pair is reported once, on the later VPC). */
+/** The primary blocks of each VPC, read once per template run: the overlap check compares every pair. */
+const blocksByRun = new WeakMap<Ctx, Map<Resource, Array<{ variant: Variant; text: string; block: NonNullable<ReturnType<typeof parseIpv4Cidr>> }>>>();
+
+function primaryBlocks(ctx: Ctx, vpc: Resource) {
+  let byVpc = blocksByRun.get(ctx);
+  if (!byVpc) blocksByRun.set(ctx, (byVpc = new Map()));
+  let blocks = byVpc.get(vpc);
+  if (!blocks) {
+    blocks = [];
+    for (const variant of ctx.value(vpc, ['Properties', 'CidrBlock'])) {
+      const text = asString(variant);
+      const block = text === undefined ? undefined : parseIpv4Cidr(text);
+      if (text !== undefined && block) blocks.push({ variant, text, block });
+    }
+    byVpc.set(vpc, blocks);
+  }
+  return blocks;
+}
+
+/**
+ * Overlap with a VPC declared earlier in the template, reported on the later VPC and once per block (naming the first
+ * VPC it overlaps), so a template of many VPCs on one range gets one finding per VPC, not one per pair.
+ */
 function checkOverlap(ctx: Ctx, vpc: Resource, cidr: Variant, text: string): void {
   const block = parseIpv4Cidr(text);
   if (!block) return;
@@ -84,16 +106,15 @@ function checkOverlap(ctx: Ctx, vpc: Resource, cidr: Variant, text: string): voi
     if (other === vpc) return;
     // VPCs created under different conditions may never exist together.
     if (vpc.condition && other.condition && vpc.condition !== other.condition) continue;
-    for (const [otherCidr] of ctx.each(ctx.value(other, ['Properties', 'CidrBlock']), [cidr])) {
-      const otherText = asString(otherCidr);
-      const otherBlock = otherText === undefined ? undefined : parseIpv4Cidr(otherText);
-      if (!otherBlock || !overlapsBlock(block, otherBlock)) continue;
+    for (const { variant: otherCidr, text: otherText, block: otherBlock } of primaryBlocks(ctx, other)) {
+      if (!overlapsBlock(block, otherBlock) || !ctx.each([otherCidr], [cidr]).length) continue;
       ctx.report({
         messageId: 'overlap',
         at: cidr,
         because: [otherCidr],
         data: { cidr: valueText(text), other: other.logicalId, otherCidr: valueText(otherText) },
       });
+      return;
     }
   }
 }
