@@ -25848,22 +25848,37 @@ var vpc_cidr_private_range_default = defineRule({
     }
   }
 });
+var blocksByRun = /* @__PURE__ */ new WeakMap();
+function primaryBlocks(ctx, vpc) {
+  let byVpc = blocksByRun.get(ctx);
+  if (!byVpc) blocksByRun.set(ctx, byVpc = /* @__PURE__ */ new Map());
+  let blocks = byVpc.get(vpc);
+  if (!blocks) {
+    blocks = [];
+    for (const variant of ctx.value(vpc, ["Properties", "CidrBlock"])) {
+      const text = asString(variant);
+      const block = text === void 0 ? void 0 : parseIpv4Cidr(text);
+      if (text !== void 0 && block) blocks.push({ variant, text, block });
+    }
+    byVpc.set(vpc, blocks);
+  }
+  return blocks;
+}
 function checkOverlap(ctx, vpc, cidr, text) {
   const block = parseIpv4Cidr(text);
   if (!block) return;
   for (const other of ctx.graph.ofType(VPC2)) {
     if (other === vpc) return;
     if (vpc.condition && other.condition && vpc.condition !== other.condition) continue;
-    for (const [otherCidr] of ctx.each(ctx.value(other, ["Properties", "CidrBlock"]), [cidr])) {
-      const otherText = asString(otherCidr);
-      const otherBlock = otherText === void 0 ? void 0 : parseIpv4Cidr(otherText);
-      if (!otherBlock || !overlapsBlock(block, otherBlock)) continue;
+    for (const { variant: otherCidr, text: otherText, block: otherBlock } of primaryBlocks(ctx, other)) {
+      if (!overlapsBlock(block, otherBlock) || !ctx.each([otherCidr], [cidr]).length) continue;
       ctx.report({
         messageId: "overlap",
         at: cidr,
         because: [otherCidr],
         data: { cidr: valueText(text), other: other.logicalId, otherCidr: valueText(otherText) }
       });
+      return;
     }
   }
 }
@@ -31082,7 +31097,7 @@ function checkInterval(ctx, db, kind2, because, cluster) {
       if (!isSet(role)) ctx.report({ messageId: "noRole", level: "error", at: interval, because: [role, ...rest], data: { kind: kind2, interval: seconds } });
       continue;
     }
-    const fix2 = interval.kind === "literal" ? { text: "60", description: "Collect enhanced monitoring every 60 seconds" } : void 0;
+    const fix2 = interval.kind === "literal" && isSet(role) ? { text: "60", description: "Collect enhanced monitoring every 60 seconds" } : void 0;
     const state = stateText(interval, "the default is 0, off");
     if (cluster) ctx.report({ messageId: "memberOff", at: interval, because: rest, data: { state, cluster }, fix: fix2 });
     else ctx.report({ messageId: "off", at: interval, because: rest, data: { kind: kind2, state }, fix: fix2 });

@@ -268,7 +268,7 @@ describe('baseline', () => {
 
 describe('config paths and problems', () => {
   const OPEN =
-    'Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: x\n      SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}]\n';
+    'Resources:\n  Sg:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: x\n      VpcId: vpc-1\n      SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}]\n';
   const linted = (out: string) => [...new Set((JSON.parse(out) as { findings: Array<{ file: string }> }).findings.map((f) => f.file))].sort();
 
   it('exclude names a folder without a glob; a trailing slash is the same', () => {

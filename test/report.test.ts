@@ -366,6 +366,7 @@ describe('json', () => {
       notes: 1,
       review: 1,
       suppressed: 1,
+      unchanged: 0,
       byPillar: {
         security: { errors: 1, warnings: 0, notes: 0 },
         reliability: { errors: 1, warnings: 0, notes: 0 },
@@ -538,13 +539,13 @@ describe('sarif', () => {
 
 describe('getFormatter', () => {
   it('loads every format lazily', async () => {
-    expect(FORMATS).toEqual(['stylish', 'sarif', 'json', 'compact', 'github', 'markdown']);
+    expect(FORMATS).toEqual(['stylish', 'sarif', 'json', 'compact', 'github', 'markdown', 'junit']);
     for (const name of FORMATS) expect(typeof (await getFormatter(name))).toBe('function');
     expect(await getFormatter('sarif')).toBe(sarif);
   });
 
   it('names the valid formats for an unknown one', async () => {
-    await expect(getFormatter('xml')).rejects.toThrow('Unknown format "xml". Valid formats: stylish, sarif, json, compact, github, markdown.');
+    await expect(getFormatter('xml')).rejects.toThrow('Unknown format "xml". Valid formats: stylish, sarif, json, compact, github, markdown, junit.');
   });
 });
 

@@ -144,7 +144,8 @@ function checkInterval(ctx: Ctx, db: Resource, kind: string, because: Variant[],
       if (!isSet(role)) ctx.report({ messageId: 'noRole', level: 'error', at: interval, because: [role, ...rest], data: { kind, interval: seconds } });
       continue;
     }
-    const fix = interval.kind === 'literal' ? { text: '60', description: 'Collect enhanced monitoring every 60 seconds' } : undefined;
+    // One value fixes it only when the monitoring role is there: an interval without a role is refused by the API.
+    const fix = interval.kind === 'literal' && isSet(role) ? { text: '60', description: 'Collect enhanced monitoring every 60 seconds' } : undefined;
     const state = stateText(interval, 'the default is 0, off');
     if (cluster) ctx.report({ messageId: 'memberOff', at: interval, because: rest, data: { state, cluster }, fix });
     else ctx.report({ messageId: 'off', at: interval, because: rest, data: { kind, state }, fix });

@@ -233,7 +233,7 @@ describe('the Action on an incomplete run', () => {
         /^::error title=pillars-lint internal error,file=infra\/broken\.yaml::rule test-throws-on-buckets failed on resource Data \(internal error\), so its findings there are missing: rule bug reading x$/,
       ),
     );
-    expect(lines).toContainEqual(expect.stringMatching(/^::error file=infra\/good\.yaml,line=7,/));
+    expect(lines).toContainEqual(expect.stringMatching(/^::error file=infra\/good\.yaml,line=8,/));
     expect(lines.at(-1)).toMatch(
       /^::error::pillars-lint: the run is incomplete \(pillars-lint failed 1 time; internal error\), so no SARIF file was offered for upload: pillars-lint\.sarif\.incomplete holds what was found\.$/,
     );

@@ -335,7 +335,7 @@ describe('template text in the output', () => {
     const run = checked(m, cli([name, '-f', 'markdown'], m.repo), [1]);
     const cells = run.stdout
       .split('\n')
-      .filter((l) => l.includes('ec2-sg-ssh-restricted'))
+      .filter((l) => l.startsWith('| ') && l.includes('octocat'))
       .join('\n');
     expect(cells).toContain('\u200d');
     expect(cells).not.toMatch(/@[A-Za-z0-9]|#\d|\bwww\.|GH-\d/i);
