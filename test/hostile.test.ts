@@ -91,3 +91,42 @@ describe('hostile input', () => {
     if (r.status === 1) expect(report.findings.length).toBeGreaterThan(0);
   });
 });
+
+describe("template values that name Object's members", () => {
+  it('are plain text to every rule: no native code in a message, no internal error', () => {
+    const names = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
+    const resources = names.flatMap((name, i) => [
+      `  Listener${i}:`,
+      '    Type: AWS::ElasticLoadBalancingV2::Listener',
+      `    Properties: {Protocol: HTTPS, Port: 443, LoadBalancerArn: arn:x, SslPolicy: ${name}, DefaultActions: [{Type: fixed-response}]}`,
+      `  Bucket${i}:`,
+      '    Type: AWS::S3::Bucket',
+      `    Properties: {AccessControl: ${name}}`,
+      `  Group${i}:`,
+      '    Type: AWS::EC2::SecurityGroup',
+      `    Properties: {GroupDescription: x, VpcId: vpc-1, SecurityGroupIngress: [{IpProtocol: ${name}, FromPort: 1, ToPort: 2, CidrIp: 0.0.0.0/0}]}`,
+      `  Balancer${i}:`,
+      '    Type: AWS::ElasticLoadBalancingV2::LoadBalancer',
+      `    Properties: {Type: ${name}, Subnets: [subnet-1, subnet-2]}`,
+      `  Instance${i}:`,
+      '    Type: AWS::EC2::Instance',
+      `    Properties: {ImageId: ami-1, InstanceType: ${name}.large, SubnetId: subnet-1}`,
+      `  Distribution${i}:`,
+      '    Type: AWS::CloudFront::Distribution',
+      '    Properties:',
+      '      DistributionConfig:',
+      '        Enabled: true',
+      `        ViewerCertificate: {AcmCertificateArn: arn:c, MinimumProtocolVersion: ${name}, SslSupportMethod: sni-only}`,
+      `        DefaultCacheBehavior: {TargetOriginId: o, ViewerProtocolPolicy: https-only, CachePolicyId: ${name}}`,
+      '        Origins: [{Id: o, DomainName: b.s3.amazonaws.com, S3OriginConfig: {}}]',
+    ]);
+    const dir = mkdtempSync(path.join(tmpdir(), 'pillars-lint-keys-'));
+    writeFileSync(path.join(dir, 'keys.yaml'), ['Resources:', ...resources, ''].join('\n'));
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'keys.yaml', '-f', 'json', '--report-unknown'], { cwd: dir, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as { findings: Array<{ message: string }>; failures: unknown[] };
+    expect(report.failures).toEqual([]);
+    expect(report.findings.length).toBeGreaterThan(0);
+    for (const f of report.findings) expect(f.message).not.toMatch(/native code|function \w*\(|\(\s*for\s*\)/);
+  });
+});

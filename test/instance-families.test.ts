@@ -77,6 +77,11 @@ describe('instance-family facts', () => {
 
   it('leave an unknown family unknown', () => {
     expect(familyFacts('ec2', 'zz9.large')).toBeUndefined();
+    // Names of Object's own members are not families either (a template could name them).
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(familyFacts('ec2', `${name}.large`)).toBeUndefined();
+      expect(familyFacts('rds', `db.${name}.large`)).toBeUndefined();
+    }
     expect(familyFacts('rds', 'db.serverless')).toBeUndefined();
     expect(familyFacts('elasticache', 'cache.zz9.large')).toBeUndefined();
   });

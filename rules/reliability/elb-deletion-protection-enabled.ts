@@ -2,6 +2,7 @@ import { defineRule } from '../../src/engine/rule.ts';
 import { attributeValue } from '../../src/rule-helpers/attributes.ts';
 import { stateText } from '../../src/rule-helpers/require.ts';
 import { asBoolean, asString } from '../../src/values/coerce.ts';
+import { own } from '../../src/rule-helpers/lookup.ts';
 
 const KEY = 'deletion_protection.enabled';
 
@@ -75,7 +76,7 @@ export default defineRule({
         messageId: 'unprotected',
         at: setting,
         because: [type],
-        data: { kind: (typeName && KINDS[typeName]) ?? 'Load balancer', key: KEY, state: stateText(setting, 'the default is false') },
+        data: { kind: (typeName && own(KINDS, typeName)) ?? 'Load balancer', key: KEY, state: stateText(setting, 'the default is false') },
         fix: setting.kind === 'literal' ? { text: '"true"', description: 'Turn on deletion protection' } : undefined,
       });
     }

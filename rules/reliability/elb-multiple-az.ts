@@ -3,6 +3,7 @@ import { subnetListZones, zoneListZones, type ZoneOutcome } from '../../src/rule
 import { asString } from '../../src/values/coerce.ts';
 import type { Variant } from '../../src/values/variant.ts';
 import { listWords } from '../../src/words.ts';
+import { own } from '../../src/rule-helpers/lookup.ts';
 
 const CLASSIC = 'AWS::ElasticLoadBalancing::LoadBalancer';
 const LB_V2 = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
@@ -109,7 +110,7 @@ export default defineRule({
       for (const [type, subnets, mappings] of ctx.each(prop('Type'), prop('Subnets'), prop('SubnetMappings'))) {
         // The level depends on the type; a type known only at deploy time reads as "Load balancer" at warning level.
         const typeName = type.kind === 'absent' ? 'application' : asString(type)?.toLowerCase();
-        const kind = (typeName && KINDS[typeName]) ?? 'Load balancer';
+        const kind = (typeName && own(KINDS, typeName)) ?? 'Load balancer';
         const [source, value] = subnets.kind !== 'absent' ? (['Subnets', subnets] as const) : (['SubnetMappings', mappings] as const);
         for (const outcome of zonesOf(value, source, [type])) outcomes.push({ outcome, kind, alb: typeName === 'application' });
       }

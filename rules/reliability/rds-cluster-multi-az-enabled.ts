@@ -123,7 +123,7 @@ function membersOf(ctx: Ctx, cluster: Resource, identifier: Variant): Member[] {
   const name = asString(identifier)?.toLowerCase();
   const out: Member[] = [];
   for (const instance of ctx.graph.ofType(INSTANCE)) {
-    const readings = ctx.value(instance, ['Properties', 'DBClusterIdentifier']);
+    const readings = [...ctx.value(instance, ['Properties', 'DBClusterIdentifier'])];
     const joins = new Set(readings.filter((v) => v.ref?.logicalId === cluster.logicalId || (name !== undefined && asString(v)?.toLowerCase() === name)));
     if (joins.size === 0) continue;
     // A member created only under a condition the template leaves open: in the other branch it does not exist.

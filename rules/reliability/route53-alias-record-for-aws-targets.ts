@@ -4,6 +4,7 @@ import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, asString, isSet } from '../../src/values/coerce.ts';
 import { valueText } from '../../src/values/quote.ts';
 import type { Variant } from '../../src/values/variant.ts';
+import { own } from '../../src/rule-helpers/lookup.ts';
 
 const RECORD_SET = 'AWS::Route53::RecordSet';
 
@@ -198,7 +199,7 @@ function awsTarget(ctx: Ctx, resource: Resource, value: Variant): Target | undef
 
 function attributeTarget(ctx: Ctx, logicalId: string, attribute: string | undefined): Target | undefined {
   const type = ctx.template.resources.get(logicalId)?.type;
-  const known = type ? ALIAS_ATTRIBUTES[type] : undefined;
+  const known = type ? own(ALIAS_ATTRIBUTES, type) : undefined;
   if (!known || !attribute || !known.attributes.includes(attribute)) return undefined;
   return { text: `the ${known.what} ${logicalId}`, loadBalancer: known.loadBalancer === true };
 }

@@ -2,6 +2,7 @@ import { defineRule } from '../../src/engine/rule.ts';
 import { asBoolean, asString, isSet } from '../../src/values/coerce.ts';
 import { valueText } from '../../src/values/quote.ts';
 import { variantWith, type Variant } from '../../src/values/variant.ts';
+import { own } from '../../src/rule-helpers/lookup.ts';
 
 /** Security policies that still accept SSLv3, TLS 1.0 or TLS 1.1 (CloudFront's "Supported protocols and ciphers" table). */
 const OUTDATED: Record<string, string> = {
@@ -137,7 +138,7 @@ export default defineRule({
         continue;
       }
       const policy = asString(minimum) ?? '';
-      const protocols = OUTDATED[policy];
+      const protocols = own(OUTDATED, policy);
       if (protocols) {
         ctx.report({
           messageId: 'outdated',

@@ -2,6 +2,7 @@ import { defineRule } from '../../src/engine/rule.ts';
 import { asString } from '../../src/values/coerce.ts';
 import { valueText } from '../../src/values/quote.ts';
 import { variantWith, type Variant } from '../../src/values/variant.ts';
+import { own } from '../../src/rule-helpers/lookup.ts';
 
 /**
  * The oldest TLS version each predefined policy accepts, from the "Protocols by policy" tables of AWS's "Security
@@ -29,7 +30,7 @@ const NAMED_MINIMUM = /^ELBSecurityPolicy-(?:TLS13|TLS|FS)-1-([0-3])-/;
 
 /** The oldest TLS version a policy accepts ("TLS 1.0"), or undefined for a name not in AWS's tables. */
 function oldestTls(policy: string): string | undefined {
-  const listed = LEGACY[policy];
+  const listed = own(LEGACY, policy);
   if (listed) return listed;
   const minor = NAMED_MINIMUM.exec(policy)?.[1];
   return minor === undefined ? undefined : `TLS 1.${minor}`;

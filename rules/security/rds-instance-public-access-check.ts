@@ -3,6 +3,7 @@ import { rdsKind, type RdsReading } from '../../src/rule-helpers/rds.ts';
 import { stateText } from '../../src/rule-helpers/require.ts';
 import { asBoolean, isSet } from '../../src/values/coerce.ts';
 import { absentVariant, variantWith, type Variant } from '../../src/values/variant.ts';
+import { own } from '../../src/rule-helpers/lookup.ts';
 
 /** DBClusterInstanceClass for DB instances, which do not have it, so one ctx.each() call serves both types. */
 const ABSENT = absentVariant(['Properties'], false, []);
@@ -161,7 +162,8 @@ const INHERITS_FROM: Partial<Record<RdsReading['kind'], Record<string, string>>>
 function inheritedPlacements(ctx: RuleContext, reading: RdsReading): Placement[] {
   if (reading.kind !== 'cluster-member' && reading.kind !== 'read-replica') return [];
   const target = reading.by.ref && ctx.template.resources.get(reading.by.ref.logicalId);
-  const owner = target && INHERITS_FROM[reading.kind]?.[target.type];
+  const table = INHERITS_FROM[reading.kind];
+  const owner = target && table ? own(table, target.type) : undefined;
   if (!target || !owner) return [];
   return ctx
     .value(target, ['Properties', 'DBSubnetGroupName'])

@@ -4,6 +4,7 @@ import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, asString, isSet } from '../../src/values/coerce.ts';
 import { clip } from '../../src/values/quote.ts';
 import type { Variant } from '../../src/values/variant.ts';
+import { own } from '../../src/rule-helpers/lookup.ts';
 
 /** Canned ACLs that grant access beyond the account, and to whom. */
 const PUBLIC_ACLS: Record<string, { access: string; who: string }> = {
@@ -150,7 +151,7 @@ function checkAcl(ctx: Ctx, bucket: Resource): void {
   )) {
     if (!ctx.known(acl, 'AccessControl')) continue;
     const name = asString(acl);
-    const grant = name === undefined ? undefined : PUBLIC_ACLS[name];
+    const grant = name === undefined ? undefined : own(PUBLIC_ACLS, name);
     if (!grant) continue;
     // ACLs are disabled (BucketOwnerEnforced, the default since April 2023) or ignored by Block Public Access.
     const disabled = ownership.kind === 'absent' || asString(ownership) === 'BucketOwnerEnforced';

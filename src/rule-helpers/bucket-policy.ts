@@ -11,6 +11,7 @@ import { intrinsicOf, isPlainObject, parseSubString, valueAt } from '../template
 import type { Resource } from '../template/model.ts';
 import { asString } from '../values/coerce.ts';
 import type { Variant } from '../values/variant.ts';
+import { own } from './lookup.ts';
 
 type Ctx = RuleContext<any, any>;
 
@@ -365,7 +366,7 @@ export function logSources(ctx: Ctx, bucket: Resource): Set<LogSource> {
         if (!actions.some((a) => actionMatches(a, 's3:PutObject'))) continue;
         const services = servicePrincipals(ctx, principal);
         for (const service of services) {
-          const source = LOG_SERVICES[service] ?? (REGIONAL_LOGS.test(service) ? 'log-delivery' : undefined);
+          const source = own(LOG_SERVICES, service) ?? (REGIONAL_LOGS.test(service) ? 'log-delivery' : undefined);
           if (source) sources.add(source);
         }
         // Classic load balancer log delivery: the Region's ELB account puts objects under AWSLogs/.

@@ -6,6 +6,7 @@ import type { Resource } from '../template/model.ts';
 import { asString, isSet } from '../values/coerce.ts';
 import { clip } from '../values/quote.ts';
 import type { Variant } from '../values/variant.ts';
+import { own } from './lookup.ts';
 
 const CONFIG = ['Properties', 'DistributionConfig'];
 const CACHE_POLICY = 'AWS::CloudFront::CachePolicy';
@@ -80,7 +81,7 @@ export function cachePolicyOf(ctx: RuleContext<any, any>, behavior: Variant): Ca
       return { kind: 'unknown', id };
     }
     const text = asString(id)?.toLowerCase();
-    const managed = text === undefined ? undefined : MANAGED_CACHE_POLICIES[text];
+    const managed = text === undefined ? undefined : own(MANAGED_CACHE_POLICIES, text);
     return managed ? { kind: 'managed', id, policy: managed } : { kind: 'unknown', id };
   });
 }

@@ -6,6 +6,7 @@ import type { Resource } from '../template/model.ts';
 import { asNumber, asString } from '../values/coerce.ts';
 import type { Variant } from '../values/variant.ts';
 import { clip, valueText } from '../values/quote.ts';
+import { own } from './lookup.ts';
 
 /** Both inline ingress of AWS::EC2::SecurityGroup and standalone AWS::EC2::SecurityGroupIngress. */
 export const INGRESS_TYPES = ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'];
@@ -50,7 +51,7 @@ export interface PortRange {
 function decodeRange(protocol: Variant, from: Variant, to: Variant): PortRange | { unknown: Variant; protocol?: IngressProtocol } | undefined {
   const p = asString(protocol)?.toLowerCase();
   if (p === undefined) return protocol.kind === 'unknown' ? { unknown: protocol } : undefined;
-  const name: IngressProtocol = PROTOCOL_ALIASES[p] ?? `ip-${p}`;
+  const name: IngressProtocol = own(PROTOCOL_ALIASES, p) ?? `ip-${p}`;
   // Every protocol and every port: FromPort/ToPort are ignored. Other protocols than TCP/UDP have no ports.
   if (name !== 'tcp' && name !== 'udp') return { protocol: name, from: 0, to: 65535 };
   const lo = asNumber(from);

@@ -17,6 +17,7 @@
 // adds a family, add a row (the test says what every row must hold).
 
 import { variantWith, type Variant } from '../values/variant.ts';
+import { own } from './lookup.ts';
 
 /** The day the tables below were checked against the AWS pages named above. */
 export const FACTS_DATE = '2026-12-03';
@@ -328,7 +329,7 @@ export function familyOf(service: Service, type: string): string | undefined {
 /** What is known of an instance type's family; undefined when the family is not in the tables (unknown, not a failure). */
 export function familyFacts(service: Service, type: string): (FamilyFacts & { family: string }) | undefined {
   const family = familyOf(service, type);
-  const facts = family === undefined ? undefined : TABLES[service][family];
+  const facts = family === undefined ? undefined : own(TABLES[service], family);
   return facts && family !== undefined ? { ...facts, family } : undefined;
 }
 
