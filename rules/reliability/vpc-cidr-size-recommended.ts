@@ -8,7 +8,7 @@ import { asString, isSet } from '../../src/values/coerce.ts';
 import { cidrSubnets } from '../../src/values/resolver.ts';
 import { valueText } from '../../src/values/quote.ts';
 import { literalVariant, mergeAssumptions, type Variant, variantWith } from '../../src/values/variant.ts';
-import { listWords } from '../../src/words.ts';
+import { listWords, thousands } from '../../src/words.ts';
 
 const VPC = 'AWS::EC2::VPC';
 const SUBNET = 'AWS::EC2::Subnet';
@@ -124,7 +124,7 @@ function checkVpc(ctx: Ctx, vpc: Resource): void {
       at: cidr,
       data: {
         cidr: valueText(parsed.text),
-        addresses: parsed.block.size === 1 ? '1 address' : `${parsed.block.size.toLocaleString('en-US')} addresses`,
+        addresses: parsed.block.size === 1 ? '1 address' : `${thousands(parsed.block.size)} addresses`,
         max: ctx.options.maxVpcPrefix,
       },
     });

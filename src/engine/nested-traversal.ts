@@ -8,6 +8,7 @@ import type { ProjectFiles } from '../discover/read.ts';
 import { NESTED_STACK_CYCLE_RULE, NESTED_STACK_MISSING_RULE } from './builtin.ts';
 import type { NestedRef } from './nested.ts';
 import type { Finding, NestedStackReport, RuleMeta } from './types.ts';
+import { thousands } from '../words.ts';
 
 /** A template to lint: a discovered file, a nested template found through its parent, or a deployed stack. */
 export interface Unit {
@@ -111,7 +112,7 @@ export class NestedTraversal {
     const known = this.units.get(file);
     if (!known && this.excluded(file)) return { report: { ...entry, reason: 'not followed: excluded by the config' } };
     if (this.followed >= MAX_NESTED_TEMPLATES)
-      return { report: { ...entry, reason: `not followed: over ${MAX_NESTED_TEMPLATES.toLocaleString('en')} nested templates in this run` } };
+      return { report: { ...entry, reason: `not followed: over ${thousands(MAX_NESTED_TEMPLATES)} nested templates in this run` } };
     this.followed++;
     const bytes = known?.bytes;
     if (known) known.bytes = undefined;

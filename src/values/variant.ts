@@ -161,7 +161,47 @@ export function mergeAssumptionLists(lists: readonly Assumption[][]): Assumption
 // The general cases live in functions of their own, so that the common cases above stay small and quick for V8 to
 // compile wherever they are inlined.
 function mergeSeveral(lists: readonly Assumption[][]): Assumption[] | undefined {
-  for (let i = 0; i < lists.length; i++) mergeWork.steps += lists[i]!.length;
+  let total = 0;
+  for (let i = 0; i < lists.length; i++) total += lists[i]!.length;
+  mergeWork.steps += total;
+  // Short lists (nearly all: a value rests on a parameter or two) merge by scanning, without a map or key strings,
+  // and without a copy when the later lists add nothing (the same parameter met again through another property).
+  if (total > 32) return mergeByKey(lists);
+  let merged: Assumption[] | undefined;
+  let copied = false;
+  for (let l = 0; l < lists.length; l++) {
+    const list = lists[l]!;
+    if (list.length === 0 || list === merged) continue;
+    if (merged === undefined) {
+      if (hasRepeatedKey(list)) return mergeByKey(lists);
+      merged = list;
+      continue;
+    }
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i]!;
+      let found: Assumption | undefined;
+      for (let j = 0; j < merged.length; j++) {
+        if (sameKey(merged[j]!, a)) {
+          found = merged[j];
+          break;
+        }
+      }
+      if (found !== undefined) {
+        if (found !== a && !sameValue(found, a)) return undefined;
+        continue;
+      }
+      if (!copied) {
+        merged = merged.slice();
+        copied = true;
+      }
+      merged.push(a);
+    }
+  }
+  return merged ?? NO_ASSUMPTIONS;
+}
+
+/** The general merge: one entry per parameter, condition or mapping, in the order first met. */
+function mergeByKey(lists: readonly Assumption[][]): Assumption[] | undefined {
   const merged = new Map<string, Assumption>();
   for (const list of lists) {
     for (const a of list) {
@@ -172,6 +212,16 @@ function mergeSeveral(lists: readonly Assumption[][]): Assumption[] | undefined 
     }
   }
   return [...merged.values()];
+}
+
+function sameKey(a: Assumption, b: Assumption): boolean {
+  if (a.kind !== b.kind) return false;
+  return a.kind === 'mapping-key' ? a.map === (b as typeof a).map : a.name === (b as typeof a).name;
+}
+
+function hasRepeatedKey(list: Assumption[]): boolean {
+  for (let i = 1; i < list.length; i++) for (let j = 0; j < i; j++) if (sameKey(list[i]!, list[j]!)) return true;
+  return false;
 }
 
 const onlyVariant = (list: Variant[]): Variant => list[0]!;
