@@ -15755,6 +15755,9 @@ function isSet(v) {
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
+function thousands(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
 function listWords(items, conjunction = "and") {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} ${conjunction} ${items[items.length - 1]}`;
@@ -15829,7 +15832,43 @@ function mergeAssumptionLists(lists) {
   return mergeSeveral(lists);
 }
 function mergeSeveral(lists) {
-  for (let i = 0; i < lists.length; i++) mergeWork.steps += lists[i].length;
+  let total = 0;
+  for (let i = 0; i < lists.length; i++) total += lists[i].length;
+  mergeWork.steps += total;
+  if (total > 32) return mergeByKey(lists);
+  let merged;
+  let copied = false;
+  for (let l = 0; l < lists.length; l++) {
+    const list2 = lists[l];
+    if (list2.length === 0 || list2 === merged) continue;
+    if (merged === void 0) {
+      if (hasRepeatedKey(list2)) return mergeByKey(lists);
+      merged = list2;
+      continue;
+    }
+    for (let i = 0; i < list2.length; i++) {
+      const a = list2[i];
+      let found;
+      for (let j = 0; j < merged.length; j++) {
+        if (sameKey(merged[j], a)) {
+          found = merged[j];
+          break;
+        }
+      }
+      if (found !== void 0) {
+        if (found !== a && !sameValue(found, a)) return void 0;
+        continue;
+      }
+      if (!copied) {
+        merged = merged.slice();
+        copied = true;
+      }
+      merged.push(a);
+    }
+  }
+  return merged ?? NO_ASSUMPTIONS;
+}
+function mergeByKey(lists) {
   const merged = /* @__PURE__ */ new Map();
   for (const list2 of lists) {
     for (const a of list2) {
@@ -15840,6 +15879,14 @@ function mergeSeveral(lists) {
     }
   }
   return [...merged.values()];
+}
+function sameKey(a, b) {
+  if (a.kind !== b.kind) return false;
+  return a.kind === "mapping-key" ? a.map === b.map : a.name === b.name;
+}
+function hasRepeatedKey(list2) {
+  for (let i = 1; i < list2.length; i++) for (let j = 0; j < i; j++) if (sameKey(list2[i], list2[j])) return true;
+  return false;
 }
 var onlyVariant = (list2) => list2[0];
 var assumptionsOf = (v) => v.assumptions;
@@ -16366,6 +16413,11 @@ var cloudfront_viewer_policy_https_default = defineRule({
   }
 });
 
+// src/rule-helpers/lookup.ts
+function own(table, key) {
+  return Object.hasOwn(table, key) ? table[key] : void 0;
+}
+
 // rules/security/cloudfront-viewer-tls12-minimum.ts
 var OUTDATED = {
   SSLv3: "SSLv3, TLS 1.0 and TLS 1.1",
@@ -16478,7 +16530,7 @@ var cloudfront_viewer_tls12_minimum_default = defineRule({
         continue;
       }
       const policy = asString(minimum) ?? "";
-      const protocols = OUTDATED[policy];
+      const protocols = own(OUTDATED, policy);
       if (protocols) {
         ctx.report({
           messageId: "outdated",
@@ -17544,7 +17596,7 @@ var PROTOCOL_ALIASES = {
 function decodeRange(protocol, from, to) {
   const p = asString(protocol)?.toLowerCase();
   if (p === void 0) return protocol.kind === "unknown" ? { unknown: protocol } : void 0;
-  const name = PROTOCOL_ALIASES[p] ?? `ip-${p}`;
+  const name = own(PROTOCOL_ALIASES, p) ?? `ip-${p}`;
   if (name !== "tcp" && name !== "udp") return { protocol: name, from: 0, to: 65535 };
   const lo = asNumber(from);
   const hi = asNumber(to);
@@ -18592,7 +18644,7 @@ var LEGACY = {
 };
 var NAMED_MINIMUM = /^ELBSecurityPolicy-(?:TLS13|TLS|FS)-1-([0-3])-/;
 function oldestTls(policy) {
-  const listed = LEGACY[policy];
+  const listed = own(LEGACY, policy);
   if (listed) return listed;
   const minor = NAMED_MINIMUM.exec(policy)?.[1];
   return minor === void 0 ? void 0 : `TLS 1.${minor}`;
@@ -19717,7 +19769,8 @@ var INHERITS_FROM = {
 function inheritedPlacements(ctx, reading) {
   if (reading.kind !== "cluster-member" && reading.kind !== "read-replica") return [];
   const target = reading.by.ref && ctx.template.resources.get(reading.by.ref.logicalId);
-  const owner = target && INHERITS_FROM[reading.kind]?.[target.type];
+  const table = INHERITS_FROM[reading.kind];
+  const owner = target && table ? own(table, target.type) : void 0;
   if (!target || !owner) return [];
   return ctx.value(target, ["Properties", "DBSubnetGroupName"]).filter(isSet).map((group) => ({ group, at: reading.by, owner: `${owner} ${target.logicalId}` }));
 }
@@ -20377,8 +20430,8 @@ function coverage(pattern, identity2) {
   } else if (S3_ARN.test(text)) {
     const name = text.replace(S3_ARN, "");
     if (name === "*") return "all";
-    const own = identity2.names.find((n) => name.startsWith(n));
-    if (own !== void 0) rest = name.slice(own.length);
+    const own2 = identity2.names.find((n) => name.startsWith(n));
+    if (own2 !== void 0) rest = name.slice(own2.length);
   }
   if (rest === void 0) return text.replace(S3_ARN, "").includes(IF_MARKER) ? "unknown" : "other";
   if (rest === "") return "bucket";
@@ -20440,7 +20493,7 @@ function logSources(ctx, bucket) {
         if (!actions.some((a) => actionMatches(a, "s3:PutObject"))) continue;
         const services2 = servicePrincipals(ctx, principal);
         for (const service of services2) {
-          const source = LOG_SERVICES[service] ?? (REGIONAL_LOGS.test(service) ? "log-delivery" : void 0);
+          const source = own(LOG_SERVICES, service) ?? (REGIONAL_LOGS.test(service) ? "log-delivery" : void 0);
           if (source) sources.add(source);
         }
         const patterns = resourcePatterns(ctx, policy, resource) ?? [];
@@ -20555,7 +20608,7 @@ var s3_bucket_logging_enabled_default = defineRule({
   },
   check(bucket, ctx) {
     if (logSources(ctx, bucket).size) return;
-    const own = bucketIdentity(ctx, bucket).names;
+    const own2 = bucketIdentity(ctx, bucket).names;
     for (const logging of ctx.value(bucket, ["Properties", "LoggingConfiguration"])) {
       if (!ctx.known(logging, "LoggingConfiguration")) continue;
       if (logging.kind === "absent") {
@@ -20572,7 +20625,7 @@ var s3_bucket_logging_enabled_default = defineRule({
           continue;
         }
         const pattern = target.kind === "literal" && typeof target.value === "string" && !target.symbolic ? target.value : target.external ? void 0 : arnPattern(valueAt(bucket.node, target.path));
-        if (pattern !== void 0 && own.includes(pattern)) {
+        if (pattern !== void 0 && own2.includes(pattern)) {
           ctx.report({ messageId: "selfLoop", at: target, data: { target: "its own name" } });
           continue;
         }
@@ -20695,7 +20748,7 @@ function checkAcl(ctx, bucket) {
   )) {
     if (!ctx.known(acl, "AccessControl")) continue;
     const name = asString(acl);
-    const grant = name === void 0 ? void 0 : PUBLIC_ACLS[name];
+    const grant = name === void 0 ? void 0 : own(PUBLIC_ACLS, name);
     if (!grant) continue;
     const disabled = ownership.kind === "absent" || asString(ownership) === "BucketOwnerEnforced";
     const guard = blocked(ctx, block, ["BlockPublicAcls", "IgnorePublicAcls"]);
@@ -21340,8 +21393,8 @@ function uncoveredCases(ctx, base, coverage2) {
   const choices = [];
   for (const c of coverage2) {
     if (!mergeAssumptions(base, c)) continue;
-    const own = c.filter((a) => !base.some((b) => JSON.stringify(a) === JSON.stringify(b)));
-    const negations = own.flatMap((a) => negate(ctx, a));
+    const own2 = c.filter((a) => !base.some((b) => JSON.stringify(a) === JSON.stringify(b)));
+    const negations = own2.flatMap((a) => negate(ctx, a));
     if (negations.length === 0) return [];
     choices.push(negations);
   }
@@ -24800,7 +24853,7 @@ var elb_deletion_protection_enabled_default = defineRule({
         messageId: "unprotected",
         at: setting,
         because: [type],
-        data: { kind: (typeName && KINDS[typeName]) ?? "Load balancer", key: KEY, state: stateText(setting, "the default is false") },
+        data: { kind: (typeName && own(KINDS, typeName)) ?? "Load balancer", key: KEY, state: stateText(setting, "the default is false") },
         fix: setting.kind === "literal" ? { text: '"true"', description: "Turn on deletion protection" } : void 0
       });
     }
@@ -24894,7 +24947,7 @@ var elb_multiple_az_default = defineRule({
     } else {
       for (const [type, subnets, mappings] of ctx.each(prop("Type"), prop("Subnets"), prop("SubnetMappings"))) {
         const typeName = type.kind === "absent" ? "application" : asString(type)?.toLowerCase();
-        const kind2 = (typeName && KINDS2[typeName]) ?? "Load balancer";
+        const kind2 = (typeName && own(KINDS2, typeName)) ?? "Load balancer";
         const [source, value] = subnets.kind !== "absent" ? ["Subnets", subnets] : ["SubnetMappings", mappings];
         for (const outcome of zonesOf(value, source, [type])) outcomes.push({ outcome, kind: kind2, alb: typeName === "application" });
       }
@@ -25104,7 +25157,7 @@ function membersOf(ctx, cluster, identifier) {
   const name = asString(identifier)?.toLowerCase();
   const out = [];
   for (const instance of ctx.graph.ofType(INSTANCE5)) {
-    const readings3 = ctx.value(instance, ["Properties", "DBClusterIdentifier"]);
+    const readings3 = [...ctx.value(instance, ["Properties", "DBClusterIdentifier"])];
     const joins = new Set(readings3.filter((v) => v.ref?.logicalId === cluster.logicalId || name !== void 0 && asString(v)?.toLowerCase() === name));
     if (joins.size === 0) continue;
     if (instance.condition && readings3.some((v) => v.assumptions.some((a) => a.kind === "condition" && a.name === instance.condition && a.value))) {
@@ -25496,7 +25549,7 @@ function awsTarget(ctx, resource, value) {
 }
 function attributeTarget(ctx, logicalId, attribute) {
   const type = ctx.template.resources.get(logicalId)?.type;
-  const known = type ? ALIAS_ATTRIBUTES[type] : void 0;
+  const known = type ? own(ALIAS_ATTRIBUTES, type) : void 0;
   if (!known || !attribute || !known.attributes.includes(attribute)) return void 0;
   return { text: `the ${known.what} ${logicalId}`, loadBalancer: known.loadBalancer === true };
 }
@@ -26763,7 +26816,7 @@ function checkVpc(ctx, vpc) {
       at: cidr,
       data: {
         cidr: valueText(parsed.text),
-        addresses: parsed.block.size === 1 ? "1 address" : `${parsed.block.size.toLocaleString("en-US")} addresses`,
+        addresses: parsed.block.size === 1 ? "1 address" : `${thousands(parsed.block.size)} addresses`,
         max: ctx.options.maxVpcPrefix
       }
     });
@@ -27369,7 +27422,7 @@ function cachePolicyOf(ctx, behavior) {
       return { kind: "unknown", id };
     }
     const text = asString(id)?.toLowerCase();
-    const managed = text === void 0 ? void 0 : MANAGED_CACHE_POLICIES[text];
+    const managed = text === void 0 ? void 0 : own(MANAGED_CACHE_POLICIES, text);
     return managed ? { kind: "managed", id, policy: managed } : { kind: "unknown", id };
   });
 }
@@ -28712,7 +28765,7 @@ function familyOf(service, type) {
 }
 function familyFacts(service, type) {
   const family = familyOf(service, type);
-  const facts2 = family === void 0 ? void 0 : TABLES[service][family];
+  const facts2 = family === void 0 ? void 0 : own(TABLES[service], family);
   return facts2 && family !== void 0 ? { ...facts2, family } : void 0;
 }
 function previousGenerationFamilies(service) {
@@ -30111,11 +30164,11 @@ var cfn_resource_required_tags_default = defineRule({
     const required = stackTags.length ? configured.filter((k) => !stackTags.includes(k)) : configured;
     if (required.length === 0) return;
     if (resource.type.startsWith("Custom::") || resource.type === "AWS::CloudFormation::CustomResource") return;
-    const own = tagValues(ctx, resource);
-    if (!own) return;
+    const own2 = tagValues(ctx, resource);
+    if (!own2) return;
     const asg = resource.type === ASG2;
     const instanceTags = asg ? launchTemplateInstanceTags(ctx, resource) : void 0;
-    for (const tags2 of own) {
+    for (const tags2 of own2) {
       for (const set of tagSets(ctx, tags2, { keys: required, propagate: asg })) {
         if (set === "unknown") continue;
         const because = set.forks;
@@ -31601,9 +31654,9 @@ function onFargateSpot(ctx, taskDefinition) {
   const names = (from, path14) => ctx.value(from, path14).flatMap((list2) => ctx.items(list2, []).flatMap((item) => ctx.value(item, ["CapacityProvider"]).map(asString)));
   for (const { resource: service, edge } of ctx.graph.referrers(taskDefinition.logicalId, "AWS::ECS::Service")) {
     if (edge.path[1] !== "TaskDefinition") continue;
-    const own = names(service, ["Properties", "CapacityProviderStrategy"]);
-    if (own.includes(SPOT)) return true;
-    if (own.length || ctx.value(service, ["Properties", "LaunchType"]).some((v) => v.kind !== "absent")) continue;
+    const own2 = names(service, ["Properties", "CapacityProviderStrategy"]);
+    if (own2.includes(SPOT)) return true;
+    if (own2.length || ctx.value(service, ["Properties", "LaunchType"]).some((v) => v.kind !== "absent")) continue;
     for (const cluster of ctx.value(service, ["Properties", "Cluster"])) {
       const id = cluster.ref?.logicalId;
       if (!id) continue;
@@ -31828,9 +31881,9 @@ var rds_instance_class_graviton_default = defineRule({
   }
 });
 function rdsEngines(ctx, db) {
-  const own = ctx.value(db, ["Properties", "Engine"]);
-  if (db.type !== "AWS::RDS::DBInstance") return own;
-  return own.flatMap((engine) => {
+  const own2 = ctx.value(db, ["Properties", "Engine"]);
+  if (db.type !== "AWS::RDS::DBInstance") return own2;
+  return own2.flatMap((engine) => {
     if (engine.kind !== "absent") return [engine];
     for (const source of ctx.value(db, ["Properties", "SourceDBInstanceIdentifier"])) {
       const target = source.ref && ctx.template.resources.get(source.ref.logicalId);
@@ -32890,7 +32943,7 @@ var NestedTraversal = class {
     const known = this.units.get(file);
     if (!known && this.excluded(file)) return { report: { ...entry, reason: "not followed: excluded by the config" } };
     if (this.followed >= MAX_NESTED_TEMPLATES)
-      return { report: { ...entry, reason: `not followed: over ${MAX_NESTED_TEMPLATES.toLocaleString("en")} nested templates in this run` } };
+      return { report: { ...entry, reason: `not followed: over ${thousands(MAX_NESTED_TEMPLATES)} nested templates in this run` } };
     this.followed++;
     const bytes = known?.bytes;
     if (known) known.bytes = void 0;
