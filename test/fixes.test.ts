@@ -1,6 +1,6 @@
 // Every fix a rule offers on its fail fixtures, applied the way the SARIF Viewer's Quick Fix applies it: the finding
 // must go away and the template must still parse. The SARIF `fixes` must describe the same edit.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type * as Sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import type { Finding } from '../src/engine/types.ts';
 import { computeLineStarts } from '../src/parse/locate.ts';
 import sarif from '../src/report/sarif.ts';
 import { rules } from '../rules/index.ts';
-import { ROOT } from './helpers.ts';
+import { fixtureOptions, fixtureTemplates, ROOT } from './helpers.ts';
 
 const FIXTURES = path.join(ROOT, 'fixtures');
 
@@ -31,15 +31,11 @@ interface Case {
 
 const cases: Case[] = [];
 for (const rule of rules) {
-  let names: string[];
-  try {
-    names = readdirSync(path.join(FIXTURES, rule.id));
-  } catch {
-    continue;
-  }
-  for (const name of names.filter((n) => /^fail.*\.(ya?ml|json|template)$/.test(n)).sort()) {
-    const file = path.join(FIXTURES, rule.id, name);
-    const { report, findings } = lintFile(file, readFileSync(file), true, [rule], {});
+  const dir = path.join(FIXTURES, rule.id);
+  for (const name of fixtureTemplates(dir).filter((n) => n.startsWith('fail'))) {
+    const file = path.join(dir, name);
+    const options = fixtureOptions(dir, name);
+    const { report, findings } = lintFile(file, readFileSync(file), true, [rule], options ? { ruleOptions: new Map([[rule.id, options]]) } : {});
     for (const finding of findings) {
       if (finding.ruleId !== rule.id || !finding.fix) continue;
       const at = `${finding.region.startLine}:${finding.region.startColumn}`;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import path from 'node:path';
@@ -32,10 +32,23 @@ export function lintFixture(
   return lintFile(file, readFileSync(file), true, rules, options).findings;
 }
 
-/** A rule's fixture folder may hold options.json: the options every fixture of the folder is linted with. */
-export function fixtureOptions(dir: string, ruleId: string): ReadonlyMap<string, Record<string, unknown>> | undefined {
-  const file = path.join(dir, 'options.json');
-  return existsSync(file) ? new Map([[ruleId, JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>]]) : undefined;
+/** The pass* and fail* templates of a rule's fixture folder, in name order (not their .options.json files). */
+export function fixtureTemplates(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /^(pass|fail).*\.(ya?ml|json|template)$/.test(f) && !f.endsWith('.options.json'))
+    .sort();
+}
+
+/**
+ * The options one fixture is linted with: the folder's options.json (for every fixture of the folder), with the
+ * fixture's own `<name>.options.json` over it (e.g. `pass-central.yaml` and `pass-central.options.json`).
+ */
+export function fixtureOptions(dir: string, name: string): Record<string, unknown> | undefined {
+  const read = (file: string) => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : undefined);
+  const folder = read(path.join(dir, 'options.json'));
+  const own = read(path.join(dir, `${name.replace(/\.[^.]+$/, '')}.options.json`));
+  return folder || own ? { ...folder, ...own } : undefined;
 }
 
 /** A finding as one line: what the snapshots and assertions compare. */

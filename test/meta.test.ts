@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { PILLARS } from '../src/engine/types.ts';
 import { rules } from '../rules/index.ts';
 import { lintCase } from '../src/testing/index.ts';
-import { fixtureOptions, ROOT } from './helpers.ts';
+import { fixtureOptions, fixtureTemplates, ROOT } from './helpers.ts';
 
 const ruleFiles = PILLARS.flatMap((pillar) => {
   const dir = path.join(ROOT, 'rules', pillar);
@@ -64,12 +64,14 @@ describe('rule set', () => {
   it('produces every messageId from some fail fixture or the non-compliant docs example', () => {
     for (const r of rules) {
       const dir = path.join(ROOT, 'fixtures', r.id);
-      const options = fixtureOptions(dir, r.id)?.get(r.id);
       const produced = new Set<string>();
       const cases = [
-        ...readdirSync(dir)
+        ...fixtureTemplates(dir)
           .filter((f) => f.startsWith('fail'))
-          .map((f) => ({ fixture: path.join(dir, f), ...(options ? { options } : {}) })),
+          .map((f) => {
+            const options = fixtureOptions(dir, f);
+            return { fixture: path.join(dir, f), ...(options ? { options } : {}) };
+          }),
         ...(r.docs ? [{ code: r.docs.noncompliant, ...(r.docs.options ? { options: r.docs.options } : {}) }] : []),
       ];
       for (const c of cases) for (const f of lintCase(r, c)) if (f.ruleId === r.id && f.messageId) produced.add(f.messageId);

@@ -1,14 +1,13 @@
 // Every rule's cases, through the rule kit's own tester: the pass* fixtures and the compliant docs example are
 // RuleTester valid cases; each fail* fixture's findings (message id, place, level, text) match the snapshot committed
 // beside it (fixtures/<id>/snapshots/), and the non-compliant docs example is flagged. Options in
-// fixtures/<id>/options.json apply to every fixture of the folder.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// fixtures/<id>/options.json apply to every fixture of the folder, and <fixture>.options.json to that fixture.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../src/engine/types.ts';
 import { lintCase, RuleTester } from '../src/testing/index.ts';
 import { rules } from '../rules/index.ts';
-import { ROOT } from './helpers.ts';
+import { fixtureOptions, fixtureTemplates, ROOT } from './helpers.ts';
 
 RuleTester.describe = describe;
 RuleTester.it = it;
@@ -21,11 +20,11 @@ function snapshotLine(f: Finding): string {
 for (const rule of rules) {
   const dir = path.join(ROOT, 'fixtures', rule.id);
   // A rule without a fixture folder fails in the meta-test; here it simply has no cases.
-  const files = (existsSync(dir) ? readdirSync(dir) : []).filter((f) => /^(pass|fail).*\.(ya?ml|json|template)$/.test(f)).sort();
-  const options = existsSync(path.join(dir, 'options.json'))
-    ? (JSON.parse(readFileSync(path.join(dir, 'options.json'), 'utf8')) as Record<string, unknown>)
-    : undefined;
-  const fixture = (name: string) => ({ fixture: path.join(dir, name), ...(options ? { options } : {}) });
+  const files = fixtureTemplates(dir);
+  const fixture = (name: string) => {
+    const options = fixtureOptions(dir, name);
+    return { fixture: path.join(dir, name), ...(options ? { options } : {}) };
+  };
 
   new RuleTester().run(rule, {
     valid: [
