@@ -1,6 +1,4 @@
 import { defineRule } from '../../src/engine/rule.ts';
-import { getAttTarget } from '../../src/graph/graph.ts';
-import { isPlainObject, parseSubString } from '../../src/template/intrinsics.ts';
 import { isSet } from '../../src/values/coerce.ts';
 
 export default defineRule({
@@ -63,27 +61,10 @@ export default defineRule({
     // Another resource refers to the address (through a property, not only DependsOn or a condition).
     const id = resource.logicalId;
     if (ctx.graph.edgesTo(id).some((edge) => edge.kind !== 'DependsOn' && edge.kind !== 'Condition')) return;
-    if (mentions(ctx.template.root.Outputs, id)) return;
+    if (ctx.graph.referencedByOutputs(id)) return;
     for (const instance of ctx.value(resource, ['Properties', 'InstanceId'])) {
       if (isSet(instance)) continue;
       ctx.report({ messageId: 'unattached', at: instance });
     }
   },
 });
-
-/** Whether a raw template section refers to a resource by Ref, Fn::GetAtt or an Fn::Sub placeholder. */
-function mentions(node: unknown, id: string, depth = 0): boolean {
-  if (depth > 64) return false;
-  if (Array.isArray(node)) return node.some((item) => mentions(item, id, depth + 1));
-  if (!isPlainObject(node)) return false;
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'Ref' && value === id) return true;
-    if (key === 'Fn::GetAtt' && getAttTarget(value)?.logicalId === id) return true;
-    if (key === 'Fn::Sub') {
-      const text = Array.isArray(value) ? value[0] : value;
-      if (typeof text === 'string' && parseSubString(text).some((part) => typeof part !== 'string' && part.name.split('.')[0] === id)) return true;
-    }
-    if (mentions(value, id, depth + 1)) return true;
-  }
-  return false;
-}

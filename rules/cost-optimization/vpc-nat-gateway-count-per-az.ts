@@ -44,9 +44,7 @@ function natVpc(ctx: Ctx, nat: Resource): string | undefined {
 
 /** Whether something other than a route may use the NAT gateway: another resource's reference, or an output. */
 function usedElsewhere(ctx: Ctx, nat: Resource): boolean {
-  if (ctx.graph.edgesTo(nat.logicalId).some((e) => e.kind !== 'DependsOn')) return true;
-  const outputs = JSON.stringify(ctx.template.root.Outputs ?? {});
-  return outputs.includes(`"${nat.logicalId}"`) || outputs.includes(`"${nat.logicalId}.`) || outputs.includes(`\${${nat.logicalId}`);
+  return ctx.graph.edgesTo(nat.logicalId).some((e) => e.kind !== 'DependsOn') || ctx.graph.referencedByOutputs(nat.logicalId);
 }
 
 export default defineRule({

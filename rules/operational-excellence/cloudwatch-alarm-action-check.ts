@@ -3,7 +3,6 @@ import { COMPOSITE_ALARM, compositesIncluding, METRIC_ALARM } from '../../src/ru
 import { stateText } from '../../src/rule-helpers/require.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asBoolean, asString, isSet } from '../../src/values/coerce.ts';
-import { literalVariant, type Variant } from '../../src/values/variant.ts';
 
 const messages = {
   noActions:
@@ -122,17 +121,5 @@ function usedElsewhere(ctx: Ctx, alarm: Resource): boolean {
       }
     }
   }
-  return exported(ctx, alarm);
-}
-
-/** Whether an output hands the alarm (its name or ARN) to another stack. */
-function exported(ctx: Ctx, alarm: Resource): boolean {
-  const root: Variant = literalVariant(ctx.template.root, [], true, []);
-  for (const section of ctx.value(root, ['Outputs'])) {
-    if (section.kind !== 'literal' || typeof section.value !== 'object' || section.value === null) continue;
-    for (const name of Object.keys(section.value)) {
-      if (ctx.value(section, [name, 'Value']).some((v) => v.ref?.logicalId === alarm.logicalId)) return true;
-    }
-  }
-  return false;
+  return ctx.graph.referencedByOutputs(alarm.logicalId);
 }

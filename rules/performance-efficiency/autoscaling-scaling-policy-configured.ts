@@ -2,7 +2,7 @@ import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asNumber, asString } from '../../src/values/coerce.ts';
 import { valueText } from '../../src/values/quote.ts';
-import { literalVariant, variantWith, type Variant } from '../../src/values/variant.ts';
+import { variantWith, type Variant } from '../../src/values/variant.ts';
 
 const GROUP = 'AWS::AutoScaling::AutoScalingGroup';
 const POLICY = 'AWS::AutoScaling::ScalingPolicy';
@@ -158,7 +158,7 @@ function checkPolicy(ctx: Ctx, policy: Resource): void {
     if (triggered) continue;
     // Handed to code (a function's environment, a custom resource) or to another stack, it may be executed from there.
     const handedOn = ctx.graph.referrers(policy.logicalId).some(({ edge }) => edge.kind !== 'DependsOn');
-    if (handedOn || exported(ctx, policy)) {
+    if (handedOn || ctx.graph.referencedByOutputs(policy.logicalId)) {
       ctx.unknown(variantWith(type, { kind: 'unknown', reason: 'passed to another resource or stack, which may execute it' }), 'the trigger');
       continue;
     }
@@ -168,16 +168,4 @@ function checkPolicy(ctx: Ctx, policy: Resource): void {
       data: { policyType: type.kind === 'absent' ? 'SimpleScaling, the default' : valueText(name) },
     });
   }
-}
-
-/** Whether an output hands the policy's ARN to another stack (e.g. one that holds the alarms). */
-function exported(ctx: Ctx, policy: Resource): boolean {
-  const outputs: Variant = literalVariant(ctx.template.root, [], true, []);
-  for (const section of ctx.value(outputs, ['Outputs'])) {
-    if (section.kind !== 'literal' || typeof section.value !== 'object' || section.value === null) continue;
-    for (const name of Object.keys(section.value)) {
-      if (ctx.value(section, [name, 'Value']).some((v) => v.ref?.logicalId === policy.logicalId)) return true;
-    }
-  }
-  return false;
 }

@@ -32,6 +32,8 @@ export class ResourceGraph {
   /** Edges into each resource from the resources of one type, by that type; '' for every type. */
   private readonly incoming = new Map<string, Map<string, Edge[]>>();
   private conditionUsers: Map<string, Edge[]> | undefined;
+  /** The resources the Outputs section refers to, walked on first use. */
+  private outputTargets: Set<string> | undefined;
 
   constructor(private readonly template: Template) {}
 
@@ -70,6 +72,19 @@ export class ResourceGraph {
       if (resource && (!toType || resource.type === toType)) found.push({ resource, edge });
     }
     return found;
+  }
+
+  /**
+   * Whether an output refers to the resource (Ref, Fn::GetAtt or an Fn::Sub placeholder, anywhere in the output):
+   * something outside the template, another stack or a person, may be using it.
+   */
+  referencedByOutputs(logicalId: string): boolean {
+    if (!this.outputTargets) {
+      const found: Walked = { edges: [], conditions: [] };
+      this.walk(found, '', this.template.root.Outputs, ['Outputs']);
+      this.outputTargets = new Set(found.edges.map((e) => e.to));
+    }
+    return this.outputTargets.has(logicalId);
   }
 
   /** Edges from resources to a condition: their own `Condition`, or an `Fn::If` on it in their properties. */
