@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import { subnetZones, zoneKey, zoneLabel } from '../../src/rule-helpers/availability.ts';
+import { subnetExposure } from '../../src/rule-helpers/routing.ts';
 import type { Resource } from '../../src/template/model.ts';
-import { asString } from '../../src/values/coerce.ts';
 import { absentVariant, combinations, unknownVariant, variantWith, type Variant } from '../../src/values/variant.ts';
 import { listWords } from '../../src/words.ts';
 
@@ -122,26 +122,8 @@ export default defineRule({
 
 /** Public when an associated route table routes to an internet gateway; undefined when that cannot be told. */
 function tierOf(ctx: Ctx, subnet: Resource): Tier | undefined {
-  let unknown = false;
-  for (const { resource: association } of ctx.graph.referrers(subnet.logicalId, 'AWS::EC2::SubnetRouteTableAssociation', ['Properties', 'SubnetId'])) {
-    for (const table of ctx.value(association, ['Properties', 'RouteTableId'])) {
-      const id = table.ref?.logicalId;
-      if (!id || ctx.template.resources.get(id)?.type !== 'AWS::EC2::RouteTable') {
-        unknown = true;
-        continue;
-      }
-      for (const { resource: route } of ctx.graph.referrers(id, 'AWS::EC2::Route', ['Properties', 'RouteTableId'])) {
-        for (const gateway of ctx.value(route, ['Properties', 'GatewayId'])) {
-          if (gateway.kind === 'absent') continue;
-          const target = gateway.ref && ctx.template.resources.get(gateway.ref.logicalId);
-          if (target?.type === 'AWS::EC2::InternetGateway' || asString(gateway)?.startsWith('igw-')) return 'public';
-          // A gateway from outside the template may be an internet gateway (a virtual private gateway is not public).
-          if (!target && gateway.kind === 'unknown') unknown = true;
-        }
-      }
-    }
-  }
-  return unknown ? undefined : 'private';
+  const exposure = subnetExposure(ctx, subnet);
+  return exposure.kind === 'unknown' ? undefined : exposure.kind;
 }
 
 function subnetOf(ctx: Ctx, subnet: Resource): SubnetOf {

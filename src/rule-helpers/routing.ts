@@ -6,6 +6,7 @@ import type { Resource } from '../template/model.ts';
 import { asString } from '../values/coerce.ts';
 import { clip } from '../values/quote.ts';
 import { variantWith, type Variant } from '../values/variant.ts';
+import { isWorldCidr } from './ingress.ts';
 
 type Ctx = RuleContext<any, any>;
 
@@ -46,8 +47,6 @@ const TARGETS: Array<[string, GatewayKind]> = [
   ['LocalGatewayId', 'other'],
   ['CoreNetworkArn', 'other'],
 ];
-
-const WORLD = new Set(['0.0.0.0/0', '::/0']);
 
 /** The target of one route reading: which property is set and what it points at. */
 function targetOf(ctx: Ctx, targets: Variant[]): Omit<DefaultRoute, 'route' | 'destination'> | { unknown: Variant } | undefined {
@@ -99,7 +98,7 @@ export function defaultRoutes(ctx: Ctx, tableId: string): RouteReading[] {
         out.push({ kind: 'unknown', variant: destination, what: `the destination of route ${route.logicalId}` });
         continue;
       }
-      if (!WORLD.has(text.trim())) continue;
+      if (!isWorldCidr(text)) continue;
       const target = targetOf(ctx, targets);
       if (target === undefined) continue;
       if ('unknown' in target) {
