@@ -3,18 +3,11 @@ import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import { requireValue } from '../../src/rule-helpers/require.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asNumber, asString } from '../../src/values/coerce.ts';
+import { isCdkFrameworkHandler, isCdkSingletonFunction } from '../../src/rule-helpers/resources.ts';
 
 const LOG_GROUP = 'AWS::Logs::LogGroup';
 /** The CDK's `logRetention` property: a custom resource that sets the retention of a function's log group. */
 const CDK_LOG_RETENTION = 'Custom::LogRetention';
-
-/**
- * Handlers the CDK framework adds (custom resource providers, log retention, bucket deployment...): their log groups are
- * not the user's to declare. Known by CDK's provider entry point or singleton logical ids.
- */
-const CDK_FRAMEWORK_HANDLER = '__entrypoint__.handler';
-const CDK_SINGLETON_IDS =
-  /^(AWS679f53fac002430cb0da5b7982bd2287|LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a|BucketNotificationsHandler050a0587b7544547bf325f094a3db834|CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C)/;
 
 const options = {
   minRetentionDays: option.number({
@@ -118,8 +111,8 @@ function checkLogGroup(ctx: Ctx, group: Resource): void {
 }
 
 function checkFunction(ctx: Ctx, fn: Resource): void {
-  if (CDK_SINGLETON_IDS.test(fn.logicalId)) return;
-  if (ctx.value(fn, ['Properties', 'Handler']).some((h) => asString(h) === CDK_FRAMEWORK_HANDLER)) return;
+  if (isCdkSingletonFunction(fn)) return;
+  if (ctx.value(fn, ['Properties', 'Handler']).some(isCdkFrameworkHandler)) return;
   if (isEdgeFunction(ctx, fn)) return;
   // A log group (or the CDK's log retention) whose name is built from a reference to the function.
   for (const type of [LOG_GROUP, CDK_LOG_RETENTION]) {

@@ -1,17 +1,9 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
-import { fromSamGlobals } from '../../src/rule-helpers/resources.ts';
+import { fromSamGlobals, isCdkFrameworkHandler, isCdkSingletonFunction } from '../../src/rule-helpers/resources.ts';
 import { stateText } from '../../src/rule-helpers/require.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString } from '../../src/values/coerce.ts';
 import type { Variant } from '../../src/values/variant.ts';
-
-/**
- * Handlers the CDK framework adds (custom resource providers, log retention, bucket notifications and deployments):
- * their configuration is not the user's to change (the same test as lambda-function-arm64-architecture).
- */
-const CDK_FRAMEWORK_HANDLER = '__entrypoint__.handler';
-const CDK_SINGLETON_IDS =
-  /^(AWS679f53fac002430cb0da5b7982bd2287|LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a|BucketNotificationsHandler050a0587b7544547bf325f094a3db834|CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C)/;
 
 /** AWS managed policies that allow xray:PutTraceSegments and xray:PutTelemetryRecords. */
 const XRAY_MANAGED_POLICIES = /:policy\/(AWSXRayDaemonWriteAccess|AWSXrayWriteOnlyAccess|AWSXrayFullAccess|AdministratorAccess|PowerUserAccess)$/;
@@ -86,11 +78,11 @@ export default defineRule({
       'deploy time is not a finding; `--report-unknown` lists it.',
   },
   check(fn, ctx) {
-    if (CDK_SINGLETON_IDS.test(fn.logicalId)) return;
+    if (isCdkSingletonFunction(fn)) return;
     const sam = fn.type === 'AWS::Serverless::Function';
     const modePath = sam ? ['Properties', 'Tracing'] : ['Properties', 'TracingConfig', 'Mode'];
     for (const [handler, mode] of ctx.each(ctx.value(fn, ['Properties', 'Handler']), ctx.value(fn, modePath))) {
-      if (asString(handler) === CDK_FRAMEWORK_HANDLER) continue;
+      if (isCdkFrameworkHandler(handler)) continue;
       if (!ctx.known(mode, sam ? 'Tracing' : 'TracingConfig.Mode')) continue;
       if (asString(mode) === 'Active') {
         checkRole(ctx, fn, mode);

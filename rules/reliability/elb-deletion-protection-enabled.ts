@@ -1,16 +1,10 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { attributeValue } from '../../src/rule-helpers/attributes.ts';
 import { stateText } from '../../src/rule-helpers/require.ts';
-import { asBoolean, asString } from '../../src/values/coerce.ts';
-import { own } from '../../src/rule-helpers/lookup.ts';
+import { asBoolean } from '../../src/values/coerce.ts';
+import { loadBalancerName, loadBalancerType } from '../../src/rule-helpers/resources.ts';
 
 const KEY = 'deletion_protection.enabled';
-
-const KINDS: Record<string, string> = {
-  application: 'Application Load Balancer',
-  network: 'Network Load Balancer',
-  gateway: 'Gateway Load Balancer',
-};
 
 export default defineRule({
   id: 'elb-deletion-protection-enabled',
@@ -71,12 +65,11 @@ export default defineRule({
     for (const [type, setting] of ctx.each(ctx.value(lb, ['Properties', 'Type']), attributeValue(ctx, lb, ['Properties', 'LoadBalancerAttributes'], KEY))) {
       if (!ctx.known(setting, KEY) || asBoolean(setting) === true) continue;
       // The type only names the load balancer in the message: one known only at deploy time is "Load balancer".
-      const typeName = type.kind === 'absent' ? 'application' : asString(type)?.toLowerCase();
       ctx.report({
         messageId: 'unprotected',
         at: setting,
         because: [type],
-        data: { kind: (typeName && own(KINDS, typeName)) ?? 'Load balancer', key: KEY, state: stateText(setting, 'the default is false') },
+        data: { kind: loadBalancerName(loadBalancerType(type)), key: KEY, state: stateText(setting, 'the default is false') },
         fix: setting.kind === 'literal' ? { text: '"true"', description: 'Turn on deletion protection' } : undefined,
       });
     }

@@ -1,18 +1,11 @@
 import { defineRule } from '../../src/engine/rule.ts';
 import { subnetListZones, zoneListZones, type ZoneOutcome } from '../../src/rule-helpers/availability.ts';
-import { asString } from '../../src/values/coerce.ts';
 import type { Variant } from '../../src/values/variant.ts';
 import { listWords } from '../../src/words.ts';
-import { own } from '../../src/rule-helpers/lookup.ts';
+import { loadBalancerName, loadBalancerType } from '../../src/rule-helpers/resources.ts';
 
 const CLASSIC = 'AWS::ElasticLoadBalancing::LoadBalancer';
 const LB_V2 = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
-
-const KINDS: Record<string, string> = {
-  application: 'Application Load Balancer',
-  network: 'Network Load Balancer',
-  gateway: 'Gateway Load Balancer',
-};
 
 /** Why one zone matters: an ALB in one zone is rejected by AWS, any other load balancer stops with its zone. */
 const ALB_REJECTED = 'AWS rejects an Application Load Balancer in fewer than two zones, so the deployment fails';
@@ -109,8 +102,8 @@ export default defineRule({
     } else {
       for (const [type, subnets, mappings] of ctx.each(prop('Type'), prop('Subnets'), prop('SubnetMappings'))) {
         // The level depends on the type; a type known only at deploy time reads as "Load balancer" at warning level.
-        const typeName = type.kind === 'absent' ? 'application' : asString(type)?.toLowerCase();
-        const kind = (typeName && own(KINDS, typeName)) ?? 'Load balancer';
+        const typeName = loadBalancerType(type);
+        const kind = loadBalancerName(typeName);
         const [source, value] = subnets.kind !== 'absent' ? (['Subnets', subnets] as const) : (['SubnetMappings', mappings] as const);
         for (const outcome of zonesOf(value, source, [type])) outcomes.push({ outcome, kind, alb: typeName === 'application' });
       }

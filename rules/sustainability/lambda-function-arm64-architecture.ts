@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
-import { fromSamGlobals } from '../../src/rule-helpers/resources.ts';
+import { fromSamGlobals, isCdkFrameworkHandler, isCdkSingletonFunction } from '../../src/rule-helpers/resources.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString } from '../../src/values/coerce.ts';
 import { mergeAssumptions, variantWith, type Variant } from '../../src/values/variant.ts';
@@ -25,14 +25,6 @@ const NO_ARM64_RUNTIMES = new Set([
 ]);
 
 const LAYER_TYPES = new Set(['AWS::Lambda::LayerVersion', 'AWS::Serverless::LayerVersion']);
-
-/**
- * Handlers the CDK framework adds (custom resource providers, log retention, bucket deployment...): their code and
- * architecture are not the user's to change. They are known by CDK's provider entry point or singleton logical ids.
- */
-const CDK_FRAMEWORK_HANDLER = '__entrypoint__.handler';
-const CDK_SINGLETON_IDS =
-  /^(AWS679f53fac002430cb0da5b7982bd2287|LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a|BucketNotificationsHandler050a0587b7544547bf325f094a3db834|CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C)/;
 
 export default defineRule({
   id: 'lambda-function-arm64-architecture',
@@ -98,12 +90,12 @@ export default defineRule({
   check(resource, ctx) {
     // Layers are read through the functions that use them.
     if (LAYER_TYPES.has(resource.type)) return;
-    if (CDK_SINGLETON_IDS.test(resource.logicalId)) return;
+    if (isCdkSingletonFunction(resource)) return;
     // SAM Globals are already merged into a serverless function's Properties by the template stage.
     const prop = (name: string) => ctx.value(resource, ['Properties', name]);
     const blocking = x86OnlyLayers(ctx, resource);
     for (const [runtime, packageType, list, handler] of ctx.each(prop('Runtime'), prop('PackageType'), prop('Architectures'), prop('Handler'))) {
-      if (asString(handler) === CDK_FRAMEWORK_HANDLER) continue;
+      if (isCdkFrameworkHandler(handler)) continue;
       const image = asString(packageType) === 'Image';
       if (!image) {
         if (!ctx.known(runtime, 'the runtime')) continue;
