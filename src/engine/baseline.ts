@@ -75,9 +75,10 @@ function decodeSegment(segment: string): string {
 
 /** Marks each finding new or unchanged against the baseline; unchanged findings do not fail the run. */
 export function applyBaseline(findings: Finding[], baseline: Set<string>, cwd: string): Finding[] {
-  return findings.map((f) => {
-    const relative = relativeForMatching(f.file, cwd);
-    const key = identity(f.ruleId, relative, f.logicalId, (f.propertyPath ?? []).join('.'), f.message);
-    return { ...f, baselineState: baseline.has(key) ? 'unchanged' : 'new' };
-  });
+  return findings.map((f) => ({ ...f, baselineState: baseline.has(findingIdentity(f, cwd)) ? 'unchanged' : 'new' }));
+}
+
+/** A finding's identity as a baseline matches it (its file relative to `cwd`). */
+export function findingIdentity(f: Finding, cwd: string): string {
+  return identity(f.ruleId, relativeForMatching(f.file, cwd), f.logicalId, (f.propertyPath ?? []).join('.'), f.message);
 }

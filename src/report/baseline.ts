@@ -1,4 +1,5 @@
 // The baseline file --write-baseline writes; engine/baseline.ts reads it (and any SARIF log pillars-lint wrote).
+import { findingIdentity } from '../engine/baseline.ts';
 import type { Finding } from '../engine/types.ts';
 import { artifactUri } from './paths.ts';
 import { SARIF_SCHEMA_URI } from './sarif.ts';
@@ -15,7 +16,8 @@ export function baselineLog(findings: readonly Finding[], root: string, version:
     if (f.kind !== 'fail' || f.suppression) continue;
     const uri = artifactUri(f.file, root);
     const propertyPath = (f.propertyPath ?? []).join('.');
-    const key = JSON.stringify([f.ruleId, uri, f.logicalId, propertyPath, f.logicalId === undefined ? f.message : '']);
+    // Findings a baseline cannot tell apart are written once.
+    const key = findingIdentity(f, root);
     if (seen.has(key)) continue;
     seen.add(key);
     results.push({
