@@ -15118,11 +15118,10 @@ function decodeSegment(segment) {
   }
 }
 function applyBaseline(findings, baseline, cwd) {
-  return findings.map((f) => {
-    const relative3 = relativeForMatching(f.file, cwd);
-    const key = identity(f.ruleId, relative3, f.logicalId, (f.propertyPath ?? []).join("."), f.message);
-    return { ...f, baselineState: baseline.has(key) ? "unchanged" : "new" };
-  });
+  return findings.map((f) => ({ ...f, baselineState: baseline.has(findingIdentity(f, cwd)) ? "unchanged" : "new" }));
+}
+function findingIdentity(f, cwd) {
+  return identity(f.ruleId, relativeForMatching(f.file, cwd), f.logicalId, (f.propertyPath ?? []).join("."), f.message);
 }
 
 // src/engine/lint.ts
@@ -17155,6 +17154,24 @@ var BLOCK_DEVICE_MAPPINGS = {
 };
 function fromSamGlobals(ctx, resource, v) {
   return samGlobalsOrigin(ctx.template, resource.logicalId, v.path) !== void 0;
+}
+var CDK_SINGLETON_IDS = /^(AWS679f53fac002430cb0da5b7982bd2287|LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a|BucketNotificationsHandler050a0587b7544547bf325f094a3db834|CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C)/;
+function isCdkSingletonFunction(fn) {
+  return CDK_SINGLETON_IDS.test(fn.logicalId);
+}
+function isCdkFrameworkHandler(handler) {
+  return asString(handler) === "__entrypoint__.handler";
+}
+var LOAD_BALANCER_NAMES = {
+  application: "Application Load Balancer",
+  network: "Network Load Balancer",
+  gateway: "Gateway Load Balancer"
+};
+function loadBalancerType(type) {
+  return type.kind === "absent" ? "application" : asString(type)?.toLowerCase();
+}
+function loadBalancerName(type) {
+  return (type && own(LOAD_BALANCER_NAMES, type)) ?? "Load balancer";
 }
 
 // rules/security/ebs-volume-encrypted.ts
@@ -19404,7 +19421,6 @@ var TARGETS = [
   ["LocalGatewayId", "other"],
   ["CoreNetworkArn", "other"]
 ];
-var WORLD = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
 function targetOf(ctx, targets2) {
   for (let i = 0; i < TARGETS.length; i++) {
     const v = targets2[i];
@@ -19449,7 +19465,7 @@ function defaultRoutes(ctx, tableId) {
         out.push({ kind: "unknown", variant: destination, what: `the destination of route ${route.logicalId}` });
         continue;
       }
-      if (!WORLD.has(text.trim())) continue;
+      if (!isWorldCidr(text)) continue;
       const target = targetOf(ctx, targets2);
       if (target === void 0) continue;
       if ("unknown" in target) {
@@ -24795,11 +24811,6 @@ function balancerKind(ctx, tg, setting) {
 
 // rules/reliability/elb-deletion-protection-enabled.ts
 var KEY = "deletion_protection.enabled";
-var KINDS = {
-  application: "Application Load Balancer",
-  network: "Network Load Balancer",
-  gateway: "Gateway Load Balancer"
-};
 var elb_deletion_protection_enabled_default = defineRule({
   id: "elb-deletion-protection-enabled",
   pillar: "reliability",
@@ -24848,12 +24859,11 @@ var elb_deletion_protection_enabled_default = defineRule({
   check(lb, ctx) {
     for (const [type, setting] of ctx.each(ctx.value(lb, ["Properties", "Type"]), attributeValue(ctx, lb, ["Properties", "LoadBalancerAttributes"], KEY))) {
       if (!ctx.known(setting, KEY) || asBoolean(setting) === true) continue;
-      const typeName = type.kind === "absent" ? "application" : asString(type)?.toLowerCase();
       ctx.report({
         messageId: "unprotected",
         at: setting,
         because: [type],
-        data: { kind: (typeName && own(KINDS, typeName)) ?? "Load balancer", key: KEY, state: stateText(setting, "the default is false") },
+        data: { kind: loadBalancerName(loadBalancerType(type)), key: KEY, state: stateText(setting, "the default is false") },
         fix: setting.kind === "literal" ? { text: '"true"', description: "Turn on deletion protection" } : void 0
       });
     }
@@ -24863,11 +24873,6 @@ var elb_deletion_protection_enabled_default = defineRule({
 // rules/reliability/elb-multiple-az.ts
 var CLASSIC3 = "AWS::ElasticLoadBalancing::LoadBalancer";
 var LB_V22 = "AWS::ElasticLoadBalancingV2::LoadBalancer";
-var KINDS2 = {
-  application: "Application Load Balancer",
-  network: "Network Load Balancer",
-  gateway: "Gateway Load Balancer"
-};
 var ALB_REJECTED = "AWS rejects an Application Load Balancer in fewer than two zones, so the deployment fails";
 var ZONE_DOWN = "it stops serving when that zone is impaired";
 var elb_multiple_az_default = defineRule({
@@ -24946,8 +24951,8 @@ var elb_multiple_az_default = defineRule({
       }
     } else {
       for (const [type, subnets, mappings] of ctx.each(prop("Type"), prop("Subnets"), prop("SubnetMappings"))) {
-        const typeName = type.kind === "absent" ? "application" : asString(type)?.toLowerCase();
-        const kind2 = (typeName && own(KINDS2, typeName)) ?? "Load balancer";
+        const typeName = loadBalancerType(type);
+        const kind2 = loadBalancerName(typeName);
         const [source, value] = subnets.kind !== "absent" ? ["Subnets", subnets] : ["SubnetMappings", mappings];
         for (const outcome of zonesOf(value, source, [type])) outcomes.push({ outcome, kind: kind2, alb: typeName === "application" });
       }
@@ -25947,6 +25952,8 @@ var ResourceGraph = class {
   /** Edges into each resource from the resources of one type, by that type; '' for every type. */
   incoming = /* @__PURE__ */ new Map();
   conditionUsers;
+  /** The resources the Outputs section refers to, walked on first use. */
+  outputTargets;
   /** Resources of a type, in template order. */
   ofType(type) {
     return this.template.byType.get(type) ?? [];
@@ -25978,6 +25985,18 @@ var ResourceGraph = class {
       if (resource && (!toType || resource.type === toType)) found.push({ resource, edge });
     }
     return found;
+  }
+  /**
+   * Whether an output refers to the resource (Ref, Fn::GetAtt or an Fn::Sub placeholder, anywhere in the output):
+   * something outside the template, another stack or a person, may be using it.
+   */
+  referencedByOutputs(logicalId) {
+    if (!this.outputTargets) {
+      const found = { edges: [], conditions: [] };
+      this.walk(found, "", this.template.root.Outputs, ["Outputs"]);
+      this.outputTargets = new Set(found.edges.map((e) => e.to));
+    }
+    return this.outputTargets.has(logicalId);
   }
   /** Edges from resources to a condition: their own `Condition`, or an `Fn::If` on it in their properties. */
   usersOfCondition(name) {
@@ -27004,25 +27023,8 @@ var vpc_subnets_multi_az_default = defineRule({
   }
 });
 function tierOf(ctx, subnet) {
-  let unknown = false;
-  for (const { resource: association } of ctx.graph.referrers(subnet.logicalId, "AWS::EC2::SubnetRouteTableAssociation", ["Properties", "SubnetId"])) {
-    for (const table of ctx.value(association, ["Properties", "RouteTableId"])) {
-      const id = table.ref?.logicalId;
-      if (!id || ctx.template.resources.get(id)?.type !== "AWS::EC2::RouteTable") {
-        unknown = true;
-        continue;
-      }
-      for (const { resource: route } of ctx.graph.referrers(id, "AWS::EC2::Route", ["Properties", "RouteTableId"])) {
-        for (const gateway of ctx.value(route, ["Properties", "GatewayId"])) {
-          if (gateway.kind === "absent") continue;
-          const target = gateway.ref && ctx.template.resources.get(gateway.ref.logicalId);
-          if (target?.type === "AWS::EC2::InternetGateway" || asString(gateway)?.startsWith("igw-")) return "public";
-          if (!target && gateway.kind === "unknown") unknown = true;
-        }
-      }
-    }
-  }
-  return unknown ? void 0 : "private";
+  const exposure2 = subnetExposure(ctx, subnet);
+  return exposure2.kind === "unknown" ? void 0 : exposure2.kind;
 }
 function subnetOf(ctx, subnet) {
   const zones = subnetZones(ctx, subnet);
@@ -27362,7 +27364,7 @@ function checkPolicy3(ctx, policy) {
     );
     if (triggered) continue;
     const handedOn = ctx.graph.referrers(policy.logicalId).some(({ edge }) => edge.kind !== "DependsOn");
-    if (handedOn || exported(ctx, policy)) {
+    if (handedOn || ctx.graph.referencedByOutputs(policy.logicalId)) {
       ctx.unknown(variantWith(type, { kind: "unknown", reason: "passed to another resource or stack, which may execute it" }), "the trigger");
       continue;
     }
@@ -27372,16 +27374,6 @@ function checkPolicy3(ctx, policy) {
       data: { policyType: type.kind === "absent" ? "SimpleScaling, the default" : valueText(name) }
     });
   }
-}
-function exported(ctx, policy) {
-  const outputs = literalVariant(ctx.template.root, [], true, []);
-  for (const section of ctx.value(outputs, ["Outputs"])) {
-    if (section.kind !== "literal" || typeof section.value !== "object" || section.value === null) continue;
-    for (const name of Object.keys(section.value)) {
-      if (ctx.value(section, [name, "Value"]).some((v) => v.ref?.logicalId === policy.logicalId)) return true;
-    }
-  }
-  return false;
 }
 
 // src/rule-helpers/cloudfront.ts
@@ -28086,8 +28078,6 @@ function poolSizes(ctx, pool) {
 // rules/cost-optimization/cw-loggroup-retention-period-check.ts
 var LOG_GROUP = "AWS::Logs::LogGroup";
 var CDK_LOG_RETENTION = "Custom::LogRetention";
-var CDK_FRAMEWORK_HANDLER = "__entrypoint__.handler";
-var CDK_SINGLETON_IDS = /^(AWS679f53fac002430cb0da5b7982bd2287|LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a|BucketNotificationsHandler050a0587b7544547bf325f094a3db834|CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C)/;
 var options3 = {
   minRetentionDays: option.number({
     description: "Fewest days a log group must keep its events (for example 365 for an audit requirement); 0 accepts any retention. Only log groups with a RetentionInDays are measured against it.",
@@ -28158,8 +28148,8 @@ function checkLogGroup(ctx, group) {
   });
 }
 function checkFunction(ctx, fn) {
-  if (CDK_SINGLETON_IDS.test(fn.logicalId)) return;
-  if (ctx.value(fn, ["Properties", "Handler"]).some((h) => asString(h) === CDK_FRAMEWORK_HANDLER)) return;
+  if (isCdkSingletonFunction(fn)) return;
+  if (ctx.value(fn, ["Properties", "Handler"]).some(isCdkFrameworkHandler)) return;
   if (isEdgeFunction(ctx, fn)) return;
   for (const type of [LOG_GROUP, CDK_LOG_RETENTION]) {
     if (ctx.graph.referrers(fn.logicalId, type, ["Properties", "LogGroupName"]).length) return;
@@ -28355,28 +28345,13 @@ var ec2_eip_attached_default = defineRule({
     if (ctx.value(resource, ["Properties", "PublicIpv4Pool"]).some(isSet)) return;
     const id = resource.logicalId;
     if (ctx.graph.edgesTo(id).some((edge) => edge.kind !== "DependsOn" && edge.kind !== "Condition")) return;
-    if (mentions(ctx.template.root.Outputs, id)) return;
+    if (ctx.graph.referencedByOutputs(id)) return;
     for (const instance of ctx.value(resource, ["Properties", "InstanceId"])) {
       if (isSet(instance)) continue;
       ctx.report({ messageId: "unattached", at: instance });
     }
   }
 });
-function mentions(node, id, depth = 0) {
-  if (depth > 64) return false;
-  if (Array.isArray(node)) return node.some((item) => mentions(item, id, depth + 1));
-  if (!isPlainObject2(node)) return false;
-  for (const [key, value] of Object.entries(node)) {
-    if (key === "Ref" && value === id) return true;
-    if (key === "Fn::GetAtt" && getAttTarget(value)?.logicalId === id) return true;
-    if (key === "Fn::Sub") {
-      const text = Array.isArray(value) ? value[0] : value;
-      if (typeof text === "string" && parseSubString(text).some((part) => typeof part !== "string" && part.name.split(".")[0] === id)) return true;
-    }
-    if (mentions(value, id, depth + 1)) return true;
-  }
-  return false;
-}
 
 // rules/cost-optimization/ec2-instance-tenancy-default.ts
 var messages20 = {
@@ -29389,9 +29364,7 @@ function natVpc(ctx, nat) {
   return text === void 0 ? void 0 : `id:${text}`;
 }
 function usedElsewhere(ctx, nat) {
-  if (ctx.graph.edgesTo(nat.logicalId).some((e) => e.kind !== "DependsOn")) return true;
-  const outputs = JSON.stringify(ctx.template.root.Outputs ?? {});
-  return outputs.includes(`"${nat.logicalId}"`) || outputs.includes(`"${nat.logicalId}.`) || outputs.includes(`\${${nat.logicalId}`);
+  return ctx.graph.edgesTo(nat.logicalId).some((e) => e.kind !== "DependsOn") || ctx.graph.referencedByOutputs(nat.logicalId);
 }
 var vpc_nat_gateway_count_per_az_default = defineRule({
   id: "vpc-nat-gateway-count-per-az",
@@ -30276,7 +30249,7 @@ var STATEFUL = [
   "AWS::Cognito::UserPool"
 ];
 var NOTES = ["AWS::SQS::Queue", "AWS::Logs::LogGroup", "AWS::KMS::Key"];
-var KINDS3 = {
+var KINDS = {
   "AWS::RDS::DBInstance": "DB instance",
   "AWS::RDS::DBCluster": "DB cluster",
   "AWS::EC2::Volume": "EBS volume",
@@ -30350,7 +30323,7 @@ var cfn_stateful_resource_retain_policy_default = defineRule({
     if (!note && !ctx.options.statefulTypes.includes(resource.type)) return;
     const instance = resource.type === "AWS::RDS::DBInstance";
     const rds = instance || resource.type === "AWS::RDS::DBCluster";
-    const kind2 = KINDS3[resource.type] ?? resource.type;
+    const kind2 = KINDS[resource.type] ?? resource.type;
     const level = note ? "note" : void 0;
     const none = [absentVariant([], true, [])];
     for (const [cluster, source, deletion, replacement] of ctx.each(
@@ -30609,17 +30582,7 @@ function usedElsewhere2(ctx, alarm) {
       }
     }
   }
-  return exported2(ctx, alarm);
-}
-function exported2(ctx, alarm) {
-  const root = literalVariant(ctx.template.root, [], true, []);
-  for (const section of ctx.value(root, ["Outputs"])) {
-    if (section.kind !== "literal" || typeof section.value !== "object" || section.value === null) continue;
-    for (const name of Object.keys(section.value)) {
-      if (ctx.value(section, [name, "Value"]).some((v) => v.ref?.logicalId === alarm.logicalId)) return true;
-    }
-  }
-  return false;
+  return ctx.graph.referencedByOutputs(alarm.logicalId);
 }
 
 // rules/operational-excellence/ecs-task-definition-log-configuration.ts
@@ -30902,8 +30865,6 @@ function bucketOf2(ctx, name) {
 }
 
 // rules/operational-excellence/lambda-function-xray-enabled.ts
-var CDK_FRAMEWORK_HANDLER2 = "__entrypoint__.handler";
-var CDK_SINGLETON_IDS2 = /^(AWS679f53fac002430cb0da5b7982bd2287|LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a|BucketNotificationsHandler050a0587b7544547bf325f094a3db834|CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C)/;
 var XRAY_MANAGED_POLICIES = /:policy\/(AWSXRayDaemonWriteAccess|AWSXrayWriteOnlyAccess|AWSXrayFullAccess|AdministratorAccess|PowerUserAccess)$/;
 var messages28 = {
   notTraced: "Lambda function {{logicalId}} is not traced with X-Ray: {{state}}, so its calls cannot be followed across services.",
@@ -30956,11 +30917,11 @@ var lambda_function_xray_enabled_default = defineRule({
     notes: "`AWS::Lambda::Function` passes with `TracingConfig.Mode: Active`; `AWS::Serverless::Function` with `Tracing: Active` on the function or in `Globals.Function`. `PassThrough` (the default) only forwards a trace header that arrives with the request, so it is reported. Not applicable: the handlers the CDK adds itself (custom resource providers, log retention, bucket notifications and deployments), whose configuration is not yours to set. When tracing is active and the execution role is declared in the template, the rule also checks that the role, its inline policies, the `AWS::IAM::Policy`/`ManagedPolicy` resources attached to it and its managed policies allow `xray:PutTraceSegments`; a policy it cannot read (an imported ARN, a customer managed policy of another stack) gives no verdict. SAM functions without a `Role` get a role with X-Ray access from SAM. A mode known only at deploy time is not a finding; `--report-unknown` lists it."
   },
   check(fn, ctx) {
-    if (CDK_SINGLETON_IDS2.test(fn.logicalId)) return;
+    if (isCdkSingletonFunction(fn)) return;
     const sam = fn.type === "AWS::Serverless::Function";
     const modePath = sam ? ["Properties", "Tracing"] : ["Properties", "TracingConfig", "Mode"];
     for (const [handler, mode] of ctx.each(ctx.value(fn, ["Properties", "Handler"]), ctx.value(fn, modePath))) {
-      if (asString(handler) === CDK_FRAMEWORK_HANDLER2) continue;
+      if (isCdkFrameworkHandler(handler)) continue;
       if (!ctx.known(mode, sam ? "Tracing" : "TracingConfig.Mode")) continue;
       if (asString(mode) === "Active") {
         checkRole(ctx, fn, mode);
@@ -31690,8 +31651,6 @@ var NO_ARM64_RUNTIMES = /* @__PURE__ */ new Set([
   "dotnetcore2.1"
 ]);
 var LAYER_TYPES = /* @__PURE__ */ new Set(["AWS::Lambda::LayerVersion", "AWS::Serverless::LayerVersion"]);
-var CDK_FRAMEWORK_HANDLER3 = "__entrypoint__.handler";
-var CDK_SINGLETON_IDS3 = /^(AWS679f53fac002430cb0da5b7982bd2287|LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a|BucketNotificationsHandler050a0587b7544547bf325f094a3db834|CustomCDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C)/;
 var lambda_function_arm64_architecture_default = defineRule({
   id: "lambda-function-arm64-architecture",
   pillar: "sustainability",
@@ -31742,11 +31701,11 @@ var lambda_function_arm64_architecture_default = defineRule({
   },
   check(resource, ctx) {
     if (LAYER_TYPES.has(resource.type)) return;
-    if (CDK_SINGLETON_IDS3.test(resource.logicalId)) return;
+    if (isCdkSingletonFunction(resource)) return;
     const prop = (name) => ctx.value(resource, ["Properties", name]);
     const blocking = x86OnlyLayers(ctx, resource);
     for (const [runtime, packageType, list2, handler] of ctx.each(prop("Runtime"), prop("PackageType"), prop("Architectures"), prop("Handler"))) {
-      if (asString(handler) === CDK_FRAMEWORK_HANDLER3) continue;
+      if (isCdkFrameworkHandler(handler)) continue;
       const image = asString(packageType) === "Image";
       if (!image) {
         if (!ctx.known(runtime, "the runtime")) continue;
