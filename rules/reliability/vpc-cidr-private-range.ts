@@ -1,5 +1,6 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import { containsBlock, overlapsBlock, parseIpv4Cidr, RFC1918, SHARED_ADDRESS_SPACE } from '../../src/rule-helpers/ipv4-cidr.ts';
+import { perRun } from '../../src/rule-helpers/per-run.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString, isSet } from '../../src/values/coerce.ts';
 import { valueText } from '../../src/values/quote.ts';
@@ -77,22 +78,18 @@ export default defineRule({
 });
 
 /** The primary blocks of each VPC, read once per template run: the overlap check compares every pair. */
-const blocksByRun = new WeakMap<Ctx, Map<Resource, Array<{ variant: Variant; text: string; block: NonNullable<ReturnType<typeof parseIpv4Cidr>> }>>>();
+const blocksOf = perRun<Resource, Array<{ variant: Variant; text: string; block: NonNullable<ReturnType<typeof parseIpv4Cidr>> }>>();
 
 function primaryBlocks(ctx: Ctx, vpc: Resource) {
-  let byVpc = blocksByRun.get(ctx);
-  if (!byVpc) blocksByRun.set(ctx, (byVpc = new Map()));
-  let blocks = byVpc.get(vpc);
-  if (!blocks) {
-    blocks = [];
+  return blocksOf(ctx, vpc, () => {
+    const blocks = [];
     for (const variant of ctx.value(vpc, ['Properties', 'CidrBlock'])) {
       const text = asString(variant);
       const block = text === undefined ? undefined : parseIpv4Cidr(text);
       if (text !== undefined && block) blocks.push({ variant, text, block });
     }
-    byVpc.set(vpc, blocks);
-  }
-  return blocks;
+    return blocks;
+  });
 }
 
 /**

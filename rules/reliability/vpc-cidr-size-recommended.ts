@@ -5,6 +5,7 @@ import { getAttTarget } from '../../src/graph/graph.ts';
 import { intrinsicOf } from '../../src/template/intrinsics.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString, isSet } from '../../src/values/coerce.ts';
+import { perRun } from '../../src/rule-helpers/per-run.ts';
 import { cidrSubnets } from '../../src/values/resolver.ts';
 import { valueText } from '../../src/values/quote.ts';
 import { literalVariant, mergeAssumptions, type Variant, variantWith } from '../../src/values/variant.ts';
@@ -131,11 +132,17 @@ function checkVpc(ctx: Ctx, vpc: Resource): void {
   }
 }
 
+/** A subnet's CIDR blocks and VPC: the overlap check reads every earlier subnet of the VPC again for each subnet. */
+function readingsOf(ctx: Ctx, subnet: Resource): { cidrs: readonly Variant[]; vpcIds: readonly Variant[] } {
+  return subnetReadings(ctx, subnet, () => ({ cidrs: readSubnetCidrs(ctx, subnet), vpcIds: ctx.value(subnet, ['Properties', 'VpcId']) }));
+}
+const subnetReadings = perRun<Resource, { cidrs: readonly Variant[]; vpcIds: readonly Variant[] }>();
+
 /**
  * A subnet's CidrBlock: its value, or worked out from `!Select [i, !Cidr [!GetAtt Vpc.CidrBlock, count, bits]]` (the
  * resolver cannot see the VPC attribute) when the VPC is in the template and the numbers are literal.
  */
-function subnetCidrs(ctx: Ctx, subnet: Resource): Variant[] {
+function readSubnetCidrs(ctx: Ctx, subnet: Resource): Variant[] {
   const values = ctx.value(subnet, ['Properties', 'CidrBlock']);
   const derived = derivedFromVpc(subnet);
   if (!derived) return values;
@@ -168,8 +175,8 @@ function derivedFromVpc(subnet: Resource): { vpc: string; index: number; count: 
 }
 
 function checkSubnet(ctx: Ctx, subnet: Resource): void {
-  const vpcId = ctx.value(subnet, ['Properties', 'VpcId']);
-  for (const [cidr, vpcRef] of ctx.each(subnetCidrs(ctx, subnet), vpcId)) {
+  const { cidrs, vpcIds } = readingsOf(ctx, subnet);
+  for (const [cidr, vpcRef] of ctx.each(cidrs, vpcIds)) {
     if (cidr.kind === 'absent' || !ctx.known(cidr, 'CidrBlock')) continue;
     const parsed = blockOf(cidr);
     if (!parsed) continue;
@@ -231,7 +238,8 @@ function checkOverlaps(ctx: Ctx, subnet: Resource, cidr: Variant, block: Ipv4Blo
     if (other === subnet) return;
     // Subnets created under different conditions may never exist together.
     if (subnet.condition && other.condition && subnet.condition !== other.condition) continue;
-    for (const [otherCidr, otherVpc] of ctx.each(subnetCidrs(ctx, other), ctx.value(other, ['Properties', 'VpcId']), [cidr])) {
+    const { cidrs, vpcIds } = readingsOf(ctx, other);
+    for (const [otherCidr, otherVpc] of ctx.each(cidrs, vpcIds, [cidr])) {
       if (otherVpc.ref?.logicalId !== vpc.logicalId) continue;
       const parsed = blockOf(otherCidr);
       if (!parsed || !overlapsBlock(block, parsed.block)) continue;

@@ -28,7 +28,7 @@ type Tier = 'public' | 'private';
 /** One subnet of the VPC: its zone readings (an absent reading is a deployment in which the subnet is not created). */
 interface SubnetOf {
   resource: Resource;
-  zones: Variant[];
+  zones: readonly Variant[];
 }
 
 export default defineRule({
@@ -131,7 +131,7 @@ function subnetOf(ctx: Ctx, subnet: Resource): SubnetOf {
   const condition = subnet.condition;
   // A subnet created under a condition the template leaves open: in the other branch it is not there.
   if (condition && zones.some((z) => z.assumptions.some((a) => a.kind === 'condition' && a.name === condition && a.value))) {
-    zones.push(absentVariant([], false, [{ kind: 'condition', name: condition, value: false }]));
+    return { resource: subnet, zones: [...zones, absentVariant([], false, [{ kind: 'condition', name: condition, value: false }])] };
   }
   return { resource: subnet, zones };
 }

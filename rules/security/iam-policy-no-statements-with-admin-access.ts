@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
-import { hasMarker, markerUnknown, POLICY_HOLDERS, visitPolicies, visitStatements } from '../../src/rule-helpers/iam-policy.ts';
+import { hasMarker, markerUnknown, POLICY_HOLDERS, visitPolicies, type PolicyStatement } from '../../src/rule-helpers/iam-policy.ts';
 import { isPlainObject } from '../../src/template/intrinsics.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString, isSet } from '../../src/values/coerce.ts';
@@ -143,7 +143,7 @@ export default defineRule({
   },
   check(resource, ctx) {
     visitPolicies(ctx, resource, {
-      document: (doc, where) => visitStatements(ctx, resource, doc, (statement, index) => checkStatement(ctx, statement, where, index)),
+      statement: (statement) => checkStatement(ctx, statement),
       managedArn: (arn, kind) => checkManagedArn(ctx, resource, arn, kind),
     });
   },
@@ -191,16 +191,14 @@ function stars(ctx: Ctx, value: Variant): Stars {
   return out;
 }
 
-function checkStatement(ctx: Ctx, statement: Variant, where: string, index: number): void {
-  if (!ctx.known(statement, 'a policy statement') || statement.kind !== 'literal' || !isPlainObject(statement.value)) return;
-  const field = (name: string) => ctx.value(statement, [name]);
+function checkStatement(ctx: Ctx, { fields, where, index }: PolicyStatement): void {
   for (const [sid, effect, action, notAction, resource, condition] of ctx.each(
-    field('Sid'),
-    field('Effect'),
-    field('Action'),
-    field('NotAction'),
-    field('Resource'),
-    field('Condition'),
+    fields.Sid,
+    fields.Effect,
+    fields.Action,
+    fields.NotAction,
+    fields.Resource,
+    fields.Condition,
   )) {
     if (effect.kind === 'unknown' || hasMarker(asString(effect))) {
       const unknown = effect.kind === 'unknown' ? effect : variantWith(effect, { kind: 'unknown', reason: 'a ${...} of Fn::Sub text' });

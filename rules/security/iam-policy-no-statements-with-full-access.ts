@@ -1,6 +1,5 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
-import { hasMarker, markerUnknown, POLICY_HOLDERS, visitPolicies, visitStatements } from '../../src/rule-helpers/iam-policy.ts';
-import { isPlainObject } from '../../src/template/intrinsics.ts';
+import { hasMarker, markerUnknown, POLICY_HOLDERS, visitPolicies, type PolicyStatement } from '../../src/rule-helpers/iam-policy.ts';
 import { asString } from '../../src/values/coerce.ts';
 import { clip, valueText } from '../../src/values/quote.ts';
 import { variantWith, type Variant } from '../../src/values/variant.ts';
@@ -106,15 +105,13 @@ export default defineRule({
   },
   check(resource, ctx) {
     visitPolicies(ctx, resource, {
-      document: (doc, where) => visitStatements(ctx, resource, doc, (statement, index) => checkStatement(ctx, statement, where, index)),
+      statement: (statement) => checkStatement(ctx, statement),
     });
   },
 });
 
-function checkStatement(ctx: Ctx, statement: Variant, where: string, index: number): void {
-  if (!ctx.known(statement, 'a policy statement') || statement.kind !== 'literal' || !isPlainObject(statement.value)) return;
-  const field = (name: string) => ctx.value(statement, [name]);
-  for (const [sid, effect, action, resource] of ctx.each(field('Sid'), field('Effect'), field('Action'), field('Resource'))) {
+function checkStatement(ctx: Ctx, { fields, where, index }: PolicyStatement): void {
+  for (const [sid, effect, action, resource] of ctx.each(fields.Sid, fields.Effect, fields.Action, fields.Resource)) {
     if (effect.kind === 'unknown' || hasMarker(asString(effect))) {
       const unknown = effect.kind === 'unknown' ? effect : variantWith(effect, { kind: 'unknown', reason: 'a ${...} of Fn::Sub text' });
       ctx.unknown(unknown, 'the Effect of a policy statement');

@@ -7,6 +7,7 @@ import type { Resource } from '../template/model.ts';
 import { asString } from '../values/coerce.ts';
 import { assumptionsOf, combinations, mergeAssumptionLists, variantWith, type Variant } from '../values/variant.ts';
 import { clip } from '../values/quote.ts';
+import { perRun } from './per-run.ts';
 
 type Ctx = RuleContext<any, any>;
 
@@ -57,7 +58,7 @@ interface SubnetEntry {
   name: string;
   element: Variant;
   /** Zone variants of a subnet declared in this template; undefined when the zone cannot be known. */
-  zones?: Variant[];
+  zones?: readonly Variant[];
   /** The element may stand for several comma-separated subnet ids (a joined string, a list parameter, a stack output). */
   maybeSeveral?: boolean;
 }
@@ -114,16 +115,20 @@ function subnetsOf(ctx: Ctx, element: Variant): SubnetEntry[] {
  * AvailabilityZone, else AvailabilityZoneId, of a subnet in the template, one variant per consistent reading; AWS picks
  * one when neither is set (an unknown variant).
  */
-export function subnetZones(ctx: Ctx, subnet: Resource): Variant[] {
-  const out: Variant[] = [];
-  for (const [az, azId] of ctx.each(ctx.value(subnet, ['Properties', 'AvailabilityZone']), ctx.value(subnet, ['Properties', 'AvailabilityZoneId']))) {
-    const chosen = az.kind !== 'absent' ? az : azId;
-    if (chosen.kind === 'absent') {
-      out.push(variantWith(chosen, { kind: 'unknown', reason: `the zone AWS picks for subnet ${subnet.logicalId}` }));
-    } else out.push(chosen);
-  }
-  return out;
+export function subnetZones(ctx: Ctx, subnet: Resource): readonly Variant[] {
+  // Asked for every route, load balancer and group that uses the subnet, by five rules.
+  return zonesOfSubnet(ctx, subnet, () => {
+    const out: Variant[] = [];
+    for (const [az, azId] of ctx.each(ctx.value(subnet, ['Properties', 'AvailabilityZone']), ctx.value(subnet, ['Properties', 'AvailabilityZoneId']))) {
+      const chosen = az.kind !== 'absent' ? az : azId;
+      if (chosen.kind === 'absent') {
+        out.push(variantWith(chosen, { kind: 'unknown', reason: `the zone AWS picks for subnet ${subnet.logicalId}` }));
+      } else out.push(chosen);
+    }
+    return out;
+  });
 }
+const zonesOfSubnet = perRun<Resource, readonly Variant[]>();
 
 /** The element variants of a literal list, one list per index (forks of an element stay together). */
 function perIndex(ctx: Ctx, list: Variant): Variant[][] {

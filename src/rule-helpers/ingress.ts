@@ -7,6 +7,7 @@ import { asNumber, asString } from '../values/coerce.ts';
 import type { Variant } from '../values/variant.ts';
 import { clip, valueText } from '../values/quote.ts';
 import { own } from './lookup.ts';
+import { perRun } from './per-run.ts';
 
 /** Both inline ingress of AWS::EC2::SecurityGroup and standalone AWS::EC2::SecurityGroupIngress. */
 export const INGRESS_TYPES = ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'];
@@ -90,16 +91,15 @@ interface IngressEntry {
   readings: Array<[Variant, Variant, Variant, Variant, Variant]>;
 }
 
-// The SSH, RDP and open-port checks ask about the same entries: they are read once per resource and lint run (the
-// context is one per template run, so the cache goes with it).
-const entriesByRun = new WeakMap<RuleContext<any, any>, Map<Resource, IngressEntry[]>>();
+// The SSH, RDP and open-port checks ask about the same entries: they are read once per resource and run.
+const entriesOf = perRun<Resource, IngressEntry[]>();
 
 function ingressEntries(ctx: RuleContext<any, any>, resource: Resource): IngressEntry[] {
-  let byResource = entriesByRun.get(ctx);
-  if (!byResource) entriesByRun.set(ctx, (byResource = new Map()));
-  let entries = byResource.get(resource);
-  if (entries) return entries;
-  entries = [];
+  return entriesOf(ctx, resource, () => readIngressEntries(ctx, resource));
+}
+
+function readIngressEntries(ctx: RuleContext<any, any>, resource: Resource): IngressEntry[] {
+  const entries: IngressEntry[] = [];
   const standalone = resource.type === 'AWS::EC2::SecurityGroupIngress';
   const found = standalone ? ctx.value(resource, ['Properties']) : ctx.items(resource, ['Properties', 'SecurityGroupIngress']);
   for (const entry of found) {
@@ -112,7 +112,6 @@ function ingressEntries(ctx: RuleContext<any, any>, resource: Resource): Ingress
       readings: ctx.each(field('IpProtocol'), field('FromPort'), field('ToPort'), field('CidrIp'), field('CidrIpv6')),
     });
   }
-  byResource.set(resource, entries);
   return entries;
 }
 

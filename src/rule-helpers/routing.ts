@@ -7,6 +7,7 @@ import { asString } from '../values/coerce.ts';
 import { clip } from '../values/quote.ts';
 import { variantWith, type Variant } from '../values/variant.ts';
 import { isWorldCidr } from './ingress.ts';
+import { perRun } from './per-run.ts';
 
 type Ctx = RuleContext<any, any>;
 
@@ -85,7 +86,14 @@ function targetOf(ctx: Ctx, targets: Variant[]): Omit<DefaultRoute, 'route' | 'd
 }
 
 /** The default routes (0.0.0.0/0 or ::/0) of a route table of this template, one per reading; unknown ones say why. */
-export function defaultRoutes(ctx: Ctx, tableId: string): RouteReading[] {
+export function defaultRoutes(ctx: Ctx, tableId: string): readonly RouteReading[] {
+  // Asked for every subnet of the table, by three rules: each route reads thirteen properties.
+  const table = ctx.template.resources.get(tableId);
+  return table ? routesOfTable(ctx, table, () => readDefaultRoutes(ctx, tableId)) : readDefaultRoutes(ctx, tableId);
+}
+const routesOfTable = perRun<Resource, readonly RouteReading[]>();
+
+function readDefaultRoutes(ctx: Ctx, tableId: string): RouteReading[] {
   const out: RouteReading[] = [];
   for (const { resource: route } of ctx.graph.referrers(tableId, ROUTE, ['Properties', 'RouteTableId'])) {
     const prop = (name: string) => ctx.value(route, ['Properties', name]);

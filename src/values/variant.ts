@@ -224,14 +224,14 @@ function hasRepeatedKey(list: Assumption[]): boolean {
   return false;
 }
 
-const onlyVariant = (list: Variant[]): Variant => list[0]!;
+const onlyVariant = (list: readonly Variant[]): Variant => list[0]!;
 export const assumptionsOf = (v: Variant): Assumption[] => v.assumptions;
 
 /**
  * Every consistent combination of one variant from each list (contradicting combinations are dropped), at most
  * `limit` of them: a caller that must know whether there were more asks for one more than it can take.
  */
-export function combinations(lists: Variant[][], limit = 256): Variant[][] {
+export function combinations(lists: ReadonlyArray<readonly Variant[]>, limit = 256): Variant[][] {
   // The common case: one variant per list, resting on at most one list of assumptions (which cannot contradict).
   let nonEmpty = 0;
   for (let i = 0; i < lists.length; i++) {
@@ -251,7 +251,7 @@ interface Prefix {
   assumptions: Assumption[];
 }
 
-function everyCombination(lists: Variant[][], limit: number): Variant[][] {
+function everyCombination(lists: ReadonlyArray<readonly Variant[]>, limit: number): Variant[][] {
   // Each prefix carries its merged assumptions, so extending it is one merge rather than one over the whole prefix;
   // it is a link to the prefix before it, because copying prefixes made a long Fn::Join quadratic. No step keeps
   // more than `limit` prefixes, so the work is at most `limit` merges per variant of the input.
