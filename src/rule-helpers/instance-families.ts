@@ -327,11 +327,22 @@ export function familyOf(service: Service, type: string): string | undefined {
 }
 
 /** What is known of an instance type's family; undefined when the family is not in the tables (unknown, not a failure). */
-export function familyFacts(service: Service, type: string): (FamilyFacts & { family: string }) | undefined {
+export function familyFacts(service: Service, type: string): Readonly<FamilyFacts & { family: string }> | undefined {
+  // The same few hundred types come back in template after template (AllowedValues lists), and four rules ask.
+  const known = FACTS_BY_TYPE[service];
+  if (known.has(type)) return known.get(type);
   const family = familyOf(service, type);
   const facts = family === undefined ? undefined : own(TABLES[service], family);
-  return facts && family !== undefined ? { ...facts, family } : undefined;
+  const answer = facts && family !== undefined ? Object.freeze({ ...facts, family }) : undefined;
+  // Bounded: a hostile template can list any number of made-up types.
+  if (known.size < 4096) known.set(type, answer);
+  return answer;
 }
+const FACTS_BY_TYPE: Record<Service, Map<string, Readonly<FamilyFacts & { family: string }> | undefined>> = {
+  ec2: new Map(),
+  rds: new Map(),
+  elasticache: new Map(),
+};
 
 /** The families of one service AWS lists as previous generation, in table order. */
 export function previousGenerationFamilies(service: Service): string[] {
