@@ -12,6 +12,7 @@ import type { Resource } from '../template/model.ts';
 import { asString } from '../values/coerce.ts';
 import type { Variant } from '../values/variant.ts';
 import { own } from './lookup.ts';
+import { perRunNoting } from './per-run.ts';
 
 type Ctx = RuleContext<any, any>;
 
@@ -343,7 +344,13 @@ const REGIONAL_LOGS = /^logs\.[^.]+\.amazonaws\.com(\.cn)?$/;
  * by name), the LogDeliveryWrite ACL (S3 server access logs), and bucket policy statements that let a log delivery
  * service (or, for load balancers, an account principal) put objects under `AWSLogs/`.
  */
-export function logSources(ctx: Ctx, bucket: Resource): Set<LogSource> {
+export function logSources(ctx: Ctx, bucket: Resource): ReadonlySet<LogSource> {
+  // Asked by the logging and the encryption rules of every bucket.
+  return sourcesOf(ctx, bucket, (recording) => findLogSources(recording, bucket));
+}
+const sourcesOf = perRunNoting<Resource, ReadonlySet<LogSource>>();
+
+function findLogSources(ctx: Ctx, bucket: Resource): Set<LogSource> {
   const sources = new Set<LogSource>();
   const identity = bucketIdentity(ctx, bucket);
   for (const { type, via, source } of LOG_REFERRERS) {

@@ -9,6 +9,7 @@ import type { Resource } from '../template/model.ts';
 import { asString, isSet } from '../values/coerce.ts';
 import type { Variant } from '../values/variant.ts';
 import { listWords, named } from '../words.ts';
+import { perRun } from './per-run.ts';
 
 export const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
 export const LAUNCH_CONFIGURATION = 'AWS::AutoScaling::LaunchConfiguration';
@@ -46,7 +47,12 @@ function launchesFrom(edge: Edge): boolean {
 }
 
 /** The launch templates of this template that `launcher` launches from, by reference or by name, in template order. */
-export function launchTemplatesOf(ctx: RuleContext<any, any>, launcher: Resource): Resource[] {
+export function launchTemplatesOf(ctx: RuleContext<any, any>, launcher: Resource): readonly Resource[] {
+  return templatesOfLauncher(ctx, launcher, () => findLaunchTemplates(ctx, launcher));
+}
+const templatesOfLauncher = perRun<Resource, readonly Resource[]>();
+
+function findLaunchTemplates(ctx: RuleContext<any, any>, launcher: Resource): Resource[] {
   const found = new Set<Resource>();
   for (const { resource, edge } of ctx.graph.targets(launcher.logicalId, LAUNCH_TEMPLATE)) if (launchesFrom(edge)) found.add(resource);
   for (const spec of SPECS[launcher.type] ?? []) {
@@ -62,8 +68,14 @@ export function launchTemplatesOf(ctx: RuleContext<any, any>, launcher: Resource
 }
 
 /** The resources that launch from a launch template or configuration, in template order. */
-export function launchersOf(ctx: RuleContext<any, any>, template: Resource): Resource[] {
+export function launchersOf(ctx: RuleContext<any, any>, template: Resource): readonly Resource[] {
   if (template.type !== LAUNCH_TEMPLATE && template.type !== LAUNCH_CONFIGURATION) return [];
+  // Asked by six rules, and by some twice (the instance type, then the message's "used by").
+  return launchersOfTemplate(ctx, template, () => findLaunchers(ctx, template));
+}
+const launchersOfTemplate = perRun<Resource, readonly Resource[]>();
+
+function findLaunchers(ctx: RuleContext<any, any>, template: Resource): Resource[] {
   const found = new Set<Resource>();
   for (const type in LAUNCHERS) {
     for (const { resource, edge } of ctx.graph.referrers(template.logicalId, type)) if (launchesFrom(edge)) found.add(resource);
@@ -101,6 +113,16 @@ const WINDOWS_SCRIPT = /<powershell>|<script>|powershell\.exe|cfn-(init|signal)\
  * builds on EC2, so Graviton advice does not apply to these.
  */
 export function runsWindows(ctx: RuleContext<any, any>, resource: Resource, spec: NodePath): boolean {
+  // Three rules ask of the same instances and templates, and the user data can be long.
+  const bySpec = windowsBySpec(ctx, resource, () => new Map<string, boolean>());
+  const key = spec.join('.');
+  let answer = bySpec.get(key);
+  if (answer === undefined) bySpec.set(key, (answer = readsAsWindows(ctx, resource, spec)));
+  return answer;
+}
+const windowsBySpec = perRun<Resource, Map<string, boolean>>();
+
+function readsAsWindows(ctx: RuleContext<any, any>, resource: Resource, spec: NodePath): boolean {
   for (const image of ctx.value(resource, [...spec, 'ImageId'])) {
     const texts: unknown[] = [];
     if (image.kind === 'literal') texts.push(image.value);

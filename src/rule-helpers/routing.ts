@@ -156,6 +156,11 @@ export function routeTablesOf(ctx: Ctx, subnet: Resource): SubnetTables {
 export type Exposure = { kind: 'public'; route: DefaultRoute; table: string } | { kind: 'private' } | { kind: 'unknown'; variant: Variant; what: string };
 
 export function subnetExposure(ctx: Ctx, subnet: Resource): Exposure {
+  return exposureOf(ctx, subnet, () => readExposure(ctx, subnet));
+}
+const exposureOf = perRun<Resource, Exposure>();
+
+function readExposure(ctx: Ctx, subnet: Resource): Exposure {
   const tables = routeTablesOf(ctx, subnet);
   if (tables.kind === 'main') return { kind: 'private' };
   if (tables.kind === 'unknown') return tables;
