@@ -1071,8 +1071,8 @@ var init_main = __esm({
 });
 
 // src/parse/types.ts
-function pathKey(path14) {
-  return path14.join("\0");
+function pathKey(path15) {
+  return path15.join("\0");
 }
 var init_types = __esm({
   "src/parse/types.ts"() {
@@ -1118,16 +1118,16 @@ function regionOf(source, lineStarts, start, end) {
   const last = positionOf(lineStarts, e - 1);
   return { startLine: s.line, startColumn: s.column, endLine: last.line, endColumn: last.column + 1 };
 }
-function locate(doc, path14) {
-  for (let n = path14.length; n >= 0; n--) {
-    const sub = n === path14.length ? path14 : path14.slice(0, n);
+function locate(doc, path15) {
+  for (let n = path15.length; n >= 0; n--) {
+    const sub = n === path15.length ? path15 : path15.slice(0, n);
     const location2 = doc.locations.get(pathKey(sub));
-    if (location2) return { path: sub, location: location2, exact: n === path14.length };
+    if (location2) return { path: sub, location: location2, exact: n === path15.length };
   }
   return void 0;
 }
-function findingRegion(doc, path14) {
-  return locatedRegion(doc, locate(doc, path14));
+function findingRegion(doc, path15) {
+  return locatedRegion(doc, locate(doc, path15));
 }
 function locatedRegion(doc, found) {
   if (!found) return { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 };
@@ -7719,8 +7719,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path14) {
-      let input = path14;
+    function removeDotSegments(path15) {
+      let input = path15;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -7794,11 +7794,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path14) {
-      if (path14 === "" || path14[0] === "/") {
-        return removeDotSegments(path14);
+    function removeDotSegmentsRelative(path15) {
+      if (path15 === "" || path15[0] === "/") {
+        return removeDotSegments(path15);
       }
-      const segments = path14.split("/");
+      const segments = path15.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -8161,8 +8161,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path14 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path14 && path14 !== "/" ? path14 : void 0;
+        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -11697,8 +11697,8 @@ var init_stack = __esm({
 });
 
 // src/action/run.ts
-import { existsSync as existsSync5, lstatSync as lstatSync2, rmSync } from "node:fs";
-import path13 from "node:path";
+import { existsSync as existsSync5, lstatSync as lstatSync2, readdirSync as readdirSync2, readFileSync as readFileSync4, rmSync, statSync as statSync7 } from "node:fs";
+import path14 from "node:path";
 
 // src/config/config.ts
 init_paths();
@@ -15055,11 +15055,150 @@ function schemaProblems(errors, base = []) {
 
 // src/action/run.ts
 init_paths();
+
+// src/discover/read.ts
+import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync4, statSync as statSync3 } from "node:fs";
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+var OUTSIDE_PROJECT = "not followed: outside the project";
+var INSIDE_GIT = "not followed: inside .git/";
+var DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
+var ReadRefusal = class extends Error {
+};
+var ProjectFiles = class {
+  /** Throws (ENOENT, ENOTDIR) when `root` is not a directory. */
+  constructor(root, maxBytes = DEFAULT_MAX_FILE_SIZE) {
+    this.maxBytes = maxBytes;
+    this.given = resolve2(root);
+    this.root = realpathSync4.native(this.given);
+    if (!statSync3(this.root).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+  }
+  maxBytes;
+  /** Real path of the project root. */
+  root;
+  /** The root as given (a checkout reached through a symlink is inside it too, lexically). */
+  given;
+  reals = /* @__PURE__ */ new Map();
+  /** The real path (one realpath(3) per path, cached), or undefined when it does not resolve (missing, dangling, a loop). */
+  realPath(file) {
+    const absolute = resolve2(file);
+    let real = this.reals.get(absolute);
+    if (real === void 0) {
+      try {
+        real = realpathSync4.native(absolute);
+      } catch {
+        real = null;
+      }
+      this.reals.set(absolute, real);
+    }
+    return real ?? void 0;
+  }
+  /**
+   * Where `file` leads. A path that does not exist is refused when it lies outside the root as written, so that the
+   * answer never tells whether a file outside exists.
+   */
+  locate(file) {
+    const absolute = resolve2(file);
+    const real = this.realPath(absolute);
+    if (real === void 0) {
+      if (!this.contains(absolute)) return { refusal: OUTSIDE_PROJECT };
+      const rel = this.inside(absolute, this.given) ?? this.inside(absolute, this.root);
+      return rel.split(sep2).includes(".git") ? { refusal: INSIDE_GIT } : {};
+    }
+    const refusal = this.refusal(real);
+    return refusal ? { refusal } : { real };
+  }
+  /** Whether a path lies inside the root as written (no symlinks resolved). */
+  contains(file) {
+    const absolute = resolve2(file);
+    return this.inside(absolute, this.given) !== void 0 || this.inside(absolute, this.root) !== void 0;
+  }
+  /** Why a real path may not be read, if it may not. */
+  refusal(real) {
+    const rel = this.inside(real, this.root);
+    if (rel === void 0) return OUTSIDE_PROJECT;
+    return rel.split(sep2).includes(".git") ? INSIDE_GIT : void 0;
+  }
+  /**
+   * The bytes of a regular file of at most maxBytes, else an Error (a ReadRefusal for size and type) whose message
+   * names no path. The type and size are checked before the file is opened (opening a FIFO blocks, a device may act
+   * on open), and again on the open descriptor, which is what is read.
+   */
+  read(file) {
+    let fd;
+    try {
+      const refused2 = this.check(statSync3(file));
+      if (refused2) return refused2;
+      fd = openSync2(file, constants2.O_RDONLY | (constants2.O_NONBLOCK ?? 0));
+      const stat = fstatSync2(fd);
+      const changed = this.check(stat);
+      if (changed) return changed;
+      const bytes = Buffer.allocUnsafe(stat.size);
+      let length = 0;
+      while (length < bytes.length) {
+        const n = readSync2(fd, bytes, length, bytes.length - length, null);
+        if (n === 0) break;
+        length += n;
+      }
+      return length === bytes.length ? bytes : bytes.subarray(0, length);
+    } catch (error) {
+      return new Error(fsErrorText(error));
+    } finally {
+      if (fd !== void 0) closeSync2(fd);
+    }
+  }
+  check(stat) {
+    if (!stat.isFile()) return new ReadRefusal(`not a regular file (${fileKind(stat)})`);
+    if (stat.size > this.maxBytes) return new ReadRefusal(`${formatSize(stat.size)}, over the ${formatSize(this.maxBytes)} size limit (--max-file-size)`);
+    return void 0;
+  }
+  inside(target, base) {
+    const rel = relative2(base, target);
+    return rel === ".." || rel.startsWith(".." + sep2) || isAbsolute2(rel) ? void 0 : rel;
+  }
+};
+function fileKind(stat) {
+  if (stat.isDirectory()) return "a directory";
+  if (stat.isFIFO()) return "a FIFO";
+  if (stat.isSocket()) return "a socket";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+  return "not a file";
+}
+function fsErrorText(error) {
+  const code = error.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return `permission denied (${code})`;
+    case "EISDIR":
+      return "a directory";
+    case "ELOOP":
+      return "a symlink loop (ELOOP)";
+    case void 0:
+      return error.message ?? String(error);
+    default:
+      return code;
+  }
+}
+var UNITS = ["B", "KB", "MB", "GB", "TB"];
+function formatSize(bytes) {
+  let unit = 0;
+  let value = bytes;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const rounded = value >= 100 || Number.isInteger(value) ? Math.round(value) : Math.round(value * 10) / 10;
+  return `${rounded} ${UNITS[unit]}`;
+}
+
+// src/action/run.ts
 init_errors();
 
 // src/engine/baseline.ts
 init_errors();
-import { realpathSync as realpathSync4 } from "node:fs";
+import { realpathSync as realpathSync5 } from "node:fs";
 import path3 from "node:path";
 init_paths();
 function identity(ruleId, file, logicalId, propertyPath, message) {
@@ -15103,11 +15242,11 @@ function readBaseline(file, cwd, root) {
 function insideProject(file, root) {
   let real;
   try {
-    real = realpathSync4.native(file);
+    real = realpathSync5.native(file);
   } catch {
     return true;
   }
-  const inside = relativeInside(real, realpathSync4.native(root));
+  const inside = relativeInside(real, realpathSync5.native(root));
   return inside !== void 0 && inside !== ".git" && !inside.startsWith(".git/");
 }
 function decodeSegment(segment) {
@@ -15355,145 +15494,6 @@ function firstUserFrame(trace, base) {
 
 // src/discover/files.ts
 init_paths();
-
-// src/discover/read.ts
-import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, openSync as openSync2, readSync as readSync2, realpathSync as realpathSync5, statSync as statSync3 } from "node:fs";
-import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
-var OUTSIDE_PROJECT = "not followed: outside the project";
-var INSIDE_GIT = "not followed: inside .git/";
-var DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
-var ReadRefusal = class extends Error {
-};
-var ProjectFiles = class {
-  /** Throws (ENOENT, ENOTDIR) when `root` is not a directory. */
-  constructor(root, maxBytes = DEFAULT_MAX_FILE_SIZE) {
-    this.maxBytes = maxBytes;
-    this.given = resolve2(root);
-    this.root = realpathSync5.native(this.given);
-    if (!statSync3(this.root).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
-  }
-  maxBytes;
-  /** Real path of the project root. */
-  root;
-  /** The root as given (a checkout reached through a symlink is inside it too, lexically). */
-  given;
-  reals = /* @__PURE__ */ new Map();
-  /** The real path (one realpath(3) per path, cached), or undefined when it does not resolve (missing, dangling, a loop). */
-  realPath(file) {
-    const absolute = resolve2(file);
-    let real = this.reals.get(absolute);
-    if (real === void 0) {
-      try {
-        real = realpathSync5.native(absolute);
-      } catch {
-        real = null;
-      }
-      this.reals.set(absolute, real);
-    }
-    return real ?? void 0;
-  }
-  /**
-   * Where `file` leads. A path that does not exist is refused when it lies outside the root as written, so that the
-   * answer never tells whether a file outside exists.
-   */
-  locate(file) {
-    const absolute = resolve2(file);
-    const real = this.realPath(absolute);
-    if (real === void 0) {
-      if (!this.contains(absolute)) return { refusal: OUTSIDE_PROJECT };
-      const rel = this.inside(absolute, this.given) ?? this.inside(absolute, this.root);
-      return rel.split(sep2).includes(".git") ? { refusal: INSIDE_GIT } : {};
-    }
-    const refusal = this.refusal(real);
-    return refusal ? { refusal } : { real };
-  }
-  /** Whether a path lies inside the root as written (no symlinks resolved). */
-  contains(file) {
-    const absolute = resolve2(file);
-    return this.inside(absolute, this.given) !== void 0 || this.inside(absolute, this.root) !== void 0;
-  }
-  /** Why a real path may not be read, if it may not. */
-  refusal(real) {
-    const rel = this.inside(real, this.root);
-    if (rel === void 0) return OUTSIDE_PROJECT;
-    return rel.split(sep2).includes(".git") ? INSIDE_GIT : void 0;
-  }
-  /**
-   * The bytes of a regular file of at most maxBytes, else an Error (a ReadRefusal for size and type) whose message
-   * names no path. The type and size are checked before the file is opened (opening a FIFO blocks, a device may act
-   * on open), and again on the open descriptor, which is what is read.
-   */
-  read(file) {
-    let fd;
-    try {
-      const refused2 = this.check(statSync3(file));
-      if (refused2) return refused2;
-      fd = openSync2(file, constants2.O_RDONLY | (constants2.O_NONBLOCK ?? 0));
-      const stat = fstatSync2(fd);
-      const changed = this.check(stat);
-      if (changed) return changed;
-      const bytes = Buffer.allocUnsafe(stat.size);
-      let length = 0;
-      while (length < bytes.length) {
-        const n = readSync2(fd, bytes, length, bytes.length - length, null);
-        if (n === 0) break;
-        length += n;
-      }
-      return length === bytes.length ? bytes : bytes.subarray(0, length);
-    } catch (error) {
-      return new Error(fsErrorText(error));
-    } finally {
-      if (fd !== void 0) closeSync2(fd);
-    }
-  }
-  check(stat) {
-    if (!stat.isFile()) return new ReadRefusal(`not a regular file (${fileKind(stat)})`);
-    if (stat.size > this.maxBytes) return new ReadRefusal(`${formatSize(stat.size)}, over the ${formatSize(this.maxBytes)} size limit (--max-file-size)`);
-    return void 0;
-  }
-  inside(target, base) {
-    const rel = relative2(base, target);
-    return rel === ".." || rel.startsWith(".." + sep2) || isAbsolute2(rel) ? void 0 : rel;
-  }
-};
-function fileKind(stat) {
-  if (stat.isDirectory()) return "a directory";
-  if (stat.isFIFO()) return "a FIFO";
-  if (stat.isSocket()) return "a socket";
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
-  return "not a file";
-}
-function fsErrorText(error) {
-  const code = error.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file";
-    case "EACCES":
-    case "EPERM":
-      return `permission denied (${code})`;
-    case "EISDIR":
-      return "a directory";
-    case "ELOOP":
-      return "a symlink loop (ELOOP)";
-    case void 0:
-      return error.message ?? String(error);
-    default:
-      return code;
-  }
-}
-var UNITS = ["B", "KB", "MB", "GB", "TB"];
-function formatSize(bytes) {
-  let unit = 0;
-  let value = bytes;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const rounded = value >= 100 || Number.isInteger(value) ? Math.round(value) : Math.round(value * 10) / 10;
-  return `${rounded} ${UNITS[unit]}`;
-}
-
-// src/discover/files.ts
 var TEMPLATE_EXTENSION = /\.(ya?ml|json|template)$/i;
 var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set(["node_modules"]);
 var GLOB_CHARS = /[*?[\]{}]/;
@@ -15766,8 +15766,8 @@ function named(noun, names) {
 }
 
 // src/values/variant.ts
-function makeVariant(kind2, value, reason, path14, external, assumptions) {
-  return { kind: kind2, value, reason, origin: void 0, ref: void 0, opaque: void 0, pseudo: void 0, symbolic: void 0, path: path14, external, assumptions };
+function makeVariant(kind2, value, reason, path15, external, assumptions) {
+  return { kind: kind2, value, reason, origin: void 0, ref: void 0, opaque: void 0, pseudo: void 0, symbolic: void 0, path: path15, external, assumptions };
 }
 function variantWith(v, change) {
   const copy = makeVariant(v.kind, v.value, v.reason, v.path, v.external, v.assumptions);
@@ -15778,17 +15778,17 @@ function variantWith(v, change) {
   copy.symbolic = v.symbolic;
   return Object.assign(copy, change);
 }
-function literalVariant(value, path14, external, assumptions) {
-  return makeVariant("literal", value, void 0, path14, external, assumptions);
+function literalVariant(value, path15, external, assumptions) {
+  return makeVariant("literal", value, void 0, path15, external, assumptions);
 }
-function unknownVariant(reason, path14, external, assumptions, origin = OTHER) {
-  const v = makeVariant("unknown", void 0, reason, path14, external, assumptions);
+function unknownVariant(reason, path15, external, assumptions, origin = OTHER) {
+  const v = makeVariant("unknown", void 0, reason, path15, external, assumptions);
   v.origin = origin;
   return v;
 }
 var OTHER = { kind: "other" };
-function absentVariant(path14, external, assumptions) {
-  return makeVariant("absent", void 0, void 0, path14, external, assumptions);
+function absentVariant(path15, external, assumptions) {
+  return makeVariant("absent", void 0, void 0, path15, external, assumptions);
 }
 var Opaque = class {
   constructor(id, reason) {
@@ -16155,9 +16155,9 @@ function intrinsicName(node, inConditionExpression = false) {
   if (name === void 0) return void 0;
   return name === "Ref" || name.startsWith("Fn::") || inConditionExpression && name === "Condition" ? name : void 0;
 }
-function valueAt(root, path14) {
+function valueAt(root, path15) {
   let node = root;
-  for (const segment of path14) {
+  for (const segment of path15) {
     if (Array.isArray(node) && typeof segment === "number") node = node[segment];
     else if (isPlainObject2(node) && typeof segment === "string") node = node[segment];
     else return void 0;
@@ -16655,6 +16655,38 @@ var cloudtrail_encryption_enabled_default = defineRule({
   }
 });
 
+// src/rule-helpers/per-run.ts
+function perRun() {
+  const byRun = /* @__PURE__ */ new WeakMap();
+  return (ctx, key, compute) => {
+    let byKey = byRun.get(ctx);
+    if (!byKey) byRun.set(ctx, byKey = /* @__PURE__ */ new Map());
+    if (byKey.has(key)) return byKey.get(key);
+    const value = compute();
+    byKey.set(key, value);
+    return value;
+  };
+}
+function perRunNoting() {
+  const cached = perRun();
+  return (ctx, key, compute) => {
+    const { value, notes } = cached(ctx, key, () => {
+      const notes2 = [];
+      const recording = Object.create(ctx);
+      Object.defineProperty(recording, "graph", { get: () => ctx.graph });
+      recording.unknown = (variant, what) => {
+        notes2.push([variant, what]);
+      };
+      recording.report = () => {
+        throw new Error("a computation cached with perRunNoting reported a finding");
+      };
+      return { value: compute(recording), notes: notes2 };
+    });
+    for (const [variant, what] of notes) ctx.unknown(variant, what);
+    return value;
+  };
+}
+
 // src/rule-helpers/launchers.ts
 var LAUNCH_TEMPLATE = "AWS::EC2::LaunchTemplate";
 var LAUNCH_CONFIGURATION = "AWS::AutoScaling::LaunchConfiguration";
@@ -16681,6 +16713,10 @@ function launchesFrom(edge) {
   return edge.path[0] === "Properties" && edge.path.some((segment) => LAUNCH_PROPERTIES.has(segment));
 }
 function launchTemplatesOf(ctx, launcher) {
+  return templatesOfLauncher(ctx, launcher, () => findLaunchTemplates(ctx, launcher));
+}
+var templatesOfLauncher = perRun();
+function findLaunchTemplates(ctx, launcher) {
   const found = /* @__PURE__ */ new Set();
   for (const { resource, edge } of ctx.graph.targets(launcher.logicalId, LAUNCH_TEMPLATE)) if (launchesFrom(edge)) found.add(resource);
   for (const spec of SPECS[launcher.type] ?? []) {
@@ -16696,6 +16732,10 @@ function launchTemplatesOf(ctx, launcher) {
 }
 function launchersOf(ctx, template) {
   if (template.type !== LAUNCH_TEMPLATE && template.type !== LAUNCH_CONFIGURATION) return [];
+  return launchersOfTemplate(ctx, template, () => findLaunchers(ctx, template));
+}
+var launchersOfTemplate = perRun();
+function findLaunchers(ctx, template) {
   const found = /* @__PURE__ */ new Set();
   for (const type in LAUNCHERS) {
     for (const { resource, edge } of ctx.graph.referrers(template.logicalId, type)) if (launchesFrom(edge)) found.add(resource);
@@ -16717,6 +16757,14 @@ function usedBy(ctx, template) {
 }
 var WINDOWS_SCRIPT = /<powershell>|<script>|powershell\.exe|cfn-(init|signal)\.exe|[Cc]:\\/i;
 function runsWindows(ctx, resource, spec) {
+  const bySpec = windowsBySpec(ctx, resource, () => /* @__PURE__ */ new Map());
+  const key = spec.join(".");
+  let answer = bySpec.get(key);
+  if (answer === void 0) bySpec.set(key, answer = readsAsWindows(ctx, resource, spec));
+  return answer;
+}
+var windowsBySpec = perRun();
+function readsAsWindows(ctx, resource, spec) {
   for (const image of ctx.value(resource, [...spec, "ImageId"])) {
     const texts = [];
     if (image.kind === "literal") texts.push(image.value);
@@ -16757,9 +16805,9 @@ function expandResourceLoops(resources, parameters, mappings, given) {
   }
   return { resources: out, unexpanded };
 }
-function expandLoop(key, node, written, path14, loops, parameters, context) {
+function expandLoop(key, node, written, path15, loops, parameters, context) {
   const name = key.slice(LOOP_PREFIX.length);
-  const fail = (reason) => context.unexpanded.push({ name, path: path14, reason });
+  const fail = (reason) => context.unexpanded.push({ name, path: path15, reason });
   if (!Array.isArray(node) || node.length !== 3 || typeof node[0] !== "string" || !isPlainObject2(node[2])) {
     fail("it is not [Identifier, Collection, {OutputKey: OutputValue}]");
     return;
@@ -16779,7 +16827,7 @@ function expandLoop(key, node, written, path14, loops, parameters, context) {
     for (let k = 0; k < keys.length; k++) {
       const outputKey = keys[k];
       const writtenKey = writtenKeys.length === keys.length ? writtenKeys[k] : outputKey;
-      const bodyPath = [...path14, 2, writtenKey];
+      const bodyPath = [...path15, 2, writtenKey];
       if (outputKey.startsWith(LOOP_PREFIX)) {
         const inner = substitute(fragment[outputKey], identifier, item);
         expandLoop(outputKey, inner, writtenFragment[writtenKey], bodyPath, within2, resting, context);
@@ -16998,18 +17046,18 @@ function addResource(resource, resources, byType) {
   if (!list2) byType.set(resource.type, list2 = []);
   list2.push(resource);
 }
-function readResource(logicalId, node, path14, loop, problems) {
+function readResource(logicalId, node, path15, loop, problems) {
   if (!isPlainObject2(node)) {
-    problems.push({ message: `resource ${logicalId} must be a mapping`, path: path14 });
+    problems.push({ message: `resource ${logicalId} must be a mapping`, path: path15 });
     return void 0;
   }
   if (typeof node.Type !== "string" || node.Type === "") {
     const message = node.Type === void 0 ? `resource ${logicalId} has no Type` : `the Type of resource ${logicalId} is not a resource type name`;
-    problems.push({ message, path: node.Type === void 0 ? path14 : [...path14, "Type"] });
+    problems.push({ message, path: node.Type === void 0 ? path15 : [...path15, "Type"] });
     return void 0;
   }
   if ("Properties" in node && node.Properties !== null && !isPlainObject2(node.Properties)) {
-    problems.push({ message: `Properties of ${logicalId} must be a mapping`, path: [...path14, "Properties"] });
+    problems.push({ message: `Properties of ${logicalId} must be a mapping`, path: [...path15, "Properties"] });
     return void 0;
   }
   const dependsOn = typeof node.DependsOn === "string" ? [node.DependsOn] : Array.isArray(node.DependsOn) ? node.DependsOn.filter((d) => typeof d === "string") : [];
@@ -17021,7 +17069,7 @@ function readResource(logicalId, node, path14, loop, problems) {
     condition: typeof node.Condition === "string" ? node.Condition : void 0,
     dependsOn,
     metadata: isPlainObject2(node.Metadata) ? node.Metadata : void 0,
-    path: path14,
+    path: path15,
     loop
   });
 }
@@ -17091,12 +17139,12 @@ function applySamGlobals(template) {
     })
   };
 }
-function samGlobalsOrigin(template, logicalId, path14) {
+function samGlobalsOrigin(template, logicalId, path15) {
   const origin = template.samGlobals?.get(logicalId);
   if (!origin) return void 0;
-  for (let n = path14.length; n > 0; n--) {
-    const from = origin.get(pathKey(path14.slice(0, n)));
-    if (from) return [...from, ...path14.slice(n)];
+  for (let n = path15.length; n > 0; n--) {
+    const from = origin.get(pathKey(path15.slice(0, n)));
+    if (from) return [...from, ...path15.slice(n)];
   }
   return void 0;
 }
@@ -17462,9 +17510,9 @@ function absent() {
 var INSTANCE2 = "AWS::EC2::Instance";
 var SUBNET = "AWS::EC2::Subnet";
 var WHAT = { [INSTANCE2]: "Instance", [LAUNCH_TEMPLATE]: "Launch template", [LAUNCH_CONFIGURATION]: "Launch configuration" };
-function interfaces(ctx, from, path14, report) {
+function interfaces(ctx, from, path15, report) {
   const primary = [];
-  for (const nic of ctx.items(from, path14)) {
+  for (const nic of ctx.items(from, path15)) {
     if (nic.kind !== "literal") continue;
     for (const v of ctx.value(nic, ["AssociatePublicIpAddress"])) {
       if (v.kind === "absent" || !ctx.known(v, "AssociatePublicIpAddress")) continue;
@@ -17629,13 +17677,12 @@ function rangeCovers(range, port, transport = "tcp") {
   if (range.protocol === "all") return transport === "tcp";
   return range.protocol === transport && range.from <= port && port <= range.to;
 }
-var entriesByRun = /* @__PURE__ */ new WeakMap();
+var entriesOf = perRun();
 function ingressEntries(ctx, resource) {
-  let byResource = entriesByRun.get(ctx);
-  if (!byResource) entriesByRun.set(ctx, byResource = /* @__PURE__ */ new Map());
-  let entries = byResource.get(resource);
-  if (entries) return entries;
-  entries = [];
+  return entriesOf(ctx, resource, () => readIngressEntries(ctx, resource));
+}
+function readIngressEntries(ctx, resource) {
+  const entries = [];
   const standalone = resource.type === "AWS::EC2::SecurityGroupIngress";
   const found = standalone ? ctx.value(resource, ["Properties"]) : ctx.items(resource, ["Properties", "SecurityGroupIngress"]);
   for (const entry of found) {
@@ -17648,7 +17695,6 @@ function ingressEntries(ctx, resource) {
       readings: ctx.each(field("IpProtocol"), field("FromPort"), field("ToPort"), field("CidrIp"), field("CidrIpv6"))
     });
   }
-  byResource.set(resource, entries);
   return entries;
 }
 function worldOpenRanges(ctx, resource, what, relevant, noteEntries = true) {
@@ -17743,7 +17789,7 @@ var PORTS = [
   [3389, "RDP (port 3389)"]
 ];
 function readings(ctx, entry) {
-  const prop = (...path14) => ctx.value(entry, ["Properties", ...path14]);
+  const prop = (...path15) => ctx.value(entry, ["Properties", ...path15]);
   return ctx.each(
     prop("Egress"),
     prop("RuleAction"),
@@ -18770,48 +18816,69 @@ var POLICY_HOLDERS = {
   "AWS::IAM::ManagedPolicy": "managed policy",
   "AWS::Serverless::Function": "function"
 };
+var STATEMENT_FIELDS = ["Sid", "Effect", "Action", "NotAction", "Resource", "Condition"];
+var itemsOf = perRun();
 function visitPolicies(ctx, resource, visitor) {
+  for (const item of itemsOf(ctx, resource, () => readPolicies(ctx, resource))) {
+    if (item.kind === "statement") visitor.statement(item.statement);
+    else if (item.kind === "managed") visitor.managedArn?.(item.arn, item.holder);
+    else ctx.unknown(item.variant, item.what);
+  }
+}
+function readPolicies(ctx, resource) {
+  const items = [];
   const word = POLICY_HOLDERS[resource.type];
-  if (!word) return;
+  if (!word) return items;
   const kind2 = word.charAt(0).toUpperCase() + word.slice(1);
+  const reader = {
+    items,
+    document: (doc, where) => readStatements(ctx, resource, doc, where, items),
+    managedArn: (arn) => items.push({ kind: "managed", arn, holder: kind2 }),
+    known: (v, what) => {
+      if (v.kind !== "unknown") return true;
+      items.push({ kind: "unknown", variant: v, what });
+      return false;
+    }
+  };
   switch (resource.type) {
     case "AWS::IAM::Policy":
     case "AWS::IAM::ManagedPolicy":
-      for (const doc of ctx.value(resource, ["Properties", "PolicyDocument"])) visitor.document(doc, `${word} ${resource.logicalId}`);
-      return;
+      for (const doc of ctx.value(resource, ["Properties", "PolicyDocument"])) reader.document(doc, `${word} ${resource.logicalId}`);
+      break;
     case "AWS::Serverless::Function":
-      visitSamPolicies(ctx, resource, kind2, visitor);
-      return;
+      readSamPolicies(ctx, resource, reader);
+      break;
     default:
       for (const policy of ctx.items(resource, ["Properties", "Policies"])) {
-        if (!ctx.known(policy, "an inline policy") || policy.kind !== "literal") continue;
+        if (!reader.known(policy, "an inline policy") || policy.kind !== "literal") continue;
         for (const [name, doc] of ctx.each(ctx.value(policy, ["PolicyName"]), ctx.value(policy, ["PolicyDocument"]))) {
           const label = asString(name);
-          visitor.document(doc, `inline policy ${label !== void 0 ? JSON.stringify(clip(label)) : "(unnamed)"} of ${word} ${resource.logicalId}`);
+          reader.document(doc, `inline policy ${label !== void 0 ? JSON.stringify(clip(label)) : "(unnamed)"} of ${word} ${resource.logicalId}`);
         }
       }
-      if (visitor.managedArn) for (const arn of ctx.items(resource, ["Properties", "ManagedPolicyArns"])) visitor.managedArn(arn, kind2);
+      for (const arn of ctx.items(resource, ["Properties", "ManagedPolicyArns"])) reader.managedArn(arn);
   }
+  return items;
 }
-function visitSamPolicies(ctx, fn, kind2, visitor) {
+function readSamPolicies(ctx, fn, reader) {
   const where = (i) => `${i === void 0 ? "the policy" : `policy ${i + 1}`} of function ${fn.logicalId}`;
   for (const policies of ctx.value(fn, ["Properties", "Policies"])) {
-    if (!ctx.known(policies, "Policies") || policies.kind !== "literal") continue;
+    if (!reader.known(policies, "Policies") || policies.kind !== "literal") continue;
     if (!Array.isArray(policies.value)) {
-      visitSamEntry(policies, kind2, where(), visitor);
+      readSamEntry(policies, where(), reader);
       continue;
     }
     policies.value.forEach((_, i) => {
-      for (const entry of ctx.value(policies, [i])) visitSamEntry(entry, kind2, where(i), visitor);
+      for (const entry of ctx.value(policies, [i])) readSamEntry(entry, where(i), reader);
     });
   }
 }
-function visitSamEntry(entry, kind2, where, visitor) {
+function readSamEntry(entry, where, reader) {
   if (entry.kind === "unknown" || entry.kind === "literal" && typeof entry.value === "string") {
-    visitor.managedArn?.(entry, kind2);
+    reader.managedArn(entry);
     return;
   }
-  if (entry.kind === "literal" && isPlainObject2(entry.value) && "Statement" in entry.value) visitor.document(entry, where);
+  if (entry.kind === "literal" && isPlainObject2(entry.value) && "Statement" in entry.value) reader.document(entry, where);
 }
 var MARKER = (name) => `\uE000${name}\uE001`;
 var MARKERS = /\uE000([^\uE000\uE001]*)\uE001/g;
@@ -18825,12 +18892,13 @@ function subTemplate(resource, doc) {
   if (text === void 0) return void 0;
   return parseSubString(text).map((p) => typeof p === "string" ? p : MARKER(p.attribute ? `${p.name}.${p.attribute}` : p.name)).join("");
 }
-function visitStatements(ctx, resource, doc, visit2) {
+function readStatements(ctx, resource, doc, where, items) {
+  const unknown = (variant, what) => items.push({ kind: "unknown", variant, what });
   let text;
   if (doc.kind === "unknown") {
     text = subTemplate(resource, doc);
     if (text === void 0) {
-      ctx.unknown(doc, "the policy document");
+      unknown(doc, "the policy document");
       return;
     }
   } else if (doc.kind === "literal" && typeof doc.value === "string") {
@@ -18843,18 +18911,26 @@ function visitStatements(ctx, resource, doc, visit2) {
     try {
       document = variantWith(doc, { kind: "literal", value: JSON.parse(text), external: true });
     } catch {
-      if (doc.kind === "unknown") ctx.unknown(doc, "the policy document");
+      if (doc.kind === "unknown") unknown(doc, "the policy document");
       return;
     }
   }
+  const add = (statement, index) => {
+    if (statement.kind === "unknown") unknown(statement, "a policy statement");
+    if (statement.kind !== "literal" || !isPlainObject2(statement.value)) return;
+    const fields = {};
+    for (const name of STATEMENT_FIELDS) fields[name] = ctx.value(statement, [name]);
+    items.push({ kind: "statement", statement: { statement, fields, where, index } });
+  };
   for (const statements of ctx.value(document, ["Statement"])) {
-    if (!ctx.known(statements, "the policy statements") || statements.kind !== "literal") continue;
+    if (statements.kind === "unknown") unknown(statements, "the policy statements");
+    if (statements.kind !== "literal") continue;
     if (Array.isArray(statements.value)) {
       statements.value.forEach((_, i) => {
-        for (const statement of ctx.value(statements, [i])) visit2(statement, i + 1);
+        for (const statement of ctx.value(statements, [i])) add(statement, i + 1);
       });
     } else {
-      visit2(statements, 1);
+      add(statements, 1);
     }
   }
 }
@@ -18979,7 +19055,7 @@ var iam_policy_no_statements_with_admin_access_default = defineRule({
   },
   check(resource, ctx) {
     visitPolicies(ctx, resource, {
-      document: (doc, where) => visitStatements(ctx, resource, doc, (statement, index) => checkStatement(ctx, statement, where, index)),
+      statement: (statement) => checkStatement(ctx, statement),
       managedArn: (arn, kind2) => checkManagedArn(ctx, resource, arn, kind2)
     });
   }
@@ -19011,16 +19087,14 @@ function stars(ctx, value) {
   }
   return out;
 }
-function checkStatement(ctx, statement, where, index) {
-  if (!ctx.known(statement, "a policy statement") || statement.kind !== "literal" || !isPlainObject2(statement.value)) return;
-  const field = (name) => ctx.value(statement, [name]);
+function checkStatement(ctx, { fields, where, index }) {
   for (const [sid, effect, action2, notAction, resource, condition] of ctx.each(
-    field("Sid"),
-    field("Effect"),
-    field("Action"),
-    field("NotAction"),
-    field("Resource"),
-    field("Condition")
+    fields.Sid,
+    fields.Effect,
+    fields.Action,
+    fields.NotAction,
+    fields.Resource,
+    fields.Condition
   )) {
     if (effect.kind === "unknown" || hasMarker(asString(effect))) {
       const unknown = effect.kind === "unknown" ? effect : variantWith(effect, { kind: "unknown", reason: "a ${...} of Fn::Sub text" });
@@ -19141,14 +19215,12 @@ var iam_policy_no_statements_with_full_access_default = defineRule({
   },
   check(resource, ctx) {
     visitPolicies(ctx, resource, {
-      document: (doc, where) => visitStatements(ctx, resource, doc, (statement, index) => checkStatement2(ctx, statement, where, index))
+      statement: (statement) => checkStatement2(ctx, statement)
     });
   }
 });
-function checkStatement2(ctx, statement, where, index) {
-  if (!ctx.known(statement, "a policy statement") || statement.kind !== "literal" || !isPlainObject2(statement.value)) return;
-  const field = (name) => ctx.value(statement, [name]);
-  for (const [sid, effect, action2, resource] of ctx.each(field("Sid"), field("Effect"), field("Action"), field("Resource"))) {
+function checkStatement2(ctx, { fields, where, index }) {
+  for (const [sid, effect, action2, resource] of ctx.each(fields.Sid, fields.Effect, fields.Action, fields.Resource)) {
     if (effect.kind === "unknown" || hasMarker(asString(effect))) {
       const unknown = effect.kind === "unknown" ? effect : variantWith(effect, { kind: "unknown", reason: "a ${...} of Fn::Sub text" });
       ctx.unknown(unknown, "the Effect of a policy statement");
@@ -19453,6 +19525,11 @@ function targetOf(ctx, targets2) {
   return void 0;
 }
 function defaultRoutes(ctx, tableId) {
+  const table = ctx.template.resources.get(tableId);
+  return table ? routesOfTable(ctx, table, () => readDefaultRoutes(ctx, tableId)) : readDefaultRoutes(ctx, tableId);
+}
+var routesOfTable = perRun();
+function readDefaultRoutes(ctx, tableId) {
   const out = [];
   for (const { resource: route } of ctx.graph.referrers(tableId, ROUTE, ["Properties", "RouteTableId"])) {
     const prop = (name) => ctx.value(route, ["Properties", name]);
@@ -19500,6 +19577,10 @@ function routeTablesOf(ctx, subnet) {
   };
 }
 function subnetExposure(ctx, subnet) {
+  return exposureOf(ctx, subnet, () => readExposure(ctx, subnet));
+}
+var exposureOf = perRun();
+function readExposure(ctx, subnet) {
   const tables = routeTablesOf(ctx, subnet);
   if (tables.kind === "main") return { kind: "private" };
   if (tables.kind === "unknown") return tables;
@@ -20361,9 +20442,9 @@ function policiesOf(ctx, bucket) {
   const index = policyIndex(ctx);
   return { policies: index.byBucket.get(bucket) ?? [], unknown: index.unknown };
 }
-function statementSets(ctx, from, path14) {
+function statementSets(ctx, from, path15) {
   const sets = [];
-  for (const doc of ctx.value(from, path14)) {
+  for (const doc of ctx.value(from, path15)) {
     if (!ctx.known(doc, "the policy document")) {
       sets.push({ list: doc, statements: [], unknown: true });
       continue;
@@ -20385,8 +20466,8 @@ function statementSets(ctx, from, path14) {
   }
   return sets;
 }
-function statementsOf(ctx, from, path14) {
-  return statementSets(ctx, from, path14).flatMap((set) => set.statements);
+function statementsOf(ctx, from, path15) {
+  return statementSets(ctx, from, path15).flatMap((set) => set.statements);
 }
 function stringsOf(ctx, value) {
   if (value.kind === "absent") return [];
@@ -20488,6 +20569,10 @@ var LOG_SERVICES = {
 };
 var REGIONAL_LOGS = /^logs\.[^.]+\.amazonaws\.com(\.cn)?$/;
 function logSources(ctx, bucket) {
+  return sourcesOf(ctx, bucket, (recording) => findLogSources(recording, bucket));
+}
+var sourcesOf = perRunNoting();
+function findLogSources(ctx, bucket) {
   const sources = /* @__PURE__ */ new Set();
   const identity2 = bucketIdentity(ctx, bucket);
   for (const { type, via, source } of LOG_REFERRERS) {
@@ -21525,15 +21610,18 @@ function subnetsOf(ctx, element) {
   ];
 }
 function subnetZones(ctx, subnet) {
-  const out = [];
-  for (const [az, azId] of ctx.each(ctx.value(subnet, ["Properties", "AvailabilityZone"]), ctx.value(subnet, ["Properties", "AvailabilityZoneId"]))) {
-    const chosen = az.kind !== "absent" ? az : azId;
-    if (chosen.kind === "absent") {
-      out.push(variantWith(chosen, { kind: "unknown", reason: `the zone AWS picks for subnet ${subnet.logicalId}` }));
-    } else out.push(chosen);
-  }
-  return out;
+  return zonesOfSubnet(ctx, subnet, () => {
+    const out = [];
+    for (const [az, azId] of ctx.each(ctx.value(subnet, ["Properties", "AvailabilityZone"]), ctx.value(subnet, ["Properties", "AvailabilityZoneId"]))) {
+      const chosen = az.kind !== "absent" ? az : azId;
+      if (chosen.kind === "absent") {
+        out.push(variantWith(chosen, { kind: "unknown", reason: `the zone AWS picks for subnet ${subnet.logicalId}` }));
+      } else out.push(chosen);
+    }
+    return out;
+  });
 }
+var zonesOfSubnet = perRun();
 function perIndex(ctx, list2) {
   const items = list2.value;
   return items.map((_, i) => ctx.value(list2, [i]));
@@ -23958,8 +24046,8 @@ function arnList(ctx, selection, list2, target) {
   }
   return verdict2;
 }
-function startsWith(path14, prefix) {
-  return prefix.length <= path14.length && prefix.every((p, i) => path14[i] === p);
+function startsWith(path15, prefix) {
+  return prefix.length <= path15.length && prefix.every((p, i) => path15[i] === p);
 }
 var TAG_CONDITION_KEY = /^aws:ResourceTag\//;
 function backupSelects(ctx, selection, target) {
@@ -24268,9 +24356,9 @@ var ec2_placement_group_not_cluster_default = defineRule({
       checkStandaloneGroup(ctx, resource);
       return;
     }
-    const path14 = GROUP_PATH[resource.type];
-    if (!path14) return;
-    for (const group of ctx.value(resource, path14)) {
+    const path15 = GROUP_PATH[resource.type];
+    if (!path15) return;
+    for (const group of ctx.value(resource, path15)) {
       if (group.kind === "absent") continue;
       const pg = group.ref && ctx.template.resources.get(group.ref.logicalId);
       if (!pg || pg.type !== PLACEMENT_GROUP) {
@@ -24348,7 +24436,7 @@ function servesLoadBalancer(ctx, instance) {
   return ctx.graph.referrers(instance.logicalId, "AWS::ElasticLoadBalancingV2::TargetGroup", ["Properties", "Targets"]).length > 0 || ctx.graph.referrers(instance.logicalId, "AWS::ElasticLoadBalancing::LoadBalancer", ["Properties", "Instances"]).length > 0;
 }
 function checkStandaloneGroup(ctx, pg) {
-  const used = Object.entries(GROUP_PATH).some(([type, path14]) => ctx.graph.referrers(pg.logicalId, type, path14).length > 0);
+  const used = Object.entries(GROUP_PATH).some(([type, path15]) => ctx.graph.referrers(pg.logicalId, type, path15).length > 0);
   if (used) return;
   for (const strategy of ctx.value(pg, ["Properties", "Strategy"])) {
     if (strategy.kind === "absent") {
@@ -24595,9 +24683,9 @@ function checkCacheCluster(ctx, cluster) {
 
 // src/rule-helpers/attributes.ts
 var KEY_VALUE = { key: "Key", value: "Value" };
-function attributeValue(ctx, from, path14, key, fields = KEY_VALUE) {
+function attributeValue(ctx, from, path15, key, fields = KEY_VALUE) {
   const out = [];
-  for (const list2 of ctx.value(from, path14)) {
+  for (const list2 of ctx.value(from, path15)) {
     if (list2.kind !== "literal") {
       out.push(list2);
       continue;
@@ -25906,21 +25994,17 @@ var vpc_cidr_private_range_default = defineRule({
     }
   }
 });
-var blocksByRun = /* @__PURE__ */ new WeakMap();
+var blocksOf = perRun();
 function primaryBlocks(ctx, vpc) {
-  let byVpc = blocksByRun.get(ctx);
-  if (!byVpc) blocksByRun.set(ctx, byVpc = /* @__PURE__ */ new Map());
-  let blocks = byVpc.get(vpc);
-  if (!blocks) {
-    blocks = [];
+  return blocksOf(ctx, vpc, () => {
+    const blocks = [];
     for (const variant of ctx.value(vpc, ["Properties", "CidrBlock"])) {
       const text = asString(variant);
       const block = text === void 0 ? void 0 : parseIpv4Cidr(text);
       if (text !== void 0 && block) blocks.push({ variant, text, block });
     }
-    byVpc.set(vpc, blocks);
-  }
-  return blocks;
+    return blocks;
+  });
 }
 function checkOverlap(ctx, vpc, cidr, text) {
   const block = parseIpv4Cidr(text);
@@ -26041,25 +26125,25 @@ var ResourceGraph = class {
     const from = resource.logicalId;
     resource.dependsOn.forEach((to, i) => this.add(into, { from, to, kind: "DependsOn", path: ["DependsOn", i] }));
     if (resource.condition) this.add(into, { from, to: resource.condition, kind: "Condition", path: ["Condition"] });
-    const path14 = [];
+    const path15 = [];
     for (const key of ["Properties", "Metadata"]) {
       if (resource.node[key] === void 0) continue;
-      path14.push(key);
-      this.walk(into, from, resource.node[key], path14);
-      path14.pop();
+      path15.push(key);
+      this.walk(into, from, resource.node[key], path15);
+      path15.pop();
     }
   }
   /**
    * Depth first through one value; `path` is where it sits, copied only where an edge is found (most nodes are not
    * references). The recursion is as deep as the document, which both parsers cap at MAX_DEPTH.
    */
-  walk(into, from, node, path14) {
+  walk(into, from, node, path15) {
     if (typeof node !== "object" || node === null) return;
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) {
-        path14.push(i);
-        this.walk(into, from, node[i], path14);
-        path14.pop();
+        path15.push(i);
+        this.walk(into, from, node[i], path15);
+        path15.pop();
       }
       return;
     }
@@ -26067,30 +26151,30 @@ var ResourceGraph = class {
     if (intrinsic) {
       const { name, args } = intrinsic;
       if (name === "Ref" && typeof args === "string") {
-        if (this.template.resources.has(args)) this.add(into, { from, to: args, kind: "Ref", path: [...path14] });
+        if (this.template.resources.has(args)) this.add(into, { from, to: args, kind: "Ref", path: [...path15] });
         return;
       }
-      if (name !== "Ref") this.intrinsicEdges(into, from, name, args, path14);
+      if (name !== "Ref") this.intrinsicEdges(into, from, name, args, path15);
     }
     for (const key in node) {
-      path14.push(key);
-      this.walk(into, from, node[key], path14);
-      path14.pop();
+      path15.push(key);
+      this.walk(into, from, node[key], path15);
+      path15.pop();
     }
   }
-  intrinsicEdges(into, from, name, args, path14) {
+  intrinsicEdges(into, from, name, args, path15) {
     if (name === "Fn::If" && Array.isArray(args) && typeof args[0] === "string") {
-      this.add(into, { from, to: args[0], kind: "Condition", path: [...path14] });
+      this.add(into, { from, to: args[0], kind: "Condition", path: [...path15] });
     } else if (name === "Fn::GetAtt") {
       const target = getAttTarget(args);
-      if (target) this.add(into, { from, to: target.logicalId, kind: "GetAtt", attribute: target.attribute, path: [...path14] });
+      if (target) this.add(into, { from, to: target.logicalId, kind: "GetAtt", attribute: target.attribute, path: [...path15] });
     } else if (name === "Fn::Sub") {
       const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
       if (text === void 0) return;
       const variables = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
       for (const part of parseSubString(text)) {
         if (typeof part !== "string" && !(part.name in variables)) {
-          this.add(into, { from, to: part.name, kind: "Sub", attribute: part.attribute, path: [...path14] });
+          this.add(into, { from, to: part.name, kind: "Sub", attribute: part.attribute, path: [...path15] });
         }
       }
     }
@@ -26106,9 +26190,9 @@ function getAttTarget(args) {
   }
   return void 0;
 }
-function startsWith2(path14, prefix) {
-  if (prefix.length > path14.length) return false;
-  return prefix.every((segment, i) => path14[i] === segment);
+function startsWith2(path15, prefix) {
+  if (prefix.length > path15.length) return false;
+  return prefix.every((segment, i) => path15[i] === segment);
 }
 function push(map, key, value) {
   const list2 = map.get(key);
@@ -26169,9 +26253,9 @@ var ValueResolver = class {
    * Walks `path` from each variant, resolving intrinsics at every step and forking on undecidable Fn::If. What the
    * value's budget did not reach is an unknown variant: too complex to evaluate.
    */
-  navigate(from, path14) {
+  navigate(from, path15) {
     this.startValue();
-    return this.walk(from, path14);
+    return this.walk(from, path15);
   }
   /** The elements of list-valued variants, each as a variant of its own (evaluated within one budget). */
   elements(lists) {
@@ -26204,14 +26288,14 @@ var ValueResolver = class {
     if (this.spent > this.stopAt) this.over = true;
     return !this.over;
   }
-  walk(from, path14) {
-    if (from.length === 1 && path14.length > 0) {
-      const plain = this.plainWalk(from[0], path14);
+  walk(from, path15) {
+    if (from.length === 1 && path15.length > 0) {
+      const plain = this.plainWalk(from[0], path15);
       if (plain) return plain;
     }
     let current = from;
-    for (let p = 0; p < path14.length; p++) {
-      const segment = path14[p];
+    for (let p = 0; p < path15.length; p++) {
+      const segment = path15[p];
       const next = [];
       for (let i = 0; i < current.length; i++) {
         const v = current[i];
@@ -26231,7 +26315,7 @@ var ValueResolver = class {
         const resolved = this.resolve(child, childPath, v.external, v.assumptions);
         for (let r = 0; r < resolved.length; r++) next.push(resolved[r]);
       }
-      current = cap(next, path14);
+      current = cap(next, path15);
     }
     return current;
   }
@@ -26239,53 +26323,53 @@ var ValueResolver = class {
    * navigate() for the common walk through plain values only (no intrinsic on the way): the same result, without a
    * variant and a path for every step. Undefined when the walk meets anything else; navigate() then takes it.
    */
-  plainWalk(v, path14) {
+  plainWalk(v, path15) {
     if (v.kind !== "literal") return void 0;
     let node = v.value;
-    for (let p = 0; p < path14.length; p++) {
-      const segment = path14[p];
+    for (let p = 0; p < path15.length; p++) {
+      const segment = path15[p];
       let child;
       if (Array.isArray(node) && typeof segment === "number") child = node[segment];
       else if (isPlainObject2(node) && typeof segment === "string") child = node[segment];
       else return void 0;
       if (child === void 0) {
-        const at = v.external ? v.path : v.path.concat(p === path14.length - 1 ? path14 : path14.slice(0, p + 1));
+        const at = v.external ? v.path : v.path.concat(p === path15.length - 1 ? path15 : path15.slice(0, p + 1));
         return [absentVariant(at, v.external, v.assumptions)];
       }
       if (!isPlainLiteral(child)) return void 0;
       node = child;
     }
-    return [literalVariant(node, v.external ? v.path : v.path.concat(path14), v.external, v.assumptions)];
+    return [literalVariant(node, v.external ? v.path : v.path.concat(path15), v.external, v.assumptions)];
   }
   /** Resolves the top-level intrinsic of a node. */
-  resolve(node, path14, external, assumptions, depth = 0) {
-    if (node === void 0) return [absentVariant(path14, external, assumptions)];
-    if (isPlainLiteral(node)) return [literalVariant(node, path14, external, assumptions)];
+  resolve(node, path15, external, assumptions, depth = 0) {
+    if (node === void 0) return [absentVariant(path15, external, assumptions)];
+    if (isPlainLiteral(node)) return [literalVariant(node, path15, external, assumptions)];
     if (typeof node !== "object" || node === null) {
-      return [unknownVariant("a dynamic reference, resolved at deploy time", path14, external, assumptions, { kind: "dynamic-reference" })];
+      return [unknownVariant("a dynamic reference, resolved at deploy time", path15, external, assumptions, { kind: "dynamic-reference" })];
     }
     const intrinsic = node instanceof Opaque ? void 0 : intrinsicOf(node);
-    return this.resolveIntrinsic(node, intrinsic, path14, external, assumptions, depth);
+    return this.resolveIntrinsic(node, intrinsic, path15, external, assumptions, depth);
   }
-  resolveIntrinsic(node, intrinsic, path14, external, assumptions, depth) {
+  resolveIntrinsic(node, intrinsic, path15, external, assumptions, depth) {
     const unknown = (reason, extra) => [
-      extra ? Object.assign(unknownVariant(reason, path14, external, assumptions), extra) : unknownVariant(reason, path14, external, assumptions, reason === TOO_COMPLEX ? TOO_COMPLEX_ORIGIN : void 0)
+      extra ? Object.assign(unknownVariant(reason, path15, external, assumptions), extra) : unknownVariant(reason, path15, external, assumptions, reason === TOO_COMPLEX ? TOO_COMPLEX_ORIGIN : void 0)
     ];
     if (node instanceof Opaque) return unknown(node.reason, { opaque: node.id });
     if (depth > MAX_DEPTH2) return unknown("intrinsics nested too deeply");
     const { name, args } = intrinsic;
-    if (name === "Ref") return this.resolveRef(args, path14, external, assumptions);
+    if (name === "Ref") return this.resolveRef(args, path15, external, assumptions);
     if (name === "Fn::GetAtt") {
       const target = getAttTarget(args);
-      if (!target) return [unknownVariant("a malformed Fn::GetAtt", path14, external, assumptions)];
-      const v = unknownVariant(`an attribute of resource ${clip(target.logicalId)}`, path14, external, assumptions);
+      if (!target) return [unknownVariant("a malformed Fn::GetAtt", path15, external, assumptions)];
+      const v = unknownVariant(`an attribute of resource ${clip(target.logicalId)}`, path15, external, assumptions);
       v.ref = target;
       return [v];
     }
     if (!this.charge(1)) return unknown(TOO_COMPLEX);
-    const at = (segment) => external ? path14 : [...path14, segment];
+    const at = (segment) => external ? path15 : [...path15, segment];
     const sub = (child, childPath, base = assumptions) => this.resolve(child, childPath, external, base, depth + 1);
-    const literal2 = (value, base) => literalVariant(value, path14, external, base);
+    const literal2 = (value, base) => literalVariant(value, path15, external, base);
     switch (name) {
       case "Fn::If": {
         if (!Array.isArray(args) || args.length !== 3 || typeof args[0] !== "string") return unknown("a malformed Fn::If");
@@ -26297,73 +26381,73 @@ var ValueResolver = class {
           const merged = mergeAssumptions(assumptions, outcome.assumptions);
           if (!merged) continue;
           const index = outcome.value ? 1 : 2;
-          const branch = sub(args[index], external ? path14 : [...path14, "Fn::If", index], merged);
+          const branch = sub(args[index], external ? path15 : [...path15, "Fn::If", index], merged);
           for (let b = 0; b < branch.length; b++) out.push(branch[b]);
         }
-        return cap(out, path14);
+        return cap(out, path15);
       }
       case "Fn::FindInMap":
-        return this.findInMap(args, path14, external, assumptions, depth);
+        return this.findInMap(args, path15, external, assumptions, depth);
       case "Fn::Sub":
-        return this.substitute(args, path14, external, assumptions, depth);
+        return this.substitute(args, path15, external, assumptions, depth);
       case "Fn::Join": {
         if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Join");
         const out = [];
         const readings3 = this.combine([sub(args[0], at("Fn::Join")), sub(args[1], at("Fn::Join"))]);
-        if (!readings3) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path14);
+        if (!readings3) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path15);
         for (let r = 0; r < readings3.length && out.length <= MAX_VARIANTS && !this.over; r++) {
           const [delimiter, list2] = readings3[r];
           if (delimiter.kind !== "literal" || list2.kind !== "literal" || !Array.isArray(list2.value)) {
-            out.push(unknownVariant("Fn::Join of values that are not all known", path14, external, assumptions, JOIN));
+            out.push(unknownVariant("Fn::Join of values that are not all known", path15, external, assumptions, JOIN));
             continue;
           }
           const items = list2.value;
           const parts = [];
           for (let i = 0; i < items.length && !this.over; i++) parts.push(sub(items[i], at("Fn::Join"), list2.assumptions));
           const combos = this.combine(parts);
-          if (!combos) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path14);
+          if (!combos) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path15);
           for (let c = 0; c < combos.length; c++) {
             const combo = combos[c];
             const merged = mergeAssumptionLists([delimiter.assumptions, list2.assumptions, ...combo.map(assumptionsOf)]);
             if (!merged) continue;
             out.push(
-              this.text(combo, scalarText(delimiter.value), path14, external, merged) ?? unknownVariant("Fn::Join of values that are not all known", path14, external, assumptions, JOIN)
+              this.text(combo, scalarText(delimiter.value), path15, external, merged) ?? unknownVariant("Fn::Join of values that are not all known", path15, external, assumptions, JOIN)
             );
           }
         }
-        return this.over ? unknown(TOO_COMPLEX) : cap(out, path14);
+        return this.over ? unknown(TOO_COMPLEX) : cap(out, path15);
       }
       case "Fn::Select": {
         if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Select");
         const out = [];
         const readings3 = this.combine([sub(args[0], at("Fn::Select")), sub(args[1], at("Fn::Select"))]);
-        if (!readings3) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path14);
+        if (!readings3) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path15);
         for (let r = 0; r < readings3.length && out.length <= MAX_VARIANTS && !this.over; r++) {
           const [index, list2] = readings3[r];
           const i = index.kind === "literal" ? Number(index.value) : NaN;
           if (!Number.isInteger(i) || list2.kind !== "literal" || !Array.isArray(list2.value)) {
-            out.push(unknownVariant("Fn::Select over values that are not known", path14, external, assumptions));
+            out.push(unknownVariant("Fn::Select over values that are not known", path15, external, assumptions));
             continue;
           }
           const merged = mergeAssumptions(index.assumptions, list2.assumptions);
           const items = list2.value;
-          if (i < 0 || i >= items.length) out.push(unknownVariant(`Fn::Select index ${i} is out of range`, path14, external, assumptions));
+          if (i < 0 || i >= items.length) out.push(unknownVariant(`Fn::Select index ${i} is out of range`, path15, external, assumptions));
           else {
             const chosen = sub(items[i], at("Fn::Select"), merged);
             for (let c = 0; c < chosen.length; c++) out.push(chosen[c]);
           }
         }
-        return this.over ? unknown(TOO_COMPLEX) : cap(out, path14);
+        return this.over ? unknown(TOO_COMPLEX) : cap(out, path15);
       }
       case "Fn::Split": {
         if (!Array.isArray(args) || args.length !== 2) return unknown("a malformed Fn::Split");
         const out = [];
         const readings3 = this.combine([sub(args[0], at("Fn::Split")), sub(args[1], at("Fn::Split"))]);
-        if (!readings3) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path14);
+        if (!readings3) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path15);
         for (let r = 0; r < readings3.length; r++) {
           const [delimiter, text] = readings3[r];
           if (delimiter.kind !== "literal" || text.kind !== "literal" || typeof text.value !== "string") {
-            out.push(unknownVariant("Fn::Split of a value that is not known", path14, external, assumptions));
+            out.push(unknownVariant("Fn::Split of a value that is not known", path15, external, assumptions));
             continue;
           }
           const merged = mergeAssumptions(delimiter.assumptions, text.assumptions);
@@ -26384,11 +26468,11 @@ var ValueResolver = class {
         if (!Array.isArray(args) || args.length !== 3) return unknown("a malformed Fn::Cidr");
         const out = [];
         const readings3 = this.combine([sub(args[0], at("Fn::Cidr")), sub(args[1], at("Fn::Cidr")), sub(args[2], at("Fn::Cidr"))]);
-        if (!readings3) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path14);
+        if (!readings3) return this.over ? unknown(TOO_COMPLEX) : tooMany2(path15);
         for (let r = 0; r < readings3.length; r++) {
           const [block, count, bits] = readings3[r];
           const cidrs = block.kind === "literal" && count.kind === "literal" && bits.kind === "literal" ? cidrSubnets(String(block.value), Number(count.value), Number(bits.value)) : void 0;
-          if (!cidrs) out.push(unknownVariant("Fn::Cidr of values that are not known", path14, external, assumptions));
+          if (!cidrs) out.push(unknownVariant("Fn::Cidr of values that are not known", path15, external, assumptions));
           else out.push(literal2(cidrs, mergeAssumptions(block.assumptions, count.assumptions, bits.assumptions)));
         }
         return this.over ? unknown(TOO_COMPLEX) : out;
@@ -26399,65 +26483,65 @@ var ValueResolver = class {
         const lists = sub(args, at("Fn::Length"));
         if (this.over) return unknown(TOO_COMPLEX);
         return lists.map(
-          (v) => v.kind === "literal" && Array.isArray(v.value) ? variantWith(v, { path: path14, value: v.value.length }) : variantWith(v, { kind: "unknown", reason: "Fn::Length of an unknown list" })
+          (v) => v.kind === "literal" && Array.isArray(v.value) ? variantWith(v, { path: path15, value: v.value.length }) : variantWith(v, { kind: "unknown", reason: "Fn::Length of an unknown list" })
         );
       }
       case "Fn::ImportValue":
-        return [unknownVariant("an Fn::ImportValue from another stack", path14, external, assumptions, { kind: "intrinsic", name: "Fn::ImportValue" })];
+        return [unknownVariant("an Fn::ImportValue from another stack", path15, external, assumptions, { kind: "intrinsic", name: "Fn::ImportValue" })];
       case "Fn::Transform":
-        return [unknownVariant("the output of a macro (Fn::Transform)", path14, external, assumptions, { kind: "intrinsic", name: "Fn::Transform" })];
+        return [unknownVariant("the output of a macro (Fn::Transform)", path15, external, assumptions, { kind: "intrinsic", name: "Fn::Transform" })];
       default:
         return unknown(`the result of ${clip(name)}`);
     }
   }
-  resolveRef(args, path14, external, assumptions) {
-    if (typeof args !== "string") return [unknownVariant("a malformed Ref", path14, external, assumptions)];
-    if (args === "AWS::NoValue") return [absentVariant(path14, external, assumptions)];
+  resolveRef(args, path15, external, assumptions) {
+    if (typeof args !== "string") return [unknownVariant("a malformed Ref", path15, external, assumptions)];
+    if (args === "AWS::NoValue") return [absentVariant(path15, external, assumptions)];
     if (PSEUDO_PARAMETERS.has(args)) {
-      const v = unknownVariant(`the pseudo parameter ${args}`, path14, external, assumptions);
+      const v = unknownVariant(`the pseudo parameter ${args}`, path15, external, assumptions);
       v.pseudo = args;
       return [v];
     }
-    if (this.template.parameters.has(args)) return this.parameterVariants(args, path14, external, assumptions);
+    if (this.template.parameters.has(args)) return this.parameterVariants(args, path15, external, assumptions);
     if (this.template.resources.has(args)) {
-      const v = unknownVariant(`a reference to resource ${clip(args)}`, path14, external, assumptions);
+      const v = unknownVariant(`a reference to resource ${clip(args)}`, path15, external, assumptions);
       v.ref = { logicalId: args };
       return [v];
     }
-    return [unknownVariant(`Ref to ${clip(args)}, which is not defined in the template`, path14, external, assumptions)];
+    return [unknownVariant(`Ref to ${clip(args)}, which is not defined in the template`, path15, external, assumptions)];
   }
   /** The values a parameter can take: the given value, else the Default (AllowedValues as alternatives). */
-  parameterVariants(name, path14, external, assumptions) {
+  parameterVariants(name, path15, external, assumptions) {
     const param = this.template.parameters.get(name);
     if (param.type.startsWith("AWS::SSM::Parameter::Value")) {
-      return [unknownVariant(`parameter ${clip(name)} is read from SSM at deploy time`, path14, external, assumptions, { kind: "parameter", name })];
+      return [unknownVariant(`parameter ${clip(name)} is read from SSM at deploy time`, path15, external, assumptions, { kind: "parameter", name })];
     }
     const out = [];
     const givenValue = this.given.get(name);
     if (givenValue !== void 0) {
-      parameterValue2(param, givenValue, "given", path14, assumptions, out);
+      parameterValue2(param, givenValue, "given", path15, assumptions, out);
       return out;
     }
     for (let i = 0; i < assumptions.length; i++) {
       const a = assumptions[i];
       if (a.kind === "parameter" && a.name === name) {
-        parameterValue2(param, a.value, a.source, path14, assumptions, out);
+        parameterValue2(param, a.value, a.source, path15, assumptions, out);
         return out;
       }
     }
     if (param.default === void 0 || param.default === null) {
-      return [unknownVariant(`parameter ${clip(name)} has no Default`, path14, external, assumptions, { kind: "parameter", name })];
+      return [unknownVariant(`parameter ${clip(name)} has no Default`, path15, external, assumptions, { kind: "parameter", name })];
     }
-    parameterValue2(param, param.default, "default", path14, assumptions, out);
+    parameterValue2(param, param.default, "default", path15, assumptions, out);
     const allowed = param.allowedValues ?? [];
     for (let i = 0; i < allowed.length && i < MAX_ALTERNATIVES; i++) {
-      if (String(allowed[i]) !== String(param.default)) parameterValue2(param, allowed[i], "allowed", path14, assumptions, out);
+      if (String(allowed[i]) !== String(param.default)) parameterValue2(param, allowed[i], "allowed", path15, assumptions, out);
     }
     return out;
   }
-  findInMap(args, path14, external, assumptions, depth) {
-    if (!Array.isArray(args) || args.length < 3) return [unknownVariant("a malformed Fn::FindInMap", path14, external, assumptions)];
-    const keyPath = external ? path14 : [...path14, "Fn::FindInMap"];
+  findInMap(args, path15, external, assumptions, depth) {
+    if (!Array.isArray(args) || args.length < 3) return [unknownVariant("a malformed Fn::FindInMap", path15, external, assumptions)];
+    const keyPath = external ? path15 : [...path15, "Fn::FindInMap"];
     const keys = [
       this.resolve(args[0], keyPath, external, assumptions, depth + 1),
       this.resolve(args[1], keyPath, external, assumptions, depth + 1),
@@ -26466,27 +26550,27 @@ var ValueResolver = class {
     const fallback = isPlainObject2(args[3]) ? args[3].DefaultValue : void 0;
     const out = [];
     const readings3 = this.combine(keys);
-    if (!readings3) return this.over ? [unknownVariant(TOO_COMPLEX, path14, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany2(path14);
+    if (!readings3) return this.over ? [unknownVariant(TOO_COMPLEX, path15, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany2(path15);
     for (let i = 0; i < readings3.length && out.length <= MAX_VARIANTS && !this.over; i++) {
       const [mapName, top, second] = readings3[i];
-      this.mapEntries(mapName, top, second, fallback, path14, external, assumptions, depth, out);
+      this.mapEntries(mapName, top, second, fallback, path15, external, assumptions, depth, out);
     }
-    if (this.over) out.push(unknownVariant(TOO_COMPLEX, path14, external, assumptions, TOO_COMPLEX_ORIGIN));
-    return cap(out, path14);
+    if (this.over) out.push(unknownVariant(TOO_COMPLEX, path15, external, assumptions, TOO_COMPLEX_ORIGIN));
+    return cap(out, path15);
   }
   /**
    * Fn::FindInMap for one reading of its three keys, into `out`. An unknown key (e.g. AWS::Region) means every entry
    * is possible: they are evaluated as alternatives.
    */
-  mapEntries(mapName, top, second, fallback, path14, external, assumptions, depth, out) {
+  mapEntries(mapName, top, second, fallback, path15, external, assumptions, depth, out) {
     if (mapName.kind !== "literal") {
-      out.push(unknownVariant("Fn::FindInMap with an unknown map name", path14, external, assumptions));
+      out.push(unknownVariant("Fn::FindInMap with an unknown map name", path15, external, assumptions));
       return;
     }
     const name = String(mapName.value);
     const map = this.template.mappings[name];
     if (!isPlainObject2(map)) {
-      out.push(unknownVariant(`mapping ${clip(name)} is not defined`, path14, external, assumptions));
+      out.push(unknownVariant(`mapping ${clip(name)} is not defined`, path15, external, assumptions));
       return;
     }
     const base = mergeAssumptions(mapName.assumptions, top.assumptions, second.assumptions);
@@ -26499,7 +26583,7 @@ var ValueResolver = class {
       if (!isPlainObject2(level)) {
         if (!topAlt)
           out.push(
-            fallback !== void 0 ? literalVariant(fallback, path14, true, base) : unknownVariant(`key ${clip(topKey)} is not in mapping ${clip(name)}`, path14, external, assumptions)
+            fallback !== void 0 ? literalVariant(fallback, path15, true, base) : unknownVariant(`key ${clip(topKey)} is not in mapping ${clip(name)}`, path15, external, assumptions)
           );
         continue;
       }
@@ -26516,50 +26600,50 @@ var ValueResolver = class {
         if (value === void 0) {
           if (!secondAlt)
             out.push(
-              fallback !== void 0 ? literalVariant(fallback, path14, true, merged) : unknownVariant(`key ${clip(topKey)}.${clip(secondKey)} is not in mapping ${clip(name)}`, path14, external, assumptions)
+              fallback !== void 0 ? literalVariant(fallback, path15, true, merged) : unknownVariant(`key ${clip(topKey)}.${clip(secondKey)} is not in mapping ${clip(name)}`, path15, external, assumptions)
             );
           continue;
         }
-        const resolved = this.resolve(value, path14, true, merged, depth + 1);
+        const resolved = this.resolve(value, path15, true, merged, depth + 1);
         for (let r = 0; r < resolved.length; r++) out.push(resolved[r]);
       }
     }
   }
-  substitute(args, path14, external, assumptions, depth) {
+  substitute(args, path15, external, assumptions, depth) {
     const text = typeof args === "string" ? args : Array.isArray(args) && typeof args[0] === "string" ? args[0] : void 0;
-    if (text === void 0) return [unknownVariant("a malformed Fn::Sub", path14, external, assumptions)];
+    if (text === void 0) return [unknownVariant("a malformed Fn::Sub", path15, external, assumptions)];
     const variables = Array.isArray(args) && isPlainObject2(args[1]) ? args[1] : {};
-    const subPath = external ? path14 : [...path14, "Fn::Sub"];
+    const subPath = external ? path15 : [...path15, "Fn::Sub"];
     const pieces = parseSubString(text);
     const parts = [];
     for (let i = 0; i < pieces.length && !this.over; i++) {
       const part = pieces[i];
-      if (typeof part === "string") parts.push([literalVariant(part, path14, external, [])]);
+      if (typeof part === "string") parts.push([literalVariant(part, path15, external, [])]);
       else if (part.name in variables) parts.push(this.resolve(variables[part.name], subPath, external, assumptions, depth + 1));
       else if (part.attribute !== void 0) {
-        const v = unknownVariant(`an attribute of resource ${clip(part.name)}`, path14, external, assumptions);
+        const v = unknownVariant(`an attribute of resource ${clip(part.name)}`, path15, external, assumptions);
         if (this.template.resources.has(part.name)) v.ref = { logicalId: part.name, attribute: part.attribute };
         parts.push([v]);
       } else parts.push(this.resolve({ Ref: part.name }, subPath, external, assumptions, depth + 1));
     }
     const out = [];
     const combos = this.combine(parts);
-    if (!combos) return this.over ? [unknownVariant(TOO_COMPLEX, path14, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany2(path14);
+    if (!combos) return this.over ? [unknownVariant(TOO_COMPLEX, path15, external, assumptions, TOO_COMPLEX_ORIGIN)] : tooMany2(path15);
     for (let c = 0; c < combos.length && !this.over; c++) {
       const combo = combos[c];
       const merged = mergeAssumptionLists([assumptions, ...combo.map(assumptionsOf)]);
       if (!merged) continue;
-      const text2 = this.text(combo, "", path14, external, merged);
+      const text2 = this.text(combo, "", path15, external, merged);
       if (text2) {
         out.push(text2);
         continue;
       }
       const missing = combo.find((c2) => !textOf(c2));
-      const v = unknownVariant(`Fn::Sub over ${missing.reason ?? "a value that is not known"}`, path14, external, merged, SUB);
+      const v = unknownVariant(`Fn::Sub over ${missing.reason ?? "a value that is not known"}`, path15, external, merged, SUB);
       if (combo.length === 1 && missing.ref) v.ref = missing.ref;
       out.push(v);
     }
-    return this.over ? [unknownVariant(TOO_COMPLEX, path14, external, assumptions, TOO_COMPLEX_ORIGIN)] : cap(out, path14);
+    return this.over ? [unknownVariant(TOO_COMPLEX, path15, external, assumptions, TOO_COMPLEX_ORIGIN)] : cap(out, path15);
   }
   /**
    * Every consistent combination of one variant from each list, counted against the budget; undefined past `limit`
@@ -26572,8 +26656,8 @@ var ValueResolver = class {
     return combos;
   }
   /** textVariant(), with the text counted against the budget (one unit per KiB). */
-  text(parts, delimiter, path14, external, assumptions) {
-    const v = textVariant(parts, delimiter, path14, external, assumptions);
+  text(parts, delimiter, path15, external, assumptions) {
+    const v = textVariant(parts, delimiter, path15, external, assumptions);
     if (v && typeof v.value === "string") this.charge(v.value.length >> 10);
     return v;
   }
@@ -26684,28 +26768,28 @@ function isPlainLiteral(node) {
   if (typeof node !== "object" || node === null) return !isDynamicReference(node);
   return !(node instanceof Opaque) && intrinsicName(node) === void 0;
 }
-function parameterValue2(param, value, source, path14, assumptions, out) {
+function parameterValue2(param, value, source, path15, assumptions, out) {
   const merged = mergeAssumptions(assumptions, [{ kind: "parameter", name: param.name, value, source }]);
   if (!merged) return;
   const isList = param.type.startsWith("List<") || param.type === "CommaDelimitedList";
-  out.push(literalVariant(isList && typeof value === "string" ? value.split(",").map((s) => s.trim()) : value, path14, true, merged));
+  out.push(literalVariant(isList && typeof value === "string" ? value.split(",").map((s) => s.trim()) : value, path15, true, merged));
 }
-function cap(variants, path14) {
+function cap(variants, path15) {
   if (variants.length <= MAX_VARIANTS) return variants;
   for (let i = 0; i < variants.length; i++) {
-    if (variants[i].origin?.kind === "too-complex") return [unknownVariant(TOO_COMPLEX, path14, false, [], TOO_COMPLEX_ORIGIN)];
+    if (variants[i].origin?.kind === "too-complex") return [unknownVariant(TOO_COMPLEX, path15, false, [], TOO_COMPLEX_ORIGIN)];
   }
-  return tooMany2(path14);
+  return tooMany2(path15);
 }
-function tooMany2(path14) {
-  return [unknownVariant(TOO_MANY, path14, false, [], TOO_COMPLEX_ORIGIN)];
+function tooMany2(path15) {
+  return [unknownVariant(TOO_MANY, path15, false, [], TOO_COMPLEX_ORIGIN)];
 }
 function textOf(v) {
   if (v.kind === "literal" && isScalar2(v.value)) return { text: scalarText(v.value), symbolic: v.symbolic === true };
   if (v.kind === "unknown" && v.pseudo) return { text: `\${${v.pseudo}}`, symbolic: true };
   return void 0;
 }
-function textVariant(parts, delimiter, path14, external, assumptions) {
+function textVariant(parts, delimiter, path15, external, assumptions) {
   let text = "";
   let symbolic = false;
   for (let i = 0; i < parts.length; i++) {
@@ -26713,9 +26797,9 @@ function textVariant(parts, delimiter, path14, external, assumptions) {
     if (!piece) return void 0;
     text += i === 0 ? piece.text : delimiter + piece.text;
     if (piece.symbolic) symbolic = true;
-    if (text.length > MAX_TEXT) return unknownVariant(`a text longer than ${MAX_TEXT >> 20} MiB`, path14, external, assumptions);
+    if (text.length > MAX_TEXT) return unknownVariant(`a text longer than ${MAX_TEXT >> 20} MiB`, path15, external, assumptions);
   }
-  const v = literalVariant(text, path14, external, assumptions);
+  const v = literalVariant(text, path15, external, assumptions);
   if (symbolic) v.symbolic = true;
   return v;
 }
@@ -26841,7 +26925,11 @@ function checkVpc(ctx, vpc) {
     });
   }
 }
-function subnetCidrs(ctx, subnet) {
+function readingsOf(ctx, subnet) {
+  return subnetReadings(ctx, subnet, () => ({ cidrs: readSubnetCidrs(ctx, subnet), vpcIds: ctx.value(subnet, ["Properties", "VpcId"]) }));
+}
+var subnetReadings = perRun();
+function readSubnetCidrs(ctx, subnet) {
   const values = ctx.value(subnet, ["Properties", "CidrBlock"]);
   const derived = derivedFromVpc(subnet);
   if (!derived) return values;
@@ -26872,8 +26960,8 @@ function derivedFromVpc(subnet) {
   return { vpc: target.logicalId, index, count, bits };
 }
 function checkSubnet(ctx, subnet) {
-  const vpcId = ctx.value(subnet, ["Properties", "VpcId"]);
-  for (const [cidr, vpcRef] of ctx.each(subnetCidrs(ctx, subnet), vpcId)) {
+  const { cidrs, vpcIds } = readingsOf(ctx, subnet);
+  for (const [cidr, vpcRef] of ctx.each(cidrs, vpcIds)) {
     if (cidr.kind === "absent" || !ctx.known(cidr, "CidrBlock")) continue;
     const parsed = blockOf(cidr);
     if (!parsed) continue;
@@ -26929,7 +27017,8 @@ function checkOverlaps(ctx, subnet, cidr, block, vpc) {
   for (const { resource: other } of ctx.graph.referrers(vpc.logicalId, SUBNET3, ["Properties", "VpcId"])) {
     if (other === subnet) return;
     if (subnet.condition && other.condition && subnet.condition !== other.condition) continue;
-    for (const [otherCidr, otherVpc] of ctx.each(subnetCidrs(ctx, other), ctx.value(other, ["Properties", "VpcId"]), [cidr])) {
+    const { cidrs, vpcIds } = readingsOf(ctx, other);
+    for (const [otherCidr, otherVpc] of ctx.each(cidrs, vpcIds, [cidr])) {
       if (otherVpc.ref?.logicalId !== vpc.logicalId) continue;
       const parsed = blockOf(otherCidr);
       if (!parsed || !overlapsBlock(block, parsed.block)) continue;
@@ -27030,7 +27119,7 @@ function subnetOf(ctx, subnet) {
   const zones = subnetZones(ctx, subnet);
   const condition = subnet.condition;
   if (condition && zones.some((z) => z.assumptions.some((a) => a.kind === "condition" && a.name === condition && a.value))) {
-    zones.push(absentVariant([], false, [{ kind: "condition", name: condition, value: false }]));
+    return { resource: subnet, zones: [...zones, absentVariant([], false, [{ kind: "condition", name: condition, value: false }])] };
   }
   return { resource: subnet, zones };
 }
@@ -27458,8 +27547,8 @@ function s3Origin(ctx, distribution, origin) {
     const text = asString(domain);
     if (text !== void 0) {
       if (S3_DOMAIN.test(text.replace(/\/.*$/, ""))) return "s3";
-      const path14 = domain.path;
-      const fromBucket = ctx.graph.edgesFrom(distribution.logicalId).some((e) => startsWith3(e.path, path14) && ctx.template.resources.get(e.to)?.type === BUCKET);
+      const path15 = domain.path;
+      const fromBucket = ctx.graph.edgesFrom(distribution.logicalId).some((e) => startsWith3(e.path, path15) && ctx.template.resources.get(e.to)?.type === BUCKET);
       return fromBucket ? "s3" : "other";
     }
     if (domain.kind === "unknown") {
@@ -27473,8 +27562,8 @@ function s3Origin(ctx, distribution, origin) {
 function refKey(v) {
   return `\0${v.ref?.logicalId}.${v.ref?.attribute ?? ""}`;
 }
-function startsWith3(path14, prefix) {
-  return prefix.length <= path14.length && prefix.every((segment, i) => path14[i] === segment);
+function startsWith3(path15, prefix) {
+  return prefix.length <= path15.length && prefix.every((segment, i) => path15[i] === segment);
 }
 
 // rules/performance-efficiency/cloudfront-caching-enabled.ts
@@ -28170,7 +28259,7 @@ function checkFunction(ctx, fn) {
   }
 }
 var DISTRIBUTION = "AWS::CloudFront::Distribution";
-var viaAssociations = (path14) => path14.includes("LambdaFunctionAssociations");
+var viaAssociations = (path15) => path15.includes("LambdaFunctionAssociations");
 function isEdgeFunction(ctx, fn) {
   const associated = (id) => ctx.graph.referrers(id, DISTRIBUTION).some(({ edge }) => viaAssociations(edge.path));
   if (associated(fn.logicalId)) return true;
@@ -28739,10 +28828,19 @@ function familyOf(service, type) {
   return family || void 0;
 }
 function familyFacts(service, type) {
+  const known = FACTS_BY_TYPE[service];
+  if (known.has(type)) return known.get(type);
   const family = familyOf(service, type);
   const facts2 = family === void 0 ? void 0 : own(TABLES[service], family);
-  return facts2 && family !== void 0 ? { ...facts2, family } : void 0;
+  const answer = facts2 && family !== void 0 ? Object.freeze({ ...facts2, family }) : void 0;
+  if (known.size < 4096) known.set(type, answer);
+  return answer;
 }
+var FACTS_BY_TYPE = {
+  ec2: /* @__PURE__ */ new Map(),
+  rds: /* @__PURE__ */ new Map(),
+  elasticache: /* @__PURE__ */ new Map()
+};
 function previousGenerationFamilies(service) {
   return Object.entries(TABLES[service]).filter(([, f]) => f.generation === "previous").map(([name]) => name);
 }
@@ -28885,9 +28983,9 @@ var ec2_instance_type_current_generation_default = defineRule({
     }
   }
 });
-function eachElement(ctx, from, path14, each) {
-  const what = path14.at(-1) ?? "the list";
-  for (const list2 of ctx.value(from, path14)) {
+function eachElement(ctx, from, path15, each) {
+  const what = path15.at(-1) ?? "the list";
+  for (const list2 of ctx.value(from, path15)) {
     if (!ctx.known(list2, what) || list2.kind !== "literal" || !Array.isArray(list2.value)) continue;
     list2.value.forEach((_, i) => {
       for (const element of ctx.value(list2, [i])) {
@@ -29607,8 +29705,8 @@ var api_gw_xray_enabled_default = defineRule({
     else if (resource.type === SAM_FUNCTION) checkImplicitApi(ctx, resource);
   }
 });
-function requireTracing(ctx, from, path14, messageId, data, because = []) {
-  for (const [value] of ctx.each(ctx.value(from, path14), ...because.map((b) => [b]))) {
+function requireTracing(ctx, from, path15, messageId, data, because = []) {
+  for (const [value] of ctx.each(ctx.value(from, path15), ...because.map((b) => [b]))) {
     if (!ctx.known(value, "TracingEnabled") || asBoolean(value) === true) continue;
     ctx.report({
       messageId,
@@ -29828,8 +29926,8 @@ function textParts(node) {
   if (entries.length === 1 && (entries[0][0] === "Ref" || entries[0][0] === "Fn::GetAtt")) return "";
   return entries.map(([, v]) => textParts(v)).join("");
 }
-function startsWith4(path14, prefix) {
-  return prefix.length <= path14.length && prefix.every((segment, i) => path14[i] === segment);
+function startsWith4(path15, prefix) {
+  return prefix.length <= path15.length && prefix.every((segment, i) => path15[i] === segment);
 }
 
 // rules/operational-excellence/autoscaling-group-alarm-configured.ts
@@ -30576,9 +30674,9 @@ function usedElsewhere2(ctx, alarm) {
   if (ctx.graph.referrers(alarm.logicalId).some(({ edge }) => edge.kind !== "DependsOn")) return true;
   const names = ctx.value(alarm, ["Properties", "AlarmName"]).map(asString).filter((n) => n !== void 0);
   if (names.length > 0) {
-    for (const [type, path14] of Object.entries(USES_ALARM_NAME)) {
+    for (const [type, path15] of Object.entries(USES_ALARM_NAME)) {
       for (const user of ctx.graph.ofType(type)) {
-        if (ctx.items(user, path14).some((entry) => ctx.value(entry, ["Name"]).some((n) => names.includes(asString(n) ?? "")))) return true;
+        if (ctx.items(user, path15).some((entry) => ctx.value(entry, ["Name"]).some((n) => names.includes(asString(n) ?? "")))) return true;
       }
     }
   }
@@ -31586,7 +31684,7 @@ var ecs_task_definition_arm64_architecture_default = defineRule({
   },
   check(resource, ctx) {
     if (onFargateSpot(ctx, resource)) return;
-    const prop = (...path14) => ctx.value(resource, ["Properties", ...path14]);
+    const prop = (...path15) => ctx.value(resource, ["Properties", ...path15]);
     for (const [compatibilities, os, arch] of ctx.each(
       prop("RequiresCompatibilities"),
       prop("RuntimePlatform", "OperatingSystemFamily"),
@@ -31612,7 +31710,7 @@ var ecs_task_definition_arm64_architecture_default = defineRule({
 });
 var SPOT = "FARGATE_SPOT";
 function onFargateSpot(ctx, taskDefinition) {
-  const names = (from, path14) => ctx.value(from, path14).flatMap((list2) => ctx.items(list2, []).flatMap((item) => ctx.value(item, ["CapacityProvider"]).map(asString)));
+  const names = (from, path15) => ctx.value(from, path15).flatMap((list2) => ctx.items(list2, []).flatMap((item) => ctx.value(item, ["CapacityProvider"]).map(asString)));
   for (const { resource: service, edge } of ctx.graph.referrers(taskDefinition.logicalId, "AWS::ECS::Service")) {
     if (edge.path[1] !== "TaskDefinition") continue;
     const own2 = names(service, ["Properties", "CapacityProviderStrategy"]);
@@ -32159,13 +32257,13 @@ function firstRainDirective(root) {
   const stack = [{ node: root, path: [] }];
   let budget = 2e5;
   while (stack.length && budget-- > 0) {
-    const { node, path: path14 } = stack.pop();
+    const { node, path: path15 } = stack.pop();
     if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], path: [...path14, i] });
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], path: [...path15, i] });
     } else if (isPlainObject2(node)) {
       const keys = Object.keys(node);
-      for (const key of keys) if (isRainKey(key)) return { path: [...path14, key], key: key.replace(/^Fn::/, "") };
-      for (let i = keys.length - 1; i >= 0; i--) stack.push({ node: node[keys[i]], path: [...path14, keys[i]] });
+      for (const key of keys) if (isRainKey(key)) return { path: [...path15, key], key: key.replace(/^Fn::/, "") };
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ node: node[keys[i]], path: [...path15, keys[i]] });
     }
   }
   return void 0;
@@ -32254,11 +32352,11 @@ var RunContext = class {
   start(from) {
     return "logicalId" in from ? this.resolver.roots(from) : [from];
   }
-  value(from, path14) {
-    return this.resolver.navigate(this.start(from), path14);
+  value(from, path15) {
+    return this.resolver.navigate(this.start(from), path15);
   }
-  items(from, path14) {
-    return this.resolver.elements(this.resolver.navigate(this.start(from), path14));
+  items(from, path15) {
+    return this.resolver.elements(this.resolver.navigate(this.start(from), path15));
   }
   each(...lists) {
     return combinations(lists);
@@ -32276,13 +32374,13 @@ var RunContext = class {
     if (because) for (let i = 0; i < because.length; i++) lists.push(because[i].assumptions);
     const assumptions = mergeAssumptions(...lists);
     if (!assumptions) return;
-    const path14 = at === void 0 ? [] : Array.isArray(at) ? at : at.path;
+    const path15 = at === void 0 ? [] : Array.isArray(at) ? at : at.path;
     const exactValue = at !== void 0 && !Array.isArray(at) && !at.external && at.kind !== "absent";
     this.candidates.push({
       rule: this.rule,
       resource: this.resource,
       messageId: d.messageId,
-      path: path14,
+      path: path15,
       assumptions,
       data: d.data ?? {},
       review: false,
@@ -32498,8 +32596,8 @@ function inScope(scope, f) {
   if (scope.messages && (f.messageId === void 0 || !scope.messages.includes(f.messageId))) return false;
   if (scope.resourceTypes && (f.resourceType === void 0 || !scope.resourceTypes.includes(f.resourceType))) return false;
   if (scope.properties) {
-    const path14 = f.propertyPath ?? [];
-    const within2 = (property) => property.split(".").every((key, i) => i < path14.length && String(path14[i]) === key);
+    const path15 = f.propertyPath ?? [];
+    const within2 = (property) => property.split(".").every((key, i) => i < path15.length && String(path15[i]) === key);
     if (!scope.properties.some(within2)) return false;
   }
   return true;
@@ -32525,13 +32623,13 @@ function collect(template, all2) {
       for (const key of source.path) node = isPlainObject2(node) ? node[key] : void 0;
       if (!Array.isArray(node)) continue;
       node.forEach((item, i) => {
-        const path14 = [...base(), ...source.path, i];
+        const path15 = [...base(), ...source.path, i];
         const id = source.id === void 0 ? item : isPlainObject2(item) ? item[source.id] : void 0;
         if (typeof id !== "string") return;
         if (source.tool === "cdk_nag" && Array.isArray(item.applies_to) && item.applies_to.length > 0) return;
         const reasonValue = source.id === void 0 ? source.reason : item[source.reason];
         const reason = typeof reasonValue === "string" && reasonValue.trim() !== "" ? reasonValue.trim() : void 0;
-        entries.push({ tool: source.tool, id, reason, logicalId, path: path14, covers: coversOf(source.tool, id, all2), used: false });
+        entries.push({ tool: source.tool, id, reason, logicalId, path: path15, covers: coversOf(source.tool, id, all2), used: false });
       });
     }
   };
@@ -32934,6 +33032,59 @@ function cdkTemplateAt(file, projectFiles) {
   return readCloudAssembly(dir, projectFiles)?.templates.find((t) => t.file === file);
 }
 
+// src/engine/shard.ts
+init_errors();
+var MAX_SHARDS = 256;
+function parseShard(text, flag2 = "--shard") {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  if (!match) throw new UsageError(`${flag2} ${JSON.stringify(text)} is not I/N (for example 2/4: the second of four parts)`);
+  const index = Number(match[1]);
+  const count = Number(match[2]);
+  if (count < 1 || count > MAX_SHARDS) throw new UsageError(`${flag2} ${text}: the number of parts must be 1 to ${MAX_SHARDS}`);
+  if (index < 1 || index > count) throw new UsageError(`${flag2} ${text}: the part must be 1 to ${count}`);
+  return { index, count };
+}
+function inShard(key, shard) {
+  return fnv1a(key) % shard.count === shard.index - 1;
+}
+function shardLabel(shard) {
+  return `shard-${shard.index}-of-${shard.count}`;
+}
+function fnv1a(text) {
+  let hash = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 16777619) >>> 0;
+  }
+  return hash;
+}
+var Families = class {
+  first = /* @__PURE__ */ new Map();
+  order = /* @__PURE__ */ new Map();
+  constructor(files) {
+    files.forEach((file, i) => {
+      if (!this.order.has(file)) this.order.set(file, i);
+    });
+  }
+  join(a, b) {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return;
+    if ((this.order.get(ra) ?? Infinity) <= (this.order.get(rb) ?? Infinity)) this.first.set(rb, ra);
+    else this.first.set(ra, rb);
+  }
+  /** The file that names `file`'s family. */
+  find(file) {
+    let at = file;
+    for (let next = this.first.get(at); next !== void 0; next = this.first.get(at)) at = next;
+    for (let step = file, next = this.first.get(step); next !== void 0 && next !== at; next = this.first.get(step)) {
+      this.first.set(step, at);
+      step = next;
+    }
+    return at;
+  }
+};
+
 // src/engine/lint.ts
 var KEEP_BYTES = 64 * 1024 * 1024;
 async function lint(options10) {
@@ -32959,7 +33110,12 @@ async function lint(options10) {
   const excluded = (file) => exclude.length > 0 && matchesAny(config.pathForMatching(file, cwd), exclude);
   const discovered = options10.paths.length ? await discoverFiles(options10.paths, cwd, projectFiles) : [];
   const files = [];
-  for (const d of discovered) if (d.skipReason && !excluded(d.file)) files.push({ file: d.file, status: "skipped", skipReason: d.skipReason });
+  const shard = options10.shard;
+  const shardKey = (file) => isUri(file) ? file : toPosix(path10.relative(projectFiles.root, file));
+  for (const d of discovered) {
+    if (d.skipReason && !excluded(d.file) && (!shard || inShard(shardKey(d.file), shard)))
+      files.push({ file: d.file, status: "skipped", skipReason: d.skipReason });
+  }
   const units = discovered.map((d) => options10.namedAsScanned ? { ...d, explicit: false } : d).filter((d) => !d.skipReason && (options10.only?.(d.file) ?? true) && (d.explicit || !excluded(d.file))).map((d) => ({ file: d.file, explicit: d.explicit, cdk: d.cdk }));
   if (options10.stdin) units.push({ file: path10.resolve(cwd, options10.stdin.file), explicit: true, bytes: options10.stdin.bytes });
   if (options10.stacks) {
@@ -32978,6 +33134,7 @@ async function lint(options10) {
   const failures = [];
   const byFile = new Map(units.map((u) => [u.file, u]));
   const children = /* @__PURE__ */ new Set();
+  const families = new Families(units.map((u) => u.file));
   let kept = 0;
   for (const u of units) {
     if (u.cdk?.parent && byFile.has(u.cdk.parent)) children.add(u.file);
@@ -32995,9 +33152,14 @@ async function lint(options10) {
     if (!parent) continue;
     for (const named2 of literalLocalTemplates(u.file, bytes)) {
       const file = projectFiles.locate(named2).real;
-      if (file && file !== u.file && byFile.has(file)) children.add(file);
+      if (file && file !== u.file && byFile.has(file)) {
+        children.add(file);
+        families.join(u.file, file);
+      }
     }
   }
+  const mine = (u) => !shard || inShard(u.cdk ? shardKey(u.cdk.assembly) : shardKey(families.find(u.file)), shard);
+  for (const u of units) if (!mine(u)) u.bytes = void 0;
   const traversal = new NestedTraversal(projectFiles, byFile, excluded, findings);
   const visit2 = (unit, chain) => {
     if (!traversal.start(unit.file)) return;
@@ -33031,14 +33193,15 @@ async function lint(options10) {
     }
     options10.onProgress?.(traversal.count, Math.max(traversal.count, units.length));
   };
-  for (const unit of units) if (!children.has(unit.file)) visit2(unit, []);
-  for (const unit of units) visit2(unit, []);
+  for (const unit of units) if (!children.has(unit.file) && mine(unit)) visit2(unit, []);
+  for (const unit of units) if (mine(unit)) visit2(unit, []);
   return {
     cwd,
     files,
     findings: sortFindings(findings),
     rules: [...BUILTIN_RULES, ...all2.filter((r) => ran.has(r.id) || units.length === 0).map((r) => ruleMeta(r, waPractices))],
-    failures
+    failures,
+    ...shard ? { shard: { ...shard, units: units.filter(mine).length, totalUnits: units.length } } : {}
   };
 }
 function openProject(root, cwd, maxFileSize) {
@@ -33436,11 +33599,305 @@ function byRule(sorted) {
   return groups;
 }
 
+// src/report/merge.ts
+init_errors();
+import path11 from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+var SRCROOT = "%SRCROOT%";
+function mergeSarif(inputs) {
+  const warnings = [];
+  const runs = [];
+  for (const { name, log } of inputs) {
+    const l = log;
+    if (!l || typeof l !== "object" || l.version !== "2.1.0" || !Array.isArray(l.runs)) throw new UsageError(`${name} is not a SARIF 2.1.0 log`);
+    for (const run of l.runs) {
+      if (run?.tool?.driver?.name !== "pillars-lint") {
+        throw new UsageError(
+          `${name} holds a run of ${JSON.stringify(run?.tool?.driver?.name ?? "an unnamed tool")}, not pillars-lint: merge joins pillars-lint's own logs`
+        );
+      }
+      runs.push({ name, run });
+    }
+  }
+  if (runs.length === 0) throw new UsageError("merge needs at least one SARIF log");
+  checkShards(runs, warnings);
+  const first = runs[0].run;
+  const rules2 = mergeRules(runs.map(({ run }) => run.tool.driver.rules ?? []));
+  const ruleIndex = new Map(rules2.map((r, i) => [r.id, i]));
+  const artifacts = [];
+  const artifactIndex = /* @__PURE__ */ new Map();
+  const results = [];
+  const notifications = [];
+  let successful = true;
+  for (const { run } of runs) {
+    const own2 = run.artifacts ?? [];
+    const remap = own2.map((artifact) => addArtifact(artifact, artifacts, artifactIndex));
+    const relocate = (location2) => {
+      if (!location2) return location2;
+      const index = location2.index !== void 0 ? remap[location2.index] : void 0;
+      const { index: _old, ...rest } = location2;
+      if (index !== void 0) return { ...rest, index };
+      const known = rest.uri !== void 0 ? artifactIndex.get(artifactKey(rest)) : void 0;
+      return known !== void 0 ? { ...rest, index: known } : rest;
+    };
+    const relocated = (loc) => loc.physicalLocation ? { ...loc, physicalLocation: { ...loc.physicalLocation, artifactLocation: relocate(loc.physicalLocation.artifactLocation) } } : loc;
+    for (const result of run.results ?? []) {
+      const copy = { ...result };
+      const index = result.ruleId !== void 0 ? ruleIndex.get(result.ruleId) : void 0;
+      if (index !== void 0) copy.ruleIndex = index;
+      else delete copy.ruleIndex;
+      if (result.locations) copy.locations = result.locations.map(relocated);
+      if (result.relatedLocations) copy.relatedLocations = result.relatedLocations.map(relocated);
+      if (result.fixes) {
+        copy.fixes = result.fixes.map((fix2) => ({
+          ...fix2,
+          artifactChanges: fix2.artifactChanges.map((change) => ({ ...change, artifactLocation: relocate(change.artifactLocation) }))
+        }));
+      }
+      results.push({ result: copy, key: sortKey(copy), order: results.length });
+    }
+    for (const invocation of run.invocations ?? []) {
+      if (invocation.executionSuccessful === false) successful = false;
+      for (const n of invocation.toolExecutionNotifications ?? []) notifications.push(n.locations ? { ...n, locations: n.locations.map(relocated) } : n);
+    }
+  }
+  results.sort((a, b) => compareKeys(a.key, b.key) || a.order - b.order);
+  const driver = { ...first.tool.driver, rules: rules2 };
+  const workingDirectory = first.invocations?.[0]?.workingDirectory;
+  const merged = {
+    tool: { driver },
+    invocations: [
+      {
+        executionSuccessful: successful,
+        ...notifications.length ? { toolExecutionNotifications: notifications } : {},
+        ...workingDirectory ? { workingDirectory } : {}
+      }
+    ],
+    ...first.originalUriBaseIds ? { originalUriBaseIds: first.originalUriBaseIds } : {},
+    artifacts,
+    results: results.map((r) => r.result),
+    columnKind: first.columnKind ?? "utf16CodeUnits"
+  };
+  const category = runs.map(({ run }) => categoryOf(run)).find((c) => c !== void 0);
+  if (category) merged.automationDetails = { id: `${category}/` };
+  return { log: { $schema: inputs[0].log.$schema, version: "2.1.0", runs: [merged] }, warnings };
+}
+function checkShards(runs, warnings) {
+  const seen = /* @__PURE__ */ new Map();
+  let count;
+  for (const { name, run } of runs) {
+    const shard = shardOf(run);
+    if (!shard) continue;
+    if (count !== void 0 && shard.count !== count) {
+      throw new UsageError(`${name} is part ${shard.index} of ${shard.count}, but an earlier log is a part of ${count}: merge the parts of one run`);
+    }
+    count = shard.count;
+    const earlier = seen.get(shard.index);
+    if (earlier !== void 0) throw new UsageError(`${name} and ${earlier} are both part ${shard.index} of ${shard.count}`);
+    seen.set(shard.index, name);
+  }
+  if (count === void 0) return;
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length)
+    warnings.push(`part${missing.length > 1 ? "s" : ""} ${missing.join(", ")} of ${count} missing: the merged report covers ${seen.size} of ${count} parts`);
+}
+function shardOf(run) {
+  const shard = run.properties?.shard;
+  return shard && Number.isInteger(shard.index) && Number.isInteger(shard.count) ? shard : void 0;
+}
+function categoryOf(run) {
+  const shard = shardOf(run);
+  if (shard) return typeof shard.category === "string" ? shard.category : void 0;
+  return run.automationDetails?.id?.replace(/\/[^/]*$/, "") || void 0;
+}
+function mergeRules(lists) {
+  const merged = [];
+  for (const list2 of lists) {
+    let after = -1;
+    for (const rule of list2) {
+      const known = merged.findIndex((r) => r.id === rule.id);
+      if (known >= 0) {
+        after = known;
+        continue;
+      }
+      merged.splice(after + 1, 0, rule);
+      after++;
+    }
+  }
+  return merged;
+}
+function artifactKey(location2) {
+  return `${location2.uriBaseId ?? ""}\0${location2.uri ?? ""}`;
+}
+function addArtifact(artifact, artifacts, index) {
+  const key = artifactKey(artifact.location ?? {});
+  const known = index.get(key);
+  if (known !== void 0) {
+    const existing = artifacts[known];
+    if (artifact.roles?.length && !existing.roles?.length) artifacts[known] = { ...artifact, properties: { ...artifact.properties, ...existing.properties } };
+    return known;
+  }
+  index.set(key, artifacts.length);
+  artifacts.push(artifact);
+  return artifacts.length - 1;
+}
+function sortKey(result) {
+  const place = templatePlace(result);
+  const file = place.uri !== void 0 ? fileFor(place.uri, "/") : "";
+  return { file, line: place.region?.startLine ?? 0, column: place.region?.startColumn ?? 0, ruleId: result.ruleId ?? "" };
+}
+function compareKeys(a, b) {
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+function templatePlace(result) {
+  const physical = result.locations?.[0]?.physicalLocation;
+  const template = result.properties?.template;
+  if (typeof template === "string") {
+    const inTemplate = result.relatedLocations?.find((r) => r.id === 1)?.physicalLocation;
+    return { uri: template, uriBaseId: SRCROOT, region: inTemplate?.region };
+  }
+  return { uri: physical?.artifactLocation?.uri, uriBaseId: physical?.artifactLocation?.uriBaseId, region: physical?.region };
+}
+function fileFor(uri, root) {
+  if (!isRelativeUri(uri)) return uri.startsWith("file:") ? fileURLToPath3(uri) : uri;
+  return path11.join(root, ...uri.split("/").map(safeDecode));
+}
+function safeDecode(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+function resultFromSarif(log, cwd) {
+  const run = log.runs[0];
+  const fileOf = (location2) => location2?.uri === void 0 ? "" : fileFor(location2.uri, cwd);
+  const rules2 = (run.tool.driver.rules ?? []).map(ruleFromDescriptor);
+  const pillarOf = new Map(rules2.map((r) => [r.id, r.pillar]));
+  const files = [];
+  for (const artifact of run.artifacts ?? []) {
+    const skipped = artifact.properties?.skipped === true;
+    if (!skipped && !artifact.roles?.includes("analysisTarget")) continue;
+    const file = fileOf(artifact.location);
+    const report = skipped ? { file, status: "skipped", skipReason: String(artifact.properties?.reason ?? "skipped") } : { file, status: "linted" };
+    const properties = artifact.properties ?? {};
+    if (typeof properties.cdkStack === "string") report.cdkStack = properties.cdkStack;
+    const nestedIn = properties.nestedIn;
+    if (nestedIn?.uri && nestedIn.logicalId) report.nestedIn = { file: fileOf({ uri: nestedIn.uri }), logicalId: nestedIn.logicalId };
+    const nested2 = properties.nestedStacks;
+    if (Array.isArray(nested2)) {
+      report.nestedStacks = nested2.map((n) => ({
+        logicalId: String(n.logicalId ?? ""),
+        ...n.templateUrl !== void 0 ? { templateUrl: n.templateUrl } : {},
+        ...n.uri ? { file: fileOf({ uri: n.uri }) } : {},
+        followed: n.followed === true,
+        ...n.reason ? { reason: n.reason } : {}
+      }));
+    }
+    files.push(report);
+  }
+  const findings = (run.results ?? []).map((result) => findingOf(result, fileOf, pillarOf));
+  const failures = [];
+  for (const invocation of run.invocations ?? []) {
+    for (const n of invocation.toolExecutionNotifications ?? []) {
+      if (n.level !== "error") continue;
+      const file = fileOf(n.locations?.[0]?.physicalLocation?.artifactLocation) || "(the merged run)";
+      failures.push({ file, error: new Error(n.message.text ?? "a part of the run failed") });
+    }
+  }
+  return { cwd, files, findings, rules: rules2, failures };
+}
+function findingOf(result, fileOf, pillarOf) {
+  const primary = result.locations?.[0];
+  const physical = primary?.physicalLocation;
+  const place = templatePlace(result);
+  const onAppLine = typeof result.properties?.template === "string";
+  const file = fileOf(onAppLine ? { uri: place.uri, uriBaseId: SRCROOT } : physical?.artifactLocation);
+  const review = result.kind === "review";
+  const level = LEVELS.includes(result.level) ? result.level : "note";
+  const related = [];
+  if (onAppLine && physical?.region?.startLine) {
+    related.push({
+      file: fileOf(physical.artifactLocation),
+      line: physical.region.startLine,
+      column: physical.region.startColumn,
+      message: "Created here",
+      creation: true
+    });
+  }
+  for (const r of result.relatedLocations ?? []) {
+    if (onAppLine && r.id === 1) continue;
+    const p = r.physicalLocation;
+    if (p?.region?.startLine)
+      related.push({
+        file: fileOf(p.artifactLocation),
+        line: p.region.startLine,
+        column: p.region.startColumn,
+        message: r.message?.text ?? "Related location"
+      });
+  }
+  const logical = primary?.logicalLocations?.[0];
+  const pillar = result.properties?.pillar ?? pillarOf.get(result.ruleId ?? "") ?? "operational-excellence";
+  const fix2 = result.fixes?.[0];
+  const replacement = fix2?.artifactChanges[0]?.replacements[0];
+  return {
+    ruleId: result.ruleId ?? "unknown",
+    level: review ? "note" : level,
+    pillar: PILLARS.includes(pillar) ? pillar : "operational-excellence",
+    message: result.message.text ?? "",
+    file,
+    region: regionOf2(place.region),
+    ...logical?.name ? { logicalId: logical.name } : {},
+    ...typeof result.properties?.resourceType === "string" ? { resourceType: result.properties.resourceType } : {},
+    ...typeof result.properties?.propertyPath === "string" ? { propertyPath: result.properties.propertyPath.split(".") } : {},
+    ...logical?.fullyQualifiedName && !logical.fullyQualifiedName.startsWith("Resources.") ? { constructPath: logical.fullyQualifiedName } : {},
+    ...related.length ? { related } : {},
+    kind: review ? "review" : "fail",
+    ...fix2 && replacement ? {
+      fix: {
+        description: fix2.description?.text ?? "Fix",
+        region: regionOf2(replacement.deletedRegion),
+        start: -1,
+        end: -1,
+        text: replacement.insertedContent?.text ?? ""
+      }
+    } : {},
+    ...result.suppressions?.length ? { suppression: { justification: result.suppressions[0].justification ?? "", source: "SARIF" } } : {},
+    ...result.baselineState === "new" || result.baselineState === "unchanged" ? { baselineState: result.baselineState } : {}
+  };
+}
+function regionOf2(r) {
+  const startLine = r?.startLine ?? 1;
+  const startColumn = r?.startColumn ?? 1;
+  return { startLine, startColumn, endLine: r?.endLine ?? startLine, endColumn: r?.endColumn ?? startColumn + 1 };
+}
+function ruleFromDescriptor(d) {
+  const tags2 = (d.properties?.tags ?? []).filter((t) => typeof t === "string");
+  const pillar = tags2.find((t) => PILLARS.includes(t)) ?? "operational-excellence";
+  const level = d.defaultConfiguration?.level;
+  const severity = d.properties?.["security-severity"];
+  return {
+    id: d.id,
+    pillar,
+    level: LEVELS.includes(level) ? level : "warning",
+    title: d.shortDescription?.text ?? d.id,
+    rationale: d.fullDescription?.text ?? "",
+    remediation: "",
+    wellArchitected: tags2.filter((t) => /^[A-Z]{3,4}\d{2}-BP\d{2}$/.test(t)),
+    securityHub: [],
+    ...typeof severity === "string" ? { securitySeverity: severity } : {},
+    appliesTo: [],
+    tags: tags2.filter((t) => !PILLARS.includes(t) && !t.startsWith("well-architected/")),
+    peers: {},
+    helpUri: d.helpUri ?? ""
+  };
+}
+
 // src/report/output.ts
 init_paths();
 init_errors();
 import { closeSync as closeSync3, fchmodSync, mkdirSync as mkdirSync2, openSync as openSync3, renameSync, statSync as statSync6, unlinkSync, writeSync } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 function reasonOf2(error) {
   const code = error.code;
   if (code === "ENOTDIR" || code === "EEXIST") return "a folder on its path is a file";
@@ -33470,7 +33927,7 @@ var OutputFile = class _OutputFile {
   onExit = () => this.discard();
   /** Opens the place the report will go; a UsageError when it cannot take one. */
   static open(output, cwd) {
-    const out = new _OutputFile(output, path11.resolve(cwd, output));
+    const out = new _OutputFile(output, path12.resolve(cwd, output));
     const fail = (error) => new UsageError(`cannot write ${output}: ${reasonOf2(error)}`);
     const existing = statOrUndefined(out.target);
     if (existing?.isDirectory()) throw fail({ code: "EISDIR" });
@@ -33479,8 +33936,8 @@ var OutputFile = class _OutputFile {
         out.fd = openSync3(out.target, "w");
         return out;
       }
-      mkdirSync2(path11.dirname(out.target), { recursive: true });
-      const temp = path11.join(path11.dirname(out.target), `.${path11.basename(out.target)}.${process.pid}-${Date.now().toString(36)}.tmp`);
+      mkdirSync2(path12.dirname(out.target), { recursive: true });
+      const temp = path12.join(path12.dirname(out.target), `.${path12.basename(out.target)}.${process.pid}-${Date.now().toString(36)}.tmp`);
       out.fd = openSync3(temp, "wx");
       out.temp = temp;
       if (existing) fchmodSync(out.fd, existing.mode & 4095);
@@ -33549,7 +34006,7 @@ import { resolve as resolve5 } from "node:path";
 import { pathToFileURL as pathToFileURL3 } from "node:url";
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = PROJECT_URL;
-var SRCROOT = "%SRCROOT%";
+var SRCROOT2 = "%SRCROOT%";
 var MAX_DESCRIPTION = 1024;
 var MAX_TAGS = 20;
 var SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
@@ -33655,12 +34112,13 @@ var sarif = (result, options10) => {
   const artifactIndex = /* @__PURE__ */ new Map();
   const locationOf = (file) => {
     const uri = artifactUri(file, cwd);
-    return isRelativeUri(uri) ? { uri, uriBaseId: SRCROOT } : { uri };
+    return isRelativeUri(uri) ? { uri, uriBaseId: SRCROOT2 } : { uri };
   };
-  const addArtifact = (file, report) => {
+  const addArtifact2 = (file, report) => {
     const known = artifactIndex.get(file);
     if (known !== void 0) return known;
     const artifact = { location: locationOf(file) };
+    if (report?.status === "linted") artifact.roles = ["analysisTarget"];
     const properties = report ? artifactProperties(report, locationOf) : void 0;
     if (properties) artifact.properties = properties;
     if (report?.source !== void 0 && !isRelativeUri(artifact.location.uri) && !artifact.location.uri.startsWith("file:")) {
@@ -33670,13 +34128,13 @@ var sarif = (result, options10) => {
     artifacts.push(artifact);
     return artifacts.length - 1;
   };
-  for (const f of result.files) addArtifact(f.file, f);
+  for (const f of result.files) addArtifact2(f.file, f);
   const ruleIndex = /* @__PURE__ */ new Map();
   result.rules.forEach((rule, i) => {
     if (!ruleIndex.has(rule.id)) ruleIndex.set(rule.id, i);
   });
   const toResult = (f) => {
-    const index = addArtifact(f.file);
+    const index = addArtifact2(f.file);
     const artifactLocation = { ...locationOf(f.file), index };
     const out = { ruleId: f.ruleId };
     const ri = ruleIndex.get(f.ruleId);
@@ -33690,7 +34148,7 @@ var sarif = (result, options10) => {
     out.message = { text: textOf2(f.message, "") || f.ruleId };
     const source = cdkSourceOf(f, cwd, options10.cdkLocation);
     const primary = source ? {
-      artifactLocation: { ...locationOf(source.file), index: addArtifact(source.file) },
+      artifactLocation: { ...locationOf(source.file), index: addArtifact2(source.file) },
       region: source.column ? { startLine: Math.max(1, source.line), startColumn: Math.max(1, source.column) } : { startLine: Math.max(1, source.line) }
     } : { artifactLocation, region: sarifRegion(f.region) };
     out.locations = [
@@ -33749,7 +34207,7 @@ var sarif = (result, options10) => {
   const notifications = [];
   const notify = (file, text) => {
     const notification = { level: "error", message: { text } };
-    if (file !== void 0) notification.locations = [{ physicalLocation: { artifactLocation: { ...locationOf(file), index: addArtifact(file) } } }];
+    if (file !== void 0) notification.locations = [{ physicalLocation: { artifactLocation: { ...locationOf(file), index: addArtifact2(file) } } }];
     notifications.push(notification);
   };
   for (const failure of result.failures) {
@@ -33779,13 +34237,18 @@ var sarif = (result, options10) => {
         workingDirectory: { uri: root }
       }
     ],
-    originalUriBaseIds: { [SRCROOT]: { uri: root } },
+    originalUriBaseIds: { [SRCROOT2]: { uri: root } },
     artifacts,
     results,
     columnKind: "utf16CodeUnits"
   };
-  if (options10.category) {
-    run.automationDetails = { id: options10.category.replace(/\/+$/, "") + "/" };
+  const category = options10.category?.replace(/\/+$/, "");
+  if (result.shard) {
+    const { index, count } = result.shard;
+    run.automationDetails = { id: `${category ?? "pillars-lint"}/${shardLabel({ index, count })}/` };
+    run.properties = { shard: { ...result.shard, ...category ? { category } : {} } };
+  } else if (category) {
+    run.automationDetails = { id: category + "/" };
   }
   const log = { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run] };
   return JSON.stringify(log, null, 2) + "\n";
@@ -33796,7 +34259,7 @@ var sarif_default = sarif;
 init_paths();
 import { execFileSync } from "node:child_process";
 import { readFileSync as readFileSync3 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 function isPullRequestEvent(name) {
   return name !== void 0 && PULL_REQUEST_EVENTS.has(name);
@@ -33814,7 +34277,7 @@ function changedFiles(workspace, eventPath) {
   try {
     const top = git(["rev-parse", "--show-toplevel"]).trim();
     const names = git(["diff", "--name-only", "-z", "--diff-filter=d", `${base}...HEAD`, "--"]).split("\0").filter(Boolean);
-    return { base, files: new Set(names.map((name) => realPath(path12.resolve(top, name)))) };
+    return { base, files: new Set(names.map((name) => realPath(path13.resolve(top, name)))) };
   } catch (error) {
     const e = error;
     const detail = e.code === "ENOENT" ? "git is not installed" : String(e.stderr ?? "").trim().split("\n")[0] || e.message;
@@ -33899,7 +34362,7 @@ function splitPaths(text, workspace) {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line) continue;
-    if (/\s/.test(line) && existsSync5(path13.resolve(workspace, line))) {
+    if (/\s/.test(line) && existsSync5(path14.resolve(workspace, line))) {
       out.push(line);
       continue;
     }
@@ -33937,8 +34400,34 @@ function readInputs(runner, workspace) {
     allowPlugins: runner.booleanInput("allow-plugins", false),
     category: runner.input("category") || void 0,
     parameters: parseParameters(runner.input("parameters")),
-    baseline: runner.input("baseline") || void 0
+    baseline: runner.input("baseline") || void 0,
+    ...runner.input("shard") ? { shard: parseShard(runner.input("shard"), "input shard") } : {},
+    merge: splitPaths(runner.input("merge"), workspace)
   };
+}
+function readParts(names, workspace) {
+  const files = [];
+  for (const name of names) {
+    const full = path14.resolve(workspace, name);
+    let folder = false;
+    try {
+      folder = statSync7(full).isDirectory();
+    } catch (error) {
+      throw new InputError(`input merge: cannot read ${name}: ${fsErrorText(error)}`);
+    }
+    if (!folder) files.push(name);
+    else
+      for (const entry of readdirSync2(full).filter((e) => e.endsWith(".sarif")).sort())
+        files.push(path14.join(name, entry));
+  }
+  if (files.length === 0) throw new InputError(`input merge: no .sarif files in ${names.join(", ")}`);
+  return files.map((name) => {
+    try {
+      return { name, log: JSON.parse(readFileSync4(path14.resolve(workspace, name), "utf8")) };
+    } catch (error) {
+      throw new InputError(`input merge: ${name} is not a SARIF log (${error instanceof SyntaxError ? "not JSON" : fsErrorText(error)})`);
+    }
+  });
 }
 function removeStale(file, shown) {
   try {
@@ -33976,7 +34465,7 @@ async function runAction(env = process.env, write2, options10 = {}) {
 }
 async function lintWorkspace(runner, allRules) {
   const env = runner.env;
-  const workspace = path13.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspace = path14.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const inputs = readInputs(runner, workspace);
   const configFile = findConfigFile(workspace, inputs.config);
   const config = await loadConfig(configFile, allRules, workspace, [], {
@@ -34010,22 +34499,43 @@ async function lintWorkspace(runner, allRules) {
       }
     }
   }
+  if (inputs.merge.length && (inputs.shard || inputs.onlyChanged)) {
+    throw new InputError("input merge reports the parts other jobs linted: it lints nothing, so shard and only-changed do not apply");
+  }
   const baselineFile = inputs.baseline ?? config.baseline;
   const baseline = baselineFile !== void 0 ? readBaseline(baselineFile, workspace, workspace) : void 0;
-  const result = await lint({
+  const merged = inputs.merge.length ? mergeSarif(readParts(inputs.merge, workspace)) : void 0;
+  for (const warning of merged?.warnings ?? []) {
+    runner.annotate("warning", {}, `pillars-lint: merge: ${escapeControls(warning)}`);
+    notes.push(`merge: ${warning}`);
+  }
+  const result = merged ? resultFromSarif(merged.log, workspace) : await lint({
     paths,
     cwd: workspace,
     root: workspace,
     config,
     parameters: { ...config.parameters, ...inputs.parameters },
     only,
-    rules: config.rules
+    rules: config.rules,
+    ...inputs.shard ? { shard: inputs.shard } : {}
   });
-  if (baseline) result.findings = applyBaseline(result.findings, baseline, workspace);
-  const empty = only ? void 0 : nothingLinted(result, paths);
+  if (baseline) {
+    result.findings = applyBaseline(result.findings, baseline, workspace);
+    if (merged) {
+      merged.log.runs[0].results?.forEach((r, i) => {
+        r.baselineState = result.findings[i].baselineState;
+      });
+    }
+  }
+  const empty = only || merged || result.shard && result.shard.totalUnits > 0 ? void 0 : nothingLinted(result, paths);
   if (empty) throw new InputError(`${empty}: check the path input`);
   if (only) {
     const message = `Only files changed in this pull request were linted: ${selected} of the ${plural(candidates, "candidate file")}.`;
+    runner.log(message);
+    notes.push(message);
+  }
+  if (result.shard) {
+    const message = `Shard ${result.shard.index}/${result.shard.count}: ${result.shard.units} of the ${result.shard.totalUnits} templates found were linted here.`;
     runner.log(message);
     notes.push(message);
   }
@@ -34034,7 +34544,9 @@ async function lintWorkspace(runner, allRules) {
     if (!renderFailures.has(failure.finding)) renderFailures.set(failure.finding, failure);
   };
   let sarifComplete = result.failures.length === 0;
-  const sarifText = sarif_default(result, {
+  if (merged && inputs.category) merged.log.runs[0].automationDetails = { id: `${inputs.category.replace(/\/+$/, "")}/` };
+  const sarifText = merged ? `${JSON.stringify(merged.log, null, 2)}
+` : sarif_default(result, {
     color: false,
     cwd: workspace,
     toolVersion: VERSION,
@@ -34045,7 +34557,7 @@ async function lintWorkspace(runner, allRules) {
     }
   });
   const sarifShown = sarifComplete ? inputs.sarifFile : incompleteSarifName(inputs.sarifFile);
-  if (!sarifComplete) removeStale(path13.resolve(workspace, inputs.sarifFile), inputs.sarifFile);
+  if (!sarifComplete) removeStale(path14.resolve(workspace, inputs.sarifFile), inputs.sarifFile);
   const sarifOut = OutputFile.open(sarifShown, workspace);
   sarifOut.refuseInputs([...result.files.map((f) => f.file), ...configFile ? [configFile] : []]);
   sarifOut.write(sarifText);

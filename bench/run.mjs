@@ -3,6 +3,9 @@
 //  1. the shared corpus linted with every rule, against the parse floor (reading + parsing the same files, no rules);
 //  2. generated templates of 1,000, 5,000 and 20,000 resources: time per resource must stay flat (linear cost);
 //  3. cold start of the bundled CLI on a small template, against `node -e 0`.
+// `--baseline DIR` (a checkout of another commit, built) also measures that build's corpus lint and floor in every
+// round, back to back with this one's, and prints how much the corpus ratio changed: a change of a few percent is
+// only visible when both builds meet the same moment of a shared machine.
 // Each measurement runs in a fresh child process (for honest peak memory); the best of several runs is kept.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -77,8 +80,8 @@ function listTemplates(dir) {
   return out;
 }
 
-function measureOnce(kind, target) {
-  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--measure', kind, target], { encoding: 'utf8', maxBuffer: 1 << 26 });
+function measureOnce(kind, target, script = fileURLToPath(import.meta.url)) {
+  const out = execFileSync(process.execPath, [script, '--measure', kind, target], { encoding: 'utf8', maxBuffer: 1 << 26 });
   return JSON.parse(out.trim().split('\n').pop());
 }
 
@@ -95,6 +98,13 @@ function wallMs(args, runs) {
 
 const fmt = (n, d = 1) => n.toFixed(d);
 if (!existsSync(path.join(root, 'dist/index.js'))) throw new Error('dist/index.js is missing: run npm run build');
+
+const baselineAt = process.argv.indexOf('--baseline');
+const baselineDir = baselineAt > 0 ? path.resolve(process.argv[baselineAt + 1] ?? '') : undefined;
+const baselineScript = baselineDir && path.join(baselineDir, 'bench/run.mjs');
+if (baselineDir && !(existsSync(path.join(baselineDir, 'dist/index.js')) && existsSync(baselineScript))) {
+  throw new Error(`--baseline ${baselineDir}: expected a built checkout (bench/run.mjs and dist/index.js)`);
+}
 
 console.log(`pillars-lint benchmark (node ${process.version}, best of ${RUNS} runs)\n`);
 const verdicts = [];
@@ -119,8 +129,21 @@ const keep = (key, m) => {
   best.set(key, { ...fastest, maxRssMb: Math.max(m.maxRssMb, b?.maxRssMb ?? 0), cpuBest: Math.min(m.cpuMs ?? Infinity, b?.cpuBest ?? Infinity) });
 };
 const paired = [];
+const againstBaseline = [];
 for (let i = 0; i < RUNS; i++) {
-  if (hasCorpus) {
+  if (hasCorpus && baselineScript) {
+    // Back to back, in alternating order, so that neither build always meets the machine first.
+    const runs = {};
+    const order = i % 2 ? ['this', 'baseline'] : ['baseline', 'this'];
+    for (const who of order) runs[who] = { lint: measureOnce('lint', corpus, who === 'this' ? undefined : baselineScript) };
+    for (const who of order.reverse()) runs[who].floor = measureOnce('floor', corpus, who === 'this' ? undefined : baselineScript);
+    keep('floor', runs.this.floor);
+    keep('lint', runs.this.lint);
+    keep('baseline floor', runs.baseline.floor);
+    keep('baseline lint', runs.baseline.lint);
+    paired.push(runs.this.lint.ms / runs.this.floor.ms);
+    againstBaseline.push(runs.this.lint.ms / runs.this.floor.ms / (runs.baseline.lint.ms / runs.baseline.floor.ms));
+  } else if (hasCorpus) {
     const f = measureOnce('floor', corpus);
     const l = measureOnce('lint', corpus);
     keep('floor', f);
@@ -149,6 +172,15 @@ if (hasCorpus) {
   if (Number.isFinite(floor.cpuBest) && Number.isFinite(full.cpuBest)) {
     console.log(
       `   main thread   ${fmt(floor.cpuBest, 0)} ms CPU floor, ${fmt(full.cpuBest, 0)} ms CPU lint: ${fmt(full.cpuBest / floor.cpuBest, 2)}× (background compiler and GC threads excluded)`,
+    );
+  }
+  if (againstBaseline.length) {
+    const base = best.get('baseline lint');
+    const baseFloor = best.get('baseline floor');
+    const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+    console.log(`   baseline      ${baselineDir}: full lint ${fmt(base.ms, 0)} ms, parse floor ${fmt(baseFloor.ms, 0)} ms (${base.findings} findings)`);
+    console.log(
+      `   vs baseline   ratio ${fmt(ratio, 2)}× against ${fmt(base.ms / baseFloor.ms, 2)}× (best samples); ${fmt(median(againstBaseline), 3)}× the baseline's ratio (median of the rounds, each pairing the two builds back to back)`,
     );
   }
   console.log('');

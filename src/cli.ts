@@ -4,11 +4,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.ts';
 import { lint, nothingLinted } from './engine/lint.ts';
-import { parseSize } from './discover/read.ts';
+import { parseShard } from './engine/shard.ts';
+import { fsErrorText, parseSize } from './discover/read.ts';
 import type { StackOptions } from './discover/stack.ts';
 import { PILLARS, LEVELS, type Finding, type Level, type LintResult, type Pillar } from './engine/types.ts';
-import { plural } from './words.ts';
+import { plural, thousands } from './words.ts';
 import { FORMATS, getFormatter } from './report/index.ts';
+import { mergeSarif, resultFromSarif } from './report/merge.ts';
 import { describeRule, listRules, pickRules } from './report/rules-list.ts';
 import { PROJECT_URL, VERSION } from './version.ts';
 import { CONFIG_FILES, findConfigFile, loadConfig } from './config/config.ts';
@@ -31,6 +33,8 @@ Usage:
   pillars-lint - --stdin-filename FILE        lint standard input as FILE (editors, pipes, pre-commit)
   pillars-lint --stack NAME | --all-stacks    lint deployed stacks (--region R, --profile P)
   pillars-lint rules [ID...] [--pillar P]     list the rules (--format json for their metadata); with ids, each in full
+  pillars-lint merge FILE.sarif... [-o F]      join the SARIF logs of the parts of a --shard run (or of separate
+                                              runs) into one SARIF log; -f renders it in another format
   pillars-lint --init                         write a commented .pillars-lint.yaml (never over an existing one)
 
 Options:
@@ -58,6 +62,8 @@ Options:
       --skip-rule ID       never this rule (repeatable; a peer check id as for --rule)
       --report-unknown     list values that could not be resolved (SARIF kind "review")
       --category NAME      SARIF automationDetails category (for several uploads per commit)
+      --shard I/N          lint part I of N (one job of a CI matrix): whole templates with the ones they nest and
+                           whole cloud assemblies, split by path; \`pillars-lint merge\` joins the N SARIF files
       --include-suppressed write suppressed findings to SARIF with their justification
       --baseline FILE      report only findings not in this baseline (or earlier SARIF file); the config's
                            baseline key does the same
@@ -98,6 +104,7 @@ const OPTIONS = {
   'skip-rule': { type: 'string', multiple: true },
   'report-unknown': { type: 'boolean' },
   category: { type: 'string' },
+  shard: { type: 'string' },
   'include-suppressed': { type: 'boolean' },
   baseline: { type: 'string' },
   'write-baseline': { type: 'string' },
@@ -117,6 +124,7 @@ const OPTIONS = {
 } as const;
 
 type FailOn = Level | 'none';
+type ParsedValues = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
 const FAIL_ON: readonly FailOn[] = [...LEVELS, 'none'];
 
 export async function main(argv: string[]): Promise<number> {
@@ -144,6 +152,7 @@ export async function main(argv: string[]): Promise<number> {
   // Opened before any work, so a place that cannot take the report fails at once.
   const output = values.output !== undefined ? OutputFile.open(values.output, process.cwd()) : undefined;
   if (positionals[0] === 'rules') return listRulesCommand(positionals.slice(1), values, output);
+  if (positionals[0] === 'merge') return mergeCommand(positionals.slice(1), values, output);
 
   const stackNames = values.stack ?? [];
   const allStacks = values['all-stacks'] ?? false;
@@ -196,6 +205,7 @@ export async function main(argv: string[]): Promise<number> {
   // The one the user names is theirs to name; one the config names must be a file of the project.
   const baseline = baselineFile !== undefined ? readBaseline(baselineFile, cwd, values.baseline === undefined ? root : undefined) : undefined;
   const baselineOutput = writeBaseline !== undefined ? OutputFile.open(writeBaseline, cwd) : undefined;
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const progress = progressReporter();
   const result = await lint({
     paths,
@@ -211,10 +221,16 @@ export async function main(argv: string[]): Promise<number> {
     onProgress: progress.update,
     stdin,
     namedAsScanned: values['skip-non-templates'] ?? false,
+    ...(shard ? { shard } : {}),
     ...(deployed ? { stacks: stackOptions(stackNames, allStacks, values, progress.message) } : {}),
   });
   progress.done();
-  const empty = deployed || stdin || values['skip-non-templates'] ? undefined : nothingLinted(result, paths);
+  if (result.shard) {
+    const { index, count, units, totalUnits } = result.shard;
+    process.stderr.write(`pillars-lint: shard ${index}/${count} lints ${thousands(units)} of the ${thousands(totalUnits)} templates found\n`);
+  }
+  // A shard that got none of the templates found has nothing to say, and that is not a mistake.
+  const empty = deployed || stdin || values['skip-non-templates'] || (result.shard && result.shard.totalUnits > 0) ? undefined : nothingLinted(result, paths);
   if (empty) throw new UsageError(empty);
   checkParameters(result, Object.keys(commandLineParameters), root);
   if (baselineOutput) {
@@ -282,6 +298,61 @@ async function listRulesCommand(
   else if (ids.length) emit(chosen.map((r) => describeRule(r, waPractices)).join('\n'), output);
   else emit(listRules(chosen, waPractices, 'text', everything), output);
   return 0;
+}
+
+/** What `merge` takes besides the files: it lints nothing, so the options about linting do not apply. */
+const MERGE_OPTIONS = new Set(['format', 'output', 'fail-on', 'category', 'root', 'color', 'no-color', 'markdown-limit', 'verbose', 'debug']);
+
+/**
+ * `pillars-lint merge A.sarif B.sarif ...`: the parts of a sharded run (or separate runs) as one report: SARIF with each
+ * artifact and rule once and the results in an unsharded run's order, or any other format rendered from it.
+ */
+async function mergeCommand(names: string[], values: ParsedValues, output: OutputFile | undefined): Promise<number> {
+  for (const [flag, value] of Object.entries(values)) {
+    if (value !== undefined && !MERGE_OPTIONS.has(flag)) throw new UsageError(`--${flag} does not apply to merge (it joins SARIF logs; it lints nothing)`);
+  }
+  if (names.length === 0) throw new UsageError('merge needs the SARIF files to join, e.g. pillars-lint merge part-*.sarif -o merged.sarif');
+  const failOn = (values['fail-on'] ?? 'error') as FailOn;
+  if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got "${failOn}")`);
+  const cwd = process.cwd();
+  const root = values.root !== undefined ? path.resolve(cwd, values.root) : cwd;
+  const inputs = names.map((name) => {
+    let text: string;
+    try {
+      text = readFileSync(path.resolve(cwd, name), 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read ${name}: ${fsErrorText(error)}`);
+    }
+    try {
+      return { name, log: JSON.parse(text) as unknown };
+    } catch {
+      throw new UsageError(`${name} is not JSON, so not a SARIF log`);
+    }
+  });
+  const { log, warnings } = mergeSarif(inputs);
+  for (const warning of warnings) process.stderr.write(`pillars-lint: merge: ${warning}\n`);
+  if (values.category !== undefined) log.runs[0]!.automationDetails = { id: `${values.category.replace(/\/+$/, '')}/` };
+  const result = resultFromSarif(log, root);
+  const markdownLimit = values['markdown-limit'] !== undefined ? parseSize(values['markdown-limit']) : undefined;
+  const color = values['no-color'] ? false : values.color ? true : values.output === undefined && useColorByDefault(process.stdout.isTTY === true);
+  // A merge makes SARIF unless told otherwise: what the parts were.
+  const format = values.format ?? 'sarif';
+  const text =
+    format === 'sarif'
+      ? `${JSON.stringify(log, null, 2)}\n`
+      : (await getFormatter(format))(result, {
+          color,
+          cwd: root,
+          toolVersion: VERSION,
+          verbose: values.verbose ?? false,
+          ...(markdownLimit ? { markdownLimit } : {}),
+        });
+  output?.refuseInputs(names.map((name) => path.resolve(cwd, name)));
+  emit(text, output);
+  // A part that failed on a file is an incomplete report, as in the run itself.
+  for (const failure of result.failures) process.stderr.write(`pillars-lint: ${displayPath(failure.file, root)}: ${failure.error.message}\n`);
+  if (result.failures.length) return 2;
+  return exitCode(result, failOn);
 }
 
 /** The file `--init` writes: the recommended rules, and the settings a team adds first, commented out. */

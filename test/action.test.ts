@@ -83,19 +83,11 @@ describe('action.yml', () => {
   });
 
   it('declares every input the action reads, with a description and a default', () => {
-    expect(Object.keys(actionYml.inputs).sort()).toEqual([
-      'allow-plugins',
-      'annotations',
-      'baseline',
-      'category',
-      'config',
-      'fail-on',
-      'only-changed',
-      'parameters',
-      'path',
-      'sarif-file',
-      'summary',
-    ]);
+    // The inputs the sources read are the ones action.yml declares.
+    const source = readFileSync(path.join(ROOT, 'src/action/run.ts'), 'utf8');
+    const read = [...source.matchAll(/runner\.(?:input|booleanInput)\('([\w-]+)'/g)].map((m) => m[1]);
+    expect(Object.keys(actionYml.inputs).sort()).toEqual([...new Set(read)].sort());
+    expect(Object.keys(actionYml.inputs)).toEqual(expect.arrayContaining(['path', 'sarif-file', 'fail-on', 'only-changed', 'shard', 'merge']));
     for (const [name, input] of Object.entries(actionYml.inputs)) {
       expect(input.description, name).toBeTruthy();
       expect(typeof input.default, name).toBe('string');
@@ -439,11 +431,62 @@ describe('the action bundle', () => {
       [{ path: 'missing/' }, 'pillars-lint: no such file or directory: missing/'],
       [{ config: 'nope.yaml' }, 'pillars-lint: config file not found: nope.yaml'],
       [{ parameters: 'Env' }, 'pillars-lint: input parameters expects one Key=Value per line (got "Env")'],
+      [{ shard: '3/2' }, 'pillars-lint: input shard 3/2: the part must be 1 to 2'],
+      [{ merge: 'parts-nowhere' }, 'pillars-lint: input merge: cannot read parts-nowhere: no such file'],
+      [
+        { merge: 'README.md', shard: '1/2' },
+        'pillars-lint: input merge reports the parts other jobs linted: it lints nothing, so shard and only-changed do not apply',
+      ],
     ] as const) {
       const r = runAction(inputs);
       expect(r.code, message).toBe(1);
       expect(r.lines).toEqual([`::error::${message}`]);
       expect(r.outputs).toEqual({});
+    }
+  });
+});
+
+describe('a sharded run in a matrix', () => {
+  /** The annotation lines of a run, without the closing count of the step (its wording names the run). */
+  const annotationLines = (run: Run) => run.lines.filter((l) => /^::(error|warning|notice) file=/.test(l));
+
+  it('each part lints its share and writes only its SARIF file; the merge step reports them as one whole run', () => {
+    const whole = runAction();
+    const parts = [1, 2].map((i) =>
+      runAction({ shard: `${i}/2`, 'sarif-file': `parts/part-${i}.sarif`, annotations: 'false', summary: 'false', 'fail-on': 'none' }),
+    );
+    try {
+      for (const part of parts) {
+        expect(part.code, part.stdout).toBe(0);
+        expect(annotationLines(part)).toEqual([]);
+        expect(part.summary).toBe('');
+        expect(part.lines.some((l) => /^Shard [12]\/2: \d+ of the \d+ templates found were linted here\.$/.test(l))).toBe(true);
+        expect(part.outputs['sarif-file']).toMatch(/^parts\/part-[12]\.sarif$/);
+      }
+      expect(parts.map((p) => p.sarif.runs[0].automationDetails.id)).toEqual(['pillars-lint/shard-1-of-2/', 'pillars-lint/shard-2-of-2/']);
+
+      const merged = runAction({ merge: 'parts' });
+      expect(merged.code).toBe(whole.code);
+      expect(annotationLines(merged)).toEqual(annotationLines(whole));
+      for (const name of ['findings', 'errors', 'warnings', 'notes']) expect(merged.outputs[name]).toBe(whole.outputs[name]);
+      expect(merged.outputs['sarif-file']).toBe('pillars-lint.sarif');
+      const results = (log: any) =>
+        log.runs[0].results.map(
+          (r: any) =>
+            `${log.runs[0].artifacts[r.locations[0].physicalLocation.artifactLocation.index].location.uri}:${r.locations[0].physicalLocation.region.startLine} ${r.ruleId} ${r.message.text}`,
+        );
+      expect(results(merged.sarif)).toEqual(results(whole.sarif));
+      expect(sarifValidator()(merged.sarif)).toBe(true);
+      // The job summary's totals are the whole run's.
+      const totals = (summary: string) => summary.split('\n').find((l) => /\d+ errors?/.test(l));
+      expect(totals(merged.summary)).toBe(totals(whole.summary));
+
+      rmSync(path.join(ws, 'parts/part-2.sarif'));
+      const incomplete = runAction({ merge: 'parts', 'fail-on': 'none' });
+      expect(incomplete.lines).toContain('::warning::pillars-lint: merge: part 2 of 2 missing: the merged report covers 1 of 2 parts');
+      expect(incomplete.summary).toContain('part 2 of 2 missing');
+    } finally {
+      rmSync(path.join(ws, 'parts'), { recursive: true, force: true });
     }
   });
 });

@@ -1,16 +1,19 @@
-import { existsSync, lstatSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { findConfigFile, loadConfig } from '../config/config.ts';
 import { realPath } from '../discover/paths.ts';
+import { fsErrorText } from '../discover/read.ts';
 import { UsageError } from '../errors.ts';
 import { applyBaseline, readBaseline } from '../engine/baseline.ts';
 import { lint, nothingLinted } from '../engine/lint.ts';
+import { parseShard, type Shard } from '../engine/shard.ts';
 import type { RuleDefinition } from '../engine/rule.ts';
 import { LEVELS, type Finding, type Level } from '../engine/types.ts';
 import type { RenderFailure } from '../report/failures.ts';
 import { annotations, failureAnnotations } from '../report/github.ts';
 import { summarize } from '../report/json.ts';
 import { jobSummary } from '../report/markdown.ts';
+import { mergeSarif, resultFromSarif, type MergeInput } from '../report/merge.ts';
 import { OutputFile } from '../report/output.ts';
 import sarif from '../report/sarif.ts';
 import { escapeControls } from '../report/text.ts';
@@ -37,6 +40,10 @@ export interface Inputs {
   parameters: Record<string, string>;
   /** A baseline file (relative to the workspace); default: the config's. */
   baseline?: string;
+  /** Lint only this part of the templates (`shard: 2/4`), one job of a matrix. */
+  shard?: Shard;
+  /** SARIF files (or folders of them) of the parts of a sharded run: merged and reported instead of linting. */
+  merge: string[];
 }
 
 /**
@@ -90,7 +97,37 @@ export function readInputs(runner: Runner, workspace: string): Inputs {
     category: runner.input('category') || undefined,
     parameters: parseParameters(runner.input('parameters')),
     baseline: runner.input('baseline') || undefined,
+    ...(runner.input('shard') ? { shard: parseShard(runner.input('shard'), 'input shard') } : {}),
+    merge: splitPaths(runner.input('merge'), workspace),
   };
+}
+
+/** The SARIF logs the merge input names: files, and the `*.sarif` files of folders (the downloaded artifacts). */
+function readParts(names: readonly string[], workspace: string): MergeInput[] {
+  const files: string[] = [];
+  for (const name of names) {
+    const full = path.resolve(workspace, name);
+    let folder = false;
+    try {
+      folder = statSync(full).isDirectory();
+    } catch (error) {
+      throw new InputError(`input merge: cannot read ${name}: ${fsErrorText(error)}`);
+    }
+    if (!folder) files.push(name);
+    else
+      for (const entry of readdirSync(full)
+        .filter((e) => e.endsWith('.sarif'))
+        .sort())
+        files.push(path.join(name, entry));
+  }
+  if (files.length === 0) throw new InputError(`input merge: no .sarif files in ${names.join(', ')}`);
+  return files.map((name) => {
+    try {
+      return { name, log: JSON.parse(readFileSync(path.resolve(workspace, name), 'utf8')) as unknown };
+    } catch (error) {
+      throw new InputError(`input merge: ${name} is not a SARIF log (${error instanceof SyntaxError ? 'not JSON' : fsErrorText(error)})`);
+    }
+  });
 }
 
 /** Takes away a SARIF file an earlier run left at the path (a file or a symlink, not a folder), so nothing uploads it. */
@@ -179,24 +216,50 @@ async function lintWorkspace(runner: Runner, allRules: readonly RuleDefinition[]
     }
   }
 
+  if (inputs.merge.length && (inputs.shard || inputs.onlyChanged)) {
+    throw new InputError('input merge reports the parts other jobs linted: it lints nothing, so shard and only-changed do not apply');
+  }
   // Read before linting, so a bad baseline fails fast; it is a file of the repository, read as templates are.
   const baselineFile = inputs.baseline ?? config.baseline;
   const baseline = baselineFile !== undefined ? readBaseline(baselineFile, workspace, workspace) : undefined;
-  const result = await lint({
-    paths,
-    cwd: workspace,
-    root: workspace,
-    config,
-    parameters: { ...config.parameters, ...inputs.parameters },
-    only,
-    rules: config.rules,
-  });
-  if (baseline) result.findings = applyBaseline(result.findings, baseline, workspace);
-  // With only-changed, a pull request that touches no template lints nothing, and that is a clean run.
-  const empty = only ? undefined : nothingLinted(result, paths);
+  // The job after a matrix of shards reports their merged logs as this step would report a whole run.
+  const merged = inputs.merge.length ? mergeSarif(readParts(inputs.merge, workspace)) : undefined;
+  for (const warning of merged?.warnings ?? []) {
+    runner.annotate('warning', {}, `pillars-lint: merge: ${escapeControls(warning)}`);
+    notes.push(`merge: ${warning}`);
+  }
+  const result = merged
+    ? resultFromSarif(merged.log, workspace)
+    : await lint({
+        paths,
+        cwd: workspace,
+        root: workspace,
+        config,
+        parameters: { ...config.parameters, ...inputs.parameters },
+        only,
+        rules: config.rules,
+        ...(inputs.shard ? { shard: inputs.shard } : {}),
+      });
+  if (baseline) {
+    result.findings = applyBaseline(result.findings, baseline, workspace);
+    // The merged log's results are the findings, one for one and in order: they carry the baseline state too.
+    if (merged) {
+      merged.log.runs[0]!.results?.forEach((r, i) => {
+        r.baselineState = result.findings[i]!.baselineState;
+      });
+    }
+  }
+  // With only-changed, a pull request that touches no template lints nothing, and that is a clean run; so is a
+  // shard that got none of the templates.
+  const empty = only || merged || (result.shard && result.shard.totalUnits > 0) ? undefined : nothingLinted(result, paths);
   if (empty) throw new InputError(`${empty}: check the path input`);
   if (only) {
     const message = `Only files changed in this pull request were linted: ${selected} of the ${plural(candidates, 'candidate file')}.`;
+    runner.log(message);
+    notes.push(message);
+  }
+  if (result.shard) {
+    const message = `Shard ${result.shard.index}/${result.shard.count}: ${result.shard.units} of the ${result.shard.totalUnits} templates found were linted here.`;
     runner.log(message);
     notes.push(message);
   }
@@ -209,16 +272,19 @@ async function lintWorkspace(runner: Runner, allRules: readonly RuleDefinition[]
   // A log that misses a file's results would close that file's alerts once uploaded: it is kept under another name
   // for people to read, the sarif-file path is left empty, and the output is not set.
   let sarifComplete = result.failures.length === 0;
-  const sarifText = sarif(result, {
-    color: false,
-    cwd: workspace,
-    toolVersion: VERSION,
-    category: inputs.category,
-    onRenderError: (failure) => {
-      sarifComplete = false;
-      onRenderError(failure);
-    },
-  });
+  if (merged && inputs.category) merged.log.runs[0]!.automationDetails = { id: `${inputs.category.replace(/\/+$/, '')}/` };
+  const sarifText = merged
+    ? `${JSON.stringify(merged.log, null, 2)}\n`
+    : sarif(result, {
+        color: false,
+        cwd: workspace,
+        toolVersion: VERSION,
+        category: inputs.category,
+        onRenderError: (failure) => {
+          sarifComplete = false;
+          onRenderError(failure);
+        },
+      });
   const sarifShown = sarifComplete ? inputs.sarifFile : incompleteSarifName(inputs.sarifFile);
   if (!sarifComplete) removeStale(path.resolve(workspace, inputs.sarifFile), inputs.sarifFile);
   const sarifOut = OutputFile.open(sarifShown, workspace);

@@ -14,6 +14,7 @@ import type { RuleDefinition } from './rule.ts';
 import { lintFile } from './lint-file.ts';
 import { literalLocalTemplates, mentionsNestedStack } from './nested.ts';
 import { NestedTraversal, type Unit } from './nested-traversal.ts';
+import { Families, inShard, type Shard } from './shard.ts';
 import { ResolvedConfig, type RuleSetup } from '../config/config.ts';
 import { matchesAny } from '../config/glob.ts';
 import type { FileReport, Finding, LintResult } from './types.ts';
@@ -56,6 +57,8 @@ export interface LintOptions extends RuleSelection {
   namedAsScanned?: boolean;
   /** A template given on standard input, linted as if it were this file (`-` with --stdin-filename). */
   stdin?: { file: string; bytes: Buffer };
+  /** Lint only this part of the units (`--shard I/N`, one job of a CI matrix). */
+  shard?: Shard;
 }
 
 /** File contents held between the nested-stack scan and linting, so most files are read once. */
@@ -89,8 +92,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const excluded = (file: string) => exclude.length > 0 && matchesAny(config.pathForMatching(file, cwd), exclude);
   const discovered = options.paths.length ? await discoverFiles(options.paths, cwd, projectFiles) : [];
   const files: FileReport[] = [];
+  const shard = options.shard;
+  // A shard's key is a path relative to the project root, so that every job of a matrix agrees on it.
+  const shardKey = (file: string) => (isUri(file) ? file : toPosix(path.relative(projectFiles.root, file)));
   // Entries listed but never read (outside the project, in .git/, an unreadable folder) are reported as skipped.
-  for (const d of discovered) if (d.skipReason && !excluded(d.file)) files.push({ file: d.file, status: 'skipped', skipReason: d.skipReason });
+  for (const d of discovered) {
+    if (d.skipReason && !excluded(d.file) && (!shard || inShard(shardKey(d.file), shard)))
+      files.push({ file: d.file, status: 'skipped', skipReason: d.skipReason });
+  }
   const units: Unit[] = discovered
     .map((d) => (options.namedAsScanned ? { ...d, explicit: false } : d))
     .filter((d) => !d.skipReason && (options.only?.(d.file) ?? true) && (d.explicit || !excluded(d.file)))
@@ -116,6 +125,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const byFile = new Map(units.map((u) => [u.file, u]));
   // Templates that another one nests are linted through it, with the parameters it passes; so parents go first.
   const children = new Set<string>();
+  const families = new Families(units.map((u) => u.file));
   let kept = 0;
   for (const u of units) {
     if (u.cdk?.parent && byFile.has(u.cdk.parent)) children.add(u.file);
@@ -134,9 +144,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     if (!parent) continue;
     for (const named of literalLocalTemplates(u.file, bytes)) {
       const file = projectFiles.locate(named).real;
-      if (file && file !== u.file && byFile.has(file)) children.add(file);
+      if (file && file !== u.file && byFile.has(file)) {
+        children.add(file);
+        families.join(u.file, file);
+      }
     }
   }
+  // A shard lints whole families: a template with the ones it nests, a cloud assembly.
+  const mine = (u: Unit) => !shard || inShard(u.cdk ? shardKey(u.cdk.assembly) : shardKey(families.find(u.file)), shard);
+  for (const u of units) if (!mine(u)) u.bytes = undefined;
 
   const traversal = new NestedTraversal(projectFiles, byFile, excluded, findings);
   const visit = (unit: Unit, chain: string[]): void => {
@@ -173,9 +189,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     options.onProgress?.(traversal.count, Math.max(traversal.count, units.length));
   };
 
-  for (const unit of units) if (!children.has(unit.file)) visit(unit, []);
+  for (const unit of units) if (!children.has(unit.file) && mine(unit)) visit(unit, []);
   // Nested templates no parent reached (it was excluded, or its TemplateURL is computed) are linted on their own.
-  for (const unit of units) visit(unit, []);
+  for (const unit of units) if (mine(unit)) visit(unit, []);
 
   return {
     cwd,
@@ -183,6 +199,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     findings: sortFindings(findings),
     rules: [...BUILTIN_RULES, ...all.filter((r) => ran.has(r.id) || units.length === 0).map((r) => ruleMeta(r, waPractices))],
     failures,
+    ...(shard ? { shard: { ...shard, units: units.filter(mine).length, totalUnits: units.length } } : {}),
   };
 }
 

@@ -151,4 +151,6 @@ export interface LintResult {
    * logicalId set; the file's other findings stand). The other files are still linted and the run exits 2.
    */
   failures: Array<{ file: string; error: Error; ruleId?: string; logicalId?: string }>;
+  /** Set for one part of a sharded run (`--shard I/N`): which part, and how many of the units it linted. */
+  shard?: { index: number; count: number; units: number; totalUnits: number };
 }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { PROJECT_URL } from '../version.ts';
+import { shardLabel } from '../engine/shard.ts';
 import type { FileReport, Finding, LintResult, RuleMeta } from '../engine/types.ts';
 import type { Region } from '../parse/types.ts';
 import { failureReason, guarded, missingText, placeholderText } from './failures.ts';
@@ -143,6 +144,8 @@ export const sarif: Formatter = (result: LintResult, options) => {
     const known = artifactIndex.get(file);
     if (known !== undefined) return known;
     const artifact: Sarif.Artifact = { location: locationOf(file) };
+    // The files the run linted, apart from those a finding only points at (a CDK app's source): what merge counts.
+    if (report?.status === 'linted') artifact.roles = ['analysisTarget'];
     const properties = report ? artifactProperties(report, locationOf) : undefined;
     if (properties) artifact.properties = properties;
     // A deployed stack's template lives only in memory (stack://REGION/NAME): the log carries it, so regions resolve.
@@ -287,9 +290,16 @@ export const sarif: Formatter = (result: LintResult, options) => {
     results,
     columnKind: 'utf16CodeUnits',
   };
-  if (options.category) {
+  const category = options.category?.replace(/\/+$/, '');
+  if (result.shard) {
+    // Each part of a sharded run is a category of its own, so that uploads of the parts do not replace each other;
+    // `pillars-lint merge` reads the shard back from the properties and writes the run's own category.
+    const { index, count } = result.shard;
+    run.automationDetails = { id: `${category ?? 'pillars-lint'}/${shardLabel({ index, count })}/` };
+    run.properties = { shard: { ...result.shard, ...(category ? { category } : {}) } };
+  } else if (category) {
     // upload-sarif reads the category as everything up to the last '/'.
-    run.automationDetails = { id: options.category.replace(/\/+$/, '') + '/' };
+    run.automationDetails = { id: category + '/' };
   }
   const log: Sarif.Log = { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
   return JSON.stringify(log, null, 2) + '\n';
