@@ -2,13 +2,14 @@
 // `npm run bench`: speed and memory of pillars-lint, as ratios against baselines measured in the same run.
 //  1. the shared corpus linted with every rule, against the parse floor (reading + parsing the same files, no rules);
 //  2. generated templates of 1,000, 5,000 and 20,000 resources: time per resource must stay flat (linear cost);
-//  3. cold start of the bundled CLI on a small template, against `node -e 0`.
+//  3. cold start of the bundled CLI on a small template, against `node -e 0`;
+//  4. threads: the CLI on a tree of about 4,000 templates (the corpus three times) with --jobs 2 against --jobs 1.
 // `--baseline DIR` (a checkout of another commit, built) also measures that build's corpus lint and floor in every
 // round, back to back with this one's, and prints how much the corpus ratio changed: a change of a few percent is
 // only visible when both builds meet the same moment of a shared machine.
 // Each measurement runs in a fresh child process (for honest peak memory); the best of several runs is kept.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -211,4 +212,37 @@ console.log(`   node -e 0     ${fmt(baseline, 0)} ms`);
 console.log(`   pillars-lint  ${fmt(cold, 0)} ms  (${fmt(cold / baseline, 2)}×, target ≤ 2.5×)\n`);
 verdicts.push(['cold start within 2.5× of node -e 0', cold / baseline <= 2.5]);
 
+if (hasCorpus) {
+  // Three copies of the corpus, linted by the CLI as a user runs it; each sample is a fresh process.
+  const tree = path.join(dir, 'tree');
+  for (let i = 1; i <= 3; i++) cpSync(corpus, path.join(tree, `copy-${i}`), { recursive: true });
+  const cliRun = (jobs) => {
+    const start = process.hrtime.bigint();
+    spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), '.', '--jobs', String(jobs), '-f', 'json', '-o', path.join(dir, `jobs-${jobs}.json`)], {
+      cwd: tree,
+      stdio: 'ignore',
+    });
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const threadRuns = Math.min(RUNS, 3);
+  const times = { 1: [], 2: [] };
+  for (let i = 0; i < threadRuns; i++) for (const jobs of i % 2 ? [2, 1] : [1, 2]) times[jobs].push(cliRun(jobs));
+  const [one, two] = [Math.min(...times[1]), Math.min(...times[2])];
+  const same = readFileSync(path.join(dir, 'jobs-1.json'), 'utf8') === readFileSync(path.join(dir, 'jobs-2.json'), 'utf8');
+  console.log(`4. threads (${thousands(readdirRecursive(tree))} files, best of ${threadRuns})`);
+  console.log(`   --jobs 1      ${fmt(one, 0)} ms`);
+  console.log(`   --jobs 2      ${fmt(two, 0)} ms  (${fmt(two / one, 2)}× --jobs 1; aim ≤ 0.6× on two free cores); reports ${same ? 'identical' : 'DIFFER'}\n`);
+  verdicts.push(['--jobs 2 writes the report --jobs 1 writes', same]);
+}
+
 for (const [what, ok] of verdicts) console.log(`${ok ? 'PASS' : 'MISS'}  ${what}`);
+
+function readdirRecursive(dir) {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) n += e.isDirectory() ? readdirRecursive(path.join(dir, e.name)) : 1;
+  return n;
+}
+
+function thousands(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

@@ -45,6 +45,8 @@ if (values.declarations) {
   await build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' });
   await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
   await build({ ...common, entryPoints: ['src/testing/index.ts'], outfile: 'dist/testing.js' });
+  // The worker threads of --jobs load this file beside the bundle that starts them (src/engine/parallel.ts).
+  await build({ ...common, entryPoints: ['src/engine/worker.ts'], outfile: 'dist/worker.js' });
   chmodSync('dist/cli.js', 0o755);
   const automatic = process.env.npm_lifecycle_event === 'prepare' || process.env.VITEST !== undefined;
   if (!automatic) await build({ ...actionOptions, outfile: 'action/index.js' });

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.ts';
 import { lint, nothingLinted } from './engine/lint.ts';
 import { parseShard } from './engine/shard.ts';
+import { defaultJobs, MIN_UNITS_PER_WORKER } from './engine/parallel.ts';
 import { fsErrorText, parseSize } from './discover/read.ts';
 import type { StackOptions } from './discover/stack.ts';
 import { PILLARS, LEVELS, type Finding, type Level, type LintResult, type Pillar } from './engine/types.ts';
@@ -62,6 +64,8 @@ Options:
       --skip-rule ID       never this rule (repeatable; a peer check id as for --rule)
       --report-unknown     list values that could not be resolved (SARIF kind "review")
       --category NAME      SARIF automationDetails category (for several uploads per commit)
+  -j, --jobs N             lint on N threads (default: half the cores); a run of fewer than
+                           ${MIN_UNITS_PER_WORKER * 2} templates stays on one, and the report is the same either way
       --shard I/N          lint part I of N (one job of a CI matrix): whole templates with the ones they nest and
                            whole cloud assemblies, split by path; \`pillars-lint merge\` joins the N SARIF files
       --include-suppressed write suppressed findings to SARIF with their justification
@@ -105,6 +109,7 @@ const OPTIONS = {
   'report-unknown': { type: 'boolean' },
   category: { type: 'string' },
   shard: { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
   'include-suppressed': { type: 'boolean' },
   baseline: { type: 'string' },
   'write-baseline': { type: 'string' },
@@ -206,6 +211,8 @@ export async function main(argv: string[]): Promise<number> {
   const baseline = baselineFile !== undefined ? readBaseline(baselineFile, cwd, values.baseline === undefined ? root : undefined) : undefined;
   const baselineOutput = writeBaseline !== undefined ? OutputFile.open(writeBaseline, cwd) : undefined;
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  const jobs = values.jobs === undefined ? defaultJobs(availableParallelism()) : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs expects a whole number from 1 to 256 (got "${values.jobs}")`);
   const progress = progressReporter();
   const result = await lint({
     paths,
@@ -222,9 +229,13 @@ export async function main(argv: string[]): Promise<number> {
     stdin,
     namedAsScanned: values['skip-non-templates'] ?? false,
     ...(shard ? { shard } : {}),
+    jobs,
+    // Threads load the same configuration from its sources.
+    workers: { configFile, plugins: values.plugin ?? [] },
     ...(deployed ? { stacks: stackOptions(stackNames, allStacks, values, progress.message) } : {}),
   });
   progress.done();
+  if (result.threads && values.verbose) process.stderr.write(`pillars-lint: linted on ${result.threads} threads\n`);
   if (result.shard) {
     const { index, count, units, totalUnits } = result.shard;
     process.stderr.write(`pillars-lint: shard ${index}/${count} lints ${thousands(units)} of the ${thousands(totalUnits)} templates found\n`);

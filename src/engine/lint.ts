@@ -59,6 +59,39 @@ export interface LintOptions extends RuleSelection {
   stdin?: { file: string; bytes: Buffer };
   /** Lint only this part of the units (`--shard I/N`, one job of a CI matrix). */
   shard?: Shard;
+  /**
+   * Worker threads to lint with (default 1). More than one needs `workers`: what a thread needs to load the same
+   * configuration (the `config` and `rules` given here cannot cross to a thread). A run too small to gain from
+   * threads, or one of standard input, deployed stacks or `only`, stays on this thread. The result is the same either
+   * way, in the same order.
+   */
+  jobs?: number;
+  /** How a worker thread loads this run's configuration (the CLI's config file and --plugin names). */
+  workers?: WorkerSetup;
+}
+
+/**
+ * What a worker thread needs besides the options to lint as this thread would: the configuration's sources. A thread
+ * loads them as loadConfig(configFile, the built-in rules, cwd, plugins) does; `config` and `rules` must be that.
+ */
+export interface WorkerSetup {
+  configFile?: string;
+  plugins: readonly string[];
+}
+
+/** One worker's share of a run: the families of units whose rank in the run's order is `index` modulo `count`. */
+export interface Part {
+  index: number;
+  count: number;
+}
+
+/**
+ * Where each file report and failure of a run comes in the order of a run on one thread: the top-level visit that
+ * produced it (-1 for entries listed before linting). A worker's share, merged by these, reads as one run.
+ */
+export interface RunOrder {
+  files: number[];
+  failures: number[];
 }
 
 /** File contents held between the nested-stack scan and linting, so most files are read once. */
@@ -66,6 +99,18 @@ const KEEP_BYTES = 64 * 1024 * 1024;
 
 /** The public entry: discover → parse → template → graph/values → rules → one LintResult. */
 export async function lint(options: LintOptions): Promise<LintResult> {
+  const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
+  if (jobs > 1 && options.workers && !options.stdin && !options.stacks && !options.only) {
+    // Only this path loads worker_threads.
+    const { lintInWorkers } = await import('./parallel.ts');
+    const result = await lintInWorkers(options, options.workers, jobs);
+    if (result) return result;
+  }
+  return (await lintRun(options)).result;
+}
+
+/** A run on this thread: the whole of it, or one worker's part, with the order a merge of parts needs. */
+export async function lintRun(options: LintOptions, part?: Part): Promise<{ result: LintResult; order: RunOrder }> {
   const cwd = options.cwd ?? process.cwd();
   const projectFiles = openProject(path.resolve(cwd, options.root ?? cwd), cwd, options.maxFileSize);
   const all = options.rules ?? registeredRules;
@@ -96,9 +141,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // A shard's key is a path relative to the project root, so that every job of a matrix agrees on it.
   const shardKey = (file: string) => (isUri(file) ? file : toPosix(path.relative(projectFiles.root, file)));
   // Entries listed but never read (outside the project, in .git/, an unreadable folder) are reported as skipped.
-  for (const d of discovered) {
-    if (d.skipReason && !excluded(d.file) && (!shard || inShard(shardKey(d.file), shard)))
-      files.push({ file: d.file, status: 'skipped', skipReason: d.skipReason });
+  const order: RunOrder = { files: [], failures: [] };
+  // They go with the first part of a run split over threads.
+  if (!part || part.index === 0) {
+    for (const d of discovered) {
+      if (d.skipReason && !excluded(d.file) && (!shard || inShard(shardKey(d.file), shard))) {
+        files.push({ file: d.file, status: 'skipped', skipReason: d.skipReason });
+        order.files.push(-1);
+      }
+    }
   }
   const units: Unit[] = discovered
     .map((d) => (options.namedAsScanned ? { ...d, explicit: false } : d))
@@ -151,7 +202,12 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     }
   }
   // A shard lints whole families: a template with the ones it nests, a cloud assembly.
-  const mine = (u: Unit) => !shard || inShard(u.cdk ? shardKey(u.cdk.assembly) : shardKey(families.find(u.file)), shard);
+  const familyKey = (u: Unit) => (u.cdk ? shardKey(u.cdk.assembly) : shardKey(families.find(u.file)));
+  const inThisShard = (u: Unit) => !shard || inShard(familyKey(u), shard);
+  // A worker takes every count-th family of the shard, in the run's order: families of similar sizes alternate.
+  const rank = new Map<string, number>();
+  if (part) for (const u of units) if (inThisShard(u) && !rank.has(familyKey(u))) rank.set(familyKey(u), rank.size);
+  const mine = (u: Unit) => inThisShard(u) && (!part || rank.get(familyKey(u))! % part.count === part.index);
   for (const u of units) if (!mine(u)) u.bytes = undefined;
 
   const traversal = new NestedTraversal(projectFiles, byFile, excluded, findings);
@@ -171,8 +227,12 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       unit.bytes = undefined;
       if (unit.nestedIn) outcome.report.nestedIn = unit.nestedIn;
       files.push(outcome.report);
+      order.files.push(call);
       for (const f of outcome.findings) findings.push(f);
-      for (const f of outcome.failures ?? []) failures.push({ file: unit.file, ...f });
+      for (const f of outcome.failures ?? []) {
+        failures.push({ file: unit.file, ...f });
+        order.failures.push(call);
+      }
       const nested = outcome.nested ?? [];
       if (nested.length) {
         outcome.report.nestedStacks = nested.map((ref) => {
@@ -184,16 +244,26 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     } catch (error) {
       // A bug must not cost the user the other files' findings.
       failures.push({ file: unit.file, error: error instanceof Error ? error : new Error(String(error)) });
+      order.failures.push(call);
       files.push({ file: unit.file, status: 'skipped', skipReason: 'pillars-lint failed on this file (internal error)' });
+      order.files.push(call);
     }
     options.onProgress?.(traversal.count, Math.max(traversal.count, units.length));
   };
 
-  for (const unit of units) if (!children.has(unit.file) && mine(unit)) visit(unit, []);
+  // `call` numbers the top-level visits, which a run split over threads makes in the same order.
+  let call = 0;
+  for (const [i, unit] of units.entries()) {
+    call = i;
+    if (!children.has(unit.file) && mine(unit)) visit(unit, []);
+  }
   // Nested templates no parent reached (it was excluded, or its TemplateURL is computed) are linted on their own.
-  for (const unit of units) if (mine(unit)) visit(unit, []);
+  for (const [i, unit] of units.entries()) {
+    call = units.length + i;
+    if (mine(unit)) visit(unit, []);
+  }
 
-  return {
+  const result: LintResult = {
     cwd,
     files,
     findings: sortFindings(findings),
@@ -201,6 +271,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     failures,
     ...(shard ? { shard: { ...shard, units: units.filter(mine).length, totalUnits: units.length } } : {}),
   };
+  return { result, order };
 }
 
 function openProject(root: string, cwd: string, maxFileSize: number | undefined): ProjectFiles {

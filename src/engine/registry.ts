@@ -1,3 +1,4 @@
+import { BUILTIN_RULES } from './builtin.ts';
 import { UsageError } from '../errors.ts';
 import { ruleDocsUrl } from '../version.ts';
 import type { RuleDefinition } from './rule.ts';
@@ -125,4 +126,39 @@ function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length]!;
+}
+
+/**
+ * The rules of several lists (the parts of a run, the runs of a merge), each once, in the order one run lists them:
+ * the engine's own rules first, then the registry's order; a rule the registry does not know (a plugin's, in a merge)
+ * keeps its place after the rule it follows in its own list.
+ */
+export function unionInRegistryOrder<T extends { id: string }>(lists: ReadonlyArray<readonly T[]>, registry: ReadonlyArray<{ id: string }>): T[] {
+  const merged: T[] = [];
+  const index = new Set<string>();
+  for (const list of lists) {
+    let after = -1;
+    for (const rule of list) {
+      if (index.has(rule.id)) {
+        after = merged.findIndex((r) => r.id === rule.id);
+        continue;
+      }
+      merged.splice(after + 1, 0, rule);
+      index.add(rule.id);
+      after++;
+    }
+  }
+  const rank = new Map<string, number>();
+  BUILTIN_RULES.forEach((r, i) => rank.set(r.id, i - BUILTIN_RULES.length));
+  registry.forEach((r, i) => {
+    if (!rank.has(r.id)) rank.set(r.id, i);
+  });
+  // Unknown rules sort with the rule before them, so they stay where the merge put them.
+  let last = -Infinity;
+  const keyed = merged.map((rule) => {
+    const known = rank.get(rule.id);
+    if (known !== undefined) last = known;
+    return { rule, key: known ?? last + 0.5 };
+  });
+  return keyed.sort((a, b) => a.key - b.key).map((k) => k.rule);
 }

@@ -153,4 +153,6 @@ export interface LintResult {
   failures: Array<{ file: string; error: Error; ruleId?: string; logicalId?: string }>;
   /** Set for one part of a sharded run (`--shard I/N`): which part, and how many of the units it linted. */
   shard?: { index: number; count: number; units: number; totalUnits: number };
+  /** Set when the run was split over worker threads (--jobs): how many linted. */
+  threads?: number;
 }

@@ -7,6 +7,8 @@ import type * as Sarif from 'sarif';
 import { UsageError } from '../errors.ts';
 import { LEVELS, PILLARS, type FileReport, type Finding, type Level, type LintResult, type Pillar, type RuleMeta } from '../engine/types.ts';
 import type { Region } from '../parse/types.ts';
+import { unionInRegistryOrder } from '../engine/registry.ts';
+import { rules as registeredRules } from '../../rules/index.ts';
 import { isRelativeUri } from './paths.ts';
 
 const SRCROOT = '%SRCROOT%';
@@ -48,7 +50,10 @@ export function mergeSarif(inputs: readonly MergeInput[]): { log: Sarif.Log; war
   checkShards(runs, warnings);
 
   const first = runs[0]!.run;
-  const rules = mergeRules(runs.map(({ run }) => run.tool.driver.rules ?? []));
+  const rules = unionInRegistryOrder(
+    runs.map(({ run }) => run.tool.driver.rules ?? []),
+    registeredRules,
+  );
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const artifacts: Sarif.Artifact[] = [];
   const artifactIndex = new Map<string, number>();
@@ -146,27 +151,6 @@ function categoryOf(run: Sarif.Run): string | undefined {
   const shard = shardOf(run);
   if (shard) return typeof shard.category === 'string' ? shard.category : undefined;
   return run.automationDetails?.id?.replace(/\/[^/]*$/, '') || undefined;
-}
-
-/**
- * The rules of every run, each once, in the order the runs list them: every run lists its rules in the registry's
- * order, so a rule only some runs have goes after the one it follows there.
- */
-function mergeRules(lists: ReadonlyArray<readonly Sarif.ReportingDescriptor[]>): Sarif.ReportingDescriptor[] {
-  const merged: Sarif.ReportingDescriptor[] = [];
-  for (const list of lists) {
-    let after = -1;
-    for (const rule of list) {
-      const known = merged.findIndex((r) => r.id === rule.id);
-      if (known >= 0) {
-        after = known;
-        continue;
-      }
-      merged.splice(after + 1, 0, rule);
-      after++;
-    }
-  }
-  return merged;
 }
 
 function artifactKey(location: Sarif.ArtifactLocation): string {
