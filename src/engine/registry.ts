@@ -103,7 +103,8 @@ export function resolveRuleRefs(all: readonly RuleDefinition[], refs: readonly s
 /** The candidate within a small edit distance, for "did you mean". */
 export function closest(input: string, candidates: string[]): string | undefined {
   let best: string | undefined;
-  let bestDistance = Math.max(3, Math.floor(input.length / 3)) + 1;
+  // Two edits for short words, a third of a longer one: "bogus" is not a typo of "jobs".
+  let bestDistance = Math.max(2, Math.floor(input.length / 3)) + 1;
   for (const c of candidates) {
     const d = editDistance(input, c);
     if (d < bestDistance) {
