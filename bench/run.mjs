@@ -233,6 +233,36 @@ if (hasCorpus) {
   console.log(`   --jobs 1      ${fmt(one, 0)} ms`);
   console.log(`   --jobs 2      ${fmt(two, 0)} ms  (${fmt(two / one, 2)}× --jobs 1; aim ≤ 0.6× on two free cores); reports ${same ? 'identical' : 'DIFFER'}\n`);
   verdicts.push(['--jobs 2 writes the report --jobs 1 writes', same]);
+
+  // Shards: four jobs of a matrix against one unsharded run, on the corpus, one thread each.
+  const cliCorpus = (extra, out) => {
+    const start = process.hrtime.bigint();
+    spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'templates', '--jobs', '1', '-f', 'json', '-o', out, ...extra], {
+      cwd: path.dirname(corpus),
+      stdio: 'ignore',
+    });
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const shardRounds = Math.min(RUNS, 2);
+  let whole = Infinity;
+  let parts = Infinity;
+  for (let i = 0; i < shardRounds; i++) {
+    whole = Math.min(whole, cliCorpus([], path.join(dir, 'whole.json')));
+    let sum = 0;
+    for (let s = 1; s <= 4; s++) sum += cliCorpus(['--shard', `${s}/4`], path.join(dir, `part-${s}.json`));
+    parts = Math.min(parts, sum);
+  }
+  const key = (f) => `${f.file}:${f.line}:${f.column}:${f.ruleId}:${f.message}`;
+  const findingsOf = (file) => JSON.parse(readFileSync(file, 'utf8')).findings.map(key);
+  const union = [1, 2, 3, 4].flatMap((s) => findingsOf(path.join(dir, `part-${s}.json`))).sort();
+  const all = findingsOf(path.join(dir, 'whole.json')).sort();
+  const equal = union.length === all.length && union.every((k, i) => k === all[i]);
+  console.log(`5. shards (the corpus in 4 parts, one thread each, best of ${shardRounds})`);
+  console.log(`   unsharded     ${fmt(whole, 0)} ms`);
+  console.log(
+    `   4 shards      ${fmt(parts, 0)} ms summed (${fmt(parts / whole, 2)}× the unsharded run: each part starts, discovers and warms up on its own); the union of their findings ${equal ? 'equals' : 'DIFFERS from'} the unsharded run's (${thousands(all.length)})\n`,
+  );
+  verdicts.push(['the 4 shards together find what the unsharded run finds', equal]);
 }
 
 for (const [what, ok] of verdicts) console.log(`${ok ? 'PASS' : 'MISS'}  ${what}`);
