@@ -188,15 +188,15 @@ describe('pillars-lint merge', () => {
 });
 
 describe.skipIf(!HAS_SHARED)('--shard on the shared corpus', () => {
-  it('four parts lint the corpus once between them: their findings are the whole run’s', async () => {
+  it('three parts lint the corpus once between them: their findings are the whole run’s', async () => {
     const corpus = path.join(SHARED, 'corpus');
     const full = await lint({ paths: ['templates'], cwd: corpus });
     const parts = [];
-    for (let index = 1; index <= 4; index++) parts.push(await lint({ paths: ['templates'], cwd: corpus, shard: { index, count: 4 } }));
+    for (let index = 1; index <= 3; index++) parts.push(await lint({ paths: ['templates'], cwd: corpus, shard: { index, count: 3 } }));
     expect(parts.flatMap((p) => p.findings.map(key)).sort()).toEqual(full.findings.map(key).sort());
     const sizes = parts.map((p) => p.shard!.units);
     expect(sizes.reduce((a, b) => a + b)).toBe(parts[0]!.shard!.totalUnits);
-    // Evenly enough that a matrix gains from it: no part more than a third above the average.
-    for (const size of sizes) expect(size).toBeLessThan((parts[0]!.shard!.totalUnits / 4) * 1.34);
+    // Evenly enough that a matrix gains from it: no part more than a fifth above the average.
+    for (const size of sizes) expect(size).toBeLessThan((parts[0]!.shard!.totalUnits / 3) * 1.2);
   });
 });
