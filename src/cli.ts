@@ -35,7 +35,7 @@ Usage:
   pillars-lint - --stdin-filename FILE        lint standard input as FILE (editors, pipes, pre-commit)
   pillars-lint --stack NAME | --all-stacks    lint deployed stacks (--region R, --profile P)
   pillars-lint rules [ID...] [--pillar P]     list the rules (--format json for their metadata); with ids, each in full
-  pillars-lint merge FILE.sarif... [-o F]      join the SARIF logs of the parts of a --shard run (or of separate
+  pillars-lint merge FILE.sarif... [-o F]     join the SARIF logs of the parts of a --shard run (or of separate
                                               runs) into one SARIF log; -f renders it in another format
   pillars-lint --init                         write a commented .pillars-lint.yaml (never over an existing one)
 
