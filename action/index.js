@@ -34173,7 +34173,9 @@ async function lintInWorkers(options10, setup, jobs) {
       })
     )
   );
-  return mergeParts(parts, cwd, options10.rules ?? rules);
+  const merged = mergeParts(parts, cwd, options10.rules ?? rules);
+  if (new Set(merged.files.map((f) => f.file)).size !== merged.files.length) return void 0;
+  return merged;
 }
 function runWorker(script, task, progress) {
   return new Promise((resolve6, reject) => {

@@ -16,7 +16,7 @@ function cli(args: string[], cwd: string) {
 }
 
 /** Sixteen copies of the fixture slice (templates with nested stacks, a cloud assembly): enough for two threads. */
-function bigProject(): string {
+function bigProject(computedUrls = false): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'pillars-lint-jobs-'));
   for (let i = 0; i < 16; i++) {
     cpSync(path.join(ROOT, 'fixtures/corpus-slice/templates'), path.join(dir, `team-${i}/templates`), { recursive: true });
@@ -26,6 +26,18 @@ function bigProject(): string {
   // A file that is not a template and one that cannot be parsed: listed and reported the same way too.
   writeFileSync(path.join(dir, 'team-0/settings.json'), '{"name": "not a template"}');
   writeFileSync(path.join(dir, 'team-1/broken.yaml'), 'Resources:\n  A: [\n');
+  // A parent whose TemplateURL is computed (the pre-scan cannot see it): its child may fall to another thread, which
+  // must not lint it a second time.
+  for (let i = 0; i < (computedUrls ? 6 : 0); i++) {
+    writeFileSync(
+      path.join(dir, `team-${i}/computed-parent.yaml`),
+      "Parameters:\n  Part:\n    Type: String\n    Default: computed-child\nResources:\n  Child:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: !Sub './${Part}.yaml'\n",
+    );
+    writeFileSync(
+      path.join(dir, `team-${i}/computed-child.yaml`),
+      'Resources:\n  Volume:\n    Type: AWS::EC2::Volume\n    Properties:\n      Size: 10\n      AvailabilityZone: eu-west-1a\n',
+    );
+  }
   writeFileSync(
     path.join(dir, '.pillars-lint.yaml'),
     'rules:\n  ebs-volume-type-gp3: off\n  cfn-resource-required-tags: [warning, { requiredTags: [Owner] }]\n',
@@ -51,6 +63,16 @@ describe('--jobs', () => {
     }
     // A small run stays on one thread.
     expect(cli(['team-0', '-j', '2', '--verbose', '-f', 'compact'], dir).stderr).not.toContain('threads');
+  }, 120_000);
+
+  it('lints a template that a computed TemplateURL nests once, as one thread does, whichever threads its parent and it fall to', () => {
+    const dir = bigProject(true);
+    const one = cli(['.', '--jobs', '1', '-f', 'json'], dir);
+    const two = cli(['.', '--jobs', '2', '-f', 'json'], dir);
+    expect(two.stdout).toBe(one.stdout);
+    const files = JSON.parse(one.stdout).files.map((f: { path: string }) => f.path);
+    expect(files.filter((f: string) => f.endsWith('computed-child.yaml'))).toHaveLength(6);
+    expect(new Set(files).size).toBe(files.length);
   }, 120_000);
 
   it('splits a shard over threads as well, and refuses a count that is not one', () => {

@@ -75,7 +75,11 @@ export async function lintInWorkers(options: LintOptions, setup: WorkerSetup, jo
       }),
     ),
   );
-  return mergeParts(parts, cwd, options.rules ?? registeredRules);
+  const merged = mergeParts(parts, cwd, options.rules ?? registeredRules);
+  // A nested template that only a computed TemplateURL leads to (the pre-scan reads literal ones) can fall in another
+  // thread's share than its parent, and be linted by both: the run is then done again on one thread, as it should be.
+  if (new Set(merged.files.map((f) => f.file)).size !== merged.files.length) return undefined;
+  return merged;
 }
 
 function runWorker(script: URL, task: WorkerTask, progress: (done: number) => void): Promise<{ result: LintResult; order: RunOrder }> {
