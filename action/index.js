@@ -16596,118 +16596,6 @@ var init_per_run = __esm({
   }
 });
 
-// src/rule-helpers/launchers.ts
-function launchesFrom(edge) {
-  return edge.path[0] === "Properties" && edge.path.some((segment) => LAUNCH_PROPERTIES.has(segment));
-}
-function launchTemplatesOf(ctx, launcher) {
-  return templatesOfLauncher(ctx, launcher, () => findLaunchTemplates(ctx, launcher));
-}
-function findLaunchTemplates(ctx, launcher) {
-  const found = /* @__PURE__ */ new Set();
-  for (const { resource, edge } of ctx.graph.targets(launcher.logicalId, LAUNCH_TEMPLATE)) if (launchesFrom(edge)) found.add(resource);
-  for (const spec of SPECS[launcher.type] ?? []) {
-    for (const name of ctx.value(launcher, [...spec, NAME_KEYS[launcher.type] ?? "LaunchTemplateName"])) {
-      const wanted = asString(name);
-      if (wanted === void 0) continue;
-      for (const lt of ctx.graph.ofType(LAUNCH_TEMPLATE)) {
-        if (ctx.value(lt, ["Properties", "LaunchTemplateName"]).some((n) => asString(n) === wanted)) found.add(lt);
-      }
-    }
-  }
-  return [...ctx.template.resources.values()].filter((r) => found.has(r));
-}
-function launchersOf(ctx, template) {
-  if (template.type !== LAUNCH_TEMPLATE && template.type !== LAUNCH_CONFIGURATION) return [];
-  return launchersOfTemplate(ctx, template, () => findLaunchers(ctx, template));
-}
-function findLaunchers(ctx, template) {
-  const found = /* @__PURE__ */ new Set();
-  for (const type in LAUNCHERS) {
-    for (const { resource, edge } of ctx.graph.referrers(template.logicalId, type)) if (launchesFrom(edge)) found.add(resource);
-  }
-  if (template.type === LAUNCH_TEMPLATE) {
-    for (const type in SPECS) {
-      for (const launcher of ctx.graph.ofType(type)) if (!found.has(launcher) && launchTemplatesOf(ctx, launcher).includes(template)) found.add(launcher);
-    }
-  }
-  return [...ctx.template.resources.values()].filter((r) => found.has(r));
-}
-function usedBy(ctx, template) {
-  const byKind = /* @__PURE__ */ new Map();
-  for (const launcher of launchersOf(ctx, template)) {
-    const kind2 = LAUNCHERS[launcher.type];
-    byKind.set(kind2, [...byKind.get(kind2) ?? [], launcher.logicalId]);
-  }
-  return byKind.size ? ` (used by ${listWords([...byKind].map(([kind2, ids]) => named(kind2, ids)))})` : "";
-}
-function runsWindows(ctx, resource, spec) {
-  const bySpec = windowsBySpec(ctx, resource, () => /* @__PURE__ */ new Map());
-  const key = spec.join(".");
-  let answer = bySpec.get(key);
-  if (answer === void 0) bySpec.set(key, answer = readsAsWindows(ctx, resource, spec));
-  return answer;
-}
-function readsAsWindows(ctx, resource, spec) {
-  for (const image of ctx.value(resource, [...spec, "ImageId"])) {
-    const texts = [];
-    if (image.kind === "literal") texts.push(image.value);
-    else if (image.origin?.kind === "parameter") {
-      const parameter = ctx.template.parameters.get(image.origin.name);
-      texts.push(parameter?.default, valueAt(ctx.template.root, ["Parameters", image.origin.name, "Description"]));
-    } else if (image.origin?.kind === "dynamic-reference") texts.push(valueAt(resource.node, image.path));
-    if (texts.some((text) => typeof text === "string" && /windows/i.test(text))) return true;
-  }
-  const userData = valueAt(resource.node, [...spec, "UserData"]);
-  const init = resource.metadata?.["AWS::CloudFormation::Init"];
-  return [userData, init].some((node) => node !== void 0 && WINDOWS_SCRIPT.test(JSON.stringify(node)));
-}
-function instanceTypeOverridden(ctx, template) {
-  const launchers = launchersOf(ctx, template);
-  return launchers.length > 0 && launchers.every(
-    (launcher) => launcher.type === "AWS::AutoScaling::AutoScalingGroup" && ctx.value(launcher, ["Properties", "MixedInstancesPolicy", "LaunchTemplate", "Overrides"]).every((list2) => {
-      if (list2.kind !== "literal" || !Array.isArray(list2.value) || list2.value.length === 0) return false;
-      const set = (o, key) => ctx.value(o, [key]).every(isSet);
-      return ctx.items(list2, []).every((o) => set(o, "InstanceType") || set(o, "InstanceRequirements"));
-    })
-  );
-}
-var LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION, LAUNCHERS, SPECS, NAME_KEYS, LAUNCH_PROPERTIES, templatesOfLauncher, launchersOfTemplate, WINDOWS_SCRIPT, windowsBySpec;
-var init_launchers = __esm({
-  "src/rule-helpers/launchers.ts"() {
-    "use strict";
-    init_intrinsics();
-    init_coerce();
-    init_words();
-    init_per_run();
-    LAUNCH_TEMPLATE = "AWS::EC2::LaunchTemplate";
-    LAUNCH_CONFIGURATION = "AWS::AutoScaling::LaunchConfiguration";
-    LAUNCHERS = {
-      "AWS::AutoScaling::AutoScalingGroup": "Auto Scaling group",
-      "AWS::EC2::Instance": "instance",
-      "AWS::EKS::Nodegroup": "EKS node group",
-      "AWS::EC2::EC2Fleet": "EC2 Fleet",
-      "AWS::EC2::SpotFleet": "Spot Fleet",
-      "AWS::Batch::ComputeEnvironment": "Batch compute environment"
-    };
-    SPECS = {
-      "AWS::AutoScaling::AutoScalingGroup": [
-        ["Properties", "LaunchTemplate"],
-        ["Properties", "MixedInstancesPolicy", "LaunchTemplate", "LaunchTemplateSpecification"]
-      ],
-      "AWS::EC2::Instance": [["Properties", "LaunchTemplate"]],
-      "AWS::EKS::Nodegroup": [["Properties", "LaunchTemplate"]],
-      "AWS::Batch::ComputeEnvironment": [["Properties", "ComputeResources", "LaunchTemplate"]]
-    };
-    NAME_KEYS = { "AWS::EKS::Nodegroup": "Name" };
-    LAUNCH_PROPERTIES = /* @__PURE__ */ new Set(["LaunchTemplate", "LaunchTemplateSpecification", "LaunchConfigurationName"]);
-    templatesOfLauncher = perRun();
-    launchersOfTemplate = perRun();
-    WINDOWS_SCRIPT = /<powershell>|<script>|powershell\.exe|cfn-(init|signal)\.exe|[Cc]:\\/i;
-    windowsBySpec = perRun();
-  }
-});
-
 // src/template/foreach.ts
 function expandResourceLoops(resources, parameters, mappings, given) {
   const out = [];
@@ -17151,13 +17039,19 @@ function loadBalancerType(type) {
 function loadBalancerName(type) {
   return (type && own(LOAD_BALANCER_NAMES, type)) ?? "Load balancer";
 }
-var BLOCK_DEVICE_MAPPINGS, CDK_SINGLETON_IDS, LOAD_BALANCER_NAMES;
+function inTemplateOrder(ctx, found) {
+  if (found.size <= 1) return [...found];
+  const position = positions(ctx, ctx.template, () => new Map([...ctx.template.resources.values()].map((r, i) => [r, i])));
+  return [...found].sort((a, b) => position.get(a) - position.get(b));
+}
+var BLOCK_DEVICE_MAPPINGS, CDK_SINGLETON_IDS, LOAD_BALANCER_NAMES, positions;
 var init_resources = __esm({
   "src/rule-helpers/resources.ts"() {
     "use strict";
     init_sam();
     init_coerce();
     init_lookup();
+    init_per_run();
     BLOCK_DEVICE_MAPPINGS = {
       "AWS::EC2::LaunchTemplate": ["Properties", "LaunchTemplateData", "BlockDeviceMappings"],
       "AWS::AutoScaling::LaunchConfiguration": ["Properties", "BlockDeviceMappings"],
@@ -17169,6 +17063,120 @@ var init_resources = __esm({
       network: "Network Load Balancer",
       gateway: "Gateway Load Balancer"
     };
+    positions = perRun();
+  }
+});
+
+// src/rule-helpers/launchers.ts
+function launchesFrom(edge) {
+  return edge.path[0] === "Properties" && edge.path.some((segment) => LAUNCH_PROPERTIES.has(segment));
+}
+function launchTemplatesOf(ctx, launcher) {
+  return templatesOfLauncher(ctx, launcher, () => findLaunchTemplates(ctx, launcher));
+}
+function findLaunchTemplates(ctx, launcher) {
+  const found = /* @__PURE__ */ new Set();
+  for (const { resource, edge } of ctx.graph.targets(launcher.logicalId, LAUNCH_TEMPLATE)) if (launchesFrom(edge)) found.add(resource);
+  for (const spec of SPECS[launcher.type] ?? []) {
+    for (const name of ctx.value(launcher, [...spec, NAME_KEYS[launcher.type] ?? "LaunchTemplateName"])) {
+      const wanted = asString(name);
+      if (wanted === void 0) continue;
+      for (const lt of ctx.graph.ofType(LAUNCH_TEMPLATE)) {
+        if (ctx.value(lt, ["Properties", "LaunchTemplateName"]).some((n) => asString(n) === wanted)) found.add(lt);
+      }
+    }
+  }
+  return inTemplateOrder(ctx, found);
+}
+function launchersOf(ctx, template) {
+  if (template.type !== LAUNCH_TEMPLATE && template.type !== LAUNCH_CONFIGURATION) return [];
+  return launchersOfTemplate(ctx, template, () => findLaunchers(ctx, template));
+}
+function findLaunchers(ctx, template) {
+  const found = /* @__PURE__ */ new Set();
+  for (const type in LAUNCHERS) {
+    for (const { resource, edge } of ctx.graph.referrers(template.logicalId, type)) if (launchesFrom(edge)) found.add(resource);
+  }
+  if (template.type === LAUNCH_TEMPLATE) {
+    for (const type in SPECS) {
+      for (const launcher of ctx.graph.ofType(type)) if (!found.has(launcher) && launchTemplatesOf(ctx, launcher).includes(template)) found.add(launcher);
+    }
+  }
+  return inTemplateOrder(ctx, found);
+}
+function usedBy(ctx, template) {
+  const byKind = /* @__PURE__ */ new Map();
+  for (const launcher of launchersOf(ctx, template)) {
+    const kind2 = LAUNCHERS[launcher.type];
+    byKind.set(kind2, [...byKind.get(kind2) ?? [], launcher.logicalId]);
+  }
+  return byKind.size ? ` (used by ${listWords([...byKind].map(([kind2, ids]) => named(kind2, ids)))})` : "";
+}
+function runsWindows(ctx, resource, spec) {
+  const bySpec = windowsBySpec(ctx, resource, () => /* @__PURE__ */ new Map());
+  const key = spec.join(".");
+  let answer = bySpec.get(key);
+  if (answer === void 0) bySpec.set(key, answer = readsAsWindows(ctx, resource, spec));
+  return answer;
+}
+function readsAsWindows(ctx, resource, spec) {
+  for (const image of ctx.value(resource, [...spec, "ImageId"])) {
+    const texts = [];
+    if (image.kind === "literal") texts.push(image.value);
+    else if (image.origin?.kind === "parameter") {
+      const parameter = ctx.template.parameters.get(image.origin.name);
+      texts.push(parameter?.default, valueAt(ctx.template.root, ["Parameters", image.origin.name, "Description"]));
+    } else if (image.origin?.kind === "dynamic-reference") texts.push(valueAt(resource.node, image.path));
+    if (texts.some((text) => typeof text === "string" && /windows/i.test(text))) return true;
+  }
+  const userData = valueAt(resource.node, [...spec, "UserData"]);
+  const init = resource.metadata?.["AWS::CloudFormation::Init"];
+  return [userData, init].some((node) => node !== void 0 && WINDOWS_SCRIPT.test(JSON.stringify(node)));
+}
+function instanceTypeOverridden(ctx, template) {
+  const launchers = launchersOf(ctx, template);
+  return launchers.length > 0 && launchers.every(
+    (launcher) => launcher.type === "AWS::AutoScaling::AutoScalingGroup" && ctx.value(launcher, ["Properties", "MixedInstancesPolicy", "LaunchTemplate", "Overrides"]).every((list2) => {
+      if (list2.kind !== "literal" || !Array.isArray(list2.value) || list2.value.length === 0) return false;
+      const set = (o, key) => ctx.value(o, [key]).every(isSet);
+      return ctx.items(list2, []).every((o) => set(o, "InstanceType") || set(o, "InstanceRequirements"));
+    })
+  );
+}
+var LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION, LAUNCHERS, SPECS, NAME_KEYS, LAUNCH_PROPERTIES, templatesOfLauncher, launchersOfTemplate, WINDOWS_SCRIPT, windowsBySpec;
+var init_launchers = __esm({
+  "src/rule-helpers/launchers.ts"() {
+    "use strict";
+    init_intrinsics();
+    init_coerce();
+    init_words();
+    init_per_run();
+    init_resources();
+    LAUNCH_TEMPLATE = "AWS::EC2::LaunchTemplate";
+    LAUNCH_CONFIGURATION = "AWS::AutoScaling::LaunchConfiguration";
+    LAUNCHERS = {
+      "AWS::AutoScaling::AutoScalingGroup": "Auto Scaling group",
+      "AWS::EC2::Instance": "instance",
+      "AWS::EKS::Nodegroup": "EKS node group",
+      "AWS::EC2::EC2Fleet": "EC2 Fleet",
+      "AWS::EC2::SpotFleet": "Spot Fleet",
+      "AWS::Batch::ComputeEnvironment": "Batch compute environment"
+    };
+    SPECS = {
+      "AWS::AutoScaling::AutoScalingGroup": [
+        ["Properties", "LaunchTemplate"],
+        ["Properties", "MixedInstancesPolicy", "LaunchTemplate", "LaunchTemplateSpecification"]
+      ],
+      "AWS::EC2::Instance": [["Properties", "LaunchTemplate"]],
+      "AWS::EKS::Nodegroup": [["Properties", "LaunchTemplate"]],
+      "AWS::Batch::ComputeEnvironment": [["Properties", "ComputeResources", "LaunchTemplate"]]
+    };
+    NAME_KEYS = { "AWS::EKS::Nodegroup": "Name" };
+    LAUNCH_PROPERTIES = /* @__PURE__ */ new Set(["LaunchTemplate", "LaunchTemplateSpecification", "LaunchConfigurationName"]);
+    templatesOfLauncher = perRun();
+    launchersOfTemplate = perRun();
+    WINDOWS_SCRIPT = /<powershell>|<script>|powershell\.exe|cfn-(init|signal)\.exe|[Cc]:\\/i;
+    windowsBySpec = perRun();
   }
 });
 
@@ -32129,8 +32137,12 @@ var init_rds_enhanced_monitoring_enabled = __esm({
 
 // rules/operational-excellence/rds-instance-alarm-configured.ts
 function subjects(ctx) {
-  return [...ctx.template.resources.values()].filter(
-    (r) => r.type === CLUSTER3 || r.type === INSTANCE7 && !ctx.value(r, ["Properties", "DBClusterIdentifier"]).some(isSet)
+  return subjectsOf(
+    ctx,
+    ctx.template,
+    () => [...ctx.template.resources.values()].filter(
+      (r) => r.type === CLUSTER3 || r.type === INSTANCE7 && !ctx.value(r, ["Properties", "DBClusterIdentifier"]).some(isSet)
+    )
   );
 }
 function members2(ctx, cluster) {
@@ -32195,11 +32207,12 @@ function subscription(ctx, db) {
   }
   return doubt ?? false;
 }
-var INSTANCE7, CLUSTER3, SUBSCRIPTION, options8, messages30, rds_instance_alarm_configured_default;
+var INSTANCE7, CLUSTER3, SUBSCRIPTION, options8, messages30, rds_instance_alarm_configured_default, subjectsOf;
 var init_rds_instance_alarm_configured = __esm({
   "rules/operational-excellence/rds-instance-alarm-configured.ts"() {
     "use strict";
     init_options();
+    init_per_run();
     init_rule();
     init_alarms();
     init_coerce();
@@ -32310,6 +32323,7 @@ var init_rds_instance_alarm_configured = __esm({
         else if (subscribed !== true) ctx.unknown(subscribed, "the RDS event subscriptions");
       }
     });
+    subjectsOf = perRun();
   }
 });
 

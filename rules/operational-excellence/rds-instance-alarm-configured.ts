@@ -1,4 +1,5 @@
 import { option, type OptionsOf } from '../../src/engine/options.ts';
+import { perRun } from '../../src/rule-helpers/per-run.ts';
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
 import { alarmActs, alarmsWatching, notCreated, templateHasAlarms } from '../../src/rule-helpers/alarms.ts';
 import type { Resource } from '../../src/template/model.ts';
@@ -143,11 +144,15 @@ export default defineRule({
 });
 
 /** The databases the rule reports on, in template order: DB clusters and DB instances that are not cluster members. */
-function subjects(ctx: Ctx): Resource[] {
-  return [...ctx.template.resources.values()].filter(
-    (r) => r.type === CLUSTER || (r.type === INSTANCE && !ctx.value(r, ['Properties', 'DBClusterIdentifier']).some(isSet)),
+function subjects(ctx: Ctx): readonly Resource[] {
+  // Asked for each database of a template without alarms: worked out once per run.
+  return subjectsOf(ctx, ctx.template, () =>
+    [...ctx.template.resources.values()].filter(
+      (r) => r.type === CLUSTER || (r.type === INSTANCE && !ctx.value(r, ['Properties', 'DBClusterIdentifier']).some(isSet)),
+    ),
   );
 }
+const subjectsOf = perRun<object, readonly Resource[]>();
 
 /** The DB instances of the template that are members of the cluster (by Ref or literal identifier). */
 function members(ctx: Ctx, cluster: Resource): Resource[] {

@@ -10,6 +10,7 @@ import { asString, isSet } from '../values/coerce.ts';
 import type { Variant } from '../values/variant.ts';
 import { listWords, named } from '../words.ts';
 import { perRun } from './per-run.ts';
+import { inTemplateOrder } from './resources.ts';
 
 export const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
 export const LAUNCH_CONFIGURATION = 'AWS::AutoScaling::LaunchConfiguration';
@@ -64,7 +65,7 @@ function findLaunchTemplates(ctx: RuleContext<any, any>, launcher: Resource): Re
       }
     }
   }
-  return [...ctx.template.resources.values()].filter((r) => found.has(r));
+  return inTemplateOrder(ctx, found);
 }
 
 /** The resources that launch from a launch template or configuration, in template order. */
@@ -86,7 +87,7 @@ function findLaunchers(ctx: RuleContext<any, any>, template: Resource): Resource
       for (const launcher of ctx.graph.ofType(type)) if (!found.has(launcher) && launchTemplatesOf(ctx, launcher).includes(template)) found.add(launcher);
     }
   }
-  return [...ctx.template.resources.values()].filter((r) => found.has(r));
+  return inTemplateOrder(ctx, found);
 }
 
 /**
