@@ -26484,22 +26484,63 @@ function primaryBlocks(ctx, vpc) {
 function checkOverlap(ctx, vpc, cidr, text) {
   const block = parseIpv4Cidr(text);
   if (!block) return;
-  for (const other of ctx.graph.ofType(VPC2)) {
-    if (other === vpc) return;
-    if (vpc.condition && other.condition && vpc.condition !== other.condition) continue;
-    for (const { variant: otherCidr, text: otherText, block: otherBlock } of primaryBlocks(ctx, other)) {
-      if (!overlapsBlock(block, otherBlock) || !ctx.each([otherCidr], [cidr]).length) continue;
-      ctx.report({
-        messageId: "overlap",
-        at: cidr,
-        because: [otherCidr],
-        data: { cidr: valueText(text), other: other.logicalId, otherCidr: valueText(otherText) }
-      });
-      return;
+  const { order, entries } = overlapIndex(ctx);
+  const position = order.get(vpc) ?? 0;
+  let first;
+  const before = (e) => e.position < position && (!first || e.position < first.position || e.position === first.position && e.index < first.index);
+  const eligible = (e) => !(vpc.condition && e.vpc.condition && vpc.condition !== e.vpc.condition) && ctx.each([e.variant], [cidr]).length > 0;
+  for (let prefix = 0; prefix <= block.prefix; prefix++) {
+    const size = 2 ** (32 - prefix);
+    for (const e of entries.byKey.get(`${block.first - block.first % size}/${prefix}`) ?? []) {
+      if (!before(e)) break;
+      if (eligible(e)) {
+        first = e;
+        break;
+      }
     }
   }
+  const sorted = entries.sorted;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if ((sorted[mid]?.block.first ?? Infinity) < block.first) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length; i++) {
+    const e = sorted[i];
+    if (e.block.first >= block.first + block.size) break;
+    if (e.block.prefix > block.prefix && before(e) && eligible(e)) first = e;
+  }
+  if (!first) return;
+  ctx.report({
+    messageId: "overlap",
+    at: cidr,
+    because: [first.variant],
+    data: { cidr: valueText(text), other: first.vpc.logicalId, otherCidr: valueText(first.text) }
+  });
 }
-var VPC2, CIDR_BLOCK, messages9, vpc_cidr_private_range_default, blocksOf;
+function overlapIndex(ctx) {
+  return indexOf(ctx, ctx.template, () => {
+    const order = /* @__PURE__ */ new Map();
+    const byKey = /* @__PURE__ */ new Map();
+    const sorted = [];
+    ctx.graph.ofType(VPC2).forEach((vpc, position) => {
+      order.set(vpc, position);
+      primaryBlocks(ctx, vpc).forEach(({ variant, text, block }, index) => {
+        const entry = { vpc, position, index, variant, text, block };
+        const key = `${block.first}/${block.prefix}`;
+        const list2 = byKey.get(key);
+        if (list2) list2.push(entry);
+        else byKey.set(key, [entry]);
+        sorted.push(entry);
+      });
+    });
+    sorted.sort((a, b) => a.block.first - b.block.first);
+    return { order, entries: { byKey, sorted } };
+  });
+}
+var VPC2, CIDR_BLOCK, messages9, vpc_cidr_private_range_default, blocksOf, indexOf;
 var init_vpc_cidr_private_range = __esm({
   "rules/reliability/vpc-cidr-private-range.ts"() {
     "use strict";
@@ -26560,6 +26601,7 @@ var init_vpc_cidr_private_range = __esm({
       }
     });
     blocksOf = perRun();
+    indexOf = perRun();
   }
 });
 
@@ -28562,7 +28604,7 @@ function covers(ctx, target, table, billing, need) {
   if (target.condition && !ctx.each([billing], [variantWith(billing, { assumptions: [{ kind: "condition", name: target.condition, value: true }] })]).length) {
     return false;
   }
-  const index = indexOf(target);
+  const index = indexOf2(target);
   if (index !== need.index) return false;
   if (ctx.graph.referrers(table.logicalId, SCALABLE_TARGET, ["Properties", "ResourceId"]).some(({ resource }) => resource === target)) return true;
   const names = ctx.value(table, ["Properties", "TableName"]).map(asString);
@@ -28571,7 +28613,7 @@ function covers(ctx, target, table, billing, need) {
     return text !== void 0 && names.some((name) => name !== void 0 && text.split("/")[1] === name);
   });
 }
-function indexOf(target) {
+function indexOf2(target) {
   const written = JSON.stringify(target.properties?.ResourceId ?? "");
   return /\/index\/([A-Za-z0-9_.-]+)/.exec(written)?.[1];
 }

@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from '../../src/engine/rule.ts';
-import { containsBlock, overlapsBlock, parseIpv4Cidr, RFC1918, SHARED_ADDRESS_SPACE } from '../../src/rule-helpers/ipv4-cidr.ts';
+import { containsBlock, type Ipv4Block, parseIpv4Cidr, RFC1918, SHARED_ADDRESS_SPACE } from '../../src/rule-helpers/ipv4-cidr.ts';
 import { perRun } from '../../src/rule-helpers/per-run.ts';
 import type { Resource } from '../../src/template/model.ts';
 import { asString, isSet } from '../../src/values/coerce.ts';
@@ -99,19 +99,77 @@ function primaryBlocks(ctx: Ctx, vpc: Resource) {
 function checkOverlap(ctx: Ctx, vpc: Resource, cidr: Variant, text: string): void {
   const block = parseIpv4Cidr(text);
   if (!block) return;
-  for (const other of ctx.graph.ofType(VPC)) {
-    if (other === vpc) return;
-    // VPCs created under different conditions may never exist together.
-    if (vpc.condition && other.condition && vpc.condition !== other.condition) continue;
-    for (const { variant: otherCidr, text: otherText, block: otherBlock } of primaryBlocks(ctx, other)) {
-      if (!overlapsBlock(block, otherBlock) || !ctx.each([otherCidr], [cidr]).length) continue;
-      ctx.report({
-        messageId: 'overlap',
-        at: cidr,
-        because: [otherCidr],
-        data: { cidr: valueText(text), other: other.logicalId, otherCidr: valueText(otherText) },
-      });
-      return;
+  const { order, entries } = overlapIndex(ctx);
+  const position = order.get(vpc) ?? 0;
+  // The first overlapping block of a VPC declared earlier, in template order (VPC, then its reading), as a scan of the
+  // earlier VPCs would meet it. VPCs created under different conditions may never exist together.
+  let first: BlockEntry | undefined;
+  const before = (e: BlockEntry) =>
+    e.position < position && (!first || e.position < first.position || (e.position === first.position && e.index < first.index));
+  const eligible = (e: BlockEntry) => !(vpc.condition && e.vpc.condition && vpc.condition !== e.vpc.condition) && ctx.each([e.variant], [cidr]).length > 0;
+  // Two CIDR blocks overlap only when one holds the other: the blocks that hold this one (one network per shorter
+  // prefix, each list in template order) and those it holds (a run of the blocks sorted by first address).
+  for (let prefix = 0; prefix <= block.prefix; prefix++) {
+    const size = 2 ** (32 - prefix);
+    for (const e of entries.byKey.get(`${block.first - (block.first % size)}/${prefix}`) ?? []) {
+      if (!before(e)) break;
+      if (eligible(e)) {
+        first = e;
+        break;
+      }
     }
   }
+  const sorted = entries.sorted;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid]?.block.first ?? Infinity) < block.first) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length; i++) {
+    const e = sorted[i] as BlockEntry;
+    if (e.block.first >= block.first + block.size) break;
+    if (e.block.prefix > block.prefix && before(e) && eligible(e)) first = e;
+  }
+  if (!first) return;
+  ctx.report({
+    messageId: 'overlap',
+    at: cidr,
+    because: [first.variant],
+    data: { cidr: valueText(text), other: first.vpc.logicalId, otherCidr: valueText(first.text) },
+  });
 }
+
+interface BlockEntry {
+  vpc: Resource;
+  /** The VPC's place among the template's VPCs, and the block's among its readings. */
+  position: number;
+  index: number;
+  variant: Variant;
+  text: string;
+  block: Ipv4Block;
+}
+
+/** Every VPC's primary blocks by network and prefix, and sorted by first address: built once per run. */
+function overlapIndex(ctx: Ctx): { order: Map<Resource, number>; entries: { byKey: Map<string, BlockEntry[]>; sorted: BlockEntry[] } } {
+  return indexOf(ctx, ctx.template, () => {
+    const order = new Map<Resource, number>();
+    const byKey = new Map<string, BlockEntry[]>();
+    const sorted: BlockEntry[] = [];
+    ctx.graph.ofType(VPC).forEach((vpc, position) => {
+      order.set(vpc, position);
+      primaryBlocks(ctx, vpc).forEach(({ variant, text, block }, index) => {
+        const entry = { vpc, position, index, variant, text, block };
+        const key = `${block.first}/${block.prefix}`;
+        const list = byKey.get(key);
+        if (list) list.push(entry);
+        else byKey.set(key, [entry]);
+        sorted.push(entry);
+      });
+    });
+    sorted.sort((a, b) => a.block.first - b.block.first);
+    return { order, entries: { byKey, sorted } };
+  });
+}
+const indexOf = perRun<object, ReturnType<typeof overlapIndex>>();
