@@ -1372,16 +1372,6 @@ var init_main = __esm({
   }
 });
 
-// src/parse/types.ts
-function pathKey(path16) {
-  return path16.join("\0");
-}
-var init_types2 = __esm({
-  "src/parse/types.ts"() {
-    "use strict";
-  }
-});
-
 // src/parse/locate.ts
 function computeLineStarts(source) {
   const starts = [0];
@@ -1423,7 +1413,7 @@ function regionOf(source, lineStarts, start, end) {
 function locate(doc, path16) {
   for (let n = path16.length; n >= 0; n--) {
     const sub = n === path16.length ? path16 : path16.slice(0, n);
-    const location2 = doc.locations.get(pathKey(sub));
+    const location2 = doc.locations.get(sub);
     if (location2) return { path: sub, location: location2, exact: n === path16.length };
   }
   return void 0;
@@ -1443,7 +1433,196 @@ function offsetRegion(doc, start, end) {
 var init_locate = __esm({
   "src/parse/locate.ts"() {
     "use strict";
+  }
+});
+
+// src/parse/types.ts
+function pathKey(path16) {
+  return path16.join("\0");
+}
+var init_types2 = __esm({
+  "src/parse/types.ts"() {
+    "use strict";
+  }
+});
+
+// src/parse/locations.ts
+var START, END, KEY_START, KEY_END, FIRST_CHILD, NEXT_SIBLING, LAST_CHILD, FIELDS, SCAN_LIMIT, NodeLocations;
+var init_locations = __esm({
+  "src/parse/locations.ts"() {
+    "use strict";
     init_types2();
+    START = 0;
+    END = 1;
+    KEY_START = 2;
+    KEY_END = 3;
+    FIRST_CHILD = 4;
+    NEXT_SIBLING = 5;
+    LAST_CHILD = 6;
+    FIELDS = 7;
+    SCAN_LIMIT = 16;
+    NodeLocations = class _NodeLocations {
+      data = new Int32Array(FIELDS * 64);
+      /** The mapping key of each node; undefined for sequence items and the root. */
+      keys = [];
+      count = 0;
+      indexes;
+      /** Locations moved or removed after parsing (SAM's Globals), by pathKey; null removes. */
+      overrides;
+      /** Nodes recorded (a value replaced by a duplicate key stays recorded, unreachable). */
+      get nodeCount() {
+        return this.count;
+      }
+      /**
+       * Records a node under `parent` (-1 for the root; a document has one) and returns its id. `key` is its mapping
+       * key, undefined for a sequence item. Children are recorded in document order.
+       */
+      add(parent, key, start, end, keyStart, keyEnd) {
+        const id = this.count++;
+        let data = this.data;
+        if ((id + 1) * FIELDS > data.length) {
+          const grown = new Int32Array(data.length * 2);
+          grown.set(data);
+          this.data = data = grown;
+        }
+        const at = id * FIELDS;
+        data[at + START] = start;
+        data[at + END] = end;
+        data[at + KEY_START] = keyStart;
+        data[at + KEY_END] = keyEnd;
+        data[at + FIRST_CHILD] = -1;
+        data[at + NEXT_SIBLING] = -1;
+        data[at + LAST_CHILD] = -1;
+        this.keys.push(key);
+        if (parent >= 0) {
+          const p = parent * FIELDS;
+          const last = data[p + LAST_CHILD];
+          if (last < 0) data[p + FIRST_CHILD] = id;
+          else data[last * FIELDS + NEXT_SIBLING] = id;
+          data[p + LAST_CHILD] = id;
+        }
+        return id;
+      }
+      /** A collection's end, known when it closes. */
+      setEnd(node, end) {
+        this.data[node * FIELDS + END] = end;
+      }
+      /** Moves a node: an expanded alias points at the alias. */
+      setRange(node, start, end) {
+        this.data[node * FIELDS + START] = start;
+        this.data[node * FIELDS + END] = end;
+      }
+      end(node) {
+        return this.data[node * FIELDS + END];
+      }
+      /** Maps every offset (the lenient YAML re-parse records offsets of its patched text); -1 stays -1. */
+      mapOffsets(map) {
+        const data = this.data;
+        for (let at = 0; at < this.count * FIELDS; at += FIELDS) {
+          for (let f = START; f <= KEY_END; f++) data[at + f] = map(data[at + f]);
+        }
+      }
+      /** The node at `path`, else -1. */
+      find(path16) {
+        if (this.count === 0) return -1;
+        let node = 0;
+        for (const segment of path16) {
+          node = this.child(node, segment);
+          if (node < 0) return -1;
+        }
+        return node;
+      }
+      child(node, segment) {
+        const data = this.data;
+        const index = this.indexes?.get(node);
+        if (index !== void 0) return this.fromIndex(index, segment);
+        const name = String(segment);
+        let found = -1;
+        let position = 0;
+        for (let c = data[node * FIELDS + FIRST_CHILD]; c >= 0; c = data[c * FIELDS + NEXT_SIBLING], position++) {
+          if (position === SCAN_LIMIT) return this.fromIndex(this.index(node), segment);
+          const key = this.keys[c];
+          if (key === void 0 ? String(position) === name : key === name) found = c;
+        }
+        return found;
+      }
+      fromIndex(index, segment) {
+        const name = String(segment);
+        const byKey = index.byKey.get(name);
+        if (byKey !== void 0) return byKey;
+        const position = Number(segment);
+        return Number.isInteger(position) && position >= 0 && position < index.items.length && String(position) === name ? index.items[position] : -1;
+      }
+      index(node) {
+        const data = this.data;
+        const built = { byKey: /* @__PURE__ */ new Map(), items: [] };
+        for (let c = data[node * FIELDS + FIRST_CHILD]; c >= 0; c = data[c * FIELDS + NEXT_SIBLING]) {
+          const key = this.keys[c];
+          if (key === void 0) built.items.push(c);
+          else built.byKey.set(key, c);
+        }
+        (this.indexes ??= /* @__PURE__ */ new Map()).set(node, built);
+        return built;
+      }
+      at(node) {
+        const at = node * FIELDS;
+        const data = this.data;
+        return { start: data[at + START], end: data[at + END], keyStart: data[at + KEY_START], keyEnd: data[at + KEY_END] };
+      }
+      get(path16) {
+        if (this.overrides !== void 0) {
+          const moved = this.overrides.get(pathKey(path16));
+          if (moved !== void 0) return moved ?? void 0;
+        }
+        const node = this.find(path16);
+        return node < 0 ? void 0 : this.at(node);
+      }
+      has(path16) {
+        return this.get(path16) !== void 0;
+      }
+      /** A copy that shares the recorded nodes and takes its own set/delete (for a template rewritten after parsing). */
+      withOverrides() {
+        const copy = Object.create(_NodeLocations.prototype);
+        Object.assign(copy, this);
+        copy.overrides = new Map(this.overrides);
+        return copy;
+      }
+      set(path16, location2) {
+        this.writable().set(pathKey(path16), location2);
+      }
+      delete(path16) {
+        this.writable().set(pathKey(path16), null);
+      }
+      writable() {
+        if (this.overrides === void 0) throw new Error("NodeLocations: set and delete need withOverrides()");
+        return this.overrides;
+      }
+      /** Every reachable node as [pathKey, location], parents first (for tests and tools; lookups use get). */
+      *[Symbol.iterator]() {
+        const seen = /* @__PURE__ */ new Set();
+        if (this.count > 0) {
+          const stack = [{ node: 0, path: [] }];
+          while (stack.length > 0) {
+            const { node, path: path16 } = stack.pop();
+            const key = pathKey(path16);
+            seen.add(key);
+            const location2 = this.overrides?.has(key) ? this.overrides.get(key) : this.at(node);
+            if (location2) yield [key, location2];
+            const children = [];
+            const byKey = /* @__PURE__ */ new Map();
+            let position = 0;
+            for (let c = this.data[node * FIELDS + FIRST_CHILD]; c >= 0; c = this.data[c * FIELDS + NEXT_SIBLING]) {
+              const k = this.keys[c];
+              if (k === void 0) children.push({ node: c, path: [...path16, position++] });
+              else byKey.set(k, c);
+            }
+            for (const [k, c] of byKey) children.push({ node: c, path: [...path16, k] });
+            for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+          }
+        }
+        for (const [key, location2] of this.overrides ?? []) if (location2 && !seen.has(key)) yield [key, location2];
+      }
+    };
   }
 });
 
@@ -1452,35 +1631,11 @@ function setOwn(obj, key, value) {
   if (key === "__proto__") Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
   else obj[key] = value;
 }
-function pruneStaleLocations(root, locations) {
-  for (const key of locations.keys()) {
-    if (key === "") continue;
-    let node = root;
-    let ok = true;
-    for (const seg of key.split("\0")) {
-      if (Array.isArray(node)) {
-        const i = Number(seg);
-        if (!(Number.isInteger(i) && i >= 0 && i < node.length)) {
-          ok = false;
-          break;
-        }
-        node = node[i];
-      } else if (node !== null && typeof node === "object" && hasOwn.call(node, seg)) {
-        node = node[seg];
-      } else {
-        ok = false;
-        break;
-      }
-    }
-    if (!ok) locations.delete(key);
-  }
-}
-var MAX_DEPTH, hasOwn;
+var MAX_DEPTH;
 var init_shared = __esm({
   "src/parse/shared.ts"() {
     "use strict";
     MAX_DEPTH = 1e3;
-    hasOwn = Object.prototype.hasOwnProperty;
   }
 });
 
@@ -1556,7 +1711,7 @@ function errorDiagnostics(src, errors) {
 function parseJson(input) {
   const source = input.charCodeAt(0) === 65279 ? input.slice(1) : input;
   const lineStarts = computeLineStarts(source);
-  const locations = /* @__PURE__ */ new Map();
+  const locations = new NodeLocations();
   const deep = findDeepBracket(source, MAX_DEPTH);
   if (deep >= 0) {
     const diagnostic = {
@@ -1571,20 +1726,18 @@ function parseJson(input) {
   const errors = [];
   const tree = parseTree2(source, errors, { allowTrailingComma: false, disallowComments: true });
   const diagnostics = errorDiagnostics(source, errors);
-  let stale = false;
-  const build = (node, key, isRoot, ks, ke) => {
-    locations.set(key, { start: node.offset, end: node.offset + node.length, keyStart: ks, keyEnd: ke });
+  const build = (node, parent, key, ks, ke) => {
+    const id = locations.add(parent, key, node.offset, node.offset + node.length, ks, ke);
     switch (node.type) {
       case "object": {
         const obj = {};
-        const prefix = isRoot ? "" : key + "\0";
         for (const prop of node.children ?? []) {
           const kn = prop.children?.[0];
           const vn = prop.children?.[1];
           if (kn === void 0 || vn === void 0) continue;
           const name = String(kn.value);
           const kEnd = kn.offset + kn.length;
-          if (hasOwn2.call(obj, name)) {
+          if (hasOwn.call(obj, name)) {
             diagnostics.push({
               code: "DUPLICATE_KEY",
               message: `Duplicate key "${name}"; CloudFormation rejects it (the last value wins here)`,
@@ -1592,18 +1745,15 @@ function parseJson(input) {
               end: kEnd,
               fatal: false
             });
-            const old = obj[name];
-            if (old !== null && typeof old === "object") stale = true;
           }
-          setOwn(obj, name, build(vn, prefix + name, false, kn.offset, kEnd));
+          setOwn(obj, name, build(vn, id, name, kn.offset, kEnd));
         }
         return obj;
       }
       case "array": {
-        const prefix = isRoot ? "" : key + "\0";
         const children = node.children ?? [];
         const arr = new Array(children.length);
-        for (let i = 0; i < children.length; i++) arr[i] = build(children[i], prefix + i, false, -1, -1);
+        for (let i = 0; i < children.length; i++) arr[i] = build(children[i], id, void 0, -1, -1);
         return arr;
       }
       case "null":
@@ -1612,19 +1762,19 @@ function parseJson(input) {
         return node.value;
     }
   };
-  const value = tree === void 0 ? void 0 : build(tree, "", true, -1, -1);
-  if (stale) pruneStaleLocations(value, locations);
+  const value = tree === void 0 ? void 0 : build(tree, -1, void 0, -1, -1);
   diagnostics.sort((a, b) => a.start - b.start);
   return { format: "json", value, source, lineStarts, locations, diagnostics };
 }
-var hasOwn2;
+var hasOwn;
 var init_json = __esm({
   "src/parse/json.ts"() {
     "use strict";
     init_main();
     init_locate();
+    init_locations();
     init_shared();
-    hasOwn2 = Object.prototype.hasOwnProperty;
+    hasOwn = Object.prototype.hasOwnProperty;
   }
 });
 
@@ -4162,12 +4312,13 @@ var init_tags = __esm({
 });
 
 // src/parse/yaml/walker.ts
-var ALIAS_NODE_BUDGET, EV_DOC, EV_SEQ, EV_MAP, EV_SCALAR, EV_ALIAS, EV_POP, PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL_BLOCK, STRIP, FLOW, hasOwn3, Frame, Walker;
+var ALIAS_NODE_BUDGET, EV_DOC, EV_SEQ, EV_MAP, EV_SCALAR, EV_ALIAS, EV_POP, PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL_BLOCK, STRIP, FLOW, hasOwn2, Frame, Walker;
 var init_walker = __esm({
   "src/parse/yaml/walker.ts"() {
     "use strict";
     init_js_yaml();
     init_locate();
+    init_locations();
     init_shared();
     init_scalars();
     init_tags();
@@ -4176,13 +4327,12 @@ var init_walker = __esm({
     ({ PLAIN, SINGLE_QUOTED, DOUBLE_QUOTED, LITERAL_BLOCK } = SCALAR_STYLE);
     ({ STRIP } = CHOMPING_MODE);
     FLOW = COLLECTION_STYLE.FLOW;
-    hasOwn3 = Object.prototype.hasOwnProperty;
+    hasOwn2 = Object.prototype.hasOwnProperty;
     Frame = class {
-      constructor(isMap, container, prefix, loc, outer, closer, start, lastEnd, isKey, anchor, eventIndex, nodeCountAtOpen) {
+      constructor(isMap, container, node, outer, closer, start, lastEnd, isKey, anchor, eventIndex, nodeCountAtOpen) {
         this.isMap = isMap;
         this.container = container;
-        this.prefix = prefix;
-        this.loc = loc;
+        this.node = node;
         this.outer = outer;
         this.closer = closer;
         this.start = start;
@@ -4194,8 +4344,7 @@ var init_walker = __esm({
       }
       isMap;
       container;
-      prefix;
-      loc;
+      node;
       outer;
       closer;
       start;
@@ -4219,7 +4368,7 @@ var init_walker = __esm({
       }
       src;
       events;
-      locations = /* @__PURE__ */ new Map();
+      locations = new NodeLocations();
       diagnostics = [];
       root = null;
       stack = [];
@@ -4230,7 +4379,6 @@ var init_walker = __esm({
       nodeCount = 0;
       expanded = 0;
       budgetReported = false;
-      staleLocations = false;
       run() {
         const events = this.events;
         let i = 0;
@@ -4278,16 +4426,19 @@ var init_walker = __esm({
       diag(code, message, start, end, fatal = false) {
         this.diagnostics.push({ code, message, start, end, fatal });
       }
-      setLoc(key, loc) {
-        if (this.discard === 0) this.locations.set(key, loc);
+      /** Records a node under `parent`; nothing inside a complex key is recorded (-1). */
+      record(parent, key, start, end, keyStart, keyEnd) {
+        return this.discard === 0 ? this.locations.add(parent, key, start, end, keyStart, keyEnd) : -1;
       }
       top() {
         return this.sp > 0 ? this.stack[this.sp - 1] : null;
       }
-      /** Path key of the next child of `top` (a mapping value or sequence item). */
-      childKey(top) {
-        if (top === null) return "";
-        return top.isMap ? top.prefix + top.key : top.prefix + top.index;
+      /** The recorded parent of the next child of `top`, and the child's mapping key (undefined for an item). */
+      parentNode(top) {
+        return top === null ? -1 : top.node;
+      }
+      childName(top) {
+        return top?.isMap ? top.key : void 0;
       }
       put(top, value, end, height) {
         if (top === null) {
@@ -4310,10 +4461,8 @@ var init_walker = __esm({
           this.diag("MERGE_KEY", "YAML merge keys (<<) are not allowed in CloudFormation templates; kept as a plain key", ks, ke);
         }
         const obj = top.container;
-        if (hasOwn3.call(obj, key)) {
+        if (hasOwn2.call(obj, key)) {
           if (!quiet) this.diag("DUPLICATE_KEY", `Duplicate mapping key "${key}"; CloudFormation rejects it (the last value wins here)`, ks, ke);
-          const old = obj[key];
-          if (old !== null && typeof old === "object") this.staleLocations = true;
         }
         top.key = key;
         top.keyStart = ks;
@@ -4392,14 +4541,15 @@ var init_walker = __esm({
           this.setKey(top, text, start, end, style === PLAIN && e.tagStart < 0);
           return;
         }
-        const childKey = this.childKey(top);
+        const parent = this.parentNode(top);
+        const name = this.childName(top);
         const ks = top?.isMap ? top.keyStart : -1;
         const ke = top?.isMap ? top.keyEnd : -1;
         if (start < 0) start = end = this.emptyPos(top, e.tagEnd, e.anchorEnd);
         let value;
         if (e.tagStart < 0) {
           value = style === PLAIN ? resolvePlainScalar(text) : text;
-          this.setLoc(childKey, { start, end, keyStart: ks, keyEnd: ke });
+          this.record(parent, name, start, end, ks, ke);
         } else {
           const tagText = src.slice(e.tagStart, e.tagEnd);
           const tag = tagInfo(tagText);
@@ -4407,9 +4557,8 @@ var init_walker = __esm({
           if (kind2 === T_INTRINSIC || kind2 === T_UNKNOWN_LOCAL) {
             if (kind2 === T_UNKNOWN_LOCAL) this.tagDiag(`Unknown tag ${tagText}; read as ${tag.key}`, e.tagStart, e.tagEnd);
             const fn = tag.key;
-            this.setLoc(childKey, { start: e.tagStart, end, keyStart: ks, keyEnd: ke });
-            const innerKey = top === null ? fn : childKey + "\0" + fn;
-            this.setLoc(innerKey, { start, end, keyStart: e.tagStart, keyEnd: e.tagEnd });
+            const outer = this.record(parent, name, e.tagStart, end, ks, ke);
+            const innerNode = this.record(outer, fn, start, end, e.tagStart, e.tagEnd);
             let inner = text;
             if (fn === "Fn::GetAtt") {
               const dot = text.indexOf(".");
@@ -4417,17 +4566,14 @@ var init_walker = __esm({
                 inner = [text.slice(0, dot), text.slice(dot + 1)];
                 const direct = vs >= 0 && (e.fast || src.slice(vs, e.valueEnd) === text);
                 const split = vs + dot;
-                this.setLoc(innerKey + "\x000", direct ? { start: vs, end: split, keyStart: -1, keyEnd: -1 } : { start, end, keyStart: -1, keyEnd: -1 });
-                this.setLoc(
-                  innerKey + "\x001",
-                  direct ? { start: split + 1, end: e.valueEnd, keyStart: -1, keyEnd: -1 } : { start, end, keyStart: -1, keyEnd: -1 }
-                );
+                this.record(innerNode, void 0, direct ? vs : start, direct ? split : end, -1, -1);
+                this.record(innerNode, void 0, direct ? split + 1 : start, direct ? e.valueEnd : end, -1, -1);
               }
             }
             value = fn === "Ref" ? { Ref: inner } : fn === "Condition" ? { Condition: inner } : { [fn]: inner };
           } else {
             value = this.standardScalar(kind2, text, tagText, e.tagStart, e.tagEnd);
-            this.setLoc(childKey, { start, end, keyStart: ks, keyEnd: ke });
+            this.record(parent, name, start, end, ks, ke);
           }
         }
         this.put(top, value, end, 0);
@@ -4480,16 +4626,16 @@ var init_walker = __esm({
         if (!inReplay) this.nodeCount++;
         if (top?.isMap && top.key === null) {
           this.discard++;
-          this.push(new Frame(isMap, container, "", null, null, closer, start, lastEnd, true, anchor, idx, nodeCountAtOpen));
+          this.push(new Frame(isMap, container, -1, -1, closer, start, lastEnd, true, anchor, idx, nodeCountAtOpen));
           return;
         }
-        const childKey = this.childKey(top);
+        const parent = this.parentNode(top);
+        const name = this.childName(top);
         const ks = top?.isMap ? top.keyStart : -1;
         const ke = top?.isMap ? top.keyEnd : -1;
         let value = container;
-        let outer = null;
-        let loc;
-        let prefix;
+        let outer = -1;
+        let node;
         let tag = null;
         if (e.tagStart >= 0) {
           const tagText = src.slice(e.tagStart, e.tagEnd);
@@ -4506,20 +4652,14 @@ var init_walker = __esm({
         }
         if (tag !== null && (tag.kind === T_INTRINSIC || tag.kind === T_UNKNOWN_LOCAL)) {
           const fn = tag.key;
-          outer = { start: e.tagStart, end: -1, keyStart: ks, keyEnd: ke };
-          this.setLoc(childKey, outer);
-          const innerKey = top === null ? fn : childKey + "\0" + fn;
-          loc = { start, end: -1, keyStart: e.tagStart, keyEnd: e.tagEnd };
-          this.setLoc(innerKey, loc);
-          prefix = innerKey + "\0";
+          outer = this.record(parent, name, e.tagStart, -1, ks, ke);
+          node = this.record(outer, fn, start, -1, e.tagStart, e.tagEnd);
           value = fn === "Ref" ? { Ref: container } : fn === "Condition" ? { Condition: container } : { [fn]: container };
         } else {
-          loc = { start, end: -1, keyStart: ks, keyEnd: ke };
-          this.setLoc(childKey, loc);
-          prefix = top === null ? "" : childKey + "\0";
+          node = this.record(parent, name, start, -1, ks, ke);
         }
         this.put(top, value, -1, -1);
-        this.push(new Frame(isMap, container, prefix, loc, outer, closer, start, lastEnd, false, anchor, idx, nodeCountAtOpen));
+        this.push(new Frame(isMap, container, node, outer, closer, start, lastEnd, false, anchor, idx, nodeCountAtOpen));
       }
       push(f) {
         this.stack[this.sp++] = f;
@@ -4527,8 +4667,8 @@ var init_walker = __esm({
       pop(nextIdx) {
         const f = this.stack[--this.sp];
         const end = f.closer !== 0 ? this.findCloser(f.lastEnd, f.closer) : f.lastEnd;
-        if (f.loc !== null) f.loc.end = end;
-        if (f.outer !== null) f.outer.end = end;
+        if (f.node >= 0) this.locations.setEnd(f.node, end);
+        if (f.outer >= 0) this.locations.setEnd(f.outer, end);
         const parent = this.top();
         if (f.isKey) {
           this.discard--;
@@ -4582,13 +4722,13 @@ var init_walker = __esm({
           this.setKey(top, key, aStart, aEnd, false);
           return null;
         }
-        const childKey = this.childKey(top);
         const ks = top?.isMap ? top.keyStart : -1;
         const ke = top?.isMap ? top.keyEnd : -1;
         if (anchor !== void 0 && this.discard === 0) {
           if (this.expanded + anchor.nodes <= ALIAS_NODE_BUDGET && this.sp + anchor.height <= MAX_DEPTH) {
             this.expanded += anchor.nodes;
-            return { startIdx: anchor.startIdx, endIdx: anchor.endIdx, resumeAt, resumeEnd, childKey, aliasStart: aStart, aliasEnd: aEnd, parent: top };
+            const node = this.locations.nodeCount;
+            return { startIdx: anchor.startIdx, endIdx: anchor.endIdx, resumeAt, resumeEnd, node, aliasStart: aStart, aliasEnd: aEnd, parent: top };
           }
           if (!this.budgetReported) {
             this.budgetReported = true;
@@ -4600,23 +4740,17 @@ var init_walker = __esm({
             );
           }
         }
-        this.setLoc(childKey, { start: aStart, end: aEnd, keyStart: ks, keyEnd: ke });
+        this.record(this.parentNode(top), this.childName(top), aStart, aEnd, ks, ke);
         this.put(top, null, aEnd, 0);
         return null;
       }
       /** The expanded node keeps its inner locations (the anchored text) but itself points at the alias. */
       finishReplay(r) {
-        const loc = this.discard === 0 ? this.locations.get(r.childKey) : void 0;
-        if (loc !== void 0) {
-          loc.start = r.aliasStart;
-          loc.end = r.aliasEnd;
-        }
+        if (this.discard === 0 && r.node < this.locations.nodeCount) this.locations.setRange(r.node, r.aliasStart, r.aliasEnd);
         if (r.parent !== null && r.aliasEnd > r.parent.lastEnd) r.parent.lastEnd = r.aliasEnd;
       }
       multipleDocuments(from) {
-        let docEnd = 0;
-        const rootLoc = this.locations.get("");
-        if (rootLoc !== void 0) docEnd = rootLoc.end;
+        const docEnd = this.locations.nodeCount > 0 ? Math.max(0, this.locations.end(0)) : 0;
         const marker2 = /^---/gm;
         marker2.lastIndex = docEnd;
         const m = marker2.exec(this.src);
@@ -4660,19 +4794,13 @@ function parseYaml(input) {
     const end = Math.min(start + 1, source.length);
     const depth = reason.startsWith("nesting exceeded maxDepth");
     const diagnostic = depth ? { code: "DEPTH_LIMIT", message: `Nesting deeper than ${MAX_DEPTH} levels is not supported`, start, end, fatal: true } : { code: "YAML_SYNTAX", message: `YAML syntax error: ${reason}`, start, end, fatal: true };
-    return { format: "yaml", value: void 0, source, lineStarts, locations: /* @__PURE__ */ new Map(), diagnostics: [diagnostic] };
+    return { format: "yaml", value: void 0, source, lineStarts, locations: new NodeLocations(), diagnostics: [diagnostic] };
   }
   const walker = new Walker(parsed.text, parsed.events);
   walker.run();
-  if (walker.staleLocations) pruneStaleLocations(walker.root, walker.locations);
   if (parsed.inserts.length > 0) {
     const map = offsetMapper(parsed.inserts);
-    for (const loc of walker.locations.values()) {
-      loc.start = map(loc.start);
-      loc.end = map(loc.end);
-      loc.keyStart = map(loc.keyStart);
-      loc.keyEnd = map(loc.keyEnd);
-    }
+    walker.locations.mapOffsets(map);
     for (const d of walker.diagnostics) {
       d.start = map(d.start);
       d.end = map(d.end);
@@ -4692,6 +4820,7 @@ var init_yaml = __esm({
     "use strict";
     init_js_yaml();
     init_locate();
+    init_locations();
     init_shared();
     init_lenient();
     init_walker();
@@ -4786,6 +4915,7 @@ var init_parse = __esm({
     init_yaml();
     init_types2();
     init_locate();
+    init_locations();
     init_yaml();
     init_json();
     NUL_SCAN_BYTES = 8192;
@@ -16921,13 +17051,13 @@ function applySamGlobals(template) {
     const shifted = [];
     const propsAt = [...resource.path, "Properties"];
     const properties = mergeMaps(global, resource.properties ?? {}, ["Globals", section], propsAt, moves, shifted);
-    locations ??= new Map(doc.locations);
+    locations ??= doc.locations.withOverrides();
     const origin = /* @__PURE__ */ new Map();
-    for (const { at, value } of shifted) forEachPath(value, (rel) => rel.length > 0 && locations.delete(pathKey([...at, ...rel])));
+    for (const { at, value } of shifted) forEachPath(value, (rel) => rel.length > 0 && locations.delete([...at, ...rel]));
     for (const move of moves) {
       forEachPath(move.value, (rel) => {
-        const found = doc.locations.get(pathKey([...move.from, ...rel]));
-        if (found) locations.set(pathKey([...move.to, ...rel]), found);
+        const found = doc.locations.get([...move.from, ...rel]);
+        if (found) locations.set([...move.to, ...rel], found);
       });
       if (move.from[0] === "Globals") origin.set(pathKey(move.to.slice(resource.path.length)), move.from);
     }
@@ -34452,7 +34582,7 @@ function maskNoEchoDefaults(body, stackName) {
     const flag2 = parameter.NoEcho;
     if (flag2 === false || typeof flag2 === "string" && flag2.toLowerCase() === "false") continue;
     noEcho.push(name);
-    const at = doc.locations.get(pathKey(["Parameters", name, "Default"]));
+    const at = doc.locations.get(["Parameters", name, "Default"]);
     if (at) ranges.push({ start: at.start, end: at.end });
   }
   if (!ranges.length) return { body, noEcho };

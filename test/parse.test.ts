@@ -6,7 +6,6 @@ import {
   parseDocument,
   parseJson,
   parseYaml,
-  pathKey,
   regionOf,
   type NodePath,
   type ParsedDocument,
@@ -22,7 +21,7 @@ function fmt(r: Region): string {
 }
 
 function loc(doc: ParsedDocument, path: NodePath) {
-  const l = doc.locations.get(pathKey(path));
+  const l = doc.locations.get(path);
   if (!l) throw new Error(`no location for ${JSON.stringify(path)}`);
   return l;
 }
@@ -500,6 +499,53 @@ describe('YAML locations', () => {
   });
 });
 
+describe('node locations: looked up by path', () => {
+  // Wide mappings and sequences are looked up through an index built on first use; narrow ones by a scan.
+  const wide = (n: number) => Array.from({ length: n }, (_, i) => `  K${i}: ${i}`).join('\n');
+
+  it('finds every child of a wide mapping and sequence, where a narrow one finds it too', () => {
+    for (const n of [3, 16, 17, 200]) {
+      const doc = parseYaml(`M:\n${wide(n)}\nS:\n${Array.from({ length: n }, (_, i) => `  - v${i}`).join('\n')}\n`);
+      for (const i of [0, Math.floor(n / 2), n - 1]) {
+        expect(textAt(doc, ['M', `K${i}`])).toBe(String(i));
+        expect(textAt(doc, ['S', i])).toBe(`v${i}`);
+        expect(textAt(doc, ['S', String(i)])).toBe(`v${i}`);
+      }
+      expect(doc.locations.has(['M', `K${n}`])).toBe(false);
+      expect(doc.locations.has(['S', n])).toBe(false);
+      expect(doc.locations.has(['S', -1])).toBe(false);
+      expect(doc.locations.has(['S', '01'])).toBe(false);
+    }
+  });
+
+  it('a key given twice leads to its last value, in narrow and wide mappings', () => {
+    for (const n of [2, 40]) {
+      const doc = parseYaml(`M:\n  Dup: {A: 1}\n${wide(n)}\n  Dup: last\n`);
+      expect(textAt(doc, ['M', 'Dup'])).toBe('last');
+      expect(doc.locations.has(['M', 'Dup', 'A'])).toBe(false);
+    }
+  });
+
+  it('keys that look like numbers are mapping keys, not positions', () => {
+    const doc = parseYaml('M:\n  "1": one\n  "0": zero\n');
+    expect(textAt(doc, ['M', '0'])).toBe('zero');
+    expect(textAt(doc, ['M', 1])).toBe('one');
+  });
+
+  it('iterates the reachable nodes as path keys, and overrides move or remove a node for a rewritten template', () => {
+    const doc = parseYaml('A:\n  B: 1\n  B: 2\nC: [x]\n');
+    expect([...doc.locations].map(([k]) => k.split('\u0000').join('.'))).toEqual(['', 'A', 'A.B', 'C', 'C.0']);
+    const moved = doc.locations.withOverrides();
+    moved.set(['D', 'E'], doc.locations.get(['C', 0])!);
+    moved.delete(['A', 'B']);
+    expect(moved.get(['D', 'E'])).toEqual(doc.locations.get(['C', 0]));
+    expect(moved.has(['A', 'B'])).toBe(false);
+    expect(doc.locations.has(['A', 'B'])).toBe(true);
+    expect(doc.locations.has(['D', 'E'])).toBe(false);
+    expect(() => doc.locations.set(['X'], { start: 0, end: 1, keyStart: -1, keyEnd: -1 })).toThrow(/withOverrides/);
+  });
+});
+
 describe('YAML diagnostics', () => {
   it('YAML_SYNTAX is fatal and located', () => {
     const doc = parseYaml('A:\n  B: 1\n C: 2\n');
@@ -528,7 +574,7 @@ describe('YAML diagnostics', () => {
     expect(diagRegion(doc, 'DUPLICATE_KEY', 1)).toBe('5:3-5:4');
     expect(valueAt(doc, ['A', 'X'])).toBe('4:6-4:7');
     // nothing is left behind from the replaced value
-    expect(doc.locations.has(pathKey(['A', 'Y', 'Z']))).toBe(false);
+    expect(doc.locations.has(['A', 'Y', 'Z'])).toBe(false);
   });
 
   it('YAML_ALIAS: reported once per alias, expanded, the alias node located at the alias', () => {
@@ -606,7 +652,7 @@ describe('YAML diagnostics', () => {
   it('nesting below the limit parses', () => {
     const doc = parseYaml('['.repeat(900) + '1' + ']'.repeat(900));
     expect(doc.diagnostics).toEqual([]);
-    expect(doc.locations.size).toBe(901);
+    expect(doc.locations.nodeCount).toBe(901);
   });
 
   it('COMPLEX_KEY: a collection key becomes its source text', () => {
@@ -703,7 +749,7 @@ describe('JSON', () => {
     expect(d.diagnostics[0]!.fatal).toBe(false);
     expect(diagRegion(d, 'DUPLICATE_KEY')).toBe('1:25-1:28');
     expect(d.value).toEqual({ A: 3, B: 2 });
-    expect(d.locations.has(pathKey(['A', 'X']))).toBe(false);
+    expect(d.locations.has(['A', 'X'])).toBe(false);
     expect(valueAt(d, ['A'])).toBe('1:30-1:31');
   });
 

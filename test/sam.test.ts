@@ -108,8 +108,13 @@ describe('SAM Globals', () => {
     ]);
     expect(samGlobalsOrigin(t, 'Orders', ['Properties', 'Environment', 'Variables', 'LOG_LEVEL'])).toBeUndefined();
     expect(samGlobalsOrigin(t, 'Orders', ['Properties', 'Layers', 1])).toBeUndefined();
-    // The parsed document's own table is left as it was.
-    expect(template(SAM).doc.locations.size).toBeGreaterThan(0);
+    // The merged template's table has the merged paths; the parsed document's own table is left as it was.
+    const doc = parseDocument(SAM);
+    const merged = buildTemplate(doc, '/t/template.yaml');
+    const path = ['Resources', 'Orders', 'Properties', 'Environment', 'Variables', 'STAGE'];
+    expect(merged.kind === 'template' && merged.template.doc.locations.has(path)).toBe(true);
+    expect(doc.locations.has(path)).toBe(false);
+    expect(doc.locations.has(['Globals', 'Function', 'Environment', 'Variables', 'STAGE'])).toBe(true);
   });
 
   it('leaves templates without the SAM transform alone, and reports a Globals section that is not a mapping', () => {

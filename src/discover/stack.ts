@@ -1,7 +1,7 @@
 import { lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.ts';
-import { parseDocument, pathKey } from '../parse/index.ts';
+import { parseDocument } from '../parse/index.ts';
 import { relativeInside } from './paths.ts';
 
 export interface StackOptions {
@@ -246,7 +246,7 @@ export function maskNoEchoDefaults(body: string, stackName: string): { body: str
     const flag = (parameter as { NoEcho: unknown }).NoEcho;
     if (flag === false || (typeof flag === 'string' && flag.toLowerCase() === 'false')) continue;
     noEcho.push(name);
-    const at = doc.locations.get(pathKey(['Parameters', name, 'Default']));
+    const at = doc.locations.get(['Parameters', name, 'Default']);
     if (at) ranges.push({ start: at.start, end: at.end });
   }
   if (!ranges.length) return { body, noEcho };

@@ -4,6 +4,7 @@ import { parseYaml } from './yaml.ts';
 
 export * from './types.ts';
 export * from './locate.ts';
+export { NodeLocations } from './locations.ts';
 export { parseYaml, resolvePlainScalar, MAX_DEPTH, ALIAS_NODE_BUDGET } from './yaml.ts';
 export { parseJson, findDeepBracket } from './json.ts';
 

@@ -1,7 +1,8 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { computeLineStarts } from './locate.ts';
-import type { NodeLocation, ParseDiagnostic, ParsedDocument } from './types.ts';
-import { MAX_DEPTH, pruneStaleLocations, setOwn } from './shared.ts';
+import { NodeLocations } from './locations.ts';
+import type { ParseDiagnostic, ParsedDocument } from './types.ts';
+import { MAX_DEPTH, setOwn } from './shared.ts';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -87,7 +88,7 @@ function errorDiagnostics(src: string, errors: ParseError[]): ParseDiagnostic[] 
 export function parseJson(input: string): ParsedDocument {
   const source = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const lineStarts = computeLineStarts(source);
-  const locations = new Map<string, NodeLocation>();
+  const locations = new NodeLocations();
   const deep = findDeepBracket(source, MAX_DEPTH);
   if (deep >= 0) {
     const diagnostic: ParseDiagnostic = {
@@ -103,15 +104,13 @@ export function parseJson(input: string): ParsedDocument {
   const errors: ParseError[] = [];
   const tree = parseTree(source, errors, { allowTrailingComma: false, disallowComments: true });
   const diagnostics = errorDiagnostics(source, errors);
-  let stale = false;
 
   // Recursion is bounded: findDeepBracket capped the nesting at MAX_DEPTH.
-  const build = (node: JsonNode, key: string, isRoot: boolean, ks: number, ke: number): unknown => {
-    locations.set(key, { start: node.offset, end: node.offset + node.length, keyStart: ks, keyEnd: ke });
+  const build = (node: JsonNode, parent: number, key: string | undefined, ks: number, ke: number): unknown => {
+    const id = locations.add(parent, key, node.offset, node.offset + node.length, ks, ke);
     switch (node.type) {
       case 'object': {
         const obj: Record<string, unknown> = {};
-        const prefix = isRoot ? '' : key + '\u0000';
         for (const prop of node.children ?? []) {
           const kn = prop.children?.[0];
           const vn = prop.children?.[1];
@@ -126,18 +125,15 @@ export function parseJson(input: string): ParsedDocument {
               end: kEnd,
               fatal: false,
             });
-            const old = obj[name];
-            if (old !== null && typeof old === 'object') stale = true;
           }
-          setOwn(obj, name, build(vn, prefix + name, false, kn.offset, kEnd));
+          setOwn(obj, name, build(vn, id, name, kn.offset, kEnd));
         }
         return obj;
       }
       case 'array': {
-        const prefix = isRoot ? '' : key + '\u0000';
         const children = node.children ?? [];
         const arr = new Array<unknown>(children.length);
-        for (let i = 0; i < children.length; i++) arr[i] = build(children[i]!, prefix + i, false, -1, -1);
+        for (let i = 0; i < children.length; i++) arr[i] = build(children[i]!, id, undefined, -1, -1);
         return arr;
       }
       case 'null':
@@ -147,8 +143,7 @@ export function parseJson(input: string): ParsedDocument {
     }
   };
 
-  const value = tree === undefined ? undefined : build(tree, '', true, -1, -1);
-  if (stale) pruneStaleLocations(value, locations);
+  const value = tree === undefined ? undefined : build(tree, -1, undefined, -1, -1);
   diagnostics.sort((a, b) => a.start - b.start);
   return { format: 'json', value, source, lineStarts, locations, diagnostics };
 }

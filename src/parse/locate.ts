@@ -1,4 +1,4 @@
-import { pathKey, type NodeLocation, type NodePath, type ParsedDocument, type Region } from './types.ts';
+import type { NodeLocation, NodePath, ParsedDocument, Region } from './types.ts';
 
 /** Offsets of every line start; handles LF, CRLF and lone CR. */
 export function computeLineStarts(source: string): number[] {
@@ -57,7 +57,7 @@ export interface Located {
 export function locate(doc: ParsedDocument, path: NodePath): Located | undefined {
   for (let n = path.length; n >= 0; n--) {
     const sub = n === path.length ? path : path.slice(0, n);
-    const location = doc.locations.get(pathKey(sub));
+    const location = doc.locations.get(sub);
     if (location) return { path: sub, location, exact: n === path.length };
   }
   return undefined;

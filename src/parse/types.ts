@@ -1,3 +1,5 @@
+import type { NodeLocations } from './locations.ts';
+
 /** Where a path segment leads: a mapping key or a sequence index. */
 export type PathSegment = string | number;
 export type NodePath = readonly PathSegment[];
@@ -37,8 +39,8 @@ export interface ParsedDocument {
   source: string;
   /** Offset of the first character of each line. */
   lineStarts: number[];
-  /** Location of every node, keyed by pathKey(path). */
-  locations: Map<string, NodeLocation>;
+  /** Location of every node, looked up by its path. */
+  locations: NodeLocations;
   diagnostics: ParseDiagnostic[];
 }
 

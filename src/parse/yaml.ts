@@ -6,12 +6,13 @@
 //   yaml/lenient.ts  the re-indenting re-parse and its offset map
 import { YAMLException } from 'js-yaml';
 import { computeLineStarts } from './locate.ts';
-import { MAX_DEPTH, pruneStaleLocations } from './shared.ts';
+import { NodeLocations } from './locations.ts';
+import { MAX_DEPTH } from './shared.ts';
 import type { ParseDiagnostic, ParsedDocument } from './types.ts';
 import { offsetMapper, parseEventsLenient } from './yaml/lenient.ts';
 import { Walker } from './yaml/walker.ts';
 
-export { MAX_DEPTH, pruneStaleLocations, setOwn } from './shared.ts';
+export { MAX_DEPTH, setOwn } from './shared.ts';
 export { resolvePlainScalar } from './yaml/scalars.ts';
 export { ALIAS_NODE_BUDGET } from './yaml/walker.ts';
 
@@ -36,19 +37,13 @@ export function parseYaml(input: string): ParsedDocument {
     const diagnostic: ParseDiagnostic = depth
       ? { code: 'DEPTH_LIMIT', message: `Nesting deeper than ${MAX_DEPTH} levels is not supported`, start, end, fatal: true }
       : { code: 'YAML_SYNTAX', message: `YAML syntax error: ${reason}`, start, end, fatal: true };
-    return { format: 'yaml', value: undefined, source, lineStarts, locations: new Map(), diagnostics: [diagnostic] };
+    return { format: 'yaml', value: undefined, source, lineStarts, locations: new NodeLocations(), diagnostics: [diagnostic] };
   }
   const walker = new Walker(parsed.text, parsed.events);
   walker.run();
-  if (walker.staleLocations) pruneStaleLocations(walker.root, walker.locations);
   if (parsed.inserts.length > 0) {
     const map = offsetMapper(parsed.inserts);
-    for (const loc of walker.locations.values()) {
-      loc.start = map(loc.start);
-      loc.end = map(loc.end);
-      loc.keyStart = map(loc.keyStart);
-      loc.keyEnd = map(loc.keyEnd);
-    }
+    walker.locations.mapOffsets(map);
     for (const d of walker.diagnostics) {
       d.start = map(d.start);
       d.end = map(d.end);

@@ -1,4 +1,5 @@
-import { pathKey, type NodeLocation, type NodePath } from '../parse/types.ts';
+import type { NodeLocations } from '../parse/locations.ts';
+import { pathKey, type NodePath } from '../parse/types.ts';
 import { intrinsicOf, isPlainObject, type PlainObject } from './intrinsics.ts';
 import { makeResource, makeTemplate, type Resource, type StructureProblem, type Template } from './model.ts';
 
@@ -45,7 +46,7 @@ export function applySamGlobals(template: Template): { template: Template; probl
   }
 
   const doc = template.doc;
-  let locations: Map<string, NodeLocation> | undefined;
+  let locations: NodeLocations | undefined;
   const origins = new Map<string, GlobalsOrigin>();
   const resources = new Map<string, Resource>();
   for (const [id, resource] of template.resources) {
@@ -59,15 +60,15 @@ export function applySamGlobals(template: Template): { template: Template; probl
     const shifted: Array<{ at: NodePath; value: unknown }> = [];
     const propsAt = [...resource.path, 'Properties'];
     const properties = mergeMaps(global, resource.properties ?? {}, ['Globals', section!], propsAt, moves, shifted);
-    locations ??= new Map(doc.locations);
+    locations ??= doc.locations.withOverrides();
     const origin: GlobalsOrigin = new Map();
     // The items of a list that got global items in front have moved: their old entries go, then every moved node
     // takes the location it was written at.
-    for (const { at, value } of shifted) forEachPath(value, (rel) => rel.length > 0 && locations!.delete(pathKey([...at, ...rel])));
+    for (const { at, value } of shifted) forEachPath(value, (rel) => rel.length > 0 && locations!.delete([...at, ...rel]));
     for (const move of moves) {
       forEachPath(move.value, (rel) => {
-        const found = doc.locations.get(pathKey([...move.from, ...rel]));
-        if (found) locations!.set(pathKey([...move.to, ...rel]), found);
+        const found = doc.locations.get([...move.from, ...rel]);
+        if (found) locations!.set([...move.to, ...rel], found);
       });
       if (move.from[0] === 'Globals') origin.set(pathKey(move.to.slice(resource.path.length)), move.from);
     }

@@ -1,5 +1,5 @@
-// The walker: one pass over js-yaml's flat event list, an explicit stack, no recursion. It builds the value, the
-// location of every node and the diagnostics (tags, duplicate and merge keys, aliases, multiple documents).
+// The walker: one pass over js-yaml's flat event list, an explicit stack, no recursion. It builds the value, records
+// the location of every node and the diagnostics (tags, duplicate and merge keys, aliases, multiple documents).
 import {
   CHOMPING_MODE,
   COLLECTION_STYLE,
@@ -13,8 +13,9 @@ import {
   type SequenceEvent,
 } from 'js-yaml';
 import { isBreak } from '../locate.ts';
+import { NodeLocations } from '../locations.ts';
 import { MAX_DEPTH, setOwn } from '../shared.ts';
-import type { NodeLocation, ParseDiagnostic } from '../types.ts';
+import type { ParseDiagnostic } from '../types.ts';
 import { WORDS, constructFloat, constructInt, resolvePlainScalar } from './scalars.ts';
 import { T_BOOL, T_FLOAT, T_INT, T_INTRINSIC, T_MAP, T_NONSPECIFIC, T_NULL, T_OTHER, T_SEQ, T_STR, T_UNKNOWN_LOCAL, tagInfo, type TagInfo } from './tags.ts';
 
@@ -39,11 +40,10 @@ class Frame {
   constructor(
     readonly isMap: boolean,
     readonly container: Record<string, unknown> | unknown[],
-    /** Path key prefix of the children ('' at the root). */
-    readonly prefix: string,
-    readonly loc: NodeLocation | null,
-    /** The `{Fn::X: ...}` wrapper's location when this collection carries a short-form tag. */
-    readonly outer: NodeLocation | null,
+    /** This collection's recorded node, its children's parent (-1 when not recorded: a complex key). */
+    readonly node: number,
+    /** The `{Fn::X: ...}` wrapper's node when this collection carries a short-form tag, else -1. */
+    readonly outer: number,
     /** Closing bracket char code for bracketed flow collections, else 0. */
     readonly closer: number,
     readonly start: number,
@@ -70,14 +70,15 @@ interface Replay {
   endIdx: number;
   resumeAt: number;
   resumeEnd: number;
-  childKey: string;
+  /** The node the expansion records first: the alias's own (-1 when none is recorded). */
+  node: number;
   aliasStart: number;
   aliasEnd: number;
   parent: Frame | null;
 }
 
 export class Walker {
-  readonly locations = new Map<string, NodeLocation>();
+  readonly locations = new NodeLocations();
   readonly diagnostics: ParseDiagnostic[] = [];
   root: unknown = null;
   private readonly stack: Frame[] = [];
@@ -88,7 +89,6 @@ export class Walker {
   private nodeCount = 0;
   private expanded = 0;
   private budgetReported = false;
-  staleLocations = false;
 
   constructor(
     private readonly src: string,
@@ -144,18 +144,22 @@ export class Walker {
     this.diagnostics.push({ code, message, start, end, fatal });
   }
 
-  private setLoc(key: string, loc: NodeLocation): void {
-    if (this.discard === 0) this.locations.set(key, loc);
+  /** Records a node under `parent`; nothing inside a complex key is recorded (-1). */
+  private record(parent: number, key: string | undefined, start: number, end: number, keyStart: number, keyEnd: number): number {
+    return this.discard === 0 ? this.locations.add(parent, key, start, end, keyStart, keyEnd) : -1;
   }
 
   private top(): Frame | null {
     return this.sp > 0 ? this.stack[this.sp - 1]! : null;
   }
 
-  /** Path key of the next child of `top` (a mapping value or sequence item). */
-  private childKey(top: Frame | null): string {
-    if (top === null) return '';
-    return top.isMap ? top.prefix + top.key! : top.prefix + top.index;
+  /** The recorded parent of the next child of `top`, and the child's mapping key (undefined for an item). */
+  private parentNode(top: Frame | null): number {
+    return top === null ? -1 : top.node;
+  }
+
+  private childName(top: Frame | null): string | undefined {
+    return top?.isMap ? top.key! : undefined;
   }
 
   private put(top: Frame | null, value: unknown, end: number, height: number): void {
@@ -182,8 +186,6 @@ export class Walker {
     const obj = top.container as Record<string, unknown>;
     if (hasOwn.call(obj, key)) {
       if (!quiet) this.diag('DUPLICATE_KEY', `Duplicate mapping key "${key}"; CloudFormation rejects it (the last value wins here)`, ks, ke);
-      const old = obj[key];
-      if (old !== null && typeof old === 'object') this.staleLocations = true;
     }
     top.key = key;
     top.keyStart = ks;
@@ -269,7 +271,8 @@ export class Walker {
       return;
     }
 
-    const childKey = this.childKey(top);
+    const parent = this.parentNode(top);
+    const name = this.childName(top);
     const ks = top?.isMap ? top.keyStart : -1;
     const ke = top?.isMap ? top.keyEnd : -1;
     if (start < 0) start = end = this.emptyPos(top, e.tagEnd, e.anchorEnd);
@@ -277,7 +280,7 @@ export class Walker {
     let value: unknown;
     if (e.tagStart < 0) {
       value = style === PLAIN ? resolvePlainScalar(text) : text;
-      this.setLoc(childKey, { start, end, keyStart: ks, keyEnd: ke });
+      this.record(parent, name, start, end, ks, ke);
     } else {
       const tagText = src.slice(e.tagStart, e.tagEnd);
       const tag = tagInfo(tagText);
@@ -285,9 +288,8 @@ export class Walker {
       if (kind === T_INTRINSIC || kind === T_UNKNOWN_LOCAL) {
         if (kind === T_UNKNOWN_LOCAL) this.tagDiag(`Unknown tag ${tagText}; read as ${tag.key}`, e.tagStart, e.tagEnd);
         const fn = tag.key;
-        this.setLoc(childKey, { start: e.tagStart, end, keyStart: ks, keyEnd: ke });
-        const innerKey = top === null ? fn : childKey + '\u0000' + fn;
-        this.setLoc(innerKey, { start, end, keyStart: e.tagStart, keyEnd: e.tagEnd });
+        const outer = this.record(parent, name, e.tagStart, end, ks, ke);
+        const innerNode = this.record(outer, fn, start, end, e.tagStart, e.tagEnd);
         let inner: unknown = text;
         if (fn === 'Fn::GetAtt') {
           const dot = text.indexOf('.');
@@ -296,17 +298,14 @@ export class Walker {
             // Sub-ranges only when the text maps 1:1 onto the source (no escapes or folding).
             const direct = vs >= 0 && (e.fast || src.slice(vs, e.valueEnd) === text);
             const split = vs + dot;
-            this.setLoc(innerKey + '\u00000', direct ? { start: vs, end: split, keyStart: -1, keyEnd: -1 } : { start, end, keyStart: -1, keyEnd: -1 });
-            this.setLoc(
-              innerKey + '\u00001',
-              direct ? { start: split + 1, end: e.valueEnd, keyStart: -1, keyEnd: -1 } : { start, end, keyStart: -1, keyEnd: -1 },
-            );
+            this.record(innerNode, undefined, direct ? vs : start, direct ? split : end, -1, -1);
+            this.record(innerNode, undefined, direct ? split + 1 : start, direct ? e.valueEnd : end, -1, -1);
           }
         }
         value = fn === 'Ref' ? { Ref: inner } : fn === 'Condition' ? { Condition: inner } : { [fn]: inner };
       } else {
         value = this.standardScalar(kind, text, tagText, e.tagStart, e.tagEnd);
-        this.setLoc(childKey, { start, end, keyStart: ks, keyEnd: ke });
+        this.record(parent, name, start, end, ks, ke);
       }
     }
     this.put(top, value, end, 0);
@@ -362,17 +361,17 @@ export class Walker {
 
     if (top?.isMap && top.key === null) {
       this.discard++;
-      this.push(new Frame(isMap, container, '', null, null, closer, start, lastEnd, true, anchor, idx, nodeCountAtOpen));
+      this.push(new Frame(isMap, container, -1, -1, closer, start, lastEnd, true, anchor, idx, nodeCountAtOpen));
       return;
     }
 
-    const childKey = this.childKey(top);
+    const parent = this.parentNode(top);
+    const name = this.childName(top);
     const ks = top?.isMap ? top.keyStart : -1;
     const ke = top?.isMap ? top.keyEnd : -1;
     let value: unknown = container;
-    let outer: NodeLocation | null = null;
-    let loc: NodeLocation;
-    let prefix: string;
+    let outer = -1;
+    let node: number;
     let tag: TagInfo | null = null;
     if (e.tagStart >= 0) {
       const tagText = src.slice(e.tagStart, e.tagEnd);
@@ -389,21 +388,15 @@ export class Walker {
     }
     if (tag !== null && (tag.kind === T_INTRINSIC || tag.kind === T_UNKNOWN_LOCAL)) {
       const fn = tag.key;
-      outer = { start: e.tagStart, end: -1, keyStart: ks, keyEnd: ke };
-      this.setLoc(childKey, outer);
-      const innerKey = top === null ? fn : childKey + '\u0000' + fn;
-      loc = { start, end: -1, keyStart: e.tagStart, keyEnd: e.tagEnd };
-      this.setLoc(innerKey, loc);
-      prefix = innerKey + '\u0000';
+      outer = this.record(parent, name, e.tagStart, -1, ks, ke);
+      node = this.record(outer, fn, start, -1, e.tagStart, e.tagEnd);
       value = fn === 'Ref' ? { Ref: container } : fn === 'Condition' ? { Condition: container } : { [fn]: container };
     } else {
-      loc = { start, end: -1, keyStart: ks, keyEnd: ke };
-      this.setLoc(childKey, loc);
-      prefix = top === null ? '' : childKey + '\u0000';
+      node = this.record(parent, name, start, -1, ks, ke);
     }
     // Attached now (objects are references); the parent's end is settled when this pops.
     this.put(top, value, -1, -1);
-    this.push(new Frame(isMap, container, prefix, loc, outer, closer, start, lastEnd, false, anchor, idx, nodeCountAtOpen));
+    this.push(new Frame(isMap, container, node, outer, closer, start, lastEnd, false, anchor, idx, nodeCountAtOpen));
   }
 
   private push(f: Frame): void {
@@ -413,8 +406,8 @@ export class Walker {
   private pop(nextIdx: number): void {
     const f = this.stack[--this.sp]!;
     const end = f.closer !== 0 ? this.findCloser(f.lastEnd, f.closer) : f.lastEnd;
-    if (f.loc !== null) f.loc.end = end;
-    if (f.outer !== null) f.outer.end = end;
+    if (f.node >= 0) this.locations.setEnd(f.node, end);
+    if (f.outer >= 0) this.locations.setEnd(f.outer, end);
     const parent = this.top();
     if (f.isKey) {
       this.discard--;
@@ -474,13 +467,14 @@ export class Walker {
       return null;
     }
 
-    const childKey = this.childKey(top);
     const ks = top?.isMap ? top.keyStart : -1;
     const ke = top?.isMap ? top.keyEnd : -1;
     if (anchor !== undefined && this.discard === 0) {
       if (this.expanded + anchor.nodes <= ALIAS_NODE_BUDGET && this.sp + anchor.height <= MAX_DEPTH) {
         this.expanded += anchor.nodes;
-        return { startIdx: anchor.startIdx, endIdx: anchor.endIdx, resumeAt, resumeEnd, childKey, aliasStart: aStart, aliasEnd: aEnd, parent: top };
+        // The expansion's first recorded node is the alias's own.
+        const node = this.locations.nodeCount;
+        return { startIdx: anchor.startIdx, endIdx: anchor.endIdx, resumeAt, resumeEnd, node, aliasStart: aStart, aliasEnd: aEnd, parent: top };
       }
       // Once per document: past this point every alias would say the same.
       if (!this.budgetReported) {
@@ -493,25 +487,19 @@ export class Walker {
         );
       }
     }
-    this.setLoc(childKey, { start: aStart, end: aEnd, keyStart: ks, keyEnd: ke });
+    this.record(this.parentNode(top), this.childName(top), aStart, aEnd, ks, ke);
     this.put(top, null, aEnd, 0);
     return null;
   }
 
   /** The expanded node keeps its inner locations (the anchored text) but itself points at the alias. */
   private finishReplay(r: Replay): void {
-    const loc = this.discard === 0 ? this.locations.get(r.childKey) : undefined;
-    if (loc !== undefined) {
-      loc.start = r.aliasStart;
-      loc.end = r.aliasEnd;
-    }
+    if (this.discard === 0 && r.node < this.locations.nodeCount) this.locations.setRange(r.node, r.aliasStart, r.aliasEnd);
     if (r.parent !== null && r.aliasEnd > r.parent.lastEnd) r.parent.lastEnd = r.aliasEnd;
   }
 
   private multipleDocuments(from: number): void {
-    let docEnd = 0;
-    const rootLoc = this.locations.get('');
-    if (rootLoc !== undefined) docEnd = rootLoc.end;
+    const docEnd = this.locations.nodeCount > 0 ? Math.max(0, this.locations.end(0)) : 0;
     const marker = /^---/gm;
     marker.lastIndex = docEnd;
     const m = marker.exec(this.src);
